@@ -1,0 +1,32 @@
+/* cli.h: the bantin commands, each a thin client of include/bantin.h.
+ * Each command gets argv without the program name (argv[0] is the command) and returns the
+ * process exit status: 0 ok, 1 some input failed, 2 usage error. */
+#ifndef BT_CLI_H
+#define BT_CLI_H
+
+#include "bantin.h"
+
+#include <stdio.h>
+
+int cmd_extract(int argc, char **argv);
+int cmd_fold(int argc, char **argv);
+int cmd_decode(int argc, char **argv);
+int cmd_add(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_rm(int argc, char **argv);
+int cmd_vacuum(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+
+/* Prints "bantin: MSG" on stderr. */
+void cli_errorf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Reads a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
+int cli_read_file(const char *path, char **data, size_t *len, bt_error *err);
+
+#endif

@@ -1,0 +1,51 @@
+/* main.c: the bantin command line: dispatch to one command per verb. */
+#include "cli.h"
+
+#include <string.h>
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"extract", cmd_extract, "extract articles from captures, print JSONL"},
+    {"add", cmd_add, "extract captures and store them in the database"},
+    {"search", cmd_search, "search the stored articles"},
+    {"show", cmd_show, "print one stored article"},
+    {"export", cmd_export, "print stored articles as JSONL"},
+    {"stats", cmd_stats, "counts of the store"},
+    {"rm", cmd_rm, "remove a stored article"},
+    {"vacuum", cmd_vacuum, "compact the database file"},
+    {"fold", cmd_fold, "print the search key of a text"},
+    {"decode", cmd_decode, "decode a file of any charset to UTF-8"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: bantin COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n'bantin COMMAND --help' tells more; 'man bantin' tells all.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *verb = argv[1];
+    if (!strcmp(verb, "--help") || !strcmp(verb, "-h") || !strcmp(verb, "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(verb, "--version") || !strcmp(verb, "version")) {
+        printf("bantin %s\n", bt_version());
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(verb, commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    cli_errorf("'%s' is not a command; 'bantin --help' lists them", verb);
+    return 2;
+}

@@ -1,0 +1,75 @@
+/* bantin/article.h: the article record of spec/article.md, owned and serialised.
+ *
+ * Every string is UTF-8 NFC, white space folded, or NULL where the spec allows null.
+ * A bt_article owns all its strings and arrays; bt_article_free releases them. */
+#ifndef BANTIN_ARTICLE_H
+#define BANTIN_ARTICLE_H
+
+#include "bantin/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct bt_image {
+    char *src;     /* image URL or NULL */
+    char *caption; /* never NULL ("" when the page gives none) */
+    char *credit;  /* "Reuters" from "Ảnh: Reuters", or NULL */
+} bt_image;
+
+typedef struct bt_related {
+    char *title; /* never NULL */
+    char *url;   /* or NULL */
+} bt_related;
+
+typedef struct bt_article {
+    char *id;        /* stable id: see bt_article_set_id */
+    char *origin;    /* the path as given, or the URL for JSONL/WARC records */
+    char *url;       /* canonical URL or NULL */
+    char *source;    /* publisher or NULL */
+    char *title;     /* never NULL once extracted */
+    char *published; /* ISO 8601 with offset, or NULL */
+    char *lede;      /* or NULL */
+    char *lang;      /* BCP 47, "vi" */
+    char **authors;
+    size_t n_authors;
+    char **body; /* paragraphs */
+    size_t n_body;
+    bt_image *images;
+    size_t n_images;
+    bt_related *related;
+    size_t n_related;
+} bt_article;
+
+bt_article *bt_article_new(void);
+void bt_article_free(bt_article *a);
+
+/* Replaces *field with a copy of `s` (n bytes; NULL clears the field). 0 or BT_ENOMEM. */
+int bt_article_set(char **field, const char *s, size_t n);
+/* Appends copies. `url`, `src` and `credit` may be NULL. 0 or BT_ENOMEM. */
+int bt_article_add_author(bt_article *a, const char *name);
+int bt_article_add_para(bt_article *a, const char *text);
+int bt_article_add_image(bt_article *a, const char *src, const char *caption, const char *credit);
+int bt_article_add_related(bt_article *a, const char *title, const char *url);
+
+/* Sets `id` from the article's content (title, lede, body), so that the same article reached
+ * by two captures gets the same id: 16 hex digits of a stable 64-bit hash of the normalised
+ * text. 0 or BT_ENOMEM. */
+int bt_article_set_id(bt_article *a);
+
+/* serialisation flags */
+#define BT_JSON_PRETTY 0x1u
+
+/* The spec's JSON object for `a`, malloc'ed (owned by the caller); NULL on failure with `err`
+ * filled. Field order follows the spec. */
+char *bt_article_to_json(const bt_article *a, unsigned flags, bt_error *err);
+
+/* Parses one JSON object of the spec (as bt_article_to_json writes, or a gold record) into a
+ * new article owned by the caller. Unknown fields are ignored; a field of the wrong type is
+ * an error naming it. */
+int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

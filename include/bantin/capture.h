@@ -1,0 +1,52 @@
+/* bantin/capture.h: inputs as a stream of captures (raw page bytes plus what is known of them).
+ *
+ * A bt_reader yields the captures of one input: a file (text, HTML, gzip-compressed or not),
+ * a crawler JSONL file, a WARC, a directory, or stdin ("-"). The kind is chosen by sniffing
+ * the bytes, not by the name. A bt_capture is a borrowed view: valid until the next
+ * bt_reader_next or bt_reader_close on its reader. */
+#ifndef BANTIN_CAPTURE_H
+#define BANTIN_CAPTURE_H
+
+#include "bantin/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum bt_kind {
+    BT_KIND_UNKNOWN = 0, /* let the extractor sniff */
+    BT_KIND_TEXT,        /* plain text or Markdown rendering of a page */
+    BT_KIND_HTML
+} bt_kind;
+
+typedef struct bt_capture {
+    const char *data;       /* raw bytes, not NUL-terminated in general */
+    size_t len;
+    const char *charset;    /* declared charset (HTTP header, JSONL field) or NULL */
+    const char *url;        /* the page's URL when the input names it, or NULL */
+    const char *origin;     /* the path as given, or the URL for JSONL/WARC records */
+    const char *fetched_at; /* ISO 8601 when the input gives it, or NULL */
+    bt_kind kind;
+    const char *where;      /* where in the input, for messages ("line 12", "record at
+                               offset 4096"), or NULL for a whole file */
+} bt_capture;
+
+typedef struct bt_reader bt_reader;
+
+/* reader flags */
+#define BT_READ_RECURSIVE 0x1u /* walk directories recursively */
+
+/* Opens `path` ("-" for stdin). On failure returns an error naming the path. */
+int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err);
+
+/* Reads the next capture into *cap. Returns 1 when one was read, 0 at the end, or a negative
+ * BT_E* for a bad record, with `err` naming the file and record: the reader stays usable, so
+ * call bt_reader_next again to go on with the records after it. */
+int bt_reader_next(bt_reader *r, bt_capture *cap, bt_error *err);
+
+void bt_reader_close(bt_reader *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

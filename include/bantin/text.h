@@ -1,0 +1,110 @@
+/* bantin/text.h: Vietnamese text done right: decoding, normalisation, folding, tokenising.
+ *
+ * Every other stage uses these calls and this module uses none of them. All output is UTF-8.
+ * Nothing here keeps state between calls: every function is safe to call from many threads. */
+#ifndef BANTIN_TEXT_H
+#define BANTIN_TEXT_H
+
+#include "bantin/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Charsets ---------------------------------------------------------------------------- */
+
+typedef enum bt_charset {
+    BT_CS_UNKNOWN = 0, /* not declared: detect */
+    BT_CS_UTF8,
+    BT_CS_UTF16LE,
+    BT_CS_UTF16BE,
+    BT_CS_CP1258,  /* Windows-1258: tones as combining marks */
+    BT_CS_VISCII,
+    BT_CS_TCVN3,   /* TCVN 5712 (".VnTime" fonts) */
+    BT_CS_VNI,     /* VNI-Windows: ASCII letters followed by VNI's mark bytes */
+    BT_CS_CP1252,  /* Windows-1252 / ISO-8859-1 */
+    BT_CS_COUNT
+} bt_charset;
+
+/* Maps a declared name ("utf-8", "windows-1258", "x-viet-vni", "tcvn3", ...; case and
+ * punctuation insensitive) to a charset; BT_CS_UNKNOWN when the name is not known. */
+bt_charset bt_charset_from_name(const char *name);
+
+/* The canonical lowercase name of a charset ("utf-8", "windows-1258", ...). */
+const char *bt_charset_name(bt_charset cs);
+
+/* Guesses the charset of raw bytes (BOM, UTF-8 validity, byte statistics of the legacy
+ * Vietnamese encodings). Never fails: returns BT_CS_CP1252 when nothing else fits. */
+bt_charset bt_charset_detect(const char *bytes, size_t len);
+
+/* bt_decode flags */
+#define BT_DECODE_LENIENT 0x1u /* replace invalid sequences with U+FFFD instead of failing */
+#define BT_DECODE_TRUST   0x2u /* use `declared` even when the bytes contradict it */
+
+/* Decodes `len` bytes to UTF-8 in NFC. `declared` is the charset the page claims
+ * (BT_CS_UNKNOWN to detect); a declaration the bytes evidently contradict (a "UTF-8" page
+ * that is not valid UTF-8 but is valid Windows-1258) is overridden unless BT_DECODE_TRUST.
+ * A leading BOM is removed. On success *out is a malloc'ed NUL-terminated string (owned by
+ * the caller), *outlen its length, and *used (when not NULL) the charset applied.
+ * Invalid UTF-8 in strict mode fails with BT_EPARSE and a message giving the byte offset. */
+int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, char **out,
+              size_t *outlen, bt_charset *used, bt_error *err);
+
+/* Checks that `s` is valid UTF-8 (no overlongs, surrogates, truncation, stray continuation
+ * bytes, code points past U+10FFFF). Returns 1 when valid; else 0 and, when `bad` is not
+ * NULL, the byte offset of the first invalid sequence. */
+int bt_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* ---- Normalisation ----------------------------------------------------------------------- */
+
+/* bt_normalize flags */
+#define BT_NORM_SPACE 0x1u /* fold white space: NBSP, U+200B and friends, tabs, newlines and
+                              runs of spaces become one space; trim both ends */
+#define BT_NORM_TONES 0x2u /* canonical tone-mark placement (hoà -> hòa, thuỷ -> thủy): for
+                              keys only, never for stored text */
+#define BT_NORM_LOWER 0x4u /* lowercase (full Unicode case folding of letters) */
+
+/* Returns a malloc'ed NFC copy of valid UTF-8 `s` transformed by `flags` (owned by the
+ * caller), and its length in *outlen when not NULL. NULL only when out of memory. Invalid
+ * input bytes are replaced with U+FFFD. */
+char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen);
+
+/* ---- Folding: the search key ------------------------------------------------------------- */
+
+/* Writes the search key of `s`: lowercase, marks removed, đ/Đ -> d, other Latin folded to
+ * ASCII (é -> e, ß -> ss, ø -> o), other scripts lowercased; NFC or NFD input alike.
+ * Behaves like snprintf: writes at most `cap` bytes including a NUL and returns the length
+ * the whole key needs (not counting the NUL). The key is never longer than 3 * len. */
+size_t bt_fold(const char *s, size_t len, char *out, size_t cap);
+
+/* Allocating form of bt_fold: a malloc'ed key (owned by the caller), NULL when out of memory. */
+char *bt_fold_dup(const char *s, size_t len, size_t *outlen);
+
+/* ---- Tokenising -------------------------------------------------------------------------- */
+
+/* token flags */
+#define BT_TOK_NUMBER        0x1u /* 3.000, 1-2, 20/10: kept whole */
+#define BT_TOK_UPPER_INITIAL 0x2u /* first letter is uppercase in the original */
+
+/* tokenizer options */
+#define BT_TOKENIZE_FOLD 0x1u /* hand the callback the folded key instead of the original */
+
+typedef struct bt_token {
+    const char *text; /* the token: original bytes, or its folded key with BT_TOKENIZE_FOLD;
+                         valid only during the callback */
+    size_t len;
+    size_t start;     /* byte offsets of the token in the original text */
+    size_t end;
+    unsigned flags;   /* BT_TOK_* */
+} bt_token;
+
+/* Calls `cb` for each word/syllable/number of `s` in order; punctuation is dropped.
+ * A non-zero return from `cb` stops the walk and is returned; otherwise returns 0
+ * (or BT_ENOMEM). */
+int bt_tokenize(const char *s, size_t len, unsigned opts,
+                int (*cb)(void *ctx, const bt_token *tok), void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,91 @@
+/* extract.c: bt_extract: sniff the capture's kind, decode, hand it to the right extractor. */
+#include "bantin/text.h"
+#include "extract/extract_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int ascii_ieq(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x + 32);
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+bt_kind bt_sniff_kind(const char *data, size_t len)
+{
+    /* Look at the start only, as browsers do: markup begins within the first kilobyte. */
+    size_t n = len < 1024 ? len : 1024;
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)data[0] == 0xEF && (unsigned char)data[1] == 0xBB &&
+        (unsigned char)data[2] == 0xBF)
+        i = 3;
+    while (i < n && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i >= n || data[i] != '<')
+        return BT_KIND_TEXT;
+    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<meta",
+                                       "<!--", "<?xml", "<title", "<div", "<article"};
+    for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
+        size_t tl = strlen(tags[t]);
+        if (n - i >= tl && ascii_ieq(data + i, tags[t], tl))
+            return BT_KIND_HTML;
+    }
+    return BT_KIND_TEXT;
+}
+
+int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **out,
+               bt_error *err)
+{
+    static const bt_extract_opts defaults = {0};
+    const char *origin = cap->origin ? cap->origin : "-";
+    *out = NULL;
+    if (!opts)
+        opts = &defaults;
+    bt_article *a = bt_article_new();
+    if (!a || bt_article_set(&a->origin, origin, strlen(origin))) {
+        bt_article_free(a);
+        return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
+    }
+    bt_kind kind = cap->kind != BT_KIND_UNKNOWN ? cap->kind : bt_sniff_kind(cap->data, cap->len);
+    int rc;
+    if (kind == BT_KIND_HTML) {
+        rc = bt_extract_html(cap, opts, a, err);
+    } else {
+        if (memchr(cap->data, '\0', cap->len)) {
+            bt_charset cs = bt_charset_detect(cap->data, cap->len);
+            if (cs != BT_CS_UTF16LE && cs != BT_CS_UTF16BE) {
+                bt_article_free(a);
+                return bt_error_set(err, BT_EPARSE, "%s: binary data, not a text capture",
+                                    origin);
+            }
+        }
+        char *text = NULL;
+        size_t tlen = 0;
+        bt_error derr;
+        rc = bt_decode(cap->data, cap->len, bt_charset_from_name(cap->charset),
+                       BT_DECODE_LENIENT, &text, &tlen, NULL, &derr);
+        if (rc)
+            bt_error_set(err, rc, "%s: %s", origin, derr.msg);
+        else
+            rc = bt_extract_text(text, tlen, cap, opts, a, err);
+        free(text);
+    }
+    if (!rc && (!a->title || !a->title[0]) && a->n_body == 0)
+        rc = bt_error_set(err, BT_ENOARTICLE, "%s: no article found", origin);
+    if (!rc && !a->lang)
+        rc = bt_article_set(&a->lang, "vi", 2);
+    if (!rc)
+        rc = bt_article_set_id(a);
+    if (rc) {
+        bt_article_free(a);
+        return rc;
+    }
+    *out = a;
+    return 0;
+}

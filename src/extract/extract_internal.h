@@ -1,0 +1,15 @@
+/* extract_internal.h: the per-format extractors that bt_extract dispatches to. */
+#ifndef BT_EXTRACT_INTERNAL_H
+#define BT_EXTRACT_INTERNAL_H
+
+#include "bantin/extract.h"
+
+/* Text/Markdown capture: `text` is decoded UTF-8 NFC. Fills `a` (origin already set). */
+int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
+                    const bt_extract_opts *opts, bt_article *a, bt_error *err);
+
+/* HTML capture: raw bytes as captured (the HTML extractor finds the charset itself). */
+int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
+                    bt_error *err);
+
+#endif

@@ -1,0 +1,24 @@
+/* support.h: helpers the cmocka tests share: paths to the shared data and the CLI binary,
+ * reading files, and running the CLI with its output captured. */
+#ifndef BT_TEST_SUPPORT_H
+#define BT_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+/* The shared/ folder beside the checkout ($BANTIN_SHARED, else ../shared). */
+const char *test_shared_dir(void);
+/* The bantin binary under test ($BANTIN_BIN, else build/asan/bantin). */
+const char *test_bantin_bin(void);
+/* Reads a whole file into a malloc'ed NUL-terminated buffer; NULL when unreadable. */
+char *test_read_file(const char *path, size_t *len);
+/* Writes `len` bytes to a fresh temporary file and returns its malloc'ed path. */
+char *test_write_temp(const char *data, size_t len, const char *suffix);
+/* Runs `cmd` with /bin/sh; returns its exit status and sets *out and *err (malloc'ed) to what it
+ * printed on stdout/stderr (either may be NULL to discard). */
+int test_run(const char *cmd, char **out, char **err);
+
+#endif
