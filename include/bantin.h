@@ -14,5 +14,7 @@
 #include "bantin/article.h"
 #include "bantin/capture.h"
 #include "bantin/extract.h"
+#include "bantin/store.h"
+#include "bantin/search.h"
 
 #endif
