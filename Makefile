@@ -18,6 +18,9 @@ TEST_SRC := $(sort $(wildcard test/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 
+# V=1 shows the full compiler lines
+Q := $(if $(V),,@)
+
 R := build/release
 A := build/asan
 
@@ -29,7 +32,8 @@ release: $(R)/libbantin.a $(R)/libbantin.so $(R)/bantin bantin
 
 $(R)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(STD) $(WARN) $(RELEASE_FLAGS) -fPIC $(INC) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(STD) $(WARN) $(RELEASE_FLAGS) -fPIC $(INC) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 $(R)/libbantin.a: $(LIB_SRC:%.c=$(R)/%.o)
 	@rm -f $@
@@ -49,7 +53,8 @@ asan: $(A)/bantin
 
 $(A)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(STD) $(WARN) $(ASAN_FLAGS) $(INC) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC asan $<"
+	$(Q)$(CC) $(STD) $(WARN) $(ASAN_FLAGS) $(INC) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 $(A)/libbantin.a: $(LIB_SRC:%.c=$(A)/%.o)
 	@rm -f $@
