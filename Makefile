@@ -25,6 +25,8 @@ R := build/release
 A := build/asan
 
 .PHONY: all release asan test check bench fuzz install uninstall clean demo
+# keep object files of tests and benches between runs
+.SECONDARY:
 all: release
 
 # ---- release -------------------------------------------------------------------------------
