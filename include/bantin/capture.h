@@ -27,8 +27,9 @@ typedef struct bt_capture {
     const char *origin;     /* the path as given, or the URL for JSONL/WARC records */
     const char *fetched_at; /* ISO 8601 when the input gives it, or NULL */
     bt_kind kind;
-    const char *where;      /* where in the input, for messages ("line 12", "record at
-                               offset 4096"), or NULL for a whole file */
+    const char *where;      /* where in the input, for messages, naming the file:
+                               "crawl.jsonl: line 12", "a.warc.gz: record at offset 4096"
+                               (offsets count decompressed bytes); NULL for a whole file */
 } bt_capture;
 
 typedef struct bt_reader bt_reader;
@@ -36,8 +37,33 @@ typedef struct bt_reader bt_reader;
 /* reader flags */
 #define BT_READ_RECURSIVE 0x1u /* walk directories recursively */
 
+/* Default limit on one record (a whole file, a JSONL line, a WARC record block). */
+#define BT_READ_MAX_RECORD ((size_t)64 << 20)
+
 /* Opens `path` ("-" for stdin). On failure returns an error naming the path. */
 int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err);
+
+/* Opens a reader over `len` bytes in memory (borrowed: they must outlive the reader), sniffed
+ * like a file; `name` (copied) stands for the path in origins and messages. */
+int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned flags,
+                       bt_reader **out, bt_error *err);
+
+/* Sets the largest record this reader (and, for a directory, the readers of its files)
+ * accepts, in bytes. Call it before the first bt_reader_next. */
+void bt_reader_set_limit(bt_reader *r, size_t max_record);
+
+/* What a reader has seen so far. */
+typedef struct bt_reader_stats {
+    uint64_t captures;       /* captures returned */
+    uint64_t errors;         /* bad files or records reported (negative bt_reader_next) */
+    uint64_t skipped;        /* records and files skipped: the sum of the four below */
+    uint64_t skipped_type;   /* WARC records other than `response` (warcinfo, request, ...) */
+    uint64_t skipped_status; /* WARC responses whose HTTP status is not 200 */
+    uint64_t skipped_media;  /* WARC responses that are not HTML */
+    uint64_t skipped_files;  /* files of a directory walk that are not pages */
+} bt_reader_stats;
+
+void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st);
 
 /* Reads the next capture into *cap. Returns 1 when one was read, 0 at the end, or a negative
  * BT_E* for a bad record, with `err` naming the file and record: the reader stays usable, so
