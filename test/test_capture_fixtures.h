@@ -18,7 +18,7 @@ typedef struct fx_buf {
     size_t n, cap;
 } fx_buf;
 
-static void fx_add(fx_buf *b, const void *d, size_t n)
+static inline void fx_add(fx_buf *b, const void *d, size_t n)
 {
     if (b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
@@ -30,10 +30,10 @@ static void fx_add(fx_buf *b, const void *d, size_t n)
     b->p[b->n] = '\0';
 }
 
-static void fx_adds(fx_buf *b, const char *s) { fx_add(b, s, strlen(s)); }
+static inline void fx_adds(fx_buf *b, const char *s) { fx_add(b, s, strlen(s)); }
 
 /* One gzip member holding `n` bytes. */
-static void fx_gzip(fx_buf *out, const void *d, size_t n)
+static inline void fx_gzip(fx_buf *out, const void *d, size_t n)
 {
     z_stream z;
     memset(&z, 0, sizeof z);
@@ -53,7 +53,7 @@ static void fx_gzip(fx_buf *out, const void *d, size_t n)
 }
 
 /* An HTTP response; `body_len` bytes of body, sent as is (the caller encodes). */
-static void fx_http(fx_buf *out, int status, const char *ctype, const char *extra_headers,
+static inline void fx_http(fx_buf *out, int status, const char *ctype, const char *extra_headers,
                     const char *body, size_t body_len)
 {
     char head[512];
@@ -65,7 +65,7 @@ static void fx_http(fx_buf *out, int status, const char *ctype, const char *extr
 }
 
 /* A WARC record with a block of `n` bytes; `len_field` overrides Content-Length when set. */
-static void fx_warc(fx_buf *out, const char *type, const char *uri, const char *block, size_t n,
+static inline void fx_warc(fx_buf *out, const char *type, const char *uri, const char *block, size_t n,
                     const char *len_field)
 {
     char head[1024], len[32];
@@ -82,7 +82,7 @@ static void fx_warc(fx_buf *out, const char *type, const char *uri, const char *
 }
 
 /* A response record for an HTTP 200 page. */
-static void fx_warc_page(fx_buf *out, const char *uri, const char *ctype, const char *body)
+static inline void fx_warc_page(fx_buf *out, const char *uri, const char *ctype, const char *body)
 {
     fx_buf h = {0};
     fx_http(&h, 200, ctype, NULL, body, strlen(body));
@@ -104,9 +104,9 @@ typedef struct fx_run {
     bt_reader_stats st;
 } fx_run;
 
-static char *fx_dup(const char *s) { return s ? strdup(s) : NULL; }
+static inline char *fx_dup(const char *s) { return s ? strdup(s) : NULL; }
 
-static void fx_collect(bt_reader *r, fx_run *run)
+static inline void fx_collect(bt_reader *r, fx_run *run)
 {
     memset(run, 0, sizeof *run);
     bt_capture c;
@@ -134,7 +134,7 @@ static void fx_collect(bt_reader *r, fx_run *run)
     bt_reader_get_stats(r, &run->st);
 }
 
-static void fx_run_free(fx_run *run)
+static inline void fx_run_free(fx_run *run)
 {
     for (size_t i = 0; i < run->n; i++) {
         fx_item *it = &run->it[i];
@@ -149,7 +149,7 @@ static void fx_run_free(fx_run *run)
 }
 
 /* Reads `len` bytes in memory (limit 0: the default) into `run`. */
-static void fx_read_mem(const void *d, size_t len, size_t limit, fx_run *run)
+static inline void fx_read_mem(const void *d, size_t len, size_t limit, fx_run *run)
 {
     bt_reader *r;
     bt_error err;

@@ -92,12 +92,14 @@ static int md_text(bt_buf *b, const char *s, int para_start)
         const char *p = s;
         while (*p >= '0' && *p <= '9')
             p++;
-        if ((p > s && (*p == '.' || *p == ')')) ||
-            (p == s && (*s == '#' || *s == '>' || *s == '-' || *s == '+' || *s == '=')))
-            rc |= bt_buf_addc(b, '\\');
         if (p > s && (*p == '.' || *p == ')')) {
+            /* "1." would start an ordered list: "1\." */
             rc |= bt_buf_add(b, s, (size_t)(p - s));
-            s = p;
+            rc |= bt_buf_addc(b, '\\');
+            rc |= bt_buf_addc(b, *p);
+            s = p + 1;
+        } else if (p == s && (*s == '#' || *s == '>' || *s == '-' || *s == '+' || *s == '=')) {
+            rc |= bt_buf_addc(b, '\\');
         }
     }
     for (; *s; s++) {
