@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 typedef struct extract_opts {
+    bt_extract_opts extract; /* handed to every bt_extract call */
     unsigned json_flags;
     int format;
     int jobs;
@@ -109,7 +110,7 @@ static void job_run(job *j, const extract_opts *o)
     bt_article *a;
     bt_error err;
     bt_error_clear(&err);
-    if (bt_extract(&c, NULL, &a, &err) == 0) {
+    if (bt_extract(&c, &o->extract, &a, &err) == 0) {
         if (o->format == BT_FORMAT_JSON) {
             char *json = bt_article_to_json(a, o->json_flags, &err);
             if (json) {
@@ -275,7 +276,10 @@ static int default_jobs(void)
 
 int cmd_extract(int argc, char **argv)
 {
-    extract_opts o = {0, BT_FORMAT_JSON, default_jobs(), 0, 0};
+    extract_opts o;
+    memset(&o, 0, sizeof o);
+    o.format = BT_FORMAT_JSON;
+    o.jobs = default_jobs();
     int ninputs = 0, only_inputs = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;

@@ -92,7 +92,7 @@ static void test_huge_file(void **state)
     assert_int_equal(run.n, 1);
     assert_int_equal(run.it[0].rc, BT_ELIMIT);
     assert_non_null(strstr(run.it[0].msg, path));
-    assert_non_null(strstr(run.it[0].msg, "limit"));
+    assert_non_null(strstr(run.it[0].msg, "104857600 bytes, over the 64 MB limit"));
     fx_run_free(&run);
     unlink(path);
     free(path);
@@ -153,6 +153,12 @@ static void test_jsonl_long_line_and_gzip(void **state)
         fx_adds(&in, "xxxxxxxxxx");
     fx_adds(&in, "\"}\n{\"url\": \"u2\", \"html\": \"ok\"}\n");
     fx_run run;
+    fx_read_mem("\xEF\xBB\xBF{\"url\": \"b\", \"html\": \"x\"}", 28, 0, &run);
+    assert_int_equal(run.n, 1);
+    assert_int_equal(run.it[0].rc, 1);
+    assert_string_equal(run.it[0].url, "b");
+    fx_run_free(&run);
+
     fx_read_mem(in.p, in.n, 1000, &run);
     assert_int_equal(run.n, 2);
     assert_int_equal(run.it[0].rc, BT_ELIMIT);
@@ -376,7 +382,7 @@ static void test_warc_gz_corrupt_member_and_limit(void **state)
     assert_non_null(strstr(run.it[1].msg, "gzip"));
     assert_int_equal(run.it[run.n - 2].rc, BT_ELIMIT);
     assert_non_null(strstr(run.it[run.n - 2].msg, "https://a.vn/big"));
-    assert_non_null(strstr(run.it[run.n - 2].msg, "over the limit"));
+    assert_non_null(strstr(run.it[run.n - 2].msg, "over the 1000 bytes limit"));
     assert_int_equal(run.it[run.n - 1].rc, 1);
     assert_string_equal(run.it[run.n - 1].url, "https://a.vn/3");
     fx_run_free(&run);

@@ -58,15 +58,17 @@ int bt_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
         if (n == 0)
             return 0;
         if (too_long) {
-            char m[96];
-            snprintf(m, sizeof m, "longer than the limit of %zu bytes for one record",
-                     r->max_record);
+            char m[96], lim[32];
+            snprintf(m, sizeof m, "longer than the %s limit for one record",
+                     bt_limit_text(r->max_record, lim));
             return line_error(r, err, BT_ELIMIT, m);
         }
         size_t len = r->line.len;
         while (len && isspace((unsigned char)r->line.data[len - 1]))
             len--;
         size_t start = 0;
+        if (r->lineno == 1 && len >= 3 && !memcmp(r->line.data, "\xEF\xBB\xBF", 3))
+            start = 3; /* a UTF-8 byte order mark */
         while (start < len && isspace((unsigned char)r->line.data[start]))
             start++;
         if (start == len)

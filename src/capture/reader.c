@@ -25,6 +25,15 @@ int bt_reader_setstr(char **dst, const char *s, size_t n)
     return 0;
 }
 
+const char *bt_limit_text(size_t n, char buf[32])
+{
+    if (n >= (1u << 20) && n % (1u << 20) == 0)
+        snprintf(buf, 32, "%zu MB", n >> 20);
+    else
+        snprintf(buf, 32, "%zu bytes", n);
+    return buf;
+}
+
 static int sniff_kind(const char *p, size_t n)
 {
     if (n >= 7 && memcmp(p, "WARC/1.", 7) == 0)
@@ -150,13 +159,21 @@ int bt_reader_plain_next(bt_reader *r, bt_capture *cap, bt_error *err)
         return 0;
     r->done = 1;
     bt_buf_reset(&r->rec);
+    char lim[32];
+    struct stat st;
+    /* a plain regular file too big is refused without reading it */
+    if (r->s.f && !r->s.gz && fstat(fileno(r->s.f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > r->max_record)
+        return bt_error_set(err, BT_ELIMIT, "%s: %llu bytes, over the %s limit for one "
+                            "capture", r->path, (unsigned long long)st.st_size,
+                            bt_limit_text(r->max_record, lim));
     bt_error e;
     long long got = bt_stream_read(&r->s, &r->rec, r->max_record + 1, &e);
     if (got < 0)
         return bt_error_set(err, (int)got, "%s: %s", r->path, e.msg);
     if (r->rec.len > r->max_record)
-        return bt_error_set(err, BT_ELIMIT, "%s: larger than the limit of %zu bytes for one "
-                            "capture", r->path, r->max_record);
+        return bt_error_set(err, BT_ELIMIT, "%s: over the %s limit for one capture", r->path,
+                            bt_limit_text(r->max_record, lim));
     if (r->rec.len == 0)
         return bt_error_set(err, BT_EPARSE, "%s: empty file", r->path);
     if (looks_binary(r->rec.data, r->rec.len)) {

@@ -55,6 +55,9 @@ void bt_reader_dir_free(bt_reader *r);
 int bt_reader_open_file(const char *path, unsigned flags, size_t max_record, bt_reader **out,
                         bt_error *err);
 
+/* "64 MB" or "1000 bytes": a limit for messages, written into buf. */
+const char *bt_limit_text(size_t n, char buf[32]);
+
 /* Replaces *dst with a copy of n bytes (NULL when s is NULL). 0 or BT_ENOMEM. */
 int bt_reader_setstr(char **dst, const char *s, size_t n);
 

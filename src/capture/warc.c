@@ -325,8 +325,9 @@ int bt_reader_warc_next(bt_reader *r, bt_capture *cap, bt_error *err)
                 r->stats.skipped++;
                 continue;
             }
-            snprintf(m, sizeof m, "%s: block of %llu bytes is over the limit of %zu bytes",
-                     r->url ? r->url : "response", h.len, r->max_record);
+            char lim[32];
+            snprintf(m, sizeof m, "%.100s: block of %llu bytes, over the %s limit",
+                     r->url ? r->url : "response", h.len, bt_limit_text(r->max_record, lim));
             return rec_error(r, err, BT_ELIMIT, off, m);
         }
         bt_buf_reset(&r->rec);
