@@ -221,7 +221,9 @@ static void submit(runner *r, job *j)
     }
     pthread_mutex_lock(&r->mu);
     drain(r, r->cap);
-    j->done = !j->work;
+    /* even a job with only a message goes through a worker, which marks it done: the ring
+     * slots from next_work on belong to the workers until then */
+    j->done = 0;
     r->ring[r->tail++ % r->cap] = *j;
     pthread_cond_signal(&r->work_cv);
     pthread_mutex_unlock(&r->mu);

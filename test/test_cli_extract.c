@@ -95,6 +95,22 @@ static void test_warc_summary_and_stdin(void **state)
     assert_non_null(strstr(err, "bantin: extract: 1 captures, "));
     assert_non_null(strstr(err, "4 skipped records"));
     free(out), free(err);
+    /* gzip on stdin */
+    fx_buf gz = {0};
+    fx_gzip(&gz, w.p, w.n / 2);
+    fx_gzip(&gz, w.p + w.n / 2, w.n - w.n / 2);
+    char *gzpath = test_write_temp(gz.p, gz.n, ".bin");
+    test_run(cmdf("%s extract - < %s", test_bantin_bin(), gzpath), &out, &err);
+    assert_non_null(strstr(err, "bantin: extract: 1 captures, "));
+    assert_non_null(strstr(err, "4 skipped records"));
+    free(out), free(err);
+    unlink(gzpath);
+    free(gzpath), free(gz.p);
+    /* --format html: one document around the articles */
+    test_run(cmdf("%s extract --format=html %s", test_bantin_bin(), path), &out, &err);
+    assert_true(strncmp(out, "<!DOCTYPE html>", 15) == 0);
+    assert_non_null(strstr(out, "</html>\n"));
+    free(out), free(err);
     /* -q: no summary */
     test_run(cmdf("%s extract -q %s", test_bantin_bin(), path), &out, &err);
     assert_null(strstr(err, "captures"));
@@ -156,6 +172,25 @@ static void test_jobs_keep_order(void **state)
     assert_string_equal(err4, err1);
     assert_non_null(strstr(err1, "bantin: extract: 94 captures"));
     free(out1), free(err1), free(out4), free(err4);
+
+    /* bad records (printed without extraction) between good ones: same order at any -j */
+    jl.n = 0;
+    for (int i = 0; i < 200; i++) {
+        char line[128];
+        snprintf(line, sizeof line, "bad %d\n{\"url\": \"u%d\", \"html\": \"<p>x</p>\"}\n", i, i);
+        fx_adds(&jl, line);
+    }
+    char *path2 = test_write_temp(jl.p, jl.n, ".jsonl");
+    test_run(cmdf("%s extract -j 1 %s", test_bantin_bin(), path2), &out1, &err1);
+    for (int jobs = 2; jobs <= 8; jobs *= 2) {
+        test_run(cmdf("%s extract -j %d %s", test_bantin_bin(), jobs, path2), &out4, &err4);
+        assert_string_equal(out4, out1);
+        assert_string_equal(err4, err1);
+        free(out4), free(err4);
+    }
+    free(out1), free(err1);
+    unlink(path2);
+    free(path2);
     unlink(path);
     free(path), free(jl.p);
 }

@@ -23,6 +23,8 @@ static int raw_fill(bt_stream *s)
         s->raw_end -= s->raw_start;
         s->raw_start = 0;
     }
+    if (s->raw_end == RAW_SIZE)
+        return 0; /* full: nothing to read into, and not the end */
     size_t n = fread(s->raw + s->raw_end, 1, RAW_SIZE - s->raw_end, s->f);
     s->raw_end += n;
     if (n == 0) {

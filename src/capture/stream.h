@@ -66,7 +66,8 @@ long long bt_stream_read(bt_stream *s, bt_buf *out, size_t n, bt_error *err);
  * Returns the line's length in the input (0 at the end) or a negative fault. */
 long long bt_stream_getline(bt_stream *s, bt_buf *line, size_t max, int *too_long,
                             bt_error *err);
-/* Puts `n` bytes back before the read position (they are read again next). */
+/* Puts `n` bytes back before the read position (they are read again next). `data` must
+ * not point into the stream's own window. */
 int bt_stream_unread(bt_stream *s, const char *data, size_t n);
 
 #endif
