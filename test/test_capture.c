@@ -144,6 +144,32 @@ static void test_jsonl(void **state)
     fx_run_free(&run);
 }
 
+/* The kind is told by the bytes: a JSONL whose first line is broken is still JSONL; a text
+ * with a brace line is not. */
+static void test_sniff(void **state)
+{
+    (void)state;
+    const char *jl = "oops\n{\"url\": \"u\", \"html\": \"x\"}\n{\"url\": \"v\", \"html\": \"y\"}\n";
+    fx_run run;
+    fx_read_mem(jl, strlen(jl), 0, &run);
+    assert_int_equal(run.n, 3);
+    assert_int_equal(run.it[0].rc, BT_EPARSE);
+    assert_non_null(strstr(run.it[0].msg, "mem: line 1: not JSON"));
+    assert_string_equal(run.it[2].url, "v");
+    fx_run_free(&run);
+    const char *txt = "Tiêu đề\n\n{\"quoted\": 1}\nĐoạn một.\nĐoạn hai.\n";
+    fx_read_mem(txt, strlen(txt), 0, &run);
+    assert_int_equal(run.n, 1);
+    assert_int_equal(run.it[0].rc, 1);
+    assert_int_equal(run.it[0].len, strlen(txt));
+    fx_run_free(&run);
+    const char *html = "<html>{\"a\": 1}\n{\"b\": 2}\n</html>";
+    fx_read_mem(html, strlen(html), 0, &run);
+    assert_int_equal(run.n, 1);
+    assert_int_equal(run.it[0].len, strlen(html));
+    fx_run_free(&run);
+}
+
 static void test_jsonl_long_line_and_gzip(void **state)
 {
     (void)state;
@@ -470,6 +496,7 @@ int main(void)
         cmocka_unit_test(test_empty_binary_limit),
         cmocka_unit_test(test_huge_file),
         cmocka_unit_test(test_jsonl),
+        cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_jsonl_long_line_and_gzip),
         cmocka_unit_test(test_warc),
         cmocka_unit_test(test_warc_bad_records),

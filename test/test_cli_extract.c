@@ -182,6 +182,8 @@ static void test_jobs_keep_order(void **state)
     }
     char *path2 = test_write_temp(jl.p, jl.n, ".jsonl");
     test_run(cmdf("%s extract -j 1 %s", test_bantin_bin(), path2), &out1, &err1);
+    assert_non_null(strstr(err1, "bantin: extract: 200 captures, "));
+    assert_non_null(strstr(err1, ": line 399: not JSON"));
     for (int jobs = 2; jobs <= 8; jobs *= 2) {
         test_run(cmdf("%s extract -j %d %s", test_bantin_bin(), jobs, path2), &out4, &err4);
         assert_string_equal(out4, out1);

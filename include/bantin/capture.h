@@ -3,7 +3,32 @@
  * A bt_reader yields the captures of one input: a file (text, HTML, gzip-compressed or not),
  * a crawler JSONL file, a WARC, a directory, or stdin ("-"). The kind is chosen by sniffing
  * the bytes, not by the name. A bt_capture is a borrowed view: valid until the next
- * bt_reader_next or bt_reader_close on its reader. */
+ * bt_reader_next or bt_reader_close on its reader.
+ *
+ * Kinds, by the first bytes (after gzip decompression when the input starts with 1f 8b;
+ * any number of gzip members, as in .warc.gz with one member per record):
+ *   "WARC/1."        WARC 1.0/1.1: `response` records with HTTP 200 and an HTML media type
+ *                    (or none, with a body that starts with markup) are captures: URL from
+ *                    WARC-Target-URI, fetched_at from WARC-Date, charset from the HTTP
+ *                    Content-Type, chunked transfer and gzip/deflate content codings undone.
+ *                    Other records are skipped and counted (bt_reader_get_stats).
+ *   JSON lines       crawler JSONL (most lines of the first 4 KB start with '{' then '"' or
+ *                    '}'): one object per line with `url`/`uri`, the page in `html`/
+ *                    `raw_content`/`content`/`body`, optional `fetched_at`/`date`/`timestamp`;
+ *                    a `headers` {Content-Type} or `content_type` naming HTML sets the kind.
+ *                    The charset is "utf-8": a JSON string is already Unicode whatever the
+ *                    page was served in. Blank lines are ignored.
+ *   anything else    one capture: the whole file (text, Markdown or HTML). Empty files and
+ *                    binary data (NUL bytes, not UTF-16) are errors.
+ * A directory is read only with BT_READ_RECURSIVE (else it is an error naming it): its files
+ * in byte order of their names, depth first. Hidden entries (".name"), symlinked directories,
+ * binary files and web assets by extension (images, fonts, css, js, pdf, archives: what a
+ * browser saves beside a page) are skipped and counted.
+ *
+ * Streaming: records are read one at a time through a bounded window, so memory is bounded
+ * by the largest record, itself limited (BT_READ_MAX_RECORD unless bt_reader_set_limit):
+ * a bigger record is an error and is skipped. After a bad record (malformed, truncated,
+ * wrong Content-Length, corrupt gzip member) the reader resynchronises on the next record. */
 #ifndef BANTIN_CAPTURE_H
 #define BANTIN_CAPTURE_H
 
@@ -22,7 +47,7 @@ typedef enum bt_kind {
 typedef struct bt_capture {
     const char *data;       /* raw bytes, not NUL-terminated in general */
     size_t len;
-    const char *charset;    /* declared charset (HTTP header, JSONL field) or NULL */
+    const char *charset;    /* declared charset (HTTP header; "utf-8" for JSONL) or NULL */
     const char *url;        /* the page's URL when the input names it, or NULL */
     const char *origin;     /* the path as given, or the URL for JSONL/WARC records */
     const char *fetched_at; /* ISO 8601 when the input gives it, or NULL */

@@ -34,6 +34,21 @@ const char *bt_limit_text(size_t n, char buf[32])
     return buf;
 }
 
+static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* 1 when p[0..n) starts like a JSON object: '{' then '"' or '}'. */
+static int object_start(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && is_ws(p[i]))
+        i++;
+    if (i >= n || p[i] != '{')
+        return 0;
+    for (i++; i < n && is_ws(p[i]); i++)
+        ;
+    return i < n && (p[i] == '"' || p[i] == '}');
+}
+
 static int sniff_kind(const char *p, size_t n)
 {
     if (n >= 7 && memcmp(p, "WARC/1.", 7) == 0)
@@ -42,16 +57,30 @@ static int sniff_kind(const char *p, size_t n)
     if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
         (unsigned char)p[2] == 0xBF)
         i = 3;
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+    while (i < n && is_ws(p[i]))
         i++;
-    if (i < n && p[i] == '{') {
-        i++;
-        while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
-            i++;
-        if (i < n && (p[i] == '"' || p[i] == '}'))
-            return RK_JSONL;
+    if (i >= n || p[i] == '<')
+        return RK_PLAIN;
+    /* JSONL when most lines of the window start a JSON object (so that a file whose first
+     * line is broken is still read line by line) */
+    size_t objects = 0, others = 0;
+    while (i < n) {
+        const char *nl = memchr(p + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - p) : n;
+        if (!nl && objects + others > 0)
+            break; /* a partial last line says nothing */
+        size_t k = i;
+        while (k < end && is_ws(p[k]))
+            k++;
+        if (k < end) {
+            if (object_start(p + k, end - k))
+                objects++;
+            else
+                others++;
+        }
+        i = end + 1;
     }
-    return RK_PLAIN;
+    return objects > 0 && objects >= others ? RK_JSONL : RK_PLAIN;
 }
 
 /* Sniffs the stream's first bytes. A fault met while sniffing is re-armed so that it is
