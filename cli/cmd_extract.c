@@ -36,13 +36,15 @@ static void extract_usage(FILE *out)
             "summary line ends stderr; the exit status is 1 when any input failed.\n");
 }
 
-/* "--name VALUE" or "--name=VALUE" (also the short form "-x VALUE"). */
+/* "--name VALUE" or "--name=VALUE" (also the short forms "-x VALUE" and "-xVALUE"). */
 static const char *opt_value(int argc, char **argv, int *i, const char *lng, const char *shrt)
 {
     const char *a = argv[*i];
     size_t n = strlen(lng);
     if (!strncmp(a, lng, n) && a[n] == '=')
         return a + n + 1;
+    if (shrt && !strncmp(a, shrt, strlen(shrt)) && a[strlen(shrt)])
+        return a + strlen(shrt); /* "-j4" */
     if (!strcmp(a, lng) || (shrt && !strcmp(a, shrt))) {
         if (*i + 1 >= argc)
             return "";
@@ -324,6 +326,8 @@ int cmd_extract(int argc, char **argv)
         return 2;
     }
 
+    /* one write per message line, not one per piece, when many records are bad */
+    setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
     runner r;
     memset(&r, 0, sizeof r);
     r.o = o;

@@ -162,7 +162,7 @@ static void test_jobs_keep_order(void **state)
     }
     char *path = test_write_temp(jl.p, jl.n, ".jsonl");
     char *out1, *err1, *out4, *err4;
-    int rc1 = test_run(cmdf("%s extract -j 1 %s %s", test_bantin_bin(), path, path), &out1,
+    int rc1 = test_run(cmdf("%s extract -j1 %s %s", test_bantin_bin(), path, path), &out1,
                        &err1);
     int rc4 = test_run(cmdf("%s extract --jobs 4 %s %s", test_bantin_bin(), path, path), &out4,
                        &err4);
