@@ -417,6 +417,36 @@ static void test_warc_gz_corrupt_member_and_limit(void **state)
     free(big.p);
 }
 
+/* A gzip body cut short by the crawler: what it holds is delivered; a corrupt one is an
+ * error. */
+static void test_warc_truncated_gzip_body(void **state)
+{
+    (void)state;
+    fx_buf page = {0}, body = {0}, h = {0}, w = {0};
+    fx_adds(&page, "<html><body>");
+    for (int i = 0; i < 2000; i++) {
+        char p[64];
+        snprintf(p, sizeof p, "<p>Đoạn %d của trang.</p>", i);
+        fx_adds(&page, p);
+    }
+    fx_gzip(&body, page.p, page.n);
+    fx_http(&h, 200, "text/html", "Content-Encoding: gzip\r\n", body.p, body.n / 2);
+    fx_warc(&w, "response", "https://a.vn/cut", h.p, h.n, NULL);
+    h.n = 0;
+    fx_http(&h, 200, "text/html", "Content-Encoding: gzip\r\n", "not gzip at all", 15);
+    fx_warc(&w, "response", "https://a.vn/bad", h.p, h.n, NULL);
+    fx_run run;
+    fx_read_mem(w.p, w.n, 0, &run);
+    assert_int_equal(run.n, 2);
+    assert_int_equal(run.it[0].rc, 1);
+    assert_true(run.it[0].len > 1000 && run.it[0].len < page.n);
+    assert_memory_equal(run.it[0].data, page.p, run.it[0].len);
+    assert_int_equal(run.it[1].rc, BT_EPARSE);
+    assert_non_null(strstr(run.it[1].msg, "Content-Encoding gzip"));
+    fx_run_free(&run);
+    free(page.p), free(body.p), free(h.p), free(w.p);
+}
+
 static void write_bytes(const char *path, const char *s, size_t n)
 {
     FILE *f = fopen(path, "wb");
@@ -501,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_warc),
         cmocka_unit_test(test_warc_bad_records),
         cmocka_unit_test(test_warc_gz_corrupt_member_and_limit),
+        cmocka_unit_test(test_warc_truncated_gzip_body),
         cmocka_unit_test(test_directory),
         cmocka_unit_test(test_open_errors),
     };

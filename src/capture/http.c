@@ -215,7 +215,7 @@ static int inflate_with(const char *in, size_t len, bt_buf *out, size_t max, int
         if (zr == Z_OK)
             continue;
         if (zr == Z_BUF_ERROR && z.avail_in == 0 && !left) {
-            *why = "truncated compressed body";
+            *why = BT_HTTP_TRUNCATED;
             rc = BT_EPARSE;
             break;
         }

@@ -80,7 +80,9 @@ int bt_ctype_is_html(const char *ct, size_t n);
 /* Undoes chunked transfer coding into out (at most `max` bytes). 0, BT_ELIMIT, BT_ENOMEM or
  * BT_EPARSE (with `why`); what was decoded before a malformed or missing chunk is kept. */
 int bt_http_dechunk(const char *in, size_t len, bt_buf *out, size_t max, const char **why);
-/* Inflates a gzip, zlib or raw deflate body into out (at most `max` bytes). */
+/* Inflates a gzip, zlib or raw deflate body into out (at most `max` bytes). A body that
+ * ends early gives BT_EPARSE with `why` BT_HTTP_TRUNCATED and what was decoded in out. */
+#define BT_HTTP_TRUNCATED "truncated compressed body"
 int bt_http_inflate(const char *in, size_t len, bt_buf *out, size_t max, const char **why);
 
 #endif

@@ -216,6 +216,10 @@ static int take_response(bt_reader *r, unsigned long long off, bt_capture *cap, 
             name_is(h.cenc, h.cenc_len, "deflate")) {
             bt_buf_reset(&r->body);
             int rc = bt_http_inflate(body, blen, &r->body, r->max_record, &why);
+            /* a body cut short by the crawler (WARC-Truncated) still holds the page's
+             * start, which is worth extracting */
+            if (rc == BT_EPARSE && r->body.len > 0 && !strcmp(why, BT_HTTP_TRUNCATED))
+                rc = 0;
             if (rc) {
                 char m[160];
                 snprintf(m, sizeof m, "Content-Encoding %.*s: %s", (int)h.cenc_len, h.cenc,
