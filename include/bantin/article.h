@@ -69,6 +69,23 @@ char *bt_article_to_json(const bt_article *a, unsigned flags, bt_error *err);
  * an error naming it. */
 int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_error *err);
 
+/* Output formats of bt_article_render. */
+enum {
+    BT_FORMAT_JSON = 0,  /* the spec's JSON object, compact (bt_article_to_json) */
+    BT_FORMAT_TEXT,      /* plain text for reading: title, dateline, lede, paragraphs,
+                            captions, related links; one paragraph per line */
+    BT_FORMAT_MARKDOWN,  /* the same as CommonMark, text escaped */
+    BT_FORMAT_HTML       /* the same as an escaped <article> element (a fragment: the caller
+                            wraps it in a document) */
+};
+
+/* The format named "json", "text", "markdown" (or "md") or "html"; -1 for another name. */
+int bt_format_from_name(const char *name);
+
+/* The clean article in `format`, malloc'ed, ending with a newline (owned by the caller);
+ * NULL on failure with `err` filled. */
+char *bt_article_render(const bt_article *a, int format, bt_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,7 +3,32 @@
  * A bt_reader yields the captures of one input: a file (text, HTML, gzip-compressed or not),
  * a crawler JSONL file, a WARC, a directory, or stdin ("-"). The kind is chosen by sniffing
  * the bytes, not by the name. A bt_capture is a borrowed view: valid until the next
- * bt_reader_next or bt_reader_close on its reader. */
+ * bt_reader_next or bt_reader_close on its reader.
+ *
+ * Kinds, by the first bytes (after gzip decompression when the input starts with 1f 8b;
+ * any number of gzip members, as in .warc.gz with one member per record):
+ *   "WARC/1."        WARC 1.0/1.1: `response` records with HTTP 200 and an HTML media type
+ *                    (or none, with a body that starts with markup) are captures: URL from
+ *                    WARC-Target-URI, fetched_at from WARC-Date, charset from the HTTP
+ *                    Content-Type, chunked transfer and gzip/deflate content codings undone.
+ *                    Other records are skipped and counted (bt_reader_get_stats).
+ *   JSON lines       crawler JSONL (most lines of the first 4 KB start with '{' then '"' or
+ *                    '}'): one object per line with `url`/`uri`, the page in `html`/
+ *                    `raw_content`/`content`/`body`, optional `fetched_at`/`date`/`timestamp`;
+ *                    a `headers` {Content-Type} or `content_type` naming HTML sets the kind.
+ *                    The charset is "utf-8": a JSON string is already Unicode whatever the
+ *                    page was served in. Blank lines are ignored.
+ *   anything else    one capture: the whole file (text, Markdown or HTML). Empty files and
+ *                    binary data (NUL bytes, not UTF-16) are errors.
+ * A directory is read only with BT_READ_RECURSIVE (else it is an error naming it): its files
+ * in byte order of their names, depth first. Hidden entries (".name"), symlinked directories,
+ * binary files and web assets by extension (images, fonts, css, js, pdf, archives: what a
+ * browser saves beside a page) are skipped and counted.
+ *
+ * Streaming: records are read one at a time through a bounded window, so memory is bounded
+ * by the largest record, itself limited (BT_READ_MAX_RECORD unless bt_reader_set_limit):
+ * a bigger record is an error and is skipped. After a bad record (malformed, truncated,
+ * wrong Content-Length, corrupt gzip member) the reader resynchronises on the next record. */
 #ifndef BANTIN_CAPTURE_H
 #define BANTIN_CAPTURE_H
 
@@ -22,13 +47,14 @@ typedef enum bt_kind {
 typedef struct bt_capture {
     const char *data;       /* raw bytes, not NUL-terminated in general */
     size_t len;
-    const char *charset;    /* declared charset (HTTP header, JSONL field) or NULL */
+    const char *charset;    /* declared charset (HTTP header; "utf-8" for JSONL) or NULL */
     const char *url;        /* the page's URL when the input names it, or NULL */
     const char *origin;     /* the path as given, or the URL for JSONL/WARC records */
     const char *fetched_at; /* ISO 8601 when the input gives it, or NULL */
     bt_kind kind;
-    const char *where;      /* where in the input, for messages ("line 12", "record at
-                               offset 4096"), or NULL for a whole file */
+    const char *where;      /* where in the input, for messages, naming the file:
+                               "crawl.jsonl: line 12", "a.warc.gz: record at offset 4096"
+                               (offsets count decompressed bytes); NULL for a whole file */
 } bt_capture;
 
 typedef struct bt_reader bt_reader;
@@ -36,8 +62,33 @@ typedef struct bt_reader bt_reader;
 /* reader flags */
 #define BT_READ_RECURSIVE 0x1u /* walk directories recursively */
 
+/* Default limit on one record (a whole file, a JSONL line, a WARC record block). */
+#define BT_READ_MAX_RECORD ((size_t)64 << 20)
+
 /* Opens `path` ("-" for stdin). On failure returns an error naming the path. */
 int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err);
+
+/* Opens a reader over `len` bytes in memory (borrowed: they must outlive the reader), sniffed
+ * like a file; `name` (copied) stands for the path in origins and messages. */
+int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned flags,
+                       bt_reader **out, bt_error *err);
+
+/* Sets the largest record this reader (and, for a directory, the readers of its files)
+ * accepts, in bytes. Call it before the first bt_reader_next. */
+void bt_reader_set_limit(bt_reader *r, size_t max_record);
+
+/* What a reader has seen so far. */
+typedef struct bt_reader_stats {
+    uint64_t captures;       /* captures returned */
+    uint64_t errors;         /* bad files or records reported (negative bt_reader_next) */
+    uint64_t skipped;        /* records and files skipped: the sum of the four below */
+    uint64_t skipped_type;   /* WARC records other than `response` (warcinfo, request, ...) */
+    uint64_t skipped_status; /* WARC responses whose HTTP status is not 200 */
+    uint64_t skipped_media;  /* WARC responses that are not HTML */
+    uint64_t skipped_files;  /* files of a directory walk that are not pages */
+} bt_reader_stats;
+
+void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st);
 
 /* Reads the next capture into *cap. Returns 1 when one was read, 0 at the end, or a negative
  * BT_E* for a bad record, with `err` naming the file and record: the reader stays usable, so
