@@ -710,7 +710,7 @@ def laodong():
 </body>
 </html>
 """
-    g = gold(n, art, pub, "Báo Lao Động")
+    g = gold(n, art, pub, "Lao Động")  # the name without the word for newspaper, as in the dantri gold
     PAGES.append((n, page, g, None))
 
 # ---------------------------------------------------------------- Báo Chính phủ (windows-1258, visible dateline only)
@@ -943,6 +943,13 @@ def mekong():
     g = gold(n, art, pub, "The Mekong Observer")
     PAGES.append((n, page, g, None))
 
+# Text renderings keep only the visible dateline. Where it gives a date and a time, that is the
+# publication time; a Vietnamese site's clock is Vietnam time (+07:00) unless it says otherwise
+# ("Thứ Bảy, 18:25, 12/03/2022" on VOV.VN), as in the seeds' "18:19 | 14/08/2021 GMT+7". Where it
+# gives a day only ("09/12/2023", "March 16, 2024"), the text gold has published null: the time
+# is only in the markup the renderings drop.
+NO_VISIBLE_TIME = {"tincuulong_1", "mekongobserver_1"}
+
 def main():
     for f in (vnexpress, tuoitre, thanhnien, vov, vietnamplus, znews, nld, laodong, baochinhphu, tincuulong, mekong):
         f()
@@ -956,7 +963,10 @@ def main():
             with open(path, "wb") as f:
                 f.write(data)
             gj.write(json.dumps(g, ensure_ascii=False) + "\n")
-            gt.write(json.dumps(dict(g, file=name + ".txt"), ensure_ascii=False) + "\n")
+            t = dict(g, file=name + ".txt")
+            if name in NO_VISIBLE_TIME:
+                t["published"] = None
+            gt.write(json.dumps(t, ensure_ascii=False) + "\n")
     print(f"{len(PAGES)} pages")
 
 if __name__ == "__main__":
