@@ -73,7 +73,8 @@ typedef struct bt_origin {
 
 /* bt_store_add results (>= 0) */
 enum {
-    BT_STORE_SEEN = 0,   /* this capture (content hash) is already stored: nothing done */
+    BT_STORE_SEEN = 0,   /* this capture (content hash) is already stored, or this article
+                            from the same origin: nothing done */
     BT_STORE_ADDED = 1,  /* a new article */
     BT_STORE_MERGED = 2  /* the article was already stored (same id or same canonical URL):
                             the capture was added as one more origin of it */

@@ -29,6 +29,7 @@ static const char *const statements[ST_COUNT] = {
     [ST_GET_RELATED] = "SELECT title, url FROM related WHERE article_id = ?1 ORDER BY pos",
     [ST_GET_ORIGIN] = "SELECT origin FROM origins WHERE article_id = ?1 ORDER BY rowid LIMIT 1",
     [ST_DEL_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
+    [ST_FIND_ORIGIN] = "SELECT article_id FROM origins WHERE article_id = ?1 AND origin = ?2",
 };
 
 sqlite3 *bt_store_sqlite(bt_store *s) { return s->db; }

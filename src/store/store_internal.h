@@ -22,6 +22,7 @@ enum {
     ST_GET_RELATED,
     ST_GET_ORIGIN,
     ST_DEL_ARTICLE,
+    ST_FIND_ORIGIN,
     ST_COUNT
 };
 

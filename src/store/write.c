@@ -206,6 +206,22 @@ static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char 
     }
     if ((rc = lookup(s, ST_FIND_ID, id, NULL, err)) < 0)
         return rc;
+    if (rc) {
+        /* The same article from the same place (a record exported and added back): seen. */
+        sqlite3_stmt *st = s->st[ST_FIND_ORIGIN];
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, origin ? origin : "", -1, SQLITE_STATIC);
+        int step = sqlite3_step(st);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            return bt_store_db_error(s, "looking up", err);
+        if (step == SQLITE_ROW) {
+            if (id_out)
+                memcpy(id_out, id, 17);
+            return BT_STORE_SEEN;
+        }
+    }
     int result = BT_STORE_MERGED;
     if (!rc && a->url && (rc = lookup(s, ST_FIND_URL, a->url, existing, err)) != 0) {
         if (rc < 0)
