@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #define RING 64          /* slots in flight: bounds the memory held by captures */
-#define BATCH_MAX 1000   /* articles per transaction at most */
+#define BATCH_MAX 1000   /* articles per transaction at most (--batch) */
 #define BATCH_SECONDS 1.0 /* and at most this long between commits */
 
 enum { SLOT_EMPTY, SLOT_READY, SLOT_BUSY, SLOT_DONE };
@@ -421,19 +421,20 @@ static void clear_progress(out_opts *o)
 static void add_usage(FILE *out)
 {
     fprintf(out,
-            "usage: bantin add [--db PATH] [--jobs N] [--quiet] [--json] INPUT...\n"
+            "usage: bantin add [--db PATH] [--jobs N] [--batch N] [--quiet] [--json] INPUT...\n"
             "Extracts the captures of each INPUT (file, folder, '-' for stdin, or a JSONL\n"
             "file of article records as 'bantin export' writes) and stores them in the\n"
             "database (--db, else $BANTIN_DB, else ./bantin.db). Captures already stored are\n"
             "skipped. --jobs N extraction threads (default: the cores); --quiet prints only\n"
-            "errors; --json prints a summary object; --verbose reports each commit.\n"
+            "errors; --json prints a summary object; --verbose reports each commit;\n"
+            "--batch N commits every N articles (default 1000) or every second.\n"
             "Exit status 1 when any input failed (the others are stored).\n");
 }
 
 int cmd_add(int argc, char **argv)
 {
     const char *db = NULL;
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN), batch_max = BATCH_MAX;
     out_opts o = {0};
     pipeline p;
     memset(&p, 0, sizeof p);
@@ -446,6 +447,13 @@ int cmd_add(int argc, char **argv)
             jobs = strtol(argv[++i], &end, 10);
             if (*end || jobs < 1 || jobs > 256) {
                 cli_errorf("add: --jobs wants a number from 1 to 256, not '%s'", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--batch") && i + 1 < argc) {
+            char *end;
+            batch_max = strtol(argv[++i], &end, 10);
+            if (*end || batch_max < 1) {
+                cli_errorf("add: --batch wants a positive number, not '%s'", argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
@@ -469,7 +477,7 @@ int cmd_add(int argc, char **argv)
     int failed_walk = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--db") || !strcmp(a, "--jobs")) {
+        if (!strcmp(a, "--db") || !strcmp(a, "--jobs") || !strcmp(a, "--batch")) {
             i++;
             continue;
         }
@@ -587,7 +595,7 @@ int cmd_add(int argc, char **argv)
             pthread_mutex_unlock(&p.mu);
         }
         if (in_batch && !fatal &&
-            (end || !have || in_batch >= BATCH_MAX || now_s() - batch_start >= BATCH_SECONDS)) {
+            (end || !have || in_batch >= (size_t)batch_max || now_s() - batch_start >= BATCH_SECONDS)) {
             if (bt_store_commit(s, &err)) {
                 clear_progress(&o);
                 cli_errorf("%s", err.msg);

@@ -5,10 +5,11 @@
  * open; a file made by a newer bantin is refused. Tables:
  *
  *   articles(n INTEGER PRIMARY KEY, id TEXT UNIQUE, url, source, title, published, lede, lang,
- *            authors (JSON list), body (paragraphs joined by "\n"), captions (image captions
+ *            authors (names joined by "\n"), body (paragraphs joined by "\n"), captions (image captions
  *            joined by "\n"), added_at)
- *   origins(article_id, origin, content_hash UNIQUE, size, added_at)  the captures
- *   images(article_id, pos, src, caption, credit), related(article_id, pos, title, url)
+ *   origins(article = articles.n, origin, content_hash INTEGER UNIQUE (the 64-bit value of
+ *            bt_store_content_hash's hex digits), size, added_at)  the captures
+ *   images(article, pos, src, caption, credit), related(article, pos, title, url)
  *   sources(name PRIMARY KEY, articles)
  *   articles_fts(title, lede, body, captions, source)  FTS5, external content = articles,
  *            content_rowid = n, tokenizer "bantin" (below), kept in step by triggers
