@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -103,7 +104,26 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the regular files under `dir` (recursively, hidden names skipped) in sorted order. */
+/* Whether a file met in a folder walk is, by its name, not a page capture: metadata
+ * (.json: one JSON document, not a JSONL stream), images, styles, scripts, fonts, media.
+ * Files named on the command line are always read. */
+static int skip_in_walk(const char *name)
+{
+    static const char *const exts[] = {".json", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+                                       ".svg", ".ico", ".css", ".js", ".map", ".woff",
+                                       ".woff2", ".ttf", ".otf", ".pdf", ".mp3", ".mp4",
+                                       ".webm", ".zip", ".db", ".db-wal", ".db-shm"};
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 0;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (!strcasecmp(dot, exts[i]))
+            return 1;
+    return 0;
+}
+
+/* Adds the regular files under `dir` (recursively, hidden names and non-page types skipped)
+ * in sorted order. */
 static int walk_dir(inputs *in, const char *dir)
 {
     DIR *d = opendir(dir);
@@ -115,7 +135,7 @@ static int walk_dir(inputs *in, const char *dir)
     struct dirent *e;
     int failed = 0;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
+        if (e->d_name[0] == '.' || skip_in_walk(e->d_name))
             continue;
         size_t n = strlen(dir) + strlen(e->d_name) + 2;
         char *p = malloc(n);
@@ -520,7 +540,7 @@ int cmd_add(int argc, char **argv)
     for (long i = 0; i < jobs; i++)
         pthread_create(&workers[i], NULL, worker_main, &p);
 
-    size_t seq = 0, in_batch = 0, committed = 0;
+    size_t seq = 0, in_batch = 0;
     double batch_start = 0;
     int fatal = 0;
     for (;;) {
@@ -600,12 +620,10 @@ int cmd_add(int argc, char **argv)
                 clear_progress(&o);
                 cli_errorf("%s", err.msg);
                 fatal = 1;
-            } else {
-                committed = t.added + t.merged;
-                if (o.verbose) {
-                    clear_progress(&o);
-                    fprintf(stderr, "bantin: committed: %zu articles stored so far\n", committed);
-                }
+            } else if (o.verbose) {
+                clear_progress(&o);
+                fprintf(stderr, "bantin: committed: %zu articles stored so far\n",
+                        t.added + t.merged);
             }
             in_batch = 0;
         }
@@ -654,6 +672,5 @@ int cmd_add(int argc, char **argv)
     free(p.in.paths);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
-    (void)committed;
     return fatal || t.failed || failed_walk ? 1 : 0;
 }
