@@ -541,6 +541,7 @@ int cmd_add(int argc, char **argv)
         pthread_create(&workers[i], NULL, worker_main, &p);
 
     size_t seq = 0, in_batch = 0;
+    size_t b_added = 0, b_merged = 0; /* in the open batch: counted once it commits */
     double batch_start = 0;
     int fatal = 0;
     for (;;) {
@@ -589,9 +590,9 @@ int cmd_add(int argc, char **argv)
                     bt_origin origin = {j->kind == JOB_RECORD ? NULL : j->origin, j->hash, j->len};
                     int rc = bt_store_add(s, j->article, &origin, NULL, &err);
                     if (rc == BT_STORE_ADDED)
-                        t.added++;
+                        b_added++;
                     else if (rc == BT_STORE_MERGED)
-                        t.merged++;
+                        b_merged++;
                     else if (rc == BT_STORE_SEEN)
                         t.seen++;
                     else {
@@ -620,7 +621,13 @@ int cmd_add(int argc, char **argv)
                 clear_progress(&o);
                 cli_errorf("%s", err.msg);
                 fatal = 1;
-            } else if (o.verbose) {
+                t.failed += b_added + b_merged;
+            } else {
+                t.added += b_added;
+                t.merged += b_merged;
+            }
+            b_added = b_merged = 0;
+            if (!fatal && o.verbose) {
                 clear_progress(&o);
                 fprintf(stderr, "bantin: committed: %zu articles stored so far\n",
                         t.added + t.merged);
@@ -628,8 +635,10 @@ int cmd_add(int argc, char **argv)
             in_batch = 0;
         }
         if (fatal) {
-            if (in_batch)
+            if (in_batch) {
                 bt_store_rollback(s, NULL);
+                t.failed += b_added + b_merged;
+            }
             in_batch = 0;
             pthread_mutex_lock(&p.mu);
             p.stop = 1;

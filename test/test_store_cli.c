@@ -264,6 +264,29 @@ static void test_unwritable(void **state)
     rm_rf(dir);
 }
 
+static void test_disk_full(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    char in[600], db[600];
+    snprintf(in, sizeof in, "%s/in", dir);
+    snprintf(db, sizeof db, "%s/f.db", dir);
+    assert_int_equal(mkdir(in, 0755), 0);
+    long n = write_records(in, 4, 100, 0);
+    /* a file size limit stands in for a full disk: writes past it fail with EFBIG */
+    assert_int_equal(run("ulimit -f 200; trap '' XFSZ; %s add --db %s --batch 50 %s",
+                         test_bantin_bin(), db, in),
+                     1);
+    assert_non_null(strstr(last_err, db));
+    assert_non_null(strstr(last_err, "disk"));
+    assert_true(sql_count(db, "SELECT count(*) FROM articles") < n);
+    check_store(db);
+    assert_int_equal(run("%s add --db %s --quiet %s", test_bantin_bin(), db, in), 0);
+    assert_int_equal(sql_count(db, "SELECT count(*) FROM articles"), n);
+    check_store(db);
+    rm_rf(dir);
+}
+
 /* Starts `bantin add` in the background with stderr to `errpath`; returns its pid. */
 static pid_t spawn_add(const char *db, const char *in, const char *errpath, const char *extra)
 {
@@ -377,7 +400,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_add_readd_export), cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_unwritable),       cmocka_unit_test(test_sigkill),
-        cmocka_unit_test(test_two_writers),
+        cmocka_unit_test(test_two_writers),      cmocka_unit_test(test_disk_full),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     free(last_out);
