@@ -208,8 +208,22 @@ static int submit_error(pipeline *p, const bt_error *err, int last)
     return submit(p, NULL, &j);
 }
 
-/* Whether the file starts with an article record (an object with "title" and a "body" list),
- * as `bantin export` writes: then it is read as records, not as a capture. */
+/* Whether a line is an article record (an object with "title" and a "body" list), as
+ * `bantin export` writes: then its input is read as records, not as a capture. */
+static int is_record_line(const char *line, size_t n)
+{
+    int yes = 0;
+    if (n > 1 && line[0] == '{') {
+        bt_article *a;
+        bt_error err;
+        if (bt_article_from_json(line, n, &a, &err) == 0) {
+            yes = a->title && a->n_body > 0;
+            bt_article_free(a);
+        }
+    }
+    return yes;
+}
+
 static int is_records_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -219,27 +233,14 @@ static int is_records_file(const char *path)
     size_t cap = 0;
     ssize_t n = getline(&line, &cap, f);
     fclose(f);
-    int yes = 0;
-    if (n > 1 && line[0] == '{') {
-        bt_article *a;
-        bt_error err;
-        if (bt_article_from_json(line, (size_t)n, &a, &err) == 0) {
-            yes = a->title && a->n_body > 0;
-            bt_article_free(a);
-        }
-    }
+    int yes = n > 0 && is_record_line(line, (size_t)n);
     free(line);
     return yes;
 }
 
-static int read_records(pipeline *p, bt_store *ro, const char *path)
+/* Reads article records, one per line, from `f` (named `name` in messages). */
+static int read_records(pipeline *p, bt_store *ro, FILE *f, const char *name)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        bt_error err;
-        bt_error_set(&err, BT_EIO, "%s: %s", path, strerror(errno));
-        return submit_error(p, &err, 1);
-    }
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t n;
@@ -255,12 +256,12 @@ static int read_records(pipeline *p, bt_store *ro, const char *path)
         snprintf(where, sizeof where, "line %zu", lineno);
         j.kind = JOB_RECORD;
         j.data = malloc((size_t)n + 1);
-        j.origin = strdup(path);
+        j.origin = strdup(name);
         j.where = strdup(where);
         if (!j.data || !j.origin || !j.where) {
             job_clear(&j);
             bt_error err;
-            bt_error_set(&err, BT_ENOMEM, "%s: out of memory", path);
+            bt_error_set(&err, BT_ENOMEM, "%s: out of memory", name);
             rc = submit_error(p, &err, 0);
             break;
         }
@@ -271,7 +272,6 @@ static int read_records(pipeline *p, bt_store *ro, const char *path)
         rc = submit(p, ro, &j);
     }
     free(line);
-    fclose(f);
     if (rc)
         return rc;
     /* a marker so the writer counts the input done */
@@ -282,12 +282,32 @@ static int read_records(pipeline *p, bt_store *ro, const char *path)
     return submit(p, NULL, &end);
 }
 
-static int read_captures(pipeline *p, bt_store *ro, const char *path)
+static int read_records_file(pipeline *p, bt_store *ro, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        bt_error err;
+        bt_error_set(&err, BT_EIO, "%s: %s", path, strerror(errno));
+        return submit_error(p, &err, 1);
+    }
+    int rc = read_records(p, ro, f, path);
+    fclose(f);
+    return rc;
+}
+
+/* Reads the captures of `path` through bt_reader; `name` (when not NULL) stands for the
+ * path in origins and messages. */
+static int read_captures(pipeline *p, bt_store *ro, const char *path, const char *name)
 {
     bt_reader *r;
     bt_error err;
-    if (bt_reader_open(path, BT_READ_RECURSIVE, &r, &err))
+    if (bt_reader_open(path, BT_READ_RECURSIVE, &r, &err)) {
+        if (name) { /* say "-", not the descriptor's path */
+            bt_error inner = err;
+            bt_error_set(&err, inner.code, "%s: %s", name, inner.msg);
+        }
         return submit_error(p, &err, 1);
+    }
     bt_capture cap;
     int rc, out = 0;
     while (!out && (rc = bt_reader_next(r, &cap, &err)) != 0) {
@@ -298,7 +318,7 @@ static int read_captures(pipeline *p, bt_store *ro, const char *path)
         job j = {0};
         j.kind = JOB_CAPTURE;
         j.data = malloc(cap.len + 1);
-        j.origin = xstrdup(cap.origin ? cap.origin : path);
+        j.origin = xstrdup(name ? name : cap.origin ? cap.origin : path);
         j.url = xstrdup(cap.url);
         j.charset = xstrdup(cap.charset);
         j.fetched_at = xstrdup(cap.fetched_at);
@@ -326,6 +346,41 @@ static int read_captures(pipeline *p, bt_store *ro, const char *path)
     return submit(p, NULL, &end);
 }
 
+/* stdin cannot be read twice: read it whole, then as records when its first line is one,
+ * else hand it to bt_reader through an in-memory file so that every kind is sniffed. */
+static int read_stdin(pipeline *p, bt_store *ro)
+{
+    char *data;
+    size_t len;
+    bt_error err;
+    if (cli_read_file("-", &data, &len, &err))
+        return submit_error(p, &err, 1);
+    const char *nl = memchr(data, '\n', len);
+    size_t first = nl ? (size_t)(nl - data) : len;
+    int rc;
+    if (is_record_line(data, first)) {
+        FILE *f = fmemopen(data, len ? len : 1, "r");
+        rc = f ? read_records(p, ro, f, "-")
+               : submit_error(p, &(bt_error){BT_ENOMEM, "-: out of memory"}, 1);
+        if (f)
+            fclose(f);
+    } else {
+        FILE *tmp = tmpfile(); /* unlinked: gone when closed */
+        if (!tmp || fwrite(data, 1, len, tmp) != len || fflush(tmp)) {
+            bt_error_set(&err, BT_EIO, "-: cannot buffer stdin: %s", strerror(errno));
+            rc = submit_error(p, &err, 1);
+        } else {
+            char path[64];
+            snprintf(path, sizeof path, "/proc/self/fd/%d", fileno(tmp));
+            rc = read_captures(p, ro, path, "-");
+        }
+        if (tmp)
+            fclose(tmp);
+    }
+    free(data);
+    return rc;
+}
+
 static void *reader_main(void *arg)
 {
     pipeline *p = arg;
@@ -336,8 +391,9 @@ static void *reader_main(void *arg)
         ro = NULL;
     for (size_t i = 0; i < p->in.n; i++) {
         const char *path = p->in.paths[i];
-        int rc = strcmp(path, "-") && is_records_file(path) ? read_records(p, ro, path)
-                                                             : read_captures(p, ro, path);
+        int rc = !strcmp(path, "-")       ? read_stdin(p, ro)
+                 : is_records_file(path) ? read_records_file(p, ro, path)
+                                         : read_captures(p, ro, path, NULL);
         if (rc)
             break;
     }

@@ -176,6 +176,11 @@ static void test_add_readd_export(void **state)
         fail_msg("%s", last_err);
     assert_int_equal(run("(%s export --db %s > %s)", bin, db2, ex2), 0);
     assert_int_equal(run("cmp %s %s", ex1, ex2), 0);
+    /* and through a pipe */
+    char db3[600];
+    snprintf(db3, sizeof db3, "%s/c.db", dir);
+    assert_int_equal(run("%s export --db %s | %s add --db %s -", bin, db, bin, db3), 0);
+    assert_int_equal(sql_count(db3, "SELECT count(*) FROM articles"), n);
     /* adding the export back to its own store adds nothing */
     assert_int_equal(run("%s add --db %s %s", bin, db, ex1), 0);
     assert_non_null(strstr(last_err, "nothing new"));
