@@ -206,7 +206,8 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--dir") && i + 1 < argc)
             dir = argv[++i];
         else {
-            fprintf(stderr, "usage: bench_ingest [--n N] [--tokenize N] [--corpus PATH] [--dir DIR]\n");
+            fprintf(stderr, "usage: bench_ingest [--n N] [--tokenize N] [--corpus PATH]"
+                            " [--dir DIR]\n");
             return 2;
         }
     }

@@ -672,7 +672,8 @@ int cmd_add(int argc, char **argv)
             pthread_mutex_unlock(&p.mu);
         }
         if (in_batch && !fatal &&
-            (end || !have || in_batch >= (size_t)batch_max || now_s() - batch_start >= BATCH_SECONDS)) {
+            (end || !have || in_batch >= (size_t)batch_max ||
+             now_s() - batch_start >= BATCH_SECONDS)) {
             if (bt_store_commit(s, &err)) {
                 clear_progress(&o);
                 cli_errorf("%s", err.msg);

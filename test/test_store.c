@@ -138,10 +138,9 @@ static void test_duplicates_fold(void **state)
 static int64_t matches(bt_store *s, const char *q)
 {
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s),
-                                        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
+    static const char sql[] =
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1";
+    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
     sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     int64_t n = sqlite3_column_int64(st, 0);

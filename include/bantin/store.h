@@ -5,8 +5,8 @@
  * open; a file made by a newer bantin is refused. Tables:
  *
  *   articles(n INTEGER PRIMARY KEY, id TEXT UNIQUE, url, source, title, published, lede, lang,
- *            authors (names joined by "\n"), body (paragraphs joined by "\n"), captions (image captions
- *            joined by "\n"), added_at)
+ *            authors (names joined by "\n"), body (paragraphs joined by "\n"),
+ *            captions (image captions joined by "\n", for the index), added_at)
  *   origins(article = articles.n, origin, content_hash INTEGER UNIQUE (the 64-bit value of
  *            bt_store_content_hash's hex digits), size, added_at)  the captures
  *   images(article, pos, src, caption, credit), related(article, pos, title, url)
