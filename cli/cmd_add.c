@@ -473,7 +473,9 @@ static void draw_progress(out_opts *o, const tally *t, size_t total_inputs, int 
     double rate = el > 0 ? (double)(t->added + t->merged) / el : 0;
     double frac = total_inputs ? (double)t->inputs_done / (double)total_inputs : 1;
     char eta[32] = "--:--";
-    if (frac > 0.001 && frac < 1) {
+    if (frac >= 1)
+        snprintf(eta, sizeof eta, "0:00");
+    else if (frac > 0.001) {
         long left = (long)(el / frac - el);
         snprintf(eta, sizeof eta, "%ld:%02ld", left / 60, left % 60);
     }

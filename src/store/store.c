@@ -136,7 +136,7 @@ int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *er
         if (access(path, F_OK) != 0)
             return bt_error_set(err, BT_ENOTFOUND, "%s: no database here (bantin add creates it)",
                                 path);
-    } else {
+    } else if (strcmp(path, ":memory:") && strncmp(path, "file:", 5)) {
         int rc = check_writable(path, err);
         if (rc)
             return rc;
