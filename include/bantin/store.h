@@ -88,8 +88,8 @@ enum {
  * the stored article's id (the earlier article's on a merge by URL). Outside a batch each call
  * is its own transaction; inside one, a failed add leaves nothing of itself (a savepoint).
  * Fields are stored as given (the spec's strings: NFC, white space folded), except that empty
- * paragraphs, authors and captions are not kept and a newline inside one becomes a space
- * (lists are stored one item per line). */
+ * paragraphs and authors are not kept and a newline inside one becomes a space (those lists
+ * are stored one item per line). */
 int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
                  bt_error *err);
 
