@@ -280,14 +280,23 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
             size_t run = r - i;
             char prev = i > 0 ? s[i - 1] : ' ';
             char next = r < len ? s[r] : ' ';
-            /* emphasis marks sit at word edges; "snake_case" and "2*3" keep theirs */
-            int edge = is_sp(prev) || is_punct(prev) || is_sp(next) || is_punct(next) ||
-                       i == 0 || r == len;
-            if (run >= 2 || edge) {
-                if (c == '_' && run == 1 && !is_sp(prev) && !is_sp(next) && !is_punct(prev) &&
-                    !is_punct(next))
-                    bt_buf_addc(&st->out, c);
+            int nbsp = r + 1 < len && (unsigned char)s[r] == 0xC2 && (unsigned char)s[r + 1] == 0xA0;
+            int sp_prev = is_sp(prev), sp_next = is_sp(next) || nbsp;
+            int strip;
+            if (run >= 2)
+                strip = 1;
+            else if (c == '*') /* "*Forbe*s": intraword emphasis; "2 * 3", "2*3" stay */
+                strip = !(sp_prev && sp_next) &&
+                        !(prev >= '0' && prev <= '9' && next >= '0' && next <= '9');
+            else /* "snake_case" keeps its underscore */
+                strip = sp_prev || sp_next || is_punct(prev) || is_punct(next) || i == 0 ||
+                        r == len;
+            if (strip) {
                 used = run;
+                /* html2text leaves a space between closing emphasis and punctuation */
+                if (next == ' ' && r + 1 < len && strchr(",.;:!?)", s[r + 1]) && st->out.len &&
+                    st->out.data[st->out.len - 1] != ' ')
+                    used++;
             } else {
                 bt_buf_add(&st->out, s + i, run);
                 used = run;
@@ -503,6 +512,22 @@ static size_t first_word_cols(const raw_line *l)
     return cp_count(l->s, i);
 }
 
+/* Whether line `a` was broken by the renderer before `b`: it is full up to the wrap column.
+ * Renderers measure width their own way (lynx counts some letters wider), hence the slack;
+ * a line ending a sentence well before the column is a real line end. */
+static int wrapped(const raw_line *a, const raw_line *b, size_t W)
+{
+    size_t need = a->cols + 1 + first_word_cols(b);
+    if (need + 12 <= W)
+        return 0;
+    char last = a->len ? a->s[a->len - 1] : 0;
+    int sentence_end = last == '.' || last == '!' || last == '?' || last == ':' ||
+                       (a->len >= 3 && (unsigned char)a->s[a->len - 3] == 0xE2 &&
+                        ((unsigned char)a->s[a->len - 1] == 0x9D || /* ” */
+                         (unsigned char)a->s[a->len - 1] == 0xA6)); /* … */
+    return !(sentence_end && need + 2 <= W);
+}
+
 int tx_doc_build(tx_doc *d, const char *text, size_t len)
 {
     memset(d, 0, sizeof *d);
@@ -557,9 +582,10 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
             }
         } else if (W) {
             size_t skip;
-            while (j < n && !L[j].blank && L[j - 1].cols + 1 + first_word_cols(&L[j]) > W &&
-                   !list_marker(L[j].s, L[j].len, &skip) && L[j].s[0] != '#' &&
-                   L[j].s[0] != '<') {
+            /* a wrapped line may start with "- " or "1983." without being a list item */
+            while (j < n && !L[j].blank && wrapped(&L[j - 1], &L[j], W) &&
+                   (L[j].indent == L[j - 1].indent || !list_marker(L[j].s, L[j].len, &skip)) &&
+                   L[j].s[0] != '#' && L[j].s[0] != '<') {
                 rc = rc ? rc : bt_buf_addc(&para, ' ');
                 rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);
                 j++;
