@@ -38,6 +38,8 @@ typedef struct ctx {
 } ctx;
 
 #define NONE ((size_t)-1)
+#define JUNK_RULE 1 /* furniture by a rule */
+#define JUNK_SITE 2 /* recurs across the site's pages (site model) */
 
 static int is_date_line(const tx_block *b, bt_date *dt)
 {
@@ -288,7 +290,8 @@ static int read_related_block(ctx *c, size_t h)
         if (c->role[k] == R_STOP || tx_is_relative_time(b))
             break;
         c->role[k] = R_RELATED;
-        if (c->junk[k] || b->kind != TB_TEXT)
+        /* two pages of a site may link the same story: recurring is no reason to drop it */
+        if (c->junk[k] == JUNK_RULE || b->kind != TB_TEXT)
             continue;
         size_t so, sl;
         if (tx_is_prose(b) || tx_source_prefix(b->text, b->len, &so, &sl) || !tx_is_headline_like(b))
@@ -315,9 +318,10 @@ static int extract(ctx *c, const bt_capture *cap)
         if (tx_is_related_heading(b) || tx_is_section_heading(b))
             c->role[i] = R_STOP;
         else if (tx_is_furniture(b) || tx_is_slug(b, c->d.vietnamese) || tx_is_relative_time(b) ||
-                 tx_is_breadcrumb(b) || (b->flags & TBF_NAV) ||
-                 (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key)))
-            c->junk[i] = 1;
+                 tx_is_breadcrumb(b) || (b->flags & TBF_NAV))
+            c->junk[i] = JUNK_RULE;
+        else if (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key))
+            c->junk[i] = JUNK_SITE;
     }
     size_t rs, re;
     int have_body = find_body(c, &rs, &re);
