@@ -204,7 +204,7 @@ size_t tx_source_prefix(const char *s, size_t len, size_t *src_off, size_t *src_
 /* ---- bylines ------------------------------------------------------------------------------ */
 
 /* A personal name: 2..5 capitalised words of letters. */
-static int name_like(const char *s, size_t len, int need_vi)
+static int name_like(const char *s, size_t len, int need_vi, int alone)
 {
     if (len < 3 || len > 48)
         return 0;
@@ -243,9 +243,10 @@ static int name_like(const char *s, size_t len, int need_vi)
         allcaps += caps_only && letters > 1;
     if (w < 2 || w > 5 || upper_words != w)
         return 0;
+    /* "CNBC", "AFP Reuters": agencies, not people */
     if (allcaps == w && w <= 2 && need_vi)
         return 0;
-    return !need_vi || tx_has_vietnamese(s, len);
+    return !need_vi || !alone || tx_has_vietnamese(s, len);
 }
 
 size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t max)
@@ -278,6 +279,9 @@ size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t 
     }
     if (role && i == 0)
         need_vi = 0;
+    /* Vietnamese bylines carry diacritics somewhere ("Minh Anh - Quốc Bảo") */
+    if (need_vi && !tx_has_vietnamese(s + i, e - i))
+        return 0;
     size_t n = 0, st = i;
     for (size_t k = i; k <= e && n < max; k++) {
         size_t sep = 0;
@@ -300,7 +304,7 @@ size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t 
             a++;
         while (b > a && sp(s[b - 1]))
             b--;
-        if (!name_like(s + a, b - a, need_vi))
+        if (!name_like(s + a, b - a, need_vi, n == 0 && sep == 1 && k == e))
             return 0;
         off[n] = a;
         lens[n] = b - a;

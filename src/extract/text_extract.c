@@ -23,6 +23,7 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 
 #define RUN_GAP 6      /* non-prose blocks allowed between two paragraphs of one body */
 #define TITLE_BACK 30  /* how far above the body a headline may sit */
+#define MAX_RELATED 64 /* a page links a few related stories, not hundreds */
 #define TAIL_LEN 10    /* blocks after the body searched for bylines and inline links */
 
 typedef struct ctx {
@@ -83,7 +84,7 @@ static int add_related(ctx *c, const char *title, size_t len, const char *url)
         return BT_ENOMEM;
     uint64_t k = tx_key(f, fl);
     free(f);
-    if (k == c->title_key)
+    if (k == c->title_key || c->n_rel >= MAX_RELATED)
         return 0;
     for (size_t i = 0; i < c->n_rel; i++)
         if (c->rel_keys[i] == k)
@@ -235,8 +236,8 @@ static int title_candidate(ctx *c, size_t i)
         return 0;
     if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len))
         return 0;
-    size_t o[2], l[2];
-    if (b->words <= 5 && tx_byline(b->text, b->len, o, l, 2))
+    size_t o[6], l[6];
+    if (!strncmp(b->text, "By ", 3) || (b->words <= 5 && tx_byline(b->text, b->len, o, l, 6)))
         return 0;
     return 1;
 }
@@ -333,6 +334,12 @@ static int extract(ctx *c, const bt_capture *cap)
                 rs = i;
         if (rs == NONE)
             return 0;
+        /* a headline alone is not an article: something must follow it */
+        size_t more = 0;
+        for (size_t i = rs + 1; i < n && c->role[i] != R_STOP; i++)
+            more += !c->junk[i] && B[i].kind == TB_TEXT && B[i].words >= 2;
+        if (!more)
+            return 0;
         re = rs;
         while (re + 1 < n && c->role[re + 1] != R_STOP)
             re++;
@@ -403,6 +410,10 @@ static int extract(ctx *c, const bt_capture *cap)
     }
 
     /* body */
+    size_t last_prose = start;
+    for (size_t k = start; k <= re; k++)
+        if (!c->junk[k] && tx_is_prose(&B[k]))
+            last_prose = k;
     size_t last_body = NONE;
     int ended = 0;
     uint64_t prev_key = 0;
@@ -474,11 +485,7 @@ static int extract(ctx *c, const bt_capture *cap)
         }
         if ((last_body != NONE || tail) && b->words <= 8 && !tx_is_prose(b)) {
             /* after the last paragraph: a byline ends the article */
-            int after_all = 1;
-            for (size_t k = i + 1; k <= re; k++)
-                if (!c->junk[k] && tx_is_prose(&B[k]))
-                    after_all = 0;
-            if (after_all) {
+            if (i > last_prose) {
                 int by = add_byline(c, b);
                 if (by < 0)
                     return by;
@@ -546,6 +553,32 @@ static int extract(ctx *c, const bt_capture *cap)
     return 0;
 }
 
+/* A body without Vietnamese letters whose words are English function words often enough. */
+static int english(const bt_article *a)
+{
+    static const char *const stop[] = {"the", "and", "of", "to", "in", "is", "that", "for",
+                                       "a", "on", "with", "was", "said", "it", "as", NULL};
+    size_t words = 0, hits = 0;
+    for (size_t p = 0; p < a->n_body && words < 2000; p++) {
+        const char *s = a->body[p];
+        while (*s) {
+            while (*s == ' ')
+                s++;
+            const char *e = s;
+            while (*e && *e != ' ')
+                e++;
+            if (e == s)
+                break;
+            words++;
+            for (size_t k = 0; stop[k]; k++)
+                if ((size_t)(e - s) == strlen(stop[k]) && !strncmp(s, stop[k], (size_t)(e - s)))
+                    hits++;
+            s = e;
+        }
+    }
+    return words >= 20 && hits * 8 >= words;
+}
+
 int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err)
 {
@@ -564,6 +597,11 @@ int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
         rc = extract(&c, cap);
     if (!rc && !a->title && a->n_body)
         rc = bt_article_set(&a->title, "", 0);
+    if (!rc && !a->lang && a->n_body) {
+        const char *lang = c.d.vietnamese ? "vi" : english(a) ? "en" : NULL;
+        if (lang)
+            rc = bt_article_set(&a->lang, lang, 2);
+    }
     free(c.role);
     free(c.junk);
     free(c.rel_keys);

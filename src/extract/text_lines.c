@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 typedef struct raw_line {
     const char *s; /* content without indentation and trailing space */
@@ -451,8 +452,10 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         goto done;
     } else {
         b.kind = TB_TEXT;
-        if (st.links == 1 && st.link_bytes + 3 >= st.out.len && st.link_url) {
-            b.flags |= TBF_LINKLINE;
+        if (st.links == 1 && st.link_url) {
+            /* the link of a line with one link: a related story's URL */
+            if (st.link_bytes + 3 >= st.out.len)
+                b.flags |= TBF_LINKLINE;
             b.url = st.link_url;
             st.link_url = NULL;
         }
@@ -482,26 +485,39 @@ done:
     return rc;
 }
 
+static int starts_upper(const raw_line *l)
+{
+    utf8proc_int32_t cp;
+    if (!l->len || utf8proc_iterate((const utf8proc_uint8_t *)l->s, (utf8proc_ssize_t)l->len, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 /* Hard-wrapped renderings (lynx, html2text, pandoc without --wrap=none) break paragraphs at a
  * fixed column. Returns that column, or 0 when lines were not wrapped. */
 static size_t wrap_width(const raw_line *L, size_t n)
 {
-    size_t maxc = 0, many = 0, text = 0;
+    size_t maxc = 0, many = 0, text = 0, mid = 0;
     for (size_t i = 0; i < n; i++)
         if (!L[i].blank && memchr(L[i].s, ' ', L[i].len) && L[i].cols > maxc &&
             L[i].s[0] != '<' && L[i].s[0] != '!' && L[i].s[0] != '[')
             maxc = L[i].cols;
     if (maxc < 40 || maxc > 100)
         return 0;
+    /* wrapped paragraphs show as full lines followed by more of the same paragraph */
     for (size_t i = 0; i < n; i++) {
         if (L[i].blank || !memchr(L[i].s, ' ', L[i].len))
             continue;
         if (L[i].cols >= 30)
             text++;
-        if (L[i].cols + 15 >= maxc)
+        if (L[i].cols + 15 >= maxc && i + 1 < n && !L[i + 1].blank &&
+            !(L[i].len == L[i + 1].len && !memcmp(L[i].s, L[i + 1].s, L[i].len))) {
             many++;
+            mid += !starts_upper(&L[i + 1]);
+        }
     }
-    return many >= 3 && many * 5 >= text ? maxc : 0;
+    /* ... and the next line goes on mid-sentence, in lower case, most of the time */
+    return many >= 3 && many * 5 >= text && mid * 2 >= many ? maxc : 0;
 }
 
 static size_t first_word_cols(const raw_line *l)
@@ -584,6 +600,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
             size_t skip;
             /* a wrapped line may start with "- " or "1983." without being a list item */
             while (j < n && !L[j].blank && wrapped(&L[j - 1], &L[j], W) &&
+                   !(L[j].len == L[j - 1].len && !memcmp(L[j].s, L[j - 1].s, L[j].len)) &&
                    (L[j].indent == L[j - 1].indent || !list_marker(L[j].s, L[j].len, &skip)) &&
                    L[j].s[0] != '#' && L[j].s[0] != '<') {
                 rc = rc ? rc : bt_buf_addc(&para, ' ');

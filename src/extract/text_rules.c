@@ -116,6 +116,9 @@ int tx_is_furniture(const tx_block *b)
         return 1;
     if (b->words <= 14 && phrase_prefix(b, furniture_prefix))
         return 1;
+    if (b->words <= 20 && (!strncmp(b->text, "\xC2\xA9", 2) || !strncmp(b->text, "(c) ", 4) ||
+                           !strncmp(b->text, "Copyright", 9)))
+        return 1;
     /* weather widgets: "Hà Nội 25°C", "27° / 31°" */
     if (b->words <= 8 && strstr(b->text, "\xC2\xB0"))
         return 1;
