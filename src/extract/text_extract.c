@@ -62,6 +62,8 @@ static int has_end_mark(const char *s, size_t len)
 /* Key of a line that mirrors the title as an image's alt text: "Title - 1". */
 static uint64_t mirror_key(const tx_block *b)
 {
+    if (!b->fold)
+        return b->key;
     size_t n = b->flen;
     const char *f = b->fold;
     size_t k = n;
@@ -112,10 +114,10 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
     char *cap = NULL, *cred = NULL;
     int rc = 0;
     if (tx_split_credit(text, len, &cl, &co, &crl)) {
-        cap = bt_normalize(text, cl, BT_NORM_SPACE, NULL);
-        cred = bt_normalize(text + co, crl, BT_NORM_SPACE, NULL);
+        cap = tx_fold_space(text, cl, NULL);
+        cred = tx_fold_space(text + co, crl, NULL);
     } else {
-        cap = bt_normalize(text, len, BT_NORM_SPACE, NULL);
+        cap = tx_fold_space(text, len, NULL);
     }
     if (!cap || (crl && !cred && co))
         rc = BT_ENOMEM;
@@ -149,7 +151,7 @@ static int add_byline(ctx *c, const tx_block *b)
     size_t off[6], lens[6];
     size_t n = tx_byline(b->text, b->len, off, lens, 6);
     for (size_t i = 0; i < n; i++) {
-        char *s = bt_normalize(b->text + off[i], lens[i], BT_NORM_SPACE, NULL);
+        char *s = tx_fold_space(b->text + off[i], lens[i], NULL);
         if (!s)
             return BT_ENOMEM;
         int dup = 0;
@@ -165,7 +167,7 @@ static int add_byline(ctx *c, const tx_block *b)
 
 static int set_str(char **field, const char *s, size_t len)
 {
-    char *v = bt_normalize(s, len, BT_NORM_SPACE, NULL);
+    char *v = tx_fold_space(s, len, NULL);
     if (!v)
         return BT_ENOMEM;
     int rc = bt_article_set(field, v, strlen(v));
@@ -516,7 +518,7 @@ static int extract(ctx *c, const bt_capture *cap)
                 len--;
             len -= 2; /* "./." -> "." */
         }
-        char *p = bt_normalize(b->text, len, BT_NORM_SPACE, NULL);
+        char *p = tx_fold_space(b->text, len, NULL);
         if (!p)
             return BT_ENOMEM;
         rc = bt_article_add_para(c->a, p);

@@ -26,7 +26,8 @@ enum { TB_TEXT = 0, TB_IMAGE = 1 };
 typedef struct tx_block {
     char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */
     size_t len;      /* bytes */
-    char *fold;      /* its search key (lowercase, no marks: bt_fold), for phrase rules */
+    char *fold;      /* its search key (lowercase, no marks: bt_fold), for phrase rules;
+                        NULL for long paragraphs (more than 30 words) */
     size_t flen;
     size_t words;    /* white-space separated words */
     char *url;       /* link of a link line, or image src (owned, may be NULL) */
@@ -46,6 +47,10 @@ typedef struct tx_doc {
  * rejoins their paragraphs, strips Markdown and embedded HTML. 0 or BT_ENOMEM. */
 int tx_doc_build(tx_doc *d, const char *text, size_t len);
 void tx_doc_free(tx_doc *d);
+
+/* A copy of NFC UTF-8 `s` with white space folded to single spaces and trimmed (the
+ * BT_NORM_SPACE rule without the NFC pass the decoder already made). NULL when out of memory. */
+char *tx_fold_space(const char *s, size_t len, size_t *outlen);
 
 /* The key of a folded text (letters and digits only) used to compare lines. */
 uint64_t tx_key(const char *fold, size_t flen);

@@ -49,6 +49,75 @@ uint64_t tx_key(const char *fold, size_t flen)
     return bt_hasher_end(&h);
 }
 
+#define FOLD_WORDS 30
+
+/* The key of a long paragraph: its letters and digits, ASCII lowercased. */
+static uint64_t raw_key(const char *s, size_t len)
+{
+    bt_hasher h;
+    bt_hasher_init(&h, 0x7261776b6579ULL);
+    char tmp[256];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            tmp[n++] = (char)c;
+            if (n == sizeof tmp) {
+                bt_hasher_add(&h, tmp, n);
+                n = 0;
+            }
+        }
+    }
+    bt_hasher_add(&h, tmp, n);
+    return bt_hasher_end(&h);
+}
+
+/* Length of the white-space character at s[0] (the set bt_normalize folds), or 0. */
+static size_t space_at(const unsigned char *s, size_t len)
+{
+    unsigned char c = s[0];
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D))
+        return 1;
+    if (c == 0xC2 && len >= 2 && (s[1] == 0x85 || s[1] == 0xA0))
+        return 2;
+    if (len < 3 || c < 0xE1 || c > 0xEF)
+        return 0;
+    unsigned b = s[1], d = s[2];
+    if ((c == 0xE1 && b == 0x9A && d == 0x80) || (c == 0xE1 && b == 0xA0 && d == 0x8E) ||
+        (c == 0xE2 && b == 0x80 && (d <= 0x8D || d == 0xA8 || d == 0xA9 || d == 0xAF)) ||
+        (c == 0xE2 && b == 0x81 && (d == 0x9F || d == 0xA0)) ||
+        (c == 0xE3 && b == 0x80 && d == 0x80) || (c == 0xEF && b == 0xBB && d == 0xBF))
+        return 3;
+    return 0;
+}
+
+char *tx_fold_space(const char *s, size_t len, size_t *outlen)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    int pending = 0;
+    for (size_t i = 0; i < len;) {
+        size_t w = space_at((const unsigned char *)s + i, len - i);
+        if (w) {
+            pending = n > 0;
+            i += w;
+            continue;
+        }
+        if (pending)
+            out[n++] = ' ';
+        pending = 0;
+        out[n++] = s[i++];
+    }
+    out[n] = '\0';
+    if (outlen)
+        *outlen = n;
+    return out;
+}
+
 /* ---- inline markup --------------------------------------------------------------------- */
 
 typedef struct inline_state {
@@ -307,8 +376,12 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
             i += used;
             continue;
         }
-        bt_buf_addc(&st->out, c);
-        i++;
+        /* ordinary text: copy up to the next byte that may start markup in one go */
+        size_t j = i + 1;
+        while (j < len && !strchr("![<&\\*_", s[j]))
+            j++;
+        bt_buf_add(&st->out, s + i, j - i);
+        i = j;
     }
 }
 
@@ -424,7 +497,8 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (st.caption)
         b.flags |= TBF_CAPTION;
     size_t tl;
-    char *text = bt_normalize(st.out.data ? st.out.data : "", st.out.len, BT_NORM_SPACE, &tl);
+    /* the decoded capture is NFC already: only white space is left to fold */
+    char *text = tx_fold_space(st.out.data ? st.out.data : "", st.out.len, &tl);
     int rc = 0;
     if (!text) {
         rc = BT_ENOMEM;
@@ -438,8 +512,8 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         free(text);
         b.kind = TB_IMAGE;
         size_t al;
-        text = bt_normalize(st.img_alt ? st.img_alt : "", st.img_alt ? strlen(st.img_alt) : 0,
-                            BT_NORM_SPACE, &al);
+        text = tx_fold_space(st.img_alt ? st.img_alt : "", st.img_alt ? strlen(st.img_alt) : 0,
+                             &al);
         if (!text) {
             rc = BT_ENOMEM;
             goto done;
@@ -463,14 +537,19 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     b.text = text;
     b.len = tl;
     b.words = count_words(text, tl);
-    b.fold = bt_fold_dup(text, tl, &b.flen);
-    if (!b.fold) {
-        free(b.text);
-        free(b.url);
-        rc = BT_ENOMEM;
-        goto done;
-    }
-    b.key = tx_key(b.fold, b.flen);
+    /* Folding costs a Unicode decomposition per letter: only short blocks need their key
+     * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
+    if (b.words <= FOLD_WORDS) {
+        b.fold = bt_fold_dup(text, tl, &b.flen);
+        if (!b.fold) {
+            free(b.text);
+            free(b.url);
+            rc = BT_ENOMEM;
+            goto done;
+        }
+        b.key = tx_key(b.fold, b.flen);
+    } else
+        b.key = raw_key(text, tl);
     rc = add_block(d, &b);
     if (rc) {
         free(b.text);
