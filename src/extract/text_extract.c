@@ -110,7 +110,7 @@ static int add_related(ctx *c, const char *title, size_t len, const char *url)
 /* A caption with its credit split off; "" captions are kept only with a credit. */
 static int add_image(ctx *c, const char *src, const char *text, size_t len)
 {
-    size_t cl, co, crl;
+    size_t cl = 0, co = 0, crl = 0;
     char *cap = NULL, *cred = NULL;
     int rc = 0;
     if (tx_split_credit(text, len, &cl, &co, &crl)) {

@@ -564,39 +564,58 @@ done:
     return rc;
 }
 
-static int starts_upper(const raw_line *l)
+/* A line that goes on mid-sentence: it starts with a lowercase letter or a digit. */
+static int starts_lower(const raw_line *l)
 {
     utf8proc_int32_t cp;
     if (!l->len || utf8proc_iterate((const utf8proc_uint8_t *)l->s, (utf8proc_ssize_t)l->len, &cp) <= 0)
         return 0;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL || (cp >= '0' && cp <= '9');
 }
 
 /* Hard-wrapped renderings (lynx, html2text, pandoc without --wrap=none) break paragraphs at a
- * fixed column. Returns that column, or 0 when lines were not wrapped. */
+ * fixed column. Returns that column, or 0 when lines were not wrapped. The column is the
+ * median length of lines that another line follows: in wrapped text those are mostly full
+ * lines (a long URL may overflow, hence no maximum). */
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
 static size_t wrap_width(const raw_line *L, size_t n)
 {
-    size_t maxc = 0, many = 0, text = 0, mid = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!L[i].blank && memchr(L[i].s, ' ', L[i].len) && L[i].cols > maxc &&
-            L[i].s[0] != '<' && L[i].s[0] != '!' && L[i].s[0] != '[')
-            maxc = L[i].cols;
-    if (maxc < 40 || maxc > 100)
+    size_t *cols = malloc((n ? n : 1) * sizeof *cols);
+    if (!cols)
         return 0;
+    size_t nc = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (!L[i].blank && !L[i + 1].blank && memchr(L[i].s, ' ', L[i].len) && L[i].s[0] != '<' &&
+            L[i].cols >= 40)
+            cols[nc++] = L[i].cols;
+    size_t W = 0;
+    if (nc >= 3) {
+        qsort(cols, nc, sizeof *cols, cmp_size);
+        W = cols[nc / 2];
+    }
+    free(cols);
+    if (W < 40 || W > 100)
+        return 0;
+    size_t many = 0, text = 0, mid = 0;
     /* wrapped paragraphs show as full lines followed by more of the same paragraph */
     for (size_t i = 0; i < n; i++) {
         if (L[i].blank || !memchr(L[i].s, ' ', L[i].len))
             continue;
         if (L[i].cols >= 30)
             text++;
-        if (L[i].cols + 15 >= maxc && i + 1 < n && !L[i + 1].blank &&
+        if (L[i].cols + 15 >= W && i + 1 < n && !L[i + 1].blank &&
             !(L[i].len == L[i + 1].len && !memcmp(L[i].s, L[i + 1].s, L[i].len))) {
             many++;
-            mid += !starts_upper(&L[i + 1]);
+            mid += starts_lower(&L[i + 1]);
         }
     }
-    /* ... and the next line goes on mid-sentence, in lower case, most of the time */
-    return many >= 3 && many * 5 >= text && mid * 2 >= many ? maxc : 0;
+    /* ... and the next line goes on mid-sentence, in lower case, often */
+    return many >= 3 && many * 5 >= text && mid * 5 >= many * 2 ? W : 0;
 }
 
 static size_t first_word_cols(const raw_line *l)
