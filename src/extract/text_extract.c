@@ -236,7 +236,7 @@ static int title_candidate(ctx *c, size_t i)
         return 0;
     if (!tx_is_headline_like(b) && !(b->level == 1 && b->words >= 2))
         return 0;
-    if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len))
+    if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len) || bare_caption(b))
         return 0;
     size_t o[6], l[6];
     if (!strncmp(b->text, "By ", 3) || (b->words <= 5 && tx_byline(b->text, b->len, o, l, 6)))
@@ -284,13 +284,16 @@ static int set_published(ctx *c, const bt_date *dt)
 }
 
 /* Reads a related-story block under heading h. */
-static int read_related_block(ctx *c, size_t h)
+static int read_related_block(ctx *c, size_t h, size_t re)
 {
     tx_block *B = c->d.b;
     size_t items = 0;
     for (size_t k = h + 1; k < c->d.n && k <= h + 60 && items < 20; k++) {
         tx_block *b = &B[k];
         if (c->role[k] == R_STOP || tx_is_relative_time(b))
+            break;
+        /* a box inside the body ends where the body's paragraphs resume */
+        if (h < re && (c->role[k] == R_BODY || tx_is_prose(b)))
             break;
         c->role[k] = R_RELATED;
         /* two pages of a site may link the same story: recurring is no reason to drop it */
@@ -422,7 +425,8 @@ static int extract(ctx *c, const bt_capture *cap)
     size_t tail_end = re + TAIL_LEN < n ? re + TAIL_LEN : n - 1;
     for (size_t i = start; i <= tail_end && i < n; i++) {
         tx_block *b = &B[i];
-        if (c->role[i] == R_STOP)
+        /* a heading inside the body's span ("Read more") is an inline box: go on past it */
+        if (c->role[i] == R_STOP && i > re)
             break;
         if (c->role[i] != R_NONE || c->junk[i])
             continue;
@@ -539,7 +543,7 @@ static int extract(ctx *c, const bt_capture *cap)
     /* related-story blocks under their heading, anywhere after the headline */
     for (size_t i = t != NONE ? t + 1 : 0; i < n; i++)
         if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) &&
-            (rc = read_related_block(c, i)))
+            (rc = read_related_block(c, i, re)))
             return rc;
     if (!c->a->source && cap->url) {
         const char *h = strstr(cap->url, "://");
