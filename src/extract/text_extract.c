@@ -177,14 +177,24 @@ static int set_str(char **field, const char *s, size_t len)
 
 /* The article body: the run of prose paragraphs with the best score: [*rs, *re]. Site-wide
  * lists of story teasers (a headline, then its summary, again and again) are prose too: a run
- * under a section heading, or as dense in headlines as in paragraphs, scores low.
+ * under a section heading, or as dense in headlines as in paragraphs, scores low. Then the
+ * runs next to the best one join it when only a widget separates them (a gallery, a box of
+ * links): no section heading between, and they are not teaser lists themselves.
  * 0 when the capture has no prose at all. */
+typedef struct run {
+    size_t s, e, score;
+    int weak;    /* teaser-like or under a section heading */
+    int section; /* a section or related heading precedes it since the previous run */
+} run;
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
-    size_t n = c->d.n, best = 0;
+    size_t n = c->d.n;
     size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0;
-    int in_section = 0, run_in_section = 0;
+    int in_section = 0, run_in_section = 0, section_since = 0;
+    run *runs = NULL;
+    size_t nr = 0, capr = 0;
     *rs = *re = NONE;
     for (size_t i = 0; i <= n; i++) {
         int stop = i == n || c->role[i] == R_STOP;
@@ -207,20 +217,48 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 stop = 1;
         }
         if (stop && cs != NONE) {
-            size_t s = score;
+            if (nr == capr) {
+                size_t nc = capr ? capr * 2 : 16;
+                run *nrn = realloc(runs, nc * sizeof *nrn);
+                if (!nrn) {
+                    free(runs);
+                    return 0;
+                }
+                runs = nrn;
+                capr = nc;
+            }
+            run r = {cs, ce, score, 0, section_since};
             if (run_in_section)
-                s /= 4;
+                r.score /= 4, r.weak = 1;
             if (paras >= 2 && heads * 10 >= paras * 7)
-                s /= 3;
-            if (s > best)
-                best = s, *rs = cs, *re = ce;
+                r.score /= 3, r.weak = 1;
+            runs[nr++] = r;
+            section_since = 0;
             cs = NONE;
         }
-        if (i < n && c->role[i] == R_STOP)
+        if (i < n && c->role[i] == R_STOP) {
             in_section = tx_is_section_heading(&B[i]);
-        else if (i < n && B[i].level == 1)
+            section_since = 1;
+        } else if (i < n && B[i].level == 1)
             in_section = 0;
     }
+    size_t best = NONE;
+    for (size_t k = 0; k < nr; k++)
+        if (best == NONE || runs[k].score > runs[best].score)
+            best = k;
+    if (best != NONE) {
+        size_t lo = best, hi = best;
+        while (lo > 0 && !runs[lo].section && !runs[lo - 1].weak &&
+               runs[lo].s - runs[lo - 1].e <= 4 * RUN_GAP)
+            lo--;
+        while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
+               runs[hi + 1].s - runs[hi].e <= 4 * RUN_GAP &&
+               !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
+            hi++;
+        *rs = runs[lo].s;
+        *re = runs[hi].e;
+    }
+    free(runs);
     return *rs != NONE;
 }
 

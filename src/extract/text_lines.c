@@ -618,6 +618,19 @@ static size_t wrap_width(const raw_line *L, size_t n)
     return many >= 3 && many * 5 >= text && mid * 5 >= many * 2 ? W : 0;
 }
 
+/* Whether the text ends inside an HTML tag ("<img src=... " with its '>' on a later line). */
+static int open_tag(const char *s, size_t len)
+{
+    for (size_t i = len; i-- > 0;) {
+        if (s[i] == '>')
+            return 0;
+        if (s[i] == '<' && i + 1 < len &&
+            ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || s[i + 1] == '/' || s[i + 1] == '!'))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t first_word_cols(const raw_line *l)
 {
     size_t i = 0;
@@ -688,8 +701,8 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         rc = bt_buf_add(&para, L[i].s, L[i].len);
         size_t j = i + 1;
         /* an HTML tag left open at the end of the line continues on the next ones */
-        if (L[i].s[0] == '<') {
-            while (j < n && j - i < 40 && !memchr(L[j - 1].s, '>', L[j - 1].len) && !L[j].blank) {
+        if (open_tag(L[i].s, L[i].len)) {
+            while (j < n && j - i < 40 && open_tag(para.data, para.len) && !L[j].blank) {
                 rc = rc ? rc : bt_buf_addc(&para, ' ');
                 rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);
                 j++;
