@@ -505,6 +505,19 @@ static int extract(ctx *c, const bt_capture *cap)
                 return rc;
             continue;
         }
+        /* "[Read: Other story]", "[Other story]": a bracketed link to another story */
+        if (b->len > 8 && b->text[0] == '[' && b->text[b->len - 1] == ']' && b->words >= 3 &&
+            b->words <= 30 && !memchr(b->text + 1, ']', b->len - 2)) {
+            c->role[i] = R_RELATED;
+            const char *rt = b->text + 1;
+            size_t rl = b->len - 2;
+            size_t p2 = tx_inline_related_prefix(rt, rl);
+            if (!p2 && rl > 6 && !strncmp(rt, "Read: ", 6))
+                p2 = 6;
+            if ((rc = add_related(c, rt + p2, rl - p2, b->url)))
+                return rc;
+            continue;
+        }
         size_t pre = tx_inline_related_prefix(b->text, b->len);
         if (pre && b->words <= 40) {
             c->role[i] = R_RELATED;

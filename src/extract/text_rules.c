@@ -87,14 +87,20 @@ static const char *const furniture_eq[] = {
     "search", "skip to content", "skip to main content", "loading", "dang tai", "close",
     "dong", "quay lai", "tro lai", "xem them", "doc them", "alternate", "#alternate",
     "nghe", "audio", "theo doi", "follow", "top", "toggle navigation", "read more",
-    "ban in", "gui bai", "binh luan", "0 binh luan", "cookie", "accept", "chap nhan", NULL};
+    "ban in", "gui bai", "binh luan", "0 binh luan", "cookie", "accept", "chap nhan",
+    "continue reading the main story", "continue reading", "supported by", "view photos",
+    "view photo", "caption", "hide caption", "toggle caption", "buy photo", "enlarge this image",
+    "wait 1 second to continue", "photo", "image", "video", "watch", "play video", "share this",
+    "share on facebook", "share on twitter", "related topics", "image copyright",
+    "image caption", "media caption", "from the section", "more", "next", "previous",
+    "xem anh", "xem video", "anh", "clip", "phong to", NULL};
 
 static const char *const furniture_prefix[] = {
     "moi quy doc gia theo doi", "moi ban doc theo doi", "theo doi bao", "follow us on",
     "xin cho", "dang tai", "copyright", "ban quyen", "(c) ", "© ", "all rights reserved",
     "ghi ro nguon", "phien ban di dong", "sign up for", "subscribe to", "tai app",
     "quet ma qr", "lien he quang cao", "hotline", "chiu trach nhiem", "giay phep",
-    "toa soan", "xem tren", NULL};
+    "toa soan", "xem tren", "image copyright", "getty images", "wait 1 second", NULL};
 
 int tx_is_related_heading(const tx_block *b)
 {
