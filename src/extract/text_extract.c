@@ -36,6 +36,7 @@ typedef struct ctx {
     uint64_t title_key;
     uint64_t *rel_keys;    /* related titles taken, for deduplication */
     size_t n_rel;
+    int indented;          /* the capture indents its paragraphs (lynx) */
 } ctx;
 
 #define NONE ((size_t)-1)
@@ -272,6 +273,8 @@ static int title_candidate(ctx *c, size_t i)
         return 0;
     if ((b->flags & TBF_LIST) && b->level == 0)
         return 0;
+    if (c->indented && (b->flags & TBF_INDENT) && b->level == 0)
+        return 0;
     if (!tx_is_headline_like(b) && !(b->level == 1 && b->words >= 2))
         return 0;
     if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len) || bare_caption(b))
@@ -285,6 +288,15 @@ static int title_candidate(ctx *c, size_t i)
 static size_t find_title(ctx *c, size_t rs)
 {
     size_t lo = rs > TITLE_BACK ? rs - TITLE_BACK : 0;
+    /* lynx indents paragraphs and leaves headings at the margin: when the prose is indented,
+     * an indented line is no headline */
+    size_t ind = 0, prose = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        if (tx_is_prose(&c->d.b[i])) {
+            prose++;
+            ind += (c->d.b[i].flags & TBF_INDENT) != 0;
+        }
+    c->indented = prose >= 3 && ind * 4 >= prose * 3;
     /* an H1 near the body is the headline; else the nearest headline-like line above it */
     for (size_t i = rs; i-- > lo;)
         if (c->d.b[i].level == 1 && title_candidate(c, i))

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 typedef struct raw_line {
@@ -273,7 +274,18 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
         size_t k = 1;
         while (k < close && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' '))
             k++;
-        return k == close ? close + 1 : 0;
+        if (k == close)
+            return close + 1;
+        /* lynx shows images as "[photo.jpg]" or "[IMG]" */
+        static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", "IMG",
+                                           "image", NULL};
+        for (size_t e = 0; exts[e]; e++) {
+            size_t el = strlen(exts[e]);
+            if (close - 1 >= el && !strncasecmp(s + close - el, exts[e], el) &&
+                !memchr(s + 1, ' ', close - 1))
+                return close + 1;
+        }
+        return 0;
     }
     size_t j = i + 1, pd = 1;
     while (j < len && pd) {
