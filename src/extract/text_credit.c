@@ -53,7 +53,6 @@ int tx_split_credit(const char *s, size_t len, size_t *cap_len, size_t *cred_off
                 i += 3, by = 1;
             else
                 continue;
-            (void)by;
             while (i < len && sp(s[i]))
                 i++;
             /* what precedes: start, an opening bracket, or the end of a sentence */
@@ -61,7 +60,9 @@ int tx_split_credit(const char *s, size_t len, size_t *cap_len, size_t *cred_off
             while (b && sp(s[b - 1]))
                 b--;
             int paren = b && s[b - 1] == '(';
-            int ok = b == 0 || paren || strchr(".|!?-–)\"", s[b - 1]) ||
+            /* "... on Thursday Credit: STR/AFP": a capitalised mark with a colon also ends a
+             * caption without a full stop */
+            int ok = b == 0 || paren || strchr(".|!?-–)\"", s[b - 1]) || (!by && b < at) ||
                      (b >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80);
             if (!ok)
                 continue;

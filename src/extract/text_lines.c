@@ -279,11 +279,15 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
         /* lynx shows images as "[photo.jpg]" or "[IMG]" */
         static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", "IMG",
                                            "image", NULL};
-        for (size_t e = 0; exts[e]; e++) {
+        size_t spaces = 0;
+        for (size_t q = 1; q < close; q++)
+            spaces += s[q] == ' ';
+        for (size_t e = 0; exts[e] && spaces <= 1; e++) {
             size_t el = strlen(exts[e]);
-            if (close - 1 >= el && !strncasecmp(s + close - el, exts[e], el) &&
-                !memchr(s + 1, ' ', close - 1))
-                return close + 1;
+            for (size_t q = 1; q + el <= close; q++)
+                if (!strncasecmp(s + q, exts[e], el) &&
+                    (q + el == close || s[q + el] == '?' || exts[e][0] != '.'))
+                    return close + 1;
         }
         return 0;
     }
