@@ -66,6 +66,8 @@ static const char *const month_names[12][3] = {
 static int month_word(const char *s, size_t len, size_t *p)
 {
     size_t i = *p;
+    if (i >= len || !strchr("jfmasondJFMASOND", s[i]))
+        return 0;
     for (int m = 0; m < 12; m++)
         for (int k = 0; k < 3 && month_names[m][k]; k++) {
             size_t n = word_at(s, len, i, month_names[m][k]);
