@@ -53,6 +53,22 @@ static int is_date_line(const tx_block *b, bt_date *dt)
     return (dt->end - dt->start) * 3 >= b->len || b->words <= 8;
 }
 
+/* Ends like a sentence: ". ! ? …" before closing quotes. */
+static int sentence_end(const tx_block *b)
+{
+    size_t n = b->len;
+    const unsigned char *s = (const unsigned char *)b->text;
+    while (n && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\'' || s[n - 1] == ' '))
+        n--;
+    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && (s[n - 1] == 0x9D || s[n - 1] == 0x99))
+        n -= 3;
+    if (!n)
+        return 0;
+    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6)
+        return 1;
+    return s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':';
+}
+
 static int has_end_mark(const char *s, size_t len)
 {
     while (len && s[len - 1] == ' ')
@@ -574,6 +590,17 @@ static int extract(ctx *c, const bt_capture *cap)
             continue;
         if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
             continue;
+        /* a line that is no sentence ("Full Screen", "1 of 24", a gallery title) belongs to the
+         * body only as a subheading: a few words followed by a paragraph */
+        if (!tx_is_prose(b) && !sentence_end(b)) {
+            size_t k = i + 1;
+            while (k < n && k <= i + 5 &&
+                   (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
+                    (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
+                k++;
+            if (b->words < 2 || k >= n || !tx_is_prose(&B[k]) || c->role[k] == R_STOP)
+                continue;
+        }
         /* a paragraph of the body */
         c->role[i] = R_BODY;
         prev_key = b->key;
