@@ -130,6 +130,8 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
     size_t cl = 0, co = 0, crl = 0;
     char *cap = NULL, *cred = NULL;
     int rc = 0;
+    if (len > 14 && (!strncmp(text, "Media caption ", 14) || !strncmp(text, "Image caption ", 14)))
+        text += 14, len -= 14;
     if (tx_split_credit(text, len, &cl, &co, &crl)) {
         cap = tx_fold_space(text, cl, NULL);
         cred = tx_fold_space(text + co, crl, NULL);
@@ -151,6 +153,9 @@ static int bare_caption(const tx_block *b)
     size_t cl, co, crl;
     if (b->kind != TB_TEXT || b->words > 70 || b->len > 500)
         return 0;
+    /* BBC-style labels: "Media caption ...", "Image caption ..." */
+    if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
+        return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
     /* "Nguồn: ..." also ends paragraphs that cite a document: only short lines are captions */

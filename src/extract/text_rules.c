@@ -100,7 +100,8 @@ static const char *const furniture_prefix[] = {
     "xin cho", "dang tai", "copyright", "ban quyen", "(c) ", "© ", "all rights reserved",
     "ghi ro nguon", "phien ban di dong", "sign up for", "subscribe to", "tai app",
     "quet ma qr", "lien he quang cao", "hotline", "chiu trach nhiem", "giay phep",
-    "toa soan", "xem tren", "image copyright", "getty images", "wait 1 second", NULL};
+    "toa soan", "xem tren", "image copyright", "getty images", "wait 1 second", "iframe:",
+    NULL};
 
 int tx_is_related_heading(const tx_block *b)
 {
