@@ -631,7 +631,7 @@ static size_t wrap_width(const raw_line *L, size_t n)
         }
     }
     /* ... and the next line goes on mid-sentence, in lower case, often */
-    return many >= 3 && many * 5 >= text && mid * 5 >= many * 2 ? W : 0;
+    return many >= 3 && many * 5 >= text && (mid * 5 >= many * 2 || mid >= 12) ? W : 0;
 }
 
 /* Whether the text ends inside an HTML tag ("<img src=... " with its '>' on a later line). */
