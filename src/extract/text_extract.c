@@ -469,6 +469,9 @@ static int extract(ctx *c, const bt_capture *cap)
         while (k <= re && c->junk[k])
             k++;
         int apart = skip || B[j].level >= 2 || (B[j].flags & TBF_EMPH);
+        /* a sapo is written in sentences: "Continue reading the main story" is not one */
+        if (!skip && !tx_is_prose(&B[j]) && !sentence_end(&B[j]))
+            apart = 0, k = re + 1;
         if (!apart && k <= re) {
             const tx_block *nb = &B[k];
             apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
