@@ -18,6 +18,7 @@ typedef struct extract_opts {
     int jobs;
     unsigned read_flags;
     int quiet;
+    const char *site_model; /* --site-model FILE */
 } extract_opts;
 
 static void extract_usage(FILE *out)
@@ -32,6 +33,9 @@ static void extract_usage(FILE *out)
             "  -j, --jobs N   extract on N threads (default: the number of cores)\n"
             "  -r, --recursive  read the files under directory arguments\n"
             "  -q, --quiet    no summary line on stderr\n"
+            "  --site-model FILE  blocks that recur across the captures given together are\n"
+            "                 dropped as the site's furniture; FILE loads that model, or saves\n"
+            "                 the one learnt from this batch when FILE does not exist yet\n"
             "Bad inputs and records are named on stderr and the rest is still done; a\n"
             "summary line ends stderr; the exit status is 1 when any input failed.\n");
 }
@@ -272,6 +276,57 @@ static void read_input(runner *r, const char *path, bt_reader_stats *total)
     bt_reader_close(rd);
 }
 
+/* Enough pages to tell a site's furniture; a bigger batch (a large WARC) is not read twice. */
+#define LEARN_MAX_CAPTURES 5000
+
+/* First pass over the batch: learn the blocks its captures repeat (bt_site_model). Stdin is
+ * not read twice; unreadable inputs are reported by the extraction pass, not here. */
+static bt_site_model *learn_batch(const extract_opts *o, char **inputs, int ninputs)
+{
+    bt_site_model *m = bt_site_model_new();
+    size_t seen = 0;
+    for (int i = 0; m && i < ninputs && seen < LEARN_MAX_CAPTURES; i++) {
+        bt_error err;
+        bt_reader *rd;
+        if (!strcmp(inputs[i], "-") || bt_reader_open(inputs[i], o->read_flags, &rd, &err))
+            continue;
+        bt_capture cap;
+        int rc;
+        while (seen < LEARN_MAX_CAPTURES && (rc = bt_reader_next(rd, &cap, &err)) != 0)
+            if (rc > 0 && bt_site_model_learn(m, &cap, &err) == 0)
+                seen++;
+        bt_reader_close(rd);
+    }
+    return m;
+}
+
+/* Loads --site-model FILE when it exists, else learns a model from a batch of several inputs
+ * (and saves it to FILE when given). Returns non-zero when the job cannot go on. */
+static int load_site_model(const extract_opts *o, int argc, char **argv, int ninputs,
+                           bt_site_model **model)
+{
+    bt_error err;
+    (void)argc;
+    *model = NULL;
+    if (o->site_model && !access(o->site_model, F_OK)) {
+        if (bt_site_model_load(o->site_model, model, &err)) {
+            cli_errorf("%s", err.msg);
+            return 1;
+        }
+        return 0;
+    }
+    if (ninputs < 2 && !o->site_model && !(o->read_flags & BT_READ_RECURSIVE))
+        return 0;
+    *model = learn_batch(o, argv + 1, ninputs);
+    if (*model && o->site_model && bt_site_model_save(*model, o->site_model, &err)) {
+        cli_errorf("%s", err.msg);
+        bt_site_model_free(*model);
+        *model = NULL;
+        return 1;
+    }
+    return 0;
+}
+
 static int default_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -304,6 +359,8 @@ int cmd_extract(int argc, char **argv)
                 cli_errorf("extract: unknown format '%s' (json, text, markdown, html)", v);
                 return 2;
             }
+        } else if ((v = opt_value(argc, argv, &i, "--site-model", NULL))) {
+            o.site_model = v;
         } else if ((v = opt_value(argc, argv, &i, "--jobs", "-j"))) {
             char *end;
             long n = strtol(v, &end, 10);
@@ -325,6 +382,11 @@ int cmd_extract(int argc, char **argv)
         extract_usage(stderr);
         return 2;
     }
+
+    bt_site_model *model = NULL;
+    if (load_site_model(&o, argc, argv, ninputs, &model))
+        return 1;
+    o.extract.site = model;
 
     /* one write per message line, not one per piece, when many records are bad */
     setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
@@ -379,6 +441,7 @@ int cmd_extract(int argc, char **argv)
     }
     free(r.ring);
     free(threads);
+    bt_site_model_free(model);
     if (o.format == BT_FORMAT_HTML)
         fputs("</body>\n</html>\n", stdout);
 

@@ -6,6 +6,7 @@ pkgs="make gcc pkg-config libc6-dev libutf8proc-dev libjansson-dev libxml2-dev l
 zlib1g-dev libcmocka-dev libmicrohttpd-dev python3 ca-certificates"
 if [ "${1:-}" = "--bench" ]; then
   pkgs="$pkgs libicu-dev python3-readability nodejs npm sqlite3 util-linux"
+  pkgs="$pkgs pandoc lynx python3-html2text" # text renderings for the extract dev set
 fi
 missing=""
 for p in $pkgs; do

@@ -12,9 +12,28 @@
 extern "C" {
 #endif
 
+/* A site model: which blocks of text recur across the pages of a site (menus, footers,
+ * "most read" lists). Learnt from a batch of captures of one site, it lets the extractor
+ * drop that furniture on pages it has never seen. Learning is not thread-safe; a learnt
+ * model is read-only during extraction and may be shared by many threads. */
+typedef struct bt_site_model bt_site_model;
+
 typedef struct bt_extract_opts {
-    unsigned flags;         /* reserved, 0 */
+    unsigned flags;             /* reserved, 0 */
+    const bt_site_model *site;  /* boilerplate learnt across a batch, or NULL */
 } bt_extract_opts;
+
+bt_site_model *bt_site_model_new(void);
+void bt_site_model_free(bt_site_model *m);
+/* Adds the blocks of one capture (text captures; HTML captures are skipped). The same page
+ * given twice counts once. 0, BT_ENOMEM, or BT_EPARSE for bytes that are not text. */
+int bt_site_model_learn(bt_site_model *m, const bt_capture *cap, bt_error *err);
+/* How many distinct pages the model has learnt from. */
+size_t bt_site_model_pages(const bt_site_model *m);
+/* Saves/loads a model to/from a file (a small text format: a header, then one
+ * "hash count" line per recurring block). Errors name the path. */
+int bt_site_model_save(const bt_site_model *m, const char *path, bt_error *err);
+int bt_site_model_load(const char *path, bt_site_model **out, bt_error *err);
 
 /* Extracts the article of `cap` into a new bt_article owned by the caller (*out), with
  * `origin` set from the capture. The capture's kind, when BT_KIND_UNKNOWN, is sniffed from

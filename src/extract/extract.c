@@ -17,6 +17,25 @@ static int ascii_ieq(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* Markdown that keeps raw HTML blocks (pandoc -t gfm) may open with a <div>: it has
+ * Markdown links or headings and no <body> or <p> of its own. */
+static int markdown_with_html(const char *data, size_t len)
+{
+    size_t n = len < 65536 ? len : 65536;
+    int md = 0;
+    for (size_t i = 0; i + 3 < n; i++) {
+        if (data[i] == '<' && (data[i + 1] == 'p' || data[i + 1] == 'P') &&
+            (data[i + 2] == '>' || data[i + 2] == ' '))
+            return 0;
+        if (data[i] == '<' && i + 5 < n && ascii_ieq(data + i, "<body", 5))
+            return 0;
+        if ((data[i] == ']' && data[i + 1] == '(') ||
+            (data[i] == '\n' && data[i + 1] == '#' && (data[i + 2] == ' ' || data[i + 2] == '#')))
+            md = 1;
+    }
+    return md;
+}
+
 bt_kind bt_sniff_kind(const char *data, size_t len)
 {
     /* Look at the start only, as browsers do: markup begins within the first kilobyte. */
@@ -34,7 +53,7 @@ bt_kind bt_sniff_kind(const char *data, size_t len)
     for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
         size_t tl = strlen(tags[t]);
         if (n - i >= tl && ascii_ieq(data + i, tags[t], tl))
-            return BT_KIND_HTML;
+            return t >= 7 && markdown_with_html(data, len) ? BT_KIND_TEXT : BT_KIND_HTML;
     }
     return BT_KIND_TEXT;
 }

@@ -1,10 +1,716 @@
-/* text_extract.c: the article of a text/Markdown capture (issue 4 builds it out). */
+/* text_extract.c: the article of a text/Markdown capture.
+ *
+ * How it reasons, after text_lines.c has turned the capture into blocks:
+ *  1. furniture is marked (known phrases, slugs, time stamps, breadcrumbs, navigation lists,
+ *     and with a site model the blocks that recur across the site's pages);
+ *  2. the article body is the longest run of prose paragraphs that no section heading
+ *     ("Tin liên quan", "Đọc nhiều") interrupts;
+ *  3. the headline is found walking back from the body (an H1 first), the dateline and the
+ *     sapo between them, bylines and inline related links around the body's end;
+ *  4. related-story blocks are read under their heading; site-wide lists are not.
+ * Everything lives in this call's memory: the function is pure and thread-safe. */
+#include "bantin/text.h"
+#include "core/buf.h"
+#include "extract/dateline.h"
 #include "extract/extract_internal.h"
+#include "extract/text_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION, R_RELATED,
+            R_BYLINE, R_STOP };
+
+#define RUN_GAP 6      /* non-prose blocks allowed between two paragraphs of one body */
+#define TITLE_BACK 30  /* how far above the body a headline may sit */
+#define MAX_RELATED 64 /* a page links a few related stories, not hundreds */
+#define TAIL_LEN 10    /* blocks after the body searched for bylines and inline links */
+
+typedef struct ctx {
+    tx_doc d;
+    unsigned char *role;
+    unsigned char *junk;
+    bt_article *a;
+    const bt_site_model *site;
+    size_t title;          /* index of the headline, or (size_t)-1 */
+    uint64_t title_key;
+    uint64_t *rel_keys;    /* related titles taken, for deduplication */
+    size_t n_rel;
+    int indented;          /* the capture indents its paragraphs (lynx) */
+} ctx;
+
+#define NONE ((size_t)-1)
+#define JUNK_RULE 1 /* furniture by a rule */
+#define JUNK_SITE 2 /* recurs across the site's pages (site model) */
+
+static int is_date_line(const tx_block *b, bt_date *dt)
+{
+    if (b->kind != TB_TEXT || b->len > 120 || b->words > 16)
+        return 0;
+    if (!bt_date_find(b->text, b->len, dt))
+        return 0;
+    /* the date must be most of the line: "18:19 | 14/08/2021 GMT+7", "Thứ bảy, 14/8/2021" */
+    return (dt->end - dt->start) * 3 >= b->len || b->words <= 8;
+}
+
+/* Ends like a sentence: ". ! ? …" before closing quotes. */
+static int sentence_end(const tx_block *b)
+{
+    size_t n = b->len;
+    const unsigned char *s = (const unsigned char *)b->text;
+    while (n && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\'' || s[n - 1] == ' '))
+        n--;
+    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && (s[n - 1] == 0x9D || s[n - 1] == 0x99))
+        n -= 3;
+    if (!n)
+        return 0;
+    if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6)
+        return 1;
+    return s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':';
+}
+
+static int has_end_mark(const char *s, size_t len)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    return len >= 3 && !memcmp(s + len - 3, "./.", 3);
+}
+
+/* Key of a line that mirrors the title as an image's alt text: "Title - 1". */
+static uint64_t mirror_key(const tx_block *b)
+{
+    if (!b->fold)
+        return b->key;
+    size_t n = b->flen;
+    const char *f = b->fold;
+    size_t k = n;
+    while (k && f[k - 1] >= '0' && f[k - 1] <= '9')
+        k--;
+    if (k < n && k >= 3 && f[k - 1] == ' ' && f[k - 2] == '-' && f[k - 3] == ' ')
+        return tx_key(f, k - 3);
+    return b->key;
+}
+
+static int add_related(ctx *c, const char *title, size_t len, const char *url)
+{
+    while (len && (title[len - 1] == ' '))
+        len--;
+    if (len < 3)
+        return 0;
+    size_t fl;
+    char *f = bt_fold_dup(title, len, &fl);
+    if (!f)
+        return BT_ENOMEM;
+    uint64_t k = tx_key(f, fl);
+    free(f);
+    if (k == c->title_key || c->n_rel >= MAX_RELATED)
+        return 0;
+    for (size_t i = 0; i < c->n_rel; i++)
+        if (c->rel_keys[i] == k)
+            return 0;
+    uint64_t *nk = realloc(c->rel_keys, (c->n_rel + 1) * sizeof *nk);
+    if (!nk)
+        return BT_ENOMEM;
+    c->rel_keys = nk;
+    c->rel_keys[c->n_rel++] = k;
+    char *t = malloc(len + 1);
+    if (!t)
+        return BT_ENOMEM;
+    memcpy(t, title, len);
+    t[len] = '\0';
+    int keep_url = url && (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8));
+    int rc = bt_article_add_related(c->a, t, keep_url ? url : NULL);
+    free(t);
+    return rc;
+}
+
+/* A caption with its credit split off; "" captions are kept only with a credit. */
+static int add_image(ctx *c, const char *src, const char *text, size_t len)
+{
+    size_t cl = 0, co = 0, crl = 0;
+    char *cap = NULL, *cred = NULL;
+    int rc = 0;
+    if (len > 14 && (!strncmp(text, "Media caption ", 14) || !strncmp(text, "Image caption ", 14)))
+        text += 14, len -= 14;
+    if (tx_split_credit(text, len, &cl, &co, &crl)) {
+        cap = tx_fold_space(text, cl, NULL);
+        cred = tx_fold_space(text + co, crl, NULL);
+    } else {
+        cap = tx_fold_space(text, len, NULL);
+    }
+    if (!cap || (crl && !cred && co))
+        rc = BT_ENOMEM;
+    else if (cap[0] || cred)
+        rc = bt_article_add_image(c->a, src, cap, cred);
+    free(cap);
+    free(cred);
+    return rc;
+}
+
+/* A caption that stands without an image marker: ends with a photo credit. */
+static int bare_caption(const tx_block *b)
+{
+    size_t cl, co, crl;
+    if (b->kind != TB_TEXT || b->words > 70 || b->len > 500)
+        return 0;
+    /* BBC-style labels: "Media caption ...", "Image caption ..." */
+    if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
+        return 1;
+    if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
+        return 0;
+    /* "Nguồn: ..." also ends paragraphs that cite a document: only short lines are captions */
+    if (b->words > 30 && co > cl) {
+        static const char nguon[] = "Nguồn";
+        for (size_t i = cl; i + sizeof nguon - 1 <= co; i++)
+            if (!memcmp(b->text + i, nguon, sizeof nguon - 1))
+                return 0;
+    }
+    return 1;
+}
+
+static int add_byline(ctx *c, const tx_block *b)
+{
+    size_t off[6], lens[6];
+    size_t n = tx_byline(b->text, b->len, off, lens, 6);
+    for (size_t i = 0; i < n; i++) {
+        char *s = tx_fold_space(b->text + off[i], lens[i], NULL);
+        if (!s)
+            return BT_ENOMEM;
+        int dup = 0;
+        for (size_t k = 0; k < c->a->n_authors; k++)
+            dup |= !strcmp(c->a->authors[k], s);
+        int rc = dup ? 0 : bt_article_add_author(c->a, s);
+        free(s);
+        if (rc)
+            return rc;
+    }
+    return n ? 1 : 0;
+}
+
+static int set_str(char **field, const char *s, size_t len)
+{
+    char *v = tx_fold_space(s, len, NULL);
+    if (!v)
+        return BT_ENOMEM;
+    int rc = bt_article_set(field, v, strlen(v));
+    free(v);
+    return rc;
+}
+
+/* The article body: the run of prose paragraphs with the best score: [*rs, *re]. Site-wide
+ * lists of story teasers (a headline, then its summary, again and again) are prose too: a run
+ * under a section heading, or as dense in headlines as in paragraphs, scores low. Then the
+ * runs next to the best one join it when only a widget separates them (a gallery, a box of
+ * links): no section heading between, and they are not teaser lists themselves.
+ * 0 when the capture has no prose at all. */
+typedef struct run {
+    size_t s, e, score;
+    int weak;    /* teaser-like or under a section heading */
+    int section; /* a section or related heading precedes it since the previous run */
+} run;
+
+static int find_body(ctx *c, size_t *rs, size_t *re)
+{
+    tx_block *B = c->d.b;
+    size_t n = c->d.n;
+    size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0;
+    int in_section = 0, run_in_section = 0, section_since = 0;
+    run *runs = NULL;
+    size_t nr = 0, capr = 0;
+    *rs = *re = NONE;
+    for (size_t i = 0; i <= n; i++) {
+        int stop = i == n || c->role[i] == R_STOP;
+        int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
+        if (prose) {
+            if (cs == NONE)
+                cs = i, score = 0, paras = 0, heads = 0, run_in_section = in_section;
+            ce = i;
+            gap = 0;
+            score += B[i].len;
+            paras++;
+            if (has_end_mark(B[i].text, B[i].len))
+                stop = 1;
+        } else if (cs != NONE && !stop) {
+            if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
+                gap++;
+                heads += tx_is_headline_like(&B[i]);
+            }
+            if (gap > RUN_GAP)
+                stop = 1;
+        }
+        if (stop && cs != NONE) {
+            if (nr == capr) {
+                size_t nc = capr ? capr * 2 : 16;
+                run *nrn = realloc(runs, nc * sizeof *nrn);
+                if (!nrn) {
+                    free(runs);
+                    return 0;
+                }
+                runs = nrn;
+                capr = nc;
+            }
+            run r = {cs, ce, score, 0, section_since};
+            if (run_in_section)
+                r.score /= 4, r.weak = 1;
+            if (paras >= 2 && heads * 10 >= paras * 7)
+                r.score /= 3, r.weak = 1;
+            runs[nr++] = r;
+            section_since = 0;
+            cs = NONE;
+        }
+        if (i < n && c->role[i] == R_STOP) {
+            in_section = tx_is_section_heading(&B[i]);
+            section_since = 1;
+        } else if (i < n && B[i].level == 1)
+            in_section = 0;
+    }
+    size_t best = NONE;
+    for (size_t k = 0; k < nr; k++)
+        if (best == NONE || runs[k].score > runs[best].score)
+            best = k;
+    if (best != NONE) {
+        size_t lo = best, hi = best;
+        while (lo > 0 && !runs[lo].section && !runs[lo - 1].weak &&
+               runs[lo].s - runs[lo - 1].e <= 4 * RUN_GAP)
+            lo--;
+        while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
+               runs[hi + 1].s - runs[hi].e <= 4 * RUN_GAP &&
+               !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
+            hi++;
+        *rs = runs[lo].s;
+        *re = runs[hi].e;
+    }
+    free(runs);
+    return *rs != NONE;
+}
+
+static int title_candidate(ctx *c, size_t i)
+{
+    const tx_block *b = &c->d.b[i];
+    bt_date dt;
+    if (c->junk[i] || c->role[i] == R_STOP || b->kind != TB_TEXT)
+        return 0;
+    if (b->flags & (TBF_NAV | TBF_CELL | TBF_CAPTION))
+        return 0;
+    if ((b->flags & TBF_LIST) && b->level == 0)
+        return 0;
+    if (c->indented && (b->flags & TBF_INDENT) && b->level == 0)
+        return 0;
+    if (!tx_is_headline_like(b) && !(b->level == 1 && b->words >= 2))
+        return 0;
+    if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len) || bare_caption(b))
+        return 0;
+    size_t o[6], l[6];
+    if (!strncmp(b->text, "By ", 3) || (b->words <= 5 && tx_byline(b->text, b->len, o, l, 6)))
+        return 0;
+    return 1;
+}
+
+static size_t find_title(ctx *c, size_t rs)
+{
+    size_t lo = rs > TITLE_BACK ? rs - TITLE_BACK : 0;
+    /* lynx indents paragraphs and leaves headings at the margin: when the prose is indented,
+     * an indented line is no headline */
+    size_t ind = 0, prose = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        if (tx_is_prose(&c->d.b[i])) {
+            prose++;
+            ind += (c->d.b[i].flags & TBF_INDENT) != 0;
+        }
+    c->indented = prose >= 3 && ind * 4 >= prose * 3;
+    /* an H1 near the body is the headline; else the nearest headline-like line above it */
+    for (size_t i = rs; i-- > lo;)
+        if (c->d.b[i].level == 1 && title_candidate(c, i))
+            return i;
+    for (size_t i = rs; i-- > lo;)
+        if (title_candidate(c, i) && c->d.b[i].level <= 3)
+            return i;
+    for (size_t i = 0; i < rs; i++)
+        if (c->d.b[i].level == 1 && title_candidate(c, i))
+            return i;
+    return NONE;
+}
+
+static int set_title(ctx *c, size_t t)
+{
+    const tx_block *b = &c->d.b[t];
+    size_t len = b->len;
+    /* a site suffix: "Headline | Báo X" */
+    for (size_t i = len; i > 3; i--)
+        if (b->text[i - 1] == '|' && b->text[i - 2] == ' ' && len - i < 40) {
+            len = i - 2;
+            break;
+        }
+    c->title = t;
+    c->title_key = b->key;
+    c->role[t] = R_TITLE;
+    return set_str(&c->a->title, b->text, len);
+}
+
+static int set_published(ctx *c, const bt_date *dt)
+{
+    char iso[40];
+    bt_date_format(dt, c->d.vietnamese ? 7 * 60 : 0, iso, sizeof iso);
+    return bt_article_set(&c->a->published, iso, strlen(iso));
+}
+
+/* Reads a related-story block under heading h. */
+static int read_related_block(ctx *c, size_t h, size_t re)
+{
+    tx_block *B = c->d.b;
+    size_t items = 0;
+    for (size_t k = h + 1; k < c->d.n && k <= h + 60 && items < 20; k++) {
+        tx_block *b = &B[k];
+        if (c->role[k] == R_STOP || tx_is_relative_time(b))
+            break;
+        /* a box inside the body ends where the body's paragraphs resume */
+        if (h < re && (c->role[k] == R_BODY || tx_is_prose(b)))
+            break;
+        c->role[k] = R_RELATED;
+        /* two pages of a site may link the same story: recurring is no reason to drop it */
+        if (c->junk[k] == JUNK_RULE || b->kind != TB_TEXT)
+            continue;
+        size_t so, sl;
+        if (tx_is_prose(b) || tx_source_prefix(b->text, b->len, &so, &sl) || !tx_is_headline_like(b))
+            continue;
+        bt_date dt;
+        if (is_date_line(b, &dt))
+            continue;
+        size_t half = tx_doubled_half(b->text, b->len);
+        int rc = add_related(c, b->text, half ? half : b->len, b->url);
+        if (rc)
+            return rc;
+        items++;
+    }
+    return 0;
+}
+
+static int extract(ctx *c, const bt_capture *cap)
+{
+    tx_block *B = c->d.b;
+    size_t n = c->d.n;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        tx_block *b = &B[i];
+        if (tx_is_related_heading(b) || tx_is_section_heading(b))
+            c->role[i] = R_STOP;
+        else if (tx_is_furniture(b) || tx_is_slug(b, c->d.vietnamese) || tx_is_relative_time(b) ||
+                 tx_is_breadcrumb(b) || (b->flags & TBF_NAV))
+            c->junk[i] = JUNK_RULE;
+        else if (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key))
+            c->junk[i] = JUNK_SITE;
+    }
+    size_t rs, re;
+    int have_body = find_body(c, &rs, &re);
+    if (!have_body) {
+        /* no prose at all: a short capture; the first headline and what follows it */
+        rs = NONE;
+        for (size_t i = 0; i < n && rs == NONE; i++)
+            if (!c->junk[i] && c->role[i] != R_STOP && B[i].kind == TB_TEXT && B[i].words >= 2)
+                rs = i;
+        if (rs == NONE)
+            return 0;
+        /* a headline alone is not an article: something must follow it */
+        size_t more = 0;
+        for (size_t i = rs + 1; i < n && c->role[i] != R_STOP; i++)
+            more += !c->junk[i] && B[i].kind == TB_TEXT && B[i].words >= 2;
+        if (!more)
+            return 0;
+        re = rs;
+        while (re + 1 < n && c->role[re + 1] != R_STOP)
+            re++;
+        if (title_candidate(c, rs)) {
+            if ((rc = set_title(c, rs)))
+                return rc;
+            rs++;
+        }
+    }
+    size_t t = c->title != NONE ? c->title : find_title(c, rs);
+    if (t != NONE && c->title == NONE && (rc = set_title(c, t)))
+        return rc;
+    size_t start = t != NONE ? t + 1 : rs;
+    if (start > rs)
+        start = rs;
+
+    /* dateline: around the headline, else near the end of the article */
+    bt_date dt;
+    size_t dlo = t != NONE && t > 6 ? t - 6 : 0;
+    for (size_t i = dlo; i < n && i <= rs + 2; i++) {
+        if (c->role[i] == R_TITLE || c->junk[i])
+            continue;
+        if (is_date_line(&B[i], &dt)) {
+            c->role[i] = R_DATE;
+            if ((rc = set_published(c, &dt)))
+                return rc;
+            break;
+        }
+    }
+    /* English bylines sit near the headline: "By Jane Doe" */
+    for (size_t i = dlo; i < rs && i < n; i++)
+        if (c->role[i] == R_NONE && !c->junk[i] && B[i].len > 3 &&
+            (!strncmp(B[i].text, "By ", 3) || !strncmp(B[i].text, "BY ", 3))) {
+            if ((rc = add_byline(c, &B[i])) < 0)
+                return rc;
+            if (rc)
+                c->role[i] = R_BYLINE;
+            rc = 0;
+        }
+
+    /* sapo: the first paragraph after the headline, when it is set apart */
+    size_t j = start;
+    while (j <= re && (c->junk[j] || c->role[j] == R_DATE || c->role[j] == R_BYLINE ||
+                       c->role[j] == R_TITLE))
+        j++;
+    if (j <= re && B[j].kind == TB_TEXT && B[j].words >= 8 && !bare_caption(&B[j]) &&
+        !tx_doubled_half(B[j].text, B[j].len)) {
+        size_t so = 0, sl = 0;
+        size_t skip = tx_source_prefix(B[j].text, B[j].len, &so, &sl);
+        size_t k = j + 1;
+        while (k <= re && c->junk[k])
+            k++;
+        int apart = skip || B[j].level >= 2 || (B[j].flags & TBF_EMPH);
+        /* a sapo is written in sentences: "Continue reading the main story" is not one */
+        if (!skip && !tx_is_prose(&B[j]) && !sentence_end(&B[j]))
+            apart = 0, k = re + 1;
+        if (!apart && k <= re) {
+            const tx_block *nb = &B[k];
+            apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
+                    tx_doubled_half(nb->text, nb->len) || bare_caption(nb) ||
+                    mirror_key(nb) == c->title_key ||
+                    (!(B[j].flags & TBF_INDENT) && (nb->flags & TBF_INDENT));
+        }
+        if (apart) {
+            c->role[j] = R_LEDE;
+            if ((rc = set_str(&c->a->lede, B[j].text + skip, B[j].len - skip)))
+                return rc;
+            if (skip && (rc = set_str(&c->a->source, B[j].text + so, sl)))
+                return rc;
+        }
+    }
+
+    /* body */
+    size_t last_prose = start;
+    for (size_t k = start; k <= re; k++)
+        if (!c->junk[k] && tx_is_prose(&B[k]))
+            last_prose = k;
+    size_t last_body = NONE;
+    int ended = 0;
+    uint64_t prev_key = 0;
+    size_t tail_end = re + TAIL_LEN < n ? re + TAIL_LEN : n - 1;
+    for (size_t i = start; i <= tail_end && i < n; i++) {
+        tx_block *b = &B[i];
+        /* a heading inside the body's span ("Read more") is an inline box: go on past it */
+        if (c->role[i] == R_STOP && i > re)
+            break;
+        if (c->role[i] != R_NONE || c->junk[i])
+            continue;
+        int tail = i > re;
+        if (b->kind == TB_IMAGE || mirror_key(b) == c->title_key) {
+            /* an image: its caption is the next line, else its alt text */
+            size_t k = i + 1;
+            while (k < n && c->junk[k] && !(B[k].flags & TBF_CELL))
+                k++;
+            c->role[i] = R_IMAGE;
+            const char *src = b->kind == TB_IMAGE ? b->url : NULL;
+            if (k < n && c->role[k] == R_NONE && B[k].kind == TB_TEXT &&
+                (B[k].flags & (TBF_CELL | TBF_CAPTION) || bare_caption(&B[k]))) {
+                c->role[k] = R_CAPTION;
+                if ((rc = add_image(c, src, B[k].text, B[k].len)))
+                    return rc;
+                /* pandoc repeats the caption as alt text and figcaption */
+                if (k + 1 < n && B[k + 1].key == B[k].key)
+                    c->role[k + 1] = R_CAPTION;
+            } else if (b->kind == TB_IMAGE && b->len && b->key != c->title_key &&
+                       mirror_key(b) != c->title_key && !tail) {
+                if ((rc = add_image(c, src, b->text, b->len)))
+                    return rc;
+            }
+            continue;
+        }
+        if (b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bare_caption(b)) ||
+            (bare_caption(b) && !tail)) {
+            c->role[i] = R_CAPTION;
+            if ((rc = add_image(c, NULL, b->text, b->len)))
+                return rc;
+            continue;
+        }
+        size_t half = tx_doubled_half(b->text, b->len);
+        if (half) {
+            c->role[i] = R_RELATED;
+            if ((rc = add_related(c, b->text, half, b->url)))
+                return rc;
+            continue;
+        }
+        /* "[Read: Other story]", "[Other story]": a bracketed link to another story */
+        if (b->len > 8 && b->text[0] == '[' && b->text[b->len - 1] == ']' && b->words >= 3 &&
+            b->words <= 30 && !memchr(b->text + 1, ']', b->len - 2)) {
+            c->role[i] = R_RELATED;
+            const char *rt = b->text + 1;
+            size_t rl = b->len - 2;
+            size_t p2 = tx_inline_related_prefix(rt, rl);
+            if (!p2 && rl > 6 && !strncmp(rt, "Read: ", 6))
+                p2 = 6;
+            if ((rc = add_related(c, rt + p2, rl - p2, b->url)))
+                return rc;
+            continue;
+        }
+        size_t pre = tx_inline_related_prefix(b->text, b->len);
+        if (pre && b->words <= 40) {
+            c->role[i] = R_RELATED;
+            if ((rc = add_related(c, b->text + pre, b->len - pre, b->url)))
+                return rc;
+            continue;
+        }
+        if ((b->flags & TBF_LINKLINE) && tx_is_headline_like(b) && b->words >= 4 &&
+            !tx_is_prose(b)) {
+            c->role[i] = R_RELATED;
+            if ((rc = add_related(c, b->text, b->len, b->url)))
+                return rc;
+            continue;
+        }
+        if (tx_is_attribution(b->text, b->len) && !tx_is_prose(b)) {
+            int by = add_byline(c, b);
+            if (by < 0)
+                return by;
+            c->role[i] = R_BYLINE;
+            ended = 1;
+            continue;
+        }
+        if ((last_body != NONE || tail) && b->words <= 8 && !tx_is_prose(b)) {
+            /* after the last paragraph: a byline ends the article */
+            if (i > last_prose) {
+                int by = add_byline(c, b);
+                if (by < 0)
+                    return by;
+                if (by) {
+                    c->role[i] = R_BYLINE;
+                    ended = 1;
+                    continue;
+                }
+            }
+        }
+        if (tail || ended)
+            continue;
+        if (b->key == prev_key)
+            continue; /* the same line twice in a row */
+        bt_date d2;
+        if (b->words <= 12 && is_date_line(b, &d2) && (d2.end - d2.start) * 2 >= b->len)
+            continue;
+        if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
+            continue;
+        /* a line that is no sentence ("Full Screen", "1 of 24", a gallery title) belongs to the
+         * body only as a subheading: a few words followed by a paragraph */
+        if (!tx_is_prose(b) && !sentence_end(b)) {
+            size_t k = i + 1;
+            while (k < n && k <= i + 5 &&
+                   (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
+                    (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
+                k++;
+            if (b->words < 2 || k >= n || !tx_is_prose(&B[k]) || c->role[k] == R_STOP)
+                continue;
+        }
+        /* a paragraph of the body */
+        c->role[i] = R_BODY;
+        prev_key = b->key;
+        last_body = i;
+        size_t len = b->len;
+        int end = has_end_mark(b->text, len);
+        if (end) {
+            while (len && b->text[len - 1] == ' ')
+                len--;
+            len -= 2; /* "./." -> "." */
+        }
+        char *p = tx_fold_space(b->text, len, NULL);
+        if (!p)
+            return BT_ENOMEM;
+        rc = bt_article_add_para(c->a, p);
+        free(p);
+        if (rc)
+            return rc;
+        if (end)
+            ended = 1;
+    }
+    /* a dateline at the foot of the article */
+    if (!c->a->published)
+        for (size_t i = re + 1; i < n && i <= re + TAIL_LEN; i++)
+            if (c->role[i] == R_NONE && is_date_line(&B[i], &dt)) {
+                if ((rc = set_published(c, &dt)))
+                    return rc;
+                break;
+            }
+    /* related-story blocks under their heading, anywhere after the headline */
+    for (size_t i = t != NONE ? t + 1 : 0; i < n; i++)
+        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) &&
+            (rc = read_related_block(c, i, re)))
+            return rc;
+    if (!c->a->source && cap->url) {
+        const char *h = strstr(cap->url, "://");
+        h = h ? h + 3 : cap->url;
+        if (!strncmp(h, "www.", 4))
+            h += 4;
+        size_t hl = strcspn(h, "/:?#");
+        if (hl && (rc = bt_article_set(&c->a->source, h, hl)))
+            return rc;
+    }
+    if (cap->url && !c->a->url && (rc = bt_article_set(&c->a->url, cap->url, strlen(cap->url))))
+        return rc;
+    return 0;
+}
+
+/* A body without Vietnamese letters whose words are English function words often enough. */
+static int english(const bt_article *a)
+{
+    static const char *const stop[] = {"the", "and", "of", "to", "in", "is", "that", "for",
+                                       "a", "on", "with", "was", "said", "it", "as", NULL};
+    size_t words = 0, hits = 0;
+    for (size_t p = 0; p < a->n_body && words < 2000; p++) {
+        const char *s = a->body[p];
+        while (*s) {
+            while (*s == ' ')
+                s++;
+            const char *e = s;
+            while (*e && *e != ' ')
+                e++;
+            if (e == s)
+                break;
+            words++;
+            for (size_t k = 0; stop[k]; k++)
+                if ((size_t)(e - s) == strlen(stop[k]) && !strncmp(s, stop[k], (size_t)(e - s)))
+                    hits++;
+            s = e;
+        }
+    }
+    return words >= 20 && hits * 8 >= words;
+}
 
 int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err)
 {
-    (void)text; (void)len; (void)opts; (void)a;
-    return bt_error_set(err, BT_EUNSUPPORTED, "%s: text extraction is not built yet",
-                        cap->origin ? cap->origin : "-");
+    const char *origin = cap->origin ? cap->origin : "-";
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.title = NONE;
+    c.a = a;
+    c.site = opts ? opts->site : NULL;
+    if (tx_doc_build(&c.d, text, len))
+        return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
+    int rc = BT_ENOMEM;
+    c.role = calloc(c.d.n + 1, 1);
+    c.junk = calloc(c.d.n + 1, 1);
+    if (c.role && c.junk)
+        rc = extract(&c, cap);
+    if (!rc && !a->title && a->n_body)
+        rc = bt_article_set(&a->title, "", 0);
+    if (!rc && !a->lang && a->n_body) {
+        const char *lang = c.d.vietnamese ? "vi" : english(a) ? "en" : NULL;
+        if (lang)
+            rc = bt_article_set(&a->lang, lang, 2);
+    }
+    free(c.role);
+    free(c.junk);
+    free(c.rel_keys);
+    tx_doc_free(&c.d);
+    if (rc)
+        return bt_error_set(err, rc, "%s: out of memory", origin);
+    return 0;
 }

@@ -1,0 +1,106 @@
+/* text_internal.h: what the text extractor's files share: the block model of a capture and
+ * the rule predicates. Internal to src/extract. */
+#ifndef BT_EXTRACT_TEXT_INTERNAL_H
+#define BT_EXTRACT_TEXT_INTERNAL_H
+
+#include "bantin/extract.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- blocks (text_lines.c) ------------------------------------------------------------- */
+
+enum { TB_TEXT = 0, TB_IMAGE = 1 };
+
+/* block flags */
+#define TBF_BLANK_BEFORE 0x001u /* a blank line (or more) precedes it */
+#define TBF_CELL         0x002u /* a table cell ("... |"): captions in many renderings */
+#define TBF_LINKLINE     0x004u /* the whole line was one link */
+#define TBF_LIST         0x008u /* a list item */
+#define TBF_CAPTION      0x010u /* marked as a caption by the markup (<figcaption>) */
+#define TBF_EMPH         0x020u /* wholly bold/italic */
+#define TBF_INDENT       0x040u /* indented (lynx paragraphs) */
+#define TBF_NAV          0x080u /* inside a long list or link run: navigation */
+#define TBF_HTML         0x100u /* came from raw HTML embedded in Markdown */
+
+typedef struct tx_block {
+    char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */
+    size_t len;      /* bytes */
+    char *fold;      /* its search key (lowercase, no marks: bt_fold), for phrase rules;
+                        NULL for long paragraphs (more than 30 words) */
+    size_t flen;
+    size_t words;    /* white-space separated words */
+    char *url;       /* link of a link line, or image src (owned, may be NULL) */
+    int kind;        /* TB_* */
+    int level;       /* heading level 1..6, 0 for none */
+    unsigned flags;  /* TBF_* */
+    uint64_t key;    /* hash of the folded text: repetition and site-model lookups */
+} tx_block;
+
+typedef struct tx_doc {
+    tx_block *b;
+    size_t n, cap;
+    int vietnamese; /* the text carries Vietnamese diacritics */
+} tx_doc;
+
+/* Splits decoded text into blocks: detects hard-wrapped renderings (lynx, html2text) and
+ * rejoins their paragraphs, strips Markdown and embedded HTML. 0 or BT_ENOMEM. */
+int tx_doc_build(tx_doc *d, const char *text, size_t len);
+void tx_doc_free(tx_doc *d);
+
+/* A copy of NFC UTF-8 `s` with white space folded to single spaces and trimmed (the
+ * BT_NORM_SPACE rule without the NFC pass the decoder already made). NULL when out of memory. */
+char *tx_fold_space(const char *s, size_t len, size_t *outlen);
+
+/* The key of a folded text (letters and digits only) used to compare lines. */
+uint64_t tx_key(const char *fold, size_t flen);
+
+/* ---- rules (text_rules.c) -------------------------------------------------------------- */
+
+/* Heading of a block the page links as related to this article ("Tin liên quan"). */
+int tx_is_related_heading(const tx_block *b);
+/* Heading of a site-wide section that ends the article ("Đọc nhiều", "Multimedia"). */
+int tx_is_section_heading(const tx_block *b);
+/* Furniture phrase (font-size buttons, "Xin chờ", share/follow lines, ads, weather). */
+int tx_is_furniture(const tx_block *b);
+/* A full sentence paragraph: the stuff article bodies are made of. */
+int tx_is_prose(const tx_block *b);
+/* A short title-like line: a headline, a related-story title. */
+int tx_is_headline_like(const tx_block *b);
+/* "A A": a line that is one string printed twice (link image alt + link text). Returns the
+ * length of the half, or 0. */
+size_t tx_doubled_half(const char *s, size_t len);
+/* A slug line ("hon 2700 dai bieu du ...") in a page whose text has diacritics. */
+int tx_is_slug(const tx_block *b, int vietnamese);
+/* A relative time stamp line ("5 giờ trước", "2 hours ago"). */
+int tx_is_relative_time(const tx_block *b);
+/* A breadcrumb ("Trang chủ > Thế giới", "Home / News"). */
+int tx_is_breadcrumb(const tx_block *b);
+/* Whether `s` holds Vietnamese letters with diacritics (ă â đ ê ô ơ ư or tone marks). */
+int tx_has_vietnamese(const char *s, size_t len);
+/* Starts with "Xem thêm:", "Đọc thêm:", "Read more:", ">>": returns the prefix length. */
+size_t tx_inline_related_prefix(const char *s, size_t len);
+
+/* ---- credits, bylines, sources (text_credit.c) ----------------------------------------- */
+
+/* Splits a trailing credit off a caption ("... Ảnh: Reuters", "(Ảnh: TTXVN)",
+ * "Nguồn: TASS", "Photo: AP"). Returns 1 when found: caption is s[0..*cap_len), credit is
+ * s[*cred_off..*cred_off+*cred_len). */
+int tx_split_credit(const char *s, size_t len, size_t *cap_len, size_t *cred_off,
+                    size_t *cred_len);
+/* A "SOURCE - " prefix ("VOV.VN -", "(Dân trí) -", "TTO -", "HANOI (Reuters) -"): returns the
+ * bytes to skip and the source span, or 0. */
+size_t tx_source_prefix(const char *s, size_t len, size_t *src_off, size_t *src_len);
+/* A byline line: fills up to `max` author spans (without role marks such as "(TH)");
+ * returns their number, 0 when the line is not a byline. `strict` demands the line be only
+ * names (tail of the article) rather than "By ..." / "Theo ...". */
+size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t max);
+/* "Theo Reuters", "Nguồn: TTXVN", "Source: AP": an attribution line; 1 when it is one. */
+int tx_is_attribution(const char *s, size_t len);
+
+/* ---- site model (text_site.c) ---------------------------------------------------------- */
+
+/* Whether the block recurs across the model's pages often enough to be furniture. */
+int tx_site_is_boilerplate(const bt_site_model *m, uint64_t key);
+
+#endif

@@ -1,0 +1,770 @@
+/* text_lines.c: a text capture as a list of blocks. Renderers differ (flat text with one
+ * paragraph per line, pandoc Markdown with embedded HTML, html2text Markdown, lynx's
+ * hard-wrapped and indented dump); this file removes those differences so that the rules see
+ * one paragraph, heading, image or link line per block. */
+#include "bantin/text.h"
+#include "core/buf.h"
+#include "core/hash.h"
+#include "extract/text_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+typedef struct raw_line {
+    const char *s; /* content without indentation and trailing space */
+    size_t len;
+    size_t indent;  /* leading columns */
+    size_t cols;    /* indent + code points */
+    int blank;
+} raw_line;
+
+static size_t cp_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+uint64_t tx_key(const char *fold, size_t flen)
+{
+    bt_hasher h;
+    bt_hasher_init(&h, 0x62746b6579ULL);
+    char tmp[256];
+    size_t n = 0;
+    for (size_t i = 0; i < flen; i++) {
+        unsigned char c = (unsigned char)fold[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            tmp[n++] = (char)c;
+            if (n == sizeof tmp) {
+                bt_hasher_add(&h, tmp, n);
+                n = 0;
+            }
+        }
+    }
+    bt_hasher_add(&h, tmp, n);
+    return bt_hasher_end(&h);
+}
+
+#define FOLD_WORDS 30
+
+/* The key of a long paragraph: its letters and digits, ASCII lowercased. */
+static uint64_t raw_key(const char *s, size_t len)
+{
+    bt_hasher h;
+    bt_hasher_init(&h, 0x7261776b6579ULL);
+    char tmp[256];
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            tmp[n++] = (char)c;
+            if (n == sizeof tmp) {
+                bt_hasher_add(&h, tmp, n);
+                n = 0;
+            }
+        }
+    }
+    bt_hasher_add(&h, tmp, n);
+    return bt_hasher_end(&h);
+}
+
+/* Length of the white-space character at s[0] (the set bt_normalize folds), or 0. */
+static size_t space_at(const unsigned char *s, size_t len)
+{
+    unsigned char c = s[0];
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D))
+        return 1;
+    if (c == 0xC2 && len >= 2 && (s[1] == 0x85 || s[1] == 0xA0))
+        return 2;
+    if (len < 3 || c < 0xE1 || c > 0xEF)
+        return 0;
+    unsigned b = s[1], d = s[2];
+    if ((c == 0xE1 && b == 0x9A && d == 0x80) || (c == 0xE1 && b == 0xA0 && d == 0x8E) ||
+        (c == 0xE2 && b == 0x80 && (d <= 0x8D || d == 0xA8 || d == 0xA9 || d == 0xAF)) ||
+        (c == 0xE2 && b == 0x81 && (d == 0x9F || d == 0xA0)) ||
+        (c == 0xE3 && b == 0x80 && d == 0x80) || (c == 0xEF && b == 0xBB && d == 0xBF))
+        return 3;
+    return 0;
+}
+
+char *tx_fold_space(const char *s, size_t len, size_t *outlen)
+{
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    int pending = 0;
+    for (size_t i = 0; i < len;) {
+        size_t w = space_at((const unsigned char *)s + i, len - i);
+        if (w) {
+            pending = n > 0;
+            i += w;
+            continue;
+        }
+        if (pending)
+            out[n++] = ' ';
+        pending = 0;
+        out[n++] = s[i++];
+    }
+    out[n] = '\0';
+    if (outlen)
+        *outlen = n;
+    return out;
+}
+
+/* ---- inline markup --------------------------------------------------------------------- */
+
+typedef struct inline_state {
+    bt_buf out;
+    size_t links, link_bytes;
+    char *img_src, *img_alt;
+    char *link_url;
+    int caption, had_img, html;
+} inline_state;
+
+static int is_punct(char c)
+{
+    return c && strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) != NULL;
+}
+
+/* Decodes an HTML entity at s[0] ('&'); writes it and returns bytes consumed, or 0. */
+static size_t entity(const char *s, size_t len, bt_buf *out)
+{
+    static const struct { const char *n; const char *v; } ents[] = {
+        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
+        {"&nbsp;", " "}, {"&#39;", "'"}, {"&ndash;", "\xE2\x80\x93"}, {"&mdash;", "\xE2\x80\x94"},
+        {"&hellip;", "\xE2\x80\xA6"}, {"&rsquo;", "\xE2\x80\x99"}, {"&lsquo;", "\xE2\x80\x98"},
+        {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"},
+    };
+    for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+        size_t n = strlen(ents[k].n);
+        if (len >= n && !memcmp(s, ents[k].n, n)) {
+            bt_buf_adds(out, ents[k].v);
+            return n;
+        }
+    }
+    if (len >= 4 && s[1] == '#') {
+        size_t i = 2;
+        unsigned long cp = 0;
+        int hex = i < len && (s[i] == 'x' || s[i] == 'X');
+        if (hex)
+            i++;
+        size_t st = i;
+        while (i < len && i - st < 7) {
+            char c = s[i];
+            int v = c >= '0' && c <= '9' ? c - '0'
+                    : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (v < 0)
+                break;
+            cp = cp * (hex ? 16 : 10) + (unsigned long)v;
+            i++;
+        }
+        if (i == st || i >= len || s[i] != ';' || cp == 0 || cp > 0x10FFFF ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        char u[4];
+        size_t n;
+        if (cp < 0x80) u[0] = (char)cp, n = 1;
+        else if (cp < 0x800) u[0] = (char)(0xC0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+        else if (cp < 0x10000)
+            u[0] = (char)(0xE0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+            u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+        else
+            u[0] = (char)(0xF0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+            u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+        bt_buf_add(out, u, n);
+        return i + 1;
+    }
+    return 0;
+}
+
+/* The value of attribute `name` inside tag text t[0..n), malloc'ed, entity-decoded. */
+static char *attr(const char *t, size_t n, const char *name)
+{
+    size_t nl = strlen(name);
+    for (size_t i = 0; i + nl + 2 < n; i++) {
+        if ((i == 0 || is_sp(t[i - 1]) || t[i - 1] == '\n') && !memcmp(t + i, name, nl) &&
+            t[i + nl] == '=' && (t[i + nl + 1] == '"' || t[i + nl + 1] == '\'')) {
+            char q = t[i + nl + 1];
+            size_t st = i + nl + 2, e = st;
+            while (e < n && t[e] != q)
+                e++;
+            bt_buf b = BT_BUF_INIT;
+            for (size_t k = st; k < e;) {
+                size_t used = t[k] == '&' ? entity(t + k, e - k, &b) : 0;
+                if (used)
+                    k += used;
+                else
+                    bt_buf_addc(&b, t[k++]);
+            }
+            return bt_buf_detach(&b, NULL);
+        }
+    }
+    return NULL;
+}
+
+static void take_image(inline_state *st, char *src, char *alt)
+{
+    st->had_img = 1;
+    if (src && (!strncmp(src, "data:", 5) || !src[0])) {
+        free(src);
+        src = NULL;
+    }
+    if (!st->img_src && !st->img_alt) {
+        st->img_src = src;
+        st->img_alt = alt;
+    } else {
+        free(src);
+        free(alt);
+    }
+}
+
+static void clean_inline(inline_state *st, const char *s, size_t len, int depth);
+
+/* An HTML tag at s[0] == '<'; returns bytes consumed (0 when it is not a tag). */
+static size_t html_tag(inline_state *st, const char *s, size_t len)
+{
+    if (len < 2 || !(s[1] == '/' || s[1] == '!' || (s[1] >= 'a' && s[1] <= 'z') ||
+                     (s[1] >= 'A' && s[1] <= 'Z')))
+        return 0;
+    const char *e = memchr(s, '>', len);
+    size_t n = e ? (size_t)(e - s) + 1 : len;
+    st->html = 1;
+    if (n > 4 && (!strncmp(s, "<img", 4) || !strncmp(s, "<IMG", 4))) {
+        char *src = attr(s, n, "data-original");
+        if (!src)
+            src = attr(s, n, "data-src");
+        if (!src)
+            src = attr(s, n, "src");
+        take_image(st, src, attr(s, n, "alt"));
+    } else if (n > 11 && !strncmp(s, "<figcaption", 11)) {
+        st->caption = 1;
+    } else if (n > 3 && (!strncmp(s, "<br", 3) || !strncmp(s, "<p", 2))) {
+        bt_buf_addc(&st->out, ' ');
+    }
+    return n;
+}
+
+/* Markdown link or image at s[0] == '[' : returns bytes consumed, or 0 when not a link. */
+static size_t md_link(inline_state *st, const char *s, size_t len, int image, int depth)
+{
+    size_t i = 1, d = 1;
+    while (i < len && d) {
+        if (s[i] == '\\' && i + 1 < len)
+            i++;
+        else if (s[i] == '[')
+            d++;
+        else if (s[i] == ']')
+            d--;
+        i++;
+    }
+    if (d)
+        return 0;
+    size_t close = i - 1; /* s[close] == ']' */
+    if (i >= len || s[i] != '(') {
+        /* lynx reference marks "[12]" and empty "[ ]" vanish; other brackets are text */
+        size_t k = 1;
+        while (k < close && ((s[k] >= '0' && s[k] <= '9') || s[k] == ' '))
+            k++;
+        if (k == close)
+            return close + 1;
+        /* lynx shows images as "[photo.jpg]" or "[IMG]" */
+        static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", "IMG",
+                                           "image", NULL};
+        size_t spaces = 0;
+        for (size_t q = 1; q < close; q++)
+            spaces += s[q] == ' ';
+        for (size_t e = 0; exts[e] && spaces <= 1; e++) {
+            size_t el = strlen(exts[e]);
+            for (size_t q = 1; q + el <= close; q++)
+                if (!strncasecmp(s + q, exts[e], el) &&
+                    (q + el == close || s[q + el] == '?' || exts[e][0] != '.'))
+                    return close + 1;
+        }
+        return 0;
+    }
+    size_t j = i + 1, pd = 1;
+    while (j < len && pd) {
+        if (s[j] == '(')
+            pd++;
+        else if (s[j] == ')')
+            pd--;
+        if (pd)
+            j++;
+    }
+    if (pd)
+        return 0;
+    const char *url = s + i + 1;
+    size_t ul = j - (i + 1);
+    /* drop a link title: (url "title") */
+    for (size_t k = 0; k < ul; k++)
+        if (url[k] == ' ') {
+            ul = k;
+            break;
+        }
+    if (image) {
+        inline_state sub = {BT_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0};
+        clean_inline(&sub, s + 1, close - 1, depth + 1);
+        char *alt = bt_buf_detach(&sub.out, NULL);
+        free(sub.img_src);
+        free(sub.img_alt);
+        free(sub.link_url);
+        char *src = malloc(ul + 1);
+        if (src) {
+            memcpy(src, url, ul);
+            src[ul] = '\0';
+        }
+        take_image(st, src, alt);
+    } else {
+        size_t before = st->out.len;
+        clean_inline(st, s + 1, close - 1, depth + 1);
+        st->links++;
+        st->link_bytes += st->out.len - before;
+        if (!st->link_url) {
+            st->link_url = malloc(ul + 1);
+            if (st->link_url) {
+                memcpy(st->link_url, url, ul);
+                st->link_url[ul] = '\0';
+            }
+        }
+    }
+    return j + 1;
+}
+
+static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
+{
+    for (size_t i = 0; i < len;) {
+        char c = s[i];
+        size_t used = 0;
+        if (depth < 4 && c == '!' && i + 1 < len && s[i + 1] == '[')
+            used = md_link(st, s + i + 1, len - i - 1, 1, depth);
+        if (used) {
+            i += used + 1;
+            continue;
+        }
+        if (depth < 4 && c == '[')
+            used = md_link(st, s + i, len - i, 0, depth);
+        else if (c == '<')
+            used = html_tag(st, s + i, len - i);
+        else if (c == '&')
+            used = entity(s + i, len - i, &st->out);
+        else if (c == '\\' && i + 1 < len && is_punct(s[i + 1])) {
+            bt_buf_addc(&st->out, s[i + 1]);
+            used = 2;
+        } else if (c == '*' || c == '_') {
+            size_t r = i;
+            while (r < len && s[r] == c)
+                r++;
+            size_t run = r - i;
+            char prev = i > 0 ? s[i - 1] : ' ';
+            char next = r < len ? s[r] : ' ';
+            int nbsp = r + 1 < len && (unsigned char)s[r] == 0xC2 && (unsigned char)s[r + 1] == 0xA0;
+            int sp_prev = is_sp(prev), sp_next = is_sp(next) || nbsp;
+            int strip;
+            if (run >= 2)
+                strip = 1;
+            else if (c == '*') /* "*Forbe*s": intraword emphasis; "2 * 3", "2*3" stay */
+                strip = !(sp_prev && sp_next) &&
+                        !(prev >= '0' && prev <= '9' && next >= '0' && next <= '9');
+            else /* "snake_case" keeps its underscore */
+                strip = sp_prev || sp_next || is_punct(prev) || is_punct(next) || i == 0 ||
+                        r == len;
+            if (strip) {
+                used = run;
+                /* html2text leaves a space between closing emphasis and punctuation */
+                if (next == ' ' && r + 1 < len && strchr(",.;:!?)", s[r + 1]) && st->out.len &&
+                    st->out.data[st->out.len - 1] != ' ')
+                    used++;
+            } else {
+                bt_buf_add(&st->out, s + i, run);
+                used = run;
+            }
+        }
+        if (used) {
+            i += used;
+            continue;
+        }
+        /* ordinary text: copy up to the next byte that may start markup in one go */
+        size_t j = i + 1;
+        while (j < len && !strchr("![<&\\*_", s[j]))
+            j++;
+        bt_buf_add(&st->out, s + i, j - i);
+        i = j;
+    }
+}
+
+/* ---- lines and paragraphs ---------------------------------------------------------------- */
+
+static int list_marker(const char *s, size_t len, size_t *skip)
+{
+    if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
+        size_t i = 1;
+        while (i < len && s[i] == ' ')
+            i++;
+        *skip = i;
+        return 1;
+    }
+    size_t i = 0;
+    while (i < len && i < 4 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') {
+        i++;
+        while (i < len && s[i] == ' ')
+            i++;
+        *skip = i;
+        return 1;
+    }
+    if (i > 0 && i + 1 == len && s[i] == '.') { /* empty numbered item ("1.") */
+        *skip = len;
+        return 1;
+    }
+    return 0;
+}
+
+static int only_url(const char *s, size_t len)
+{
+    if (!(len > 7 && (!strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) ||
+                      !strncmp(s, "file://", 7))))
+        return 0;
+    return memchr(s, ' ', len) == NULL;
+}
+
+static int add_block(tx_doc *d, tx_block *b)
+{
+    if (d->n == d->cap) {
+        size_t nc = d->cap ? d->cap * 2 : 64;
+        tx_block *nb = realloc(d->b, nc * sizeof *nb);
+        if (!nb)
+            return BT_ENOMEM;
+        d->b = nb;
+        d->cap = nc;
+    }
+    d->b[d->n++] = *b;
+    return 0;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ' ')
+            in = 0;
+        else if (!in)
+            in = 1, w++;
+    }
+    return w;
+}
+
+/* Turns one logical line (maybe several joined physical lines) into a block. */
+static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
+{
+    tx_block b;
+    memset(&b, 0, sizeof b);
+    b.flags = flags | (indent >= 2 ? TBF_INDENT : 0);
+    /* block-level Markdown */
+    while (len && s[0] == '>' ) { /* blockquote */
+        s++, len--;
+        while (len && s[0] == ' ')
+            s++, len--;
+    }
+    size_t h = 0;
+    while (h < len && h < 7 && s[h] == '#')
+        h++;
+    if (h >= 1 && h <= 6 && (h == len || s[h] == ' ')) {
+        b.level = (int)h;
+        s += h, len -= h;
+        while (len && s[0] == ' ')
+            s++, len--;
+        while (len && (s[len - 1] == '#' || s[len - 1] == ' '))
+            len--;
+    }
+    size_t skip;
+    if (!b.level && list_marker(s, len, &skip)) {
+        b.flags |= TBF_LIST;
+        s += skip, len -= skip;
+    }
+    /* table cells: "caption |", "| a | b |" */
+    if (len >= 2 && s[len - 1] == '|' && s[len - 2] == ' ') {
+        b.flags |= TBF_CELL;
+        len -= 2;
+    }
+    if (len >= 2 && s[0] == '|' && s[1] == ' ') {
+        b.flags |= TBF_CELL;
+        s += 2, len -= 2;
+    }
+    if (len && strspn(s, "|-: ") == len)
+        return 0; /* table rule */
+    if (only_url(s, len))
+        return 0; /* lynx reference list entries */
+
+    inline_state st = {BT_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0};
+    clean_inline(&st, s, len, 0);
+    if (st.html)
+        b.flags |= TBF_HTML;
+    if (st.caption)
+        b.flags |= TBF_CAPTION;
+    size_t tl;
+    /* the decoded capture is NFC already: only white space is left to fold */
+    char *text = tx_fold_space(st.out.data ? st.out.data : "", st.out.len, &tl);
+    int rc = 0;
+    if (!text) {
+        rc = BT_ENOMEM;
+        goto done;
+    }
+    /* emphasis wrapping the whole line: "**Giá chung cư vẫn tăng**" */
+    if (len > 4 && ((s[0] == '*' && s[1] == '*' && s[len - 1] == '*') ||
+                    (s[0] == '_' && s[len - 1] == '_')))
+        b.flags |= TBF_EMPH;
+    if (tl == 0 && st.had_img) {
+        free(text);
+        b.kind = TB_IMAGE;
+        size_t al;
+        text = tx_fold_space(st.img_alt ? st.img_alt : "", st.img_alt ? strlen(st.img_alt) : 0,
+                             &al);
+        if (!text) {
+            rc = BT_ENOMEM;
+            goto done;
+        }
+        tl = al;
+        b.url = st.img_src;
+        st.img_src = NULL;
+    } else if (tl == 0) {
+        free(text);
+        goto done;
+    } else {
+        b.kind = TB_TEXT;
+        if (st.links == 1 && st.link_url) {
+            /* the link of a line with one link: a related story's URL */
+            if (st.link_bytes + 3 >= st.out.len)
+                b.flags |= TBF_LINKLINE;
+            b.url = st.link_url;
+            st.link_url = NULL;
+        }
+    }
+    b.text = text;
+    b.len = tl;
+    b.words = count_words(text, tl);
+    /* Folding costs a Unicode decomposition per letter: only short blocks need their key
+     * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
+    if (b.words <= FOLD_WORDS) {
+        b.fold = bt_fold_dup(text, tl, &b.flen);
+        if (!b.fold) {
+            free(b.text);
+            free(b.url);
+            rc = BT_ENOMEM;
+            goto done;
+        }
+        b.key = tx_key(b.fold, b.flen);
+    } else
+        b.key = raw_key(text, tl);
+    rc = add_block(d, &b);
+    if (rc) {
+        free(b.text);
+        free(b.url);
+        free(b.fold);
+    }
+done:
+    bt_buf_free(&st.out);
+    free(st.img_src);
+    free(st.img_alt);
+    free(st.link_url);
+    return rc;
+}
+
+/* A line that goes on mid-sentence: it starts with a lowercase letter or a digit. */
+static int starts_lower(const raw_line *l)
+{
+    utf8proc_int32_t cp;
+    if (!l->len || utf8proc_iterate((const utf8proc_uint8_t *)l->s, (utf8proc_ssize_t)l->len, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL || (cp >= '0' && cp <= '9');
+}
+
+/* Hard-wrapped renderings (lynx, html2text, pandoc without --wrap=none) break paragraphs at a
+ * fixed column. Returns that column, or 0 when lines were not wrapped. The column is the
+ * median length of lines that another line follows: in wrapped text those are mostly full
+ * lines (a long URL may overflow, hence no maximum). */
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static size_t wrap_width(const raw_line *L, size_t n)
+{
+    size_t *cols = malloc((n ? n : 1) * sizeof *cols);
+    if (!cols)
+        return 0;
+    size_t nc = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (!L[i].blank && !L[i + 1].blank && memchr(L[i].s, ' ', L[i].len) && L[i].s[0] != '<' &&
+            L[i].cols >= 40)
+            cols[nc++] = L[i].cols;
+    size_t W = 0;
+    if (nc >= 3) {
+        qsort(cols, nc, sizeof *cols, cmp_size);
+        W = cols[nc / 2];
+    }
+    free(cols);
+    if (W < 40 || W > 100)
+        return 0;
+    size_t many = 0, text = 0, mid = 0;
+    /* wrapped paragraphs show as full lines followed by more of the same paragraph */
+    for (size_t i = 0; i < n; i++) {
+        if (L[i].blank || !memchr(L[i].s, ' ', L[i].len))
+            continue;
+        if (L[i].cols >= 30)
+            text++;
+        if (L[i].cols + 15 >= W && i + 1 < n && !L[i + 1].blank &&
+            !(L[i].len == L[i + 1].len && !memcmp(L[i].s, L[i + 1].s, L[i].len))) {
+            many++;
+            mid += starts_lower(&L[i + 1]);
+        }
+    }
+    /* ... and the next line goes on mid-sentence, in lower case, often */
+    return many >= 3 && many * 5 >= text && (mid * 5 >= many * 2 || mid >= 12) ? W : 0;
+}
+
+/* Whether the text ends inside an HTML tag ("<img src=... " with its '>' on a later line). */
+static int open_tag(const char *s, size_t len)
+{
+    for (size_t i = len; i-- > 0;) {
+        if (s[i] == '>')
+            return 0;
+        if (s[i] == '<' && i + 1 < len &&
+            ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || s[i + 1] == '/' || s[i + 1] == '!'))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t first_word_cols(const raw_line *l)
+{
+    size_t i = 0;
+    while (i < l->len && l->s[i] != ' ')
+        i++;
+    return cp_count(l->s, i);
+}
+
+/* Whether line `a` was broken by the renderer before `b`: it is full up to the wrap column.
+ * Renderers measure width their own way (lynx counts some letters wider), hence the slack;
+ * a line ending a sentence well before the column is a real line end. */
+static int wrapped(const raw_line *a, const raw_line *b, size_t W)
+{
+    size_t need = a->cols + 1 + first_word_cols(b);
+    if (need + 12 <= W)
+        return 0;
+    char last = a->len ? a->s[a->len - 1] : 0;
+    int sentence_end = last == '.' || last == '!' || last == '?' || last == ':' ||
+                       (a->len >= 3 && (unsigned char)a->s[a->len - 3] == 0xE2 &&
+                        ((unsigned char)a->s[a->len - 1] == 0x9D || /* ” */
+                         (unsigned char)a->s[a->len - 1] == 0xA6)); /* … */
+    return !(sentence_end && need + 2 <= W);
+}
+
+int tx_doc_build(tx_doc *d, const char *text, size_t len)
+{
+    memset(d, 0, sizeof *d);
+    size_t nl = 1;
+    for (size_t i = 0; i < len; i++)
+        nl += text[i] == '\n';
+    raw_line *L = malloc(nl * sizeof *L);
+    if (!L)
+        return BT_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i <= len && n < nl;) {
+        const char *e = memchr(text + i, '\n', len - i);
+        size_t end = e ? (size_t)(e - text) : len;
+        const char *s = text + i;
+        size_t l = end - i, ind = 0;
+        while (l && is_sp(s[l - 1]))
+            l--;
+        while (ind < l && (s[ind] == ' ' || s[ind] == '\t'))
+            ind++;
+        L[n].s = s + ind;
+        L[n].len = l - ind;
+        L[n].indent = ind;
+        L[n].cols = ind + cp_count(s + ind, l - ind);
+        L[n].blank = l == ind;
+        n++;
+        if (!e)
+            break;
+        i = end + 1;
+    }
+    d->vietnamese = tx_has_vietnamese(text, len);
+    size_t W = wrap_width(L, n);
+    bt_buf para = BT_BUF_INIT;
+    int rc = 0, blank = 1;
+    for (size_t i = 0; i < n && !rc;) {
+        if (L[i].blank) {
+            blank = 1;
+            i++;
+            continue;
+        }
+        unsigned flags = blank ? TBF_BLANK_BEFORE : 0;
+        blank = 0;
+        size_t indent = L[i].indent;
+        bt_buf_reset(&para);
+        rc = bt_buf_add(&para, L[i].s, L[i].len);
+        size_t j = i + 1;
+        /* an HTML tag left open at the end of the line continues on the next ones */
+        if (open_tag(L[i].s, L[i].len)) {
+            while (j < n && j - i < 40 && open_tag(para.data, para.len) && !L[j].blank) {
+                rc = rc ? rc : bt_buf_addc(&para, ' ');
+                rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);
+                j++;
+            }
+        } else if (W) {
+            size_t skip;
+            /* a wrapped line may start with "- " or "1983." without being a list item */
+            while (j < n && !L[j].blank && wrapped(&L[j - 1], &L[j], W) &&
+                   !(L[j].len == L[j - 1].len && !memcmp(L[j].s, L[j - 1].s, L[j].len)) &&
+                   (L[j].indent == L[j - 1].indent || !list_marker(L[j].s, L[j].len, &skip)) &&
+                   L[j].s[0] != '#' && L[j].s[0] != '<') {
+                rc = rc ? rc : bt_buf_addc(&para, ' ');
+                rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);
+                j++;
+            }
+        }
+        if (!rc)
+            rc = make_block(d, para.data, para.len, indent, flags);
+        i = j;
+    }
+    bt_buf_free(&para);
+    free(L);
+    if (rc) {
+        tx_doc_free(d);
+        return rc;
+    }
+    /* Navigation: runs of short list items or link lines. */
+    for (size_t i = 0; i < d->n;) {
+        size_t j = i;
+        while (j < d->n && (d->b[j].flags & (TBF_LIST | TBF_LINKLINE)) && d->b[j].words <= 8)
+            j++;
+        if (j - i >= 4)
+            for (size_t k = i; k < j; k++)
+                d->b[k].flags |= TBF_NAV;
+        i = j > i ? j : i + 1;
+    }
+    return 0;
+}
+
+void tx_doc_free(tx_doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->b[i].text);
+        free(d->b[i].fold);
+        free(d->b[i].url);
+    }
+    free(d->b);
+    memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,493 @@
+/* test_extract_text.c: the text extractor rule by rule: datelines, credits, source prefixes,
+ * bylines, doubled lines, end marks, related blocks, furniture, odd inputs (empty, only
+ * furniture, binary, invalid UTF-8, 50 MB), the site model, and extraction from threads. */
+#include "support.h"
+
+#include "bantin.h"
+#include "extract/dateline.h"
+#include "extract/text_internal.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- helpers ----------------------------------------------------------------------------- */
+
+static int extract_str(const char *text, size_t len, const bt_extract_opts *opts,
+                       bt_article **out)
+{
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = text;
+    cap.len = len;
+    cap.origin = "test.txt";
+    bt_error err;
+    return bt_extract(&cap, opts, out, &err);
+}
+
+static bt_article *extract_ok(const char *text)
+{
+    bt_article *a = NULL;
+    assert_int_equal(extract_str(text, strlen(text), NULL, &a), 0);
+    assert_non_null(a);
+    return a;
+}
+
+static const char *date_iso(const char *s, char *buf)
+{
+    bt_date d;
+    if (!bt_date_find(s, strlen(s), &d))
+        return NULL;
+    bt_date_format(&d, 7 * 60, buf, 40);
+    return buf;
+}
+
+/* ---- datelines --------------------------------------------------------------------------- */
+
+static void test_dateline_formats(void **state)
+{
+    (void)state;
+    char b[40];
+    static const char *const cases[][2] = {
+        {"18:19 | 14/08/2021 GMT+7", "2021-08-14T18:19:00+07:00"},
+        {"Thứ bảy, 14/8/2021, 18:19 (GMT+7)", "2021-08-14T18:19:00+07:00"},
+        {"14-08-2021 - 18:19", "2021-08-14T18:19:00+07:00"},
+        {"2021-08-14T18:19:00+07:00", "2021-08-14T18:19:00+07:00"},
+        {"2021-08-14T11:19:00Z", "2021-08-14T11:19:00+00:00"},
+        {"August 14, 2021", "2021-08-14T00:00:00+07:00"},
+        {"Aug. 14, 2021 6:19 PM EDT", "2021-08-14T18:19:00-04:00"},
+        {"14 August 2021 18:19 UTC", "2021-08-14T18:19:00+00:00"},
+        {"Cập nhật: 14.08.2021 18h19", "2021-08-14T18:19:00+07:00"},
+        {"ngày 14 tháng 8 năm 2021", "2021-08-14T00:00:00+07:00"},
+        {"Published 2021-08-14 18:19:05 +0700", "2021-08-14T18:19:05+07:00"},
+        {"29/02/2024 08:00", "2024-02-29T08:00:00+07:00"},
+        {"08/14/2021", "2021-08-14T00:00:00+07:00"}, /* month first only when unambiguous */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = date_iso(cases[i][0], b);
+        if (!got || strcmp(got, cases[i][1]))
+            fail_msg("'%s': got %s, want %s", cases[i][0], got ? got : "(none)", cases[i][1]);
+    }
+}
+
+static void test_dateline_rejects(void **state)
+{
+    (void)state;
+    char b[40];
+    static const char *const bad[] = {
+        "31/02/2021", "29/02/2021", "32/01/2021", "14/13/2021", "Ngày 2/9, trả lời truyền thông",
+        "sáng 21/4", "lúc 18:19", "February 30, 2021", "1-2 ghế", "3.000 lít", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (date_iso(bad[i], b))
+            fail_msg("'%s' parsed as %s", bad[i], b);
+    assert_int_equal(bt_date_valid(2000, 2, 29), 1);
+    assert_int_equal(bt_date_valid(1900, 2, 29), 0);
+}
+
+static void test_dateline_in_capture(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Trang chủ Quốc tế\n18:19 | 14/08/2021 GMT+7\n\nTiêu đề của một bài báo thử nghiệm ở đây\n\n"
+        "Ngày 12/8, một đoạn văn đầu tiên của bài viết được viết ra cho phép thử với đủ độ dài.\n"
+        "Đoạn văn thứ hai tiếp tục câu chuyện, nhắc ngày 13/8 mà không có năm, để thử quy tắc.\n");
+    assert_string_equal(a->published, "2021-08-14T18:19:00+07:00");
+    assert_string_equal(a->title, "Tiêu đề của một bài báo thử nghiệm ở đây");
+    bt_article_free(a);
+    /* a day and month in the body is not a publication date */
+    a = extract_ok("Tiêu đề của một bài báo không có ngày đăng\n"
+                   "Ngày 12/8, đoàn công tác đã làm việc với tỉnh về kế hoạch năm nay của họ.\n"
+                   "Sáng 13/8, các bên tiếp tục thảo luận và thống nhất nhiều nội dung quan trọng.\n");
+    assert_null(a->published);
+    bt_article_free(a);
+}
+
+/* ---- credits, sources, bylines ------------------------------------------------------------ */
+
+static void check_credit(const char *s, const char *cap, const char *cred)
+{
+    size_t cl, co, crl;
+    int ok = tx_split_credit(s, strlen(s), &cl, &co, &crl);
+    if (!cred) {
+        if (ok)
+            fail_msg("'%s': unexpected credit '%.*s'", s, (int)crl, s + co);
+        return;
+    }
+    if (!ok)
+        fail_msg("'%s': no credit found", s);
+    if (strlen(cap) != cl || memcmp(s, cap, cl) || strlen(cred) != crl || memcmp(s + co, cred, crl))
+        fail_msg("'%s': got '%.*s' / '%.*s'", s, (int)cl, s, (int)crl, s + co);
+}
+
+static void test_credits(void **state)
+{
+    (void)state;
+    check_credit("Ngoại trưởng Nga Sergei Lavrov. Nguồn: TASS", "Ngoại trưởng Nga Sergei Lavrov.", "TASS");
+    check_credit("Giao tranh ở Panjshir. Ảnh: Reuters", "Giao tranh ở Panjshir.", "Reuters");
+    check_credit("Đoàn xe trên cao tốc (Ảnh: TTXVN).", "Đoàn xe trên cao tốc", "TTXVN");
+    check_credit("Công trường (Ảnh minh họa: Mạnh Quân).", "Công trường", "Mạnh Quân");
+    check_credit("Farmers in the delta. Photo: AP", "Farmers in the delta.", "AP");
+    check_credit("Đại sứ tới Qatar. Ảnh: Sorin Furcoi/Al Jazeera", "Đại sứ tới Qatar.", "Sorin Furcoi/Al Jazeera");
+    check_credit("Ông nói rằng việc chụp ảnh: không được phép trong khu vực này.", NULL, NULL);
+    check_credit("Một câu bình thường không có ghi công.", NULL, NULL);
+}
+
+static void check_source(const char *s, const char *src, const char *rest)
+{
+    size_t so, sl;
+    size_t skip = tx_source_prefix(s, strlen(s), &so, &sl);
+    if (!src) {
+        if (skip)
+            fail_msg("'%s': unexpected source '%.*s'", s, (int)sl, s + so);
+        return;
+    }
+    if (!skip || strlen(src) != sl || memcmp(s + so, src, sl) || strcmp(s + skip, rest))
+        fail_msg("'%s': got source '%.*s', rest '%s'", s, (int)sl, s + so, skip ? s + skip : "");
+}
+
+static void test_source_prefix(void **state)
+{
+    (void)state;
+    check_source("VOV.VN - Đây là một phần của nỗ lực.", "VOV.VN", "Đây là một phần của nỗ lực.");
+    check_source("(Dân trí) - Đi ngược làn sóng cắt lỗ.", "Dân trí", "Đi ngược làn sóng cắt lỗ.");
+    check_source("TTO - Thành phố dự kiến mở thêm tuyến.", "TTO", "Thành phố dự kiến mở thêm tuyến.");
+    check_source("HANOI (Reuters) – Exporters said on Saturday.", "Reuters", "Exporters said on Saturday.");
+    check_source("Mỹ - Nga điện đàm khẩn về Afghanistan", NULL, NULL);
+    check_source("Ngày 20/8 - đại diện Mỹ lên đường.", NULL, NULL);
+}
+
+static void check_byline(const char *s, size_t n, const char *a0, const char *a1)
+{
+    size_t off[6], lens[6];
+    size_t got = tx_byline(s, strlen(s), off, lens, 6);
+    if (got != n)
+        fail_msg("'%s': %zu names, want %zu", s, got, n);
+    if (n > 0 && (strlen(a0) != lens[0] || memcmp(s + off[0], a0, lens[0])))
+        fail_msg("'%s': first name '%.*s'", s, (int)lens[0], s + off[0]);
+    if (n > 1 && (strlen(a1) != lens[1] || memcmp(s + off[1], a1, lens[1])))
+        fail_msg("'%s': second name '%.*s'", s, (int)lens[1], s + off[1]);
+}
+
+static void test_bylines(void **state)
+{
+    (void)state;
+    check_byline("Hà Linh (TH)", 1, "Hà Linh", NULL);
+    check_byline("Theo Thanh Xuân", 1, "Thanh Xuân", NULL);
+    check_byline("Minh Anh - Quốc Bảo", 2, "Minh Anh", "Quốc Bảo");
+    check_byline("By Jane Doe and Minh Tran", 2, "Jane Doe", "Minh Tran");
+    check_byline("Theo Reuters", 0, NULL, NULL);
+    check_byline("Theo CNBC", 0, NULL, NULL);
+    check_byline("Theo Forbes, Newsweek", 0, NULL, NULL);
+    check_byline("Đọc nhiều", 0, NULL, NULL);
+    check_byline("Xin chờ trong giây lát", 0, NULL, NULL);
+    /* in a capture: the byline ends the article and its role mark goes */
+    bt_article *a = extract_ok(
+        "Tiêu đề bài viết về một sự kiện trong tuần\n"
+        "Đoạn văn đầu tiên của bài viết kể lại sự kiện với đầy đủ chi tiết cần thiết.\n"
+        "Đoạn văn thứ hai đưa thêm ý kiến của các chuyên gia về sự kiện trong tuần.\n"
+        "Hà Linh (TH)\nNguồn:\n");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Hà Linh");
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+    /* "Theo Reuters" is an attribution, not an author */
+    a = extract_ok("Tiêu đề bài viết về một sự kiện quốc tế lớn\n"
+                   "Đoạn văn đầu tiên của bài viết kể lại sự kiện với đầy đủ chi tiết cần thiết.\n"
+                   "Đoạn văn thứ hai đưa thêm ý kiến của các chuyên gia về sự kiện quốc tế này.\n"
+                   "Theo Reuters\n");
+    assert_int_equal(a->n_authors, 0);
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+}
+
+/* ---- body rules -------------------------------------------------------------------------- */
+
+static void test_doubled_lines_and_end_mark(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Tiêu đề bài viết về đàm phán hòa bình ở Doha\n\n"
+        "Đoạn văn đầu tiên kể lại diễn biến của vòng đàm phán mới nhất ở thủ đô Doha.\n\n"
+        "Đoạn văn thứ hai được máy thu thập in ra hai lần liên tiếp như trong các bản lưu.\n"
+        "Đoạn văn thứ hai được máy thu thập in ra hai lần liên tiếp như trong các bản lưu.\n\n"
+        "Đoạn văn cuối cùng kết thúc bằng dấu kết thúc bài quen thuộc của báo chí./.\n\n"
+        "Mời quý độc giả theo dõi Báo Mẫu trên\n\n"
+        "Một đoạn văn sau dấu kết thúc không còn thuộc về bài viết này nữa đâu nhé.\n");
+    assert_int_equal(a->n_body, 3);
+    assert_string_equal(a->body[2],
+                        "Đoạn văn cuối cùng kết thúc bằng dấu kết thúc bài quen thuộc của báo chí.");
+    bt_article_free(a);
+    assert_int_equal(tx_doubled_half("Tin A Tin A", 11), 5);
+    assert_int_equal(tx_doubled_half("Tin A Tin B", 11), 0);
+}
+
+static void test_related_and_furniture(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Tiêu đề bài viết chính về giá gạo xuất khẩu\n"
+        "aa\n"
+        "Đoạn văn đầu tiên về giá gạo xuất khẩu tăng mạnh trong những tuần gần đây.\n"
+        "Giá lúa tăng mạnh ở miền Tây Giá lúa tăng mạnh ở miền Tây\n"
+        "Đoạn văn thứ hai nói về nhu cầu nhập khẩu của các nước châu Á và châu Phi.\n"
+        "gia lua tang manh o mien tay\n"
+        "Xin chờ trong giây lát...\n"
+        "Tin liên quan\n\n"
+        "Xuất khẩu nông sản tăng mạnh bảy tháng đầu năm\n\n"
+        "Xuất khẩu nông sản tăng mạnh bảy tháng đầu năm\n\n"
+        "Đoạn tóm tắt của tin liên quan thì không phải là một tiêu đề tin bài đâu.\n"
+        "Đọc nhiều\n\n"
+        "Một tin đọc nhiều của toàn trang không liên quan đến bài\n");
+    /* the first paragraph, set apart from the body by an inline link, is the sapo */
+    assert_non_null(a->lede);
+    assert_int_equal(a->n_body, 1);
+    assert_int_equal(a->n_related, 2);
+    assert_string_equal(a->related[0].title, "Giá lúa tăng mạnh ở miền Tây");
+    assert_string_equal(a->related[1].title, "Xuất khẩu nông sản tăng mạnh bảy tháng đầu năm");
+    bt_article_free(a);
+}
+
+static void test_markdown_capture(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "-   [Trang chủ](/)\n-   [Kinh doanh](/kd)\n-   [Thị trường](/tt)\n-   [Tiêu dùng](/td)\n\n"
+        "# Giá gạo xuất khẩu cao nhất ba năm\n\n"
+        "## (Báo Mẫu) - Nhu cầu nhập khẩu tăng mạnh đã đẩy giá gạo lên mức cao nhất kể từ 2021.\n\n"
+        "![Nông dân thu hoạch lúa (Ảnh: Quốc Bảo).](https://x.example/a.jpg)\n\n"
+        "Nông dân thu hoạch lúa (Ảnh: Quốc Bảo).\n\n"
+        "Theo **hiệp hội**, giá gạo 5% tấm dao động quanh mức [560 USD/tấn](https://x.example/g) tuần qua.\n\n"
+        "Xem thêm: [Doanh nghiệp gạo tìm đường sang châu Âu](https://x.example/eu)\n\n"
+        "Các chuyên gia khuyến nghị doanh nghiệp thận trọng khi ký hợp đồng dài hạn lúc này.\n");
+    assert_string_equal(a->title, "Giá gạo xuất khẩu cao nhất ba năm");
+    assert_string_equal(a->source, "Báo Mẫu");
+    assert_non_null(a->lede);
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].src, "https://x.example/a.jpg");
+    assert_string_equal(a->images[0].caption, "Nông dân thu hoạch lúa");
+    assert_string_equal(a->images[0].credit, "Quốc Bảo");
+    assert_int_equal(a->n_body, 2);
+    assert_string_equal(a->body[0], "Theo hiệp hội, giá gạo 5% tấm dao động quanh mức 560 USD/tấn tuần qua.");
+    assert_int_equal(a->n_related, 1);
+    assert_string_equal(a->related[0].url, "https://x.example/eu");
+    bt_article_free(a);
+}
+
+static void test_lynx_unwrap(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Tiêu đề một bài báo được lynx kết xuất ra văn bản\n\n"
+        "   Đoạn văn đầu tiên của bài viết này dài hơn một dòng nên lynx đã bẻ nó\n"
+        "   ra thành nhiều dòng, mỗi dòng thụt vào ba khoảng trắng như thường lệ,\n"
+        "   và trình trích xuất phải nối chúng lại thành một đoạn văn duy nhất.\n\n"
+        "   Đoạn thứ hai cũng vậy: các dòng được bẻ ở gần cột thứ bảy mươi sáu\n"
+        "   - kể cả khi dòng sau bắt đầu bằng một gạch ngang hay một con số như\n"
+        "   2021. Đó vẫn là phần tiếp theo của câu chứ không phải mục danh sách.\n");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[0], "bẻ nó ra thành"));
+    assert_non_null(strstr(a->body[1], "như 2021. Đó"));
+    bt_article_free(a);
+}
+
+/* ---- odd inputs ---------------------------------------------------------------------------- */
+
+static void test_empty_and_furniture_only(void **state)
+{
+    (void)state;
+    bt_article *a = NULL;
+    assert_int_equal(extract_str("", 0, NULL, &a), BT_ENOARTICLE);
+    assert_null(a);
+    assert_int_equal(extract_str("\n\n  \n", 4, NULL, &a), BT_ENOARTICLE);
+    const char *furn = "Trang chủ\naa\nChia sẻ\nXin chờ trong giây lát...\nĐọc nhiều\n"
+                       "Phiên bản di động\n© 2021 Báo Mẫu\n";
+    assert_int_equal(extract_str(furn, strlen(furn), NULL, &a), BT_ENOARTICLE);
+    assert_null(a);
+}
+
+static void test_binary_and_invalid_utf8(void **state)
+{
+    (void)state;
+    bt_article *a = NULL;
+    static const char bin[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
+    assert_int_equal(extract_str(bin, sizeof bin - 1, NULL, &a), BT_EPARSE);
+    assert_null(a);
+    /* invalid bytes are replaced, the article is still found */
+    const char *txt = "Tiêu đề có một byte hỏng \xff ở giữa dòng này\n"
+                      "Đoạn văn đầu tiên của bài có byte hỏng \xc3\x28 nhưng vẫn là nội dung đọc được.\n"
+                      "Đoạn văn thứ hai hoàn toàn bình thường và kết thúc bằng một dấu chấm.\n";
+    assert_int_equal(extract_str(txt, strlen(txt), NULL, &a), 0);
+    assert_non_null(a);
+    assert_int_equal(a->n_body, 2);
+    size_t bad;
+    assert_true(bt_utf8_valid(a->title, strlen(a->title), &bad));
+    assert_true(bt_utf8_valid(a->body[0], strlen(a->body[0]), &bad));
+    bt_article_free(a);
+}
+
+static void test_50mb_capture(void **state)
+{
+    (void)state;
+    const char *para = "Đoạn văn thử nghiệm số nhiều của một bản lưu rất lớn, đủ dài để là "
+                       "văn xuôi và kết thúc bằng một dấu chấm.\n";
+    size_t pl = strlen(para), want = 50u << 20;
+    char *big = malloc(want + 256);
+    assert_non_null(big);
+    size_t n = (size_t)sprintf(big, "Tiêu đề của một bản lưu năm mươi megabyte\n");
+    while (n + pl < want) {
+        memcpy(big + n, para, pl);
+        n += pl;
+    }
+    bt_article *a = NULL;
+    int rc = extract_str(big, n, NULL, &a);
+    free(big);
+    assert_int_equal(rc, 0);
+    assert_string_equal(a->title, "Tiêu đề của một bản lưu năm mươi megabyte");
+    /* repeated lines collapse: the same paragraph in a row is kept once */
+    assert_int_equal(a->n_body, 1);
+    bt_article_free(a);
+}
+
+/* ---- site model ---------------------------------------------------------------------------- */
+
+static char *page(int k)
+{
+    char *p = malloc(2048);
+    snprintf(p, 2048,
+             "Chuyên mục Kinh tế Xã hội Thế giới\n"
+             "Đường dây nóng của tòa soạn luôn sẵn sàng tiếp nhận thông tin từ bạn đọc.\n"
+             "Tiêu đề riêng của trang số %d trong cùng một trang báo\n"
+             "Đoạn văn đầu tiên của trang %d kể một câu chuyện riêng, khác với các trang còn lại.\n"
+             "Đoạn văn thứ hai của trang %d tiếp tục câu chuyện đó với những chi tiết mới.\n"
+             "Giấy phép hoạt động báo chí điện tử do cơ quan quản lý cấp cho tòa soạn năm nay.\n",
+             k, k, k);
+    return p;
+}
+
+static void test_site_model(void **state)
+{
+    (void)state;
+    bt_site_model *m = bt_site_model_new();
+    assert_non_null(m);
+    bt_error err;
+    for (int k = 0; k < 4; k++) {
+        char *p = page(k);
+        bt_capture cap = {p, strlen(p), NULL, NULL, "p.txt", NULL, BT_KIND_TEXT, NULL};
+        assert_int_equal(bt_site_model_learn(m, &cap, &err), 0);
+        assert_int_equal(bt_site_model_learn(m, &cap, &err), 0); /* same page again */
+        free(p);
+    }
+    assert_int_equal(bt_site_model_pages(m), 4);
+    char *path = test_write_temp("", 0, ".model");
+    assert_int_equal(bt_site_model_save(m, path, &err), 0);
+    bt_site_model *m2 = NULL;
+    assert_int_equal(bt_site_model_load(path, &m2, &err), 0);
+    bt_extract_opts opts = {0, m2};
+    char *p = page(9);
+    bt_article *with = NULL, *without = NULL;
+    assert_int_equal(extract_str(p, strlen(p), &opts, &with), 0);
+    assert_int_equal(extract_str(p, strlen(p), NULL, &without), 0);
+    free(p);
+    /* the recurring hotline and licence lines are the site's furniture */
+    assert_int_equal(with->n_body, 2);
+    assert_true(without->n_body > with->n_body);
+    bt_article_free(with);
+    bt_article_free(without);
+    bt_site_model_free(m);
+    bt_site_model_free(m2);
+    FILE *f = fopen(path, "w");
+    fputs("not a model\n", f);
+    fclose(f);
+    assert_int_equal(bt_site_model_load(path, &m2, &err), BT_EPARSE);
+    assert_non_null(strstr(err.msg, path));
+    unlink(path);
+    free(path);
+}
+
+/* ---- threads -------------------------------------------------------------------------------- */
+
+typedef struct job {
+    char *data[5];
+    size_t len[5];
+    char *json[5];
+    int ok;
+} job;
+
+static void *run_job(void *arg)
+{
+    job *j = arg;
+    j->ok = 1;
+    for (int r = 0; r < 20; r++)
+        for (int i = 0; i < 5; i++) {
+            bt_article *a = NULL;
+            if (extract_str(j->data[i], j->len[i], NULL, &a)) {
+                j->ok = 0;
+                continue;
+            }
+            bt_error err;
+            char *js = bt_article_to_json(a, 0, &err);
+            if (!js || strcmp(js, j->json[i]))
+                j->ok = 0;
+            free(js);
+            bt_article_free(a);
+        }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    static const char *const seeds[5] = {"000_a1b42b8583162e2a.txt", "001_a647aba9ab064e6b.txt",
+                                         "002_e1fb56d0716d9884.txt", "003_4ce85a08e201a52f.txt",
+                                         "004_5efe0ac11da8b051.txt"};
+    job jobs[4];
+    char path[4096];
+    for (int i = 0; i < 5; i++) {
+        snprintf(path, sizeof path, "%s/seeds/%s", test_shared_dir(), seeds[i]);
+        jobs[0].data[i] = test_read_file(path, &jobs[0].len[i]);
+        if (!jobs[0].data[i])
+            skip();
+        bt_article *a = NULL;
+        assert_int_equal(extract_str(jobs[0].data[i], jobs[0].len[i], NULL, &a), 0);
+        bt_error err;
+        jobs[0].json[i] = bt_article_to_json(a, 0, &err);
+        bt_article_free(a);
+    }
+    for (int t = 1; t < 4; t++)
+        jobs[t] = jobs[0];
+    pthread_t th[4];
+    for (int t = 0; t < 4; t++)
+        assert_int_equal(pthread_create(&th[t], NULL, run_job, &jobs[t]), 0);
+    for (int t = 0; t < 4; t++) {
+        pthread_join(th[t], NULL);
+        assert_true(jobs[t].ok);
+    }
+    for (int i = 0; i < 5; i++) {
+        free(jobs[0].data[i]);
+        free(jobs[0].json[i]);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dateline_formats),
+        cmocka_unit_test(test_dateline_rejects),
+        cmocka_unit_test(test_dateline_in_capture),
+        cmocka_unit_test(test_credits),
+        cmocka_unit_test(test_source_prefix),
+        cmocka_unit_test(test_bylines),
+        cmocka_unit_test(test_doubled_lines_and_end_mark),
+        cmocka_unit_test(test_related_and_furniture),
+        cmocka_unit_test(test_markdown_capture),
+        cmocka_unit_test(test_lynx_unwrap),
+        cmocka_unit_test(test_empty_and_furniture_only),
+        cmocka_unit_test(test_binary_and_invalid_utf8),
+        cmocka_unit_test(test_50mb_capture),
+        cmocka_unit_test(test_site_model),
+        cmocka_unit_test(test_threads),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
