@@ -1,13 +1,16 @@
-/* normalize.c: NFC, white-space folding and lowercasing (bt_normalize).
- * Unicode data comes from utf8proc; this file only decides which code points are "space". */
+/* normalize.c: NFC, white-space folding, lowercasing and canonical tone placement
+ * (bt_normalize). Unicode data comes from utf8proc; this file decides which code points are
+ * "space", and vn.c where a tone mark belongs. */
 #include "bantin/text.h"
-#include "core/buf.h"
+#include "text/text_internal.h"
+#include "text/utf8.h"
 
 #include <stdlib.h>
 #include <utf8proc.h>
 
-/* Space-like code points a page may use between words: folded to one ASCII space. */
-static int is_space_cp(utf8proc_int32_t c)
+/* Space-like code points a page may use between words: folded to one ASCII space. Zero-width
+ * ones (U+200B, U+FEFF...) also split words: pages use them as soft break opportunities. */
+static int is_space_cp(int32_t c)
 {
     switch (c) {
     case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
@@ -22,71 +25,61 @@ static int is_space_cp(utf8proc_int32_t c)
 
 char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
 {
+    bt_buf clean = BT_BUF_INIT, out = BT_BUF_INIT, tones = BT_BUF_INIT;
     utf8proc_uint8_t *nfc = NULL;
-    /* utf8proc_map rejects invalid UTF-8; repair first so that bad bytes become U+FFFD. */
-    bt_buf clean = BT_BUF_INIT;
-    const char *src = s;
-    size_t srclen = len;
-    size_t bad;
-    if (!bt_utf8_valid(s, len, &bad)) {
-        size_t i = 0;
-        while (i < len) {
-            if (bt_utf8_valid(s + i, len - i, &bad)) {
-                if (bt_buf_add(&clean, s + i, len - i))
-                    goto oom;
-                break;
-            }
-            if (bt_buf_add(&clean, s + i, bad) || bt_buf_adds(&clean, "\xEF\xBF\xBD"))
-                goto oom;
-            i += bad + 1;
-        }
-        src = clean.data ? clean.data : "";
-        srclen = clean.len;
+    if (!s)
+        s = "";
+    /* utf8proc_map rejects invalid UTF-8: repair first so that bad bytes become U+FFFD */
+    if (!bt_utf8_valid(s, len, NULL)) {
+        if (bt__utf8_repair(s, len, &clean))
+            goto oom;
+        s = clean.data ? clean.data : "";
+        len = clean.len;
     }
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)src, (utf8proc_ssize_t)srclen,
-                                      &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t n = len ? utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                            &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE)
+                             : 0;
     bt_buf_free(&clean);
     if (n < 0)
-        return NULL;
-
-    bt_buf out = BT_BUF_INIT;
+        goto oom;
     if (bt_buf_grow(&out, (size_t)n + 1))
-        goto oom_nfc;
+        goto oom;
     int pending_space = 0;
-    utf8proc_ssize_t i = 0;
-    while (i < n) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(nfc + i, n - i, &c);
-        if (k <= 0) { /* cannot happen after utf8proc_map; stay safe */
-            i++;
-            continue;
-        }
+    const uint8_t *p = nfc, *end = nfc + n;
+    while (p < end) {
+        int32_t c;
+        int k = bt__utf8_next(p, end, &c);
         if ((flags & BT_NORM_SPACE) && is_space_cp(c)) {
             pending_space = out.len > 0;
-            i += k;
+            p += k;
             continue;
         }
         if (pending_space) {
             if (bt_buf_addc(&out, ' '))
-                goto oom_nfc;
+                goto oom;
             pending_space = 0;
         }
-        if (flags & BT_NORM_LOWER) {
-            utf8proc_uint8_t enc[4];
-            utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(c), enc);
-            if (bt_buf_add(&out, enc, (size_t)m))
-                goto oom_nfc;
-        } else if (bt_buf_add(&out, nfc + i, (size_t)k))
-            goto oom_nfc;
-        i += k;
+        if ((flags & BT_NORM_LOWER) && c >= 0) {
+            uint8_t enc[4];
+            if (bt_buf_add(&out, enc, (size_t)bt__utf8_put(enc, utf8proc_tolower(c))))
+                goto oom;
+        } else if (bt_buf_add(&out, p, (size_t)k))
+            goto oom;
+        p += k;
     }
     free(nfc);
+    nfc = NULL;
+    if (flags & BT_NORM_TONES) {
+        if (bt__vn_canon_text(out.data ? out.data : "", out.len, &tones))
+            goto oom;
+        bt_buf_free(&out);
+        return bt_buf_detach(&tones, outlen);
+    }
     return bt_buf_detach(&out, outlen);
-oom_nfc:
-    free(nfc);
-    bt_buf_free(&out);
-    return NULL;
 oom:
+    free(nfc);
     bt_buf_free(&clean);
+    bt_buf_free(&out);
+    bt_buf_free(&tones);
     return NULL;
 }
