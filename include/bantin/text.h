@@ -60,9 +60,17 @@ int bt_utf8_valid(const char *s, size_t len, size_t *bad);
 /* bt_normalize flags */
 #define BT_NORM_SPACE 0x1u /* fold white space: NBSP, U+200B and friends, tabs, newlines and
                               runs of spaces become one space; trim both ends */
-#define BT_NORM_TONES 0x2u /* canonical tone-mark placement (hoà -> hòa, thuỷ -> thủy): for
-                              keys only, never for stored text */
-#define BT_NORM_LOWER 0x4u /* lowercase (full Unicode case folding of letters) */
+#define BT_NORM_TONES 0x2u /* canonical tone-mark placement, so that the old and new
+                              spelling styles compare equal: for keys only, never for
+                              stored text. The canonical style is the "new" one, with the
+                              mark on the main vowel: hoà -> hòa, thuỷ -> thủy, khoẻ ->
+                              khỏe, uỷ -> ủy (oa, oe, uy in an open syllable take it on the
+                              second vowel); ă â ê ô ơ ư always carry it (ơ in ươ: người);
+                              three vowels: the middle one (khuỷu); two vowels and a final
+                              consonant: the second (hoàn); qu's u and gi's i before a vowel
+                              are onset (quý, quở, giữ) but gì, gìn keep it on i. Words that
+                              are not Vietnamese syllables are left as they are. */
+#define BT_NORM_LOWER 0x4u /* lowercase (Unicode lowercase mapping of every letter) */
 
 /* Returns a malloc'ed NFC copy of valid UTF-8 `s` transformed by `flags` (owned by the
  * caller), and its length in *outlen when not NULL. NULL only when out of memory. Invalid
@@ -88,6 +96,10 @@ char *bt_fold_dup(const char *s, size_t len, size_t *outlen);
 
 /* tokenizer options */
 #define BT_TOKENIZE_FOLD 0x1u /* hand the callback the folded key instead of the original */
+#define BT_TOKENIZE_KEY  0x2u /* also hand out the accented key in `accent`: the token
+                                 lowercased, NFC, tone marks in canonical place (see
+                                 BT_NORM_TONES), so hoà and Hòa both give "hòa" while
+                                 "hoa" stays apart: for accent-aware ranking */
 
 typedef struct bt_token {
     const char *text; /* the token: original bytes, or its folded key with BT_TOKENIZE_FOLD;
@@ -96,9 +108,18 @@ typedef struct bt_token {
     size_t start;     /* byte offsets of the token in the original text */
     size_t end;
     unsigned flags;   /* BT_TOK_* */
+    const char *accent; /* with BT_TOKENIZE_KEY: the accented key (NUL-terminated, valid only
+                           during the callback); else NULL */
+    size_t accent_len;
 } bt_token;
 
-/* Calls `cb` for each word/syllable/number of `s` in order; punctuation is dropped.
+/* Calls `cb` for each word/syllable/number of `s` in order; punctuation is dropped. A token
+ * is a run of letters, combining marks and digits (U23, H5N1 stay whole); a number keeps
+ * the separators . , - / : between its digits (3.000, 1,5, 1-2, 20/10/2021) and ends before
+ * a letter (3.000đ gives 3.000 and đ). BT_TOK_UPPER_INITIAL is set when the first letter is
+ * a capital (names, sentence starts). Invalid UTF-8 bytes separate tokens. The walk
+ * allocates nothing unless a token is longer than ~300 bytes or, with BT_TOKENIZE_KEY, is
+ * written outside the Latin blocks or in decomposed form.
  * A non-zero return from `cb` stops the walk and is returned; otherwise returns 0
  * (or BT_ENOMEM). */
 int bt_tokenize(const char *s, size_t len, unsigned opts,
