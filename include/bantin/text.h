@@ -60,15 +60,16 @@ int bt_utf8_valid(const char *s, size_t len, size_t *bad);
 /* bt_normalize flags */
 #define BT_NORM_SPACE 0x1u /* fold white space: NBSP, U+200B and friends, tabs, newlines and
                               runs of spaces become one space; trim both ends */
-#define BT_NORM_TONES 0x2u /* canonical tone-mark placement, so that the old and new
-                              spelling styles compare equal: for keys only, never for
-                              stored text. The canonical style is the "new" one, with the
-                              mark on the main vowel: hoà -> hòa, thuỷ -> thủy, khoẻ ->
-                              khỏe, uỷ -> ủy (oa, oe, uy in an open syllable take it on the
-                              second vowel); ă â ê ô ơ ư always carry it (ơ in ươ: người);
-                              three vowels: the middle one (khuỷu); two vowels and a final
-                              consonant: the second (hoàn); qu's u and gi's i before a vowel
-                              are onset (quý, quở, giữ) but gì, gìn keep it on i. Words that
+#define BT_NORM_TONES 0x2u /* canonical tone-mark placement, so that the two spelling
+                              styles compare equal: for keys only, never for stored text.
+                              Canonical is the placement most Vietnamese news sites and
+                              keyboards use, the mark on the first vowel of oa, oe, uy in an
+                              open syllable: hoà -> hòa, thuỷ -> thủy, khoẻ -> khỏe,
+                              uỷ -> ủy (the 1980s school rules write hoà, thuỷ). Otherwise
+                              ă â ê ô ơ ư carry it (ơ in ươ: người); three vowels: the
+                              middle one (khuỷu); two vowels and a final consonant: the
+                              second (hoàn, khoảng); qu's u and gi's i before a vowel are
+                              onset (quý, quở, giữ) but gì, gìn keep it on i. Words that
                               are not Vietnamese syllables are left as they are. */
 #define BT_NORM_LOWER 0x4u /* lowercase (Unicode lowercase mapping of every letter) */
 

@@ -39,14 +39,15 @@ static inline const char *bt__fold_special(int32_t c)
  * signs, Thai tone marks...) are kept: they are letters of those scripts, not accents. */
 static inline int bt__fold_drops(int32_t c)
 {
-    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+    /* U+0345, the Greek iota subscript, is a mark that case folding turns into a letter (ι) */
+    return (c >= 0x0300 && c <= 0x036F && c != 0x0345) || (c >= 0x1AB0 && c <= 0x1AFF) ||
            (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
            (c >= 0xFE20 && c <= 0xFE2F);
 }
 
-/* Writes the key of `c` to out (at most 4 * 8 bytes) and returns its length. The result is
- * canonical decomposition + full case folding with the generic marks dropped, except for
- * Hangul syllables (kept whole) and the special letters above. */
+/* Writes the key of `c` to out (at most 32 bytes) and returns its length: canonical
+ * decomposition + full case folding with the generic marks dropped, and the special letters
+ * above. Other scripts stay decomposed (Hangul as jamo), so NFC and NFD input agree. */
 static inline int bt__fold_cp(int32_t c, uint8_t out[32])
 {
     const char *sp = bt__fold_special(c);
@@ -61,13 +62,8 @@ static inline int bt__fold_cp(int32_t c, uint8_t out[32])
     if (bt__fold_drops(c))
         return 0;
     utf8proc_int32_t dec[8];
-    utf8proc_ssize_t m;
-    if (c >= 0xAC00 && c <= 0xD7A3)
-        m = 0;
-    else
-        m = utf8proc_decompose_char(c, dec, 8,
-                                    (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD),
-                                    NULL);
+    utf8proc_ssize_t m = utf8proc_decompose_char(
+        c, dec, 8, (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD), NULL);
     if (m <= 0 || m > 8) {
         dec[0] = c;
         m = 1;

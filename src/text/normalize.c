@@ -44,6 +44,7 @@ char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
         goto oom;
     if (bt_buf_grow(&out, (size_t)n + 1))
         goto oom;
+    out.data[0] = '\0'; /* stays terminated even when nothing is appended */
     int pending_space = 0;
     const uint8_t *p = nfc, *end = nfc + n;
     while (p < end) {

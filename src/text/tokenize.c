@@ -57,6 +57,17 @@ static inline int class_at(const uint8_t *p, const uint8_t *end, int *k)
         *k = 1;
         return ascii_class[*p];
     }
+    /* inside a word only "word or not" matters: the Latin blocks and the combining
+     * diacritics (U+00C0..U+036F minus × and ÷) and the Vietnamese block, by byte range */
+    if (*p >= 0xC3 && *p <= 0xCD && end - p >= 2 && (p[1] & 0xC0) == 0x80 &&
+        !(*p == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7)) && !(*p == 0xCD && p[1] >= 0xB0)) {
+        *k = 2;
+        return C_LOWER;
+    }
+    if (*p == 0xE1 && end - p >= 3 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80) {
+        *k = 3;
+        return C_LOWER;
+    }
     int32_t c;
     *k = bt__utf8_next(p, end, &c);
     return c < 0 ? C_OTHER : wide_class(c);
@@ -84,7 +95,7 @@ static long accent_key(const char *s, size_t len, char *buf, char **heap)
         if (c < 0 || (c >= 0x300 && c <= 0x36F) || (c >= 0x250 && (c < 0x1E00 || c > 0x1EFF)))
             simple = 0; /* marks to compose or another script: let utf8proc do it */
         else {
-            c = utf8proc_tolower(c);
+            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c);
             if (n < BT_VN_MAX_LETTERS)
                 cps[n] = c;
             n++; /* longer words are no syllables: lowercased below, tones left alone */
@@ -124,7 +135,15 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
             continue;
         }
         const uint8_t *start = p;
-        unsigned flags = cls == C_UPPER ? BT_TOK_UPPER_INITIAL : 0;
+        unsigned flags = 0;
+        if (cls == C_UPPER)
+            flags = BT_TOK_UPPER_INITIAL;
+        else if (*p >= 0x80 && cls == C_LOWER) { /* class_at's fast path does not look at case */
+            int32_t c;
+            bt__utf8_next(p, end, &c);
+            if (wide_class(c) == C_UPPER)
+                flags = BT_TOK_UPPER_INITIAL;
+        }
         int all_digits = cls == C_DIGIT, has_sep = 0;
         p += k;
         while (p < end) {

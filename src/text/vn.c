@@ -1,14 +1,14 @@
 /* vn.c: the Vietnamese syllable: where its tone mark belongs, and whether it is one at all.
  *
  * A syllable is onset + vowel cluster + final consonant, with one tone on one vowel.
- * Canonical placement (the "new" style, as in Vietnamese dictionaries and most news sites
- * today), applied by BT_NORM_TONES and the tokeniser's KEY form:
+ * Canonical placement (applied by BT_NORM_TONES and the tokeniser's KEY form) puts the mark
+ * on the main vowel as most Vietnamese news sites and keyboards write it: hòa, khỏe, thủy
+ * (the 1980s school rules write hoà, khoẻ, thuỷ; both are in use, so keys must equate them):
  *   1. a cluster with a modified vowel (ă â ê ô ơ ư) carries the tone on it, on the last one
  *      for ươ (người, thuở, chuyện, tuần);
  *   2. a cluster of three vowels carries it on the middle one (khoái, xoáy, khuỷu);
  *   3. two vowels and a final consonant: the second (hoàn, khoảng, huỳnh);
- *   4. two vowels, open syllable: the second for oa, oe, uy (hòa, khỏe, thủy: the old style
- *      wrote hoà, khoẻ, thuỷ), else the first (mùa, tài, mía);
+ *   4. two vowels, open syllable: the first (hòa, khỏe, thủy, mùa, tài, mía);
  * where the u of qu and the i of gi before another vowel belong to the onset (quý, quở, giữ,
  * già), but gi before a consonant or nothing is g + vowel i (gì, gìn). The same parse tells
  * charset detection whether decoded text reads as Vietnamese. */
@@ -19,7 +19,6 @@
 #include <string.h>
 
 enum { V_A, V_AW, V_AA, V_E, V_EE, V_I, V_O, V_OO, V_OW, V_U, V_UW, V_Y };
-static const char vcode[12] = {'a', '1', '2', 'e', '3', 'i', 'o', '4', '5', 'u', '6', 'y'};
 
 typedef struct letter {
     int vowel; /* V_*, -1 for a consonant */
@@ -72,18 +71,38 @@ static const char *const onsets[] = {"", "b", "c", "ch", "d", "D", "g", "gh", "g
                                      "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "qu",
                                      "r", "s", "t", "th", "tr", "v", "x", NULL};
 static const char *const codas[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
-/* vowel clusters in vcode spelling: a ă=1 â=2 e ê=3 i o ô=4 ơ=5 u ư=6 y */
-static const char *const clusters[] = {
-    "a", "1", "2", "e", "3", "i", "o", "4", "5", "u", "6", "y",
-    "ai", "ao", "au", "ay", "2u", "2y", "eo", "3u", "ia", "iu", "i3", "oa", "o1", "oe", "oi",
-    "4i", "5i", "oo", "ua", "u2", "u3", "ui", "u4", "u5", "uy", "6a", "6i", "6u", "65", "y3",
-    "i3u", "y3u", "oai", "oay", "oao", "oeo", "u2y", "u4i", "uya", "uy3", "uyu", "65i", "65u",
-    NULL};
+/* The vowel clusters of Vietnamese, as (length, v0, v1, v2) packed by CL(). */
+#define CL1(a) (0x1000 | (a) << 8)
+#define CL2(a, b) (0x2000 | (a) << 8 | (b) << 4)
+#define CL3(a, b, c) (0x3000 | (a) << 8 | (b) << 4 | (c))
+static const uint16_t clusters[] = {
+    CL1(V_A), CL1(V_AW), CL1(V_AA), CL1(V_E), CL1(V_EE), CL1(V_I), CL1(V_O), CL1(V_OO),
+    CL1(V_OW), CL1(V_U), CL1(V_UW), CL1(V_Y),
+    CL2(V_A, V_I), CL2(V_A, V_O), CL2(V_A, V_U), CL2(V_A, V_Y), CL2(V_AA, V_U),
+    CL2(V_AA, V_Y), CL2(V_E, V_O), CL2(V_EE, V_U), CL2(V_I, V_A), CL2(V_I, V_U),
+    CL2(V_I, V_EE), CL2(V_O, V_A), CL2(V_O, V_AW), CL2(V_O, V_E), CL2(V_O, V_I),
+    CL2(V_OO, V_I), CL2(V_OW, V_I), CL2(V_O, V_O), CL2(V_U, V_A), CL2(V_U, V_AA),
+    CL2(V_U, V_EE), CL2(V_U, V_I), CL2(V_U, V_OO), CL2(V_U, V_OW), CL2(V_U, V_Y),
+    CL2(V_UW, V_A), CL2(V_UW, V_I), CL2(V_UW, V_U), CL2(V_UW, V_OW), CL2(V_Y, V_EE),
+    CL3(V_I, V_EE, V_U), CL3(V_Y, V_EE, V_U), CL3(V_O, V_A, V_I), CL3(V_O, V_A, V_Y),
+    CL3(V_O, V_A, V_O), CL3(V_O, V_E, V_O), CL3(V_U, V_AA, V_Y), CL3(V_U, V_OO, V_I),
+    CL3(V_U, V_Y, V_A), CL3(V_U, V_Y, V_EE), CL3(V_U, V_Y, V_U), CL3(V_UW, V_OW, V_I),
+    CL3(V_UW, V_OW, V_U),
+};
+
+static int cluster_ok(unsigned code)
+{
+    for (size_t i = 0; i < sizeof clusters / sizeof clusters[0]; i++)
+        if (clusters[i] == code)
+            return 1;
+    return 0;
+}
 
 typedef struct parse {
     letter l[BT_VN_MAX_LETTERS];
     size_t n, v0, v1; /* vowel cluster is l[v0 .. v1) */
-    char onset[8], coda[8], cluster[8];
+    char onset[8], coda[8];
+    unsigned cluster; /* CL*() code */
 } parse;
 
 /* Splits a word into onset / vowel cluster / coda. 0 when it is not shaped like a syllable
@@ -115,12 +134,14 @@ static int split(const int32_t *cps, size_t n, parse *p)
     }
     p->v0 = i;
     k = 0;
+    p->cluster = 0;
     while (i < n && p->l[i].vowel >= 0) {
         if (k >= 3)
             return 0;
-        p->cluster[k++] = vcode[p->l[i++].vowel];
+        p->cluster |= (unsigned)p->l[i++].vowel << (8 - 4 * k);
+        k++;
     }
-    p->cluster[k] = '\0';
+    p->cluster |= (unsigned)k << 12;
     p->v1 = i;
     k = 0;
     while (i < n) {
@@ -146,20 +167,26 @@ static size_t tone_target(const parse *p)
             return i;
     if (len == 3)
         return p->v0 + 1;
-    if (len == 2) {
-        if (p->coda[0])
-            return p->v0 + 1;
-        const char *c = p->cluster;
-        if (!strcmp(c, "oa") || !strcmp(c, "oe") || !strcmp(c, "uy"))
-            return p->v0 + 1;
-    }
+    if (len == 2 && p->coda[0])
+        return p->v0 + 1;
     return p->v0;
 }
 
 int bt__vn_canon_tone(int32_t *cps, size_t n)
 {
+    /* the common cases first, without the full parse: no tone, or one vowel */
+    int tones = 0, vowels = 0;
+    for (size_t i = 0; i < n && i < BT_VN_MAX_LETTERS; i++) {
+        letter l;
+        if (!classify(cps[i], &l))
+            return 0;
+        tones += l.tone != 0;
+        vowels += l.vowel >= 0;
+    }
+    if (tones != 1 || vowels < 2)
+        return 0;
     parse p;
-    if (!split(cps, n, &p) || !in_list(p.cluster, clusters))
+    if (!split(cps, n, &p) || !cluster_ok(p.cluster))
         return 0;
     int tone = 0;
     size_t at = 0;
@@ -183,7 +210,7 @@ int bt__vn_canon_tone(int32_t *cps, size_t n)
 int bt__vn_syllable_valid(const int32_t *cps, size_t n)
 {
     parse p;
-    if (!split(cps, n, &p) || !in_list(p.onset, onsets) || !in_list(p.cluster, clusters) ||
+    if (!split(cps, n, &p) || !in_list(p.onset, onsets) || !cluster_ok(p.cluster) ||
         !in_list(p.coda, codas))
         return 0;
     int tones = 0, tone = 0;
