@@ -46,7 +46,7 @@ char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
         goto oom;
     out.data[0] = '\0'; /* stays terminated even when nothing is appended */
     int pending_space = 0;
-    const uint8_t *p = nfc, *end = nfc + n;
+    const uint8_t *p = nfc ? nfc : (const uint8_t *)"", *end = p + n;
     while (p < end) {
         int32_t c;
         int k = bt__utf8_next(p, end, &c);

@@ -175,6 +175,10 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
                 return BT_ENOMEM;
             t.len = bt__fold_into((const char *)start, tlen, dst);
             t.text = dst;
+            if (!t.len) { /* only marks (a stray combining accent): no key to index */
+                free(fold_heap);
+                continue;
+            }
         }
         if (opts & BT_TOKENIZE_KEY) {
             long m = accent_key((const char *)start, tlen, key_buf, &key_heap);
