@@ -54,7 +54,10 @@ int cmd_decode(int argc, char **argv)
             flags |= BT_DECODE_LENIENT;
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: bantin decode [--from CHARSET] [--lenient] FILE\n"
-                   "Prints FILE as UTF-8 NFC; the charset is detected unless given.\n"
+                   "Prints FILE as UTF-8 NFC. Without --from, the charset the file declares\n"
+                   "(<meta charset>, XML prolog) is used unless its bytes contradict it, and\n"
+                   "detected when it declares none. --lenient replaces invalid UTF-8 with U+FFFD\n"
+                   "instead of failing at its byte offset.\n"
                    "Charsets: utf-8, utf-16le, utf-16be, windows-1258, viscii, tcvn3, vni, "
                    "windows-1252.\n");
             return 0;
@@ -85,6 +88,8 @@ int cmd_decode(int argc, char **argv)
         cli_errorf("%s", err.msg);
         return 1;
     }
+    if (cs == BT_CS_UNKNOWN)
+        cs = bt_charset_declared(data, len); /* <meta charset>, XML prolog */
     bt_charset used;
     int rc = bt_decode(data, len, cs, flags, &out, &outlen, &used, &err);
     free(data);

@@ -316,6 +316,27 @@ static void test_names(void **state)
     assert_int_equal(bt_charset_from_name(NULL), BT_CS_UNKNOWN);
 }
 
+static void test_declared(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *doc;
+        bt_charset cs;
+    } cases[] = {
+        {"<html><head><meta charset=\"utf-8\"><title>x</title>", BT_CS_UTF8},
+        {"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=windows-1258\">",
+         BT_CS_CP1258},
+        {"<meta charset='VISCII'>", BT_CS_VISCII},
+        {"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>", BT_CS_CP1252},
+        {"text/html; charset = x-viet-vni", BT_CS_VNI},
+        {"<meta charset=\"shift_jis\">", BT_CS_UNKNOWN},
+        {"<p>no declaration here</p>", BT_CS_UNKNOWN},
+        {"", BT_CS_UNKNOWN},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        assert_int_equal(bt_charset_declared(cases[i].doc, strlen(cases[i].doc)), cases[i].cs);
+}
+
 static void test_cli_decode_and_fold(void **state)
 {
     (void)state;
@@ -339,6 +360,24 @@ static void test_cli_decode_and_fold(void **state)
     assert_non_null(strstr(err, "klingon"));
     free(out);
     free(err);
+    /* an HTML page that says UTF-8 but is Windows-1258 */
+    size_t hn;
+    char *body = via_iconv("CP1258", VN, &hn);
+    const char *head = "<html><head><meta charset=\"utf-8\"></head><body><p>";
+    char *page = malloc(strlen(head) + hn + 1);
+    memcpy(page, head, strlen(head));
+    memcpy(page + strlen(head), body, hn);
+    char *hpath = test_write_temp(page, strlen(head) + hn, ".html");
+    snprintf(cmd, sizeof cmd, "%s decode %s", test_bantin_bin(), hpath);
+    assert_int_equal(test_run(cmd, &out, &err), 0);
+    assert_non_null(strstr(out, VN));
+    assert_non_null(strstr(err, "windows-1258"));
+    free(out);
+    free(err);
+    remove(hpath);
+    free(hpath);
+    free(page);
+    free(body);
     snprintf(cmd, sizeof cmd, "%s fold 'ĐÀM PHÁN Thuỷ'", test_bantin_bin());
     assert_int_equal(test_run(cmd, &out, &err), 0);
     assert_string_equal(out, "dam phan thuy\n");
@@ -358,6 +397,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_classes),
         cmocka_unit_test(test_empty_bom_nfc),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_declared),
         cmocka_unit_test(test_cli_decode_and_fold),
     };
     return cmocka_run_group_tests_name("text_decode", tests, NULL, NULL);

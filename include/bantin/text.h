@@ -33,6 +33,13 @@ bt_charset bt_charset_from_name(const char *name);
 /* The canonical lowercase name of a charset ("utf-8", "windows-1258", ...). */
 const char *bt_charset_name(bt_charset cs);
 
+/* The charset a document or header declares: the first `charset=NAME` in the first 4096
+ * bytes (<meta charset="...">, <meta http-equiv="Content-Type" content="...; charset=...">,
+ * or an HTTP Content-Type value passed as is), else an XML prolog's encoding="...".
+ * BT_CS_UNKNOWN when there is none or the name is not known. Pass the result to bt_decode,
+ * which still overrides a declaration the bytes contradict. */
+bt_charset bt_charset_declared(const char *bytes, size_t len);
+
 /* Guesses the charset of raw bytes (BOM, UTF-8 validity, byte statistics of the legacy
  * Vietnamese encodings). Never fails: returns BT_CS_CP1252 when nothing else fits. */
 bt_charset bt_charset_detect(const char *bytes, size_t len);

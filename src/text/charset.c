@@ -152,3 +152,46 @@ bt_charset bt_charset_detect(const char *bytes, size_t len)
         return BT_CS_UTF8;
     return bt__charset_guess(bytes, len, 1, NULL);
 }
+
+/* The value after `key` (case-insensitive) and optional blanks, '=' and a quote. */
+static bt_charset value_after(const char *b, size_t len, const char *key)
+{
+    size_t kl = strlen(key);
+    for (size_t i = 0; i + kl < len; i++) {
+        size_t k = 0;
+        while (k < kl && (b[i + k] | 0x20) == key[k])
+            k++;
+        if (k < kl)
+            continue;
+        size_t j = i + kl;
+        while (j < len && (b[j] == ' ' || b[j] == '\t'))
+            j++;
+        if (j >= len || b[j] != '=')
+            continue;
+        j++;
+        while (j < len && (b[j] == ' ' || b[j] == '\t' || b[j] == '"' || b[j] == '\''))
+            j++;
+        char name[40];
+        size_t n = 0;
+        while (j < len && n + 1 < sizeof name &&
+               ((b[j] >= 'a' && b[j] <= 'z') || (b[j] >= 'A' && b[j] <= 'Z') ||
+                (b[j] >= '0' && b[j] <= '9') || b[j] == '-' || b[j] == '_' || b[j] == '.' ||
+                b[j] == ':'))
+            name[n++] = b[j++];
+        name[n] = '\0';
+        return bt_charset_from_name(name);
+    }
+    return BT_CS_UNKNOWN;
+}
+
+bt_charset bt_charset_declared(const char *bytes, size_t len)
+{
+    if (!bytes)
+        return BT_CS_UNKNOWN;
+    if (len > 4096)
+        len = 4096;
+    bt_charset cs = value_after(bytes, len, "charset");
+    if (cs == BT_CS_UNKNOWN)
+        cs = value_after(bytes, len, "encoding");
+    return cs;
+}

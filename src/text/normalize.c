@@ -23,6 +23,27 @@ static int is_space_cp(int32_t c)
     }
 }
 
+/* 1 when NFC cannot change the text: every code point is one no composition or
+ * decomposition touches (ASCII, Latin-1, Latin Extended-A/B, the Vietnamese block, common
+ * punctuation: no combining marks, no singletons such as U+2000 or U+212B). Lets almost every
+ * Vietnamese page skip utf8proc's full normalisation pass. */
+static int nfc_stable(const char *s, size_t len)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        int32_t c;
+        p += bt__utf8_next(p, end, &c);
+        if (!((c >= 0x80 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF) ||
+              (c >= 0x2010 && c <= 0x205E) || c == 0x20AB || c == 0x20AC))
+            return 0;
+    }
+    return 1;
+}
+
 char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
 {
     bt_buf clean = BT_BUF_INIT, out = BT_BUF_INIT, tones = BT_BUF_INIT;
@@ -36,17 +57,25 @@ char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
         s = clean.data ? clean.data : "";
         len = clean.len;
     }
-    utf8proc_ssize_t n = len ? utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                            &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE)
-                             : 0;
-    bt_buf_free(&clean);
-    if (n < 0)
-        goto oom;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)len;
+    const uint8_t *text = (const uint8_t *)s;
+    if (len && !nfc_stable(s, len)) {
+        n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
+                         UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (n < 0)
+            goto oom;
+        text = nfc;
+    }
     if (bt_buf_grow(&out, (size_t)n + 1))
         goto oom;
     out.data[0] = '\0'; /* stays terminated even when nothing is appended */
     int pending_space = 0;
-    const uint8_t *p = nfc ? nfc : (const uint8_t *)"", *end = p + n;
+    const uint8_t *p = text, *end = p + n;
+    if (!(flags & (BT_NORM_SPACE | BT_NORM_LOWER))) {
+        if (bt_buf_add(&out, p, (size_t)n))
+            goto oom;
+        p = end;
+    }
     while (p < end) {
         int32_t c;
         int k = bt__utf8_next(p, end, &c);
@@ -70,6 +99,7 @@ char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
     }
     free(nfc);
     nfc = NULL;
+    bt_buf_free(&clean);
     if (flags & BT_NORM_TONES) {
         if (bt__vn_canon_text(out.data ? out.data : "", out.len, &tones))
             goto oom;
