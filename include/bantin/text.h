@@ -20,8 +20,11 @@ typedef enum bt_charset {
     BT_CS_UTF16BE,
     BT_CS_CP1258,  /* Windows-1258: tones as combining marks */
     BT_CS_VISCII,
-    BT_CS_TCVN3,   /* TCVN 5712 (".VnTime" fonts) */
-    BT_CS_VNI,     /* VNI-Windows: ASCII letters followed by VNI's mark bytes */
+    BT_CS_TCVN3,   /* TCVN 5712:1993 VN3, as the ".VnTime" fonts use it: letters at 0xA1..0xFF
+                      (no capitals with tones: .VnTimeH set those with the lowercase codes),
+                      Windows-1252 punctuation at 0x80..0x9F, C0 controls kept. glibc's
+                      TCVN5712-1 is the fuller VN1, which puts capitals on those codes. */
+    BT_CS_VNI,     /* VNI-Windows: ASCII letters followed by VNI's mark bytes ("Vie\xe4t") */
     BT_CS_CP1252,  /* Windows-1252 / ISO-8859-1 */
     BT_CS_COUNT
 } bt_charset;
@@ -40,8 +43,11 @@ const char *bt_charset_name(bt_charset cs);
  * which still overrides a declaration the bytes contradict. */
 bt_charset bt_charset_declared(const char *bytes, size_t len);
 
-/* Guesses the charset of raw bytes (BOM, UTF-8 validity, byte statistics of the legacy
- * Vietnamese encodings). Never fails: returns BT_CS_CP1252 when nothing else fits. */
+/* Guesses the charset of raw bytes: a BOM, else UTF-8 when the bytes are valid UTF-8, else
+ * the legacy charset (Windows-1258, VNI, TCVN3, VISCII; or UTF-8 with a few bad bytes) whose
+ * decoding of the first 64 KB reads most like Vietnamese (well-formed syllables, no control
+ * characters). Never fails: returns BT_CS_CP1252 when no reading is Vietnamese. Reliable from
+ * about a sentence of text; a few words may leave VISCII and TCVN3 ambiguous. */
 bt_charset bt_charset_detect(const char *bytes, size_t len);
 
 /* bt_decode flags */
