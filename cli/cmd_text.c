@@ -28,6 +28,8 @@ int cmd_fold(int argc, char **argv)
     while ((n = getline(&line, &cap, stdin)) > 0) {
         if (line[n - 1] == '\n')
             n--;
+        if (n > 0 && line[n - 1] == '\r')
+            n--;
         char *key = bt_fold_dup(line, (size_t)n, NULL);
         if (!key) {
             free(line);

@@ -230,6 +230,12 @@ static void test_wrong_declarations(void **state)
     expect_decode(b, n, BT_CS_UNKNOWN, 0, WESTERN, BT_CS_CP1252);
     expect_decode(b, n, BT_CS_CP1252, 0, WESTERN, BT_CS_CP1252);
     free(b);
+    /* English UTF-8 with curly quotes and one Latin-1 byte: damaged UTF-8, not Windows-1252 */
+    const char *en = "The \xe2\x80\x9cquick\xe2\x80\x9d fox \xe2\x80\x93 caf\xe9 \xe2\x80\x94 jumps.";
+    assert_int_equal(bt_decode(en, strlen(en), BT_CS_UTF8, BT_DECODE_LENIENT, &out, NULL, &used, NULL), 0);
+    assert_int_equal(used, BT_CS_UTF8);
+    assert_string_equal(out, "The “quick” fox – caf\xef\xbf\xbd — jumps.");
+    free(out);
     /* UTF-8 with one stray byte is still UTF-8: strict fails at the byte, lenient repairs */
     size_t len = strlen(VN);
     char *bad = malloc(len + 2);

@@ -55,11 +55,16 @@ bt_charset bt_charset_detect(const char *bytes, size_t len);
 #define BT_DECODE_TRUST   0x2u /* use `declared` even when the bytes contradict it */
 
 /* Decodes `len` bytes to UTF-8 in NFC. `declared` is the charset the page claims
- * (BT_CS_UNKNOWN to detect); a declaration the bytes evidently contradict (a "UTF-8" page
- * that is not valid UTF-8 but is valid Windows-1258) is overridden unless BT_DECODE_TRUST.
- * A leading BOM is removed. On success *out is a malloc'ed NUL-terminated string (owned by
- * the caller), *outlen its length, and *used (when not NULL) the charset applied.
- * Invalid UTF-8 in strict mode fails with BT_EPARSE and a message giving the byte offset. */
+ * (BT_CS_UNKNOWN to detect, see bt_charset_detect). Unless BT_DECODE_TRUST, a declaration
+ * the bytes evidently contradict is overridden: "UTF-8" that is not valid UTF-8 and reads as
+ * a legacy charset (Windows-1258 behind a wrong header), a legacy charset over valid UTF-8
+ * with non-ASCII bytes (a page re-saved as UTF-8), Windows-1252/ISO-8859-1 over bytes that
+ * read as Vietnamese in a legacy charset (how .VnTime and VNI pages were served), or one
+ * legacy charset over bytes that read clearly better in another. A BOM always wins and is
+ * removed. On success *out is a malloc'ed NUL-terminated string (owned by the caller),
+ * *outlen its length, and *used (when not NULL) the charset applied. Invalid UTF-8 (or
+ * UTF-16) fails with BT_EPARSE and "invalid UTF-8 at byte N" (N counted from the start of
+ * `in`), or with BT_DECODE_LENIENT becomes U+FFFD, one per maximal invalid subpart. */
 int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, char **out,
               size_t *outlen, bt_charset *used, bt_error *err);
 

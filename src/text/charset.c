@@ -5,6 +5,7 @@
  * 0x80..0xFF, so only the decoded words tell them apart. */
 #include "text/charset.h"
 #include "text/text_internal.h"
+#include "text/utf8.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -99,6 +100,29 @@ bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, 
 {
     static const bt_charset legacy[] = {BT_CS_CP1258, BT_CS_VNI, BT_CS_TCVN3, BT_CS_VISCII};
     size_t n = sample_len(bytes, len);
+    if (utf8_candidate) {
+        /* Mostly well-formed multi-byte sequences with a few bad bytes is damaged UTF-8,
+         * whatever the language: legacy text makes a valid sequence only by accident. */
+        const uint8_t *p = (const uint8_t *)bytes, *end = p + n;
+        long good = 0, bad = 0;
+        while (p < end) {
+            if (*p < 0x80) {
+                p++;
+                continue;
+            }
+            int32_t c;
+            p += bt__utf8_next(p, end, &c);
+            if (c < 0)
+                bad++;
+            else
+                good++;
+        }
+        if (good > 2 * bad) {
+            if (margin)
+                *margin = LONG_MAX;
+            return BT_CS_UTF8;
+        }
+    }
     enum { NLEG = sizeof legacy / sizeof legacy[0] };
     bt_charset cands[NLEG + 1];
     bt_vn_score scores[NLEG + 1];
