@@ -129,6 +129,24 @@ static void test_stop_and_long_tokens(void **state)
     free(s);
 }
 
+static void test_cli_tokens(void **state)
+{
+    (void)state;
+    char cmd[512], *out = NULL, *err = NULL;
+    snprintf(cmd, sizeof cmd, "%s fold --tokens 'Hoà Bình, 3.000'", test_bantin_bin());
+    assert_int_equal(test_run(cmd, &out, &err), 0);
+    assert_string_equal(out, "0\t4\thoa\thòa\tword,upper\n"
+                             "5\t10\tbinh\tbình\tword,upper\n"
+                             "12\t17\t3.000\t3.000\tnumber\n");
+    free(out);
+    free(err);
+    snprintf(cmd, sizeof cmd, "printf 'KHOẺ  mạnh\\r\\n' | %s fold --tones", test_bantin_bin());
+    assert_int_equal(test_run(cmd, &out, &err), 0);
+    assert_string_equal(out, "khỏe mạnh\n");
+    free(out);
+    free(err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +154,7 @@ int main(void)
         cmocka_unit_test(test_fold_and_key),
         cmocka_unit_test(test_offsets_into_original),
         cmocka_unit_test(test_stop_and_long_tokens),
+        cmocka_unit_test(test_cli_tokens),
     };
     return cmocka_run_group_tests_name("text_tokenize", tests, NULL, NULL);
 }
