@@ -283,10 +283,11 @@ int bt__vn_canon_text(const char *s, size_t len, bt_buf *out)
     return bt_buf_add(out, flushed, (size_t)(end - flushed));
 }
 
-/* Punctuation a Vietnamese page uses around words: splits words, not counted against it. */
+/* What a Vietnamese page puts around words: splits words, not counted against it. */
 static int soft_punct(int32_t c)
 {
-    return (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) ||
+    /* digits too: "3.000đ" is a number and a unit, not a misspelt word */
+    return (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) ||
            c == 0xA0 || c == 0xAB || c == 0xBB || c == 0xB0 || (c >= 0x2010 && c <= 0x2027) ||
            c == 0x20AB || c == 0x20AC;
 }
