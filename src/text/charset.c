@@ -81,7 +81,7 @@ bt_charset bt__charset_bom(const char *bytes, size_t len, size_t *bomlen)
 /* The weight of a decoding: Vietnamese syllables for it, misfits and junk against it. */
 static long weigh(const bt_vn_score *s)
 {
-    return 2 * s->valid - 3 * s->invalid - 2 * s->junk;
+    return 2 * s->valid - 30 * s->invalid - 20 * s->junk;
 }
 
 /* Enough text to tell the charsets apart, cut at a space so no sequence is split. */
@@ -161,7 +161,7 @@ bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, 
     if (margin)
         *margin = second_w == LONG_MIN ? LONG_MAX : best_w - second_w;
     /* Not Vietnamese in any legacy reading: Western European text. */
-    if (best_s.valid == 0 || best_s.valid < best_s.invalid)
+    if (best_s.valid == 0 || best_s.valid < 10 * best_s.invalid)
         return BT_CS_CP1252;
     return best;
 }

@@ -177,7 +177,7 @@ static bt_charset choose(const char *in, size_t len, bt_charset declared, unsign
      * they read clearly better in another charset. */
     long margin = 0;
     bt_charset guess = bt__charset_guess(in, len, 0, &margin);
-    if (guess != declared && guess != BT_CS_CP1252 && (declared == BT_CS_CP1252 || margin > 10))
+    if (guess != declared && guess != BT_CS_CP1252 && (declared == BT_CS_CP1252 || margin > 100))
         return guess;
     return declared;
 }

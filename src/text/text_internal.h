@@ -23,9 +23,10 @@ size_t bt__fold_into(const char *s, size_t len, char *out);
  * or is not a Vietnamese syllable (then it is left untouched). */
 int bt__vn_canon_tone(int32_t *cps, size_t n);
 
-/* 1 when the NFC code points spell a well-formed Vietnamese syllable (onset, vowel cluster,
- * final consonant, at most one tone, stops only with sắc/nặng), else 0. */
-int bt__vn_syllable_valid(const int32_t *cps, size_t n);
+/* How likely the NFC code points are a Vietnamese syllable: 0 when they are not one (onset,
+ * vowel cluster, final consonant, spelling rules, at most one tone, stops only with sắc or
+ * nặng, sane casing), else 4..10 by how common its tone is. */
+int bt__vn_syllable_weight(const int32_t *cps, size_t n);
 
 /* Appends valid NFC UTF-8 `s` to `out` with bt__vn_canon_tone applied to every word. */
 int bt__vn_canon_text(const char *s, size_t len, bt_buf *out);
@@ -33,7 +34,8 @@ int bt__vn_canon_text(const char *s, size_t len, bt_buf *out);
 /* How Vietnamese decoded UTF-8 text looks: syllables that parse count for it, words with
  * non-ASCII letters that do not, control characters and U+FFFD against it. */
 typedef struct bt_vn_score {
-    long valid;   /* words with non-ASCII letters that are Vietnamese syllables */
+    long valid;   /* words with non-ASCII letters that are Vietnamese syllables, each
+                     counted by its bt__vn_syllable_weight (up to 10) */
     long invalid; /* words with non-ASCII characters that are not */
     long junk;    /* controls, U+FFFD, unassigned bytes */
 } bt_vn_score;

@@ -207,11 +207,49 @@ int bt__vn_canon_tone(int32_t *cps, size_t n)
     return 1;
 }
 
-int bt__vn_syllable_valid(const int32_t *cps, size_t n)
+static int is_front(int v)
+{
+    return v == V_I || v == V_E || v == V_EE || v == V_Y;
+}
+
+/* Spelling rules a real syllable keeps and a misread charset rarely does. */
+static int phonotactics_ok(const parse *p)
+{
+    size_t len = p->v1 - p->v0;
+    int first = p->l[p->v0].vowel, last = p->l[p->v1 - 1].vowel;
+    unsigned cl = p->cluster;
+    int coda = p->coda[0] != '\0';
+    /* ă, â, iê/yê, uô, ươ, uyê, oo, oă, uâ never end a syllable */
+    if (!coda && (cl == CL1(V_AW) || cl == CL1(V_AA) || cl == CL2(V_I, V_EE) ||
+                  cl == CL2(V_Y, V_EE) || cl == CL2(V_U, V_OO) || cl == CL2(V_UW, V_OW) ||
+                  cl == CL3(V_U, V_Y, V_EE) || cl == CL2(V_O, V_O) || cl == CL2(V_O, V_AW) ||
+                  cl == CL2(V_U, V_AA)))
+        return 0;
+    /* a cluster that ends in a glide (ai, ao, êu, uôi...) or in ia/ua/ưa takes no coda;
+     * uy does (huỳnh), oo must (xoong) */
+    if (coda && len >= 2 && cl != CL2(V_U, V_Y) && cl != CL2(V_O, V_O) &&
+        (last == V_I || last == V_O || last == V_U || last == V_Y || cl == CL2(V_I, V_A) ||
+         cl == CL2(V_U, V_A) || cl == CL2(V_UW, V_A)))
+        return 0;
+    /* ch and nh close only a, ê, i, y (anh, ếch, inh, huỳnh) */
+    if (p->coda[0] && p->coda[1] == 'h' && last != V_A && last != V_EE && last != V_I &&
+        last != V_Y)
+        return 0;
+    /* gh, ngh only before e ê i; c, ng and g (but gi) never before them */
+    if ((!strcmp(p->onset, "gh") || !strcmp(p->onset, "ngh")) && !is_front(first))
+        return 0;
+    if ((!strcmp(p->onset, "c") || !strcmp(p->onset, "ng")) && is_front(first))
+        return 0;
+    if (!strcmp(p->onset, "g") && (first == V_E || first == V_EE))
+        return 0;
+    return 1;
+}
+
+int bt__vn_syllable_weight(const int32_t *cps, size_t n)
 {
     parse p;
     if (!split(cps, n, &p) || !in_list(p.onset, onsets) || !cluster_ok(p.cluster) ||
-        !in_list(p.coda, codas))
+        !in_list(p.coda, codas) || !phonotactics_ok(&p))
         return 0;
     int tones = 0, tone = 0;
     for (size_t i = 0; i < n; i++)
@@ -233,7 +271,10 @@ int bt__vn_syllable_valid(const int32_t *cps, size_t n)
         return 0;
     if (uppers == 1 && n > 1 && !p.l[0].upper)
         return 0;
-    return 1;
+    /* tones are not equally common: level, sắc and huyền lead, ngã is the rarest; a misread
+     * charset picks its letters without that bias */
+    static const int tone_weight[6] = {10, 10, 10, 10, 10, 10};
+    return tone_weight[tone];
 }
 
 /* A letter for word-splitting purposes: ASCII letters and the Latin blocks bantin tabulates. */
@@ -325,8 +366,9 @@ void bt__vn_score(const char *s, size_t len, bt_vn_score *sc)
         }
         if (!non_ascii)
             continue;
-        if (letters_only && bt__vn_syllable_valid(cps, n))
-            sc->valid++;
+        int w = letters_only ? bt__vn_syllable_weight(cps, n) : 0;
+        if (w)
+            sc->valid += w;
         else
             sc->invalid++;
     }
