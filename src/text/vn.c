@@ -273,7 +273,7 @@ int bt__vn_syllable_weight(const int32_t *cps, size_t n)
         return 0;
     /* tones are not equally common: level, sắc and huyền lead, ngã is the rarest; a misread
      * charset picks its letters without that bias */
-    static const int tone_weight[6] = {10, 10, 10, 10, 10, 10};
+    static const int tone_weight[6] = {10, 9, 10, 7, 5, 8};
     return tone_weight[tone];
 }
 
