@@ -252,6 +252,27 @@ static void test_wrong_declarations(void **state)
     free(bad);
 }
 
+static void test_mojibake_repaired(void **state)
+{
+    (void)state;
+    /* VN's UTF-8 bytes read as Windows-1252 (as a browser would) and saved as UTF-8 again */
+    char *moji = NULL, *out = NULL;
+    size_t n;
+    bt_charset used;
+    assert_int_equal(bt_decode(VN, strlen(VN), BT_CS_CP1252, BT_DECODE_TRUST, &moji, &n, NULL, NULL), 0);
+    assert_non_null(strstr(moji, "ngÆ°á»"));
+    expect_decode(moji, n, BT_CS_UNKNOWN, 0, VN, BT_CS_UTF8);
+    expect_decode(moji, n, BT_CS_UTF8, 0, VN, BT_CS_UTF8);
+    /* trusted, it is left alone */
+    assert_int_equal(bt_decode(moji, n, BT_CS_UTF8, BT_DECODE_TRUST, &out, NULL, &used, NULL), 0);
+    assert_string_equal(out, moji);
+    free(out);
+    free(moji);
+    /* real Latin-1 letters in UTF-8 are not mojibake */
+    expect_decode("São Paulo, Ålesund, Ãbo, cá»", strlen("São Paulo, Ålesund, Ãbo, cá»"),
+                  BT_CS_UNKNOWN, 0, "São Paulo, Ålesund, Ãbo, cá»", BT_CS_UTF8);
+}
+
 static void test_invalid_utf8_classes(void **state)
 {
     (void)state;
@@ -400,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_legacy_round_trip_and_detection),
         cmocka_unit_test(test_vni),
         cmocka_unit_test(test_wrong_declarations),
+        cmocka_unit_test(test_mojibake_repaired),
         cmocka_unit_test(test_invalid_utf8_classes),
         cmocka_unit_test(test_empty_bom_nfc),
         cmocka_unit_test(test_names),

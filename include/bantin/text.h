@@ -60,8 +60,9 @@ bt_charset bt_charset_detect(const char *bytes, size_t len);
  * a legacy charset (Windows-1258 behind a wrong header), a legacy charset over valid UTF-8
  * with non-ASCII bytes (a page re-saved as UTF-8), Windows-1252/ISO-8859-1 over bytes that
  * read as Vietnamese in a legacy charset (how .VnTime and VNI pages were served), or one
- * legacy charset over bytes that read clearly better in another. A BOM always wins and is
- * removed. On success *out is a malloc'ed NUL-terminated string (owned by the caller),
+ * legacy charset over bytes that read clearly better in another; and UTF-8 that is all
+ * double-encoded Vietnamese ("NgÆ°á»i": once read as Windows-1252 and saved again) is
+ * repaired ("Người"). A BOM always wins and is removed. On success *out is a malloc'ed NUL-terminated string (owned by the caller),
  * *outlen its length, and *used (when not NULL) the charset applied. Invalid UTF-8 (or
  * UTF-16) fails with BT_EPARSE and "invalid UTF-8 at byte N" (N counted from the start of
  * `in`), or with BT_DECODE_LENIENT becomes U+FFFD, one per maximal invalid subpart. */

@@ -78,8 +78,7 @@ bt_charset bt__charset_bom(const char *bytes, size_t len, size_t *bomlen)
     return BT_CS_UNKNOWN;
 }
 
-/* The weight of a decoding: Vietnamese syllables for it, misfits and junk against it. */
-static long weigh(const bt_vn_score *s)
+long bt__vn_weigh(const bt_vn_score *s)
 {
     return 2 * s->valid - 30 * s->invalid - 20 * s->junk;
 }
@@ -144,7 +143,7 @@ bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, 
             memset(&scores[nc], 0, sizeof scores[nc]); /* out of memory: cannot win */
         free(nfc);
         cands[nc] = cs;
-        w[nc] = weigh(&scores[nc]);
+        w[nc] = bt__vn_weigh(&scores[nc]);
         nc++;
     }
     size_t bi = 0;

@@ -19,4 +19,9 @@ int bt__decode_raw(const char *in, size_t len, bt_charset cs, int lenient, bt_bu
  * far the winner's weight is ahead of the runner-up's. */
 bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, long *margin);
 
+/* The weight of a decoding (bt__vn_score): Vietnamese syllables for it, misfits and junk
+ * against it. */
+struct bt_vn_score;
+long bt__vn_weigh(const struct bt_vn_score *s);
+
 #endif

@@ -148,6 +148,49 @@ int bt__decode_raw(const char *in, size_t len, bt_charset cs, int lenient, bt_bu
     }
 }
 
+/* UTF-8 that was once read as Windows-1252 and saved as UTF-8 again ("NgÆ°á»i" for
+ * "Người"): undoes it into `out` and returns 1 when the text is entirely such mojibake (every
+ * character maps back to a Windows-1252 byte and the bytes are valid UTF-8) and the result
+ * reads better as Vietnamese; else returns 0 and leaves `out` empty. */
+static int unmojibake(const char *s, size_t len, bt_buf *out)
+{
+    /* cheap gate: "á»" / "áº", the misread lead bytes of the Vietnamese block, twice */
+    int hits = 0;
+    for (size_t i = 0; i + 4 <= len && hits < 2; i++)
+        if (s[i] == '\xc3' && s[i + 1] == '\xa1' && s[i + 2] == '\xc2' &&
+            (s[i + 3] == '\xbb' || s[i + 3] == '\xba'))
+            hits++;
+    if (hits < 2 || bt_buf_grow(out, len))
+        return 0;
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    while (p < end) {
+        int32_t c;
+        p += bt__utf8_next(p, end, &c);
+        int b = -1;
+        if (c >= 0 && c <= 0xFF && !(c >= 0x80 && c <= 0x9F && bt__cs_cp1252[c - 0x80] != c))
+            b = c;
+        else
+            for (int k = 0; k < 32 && b < 0; k++)
+                if (bt__cs_cp1252[k] == c)
+                    b = 0x80 + k;
+        if (b < 0) {
+            bt_buf_reset(out);
+            return 0;
+        }
+        out->data[out->len++] = (char)b;
+    }
+    out->data[out->len] = '\0';
+    bt_vn_score before, after;
+    if (bt_utf8_valid(out->data, out->len, NULL)) {
+        bt__vn_score(s, len, &before);
+        bt__vn_score(out->data, out->len, &after);
+        if (bt__vn_weigh(&after) > bt__vn_weigh(&before))
+            return 1;
+    }
+    bt_buf_reset(out);
+    return 0;
+}
+
 /* The charset to apply: a BOM wins; an undeclared charset is detected; a declaration the
  * bytes contradict is overridden unless the caller trusts it. */
 static bt_charset choose(const char *in, size_t len, bt_charset declared, unsigned flags)
@@ -208,6 +251,14 @@ int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, c
         if (rc == BT_ENOMEM)
             return bt_error_set(err, rc, "out of memory decoding %zu bytes", len);
         return bt_error_set(err, rc, "charset %s is not supported", bt_charset_name(cs));
+    }
+    if (cs == BT_CS_UTF8 && !(flags & BT_DECODE_TRUST) && raw.data) {
+        bt_buf fixed = BT_BUF_INIT;
+        if (unmojibake(raw.data, raw.len, &fixed)) {
+            bt_buf_free(&raw);
+            raw = fixed;
+        } else
+            bt_buf_free(&fixed);
     }
     size_t n;
     char *s = bt_normalize(raw.data ? raw.data : "", raw.len, 0, &n);
