@@ -55,6 +55,11 @@ static void test_words_numbers_punctuation(void **state)
     expect("năm 2021. Tiếp", 0, "năm|2021#|Tiếp^|");
     expect("“Hà Nội” – ‘mùa thu’…", 0, "Hà^|Nội^|mùa|thu|");
     expect("", 0, "");
+    assert_int_equal(bt_tokenize(NULL, 0, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, collect, NULL), 0);
+    char k[4] = "x";
+    assert_int_equal(bt_fold(NULL, 0, k, sizeof k), 0);
+    assert_string_equal(k, "");
+    assert_int_equal(bt_utf8_valid(NULL, 0, NULL), 1);
     expect(" ,.;!? \t\n", 0, "");
     expect("ĐẠI hội ébène Über", 0, "ĐẠI^|hội|ébène|Über^|");
 }

@@ -167,6 +167,8 @@ bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, 
 
 bt_charset bt_charset_detect(const char *bytes, size_t len)
 {
+    if (!bytes)
+        bytes = "";
     size_t bom;
     bt_charset cs = bt__charset_bom(bytes, len, &bom);
     if (cs != BT_CS_UNKNOWN)

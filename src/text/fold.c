@@ -94,6 +94,8 @@ size_t bt__fold_into(const char *s, size_t len, char *out)
 
 size_t bt_fold(const char *s, size_t len, char *out, size_t cap)
 {
+    if (!s)
+        s = "";
     if (cap > 3 * len)
         return bt__fold_into(s, len, out);
     /* Small buffer: fold in chunks cut before a lead byte (folding is per code point, so the
@@ -126,6 +128,8 @@ size_t bt_fold(const char *s, size_t len, char *out, size_t cap)
 
 char *bt_fold_dup(const char *s, size_t len, size_t *outlen)
 {
+    if (!s)
+        s = "";
     if (len > (SIZE_MAX - 1) / 3)
         return NULL;
     char *out = malloc(3 * len + 1);

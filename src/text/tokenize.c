@@ -125,6 +125,8 @@ static long accent_key(const char *s, size_t len, char *buf, char **heap)
 int bt_tokenize(const char *s, size_t len, unsigned opts,
                 int (*cb)(void *ctx, const bt_token *tok), void *ctx)
 {
+    if (!s)
+        s = "";
     const uint8_t *base = (const uint8_t *)s, *end = base + len, *p = base;
     char fold_buf[STACK], key_buf[STACK];
     while (p < end) {

@@ -7,6 +7,8 @@
 
 int bt_utf8_valid(const char *s, size_t len, size_t *bad)
 {
+    if (!s)
+        s = ""; /* (NULL, 0): nothing to check; NULL + 0 is not portable C */
     const uint8_t *p = (const uint8_t *)s, *end = p + len, *q = p;
     while (q < end) {
         /* ASCII runs are most of any page: skip them eight bytes at a time */
