@@ -2,8 +2,9 @@
  *
  * A syllable is onset + vowel cluster + final consonant, with one tone on one vowel.
  * Canonical placement (applied by BT_NORM_TONES and the tokeniser's KEY form) puts the mark
- * on the main vowel as most Vietnamese news sites and keyboards write it: hòa, khỏe, thủy
- * (the 1980s school rules write hoà, khoẻ, thuỷ; both are in use, so keys must equate them):
+ * where most Vietnamese news sites and keyboards' defaults put it, the traditional style:
+ * hòa, khỏe, thủy (the 1980s school rules, often called the "new" style, write hoà, khoẻ,
+ * thuỷ; both are in use, so keys must equate them):
  *   1. a cluster with a modified vowel (ă â ê ô ơ ư) carries the tone on it, on the last one
  *      for ươ (người, thuở, chuyện, tuần);
  *   2. a cluster of three vowels carries it on the middle one (khoái, xoáy, khuỷu);
