@@ -360,7 +360,8 @@ static int add_related(out *o, const char *title, const char *url)
     return bt_article_add_related(o->a, title, url);
 }
 
-static void related_links(out *o, const xmlNode *n, int depth, int titled_only)
+static void related_links(out *o, const xmlNode *box, const xmlNode *n, int depth,
+                          int titled_only)
 {
     for (const xmlNode *k = n; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
@@ -369,7 +370,7 @@ static void related_links(out *o, const xmlNode *n, int depth, int titled_only)
             continue;
         if (bt_html_is(k, "a")) {
             int titled = 0;
-            for (const xmlNode *p = k->parent; p && p != n->parent && !titled; p = p->parent)
+            for (const xmlNode *p = k->parent; p && p != box && !titled; p = p->parent)
                 titled = bt_html_is_heading(p) || bt_html_hint(p, "title|headline|tieude");
             titled = titled || bt_html_hint(k, "title|headline");
             if (titled_only && !titled)
@@ -388,7 +389,7 @@ static void related_links(out *o, const xmlNode *n, int depth, int titled_only)
             free(t);
             continue;
         }
-        related_links(o, k->children, depth + 1, titled_only);
+        related_links(o, box, k->children, depth + 1, titled_only);
     }
 }
 
@@ -410,7 +411,7 @@ static int has_titled_link(const xmlNode *n, int depth)
 
 static void related_box(out *o, const xmlNode *n)
 {
-    related_links(o, n->children, 0, has_titled_link(n->children, 0));
+    related_links(o, n, n->children, 0, has_titled_link(n->children, 0));
 }
 
 /* ---- the walk ---- */
