@@ -11,7 +11,7 @@
 
 /* "(Dân trí) - Đi ngược…" / "VOV.VN - Sáng nay…" / "TTO - …": the publisher's mark before
  * the sapo. Returns the length of the prefix to cut (0 when none) and the source in *src. */
-static size_t source_prefix(const char *t, char **src)
+static size_t source_prefix(const char *t, int vi, char **src)
 {
     *src = NULL;
     const char *name = NULL, *p;
@@ -24,6 +24,9 @@ static size_t source_prefix(const char *t, char **src)
         nl = (size_t)(close - t - 1);
         p = close + 1;
     } else {
+        /* bare marks are a Vietnamese habit; elsewhere "LONDON —" is a dateline */
+        if (!vi)
+            return 0;
         size_t n = strcspn(t, " ");
         if (n < 2 || n > 20)
             return 0;
@@ -141,7 +144,7 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
     }
     /* the publisher's mark before the sapo names the source and is not part of the text */
     char **first = a->lede ? &a->lede : &a->body[0];
-    size_t cut = source_prefix(*first, &src);
+    size_t cut = source_prefix(*first, ctx.lang_vi, &src);
     if (cut) {
         size_t rest = strlen(*first + cut);
         memmove(*first, *first + cut, rest + 1);

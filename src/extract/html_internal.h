@@ -64,10 +64,14 @@ typedef struct bt_html_ctx {
     size_t n_info;
     const char *base;   /* URL to resolve links against, or NULL */
     int lang_vi;        /* the page is Vietnamese */
+    size_t total_text;  /* visible text of the whole page */
 } bt_html_ctx;
 
 #define BT_INFO(n) ((bt_node_info *)(n)->_private)
 
+/* Whether an element flagged BT_NF_NEGATIVE is really furniture: a "sidebar" class on a
+ * layout wrapper that holds most of the page's text is not. */
+int bt_html_furniture(const bt_html_ctx *ctx, const bt_node_info *in);
 /* Annotates every element with a bt_node_info (owned by ctx->info). */
 int bt_html_annotate(bt_html_ctx *ctx);
 /* Case-insensitive tag test on an element. */

@@ -55,10 +55,19 @@ static void add_author(char **list, size_t *n, const char *s)
 {
     if (!s || *n >= MAX_AUTHORS)
         return;
+    static const char *const by[] = {"By ", "by ", "BY ", "Par ", "par ", "Por ", "por ",
+                                     "Von ", "von ", "Tác giả: ", "Theo "};
+    while (*s == ' ' || *s == '\n' || *s == '\t')
+        s++;
+    for (size_t i = 0; i < sizeof by / sizeof by[0]; i++)
+        if (!strncmp(s, by[i], strlen(by[i]))) {
+            s += strlen(by[i]);
+            break;
+        }
     char *c = bt_html_clean(s, strlen(s));
     if (!c)
         return;
-    if (!*c || is_url(c) || strlen(c) > 100 || c[0] == '@') {
+    if (!*c || is_url(c) || strlen(c) > 60 || strlen(c) > 100 || c[0] == '@') {
         free(c);
         return;
     }

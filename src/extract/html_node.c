@@ -113,9 +113,9 @@ static const char IMAGEBOX[] =
 static int skip_tag(const char *t)
 {
     static const char *const tags[] = {
-        "script", "style", "noscript", "template", "svg",    "math",  "iframe", "object",
+        "script", "style", "noscript", "template", "svg",    "math",  "object",
         "embed",  "canvas", "button",  "input",    "select", "option", "textarea", "nav",
-        "link",   "meta",   "head",    "title",    "dialog", "video", "audio",  "map",
+        "link",   "meta",   "title",    "dialog", "video", "audio",  "map",
         "source", "track",  "label",   "fieldset", "menu",   "base"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
         if (strcasecmp(t, tags[i]) == 0)
@@ -155,6 +155,14 @@ static int hidden(const xmlNode *n)
         if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
             return 1;
     }
+    return 0;
+}
+
+static int has_element_child(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return 1;
     return 0;
 }
 
@@ -198,14 +206,28 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
         memset(in, 0, sizeof *in);
         k->_private = in;
         const char *t = (const char *)k->name;
-        if (!t || skip_tag(t) || hidden(k)) {
+        /* an <iframe> holds no markup in a browser; when libxml2 nests elements in one
+         * (an unclosed <iframe> in <head>), they are the page itself */
+        int frame = t && strcasecmp(t, "iframe") == 0;
+        /* script, style, iframe and the like hold no elements in a browser: elements under
+         * one are the page, misnested by the parser, not the tag's own content */
+        int misnested = t && (frame || skip_tag(t)) && has_element_child(k) &&
+                        !bt_html_is(k, "nav") && !bt_html_is(k, "svg") && !bt_html_is(k, "math") &&
+                        !bt_html_is(k, "select") && !bt_html_is(k, "object") &&
+                        !bt_html_is(k, "video") && !bt_html_is(k, "audio") &&
+                        !bt_html_is(k, "map") && !bt_html_is(k, "dialog") && !bt_html_is(k, "fieldset") &&
+                        !bt_html_is(k, "label") && !bt_html_is(k, "button") && !bt_html_is(k, "menu");
+        if (!t || (!misnested && (skip_tag(t) || frame)) || hidden(k)) {
             in->flags |= BT_NF_SKIP;
         } else {
             int pos = bt_html_hint(k, POSITIVE), neg = bt_html_hint(k, NEGATIVE);
             in->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
             if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
                 in->weight -= 25;
-            if (neg && !pos)
+            /* the page frame's classes describe the page's state ("modal-open"), not text */
+            int frame_el = !strcasecmp(t, "html") || !strcasecmp(t, "body") ||
+                           !strcasecmp(t, "main") || !strcasecmp(t, "form");
+            if (neg && !pos && !frame_el)
                 in->flags |= BT_NF_NEGATIVE;
             if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
                 in->flags |= BT_NF_NEGATIVE;
@@ -267,9 +289,15 @@ int bt_html_annotate(bt_html_ctx *ctx)
     ctx->n_info = n;
     size_t next = 0;
     annotate(ctx, root, 0, &next);
+    ctx->total_text = root && root->_private ? BT_INFO(root)->text : 0;
     /* Elements below the depth limit were counted but never reached: their _private stays
      * NULL and every walk treats them as absent. */
     return 0;
+}
+
+int bt_html_furniture(const bt_html_ctx *ctx, const bt_node_info *in)
+{
+    return (in->flags & BT_NF_NEGATIVE) && in->text * 3 < ctx->total_text + 3000;
 }
 
 static int text_rec(const xmlNode *n, bt_buf *b, int depth)

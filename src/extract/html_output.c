@@ -442,7 +442,7 @@ static void element(out *o, const xmlNode *k, int depth)
         related_box(o, k);
         return;
     }
-    if (in->flags & BT_NF_NEGATIVE) {
+    if (bt_html_furniture(o->ctx, in)) {
         flush(o);
         return;
     }

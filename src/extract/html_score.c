@@ -65,13 +65,13 @@ static int paragraph_like(const xmlNode *n, const bt_node_info *in)
             !strcmp(t, "span") || !strcmp(t, "font") || !strcmp(t, "li") || !strcmp(t, "dd"));
 }
 
-static int score_walk(cands *c, xmlNodePtr n, int depth)
+static int score_walk(const bt_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
 {
     for (xmlNodePtr k = n; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         bt_node_info *in = BT_INFO(k);
-        if (in->flags & (BT_NF_SKIP | BT_NF_NEGATIVE | BT_NF_RELATED))
+        if ((in->flags & (BT_NF_SKIP | BT_NF_RELATED)) || bt_html_furniture(ctx, in))
             continue;
         if (paragraph_like(k, in) && in->text >= 25) {
             double s = 1.0 + (double)in->commas + (double)(in->text / 100 < 3 ? in->text / 100 : 3);
@@ -87,10 +87,16 @@ static int score_walk(cands *c, xmlNodePtr n, int depth)
             if (!(in->flags & BT_NF_BLOCK))
                 continue; /* nothing scorable inside */
         }
-        if (depth < BT_HTML_MAX_DEPTH && score_walk(c, k->children, depth + 1))
+        if (depth < BT_HTML_MAX_DEPTH && score_walk(ctx, c, k->children, depth + 1))
             return BT_ENOMEM;
     }
     return 0;
+}
+
+/* the page's frame, never the article itself */
+static int outer(const xmlNode *n)
+{
+    return bt_html_is(n, "body") || bt_html_is(n, "html") || bt_html_is(n, "head");
 }
 
 static double link_density(const bt_node_info *in)
@@ -151,7 +157,8 @@ xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
     if (!body)
         body = root;
     cands c = {0};
-    if (score_walk(&c, body, 0)) {
+    /* from the root: tag soup can leave the text under <head> or a second <body> */
+    if (score_walk(ctx, &c, root, 0)) {
         free(c.v);
         return NULL;
     }
@@ -169,7 +176,7 @@ xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
     }
     free(c.v);
     xmlNodePtr top = best[0];
-    if (!top || bt_html_is(top, "body")) {
+    if (!top || bt_html_is(top, "body") || bt_html_is(top, "head")) {
         if (body && body->_private && BT_INFO(body)->text > 0)
             return body;
         return NULL;
@@ -181,7 +188,7 @@ xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
         if (best[j] && BT_INFO(best[j])->score >= 0.75 * ti->score)
             alts++;
     if (alts >= 3) {
-        for (xmlNodePtr p = top->parent; p && p != body && p->_private; p = p->parent) {
+        for (xmlNodePtr p = top->parent; p && !outer(p) && p->_private; p = p->parent) {
             int in = 0;
             for (int j = 1; j < 5; j++)
                 if (best[j] && BT_INFO(best[j])->score >= 0.75 * ti->score && contains(p, best[j]))
@@ -194,7 +201,7 @@ xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
     }
     /* climb while the parent scores better (a container split into sub-blocks) */
     double last = BT_INFO(top)->score, threshold = last / 3.0;
-    for (xmlNodePtr p = top->parent; p && p != body && p->_private; p = p->parent) {
+    for (xmlNodePtr p = top->parent; p && !outer(p) && p->_private; p = p->parent) {
         bt_node_info *pi = BT_INFO(p);
         if (!pi->scored)
             continue;
@@ -206,7 +213,7 @@ xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
         }
         last = pi->score;
     }
-    while (top->parent && top->parent != body && top->parent->_private &&
+    while (top->parent && !outer(top->parent) && top->parent->_private &&
            element_children(top->parent) == 1)
         top = top->parent;
     /* siblings that belong to the article */
