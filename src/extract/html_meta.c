@@ -533,7 +533,9 @@ char *bt_html_strip_site(const char *title, const char *site, const char *host)
             size_t head = (size_t)(last - title);
             if (head && (names_site(suffix, site, host) ||
                          (s == 0 && count_words(suffix, strlen(suffix)) <= 4 &&
-                          count_words(title, head) >= 4)))
+                          count_words(title, head) >= 4) ||
+                         (s <= 3 && count_words(suffix, strlen(suffix)) <= 3 &&
+                          count_words(title, head) >= 5)))
                 return strndup(title, head);
         }
         const char *first = strstr(title, sep);
