@@ -46,6 +46,18 @@ enum {
     BT_NF_KEEP = 0x200     /* a sibling of the top candidate that belongs to the article */
 };
 
+/* what an element's class/id hint at (bt_node_info.hints) */
+enum {
+    BT_H_POS = 0x1,      /* article, content, detail, noidung, ... */
+    BT_H_NEG = 0x2,      /* comment, share, footer, sidebar, ... */
+    BT_H_REL = 0x4,      /* related, lienquan, xemthem, ... */
+    BT_H_LEDE = 0x8,     /* sapo, lede, standfirst, ... */
+    BT_H_BYLINE = 0x10,  /* author, byline, tacgia, ... */
+    BT_H_CAPTION = 0x20, /* caption, credit, ... */
+    BT_H_IMAGEBOX = 0x40,/* image, photo, figure, ... */
+    BT_H_TITLE = 0x80    /* title, headline, tieude */
+};
+
 typedef struct bt_node_info {
     double score;      /* content score (html_score.c) */
     int weight;        /* class/id hint: positive for content, negative for furniture */
@@ -56,6 +68,7 @@ typedef struct bt_node_info {
     size_t paras;      /* <p> descendants */
     size_t imgs;       /* <img> descendants */
     int scored;        /* has been given a base score */
+    unsigned hints;    /* BT_H_* from class and id */
 } bt_node_info;
 
 typedef struct bt_html_ctx {
@@ -85,8 +98,10 @@ int bt_html_text_append(const xmlNode *n, bt_buf *b, int depth);
 char *bt_html_text(const xmlNode *n);
 /* NFC + white space folded copy of s (malloc'ed) or NULL. */
 char *bt_html_clean(const char *s, size_t len);
-/* Whether class/id of n matches any of the '|'-separated words. */
-int bt_html_hint(const xmlNode *n, const char *words);
+/* BT_H_* of an element (0 for elements without a bt_node_info). */
+unsigned bt_html_hints(const xmlNode *n);
+/* An attribute's value without copying ("" when it has entities), or NULL when absent. */
+const char *bt_html_peek(const xmlNode *n, const char *name);
 /* An absolute URL for `href` against `base` (malloc'ed), or NULL for "#", javascript:, data:. */
 char *bt_html_resolve(const char *base, const char *href);
 /* Case- and mark-insensitive comparison of two UTF-8 strings (both folded with bt_fold). */

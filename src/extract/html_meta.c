@@ -378,8 +378,8 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
             else
                 free(s);
         }
-        xmlChar *hi;
-        const char *ip = peek(n, "itemprop", &hi);
+        xmlChar *hi = NULL;
+        const char *ip = bt_html_peek(n, "itemprop"); /* every element: no copy */
         if (ip && !furn) {
             if (!strcasecmp(ip, "datePublished")) {
                 xmlChar *hd;

@@ -16,8 +16,8 @@
 
 int bt_html_is(const xmlNode *n, const char *tag)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->name &&
-           strcasecmp((const char *)n->name, tag) == 0;
+    /* libxml2's HTML parser gives lowercase names */
+    return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, tag) == 0;
 }
 
 int bt_html_is_heading(const xmlNode *n)
@@ -50,65 +50,204 @@ static const char *attr_peek(const xmlNode *n, const char *name)
     return NULL;
 }
 
-static int contains_ci(const char *hay, const char *needle, size_t nlen)
+/* class/id words (lowercase substrings), sorted by first byte; one flag per
+ * list of html_internal.h's BT_H_* (kept sorted so a scan looks only at words that can
+ * start at each position) */
+static const struct hint_word {
+    const char *w;
+    unsigned char len;
+    unsigned flags;
+} HINT_WORDS[] = {
+    {"-ads", 4, BT_H_NEG},
+    {"abstract", 8, BT_H_LEDE},
+    {"ads-", 4, BT_H_NEG},
+    {"adsbygoogle", 11, BT_H_NEG},
+    {"advert", 6, BT_H_NEG},
+    {"also-read", 9, BT_H_REL},
+    {"article", 7, BT_H_POS},
+    {"author", 6, BT_H_BYLINE},
+    {"author-box", 10, BT_H_NEG},
+    {"banner", 6, BT_H_NEG},
+    {"blog", 4, BT_H_POS},
+    {"body", 4, BT_H_POS},
+    {"bottom-bar", 10, BT_H_NEG},
+    {"box-author", 10, BT_H_NEG},
+    {"breadcrumb", 10, BT_H_NEG},
+    {"byline", 6, BT_H_BYLINE},
+    {"caption", 7, BT_H_CAPTION | BT_H_IMAGEBOX},
+    {"chapeau", 7, BT_H_LEDE},
+    {"chi-tiet", 8, BT_H_POS},
+    {"chitiet", 7, BT_H_POS},
+    {"cms", 3, BT_H_POS},
+    {"comment", 7, BT_H_NEG},
+    {"content", 7, BT_H_POS},
+    {"cookie", 6, BT_H_NEG},
+    {"creator", 7, BT_H_BYLINE},
+    {"credit", 6, BT_H_CAPTION},
+    {"dek", 3, BT_H_LEDE},
+    {"desc", 4, BT_H_LEDE},
+    {"description", 11, BT_H_LEDE},
+    {"detail", 6, BT_H_POS},
+    {"disqus", 6, BT_H_NEG},
+    {"doc-them", 8, BT_H_REL},
+    {"docthem", 7, BT_H_REL},
+    {"entry", 5, BT_H_POS},
+    {"excerpt", 7, BT_H_LEDE},
+    {"fck", 3, BT_H_POS},
+    {"figure", 6, BT_H_IMAGEBOX},
+    {"footer", 6, BT_H_NEG},
+    {"footnote", 8, BT_H_NEG},
+    {"gdpr", 4, BT_H_NEG},
+    {"headline", 8, BT_H_TITLE},
+    {"hentry", 6, BT_H_POS},
+    {"image", 5, BT_H_IMAGEBOX},
+    {"image-desc", 10, BT_H_CAPTION},
+    {"img", 3, BT_H_IMAGEBOX},
+    {"img-desc", 8, BT_H_CAPTION},
+    {"imgdesc", 7, BT_H_CAPTION},
+    {"intro", 5, BT_H_LEDE},
+    {"keyword", 7, BT_H_NEG},
+    {"lead", 4, BT_H_LEDE},
+    {"lede", 4, BT_H_LEDE},
+    {"lien-quan", 9, BT_H_REL},
+    {"lien_quan", 9, BT_H_REL},
+    {"lienquan", 8, BT_H_REL},
+    {"login", 5, BT_H_NEG},
+    {"main", 4, BT_H_POS},
+    {"masthead", 8, BT_H_NEG},
+    {"media", 5, BT_H_IMAGEBOX},
+    {"menu", 4, BT_H_NEG},
+    {"modal", 5, BT_H_NEG},
+    {"more-stories", 12, BT_H_REL},
+    {"most-read", 9, BT_H_NEG},
+    {"mostread", 8, BT_H_NEG},
+    {"navbar", 6, BT_H_NEG},
+    {"navigation", 10, BT_H_NEG},
+    {"newsletter", 10, BT_H_NEG},
+    {"noidung", 7, BT_H_POS},
+    {"outbrain", 8, BT_H_NEG},
+    {"pager", 5, BT_H_NEG},
+    {"pagination", 10, BT_H_NEG},
+    {"photo", 5, BT_H_IMAGEBOX},
+    {"photo-desc", 10, BT_H_CAPTION},
+    {"picture", 7, BT_H_IMAGEBOX},
+    {"popup", 5, BT_H_NEG},
+    {"post", 4, BT_H_POS},
+    {"promo", 5, BT_H_NEG},
+    {"rating", 6, BT_H_NEG},
+    {"reaction", 8, BT_H_NEG},
+    {"read-more", 9, BT_H_REL},
+    {"readmore", 8, BT_H_REL},
+    {"recommend", 9, BT_H_NEG},
+    {"relate", 6, BT_H_REL},
+    {"related", 7, BT_H_REL},
+    {"reporter", 8, BT_H_BYLINE},
+    {"sapo", 4, BT_H_LEDE},
+    {"share", 5, BT_H_NEG},
+    {"sharing", 7, BT_H_NEG},
+    {"shoutbox", 8, BT_H_NEG},
+    {"side-bar", 8, BT_H_NEG},
+    {"sidebar", 7, BT_H_NEG},
+    {"signup", 6, BT_H_NEG},
+    {"singular", 8, BT_H_POS},
+    {"skyscraper", 10, BT_H_NEG},
+    {"social", 6, BT_H_NEG},
+    {"sponsor", 7, BT_H_NEG},
+    {"standfirst", 10, BT_H_LEDE},
+    {"story", 5, BT_H_POS},
+    {"sub-title", 9, BT_H_LEDE},
+    {"subscribe", 9, BT_H_NEG},
+    {"subtitle", 8, BT_H_LEDE},
+    {"summary", 7, BT_H_LEDE},
+    {"taboola", 7, BT_H_NEG},
+    {"tac-gia", 7, BT_H_BYLINE},
+    {"tacgia", 6, BT_H_BYLINE},
+    {"tag-list", 8, BT_H_NEG},
+    {"tags", 4, BT_H_NEG},
+    {"teaser", 6, BT_H_LEDE},
+    {"text", 4, BT_H_POS},
+    {"tieude", 6, BT_H_TITLE},
+    {"tinlienquan", 11, BT_H_REL},
+    {"title", 5, BT_H_TITLE},
+    {"toolbar", 7, BT_H_NEG},
+    {"tplcaption", 10, BT_H_IMAGEBOX},
+    {"trending", 8, BT_H_NEG},
+    {"vcsortableinpreviewmode", 23, BT_H_IMAGEBOX},
+    {"widget", 6, BT_H_NEG},
+    {"writer", 6, BT_H_BYLINE},
+    {"xem-them", 8, BT_H_REL},
+    {"xemthem", 7, BT_H_REL},
+};
+
+/* [first, last) index in HINT_WORDS of the words starting with each byte */
+static const unsigned char HINT_START[128][2] = {
+    ['-'] = {0, 1},
+    ['a'] = {1, 9},
+    ['b'] = {9, 16},
+    ['c'] = {16, 26},
+    ['d'] = {26, 33},
+    ['e'] = {33, 35},
+    ['f'] = {35, 39},
+    ['g'] = {39, 40},
+    ['h'] = {40, 42},
+    ['i'] = {42, 48},
+    ['k'] = {48, 49},
+    ['l'] = {49, 55},
+    ['m'] = {55, 63},
+    ['n'] = {63, 67},
+    ['o'] = {67, 68},
+    ['p'] = {68, 76},
+    ['r'] = {76, 84},
+    ['s'] = {84, 101},
+    ['t'] = {101, 114},
+    ['v'] = {114, 115},
+    ['w'] = {115, 117},
+    ['x'] = {117, 119},
+};
+
+/* Lowercases class and id into buf and marks every listed word found in it. */
+static unsigned hint_scan(const xmlNode *n)
 {
-    for (const char *p = hay; *p; p++) {
-        size_t i = 0;
-        while (i < nlen && p[i]) {
-            char c = p[i];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c + 32);
-            if (c != needle[i])
-                break;
-            i++;
-        }
-        if (i == nlen)
-            return 1;
+    char buf[512];
+    size_t len = 0;
+    const char *parts[2] = {attr_peek(n, "class"), attr_peek(n, "id")};
+    for (int k = 0; k < 2; k++) {
+        for (const char *p = parts[k]; p && *p && len + 2 < sizeof buf; p++)
+            buf[len++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        buf[len++] = ' ';
     }
+    buf[len] = '\0';
+    unsigned flags = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c >= 128)
+            continue;
+        for (unsigned w = HINT_START[c][0]; w < HINT_START[c][1]; w++)
+            if (!(flags & HINT_WORDS[w].flags) && i + HINT_WORDS[w].len <= len &&
+                memcmp(buf + i, HINT_WORDS[w].w, HINT_WORDS[w].len) == 0)
+                flags |= HINT_WORDS[w].flags;
+    }
+    return flags;
+}
+
+unsigned bt_html_hints(const xmlNode *n)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->_private ? BT_INFO(n)->hints : 0;
+}
+
+const char *bt_html_peek(const xmlNode *n, const char *name)
+{
+    return attr_peek(n, name);
+}
+
+static int words_match(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = s; p && *p; p++)
+        if (strncasecmp(p, word, n) == 0)
+            return 1;
     return 0;
 }
-
-static int words_match(const char *s, const char *words)
-{
-    if (!s || !*s)
-        return 0;
-    const char *w = words;
-    while (*w) {
-        const char *bar = strchr(w, '|');
-        size_t n = bar ? (size_t)(bar - w) : strlen(w);
-        if (n && contains_ci(s, w, n))
-            return 1;
-        w += n + (bar ? 1 : 0);
-    }
-    return 0;
-}
-
-int bt_html_hint(const xmlNode *n, const char *words)
-{
-    return words_match(attr_peek(n, "class"), words) || words_match(attr_peek(n, "id"), words);
-}
-
-/* Class/id words, lowercase substrings. Built from what news sites (Vietnamese and others)
- * and the readability family use. */
-static const char POSITIVE[] =
-    "article|body|content|entry|hentry|main|post|text|blog|story|detail|singular|noidung|"
-    "chitiet|chi-tiet|fck|cms";
-static const char NEGATIVE[] =
-    "comment|share|sharing|social|footer|sidebar|side-bar|breadcrumb|banner|advert|ads-|"
-    "-ads|adsbygoogle|sponsor|promo|newsletter|subscribe|popup|modal|widget|masthead|menu|"
-    "navbar|navigation|pagination|pager|rating|reaction|toolbar|tags|tag-list|keyword|"
-    "outbrain|taboola|recommend|most-read|mostread|trending|footnote|login|signup|cookie|"
-    "gdpr|disqus|skyscraper|shoutbox|bottom-bar|author-box|box-author";
-static const char RELATED[] =
-    "related|relate|lienquan|lien-quan|lien_quan|tinlienquan|xemthem|xem-them|readmore|"
-    "read-more|more-stories|also-read|docthem|doc-them";
-static const char LEDE[] =
-    "sapo|lede|standfirst|summary|excerpt|chapeau|teaser|intro|dek|description|desc|abstract|"
-    "subtitle|sub-title|lead";
-static const char BYLINE[] = "author|byline|writer|reporter|tacgia|tac-gia|creator";
-static const char CAPTION[] = "caption|credit|image-desc|img-desc|photo-desc|imgdesc";
-static const char IMAGEBOX[] =
-    "image|photo|figure|picture|img|media|caption|vcsortableinpreviewmode|tplcaption";
 
 static int skip_tag(const char *t)
 {
@@ -118,7 +257,7 @@ static int skip_tag(const char *t)
         "link",   "meta",   "title",    "dialog", "video", "audio",  "map",
         "source", "track",  "label",   "fieldset", "menu",   "base"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcasecmp(t, tags[i]) == 0)
+        if (strcmp(t, tags[i]) == 0)
             return 1;
     return 0;
 }
@@ -132,7 +271,7 @@ static int block_tag(const char *t)
         "dd",    "dt",     "header",  "footer",  "aside", "main",  "address", "hr",
         "form",  "center", "details", "summary", "caption"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcasecmp(t, tags[i]) == 0)
+        if (strcmp(t, tags[i]) == 0)
             return 1;
     return 0;
 }
@@ -220,7 +359,9 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
         if (!t || (!misnested && (skip_tag(t) || frame)) || hidden(k)) {
             in->flags |= BT_NF_SKIP;
         } else {
-            int pos = bt_html_hint(k, POSITIVE), neg = bt_html_hint(k, NEGATIVE);
+            unsigned h = hint_scan(k);
+            in->hints = h;
+            int pos = (h & BT_H_POS) != 0, neg = (h & BT_H_NEG) != 0;
             in->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
             if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
                 in->weight -= 25;
@@ -231,17 +372,17 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
                 in->flags |= BT_NF_NEGATIVE;
             if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
                 in->flags |= BT_NF_NEGATIVE;
-            if (bt_html_hint(k, RELATED))
+            if (h & BT_H_REL)
                 in->flags |= BT_NF_RELATED;
-            if (bt_html_hint(k, LEDE))
+            if (h & BT_H_LEDE)
                 in->flags |= BT_NF_LEDE;
             const char *ip = attr_peek(k, "itemprop"), *rel = attr_peek(k, "rel");
-            if (bt_html_hint(k, BYLINE) || (ip && words_match(ip, "author")) ||
+            if ((h & BT_H_BYLINE) || (ip && words_match(ip, "author")) ||
                 (rel && words_match(rel, "author")))
                 in->flags |= BT_NF_BYLINE;
-            if (bt_html_hint(k, CAPTION) || bt_html_is(k, "figcaption"))
+            if ((h & BT_H_CAPTION) || bt_html_is(k, "figcaption"))
                 in->flags |= BT_NF_CAPTION;
-            if (bt_html_hint(k, IMAGEBOX) || bt_html_is(k, "figure"))
+            if ((h & BT_H_IMAGEBOX) || bt_html_is(k, "figure"))
                 in->flags |= BT_NF_IMAGEBOX;
         }
         if (bt_html_is(k, "img"))

@@ -81,7 +81,7 @@ static int inline_tag(const xmlNode *n)
                                        "q", "mark", "code", "s", "strike", "del", "ins",
                                        "kbd", "var", "tt", "bdi", "bdo", "wbr", "nobr", "dfn"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcasecmp((const char *)n->name, tags[i]) == 0)
+        if (strcmp((const char *)n->name, tags[i]) == 0)
             return 1;
     return 0;
 }
@@ -371,8 +371,8 @@ static void related_links(out *o, const xmlNode *box, const xmlNode *n, int dept
         if (bt_html_is(k, "a")) {
             int titled = 0;
             for (const xmlNode *p = k->parent; p && p != box && !titled; p = p->parent)
-                titled = bt_html_is_heading(p) || bt_html_hint(p, "title|headline|tieude");
-            titled = titled || bt_html_hint(k, "title|headline");
+                titled = bt_html_is_heading(p) || (bt_html_hints(p) & BT_H_TITLE);
+            titled = titled || (bt_html_hints(k) & BT_H_TITLE);
             if (titled_only && !titled)
                 continue;
             char *t = bt_html_text(k);
@@ -398,9 +398,9 @@ static int has_titled_link(const xmlNode *n, int depth)
     for (const xmlNode *k = n; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
             continue;
-        if (bt_html_is(k, "a") && bt_html_hint(k, "title|headline"))
+        if (bt_html_is(k, "a") && (bt_html_hints(k) & BT_H_TITLE))
             return 1;
-        if ((bt_html_is_heading(k) || bt_html_hint(k, "title|headline")) &&
+        if ((bt_html_is_heading(k) || (bt_html_hints(k) & BT_H_TITLE)) &&
             find_tag(k->children, "a", depth))
             return 1;
         if (has_titled_link(k->children, depth + 1))
@@ -422,7 +422,7 @@ static int para_tag(const xmlNode *n)
                                        "dt", "td", "th", "blockquote", "address", "caption",
                                        "figcaption", "summary", "h1"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcasecmp((const char *)n->name, tags[i]) == 0)
+        if (strcmp((const char *)n->name, tags[i]) == 0)
             return 1;
     return 0;
 }
@@ -761,6 +761,17 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
     return NULL;
 }
 
+/* bt_html_same_text, skipped when the lengths alone rule it out (folding costs) */
+static int same_short(const char *text, size_t len, const char *other)
+{
+    if (!other)
+        return 0;
+    size_t ol = strlen(other);
+    if (len > ol + ol / 4 + 8 || ol > len + len / 4 + 8)
+        return 0;
+    return bt_html_same_text(text, other);
+}
+
 static void related_outside(out *o, const xmlNode *n, int depth)
 {
     for (const xmlNode *k = n; k && !o->rc; k = k->next) {
@@ -815,9 +826,8 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
     for (size_t i = 0; i < o.pn && !o.rc;) {
         para *p = &o.pv[i];
         int linky = p->len && p->link * 10 >= p->len * 7;
-        if ((m->title && bt_html_same_text(p->text, m->title)) ||
-            (m->h1 && bt_html_same_text(p->text, m->h1)) ||
-            (o.lede && bt_html_same_text(p->text, o.lede))) {
+        if (same_short(p->text, p->len, m->title) || same_short(p->text, p->len, m->h1) ||
+            same_short(p->text, p->len, o.lede)) {
             drop_para(&o, i);
             continue;
         }
