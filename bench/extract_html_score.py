@@ -11,6 +11,7 @@ SHARED = os.environ.get("BANTIN_SHARED", os.path.join(os.path.dirname(ROOT), "sh
 OUT = os.path.join(ROOT, "bench", "out")
 SECONDS = os.environ.get("BENCH_SECONDS", "5")
 CORE = os.environ.get("BENCH_CORE", "0")
+PASSES = int(os.environ.get("BENCH_PASSES", "2"))
 
 TOOLS = {
     "bantin": [os.path.join(ROOT, "build/release/bench/bench_extract_html")],
@@ -76,11 +77,21 @@ def main():
     vi_pages = sorted(gold)
     pages = vi_pages + rd_pages
     print(f"pages: {len(vi_pages)} vi-html (gold) + {len(rd_pages)} html-readability "
-          f"({len(ref)} with expected.html); {SECONDS} s per tool, taskset -c {CORE}\n")
+          f"({len(ref)} with expected.html); {SECONDS} s per tool and pass, best of {PASSES} "
+          f"interleaved passes, taskset -c {CORE}\n")
+    # The machine is shared: each tool runs PASSES times, interleaved with the others, and
+    # keeps its best pages/s, so that a burst of load does not pick the winner.
+    best = {}
+    for _ in range(PASSES):
+        for tool, argv in TOOLS.items():
+            out = os.path.join(OUT, re.sub(r"\W+", "_", tool) + ".jsonl")
+            pps, failed = run(tool, argv, pages, out, SECONDS)
+            if tool not in best or pps > best[tool][0]:
+                best[tool] = (pps, failed)
     rows = []
     for tool, argv in TOOLS.items():
         out = os.path.join(OUT, re.sub(r"\W+", "_", tool) + ".jsonl")
-        pps, failed = run(tool, argv, pages, out, SECONDS)
+        pps, failed = best[tool]
         got = {}
         for line in open(out, encoding="utf-8"):
             if line.strip():

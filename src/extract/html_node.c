@@ -43,7 +43,7 @@ char *bt_html_attr(const xmlNode *n, const char *name)
 static const char *attr_peek(const xmlNode *n, const char *name)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
-        if (a->name && strcasecmp((const char *)a->name, name) == 0)
+        if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
             return a->children && a->children->type == XML_TEXT_NODE && !a->children->next
                        ? (const char *)a->children->content
                        : "";
@@ -257,7 +257,7 @@ static int skip_tag(const char *t)
         "link",   "meta",   "title",    "dialog", "video", "audio",  "map",
         "source", "track",  "label",   "fieldset", "menu",   "base"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcmp(t, tags[i]) == 0)
+        if (t[0] == tags[i][0] && strcmp(t, tags[i]) == 0)
             return 1;
     return 0;
 }
@@ -271,7 +271,7 @@ static int block_tag(const char *t)
         "dd",    "dt",     "header",  "footer",  "aside", "main",  "address", "hr",
         "form",  "center", "details", "summary", "caption"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcmp(t, tags[i]) == 0)
+        if (t[0] == tags[i][0] && strcmp(t, tags[i]) == 0)
             return 1;
     return 0;
 }

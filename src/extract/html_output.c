@@ -67,7 +67,7 @@ static int starts_with_mark(const char *t, int need_colon)
 static const char *attr_of(const xmlNode *n, const char *name)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
-        if (a->name && strcasecmp((const char *)a->name, name) == 0)
+        if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
             return a->children && a->children->type == XML_TEXT_NODE
                        ? (const char *)a->children->content
                        : "";
@@ -81,7 +81,7 @@ static int inline_tag(const xmlNode *n)
                                        "q", "mark", "code", "s", "strike", "del", "ins",
                                        "kbd", "var", "tt", "bdi", "bdo", "wbr", "nobr", "dfn"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcmp((const char *)n->name, tags[i]) == 0)
+        if (n->name[0] == (xmlChar)tags[i][0] && strcmp((const char *)n->name, tags[i]) == 0)
             return 1;
     return 0;
 }
@@ -422,7 +422,7 @@ static int para_tag(const xmlNode *n)
                                        "dt", "td", "th", "blockquote", "address", "caption",
                                        "figcaption", "summary", "h1"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (strcmp((const char *)n->name, tags[i]) == 0)
+        if (n->name[0] == (xmlChar)tags[i][0] && strcmp((const char *)n->name, tags[i]) == 0)
             return 1;
     return 0;
 }

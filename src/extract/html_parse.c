@@ -98,7 +98,7 @@ int bt_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *o
                             origin, len >> 20, BT_HTML_MAX_BYTES >> 20);
     pthread_once(&init_once, init_libxml);
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT;
+               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
     size_t slen;
     char *slim = drop_raw_text(utf8, len, &slen);
     if (!slim)
