@@ -470,7 +470,30 @@ int bt_html_text_append(const xmlNode *n, bt_buf *b, int depth)
 
 char *bt_html_clean(const char *s, size_t len)
 {
-    return bt_normalize(s ? s : "", s ? len : 0, BT_NORM_SPACE, NULL);
+    if (!s)
+        return bt_normalize("", 0, BT_NORM_SPACE, NULL);
+    /* ASCII is already NFC: fold its white space here and spare utf8proc the work */
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
+            return bt_normalize(s, len, BT_NORM_SPACE, NULL);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = c;
+    }
+    out[o] = '\0';
+    return out;
 }
 
 char *bt_html_text(const xmlNode *n)

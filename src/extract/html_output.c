@@ -761,6 +761,20 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
     return NULL;
 }
 
+/* Lines that pages print between paragraphs and are never the article's. */
+static int furniture_line(const char *t)
+{
+    static const char *const lines[] = {
+        "Continue reading the main story", "Advertisement", "ADVERTISEMENT",
+        "Story continues below advertisement", "Continue reading below", "Quảng cáo",
+        "Sponsored", "Scroll to continue with content", "Read more", "Xem thêm", "Đọc thêm",
+        "Tin liên quan", "Video đang được quan tâm"};
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        if (strcasecmp(t, lines[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* bt_html_same_text, skipped when the lengths alone rule it out (folding costs) */
 static int same_short(const char *text, size_t len, const char *other)
 {
@@ -828,6 +842,18 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         int linky = p->len && p->link * 10 >= p->len * 7;
         if (same_short(p->text, p->len, m->title) || same_short(p->text, p->len, m->h1) ||
             same_short(p->text, p->len, o.lede)) {
+            drop_para(&o, i);
+            continue;
+        }
+        if (furniture_line(p->text)) {
+            drop_para(&o, i);
+            continue;
+        }
+        /* a line that is one link and nothing else: a story the article points to */
+        if (p->href && p->len >= 15 && p->len <= 200 && p->link * 10 >= p->len * 9 &&
+            !(p->flags & P_HEADING)) {
+            if (add_related(&o, p->text, p->href))
+                o.rc = BT_ENOMEM;
             drop_para(&o, i);
             continue;
         }
