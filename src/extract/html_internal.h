@@ -69,6 +69,7 @@ typedef struct bt_node_info {
     size_t imgs;       /* <img> descendants */
     int scored;        /* has been given a base score */
     unsigned hints;    /* BT_H_* from class and id */
+    size_t ptext;      /* text of the scored paragraphs below (html_score.c) */
 } bt_node_info;
 
 typedef struct bt_html_ctx {
@@ -78,6 +79,7 @@ typedef struct bt_html_ctx {
     const char *base;   /* URL to resolve links against, or NULL */
     int lang_vi;        /* the page is Vietnamese */
     size_t total_text;  /* visible text of the whole page */
+    int lenient;        /* second try: keep "furniture" that holds much of the page's text */
 } bt_html_ctx;
 
 #define BT_INFO(n) ((bt_node_info *)(n)->_private)

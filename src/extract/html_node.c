@@ -417,6 +417,9 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
                     in->flags |= BT_NF_BLOCK;
             }
         }
+        /* a "read-more" box full of prose is the rest of the article, not a link list */
+        if ((in->flags & BT_NF_RELATED) && in->text > 400 && in->link * 3 < in->text)
+            in->flags &= ~(unsigned)BT_NF_RELATED;
     }
 }
 
@@ -438,7 +441,9 @@ int bt_html_annotate(bt_html_ctx *ctx)
 
 int bt_html_furniture(const bt_html_ctx *ctx, const bt_node_info *in)
 {
-    return (in->flags & BT_NF_NEGATIVE) && in->text * 3 < ctx->total_text + 3000;
+    if (!(in->flags & BT_NF_NEGATIVE))
+        return 0;
+    return !ctx->lenient || in->text * 3 < ctx->total_text + 3000;
 }
 
 static int text_rec(const xmlNode *n, bt_buf *b, int depth)

@@ -73,7 +73,8 @@ static int score_walk(const bt_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
         bt_node_info *in = BT_INFO(k);
         if ((in->flags & (BT_NF_SKIP | BT_NF_RELATED)) || bt_html_furniture(ctx, in))
             continue;
-        if (paragraph_like(k, in) && in->text >= 25) {
+        /* a "paragraph" that is mostly links is a link list (tags, kudos, menus): no points */
+        if (paragraph_like(k, in) && in->text >= 25 && in->link * 2 <= in->text) {
             double s = 1.0 + (double)in->commas + (double)(in->text / 100 < 3 ? in->text / 100 : 3);
             xmlNodePtr a = k->parent;
             for (int level = 0; level < 5 && a && a->type == XML_ELEMENT_NODE && a->_private;
@@ -83,6 +84,7 @@ static int score_walk(const bt_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
                 if (init_cand(c, a))
                     return BT_ENOMEM;
                 BT_INFO(a)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+                BT_INFO(a)->ptext += in->text;
             }
             if (!(in->flags & BT_NF_BLOCK))
                 continue; /* nothing scorable inside */
@@ -147,7 +149,40 @@ static int prose(xmlNodePtr n, bt_node_info *in)
     return 0;
 }
 
+static xmlNodePtr find_once(bt_html_ctx *ctx);
+
 xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
+{
+    /* First with every furniture-classed block left out, as it should be; when that leaves
+     * too little text (a layout wrapper classed "sidebar-right-layout"), again with only the
+     * small ones left out. */
+    ctx->lenient = 0;
+    xmlNodePtr top = find_once(ctx);
+    size_t got = top && top->_private ? BT_INFO(top)->ptext : 0;
+    if (got >= 500 || got * 4 >= ctx->total_text)
+        return top;
+    for (size_t i = 0; i < ctx->n_info; i++) {
+        ctx->info[i].score = 0;
+        ctx->info[i].scored = 0;
+        ctx->info[i].ptext = 0;
+        ctx->info[i].flags &= ~(unsigned)BT_NF_KEEP;
+    }
+    ctx->lenient = 1;
+    xmlNodePtr again = find_once(ctx);
+    size_t more = again && again->_private ? BT_INFO(again)->ptext : 0;
+    if (more > got)
+        return again;
+    for (size_t i = 0; i < ctx->n_info; i++) { /* back to the first answer */
+        ctx->info[i].flags &= ~(unsigned)BT_NF_KEEP;
+        ctx->info[i].score = 0;
+        ctx->info[i].scored = 0;
+        ctx->info[i].ptext = 0;
+    }
+    ctx->lenient = 0;
+    return find_once(ctx);
+}
+
+static xmlNodePtr find_once(bt_html_ctx *ctx)
 {
     xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
     xmlNodePtr body = NULL;
