@@ -305,6 +305,34 @@ static void test_huge_page(void **state)
     free(big);
 }
 
+/* fuzz finding: class and id together longer than the hint buffer overran it */
+static void test_long_class(void **state)
+{
+    (void)state;
+    bt_buf b = BT_BUF_INIT;
+    assert_int_equal(bt_buf_adds(&b, "<html><body><div class=\""), 0);
+    for (int i = 0; i < 300; i++)
+        assert_int_equal(bt_buf_adds(&b, "x"), 0);
+    assert_int_equal(bt_buf_adds(&b, "\" id=\""), 0);
+    for (int i = 0; i < 300; i++)
+        assert_int_equal(bt_buf_adds(&b, "y"), 0);
+    assert_int_equal(bt_buf_adds(&b, "\">" PARAS "</div></body></html>"), 0);
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(extract(b.data, b.len, NULL, &a, &err), 0);
+    assert_true(body_has(a, "ban chỉ đạo"));
+    bt_article_free(a);
+    bt_buf_free(&b);
+    /* and the fuzzer's own input, whatever it extracts to */
+    size_t len;
+    char *html = test_read_file("test/data/html_fuzz_long_class.html", &len);
+    assert_non_null(html);
+    int rc = extract(html, len, NULL, &a, &err);
+    assert_true(rc == 0 || rc == BT_ENOARTICLE);
+    bt_article_free(a);
+    free(html);
+}
+
 static void test_binary(void **state)
 {
     (void)state;
@@ -377,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_title_suffix),    cmocka_unit_test(test_windows1258),
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),
+        cmocka_unit_test(test_long_class),
         cmocka_unit_test(test_dantri_gold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

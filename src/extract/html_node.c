@@ -214,7 +214,8 @@ static unsigned hint_scan(const xmlNode *n)
     for (int k = 0; k < 2; k++) {
         for (const char *p = parts[k]; p && *p && len + 2 < sizeof buf; p++)
             buf[len++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-        buf[len++] = ' ';
+        if (len + 1 < sizeof buf) /* very long class lists are cut, never overrun */
+            buf[len++] = ' ';
     }
     buf[len] = '\0';
     unsigned flags = 0;
