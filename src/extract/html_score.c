@@ -273,7 +273,12 @@ static xmlNodePtr find_once(bt_html_ctx *ctx)
         const char *sc = cls(s);
         if (tc && sc && *tc && !strcmp(tc, sc))
             bonus = ts * 0.2;
-        if ((si->scored && si->score + bonus >= sib_threshold) || prose(s, si)) {
+        double ss = si->scored ? si->score : 0;
+        /* paragraphs nested deeper than the five scored levels leave a sibling unscored:
+         * judge it by its prose then */
+        int deep_prose = !si->scored && si->text >= 500 && si->paras >= 2 &&
+                         link_density(si) < 0.25;
+        if ((si->text > 0 && ss + bonus >= sib_threshold) || prose(s, si) || deep_prose) {
             si->flags |= BT_NF_KEEP;
             kept++;
         }
