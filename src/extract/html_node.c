@@ -384,7 +384,8 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
                 in->flags |= BT_NF_NEGATIVE;
             if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
                 in->flags |= BT_NF_NEGATIVE;
-            if (h & BT_H_REL)
+            const char *type = attr_peek(k, "type"); /* <div type="RelatedNewsBox"> */
+            if ((h & BT_H_REL) || (type && words_match(type, "related")))
                 in->flags |= BT_NF_RELATED;
             if (h & BT_H_LEDE)
                 in->flags |= BT_NF_LEDE;

@@ -337,6 +337,8 @@ static int is_image_box(const xmlNode *n, const bt_node_info *in)
 {
     if (!in->imgs || in->imgs > 3)
         return 0;
+    if (in->text && in->link * 2 > in->text) /* thumbnails of linked stories */
+        return 0;
     if (bt_html_is(n, "figure"))
         return in->text < 600;
     if (bt_html_is(n, "table"))
