@@ -123,6 +123,25 @@ static void test_jsonld_graph(void **state)
     bt_article_free(a);
 }
 
+static void test_vi_photo_boxes(void **state)
+{
+    (void)state;
+    bt_article *a = extract_file("html_vi_photo_boxes.html");
+    assert_string_equal(a->source, "TTO");
+    assert_string_equal(a->published, "2024-06-10T17:45:00+07:00");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Lê Thu");
+    assert_int_equal(a->n_body, 3); /* the closing "Lê Thu" is the byline, not text */
+    assert_false(body_has(a, "bao giờ mới hết"));
+    assert_false(body_has(a, "chống ngập mỗi năm"));
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].caption, "Người dân dắt xe qua đoạn ngập trên đường Nguyễn Hữu Cảnh");
+    assert_string_equal(a->images[0].credit, "QUANG ĐỊNH");
+    assert_int_equal(a->n_related, 2);
+    assert_string_equal(a->related[1].title, "Dự báo mưa lớn còn kéo dài đến cuối tuần");
+    bt_article_free(a);
+}
+
 static void test_jsonld_plain_and_meta(void **state)
 {
     (void)state;
@@ -400,6 +419,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vi_page),         cmocka_unit_test(test_jsonld_graph),
+        cmocka_unit_test(test_vi_photo_boxes),
         cmocka_unit_test(test_jsonld_plain_and_meta), cmocka_unit_test(test_time_and_microdata),
         cmocka_unit_test(test_dates),           cmocka_unit_test(test_credits),
         cmocka_unit_test(test_title_suffix),    cmocka_unit_test(test_windows1258),

@@ -673,6 +673,14 @@ static void signature(out *o)
         int short_last = last->len < 60 && words(last->text) <= 6;
         if (!short_last)
             return;
+        /* the byline the metadata gave, repeated as the closing line */
+        int known = 0;
+        for (size_t i = 0; i < o->m->n_authors && !known; i++)
+            known = bt_html_same_text(last->text, o->m->authors[i]);
+        if (known) {
+            drop_para(o, o->pn - 1);
+            continue;
+        }
         if (!strncmp(prev->text, "Theo ", 5) && prev->len < 60 && words(prev->text) <= 6 &&
             name_like(last->text) && words(last->text) <= 3) {
             if (name_like(prev->text + 5) && words(prev->text + 5) >= 2)
