@@ -37,6 +37,7 @@ typedef struct out {
     char *pend_href;
     char *lede;
     int related_mode; /* after a "Tin liên quan" heading: link lists are related stories */
+    int stopped;      /* after a "Tin khác" / "More stories" heading: the article is over */
     char **bylines;
     size_t nbylines;
     int rc;
@@ -46,6 +47,21 @@ static const char *const RELATED_MARKS[] = {
     "Tin liên quan", "Tin bài liên quan", "Bài liên quan", "Xem thêm", "Đọc thêm", "Xem tiếp",
     "Tin cùng chủ đề", "Related", "Read more", "Read More", "READ MORE", "See also",
     "More on this", "Also read", "Further reading"};
+
+/* Headings that open the page's other stories after the article. */
+static int ends_article(const char *t)
+{
+    static const char *const marks[] = {
+        "Other stories", "Other news", "Other opinion", "More from", "More stories",
+        "More news", "Most popular", "Most read", "You may also like", "You might also like",
+        "Recommended for you", "Tin khác", "Các tin khác", "Tin cùng chuyên mục", "Đọc nhiều",
+        "Xem nhiều", "Tin mới nhất", "Bài viết cùng chuyên mục", "Có thể bạn quan tâm",
+        "Cùng chuyên mục"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strncasecmp(t, marks[i], strlen(marks[i])) == 0)
+            return 1;
+    return 0;
+}
 
 static int starts_with_mark(const char *t, int need_colon)
 {
@@ -436,9 +452,13 @@ static double ldens(const bt_node_info *in)
 
 static void walk(out *o, const xmlNode *n, int depth, int top);
 
+static size_t words(const char *s);
+
 static void element(out *o, const xmlNode *k, int depth)
 {
     bt_node_info *in = BT_INFO(k);
+    if (o->stopped && !(in->flags & BT_NF_RELATED))
+        return;
     if (in->flags & BT_NF_RELATED) {
         flush(o);
         related_box(o, k);
@@ -519,8 +539,15 @@ static void element(out *o, const xmlNode *k, int depth)
         flush(o);
         size_t before = o->pn;
         emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
-        /* a short heading-like line announcing related stories */
-        if (o->pn == before + 1 && o->pv[before].len < 40 && starts_with_mark(o->pv[before].text, 0)) {
+        /* a short heading-like line announcing related stories, or the page's others */
+        if (o->pn == before + 1 && before >= 3 && o->pv[before].len < 40 &&
+            ((o->pv[before].flags & (P_HEADING | P_STRONG)) || words(o->pv[before].text) <= 4) &&
+            ends_article(o->pv[before].text)) {
+            o->stopped = 1;
+            free(o->pv[before].text);
+            free(o->pv[before].href);
+            o->pn--;
+        } else if (o->pn == before + 1 && o->pv[before].len < 40 && starts_with_mark(o->pv[before].text, 0)) {
             o->related_mode = 1;
             free(o->pv[before].text);
             free(o->pv[before].href);
