@@ -212,6 +212,9 @@ static void test_dates(void **state)
     assert_true(bt_html_parse_date("Mon, 2 Jan 2023 03:04:05 GMT", 0, 0, d));
     assert_string_equal(d, "2023-01-02T03:04:05+00:00");
     assert_false(bt_html_parse_date("2022-02-30T10:00:00Z", 0, 0, d));
+    assert_true(bt_html_parse_date("24/12/2022 10:24", 1, 420, d));
+    assert_string_equal(d, "2022-12-24T10:24:00+07:00");
+    assert_false(bt_html_parse_date("24/12/2022 10:24", 0, 0, d)); /* order unsure */
     assert_false(bt_html_parse_date("hôm qua", 1, 420, d));
     assert_false(bt_html_parse_date("", 1, 420, d));
 }

@@ -159,6 +159,41 @@ static int rfc822(const char *p, int have_default, int def, char out[64])
     return write_date(out, y, mo, d, h, mi, s, 1, 1, off);
 }
 
+/* "24/12/2022 10:24" or "24-12-2022": day first, as Vietnamese pages write it in their meta
+ * tags; only read when the page is Vietnamese (have_default), where the order is sure. */
+static int day_first(const char *p, int have_default, int def, char out[64])
+{
+    int d, mo, y, h = 0, mi = 0, s = 0;
+    if (!have_default || !digits(&p, 1, &d))
+        return 0;
+    if (*p >= '0' && *p <= '9')
+        d = d * 10 + (*p++ - '0');
+    char sep = *p;
+    if (sep != '/' && sep != '-')
+        return 0;
+    p++;
+    if (!digits(&p, 1, &mo))
+        return 0;
+    if (*p >= '0' && *p <= '9')
+        mo = mo * 10 + (*p++ - '0');
+    if (*p++ != sep || !digits(&p, 4, &y))
+        return 0;
+    while (*p == ' ' || *p == ',' || *p == 'T')
+        p++;
+    if (!digits(&p, 2, &h) && !(digits(&p, 1, &h)))
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    if (*p++ != ':' || !digits(&p, 2, &mi))
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    if (*p == ':') {
+        p++;
+        if (!digits(&p, 2, &s))
+            return 0;
+    }
+    int off = def;
+    offset(p, &off);
+    return write_date(out, y, mo, d, h, mi, s, 1, 1, off);
+}
+
 int bt_html_parse_date(const char *s, int have_default, int default_offset_min, char out[64])
 {
     if (!s)
@@ -166,5 +201,6 @@ int bt_html_parse_date(const char *s, int have_default, int default_offset_min, 
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
     return iso(s, have_default, default_offset_min, out) ||
-           rfc822(s, have_default, default_offset_min, out);
+           rfc822(s, have_default, default_offset_min, out) ||
+           day_first(s, have_default, default_offset_min, out);
 }
