@@ -92,8 +92,6 @@ int bt_html_annotate(bt_html_ctx *ctx);
 /* Case-insensitive tag test on an element. */
 int bt_html_is(const xmlNode *n, const char *tag);
 int bt_html_is_heading(const xmlNode *n);
-/* An attribute's value as a borrowed-then-freed xmlChar*: use bt_html_attr_dup instead. */
-char *bt_html_attr(const xmlNode *n, const char *name);
 /* Appends the visible text of `n` (white space folded, <br> as a space) to b. */
 int bt_html_text_append(const xmlNode *n, bt_buf *b, int depth);
 /* The folded, NFC text of a node (malloc'ed, "" when empty), or NULL when out of memory. */

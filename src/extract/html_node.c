@@ -28,16 +28,6 @@ int bt_html_is_heading(const xmlNode *n)
     return (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
 }
 
-char *bt_html_attr(const xmlNode *n, const char *name)
-{
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-    if (!v)
-        return NULL;
-    char *s = strdup((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
 /* Borrowed attribute value (no copy): libxml2 keeps attribute text as one child node when
  * it has no entity references, which is nearly always the case in HTML. */
 static const char *attr_peek(const xmlNode *n, const char *name)

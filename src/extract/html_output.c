@@ -366,14 +366,26 @@ static int is_image_box(const xmlNode *n, const bt_node_info *in)
 
 /* ---- related ---- */
 
+/* bt_html_same_text, skipped when the lengths alone rule it out (folding costs) */
+static int same_short(const char *text, size_t len, const char *other)
+{
+    if (!other)
+        return 0;
+    size_t ol = strlen(other);
+    if (len > ol + ol / 4 + 8 || ol > len + len / 4 + 8)
+        return 0;
+    return bt_html_same_text(text, other);
+}
+
 static int add_related(out *o, const char *title, const char *url)
 {
     if (!title || strlen(title) < 12)
         return 0;
+    size_t tl = strlen(title);
     for (size_t i = 0; i < o->a->n_related; i++)
-        if (bt_html_same_text(o->a->related[i].title, title))
+        if (same_short(title, tl, o->a->related[i].title))
             return 0;
-    if (bt_html_same_text(title, o->m->title))
+    if (same_short(title, tl, o->m->title))
         return 0;
     return bt_article_add_related(o->a, title, url);
 }
@@ -810,17 +822,6 @@ static int furniture_line(const char *t)
         if (strcasecmp(t, lines[i]) == 0)
             return 1;
     return 0;
-}
-
-/* bt_html_same_text, skipped when the lengths alone rule it out (folding costs) */
-static int same_short(const char *text, size_t len, const char *other)
-{
-    if (!other)
-        return 0;
-    size_t ol = strlen(other);
-    if (len > ol + ol / 4 + 8 || ol > len + len / 4 + 8)
-        return 0;
-    return bt_html_same_text(text, other);
 }
 
 static void related_outside(out *o, const xmlNode *n, int depth)

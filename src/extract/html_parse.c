@@ -60,11 +60,16 @@ static size_t raw_body(const char *p, const char *end, const char **body, const 
  * bytes, none of its text, and the slowest part of libxml2's HTML parse. */
 static char *drop_raw_text(const char *in, size_t len, size_t *outlen)
 {
-    char *out = malloc(len + 1);
+    char *out = malloc(len + 4);
     if (!out)
         return NULL;
     const char *p = in, *end = in + len;
-    size_t o = 0;
+    /* A UTF-8 BOM tells libxml2 the encoding without a converter pass (naming "UTF-8" in
+     * htmlReadMemory copies every byte through one). */
+    memcpy(out, "\xEF\xBB\xBF", 3);
+    size_t o = 3;
+    if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) {
@@ -75,7 +80,20 @@ static char *drop_raw_text(const char *in, size_t len, size_t *outlen)
         memcpy(out + o, p, (size_t)(lt - p));
         o += (size_t)(lt - p);
         const char *body, *close;
-        if (raw_body(lt, end, &body, &close)) {
+        const char *gt = NULL;
+        if ((size_t)(end - lt) > 5 && strncasecmp(lt, "<meta", 5) == 0 &&
+            (gt = memchr(lt, '>', (size_t)(end - lt))) != NULL) {
+            /* the bytes are UTF-8 now, whatever the tag declared: hide its charset= from
+             * libxml2, which would otherwise switch decoders halfway (same length, so the
+             * tag is otherwise untouched) */
+            size_t tl = (size_t)(gt - lt) + 1;
+            memcpy(out + o, lt, tl);
+            for (size_t i = 0; i + 7 <= tl; i++)
+                if (strncasecmp(out + o + i, "charset", 7) == 0)
+                    out[o + i + 5] = 'z';
+            o += tl;
+            p = gt + 1;
+        } else if (raw_body(lt, end, &body, &close)) {
             memcpy(out + o, lt, (size_t)(body - lt));
             o += (size_t)(body - lt);
             p = close;
@@ -103,7 +121,7 @@ int bt_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *o
     char *slim = drop_raw_text(utf8, len, &slen);
     if (!slim)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
-    xmlDocPtr doc = htmlReadMemory(slim, (int)slen, NULL, "UTF-8", opts);
+    xmlDocPtr doc = htmlReadMemory(slim, (int)slen, NULL, NULL, opts);
     free(slim);
     if (!doc || !xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
