@@ -8,6 +8,7 @@
 #include "extract/html_internal.h"
 
 #include <iconv.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,6 +369,55 @@ static void test_binary(void **state)
     assert_non_null(strstr(err.msg, "binary"));
 }
 
+typedef struct job {
+    const char *html;
+    size_t len;
+    char id[32];
+    int rc;
+} job;
+
+static void *extract_many(void *arg)
+{
+    job *j = arg;
+    for (int i = 0; i < 10 && !j->rc; i++) {
+        bt_article *a = NULL;
+        bt_error err;
+        j->rc = extract(j->html, j->len, NULL, &a, &err);
+        if (!j->rc) {
+            snprintf(j->id, sizeof j->id, "%s", a->id);
+            bt_article_free(a);
+        }
+    }
+    return NULL;
+}
+
+/* Extraction is pure: threads extracting at once (the first call initialises libxml2 through
+ * pthread_once) get the same article as one thread alone. */
+static void test_threads(void **state)
+{
+    (void)state;
+    size_t len;
+    char *html = test_read_file("test/data/html_vi_article.html", &len);
+    assert_non_null(html);
+    job jobs[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (job){html, len, "", 0};
+        assert_int_equal(pthread_create(&th[i], NULL, extract_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(jobs[i].rc, 0);
+        assert_string_equal(jobs[i].id, jobs[0].id);
+    }
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(extract(html, len, NULL, &a, &err), 0);
+    assert_string_equal(a->id, jobs[0].id);
+    bt_article_free(a);
+    free(html);
+}
+
 /* The dev pages of ../shared (not copied here): a few fields against their gold. */
 static void test_dantri_gold(void **state)
 {
@@ -429,7 +479,7 @@ int main(void)
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),
         cmocka_unit_test(test_long_class),
-        cmocka_unit_test(test_dantri_gold),
+        cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
