@@ -743,6 +743,75 @@ static void signature(out *o)
     }
 }
 
+/* A short line that only dates the page ("March 13, 2015 9:00PM", "Thứ Hai, 10/06/2024 -
+ * 17:45", "Updated 3 hours ago"): furniture at the head or foot of the text. */
+static int date_line(const char *t, size_t len)
+{
+    static const char *const starts[] = {
+        "Updated", "Published", "Posted", "Last updated", "Cập nhật", "Thứ hai", "Thứ ba",
+        "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm",
+        "Thứ Sáu", "Thứ Bảy", "Chủ nhật", "Chủ Nhật", "Ngày đăng", "Đăng lúc"};
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+                                         "July", "August", "September", "October", "November",
+                                         "December", "Jan ", "Feb ", "Mar ", "Apr ", "Jun ",
+                                         "Jul ", "Aug ", "Sep ", "Oct ", "Nov ", "Dec "};
+    if (len > 70)
+        return 0;
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+        if (!strncmp(t, starts[i], strlen(starts[i])))
+            return 1;
+    size_t digits = 0, letters = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            letters++;
+    }
+    int clock = strstr(t, "AM") || strstr(t, "PM") || strstr(t, "GMT") || strstr(t, ":");
+    int month = 0;
+    for (size_t i = 0; i < sizeof months / sizeof months[0] && !month; i++)
+        month = strstr(t, months[i]) != NULL;
+    /* mostly digits and a clock or a month name: "10/06/2024 17:45", "March 13, 2015 9:00PM" */
+    return digits >= 4 && (clock || month) && letters <= digits + 12;
+}
+
+/* Bylines, datelines and tags around the text: "By Jane Doe", "From: Herald Sun", the
+ * page's author repeated, a date line; at the foot "Tags: …", "Từ khóa: …", "© …". */
+static void trim_edges(out *o)
+{
+    static const char *const head[] = {"By ", "BY ", "From: ", "Tác giả: ", "Bài và ảnh: "};
+    static const char *const foot[] = {"Tags:", "Tags ", "Từ khóa:", "Từ khoá:", "Keywords:",
+                                       "©", "Copyright", "Share this", "Chia sẻ"};
+    for (int guard = 0; guard < 6 && o->pn > 1; guard++) {
+        para *p = &o->pv[0];
+        int drop = 0;
+        if (p->len >= 100)
+            break;
+        for (size_t i = 0; i < sizeof head / sizeof head[0] && !drop; i++)
+            drop = !strncmp(p->text, head[i], strlen(head[i])) && p->len < 80;
+        for (size_t i = 0; i < o->a->n_authors && !drop; i++)
+            drop = bt_html_same_text(p->text, o->a->authors[i]);
+        for (size_t i = 0; i < o->m->n_authors && !drop; i++)
+            drop = bt_html_same_text(p->text, o->m->authors[i]);
+        if (!drop)
+            drop = date_line(p->text, p->len);
+        if (!drop)
+            break;
+        drop_para(o, 0);
+    }
+    for (int guard = 0; guard < 4 && o->pn > 1; guard++) {
+        para *p = &o->pv[o->pn - 1];
+        int drop = 0;
+        for (size_t i = 0; i < sizeof foot / sizeof foot[0] && !drop; i++)
+            drop = !strncmp(p->text, foot[i], strlen(foot[i])) && p->len < 200;
+        if (!drop)
+            drop = date_line(p->text, p->len);
+        if (!drop)
+            break;
+        drop_para(o, o->pn - 1);
+    }
+}
+
 /* "By Jane Doe, John Roe" / "Tác giả: Hà Phong" to names */
 static void byline_authors(out *o, const char *s)
 {
@@ -936,6 +1005,7 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         free(fp);
     }
     signature(&o);
+    trim_edges(&o);
 
     if (!a->n_authors && !m->n_authors) {
         for (size_t i = 0; i < o.nbylines; i++)
