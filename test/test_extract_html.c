@@ -202,6 +202,23 @@ static void test_time_and_microdata(void **state)
     bt_article_free(a);
 }
 
+static void test_edges_trimmed(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Edges</title></head><body><div class=\"story\">"
+        "<p>By Jane Doe</p><p>March 13, 2015 9:00PM</p>" PARAS
+        "<p>Advertisement</p><p>The council will publish the full report next week, "
+        "officials said on Friday.</p><p>Tags: storm, evacuation</p></div></body></html>");
+    assert_int_equal(a->n_body, 3);
+    assert_false(body_has(a, "Jane Doe"));
+    assert_false(body_has(a, "9:00PM"));
+    assert_false(body_has(a, "Advertisement"));
+    assert_false(body_has(a, "Tags:"));
+    assert_true(body_has(a, "full report"));
+    bt_article_free(a);
+}
+
 static void test_dates(void **state)
 {
     (void)state;
@@ -474,7 +491,7 @@ int main(void)
         cmocka_unit_test(test_vi_page),         cmocka_unit_test(test_jsonld_graph),
         cmocka_unit_test(test_vi_photo_boxes),
         cmocka_unit_test(test_jsonld_plain_and_meta), cmocka_unit_test(test_time_and_microdata),
-        cmocka_unit_test(test_dates),           cmocka_unit_test(test_credits),
+        cmocka_unit_test(test_dates),           cmocka_unit_test(test_edges_trimmed),           cmocka_unit_test(test_credits),
         cmocka_unit_test(test_title_suffix),    cmocka_unit_test(test_windows1258),
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),

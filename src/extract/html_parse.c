@@ -18,12 +18,13 @@ static void init_libxml(void)
     xmlInitParser();
 }
 
-/* Where the raw-text element opened at p ("<script", "<style") ends its open tag and its
- * body; 0 when p does not open one we drop. JSON-LD scripts are kept: they are metadata. */
+/* Where the element opened at p ("<script", "<style", "<svg": code, rules and drawings, never
+ * article text) ends its open tag and its body; 0 when p does not open one we drop. JSON-LD
+ * scripts are kept: they are metadata. */
 static size_t raw_body(const char *p, const char *end, const char **body, const char **close)
 {
-    static const char *const tags[] = {"script", "style"};
-    for (size_t t = 0; t < 2; t++) {
+    static const char *const tags[] = {"script", "style", "svg"};
+    for (size_t t = 0; t < 3; t++) {
         size_t tl = strlen(tags[t]);
         if ((size_t)(end - p) < tl + 2 || strncasecmp(p + 1, tags[t], tl) != 0)
             continue;
@@ -56,8 +57,8 @@ static size_t raw_body(const char *p, const char *end, const char **body, const 
     return 0;
 }
 
-/* A copy of the page without the bodies of <script> and <style>: most of a news page's
- * bytes, none of its text, and the slowest part of libxml2's HTML parse. */
+/* A copy of the page without the bodies of <script>, <style> and <svg>: most of a news
+ * page's bytes, none of its text, and the slowest part of libxml2's HTML parse. */
 static char *drop_raw_text(const char *in, size_t len, size_t *outlen)
 {
     char *out = malloc(len + 4);
