@@ -57,11 +57,105 @@ static size_t raw_body(const char *p, const char *end, const char **body, const 
     return 0;
 }
 
-/* A copy of the page without the bodies of <script>, <style> and <svg>: most of a news
- * page's bytes, none of its text, and the slowest part of libxml2's HTML parse. */
+/* Attributes the extractor reads; the others (data-reactid, onclick, srcset, width, ...) are
+ * most of a modern page's markup and would cost libxml2 an allocation each. */
+static int kept_attr(const char *n, size_t l)
+{
+    static const char *const keep[] = {
+        "class", "id", "style", "hidden", "aria-hidden", "href", "src", "data-src",
+        "data-original", "data-lazy-src", "itemprop", "content", "name", "property", "rel",
+        "type", "datetime", "lang", "xml:lang", "http-equiv", "charset", "align"};
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+        if (strlen(keep[i]) == l && strncasecmp(n, keep[i], l) == 0)
+            return 1;
+    return 0;
+}
+
+static int space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Copies the start tag at lt with only the kept attributes to out + *o. Returns where the
+ * input continues, or NULL (nothing written) when the tag is not plain enough to rewrite. */
+static const char *slim_tag(const char *lt, const char *end, char *out, size_t *o)
+{
+    const char *p = lt + 1;
+    size_t w = *o;
+    if (p >= end || !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return NULL;
+    while (p < end && !space(*p) && *p != '>' && *p != '/')
+        p++;
+    if (p >= end)
+        return NULL;
+    size_t nl = (size_t)(p - lt);
+    memcpy(out + w, lt, nl);
+    w += nl;
+    int meta = nl == 5 && strncasecmp(lt + 1, "meta", 4) == 0;
+    size_t tag_start = *o;
+    for (;;) {
+        while (p < end && (space(*p) || *p == '/'))
+            p++;
+        if (p >= end)
+            return NULL;
+        if (*p == '>') {
+            if (p[-1] == '/')
+                out[w++] = '/';
+            out[w++] = '>';
+            p++;
+            break;
+        }
+        const char *name = p;
+        while (p < end && !space(*p) && *p != '=' && *p != '>' && *p != '/' && *p != '<' &&
+               *p != '"' && *p != '\'')
+            p++;
+        if (p == name || p >= end)
+            return NULL;
+        size_t len = (size_t)(p - name);
+        const char *vend = p;
+        const char *q = p;
+        while (q < end && space(*q))
+            q++;
+        if (q < end && *q == '=') {
+            q++;
+            while (q < end && space(*q))
+                q++;
+            if (q >= end)
+                return NULL;
+            if (*q == '"' || *q == '\'') {
+                const char *close = memchr(q + 1, *q, (size_t)(end - q - 1));
+                if (!close)
+                    return NULL;
+                q = close + 1;
+            } else {
+                while (q < end && !space(*q) && *q != '>')
+                    q++;
+            }
+            vend = q;
+            p = q;
+        }
+        if (kept_attr(name, len)) {
+            out[w++] = ' ';
+            memcpy(out + w, name, (size_t)(vend - name));
+            w += (size_t)(vend - name);
+        }
+    }
+    if (meta) /* the bytes are UTF-8 now, whatever the tag declared: hide its charset= from
+               * libxml2, which would otherwise switch decoders halfway */
+        for (size_t i = tag_start; i + 7 <= w; i++)
+            if (strncasecmp(out + i, "charset", 7) == 0)
+                out[i + 5] = 'z';
+    *o = w;
+    return p;
+}
+
+/* A copy of the page without the bodies of <script>, <style> and <svg> and without the
+ * attributes nobody reads: most of a news page's bytes, none of its text, and the slowest
+ * part of libxml2's HTML parse. */
 static char *drop_raw_text(const char *in, size_t len, size_t *outlen)
 {
-    char *out = malloc(len + 4);
+    /* a kept attribute written with no space before it gains one: never more than doubles */
+    char *out = len < ((size_t)-1 - 16) / 2 ? malloc(2 * len + 16) : NULL;
     if (!out)
         return NULL;
     const char *p = in, *end = in + len;
@@ -80,24 +174,18 @@ static char *drop_raw_text(const char *in, size_t len, size_t *outlen)
         }
         memcpy(out + o, p, (size_t)(lt - p));
         o += (size_t)(lt - p);
-        const char *body, *close;
-        const char *gt = NULL;
-        if ((size_t)(end - lt) > 5 && strncasecmp(lt, "<meta", 5) == 0 &&
-            (gt = memchr(lt, '>', (size_t)(end - lt))) != NULL) {
-            /* the bytes are UTF-8 now, whatever the tag declared: hide its charset= from
-             * libxml2, which would otherwise switch decoders halfway (same length, so the
-             * tag is otherwise untouched) */
-            size_t tl = (size_t)(gt - lt) + 1;
-            memcpy(out + o, lt, tl);
-            for (size_t i = 0; i + 7 <= tl; i++)
-                if (strncasecmp(out + o + i, "charset", 7) == 0)
-                    out[o + i + 5] = 'z';
-            o += tl;
-            p = gt + 1;
-        } else if (raw_body(lt, end, &body, &close)) {
-            memcpy(out + o, lt, (size_t)(body - lt));
-            o += (size_t)(body - lt);
+        const char *body, *close, *next;
+        if (raw_body(lt, end, &body, &close)) {
+            size_t o0 = o;
+            next = slim_tag(lt, end, out, &o);
+            if (!next || next != body) { /* keep the open tag as written */
+                o = o0;
+                memcpy(out + o, lt, (size_t)(body - lt));
+                o += (size_t)(body - lt);
+            }
             p = close;
+        } else if ((next = slim_tag(lt, end, out, &o)) != NULL) {
+            p = next;
         } else {
             out[o++] = '<';
             p = lt + 1;
