@@ -219,6 +219,25 @@ static void test_edges_trimmed(void **state)
     bt_article_free(a);
 }
 
+/* The pre-parse pass drops unread attributes and script/style/svg bodies: odd but valid
+ * markup must come through whole. */
+static void test_markup_oddities(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html><head><title>Odd markup</title><style>p{color:red}</style>"
+        "<script>var s = '<p>not text</p>';</script></head><body><div class=content>"
+        "<p class=\"para\"data-x='1>2' onclick=\"if(a>b)go()\">Mở đầu: đoạn văn có thuộc tính "
+        "viết sát nhau, giá trị chứa dấu lớn hơn và sự kiện onclick.</p>"
+        "<svg viewBox=\"0 0 1 1\"><text>not text either</text></svg>"
+        PARAS "<p>Kết thúc bài, <a href=/a?b=1&amp;c=2 data-track=x>liên kết không ngoặc</a>"
+        " vẫn giữ được chữ.</p></div></body></html>");
+    assert_true(body_has(a, "thuộc tính viết sát nhau"));
+    assert_true(body_has(a, "liên kết không ngoặc vẫn giữ được chữ"));
+    assert_false(body_has(a, "not text"));
+    bt_article_free(a);
+}
+
 static void test_dates(void **state)
 {
     (void)state;
@@ -491,7 +510,8 @@ int main(void)
         cmocka_unit_test(test_vi_page),         cmocka_unit_test(test_jsonld_graph),
         cmocka_unit_test(test_vi_photo_boxes),
         cmocka_unit_test(test_jsonld_plain_and_meta), cmocka_unit_test(test_time_and_microdata),
-        cmocka_unit_test(test_dates),           cmocka_unit_test(test_edges_trimmed),           cmocka_unit_test(test_credits),
+        cmocka_unit_test(test_dates),           cmocka_unit_test(test_edges_trimmed),
+        cmocka_unit_test(test_markup_oddities),           cmocka_unit_test(test_credits),
         cmocka_unit_test(test_title_suffix),    cmocka_unit_test(test_windows1258),
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),
