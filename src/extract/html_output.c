@@ -662,8 +662,7 @@ static int name_like(const char *s)
             p++;
         if (!*p)
             break;
-        /* first letter uppercase: compare with its folded form */
-        char f[8];
+        /* first letter uppercase: compare with its lowercased form */
         size_t cl = 1;
         unsigned char c = (unsigned char)*p;
         if (c >= 0xC0)
@@ -671,7 +670,6 @@ static int name_like(const char *s)
         char *low = bt_normalize(p, cl, BT_NORM_LOWER, NULL);
         int upper = low && strncmp(low, p, cl) != 0;
         free(low);
-        (void)f;
         if (!upper)
             return 0;
         while (*p && *p != ' ') {
