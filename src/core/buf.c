@@ -21,6 +21,7 @@ int bt_buf_grow(bt_buf *b, size_t extra)
         return BT_ENOMEM;
     b->data = p;
     b->cap = cap;
+    p[b->len] = '\0'; /* a grown-only buffer is a valid empty string too */
     return 0;
 }
 

@@ -1,10 +1,192 @@
-/* html_extract.c: the article of an HTML capture (issue 5 builds it out). */
+/* html_extract.c: bt_extract_html, the article of an HTML capture: bytes to UTF-8, a libxml2
+ * tree, the page's metadata, the content container, then the record's fields. Pure: every
+ * allocation belongs to this call and the tree is freed before returning. */
 #include "extract/extract_internal.h"
+#include "extract/html_internal.h"
+
+#include "bantin/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* "(Dân trí) - Đi ngược…" / "VOV.VN - Sáng nay…" / "TTO - …": the publisher's mark before
+ * the sapo. Returns the length of the prefix to cut (0 when none) and the source in *src. */
+static size_t source_prefix(const char *t, int vi, char **src)
+{
+    *src = NULL;
+    const char *name = NULL, *p;
+    size_t nl = 0;
+    if (t[0] == '(') {
+        const char *close = strchr(t, ')');
+        if (!close || close - t > 42 || close - t < 3 || memchr(t + 1, '(', (size_t)(close - t - 1)))
+            return 0;
+        name = t + 1;
+        nl = (size_t)(close - t - 1);
+        p = close + 1;
+    } else {
+        /* bare marks are a Vietnamese habit; elsewhere "LONDON —" is a dateline */
+        if (!vi)
+            return 0;
+        size_t n = strcspn(t, " ");
+        if (n < 2 || n > 20)
+            return 0;
+        int upper = 0, lowercase = 0, dot = 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = t[i];
+            if (c >= 'A' && c <= 'Z')
+                upper++;
+            else if (c >= 'a' && c <= 'z')
+                lowercase++;
+            else if (c == '.')
+                dot++;
+        }
+        /* "TTO", "VOV.VN", "Zing.vn": capitals, or a domain */
+        if (upper < 2 || (lowercase > 0 && !dot))
+            return 0;
+        name = t;
+        nl = n;
+        p = t + n;
+    }
+    while (*p == ' ')
+        p++;
+    size_t dash = 0;
+    if (*p == '-' || *p == ':')
+        dash = 1;
+    else if (!strncmp(p, "–", 3) || !strncmp(p, "—", 3))
+        dash = 3;
+    if (!dash)
+        return 0;
+    p += dash;
+    while (*p == ' ')
+        p++;
+    if (!*p)
+        return 0;
+    *src = bt_html_clean(name, nl);
+    if (*src && !**src) {
+        free(*src);
+        *src = NULL;
+        return 0;
+    }
+    return (size_t)(p - t);
+}
+
+static int vietnamese_text(const bt_article *a)
+{
+    /* letters only Vietnamese uses: ư ơ đ and tone-marked vowels with dot below */
+    static const char *const marks[] = {"ư", "ơ", "đ", "ạ", "ộ", "ệ", "ị", "ủ", "ả", "ầ"};
+    size_t hits = 0;
+    for (size_t i = 0; i < a->n_body && i < 5; i++)
+        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+            if (strstr(a->body[i], marks[k]))
+                hits++;
+    return hits >= 3;
+}
+
+static int binary(const char *d, size_t len)
+{
+    size_t n = len < 4096 ? len : 4096, nul = 0, ctl = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)d[i];
+        if (c == 0)
+            nul++;
+        else if (c < 9 || (c > 13 && c < 32 && c != 27))
+            ctl++;
+    }
+    return (nul || ctl * 20 > n);
+}
 
 int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
                     bt_error *err)
 {
-    (void)opts; (void)a;
-    return bt_error_set(err, BT_EUNSUPPORTED, "%s: HTML extraction is not built yet",
-                        cap->origin ? cap->origin : "-");
+    (void)opts;
+    const char *origin = cap->origin ? cap->origin : "-";
+    if (cap->len > BT_HTML_MAX_BYTES)
+        return bt_error_set(err, BT_ELIMIT, "%s: page is %zu MB, over the %u MB limit for HTML",
+                            origin, cap->len >> 20, BT_HTML_MAX_BYTES >> 20);
+    int utf16 = cap->len >= 2 && (((unsigned char)cap->data[0] == 0xFF && (unsigned char)cap->data[1] == 0xFE) ||
+                                  ((unsigned char)cap->data[0] == 0xFE && (unsigned char)cap->data[1] == 0xFF));
+    if (!utf16 && binary(cap->data, cap->len))
+        return bt_error_set(err, BT_EPARSE, "%s: binary data, not an HTML page", origin);
+    char *conv = NULL;
+    size_t clen = 0;
+    int rc = bt_html_to_utf8(cap->data, cap->len, cap->charset, &conv, &clen, origin, err);
+    if (rc)
+        return rc;
+    const char *html = conv ? conv : cap->data;
+    size_t hlen = conv ? clen : cap->len;
+    bt_html_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    rc = bt_html_parse(html, hlen, origin, &ctx.doc, err);
+    free(conv);
+    if (rc)
+        return rc;
+    bt_html_meta m;
+    memset(&m, 0, sizeof m);
+    char *src = NULL;
+    if ((rc = bt_html_annotate(&ctx)) != 0) {
+        rc = bt_error_set(err, rc, "%s: out of memory", origin);
+        goto done;
+    }
+    if ((rc = bt_html_meta_read(&ctx, cap, &m, err)) != 0)
+        goto done;
+    ctx.base = cap->url ? cap->url : m.url;
+    for (size_t i = 0; i < m.n_authors; i++)
+        if (bt_article_add_author(a, m.authors[i]))
+            goto oom;
+    xmlNodePtr content = bt_html_find_content(&ctx);
+    if (content && (rc = bt_html_output(&ctx, content, &m, a)) != 0) {
+        rc = bt_error_set(err, rc, "%s: out of memory", origin);
+        goto done;
+    }
+    if (!a->n_body && !a->lede) {
+        rc = bt_error_set(err, BT_ENOARTICLE, "%s: no article text found in the HTML", origin);
+        goto done;
+    }
+    /* the publisher's mark before the sapo names the source and is not part of the text */
+    char **first = a->lede ? &a->lede : &a->body[0];
+    size_t cut = source_prefix(*first, ctx.lang_vi, &src);
+    if (cut) {
+        size_t rest = strlen(*first + cut);
+        memmove(*first, *first + cut, rest + 1);
+    }
+    const char *title = m.title ? m.title : m.h1;
+    if (title && bt_article_set(&a->title, title, strlen(title)))
+        goto oom;
+    if (m.url && bt_article_set(&a->url, m.url, strlen(m.url)))
+        goto oom;
+    if (m.published && bt_article_set(&a->published, m.published, strlen(m.published)))
+        goto oom;
+    if (!src && m.site_name) {
+        /* "Báo điện tử Dân Trí" names itself "Dân Trí": the word for newspaper is not the name */
+        static const char *const generic[] = {"Báo điện tử ", "Báo ", "Trang tin điện tử ",
+                                              "Tạp chí điện tử "};
+        const char *s = m.site_name;
+        for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++) {
+            size_t gl = strlen(generic[i]);
+            if (!strncmp(s, generic[i], gl) && strlen(s) > gl + 2) {
+                s += gl;
+                break;
+            }
+        }
+        src = strdup(s);
+    }
+    if (!src)
+        src = bt_html_host(m.url ? m.url : cap->url);
+    if (src && bt_article_set(&a->source, src, strlen(src)))
+        goto oom;
+    const char *lang = m.lang;
+    if (!lang && vietnamese_text(a))
+        lang = "vi";
+    if (lang && bt_article_set(&a->lang, lang, strlen(lang)))
+        goto oom;
+    rc = 0;
+    goto done;
+oom:
+    rc = bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
+done:
+    free(src);
+    bt_html_meta_free(&m);
+    free(ctx.info);
+    xmlFreeDoc(ctx.doc);
+    return rc;
 }

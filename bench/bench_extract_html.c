@@ -1,0 +1,109 @@
+/* bench_extract_html.c: pages per second of bt_extract on HTML pages, pages read into memory
+ * first so that only extraction is timed (bench/extract_html.sh pins it to one core).
+ *
+ * usage: bench_extract_html [--seconds S] [--out FILE.jsonl] PAGE...
+ * Runs rounds over all pages until S seconds (default 3) have passed; prints
+ * "pages_per_s N" and writes the first round's articles to FILE as JSONL. */
+#include "bantin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct page {
+    char *path, *data;
+    size_t len;
+} page;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    size_t r;
+    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = nb;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    double seconds = 3;
+    const char *outpath = NULL;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i += 2) {
+        if (i + 1 >= argc)
+            break;
+        if (!strcmp(argv[i], "--seconds"))
+            seconds = atof(argv[i + 1]);
+        else if (!strcmp(argv[i], "--out"))
+            outpath = argv[i + 1];
+    }
+    size_t n = (size_t)(argc - i);
+    page *pages = calloc(n ? n : 1, sizeof *pages);
+    if (!pages)
+        return 1;
+    for (size_t k = 0; k < n; k++) {
+        pages[k].path = argv[i + (int)k];
+        pages[k].data = slurp(pages[k].path, &pages[k].len);
+        if (!pages[k].data) {
+            fprintf(stderr, "bench_extract_html: %s: cannot read\n", pages[k].path);
+            return 1;
+        }
+    }
+    FILE *out = outpath ? fopen(outpath, "w") : NULL;
+    size_t done = 0, failed = 0;
+    double t0 = now(), t = t0;
+    for (int round = 0; round == 0 || t - t0 < seconds; round++) {
+        for (size_t k = 0; k < n; k++) {
+            bt_capture cap = {0};
+            cap.data = pages[k].data;
+            cap.len = pages[k].len;
+            cap.origin = pages[k].path;
+            cap.kind = BT_KIND_HTML;
+            bt_article *a;
+            bt_error err;
+            if (bt_extract(&cap, NULL, &a, &err) == 0) {
+                if (round == 0 && out) {
+                    char *json = bt_article_to_json(a, 0, &err);
+                    if (json)
+                        fprintf(out, "%s\n", json);
+                    free(json);
+                }
+                bt_article_free(a);
+            } else if (round == 0) {
+                failed++;
+            }
+            done++;
+        }
+        t = now();
+    }
+    if (out)
+        fclose(out);
+    printf("pages_per_s %.1f\npages %zu\nfailed %zu\n", (double)done / (t - t0), n, failed);
+    for (size_t k = 0; k < n; k++)
+        free(pages[k].data);
+    free(pages);
+    return 0;
+}

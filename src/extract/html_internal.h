@@ -1,0 +1,150 @@
+/* html_internal.h: the pieces of the HTML extractor (html_*.c) and what they share.
+ *
+ * The flow: html_charset turns the capture's bytes into UTF-8, html_parse builds a libxml2
+ * tree with limits, html_node annotates every element (text length, link text, hints),
+ * html_meta reads the page's metadata, html_score picks the article's container, and
+ * html_output walks it into paragraphs, images, related links and bylines.
+ * Everything here works on one document owned by one call: no shared state. */
+#ifndef BT_HTML_INTERNAL_H
+#define BT_HTML_INTERNAL_H
+
+#include "bantin/article.h"
+#include "bantin/capture.h"
+#include "core/buf.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+/* Limits: pages past these are refused (size) or truncated (depth) rather than risking time
+ * and memory; real news pages are far below them. */
+#define BT_HTML_MAX_BYTES (64u * 1024u * 1024u)
+#define BT_HTML_MAX_DEPTH 200 /* elements nested deeper are not looked at */
+
+/* ---- html_charset.c ---- */
+/* The page as UTF-8: from the declared charset (HTTP header), a BOM, <meta charset> or
+ * http-equiv, else detection. *out is NULL when `in` is already valid UTF-8 without BOM
+ * (use `in` as is); otherwise a malloc'ed copy owned by the caller. */
+int bt_html_to_utf8(const char *in, size_t len, const char *declared, char **out,
+                    size_t *outlen, const char *origin, bt_error *err);
+
+/* ---- html_parse.c ---- */
+/* Parses UTF-8 HTML into a tree owned by the caller (xmlFreeDoc). No network access. */
+int bt_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *out,
+                  bt_error *err);
+
+/* ---- html_node.c ---- */
+enum {
+    BT_NF_SKIP = 0x1,      /* never content: script, style, nav, hidden, forms, ... */
+    BT_NF_NEGATIVE = 0x2,  /* class/id says furniture: comment, share, footer, sidebar */
+    BT_NF_RELATED = 0x4,   /* class/id or heading says related stories */
+    BT_NF_BLOCK = 0x8,     /* has block-level element children */
+    BT_NF_LEDE = 0x10,     /* class/id says sapo/lede/standfirst */
+    BT_NF_BYLINE = 0x20,   /* class/id/itemprop/rel says author */
+    BT_NF_CAPTION = 0x40,  /* class says caption */
+    BT_NF_IMAGEBOX = 0x80, /* class says figure/photo box */
+    BT_NF_DEEP = 0x100,    /* below BT_HTML_MAX_DEPTH: ignored */
+    BT_NF_KEEP = 0x200     /* a sibling of the top candidate that belongs to the article */
+};
+
+/* what an element's class/id hint at (bt_node_info.hints) */
+enum {
+    BT_H_POS = 0x1,      /* article, content, detail, noidung, ... */
+    BT_H_NEG = 0x2,      /* comment, share, footer, sidebar, ... */
+    BT_H_REL = 0x4,      /* related, lienquan, xemthem, ... */
+    BT_H_LEDE = 0x8,     /* sapo, lede, standfirst, ... */
+    BT_H_BYLINE = 0x10,  /* author, byline, tacgia, ... */
+    BT_H_CAPTION = 0x20, /* caption, credit, ... */
+    BT_H_IMAGEBOX = 0x40,/* image, photo, figure, ... */
+    BT_H_TITLE = 0x80    /* title, headline, tieude */
+};
+
+typedef struct bt_node_info {
+    double score;      /* content score (html_score.c) */
+    int weight;        /* class/id hint: positive for content, negative for furniture */
+    unsigned flags;    /* BT_NF_* */
+    size_t text;       /* visible text in the subtree, in bytes of folded text */
+    size_t link;       /* of which inside <a> */
+    size_t commas;     /* commas in the subtree */
+    size_t paras;      /* <p> descendants */
+    size_t imgs;       /* <img> descendants */
+    int scored;        /* has been given a base score */
+    unsigned hints;    /* BT_H_* from class and id */
+    size_t ptext;      /* text of the scored paragraphs below (html_score.c) */
+} bt_node_info;
+
+typedef struct bt_html_ctx {
+    xmlDocPtr doc;
+    bt_node_info *info; /* one per element, reached through xmlNode._private */
+    size_t n_info;
+    const char *base;   /* URL to resolve links against, or NULL */
+    int lang_vi;        /* the page is Vietnamese */
+    size_t total_text;  /* visible text of the whole page */
+    int lenient;        /* second try: keep "furniture" that holds much of the page's text */
+} bt_html_ctx;
+
+#define BT_INFO(n) ((bt_node_info *)(n)->_private)
+
+/* Whether an element flagged BT_NF_NEGATIVE is really furniture: a "sidebar" class on a
+ * layout wrapper that holds most of the page's text is not. */
+int bt_html_furniture(const bt_html_ctx *ctx, const bt_node_info *in);
+/* Annotates every element with a bt_node_info (owned by ctx->info). */
+int bt_html_annotate(bt_html_ctx *ctx);
+/* Case-insensitive tag test on an element. */
+int bt_html_is(const xmlNode *n, const char *tag);
+int bt_html_is_heading(const xmlNode *n);
+/* Appends the visible text of `n` (white space folded, <br> as a space) to b. */
+int bt_html_text_append(const xmlNode *n, bt_buf *b, int depth);
+/* The folded, NFC text of a node (malloc'ed, "" when empty), or NULL when out of memory. */
+char *bt_html_text(const xmlNode *n);
+/* NFC + white space folded copy of s (malloc'ed) or NULL. */
+char *bt_html_clean(const char *s, size_t len);
+/* BT_H_* of an element (0 for elements without a bt_node_info). */
+unsigned bt_html_hints(const xmlNode *n);
+/* An attribute's value without copying ("" when it has entities), or NULL when absent. */
+const char *bt_html_peek(const xmlNode *n, const char *name);
+/* An absolute URL for `href` against `base` (malloc'ed), or NULL for "#", javascript:, data:. */
+char *bt_html_resolve(const char *base, const char *href);
+/* Case- and mark-insensitive comparison of two UTF-8 strings (both folded with bt_fold). */
+int bt_html_same_text(const char *a, const char *b);
+
+/* ---- html_date.c ---- */
+/* Parses an ISO 8601 or RFC 822/1123 date-time into out ("2022-12-24T10:24:43+07:00").
+ * Without an offset, `default_offset_min` is used when `have_default` is set; otherwise the
+ * date is not full and 0 is returned. A date without a time gives "YYYY-MM-DD". Returns 1
+ * when a date was written. */
+int bt_html_parse_date(const char *s, int have_default, int default_offset_min, char out[64]);
+
+/* ---- html_meta.c ---- */
+typedef struct bt_html_meta {
+    char *title;       /* best headline, site suffix removed */
+    char *h1;          /* first <h1> text */
+    char *site_name;   /* og:site_name, publisher name, application-name */
+    char *url;         /* canonical / og:url / JSON-LD url */
+    char *published;   /* normalised date */
+    char *description; /* og/meta description */
+    char *lang;        /* <html lang> / og:locale / inLanguage, primary subtag */
+    char **authors;
+    size_t n_authors;
+} bt_html_meta;
+
+int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, bt_error *err);
+void bt_html_meta_free(bt_html_meta *m);
+/* Strips a trailing/leading site name (" | Báo Dân trí", " - VnExpress") from a title. */
+char *bt_html_strip_site(const char *title, const char *site, const char *host);
+/* The host of a URL without "www." (malloc'ed) or NULL. */
+char *bt_html_host(const char *url);
+
+/* ---- html_score.c ---- */
+/* The element that holds the article's text, or NULL when the page has none. */
+xmlNodePtr bt_html_find_content(bt_html_ctx *ctx);
+
+/* ---- html_output.c ---- */
+/* Fills body, lede, images, related and in-text bylines of `a` from `content`. */
+int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, bt_article *a);
+
+/* ---- html_caption.c ---- */
+/* Splits a credit ("Ảnh: Reuters", "(Nguồn: TASS)", "Photo: AP") off a caption. Writes
+ * malloc'ed strings to *caption (never NULL) and *credit (NULL when none). 0 or BT_ENOMEM. */
+int bt_html_split_credit(const char *text, char **caption, char **credit);
+
+#endif

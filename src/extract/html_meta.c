@@ -1,0 +1,667 @@
+/* html_meta.c: the page's own statements about the article, best source first: JSON-LD
+ * (NewsArticle/Article/BlogPosting, in @graph or arrays), OpenGraph and article:* tags,
+ * <meta name=author|pubdate|...>, microdata itemprops, <time datetime>, <link rel=canonical>,
+ * <html lang>, <title> (with the site's name cut off) and the first <h1>. */
+#include "extract/html_internal.h"
+
+#include "bantin/text.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { MAX_AUTHORS = 16 };
+
+/* Everything found, before choosing. Strings are malloc'ed and cleaned. */
+typedef struct raw {
+    char *og_title, *tw_title, *meta_title, *doc_title, *h1;
+    char *og_site, *app_name, *tw_site;
+    char *canonical, *og_url;
+    char *og_desc, *meta_desc;
+    char *html_lang, *content_lang, *og_locale;
+    char *og_date, *meta_date, *itemprop_date, *time_date;
+    char *itemprop_headline;
+    char *meta_authors[MAX_AUTHORS];
+    size_t n_meta_authors;
+    char *item_authors[MAX_AUTHORS];
+    size_t n_item_authors;
+    /* JSON-LD article */
+    char *ld_headline, *ld_date, *ld_url, *ld_desc, *ld_lang, *ld_publisher;
+    char *ld_authors[MAX_AUTHORS];
+    size_t n_ld_authors;
+    int ld_found;
+} raw;
+
+static void set_once(char **slot, const char *s)
+{
+    if (*slot || !s)
+        return;
+    char *c = bt_html_clean(s, strlen(s));
+    if (c && !*c) {
+        free(c);
+        return;
+    }
+    *slot = c;
+}
+
+static int is_url(const char *s)
+{
+    return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0 ||
+           strncmp(s, "//", 2) == 0 || strncmp(s, "/", 1) == 0;
+}
+
+static void add_author(char **list, size_t *n, const char *s)
+{
+    if (!s || *n >= MAX_AUTHORS)
+        return;
+    static const char *const by[] = {"By ", "by ", "BY ", "Par ", "par ", "Por ", "por ",
+                                     "Von ", "von ", "Tác giả: ", "Theo "};
+    while (*s == ' ' || *s == '\n' || *s == '\t')
+        s++;
+    for (size_t i = 0; i < sizeof by / sizeof by[0]; i++)
+        if (!strncmp(s, by[i], strlen(by[i]))) {
+            s += strlen(by[i]);
+            break;
+        }
+    char *c = bt_html_clean(s, strlen(s));
+    if (!c)
+        return;
+    if (!*c || is_url(c) || strlen(c) > 60 || strlen(c) > 100 || c[0] == '@') {
+        free(c);
+        return;
+    }
+    for (size_t i = 0; i < *n; i++)
+        if (bt_html_same_text(list[i], c)) {
+            free(c);
+            return;
+        }
+    list[(*n)++] = c;
+}
+
+/* ---- JSON-LD ---- */
+
+static int type_is_article(json_t *t)
+{
+    static const char *const types[] = {"NewsArticle", "Article", "ReportageNewsArticle",
+                                        "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle",
+                                        "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
+                                        "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting"};
+    if (json_is_array(t)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(t, i, v) if (type_is_article(v)) return 1;
+        return 0;
+    }
+    const char *s = json_string_value(t);
+    if (!s)
+        return 0;
+    const char *slash = strrchr(s, '/'); /* "http://schema.org/NewsArticle" */
+    if (slash)
+        s = slash + 1;
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(s, types[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    if (json_is_array(v))
+        v = json_array_get(v, 0);
+    if (json_is_object(v)) {
+        json_t *n = json_object_get(v, "name");
+        if (!n)
+            n = json_object_get(v, "@id");
+        if (!n)
+            n = json_object_get(v, "url");
+        v = n;
+    }
+    return json_string_value(v);
+}
+
+static void ld_author(raw *r, json_t *v, int depth)
+{
+    if (depth > 4)
+        return;
+    if (json_is_string(v)) {
+        add_author(r->ld_authors, &r->n_ld_authors, json_string_value(v));
+    } else if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) ld_author(r, x, depth + 1);
+    } else if (json_is_object(v)) {
+        const char *t = json_string_value(json_object_get(v, "@type"));
+        if (t && strcmp(t, "Organization") == 0 && !r->ld_publisher) {
+            set_once(&r->ld_publisher, json_string_value(json_object_get(v, "name")));
+            return;
+        }
+        add_author(r->ld_authors, &r->n_ld_authors, json_string_value(json_object_get(v, "name")));
+    }
+}
+
+static void ld_article(raw *r, json_t *o)
+{
+    r->ld_found = 1;
+    set_once(&r->ld_headline, jstr(o, "headline"));
+    set_once(&r->ld_headline, jstr(o, "name"));
+    set_once(&r->ld_date, jstr(o, "datePublished"));
+    set_once(&r->ld_date, jstr(o, "dateCreated"));
+    set_once(&r->ld_url, jstr(o, "url"));
+    set_once(&r->ld_url, jstr(o, "mainEntityOfPage"));
+    set_once(&r->ld_desc, jstr(o, "description"));
+    set_once(&r->ld_lang, jstr(o, "inLanguage"));
+    set_once(&r->ld_publisher, jstr(o, "publisher"));
+    ld_author(r, json_object_get(o, "author"), 0);
+    ld_author(r, json_object_get(o, "creator"), 0);
+}
+
+static void ld_walk(raw *r, json_t *v, int depth)
+{
+    if (depth > 8 || r->ld_found)
+        return;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *x;
+        json_array_foreach(v, i, x) ld_walk(r, x, depth + 1);
+        return;
+    }
+    if (!json_is_object(v))
+        return;
+    if (type_is_article(json_object_get(v, "@type"))) {
+        ld_article(r, v);
+        return;
+    }
+    ld_walk(r, json_object_get(v, "@graph"), depth + 1);
+    ld_walk(r, json_object_get(v, "mainEntity"), depth + 1);
+    /* a WebPage/WebSite's publisher names the site even when no article object exists */
+    const char *t = json_string_value(json_object_get(v, "@type"));
+    if (t && (strcmp(t, "WebSite") == 0 || strcmp(t, "Organization") == 0 ||
+              strcmp(t, "NewsMediaOrganization") == 0))
+        set_once(&r->app_name, json_string_value(json_object_get(v, "name")));
+}
+
+static void ld_script(raw *r, const xmlNode *n)
+{
+    bt_buf b = BT_BUF_INIT;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->content && bt_buf_adds(&b, (const char *)c->content)) {
+            bt_buf_free(&b);
+            return;
+        }
+    if (b.len) {
+        json_t *j = json_loadb(b.data, b.len, 0, NULL);
+        if (j) {
+            ld_walk(r, j, 0);
+            json_decref(j);
+        }
+    }
+    bt_buf_free(&b);
+}
+
+/* ---- tags ---- */
+
+static const char *peek(const xmlNode *n, const char *name, xmlChar **hold)
+{
+    *hold = xmlGetProp(n, (const xmlChar *)name);
+    return (const char *)*hold;
+}
+
+static void meta_tag(raw *r, const xmlNode *n)
+{
+    xmlChar *hp, *hn, *hc, *hi, *he;
+    const char *prop = peek(n, "property", &hp), *name = peek(n, "name", &hn);
+    const char *content = peek(n, "content", &hc), *ip = peek(n, "itemprop", &hi);
+    const char *equiv = peek(n, "http-equiv", &he);
+    const char *key = prop ? prop : name;
+    if (content && key) {
+        /* property may list several space-separated names */
+        char k[64];
+        const char *p = key;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            size_t l = 0;
+            while (p[l] && p[l] != ' ')
+                l++;
+            if (!l)
+                break;
+            size_t m = l < sizeof k - 1 ? l : sizeof k - 1;
+            for (size_t i = 0; i < m; i++)
+                k[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+            k[m] = '\0';
+            p += l;
+            if (!strcmp(k, "og:title"))
+                set_once(&r->og_title, content);
+            else if (!strcmp(k, "twitter:title"))
+                set_once(&r->tw_title, content);
+            else if (!strcmp(k, "title") || !strcmp(k, "dc.title"))
+                set_once(&r->meta_title, content);
+            else if (!strcmp(k, "og:site_name"))
+                set_once(&r->og_site, content);
+            else if (!strcmp(k, "application-name"))
+                set_once(&r->app_name, content);
+            else if (!strcmp(k, "twitter:site") && content[0] != '@')
+                set_once(&r->tw_site, content);
+            else if (!strcmp(k, "og:url"))
+                set_once(&r->og_url, content);
+            else if (!strcmp(k, "og:description") || !strcmp(k, "twitter:description"))
+                set_once(&r->og_desc, content);
+            else if (!strcmp(k, "description") || !strcmp(k, "dc.description"))
+                set_once(&r->meta_desc, content);
+            else if (!strcmp(k, "og:locale"))
+                set_once(&r->og_locale, content);
+            else if (!strcmp(k, "article:published_time") || !strcmp(k, "og:published_time") ||
+                     !strcmp(k, "og:article:published_time"))
+                set_once(&r->og_date, content);
+            else if (!strcmp(k, "pubdate") || !strcmp(k, "publishdate") ||
+                     !strcmp(k, "publish-date") || !strcmp(k, "publish_date") ||
+                     !strcmp(k, "date") || !strcmp(k, "dc.date") ||
+                     !strcmp(k, "dc.date.issued") || !strcmp(k, "dcterms.created") ||
+                     !strcmp(k, "dcterms.date") || !strcmp(k, "article.published") ||
+                     !strcmp(k, "sailthru.date") || !strcmp(k, "parsely-pub-date") ||
+                     !strcmp(k, "article:published") || !strcmp(k, "datepublished") ||
+                     !strcmp(k, "citation_publication_date") || !strcmp(k, "created"))
+                set_once(&r->meta_date, content);
+            else if (!strcmp(k, "author") || !strcmp(k, "article:author") ||
+                     !strcmp(k, "dc.creator") || !strcmp(k, "sailthru.author") ||
+                     !strcmp(k, "parsely-author") || !strcmp(k, "byl") ||
+                     !strcmp(k, "citation_author") || !strcmp(k, "dcterms.creator"))
+                add_author(r->meta_authors, &r->n_meta_authors, content);
+        }
+    }
+    if (content && equiv && strcasecmp(equiv, "content-language") == 0)
+        set_once(&r->content_lang, content);
+    if (content && ip) {
+        if (!strcasecmp(ip, "datePublished"))
+            set_once(&r->itemprop_date, content);
+        else if (!strcasecmp(ip, "headline"))
+            set_once(&r->itemprop_headline, content);
+    }
+    xmlFree(hp);
+    xmlFree(hn);
+    xmlFree(hc);
+    xmlFree(hi);
+    xmlFree(he);
+}
+
+static void item_author(raw *r, const xmlNode *n)
+{
+    /* <span itemprop=author><span itemprop=name>X</span></span> or the text itself */
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *h;
+        const char *ip = peek(c, "itemprop", &h);
+        int is_name = ip && strcasecmp(ip, "name") == 0;
+        xmlFree(h);
+        if (is_name) {
+            char *t = bt_html_text(c);
+            add_author(r->item_authors, &r->n_item_authors, t);
+            free(t);
+            return;
+        }
+    }
+    xmlChar *hc;
+    const char *content = peek(n, "content", &hc);
+    if (content) {
+        add_author(r->item_authors, &r->n_item_authors, content);
+    } else {
+        char *t = bt_html_text(n);
+        if (t && strlen(t) < 80)
+            add_author(r->item_authors, &r->n_item_authors, t);
+        free(t);
+    }
+    xmlFree(hc);
+}
+
+static void walk(raw *r, const xmlNode *n, int depth, int furniture)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || !n->name)
+            continue;
+        const char *t = (const char *)n->name;
+        if (!strcasecmp(t, "meta")) {
+            meta_tag(r, n);
+            continue;
+        }
+        if (!strcasecmp(t, "link")) {
+            xmlChar *hr, *hh;
+            const char *rel = peek(n, "rel", &hr), *href = peek(n, "href", &hh);
+            if (rel && href && strcasecmp(rel, "canonical") == 0)
+                set_once(&r->canonical, href);
+            xmlFree(hr);
+            xmlFree(hh);
+            continue;
+        }
+        if (!strcasecmp(t, "script")) {
+            xmlChar *ht;
+            const char *type = peek(n, "type", &ht);
+            if (type && strcasecmp(type, "application/ld+json") == 0)
+                ld_script(r, n);
+            xmlFree(ht);
+            continue;
+        }
+        if (!strcasecmp(t, "title")) {
+            if (!r->doc_title && depth < 4) {
+                char *s = bt_html_text(n);
+                if (s && *s)
+                    r->doc_title = s;
+                else
+                    free(s);
+            }
+            continue;
+        }
+        if (!strcasecmp(t, "html")) {
+            xmlChar *hl;
+            const char *l = peek(n, "lang", &hl);
+            if (!l) {
+                xmlFree(hl);
+                l = peek(n, "xml:lang", &hl);
+            }
+            set_once(&r->html_lang, l);
+            xmlFree(hl);
+        }
+        if (!n->_private)
+            continue;
+        if (BT_INFO(n)->flags & BT_NF_SKIP) {
+            if (!strcasecmp(t, "head") && depth < BT_HTML_MAX_DEPTH)
+                walk(r, n->children, depth + 1, furniture);
+            continue;
+        }
+        int furn = furniture || (BT_INFO(n)->flags & (BT_NF_NEGATIVE | BT_NF_RELATED));
+        if (!r->h1 && !furn && !strcasecmp(t, "h1")) {
+            char *s = bt_html_text(n);
+            if (s && *s)
+                r->h1 = s;
+            else
+                free(s);
+        }
+        xmlChar *hi = NULL;
+        const char *ip = bt_html_peek(n, "itemprop"); /* every element: no copy */
+        if (ip && !furn) {
+            if (!strcasecmp(ip, "datePublished")) {
+                xmlChar *hd;
+                const char *d = peek(n, "datetime", &hd);
+                if (!d) {
+                    xmlFree(hd);
+                    d = peek(n, "content", &hd);
+                }
+                set_once(&r->itemprop_date, d);
+                xmlFree(hd);
+            } else if (!strcasecmp(ip, "author") || !strcasecmp(ip, "creator")) {
+                item_author(r, n);
+            } else if (!strcasecmp(ip, "headline") && !r->itemprop_headline) {
+                r->itemprop_headline = bt_html_text(n);
+            }
+        }
+        xmlFree(hi);
+        if (!strcasecmp(t, "time") && !furn && !r->time_date) {
+            xmlChar *hd;
+            set_once(&r->time_date, peek(n, "datetime", &hd));
+            xmlFree(hd);
+        }
+        if (depth < BT_HTML_MAX_DEPTH)
+            walk(r, n->children, depth + 1, furn);
+    }
+}
+
+static void raw_free(raw *r)
+{
+    char **s[] = {&r->og_title, &r->tw_title, &r->meta_title, &r->doc_title, &r->h1,
+                  &r->og_site, &r->app_name, &r->tw_site, &r->canonical, &r->og_url,
+                  &r->og_desc, &r->meta_desc, &r->html_lang, &r->content_lang, &r->og_locale,
+                  &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date,
+                  &r->itemprop_headline, &r->ld_headline, &r->ld_date, &r->ld_url,
+                  &r->ld_desc, &r->ld_lang, &r->ld_publisher};
+    for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
+        free(*s[i]);
+    for (size_t i = 0; i < r->n_meta_authors; i++)
+        free(r->meta_authors[i]);
+    for (size_t i = 0; i < r->n_item_authors; i++)
+        free(r->item_authors[i]);
+    for (size_t i = 0; i < r->n_ld_authors; i++)
+        free(r->ld_authors[i]);
+}
+
+/* ---- choosing ---- */
+
+char *bt_html_host(const char *url)
+{
+    if (!url)
+        return NULL;
+    const char *p = strstr(url, "://");
+    p = p ? p + 3 : (strncmp(url, "//", 2) == 0 ? url + 2 : NULL);
+    if (!p)
+        return NULL;
+    size_t n = strcspn(p, "/:?#");
+    if (n > 4 && strncasecmp(p, "www.", 4) == 0) {
+        p += 4;
+        n -= 4;
+    }
+    if (!n)
+        return NULL;
+    char *h = strndup(p, n);
+    for (char *q = h; q && *q; q++)
+        if (*q >= 'A' && *q <= 'Z')
+            *q = (char)(*q + 32);
+    return h;
+}
+
+/* Does `part` name the site: equal to the site name, contain it, or spell the host's name
+ * ("Báo Dân trí" for dantri.com.vn: letters "baodantri" contain "dantri")? */
+static int names_site(const char *part, const char *site, const char *host)
+{
+    if (site && (bt_html_same_text(part, site)))
+        return 1;
+    size_t n;
+    char *f = bt_fold_dup(part, strlen(part), &n);
+    if (!f)
+        return 0;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((f[i] >= 'a' && f[i] <= 'z') || (f[i] >= '0' && f[i] <= '9'))
+            f[o++] = f[i];
+    f[o] = '\0';
+    int hit = 0;
+    if (host && o >= 3) {
+        /* the host's first label that is not a generic one */
+        char label[64];
+        const char *h = host;
+        size_t l = strcspn(h, ".");
+        if (l < sizeof label) {
+            memcpy(label, h, l);
+            label[l] = '\0';
+            size_t k = 0;
+            for (size_t i = 0; i < l; i++)
+                if ((label[i] >= 'a' && label[i] <= 'z') || (label[i] >= '0' && label[i] <= '9'))
+                    label[k++] = label[i];
+            label[k] = '\0';
+            if (k >= 3 && (strstr(f, label) || strstr(label, f)))
+                hit = 1;
+        }
+    }
+    if (!hit && site) {
+        size_t sn;
+        char *sf = bt_fold_dup(site, strlen(site), &sn);
+        if (sf) {
+            size_t k = 0;
+            for (size_t i = 0; i < sn; i++)
+                if ((sf[i] >= 'a' && sf[i] <= 'z') || (sf[i] >= '0' && sf[i] <= '9'))
+                    sf[k++] = sf[i];
+            sf[k] = '\0';
+            if (k >= 3 && o >= 3 && (strstr(f, sf) || strstr(sf, f)))
+                hit = 1;
+            free(sf);
+        }
+    }
+    free(f);
+    return hit;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ') {
+            in = 0;
+        } else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+char *bt_html_strip_site(const char *title, const char *site, const char *host)
+{
+    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", " / "};
+    if (!title)
+        return NULL;
+    size_t tl = strlen(title);
+    /* the last separator whose far side names the site, or is short next to a long headline */
+    for (size_t s = 0; s < sizeof seps / sizeof seps[0]; s++) {
+        const char *sep = seps[s];
+        size_t sl = strlen(sep);
+        const char *last = NULL;
+        for (const char *p = strstr(title, sep); p; p = strstr(p + 1, sep))
+            last = p;
+        if (last) {
+            const char *suffix = last + sl;
+            size_t head = (size_t)(last - title);
+            if (head && (names_site(suffix, site, host) ||
+                         (s == 0 && count_words(suffix, strlen(suffix)) <= 4 &&
+                          count_words(title, head) >= 4) ||
+                         (s <= 3 && count_words(suffix, strlen(suffix)) <= 3 &&
+                          count_words(title, head) >= 5)))
+                return strndup(title, head);
+        }
+        const char *first = strstr(title, sep);
+        if (first && first != title) {
+            char *prefix = strndup(title, (size_t)(first - title));
+            int hit = prefix && names_site(prefix, site, host) &&
+                      count_words(first + sl, tl - (size_t)(first + sl - title)) >= 3;
+            free(prefix);
+            if (hit)
+                return strdup(first + sl);
+        }
+    }
+    return strdup(title);
+}
+
+static char *primary_lang(const char *l)
+{
+    if (!l)
+        return NULL;
+    size_t n = 0;
+    while (l[n] && ((l[n] >= 'a' && l[n] <= 'z') || (l[n] >= 'A' && l[n] <= 'Z')) && n < 8)
+        n++;
+    if (n < 2 || n > 3)
+        return NULL;
+    char *s = strndup(l, n);
+    for (char *p = s; p && *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p + 32);
+    return s;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, bt_error *err)
+{
+    raw r;
+    memset(&r, 0, sizeof r);
+    memset(m, 0, sizeof *m);
+    walk(&r, xmlDocGetRootElement(ctx->doc), 0, 0);
+
+    /* language first: it decides the default time zone */
+    const char *langs[] = {r.html_lang, r.content_lang, r.og_locale, r.ld_lang};
+    for (size_t i = 0; i < 4 && !m->lang; i++)
+        m->lang = primary_lang(langs[i]);
+
+    const char *url = r.canonical ? r.canonical : r.og_url ? r.og_url : r.ld_url;
+    if (url && cap->url && !is_url(url))
+        url = NULL;
+    if (url) {
+        m->url = bt_html_resolve(cap->url, url);
+    } else if (cap->url) {
+        m->url = strdup(cap->url);
+    }
+    const char *site = r.og_site ? r.og_site
+                       : r.ld_publisher ? r.ld_publisher
+                       : r.app_name   ? r.app_name
+                                      : r.tw_site;
+    m->site_name = dup_or_null(site);
+    char *host = bt_html_host(m->url ? m->url : cap->url);
+    int vi = (m->lang && strcmp(m->lang, "vi") == 0) ||
+             (host && strlen(host) > 3 && strcmp(host + strlen(host) - 3, ".vn") == 0);
+    ctx->lang_vi = vi;
+
+    const char *dates[] = {r.ld_date, r.og_date, r.itemprop_date, r.meta_date, r.time_date};
+    char d[64];
+    for (size_t i = 0; i < 5 && !m->published; i++)
+        if (bt_html_parse_date(dates[i], vi, 7 * 60, d))
+            m->published = strdup(d);
+
+    const char *titles[] = {r.og_title, r.ld_headline, r.itemprop_headline, r.tw_title,
+                            r.meta_title, r.doc_title, r.h1};
+    const char *t = NULL;
+    for (size_t i = 0; i < 7 && !t; i++)
+        t = titles[i];
+    m->title = bt_html_strip_site(t, site, host);
+    /* A headline that still carries more than the page's <h1> says: prefer the <h1>. */
+    if (m->title && r.h1 && !bt_html_same_text(m->title, r.h1)) {
+        char *fh = bt_fold_dup(r.h1, strlen(r.h1), NULL), *ft = bt_fold_dup(m->title, strlen(m->title), NULL);
+        if (fh && ft && strlen(fh) >= 12 && strncmp(ft, fh, strlen(fh)) == 0) {
+            free(m->title);
+            m->title = strdup(r.h1);
+        }
+        free(fh);
+        free(ft);
+    }
+    m->h1 = dup_or_null(r.h1);
+    m->description = dup_or_null(r.og_desc ? r.og_desc : r.meta_desc ? r.meta_desc : r.ld_desc);
+
+    char **lists[] = {r.ld_authors, r.meta_authors, r.item_authors};
+    size_t ns[] = {r.n_ld_authors, r.n_meta_authors, r.n_item_authors};
+    for (size_t l = 0; l < 3 && !m->n_authors; l++) {
+        m->authors = calloc(ns[l] ? ns[l] : 1, sizeof *m->authors);
+        if (!m->authors)
+            break;
+        for (size_t i = 0; i < ns[l]; i++) {
+            const char *a = lists[l][i];
+            /* the publisher named as author ("Dân Trí") is not a byline */
+            if ((site && names_site(a, site, host)) || (r.ld_publisher && bt_html_same_text(a, r.ld_publisher)) ||
+                (host && names_site(a, NULL, host)))
+                continue;
+            m->authors[m->n_authors++] = strdup(lists[l][i]);
+        }
+        if (!m->n_authors) {
+            free(m->authors);
+            m->authors = NULL;
+        }
+    }
+    free(host);
+    raw_free(&r);
+    return 0;
+}
+
+void bt_html_meta_free(bt_html_meta *m)
+{
+    free(m->title);
+    free(m->h1);
+    free(m->site_name);
+    free(m->url);
+    free(m->published);
+    free(m->description);
+    free(m->lang);
+    for (size_t i = 0; i < m->n_authors; i++)
+        free(m->authors[i]);
+    free(m->authors);
+    memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,564 @@
+/* html_node.c: what we know of each element before choosing the article: how much visible
+ * text and link text it holds, whether it is furniture (hidden, script, nav, "share" boxes),
+ * and what its class/id hint at (content, sapo, caption, related, byline). Also the small
+ * text and URL helpers the other html_*.c files share.
+ *
+ * Walks are recursive but stop at BT_HTML_MAX_DEPTH, so a page of 100,000 nested tags costs
+ * no stack: what lies deeper has no bt_node_info and is treated as absent. */
+#include "extract/html_internal.h"
+
+#include "bantin/text.h"
+
+#include <libxml/uri.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+int bt_html_is(const xmlNode *n, const char *tag)
+{
+    /* libxml2's HTML parser gives lowercase names */
+    return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, tag) == 0;
+}
+
+int bt_html_is_heading(const xmlNode *n)
+{
+    if (!n || n->type != XML_ELEMENT_NODE || !n->name)
+        return 0;
+    const char *t = (const char *)n->name;
+    return (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
+}
+
+/* Borrowed attribute value (no copy): libxml2 keeps attribute text as one child node when
+ * it has no entity references, which is nearly always the case in HTML. */
+static const char *attr_peek(const xmlNode *n, const char *name)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
+            return a->children && a->children->type == XML_TEXT_NODE && !a->children->next
+                       ? (const char *)a->children->content
+                       : "";
+    return NULL;
+}
+
+/* class/id words (lowercase substrings), sorted by first byte; one flag per
+ * list of html_internal.h's BT_H_* (kept sorted so a scan looks only at words that can
+ * start at each position) */
+static const struct hint_word {
+    const char *w;
+    unsigned char len;
+    unsigned flags;
+} HINT_WORDS[] = {
+    {"-ads", 4, BT_H_NEG},
+    {"abstract", 8, BT_H_LEDE},
+    {"ad-break", 8, BT_H_NEG},
+    {"ads-", 4, BT_H_NEG},
+    {"adsbygoogle", 11, BT_H_NEG},
+    {"advert", 6, BT_H_NEG},
+    {"agegate", 7, BT_H_NEG},
+    {"also-read", 9, BT_H_REL},
+    {"article", 7, BT_H_POS},
+    {"author", 6, BT_H_BYLINE},
+    {"author-box", 10, BT_H_NEG},
+    {"banner", 6, BT_H_NEG},
+    {"blog", 4, BT_H_POS},
+    {"body", 4, BT_H_POS},
+    {"bottom-bar", 10, BT_H_NEG},
+    {"box-author", 10, BT_H_NEG},
+    {"breadcrumb", 10, BT_H_NEG},
+    {"byline", 6, BT_H_BYLINE},
+    {"caption", 7, BT_H_CAPTION | BT_H_IMAGEBOX},
+    {"carousel", 8, BT_H_NEG},
+    {"chapeau", 7, BT_H_LEDE},
+    {"chi-tiet", 8, BT_H_POS},
+    {"chitiet", 7, BT_H_POS},
+    {"cms", 3, BT_H_POS},
+    {"comment", 7, BT_H_NEG},
+    {"community", 9, BT_H_NEG},
+    {"content", 7, BT_H_POS},
+    {"cookie", 6, BT_H_NEG},
+    {"cover-wrap", 10, BT_H_NEG},
+    {"creator", 7, BT_H_BYLINE},
+    {"credit", 6, BT_H_CAPTION},
+    {"dek", 3, BT_H_LEDE},
+    {"desc", 4, BT_H_LEDE},
+    {"description", 11, BT_H_LEDE},
+    {"detail", 6, BT_H_POS},
+    {"disqus", 6, BT_H_NEG},
+    {"doc-them", 8, BT_H_REL},
+    {"docthem", 7, BT_H_REL},
+    {"entry", 5, BT_H_POS},
+    {"excerpt", 7, BT_H_LEDE},
+    {"fck", 3, BT_H_POS},
+    {"figure", 6, BT_H_IMAGEBOX},
+    {"footer", 6, BT_H_NEG},
+    {"footnote", 8, BT_H_NEG},
+    {"gdpr", 4, BT_H_NEG},
+    {"headline", 8, BT_H_TITLE},
+    {"hentry", 6, BT_H_POS},
+    {"image", 5, BT_H_IMAGEBOX},
+    {"image-desc", 10, BT_H_CAPTION},
+    {"img", 3, BT_H_IMAGEBOX},
+    {"img-desc", 8, BT_H_CAPTION},
+    {"imgdesc", 7, BT_H_CAPTION},
+    {"intro", 5, BT_H_LEDE},
+    {"keyword", 7, BT_H_NEG},
+    {"lead", 4, BT_H_LEDE},
+    {"lede", 4, BT_H_LEDE},
+    {"legends", 7, BT_H_NEG},
+    {"lien-quan", 9, BT_H_REL},
+    {"lien_quan", 9, BT_H_REL},
+    {"lienquan", 8, BT_H_REL},
+    {"login", 5, BT_H_NEG},
+    {"main", 4, BT_H_POS},
+    {"masthead", 8, BT_H_NEG},
+    {"media", 5, BT_H_IMAGEBOX},
+    {"menu", 4, BT_H_NEG},
+    {"modal", 5, BT_H_NEG},
+    {"more-stories", 12, BT_H_REL},
+    {"most-read", 9, BT_H_NEG},
+    {"mostread", 8, BT_H_NEG},
+    {"navbar", 6, BT_H_NEG},
+    {"navigation", 10, BT_H_NEG},
+    {"newsletter", 10, BT_H_NEG},
+    {"noidung", 7, BT_H_POS},
+    {"outbrain", 8, BT_H_NEG},
+    {"pager", 5, BT_H_NEG},
+    {"pagination", 10, BT_H_NEG},
+    {"photo", 5, BT_H_IMAGEBOX},
+    {"photo-desc", 10, BT_H_CAPTION},
+    {"picture", 7, BT_H_IMAGEBOX},
+    {"popup", 5, BT_H_NEG},
+    {"post", 4, BT_H_POS},
+    {"promo", 5, BT_H_NEG},
+    {"rating", 6, BT_H_NEG},
+    {"reaction", 8, BT_H_NEG},
+    {"read-more", 9, BT_H_REL},
+    {"readmore", 8, BT_H_REL},
+    {"recommend", 9, BT_H_NEG},
+    {"relate", 6, BT_H_REL},
+    {"related", 7, BT_H_REL},
+    {"remark", 6, BT_H_NEG},
+    {"replies", 7, BT_H_NEG},
+    {"reporter", 8, BT_H_BYLINE},
+    {"sapo", 4, BT_H_LEDE},
+    {"share", 5, BT_H_NEG},
+    {"sharing", 7, BT_H_NEG},
+    {"shoutbox", 8, BT_H_NEG},
+    {"side-bar", 8, BT_H_NEG},
+    {"sidebar", 7, BT_H_NEG},
+    {"signup", 6, BT_H_NEG},
+    {"singular", 8, BT_H_POS},
+    {"skyscraper", 10, BT_H_NEG},
+    {"social", 6, BT_H_NEG},
+    {"sponsor", 7, BT_H_NEG},
+    {"standfirst", 10, BT_H_LEDE},
+    {"story", 5, BT_H_POS},
+    {"sub-title", 9, BT_H_LEDE},
+    {"subscribe", 9, BT_H_NEG},
+    {"subtitle", 8, BT_H_LEDE},
+    {"summary", 7, BT_H_LEDE},
+    {"supplemental", 12, BT_H_NEG},
+    {"taboola", 7, BT_H_NEG},
+    {"tac-gia", 7, BT_H_BYLINE},
+    {"tacgia", 6, BT_H_BYLINE},
+    {"tag-list", 8, BT_H_NEG},
+    {"tags", 4, BT_H_NEG},
+    {"teaser", 6, BT_H_LEDE},
+    {"text", 4, BT_H_POS},
+    {"tieude", 6, BT_H_TITLE},
+    {"tinlienquan", 11, BT_H_REL},
+    {"title", 5, BT_H_TITLE},
+    {"toolbar", 7, BT_H_NEG},
+    {"tplcaption", 10, BT_H_IMAGEBOX},
+    {"trending", 8, BT_H_NEG},
+    {"vcsortableinpreviewmode", 23, BT_H_IMAGEBOX},
+    {"widget", 6, BT_H_NEG},
+    {"writer", 6, BT_H_BYLINE},
+    {"xem-them", 8, BT_H_REL},
+    {"xemthem", 7, BT_H_REL},
+    {"yom-remote", 10, BT_H_NEG},
+};
+
+/* [first, last) index in HINT_WORDS of the words starting with each byte */
+static const unsigned char HINT_START[128][2] = {
+    ['-'] = {0, 1},
+    ['a'] = {1, 11},
+    ['b'] = {11, 18},
+    ['c'] = {18, 31},
+    ['d'] = {31, 38},
+    ['e'] = {38, 40},
+    ['f'] = {40, 44},
+    ['g'] = {44, 45},
+    ['h'] = {45, 47},
+    ['i'] = {47, 53},
+    ['k'] = {53, 54},
+    ['l'] = {54, 61},
+    ['m'] = {61, 69},
+    ['n'] = {69, 73},
+    ['o'] = {73, 74},
+    ['p'] = {74, 82},
+    ['r'] = {82, 92},
+    ['s'] = {92, 110},
+    ['t'] = {110, 123},
+    ['v'] = {123, 124},
+    ['w'] = {124, 126},
+    ['x'] = {126, 128},
+    ['y'] = {128, 129},
+};
+
+/* Lowercases class and id into buf and marks every listed word found in it. */
+static unsigned hint_scan(const xmlNode *n)
+{
+    char buf[512];
+    size_t len = 0;
+    const char *parts[2] = {attr_peek(n, "class"), attr_peek(n, "id")};
+    for (int k = 0; k < 2; k++) {
+        for (const char *p = parts[k]; p && *p && len + 2 < sizeof buf; p++)
+            buf[len++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        if (len + 1 < sizeof buf) /* very long class lists are cut, never overrun */
+            buf[len++] = ' ';
+    }
+    buf[len] = '\0';
+    unsigned flags = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c >= 128)
+            continue;
+        for (unsigned w = HINT_START[c][0]; w < HINT_START[c][1]; w++)
+            if (!(flags & HINT_WORDS[w].flags) && i + HINT_WORDS[w].len <= len &&
+                memcmp(buf + i, HINT_WORDS[w].w, HINT_WORDS[w].len) == 0)
+                flags |= HINT_WORDS[w].flags;
+    }
+    return flags;
+}
+
+unsigned bt_html_hints(const xmlNode *n)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->_private ? BT_INFO(n)->hints : 0;
+}
+
+const char *bt_html_peek(const xmlNode *n, const char *name)
+{
+    return attr_peek(n, name);
+}
+
+static int words_match(const char *s, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = s; p && *p; p++)
+        if (strncasecmp(p, word, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int skip_tag(const char *t)
+{
+    static const char *const tags[] = {
+        "script", "style", "noscript", "template", "svg",    "math",  "object",
+        "embed",  "canvas", "button",  "input",    "select", "option", "textarea", "nav",
+        "link",   "meta",   "title",    "dialog", "video", "audio",  "map",
+        "source", "track",  "label",   "fieldset", "menu",   "base"};
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (t[0] == tags[i][0] && strcmp(t, tags[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int block_tag(const char *t)
+{
+    static const char *const tags[] = {
+        "p",     "div",    "section", "article", "ul",   "ol",    "li",     "table",
+        "tbody", "thead",  "tr",      "td",      "th",   "h1",    "h2",     "h3",
+        "h4",    "h5",     "h6",      "blockquote", "pre", "figure", "figcaption", "dl",
+        "dd",    "dt",     "header",  "footer",  "aside", "main",  "address", "hr",
+        "form",  "center", "details", "summary", "caption"};
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (t[0] == tags[i][0] && strcmp(t, tags[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int hidden(const xmlNode *n)
+{
+    if (attr_peek(n, "hidden"))
+        return 1;
+    const char *aria = attr_peek(n, "aria-hidden");
+    if (aria && strcasecmp(aria, "true") == 0 && !bt_html_is(n, "figure"))
+        return 1;
+    const char *st = attr_peek(n, "style");
+    if (st) {
+        char buf[256];
+        size_t k = 0;
+        for (const char *p = st; *p && k + 1 < sizeof buf; p++)
+            if (*p != ' ')
+                buf[k++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        buf[k] = '\0';
+        if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
+            return 1;
+    }
+    return 0;
+}
+
+static int has_element_child(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            return 1;
+    return 0;
+}
+
+static size_t count_elements(const xmlNode *n, int depth)
+{
+    size_t c = 0;
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        c++;
+        if (depth < BT_HTML_MAX_DEPTH)
+            c += count_elements(k->children, depth + 1);
+    }
+    return c;
+}
+
+/* Length of text with white space runs counted once, and its commas. */
+static void text_stats(const char *s, size_t *len, size_t *commas)
+{
+    int space = 1;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+            if (!space)
+                (*len)++;
+            space = 1;
+            continue;
+        }
+        space = 0;
+        (*len)++;
+        if (*p == ',')
+            (*commas)++;
+    }
+}
+
+static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
+{
+    for (xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        bt_node_info *in = &ctx->info[(*next)++];
+        memset(in, 0, sizeof *in);
+        k->_private = in;
+        const char *t = (const char *)k->name;
+        /* an <iframe> holds no markup in a browser; when libxml2 nests elements in one
+         * (an unclosed <iframe> in <head>), they are the page itself */
+        int frame = t && strcasecmp(t, "iframe") == 0;
+        /* script, style, iframe and the like hold no elements in a browser: elements under
+         * one are the page, misnested by the parser, not the tag's own content */
+        int misnested = t && (frame || skip_tag(t)) && has_element_child(k) &&
+                        !bt_html_is(k, "nav") && !bt_html_is(k, "svg") && !bt_html_is(k, "math") &&
+                        !bt_html_is(k, "select") && !bt_html_is(k, "object") &&
+                        !bt_html_is(k, "video") && !bt_html_is(k, "audio") &&
+                        !bt_html_is(k, "map") && !bt_html_is(k, "dialog") && !bt_html_is(k, "fieldset") &&
+                        !bt_html_is(k, "label") && !bt_html_is(k, "button") && !bt_html_is(k, "menu");
+        if (!t || (!misnested && (skip_tag(t) || frame)) || hidden(k)) {
+            in->flags |= BT_NF_SKIP;
+        } else {
+            unsigned h = hint_scan(k);
+            in->hints = h;
+            int pos = (h & BT_H_POS) != 0, neg = (h & BT_H_NEG) != 0;
+            in->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
+            if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
+                in->weight -= 25;
+            /* the page frame's classes describe the page's state ("modal-open"), not text */
+            int frame_el = !strcasecmp(t, "html") || !strcasecmp(t, "body") ||
+                           !strcasecmp(t, "main") || !strcasecmp(t, "form");
+            if (neg && !pos && !frame_el)
+                in->flags |= BT_NF_NEGATIVE;
+            if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
+                in->flags |= BT_NF_NEGATIVE;
+            const char *type = attr_peek(k, "type"); /* <div type="RelatedNewsBox"> */
+            if ((h & BT_H_REL) || (type && words_match(type, "related")))
+                in->flags |= BT_NF_RELATED;
+            if (h & BT_H_LEDE)
+                in->flags |= BT_NF_LEDE;
+            const char *ip = attr_peek(k, "itemprop"), *rel = attr_peek(k, "rel");
+            if ((h & BT_H_BYLINE) || (ip && words_match(ip, "author")) ||
+                (rel && words_match(rel, "author")))
+                in->flags |= BT_NF_BYLINE;
+            if ((h & BT_H_CAPTION) || bt_html_is(k, "figcaption"))
+                in->flags |= BT_NF_CAPTION;
+            if ((h & BT_H_IMAGEBOX) || bt_html_is(k, "figure"))
+                in->flags |= BT_NF_IMAGEBOX;
+        }
+        if (bt_html_is(k, "img"))
+            in->imgs = 1;
+        if (depth >= BT_HTML_MAX_DEPTH) {
+            in->flags |= BT_NF_DEEP | BT_NF_SKIP;
+            continue;
+        }
+        annotate(ctx, k->children, depth + 1, next);
+        if (in->flags & BT_NF_SKIP)
+            continue;
+        int is_a = bt_html_is(k, "a");
+        for (xmlNode *c = k->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+                size_t l = 0, cm = 0;
+                if (c->content)
+                    text_stats((const char *)c->content, &l, &cm);
+                in->text += l;
+                in->commas += cm;
+                if (is_a)
+                    in->link += l;
+            } else if (c->type == XML_ELEMENT_NODE && c->_private) {
+                bt_node_info *ci = BT_INFO(c);
+                if (ci->flags & BT_NF_SKIP)
+                    continue;
+                in->text += ci->text;
+                in->link += is_a ? ci->text : ci->link;
+                in->commas += ci->commas;
+                in->paras += ci->paras + (bt_html_is(c, "p") ? 1 : 0);
+                in->imgs += ci->imgs;
+                if (block_tag((const char *)c->name))
+                    in->flags |= BT_NF_BLOCK;
+            }
+        }
+        /* a "read-more" box full of prose is the rest of the article, not a link list */
+        if ((in->flags & BT_NF_RELATED) && in->text > 400 && in->link * 3 < in->text)
+            in->flags &= ~(unsigned)BT_NF_RELATED;
+    }
+}
+
+int bt_html_annotate(bt_html_ctx *ctx)
+{
+    xmlNode *root = xmlDocGetRootElement(ctx->doc);
+    size_t n = count_elements(root, 0);
+    ctx->info = calloc(n ? n : 1, sizeof *ctx->info);
+    if (!ctx->info)
+        return BT_ENOMEM;
+    ctx->n_info = n;
+    size_t next = 0;
+    annotate(ctx, root, 0, &next);
+    ctx->total_text = root && root->_private ? BT_INFO(root)->text : 0;
+    /* Elements below the depth limit were counted but never reached: their _private stays
+     * NULL and every walk treats them as absent. */
+    return 0;
+}
+
+int bt_html_furniture(const bt_html_ctx *ctx, const bt_node_info *in)
+{
+    if (!(in->flags & BT_NF_NEGATIVE))
+        return 0;
+    return !ctx->lenient || in->text * 3 < ctx->total_text + 3000;
+}
+
+static int text_rec(const xmlNode *n, bt_buf *b, int depth)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+            if (k->content && bt_buf_adds(b, (const char *)k->content))
+                return BT_ENOMEM;
+        } else if (k->type == XML_ELEMENT_NODE) {
+            if (!k->_private || (BT_INFO(k)->flags & BT_NF_SKIP) || depth > BT_HTML_MAX_DEPTH)
+                continue;
+            if (bt_html_is(k, "br") || block_tag((const char *)k->name)) {
+                if (bt_buf_addc(b, ' '))
+                    return BT_ENOMEM;
+            }
+            if (text_rec(k->children, b, depth + 1))
+                return BT_ENOMEM;
+            if (block_tag((const char *)k->name) && bt_buf_addc(b, ' '))
+                return BT_ENOMEM;
+        }
+    }
+    return 0;
+}
+
+int bt_html_text_append(const xmlNode *n, bt_buf *b, int depth)
+{
+    return text_rec(n->children, b, depth);
+}
+
+char *bt_html_clean(const char *s, size_t len)
+{
+    if (!s)
+        return bt_normalize("", 0, BT_NORM_SPACE, NULL);
+    /* ASCII is already NFC: fold its white space here and spare utf8proc the work */
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
+            return bt_normalize(s, len, BT_NORM_SPACE, NULL);
+    char *out = malloc(len + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = c;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+char *bt_html_text(const xmlNode *n)
+{
+    bt_buf b = BT_BUF_INIT;
+    if (text_rec(n->children, &b, 0)) {
+        bt_buf_free(&b);
+        return NULL;
+    }
+    char *out = bt_html_clean(b.data, b.len);
+    bt_buf_free(&b);
+    return out;
+}
+
+char *bt_html_resolve(const char *base, const char *href)
+{
+    if (!href)
+        return NULL;
+    while (*href == ' ' || *href == '\t' || *href == '\n' || *href == '\r')
+        href++;
+    if (!*href || *href == '#' || strncasecmp(href, "javascript:", 11) == 0 ||
+        strncasecmp(href, "data:", 5) == 0 || strncasecmp(href, "mailto:", 7) == 0)
+        return NULL;
+    if (!base)
+        return strdup(href);
+    xmlChar *r = xmlBuildURI((const xmlChar *)href, (const xmlChar *)base);
+    if (!r)
+        return strdup(href);
+    char *s = strdup((const char *)r);
+    xmlFree(r);
+    return s;
+}
+
+/* Letters and digits of the folded text only: "Báo Dân trí!" and "bao dan tri" agree. */
+static char *key(const char *s)
+{
+    size_t n;
+    char *f = bt_fold_dup(s, strlen(s), &n);
+    if (!f)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)f[i];
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            f[o++] = (char)c;
+    }
+    f[o] = '\0';
+    return f;
+}
+
+int bt_html_same_text(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    char *ka = key(a), *kb = key(b);
+    int same = ka && kb && *ka && strcmp(ka, kb) == 0;
+    free(ka);
+    free(kb);
+    return same;
+}

@@ -1,0 +1,1052 @@
+/* html_output.c: the chosen container walked into the article's parts, in reading order:
+ * paragraphs, lists, block quotes and subheadings become body paragraphs; figures, caption
+ * tables and image boxes become images with their credits split off; related-story boxes and
+ * "Xem thêm:" lines become related links; the sapo becomes the lede; a closing "Theo X" /
+ * signature line becomes the byline. Furniture inside the container (share bars, comment
+ * boxes, ads, hidden blocks) is left out. */
+#include "extract/html_internal.h"
+
+#include "bantin/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum {
+    P_HEADING = 0x1, /* h2-h6 or a short line set wholly in bold */
+    P_RIGHT = 0x2,   /* right-aligned: signatures */
+    P_STRONG = 0x4,  /* every letter inside <strong>/<b>/<em> */
+};
+
+typedef struct para {
+    char *text;
+    unsigned flags;
+    size_t len, link; /* bytes of text, of which in links */
+    char *href;       /* the first link's URL */
+} para;
+
+typedef struct out {
+    bt_html_ctx *ctx;
+    const bt_html_meta *m;
+    bt_article *a;
+    xmlNodePtr content;
+    para *pv;
+    size_t pn, pcap;
+    bt_buf pend; /* loose inline text between blocks */
+    size_t pend_link, pend_strong, pend_text;
+    char *pend_href;
+    char *lede;
+    int related_mode; /* after a "Tin liên quan" heading: link lists are related stories */
+    int stopped;      /* after a "Tin khác" / "More stories" heading: the article is over */
+    char **bylines;
+    size_t nbylines;
+    int rc;
+} out;
+
+static const char *const RELATED_MARKS[] = {
+    "Tin liên quan", "Tin bài liên quan", "Bài liên quan", "Xem thêm", "Đọc thêm", "Xem tiếp",
+    "Tin cùng chủ đề", "Related", "Read more", "Read More", "READ MORE", "See also",
+    "More on this", "Also read", "Further reading"};
+
+/* Headings that open the page's other stories after the article. */
+static int ends_article(const char *t)
+{
+    static const char *const marks[] = {
+        "Other stories", "Other news", "Other opinion", "More from", "More stories",
+        "More news", "Most popular", "Most read", "You may also like", "You might also like",
+        "Recommended for you", "Tin khác", "Các tin khác", "Tin cùng chuyên mục", "Đọc nhiều",
+        "Xem nhiều", "Tin mới nhất", "Bài viết cùng chuyên mục", "Có thể bạn quan tâm",
+        "Cùng chuyên mục"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strncasecmp(t, marks[i], strlen(marks[i])) == 0)
+            return 1;
+    return 0;
+}
+
+static int starts_with_mark(const char *t, int need_colon)
+{
+    for (size_t i = 0; i < sizeof RELATED_MARKS / sizeof RELATED_MARKS[0]; i++) {
+        size_t l = strlen(RELATED_MARKS[i]);
+        if (strncasecmp(t, RELATED_MARKS[i], l) != 0)
+            continue;
+        const char *r = t + l;
+        while (*r == ' ')
+            r++;
+        if (!need_colon)
+            return *r == '\0' || *r == ':' || *r == '>';
+        if (*r == ':' || *r == '>' || !strncmp(r, "»", 2))
+            return 1;
+    }
+    return !strncmp(t, ">>", 2) || !strncmp(t, "►", 3) || !strncmp(t, "»", 2);
+}
+
+static const char *attr_of(const xmlNode *n, const char *name)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
+            return a->children && a->children->type == XML_TEXT_NODE
+                       ? (const char *)a->children->content
+                       : "";
+    return NULL;
+}
+
+static int inline_tag(const xmlNode *n)
+{
+    static const char *const tags[] = {"a", "span", "strong", "b", "em", "i", "u", "font",
+                                       "small", "big", "sup", "sub", "time", "abbr", "cite",
+                                       "q", "mark", "code", "s", "strike", "del", "ins",
+                                       "kbd", "var", "tt", "bdi", "bdo", "wbr", "nobr", "dfn"};
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (n->name[0] == (xmlChar)tags[i][0] && strcmp((const char *)n->name, tags[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int strong_tag(const xmlNode *n)
+{
+    return bt_html_is(n, "strong") || bt_html_is(n, "b");
+}
+
+/* ---- paragraphs ---- */
+
+static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t link,
+                      size_t strong, size_t textlen, const char *href)
+{
+    if (o->rc)
+        return;
+    char *t = bt_html_clean(s, n);
+    if (!t) {
+        o->rc = BT_ENOMEM;
+        return;
+    }
+    if (!*t) {
+        free(t);
+        return;
+    }
+    if (o->pn == o->pcap) {
+        size_t cap = o->pcap ? o->pcap * 2 : 32;
+        para *v = realloc(o->pv, cap * sizeof *v);
+        if (!v) {
+            free(t);
+            o->rc = BT_ENOMEM;
+            return;
+        }
+        o->pv = v;
+        o->pcap = cap;
+    }
+    size_t len = strlen(t);
+    if (textlen && strong * 10 >= textlen * 9 && len < 150)
+        flags |= P_STRONG;
+    para *p = &o->pv[o->pn++];
+    p->text = t;
+    p->flags = flags;
+    p->len = len;
+    p->link = link > len ? len : link;
+    p->href = href ? strdup(href) : NULL;
+}
+
+/* Text as it reads: source line breaks are spaces ('\n' marks a <br> or block edge). */
+static int add_text(bt_buf *b, const char *s, size_t n)
+{
+    if (bt_buf_grow(b, n))
+        return BT_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        b->data[b->len++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    }
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+/* Inline text of a subtree into b; '\n' where <br> or a block breaks the line. */
+typedef struct inl {
+    bt_buf *b;
+    size_t link, strong, text;
+    char *href;
+    const char *base;
+} inl;
+
+static int gather(inl *g, const xmlNode *n, int depth, int in_link, int in_strong)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+            if (!k->content)
+                continue;
+            size_t l = strlen((const char *)k->content);
+            if (add_text(g->b, (const char *)k->content, l))
+                return BT_ENOMEM;
+            size_t nonspace = 0;
+            for (size_t i = 0; i < l; i++)
+                if (!strchr(" \t\r\n", k->content[i]))
+                    nonspace++;
+            g->text += nonspace;
+            if (in_link)
+                g->link += nonspace;
+            if (in_strong)
+                g->strong += nonspace;
+            continue;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        if (BT_INFO(k)->flags & BT_NF_SKIP)
+            continue;
+        if (bt_html_is(k, "br")) {
+            if (bt_buf_addc(g->b, '\n'))
+                return BT_ENOMEM;
+            continue;
+        }
+        int a = bt_html_is(k, "a");
+        if (a && !g->href)
+            g->href = bt_html_resolve(g->base, attr_of(k, "href"));
+        int block = !inline_tag(k);
+        if (block && bt_buf_addc(g->b, '\n'))
+            return BT_ENOMEM;
+        if (gather(g, k->children, depth + 1, in_link || a, in_strong || strong_tag(k)))
+            return BT_ENOMEM;
+        if (block && bt_buf_addc(g->b, '\n'))
+            return BT_ENOMEM;
+    }
+    return 0;
+}
+
+static unsigned align_flags(const xmlNode *n)
+{
+    const char *st = attr_of(n, "style"), *al = attr_of(n, "align");
+    if ((st && strstr(st, "right")) || (al && strcasecmp(al, "right") == 0))
+        return P_RIGHT;
+    return 0;
+}
+
+/* Splits gathered text at '\n' into paragraphs. Link and bold shares are per element: a
+ * split element gives each piece the share of the whole. */
+static void emit_text(out *o, const char *s, size_t n, unsigned flags, size_t link, size_t strong,
+                      size_t text, const char *href)
+{
+    int pieces = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n')
+            pieces++;
+    if (!pieces) {
+        push_para(o, s, n, flags, link, strong, text, href);
+        return;
+    }
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == '\n') {
+            if (i > start) {
+                /* per-piece shares are unknown; scale by length */
+                size_t pl = i - start;
+                size_t sl = text ? (link * pl) / (n ? n : 1) : 0;
+                size_t st = text ? (strong * pl) / (n ? n : 1) : 0;
+                push_para(o, s + start, pl, flags, sl, st, text ? (text * pl) / (n ? n : 1) : 0,
+                          href);
+            }
+            start = i + 1;
+        }
+    }
+}
+
+static void emit_node(out *o, const xmlNode *n, unsigned flags)
+{
+    bt_buf b = BT_BUF_INIT;
+    inl g = {&b, 0, 0, 0, NULL, o->ctx->base};
+    if (gather(&g, n->children, 0, bt_html_is(n, "a"), strong_tag(n))) {
+        o->rc = BT_ENOMEM;
+    } else {
+        emit_text(o, b.data ? b.data : "", b.len, flags | align_flags(n), g.link, g.strong,
+                  g.text, g.href);
+    }
+    free(g.href);
+    bt_buf_free(&b);
+}
+
+static void flush(out *o)
+{
+    if (o->pend.len)
+        emit_text(o, o->pend.data, o->pend.len, 0, o->pend_link, o->pend_strong, o->pend_text,
+                  o->pend_href);
+    bt_buf_reset(&o->pend);
+    o->pend_link = o->pend_strong = o->pend_text = 0;
+    free(o->pend_href);
+    o->pend_href = NULL;
+}
+
+/* ---- images ---- */
+
+static const char *img_src(const xmlNode *img)
+{
+    static const char *const attrs[] = {"data-original", "data-src", "data-lazy-src", "src"};
+    for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
+        const char *s = attr_of(img, attrs[i]);
+        if (s && *s && strncasecmp(s, "data:", 5) != 0)
+            return s;
+    }
+    return NULL;
+}
+
+static const xmlNode *find_tag(const xmlNode *n, const char *tag, int depth)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        if (bt_html_is(k, tag))
+            return k;
+        const xmlNode *r = find_tag(k->children, tag, depth + 1);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+static void caption_text(const xmlNode *n, bt_buf *b, int depth)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        if (BT_INFO(k)->flags & BT_NF_SKIP)
+            continue;
+        if (BT_INFO(k)->flags & BT_NF_CAPTION) {
+            bt_buf_addc(b, ' ');
+            bt_html_text_append(k, b, depth);
+            continue;
+        }
+        caption_text(k->children, b, depth + 1);
+    }
+}
+
+static void add_image(out *o, const char *src, const char *text)
+{
+    if (o->rc)
+        return;
+    char *cap = NULL, *credit = NULL;
+    if (bt_html_split_credit(text, &cap, &credit)) {
+        o->rc = BT_ENOMEM;
+        return;
+    }
+    char *url = bt_html_resolve(o->ctx->base, src);
+    if (bt_article_add_image(o->a, url, cap, credit))
+        o->rc = BT_ENOMEM;
+    free(url);
+    free(cap);
+    free(credit);
+}
+
+static void image_box(out *o, const xmlNode *n)
+{
+    const xmlNode *img = find_tag(n->children, "img", 0);
+    bt_buf b = BT_BUF_INIT;
+    caption_text(n->children, &b, 0);
+    if (!b.len) /* no element says caption: the box's own text is */
+        bt_html_text_append(n, &b, 0);
+    char *text = bt_html_clean(b.data, b.len);
+    bt_buf_free(&b);
+    if (!text) {
+        o->rc = BT_ENOMEM;
+        return;
+    }
+    if (img && (*text || bt_html_is(n, "figure")))
+        add_image(o, img_src(img), text);
+    free(text);
+}
+
+static int is_image_box(const xmlNode *n, const bt_node_info *in)
+{
+    if (!in->imgs || in->imgs > 3)
+        return 0;
+    if (in->text && in->link * 2 > in->text) /* thumbnails of linked stories */
+        return 0;
+    if (bt_html_is(n, "figure"))
+        return in->text < 600;
+    if (bt_html_is(n, "table"))
+        return in->text < 400 && in->paras <= 2;
+    if (bt_html_is(n, "p") || bt_html_is(n, "span") || bt_html_is(n, "a"))
+        return 0;
+    return (in->flags & BT_NF_IMAGEBOX) && in->text < 400 && in->paras <= 2;
+}
+
+/* ---- related ---- */
+
+/* bt_html_same_text, skipped when the lengths alone rule it out (folding costs) */
+static int same_short(const char *text, size_t len, const char *other)
+{
+    if (!other)
+        return 0;
+    size_t ol = strlen(other);
+    if (len > ol + ol / 4 + 8 || ol > len + len / 4 + 8)
+        return 0;
+    return bt_html_same_text(text, other);
+}
+
+static int add_related(out *o, const char *title, const char *url)
+{
+    if (!title || strlen(title) < 12)
+        return 0;
+    size_t tl = strlen(title);
+    for (size_t i = 0; i < o->a->n_related; i++)
+        if (same_short(title, tl, o->a->related[i].title))
+            return 0;
+    if (same_short(title, tl, o->m->title))
+        return 0;
+    return bt_article_add_related(o->a, title, url);
+}
+
+static void related_links(out *o, const xmlNode *box, const xmlNode *n, int depth,
+                          int titled_only)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        if (BT_INFO(k)->flags & BT_NF_SKIP)
+            continue;
+        if (bt_html_is(k, "a")) {
+            int titled = 0;
+            for (const xmlNode *p = k->parent; p && p != box && !titled; p = p->parent)
+                titled = bt_html_is_heading(p) || (bt_html_hints(p) & BT_H_TITLE);
+            titled = titled || (bt_html_hints(k) & BT_H_TITLE);
+            if (titled_only && !titled)
+                continue;
+            char *t = bt_html_text(k);
+            if (!t) {
+                o->rc = BT_ENOMEM;
+                return;
+            }
+            if (!starts_with_mark(t, 0)) {
+                char *url = bt_html_resolve(o->ctx->base, attr_of(k, "href"));
+                if (add_related(o, t, url))
+                    o->rc = BT_ENOMEM;
+                free(url);
+            }
+            free(t);
+            continue;
+        }
+        related_links(o, box, k->children, depth + 1, titled_only);
+    }
+}
+
+static int has_titled_link(const xmlNode *n, int depth)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        if (bt_html_is(k, "a") && (bt_html_hints(k) & BT_H_TITLE))
+            return 1;
+        if ((bt_html_is_heading(k) || (bt_html_hints(k) & BT_H_TITLE)) &&
+            find_tag(k->children, "a", depth))
+            return 1;
+        if (has_titled_link(k->children, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
+static void related_box(out *o, const xmlNode *n)
+{
+    related_links(o, n, n->children, 0, has_titled_link(n->children, 0));
+}
+
+/* ---- the walk ---- */
+
+static int para_tag(const xmlNode *n)
+{
+    static const char *const tags[] = {"p", "h2", "h3", "h4", "h5", "h6", "pre", "li", "dd",
+                                       "dt", "td", "th", "blockquote", "address", "caption",
+                                       "figcaption", "summary", "h1"};
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (n->name[0] == (xmlChar)tags[i][0] && strcmp((const char *)n->name, tags[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static double ldens(const bt_node_info *in)
+{
+    return in->text ? (double)in->link / (double)in->text : 0;
+}
+
+static void walk(out *o, const xmlNode *n, int depth, int top);
+
+static size_t words(const char *s);
+
+static void element(out *o, const xmlNode *k, int depth)
+{
+    bt_node_info *in = BT_INFO(k);
+    if (o->stopped && !(in->flags & BT_NF_RELATED))
+        return;
+    if (in->flags & BT_NF_RELATED) {
+        flush(o);
+        related_box(o, k);
+        return;
+    }
+    if (bt_html_furniture(o->ctx, in)) {
+        flush(o);
+        return;
+    }
+    if (is_image_box(k, in)) {
+        flush(o);
+        image_box(o, k);
+        return;
+    }
+    if ((in->flags & BT_NF_LEDE) && !o->lede && o->pn == 0 && in->text >= 30 && in->text < 1500 &&
+        in->paras <= 1 && !bt_html_is(k, "li")) {
+        flush(o);
+        o->lede = bt_html_text(k);
+        return;
+    }
+    if ((in->flags & BT_NF_BYLINE) && in->text < 120 && !in->paras) {
+        flush(o);
+        char *t = bt_html_text(k);
+        if (t && *t && o->nbylines < 8) {
+            char **v = realloc(o->bylines, (o->nbylines + 1) * sizeof *v);
+            if (v) {
+                o->bylines = v;
+                o->bylines[o->nbylines++] = t;
+                t = NULL;
+            }
+        }
+        free(t);
+        return;
+    }
+    if ((in->flags & BT_NF_CAPTION) && !in->imgs && in->text < 400 && !bt_html_is(k, "td")) {
+        flush(o);
+        /* a caption set apart from its photo: give it to the last uncaptioned image */
+        char *t = bt_html_text(k);
+        if (t && *t) {
+            bt_image *last = o->a->n_images ? &o->a->images[o->a->n_images - 1] : NULL;
+            if (last && !last->caption[0]) {
+                char *cap = NULL, *cr = NULL;
+                if (!bt_html_split_credit(t, &cap, &cr)) {
+                    free(last->caption);
+                    last->caption = cap;
+                    free(last->credit);
+                    last->credit = cr;
+                }
+            } else {
+                add_image(o, NULL, t);
+            }
+        }
+        free(t);
+        return;
+    }
+    int block = in->flags & BT_NF_BLOCK;
+    /* a list or box that is mostly links: a related list after a "Tin liên quan" heading,
+     * otherwise navigation inside the container */
+    if (!para_tag(k) && !inline_tag(k) && in->text > 0 && ldens(in) > 0.6 && in->link > 20) {
+        flush(o);
+        if (o->related_mode)
+            related_box(o, k);
+        return;
+    }
+    if (!bt_html_is(k, "a") && in->text && ldens(in) > 0.6 && (bt_html_is(k, "li")))
+        if (o->related_mode) {
+            flush(o);
+            related_box(o, k);
+            return;
+        }
+    if (para_tag(k) || (!block && !inline_tag(k))) {
+        if (block && !bt_html_is_heading(k)) {
+            flush(o);
+            walk(o, k->children, depth + 1, 0);
+            flush(o);
+            return;
+        }
+        flush(o);
+        size_t before = o->pn;
+        emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
+        /* a short heading-like line announcing related stories, or the page's others */
+        if (o->pn == before + 1 && before >= 3 && o->pv[before].len < 40 &&
+            ((o->pv[before].flags & (P_HEADING | P_STRONG)) || words(o->pv[before].text) <= 4) &&
+            ends_article(o->pv[before].text)) {
+            o->stopped = 1;
+            free(o->pv[before].text);
+            free(o->pv[before].href);
+            o->pn--;
+        } else if (o->pn == before + 1 && o->pv[before].len < 40 && starts_with_mark(o->pv[before].text, 0)) {
+            o->related_mode = 1;
+            free(o->pv[before].text);
+            free(o->pv[before].href);
+            o->pn--;
+        } else if (o->pn > before && ldens(in) < 0.5) {
+            o->related_mode = 0;
+        }
+        return;
+    }
+    if (inline_tag(k) && !block) {
+        inl g = {&o->pend, 0, 0, 0, NULL, o->ctx->base};
+        int a = bt_html_is(k, "a");
+        if (a)
+            g.href = bt_html_resolve(o->ctx->base, attr_of(k, "href"));
+        if (gather(&g, k->children, depth + 1, a, strong_tag(k)))
+            o->rc = BT_ENOMEM;
+        o->pend_link += g.link;
+        o->pend_strong += g.strong;
+        o->pend_text += g.text;
+        if (!o->pend_href)
+            o->pend_href = g.href;
+        else
+            free(g.href);
+        return;
+    }
+    flush(o);
+    walk(o, k->children, depth + 1, 0);
+    flush(o);
+}
+
+static void walk(out *o, const xmlNode *n, int depth, int top)
+{
+    int keep_only = 0;
+    if (top)
+        for (const xmlNode *k = n; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && k->_private && (BT_INFO(k)->flags & BT_NF_KEEP))
+                keep_only = 1;
+    for (const xmlNode *k = n; k && !o->rc; k = k->next) {
+        if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
+            if (keep_only || !k->content)
+                continue;
+            size_t l = strlen((const char *)k->content);
+            if (add_text(&o->pend, (const char *)k->content, l))
+                o->rc = BT_ENOMEM;
+            for (size_t i = 0; i < l; i++)
+                if (!strchr(" \t\r\n", k->content[i]))
+                    o->pend_text++;
+            continue;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        bt_node_info *in = BT_INFO(k);
+        if (in->flags & BT_NF_SKIP)
+            continue;
+        if (keep_only && !(in->flags & BT_NF_KEEP)) {
+            /* a sapo or related box beside the kept blocks still counts */
+            if ((in->flags & BT_NF_RELATED) || (in->flags & BT_NF_LEDE))
+                element(o, k, depth);
+            continue;
+        }
+        if (bt_html_is(k, "br") || bt_html_is(k, "hr")) {
+            if (bt_html_is(k, "br"))
+                bt_buf_addc(&o->pend, '\n');
+            else
+                flush(o);
+            continue;
+        }
+        if (bt_html_is(k, "img"))
+            continue;
+        element(o, k, depth);
+    }
+}
+
+/* ---- after the walk ---- */
+
+static size_t words(const char *s)
+{
+    size_t w = 0;
+    int in = 0;
+    for (; *s; s++) {
+        if (*s == ' ') {
+            in = 0;
+        } else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+/* "Hà Phong", "Thanh Xuân": every word starts with a capital letter (or is a particle). */
+static int name_like(const char *s)
+{
+    size_t w = words(s);
+    if (w < 1 || w > 5 || strlen(s) > 50)
+        return 0;
+    const char *p = s;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        /* first letter uppercase: compare with its lowercased form */
+        size_t cl = 1;
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0xC0)
+            cl = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        char *low = bt_normalize(p, cl, BT_NORM_LOWER, NULL);
+        int upper = low && strncmp(low, p, cl) != 0;
+        free(low);
+        if (!upper)
+            return 0;
+        while (*p && *p != ' ') {
+            if (strchr(".:;!?\"()0123456789", *p))
+                return 0;
+            p++;
+        }
+    }
+    return 1;
+}
+
+static void drop_para(out *o, size_t i)
+{
+    free(o->pv[i].text);
+    free(o->pv[i].href);
+    memmove(o->pv + i, o->pv + i + 1, (o->pn - i - 1) * sizeof *o->pv);
+    o->pn--;
+}
+
+static void add_author(out *o, const char *name)
+{
+    if (o->m->n_authors) /* the page's metadata named them already */
+        return;
+    for (size_t i = 0; i < o->a->n_authors; i++)
+        if (bt_html_same_text(o->a->authors[i], name))
+            return;
+    if (bt_article_add_author(o->a, name))
+        o->rc = BT_ENOMEM;
+}
+
+/* The closing signature: "Theo <b>Thanh Xuân</b>" over "VnEconomy", a right-aligned or bold
+ * "Hà Phong", or "Theo Forbes" (a source, not a person: dropped, no author). */
+static void signature(out *o)
+{
+    for (int round = 0; round < 3 && o->pn > 1; round++) {
+        para *last = &o->pv[o->pn - 1];
+        para *prev = &o->pv[o->pn - 2];
+        int short_last = last->len < 60 && words(last->text) <= 6;
+        if (!short_last)
+            return;
+        /* the byline the metadata gave, repeated as the closing line */
+        int known = 0;
+        for (size_t i = 0; i < o->m->n_authors && !known; i++)
+            known = bt_html_same_text(last->text, o->m->authors[i]);
+        if (known) {
+            drop_para(o, o->pn - 1);
+            continue;
+        }
+        if (!strncmp(prev->text, "Theo ", 5) && prev->len < 60 && words(prev->text) <= 6 &&
+            name_like(last->text) && words(last->text) <= 3) {
+            if (name_like(prev->text + 5) && words(prev->text + 5) >= 2)
+                add_author(o, prev->text + 5);
+            drop_para(o, o->pn - 1);
+            drop_para(o, o->pn - 1);
+            return;
+        }
+        if (!strncmp(last->text, "Theo ", 5) || !strncmp(last->text, "Nguồn: ", 8) ||
+            !strncmp(last->text, "Nguồn ", 7)) {
+            drop_para(o, o->pn - 1);
+            continue;
+        }
+        if ((last->flags & (P_RIGHT | P_STRONG)) && name_like(last->text) && words(last->text) >= 2 &&
+            !(last->flags & P_HEADING)) {
+            add_author(o, last->text);
+            drop_para(o, o->pn - 1);
+            return;
+        }
+        return;
+    }
+}
+
+/* A short line that only dates the page ("March 13, 2015 9:00PM", "Thứ Hai, 10/06/2024 -
+ * 17:45", "Updated 3 hours ago"): furniture at the head or foot of the text. */
+static int date_line(const char *t, size_t len)
+{
+    static const char *const starts[] = {
+        "Updated", "Published", "Posted", "Last updated", "Cập nhật", "Thứ hai", "Thứ ba",
+        "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm",
+        "Thứ Sáu", "Thứ Bảy", "Chủ nhật", "Chủ Nhật", "Ngày đăng", "Đăng lúc"};
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+                                         "July", "August", "September", "October", "November",
+                                         "December", "Jan ", "Feb ", "Mar ", "Apr ", "Jun ",
+                                         "Jul ", "Aug ", "Sep ", "Oct ", "Nov ", "Dec "};
+    if (len > 70)
+        return 0;
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+        if (!strncmp(t, starts[i], strlen(starts[i])))
+            return 1;
+    size_t digits = 0, letters = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))
+            letters++;
+    }
+    int clock = strstr(t, "AM") || strstr(t, "PM") || strstr(t, "GMT") || strstr(t, ":");
+    int month = 0;
+    for (size_t i = 0; i < sizeof months / sizeof months[0] && !month; i++)
+        month = strstr(t, months[i]) != NULL;
+    /* mostly digits and a clock or a month name: "10/06/2024 17:45", "March 13, 2015 9:00PM" */
+    return digits >= 4 && (clock || month) && letters <= digits + 12;
+}
+
+/* Bylines, datelines and tags around the text: "By Jane Doe", "From: Herald Sun", the
+ * page's author repeated, a date line; at the foot "Tags: …", "Từ khóa: …", "© …". */
+static void trim_edges(out *o)
+{
+    static const char *const head[] = {"By ", "BY ", "From: ", "Tác giả: ", "Bài và ảnh: "};
+    static const char *const foot[] = {"Tags:", "Tags ", "Từ khóa:", "Từ khoá:", "Keywords:",
+                                       "©", "Copyright", "Share this", "Chia sẻ"};
+    for (int guard = 0; guard < 6 && o->pn > 1; guard++) {
+        para *p = &o->pv[0];
+        int drop = 0;
+        if (p->len >= 100)
+            break;
+        for (size_t i = 0; i < sizeof head / sizeof head[0] && !drop; i++)
+            drop = !strncmp(p->text, head[i], strlen(head[i])) && p->len < 80;
+        for (size_t i = 0; i < o->a->n_authors && !drop; i++)
+            drop = bt_html_same_text(p->text, o->a->authors[i]);
+        for (size_t i = 0; i < o->m->n_authors && !drop; i++)
+            drop = bt_html_same_text(p->text, o->m->authors[i]);
+        if (!drop)
+            drop = date_line(p->text, p->len);
+        if (!drop)
+            break;
+        drop_para(o, 0);
+    }
+    for (int guard = 0; guard < 4 && o->pn > 1; guard++) {
+        para *p = &o->pv[o->pn - 1];
+        int drop = 0;
+        for (size_t i = 0; i < sizeof foot / sizeof foot[0] && !drop; i++)
+            drop = !strncmp(p->text, foot[i], strlen(foot[i])) && p->len < 200;
+        if (!drop)
+            drop = date_line(p->text, p->len);
+        if (!drop)
+            break;
+        drop_para(o, o->pn - 1);
+    }
+}
+
+/* "By Jane Doe, John Roe" / "Tác giả: Hà Phong" to names */
+static void byline_authors(out *o, const char *s)
+{
+    static const char *const prefixes[] = {"By ", "by ", "BY ", "Tác giả:", "Bài:", "Bài và ảnh:",
+                                           "Written by ", "Theo ", "Text:", "Author:", "Posted by "};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t l = strlen(prefixes[i]);
+        if (!strncmp(s, prefixes[i], l)) {
+            s += l;
+            break;
+        }
+    }
+    char *copy = strdup(s);
+    if (!copy)
+        return;
+    char *p = copy;
+    while (p && *p) {
+        char *cut = NULL;
+        const char *seps[] = {", ", " and ", " và ", " & ", " - ", " | "};
+        for (size_t i = 0; i < 6; i++) {
+            char *c = strstr(p, seps[i]);
+            if (c && (!cut || c < cut))
+                cut = c;
+        }
+        char *next = NULL;
+        if (cut) {
+            const char *seps2[] = {", ", " and ", " và ", " & ", " - ", " | "};
+            for (size_t i = 0; i < 6; i++)
+                if (!strncmp(cut, seps2[i], strlen(seps2[i]))) {
+                    next = cut + strlen(seps2[i]);
+                    break;
+                }
+            *cut = '\0';
+        }
+        char *name = bt_html_clean(p, strlen(p));
+        if (name && name_like(name))
+            add_author(o, name);
+        free(name);
+        p = next;
+    }
+    free(copy);
+}
+
+static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop, int depth,
+                                 int *stopped)
+{
+    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+        if (k == stop) {
+            *stopped = 1;
+            return NULL;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        bt_node_info *in = BT_INFO(k);
+        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED))
+            continue;
+        if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
+            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
+            !bt_html_is(k, "body"))
+            return k;
+        const xmlNode *r = first_flag(k->children, flag, stop, depth + 1, stopped);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+/* Lines that pages print between paragraphs and are never the article's. */
+static int furniture_line(const char *t)
+{
+    static const char *const lines[] = {
+        "Continue reading the main story", "Advertisement", "ADVERTISEMENT",
+        "Story continues below advertisement", "Continue reading below", "Quảng cáo",
+        "Sponsored", "Scroll to continue with content", "Read more", "Xem thêm", "Đọc thêm",
+        "Tin liên quan", "Video đang được quan tâm"};
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        if (strcasecmp(t, lines[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void related_outside(out *o, const xmlNode *n, int depth)
+{
+    for (const xmlNode *k = n; k && !o->rc; k = k->next) {
+        if (k == o->content || k->type != XML_ELEMENT_NODE || !k->_private ||
+            depth > BT_HTML_MAX_DEPTH)
+            continue;
+        bt_node_info *in = BT_INFO(k);
+        if (in->flags & BT_NF_SKIP)
+            continue;
+        if ((in->flags & BT_NF_RELATED) && in->text < 4000) {
+            related_box(o, k);
+            continue;
+        }
+        related_outside(o, k->children, depth + 1);
+    }
+}
+
+int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, bt_article *a)
+{
+    out o;
+    memset(&o, 0, sizeof o);
+    o.ctx = ctx;
+    o.m = m;
+    o.a = a;
+    o.content = content;
+    walk(&o, content->children, 0, 1);
+    flush(&o);
+
+    /* the scope around the container: its <article> or its parent */
+    xmlNodePtr scope = content->parent;
+    for (xmlNodePtr p = content->parent; p && p->_private && !bt_html_is(p, "body"); p = p->parent)
+        if (bt_html_is(p, "article")) {
+            scope = p;
+            break;
+        }
+    if (scope && (bt_html_is(scope, "body") || bt_html_is(scope, "html")))
+        scope = NULL;
+    if (!o.lede && scope && !o.rc) {
+        int stopped = 0;
+        const xmlNode *l = first_flag(scope->children, BT_NF_LEDE, content, 0, &stopped);
+        if (l)
+            o.lede = bt_html_text(l);
+    }
+    /* related boxes sit under the article or right after it, in the same column */
+    xmlNodePtr rscope = scope ? scope->parent : content->parent;
+    if (rscope && (bt_html_is(rscope, "body") || bt_html_is(rscope, "html") || !rscope->_private))
+        rscope = scope;
+    if (rscope && !o.rc)
+        related_outside(&o, rscope->children, 0);
+
+    /* furniture lines and inline related links */
+    for (size_t i = 0; i < o.pn && !o.rc;) {
+        para *p = &o.pv[i];
+        int linky = p->len && p->link * 10 >= p->len * 7;
+        if (same_short(p->text, p->len, m->title) || same_short(p->text, p->len, m->h1) ||
+            same_short(p->text, p->len, o.lede)) {
+            drop_para(&o, i);
+            continue;
+        }
+        if (furniture_line(p->text)) {
+            drop_para(&o, i);
+            continue;
+        }
+        /* a line that is one link and nothing else: a story the article points to */
+        if (p->href && p->len >= 15 && p->len <= 200 && p->link * 10 >= p->len * 9 &&
+            !(p->flags & P_HEADING)) {
+            if (add_related(&o, p->text, p->href))
+                o.rc = BT_ENOMEM;
+            drop_para(&o, i);
+            continue;
+        }
+        if (starts_with_mark(p->text, 1) && (linky || p->href)) {
+            const char *t = p->text;
+            const char *c = strstr(t, ":");
+            const char *r = strstr(t, "»");
+            if (!strncmp(t, ">>", 2))
+                c = t + 1;
+            else if (!strncmp(t, "►", 3))
+                c = t + 2;
+            if (r && (!c || r < c))
+                c = r + 1;
+            if (c) {
+                c++;
+                while (*c == ' ')
+                    c++;
+                if (add_related(&o, c, p->href))
+                    o.rc = BT_ENOMEM;
+            }
+            drop_para(&o, i);
+            continue;
+        }
+        i++;
+    }
+    /* no sapo marked: a first paragraph that repeats the page's description is one */
+    if (!o.lede && o.pn > 1 && m->description) {
+        const char *d = m->description;
+        size_t dl = strlen(d);
+        while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
+            dl--;
+        char *dcut = strndup(d, dl > 3 && !strcmp(d + dl - 3, "...") ? dl - 3 : dl);
+        char *fd = dcut ? bt_fold_dup(dcut, strlen(dcut), NULL) : NULL;
+        char *fp = bt_fold_dup(o.pv[0].text, o.pv[0].len, NULL);
+        if (fd && fp && strlen(fd) >= 40 && strncmp(fp, fd, strlen(fd)) == 0 &&
+            strlen(fp) < strlen(fd) + 30) {
+            o.lede = strdup(o.pv[0].text);
+            drop_para(&o, 0);
+        }
+        free(dcut);
+        free(fd);
+        free(fp);
+    }
+    signature(&o);
+    trim_edges(&o);
+
+    if (!a->n_authors && !m->n_authors) {
+        for (size_t i = 0; i < o.nbylines; i++)
+            if (o.bylines[i] && strlen(o.bylines[i]) < 100)
+                byline_authors(&o, o.bylines[i]);
+        if (!a->n_authors && scope) {
+            int stopped = 0;
+            const xmlNode *b = first_flag(scope->children, BT_NF_BYLINE, content, 0, &stopped);
+            if (b) {
+                char *t = bt_html_text(b);
+                if (t)
+                    byline_authors(&o, t);
+                free(t);
+            }
+        }
+    }
+    for (size_t i = 0; i < o.pn && !o.rc; i++) {
+        const char *t = o.pv[i].text;
+        size_t l = o.pv[i].len;
+        /* the end mark "./." closes Vietnamese official news: it is a full stop */
+        if (l >= 3 && !strcmp(t + l - 3, "./.")) {
+            char *c = strndup(t, l - 2);
+            if (!c || bt_article_add_para(a, c))
+                o.rc = BT_ENOMEM;
+            free(c);
+            continue;
+        }
+        if (bt_article_add_para(a, t))
+            o.rc = BT_ENOMEM;
+    }
+    if (o.lede && *o.lede && !o.rc && bt_article_set(&a->lede, o.lede, strlen(o.lede)))
+        o.rc = BT_ENOMEM;
+
+    for (size_t i = 0; i < o.pn; i++) {
+        free(o.pv[i].text);
+        free(o.pv[i].href);
+    }
+    free(o.pv);
+    for (size_t i = 0; i < o.nbylines; i++)
+        free(o.bylines[i]);
+    free(o.bylines);
+    free(o.lede);
+    free(o.pend_href);
+    bt_buf_free(&o.pend);
+    return o.rc;
+}

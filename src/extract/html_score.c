@@ -1,0 +1,287 @@
+/* html_score.c: which element holds the article. Paragraph-like elements earn points for
+ * their length and commas and hand them to their parent (in full), grandparent (half) and
+ * further ancestors (less); class/id hints and the tag set each ancestor's starting score;
+ * link-heavy candidates lose in proportion to their link text. The best candidate may then
+ * give way to an ancestor that gathers several near-best ones, and its siblings that score
+ * well (or are plain prose paragraphs) are kept beside it. This is the scheme of
+ * arc90's Readability, which the best extractors still build on. */
+#include "extract/html_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct cands {
+    xmlNodePtr *v;
+    size_t n, cap;
+} cands;
+
+static int push(cands *c, xmlNodePtr n)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        xmlNodePtr *v = realloc(c->v, cap * sizeof *v);
+        if (!v)
+            return BT_ENOMEM;
+        c->v = v;
+        c->cap = cap;
+    }
+    c->v[c->n++] = n;
+    return 0;
+}
+
+static int tag_base(const xmlNode *n)
+{
+    const char *t = (const char *)n->name;
+    if (!strcmp(t, "div") || !strcmp(t, "article") || !strcmp(t, "main"))
+        return 5;
+    if (!strcmp(t, "pre") || !strcmp(t, "td") || !strcmp(t, "blockquote"))
+        return 3;
+    if (!strcmp(t, "address") || !strcmp(t, "ol") || !strcmp(t, "ul") || !strcmp(t, "dl") ||
+        !strcmp(t, "dd") || !strcmp(t, "dt") || !strcmp(t, "li") || !strcmp(t, "form"))
+        return -3;
+    if (bt_html_is_heading(n) || !strcmp(t, "th"))
+        return -5;
+    return 0;
+}
+
+static int init_cand(cands *c, xmlNodePtr n)
+{
+    bt_node_info *in = BT_INFO(n);
+    if (in->scored)
+        return 0;
+    in->scored = 1;
+    in->score = tag_base(n) + in->weight;
+    return push(c, n);
+}
+
+static int paragraph_like(const xmlNode *n, const bt_node_info *in)
+{
+    const char *t = (const char *)n->name;
+    if (!strcmp(t, "p") || !strcmp(t, "pre") || !strcmp(t, "td") || bt_html_is_heading(n))
+        return 1;
+    /* a div holding text but no blocks is a paragraph in all but name */
+    return !(in->flags & BT_NF_BLOCK) &&
+           (!strcmp(t, "div") || !strcmp(t, "section") || !strcmp(t, "article") ||
+            !strcmp(t, "span") || !strcmp(t, "font") || !strcmp(t, "li") || !strcmp(t, "dd"));
+}
+
+static int score_walk(const bt_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
+{
+    for (xmlNodePtr k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private)
+            continue;
+        bt_node_info *in = BT_INFO(k);
+        if ((in->flags & (BT_NF_SKIP | BT_NF_RELATED)) || bt_html_furniture(ctx, in))
+            continue;
+        /* a "paragraph" that is mostly links is a link list (tags, kudos, menus): no points */
+        if (paragraph_like(k, in) && in->text >= 25 && in->link * 2 <= in->text) {
+            double s = 1.0 + (double)in->commas + (double)(in->text / 100 < 3 ? in->text / 100 : 3);
+            xmlNodePtr a = k->parent;
+            for (int level = 0; level < 5 && a && a->type == XML_ELEMENT_NODE && a->_private;
+                 level++, a = a->parent) {
+                if (bt_html_is(a, "html"))
+                    break;
+                if (init_cand(c, a))
+                    return BT_ENOMEM;
+                BT_INFO(a)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+                BT_INFO(a)->ptext += in->text;
+            }
+            if (!(in->flags & BT_NF_BLOCK))
+                continue; /* nothing scorable inside */
+        }
+        if (depth < BT_HTML_MAX_DEPTH && score_walk(ctx, c, k->children, depth + 1))
+            return BT_ENOMEM;
+    }
+    return 0;
+}
+
+/* the page's frame, never the article itself */
+static int outer(const xmlNode *n)
+{
+    return bt_html_is(n, "body") || bt_html_is(n, "html") || bt_html_is(n, "head");
+}
+
+static double link_density(const bt_node_info *in)
+{
+    return in->text ? (double)in->link / (double)in->text : 0.0;
+}
+
+static int contains(xmlNodePtr anc, xmlNodePtr n)
+{
+    for (; n; n = n->parent)
+        if (n == anc)
+            return 1;
+    return 0;
+}
+
+static int element_children(xmlNodePtr n)
+{
+    int k = 0;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->_private && !(BT_INFO(c)->flags & BT_NF_SKIP))
+            k++;
+    return k;
+}
+
+static const char *cls(xmlNodePtr n)
+{
+    for (xmlAttrPtr a = n->properties; a; a = a->next)
+        if (a->name && !strcmp((const char *)a->name, "class") && a->children &&
+            a->children->type == XML_TEXT_NODE)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
+static int prose(xmlNodePtr n, bt_node_info *in)
+{
+    if (!bt_html_is(n, "p"))
+        return 0;
+    double ld = link_density(in);
+    if (in->text > 80 && ld < 0.25)
+        return 1;
+    if (in->text < 80 && in->text > 0 && ld == 0) {
+        char *t = bt_html_text(n);
+        size_t l = t ? strlen(t) : 0;
+        int yes = t && (strstr(t, ". ") || (l && t[l - 1] == '.'));
+        free(t);
+        return yes;
+    }
+    return 0;
+}
+
+static xmlNodePtr find_once(bt_html_ctx *ctx);
+
+xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
+{
+    /* First with every furniture-classed block left out, as it should be; when that leaves
+     * too little text (a layout wrapper classed "sidebar-right-layout"), again with only the
+     * small ones left out. */
+    ctx->lenient = 0;
+    xmlNodePtr top = find_once(ctx);
+    size_t got = top && top->_private ? BT_INFO(top)->ptext : 0;
+    if (got >= 500 || got * 4 >= ctx->total_text)
+        return top;
+    for (size_t i = 0; i < ctx->n_info; i++) {
+        ctx->info[i].score = 0;
+        ctx->info[i].scored = 0;
+        ctx->info[i].ptext = 0;
+        ctx->info[i].flags &= ~(unsigned)BT_NF_KEEP;
+    }
+    ctx->lenient = 1;
+    xmlNodePtr again = find_once(ctx);
+    size_t more = again && again->_private ? BT_INFO(again)->ptext : 0;
+    if (more > got)
+        return again;
+    for (size_t i = 0; i < ctx->n_info; i++) { /* back to the first answer */
+        ctx->info[i].flags &= ~(unsigned)BT_NF_KEEP;
+        ctx->info[i].score = 0;
+        ctx->info[i].scored = 0;
+        ctx->info[i].ptext = 0;
+    }
+    ctx->lenient = 0;
+    return find_once(ctx);
+}
+
+static xmlNodePtr find_once(bt_html_ctx *ctx)
+{
+    xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
+    xmlNodePtr body = NULL;
+    for (xmlNodePtr k = root ? root->children : NULL; k; k = k->next)
+        if (bt_html_is(k, "body"))
+            body = k;
+    if (!body)
+        body = root;
+    cands c = {0};
+    /* from the root: tag soup can leave the text under <head> or a second <body> */
+    if (score_walk(ctx, &c, root, 0)) {
+        free(c.v);
+        return NULL;
+    }
+    xmlNodePtr best[5] = {0};
+    for (size_t i = 0; i < c.n; i++) {
+        bt_node_info *in = BT_INFO(c.v[i]);
+        in->score *= 1.0 - link_density(in);
+        for (int j = 0; j < 5; j++) {
+            if (!best[j] || in->score > BT_INFO(best[j])->score) {
+                memmove(best + j + 1, best + j, (size_t)(4 - j) * sizeof best[0]);
+                best[j] = c.v[i];
+                break;
+            }
+        }
+    }
+    free(c.v);
+    xmlNodePtr top = best[0];
+    if (!top || bt_html_is(top, "body") || bt_html_is(top, "head")) {
+        if (body && body->_private && BT_INFO(body)->text > 0)
+            return body;
+        return NULL;
+    }
+    bt_node_info *ti = BT_INFO(top);
+    /* several near-best candidates under one ancestor: the article is that ancestor */
+    int alts = 0;
+    for (int j = 1; j < 5; j++)
+        if (best[j] && BT_INFO(best[j])->score >= 0.75 * ti->score)
+            alts++;
+    if (alts >= 3) {
+        for (xmlNodePtr p = top->parent; p && !outer(p) && p->_private; p = p->parent) {
+            int in = 0;
+            for (int j = 1; j < 5; j++)
+                if (best[j] && BT_INFO(best[j])->score >= 0.75 * ti->score && contains(p, best[j]))
+                    in++;
+            if (in >= 3) {
+                top = p;
+                break;
+            }
+        }
+    }
+    /* climb while the parent scores better (a container split into sub-blocks) */
+    double last = BT_INFO(top)->score, threshold = last / 3.0;
+    for (xmlNodePtr p = top->parent; p && !outer(p) && p->_private; p = p->parent) {
+        bt_node_info *pi = BT_INFO(p);
+        if (!pi->scored)
+            continue;
+        if (pi->score < threshold)
+            break;
+        if (pi->score > last) {
+            top = p;
+            break;
+        }
+        last = pi->score;
+    }
+    while (top->parent && !outer(top->parent) && top->parent->_private &&
+           element_children(top->parent) == 1)
+        top = top->parent;
+    /* siblings that belong to the article */
+    xmlNodePtr parent = top->parent;
+    if (!parent || !parent->_private)
+        return top;
+    double ts = BT_INFO(top)->score;
+    double sib_threshold = ts * 0.2 > 10 ? ts * 0.2 : 10;
+    const char *tc = cls(top);
+    int kept = 0;
+    for (xmlNodePtr s = parent->children; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE || !s->_private)
+            continue;
+        bt_node_info *si = BT_INFO(s);
+        if (s == top) {
+            si->flags |= BT_NF_KEEP;
+            continue;
+        }
+        if (si->flags & (BT_NF_SKIP | BT_NF_NEGATIVE | BT_NF_RELATED))
+            continue;
+        double bonus = 0;
+        const char *sc = cls(s);
+        if (tc && sc && *tc && !strcmp(tc, sc))
+            bonus = ts * 0.2;
+        double ss = si->scored ? si->score : 0;
+        /* paragraphs nested deeper than the five scored levels leave a sibling unscored:
+         * judge it by its prose then */
+        int deep_prose = !si->scored && si->text >= 500 && si->paras >= 2 &&
+                         link_density(si) < 0.25;
+        if ((si->text > 0 && ss + bonus >= sib_threshold) || prose(s, si) || deep_prose) {
+            si->flags |= BT_NF_KEEP;
+            kept++;
+        }
+    }
+    return kept ? parent : top;
+}

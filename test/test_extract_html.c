@@ -1,0 +1,522 @@
+/* test_extract_html.c: the HTML extractor: each metadata source, boilerplate removal, captions
+ * and credits, related links, charsets, and bad input (no text, deep nesting, huge pages,
+ * binary data). Pages are written inline or in test/data (written for these tests). */
+#include "support.h"
+
+#include "bantin.h"
+#include "core/buf.h"
+#include "extract/html_internal.h"
+
+#include <iconv.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int extract(const char *html, size_t len, const char *url, bt_article **out, bt_error *err)
+{
+    bt_capture cap = {0};
+    cap.data = html;
+    cap.len = len;
+    cap.url = url;
+    cap.origin = "test.html";
+    cap.kind = BT_KIND_HTML;
+    return bt_extract(&cap, NULL, out, err);
+}
+
+static bt_article *extract_ok(const char *html)
+{
+    bt_article *a = NULL;
+    bt_error err;
+    int rc = extract(html, strlen(html), NULL, &a, &err);
+    if (rc)
+        fail_msg("extract failed: %s", err.msg);
+    return a;
+}
+
+static bt_article *extract_file(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "test/data/%s", name);
+    size_t len;
+    char *html = test_read_file(path, &len);
+    assert_non_null(html);
+    bt_article *a = NULL;
+    bt_error err;
+    int rc = extract(html, len, NULL, &a, &err);
+    free(html);
+    if (rc)
+        fail_msg("%s: %s", name, err.msg);
+    return a;
+}
+
+static int body_has(const bt_article *a, const char *needle)
+{
+    for (size_t i = 0; i < a->n_body; i++)
+        if (strstr(a->body[i], needle))
+            return 1;
+    return 0;
+}
+
+#define PARAS                                                                                      \
+    "<p>Người dân ở các tỉnh miền Trung đã được sơ tán khỏi vùng trũng trước khi cơn bão đổ bộ, " \
+    "theo thông báo của ban chỉ đạo phòng chống thiên tai.</p>"                                   \
+    "<p>Lực lượng cứu hộ đã sẵn sàng ở nhiều điểm xung yếu, với hàng trăm xuồng máy, xe tải và " \
+    "nhu yếu phẩm được chuẩn bị từ trước, chính quyền địa phương cho biết.</p>"
+
+static void test_vi_page(void **state)
+{
+    (void)state;
+    bt_article *a = extract_file("html_vi_article.html");
+    assert_string_equal(a->title, "Hà Nội mở thêm ba tuyến buýt điện");
+    /* the sapo's "(Tin Phố) -" names the source and is cut from the lede */
+    assert_string_equal(a->source, "Tin Phố");
+    assert_string_equal(a->lede,
+                        "Từ tháng tới, ba tuyến buýt điện mới sẽ nối trung tâm với các khu đô thị phía tây.");
+    /* OpenGraph time without an offset on a Vietnamese page: Vietnam's time */
+    assert_string_equal(a->published, "2024-03-05T08:15:00+07:00");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Minh Anh");
+    assert_string_equal(a->lang, "vi");
+    /* subheading, list items and quote in order; no furniture */
+    assert_int_equal(a->n_body, 8);
+    assert_string_equal(a->body[2], "Giá vé không đổi");
+    assert_true(body_has(a, "Tuyến E02"));
+    assert_false(body_has(a, "Chia sẻ"));
+    assert_false(body_has(a, "Bình luận"));
+    assert_false(body_has(a, "Tuyệt vời"));
+    assert_false(body_has(a, "Giấy phép"));
+    assert_false(body_has(a, "Đọc nhiều"));
+    assert_false(body_has(a, "Xem thêm"));
+    assert_false(body_has(a, "Minh Anh"));
+    /* captions with credits split off: figure, and a caption table */
+    assert_int_equal(a->n_images, 2);
+    assert_string_equal(a->images[0].caption, "Xe buýt điện chạy thử trên phố Kim Mã");
+    assert_string_equal(a->images[0].credit, "Ngọc Lan");
+    assert_string_equal(a->images[0].src, "https://tinpho.example.vn/img/buyt-dien.jpg");
+    assert_string_equal(a->images[1].credit, "Transerco");
+    /* related: the box and the inline "Xem thêm:" line, with URLs */
+    assert_int_equal(a->n_related, 3);
+    assert_string_equal(a->related[0].title, "Chuyến xe buýt điện đầu tiên lăn bánh ở Hà Nội");
+    assert_string_equal(a->related[0].url,
+                        "https://tinpho.example.vn/giao-thong/xe-buyt-dien-dau-tien-1.htm");
+    assert_string_equal(a->related[2].url,
+                        "https://tinpho.example.vn/giao-thong/lo-trinh-buyt-dien-2030-99.htm");
+    bt_article_free(a);
+}
+
+static void test_jsonld_graph(void **state)
+{
+    (void)state;
+    bt_article *a = extract_file("html_jsonld_graph.html");
+    assert_string_equal(a->title, "Harbour bridge reopens after repairs");
+    assert_string_equal(a->published, "2023-11-02T06:30:00+00:00");
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[1], "Sam Roe");
+    assert_string_equal(a->source, "The Coastal Times");
+    assert_string_equal(a->url, "https://coastal.example.com/news/harbour-bridge-reopens");
+    assert_string_equal(a->lang, "en");
+    assert_int_equal(a->n_body, 3);
+    assert_false(body_has(a, "Share on"));
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].caption, "The bridge at dawn on Thursday.");
+    assert_string_equal(a->images[0].credit, "AP");
+    bt_article_free(a);
+}
+
+static void test_vi_photo_boxes(void **state)
+{
+    (void)state;
+    bt_article *a = extract_file("html_vi_photo_boxes.html");
+    assert_string_equal(a->source, "TTO");
+    assert_string_equal(a->published, "2024-06-10T17:45:00+07:00");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Lê Thu");
+    assert_int_equal(a->n_body, 3); /* the closing "Lê Thu" is the byline, not text */
+    assert_false(body_has(a, "bao giờ mới hết"));
+    assert_false(body_has(a, "chống ngập mỗi năm"));
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].caption, "Người dân dắt xe qua đoạn ngập trên đường Nguyễn Hữu Cảnh");
+    assert_string_equal(a->images[0].credit, "QUANG ĐỊNH");
+    assert_int_equal(a->n_related, 2);
+    assert_string_equal(a->related[1].title, "Dự báo mưa lớn còn kéo dài đến cuối tuần");
+    bt_article_free(a);
+}
+
+static void test_jsonld_plain_and_meta(void **state)
+{
+    (void)state;
+    /* JSON-LD beats OpenGraph; a publisher named as author is not a byline */
+    bt_article *a = extract_ok(
+        "<html><head><title>X | Site</title>"
+        "<meta property=\"og:title\" content=\"Tiêu đề OG\">"
+        "<meta property=\"og:site_name\" content=\"Báo Mẫu\">"
+        "<meta name=\"author\" content=\"Báo Mẫu\">"
+        "<meta property=\"article:published_time\" content=\"2020-01-01T00:00:00+07:00\">"
+        "<script type=\"application/ld+json\">[{\"@type\":\"BreadcrumbList\"},"
+        "{\"@type\":[\"NewsArticle\"],\"headline\":\"Tiêu đề JSON-LD\","
+        "\"datePublished\":\"Sat, 24 Dec 2022 10:24:43 +0700\",\"author\":\"Lê Văn Tám\"}]"
+        "</script></head><body><div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(a->title, "Tiêu đề OG");
+    assert_string_equal(a->published, "2022-12-24T10:24:43+07:00");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Lê Văn Tám");
+    assert_string_equal(a->source, "Mẫu");
+    bt_article_free(a);
+
+    a = extract_ok("<html><head><title>Chỉ có thẻ meta trong trang - Báo Mẫu</title>"
+                   "<meta name=\"author\" content=\"By Trần Hà\">"
+                   "<meta name=\"pubdate\" content=\"2021-08-14T18:19:00+07:00\">"
+                   "</head><body><div>" PARAS "</div></body></html>");
+    assert_string_equal(a->title, "Chỉ có thẻ meta trong trang");
+    assert_string_equal(a->published, "2021-08-14T18:19:00+07:00");
+    assert_string_equal(a->authors[0], "Trần Hà");
+    bt_article_free(a);
+}
+
+static void test_time_and_microdata(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Only time</title></head><body><article>"
+        "<h1>Only time</h1><time datetime=\"2019-05-06T07:08:09-04:00\">May 6</time>" PARAS
+        "</article></body></html>");
+    assert_string_equal(a->published, "2019-05-06T07:08:09-04:00");
+    bt_article_free(a);
+
+    a = extract_ok("<html lang=\"en\"><head><title>Micro</title></head><body>"
+                   "<div itemscope itemtype=\"http://schema.org/NewsArticle\">"
+                   "<meta itemprop=\"datePublished\" content=\"2018-02-03\">"
+                   "<span itemprop=\"author\"><span itemprop=\"name\">Ann Lee</span></span>"
+                   PARAS "</div></body></html>");
+    assert_string_equal(a->published, "2018-02-03");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Ann Lee");
+    bt_article_free(a);
+
+    /* a time without a zone on a page that does not say where it is: no full date */
+    a = extract_ok("<html lang=\"en\"><head><title>No zone</title>"
+                   "<meta property=\"article:published_time\" content=\"2019-05-06T07:08:09\">"
+                   "</head><body><div>" PARAS "</div></body></html>");
+    assert_string_equal(a->published, "2019-05-06");
+    bt_article_free(a);
+}
+
+static void test_edges_trimmed(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Edges</title></head><body><div class=\"story\">"
+        "<p>By Jane Doe</p><p>March 13, 2015 9:00PM</p>" PARAS
+        "<p>Advertisement</p><p>The council will publish the full report next week, "
+        "officials said on Friday.</p><p>Tags: storm, evacuation</p></div></body></html>");
+    assert_int_equal(a->n_body, 3);
+    assert_false(body_has(a, "Jane Doe"));
+    assert_false(body_has(a, "9:00PM"));
+    assert_false(body_has(a, "Advertisement"));
+    assert_false(body_has(a, "Tags:"));
+    assert_true(body_has(a, "full report"));
+    bt_article_free(a);
+}
+
+/* The pre-parse pass drops unread attributes and script/style/svg bodies: odd but valid
+ * markup must come through whole. */
+static void test_markup_oddities(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html><head><title>Odd markup</title><style>p{color:red}</style>"
+        "<script>var s = '<p>not text</p>';</script></head><body><div class=content>"
+        "<p class=\"para\"data-x='1>2' onclick=\"if(a>b)go()\">Mở đầu: đoạn văn có thuộc tính "
+        "viết sát nhau, giá trị chứa dấu lớn hơn và sự kiện onclick.</p>"
+        "<svg viewBox=\"0 0 1 1\"><text>not text either</text></svg>"
+        PARAS "<p>Kết thúc bài, <a href=/a?b=1&amp;c=2 data-track=x>liên kết không ngoặc</a>"
+        " vẫn giữ được chữ.</p></div></body></html>");
+    assert_true(body_has(a, "thuộc tính viết sát nhau"));
+    assert_true(body_has(a, "liên kết không ngoặc vẫn giữ được chữ"));
+    assert_false(body_has(a, "not text"));
+    bt_article_free(a);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    char d[64];
+    assert_true(bt_html_parse_date("2022-12-24T10:24:43.123Z", 0, 0, d));
+    assert_string_equal(d, "2022-12-24T10:24:43+00:00");
+    assert_true(bt_html_parse_date("2022-12-24 10:24", 1, 420, d));
+    assert_string_equal(d, "2022-12-24T10:24:00+07:00");
+    assert_true(bt_html_parse_date("Mon, 2 Jan 2023 03:04:05 GMT", 0, 0, d));
+    assert_string_equal(d, "2023-01-02T03:04:05+00:00");
+    assert_false(bt_html_parse_date("2022-02-30T10:00:00Z", 0, 0, d));
+    assert_true(bt_html_parse_date("24/12/2022 10:24", 1, 420, d));
+    assert_string_equal(d, "2022-12-24T10:24:00+07:00");
+    assert_false(bt_html_parse_date("24/12/2022 10:24", 0, 0, d)); /* order unsure */
+    assert_false(bt_html_parse_date("hôm qua", 1, 420, d));
+    assert_false(bt_html_parse_date("", 1, 420, d));
+}
+
+static void test_credits(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *cap, *credit; } cases[] = {
+        {"Một xe tăng T-90 (Ảnh: Sputnik).", "Một xe tăng T-90", "Sputnik"},
+        {"Bộ trưởng phát biểu (Ảnh minh họa: Mạnh Quân)", "Bộ trưởng phát biểu", "Mạnh Quân"},
+        {"Ngoại trưởng Nga. Nguồn: TASS", "Ngoại trưởng Nga.", "TASS"},
+        {"Cầu Long Biên - Ảnh: Reuters", "Cầu Long Biên", "Reuters"},
+        {"The bridge. Photo: AP", "The bridge.", "AP"},
+        {"Chỉ có chú thích, không có nguồn.", "Chỉ có chú thích, không có nguồn.", NULL},
+        {"(Ảnh: TTXVN)", "", "TTXVN"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *cap, *credit;
+        assert_int_equal(bt_html_split_credit(cases[i].in, &cap, &credit), 0);
+        assert_string_equal(cap, cases[i].cap);
+        if (cases[i].credit)
+            assert_string_equal(credit, cases[i].credit);
+        else
+            assert_null(credit);
+        free(cap);
+        free(credit);
+    }
+}
+
+static void test_title_suffix(void **state)
+{
+    (void)state;
+    char *t = bt_html_strip_site("Căn hộ chung cư đi ngược làn sóng | Báo Dân trí", NULL, "dantri.com.vn");
+    assert_string_equal(t, "Căn hộ chung cư đi ngược làn sóng");
+    free(t);
+    t = bt_html_strip_site("VnExpress - Giá xăng giảm lần thứ ba liên tiếp", "VnExpress", NULL);
+    assert_string_equal(t, "Giá xăng giảm lần thứ ba liên tiếp");
+    free(t);
+    t = bt_html_strip_site("Nga - Ukraine giao tranh", NULL, NULL);
+    assert_string_equal(t, "Nga - Ukraine giao tranh");
+    free(t);
+}
+
+static void test_windows1258(void **state)
+{
+    (void)state;
+    const char *utf8 = "<html><head><meta charset=\"windows-1258\"><title>Bão số 3 đổ bộ</title>"
+                       "</head><body><div>" PARAS "</div></body></html>";
+    iconv_t cd = iconv_open("WINDOWS-1258", "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    size_t il = strlen(utf8), ol = il * 2;
+    char *buf = malloc(ol), *ip = (char *)utf8, *op = buf;
+    assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+    iconv_close(cd);
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(extract(buf, (size_t)(op - buf), NULL, &a, &err), 0);
+    assert_string_equal(a->title, "Bão số 3 đổ bộ");
+    assert_true(body_has(a, "ban chỉ đạo phòng chống thiên tai"));
+    bt_article_free(a);
+    free(buf);
+}
+
+static void test_no_text(void **state)
+{
+    (void)state;
+    bt_article *a = NULL;
+    bt_error err;
+    const char *html = "<html><head><title></title></head><body><div></div>"
+                       "<script>var x = 1;</script></body></html>";
+    assert_int_equal(extract(html, strlen(html), NULL, &a, &err), BT_ENOARTICLE);
+    assert_null(a);
+    assert_non_null(strstr(err.msg, "test.html"));
+}
+
+static void test_deep_nesting(void **state)
+{
+    (void)state;
+    /* 100,000 nested tags: bounded walks, no stack overflow, an answer either way */
+    size_t depth = 100000;
+    bt_buf b = BT_BUF_INIT;
+    assert_int_equal(bt_buf_adds(&b, "<html><body>" PARAS), 0);
+    for (size_t i = 0; i < depth; i++)
+        assert_int_equal(bt_buf_adds(&b, i % 2 ? "<div>" : "<span>"), 0);
+    assert_int_equal(bt_buf_adds(&b, "sâu"), 0);
+    bt_article *a = NULL;
+    bt_error err;
+    int rc = extract(b.data, b.len, NULL, &a, &err);
+    assert_true(rc == 0 || rc == BT_ENOARTICLE);
+    if (!rc)
+        assert_true(body_has(a, "ban chỉ đạo"));
+    bt_article_free(a);
+    bt_buf_free(&b);
+}
+
+static void test_huge_page(void **state)
+{
+    (void)state;
+    /* 100 MB: over the limit, refused at once with a message naming the page */
+    size_t len = 100u << 20;
+    char *big = malloc(len);
+    assert_non_null(big);
+    memset(big, 'a', len);
+    memcpy(big, "<html><body><p>", 15);
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(extract(big, len, NULL, &a, &err), BT_ELIMIT);
+    assert_non_null(strstr(err.msg, "test.html"));
+    assert_non_null(strstr(err.msg, "limit"));
+    free(big);
+}
+
+/* fuzz finding: class and id together longer than the hint buffer overran it */
+static void test_long_class(void **state)
+{
+    (void)state;
+    bt_buf b = BT_BUF_INIT;
+    assert_int_equal(bt_buf_adds(&b, "<html><body><div class=\""), 0);
+    for (int i = 0; i < 300; i++)
+        assert_int_equal(bt_buf_adds(&b, "x"), 0);
+    assert_int_equal(bt_buf_adds(&b, "\" id=\""), 0);
+    for (int i = 0; i < 300; i++)
+        assert_int_equal(bt_buf_adds(&b, "y"), 0);
+    assert_int_equal(bt_buf_adds(&b, "\">" PARAS "</div></body></html>"), 0);
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(extract(b.data, b.len, NULL, &a, &err), 0);
+    assert_true(body_has(a, "ban chỉ đạo"));
+    bt_article_free(a);
+    bt_buf_free(&b);
+    /* and the fuzzer's own input, whatever it extracts to */
+    size_t len;
+    char *html = test_read_file("test/data/html_fuzz_long_class.html", &len);
+    assert_non_null(html);
+    int rc = extract(html, len, NULL, &a, &err);
+    assert_true(rc == 0 || rc == BT_ENOARTICLE);
+    bt_article_free(a);
+    free(html);
+}
+
+static void test_binary(void **state)
+{
+    (void)state;
+    unsigned char bin[4096];
+    for (size_t i = 0; i < sizeof bin; i++)
+        bin[i] = (unsigned char)(i * 7 + 3);
+    memcpy(bin, "<html>", 6);
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(extract((const char *)bin, sizeof bin, NULL, &a, &err), BT_EPARSE);
+    assert_non_null(strstr(err.msg, "binary"));
+}
+
+typedef struct job {
+    const char *html;
+    size_t len;
+    char id[32];
+    int rc;
+} job;
+
+static void *extract_many(void *arg)
+{
+    job *j = arg;
+    for (int i = 0; i < 10 && !j->rc; i++) {
+        bt_article *a = NULL;
+        bt_error err;
+        j->rc = extract(j->html, j->len, NULL, &a, &err);
+        if (!j->rc) {
+            snprintf(j->id, sizeof j->id, "%s", a->id);
+            bt_article_free(a);
+        }
+    }
+    return NULL;
+}
+
+/* Extraction is pure: threads extracting at once (the first call initialises libxml2 through
+ * pthread_once) get the same article as one thread alone. */
+static void test_threads(void **state)
+{
+    (void)state;
+    size_t len;
+    char *html = test_read_file("test/data/html_vi_article.html", &len);
+    assert_non_null(html);
+    job jobs[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (job){html, len, "", 0};
+        assert_int_equal(pthread_create(&th[i], NULL, extract_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(jobs[i].rc, 0);
+        assert_string_equal(jobs[i].id, jobs[0].id);
+    }
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(extract(html, len, NULL, &a, &err), 0);
+    assert_string_equal(a->id, jobs[0].id);
+    bt_article_free(a);
+    free(html);
+}
+
+/* The dev pages of ../shared (not copied here): a few fields against their gold. */
+static void test_dantri_gold(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/dev/vi-html/gold.jsonl", test_shared_dir());
+    size_t glen;
+    char *gold = test_read_file(path, &glen);
+    if (!gold) {
+        skip();
+        return;
+    }
+    size_t checked = 0;
+    for (char *line = gold, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+        nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        bt_article *g;
+        bt_error err;
+        if (bt_article_from_json(line, strlen(line), &g, &err))
+            continue;
+        const char *file = strstr(line, "\"file\": \"");
+        assert_non_null(file);
+        char name[64];
+        sscanf(file + 9, "%63[^\"]", name);
+        snprintf(path, sizeof path, "%s/dev/vi-html/html/%s", test_shared_dir(), name);
+        size_t len;
+        char *html = test_read_file(path, &len);
+        assert_non_null(html);
+        bt_article *a;
+        assert_int_equal(extract(html, len, NULL, &a, &err), 0);
+        assert_string_equal(a->title, g->title);
+        assert_int_equal(a->n_body, g->n_body);
+        for (size_t i = 0; i < a->n_body; i++)
+            assert_string_equal(a->body[i], g->body[i]);
+        assert_string_equal(a->lede, g->lede);
+        assert_int_equal(a->n_related, g->n_related);
+        if (g->published)
+            assert_string_equal(a->published, g->published);
+        else
+            assert_null(a->published);
+        checked++;
+        free(html);
+        bt_article_free(a);
+        bt_article_free(g);
+    }
+    assert_true(checked >= 10);
+    free(gold);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vi_page),         cmocka_unit_test(test_jsonld_graph),
+        cmocka_unit_test(test_vi_photo_boxes),
+        cmocka_unit_test(test_jsonld_plain_and_meta), cmocka_unit_test(test_time_and_microdata),
+        cmocka_unit_test(test_dates),           cmocka_unit_test(test_edges_trimmed),
+        cmocka_unit_test(test_markup_oddities),           cmocka_unit_test(test_credits),
+        cmocka_unit_test(test_title_suffix),    cmocka_unit_test(test_windows1258),
+        cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
+        cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),
+        cmocka_unit_test(test_long_class),
+        cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
