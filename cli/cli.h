@@ -26,6 +26,9 @@ void cli_errorf(const char *fmt, ...)
 #endif
     ;
 
+/* The database path: `given` (--db), else $BANTIN_DB, else BT_STORE_DEFAULT_PATH. */
+const char *cli_db_path(const char *given);
+
 /* Reads a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
 int cli_read_file(const char *path, char **data, size_t *len, bt_error *err);
 

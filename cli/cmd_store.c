@@ -1,15 +1,363 @@
-/* cmd_store.c: the store commands: add, show, export, stats, rm, vacuum (issue 6). */
+/* cmd_store.c: the store commands besides add: show, export, stats, rm, vacuum (issue 6). */
 #include "cli.h"
 
-static int not_built(const char *verb)
+#include <stdlib.h>
+#include <string.h>
+
+const char *cli_db_path(const char *given)
 {
-    cli_errorf("%s: the store is not built yet", verb);
-    return 2;
+    if (given && *given)
+        return given;
+    const char *env = getenv("BANTIN_DB");
+    return env && *env ? env : BT_STORE_DEFAULT_PATH;
 }
 
-int cmd_add(int argc, char **argv) { (void)argc; return not_built(argv[0]); }
-int cmd_show(int argc, char **argv) { (void)argc; return not_built(argv[0]); }
-int cmd_export(int argc, char **argv) { (void)argc; return not_built(argv[0]); }
-int cmd_stats(int argc, char **argv) { (void)argc; return not_built(argv[0]); }
-int cmd_rm(int argc, char **argv) { (void)argc; return not_built(argv[0]); }
-int cmd_vacuum(int argc, char **argv) { (void)argc; return not_built(argv[0]); }
+/* Options every store command shares. */
+typedef struct common {
+    const char *db;
+    int json, pretty, text, help;
+    const char *since, *published_since;
+    char **args;
+    int nargs;
+} common;
+
+/* Parses the options a command allows (`allowed`: "jpts" for --json, --pretty, --format,
+ * --since); 0, or 2 after printing a usage error. */
+static int parse(int argc, char **argv, const char *allowed, common *c)
+{
+    memset(c, 0, sizeof *c);
+    c->args = calloc((size_t)argc + 1, sizeof *c->args);
+    if (!c->args) {
+        cli_errorf("out of memory");
+        return 2;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int has_val = i + 1 < argc;
+        if (!strcmp(a, "--db") && has_val)
+            c->db = argv[++i];
+        else if (!strcmp(a, "--json") && strchr(allowed, 'j'))
+            c->json = 1;
+        else if (!strcmp(a, "--pretty") && strchr(allowed, 'p'))
+            c->pretty = 1;
+        else if (!strcmp(a, "--format") && has_val && strchr(allowed, 't')) {
+            const char *f = argv[++i];
+            if (!strcmp(f, "text"))
+                c->text = 1;
+            else if (strcmp(f, "json")) {
+                cli_errorf("%s: --format is json or text, not '%s'", argv[0], f);
+                return 2;
+            }
+        } else if (!strcmp(a, "--since") && has_val && strchr(allowed, 's'))
+            c->since = argv[++i];
+        else if (!strcmp(a, "--published-since") && has_val && strchr(allowed, 's'))
+            c->published_since = argv[++i];
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+            c->help = 1;
+        else if (a[0] == '-' && a[1]) {
+            cli_errorf("%s: unknown option '%s' ('bantin %s --help')", argv[0], a, argv[0]);
+            return 2;
+        } else
+            c->args[c->nargs++] = argv[i];
+    }
+    c->db = cli_db_path(c->db);
+    return 0;
+}
+
+static int open_store(const common *c, unsigned flags, bt_store **s)
+{
+    bt_error err;
+    if (bt_store_open(c->db, flags, s, &err)) {
+        cli_errorf("%s", err.msg);
+        return 1;
+    }
+    return 0;
+}
+
+static int usage_done(common *c, const char *text, int status)
+{
+    fputs(text, status ? stderr : stdout);
+    free(c->args);
+    return status;
+}
+
+/* ---- show --------------------------------------------------------------------------------- */
+
+static void print_text(const bt_article *a)
+{
+    printf("%s\n", a->title);
+    printf("id: %s\n", a->id);
+    if (a->source)
+        printf("source: %s\n", a->source);
+    if (a->published)
+        printf("published: %s\n", a->published);
+    if (a->url)
+        printf("url: %s\n", a->url);
+    if (a->origin)
+        printf("origin: %s\n", a->origin);
+    for (size_t i = 0; i < a->n_authors; i++)
+        printf("author: %s\n", a->authors[i]);
+    if (a->lede)
+        printf("\n%s\n", a->lede);
+    for (size_t i = 0; i < a->n_body; i++)
+        printf("\n%s\n", a->body[i]);
+    for (size_t i = 0; i < a->n_images; i++)
+        printf("\n[image%s%s] %s%s%s\n", a->images[i].src ? " " : "",
+               a->images[i].src ? a->images[i].src : "", a->images[i].caption,
+               a->images[i].credit ? " (" : "", a->images[i].credit ? a->images[i].credit : "");
+    if (a->n_related)
+        printf("\nrelated:\n");
+    for (size_t i = 0; i < a->n_related; i++)
+        printf("- %s%s%s\n", a->related[i].title, a->related[i].url ? " <" : "",
+               a->related[i].url ? a->related[i].url : "");
+}
+
+int cmd_show(int argc, char **argv)
+{
+    common c;
+    if (parse(argc, argv, "pt", &c))
+        return 2;
+    static const char usage[] =
+        "usage: bantin show [--db PATH] [--format json|text] [--pretty] ID...\n"
+        "Prints stored articles: the spec's JSON record (one per line), or readable text.\n";
+    if (c.help)
+        return usage_done(&c, usage, 0);
+    if (!c.nargs)
+        return usage_done(&c, usage, 2);
+    bt_store *s;
+    if (open_store(&c, BT_STORE_READONLY, &s)) {
+        free(c.args);
+        return 1;
+    }
+    int failed = 0;
+    for (int i = 0; i < c.nargs; i++) {
+        bt_article *a;
+        bt_error err;
+        if (bt_store_get(s, c.args[i], &a, &err)) {
+            cli_errorf("%s", err.msg);
+            failed = 1;
+            continue;
+        }
+        if (c.text) {
+            if (i)
+                printf("\n----\n\n");
+            print_text(a);
+        } else {
+            char *json = bt_article_to_json(a, c.pretty ? BT_JSON_PRETTY : 0, &err);
+            if (json)
+                puts(json);
+            else {
+                cli_errorf("%s", err.msg);
+                failed = 1;
+            }
+            free(json);
+        }
+        bt_article_free(a);
+    }
+    bt_store_close(s);
+    free(c.args);
+    return failed || fflush(stdout) ? 1 : 0;
+}
+
+/* ---- export ------------------------------------------------------------------------------- */
+
+int cmd_export(int argc, char **argv)
+{
+    common c;
+    if (parse(argc, argv, "s", &c))
+        return 2;
+    static const char usage[] =
+        "usage: bantin export [--db PATH] [--since DATE] [--published-since DATE]\n"
+        "Prints the stored articles as JSONL (the spec's records, in the order they were\n"
+        "added), which 'bantin add' reads back. --since: added on or after DATE (ISO 8601);\n"
+        "--published-since: published on or after DATE.\n";
+    if (c.help)
+        return usage_done(&c, usage, 0);
+    if (c.nargs)
+        return usage_done(&c, usage, 2);
+    bt_store *s;
+    if (open_store(&c, BT_STORE_READONLY, &s)) {
+        free(c.args);
+        return 1;
+    }
+    bt_store_filter f = {c.since, c.published_since};
+    bt_store_iter *it;
+    bt_error err;
+    int rc = bt_store_iter_open(s, &f, &it, &err);
+    bt_article *a;
+    while (!rc && (rc = bt_store_iter_next(it, &a, &err)) == 1) {
+        rc = 0;
+        char *json = bt_article_to_json(a, 0, &err);
+        if (!json)
+            rc = BT_ENOMEM;
+        else if (puts(json) < 0) {
+            rc = bt_error_set(&err, BT_EIO, "export: cannot write output");
+        }
+        free(json);
+        bt_article_free(a);
+    }
+    if (rc < 0)
+        cli_errorf("%s", err.msg);
+    bt_store_iter_close(it);
+    bt_store_close(s);
+    free(c.args);
+    if (fflush(stdout)) {
+        cli_errorf("export: cannot write output");
+        return 1;
+    }
+    return rc < 0 ? 1 : 0;
+}
+
+/* ---- stats -------------------------------------------------------------------------------- */
+
+static void human(char *out, size_t cap, int64_t bytes)
+{
+    if (bytes >= 1 << 20)
+        snprintf(out, cap, "%.1f MB", (double)bytes / (1 << 20));
+    else if (bytes >= 1 << 10)
+        snprintf(out, cap, "%.1f kB", (double)bytes / (1 << 10));
+    else
+        snprintf(out, cap, "%lld B", (long long)bytes);
+}
+
+static void json_str_or_null(const char *k, const char *v, int comma)
+{
+    /* the values are dates from the store: ISO 8601, nothing to escape but be safe */
+    if (!*v) {
+        printf("\"%s\":null%s", k, comma ? "," : "");
+        return;
+    }
+    printf("\"%s\":\"", k);
+    for (const char *p = v; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            putchar('\\');
+        if ((unsigned char)*p >= 0x20)
+            putchar(*p);
+    }
+    printf("\"%s", comma ? "," : "");
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    common c;
+    if (parse(argc, argv, "j", &c))
+        return 2;
+    static const char usage[] = "usage: bantin stats [--db PATH] [--json]\n"
+                                "Counts of the store: articles, captures (origins), sources,\n"
+                                "date range, file and index size.\n";
+    if (c.help)
+        return usage_done(&c, usage, 0);
+    if (c.nargs)
+        return usage_done(&c, usage, 2);
+    bt_store *s;
+    if (open_store(&c, BT_STORE_READONLY, &s)) {
+        free(c.args);
+        return 1;
+    }
+    bt_store_stats st;
+    bt_error err;
+    int rc = bt_store_stats_get(s, &st, &err);
+    bt_store_close(s);
+    free(c.args);
+    if (rc) {
+        cli_errorf("%s", err.msg);
+        return 1;
+    }
+    if (c.json) {
+        printf("{\"articles\":%lld,\"origins\":%lld,\"sources\":%lld,\"images\":%lld,"
+               "\"related\":%lld,",
+               (long long)st.articles, (long long)st.origins, (long long)st.sources,
+               (long long)st.images, (long long)st.related);
+        json_str_or_null("first_published", st.first_published, 1);
+        json_str_or_null("last_published", st.last_published, 1);
+        json_str_or_null("first_added", st.first_added, 1);
+        json_str_or_null("last_added", st.last_added, 1);
+        printf("\"file_bytes\":%lld,\"index_bytes\":%lld,\"schema_version\":%d}\n",
+               (long long)st.file_bytes, (long long)st.index_bytes, st.schema_version);
+    } else {
+        char fb[32], ib[32];
+        human(fb, sizeof fb, st.file_bytes);
+        human(ib, sizeof ib, st.index_bytes);
+        printf("articles   %lld\n", (long long)st.articles);
+        printf("captures   %lld\n", (long long)st.origins);
+        printf("sources    %lld\n", (long long)st.sources);
+        printf("images     %lld\n", (long long)st.images);
+        printf("related    %lld\n", (long long)st.related);
+        if (*st.first_published)
+            printf("published  %s .. %s\n", st.first_published, st.last_published);
+        else
+            printf("published  (no dates)\n");
+        if (*st.first_added)
+            printf("added      %s .. %s\n", st.first_added, st.last_added);
+        printf("file       %s (index %s)\n", fb, ib);
+        printf("schema     %d\n", st.schema_version);
+    }
+    return fflush(stdout) ? 1 : 0;
+}
+
+/* ---- rm, vacuum --------------------------------------------------------------------------- */
+
+int cmd_rm(int argc, char **argv)
+{
+    common c;
+    if (parse(argc, argv, "", &c))
+        return 2;
+    static const char usage[] = "usage: bantin rm [--db PATH] ID...\n"
+                                "Removes stored articles with their captures and index entries.\n";
+    if (c.help)
+        return usage_done(&c, usage, 0);
+    if (!c.nargs)
+        return usage_done(&c, usage, 2);
+    bt_store *s;
+    if (open_store(&c, 0, &s)) {
+        free(c.args);
+        return 1;
+    }
+    int failed = 0;
+    for (int i = 0; i < c.nargs; i++) {
+        bt_error err;
+        if (bt_store_remove(s, c.args[i], &err)) {
+            cli_errorf("%s", err.msg);
+            failed = 1;
+        }
+    }
+    bt_store_close(s);
+    free(c.args);
+    return failed;
+}
+
+int cmd_vacuum(int argc, char **argv)
+{
+    common c;
+    if (parse(argc, argv, "", &c))
+        return 2;
+    static const char usage[] = "usage: bantin vacuum [--db PATH]\n"
+                                "Merges the index and rewrites the database file compactly.\n";
+    if (c.help)
+        return usage_done(&c, usage, 0);
+    if (c.nargs)
+        return usage_done(&c, usage, 2);
+    bt_store *s;
+    if (open_store(&c, 0, &s)) {
+        free(c.args);
+        return 1;
+    }
+    bt_store_stats before, after;
+    bt_error err;
+    int rc = bt_store_stats_get(s, &before, &err);
+    if (!rc)
+        rc = bt_store_vacuum(s, &err);
+    if (!rc)
+        rc = bt_store_stats_get(s, &after, &err);
+    bt_store_close(s);
+    free(c.args);
+    if (rc) {
+        cli_errorf("%s", err.msg);
+        return 1;
+    }
+    char b[32], a[32];
+    human(b, sizeof b, before.file_bytes);
+    human(a, sizeof a, after.file_bytes);
+    fprintf(stderr, "bantin: %s: %s -> %s\n", c.db, b, a);
+    return 0;
+}

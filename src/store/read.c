@@ -1,0 +1,164 @@
+/* read.c: reading articles back: by id, by rowid, and iterating in the order of adding. */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct bt_store_iter {
+    bt_store *s;
+    sqlite3_stmt *st;
+};
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+static int set_col(char **field, sqlite3_stmt *st, int i)
+{
+    const char *v = col(st, i);
+    return v ? bt_article_set(field, v, (size_t)sqlite3_column_bytes(st, i)) : 0;
+}
+
+/* Splits a '\n'-joined column into a list through `add`. */
+static int split_lines(bt_article *a, const char *v, int (*add)(bt_article *, const char *))
+{
+    if (!v || !*v)
+        return 0;
+    char *copy = strdup(v);
+    if (!copy)
+        return BT_ENOMEM;
+    int rc = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(copy, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save))
+        rc = add(a, line);
+    free(copy);
+    return rc;
+}
+
+static int children(bt_store *s, bt_article *a, bt_error *err)
+{
+    int rc = 0, step;
+    sqlite3_stmt *st = s->st[ST_GET_IMAGES];
+    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = bt_article_add_image(a, col(st, 0), col(st, 1), col(st, 2));
+    sqlite3_reset(st);
+    st = s->st[ST_GET_RELATED];
+    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = bt_article_add_related(a, col(st, 0), col(st, 1));
+    sqlite3_reset(st);
+    st = s->st[ST_GET_ORIGIN];
+    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    if (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = set_col(&a->origin, st, 0);
+    sqlite3_reset(st);
+    if (rc)
+        return bt_error_set(err, BT_ENOMEM, "out of memory");
+    return 0;
+}
+
+int bt_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_error *err)
+{
+    *out = NULL;
+    bt_article *a = bt_article_new();
+    if (!a)
+        return bt_error_set(err, BT_ENOMEM, "out of memory");
+    /* columns: BT_ARTICLE_COLUMNS */
+    char **fields[] = {NULL, &a->id, &a->url, &a->source, &a->title, &a->published, &a->lede,
+                       &a->lang};
+    int rc = 0;
+    for (int i = 1; i < 8 && !rc; i++)
+        rc = set_col(fields[i], row, i);
+    if (!rc)
+        rc = split_lines(a, col(row, 8), bt_article_add_author);
+    if (!rc)
+        rc = split_lines(a, col(row, 9), bt_article_add_para);
+    if (rc) {
+        bt_article_free(a);
+        return bt_error_set(err, BT_ENOMEM, "out of memory");
+    }
+    if ((rc = children(s, a, err))) {
+        bt_article_free(a);
+        return rc;
+    }
+    *out = a;
+    return 0;
+}
+
+static int get_one(bt_store *s, int which, const char *what, bt_article **out, bt_error *err)
+{
+    sqlite3_stmt *st = s->st[which];
+    int step = sqlite3_step(st), rc;
+    if (step == SQLITE_ROW)
+        rc = bt_store_row_article(s, st, out, err);
+    else if (step == SQLITE_DONE)
+        rc = bt_error_set(err, BT_ENOTFOUND, "%s: no article %s", s->path, what);
+    else
+        rc = bt_store_db_error(s, "reading an article", err);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc;
+}
+
+int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err)
+{
+    *out = NULL;
+    sqlite3_bind_text(s->st[ST_GET_ID], 1, id, -1, SQLITE_STATIC);
+    return get_one(s, ST_GET_ID, id, out, err);
+}
+
+int bt_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err)
+{
+    *out = NULL;
+    char what[32];
+    snprintf(what, sizeof what, "#%lld", (long long)n);
+    sqlite3_bind_int64(s->st[ST_GET_N], 1, (sqlite3_int64)n);
+    return get_one(s, ST_GET_N, what, out, err);
+}
+
+int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_store_iter **out,
+                       bt_error *err)
+{
+    *out = NULL;
+    bt_store_iter *it = calloc(1, sizeof *it);
+    if (!it)
+        return bt_error_set(err, BT_ENOMEM, "out of memory");
+    it->s = s;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT " BT_ARTICLE_COLUMNS " FROM articles"
+                           " WHERE (?1 IS NULL OR added_at >= ?1)"
+                           " AND (?2 IS NULL OR published >= ?2) ORDER BY n",
+                           -1, &it->st, NULL) != SQLITE_OK) {
+        free(it);
+        return bt_store_db_error(s, "listing articles", err);
+    }
+    if (filter && filter->added_since)
+        sqlite3_bind_text(it->st, 1, filter->added_since, -1, SQLITE_TRANSIENT);
+    if (filter && filter->published_since)
+        sqlite3_bind_text(it->st, 2, filter->published_since, -1, SQLITE_TRANSIENT);
+    *out = it;
+    return 0;
+}
+
+int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err)
+{
+    *out = NULL;
+    int step = sqlite3_step(it->st);
+    if (step == SQLITE_DONE)
+        return 0;
+    if (step != SQLITE_ROW)
+        return bt_store_db_error(it->s, "listing articles", err);
+    int rc = bt_store_row_article(it->s, it->st, out, err);
+    return rc ? rc : 1;
+}
+
+void bt_store_iter_close(bt_store_iter *it)
+{
+    if (!it)
+        return;
+    sqlite3_finalize(it->st);
+    free(it);
+}

@@ -1,0 +1,127 @@
+/* schema.c: the store's schema as an ordered list of migrations, numbered by
+ * PRAGMA user_version: step i takes a file from version i to i + 1. Never edit a released
+ * step; append a new one. */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+
+static const char *const migrations[] = {
+    /* 0 -> 1: articles and what hangs off them */
+    "CREATE TABLE articles("
+    "  n INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  url TEXT, source TEXT, title TEXT NOT NULL, published TEXT, lede TEXT, lang TEXT,"
+    "  authors TEXT NOT NULL DEFAULT '',"  /* names joined by \n */
+    "  body TEXT NOT NULL DEFAULT '',"     /* paragraphs joined by \n */
+    "  captions TEXT NOT NULL DEFAULT '',"  /* image captions joined by \n, for the index */
+    "  added_at TEXT NOT NULL);"
+    "CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;"
+    "CREATE INDEX articles_published ON articles(published) WHERE published IS NOT NULL;"
+    "CREATE TABLE origins("
+    "  article_id TEXT NOT NULL, origin TEXT NOT NULL, content_hash TEXT NOT NULL UNIQUE,"
+    "  size INTEGER NOT NULL, added_at TEXT NOT NULL);"
+    "CREATE INDEX origins_article ON origins(article_id);"
+    "CREATE TABLE images("
+    "  article_id TEXT NOT NULL, pos INTEGER NOT NULL, src TEXT, caption TEXT NOT NULL,"
+    "  credit TEXT, PRIMARY KEY(article_id, pos)) WITHOUT ROWID;"
+    "CREATE TABLE related("
+    "  article_id TEXT NOT NULL, pos INTEGER NOT NULL, title TEXT NOT NULL, url TEXT,"
+    "  PRIMARY KEY(article_id, pos)) WITHOUT ROWID;"
+    "CREATE TABLE sources(name TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TRIGGER articles_source_ai AFTER INSERT ON articles WHEN new.source IS NOT NULL BEGIN"
+    "  INSERT INTO sources(name, articles) VALUES (new.source, 1)"
+    "    ON CONFLICT(name) DO UPDATE SET articles = articles + 1;"
+    "END;"
+    "CREATE TRIGGER articles_children_ad AFTER DELETE ON articles BEGIN"
+    "  DELETE FROM origins WHERE article_id = old.id;"
+    "  DELETE FROM images WHERE article_id = old.id;"
+    "  DELETE FROM related WHERE article_id = old.id;"
+    "  UPDATE sources SET articles = articles - 1 WHERE name = old.source;"
+    "  DELETE FROM sources WHERE name = old.source AND articles <= 0;"
+    "END;",
+
+    /* 1 -> 2: the full-text index, kept in step with articles by triggers */
+    "CREATE VIRTUAL TABLE articles_fts USING fts5("
+    "  title, lede, body, captions, source,"
+    "  content='articles', content_rowid='n', tokenize='" BT_FTS_TOKENIZER "');"
+    "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+    "    VALUES (new.n, new.title, new.lede, new.body, new.captions, new.source);"
+    "END;"
+    "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, lede, body, captions, source)"
+    "    VALUES ('delete', old.n, old.title, old.lede, old.body, old.captions, old.source);"
+    "END;"
+    "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, lede, body, captions, source"
+    "  ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, lede, body, captions, source)"
+    "    VALUES ('delete', old.n, old.title, old.lede, old.body, old.captions, old.source);"
+    "  INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+    "    VALUES (new.n, new.title, new.lede, new.body, new.captions, new.source);"
+    "END;"
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+};
+
+_Static_assert(sizeof migrations / sizeof migrations[0] == BT_STORE_SCHEMA_VERSION,
+               "one migration per schema version");
+
+static int user_version(sqlite3 *db, int *v)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *v = sqlite3_column_int(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int bt_schema_migrate(bt_store *s, bt_error *err)
+{
+    int v;
+    if (user_version(s->db, &v) != SQLITE_OK)
+        return bt_store_db_error(s, "reading the schema version", err);
+    if (v > BT_STORE_SCHEMA_VERSION)
+        return bt_error_set(err, BT_EUNSUPPORTED,
+                            "%s: made by a newer bantin (schema version %d; this bantin knows "
+                            "up to %d): upgrade bantin to open it",
+                            s->path, v, BT_STORE_SCHEMA_VERSION);
+    if (v == BT_STORE_SCHEMA_VERSION)
+        return 0;
+    if (s->flags & BT_STORE_READONLY)
+        return bt_error_set(err, BT_EUNSUPPORTED,
+                            "%s: schema version %d needs upgrading to %d; open it once for "
+                            "writing (bantin add or vacuum)",
+                            s->path, v, BT_STORE_SCHEMA_VERSION);
+    /* Another process may be migrating too: take the write lock, then look again. */
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return bt_store_db_error(s, "locking for the schema upgrade", err);
+    int rc = 0;
+    if (user_version(s->db, &v) != SQLITE_OK) {
+        rc = bt_store_db_error(s, "reading the schema version", err);
+        goto fail;
+    }
+    for (; v < BT_STORE_SCHEMA_VERSION; v++) {
+        if (sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
+            char what[64];
+            snprintf(what, sizeof what, "upgrading the schema to version %d", v + 1);
+            rc = bt_store_db_error(s, what, err);
+            goto fail;
+        }
+    }
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", BT_STORE_SCHEMA_VERSION);
+    if (sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        rc = bt_store_db_error(s, "committing the schema upgrade", err);
+        goto fail;
+    }
+    return 0;
+fail:
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}

@@ -1,0 +1,365 @@
+/* store.c: opening and closing a store (connection settings, tokenizer, schema, prepared
+ * statements), batches, errors, stats, vacuum and the integrity check. */
+#include "store/store_internal.h"
+#include "bantin/text.h"
+#include "core/hash.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *const statements[ST_COUNT] = {
+    [ST_HAS_CAPTURE] = "SELECT article_id FROM origins WHERE content_hash = ?1",
+    [ST_FIND_ID] = "SELECT 1 FROM articles WHERE id = ?1",
+    [ST_FIND_URL] = "SELECT id FROM articles WHERE url = ?1 ORDER BY n LIMIT 1",
+    [ST_INS_ARTICLE] = "INSERT INTO articles(id, url, source, title, published, lede, lang, "
+                       "authors, body, captions, added_at) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [ST_INS_ORIGIN] = "INSERT INTO origins(article_id, origin, content_hash, size, added_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_INS_IMAGE] = "INSERT INTO images(article_id, pos, src, caption, credit) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_INS_RELATED] = "INSERT INTO related(article_id, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
+    [ST_GET_ID] = "SELECT " BT_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
+    [ST_GET_N] = "SELECT " BT_ARTICLE_COLUMNS " FROM articles WHERE n = ?1",
+    [ST_GET_IMAGES] = "SELECT src, caption, credit FROM images WHERE article_id = ?1 ORDER BY pos",
+    [ST_GET_RELATED] = "SELECT title, url FROM related WHERE article_id = ?1 ORDER BY pos",
+    [ST_GET_ORIGIN] = "SELECT origin FROM origins WHERE article_id = ?1 ORDER BY rowid LIMIT 1",
+    [ST_DEL_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
+    [ST_FIND_ORIGIN] = "SELECT article_id FROM origins WHERE article_id = ?1 AND origin = ?2",
+};
+
+sqlite3 *bt_store_sqlite(bt_store *s) { return s->db; }
+
+int bt_store_db_error(bt_store *s, const char *what, bt_error *err)
+{
+    int x = sqlite3_extended_errcode(s->db);
+    int code = BT_EDB;
+    const char *hint = "";
+    switch (x & 0xff) {
+    case SQLITE_FULL:
+        code = BT_EIO;
+        hint = " (is the disk full?)";
+        break;
+    case SQLITE_READONLY:
+        code = BT_EIO;
+        hint = " (the file or its folder is not writable)";
+        break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+        code = BT_EIO;
+        break;
+    case SQLITE_NOTADB:
+        hint = " (not a bantin database)";
+        break;
+    default:
+        break;
+    }
+    return bt_error_set(err, code, "%s: %s: %s%s", s->path, what, sqlite3_errmsg(s->db), hint);
+}
+
+void bt_store_content_hash(const void *data, size_t len, char out[17])
+{
+    bt_hash_hex(bt_hash64(data, len, 0x636170747572ull /* "captur" */), out);
+}
+
+static int exec(bt_store *s, const char *sql, const char *what, bt_error *err)
+{
+    if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return bt_store_db_error(s, what, err);
+    return 0;
+}
+
+/* SQLite's own messages for an unwritable place are vague ("unable to open database file"):
+ * look first, and say which of the file and the folder is the problem. */
+static int check_writable(const char *path, bt_error *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return bt_error_set(err, BT_EINVAL, "%s: is a folder, not a database file", path);
+        if (access(path, W_OK) != 0)
+            return bt_error_set(err, BT_EIO, "%s: the database file is read-only (%s)", path,
+                                strerror(errno));
+    }
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    if (!dir)
+        return bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
+    int rc = 0;
+    if (access(dir, W_OK) != 0)
+        rc = bt_error_set(err, BT_EIO,
+                          "%s: cannot write in the folder %s (%s); SQLite keeps its journal "
+                          "beside the database",
+                          path, dir, strerror(errno));
+    free(dir);
+    return rc;
+}
+
+int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *err)
+{
+    *out = NULL;
+    int ro = (flags & BT_STORE_READONLY) != 0;
+    if (ro) {
+        if (access(path, F_OK) != 0)
+            return bt_error_set(err, BT_ENOTFOUND, "%s: no database here (bantin add creates it)",
+                                path);
+    } else {
+        int rc = check_writable(path, err);
+        if (rc)
+            return rc;
+    }
+    bt_store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        return bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
+    }
+    s->flags = flags;
+    int oflags = ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc;
+    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        rc = s->db ? bt_store_db_error(s, "cannot open", err)
+                   : bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
+        goto fail;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    /* Writers take turns: wait for the other one's batch rather than fail. */
+    sqlite3_busy_timeout(s->db, 60000);
+    if (bt_fts_register(s->db) != SQLITE_OK) {
+        rc = bt_error_set(err, BT_EUNSUPPORTED, "%s: this SQLite has no FTS5", path);
+        goto fail;
+    }
+    /* WAL: readers never block the writer; synchronous=NORMAL keeps every committed batch
+     * across a crash of the process (a power loss may lose the last ones, never corrupt). */
+    if (!ro && ((rc = exec(s, "PRAGMA journal_mode = WAL", "cannot open", err)) ||
+                (rc = exec(s, "PRAGMA synchronous = NORMAL", "cannot open", err))))
+        goto fail;
+    if ((rc = bt_schema_migrate(s, err)))
+        goto fail;
+    for (int i = 0; i < ST_COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
+                               NULL) != SQLITE_OK) {
+            rc = bt_store_db_error(s, "preparing statements", err);
+            goto fail;
+        }
+    *out = s;
+    return 0;
+fail:
+    bt_store_close(s);
+    return rc;
+}
+
+void bt_store_close(bt_store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(s->st[i]);
+    if (s->in_batch)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+int bt_store_begin(bt_store *s, bt_error *err)
+{
+    if (s->in_batch)
+        return bt_error_set(err, BT_EINVAL, "%s: a batch is already open", s->path);
+    int rc = exec(s, "BEGIN IMMEDIATE", "starting a batch", err);
+    if (!rc)
+        s->in_batch = 1;
+    return rc;
+}
+
+int bt_store_commit(bt_store *s, bt_error *err)
+{
+    if (!s->in_batch)
+        return bt_error_set(err, BT_EINVAL, "%s: no batch is open", s->path);
+    int rc = exec(s, "COMMIT", "committing a batch", err);
+    if (rc) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    s->in_batch = 0;
+    return rc;
+}
+
+int bt_store_rollback(bt_store *s, bt_error *err)
+{
+    if (!s->in_batch)
+        return bt_error_set(err, BT_EINVAL, "%s: no batch is open", s->path);
+    s->in_batch = 0;
+    return exec(s, "ROLLBACK", "rolling back a batch", err);
+}
+
+static int query_i64(bt_store *s, const char *sql, int64_t *v, bt_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return bt_store_db_error(s, "reading stats", err);
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return bt_store_db_error(s, "reading stats", err);
+    return 0;
+}
+
+static int query_range(bt_store *s, const char *sql, char *lo, char *hi, size_t cap,
+                       bt_error *err)
+{
+    sqlite3_stmt *st;
+    lo[0] = hi[0] = '\0';
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return bt_store_db_error(s, "reading stats", err);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *a = (const char *)sqlite3_column_text(st, 0);
+        const char *b = (const char *)sqlite3_column_text(st, 1);
+        snprintf(lo, cap, "%s", a ? a : "");
+        snprintf(hi, cap, "%s", b ? b : "");
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return bt_store_db_error(s, "reading stats", err);
+    return 0;
+}
+
+int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err)
+{
+    memset(st, 0, sizeof *st);
+    int64_t pages = 0, page_size = 0, version = 0;
+    int rc;
+    if ((rc = query_i64(s, "SELECT count(*) FROM articles", &st->articles, err)) ||
+        (rc = query_i64(s, "SELECT count(*) FROM origins", &st->origins, err)) ||
+        (rc = query_i64(s, "SELECT count(*) FROM sources", &st->sources, err)) ||
+        (rc = query_i64(s, "SELECT count(*) FROM images", &st->images, err)) ||
+        (rc = query_i64(s, "SELECT count(*) FROM related", &st->related, err)) ||
+        (rc = query_i64(s,
+                        "SELECT (SELECT coalesce(sum(length(block)), 0) FROM articles_fts_data)"
+                        " + (SELECT coalesce(sum(length(sz)), 0) FROM articles_fts_docsize)",
+                        &st->index_bytes, err)) ||
+        (rc = query_i64(s, "PRAGMA page_count", &pages, err)) ||
+        (rc = query_i64(s, "PRAGMA page_size", &page_size, err)) ||
+        (rc = query_i64(s, "PRAGMA user_version", &version, err)) ||
+        (rc = query_range(s, "SELECT min(published), max(published) FROM articles",
+                          st->first_published, st->last_published, sizeof st->first_published,
+                          err)) ||
+        (rc = query_range(s, "SELECT min(added_at), max(added_at) FROM articles",
+                          st->first_added, st->last_added, sizeof st->first_added, err)))
+        return rc;
+    st->file_bytes = pages * page_size;
+    st->schema_version = (int)version;
+    return 0;
+}
+
+int bt_store_vacuum(bt_store *s, bt_error *err)
+{
+    int rc = exec(s, "INSERT INTO articles_fts(articles_fts) VALUES ('optimize')",
+                  "merging the index", err);
+    if (!rc)
+        rc = exec(s, "VACUUM", "vacuum", err);
+    if (!rc)
+        rc = exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", "checkpoint", err);
+    return rc;
+}
+
+static int count_token(void *ctx, const bt_token *t)
+{
+    (void)t;
+    ++*(int64_t *)ctx;
+    return 0;
+}
+
+/* FTS5's column sizes are varints (SQLite's 4-bit-continuation format). */
+static size_t get_varint(const unsigned char *p, size_t n, uint64_t *v)
+{
+    *v = 0;
+    for (size_t i = 0; i < n && i < 9; i++) {
+        if (i == 8) {
+            *v = (*v << 8) | p[i];
+            return 9;
+        }
+        *v = (*v << 7) | (p[i] & 0x7f);
+        if (!(p[i] & 0x80))
+            return i + 1;
+    }
+    return 0;
+}
+
+/* FTS5's own 'integrity-check' (SQLite 3.40) checks the index's inner consistency but not
+ * that an external-content index agrees with its content: check that each article has its
+ * index entry with the token counts of its text now, and that no entry is left over. */
+static int check_index_rows(bt_store *s, bt_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT a.n, a.title, a.lede, a.body, a.captions, a.source, d.sz"
+                           " FROM articles a LEFT JOIN articles_fts_docsize d ON d.id = a.n",
+                           -1, &st, NULL) != SQLITE_OK)
+        return bt_store_db_error(s, "checking the index", err);
+    int rc = 0, step;
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t n = sqlite3_column_int64(st, 0);
+        const unsigned char *sz = sqlite3_column_blob(st, 6);
+        size_t szlen = (size_t)sqlite3_column_bytes(st, 6), at = 0;
+        if (!sz) {
+            rc = bt_error_set(err, BT_EDB, "%s: article #%lld is missing from the index",
+                              s->path, (long long)n);
+            break;
+        }
+        for (int c = 0; c < 5 && !rc; c++) {
+            int64_t tokens = 0;
+            const char *text = (const char *)sqlite3_column_text(st, 1 + c);
+            if (text)
+                bt_tokenize(text, (size_t)sqlite3_column_bytes(st, 1 + c), 0, count_token,
+                            &tokens);
+            uint64_t v = 0;
+            size_t k = get_varint(sz + at, szlen - at, &v);
+            at += k;
+            if (!k || (int64_t)v != tokens)
+                rc = bt_error_set(err, BT_EDB,
+                                  "%s: the index of article #%lld does not match its text",
+                                  s->path, (long long)n);
+        }
+    }
+    if (!rc && step != SQLITE_DONE)
+        rc = bt_store_db_error(s, "checking the index", err);
+    sqlite3_finalize(st);
+    if (rc)
+        return rc;
+    int64_t extra = 0;
+    if ((rc = query_i64(s,
+                        "SELECT count(*) FROM articles_fts_docsize"
+                        " WHERE id NOT IN (SELECT n FROM articles)",
+                        &extra, err)))
+        return rc;
+    if (extra)
+        return bt_error_set(err, BT_EDB, "%s: the index holds %lld removed articles", s->path,
+                            (long long)extra);
+    return 0;
+}
+
+int bt_store_check(bt_store *s, bt_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+        return bt_store_db_error(s, "integrity check", err);
+    int rc = sqlite3_step(st);
+    const char *res = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    if (!res || strcmp(res, "ok")) {
+        rc = bt_error_set(err, BT_EDB, "%s: integrity check failed: %s", s->path,
+                          res ? res : sqlite3_errmsg(s->db));
+        sqlite3_finalize(st);
+        return rc;
+    }
+    sqlite3_finalize(st);
+    /* FTS5 reads the articles through the tokenizer and compares with its index. */
+    if (sqlite3_exec(s->db, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return bt_store_db_error(s, "the index does not agree with the articles", err);
+    return check_index_rows(s, err);
+}

@@ -1,0 +1,56 @@
+/* store_internal.h: what the store's files share, and what later stages (search, connect)
+ * may use of the store beyond the public API: the SQLite connection itself. */
+#ifndef BT_STORE_INTERNAL_H
+#define BT_STORE_INTERNAL_H
+
+#include "bantin/store.h"
+
+#include <sqlite3.h>
+
+/* The prepared statements of a store, by purpose. */
+enum {
+    ST_HAS_CAPTURE,
+    ST_FIND_ID,
+    ST_FIND_URL,
+    ST_INS_ARTICLE,
+    ST_INS_ORIGIN,
+    ST_INS_IMAGE,
+    ST_INS_RELATED,
+    ST_GET_ID,
+    ST_GET_N,
+    ST_GET_IMAGES,
+    ST_GET_RELATED,
+    ST_GET_ORIGIN,
+    ST_DEL_ARTICLE,
+    ST_FIND_ORIGIN,
+    ST_COUNT
+};
+
+struct bt_store {
+    sqlite3 *db;
+    char *path;
+    unsigned flags;
+    int in_batch;
+    sqlite3_stmt *st[ST_COUNT];
+};
+
+/* The connection of an open store (owned by the store). */
+sqlite3 *bt_store_sqlite(bt_store *s);
+
+/* Fills `err` with SQLite's message for the store's last error, naming the file and `what`;
+ * returns BT_EDB (BT_EIO for I/O, full disk or read-only errors). */
+int bt_store_db_error(bt_store *s, const char *what, bt_error *err);
+
+/* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
+int bt_fts_register(sqlite3 *db);
+
+/* Creates or migrates the schema of an open store (schema.c). */
+int bt_schema_migrate(bt_store *s, bt_error *err);
+
+/* Builds an article from the row of ST_GET_ID/ST_GET_N/an iterator statement whose columns
+ * are BT_ARTICLE_COLUMNS, with its images, related links and first origin (read.c). */
+#define BT_ARTICLE_COLUMNS \
+    "n, id, url, source, title, published, lede, lang, authors, body"
+int bt_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_error *err);
+
+#endif

@@ -1,0 +1,274 @@
+/* write.c: adding articles (with exact-duplicate folding) and removing them. */
+#include "core/buf.h"
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void now_iso(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Joins strings with '\n' (a '\n' inside one becomes a space: the spec's strings have white
+ * space folded, so this only guards the separator). Empty strings are left out. */
+static int join_lines(bt_buf *b, char *const *v, size_t n, size_t stride)
+{
+    bt_buf_reset(b);
+    if (bt_buf_grow(b, 0))
+        return BT_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = *(char *const *)((const char *)v + i * stride);
+        if (!s || !*s)
+            continue;
+        if (b->len && bt_buf_addc(b, '\n'))
+            return BT_ENOMEM;
+        size_t at = b->len;
+        if (bt_buf_adds(b, s))
+            return BT_ENOMEM;
+        for (size_t k = at; k < b->len; k++)
+            if (b->data[k] == '\n')
+                b->data[k] = ' ';
+    }
+    return 0;
+}
+
+/* Runs a statement that returns no rows, then resets it. */
+static int run(bt_store *s, sqlite3_stmt *st, const char *what, bt_error *err)
+{
+    int rc = sqlite3_step(st);
+    int out = 0;
+    if (rc != SQLITE_DONE)
+        out = bt_store_db_error(s, what, err);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return out;
+}
+
+/* Looks up one text column; 1 found (copied to out), 0 not, or a negative error. */
+static int lookup(bt_store *s, int which, const char *key, char out[17], bt_error *err)
+{
+    sqlite3_stmt *st = s->st[which];
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        found = 1;
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        if (out)
+            snprintf(out, 17, "%s", v ? v : "");
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return bt_store_db_error(s, "looking up", err);
+    return found;
+}
+
+int bt_store_has_capture(bt_store *s, const char *content_hash, bt_error *err)
+{
+    return lookup(s, ST_HAS_CAPTURE, content_hash, NULL, err);
+}
+
+static int insert_origin(bt_store *s, const char *id, const char *origin, const char *hash,
+                         size_t size, const char *now, bt_error *err)
+{
+    sqlite3_stmt *st = s->st[ST_INS_ORIGIN];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, origin ? origin : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)size);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+    return run(s, st, "storing the origin", err);
+}
+
+static int insert_article(bt_store *s, const bt_article *a, const char *id, const char *now,
+                          bt_error *err)
+{
+    bt_buf authors = BT_BUF_INIT, body = BT_BUF_INIT, captions = BT_BUF_INIT;
+    int rc = 0;
+    if (join_lines(&authors, a->authors, a->n_authors, sizeof(char *)) ||
+        join_lines(&body, a->body, a->n_body, sizeof(char *)) ||
+        join_lines(&captions, a->n_images ? &a->images[0].caption : NULL, a->n_images,
+                   sizeof(bt_image))) {
+        rc = bt_error_set(err, BT_ENOMEM, "out of memory");
+        goto out;
+    }
+    sqlite3_stmt *st = s->st[ST_INS_ARTICLE];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    bind_text(st, 2, a->url);
+    bind_text(st, 3, a->source);
+    sqlite3_bind_text(st, 4, a->title ? a->title : "", -1, SQLITE_STATIC);
+    bind_text(st, 5, a->published);
+    bind_text(st, 6, a->lede);
+    bind_text(st, 7, a->lang);
+    sqlite3_bind_text(st, 8, authors.data, (int)authors.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, body.data, (int)body.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, captions.data, (int)captions.len, SQLITE_STATIC);
+    sqlite3_bind_text(st, 11, now, -1, SQLITE_STATIC);
+    if ((rc = run(s, st, "storing the article", err)))
+        goto out;
+    for (size_t i = 0; i < a->n_images; i++) {
+        st = s->st[ST_INS_IMAGE];
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        bind_text(st, 3, a->images[i].src);
+        sqlite3_bind_text(st, 4, a->images[i].caption ? a->images[i].caption : "", -1,
+                          SQLITE_STATIC);
+        bind_text(st, 5, a->images[i].credit);
+        if ((rc = run(s, st, "storing an image", err)))
+            goto out;
+    }
+    for (size_t i = 0; i < a->n_related; i++) {
+        st = s->st[ST_INS_RELATED];
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(st, 3, a->related[i].title ? a->related[i].title : "", -1,
+                          SQLITE_STATIC);
+        bind_text(st, 4, a->related[i].url);
+        if ((rc = run(s, st, "storing a related link", err)))
+            goto out;
+    }
+out:
+    bt_buf_free(&authors);
+    bt_buf_free(&body);
+    bt_buf_free(&captions);
+    return rc;
+}
+
+/* The article's content id (bt_article_set_id's rules), whatever a->id holds. */
+static int content_id(const bt_article *a, char id[17])
+{
+    bt_article tmp = *a;
+    tmp.id = NULL;
+    if (bt_article_set_id(&tmp))
+        return BT_ENOMEM;
+    snprintf(id, 17, "%s", tmp.id);
+    free(tmp.id);
+    return 0;
+}
+
+/* The hash standing for the capture when the caller has no capture bytes: the article's
+ * record without its origin, so the same record added twice is seen as the same capture. */
+static int record_hash(const bt_article *a, const char *id, char out[17], size_t *size,
+                       bt_error *err)
+{
+    bt_article tmp = *a;
+    tmp.origin = NULL;
+    tmp.id = (char *)id;
+    char *json = bt_article_to_json(&tmp, 0, err);
+    if (!json)
+        return BT_ENOMEM;
+    *size = strlen(json);
+    bt_store_content_hash(json, *size, out);
+    free(json);
+    return 0;
+}
+
+static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char id_out[17],
+                     bt_error *err)
+{
+    char id[17], hash[17], now[32];
+    const char *origin = o && o->origin ? o->origin : a->origin;
+    size_t size = o ? o->size : 0;
+    if (content_id(a, id))
+        return bt_error_set(err, BT_ENOMEM, "out of memory");
+    if (o && o->content_hash)
+        snprintf(hash, sizeof hash, "%s", o->content_hash);
+    else {
+        size_t rsize;
+        if (record_hash(a, id, hash, &rsize, err))
+            return BT_ENOMEM;
+        if (!size)
+            size = rsize;
+    }
+    now_iso(now);
+    char existing[17];
+    int rc = lookup(s, ST_HAS_CAPTURE, hash, existing, err);
+    if (rc < 0)
+        return rc;
+    if (rc) {
+        if (id_out)
+            memcpy(id_out, existing, 17);
+        return BT_STORE_SEEN;
+    }
+    if ((rc = lookup(s, ST_FIND_ID, id, NULL, err)) < 0)
+        return rc;
+    if (rc) {
+        /* The same article from the same place (a record exported and added back): seen. */
+        sqlite3_stmt *st = s->st[ST_FIND_ORIGIN];
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, origin ? origin : "", -1, SQLITE_STATIC);
+        int step = sqlite3_step(st);
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            return bt_store_db_error(s, "looking up", err);
+        if (step == SQLITE_ROW) {
+            if (id_out)
+                memcpy(id_out, id, 17);
+            return BT_STORE_SEEN;
+        }
+    }
+    int result = BT_STORE_MERGED;
+    if (!rc && a->url && (rc = lookup(s, ST_FIND_URL, a->url, existing, err)) != 0) {
+        if (rc < 0)
+            return rc;
+        memcpy(id, existing, 17); /* same canonical URL: one more capture of that article */
+    } else if (!rc) {
+        if ((rc = insert_article(s, a, id, now, err)))
+            return rc;
+        result = BT_STORE_ADDED;
+    }
+    if ((rc = insert_origin(s, id, origin, hash, size, now, err)))
+        return rc;
+    if (id_out)
+        memcpy(id_out, id, 17);
+    return result;
+}
+
+int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
+                 bt_error *err)
+{
+    if (!a->title)
+        return bt_error_set(err, BT_EINVAL, "%s: the article has no title",
+                            a->origin ? a->origin : "article");
+    /* A savepoint inside a batch, a transaction outside: a failed add leaves nothing. */
+    const char *begin = s->in_batch ? "SAVEPOINT bt_add" : "BEGIN IMMEDIATE";
+    if (sqlite3_exec(s->db, begin, NULL, NULL, NULL) != SQLITE_OK)
+        return bt_store_db_error(s, "starting to store", err);
+    int rc = add_in_tx(s, a, o, id, err);
+    const char *end = rc < 0 ? (s->in_batch ? "ROLLBACK TO bt_add; RELEASE bt_add" : "ROLLBACK")
+                             : (s->in_batch ? "RELEASE bt_add" : "COMMIT");
+    if (sqlite3_exec(s->db, end, NULL, NULL, NULL) != SQLITE_OK && rc >= 0) {
+        rc = bt_store_db_error(s, "committing", err);
+        if (!s->in_batch)
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    return rc;
+}
+
+int bt_store_remove(bt_store *s, const char *id, bt_error *err)
+{
+    int rc = lookup(s, ST_FIND_ID, id, NULL, err);
+    if (rc < 0)
+        return rc;
+    if (!rc)
+        return bt_error_set(err, BT_ENOTFOUND, "%s: no article %s", s->path, id);
+    sqlite3_stmt *st = s->st[ST_DEL_ARTICLE];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    /* The triggers remove its origins, images, related links and index entries. */
+    return run(s, st, "removing the article", err);
+}

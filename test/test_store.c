@@ -1,0 +1,319 @@
+/* test_store.c: the store's library API: open/create, add/get round trip, exact-duplicate
+ * folding, the bantin FTS5 tokenizer (folded and exact forms, highlight offsets), remove,
+ * iterate, stats, schema migration and refusal of a newer file. */
+#include "support.h"
+
+#include "bantin.h"
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char *temp_db(void)
+{
+    char tmpl[] = "/tmp/bantin-store-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    char *path = malloc(strlen(dir) + 16);
+    sprintf(path, "%s/t.db", dir);
+    return path;
+}
+
+static void rm_db(char *path)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf \"$(dirname '%s')\"", path);
+    assert_int_equal(system(cmd), 0);
+    free(path);
+}
+
+static bt_article *make(const char *title, const char *para, const char *url)
+{
+    bt_article *a = bt_article_new();
+    assert_non_null(a);
+    assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+    assert_int_equal(bt_article_set(&a->origin, "mem.txt", 7), 0);
+    assert_int_equal(bt_article_set(&a->lang, "vi", 2), 0);
+    if (url)
+        assert_int_equal(bt_article_set(&a->url, url, strlen(url)), 0);
+    assert_int_equal(bt_article_add_para(a, para), 0);
+    assert_int_equal(bt_article_add_para(a, "Đoạn thứ hai, có dấu."), 0);
+    assert_int_equal(bt_article_add_author(a, "Hà Linh"), 0);
+    assert_int_equal(bt_article_add_image(a, "https://x.vn/a.jpg", "Ngoại trưởng Nga.", "TASS"), 0);
+    assert_int_equal(bt_article_add_image(a, NULL, "Ảnh thứ hai", NULL), 0);
+    assert_int_equal(bt_article_add_related(a, "Tin khác", NULL), 0);
+    return a;
+}
+
+static int64_t count(bt_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void test_add_get_round_trip(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    bt_article *a = make("Đàm phán ở Doha", "Hòa bình cho Afghanistan.", "https://x.vn/1");
+    assert_int_equal(bt_article_set(&a->published, "2021-08-14T18:19:00+07:00", 25), 0);
+    assert_int_equal(bt_article_set(&a->source, "VOV.VN", 6), 0);
+    assert_int_equal(bt_article_set(&a->lede, "Sapo.", 5), 0);
+    char id[17];
+    assert_int_equal(bt_store_add(s, a, NULL, id, &err), BT_STORE_ADDED);
+    assert_int_equal(bt_article_set_id(a), 0);
+    assert_string_equal(id, a->id);
+    bt_article *b;
+    assert_int_equal(bt_store_get(s, id, &b, &err), 0);
+    char *ja = bt_article_to_json(a, 0, &err), *jb = bt_article_to_json(b, 0, &err);
+    assert_string_equal(ja, jb);
+    free(ja);
+    free(jb);
+    bt_article_free(b);
+    assert_int_equal(bt_store_get(s, "0000000000000000", &b, &err), BT_ENOTFOUND);
+    assert_null(b);
+    assert_non_null(strstr(err.msg, "0000000000000000"));
+    bt_article_free(a);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    bt_store_close(s);
+    rm_db(path);
+}
+
+static void test_duplicates_fold(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    bt_article *a = make("Tiêu đề A", "Nội dung A.", "https://x.vn/a");
+    char h1[17], h2[17], h3[17];
+    bt_store_content_hash("capture one", 11, h1);
+    bt_store_content_hash("capture two", 11, h2);
+    bt_store_content_hash("capture three", 13, h3);
+    bt_origin o1 = {"one.html", h1, 11}, o2 = {"two.html", h2, 11}, o3 = {"three.html", h3, 13};
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    assert_int_equal(bt_store_add(s, a, &o1, NULL, &err), BT_STORE_ADDED);
+    assert_int_equal(bt_store_add(s, a, &o1, NULL, &err), BT_STORE_SEEN);
+    /* same content from another capture: one article, two origins */
+    assert_int_equal(bt_store_add(s, a, &o2, NULL, &err), BT_STORE_MERGED);
+    /* same canonical URL, text changed (an update of the page): merged too */
+    bt_article *b = make("Tiêu đề A (cập nhật)", "Nội dung A, sửa.", "https://x.vn/a");
+    char id[17];
+    assert_int_equal(bt_store_add(s, b, &o3, id, &err), BT_STORE_MERGED);
+    assert_int_equal(bt_article_set_id(a), 0);
+    assert_string_equal(id, a->id);
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    assert_int_equal(bt_store_has_capture(s, h2, &err), 1);
+    assert_int_equal(count(s, "SELECT count(*) FROM articles"), 1);
+    assert_int_equal(count(s, "SELECT count(*) FROM origins"), 3);
+    assert_int_equal(bt_store_has_capture(s, "ffffffffffffffff", &err), 0);
+    /* without capture bytes the record itself stands for the capture */
+    bt_article *c = make("Khác", "Bài khác.", NULL);
+    assert_int_equal(bt_store_add(s, c, NULL, NULL, &err), BT_STORE_ADDED);
+    assert_int_equal(bt_store_add(s, c, NULL, NULL, &err), BT_STORE_SEEN);
+    bt_store_stats st;
+    assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
+    assert_int_equal(st.articles, 2);
+    assert_int_equal(st.origins, 4);
+    assert_int_equal(st.images, 4);
+    assert_true(st.index_bytes > 0);
+    assert_true(st.file_bytes > 0);
+    assert_int_equal(st.schema_version, BT_STORE_SCHEMA_VERSION);
+    bt_article_free(a);
+    bt_article_free(b);
+    bt_article_free(c);
+    bt_store_close(s);
+    rm_db(path);
+}
+
+static int64_t matches(bt_store *s, const char *q)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s),
+                                        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void test_tokenizer(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    bt_article *a = make("Đàm phán ở Doha", "Hai bên đã đàm đạo.", NULL);
+    bt_article *b = make("Người dân đâm đơn kiện", "Không có gì.", NULL);
+    assert_int_equal(bt_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+    assert_int_equal(bt_store_add(s, b, NULL, NULL, &err), BT_STORE_ADDED);
+    /* folded queries match every accented form, accented queries too */
+    assert_int_equal(matches(s, "dam"), 2);
+    assert_int_equal(matches(s, "đàm"), 2);
+    assert_int_equal(matches(s, "DAM PHAN"), 1);
+    assert_int_equal(matches(s, "\"dam phan\""), 1);
+    assert_int_equal(matches(s, "ngoai truong"), 2); /* captions are indexed */
+    assert_int_equal(matches(s, "captions: tass"), 0);
+    /* the exact form matches only that form */
+    char term[64], q[80];
+    size_t n = bt_store_exact_term("Đàm", strlen("Đàm"), term, sizeof term);
+    assert_true(n > 0 && n < sizeof term);
+    assert_int_equal(term[0], '\x01');
+    assert_string_equal(term + 1, "đàm");
+    snprintf(q, sizeof q, "\"%s\"", term);
+    assert_int_equal(matches(s, q), 1);
+    assert_int_equal(bt_store_exact_term("Doha", 4, term, sizeof term), 0);
+    /* the highlighter marks the accented original */
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s),
+                                        "SELECT highlight(articles_fts, 0, '[', ']') FROM "
+                                        "articles_fts WHERE articles_fts MATCH '\"dam phan\"'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "[Đàm phán] ở Doha");
+    sqlite3_finalize(st);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    /* the check sees an index out of step with the articles */
+    assert_int_equal(sqlite3_exec(bt_store_sqlite(s),
+                                  "DROP TRIGGER articles_fts_ad; DELETE FROM articles WHERE n = 1",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(bt_store_check(s, &err), BT_EDB);
+    bt_article_free(a);
+    bt_article_free(b);
+    bt_store_close(s);
+    rm_db(path);
+}
+
+static void test_remove_iterate(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    char ids[3][17];
+    const char *titles[3] = {"Một", "Hai", "Ba"};
+    for (int i = 0; i < 3; i++) {
+        bt_article *a = make(titles[i], "Thân bài.", NULL);
+        assert_int_equal(bt_article_set(&a->source, "Báo A", strlen("Báo A")), 0);
+        assert_int_equal(bt_store_add(s, a, NULL, ids[i], &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_remove(s, ids[1], &err), 0);
+    assert_int_equal(bt_store_remove(s, ids[1], &err), BT_ENOTFOUND);
+    assert_int_equal(matches(s, "title:hai"), 0);
+    assert_int_equal(matches(s, "title:ba"), 1);
+    assert_int_equal(count(s, "SELECT count(*) FROM origins"), 2);
+    assert_int_equal(count(s, "SELECT count(*) FROM images"), 4);
+    assert_int_equal(count(s, "SELECT articles FROM sources"), 2);
+    bt_store_iter *it;
+    assert_int_equal(bt_store_iter_open(s, NULL, &it, &err), 0);
+    bt_article *a;
+    int k = 0;
+    while (bt_store_iter_next(it, &a, &err) == 1) {
+        assert_string_equal(a->title, titles[k == 0 ? 0 : 2]);
+        assert_string_equal(a->origin, "mem.txt");
+        k++;
+        bt_article_free(a);
+    }
+    assert_int_equal(k, 2);
+    bt_store_iter_close(it);
+    bt_store_filter f = {"2999-01-01", NULL};
+    assert_int_equal(bt_store_iter_open(s, &f, &it, &err), 0);
+    assert_int_equal(bt_store_iter_next(it, &a, &err), 0);
+    bt_store_iter_close(it);
+    assert_int_equal(bt_store_vacuum(s, &err), 0);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    bt_store_close(s);
+    rm_db(path);
+}
+
+static void exec_sql(const char *path, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg);
+    sqlite3_close(db);
+}
+
+static void test_schema_versions(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    bt_store *s;
+    bt_error err;
+    /* a version-1 file (no index yet), as an older bantin made it, with one article */
+    exec_sql(path,
+             "CREATE TABLE articles(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT,"
+             " source TEXT, title TEXT NOT NULL, published TEXT, lede TEXT, lang TEXT,"
+             " authors TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '',"
+             " captions TEXT NOT NULL DEFAULT '', added_at TEXT NOT NULL);"
+             "CREATE TABLE origins(article_id TEXT NOT NULL, origin TEXT NOT NULL,"
+             " content_hash TEXT NOT NULL UNIQUE, size INTEGER NOT NULL, added_at TEXT NOT NULL);"
+             "CREATE TABLE images(article_id TEXT NOT NULL, pos INTEGER NOT NULL, src TEXT,"
+             " caption TEXT NOT NULL, credit TEXT, PRIMARY KEY(article_id, pos)) WITHOUT ROWID;"
+             "CREATE TABLE related(article_id TEXT NOT NULL, pos INTEGER NOT NULL,"
+             " title TEXT NOT NULL, url TEXT, PRIMARY KEY(article_id, pos)) WITHOUT ROWID;"
+             "CREATE TABLE sources(name TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;"
+             "INSERT INTO articles(id, title, body, added_at) VALUES"
+             " ('00000000000000aa', 'Cũ', 'Bài viết từ phiên bản trước.', '2020-01-01T00:00:00Z');"
+             "PRAGMA user_version = 1;");
+    assert_int_equal(bt_store_open(path, BT_STORE_READONLY, &s, &err), BT_EUNSUPPORTED);
+    assert_non_null(strstr(err.msg, "upgrading"));
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    assert_int_equal(matches(s, "phien ban"), 1);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    bt_store_close(s);
+    /* a file from a newer bantin is refused, and left as it was */
+    exec_sql(path, "PRAGMA user_version = 99");
+    assert_int_equal(bt_store_open(path, 0, &s, &err), BT_EUNSUPPORTED);
+    assert_null(s);
+    assert_non_null(strstr(err.msg, "newer bantin"));
+    assert_non_null(strstr(err.msg, path));
+    rm_db(path);
+}
+
+static void test_open_errors(void **state)
+{
+    (void)state;
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open("/nonexistent-dir/x.db", 0, &s, &err), BT_EIO);
+    assert_non_null(strstr(err.msg, "/nonexistent-dir"));
+    assert_int_equal(bt_store_open("/tmp/no-such-bantin.db", BT_STORE_READONLY, &s, &err),
+                     BT_ENOTFOUND);
+    char *junk = test_write_temp("this is not a database, not at all, no.............", 52, ".db");
+    assert_int_not_equal(bt_store_open(junk, 0, &s, &err), 0);
+    assert_null(s);
+    assert_non_null(strstr(err.msg, junk));
+    unlink(junk);
+    free(junk);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_add_get_round_trip), cmocka_unit_test(test_duplicates_fold),
+        cmocka_unit_test(test_tokenizer),          cmocka_unit_test(test_remove_iterate),
+        cmocka_unit_test(test_schema_versions),    cmocka_unit_test(test_open_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
