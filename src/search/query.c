@@ -461,6 +461,7 @@ void bt_qplan_free(bt_qplan *p)
         return;
     free(p->match);
     free(p->stock_match);
+    free(p->exact_match);
     for (size_t i = 0; i < p->n_author; i++)
         free(p->author[i]);
     free(p->author);
@@ -474,6 +475,7 @@ void bt_qplan_free(bt_qplan *p)
 struct cctx {
     bt_buf m;     /* MATCH expression */
     bt_buf st;    /* stock expression */
+    bt_buf ex;    /* exact-only expression */
     bt_qplan *p;
     size_t cap_phrase;
     int oom;
@@ -548,8 +550,11 @@ static void put_term(struct cctx *c, const bt_qterm *t, int term_no)
         put(&c->m, " : ", &c->oom);
         put(&c->st, col, &c->oom);
         put(&c->st, " : ", &c->oom);
+        put(&c->ex, col, &c->oom);
+        put(&c->ex, " : ", &c->oom);
     }
     put_string(&c->st, t, 2, &c->oom);
+    put_string(&c->ex, t, has_exact(t), &c->oom);
     if (t->negated) {
         put_string(&c->m, t, has_exact(t), &c->oom);
         add_phrase(c, BT_QP_NOT, -1, (int)t->n_tok);
@@ -615,7 +620,8 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     memcpy(p->since, q->since, sizeof p->since);
     memcpy(p->until, q->until, sizeof p->until);
-    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, p, 0, 0};
+    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, 0};
+    size_t last_term_clause = (size_t)-2;
     int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_stop_only = 0, n_words = 0;
     /* positive clauses */
     for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
@@ -648,10 +654,15 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             n_stop_only++;
             continue;
         }
-        if (n_pos)
+        if (n_pos) {
             put(&c.m, " AND ", &c.oom);
+            put(&c.ex, " AND ", &c.oom);
+        }
         n_pos++;
         if (cl->n_alt == 1) {
+            if (p->n_terms > 0 && last_term_clause + 1 == i && p->n_terms < 64)
+                p->adj_prev |= (uint64_t)1 << p->n_terms;
+            last_term_clause = i;
             put_term(&c, t0, p->n_terms++);
             if (has_exact(t0))
                 p->n_exact_terms++;
@@ -659,15 +670,18 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         }
         put(&c.m, "(", &c.oom);
         put(&c.st, "(", &c.oom);
+        put(&c.ex, "(", &c.oom);
         for (size_t a = 0; a < cl->n_alt; a++) {
             if (a) {
                 put(&c.m, " OR ", &c.oom);
                 put(&c.st, " OR ", &c.oom);
+                put(&c.ex, " OR ", &c.oom);
             }
             put_term(&c, &cl->alt[a], -1);
         }
         put(&c.m, ")", &c.oom);
         put(&c.st, ")", &c.oom);
+        put(&c.ex, ")", &c.oom);
     }
     /* negated clauses: X NOT (a OR b) */
     for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
@@ -684,9 +698,11 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         if (n_neg == 0) {
             put(&c.m, " NOT (", &c.oom);
             put(&c.st, " NOT (", &c.oom);
+            put(&c.ex, " NOT (", &c.oom);
         } else {
             put(&c.m, " OR ", &c.oom);
             put(&c.st, " OR ", &c.oom);
+            put(&c.ex, " OR ", &c.oom);
         }
         n_neg++;
         put_term(&c, t0, -1);
@@ -694,10 +710,12 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
     if (n_neg) {
         put(&c.m, ")", &c.oom);
         put(&c.st, ")", &c.oom);
+        put(&c.ex, ")", &c.oom);
     }
     if (c.oom) {
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
+        bt_buf_free(&c.ex);
         bt_qplan_free(p);
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     }
@@ -718,6 +736,7 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
     if (rc) {
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
+        bt_buf_free(&c.ex);
         bt_qplan_free(p);
         return rc;
     }
@@ -726,6 +745,7 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             if (q->clause[i].alt[0].negated && q->clause[i].alt[0].field != BT_QF_AUTHOR) {
                 bt_buf_free(&c.m);
                 bt_buf_free(&c.st);
+                bt_buf_free(&c.ex);
                 bt_qplan_free(p);
                 return bt_error_set(err, BT_EINVAL,
                                     "query '%s': only excluded words: give a word to look for too",
@@ -733,9 +753,11 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             }
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
+        bt_buf_free(&c.ex);
     } else {
         p->match = bt_buf_detach(&c.m, NULL);
         p->stock_match = bt_buf_detach(&c.st, NULL);
+        p->exact_match = bt_buf_detach(&c.ex, NULL);
     }
     *out = p;
     return 0;

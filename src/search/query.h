@@ -15,6 +15,7 @@
 #include "bantin/common.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define BT_QUERY_MAX_BYTES 2048 /* longer queries are refused (BT_ELIMIT) */
 #define BT_QUERY_MAX_TERMS 32   /* words/phrases/filters in one query */
@@ -65,6 +66,8 @@ typedef struct bt_qphrase {
 typedef struct bt_qplan {
     char *match;          /* FTS5 MATCH expression, or NULL for a filter-only query */
     char *stock_match;    /* the same words for a stock unicode61 table (no exact forms) */
+    char *exact_match;    /* words typed with marks in their exact form only: marks the
+                             words of an article that has them all, for snippets */
     char since[11];       /* "" when none */
     char until[11];
     size_t n_author;      /* author filters: " k1 k2 " folded words, all must occur */
@@ -75,6 +78,7 @@ typedef struct bt_qplan {
     bt_qphrase *phrase;
     int n_terms;          /* plain words in sequence (for adjacency) */
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
+    uint64_t adj_prev;    /* bit k: word k came right after word k-1 in the query */
 } bt_qplan;
 
 /* Compiles `q`. A query with nothing left to search for (only common words or punctuation
