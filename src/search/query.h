@@ -18,8 +18,8 @@
 #include <stdint.h>
 
 #define BT_QUERY_MAX_BYTES 2048 /* longer queries are refused (BT_ELIMIT) */
-#define BT_QUERY_MAX_TERMS 32   /* words/phrases/filters in one query */
-#define BT_QUERY_MAX_TOKENS 64  /* syllables in one query */
+#define BT_QUERY_MAX_TERMS 64   /* words/phrases/filters in one query */
+#define BT_QUERY_MAX_TOKENS 128 /* syllables in one query */
 
 enum { BT_QF_ANY = 0, BT_QF_TITLE, BT_QF_SOURCE, BT_QF_AUTHOR };
 
