@@ -37,21 +37,21 @@ static int split_lines(bt_article *a, const char *v, int (*add)(bt_article *, co
     return rc;
 }
 
-static int children(bt_store *s, bt_article *a, bt_error *err)
+static int children(bt_store *s, bt_article *a, int64_t n, bt_error *err)
 {
     int rc = 0, step;
     sqlite3_stmt *st = s->st[ST_GET_IMAGES];
-    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, n);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = bt_article_add_image(a, col(st, 0), col(st, 1), col(st, 2));
     sqlite3_reset(st);
     st = s->st[ST_GET_RELATED];
-    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, n);
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = bt_article_add_related(a, col(st, 0), col(st, 1));
     sqlite3_reset(st);
     st = s->st[ST_GET_ORIGIN];
-    sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, n);
     if (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = set_col(&a->origin, st, 0);
     sqlite3_reset(st);
@@ -80,7 +80,7 @@ int bt_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_er
         bt_article_free(a);
         return bt_error_set(err, BT_ENOMEM, "out of memory");
     }
-    if ((rc = children(s, a, err))) {
+    if ((rc = children(s, a, sqlite3_column_int64(row, 0), err))) {
         bt_article_free(a);
         return rc;
     }

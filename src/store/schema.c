@@ -17,25 +17,27 @@ static const char *const migrations[] = {
     "  added_at TEXT NOT NULL);"
     "CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;"
     "CREATE INDEX articles_published ON articles(published) WHERE published IS NOT NULL;"
+    /* captures, images and links hang off articles.n: appended in order, cheap to index */
     "CREATE TABLE origins("
-    "  article_id TEXT NOT NULL, origin TEXT NOT NULL, content_hash TEXT NOT NULL UNIQUE,"
+    "  article INTEGER NOT NULL, origin TEXT NOT NULL,"
+    "  content_hash INTEGER NOT NULL UNIQUE," /* bt_store_content_hash as a signed 64-bit */
     "  size INTEGER NOT NULL, added_at TEXT NOT NULL);"
-    "CREATE INDEX origins_article ON origins(article_id);"
+    "CREATE INDEX origins_article ON origins(article);"
     "CREATE TABLE images("
-    "  article_id TEXT NOT NULL, pos INTEGER NOT NULL, src TEXT, caption TEXT NOT NULL,"
-    "  credit TEXT, PRIMARY KEY(article_id, pos)) WITHOUT ROWID;"
+    "  article INTEGER NOT NULL, pos INTEGER NOT NULL, src TEXT, caption TEXT NOT NULL,"
+    "  credit TEXT, PRIMARY KEY(article, pos)) WITHOUT ROWID;"
     "CREATE TABLE related("
-    "  article_id TEXT NOT NULL, pos INTEGER NOT NULL, title TEXT NOT NULL, url TEXT,"
-    "  PRIMARY KEY(article_id, pos)) WITHOUT ROWID;"
+    "  article INTEGER NOT NULL, pos INTEGER NOT NULL, title TEXT NOT NULL, url TEXT,"
+    "  PRIMARY KEY(article, pos)) WITHOUT ROWID;"
     "CREATE TABLE sources(name TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;"
     "CREATE TRIGGER articles_source_ai AFTER INSERT ON articles WHEN new.source IS NOT NULL BEGIN"
     "  INSERT INTO sources(name, articles) VALUES (new.source, 1)"
     "    ON CONFLICT(name) DO UPDATE SET articles = articles + 1;"
     "END;"
     "CREATE TRIGGER articles_children_ad AFTER DELETE ON articles BEGIN"
-    "  DELETE FROM origins WHERE article_id = old.id;"
-    "  DELETE FROM images WHERE article_id = old.id;"
-    "  DELETE FROM related WHERE article_id = old.id;"
+    "  DELETE FROM origins WHERE article = old.n;"
+    "  DELETE FROM images WHERE article = old.n;"
+    "  DELETE FROM related WHERE article = old.n;"
     "  UPDATE sources SET articles = articles - 1 WHERE name = old.source;"
     "  DELETE FROM sources WHERE name = old.source AND articles <= 0;"
     "END;",
@@ -59,7 +61,10 @@ static const char *const migrations[] = {
     "  INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
     "    VALUES (new.n, new.title, new.lede, new.body, new.captions, new.source);"
     "END;"
-    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+    /* Ingest comes in batches of hundreds of articles: a larger in-memory hash before each
+     * flush makes fewer, larger segments and less merging. */
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 16777216);",
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] == BT_STORE_SCHEMA_VERSION,

@@ -12,24 +12,28 @@
 #include <unistd.h>
 
 static const char *const statements[ST_COUNT] = {
-    [ST_HAS_CAPTURE] = "SELECT article_id FROM origins WHERE content_hash = ?1",
-    [ST_FIND_ID] = "SELECT 1 FROM articles WHERE id = ?1",
-    [ST_FIND_URL] = "SELECT id FROM articles WHERE url = ?1 ORDER BY n LIMIT 1",
+    [ST_HAS_CAPTURE] = "SELECT a.n, a.id FROM origins o JOIN articles a ON a.n = o.article"
+                       " WHERE o.content_hash = ?1",
+    [ST_FIND_ID] = "SELECT n, id FROM articles WHERE id = ?1",
+    [ST_FIND_URL] = "SELECT n, id FROM articles WHERE url = ?1 ORDER BY n LIMIT 1",
     [ST_INS_ARTICLE] = "INSERT INTO articles(id, url, source, title, published, lede, lang, "
                        "authors, body, captions, added_at) "
                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    [ST_INS_ORIGIN] = "INSERT INTO origins(article_id, origin, content_hash, size, added_at) "
+    [ST_INS_ORIGIN] = "INSERT INTO origins(article, origin, content_hash, size, added_at) "
                       "VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_INS_IMAGE] = "INSERT INTO images(article_id, pos, src, caption, credit) "
+    [ST_INS_IMAGE] = "INSERT INTO images(article, pos, src, caption, credit) "
                      "VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_INS_RELATED] = "INSERT INTO related(article_id, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
+    [ST_INS_RELATED] = "INSERT INTO related(article, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
     [ST_GET_ID] = "SELECT " BT_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
     [ST_GET_N] = "SELECT " BT_ARTICLE_COLUMNS " FROM articles WHERE n = ?1",
-    [ST_GET_IMAGES] = "SELECT src, caption, credit FROM images WHERE article_id = ?1 ORDER BY pos",
-    [ST_GET_RELATED] = "SELECT title, url FROM related WHERE article_id = ?1 ORDER BY pos",
-    [ST_GET_ORIGIN] = "SELECT origin FROM origins WHERE article_id = ?1 ORDER BY rowid LIMIT 1",
-    [ST_DEL_ARTICLE] = "DELETE FROM articles WHERE id = ?1",
-    [ST_FIND_ORIGIN] = "SELECT article_id FROM origins WHERE article_id = ?1 AND origin = ?2",
+    [ST_GET_IMAGES] = "SELECT src, caption, credit FROM images WHERE article = ?1 ORDER BY pos",
+    [ST_GET_RELATED] = "SELECT title, url FROM related WHERE article = ?1 ORDER BY pos",
+    [ST_GET_ORIGIN] = "SELECT origin FROM origins WHERE article = ?1 ORDER BY rowid LIMIT 1",
+    [ST_DEL_ARTICLE] = "DELETE FROM articles WHERE n = ?1",
+    [ST_FIND_ORIGIN] = "SELECT 1 FROM origins WHERE article = ?1 AND origin = ?2",
+    [ST_SAVEPOINT] = "SAVEPOINT bt_add",
+    [ST_RELEASE] = "RELEASE bt_add",
+    [ST_ROLLBACK_TO] = "ROLLBACK TO bt_add",
 };
 
 sqlite3 *bt_store_sqlite(bt_store *s) { return s->db; }
@@ -64,6 +68,26 @@ int bt_store_db_error(bt_store *s, const char *what, bt_error *err)
 void bt_store_content_hash(const void *data, size_t len, char out[17])
 {
     bt_hash_hex(bt_hash64(data, len, 0x636170747572ull /* "captur" */), out);
+}
+
+int bt_store_hash_value(const char *hex, int64_t *v)
+{
+    uint64_t x = 0;
+    size_t i = 0;
+    for (; hex[i]; i++) {
+        char c = hex[i];
+        unsigned d = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+                     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
+                                            : 16u;
+        if (d > 15 || i >= 16)
+            return BT_EINVAL;
+        x = x << 4 | d;
+    }
+    if (!i)
+        return BT_EINVAL;
+    memcpy(v, &x, sizeof x);
+    return 0;
 }
 
 static int exec(bt_store *s, const char *sql, const char *what, bt_error *err)
@@ -135,7 +159,12 @@ int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *er
     /* WAL: readers never block the writer; synchronous=NORMAL keeps every committed batch
      * across a crash of the process (a power loss may lose the last ones, never corrupt). */
     if (!ro && ((rc = exec(s, "PRAGMA journal_mode = WAL", "cannot open", err)) ||
-                (rc = exec(s, "PRAGMA synchronous = NORMAL", "cannot open", err))))
+                (rc = exec(s, "PRAGMA synchronous = NORMAL", "cannot open", err)) ||
+                /* statement and savepoint journals in memory: on disk they cost a write of
+                 * every page an add touches */
+                (rc = exec(s, "PRAGMA temp_store = MEMORY", "cannot open", err)) ||
+                (rc = exec(s, "PRAGMA cache_size = -65536", "cannot open", err)) ||
+                (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", "cannot open", err))))
         goto fail;
     if ((rc = bt_schema_migrate(s, err)))
         goto fail;

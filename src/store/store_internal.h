@@ -23,6 +23,9 @@ enum {
     ST_GET_ORIGIN,
     ST_DEL_ARTICLE,
     ST_FIND_ORIGIN,
+    ST_SAVEPOINT,
+    ST_RELEASE,
+    ST_ROLLBACK_TO,
     ST_COUNT
 };
 
@@ -40,6 +43,10 @@ sqlite3 *bt_store_sqlite(bt_store *s);
 /* Fills `err` with SQLite's message for the store's last error, naming the file and `what`;
  * returns BT_EDB (BT_EIO for I/O, full disk or read-only errors). */
 int bt_store_db_error(bt_store *s, const char *what, bt_error *err);
+
+/* The 64-bit value of a 16-hex-digit content hash (as origins.content_hash stores it).
+ * 0 or BT_EINVAL. */
+int bt_store_hash_value(const char *hex, int64_t *v);
 
 /* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
 int bt_fts_register(sqlite3 *db);

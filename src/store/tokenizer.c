@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 typedef struct tok_ctx {
     const char *text;
@@ -29,15 +30,55 @@ static int has_non_ascii(const char *s, size_t n)
     return 0;
 }
 
-/* The prefixed exact form of s[0..n) in *term (ctx->small or malloc'ed: *heap), or length 0
- * when it equals the folded key. Negative on out of memory. */
+/* Lowercases NFC UTF-8 `s` code point by code point into out (cap bytes); the length, or
+ * (size_t)-1 when it does not fit. Lowercasing a precomposed letter gives a precomposed
+ * letter, so the result stays NFC. */
+static size_t lower_nfc(const char *s, size_t n, char *out, size_t cap)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0)
+            return (size_t)-1;
+        i += (size_t)k;
+        if (o + 4 > cap)
+            return (size_t)-1;
+        o += (size_t)utf8proc_encode_char(utf8proc_tolower(c), (utf8proc_uint8_t *)out + o);
+    }
+    return o;
+}
+
+/* Only the vowel pairs oa, oe and uy have two spellings of tone placement (hoà/hòa,
+ * thuỷ/thủy); other syllables are canonical once lowercased. */
+static int tone_ambiguous(const char *key, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((key[i] == 'o' && (key[i + 1] == 'a' || key[i + 1] == 'e')) ||
+            (key[i] == 'u' && key[i + 1] == 'y'))
+            return 1;
+    return 0;
+}
+
+/* The prefixed exact form of s[0..n) in `small` (or malloc'ed in *heap), and its length, or
+ * 0 when it equals the folded key. Negative on out of memory. */
 static long exact_form(const char *s, size_t n, const char *key, size_t keylen, char *small,
                        size_t smallcap, char **heap)
 {
     *heap = NULL;
     if (!has_non_ascii(s, n))
         return 0;
-    size_t elen;
+    size_t elen = (size_t)-1;
+    if (!tone_ambiguous(key, keylen))
+        elen = lower_nfc(s, n, small + 1, smallcap - 2);
+    if (elen != (size_t)-1) {
+        if (elen == keylen && !memcmp(small + 1, key, elen))
+            return 0;
+        small[0] = BT_FTS_EXACT_PREFIX[0];
+        small[elen + 1] = '\0';
+        return (long)elen + 1;
+    }
     char *e = bt_normalize(s, n, BT_NORM_LOWER | BT_NORM_TONES, &elen);
     if (!e)
         return -1;

@@ -58,17 +58,23 @@ static int run(bt_store *s, sqlite3_stmt *st, const char *what, bt_error *err)
     return out;
 }
 
-/* Looks up one text column; 1 found (copied to out), 0 not, or a negative error. */
-static int lookup(bt_store *s, int which, const char *key, char out[17], bt_error *err)
+/* Looks up an article by key (`which` selects n, id): 1 found, 0 not, or a negative error. */
+static int lookup(bt_store *s, int which, int64_t ikey, const char *key, int64_t *n,
+                  char id[17], bt_error *err)
 {
     sqlite3_stmt *st = s->st[which];
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (key)
+        sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_int64(st, 1, ikey);
     int rc = sqlite3_step(st), found = 0;
     if (rc == SQLITE_ROW) {
         found = 1;
-        const char *v = (const char *)sqlite3_column_text(st, 0);
-        if (out)
-            snprintf(out, 17, "%s", v ? v : "");
+        if (n)
+            *n = sqlite3_column_int64(st, 0);
+        const char *v = (const char *)sqlite3_column_text(st, 1);
+        if (id)
+            snprintf(id, 17, "%s", v ? v : "");
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -79,23 +85,27 @@ static int lookup(bt_store *s, int which, const char *key, char out[17], bt_erro
 
 int bt_store_has_capture(bt_store *s, const char *content_hash, bt_error *err)
 {
-    return lookup(s, ST_HAS_CAPTURE, content_hash, NULL, err);
+    int64_t h;
+    if (bt_store_hash_value(content_hash, &h))
+        return bt_error_set(err, BT_EINVAL, "'%s' is not a content hash (16 hex digits)",
+                            content_hash);
+    return lookup(s, ST_HAS_CAPTURE, h, NULL, NULL, NULL, err);
 }
 
-static int insert_origin(bt_store *s, const char *id, const char *origin, const char *hash,
-                         size_t size, const char *now, bt_error *err)
+static int insert_origin(bt_store *s, int64_t n, const char *origin, int64_t hash, size_t size,
+                         const char *now, bt_error *err)
 {
     sqlite3_stmt *st = s->st[ST_INS_ORIGIN];
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, n);
     sqlite3_bind_text(st, 2, origin ? origin : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, hash);
     sqlite3_bind_int64(st, 4, (sqlite3_int64)size);
     sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
     return run(s, st, "storing the origin", err);
 }
 
 static int insert_article(bt_store *s, const bt_article *a, const char *id, const char *now,
-                          bt_error *err)
+                          int64_t *n, bt_error *err)
 {
     bt_buf authors = BT_BUF_INIT, body = BT_BUF_INIT, captions = BT_BUF_INIT;
     int rc = 0;
@@ -120,9 +130,10 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
     sqlite3_bind_text(st, 11, now, -1, SQLITE_STATIC);
     if ((rc = run(s, st, "storing the article", err)))
         goto out;
+    *n = sqlite3_last_insert_rowid(s->db);
     for (size_t i = 0; i < a->n_images; i++) {
         st = s->st[ST_INS_IMAGE];
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 1, *n);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         bind_text(st, 3, a->images[i].src);
         sqlite3_bind_text(st, 4, a->images[i].caption ? a->images[i].caption : "", -1,
@@ -133,7 +144,7 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
     }
     for (size_t i = 0; i < a->n_related; i++) {
         st = s->st[ST_INS_RELATED];
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 1, *n);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
         sqlite3_bind_text(st, 3, a->related[i].title ? a->related[i].title : "", -1,
                           SQLITE_STATIC);
@@ -180,23 +191,27 @@ static int record_hash(const bt_article *a, const char *id, char out[17], size_t
 static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char id_out[17],
                      bt_error *err)
 {
-    char id[17], hash[17], now[32];
+    char id[17], hex[17], now[32];
     const char *origin = o && o->origin ? o->origin : a->origin;
     size_t size = o ? o->size : 0;
+    int64_t hash, n = 0;
     if (content_id(a, id))
         return bt_error_set(err, BT_ENOMEM, "out of memory");
     if (o && o->content_hash)
-        snprintf(hash, sizeof hash, "%s", o->content_hash);
+        snprintf(hex, sizeof hex, "%s", o->content_hash);
     else {
         size_t rsize;
-        if (record_hash(a, id, hash, &rsize, err))
+        if (record_hash(a, id, hex, &rsize, err))
             return BT_ENOMEM;
         if (!size)
             size = rsize;
     }
+    if (bt_store_hash_value(hex, &hash))
+        return bt_error_set(err, BT_EINVAL, "%s: '%s' is not a content hash (16 hex digits)",
+                            origin ? origin : "article", hex);
     now_iso(now);
     char existing[17];
-    int rc = lookup(s, ST_HAS_CAPTURE, hash, existing, err);
+    int rc = lookup(s, ST_HAS_CAPTURE, hash, NULL, NULL, existing, err);
     if (rc < 0)
         return rc;
     if (rc) {
@@ -204,12 +219,12 @@ static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char 
             memcpy(id_out, existing, 17);
         return BT_STORE_SEEN;
     }
-    if ((rc = lookup(s, ST_FIND_ID, id, NULL, err)) < 0)
+    if ((rc = lookup(s, ST_FIND_ID, 0, id, &n, NULL, err)) < 0)
         return rc;
     if (rc) {
         /* The same article from the same place (a record exported and added back): seen. */
         sqlite3_stmt *st = s->st[ST_FIND_ORIGIN];
-        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 1, n);
         sqlite3_bind_text(st, 2, origin ? origin : "", -1, SQLITE_STATIC);
         int step = sqlite3_step(st);
         sqlite3_reset(st);
@@ -223,20 +238,28 @@ static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char 
         }
     }
     int result = BT_STORE_MERGED;
-    if (!rc && a->url && (rc = lookup(s, ST_FIND_URL, a->url, existing, err)) != 0) {
+    if (!rc && a->url && (rc = lookup(s, ST_FIND_URL, 0, a->url, &n, existing, err)) != 0) {
         if (rc < 0)
             return rc;
         memcpy(id, existing, 17); /* same canonical URL: one more capture of that article */
     } else if (!rc) {
-        if ((rc = insert_article(s, a, id, now, err)))
+        if ((rc = insert_article(s, a, id, now, &n, err)))
             return rc;
         result = BT_STORE_ADDED;
     }
-    if ((rc = insert_origin(s, id, origin, hash, size, now, err)))
+    if ((rc = insert_origin(s, n, origin, hash, size, now, err)))
         return rc;
     if (id_out)
         memcpy(id_out, id, 17);
     return result;
+}
+
+/* Steps a one-shot prepared statement (savepoints). */
+static int step_once(bt_store *s, int which)
+{
+    int rc = sqlite3_step(s->st[which]);
+    sqlite3_reset(s->st[which]);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
@@ -246,29 +269,35 @@ int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[1
         return bt_error_set(err, BT_EINVAL, "%s: the article has no title",
                             a->origin ? a->origin : "article");
     /* A savepoint inside a batch, a transaction outside: a failed add leaves nothing. */
-    const char *begin = s->in_batch ? "SAVEPOINT bt_add" : "BEGIN IMMEDIATE";
-    if (sqlite3_exec(s->db, begin, NULL, NULL, NULL) != SQLITE_OK)
+    int ok = s->in_batch ? step_once(s, ST_SAVEPOINT)
+                         : sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (ok != SQLITE_OK)
         return bt_store_db_error(s, "starting to store", err);
     int rc = add_in_tx(s, a, o, id, err);
-    const char *end = rc < 0 ? (s->in_batch ? "ROLLBACK TO bt_add; RELEASE bt_add" : "ROLLBACK")
-                             : (s->in_batch ? "RELEASE bt_add" : "COMMIT");
-    if (sqlite3_exec(s->db, end, NULL, NULL, NULL) != SQLITE_OK && rc >= 0) {
+    if (s->in_batch) {
+        if (rc < 0)
+            step_once(s, ST_ROLLBACK_TO);
+        if (step_once(s, ST_RELEASE) != SQLITE_OK && rc >= 0)
+            rc = bt_store_db_error(s, "committing", err);
+    } else if (rc < 0) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    } else if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         rc = bt_store_db_error(s, "committing", err);
-        if (!s->in_batch)
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
     return rc;
 }
 
 int bt_store_remove(bt_store *s, const char *id, bt_error *err)
 {
-    int rc = lookup(s, ST_FIND_ID, id, NULL, err);
+    int64_t n;
+    int rc = lookup(s, ST_FIND_ID, 0, id, &n, NULL, err);
     if (rc < 0)
         return rc;
     if (!rc)
         return bt_error_set(err, BT_ENOTFOUND, "%s: no article %s", s->path, id);
     sqlite3_stmt *st = s->st[ST_DEL_ARTICLE];
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 1, n);
     /* The triggers remove its origins, images, related links and index entries. */
     return run(s, st, "removing the article", err);
 }

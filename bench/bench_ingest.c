@@ -1,0 +1,271 @@
+/* bench_ingest.c: articles per second into the store (articles + origins + FTS5 index with the
+ * bantin tokenizer), side by side with the same articles inserted into a plain FTS5 table with
+ * SQLite's stock `unicode61 remove_diacritics 2` tokenizer, and the two files' sizes.
+ *
+ * usage: bench_ingest [--n N] [--corpus PATH] [--dir DIR]
+ * Articles come from the VietNews corpus (JSONL, gzip); past its end, new articles are made
+ * by recombining the paragraphs of two corpus articles, so none is a duplicate. Both stores get
+ * each article in turn (interleaved, so machine noise hits both alike), in batches of 1000 per
+ * transaction, WAL mode, synchronous=NORMAL. Only the insert calls are timed; parsing the
+ * corpus JSON is timed apart. */
+#include "bantin.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define BATCH 1000
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static long long file_size(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+}
+
+/* Reads one line of the gzip stream into *buf (grown as needed); 0 at the end. */
+static int gz_line(gzFile gz, char **buf, size_t *cap)
+{
+    size_t n = 0;
+    for (;;) {
+        if (n + 2 >= *cap) {
+            *cap = *cap ? *cap * 2 : 1 << 16;
+            *buf = realloc(*buf, *cap);
+            if (!*buf)
+                return 0;
+        }
+        if (!gzgets(gz, *buf + n, (int)(*cap - n)))
+            return n > 0;
+        n += strlen(*buf + n);
+        if (n && (*buf)[n - 1] == '\n')
+            return 1;
+    }
+}
+
+/* A new article from the paragraphs of a and b in turn, titled after b and a. */
+static bt_article *recombine(const bt_article *a, const bt_article *b, long serial)
+{
+    bt_article *c = bt_article_new();
+    char title[2048];
+    snprintf(title, sizeof title, "%s (%ld)", b->title ? b->title : "", serial);
+    bt_article_set(&c->title, title, strlen(title));
+    if (a->lede)
+        bt_article_set(&c->lede, a->lede, strlen(a->lede));
+    size_t n = a->n_body > b->n_body ? a->n_body : b->n_body;
+    for (size_t i = 0; i < n; i++) {
+        if (i < b->n_body)
+            bt_article_add_para(c, b->body[i]);
+        if (i < a->n_body)
+            bt_article_add_para(c, a->body[i]);
+    }
+    return c;
+}
+
+static void die_sql(sqlite3 *db, const char *what)
+{
+    fprintf(stderr, "bench_ingest: %s: %s\n", what, sqlite3_errmsg(db));
+    exit(1);
+}
+
+static void joined(const bt_article *a, char **body, size_t *cap)
+{
+    size_t need = 1;
+    for (size_t i = 0; i < a->n_body; i++)
+        need += strlen(a->body[i]) + 1;
+    if (need > *cap) {
+        *cap = need * 2;
+        *body = realloc(*body, *cap);
+    }
+    char *p = *body;
+    *p = '\0';
+    for (size_t i = 0; i < a->n_body; i++) {
+        size_t l = strlen(a->body[i]);
+        if (p != *body)
+            *p++ = '\n';
+        memcpy(p, a->body[i], l);
+        p += l;
+        *p = '\0';
+    }
+}
+
+int main(int argc, char **argv)
+{
+    long target = 100000;
+    const char *corpus = "../shared/corpus/vietnews-60k.jsonl.gz";
+    const char *dir = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--n") && i + 1 < argc)
+            target = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--corpus") && i + 1 < argc)
+            corpus = argv[++i];
+        else if (!strcmp(argv[i], "--dir") && i + 1 < argc)
+            dir = argv[++i];
+        else {
+            fprintf(stderr, "usage: bench_ingest [--n N] [--corpus PATH] [--dir DIR]\n");
+            return 2;
+        }
+    }
+    char tmpl[] = "/tmp/bench-ingest-XXXXXX";
+    if (!dir && !(dir = mkdtemp(tmpl))) {
+        perror("mkdtemp");
+        return 1;
+    }
+    char ours_path[512], stock_path[512];
+    snprintf(ours_path, sizeof ours_path, "%s/bantin.db", dir);
+    snprintf(stock_path, sizeof stock_path, "%s/stock.db", dir);
+    unlink(ours_path);
+    unlink(stock_path);
+
+    bt_store *s;
+    bt_error err;
+    if (bt_store_open(ours_path, 0, &s, &err)) {
+        fprintf(stderr, "bench_ingest: %s\n", err.msg);
+        return 1;
+    }
+    sqlite3 *db;
+    if (sqlite3_open(stock_path, &db) != SQLITE_OK)
+        die_sql(db, stock_path);
+    if (sqlite3_exec(db,
+                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                     "CREATE VIRTUAL TABLE docs USING fts5(title, lede, body, captions, source,"
+                     " tokenize = 'unicode61 remove_diacritics 2');",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        die_sql(db, "creating the stock table");
+    sqlite3_stmt *ins;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO docs(title, lede, body, captions, source)"
+                           " VALUES (?1, ?2, ?3, '', NULL)",
+                           -1, &ins, NULL) != SQLITE_OK)
+        die_sql(db, "preparing");
+
+    gzFile gz = gzopen(corpus, "rb");
+    if (!gz) {
+        fprintf(stderr, "bench_ingest: %s: cannot open\n", corpus);
+        return 1;
+    }
+    gzbuffer(gz, 1 << 18);
+    char *line = NULL, *body = NULL;
+    size_t cap = 0, bodycap = 0;
+    double t_parse = 0, t_ours = 0, t_stock = 0;
+    long done = 0, added = 0, merged = 0, seen = 0, pass = 0;
+    bt_article *prev = NULL;
+    char origin[64];
+    while (done < target) {
+        double t0 = now_s();
+        if (!gz_line(gz, &line, &cap)) {
+            gzrewind(gz); /* past the end: recombine paragraphs of neighbours */
+            pass++;
+            if (!gz_line(gz, &line, &cap))
+                break;
+        }
+        bt_article *a;
+        if (bt_article_from_json(line, strlen(line), &a, &err)) {
+            fprintf(stderr, "bench_ingest: corpus: %s\n", err.msg);
+            continue;
+        }
+        if (pass > 0) {
+            bt_article *c = prev ? recombine(prev, a, done) : NULL;
+            bt_article_free(prev);
+            prev = a;
+            if (!c)
+                continue;
+            a = c;
+        }
+        char *rec = pass > 0 ? bt_article_to_json(a, 0, &err) : NULL;
+        const char *bytes = rec ? rec : line;
+        char hash[17];
+        bt_store_content_hash(bytes, strlen(bytes), hash);
+        snprintf(origin, sizeof origin, "corpus:%ld", done);
+        bt_origin o = {origin, hash, strlen(bytes)};
+        joined(a, &body, &bodycap);
+        double t1 = now_s();
+        t_parse += t1 - t0;
+
+        if (done % BATCH == 0 && bt_store_begin(s, &err)) {
+            fprintf(stderr, "bench_ingest: %s\n", err.msg);
+            return 1;
+        }
+        int rc = bt_store_add(s, a, &o, NULL, &err);
+        if (rc < 0) {
+            fprintf(stderr, "bench_ingest: %s\n", err.msg);
+            return 1;
+        }
+        added += rc == BT_STORE_ADDED;
+        merged += rc == BT_STORE_MERGED;
+        seen += rc == BT_STORE_SEEN;
+        if ((done + 1) % BATCH == 0 && bt_store_commit(s, &err)) {
+            fprintf(stderr, "bench_ingest: %s\n", err.msg);
+            return 1;
+        }
+        double t2 = now_s();
+        t_ours += t2 - t1;
+
+        if (done % BATCH == 0 && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+            die_sql(db, "begin");
+        sqlite3_bind_text(ins, 1, a->title, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, a->lede, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 3, body, -1, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE)
+            die_sql(db, "insert");
+        sqlite3_reset(ins);
+        if ((done + 1) % BATCH == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+            die_sql(db, "commit");
+        t_stock += now_s() - t2;
+
+        free(rec);
+        bt_article_free(a);
+        done++;
+    }
+    double t3 = now_s();
+    if (done % BATCH && bt_store_commit(s, &err)) {
+        fprintf(stderr, "bench_ingest: %s\n", err.msg);
+        return 1;
+    }
+    double t4 = now_s();
+    if (done % BATCH && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        die_sql(db, "commit");
+    t_stock += now_s() - t4;
+    t_ours += t4 - t3;
+    bt_article_free(prev);
+    gzclose(gz);
+    free(line);
+    free(body);
+    sqlite3_finalize(ins);
+
+    /* sizes once both files are checkpointed into the main file */
+    sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    sqlite3_close(db);
+    bt_store_stats st;
+    bt_store_stats_get(s, &st, &err);
+    sqlite3 *odb;
+    sqlite3_open(ours_path, &odb);
+    sqlite3_exec(odb, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    sqlite3_close(odb);
+    bt_store_close(s);
+    long long ours_size = file_size(ours_path), stock_size = file_size(stock_path);
+
+    printf("articles            %ld (%ld stored, %ld folded as duplicates)\n", done, added,
+           merged + seen);
+    printf("parse corpus JSON   %.2f s\n", t_parse);
+    printf("bantin store+index  %.2f s  %8.0f articles/s  (with parsing: %.0f articles/s)\n",
+           t_ours, done / t_ours, done / (t_ours + t_parse));
+    printf("stock FTS5 insert   %.2f s  %8.0f articles/s\n", t_stock, done / t_stock);
+    printf("cost ratio          %.2fx  (target <= 1.5x)\n", t_ours / t_stock);
+    printf("bantin db size      %.1f MB  (index %.1f MB)\n", ours_size / 1048576.0,
+           st.index_bytes / 1048576.0);
+    printf("stock db size       %.1f MB\n", stock_size / 1048576.0);
+    printf("size ratio          %.2fx  (target <= 1.3x)\n", (double)ours_size / stock_size);
+    printf("files in            %s\n", dir);
+    return 0;
+}
