@@ -46,7 +46,7 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
     for (size_t i = 0; i < r->n; i++) {
         const bt_search_hit *h = &r->hits[i];
         printf("\n%zu. %s%s%s\n", o->offset + i + 1, bold, h->title, off);
-        printf("   %s%s | %s | %s | score %.3f%s\n", dim, h->source ? h->source : "-",
+        printf("   %s%s | %s | %s | score %.4g%s\n", dim, h->source ? h->source : "-",
                h->published ? h->published : "-", h->id, h->score, off);
         if (!h->snippet || !*h->snippet)
             continue;

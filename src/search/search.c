@@ -288,6 +288,17 @@ static int fill_hits(sqlite3 *db, const bt_qplan *p, const cand *best, size_t n,
             goto done;
         }
     }
+    /* equal scores: the newer article first (the scan did not read dates unless it had to) */
+    for (size_t i = 1; i < r->n; i++)
+        for (size_t k = i; k > 0; k--) {
+            bt_search_hit *a = &r->hits[k - 1], *b = &r->hits[k];
+            const char *pa = a->published ? a->published : "", *pb = b->published ? b->published : "";
+            if (a->score != b->score || strcmp(pa, pb) >= 0)
+                break;
+            bt_search_hit t = *a;
+            *a = *b;
+            *b = t;
+        }
 done:
     sqlite3_finalize(row);
     sqlite3_finalize(snip);
