@@ -355,6 +355,52 @@ static void test_cli(void **state)
     free(err);
 }
 
+/* More than a thousand matches: ranked in tiers (title and lede first) when they fill the
+ * page, whole for a deep page; the total is exact either way. */
+static void test_large_result(void **state)
+{
+    fixture *f = *state;
+    bt_error err;
+    assert_int_equal(bt_store_begin(f->s, &err), 0);
+    for (int i = 0; i < 1100; i++) {
+        char title[96], body[160];
+        if (i % 100 == 7)
+            snprintf(title, sizeof title, "Bão số %d đổ bộ vào miền Trung", i);
+        else
+            snprintf(title, sizeof title, "Bản tin thời tiết số %d", i);
+        snprintf(body, sizeof body, "Dự báo số %d: bão và mưa lớn ở nhiều nơi, bão đi chậm.", i);
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "gen", 3), 0);
+        assert_int_equal(bt_article_add_para(a, body), 0);
+        assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_commit(f->s, &err), 0);
+    bt_search_opts o = BT_SEARCH_OPTS_INIT;
+    o.limit = 10;
+    bt_search_results *r = run(f, "bão", &o);
+    assert_int_equal(r->total, 1100);
+    assert_int_equal(r->n, 10);
+    for (size_t i = 0; i < r->n; i++)
+        assert_non_null(strstr(r->hits[i].title, "Bão số"));
+    bt_search_results_free(r);
+    o.offset = 200; /* past the first tier's reach: ranked whole */
+    o.limit = 5;
+    r = run(f, "bao", &o);
+    assert_int_equal(r->total, 1100);
+    assert_int_equal(r->n, 5);
+    bt_search_results_free(r);
+    o.offset = 0;
+    o.limit = 11; /* more than the 11 titles with the word: still all of them first */
+    r = run(f, "bão", &o);
+    assert_int_equal(r->n, 11);
+    for (size_t i = 0; i < r->n; i++)
+        assert_non_null(strstr(r->hits[i].title, "Bão số"));
+    bt_search_results_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -365,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_snippets),
         cmocka_unit_test(test_bad_queries),
         cmocka_unit_test(test_cli),
+        cmocka_unit_test(test_large_result),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

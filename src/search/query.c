@@ -462,6 +462,8 @@ void bt_qplan_free(bt_qplan *p)
     free(p->match);
     free(p->stock_match);
     free(p->exact_match);
+    free(p->count_match);
+    free(p->tier_match);
     for (size_t i = 0; i < p->n_author; i++)
         free(p->author[i]);
     free(p->author);
@@ -476,6 +478,7 @@ struct cctx {
     bt_buf m;     /* MATCH expression */
     bt_buf st;    /* stock expression */
     bt_buf ex;    /* exact-only expression */
+    bt_buf fo;    /* folded-only expression (count_match) */
     bt_qplan *p;
     size_t cap_phrase;
     int oom;
@@ -552,9 +555,12 @@ static void put_term(struct cctx *c, const bt_qterm *t, int term_no)
         put(&c->st, " : ", &c->oom);
         put(&c->ex, col, &c->oom);
         put(&c->ex, " : ", &c->oom);
+        put(&c->fo, col, &c->oom);
+        put(&c->fo, " : ", &c->oom);
     }
     put_string(&c->st, t, 2, &c->oom);
     put_string(&c->ex, t, has_exact(t), &c->oom);
+    put_string(&c->fo, t, t->negated && has_exact(t), &c->oom);
     if (t->negated) {
         put_string(&c->m, t, has_exact(t), &c->oom);
         add_phrase(c, BT_QP_NOT, -1, (int)t->n_tok);
@@ -620,7 +626,7 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     memcpy(p->since, q->since, sizeof p->since);
     memcpy(p->until, q->until, sizeof p->until);
-    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, 0};
+    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, 0};
     size_t last_term_clause = (size_t)-2;
     int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_stop_only = 0, n_words = 0;
     /* positive clauses */
@@ -657,6 +663,7 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         if (n_pos) {
             put(&c.m, " AND ", &c.oom);
             put(&c.ex, " AND ", &c.oom);
+            put(&c.fo, " AND ", &c.oom);
         }
         n_pos++;
         if (cl->n_alt == 1) {
@@ -671,18 +678,22 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         put(&c.m, "(", &c.oom);
         put(&c.st, "(", &c.oom);
         put(&c.ex, "(", &c.oom);
+        put(&c.fo, "(", &c.oom);
         for (size_t a = 0; a < cl->n_alt; a++) {
             if (a) {
                 put(&c.m, " OR ", &c.oom);
                 put(&c.st, " OR ", &c.oom);
                 put(&c.ex, " OR ", &c.oom);
+                put(&c.fo, " OR ", &c.oom);
             }
             put_term(&c, &cl->alt[a], -1);
         }
         put(&c.m, ")", &c.oom);
         put(&c.st, ")", &c.oom);
         put(&c.ex, ")", &c.oom);
+        put(&c.fo, ")", &c.oom);
     }
+    size_t pos_len = c.m.len; /* the required part ends here */
     /* negated clauses: X NOT (a OR b) */
     for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
         const bt_qterm *t0 = &q->clause[i].alt[0];
@@ -699,10 +710,12 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             put(&c.m, " NOT (", &c.oom);
             put(&c.st, " NOT (", &c.oom);
             put(&c.ex, " NOT (", &c.oom);
+            put(&c.fo, " NOT (", &c.oom);
         } else {
             put(&c.m, " OR ", &c.oom);
             put(&c.st, " OR ", &c.oom);
             put(&c.ex, " OR ", &c.oom);
+            put(&c.fo, " OR ", &c.oom);
         }
         n_neg++;
         put_term(&c, t0, -1);
@@ -711,11 +724,13 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         put(&c.m, ")", &c.oom);
         put(&c.st, ")", &c.oom);
         put(&c.ex, ")", &c.oom);
+        put(&c.fo, ")", &c.oom);
     }
     if (c.oom) {
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
         bt_buf_free(&c.ex);
+        bt_buf_free(&c.fo);
         bt_qplan_free(p);
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     }
@@ -737,6 +752,7 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
         bt_buf_free(&c.ex);
+        bt_buf_free(&c.fo);
         bt_qplan_free(p);
         return rc;
     }
@@ -746,6 +762,7 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
                 bt_buf_free(&c.m);
                 bt_buf_free(&c.st);
                 bt_buf_free(&c.ex);
+                bt_buf_free(&c.fo);
                 bt_qplan_free(p);
                 return bt_error_set(err, BT_EINVAL,
                                     "query '%s': only excluded words: give a word to look for too",
@@ -754,10 +771,22 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
         bt_buf_free(&c.ex);
+        bt_buf_free(&c.fo);
     } else {
-        p->match = bt_buf_detach(&c.m, NULL);
         p->stock_match = bt_buf_detach(&c.st, NULL);
         p->exact_match = bt_buf_detach(&c.ex, NULL);
+        p->count_match = bt_buf_detach(&c.fo, NULL);
+        bt_buf t = BT_BUF_INIT;
+        if (bt_buf_adds(&t, "{title lede} : (") || bt_buf_add(&t, c.m.data, pos_len) ||
+            bt_buf_adds(&t, ")") || bt_buf_adds(&t, c.m.data + pos_len))
+            c.oom = 1;
+        p->tier_match = c.oom ? NULL : bt_buf_detach(&t, NULL);
+        bt_buf_free(&t);
+        p->match = bt_buf_detach(&c.m, NULL);
+        if (c.oom || !p->match || !p->stock_match || !p->exact_match || !p->count_match) {
+            bt_qplan_free(p);
+            return bt_error_set(err, BT_ENOMEM, "query: out of memory");
+        }
     }
     *out = p;
     return 0;

@@ -68,6 +68,10 @@ typedef struct bt_qplan {
     char *stock_match;    /* the same words for a stock unicode61 table (no exact forms) */
     char *exact_match;    /* words typed with marks in their exact form only: marks the
                              words of an article that has them all, for snippets */
+    char *count_match;    /* matches the same articles as `match`, without the exact-form
+                             alternatives (cheaper: for counting) */
+    char *tier_match;     /* `match` with its required words restricted to title and lede,
+                             phrases numbered alike (the first tier of a large result) */
     char since[11];       /* "" when none */
     char until[11];
     size_t n_author;      /* author filters: " k1 k2 " folded words, all must occur */

@@ -306,6 +306,85 @@ done:
     return rc;
 }
 
+#define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
+#define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
+
+/* One pass over the articles matching `expr` and the plan's filters: counts them into
+ * *total and, when `rank`, scores each with bt_rank and keeps the best in `h`. */
+static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int rank, int join,
+                bt_rank_plan *rp, heap *h, int64_t *total, bt_error *err)
+{
+    bt_buf sql = BT_BUF_INIT;
+    int oom = 0;
+    if (!expr)
+        oom |= bt_buf_adds(&sql, "SELECT a.n, 0.0, a.published FROM articles a WHERE 1") != 0;
+    else if (!rank)
+        oom |= bt_buf_adds(&sql, join ? "SELECT count(*) FROM articles_fts JOIN articles a ON "
+                                        "a.n = articles_fts.rowid WHERE articles_fts MATCH ?2"
+                                      : "SELECT count(*) FROM articles_fts WHERE articles_fts "
+                                        "MATCH ?2") != 0;
+    else {
+        oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1, "
+                                 "bm25(articles_fts, " BT_RANK_BM25_WEIGHTS ")") != 0;
+        oom |= bt_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
+        oom |= bt_buf_adds(&sql, join ? ", a.published FROM articles_fts JOIN articles a ON "
+                                        "a.n = articles_fts.rowid"
+                                      : ", NULL FROM articles_fts") != 0;
+        oom |= bt_buf_adds(&sql, " WHERE articles_fts MATCH ?2") != 0;
+    }
+    int next = 3;
+    if (p->since[0])
+        oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) >= ?%d", next++) != 0;
+    if (p->until[0])
+        oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) <= ?%d", next++) != 0;
+    for (size_t i = 0; i < p->n_author; i++)
+        oom |= bt_buf_addf(&sql, " AND bt_words_match(a.authors, ?%d)", next++) != 0;
+    for (size_t i = 0; i < p->n_not_author; i++)
+        oom |= bt_buf_addf(&sql, " AND NOT bt_words_match(a.authors, ?%d)", next++) != 0;
+    if (oom) {
+        bt_buf_free(&sql);
+        return bt_error_set(err, BT_ENOMEM, "search: out of memory");
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+        bt_buf_free(&sql);
+        return db_fail(db, "the store has no usable index", err);
+    }
+    bt_buf_free(&sql);
+    if (expr) {
+        if (rank)
+            sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
+        sqlite3_bind_text(st, 2, expr, -1, SQLITE_STATIC);
+    }
+    next = 3;
+    if (p->since[0])
+        sqlite3_bind_text(st, next++, p->since, -1, SQLITE_STATIC);
+    if (p->until[0])
+        sqlite3_bind_text(st, next++, p->until, -1, SQLITE_STATIC);
+    for (size_t i = 0; i < p->n_author; i++)
+        sqlite3_bind_text(st, next++, p->author[i], -1, SQLITE_STATIC);
+    for (size_t i = 0; i < p->n_not_author; i++)
+        sqlite3_bind_text(st, next++, p->not_author[i], -1, SQLITE_STATIC);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!rank) {
+            *total = sqlite3_column_int64(st, 0);
+            continue;
+        }
+        ++*total;
+        cand c;
+        c.rowid = sqlite3_column_int64(st, 0);
+        c.score = sqlite3_column_double(st, 1);
+        const unsigned char *pub = sqlite3_column_text(st, 2);
+        snprintf(c.pub, sizeof c.pub, "%s", pub ? (const char *)pub : "");
+        heap_push(h, &c);
+    }
+    sqlite3_finalize(st);
+    if (step != SQLITE_DONE)
+        return db_fail(db, "the index refused the query", err);
+    return 0;
+}
+
 int bt_search_explain(const char *query, char **match, bt_error *err)
 {
     *match = NULL;
@@ -344,7 +423,6 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         return rc;
 
     sqlite3 *db = bt_store_sqlite(s);
-    sqlite3_stmt *st = NULL;
     bt_search_results *r = NULL;
     heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE};
     if (bt_rank_register(db) != SQLITE_OK) {
@@ -356,77 +434,37 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                h.by_date || recency;
     bt_rank_plan rp = {p, recency, (long)(time(NULL) / 86400)};
 
-    bt_buf sql = BT_BUF_INIT;
-    int oom = 0;
-    if (p->match) {
-        oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1, "
-                                 "bm25(articles_fts, " BT_RANK_BM25_WEIGHTS ")") != 0;
-        oom |= bt_buf_adds(&sql, recency ? ", a.published)" : ")") != 0;
-        oom |= bt_buf_adds(&sql, join ? ", a.published FROM articles_fts JOIN articles a ON "
-                                        "a.n = articles_fts.rowid"
-                                      : ", NULL FROM articles_fts") != 0;
-        oom |= bt_buf_adds(&sql, " WHERE articles_fts MATCH ?2") != 0;
-    } else
-        oom |= bt_buf_adds(&sql, "SELECT a.n, 0.0, a.published FROM articles a WHERE 1") != 0;
-    int next = 3;
-    if (p->since[0])
-        oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) >= ?%d", next++) != 0;
-    if (p->until[0])
-        oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) <= ?%d", next++) != 0;
-    for (size_t i = 0; i < p->n_author; i++)
-        oom |= bt_buf_addf(&sql, " AND bt_words_match(a.authors, ?%d)", next++) != 0;
-    for (size_t i = 0; i < p->n_not_author; i++)
-        oom |= bt_buf_addf(&sql, " AND NOT bt_words_match(a.authors, ?%d)", next++) != 0;
-    if (oom) {
-        bt_buf_free(&sql);
-        rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
-        goto done;
-    }
-    if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK) {
-        bt_buf_free(&sql);
-        rc = db_fail(db, "the store has no usable index", err);
-        goto done;
-    }
-    bt_buf_free(&sql);
-    if (p->match) {
-        sqlite3_bind_pointer(st, 1, &rp, BT_RANK_PLAN_TYPE, NULL);
-        sqlite3_bind_text(st, 2, p->match, -1, SQLITE_STATIC);
-    }
-    next = 3;
-    if (p->since[0])
-        sqlite3_bind_text(st, next++, p->since, -1, SQLITE_STATIC);
-    if (p->until[0])
-        sqlite3_bind_text(st, next++, p->until, -1, SQLITE_STATIC);
-    for (size_t i = 0; i < p->n_author; i++)
-        sqlite3_bind_text(st, next++, p->author[i], -1, SQLITE_STATIC);
-    for (size_t i = 0; i < p->n_not_author; i++)
-        sqlite3_bind_text(st, next++, p->not_author[i], -1, SQLITE_STATIC);
-
     r = calloc(1, sizeof *r);
     h.v = malloc((h.k ? h.k : 1) * sizeof *h.v);
     if (!r || !h.v) {
         rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
         goto done;
     }
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        r->total++;
-        cand c;
-        c.rowid = sqlite3_column_int64(st, 0);
-        c.score = sqlite3_column_double(st, 1);
-        const unsigned char *pub = sqlite3_column_text(st, 2);
-        snprintf(c.pub, sizeof c.pub, "%s", pub ? (const char *)pub : "");
-        heap_push(&h, &c);
+    /* A large result is ranked in tiers: when more than TIER_MIN articles match, those with
+     * the words in their title or lede are ranked first, and when they fill the page the rest
+     * (which BM25's field weights would rank below them anyway) is only counted. */
+    int tiered = 0;
+    if (p->match && !h.by_date && h.k > 0 && h.k <= TIER_MAX_K) {
+        if ((rc = scan(db, p, p->count_match, 0, join, &rp, NULL, &r->total, err)))
+            goto done;
+        if (r->total > TIER_MIN) {
+            int64_t n_tier = 0;
+            if ((rc = scan(db, p, p->tier_match, 1, join, &rp, &h, &n_tier, err)))
+                goto done;
+            tiered = h.n >= h.k;
+            if (!tiered)
+                h.n = 0;
+        }
     }
-    if (step != SQLITE_DONE) {
-        rc = db_fail(db, "the index refused the query", err);
-        goto done;
+    if (!tiered) {
+        r->total = 0;
+        if ((rc = scan(db, p, p->match, 1, join, &rp, &h, &r->total, err)))
+            goto done;
     }
     heap_sort_best_first(&h);
     size_t from = opts->offset < h.n ? opts->offset : h.n;
     rc = fill_hits(db, p, h.v + from, h.n - from, opts->flags, r, err);
 done:
-    sqlite3_finalize(st);
     free(h.v);
     bt_qplan_free(p);
     if (rc) {
