@@ -17,7 +17,10 @@
  * a boost for the words typed with marks that the article has in exactly that form (so
  * `bán` ranks "bán" before "bạn" and "ban"), times a boost for query words that stand side by
  * side in the article (so `đàm phán` prefers "đàm phán" over "đàm ... phán"), optionally times
- * a recency boost; ties go to the newer article. */
+ * a recency boost; ties go to the newer article. When more than a thousand articles match
+ * and the page asked for lies within the first hundred, the articles with the words in their
+ * title or lede are ranked first and, when they fill the page, the others are only counted
+ * (BM25's field weights would rank them below anyway); `total` is always exact. */
 #ifndef BANTIN_SEARCH_H
 #define BANTIN_SEARCH_H
 
