@@ -385,6 +385,35 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int rank, int 
     return 0;
 }
 
+/* An upper bound of the articles matching `p`: the fewest articles holding one of the
+ * syllables every match needs (from FTS5's vocabulary); INT64_MAX when it cannot tell. */
+static int64_t max_matches(sqlite3 *db, const bt_qplan *p)
+{
+    int64_t best = INT64_MAX;
+    if (p->n_bound == 0)
+        return best;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.bt_vocab WHERE term = ?1", -1, &st,
+                           NULL) != SQLITE_OK) {
+        /* a temporary table on the connection: the index's own term statistics */
+        if (sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bt_vocab USING "
+                             "fts5vocab(main, 'articles_fts', 'row')",
+                         NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_prepare_v2(db, "SELECT doc FROM temp.bt_vocab WHERE term = ?1", -1, &st,
+                               NULL) != SQLITE_OK)
+            return best;
+    }
+    for (size_t i = 0; i < p->n_bound; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, p->bound[i], -1, SQLITE_STATIC);
+        int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        if (n < best)
+            best = n;
+    }
+    sqlite3_finalize(st);
+    return best;
+}
+
 int bt_search_explain(const char *query, char **match, bt_error *err)
 {
     *match = NULL;
@@ -442,9 +471,11 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     }
     /* A large result is ranked in tiers: when more than TIER_MIN articles match, those with
      * the words in their title or lede are ranked first, and when they fill the page the rest
-     * (which BM25's field weights would rank below them anyway) is only counted. */
+     * (which BM25's field weights would rank below them anyway) is only counted. Not with
+     * filters: reading each article's row costs more there than ranking it. */
     int tiered = 0;
-    if (p->match && !h.by_date && h.k > 0 && h.k <= TIER_MAX_K) {
+    if (p->match && !h.by_date && !join && h.k > 0 && h.k <= TIER_MAX_K &&
+        max_matches(db, p) > TIER_MIN) {
         if ((rc = scan(db, p, p->count_match, 0, join, &rp, NULL, &r->total, err)))
             goto done;
         if (r->total > TIER_MIN) {
