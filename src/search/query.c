@@ -673,6 +673,8 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             if (p->n_terms > 0 && last_term_clause + 1 == i && p->n_terms < 64)
                 p->adj_prev |= (uint64_t)1 << p->n_terms;
             last_term_clause = i;
+            if (t0->n_tok > 1)
+                p->has_phrase = 1;
             for (size_t k = 0; k < t0->n_tok && !c.oom; k++)
                 if (!(t0->prefix && k + 1 == t0->n_tok) &&
                     push_str(&p->bound, &p->n_bound, strdup(t0->key[k])))

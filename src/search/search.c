@@ -472,9 +472,10 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     /* A large result is ranked in tiers: when more than TIER_MIN articles match, those with
      * the words in their title or lede are ranked first, and when they fill the page the rest
      * (which BM25's field weights would rank below them anyway) is only counted. Not with
-     * filters: reading each article's row costs more there than ranking it. */
+     * filters (reading each article's row costs more there than ranking it) nor phrases
+     * (matching positions twice costs more than ranking). */
     int tiered = 0;
-    if (p->match && !h.by_date && !join && h.k > 0 && h.k <= TIER_MAX_K &&
+    if (p->match && !h.by_date && !join && !p->has_phrase && h.k > 0 && h.k <= TIER_MAX_K &&
         max_matches(db, p) > TIER_MIN) {
         if ((rc = scan(db, p, p->count_match, 0, join, &rp, NULL, &r->total, err)))
             goto done;
