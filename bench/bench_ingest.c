@@ -2,13 +2,15 @@
  * bantin tokenizer), side by side with the same articles inserted into a plain FTS5 table with
  * SQLite's stock `unicode61 remove_diacritics 2` tokenizer, and the two files' sizes.
  *
- * usage: bench_ingest [--n N] [--corpus PATH] [--dir DIR]
+ * usage: bench_ingest [--n N] [--tokenize N] [--corpus PATH] [--dir DIR]
  * Articles come from the VietNews corpus (JSONL, gzip); past its end, new articles are made
  * by recombining the paragraphs of two corpus articles, so none is a duplicate. Both stores get
  * each article in turn (interleaved, so machine noise hits both alike), in batches of 1000 per
  * transaction, WAL mode, synchronous=NORMAL. Only the insert calls are timed; parsing the
- * corpus JSON is timed apart. */
+ * corpus JSON is timed apart. Then the two tokenizers alone over the text of --tokenize N
+ * corpus articles (no index), to tell tokenizing from indexing. */
 #include "bantin.h"
+#include "store/store_internal.h" /* the store's connection, for the tokenizers alone */
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -99,9 +101,99 @@ static void joined(const bt_article *a, char **body, size_t *cap)
     }
 }
 
+/* ---- the tokenizers alone: bantin vs unicode61, over the same texts ----------------------- */
+
+static int count_tok(void *ctx, int flags, const char *t, int n, int s, int e)
+{
+    (void)t;
+    (void)n;
+    (void)s;
+    (void)e;
+    ((long *)ctx)[(flags & FTS5_TOKEN_COLOCATED) ? 1 : 0]++;
+    return SQLITE_OK;
+}
+
+static double run_tokenizer(fts5_api *api, const char *name, const char **args, int nargs,
+                            char **texts, long n, long counts[2])
+{
+    void *user;
+    fts5_tokenizer tk;
+    Fts5Tokenizer *t;
+    if (api->xFindTokenizer(api, name, &user, &tk) != SQLITE_OK ||
+        tk.xCreate(user, args, nargs, &t) != SQLITE_OK) {
+        fprintf(stderr, "bench_ingest: no tokenizer %s\n", name);
+        exit(1);
+    }
+    counts[0] = counts[1] = 0;
+    double t0 = now_s();
+    for (long i = 0; i < n; i++)
+        tk.xTokenize(t, counts, FTS5_TOKENIZE_DOCUMENT, texts[i], (int)strlen(texts[i]),
+                     count_tok);
+    double el = now_s() - t0;
+    tk.xDelete(t);
+    return el;
+}
+
+static void bench_tokenizers(const char *corpus, long n)
+{
+    gzFile gz = gzopen(corpus, "rb");
+    if (!gz)
+        return;
+    char **texts = calloc((size_t)n, sizeof *texts), *line = NULL, *body = NULL;
+    size_t cap = 0, bodycap = 0, bytes = 0;
+    long k = 0;
+    bt_error err;
+    while (k < n && gz_line(gz, &line, &cap)) {
+        bt_article *a;
+        if (bt_article_from_json(line, strlen(line), &a, &err))
+            continue;
+        joined(a, &body, &bodycap);
+        size_t len = strlen(a->title) + (a->lede ? strlen(a->lede) : 0) + strlen(body) + 3;
+        texts[k] = malloc(len);
+        snprintf(texts[k], len, "%s\n%s\n%s", a->title, a->lede ? a->lede : "", body);
+        bytes += len;
+        k++;
+        bt_article_free(a);
+    }
+    gzclose(gz);
+    free(line);
+    free(body);
+    /* a store's connection has both the bantin and the stock tokenizers */
+    bt_store *mem;
+    if (bt_store_open(":memory:", 0, &mem, &err)) {
+        fprintf(stderr, "bench_ingest: %s\n", err.msg);
+        return;
+    }
+    sqlite3_stmt *st;
+    fts5_api *api = NULL;
+    if (sqlite3_prepare_v2(bt_store_sqlite(mem), "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+        sqlite3_finalize(st);
+    }
+    if (!api) {
+        bt_store_close(mem);
+        return;
+    }
+    const char *uargs[] = {"remove_diacritics", "2"};
+    long cu[2], cb[2];
+    double tu = run_tokenizer(api, "unicode61", uargs, 2, texts, k, cu);
+    double tb = run_tokenizer(api, "bantin", NULL, 0, texts, k, cb);
+    printf("tokenizers alone    %ld texts, %.1f MB\n", k, bytes / 1048576.0);
+    printf("  unicode61 rd=2    %.2f s  %6.1f MB/s  %ld tokens\n", tu, bytes / 1048576.0 / tu,
+           cu[0]);
+    printf("  bantin            %.2f s  %6.1f MB/s  %ld tokens + %ld colocated exact forms"
+           " (%.2fx the time)\n",
+           tb, bytes / 1048576.0 / tb, cb[0], cb[1], tb / tu);
+    bt_store_close(mem);
+    for (long i = 0; i < k; i++)
+        free(texts[i]);
+    free(texts);
+}
+
 int main(int argc, char **argv)
 {
-    long target = 100000;
+    long target = 100000, tok_n = 20000;
     const char *corpus = "../shared/corpus/vietnews-60k.jsonl.gz";
     const char *dir = NULL;
     for (int i = 1; i < argc; i++) {
@@ -109,10 +201,13 @@ int main(int argc, char **argv)
             target = atol(argv[++i]);
         else if (!strcmp(argv[i], "--corpus") && i + 1 < argc)
             corpus = argv[++i];
+        else if (!strcmp(argv[i], "--tokenize") && i + 1 < argc)
+            tok_n = atol(argv[++i]);
         else if (!strcmp(argv[i], "--dir") && i + 1 < argc)
             dir = argv[++i];
         else {
-            fprintf(stderr, "usage: bench_ingest [--n N] [--corpus PATH] [--dir DIR]\n");
+            fprintf(stderr, "usage: bench_ingest [--n N] [--tokenize N] [--corpus PATH]"
+                            " [--dir DIR]\n");
             return 2;
         }
     }
@@ -267,5 +362,6 @@ int main(int argc, char **argv)
     printf("stock db size       %.1f MB\n", stock_size / 1048576.0);
     printf("size ratio          %.2fx  (target <= 1.3x)\n", (double)ours_size / stock_size);
     printf("files in            %s\n", dir);
+    bench_tokenizers(corpus, tok_n);
     return 0;
 }

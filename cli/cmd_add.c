@@ -13,12 +13,13 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #define RING 64          /* slots in flight: bounds the memory held by captures */
-#define BATCH_MAX 1000   /* articles per transaction at most */
+#define BATCH_MAX 1000   /* articles per transaction at most (--batch) */
 #define BATCH_SECONDS 1.0 /* and at most this long between commits */
 
 enum { SLOT_EMPTY, SLOT_READY, SLOT_BUSY, SLOT_DONE };
@@ -103,7 +104,26 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the regular files under `dir` (recursively, hidden names skipped) in sorted order. */
+/* Whether a file met in a folder walk is, by its name, not a page capture: metadata
+ * (.json: one JSON document, not a JSONL stream), images, styles, scripts, fonts, media.
+ * Files named on the command line are always read. */
+static int skip_in_walk(const char *name)
+{
+    static const char *const exts[] = {".json", ".png", ".jpg", ".jpeg", ".gif", ".webp",
+                                       ".svg", ".ico", ".css", ".js", ".map", ".woff",
+                                       ".woff2", ".ttf", ".otf", ".pdf", ".mp3", ".mp4",
+                                       ".webm", ".zip", ".db", ".db-wal", ".db-shm"};
+    const char *dot = strrchr(name, '.');
+    if (!dot)
+        return 0;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (!strcasecmp(dot, exts[i]))
+            return 1;
+    return 0;
+}
+
+/* Adds the regular files under `dir` (recursively, hidden names and non-page types skipped)
+ * in sorted order. */
 static int walk_dir(inputs *in, const char *dir)
 {
     DIR *d = opendir(dir);
@@ -115,7 +135,7 @@ static int walk_dir(inputs *in, const char *dir)
     struct dirent *e;
     int failed = 0;
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
+        if (e->d_name[0] == '.' || skip_in_walk(e->d_name))
             continue;
         size_t n = strlen(dir) + strlen(e->d_name) + 2;
         char *p = malloc(n);
@@ -188,8 +208,22 @@ static int submit_error(pipeline *p, const bt_error *err, int last)
     return submit(p, NULL, &j);
 }
 
-/* Whether the file starts with an article record (an object with "title" and a "body" list),
- * as `bantin export` writes: then it is read as records, not as a capture. */
+/* Whether a line is an article record (an object with "title" and a "body" list), as
+ * `bantin export` writes: then its input is read as records, not as a capture. */
+static int is_record_line(const char *line, size_t n)
+{
+    int yes = 0;
+    if (n > 1 && line[0] == '{') {
+        bt_article *a;
+        bt_error err;
+        if (bt_article_from_json(line, n, &a, &err) == 0) {
+            yes = a->title && a->n_body > 0;
+            bt_article_free(a);
+        }
+    }
+    return yes;
+}
+
 static int is_records_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -199,27 +233,14 @@ static int is_records_file(const char *path)
     size_t cap = 0;
     ssize_t n = getline(&line, &cap, f);
     fclose(f);
-    int yes = 0;
-    if (n > 1 && line[0] == '{') {
-        bt_article *a;
-        bt_error err;
-        if (bt_article_from_json(line, (size_t)n, &a, &err) == 0) {
-            yes = a->title && a->n_body > 0;
-            bt_article_free(a);
-        }
-    }
+    int yes = n > 0 && is_record_line(line, (size_t)n);
     free(line);
     return yes;
 }
 
-static int read_records(pipeline *p, bt_store *ro, const char *path)
+/* Reads article records, one per line, from `f` (named `name` in messages). */
+static int read_records(pipeline *p, bt_store *ro, FILE *f, const char *name)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        bt_error err;
-        bt_error_set(&err, BT_EIO, "%s: %s", path, strerror(errno));
-        return submit_error(p, &err, 1);
-    }
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t n;
@@ -235,12 +256,12 @@ static int read_records(pipeline *p, bt_store *ro, const char *path)
         snprintf(where, sizeof where, "line %zu", lineno);
         j.kind = JOB_RECORD;
         j.data = malloc((size_t)n + 1);
-        j.origin = strdup(path);
+        j.origin = strdup(name);
         j.where = strdup(where);
         if (!j.data || !j.origin || !j.where) {
             job_clear(&j);
             bt_error err;
-            bt_error_set(&err, BT_ENOMEM, "%s: out of memory", path);
+            bt_error_set(&err, BT_ENOMEM, "%s: out of memory", name);
             rc = submit_error(p, &err, 0);
             break;
         }
@@ -251,7 +272,6 @@ static int read_records(pipeline *p, bt_store *ro, const char *path)
         rc = submit(p, ro, &j);
     }
     free(line);
-    fclose(f);
     if (rc)
         return rc;
     /* a marker so the writer counts the input done */
@@ -262,12 +282,32 @@ static int read_records(pipeline *p, bt_store *ro, const char *path)
     return submit(p, NULL, &end);
 }
 
-static int read_captures(pipeline *p, bt_store *ro, const char *path)
+static int read_records_file(pipeline *p, bt_store *ro, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        bt_error err;
+        bt_error_set(&err, BT_EIO, "%s: %s", path, strerror(errno));
+        return submit_error(p, &err, 1);
+    }
+    int rc = read_records(p, ro, f, path);
+    fclose(f);
+    return rc;
+}
+
+/* Reads the captures of `path` through bt_reader; `name` (when not NULL) stands for the
+ * path in origins and messages. */
+static int read_captures(pipeline *p, bt_store *ro, const char *path, const char *name)
 {
     bt_reader *r;
     bt_error err;
-    if (bt_reader_open(path, BT_READ_RECURSIVE, &r, &err))
+    if (bt_reader_open(path, BT_READ_RECURSIVE, &r, &err)) {
+        if (name) { /* say "-", not the descriptor's path */
+            bt_error inner = err;
+            bt_error_set(&err, inner.code, "%s: %s", name, inner.msg);
+        }
         return submit_error(p, &err, 1);
+    }
     bt_capture cap;
     int rc, out = 0;
     while (!out && (rc = bt_reader_next(r, &cap, &err)) != 0) {
@@ -278,7 +318,7 @@ static int read_captures(pipeline *p, bt_store *ro, const char *path)
         job j = {0};
         j.kind = JOB_CAPTURE;
         j.data = malloc(cap.len + 1);
-        j.origin = xstrdup(cap.origin ? cap.origin : path);
+        j.origin = xstrdup(name ? name : cap.origin ? cap.origin : path);
         j.url = xstrdup(cap.url);
         j.charset = xstrdup(cap.charset);
         j.fetched_at = xstrdup(cap.fetched_at);
@@ -306,6 +346,41 @@ static int read_captures(pipeline *p, bt_store *ro, const char *path)
     return submit(p, NULL, &end);
 }
 
+/* stdin cannot be read twice: read it whole, then as records when its first line is one,
+ * else hand it to bt_reader through an in-memory file so that every kind is sniffed. */
+static int read_stdin(pipeline *p, bt_store *ro)
+{
+    char *data;
+    size_t len;
+    bt_error err;
+    if (cli_read_file("-", &data, &len, &err))
+        return submit_error(p, &err, 1);
+    const char *nl = memchr(data, '\n', len);
+    size_t first = nl ? (size_t)(nl - data) : len;
+    int rc;
+    if (is_record_line(data, first)) {
+        FILE *f = fmemopen(data, len ? len : 1, "r");
+        rc = f ? read_records(p, ro, f, "-")
+               : submit_error(p, &(bt_error){BT_ENOMEM, "-: out of memory"}, 1);
+        if (f)
+            fclose(f);
+    } else {
+        FILE *tmp = tmpfile(); /* unlinked: gone when closed */
+        if (!tmp || fwrite(data, 1, len, tmp) != len || fflush(tmp)) {
+            bt_error_set(&err, BT_EIO, "-: cannot buffer stdin: %s", strerror(errno));
+            rc = submit_error(p, &err, 1);
+        } else {
+            char path[64];
+            snprintf(path, sizeof path, "/proc/self/fd/%d", fileno(tmp));
+            rc = read_captures(p, ro, path, "-");
+        }
+        if (tmp)
+            fclose(tmp);
+    }
+    free(data);
+    return rc;
+}
+
 static void *reader_main(void *arg)
 {
     pipeline *p = arg;
@@ -316,8 +391,9 @@ static void *reader_main(void *arg)
         ro = NULL;
     for (size_t i = 0; i < p->in.n; i++) {
         const char *path = p->in.paths[i];
-        int rc = strcmp(path, "-") && is_records_file(path) ? read_records(p, ro, path)
-                                                             : read_captures(p, ro, path);
+        int rc = !strcmp(path, "-")       ? read_stdin(p, ro)
+                 : is_records_file(path) ? read_records_file(p, ro, path)
+                                         : read_captures(p, ro, path, NULL);
         if (rc)
             break;
     }
@@ -397,7 +473,9 @@ static void draw_progress(out_opts *o, const tally *t, size_t total_inputs, int 
     double rate = el > 0 ? (double)(t->added + t->merged) / el : 0;
     double frac = total_inputs ? (double)t->inputs_done / (double)total_inputs : 1;
     char eta[32] = "--:--";
-    if (frac > 0.001 && frac < 1) {
+    if (frac >= 1)
+        snprintf(eta, sizeof eta, "0:00");
+    else if (frac > 0.001) {
         long left = (long)(el / frac - el);
         snprintf(eta, sizeof eta, "%ld:%02ld", left / 60, left % 60);
     }
@@ -421,19 +499,20 @@ static void clear_progress(out_opts *o)
 static void add_usage(FILE *out)
 {
     fprintf(out,
-            "usage: bantin add [--db PATH] [--jobs N] [--quiet] [--json] INPUT...\n"
+            "usage: bantin add [--db PATH] [--jobs N] [--batch N] [--quiet] [--json] INPUT...\n"
             "Extracts the captures of each INPUT (file, folder, '-' for stdin, or a JSONL\n"
             "file of article records as 'bantin export' writes) and stores them in the\n"
             "database (--db, else $BANTIN_DB, else ./bantin.db). Captures already stored are\n"
             "skipped. --jobs N extraction threads (default: the cores); --quiet prints only\n"
-            "errors; --json prints a summary object; --verbose reports each commit.\n"
+            "errors; --json prints a summary object; --verbose reports each commit;\n"
+            "--batch N commits every N articles (default 1000) or every second.\n"
             "Exit status 1 when any input failed (the others are stored).\n");
 }
 
 int cmd_add(int argc, char **argv)
 {
     const char *db = NULL;
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN), batch_max = BATCH_MAX;
     out_opts o = {0};
     pipeline p;
     memset(&p, 0, sizeof p);
@@ -446,6 +525,13 @@ int cmd_add(int argc, char **argv)
             jobs = strtol(argv[++i], &end, 10);
             if (*end || jobs < 1 || jobs > 256) {
                 cli_errorf("add: --jobs wants a number from 1 to 256, not '%s'", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--batch") && i + 1 < argc) {
+            char *end;
+            batch_max = strtol(argv[++i], &end, 10);
+            if (*end || batch_max < 1) {
+                cli_errorf("add: --batch wants a positive number, not '%s'", argv[i]);
                 return 2;
             }
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
@@ -469,7 +555,7 @@ int cmd_add(int argc, char **argv)
     int failed_walk = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--db") || !strcmp(a, "--jobs")) {
+        if (!strcmp(a, "--db") || !strcmp(a, "--jobs") || !strcmp(a, "--batch")) {
             i++;
             continue;
         }
@@ -512,7 +598,8 @@ int cmd_add(int argc, char **argv)
     for (long i = 0; i < jobs; i++)
         pthread_create(&workers[i], NULL, worker_main, &p);
 
-    size_t seq = 0, in_batch = 0, committed = 0;
+    size_t seq = 0, in_batch = 0;
+    size_t b_added = 0, b_merged = 0; /* in the open batch: counted once it commits */
     double batch_start = 0;
     int fatal = 0;
     for (;;) {
@@ -561,9 +648,9 @@ int cmd_add(int argc, char **argv)
                     bt_origin origin = {j->kind == JOB_RECORD ? NULL : j->origin, j->hash, j->len};
                     int rc = bt_store_add(s, j->article, &origin, NULL, &err);
                     if (rc == BT_STORE_ADDED)
-                        t.added++;
+                        b_added++;
                     else if (rc == BT_STORE_MERGED)
-                        t.merged++;
+                        b_merged++;
                     else if (rc == BT_STORE_SEEN)
                         t.seen++;
                     else {
@@ -587,23 +674,30 @@ int cmd_add(int argc, char **argv)
             pthread_mutex_unlock(&p.mu);
         }
         if (in_batch && !fatal &&
-            (end || !have || in_batch >= BATCH_MAX || now_s() - batch_start >= BATCH_SECONDS)) {
+            (end || !have || in_batch >= (size_t)batch_max ||
+             now_s() - batch_start >= BATCH_SECONDS)) {
             if (bt_store_commit(s, &err)) {
                 clear_progress(&o);
                 cli_errorf("%s", err.msg);
                 fatal = 1;
+                t.failed += b_added + b_merged;
             } else {
-                committed = t.added + t.merged;
-                if (o.verbose) {
-                    clear_progress(&o);
-                    fprintf(stderr, "bantin: committed: %zu articles stored so far\n", committed);
-                }
+                t.added += b_added;
+                t.merged += b_merged;
+            }
+            b_added = b_merged = 0;
+            if (!fatal && o.verbose) {
+                clear_progress(&o);
+                fprintf(stderr, "bantin: committed: %zu articles stored so far\n",
+                        t.added + t.merged);
             }
             in_batch = 0;
         }
         if (fatal) {
-            if (in_batch)
+            if (in_batch) {
                 bt_store_rollback(s, NULL);
+                t.failed += b_added + b_merged;
+            }
             in_batch = 0;
             pthread_mutex_lock(&p.mu);
             p.stop = 1;
@@ -646,6 +740,5 @@ int cmd_add(int argc, char **argv)
     free(p.in.paths);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
-    (void)committed;
     return fatal || t.failed || failed_walk ? 1 : 0;
 }

@@ -78,6 +78,16 @@ static void test_add_get_round_trip(void **state)
     free(ja);
     free(jb);
     bt_article_free(b);
+    /* by rowid, as the search layer reads its hits */
+    assert_int_equal(bt_store_get_rowid(s, 1, &b, &err), 0);
+    assert_string_equal(b->id, id);
+    bt_article_free(b);
+    assert_int_equal(bt_store_get_rowid(s, 99, &b, &err), BT_ENOTFOUND);
+    bt_store_stats st;
+    assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
+    assert_string_equal(st.first_published, "2021-08-14T18:19:00+07:00");
+    assert_string_equal(st.last_published, "2021-08-14T18:19:00+07:00");
+    assert_int_equal(st.sources, 1);
     assert_int_equal(bt_store_get(s, "0000000000000000", &b, &err), BT_ENOTFOUND);
     assert_null(b);
     assert_non_null(strstr(err.msg, "0000000000000000"));
@@ -138,10 +148,9 @@ static void test_duplicates_fold(void **state)
 static int64_t matches(bt_store *s, const char *q)
 {
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s),
-                                        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
+    static const char sql[] =
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1";
+    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
     sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     int64_t n = sqlite3_column_int64(st, 0);

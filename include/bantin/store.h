@@ -5,10 +5,11 @@
  * open; a file made by a newer bantin is refused. Tables:
  *
  *   articles(n INTEGER PRIMARY KEY, id TEXT UNIQUE, url, source, title, published, lede, lang,
- *            authors (JSON list), body (paragraphs joined by "\n"), captions (image captions
- *            joined by "\n"), added_at)
- *   origins(article_id, origin, content_hash UNIQUE, size, added_at)  the captures
- *   images(article_id, pos, src, caption, credit), related(article_id, pos, title, url)
+ *            authors (names joined by "\n"), body (paragraphs joined by "\n"),
+ *            captions (image captions joined by "\n", for the index), added_at)
+ *   origins(article = articles.n, origin, content_hash INTEGER UNIQUE (the 64-bit value of
+ *            bt_store_content_hash's hex digits), size, added_at)  the captures
+ *   images(article, pos, src, caption, credit), related(article, pos, title, url)
  *   sources(name PRIMARY KEY, articles)
  *   articles_fts(title, lede, body, captions, source)  FTS5, external content = articles,
  *            content_rowid = n, tokenizer "bantin" (below), kept in step by triggers
@@ -85,7 +86,10 @@ enum {
  * and indexes it. Exact duplicates fold: see the results above. Returns BT_STORE_SEEN,
  * BT_STORE_ADDED or BT_STORE_MERGED, or a negative BT_E*. When `id` is not NULL it receives
  * the stored article's id (the earlier article's on a merge by URL). Outside a batch each call
- * is its own transaction. */
+ * is its own transaction; inside one, a failed add leaves nothing of itself (a savepoint).
+ * Fields are stored as given (the spec's strings: NFC, white space folded), except that empty
+ * paragraphs and authors are not kept and a newline inside one becomes a space (those lists
+ * are stored one item per line). */
 int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
                  bt_error *err);
 

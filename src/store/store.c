@@ -53,6 +53,11 @@ int bt_store_db_error(bt_store *s, const char *what, bt_error *err)
         hint = " (the file or its folder is not writable)";
         break;
     case SQLITE_IOERR:
+        code = BT_EIO;
+        if (x == SQLITE_IOERR_WRITE || x == SQLITE_IOERR_FSYNC || x == SQLITE_IOERR_TRUNCATE ||
+            x == SQLITE_IOERR_SHMSIZE)
+            hint = " (is the disk full, or a file size limit reached?)";
+        break;
     case SQLITE_CANTOPEN:
         code = BT_EIO;
         break;
@@ -131,7 +136,7 @@ int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *er
         if (access(path, F_OK) != 0)
             return bt_error_set(err, BT_ENOTFOUND, "%s: no database here (bantin add creates it)",
                                 path);
-    } else {
+    } else if (strcmp(path, ":memory:") && strncmp(path, "file:", 5)) {
         int rc = check_writable(path, err);
         if (rc)
             return rc;
