@@ -1,9 +1,242 @@
-/* cmd_search.c: `bantin search` (issue 7). */
+/* cmd_search.c: `bantin search`: the query language over the store, results as text (matched
+ * words in bold on a terminal) or as one JSON object (issue 7). */
 #include "cli.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+    "usage: bantin search [--db PATH] [--sort relevance|date] [--limit N] [--offset N]\n"
+    "                     [--recent] [--format text|json] [--explain] [--] QUERY...\n"
+    "\n"
+    "Searches the stored articles (--db, else $BANTIN_DB, else ./bantin.db). The words of\n"
+    "QUERY match without regard to marks, case or tone placement (dam phan finds đàm phán);\n"
+    "words typed with marks rank articles with exactly those words first.\n"
+    "\n"
+    "  word word      all must match          \"exact phrase\"   syllables side by side\n"
+    "  -word          exclude                 a OR b           either\n"
+    "  prefix*        words starting so       title: source: author:  in that field\n"
+    "  since:2021-08-01  until:2021-09-01     published on or after / on or before\n"
+    "\n"
+    "  --sort date    newest first (default: relevance)   --limit N (10)   --offset N (0)\n"
+    "  --recent       boost recent articles               --format json    one object\n"
+    "  --explain      print the FTS5 expression the query compiles to, then stop\n"
+    "Exit status: 0 results found, 1 none found or the store failed, 2 bad query or usage.\n";
+
+static int parse_count(const char *opt, const char *v, size_t *out)
+{
+    char *end;
+    long long n = strtoll(v, &end, 10);
+    if (!*v || *end || n < 0 || n > BT_SEARCH_MAX_WINDOW) {
+        cli_errorf("search: %s wants a number from 0 to %d, not '%s'", opt,
+                   BT_SEARCH_MAX_WINDOW, v);
+        return 2;
+    }
+    *out = (size_t)n;
+    return 0;
+}
+
+static void print_text(const bt_search_results *r, const bt_search_opts *o, int tty)
+{
+    const char *bold = tty ? "\033[1m" : "", *off = tty ? "\033[0m" : "";
+    const char *dim = tty ? "\033[2m" : "";
+    printf("%lld result%s\n", (long long)r->total, r->total == 1 ? "" : "s");
+    for (size_t i = 0; i < r->n; i++) {
+        const bt_search_hit *h = &r->hits[i];
+        printf("\n%zu. %s%s%s\n", o->offset + i + 1, bold, h->title, off);
+        printf("   %s%s | %s | %s | score %.4g%s\n", dim, h->source ? h->source : "-",
+               h->published ? h->published : "-", h->id, h->score, off);
+        if (!h->snippet || !*h->snippet)
+            continue;
+        fputs("   ", stdout);
+        size_t at = 0;
+        for (size_t k = 0; k < h->n_highlights; k++) {
+            size_t s = h->highlights[k][0], e = h->highlights[k][1];
+            if (s < at || e < s)
+                continue;
+            fwrite(h->snippet + at, 1, s - at, stdout);
+            printf("%s", tty ? bold : "");
+            fwrite(h->snippet + s, 1, e - s, stdout);
+            printf("%s", tty ? off : "");
+            at = e;
+        }
+        fputs(h->snippet + at, stdout);
+        fputc('\n', stdout);
+    }
+}
+
+static int print_json(const bt_search_results *r)
+{
+    json_t *root = json_object(), *arr = json_array();
+    if (!root || !arr)
+        goto oom;
+    json_object_set_new(root, "total", json_integer(r->total));
+    json_object_set_new(root, "results", arr);
+    for (size_t i = 0; i < r->n; i++) {
+        const bt_search_hit *h = &r->hits[i];
+        json_t *o = json_object(), *hl = json_array();
+        if (!o || !hl) {
+            json_decref(o);
+            json_decref(hl);
+            goto oom;
+        }
+        json_object_set_new(o, "id", json_string(h->id));
+        json_object_set_new(o, "title", json_string(h->title));
+        json_object_set_new(o, "source", h->source ? json_string(h->source) : json_null());
+        json_object_set_new(o, "published",
+                            h->published ? json_string(h->published) : json_null());
+        json_object_set_new(o, "score", json_real(h->score));
+        json_object_set_new(o, "snippet", json_string(h->snippet ? h->snippet : ""));
+        for (size_t k = 0; k < h->n_highlights; k++)
+            json_array_append_new(hl, json_pack("[II]", (json_int_t)h->highlights[k][0],
+                                                (json_int_t)h->highlights[k][1]));
+        json_object_set_new(o, "highlights", hl);
+        json_array_append_new(arr, o);
+    }
+    char *s = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (!s)
+        goto oom_done;
+    puts(s);
+    free(s);
+    return 0;
+oom:
+    json_decref(root);
+oom_done:
+    cli_errorf("search: out of memory");
+    return 1;
+}
 
 int cmd_search(int argc, char **argv)
 {
-    (void)argc;
-    cli_errorf("%s: search is not built yet", argv[0]);
-    return 2;
+    const char *db = NULL;
+    int json = 0, explain = 0, opts_done = 0;
+    bt_search_opts o = BT_SEARCH_OPTS_INIT;
+    char *query = calloc(1, 1);
+    size_t qlen = 0;
+    if (!query) {
+        cli_errorf("out of memory");
+        return 1;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int has = i + 1 < argc;
+        if (!opts_done && !strcmp(a, "--")) {
+            opts_done = 1;
+            continue;
+        }
+        if (!opts_done && a[0] == '-' && a[1] == '-') {
+            int rc = 0;
+            if (!strcmp(a, "--help")) {
+                fputs(usage_text, stdout);
+                free(query);
+                return 0;
+            } else if (!strcmp(a, "--db") && has)
+                db = argv[++i];
+            else if (!strcmp(a, "--limit") && has)
+                rc = parse_count(a, argv[++i], &o.limit);
+            else if (!strcmp(a, "--offset") && has)
+                rc = parse_count(a, argv[++i], &o.offset);
+            else if (!strcmp(a, "--sort") && has) {
+                const char *v = argv[++i];
+                if (!strcmp(v, "relevance"))
+                    o.sort = BT_SORT_RELEVANCE;
+                else if (!strcmp(v, "date"))
+                    o.sort = BT_SORT_DATE;
+                else {
+                    cli_errorf("search: --sort is relevance or date, not '%s'", v);
+                    rc = 2;
+                }
+            } else if (!strcmp(a, "--format") && has) {
+                const char *v = argv[++i];
+                if (!strcmp(v, "json"))
+                    json = 1;
+                else if (!strcmp(v, "text"))
+                    json = 0;
+                else {
+                    cli_errorf("search: --format is text or json, not '%s'", v);
+                    rc = 2;
+                }
+            } else if (!strcmp(a, "--recent"))
+                o.flags |= BT_SEARCH_RECENCY;
+            else if (!strcmp(a, "--explain"))
+                explain = 1;
+            else {
+                cli_errorf("search: unknown option '%s' ('bantin search --help')", a);
+                rc = 2;
+            }
+            if (rc) {
+                free(query);
+                return rc;
+            }
+            continue;
+        }
+        if (!opts_done && !strcmp(a, "-h")) {
+            fputs(usage_text, stdout);
+            free(query);
+            return 0;
+        }
+        /* a query word (a -word excludes: not an option) */
+        size_t n = strlen(a);
+        char *q = realloc(query, qlen + n + 2);
+        if (!q) {
+            free(query);
+            cli_errorf("out of memory");
+            return 1;
+        }
+        query = q;
+        if (qlen)
+            query[qlen++] = ' ';
+        memcpy(query + qlen, a, n + 1);
+        qlen += n;
+    }
+    if (qlen == 0) {
+        free(query);
+        fputs(usage_text, stderr);
+        return 2;
+    }
+    bt_error err;
+    if (explain) {
+        char *m;
+        if (bt_search_explain(query, &m, &err)) {
+            cli_errorf("%s", err.msg);
+            free(query);
+            return err.code == BT_ENOMEM ? 1 : 2;
+        }
+        puts(m);
+        free(m);
+        free(query);
+        return 0;
+    }
+    if (o.offset + o.limit > BT_SEARCH_MAX_WINDOW) {
+        cli_errorf("search: --offset + --limit is past %d", BT_SEARCH_MAX_WINDOW);
+        free(query);
+        return 2;
+    }
+    bt_store *s;
+    if (bt_store_open(cli_db_path(db), BT_STORE_READONLY, &s, &err)) {
+        cli_errorf("%s", err.msg);
+        free(query);
+        return 1;
+    }
+    bt_search_results *r = NULL;
+    int rc = bt_search_run(s, query, &o, &r, &err);
+    free(query);
+    if (rc) {
+        cli_errorf("%s", err.msg);
+        bt_store_close(s);
+        return rc == BT_EINVAL || rc == BT_ELIMIT ? 2 : 1;
+    }
+    int status = 0;
+    if (json)
+        status = print_json(r);
+    else
+        print_text(r, &o, isatty(STDOUT_FILENO));
+    if (!status && r->total == 0)
+        status = 1;
+    bt_search_results_free(r);
+    bt_store_close(s);
+    return status;
 }

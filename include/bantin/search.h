@@ -1,7 +1,84 @@
-/* bantin/search.h: searching the store: query language, ranking, snippets (issue 7). */
+/* bantin/search.h: searching the store: query language, ranking, snippets (issue 7).
+ *
+ * The query language (the same for the CLI, the library and the server):
+ *   words            all must match, without regard to marks, case or tone placement:
+ *                    `dam phan` finds "đàm phán", `hoà` finds "hòa"
+ *   "exact phrase"   the syllables in this order, side by side (also “curly quotes”)
+ *   -word -"phrase"  exclude; a -word typed with marks excludes only that exact word
+ *   a OR b           either (OR in capitals; binds tighter than the implicit AND)
+ *   prefix*          words starting with prefix (at least two letters)
+ *   title: source: author:   restrict the next word or "phrase" to that field
+ *   since:DATE until:DATE    published on or after / on or before DATE (YYYY-MM-DD, YYYY-MM
+ *                    or YYYY), compared on the date as the article gives it
+ * Very common words (của, và, là, ...) outside quotes are left out of the match. A query of
+ * only filters (author:, since:, until:) lists the matching articles newest first.
+ *
+ * Ranking: BM25 over the fields with weights title > lede > source > body > captions, times
+ * a boost for the words typed with marks that the article has in exactly that form (so
+ * `bán` ranks "bán" before "bạn" and "ban"), times a boost for query words that stand side by
+ * side in the article (so `đàm phán` prefers "đàm phán" over "đàm ... phán"), optionally times
+ * a recency boost; ties go to the newer article. When more than a thousand articles match
+ * and the page asked for lies within the first hundred, the articles with the words in their
+ * title or lede are ranked first and, when they fill the page, the others are only counted
+ * (BM25's field weights would rank them below anyway); `total` is always exact. */
 #ifndef BANTIN_SEARCH_H
 #define BANTIN_SEARCH_H
 
 #include "bantin/store.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* bt_search_opts.sort */
+enum { BT_SORT_RELEVANCE = 0, BT_SORT_DATE = 1 };
+
+/* bt_search_opts.flags */
+#define BT_SEARCH_RECENCY    0x1u /* boost recent articles (half-life 90 days from now) */
+#define BT_SEARCH_NO_SNIPPET 0x2u /* skip snippets (faster; for scripts that only need ids) */
+
+/* offset + limit may not exceed this */
+#define BT_SEARCH_MAX_WINDOW 10000
+
+typedef struct bt_search_opts {
+    int sort;      /* BT_SORT_RELEVANCE or BT_SORT_DATE (newest first) */
+    size_t limit;  /* results wanted (0 = count only) */
+    size_t offset; /* results skipped */
+    unsigned flags;
+} bt_search_opts;
+
+#define BT_SEARCH_OPTS_INIT {BT_SORT_RELEVANCE, 10, 0, 0}
+
+typedef struct bt_search_hit {
+    char id[17];
+    char *title;
+    char *source;    /* or NULL */
+    char *published; /* or NULL */
+    double score;    /* higher is better; 0 for a filter-only query */
+    char *snippet;   /* text around the best match, from the original accented text */
+    size_t n_highlights;
+    size_t (*highlights)[2]; /* [start, end) byte offsets of matched words in `snippet` */
+} bt_search_hit;
+
+typedef struct bt_search_results {
+    int64_t total; /* articles matching, whatever limit and offset */
+    size_t n;
+    bt_search_hit *hits;
+} bt_search_results;
+
+/* Runs `query` against the store. `opts` may be NULL (BT_SEARCH_OPTS_INIT). On success
+ * *out holds the results, owned by the caller (bt_search_results_free). A bad query
+ * (unbalanced quote, bad date, only common words or punctuation, too long) is BT_EINVAL or
+ * BT_ELIMIT with a message that says what is wrong; a database failure is BT_EDB. */
+int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
+                  bt_search_results **out, bt_error *err);
+void bt_search_results_free(bt_search_results *r);
+
+/* The FTS5 MATCH expression `query` compiles to (malloc'ed, owned by the caller; "" for a
+ * filter-only query): for `bantin search --explain` and debugging. */
+int bt_search_explain(const char *query, char **match, bt_error *err);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -1,0 +1,66 @@
+/* fuzz_query.c: libFuzzer target for the search query language: any bytes must give a clean
+ * error (bad query) or a search that runs: never a crash, and never a database error, which
+ * would mean that user text broke out of its FTS5 strings or SQL parameters. */
+#include "bantin.h"
+#include "search/query.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bt_store *store; /* one small store for the whole run (the harness's own state) */
+
+static bt_store *open_store(void)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/fuzz_query_%d.db", (int)getpid());
+    unlink(path);
+    bt_error err;
+    bt_store *s;
+    if (bt_store_open(path, 0, &s, &err))
+        abort();
+    static const char *const titles[] = {"Mỹ và Taliban nối lại đàm phán hòa bình",
+                                          "Người bán ở chợ", "Covid-19: thêm ca nhiễm"};
+    for (size_t i = 0; i < 3; i++) {
+        bt_article *a = bt_article_new();
+        bt_article_set(&a->title, titles[i], strlen(titles[i]));
+        bt_article_set(&a->published, "2021-08-20T10:00:00+07:00", 25);
+        bt_article_set(&a->source, "VOV.VN", 6);
+        bt_article_add_para(a, "Hai bên nối lại các cuộc đàm phán tại Qatar.");
+        bt_article_add_author(a, "Thanh Hà");
+        if (bt_store_add(s, a, NULL, NULL, &err) < 0)
+            abort();
+        bt_article_free(a);
+    }
+    return s;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!store)
+        store = open_store();
+    bt_error err;
+    bt_query *q = NULL;
+    if (bt_query_parse((const char *)data, size, &q, &err))
+        return 0;
+    bt_qplan *p = NULL;
+    int rc = bt_query_compile(q, NULL, &p, &err);
+    bt_query_free(q);
+    bt_qplan_free(p);
+    if (rc || memchr(data, '\0', size))
+        return 0;
+    char *text = malloc(size + 1);
+    memcpy(text, data, size);
+    text[size] = '\0';
+    bt_search_results *r = NULL;
+    rc = bt_search_run(store, text, NULL, &r, &err);
+    if (rc == BT_EDB) {
+        fprintf(stderr, "database error for a valid query: %s\n", err.msg);
+        abort();
+    }
+    bt_search_results_free(r);
+    free(text);
+    return 0;
+}

@@ -1,0 +1,802 @@
+/* query.c: parse the search query language and compile it to an FTS5 MATCH expression.
+ * See query.h for the language. The FTS5 text is built only from folded keys and exact forms
+ * that bt_tokenize produced, each inside a double-quoted FTS5 string with quotes doubled, so
+ * no query can change the expression's structure or reach the SQL around it. */
+#include "search/query.h"
+
+#include "bantin/text.h"
+#include "core/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef BT_FTS_EXACT_PREFIX
+#define BT_FTS_EXACT_PREFIX "\x01" /* must equal the store's tokenizer (bantin/store.h) */
+#endif
+
+/* Common Vietnamese function words, exact forms (checked when a word is typed with marks).
+ * Kept short: only words so frequent that matching them costs much and tells little. */
+static const char *const stop_exact[] = {
+    "và", "của", "là", "các", "những", "có", "được", "cho", "trong", "với", "thì", "mà",
+    "này", "đó", "một", "đã", "sẽ", "đang", "bị", "để", "khi", "từ", "tại", "về", "ra",
+    "vào", "như", "cũng", "nhưng", "hay", "hoặc", "rằng", "lại", "nên", "vì", "do", "theo",
+    "trên", "ở", "nhiều", "không",
+};
+
+/* Folded forms (a word typed without marks): only those where the function word dominates
+ * every accented reading, so that leaving them out loses next to nothing. */
+static const char *const stop_folded[] = {
+    "va", "cua", "la", "cac", "nhung", "co", "duoc", "cho", "trong", "voi", "thi", "nay",
+    "mot", "da", "se", "dang", "bi", "de", "khi", "tu", "tai", "ve", "vao", "nhu", "cung",
+    "rang", "nen", "theo", "tren", "o", "khong", "the", "of", "and", "a", "an", "to", "in",
+    "is", "on", "for",
+};
+
+static int in_list(const char *const *list, size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i], w))
+            return 1;
+    return 0;
+}
+
+static int is_stop(const char *key, const char *exact)
+{
+    if (exact)
+        return in_list(stop_exact, sizeof stop_exact / sizeof stop_exact[0], exact);
+    return in_list(stop_folded, sizeof stop_folded / sizeof stop_folded[0], key);
+}
+
+/* ---- dates ------------------------------------------------------------------------------- */
+
+static int digits(const char *s, size_t n, int *v)
+{
+    *v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return 1;
+}
+
+static int days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+int bt_query_date(const char *s, size_t len, int end, char out[11])
+{
+    int y, m = end ? 12 : 1, d = 1;
+    if (!(len == 4 || len == 7 || len == 10) || !digits(s, 4, &y) || y < 1000)
+        return BT_EINVAL;
+    if (len >= 7 && (s[4] != '-' || !digits(s + 5, 2, &m) || m < 1 || m > 12))
+        return BT_EINVAL;
+    if (len == 10) {
+        if (s[7] != '-' || !digits(s + 8, 2, &d) || d < 1 || d > days_in(y, m))
+            return BT_EINVAL;
+    } else if (end)
+        d = days_in(y, m);
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+    return 0;
+}
+
+/* ---- parsing ----------------------------------------------------------------------------- */
+
+static void term_free(bt_qterm *t)
+{
+    for (size_t i = 0; i < t->n_tok; i++) {
+        free(t->key[i]);
+        free(t->exact[i]);
+    }
+    free(t->key);
+    free(t->exact);
+    free(t->stop);
+    memset(t, 0, sizeof *t);
+}
+
+void bt_query_free(bt_query *q)
+{
+    if (!q)
+        return;
+    for (size_t c = 0; c < q->n_clause; c++) {
+        for (size_t a = 0; a < q->clause[c].n_alt; a++)
+            term_free(&q->clause[c].alt[a]);
+        free(q->clause[c].alt);
+    }
+    free(q->clause);
+    free(q);
+}
+
+struct tokctx {
+    bt_qterm *t;
+    size_t cap;
+    size_t *budget; /* syllables left for the whole query */
+    int rc;
+};
+
+static int on_token(void *vctx, const bt_token *tok)
+{
+    struct tokctx *c = vctx;
+    bt_qterm *t = c->t;
+    if (*c->budget == 0)
+        return c->rc = BT_ELIMIT;
+    if (t->n_tok == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 4;
+        char **k = realloc(t->key, cap * sizeof *k);
+        if (!k)
+            return c->rc = BT_ENOMEM;
+        t->key = k;
+        char **e = realloc(t->exact, cap * sizeof *e);
+        if (!e)
+            return c->rc = BT_ENOMEM;
+        t->exact = e;
+        int *s = realloc(t->stop, cap * sizeof *s);
+        if (!s)
+            return c->rc = BT_ENOMEM;
+        t->stop = s;
+        c->cap = cap;
+    }
+    size_t klen;
+    char *key = bt_fold_dup(tok->text, tok->len, &klen);
+    char *exact = bt_normalize(tok->text, tok->len, BT_NORM_LOWER | BT_NORM_TONES, NULL);
+    if (!key || !exact) {
+        free(key);
+        free(exact);
+        return c->rc = BT_ENOMEM;
+    }
+    if (!strcmp(key, exact)) {
+        free(exact);
+        exact = NULL;
+    }
+    t->key[t->n_tok] = key;
+    t->exact[t->n_tok] = exact;
+    t->stop[t->n_tok] = is_stop(key, exact);
+    t->n_tok++;
+    (*c->budget)--;
+    return 0;
+}
+
+static int is_space(const char *s, size_t len, size_t i, size_t *w)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        *w = 1;
+        return 1;
+    }
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) { /* NBSP */
+        *w = 2;
+        return 1;
+    }
+    if (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x80) { /* ideographic space */
+        *w = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* Opening quote at i: returns its byte length (1 for ", 3 for “) and the closing quote. */
+static size_t open_quote(const char *s, size_t len, size_t i, const char **close)
+{
+    if (s[i] == '"') {
+        *close = "\"";
+        return 1;
+    }
+    if (i + 2 < len && !memcmp(s + i, "\xE2\x80\x9C", 3)) { /* “ ... ” */
+        *close = "\xE2\x80\x9D";
+        return 3;
+    }
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    int field; /* BT_QF_*, or -1 since, -2 until */
+} fields[] = {
+    {"title", BT_QF_TITLE}, {"source", BT_QF_SOURCE}, {"author", BT_QF_AUTHOR},
+    {"since", -1},          {"until", -2},
+};
+
+/* Shortens the query for quoting in a message. */
+static const char *excerpt(const char *s, size_t len, char buf[64])
+{
+    size_t n = len < 48 ? len : 48;
+    while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--; /* do not cut a UTF-8 sequence */
+    memcpy(buf, s, n);
+    strcpy(buf + n, len > n ? "..." : "");
+    return buf;
+}
+
+int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
+{
+    char ex[64];
+    *out = NULL;
+    if (!text)
+        return bt_error_set(err, BT_EINVAL, "query: no query given");
+    if (len > BT_QUERY_MAX_BYTES)
+        return bt_error_set(err, BT_ELIMIT,
+                            "query: too long (%zu bytes; at most %d): search for a few words",
+                            len, BT_QUERY_MAX_BYTES);
+    size_t bad;
+    if (!bt_utf8_valid(text, len, &bad))
+        return bt_error_set(err, BT_EINVAL, "query: invalid UTF-8 at byte %zu", bad);
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\0' || text[i] == '\x01')
+            return bt_error_set(err, BT_EINVAL, "query: control byte 0x%02x at byte %zu",
+                                (unsigned)(unsigned char)text[i], i);
+
+    bt_query *q = calloc(1, sizeof *q);
+    if (!q)
+        return bt_error_set(err, BT_ENOMEM, "query: out of memory");
+    size_t cap_clause = 0, n_items = 0, budget = BT_QUERY_MAX_TOKENS;
+    int pending_or = 0, saw_any = 0, rc = 0;
+    size_t or_at = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t w;
+        if (is_space(text, len, i, &w)) {
+            i += w;
+            continue;
+        }
+        saw_any = 1;
+        size_t item_at = i;
+        if (++n_items > BT_QUERY_MAX_TERMS) {
+            rc = bt_error_set(err, BT_ELIMIT, "query '%s': more than %d words and filters",
+                              excerpt(text, len, ex), BT_QUERY_MAX_TERMS);
+            goto fail;
+        }
+        int neg = 0, field = BT_QF_ANY;
+        if (text[i] == '-' && i + 1 < len && !is_space(text, len, i + 1, &w)) {
+            neg = 1;
+            i++;
+        }
+        /* field:value */
+        for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+            size_t n = strlen(fields[f].name);
+            if (i + n < len && !strncasecmp(text + i, fields[f].name, n) && text[i + n] == ':') {
+                if (i + n + 1 >= len || is_space(text, len, i + n + 1, &w)) {
+                    rc = bt_error_set(err, BT_EINVAL,
+                                      "query '%s': %s: at byte %zu needs a value right after it",
+                                      excerpt(text, len, ex), fields[f].name, i);
+                    goto fail;
+                }
+                field = fields[f].field;
+                i += n + 1;
+                break;
+            }
+        }
+        if (field < 0) { /* since: / until: */
+            const char *name = field == -1 ? "since" : "until";
+            size_t s = i;
+            while (i < len && !is_space(text, len, i, &w))
+                i++;
+            char *dst = field == -1 ? q->since : q->until;
+            if (neg || pending_or) {
+                rc = bt_error_set(err, BT_EINVAL, "query '%s': %s: cannot be %s",
+                                  excerpt(text, len, ex), name, neg ? "negated" : "part of an OR");
+                goto fail;
+            }
+            if (dst[0]) {
+                rc = bt_error_set(err, BT_EINVAL, "query '%s': %s: given twice",
+                                  excerpt(text, len, ex), name);
+                goto fail;
+            }
+            if (bt_query_date(text + s, i - s, field == -2, dst)) {
+                char v[32];
+                size_t n = i - s < sizeof v - 1 ? i - s : sizeof v - 1;
+                memcpy(v, text + s, n);
+                v[n] = '\0';
+                rc = bt_error_set(err, BT_EINVAL,
+                                  "query: %s:%s is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                                  name, v);
+                goto fail;
+            }
+            continue;
+        }
+        /* the word or phrase */
+        const char *close;
+        size_t ql = open_quote(text, len, i, &close);
+        size_t s, e;
+        int quoted = 0, prefix = 0;
+        if (ql) {
+            s = i + ql;
+            const char *end = NULL;
+            for (size_t k = s; k + strlen(close) <= len; k++)
+                if (!memcmp(text + k, close, strlen(close))) {
+                    end = text + k;
+                    break;
+                }
+            if (!end) {
+                rc = bt_error_set(err, BT_EINVAL,
+                                  "query '%s': unbalanced quote: the quote at byte %zu is "
+                                  "never closed",
+                                  excerpt(text, len, ex), i);
+                goto fail;
+            }
+            e = (size_t)(end - text);
+            i = e + strlen(close);
+            quoted = 1;
+        } else {
+            s = i;
+            while (i < len && !is_space(text, len, i, &w) && !open_quote(text, len, i, &close))
+                i++;
+            e = i;
+            if (!neg && field == BT_QF_ANY && e - s == 2 && !memcmp(text + s, "OR", 2)) {
+                if (q->n_clause == 0 || pending_or) {
+                    rc = bt_error_set(err, BT_EINVAL,
+                                      "query '%s': OR at byte %zu needs a word on each side",
+                                      excerpt(text, len, ex), s);
+                    goto fail;
+                }
+                pending_or = 1;
+                or_at = s;
+                n_items--;
+                continue;
+            }
+            while (e > s && text[e - 1] == '*') {
+                e--;
+                prefix = 1;
+            }
+        }
+        bt_qterm t = {0};
+        t.field = field;
+        t.negated = neg;
+        t.prefix = prefix;
+        t.quoted = quoted;
+        struct tokctx c = {&t, 0, &budget, 0};
+        int trc = bt_tokenize(text + s, e - s, 0, on_token, &c);
+        if (trc) {
+            term_free(&t);
+            if (trc == BT_ELIMIT)
+                rc = bt_error_set(err, BT_ELIMIT, "query '%s': more than %d syllables",
+                                  excerpt(text, len, ex), BT_QUERY_MAX_TOKENS);
+            else
+                rc = bt_error_set(err, BT_ENOMEM, "query: out of memory");
+            goto fail;
+        }
+        if (t.n_tok == 0) { /* punctuation only: nothing to match */
+            term_free(&t);
+            if (field != BT_QF_ANY) {
+                rc = bt_error_set(err, BT_EINVAL,
+                                  "query '%s': the field at byte %zu has no word to look for",
+                                  excerpt(text, len, ex), item_at);
+                goto fail;
+            }
+            n_items--;
+            continue;
+        }
+        if (prefix && strlen(t.key[t.n_tok - 1]) < 2) {
+            term_free(&t);
+            rc = bt_error_set(err, BT_EINVAL,
+                              "query '%s': the prefix at byte %zu is too short (give at least "
+                              "two letters before *)",
+                              excerpt(text, len, ex), item_at);
+            goto fail;
+        }
+        if (pending_or) {
+            bt_qclause *cl = &q->clause[q->n_clause - 1];
+            if (neg || cl->alt[0].negated || (field == BT_QF_AUTHOR) != (cl->alt[0].field == BT_QF_AUTHOR)) {
+                term_free(&t);
+                rc = bt_error_set(err, BT_EINVAL,
+                                  "query '%s': OR at byte %zu cannot join %s",
+                                  excerpt(text, len, ex), or_at,
+                                  neg || cl->alt[0].negated ? "an excluded -word"
+                                                            : "author: with other fields");
+                goto fail;
+            }
+            bt_qterm *alt = realloc(cl->alt, (cl->n_alt + 1) * sizeof *alt);
+            if (!alt) {
+                term_free(&t);
+                rc = bt_error_set(err, BT_ENOMEM, "query: out of memory");
+                goto fail;
+            }
+            cl->alt = alt;
+            cl->alt[cl->n_alt++] = t;
+            pending_or = 0;
+            continue;
+        }
+        if (q->n_clause == cap_clause) {
+            size_t cap = cap_clause ? cap_clause * 2 : 8;
+            bt_qclause *cl = realloc(q->clause, cap * sizeof *cl);
+            if (!cl) {
+                term_free(&t);
+                rc = bt_error_set(err, BT_ENOMEM, "query: out of memory");
+                goto fail;
+            }
+            q->clause = cl;
+            cap_clause = cap;
+        }
+        bt_qterm *alt = malloc(sizeof *alt);
+        if (!alt) {
+            term_free(&t);
+            rc = bt_error_set(err, BT_ENOMEM, "query: out of memory");
+            goto fail;
+        }
+        *alt = t;
+        q->clause[q->n_clause].alt = alt;
+        q->clause[q->n_clause].n_alt = 1;
+        q->n_clause++;
+    }
+    if (!saw_any) {
+        rc = bt_error_set(err, BT_EINVAL, "query: empty: give a word to look for");
+        goto fail;
+    }
+    if (pending_or) {
+        rc = bt_error_set(err, BT_EINVAL, "query '%s': OR at byte %zu needs a word on each side",
+                          excerpt(text, len, ex), or_at);
+        goto fail;
+    }
+    if (q->since[0] && q->until[0] && strcmp(q->since, q->until) > 0) {
+        rc = bt_error_set(err, BT_EINVAL, "query: since:%s is after until:%s", q->since,
+                          q->until);
+        goto fail;
+    }
+    *out = q;
+    return 0;
+fail:
+    bt_query_free(q);
+    return rc;
+}
+
+/* ---- compiling --------------------------------------------------------------------------- */
+
+void bt_qplan_free(bt_qplan *p)
+{
+    if (!p)
+        return;
+    free(p->match);
+    free(p->stock_match);
+    free(p->exact_match);
+    free(p->count_match);
+    free(p->tier_match);
+    for (size_t i = 0; i < p->n_author; i++)
+        free(p->author[i]);
+    free(p->author);
+    for (size_t i = 0; i < p->n_not_author; i++)
+        free(p->not_author[i]);
+    free(p->not_author);
+    free(p->phrase);
+    for (size_t i = 0; i < p->n_bound; i++)
+        free(p->bound[i]);
+    free(p->bound);
+    free(p);
+}
+
+struct cctx {
+    bt_buf m;     /* MATCH expression */
+    bt_buf st;    /* stock expression */
+    bt_buf ex;    /* exact-only expression */
+    bt_buf fo;    /* folded-only expression (count_match) */
+    bt_qplan *p;
+    size_t cap_phrase;
+    int oom;
+};
+
+static void add_phrase(struct cctx *c, int role, int term, int len)
+{
+    if (c->p->n_phrase == c->cap_phrase) {
+        size_t cap = c->cap_phrase ? c->cap_phrase * 2 : 16;
+        bt_qphrase *ph = realloc(c->p->phrase, cap * sizeof *ph);
+        if (!ph) {
+            c->oom = 1;
+            return;
+        }
+        c->p->phrase = ph;
+        c->cap_phrase = cap;
+    }
+    c->p->phrase[c->p->n_phrase++] = (bt_qphrase){role, term, len};
+}
+
+static void put(bt_buf *b, const char *s, int *oom)
+{
+    if (bt_buf_adds(b, s))
+        *oom = 1;
+}
+
+/* Appends an FTS5 string of the term's syllables: folded keys (how = 0), exact forms with
+ * the store's prefix (1), or the words as typed, lowercase, for a stock unicode61 table (2). */
+static void put_string(bt_buf *b, const bt_qterm *t, int how, int *oom)
+{
+    put(b, "\"", oom);
+    for (size_t i = 0; i < t->n_tok; i++) {
+        if (i)
+            put(b, " ", oom);
+        const char *w = t->key[i];
+        if (how && t->exact[i]) {
+            if (how == 1)
+                put(b, BT_FTS_EXACT_PREFIX, oom);
+            w = t->exact[i];
+        }
+        for (const char *p = w; *p; p++)
+            if (bt_buf_addc(b, *p) || (*p == '"' && bt_buf_addc(b, '"')))
+                *oom = 1;
+    }
+    put(b, "\"", oom);
+    if (t->prefix)
+        put(b, "*", oom);
+}
+
+static int has_exact(const bt_qterm *t)
+{
+    if (t->prefix)
+        return 0;
+    for (size_t i = 0; i < t->n_tok; i++)
+        if (t->exact[i])
+            return 1;
+    return 0;
+}
+
+static const char *field_col(int field)
+{
+    return field == BT_QF_TITLE ? "title" : field == BT_QF_SOURCE ? "source" : NULL;
+}
+
+/* One term: "key" or ("exact" OR "key"), inside a column filter when it has a field.
+ * Negated terms match their exact form when typed with marks, else every form. */
+static void put_term(struct cctx *c, const bt_qterm *t, int term_no)
+{
+    const char *col = field_col(t->field);
+    if (col) {
+        put(&c->m, col, &c->oom);
+        put(&c->m, " : ", &c->oom);
+        put(&c->st, col, &c->oom);
+        put(&c->st, " : ", &c->oom);
+        put(&c->ex, col, &c->oom);
+        put(&c->ex, " : ", &c->oom);
+        put(&c->fo, col, &c->oom);
+        put(&c->fo, " : ", &c->oom);
+    }
+    put_string(&c->st, t, 2, &c->oom);
+    put_string(&c->ex, t, has_exact(t), &c->oom);
+    put_string(&c->fo, t, t->negated && has_exact(t), &c->oom);
+    if (t->negated) {
+        put_string(&c->m, t, has_exact(t), &c->oom);
+        add_phrase(c, BT_QP_NOT, -1, (int)t->n_tok);
+        return;
+    }
+    if (has_exact(t)) {
+        put(&c->m, "(", &c->oom);
+        put_string(&c->m, t, 1, &c->oom);
+        add_phrase(c, BT_QP_EXACT, term_no, (int)t->n_tok);
+        put(&c->m, " OR ", &c->oom);
+        put_string(&c->m, t, 0, &c->oom);
+        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok);
+        put(&c->m, ")", &c->oom);
+    } else {
+        put_string(&c->m, t, 0, &c->oom);
+        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok);
+    }
+}
+
+/* " k1 k2 " for matching folded author names word by word. */
+static char *author_key(const bt_qterm *t)
+{
+    bt_buf b = BT_BUF_INIT;
+    int oom = 0;
+    put(&b, " ", &oom);
+    for (size_t i = 0; i < t->n_tok; i++) {
+        put(&b, t->key[i], &oom);
+        put(&b, " ", &oom);
+    }
+    if (oom) {
+        bt_buf_free(&b);
+        return NULL;
+    }
+    return bt_buf_detach(&b, NULL);
+}
+
+static int push_str(char ***arr, size_t *n, char *s)
+{
+    if (!s)
+        return BT_ENOMEM;
+    char **a = realloc(*arr, (*n + 1) * sizeof *a);
+    if (!a) {
+        free(s);
+        return BT_ENOMEM;
+    }
+    *arr = a;
+    a[(*n)++] = s;
+    return 0;
+}
+
+/* A plain word left out of the match because it is common. */
+static int dropped(const bt_qterm *t)
+{
+    return !t->quoted && !t->prefix && t->n_tok == 1 && t->stop[0] && t->field == BT_QF_ANY;
+}
+
+int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_error *err)
+{
+    char ex[64];
+    *out = NULL;
+    bt_qplan *p = calloc(1, sizeof *p);
+    if (!p)
+        return bt_error_set(err, BT_ENOMEM, "query: out of memory");
+    memcpy(p->since, q->since, sizeof p->since);
+    memcpy(p->until, q->until, sizeof p->until);
+    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, 0};
+    size_t last_term_clause = (size_t)-2;
+    int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_stop_only = 0, n_words = 0;
+    /* positive clauses */
+    for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
+        const bt_qclause *cl = &q->clause[i];
+        const bt_qterm *t0 = &cl->alt[0];
+        n_words++;
+        if (t0->negated)
+            continue;
+        if (t0->field == BT_QF_AUTHOR) {
+            if (cl->n_alt > 1) { /* author:a OR author:b: one filter of alternatives */
+                bt_buf b = BT_BUF_INIT;
+                for (size_t a = 0; a < cl->n_alt; a++) {
+                    char *k = author_key(&cl->alt[a]);
+                    if (!k || (a && bt_buf_addc(&b, '|')) || bt_buf_adds(&b, k))
+                        c.oom = 1;
+                    free(k);
+                }
+                if (push_str(&p->author, &p->n_author, c.oom ? NULL : bt_buf_detach(&b, NULL)))
+                    c.oom = 1;
+                bt_buf_free(&b);
+            } else if (push_str(&p->author, &p->n_author, author_key(t0)))
+                c.oom = 1;
+            continue;
+        }
+        if (n_pos_stock)
+            put(&c.st, " AND ", &c.oom);
+        n_pos_stock++;
+        if (cl->n_alt == 1 && dropped(t0)) {
+            put_string(&c.st, t0, 2, &c.oom); /* the stock table gets every word */
+            n_stop_only++;
+            continue;
+        }
+        if (n_pos) {
+            put(&c.m, " AND ", &c.oom);
+            put(&c.ex, " AND ", &c.oom);
+            put(&c.fo, " AND ", &c.oom);
+        }
+        n_pos++;
+        if (cl->n_alt == 1) {
+            if (p->n_terms > 0 && last_term_clause + 1 == i && p->n_terms < 64)
+                p->adj_prev |= (uint64_t)1 << p->n_terms;
+            last_term_clause = i;
+            if (t0->n_tok > 1)
+                p->has_phrase = 1;
+            for (size_t k = 0; k < t0->n_tok && !c.oom; k++)
+                if (!(t0->prefix && k + 1 == t0->n_tok) &&
+                    push_str(&p->bound, &p->n_bound, strdup(t0->key[k])))
+                    c.oom = 1;
+            put_term(&c, t0, p->n_terms++);
+            if (has_exact(t0))
+                p->n_exact_terms++;
+            continue;
+        }
+        put(&c.m, "(", &c.oom);
+        put(&c.st, "(", &c.oom);
+        put(&c.ex, "(", &c.oom);
+        put(&c.fo, "(", &c.oom);
+        for (size_t a = 0; a < cl->n_alt; a++) {
+            if (a) {
+                put(&c.m, " OR ", &c.oom);
+                put(&c.st, " OR ", &c.oom);
+                put(&c.ex, " OR ", &c.oom);
+                put(&c.fo, " OR ", &c.oom);
+            }
+            put_term(&c, &cl->alt[a], -1);
+        }
+        put(&c.m, ")", &c.oom);
+        put(&c.st, ")", &c.oom);
+        put(&c.ex, ")", &c.oom);
+        put(&c.fo, ")", &c.oom);
+    }
+    size_t pos_len = c.m.len; /* the required part ends here */
+    /* negated clauses: X NOT (a OR b) */
+    for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
+        const bt_qterm *t0 = &q->clause[i].alt[0];
+        if (!t0->negated)
+            continue;
+        if (t0->field == BT_QF_AUTHOR) {
+            if (push_str(&p->not_author, &p->n_not_author, author_key(t0)))
+                c.oom = 1;
+            continue;
+        }
+        if (!n_pos)
+            continue; /* reported below */
+        if (n_neg == 0) {
+            put(&c.m, " NOT (", &c.oom);
+            put(&c.st, " NOT (", &c.oom);
+            put(&c.ex, " NOT (", &c.oom);
+            put(&c.fo, " NOT (", &c.oom);
+        } else {
+            put(&c.m, " OR ", &c.oom);
+            put(&c.st, " OR ", &c.oom);
+            put(&c.ex, " OR ", &c.oom);
+            put(&c.fo, " OR ", &c.oom);
+        }
+        n_neg++;
+        put_term(&c, t0, -1);
+    }
+    if (n_neg) {
+        put(&c.m, ")", &c.oom);
+        put(&c.st, ")", &c.oom);
+        put(&c.ex, ")", &c.oom);
+        put(&c.fo, ")", &c.oom);
+    }
+    if (c.oom) {
+        bt_buf_free(&c.m);
+        bt_buf_free(&c.st);
+        bt_buf_free(&c.ex);
+        bt_buf_free(&c.fo);
+        bt_qplan_free(p);
+        return bt_error_set(err, BT_ENOMEM, "query: out of memory");
+    }
+    const char *qt = text ? excerpt(text, strlen(text), ex) : "";
+    int filters = p->since[0] || p->until[0] || p->n_author || p->n_not_author;
+    int rc = 0;
+    if (!n_pos && n_stop_only && !filters)
+        rc = bt_error_set(err, BT_EINVAL,
+                          "query '%s': only common words (like 'của', 'và'): add a word that "
+                          "says what to find, or quote a phrase",
+                          qt);
+    else if (!n_pos && !filters && n_words == 0)
+        rc = bt_error_set(err, BT_EINVAL,
+                          "query '%s': only punctuation: give a word to look for", qt);
+    else if (!n_pos && !filters)
+        rc = bt_error_set(err, BT_EINVAL,
+                          "query '%s': only excluded words: give a word to look for too", qt);
+    if (rc) {
+        bt_buf_free(&c.m);
+        bt_buf_free(&c.st);
+        bt_buf_free(&c.ex);
+        bt_buf_free(&c.fo);
+        bt_qplan_free(p);
+        return rc;
+    }
+    if (!n_pos) { /* filters only: any -word cannot be expressed without a match */
+        for (size_t i = 0; i < q->n_clause; i++)
+            if (q->clause[i].alt[0].negated && q->clause[i].alt[0].field != BT_QF_AUTHOR) {
+                bt_buf_free(&c.m);
+                bt_buf_free(&c.st);
+                bt_buf_free(&c.ex);
+                bt_buf_free(&c.fo);
+                bt_qplan_free(p);
+                return bt_error_set(err, BT_EINVAL,
+                                    "query '%s': only excluded words: give a word to look for too",
+                                    qt);
+            }
+        bt_buf_free(&c.m);
+        bt_buf_free(&c.st);
+        bt_buf_free(&c.ex);
+        bt_buf_free(&c.fo);
+    } else {
+        p->stock_match = bt_buf_detach(&c.st, NULL);
+        p->exact_match = bt_buf_detach(&c.ex, NULL);
+        p->count_match = bt_buf_detach(&c.fo, NULL);
+        bt_buf t = BT_BUF_INIT;
+        if (bt_buf_adds(&t, "{title lede} : (") || bt_buf_add(&t, c.m.data, pos_len) ||
+            bt_buf_adds(&t, ")") || bt_buf_adds(&t, c.m.data + pos_len))
+            c.oom = 1;
+        p->tier_match = c.oom ? NULL : bt_buf_detach(&t, NULL);
+        bt_buf_free(&t);
+        p->match = bt_buf_detach(&c.m, NULL);
+        if (c.oom || !p->match || !p->stock_match || !p->exact_match || !p->count_match) {
+            bt_qplan_free(p);
+            return bt_error_set(err, BT_ENOMEM, "query: out of memory");
+        }
+    }
+    *out = p;
+    return 0;
+}

@@ -1,0 +1,189 @@
+/* rank.c: the bt_rank FTS5 auxiliary function: BM25 (FTS5's own bm25(), with field weights)
+ * times an accent-exact boost, a side-by-side (proximity) boost and an optional recency
+ * boost; and bt_words_match, the SQL function behind author: filters.
+ *
+ * The boosts read FTS5's phrase instances of the current row, which FTS5 has already
+ * gathered for bm25(), so they cost no extra index reads. Instances come ordered by column
+ * and offset, so "word k right after word k-1" is a short look-ahead. */
+#include "search/rank.h"
+
+#include "bantin/text.h"
+#include "core/buf.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define W_EXACT 1.0    /* all words typed with marks found in that exact form: score x2 */
+#define W_ADJ 0.5      /* all neighbouring words side by side in the title: score x1.5 */
+#define W_RECENT 0.5   /* published today: score x1.5, halving every HALF_LIFE days */
+#define HALF_LIFE 90.0
+
+/* How much a side-by-side match counts, by column (title, lede, body, captions, source). */
+static const double adj_col_weight[] = {1.0, 0.7, 0.5, 0.3, 0.5};
+
+long bt_rank_days(const char *iso)
+{
+    if (!iso)
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        char c = iso[i];
+        if (i == 4 || i == 7 ? c != '-' : (c < '0' || c > '9'))
+            return -1;
+    }
+    long y = atol(iso), m = atol(iso + 5), d = atol(iso + 8);
+    /* days from civil (Howard Hinnant's algorithm) */
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                    int nval, sqlite3_value **val)
+{
+    if (nval < 2) {
+        sqlite3_result_error(ctx, "bt_rank: expects (table, plan, bm25 [, published])", -1);
+        return;
+    }
+    const bt_rank_plan *rp = sqlite3_value_pointer(val[0], BT_RANK_PLAN_TYPE);
+    double score = -sqlite3_value_double(val[1]); /* bm25(): more negative is better */
+    if (score < 0)
+        score = 0;
+    if (!rp) {
+        sqlite3_result_double(ctx, score);
+        return;
+    }
+    const bt_qplan *q = rp->q;
+    int n = 0, rc = api->xInstCount(fts, &n);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    uint64_t exact = 0;
+    double adj[64] = {0};
+    for (int i = 0; i < n; i++) {
+        int ph, col, off;
+        if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
+            break;
+        if (ph < 0 || (size_t)ph >= q->n_phrase || q->phrase[ph].term < 0)
+            continue;
+        const bt_qphrase *p = &q->phrase[ph];
+        if (p->role == BT_QP_EXACT)
+            exact |= (uint64_t)1 << p->term;
+        int next = p->term + 1;
+        if (next >= q->n_terms || !((q->adj_prev >> next) & 1))
+            continue;
+        double w = col >= 0 && col < 5 ? adj_col_weight[col] : 0.3;
+        if (adj[next] >= w)
+            continue;
+        for (int j = i + 1; j < n; j++) {
+            int ph2, col2, off2;
+            if (api->xInst(fts, j, &ph2, &col2, &off2) != SQLITE_OK || col2 != col ||
+                off2 > off + p->len)
+                break;
+            if (off2 == off + p->len && ph2 >= 0 && (size_t)ph2 < q->n_phrase &&
+                q->phrase[ph2].term == next) {
+                adj[next] = w;
+                break;
+            }
+        }
+    }
+    int n_pairs = 0;
+    double adj_sum = 0;
+    for (int k = 1; k < q->n_terms && k < 64; k++)
+        if ((q->adj_prev >> k) & 1) {
+            n_pairs++;
+            adj_sum += adj[k];
+        }
+    if (n_pairs)
+        score *= 1.0 + W_ADJ * adj_sum / n_pairs;
+    if (q->n_exact_terms)
+        score *= 1.0 + W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
+    if (rp->recency && nval >= 3) {
+        long d = bt_rank_days((const char *)sqlite3_value_text(val[2]));
+        if (d >= 0) {
+            double age = rp->now_days > d ? (double)(rp->now_days - d) : 0.0;
+            score *= 1.0 + W_RECENT * pow(0.5, age / HALF_LIFE);
+        }
+    }
+    sqlite3_result_double(ctx, score);
+}
+
+static int add_word(void *vb, const bt_token *t)
+{
+    bt_buf *b = vb;
+    if (bt_buf_add(b, t->text, t->len) || bt_buf_addc(b, ' '))
+        return BT_ENOMEM;
+    return 0;
+}
+
+/* bt_words_match(text, " a b |c ") */
+static void words_match_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    (void)nval;
+    const char *text = (const char *)sqlite3_value_text(val[0]);
+    const char *pat = (const char *)sqlite3_value_text(val[1]);
+    if (!text || !pat) {
+        sqlite3_result_int(ctx, 0);
+        return;
+    }
+    bt_buf b = BT_BUF_INIT;
+    if (bt_buf_addc(&b, ' ') ||
+        bt_tokenize(text, (size_t)sqlite3_value_bytes(val[0]), BT_TOKENIZE_FOLD, add_word, &b)) {
+        bt_buf_free(&b);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    int found = 0;
+    while (!found) {
+        const char *bar = strchr(pat, '|');
+        size_t n = bar ? (size_t)(bar - pat) : strlen(pat);
+        if (n > 0 && n <= b.len) {
+            for (size_t i = 0; i + n <= b.len; i++)
+                if (!memcmp(b.data + i, pat, n)) {
+                    found = 1;
+                    break;
+                }
+        }
+        if (!bar)
+            break;
+        pat = bar + 1;
+    }
+    bt_buf_free(&b);
+    sqlite3_result_int(ctx, found);
+}
+
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+        sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    return api;
+}
+
+int bt_rank_register(sqlite3 *db)
+{
+    /* FTS5 keeps every registration of a function: register only once per connection,
+     * recognised by bt_words_match being there. */
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT bt_words_match('', '')", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_finalize(st);
+        return SQLITE_OK;
+    }
+    fts5_api *api = fts5_api_of(db);
+    if (!api || api->iVersion < 2)
+        return SQLITE_ERROR;
+    int rc = api->xCreateFunction(api, "bt_rank", NULL, rank_fn, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    return sqlite3_create_function_v2(db, "bt_words_match", 2,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, words_match_fn,
+                                      NULL, NULL, NULL);
+}

@@ -1,0 +1,508 @@
+/* search.c: bt_search_run: a query compiled by query.c, run over the store's FTS5 index,
+ * ranked by rank.c, the best hits read back with a snippet of the original text.
+ *
+ * One pass over the matching rows computes every score, counts the total and keeps the best
+ * offset+limit in a heap, so counting costs nothing extra. Snippets come from FTS5's
+ * snippet(), which uses the tokenizer's offsets into the original accented text. */
+#include "bantin/search.h"
+
+#include "core/buf.h"
+#include "search/query.h"
+#include "search/rank.h"
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define SNIPPET_TOKENS "24"
+#define MARK_ON '\x02'
+#define MARK_OFF '\x03'
+
+typedef struct cand {
+    int64_t rowid;
+    double score;
+    char pub[32]; /* published, "" when none or not read */
+} cand;
+
+/* 1 when a ranks below b */
+static int worse(const cand *a, const cand *b, int by_date)
+{
+    if (by_date) {
+        int c = strcmp(a->pub, b->pub);
+        if (c)
+            return c < 0;
+    }
+    if (a->score != b->score)
+        return a->score < b->score;
+    int c = strcmp(a->pub, b->pub);
+    if (c)
+        return c < 0;
+    return a->rowid < b->rowid;
+}
+
+typedef struct heap {
+    cand *v;
+    size_t n, k;
+    int by_date;
+} heap;
+
+static void sift_down(heap *h, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->n && worse(&h->v[l], &h->v[m], h->by_date))
+            m = l;
+        if (r < h->n && worse(&h->v[r], &h->v[m], h->by_date))
+            m = r;
+        if (m == i)
+            return;
+        cand t = h->v[i];
+        h->v[i] = h->v[m];
+        h->v[m] = t;
+        i = m;
+    }
+}
+
+static void heap_push(heap *h, const cand *c)
+{
+    if (h->k == 0)
+        return;
+    if (h->n < h->k) {
+        size_t i = h->n++;
+        h->v[i] = *c;
+        while (i > 0) {
+            size_t p = (i - 1) / 2;
+            if (!worse(&h->v[i], &h->v[p], h->by_date))
+                break;
+            cand t = h->v[i];
+            h->v[i] = h->v[p];
+            h->v[p] = t;
+            i = p;
+        }
+    } else if (worse(&h->v[0], c, h->by_date)) {
+        h->v[0] = *c;
+        sift_down(h, 0);
+    }
+}
+
+/* Sorts the heap's entries best first, in place (heap sort: the root is the worst). */
+static void heap_sort_best_first(heap *h)
+{
+    size_t n = h->n;
+    while (h->n > 1) {
+        cand t = h->v[0];
+        h->v[0] = h->v[h->n - 1];
+        h->v[h->n - 1] = t;
+        h->n--;
+        sift_down(h, 0);
+    }
+    h->n = n;
+}
+
+void bt_search_results_free(bt_search_results *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->hits[i].title);
+        free(r->hits[i].source);
+        free(r->hits[i].published);
+        free(r->hits[i].snippet);
+        free(r->hits[i].highlights);
+    }
+    free(r->hits);
+    free(r);
+}
+
+static char *dup_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+static int db_fail(sqlite3 *db, const char *what, bt_error *err)
+{
+    return bt_error_set(err, BT_EDB, "search: %s: %s", what, sqlite3_errmsg(db));
+}
+
+/* Turns FTS5 output with MARK_ON/MARK_OFF into plain text plus highlight ranges; new lines
+ * (paragraph breaks) become spaces. */
+static int unmark(const char *in, bt_search_hit *h)
+{
+    bt_buf b = BT_BUF_INIT;
+    size_t cap = 0, start = 0;
+    int open = 0;
+    for (const char *p = in; *p; p++) {
+        if (*p == MARK_ON) {
+            start = b.len;
+            open = 1;
+        } else if (*p == MARK_OFF && open) {
+            open = 0;
+            if (h->n_highlights == cap) {
+                cap = cap ? cap * 2 : 8;
+                size_t(*hl)[2] = realloc(h->highlights, cap * sizeof *hl);
+                if (!hl)
+                    goto oom;
+                h->highlights = hl;
+            }
+            h->highlights[h->n_highlights][0] = start;
+            h->highlights[h->n_highlights][1] = b.len;
+            h->n_highlights++;
+        } else if (*p != MARK_OFF) {
+            if (bt_buf_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p))
+                goto oom;
+        }
+    }
+    h->snippet = bt_buf_detach(&b, NULL);
+    return h->snippet ? 0 : BT_ENOMEM;
+oom:
+    bt_buf_free(&b);
+    return BT_ENOMEM;
+}
+
+/* The start of the lede or body, cut at a space near `max` bytes (filter-only queries). */
+static int plain_snippet(const char *lede, const char *body, bt_search_hit *h)
+{
+    const char *t = lede && *lede ? lede : body ? body : "";
+    size_t n = strlen(t), max = 200;
+    bt_buf b = BT_BUF_INIT;
+    size_t cut = n;
+    if (n > max) {
+        cut = max;
+        while (cut > 0 && t[cut] != ' ')
+            cut--;
+        if (cut == 0)
+            for (cut = max; cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80; cut--)
+                ;
+    }
+    for (size_t i = 0; i < cut; i++)
+        if (bt_buf_addc(&b, t[i] == '\n' ? ' ' : t[i]))
+            goto oom;
+    if (cut < n && bt_buf_adds(&b, "\xE2\x80\xA6"))
+        goto oom;
+    h->snippet = bt_buf_detach(&b, NULL);
+    return h->snippet ? 0 : BT_ENOMEM;
+oom:
+    bt_buf_free(&b);
+    return BT_ENOMEM;
+}
+
+/* Reads the stored fields and the snippet of each hit. */
+static int fill_hits(sqlite3 *db, const bt_qplan *p, const cand *best, size_t n,
+                     unsigned flags, bt_search_results *r, bt_error *err)
+{
+    sqlite3_stmt *row = NULL, *snip = NULL, *snip_exact = NULL;
+    int rc = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT id, title, source, published, lede, substr(body, 1, 2000) "
+                           "FROM articles WHERE n = ?1",
+                           -1, &row, NULL) != SQLITE_OK)
+        return db_fail(db, "reading the results", err);
+    static const char snip_sql[] =
+        "SELECT snippet(articles_fts, 2, X'02', X'03', '…', " SNIPPET_TOKENS "),"
+        " snippet(articles_fts, 1, X'02', X'03', '…', " SNIPPET_TOKENS "),"
+        " snippet(articles_fts, 3, X'02', X'03', '…', " SNIPPET_TOKENS "),"
+        " highlight(articles_fts, 0, X'02', X'03')"
+        " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2";
+    /* An article that has every word typed with marks in that form gets only those marked,
+     * not the other words they fold to (đàm phán, not phần). */
+    int exact = p->match && p->exact_match && strcmp(p->match, p->exact_match);
+    if (p->match && !(flags & BT_SEARCH_NO_SNIPPET) &&
+        (sqlite3_prepare_v2(db, snip_sql, -1, &snip, NULL) != SQLITE_OK ||
+         (exact && sqlite3_prepare_v2(db, snip_sql, -1, &snip_exact, NULL) != SQLITE_OK))) {
+        sqlite3_finalize(row);
+        sqlite3_finalize(snip);
+        return db_fail(db, "making snippets", err);
+    }
+    r->hits = calloc(n ? n : 1, sizeof *r->hits);
+    if (!r->hits) {
+        rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        bt_search_hit *h = &r->hits[r->n];
+        sqlite3_reset(row);
+        sqlite3_bind_int64(row, 1, best[i].rowid);
+        int s = sqlite3_step(row);
+        if (s == SQLITE_DONE)
+            continue; /* removed meanwhile */
+        if (s != SQLITE_ROW) {
+            rc = db_fail(db, "reading the results", err);
+            goto done;
+        }
+        r->n++;
+        const char *id = (const char *)sqlite3_column_text(row, 0);
+        snprintf(h->id, sizeof h->id, "%s", id ? id : "");
+        h->title = dup_text(row, 1);
+        h->source = dup_text(row, 2);
+        h->published = dup_text(row, 3);
+        h->score = best[i].score;
+        if (!h->title && !(h->title = strdup(""))) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+        if (flags & BT_SEARCH_NO_SNIPPET)
+            continue;
+        if (!snip) {
+            if (plain_snippet((const char *)sqlite3_column_text(row, 4),
+                              (const char *)sqlite3_column_text(row, 5), h)) {
+                rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+                goto done;
+            }
+            continue;
+        }
+        sqlite3_stmt *sn = snip_exact;
+        s = SQLITE_DONE;
+        if (sn) {
+            sqlite3_reset(sn);
+            sqlite3_bind_text(sn, 1, p->exact_match, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(sn, 2, best[i].rowid);
+            s = sqlite3_step(sn);
+        }
+        if (s == SQLITE_DONE) {
+            sn = snip;
+            sqlite3_reset(sn);
+            sqlite3_bind_text(sn, 1, p->match, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(sn, 2, best[i].rowid);
+            s = sqlite3_step(sn);
+        }
+        if (s != SQLITE_ROW) {
+            rc = db_fail(db, "making snippets", err);
+            goto done;
+        }
+        /* the body's best passage; else the lede's, the captions', the title's */
+        const char *pick = NULL;
+        for (int c = 0; c < 4 && !pick; c++) {
+            const char *t = (const char *)sqlite3_column_text(sn, c);
+            if (t && strchr(t, MARK_ON))
+                pick = t;
+        }
+        if (!pick) {
+            const char *body = (const char *)sqlite3_column_text(sn, 0);
+            pick = body && *body ? body : (const char *)sqlite3_column_text(sn, 1);
+        }
+        if (unmark(pick ? pick : "", h)) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+    }
+    /* equal scores: the newer article first (the scan did not read dates unless it had to) */
+    for (size_t i = 1; i < r->n; i++)
+        for (size_t k = i; k > 0; k--) {
+            bt_search_hit *a = &r->hits[k - 1], *b = &r->hits[k];
+            const char *pa = a->published ? a->published : "", *pb = b->published ? b->published : "";
+            if (a->score != b->score || strcmp(pa, pb) >= 0)
+                break;
+            bt_search_hit t = *a;
+            *a = *b;
+            *b = t;
+        }
+done:
+    sqlite3_finalize(row);
+    sqlite3_finalize(snip);
+    sqlite3_finalize(snip_exact);
+    return rc;
+}
+
+#define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
+#define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
+
+/* One pass over the articles matching `expr` and the plan's filters: counts them into
+ * *total and, when `rank`, scores each with bt_rank and keeps the best in `h`. */
+static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int rank, int join,
+                bt_rank_plan *rp, heap *h, int64_t *total, bt_error *err)
+{
+    bt_buf sql = BT_BUF_INIT;
+    int oom = 0;
+    if (!expr)
+        oom |= bt_buf_adds(&sql, "SELECT a.n, 0.0, a.published FROM articles a WHERE 1") != 0;
+    else if (!rank)
+        oom |= bt_buf_adds(&sql, join ? "SELECT count(*) FROM articles_fts JOIN articles a ON "
+                                        "a.n = articles_fts.rowid WHERE articles_fts MATCH ?2"
+                                      : "SELECT count(*) FROM articles_fts WHERE articles_fts "
+                                        "MATCH ?2") != 0;
+    else {
+        oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1, "
+                                 "bm25(articles_fts, " BT_RANK_BM25_WEIGHTS ")") != 0;
+        oom |= bt_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
+        oom |= bt_buf_adds(&sql, join ? ", a.published FROM articles_fts JOIN articles a ON "
+                                        "a.n = articles_fts.rowid"
+                                      : ", NULL FROM articles_fts") != 0;
+        oom |= bt_buf_adds(&sql, " WHERE articles_fts MATCH ?2") != 0;
+    }
+    int next = 3;
+    if (p->since[0])
+        oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) >= ?%d", next++) != 0;
+    if (p->until[0])
+        oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) <= ?%d", next++) != 0;
+    for (size_t i = 0; i < p->n_author; i++)
+        oom |= bt_buf_addf(&sql, " AND bt_words_match(a.authors, ?%d)", next++) != 0;
+    for (size_t i = 0; i < p->n_not_author; i++)
+        oom |= bt_buf_addf(&sql, " AND NOT bt_words_match(a.authors, ?%d)", next++) != 0;
+    if (oom) {
+        bt_buf_free(&sql);
+        return bt_error_set(err, BT_ENOMEM, "search: out of memory");
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+        bt_buf_free(&sql);
+        return db_fail(db, "the store has no usable index", err);
+    }
+    bt_buf_free(&sql);
+    if (expr) {
+        if (rank)
+            sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
+        sqlite3_bind_text(st, 2, expr, -1, SQLITE_STATIC);
+    }
+    next = 3;
+    if (p->since[0])
+        sqlite3_bind_text(st, next++, p->since, -1, SQLITE_STATIC);
+    if (p->until[0])
+        sqlite3_bind_text(st, next++, p->until, -1, SQLITE_STATIC);
+    for (size_t i = 0; i < p->n_author; i++)
+        sqlite3_bind_text(st, next++, p->author[i], -1, SQLITE_STATIC);
+    for (size_t i = 0; i < p->n_not_author; i++)
+        sqlite3_bind_text(st, next++, p->not_author[i], -1, SQLITE_STATIC);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!rank) {
+            *total = sqlite3_column_int64(st, 0);
+            continue;
+        }
+        ++*total;
+        cand c;
+        c.rowid = sqlite3_column_int64(st, 0);
+        c.score = sqlite3_column_double(st, 1);
+        const unsigned char *pub = sqlite3_column_text(st, 2);
+        snprintf(c.pub, sizeof c.pub, "%s", pub ? (const char *)pub : "");
+        heap_push(h, &c);
+    }
+    sqlite3_finalize(st);
+    if (step != SQLITE_DONE)
+        return db_fail(db, "the index refused the query", err);
+    return 0;
+}
+
+/* An upper bound of the articles matching `p`: the fewest articles holding one of the
+ * syllables every match needs (from FTS5's vocabulary); INT64_MAX when it cannot tell. */
+static int64_t max_matches(sqlite3 *db, const bt_qplan *p)
+{
+    int64_t best = INT64_MAX;
+    if (p->n_bound == 0)
+        return best;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.bt_vocab WHERE term = ?1", -1, &st,
+                           NULL) != SQLITE_OK) {
+        /* a temporary table on the connection: the index's own term statistics */
+        if (sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bt_vocab USING "
+                             "fts5vocab(main, 'articles_fts', 'row')",
+                         NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_prepare_v2(db, "SELECT doc FROM temp.bt_vocab WHERE term = ?1", -1, &st,
+                               NULL) != SQLITE_OK)
+            return best;
+    }
+    for (size_t i = 0; i < p->n_bound; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, p->bound[i], -1, SQLITE_STATIC);
+        int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        if (n < best)
+            best = n;
+    }
+    sqlite3_finalize(st);
+    return best;
+}
+
+int bt_search_explain(const char *query, char **match, bt_error *err)
+{
+    *match = NULL;
+    bt_query *q = NULL;
+    bt_qplan *p = NULL;
+    int rc = bt_query_parse(query, query ? strlen(query) : 0, &q, err);
+    if (!rc)
+        rc = bt_query_compile(q, query, &p, err);
+    bt_query_free(q);
+    if (rc)
+        return rc;
+    *match = strdup(p->match ? p->match : "");
+    bt_qplan_free(p);
+    return *match ? 0 : bt_error_set(err, BT_ENOMEM, "search: out of memory");
+}
+
+int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
+                  bt_search_results **out, bt_error *err)
+{
+    static const bt_search_opts defaults = BT_SEARCH_OPTS_INIT;
+    if (!opts)
+        opts = &defaults;
+    *out = NULL;
+    if (!s)
+        return bt_error_set(err, BT_EINVAL, "search: no store");
+    if (opts->offset > BT_SEARCH_MAX_WINDOW || opts->limit > BT_SEARCH_MAX_WINDOW - opts->offset)
+        return bt_error_set(err, BT_ELIMIT, "search: offset + limit is past %d",
+                            BT_SEARCH_MAX_WINDOW);
+    bt_query *q = NULL;
+    bt_qplan *p = NULL;
+    int rc = bt_query_parse(query, query ? strlen(query) : 0, &q, err);
+    if (!rc)
+        rc = bt_query_compile(q, query, &p, err);
+    bt_query_free(q);
+    if (rc)
+        return rc;
+
+    sqlite3 *db = bt_store_sqlite(s);
+    bt_search_results *r = NULL;
+    heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE};
+    if (bt_rank_register(db) != SQLITE_OK) {
+        rc = db_fail(db, "cannot register the ranking function", err);
+        goto done;
+    }
+    int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
+    int join = !p->match || p->since[0] || p->until[0] || p->n_author || p->n_not_author ||
+               h.by_date || recency;
+    bt_rank_plan rp = {p, recency, (long)(time(NULL) / 86400)};
+
+    r = calloc(1, sizeof *r);
+    h.v = malloc((h.k ? h.k : 1) * sizeof *h.v);
+    if (!r || !h.v) {
+        rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+        goto done;
+    }
+    /* A large result is ranked in tiers: when more than TIER_MIN articles match, those with
+     * the words in their title or lede are ranked first, and when they fill the page the rest
+     * (which BM25's field weights would rank below them anyway) is only counted. Not with
+     * filters (reading each article's row costs more there than ranking it) nor phrases
+     * (matching positions twice costs more than ranking). */
+    int tiered = 0;
+    if (p->match && !h.by_date && !join && !p->has_phrase && h.k > 0 && h.k <= TIER_MAX_K &&
+        max_matches(db, p) > TIER_MIN) {
+        if ((rc = scan(db, p, p->count_match, 0, join, &rp, NULL, &r->total, err)))
+            goto done;
+        if (r->total > TIER_MIN) {
+            int64_t n_tier = 0;
+            if ((rc = scan(db, p, p->tier_match, 1, join, &rp, &h, &n_tier, err)))
+                goto done;
+            tiered = h.n >= h.k;
+            if (!tiered)
+                h.n = 0;
+        }
+    }
+    if (!tiered) {
+        r->total = 0;
+        if ((rc = scan(db, p, p->match, 1, join, &rp, &h, &r->total, err)))
+            goto done;
+    }
+    heap_sort_best_first(&h);
+    size_t from = opts->offset < h.n ? opts->offset : h.n;
+    rc = fill_hits(db, p, h.v + from, h.n - from, opts->flags, r, err);
+done:
+    free(h.v);
+    bt_qplan_free(p);
+    if (rc) {
+        bt_search_results_free(r);
+        return rc;
+    }
+    *out = r;
+    return 0;
+}
