@@ -81,6 +81,7 @@ $(R)/bench/%: $(R)/bench/%.o $(R)/libbantin.a
 	$(CC) -o $@ $< $(R)/libbantin.a $(PKG_LIBS) $(BENCH_LIBS_$*)
 
 BENCH_LIBS_text := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
+BENCH_LIBS_bench_text := $(BENCH_LIBS_text)
 
 # ---- fuzz targets (clang libFuzzer) ---------------------------------------------------------
 FUZZ_CC    ?= clang

@@ -4,22 +4,59 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum fold_mode { FOLD_KEY, FOLD_TONES, FOLD_TOKENS };
+
+static int print_token(void *ctx, const bt_token *t)
+{
+    (void)ctx;
+    printf("%zu\t%zu\t%.*s\t%.*s\t%s%s\n", t->start, t->end, (int)t->len, t->text,
+           (int)t->accent_len, t->accent, (t->flags & BT_TOK_NUMBER) ? "number" : "word",
+           (t->flags & BT_TOK_UPPER_INITIAL) ? ",upper" : "");
+    return 0;
+}
+
+/* One text (argument or stdin line) in the chosen mode; 0, or 1 when out of memory. */
+static int fold_one(const char *s, size_t len, enum fold_mode mode)
+{
+    if (mode == FOLD_TOKENS)
+        return bt_tokenize(s, len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, print_token, NULL) ? 1 : 0;
+    char *out = mode == FOLD_KEY ? bt_fold_dup(s, len, NULL)
+                                 : bt_normalize(s, len, BT_NORM_TONES | BT_NORM_LOWER | BT_NORM_SPACE, NULL);
+    if (!out)
+        return 1;
+    puts(out);
+    free(out);
+    return 0;
+}
+
 int cmd_fold(int argc, char **argv)
 {
-    if (argc > 2 || (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))) {
-        fprintf(argc > 2 ? stderr : stdout,
-                "usage: bantin fold [TEXT|-]\nPrints the search key of TEXT (or of each line "
-                "of stdin): lowercase, no marks, đ -> d.\n");
-        return argc > 2 ? 2 : 0;
+    enum fold_mode mode = FOLD_KEY;
+    const char *text = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: bantin fold [--tones|--tokens] [TEXT|-]\n"
+                   "Prints the search key of TEXT (or of each line of stdin): lowercase, no\n"
+                   "marks, đ -> d. --tones prints the accented key instead: lowercase, NFC,\n"
+                   "tone marks in canonical place (hoà -> hòa). --tokens prints one token per\n"
+                   "line: byte start, end, folded key, accented key, kind.\n");
+            return 0;
+        } else if (!strcmp(argv[i], "--tones"))
+            mode = FOLD_TONES;
+        else if (!strcmp(argv[i], "--tokens"))
+            mode = FOLD_TOKENS;
+        else if (!text)
+            text = argv[i];
+        else {
+            cli_errorf("fold: one TEXT only (quote it)");
+            return 2;
+        }
     }
-    if (argc == 2 && strcmp(argv[1], "-")) {
-        char *key = bt_fold_dup(argv[1], strlen(argv[1]), NULL);
-        if (!key) {
+    if (text && strcmp(text, "-")) {
+        if (fold_one(text, strlen(text), mode)) {
             cli_errorf("fold: out of memory");
             return 1;
         }
-        puts(key);
-        free(key);
         return 0;
     }
     char *line = NULL;
@@ -28,14 +65,13 @@ int cmd_fold(int argc, char **argv)
     while ((n = getline(&line, &cap, stdin)) > 0) {
         if (line[n - 1] == '\n')
             n--;
-        char *key = bt_fold_dup(line, (size_t)n, NULL);
-        if (!key) {
+        if (n > 0 && line[n - 1] == '\r')
+            n--;
+        if (fold_one(line, (size_t)n, mode)) {
             free(line);
             cli_errorf("fold: out of memory");
             return 1;
         }
-        puts(key);
-        free(key);
     }
     free(line);
     return 0;
@@ -54,7 +90,10 @@ int cmd_decode(int argc, char **argv)
             flags |= BT_DECODE_LENIENT;
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: bantin decode [--from CHARSET] [--lenient] FILE\n"
-                   "Prints FILE as UTF-8 NFC; the charset is detected unless given.\n"
+                   "Prints FILE as UTF-8 NFC. Without --from, the charset the file declares\n"
+                   "(<meta charset>, XML prolog) is used unless its bytes contradict it, and\n"
+                   "detected when it declares none. --lenient replaces invalid UTF-8 with U+FFFD\n"
+                   "instead of failing at its byte offset.\n"
                    "Charsets: utf-8, utf-16le, utf-16be, windows-1258, viscii, tcvn3, vni, "
                    "windows-1252.\n");
             return 0;
@@ -85,6 +124,8 @@ int cmd_decode(int argc, char **argv)
         cli_errorf("%s", err.msg);
         return 1;
     }
+    if (cs == BT_CS_UNKNOWN)
+        cs = bt_charset_declared(data, len); /* <meta charset>, XML prolog */
     bt_charset used;
     int rc = bt_decode(data, len, cs, flags, &out, &outlen, &used, &err);
     free(data);

@@ -1,13 +1,16 @@
-/* normalize.c: NFC, white-space folding and lowercasing (bt_normalize).
- * Unicode data comes from utf8proc; this file only decides which code points are "space". */
+/* normalize.c: NFC, white-space folding, lowercasing and canonical tone placement
+ * (bt_normalize). Unicode data comes from utf8proc; this file decides which code points are
+ * "space", and vn.c where a tone mark belongs. */
 #include "bantin/text.h"
-#include "core/buf.h"
+#include "text/text_internal.h"
+#include "text/utf8.h"
 
 #include <stdlib.h>
 #include <utf8proc.h>
 
-/* Space-like code points a page may use between words: folded to one ASCII space. */
-static int is_space_cp(utf8proc_int32_t c)
+/* Space-like code points a page may use between words: folded to one ASCII space. Zero-width
+ * ones (U+200B, U+FEFF...) also split words: pages use them as soft break opportunities. */
+static int is_space_cp(int32_t c)
 {
     switch (c) {
     case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
@@ -20,73 +23,94 @@ static int is_space_cp(utf8proc_int32_t c)
     }
 }
 
-char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
+/* 1 when NFC cannot change the text: every code point is one no composition or
+ * decomposition touches (ASCII, Latin-1, Latin Extended-A/B, the Vietnamese block, common
+ * punctuation: no combining marks, no singletons such as U+2000 or U+212B). Lets almost every
+ * Vietnamese page skip utf8proc's full normalisation pass. */
+static int nfc_stable(const char *s, size_t len)
 {
-    utf8proc_uint8_t *nfc = NULL;
-    /* utf8proc_map rejects invalid UTF-8; repair first so that bad bytes become U+FFFD. */
-    bt_buf clean = BT_BUF_INIT;
-    const char *src = s;
-    size_t srclen = len;
-    size_t bad;
-    if (!bt_utf8_valid(s, len, &bad)) {
-        size_t i = 0;
-        while (i < len) {
-            if (bt_utf8_valid(s + i, len - i, &bad)) {
-                if (bt_buf_add(&clean, s + i, len - i))
-                    goto oom;
-                break;
-            }
-            if (bt_buf_add(&clean, s + i, bad) || bt_buf_adds(&clean, "\xEF\xBF\xBD"))
-                goto oom;
-            i += bad + 1;
-        }
-        src = clean.data ? clean.data : "";
-        srclen = clean.len;
-    }
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)src, (utf8proc_ssize_t)srclen,
-                                      &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-    bt_buf_free(&clean);
-    if (n < 0)
-        return NULL;
-
-    bt_buf out = BT_BUF_INIT;
-    if (bt_buf_grow(&out, (size_t)n + 1))
-        goto oom_nfc;
-    int pending_space = 0;
-    utf8proc_ssize_t i = 0;
-    while (i < n) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(nfc + i, n - i, &c);
-        if (k <= 0) { /* cannot happen after utf8proc_map; stay safe */
-            i++;
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
             continue;
         }
+        int32_t c;
+        p += bt__utf8_next(p, end, &c);
+        if (!((c >= 0x80 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF) ||
+              (c >= 0x2010 && c <= 0x205E) || c == 0x20AB || c == 0x20AC))
+            return 0;
+    }
+    return 1;
+}
+
+char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
+{
+    bt_buf clean = BT_BUF_INIT, out = BT_BUF_INIT, tones = BT_BUF_INIT;
+    utf8proc_uint8_t *nfc = NULL;
+    if (!s)
+        s = "";
+    /* utf8proc_map rejects invalid UTF-8: repair first so that bad bytes become U+FFFD */
+    if (!bt_utf8_valid(s, len, NULL)) {
+        if (bt__utf8_repair(s, len, &clean))
+            goto oom;
+        s = clean.data ? clean.data : "";
+        len = clean.len;
+    }
+    utf8proc_ssize_t n = (utf8proc_ssize_t)len;
+    const uint8_t *text = (const uint8_t *)s;
+    if (len && !nfc_stable(s, len)) {
+        n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
+                         UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (n < 0)
+            goto oom;
+        text = nfc;
+    }
+    if (bt_buf_grow(&out, (size_t)n + 1))
+        goto oom;
+    out.data[0] = '\0'; /* stays terminated even when nothing is appended */
+    int pending_space = 0;
+    const uint8_t *p = text, *end = p + n;
+    if (!(flags & (BT_NORM_SPACE | BT_NORM_LOWER))) {
+        if (bt_buf_add(&out, p, (size_t)n))
+            goto oom;
+        p = end;
+    }
+    while (p < end) {
+        int32_t c;
+        int k = bt__utf8_next(p, end, &c);
         if ((flags & BT_NORM_SPACE) && is_space_cp(c)) {
             pending_space = out.len > 0;
-            i += k;
+            p += k;
             continue;
         }
         if (pending_space) {
             if (bt_buf_addc(&out, ' '))
-                goto oom_nfc;
+                goto oom;
             pending_space = 0;
         }
-        if (flags & BT_NORM_LOWER) {
-            utf8proc_uint8_t enc[4];
-            utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(c), enc);
-            if (bt_buf_add(&out, enc, (size_t)m))
-                goto oom_nfc;
-        } else if (bt_buf_add(&out, nfc + i, (size_t)k))
-            goto oom_nfc;
-        i += k;
+        if ((flags & BT_NORM_LOWER) && c >= 0) {
+            uint8_t enc[4];
+            if (bt_buf_add(&out, enc, (size_t)bt__utf8_put(enc, utf8proc_tolower(c))))
+                goto oom;
+        } else if (bt_buf_add(&out, p, (size_t)k))
+            goto oom;
+        p += k;
     }
     free(nfc);
-    return bt_buf_detach(&out, outlen);
-oom_nfc:
-    free(nfc);
-    bt_buf_free(&out);
-    return NULL;
-oom:
+    nfc = NULL;
     bt_buf_free(&clean);
+    if (flags & BT_NORM_TONES) {
+        if (bt__vn_canon_text(out.data ? out.data : "", out.len, &tones))
+            goto oom;
+        bt_buf_free(&out);
+        return bt_buf_detach(&tones, outlen);
+    }
+    return bt_buf_detach(&out, outlen);
+oom:
+    free(nfc);
+    bt_buf_free(&clean);
+    bt_buf_free(&out);
+    bt_buf_free(&tones);
     return NULL;
 }

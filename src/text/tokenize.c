@@ -1,86 +1,197 @@
 /* tokenize.c: words, syllables and numbers with their byte offsets (bt_tokenize).
+ *
  * Vietnamese writes one syllable per space-separated unit, so a token is a run of letters,
- * marks and digits; a number keeps its inner separators (3.000, 1-2, 20/10). */
+ * combining marks and digits; a number keeps its inner separators (3.000, 1-2, 20/10, 1,5).
+ * This is the core of the store's FTS5 tokenizer, so the common case allocates nothing: ASCII
+ * is classified by a table, the Latin and Vietnamese blocks by range, and the folded and
+ * accented keys are built in stack buffers (the heap is used only for tokens longer than
+ * about 300 bytes or outside the Latin blocks in KEY form). */
 #include "bantin/text.h"
+#include "text/text_internal.h"
+#include "text/utf8.h"
 
 #include <stdlib.h>
 #include <utf8proc.h>
 
-static int is_word_cp(utf8proc_int32_t c)
+enum { C_OTHER = 0, C_LOWER = 1, C_UPPER = 2, C_DIGIT = 3 };
+
+static const uint8_t ascii_class[128] = {
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+    ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER, ['E'] = C_UPPER,
+    ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER, ['J'] = C_UPPER,
+    ['K'] = C_UPPER, ['L'] = C_UPPER, ['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER,
+    ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER, ['T'] = C_UPPER,
+    ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER, ['Y'] = C_UPPER,
+    ['Z'] = C_UPPER, ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER,
+    ['e'] = C_LOWER, ['f'] = C_LOWER, ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER,
+    ['j'] = C_LOWER, ['k'] = C_LOWER, ['l'] = C_LOWER, ['m'] = C_LOWER, ['n'] = C_LOWER,
+    ['o'] = C_LOWER, ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER, ['s'] = C_LOWER,
+    ['t'] = C_LOWER, ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER,
+    ['y'] = C_LOWER, ['z'] = C_LOWER,
+};
+
+/* Class of a non-ASCII code point: letters and marks are word characters. */
+static int wide_class(int32_t c)
 {
-    if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1E00 && c <= 0x1EFF))
+        return utf8proc_tolower(c) != c ? C_UPPER : C_LOWER;
+    if (c >= 0x300 && c <= 0x36F)
+        return C_LOWER;
     switch (utf8proc_category(c)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-        return 1;
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+        return C_UPPER;
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        return C_LOWER;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return C_DIGIT;
     default:
-        return 0;
+        return C_OTHER;
     }
 }
 
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline int class_at(const uint8_t *p, const uint8_t *end, int *k)
+{
+    if (*p < 0x80) {
+        *k = 1;
+        return ascii_class[*p];
+    }
+    /* inside a word only "word or not" matters: the Latin blocks and the combining
+     * diacritics (U+00C0..U+036F minus × and ÷) and the Vietnamese block, by byte range */
+    if (*p >= 0xC3 && *p <= 0xCD && end - p >= 2 && (p[1] & 0xC0) == 0x80 &&
+        !(*p == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7)) && !(*p == 0xCD && p[1] >= 0xB0)) {
+        *k = 2;
+        return C_LOWER;
+    }
+    if (*p == 0xE1 && end - p >= 3 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80) {
+        *k = 3;
+        return C_LOWER;
+    }
+    int32_t c;
+    *k = bt__utf8_next(p, end, &c);
+    return c < 0 ? C_OTHER : wide_class(c);
+}
+
+static int is_num_sep(uint8_t b)
+{
+    return b == '.' || b == ',' || b == '-' || b == '/' || b == ':';
+}
+
+enum { STACK = 1024 };
+
+/* The lowercase, NFC, tone-canonical form of a token into buf (STACK bytes), or into *heap
+ * when it does not fit or needs utf8proc's composition. Returns its length, -1 when out of
+ * memory. */
+static long accent_key(const char *s, size_t len, char *buf, char **heap)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    int32_t cps[BT_VN_MAX_LETTERS];
+    size_t n = 0;
+    int simple = len < STACK / 2;
+    while (simple && p < end) {
+        int32_t c;
+        p += bt__utf8_next(p, end, &c);
+        if (c < 0 || (c >= 0x300 && c <= 0x36F) || (c >= 0x250 && (c < 0x1E00 || c > 0x1EFF)))
+            simple = 0; /* marks to compose or another script: let utf8proc do it */
+        else {
+            c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c);
+            if (n < BT_VN_MAX_LETTERS)
+                cps[n] = c;
+            n++; /* longer words are no syllables: lowercased below, tones left alone */
+        }
+    }
+    if (simple) {
+        uint8_t *o = (uint8_t *)buf;
+        if (n <= BT_VN_MAX_LETTERS) {
+            bt__vn_canon_tone(cps, n);
+            for (size_t i = 0; i < n; i++)
+                o += bt__utf8_put(o, cps[i]);
+        } else {
+            for (p = (const uint8_t *)s; p < end;) {
+                int32_t c;
+                p += bt__utf8_next(p, end, &c);
+                o += bt__utf8_put(o, utf8proc_tolower(c));
+            }
+        }
+        *o = '\0';
+        return (long)(o - (uint8_t *)buf);
+    }
+    size_t m;
+    *heap = bt_normalize(s, len, BT_NORM_LOWER | BT_NORM_TONES, &m);
+    return *heap ? (long)m : -1;
+}
 
 int bt_tokenize(const char *s, size_t len, unsigned opts,
                 int (*cb)(void *ctx, const bt_token *tok), void *ctx)
 {
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    char small[256];
-    size_t i = 0;
-    while (i < len) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) {
-            i++;
+    const uint8_t *base = (const uint8_t *)s, *end = base + len, *p = base;
+    char fold_buf[STACK], key_buf[STACK];
+    while (p < end) {
+        int k;
+        int cls = class_at(p, end, &k);
+        if (cls == C_OTHER) {
+            p += k;
             continue;
         }
-        if (!is_word_cp(c)) {
-            i += (size_t)k;
-            continue;
+        const uint8_t *start = p;
+        unsigned flags = 0;
+        if (cls == C_UPPER)
+            flags = BT_TOK_UPPER_INITIAL;
+        else if (*p >= 0x80 && cls == C_LOWER) { /* class_at's fast path does not look at case */
+            int32_t c;
+            bt__utf8_next(p, end, &c);
+            if (wide_class(c) == C_UPPER)
+                flags = BT_TOK_UPPER_INITIAL;
         }
-        size_t start = i;
-        int all_digits = 1;
-        unsigned flags = utf8proc_category(c) == UTF8PROC_CATEGORY_LU ||
-                                 utf8proc_category(c) == UTF8PROC_CATEGORY_LT
-                             ? BT_TOK_UPPER_INITIAL
-                             : 0;
-        while (i < len) {
-            k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
-            if (k <= 0)
-                break;
-            if (is_word_cp(c)) {
-                if (!(c >= '0' && c <= '9'))
+        int all_digits = cls == C_DIGIT, has_sep = 0;
+        p += k;
+        while (p < end) {
+            cls = class_at(p, end, &k);
+            if (cls != C_OTHER) {
+                if (cls != C_DIGIT) {
+                    if (has_sep)
+                        break; /* 3.000đ: the number ends before the unit */
                     all_digits = 0;
-                i += (size_t)k;
+                }
+                p += k;
                 continue;
             }
             /* a separator between digits keeps a number whole: 3.000, 1-2, 20/10, 1,5 */
-            if (all_digits && (c == '.' || c == ',' || c == '-' || c == '/' || c == ':') &&
-                i + 1 < len && is_digit(p[i + 1])) {
-                i++;
+            if (all_digits && is_num_sep(*p) && p + 1 < end && p[1] >= '0' && p[1] <= '9') {
+                has_sep = 1;
+                p++;
                 continue;
             }
             break;
         }
-        bt_token t = {s + start, i - start, start, i, flags};
-        if (all_digits)
-            t.flags |= BT_TOK_NUMBER;
-        char *heap = NULL;
+        size_t tlen = (size_t)(p - start);
+        bt_token t = {(const char *)start, tlen, (size_t)(start - base), (size_t)(p - base),
+                      flags | (all_digits ? BT_TOK_NUMBER : 0), NULL, 0};
+        char *fold_heap = NULL, *key_heap = NULL;
         if (opts & BT_TOKENIZE_FOLD) {
-            size_t n = bt_fold(s + start, i - start, small, sizeof small);
-            if (n >= sizeof small) {
-                heap = bt_fold_dup(s + start, i - start, &n);
-                if (!heap)
-                    return BT_ENOMEM;
-                t.text = heap;
-            } else
-                t.text = small;
-            t.len = n;
+            char *dst = fold_buf;
+            if (3 * tlen + 1 > STACK && !(dst = fold_heap = malloc(3 * tlen + 1)))
+                return BT_ENOMEM;
+            t.len = bt__fold_into((const char *)start, tlen, dst);
+            t.text = dst;
+            if (!t.len) { /* only marks (a stray combining accent): no key to index */
+                free(fold_heap);
+                continue;
+            }
+        }
+        if (opts & BT_TOKENIZE_KEY) {
+            long m = accent_key((const char *)start, tlen, key_buf, &key_heap);
+            if (m < 0) {
+                free(fold_heap);
+                return BT_ENOMEM;
+            }
+            t.accent = key_heap ? key_heap : key_buf;
+            t.accent_len = (size_t)m;
         }
         int rc = cb(ctx, &t);
-        free(heap);
+        free(fold_heap);
+        free(key_heap);
         if (rc)
             return rc;
     }

@@ -1,46 +1,52 @@
-/* utf8.c: strict UTF-8 validation (RFC 3629): the gate every decoded byte passes. */
+/* utf8.c: strict UTF-8 validation (RFC 3629) and repair: the gate every decoded byte passes. */
 #include "bantin/text.h"
+#include "text/text_internal.h"
+#include "text/utf8.h"
+
+#include <string.h>
 
 int bt_utf8_valid(const char *s, size_t len, size_t *bad)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = p[i];
-        if (c < 0x80) {
-            i++;
+    const uint8_t *p = (const uint8_t *)s, *end = p + len, *q = p;
+    while (q < end) {
+        /* ASCII runs are most of any page: skip them eight bytes at a time */
+        while (end - q >= 8) {
+            uint64_t w;
+            memcpy(&w, q, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            q += 8;
+        }
+        if (q >= end)
+            break;
+        if (*q < 0x80) {
+            q++;
             continue;
         }
-        size_t n;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 1;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            if (c == 0xE0)
-                lo = 0xA0; /* overlong */
-            else if (c == 0xED)
-                hi = 0x9F; /* surrogates */
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F; /* past U+10FFFF */
-        } else
-            goto fail;
-        if (len - i <= n)
-            goto fail;
-        if (p[i + 1] < lo || p[i + 1] > hi)
-            goto fail;
-        for (size_t k = 2; k <= n; k++)
-            if ((p[i + k] & 0xC0) != 0x80)
-                goto fail;
-        i += n + 1;
+        int32_t c;
+        int k = bt__utf8_next(q, end, &c);
+        if (c < 0) {
+            if (bad)
+                *bad = (size_t)(q - p);
+            return 0;
+        }
+        q += k;
     }
     return 1;
-fail:
-    if (bad)
-        *bad = i;
+}
+
+int bt__utf8_repair(const char *s, size_t len, bt_buf *out)
+{
+    const uint8_t *p = (const uint8_t *)s, *end = p + len;
+    while (p < end) {
+        size_t bad;
+        if (bt_utf8_valid((const char *)p, (size_t)(end - p), &bad))
+            return bt_buf_add(out, p, (size_t)(end - p));
+        int32_t c;
+        int k = bt__utf8_next(p + bad, end, &c);
+        if (bt_buf_add(out, p, bad) || bt_buf_add(out, "\xEF\xBF\xBD", 3))
+            return BT_ENOMEM;
+        p += bad + (size_t)k;
+    }
     return 0;
 }

@@ -1,0 +1,221 @@
+/* charset.c: charset names and detection (bt_charset_from_name, bt_charset_detect).
+ *
+ * Detection decodes a sample with every candidate and keeps the one whose text reads most
+ * like Vietnamese (vn.c's syllable parse): the legacy encodings share the byte range
+ * 0x80..0xFF, so only the decoded words tell them apart. */
+#include "text/charset.h"
+#include "text/text_internal.h"
+#include "text/utf8.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const names[BT_CS_COUNT] = {
+    [BT_CS_UNKNOWN] = "unknown",  [BT_CS_UTF8] = "utf-8",          [BT_CS_UTF16LE] = "utf-16le",
+    [BT_CS_UTF16BE] = "utf-16be", [BT_CS_CP1258] = "windows-1258", [BT_CS_VISCII] = "viscii",
+    [BT_CS_TCVN3] = "tcvn3",      [BT_CS_VNI] = "vni-windows",     [BT_CS_CP1252] = "windows-1252",
+};
+
+const char *bt_charset_name(bt_charset cs)
+{
+    return (int)cs >= 0 && cs < BT_CS_COUNT ? names[cs] : "unknown";
+}
+
+bt_charset bt_charset_from_name(const char *name)
+{
+    static const struct {
+        const char *alias;
+        bt_charset cs;
+    } aliases[] = {
+        {"utf8", BT_CS_UTF8},           {"unicode11utf8", BT_CS_UTF8}, {"usascii", BT_CS_UTF8},
+        {"ascii", BT_CS_UTF8},          {"utf16le", BT_CS_UTF16LE},    {"utf16", BT_CS_UTF16LE},
+        {"unicode", BT_CS_UTF16LE},     {"utf16be", BT_CS_UTF16BE},    {"unicodefffe", BT_CS_UTF16BE},
+        {"windows1258", BT_CS_CP1258},  {"cp1258", BT_CS_CP1258},      {"xcp1258", BT_CS_CP1258},
+        {"viscii", BT_CS_VISCII},       {"csviscii", BT_CS_VISCII},    {"viscii111", BT_CS_VISCII},
+        {"tcvn", BT_CS_TCVN3},          {"tcvn3", BT_CS_TCVN3},        {"tcvn5712", BT_CS_TCVN3},
+        {"tcvn57121", BT_CS_TCVN3},     {"tcvn571211993", BT_CS_TCVN3}, {"vscii", BT_CS_TCVN3},
+        {"xviettcvn", BT_CS_TCVN3},     {"xviettcvn5712", BT_CS_TCVN3}, {"vntime", BT_CS_TCVN3},
+        {"abc", BT_CS_TCVN3},           {"vni", BT_CS_VNI},            {"vniwindows", BT_CS_VNI},
+        {"vniwin", BT_CS_VNI},          {"xvietvni", BT_CS_VNI},       {"windows1252", BT_CS_CP1252},
+        {"cp1252", BT_CS_CP1252},       {"iso88591", BT_CS_CP1252},    {"latin1", BT_CS_CP1252},
+        {"l1", BT_CS_CP1252},           {"cp819", BT_CS_CP1252},       {"iso885915", BT_CS_CP1252},
+    };
+    char key[40];
+    size_t n = 0;
+    if (!name)
+        return BT_CS_UNKNOWN;
+    for (const char *p = name; *p && n + 1 < sizeof key; p++) {
+        char c = *p;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            key[n++] = c;
+    }
+    key[n] = '\0';
+    for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (strcmp(key, aliases[i].alias) == 0)
+            return aliases[i].cs;
+    return BT_CS_UNKNOWN;
+}
+
+bt_charset bt__charset_bom(const char *bytes, size_t len, size_t *bomlen)
+{
+    const unsigned char *p = (const unsigned char *)bytes;
+    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        *bomlen = 3;
+        return BT_CS_UTF8;
+    }
+    if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+        *bomlen = 2;
+        return BT_CS_UTF16LE;
+    }
+    if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+        *bomlen = 2;
+        return BT_CS_UTF16BE;
+    }
+    *bomlen = 0;
+    return BT_CS_UNKNOWN;
+}
+
+/* The weight of a decoding: Vietnamese syllables for it, misfits and junk against it. */
+static long weigh(const bt_vn_score *s)
+{
+    return 2 * s->valid - 3 * s->invalid - 2 * s->junk;
+}
+
+/* Enough text to tell the charsets apart, cut at a space so no sequence is split. */
+static size_t sample_len(const char *b, size_t len)
+{
+    enum { SAMPLE = 64 * 1024 };
+    if (len <= SAMPLE)
+        return len;
+    size_t n = SAMPLE;
+    while (n > SAMPLE - 256 && b[n] != ' ' && b[n] != '\n')
+        n--;
+    return n;
+}
+
+bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, long *margin)
+{
+    static const bt_charset legacy[] = {BT_CS_CP1258, BT_CS_VNI, BT_CS_TCVN3, BT_CS_VISCII};
+    size_t n = sample_len(bytes, len);
+    if (utf8_candidate) {
+        /* Mostly well-formed multi-byte sequences with a few bad bytes is damaged UTF-8,
+         * whatever the language: legacy text makes a valid sequence only by accident. */
+        const uint8_t *p = (const uint8_t *)bytes, *end = p + n;
+        long good = 0, bad = 0;
+        while (p < end) {
+            if (*p < 0x80) {
+                p++;
+                continue;
+            }
+            int32_t c;
+            p += bt__utf8_next(p, end, &c);
+            if (c < 0)
+                bad++;
+            else
+                good++;
+        }
+        if (good > 2 * bad) {
+            if (margin)
+                *margin = LONG_MAX;
+            return BT_CS_UTF8;
+        }
+    }
+    enum { NLEG = sizeof legacy / sizeof legacy[0] };
+    bt_charset cands[NLEG + 1];
+    bt_vn_score scores[NLEG + 1];
+    long w[NLEG + 1];
+    size_t nc = 0;
+    for (size_t i = 0; i < NLEG + 1; i++) {
+        bt_charset cs = i < NLEG ? legacy[i] : BT_CS_UTF8;
+        if (cs == BT_CS_UTF8 && !utf8_candidate)
+            continue;
+        bt_buf out = BT_BUF_INIT;
+        char *nfc = NULL;
+        size_t nfclen = 0;
+        if (!bt__decode_raw(bytes, n, cs, 1, &out, NULL))
+            nfc = bt_normalize(out.data ? out.data : "", out.len, 0, &nfclen);
+        bt_buf_free(&out);
+        if (nfc)
+            bt__vn_score(nfc, nfclen, &scores[nc]);
+        else
+            memset(&scores[nc], 0, sizeof scores[nc]); /* out of memory: cannot win */
+        free(nfc);
+        cands[nc] = cs;
+        w[nc] = weigh(&scores[nc]);
+        nc++;
+    }
+    size_t bi = 0;
+    for (size_t i = 1; i < nc; i++)
+        if (w[i] > w[bi])
+            bi = i;
+    long second_w = LONG_MIN;
+    for (size_t i = 0; i < nc; i++)
+        if (i != bi && w[i] > second_w)
+            second_w = w[i];
+    bt_charset best = cands[bi];
+    long best_w = w[bi];
+    bt_vn_score best_s = scores[bi];
+    if (margin)
+        *margin = second_w == LONG_MIN ? LONG_MAX : best_w - second_w;
+    /* Not Vietnamese in any legacy reading: Western European text. */
+    if (best_s.valid == 0 || best_s.valid < best_s.invalid)
+        return BT_CS_CP1252;
+    return best;
+}
+
+bt_charset bt_charset_detect(const char *bytes, size_t len)
+{
+    size_t bom;
+    bt_charset cs = bt__charset_bom(bytes, len, &bom);
+    if (cs != BT_CS_UNKNOWN)
+        return cs;
+    if (bt_utf8_valid(bytes, len, NULL))
+        return BT_CS_UTF8;
+    return bt__charset_guess(bytes, len, 1, NULL);
+}
+
+/* The value after `key` (case-insensitive) and optional blanks, '=' and a quote. */
+static bt_charset value_after(const char *b, size_t len, const char *key)
+{
+    size_t kl = strlen(key);
+    for (size_t i = 0; i + kl < len; i++) {
+        size_t k = 0;
+        while (k < kl && (b[i + k] | 0x20) == key[k])
+            k++;
+        if (k < kl)
+            continue;
+        size_t j = i + kl;
+        while (j < len && (b[j] == ' ' || b[j] == '\t'))
+            j++;
+        if (j >= len || b[j] != '=')
+            continue;
+        j++;
+        while (j < len && (b[j] == ' ' || b[j] == '\t' || b[j] == '"' || b[j] == '\''))
+            j++;
+        char name[40];
+        size_t n = 0;
+        while (j < len && n + 1 < sizeof name &&
+               ((b[j] >= 'a' && b[j] <= 'z') || (b[j] >= 'A' && b[j] <= 'Z') ||
+                (b[j] >= '0' && b[j] <= '9') || b[j] == '-' || b[j] == '_' || b[j] == '.' ||
+                b[j] == ':'))
+            name[n++] = b[j++];
+        name[n] = '\0';
+        return bt_charset_from_name(name);
+    }
+    return BT_CS_UNKNOWN;
+}
+
+bt_charset bt_charset_declared(const char *bytes, size_t len)
+{
+    if (!bytes)
+        return BT_CS_UNKNOWN;
+    if (len > 4096)
+        len = 4096;
+    bt_charset cs = value_after(bytes, len, "charset");
+    if (cs == BT_CS_UNKNOWN)
+        cs = value_after(bytes, len, "encoding");
+    return cs;
+}
