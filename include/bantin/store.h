@@ -39,7 +39,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define BT_STORE_SCHEMA_VERSION 2
+#define BT_STORE_SCHEMA_VERSION 3
 
 /* The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
 #define BT_FTS_TOKENIZER "bantin"

@@ -34,6 +34,9 @@ static const char *const statements[ST_COUNT] = {
     [ST_SAVEPOINT] = "SAVEPOINT bt_add",
     [ST_RELEASE] = "RELEASE bt_add",
     [ST_ROLLBACK_TO] = "ROLLBACK TO bt_add",
+    [ST_INDEX_FROM] = "INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+                      " SELECT n, title, lede, body, captions, source FROM articles"
+                      " WHERE n >= ?1 ORDER BY n",
 };
 
 sqlite3 *bt_store_sqlite(bt_store *s) { return s->db; }
@@ -213,11 +216,14 @@ int bt_store_commit(bt_store *s, bt_error *err)
 {
     if (!s->in_batch)
         return bt_error_set(err, BT_EINVAL, "%s: no batch is open", s->path);
-    int rc = exec(s, "COMMIT", "committing a batch", err);
+    int rc = bt_store_index_pending(s, err);
+    if (!rc)
+        rc = exec(s, "COMMIT", "committing a batch", err);
     if (rc) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
     s->in_batch = 0;
+    s->index_from = 0;
     return rc;
 }
 
@@ -226,6 +232,7 @@ int bt_store_rollback(bt_store *s, bt_error *err)
     if (!s->in_batch)
         return bt_error_set(err, BT_EINVAL, "%s: no batch is open", s->path);
     s->in_batch = 0;
+    s->index_from = 0;
     return exec(s, "ROLLBACK", "rolling back a batch", err);
 }
 
