@@ -252,6 +252,58 @@ static void test_remove_iterate(void **state)
     rm_db(path);
 }
 
+/* In a batch the index catches up at the commit: removes, failed adds and rolled-back
+ * batches in between leave it in step with the articles. */
+static void test_batch_index(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    char ids[4][17];
+    const char *titles[4] = {"Hoà bình", "Thuỷ điện", "Khoẻ mạnh", "Lũ lụt"};
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    for (int i = 0; i < 3; i++) {
+        bt_article *a = make(titles[i], "Thân bài.", NULL);
+        assert_int_equal(bt_store_add(s, a, NULL, ids[i], &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_remove(s, ids[1], &err), 0);
+    bt_article *bad = bt_article_new(); /* no title: refused, the batch goes on */
+    assert_true(bt_store_add(s, bad, NULL, NULL, &err) < 0);
+    bt_article_free(bad);
+    bt_article *d = make(titles[3], "Mưa lớn.", NULL);
+    assert_int_equal(bt_store_add(s, d, NULL, ids[3], &err), BT_STORE_ADDED);
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    assert_int_equal(matches(s, "hoa binh"), 1);
+    assert_int_equal(matches(s, "thuy"), 0);
+    assert_int_equal(matches(s, "khoe"), 1);
+    assert_int_equal(matches(s, "lu lut"), 1);
+    assert_int_equal(matches(s, "\"\x01hòa\""), 1); /* the exact forms, tones canonical */
+    assert_int_equal(bt_store_check(s, &err), 0);
+    /* a rolled-back batch leaves nothing to index at the next commit */
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    bt_article *e = make("Bão số 5", "Gió mạnh.", NULL);
+    assert_int_equal(bt_store_add(s, e, NULL, NULL, &err), BT_STORE_ADDED);
+    assert_int_equal(bt_store_rollback(s, &err), 0);
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    assert_int_equal(bt_store_add(s, d, NULL, NULL, &err), BT_STORE_SEEN);
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    assert_int_equal(matches(s, "bao"), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM articles"), 3);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    /* a stray combining mark is no token, for the index and for the check alike (fuzz) */
+    bt_article *f = make("Dấu", "\xcc\x86 rơi", NULL);
+    assert_int_equal(bt_store_add(s, f, NULL, NULL, &err), BT_STORE_ADDED);
+    bt_article_free(f);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    bt_article_free(d);
+    bt_article_free(e);
+    bt_store_close(s);
+    rm_db(path);
+}
+
 static void exec_sql(const char *path, const char *sql)
 {
     sqlite3 *db;
@@ -323,6 +375,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_add_get_round_trip), cmocka_unit_test(test_duplicates_fold),
         cmocka_unit_test(test_tokenizer),          cmocka_unit_test(test_remove_iterate),
+        cmocka_unit_test(test_batch_index),
         cmocka_unit_test(test_schema_versions),    cmocka_unit_test(test_open_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,7 +12,9 @@
  *   images(article, pos, src, caption, credit), related(article, pos, title, url)
  *   sources(name PRIMARY KEY, articles)
  *   articles_fts(title, lede, body, captions, source)  FTS5, external content = articles,
- *            content_rowid = n, tokenizer "bantin" (below), kept in step by triggers
+ *            content_rowid = n, tokenizer "bantin" (below), kept in step in the same
+ *            transaction: new articles are indexed by the store at the end of each add or
+ *            batch (one statement), removals and updates by triggers
  *
  * The "bantin" FTS5 tokenizer (registered on every connection the store opens) splits with
  * bt_tokenize and indexes, for each token:
@@ -39,7 +41,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define BT_STORE_SCHEMA_VERSION 2
+#define BT_STORE_SCHEMA_VERSION 3
 
 /* The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
 #define BT_FTS_TOKENIZER "bantin"
@@ -97,7 +99,9 @@ int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[1
 int bt_store_has_capture(bt_store *s, const char *content_hash, bt_error *err);
 
 /* A batch: one transaction (taken for writing at once, waiting up to the busy timeout for
- * other writers). Commit makes every add since begin durable; rollback drops them. */
+ * other writers). Commit makes every add since begin durable; rollback drops them. The
+ * articles added in a batch enter the FTS index at its commit, together: until then a search
+ * on the same connection does not find them (other connections see none of the batch). */
 int bt_store_begin(bt_store *s, bt_error *err);
 int bt_store_commit(bt_store *s, bt_error *err);
 int bt_store_rollback(bt_store *s, bt_error *err);

@@ -26,6 +26,7 @@ enum {
     ST_SAVEPOINT,
     ST_RELEASE,
     ST_ROLLBACK_TO,
+    ST_INDEX_FROM,
     ST_COUNT
 };
 
@@ -34,6 +35,7 @@ struct bt_store {
     char *path;
     unsigned flags;
     int in_batch;
+    int64_t index_from; /* articles from this n on are not in the FTS index yet; 0: none */
     sqlite3_stmt *st[ST_COUNT];
 };
 
@@ -47,6 +49,10 @@ int bt_store_db_error(bt_store *s, const char *what, bt_error *err);
 /* The 64-bit value of a 16-hex-digit content hash (as origins.content_hash stores it).
  * 0 or BT_EINVAL. */
 int bt_store_hash_value(const char *hex, int64_t *v);
+
+/* Adds the articles stored since the last call to the FTS index, in one statement (see
+ * write.c); 0 or an error. */
+int bt_store_index_pending(bt_store *s, bt_error *err);
 
 /* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
 int bt_fts_register(sqlite3 *db);

@@ -12,122 +12,48 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 typedef struct tok_ctx {
     const char *text;
     void *fts_ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
     int query;
-    char small[256];
+    char small[256]; /* BT_FTS_EXACT_PREFIX + the accented key, when it fits */
 } tok_ctx;
 
-static int has_non_ascii(const char *s, size_t n)
+/* Hands FTS5 the prefixed exact form of a token; its accented key comes from the same
+ * bt_tokenize pass as the folded key (lowercase, NFC, canonical tone placement: what the
+ * search layer computes with bt_normalize(LOWER | TONES) for a query word). */
+static int put_exact(tok_ctx *c, int flags, const bt_token *t)
 {
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)s[i] >= 0x80)
-            return 1;
-    return 0;
-}
-
-/* Lowercases NFC UTF-8 `s` code point by code point into out (cap bytes); the length, or
- * (size_t)-1 when it does not fit. Lowercasing a precomposed letter gives a precomposed
- * letter, so the result stays NFC. */
-static size_t lower_nfc(const char *s, size_t n, char *out, size_t cap)
-{
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
-        if (k <= 0)
-            return (size_t)-1;
-        i += (size_t)k;
-        if (o + 4 > cap)
-            return (size_t)-1;
-        o += (size_t)utf8proc_encode_char(utf8proc_tolower(c), (utf8proc_uint8_t *)out + o);
-    }
-    return o;
-}
-
-/* Only the vowel pairs oa, oe and uy have two accepted spellings of tone placement (old and
- * new style: hoà/hòa, khoẻ/khỏe, thuỷ/thủy): those go through bt_normalize's canonical
- * placement; other syllables are canonical once lowercased (a misplaced mark elsewhere is a
- * typo, still found by its folded key). Sending every vowel cluster through bt_normalize
- * made the tokenizer 1.5x slower. */
-static int tone_ambiguous(const char *key, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++)
-        if ((key[i] == 'o' && (key[i + 1] == 'a' || key[i + 1] == 'e')) ||
-            (key[i] == 'u' && key[i + 1] == 'y'))
-            return 1;
-    return 0;
-}
-
-/* The prefixed exact form of s[0..n) in `small` (or malloc'ed in *heap), and its length, or
- * 0 when it equals the folded key. Negative on out of memory. */
-static long exact_form(const char *s, size_t n, const char *key, size_t keylen, char *small,
-                       size_t smallcap, char **heap)
-{
-    *heap = NULL;
-    if (!has_non_ascii(s, n))
-        return 0;
-    size_t elen = (size_t)-1;
-    if (!tone_ambiguous(key, keylen))
-        elen = lower_nfc(s, n, small + 1, smallcap - 2);
-    if (elen != (size_t)-1) {
-        if (elen == keylen && !memcmp(small + 1, key, elen))
-            return 0;
-        small[0] = BT_FTS_EXACT_PREFIX[0];
-        small[elen + 1] = '\0';
-        return (long)elen + 1;
-    }
-    char *e = bt_normalize(s, n, BT_NORM_LOWER | BT_NORM_TONES, &elen);
-    if (!e)
-        return -1;
-    if (elen == keylen && !memcmp(e, key, elen)) {
-        free(e);
-        return 0;
-    }
-    char *dst = small;
-    if (elen + 2 > smallcap) {
-        dst = malloc(elen + 2);
-        if (!dst) {
-            free(e);
-            return -1;
-        }
-        *heap = dst;
-    }
-    dst[0] = BT_FTS_EXACT_PREFIX[0];
-    memcpy(dst + 1, e, elen);
-    dst[elen + 1] = '\0';
-    free(e);
-    return (long)elen + 1;
+    char *term = c->small, *heap = NULL;
+    if (t->accent_len + 1 > sizeof c->small && !(term = heap = malloc(t->accent_len + 1)))
+        return SQLITE_NOMEM;
+    term[0] = BT_FTS_EXACT_PREFIX[0];
+    memcpy(term + 1, t->accent, t->accent_len);
+    int rc = c->xToken(c->fts_ctx, flags, term, (int)t->accent_len + 1, (int)t->start,
+                       (int)t->end);
+    free(heap);
+    return rc;
 }
 
 static int on_token(void *vctx, const bt_token *t)
 {
     tok_ctx *c = vctx;
-    int exact_wanted = c->query && t->start > 0 && c->text[t->start - 1] == BT_FTS_EXACT_PREFIX[0];
-    char *heap;
-    if (!c->query || !exact_wanted) {
+    /* an exact form exists when the accented key differs from the folded one: for
+     * Vietnamese text about four syllables in five */
+    int distinct = t->accent_len != t->len || memcmp(t->accent, t->text, t->len) != 0;
+    if (c->query && t->start > 0 && c->text[t->start - 1] == BT_FTS_EXACT_PREFIX[0]) {
+        if (distinct) /* a word written after the prefix byte is looked up by its exact form */
+            return put_exact(c, 0, t);
+    } else {
         int rc = c->xToken(c->fts_ctx, 0, t->text, (int)t->len, (int)t->start, (int)t->end);
-        if (rc != SQLITE_OK || c->query)
+        if (rc != SQLITE_OK || c->query || !distinct)
             return rc;
+        return put_exact(c, FTS5_TOKEN_COLOCATED, t);
     }
-    long n = exact_form(c->text + t->start, t->end - t->start, t->text, t->len, c->small,
-                        sizeof c->small, &heap);
-    if (n < 0)
-        return SQLITE_NOMEM;
-    int rc = SQLITE_OK;
-    const char *term = heap ? heap : c->small;
-    if (n > 0)
-        rc = c->xToken(c->fts_ctx, c->query ? 0 : FTS5_TOKEN_COLOCATED, term, (int)n,
-                       (int)t->start, (int)t->end);
-    else if (exact_wanted) /* no distinct exact form: the key is exact */
-        rc = c->xToken(c->fts_ctx, 0, t->text, (int)t->len, (int)t->start, (int)t->end);
-    free(heap);
-    return rc;
+    /* no distinct exact form: the key is exact */
+    return c->xToken(c->fts_ctx, 0, t->text, (int)t->len, (int)t->start, (int)t->end);
 }
 
 static int tok_create(void *unused, const char **argv, int argc, Fts5Tokenizer **out)
@@ -155,7 +81,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *
     c.fts_ctx = fts_ctx;
     c.xToken = xToken;
     c.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-    int rc = bt_tokenize(text, (size_t)len, BT_TOKENIZE_FOLD, on_token, &c);
+    int rc = bt_tokenize(text, (size_t)len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &c);
     if (rc < 0)
         return SQLITE_NOMEM;
     return rc;
@@ -185,20 +111,22 @@ int bt_fts_register(sqlite3 *db)
 
 size_t bt_store_exact_term(const char *word, size_t len, char *out, size_t cap)
 {
-    char *key = bt_fold_dup(word, len, NULL);
-    if (!key)
-        return 0;
-    char small[256], *heap;
-    long n = exact_form(word, len, key, strlen(key), small, sizeof small, &heap);
-    free(key);
-    if (n <= 0)
-        return 0;
-    const char *term = heap ? heap : small;
-    if (cap > 0) {
-        size_t k = (size_t)n < cap - 1 ? (size_t)n : cap - 1;
-        memcpy(out, term, k);
-        out[k] = '\0';
+    size_t klen, elen;
+    char *key = bt_fold_dup(word, len, &klen);
+    char *exact = key ? bt_normalize(word, len, BT_NORM_LOWER | BT_NORM_TONES, &elen) : NULL;
+    size_t n = 0;
+    if (exact && (elen != klen || memcmp(exact, key, klen))) {
+        n = elen + 1;
+        if (cap > 0) {
+            size_t k = n < cap - 1 ? n : cap - 1;
+            if (k) {
+                out[0] = BT_FTS_EXACT_PREFIX[0];
+                memcpy(out + 1, exact, k - 1);
+            }
+            out[k] = '\0';
+        }
     }
-    free(heap);
-    return (size_t)n;
+    free(key);
+    free(exact);
+    return n;
 }

@@ -131,6 +131,8 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
     if ((rc = run(s, st, "storing the article", err)))
         goto out;
     *n = sqlite3_last_insert_rowid(s->db);
+    if (!s->index_from)
+        s->index_from = *n; /* rowids only grow within a write transaction */
     for (size_t i = 0; i < a->n_images; i++) {
         st = s->st[ST_INS_IMAGE];
         sqlite3_bind_int64(st, 1, *n);
@@ -254,6 +256,26 @@ static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char 
     return result;
 }
 
+/* New articles reach the FTS index here, all those of a batch in one INSERT ... SELECT just
+ * before the commit, rather than one by one as they are added: FTS5 writes its pending terms
+ * out as a new segment at every savepoint (each add is one), and one segment per article
+ * costs the merges of 1000 segments per batch. The batch's transaction covers both, so the
+ * index is in step with the articles at every commit; a crash loses both or neither. The
+ * articles of an open batch are not found by a search on the same connection until it
+ * commits. New rows get n above every existing one while the write lock is held, so "from
+ * the first new n on" is exactly the unindexed rows. */
+int bt_store_index_pending(bt_store *s, bt_error *err)
+{
+    if (!s->index_from)
+        return 0;
+    sqlite3_stmt *st = s->st[ST_INDEX_FROM];
+    sqlite3_bind_int64(st, 1, s->index_from);
+    int rc = run(s, st, "indexing the new articles", err);
+    if (!rc)
+        s->index_from = 0;
+    return rc;
+}
+
 /* Steps a one-shot prepared statement (savepoints). */
 static int step_once(bt_store *s, int which)
 {
@@ -274,6 +296,11 @@ int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[1
     if (ok != SQLITE_OK)
         return bt_store_db_error(s, "starting to store", err);
     int rc = add_in_tx(s, a, o, id, err);
+    if (!s->in_batch && rc >= 0) {
+        int irc = bt_store_index_pending(s, err);
+        if (irc)
+            rc = irc;
+    }
     if (s->in_batch) {
         if (rc < 0)
             step_once(s, ST_ROLLBACK_TO);
@@ -281,6 +308,7 @@ int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[1
             rc = bt_store_db_error(s, "committing", err);
     } else if (rc < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        s->index_from = 0;
     } else if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         rc = bt_store_db_error(s, "committing", err);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -291,7 +319,11 @@ int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[1
 int bt_store_remove(bt_store *s, const char *id, bt_error *err)
 {
     int64_t n;
-    int rc = lookup(s, ST_FIND_ID, 0, id, &n, NULL, err);
+    /* the delete trigger takes the article's terms out of the index: they must be in it */
+    int rc = bt_store_index_pending(s, err);
+    if (rc)
+        return rc;
+    rc = lookup(s, ST_FIND_ID, 0, id, &n, NULL, err);
     if (rc < 0)
         return rc;
     if (!rc)
