@@ -464,6 +464,17 @@ static double ldens(const bt_node_info *in)
 
 static void walk(out *o, const xmlNode *n, int depth, int top);
 
+/* Nothing of the article's text walked yet: only the headline (or no line) so far, so a
+ * sapo-like block here is the standfirst. */
+static int before_text(const out *o)
+{
+    for (size_t i = 0; i < o->pn; i++)
+        if (o->pv[i].len >= 100 && !same_short(o->pv[i].text, o->pv[i].len, o->m->title) &&
+            !same_short(o->pv[i].text, o->pv[i].len, o->m->h1))
+            return 0; /* short lines (dateline, category, byline) are not the text yet */
+    return 1;
+}
+
 static size_t words(const char *s);
 
 static void element(out *o, const xmlNode *k, int depth)
@@ -485,7 +496,7 @@ static void element(out *o, const xmlNode *k, int depth)
         image_box(o, k);
         return;
     }
-    if ((in->flags & BT_NF_LEDE) && !o->lede && o->pn == 0 && in->text >= 30 && in->text < 1500 &&
+    if ((in->flags & BT_NF_LEDE) && !o->lede && before_text(o) && in->text >= 30 && in->text < 1500 &&
         in->paras <= 1 && !bt_html_is(k, "li")) {
         flush(o);
         o->lede = bt_html_text(k);
@@ -877,6 +888,40 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
     return NULL;
 }
 
+/* The first sapo-marked block after the headline and before `stop` (in document order):
+ * further from the container, a "description" before the headline is the site's tagline. */
+static const xmlNode *lede_after_title(const out *o, const xmlNode *n, const xmlNode *stop,
+                                       int depth, int *seen, int *stopped)
+{
+    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+        if (k == stop) {
+            *stopped = 1;
+            return NULL;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        bt_node_info *in = BT_INFO(k);
+        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED))
+            continue;
+        if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
+            in->text < 400) {
+            char *t = bt_html_text(k);
+            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
+                *seen = 1;
+            free(t);
+            if (*seen)
+                continue;
+        }
+        if (*seen && (in->flags & BT_NF_LEDE) && in->text >= 30 && in->text < 1500 &&
+            !bt_html_is(k, "li"))
+            return k;
+        const xmlNode *r = lede_after_title(o, k->children, stop, depth + 1, seen, stopped);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
 /* Lines that pages print between paragraphs and are never the article's. */
 static int furniture_line(const char *t)
 {
@@ -916,6 +961,7 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
     o.m = m;
     o.a = a;
     o.content = content;
+    if (getenv("BT_DBG")) fprintf(stderr, "content=%s class=%s\n", content->name, bt_html_peek(content, "class"));
     walk(&o, content->children, 0, 1);
     flush(&o);
 
@@ -928,11 +974,17 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         }
     if (scope && (bt_html_is(scope, "body") || bt_html_is(scope, "html")))
         scope = NULL;
-    if (!o.lede && scope && !o.rc) {
-        int stopped = 0;
-        const xmlNode *l = first_flag(scope->children, BT_NF_LEDE, content, 0, &stopped);
-        if (l)
+    /* the sapo sits before the container, often a level or two up beside the headline */
+    xmlNodePtr lscope = scope ? scope : content->parent;
+    for (int up = 0; !o.lede && lscope && lscope->_private && up < 3 && !o.rc; up++) {
+        if (bt_html_is(lscope, "body") || bt_html_is(lscope, "html"))
+            break;
+        int stopped = 0, seen = 0;
+        const xmlNode *l = up == 0 ? first_flag(lscope->children, BT_NF_LEDE, content, 0, &stopped)
+                                   : lede_after_title(&o, lscope->children, content, 0, &seen, &stopped);
+        if (l && ldens(BT_INFO(l)) < 0.3)
             o.lede = bt_html_text(l);
+        lscope = lscope->parent;
     }
     /* related boxes sit under the article or right after it, in the same column */
     xmlNodePtr rscope = scope ? scope->parent : content->parent;

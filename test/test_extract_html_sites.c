@@ -1,0 +1,111 @@
+/* test_extract_html_sites.c: rules learned from news templates of many sites (the multi-site
+ * dev set in test/data/multisite): sapo beside the headline, visible datelines, bylines,
+ * inline related cards, source names. Each page here is small and written for the test. */
+#include "support.h"
+
+#include "bantin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bt_article *extract_ok(const char *html)
+{
+    bt_capture cap = {0};
+    cap.data = html;
+    cap.len = strlen(html);
+    cap.origin = "test.html";
+    cap.kind = BT_KIND_HTML;
+    bt_article *a = NULL;
+    bt_error err;
+    int rc = bt_extract(&cap, NULL, &a, &err);
+    if (rc)
+        fail_msg("extract failed: %s", err.msg);
+    return a;
+}
+
+static int body_has(const bt_article *a, const char *needle)
+{
+    for (size_t i = 0; i < a->n_body; i++)
+        if (strstr(a->body[i], needle))
+            return 1;
+    return 0;
+}
+
+#define BODY                                                                                       \
+    "<p>Người dân ở các tỉnh miền Trung đã được sơ tán khỏi vùng trũng trước khi cơn bão đổ bộ, " \
+    "theo thông báo của ban chỉ đạo phòng chống thiên tai tỉnh.</p>"                              \
+    "<p>Lực lượng cứu hộ đã sẵn sàng ở nhiều điểm xung yếu, với hàng trăm xuồng máy, xe tải và " \
+    "nhu yếu phẩm được chuẩn bị từ trước, chính quyền địa phương cho biết hôm qua.</p>"          \
+    "<p>Các trường học trong vùng ảnh hưởng cho học sinh nghỉ hai ngày, các chuyến bay đến sân " \
+    "bay trong khu vực bị hoãn cho tới khi thời tiết trở lại bình thường, theo cơ quan chức năng.</p>"
+
+#define SAPO "Hơn 5.000 hộ dân ven biển được đưa tới nơi an toàn trước khi bão số 4 vào bờ chiều nay."
+#define TITLE "Sơ tán hơn 5.000 hộ dân trước bão số 4"
+
+/* the sapo is a sibling of the body's wrapper, beside the headline (Tuổi Trẻ, Thanh Niên),
+ * or inside a wrapper chosen as the container after a dateline (VnExpress) */
+static void test_sapo_beside_headline(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {
+        "<html><body><div class=\"detail-container\"><div class=\"detail-top\"><div "
+        "class=\"detail-time\">03/07/2023 11:05 GMT+7</div></div><h1 class=\"detail-title\">" TITLE
+        "</h1><h2 class=\"detail-sapo\">TTO - " SAPO "</h2><div class=\"detail-cmain\"><div "
+        "class=\"detail-content\">" BODY "</div></div></div></body></html>",
+        "<html><body><div class=\"wrap\"><div class=\"head\"><span class=\"date\">Thứ bảy, "
+        "14/8/2021, 18:19 (GMT+7)</span></div><h1>" TITLE "</h1><p class=\"description\">" SAPO
+        "</p><article class=\"fck_detail\">" BODY "</article></div></body></html>",
+        "<html><body><div class=\"main\"><h1>" TITLE "</h1><div class=\"chappeau\"><p>" SAPO
+        "</p></div><div class=\"x\"><div class=\"art-body\">" BODY "</div></div></div></body></html>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        bt_article *a = extract_ok(pages[i]);
+        assert_non_null(a->lede);
+        assert_string_equal(a->lede, SAPO);
+        assert_false(body_has(a, "Hơn 5.000 hộ dân"));
+        assert_true(body_has(a, "Lực lượng cứu hộ"));
+        bt_article_free(a);
+    }
+    /* a site tagline marked "description" before the headline is not the sapo */
+    bt_article *a = extract_ok(
+        "<html><body><div class=\"site\"><header><p class=\"site-description\">News from the "
+        "delta, in English, every day of the week</p></header><div class=\"page\"><h1>" TITLE
+        "</h1><div class=\"c\"><div class=\"entry-content\">" BODY
+        "</div></div></div></div></body></html>");
+    assert_null(a->lede);
+    bt_article_free(a);
+}
+
+/* an abbreviated mark before the sapo gives way to the name the site gives itself */
+static void test_source_name_over_mark(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"vi\"><head><meta property=\"og:site_name\" content=\"Người Lao Động\">"
+        "</head><body><article><h1>" TITLE "</h1><h2 class=\"sapo\">(NLĐO) - " SAPO
+        "</h2><div class=\"content\">" BODY "</div></article></body></html>");
+    assert_string_equal(a->source, "Người Lao Động");
+    assert_string_equal(a->lede, SAPO);
+    bt_article_free(a);
+    /* the mark spelling the site's name keeps its own spelling; a generic "Báo" is dropped */
+    a = extract_ok("<html lang=\"vi\"><head><meta property=\"og:site_name\" content=\"Báo "
+                   "điện tử Dân Trí\"></head><body><article><h1>" TITLE "</h1><div "
+                   "class=\"content\"><p>(Dân trí) - " SAPO "</p>" BODY "</div></article></body></html>");
+    assert_string_equal(a->source, "Dân trí");
+    bt_article_free(a);
+    a = extract_ok("<html lang=\"vi\"><head><meta property=\"og:site_name\" content=\"Báo Lao "
+                   "Động\"></head><body><article><h1>" TITLE "</h1><div class=\"content\">" BODY
+                   "</div></article></body></html>");
+    assert_string_equal(a->source, "Lao Động");
+    bt_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sapo_beside_headline),
+        cmocka_unit_test(test_source_name_over_mark),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
