@@ -101,11 +101,31 @@ static void test_source_name_over_mark(void **state)
     bt_article_free(a);
 }
 
+/* no date in the markup: the visible dateline of a date-classed element, not a comment's */
+static void test_visible_dateline(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"vi\"><body><div class=\"comments\"><span class=\"comment-date\">01/01/2020 "
+        "08:00</span></div><div class=\"article\"><h1>" TITLE "</h1><div class=\"detail-time\">"
+        "Thứ Hai, 12/09/2022 15:40 (GMT+7)</div><div class=\"content\">" BODY
+        "</div></div></body></html>");
+    assert_string_equal(a->published, "2022-09-12T15:40:00+07:00");
+    bt_article_free(a);
+    /* a related list's bare dates are not the article's */
+    a = extract_ok("<html lang=\"vi\"><body><div class=\"article\"><h1>" TITLE
+                   "</h1><div class=\"content\">" BODY "</div><ul class=\"list\"><li><span "
+                   "class=\"date\">20/11/2023</span></li></ul></div></body></html>");
+    assert_null(a->published);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sapo_beside_headline),
         cmocka_unit_test(test_source_name_over_mark),
+        cmocka_unit_test(test_visible_dateline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

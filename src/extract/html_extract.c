@@ -156,6 +156,10 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
         goto oom;
     if (m.published && bt_article_set(&a->published, m.published, strlen(m.published)))
         goto oom;
+    char vis[64];
+    if (!m.published && bt_html_visible_date(&ctx, vis) &&
+        bt_article_set(&a->published, vis, strlen(vis)))
+        goto oom;
     if (m.site_name) {
         /* "Báo điện tử Dân Trí" names itself "Dân Trí": the word for newspaper is not the name */
         static const char *const generic[] = {"Báo điện tử ", "Báo ", "Trang tin điện tử ",

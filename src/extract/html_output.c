@@ -961,7 +961,6 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
     o.m = m;
     o.a = a;
     o.content = content;
-    if (getenv("BT_DBG")) fprintf(stderr, "content=%s class=%s\n", content->name, bt_html_peek(content, "class"));
     walk(&o, content->children, 0, 1);
     flush(&o);
 
