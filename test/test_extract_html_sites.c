@@ -120,12 +120,62 @@ static void test_visible_dateline(void **state)
     bt_article_free(a);
 }
 
+/* bylines outside the container, with an agency, in a WordPress meta line */
+static void test_bylines(void **state)
+{
+    (void)state;
+    /* Thanh Niên: div.author-info a.name beside the headline, two levels above the body */
+    bt_article *a = extract_ok(
+        "<html lang=\"vi\"><body><div class=\"detail\"><h1>" TITLE "</h1><div "
+        "class=\"detail-author\"><div class=\"author-info\"><a class=\"name\" href=\"/tg\">Hoàng "
+        "Sơn</a></div></div><div class=\"cmain\"><div class=\"detail-content\">" BODY
+        "</div></div></div></body></html>");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Hoàng Sơn");
+    bt_article_free(a);
+    /* the closing signature with its agency: the name only, and out of the text */
+    a = extract_ok("<html lang=\"vi\"><body><article><h1>" TITLE "</h1><div class=\"content\">" BODY
+                   "<p style=\"text-align:right\"><strong>Minh Tâm (TTXVN/Vietnam+)</strong></p>"
+                   "</div></article></body></html>");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Minh Tâm");
+    assert_false(body_has(a, "TTXVN"));
+    bt_article_free(a);
+    a = extract_ok("<html lang=\"vi\"><body><article><h1>" TITLE "</h1><div class=\"content\">" BODY
+                   "<p>Minh Hòa/VOV.VN (Theo Reuters)</p></div></article></body></html>");
+    assert_string_equal(a->authors[0], "Minh Hòa");
+    assert_false(body_has(a, "VOV.VN"));
+    bt_article_free(a);
+    /* WordPress: "By X" and the dates in one meta line inside the article */
+    a = extract_ok("<html lang=\"en\"><body><article class=\"post\"><h1>Floating market "
+                   "draws visitors back</h1><div class=\"entry-meta\"><span class=\"byline\">By "
+                   "<span class=\"author vcard\"><a href=\"/author/lt\">Linh Tran</a></span></span> "
+                   "<time>March 16, 2024</time> 4 min read</div><div class=\"entry-content\"><p>Boats "
+                   "crowded the river at dawn on Saturday as traders sold fruit, noodles and coffee to "
+                   "visitors, many of them from abroad.</p><p>Local officials said the number of "
+                   "visitors this month was the highest since the pandemic, and more boats were "
+                   "licensed to carry them.</p></div></article></body></html>");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Linh Tran");
+    assert_false(body_has(a, "min read"));
+    bt_article_free(a);
+    a = extract_ok("<html lang=\"vi\"><body><article class=\"post\"><h1>" TITLE "</h1><div "
+                   "class=\"td-module-meta\"><span class=\"byline\"> Đăng bởi <span class=\"author "
+                   "vcard\"><a href=\"/a/pt\">Phương Thảo</a></span></span> <time>09/12/2023 "
+                   "08:15</time></div><div class=\"td-post-content\">" BODY "</div></article></body></html>");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Phương Thảo");
+    assert_false(body_has(a, "Đăng bởi"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sapo_beside_headline),
         cmocka_unit_test(test_source_name_over_mark),
         cmocka_unit_test(test_visible_dateline),
+        cmocka_unit_test(test_bylines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

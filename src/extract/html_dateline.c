@@ -10,7 +10,7 @@
 #include <strings.h>
 
 /* class/id words of date holders; "meta" is WordPress's entry-meta / post-meta line */
-static int date_holder(const xmlNode *n)
+int bt_html_date_holder(const xmlNode *n)
 {
     if (bt_html_is(n, "time"))
         return 1;
@@ -37,7 +37,7 @@ static int find(const xmlNode *n, int vi, int depth, char out[64])
             continue;
         if ((in->flags & BT_NF_NEGATIVE) && !(in->hints & BT_H_POS))
             continue;
-        if (in->text && in->text < 160 && date_holder(k)) {
+        if (in->text && in->text < 160 && bt_html_date_holder(k)) {
             char *t = bt_html_text(k);
             bt_date d;
             /* a day without its time is too weak: lists of other stories print those */

@@ -4,6 +4,7 @@
  * "Xem thêm:" lines become related links; the sapo becomes the lede; a closing "Theo X" /
  * signature line becomes the byline. Furniture inside the container (share bars, comment
  * boxes, ads, hidden blocks) is left out. */
+#include "extract/dateline.h"
 #include "extract/html_internal.h"
 
 #include "bantin/text.h"
@@ -477,6 +478,9 @@ static int before_text(const out *o)
 
 static size_t words(const char *s);
 
+static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop, int depth,
+                                 int *stopped);
+
 static void element(out *o, const xmlNode *k, int depth)
 {
     bt_node_info *in = BT_INFO(k);
@@ -536,6 +540,31 @@ static void element(out *o, const xmlNode *k, int depth)
         }
         free(t);
         return;
+    }
+    /* the meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture,
+     * but its byline names the authors */
+    if (!in->paras && in->text < 200 && (!inline_tag(k) || !o->pend_text) &&
+        bt_html_date_holder(k)) {
+        char *t = bt_html_text(k);
+        bt_date d;
+        if (t && bt_date_find(t, strlen(t), &d)) {
+            free(t);
+            flush(o);
+            int stopped = 0;
+            const xmlNode *b = first_flag(k->children, BT_NF_BYLINE, NULL, depth + 1, &stopped);
+            char *bt = b ? bt_html_text(b) : NULL;
+            if (bt && *bt && o->nbylines < 8) {
+                char **v = realloc(o->bylines, (o->nbylines + 1) * sizeof *v);
+                if (v) {
+                    o->bylines = v;
+                    o->bylines[o->nbylines++] = bt;
+                    bt = NULL;
+                }
+            }
+            free(bt);
+            return;
+        }
+        free(t);
     }
     int block = in->flags & BT_NF_BLOCK;
     /* a list or box that is mostly links: a related list after a "Tin liên quan" heading,
@@ -713,6 +742,24 @@ static void add_author(out *o, const char *name)
 
 /* The closing signature: "Theo <b>Thanh Xuân</b>" over "VnEconomy", a right-aligned or bold
  * "Hà Phong", or "Theo Forbes" (a source, not a person: dropped, no author). */
+/* "Minh Tâm (TTXVN/Vietnam+)", "Minh Hòa/VOV.VN (Theo Reuters)": a name followed by its
+ * agency. The length of the name part, or 0 when the line is not built that way. */
+static size_t agency_name(const char *t)
+{
+    const char *paren = strstr(t, " (");
+    const char *slash = strchr(t, '/');
+    const char *cut = paren && (!slash || paren < slash) ? paren : slash;
+    if (!cut || cut == t)
+        return 0;
+    size_t l = strlen(t);
+    /* the agency part is a parenthesis closing the line, or a slash-joined name */
+    if (cut == paren && t[l - 1] != ')')
+        return 0;
+    if (cut == slash && (cut[1] == ' ' || !cut[1]))
+        return 0;
+    return (size_t)(cut - t);
+}
+
 static void signature(out *o)
 {
     for (int round = 0; round < 3 && o->pn > 1; round++) {
@@ -741,6 +788,18 @@ static void signature(out *o)
             !strncmp(last->text, "Nguồn ", 7)) {
             drop_para(o, o->pn - 1);
             continue;
+        }
+        size_t an = agency_name(last->text);
+        if (an && !(last->flags & P_HEADING)) {
+            char *name = strndup(last->text, an);
+            int ok = name && name_like(name) && words(name) >= 2;
+            if (ok)
+                add_author(o, name);
+            free(name);
+            if (ok) {
+                drop_para(o, o->pn - 1);
+                return;
+            }
         }
         if ((last->flags & (P_RIGHT | P_STRONG)) && name_like(last->text) && words(last->text) >= 2 &&
             !(last->flags & P_HEADING)) {
@@ -825,7 +884,10 @@ static void trim_edges(out *o)
 static void byline_authors(out *o, const char *s)
 {
     static const char *const prefixes[] = {"By ", "by ", "BY ", "Tác giả:", "Bài:", "Bài và ảnh:",
-                                           "Written by ", "Theo ", "Text:", "Author:", "Posted by "};
+                                           "Written by ", "Theo ", "Text:", "Author:", "Posted by ",
+                                           "Đăng bởi ", "Viết bởi "};
+    while (*s == ' ')
+        s++;
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t l = strlen(prefixes[i]);
         if (!strncmp(s, prefixes[i], l)) {
@@ -855,7 +917,8 @@ static void byline_authors(out *o, const char *s)
                 }
             *cut = '\0';
         }
-        char *name = bt_html_clean(p, strlen(p));
+        size_t an = agency_name(p);
+        char *name = bt_html_clean(p, an ? an : strlen(p));
         if (name && name_like(name))
             add_author(o, name);
         free(name);
@@ -888,10 +951,11 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
     return NULL;
 }
 
-/* The first sapo-marked block after the headline and before `stop` (in document order):
- * further from the container, a "description" before the headline is the site's tagline. */
-static const xmlNode *lede_after_title(const out *o, const xmlNode *n, const xmlNode *stop,
-                                       int depth, int *seen, int *stopped)
+/* The first block marked `flag` (sapo, byline) after the headline and before `stop` (in
+ * document order): further from the container, a "description" before the headline is the
+ * site's tagline, an "author" the site's menu. */
+static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
+                                  const xmlNode *stop, int depth, int *seen, int *stopped)
 {
     for (const xmlNode *k = n; k && !*stopped; k = k->next) {
         if (k == stop) {
@@ -912,10 +976,10 @@ static const xmlNode *lede_after_title(const out *o, const xmlNode *n, const xml
             if (*seen)
                 continue;
         }
-        if (*seen && (in->flags & BT_NF_LEDE) && in->text >= 30 && in->text < 1500 &&
-            !bt_html_is(k, "li"))
+        if (*seen && (in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
+            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li"))
             return k;
-        const xmlNode *r = lede_after_title(o, k->children, stop, depth + 1, seen, stopped);
+        const xmlNode *r = after_title(o, k->children, flag, stop, depth + 1, seen, stopped);
         if (r)
             return r;
     }
@@ -980,7 +1044,7 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
             break;
         int stopped = 0, seen = 0;
         const xmlNode *l = up == 0 ? first_flag(lscope->children, BT_NF_LEDE, content, 0, &stopped)
-                                   : lede_after_title(&o, lscope->children, content, 0, &seen, &stopped);
+                                   : after_title(&o, lscope->children, BT_NF_LEDE, content, 0, &seen, &stopped);
         if (l && ldens(BT_INFO(l)) < 0.3)
             o.lede = bt_html_text(l);
         lscope = lscope->parent;
@@ -1060,15 +1124,21 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         for (size_t i = 0; i < o.nbylines; i++)
             if (o.bylines[i] && strlen(o.bylines[i]) < 100)
                 byline_authors(&o, o.bylines[i]);
-        if (!a->n_authors && scope) {
-            int stopped = 0;
-            const xmlNode *b = first_flag(scope->children, BT_NF_BYLINE, content, 0, &stopped);
+        xmlNodePtr bscope = scope ? scope : content->parent;
+        for (int up = 0; !a->n_authors && bscope && bscope->_private && up < 3 && !o.rc; up++) {
+            if (bt_html_is(bscope, "body") || bt_html_is(bscope, "html"))
+                break;
+            int stopped = 0, seen = 0;
+            const xmlNode *b =
+                up == 0 ? first_flag(bscope->children, BT_NF_BYLINE, content, 0, &stopped)
+                        : after_title(&o, bscope->children, BT_NF_BYLINE, content, 0, &seen, &stopped);
             if (b) {
                 char *t = bt_html_text(b);
                 if (t)
                     byline_authors(&o, t);
                 free(t);
             }
+            bscope = bscope->parent;
         }
     }
     for (size_t i = 0; i < o.pn && !o.rc; i++) {
