@@ -169,6 +169,36 @@ static void test_bylines(void **state)
     bt_article_free(a);
 }
 
+/* inline story cards inside the text are related stories; a lead photo's caption is no sapo */
+static void test_inline_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"vi\"><body><article><h1>" TITLE "</h1><div class=\"article-body\">" BODY
+        "<div class=\"inner-article\"><a href=\"https://x.vn/a-1.html\"><img src=\"t.jpg\"></a>"
+        "<p class=\"article-title\"><a href=\"https://x.vn/a-1.html\">Những sinh vật kỳ lạ sống dưới "
+        "đáy đại dương</a></p><p class=\"article-summary\">Từ cá rồng đến mực ma cà rồng, nhiều loài "
+        "có hình dạng lạ.</p></div><p>Các nhà khoa học cho rằng những phát hiện như vậy giúp hiểu rõ "
+        "hơn về giới hạn sống của sinh vật, đồng thời nhắc nhở về bảo tồn biển sâu.</p></div>"
+        "</article></body></html>");
+    assert_false(body_has(a, "sinh vật kỳ lạ"));
+    assert_false(body_has(a, "cá rồng"));
+    assert_true(body_has(a, "bảo tồn biển sâu"));
+    assert_int_equal(a->n_related, 1);
+    assert_string_equal(a->related[0].title, "Những sinh vật kỳ lạ sống dưới đáy đại dương");
+    assert_string_equal(a->related[0].url, "https://x.vn/a-1.html");
+    bt_article_free(a);
+    a = extract_ok("<html><body><div class=\"page\"><h1>Storm forces thousands to leave the "
+                   "coast</h1><div class=\"lead-asset\"><figure><img src=\"a.jpg\"><figcaption>Residents "
+                   "leave the flooded village by boat on Sunday morning</figcaption></figure></div><div "
+                   "class=\"body\"><div class=\"article-body\"><p>Thousands of people were moved away "
+                   "from the coast on Sunday before the storm reached land, officials said in a "
+                   "statement.</p><p>Schools were closed for two days and flights to the region were "
+                   "delayed until the weather improved, the airport said.</p></div></div></div></body></html>");
+    assert_null(a->lede);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_source_name_over_mark),
         cmocka_unit_test(test_visible_dateline),
         cmocka_unit_test(test_bylines),
+        cmocka_unit_test(test_inline_cards),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -380,8 +380,8 @@ static int same_short(const char *text, size_t len, const char *other)
 
 static int add_related(out *o, const char *title, const char *url)
 {
-    if (!title || strlen(title) < 12)
-        return 0;
+    if (!title || strlen(title) < 12 || !strncmp(title, "By ", 3))
+        return 0; /* "By Lucy Akins": the author's page, not a story */
     size_t tl = strlen(title);
     for (size_t i = 0; i < o->a->n_related; i++)
         if (same_short(title, tl, o->a->related[i].title))
@@ -480,6 +480,8 @@ static size_t words(const char *s);
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop, int depth,
                                  int *stopped);
+static int has_titled_link(const xmlNode *n, int depth);
+static void related_box(out *o, const xmlNode *n);
 
 static void element(out *o, const xmlNode *k, int depth)
 {
@@ -500,7 +502,9 @@ static void element(out *o, const xmlNode *k, int depth)
         image_box(o, k);
         return;
     }
-    if ((in->flags & BT_NF_LEDE) && !o->lede && before_text(o) && in->text >= 30 && in->text < 1500 &&
+    if ((in->flags & BT_NF_LEDE) && !(in->flags & BT_NF_CAPTION) && !in->imgs && !o->lede &&
+        before_text(o) &&
+        in->text >= 30 && in->text < 1500 &&
         in->paras <= 1 && !bt_html_is(k, "li")) {
         flush(o);
         o->lede = bt_html_text(k);
@@ -565,6 +569,14 @@ static void element(out *o, const xmlNode *k, int depth)
             return;
         }
         free(t);
+    }
+    /* a story card inside the text (ZNews' inline related: a linked title, a one-line
+     * summary, a thumbnail): a related story, not the article's paragraphs */
+    if (!para_tag(k) && (in->flags & BT_NF_BLOCK) && in->text >= 15 && in->text < 450 &&
+        in->paras <= 3 && in->link * 5 >= in->text && has_titled_link(k->children, depth + 1)) {
+        flush(o);
+        related_box(o, k);
+        return;
     }
     int block = in->flags & BT_NF_BLOCK;
     /* a list or box that is mostly links: a related list after a "Tin liên quan" heading,
@@ -940,6 +952,9 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
         bt_node_info *in = BT_INFO(k);
         if (in->flags & (BT_NF_SKIP | BT_NF_RELATED))
             continue;
+        /* "lead-asset": a lead photo and its caption are not the standfirst */
+        if (flag == BT_NF_LEDE && ((in->flags & BT_NF_CAPTION) || ((in->flags & BT_NF_LEDE) && in->imgs)))
+            continue;
         if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
             in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
             !bt_html_is(k, "body"))
@@ -966,6 +981,9 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
             continue;
         bt_node_info *in = BT_INFO(k);
         if (in->flags & (BT_NF_SKIP | BT_NF_RELATED))
+            continue;
+        /* a photo's caption ("lead-asset-caption") is not the standfirst */
+        if (*seen && ((in->flags & (BT_NF_CAPTION | BT_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
             continue;
         if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
             in->text < 400) {
@@ -1043,7 +1061,8 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         if (bt_html_is(lscope, "body") || bt_html_is(lscope, "html"))
             break;
         int stopped = 0, seen = 0;
-        const xmlNode *l = up == 0 ? first_flag(lscope->children, BT_NF_LEDE, content, 0, &stopped)
+        const xmlNode *l = up == 0 && scope
+                               ? first_flag(lscope->children, BT_NF_LEDE, content, 0, &stopped)
                                    : after_title(&o, lscope->children, BT_NF_LEDE, content, 0, &seen, &stopped);
         if (l && ldens(BT_INFO(l)) < 0.3)
             o.lede = bt_html_text(l);
@@ -1130,7 +1149,7 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
                 break;
             int stopped = 0, seen = 0;
             const xmlNode *b =
-                up == 0 ? first_flag(bscope->children, BT_NF_BYLINE, content, 0, &stopped)
+                up == 0 && scope ? first_flag(bscope->children, BT_NF_BYLINE, content, 0, &stopped)
                         : after_title(&o, bscope->children, BT_NF_BYLINE, content, 0, &seen, &stopped);
             if (b) {
                 char *t = bt_html_text(b);
