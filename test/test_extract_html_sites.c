@@ -199,6 +199,30 @@ static void test_inline_cards(void **state)
     bt_article_free(a);
 }
 
+/* category labels and share rows at the text's edges; a plain first paragraph that the
+ * site's excerpt repeats stays in the body */
+static void test_edge_furniture(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><meta property=\"og:description\" content=\"Boats crowded the "
+        "river at dawn on Saturday as traders sold fruit, noodles and coffee to visitors.\"></head>"
+        "<body><article class=\"post\"><span class=\"cat-links\"><a href=\"/category/travel/\" "
+        "rel=\"category tag\">Travel</a></span><h1>Floating market draws visitors back</h1><div "
+        "class=\"article-social\"><a href=\"#\" class=\"share-facebook\">Share</a> <a href=\"#\" "
+        "class=\"share-x\">Tweet</a></div><div class=\"entry-content\"><p>Boats crowded the "
+        "river at dawn on Saturday as traders sold fruit, noodles and coffee to visitors.</p><p>Local "
+        "officials said the number of visitors this month was the highest since the pandemic, and "
+        "more boats were licensed to carry them.</p><p>The new centre has a pier where tourist boats "
+        "pick up passengers without blocking the traders, the city said.</p></div></article></body></html>");
+    assert_null(a->lede);
+    assert_int_equal(a->n_body, 3);
+    assert_true(body_has(a, "Boats crowded"));
+    assert_false(body_has(a, "Travel"));
+    assert_false(body_has(a, "Tweet"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -207,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_visible_dateline),
         cmocka_unit_test(test_bylines),
         cmocka_unit_test(test_inline_cards),
+        cmocka_unit_test(test_edge_furniture),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

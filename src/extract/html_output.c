@@ -24,6 +24,7 @@ typedef struct para {
     unsigned flags;
     size_t len, link; /* bytes of text, of which in links */
     char *href;       /* the first link's URL */
+    const xmlNode *parent; /* the element around its <p>, when it came from one */
 } para;
 
 typedef struct out {
@@ -143,6 +144,7 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
     p->flags = flags;
     p->len = len;
     p->link = link > len ? len : link;
+    p->parent = NULL;
     p->href = href ? strdup(href) : NULL;
 }
 
@@ -483,6 +485,55 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
 static int has_titled_link(const xmlNode *n, int depth);
 static void related_box(out *o, const xmlNode *n);
 
+/* A link that is page furniture: a category or tag ("rel=category tag", /category/, /tag/),
+ * a share button (its class says share/social), or one that goes nowhere ("#"). */
+static int furniture_link(const xmlNode *a)
+{
+    if (bt_html_hints(a) & BT_H_NEG)
+        return 1;
+    const char *rel = bt_html_peek(a, "rel");
+    if (rel && (strstr(rel, "category") || strstr(rel, "tag")))
+        return 1;
+    const char *href = bt_html_peek(a, "href");
+    if (!href || !*href || !strcmp(href, "#") || !strncmp(href, "javascript:", 11))
+        return 1;
+    static const char *const parts[] = {"/category/", "/tag/", "/tags/", "/chuyen-muc/", "/the/"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (strstr(href, parts[i]))
+            return 1;
+    return 0;
+}
+
+/* Counts the links under n, and how many of them are furniture. */
+static void count_links(const xmlNode *n, int depth, size_t *all, size_t *furn)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        if (bt_html_is(k, "a")) {
+            (*all)++;
+            *furn += (size_t)furniture_link(k);
+            continue;
+        }
+        count_links(k->children, depth + 1, all, furn);
+    }
+}
+
+/* A short row of nothing but category labels or share buttons ("Du lịch", "Chia sẻ Tweet
+ * Zalo"): never the article's text. */
+static int furniture_row(const xmlNode *k, const bt_node_info *in)
+{
+    if (!in->text || in->text > 100 || in->link * 10 < in->text * 8 || in->paras > 1)
+        return 0;
+    size_t all = 0, furn = 0;
+    count_links(k->children, 0, &all, &furn);
+    if (bt_html_is(k, "a")) {
+        all++;
+        furn += (size_t)furniture_link(k);
+    }
+    return all > 0 && furn == all;
+}
+
 static void element(out *o, const xmlNode *k, int depth)
 {
     bt_node_info *in = BT_INFO(k);
@@ -545,6 +596,10 @@ static void element(out *o, const xmlNode *k, int depth)
         free(t);
         return;
     }
+    if ((!inline_tag(k) || !o->pend_text) && furniture_row(k, in)) {
+        flush(o);
+        return;
+    }
     /* the meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture,
      * but its byline names the authors */
     if (!in->paras && in->text < 200 && (!inline_tag(k) || !o->pend_text) &&
@@ -603,6 +658,8 @@ static void element(out *o, const xmlNode *k, int depth)
         flush(o);
         size_t before = o->pn;
         emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
+        if (o->pn == before + 1 && bt_html_is(k, "p"))
+            o->pv[before].parent = k->parent;
         /* a short heading-like line announcing related stories, or the page's others */
         if (o->pn == before + 1 && before >= 3 && o->pv[before].len < 40 &&
             ((o->pv[before].flags & (P_HEADING | P_STRONG)) || words(o->pv[before].text) <= 4) &&
@@ -1118,8 +1175,11 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         }
         i++;
     }
-    /* no sapo marked: a first paragraph that repeats the page's description is one */
-    if (!o.lede && o.pn > 1 && m->description) {
+    /* no sapo marked: a first paragraph that repeats the page's description is one, unless
+     * it is a plain <p> among the text's own (the site's excerpt took the first paragraph) */
+    int plain_first = o.pn > 1 && o.pv[0].parent && o.pv[0].parent == o.pv[1].parent &&
+                      !(o.pv[0].flags & (P_STRONG | P_HEADING));
+    if (!o.lede && o.pn > 1 && m->description && !plain_first) {
         const char *d = m->description;
         size_t dl = strlen(d);
         while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
