@@ -223,6 +223,36 @@ static void test_edge_furniture(void **state)
     bt_article_free(a);
 }
 
+/* the captioned lead photo between the headline and the text's container */
+static void test_lead_photo(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {
+        "<html lang=\"vi\"><body><div class=\"article\"><h1>" TITLE "</h1><div class=\"article__sapo\">" SAPO
+        "</div><div class=\"article__avatar\"><figure><img src=\"https://x.vn/lead.jpg\"><figcaption>"
+        "Người dân rời khỏi vùng trũng. (Ảnh: TTXVN)</figcaption></figure></div><div "
+        "class=\"article__body\">" BODY "</div></div></body></html>",
+        "<html lang=\"vi\"><body><article class=\"post\"><header><h1>" TITLE "</h1></header><figure "
+        "class=\"post-thumbnail\"><img src=\"https://x.vn/lead.jpg\"><figcaption>Người dân rời khỏi "
+        "vùng trũng. Ảnh: TTXVN</figcaption></figure><div class=\"entry-content\">" BODY
+        "</div></article></body></html>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        bt_article *a = extract_ok(pages[i]);
+        assert_int_equal(a->n_images, 1);
+        assert_string_equal(a->images[0].src, "https://x.vn/lead.jpg");
+        assert_string_equal(a->images[0].caption, "Người dân rời khỏi vùng trũng.");
+        assert_string_equal(a->images[0].credit, "TTXVN");
+        bt_article_free(a);
+    }
+    /* an uncaptioned thumbnail (the author's face) is not the lead photo */
+    bt_article *a = extract_ok("<html lang=\"vi\"><body><article class=\"post\"><header><h1>" TITLE
+                               "</h1></header><div class=\"avatar\"><img src=\"https://x.vn/70x70.jpg\">"
+                               "</div><div class=\"entry-content\">" BODY "</div></article></body></html>");
+    assert_int_equal(a->n_images, 0);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_bylines),
         cmocka_unit_test(test_inline_cards),
         cmocka_unit_test(test_edge_furniture),
+        cmocka_unit_test(test_lead_photo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

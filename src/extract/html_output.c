@@ -701,7 +701,7 @@ static void element(out *o, const xmlNode *k, int depth)
 
 static void walk(out *o, const xmlNode *n, int depth, int top)
 {
-    int keep_only = 0;
+    int keep_only = 0, kept = 0;
     if (top)
         for (const xmlNode *k = n; k; k = k->next)
             if (k->type == XML_ELEMENT_NODE && k->_private && (BT_INFO(k)->flags & BT_NF_KEEP))
@@ -724,11 +724,16 @@ static void walk(out *o, const xmlNode *n, int depth, int top)
         if (in->flags & BT_NF_SKIP)
             continue;
         if (keep_only && !(in->flags & BT_NF_KEEP)) {
-            /* a sapo or related box beside the kept blocks still counts */
-            if ((in->flags & BT_NF_RELATED) || (in->flags & BT_NF_LEDE))
+            /* a sapo or related box beside the kept blocks still counts, and so does the lead
+             * photo above them */
+            if ((in->flags & BT_NF_RELATED) || (in->flags & BT_NF_LEDE) ||
+                (!kept && !bt_html_furniture(o->ctx, in) && is_image_box(k, in) && in->imgs == 1 &&
+                 in->text >= 10))
                 element(o, k, depth);
             continue;
         }
+        if ((in->flags & BT_NF_KEEP) && in->paras) /* the text has begun */
+            kept = 1;
         if (bt_html_is(k, "br") || bt_html_is(k, "hr")) {
             if (bt_html_is(k, "br"))
                 bt_buf_addc(&o->pend, '\n');
@@ -1061,6 +1066,41 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
     return NULL;
 }
 
+/* The lead photo set between the headline and the container (VietnamPlus' article__avatar,
+ * WordPress' post-thumbnail): the first photo box after the headline, before `stop`. */
+static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *stop, int depth,
+                                 int *seen, int *stopped)
+{
+    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+        if (k == stop) {
+            *stopped = 1;
+            return NULL;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        bt_node_info *in = BT_INFO(k);
+        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED | BT_NF_NEGATIVE))
+            continue;
+        if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
+            in->text < 400) {
+            char *t = bt_html_text(k);
+            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
+                *seen = 1;
+            free(t);
+            if (*seen)
+                continue;
+        }
+        if (*seen && is_image_box(k, in) && in->imgs == 1 && in->text >= 10) /* captioned */
+            return k;
+        if (*seen && in->imgs == 0)
+            continue;
+        const xmlNode *r = lead_photo(o, k->children, stop, depth + 1, seen, stopped);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
 /* Lines that pages print between paragraphs and are never the article's. */
 static int furniture_line(const char *t)
 {
@@ -1100,6 +1140,16 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
     o.m = m;
     o.a = a;
     o.content = content;
+    for (xmlNodePtr up = content->parent; up && up->_private && !bt_html_is(up, "body"); up = up->parent) {
+        int seen = 0, stopped = 0;
+        const xmlNode *ph = lead_photo(&o, up->children, content, 0, &seen, &stopped);
+        if (ph) {
+            image_box(&o, ph);
+            break;
+        }
+        if (seen) /* the headline is at this level: no photo between it and the text */
+            break;
+    }
     walk(&o, content->children, 0, 1);
     flush(&o);
 
