@@ -253,6 +253,25 @@ static void test_lead_photo(void **state)
     bt_article_free(a);
 }
 
+/* fragments without <html>: head-only tags are markup, block tags unless Markdown follows */
+static void test_sniff_fragments(void **state)
+{
+    (void)state;
+    static const char *const html[] = {
+        "<p>Đoạn một.</p><p>Đoạn hai.</p>", "<script>var a = 1;</script><div>x</div>",
+        "\n  <link rel=\"stylesheet\" href=\"a.css\"><div>x</div>", "<style>p{}</style><p>x</p>",
+        "<section class=\"a\"><p>x</p></section>", "<header><h1>T</h1></header>",
+        "<main><p>x</p></main>", "<table><tr><td>x</td></tr></table>", "<H1>Tiêu đề</H1><p>x</p>"};
+    for (size_t i = 0; i < sizeof html / sizeof html[0]; i++)
+        assert_int_equal(bt_sniff_kind(html[i], strlen(html[i])), BT_KIND_HTML);
+    static const char *const text[] = {
+        "<div class=\"x\">\n\n# Tiêu đề\n\nXem [bài](https://a.vn/b)\n",
+        "<section>\n\n## Mục\n\nĐọc [thêm](https://a.vn/c)\n", "<pandoc> is a tool\n",
+        "<phần một> của bài\n", "Tiêu đề\n\n<p>x</p>"};
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        assert_int_equal(bt_sniff_kind(text[i], strlen(text[i])), BT_KIND_TEXT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_inline_cards),
         cmocka_unit_test(test_edge_furniture),
         cmocka_unit_test(test_lead_photo),
+        cmocka_unit_test(test_sniff_fragments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
