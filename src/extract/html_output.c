@@ -24,7 +24,7 @@ typedef struct para {
     unsigned flags;
     size_t len, link; /* bytes of text, of which in links */
     char *href;       /* the first link's URL */
-    const xmlNode *parent; /* the element around its <p>, when it came from one */
+    const xmlNode *node; /* its <p>, when it came from one */
 } para;
 
 typedef struct out {
@@ -144,7 +144,7 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
     p->flags = flags;
     p->len = len;
     p->link = link > len ? len : link;
-    p->parent = NULL;
+    p->node = NULL;
     p->href = href ? strdup(href) : NULL;
 }
 
@@ -659,7 +659,7 @@ static void element(out *o, const xmlNode *k, int depth)
         size_t before = o->pn;
         emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
         if (o->pn == before + 1 && bt_html_is(k, "p"))
-            o->pv[before].parent = k->parent;
+            o->pv[before].node = k;
         /* a short heading-like line announcing related stories, or the page's others */
         if (o->pn == before + 1 && before >= 3 && o->pv[before].len < 40 &&
             ((o->pv[before].flags & (P_HEADING | P_STRONG)) || words(o->pv[before].text) <= 4) &&
@@ -1227,8 +1227,13 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
     }
     /* no sapo marked: a first paragraph that repeats the page's description is one, unless
      * it is a plain <p> among the text's own (the site's excerpt took the first paragraph) */
-    int plain_first = o.pn > 1 && o.pv[0].parent && o.pv[0].parent == o.pv[1].parent &&
+    int plain_first = o.pn > 1 && o.pv[0].node && o.pv[1].node &&
+                      o.pv[0].node->parent == o.pv[1].node->parent &&
                       !(o.pv[0].flags & (P_STRONG | P_HEADING));
+    if (plain_first) { /* "meldung_anrisstext": a class of its own sets it apart */
+        const char *c0 = bt_html_peek(o.pv[0].node, "class"), *c1 = bt_html_peek(o.pv[1].node, "class");
+        plain_first = (!c0 && !c1) || (c0 && c1 && !strcmp(c0, c1));
+    }
     if (!o.lede && o.pn > 1 && m->description && !plain_first) {
         const char *d = m->description;
         size_t dl = strlen(d);
