@@ -55,6 +55,26 @@ bt_kind bt_sniff_kind(const char *data, size_t len)
         if (n - i >= tl && ascii_ieq(data + i, tags[t], tl))
             return t >= 7 && markdown_with_html(data, len) ? BT_KIND_TEXT : BT_KIND_HTML;
     }
+    /* fragments saved without their frame: what only a page's head holds is markup; a block
+     * element may also open Markdown that keeps raw HTML, so that is checked */
+    static const char *const head_tags[] = {"script", "style", "link", "base", "noscript"};
+    static const char *const block_tags[] = {"p", "section", "header", "main", "table", "nav",
+                                             "h1", "h2", "h3", "figure", "ul", "span", "aside",
+                                             "center", "form", "iframe", "img", "a"};
+    for (int group = 0; group < 2; group++) {
+        const char *const *v = group ? block_tags : head_tags;
+        size_t nv = group ? sizeof block_tags / sizeof *block_tags : sizeof head_tags / sizeof *head_tags;
+        for (size_t t = 0; t < nv; t++) {
+            size_t tl = strlen(v[t]);
+            if (n - i < tl + 2 || !ascii_ieq(data + i + 1, v[t], tl))
+                continue;
+            char after = data[i + 1 + tl];
+            if (after != '>' && after != ' ' && after != '\t' && after != '\n' && after != '\r' &&
+                after != '/')
+                continue;
+            return group && markdown_with_html(data, len) ? BT_KIND_TEXT : BT_KIND_HTML;
+        }
+    }
     return BT_KIND_TEXT;
 }
 

@@ -144,7 +144,7 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
     }
     /* the publisher's mark before the sapo names the source and is not part of the text */
     char **first = a->lede ? &a->lede : &a->body[0];
-    size_t cut = source_prefix(*first, ctx.lang_vi, &src);
+    size_t cut = source_prefix(*first, ctx.lang_vi || vietnamese_text(a), &src);
     if (cut) {
         size_t rest = strlen(*first + cut);
         memmove(*first, *first + cut, rest + 1);
@@ -156,7 +156,11 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
         goto oom;
     if (m.published && bt_article_set(&a->published, m.published, strlen(m.published)))
         goto oom;
-    if (!src && m.site_name) {
+    char vis[64];
+    if (!m.published && bt_html_visible_date(&ctx, vis) &&
+        bt_article_set(&a->published, vis, strlen(vis)))
+        goto oom;
+    if (m.site_name) {
         /* "Báo điện tử Dân Trí" names itself "Dân Trí": the word for newspaper is not the name */
         static const char *const generic[] = {"Báo điện tử ", "Báo ", "Trang tin điện tử ",
                                               "Tạp chí điện tử "};
@@ -168,7 +172,14 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
                 break;
             }
         }
-        src = strdup(s);
+        /* the site's full name wins over an abbreviated mark ("TTO", "NLĐO"); a mark that
+         * spells the name ("(Dân trí)") keeps the lede's spelling */
+        if (src && !strchr(src, ' ') && !bt_html_same_text(src, s)) {
+            free(src);
+            src = NULL;
+        }
+        if (!src)
+            src = strdup(s);
     }
     if (!src)
         src = bt_html_host(m.url ? m.url : cap->url);

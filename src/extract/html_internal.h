@@ -114,6 +114,13 @@ int bt_html_same_text(const char *a, const char *b);
  * when a date was written. */
 int bt_html_parse_date(const char *s, int have_default, int default_offset_min, char out[64]);
 
+/* ---- html_dateline.c ---- */
+/* The page's visible dateline ("12/09/2022 15:40 (GMT+7)") in a date-classed element, as
+ * ISO 8601 with offset (+07:00 for Vietnamese pages without one). 1 when found. */
+int bt_html_visible_date(const bt_html_ctx *ctx, char out[64]);
+/* Whether an element's tag or class/id says it holds a date (time, *date*, *meta*, ...). */
+int bt_html_date_holder(const xmlNode *n);
+
 /* ---- html_meta.c ---- */
 typedef struct bt_html_meta {
     char *title;       /* best headline, site suffix removed */

@@ -4,6 +4,7 @@
  * "Xem thêm:" lines become related links; the sapo becomes the lede; a closing "Theo X" /
  * signature line becomes the byline. Furniture inside the container (share bars, comment
  * boxes, ads, hidden blocks) is left out. */
+#include "extract/dateline.h"
 #include "extract/html_internal.h"
 
 #include "bantin/text.h"
@@ -23,6 +24,7 @@ typedef struct para {
     unsigned flags;
     size_t len, link; /* bytes of text, of which in links */
     char *href;       /* the first link's URL */
+    const xmlNode *node; /* its <p>, when it came from one */
 } para;
 
 typedef struct out {
@@ -142,6 +144,7 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
     p->flags = flags;
     p->len = len;
     p->link = link > len ? len : link;
+    p->node = NULL;
     p->href = href ? strdup(href) : NULL;
 }
 
@@ -379,8 +382,8 @@ static int same_short(const char *text, size_t len, const char *other)
 
 static int add_related(out *o, const char *title, const char *url)
 {
-    if (!title || strlen(title) < 12)
-        return 0;
+    if (!title || strlen(title) < 12 || !strncmp(title, "By ", 3))
+        return 0; /* "By Lucy Akins": the author's page, not a story */
     size_t tl = strlen(title);
     for (size_t i = 0; i < o->a->n_related; i++)
         if (same_short(title, tl, o->a->related[i].title))
@@ -464,7 +467,72 @@ static double ldens(const bt_node_info *in)
 
 static void walk(out *o, const xmlNode *n, int depth, int top);
 
+/* Nothing of the article's text walked yet: only the headline (or no line) so far, so a
+ * sapo-like block here is the standfirst. */
+static int before_text(const out *o)
+{
+    for (size_t i = 0; i < o->pn; i++)
+        if (o->pv[i].len >= 100 && !same_short(o->pv[i].text, o->pv[i].len, o->m->title) &&
+            !same_short(o->pv[i].text, o->pv[i].len, o->m->h1))
+            return 0; /* short lines (dateline, category, byline) are not the text yet */
+    return 1;
+}
+
 static size_t words(const char *s);
+
+static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop, int depth,
+                                 int *stopped);
+static int has_titled_link(const xmlNode *n, int depth);
+static void related_box(out *o, const xmlNode *n);
+
+/* A link that is page furniture: a category or tag ("rel=category tag", /category/, /tag/),
+ * a share button (its class says share/social), or one that goes nowhere ("#"). */
+static int furniture_link(const xmlNode *a)
+{
+    if (bt_html_hints(a) & BT_H_NEG)
+        return 1;
+    const char *rel = bt_html_peek(a, "rel");
+    if (rel && (strstr(rel, "category") || strstr(rel, "tag")))
+        return 1;
+    const char *href = bt_html_peek(a, "href");
+    if (!href || !*href || !strcmp(href, "#") || !strncmp(href, "javascript:", 11))
+        return 1;
+    static const char *const parts[] = {"/category/", "/tag/", "/tags/", "/chuyen-muc/", "/the/"};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (strstr(href, parts[i]))
+            return 1;
+    return 0;
+}
+
+/* Counts the links under n, and how many of them are furniture. */
+static void count_links(const xmlNode *n, int depth, size_t *all, size_t *furn)
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        if (bt_html_is(k, "a")) {
+            (*all)++;
+            *furn += (size_t)furniture_link(k);
+            continue;
+        }
+        count_links(k->children, depth + 1, all, furn);
+    }
+}
+
+/* A short row of nothing but category labels or share buttons ("Du lịch", "Chia sẻ Tweet
+ * Zalo"): never the article's text. */
+static int furniture_row(const xmlNode *k, const bt_node_info *in)
+{
+    if (!in->text || in->text > 100 || in->link * 10 < in->text * 8 || in->paras > 1)
+        return 0;
+    size_t all = 0, furn = 0;
+    count_links(k->children, 0, &all, &furn);
+    if (bt_html_is(k, "a")) {
+        all++;
+        furn += (size_t)furniture_link(k);
+    }
+    return all > 0 && furn == all;
+}
 
 static void element(out *o, const xmlNode *k, int depth)
 {
@@ -485,7 +553,9 @@ static void element(out *o, const xmlNode *k, int depth)
         image_box(o, k);
         return;
     }
-    if ((in->flags & BT_NF_LEDE) && !o->lede && o->pn == 0 && in->text >= 30 && in->text < 1500 &&
+    if ((in->flags & BT_NF_LEDE) && !(in->flags & BT_NF_CAPTION) && !in->imgs && !o->lede &&
+        before_text(o) &&
+        in->text >= 30 && in->text < 1500 &&
         in->paras <= 1 && !bt_html_is(k, "li")) {
         flush(o);
         o->lede = bt_html_text(k);
@@ -526,6 +596,43 @@ static void element(out *o, const xmlNode *k, int depth)
         free(t);
         return;
     }
+    if ((!inline_tag(k) || !o->pend_text) && furniture_row(k, in)) {
+        flush(o);
+        return;
+    }
+    /* the meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture,
+     * but its byline names the authors */
+    if (!in->paras && in->text < 200 && (!inline_tag(k) || !o->pend_text) &&
+        bt_html_date_holder(k)) {
+        char *t = bt_html_text(k);
+        bt_date d;
+        if (t && bt_date_find(t, strlen(t), &d)) {
+            free(t);
+            flush(o);
+            int stopped = 0;
+            const xmlNode *b = first_flag(k->children, BT_NF_BYLINE, NULL, depth + 1, &stopped);
+            char *bt = b ? bt_html_text(b) : NULL;
+            if (bt && *bt && o->nbylines < 8) {
+                char **v = realloc(o->bylines, (o->nbylines + 1) * sizeof *v);
+                if (v) {
+                    o->bylines = v;
+                    o->bylines[o->nbylines++] = bt;
+                    bt = NULL;
+                }
+            }
+            free(bt);
+            return;
+        }
+        free(t);
+    }
+    /* a story card inside the text (ZNews' inline related: a linked title, a one-line
+     * summary, a thumbnail): a related story, not the article's paragraphs */
+    if (!para_tag(k) && (in->flags & BT_NF_BLOCK) && in->text >= 15 && in->text < 450 &&
+        in->paras <= 3 && in->link * 5 >= in->text && has_titled_link(k->children, depth + 1)) {
+        flush(o);
+        related_box(o, k);
+        return;
+    }
     int block = in->flags & BT_NF_BLOCK;
     /* a list or box that is mostly links: a related list after a "Tin liên quan" heading,
      * otherwise navigation inside the container */
@@ -551,6 +658,8 @@ static void element(out *o, const xmlNode *k, int depth)
         flush(o);
         size_t before = o->pn;
         emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
+        if (o->pn == before + 1 && bt_html_is(k, "p"))
+            o->pv[before].node = k;
         /* a short heading-like line announcing related stories, or the page's others */
         if (o->pn == before + 1 && before >= 3 && o->pv[before].len < 40 &&
             ((o->pv[before].flags & (P_HEADING | P_STRONG)) || words(o->pv[before].text) <= 4) &&
@@ -592,7 +701,7 @@ static void element(out *o, const xmlNode *k, int depth)
 
 static void walk(out *o, const xmlNode *n, int depth, int top)
 {
-    int keep_only = 0;
+    int keep_only = 0, kept = 0;
     if (top)
         for (const xmlNode *k = n; k; k = k->next)
             if (k->type == XML_ELEMENT_NODE && k->_private && (BT_INFO(k)->flags & BT_NF_KEEP))
@@ -615,11 +724,16 @@ static void walk(out *o, const xmlNode *n, int depth, int top)
         if (in->flags & BT_NF_SKIP)
             continue;
         if (keep_only && !(in->flags & BT_NF_KEEP)) {
-            /* a sapo or related box beside the kept blocks still counts */
-            if ((in->flags & BT_NF_RELATED) || (in->flags & BT_NF_LEDE))
+            /* a sapo or related box beside the kept blocks still counts, and so does the lead
+             * photo above them */
+            if ((in->flags & BT_NF_RELATED) || (in->flags & BT_NF_LEDE) ||
+                (!kept && !bt_html_furniture(o->ctx, in) && is_image_box(k, in) && in->imgs == 1 &&
+                 in->text >= 10))
                 element(o, k, depth);
             continue;
         }
+        if ((in->flags & BT_NF_KEEP) && in->paras) /* the text has begun */
+            kept = 1;
         if (bt_html_is(k, "br") || bt_html_is(k, "hr")) {
             if (bt_html_is(k, "br"))
                 bt_buf_addc(&o->pend, '\n');
@@ -702,6 +816,24 @@ static void add_author(out *o, const char *name)
 
 /* The closing signature: "Theo <b>Thanh Xuân</b>" over "VnEconomy", a right-aligned or bold
  * "Hà Phong", or "Theo Forbes" (a source, not a person: dropped, no author). */
+/* "Minh Tâm (TTXVN/Vietnam+)", "Minh Hòa/VOV.VN (Theo Reuters)": a name followed by its
+ * agency. The length of the name part, or 0 when the line is not built that way. */
+static size_t agency_name(const char *t)
+{
+    const char *paren = strstr(t, " (");
+    const char *slash = strchr(t, '/');
+    const char *cut = paren && (!slash || paren < slash) ? paren : slash;
+    if (!cut || cut == t)
+        return 0;
+    size_t l = strlen(t);
+    /* the agency part is a parenthesis closing the line, or a slash-joined name */
+    if (cut == paren && t[l - 1] != ')')
+        return 0;
+    if (cut == slash && (cut[1] == ' ' || !cut[1]))
+        return 0;
+    return (size_t)(cut - t);
+}
+
 static void signature(out *o)
 {
     for (int round = 0; round < 3 && o->pn > 1; round++) {
@@ -730,6 +862,18 @@ static void signature(out *o)
             !strncmp(last->text, "Nguồn ", 7)) {
             drop_para(o, o->pn - 1);
             continue;
+        }
+        size_t an = agency_name(last->text);
+        if (an && !(last->flags & P_HEADING)) {
+            char *name = strndup(last->text, an);
+            int ok = name && name_like(name) && words(name) >= 2;
+            if (ok)
+                add_author(o, name);
+            free(name);
+            if (ok) {
+                drop_para(o, o->pn - 1);
+                return;
+            }
         }
         if ((last->flags & (P_RIGHT | P_STRONG)) && name_like(last->text) && words(last->text) >= 2 &&
             !(last->flags & P_HEADING)) {
@@ -814,7 +958,10 @@ static void trim_edges(out *o)
 static void byline_authors(out *o, const char *s)
 {
     static const char *const prefixes[] = {"By ", "by ", "BY ", "Tác giả:", "Bài:", "Bài và ảnh:",
-                                           "Written by ", "Theo ", "Text:", "Author:", "Posted by "};
+                                           "Written by ", "Theo ", "Text:", "Author:", "Posted by ",
+                                           "Đăng bởi ", "Viết bởi "};
+    while (*s == ' ')
+        s++;
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t l = strlen(prefixes[i]);
         if (!strncmp(s, prefixes[i], l)) {
@@ -844,7 +991,8 @@ static void byline_authors(out *o, const char *s)
                 }
             *cut = '\0';
         }
-        char *name = bt_html_clean(p, strlen(p));
+        size_t an = agency_name(p);
+        char *name = bt_html_clean(p, an ? an : strlen(p));
         if (name && name_like(name))
             add_author(o, name);
         free(name);
@@ -866,11 +1014,87 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
         bt_node_info *in = BT_INFO(k);
         if (in->flags & (BT_NF_SKIP | BT_NF_RELATED))
             continue;
+        /* "lead-asset": a lead photo and its caption are not the standfirst */
+        if (flag == BT_NF_LEDE && ((in->flags & BT_NF_CAPTION) || ((in->flags & BT_NF_LEDE) && in->imgs)))
+            continue;
         if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
             in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
             !bt_html_is(k, "body"))
             return k;
         const xmlNode *r = first_flag(k->children, flag, stop, depth + 1, stopped);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+/* The first block marked `flag` (sapo, byline) after the headline and before `stop` (in
+ * document order): further from the container, a "description" before the headline is the
+ * site's tagline, an "author" the site's menu. */
+static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
+                                  const xmlNode *stop, int depth, int *seen, int *stopped)
+{
+    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+        if (k == stop) {
+            *stopped = 1;
+            return NULL;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        bt_node_info *in = BT_INFO(k);
+        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED))
+            continue;
+        /* a photo's caption ("lead-asset-caption") is not the standfirst */
+        if (*seen && ((in->flags & (BT_NF_CAPTION | BT_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
+            continue;
+        if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
+            in->text < 400) {
+            char *t = bt_html_text(k);
+            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
+                *seen = 1;
+            free(t);
+            if (*seen)
+                continue;
+        }
+        if (*seen && (in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
+            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li"))
+            return k;
+        const xmlNode *r = after_title(o, k->children, flag, stop, depth + 1, seen, stopped);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+/* The lead photo set between the headline and the container (VietnamPlus' article__avatar,
+ * WordPress' post-thumbnail): the first photo box after the headline, before `stop`. */
+static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *stop, int depth,
+                                 int *seen, int *stopped)
+{
+    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+        if (k == stop) {
+            *stopped = 1;
+            return NULL;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        bt_node_info *in = BT_INFO(k);
+        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED | BT_NF_NEGATIVE))
+            continue;
+        if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
+            in->text < 400) {
+            char *t = bt_html_text(k);
+            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
+                *seen = 1;
+            free(t);
+            if (*seen)
+                continue;
+        }
+        if (*seen && is_image_box(k, in) && in->imgs == 1 && in->text >= 10) /* captioned */
+            return k;
+        if (*seen && in->imgs == 0)
+            continue;
+        const xmlNode *r = lead_photo(o, k->children, stop, depth + 1, seen, stopped);
         if (r)
             return r;
     }
@@ -916,6 +1140,16 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
     o.m = m;
     o.a = a;
     o.content = content;
+    for (xmlNodePtr up = content->parent; up && up->_private && !bt_html_is(up, "body"); up = up->parent) {
+        int seen = 0, stopped = 0;
+        const xmlNode *ph = lead_photo(&o, up->children, content, 0, &seen, &stopped);
+        if (ph) {
+            image_box(&o, ph);
+            break;
+        }
+        if (seen) /* the headline is at this level: no photo between it and the text */
+            break;
+    }
     walk(&o, content->children, 0, 1);
     flush(&o);
 
@@ -928,11 +1162,18 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         }
     if (scope && (bt_html_is(scope, "body") || bt_html_is(scope, "html")))
         scope = NULL;
-    if (!o.lede && scope && !o.rc) {
-        int stopped = 0;
-        const xmlNode *l = first_flag(scope->children, BT_NF_LEDE, content, 0, &stopped);
-        if (l)
+    /* the sapo sits before the container, often a level or two up beside the headline */
+    xmlNodePtr lscope = scope ? scope : content->parent;
+    for (int up = 0; !o.lede && lscope && lscope->_private && up < 3 && !o.rc; up++) {
+        if (bt_html_is(lscope, "body") || bt_html_is(lscope, "html"))
+            break;
+        int stopped = 0, seen = 0;
+        const xmlNode *l = up == 0 && scope
+                               ? first_flag(lscope->children, BT_NF_LEDE, content, 0, &stopped)
+                                   : after_title(&o, lscope->children, BT_NF_LEDE, content, 0, &seen, &stopped);
+        if (l && ldens(BT_INFO(l)) < 0.3)
             o.lede = bt_html_text(l);
+        lscope = lscope->parent;
     }
     /* related boxes sit under the article or right after it, in the same column */
     xmlNodePtr rscope = scope ? scope->parent : content->parent;
@@ -984,8 +1225,16 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         }
         i++;
     }
-    /* no sapo marked: a first paragraph that repeats the page's description is one */
-    if (!o.lede && o.pn > 1 && m->description) {
+    /* no sapo marked: a first paragraph that repeats the page's description is one, unless
+     * it is a plain <p> among the text's own (the site's excerpt took the first paragraph) */
+    int plain_first = o.pn > 1 && o.pv[0].node && o.pv[1].node &&
+                      o.pv[0].node->parent == o.pv[1].node->parent &&
+                      !(o.pv[0].flags & (P_STRONG | P_HEADING));
+    if (plain_first) { /* "meldung_anrisstext": a class of its own sets it apart */
+        const char *c0 = bt_html_peek(o.pv[0].node, "class"), *c1 = bt_html_peek(o.pv[1].node, "class");
+        plain_first = (!c0 && !c1) || (c0 && c1 && !strcmp(c0, c1));
+    }
+    if (!o.lede && o.pn > 1 && m->description && !plain_first) {
         const char *d = m->description;
         size_t dl = strlen(d);
         while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
@@ -1009,15 +1258,21 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         for (size_t i = 0; i < o.nbylines; i++)
             if (o.bylines[i] && strlen(o.bylines[i]) < 100)
                 byline_authors(&o, o.bylines[i]);
-        if (!a->n_authors && scope) {
-            int stopped = 0;
-            const xmlNode *b = first_flag(scope->children, BT_NF_BYLINE, content, 0, &stopped);
+        xmlNodePtr bscope = scope ? scope : content->parent;
+        for (int up = 0; !a->n_authors && bscope && bscope->_private && up < 3 && !o.rc; up++) {
+            if (bt_html_is(bscope, "body") || bt_html_is(bscope, "html"))
+                break;
+            int stopped = 0, seen = 0;
+            const xmlNode *b =
+                up == 0 && scope ? first_flag(bscope->children, BT_NF_BYLINE, content, 0, &stopped)
+                        : after_title(&o, bscope->children, BT_NF_BYLINE, content, 0, &seen, &stopped);
             if (b) {
                 char *t = bt_html_text(b);
                 if (t)
                     byline_authors(&o, t);
                 free(t);
             }
+            bscope = bscope->parent;
         }
     }
     for (size_t i = 0; i < o.pn && !o.rc; i++) {

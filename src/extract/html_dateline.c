@@ -1,0 +1,66 @@
+/* html_dateline.c: the visible dateline of a page without a machine-readable date
+ * ("Thứ Hai, 12/09/2022 15:40 (GMT+7)" in a div.detail-time). Looks at short elements whose
+ * class/id names a date, in document order, outside furniture (comments and related boxes
+ * carry dates of their own), and reads them with the text extractor's dateline parser. */
+#include "extract/dateline.h"
+#include "extract/html_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* class/id words of date holders; "meta" is WordPress's entry-meta / post-meta line */
+int bt_html_date_holder(const xmlNode *n)
+{
+    if (bt_html_is(n, "time"))
+        return 1;
+    static const char *const words[] = {"date", "time", "publish", "meta", "ngay", "posted"};
+    const char *parts[2] = {bt_html_peek(n, "class"), bt_html_peek(n, "id")};
+    for (int k = 0; k < 2; k++) {
+        if (!parts[k])
+            continue;
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+            for (const char *p = parts[k]; *p; p++)
+                if (strncasecmp(p, words[i], strlen(words[i])) == 0)
+                    return 1;
+    }
+    return 0;
+}
+
+static int find(const xmlNode *n, int vi, int depth, char out[64])
+{
+    for (const xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+            continue;
+        const bt_node_info *in = BT_INFO(k);
+        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED | BT_NF_CAPTION))
+            continue;
+        if ((in->flags & BT_NF_NEGATIVE) && !(in->hints & BT_H_POS))
+            continue;
+        if (in->text && in->text < 160 && bt_html_date_holder(k)) {
+            char *t = bt_html_text(k);
+            bt_date d;
+            /* a day without its time is too weak: lists of other stories print those */
+            if (t && bt_date_find(t, strlen(t), &d) && d.has_time && (d.has_offset || vi)) {
+                char buf[64];
+                size_t l = bt_date_format(&d, 7 * 60, buf, sizeof buf);
+                free(t);
+                if (l && l < 64) {
+                    memcpy(out, buf, l + 1);
+                    return 1;
+                }
+                continue;
+            }
+            free(t);
+        }
+        if (find(k->children, vi, depth + 1, out))
+            return 1;
+    }
+    return 0;
+}
+
+int bt_html_visible_date(const bt_html_ctx *ctx, char out[64])
+{
+    xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
+    return root ? find(root, ctx->lang_vi, 0, out) : 0;
+}
