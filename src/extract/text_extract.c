@@ -206,7 +206,8 @@ static int set_str(char **field, const char *s, size_t len)
 typedef struct run {
     size_t s, e, score;
     int weak;    /* teaser-like or under a section heading */
-    int section; /* a section or related heading precedes it since the previous run */
+    int section; /* a section heading precedes it since the previous run */
+    int box;     /* only a related heading and its few headline-like items precede it */
 } run;
 
 static int find_body(ctx *c, size_t *rs, size_t *re)
@@ -214,7 +215,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     tx_block *B = c->d.b;
     size_t n = c->d.n;
     size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0;
-    int in_section = 0, run_in_section = 0, section_since = 0;
+    int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
+    size_t box_items = 0;
     run *runs = NULL;
     size_t nr = 0, capr = 0;
     *rs = *re = NONE;
@@ -224,6 +226,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         if (prose) {
             if (cs == NONE)
                 cs = i, score = 0, paras = 0, heads = 0, run_in_section = in_section;
+            signed_off = 0;
             ce = i;
             gap = 0;
             score += B[i].len;
@@ -249,20 +252,47 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 runs = nrn;
                 capr = nc;
             }
-            run r = {cs, ce, score, 0, section_since};
+            /* after a box the article resumes with paragraphs in a row; teasers (a title,
+             * its summary, a title...) are another box */
+            int resumes = box_since && box_items <= 8 && cs < ce;
+            if (resumes) {
+                size_t k = cs + 1;
+                while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
+                                  (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
+                    k++;
+                resumes = tx_is_prose(&B[k]);
+            }
+            run r = {cs, ce, score, 0, section_since || (box_since && !resumes), resumes};
             if (run_in_section)
                 r.score /= 4, r.weak = 1;
             if (paras >= 2 && heads * 10 >= paras * 7)
                 r.score /= 3, r.weak = 1;
             runs[nr++] = r;
             section_since = 0;
+            box_since = 0;
             cs = NONE;
         }
+        /* a related box inside the article ("Tin liên quan" and a few titles) is a widget:
+         * the prose after it is the same article. A site-wide section is not. */
         if (i < n && c->role[i] == R_STOP) {
             in_section = tx_is_section_heading(&B[i]);
-            section_since = 1;
-        } else if (i < n && B[i].level == 1)
+            if (in_section || box_since || signed_off)
+                section_since = 1;
+            else
+                box_since = 1, box_items = 0;
+        } else if (i < n && B[i].level == 1) {
             in_section = 0;
+        } else if (i < n && box_since && cs == NONE && !c->junk[i] && B[i].kind == TB_TEXT) {
+            box_items++;
+        } else if (i < n && !prose && !box_since && !c->junk[i] && B[i].kind == TB_TEXT &&
+                   B[i].words <= 8) {
+            /* a byline or "Nguồn:" between the paragraphs and a related box: the article
+             * ended before the box */
+            size_t o[6], l[6];
+            signed_off |= tx_byline(B[i].text, B[i].len, o, l, 6) > 0 ||
+                          tx_is_attribution(B[i].text, B[i].len) ||
+                          !strncmp(B[i].text, "Nguồn", strlen("Nguồn"));
+        }
     }
     size_t best = NONE;
     for (size_t k = 0; k < nr; k++)
@@ -274,6 +304,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                runs[lo].s - runs[lo - 1].e <= 4 * RUN_GAP)
             lo--;
         while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
+               (!runs[hi + 1].box || runs[hi + 1].e > runs[hi + 1].s) &&
                runs[hi + 1].s - runs[hi].e <= 4 * RUN_GAP &&
                !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
             hi++;
@@ -488,6 +519,12 @@ static int extract(ctx *c, const bt_capture *cap)
         }
     }
 
+    /* a related box inside the body's span: its titles are not subheadings */
+    for (size_t i = start; i < re; i++)
+        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) &&
+            (rc = read_related_block(c, i, re)))
+            return rc;
+
     /* body */
     size_t last_prose = start;
     for (size_t k = start; k <= re; k++)
@@ -640,7 +677,7 @@ static int extract(ctx *c, const bt_capture *cap)
             }
     /* related-story blocks under their heading, anywhere after the headline */
     for (size_t i = t != NONE ? t + 1 : 0; i < n; i++)
-        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) &&
+        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) && (i < start || i >= re) &&
             (rc = read_related_block(c, i, re)))
             return rc;
     if (!c->a->source && cap->url) {

@@ -112,7 +112,20 @@ int tx_is_section_heading(const tx_block *b)
 {
     if (b->kind != TB_TEXT || b->words > 10)
         return 0;
-    return phrase_eq(b, section_heads) || phrase_prefix(b, section_prefixes);
+    if (phrase_eq(b, section_heads) || phrase_prefix(b, section_prefixes))
+        return 1;
+    /* a comment box counts its entries: "Bình luận (8) Tin mới nhất", "Comments (12)" */
+    static const char *const counted[] = {"binh luan (", "y kien (", "comments (", NULL};
+    if (!b->fold)
+        return 0;
+    size_t st = core_start(b->fold, b->flen);
+    for (size_t k = 0; counted[k]; k++) {
+        size_t pl = strlen(counted[k]);
+        if (b->flen - st > pl && !memcmp(b->fold + st, counted[k], pl) &&
+            b->fold[st + pl] >= '0' && b->fold[st + pl] <= '9')
+            return 1;
+    }
+    return 0;
 }
 
 int tx_is_furniture(const tx_block *b)

@@ -1,0 +1,86 @@
+/* test_extract_text_sites.c: the text extractor's rules for page layouts met across news
+ * sites (the multi-site dev set): a related box inside the body, comment boxes, prefixed
+ * sapos, bylines on their own line, copyright lines as the source. Each test is a small
+ * capture written here. */
+#include "support.h"
+
+#include "bantin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bt_article *extract_ok(const char *text)
+{
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = text;
+    cap.len = strlen(text);
+    cap.origin = "test.txt";
+    bt_error err;
+    bt_article *a = NULL;
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
+    assert_non_null(a);
+    return a;
+}
+
+static int has_para(const bt_article *a, const char *prefix)
+{
+    for (size_t i = 0; i < a->n_body; i++)
+        if (!strncmp(a->body[i], prefix, strlen(prefix)))
+            return 1;
+    return 0;
+}
+
+/* A "Tin liên quan" box between two paragraphs: the article goes on after it. */
+static void test_related_box_mid_body(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Nông dân trúng mùa lúa thơm nhưng lo đầu ra\n\n"
+        "Sáng 3/7, trên cánh đồng của xã, máy gặt đập liên hợp chạy liên tục từ sớm để kịp thu hoạch.\n\n"
+        "Theo ngành nông nghiệp, toàn tỉnh xuống giống hơn 140.000 ha lúa, phần lớn là giống lúa thơm.\n\n"
+        "Tin liên quan\n\n"
+        "  * Giá lúa gạo tăng, nông dân miền Tây phấn khởi\n"
+        "  * Tỉnh xây dựng vùng nguyên liệu lúa thơm 100.000 ha\n\n"
+        "Một số doanh nghiệp cho biết giá thu mua giảm do đơn hàng xuất khẩu chậm lại trong quý II.\n\n"
+        "Ngành nông nghiệp khuyến cáo nông dân không nên ồ ạt bán lúa tươi cùng lúc trong vụ này.\n\n"
+        "Bình luận (8) Tin mới nhất Quan tâm nhất\n\n"
+        "Năm nào cũng điệp khúc được mùa mất giá, mong có hợp đồng bao tiêu cho bà con nông dân.\n");
+    assert_int_equal(a->n_body, 4);
+    assert_true(has_para(a, "Một số doanh nghiệp"));
+    assert_true(has_para(a, "Ngành nông nghiệp"));
+    assert_false(has_para(a, "Năm nào cũng")); /* a reader's comment */
+    assert_int_equal(a->n_related, 2);
+    assert_string_equal(a->related[1].title, "Tỉnh xây dựng vùng nguyên liệu lúa thơm 100.000 ha");
+    bt_article_free(a);
+}
+
+/* A related box after the byline is past the article's end: the teasers under it (a title, its
+ * summary, a title...) are not the article. */
+static void test_related_box_after_byline(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Giá gạo xuất khẩu tăng mạnh trong tháng Tám\n\n"
+        "Giá gạo xuất khẩu của Việt Nam tăng mạnh trong những tuần gần đây nhờ nhu cầu lớn.\n\n"
+        "Các doanh nghiệp cho biết đơn hàng từ châu Á và châu Phi tăng gần gấp đôi so với cùng kỳ.\n\n"
+        "Hà Linh (TH)\n\n"
+        "Tin bài liên quan\n\n"
+        "Xuất khẩu nông sản tăng mạnh bảy tháng\n\n"
+        "Xuất khẩu nông sản tăng mạnh trong bảy tháng đầu năm, đạt hơn 30 tỷ USD theo số liệu mới.\n\n"
+        "Giá phân bón giảm sâu sau nhiều tháng\n\n"
+        "Giá phân bón trong nước giảm sâu sau nhiều tháng neo ở mức cao, nông dân phấn khởi.\n");
+    assert_int_equal(a->n_body, 2);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Hà Linh");
+    bt_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_related_box_mid_body),
+        cmocka_unit_test(test_related_box_after_byline),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
