@@ -395,7 +395,8 @@ static int read_related_block(ctx *c, size_t h, size_t re)
         if (c->role[k] == R_STOP || tx_is_relative_time(b))
             break;
         /* a box inside the body ends where the body's paragraphs resume */
-        if (h < re && (c->role[k] == R_BODY || tx_is_prose(b)))
+        if (h < re && (c->role[k] == R_BODY || tx_is_prose(b) || b->kind == TB_IMAGE ||
+                       (b->flags & TBF_CAPTION) || bare_caption(b)))
             break;
         c->role[k] = R_RELATED;
         /* two pages of a site may link the same story: recurring is no reason to drop it */

@@ -128,8 +128,70 @@ int tx_is_section_heading(const tx_block *b)
     return 0;
 }
 
+/* Words of share/print/comment button rows: "Chia sẻ Facebook Zalo In bài", "Share on X". */
+static const char *const share_words[] = {
+    "chia", "se", "share", "on", "facebook", "twitter", "tweet", "zalo", "email", "e-mail", "gui",
+    "in", "bai", "a-", "a+", "sao", "chep", "url", "lien", "ket", "x", "binh", "luan", "copy",
+    "link", "print", "luu", "linkedin", "pinterest", "messenger", "whatsapp", "telegram", "mail",
+    "reddit", "fb", "comment", "comments", "save", "nghe", NULL};
+static const char *const share_anchors[] = {
+    "chia", "share", "facebook", "twitter", "tweet", "zalo", "email", "linkedin", "print",
+    "messenger", "whatsapp", "telegram", NULL};
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(list[k], w, n))
+            return 1;
+    return 0;
+}
+
+size_t tx_share_tail(const tx_block *b)
+{
+    if (b->kind != TB_TEXT || !b->fold || b->words > 14)
+        return NONE_SHARE;
+    const char *f = b->fold;
+    size_t n = b->flen, words = 0, tail_words = 0, anchors = 0;
+    /* walk the words from the end while they are share words */
+    size_t e = n;
+    while (e) {
+        while (e && f[e - 1] == ' ')
+            e--;
+        size_t st = e;
+        while (st && f[st - 1] != ' ')
+            st--;
+        if (st == e)
+            break;
+        int digits = 1;
+        for (size_t i = st; i < e; i++)
+            digits &= f[i] >= '0' && f[i] <= '9';
+        if (!digits && !in_list(f + st, e - st, share_words))
+            break;
+        anchors += in_list(f + st, e - st, share_anchors);
+        tail_words++;
+        e = st;
+    }
+    (void)words;
+    if (tail_words < 2 || !anchors)
+        return NONE_SHARE;
+    /* the same number of words from the end of the text */
+    size_t t = b->len, w = 0;
+    while (t && w < tail_words) {
+        while (t && b->text[t - 1] == ' ')
+            t--;
+        while (t && b->text[t - 1] != ' ')
+            t--;
+        w++;
+    }
+    while (t && b->text[t - 1] == ' ')
+        t--;
+    return t;
+}
+
 int tx_is_furniture(const tx_block *b)
 {
+    if (tx_share_tail(b) == 0)
+        return 1;
     if (b->kind != TB_TEXT || !b->fold)
         return 0;
     if (phrase_eq(b, furniture_eq))
