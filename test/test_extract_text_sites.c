@@ -6,6 +6,7 @@
 
 #include "bantin.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,11 +77,54 @@ static void test_related_box_after_byline(void **state)
     bt_article_free(a);
 }
 
+/* The footer's copyright line names the site; a lede prefix that abbreviates it gives way. */
+static void test_copyright_source(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "# Công nhân được hỗ trợ tiền thuê nhà trong ba tháng\n\n"
+        "%s - Hơn 12.000 công nhân ở các khu chế xuất sẽ được hỗ trợ tiền thuê nhà trong 3 tháng.\n\n"
+        "Đối tượng được hỗ trợ là người lao động có hợp đồng từ 1 tháng trở lên, đang ở trọ.\n\n"
+        "Danh sách do công đoàn cơ sở lập, có xác nhận của chủ nhà trọ, gửi về trước cuối tháng.\n\n"
+        "%s\n";
+    static const char *const cases[][3] = {
+        {"(NLĐO)", "© Bản quyền thuộc về Báo Người Lao Động. Không được sao chép.", "Người Lao Động"},
+        {"TTO", "© Copyright 2023 TuoiTre Online, All rights reserved. ® Tuổi Trẻ Online giữ bản quyền nội dung trên website này.", "Tuổi Trẻ Online"},
+        {"VOV.VN", "Bản quyền thuộc về Báo điện tử VOV - Đài Tiếng nói Việt Nam.", "VOV.VN"},
+        {"Hà Nội", "© 1997-2021. Toàn bộ bản quyền thuộc VnExpress.", "VnExpress"},
+        {"Hà Nội", "(C) 2024 The Mekong Observer. All rights reserved.", "The Mekong Observer"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char buf[2048];
+        snprintf(buf, sizeof buf, body, cases[k][0], cases[k][1]);
+        bt_article *a = extract_ok(buf);
+        assert_non_null(a->source);
+        assert_string_equal(a->source, cases[k][2]);
+        bt_article_free(a);
+    }
+}
+
+/* Rows of share buttons are furniture, not subheadings of the body. */
+static void test_share_rows(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Đà Nẵng mở lại tuyến đi bộ ven sông Hàn sau hai năm cải tạo\n\n"
+        "Chia sẻ Facebook Zalo Sao chép liên kết\n\n"
+        "Công trình do ban quản lý dự án làm chủ đầu tư, tổng vốn khoảng 90 tỉ đồng từ ngân sách.\n\n"
+        "Facebook Twitter In Bình luận\n\n"
+        "Người dân tản bộ trong tối mở cửa lại tuyến đường, nhiều gia đình đưa trẻ nhỏ đi dạo.\n");
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_related_box_mid_body),
         cmocka_unit_test(test_related_box_after_byline),
+        cmocka_unit_test(test_copyright_source),
+        cmocka_unit_test(test_share_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
