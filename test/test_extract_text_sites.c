@@ -47,7 +47,7 @@ static void test_related_box_mid_body(void **state)
         "Ngành nông nghiệp khuyến cáo nông dân không nên ồ ạt bán lúa tươi cùng lúc trong vụ này.\n\n"
         "Bình luận (8) Tin mới nhất Quan tâm nhất\n\n"
         "Năm nào cũng điệp khúc được mùa mất giá, mong có hợp đồng bao tiêu cho bà con nông dân.\n");
-    assert_int_equal(a->n_body, 4);
+    assert_int_equal(a->n_body, 3); /* and the sapo */
     assert_true(has_para(a, "Một số doanh nghiệp"));
     assert_true(has_para(a, "Ngành nông nghiệp"));
     assert_false(has_para(a, "Năm nào cũng")); /* a reader's comment */
@@ -118,6 +118,50 @@ static void test_share_rows(void **state)
     bt_article_free(a);
 }
 
+/* Under the headline: a byline before share buttons, then the sapo with its source prefix. */
+static void test_sapo_after_byline(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Nông dân Sóc Trăng trúng mùa lúa thơm nhưng lo đầu ra\n\n"
+        "03/07/2023 11:05 GMT+7\n\n"
+        "Trần Ngọc Chia sẻ Zalo In bài\n\n"
+        "## TTO - Vụ hè thu năm nay, nhiều cánh đồng lúa thơm cho năng suất trên 6 tấn/ha.\n\n"
+        "Sáng 3/7, trên cánh đồng của xã, máy gặt đập liên hợp chạy liên tục từ sớm để kịp thu hoạch.\n\n"
+        "Theo ngành nông nghiệp, toàn tỉnh xuống giống hơn 140.000 ha lúa, phần lớn là giống lúa thơm.\n");
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "Vụ hè thu năm nay, nhiều cánh đồng lúa thơm cho năng suất trên 6 tấn/ha.");
+    assert_string_equal(a->source, "TTO");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Trần Ngọc");
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+}
+
+/* An unmarked first paragraph under a Vietnamese headline is the sapo; after the lead photo it
+ * is the body's first paragraph. */
+static void test_unmarked_sapo(void **state)
+{
+    (void)state;
+    static const char *const text =
+        "# Hà Nội thử nghiệm làn riêng cho xe buýt trên trục Nguyễn Trãi\n\n"
+        "%s"
+        "Từ 1/9, xe buýt chạy trên đoạn Ngã Tư Sở - Hà Đông sẽ có làn riêng sát dải phân cách giữa.\n\n"
+        "Sở Giao thông Vận tải cho biết đã hoàn tất phương án tổ chức làn ưu tiên dài khoảng 5 km.\n\n"
+        "Theo ông Trần Quang Vinh, đây là tuyến có lưu lượng hành khách xe buýt lớn nhất thành phố.\n";
+    char buf[2048];
+    snprintf(buf, sizeof buf, text, "");
+    bt_article *a = extract_ok(buf);
+    assert_non_null(a->lede);
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, text, "![Làn xe buýt](https://example.com/a.jpg)\n\n");
+    a = extract_ok(buf);
+    assert_null(a->lede);
+    assert_int_equal(a->n_body, 3);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -125,6 +169,8 @@ int main(void)
         cmocka_unit_test(test_related_box_after_byline),
         cmocka_unit_test(test_copyright_source),
         cmocka_unit_test(test_share_rows),
+        cmocka_unit_test(test_sapo_after_byline),
+        cmocka_unit_test(test_unmarked_sapo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

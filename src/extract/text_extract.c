@@ -168,12 +168,12 @@ static int bare_caption(const tx_block *b)
     return 1;
 }
 
-static int add_byline(ctx *c, const tx_block *b)
+static int add_byline_span(ctx *c, const char *text, size_t len)
 {
     size_t off[6], lens[6];
-    size_t n = tx_byline(b->text, b->len, off, lens, 6);
+    size_t n = tx_byline(text, len, off, lens, 6);
     for (size_t i = 0; i < n; i++) {
-        char *s = tx_fold_space(b->text + off[i], lens[i], NULL);
+        char *s = tx_fold_space(text + off[i], lens[i], NULL);
         if (!s)
             return BT_ENOMEM;
         int dup = 0;
@@ -185,6 +185,11 @@ static int add_byline(ctx *c, const tx_block *b)
             return rc;
     }
     return n ? 1 : 0;
+}
+
+static int add_byline(ctx *c, const tx_block *b)
+{
+    return add_byline_span(c, b->text, b->len);
 }
 
 static int set_str(char **field, const char *s, size_t len)
@@ -591,10 +596,35 @@ static int extract(ctx *c, const bt_capture *cap)
         }
 
     /* sapo: the first paragraph after the headline, when it is set apart */
-    size_t j = start;
-    while (j <= re && (c->junk[j] || c->role[j] == R_DATE || c->role[j] == R_BYLINE ||
-                       c->role[j] == R_TITLE))
-        j++;
+    size_t j = start, meta = 0;
+    int image_above = 0;
+    while (j <= re) {
+        if (c->junk[j] || c->role[j] == R_DATE || c->role[j] == R_BYLINE ||
+            c->role[j] == R_TITLE) {
+            j++;
+            continue;
+        }
+        /* the meta rows under a headline: a byline, alone or before share buttons
+         * ("Nguyễn Hùng Chia sẻ Bình luận"), a WordPress "Đăng bởi X" */
+        const tx_block *b = &B[j];
+        if (meta < 4 && b->kind == TB_TEXT && b->words <= 10 && !tx_is_prose(b)) {
+            size_t tl = tx_share_tail(b), bl = tl != NONE_SHARE ? tl : b->len;
+            const char *bt = b->text;
+            if (bl > 9 && !strncmp(bt, "Đăng bởi ", 10))
+                bt += 10, bl -= 10;
+            int by = add_byline_span(c, bt, bl);
+            if (by < 0)
+                return by;
+            if (by) {
+                c->role[j++] = R_BYLINE;
+                meta++;
+                continue;
+            }
+        }
+        if (b->kind == TB_IMAGE)
+            image_above = 1;
+        break;
+    }
     if (j <= re && B[j].kind == TB_TEXT && B[j].words >= 8 && !bare_caption(&B[j]) &&
         !tx_doubled_half(B[j].text, B[j].len)) {
         size_t so = 0, sl = 0;
@@ -606,6 +636,15 @@ static int extract(ctx *c, const bt_capture *cap)
         /* a sapo is written in sentences: "Continue reading the main story" is not one */
         if (!skip && !tx_is_prose(&B[j]) && !sentence_end(&B[j]))
             apart = 0, k = re + 1;
+        /* Vietnamese sites set a sapo under every headline: a first paragraph of a sentence
+         * or two, before the lead photo, with the body's paragraphs after it */
+        if (!apart && c->d.vietnamese && !image_above && tx_is_prose(&B[j]) &&
+            sentence_end(&B[j]) && B[j].words >= 12 && B[j].words <= 80) {
+            size_t more = 0;
+            for (size_t q = j + 1; q <= re; q++)
+                more += !c->junk[q] && tx_is_prose(&B[q]);
+            apart = more >= 2;
+        }
         if (!apart && k <= re) {
             const tx_block *nb = &B[k];
             apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
