@@ -162,6 +162,31 @@ static void test_unmarked_sapo(void **state)
     bt_article_free(a);
 }
 
+/* A related block stops at tags, post navigation and comments; "Có thể bạn quan tâm" is a
+ * site-wide list; a list's items stay apart in hard-wrapped captures. */
+static void test_related_block_ends(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Vĩnh Long: Làng gốm Mang Thít đón khách trở lại dịp cuối năm\n\n"
+        "Những ngày này, dọc tuyến đường ven kênh, các lò gốm đỏ rực đón khách tham quan từ sớm.\n\n"
+        "Nhiều đoàn khách từ TP HCM và các tỉnh lân cận tìm về làng gốm để chụp ảnh cuối năm.\n\n"
+        "Chính quyền huyện cho biết sẽ đầu tư thêm bến thuyền và điểm dừng chân cho du khách.\n\n"
+        "### Bài viết liên quan\n\n"
+        "#### Vĩnh Long đón hơn 1,5 triệu lượt khách du lịch\n\n"
+        "20/11/2023\n\n"
+        "Trong \"Du lịch\"\n\n"
+        "#### Giữ nghề gốm đỏ bên dòng Cổ Chiên\n\n"
+        "Chuyên mục: Du lịch Thẻ: gốm đỏ, Mang Thít\n\n"
+        "Bài trước Nông dân Trà Ôn trúng mùa khoai lang\n\n"
+        "## Có thể bạn quan tâm\n\n"
+        "Đội tuyển Việt Nam chốt danh sách dự vòng loại World Cup\n");
+    assert_int_equal(a->n_related, 2);
+    assert_string_equal(a->related[0].title, "Vĩnh Long đón hơn 1,5 triệu lượt khách du lịch");
+    assert_string_equal(a->related[1].title, "Giữ nghề gốm đỏ bên dòng Cổ Chiên");
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +196,7 @@ int main(void)
         cmocka_unit_test(test_share_rows),
         cmocka_unit_test(test_sapo_after_byline),
         cmocka_unit_test(test_unmarked_sapo),
+        cmocka_unit_test(test_related_block_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

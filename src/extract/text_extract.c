@@ -397,8 +397,18 @@ static int read_related_block(ctx *c, size_t h, size_t re)
     size_t items = 0;
     for (size_t k = h + 1; k < c->d.n && k <= h + 60 && items < 20; k++) {
         tx_block *b = &B[k];
-        if (c->role[k] == R_STOP || tx_is_relative_time(b))
+        if (c->role[k] == R_STOP || tx_is_relative_time(b) || tx_ends_related(b))
             break;
+        /* a new heading as high as the block's own starts another box */
+        if (B[h].level && b->level && b->level <= B[h].level)
+            break;
+        /* WordPress gives each related post its category: 'Trong "Du lịch"', 'In "Travel"' */
+        if ((b->len > 7 && !strncmp(b->text, "Trong \"", 7)) ||
+            (b->len > 4 && !strncmp(b->text, "In \"", 4)) ||
+            (b->len > 9 && !strncmp(b->text, "Trong \xE2\x80\x9C", 9))) {
+            c->role[k] = R_RELATED;
+            continue;
+        }
         /* a box inside the body ends where the body's paragraphs resume */
         if (h < re && (c->role[k] == R_BODY || tx_is_prose(b) || b->kind == TB_IMAGE ||
                        (b->flags & TBF_CAPTION) || bare_caption(b)))

@@ -61,6 +61,8 @@ uint64_t tx_key(const char *fold, size_t flen);
 int tx_is_related_heading(const tx_block *b);
 /* Heading of a site-wide section that ends the article ("Đọc nhiều", "Multimedia"). */
 int tx_is_section_heading(const tx_block *b);
+/* A line after which a related block cannot go on: tags, previous/next post, comments. */
+int tx_ends_related(const tx_block *b);
 /* Furniture phrase (font-size buttons, "Xin chờ", share/follow lines, ads, weather). */
 int tx_is_furniture(const tx_block *b);
 /* A row of share buttons at the end of a line ("Nguyễn Hùng Chia sẻ Bình luận"): the byte

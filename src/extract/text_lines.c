@@ -729,6 +729,8 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
             while (j < n && !L[j].blank && wrapped(&L[j - 1], &L[j], W) &&
                    !(L[j].len == L[j - 1].len && !memcmp(L[j].s, L[j - 1].s, L[j].len)) &&
                    (L[j].indent == L[j - 1].indent || !list_marker(L[j].s, L[j].len, &skip)) &&
+                   /* the next item of a list is no continuation of this one */
+                   !(list_marker(L[j].s, L[j].len, &skip) && list_marker(L[i].s, L[i].len, &skip)) &&
                    L[j].s[0] != '#' && L[j].s[0] != '<') {
                 rc = rc ? rc : bt_buf_addc(&para, ' ');
                 rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);

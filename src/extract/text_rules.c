@@ -55,7 +55,7 @@ static int phrase_prefix(const tx_block *b, const char *const *list)
 static const char *const related_heads[] = {
     "tin bai lien quan", "tin lien quan", "bai lien quan", "bai viet lien quan",
     "cac tin lien quan", "cac bai lien quan", "tin tuc lien quan", "tin cung chu de",
-    "xem them", "doc them", "co the ban quan tam", "related", "related articles",
+    "xem them", "doc them", "related", "related articles",
     "related stories", "related news", "related content", "related coverage", "read more",
     "see also", "more on this story", "related links", NULL};
 
@@ -70,7 +70,7 @@ static const char *const section_heads[] = {
     "more stories", "more news", "top stories", "comments", "comment", "advertisement",
     "quang cao", "you may also like", "recommended", "recommended for you", "newsletter",
     "sign up", "share this article", "tin tai tro", "tai tro", "thong tin doanh nghiep",
-    "su kien", "tin nong", "tin hot", "ban co the quan tam", "dung bo lo", "xem tiep",
+    "su kien", "tin nong", "tin hot", "ban co the quan tam", "co the ban quan tam", "dung bo lo", "xem tiep",
     NULL};
 
 static const char *const section_prefixes[] = {"dong su kien", "chu de", "tags", "tu khoa",
@@ -186,6 +186,34 @@ size_t tx_share_tail(const tx_block *b)
     while (t && b->text[t - 1] == ' ')
         t--;
     return t;
+}
+
+int tx_ends_related(const tx_block *b)
+{
+    static const char *const ends[] = {"bai truoc", "bai sau", "dieu huong bai viet",
+                                       "de lai mot binh luan", "previous post", "next post",
+                                       "leave a reply", "leave a comment", "post navigation", NULL};
+    /* labels of a post's tags and categories, with their colon */
+    static const char *const labels[] = {"chuyen muc:", "the:", "tags:", "tag:", "tu khoa:",
+                                         "filed under:", "categories:", "category:", NULL};
+    if (b->kind != TB_TEXT || !b->fold)
+        return 0;
+    if (b->text[0] == '#' && b->level == 0)
+        return 1; /* hashtags */
+    if (phrase_eq(b, ends) || phrase_prefix(b, ends))
+        return 1;
+    size_t st = core_start(b->fold, b->flen);
+    for (size_t k = 0; labels[k]; k++)
+        if (b->flen - st >= strlen(labels[k]) &&
+            !memcmp(b->fold + st, labels[k], strlen(labels[k])))
+            return 1;
+    /* "2 bình luận về “Title”", "3 comments on ..." */
+    size_t i = 0;
+    while (i < b->flen && b->fold[i] >= '0' && b->fold[i] <= '9')
+        i++;
+    return i && (!strncmp(b->fold + i, " binh luan ve ", 14) ||
+                 !strncmp(b->fold + i, " comments on ", 13) ||
+                 !strncmp(b->fold + i, " thoughts on ", 13));
 }
 
 int tx_is_furniture(const tx_block *b)
