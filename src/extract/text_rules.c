@@ -55,7 +55,7 @@ static int phrase_prefix(const tx_block *b, const char *const *list)
 static const char *const related_heads[] = {
     "tin bai lien quan", "tin lien quan", "bai lien quan", "bai viet lien quan",
     "cac tin lien quan", "cac bai lien quan", "tin tuc lien quan", "tin cung chu de",
-    "xem them", "doc them", "related", "related articles",
+    "doc them", "related", "related articles",
     "related stories", "related news", "related content", "related coverage", "read more",
     "see also", "more on this story", "related links", NULL};
 
@@ -70,7 +70,8 @@ static const char *const section_heads[] = {
     "more stories", "more news", "top stories", "comments", "comment", "advertisement",
     "quang cao", "you may also like", "recommended", "recommended for you", "newsletter",
     "sign up", "share this article", "tin tai tro", "tai tro", "thong tin doanh nghiep",
-    "su kien", "tin nong", "tin hot", "ban co the quan tam", "co the ban quan tam", "dung bo lo", "xem tiep",
+    "su kien", "tin nong", "tin hot", "ban co the quan tam", "co the ban quan tam",
+    "xem them", /* a box headed "Xem thêm" lists news at large; "Xem thêm: X" is inline */ "dung bo lo", "xem tiep",
     NULL};
 
 static const char *const section_prefixes[] = {"dong su kien", "chu de", "tags", "tu khoa",
