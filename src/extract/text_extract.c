@@ -607,6 +607,7 @@ static int extract(ctx *c, const bt_capture *cap)
 
     /* sapo: the first paragraph after the headline, when it is set apart */
     size_t j = start, meta = 0;
+    int date_near_title = c->a->published != NULL;
     int image_above = 0;
     while (j <= re) {
         if (c->junk[j] || c->role[j] == R_DATE || c->role[j] == R_BYLINE ||
@@ -622,6 +623,12 @@ static int extract(ctx *c, const bt_capture *cap)
             const char *bt = b->text;
             if (bl > 9 && !strncmp(bt, "Đăng bởi ", 10))
                 bt += 10, bl -= 10;
+            /* "Kim Kha 16/11/2023 18:40", "By Linh Tran March 16, 2024" */
+            bt_date dd;
+            if (bt_date_find(bt, bl, &dd) && dd.start > 0) {
+                bl = dd.start;
+                date_near_title = 1;
+            }
             int by = add_byline_span(c, bt, bl);
             if (by < 0)
                 return by;
@@ -820,8 +827,10 @@ static int extract(ctx *c, const bt_capture *cap)
             ended = 1;
     }
     /* a dateline at the foot of the article */
-    if (!c->a->published)
-        for (size_t i = re + 1; i < n && i <= re + TAIL_LEN; i++)
+    /* ... unless the headline had one (a date without a time is no publication time) or
+     * it belongs to the next box ("Bài viết liên quan" lists each post's date) */
+    if (!c->a->published && !date_near_title)
+        for (size_t i = re + 1; i < n && i <= re + TAIL_LEN && c->role[i] != R_STOP; i++)
             if (c->role[i] == R_NONE && is_date_line(&B[i], &dt)) {
                 if ((rc = set_published(c, &dt)))
                     return rc;
