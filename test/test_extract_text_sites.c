@@ -187,6 +187,51 @@ static void test_related_block_ends(void **state)
     bt_article_free(a);
 }
 
+/* Bylines: before a date, with a desk ("/VOV.VN"), in bold without diacritics, "By X date". */
+static void test_bylines_in_place(void **state)
+{
+    (void)state;
+    static const char *const paras =
+        "Đoạn một của bài viết này khá dài để được tính là nội dung chính của trang, có nhiều chữ.\n\n"
+        "Đoạn hai của bài viết này cũng khá dài để được tính là nội dung chính, cũng nhiều chữ.\n\n"
+        "Đoạn ba của bài viết này cũng khá dài để được tính là nội dung chính, cũng nhiều chữ.\n\n";
+    static const char *const cases[][3] = {
+        {"Kim Kha 16/11/2023 18:40\n\n", "", "Kim Kha"},
+        {"", "**Minh Hòa/VOV.VN (Theo Reuters)**\n\nTừ khóa: Indonesia\n", "Minh Hòa"},
+        {"", "**Thu Trang**\n\nIn bài | Gửi bài\n", "Thu Trang"},
+        {"Đăng bởi Phương Thảo 09/12/2023 1.284 lượt xem\n\n", "", "Phương Thảo"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char buf[2048];
+        snprintf(buf, sizeof buf, "# Tiêu đề của bài viết về giải ngân vốn đầu tư công\n\n%s%s%s",
+                 cases[k][0], paras, cases[k][1]);
+        bt_article *a = extract_ok(buf);
+        assert_int_equal(a->n_authors, 1);
+        assert_string_equal(a->authors[0], cases[k][2]);
+        for (size_t i = 0; i < a->n_body; i++)
+            assert_null(strstr(a->body[i], cases[k][2]));
+        bt_article_free(a);
+    }
+}
+
+/* An inline related card in the body: the linked title and its one-line summary. */
+static void test_related_card(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Nhật Bản phát hiện loài cá mới ở độ sâu 8.000 m\n\n"
+        "Nhóm nghiên cứu cho biết họ đã thả một thiết bị ghi hình không người lái xuống rãnh sâu.\n\n"
+        "[Những sinh vật kỳ lạ sống dưới đáy đại dương](https://example.vn/sinh-vat-ky-la.html)\n\n"
+        "Từ cá rồng đến mực ma cà rồng, nhiều loài sinh vật biển sâu khiến con người kinh ngạc.\n\n"
+        "Cá ốc là nhóm cá thích nghi đặc biệt với môi trường áp suất cao. Cơ thể chúng gần như trong suốt.\n\n"
+        "Các nhà khoa học cho rằng những phát hiện như vậy giúp hiểu rõ hơn về giới hạn sống của cá.\n");
+    assert_int_equal(a->n_related, 1);
+    assert_string_equal(a->related[0].url, "https://example.vn/sinh-vat-ky-la.html");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "cá rồng"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +242,8 @@ int main(void)
         cmocka_unit_test(test_sapo_after_byline),
         cmocka_unit_test(test_unmarked_sapo),
         cmocka_unit_test(test_related_block_ends),
+        cmocka_unit_test(test_bylines_in_place),
+        cmocka_unit_test(test_related_card),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -258,8 +258,8 @@ size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t 
     int need_vi = 1;
     if (len > 3 && (!memcmp(s, "By ", 3) || !memcmp(s, "BY ", 3)))
         i = 3, need_vi = 0;
-    else if (len > 4 && !memcmp(s, "Bởi ", 5))
-        i = 5;
+    else if (len > strlen("Bởi ") && !memcmp(s, "Bởi ", strlen("Bởi ")))
+        i = strlen("Bởi ");
     else if (len > 5 && !memcmp(s, "Theo ", 5))
         i = 5;
     size_t e = len;

@@ -40,6 +40,8 @@ typedef struct ctx {
 } ctx;
 
 #define NONE ((size_t)-1)
+#define POSTED_BY "Đăng bởi " /* WordPress's "Posted by" */
+#define POSTED_BY_LEN (sizeof POSTED_BY - 1)
 #define JUNK_RULE 1 /* furniture by a rule */
 #define JUNK_SITE 2 /* recurs across the site's pages (site model) */
 
@@ -190,6 +192,47 @@ static int add_byline_span(ctx *c, const char *text, size_t len)
 static int add_byline(ctx *c, const tx_block *b)
 {
     return add_byline_span(c, b->text, b->len);
+}
+
+/* A meta row under the headline: "Đăng bởi X 09/12/2023", "By X March 16, 2024 4 min read",
+ * "Kim Kha 16/11/2023 18:40": the byline before the date. 1 when authors were taken. */
+static int add_byline_span(ctx *c, const char *text, size_t len);
+
+/* The byline before a date ("Kim Kha 16/11/2023", "Đăng bởi X 09/12/2023"): the place makes
+ * it one, so a name without diacritics is taken too. */
+static int byline_before_date(ctx *c, const char *s, size_t len)
+{
+    if (len > POSTED_BY_LEN && !strncmp(s, POSTED_BY, POSTED_BY_LEN))
+        s += POSTED_BY_LEN, len -= POSTED_BY_LEN;
+    else if (len > 3 && !strncmp(s, "By ", 3))
+        s += 3, len -= 3;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '|' || s[len - 1] == '-'))
+        len--;
+    /* "Thứ Hai, 12/09/2022", "Chủ Nhật, 14/08/2022": a weekday, not a name */
+    if (!len || s[len - 1] == ',' || !strncmp(s, "Thứ ", strlen("Thứ ")) ||
+        !strncmp(s, "Chủ ", strlen("Chủ ")))
+        return 0;
+    char tmp[64] = "By ";
+    if (len < 3 || len + 3 > sizeof tmp)
+        return 0;
+    memcpy(tmp + 3, s, len);
+    return add_byline_span(c, tmp, len + 3);
+}
+
+static int meta_byline(ctx *c, const tx_block *b, int *dated)
+{
+    if (b->kind != TB_TEXT || b->words > 14 || tx_is_prose(b))
+        return 0;
+    size_t tl = tx_share_tail(b), bl = tl != NONE_SHARE ? tl : b->len;
+    const char *bt = b->text;
+    if (bl > POSTED_BY_LEN && !strncmp(bt, POSTED_BY, POSTED_BY_LEN))
+        bt += POSTED_BY_LEN, bl -= POSTED_BY_LEN;
+    bt_date dd;
+    if (bt_date_find(bt, bl, &dd) && dd.start > 0) {
+        *dated = 1;
+        return byline_before_date(c, bt, dd.start);
+    }
+    return add_byline_span(c, bt, bl);
 }
 
 static int set_str(char **field, const char *s, size_t len)
@@ -589,6 +632,9 @@ static int extract(ctx *c, const bt_capture *cap)
             continue;
         if (is_date_line(&B[i], &dt)) {
             c->role[i] = R_DATE;
+            if (dt.start > 0 && (rc = byline_before_date(c, B[i].text, dt.start)) < 0)
+                return rc;
+            rc = 0;
             if ((rc = set_published(c, &dt)))
                 return rc;
             break;
@@ -618,18 +664,8 @@ static int extract(ctx *c, const bt_capture *cap)
         /* the meta rows under a headline: a byline, alone or before share buttons
          * ("Nguyễn Hùng Chia sẻ Bình luận"), a WordPress "Đăng bởi X" */
         const tx_block *b = &B[j];
-        if (meta < 4 && b->kind == TB_TEXT && b->words <= 10 && !tx_is_prose(b)) {
-            size_t tl = tx_share_tail(b), bl = tl != NONE_SHARE ? tl : b->len;
-            const char *bt = b->text;
-            if (bl > 9 && !strncmp(bt, "Đăng bởi ", 10))
-                bt += 10, bl -= 10;
-            /* "Kim Kha 16/11/2023 18:40", "By Linh Tran March 16, 2024" */
-            bt_date dd;
-            if (bt_date_find(bt, bl, &dd) && dd.start > 0) {
-                bl = dd.start;
-                date_near_title = 1;
-            }
-            int by = add_byline_span(c, bt, bl);
+        if (meta < 4) {
+            int by = meta_byline(c, b, &date_near_title);
             if (by < 0)
                 return by;
             if (by) {
@@ -762,6 +798,19 @@ static int extract(ctx *c, const bt_capture *cap)
             c->role[i] = R_RELATED;
             if ((rc = add_related(c, b->text, b->len, b->url)))
                 return rc;
+            /* a related card: the linked title, then its one-sentence summary */
+            size_t k = i + 1;
+            while (k <= re && (c->junk[k] || B[k].kind != TB_TEXT))
+                k++;
+            if (k <= re && c->role[k] == R_NONE && tx_is_prose(&B[k]) && B[k].words <= 35 &&
+                !(B[k].flags & TBF_LINKLINE)) {
+                size_t ends = 0;
+                for (size_t q = 0; q + 1 < B[k].len; q++)
+                    ends += (B[k].text[q] == '.' || B[k].text[q] == '!' || B[k].text[q] == '?') &&
+                            B[k].text[q + 1] == ' ';
+                if (!ends)
+                    c->role[k] = R_RELATED;
+            }
             continue;
         }
         if (tx_is_attribution(b->text, b->len) && !tx_is_prose(b)) {
@@ -772,10 +821,31 @@ static int extract(ctx *c, const bt_capture *cap)
             ended = 1;
             continue;
         }
+        /* a WordPress meta row below the sapo: "Đăng bởi X 09/12/2023 ..." */
+        if (!tail && (!strncmp(b->text, POSTED_BY, POSTED_BY_LEN) || !strncmp(b->text, "By ", 3))) {
+            int dated = 0, by = meta_byline(c, b, &dated);
+            if (by < 0)
+                return by;
+            if (by) {
+                c->role[i] = R_BYLINE;
+                continue;
+            }
+        }
+        /* the author's box: "About Linh Tran" and a biography */
+        if (b->level && b->len > 6 && !strncmp(b->text, "About ", 6))
+            for (size_t q = 0; q < c->a->n_authors; q++)
+                if (!strcmp(c->a->authors[q], b->text + 6))
+                    ended = 1;
         if ((last_body != NONE || tail) && b->words <= 8 && !tx_is_prose(b)) {
             /* after the last paragraph: a byline ends the article */
             if (i > last_prose) {
                 int by = add_byline(c, b);
+                /* a name set in bold needs no diacritics to be one ("**Thu Trang**") */
+                if (!by && (b->flags & TBF_EMPH) && b->words <= 4 && b->len < 60) {
+                    char tmp[64] = "By ";
+                    memcpy(tmp + 3, b->text, b->len);
+                    by = add_byline_span(c, tmp, b->len + 3);
+                }
                 if (by < 0)
                     return by;
                 if (by) {
