@@ -232,6 +232,22 @@ static void test_related_card(void **state)
     bt_article_free(a);
 }
 
+/* "Caption - Ảnh: X": the dash that joined caption and credit goes with the credit. */
+static void test_caption_dash(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Nông dân Sóc Trăng trúng mùa lúa thơm nhưng lo đầu ra\n\n"
+        "![](https://example.vn/lua.jpg)\n\n"
+        "<figcaption>Nông dân thu hoạch lúa vụ hè thu - Ảnh: TRẦN NGỌC</figcaption>\n\n"
+        "Sáng 3/7, trên cánh đồng của xã, máy gặt đập liên hợp chạy liên tục từ sớm để kịp thu hoạch.\n\n"
+        "Theo ngành nông nghiệp, toàn tỉnh xuống giống hơn 140.000 ha lúa, phần lớn là giống lúa thơm.\n");
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].caption, "Nông dân thu hoạch lúa vụ hè thu");
+    assert_string_equal(a->images[0].credit, "TRẦN NGỌC");
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_related_block_ends),
         cmocka_unit_test(test_bylines_in_place),
         cmocka_unit_test(test_related_card),
+        cmocka_unit_test(test_caption_dash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -135,6 +135,11 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
     if (len > 14 && (!strncmp(text, "Media caption ", 14) || !strncmp(text, "Image caption ", 14)))
         text += 14, len -= 14;
     if (tx_split_credit(text, len, &cl, &co, &crl)) {
+        /* "... vụ hè thu - Ảnh: X": the dash joined caption and credit */
+        while (cl && (text[cl - 1] == ' ' || text[cl - 1] == '-' || text[cl - 1] == '|'))
+            cl--;
+        if (cl >= 3 && !memcmp(text + cl - 3, "\xE2\x80\x93", 3)) /* – */
+            cl -= 3;
         cap = tx_fold_space(text, cl, NULL);
         cred = tx_fold_space(text + co, crl, NULL);
     } else {
