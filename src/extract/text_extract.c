@@ -237,6 +237,12 @@ static int meta_byline(ctx *c, const tx_block *b, int *dated)
         *dated = 1;
         return byline_before_date(c, bt, dd.start);
     }
+    /* a run-together "09/12/202310/12/2023" (published and updated) is no date to parse,
+     * yet a posted-by row still ends its name where the figures begin */
+    if (bt != b->text)
+        for (size_t i = 1; i < bl; i++)
+            if (bt[i - 1] == ' ' && bt[i] >= '0' && bt[i] <= '9')
+                return byline_before_date(c, bt, i);
     return add_byline_span(c, bt, bl);
 }
 
