@@ -258,8 +258,8 @@ size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t 
     int need_vi = 1;
     if (len > 3 && (!memcmp(s, "By ", 3) || !memcmp(s, "BY ", 3)))
         i = 3, need_vi = 0;
-    else if (len > 4 && !memcmp(s, "Bởi ", 5))
-        i = 5;
+    else if (len > strlen("Bởi ") && !memcmp(s, "Bởi ", strlen("Bởi ")))
+        i = strlen("Bởi ");
     else if (len > 5 && !memcmp(s, "Theo ", 5))
         i = 5;
     size_t e = len;
@@ -278,6 +278,19 @@ size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t 
                 e--;
         }
     }
+    /* "Minh Hòa/VOV.VN": the name, then the desk it files for */
+    for (size_t k = i; k < e; k++)
+        if (s[k] == '/') {
+            size_t q = k + 1;
+            while (q < e && !sp(s[q]))
+                q++;
+            if (q == e && k > i) {
+                e = k;
+                while (e > i && sp(s[e - 1]))
+                    e--;
+            }
+            break;
+        }
     if (role && i == 0)
         need_vi = 0;
     /* Vietnamese bylines carry diacritics somewhere ("Minh Anh - Quốc Bảo") */

@@ -40,6 +40,8 @@ typedef struct ctx {
 } ctx;
 
 #define NONE ((size_t)-1)
+#define POSTED_BY "Đăng bởi " /* WordPress's "Posted by" */
+#define POSTED_BY_LEN (sizeof POSTED_BY - 1)
 #define JUNK_RULE 1 /* furniture by a rule */
 #define JUNK_SITE 2 /* recurs across the site's pages (site model) */
 
@@ -133,6 +135,11 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
     if (len > 14 && (!strncmp(text, "Media caption ", 14) || !strncmp(text, "Image caption ", 14)))
         text += 14, len -= 14;
     if (tx_split_credit(text, len, &cl, &co, &crl)) {
+        /* "... vụ hè thu - Ảnh: X": the dash joined caption and credit */
+        while (cl && (text[cl - 1] == ' ' || text[cl - 1] == '-' || text[cl - 1] == '|'))
+            cl--;
+        if (cl >= 3 && !memcmp(text + cl - 3, "\xE2\x80\x93", 3)) /* – */
+            cl -= 3;
         cap = tx_fold_space(text, cl, NULL);
         cred = tx_fold_space(text + co, crl, NULL);
     } else {
@@ -168,12 +175,12 @@ static int bare_caption(const tx_block *b)
     return 1;
 }
 
-static int add_byline(ctx *c, const tx_block *b)
+static int add_byline_span(ctx *c, const char *text, size_t len)
 {
     size_t off[6], lens[6];
-    size_t n = tx_byline(b->text, b->len, off, lens, 6);
+    size_t n = tx_byline(text, len, off, lens, 6);
     for (size_t i = 0; i < n; i++) {
-        char *s = tx_fold_space(b->text + off[i], lens[i], NULL);
+        char *s = tx_fold_space(text + off[i], lens[i], NULL);
         if (!s)
             return BT_ENOMEM;
         int dup = 0;
@@ -185,6 +192,58 @@ static int add_byline(ctx *c, const tx_block *b)
             return rc;
     }
     return n ? 1 : 0;
+}
+
+static int add_byline(ctx *c, const tx_block *b)
+{
+    return add_byline_span(c, b->text, b->len);
+}
+
+/* A meta row under the headline: "Đăng bởi X 09/12/2023", "By X March 16, 2024 4 min read",
+ * "Kim Kha 16/11/2023 18:40": the byline before the date. 1 when authors were taken. */
+static int add_byline_span(ctx *c, const char *text, size_t len);
+
+/* The byline before a date ("Kim Kha 16/11/2023", "Đăng bởi X 09/12/2023"): the place makes
+ * it one, so a name without diacritics is taken too. */
+static int byline_before_date(ctx *c, const char *s, size_t len)
+{
+    if (len > POSTED_BY_LEN && !strncmp(s, POSTED_BY, POSTED_BY_LEN))
+        s += POSTED_BY_LEN, len -= POSTED_BY_LEN;
+    else if (len > 3 && !strncmp(s, "By ", 3))
+        s += 3, len -= 3;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '|' || s[len - 1] == '-'))
+        len--;
+    /* "Thứ Hai, 12/09/2022", "Chủ Nhật, 14/08/2022": a weekday, not a name */
+    if (!len || s[len - 1] == ',' || !strncmp(s, "Thứ ", strlen("Thứ ")) ||
+        !strncmp(s, "Chủ ", strlen("Chủ ")))
+        return 0;
+    char tmp[64] = "By ";
+    if (len < 3 || len + 3 > sizeof tmp)
+        return 0;
+    memcpy(tmp + 3, s, len);
+    return add_byline_span(c, tmp, len + 3);
+}
+
+static int meta_byline(ctx *c, const tx_block *b, int *dated)
+{
+    if (b->kind != TB_TEXT || b->words > 14 || tx_is_prose(b))
+        return 0;
+    size_t tl = tx_share_tail(b), bl = tl != NONE_SHARE ? tl : b->len;
+    const char *bt = b->text;
+    if (bl > POSTED_BY_LEN && !strncmp(bt, POSTED_BY, POSTED_BY_LEN))
+        bt += POSTED_BY_LEN, bl -= POSTED_BY_LEN;
+    bt_date dd;
+    if (bt_date_find(bt, bl, &dd) && dd.start > 0) {
+        *dated = 1;
+        return byline_before_date(c, bt, dd.start);
+    }
+    /* a run-together "09/12/202310/12/2023" (published and updated) is no date to parse,
+     * yet a posted-by row still ends its name where the figures begin */
+    if (bt != b->text)
+        for (size_t i = 1; i < bl; i++)
+            if (bt[i - 1] == ' ' && bt[i] >= '0' && bt[i] <= '9')
+                return byline_before_date(c, bt, i);
+    return add_byline_span(c, bt, bl);
 }
 
 static int set_str(char **field, const char *s, size_t len)
@@ -206,7 +265,8 @@ static int set_str(char **field, const char *s, size_t len)
 typedef struct run {
     size_t s, e, score;
     int weak;    /* teaser-like or under a section heading */
-    int section; /* a section or related heading precedes it since the previous run */
+    int section; /* a section heading precedes it since the previous run */
+    int box;     /* only a related heading and its few headline-like items precede it */
 } run;
 
 static int find_body(ctx *c, size_t *rs, size_t *re)
@@ -214,7 +274,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     tx_block *B = c->d.b;
     size_t n = c->d.n;
     size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0;
-    int in_section = 0, run_in_section = 0, section_since = 0;
+    int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
+    size_t box_items = 0;
     run *runs = NULL;
     size_t nr = 0, capr = 0;
     *rs = *re = NONE;
@@ -224,6 +285,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         if (prose) {
             if (cs == NONE)
                 cs = i, score = 0, paras = 0, heads = 0, run_in_section = in_section;
+            signed_off = 0;
             ce = i;
             gap = 0;
             score += B[i].len;
@@ -249,20 +311,47 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 runs = nrn;
                 capr = nc;
             }
-            run r = {cs, ce, score, 0, section_since};
+            /* after a box the article resumes with paragraphs in a row; teasers (a title,
+             * its summary, a title...) are another box */
+            int resumes = box_since && box_items <= 8 && cs < ce;
+            if (resumes) {
+                size_t k = cs + 1;
+                while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
+                                  (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
+                    k++;
+                resumes = tx_is_prose(&B[k]);
+            }
+            run r = {cs, ce, score, 0, section_since || (box_since && !resumes), resumes};
             if (run_in_section)
                 r.score /= 4, r.weak = 1;
             if (paras >= 2 && heads * 10 >= paras * 7)
                 r.score /= 3, r.weak = 1;
             runs[nr++] = r;
             section_since = 0;
+            box_since = 0;
             cs = NONE;
         }
+        /* a related box inside the article ("Tin liên quan" and a few titles) is a widget:
+         * the prose after it is the same article. A site-wide section is not. */
         if (i < n && c->role[i] == R_STOP) {
             in_section = tx_is_section_heading(&B[i]);
-            section_since = 1;
-        } else if (i < n && B[i].level == 1)
+            if (in_section || box_since || signed_off)
+                section_since = 1;
+            else
+                box_since = 1, box_items = 0;
+        } else if (i < n && B[i].level == 1) {
             in_section = 0;
+        } else if (i < n && box_since && cs == NONE && !c->junk[i] && B[i].kind == TB_TEXT) {
+            box_items++;
+        } else if (i < n && !prose && !box_since && !c->junk[i] && B[i].kind == TB_TEXT &&
+                   B[i].words <= 8) {
+            /* a byline or "Nguồn:" between the paragraphs and a related box: the article
+             * ended before the box */
+            size_t o[6], l[6];
+            signed_off |= tx_byline(B[i].text, B[i].len, o, l, 6) > 0 ||
+                          tx_is_attribution(B[i].text, B[i].len) ||
+                          !strncmp(B[i].text, "Nguồn", strlen("Nguồn"));
+        }
     }
     size_t best = NONE;
     for (size_t k = 0; k < nr; k++)
@@ -274,6 +363,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                runs[lo].s - runs[lo - 1].e <= 4 * RUN_GAP)
             lo--;
         while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
+               (!runs[hi + 1].box || runs[hi + 1].e > runs[hi + 1].s) &&
                runs[hi + 1].s - runs[hi].e <= 4 * RUN_GAP &&
                !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
             hi++;
@@ -361,10 +451,21 @@ static int read_related_block(ctx *c, size_t h, size_t re)
     size_t items = 0;
     for (size_t k = h + 1; k < c->d.n && k <= h + 60 && items < 20; k++) {
         tx_block *b = &B[k];
-        if (c->role[k] == R_STOP || tx_is_relative_time(b))
+        if (c->role[k] == R_STOP || tx_is_relative_time(b) || tx_ends_related(b))
             break;
+        /* a new heading as high as the block's own starts another box */
+        if (B[h].level && b->level && b->level <= B[h].level)
+            break;
+        /* WordPress gives each related post its category: 'Trong "Du lịch"', 'In "Travel"' */
+        if ((b->len > 7 && !strncmp(b->text, "Trong \"", 7)) ||
+            (b->len > 4 && !strncmp(b->text, "In \"", 4)) ||
+            (b->len > 9 && !strncmp(b->text, "Trong \xE2\x80\x9C", 9))) {
+            c->role[k] = R_RELATED;
+            continue;
+        }
         /* a box inside the body ends where the body's paragraphs resume */
-        if (h < re && (c->role[k] == R_BODY || tx_is_prose(b)))
+        if (h < re && (c->role[k] == R_BODY || tx_is_prose(b) || b->kind == TB_IMAGE ||
+                       (b->flags & TBF_CAPTION) || bare_caption(b)))
             break;
         c->role[k] = R_RELATED;
         /* two pages of a site may link the same story: recurring is no reason to drop it */
@@ -383,6 +484,108 @@ static int read_related_block(ctx *c, size_t h, size_t re)
         items++;
     }
     return 0;
+}
+
+
+/* The site's name from its copyright line: "Tuổi Trẻ Online giữ bản quyền nội dung",
+ * "Toàn bộ bản quyền thuộc VnExpress.", "© 2023 Tin Cửu Long. ...". Sets *off and *len in b->text
+ * to the name without the generic "Báo"/"Báo điện tử"; 0 when the line names no one. */
+static int copyright_name(const tx_block *b, size_t *off, size_t *len)
+{
+    const char *s = b->text;
+    size_t n = b->len, st = NONE, en = NONE;
+    if (b->kind != TB_TEXT || n > 400)
+        return 0;
+    static const char keep[] = " giữ bản quyền";
+    static const char *const owned[] = {"bản quyền thuộc về ", "Bản quyền thuộc về ",
+                                        "bản quyền thuộc ", "Bản quyền thuộc ", NULL};
+    const char *k = NULL;
+    for (size_t i = 0; i + sizeof keep - 1 <= n && !k; i++)
+        if (!memcmp(s + i, keep, sizeof keep - 1))
+            k = s + i;
+    if (k) {
+        /* the name runs back to the start of its sentence or a mark ("® ", ". ") */
+        en = (size_t)(k - s);
+        st = en;
+        while (st && !(s[st - 1] == ' ' && st >= 2 && (s[st - 2] == '.' || s[st - 2] == ',')) &&
+               !(st >= 3 && !memcmp(s + st - 3, "\xC2\xAE ", 3)))
+            st--;
+    } else {
+        for (size_t q = 0; owned[q] && st == NONE; q++) {
+            size_t ql = strlen(owned[q]);
+            for (size_t i = 0; i + ql <= n; i++)
+                if (!memcmp(s + i, owned[q], ql)) {
+                    st = i + ql;
+                    break;
+                }
+        }
+        if (st == NONE) {
+            /* "© 2023 Name.", "(C) 2024 Name.", "© Copyright ZNEWS.VN." */
+            size_t i = 0;
+            if (n > 2 && !memcmp(s, "\xC2\xA9 ", 3))
+                i = 3;
+            else if (n > 4 && (!memcmp(s, "(C) ", 4) || !memcmp(s, "(c) ", 4)))
+                i = 4;
+            else
+                return 0;
+            if (n - i > 10 && !memcmp(s + i, "Copyright ", 10))
+                i += 10;
+            while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == ' '))
+                i++;
+            st = i;
+        }
+        en = st;
+        while (en < n && s[en] != ',' && s[en] != '|' &&
+               !(s[en] == '.' && (en + 1 == n || s[en + 1] == ' ')) &&
+               !(en + 3 <= n && !memcmp(s + en, " - ", 3)))
+            en++;
+    }
+    static const char *const generic[] = {"Báo điện tử ", "Báo ", "Tạp chí ", NULL};
+    for (size_t q = 0; generic[q]; q++) {
+        size_t gl = strlen(generic[q]);
+        if (en - st > gl && !memcmp(s + st, generic[q], gl))
+            st += gl;
+    }
+    while (st < en && s[st] == ' ')
+        st++;
+    while (en > st && s[en - 1] == ' ')
+        en--;
+    size_t words = 1;
+    for (size_t i = st; i < en; i++)
+        words += s[i] == ' ';
+    /* a name: capitalised, a few words */
+    if (en <= st || words > 6 || !((s[st] >= 'A' && s[st] <= 'Z') || (unsigned char)s[st] >= 0xC3))
+        return 0;
+    *off = st;
+    *len = en - st;
+    return 1;
+}
+
+/* Whether `abbr` ("TTO", "NLĐO") is the initials of `name` ("Tuổi Trẻ Online", "Người Lao
+ * Động"): then the lede prefix is the name abbreviated and the full name wins. */
+static int abbreviates(const char *abbr, const char *name, size_t nlen)
+{
+    size_t al, fl;
+    char *a = bt_fold_dup(abbr, strlen(abbr), &al);
+    char *f = bt_fold_dup(name, nlen, &fl);
+    int ok = 0;
+    if (a && f && al >= 2) {
+        for (size_t i = 0; i < al; i++)
+            if (a[i] < 'a' || a[i] > 'z')
+                goto done;
+        size_t m = 0;
+        for (size_t i = 0; i < fl; i++)
+            if ((i == 0 || f[i - 1] == ' ') && f[i] != ' ') {
+                if (m >= al || f[i] != a[m])
+                    goto done;
+                m++;
+            }
+        ok = m >= 2;
+    }
+done:
+    free(a);
+    free(f);
+    return ok;
 }
 
 static int extract(ctx *c, const bt_capture *cap)
@@ -440,6 +643,9 @@ static int extract(ctx *c, const bt_capture *cap)
             continue;
         if (is_date_line(&B[i], &dt)) {
             c->role[i] = R_DATE;
+            if (dt.start > 0 && (rc = byline_before_date(c, B[i].text, dt.start)) < 0)
+                return rc;
+            rc = 0;
             if ((rc = set_published(c, &dt)))
                 return rc;
             break;
@@ -457,10 +663,32 @@ static int extract(ctx *c, const bt_capture *cap)
         }
 
     /* sapo: the first paragraph after the headline, when it is set apart */
-    size_t j = start;
-    while (j <= re && (c->junk[j] || c->role[j] == R_DATE || c->role[j] == R_BYLINE ||
-                       c->role[j] == R_TITLE))
-        j++;
+    size_t j = start, meta = 0;
+    int date_near_title = c->a->published != NULL;
+    int image_above = 0;
+    while (j <= re) {
+        if (c->junk[j] || c->role[j] == R_DATE || c->role[j] == R_BYLINE ||
+            c->role[j] == R_TITLE) {
+            j++;
+            continue;
+        }
+        /* the meta rows under a headline: a byline, alone or before share buttons
+         * ("Nguyễn Hùng Chia sẻ Bình luận"), a WordPress "Đăng bởi X" */
+        const tx_block *b = &B[j];
+        if (meta < 4) {
+            int by = meta_byline(c, b, &date_near_title);
+            if (by < 0)
+                return by;
+            if (by) {
+                c->role[j++] = R_BYLINE;
+                meta++;
+                continue;
+            }
+        }
+        if (b->kind == TB_IMAGE)
+            image_above = 1;
+        break;
+    }
     if (j <= re && B[j].kind == TB_TEXT && B[j].words >= 8 && !bare_caption(&B[j]) &&
         !tx_doubled_half(B[j].text, B[j].len)) {
         size_t so = 0, sl = 0;
@@ -472,6 +700,15 @@ static int extract(ctx *c, const bt_capture *cap)
         /* a sapo is written in sentences: "Continue reading the main story" is not one */
         if (!skip && !tx_is_prose(&B[j]) && !sentence_end(&B[j]))
             apart = 0, k = re + 1;
+        /* Vietnamese sites set a sapo under every headline: a first paragraph of a sentence
+         * or two, before the lead photo, with the body's paragraphs after it */
+        if (!apart && c->d.vietnamese && !image_above && tx_is_prose(&B[j]) &&
+            sentence_end(&B[j]) && B[j].words >= 12 && B[j].words <= 80) {
+            size_t more = 0;
+            for (size_t q = j + 1; q <= re; q++)
+                more += !c->junk[q] && tx_is_prose(&B[q]);
+            apart = more >= 2;
+        }
         if (!apart && k <= re) {
             const tx_block *nb = &B[k];
             apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
@@ -487,6 +724,12 @@ static int extract(ctx *c, const bt_capture *cap)
                 return rc;
         }
     }
+
+    /* a related box inside the body's span: its titles are not subheadings */
+    for (size_t i = start; i < re; i++)
+        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) &&
+            (rc = read_related_block(c, i, re)))
+            return rc;
 
     /* body */
     size_t last_prose = start;
@@ -566,6 +809,19 @@ static int extract(ctx *c, const bt_capture *cap)
             c->role[i] = R_RELATED;
             if ((rc = add_related(c, b->text, b->len, b->url)))
                 return rc;
+            /* a related card: the linked title, then its one-sentence summary */
+            size_t k = i + 1;
+            while (k <= re && (c->junk[k] || B[k].kind != TB_TEXT))
+                k++;
+            if (k <= re && c->role[k] == R_NONE && tx_is_prose(&B[k]) && B[k].words <= 35 &&
+                !(B[k].flags & TBF_LINKLINE)) {
+                size_t ends = 0;
+                for (size_t q = 0; q + 1 < B[k].len; q++)
+                    ends += (B[k].text[q] == '.' || B[k].text[q] == '!' || B[k].text[q] == '?') &&
+                            B[k].text[q + 1] == ' ';
+                if (!ends)
+                    c->role[k] = R_RELATED;
+            }
             continue;
         }
         if (tx_is_attribution(b->text, b->len) && !tx_is_prose(b)) {
@@ -576,10 +832,31 @@ static int extract(ctx *c, const bt_capture *cap)
             ended = 1;
             continue;
         }
+        /* a WordPress meta row below the sapo: "Đăng bởi X 09/12/2023 ..." */
+        if (!tail && (!strncmp(b->text, POSTED_BY, POSTED_BY_LEN) || !strncmp(b->text, "By ", 3))) {
+            int dated = 0, by = meta_byline(c, b, &dated);
+            if (by < 0)
+                return by;
+            if (by) {
+                c->role[i] = R_BYLINE;
+                continue;
+            }
+        }
+        /* the author's box: "About Linh Tran" and a biography */
+        if (b->level && b->len > 6 && !strncmp(b->text, "About ", 6))
+            for (size_t q = 0; q < c->a->n_authors; q++)
+                if (!strcmp(c->a->authors[q], b->text + 6))
+                    ended = 1;
         if ((last_body != NONE || tail) && b->words <= 8 && !tx_is_prose(b)) {
             /* after the last paragraph: a byline ends the article */
             if (i > last_prose) {
                 int by = add_byline(c, b);
+                /* a name set in bold needs no diacritics to be one ("**Thu Trang**") */
+                if (!by && (b->flags & TBF_EMPH) && b->words <= 4 && b->len < 60) {
+                    char tmp[64] = "By ";
+                    memcpy(tmp + 3, b->text, b->len);
+                    by = add_byline_span(c, tmp, b->len + 3);
+                }
                 if (by < 0)
                     return by;
                 if (by) {
@@ -631,8 +908,10 @@ static int extract(ctx *c, const bt_capture *cap)
             ended = 1;
     }
     /* a dateline at the foot of the article */
-    if (!c->a->published)
-        for (size_t i = re + 1; i < n && i <= re + TAIL_LEN; i++)
+    /* ... unless the headline had one (a date without a time is no publication time) or
+     * it belongs to the next box ("Bài viết liên quan" lists each post's date) */
+    if (!c->a->published && !date_near_title)
+        for (size_t i = re + 1; i < n && i <= re + TAIL_LEN && c->role[i] != R_STOP; i++)
             if (c->role[i] == R_NONE && is_date_line(&B[i], &dt)) {
                 if ((rc = set_published(c, &dt)))
                     return rc;
@@ -640,9 +919,19 @@ static int extract(ctx *c, const bt_capture *cap)
             }
     /* related-story blocks under their heading, anywhere after the headline */
     for (size_t i = t != NONE ? t + 1 : 0; i < n; i++)
-        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) &&
+        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) && (i < start || i >= re) &&
             (rc = read_related_block(c, i, re)))
             return rc;
+    /* the copyright line names the site; it wins over an abbreviated lede prefix */
+    for (size_t i = n; i-- > 0;) {
+        size_t so, sl;
+        if (!copyright_name(&B[i], &so, &sl))
+            continue;
+        if (!c->a->source || abbreviates(c->a->source, B[i].text + so, sl))
+            if ((rc = set_str(&c->a->source, B[i].text + so, sl)))
+                return rc;
+        break;
+    }
     if (!c->a->source && cap->url) {
         const char *h = strstr(cap->url, "://");
         h = h ? h + 3 : cap->url;

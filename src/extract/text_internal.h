@@ -61,8 +61,14 @@ uint64_t tx_key(const char *fold, size_t flen);
 int tx_is_related_heading(const tx_block *b);
 /* Heading of a site-wide section that ends the article ("Đọc nhiều", "Multimedia"). */
 int tx_is_section_heading(const tx_block *b);
+/* A line after which a related block cannot go on: tags, previous/next post, comments. */
+int tx_ends_related(const tx_block *b);
 /* Furniture phrase (font-size buttons, "Xin chờ", share/follow lines, ads, weather). */
 int tx_is_furniture(const tx_block *b);
+/* A row of share buttons at the end of a line ("Nguyễn Hùng Chia sẻ Bình luận"): the byte
+ * offset where it starts (0: the whole line is one), or NONE_SHARE. */
+#define NONE_SHARE ((size_t)-1)
+size_t tx_share_tail(const tx_block *b);
 /* A full sentence paragraph: the stuff article bodies are made of. */
 int tx_is_prose(const tx_block *b);
 /* A short title-like line: a headline, a related-story title. */

@@ -127,6 +127,7 @@ typedef struct inline_state {
     char *img_src, *img_alt;
     char *link_url;
     int caption, had_img, html;
+    size_t a_start; /* 1 + output length where an open <a> began, 0 outside one */
 } inline_state;
 
 static int is_punct(char c)
@@ -245,6 +246,20 @@ static size_t html_tag(inline_state *st, const char *s, size_t len)
         if (!src)
             src = attr(s, n, "src");
         take_image(st, src, attr(s, n, "alt"));
+    } else if (n > 3 && (!strncmp(s, "<a ", 3) || !strncmp(s, "<A ", 3))) {
+        /* pandoc keeps links with attributes as raw HTML: count them as Markdown links */
+        st->links++;
+        st->a_start = st->out.len + 1;
+        if (!st->link_url) {
+            st->link_url = attr(s, n, "href");
+            if (!st->link_url)
+                st->links--;
+        }
+    } else if (n >= 4 && (!strncmp(s, "</a>", 4) || !strncmp(s, "</A>", 4))) {
+        if (st->a_start) {
+            st->link_bytes += st->out.len - (st->a_start - 1);
+            st->a_start = 0;
+        }
     } else if (n > 11 && !strncmp(s, "<figcaption", 11)) {
         st->caption = 1;
     } else if (n > 3 && (!strncmp(s, "<br", 3) || !strncmp(s, "<p", 2))) {
@@ -311,7 +326,7 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
             break;
         }
     if (image) {
-        inline_state sub = {BT_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0};
+        inline_state sub = {BT_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
         clean_inline(&sub, s + 1, close - 1, depth + 1);
         char *alt = bt_buf_detach(&sub.out, NULL);
         free(sub.img_src);
@@ -506,7 +521,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (only_url(s, len))
         return 0; /* lynx reference list entries */
 
-    inline_state st = {BT_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0};
+    inline_state st = {BT_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
@@ -729,6 +744,8 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
             while (j < n && !L[j].blank && wrapped(&L[j - 1], &L[j], W) &&
                    !(L[j].len == L[j - 1].len && !memcmp(L[j].s, L[j - 1].s, L[j].len)) &&
                    (L[j].indent == L[j - 1].indent || !list_marker(L[j].s, L[j].len, &skip)) &&
+                   /* the next item of a list is no continuation of this one */
+                   !(list_marker(L[j].s, L[j].len, &skip) && list_marker(L[i].s, L[i].len, &skip)) &&
                    L[j].s[0] != '#' && L[j].s[0] != '<') {
                 rc = rc ? rc : bt_buf_addc(&para, ' ');
                 rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);

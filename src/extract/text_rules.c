@@ -55,7 +55,7 @@ static int phrase_prefix(const tx_block *b, const char *const *list)
 static const char *const related_heads[] = {
     "tin bai lien quan", "tin lien quan", "bai lien quan", "bai viet lien quan",
     "cac tin lien quan", "cac bai lien quan", "tin tuc lien quan", "tin cung chu de",
-    "xem them", "doc them", "co the ban quan tam", "related", "related articles",
+    "doc them", "related", "related articles",
     "related stories", "related news", "related content", "related coverage", "read more",
     "see also", "more on this story", "related links", NULL};
 
@@ -70,7 +70,8 @@ static const char *const section_heads[] = {
     "more stories", "more news", "top stories", "comments", "comment", "advertisement",
     "quang cao", "you may also like", "recommended", "recommended for you", "newsletter",
     "sign up", "share this article", "tin tai tro", "tai tro", "thong tin doanh nghiep",
-    "su kien", "tin nong", "tin hot", "ban co the quan tam", "dung bo lo", "xem tiep",
+    "su kien", "tin nong", "tin hot", "ban co the quan tam", "co the ban quan tam",
+    "xem them", /* a box headed "Xem thêm" lists news at large; "Xem thêm: X" is inline */ "dung bo lo", "xem tiep",
     NULL};
 
 static const char *const section_prefixes[] = {"dong su kien", "chu de", "tags", "tu khoa",
@@ -112,11 +113,114 @@ int tx_is_section_heading(const tx_block *b)
 {
     if (b->kind != TB_TEXT || b->words > 10)
         return 0;
-    return phrase_eq(b, section_heads) || phrase_prefix(b, section_prefixes);
+    if (phrase_eq(b, section_heads) || phrase_prefix(b, section_prefixes))
+        return 1;
+    /* a comment box counts its entries: "Bình luận (8) Tin mới nhất", "Comments (12)" */
+    static const char *const counted[] = {"binh luan (", "y kien (", "comments (", NULL};
+    if (!b->fold)
+        return 0;
+    size_t st = core_start(b->fold, b->flen);
+    for (size_t k = 0; counted[k]; k++) {
+        size_t pl = strlen(counted[k]);
+        if (b->flen - st > pl && !memcmp(b->fold + st, counted[k], pl) &&
+            b->fold[st + pl] >= '0' && b->fold[st + pl] <= '9')
+            return 1;
+    }
+    return 0;
+}
+
+/* Words of share/print/comment button rows: "Chia sẻ Facebook Zalo In bài", "Share on X". */
+static const char *const share_words[] = {
+    "chia", "se", "share", "on", "facebook", "twitter", "tweet", "zalo", "email", "e-mail", "gui",
+    "in", "bai", "a-", "a+", "sao", "chep", "url", "lien", "ket", "x", "binh", "luan", "copy",
+    "link", "print", "luu", "linkedin", "pinterest", "messenger", "whatsapp", "telegram", "mail",
+    "reddit", "fb", "comment", "comments", "save", "nghe", NULL};
+static const char *const share_anchors[] = {
+    "chia", "share", "facebook", "twitter", "tweet", "zalo", "email", "linkedin", "print",
+    "messenger", "whatsapp", "telegram", NULL};
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && !memcmp(list[k], w, n))
+            return 1;
+    return 0;
+}
+
+size_t tx_share_tail(const tx_block *b)
+{
+    if (b->kind != TB_TEXT || !b->fold || b->words > 14)
+        return NONE_SHARE;
+    const char *f = b->fold;
+    size_t n = b->flen, words = 0, tail_words = 0, anchors = 0;
+    /* walk the words from the end while they are share words */
+    size_t e = n;
+    while (e) {
+        while (e && f[e - 1] == ' ')
+            e--;
+        size_t st = e;
+        while (st && f[st - 1] != ' ')
+            st--;
+        if (st == e)
+            break;
+        int digits = 1;
+        for (size_t i = st; i < e; i++)
+            digits &= f[i] >= '0' && f[i] <= '9';
+        if (!digits && !in_list(f + st, e - st, share_words))
+            break;
+        anchors += in_list(f + st, e - st, share_anchors);
+        tail_words++;
+        e = st;
+    }
+    (void)words;
+    if (tail_words < 2 || !anchors)
+        return NONE_SHARE;
+    /* the same number of words from the end of the text */
+    size_t t = b->len, w = 0;
+    while (t && w < tail_words) {
+        while (t && b->text[t - 1] == ' ')
+            t--;
+        while (t && b->text[t - 1] != ' ')
+            t--;
+        w++;
+    }
+    while (t && b->text[t - 1] == ' ')
+        t--;
+    return t;
+}
+
+int tx_ends_related(const tx_block *b)
+{
+    static const char *const ends[] = {"bai truoc", "bai sau", "dieu huong bai viet",
+                                       "de lai mot binh luan", "previous post", "next post",
+                                       "leave a reply", "leave a comment", "post navigation", NULL};
+    /* labels of a post's tags and categories, with their colon */
+    static const char *const labels[] = {"chuyen muc:", "the:", "tags:", "tag:", "tu khoa:",
+                                         "filed under:", "categories:", "category:", NULL};
+    if (b->kind != TB_TEXT || !b->fold)
+        return 0;
+    if (b->text[0] == '#' && b->level == 0)
+        return 1; /* hashtags */
+    if (phrase_eq(b, ends) || phrase_prefix(b, ends))
+        return 1;
+    size_t st = core_start(b->fold, b->flen);
+    for (size_t k = 0; labels[k]; k++)
+        if (b->flen - st >= strlen(labels[k]) &&
+            !memcmp(b->fold + st, labels[k], strlen(labels[k])))
+            return 1;
+    /* "2 bình luận về “Title”", "3 comments on ..." */
+    size_t i = 0;
+    while (i < b->flen && b->fold[i] >= '0' && b->fold[i] <= '9')
+        i++;
+    return i && (!strncmp(b->fold + i, " binh luan ve ", 14) ||
+                 !strncmp(b->fold + i, " comments on ", 13) ||
+                 !strncmp(b->fold + i, " thoughts on ", 13));
 }
 
 int tx_is_furniture(const tx_block *b)
 {
+    if (tx_share_tail(b) == 0)
+        return 1;
     if (b->kind != TB_TEXT || !b->fold)
         return 0;
     if (phrase_eq(b, furniture_eq))
