@@ -19,10 +19,15 @@ int bt_html_date_holder(const xmlNode *n)
     for (int k = 0; k < 2; k++) {
         if (!parts[k])
             continue;
-        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-            for (const char *p = parts[k]; *p; p++)
-                if (strncasecmp(p, words[i], strlen(words[i])) == 0)
+        /* any word at any position; a first-letter test spares most strncasecmp calls */
+        for (const char *p = parts[k]; *p; p++) {
+            char c = (char)(*p | 0x20);
+            if (c != 'd' && c != 't' && c != 'p' && c != 'm' && c != 'n')
+                continue;
+            for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+                if (words[i][0] == c && strncasecmp(p, words[i], strlen(words[i])) == 0)
                     return 1;
+        }
     }
     return 0;
 }

@@ -17,7 +17,8 @@
 int bt_html_is(const xmlNode *n, const char *tag)
 {
     /* libxml2's HTML parser gives lowercase names */
-    return n && n->type == XML_ELEMENT_NODE && n->name && strcmp((const char *)n->name, tag) == 0;
+    return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)tag[0] &&
+           strcmp((const char *)n->name, tag) == 0;
 }
 
 int bt_html_is_heading(const xmlNode *n)
@@ -226,8 +227,11 @@ static unsigned hint_scan(const xmlNode *n)
         if (c >= 128)
             continue;
         for (unsigned w = HINT_START[c][0]; w < HINT_START[c][1]; w++)
-            if (!(flags & HINT_WORDS[w].flags) && i + HINT_WORDS[w].len <= len &&
-                memcmp(buf + i, HINT_WORDS[w].w, HINT_WORDS[w].len) == 0)
+            /* every word has 3+ bytes and buf ends in '\0': the second byte rules most out
+             * without a call */
+            if (buf[i + 1] == HINT_WORDS[w].w[1] && !(flags & HINT_WORDS[w].flags) &&
+                i + HINT_WORDS[w].len <= len &&
+                memcmp(buf + i + 2, HINT_WORDS[w].w + 2, HINT_WORDS[w].len - 2u) == 0)
                 flags |= HINT_WORDS[w].flags;
     }
     return flags;
@@ -350,7 +354,7 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
         const char *t = (const char *)k->name;
         /* an <iframe> holds no markup in a browser; when libxml2 nests elements in one
          * (an unclosed <iframe> in <head>), they are the page itself */
-        int frame = t && strcasecmp(t, "iframe") == 0;
+        int frame = t && (t[0] | 0x20) == 'i' && strcasecmp(t, "iframe") == 0;
         /* script, style, iframe and the like hold no elements in a browser: elements under
          * one are the page, misnested by the parser, not the tag's own content */
         int misnested = t && (frame || skip_tag(t)) && has_element_child(k) &&

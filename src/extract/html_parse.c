@@ -24,6 +24,8 @@ static void init_libxml(void)
 static size_t raw_body(const char *p, const char *end, const char **body, const char **close)
 {
     static const char *const tags[] = {"script", "style", "svg"};
+    if (end - p < 2 || (p[1] | 0x20) != 's') /* all three start with s: most tags need no compare */
+        return 0;
     for (size_t t = 0; t < 3; t++) {
         size_t tl = strlen(tags[t]);
         if ((size_t)(end - p) < tl + 2 || strncasecmp(p + 1, tags[t], tl) != 0)
@@ -65,8 +67,9 @@ static int kept_attr(const char *n, size_t l)
         "class", "id", "style", "hidden", "aria-hidden", "href", "src", "data-src",
         "data-original", "data-lazy-src", "itemprop", "content", "name", "property", "rel",
         "type", "datetime", "lang", "xml:lang", "http-equiv", "charset", "align"};
+    char c = (char)(n[0] | 0x20);
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-        if (strlen(keep[i]) == l && strncasecmp(n, keep[i], l) == 0)
+        if (keep[i][0] == c && strlen(keep[i]) == l && strncasecmp(n, keep[i], l) == 0)
             return 1;
     return 0;
 }
