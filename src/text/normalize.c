@@ -6,6 +6,7 @@
 #include "text/utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* Space-like code points a page may use between words: folded to one ASCII space. Zero-width
@@ -31,8 +32,22 @@ static int nfc_stable(const char *s, size_t len)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     while (p < end) {
+        while (end - p >= 8) { /* ASCII runs eight bytes at a time */
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
         if (*p < 0x80) {
             p++;
+            continue;
+        }
+        /* s is valid UTF-8 here: lead bytes C2..C8 are U+0080..U+023F, all stable */
+        if (*p >= 0xC2 && *p <= 0xC8) {
+            p += 2;
             continue;
         }
         int32_t c;
