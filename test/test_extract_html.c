@@ -67,7 +67,7 @@ static int body_has(const bt_article *a, const char *needle)
 static void test_vi_page(void **state)
 {
     (void)state;
-    bt_article *a = extract_file("html_vi_article.html");
+    bt_article *a = extract_file("../../samples/05-buyt-dien.html");
     assert_string_equal(a->title, "Hà Nội mở thêm ba tuyến buýt điện");
     /* the sapo's "(Tin Phố) -" names the source and is cut from the lede */
     assert_string_equal(a->source, "Tin Phố");
@@ -434,7 +434,7 @@ static void test_threads(void **state)
 {
     (void)state;
     size_t len;
-    char *html = test_read_file("test/data/html_vi_article.html", &len);
+    char *html = test_read_file("samples/05-buyt-dien.html", &len);
     assert_non_null(html);
     job jobs[4];
     pthread_t th[4];

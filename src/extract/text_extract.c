@@ -487,6 +487,22 @@ static int read_related_block(ctx *c, size_t h, size_t re)
 }
 
 
+/* First occurrence of needle (nl > 0 bytes) in s[0..n), or NULL: memchr finds candidates
+ * for its first byte, so a block without it is skipped at memchr's speed. */
+static const char *find_bytes(const char *s, size_t n, const char *needle, size_t nl)
+{
+    const char *p = s, *end = s + n;
+    while ((size_t)(end - p) >= nl) {
+        p = memchr(p, (unsigned char)needle[0], (size_t)(end - p) - nl + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p, needle, nl))
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
 /* The site's name from its copyright line: "Tuổi Trẻ Online giữ bản quyền nội dung",
  * "Toàn bộ bản quyền thuộc VnExpress.", "© 2023 Tin Cửu Long. ...". Sets *off and *len in b->text
  * to the name without the generic "Báo"/"Báo điện tử"; 0 when the line names no one. */
@@ -499,10 +515,7 @@ static int copyright_name(const tx_block *b, size_t *off, size_t *len)
     static const char keep[] = " giữ bản quyền";
     static const char *const owned[] = {"bản quyền thuộc về ", "Bản quyền thuộc về ",
                                         "bản quyền thuộc ", "Bản quyền thuộc ", NULL};
-    const char *k = NULL;
-    for (size_t i = 0; i + sizeof keep - 1 <= n && !k; i++)
-        if (!memcmp(s + i, keep, sizeof keep - 1))
-            k = s + i;
+    const char *k = find_bytes(s, n, keep, sizeof keep - 1);
     if (k) {
         /* the name runs back to the start of its sentence or a mark ("® ", ". ") */
         en = (size_t)(k - s);
@@ -513,11 +526,9 @@ static int copyright_name(const tx_block *b, size_t *off, size_t *len)
     } else {
         for (size_t q = 0; owned[q] && st == NONE; q++) {
             size_t ql = strlen(owned[q]);
-            for (size_t i = 0; i + ql <= n; i++)
-                if (!memcmp(s + i, owned[q], ql)) {
-                    st = i + ql;
-                    break;
-                }
+            const char *at = find_bytes(s, n, owned[q], ql);
+            if (at)
+                st = (size_t)(at - s) + ql;
         }
         if (st == NONE) {
             /* "© 2023 Name.", "(C) 2024 Name.", "© Copyright ZNEWS.VN." */

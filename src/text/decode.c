@@ -156,10 +156,13 @@ static int unmojibake(const char *s, size_t len, bt_buf *out)
 {
     /* cheap gate: "á»" / "áº", the misread lead bytes of the Vietnamese block, twice */
     int hits = 0;
-    for (size_t i = 0; i + 4 <= len && hits < 2; i++)
-        if (s[i] == '\xc3' && s[i + 1] == '\xa1' && s[i + 2] == '\xc2' &&
-            (s[i + 3] == '\xbb' || s[i + 3] == '\xba'))
+    /* found through their rarer third byte: Vietnamese text is full of 0xC3 */
+    const char *last = len >= 4 ? s + len - 1 : s, *c2 = len >= 4 ? s + 2 : s;
+    while (hits < 2 && c2 < last && (c2 = memchr(c2, '\xc2', (size_t)(last - c2))) != NULL) {
+        if (c2[-2] == '\xc3' && c2[-1] == '\xa1' && (c2[1] == '\xbb' || c2[1] == '\xba'))
             hits++;
+        c2++;
+    }
     if (hits < 2 || bt_buf_grow(out, len))
         return 0;
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
@@ -193,14 +196,23 @@ static int unmojibake(const char *s, size_t len, bt_buf *out)
 
 /* The charset to apply: a BOM wins; an undeclared charset is detected; a declaration the
  * bytes contradict is overridden unless the caller trusts it. */
-static bt_charset choose(const char *in, size_t len, bt_charset declared, unsigned flags)
+static bt_charset choose(const char *in, size_t len, bt_charset declared, unsigned flags,
+                         int *valid)
 {
-    if (declared == BT_CS_UNKNOWN)
-        return bt_charset_detect(in, len);
+    if (declared == BT_CS_UNKNOWN) {
+        /* bt_charset_detect without its BOM check (the caller made it), keeping what the
+         * validation found so that the bytes are not validated again */
+        if (bt_utf8_valid(in, len, NULL)) {
+            *valid = 1;
+            return BT_CS_UTF8;
+        }
+        return bt__charset_guess(in, len, 1, NULL);
+    }
     if (flags & BT_DECODE_TRUST)
         return declared;
     int utf8 = bt_utf8_valid(in, len, NULL);
     if (declared == BT_CS_UTF8) {
+        *valid = utf8;
         /* "UTF-8" bytes that are not: a legacy page behind a wrong header, unless they read
          * best as UTF-8 with a few bad bytes */
         return utf8 ? BT_CS_UTF8 : bt__charset_guess(in, len, 1, NULL);
@@ -233,16 +245,19 @@ int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, c
     if ((int)declared < 0 || declared >= BT_CS_COUNT)
         return bt_error_set(err, BT_EINVAL, "decode: charset %d is not known", (int)declared);
     size_t bom;
+    int valid = 0; /* the bytes are known to be valid UTF-8 */
     bt_charset cs = bt__charset_bom(in, len, &bom);
     if (cs != BT_CS_UNKNOWN) {
         in += bom;
         len -= bom;
     } else
-        cs = choose(in, len, declared, flags);
+        cs = choose(in, len, declared, flags, &valid);
 
     bt_buf raw = BT_BUF_INIT;
     size_t bad = 0;
-    int rc = bt__decode_raw(in, len, cs, (flags & BT_DECODE_LENIENT) != 0, &raw, &bad);
+    int rc = cs == BT_CS_UTF8 && valid
+                 ? bt_buf_add(&raw, in, len)
+                 : bt__decode_raw(in, len, cs, (flags & BT_DECODE_LENIENT) != 0, &raw, &bad);
     if (rc) {
         bt_buf_free(&raw);
         if (rc == BT_EPARSE)
@@ -261,8 +276,15 @@ int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, c
             bt_buf_free(&fixed);
     }
     size_t n;
-    char *s = bt_normalize(raw.data ? raw.data : "", raw.len, 0, &n);
-    bt_buf_free(&raw);
+    char *s;
+    /* UTF-8 comes out of bt__decode_raw valid (checked or repaired, and unmojibake checks
+     * its own): when NFC cannot change it either, the buffer is the result as it is */
+    if (cs == BT_CS_UTF8 && raw.data && bt__nfc_stable(raw.data, raw.len))
+        s = bt_buf_detach(&raw, &n);
+    else {
+        s = bt_normalize(raw.data ? raw.data : "", raw.len, 0, &n);
+        bt_buf_free(&raw);
+    }
     if (!s)
         return bt_error_set(err, BT_ENOMEM, "out of memory decoding %zu bytes", len);
     *out = s;

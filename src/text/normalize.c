@@ -6,6 +6,7 @@
 #include "text/utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 /* Space-like code points a page may use between words: folded to one ASCII space. Zero-width
@@ -27,12 +28,26 @@ static int is_space_cp(int32_t c)
  * decomposition touches (ASCII, Latin-1, Latin Extended-A/B, the Vietnamese block, common
  * punctuation: no combining marks, no singletons such as U+2000 or U+212B). Lets almost every
  * Vietnamese page skip utf8proc's full normalisation pass. */
-static int nfc_stable(const char *s, size_t len)
+int bt__nfc_stable(const char *s, size_t len)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     while (p < end) {
+        while (end - p >= 8) { /* ASCII runs eight bytes at a time */
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
         if (*p < 0x80) {
             p++;
+            continue;
+        }
+        /* s is valid UTF-8 here: lead bytes C2..C8 are U+0080..U+023F, all stable */
+        if (*p >= 0xC2 && *p <= 0xC8) {
+            p += 2;
             continue;
         }
         int32_t c;
@@ -59,7 +74,7 @@ char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
     }
     utf8proc_ssize_t n = (utf8proc_ssize_t)len;
     const uint8_t *text = (const uint8_t *)s;
-    if (len && !nfc_stable(s, len)) {
+    if (len && !bt__nfc_stable(s, len)) {
         n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
         if (n < 0)

@@ -11,6 +11,10 @@
 /* Appends s to out with each invalid UTF-8 maximal subpart replaced by U+FFFD. */
 int bt__utf8_repair(const char *s, size_t len, bt_buf *out);
 
+/* 1 when NFC leaves valid UTF-8 s unchanged (no code point composition or decomposition can
+ * touch): bt_normalize(s, len, 0) would return a copy of s. */
+int bt__nfc_stable(const char *s, size_t len);
+
 /* Folds s into out, which must have room for 3 * len + 1 bytes; returns the key's length. */
 size_t bt__fold_into(const char *s, size_t len, char *out);
 

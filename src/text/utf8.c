@@ -25,6 +25,17 @@ int bt_utf8_valid(const char *s, size_t len, size_t *bad)
             q++;
             continue;
         }
+        /* the common well-formed 2- and 3-byte forms (Latin, the Vietnamese block,
+         * punctuation) checked inline; anything else takes the full decoder */
+        if (*q >= 0xC2 && *q <= 0xDF && end - q >= 2 && (q[1] & 0xC0) == 0x80) {
+            q += 2;
+            continue;
+        }
+        if (*q >= 0xE1 && *q <= 0xEF && *q != 0xED && end - q >= 3 && (q[1] & 0xC0) == 0x80 &&
+            (q[2] & 0xC0) == 0x80) {
+            q += 3;
+            continue;
+        }
         int32_t c;
         int k = bt__utf8_next(q, end, &c);
         if (c < 0) {
