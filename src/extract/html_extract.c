@@ -198,6 +198,6 @@ done:
     free(src);
     bt_html_meta_free(&m);
     free(ctx.info);
-    xmlFreeDoc(ctx.doc);
+    bt_html_doc_free(ctx.doc);
     return rc;
 }

@@ -28,9 +28,14 @@ int bt_html_to_utf8(const char *in, size_t len, const char *declared, char **out
                     size_t *outlen, const char *origin, bt_error *err);
 
 /* ---- html_parse.c ---- */
-/* Parses UTF-8 HTML into a tree owned by the caller (xmlFreeDoc). No network access. */
+/* Parses UTF-8 HTML into a tree owned by the caller (bt_html_doc_free). No network access.
+ * Attribute values are read through bt_html_attr_value (some live outside the tree). */
 int bt_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *out,
                   bt_error *err);
+/* Frees a tree from bt_html_parse and what it owns. */
+void bt_html_doc_free(xmlDocPtr doc);
+/* The value of attribute a, borrowed from its document: "" when it has none. */
+const char *bt_html_attr_value(const xmlAttr *a);
 
 /* ---- html_node.c ---- */
 enum {

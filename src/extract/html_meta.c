@@ -202,18 +202,11 @@ static void ld_script(raw *r, const xmlNode *n)
 
 /* ---- tags ---- */
 
-static const char *peek(const xmlNode *n, const char *name, xmlChar **hold)
-{
-    *hold = xmlGetProp(n, (const xmlChar *)name);
-    return (const char *)*hold;
-}
-
 static void meta_tag(raw *r, const xmlNode *n)
 {
-    xmlChar *hp, *hn, *hc, *hi, *he;
-    const char *prop = peek(n, "property", &hp), *name = peek(n, "name", &hn);
-    const char *content = peek(n, "content", &hc), *ip = peek(n, "itemprop", &hi);
-    const char *equiv = peek(n, "http-equiv", &he);
+    const char *prop = bt_html_peek(n, "property"), *name = bt_html_peek(n, "name");
+    const char *content = bt_html_peek(n, "content"), *ip = bt_html_peek(n, "itemprop");
+    const char *equiv = bt_html_peek(n, "http-equiv");
     const char *key = prop ? prop : name;
     if (content && key) {
         /* property may list several space-separated names */
@@ -279,11 +272,6 @@ static void meta_tag(raw *r, const xmlNode *n)
         else if (!strcasecmp(ip, "headline"))
             set_once(&r->itemprop_headline, content);
     }
-    xmlFree(hp);
-    xmlFree(hn);
-    xmlFree(hc);
-    xmlFree(hi);
-    xmlFree(he);
 }
 
 static void item_author(raw *r, const xmlNode *n)
@@ -292,10 +280,8 @@ static void item_author(raw *r, const xmlNode *n)
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        xmlChar *h;
-        const char *ip = peek(c, "itemprop", &h);
+        const char *ip = bt_html_peek(c, "itemprop");
         int is_name = ip && strcasecmp(ip, "name") == 0;
-        xmlFree(h);
         if (is_name) {
             char *t = bt_html_text(c);
             add_author(r->item_authors, &r->n_item_authors, t);
@@ -303,8 +289,7 @@ static void item_author(raw *r, const xmlNode *n)
             return;
         }
     }
-    xmlChar *hc;
-    const char *content = peek(n, "content", &hc);
+    const char *content = bt_html_peek(n, "content");
     if (content) {
         add_author(r->item_authors, &r->n_item_authors, content);
     } else {
@@ -313,7 +298,6 @@ static void item_author(raw *r, const xmlNode *n)
             add_author(r->item_authors, &r->n_item_authors, t);
         free(t);
     }
-    xmlFree(hc);
 }
 
 static void walk(raw *r, const xmlNode *n, int depth, int furniture)
@@ -327,20 +311,15 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
             continue;
         }
         if (!strcasecmp(t, "link")) {
-            xmlChar *hr, *hh;
-            const char *rel = peek(n, "rel", &hr), *href = peek(n, "href", &hh);
+            const char *rel = bt_html_peek(n, "rel"), *href = bt_html_peek(n, "href");
             if (rel && href && strcasecmp(rel, "canonical") == 0)
                 set_once(&r->canonical, href);
-            xmlFree(hr);
-            xmlFree(hh);
             continue;
         }
         if (!strcasecmp(t, "script")) {
-            xmlChar *ht;
-            const char *type = peek(n, "type", &ht);
+            const char *type = bt_html_peek(n, "type");
             if (type && strcasecmp(type, "application/ld+json") == 0)
                 ld_script(r, n);
-            xmlFree(ht);
             continue;
         }
         if (!strcasecmp(t, "title")) {
@@ -354,14 +333,10 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
             continue;
         }
         if (!strcasecmp(t, "html")) {
-            xmlChar *hl;
-            const char *l = peek(n, "lang", &hl);
-            if (!l) {
-                xmlFree(hl);
-                l = peek(n, "xml:lang", &hl);
-            }
+            const char *l = bt_html_peek(n, "lang");
+            if (!l)
+                l = bt_html_peek(n, "xml:lang");
             set_once(&r->html_lang, l);
-            xmlFree(hl);
         }
         if (!n->_private)
             continue;
@@ -378,29 +353,21 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
             else
                 free(s);
         }
-        xmlChar *hi = NULL;
-        const char *ip = bt_html_peek(n, "itemprop"); /* every element: no copy */
+        const char *ip = bt_html_peek(n, "itemprop");
         if (ip && !furn) {
             if (!strcasecmp(ip, "datePublished")) {
-                xmlChar *hd;
-                const char *d = peek(n, "datetime", &hd);
-                if (!d) {
-                    xmlFree(hd);
-                    d = peek(n, "content", &hd);
-                }
+                const char *d = bt_html_peek(n, "datetime");
+                if (!d)
+                    d = bt_html_peek(n, "content");
                 set_once(&r->itemprop_date, d);
-                xmlFree(hd);
             } else if (!strcasecmp(ip, "author") || !strcasecmp(ip, "creator")) {
                 item_author(r, n);
             } else if (!strcasecmp(ip, "headline") && !r->itemprop_headline) {
                 r->itemprop_headline = bt_html_text(n);
             }
         }
-        xmlFree(hi);
         if (!strcasecmp(t, "time") && !furn && !r->time_date) {
-            xmlChar *hd;
-            set_once(&r->time_date, peek(n, "datetime", &hd));
-            xmlFree(hd);
+            set_once(&r->time_date, bt_html_peek(n, "datetime"));
         }
         if (depth < BT_HTML_MAX_DEPTH)
             walk(r, n->children, depth + 1, furn);

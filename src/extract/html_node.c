@@ -29,15 +29,12 @@ int bt_html_is_heading(const xmlNode *n)
     return (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
 }
 
-/* Borrowed attribute value (no copy): libxml2 keeps attribute text as one child node when
- * it has no entity references, which is nearly always the case in HTML. */
+/* Borrowed attribute value (no copy). */
 static const char *attr_peek(const xmlNode *n, const char *name)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
-            return a->children && a->children->type == XML_TEXT_NODE && !a->children->next
-                       ? (const char *)a->children->content
-                       : "";
+            return a->children && !a->children->next ? bt_html_attr_value(a) : "";
     return NULL;
 }
 

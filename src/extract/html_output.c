@@ -86,9 +86,7 @@ static const char *attr_of(const xmlNode *n, const char *name)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
-            return a->children && a->children->type == XML_TEXT_NODE
-                       ? (const char *)a->children->content
-                       : "";
+            return bt_html_attr_value(a);
     return NULL;
 }
 
@@ -222,27 +220,34 @@ static unsigned align_flags(const xmlNode *n)
 
 /* Splits gathered text at '\n' into paragraphs. Link and bold shares are per element: a
  * split element gives each piece the share of the whole. */
+/* Length of s[0, n) with each white space run (line breaks included) counted once: how the
+ * text reads, whatever the indentation of the source. */
+static size_t read_len(const char *s, size_t n)
+{
+    size_t l = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] == ' ' || s[i] == '\n') || i == 0 || !(s[i - 1] == ' ' || s[i - 1] == '\n'))
+            l++;
+    return l;
+}
+
 static void emit_text(out *o, const char *s, size_t n, unsigned flags, size_t link, size_t strong,
                       size_t text, const char *href)
 {
-    int pieces = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\n')
-            pieces++;
-    if (!pieces) {
+    if (!memchr(s, '\n', n)) {
         push_para(o, s, n, flags, link, strong, text, href);
         return;
     }
-    size_t start = 0;
+    size_t all = read_len(s, n), start = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i == n || s[i] == '\n') {
             if (i > start) {
                 /* per-piece shares are unknown; scale by length */
-                size_t pl = i - start;
-                size_t sl = text ? (link * pl) / (n ? n : 1) : 0;
-                size_t st = text ? (strong * pl) / (n ? n : 1) : 0;
-                push_para(o, s + start, pl, flags, sl, st, text ? (text * pl) / (n ? n : 1) : 0,
-                          href);
+                size_t pl = read_len(s + start, i - start);
+                size_t sl = text ? (link * pl) / (all ? all : 1) : 0;
+                size_t st = text ? (strong * pl) / (all ? all : 1) : 0;
+                push_para(o, s + start, i - start, flags, sl, st,
+                          text ? (text * pl) / (all ? all : 1) : 0, href);
             }
             start = i + 1;
         }

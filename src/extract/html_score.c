@@ -128,7 +128,7 @@ static const char *cls(xmlNodePtr n)
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && !strcmp((const char *)a->name, "class") && a->children &&
             a->children->type == XML_TEXT_NODE)
-            return (const char *)a->children->content;
+            return bt_html_attr_value(a);
     return NULL;
 }
 
