@@ -218,8 +218,6 @@ static unsigned align_flags(const xmlNode *n)
     return 0;
 }
 
-/* Splits gathered text at '\n' into paragraphs. Link and bold shares are per element: a
- * split element gives each piece the share of the whole. */
 /* Length of s[0, n) with each white space run (line breaks included) counted once: how the
  * text reads, whatever the indentation of the source. */
 static size_t read_len(const char *s, size_t n)
@@ -231,6 +229,8 @@ static size_t read_len(const char *s, size_t n)
     return l;
 }
 
+/* Splits gathered text at '\n' into paragraphs. Link and bold shares are per element: a
+ * split element gives each piece the share of the whole. */
 static void emit_text(out *o, const char *s, size_t n, unsigned flags, size_t link, size_t strong,
                       size_t text, const char *href)
 {
