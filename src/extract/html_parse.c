@@ -302,6 +302,34 @@ static void copy_text(slim *s, const char *in, size_t n)
     }
 }
 
+/* Whether the tag at lt ("<name" or "</name") is one every reader of the tree takes as a
+ * block edge (a line break in the text): white space next to it reads as nothing. */
+static int block_edge(const char *lt, const char *end)
+{
+    static const char *const tags[] = {
+        "p",  "div", "section", "article", "ul", "ol", "li", "table", "tbody", "thead", "tr",
+        "td", "th",  "h1",      "h2",      "h3", "h4", "h5", "h6",    "figure", "header",
+        "footer", "aside", "main", "form"};
+    const char *n = lt + 1 + (lt + 1 < end && lt[1] == '/');
+    size_t l = 0;
+    while (n + l < end && l < 8 && (((n[l] | 0x20) >= 'a' && (n[l] | 0x20) <= 'z') ||
+                                    (n[l] >= '0' && n[l] <= '9')))
+        l++;
+    if (!l || n + l >= end || !(space(n[l]) || n[l] == '>' || n[l] == '/'))
+        return 0;
+    for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++)
+        if ((tags[t][0] == (n[0] | 0x20)) && strlen(tags[t]) == l && strncasecmp(n, tags[t], l) == 0)
+            return 1;
+    return 0;
+}
+
+static int all_space(const char *p, const char *end)
+{
+    while (p < end && SPACE[(unsigned char)*p])
+        p++;
+    return p == end;
+}
+
 /* A copy of the page without the bodies of <script>, <style> and <svg>, without the
  * attributes nobody reads and with long attribute values moved to the side buffer. */
 static int pre_pass(const char *in, size_t len, slim *s)
@@ -328,10 +356,13 @@ static int pre_pass(const char *in, size_t len, slim *s)
         p += 3;
     int keep_space = 0; /* from the first <pre> on, white space is text */
     int verbatim = 0;   /* the text follows a start tag copied as written: inside that tag */
+    int edge = 0;       /* the last tag copied was a block edge */
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         const char *stop = lt ? lt : end;
-        if (keep_space || verbatim) {
+        if (edge && lt && !keep_space && all_space(p, lt) && block_edge(lt, end)) {
+            /* white space between two block edges: no text node at all */
+        } else if (keep_space || verbatim) {
             memcpy(out + s->o, p, (size_t)(stop - p));
             s->o += (size_t)(stop - p);
         } else {
@@ -340,8 +371,18 @@ static int pre_pass(const char *in, size_t len, slim *s)
         if (!lt)
             break;
         verbatim = 0;
+        edge = 0;
         if (!keep_space && pre_tag(lt, end))
             keep_space = 1;
+        const char *gt;
+        if (lt + 2 < end && lt[1] == '/' && ((lt[2] | 0x20) >= 'a' && (lt[2] | 0x20) <= 'z') &&
+            (gt = memchr(lt, '>', (size_t)(end - lt))) != NULL) { /* an end tag, as written */
+            edge = block_edge(lt, end);
+            memcpy(out + s->o, lt, (size_t)(gt + 1 - lt));
+            s->o += (size_t)(gt + 1 - lt);
+            p = gt + 1;
+            continue;
+        }
         const char *body, *close, *next;
         int keep;
         if (raw_body(lt, end, &body, &close, &keep)) {
@@ -359,6 +400,7 @@ static int pre_pass(const char *in, size_t len, slim *s)
             }
             p = close;
         } else if ((next = slim_tag(lt, end, s)) != NULL) {
+            edge = block_edge(lt, end);
             p = next;
         } else {
             out[s->o++] = '<';
