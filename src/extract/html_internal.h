@@ -14,6 +14,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <string.h>
 
 /* Limits: pages past these are refused (size) or truncated (depth) rather than risking time
  * and memory; real news pages are far below them. */
@@ -94,8 +95,13 @@ typedef struct bt_html_ctx {
 int bt_html_furniture(const bt_html_ctx *ctx, const bt_node_info *in);
 /* Annotates every element with a bt_node_info (owned by ctx->info). */
 int bt_html_annotate(bt_html_ctx *ctx);
-/* Case-insensitive tag test on an element. */
-int bt_html_is(const xmlNode *n, const char *tag);
+/* Whether n is a `tag` element (libxml2's HTML parser gives lowercase names). Inline: the
+ * tree walks ask it of every element several times. */
+static inline int bt_html_is(const xmlNode *n, const char *tag)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)tag[0] &&
+           strcmp((const char *)n->name, tag) == 0;
+}
 int bt_html_is_heading(const xmlNode *n);
 /* Appends the visible text of `n` (white space folded, <br> as a space) to b. */
 int bt_html_text_append(const xmlNode *n, bt_buf *b, int depth);

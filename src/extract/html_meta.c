@@ -305,24 +305,23 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || !n->name)
             continue;
-        const char *t = (const char *)n->name;
-        if (!strcasecmp(t, "meta")) {
+        if (bt_html_is(n, "meta")) {
             meta_tag(r, n);
             continue;
         }
-        if (!strcasecmp(t, "link")) {
+        if (bt_html_is(n, "link")) {
             const char *rel = bt_html_peek(n, "rel"), *href = bt_html_peek(n, "href");
             if (rel && href && strcasecmp(rel, "canonical") == 0)
                 set_once(&r->canonical, href);
             continue;
         }
-        if (!strcasecmp(t, "script")) {
+        if (bt_html_is(n, "script")) {
             const char *type = bt_html_peek(n, "type");
             if (type && strcasecmp(type, "application/ld+json") == 0)
                 ld_script(r, n);
             continue;
         }
-        if (!strcasecmp(t, "title")) {
+        if (bt_html_is(n, "title")) {
             if (!r->doc_title && depth < 4) {
                 char *s = bt_html_text(n);
                 if (s && *s)
@@ -332,7 +331,7 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
             }
             continue;
         }
-        if (!strcasecmp(t, "html")) {
+        if (bt_html_is(n, "html")) {
             const char *l = bt_html_peek(n, "lang");
             if (!l)
                 l = bt_html_peek(n, "xml:lang");
@@ -341,12 +340,12 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
         if (!n->_private)
             continue;
         if (BT_INFO(n)->flags & BT_NF_SKIP) {
-            if (!strcasecmp(t, "head") && depth < BT_HTML_MAX_DEPTH)
+            if (bt_html_is(n, "head") && depth < BT_HTML_MAX_DEPTH)
                 walk(r, n->children, depth + 1, furniture);
             continue;
         }
         int furn = furniture || (BT_INFO(n)->flags & (BT_NF_NEGATIVE | BT_NF_RELATED));
-        if (!r->h1 && !furn && !strcasecmp(t, "h1")) {
+        if (!r->h1 && !furn && bt_html_is(n, "h1")) {
             char *s = bt_html_text(n);
             if (s && *s)
                 r->h1 = s;
@@ -366,7 +365,7 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
                 r->itemprop_headline = bt_html_text(n);
             }
         }
-        if (!strcasecmp(t, "time") && !furn && !r->time_date) {
+        if (bt_html_is(n, "time") && !furn && !r->time_date) {
             set_once(&r->time_date, bt_html_peek(n, "datetime"));
         }
         if (depth < BT_HTML_MAX_DEPTH)

@@ -14,13 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-int bt_html_is(const xmlNode *n, const char *tag)
-{
-    /* libxml2's HTML parser gives lowercase names */
-    return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)tag[0] &&
-           strcmp((const char *)n->name, tag) == 0;
-}
-
 int bt_html_is_heading(const xmlNode *n)
 {
     if (!n || n->type != XML_ELEMENT_NODE || !n->name)
@@ -253,31 +246,82 @@ static int words_match(const char *s, const char *word)
     return 0;
 }
 
+/* Elements whose content is never article text. Names from libxml2's HTML parser are
+ * lowercase; a switch on the first byte keeps this to a compare or two per element. */
 static int skip_tag(const char *t)
 {
-    static const char *const tags[] = {
-        "script", "style", "noscript", "template", "svg",    "math",  "object",
-        "embed",  "canvas", "button",  "input",    "select", "option", "textarea", "nav",
-        "link",   "meta",   "title",    "dialog", "video", "audio",  "map",
-        "source", "track",  "label",   "fieldset", "menu",   "base"};
-    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (t[0] == tags[i][0] && strcmp(t, tags[i]) == 0)
-            return 1;
-    return 0;
+    switch (t[0]) {
+    case 'a':
+        return !strcmp(t, "audio");
+    case 'b':
+        return !strcmp(t, "button") || !strcmp(t, "base");
+    case 'c':
+        return !strcmp(t, "canvas");
+    case 'd':
+        return !strcmp(t, "dialog");
+    case 'e':
+        return !strcmp(t, "embed");
+    case 'f':
+        return !strcmp(t, "fieldset");
+    case 'i':
+        return !strcmp(t, "input");
+    case 'l':
+        return !strcmp(t, "link") || !strcmp(t, "label");
+    case 'm':
+        return !strcmp(t, "math") || !strcmp(t, "meta") || !strcmp(t, "map") || !strcmp(t, "menu");
+    case 'n':
+        return !strcmp(t, "noscript") || !strcmp(t, "nav");
+    case 'o':
+        return !strcmp(t, "object") || !strcmp(t, "option");
+    case 's':
+        return !strcmp(t, "script") || !strcmp(t, "style") || !strcmp(t, "svg") ||
+               !strcmp(t, "select") || !strcmp(t, "source");
+    case 't':
+        return !strcmp(t, "template") || !strcmp(t, "textarea") || !strcmp(t, "title") ||
+               !strcmp(t, "track");
+    case 'v':
+        return !strcmp(t, "video");
+    default:
+        return 0;
+    }
 }
 
+/* Elements that break the line of text around them. */
 static int block_tag(const char *t)
 {
-    static const char *const tags[] = {
-        "p",     "div",    "section", "article", "ul",   "ol",    "li",     "table",
-        "tbody", "thead",  "tr",      "td",      "th",   "h1",    "h2",     "h3",
-        "h4",    "h5",     "h6",      "blockquote", "pre", "figure", "figcaption", "dl",
-        "dd",    "dt",     "header",  "footer",  "aside", "main",  "address", "hr",
-        "form",  "center", "details", "summary", "caption"};
-    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
-        if (t[0] == tags[i][0] && strcmp(t, tags[i]) == 0)
-            return 1;
-    return 0;
+    switch (t[0]) {
+    case 'a':
+        return !strcmp(t, "article") || !strcmp(t, "aside") || !strcmp(t, "address");
+    case 'b':
+        return !strcmp(t, "blockquote");
+    case 'c':
+        return !strcmp(t, "center") || !strcmp(t, "caption");
+    case 'd':
+        return !strcmp(t, "div") || !strcmp(t, "dl") || !strcmp(t, "dd") || !strcmp(t, "dt") ||
+               !strcmp(t, "details");
+    case 'f':
+        return !strcmp(t, "figure") || !strcmp(t, "figcaption") || !strcmp(t, "footer") ||
+               !strcmp(t, "form");
+    case 'h':
+        return (t[1] >= '1' && t[1] <= '6' && !t[2]) || !strcmp(t, "header") || !strcmp(t, "hr");
+    case 'l':
+        return !strcmp(t, "li");
+    case 'm':
+        return !strcmp(t, "main");
+    case 'o':
+        return !strcmp(t, "ol");
+    case 'p':
+        return !t[1] || !strcmp(t, "pre");
+    case 's':
+        return !strcmp(t, "section") || !strcmp(t, "summary");
+    case 't':
+        return !strcmp(t, "table") || !strcmp(t, "tbody") || !strcmp(t, "thead") ||
+               !strcmp(t, "tr") || !strcmp(t, "td") || !strcmp(t, "th");
+    case 'u':
+        return !strcmp(t, "ul");
+    default:
+        return 0;
+    }
 }
 
 static int hidden(const xmlNode *n)
@@ -351,7 +395,7 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
         const char *t = (const char *)k->name;
         /* an <iframe> holds no markup in a browser; when libxml2 nests elements in one
          * (an unclosed <iframe> in <head>), they are the page itself */
-        int frame = t && (t[0] | 0x20) == 'i' && strcasecmp(t, "iframe") == 0;
+        int frame = bt_html_is(k, "iframe");
         /* script, style, iframe and the like hold no elements in a browser: elements under
          * one are the page, misnested by the parser, not the tag's own content */
         int misnested = t && (frame || skip_tag(t)) && has_element_child(k) &&
@@ -370,8 +414,8 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
             if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
                 in->weight -= 25;
             /* the page frame's classes describe the page's state ("modal-open"), not text */
-            int frame_el = !strcasecmp(t, "html") || !strcasecmp(t, "body") ||
-                           !strcasecmp(t, "main") || !strcasecmp(t, "form");
+            int frame_el = bt_html_is(k, "html") || bt_html_is(k, "body") ||
+                           bt_html_is(k, "main") || bt_html_is(k, "form");
             if (neg && !pos && !frame_el)
                 in->flags |= BT_NF_NEGATIVE;
             if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
