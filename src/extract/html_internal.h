@@ -95,6 +95,8 @@ typedef struct bt_html_ctx {
 int bt_html_furniture(const bt_html_ctx *ctx, const bt_node_info *in);
 /* Annotates every element with a bt_node_info (owned by ctx->info). */
 int bt_html_annotate(bt_html_ctx *ctx);
+/* Whether the class/id word list and its lookup tables agree (a test's check). */
+int bt_html_hint_words_ok(void);
 /* Whether n is a `tag` element (libxml2's HTML parser gives lowercase names). Inline: the
  * tree walks ask it of every element several times. */
 static inline int bt_html_is(const xmlNode *n, const char *tag)

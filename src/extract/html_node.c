@@ -31,6 +31,50 @@ static const char *attr_peek(const xmlNode *n, const char *name)
     return NULL;
 }
 
+/* The attributes annotate() reads, found in one pass over the element's list (the first of
+ * each name, as attr_peek would); NULL when absent. */
+typedef struct node_attrs {
+    const char *cls, *id, *hidden, *aria, *style, *type, *itemprop, *rel;
+} node_attrs;
+
+static void read_attrs(const xmlNode *n, node_attrs *at)
+{
+    memset(at, 0, sizeof *at);
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        const char *nm = (const char *)a->name;
+        const char **slot = NULL;
+        if (!nm)
+            continue;
+        switch (nm[0]) {
+        case 'c':
+            slot = !strcmp(nm, "class") ? &at->cls : NULL;
+            break;
+        case 'i':
+            slot = !strcmp(nm, "id") ? &at->id : !strcmp(nm, "itemprop") ? &at->itemprop : NULL;
+            break;
+        case 'h':
+            slot = !strcmp(nm, "hidden") ? &at->hidden : NULL;
+            break;
+        case 'a':
+            slot = !strcmp(nm, "aria-hidden") ? &at->aria : NULL;
+            break;
+        case 's':
+            slot = !strcmp(nm, "style") ? &at->style : NULL;
+            break;
+        case 't':
+            slot = !strcmp(nm, "type") ? &at->type : NULL;
+            break;
+        case 'r':
+            slot = !strcmp(nm, "rel") ? &at->rel : NULL;
+            break;
+        default:
+            break;
+        }
+        if (slot && !*slot)
+            *slot = a->children && !a->children->next ? bt_html_attr_value(a) : "";
+    }
+}
+
 /* class/id words (lowercase substrings), sorted by first byte; one flag per
  * list of html_internal.h's BT_H_* (kept sorted so a scan looks only at words that can
  * start at each position) */
@@ -198,12 +242,41 @@ static const unsigned char HINT_START[128][2] = {
     ['y'] = {129, 130},
 };
 
+/* Second bytes of the words starting with each byte: bit (b - 'a'), '-' as bit 26. Kept
+ * in step with HINT_WORDS (checked by test_extract_html through bt_html_hint_words_ok): a
+ * position whose next byte starts no word costs one test. */
+static const unsigned HINT_SECOND[128] = {
+    ['-'] = 0x1,
+    ['a'] = 0x12084a,
+    ['b'] = 0x1024801,
+    ['c'] = 0x25081,
+    ['d'] = 0x4110,
+    ['e'] = 0x802000,
+    ['f'] = 0x4104,
+    ['g'] = 0x8,
+    ['h'] = 0x10,
+    ['i'] = 0x3000,
+    ['k'] = 0x10,
+    ['l'] = 0x4110,
+    ['m'] = 0x4011,
+    ['n'] = 0x4011,
+    ['o'] = 0x100000,
+    ['p'] = 0x24181,
+    ['r'] = 0x11,
+    ['s'] = 0x18c581,
+    ['t'] = 0x2c111,
+    ['v'] = 0x4,
+    ['w'] = 0x20100,
+    ['x'] = 0x10,
+    ['y'] = 0x4000,
+};
+
 /* Lowercases class and id into buf and marks every listed word found in it. */
-static unsigned hint_scan(const xmlNode *n)
+static unsigned hint_scan(const char *cls, const char *id)
 {
     char buf[512];
     size_t len = 0;
-    const char *parts[2] = {attr_peek(n, "class"), attr_peek(n, "id")};
+    const char *parts[2] = {cls, id};
     for (int k = 0; k < 2; k++) {
         for (const char *p = parts[k]; p && *p && len + 2 < sizeof buf; p++)
             buf[len++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
@@ -216,6 +289,10 @@ static unsigned hint_scan(const xmlNode *n)
         unsigned char c = (unsigned char)buf[i];
         if (c >= 128)
             continue;
+        unsigned char d = (unsigned char)buf[i + 1];
+        unsigned bit = d >= 'a' && d <= 'z' ? 1u << (d - 'a') : d == '-' ? 1u << 26 : 0;
+        if (!(HINT_SECOND[c] & bit))
+            continue;
         for (unsigned w = HINT_START[c][0]; w < HINT_START[c][1]; w++)
             /* every word has 3+ bytes and buf ends in '\0': the second byte rules most out
              * without a call */
@@ -225,6 +302,18 @@ static unsigned hint_scan(const xmlNode *n)
                 flags |= HINT_WORDS[w].flags;
     }
     return flags;
+}
+
+int bt_html_hint_words_ok(void)
+{
+    for (size_t w = 0; w < sizeof HINT_WORDS / sizeof HINT_WORDS[0]; w++) {
+        unsigned char c = (unsigned char)HINT_WORDS[w].w[0], d = (unsigned char)HINT_WORDS[w].w[1];
+        unsigned bit = d >= 'a' && d <= 'z' ? 1u << (d - 'a') : d == '-' ? 1u << 26 : 0;
+        if (strlen(HINT_WORDS[w].w) != HINT_WORDS[w].len || HINT_WORDS[w].len < 3 ||
+            !(HINT_SECOND[c] & bit) || w < HINT_START[c][0] || w >= HINT_START[c][1])
+            return 0;
+    }
+    return 1;
 }
 
 unsigned bt_html_hints(const xmlNode *n)
@@ -324,14 +413,14 @@ static int block_tag(const char *t)
     }
 }
 
-static int hidden(const xmlNode *n)
+static int hidden(const xmlNode *n, const node_attrs *at)
 {
-    if (attr_peek(n, "hidden"))
+    if (at->hidden)
         return 1;
-    const char *aria = attr_peek(n, "aria-hidden");
+    const char *aria = at->aria;
     if (aria && strcasecmp(aria, "true") == 0 && !bt_html_is(n, "figure"))
         return 1;
-    const char *st = attr_peek(n, "style");
+    const char *st = at->style;
     if (st) {
         char buf[256];
         size_t k = 0;
@@ -404,10 +493,12 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
                         !bt_html_is(k, "video") && !bt_html_is(k, "audio") &&
                         !bt_html_is(k, "map") && !bt_html_is(k, "dialog") && !bt_html_is(k, "fieldset") &&
                         !bt_html_is(k, "label") && !bt_html_is(k, "button") && !bt_html_is(k, "menu");
-        if (!t || (!misnested && (skip_tag(t) || frame)) || hidden(k)) {
+        node_attrs at;
+        read_attrs(k, &at);
+        if (!t || (!misnested && (skip_tag(t) || frame)) || hidden(k, &at)) {
             in->flags |= BT_NF_SKIP;
         } else {
-            unsigned h = hint_scan(k);
+            unsigned h = hint_scan(at.cls, at.id);
             in->hints = h;
             int pos = (h & BT_H_POS) != 0, neg = (h & BT_H_NEG) != 0;
             in->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
@@ -420,12 +511,12 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
                 in->flags |= BT_NF_NEGATIVE;
             if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
                 in->flags |= BT_NF_NEGATIVE;
-            const char *type = attr_peek(k, "type"); /* <div type="RelatedNewsBox"> */
+            const char *type = at.type; /* <div type="RelatedNewsBox"> */
             if ((h & BT_H_REL) || (type && words_match(type, "related")))
                 in->flags |= BT_NF_RELATED;
             if (h & BT_H_LEDE)
                 in->flags |= BT_NF_LEDE;
-            const char *ip = attr_peek(k, "itemprop"), *rel = attr_peek(k, "rel");
+            const char *ip = at.itemprop, *rel = at.rel;
             if ((h & BT_H_BYLINE) || (ip && words_match(ip, "author")) ||
                 (rel && words_match(rel, "author")))
                 in->flags |= BT_NF_BYLINE;

@@ -306,21 +306,45 @@ static void copy_text(slim *s, const char *in, size_t n)
  * block edge (a line break in the text): white space next to it reads as nothing. */
 static int block_edge(const char *lt, const char *end)
 {
-    static const char *const tags[] = {
-        "p",  "div", "section", "article", "ul", "ol", "li", "table", "tbody", "thead", "tr",
-        "td", "th",  "h1",      "h2",      "h3", "h4", "h5", "h6",    "figure", "header",
-        "footer", "aside", "main", "form"};
     const char *n = lt + 1 + (lt + 1 < end && lt[1] == '/');
+    char t[8];
     size_t l = 0;
-    while (n + l < end && l < 8 && (((n[l] | 0x20) >= 'a' && (n[l] | 0x20) <= 'z') ||
-                                    (n[l] >= '0' && n[l] <= '9')))
-        l++;
+    while (n + l < end && l < sizeof t) {
+        char c = (char)(n[l] | 0x20); /* a digit stays itself */
+        if (!((c >= 'a' && c <= 'z') || (n[l] >= '0' && n[l] <= '9')))
+            break;
+        t[l++] = c;
+    }
     if (!l || n + l >= end || !(space(n[l]) || n[l] == '>' || n[l] == '/'))
         return 0;
-    for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++)
-        if ((tags[t][0] == (n[0] | 0x20)) && strlen(tags[t]) == l && strncasecmp(n, tags[t], l) == 0)
-            return 1;
-    return 0;
+#define IS(lit) (l == sizeof lit - 1 && memcmp(t, lit, l) == 0)
+    switch (t[0]) {
+    case 'a':
+        return IS("article") || IS("aside");
+    case 'd':
+        return IS("div");
+    case 'f':
+        return IS("figure") || IS("footer") || IS("form");
+    case 'h':
+        return (l == 2 && t[1] >= '1' && t[1] <= '6') || IS("header");
+    case 'l':
+        return IS("li");
+    case 'm':
+        return IS("main");
+    case 'o':
+        return IS("ol");
+    case 'p':
+        return l == 1;
+    case 's':
+        return IS("section");
+    case 't':
+        return IS("table") || IS("tbody") || IS("thead") || IS("tr") || IS("td") || IS("th");
+    case 'u':
+        return IS("ul");
+    default:
+        return 0;
+    }
+#undef IS
 }
 
 static int all_space(const char *p, const char *end)
