@@ -62,14 +62,6 @@ static int meta_charset(const char *in, size_t len, char *name, size_t cap)
     return 0;
 }
 
-static int has_high_bytes(const char *in, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)in[i] >= 0x80)
-            return 1;
-    return 0;
-}
-
 int bt_html_to_utf8(const char *in, size_t len, const char *declared, char **out,
                     size_t *outlen, const char *origin, bt_error *err)
 {
@@ -89,12 +81,9 @@ int bt_html_to_utf8(const char *in, size_t len, const char *declared, char **out
         if (meta_charset(in, len, name, sizeof name))
             cs = bt_charset_from_name(name);
     }
-    if (cs != BT_CS_UTF16LE && cs != BT_CS_UTF16BE && !bom8) {
-        if (!has_high_bytes(in, len))
-            return 0; /* ASCII: the same in every charset we know */
-        if (bt_utf8_valid(in, len, NULL))
-            return 0;
-    }
+    /* valid UTF-8 (ASCII included: the same in every charset we know) is used as it is */
+    if (cs != BT_CS_UTF16LE && cs != BT_CS_UTF16BE && !bom8 && bt_utf8_valid(in, len, NULL))
+        return 0;
     bt_error derr;
     bt_charset used;
     int rc = bt_decode(in, len, cs, BT_DECODE_LENIENT, out, outlen, &used, &derr);

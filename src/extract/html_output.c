@@ -146,6 +146,11 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
     p->href = href ? strdup(href) : NULL;
 }
 
+static int text_space(xmlChar c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* Text as it reads: source line breaks are spaces ('\n' marks a <br> or block edge). */
 static int add_text(bt_buf *b, const char *s, size_t n)
 {
@@ -178,7 +183,7 @@ static int gather(inl *g, const xmlNode *n, int depth, int in_link, int in_stron
                 return BT_ENOMEM;
             size_t nonspace = 0;
             for (size_t i = 0; i < l; i++)
-                if (!strchr(" \t\r\n", k->content[i]))
+                if (!text_space(k->content[i]))
                     nonspace++;
             g->text += nonspace;
             if (in_link)
@@ -719,7 +724,7 @@ static void walk(out *o, const xmlNode *n, int depth, int top)
             if (add_text(&o->pend, (const char *)k->content, l))
                 o->rc = BT_ENOMEM;
             for (size_t i = 0; i < l; i++)
-                if (!strchr(" \t\r\n", k->content[i]))
+                if (!text_space(k->content[i]))
                     o->pend_text++;
             continue;
         }

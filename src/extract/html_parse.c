@@ -32,37 +32,38 @@ static size_t raw_body(const char *p, const char *end, const char **body, const 
 {
     *keep = 0;
     static const char *const tags[] = {"script", "style", "svg"};
-    if (end - p < 2 || (p[1] | 0x20) != 's') /* all three start with s: most tags need no compare */
+    if (end - p < 3 || (p[1] | 0x20) != 's') /* all three start with s: most tags need no compare */
         return 0;
-    for (size_t t = 0; t < 3; t++) {
-        size_t tl = strlen(tags[t]);
-        if ((size_t)(end - p) < tl + 2 || strncasecmp(p + 1, tags[t], tl) != 0)
-            continue;
-        char after = p[1 + tl];
-        if (after != '>' && after != ' ' && after != '\t' && after != '\n' && after != '\r' &&
-            after != '/')
-            continue;
-        const char *gt = memchr(p, '>', (size_t)(end - p));
-        if (!gt)
+    char c2 = (char)(p[2] | 0x20); /* the second byte tells which it may be */
+    size_t t = c2 == 'c' ? 0 : c2 == 't' ? 1 : c2 == 'v' ? 2 : 3;
+    if (t == 3)
+        return 0;
+    size_t tl = strlen(tags[t]);
+    if ((size_t)(end - p) < tl + 2 || strncasecmp(p + 1, tags[t], tl) != 0)
+        return 0;
+    char after = p[1 + tl];
+    if (after != '>' && after != ' ' && after != '\t' && after != '\n' && after != '\r' &&
+        after != '/')
+        return 0;
+    const char *gt = memchr(p, '>', (size_t)(end - p));
+    if (!gt)
+        return 0;
+    size_t otl = (size_t)(gt - p);
+    if (t == 0) {
+        for (const char *q = p; q + 7 <= gt; q++)
+            if (strncasecmp(q, "ld+json", 7) == 0)
+                *keep = 1;
+    }
+    /* the body ends at the first "</script" / "</style", as in a browser */
+    for (const char *q = gt + 1; q + tl + 2 <= end; q++) {
+        q = memchr(q, '<', (size_t)(end - q));
+        if (!q || q + tl + 2 > end)
             return 0;
-        size_t otl = (size_t)(gt - p);
-        if (t == 0) {
-            for (const char *q = p; q + 7 <= gt; q++)
-                if (strncasecmp(q, "ld+json", 7) == 0)
-                    *keep = 1;
+        if (q[1] == '/' && strncasecmp(q + 2, tags[t], tl) == 0) {
+            *body = gt + 1;
+            *close = q;
+            return otl + 1;
         }
-        /* the body ends at the first "</script" / "</style", as in a browser */
-        for (const char *q = gt + 1; q + tl + 2 <= end; q++) {
-            q = memchr(q, '<', (size_t)(end - q));
-            if (!q || q + tl + 2 > end)
-                return 0;
-            if (q[1] == '/' && strncasecmp(q + 2, tags[t], tl) == 0) {
-                *body = gt + 1;
-                *close = q;
-                return otl + 1;
-            }
-        }
-        return 0;
     }
     return 0;
 }
@@ -153,10 +154,15 @@ const char *bt_html_attr_value(const xmlAttr *a)
     size_t off = 0;
     int shift = 0;
     for (const char *d = t + 1; *d && shift < 48; d++, shift += 6) {
-        const char *at = strchr(VAL_DIGITS, *d);
-        if (!at)
+        unsigned v = *d >= '0' && *d <= '9'   ? (unsigned)(*d - '0')
+                     : *d >= 'A' && *d <= 'Z' ? (unsigned)(*d - 'A' + 10)
+                     : *d >= 'a' && *d <= 'z' ? (unsigned)(*d - 'a' + 36)
+                     : *d == '-'              ? 62u
+                     : *d == '_'              ? 63u
+                                              : 64u;
+        if (v == 64) /* not a reference */
             return t;
-        off |= (size_t)(at - VAL_DIGITS) << shift;
+        off |= (size_t)v << shift;
     }
     return vals + off;
 }
@@ -257,8 +263,9 @@ static const char *slim_tag(const char *lt, const char *end, slim *s)
 static int pre_tag(const char *lt, const char *end)
 {
     static const char *const tags[] = {"pre", "xmp", "listing", "plaintext", "textarea"};
-    char c = (char)(lt + 1 < end ? lt[1] | 0x20 : 0);
-    if (c != 'p' && c != 'x' && c != 'l' && c != 't')
+    char c = (char)(lt + 2 < end ? lt[1] | 0x20 : 0), c2 = (char)(c ? lt[2] | 0x20 : 0);
+    if (!((c == 'p' && (c2 == 'r' || c2 == 'l')) || (c == 'x' && c2 == 'm') ||
+          (c == 'l' && c2 == 'i') || (c == 't' && c2 == 'e')))
         return 0;
     for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
         size_t tl = strlen(tags[t]);
