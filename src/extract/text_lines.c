@@ -466,7 +466,7 @@ static int add_block(tx_doc *d, tx_block *b)
     return 0;
 }
 
-static size_t count_words(const char *s, size_t len)
+size_t tx_count_words(const char *s, size_t len)
 {
     size_t w = 0;
     int in = 0;
@@ -567,7 +567,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     }
     b.text = text;
     b.len = tl;
-    b.words = count_words(text, tl);
+    b.words = tx_count_words(text, tl);
     /* Folding costs a Unicode decomposition per letter: only short blocks need their key
      * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
     if (b.words <= FOLD_WORDS) {
