@@ -225,6 +225,34 @@ static void test_doubled_lines_and_end_mark(void **state)
     assert_int_equal(tx_doubled_half("Tin A Tin B", 11), 0);
 }
 
+/* Photos as renderers print them: alt text and caption on one line ("X. X. (Ảnh: Y)"), one
+ * photo twice in a row, caption and credit on lines of their own. */
+static void test_rendered_captions(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Người dân ven sông chuẩn bị đón mùa nước nổi sớm hơn mọi năm\n\n"
+        "Mực nước trên sông dâng nhanh từ đầu tuần khiến nhiều hộ dân phải kê cao đồ đạc trong nhà.\n\n"
+        "Ghe chở hàng cập bến chợ nổi. Ghe chở hàng cập bến chợ nổi. (Ảnh: Minh Tâm)\n\n"
+        "Chính quyền xã đã lập đội xung kích trực suốt đêm tại các điểm xung yếu ven đê bao.\n\n"
+        "Trẻ em tan trường lội nước về nhà - Ảnh: QUỐC AN\n\n"
+        "Trẻ em tan trường lội nước về nhà - Ảnh: QUỐC AN\n\n"
+        "Ngành giáo dục cho học sinh nghỉ học hai ngày để bảo đảm an toàn trên đường đến lớp.\n\n"
+        "Đê bao thôn Bắc được gia cố bằng bao cát\n\n"
+        "ẢNH: LÊ VY\n\n"
+        "Người dân được khuyến cáo theo dõi bản tin thời tiết và chủ động di dời tài sản.\n");
+    assert_int_equal(a->n_images, 3);
+    assert_string_equal(a->images[0].caption, "Ghe chở hàng cập bến chợ nổi.");
+    assert_string_equal(a->images[0].credit, "Minh Tâm");
+    assert_string_equal(a->images[1].caption, "Trẻ em tan trường lội nước về nhà");
+    assert_string_equal(a->images[1].credit, "QUỐC AN");
+    assert_string_equal(a->images[2].caption, "Đê bao thôn Bắc được gia cố bằng bao cát");
+    assert_string_equal(a->images[2].credit, "LÊ VY");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "bao cát"));
+    bt_article_free(a);
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -482,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_source_prefix),
         cmocka_unit_test(test_bylines),
         cmocka_unit_test(test_doubled_lines_and_end_mark),
+        cmocka_unit_test(test_rendered_captions),
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),

@@ -126,6 +126,20 @@ static int add_related(ctx *c, const char *title, size_t len, const char *url)
     return rc;
 }
 
+static int same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* Whether the article's last image is this one: a renderer that prints both the alt text
+ * and the figcaption (or a page that repeats its figure) shows one photo twice in a row. */
+static int same_as_last_image(const bt_article *a, const char *src, const char *cap,
+                              const char *cred)
+{
+    if (!a->n_images)
+        return 0;
+    const bt_image *last = &a->images[a->n_images - 1];
+    return same_str(last->src, src) && same_str(last->caption, cap) &&
+           same_str(last->credit, cred);
+}
+
 /* A caption with its credit split off; "" captions are kept only with a credit. */
 static int add_image(ctx *c, const char *src, const char *text, size_t len)
 {
@@ -147,8 +161,14 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
     }
     if (!cap || (crl && !cred && co))
         rc = BT_ENOMEM;
-    else if (cap[0] || cred)
-        rc = bt_article_add_image(c->a, src, cap, cred);
+    else {
+        /* lynx and w3m print an image's alt text and then its caption, most often the same */
+        size_t half = tx_doubled_half(cap, strlen(cap));
+        if (half)
+            cap[half] = '\0';
+        if ((cap[0] || cred) && !(cap[0] && same_as_last_image(c->a, src, cap, cred)))
+            rc = bt_article_add_image(c->a, src, cap, cred);
+    }
     free(cap);
     free(cred);
     return rc;
@@ -173,6 +193,34 @@ static int bare_caption(const tx_block *b)
                 return 0;
     }
     return 1;
+}
+
+/* A line that is only a photo credit ("ẢNH: HOÀNG SƠN"): some pages set the caption and the
+ * credit on lines of their own, and a renderer keeps them apart. */
+static int credit_only(const tx_block *b)
+{
+    size_t cl, co, crl;
+    if (b->kind != TB_TEXT || b->words > 8 || !tx_split_credit(b->text, b->len, &cl, &co, &crl))
+        return 0;
+    while (cl && (b->text[cl - 1] == ' ' || b->text[cl - 1] == '-' || b->text[cl - 1] == '|'))
+        cl--;
+    return cl == 0;
+}
+
+/* The caption and credit of a photo from two lines: "caption" and "ẢNH: X" below it. */
+static int add_split_caption(ctx *c, const tx_block *cap, const tx_block *cred)
+{
+    size_t len = cap->len + 3 + cred->len;
+    char *t = malloc(len + 1);
+    if (!t)
+        return BT_ENOMEM;
+    memcpy(t, cap->text, cap->len);
+    memcpy(t + cap->len, " - ", 3);
+    memcpy(t + cap->len + 3, cred->text, cred->len);
+    t[len] = '\0';
+    int rc = add_image(c, NULL, t, len);
+    free(t);
+    return rc;
 }
 
 static int add_byline_span(ctx *c, const char *text, size_t len)
@@ -780,6 +828,19 @@ static int extract(ctx *c, const bt_capture *cap)
                     return rc;
             }
             continue;
+        }
+        /* a short line that is no sentence, right above a line of only a credit: the caption */
+        if (!tail && b->kind == TB_TEXT && b->words >= 2 && b->words <= 30 && !sentence_end(b) &&
+            !bare_caption(b)) {
+            size_t k = i + 1;
+            while (k < n && c->junk[k])
+                k++;
+            if (k < n && c->role[k] == R_NONE && credit_only(&B[k])) {
+                c->role[i] = c->role[k] = R_CAPTION;
+                if ((rc = add_split_caption(c, b, &B[k])))
+                    return rc;
+                continue;
+            }
         }
         if (b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bare_caption(b)) ||
             (bare_caption(b) && !tail)) {
