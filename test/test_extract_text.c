@@ -200,6 +200,21 @@ static void test_bylines(void **state)
     assert_int_equal(a->n_authors, 0);
     assert_int_equal(a->n_body, 2);
     bt_article_free(a);
+    /* a meta row that a renderer ran into its share buttons, and an author box below the
+     * article without a heading's mark (lynx prints headings as plain lines) */
+    a = extract_ok("Ferry crossings on the river reopen after the spring floods\n\n"
+                   "By Mai Pham April 2, 2024April 3, 2024 3 min read Share on Facebook Share on X Email\n\n"
+                   "The ferries that link the two banks of the river started running again on Monday morning.\n\n"
+                   "Operators said the crossings had been closed for nine days while the water stayed high.\n\n"
+                   "About Mai Pham\n\n"
+                   "Mai Pham writes about transport and daily life in the delta provinces for the paper.\n");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Mai Pham");
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Share on"));
+        assert_null(strstr(a->body[i], "writes about"));
+    }
+    bt_article_free(a);
 }
 
 /* ---- body rules -------------------------------------------------------------------------- */

@@ -274,9 +274,12 @@ static int byline_before_date(ctx *c, const char *s, size_t len)
 
 static int meta_byline(ctx *c, const tx_block *b, int *dated)
 {
-    if (b->kind != TB_TEXT || b->words > 14 || tx_is_prose(b))
+    if (b->kind != TB_TEXT)
         return 0;
+    /* the share buttons a renderer runs into the same line are not part of the row */
     size_t tl = tx_share_tail(b), bl = tl != NONE_SHARE ? tl : b->len;
+    if (tx_count_words(b->text, bl) > 14 || (bl == b->len && tx_is_prose(b)))
+        return 0;
     const char *bt = b->text;
     if (bl > POSTED_BY_LEN && !strncmp(bt, POSTED_BY, POSTED_BY_LEN))
         bt += POSTED_BY_LEN, bl -= POSTED_BY_LEN;
@@ -915,7 +918,7 @@ static int extract(ctx *c, const bt_capture *cap)
             }
         }
         /* the author's box: "About Linh Tran" and a biography */
-        if (b->level && b->len > 6 && !strncmp(b->text, "About ", 6))
+        if (b->len > 6 && !strncmp(b->text, "About ", 6))
             for (size_t q = 0; q < c->a->n_authors; q++)
                 if (!strcmp(c->a->authors[q], b->text + 6))
                     ended = 1;
