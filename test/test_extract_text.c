@@ -253,6 +253,8 @@ static void test_rendered_captions(void **state)
         "Trẻ em tan trường lội nước về nhà - Ảnh: QUỐC AN\n\n"
         "Trẻ em tan trường lội nước về nhà - Ảnh: QUỐC AN\n\n"
         "Ngành giáo dục cho học sinh nghỉ học hai ngày để bảo đảm an toàn trên đường đến lớp.\n\n"
+        "Chủ động ứng phó\n\n"
+        "Đê bao thôn Bắc được gia cố bằng bao cát\n\n"
         "Đê bao thôn Bắc được gia cố bằng bao cát\n\n"
         "ẢNH: LÊ VY\n\n"
         "Người dân được khuyến cáo theo dõi bản tin thời tiết và chủ động di dời tài sản.\n");
@@ -263,8 +265,12 @@ static void test_rendered_captions(void **state)
     assert_string_equal(a->images[1].credit, "QUỐC AN");
     assert_string_equal(a->images[2].caption, "Đê bao thôn Bắc được gia cố bằng bao cát");
     assert_string_equal(a->images[2].credit, "LÊ VY");
-    for (size_t i = 0; i < a->n_body; i++)
+    int subheading = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
         assert_null(strstr(a->body[i], "bao cát"));
+        subheading += !strcmp(a->body[i], "Chủ động ứng phó");
+    }
+    assert_int_equal(subheading, 1); /* the subheading above the photo stays */
     bt_article_free(a);
 }
 
@@ -334,6 +340,22 @@ static void test_lynx_unwrap(void **state)
     assert_int_equal(a->n_body, 2);
     assert_non_null(strstr(a->body[0], "bẻ nó ra thành"));
     assert_non_null(strstr(a->body[1], "như 2021. Đó"));
+    bt_article_free(a);
+    /* a heading set right below a paragraph's last full line is no continuation of it */
+    a = extract_ok(
+        "Tiêu đề một bài báo khác được lynx kết xuất ra văn bản\n\n"
+        "   Đoạn văn đầu tiên của bài viết này dài hơn một dòng nên lynx đã bẻ nó\n"
+        "   ra thành nhiều dòng, mỗi dòng thụt vào ba khoảng trắng như thường lệ,\n"
+        "   và trình trích xuất phải nối chúng lại thành một đoạn văn duy nhất.\n\n"
+        "   Đoạn cuối của bài kể thêm rằng công trình sẽ khởi công vào quý sau,\n"
+        "   theo kế hoạch mà thành phố vừa công bố với người dân trong tuần này.\n"
+        "   Tin liên quan\n"
+        "     * Thành phố công bố kế hoạch chỉnh trang bờ sông\n"
+        "     * Người dân góp ý phương án làm đường đi bộ\n");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[1], "trong tuần này."));
+    assert_null(strstr(a->body[1], "Tin liên quan"));
+    assert_int_equal(a->n_related, 2);
     bt_article_free(a);
 }
 

@@ -18,8 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION, R_RELATED,
-            R_BYLINE, R_STOP };
+/* R_CAPLINE: a caption and its credit on lines of their own, paired before the body pass */
+enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION, R_CAPLINE,
+            R_RELATED, R_BYLINE, R_STOP };
 
 #define RUN_GAP 6      /* non-prose blocks allowed between two paragraphs of one body */
 #define TITLE_BACK 30  /* how far above the body a headline may sit */
@@ -195,6 +196,17 @@ static int bare_caption(const tx_block *b)
     return 1;
 }
 
+/* The block before i that is not junk, at or after `from`; NONE when there is none. */
+static size_t prev_block(const ctx *c, size_t i, size_t from)
+{
+    while (i > from) {
+        i--;
+        if (!c->junk[i])
+            return i;
+    }
+    return NONE;
+}
+
 /* A line that is only a photo credit ("ẢNH: HOÀNG SƠN"): some pages set the caption and the
  * credit on lines of their own, and a renderer keeps them apart. */
 static int credit_only(const tx_block *b)
@@ -205,6 +217,19 @@ static int credit_only(const tx_block *b)
     while (cl && (b->text[cl - 1] == ' ' || b->text[cl - 1] == '-' || b->text[cl - 1] == '|'))
         cl--;
     return cl == 0;
+}
+
+/* Whether block b is the alt text of the caption below it: the caption's words without its
+ * credit (lynx prints a figure's alt text, then its caption with the credit). */
+static int alt_of_caption(const tx_block *b, const tx_block *cap)
+{
+    size_t cl, co, crl;
+    if (cap->kind != TB_TEXT || !bare_caption(cap) ||
+        !tx_split_credit(cap->text, cap->len, &cl, &co, &crl))
+        return 0;
+    while (cl && (cap->text[cl - 1] == ' ' || cap->text[cl - 1] == '-' || cap->text[cl - 1] == '|'))
+        cl--;
+    return cl == b->len && !memcmp(cap->text, b->text, cl);
 }
 
 /* The caption and credit of a photo from two lines: "caption" and "ẢNH: X" below it. */
@@ -793,6 +818,21 @@ static int extract(ctx *c, const bt_capture *cap)
             (rc = read_related_block(c, i, re)))
             return rc;
 
+    /* a short line that is no sentence right above a line of only a credit is the photo's
+     * caption (the renderer may print it twice: alt text and caption) */
+    for (size_t i = start; i <= re; i++) {
+        if (c->role[i] != R_NONE || c->junk[i] || !credit_only(&B[i]))
+            continue;
+        size_t cj = prev_block(c, i, start);
+        if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT || B[cj].words < 2 ||
+            B[cj].words > 30 || sentence_end(&B[cj]) || bare_caption(&B[cj]))
+            continue;
+        c->role[i] = c->role[cj] = R_CAPLINE;
+        size_t h = prev_block(c, cj, start);
+        if (h != NONE && c->role[h] == R_NONE && B[h].key == B[cj].key)
+            c->role[h] = R_CAPTION;
+    }
+
     /* body */
     size_t last_prose = start;
     for (size_t k = start; k <= re; k++)
@@ -807,6 +847,11 @@ static int extract(ctx *c, const bt_capture *cap)
         /* a heading inside the body's span ("Read more") is an inline box: go on past it */
         if (c->role[i] == R_STOP && i > re)
             break;
+        if (c->role[i] == R_CAPLINE && credit_only(b)) {
+            if ((rc = add_split_caption(c, &B[prev_block(c, i, start)], b)))
+                return rc;
+            continue;
+        }
         if (c->role[i] != R_NONE || c->junk[i])
             continue;
         int tail = i > re;
@@ -832,16 +877,12 @@ static int extract(ctx *c, const bt_capture *cap)
             }
             continue;
         }
-        /* a short line that is no sentence, right above a line of only a credit: the caption */
-        if (!tail && b->kind == TB_TEXT && b->words >= 2 && b->words <= 30 && !sentence_end(b) &&
-            !bare_caption(b)) {
+        if (b->kind == TB_TEXT && b->words <= 70) {
             size_t k = i + 1;
             while (k < n && c->junk[k])
                 k++;
-            if (k < n && c->role[k] == R_NONE && credit_only(&B[k])) {
-                c->role[i] = c->role[k] = R_CAPTION;
-                if ((rc = add_split_caption(c, b, &B[k])))
-                    return rc;
+            if (k < n && c->role[k] == R_NONE && alt_of_caption(b, &B[k])) {
+                c->role[i] = R_CAPTION; /* the caption below gives the photo */
                 continue;
             }
         }
@@ -956,6 +997,7 @@ static int extract(ctx *c, const bt_capture *cap)
             size_t k = i + 1;
             while (k < n && k <= i + 5 &&
                    (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
+                    c->role[k] == R_CAPLINE || c->role[k] == R_CAPTION ||
                     (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
                 k++;
             if (b->words < 2 || k >= n || !tx_is_prose(&B[k]) || c->role[k] == R_STOP)

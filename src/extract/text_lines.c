@@ -670,20 +670,28 @@ static size_t first_word_cols(const raw_line *l)
     return cp_count(l->s, i);
 }
 
+static int ends_sentence(const raw_line *a)
+{
+    char last = a->len ? a->s[a->len - 1] : 0;
+    return last == '.' || last == '!' || last == '?' || last == ':' ||
+           (a->len >= 3 && (unsigned char)a->s[a->len - 3] == 0xE2 &&
+            ((unsigned char)a->s[a->len - 1] == 0x9D || /* ” */
+             (unsigned char)a->s[a->len - 1] == 0xA6)); /* … */
+}
+
 /* Whether line `a` was broken by the renderer before `b`: it is full up to the wrap column.
  * Renderers measure width their own way (lynx counts some letters wider), hence the slack;
- * a line ending a sentence well before the column is a real line end. */
+ * a line ending a sentence well before the column is a real line end, and so is one ending a
+ * sentence before a short line that ends none (a heading the renderer set right below, as
+ * lynx does with "Tin liên quan"). */
 static int wrapped(const raw_line *a, const raw_line *b, size_t W)
 {
     size_t need = a->cols + 1 + first_word_cols(b);
     if (need + 12 <= W)
         return 0;
-    char last = a->len ? a->s[a->len - 1] : 0;
-    int sentence_end = last == '.' || last == '!' || last == '?' || last == ':' ||
-                       (a->len >= 3 && (unsigned char)a->s[a->len - 3] == 0xE2 &&
-                        ((unsigned char)a->s[a->len - 1] == 0x9D || /* ” */
-                         (unsigned char)a->s[a->len - 1] == 0xA6)); /* … */
-    return !(sentence_end && need + 2 <= W);
+    if (!ends_sentence(a))
+        return 1;
+    return need + 2 > W && !(b->cols * 2 < W && !ends_sentence(b));
 }
 
 int tx_doc_build(tx_doc *d, const char *text, size_t len)
