@@ -224,8 +224,9 @@ static int credit_only(const tx_block *b)
 static int alt_of_caption(const tx_block *b, const tx_block *cap)
 {
     size_t cl, co, crl;
-    if (cap->kind != TB_TEXT || !bare_caption(cap) ||
-        !tx_split_credit(cap->text, cap->len, &cl, &co, &crl))
+    /* the cheap test first: this runs for every line */
+    if (cap->kind != TB_TEXT || cap->len <= b->len || memcmp(cap->text, b->text, b->len) ||
+        !bare_caption(cap) || !tx_split_credit(cap->text, cap->len, &cl, &co, &crl))
         return 0;
     while (cl && (cap->text[cl - 1] == ' ' || cap->text[cl - 1] == '-' || cap->text[cl - 1] == '|'))
         cl--;
