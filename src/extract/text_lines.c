@@ -30,33 +30,12 @@ static size_t cp_count(const char *s, size_t len)
 
 static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-uint64_t tx_key(const char *fold, size_t flen)
+/* A hash of the letters and digits of s, ASCII lowercased (bytes >= 0x80 kept as they are):
+ * punctuation and spacing do not change a line's key. */
+static uint64_t alnum_key(const char *s, size_t len, uint64_t seed)
 {
     bt_hasher h;
-    bt_hasher_init(&h, 0x62746b6579ULL);
-    char tmp[256];
-    size_t n = 0;
-    for (size_t i = 0; i < flen; i++) {
-        unsigned char c = (unsigned char)fold[i];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-            tmp[n++] = (char)c;
-            if (n == sizeof tmp) {
-                bt_hasher_add(&h, tmp, n);
-                n = 0;
-            }
-        }
-    }
-    bt_hasher_add(&h, tmp, n);
-    return bt_hasher_end(&h);
-}
-
-#define FOLD_WORDS 30
-
-/* The key of a long paragraph: its letters and digits, ASCII lowercased. */
-static uint64_t raw_key(const char *s, size_t len)
-{
-    bt_hasher h;
-    bt_hasher_init(&h, 0x7261776b6579ULL);
+    bt_hasher_init(&h, seed);
     char tmp[256];
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
@@ -74,6 +53,14 @@ static uint64_t raw_key(const char *s, size_t len)
     bt_hasher_add(&h, tmp, n);
     return bt_hasher_end(&h);
 }
+
+/* (a folded text has no capitals: the lowercasing leaves it as it is) */
+uint64_t tx_key(const char *fold, size_t flen) { return alnum_key(fold, flen, 0x62746b6579ULL); }
+
+#define FOLD_WORDS 30
+
+/* The key of a long paragraph, which is not folded (cheaper): its own letters and digits. */
+static uint64_t raw_key(const char *s, size_t len) { return alnum_key(s, len, 0x7261776b6579ULL); }
 
 /* Length of the white-space character at s[0] (the set bt_normalize folds), or 0. */
 static size_t space_at(const unsigned char *s, size_t len)
