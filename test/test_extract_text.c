@@ -357,6 +357,17 @@ static void test_lynx_unwrap(void **state)
     assert_null(strstr(a->body[1], "Tin liên quan"));
     assert_int_equal(a->n_related, 2);
     bt_article_free(a);
+    /* lynx prints the headline and its deck alike at the margin: the upper one is the title */
+    a = extract_ok(
+        "Coach says he was wrong to take the cup to the former president\n\n"
+        "At the time the coach handed a replica of the trophy to the politician\n\n"
+        "   After turning down a meeting with the president-elect, the coach said on\n"
+        "   Thursday that he had made a mistake six years ago when he went along.\n\n"
+        "   The club's delegation visited the institute to show the original cup,\n"
+        "   and the coach gave a replica of it to the former president as a gift.\n\n"
+        "   He said that he would not take part in any such event again this year.\n");
+    assert_string_equal(a->title, "Coach says he was wrong to take the cup to the former president");
+    bt_article_free(a);
 }
 
 /* ---- odd inputs ---------------------------------------------------------------------------- */

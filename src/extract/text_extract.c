@@ -196,17 +196,6 @@ static int bare_caption(const tx_block *b)
     return 1;
 }
 
-/* The block before i that is not junk, at or after `from`; NONE when there is none. */
-static size_t prev_block(const ctx *c, size_t i, size_t from)
-{
-    while (i > from) {
-        i--;
-        if (!c->junk[i])
-            return i;
-    }
-    return NONE;
-}
-
 /* A line that is only a photo credit ("ẢNH: HOÀNG SƠN"): some pages set the caption and the
  * credit on lines of their own, and a renderer keeps them apart. */
 static int credit_only(const tx_block *b)
@@ -451,6 +440,17 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     return *rs != NONE;
 }
 
+/* The block before i that is not junk, at or after `from`; NONE when there is none. */
+static size_t prev_block(const ctx *c, size_t i, size_t from)
+{
+    while (i > from) {
+        i--;
+        if (!c->junk[i])
+            return i;
+    }
+    return NONE;
+}
+
 static int title_candidate(ctx *c, size_t i)
 {
     const tx_block *b = &c->d.b[i];
@@ -490,8 +490,15 @@ static size_t find_title(ctx *c, size_t rs)
         if (c->d.b[i].level == 1 && title_candidate(c, i))
             return i;
     for (size_t i = rs; i-- > lo;)
-        if (title_candidate(c, i) && c->d.b[i].level <= 3)
+        if (title_candidate(c, i) && c->d.b[i].level <= 3) {
+            /* lynx sets a headline and its deck (h1, h2) alike at the margin, one right
+             * below the other: the upper one is the headline */
+            size_t j = prev_block(c, i, lo);
+            if (c->indented && j != NONE && j + 1 == i && c->d.b[j].level == c->d.b[i].level &&
+                !(c->d.b[j].flags & TBF_INDENT) && title_candidate(c, j))
+                return j;
             return i;
+        }
     for (size_t i = 0; i < rs; i++)
         if (c->d.b[i].level == 1 && title_candidate(c, i))
             return i;
