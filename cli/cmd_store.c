@@ -64,21 +64,35 @@ static int parse(int argc, char **argv, const char *allowed, common *c)
     return 0;
 }
 
-static int open_store(const common *c, unsigned flags, bt_store **s)
+/* The prologue every store command shares: options, --help, the argument count the command
+ * wants (ARGS_NONE or ARGS_SOME), the store opened with `flags`. Returns -1 to go on (then
+ * *s is open and c->args must be freed), otherwise the exit status, everything released. */
+enum { ARGS_NONE, ARGS_SOME };
+
+static int begin(int argc, char **argv, const char *allowed, const char *usage, int wants,
+                 unsigned flags, common *c, bt_store **s)
 {
+    if (parse(argc, argv, allowed, c)) {
+        free(c->args);
+        return 2;
+    }
+    int status = -1;
+    if (c->help)
+        status = 0;
+    else if ((wants == ARGS_NONE) != (c->nargs == 0))
+        status = 2;
+    if (status >= 0) {
+        fputs(usage, status ? stderr : stdout);
+        free(c->args);
+        return status;
+    }
     bt_error err;
     if (bt_store_open(c->db, flags, s, &err)) {
         cli_errorf("%s", err.msg);
+        free(c->args);
         return 1;
     }
-    return 0;
-}
-
-static int usage_done(common *c, const char *text, int status)
-{
-    fputs(text, status ? stderr : stdout);
-    free(c->args);
-    return status;
+    return -1;
 }
 
 /* ---- show --------------------------------------------------------------------------------- */
@@ -114,21 +128,14 @@ static void print_text(const bt_article *a)
 
 int cmd_show(int argc, char **argv)
 {
-    common c;
-    if (parse(argc, argv, "pt", &c))
-        return 2;
     static const char usage[] =
         "usage: bantin show [--db PATH] [--format json|text] [--pretty] ID...\n"
         "Prints stored articles: the spec's JSON record (one per line), or readable text.\n";
-    if (c.help)
-        return usage_done(&c, usage, 0);
-    if (!c.nargs)
-        return usage_done(&c, usage, 2);
+    common c;
     bt_store *s;
-    if (open_store(&c, BT_STORE_READONLY, &s)) {
-        free(c.args);
-        return 1;
-    }
+    int status = begin(argc, argv, "pt", usage, ARGS_SOME, BT_STORE_READONLY, &c, &s);
+    if (status >= 0)
+        return status;
     int failed = 0;
     for (int i = 0; i < c.nargs; i++) {
         bt_article *a;
@@ -163,23 +170,16 @@ int cmd_show(int argc, char **argv)
 
 int cmd_export(int argc, char **argv)
 {
-    common c;
-    if (parse(argc, argv, "s", &c))
-        return 2;
     static const char usage[] =
         "usage: bantin export [--db PATH] [--since DATE] [--published-since DATE]\n"
         "Prints the stored articles as JSONL (the spec's records, in the order they were\n"
         "added), which 'bantin add' reads back. --since: added on or after DATE (ISO 8601);\n"
         "--published-since: published on or after DATE.\n";
-    if (c.help)
-        return usage_done(&c, usage, 0);
-    if (c.nargs)
-        return usage_done(&c, usage, 2);
+    common c;
     bt_store *s;
-    if (open_store(&c, BT_STORE_READONLY, &s)) {
-        free(c.args);
-        return 1;
-    }
+    int status = begin(argc, argv, "s", usage, ARGS_NONE, BT_STORE_READONLY, &c, &s);
+    if (status >= 0)
+        return status;
     bt_store_filter f = {c.since, c.published_since};
     bt_store_iter *it;
     bt_error err;
@@ -239,21 +239,14 @@ static void json_str_or_null(const char *k, const char *v, int comma)
 
 int cmd_stats(int argc, char **argv)
 {
-    common c;
-    if (parse(argc, argv, "j", &c))
-        return 2;
     static const char usage[] = "usage: bantin stats [--db PATH] [--json]\n"
                                 "Counts of the store: articles, captures (origins), sources,\n"
                                 "date range, file and index size.\n";
-    if (c.help)
-        return usage_done(&c, usage, 0);
-    if (c.nargs)
-        return usage_done(&c, usage, 2);
+    common c;
     bt_store *s;
-    if (open_store(&c, BT_STORE_READONLY, &s)) {
-        free(c.args);
-        return 1;
-    }
+    int status = begin(argc, argv, "j", usage, ARGS_NONE, BT_STORE_READONLY, &c, &s);
+    if (status >= 0)
+        return status;
     bt_store_stats st;
     bt_error err;
     int rc = bt_store_stats_get(s, &st, &err);
@@ -299,20 +292,13 @@ int cmd_stats(int argc, char **argv)
 
 int cmd_rm(int argc, char **argv)
 {
-    common c;
-    if (parse(argc, argv, "", &c))
-        return 2;
     static const char usage[] = "usage: bantin rm [--db PATH] ID...\n"
                                 "Removes stored articles with their captures and index entries.\n";
-    if (c.help)
-        return usage_done(&c, usage, 0);
-    if (!c.nargs)
-        return usage_done(&c, usage, 2);
+    common c;
     bt_store *s;
-    if (open_store(&c, 0, &s)) {
-        free(c.args);
-        return 1;
-    }
+    int status = begin(argc, argv, "", usage, ARGS_SOME, 0, &c, &s);
+    if (status >= 0)
+        return status;
     int failed = 0;
     for (int i = 0; i < c.nargs; i++) {
         bt_error err;
@@ -328,20 +314,13 @@ int cmd_rm(int argc, char **argv)
 
 int cmd_vacuum(int argc, char **argv)
 {
-    common c;
-    if (parse(argc, argv, "", &c))
-        return 2;
     static const char usage[] = "usage: bantin vacuum [--db PATH]\n"
                                 "Merges the index and rewrites the database file compactly.\n";
-    if (c.help)
-        return usage_done(&c, usage, 0);
-    if (c.nargs)
-        return usage_done(&c, usage, 2);
+    common c;
     bt_store *s;
-    if (open_store(&c, 0, &s)) {
-        free(c.args);
-        return 1;
-    }
+    int status = begin(argc, argv, "", usage, ARGS_NONE, 0, &c, &s);
+    if (status >= 0)
+        return status;
     bt_store_stats before, after;
     bt_error err;
     int rc = bt_store_stats_get(s, &before, &err);

@@ -200,6 +200,21 @@ static void test_bylines(void **state)
     assert_int_equal(a->n_authors, 0);
     assert_int_equal(a->n_body, 2);
     bt_article_free(a);
+    /* a meta row that a renderer ran into its share buttons, and an author box below the
+     * article without a heading's mark (lynx prints headings as plain lines) */
+    a = extract_ok("Ferry crossings on the river reopen after the spring floods\n\n"
+                   "By Mai Pham April 2, 2024April 3, 2024 3 min read Share on Facebook Share on X Email\n\n"
+                   "The ferries that link the two banks of the river started running again on Monday morning.\n\n"
+                   "Operators said the crossings had been closed for nine days while the water stayed high.\n\n"
+                   "About Mai Pham\n\n"
+                   "Mai Pham writes about transport and daily life in the delta provinces for the paper.\n");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Mai Pham");
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Share on"));
+        assert_null(strstr(a->body[i], "writes about"));
+    }
+    bt_article_free(a);
 }
 
 /* ---- body rules -------------------------------------------------------------------------- */
@@ -223,6 +238,40 @@ static void test_doubled_lines_and_end_mark(void **state)
     bt_article_free(a);
     assert_int_equal(tx_doubled_half("Tin A Tin A", 11), 5);
     assert_int_equal(tx_doubled_half("Tin A Tin B", 11), 0);
+}
+
+/* Photos as renderers print them: alt text and caption on one line ("X. X. (Ảnh: Y)"), one
+ * photo twice in a row, caption and credit on lines of their own. */
+static void test_rendered_captions(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Người dân ven sông chuẩn bị đón mùa nước nổi sớm hơn mọi năm\n\n"
+        "Mực nước trên sông dâng nhanh từ đầu tuần khiến nhiều hộ dân phải kê cao đồ đạc trong nhà.\n\n"
+        "Ghe chở hàng cập bến chợ nổi. Ghe chở hàng cập bến chợ nổi. (Ảnh: Minh Tâm)\n\n"
+        "Chính quyền xã đã lập đội xung kích trực suốt đêm tại các điểm xung yếu ven đê bao.\n\n"
+        "Trẻ em tan trường lội nước về nhà - Ảnh: QUỐC AN\n\n"
+        "Trẻ em tan trường lội nước về nhà - Ảnh: QUỐC AN\n\n"
+        "Ngành giáo dục cho học sinh nghỉ học hai ngày để bảo đảm an toàn trên đường đến lớp.\n\n"
+        "Chủ động ứng phó\n\n"
+        "Đê bao thôn Bắc được gia cố bằng bao cát\n\n"
+        "Đê bao thôn Bắc được gia cố bằng bao cát\n\n"
+        "ẢNH: LÊ VY\n\n"
+        "Người dân được khuyến cáo theo dõi bản tin thời tiết và chủ động di dời tài sản.\n");
+    assert_int_equal(a->n_images, 3);
+    assert_string_equal(a->images[0].caption, "Ghe chở hàng cập bến chợ nổi.");
+    assert_string_equal(a->images[0].credit, "Minh Tâm");
+    assert_string_equal(a->images[1].caption, "Trẻ em tan trường lội nước về nhà");
+    assert_string_equal(a->images[1].credit, "QUỐC AN");
+    assert_string_equal(a->images[2].caption, "Đê bao thôn Bắc được gia cố bằng bao cát");
+    assert_string_equal(a->images[2].credit, "LÊ VY");
+    int subheading = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "bao cát"));
+        subheading += !strcmp(a->body[i], "Chủ động ứng phó");
+    }
+    assert_int_equal(subheading, 1); /* the subheading above the photo stays */
+    bt_article_free(a);
 }
 
 static void test_related_and_furniture(void **state)
@@ -291,6 +340,33 @@ static void test_lynx_unwrap(void **state)
     assert_int_equal(a->n_body, 2);
     assert_non_null(strstr(a->body[0], "bẻ nó ra thành"));
     assert_non_null(strstr(a->body[1], "như 2021. Đó"));
+    bt_article_free(a);
+    /* a heading set right below a paragraph's last full line is no continuation of it */
+    a = extract_ok(
+        "Tiêu đề một bài báo khác được lynx kết xuất ra văn bản\n\n"
+        "   Đoạn văn đầu tiên của bài viết này dài hơn một dòng nên lynx đã bẻ nó\n"
+        "   ra thành nhiều dòng, mỗi dòng thụt vào ba khoảng trắng như thường lệ,\n"
+        "   và trình trích xuất phải nối chúng lại thành một đoạn văn duy nhất.\n\n"
+        "   Đoạn cuối của bài kể thêm rằng công trình sẽ khởi công vào quý sau,\n"
+        "   theo kế hoạch mà thành phố vừa công bố với người dân trong tuần này.\n"
+        "   Tin liên quan\n"
+        "     * Thành phố công bố kế hoạch chỉnh trang bờ sông\n"
+        "     * Người dân góp ý phương án làm đường đi bộ\n");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[1], "trong tuần này."));
+    assert_null(strstr(a->body[1], "Tin liên quan"));
+    assert_int_equal(a->n_related, 2);
+    bt_article_free(a);
+    /* lynx prints the headline and its deck alike at the margin: the upper one is the title */
+    a = extract_ok(
+        "Coach says he was wrong to take the cup to the former president\n\n"
+        "At the time the coach handed a replica of the trophy to the politician\n\n"
+        "   After turning down a meeting with the president-elect, the coach said on\n"
+        "   Thursday that he had made a mistake six years ago when he went along.\n\n"
+        "   The club's delegation visited the institute to show the original cup,\n"
+        "   and the coach gave a replica of it to the former president as a gift.\n\n"
+        "   He said that he would not take part in any such event again this year.\n");
+    assert_string_equal(a->title, "Coach says he was wrong to take the cup to the former president");
     bt_article_free(a);
 }
 
@@ -482,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_source_prefix),
         cmocka_unit_test(test_bylines),
         cmocka_unit_test(test_doubled_lines_and_end_mark),
+        cmocka_unit_test(test_rendered_captions),
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),

@@ -7,25 +7,13 @@
 
 static int sp(char c) { return c == ' '; }
 
+/* memmem, which C17 and POSIX lack */
 static const char *find(const char *h, size_t hl, const char *n, size_t nl)
 {
     for (size_t i = 0; nl && i + nl <= hl; i++)
         if (h[i] == n[0] && !memcmp(h + i, n, nl))
             return h + i;
     return NULL;
-}
-
-static size_t words_in(const char *s, size_t len)
-{
-    size_t w = 0;
-    int in = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == ' ')
-            in = 0;
-        else if (!in)
-            in = 1, w++;
-    }
-    return w;
 }
 
 /* ---- photo credits ------------------------------------------------------------------------ */
@@ -81,7 +69,7 @@ int tx_split_credit(const char *s, size_t len, size_t *cap_len, size_t *cred_off
             }
             while (e > i && (sp(s[e - 1]) || s[e - 1] == '.'))
                 e--;
-            if (e <= i || e - i > 80 || words_in(s + i, e - i) > 10)
+            if (e <= i || e - i > 80 || tx_count_words(s + i, e - i) > 10)
                 continue;
             size_t c = paren ? b - 1 : b;
             while (c && sp(s[c - 1]))
@@ -173,7 +161,7 @@ size_t tx_source_prefix(const char *s, size_t len, size_t *src_off, size_t *src_
             if (close && close > open + 1) {
                 size_t c = (size_t)(close - s);
                 size_t after = dash_at(s, len, c + 1);
-                if (after && words_in(s + o + 1, c - o - 1) <= 5) {
+                if (after && tx_count_words(s + o + 1, c - o - 1) <= 5) {
                     *src_off = o + 1;
                     *src_len = c - o - 1;
                     return after;
@@ -338,7 +326,7 @@ int tx_is_attribution(const char *s, size_t len)
     for (size_t k = 0; heads[k]; k++) {
         size_t n = strlen(heads[k]);
         if (len >= n && !memcmp(s, heads[k], n))
-            return words_in(s, len) <= 8;
+            return tx_count_words(s, len) <= 8;
     }
     return 0;
 }

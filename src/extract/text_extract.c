@@ -18,8 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION, R_RELATED,
-            R_BYLINE, R_STOP };
+/* R_CAPLINE: a caption and its credit on lines of their own, paired before the body pass */
+enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION, R_CAPLINE,
+            R_RELATED, R_BYLINE, R_STOP };
 
 #define RUN_GAP 6      /* non-prose blocks allowed between two paragraphs of one body */
 #define TITLE_BACK 30  /* how far above the body a headline may sit */
@@ -126,6 +127,20 @@ static int add_related(ctx *c, const char *title, size_t len, const char *url)
     return rc;
 }
 
+static int same_str(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* Whether the article's last image is this one: a renderer that prints both the alt text
+ * and the figcaption (or a page that repeats its figure) shows one photo twice in a row. */
+static int same_as_last_image(const bt_article *a, const char *src, const char *cap,
+                              const char *cred)
+{
+    if (!a->n_images)
+        return 0;
+    const bt_image *last = &a->images[a->n_images - 1];
+    return same_str(last->src, src) && same_str(last->caption, cap) &&
+           same_str(last->credit, cred);
+}
+
 /* A caption with its credit split off; "" captions are kept only with a credit. */
 static int add_image(ctx *c, const char *src, const char *text, size_t len)
 {
@@ -147,8 +162,14 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
     }
     if (!cap || (crl && !cred && co))
         rc = BT_ENOMEM;
-    else if (cap[0] || cred)
-        rc = bt_article_add_image(c->a, src, cap, cred);
+    else {
+        /* lynx and w3m print an image's alt text and then its caption, most often the same */
+        size_t half = tx_doubled_half(cap, strlen(cap));
+        if (half)
+            cap[half] = '\0';
+        if ((cap[0] || cred) && !(cap[0] && same_as_last_image(c->a, src, cap, cred)))
+            rc = bt_article_add_image(c->a, src, cap, cred);
+    }
     free(cap);
     free(cred);
     return rc;
@@ -173,6 +194,48 @@ static int bare_caption(const tx_block *b)
                 return 0;
     }
     return 1;
+}
+
+/* A line that is only a photo credit ("ẢNH: HOÀNG SƠN"): some pages set the caption and the
+ * credit on lines of their own, and a renderer keeps them apart. */
+static int credit_only(const tx_block *b)
+{
+    size_t cl, co, crl;
+    if (b->kind != TB_TEXT || b->words > 8 || !tx_split_credit(b->text, b->len, &cl, &co, &crl))
+        return 0;
+    while (cl && (b->text[cl - 1] == ' ' || b->text[cl - 1] == '-' || b->text[cl - 1] == '|'))
+        cl--;
+    return cl == 0;
+}
+
+/* Whether block b is the alt text of the caption below it: the caption's words without its
+ * credit (lynx prints a figure's alt text, then its caption with the credit). */
+static int alt_of_caption(const tx_block *b, const tx_block *cap)
+{
+    size_t cl, co, crl;
+    /* the cheap test first: this runs for every line */
+    if (cap->kind != TB_TEXT || cap->len <= b->len || memcmp(cap->text, b->text, b->len) ||
+        !bare_caption(cap) || !tx_split_credit(cap->text, cap->len, &cl, &co, &crl))
+        return 0;
+    while (cl && (cap->text[cl - 1] == ' ' || cap->text[cl - 1] == '-' || cap->text[cl - 1] == '|'))
+        cl--;
+    return cl == b->len && !memcmp(cap->text, b->text, cl);
+}
+
+/* The caption and credit of a photo from two lines: "caption" and "ẢNH: X" below it. */
+static int add_split_caption(ctx *c, const tx_block *cap, const tx_block *cred)
+{
+    size_t len = cap->len + 3 + cred->len;
+    char *t = malloc(len + 1);
+    if (!t)
+        return BT_ENOMEM;
+    memcpy(t, cap->text, cap->len);
+    memcpy(t + cap->len, " - ", 3);
+    memcpy(t + cap->len + 3, cred->text, cred->len);
+    t[len] = '\0';
+    int rc = add_image(c, NULL, t, len);
+    free(t);
+    return rc;
 }
 
 static int add_byline_span(ctx *c, const char *text, size_t len)
@@ -226,9 +289,12 @@ static int byline_before_date(ctx *c, const char *s, size_t len)
 
 static int meta_byline(ctx *c, const tx_block *b, int *dated)
 {
-    if (b->kind != TB_TEXT || b->words > 14 || tx_is_prose(b))
+    if (b->kind != TB_TEXT)
         return 0;
+    /* the share buttons a renderer runs into the same line are not part of the row */
     size_t tl = tx_share_tail(b), bl = tl != NONE_SHARE ? tl : b->len;
+    if (tx_count_words(b->text, bl) > 14 || (bl == b->len && tx_is_prose(b)))
+        return 0;
     const char *bt = b->text;
     if (bl > POSTED_BY_LEN && !strncmp(bt, POSTED_BY, POSTED_BY_LEN))
         bt += POSTED_BY_LEN, bl -= POSTED_BY_LEN;
@@ -374,6 +440,17 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     return *rs != NONE;
 }
 
+/* The block before i that is not junk, at or after `from`; NONE when there is none. */
+static size_t prev_block(const ctx *c, size_t i, size_t from)
+{
+    while (i > from) {
+        i--;
+        if (!c->junk[i])
+            return i;
+    }
+    return NONE;
+}
+
 static int title_candidate(ctx *c, size_t i)
 {
     const tx_block *b = &c->d.b[i];
@@ -413,8 +490,15 @@ static size_t find_title(ctx *c, size_t rs)
         if (c->d.b[i].level == 1 && title_candidate(c, i))
             return i;
     for (size_t i = rs; i-- > lo;)
-        if (title_candidate(c, i) && c->d.b[i].level <= 3)
+        if (title_candidate(c, i) && c->d.b[i].level <= 3) {
+            /* lynx sets a headline and its deck (h1, h2) alike at the margin, one right
+             * below the other: the upper one is the headline */
+            size_t j = prev_block(c, i, lo);
+            if (c->indented && j != NONE && j + 1 == i && c->d.b[j].level == c->d.b[i].level &&
+                !(c->d.b[j].flags & TBF_INDENT) && title_candidate(c, j))
+                return j;
             return i;
+        }
     for (size_t i = 0; i < rs; i++)
         if (c->d.b[i].level == 1 && title_candidate(c, i))
             return i;
@@ -742,6 +826,21 @@ static int extract(ctx *c, const bt_capture *cap)
             (rc = read_related_block(c, i, re)))
             return rc;
 
+    /* a short line that is no sentence right above a line of only a credit is the photo's
+     * caption (the renderer may print it twice: alt text and caption) */
+    for (size_t i = start; i <= re; i++) {
+        if (c->role[i] != R_NONE || c->junk[i] || !credit_only(&B[i]))
+            continue;
+        size_t cj = prev_block(c, i, start);
+        if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT || B[cj].words < 2 ||
+            B[cj].words > 30 || sentence_end(&B[cj]) || bare_caption(&B[cj]))
+            continue;
+        c->role[i] = c->role[cj] = R_CAPLINE;
+        size_t h = prev_block(c, cj, start);
+        if (h != NONE && c->role[h] == R_NONE && B[h].key == B[cj].key)
+            c->role[h] = R_CAPTION;
+    }
+
     /* body */
     size_t last_prose = start;
     for (size_t k = start; k <= re; k++)
@@ -756,6 +855,11 @@ static int extract(ctx *c, const bt_capture *cap)
         /* a heading inside the body's span ("Read more") is an inline box: go on past it */
         if (c->role[i] == R_STOP && i > re)
             break;
+        if (c->role[i] == R_CAPLINE && credit_only(b)) {
+            if ((rc = add_split_caption(c, &B[prev_block(c, i, start)], b)))
+                return rc;
+            continue;
+        }
         if (c->role[i] != R_NONE || c->junk[i])
             continue;
         int tail = i > re;
@@ -780,6 +884,15 @@ static int extract(ctx *c, const bt_capture *cap)
                     return rc;
             }
             continue;
+        }
+        if (b->kind == TB_TEXT && b->words <= 70) {
+            size_t k = i + 1;
+            while (k < n && c->junk[k])
+                k++;
+            if (k < n && c->role[k] == R_NONE && alt_of_caption(b, &B[k])) {
+                c->role[i] = R_CAPTION; /* the caption below gives the photo */
+                continue;
+            }
         }
         if (b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bare_caption(b)) ||
             (bare_caption(b) && !tail)) {
@@ -854,7 +967,7 @@ static int extract(ctx *c, const bt_capture *cap)
             }
         }
         /* the author's box: "About Linh Tran" and a biography */
-        if (b->level && b->len > 6 && !strncmp(b->text, "About ", 6))
+        if (b->len > 6 && !strncmp(b->text, "About ", 6))
             for (size_t q = 0; q < c->a->n_authors; q++)
                 if (!strcmp(c->a->authors[q], b->text + 6))
                     ended = 1;
@@ -892,6 +1005,7 @@ static int extract(ctx *c, const bt_capture *cap)
             size_t k = i + 1;
             while (k < n && k <= i + 5 &&
                    (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
+                    c->role[k] == R_CAPLINE || c->role[k] == R_CAPTION ||
                     (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
                 k++;
             if (b->words < 2 || k >= n || !tx_is_prose(&B[k]) || c->role[k] == R_STOP)

@@ -48,6 +48,9 @@ typedef struct tx_doc {
 int tx_doc_build(tx_doc *d, const char *text, size_t len);
 void tx_doc_free(tx_doc *d);
 
+/* Words in s: runs of non-space bytes (the text is white-space folded). */
+size_t tx_count_words(const char *s, size_t len);
+
 /* A copy of NFC UTF-8 `s` with white space folded to single spaces and trimmed (the
  * BT_NORM_SPACE rule without the NFC pass the decoder already made). NULL when out of memory. */
 char *tx_fold_space(const char *s, size_t len, size_t *outlen);

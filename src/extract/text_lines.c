@@ -30,33 +30,12 @@ static size_t cp_count(const char *s, size_t len)
 
 static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-uint64_t tx_key(const char *fold, size_t flen)
+/* A hash of the letters and digits of s, ASCII lowercased (bytes >= 0x80 kept as they are):
+ * punctuation and spacing do not change a line's key. */
+static uint64_t alnum_key(const char *s, size_t len, uint64_t seed)
 {
     bt_hasher h;
-    bt_hasher_init(&h, 0x62746b6579ULL);
-    char tmp[256];
-    size_t n = 0;
-    for (size_t i = 0; i < flen; i++) {
-        unsigned char c = (unsigned char)fold[i];
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-            tmp[n++] = (char)c;
-            if (n == sizeof tmp) {
-                bt_hasher_add(&h, tmp, n);
-                n = 0;
-            }
-        }
-    }
-    bt_hasher_add(&h, tmp, n);
-    return bt_hasher_end(&h);
-}
-
-#define FOLD_WORDS 30
-
-/* The key of a long paragraph: its letters and digits, ASCII lowercased. */
-static uint64_t raw_key(const char *s, size_t len)
-{
-    bt_hasher h;
-    bt_hasher_init(&h, 0x7261776b6579ULL);
+    bt_hasher_init(&h, seed);
     char tmp[256];
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
@@ -74,6 +53,14 @@ static uint64_t raw_key(const char *s, size_t len)
     bt_hasher_add(&h, tmp, n);
     return bt_hasher_end(&h);
 }
+
+/* (a folded text has no capitals: the lowercasing leaves it as it is) */
+uint64_t tx_key(const char *fold, size_t flen) { return alnum_key(fold, flen, 0x62746b6579ULL); }
+
+#define FOLD_WORDS 30
+
+/* The key of a long paragraph, which is not folded (cheaper): its own letters and digits. */
+static uint64_t raw_key(const char *s, size_t len) { return alnum_key(s, len, 0x7261776b6579ULL); }
 
 /* Length of the white-space character at s[0] (the set bt_normalize folds), or 0. */
 static size_t space_at(const unsigned char *s, size_t len)
@@ -466,7 +453,7 @@ static int add_block(tx_doc *d, tx_block *b)
     return 0;
 }
 
-static size_t count_words(const char *s, size_t len)
+size_t tx_count_words(const char *s, size_t len)
 {
     size_t w = 0;
     int in = 0;
@@ -567,7 +554,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     }
     b.text = text;
     b.len = tl;
-    b.words = count_words(text, tl);
+    b.words = tx_count_words(text, tl);
     /* Folding costs a Unicode decomposition per letter: only short blocks need their key
      * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
     if (b.words <= FOLD_WORDS) {
@@ -670,20 +657,28 @@ static size_t first_word_cols(const raw_line *l)
     return cp_count(l->s, i);
 }
 
+static int ends_sentence(const raw_line *a)
+{
+    char last = a->len ? a->s[a->len - 1] : 0;
+    return last == '.' || last == '!' || last == '?' || last == ':' ||
+           (a->len >= 3 && (unsigned char)a->s[a->len - 3] == 0xE2 &&
+            ((unsigned char)a->s[a->len - 1] == 0x9D || /* ” */
+             (unsigned char)a->s[a->len - 1] == 0xA6)); /* … */
+}
+
 /* Whether line `a` was broken by the renderer before `b`: it is full up to the wrap column.
  * Renderers measure width their own way (lynx counts some letters wider), hence the slack;
- * a line ending a sentence well before the column is a real line end. */
+ * a line ending a sentence well before the column is a real line end, and so is one ending a
+ * sentence before a short line that ends none (a heading the renderer set right below, as
+ * lynx does with "Tin liên quan"). */
 static int wrapped(const raw_line *a, const raw_line *b, size_t W)
 {
     size_t need = a->cols + 1 + first_word_cols(b);
     if (need + 12 <= W)
         return 0;
-    char last = a->len ? a->s[a->len - 1] : 0;
-    int sentence_end = last == '.' || last == '!' || last == '?' || last == ':' ||
-                       (a->len >= 3 && (unsigned char)a->s[a->len - 3] == 0xE2 &&
-                        ((unsigned char)a->s[a->len - 1] == 0x9D || /* ” */
-                         (unsigned char)a->s[a->len - 1] == 0xA6)); /* … */
-    return !(sentence_end && need + 2 <= W);
+    if (!ends_sentence(a))
+        return 1;
+    return need + 2 > W && !(b->cols * 2 < W && !ends_sentence(b));
 }
 
 int tx_doc_build(tx_doc *d, const char *text, size_t len)

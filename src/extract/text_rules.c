@@ -149,7 +149,7 @@ static int in_list(const char *w, size_t n, const char *const *list)
 
 size_t tx_share_tail(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || !b->fold || b->words > 14)
+    if (b->kind != TB_TEXT || !b->fold || b->words > 40)
         return NONE_SHARE;
     const char *f = b->fold;
     size_t n = b->flen, words = 0, tail_words = 0, anchors = 0;
