@@ -94,7 +94,8 @@ static int space(char c)
 }
 
 /* The pre-pass's output: the copy libxml2 parses, and the side buffer of moved attribute
- * values (each NUL-terminated; NULL when none may be moved). */
+ * values (NULL when none may be moved): the bytes it uses as a size_t, then the values, each
+ * NUL-terminated. */
 typedef struct slim {
     char *out;
     size_t o;
@@ -151,6 +152,8 @@ const char *bt_html_attr_value(const xmlAttr *a)
     const char *vals = a->doc ? a->doc->_private : NULL;
     if (t[0] != VAL_MARK || !vals)
         return t;
+    size_t used;
+    memcpy(&used, vals, sizeof used);
     size_t off = 0;
     int shift = 0;
     for (const char *d = t + 1; *d && shift < 48; d++, shift += 6) {
@@ -164,7 +167,7 @@ const char *bt_html_attr_value(const xmlAttr *a)
             return t;
         off |= (size_t)v << shift;
     }
-    return vals + off;
+    return off >= sizeof used && off < used ? vals + off : t;
 }
 
 /* Copies the start tag at lt with only the kept attributes to s. Returns where the input
@@ -370,8 +373,9 @@ static int pre_pass(const char *in, size_t len, slim *s)
     /* a moved value leaves at least its two quotes behind; a page with the reference mark
      * in it moves none, so that no attribute of its own reads as a reference */
     int marked = memchr(in, VAL_MARK, len) != NULL;
-    s->vals = marked ? NULL : malloc(len + 1);
-    s->o = s->v = 0;
+    s->vals = marked ? NULL : malloc(sizeof(size_t) + len + 1);
+    s->o = 0;
+    s->v = sizeof(size_t);
     if (!s->out || (!marked && !s->vals)) {
         free(s->out);
         free(s->vals);
@@ -440,6 +444,8 @@ static int pre_pass(const char *in, size_t len, slim *s)
         }
     }
     out[s->o] = '\0';
+    if (s->vals)
+        memcpy(s->vals, &s->v, sizeof s->v);
     return 0;
 }
 
