@@ -274,6 +274,36 @@ static void test_rendered_captions(void **state)
     bt_article_free(a);
 }
 
+/* lynx runs a photo's alt text (the headline) into its caption, and prints the alt text of
+ * the photo below a related box as a line of its own, which is not one more related story. */
+static void test_lynx_alt_text(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Tỉnh khởi công tuyến đường ven biển nối hai huyện phía nam\n\n"
+        "   Tuyến đường dài 42 km được kỳ vọng rút ngắn thời gian đi lại giữa hai\n"
+        "   huyện và mở thêm quỹ đất cho các khu dân cư mới của tỉnh.\n"
+        "   Tỉnh khởi công tuyến đường ven biển nối hai huyện phía nam\n"
+        "   Máy thi công san lấp mặt bằng tại xã ven biển. (Ảnh: Hồng Nhung)\n\n"
+        "   Theo ban quản lý dự án, nhà thầu sẽ thi công ba ca mỗi ngày trong mùa\n"
+        "   khô để kịp hoàn thành phần nền đường trước khi mùa mưa bắt đầu.\n\n"
+        "   Tổng vốn đầu tư của dự án khoảng 1.200 tỉ đồng từ ngân sách trung ương\n"
+        "   và ngân sách tỉnh, chia làm hai giai đoạn thi công liên tiếp nhau.\n\n"
+        "   Tin liên quan\n"
+        "     * Tỉnh duyệt quy hoạch khu đô thị ven biển mới\n"
+        "     * Nhà đầu tư đề xuất cảng cá ở cửa biển phía nam\n\n"
+        "   Người dân đi bộ trên đoạn đường vừa thông xe\n\n"
+        "   Người dân đi bộ trên đoạn đường vừa thông xe (Ảnh: Hồng Nhung)\n\n"
+        "   Người dân trong vùng cho biết con đường sẽ giúp nông sản ra chợ nhanh\n"
+        "   hơn và giảm chi phí vận chuyển cho các hợp tác xã địa phương.\n\n"
+        "   Ban quản lý dự án cho biết sẽ công khai tiến độ thi công hằng tháng\n"
+        "   để người dân trong vùng theo dõi và góp ý cho chính quyền các cấp.\n");
+    assert_int_equal(a->n_images, 2);
+    assert_string_equal(a->images[0].caption, "Máy thi công san lấp mặt bằng tại xã ven biển.");
+    assert_int_equal(a->n_related, 2);
+    bt_article_free(a);
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -559,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_bylines),
         cmocka_unit_test(test_doubled_lines_and_end_mark),
         cmocka_unit_test(test_rendered_captions),
+        cmocka_unit_test(test_lynx_alt_text),
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),

@@ -167,6 +167,10 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
         size_t half = tx_doubled_half(cap, strlen(cap));
         if (half)
             cap[half] = '\0';
+        /* the headline as the photo's alt text, run into the caption by the renderer */
+        size_t tl = c->a->title ? strlen(c->a->title) : 0, capl = strlen(cap);
+        if (tl && capl > tl + 1 && cap[tl] == ' ' && !memcmp(cap, c->a->title, tl))
+            memmove(cap, cap + tl + 1, capl - tl);
         if ((cap[0] || cred) && !(cap[0] && same_as_last_image(c->a, src, cap, cred)))
             rc = bt_article_add_image(c->a, src, cap, cred);
     }
@@ -547,9 +551,10 @@ static int read_related_block(ctx *c, size_t h, size_t re)
             c->role[k] = R_RELATED;
             continue;
         }
-        /* a box inside the body ends where the body's paragraphs resume */
+        /* a box inside the body ends where the body's paragraphs resume, or a photo */
         if (h < re && (c->role[k] == R_BODY || tx_is_prose(b) || b->kind == TB_IMAGE ||
-                       (b->flags & TBF_CAPTION) || bare_caption(b)))
+                       (b->flags & TBF_CAPTION) || bare_caption(b) ||
+                       (k + 1 < c->d.n && alt_of_caption(b, &B[k + 1]))))
             break;
         c->role[k] = R_RELATED;
         /* two pages of a site may link the same story: recurring is no reason to drop it */
