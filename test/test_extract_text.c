@@ -302,6 +302,15 @@ static void test_lynx_alt_text(void **state)
     assert_string_equal(a->images[0].caption, "Máy thi công san lấp mặt bằng tại xã ven biển.");
     assert_int_equal(a->n_related, 2);
     bt_article_free(a);
+    /* WordPress's "Related Posts" box is the article's related stories */
+    static const char *const heads[] = {"Related Posts", "Tin liên quan:", "Related stories"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        tx_doc d;
+        assert_int_equal(tx_doc_build(&d, heads[i], strlen(heads[i])), 0);
+        assert_int_equal(d.n, 1);
+        assert_true(tx_is_related_heading(&d.b[0]));
+        tx_doc_free(&d);
+    }
 }
 
 static void test_related_and_furniture(void **state)

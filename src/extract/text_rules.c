@@ -55,8 +55,8 @@ static int phrase_prefix(const tx_block *b, const char *const *list)
 static const char *const related_heads[] = {
     "tin bai lien quan", "tin lien quan", "bai lien quan", "bai viet lien quan",
     "cac tin lien quan", "cac bai lien quan", "tin tuc lien quan", "tin cung chu de",
-    "doc them", "related", "related articles",
-    "related stories", "related news", "related content", "related coverage", "read more",
+    "doc them", "related", "related articles", "related stories", "related news",
+    "related content", "related coverage", "related posts", "related reading", "read more",
     "see also", "more on this story", "related links", NULL};
 
 static const char *const section_heads[] = {
