@@ -123,8 +123,10 @@ static long accent_key(const char *s, size_t len, char *buf, char **heap)
     return *heap ? (long)m : -1;
 }
 
-/* The fold of each Vietnamese vowel (V_* order of vn.c: a ă â e ê i o ô ơ u ư y). */
+/* The fold of each Vietnamese vowel (V_* order of vn.c: a ă â e ê i o ô ơ u ư y), and the
+ * set of the modified ones (ă â ê ô ơ ư) as bits of that order. */
 static const char vn_base[12] = {'a', 'a', 'a', 'e', 'e', 'i', 'o', 'o', 'o', 'u', 'u', 'y'};
+enum { MODIFIED = 1 << 1 | 1 << 2 | 1 << 4 | 1 << 7 | 1 << 8 | 1 << 10 };
 
 /* Both keys of a token in one pass, for what Vietnamese text is made of: ASCII and the
  * precomposed Vietnamese letters (the vowels with their marks, đ), read from the tables that
@@ -139,7 +141,9 @@ static int vn_keys(const uint8_t *s, size_t len, char *fold, size_t *flen, char 
     uint8_t *f = (uint8_t *)fold, *k = (uint8_t *)key;
     int32_t cps[BT_VN_MAX_LETTERS];
     size_t n = 0;
-    int tones = 0, vowels = 0;
+    /* settled: the tone is on the last of the modified vowels (ă â ê ô ơ ư), which is
+     * where vn.c's first rule puts it (người, việt, được): nothing to move */
+    int tones = 0, vowels = 0, settled = 0;
     while (p < end) {
         uint8_t b = *p;
         int32_t lower;
@@ -172,6 +176,8 @@ static int vn_keys(const uint8_t *s, size_t len, char *fold, size_t *flen, char 
                 *f++ = (uint8_t)vn_base[vowel];
                 tones += tone != 0;
                 vowels++;
+                if (MODIFIED >> vowel & 1)
+                    settled = tone != 0;
             } else if (c == 0x110 || c == 0x111) {
                 lower = 0x111;
                 *f++ = 'd';
@@ -184,7 +190,8 @@ static int vn_keys(const uint8_t *s, size_t len, char *fold, size_t *flen, char 
         n++;
     }
     /* only a word with one tone on a cluster of vowels can have it in the wrong place */
-    if (tones == 1 && vowels >= 2 && n <= BT_VN_MAX_LETTERS && bt__vn_canon_tone(cps, n)) {
+    if (tones == 1 && vowels >= 2 && !settled && n <= BT_VN_MAX_LETTERS &&
+        bt__vn_canon_tone(cps, n)) {
         k = (uint8_t *)key;
         for (size_t i = 0; i < n; i++)
             k += bt__utf8_put(k, cps[i]);
