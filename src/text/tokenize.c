@@ -5,7 +5,10 @@
  * This is the core of the store's FTS5 tokenizer, so the common case allocates nothing: ASCII
  * is classified by a table, the Latin and Vietnamese blocks by range, and the folded and
  * accented keys are built in stack buffers (the heap is used only for tokens longer than
- * about 300 bytes or outside the Latin blocks in KEY form). */
+ * about 300 bytes or outside the Latin blocks in KEY form). Most tokens take a fast path: an
+ * ASCII word's two keys are its lowercase, and a word of ASCII and precomposed Vietnamese
+ * letters gets both keys in one pass from the syllable tables (vn_keys); anything else goes
+ * through bt__fold_into and accent_key. */
 #include "bantin/text.h"
 #include "text/tables.h"
 #include "text/text_internal.h"
