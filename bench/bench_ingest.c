@@ -3,7 +3,7 @@
  * SQLite's stock `unicode61 remove_diacritics 2` tokenizer, and the two files' sizes.
  *
  * usage: bench_ingest [--n N] [--tokenize N] [--corpus PATH] [--dir DIR] [--sql SQL]
- *                     [--stock-sql SQL]
+ *                     [--stock-sql SQL] [--only bantin|stock]
  * Articles come from the VietNews corpus (JSONL, gzip); past its end, new articles are made
  * by recombining the paragraphs of two corpus articles, so none is a duplicate. Both stores get
  * each article in turn (interleaved, so machine noise hits both alike), in batches of 1000 per
@@ -205,6 +205,7 @@ static void bench_tokenizers(const char *corpus, long n)
 int main(int argc, char **argv)
 {
     long target = 100000, tok_n = 20000;
+    int only = 0;
     const char *corpus = "../shared/corpus/vietnews-60k.jsonl.gz";
     const char *dir = NULL, *sql = NULL, *stock_sql = NULL;
     for (int i = 1; i < argc; i++) {
@@ -216,13 +217,15 @@ int main(int argc, char **argv)
             tok_n = atol(argv[++i]);
         else if (!strcmp(argv[i], "--dir") && i + 1 < argc)
             dir = argv[++i];
+        else if (!strcmp(argv[i], "--only") && i + 1 < argc)
+            only = !strcmp(argv[++i], "bantin") ? 1 : 2; /* one side alone: for profiling */
         else if (!strcmp(argv[i], "--sql") && i + 1 < argc)
             sql = argv[++i]; /* run on the bantin store once open: for trying settings */
         else if (!strcmp(argv[i], "--stock-sql") && i + 1 < argc)
             stock_sql = argv[++i]; /* the same for the stock table */
         else {
             fprintf(stderr, "usage: bench_ingest [--n N] [--tokenize N] [--corpus PATH]"
-                            " [--dir DIR] [--sql SQL] [--stock-sql SQL]\n");
+                            " [--dir DIR] [--sql SQL] [--stock-sql SQL] [--only bantin|stock]\n");
             return 2;
         }
     }
@@ -310,50 +313,56 @@ int main(int argc, char **argv)
         double t1 = now_s(), u1 = cpu_s();
         t_parse += t1 - t0;
 
-        if (done % BATCH == 0 && bt_store_begin(s, &err)) {
-            fprintf(stderr, "bench_ingest: %s\n", err.msg);
-            return 1;
+        double t2 = t1, u2 = u1;
+        if (only != 2) {
+            if (done % BATCH == 0 && bt_store_begin(s, &err)) {
+                fprintf(stderr, "bench_ingest: %s\n", err.msg);
+                return 1;
+            }
+            int rc = bt_store_add(s, a, &o, NULL, &err);
+            if (rc < 0) {
+                fprintf(stderr, "bench_ingest: %s\n", err.msg);
+                return 1;
+            }
+            added += rc == BT_STORE_ADDED;
+            merged += rc == BT_STORE_MERGED;
+            seen += rc == BT_STORE_SEEN;
+            if ((done + 1) % BATCH == 0 && bt_store_commit(s, &err)) {
+                fprintf(stderr, "bench_ingest: %s\n", err.msg);
+                return 1;
+            }
+            t2 = now_s();
+            u2 = cpu_s();
+            t_ours += t2 - t1;
+            c_ours += u2 - u1;
         }
-        int rc = bt_store_add(s, a, &o, NULL, &err);
-        if (rc < 0) {
-            fprintf(stderr, "bench_ingest: %s\n", err.msg);
-            return 1;
+        if (only != 1) {
+            if (done % BATCH == 0 && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+                die_sql(db, "begin");
+            sqlite3_bind_text(ins, 1, a->title, -1, SQLITE_STATIC);
+            sqlite3_bind_text(ins, 2, a->lede, -1, SQLITE_STATIC);
+            sqlite3_bind_text(ins, 3, body, -1, SQLITE_STATIC);
+            if (sqlite3_step(ins) != SQLITE_DONE)
+                die_sql(db, "insert");
+            sqlite3_reset(ins);
+            if ((done + 1) % BATCH == 0 &&
+                sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+                die_sql(db, "commit");
+            t_stock += now_s() - t2;
+            c_stock += cpu_s() - u2;
         }
-        added += rc == BT_STORE_ADDED;
-        merged += rc == BT_STORE_MERGED;
-        seen += rc == BT_STORE_SEEN;
-        if ((done + 1) % BATCH == 0 && bt_store_commit(s, &err)) {
-            fprintf(stderr, "bench_ingest: %s\n", err.msg);
-            return 1;
-        }
-        double t2 = now_s(), u2 = cpu_s();
-        t_ours += t2 - t1;
-        c_ours += u2 - u1;
-
-        if (done % BATCH == 0 && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-            die_sql(db, "begin");
-        sqlite3_bind_text(ins, 1, a->title, -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 2, a->lede, -1, SQLITE_STATIC);
-        sqlite3_bind_text(ins, 3, body, -1, SQLITE_STATIC);
-        if (sqlite3_step(ins) != SQLITE_DONE)
-            die_sql(db, "insert");
-        sqlite3_reset(ins);
-        if ((done + 1) % BATCH == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-            die_sql(db, "commit");
-        t_stock += now_s() - t2;
-        c_stock += cpu_s() - u2;
 
         free(rec);
         bt_article_free(a);
         done++;
     }
     double t3 = now_s(), u3 = cpu_s();
-    if (done % BATCH && bt_store_commit(s, &err)) {
+    if (only != 2 && done % BATCH && bt_store_commit(s, &err)) {
         fprintf(stderr, "bench_ingest: %s\n", err.msg);
         return 1;
     }
     double t4 = now_s(), u4 = cpu_s();
-    if (done % BATCH && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    if (only != 1 && done % BATCH && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         die_sql(db, "commit");
     t_stock += now_s() - t4;
     c_stock += cpu_s() - u4;
@@ -365,6 +374,13 @@ int main(int argc, char **argv)
     free(body);
     sqlite3_finalize(ins);
 
+    /* pages each connection wrote to its WAL: the write volume of what each side stores */
+    int cur, hi, w_ours = 0, w_stock = 0;
+    if (sqlite3_db_status(bt_store_sqlite(s), SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0) ==
+        SQLITE_OK)
+        w_ours = cur;
+    if (sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0) == SQLITE_OK)
+        w_stock = cur;
     /* sizes once both files are checkpointed into the main file */
     sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
     sqlite3_close(db);
@@ -390,6 +406,8 @@ int main(int argc, char **argv)
            st.index_bytes / 1048576.0);
     printf("stock db size       %.1f MB\n", stock_size / 1048576.0);
     printf("size ratio          %.2fx  (target <= 1.3x)\n", (double)ours_size / stock_size);
+    printf("pages written       bantin %d, stock %d (%.2fx)\n", w_ours, w_stock,
+           w_stock ? (double)w_ours / w_stock : 0.0);
     printf("files in            %s\n", dir);
     bench_tokenizers(corpus, tok_n);
     return 0;

@@ -134,6 +134,66 @@ static void test_stop_and_long_tokens(void **state)
     free(s);
 }
 
+/* Each token's keys are those bt_fold and bt_normalize(LOWER | TONES) give for its bytes. */
+static int check_keys(void *ctx, const bt_token *t)
+{
+    const char *src = ctx;
+    size_t flen, klen;
+    char *f = bt_fold_dup(src + t->start, t->end - t->start, &flen);
+    char *k = bt_normalize(src + t->start, t->end - t->start, BT_NORM_LOWER | BT_NORM_TONES,
+                           &klen);
+    assert_non_null(f);
+    assert_non_null(k);
+    if (flen != t->len || memcmp(f, t->text, flen) || klen != t->accent_len ||
+        memcmp(k, t->accent, klen))
+        fail_msg("%s: keys %.*s / %.*s, expected %s / %s", src, (int)t->len, t->text,
+                 (int)t->accent_len, t->accent, f, k);
+    free(f);
+    free(k);
+    return 0;
+}
+
+/* The fast paths (ASCII words; words of precomposed Vietnamese letters, keyed from the
+ * syllable tables) against the general functions, for every letter of the Latin blocks
+ * alone and in syllables where its tone may move. */
+static void test_keys_match_fold_and_normalize(void **state)
+{
+    (void)state;
+    static const char *const frames[] = {"%s", "ho%s", "%sa", "ngu%sn", "Qu%sy", "tru%s",
+                                         "KHO%sNG", "gi%s", "%s%s"};
+    for (int32_t c = 0x41; c <= 0x24F; c++) {
+        if ((c > 0x5A && c < 0x61) || (c > 0x7A && c < 0xC0) || c == 0xD7 || c == 0xF7)
+            continue;
+        char u[4] = {0};
+        if (c < 0x80)
+            u[0] = (char)c;
+        else {
+            u[0] = (char)(0xC0 | (c >> 6));
+            u[1] = (char)(0x80 | (c & 0x3F));
+        }
+        for (size_t j = 0; j < sizeof frames / sizeof frames[0]; j++) {
+            char w[32];
+            snprintf(w, sizeof w, frames[j], u, u);
+            assert_int_equal(bt_tokenize(w, strlen(w), BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY,
+                                         check_keys, w), 0);
+        }
+    }
+    for (int32_t c = 0x1E00; c <= 0x1EFF; c++) {
+        char u[4] = {(char)0xE1, (char)(0x80 | ((c >> 6) & 0x3F)), (char)(0x80 | (c & 0x3F)), 0};
+        for (size_t j = 0; j < sizeof frames / sizeof frames[0]; j++) {
+            char w[32];
+            snprintf(w, sizeof w, frames[j], u, u);
+            assert_int_equal(bt_tokenize(w, strlen(w), BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY,
+                                         check_keys, w), 0);
+        }
+    }
+    static const char *const text =
+        "Thuỷ điện Hoà Bình KHOẺ mạnh, Khuỷu tay NGƯỜI Việt thuở xưa; quý giá, gìn giữ, "
+        "huỳnh khoảng tuần CHUYỆN Đắk Lắk Ýên Ỳ ỹ OK Covid đãi ngộ hoá HOÁ ƯU ÁI ỦY";
+    assert_int_equal(bt_tokenize(text, strlen(text), BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY,
+                                 check_keys, (void *)text), 0);
+}
+
 static void test_cli_tokens(void **state)
 {
     (void)state;
@@ -159,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_fold_and_key),
         cmocka_unit_test(test_offsets_into_original),
         cmocka_unit_test(test_stop_and_long_tokens),
+        cmocka_unit_test(test_keys_match_fold_and_normalize),
         cmocka_unit_test(test_cli_tokens),
     };
     return cmocka_run_group_tests_name("text_tokenize", tests, NULL, NULL);

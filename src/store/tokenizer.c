@@ -42,7 +42,8 @@ static int on_token(void *vctx, const bt_token *t)
     tok_ctx *c = vctx;
     /* an exact form exists when the accented key differs from the folded one: for
      * Vietnamese text about four syllables in five */
-    int distinct = t->accent_len != t->len || memcmp(t->accent, t->text, t->len) != 0;
+    int distinct = t->accent != t->text && /* the same buffer: an ASCII word */
+                   (t->accent_len != t->len || memcmp(t->accent, t->text, t->len) != 0);
     if (c->query && t->start > 0 && c->text[t->start - 1] == BT_FTS_EXACT_PREFIX[0]) {
         if (distinct) /* a word written after the prefix byte is looked up by its exact form */
             return put_exact(c, 0, t);

@@ -28,21 +28,29 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 static int join_lines(bt_buf *b, char *const *v, size_t n, size_t stride)
 {
     bt_buf_reset(b);
-    if (bt_buf_grow(b, 0))
+    size_t need = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = *(char *const *)((const char *)v + i * stride);
+        need += s ? strlen(s) + 1 : 0;
+    }
+    if (bt_buf_grow(b, need))
         return BT_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const char *s = *(char *const *)((const char *)v + i * stride);
         if (!s || !*s)
             continue;
-        if (b->len && bt_buf_addc(b, '\n'))
-            return BT_ENOMEM;
-        size_t at = b->len;
-        if (bt_buf_adds(b, s))
-            return BT_ENOMEM;
-        for (size_t k = at; k < b->len; k++)
-            if (b->data[k] == '\n')
-                b->data[k] = ' ';
+        if (b->len)
+            b->data[b->len++] = '\n';
+        size_t len = strlen(s);
+        char *dst = b->data + b->len, *end = dst + len, *nl;
+        memcpy(dst, s, len);
+        b->len += len;
+        while ((nl = memchr(dst, '\n', (size_t)(end - dst)))) {
+            *nl = ' ';
+            dst = nl + 1;
+        }
     }
+    b->data[b->len] = '\0';
     return 0;
 }
 

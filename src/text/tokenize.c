@@ -5,8 +5,12 @@
  * This is the core of the store's FTS5 tokenizer, so the common case allocates nothing: ASCII
  * is classified by a table, the Latin and Vietnamese blocks by range, and the folded and
  * accented keys are built in stack buffers (the heap is used only for tokens longer than
- * about 300 bytes or outside the Latin blocks in KEY form). */
+ * about 300 bytes or outside the Latin blocks in KEY form). Most tokens take a fast path: an
+ * ASCII word's two keys are its lowercase, and a word of ASCII and precomposed Vietnamese
+ * letters gets both keys in one pass from the syllable tables (vn_keys); anything else goes
+ * through bt__fold_into and accent_key. */
 #include "bantin/text.h"
+#include "text/tables.h"
 #include "text/text_internal.h"
 #include "text/utf8.h"
 
@@ -122,6 +126,86 @@ static long accent_key(const char *s, size_t len, char *buf, char **heap)
     return *heap ? (long)m : -1;
 }
 
+/* The fold of each Vietnamese vowel (V_* order of vn.c: a ă â e ê i o ô ơ u ư y), and the
+ * set of the modified ones (ă â ê ô ơ ư) as bits of that order. */
+static const char vn_base[12] = {'a', 'a', 'a', 'e', 'e', 'i', 'o', 'o', 'o', 'u', 'u', 'y'};
+enum { MODIFIED = 1 << 1 | 1 << 2 | 1 << 4 | 1 << 7 | 1 << 8 | 1 << 10 };
+
+/* Both keys of a token in one pass, for what Vietnamese text is made of: ASCII and the
+ * precomposed Vietnamese letters (the vowels with their marks, đ), read from the tables that
+ * vn.c parses syllables with, so no utf8proc call and no second decoding. The folded key goes
+ * to fold, the accented one (lowercase, tone on its canonical vowel) to key; both hold at
+ * least 3 * len + 1 bytes. Returns 0 for anything else (another letter, a combining mark),
+ * which accent_key and bt__fold_into handle. */
+static int vn_keys(const uint8_t *s, size_t len, char *fold, size_t *flen, char *key,
+                   size_t *klen)
+{
+    const uint8_t *p = s, *end = s + len;
+    uint8_t *f = (uint8_t *)fold, *k = (uint8_t *)key;
+    int32_t cps[BT_VN_MAX_LETTERS];
+    size_t n = 0;
+    /* settled: the tone is on the last of the modified vowels (ă â ê ô ơ ư), which is
+     * where vn.c's first rule puts it (người, việt, được): nothing to move */
+    int tones = 0, vowels = 0, settled = 0;
+    while (p < end) {
+        uint8_t b = *p;
+        int32_t lower;
+        unsigned code = 0;
+        if (b < 0x80) {
+            lower = b >= 'A' && b <= 'Z' ? b + 32 : b;
+            *f++ = (uint8_t)lower;
+            *k++ = (uint8_t)lower;
+            vowels += b >= 0x40 && bt__vn_rev_ascii[b - 0x40] != 0;
+            p++;
+        } else {
+            int32_t c;
+            if (b >= 0xC3 && b <= 0xC6 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+                c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+                code = bt__vn_rev_latin[c - 0xC0];
+                p += 2;
+            } else if (b == 0xE1 && end - p >= 3 && (p[1] == 0xBA || p[1] == 0xBB) &&
+                       (p[2] & 0xC0) == 0x80) {
+                c = 0x1000 | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+                if (c < 0x1EA0)
+                    return 0;
+                code = bt__vn_rev_1ea0[c - 0x1EA0];
+                p += 3;
+            } else
+                return 0;
+            if (code) {
+                code--;
+                int vowel = (int)(code >> 1) / 6, tone = (int)(code >> 1) % 6;
+                lower = bt__vn_vowel[vowel][tone][0];
+                *f++ = (uint8_t)vn_base[vowel];
+                tones += tone != 0;
+                vowels++;
+                if (MODIFIED >> vowel & 1)
+                    settled = tone != 0;
+            } else if (c == 0x110 || c == 0x111) {
+                lower = 0x111;
+                *f++ = 'd';
+            } else
+                return 0;
+            k += bt__utf8_put(k, lower);
+        }
+        if (n < BT_VN_MAX_LETTERS)
+            cps[n] = lower;
+        n++;
+    }
+    /* only a word with one tone on a cluster of vowels can have it in the wrong place */
+    if (tones == 1 && vowels >= 2 && !settled && n <= BT_VN_MAX_LETTERS &&
+        bt__vn_canon_tone(cps, n)) {
+        k = (uint8_t *)key;
+        for (size_t i = 0; i < n; i++)
+            k += bt__utf8_put(k, cps[i]);
+    }
+    *f = '\0';
+    *k = '\0';
+    *flen = (size_t)(f - (uint8_t *)fold);
+    *klen = (size_t)(k - (uint8_t *)key);
+    return 1;
+}
+
 int bt_tokenize(const char *s, size_t len, unsigned opts,
                 int (*cb)(void *ctx, const bt_token *tok), void *ctx)
 {
@@ -147,10 +231,12 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
                 flags = BT_TOK_UPPER_INITIAL;
         }
         int all_digits = cls == C_DIGIT, has_sep = 0;
+        uint8_t high = *p; /* the OR of the token's lead bytes: ASCII when below 0x80 */
         p += k;
         while (p < end) {
             cls = class_at(p, end, &k);
             if (cls != C_OTHER) {
+                high |= *p;
                 if (cls != C_DIGIT) {
                     if (has_sep)
                         break; /* 3.000đ: the number ends before the unit */
@@ -171,6 +257,40 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
         bt_token t = {(const char *)start, tlen, (size_t)(start - base), (size_t)(p - base),
                       flags | (all_digits ? BT_TOK_NUMBER : 0), NULL, 0};
         char *fold_heap = NULL, *key_heap = NULL;
+        if ((opts & (BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY)) && 3 * tlen + 1 <= STACK) {
+            if (high < 0x80) {
+                /* ASCII: both keys are the lowercase word; one buffer serves both, and
+                 * accent == text tells a caller there is no distinct exact form */
+                for (size_t i = 0; i < tlen; i++)
+                    fold_buf[i] = (char)(start[i] >= 'A' && start[i] <= 'Z' ? start[i] + 32
+                                                                               : start[i]);
+                fold_buf[tlen] = '\0';
+                if (opts & BT_TOKENIZE_FOLD)
+                    t.text = fold_buf;
+                if (opts & BT_TOKENIZE_KEY) {
+                    t.accent = fold_buf;
+                    t.accent_len = tlen;
+                }
+                int rc = cb(ctx, &t);
+                if (rc)
+                    return rc;
+                continue;
+            }
+            size_t flen, klen;
+            if ((opts & BT_TOKENIZE_KEY) &&
+                vn_keys(start, tlen, fold_buf, &flen, key_buf, &klen)) {
+                if (opts & BT_TOKENIZE_FOLD) {
+                    t.text = fold_buf;
+                    t.len = flen;
+                }
+                t.accent = key_buf;
+                t.accent_len = klen;
+                int rc = cb(ctx, &t);
+                if (rc)
+                    return rc;
+                continue;
+            }
+        }
         if (opts & BT_TOKENIZE_FOLD) {
             char *dst = fold_buf;
             if (3 * tlen + 1 > STACK && !(dst = fold_heap = malloc(3 * tlen + 1)))
