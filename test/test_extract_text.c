@@ -365,6 +365,37 @@ static void test_markdown_capture(void **state)
     bt_article_free(a);
 }
 
+/* pandoc without --wrap=none keeps raw HTML and breaks it across lines; an ad slot inside
+ * the article ("Advertisement", a skip link) is furniture, and the article goes on after it. */
+static void test_pandoc_raw_html(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Council votes to reopen the old river ferry\n\n"
+        "The council voted on Tuesday to reopen the ferry across the river, which\n"
+        "closed in 2019, after residents of the east <a\n"
+        "href=\"https://example.org/topics/east-bank/index.html?inline=geo\"\n"
+        "class=\"meta-loc\"\n"
+        "title=\"More about the east bank.\">bank</a> asked for it for years.\n\n"
+        "The service will run every half hour from six in the morning, and a\n"
+        "single crossing will cost the same as a bus ticket in the city centre.\n\n"
+        "<div class=\"story-ad\">\n\n"
+        "Advertisement\n\n"
+        "<a href=\"#story-continues-1\"\n"
+        "class=\"skip-link\">Continue reading the main\n"
+        "story</a>\n\n"
+        "</div>\n\n"
+        "Shopkeepers near the old landing said they expected more customers once\n"
+        "the boats were running again, especially on market days at the weekend.\n\n"
+        "The council will review the timetable after six months of operation and\n"
+        "may add evening crossings in the summer if enough passengers use them.\n");
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[0], "east bank asked for it"));
+    assert_null(strstr(a->body[0], "href"));
+    assert_non_null(strstr(a->body[3], "evening crossings"));
+    bt_article_free(a);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -602,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
+        cmocka_unit_test(test_pandoc_raw_html),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

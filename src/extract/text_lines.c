@@ -649,6 +649,30 @@ static int open_tag(const char *s, size_t len)
     return 0;
 }
 
+/* Whether s ends inside a link of raw HTML (an <a ...> with no </a> after it): its text
+ * goes on on the next line, however short this one is. */
+static int open_link(const char *s, size_t len)
+{
+    for (size_t i = len; i-- > 0;) {
+        if (s[i] != '<' || i + 2 >= len)
+            continue;
+        if (s[i + 1] == '/' && (s[i + 2] | 0x20) == 'a' && i + 3 < len && s[i + 3] == '>')
+            return 0;
+        if ((s[i + 1] | 0x20) == 'a' && (s[i + 2] == ' ' || s[i + 2] == '>'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the paragraph so far ends inside a tag or a link of raw HTML (pandoc without
+ * --wrap=none breaks "<a\nhref=...>" and link texts across lines). Looks at its tail only. */
+static int html_open(const bt_buf *p)
+{
+    size_t from = p->len > 4096 ? p->len - 4096 : 0;
+    return p->len && (open_tag(p->data + from, p->len - from) ||
+                      open_link(p->data + from, p->len - from));
+}
+
 static size_t first_word_cols(const raw_line *l)
 {
     size_t i = 0;
@@ -728,20 +752,27 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         size_t j = i + 1;
         /* an HTML tag left open at the end of the line continues on the next ones */
         if (open_tag(L[i].s, L[i].len)) {
-            while (j < n && j - i < 40 && open_tag(para.data, para.len) && !L[j].blank) {
+            while (j < n && j - i < 40 && html_open(&para) && !L[j].blank) {
                 rc = rc ? rc : bt_buf_addc(&para, ' ');
                 rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);
                 j++;
             }
         } else if (W) {
             size_t skip;
+            /* only a paragraph with a '<' in it can have a tag or link left open */
+            int lt = memchr(L[i].s, '<', L[i].len) != NULL;
             /* a wrapped line may start with "- " or "1983." without being a list item */
-            while (j < n && !L[j].blank && wrapped(&L[j - 1], &L[j], W) &&
-                   !(L[j].len == L[j - 1].len && !memcmp(L[j].s, L[j - 1].s, L[j].len)) &&
-                   (L[j].indent == L[j - 1].indent || !list_marker(L[j].s, L[j].len, &skip)) &&
-                   /* the next item of a list is no continuation of this one */
-                   !(list_marker(L[j].s, L[j].len, &skip) && list_marker(L[i].s, L[i].len, &skip)) &&
-                   L[j].s[0] != '#' && L[j].s[0] != '<') {
+            /* a tag or link the wrap broke open goes on whatever the lines' lengths */
+            while (j < n && !L[j].blank &&
+                   ((lt && html_open(&para)) ||
+                    (wrapped(&L[j - 1], &L[j], W) &&
+                     !(L[j].len == L[j - 1].len && !memcmp(L[j].s, L[j - 1].s, L[j].len)) &&
+                     (L[j].indent == L[j - 1].indent || !list_marker(L[j].s, L[j].len, &skip)) &&
+                     /* the next item of a list is no continuation of this one */
+                     !(list_marker(L[j].s, L[j].len, &skip) &&
+                       list_marker(L[i].s, L[i].len, &skip)) &&
+                     L[j].s[0] != '#' && L[j].s[0] != '<'))) {
+                lt |= memchr(L[j].s, '<', L[j].len) != NULL;
                 rc = rc ? rc : bt_buf_addc(&para, ' ');
                 rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);
                 j++;

@@ -67,8 +67,9 @@ static const char *const section_heads[] = {
     "y kien", "ban doc binh luan", "video", "podcast", "emagazine", "infographic",
     "infographics", "tin anh", "phong su anh", "chu de", "tu khoa", "tags", "tag",
     "most read", "most popular", "most viewed", "popular", "trending", "latest news", "latest",
-    "more stories", "more news", "top stories", "comments", "comment", "advertisement",
-    "quang cao", "you may also like", "recommended", "recommended for you", "newsletter",
+    "more stories", "more news", "top stories", "comments", "comment",
+    /* ("advertisement", "quảng cáo" label ad slots inside articles too: furniture, no box) */
+    "you may also like", "recommended", "recommended for you", "newsletter",
     "sign up", "share this article", "tin tai tro", "tai tro", "thong tin doanh nghiep",
     "su kien", "tin nong", "tin hot", "ban co the quan tam", "co the ban quan tam",
     "xem them", /* a box headed "Xem thêm" lists news at large; "Xem thêm: X" is inline */ "dung bo lo", "xem tiep",
