@@ -344,6 +344,17 @@ static void test_schema_versions(void **state)
     assert_int_equal(matches(s, "phien ban"), 1);
     assert_int_equal(bt_store_check(s, &err), 0);
     bt_store_close(s);
+    /* every step ran: the last one set FTS5's merge width */
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(h, "SELECT v FROM articles_fts_config WHERE k = 'automerge'",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 10);
+    sqlite3_finalize(st);
+    sqlite3_close(h);
     /* a file from a newer bantin is refused, and left as it was */
     exec_sql(path, "PRAGMA user_version = 99");
     assert_int_equal(bt_store_open(path, 0, &s, &err), BT_EUNSUPPORTED);

@@ -41,7 +41,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define BT_STORE_SCHEMA_VERSION 3
+#define BT_STORE_SCHEMA_VERSION 4
 
 /* The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
 #define BT_FTS_TOKENIZER "bantin"
