@@ -656,9 +656,12 @@ int cmd_add(int argc, char **argv)
                     else {
                         t.failed++;
                         clear_progress(&o);
-                        cli_errorf("%s%s%s", j->origin, j->where ? ": " : "",
-                                   j->where ? j->where : "");
-                        cli_errorf("%s", err.msg);
+                        /* one line: the capture (and record) and what is wrong with it */
+                        if (!strncmp(err.msg, j->origin, strlen(j->origin)) && !j->where)
+                            cli_errorf("%s", err.msg);
+                        else
+                            cli_errorf("%s%s%s: %s", j->origin, j->where ? ": " : "",
+                                       j->where ? j->where : "", err.msg);
                         if (rc == BT_EIO || rc == BT_EDB) /* the database itself: stop */
                             fatal = 1;
                     }
@@ -730,9 +733,10 @@ int cmd_add(int argc, char **argv)
                     db);
         else
             fprintf(out,
-                    "bantin: added %zu articles to %s (%zu more captures of stored articles, "
-                    "%zu already stored, %zu failed) from %zu inputs in %.1fs (%.0f/s)\n",
-                    t.added, db, t.merged, t.seen, t.failed, p.in.n, el,
+                    "bantin: added %zu article%s to %s (%zu more captures of stored articles, "
+                    "%zu already stored, %zu failed) from %zu input%s in %.1fs (%.0f/s)\n",
+                    t.added, t.added == 1 ? "" : "s", db, t.merged, t.seen, t.failed, p.in.n,
+                    p.in.n == 1 ? "" : "s", el,
                     el > 0 ? (double)(t.added + t.merged) / el : 0.0);
     }
     for (size_t i = 0; i < p.in.n; i++)
