@@ -172,6 +172,17 @@ static void test_jsonld_plain_and_meta(void **state)
     assert_string_equal(a->title, "Chỉ có thẻ meta trong trang");
     assert_string_equal(a->published, "2021-08-14T18:19:00+07:00");
     assert_string_equal(a->authors[0], "Trần Hà");
+    assert_string_equal(a->lang, "vi"); /* no lang declared: the letters say */
+    bt_article_free(a);
+
+    /* an English page that declares no language is English, not the Vietnamese default */
+    a = extract_ok("<html><head><title>Ferries run again - The Delta Post</title></head><body>"
+                   "<article><h1>Ferries run again</h1><p>The ferries that link the two banks "
+                   "of the river started running again on Monday morning, and the operators "
+                   "said that the crossings had been closed for nine days.</p><p>It was the "
+                   "longest closure in a decade, the council said in a statement.</p>"
+                   "</article></body></html>");
+    assert_string_equal(a->lang, "en");
     bt_article_free(a);
 }
 

@@ -12,4 +12,8 @@ int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
 int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
                     bt_error *err);
 
+/* Language guesses from the body (lang.c), for captures that declare none. */
+int bt__body_is_vietnamese(const bt_article *a);
+int bt__body_is_english(const bt_article *a);
+
 #endif

@@ -70,18 +70,6 @@ static size_t source_prefix(const char *t, int vi, char **src)
     return (size_t)(p - t);
 }
 
-static int vietnamese_text(const bt_article *a)
-{
-    /* letters only Vietnamese uses: ư ơ đ and tone-marked vowels with dot below */
-    static const char *const marks[] = {"ư", "ơ", "đ", "ạ", "ộ", "ệ", "ị", "ủ", "ả", "ầ"};
-    size_t hits = 0;
-    for (size_t i = 0; i < a->n_body && i < 5; i++)
-        for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
-            if (strstr(a->body[i], marks[k]))
-                hits++;
-    return hits >= 3;
-}
-
 static int binary(const char *d, size_t len)
 {
     size_t n = len < 4096 ? len : 4096, nul = 0, ctl = 0;
@@ -144,7 +132,7 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
     }
     /* the publisher's mark before the sapo names the source and is not part of the text */
     char **first = a->lede ? &a->lede : &a->body[0];
-    size_t cut = source_prefix(*first, ctx.lang_vi || vietnamese_text(a), &src);
+    size_t cut = source_prefix(*first, ctx.lang_vi || bt__body_is_vietnamese(a), &src);
     if (cut) {
         size_t rest = strlen(*first + cut);
         memmove(*first, *first + cut, rest + 1);
@@ -186,8 +174,8 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
     if (src && bt_article_set(&a->source, src, strlen(src)))
         goto oom;
     const char *lang = m.lang;
-    if (!lang && vietnamese_text(a))
-        lang = "vi";
+    if (!lang)
+        lang = bt__body_is_vietnamese(a) ? "vi" : bt__body_is_english(a) ? "en" : NULL;
     if (lang && bt_article_set(&a->lang, lang, strlen(lang)))
         goto oom;
     rc = 0;

@@ -1077,31 +1077,6 @@ static int extract(ctx *c, const bt_capture *cap)
 }
 
 /* A body without Vietnamese letters whose words are English function words often enough. */
-static int english(const bt_article *a)
-{
-    static const char *const stop[] = {"the", "and", "of", "to", "in", "is", "that", "for",
-                                       "a", "on", "with", "was", "said", "it", "as", NULL};
-    size_t words = 0, hits = 0;
-    for (size_t p = 0; p < a->n_body && words < 2000; p++) {
-        const char *s = a->body[p];
-        while (*s) {
-            while (*s == ' ')
-                s++;
-            const char *e = s;
-            while (*e && *e != ' ')
-                e++;
-            if (e == s)
-                break;
-            words++;
-            for (size_t k = 0; stop[k]; k++)
-                if ((size_t)(e - s) == strlen(stop[k]) && !strncmp(s, stop[k], (size_t)(e - s)))
-                    hits++;
-            s = e;
-        }
-    }
-    return words >= 20 && hits * 8 >= words;
-}
-
 int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err)
 {
@@ -1121,7 +1096,7 @@ int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
     if (!rc && !a->title && a->n_body)
         rc = bt_article_set(&a->title, "", 0);
     if (!rc && !a->lang && a->n_body) {
-        const char *lang = c.d.vietnamese ? "vi" : english(a) ? "en" : NULL;
+        const char *lang = c.d.vietnamese ? "vi" : bt__body_is_english(a) ? "en" : NULL;
         if (lang)
             rc = bt_article_set(&a->lang, lang, 2);
     }
