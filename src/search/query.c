@@ -463,6 +463,7 @@ void bt_qplan_free(bt_qplan *p)
     free(p->stock_match);
     free(p->exact_match);
     free(p->count_match);
+    free(p->title_match);
     free(p->tier_match);
     for (size_t i = 0; i < p->n_author; i++)
         free(p->author[i]);
@@ -785,14 +786,18 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         p->stock_match = bt_buf_detach(&c.st, NULL);
         p->exact_match = bt_buf_detach(&c.ex, NULL);
         p->count_match = bt_buf_detach(&c.fo, NULL);
-        bt_buf t = BT_BUF_INIT;
-        if (bt_buf_adds(&t, "{title lede} : (") || bt_buf_add(&t, c.m.data, pos_len) ||
-            bt_buf_adds(&t, ")") || bt_buf_adds(&t, c.m.data + pos_len))
-            c.oom = 1;
-        p->tier_match = c.oom ? NULL : bt_buf_detach(&t, NULL);
-        bt_buf_free(&t);
+        for (int tier = 0; tier < 2; tier++) {
+            bt_buf t = BT_BUF_INIT;
+            if (bt_buf_adds(&t, tier ? "{title lede} : (" : "{title} : (") ||
+                bt_buf_add(&t, c.m.data, pos_len) || bt_buf_adds(&t, ")") ||
+                bt_buf_adds(&t, c.m.data + pos_len))
+                c.oom = 1;
+            *(tier ? &p->tier_match : &p->title_match) = c.oom ? NULL : bt_buf_detach(&t, NULL);
+            bt_buf_free(&t);
+        }
         p->match = bt_buf_detach(&c.m, NULL);
-        if (c.oom || !p->match || !p->stock_match || !p->exact_match || !p->count_match) {
+        if (c.oom || !p->match || !p->stock_match || !p->exact_match || !p->count_match ||
+            !p->title_match || !p->tier_match) {
             bt_qplan_free(p);
             return bt_error_set(err, BT_ENOMEM, "query: out of memory");
         }

@@ -22,9 +22,9 @@ typedef struct bt_rank_plan {
     long now_days;  /* days since 1970-01-01 of "now", for the recency boost */
 } bt_rank_plan;
 
-/* Registers bt_rank (FTS5 auxiliary) and bt_words_match (scalar: 1 when the folded words of
- * arg 1 contain one of the '|'-separated " w1 w2 " sequences of arg 2) on `db`, once per
- * connection. SQLITE_OK or an SQLite code. */
+/* Registers bt_rank (FTS5 auxiliary), bt_day_in (dates.h) and bt_words_match (scalar: 1
+ * when the folded words of arg 1 contain one of the '|'-separated " w1 w2 " sequences of
+ * arg 2) on `db`, once per connection. SQLITE_OK or an SQLite code. */
 int bt_rank_register(sqlite3 *db);
 
 /* Days since 1970-01-01 of an ISO date "YYYY-MM-DD...", or -1 when it does not start so. */
