@@ -331,8 +331,7 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
         if (mode == SCAN_COUNT)
             oom |= bt_buf_adds(&sql, cap ? "SELECT count(*) FROM (SELECT 1" : "SELECT count(*)") != 0;
         else {
-            oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1, "
-                                     "bm25(articles_fts, " BT_RANK_BM25_WEIGHTS ")") != 0;
+            oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1") != 0;
             oom |= bt_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
             oom |= bt_buf_adds(&sql, join ? ", a.published" : ", NULL") != 0;
         }
@@ -418,6 +417,25 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
     return 0;
 }
 
+/* Works out the IDF of the phrases of `p->match` (bt_rank does on its first row) before the
+ * tiers, whose column filters would count only the articles with the words in the title. */
+static int prime_idf(sqlite3 *db, const bt_qplan *p, bt_rank_plan *rp, bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT bt_rank(articles_fts, ?1) FROM articles_fts "
+                                "WHERE articles_fts MATCH ?2 LIMIT 1",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
+        sqlite3_bind_text(st, 2, p->match, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_OK ? 0 : db_fail(db, "the index refused the query", err);
+}
+
 /* Brings bt_day_in's array of publication days up to date before a date-filtered query. */
 static int sync_days(sqlite3 *db, bt_error *err)
 {
@@ -477,7 +495,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     }
     int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
     int join = !p->match || p->n_author || p->n_not_author || h.by_date || recency;
-    bt_rank_plan rp = {p, recency, (long)(time(NULL) / 86400)};
+    bt_rank_plan rp = {p, recency, (long)(time(NULL) / 86400), -1, {0}};
 
     r = calloc(1, sizeof *r);
     h.v = malloc((h.k ? h.k : 1) * sizeof *h.v);
@@ -526,6 +544,8 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
              * tier, the TIER_RANK most recently added (BM25's field weights rank a lower
              * tier below a higher one anyway; see bantin/search.h). */
             const char *tiers[3] = {p->title_match, p->tier_match, p->match};
+            if (rp.n_idf < 0 && (rc = prime_idf(db, p, &rp, err)))
+                goto done;
             for (int t = 0; t < 3 && h.n < h.k; t++)
                 if ((rc = scan(db, p, tiers[t], SCAN_RANK_NEWEST, TIER_RANK, 0, &rp, &h, &n,
                                err)))
