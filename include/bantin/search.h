@@ -28,9 +28,11 @@
  *   hundred, the result is ranked in tiers: the articles with the words in their title, then
  *   those with them in title or lede, then all, stopping at the first tier that fills the
  *   page (BM25's field weights would rank a lower tier below anyway). Of each tier only the
- *   2,000 most recently added articles are ranked: an older article of a tier that holds more
- *   than 2,000 can be missing from the page (news search favours the recent; a query of
- *   several words rarely fills a tier that far). Deeper pages rank every match. */
+ *   500 most recently added articles are ranked: an older article of a tier that holds more
+ *   than 500 can be missing from the page (news search favours the recent; a query of
+ *   several words rarely fills a tier that far). A query with a "phrase" (or a hyphenated
+ *   word) ranks the 500 most recently added of its matches, in one tier. Deeper pages rank
+ *   every match. */
 #ifndef BANTIN_SEARCH_H
 #define BANTIN_SEARCH_H
 

@@ -472,9 +472,6 @@ void bt_qplan_free(bt_qplan *p)
         free(p->not_author[i]);
     free(p->not_author);
     free(p->phrase);
-    for (size_t i = 0; i < p->n_bound; i++)
-        free(p->bound[i]);
-    free(p->bound);
     free(p);
 }
 
@@ -676,10 +673,6 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             last_term_clause = i;
             if (t0->n_tok > 1)
                 p->has_phrase = 1;
-            for (size_t k = 0; k < t0->n_tok && !c.oom; k++)
-                if (!(t0->prefix && k + 1 == t0->n_tok) &&
-                    push_str(&p->bound, &p->n_bound, strdup(t0->key[k])))
-                    c.oom = 1;
             put_term(&c, t0, p->n_terms++);
             if (has_exact(t0))
                 p->n_exact_terms++;

@@ -85,8 +85,6 @@ typedef struct bt_qplan {
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
     uint64_t adj_prev;    /* bit k: word k came right after word k-1 in the query */
     int has_phrase;       /* a required term is a phrase of several syllables */
-    size_t n_bound;       /* folded keys of syllables every match must contain: the rarest */
-    char **bound;         /* bounds the number of matches */
 } bt_qplan;
 
 /* Compiles `q`. A query with nothing left to search for (only common words or punctuation

@@ -1,9 +1,13 @@
 /* search.c: bt_search_run: a query compiled by query.c, run over the store's FTS5 index,
  * ranked by rank.c, the best hits read back with a snippet of the original text.
  *
- * One pass over the matching rows computes every score, counts the total and keeps the best
- * offset+limit in a heap, so counting costs nothing extra. Snippets come from FTS5's
- * snippet(), which uses the tokenizer's offsets into the original accented text. */
+ * A small result is one pass: every match scored (bt_rank), the best offset+limit kept in a
+ * heap. A large one (bantin/search.h) is counted apart up to BT_SEARCH_TOTAL_MAX without
+ * scoring, then ranked in tiers (title, title or lede, all) of the newest TIER_RANK matches
+ * each, which FTS5 walks newest first and stops: the work per query no longer grows with
+ * the number of articles that match. A date filter is answered from an array of days
+ * (dates.c) instead of each match's row. Snippets come from FTS5's snippet(), which uses
+ * the tokenizer's offsets into the original accented text. */
 #include "bantin/search.h"
 
 #include "core/buf.h"
@@ -308,7 +312,7 @@ done:
 
 #define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
 #define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
-#define TIER_RANK 2000 /* matches of a tier ranked at most: the most recently added */
+#define TIER_RANK 500  /* matches of a tier ranked at most: the most recently added */
 
 /* What a scan does with the rows of its query. */
 enum { SCAN_COUNT, SCAN_RANK, SCAN_RANK_NEWEST };
@@ -510,19 +514,17 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, &rp, &h, &r->total, err)))
             goto done;
     } else {
-        /* A phrase costs a walk over its syllables' positions per pass: rank first; when
-         * the result is small, that pass saw every match (its count is the total). */
+        /* A phrase costs a walk over its syllables' positions in every pass, and a tier
+         * with few matches is a walk to the end: a phrase is ranked in one pass of the
+         * newest TIER_RANK matches; when it saw them all, its count is the total. */
         int64_t n = 0;
-        int whole = 0;
-        if (p->has_phrase && h.k > 0 && h.k <= TIER_MAX_K) {
-            if ((rc = scan(db, p, p->match, SCAN_RANK_NEWEST, TIER_MIN + 1, 0, &rp, &h, &n,
-                           err)))
+        int whole = 0, one_pass = p->has_phrase && h.k > 0 && h.k <= TIER_MAX_K;
+        if (one_pass) {
+            if ((rc = scan(db, p, p->match, SCAN_RANK_NEWEST, TIER_RANK, 0, &rp, &h, &n, err)))
                 goto done;
-            whole = n <= TIER_MIN;
+            whole = n < TIER_RANK;
             if (whole)
                 r->total = n;
-            else
-                h.n = 0;
         }
         /* The total from the cheaper expression, counted up to the bound. */
         if (!whole && (rc = scan(db, p, p->count_match, SCAN_COUNT, BT_SEARCH_TOTAL_MAX + 1, 0,
@@ -533,7 +535,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
             r->total_more = 1;
         }
         n = 0;
-        if (whole || h.k == 0)
+        if (one_pass || h.k == 0)
             ;
         else if ((r->total <= TIER_MIN && !r->total_more) || h.k > TIER_MAX_K) {
             if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, &rp, &h, &n, err)))
