@@ -4,6 +4,7 @@
  *
  *   bench_search mrr   [--articles N] [--dir DIR] [--corpus PATH]
  *   bench_search speed [--articles N] [--queries N] [--dir DIR] [--corpus PATH] [--reuse]
+ *                      [--slow N] [--no-stock]
  *
  * mrr: the first N corpus articles with distinct titles of 3+ syllables; for each, three
  * queries from its title: (a) as written, (b) without marks, (c) lowercased without marks
@@ -12,7 +13,8 @@
  * generated dates and sources); a fixed mix of queries from corpus titles (one word, two
  * words, a phrase, with and without marks, with a date filter) run on one thread, each
  * fetching the total and the top 10 with snippets; p50/p99 of each system; build time and
- * size. */
+ * size. --slow N lists the N slowest queries for bantin; --no-stock times bantin alone (to
+ * profile it). */
 #include "bantin.h"
 #include "search/query.h"
 
@@ -175,6 +177,8 @@ static sqlite3 *stock_open(const char *path, int create)
     sqlite3 *db;
     if (sqlite3_open(path, &db) != SQLITE_OK)
         die(path, "cannot open");
+    /* the connection settings bantin's search takes (src/search/rank.c) */
+    exec(db, "PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -65536;");
     if (create) {
         exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
                  "CREATE TABLE articles(n INTEGER PRIMARY KEY, title, lede, body, captions,"
@@ -692,7 +696,8 @@ static char **make_queries(const src *c, size_t nc, size_t nq, int **kind_out)
     return q;
 }
 
-static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, int reuse)
+static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, int reuse,
+                     size_t slow, int no_stock)
 {
     size_t nc;
     src *c = load_corpus(corpus, 60000, &nc);
@@ -720,6 +725,7 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
     double *lo = malloc(nq * sizeof *lo), *ls = malloc(nq * sizeof *ls);
     int64_t top[10];
     int64_t tot_o = 0, tot_s = 0;
+    int64_t *tq = calloc(nq, sizeof *tq);
     for (int pass = 0; pass < 2; pass++) { /* pass 0 warms the page cache */
         for (size_t i = 0; i < nq; i++) {
             double t0 = now_s();
@@ -728,17 +734,35 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
                 die(q[i], err.msg);
             double t1 = now_s();
             size_t nt;
-            int64_t ts = stock_search(&sq, q[i], 10, 1, top, &nt);
+            int64_t ts = no_stock ? 0 : stock_search(&sq, q[i], 10, 1, top, &nt);
             double t2 = now_s();
             lo[i] = (t1 - t0) * 1e3;
             ls[i] = (t2 - t1) * 1e3;
             if (pass) {
+                tq[i] = r->total;
                 tot_o += r->total;
                 tot_s += ts;
             }
             bt_search_results_free(r);
         }
     }
+    if (slow) { /* the slowest queries for bantin, to see where p99 comes from */
+        size_t *ord = malloc(nq * sizeof *ord);
+        for (size_t i = 0; i < nq; i++)
+            ord[i] = i;
+        for (size_t i = 0; i < nq && i < slow; i++)
+            for (size_t j = i + 1; j < nq; j++)
+                if (lo[ord[j]] > lo[ord[i]]) {
+                    size_t t = ord[i];
+                    ord[i] = ord[j];
+                    ord[j] = t;
+                }
+        for (size_t i = 0; i < nq && i < slow; i++)
+            fprintf(stderr, "  slow: %8.2f ms (stock %8.2f) total %7lld  %s\n", lo[ord[i]],
+                    ls[ord[i]], (long long)tq[ord[i]], q[ord[i]]);
+        free(ord);
+    }
+    free(tq);
     static const char *kinds[] = {"one word, marks", "one word, no marks", "two words, marks",
                                   "two words, no marks", "phrase, marks", "phrase, no marks",
                                   "two words + since/until"};
@@ -786,12 +810,14 @@ int main(int argc, char **argv)
 {
     if (argc < 2 || (strcmp(argv[1], "mrr") && strcmp(argv[1], "speed"))) {
         fprintf(stderr, "usage: bench_search mrr|speed [--articles N] [--queries N] "
-                        "[--dir DIR] [--corpus PATH] [--reuse]\n");
+                        "[--dir DIR] [--corpus PATH] [--reuse] [--slow N] [--no-stock]\n");
         return 2;
     }
     size_t n = !strcmp(argv[1], "mrr") ? 10000 : 100000, nq = 1000;
     const char *dir = "/tmp", *corpus = "../shared/corpus/vietnews-60k.jsonl.gz";
     int reuse = 0;
+    size_t slow = 0;
+    int no_stock = 0;
     for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--articles") && i + 1 < argc)
             n = strtoul(argv[++i], NULL, 10);
@@ -801,6 +827,10 @@ int main(int argc, char **argv)
             dir = argv[++i];
         else if (!strcmp(argv[i], "--corpus") && i + 1 < argc)
             corpus = argv[++i];
+        else if (!strcmp(argv[i], "--slow") && i + 1 < argc)
+            slow = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--no-stock")) /* for profiling bantin alone */
+            no_stock = 1;
         else if (!strcmp(argv[i], "--reuse"))
             reuse = 1;
         else {
@@ -811,5 +841,5 @@ int main(int argc, char **argv)
     if (nq > 2000)
         nq = 2000;
     mkdir(dir, 0755);
-    return !strcmp(argv[1], "mrr") ? run_mrr(dir, corpus, n) : run_speed(dir, corpus, n, nq, reuse);
+    return !strcmp(argv[1], "mrr") ? run_mrr(dir, corpus, n) : run_speed(dir, corpus, n, nq, reuse, slow, no_stock);
 }

@@ -42,7 +42,8 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
 {
     const char *bold = tty ? "\033[1m" : "", *off = tty ? "\033[0m" : "";
     const char *dim = tty ? "\033[2m" : "";
-    printf("%lld result%s\n", (long long)r->total, r->total == 1 ? "" : "s");
+    printf("%lld%s result%s\n", (long long)r->total, r->total_more ? "+" : "",
+           r->total == 1 && !r->total_more ? "" : "s");
     for (size_t i = 0; i < r->n; i++) {
         const bt_search_hit *h = &r->hits[i];
         printf("\n%zu. %s%s%s\n", o->offset + i + 1, bold, h->title, off);
@@ -74,6 +75,8 @@ static int print_json(const bt_search_results *r)
         goto oom;
     json_object_set_new(root, "total", json_integer(r->total));
     json_object_set_new(root, "results", arr);
+    if (r->total_more) /* total is a lower bound (bantin/search.h) */
+        json_object_set_new(root, "total_more", json_true());
     for (size_t i = 0; i < r->n; i++) {
         const bt_search_hit *h = &r->hits[i];
         json_t *o = json_object(), *hl = json_array();

@@ -396,6 +396,55 @@ static void test_large_result(void **state)
     bt_search_results_free(r);
 }
 
+/* since:/until: ranked by relevance (answered from the array of publication days, not the
+ * rows): the same articles as by date, and articles added later, or with a date that is not
+ * YYYY-MM-DD or no date, are judged on what the store holds now. */
+static void add_dated(fixture *f, const char *title, const char *published)
+{
+    bt_error err;
+    bt_article *a = bt_article_new();
+    assert_non_null(a);
+    assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+    if (published)
+        assert_int_equal(bt_article_set(&a->published, published, strlen(published)), 0);
+    assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+    assert_int_equal(bt_article_add_para(a, "Chợ nổi họp từ sáng sớm."), 0);
+    assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
+    bt_article_free(a);
+}
+
+static void test_date_filter_relevance(void **state)
+{
+    fixture *f = *state;
+    bt_search_opts o = BT_SEARCH_OPTS_INIT;
+    o.sort = BT_SORT_DATE;
+    const char *q = "chợ since:2021-08-11 until:2021-09-30";
+    assert_titles(f, q, &o, "Nguoi ban o cho Long Bien|Người bạn ở chợ Đồng Xuân");
+    bt_search_results *r = run(f, q, NULL);
+    assert_int_equal(r->total, 2);
+    assert_int_equal(r->total_more, 0);
+    bt_search_results_free(r);
+    add_dated(f, "Chợ nổi Cái Răng", "2021-09-01T06:00:00+07:00");
+    add_dated(f, "Chợ nổi Phong Điền", "2021-09-3"); /* not YYYY-MM-DD: compared as text */
+    add_dated(f, "Chợ nổi Ngã Bảy", NULL);
+    add_dated(f, "Chợ nổi Ngã Năm", "2021-10-01T06:00:00+07:00");
+    r = run(f, q, NULL);
+    assert_int_equal(r->total, 4);
+    int seen = 0;
+    for (size_t i = 0; i < r->n; i++)
+        seen |= (!strcmp(r->hits[i].title, "Chợ nổi Cái Răng") ? 1 : 0) |
+                (!strcmp(r->hits[i].title, "Chợ nổi Phong Điền") ? 2 : 0);
+    assert_int_equal(seen, 3);
+    bt_search_results_free(r);
+    r = run(f, "chợ since:2021-09-02", NULL); /* "2021-09-3" > "2021-09-02" as text */
+    assert_int_equal(r->total, 2);
+    bt_search_results_free(r);
+    r = run(f, "chợ until:2021-08-10", NULL);
+    assert_int_equal(r->total, 1);
+    assert_string_equal(r->hits[0].title, "Người bán ở chợ Bến Thành");
+    bt_search_results_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -407,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_bad_queries),
         cmocka_unit_test(test_cli),
         cmocka_unit_test(test_large_result),
+        cmocka_unit_test(test_date_filter_relevance),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,10 +17,22 @@
  * a boost for the words typed with marks that the article has in exactly that form (so
  * `bán` ranks "bán" before "bạn" and "ban"), times a boost for query words that stand side by
  * side in the article (so `đàm phán` prefers "đàm phán" over "đàm ... phán"), optionally times
- * a recency boost; ties go to the newer article. When more than a thousand articles match
- * and the page asked for lies within the first hundred, the articles with the words in their
- * title or lede are ranked first and, when they fill the page, the others are only counted
- * (BM25's field weights would rank them below anyway); `total` is always exact. */
+ * a recency boost; ties go to the newer article.
+ *
+ * Large results (what keeps a query over a million articles within milliseconds):
+ * - `total` is exact up to BT_SEARCH_TOTAL_MAX (10,000) matching articles; beyond, counting
+ *   stops there: `total` is BT_SEARCH_TOTAL_MAX and `total_more` is 1 ("10,000+", as
+ *   Elasticsearch's track_total_hits). Queries sorted by date or with author: filters or the
+ *   recency boost read every match and keep `total` exact.
+ * - When more than a thousand articles match and the page asked for lies within the first
+ *   hundred, the result is ranked in tiers: the articles with the words in their title, then
+ *   those with them in title or lede, then all, stopping at the first tier that fills the
+ *   page (BM25's field weights would rank a lower tier below anyway). Of each tier only the
+ *   500 most recently added articles are ranked: an older article of a tier that holds more
+ *   than 500 can be missing from the page (news search favours the recent; a query of
+ *   several words rarely fills a tier that far). A query with a "phrase" (or a hyphenated
+ *   word) ranks the 500 most recently added of its matches, in one tier. Deeper pages rank
+ *   every match. */
 #ifndef BANTIN_SEARCH_H
 #define BANTIN_SEARCH_H
 
@@ -39,6 +51,9 @@ enum { BT_SORT_RELEVANCE = 0, BT_SORT_DATE = 1 };
 
 /* offset + limit may not exceed this */
 #define BT_SEARCH_MAX_WINDOW 10000
+
+/* matching articles counted at most (bt_search_results.total_more) */
+#define BT_SEARCH_TOTAL_MAX 10000
 
 typedef struct bt_search_opts {
     int sort;      /* BT_SORT_RELEVANCE or BT_SORT_DATE (newest first) */
@@ -61,7 +76,9 @@ typedef struct bt_search_hit {
 } bt_search_hit;
 
 typedef struct bt_search_results {
-    int64_t total; /* articles matching, whatever limit and offset */
+    int64_t total;  /* articles matching, whatever limit and offset (at most
+                       BT_SEARCH_TOTAL_MAX: see total_more) */
+    int total_more; /* 1 when more than `total` articles match (total is a lower bound) */
     size_t n;
     bt_search_hit *hits;
 } bt_search_results;

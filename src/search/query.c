@@ -463,6 +463,7 @@ void bt_qplan_free(bt_qplan *p)
     free(p->stock_match);
     free(p->exact_match);
     free(p->count_match);
+    free(p->title_match);
     free(p->tier_match);
     for (size_t i = 0; i < p->n_author; i++)
         free(p->author[i]);
@@ -471,9 +472,6 @@ void bt_qplan_free(bt_qplan *p)
         free(p->not_author[i]);
     free(p->not_author);
     free(p->phrase);
-    for (size_t i = 0; i < p->n_bound; i++)
-        free(p->bound[i]);
-    free(p->bound);
     free(p);
 }
 
@@ -675,10 +673,6 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             last_term_clause = i;
             if (t0->n_tok > 1)
                 p->has_phrase = 1;
-            for (size_t k = 0; k < t0->n_tok && !c.oom; k++)
-                if (!(t0->prefix && k + 1 == t0->n_tok) &&
-                    push_str(&p->bound, &p->n_bound, strdup(t0->key[k])))
-                    c.oom = 1;
             put_term(&c, t0, p->n_terms++);
             if (has_exact(t0))
                 p->n_exact_terms++;
@@ -785,14 +779,18 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         p->stock_match = bt_buf_detach(&c.st, NULL);
         p->exact_match = bt_buf_detach(&c.ex, NULL);
         p->count_match = bt_buf_detach(&c.fo, NULL);
-        bt_buf t = BT_BUF_INIT;
-        if (bt_buf_adds(&t, "{title lede} : (") || bt_buf_add(&t, c.m.data, pos_len) ||
-            bt_buf_adds(&t, ")") || bt_buf_adds(&t, c.m.data + pos_len))
-            c.oom = 1;
-        p->tier_match = c.oom ? NULL : bt_buf_detach(&t, NULL);
-        bt_buf_free(&t);
+        for (int tier = 0; tier < 2; tier++) {
+            bt_buf t = BT_BUF_INIT;
+            if (bt_buf_adds(&t, tier ? "{title lede} : (" : "{title} : (") ||
+                bt_buf_add(&t, c.m.data, pos_len) || bt_buf_adds(&t, ")") ||
+                bt_buf_adds(&t, c.m.data + pos_len))
+                c.oom = 1;
+            *(tier ? &p->tier_match : &p->title_match) = c.oom ? NULL : bt_buf_detach(&t, NULL);
+            bt_buf_free(&t);
+        }
         p->match = bt_buf_detach(&c.m, NULL);
-        if (c.oom || !p->match || !p->stock_match || !p->exact_match || !p->count_match) {
+        if (c.oom || !p->match || !p->stock_match || !p->exact_match || !p->count_match ||
+            !p->title_match || !p->tier_match) {
             bt_qplan_free(p);
             return bt_error_set(err, BT_ENOMEM, "query: out of memory");
         }

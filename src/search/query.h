@@ -70,8 +70,9 @@ typedef struct bt_qplan {
                              words of an article that has them all, for snippets */
     char *count_match;    /* matches the same articles as `match`, without the exact-form
                              alternatives (cheaper: for counting) */
-    char *tier_match;     /* `match` with its required words restricted to title and lede,
+    char *title_match;    /* `match` with its required words restricted to the title,
                              phrases numbered alike (the first tier of a large result) */
+    char *tier_match;     /* the same restricted to title and lede (the second tier) */
     char since[11];       /* "" when none */
     char until[11];
     size_t n_author;      /* author filters: " k1 k2 " folded words, all must occur */
@@ -84,8 +85,6 @@ typedef struct bt_qplan {
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
     uint64_t adj_prev;    /* bit k: word k came right after word k-1 in the query */
     int has_phrase;       /* a required term is a phrase of several syllables */
-    size_t n_bound;       /* folded keys of syllables every match must contain: the rarest */
-    char **bound;         /* bounds the number of matches */
 } bt_qplan;
 
 /* Compiles `q`. A query with nothing left to search for (only common words or punctuation

@@ -7,6 +7,8 @@
  * and offset, so "word k right after word k-1" is a short look-ahead. */
 #include "search/rank.h"
 
+#include "search/dates.h"
+
 #include "bantin/text.h"
 #include "core/buf.h"
 
@@ -41,27 +43,111 @@ long bt_rank_days(const char *iso)
     return era * 146097 + doe - 719468;
 }
 
+/* BM25 as FTS5's bm25() computes it (k1 1.2, b 0.75, the column weights below on each
+ * instance's frequency, the whole row's length), with one difference: the inverse document
+ * frequency of each phrase is worked out once per query and kept in the plan. FTS5's bm25()
+ * works it out in every statement by walking each phrase's whole posting list, which over a
+ * million articles costs more than ranking a page; a query ranked in tiers runs several
+ * statements. */
+#define BM25_K1 1.2
+#define BM25_B 0.75
+static const double col_weight[] = {BT_RANK_W_TITLE, BT_RANK_W_LEDE, BT_RANK_W_BODY,
+                                    BT_RANK_W_CAPTIONS, BT_RANK_W_SOURCE};
+
+typedef struct idf_count {
+    const Fts5ExtensionApi *api;
+    int64_t n, last;
+} idf_count;
+
+static int idf_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *vc)
+{
+    idf_count *c = vc;
+    c->n++;
+    if (c->n < BT_RANK_IDF_SAMPLE)
+        return SQLITE_OK;
+    c->last = api->xRowid(fts);
+    return SQLITE_DONE; /* enough to estimate from */
+}
+
+/* The plan's idf[] from the articles holding each phrase: counted up to BT_RANK_IDF_SAMPLE,
+ * beyond that estimated from how far into the rowids the sample reached (articles are
+ * numbered in the order they came, so a phrase's articles spread over the whole range; IDF
+ * is a logarithm, a few percent off moves it by hundredths). */
+static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_plan *rp)
+{
+    const bt_qplan *q = rp->q;
+    sqlite3_int64 rows = 0;
+    int rc = api->xRowCount(fts, &rows);
+    if (rc != SQLITE_OK)
+        return rc;
+    int np = api->xPhraseCount(fts);
+    for (int i = 0; i < np && i < BT_RANK_MAX_PHRASES; i++) {
+        rp->idf[i] = 0;
+        if ((size_t)i < q->n_phrase && q->phrase[i].role == BT_QP_NOT)
+            continue; /* never in a match */
+        idf_count c = {api, 0, 0};
+        if ((rc = api->xQueryPhrase(fts, i, &c, idf_cb)) != SQLITE_OK)
+            return rc;
+        double hit = (double)c.n;
+        if (c.last > 0 && rows > 0) {
+            /* highest rowid ~ the number of rows (no gaps but deletions) */
+            hit = (double)c.n * (double)rows / (double)c.last;
+            if (hit > (double)rows)
+                hit = (double)rows;
+        }
+        double idf = log((0.5 + (double)rows - hit) / (0.5 + hit));
+        rp->idf[i] = idf > 0 ? idf : 1e-6;
+    }
+    rp->n_idf = np < BT_RANK_MAX_PHRASES ? np : BT_RANK_MAX_PHRASES;
+    return SQLITE_OK;
+}
+
 static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
                     int nval, sqlite3_value **val)
 {
-    if (nval < 2) {
-        sqlite3_result_error(ctx, "bt_rank: expects (table, plan, bm25 [, published])", -1);
+    if (nval < 1) {
+        sqlite3_result_error(ctx, "bt_rank: expects (table, plan [, published])", -1);
         return;
     }
-    const bt_rank_plan *rp = sqlite3_value_pointer(val[0], BT_RANK_PLAN_TYPE);
-    double score = -sqlite3_value_double(val[1]); /* bm25(): more negative is better */
-    if (score < 0)
-        score = 0;
+    bt_rank_plan *rp = sqlite3_value_pointer(val[0], BT_RANK_PLAN_TYPE);
     if (!rp) {
-        sqlite3_result_double(ctx, score);
+        sqlite3_result_error(ctx, "bt_rank: no plan", -1);
         return;
     }
     const bt_qplan *q = rp->q;
-    int n = 0, rc = api->xInstCount(fts, &n);
+    int rc = SQLITE_OK;
+    if (rp->n_idf < 0 && (rc = compute_idf(api, fts, rp)) != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    int n = 0;
+    rc = api->xInstCount(fts, &n);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
+    double freq[BT_RANK_MAX_PHRASES] = {0};
+    for (int i = 0; i < n; i++) {
+        int ph, col, off;
+        if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
+            break;
+        if (ph >= 0 && ph < rp->n_idf && col >= 0 && col < 5)
+            freq[ph] += col_weight[col];
+    }
+    int row_len = 0;
+    sqlite3_int64 total_len = 0, rows = 0;
+    if ((rc = api->xColumnSize(fts, -1, &row_len)) != SQLITE_OK ||
+        (rc = api->xColumnTotalSize(fts, -1, &total_len)) != SQLITE_OK ||
+        (rc = api->xRowCount(fts, &rows)) != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    double avg = rows > 0 && total_len > 0 ? (double)total_len / (double)rows : 1.0;
+    double norm = BM25_K1 * (1 - BM25_B + BM25_B * (double)row_len / avg);
+    double score = 0;
+    for (int i = 0; i < rp->n_idf; i++)
+        if (freq[i] > 0)
+            score += rp->idf[i] * freq[i] * (BM25_K1 + 1) / (freq[i] + norm);
     uint64_t exact = 0;
     double adj[64] = {0};
     for (int i = 0; i < n; i++) {
@@ -102,8 +188,8 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         score *= 1.0 + W_ADJ * adj_sum / n_pairs;
     if (q->n_exact_terms)
         score *= 1.0 + W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
-    if (rp->recency && nval >= 3) {
-        long d = bt_rank_days((const char *)sqlite3_value_text(val[2]));
+    if (rp->recency && nval >= 2) {
+        long d = bt_rank_days((const char *)sqlite3_value_text(val[1]));
         if (d >= 0) {
             double age = rp->now_days > d ? (double)(rp->now_days - d) : 0.0;
             score *= 1.0 + W_RECENT * pow(0.5, age / HALF_LIFE);
@@ -177,10 +263,18 @@ int bt_rank_register(sqlite3 *db)
         sqlite3_finalize(st);
         return SQLITE_OK;
     }
+    /* A query reads pages of posting lists all over the file: mapped, they cost no read()
+     * and no copy; beyond the map (SQLite caps it at 2 GB), a 64 MB page cache (the store's
+     * own for writing) keeps a query's hot pages for the next instead of SQLite's 2 MB. Best
+     * effort: a connection that refuses them only searches slower. */
+    sqlite3_exec(db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
+    sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
     fts5_api *api = fts5_api_of(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "bt_rank", NULL, rank_fn, NULL);
+    if (rc == SQLITE_OK)
+        rc = bt_dates_register(db);
     if (rc != SQLITE_OK)
         return rc;
     return sqlite3_create_function_v2(db, "bt_words_match", 2,

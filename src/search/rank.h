@@ -1,9 +1,10 @@
 /* rank.h: bantin's ranking function for FTS5 (internal to the search stage).
  *
- * bt_rank(articles_fts, PLAN, BM25 [, PUBLISHED]) is an FTS5 auxiliary function: PLAN is a
- * bt_rank_plan bound with sqlite3_bind_pointer (type BT_RANK_PLAN_TYPE), BM25 the value of
- * FTS5's bm25() with the field weights, PUBLISHED the article's date (for the recency boost).
- * It returns a score where higher is better. */
+ * bt_rank(articles_fts, PLAN [, PUBLISHED]) is an FTS5 auxiliary function: PLAN is a
+ * bt_rank_plan bound with sqlite3_bind_pointer (type BT_RANK_PLAN_TYPE), PUBLISHED the
+ * article's date (for the recency boost). It returns BM25 with the field weights below (as
+ * FTS5's bm25() computes it, but with each phrase's IDF worked out once per query, see
+ * rank.c) times bantin's boosts; higher is better. */
 #ifndef BT_SEARCH_RANK_H
 #define BT_SEARCH_RANK_H
 
@@ -13,18 +14,27 @@
 
 #define BT_RANK_PLAN_TYPE "bt_rank_plan"
 
-/* bm25() weights of the columns title, lede, body, captions, source, as SQL text */
-#define BT_RANK_BM25_WEIGHTS "10.0, 5.0, 1.0, 0.5, 3.0"
+/* BM25 weights of the columns title, lede, body, captions, source */
+#define BT_RANK_W_TITLE 10.0
+#define BT_RANK_W_LEDE 5.0
+#define BT_RANK_W_BODY 1.0
+#define BT_RANK_W_CAPTIONS 0.5
+#define BT_RANK_W_SOURCE 3.0
+
+#define BT_RANK_MAX_PHRASES 256  /* phrases of a MATCH expression ranked (more: ignored) */
+#define BT_RANK_IDF_SAMPLE 5000  /* articles of a phrase counted for its IDF, then estimated */
 
 typedef struct bt_rank_plan {
     const bt_qplan *q;
     int recency;    /* apply the recency boost */
     long now_days;  /* days since 1970-01-01 of "now", for the recency boost */
+    int n_idf;      /* -1 until the first row ranked works idf[] out */
+    double idf[BT_RANK_MAX_PHRASES];
 } bt_rank_plan;
 
-/* Registers bt_rank (FTS5 auxiliary) and bt_words_match (scalar: 1 when the folded words of
- * arg 1 contain one of the '|'-separated " w1 w2 " sequences of arg 2) on `db`, once per
- * connection. SQLITE_OK or an SQLite code. */
+/* Registers bt_rank (FTS5 auxiliary), bt_day_in (dates.h) and bt_words_match (scalar: 1
+ * when the folded words of arg 1 contain one of the '|'-separated " w1 w2 " sequences of
+ * arg 2) on `db`, once per connection. SQLITE_OK or an SQLite code. */
 int bt_rank_register(sqlite3 *db);
 
 /* Days since 1970-01-01 of an ISO date "YYYY-MM-DD...", or -1 when it does not start so. */

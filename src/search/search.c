@@ -1,9 +1,13 @@
 /* search.c: bt_search_run: a query compiled by query.c, run over the store's FTS5 index,
  * ranked by rank.c, the best hits read back with a snippet of the original text.
  *
- * One pass over the matching rows computes every score, counts the total and keeps the best
- * offset+limit in a heap, so counting costs nothing extra. Snippets come from FTS5's
- * snippet(), which uses the tokenizer's offsets into the original accented text. */
+ * A small result is one pass: every match scored (bt_rank), the best offset+limit kept in a
+ * heap. A large one (bantin/search.h) is counted apart up to BT_SEARCH_TOTAL_MAX without
+ * scoring, then ranked in tiers (title, title or lede, all) of the newest TIER_RANK matches
+ * each, which FTS5 walks newest first and stops: the work per query no longer grows with
+ * the number of articles that match. A date filter is answered from an array of days
+ * (dates.c) instead of each match's row. Snippets come from FTS5's snippet(), which uses
+ * the tokenizer's offsets into the original accented text. */
 #include "bantin/search.h"
 
 #include "core/buf.h"
@@ -308,39 +312,56 @@ done:
 
 #define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
 #define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
+#define TIER_RANK 500  /* matches of a tier ranked at most: the most recently added */
 
-/* One pass over the articles matching `expr` and the plan's filters: counts them into
- * *total and, when `rank`, scores each with bt_rank and keeps the best in `h`. */
-static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int rank, int join,
-                bt_rank_plan *rp, heap *h, int64_t *total, bt_error *err)
+/* What a scan does with the rows of its query. */
+enum { SCAN_COUNT, SCAN_RANK, SCAN_RANK_NEWEST };
+
+/* One pass over the articles matching `expr` and the plan's filters. SCAN_COUNT counts them
+ * into *total, at most `cap` (0: no cap); SCAN_RANK scores each with bt_rank, keeps the best
+ * in `h` and counts them into *total; SCAN_RANK_NEWEST does the same for the `cap` most
+ * recently added (highest rowid) only, leaving out those already in `h`. `join` reads each
+ * article's row (filters on it, a date order, the recency boost); without it a date filter
+ * is answered by bt_day_in. */
+static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int64_t cap,
+                int join, bt_rank_plan *rp, heap *h, int64_t *total, bt_error *err)
 {
     bt_buf sql = BT_BUF_INIT;
     int oom = 0;
+    const char *rowid = join ? "a.n" : "articles_fts.rowid";
     if (!expr)
         oom |= bt_buf_adds(&sql, "SELECT a.n, 0.0, a.published FROM articles a WHERE 1") != 0;
-    else if (!rank)
-        oom |= bt_buf_adds(&sql, join ? "SELECT count(*) FROM articles_fts JOIN articles a ON "
-                                        "a.n = articles_fts.rowid WHERE articles_fts MATCH ?2"
-                                      : "SELECT count(*) FROM articles_fts WHERE articles_fts "
-                                        "MATCH ?2") != 0;
     else {
-        oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1, "
-                                 "bm25(articles_fts, " BT_RANK_BM25_WEIGHTS ")") != 0;
-        oom |= bt_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
-        oom |= bt_buf_adds(&sql, join ? ", a.published FROM articles_fts JOIN articles a ON "
+        if (mode == SCAN_COUNT)
+            oom |= bt_buf_adds(&sql, cap ? "SELECT count(*) FROM (SELECT 1" : "SELECT count(*)") != 0;
+        else {
+            oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1") != 0;
+            oom |= bt_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
+            oom |= bt_buf_adds(&sql, join ? ", a.published" : ", NULL") != 0;
+        }
+        oom |= bt_buf_adds(&sql, join ? " FROM articles_fts JOIN articles a ON "
                                         "a.n = articles_fts.rowid"
-                                      : ", NULL FROM articles_fts") != 0;
+                                      : " FROM articles_fts") != 0;
         oom |= bt_buf_adds(&sql, " WHERE articles_fts MATCH ?2") != 0;
     }
     int next = 3;
-    if (p->since[0])
+    if (join && p->since[0])
         oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) >= ?%d", next++) != 0;
-    if (p->until[0])
+    if (join && p->until[0])
         oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) <= ?%d", next++) != 0;
+    if (!join && (p->since[0] || p->until[0])) {
+        oom |= bt_buf_addf(&sql, " AND bt_day_in(%s, ?%d, ?%d)", rowid, next, next + 1) != 0;
+        next += 2;
+    }
     for (size_t i = 0; i < p->n_author; i++)
         oom |= bt_buf_addf(&sql, " AND bt_words_match(a.authors, ?%d)", next++) != 0;
     for (size_t i = 0; i < p->n_not_author; i++)
         oom |= bt_buf_addf(&sql, " AND NOT bt_words_match(a.authors, ?%d)", next++) != 0;
+    if (expr && mode == SCAN_COUNT && cap)
+        oom |= bt_buf_addf(&sql, " LIMIT %lld)", (long long)cap) != 0;
+    if (expr && mode == SCAN_RANK_NEWEST)
+        oom |= bt_buf_addf(&sql, " ORDER BY articles_fts.rowid DESC LIMIT %lld",
+                           (long long)cap) != 0;
     if (oom) {
         bt_buf_free(&sql);
         return bt_error_set(err, BT_ENOMEM, "search: out of memory");
@@ -352,28 +373,43 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int rank, int 
     }
     bt_buf_free(&sql);
     if (expr) {
-        if (rank)
+        if (mode != SCAN_COUNT)
             sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
         sqlite3_bind_text(st, 2, expr, -1, SQLITE_STATIC);
     }
     next = 3;
-    if (p->since[0])
-        sqlite3_bind_text(st, next++, p->since, -1, SQLITE_STATIC);
-    if (p->until[0])
-        sqlite3_bind_text(st, next++, p->until, -1, SQLITE_STATIC);
+    if (join) {
+        if (p->since[0])
+            sqlite3_bind_text(st, next++, p->since, -1, SQLITE_STATIC);
+        if (p->until[0])
+            sqlite3_bind_text(st, next++, p->until, -1, SQLITE_STATIC);
+    } else if (p->since[0] || p->until[0]) {
+        if (p->since[0])
+            sqlite3_bind_text(st, next, p->since, -1, SQLITE_STATIC);
+        if (p->until[0])
+            sqlite3_bind_text(st, next + 1, p->until, -1, SQLITE_STATIC);
+        next += 2;
+    }
     for (size_t i = 0; i < p->n_author; i++)
         sqlite3_bind_text(st, next++, p->author[i], -1, SQLITE_STATIC);
     for (size_t i = 0; i < p->n_not_author; i++)
         sqlite3_bind_text(st, next++, p->not_author[i], -1, SQLITE_STATIC);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (!rank) {
+        if (expr && mode == SCAN_COUNT) {
             *total = sqlite3_column_int64(st, 0);
             continue;
         }
         ++*total;
         cand c;
         c.rowid = sqlite3_column_int64(st, 0);
+        if (mode == SCAN_RANK_NEWEST) {
+            size_t i = 0;
+            while (i < h->n && h->v[i].rowid != c.rowid)
+                i++;
+            if (i < h->n)
+                continue; /* ranked in an earlier tier */
+        }
         c.score = sqlite3_column_double(st, 1);
         const unsigned char *pub = sqlite3_column_text(st, 2);
         snprintf(c.pub, sizeof c.pub, "%s", pub ? (const char *)pub : "");
@@ -385,33 +421,36 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int rank, int 
     return 0;
 }
 
-/* An upper bound of the articles matching `p`: the fewest articles holding one of the
- * syllables every match needs (from FTS5's vocabulary); INT64_MAX when it cannot tell. */
-static int64_t max_matches(sqlite3 *db, const bt_qplan *p)
+/* Works out the IDF of the phrases of `p->match` (bt_rank does on its first row) before the
+ * tiers, whose column filters would count only the articles with the words in the title. */
+static int prime_idf(sqlite3 *db, const bt_qplan *p, bt_rank_plan *rp, bt_error *err)
 {
-    int64_t best = INT64_MAX;
-    if (p->n_bound == 0)
-        return best;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.bt_vocab WHERE term = ?1", -1, &st,
-                           NULL) != SQLITE_OK) {
-        /* a temporary table on the connection: the index's own term statistics */
-        if (sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bt_vocab USING "
-                             "fts5vocab(main, 'articles_fts', 'row')",
-                         NULL, NULL, NULL) != SQLITE_OK ||
-            sqlite3_prepare_v2(db, "SELECT doc FROM temp.bt_vocab WHERE term = ?1", -1, &st,
-                               NULL) != SQLITE_OK)
-            return best;
-    }
-    for (size_t i = 0; i < p->n_bound; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, p->bound[i], -1, SQLITE_STATIC);
-        int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-        if (n < best)
-            best = n;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT bt_rank(articles_fts, ?1) FROM articles_fts "
+                                "WHERE articles_fts MATCH ?2 LIMIT 1",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
+        sqlite3_bind_text(st, 2, p->match, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     sqlite3_finalize(st);
-    return best;
+    return rc == SQLITE_OK ? 0 : db_fail(db, "the index refused the query", err);
+}
+
+/* Brings bt_day_in's array of publication days up to date before a date-filtered query. */
+static int sync_days(sqlite3 *db, bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT bt_day_in(NULL, NULL, NULL)", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st) == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
+    if (rc != SQLITE_OK)
+        rc = db_fail(db, "reading the publication dates", err);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 int bt_search_explain(const char *query, char **match, bt_error *err)
@@ -459,9 +498,8 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         goto done;
     }
     int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
-    int join = !p->match || p->since[0] || p->until[0] || p->n_author || p->n_not_author ||
-               h.by_date || recency;
-    bt_rank_plan rp = {p, recency, (long)(time(NULL) / 86400)};
+    int join = !p->match || p->n_author || p->n_not_author || h.by_date || recency;
+    bt_rank_plan rp = {p, recency, (long)(time(NULL) / 86400), -1, {0}};
 
     r = calloc(1, sizeof *r);
     h.v = malloc((h.k ? h.k : 1) * sizeof *h.v);
@@ -469,29 +507,52 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
         goto done;
     }
-    /* A large result is ranked in tiers: when more than TIER_MIN articles match, those with
-     * the words in their title or lede are ranked first, and when they fill the page the rest
-     * (which BM25's field weights would rank below them anyway) is only counted. Not with
-     * filters (reading each article's row costs more there than ranking it) nor phrases
-     * (matching positions twice costs more than ranking). */
-    int tiered = 0;
-    if (p->match && !h.by_date && !join && !p->has_phrase && h.k > 0 && h.k <= TIER_MAX_K &&
-        max_matches(db, p) > TIER_MIN) {
-        if ((rc = scan(db, p, p->count_match, 0, join, &rp, NULL, &r->total, err)))
+    if (!join && (p->since[0] || p->until[0]) && (rc = sync_days(db, err)))
+        goto done;
+    if (!p->match || h.by_date || join) {
+        /* every match read and ranked: a date order, filters on the article's row */
+        if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, &rp, &h, &r->total, err)))
             goto done;
-        if (r->total > TIER_MIN) {
-            int64_t n_tier = 0;
-            if ((rc = scan(db, p, p->tier_match, 1, join, &rp, &h, &n_tier, err)))
+    } else {
+        /* A phrase costs a walk over its syllables' positions in every pass, and a tier
+         * with few matches is a walk to the end: a phrase is ranked in one pass of the
+         * newest TIER_RANK matches; when it saw them all, its count is the total. */
+        int64_t n = 0;
+        int whole = 0, one_pass = p->has_phrase && h.k > 0 && h.k <= TIER_MAX_K;
+        if (one_pass) {
+            if ((rc = scan(db, p, p->match, SCAN_RANK_NEWEST, TIER_RANK, 0, &rp, &h, &n, err)))
                 goto done;
-            tiered = h.n >= h.k;
-            if (!tiered)
-                h.n = 0;
+            whole = n < TIER_RANK;
+            if (whole)
+                r->total = n;
         }
-    }
-    if (!tiered) {
-        r->total = 0;
-        if ((rc = scan(db, p, p->match, 1, join, &rp, &h, &r->total, err)))
+        /* The total from the cheaper expression, counted up to the bound. */
+        if (!whole && (rc = scan(db, p, p->count_match, SCAN_COUNT, BT_SEARCH_TOTAL_MAX + 1, 0,
+                                 &rp, NULL, &r->total, err)))
             goto done;
+        if (r->total > BT_SEARCH_TOTAL_MAX) {
+            r->total = BT_SEARCH_TOTAL_MAX;
+            r->total_more = 1;
+        }
+        n = 0;
+        if (one_pass || h.k == 0)
+            ;
+        else if ((r->total <= TIER_MIN && !r->total_more) || h.k > TIER_MAX_K) {
+            if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, &rp, &h, &n, err)))
+                goto done;
+        } else {
+            /* A large result, ranked in tiers: the articles with the words in the title,
+             * then in title or lede, then anywhere, until a tier fills the page; of each
+             * tier, the TIER_RANK most recently added (BM25's field weights rank a lower
+             * tier below a higher one anyway; see bantin/search.h). */
+            const char *tiers[3] = {p->title_match, p->tier_match, p->match};
+            if (rp.n_idf < 0 && (rc = prime_idf(db, p, &rp, err)))
+                goto done;
+            for (int t = 0; t < 3 && h.n < h.k; t++)
+                if ((rc = scan(db, p, tiers[t], SCAN_RANK_NEWEST, TIER_RANK, 0, &rp, &h, &n,
+                               err)))
+                    goto done;
+        }
     }
     heap_sort_best_first(&h);
     size_t from = opts->offset < h.n ? opts->offset : h.n;

@@ -1,0 +1,178 @@
+/* dates.c: bt_day_in, the since:/until: filter answered from an in-memory array of every
+ * article's publication day (see dates.h for why and when it is read again). */
+#include "search/dates.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#define DAY_NONE 0     /* no date: never within a range */
+#define DAY_UNKNOWN -1 /* not in the array or not YYYY-MM-DD: ask the table */
+
+typedef struct day_cache {
+    int32_t *day;     /* by rowid: YYYYMMDD, DAY_NONE or DAY_UNKNOWN */
+    int64_t n;        /* rowids 0..n-1 are in `day` */
+    int64_t version;  /* PRAGMA data_version when read */
+    int64_t changes;  /* sqlite3_total_changes64 when read */
+    int valid;
+} day_cache;
+
+/* YYYYMMDD of "YYYY-MM-DD..." (any digits, so that the order is the text's), or DAY_UNKNOWN. */
+static int32_t day_key(const unsigned char *s, int len)
+{
+    if (!s || len < 10)
+        return DAY_UNKNOWN;
+    int32_t v = 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-')
+                return DAY_UNKNOWN;
+        } else if (s[i] < '0' || s[i] > '9')
+            return DAY_UNKNOWN;
+        else
+            v = v * 10 + (s[i] - '0');
+    }
+    return v > 0 ? v : DAY_UNKNOWN;
+}
+
+static int64_t data_version(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static int cache_read(day_cache *c, sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    c->valid = 0;
+    int64_t version = data_version(db), changes = sqlite3_total_changes64(db);
+    int rc = sqlite3_prepare_v2(db, "SELECT max(n) FROM articles", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    int64_t max = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (max < 0)
+        max = 0;
+    int32_t *day = realloc(c->day, (size_t)(max + 1) * sizeof *day);
+    if (!day)
+        return SQLITE_NOMEM;
+    c->day = day;
+    c->n = max + 1;
+    for (int64_t i = 0; i < c->n; i++)
+        day[i] = DAY_NONE;
+    /* the index holds every dated article, a few dozen bytes each: far less to read than
+     * the table */
+    rc = sqlite3_prepare_v2(db,
+                            "SELECT n, published FROM articles INDEXED BY articles_published "
+                            "WHERE published IS NOT NULL",
+                            -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        rc = sqlite3_prepare_v2(db,
+                                "SELECT n, published FROM articles WHERE published IS NOT NULL",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t n = sqlite3_column_int64(st, 0);
+        if (n >= 0 && n < c->n)
+            day[n] = day_key(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rc;
+    c->version = version;
+    c->changes = changes;
+    c->valid = 1;
+    return SQLITE_OK;
+}
+
+/* The table's answer, in the words of the query language's definition. */
+/* The table's answer, in the words of the query language's definition (rare: rows added
+ * while a query runs, odd dates; a statement kept open would keep the connection from
+ * closing). */
+static int row_in(sqlite3 *db, int64_t n, sqlite3_value *lo, sqlite3_value *hi, int *in)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT (?2 IS NULL OR substr(published, 1, 10) >= ?2) AND "
+                                "(?3 IS NULL OR substr(published, 1, 10) <= ?3) "
+                                "FROM articles WHERE n = ?1",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_value(st, 2, lo);
+    sqlite3_bind_value(st, 3, hi);
+    rc = sqlite3_step(st);
+    *in = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static void day_in_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    (void)nval;
+    day_cache *c = sqlite3_user_data(ctx);
+    sqlite3 *db = sqlite3_context_db_handle(ctx);
+    if (sqlite3_value_type(val[0]) == SQLITE_NULL) { /* bring the array up to date */
+        if (!c->valid || c->version != data_version(db) ||
+            c->changes != sqlite3_total_changes64(db)) {
+            int rc = cache_read(c, db);
+            if (rc != SQLITE_OK) {
+                sqlite3_result_error_code(ctx, rc);
+                return;
+            }
+        }
+        sqlite3_result_int(ctx, 1);
+        return;
+    }
+    int64_t n = sqlite3_value_int64(val[0]);
+    int32_t d = c->valid && n >= 0 && n < c->n ? c->day[n] : DAY_UNKNOWN;
+    if (d == DAY_UNKNOWN) {
+        int in = 0, rc = row_in(db, n, val[1], val[2], &in);
+        if (rc != SQLITE_OK)
+            sqlite3_result_error_code(ctx, rc);
+        else
+            sqlite3_result_int(ctx, in);
+        return;
+    }
+    if (d == DAY_NONE) {
+        sqlite3_result_int(ctx, 0);
+        return;
+    }
+    int in = 1;
+    if (sqlite3_value_type(val[1]) != SQLITE_NULL) {
+        int32_t lo = day_key(sqlite3_value_text(val[1]), sqlite3_value_bytes(val[1]));
+        in = lo != DAY_UNKNOWN && d >= lo;
+    }
+    if (in && sqlite3_value_type(val[2]) != SQLITE_NULL) {
+        int32_t hi = day_key(sqlite3_value_text(val[2]), sqlite3_value_bytes(val[2]));
+        in = hi != DAY_UNKNOWN && d <= hi;
+    }
+    sqlite3_result_int(ctx, in);
+}
+
+static void cache_free(void *p)
+{
+    day_cache *c = p;
+    if (!c)
+        return;
+    free(c->day);
+    free(c);
+}
+
+int bt_dates_register(sqlite3 *db)
+{
+    day_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return SQLITE_NOMEM;
+    /* not deterministic: the answer follows the store; xDestroy frees the cache, also when
+     * registering fails */
+    return sqlite3_create_function_v2(db, "bt_day_in", 3, SQLITE_UTF8, c, day_in_fn, NULL, NULL,
+                                      cache_free);
+}

@@ -1,0 +1,25 @@
+/* dates.h: the since:/until: filter without reading each matching article's row
+ * (internal to the search stage).
+ *
+ * bt_day_in(ROWID, LO, HI) is an SQL function, 1 when the article ROWID was published on a
+ * day from LO to HI (YYYY-MM-DD, inclusive), compared as the query language says: on the
+ * first ten characters of `published`. It answers from a per-connection array of every
+ * article's day, read once from the `articles_published` index (a few bytes an article) and
+ * read again when the store has changed since: PRAGMA data_version for other connections'
+ * commits, sqlite3_total_changes64 for this one's. Rows the array does not know (added after
+ * it was read, or with a date that is not YYYY-MM-DD...) are looked up in the table. The
+ * array is what makes a date filter cost next to nothing per match: reading the article's
+ * row instead costs a B-tree descent into pages of article text per match.
+ *
+ * bt_day_in(NULL, NULL, NULL) brings the array up to date (call it once before a query) and
+ * returns 1, or fails with the SQLite error. */
+#ifndef BT_SEARCH_DATES_H
+#define BT_SEARCH_DATES_H
+
+#include <sqlite3.h>
+
+/* Registers bt_day_in on `db` (its array is freed when the connection closes). SQLITE_OK or
+ * an SQLite code. */
+int bt_dates_register(sqlite3 *db);
+
+#endif
