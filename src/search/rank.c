@@ -95,8 +95,10 @@ static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_pl
             if (hit > (double)rows)
                 hit = (double)rows;
         }
-        double idf = log((0.5 + (double)rows - hit) / (0.5 + hit));
-        rp->idf[i] = idf > 0 ? idf : 1e-6;
+        /* Lucene's IDF, which stays positive: FTS5's log((N - n + .5) / (n + .5)) goes
+         * negative for a word in over half the articles and is then clamped to 1e-6, so in a
+         * small collection every common word weighs nothing and scores collapse to ~0. */
+        rp->idf[i] = log(1.0 + ((double)rows - hit + 0.5) / (hit + 0.5));
     }
     rp->n_idf = np < BT_RANK_MAX_PHRASES ? np : BT_RANK_MAX_PHRASES;
     return SQLITE_OK;
