@@ -32,19 +32,8 @@ int bt__nfc_stable(const char *s, size_t len)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     while (p < end) {
-        while (end - p >= 8) { /* ASCII runs eight bytes at a time */
-            uint64_t w;
-            memcpy(&w, p, 8);
-            if (w & 0x8080808080808080ULL)
-                break;
-            p += 8;
-        }
-        if (p >= end)
+        if ((p = bt__skip_ascii(p, end)) >= end)
             break;
-        if (*p < 0x80) {
-            p++;
-            continue;
-        }
         /* s is valid UTF-8 here: lead bytes C2..C8 are U+0080..U+023F, all stable */
         if (*p >= 0xC2 && *p <= 0xC8) {
             p += 2;

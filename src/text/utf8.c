@@ -11,20 +11,8 @@ int bt_utf8_valid(const char *s, size_t len, size_t *bad)
         s = ""; /* (NULL, 0): nothing to check; NULL + 0 is not portable C */
     const uint8_t *p = (const uint8_t *)s, *end = p + len, *q = p;
     while (q < end) {
-        /* ASCII runs are most of any page: skip them eight bytes at a time */
-        while (end - q >= 8) {
-            uint64_t w;
-            memcpy(&w, q, 8);
-            if (w & 0x8080808080808080ULL)
-                break;
-            q += 8;
-        }
-        if (q >= end)
+        if ((q = bt__skip_ascii(q, end)) >= end)
             break;
-        if (*q < 0x80) {
-            q++;
-            continue;
-        }
         /* the common well-formed 2- and 3-byte forms (Latin, the Vietnamese block,
          * punctuation) checked inline; anything else takes the full decoder */
         if (*q >= 0xC2 && *q <= 0xDF && end - q >= 2 && (q[1] & 0xC0) == 0x80) {

@@ -6,6 +6,23 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+
+/* The first byte at or after p that is not ASCII, or end. ASCII runs are most of any page:
+ * they go eight bytes at a time. */
+static inline const uint8_t *bt__skip_ascii(const uint8_t *p, const uint8_t *end)
+{
+    while (end - p >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if (w & 0x8080808080808080ULL)
+            break;
+        p += 8;
+    }
+    while (p < end && *p < 0x80)
+        p++;
+    return p;
+}
 
 /* Decodes the sequence at p (p < end). Returns its length in bytes (>= 1) and sets *cp to the
  * code point, or to -1 when the bytes are invalid: then the length is the maximal subpart. */
