@@ -268,6 +268,34 @@ static void test_dates(void **state)
     assert_false(bt_html_parse_date("", 1, 420, d));
 }
 
+/* A video box whose class says "lead" is no standfirst, and screen-reader labels ("Media
+ * caption", skip links) are not text a reader sees. */
+static void test_media_box_and_reader_labels(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ferries run again - The Delta Post</title></head><body>"
+        "<h1>Ferries run again</h1><div class=\"story-body\">"
+        "<figure class=\"media-placeholder lead-video-placeholder\"><iframe src=\"/v\"></iframe>"
+        "<figcaption class=\"media-caption\"><span class=\"off-screen\">Media caption</span> "
+        "<span>The mayor explained why the ferries had been stopped</span></figcaption></figure>"
+        "<p class=\"story-body__introduction\">The ferries that link the two banks of the river "
+        "started running again on Monday morning after a closure of nine days.</p>"
+        "<a class=\"visually-hidden\" href=\"#more\">Continue reading the main story</a>"
+        "<p>Operators said the crossings had been closed while the water stayed high, and that "
+        "the timetable would be back to normal by the end of the week.</p>"
+        "<p>It was the longest closure in a decade, the council said in a statement on Sunday, "
+        "and it promised to review how the service is run during floods.</p>"
+        "</div></body></html>");
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "started running again"));
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Continue reading"));
+    for (size_t i = 0; i < a->n_images; i++)
+        assert_null(strstr(a->images[i].caption, "Media caption"));
+    bt_article_free(a);
+}
+
 static void test_credits(void **state)
 {
     (void)state;
@@ -584,6 +612,7 @@ int main(void)
         cmocka_unit_test(test_jsonld_plain_and_meta), cmocka_unit_test(test_time_and_microdata),
         cmocka_unit_test(test_dates),           cmocka_unit_test(test_edges_trimmed),
         cmocka_unit_test(test_markup_oddities),           cmocka_unit_test(test_credits),
+        cmocka_unit_test(test_media_box_and_reader_labels),
         cmocka_unit_test(test_title_suffix),    cmocka_unit_test(test_windows1258),
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),

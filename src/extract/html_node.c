@@ -413,9 +413,33 @@ static int block_tag(const char *t)
     }
 }
 
+/* Whether the class list holds one of the screen-reader-only classes: text a reader of the
+ * page never sees ("Media caption" labels, "Continue reading the main story" skip links). */
+static int screen_reader_only(const char *cls)
+{
+    static const char *const names[] = {"off-screen",        "offscreen",      "sr-only",
+                                        "visually-hidden",   "visuallyhidden", "screen-reader-text",
+                                        "u-hidden-visually", NULL};
+    for (const char *p = cls; p && *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n')
+            e++;
+        for (size_t i = 0; names[i]; i++)
+            if ((size_t)(e - p) == strlen(names[i]) && !strncasecmp(p, names[i], (size_t)(e - p)))
+                return 1;
+        p = e;
+    }
+    return 0;
+}
+
 static int hidden(const xmlNode *n, const node_attrs *at)
 {
     if (at->hidden)
+        return 1;
+    /* labels and skip links only: a heading kept for screen readers may be the headline */
+    if (at->cls && (bt_html_is(n, "span") || bt_html_is(n, "a")) && screen_reader_only(at->cls))
         return 1;
     const char *aria = at->aria;
     if (aria && strcasecmp(aria, "true") == 0 && !bt_html_is(n, "figure"))

@@ -544,6 +544,20 @@ static int furniture_row(const xmlNode *k, const bt_node_info *in)
     return all > 0 && furn == all;
 }
 
+/* Whether a block holds a photo's or video's caption or player ("lead-video-placeholder":
+ * a "lead" class on a media box): such a block is no standfirst, whatever its class says. */
+static int holds_media(const xmlNode *n, int depth)
+{
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > 8)
+            continue;
+        if ((BT_INFO(k)->flags & BT_NF_CAPTION) || bt_html_is(k, "figcaption") ||
+            bt_html_is(k, "iframe") || bt_html_is(k, "video") || holds_media(k, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
 static void element(out *o, const xmlNode *k, int depth)
 {
     bt_node_info *in = BT_INFO(k);
@@ -566,7 +580,7 @@ static void element(out *o, const xmlNode *k, int depth)
     if ((in->flags & BT_NF_LEDE) && !(in->flags & BT_NF_CAPTION) && !in->imgs && !o->lede &&
         before_text(o) &&
         in->text >= 30 && in->text < 1500 &&
-        in->paras <= 1 && !bt_html_is(k, "li")) {
+        in->paras <= 1 && !bt_html_is(k, "li") && !holds_media(k, 0)) {
         flush(o);
         o->lede = bt_html_text(k);
         return;
@@ -1029,7 +1043,7 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
             continue;
         if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
             in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
-            !bt_html_is(k, "body"))
+            !bt_html_is(k, "body") && !(flag == BT_NF_LEDE && holds_media(k, 0)))
             return k;
         const xmlNode *r = first_flag(k->children, flag, stop, depth + 1, stopped);
         if (r)
@@ -1067,7 +1081,8 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
                 continue;
         }
         if (*seen && (in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
-            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li"))
+            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
+            !(flag == BT_NF_LEDE && holds_media(k, 0)))
             return k;
         const xmlNode *r = after_title(o, k->children, flag, stop, depth + 1, seen, stopped);
         if (r)
