@@ -296,6 +296,30 @@ static void test_media_box_and_reader_labels(void **state)
     bt_article_free(a);
 }
 
+/* "[Read: Other story]" between paragraphs, one link in brackets: a related story. */
+static void test_bracketed_related(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ferries run again</title></head><body><article>"
+        "<h1>Ferries run again</h1>"
+        "<p>The ferries that link the two banks of the river started running again on Monday "
+        "morning after a closure of nine days, the operators said.</p>"
+        "<p>[Read: <a href=\"/2015/floods\">Floods close the river crossings for a week</a>]</p>"
+        "<p>Operators said the crossings had been closed while the water stayed high, and that "
+        "the timetable would be back to normal by the end of the week.</p>"
+        "<p>[<a href=\"/2015/bridge\">A new bridge is planned upstream</a>]</p>"
+        "<p>It was the longest closure in a decade, the council said in a statement on Sunday, "
+        "and it promised to review how the service is run during floods.</p>"
+        "</article></body></html>");
+    assert_int_equal(a->n_related, 2);
+    assert_string_equal(a->related[0].title, "Floods close the river crossings for a week");
+    assert_string_equal(a->related[1].title, "A new bridge is planned upstream");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strchr(a->body[i], '['));
+    bt_article_free(a);
+}
+
 static void test_credits(void **state)
 {
     (void)state;
@@ -612,7 +636,7 @@ int main(void)
         cmocka_unit_test(test_jsonld_plain_and_meta), cmocka_unit_test(test_time_and_microdata),
         cmocka_unit_test(test_dates),           cmocka_unit_test(test_edges_trimmed),
         cmocka_unit_test(test_markup_oddities),           cmocka_unit_test(test_credits),
-        cmocka_unit_test(test_media_box_and_reader_labels),
+        cmocka_unit_test(test_media_box_and_reader_labels), cmocka_unit_test(test_bracketed_related),
         cmocka_unit_test(test_title_suffix),    cmocka_unit_test(test_windows1258),
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),

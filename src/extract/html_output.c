@@ -1228,6 +1228,27 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
             drop_para(&o, i);
             continue;
         }
+        /* "[Read: Other story]", "[Other story]": a bracketed link to another story */
+        if (p->href && p->len > 8 && p->len <= 250 && p->text[0] == '[' &&
+            p->text[p->len - 1] == ']' && p->link * 2 >= p->len &&
+            !memchr(p->text + 1, ']', p->len - 2)) {
+            const char *t = p->text + 1;
+            size_t tl = p->len - 2;
+            static const char *const pre[] = {"Read: ", "Read more: ", "Related: ", "See also: ",
+                                              "Xem thêm: ", "Đọc thêm: "};
+            for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
+                if (tl > strlen(pre[k]) && !strncmp(t, pre[k], strlen(pre[k]))) {
+                    t += strlen(pre[k]);
+                    tl -= strlen(pre[k]);
+                    break;
+                }
+            char *title = strndup(t, tl);
+            if (!title || add_related(&o, title, p->href))
+                o.rc = BT_ENOMEM;
+            free(title);
+            drop_para(&o, i);
+            continue;
+        }
         if (starts_with_mark(p->text, 1) && (linky || p->href)) {
             const char *t = p->text;
             const char *c = strstr(t, ":");
