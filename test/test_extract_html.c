@@ -357,6 +357,22 @@ static void test_title_suffix(void **state)
     t = bt_html_strip_site("Nga - Ukraine giao tranh", NULL, NULL);
     assert_string_equal(t, "Nga - Ukraine giao tranh");
     free(t);
+    /* a short <h1> that the title carries with the site's name after a separator */
+    bt_article *a = extract_ok(
+        "<html><head><title>Cần Thơ - Bách khoa Mở</title>"
+        "<meta property=\"og:title\" content=\"Cần Thơ - Bách khoa Mở\"></head><body>"
+        "<h1>Cần Thơ</h1><div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(a->title, "Cần Thơ");
+    bt_article_free(a);
+    /* <h1> and <title> agree: a metadata "headline" that says something else loses */
+    a = extract_ok(
+        "<html><head><title>Danh sách phim về vòng lặp thời gian - Bách khoa Mở</title>"
+        "<script type=\"application/ld+json\">{\"@type\":\"Article\","
+        "\"headline\":\"Bài viết danh sách của Bách khoa Mở\"}</script></head><body>"
+        "<h1>Danh sách phim về vòng lặp thời gian</h1><div class=\"content\">" PARAS
+        "</div></body></html>");
+    assert_string_equal(a->title, "Danh sách phim về vòng lặp thời gian");
+    bt_article_free(a);
 }
 
 static void test_windows1258(void **state)

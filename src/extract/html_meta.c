@@ -580,15 +580,33 @@ int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, 
     for (size_t i = 0; i < 7 && !t; i++)
         t = titles[i];
     m->title = bt_html_strip_site(t, site, host);
-    /* A headline that still carries more than the page's <h1> says: prefer the <h1>. */
+    /* A headline that still carries more than the page's <h1> says ("New Zealand -
+     * Wikipedia"): prefer the <h1>. A short <h1> counts only when a separator follows it. */
     if (m->title && r.h1 && !bt_html_same_text(m->title, r.h1)) {
         char *fh = bt_fold_dup(r.h1, strlen(r.h1), NULL), *ft = bt_fold_dup(m->title, strlen(m->title), NULL);
-        if (fh && ft && strlen(fh) >= 12 && strncmp(ft, fh, strlen(fh)) == 0) {
-            free(m->title);
-            m->title = strdup(r.h1);
+        size_t hl = fh ? strlen(fh) : 0;
+        if (fh && ft && hl && strncmp(ft, fh, hl) == 0) {
+            const char *rest = ft + hl;
+            while (*rest == ' ')
+                rest++;
+            int sep = rest > ft + hl && *rest && strchr("-|:/\xC2\xE2", *rest);
+            if (hl >= 12 || sep) {
+                free(m->title);
+                m->title = strdup(r.h1);
+            }
         }
         free(fh);
         free(ft);
+    }
+    /* The visible headline and the document's <title> agree: that is the title, whatever a
+     * metadata field says (Wikipedia's JSON-LD "headline" is a description of the page). */
+    if (m->title && r.h1 && r.doc_title && !bt_html_same_text(m->title, r.h1)) {
+        char *dt = bt_html_strip_site(r.doc_title, site, host);
+        if (dt && bt_html_same_text(dt, r.h1)) {
+            free(m->title);
+            m->title = strdup(r.h1);
+        }
+        free(dt);
     }
     m->h1 = dup_or_null(r.h1);
     m->description = dup_or_null(r.og_desc ? r.og_desc : r.meta_desc ? r.meta_desc : r.ld_desc);
