@@ -320,6 +320,28 @@ static void test_bracketed_related(void **state)
     bt_article_free(a);
 }
 
+/* A signature row under the headline (publisher | <time> | "Par" and an author) is no
+ * paragraph of the article; its author is the byline. */
+static void test_signature_row(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"fr\"><head><title>Le bac reporté d'une semaine</title></head><body>"
+        "<article><h1>Le bac reporté d'une semaine</h1><p class=\"bloc_signature\">"
+        "<span>Le Quotidien</span> | <time datetime=\"2015-05-04T13:36:31+02:00\">04.05.2015 à "
+        "13h36</time> • Mis à jour le <time datetime=\"2015-05-05T20:13:12+02:00\">05.05.2015 à "
+        "20h13</time> | <span>Par <span itemprop=\"author\"><a href=\"/j/\">Claire Martin</a>"
+        "</span></span></p><div id=\"articleBody\"><p>Le ministère a annoncé mardi que les épreuves du baccalauréat "
+        "auraient lieu une semaine plus tard que prévu, à cause des inondations.</p><p>Les "
+        "candidats recevront une nouvelle convocation dans les jours qui viennent, a précisé le "
+        "ministère dans un communiqué publié en fin de matinée.</p></div></article></body></html>");
+    assert_int_equal(a->n_body, 2);
+    assert_null(strstr(a->body[0], "13h36"));
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Claire Martin");
+    bt_article_free(a);
+}
+
 static void test_credits(void **state)
 {
     (void)state;
@@ -653,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_dates),           cmocka_unit_test(test_edges_trimmed),
         cmocka_unit_test(test_markup_oddities),           cmocka_unit_test(test_credits),
         cmocka_unit_test(test_media_box_and_reader_labels), cmocka_unit_test(test_bracketed_related),
+        cmocka_unit_test(test_signature_row),
         cmocka_unit_test(test_title_suffix),    cmocka_unit_test(test_windows1258),
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),

@@ -544,6 +544,26 @@ static int furniture_row(const xmlNode *k, const bt_node_info *in)
     return all > 0 && furn == all;
 }
 
+/* Whether a block is a signature row: a machine-readable date (<time datetime>) and a byline
+ * inside it ("Le Monde | <time>04.05.2015</time> | Par <span itemprop=author>X</span>"). Bit 1:
+ * a dated <time> seen, bit 2: a byline seen. */
+static int meta_row_bits(const xmlNode *n, int depth)
+{
+    int bits = 0;
+    for (const xmlNode *k = n->children; k && bits != 3; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > 6)
+            continue;
+        if (bt_html_is(k, "time") && bt_html_peek(k, "datetime"))
+            bits |= 1;
+        if (BT_INFO(k)->flags & BT_NF_BYLINE)
+            bits |= 2;
+        bits |= meta_row_bits(k, depth + 1);
+    }
+    return bits;
+}
+
+static int meta_row(const xmlNode *n, int depth) { return meta_row_bits(n, depth) == 3; }
+
 /* Whether a block holds a photo's or video's caption or player ("lead-video-placeholder":
  * a "lead" class on a media box): such a block is no standfirst, whatever its class says. */
 static int holds_media(const xmlNode *n, int depth)
@@ -626,11 +646,12 @@ static void element(out *o, const xmlNode *k, int depth)
     }
     /* the meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture,
      * but its byline names the authors */
-    if (!in->paras && in->text < 200 && (!inline_tag(k) || !o->pend_text) &&
-        bt_html_date_holder(k)) {
+    int signed_row = !in->paras && in->text < 250 && meta_row(k, 0);
+    if (!in->paras && in->text < 250 && (!inline_tag(k) || !o->pend_text) &&
+        (signed_row || (in->text < 200 && bt_html_date_holder(k)))) {
         char *t = bt_html_text(k);
         bt_date d;
-        if (t && bt_date_find(t, strlen(t), &d)) {
+        if (t && (signed_row || bt_date_find(t, strlen(t), &d))) {
             free(t);
             flush(o);
             int stopped = 0;
