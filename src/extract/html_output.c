@@ -544,6 +544,20 @@ static int furniture_row(const xmlNode *k, const bt_node_info *in)
     return all > 0 && furn == all;
 }
 
+/* Keeps byline text t (taking it) to be read for authors at the end; at most 8. */
+static void keep_byline(out *o, char *t)
+{
+    if (t && *t && o->nbylines < 8) {
+        char **v = realloc(o->bylines, (o->nbylines + 1) * sizeof *v);
+        if (v) {
+            o->bylines = v;
+            o->bylines[o->nbylines++] = t;
+            return;
+        }
+    }
+    free(t);
+}
+
 /* Whether a block is a signature row: a machine-readable date (<time datetime>) and a byline
  * inside it ("Le Monde | <time>04.05.2015</time> | Par <span itemprop=author>X</span>"). Bit 1:
  * a dated <time> seen, bit 2: a byline seen. */
@@ -607,16 +621,7 @@ static void element(out *o, const xmlNode *k, int depth)
     }
     if ((in->flags & BT_NF_BYLINE) && in->text < 120 && !in->paras) {
         flush(o);
-        char *t = bt_html_text(k);
-        if (t && *t && o->nbylines < 8) {
-            char **v = realloc(o->bylines, (o->nbylines + 1) * sizeof *v);
-            if (v) {
-                o->bylines = v;
-                o->bylines[o->nbylines++] = t;
-                t = NULL;
-            }
-        }
-        free(t);
+        keep_byline(o, bt_html_text(k));
         return;
     }
     if ((in->flags & BT_NF_CAPTION) && !in->imgs && in->text < 400 && !bt_html_is(k, "td")) {
@@ -656,16 +661,7 @@ static void element(out *o, const xmlNode *k, int depth)
             flush(o);
             int stopped = 0;
             const xmlNode *b = first_flag(k->children, BT_NF_BYLINE, NULL, depth + 1, &stopped);
-            char *bt = b ? bt_html_text(b) : NULL;
-            if (bt && *bt && o->nbylines < 8) {
-                char **v = realloc(o->bylines, (o->nbylines + 1) * sizeof *v);
-                if (v) {
-                    o->bylines = v;
-                    o->bylines[o->nbylines++] = bt;
-                    bt = NULL;
-                }
-            }
-            free(bt);
+            keep_byline(o, b ? bt_html_text(b) : NULL);
             return;
         }
         free(t);

@@ -8,6 +8,7 @@
 #include "search/rank.h"
 
 #include "search/dates.h"
+#include "store/store_internal.h"
 
 #include "bantin/text.h"
 #include "core/buf.h"
@@ -244,18 +245,6 @@ static void words_match_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
     sqlite3_result_int(ctx, found);
 }
 
-static fts5_api *fts5_api_of(sqlite3 *db)
-{
-    fts5_api *api = NULL;
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-        sqlite3_step(st);
-    }
-    sqlite3_finalize(st);
-    return api;
-}
-
 int bt_rank_register(sqlite3 *db)
 {
     /* FTS5 keeps every registration of a function: register only once per connection,
@@ -271,7 +260,7 @@ int bt_rank_register(sqlite3 *db)
      * effort: a connection that refuses them only searches slower. */
     sqlite3_exec(db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
     sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
-    fts5_api *api = fts5_api_of(db);
+    fts5_api *api = bt_fts5_api(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "bt_rank", NULL, rank_fn, NULL);

@@ -54,6 +54,9 @@ int bt_store_hash_value(const char *hex, int64_t *v);
  * write.c); 0 or an error. */
 int bt_store_index_pending(bt_store *s, bt_error *err);
 
+/* The FTS5 API of `db` (for registering tokenizers and functions), or NULL (tokenizer.c). */
+fts5_api *bt_fts5_api(sqlite3 *db);
+
 /* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
 int bt_fts_register(sqlite3 *db);
 

@@ -88,7 +88,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *
     return rc;
 }
 
-static fts5_api *fts5_api_of(sqlite3 *db)
+fts5_api *bt_fts5_api(sqlite3 *db)
 {
     fts5_api *api = NULL;
     sqlite3_stmt *st = NULL;
@@ -102,7 +102,7 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 
 int bt_fts_register(sqlite3 *db)
 {
-    fts5_api *api = fts5_api_of(db);
+    fts5_api *api = bt_fts5_api(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     /* FTS5 copies the struct and never writes through the pointer. */
