@@ -45,14 +45,18 @@ static size_t word_at(const char *s, size_t len, size_t i, const char *w)
     return n;
 }
 
-int bt_date_valid(int y, int m, int d)
+int bt_days_in_month(int y, int m)
 {
     static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return mdays[m - 1] + (m == 2 && leap);
+}
+
+int bt_date_valid(int y, int m, int d)
+{
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
         return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int max = mdays[m - 1] + (m == 2 && leap);
-    return d <= max;
+    return d <= bt_days_in_month(y, m);
 }
 
 static const char *const month_names[12][3] = {

@@ -25,6 +25,9 @@ typedef struct bt_date {
     size_t end;
 } bt_date;
 
+/* Days in month m (1-12) of year y, leap years counted. */
+int bt_days_in_month(int y, int m);
+
 /* Finds the first full date (with a year) in `s`. Returns 1 and fills *out, or 0. */
 int bt_date_find(const char *s, size_t len, bt_date *out);
 

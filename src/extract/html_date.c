@@ -1,6 +1,7 @@
 /* html_date.c: machine-readable dates of HTML metadata (ISO 8601 as in JSON-LD, OpenGraph
  * and <time datetime>; RFC 822/1123 as in some feeds' meta tags) to one ISO 8601 form with
  * an offset. Visible datelines in prose are the dateline parser's business, not this one. */
+#include "extract/dateline.h"
 #include "extract/html_internal.h"
 
 #include <stdio.h>
@@ -18,14 +19,6 @@ static int digits(const char **p, int n, int *out)
     *p += n;
     *out = v;
     return 1;
-}
-
-static int days_in(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return d[m - 1];
 }
 
 /* Offset "+07:00", "+0700", "+07", "Z", "GMT", "UTC" at *p; minutes in *off. */
@@ -69,8 +62,7 @@ static int month_name(const char *p)
 static int write_date(char out[64], int y, int mo, int d, int h, int mi, int s, int have_time,
                       int have_off, int off)
 {
-    if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > days_in(y, mo) || h > 23 ||
-        mi > 59 || s > 60)
+    if (!bt_date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
         return 0;
     if (!have_time) {
         snprintf(out, 64, "%04d-%02d-%02d", y, mo, d);

@@ -6,6 +6,7 @@
 
 #include "bantin/text.h"
 #include "core/buf.h"
+#include "extract/dateline.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -60,14 +61,6 @@ static int digits(const char *s, size_t n, int *v)
     return 1;
 }
 
-static int days_in(int y, int m)
-{
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return d[m - 1];
-}
-
 int bt_query_date(const char *s, size_t len, int end, char out[11])
 {
     int y, m = end ? 12 : 1, d = 1;
@@ -76,10 +69,10 @@ int bt_query_date(const char *s, size_t len, int end, char out[11])
     if (len >= 7 && (s[4] != '-' || !digits(s + 5, 2, &m) || m < 1 || m > 12))
         return BT_EINVAL;
     if (len == 10) {
-        if (s[7] != '-' || !digits(s + 8, 2, &d) || d < 1 || d > days_in(y, m))
+        if (s[7] != '-' || !digits(s + 8, 2, &d) || d < 1 || d > bt_days_in_month(y, m))
             return BT_EINVAL;
     } else if (end)
-        d = days_in(y, m);
+        d = bt_days_in_month(y, m);
     out[0] = (char)('0' + y / 1000);
     out[1] = (char)('0' + y / 100 % 10);
     out[2] = (char)('0' + y / 10 % 10);
