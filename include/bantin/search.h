@@ -19,20 +19,24 @@
  * side in the article (so `đàm phán` prefers "đàm phán" over "đàm ... phán"), optionally times
  * a recency boost; ties go to the newer article.
  *
- * Large results (what keeps a query over a million articles within milliseconds):
+ * Large results (what keeps a query over a million articles within milliseconds): the
+ * matches are walked newest first (most recently added first) into a window.
  * - `total` is exact up to BT_SEARCH_TOTAL_MAX (10,000) matching articles; beyond, counting
  *   stops there: `total` is BT_SEARCH_TOTAL_MAX and `total_more` is 1 ("10,000+", as
- *   Elasticsearch's track_total_hits). Queries sorted by date or with author: filters or the
- *   recency boost read every match and keep `total` exact.
- * - When more than a thousand articles match and the page asked for lies within the first
- *   hundred, the result is ranked in tiers: the articles with the words in their title, then
- *   those with them in title or lede, then all, stopping at the first tier that fills the
- *   page (BM25's field weights would rank a lower tier below anyway). Of each tier only the
- *   500 most recently added articles are ranked: an older article of a tier that holds more
- *   than 500 can be missing from the page (news search favours the recent; a query of
- *   several words rarely fills a tier that far). A query with a "phrase" (or a hyphenated
- *   word) ranks the 500 most recently added of its matches, in one tier. Deeper pages rank
- *   every match. */
+ *   Elasticsearch's track_total_hits). With since:/until:, the walk also stops once it has
+ *   looked at 30,000 articles holding the words and found a page of them within the dates:
+ *   `total` is then what it found and `total_more` is 1 (a lower bound, "2970+"). The walk
+ *   skips the articles added before the first or after the last one within the dates.
+ * - A result of more than a thousand articles whose page lies within the first hundred is
+ *   ranked within that window (the newest 10,000 matches, or what the date walk saw), in
+ *   tiers: the articles with the words in their title, then those with them in title or
+ *   lede, then all, stopping at the first tier that fills the page (BM25's field weights
+ *   would rank a lower tier below anyway); of each tier, the 500 newest. A query with a
+ *   "phrase" (or a hyphenated word) ranks the 500 newest of its matches in the window, in
+ *   one tier. So an older article can miss page one of a query that matches more than
+ *   10,000 (news search favours the recent; more words or since:/until: reach it). Deeper
+ *   pages rank every match; queries sorted by date, with author: filters or the recency
+ *   boost read every match and keep `total` exact. */
 #ifndef BANTIN_SEARCH_H
 #define BANTIN_SEARCH_H
 

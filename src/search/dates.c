@@ -14,6 +14,10 @@ typedef struct day_cache {
     int64_t version;  /* PRAGMA data_version when read */
     int64_t changes;  /* sqlite3_total_changes64 when read */
     int valid;
+    /* the last bt_day_span answer: rowids [span[0], span[1]] for days [span_lo, span_hi] */
+    int32_t span_lo, span_hi;
+    int64_t span[2];
+    int span_valid;
 } day_cache;
 
 /* YYYYMMDD of "YYYY-MM-DD..." (any digits, so that the order is the text's), or DAY_UNKNOWN. */
@@ -87,6 +91,7 @@ static int cache_read(day_cache *c, sqlite3 *db)
     c->version = version;
     c->changes = changes;
     c->valid = 1;
+    c->span_valid = 0;
     return SQLITE_OK;
 }
 
@@ -157,6 +162,53 @@ static void day_in_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
     sqlite3_result_int(ctx, in);
 }
 
+/* bt_day_span(LO, HI, WHICH): the lowest (WHICH 0) or highest (1) rowid of an article
+ * published within [LO, HI] (either may be NULL: open) or whose day the array does not know,
+ * NULL when there is none. A search adds it as a rowid range to its full-text match, so that
+ * FTS5 skips the articles outside: with articles added about in the order they were
+ * published, a window in the past skips most of the index. */
+static void day_span_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    (void)nval;
+    day_cache *c = sqlite3_user_data(ctx);
+    int which = sqlite3_value_int(val[2]) != 0;
+    if (!c->valid) { /* no array: no range known */
+        sqlite3_result_int64(ctx, which ? INT64_MAX : 0);
+        return;
+    }
+    int32_t lo = 0, hi = INT32_MAX;
+    if (sqlite3_value_type(val[0]) != SQLITE_NULL &&
+        (lo = day_key(sqlite3_value_text(val[0]), sqlite3_value_bytes(val[0]))) == DAY_UNKNOWN) {
+        sqlite3_result_error(ctx, "bt_day_span: not a YYYY-MM-DD date", -1);
+        return;
+    }
+    if (sqlite3_value_type(val[1]) != SQLITE_NULL &&
+        (hi = day_key(sqlite3_value_text(val[1]), sqlite3_value_bytes(val[1]))) == DAY_UNKNOWN) {
+        sqlite3_result_error(ctx, "bt_day_span: not a YYYY-MM-DD date", -1);
+        return;
+    }
+    if (!c->span_valid || c->span_lo != lo || c->span_hi != hi) {
+        int64_t first = -1, last = -1;
+        for (int64_t i = 0; i < c->n; i++) {
+            int32_t d = c->day[i];
+            if (d == DAY_UNKNOWN || (d != DAY_NONE && d >= lo && d <= hi)) {
+                if (first < 0)
+                    first = i;
+                last = i;
+            }
+        }
+        c->span[0] = first;
+        c->span[1] = last;
+        c->span_lo = lo;
+        c->span_hi = hi;
+        c->span_valid = 1;
+    }
+    if (c->span[0] < 0)
+        sqlite3_result_null(ctx);
+    else
+        sqlite3_result_int64(ctx, c->span[which]);
+}
+
 static void cache_free(void *p)
 {
     day_cache *c = p;
@@ -173,6 +225,11 @@ int bt_dates_register(sqlite3 *db)
         return SQLITE_NOMEM;
     /* not deterministic: the answer follows the store; xDestroy frees the cache, also when
      * registering fails */
-    return sqlite3_create_function_v2(db, "bt_day_in", 3, SQLITE_UTF8, c, day_in_fn, NULL, NULL,
-                                      cache_free);
+    int rc = sqlite3_create_function_v2(db, "bt_day_in", 3, SQLITE_UTF8, c, day_in_fn, NULL,
+                                        NULL, cache_free);
+    if (rc != SQLITE_OK)
+        return rc;
+    /* the same array; freed with bt_day_in */
+    return sqlite3_create_function_v2(db, "bt_day_span", 3, SQLITE_UTF8, c, day_span_fn, NULL,
+                                      NULL, NULL);
 }

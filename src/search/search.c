@@ -2,12 +2,14 @@
  * ranked by rank.c, the best hits read back with a snippet of the original text.
  *
  * A small result is one pass: every match scored (bt_rank), the best offset+limit kept in a
- * heap. A large one (bantin/search.h) is counted apart up to BT_SEARCH_TOTAL_MAX without
- * scoring, then ranked in tiers (title, title or lede, all) of the newest TIER_RANK matches
+ * heap. A large one (bantin/search.h) is first walked newest first without scoring into a
+ * window, which gives the total (up to BT_SEARCH_TOTAL_MAX) and the rowid range the ranking
+ * looks at; then ranked in tiers (title, title or lede, all) of the newest TIER_RANK matches
  * each, which FTS5 walks newest first and stops: the work per query no longer grows with
  * the number of articles that match. A date filter is answered from an array of days
- * (dates.c) instead of each match's row. Snippets come from FTS5's snippet(), which uses
- * the tokenizer's offsets into the original accented text. */
+ * (dates.c) instead of each match's row, and bounds the walk to the rowids of the articles
+ * within the dates. Snippets come from FTS5's snippet(), which uses the tokenizer's offsets
+ * into the original accented text. */
 #include "bantin/search.h"
 
 #include "core/buf.h"
@@ -15,6 +17,7 @@
 #include "search/rank.h"
 #include "store/store_internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,18 +316,21 @@ done:
 #define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
 #define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
 #define TIER_RANK 500  /* matches of a tier ranked at most: the most recently added */
+/* Matches of the words a date-filtered window walks before it stops, once it has a page. */
+#define WINDOW_WALK 30000
 
 /* What a scan does with the rows of its query. */
-enum { SCAN_COUNT, SCAN_RANK, SCAN_RANK_NEWEST };
+enum { SCAN_RANK, SCAN_RANK_NEWEST };
 
-/* One pass over the articles matching `expr` and the plan's filters. SCAN_COUNT counts them
- * into *total, at most `cap` (0: no cap); SCAN_RANK scores each with bt_rank, keeps the best
- * in `h` and counts them into *total; SCAN_RANK_NEWEST does the same for the `cap` most
- * recently added (highest rowid) only, leaving out those already in `h`. `join` reads each
- * article's row (filters on it, a date order, the recency boost); without it a date filter
- * is answered by bt_day_in. */
+/* One pass over the articles matching `expr` and the plan's filters. SCAN_RANK scores each
+ * with bt_rank, keeps the best in `h` and counts them into *total; SCAN_RANK_NEWEST does the
+ * same for the `cap` most recently added (highest rowid) only, leaving out those already in
+ * `h`. `join` reads each article's row (filters on it, a date order, the recency boost);
+ * without it a date filter is answered by bt_day_in, and `range` (or NULL) bounds the
+ * rowids. */
 static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int64_t cap,
-                int join, bt_rank_plan *rp, heap *h, int64_t *total, bt_error *err)
+                int join, const int64_t range[2], bt_rank_plan *rp, heap *h, int64_t *total,
+                bt_error *err)
 {
     bt_buf sql = BT_BUF_INIT;
     int oom = 0;
@@ -332,13 +338,9 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
     if (!expr)
         oom |= bt_buf_adds(&sql, "SELECT a.n, 0.0, a.published FROM articles a WHERE 1") != 0;
     else {
-        if (mode == SCAN_COUNT)
-            oom |= bt_buf_adds(&sql, cap ? "SELECT count(*) FROM (SELECT 1" : "SELECT count(*)") != 0;
-        else {
-            oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1") != 0;
-            oom |= bt_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
-            oom |= bt_buf_adds(&sql, join ? ", a.published" : ", NULL") != 0;
-        }
+        oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1") != 0;
+        oom |= bt_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
+        oom |= bt_buf_adds(&sql, join ? ", a.published" : ", NULL") != 0;
         oom |= bt_buf_adds(&sql, join ? " FROM articles_fts JOIN articles a ON "
                                         "a.n = articles_fts.rowid"
                                       : " FROM articles_fts") != 0;
@@ -353,12 +355,13 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
         oom |= bt_buf_addf(&sql, " AND bt_day_in(%s, ?%d, ?%d)", rowid, next, next + 1) != 0;
         next += 2;
     }
+    if (expr && !join && range)
+        oom |= bt_buf_addf(&sql, " AND %s BETWEEN %lld AND %lld", rowid, (long long)range[0],
+                           (long long)range[1]) != 0;
     for (size_t i = 0; i < p->n_author; i++)
         oom |= bt_buf_addf(&sql, " AND bt_words_match(a.authors, ?%d)", next++) != 0;
     for (size_t i = 0; i < p->n_not_author; i++)
         oom |= bt_buf_addf(&sql, " AND NOT bt_words_match(a.authors, ?%d)", next++) != 0;
-    if (expr && mode == SCAN_COUNT && cap)
-        oom |= bt_buf_addf(&sql, " LIMIT %lld)", (long long)cap) != 0;
     if (expr && mode == SCAN_RANK_NEWEST)
         oom |= bt_buf_addf(&sql, " ORDER BY articles_fts.rowid DESC LIMIT %lld",
                            (long long)cap) != 0;
@@ -373,8 +376,7 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
     }
     bt_buf_free(&sql);
     if (expr) {
-        if (mode != SCAN_COUNT)
-            sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
+        sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
         sqlite3_bind_text(st, 2, expr, -1, SQLITE_STATIC);
     }
     next = 3;
@@ -396,10 +398,6 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
         sqlite3_bind_text(st, next++, p->not_author[i], -1, SQLITE_STATIC);
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (expr && mode == SCAN_COUNT) {
-            *total = sqlite3_column_int64(st, 0);
-            continue;
-        }
         ++*total;
         cand c;
         c.rowid = sqlite3_column_int64(st, 0);
@@ -419,6 +417,79 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
     if (step != SQLITE_DONE)
         return db_fail(db, "the index refused the query", err);
     return 0;
+}
+
+/* The window of a large result: the articles matching `p->count_match` (and the date filter)
+ * walked newest first, counted until BT_SEARCH_TOTAL_MAX + 1 of them pass the filter, or
+ * WINDOW_WALK matches of the words were looked at and at least `need` passed. range[] is the
+ * rowid range of the walk: on entry the date filter's (bt_day_span), on return narrowed to
+ * what was walked when the walk stopped early (*more = 1). */
+static int window(sqlite3 *db, const bt_qplan *p, int64_t need, int64_t range[2],
+                  int64_t *total, int *more, bt_error *err)
+{
+    int dated = p->since[0] || p->until[0];
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT rowid%s FROM articles_fts WHERE articles_fts MATCH ?1"
+             " AND rowid BETWEEN %lld AND %lld ORDER BY rowid DESC",
+             dated ? ", bt_day_in(rowid, ?2, ?3)" : "", (long long)range[0],
+             (long long)range[1]);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, "the store has no usable index", err);
+    sqlite3_bind_text(st, 1, p->count_match, -1, SQLITE_STATIC);
+    if (dated) {
+        if (p->since[0])
+            sqlite3_bind_text(st, 2, p->since, -1, SQLITE_STATIC);
+        if (p->until[0])
+            sqlite3_bind_text(st, 3, p->until, -1, SQLITE_STATIC);
+    }
+    int64_t seen = 0, last = range[1];
+    int step;
+    *total = 0;
+    *more = 0;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        seen++;
+        last = sqlite3_column_int64(st, 0);
+        if (!dated || sqlite3_column_int(st, 1))
+            ++*total;
+        if (*total > BT_SEARCH_TOTAL_MAX || (seen >= WINDOW_WALK && *total >= need)) {
+            *more = 1;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return db_fail(db, "the index refused the query", err);
+    if (*more)
+        range[0] = last;
+    return 0;
+}
+
+/* The rowid range of the articles the date filter can accept (bt_day_span): [0, -1] when
+ * none. */
+static int date_range(sqlite3 *db, const bt_qplan *p, int64_t range[2], bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT bt_day_span(?1, ?2, 0), bt_day_span(?1, ?2, 1)",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return db_fail(db, "reading the publication dates", err);
+    if (p->since[0])
+        sqlite3_bind_text(st, 1, p->since, -1, SQLITE_STATIC);
+    if (p->until[0])
+        sqlite3_bind_text(st, 2, p->until, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rc = db_fail(db, "reading the publication dates", err);
+    } else if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+        range[0] = 0;
+        range[1] = -1;
+    } else {
+        range[0] = sqlite3_column_int64(st, 0);
+        range[1] = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /* Works out the IDF of the phrases of `p->match` (bt_rank does on its first row) before the
@@ -511,46 +582,45 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         goto done;
     if (!p->match || h.by_date || join) {
         /* every match read and ranked: a date order, filters on the article's row */
-        if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, &rp, &h, &r->total, err)))
+        if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, NULL, &rp, &h, &r->total, err)))
             goto done;
     } else {
-        /* A phrase costs a walk over its syllables' positions in every pass, and a tier
-         * with few matches is a walk to the end: a phrase is ranked in one pass of the
-         * newest TIER_RANK matches; when it saw them all, its count is the total. */
-        int64_t n = 0;
-        int whole = 0, one_pass = p->has_phrase && h.k > 0 && h.k <= TIER_MAX_K;
-        if (one_pass) {
-            if ((rc = scan(db, p, p->match, SCAN_RANK_NEWEST, TIER_RANK, 0, &rp, &h, &n, err)))
-                goto done;
-            whole = n < TIER_RANK;
-            if (whole)
-                r->total = n;
-        }
-        /* The total from the cheaper expression, counted up to the bound. */
-        if (!whole && (rc = scan(db, p, p->count_match, SCAN_COUNT, BT_SEARCH_TOTAL_MAX + 1, 0,
-                                 &rp, NULL, &r->total, err)))
+        /* The window first: the total, and for a large result the newest matches the
+         * ranking looks at (bantin/search.h, "Large results"). */
+        int64_t range[2] = {0, INT64_MAX}, n = 0;
+        int more = 0;
+        if ((p->since[0] || p->until[0]) && (rc = date_range(db, p, range, err)))
             goto done;
-        if (r->total > BT_SEARCH_TOTAL_MAX) {
+        if (range[0] <= range[1] &&
+            (rc = window(db, p, (int64_t)h.k, range, &r->total, &more, err)))
+            goto done;
+        if (r->total > BT_SEARCH_TOTAL_MAX)
             r->total = BT_SEARCH_TOTAL_MAX;
-            r->total_more = 1;
-        }
-        n = 0;
-        if (one_pass || h.k == 0)
+        r->total_more = more;
+        if (h.k == 0 || r->total == 0)
             ;
-        else if ((r->total <= TIER_MIN && !r->total_more) || h.k > TIER_MAX_K) {
-            if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, &rp, &h, &n, err)))
+        else if ((r->total <= TIER_MIN && !more) || h.k > TIER_MAX_K) {
+            /* small, or a deep page: every match ranked */
+            if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, h.k > TIER_MAX_K ? NULL : range,
+                           &rp, &h, &n, err)))
+                goto done;
+        } else if (p->has_phrase) {
+            /* A phrase costs a walk over its syllables' positions in every pass: its newest
+             * TIER_RANK matches ranked in one pass. */
+            if ((rc = scan(db, p, p->match, SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rp, &h, &n,
+                           err)))
                 goto done;
         } else {
             /* A large result, ranked in tiers: the articles with the words in the title,
              * then in title or lede, then anywhere, until a tier fills the page; of each
-             * tier, the TIER_RANK most recently added (BM25's field weights rank a lower
-             * tier below a higher one anyway; see bantin/search.h). */
+             * tier, the TIER_RANK newest within the window (BM25's field weights rank a
+             * lower tier below a higher one anyway; see bantin/search.h). */
             const char *tiers[3] = {p->title_match, p->tier_match, p->match};
             if (rp.n_idf < 0 && (rc = prime_idf(db, p, &rp, err)))
                 goto done;
             for (int t = 0; t < 3 && h.n < h.k; t++)
-                if ((rc = scan(db, p, tiers[t], SCAN_RANK_NEWEST, TIER_RANK, 0, &rp, &h, &n,
-                               err)))
+                if ((rc = scan(db, p, tiers[t], SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rp, &h,
+                               &n, err)))
                     goto done;
         }
     }
