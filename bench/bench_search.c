@@ -4,7 +4,7 @@
  *
  *   bench_search mrr   [--articles N] [--dir DIR] [--corpus PATH]
  *   bench_search speed [--articles N] [--queries N] [--dir DIR] [--corpus PATH] [--reuse]
- *                      [--slow N] [--no-stock]
+ *                      [--slow N] [--no-stock] [--phrase-index]
  *
  * mrr: the first N corpus articles with distinct titles of 3+ syllables; for each, three
  * queries from its title: (a) as written, (b) without marks, (c) lowercased without marks
@@ -14,7 +14,7 @@
  * words, a phrase, with and without marks, with a date filter) run on one thread, each
  * fetching the total and the top 10 with snippets; p50/p99 of each system; build time and
  * size. --slow N lists the N slowest queries for bantin; --no-stock times bantin alone (to
- * profile it). */
+ * profile it); --phrase-index builds bantin's store with the phrase index (bantin/store.h). */
 #include "bantin.h"
 #include "search/query.h"
 
@@ -244,6 +244,8 @@ static int64_t index_bytes(sqlite3 *db, const char *table)
 }
 
 /* Builds both databases from articles 0..n-1; ids[i] receives bantin's id of article i. */
+static int phrase_index; /* --phrase-index: bantin's store built with the phrase index */
+
 static void build(const char *dir, const src *c, size_t nc, size_t n, int recombine,
                   char (*ids)[17], double *t_ours, double *t_stock)
 {
@@ -253,6 +255,8 @@ static void build(const char *dir, const src *c, size_t nc, size_t n, int recomb
     remove(path);
     bt_store *s;
     if (bt_store_open(path, 0, &s, &err))
+        die(path, err.msg);
+    if (phrase_index && bt_store_set_phrase_index(s, 1, &err))
         die(path, err.msg);
     snprintf(path, sizeof path, "%s/stock.db", dir);
     remove(path);
@@ -810,7 +814,8 @@ int main(int argc, char **argv)
 {
     if (argc < 2 || (strcmp(argv[1], "mrr") && strcmp(argv[1], "speed"))) {
         fprintf(stderr, "usage: bench_search mrr|speed [--articles N] [--queries N] "
-                        "[--dir DIR] [--corpus PATH] [--reuse] [--slow N] [--no-stock]\n");
+                        "[--dir DIR] [--corpus PATH] [--reuse] [--slow N] [--no-stock] "
+                        "[--phrase-index]\n");
         return 2;
     }
     size_t n = !strcmp(argv[1], "mrr") ? 10000 : 100000, nq = 1000;
@@ -833,6 +838,8 @@ int main(int argc, char **argv)
             no_stock = 1;
         else if (!strcmp(argv[i], "--reuse"))
             reuse = 1;
+        else if (!strcmp(argv[i], "--phrase-index"))
+            phrase_index = 1;
         else {
             fprintf(stderr, "bench_search: unknown argument '%s'\n", argv[i]);
             return 2;

@@ -17,6 +17,7 @@ int cmd_export(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_rm(int argc, char **argv);
 int cmd_vacuum(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 
 /* Prints "bantin: MSG" on stderr. */

@@ -16,6 +16,7 @@ static const struct command {
     {"stats", cmd_stats, "counts of the store"},
     {"rm", cmd_rm, "remove a stored article"},
     {"vacuum", cmd_vacuum, "compact the database file"},
+    {"index", cmd_index, "rebuild the full-text index (with or without phrases)"},
     {"fold", cmd_fold, "print the search key of a text"},
     {"decode", cmd_decode, "decode a file of any charset to UTF-8"},
 };

@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (bt_query_parse((const char *)data, size, &q, &err))
         return 0;
     bt_qplan *p = NULL;
-    int rc = bt_query_compile(q, NULL, &p, &err);
+    int rc = bt_query_compile(q, NULL, (size & 1) ? BT_QC_PAIRS : 0, &p, &err);
     bt_query_free(q);
     bt_qplan_free(p);
     if (rc || memchr(data, '\0', size))

@@ -445,6 +445,105 @@ static void test_date_filter_relevance(void **state)
     bt_search_results_free(r);
 }
 
+/* The phrase index (bt_store_set_phrase_index): phrases matched by their syllable pairs find
+ * exactly the articles the positional match finds, with the same totals; snippets still mark
+ * every syllable of the phrase; articles added later get pairs too; switching back gives the
+ * plain index. */
+static const char *const phrase_queries[] = {
+    "\"đàm phán\"", "\"dam phan\"", "\"đàm phán hòa bình\"", "\"DAM PHAN hoa binh\"",
+    "\"bão số\"", "\"miền trung\"", "title:\"bão số\"", "\"mưa lớn\" -\"bão đi\"",
+    "\"mưa lớn\" -\"bao di cham\"", "bão \"đi chậm\"", "\"hàng hoá\"", "\"covid-19\"",
+    "covid-19", "\"107 bão\"", "\"đàm ph*\"", "\"chợ đông\" OR \"giá vàng\"",
+    "\"số 7\" since:2000-01-01", "afghanistan \"nối lại\"",
+};
+#define N_PHRASE_QUERIES (sizeof phrase_queries / sizeof phrase_queries[0])
+
+static int cmp_id(const void *a, const void *b) { return strcmp(a, b); }
+
+/* "total:" + the hits' ids sorted (order may differ: the exact-form boost of a phrase goes
+ * with the positional match) */
+static void result_key(fixture *f, const char *q, char *out, size_t cap)
+{
+    bt_search_opts o = BT_SEARCH_OPTS_INIT;
+    o.limit = 200;
+    bt_search_results *r = run(f, q, &o);
+    char (*ids)[17] = calloc(r->n + 1, sizeof *ids);
+    assert_non_null(ids);
+    for (size_t i = 0; i < r->n; i++)
+        memcpy(ids[i], r->hits[i].id, 17);
+    qsort(ids, r->n, sizeof *ids, cmp_id);
+    int n = snprintf(out, cap, "%lld%s:", (long long)r->total, r->total_more ? "+" : "");
+    for (size_t i = 0; i < r->n && (size_t)n + 18 < cap; i++)
+        n += snprintf(out + n, cap - (size_t)n, "%s,", ids[i]);
+    free(ids);
+    bt_search_results_free(r);
+}
+
+static void test_phrase_index(void **state)
+{
+    fixture *f = *state;
+    bt_error err;
+    static char before[N_PHRASE_QUERIES][4096];
+    assert_int_equal(bt_store_phrase_index(f->s, &err), 0);
+    for (size_t i = 0; i < N_PHRASE_QUERIES; i++)
+        result_key(f, phrase_queries[i], before[i], sizeof before[i]);
+    assert_int_equal(bt_store_set_phrase_index(f->s, 1, &err), 0);
+    assert_int_equal(bt_store_phrase_index(f->s, &err), 1);
+    bt_store_stats st;
+    assert_int_equal(bt_store_stats_get(f->s, &st, &err), 0);
+    assert_int_equal(st.phrase_index, 1);
+    assert_int_equal(bt_store_check(f->s, &err), 0);
+    for (size_t i = 0; i < N_PHRASE_QUERIES; i++) {
+        char after[4096];
+        result_key(f, phrase_queries[i], after, sizeof after);
+        if (strcmp(before[i], after))
+            fail_msg("'%s' with pairs:\n got  %s\n want %s", phrase_queries[i], after,
+                     before[i]);
+    }
+    /* the pair match still marks both syllables, in the accented original */
+    bt_search_results *r = run(f, "\"dam phan hoa binh\"", NULL);
+    assert_int_equal(r->n, 1);
+    size_t marked = 0;
+    for (size_t i = 0; i < r->hits[0].n_highlights; i++)
+        marked += r->hits[0].highlights[i][1] - r->hits[0].highlights[i][0];
+    assert_int_equal(marked, strlen("đàm phán hòa bình")); /* a phrase is marked whole */
+    bt_search_results_free(r);
+    /* the side-by-side boost sees a pair-matched phrase where it stands */
+    assert_first(f, "\"tổng thống\" afghanistan", "Tổng thống Afghanistan rời khỏi đất nước");
+    /* added after: indexed with pairs */
+    add_dated(f, "Phiên đàm phán mới ở Doha", "2021-09-05T06:00:00+07:00");
+    r = run(f, "\"phiên đàm phán\"", NULL);
+    assert_int_equal(r->total, 1);
+    bt_search_results_free(r);
+    /* nothing to do when already so; back to the plain index */
+    assert_int_equal(bt_store_set_phrase_index(f->s, 1, &err), 0);
+    assert_int_equal(bt_store_set_phrase_index(f->s, 0, &err), 0);
+    assert_int_equal(bt_store_phrase_index(f->s, &err), 0);
+    assert_int_equal(bt_store_check(f->s, &err), 0);
+    r = run(f, "\"phiên đàm phán\"", NULL);
+    assert_int_equal(r->total, 1);
+    bt_search_results_free(r);
+    /* not inside a batch */
+    assert_int_equal(bt_store_begin(f->s, &err), 0);
+    assert_int_equal(bt_store_set_phrase_index(f->s, 1, &err), BT_EINVAL);
+    assert_non_null(strstr(err.msg, "batch"));
+    assert_int_equal(bt_store_rollback(f->s, &err), 0);
+    /* the CLI: says what it did, refuses a call without --phrases/--no-phrases */
+    char cmd[512], *out = NULL, *er = NULL;
+    snprintf(cmd, sizeof cmd, "%s index --db '%s'", test_bantin_bin(), f->path);
+    assert_int_equal(test_run(cmd, &out, &er), 2);
+    assert_non_null(strstr(er, "--phrases"));
+    free(out);
+    free(er);
+    snprintf(cmd, sizeof cmd, "(%s index --db '%s' --phrases && %s stats --db '%s' --json)",
+             test_bantin_bin(), f->path, test_bantin_bin(), f->path);
+    assert_int_equal(test_run(cmd, &out, &er), 0);
+    assert_non_null(strstr(er, "with phrases"));
+    assert_non_null(strstr(out, "\"phrase_index\":true"));
+    free(out);
+    free(er);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_cli),
         cmocka_unit_test(test_large_result),
         cmocka_unit_test(test_date_filter_relevance),
+        cmocka_unit_test(test_phrase_index),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

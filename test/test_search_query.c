@@ -17,7 +17,7 @@ static bt_qplan *compile_ok(const char *q, const char *want_match)
     if (rc)
         fail_msg("parse '%s': %s", q, err.msg);
     bt_qplan *p = NULL;
-    rc = bt_query_compile(pq, q, &p, &err);
+    rc = bt_query_compile(pq, q, 0, &p, &err);
     bt_query_free(pq);
     if (rc)
         fail_msg("compile '%s': %s", q, err.msg);
@@ -36,7 +36,7 @@ static void assert_bad(const char *q, size_t len, int code, const char *needle)
     bt_qplan *p = NULL;
     int rc = bt_query_parse(q, len, &pq, &err);
     if (!rc) {
-        rc = bt_query_compile(pq, q, &p, &err);
+        rc = bt_query_compile(pq, q, 0, &p, &err);
         bt_query_free(pq);
         bt_qplan_free(p);
     }

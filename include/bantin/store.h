@@ -29,6 +29,17 @@
  * (bt_store_exact_term builds it) in quotes in the MATCH expression: the query tokenizer
  * keeps a token starting with the prefix byte as it is.
  *
+ * The phrase index (off by default; bt_store_set_phrase_index, `bantin index --phrases`), as
+ * Elasticsearch's index_phrases: the table's tokenizer is "bantin phrases", which also
+ * indexes, colocated with each token, BT_FTS_PAIR_PREFIX + "previous-key key" (the pair of
+ * folded keys of the token and the one before it in the same column, punctuation between
+ * them or not, as a positional phrase sees them). A quoted MATCH string that starts with the
+ * pair prefix is read as the pairs of its tokens, side by side: "\x02dam phan hoa" is the
+ * phrase of the tokens "dam phan", "phan hoa". A phrase of common syllables is then one
+ * short posting list instead of a walk over every syllable's (over a million articles,
+ * 100 ms and more for two syllables that each appear in a tenth of them); the cost is the
+ * index, about twice the size, and the time to build it (bench/README.md).
+ *
  * A bt_store is used by one thread at a time (the writer thread of `bantin add`); open one per
  * thread to read in parallel. */
 #ifndef BANTIN_STORE_H
@@ -46,6 +57,13 @@ extern "C" {
 /* The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
 #define BT_FTS_TOKENIZER "bantin"
 #define BT_FTS_EXACT_PREFIX "\x01"
+
+/* The phrase index (bt_store_set_phrase_index): the tokenizer's option, the byte that starts
+ * a pair token, and the longest folded key that makes pairs (longer ones: the phrase is
+ * matched by positions instead). */
+#define BT_FTS_PHRASES_OPTION "phrases"
+#define BT_FTS_PAIR_PREFIX "\x02"
+#define BT_FTS_PAIR_MAX_KEY 48
 
 /* bt_store_open flags */
 #define BT_STORE_READONLY 0x1u /* open an existing file for reading only */
@@ -141,9 +159,19 @@ typedef struct bt_store_stats {
     int64_t file_bytes;  /* the database file (pages in use and free) */
     int64_t index_bytes; /* the FTS5 index's blocks */
     int schema_version;
+    int phrase_index;    /* 1 when the index holds syllable pairs (bt_store_set_phrase_index) */
 } bt_store_stats;
 
 int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);
+
+/* 1 when the store's full-text index holds syllable pairs (the phrase index, above), 0 when
+ * not; a negative BT_E* code on a database error (with `err` set). */
+int bt_store_phrase_index(bt_store *s, bt_error *err);
+
+/* Switches the phrase index on (on = 1) or off (0): the full-text index is made again from
+ * the articles, in one transaction (minutes for a million articles; the old index stays
+ * when it fails). Nothing to do when it is already so. Not inside a batch. */
+int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err);
 
 /* Rebuilds the file compactly (VACUUM) after merging the index segments (FTS5 optimize). */
 int bt_store_vacuum(bt_store *s, bt_error *err);

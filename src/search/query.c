@@ -4,6 +4,7 @@
  * no query can change the expression's structure or reach the SQL around it. */
 #include "search/query.h"
 
+#include "bantin/store.h"
 #include "bantin/text.h"
 #include "core/buf.h"
 #include "extract/dateline.h"
@@ -11,9 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef BT_FTS_EXACT_PREFIX
-#define BT_FTS_EXACT_PREFIX "\x01" /* must equal the store's tokenizer (bantin/store.h) */
-#endif
 
 /* Common Vietnamese function words, exact forms (checked when a word is typed with marks).
  * Kept short: only words so frequent that matching them costs much and tells little. */
@@ -454,7 +452,6 @@ void bt_qplan_free(bt_qplan *p)
         return;
     free(p->match);
     free(p->stock_match);
-    free(p->exact_match);
     free(p->count_match);
     free(p->title_match);
     free(p->tier_match);
@@ -465,20 +462,53 @@ void bt_qplan_free(bt_qplan *p)
         free(p->not_author[i]);
     free(p->not_author);
     free(p->phrase);
+    for (size_t i = 0; i < p->n_mark; i++) {
+        for (size_t j = 0; j < p->mark[i].n_tok; j++) {
+            free(p->mark[i].key[j]);
+            free(p->mark[i].exact[j]);
+        }
+        free(p->mark[i].key);
+        free(p->mark[i].exact);
+    }
+    free(p->mark);
     free(p);
+}
+
+/* Adds `t` to the plan's marks (a copy of its keys and exact forms). 0 or BT_ENOMEM. */
+static int add_mark(bt_qplan *p, const bt_qterm *t)
+{
+    bt_qmark *m = realloc(p->mark, (p->n_mark + 1) * sizeof *m);
+    if (!m)
+        return BT_ENOMEM;
+    p->mark = m;
+    m = &p->mark[p->n_mark];
+    memset(m, 0, sizeof *m);
+    m->prefix = t->prefix;
+    m->key = calloc(t->n_tok ? t->n_tok : 1, sizeof *m->key);
+    m->exact = calloc(t->n_tok ? t->n_tok : 1, sizeof *m->exact);
+    p->n_mark++;
+    if (!m->key || !m->exact)
+        return BT_ENOMEM;
+    for (size_t i = 0; i < t->n_tok; i++) {
+        m->n_tok = i + 1;
+        if (!(m->key[i] = strdup(t->key[i])) ||
+            (t->exact[i] && !(m->exact[i] = strdup(t->exact[i]))))
+            return BT_ENOMEM;
+    }
+    return 0;
 }
 
 struct cctx {
     bt_buf m;     /* MATCH expression */
     bt_buf st;    /* stock expression */
-    bt_buf ex;    /* exact-only expression */
     bt_buf fo;    /* folded-only expression (count_match) */
     bt_qplan *p;
     size_t cap_phrase;
+    int pairs; /* BT_QC_PAIRS */
     int oom;
 };
 
-static void add_phrase(struct cctx *c, int role, int term, int len)
+static void add_phrase(struct cctx *c, int role, int term, int len, int shift)
 {
     if (c->p->n_phrase == c->cap_phrase) {
         size_t cap = c->cap_phrase ? c->cap_phrase * 2 : 16;
@@ -490,7 +520,7 @@ static void add_phrase(struct cctx *c, int role, int term, int len)
         c->p->phrase = ph;
         c->cap_phrase = cap;
     }
-    c->p->phrase[c->p->n_phrase++] = (bt_qphrase){role, term, len};
+    c->p->phrase[c->p->n_phrase++] = (bt_qphrase){role, term, len, shift};
 }
 
 static void put(bt_buf *b, const char *s, int *oom)
@@ -500,10 +530,15 @@ static void put(bt_buf *b, const char *s, int *oom)
 }
 
 /* Appends an FTS5 string of the term's syllables: folded keys (how = 0), exact forms with
- * the store's prefix (1), or the words as typed, lowercase, for a stock unicode61 table (2). */
+ * the store's prefix (1), the words as typed, lowercase, for a stock unicode61 table (2), or
+ * folded keys read as their pairs (3: the pair prefix first, bantin/store.h). */
 static void put_string(bt_buf *b, const bt_qterm *t, int how, int *oom)
 {
     put(b, "\"", oom);
+    if (how == 3) {
+        put(b, BT_FTS_PAIR_PREFIX, oom);
+        how = 0;
+    }
     for (size_t i = 0; i < t->n_tok; i++) {
         if (i)
             put(b, " ", oom);
@@ -537,8 +572,23 @@ static const char *field_col(int field)
     return field == BT_QF_TITLE ? "title" : field == BT_QF_SOURCE ? "source" : NULL;
 }
 
+/* 1 when the term is matched by its syllable pairs: a phrase of several syllables, not a
+ * prefix, every key short enough to be in a pair (bantin/store.h). */
+static int use_pairs(const struct cctx *c, const bt_qterm *t)
+{
+    if (!c->pairs || t->prefix || t->n_tok < 2)
+        return 0;
+    for (size_t i = 0; i < t->n_tok; i++)
+        if (strlen(t->key[i]) >= BT_FTS_PAIR_MAX_KEY)
+            return 0;
+    return 1;
+}
+
 /* One term: "key" or ("exact" OR "key"), inside a column filter when it has a field.
- * Negated terms match their exact form when typed with marks, else every form. */
+ * Negated terms match their exact form when typed with marks, else every form. With the
+ * phrase index a phrase of several syllables is its pairs, folded only: the exact
+ * alternative would walk the positions of every exact syllable again, which is what the
+ * pairs are there to avoid. */
 static void put_term(struct cctx *c, const bt_qterm *t, int term_no)
 {
     const char *col = field_col(t->field);
@@ -547,30 +597,31 @@ static void put_term(struct cctx *c, const bt_qterm *t, int term_no)
         put(&c->m, " : ", &c->oom);
         put(&c->st, col, &c->oom);
         put(&c->st, " : ", &c->oom);
-        put(&c->ex, col, &c->oom);
-        put(&c->ex, " : ", &c->oom);
         put(&c->fo, col, &c->oom);
         put(&c->fo, " : ", &c->oom);
     }
+    int pairs = use_pairs(c, t);
     put_string(&c->st, t, 2, &c->oom);
-    put_string(&c->ex, t, has_exact(t), &c->oom);
-    put_string(&c->fo, t, t->negated && has_exact(t), &c->oom);
+    put_string(&c->fo, t, t->negated && has_exact(t) ? 1 : pairs ? 3 : 0, &c->oom);
     if (t->negated) {
-        put_string(&c->m, t, has_exact(t), &c->oom);
-        add_phrase(c, BT_QP_NOT, -1, (int)t->n_tok);
+        put_string(&c->m, t, has_exact(t) ? 1 : pairs ? 3 : 0, &c->oom);
+        add_phrase(c, BT_QP_NOT, -1, (int)t->n_tok, 0);
         return;
     }
-    if (has_exact(t)) {
+    if (pairs) {
+        put_string(&c->m, t, 3, &c->oom);
+        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok, 1);
+    } else if (has_exact(t)) {
         put(&c->m, "(", &c->oom);
         put_string(&c->m, t, 1, &c->oom);
-        add_phrase(c, BT_QP_EXACT, term_no, (int)t->n_tok);
+        add_phrase(c, BT_QP_EXACT, term_no, (int)t->n_tok, 0);
         put(&c->m, " OR ", &c->oom);
         put_string(&c->m, t, 0, &c->oom);
-        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok);
+        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok, 0);
         put(&c->m, ")", &c->oom);
     } else {
         put_string(&c->m, t, 0, &c->oom);
-        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok);
+        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok, 0);
     }
 }
 
@@ -611,7 +662,8 @@ static int dropped(const bt_qterm *t)
     return !t->quoted && !t->prefix && t->n_tok == 1 && t->stop[0] && t->field == BT_QF_ANY;
 }
 
-int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_error *err)
+int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qplan **out,
+                     bt_error *err)
 {
     char ex[64];
     *out = NULL;
@@ -620,7 +672,7 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     memcpy(p->since, q->since, sizeof p->since);
     memcpy(p->until, q->until, sizeof p->until);
-    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, 0};
+    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, (flags & BT_QC_PAIRS) != 0, 0};
     size_t last_term_clause = (size_t)-2;
     int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_stop_only = 0, n_words = 0;
     /* positive clauses */
@@ -656,7 +708,6 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         }
         if (n_pos) {
             put(&c.m, " AND ", &c.oom);
-            put(&c.ex, " AND ", &c.oom);
             put(&c.fo, " AND ", &c.oom);
         }
         n_pos++;
@@ -666,27 +717,28 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             last_term_clause = i;
             if (t0->n_tok > 1)
                 p->has_phrase = 1;
+            if (t0->field != BT_QF_SOURCE && add_mark(p, t0))
+                c.oom = 1;
             put_term(&c, t0, p->n_terms++);
-            if (has_exact(t0))
+            if (has_exact(t0) && !use_pairs(&c, t0))
                 p->n_exact_terms++;
             continue;
         }
         put(&c.m, "(", &c.oom);
         put(&c.st, "(", &c.oom);
-        put(&c.ex, "(", &c.oom);
         put(&c.fo, "(", &c.oom);
         for (size_t a = 0; a < cl->n_alt; a++) {
             if (a) {
                 put(&c.m, " OR ", &c.oom);
                 put(&c.st, " OR ", &c.oom);
-                put(&c.ex, " OR ", &c.oom);
                 put(&c.fo, " OR ", &c.oom);
             }
+            if (cl->alt[a].field != BT_QF_SOURCE && add_mark(p, &cl->alt[a]))
+                c.oom = 1;
             put_term(&c, &cl->alt[a], -1);
         }
         put(&c.m, ")", &c.oom);
         put(&c.st, ")", &c.oom);
-        put(&c.ex, ")", &c.oom);
         put(&c.fo, ")", &c.oom);
     }
     size_t pos_len = c.m.len; /* the required part ends here */
@@ -705,12 +757,10 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
         if (n_neg == 0) {
             put(&c.m, " NOT (", &c.oom);
             put(&c.st, " NOT (", &c.oom);
-            put(&c.ex, " NOT (", &c.oom);
             put(&c.fo, " NOT (", &c.oom);
         } else {
             put(&c.m, " OR ", &c.oom);
             put(&c.st, " OR ", &c.oom);
-            put(&c.ex, " OR ", &c.oom);
             put(&c.fo, " OR ", &c.oom);
         }
         n_neg++;
@@ -719,13 +769,11 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
     if (n_neg) {
         put(&c.m, ")", &c.oom);
         put(&c.st, ")", &c.oom);
-        put(&c.ex, ")", &c.oom);
         put(&c.fo, ")", &c.oom);
     }
     if (c.oom) {
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
-        bt_buf_free(&c.ex);
         bt_buf_free(&c.fo);
         bt_qplan_free(p);
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
@@ -747,7 +795,6 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
     if (rc) {
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
-        bt_buf_free(&c.ex);
         bt_buf_free(&c.fo);
         bt_qplan_free(p);
         return rc;
@@ -757,7 +804,6 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             if (q->clause[i].alt[0].negated && q->clause[i].alt[0].field != BT_QF_AUTHOR) {
                 bt_buf_free(&c.m);
                 bt_buf_free(&c.st);
-                bt_buf_free(&c.ex);
                 bt_buf_free(&c.fo);
                 bt_qplan_free(p);
                 return bt_error_set(err, BT_EINVAL,
@@ -766,11 +812,9 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             }
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
-        bt_buf_free(&c.ex);
         bt_buf_free(&c.fo);
     } else {
         p->stock_match = bt_buf_detach(&c.st, NULL);
-        p->exact_match = bt_buf_detach(&c.ex, NULL);
         p->count_match = bt_buf_detach(&c.fo, NULL);
         for (int tier = 0; tier < 2; tier++) {
             bt_buf t = BT_BUF_INIT;
@@ -782,7 +826,7 @@ int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_err
             bt_buf_free(&t);
         }
         p->match = bt_buf_detach(&c.m, NULL);
-        if (c.oom || !p->match || !p->stock_match || !p->exact_match || !p->count_match ||
+        if (c.oom || !p->match || !p->stock_match || !p->count_match ||
             !p->title_match || !p->tier_match) {
             bt_qplan_free(p);
             return bt_error_set(err, BT_ENOMEM, "query: out of memory");

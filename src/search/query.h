@@ -60,14 +60,22 @@ typedef struct bt_qphrase {
     int role;     /* BT_QP_* */
     int term;     /* index of its word in the sequence of plain words, or -1 */
     int len;      /* syllables */
+    int shift;    /* 1 for a phrase matched by its pairs: FTS5 reports an instance at its
+                     second syllable (the pair's position), so it starts one token before */
 } bt_qphrase;
+
+/* A word or phrase of the query to mark in snippets (snippet.h). */
+typedef struct bt_qmark {
+    size_t n_tok;
+    char **key;   /* folded key of each syllable */
+    char **exact; /* exact form, or NULL when the syllable was typed without marks */
+    int prefix;   /* the last syllable is a prefix */
+} bt_qmark;
 
 /* The query compiled for SQLite. */
 typedef struct bt_qplan {
     char *match;          /* FTS5 MATCH expression, or NULL for a filter-only query */
     char *stock_match;    /* the same words for a stock unicode61 table (no exact forms) */
-    char *exact_match;    /* words typed with marks in their exact form only: marks the
-                             words of an article that has them all, for snippets */
     char *count_match;    /* matches the same articles as `match`, without the exact-form
                              alternatives (cheaper: for counting) */
     char *title_match;    /* `match` with its required words restricted to the title,
@@ -85,11 +93,17 @@ typedef struct bt_qplan {
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
     uint64_t adj_prev;    /* bit k: word k came right after word k-1 in the query */
     int has_phrase;       /* a required term is a phrase of several syllables */
+    size_t n_mark;        /* the words and phrases that match, to mark in snippets */
+    bt_qmark *mark;
 } bt_qplan;
 
 /* Compiles `q`. A query with nothing left to search for (only common words or punctuation
  * and no filter) is BT_EINVAL with a message quoting `text` (may be NULL). */
-int bt_query_compile(const bt_query *q, const char *text, bt_qplan **out, bt_error *err);
+/* bt_query_compile flags */
+#define BT_QC_PAIRS 0x1u /* the store has the phrase index: phrases matched by their pairs */
+
+int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qplan **out,
+                     bt_error *err);
 void bt_qplan_free(bt_qplan *p);
 
 /* A date of the query language checked and widened: YYYY, YYYY-MM or YYYY-MM-DD to the

@@ -168,13 +168,16 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         double w = col >= 0 && col < 5 ? adj_col_weight[col] : 0.3;
         if (adj[next] >= w)
             continue;
+        /* where this instance ends and the next word must start (a phrase matched by its
+         * pairs is reported one token after its start) */
+        int end = off - p->shift + p->len;
         for (int j = i + 1; j < n; j++) {
             int ph2, col2, off2;
             if (api->xInst(fts, j, &ph2, &col2, &off2) != SQLITE_OK || col2 != col ||
-                off2 > off + p->len)
+                off2 > end + 1)
                 break;
-            if (off2 == off + p->len && ph2 >= 0 && (size_t)ph2 < q->n_phrase &&
-                q->phrase[ph2].term == next) {
+            if (ph2 >= 0 && (size_t)ph2 < q->n_phrase && q->phrase[ph2].term == next &&
+                off2 - q->phrase[ph2].shift == end) {
                 adj[next] = w;
                 break;
             }

@@ -8,13 +8,13 @@
  * each, which FTS5 walks newest first and stops: the work per query no longer grows with
  * the number of articles that match. A date filter is answered from an array of days
  * (dates.c) instead of each match's row, and bounds the walk to the rowids of the articles
- * within the dates. Snippets come from FTS5's snippet(), which uses the tokenizer's offsets
- * into the original accented text. */
+ * within the dates. Snippets are made from the stored text by snippet.c. */
 #include "bantin/search.h"
 
 #include "core/buf.h"
 #include "search/query.h"
 #include "search/rank.h"
+#include "search/snippet.h"
 #include "store/store_internal.h"
 
 #include <stdint.h>
@@ -23,7 +23,7 @@
 #include <string.h>
 #include <time.h>
 
-#define SNIPPET_TOKENS "24"
+#define SNIPPET_TOKENS 24
 #define MARK_ON '\x02'
 #define MARK_OFF '\x03'
 
@@ -200,29 +200,13 @@ oom:
 static int fill_hits(sqlite3 *db, const bt_qplan *p, const cand *best, size_t n,
                      unsigned flags, bt_search_results *r, bt_error *err)
 {
-    sqlite3_stmt *row = NULL, *snip = NULL, *snip_exact = NULL;
+    sqlite3_stmt *row = NULL;
     int rc = 0;
     if (sqlite3_prepare_v2(db,
-                           "SELECT id, title, source, published, lede, substr(body, 1, 2000) "
+                           "SELECT id, title, source, published, lede, body, captions "
                            "FROM articles WHERE n = ?1",
                            -1, &row, NULL) != SQLITE_OK)
         return db_fail(db, "reading the results", err);
-    static const char snip_sql[] =
-        "SELECT snippet(articles_fts, 2, X'02', X'03', '…', " SNIPPET_TOKENS "),"
-        " snippet(articles_fts, 1, X'02', X'03', '…', " SNIPPET_TOKENS "),"
-        " snippet(articles_fts, 3, X'02', X'03', '…', " SNIPPET_TOKENS "),"
-        " highlight(articles_fts, 0, X'02', X'03')"
-        " FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2";
-    /* An article that has every word typed with marks in that form gets only those marked,
-     * not the other words they fold to (đàm phán, not phần). */
-    int exact = p->match && p->exact_match && strcmp(p->match, p->exact_match);
-    if (p->match && !(flags & BT_SEARCH_NO_SNIPPET) &&
-        (sqlite3_prepare_v2(db, snip_sql, -1, &snip, NULL) != SQLITE_OK ||
-         (exact && sqlite3_prepare_v2(db, snip_sql, -1, &snip_exact, NULL) != SQLITE_OK))) {
-        sqlite3_finalize(row);
-        sqlite3_finalize(snip);
-        return db_fail(db, "making snippets", err);
-    }
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
     if (!r->hits) {
         rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
@@ -252,48 +236,26 @@ static int fill_hits(sqlite3 *db, const bt_qplan *p, const cand *best, size_t n,
         }
         if (flags & BT_SEARCH_NO_SNIPPET)
             continue;
-        if (!snip) {
-            if (plain_snippet((const char *)sqlite3_column_text(row, 4),
-                              (const char *)sqlite3_column_text(row, 5), h)) {
+        const char *lede = (const char *)sqlite3_column_text(row, 4);
+        const char *body = (const char *)sqlite3_column_text(row, 5);
+        if (!p->match) {
+            if (plain_snippet(lede, body, h)) {
                 rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
                 goto done;
             }
             continue;
         }
-        sqlite3_stmt *sn = snip_exact;
-        s = SQLITE_DONE;
-        if (sn) {
-            sqlite3_reset(sn);
-            sqlite3_bind_text(sn, 1, p->exact_match, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(sn, 2, best[i].rowid);
-            s = sqlite3_step(sn);
-        }
-        if (s == SQLITE_DONE) {
-            sn = snip;
-            sqlite3_reset(sn);
-            sqlite3_bind_text(sn, 1, p->match, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(sn, 2, best[i].rowid);
-            s = sqlite3_step(sn);
-        }
-        if (s != SQLITE_ROW) {
-            rc = db_fail(db, "making snippets", err);
-            goto done;
-        }
         /* the body's best passage; else the lede's, the captions', the title's */
-        const char *pick = NULL;
-        for (int c = 0; c < 4 && !pick; c++) {
-            const char *t = (const char *)sqlite3_column_text(sn, c);
-            if (t && strchr(t, MARK_ON))
-                pick = t;
-        }
-        if (!pick) {
-            const char *body = (const char *)sqlite3_column_text(sn, 0);
-            pick = body && *body ? body : (const char *)sqlite3_column_text(sn, 1);
-        }
-        if (unmark(pick ? pick : "", h)) {
+        const char *text[BT_SNIPPET_COLUMNS] = {body, lede,
+                                                (const char *)sqlite3_column_text(row, 6),
+                                                h->title};
+        char *marked = NULL;
+        if (bt_snippet(p, text, SNIPPET_TOKENS, &marked) || unmark(marked, h)) {
+            free(marked);
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
         }
+        free(marked);
     }
     /* equal scores: the newer article first (the scan did not read dates unless it had to) */
     for (size_t i = 1; i < r->n; i++)
@@ -308,8 +270,6 @@ static int fill_hits(sqlite3 *db, const bt_qplan *p, const cand *best, size_t n,
         }
 done:
     sqlite3_finalize(row);
-    sqlite3_finalize(snip);
-    sqlite3_finalize(snip_exact);
     return rc;
 }
 
@@ -531,7 +491,7 @@ int bt_search_explain(const char *query, char **match, bt_error *err)
     bt_qplan *p = NULL;
     int rc = bt_query_parse(query, query ? strlen(query) : 0, &q, err);
     if (!rc)
-        rc = bt_query_compile(q, query, &p, err);
+        rc = bt_query_compile(q, query, 0, &p, err);
     bt_query_free(q);
     if (rc)
         return rc;
@@ -554,9 +514,12 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                             BT_SEARCH_MAX_WINDOW);
     bt_query *q = NULL;
     bt_qplan *p = NULL;
+    int pairs = bt_store_phrase_index(s, err);
+    if (pairs < 0)
+        return -pairs;
     int rc = bt_query_parse(query, query ? strlen(query) : 0, &q, err);
     if (!rc)
-        rc = bt_query_compile(q, query, &p, err);
+        rc = bt_query_compile(q, query, pairs ? BT_QC_PAIRS : 0, &p, err);
     bt_query_free(q);
     if (rc)
         return rc;

@@ -6,7 +6,12 @@
  * layer uses to boost accent-exact matches. Offsets are those of the original text, so
  * highlight() and snippet() mark the accented original.
  * Queries: only folded keys, except a token written right after the prefix byte, which is
- * looked up by its exact form. */
+ * looked up by its exact form.
+ * With the "phrases" option (bantin/store.h), each token also gives the pair of its key and
+ * the previous token's, colocated: a phrase of n syllables is then n - 1 pair tokens side
+ * by side, whose posting lists hold only the articles with those syllables together, where
+ * a positional phrase walks the lists of every syllable (for Vietnamese, each a word of a
+ * tenth of all articles or more) and compares positions. */
 #include "bantin/text.h"
 #include "store/store_internal.h"
 
@@ -18,6 +23,10 @@ typedef struct tok_ctx {
     void *fts_ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
     int query;
+    int phrases;   /* the table indexes pairs (tokenize = 'bantin phrases') */
+    int pair_mode; /* a query string of pairs (it starts with BT_FTS_PAIR_PREFIX) */
+    size_t prev_len; /* the previous token's folded key, 0 when none or too long */
+    char prev[BT_FTS_PAIR_MAX_KEY];
     char small[256]; /* BT_FTS_EXACT_PREFIX + the accented key, when it fits */
 } tok_ctx;
 
@@ -37,9 +46,33 @@ static int put_exact(tok_ctx *c, int flags, const bt_token *t)
     return rc;
 }
 
+/* The pair of the previous token's key and this one's, BT_FTS_PAIR_PREFIX + "prev cur", at
+ * this token's position (colocated in a document, a token of its own in a query); then this
+ * key becomes the previous one. A key longer than BT_FTS_PAIR_MAX_KEY makes no pair. */
+static int put_pair(tok_ctx *c, int flags, const bt_token *t)
+{
+    int rc = SQLITE_OK;
+    if (c->prev_len && t->len < BT_FTS_PAIR_MAX_KEY) {
+        char pair[2 * BT_FTS_PAIR_MAX_KEY + 2];
+        size_t n = 0;
+        pair[n++] = BT_FTS_PAIR_PREFIX[0];
+        memcpy(pair + n, c->prev, c->prev_len);
+        n += c->prev_len;
+        pair[n++] = ' ';
+        memcpy(pair + n, t->text, t->len);
+        n += t->len;
+        rc = c->xToken(c->fts_ctx, flags, pair, (int)n, (int)t->start, (int)t->end);
+    }
+    c->prev_len = t->len < BT_FTS_PAIR_MAX_KEY ? t->len : 0;
+    memcpy(c->prev, t->text, c->prev_len);
+    return rc;
+}
+
 static int on_token(void *vctx, const bt_token *t)
 {
     tok_ctx *c = vctx;
+    if (c->pair_mode)
+        return put_pair(c, 0, t);
     /* an exact form exists when the accented key differs from the folded one: for
      * Vietnamese text about four syllables in five */
     int distinct = t->accent != t->text && /* the same buffer: an ASCII word */
@@ -49,7 +82,11 @@ static int on_token(void *vctx, const bt_token *t)
             return put_exact(c, 0, t);
     } else {
         int rc = c->xToken(c->fts_ctx, 0, t->text, (int)t->len, (int)t->start, (int)t->end);
-        if (rc != SQLITE_OK || c->query || !distinct)
+        if (rc != SQLITE_OK || c->query)
+            return rc;
+        if (c->phrases && (rc = put_pair(c, FTS5_TOKEN_COLOCATED, t)) != SQLITE_OK)
+            return rc;
+        if (!distinct)
             return rc;
         return put_exact(c, FTS5_TOKEN_COLOCATED, t);
     }
@@ -57,15 +94,15 @@ static int on_token(void *vctx, const bt_token *t)
     return c->xToken(c->fts_ctx, 0, t->text, (int)t->len, (int)t->start, (int)t->end);
 }
 
+/* Stateless: the handle only tells the two kinds of table apart. */
+static const char plain_handle = 0, phrases_handle = 0;
+
 static int tok_create(void *unused, const char **argv, int argc, Fts5Tokenizer **out)
 {
     (void)unused;
-    (void)argv;
-    if (argc > 0)
-        return SQLITE_ERROR; /* the tokenizer takes no options */
-    /* Stateless: any non-NULL handle will do. */
-    static const char handle = 0;
-    *out = (Fts5Tokenizer *)(void *)&handle;
+    if (argc > 1 || (argc == 1 && strcmp(argv[0], BT_FTS_PHRASES_OPTION) != 0))
+        return SQLITE_ERROR; /* the only option: "phrases" */
+    *out = (Fts5Tokenizer *)(void *)(argc ? &phrases_handle : &plain_handle);
     return SQLITE_OK;
 }
 
@@ -74,7 +111,6 @@ static void tok_delete(Fts5Tokenizer *t) { (void)t; }
 static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *text, int len,
                         int (*xToken)(void *, int, const char *, int, int, int))
 {
-    (void)t;
     if (len <= 0)
         return SQLITE_OK;
     tok_ctx c;
@@ -82,6 +118,9 @@ static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *
     c.fts_ctx = fts_ctx;
     c.xToken = xToken;
     c.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    c.phrases = (const void *)t == (const void *)&phrases_handle;
+    c.pair_mode = c.query && c.phrases && text[0] == BT_FTS_PAIR_PREFIX[0];
+    c.prev_len = 0;
     int rc = bt_tokenize(text, (size_t)len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &c);
     if (rc < 0)
         return SQLITE_NOMEM;

@@ -1,0 +1,261 @@
+/* snippet.c: the passage shown with a hit, its matched words marked, made from the stored
+ * text (see snippet.h).
+ *
+ * FTS5's snippet() and highlight() need the article's row found again in the index by a
+ * MATCH with `rowid = ?` (a seek in every posting list of every phrase, in every segment),
+ * then tokenize each column once per call: at a million articles that was 2-3 ms of a
+ * query's 10. Tokenizing the few kilobytes of one article here with the search's own
+ * tokenizer gives the same marks for a few microseconds. */
+#include "search/snippet.h"
+
+#include "bantin/text.h"
+#include "core/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MARK_ON '\x02'
+#define MARK_OFF '\x03'
+#define LEAD 3 /* tokens of context kept before the first match of the passage */
+
+typedef struct tok {
+    size_t start, end; /* bytes in the column's text */
+    size_t key, accent; /* offsets of NUL-terminated strings in the arena */
+} tok;
+
+typedef struct column {
+    const char *text;
+    size_t len;
+    tok *t;
+    size_t n, cap;
+    bt_buf *arena;
+    int oom;
+} column;
+
+static int on_token(void *vc, const bt_token *t)
+{
+    column *c = vc;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 256;
+        tok *nt = realloc(c->t, cap * sizeof *nt);
+        if (!nt) {
+            c->oom = 1;
+            return -1;
+        }
+        c->t = nt;
+        c->cap = cap;
+    }
+    tok *k = &c->t[c->n++];
+    k->start = t->start;
+    k->end = t->end;
+    k->key = c->arena->len;
+    if (bt_buf_add(c->arena, t->text, t->len) || bt_buf_addc(c->arena, '\0')) {
+        c->oom = 1;
+        return -1;
+    }
+    k->accent = k->key;
+    if (t->accent && (t->accent_len != t->len || memcmp(t->accent, t->text, t->len))) {
+        k->accent = c->arena->len;
+        if (bt_buf_add(c->arena, t->accent, t->accent_len) || bt_buf_addc(c->arena, '\0')) {
+            c->oom = 1;
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when `m` matches at token i of `c`; exact: the syllables typed with marks must have
+ * their exact form. */
+static int match_at(const column *c, size_t i, const bt_qmark *m, int exact)
+{
+    if (i + m->n_tok > c->n)
+        return 0;
+    const char *a = c->arena->data;
+    for (size_t j = 0; j < m->n_tok; j++) {
+        const tok *k = &c->t[i + j];
+        const char *key = a + k->key;
+        if (m->prefix && j + 1 == m->n_tok) {
+            if (strncmp(key, m->key[j], strlen(m->key[j])))
+                return 0;
+        } else if (strcmp(key, m->key[j]))
+            return 0;
+        if (exact && m->exact[j] && strcmp(a + k->accent, m->exact[j]))
+            return 0;
+    }
+    return 1;
+}
+
+static int has_exact(const bt_qmark *m)
+{
+    if (m->prefix)
+        return 0;
+    for (size_t j = 0; j < m->n_tok; j++)
+        if (m->exact[j])
+            return 1;
+    return 0;
+}
+
+typedef struct span {
+    size_t from, to; /* tokens, inclusive */
+    size_t mark;
+} span;
+
+/* The matches of the plan's marks in column c, in order, overlapping ones merged. */
+static span *find_spans(const column *c, const bt_qplan *p, int exact, size_t *n_out)
+{
+    span *s = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t m = 0; m < p->n_mark; m++) {
+            const bt_qmark *mk = &p->mark[m];
+            if (!match_at(c, i, mk, exact && has_exact(mk)))
+                continue;
+            size_t to = i + mk->n_tok - 1;
+            if (n && s[n - 1].to >= i) { /* overlaps the previous one */
+                if (to > s[n - 1].to)
+                    s[n - 1].to = to;
+                continue;
+            }
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                span *ns = realloc(s, cap * sizeof *ns);
+                if (!ns) {
+                    free(s);
+                    *n_out = (size_t)-1;
+                    return NULL;
+                }
+                s = ns;
+            }
+            s[n++] = (span){i, to, m};
+        }
+    *n_out = n;
+    return s;
+}
+
+/* 1 when every mark typed with marks occurs in its exact form in one of the columns. */
+static int all_exact(const column *cols, size_t n_cols, const bt_qplan *p)
+{
+    int any = 0;
+    for (size_t m = 0; m < p->n_mark; m++) {
+        const bt_qmark *mk = &p->mark[m];
+        if (!has_exact(mk))
+            continue;
+        any = 1;
+        int found = 0;
+        for (size_t c = 0; c < n_cols && !found; c++)
+            for (size_t i = 0; i < cols[c].n && !found; i++)
+                found = match_at(&cols[c], i, mk, 1);
+        if (!found)
+            return 0;
+    }
+    return any;
+}
+
+/* Writes the window [w, w + width) of column c with its spans marked. */
+static int write_window(const column *c, const span *s, size_t ns, size_t w, size_t width,
+                        bt_buf *out)
+{
+    size_t last = w + width < c->n ? w + width - 1 : c->n - 1;
+    size_t from = w == 0 ? 0 : c->t[w].start;
+    size_t to = last + 1 >= c->n ? c->len : c->t[last].end;
+    int err = 0;
+    if (w > 0)
+        err |= bt_buf_adds(out, "\xE2\x80\xA6");
+    size_t at = from;
+    for (size_t i = 0; i < ns; i++) {
+        if (s[i].to < w || s[i].from > last)
+            continue;
+        size_t a = c->t[s[i].from < w ? w : s[i].from].start;
+        size_t b = c->t[s[i].to > last ? last : s[i].to].end;
+        err |= bt_buf_add(out, c->text + at, a - at);
+        err |= bt_buf_addc(out, MARK_ON);
+        err |= bt_buf_add(out, c->text + a, b - a);
+        err |= bt_buf_addc(out, MARK_OFF);
+        at = b;
+    }
+    err |= bt_buf_add(out, c->text + at, to - at);
+    if (to < c->len)
+        err |= bt_buf_adds(out, "\xE2\x80\xA6");
+    return err ? BT_ENOMEM : 0;
+}
+
+/* The window of `width` tokens with the most distinct marks, then the most matches, that
+ * starts LEAD tokens before one of its matches (earliest on ties). */
+static size_t best_window(const span *s, size_t ns, size_t width, size_t n_marks)
+{
+    size_t best = 0, best_score = 0;
+    for (size_t i = 0; i < ns; i++) {
+        size_t w = s[i].from > LEAD ? s[i].from - LEAD : 0;
+        unsigned char seen[64] = {0};
+        size_t distinct = 0, hits = 0;
+        for (size_t j = i; j < ns && s[j].to < w + width; j++) {
+            hits++;
+            size_t m = s[j].mark < 64 ? s[j].mark : 63;
+            if (!seen[m]) {
+                seen[m] = 1;
+                distinct++;
+            }
+        }
+        size_t score = distinct * (n_marks + 1) * 64 + hits;
+        if (score > best_score) {
+            best_score = score;
+            best = w;
+        }
+    }
+    return best;
+}
+
+int bt_snippet(const bt_qplan *p, const char *const text[BT_SNIPPET_COLUMNS], size_t width,
+               char **out)
+{
+    *out = NULL;
+    bt_buf arena = BT_BUF_INIT, res = BT_BUF_INIT;
+    column cols[BT_SNIPPET_COLUMNS];
+    memset(cols, 0, sizeof cols);
+    int rc = 0;
+    for (size_t c = 0; c < BT_SNIPPET_COLUMNS; c++) {
+        cols[c].text = text[c] ? text[c] : "";
+        cols[c].len = strlen(cols[c].text);
+        cols[c].arena = &arena;
+        if (bt_tokenize(cols[c].text, cols[c].len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY,
+                        on_token, &cols[c]) < 0 ||
+            cols[c].oom) {
+            rc = BT_ENOMEM;
+            goto done;
+        }
+    }
+    int exact = all_exact(cols, BT_SNIPPET_COLUMNS, p);
+    /* the first column with a match, in the order of text[]; else the first with text */
+    size_t pick = BT_SNIPPET_COLUMNS, ns = 0;
+    span *s = NULL;
+    for (size_t c = 0; c < BT_SNIPPET_COLUMNS && pick == BT_SNIPPET_COLUMNS; c++) {
+        s = find_spans(&cols[c], p, exact, &ns);
+        if (ns == (size_t)-1) {
+            rc = BT_ENOMEM;
+            goto done;
+        }
+        if (ns)
+            pick = c;
+        else
+            free(s), s = NULL;
+    }
+    if (pick == BT_SNIPPET_COLUMNS)
+        for (size_t c = 0; c < BT_SNIPPET_COLUMNS && pick == BT_SNIPPET_COLUMNS; c++)
+            if (cols[c].n)
+                pick = c;
+    if (pick < BT_SNIPPET_COLUMNS)
+        rc = write_window(&cols[pick], s, ns, ns ? best_window(s, ns, width, p->n_mark) : 0,
+                          width, &res);
+    free(s);
+    if (!rc) {
+        *out = bt_buf_detach(&res, NULL);
+        if (!*out && !(*out = strdup("")))
+            rc = BT_ENOMEM;
+    }
+done:
+    for (size_t c = 0; c < BT_SNIPPET_COLUMNS; c++)
+        free(cols[c].t);
+    bt_buf_free(&arena);
+    bt_buf_free(&res);
+    return rc;
+}
