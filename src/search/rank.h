@@ -22,7 +22,7 @@
 #define BT_RANK_W_SOURCE 3.0
 
 #define BT_RANK_MAX_PHRASES 256  /* phrases of a MATCH expression ranked (more: ignored) */
-#define BT_RANK_IDF_SAMPLE 5000  /* articles of a phrase counted for its IDF, then estimated */
+#define BT_RANK_IDF_SAMPLE 1000  /* articles of a phrase counted for its IDF, then estimated */
 
 typedef struct bt_rank_plan {
     const bt_qplan *q;
