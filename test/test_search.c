@@ -396,6 +396,38 @@ static void test_large_result(void **state)
     bt_search_results_free(r);
 }
 
+/* A result of a few hundred (ranked on its folded expression): the accent-exact boost still
+ * puts the articles that have the word as typed first. */
+static void test_mid_result_exact(void **state)
+{
+    fixture *f = *state;
+    bt_error err;
+    assert_int_equal(bt_store_begin(f->s, &err), 0);
+    for (int i = 0; i < 300; i++) {
+        char title[96];
+        snprintf(title, sizeof title, i % 7 == 3 ? "Người bán hàng rong số %d" : "Người bạn học số %d", i);
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "gen", 3), 0);
+        assert_int_equal(bt_article_add_para(a, "Một câu chuyện đời thường."), 0);
+        assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_commit(f->s, &err), 0);
+    bt_search_results *r = run(f, "bán", NULL);
+    assert_true(r->total > 300);
+    assert_int_equal(r->n, 10);
+    for (size_t i = 0; i < r->n; i++)
+        if (!strstr(r->hits[i].title, "bán"))
+            fail_msg("hit %zu '%s' has no 'bán'", i, r->hits[i].title);
+    bt_search_results_free(r);
+    r = run(f, "bạn học", NULL);
+    for (size_t i = 0; i < r->n; i++)
+        assert_non_null(strstr(r->hits[i].title, "bạn học"));
+    bt_search_results_free(r);
+}
+
 /* since:/until: ranked by relevance (answered from the array of publication days, not the
  * rows): the same articles as by date, and articles added later, or with a date that is not
  * YYYY-MM-DD or no date, are judged on what the store holds now. */
@@ -555,6 +587,7 @@ int main(void)
         cmocka_unit_test(test_bad_queries),
         cmocka_unit_test(test_cli),
         cmocka_unit_test(test_large_result),
+        cmocka_unit_test(test_mid_result_exact),
         cmocka_unit_test(test_date_filter_relevance),
         cmocka_unit_test(test_phrase_index),
     };

@@ -24,7 +24,7 @@
  * - `total` is exact up to BT_SEARCH_TOTAL_MAX (10,000) matching articles; beyond, counting
  *   stops there: `total` is BT_SEARCH_TOTAL_MAX and `total_more` is 1 ("10,000+", as
  *   Elasticsearch's track_total_hits). With since:/until:, the walk also stops once it has
- *   looked at 30,000 articles holding the words and found a page of them within the dates:
+ *   looked at 10,000 articles holding the words and found a page of them within the dates:
  *   `total` is then what it found and `total_more` is 1 (a lower bound, "2970+"). The walk
  *   skips the articles added before the first or after the last one within the dates.
  * - A result of more than a thousand articles whose page lies within the first hundred is
@@ -36,7 +36,12 @@
  *   one tier. So an older article can miss page one of a query that matches more than
  *   10,000 (news search favours the recent; more words or since:/until: reach it). Deeper
  *   pages rank every match; queries sorted by date, with author: filters or the recency
- *   boost read every match and keep `total` exact. */
+ *   boost read every match and keep `total` exact.
+ * - A result of more than 200 articles is matched and ranked on the words' folded forms
+ *   only, and the accent-exact boost of its best articles is worked out from their title and
+ *   lede (the index's exact forms double the posting lists to walk); a smaller one has it
+ *   from every field. With the phrase index (bantin/store.h) a phrase is matched on its
+ *   syllable pairs and has no exact-form boost of its own. */
 #ifndef BANTIN_SEARCH_H
 #define BANTIN_SEARCH_H
 

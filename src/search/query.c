@@ -462,6 +462,7 @@ void bt_qplan_free(bt_qplan *p)
         free(p->not_author[i]);
     free(p->not_author);
     free(p->phrase);
+    free(p->fphrase);
     for (size_t i = 0; i < p->n_mark; i++) {
         for (size_t j = 0; j < p->mark[i].n_tok; j++) {
             free(p->mark[i].key[j]);
@@ -475,7 +476,7 @@ void bt_qplan_free(bt_qplan *p)
 }
 
 /* Adds `t` to the plan's marks (a copy of its keys and exact forms). 0 or BT_ENOMEM. */
-static int add_mark(bt_qplan *p, const bt_qterm *t)
+static int add_mark(bt_qplan *p, const bt_qterm *t, int term)
 {
     bt_qmark *m = realloc(p->mark, (p->n_mark + 1) * sizeof *m);
     if (!m)
@@ -484,6 +485,7 @@ static int add_mark(bt_qplan *p, const bt_qterm *t)
     m = &p->mark[p->n_mark];
     memset(m, 0, sizeof *m);
     m->prefix = t->prefix;
+    m->term = term;
     m->key = calloc(t->n_tok ? t->n_tok : 1, sizeof *m->key);
     m->exact = calloc(t->n_tok ? t->n_tok : 1, sizeof *m->exact);
     p->n_mark++;
@@ -507,6 +509,18 @@ struct cctx {
     int pairs; /* BT_QC_PAIRS */
     int oom;
 };
+
+/* Phrases of count_match, title_match and tier_match (the folded expressions). */
+static void add_fphrase(struct cctx *c, int role, int term, int len, int shift)
+{
+    bt_qphrase *ph = realloc(c->p->fphrase, (c->p->n_fphrase + 1) * sizeof *ph);
+    if (!ph) {
+        c->oom = 1;
+        return;
+    }
+    c->p->fphrase = ph;
+    ph[c->p->n_fphrase++] = (bt_qphrase){role, term, len, shift};
+}
 
 static void add_phrase(struct cctx *c, int role, int term, int len, int shift)
 {
@@ -602,7 +616,10 @@ static void put_term(struct cctx *c, const bt_qterm *t, int term_no)
     }
     int pairs = use_pairs(c, t);
     put_string(&c->st, t, 2, &c->oom);
-    put_string(&c->fo, t, t->negated && has_exact(t) ? 1 : pairs ? 3 : 0, &c->oom);
+    int fo_exact = t->negated && has_exact(t);
+    put_string(&c->fo, t, fo_exact ? 1 : pairs ? 3 : 0, &c->oom);
+    add_fphrase(c, t->negated ? BT_QP_NOT : BT_QP_FOLDED, t->negated ? -1 : term_no,
+                (int)t->n_tok, pairs && !fo_exact);
     if (t->negated) {
         put_string(&c->m, t, has_exact(t) ? 1 : pairs ? 3 : 0, &c->oom);
         add_phrase(c, BT_QP_NOT, -1, (int)t->n_tok, 0);
@@ -717,7 +734,7 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
             last_term_clause = i;
             if (t0->n_tok > 1)
                 p->has_phrase = 1;
-            if (t0->field != BT_QF_SOURCE && add_mark(p, t0))
+            if (t0->field != BT_QF_SOURCE && add_mark(p, t0, p->n_terms))
                 c.oom = 1;
             put_term(&c, t0, p->n_terms++);
             if (has_exact(t0) && !use_pairs(&c, t0))
@@ -733,7 +750,7 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
                 put(&c.st, " OR ", &c.oom);
                 put(&c.fo, " OR ", &c.oom);
             }
-            if (cl->alt[a].field != BT_QF_SOURCE && add_mark(p, &cl->alt[a]))
+            if (cl->alt[a].field != BT_QF_SOURCE && add_mark(p, &cl->alt[a], -1))
                 c.oom = 1;
             put_term(&c, &cl->alt[a], -1);
         }
@@ -741,7 +758,7 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
         put(&c.st, ")", &c.oom);
         put(&c.fo, ")", &c.oom);
     }
-    size_t pos_len = c.m.len; /* the required part ends here */
+    size_t pos_len = c.fo.len; /* the required part ends here */
     /* negated clauses: X NOT (a OR b) */
     for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
         const bt_qterm *t0 = &q->clause[i].alt[0];
@@ -815,16 +832,16 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
         bt_buf_free(&c.fo);
     } else {
         p->stock_match = bt_buf_detach(&c.st, NULL);
-        p->count_match = bt_buf_detach(&c.fo, NULL);
         for (int tier = 0; tier < 2; tier++) {
             bt_buf t = BT_BUF_INIT;
             if (bt_buf_adds(&t, tier ? "{title lede} : (" : "{title} : (") ||
-                bt_buf_add(&t, c.m.data, pos_len) || bt_buf_adds(&t, ")") ||
-                bt_buf_adds(&t, c.m.data + pos_len))
+                bt_buf_add(&t, c.fo.data, pos_len) || bt_buf_adds(&t, ")") ||
+                bt_buf_adds(&t, c.fo.data + pos_len))
                 c.oom = 1;
             *(tier ? &p->tier_match : &p->title_match) = c.oom ? NULL : bt_buf_detach(&t, NULL);
             bt_buf_free(&t);
         }
+        p->count_match = bt_buf_detach(&c.fo, NULL);
         p->match = bt_buf_detach(&c.m, NULL);
         if (c.oom || !p->match || !p->stock_match || !p->count_match ||
             !p->title_match || !p->tier_match) {

@@ -70,6 +70,7 @@ typedef struct bt_qmark {
     char **key;   /* folded key of each syllable */
     char **exact; /* exact form, or NULL when the syllable was typed without marks */
     int prefix;   /* the last syllable is a prefix */
+    int term;     /* the plain word's number (bt_qphrase.term), -1 for an OR alternative */
 } bt_qmark;
 
 /* The query compiled for SQLite. */
@@ -77,8 +78,9 @@ typedef struct bt_qplan {
     char *match;          /* FTS5 MATCH expression, or NULL for a filter-only query */
     char *stock_match;    /* the same words for a stock unicode61 table (no exact forms) */
     char *count_match;    /* matches the same articles as `match`, without the exact-form
-                             alternatives (cheaper: for counting) */
-    char *title_match;    /* `match` with its required words restricted to the title,
+                             alternatives (cheaper to walk: for counting and for the tiers of
+                             a large result); its phrases are fphrase[] */
+    char *title_match;    /* `count_match` with its required words restricted to the title,
                              phrases numbered alike (the first tier of a large result) */
     char *tier_match;     /* the same restricted to title and lede (the second tier) */
     char since[11];       /* "" when none */
@@ -89,6 +91,8 @@ typedef struct bt_qplan {
     char **not_author;
     size_t n_phrase;      /* phrases of `match` in the order FTS5 numbers them */
     bt_qphrase *phrase;
+    size_t n_fphrase;     /* phrases of count_match, title_match and tier_match */
+    bt_qphrase *fphrase;
     int n_terms;          /* plain words in sequence (for adjacency) */
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
     uint64_t adj_prev;    /* bit k: word k came right after word k-1 in the query */

@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define W_EXACT 1.0    /* all words typed with marks found in that exact form: score x2 */
 #define W_ADJ 0.5      /* all neighbouring words side by side in the title: score x1.5 */
 #define W_RECENT 0.5   /* published today: score x1.5, halving every HALF_LIFE days */
 #define HALF_LIFE 90.0
@@ -76,7 +75,6 @@ static int idf_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *vc)
  * is a logarithm, a few percent off moves it by hundredths). */
 static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_plan *rp)
 {
-    const bt_qplan *q = rp->q;
     sqlite3_int64 rows = 0;
     int rc = api->xRowCount(fts, &rows);
     if (rc != SQLITE_OK)
@@ -84,7 +82,7 @@ static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_pl
     int np = api->xPhraseCount(fts);
     for (int i = 0; i < np && i < BT_RANK_MAX_PHRASES; i++) {
         rp->idf[i] = 0;
-        if ((size_t)i < q->n_phrase && q->phrase[i].role == BT_QP_NOT)
+        if ((size_t)i < rp->n_phrase && rp->phrase[i].role == BT_QP_NOT)
             continue; /* never in a match */
         idf_count c = {api, 0, 0};
         if ((rc = api->xQueryPhrase(fts, i, &c, idf_cb)) != SQLITE_OK)
@@ -157,9 +155,9 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         int ph, col, off;
         if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
             break;
-        if (ph < 0 || (size_t)ph >= q->n_phrase || q->phrase[ph].term < 0)
+        if (ph < 0 || (size_t)ph >= rp->n_phrase || rp->phrase[ph].term < 0)
             continue;
-        const bt_qphrase *p = &q->phrase[ph];
+        const bt_qphrase *p = &rp->phrase[ph];
         if (p->role == BT_QP_EXACT)
             exact |= (uint64_t)1 << p->term;
         int next = p->term + 1;
@@ -176,8 +174,8 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
             if (api->xInst(fts, j, &ph2, &col2, &off2) != SQLITE_OK || col2 != col ||
                 off2 > end + 1)
                 break;
-            if (ph2 >= 0 && (size_t)ph2 < q->n_phrase && q->phrase[ph2].term == next &&
-                off2 - q->phrase[ph2].shift == end) {
+            if (ph2 >= 0 && (size_t)ph2 < rp->n_phrase && rp->phrase[ph2].term == next &&
+                off2 - rp->phrase[ph2].shift == end) {
                 adj[next] = w;
                 break;
             }
@@ -193,7 +191,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     if (n_pairs)
         score *= 1.0 + W_ADJ * adj_sum / n_pairs;
     if (q->n_exact_terms)
-        score *= 1.0 + W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
+        score *= 1.0 + BT_RANK_W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
     if (rp->recency && nval >= 2) {
         long d = bt_rank_days((const char *)sqlite3_value_text(val[1]));
         if (d >= 0) {

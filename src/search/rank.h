@@ -24,8 +24,14 @@
 #define BT_RANK_MAX_PHRASES 256  /* phrases of a MATCH expression ranked (more: ignored) */
 #define BT_RANK_IDF_SAMPLE 1000  /* articles of a phrase counted for its IDF, then estimated */
 
+/* An article with every word typed with marks in that exact form scores x(1 + W_EXACT). */
+#define BT_RANK_W_EXACT 1.0
+
 typedef struct bt_rank_plan {
     const bt_qplan *q;
+    const bt_qphrase *phrase; /* the phrases of the expression ranked: q->phrase for
+                                 q->match, q->fphrase for the folded expressions */
+    size_t n_phrase;
     int recency;    /* apply the recency boost */
     long now_days;  /* days since 1970-01-01 of "now", for the recency boost */
     int n_idf;      /* -1 until the first row ranked works idf[] out */

@@ -273,11 +273,12 @@ done:
     return rc;
 }
 
+#define EXACT_MAX 200  /* matches above which a result is ranked on its folded expression */
 #define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
 #define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
 #define TIER_RANK 500  /* matches of a tier ranked at most: the most recently added */
 /* Matches of the words a date-filtered window walks before it stops, once it has a page. */
-#define WINDOW_WALK 30000
+#define WINDOW_WALK 10000
 
 /* What a scan does with the rows of its query. */
 enum { SCAN_RANK, SCAN_RANK_NEWEST };
@@ -454,7 +455,7 @@ static int date_range(sqlite3 *db, const bt_qplan *p, int64_t range[2], bt_error
 
 /* Works out the IDF of the phrases of `p->match` (bt_rank does on its first row) before the
  * tiers, whose column filters would count only the articles with the words in the title. */
-static int prime_idf(sqlite3 *db, const bt_qplan *p, bt_rank_plan *rp, bt_error *err)
+static int prime_idf(sqlite3 *db, const char *expr, bt_rank_plan *rp, bt_error *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db,
@@ -463,12 +464,46 @@ static int prime_idf(sqlite3 *db, const bt_qplan *p, bt_rank_plan *rp, bt_error 
                                 -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
-        sqlite3_bind_text(st, 2, p->match, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, expr, -1, SQLITE_STATIC);
         rc = sqlite3_step(st);
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
     sqlite3_finalize(st);
     return rc == SQLITE_OK ? 0 : db_fail(db, "the index refused the query", err);
+}
+
+/* Moves the candidates of `from` into `to`, each score times the accent-exact boost of the
+ * words typed with marks that its title or lede holds in that form (bt_rank gives it from
+ * the exact forms in the index, which the folded expressions leave out). Best first, and
+ * only while a candidate boosted in full could still enter `to`: the rows read are those
+ * that can change the page. */
+static int boost_exact(sqlite3 *db, const bt_qplan *p, heap *from, heap *to, bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (p->n_exact_terms &&
+        sqlite3_prepare_v2(db, "SELECT title, lede FROM articles WHERE n = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return db_fail(db, "reading the results", err);
+    heap_sort_best_first(from);
+    for (size_t i = 0; i < from->n; i++) {
+        cand c = from->v[i];
+        if (st) {
+            if (to->n == to->k && to->k > 0 &&
+                c.score * (1.0 + BT_RANK_W_EXACT) < to->v[0].score)
+                break; /* the rest are lower still */
+            sqlite3_reset(st);
+            sqlite3_bind_int64(st, 1, c.rowid);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                const char *text[2] = {(const char *)sqlite3_column_text(st, 0),
+                                       (const char *)sqlite3_column_text(st, 1)};
+                uint64_t bits = bt_marks_exact(p, text, 2);
+                c.score *= 1.0 + BT_RANK_W_EXACT * __builtin_popcountll(bits) / p->n_exact_terms;
+            }
+        }
+        heap_push(to, &c);
+    }
+    sqlite3_finalize(st);
+    return 0;
 }
 
 /* Brings bt_day_in's array of publication days up to date before a date-filtered query. */
@@ -527,13 +562,17 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     sqlite3 *db = bt_store_sqlite(s);
     bt_search_results *r = NULL;
     heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE};
+    heap wide = {NULL, 0, 0, 0}; /* a large result's candidates before boost_exact */
     if (bt_rank_register(db) != SQLITE_OK) {
         rc = db_fail(db, "cannot register the ranking function", err);
         goto done;
     }
     int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
     int join = !p->match || p->n_author || p->n_not_author || h.by_date || recency;
-    bt_rank_plan rp = {p, recency, (long)(time(NULL) / 86400), -1, {0}};
+    long today = (long)(time(NULL) / 86400);
+    bt_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}};
+    /* the folded expressions' (a large result's) */
+    bt_rank_plan rpf = {p, p->fphrase, p->n_fphrase, recency, today, -1, {0}};
 
     r = calloc(1, sizeof *r);
     h.v = malloc((h.k ? h.k : 1) * sizeof *h.v);
@@ -562,29 +601,47 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         r->total_more = more;
         if (h.k == 0 || r->total == 0)
             ;
-        else if ((r->total <= TIER_MIN && !more) || h.k > TIER_MAX_K) {
-            /* small, or a deep page: every match ranked */
+        else if ((r->total <= EXACT_MAX && !more) || h.k > TIER_MAX_K) {
+            /* small, or a deep page: every match ranked, exact forms from the index */
             if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, h.k > TIER_MAX_K ? NULL : range,
                            &rp, &h, &n, err)))
                 goto done;
-        } else if (p->has_phrase) {
-            /* A phrase costs a walk over its syllables' positions in every pass: its newest
-             * TIER_RANK matches ranked in one pass. */
-            if ((rc = scan(db, p, p->match, SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rp, &h, &n,
-                           err)))
-                goto done;
         } else {
-            /* A large result, ranked in tiers: the articles with the words in the title,
-             * then in title or lede, then anywhere, until a tier fills the page; of each
-             * tier, the TIER_RANK newest within the window (BM25's field weights rank a
-             * lower tier below a higher one anyway; see bantin/search.h). */
-            const char *tiers[3] = {p->title_match, p->tier_match, p->match};
-            if (rp.n_idf < 0 && (rc = prime_idf(db, p, &rp, err)))
+            /* A larger result is ranked on the folded expressions, which walk half the
+             * posting lists of a query typed with marks; its best candidates get the
+             * accent-exact boost from their title and lede afterwards (boost_exact). */
+            wide.k = 3 * TIER_RANK > TIER_MIN ? 3 * TIER_RANK : TIER_MIN;
+            wide.v = malloc(wide.k * sizeof *wide.v);
+            if (!wide.v) {
+                rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
                 goto done;
-            for (int t = 0; t < 3 && h.n < h.k; t++)
-                if ((rc = scan(db, p, tiers[t], SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rp, &h,
-                               &n, err)))
+            }
+            if (r->total <= TIER_MIN && !more) {
+                /* every match ranked */
+                if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
+                               err)))
                     goto done;
+            } else if (p->has_phrase) {
+                /* A phrase costs a walk over its syllables' positions (or pairs) in every
+                 * pass: its newest TIER_RANK matches ranked in one pass. */
+                if ((rc = scan(db, p, p->count_match, SCAN_RANK_NEWEST, TIER_RANK, 0, range,
+                               &rpf, &wide, &n, err)))
+                    goto done;
+            } else {
+                /* In tiers: the articles with the words in the title, then in title or
+                 * lede, then anywhere, until a tier fills the page; of each tier, the
+                 * TIER_RANK newest within the window (BM25's field weights rank a lower
+                 * tier below a higher one anyway; see bantin/search.h). */
+                const char *tiers[3] = {p->title_match, p->tier_match, p->count_match};
+                if (rpf.n_idf < 0 && (rc = prime_idf(db, p->count_match, &rpf, err)))
+                    goto done;
+                for (int t = 0; t < 3 && wide.n < h.k; t++)
+                    if ((rc = scan(db, p, tiers[t], SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rpf,
+                                   &wide, &n, err)))
+                        goto done;
+            }
+            if ((rc = boost_exact(db, p, &wide, &h, err)))
+                goto done;
         }
     }
     heap_sort_best_first(&h);
@@ -592,6 +649,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     rc = fill_hits(db, p, h.v + from, h.n - from, opts->flags, r, err);
 done:
     free(h.v);
+    free(wide.v);
     bt_qplan_free(p);
     if (rc) {
         bt_search_results_free(r);

@@ -259,3 +259,34 @@ done:
     bt_buf_free(&res);
     return rc;
 }
+
+uint64_t bt_marks_exact(const bt_qplan *p, const char *const *text, size_t n)
+{
+    bt_buf arena = BT_BUF_INIT;
+    uint64_t bits = 0;
+    for (size_t c = 0; c < n; c++) {
+        column col;
+        memset(&col, 0, sizeof col);
+        col.text = text[c] ? text[c] : "";
+        col.len = strlen(col.text);
+        col.arena = &arena;
+        arena.len = 0;
+        if (bt_tokenize(col.text, col.len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &col) >=
+                0 &&
+            !col.oom)
+            for (size_t m = 0; m < p->n_mark; m++) {
+                const bt_qmark *mk = &p->mark[m];
+                if (mk->term < 0 || mk->term >= 64 || !has_exact(mk) ||
+                    (bits >> mk->term & 1))
+                    continue;
+                for (size_t i = 0; i < col.n; i++)
+                    if (match_at(&col, i, mk, 1)) {
+                        bits |= (uint64_t)1 << mk->term;
+                        break;
+                    }
+            }
+        free(col.t);
+    }
+    bt_buf_free(&arena);
+    return bits;
+}

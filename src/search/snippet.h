@@ -14,11 +14,18 @@
 
 #include "search/query.h"
 
+#include <stdint.h>
+
 #define BT_SNIPPET_COLUMNS 4
 
 /* Makes the passage from text[0..3] (any may be NULL). On success *out is a new string
  * (owned by the caller) with each mark between the bytes 0x02 and 0x03; BT_ENOMEM else. */
 int bt_snippet(const bt_qplan *p, const char *const text[BT_SNIPPET_COLUMNS], size_t width,
                char **out);
+
+/* The words of the query typed with marks (bt_qmark.term, bit per word) that occur in their
+ * exact form in one of text[0..n-1]: the accent-exact boost of a large result, worked out
+ * from the title and lede of its best articles (search.c). Out of memory: fewer bits. */
+uint64_t bt_marks_exact(const bt_qplan *p, const char *const *text, size_t n);
 
 #endif
