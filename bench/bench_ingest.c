@@ -3,7 +3,7 @@
  * SQLite's stock `unicode61 remove_diacritics 2` tokenizer, and the two files' sizes.
  *
  * usage: bench_ingest [--n N] [--tokenize N] [--corpus PATH] [--dir DIR] [--sql SQL]
- *                     [--stock-sql SQL] [--only bantin|stock]
+ *                     [--stock-sql SQL] [--only bantin|stock] [--phrase-index]
  * Articles come from the VietNews corpus (JSONL, gzip); past its end, new articles are made
  * by recombining the paragraphs of two corpus articles, so none is a duplicate. Both stores get
  * each article in turn (interleaved, so machine noise hits both alike), in batches of 1000 per
@@ -11,7 +11,8 @@
  * in-memory statement journals). Only the insert calls are timed, in wall-clock and in CPU
  * time (the machine is shared: CPU time is the steadier ratio); parsing the
  * corpus JSON is timed apart. Then the two tokenizers alone over the text of --tokenize N
- * corpus articles (no index), to tell tokenizing from indexing. */
+ * corpus articles (no index), to tell tokenizing from indexing. --phrase-index: the bantin
+ * store with the phrase index (bantin/store.h), to measure what it costs. */
 #include "bantin.h"
 #include "store/store_internal.h" /* the store's connection, for the tokenizers alone */
 
@@ -205,7 +206,7 @@ static void bench_tokenizers(const char *corpus, long n)
 int main(int argc, char **argv)
 {
     long target = 100000, tok_n = 20000;
-    int only = 0;
+    int only = 0, phrases = 0;
     const char *corpus = "../shared/corpus/vietnews-60k.jsonl.gz";
     const char *dir = NULL, *sql = NULL, *stock_sql = NULL;
     for (int i = 1; i < argc; i++) {
@@ -223,9 +224,12 @@ int main(int argc, char **argv)
             sql = argv[++i]; /* run on the bantin store once open: for trying settings */
         else if (!strcmp(argv[i], "--stock-sql") && i + 1 < argc)
             stock_sql = argv[++i]; /* the same for the stock table */
+        else if (!strcmp(argv[i], "--phrase-index"))
+            phrases = 1;
         else {
             fprintf(stderr, "usage: bench_ingest [--n N] [--tokenize N] [--corpus PATH]"
-                            " [--dir DIR] [--sql SQL] [--stock-sql SQL] [--only bantin|stock]\n");
+                            " [--dir DIR] [--sql SQL] [--stock-sql SQL] [--only bantin|stock]"
+                            " [--phrase-index]\n");
             return 2;
         }
     }
@@ -243,6 +247,10 @@ int main(int argc, char **argv)
     bt_store *s;
     bt_error err;
     if (bt_store_open(ours_path, 0, &s, &err)) {
+        fprintf(stderr, "bench_ingest: %s\n", err.msg);
+        return 1;
+    }
+    if (phrases && bt_store_set_phrase_index(s, 1, &err)) {
         fprintf(stderr, "bench_ingest: %s\n", err.msg);
         return 1;
     }
