@@ -1,6 +1,7 @@
 /* fuzz_query.c: libFuzzer target for the search query language: any bytes must give a clean
  * error (bad query) or a search that runs: never a crash, and never a database error, which
- * would mean that user text broke out of its FTS5 strings or SQL parameters. */
+ * would mean that user text broke out of its FTS5 strings or SQL parameters; on a store with
+ * and one without the phrase index. */
 #include "bantin.h"
 #include "search/query.h"
 
@@ -10,12 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 
-static bt_store *store; /* one small store for the whole run (the harness's own state) */
+/* two small stores for the whole run (the harness's own state): without and with the phrase
+ * index */
+static bt_store *stores[2];
 
-static bt_store *open_store(void)
+static bt_store *open_store(int phrases)
 {
     char path[64];
-    snprintf(path, sizeof path, "/tmp/fuzz_query_%d.db", (int)getpid());
+    snprintf(path, sizeof path, "/tmp/fuzz_query_%d_%d.db", (int)getpid(), phrases);
     unlink(path);
     bt_error err;
     bt_store *s;
@@ -34,13 +37,17 @@ static bt_store *open_store(void)
             abort();
         bt_article_free(a);
     }
+    if (phrases && bt_store_set_phrase_index(s, 1, &err))
+        abort();
     return s;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!store)
-        store = open_store();
+    if (!stores[0]) {
+        stores[0] = open_store(0);
+        stores[1] = open_store(1);
+    }
     bt_error err;
     bt_query *q = NULL;
     if (bt_query_parse((const char *)data, size, &q, &err))
@@ -54,13 +61,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = malloc(size + 1);
     memcpy(text, data, size);
     text[size] = '\0';
-    bt_search_results *r = NULL;
-    rc = bt_search_run(store, text, NULL, &r, &err);
-    if (rc == BT_EDB) {
-        fprintf(stderr, "database error for a valid query: %s\n", err.msg);
-        abort();
+    for (int i = 0; i < 2; i++) {
+        bt_search_results *r = NULL;
+        rc = bt_search_run(stores[i], text, NULL, &r, &err);
+        if (rc == BT_EDB) {
+            fprintf(stderr, "database error for a valid query: %s\n", err.msg);
+            abort();
+        }
+        bt_search_results_free(r);
     }
-    bt_search_results_free(r);
     free(text);
     return 0;
 }
