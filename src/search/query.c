@@ -475,6 +475,8 @@ void bt_qplan_free(bt_qplan *p)
     free(p);
 }
 
+static int has_exact(const bt_qterm *t);
+
 /* Adds `t` to the plan's marks (a copy of its keys and exact forms). 0 or BT_ENOMEM. */
 static int add_mark(bt_qplan *p, const bt_qterm *t, int term)
 {
@@ -486,6 +488,7 @@ static int add_mark(bt_qplan *p, const bt_qterm *t, int term)
     memset(m, 0, sizeof *m);
     m->prefix = t->prefix;
     m->term = term;
+    m->has_exact = has_exact(t);
     m->key = calloc(t->n_tok ? t->n_tok : 1, sizeof *m->key);
     m->exact = calloc(t->n_tok ? t->n_tok : 1, sizeof *m->exact);
     p->n_mark++;

@@ -71,6 +71,7 @@ typedef struct bt_qmark {
     char **exact; /* exact form, or NULL when the syllable was typed without marks */
     int prefix;   /* the last syllable is a prefix */
     int term;     /* the plain word's number (bt_qphrase.term), -1 for an OR alternative */
+    int has_exact; /* a syllable was typed with marks (and the word is not a prefix) */
 } bt_qmark;
 
 /* The query compiled for SQLite. */

@@ -85,16 +85,6 @@ static int match_at(const column *c, size_t i, const bt_qmark *m, int exact)
     return 1;
 }
 
-static int has_exact(const bt_qmark *m)
-{
-    if (m->prefix)
-        return 0;
-    for (size_t j = 0; j < m->n_tok; j++)
-        if (m->exact[j])
-            return 1;
-    return 0;
-}
-
 typedef struct span {
     size_t from, to; /* tokens, inclusive */
     size_t mark;
@@ -108,7 +98,7 @@ static span *find_spans(const column *c, const bt_qplan *p, int exact, size_t *n
     for (size_t i = 0; i < c->n; i++)
         for (size_t m = 0; m < p->n_mark; m++) {
             const bt_qmark *mk = &p->mark[m];
-            if (!match_at(c, i, mk, exact && has_exact(mk)))
+            if (!match_at(c, i, mk, exact && mk->has_exact))
                 continue;
             size_t to = i + mk->n_tok - 1;
             if (n && s[n - 1].to >= i) { /* overlaps the previous one */
@@ -138,7 +128,7 @@ static int all_exact(const column *cols, size_t n_cols, const bt_qplan *p)
     int any = 0;
     for (size_t m = 0; m < p->n_mark; m++) {
         const bt_qmark *mk = &p->mark[m];
-        if (!has_exact(mk))
+        if (!mk->has_exact)
             continue;
         any = 1;
         int found = 0;
@@ -276,7 +266,7 @@ uint64_t bt_marks_exact(const bt_qplan *p, const char *const *text, size_t n)
             !col.oom)
             for (size_t m = 0; m < p->n_mark; m++) {
                 const bt_qmark *mk = &p->mark[m];
-                if (mk->term < 0 || mk->term >= 64 || !has_exact(mk) ||
+                if (mk->term < 0 || mk->term >= 64 || !mk->has_exact ||
                     (bits >> mk->term & 1))
                     continue;
                 for (size_t i = 0; i < col.n; i++)
