@@ -1,6 +1,8 @@
 /* support.c: the shared test helpers of support.h. */
 #include "support.h"
 
+#include "bantin/article.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,4 +88,12 @@ int test_run(const char *cmd, char **out, char **err)
     unlink(outp);
     unlink(errp);
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int test_body_has(const bt_article *a, const char *needle)
+{
+    for (size_t i = 0; i < a->n_body; i++)
+        if (strstr(a->body[i], needle))
+            return 1;
+    return 0;
 }

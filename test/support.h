@@ -1,5 +1,5 @@
 /* support.h: helpers the cmocka tests share: paths to the shared data and the CLI binary,
- * reading files, and running the CLI with its output captured. */
+ * reading files, running the CLI with its output captured, looking into an article. */
 #ifndef BT_TEST_SUPPORT_H
 #define BT_TEST_SUPPORT_H
 
@@ -20,5 +20,9 @@ char *test_write_temp(const char *data, size_t len, const char *suffix);
 /* Runs `cmd` with /bin/sh; returns its exit status and sets *out and *err (malloc'ed) to what it
  * printed on stdout/stderr (either may be NULL to discard). */
 int test_run(const char *cmd, char **out, char **err);
+
+typedef struct bt_article bt_article;
+/* 1 when a paragraph of the article's body contains `needle`. */
+int test_body_has(const bt_article *a, const char *needle);
 
 #endif
