@@ -18,31 +18,7 @@
 #include <string.h>
 #include <time.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) {
-        free(b);
-        b = NULL;
-    }
-    fclose(f);
-    if (b)
-        *len = (size_t)n;
-    return b;
-}
+#include "bench_util.h"
 
 int main(int argc, char **argv)
 {
@@ -65,7 +41,7 @@ int main(int argc, char **argv)
             continue;
         char p[8192];
         snprintf(p, sizeof p, "%s/%s", seeds, e->d_name);
-        if ((data[n] = slurp(p, &lens[n])))
+        if ((data[n] = bench_slurp(p, &lens[n])))
             n++;
     }
     closedir(d);
@@ -80,7 +56,7 @@ int main(int argc, char **argv)
     double best_x = 1e9, best_p = 1e9, best_d = 1e9;
     size_t sink = 0;
     for (int round = 0; round < 3; round++) {
-        double t0 = now();
+        double t0 = bench_now();
         for (int i = 0; i < total; i++) {
             bt_capture cap = {data[i % n], lens[i % n], NULL, NULL, "bench", NULL, BT_KIND_TEXT, NULL};
             bt_article *a;
@@ -92,7 +68,7 @@ int main(int argc, char **argv)
             sink += a->n_body;
             bt_article_free(a);
         }
-        double t1 = now();
+        double t1 = bench_now();
         for (int i = 0; i < total; i++) {
             char *text;
             size_t tl;
@@ -106,7 +82,7 @@ int main(int argc, char **argv)
             free(norm);
             free(text);
         }
-        double t2 = now();
+        double t2 = bench_now();
         for (int i = 0; i < total; i++) {
             char *text;
             size_t tl;
@@ -117,7 +93,7 @@ int main(int argc, char **argv)
             sink += tl;
             free(text);
         }
-        double t3 = now();
+        double t3 = bench_now();
         if (t3 - t2 < best_d)
             best_d = t3 - t2;
         if (t1 - t0 < best_x)

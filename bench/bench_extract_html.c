@@ -11,41 +11,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 typedef struct page {
     char *path, *data;
     size_t len;
 } page;
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    size_t r;
-    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = nb;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 int main(int argc, char **argv)
 {
@@ -66,7 +37,7 @@ int main(int argc, char **argv)
         return 1;
     for (size_t k = 0; k < n; k++) {
         pages[k].path = argv[i + (int)k];
-        pages[k].data = slurp(pages[k].path, &pages[k].len);
+        pages[k].data = bench_slurp(pages[k].path, &pages[k].len);
         if (!pages[k].data) {
             fprintf(stderr, "bench_extract_html: %s: cannot read\n", pages[k].path);
             return 1;
@@ -74,7 +45,7 @@ int main(int argc, char **argv)
     }
     FILE *out = outpath ? fopen(outpath, "w") : NULL;
     size_t done = 0, failed = 0;
-    double t0 = now(), t = t0;
+    double t0 = bench_now(), t = t0;
     for (int round = 0; round == 0 || t - t0 < seconds; round++) {
         for (size_t k = 0; k < n; k++) {
             bt_capture cap = {0};
@@ -97,7 +68,7 @@ int main(int argc, char **argv)
             }
             done++;
         }
-        t = now();
+        t = bench_now();
     }
     if (out)
         fclose(out);

@@ -25,14 +25,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define BATCH 1000
+#include "bench_util.h"
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#define BATCH 1000
 
 /* CPU time of the process: the machine is shared, so wall-clock time counts other jobs too. */
 static double cpu_s(void)
@@ -137,11 +132,11 @@ static double run_tokenizer(fts5_api *api, const char *name, const char **args, 
         exit(1);
     }
     counts[0] = counts[1] = 0;
-    double t0 = now_s();
+    double t0 = bench_now();
     for (long i = 0; i < n; i++)
         tk.xTokenize(t, counts, FTS5_TOKENIZE_DOCUMENT, texts[i], (int)strlen(texts[i]),
                      count_tok);
-    double el = now_s() - t0;
+    double el = bench_now() - t0;
     tk.xDelete(t);
     return el;
 }
@@ -291,7 +286,7 @@ int main(int argc, char **argv)
     bt_article *prev = NULL;
     char origin[64];
     while (done < target) {
-        double t0 = now_s();
+        double t0 = bench_now();
         if (!gz_line(gz, &line, &cap)) {
             gzrewind(gz); /* past the end: recombine paragraphs of neighbours */
             pass++;
@@ -318,7 +313,7 @@ int main(int argc, char **argv)
         snprintf(origin, sizeof origin, "corpus:%ld", done);
         bt_origin o = {origin, hash, strlen(bytes)};
         joined(a, &body, &bodycap);
-        double t1 = now_s(), u1 = cpu_s();
+        double t1 = bench_now(), u1 = cpu_s();
         t_parse += t1 - t0;
 
         double t2 = t1, u2 = u1;
@@ -339,7 +334,7 @@ int main(int argc, char **argv)
                 fprintf(stderr, "bench_ingest: %s\n", err.msg);
                 return 1;
             }
-            t2 = now_s();
+            t2 = bench_now();
             u2 = cpu_s();
             t_ours += t2 - t1;
             c_ours += u2 - u1;
@@ -356,7 +351,7 @@ int main(int argc, char **argv)
             if ((done + 1) % BATCH == 0 &&
                 sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
                 die_sql(db, "commit");
-            t_stock += now_s() - t2;
+            t_stock += bench_now() - t2;
             c_stock += cpu_s() - u2;
         }
 
@@ -364,15 +359,15 @@ int main(int argc, char **argv)
         bt_article_free(a);
         done++;
     }
-    double t3 = now_s(), u3 = cpu_s();
+    double t3 = bench_now(), u3 = cpu_s();
     if (only != 2 && done % BATCH && bt_store_commit(s, &err)) {
         fprintf(stderr, "bench_ingest: %s\n", err.msg);
         return 1;
     }
-    double t4 = now_s(), u4 = cpu_s();
+    double t4 = bench_now(), u4 = cpu_s();
     if (only != 1 && done % BATCH && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         die_sql(db, "commit");
-    t_stock += now_s() - t4;
+    t_stock += bench_now() - t4;
     c_stock += cpu_s() - u4;
     t_ours += t4 - t3;
     c_ours += u4 - u3;

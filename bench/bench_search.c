@@ -27,6 +27,8 @@
 #include <utf8proc.h>
 #include <zlib.h>
 
+#include "bench_util.h"
+
 #define STOCK_WEIGHTS "10.0, 5.0, 1.0, 0.5, 3.0" /* the same field weights as bantin */
 
 typedef struct src {
@@ -34,13 +36,6 @@ typedef struct src {
     char **paras;
     size_t n_paras;
 } src;
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
 static uint64_t rnd(void) /* xorshift64*: a fixed sequence, so runs are comparable */
@@ -279,7 +274,7 @@ static void build(const char *dir, const src *c, size_t nc, size_t n, int recomb
             die("memory", "out of memory");
         for (size_t j = b0; j < b1; j++)
             arts[j - b0] = make_article(c, nc, j, recombine);
-        double t0 = now_s();
+        double t0 = bench_now();
         if (bt_store_begin(s, &err))
             die("begin", err.msg);
         for (size_t j = b0; j < b1; j++) {
@@ -292,12 +287,12 @@ static void build(const char *dir, const src *c, size_t nc, size_t n, int recomb
         }
         if (bt_store_commit(s, &err))
             die("commit", err.msg);
-        double t1 = now_s();
+        double t1 = bench_now();
         exec(db, "BEGIN");
         for (size_t j = b0; j < b1; j++)
             stock_add(ins, fts, (int64_t)j + 1, arts[j - b0]);
         exec(db, "COMMIT");
-        *t_stock += now_s() - t1;
+        *t_stock += bench_now() - t1;
         *t_ours += t1 - t0;
         for (size_t j = b0; j < b1; j++)
             bt_article_free(arts[j - b0]);
@@ -732,14 +727,14 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
     int64_t *tq = calloc(nq, sizeof *tq);
     for (int pass = 0; pass < 2; pass++) { /* pass 0 warms the page cache */
         for (size_t i = 0; i < nq; i++) {
-            double t0 = now_s();
+            double t0 = bench_now();
             bt_search_results *r;
             if (bt_search_run(s, q[i], NULL, &r, &err))
                 die(q[i], err.msg);
-            double t1 = now_s();
+            double t1 = bench_now();
             size_t nt;
             int64_t ts = no_stock ? 0 : stock_search(&sq, q[i], 10, 1, top, &nt);
-            double t2 = now_s();
+            double t2 = bench_now();
             lo[i] = (t1 - t0) * 1e3;
             ls[i] = (t2 - t1) * 1e3;
             if (pass) {
