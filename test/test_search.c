@@ -576,6 +576,99 @@ static void test_phrase_index(void **state)
     free(er);
 }
 
+
+/* Adds `n` articles: the ones with i % 20 == 0 have `Word` in the title ("Word ở vùng núi,
+ * bản số i"), the others `word` only in the body; even ones published in 2021, odd ones in
+ * 2019. */
+static void add_floods(fixture *f, int n, const char *Word, const char *word)
+{
+    bt_error err;
+    assert_int_equal(bt_store_begin(f->s, &err), 0);
+    for (int i = 0; i < n; i++) {
+        char title[96], body[160], date[32];
+        if (i % 20 == 0)
+            snprintf(title, sizeof title, "%s ở vùng núi, bản số %d", Word, i);
+        else
+            snprintf(title, sizeof title, "Tin vùng cao số %d", i);
+        snprintf(body, sizeof body, "Mưa lớn kéo dài. Sau đó %s qua bản số %d.", word, i);
+        snprintf(date, sizeof date, "%d-03-%02dT08:00:00+07:00", i % 2 ? 2019 : 2021,
+                 1 + i % 28);
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->published, date, strlen(date)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "gen", 3), 0);
+        assert_int_equal(bt_article_add_para(a, body), 0);
+        assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_commit(f->s, &err), 0);
+}
+
+/* Results of a few hundred that the window ranks as it walks (a date filter, a phrase):
+ * exact totals, the articles with the words in the title first. */
+static void test_window_ranked(void **state)
+{
+    fixture *f = *state;
+    add_floods(f, 700, "Lũ quét", "lũ quét");
+    const char *queries[] = {"lũ quét since:2021-01-01 until:2021-12-31", "lu quet since:2021",
+                             "\"lũ quét\"", "\"lu quet\" since:2021-03"};
+    const int64_t totals[] = {350, 350, 700, 350};
+    for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+        bt_search_results *r = run(f, queries[q], NULL);
+        if (r->total != totals[q] || r->total_more || r->n != 10)
+            fail_msg("'%s': total %lld%s, %zu hits", queries[q], (long long)r->total,
+                     r->total_more ? "+" : "", r->n);
+        for (size_t i = 0; i < r->n; i++) {
+            if (!strstr(r->hits[i].title, "Lũ quét"))
+                fail_msg("'%s': hit %zu '%s' has no 'Lũ quét'", queries[q], i, r->hits[i].title);
+            if (q != 2 && strncmp(r->hits[i].published, "2021-", 5))
+                fail_msg("'%s': hit %zu published %s", queries[q], i, r->hits[i].published);
+        }
+        bt_search_results_free(r);
+    }
+}
+
+/* A reader (its whole file mapped) sees what a writer commits, also after a vacuum has
+ * rewritten and shrunk the file under it. */
+static void test_reader_follows_writer(void **state)
+{
+    fixture *f = *state;
+    bt_error err;
+    bt_store *ro = NULL;
+    assert_int_equal(bt_store_open(f->path, BT_STORE_READONLY, &ro, &err), 0);
+    bt_search_results *r = NULL;
+    assert_int_equal(bt_search_run(ro, "sạt lở", NULL, &r, &err), 0);
+    assert_int_equal(r->total, 0);
+    bt_search_results_free(r);
+    add_floods(f, 300, "Sạt lở", "sạt lở");
+    assert_int_equal(bt_search_run(ro, "sạt lở", NULL, &r, &err), 0);
+    assert_int_equal(r->total, 300);
+    assert_int_equal(r->n, 10);
+    bt_search_results_free(r);
+    /* the writer removes all but one and vacuums: the file shrinks under the reader */
+    const char *keep = "Sạt lở ở vùng núi, bản số 0";
+    assert_int_equal(bt_store_begin(f->s, &err), 0);
+    for (int64_t n = 1; n <= 10000; n++) {
+        bt_article *a = NULL;
+        if (bt_store_get_rowid(f->s, n, &a, &err) == 0 && a) {
+            if (strcmp(a->title, keep) && test_body_has(a, "sạt lở"))
+                assert_int_equal(bt_store_remove(f->s, a->id, &err), 0);
+            bt_article_free(a);
+        }
+    }
+    assert_int_equal(bt_store_commit(f->s, &err), 0);
+    assert_int_equal(bt_store_vacuum(f->s, &err), 0);
+    assert_int_equal(bt_search_run(f->s, "sạt lở", NULL, &r, &err), 0);
+    assert_int_equal(r->total, 1); /* the writer's own view */
+    bt_search_results_free(r);
+    assert_int_equal(bt_search_run(ro, "sạt lở", NULL, &r, &err), 0);
+    assert_int_equal(r->total, 1);
+    assert_string_equal(r->hits[0].title, keep);
+    bt_search_results_free(r);
+    bt_store_close(ro);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -590,6 +683,8 @@ int main(void)
         cmocka_unit_test(test_mid_result_exact),
         cmocka_unit_test(test_date_filter_relevance),
         cmocka_unit_test(test_phrase_index),
+        cmocka_unit_test(test_window_ranked),
+        cmocka_unit_test(test_reader_follows_writer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -23,20 +23,23 @@
  * matches are walked newest first (most recently added first) into a window.
  * - `total` is exact up to BT_SEARCH_TOTAL_MAX (10,000) matching articles; beyond, counting
  *   stops there: `total` is BT_SEARCH_TOTAL_MAX and `total_more` is 1 ("10,000+", as
- *   Elasticsearch's track_total_hits). With since:/until:, the walk also stops once it has
- *   looked at 10,000 articles holding the words and found a page of them within the dates:
- *   `total` is then what it found and `total_more` is 1 (a lower bound, "2970+"). The walk
- *   skips the articles added before the first or after the last one within the dates.
+ *   Elasticsearch's track_total_hits). The walk also stops, once it has found a page of
+ *   matches, after going back over the newest 100,000 articles, or (with since:/until:)
+ *   after looking at 10,000 articles holding the words: `total` is then what it found and
+ *   `total_more` is 1 (a lower bound, "2970+"). Two common words whose articles are spread
+ *   thin, or a date filter most of them fail, would otherwise cost a walk over most of the
+ *   store. The walk skips the articles added before the first or after the last one within
+ *   the dates, so in a store filled in date order a date filter narrows it.
  * - A result of more than a thousand articles whose page lies within the first hundred is
- *   ranked within that window (the newest 10,000 matches, or what the date walk saw), in
- *   tiers: the articles with the words in their title, then those with them in title or
- *   lede, then all, stopping at the first tier that fills the page (BM25's field weights
- *   would rank a lower tier below anyway); of each tier, the 500 newest. A query with a
- *   "phrase" (or a hyphenated word) ranks the 500 newest of its matches in the window, in
- *   one tier. So an older article can miss page one of a query that matches more than
- *   10,000 (news search favours the recent; more words or since:/until: reach it). Deeper
- *   pages rank every match; queries sorted by date, with author: filters or the recency
- *   boost read every match and keep `total` exact.
+ *   ranked within that window, in tiers: the articles with the words in their title, then
+ *   those with them in title or lede, then all, stopping at the first tier that fills the
+ *   page (BM25's field weights would rank a lower tier below anyway); of each tier, the 500
+ *   newest. A query with a "phrase" (or a hyphenated word) ranks the 500 newest of its
+ *   matches, a dated one the 1,000 newest within the dates, as the window walks them. So an
+ *   older article can miss page one of a query that matches many (news search favours the
+ *   recent; more words or since:/until: reach it). Deeper pages rank every match; queries
+ *   sorted by date, with author: filters or the recency boost read every match and keep
+ *   `total` exact.
  * - A result of more than 200 articles is matched and ranked on the words' folded forms
  *   only, and the accent-exact boost of its best articles is worked out from their title and
  *   lede (the index's exact forms double the posting lists to walk); a smaller one has it

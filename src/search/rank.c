@@ -55,22 +55,25 @@ static const double col_weight[] = {BT_RANK_W_TITLE, BT_RANK_W_LEDE, BT_RANK_W_B
                                     BT_RANK_W_CAPTIONS, BT_RANK_W_SOURCE};
 
 typedef struct idf_count {
-    const Fts5ExtensionApi *api;
-    int64_t n, last;
+    int64_t n, first, last;
 } idf_count;
 
 static int idf_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *vc)
 {
     idf_count *c = vc;
-    c->n++;
-    if (c->n < BT_RANK_IDF_SAMPLE)
+    int64_t rowid = api->xRowid(fts);
+    if (c->n++ == 0)
+        c->first = rowid;
+    c->last = rowid;
+    if (c->n < BT_RANK_IDF_SAMPLE && (c->n < 2 || rowid - c->first < BT_RANK_IDF_SPAN))
         return SQLITE_OK;
-    c->last = api->xRowid(fts);
     return SQLITE_DONE; /* enough to estimate from */
 }
 
-/* The plan's idf[] from the articles holding each phrase: counted up to BT_RANK_IDF_SAMPLE,
- * beyond that estimated from how far into the rowids the sample reached (articles are
+/* The plan's idf[] from the articles holding each phrase: counted up to BT_RANK_IDF_SAMPLE
+ * of them or over BT_RANK_IDF_SPAN rowids (a phrase costs a look at the positions of every
+ * article with its words: a rare one of common syllables would be looked for across the
+ * whole store), beyond that estimated from how many rowids the sample spans (articles are
  * numbered in the order they came, so a phrase's articles spread over the whole range; IDF
  * is a logarithm, a few percent off moves it by hundredths). */
 static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_plan *rp)
@@ -84,13 +87,14 @@ static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_pl
         rp->idf[i] = 0;
         if ((size_t)i < rp->n_phrase && rp->phrase[i].role == BT_QP_NOT)
             continue; /* never in a match */
-        idf_count c = {api, 0, 0};
+        idf_count c = {0, 0, 0};
         if ((rc = api->xQueryPhrase(fts, i, &c, idf_cb)) != SQLITE_OK)
             return rc;
         double hit = (double)c.n;
-        if (c.last > 0 && rows > 0) {
-            /* highest rowid ~ the number of rows (no gaps but deletions) */
-            hit = (double)c.n * (double)rows / (double)c.last;
+        if ((c.n >= BT_RANK_IDF_SAMPLE || (c.n >= 2 && c.last - c.first >= BT_RANK_IDF_SPAN)) &&
+            rows > 0) {
+            /* stopped early: the sample's density over all the rows */
+            hit = (double)(c.n - 1) * (double)rows / (double)(c.last - c.first);
             if (hit > (double)rows)
                 hit = (double)rows;
         }

@@ -23,6 +23,7 @@
 
 #define BT_RANK_MAX_PHRASES 256  /* phrases of a MATCH expression ranked (more: ignored) */
 #define BT_RANK_IDF_SAMPLE 1000  /* articles of a phrase counted for its IDF, then estimated */
+#define BT_RANK_IDF_SPAN 20000   /* or the rowids its count covers, then estimated */
 
 /* An article with every word typed with marks in that exact form scores x(1 + W_EXACT). */
 #define BT_RANK_W_EXACT 1.0

@@ -277,8 +277,11 @@ done:
 #define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
 #define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
 #define TIER_RANK 500  /* matches of a tier ranked at most: the most recently added */
-/* Matches of the words a date-filtered window walks before it stops, once it has a page. */
+/* Matches of the words a window walks (a dated one: most fail the dates), and articles it
+ * goes back over, before it stops once it has a page: what bounds the work of two common
+ * words whose articles are spread thin, and of a date filter. */
 #define WINDOW_WALK 10000
+#define WINDOW_SPAN 100000
 
 /* What a scan does with the rows of its query. */
 enum { SCAN_RANK, SCAN_RANK_NEWEST };
@@ -382,46 +385,69 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
 
 /* The window of a large result: the articles matching `p->count_match` (and the date filter)
  * walked newest first, counted until BT_SEARCH_TOTAL_MAX + 1 of them pass the filter, or
- * WINDOW_WALK matches of the words were looked at and at least `need` passed. range[] is the
- * rowid range of the walk: on entry the date filter's (bt_day_span), on return narrowed to
- * what was walked when the walk stopped early (*more = 1). */
+ * at least `need` passed and the walk has looked at WINDOW_WALK matches of the words or gone
+ * back over WINDOW_SPAN articles. range[] is the rowid range of the walk: on entry the date
+ * filter's (bt_day_span), on return narrowed to what was walked when the walk stopped early
+ * (*more = 1). With `pool`, the first pool->k articles that pass are also ranked on the way
+ * (`rp`, the folded expressions) into it, so that a result of up to pool->k articles needs
+ * no second walk. */
 static int window(sqlite3 *db, const bt_qplan *p, int64_t need, int64_t range[2],
-                  int64_t *total, int *more, bt_error *err)
+                  bt_rank_plan *rp, heap *pool, int64_t *total, int *more, bt_error *err)
 {
     int dated = p->since[0] || p->until[0];
-    char sql[256];
-    snprintf(sql, sizeof sql,
-             "SELECT rowid%s FROM articles_fts WHERE articles_fts MATCH ?1"
-             " AND rowid BETWEEN %lld AND %lld ORDER BY rowid DESC",
-             dated ? ", bt_day_in(rowid, ?2, ?3)" : "", (long long)range[0],
-             (long long)range[1]);
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        return db_fail(db, "the store has no usable index", err);
-    sqlite3_bind_text(st, 1, p->count_match, -1, SQLITE_STATIC);
-    if (dated) {
-        if (p->since[0])
-            sqlite3_bind_text(st, 2, p->since, -1, SQLITE_STATIC);
-        if (p->until[0])
-            sqlite3_bind_text(st, 3, p->until, -1, SQLITE_STATIC);
-    }
-    int64_t seen = 0, last = range[1];
-    int step;
+    int64_t seen = 0, first = -1, last = range[1];
+    int step = SQLITE_DONE;
     *total = 0;
     *more = 0;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        seen++;
-        last = sqlite3_column_int64(st, 0);
-        if (!dated || sqlite3_column_int(st, 1))
-            ++*total;
-        if (*total > BT_SEARCH_TOTAL_MAX || (seen >= WINDOW_WALK && *total >= need)) {
-            *more = 1;
-            break;
+    /* two legs: ranking while the pool fills, then counting only */
+    for (int leg = pool && pool->k ? 0 : 1; leg < 2 && !*more; leg++) {
+        char sql[320];
+        snprintf(sql, sizeof sql,
+                 "SELECT rowid%s%s FROM articles_fts WHERE articles_fts MATCH ?1"
+                 " AND rowid BETWEEN %lld AND %lld ORDER BY rowid DESC",
+                 dated ? ", bt_day_in(rowid, ?2, ?3)" : ", 1",
+                 leg ? "" : dated ? ", CASE WHEN bt_day_in(rowid, ?2, ?3) THEN "
+                                    "bt_rank(articles_fts, ?4) END"
+                                  : ", bt_rank(articles_fts, ?4)",
+                 (long long)range[0], (long long)(first < 0 ? range[1] : last - 1));
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+            return db_fail(db, "the store has no usable index", err);
+        sqlite3_bind_text(st, 1, p->count_match, -1, SQLITE_STATIC);
+        if (dated) {
+            if (p->since[0])
+                sqlite3_bind_text(st, 2, p->since, -1, SQLITE_STATIC);
+            if (p->until[0])
+                sqlite3_bind_text(st, 3, p->until, -1, SQLITE_STATIC);
         }
+        if (!leg)
+            sqlite3_bind_pointer(st, 4, rp, BT_RANK_PLAN_TYPE, NULL);
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            seen++;
+            last = sqlite3_column_int64(st, 0);
+            if (first < 0)
+                first = last;
+            if (sqlite3_column_int(st, 1)) {
+                ++*total;
+                if (!leg) {
+                    cand c = {last, sqlite3_column_double(st, 2), ""};
+                    heap_push(pool, &c);
+                }
+            }
+            if (*total > BT_SEARCH_TOTAL_MAX ||
+                ((seen >= WINDOW_WALK || first - last >= WINDOW_SPAN) && *total >= need)) {
+                *more = 1;
+                break;
+            }
+            if (!leg && (int64_t)pool->n == (int64_t)pool->k && sqlite3_column_int(st, 1))
+                break; /* the pool is full: count the rest */
+        }
+        sqlite3_finalize(st);
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            return db_fail(db, "the index refused the query", err);
+        if (step == SQLITE_DONE)
+            break;
     }
-    sqlite3_finalize(st);
-    if (step != SQLITE_ROW && step != SQLITE_DONE)
-        return db_fail(db, "the index refused the query", err);
     if (*more)
         range[0] = last;
     return 0;
@@ -591,10 +617,25 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
          * ranking looks at (bantin/search.h, "Large results"). */
         int64_t range[2] = {0, INT64_MAX}, n = 0;
         int more = 0;
-        if ((p->since[0] || p->until[0]) && (rc = date_range(db, p, range, err)))
+        /* A dated window ranks its first TIER_MIN matches within the dates on the way (most
+         * of what it walks fails the dates): a result of up to that many then needs no
+         * second walk; so does a phrase, whose newest TIER_RANK matches are what it is
+         * ranked on (a phrase costs a look at positions in every walk). Others only count:
+         * the tiers rank a large result, which would waste the ranks. */
+        wide.k = 3 * TIER_RANK > TIER_MIN ? 3 * TIER_RANK : TIER_MIN;
+        wide.v = malloc(wide.k * sizeof *wide.v);
+        if (!wide.v) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+        int dated = p->since[0] || p->until[0];
+        heap pool = {wide.v, 0, 0, 0};
+        if (h.k && h.k <= TIER_MAX_K)
+            pool.k = dated ? TIER_MIN : p->has_phrase ? TIER_RANK : 0;
+        if (dated && (rc = date_range(db, p, range, err)))
             goto done;
         if (range[0] <= range[1] &&
-            (rc = window(db, p, (int64_t)h.k, range, &r->total, &more, err)))
+            (rc = window(db, p, (int64_t)h.k, range, &rpf, &pool, &r->total, &more, err)))
             goto done;
         if (r->total > BT_SEARCH_TOTAL_MAX)
             r->total = BT_SEARCH_TOTAL_MAX;
@@ -610,13 +651,10 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
             /* A larger result is ranked on the folded expressions, which walk half the
              * posting lists of a query typed with marks; its best candidates get the
              * accent-exact boost from their title and lede afterwards (boost_exact). */
-            wide.k = 3 * TIER_RANK > TIER_MIN ? 3 * TIER_RANK : TIER_MIN;
-            wide.v = malloc(wide.k * sizeof *wide.v);
-            if (!wide.v) {
-                rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
-                goto done;
-            }
-            if (r->total <= TIER_MIN && !more) {
+            if ((r->total <= (int64_t)pool.k && !more) || (p->has_phrase && pool.k)) {
+                /* every match ranked by the window; or a phrase's newest pool.k */
+                wide.n = pool.n;
+            } else if (r->total <= TIER_MIN && !more) {
                 /* every match ranked */
                 if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
                                err)))

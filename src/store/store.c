@@ -152,7 +152,9 @@ int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *er
     s->flags = flags;
     int oflags = ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc;
-    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    /* A reader maps the whole file when it can (map_vfs.c); else the default VFS. */
+    const char *vfs = ro && bt_map_vfs_register() == SQLITE_OK ? BT_MAP_VFS : NULL;
+    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, vfs) != SQLITE_OK) {
         rc = s->db ? bt_store_db_error(s, "cannot open", err)
                    : bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
         goto fail;

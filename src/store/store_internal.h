@@ -60,6 +60,11 @@ fts5_api *bt_fts5_api(sqlite3 *db);
 /* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
 int bt_fts_register(sqlite3 *db);
 
+/* The name of map_vfs.c's VFS, which maps a read-only store's whole file (its comment says
+ * why), and its registration: once per process, thread-safe; SQLITE_OK or an SQLite code. */
+#define BT_MAP_VFS "bantin-map"
+int bt_map_vfs_register(void);
+
 /* Creates or migrates the schema of an open store (schema.c). */
 int bt_schema_migrate(bt_store *s, bt_error *err);
 
