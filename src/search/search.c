@@ -282,6 +282,7 @@ done:
  * words whose articles are spread thin, and of a date filter. */
 #define WINDOW_WALK 10000
 #define WINDOW_SPAN 100000
+#define WINDOW_SPAN_PHRASE 30000
 
 /* What a scan does with the rows of its query. */
 enum { SCAN_RANK, SCAN_RANK_NEWEST };
@@ -386,12 +387,12 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
 /* The window of a large result: the articles matching `p->count_match` (and the date filter)
  * walked newest first, counted until BT_SEARCH_TOTAL_MAX + 1 of them pass the filter, or
  * at least `need` passed and the walk has looked at WINDOW_WALK matches of the words or gone
- * back over WINDOW_SPAN articles. range[] is the rowid range of the walk: on entry the date
+ * back over `span` articles. range[] is the rowid range of the walk: on entry the date
  * filter's (bt_day_span), on return narrowed to what was walked when the walk stopped early
  * (*more = 1). With `pool`, the first pool->k articles that pass are also ranked on the way
  * (`rp`, the folded expressions) into it, so that a result of up to pool->k articles needs
  * no second walk. */
-static int window(sqlite3 *db, const bt_qplan *p, int64_t need, int64_t range[2],
+static int window(sqlite3 *db, const bt_qplan *p, int64_t need, int64_t span, int64_t range[2],
                   bt_rank_plan *rp, heap *pool, int64_t *total, int *more, bt_error *err)
 {
     int dated = p->since[0] || p->until[0];
@@ -435,7 +436,7 @@ static int window(sqlite3 *db, const bt_qplan *p, int64_t need, int64_t range[2]
                 }
             }
             if (*total > BT_SEARCH_TOTAL_MAX ||
-                ((seen >= WINDOW_WALK || first - last >= WINDOW_SPAN) && *total >= need)) {
+                ((seen >= WINDOW_WALK || first - last >= span) && *total >= need)) {
                 *more = 1;
                 break;
             }
@@ -618,10 +619,9 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         int64_t range[2] = {0, INT64_MAX}, n = 0;
         int more = 0;
         /* A dated window ranks its first TIER_MIN matches within the dates on the way (most
-         * of what it walks fails the dates): a result of up to that many then needs no
-         * second walk; so does a phrase, whose newest TIER_RANK matches are what it is
-         * ranked on (a phrase costs a look at positions in every walk). Others only count:
-         * the tiers rank a large result, which would waste the ranks. */
+         * of what it walks fails the dates), a phrase its first TIER_RANK (a phrase costs a
+         * look at positions in every walk): what they are ranked on, with no second walk.
+         * Others only count: the tiers rank a large result, which would waste the ranks. */
         wide.k = 3 * TIER_RANK > TIER_MIN ? 3 * TIER_RANK : TIER_MIN;
         wide.v = malloc(wide.k * sizeof *wide.v);
         if (!wide.v) {
@@ -632,10 +632,12 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         heap pool = {wide.v, 0, 0, 0};
         if (h.k && h.k <= TIER_MAX_K)
             pool.k = dated ? TIER_MIN : p->has_phrase ? TIER_RANK : 0;
+        /* a phrase looks at the positions of every article holding its words */
+        int64_t span = p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN;
         if (dated && (rc = date_range(db, p, range, err)))
             goto done;
         if (range[0] <= range[1] &&
-            (rc = window(db, p, (int64_t)h.k, range, &rpf, &pool, &r->total, &more, err)))
+            (rc = window(db, p, (int64_t)h.k, span, range, &rpf, &pool, &r->total, &more, err)))
             goto done;
         if (r->total > BT_SEARCH_TOTAL_MAX)
             r->total = BT_SEARCH_TOTAL_MAX;
@@ -651,19 +653,13 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
             /* A larger result is ranked on the folded expressions, which walk half the
              * posting lists of a query typed with marks; its best candidates get the
              * accent-exact boost from their title and lede afterwards (boost_exact). */
-            if ((r->total <= (int64_t)pool.k && !more) || (p->has_phrase && pool.k)) {
-                /* every match ranked by the window; or a phrase's newest pool.k */
+            if (pool.k) {
+                /* ranked by the window: every match, or the newest pool.k */
                 wide.n = pool.n;
             } else if (r->total <= TIER_MIN && !more) {
                 /* every match ranked */
                 if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
                                err)))
-                    goto done;
-            } else if (p->has_phrase) {
-                /* A phrase costs a walk over its syllables' positions (or pairs) in every
-                 * pass: its newest TIER_RANK matches ranked in one pass. */
-                if ((rc = scan(db, p, p->count_match, SCAN_RANK_NEWEST, TIER_RANK, 0, range,
-                               &rpf, &wide, &n, err)))
                     goto done;
             } else {
                 /* In tiers: the articles with the words in the title, then in title or
