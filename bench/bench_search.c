@@ -4,7 +4,7 @@
  *
  *   bench_search mrr   [--articles N] [--dir DIR] [--corpus PATH]
  *   bench_search speed [--articles N] [--queries N] [--dir DIR] [--corpus PATH] [--reuse]
- *                      [--slow N] [--no-stock] [--phrase-index]
+ *                      [--slow N] [--no-stock] [--phrase-index] [--optimize]
  *
  * mrr: the first N corpus articles with distinct titles of 3+ syllables; for each, three
  * queries from its title: (a) as written, (b) without marks, (c) lowercased without marks
@@ -14,9 +14,12 @@
  * words, a phrase, with and without marks, with a date filter) run on one thread, each
  * fetching the total and the top 10 with snippets; p50/p99 of each system; build time and
  * size. --slow N lists the N slowest queries for bantin; --no-stock times bantin alone (to
- * profile it); --phrase-index builds bantin's store with the phrase index (bantin/store.h). */
+ * profile it); --phrase-index builds bantin's store with the phrase index (bantin/store.h);
+ * --optimize merges both indexes into one segment and vacuums both files before timing (as
+ * after a bulk load: `bantin vacuum`). */
 #include "bantin.h"
 #include "search/query.h"
+#include "store/store_internal.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -170,7 +173,12 @@ static void exec(sqlite3 *db, const char *sql)
 static sqlite3 *stock_open(const char *path, int create)
 {
     sqlite3 *db;
-    if (sqlite3_open(path, &db) != SQLITE_OK)
+    /* For searching, the way bantin's search opens its store (src/store/store.c): read-only,
+     * through the VFS that maps the whole file (map_vfs.c; registered by the bantin store
+     * opened before). */
+    if (create ? sqlite3_open(path, &db) != SQLITE_OK
+               : sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
+                                 sqlite3_vfs_find(BT_MAP_VFS) ? BT_MAP_VFS : NULL) != SQLITE_OK)
         die(path, "cannot open");
     /* the connection settings bantin's search takes (src/search/rank.c) */
     exec(db, "PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -65536;");
@@ -240,6 +248,7 @@ static int64_t index_bytes(sqlite3 *db, const char *table)
 
 /* Builds both databases from articles 0..n-1; ids[i] receives bantin's id of article i. */
 static int phrase_index; /* --phrase-index: bantin's store built with the phrase index */
+static int optimize;     /* --optimize: both indexes merged and both files vacuumed first */
 
 static void build(const char *dir, const src *c, size_t nc, size_t n, int recombine,
                   char (*ids)[17], double *t_ours, double *t_stock)
@@ -710,6 +719,23 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
     }
     bt_error err;
     bt_store *s;
+    double t_opt_ours = 0, t_opt_stock = 0;
+    if (optimize) {
+        /* both indexes merged into one segment and both files rewritten, as after a bulk
+         * load (`bantin vacuum`; FTS5 'optimize' + VACUUM for stock) */
+        double t0 = bench_now();
+        if (bt_store_open(pb, 0, &s, &err) || bt_store_vacuum(s, &err))
+            die(pb, err.msg);
+        bt_store_close(s);
+        double t1 = bench_now();
+        sqlite3 *w;
+        if (sqlite3_open(ps, &w) != SQLITE_OK)
+            die(ps, "cannot open");
+        exec(w, "INSERT INTO fts(fts) VALUES ('optimize'); VACUUM;");
+        sqlite3_close(w);
+        t_opt_ours = t1 - t0;
+        t_opt_stock = bench_now() - t1;
+    }
     if (bt_store_open(pb, BT_STORE_READONLY, &s, &err))
         die(pb, err.msg);
     sqlite3 *db = stock_open(ps, 0);
@@ -799,6 +825,9 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
     if (!reuse)
         printf("\nbuild: bantin %.1f s (%.0f articles/s), stock %.1f s (%.0f articles/s)\n",
                t_ours, n / t_ours, t_stock, n / t_stock);
+    if (optimize)
+        printf("optimize (merge + vacuum): bantin %.1f s, stock %.1f s\n", t_opt_ours,
+               t_opt_stock);
     printf("size: bantin file %.1f MB (index %.1f MB), stock file %.1f MB (index %.1f MB)\n",
            file_size(pb) / 1e6, st.index_bytes / 1e6, file_size(ps) / 1e6, stock_idx / 1e6);
     for (size_t i = 0; i < nq; i++)
@@ -818,7 +847,7 @@ int main(int argc, char **argv)
     if (argc < 2 || (strcmp(argv[1], "mrr") && strcmp(argv[1], "speed"))) {
         fprintf(stderr, "usage: bench_search mrr|speed [--articles N] [--queries N] "
                         "[--dir DIR] [--corpus PATH] [--reuse] [--slow N] [--no-stock] "
-                        "[--phrase-index]\n");
+                        "[--phrase-index] [--optimize]\n");
         return 2;
     }
     size_t n = !strcmp(argv[1], "mrr") ? 10000 : 100000, nq = 1000;
@@ -843,6 +872,8 @@ int main(int argc, char **argv)
             reuse = 1;
         else if (!strcmp(argv[i], "--phrase-index"))
             phrase_index = 1;
+        else if (!strcmp(argv[i], "--optimize"))
+            optimize = 1;
         else {
             fprintf(stderr, "bench_search: unknown argument '%s'\n", argv[i]);
             return 2;
