@@ -265,9 +265,10 @@ int cmd_stats(int argc, char **argv)
         json_str_or_null("last_published", st.last_published, 1);
         json_str_or_null("first_added", st.first_added, 1);
         json_str_or_null("last_added", st.last_added, 1);
-        printf("\"file_bytes\":%lld,\"index_bytes\":%lld,\"schema_version\":%d,"
-               "\"phrase_index\":%s}\n",
-               (long long)st.file_bytes, (long long)st.index_bytes, st.schema_version,
+        printf("\"file_bytes\":%lld,\"index_bytes\":%lld,\"index_segments\":%lld,"
+               "\"schema_version\":%d,\"phrase_index\":%s}\n",
+               (long long)st.file_bytes, (long long)st.index_bytes,
+               (long long)st.index_segments, st.schema_version,
                st.phrase_index ? "true" : "false");
     } else {
         char fb[32], ib[32];
@@ -284,7 +285,11 @@ int cmd_stats(int argc, char **argv)
             printf("published  (no dates)\n");
         if (*st.first_added)
             printf("added      %s .. %s\n", st.first_added, st.last_added);
-        printf("file       %s (index %s%s)\n", fb, ib, st.phrase_index ? ", with phrases" : "");
+        printf("file       %s (index %s in %lld segment%s%s)\n", fb, ib,
+               (long long)st.index_segments, st.index_segments == 1 ? "" : "s",
+               st.phrase_index ? ", with phrases" : "");
+        if (st.index_segments > 8) /* a query looks each up: as built after many batches */
+            printf("           (bantin vacuum merges the index into one: faster searches)\n");
         printf("schema     %d\n", st.schema_version);
     }
     return fflush(stdout) ? 1 : 0;

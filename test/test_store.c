@@ -246,8 +246,13 @@ static void test_remove_iterate(void **state)
     assert_int_equal(bt_store_iter_open(s, &f, &it, &err), 0);
     assert_int_equal(bt_store_iter_next(it, &a, &err), 0);
     bt_store_iter_close(it);
+    bt_store_stats st;
+    assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
+    assert_true(st.index_segments >= 2); /* three adds, three segments before the merge */
     assert_int_equal(bt_store_vacuum(s, &err), 0);
     assert_int_equal(bt_store_check(s, &err), 0);
+    assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
+    assert_int_equal(st.index_segments, 1);
     bt_store_close(s);
     rm_db(path);
 }

@@ -160,6 +160,8 @@ typedef struct bt_store_stats {
     int64_t index_bytes; /* the FTS5 index's blocks */
     int schema_version;
     int phrase_index;    /* 1 when the index holds syllable pairs (bt_store_set_phrase_index) */
+    int64_t index_segments; /* FTS5 segments the index is in: every query looks each one up;
+                               bt_store_vacuum merges them into one */
 } bt_store_stats;
 
 int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);

@@ -285,6 +285,8 @@ int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err)
                         "SELECT (SELECT coalesce(sum(length(block)), 0) FROM articles_fts_data)"
                         " + (SELECT coalesce(sum(length(sz)), 0) FROM articles_fts_docsize)",
                         &st->index_bytes, err)) ||
+        (rc = query_i64(s, "SELECT count(DISTINCT segid) FROM articles_fts_idx",
+                        &st->index_segments, err)) ||
         (rc = query_i64(s, "PRAGMA page_count", &pages, err)) ||
         (rc = query_i64(s, "PRAGMA page_size", &page_size, err)) ||
         (rc = query_i64(s, "PRAGMA user_version", &version, err)) ||
