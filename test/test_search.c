@@ -352,6 +352,22 @@ static void test_cli(void **state)
 
 /* More than a thousand matches: ranked in tiers (title and lede first) when they fill the
  * page, whole for a deep page; the total is exact either way. */
+/* Stores one article (title, published or NULL, one paragraph) with origin `origin`. */
+static void add_one(fixture *f, const char *title, const char *published, const char *body,
+                    const char *origin)
+{
+    bt_error err;
+    bt_article *a = bt_article_new();
+    assert_non_null(a);
+    assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+    if (published)
+        assert_int_equal(bt_article_set(&a->published, published, strlen(published)), 0);
+    assert_int_equal(bt_article_set(&a->origin, origin, strlen(origin)), 0);
+    assert_int_equal(bt_article_add_para(a, body), 0);
+    assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
+    bt_article_free(a);
+}
+
 static void test_large_result(void **state)
 {
     fixture *f = *state;
@@ -364,13 +380,7 @@ static void test_large_result(void **state)
         else
             snprintf(title, sizeof title, "Bản tin thời tiết số %d", i);
         snprintf(body, sizeof body, "Dự báo số %d: bão và mưa lớn ở nhiều nơi, bão đi chậm.", i);
-        bt_article *a = bt_article_new();
-        assert_non_null(a);
-        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
-        assert_int_equal(bt_article_set(&a->origin, "gen", 3), 0);
-        assert_int_equal(bt_article_add_para(a, body), 0);
-        assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
-        bt_article_free(a);
+        add_one(f, title, NULL, body, "gen");
     }
     assert_int_equal(bt_store_commit(f->s, &err), 0);
     bt_search_opts o = BT_SEARCH_OPTS_INIT;
@@ -406,13 +416,7 @@ static void test_mid_result_exact(void **state)
     for (int i = 0; i < 300; i++) {
         char title[96];
         snprintf(title, sizeof title, i % 7 == 3 ? "Người bán hàng rong số %d" : "Người bạn học số %d", i);
-        bt_article *a = bt_article_new();
-        assert_non_null(a);
-        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
-        assert_int_equal(bt_article_set(&a->origin, "gen", 3), 0);
-        assert_int_equal(bt_article_add_para(a, "Một câu chuyện đời thường."), 0);
-        assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
-        bt_article_free(a);
+        add_one(f, title, NULL, "Một câu chuyện đời thường.", "gen");
     }
     assert_int_equal(bt_store_commit(f->s, &err), 0);
     bt_search_results *r = run(f, "bán", NULL);
@@ -433,16 +437,7 @@ static void test_mid_result_exact(void **state)
  * YYYY-MM-DD or no date, are judged on what the store holds now. */
 static void add_dated(fixture *f, const char *title, const char *published)
 {
-    bt_error err;
-    bt_article *a = bt_article_new();
-    assert_non_null(a);
-    assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
-    if (published)
-        assert_int_equal(bt_article_set(&a->published, published, strlen(published)), 0);
-    assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
-    assert_int_equal(bt_article_add_para(a, "Chợ nổi họp từ sáng sớm."), 0);
-    assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
-    bt_article_free(a);
+    add_one(f, title, published, "Chợ nổi họp từ sáng sớm.", "mem");
 }
 
 static void test_date_filter_relevance(void **state)
@@ -593,14 +588,7 @@ static void add_floods(fixture *f, int n, const char *Word, const char *word)
         snprintf(body, sizeof body, "Mưa lớn kéo dài. Sau đó %s qua bản số %d.", word, i);
         snprintf(date, sizeof date, "%d-03-%02dT08:00:00+07:00", i % 2 ? 2019 : 2021,
                  1 + i % 28);
-        bt_article *a = bt_article_new();
-        assert_non_null(a);
-        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
-        assert_int_equal(bt_article_set(&a->published, date, strlen(date)), 0);
-        assert_int_equal(bt_article_set(&a->origin, "gen", 3), 0);
-        assert_int_equal(bt_article_add_para(a, body), 0);
-        assert_int_equal(bt_store_add(f->s, a, NULL, NULL, &err), BT_STORE_ADDED);
-        bt_article_free(a);
+        add_one(f, title, date, body, "gen");
     }
     assert_int_equal(bt_store_commit(f->s, &err), 0);
 }
