@@ -1,7 +1,20 @@
-/* bantin/article.h: the article record of spec/article.md, owned and serialised.
+/* bantin/article.h: the article record of spec/article.md, the one thing every stage after
+ * extraction passes on: what extraction makes, the store keeps, search finds and clients
+ * print. This module (src/article/) is the record's only owner: its fields, its id, its JSON
+ * form both ways and its renderings for readers (text, Markdown, HTML); no other part of the
+ * library serialises an article. It depends only on src/core, src/text and jansson, so the
+ * store and the clients use it without the extractor.
  *
- * Every string is UTF-8 NFC, white space folded, or NULL where the spec allows null.
- * A bt_article owns all its strings and arrays; bt_article_free releases them. */
+ * Invariants: every string is valid UTF-8, NFC, white space folded (extraction guarantees it;
+ * the setters copy what they are given), or NULL where the field's comment allows it; counts
+ * match their arrays. The id is a function of title, lede and body only (bt_article_set_id).
+ *
+ * Ownership: a bt_article owns all its strings and arrays; bt_article_free releases them.
+ * Serialisers return malloc'ed strings owned by the caller.
+ *
+ * Thread safety: no global state. Distinct articles may be used from different threads at
+ * once; one article may be read (serialised, rendered) by many threads, but not while one
+ * modifies it. */
 #ifndef BANTIN_ARTICLE_H
 #define BANTIN_ARTICLE_H
 
@@ -57,11 +70,9 @@ int bt_article_add_related(bt_article *a, const char *title, const char *url);
  * text. 0 or BT_ENOMEM. */
 int bt_article_set_id(bt_article *a);
 
-/* serialisation flags */
-#define BT_JSON_PRETTY 0x1u
-
-/* The spec's JSON object for `a`, malloc'ed (owned by the caller); NULL on failure with `err`
- * filled. Field order follows the spec. */
+/* The spec's JSON object for `a`, malloc'ed (owned by the caller), without a trailing
+ * newline; NULL on failure with `err` filled. Field order follows the spec. `flags`:
+ * BT_JSON_PRETTY (bantin/common.h) or 0. */
 char *bt_article_to_json(const bt_article *a, unsigned flags, bt_error *err);
 
 /* Parses one JSON object of the spec (as bt_article_to_json writes, or a gold record) into a

@@ -48,6 +48,26 @@ const char *bt_strerror(int code);
 /* The library's version, "MAJOR.MINOR.PATCH". */
 const char *bt_version(void);
 
+/* ---- JSON ------------------------------------------------------------------------------- */
+/* The library writes every JSON object a client prints (bt_article_to_json,
+ * bt_search_results_to_json, bt_store_stats_to_json, bt_error_to_json), so that the CLI, the
+ * server and the Python binding emit the same bytes: UTF-8 as is (not escaped to ASCII), control
+ * characters, quotes and backslashes escaped, keys in a fixed documented order, no trailing
+ * newline. */
+
+/* Flags of the JSON writers. Compact (no spaces) without BT_JSON_PRETTY. */
+#define BT_JSON_PRETTY 0x1u /* indented by two spaces, one member per line */
+
+/* The error object of `e` for a client's JSON error mode (`--format json`, the server's error
+ * replies), into *out (malloc'ed, owned by the caller; no trailing newline), compact:
+ *   {"error":{"code":"EINVAL","message":"...","file":"a.html","record":"a.warc@1234"}}
+ * `code` is the status code's name without the BT_ prefix ("ENOMEM", "EPARSE"; "OK" for 0),
+ * or the number itself for a code this version does not know. `message` is e->msg; a byte of
+ * it that is not valid UTF-8 (a message cut short within a character, a file name's raw bytes)
+ * becomes U+FFFD, as in `file` and `record`, which are null when NULL. Returns 0, BT_EINVAL (e
+ * or out NULL) or BT_ENOMEM; *out is NULL on failure. Thread-safe. */
+int bt_error_to_json(const bt_error *e, const char *file, const char *record, char **out);
+
 #define BT_VERSION_MAJOR 0
 #define BT_VERSION_MINOR 1
 #define BT_VERSION_PATCH 0
