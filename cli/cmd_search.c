@@ -2,7 +2,6 @@
  * words in bold on a terminal) or as one JSON object (issue 7). */
 #include "cli.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -70,46 +69,15 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
 
 static int print_json(const bt_search_results *r)
 {
-    json_t *root = json_object(), *arr = json_array();
-    if (!root || !arr)
-        goto oom;
-    json_object_set_new(root, "total", json_integer(r->total));
-    json_object_set_new(root, "results", arr);
-    if (r->total_more) /* total is a lower bound (bantin/search.h) */
-        json_object_set_new(root, "total_more", json_true());
-    for (size_t i = 0; i < r->n; i++) {
-        const bt_search_hit *h = &r->hits[i];
-        json_t *o = json_object(), *hl = json_array();
-        if (!o || !hl) {
-            json_decref(o);
-            json_decref(hl);
-            goto oom;
-        }
-        json_object_set_new(o, "id", json_string(h->id));
-        json_object_set_new(o, "title", json_string(h->title));
-        json_object_set_new(o, "source", h->source ? json_string(h->source) : json_null());
-        json_object_set_new(o, "published",
-                            h->published ? json_string(h->published) : json_null());
-        json_object_set_new(o, "score", json_real(h->score));
-        json_object_set_new(o, "snippet", json_string(h->snippet ? h->snippet : ""));
-        for (size_t k = 0; k < h->n_highlights; k++)
-            json_array_append_new(hl, json_pack("[II]", (json_int_t)h->highlights[k][0],
-                                                (json_int_t)h->highlights[k][1]));
-        json_object_set_new(o, "highlights", hl);
-        json_array_append_new(arr, o);
+    char *s;
+    bt_error err;
+    if (bt_search_results_to_json(r, 0, &s, &err)) {
+        cli_errorf("%s", err.msg);
+        return 1;
     }
-    char *s = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(root);
-    if (!s)
-        goto oom_done;
     puts(s);
     free(s);
     return 0;
-oom:
-    json_decref(root);
-oom_done:
-    cli_errorf("search: out of memory");
-    return 1;
 }
 
 int cmd_search(int argc, char **argv)

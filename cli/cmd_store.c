@@ -220,23 +220,6 @@ static void human(char *out, size_t cap, int64_t bytes)
         snprintf(out, cap, "%lld B", (long long)bytes);
 }
 
-static void json_str_or_null(const char *k, const char *v, int comma)
-{
-    /* the values are dates from the store: ISO 8601, nothing to escape but be safe */
-    if (!*v) {
-        printf("\"%s\":null%s", k, comma ? "," : "");
-        return;
-    }
-    printf("\"%s\":\"", k);
-    for (const char *p = v; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            putchar('\\');
-        if ((unsigned char)*p >= 0x20)
-            putchar(*p);
-    }
-    printf("\"%s", comma ? "," : "");
-}
-
 int cmd_stats(int argc, char **argv)
 {
     static const char usage[] = "usage: bantin stats [--db PATH] [--json]\n"
@@ -257,19 +240,13 @@ int cmd_stats(int argc, char **argv)
         return 1;
     }
     if (c.json) {
-        printf("{\"articles\":%lld,\"origins\":%lld,\"sources\":%lld,\"images\":%lld,"
-               "\"related\":%lld,",
-               (long long)st.articles, (long long)st.origins, (long long)st.sources,
-               (long long)st.images, (long long)st.related);
-        json_str_or_null("first_published", st.first_published, 1);
-        json_str_or_null("last_published", st.last_published, 1);
-        json_str_or_null("first_added", st.first_added, 1);
-        json_str_or_null("last_added", st.last_added, 1);
-        printf("\"file_bytes\":%lld,\"index_bytes\":%lld,\"index_segments\":%lld,"
-               "\"schema_version\":%d,\"phrase_index\":%s}\n",
-               (long long)st.file_bytes, (long long)st.index_bytes,
-               (long long)st.index_segments, st.schema_version,
-               st.phrase_index ? "true" : "false");
+        char *json;
+        if (bt_store_stats_to_json(&st, 0, &json, &err)) {
+            cli_errorf("%s", err.msg);
+            return 1;
+        }
+        puts(json);
+        free(json);
     } else {
         char fb[32], ib[32];
         human(fb, sizeof fb, st.file_bytes);

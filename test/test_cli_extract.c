@@ -1,6 +1,6 @@
 /* test_cli_extract.c: `bantin extract` end to end: usage errors, messages naming the bad
  * file/record, the summary line, exit statuses, stdin, directories, --jobs keeping the
- * serial order; and the reader renderings of bt_article_render. */
+ * serial order. (The renderings of bt_article_render are tested in test_article.c.) */
 #include "test_capture_fixtures.h"
 
 #include <unistd.h>
@@ -197,63 +197,6 @@ static void test_jobs_keep_order(void **state)
     free(path), free(jl.p);
 }
 
-static bt_article *sample_article(void)
-{
-    bt_article *a = bt_article_new();
-    assert_non_null(a);
-    assert_int_equal(bt_article_set(&a->title, "Giá <vàng> tăng", strlen("Giá <vàng> tăng")), 0);
-    assert_int_equal(bt_article_set(&a->published, "2024-05-01T08:00:00+07:00", 25), 0);
-    assert_int_equal(bt_article_set(&a->source, "Báo A", strlen("Báo A")), 0);
-    assert_int_equal(bt_article_set(&a->url, "https://a.vn/x", 14), 0);
-    assert_int_equal(bt_article_set(&a->lede, "Sáng nay giá vàng *tăng*.", strlen("Sáng nay giá vàng *tăng*.")), 0);
-    assert_int_equal(bt_article_add_author(a, "Hà Linh"), 0);
-    assert_int_equal(bt_article_add_para(a, "Đoạn một & hai."), 0);
-    assert_int_equal(bt_article_add_para(a, "1. Không phải danh sách."), 0);
-    assert_int_equal(bt_article_add_image(a, "https://a.vn/i.jpg", "Tiệm vàng.", "TTXVN"), 0);
-    assert_int_equal(bt_article_add_related(a, "Tin khác", "javascript:alert(1)"), 0);
-    return a;
-}
-
-static void test_render(void **state)
-{
-    (void)state;
-    bt_article *a = sample_article();
-    bt_error err;
-    char *t = bt_article_render(a, BT_FORMAT_TEXT, &err);
-    assert_non_null(t);
-    assert_true(strncmp(t, "Giá <vàng> tăng\n2024-05-01T08:00:00+07:00 · Hà Linh · Báo A\n", 61) == 0);
-    assert_non_null(strstr(t, "\nĐoạn một & hai.\n"));
-    assert_non_null(strstr(t, "[Image: Tiệm vàng. — TTXVN]"));
-    assert_true(strstr(t, "Sáng nay") < strstr(t, "Đoạn một"));
-    free(t);
-    char *m = bt_article_render(a, BT_FORMAT_MARKDOWN, &err);
-    assert_non_null(m);
-    assert_true(strncmp(m, "# Giá \\<vàng\\> tăng\n", strlen("# Giá \\<vàng\\> tăng\n")) == 0);
-    assert_non_null(strstr(m, "**Sáng nay giá vàng \\*tăng\\*.**"));
-    assert_non_null(strstr(m, "\n1\\. Không phải"));
-    assert_non_null(strstr(m, "![Tiệm vàng.](https://a.vn/i.jpg)"));
-    assert_null(strstr(m, "javascript:"));
-    free(m);
-    char *h = bt_article_render(a, BT_FORMAT_HTML, &err);
-    assert_non_null(h);
-    assert_non_null(strstr(h, "<h1>Giá &lt;vàng&gt; tăng</h1>"));
-    assert_non_null(strstr(h, "<p>Đoạn một &amp; hai.</p>"));
-    assert_non_null(strstr(h, "<figcaption>Tiệm vàng. <span class=\"credit\">TTXVN</span>"));
-    assert_null(strstr(h, "javascript:"));
-    assert_non_null(strstr(h, "<li>Tin khác</li>"));
-    free(h);
-    char *j = bt_article_render(a, BT_FORMAT_JSON, &err);
-    assert_non_null(j);
-    assert_int_equal(j[0], '{');
-    assert_int_equal(j[strlen(j) - 1], '\n');
-    free(j);
-    assert_null(bt_article_render(a, 99, &err));
-    assert_int_equal(err.code, BT_EINVAL);
-    assert_int_equal(bt_format_from_name("md"), BT_FORMAT_MARKDOWN);
-    assert_int_equal(bt_format_from_name("pdf"), -1);
-    bt_article_free(a);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,7 +205,6 @@ int main(void)
         cmocka_unit_test(test_warc_summary_and_stdin),
         cmocka_unit_test(test_directory_needs_r),
         cmocka_unit_test(test_jobs_keep_order),
-        cmocka_unit_test(test_render),
     };
     return cmocka_run_group_tests_name("cli_extract", tests, NULL, NULL);
 }

@@ -107,6 +107,20 @@ void bt_search_results_free(bt_search_results *r);
  * filter-only query): for `bantin search --explain` and debugging. */
 int bt_search_explain(const char *query, char **match, bt_error *err);
 
+/* The JSON object of `r` that `bantin search --format json` prints and the server sends, into
+ * *out (malloc'ed, owned by the caller; no trailing newline). Members in this order:
+ *   {"total":N,"results":[HIT,...],"total_more":true}   ("total_more" only when set)
+ *   HIT = {"id":"16 hex","title":"...","source":"..."|null,"published":"..."|null,
+ *          "score":S,"snippet":"...","highlights":[[start,end],...]}
+ * S is written as jansson writes a real: printf's %.17g, with ".0" added to an integral value
+ * and the exponent without '+' or leading zeros (2.0, 2.2622898160113913, 1.0000000000000001e-5);
+ * a NULL snippet is "".
+ * `flags`: 0 (compact) or BT_JSON_PRETTY; other bits are BT_EINVAL. Returns 0; BT_EINVAL for
+ * a hit's text that is not valid UTF-8 or a score that is not finite (the message names the
+ * hit's id and the field); BT_ENOMEM. *out is NULL on failure. Thread-safe (reads `r`). */
+int bt_search_results_to_json(const bt_search_results *r, unsigned flags, char **out,
+                              bt_error *err);
+
 #ifdef __cplusplus
 }
 #endif

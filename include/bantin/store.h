@@ -189,6 +189,18 @@ int bt_store_check(bt_store *s, bt_error *err);
  * key is the exact form), or when out of memory. */
 size_t bt_store_exact_term(const char *word, size_t len, char *out, size_t cap);
 
+/* The JSON object of `st` that `bantin stats --json` prints and the server sends, into *out
+ * (malloc'ed, owned by the caller; no trailing newline). Members in this order, the dates
+ * null when "" (no article has one):
+ *   {"articles":N,"origins":N,"sources":N,"images":N,"related":N,
+ *    "first_published":"..."|null,"last_published":...,"first_added":...,"last_added":...,
+ *    "file_bytes":N,"index_bytes":N,"index_segments":N,"schema_version":N,
+ *    "phrase_index":true|false}
+ * `flags`: 0 (compact) or BT_JSON_PRETTY; other bits are BT_EINVAL. Returns 0; BT_EINVAL for
+ * a date that is not valid UTF-8 (naming the field); BT_ENOMEM. *out is NULL on failure.
+ * Thread-safe (reads `st`). */
+int bt_store_stats_to_json(const bt_store_stats *st, unsigned flags, char **out, bt_error *err);
+
 #ifdef __cplusplus
 }
 #endif
