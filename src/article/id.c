@@ -8,6 +8,8 @@ int bt_article_set_id(bt_article *a)
 {
     bt_hasher hs;
     bt_hasher_init(&hs, 0x62616e74696eull); /* "bantin" */
+    /* only the text: the same article keeps its id whatever the capture's URL, source or
+     * dates; the separators keep ("ab", "c") apart from ("a", "bc") */
     const char *parts[2] = {a->title, a->lede};
     for (int i = 0; i < 2; i++) {
         if (parts[i])
