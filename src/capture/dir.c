@@ -1,6 +1,7 @@
 /* dir.c: the directory walk: the files under a directory in byte order of their names,
  * depth first, each read by the reader its bytes call for. Skips what evidently is not a page
- * (hidden entries, symlinked directories, assets a browser saves beside a page). */
+ * (hidden entries, symlinked directories, assets a browser saves beside a page, metadata and
+ * database files): the rules of bantin/capture.h, for every command that reads a folder. */
 #include "capture/reader_internal.h"
 
 #include <dirent.h>
@@ -15,7 +16,9 @@
 static const char *const asset_ext[] = {
     "css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp",
     "tif", "tiff", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "ogg", "wav",
-    "pdf", "zip", "7z", "rar", "exe", "so", "o", "a", "db", "sqlite", "swf"};
+    "pdf", "zip", "7z", "rar", "exe", "so", "o", "a", "swf",
+    /* beside crawls: metadata documents, and the database the captures are stored in */
+    "json", "db", "db-wal", "db-shm", "sqlite"};
 
 static int is_asset(const char *name)
 {
@@ -100,6 +103,7 @@ static void close_child(bt_reader *r)
     r->child_done.skipped_status += st.skipped_status;
     r->child_done.skipped_media += st.skipped_media;
     r->child_done.skipped_files += st.skipped_files;
+    r->child_done.files += st.files;
     bt_reader_close(r->child);
     r->child = NULL;
 }
@@ -146,6 +150,8 @@ int bt_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err)
         } else {
             rc = bt_reader_open_file(path, (r->flags & ~BT_READ_RECURSIVE) | BT_READ_IN_DIR,
                                      r->max_record, &r->child, err);
+            if (rc)
+                r->stats.files++; /* tried: counted as the opened ones count themselves */
         }
         free(path);
         if (rc) {
