@@ -284,6 +284,8 @@ static void test_summary_json(void **state)
                            "\"added\":4,\"merged\":1,\"seen\":2,\"failed\":0,"
                            "\"seconds\":1.235}");
     free(j);
+    assert_null(bt_ingest_stats_json(&st, "/tmp/\xff.db", &err));
+    assert_int_equal(err.code, BT_EINVAL);
 }
 
 static void test_options_size(void **state)

@@ -145,7 +145,8 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err);
 
 /* The summary of a run as one JSON object without a newline (malloc'ed, owned by the caller):
  * {"db":DB,"inputs":N,"captures":N,"added":N,"merged":N,"seen":N,"failed":N,"seconds":S.SSS}
- * in that order (`bantin add --json`); `db` is escaped as JSON. NULL when out of memory. */
+ * in that order (`bantin add --json`); `db` is escaped as JSON. NULL with `err` filled when
+ * out of memory or when `db` is not UTF-8 (BT_EINVAL). Thread-safe. */
 char *bt_ingest_stats_json(const bt_ingest_stats *st, const char *db, bt_error *err);
 
 #ifdef __cplusplus

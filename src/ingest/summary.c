@@ -8,6 +8,11 @@
 
 char *bt_ingest_stats_json(const bt_ingest_stats *st, const char *db, bt_error *err)
 {
+    json_t *name = json_string(db ? db : "");
+    if (!name) { /* JSON strings are Unicode: the path cannot be told in one */
+        bt_error_set(err, BT_EINVAL, "%s: the database path is not UTF-8", db);
+        return NULL;
+    }
     json_t *o = json_object();
     int bad = !o;
     struct {
@@ -15,7 +20,9 @@ char *bt_ingest_stats_json(const bt_ingest_stats *st, const char *db, bt_error *
         size_t n;
     } counts[] = {{"inputs", st->inputs}, {"captures", st->captures}, {"added", st->added},
                   {"merged", st->merged}, {"seen", st->seen},         {"failed", st->failed}};
-    bad = bad || json_object_set_new(o, "db", json_string(db ? db : ""));
+    if (bad)
+        json_decref(name);
+    bad = bad || json_object_set_new(o, "db", name);
     for (size_t i = 0; !bad && i < sizeof counts / sizeof counts[0]; i++)
         bad = json_object_set_new(o, counts[i].key, json_integer((json_int_t)counts[i].n));
     char *head = bad ? NULL : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
