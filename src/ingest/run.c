@@ -4,7 +4,6 @@
  * there is a store, and calls the callbacks. */
 #include "ingest/ingest_internal.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
