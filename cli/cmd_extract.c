@@ -106,9 +106,9 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
         cli_errorf("%s", err->msg);
 }
 
-/* Loads --site-model FILE when it exists, else learns a model from a batch of several inputs
- * (a first pass over them) and saves it to FILE when given. Non-zero when the job cannot go
- * on. */
+/* Unless --site-model FILE was loaded, learns a model from a batch of several inputs (the
+ * pipeline's first pass over them) and saves it to FILE when given: the blocks a site repeats
+ * are told only across pages. Non-zero when the job cannot go on. */
 static int site_model(const extract_opts *o, int ninputs, bt_ingest *g)
 {
     bt_error err;
