@@ -31,7 +31,8 @@ static void draw_progress(out_opts *o, const bt_ingest_stats *t, int force)
     o->last_draw = now;
     double el = now - o->start;
     double rate = el > 0 ? (double)(t->added + t->merged) / el : 0;
-    double frac = t->inputs ? (double)t->inputs_done / (double)t->inputs : 1;
+    size_t total = t->inputs_total > t->inputs ? t->inputs_total : t->inputs;
+    double frac = total ? (double)t->inputs_done / (double)total : 1;
     char eta[32] = "--:--";
     if (frac >= 1)
         snprintf(eta, sizeof eta, "0:00");
@@ -45,7 +46,7 @@ static void draw_progress(out_opts *o, const bt_ingest_stats *t, int force)
         bar[i] = i < fill ? '#' : '.';
     bar[width] = '\0';
     fprintf(stderr, "\r[%s] %zu/%zu files  %zu articles  %.0f/s  ETA %s \033[K", bar,
-            t->inputs_done, t->inputs, t->added, rate, eta);
+            t->inputs_done, total, t->added, rate, eta);
 }
 
 static void clear_progress(out_opts *o)
@@ -147,7 +148,7 @@ int cmd_add(int argc, char **argv)
     bt_ingest_opts io = BT_INGEST_OPTS_INIT;
     io.jobs = (unsigned)jobs;
     io.read_flags = BT_READ_RECURSIVE | BT_READ_RECORDS;
-    io.flags = BT_INGEST_STDIN_ORIGIN;
+    io.flags = BT_INGEST_STDIN_ORIGIN | BT_INGEST_COUNT_INPUTS;
     io.db = db;
     io.batch = (size_t)batch_max;
     io.on_failure = on_failure;

@@ -236,6 +236,24 @@ static void test_walk_skips(void **state)
     assert_non_null(strstr(s->log[1], "/d/sub/b.txt"));
     bt_ingest_free(g);
 
+    /* the count before reading agrees with the walk */
+    uint64_t n = 0;
+    assert_int_equal(bt_reader_count_files(d, BT_READ_RECURSIVE, &n, &err), 0);
+    assert_int_equal(n, 3);
+    assert_int_equal(bt_reader_count_files(d, 0, &n, &err), 0);
+    assert_int_equal(n, 1);
+    memset(s, 0, sizeof *s);
+    bt_ingest_opts o = BT_INGEST_OPTS_INIT;
+    o.read_flags = BT_READ_RECURSIVE;
+    o.flags = BT_INGEST_COUNT_INPUTS;
+    assert_int_equal(bt_ingest_new(&o, &g, &err), 0);
+    assert_int_equal(bt_ingest_add_path(g, d, &err), 0);
+    assert_int_equal(bt_ingest_add_path(g, samples[0], &err), 0);
+    assert_int_equal(bt_ingest_run(g, &st, &err), 0);
+    assert_int_equal(st.inputs_total, 4);
+    assert_int_equal(st.inputs, 4);
+    bt_ingest_free(g);
+
     /* without BT_READ_RECURSIVE a directory is a failure naming it */
     memset(s, 0, sizeof *s);
     g = make(s, 1, 0, NULL);

@@ -103,6 +103,13 @@ typedef struct bt_reader_stats {
 
 void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st);
 
+/* How many files reading `path` with `flags` would try (the `files` count above), without
+ * opening them: 1 for a file (or a path that is not there, or a directory without
+ * BT_READ_RECURSIVE: each is one failed input), the files of the walk not skipped by name for
+ * a directory. For a progress bar's total; folders that cannot be read count nothing here
+ * (the walk reports them). 0, or BT_ENOMEM. */
+int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err);
+
 /* Reads the next capture into *cap. Returns 1 when one was read, 0 at the end, or a negative
  * BT_E* for a bad record, with `err` naming the file and record: the reader stays usable, so
  * call bt_reader_next again to go on with the records after it. */

@@ -60,6 +60,8 @@ typedef struct bt_ingest_item {
 typedef struct bt_ingest_stats {
     size_t inputs;      /* files read or tried (a directory counts its files), memory inputs */
     size_t inputs_done; /* of those, delivered to the end so far (for progress) */
+    size_t inputs_total; /* with BT_INGEST_COUNT_INPUTS: the files counted before reading
+                            (bt_reader_count_files), for a progress bar's total; else 0 */
     size_t captures;    /* captures and records already stored or extracted (those that gave
                            no article are counted in failed, not here) */
     size_t added;       /* new articles committed */
@@ -115,6 +117,8 @@ typedef struct bt_ingest_opts {
 /* flags */
 #define BT_INGEST_STDIN_ORIGIN 0x1u /* every capture read from stdin has "-" as its origin,
                                        even a JSONL or WARC record that names its URL */
+#define BT_INGEST_COUNT_INPUTS 0x2u /* count the files of the inputs first (a walk of the
+                                       folders that opens no file): stats.inputs_total */
 
 /* A new pipeline with `opts` (copied; the strings and the model are borrowed until
  * bt_ingest_free). With `opts->db`, opens (creating when needed) the store: errors name it. */

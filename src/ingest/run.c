@@ -24,7 +24,7 @@ typedef struct slot {
     bt_article *article;
     int rc;
     bt_error err;
-    size_t inputs, inputs_done; /* the reader's counts when it made this slot */
+    size_t inputs, inputs_done, inputs_total; /* the reader's counts when it made this slot */
 } slot;
 
 typedef struct run {
@@ -39,7 +39,7 @@ typedef struct run {
     int reading_done;
     int stop; /* the writer failed: everyone winds down */
     /* the reader thread's own */
-    size_t inputs, inputs_done;
+    size_t inputs, inputs_done, inputs_total;
     bt_reader_stats reader;
 } run;
 
@@ -71,6 +71,7 @@ static int submit(run *p, bt_store *ro, slot *tmpl)
 {
     tmpl->inputs = p->inputs;
     tmpl->inputs_done = p->inputs_done;
+    tmpl->inputs_total = p->inputs_total;
     if (ro && (tmpl->kind == JOB_CAPTURE || tmpl->kind == JOB_RECORD) &&
         bt_store_has_capture(ro, tmpl->hash, NULL) == 1)
         tmpl->kind = JOB_SEEN;
@@ -236,6 +237,12 @@ static void *reader_main(void *arg)
     /* its own connection, to skip captures already stored without extracting them */
     if (g->o.db && bt_store_open(g->o.db, BT_STORE_READONLY, &ro, NULL))
         ro = NULL;
+    for (size_t i = 0; (g->o.flags & BT_INGEST_COUNT_INPUTS) && i < g->n_in; i++) {
+        uint64_t n = 1;
+        if (!g->in[i].is_mem)
+            bt_reader_count_files(g->in[i].path, g->o.read_flags, &n, NULL);
+        p->inputs_total += (size_t)n;
+    }
     for (size_t i = 0; i < g->n_in; i++)
         if (read_input(p, ro, &g->in[i]))
             break;
@@ -342,6 +349,7 @@ static void deliver(writer *w, slot *j)
     bt_error err;
     w->st.inputs = j->inputs;
     w->st.inputs_done = j->inputs_done;
+    w->st.inputs_total = j->inputs_total;
     if (j->kind == JOB_MARK)
         return;
     if (j->kind == JOB_SEEN) {
@@ -539,6 +547,7 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     if (!rc) {
         w.st.inputs = p.inputs;
         w.st.inputs_done = p.inputs;
+        w.st.inputs_total = p.inputs_total;
     }
     w.st.reader = p.reader;
     w.st.seconds = now_s() - w.start;
