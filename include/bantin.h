@@ -16,5 +16,6 @@
 #include "bantin/extract.h"
 #include "bantin/store.h"
 #include "bantin/search.h"
+#include "bantin/ingest.h"
 
 #endif

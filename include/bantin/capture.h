@@ -20,10 +20,19 @@
  *                    page was served in. Blank lines are ignored.
  *   anything else    one capture: the whole file (text, Markdown or HTML). Empty files and
  *                    binary data (NUL bytes, not UTF-16) are errors.
+ *   records          with BT_READ_RECORDS only: a file whose first line is an article record
+ *                    (a JSON object with a string "title" and a non-empty "body" list of
+ *                    strings, as `bantin export` writes) yields each non-empty line as a
+ *                    capture of kind BT_KIND_RECORD, to be stored as it is, not extracted
+ *                    (the line's bytes without its "\r\n"; `where` names the line).
  * A directory is read only with BT_READ_RECURSIVE (else it is an error naming it): its files
- * in byte order of their names, depth first. Hidden entries (".name"), symlinked directories,
- * binary files and web assets by extension (images, fonts, css, js, pdf, archives: what a
- * browser saves beside a page) are skipped and counted.
+ * in byte order of their names, depth first. What evidently is not a page is skipped and
+ * counted (skipped_files): hidden entries (".name"), symlinked directories, files that are
+ * not regular, binary files (by their bytes), and by extension web assets (images, fonts,
+ * css, js, media, pdf, archives: what a browser saves beside a page), metadata documents
+ * (.json: one JSON document, not a JSONL stream) and database files (.db, .db-wal, .db-shm,
+ * .sqlite). This is the one walk: `bantin extract -r` and `bantin add` both read directories
+ * through it. Files named by the caller are always read, whatever their names.
  *
  * Streaming: records are read one at a time through a bounded window, so memory is bounded
  * by the largest record, itself limited (BT_READ_MAX_RECORD unless bt_reader_set_limit):
@@ -41,7 +50,8 @@ extern "C" {
 typedef enum bt_kind {
     BT_KIND_UNKNOWN = 0, /* let the extractor sniff */
     BT_KIND_TEXT,        /* plain text or Markdown rendering of a page */
-    BT_KIND_HTML
+    BT_KIND_HTML,
+    BT_KIND_RECORD       /* an article record (JSON), with BT_READ_RECORDS */
 } bt_kind;
 
 typedef struct bt_capture {
@@ -61,6 +71,7 @@ typedef struct bt_reader bt_reader;
 
 /* reader flags */
 #define BT_READ_RECURSIVE 0x1u /* walk directories recursively */
+#define BT_READ_RECORDS 0x2u   /* files of article records yield BT_KIND_RECORD captures */
 
 /* Default limit on one record (a whole file, a JSONL line, a WARC record block). */
 #define BT_READ_MAX_RECORD ((size_t)64 << 20)
@@ -86,9 +97,18 @@ typedef struct bt_reader_stats {
     uint64_t skipped_status; /* WARC responses whose HTTP status is not 200 */
     uint64_t skipped_media;  /* WARC responses that are not HTML */
     uint64_t skipped_files;  /* files of a directory walk that are not pages */
+    uint64_t files;          /* files read or tried: 1 for a file or memory, for a directory
+                                the files of the walk not skipped by name */
 } bt_reader_stats;
 
 void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st);
+
+/* How many files reading `path` with `flags` would try (the `files` count above), without
+ * opening them: 1 for a file (or a path that is not there, or a directory without
+ * BT_READ_RECURSIVE: each is one failed input), the files of the walk not skipped by name for
+ * a directory. For a progress bar's total; folders that cannot be read count nothing here
+ * (the walk reports them). 0, or BT_ENOMEM. */
+int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err);
 
 /* Reads the next capture into *cap. Returns 1 when one was read, 0 at the end, or a negative
  * BT_E* for a bad record, with `err` naming the file and record: the reader stays usable, so

@@ -1,10 +1,12 @@
 /* dir.c: the directory walk: the files under a directory in byte order of their names,
  * depth first, each read by the reader its bytes call for. Skips what evidently is not a page
- * (hidden entries, symlinked directories, assets a browser saves beside a page). */
+ * (hidden entries, symlinked directories, assets a browser saves beside a page, metadata and
+ * database files): the rules of bantin/capture.h, for every command that reads a folder. */
 #include "capture/reader_internal.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,7 +17,9 @@
 static const char *const asset_ext[] = {
     "css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp",
     "tif", "tiff", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "ogg", "wav",
-    "pdf", "zip", "7z", "rar", "exe", "so", "o", "a", "db", "sqlite", "swf"};
+    "pdf", "zip", "7z", "rar", "exe", "so", "o", "a", "swf",
+    /* beside crawls: metadata documents, and the database the captures are stored in */
+    "json", "db", "db-wal", "db-shm", "sqlite"};
 
 static int is_asset(const char *name)
 {
@@ -100,6 +104,7 @@ static void close_child(bt_reader *r)
     r->child_done.skipped_status += st.skipped_status;
     r->child_done.skipped_media += st.skipped_media;
     r->child_done.skipped_files += st.skipped_files;
+    r->child_done.files += st.files;
     bt_reader_close(r->child);
     r->child = NULL;
 }
@@ -146,6 +151,8 @@ int bt_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err)
         } else {
             rc = bt_reader_open_file(path, (r->flags & ~BT_READ_RECURSIVE) | BT_READ_IN_DIR,
                                      r->max_record, &r->child, err);
+            if (rc)
+                r->stats.files++; /* tried: counted as the opened ones count themselves */
         }
         free(path);
         if (rc) {
@@ -165,4 +172,52 @@ void bt_reader_dir_free(bt_reader *r)
     free(r->frames);
     r->frames = NULL;
     r->n_frames = 0;
+}
+
+/* The same walk as bt_reader_dir_next, by the same rules, counting the files it would open. */
+int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err)
+{
+    struct stat st;
+    *n = 1;
+    if (!strcmp(path, "-") || !(flags & BT_READ_RECURSIVE) || stat(path, &st) != 0 ||
+        !S_ISDIR(st.st_mode))
+        return 0;
+    *n = 0;
+    bt_reader r;
+    memset(&r, 0, sizeof r);
+    bt_error e; /* a folder that cannot be read is the walk's to report, not ours */
+    int rc = push_dir(&r, path, &e);
+    if (rc)
+        return rc == BT_ENOMEM ? bt_error_set(err, rc, "%s", e.msg) : 0;
+    while (r.n_frames) {
+        bt_dir_frame *f = &r.frames[r.n_frames - 1];
+        if (f->i == f->n) {
+            frame_free(f);
+            r.n_frames--;
+            continue;
+        }
+        const char *name = f->names[f->i++];
+        size_t pl = strlen(f->path);
+        char *sub = malloc(pl + strlen(name) + 2);
+        if (!sub) {
+            rc = bt_error_set(err, BT_ENOMEM, "%s: out of memory", f->path);
+            break;
+        }
+        sprintf(sub, "%s%s%s", f->path, pl && f->path[pl - 1] == '/' ? "" : "/", name);
+        struct stat lst;
+        if (lstat(sub, &lst) != 0 || stat(sub, &st) != 0)
+            ; /* the walk reports it as an error, not a file */
+        else if (S_ISDIR(st.st_mode)) {
+            if (!S_ISLNK(lst.st_mode) && push_dir(&r, sub, &e) == BT_ENOMEM)
+                rc = bt_error_set(err, BT_ENOMEM, "%s", e.msg);
+        } else if (S_ISREG(st.st_mode) && !is_asset(name))
+            (*n)++;
+        free(sub);
+        if (rc)
+            break;
+    }
+    for (size_t i = 0; i < r.n_frames; i++)
+        frame_free(&r.frames[i]);
+    free(r.frames);
+    return rc;
 }

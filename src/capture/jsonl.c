@@ -110,3 +110,56 @@ int bt_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
         return 1;
     }
 }
+
+/* ---- files of article records (BT_READ_RECORDS) ---- */
+
+/* Whether a line is an article record as `bantin export` writes it: an object with a string
+ * "title" and a non-empty "body" list of strings. Only the first line of a file is asked:
+ * it decides how the whole file is read. */
+int bti_is_record_line(const char *line, size_t n)
+{
+    if (n < 2 || line[0] != '{')
+        return 0;
+    json_t *o = json_loadb(line, n, JSON_REJECT_DUPLICATES, NULL);
+    json_t *title = json_object_get(o, "title"), *body = json_object_get(o, "body");
+    int yes = json_is_string(title) && json_is_array(body) && json_array_size(body) > 0;
+    for (size_t i = 0; yes && i < json_array_size(body); i++)
+        yes = json_is_string(json_array_get(body, i));
+    json_decref(o);
+    return yes;
+}
+
+/* Each non-empty line is one record, kept byte for byte but for its line end: its content
+ * hash is what tells a record already stored. */
+int bti_reader_records_next(bt_reader *r, bt_capture *cap, bt_error *err)
+{
+    for (;;) {
+        int too_long;
+        bt_error e;
+        long long n = bt_stream_getline(&r->s, &r->line, r->max_record, &too_long, &e);
+        r->lineno++;
+        if (n < 0)
+            return line_error(r, err, (int)n, e.msg);
+        if (n == 0)
+            return 0;
+        if (too_long) {
+            char m[96], lim[32];
+            snprintf(m, sizeof m, "longer than the %s limit for one record",
+                     bt_limit_text(r->max_record, lim));
+            return line_error(r, err, BT_ELIMIT, m);
+        }
+        size_t len = r->line.len;
+        while (len && (r->line.data[len - 1] == '\n' || r->line.data[len - 1] == '\r'))
+            len--;
+        if (len == 0)
+            continue;
+        memset(cap, 0, sizeof *cap);
+        cap->data = r->line.data;
+        cap->len = len;
+        cap->origin = r->path;
+        cap->kind = BT_KIND_RECORD;
+        snprintf(r->where, sizeof r->where, "%s: line %llu", r->path, r->lineno);
+        cap->where = r->where;
+        return 1;
+    }
+}

@@ -94,6 +94,22 @@ static void choose_kind(bt_reader *r)
         memcpy(r->s.fault_msg, e.msg, sizeof r->s.fault_msg);
     }
     r->kind = sniff_kind(bt_stream_peek(&r->s), bt_stream_avail(&r->s));
+    if ((r->flags & BT_READ_RECORDS) && got >= 0 && r->kind != RK_WARC) {
+        /* the whole first line decides, however long */
+        size_t want = SNIFF_LEN;
+        const char *p = bt_stream_peek(&r->s);
+        size_t n = bt_stream_avail(&r->s);
+        while (!memchr(p, '\n', n) && n >= want && want < r->max_record) {
+            want *= 2;
+            if (bt_stream_fill(&r->s, want, &e) < 0)
+                return;
+            p = bt_stream_peek(&r->s);
+            n = bt_stream_avail(&r->s);
+        }
+        const char *nl = memchr(p, '\n', n);
+        if (bti_is_record_line(p, nl ? (size_t)(nl - p) + 1 : n))
+            r->kind = RK_RECORDS;
+    }
 }
 
 static bt_reader *reader_new(const char *path, unsigned flags)
@@ -125,6 +141,7 @@ int bt_reader_open_file(const char *path, unsigned flags, size_t max_record, bt_
         return rc;
     }
     r->s_open = 1;
+    r->stats.files = 1;
     choose_kind(r);
     *out = r;
     return 0;
@@ -162,6 +179,7 @@ int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned 
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", name ? name : "<memory>");
     bt_stream_open_mem(&r->s, data, len, r->path);
     r->s_open = 1;
+    r->stats.files = 1;
     choose_kind(r);
     *out = r;
     return 0;
@@ -234,6 +252,9 @@ int bt_reader_next(bt_reader *r, bt_capture *cap, bt_error *err)
     case RK_WARC:
         rc = bt_reader_warc_next(r, cap, err);
         break;
+    case RK_RECORDS:
+        rc = bti_reader_records_next(r, cap, err);
+        break;
     default:
         rc = bt_reader_plain_next(r, cap, err);
         break;
@@ -254,6 +275,7 @@ static void add_stats(bt_reader_stats *a, const bt_reader_stats *b)
     a->skipped_status += b->skipped_status;
     a->skipped_media += b->skipped_media;
     a->skipped_files += b->skipped_files;
+    a->files += b->files;
 }
 
 void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st)

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-enum { RK_PLAIN = 1, RK_JSONL, RK_WARC, RK_DIR };
+enum { RK_PLAIN = 1, RK_JSONL, RK_WARC, RK_DIR, RK_RECORDS };
 
 /* internal flag: a file found by a directory walk (binary files are skipped, not errors) */
 #define BT_READ_IN_DIR 0x100u
@@ -47,6 +47,9 @@ struct bt_reader {
 int bt_reader_plain_next(bt_reader *r, bt_capture *cap, bt_error *err);
 int bt_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err);
 int bt_reader_warc_next(bt_reader *r, bt_capture *cap, bt_error *err);
+/* Article records (BT_READ_RECORDS): whether the first line is one, and the line reader. */
+int bti_is_record_line(const char *line, size_t n);
+int bti_reader_records_next(bt_reader *r, bt_capture *cap, bt_error *err);
 int bt_reader_dir_open(bt_reader *r, bt_error *err);
 int bt_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err);
 void bt_reader_dir_free(bt_reader *r);
