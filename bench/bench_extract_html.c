@@ -57,7 +57,8 @@ int main(int argc, char **argv)
             bt_error err;
             if (bt_extract(&cap, NULL, &a, &err) == 0) {
                 if (round == 0 && out) {
-                    char *json = bt_article_to_json(a, 0, &err);
+                    char *json;
+                    bt_article_to_json(a, 0, &json, &err);
                     if (json)
                         fprintf(out, "%s\n", json);
                     free(json);

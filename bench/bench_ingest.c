@@ -306,7 +306,9 @@ int main(int argc, char **argv)
                 continue;
             a = c;
         }
-        char *rec = pass > 0 ? bt_article_to_json(a, 0, &err) : NULL;
+        char *rec = NULL;
+        if (pass > 0)
+            bt_article_to_json(a, 0, &rec, &err);
         const char *bytes = rec ? rec : line;
         char hash[17];
         bt_store_content_hash(bytes, strlen(bytes), hash);

@@ -188,7 +188,8 @@ int cmd_add(int argc, char **argv)
     double el = now_s() - o.start;
     if (o.json) {
         t.seconds = el;
-        char *json = bt_ingest_stats_json(&t, db, &err);
+        char *json;
+        bt_ingest_stats_to_json(&t, db, &json, &err);
         if (!json) {
             cli_errorf("%s", err.msg);
             return 1;

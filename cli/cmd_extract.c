@@ -68,7 +68,8 @@ static void on_article(void *ctx, const bt_article *a, const bt_ingest_item *ite
     char *out = NULL;
     (void)stored;
     if (p->o->format == BT_FORMAT_JSON) {
-        char *json = bt_article_to_json(a, p->o->json_flags, &err);
+        char *json;
+        bt_article_to_json(a, p->o->json_flags, &json, &err);
         if (json) {
             size_t n = strlen(json);
             out = realloc(json, n + 2);
@@ -80,7 +81,7 @@ static void on_article(void *ctx, const bt_article *a, const bt_ingest_item *ite
             }
         }
     } else {
-        out = bt_article_render(a, p->o->format, &err);
+        bt_article_render(a, p->o->format, &out, &err);
     }
     if (!out) {
         if (item->where)
@@ -154,7 +155,7 @@ int cmd_extract(int argc, char **argv)
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
             o.quiet = 1;
         } else if ((v = opt_value(argc, argv, &i, "--format", NULL))) {
-            if ((o.format = bt_format_from_name(v)) < 0) {
+            if (bt_format_from_name(v, &o.format)) {
                 cli_errorf("extract: unknown format '%s' (json, text, markdown, html)", v);
                 return 2;
             }

@@ -150,7 +150,8 @@ int cmd_show(int argc, char **argv)
                 printf("\n----\n\n");
             print_text(a);
         } else {
-            char *json = bt_article_to_json(a, c.pretty ? BT_JSON_PRETTY : 0, &err);
+            char *json;
+            bt_article_to_json(a, c.pretty ? BT_JSON_PRETTY : 0, &json, &err);
             if (json)
                 puts(json);
             else {
@@ -187,7 +188,8 @@ int cmd_export(int argc, char **argv)
     bt_article *a;
     while (!rc && (rc = bt_store_iter_next(it, &a, &err)) == 1) {
         rc = 0;
-        char *json = bt_article_to_json(a, 0, &err);
+        char *json;
+        bt_article_to_json(a, 0, &json, &err);
         if (!json)
             rc = BT_ENOMEM;
         else if (puts(json) < 0) {

@@ -16,7 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bt_article *a = NULL;
     bt_error err;
     if (bt_extract(&cap, NULL, &a, &err) == 0) {
-        char *json = bt_article_to_json(a, 0, &err);
+        char *json;
+        bt_article_to_json(a, 0, &json, &err);
         free(json);
         bt_article_free(a);
     }

@@ -27,7 +27,8 @@ static void test_json_round_trip(void **state)
     (void)state;
     bt_article *a = sample();
     bt_error err;
-    char *json = bt_article_to_json(a, 0, &err);
+    char *json;
+    bt_article_to_json(a, 0, &json, &err);
     assert_non_null(json);
     assert_non_null(strstr(json, "\"title\":\"Đàm phán ở Doha\""));
     assert_non_null(strstr(json, "\"credit\":\"TASS\""));
@@ -41,7 +42,8 @@ static void test_json_round_trip(void **state)
     assert_null(b->images[0].src);
     assert_string_equal(b->related[0].url, "https://example.vn/a");
     assert_string_equal(b->id, a->id);
-    char *json2 = bt_article_to_json(b, 0, &err);
+    char *json2;
+    bt_article_to_json(b, 0, &json2, &err);
     assert_string_equal(json, json2);
     free(json);
     free(json2);
@@ -204,14 +206,15 @@ static void test_json_exact(void **state)
     assert_int_equal(bt_article_set(&a->title, "Say \"hi\"\t\\ Đà", strlen("Say \"hi\"\t\\ Đà")), 0);
     assert_int_equal(bt_article_add_para(a, "a\x01" "b/c"), 0);
     bt_error err;
-    char *j = bt_article_to_json(a, 0, &err);
+    char *j;
+    bt_article_to_json(a, 0, &j, &err);
     assert_non_null(j);
     assert_string_equal(j, "{\"id\":null,\"origin\":null,\"url\":null,\"source\":null,"
                            "\"title\":\"Say \\\"hi\\\"\\t\\\\ Đà\",\"published\":null,"
                            "\"authors\":[],\"lede\":null,\"body\":[\"a\\u0001b/c\"],"
                            "\"images\":[],\"related\":[],\"lang\":\"vi\"}");
     free(j);
-    j = bt_article_to_json(a, BT_JSON_PRETTY, &err);
+    bt_article_to_json(a, BT_JSON_PRETTY, &j, &err);
     assert_non_null(j);
     assert_true(strncmp(j, "{\n  \"id\": null,\n  \"origin\": null,", 32) == 0);
     assert_non_null(strstr(j, "\"body\": [\n    \"a\\u0001b/c\"\n  ],"));
@@ -242,14 +245,16 @@ static void test_render(void **state)
     (void)state;
     bt_article *a = render_sample();
     bt_error err;
-    char *t = bt_article_render(a, BT_FORMAT_TEXT, &err);
+    char *t;
+    bt_article_render(a, BT_FORMAT_TEXT, &t, &err);
     assert_non_null(t);
     assert_true(strncmp(t, "Giá <vàng> tăng\n2024-05-01T08:00:00+07:00 · Hà Linh · Báo A\n", 61) == 0);
     assert_non_null(strstr(t, "\nĐoạn một & hai.\n"));
     assert_non_null(strstr(t, "[Image: Tiệm vàng. — TTXVN]"));
     assert_true(strstr(t, "Sáng nay") < strstr(t, "Đoạn một"));
     free(t);
-    char *m = bt_article_render(a, BT_FORMAT_MARKDOWN, &err);
+    char *m;
+    bt_article_render(a, BT_FORMAT_MARKDOWN, &m, &err);
     assert_non_null(m);
     assert_true(strncmp(m, "# Giá \\<vàng\\> tăng\n", strlen("# Giá \\<vàng\\> tăng\n")) == 0);
     assert_non_null(strstr(m, "**Sáng nay giá vàng \\*tăng\\*.**"));
@@ -257,7 +262,8 @@ static void test_render(void **state)
     assert_non_null(strstr(m, "![Tiệm vàng.](https://a.vn/i.jpg)"));
     assert_null(strstr(m, "javascript:"));
     free(m);
-    char *h = bt_article_render(a, BT_FORMAT_HTML, &err);
+    char *h;
+    bt_article_render(a, BT_FORMAT_HTML, &h, &err);
     assert_non_null(h);
     assert_non_null(strstr(h, "<h1>Giá &lt;vàng&gt; tăng</h1>"));
     assert_non_null(strstr(h, "<p>Đoạn một &amp; hai.</p>"));
@@ -265,19 +271,28 @@ static void test_render(void **state)
     assert_null(strstr(h, "javascript:"));
     assert_non_null(strstr(h, "<li>Tin khác</li>"));
     free(h);
-    char *j = bt_article_render(a, BT_FORMAT_JSON, &err);
+    char *j;
+    bt_article_render(a, BT_FORMAT_JSON, &j, &err);
     assert_non_null(j);
     assert_int_equal(j[0], '{');
     assert_int_equal(j[strlen(j) - 1], '\n');
     free(j);
-    assert_null(bt_article_render(a, 99, &err));
+    char *none = (char *)"unchanged";
+    assert_int_equal(bt_article_render(a, 99, &none, &err), BT_EINVAL);
+    assert_null(none);
     assert_int_equal(err.code, BT_EINVAL);
-    assert_null(bt_article_render(NULL, BT_FORMAT_TEXT, &err));
+    assert_int_equal(bt_article_render(NULL, BT_FORMAT_TEXT, &none, &err), BT_EINVAL);
+    assert_null(none);
     assert_int_equal(err.code, BT_EINVAL);
-    assert_int_equal(bt_format_from_name("md"), BT_FORMAT_MARKDOWN);
-    assert_int_equal(bt_format_from_name("TXT"), BT_FORMAT_TEXT);
-    assert_int_equal(bt_format_from_name("pdf"), -1);
-    assert_int_equal(bt_format_from_name(NULL), -1);
+    assert_int_equal(bt_article_render(a, 99, &none, NULL), BT_EINVAL); /* code without report */
+    int f = -1;
+    assert_int_equal(bt_format_from_name("md", &f), 0);
+    assert_int_equal(f, BT_FORMAT_MARKDOWN);
+    assert_int_equal(bt_format_from_name("TXT", &f), 0);
+    assert_int_equal(f, BT_FORMAT_TEXT);
+    assert_int_equal(bt_format_from_name("pdf", &f), BT_EINVAL);
+    assert_int_equal(bt_format_from_name(NULL, &f), BT_EINVAL);
+    assert_int_equal(f, BT_FORMAT_TEXT);
     bt_article_free(a);
 }
 
@@ -300,14 +315,18 @@ static void test_render_escaping(void **state)
     assert_int_equal(bt_article_add_related(a, "Tin <b>", "https://a.vn/r"), 0);
     bt_error err;
 
-    char *t = bt_article_render(a, BT_FORMAT_TEXT, &err);
+    char *t;
+
+    bt_article_render(a, BT_FORMAT_TEXT, &t, &err);
     assert_non_null(t);
     assert_true(strncmp(t, title, strlen(title)) == 0);
     assert_non_null(strstr(t, "\n# không phải tiêu đề\n"));
     assert_non_null(strstr(t, "- Tin <b> <https://a.vn/r>\n"));
     free(t);
 
-    char *m = bt_article_render(a, BT_FORMAT_MARKDOWN, &err);
+    char *m;
+
+    bt_article_render(a, BT_FORMAT_MARKDOWN, &m, &err);
     assert_non_null(m);
     assert_non_null(strstr(m, "# \"Quote\" & 'apos' \\[x\\](y) \\_u\\_ \\`c\\` \\|t\\|\n"));
     assert_non_null(strstr(m, "\n<https://a.vn/p?q=\"x\"&r=%281%29%202>\n"));
@@ -319,7 +338,9 @@ static void test_render_escaping(void **state)
     assert_non_null(strstr(m, "- [Tin \\<b\\>](https://a.vn/r)\n"));
     free(m);
 
-    char *h = bt_article_render(a, BT_FORMAT_HTML, &err);
+    char *h;
+
+    bt_article_render(a, BT_FORMAT_HTML, &h, &err);
     assert_non_null(h);
     assert_non_null(strstr(h, "<h1>&quot;Quote&quot; &amp; &#39;apos&#39; [x](y) _u_ `c` |t|</h1>"));
     assert_non_null(

@@ -109,17 +109,19 @@ static inline char *fx_dup(const char *s) { return s ? strdup(s) : NULL; }
 static inline void fx_collect(bt_reader *r, fx_run *run)
 {
     memset(run, 0, sizeof *run);
-    bt_capture c;
+    const bt_capture *cp;
     bt_error err;
     int rc;
-    while ((rc = bt_reader_next(r, &c, &err)) != 0) {
+    while ((rc = bt_reader_next(r, &cp, &err)) < 0 || cp) {
         assert_true(run->n < 64);
         fx_item *it = &run->it[run->n++];
-        it->rc = rc;
+        it->rc = rc < 0 ? rc : 1; /* 1: a capture */
         if (rc < 0) {
+            assert_null(cp);
             it->msg = strdup(err.msg);
             continue;
         }
+        const bt_capture c = *cp;
         it->data = malloc(c.len + 1);
         memcpy(it->data, c.data, c.len);
         it->data[c.len] = '\0';
@@ -131,7 +133,7 @@ static inline void fx_collect(bt_reader *r, fx_run *run)
         it->where = fx_dup(c.where);
         it->kind = c.kind;
     }
-    bt_reader_get_stats(r, &run->st);
+    bt_reader_stats_get(r, &run->st);
 }
 
 static inline void fx_run_free(fx_run *run)

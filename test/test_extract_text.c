@@ -575,7 +575,8 @@ static void *run_job(void *arg)
                 continue;
             }
             bt_error err;
-            char *js = bt_article_to_json(a, 0, &err);
+            char *js;
+            bt_article_to_json(a, 0, &js, &err);
             if (!js || strcmp(js, j->json[i]))
                 j->ok = 0;
             free(js);
@@ -600,7 +601,7 @@ static void test_threads(void **state)
         bt_article *a = NULL;
         assert_int_equal(extract_str(jobs[0].data[i], jobs[0].len[i], NULL, &a), 0);
         bt_error err;
-        jobs[0].json[i] = bt_article_to_json(a, 0, &err);
+        assert_int_equal(bt_article_to_json(a, 0, &jobs[0].json[i], &err), 0);
         bt_article_free(a);
     }
     for (int t = 1; t < 4; t++)

@@ -296,13 +296,14 @@ static void test_summary_json(void **state)
     st.failed = 0;
     st.seconds = 1.23456;
     bt_error err;
-    char *j = bt_ingest_stats_json(&st, "/tmp/a\"b\\c.db", &err);
-    assert_non_null(j);
+    char *j;
+    assert_int_equal(bt_ingest_stats_to_json(&st, "/tmp/a\"b\\c.db", &j, &err), 0);
     assert_string_equal(j, "{\"db\":\"/tmp/a\\\"b\\\\c.db\",\"inputs\":3,\"captures\":7,"
                            "\"added\":4,\"merged\":1,\"seen\":2,\"failed\":0,"
                            "\"seconds\":1.235}");
     free(j);
-    assert_null(bt_ingest_stats_json(&st, "/tmp/\xff.db", &err));
+    assert_int_equal(bt_ingest_stats_to_json(&st, "/tmp/\xff.db", &j, &err), BT_EINVAL);
+    assert_null(j);
     assert_int_equal(err.code, BT_EINVAL);
 }
 

@@ -73,7 +73,9 @@ static void test_add_get_round_trip(void **state)
     assert_string_equal(id, a->id);
     bt_article *b;
     assert_int_equal(bt_store_get(s, id, &b, &err), 0);
-    char *ja = bt_article_to_json(a, 0, &err), *jb = bt_article_to_json(b, 0, &err);
+    char *ja, *jb;
+    assert_int_equal(bt_article_to_json(a, 0, &ja, &err), 0);
+    assert_int_equal(bt_article_to_json(b, 0, &jb, &err), 0);
     assert_string_equal(ja, jb);
     free(ja);
     free(jb);

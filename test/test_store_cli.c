@@ -65,7 +65,8 @@ static long write_records(const char *dir, int files, int per, long first)
             assert_int_equal(bt_article_set(&a->lang, "vi", 2), 0);
             assert_int_equal(bt_article_set_id(a), 0);
             bt_error err;
-            char *json = bt_article_to_json(a, 0, &err);
+            char *json;
+            bt_article_to_json(a, 0, &json, &err);
             assert_non_null(json);
             fprintf(out, "%s\n", json);
             free(json);

@@ -70,10 +70,11 @@ int bt_article_add_related(bt_article *a, const char *title, const char *url);
  * text. 0 or BT_ENOMEM. */
 int bt_article_set_id(bt_article *a);
 
-/* The spec's JSON object for `a`, malloc'ed (owned by the caller), without a trailing
- * newline; NULL on failure with `err` filled. Field order follows the spec. `flags`:
- * BT_JSON_PRETTY (bantin/common.h) or 0. */
-char *bt_article_to_json(const bt_article *a, unsigned flags, bt_error *err);
+/* The spec's JSON object for `a` in *out, malloc'ed (owned by the caller), without a trailing
+ * newline. Field order follows the spec. `flags`: BT_JSON_PRETTY (bantin/common.h) or 0.
+ * 0, or a negative BT_E* with *out NULL and `err` filled (BT_EINVAL: a string that is not
+ * UTF-8, named). */
+int bt_article_to_json(const bt_article *a, unsigned flags, char **out, bt_error *err);
 
 /* Parses one JSON object of the spec (as bt_article_to_json writes, or a gold record) into a
  * new article owned by the caller. Unknown fields are ignored; a field of the wrong type is
@@ -90,12 +91,13 @@ enum {
                             wraps it in a document) */
 };
 
-/* The format named "json", "text", "markdown" (or "md") or "html"; -1 for another name. */
-int bt_format_from_name(const char *name);
+/* Sets *format to the BT_FORMAT_* named "json", "text" (or "txt"), "markdown" (or "md") or
+ * "html", case-insensitively: 0, or BT_EINVAL for another name (*format unchanged). */
+int bt_format_from_name(const char *name, int *format);
 
-/* The clean article in `format`, malloc'ed, ending with a newline (owned by the caller);
- * NULL on failure with `err` filled. */
-char *bt_article_render(const bt_article *a, int format, bt_error *err);
+/* The clean article in `format` in *out, malloc'ed, ending with a newline (owned by the
+ * caller). 0, or a negative BT_E* with *out NULL and `err` filled. */
+int bt_article_render(const bt_article *a, int format, char **out, bt_error *err);
 
 #ifdef __cplusplus
 }

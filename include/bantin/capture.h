@@ -11,7 +11,7 @@
  *                    (or none, with a body that starts with markup) are captures: URL from
  *                    WARC-Target-URI, fetched_at from WARC-Date, charset from the HTTP
  *                    Content-Type, chunked transfer and gzip/deflate content codings undone.
- *                    Other records are skipped and counted (bt_reader_get_stats).
+ *                    Other records are skipped and counted (bt_reader_stats_get).
  *   JSON lines       crawler JSONL (most lines of the first 4 KB start with '{' then '"' or
  *                    '}'): one object per line with `url`/`uri`, the page in `html`/
  *                    `raw_content`/`content`/`body`, optional `fetched_at`/`date`/`timestamp`;
@@ -101,7 +101,7 @@ typedef struct bt_reader_stats {
                                 the files of the walk not skipped by name */
 } bt_reader_stats;
 
-void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st);
+void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st);
 
 /* How many files reading `path` with `flags` would try (the `files` count above), without
  * opening them: 1 for a file (or a path that is not there, or a directory without
@@ -110,10 +110,11 @@ void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st);
  * (the walk reports them). 0, or BT_ENOMEM. */
 int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err);
 
-/* Reads the next capture into *cap. Returns 1 when one was read, 0 at the end, or a negative
- * BT_E* for a bad record, with `err` naming the file and record: the reader stays usable, so
- * call bt_reader_next again to go on with the records after it. */
-int bt_reader_next(bt_reader *r, bt_capture *cap, bt_error *err);
+/* Reads the next capture: 0 with *cap pointing at it (borrowed from the reader, valid until
+ * the next bt_reader_next or bt_reader_close), or 0 with *cap NULL at the end of the input;
+ * a negative BT_E* (and *cap NULL) for a bad record, with `err` naming the file and record:
+ * the reader stays usable, so call bt_reader_next again to go on with the records after it. */
+int bt_reader_next(bt_reader *r, const bt_capture **cap, bt_error *err);
 
 void bt_reader_close(bt_reader *r);
 

@@ -147,11 +147,13 @@ int bt_ingest_learn_site(bt_ingest *g, size_t max_captures, const bt_site_model 
  * reported through on_failure, as every failure is). */
 int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err);
 
-/* The summary of a run as one JSON object without a newline (malloc'ed, owned by the caller):
+/* The summary of a run as one JSON object without a newline in *out (malloc'ed, owned by the
+ * caller):
  * {"db":DB,"inputs":N,"captures":N,"added":N,"merged":N,"seen":N,"failed":N,"seconds":S.SSS}
- * in that order (`bantin add --json`); `db` is escaped as JSON. NULL with `err` filled when
- * out of memory or when `db` is not UTF-8 (BT_EINVAL). Thread-safe. */
-char *bt_ingest_stats_json(const bt_ingest_stats *st, const char *db, bt_error *err);
+ * in that order (`bantin add --json`); `db` is escaped as JSON. 0, or a negative BT_E* with
+ * *out NULL and `err` filled: out of memory, or `db` not UTF-8 (BT_EINVAL). Thread-safe. */
+int bt_ingest_stats_to_json(const bt_ingest_stats *st, const char *db, char **out,
+                            bt_error *err);
 
 #ifdef __cplusplus
 }

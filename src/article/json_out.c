@@ -5,7 +5,7 @@
 
 #include <jansson.h>
 
-char *bt_article_to_json(const bt_article *a, unsigned flags, bt_error *err)
+static char *to_json(const bt_article *a, unsigned flags, bt_error *err)
 {
     json_t *o = json_object(), *authors = json_array(), *body = json_array(),
            *images = json_array(), *related = json_array();
@@ -52,4 +52,17 @@ oom:
     json_decref(related);
     bt_error_set(err, BT_ENOMEM, "out of memory");
     return NULL;
+}
+
+int bt_article_to_json(const bt_article *a, unsigned flags, char **out, bt_error *err)
+{
+    *out = NULL;
+    if (!a)
+        return bt_error_set(err, BT_EINVAL, "to_json: no article");
+    bt_error local, *e = err ? err : &local; /* the code is wanted even without a report */
+    bt_error_clear(e);
+    *out = to_json(a, flags, e);
+    if (*out)
+        return 0;
+    return e->code ? e->code : bt_error_set(err, BT_ENOMEM, "out of memory");
 }

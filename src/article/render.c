@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-int bt_format_from_name(const char *name)
+static int format_from_name(const char *name)
 {
     if (!name)
         return -1;
@@ -283,14 +283,14 @@ static int render_html(bt_buf *b, const bt_article *a)
     return rc;
 }
 
-char *bt_article_render(const bt_article *a, int format, bt_error *err)
+static char *render(const bt_article *a, int format, bt_error *err)
 {
     const char *origin = a && a->origin ? a->origin : "-";
     if (!a)
         return bt_error_set(err, BT_EINVAL, "render: no article"), NULL;
     if (format == BT_FORMAT_JSON) {
-        char *j = bt_article_to_json(a, 0, err);
-        if (!j)
+        char *j;
+        if (bt_article_to_json(a, 0, &j, err))
             return NULL;
         size_t n = strlen(j);
         char *p = realloc(j, n + 2);
@@ -317,4 +317,23 @@ char *bt_article_render(const bt_article *a, int format, bt_error *err)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin), NULL;
     }
     return bt_buf_detach(&b, NULL);
+}
+
+int bt_format_from_name(const char *name, int *format)
+{
+    int f = format_from_name(name);
+    if (f < 0)
+        return BT_EINVAL;
+    *format = f;
+    return 0;
+}
+
+int bt_article_render(const bt_article *a, int format, char **out, bt_error *err)
+{
+    bt_error local, *e = err ? err : &local; /* the code is wanted even without a report */
+    bt_error_clear(e);
+    *out = render(a, format, e);
+    if (*out)
+        return 0;
+    return e->code ? e->code : bt_error_set(err, BT_ENOMEM, "out of memory");
 }

@@ -96,7 +96,7 @@ int bt_reader_dir_open(bt_reader *r, bt_error *err) { return push_dir(r, r->path
 static void close_child(bt_reader *r)
 {
     bt_reader_stats st;
-    bt_reader_get_stats(r->child, &st);
+    bt_reader_stats_get(r->child, &st);
     r->child_done.captures += st.captures;
     r->child_done.errors += st.errors;
     r->child_done.skipped += st.skipped;
@@ -113,7 +113,7 @@ int bt_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err)
 {
     for (;;) {
         if (r->child) {
-            int rc = bt_reader_next(r->child, cap, err);
+            int rc = bti_reader_step(r->child, cap, err);
             if (rc != 0)
                 return rc;
             close_child(r);

@@ -240,7 +240,7 @@ int bt_reader_plain_next(bt_reader *r, bt_capture *cap, bt_error *err)
     return 1;
 }
 
-int bt_reader_next(bt_reader *r, bt_capture *cap, bt_error *err)
+int bti_reader_step(bt_reader *r, bt_capture *cap, bt_error *err)
 {
     int rc;
     switch (r->kind) {
@@ -266,6 +266,18 @@ int bt_reader_next(bt_reader *r, bt_capture *cap, bt_error *err)
     return rc;
 }
 
+int bt_reader_next(bt_reader *r, const bt_capture **out, bt_error *err)
+{
+    *out = NULL;
+    memset(&r->cur, 0, sizeof r->cur);
+    int rc = bti_reader_step(r, &r->cur, err);
+    if (rc < 0)
+        return rc;
+    if (rc > 0)
+        *out = &r->cur;
+    return 0;
+}
+
 static void add_stats(bt_reader_stats *a, const bt_reader_stats *b)
 {
     a->captures += b->captures;
@@ -278,14 +290,14 @@ static void add_stats(bt_reader_stats *a, const bt_reader_stats *b)
     a->files += b->files;
 }
 
-void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st)
+void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st)
 {
     *st = r->stats;
     if (r->kind == RK_DIR) {
         add_stats(st, &r->child_done);
         if (r->child) {
             bt_reader_stats c;
-            bt_reader_get_stats(r->child, &c);
+            bt_reader_stats_get(r->child, &c);
             add_stats(st, &c);
         }
     }

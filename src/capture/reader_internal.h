@@ -42,7 +42,12 @@ struct bt_reader {
     size_t n_frames;
     bt_reader *child;
     bt_reader_stats child_done; /* totals of the children already closed */
+    bt_capture cur; /* what bt_reader_next hands out: valid until the next call */
 };
+
+/* One step of a reader of any kind: 1 and *cap filled, 0 at the end, or a negative BT_E*
+ * for a bad record (the reader stays usable). bt_reader_next is its public face. */
+int bti_reader_step(bt_reader *r, bt_capture *cap, bt_error *err);
 
 int bt_reader_plain_next(bt_reader *r, bt_capture *cap, bt_error *err);
 int bt_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err);

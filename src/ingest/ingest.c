@@ -116,10 +116,10 @@ int bt_ingest_learn_site(bt_ingest *g, size_t max_captures, const bt_site_model 
         if (in->is_mem ? bt_reader_open_mem(in->data, in->len, in->path, g->o.read_flags, &rd, &e)
                        : bt_reader_open(in->path, g->o.read_flags, &rd, &e))
             continue;
-        bt_capture cap;
+        const bt_capture *cap;
         int rc;
-        while (seen < max_captures && (rc = bt_reader_next(rd, &cap, &e)) != 0)
-            if (rc > 0 && cap.kind != BT_KIND_RECORD && bt_site_model_learn(m, &cap, &e) == 0)
+        while (seen < max_captures && ((rc = bt_reader_next(rd, &cap, &e)) < 0 || cap))
+            if (rc == 0 && cap->kind != BT_KIND_RECORD && bt_site_model_learn(m, cap, &e) == 0)
                 seen++;
         bt_reader_close(rd);
     }

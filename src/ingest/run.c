@@ -197,11 +197,11 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
         p->inputs = p->inputs_done = base + 1;
         return submit_error(p, &err);
     }
-    bt_capture cap;
+    const bt_capture *cap;
     bt_reader_stats st;
     int out = 0;
-    while (!out && (rc = bt_reader_next(r, &cap, &err)) != 0) {
-        bt_reader_get_stats(r, &st);
+    while (!out && ((rc = bt_reader_next(r, &cap, &err)) < 0 || cap)) {
+        bt_reader_stats_get(r, &st);
         p->inputs = base + st.files;
         p->inputs_done = base + (st.files ? st.files - 1 : 0);
         if (rc < 0) {
@@ -209,15 +209,15 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
             continue;
         }
         slot j;
-        if (fill_slot(p, &j, &cap, force_origin ? force_origin : cap.origin ? cap.origin
-                                                                            : in->path)) {
+        if (fill_slot(p, &j, cap, force_origin ? force_origin : cap->origin ? cap->origin
+                                                                             : in->path)) {
             bt_error_set(&err, BT_ENOMEM, "%s: out of memory", in->path);
             out = submit_error(p, &err);
             continue;
         }
         out = submit(p, ro, &j);
     }
-    bt_reader_get_stats(r, &st);
+    bt_reader_stats_get(r, &st);
     add_reader_stats(&p->reader, &st);
     bt_reader_close(r);
     free(buf);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *bt_ingest_stats_json(const bt_ingest_stats *st, const char *db, bt_error *err)
+static char *stats_json(const bt_ingest_stats *st, const char *db, bt_error *err)
 {
     json_t *name = json_string(db ? db : "");
     if (!name) { /* JSON strings are Unicode: the path cannot be told in one */
@@ -39,4 +39,12 @@ char *bt_ingest_stats_json(const bt_ingest_stats *st, const char *db, bt_error *
     snprintf(out + n - 1, 48, ",\"seconds\":%.3f}", st->seconds);
     free(head);
     return out;
+}
+
+int bt_ingest_stats_to_json(const bt_ingest_stats *st, const char *db, char **out, bt_error *err)
+{
+    bt_error local, *e = err ? err : &local; /* the code is wanted even without a report */
+    bt_error_clear(e);
+    *out = stats_json(st, db, e);
+    return *out ? 0 : e->code ? e->code : BT_ENOMEM;
 }

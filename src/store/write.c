@@ -189,9 +189,10 @@ static int record_hash(const bt_article *a, const char *id, char out[17], size_t
     bt_article tmp = *a;
     tmp.origin = NULL;
     tmp.id = (char *)id;
-    char *json = bt_article_to_json(&tmp, 0, err);
-    if (!json)
-        return BT_ENOMEM;
+    char *json;
+    int rc = bt_article_to_json(&tmp, 0, &json, err);
+    if (rc)
+        return rc;
     *size = strlen(json);
     bt_store_content_hash(json, *size, out);
     free(json);
