@@ -166,9 +166,9 @@ typedef struct bt_store_stats {
 
 int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);
 
-/* 1 when the store's full-text index holds syllable pairs (the phrase index, above), 0 when
- * not; a negative BT_E* code on a database error (with `err` set). */
-int bt_store_phrase_index(bt_store *s, bt_error *err);
+/* Sets *on to 1 when the store's full-text index holds syllable pairs (the phrase index,
+ * above), to 0 when not. 0, or a negative BT_E* on a database error (*on is then 0). */
+int bt_store_phrase_index(bt_store *s, int *on, bt_error *err);
 
 /* Switches the phrase index on (on = 1) or off (0): the full-text index is made again from
  * the articles, in one transaction (minutes for a million articles; the old index stays

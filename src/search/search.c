@@ -576,10 +576,10 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                             BT_SEARCH_MAX_WINDOW);
     bt_query *q = NULL;
     bt_qplan *p = NULL;
-    int pairs = bt_store_phrase_index(s, err);
-    if (pairs < 0)
-        return -pairs;
-    int rc = bt_query_parse(query, query ? strlen(query) : 0, &q, err);
+    int pairs, rc = bt_store_phrase_index(s, &pairs, err);
+    if (rc)
+        return rc;
+    rc = bt_query_parse(query, query ? strlen(query) : 0, &q, err);
     if (!rc)
         rc = bt_query_compile(q, query, pairs ? BT_QC_PAIRS : 0, &p, err);
     bt_query_free(q);

@@ -298,11 +298,7 @@ int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err)
         return rc;
     st->file_bytes = pages * page_size;
     st->schema_version = (int)version;
-    int on = bt_store_phrase_index(s, err);
-    if (on < 0)
-        return -on;
-    st->phrase_index = on;
-    return 0;
+    return bt_store_phrase_index(s, &st->phrase_index, err);
 }
 
 int bt_store_vacuum(bt_store *s, bt_error *err)
