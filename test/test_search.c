@@ -4,7 +4,7 @@
 #include "support.h"
 
 #include "bantin.h"
-#include "store/store_internal.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -595,7 +595,7 @@ static void test_phrase_index_error(void **state)
     bt_error err = {0};
     int was = -1;
     assert_int_equal(bt_store_phrase_index(f->s, &was, &err), 0);
-    sqlite3 *db = bt_store_sqlite(f->s);
+    sqlite3 *db = bti_store_db(f->s);
     assert_int_equal(sqlite3_set_authorizer(db, deny_schema, NULL), SQLITE_OK);
     int on = 1, rc = bt_store_phrase_index(f->s, &on, &err);
     bt_store_stats st;
@@ -682,7 +682,7 @@ static void test_reader_follows_writer(void **state)
     assert_int_equal(bt_store_begin(f->s, &err), 0);
     for (int64_t n = 1; n <= 10000; n++) {
         bt_article *a = NULL;
-        if (bt_store_get_rowid(f->s, n, &a, &err) == 0 && a) {
+        if (bti_store_get_rowid(f->s, n, &a, &err) == 0 && a) {
             if (strcmp(a->title, keep) && test_body_has(a, "sạt lở"))
                 assert_int_equal(bt_store_remove(f->s, a->id, &err), 0);
             bt_article_free(a);

@@ -4,7 +4,7 @@
 #include "support.h"
 
 #include "bantin.h"
-#include "store/store_internal.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +50,7 @@ static bt_article *make(const char *title, const char *para, const char *url)
 static int64_t count(bt_store *s, const char *sql)
 {
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s), sql, -1, &st, NULL), SQLITE_OK);
     int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_finalize(st);
     return n;
@@ -79,10 +79,10 @@ static void test_add_get_round_trip(void **state)
     free(jb);
     bt_article_free(b);
     /* by rowid, as the search layer reads its hits */
-    assert_int_equal(bt_store_get_rowid(s, 1, &b, &err), 0);
+    assert_int_equal(bti_store_get_rowid(s, 1, &b, &err), 0);
     assert_string_equal(b->id, id);
     bt_article_free(b);
-    assert_int_equal(bt_store_get_rowid(s, 99, &b, &err), BT_ENOTFOUND);
+    assert_int_equal(bti_store_get_rowid(s, 99, &b, &err), BT_ENOTFOUND);
     bt_store_stats st;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_string_equal(st.first_published, "2021-08-14T18:19:00+07:00");
@@ -150,7 +150,7 @@ static int64_t matches(bt_store *s, const char *q)
     sqlite3_stmt *st;
     static const char sql[] =
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1";
-    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s), sql, -1, &st, NULL), SQLITE_OK);
     sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     int64_t n = sqlite3_column_int64(st, 0);
@@ -178,16 +178,16 @@ static void test_tokenizer(void **state)
     assert_int_equal(matches(s, "captions: tass"), 0);
     /* the exact form matches only that form */
     char term[64], q[80];
-    size_t n = bt_store_exact_term("Đàm", strlen("Đàm"), term, sizeof term);
+    size_t n = bti_store_exact_term("Đàm", strlen("Đàm"), term, sizeof term);
     assert_true(n > 0 && n < sizeof term);
     assert_int_equal(term[0], '\x01');
     assert_string_equal(term + 1, "đàm");
     snprintf(q, sizeof q, "\"%s\"", term);
     assert_int_equal(matches(s, q), 1);
-    assert_int_equal(bt_store_exact_term("Doha", 4, term, sizeof term), 0);
+    assert_int_equal(bti_store_exact_term("Doha", 4, term, sizeof term), 0);
     /* the highlighter marks the accented original */
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s),
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s),
                                         "SELECT highlight(articles_fts, 0, '[', ']') FROM "
                                         "articles_fts WHERE articles_fts MATCH '\"dam phan\"'",
                                         -1, &st, NULL),
@@ -197,7 +197,7 @@ static void test_tokenizer(void **state)
     sqlite3_finalize(st);
     assert_int_equal(bt_store_check(s, &err), 0);
     /* the check sees an index out of step with the articles */
-    assert_int_equal(sqlite3_exec(bt_store_sqlite(s),
+    assert_int_equal(sqlite3_exec(bti_store_db(s),
                                   "DROP TRIGGER articles_fts_ad; DELETE FROM articles WHERE n = 1",
                                   NULL, NULL, NULL),
                      SQLITE_OK);

@@ -4,7 +4,7 @@
  * no query can change the expression's structure or reach the SQL around it. */
 #include "search/query.h"
 
-#include "bantin/store.h"
+#include "store/db.h"
 #include "bantin/text.h"
 #include "core/buf.h"
 #include "extract/dateline.h"
@@ -548,12 +548,12 @@ static void put(bt_buf *b, const char *s, int *oom)
 
 /* Appends an FTS5 string of the term's syllables: folded keys (how = 0), exact forms with
  * the store's prefix (1), the words as typed, lowercase, for a stock unicode61 table (2), or
- * folded keys read as their pairs (3: the pair prefix first, bantin/store.h). */
+ * folded keys read as their pairs (3: the pair prefix first, store/db.h). */
 static void put_string(bt_buf *b, const bt_qterm *t, int how, int *oom)
 {
     put(b, "\"", oom);
     if (how == 3) {
-        put(b, BT_FTS_PAIR_PREFIX, oom);
+        put(b, BTI_FTS_PAIR_PREFIX, oom);
         how = 0;
     }
     for (size_t i = 0; i < t->n_tok; i++) {
@@ -562,7 +562,7 @@ static void put_string(bt_buf *b, const bt_qterm *t, int how, int *oom)
         const char *w = t->key[i];
         if (how && t->exact[i]) {
             if (how == 1)
-                put(b, BT_FTS_EXACT_PREFIX, oom);
+                put(b, BTI_FTS_EXACT_PREFIX, oom);
             w = t->exact[i];
         }
         for (const char *p = w; *p; p++)
@@ -590,13 +590,13 @@ static const char *field_col(int field)
 }
 
 /* 1 when the term is matched by its syllable pairs: a phrase of several syllables, not a
- * prefix, every key short enough to be in a pair (bantin/store.h). */
+ * prefix, every key short enough to be in a pair (store/db.h). */
 static int use_pairs(const struct cctx *c, const bt_qterm *t)
 {
     if (!c->pairs || t->prefix || t->n_tok < 2)
         return 0;
     for (size_t i = 0; i < t->n_tok; i++)
-        if (strlen(t->key[i]) >= BT_FTS_PAIR_MAX_KEY)
+        if (strlen(t->key[i]) >= BTI_FTS_PAIR_MAX_KEY)
             return 0;
     return 1;
 }

@@ -8,7 +8,7 @@
 #include "search/rank.h"
 
 #include "search/dates.h"
-#include "store/store_internal.h"
+#include "store/db.h"
 
 #include "bantin/text.h"
 #include "core/buf.h"
@@ -21,8 +21,11 @@
 #define W_RECENT 0.5   /* published today: score x1.5, halving every HALF_LIFE days */
 #define HALF_LIFE 90.0
 
-/* How much a side-by-side match counts, by column (title, lede, body, captions, source). */
-static const double adj_col_weight[] = {1.0, 0.7, 0.5, 0.3, 0.5};
+/* How much a side-by-side match counts, by column. */
+static const double adj_col_weight[BTI_FTS_NCOL] = {
+    [BTI_FTS_TITLE] = 1.0, [BTI_FTS_LEDE] = 0.7, [BTI_FTS_BODY] = 0.5,
+    [BTI_FTS_CAPTIONS] = 0.3, [BTI_FTS_SOURCE] = 0.5,
+};
 
 long bt_rank_days(const char *iso)
 {
@@ -51,8 +54,11 @@ long bt_rank_days(const char *iso)
  * statements. */
 #define BM25_K1 1.2
 #define BM25_B 0.75
-static const double col_weight[] = {BT_RANK_W_TITLE, BT_RANK_W_LEDE, BT_RANK_W_BODY,
-                                    BT_RANK_W_CAPTIONS, BT_RANK_W_SOURCE};
+static const double col_weight[BTI_FTS_NCOL] = {
+    [BTI_FTS_TITLE] = BT_RANK_W_TITLE, [BTI_FTS_LEDE] = BT_RANK_W_LEDE,
+    [BTI_FTS_BODY] = BT_RANK_W_BODY, [BTI_FTS_CAPTIONS] = BT_RANK_W_CAPTIONS,
+    [BTI_FTS_SOURCE] = BT_RANK_W_SOURCE,
+};
 
 typedef struct idf_count {
     int64_t n, first, last;
@@ -136,7 +142,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         int ph, col, off;
         if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
             break;
-        if (ph >= 0 && ph < rp->n_idf && col >= 0 && col < 5)
+        if (ph >= 0 && ph < rp->n_idf && col >= 0 && col < BTI_FTS_NCOL)
             freq[ph] += col_weight[col];
     }
     int row_len = 0;
@@ -167,7 +173,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         int next = p->term + 1;
         if (next >= q->n_terms || !((q->adj_prev >> next) & 1))
             continue;
-        double w = col >= 0 && col < 5 ? adj_col_weight[col] : 0.3;
+        double w = col >= 0 && col < BTI_FTS_NCOL ? adj_col_weight[col] : 0.3;
         if (adj[next] >= w)
             continue;
         /* where this instance ends and the next word must start (a phrase matched by its
@@ -259,13 +265,7 @@ int bt_rank_register(sqlite3 *db)
         sqlite3_finalize(st);
         return SQLITE_OK;
     }
-    /* A query reads pages of posting lists all over the file: mapped, they cost no read()
-     * and no copy; beyond the map (SQLite caps it at 2 GB), a 64 MB page cache (the store's
-     * own for writing) keeps a query's hot pages for the next instead of SQLite's 2 MB. Best
-     * effort: a connection that refuses them only searches slower. */
-    sqlite3_exec(db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
-    sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
-    fts5_api *api = bt_fts5_api(db);
+    fts5_api *api = bti_fts5_api(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "bt_rank", NULL, rank_fn, NULL);

@@ -14,7 +14,7 @@
 
 #define BT_RANK_PLAN_TYPE "bt_rank_plan"
 
-/* BM25 weights of the columns title, lede, body, captions, source */
+/* BM25 weights of articles_fts's columns (BTI_FTS_* in store/db.h) */
 #define BT_RANK_W_TITLE 10.0
 #define BT_RANK_W_LEDE 5.0
 #define BT_RANK_W_BODY 1.0

@@ -15,7 +15,7 @@
 #include "search/query.h"
 #include "search/rank.h"
 #include "search/snippet.h"
-#include "store/store_internal.h"
+#include "store/db.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -586,7 +586,8 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     if (rc)
         return rc;
 
-    sqlite3 *db = bt_store_sqlite(s);
+    sqlite3 *db = bti_store_db(s);
+    bti_store_read_mostly(s);
     bt_search_results *r = NULL;
     heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE};
     heap wide = {NULL, 0, 0, 0}; /* a large result's candidates before boost_exact */
