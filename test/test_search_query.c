@@ -3,6 +3,7 @@
 #include "support.h"
 
 #include "bantin.h"
+#include "core/date.h"
 #include "search/query.h"
 
 #include <stdlib.h>
@@ -161,10 +162,10 @@ static void test_dates(void **state)
     assert_string_equal(p->until, "2024-02-29");
     bt_qplan_free(p);
     char d[11];
-    assert_int_equal(bt_query_date("2023-02-29", 10, 0, d), BT_EINVAL);
-    assert_int_equal(bt_query_date("2024-02-29", 10, 0, d), 0);
-    assert_int_equal(bt_query_date("2021-13-01", 10, 0, d), BT_EINVAL);
-    assert_int_equal(bt_query_date("21-01-01", 8, 0, d), BT_EINVAL);
+    assert_int_equal(bti_date_bound("2023-02-29", 10, 0, d), BT_EINVAL);
+    assert_int_equal(bti_date_bound("2024-02-29", 10, 0, d), 0);
+    assert_int_equal(bti_date_bound("2021-13-01", 10, 0, d), BT_EINVAL);
+    assert_int_equal(bti_date_bound("21-01-01", 8, 0, d), BT_EINVAL);
 }
 
 static void test_stop_words(void **state)

@@ -7,7 +7,7 @@
 #include "store/db.h"
 #include "bantin/text.h"
 #include "core/buf.h"
-#include "extract/dateline.h"
+#include "core/date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,45 +44,6 @@ static int is_stop(const char *key, const char *exact)
     if (exact)
         return in_list(stop_exact, sizeof stop_exact / sizeof stop_exact[0], exact);
     return in_list(stop_folded, sizeof stop_folded / sizeof stop_folded[0], key);
-}
-
-/* ---- dates ------------------------------------------------------------------------------- */
-
-static int digits(const char *s, size_t n, int *v)
-{
-    *v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        *v = *v * 10 + (s[i] - '0');
-    }
-    return 1;
-}
-
-int bt_query_date(const char *s, size_t len, int end, char out[11])
-{
-    int y, m = end ? 12 : 1, d = 1;
-    if (!(len == 4 || len == 7 || len == 10) || !digits(s, 4, &y) || y < 1000)
-        return BT_EINVAL;
-    if (len >= 7 && (s[4] != '-' || !digits(s + 5, 2, &m) || m < 1 || m > 12))
-        return BT_EINVAL;
-    if (len == 10) {
-        if (s[7] != '-' || !digits(s + 8, 2, &d) || d < 1 || d > bt_days_in_month(y, m))
-            return BT_EINVAL;
-    } else if (end)
-        d = bt_days_in_month(y, m);
-    out[0] = (char)('0' + y / 1000);
-    out[1] = (char)('0' + y / 100 % 10);
-    out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10);
-    out[4] = '-';
-    out[5] = (char)('0' + m / 10);
-    out[6] = (char)('0' + m % 10);
-    out[7] = '-';
-    out[8] = (char)('0' + d / 10);
-    out[9] = (char)('0' + d % 10);
-    out[10] = '\0';
-    return 0;
 }
 
 /* ---- parsing ----------------------------------------------------------------------------- */
@@ -287,7 +248,7 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
                                   excerpt(text, len, ex), name);
                 goto fail;
             }
-            if (bt_query_date(text + s, i - s, field == -2, dst)) {
+            if (bti_date_bound(text + s, i - s, field == -2, dst)) {
                 char v[32];
                 size_t n = i - s < sizeof v - 1 ? i - s : sizeof v - 1;
                 memcpy(v, text + s, n);

@@ -4,7 +4,7 @@
  * Language: words (all must match), "exact phrase" (also “curly quotes”), -word / -"phrase"
  * to exclude, a OR b (OR in capitals, binds tighter than the implicit AND), prefix* (at least
  * two letters), fields title: source: author: before a word or phrase, since:DATE until:DATE
- * (YYYY-MM-DD, YYYY-MM or YYYY; inclusive). Words match without regard to marks, case or tone
+ * (YYYY-MM-DD, YYYY-MM or YYYY; inclusive: bti_date_bound of core/date.h). Words match without regard to marks, case or tone
  * placement; a word typed with marks also feeds an exact-form alternative used for ranking.
  * Common words (stop words) outside quotes are left out of the match, but a query of nothing
  * else is an error. User text never reaches SQL: every FTS5 token is a quoted string and
@@ -110,9 +110,5 @@ typedef struct bt_qplan {
 int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qplan **out,
                      bt_error *err);
 void bt_qplan_free(bt_qplan *p);
-
-/* A date of the query language checked and widened: YYYY, YYYY-MM or YYYY-MM-DD to the
- * first (end = 0) or last (end = 1) day it covers, as YYYY-MM-DD in out. 0 or BT_EINVAL. */
-int bt_query_date(const char *s, size_t len, int end, char out[11]);
 
 #endif

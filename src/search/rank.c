@@ -12,6 +12,7 @@
 
 #include "bantin/text.h"
 #include "core/buf.h"
+#include "core/date.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -26,25 +27,6 @@ static const double adj_col_weight[BTI_FTS_NCOL] = {
     [BTI_FTS_TITLE] = 1.0, [BTI_FTS_LEDE] = 0.7, [BTI_FTS_BODY] = 0.5,
     [BTI_FTS_CAPTIONS] = 0.3, [BTI_FTS_SOURCE] = 0.5,
 };
-
-long bt_rank_days(const char *iso)
-{
-    if (!iso)
-        return -1;
-    for (int i = 0; i < 10; i++) {
-        char c = iso[i];
-        if (i == 4 || i == 7 ? c != '-' : (c < '0' || c > '9'))
-            return -1;
-    }
-    long y = atol(iso), m = atol(iso + 5), d = atol(iso + 8);
-    /* days from civil (Howard Hinnant's algorithm) */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
 
 /* BM25 as FTS5's bm25() computes it (k1 1.2, b 0.75, the column weights below on each
  * instance's frequency, the whole row's length), with one difference: the inverse document
@@ -203,7 +185,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     if (q->n_exact_terms)
         score *= 1.0 + BT_RANK_W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
     if (rp->recency && nval >= 2) {
-        long d = bt_rank_days((const char *)sqlite3_value_text(val[1]));
+        long d = bti_date_days((const char *)sqlite3_value_text(val[1]));
         if (d >= 0) {
             double age = rp->now_days > d ? (double)(rp->now_days - d) : 0.0;
             score *= 1.0 + W_RECENT * pow(0.5, age / HALF_LIFE);

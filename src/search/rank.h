@@ -44,7 +44,4 @@ typedef struct bt_rank_plan {
  * arg 2) on `db`, once per connection. SQLITE_OK or an SQLite code. */
 int bt_rank_register(sqlite3 *db);
 
-/* Days since 1970-01-01 of an ISO date "YYYY-MM-DD...", or -1 when it does not start so. */
-long bt_rank_days(const char *iso);
-
 #endif
