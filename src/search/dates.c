@@ -202,7 +202,7 @@ static void cache_free(void *p)
     free(c);
 }
 
-int bt_dates_register(sqlite3 *db)
+int bti_dates_register(sqlite3 *db)
 {
     day_cache *c = calloc(1, sizeof *c);
     if (!c)

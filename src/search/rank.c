@@ -37,9 +37,9 @@ static const double adj_col_weight[BTI_FTS_NCOL] = {
 #define BM25_K1 1.2
 #define BM25_B 0.75
 static const double col_weight[BTI_FTS_NCOL] = {
-    [BTI_FTS_TITLE] = BT_RANK_W_TITLE, [BTI_FTS_LEDE] = BT_RANK_W_LEDE,
-    [BTI_FTS_BODY] = BT_RANK_W_BODY, [BTI_FTS_CAPTIONS] = BT_RANK_W_CAPTIONS,
-    [BTI_FTS_SOURCE] = BT_RANK_W_SOURCE,
+    [BTI_FTS_TITLE] = BTI_RANK_W_TITLE, [BTI_FTS_LEDE] = BTI_RANK_W_LEDE,
+    [BTI_FTS_BODY] = BTI_RANK_W_BODY, [BTI_FTS_CAPTIONS] = BTI_RANK_W_CAPTIONS,
+    [BTI_FTS_SOURCE] = BTI_RANK_W_SOURCE,
 };
 
 typedef struct idf_count {
@@ -53,33 +53,33 @@ static int idf_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *vc)
     if (c->n++ == 0)
         c->first = rowid;
     c->last = rowid;
-    if (c->n < BT_RANK_IDF_SAMPLE && (c->n < 2 || rowid - c->first < BT_RANK_IDF_SPAN))
+    if (c->n < BTI_RANK_IDF_SAMPLE && (c->n < 2 || rowid - c->first < BTI_RANK_IDF_SPAN))
         return SQLITE_OK;
     return SQLITE_DONE; /* enough to estimate from */
 }
 
-/* The plan's idf[] from the articles holding each phrase: counted up to BT_RANK_IDF_SAMPLE
- * of them or over BT_RANK_IDF_SPAN rowids (a phrase costs a look at the positions of every
+/* The plan's idf[] from the articles holding each phrase: counted up to BTI_RANK_IDF_SAMPLE
+ * of them or over BTI_RANK_IDF_SPAN rowids (a phrase costs a look at the positions of every
  * article with its words: a rare one of common syllables would be looked for across the
  * whole store), beyond that estimated from how many rowids the sample spans (articles are
  * numbered in the order they came, so a phrase's articles spread over the whole range; IDF
  * is a logarithm, a few percent off moves it by hundredths). */
-static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_plan *rp)
+static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bti_rank_plan *rp)
 {
     sqlite3_int64 rows = 0;
     int rc = api->xRowCount(fts, &rows);
     if (rc != SQLITE_OK)
         return rc;
     int np = api->xPhraseCount(fts);
-    for (int i = 0; i < np && i < BT_RANK_MAX_PHRASES; i++) {
+    for (int i = 0; i < np && i < BTI_RANK_MAX_PHRASES; i++) {
         rp->idf[i] = 0;
-        if ((size_t)i < rp->n_phrase && rp->phrase[i].role == BT_QP_NOT)
+        if ((size_t)i < rp->n_phrase && rp->phrase[i].role == BTI_QP_NOT)
             continue; /* never in a match */
         idf_count c = {0, 0, 0};
         if ((rc = api->xQueryPhrase(fts, i, &c, idf_cb)) != SQLITE_OK)
             return rc;
         double hit = (double)c.n;
-        if ((c.n >= BT_RANK_IDF_SAMPLE || (c.n >= 2 && c.last - c.first >= BT_RANK_IDF_SPAN)) &&
+        if ((c.n >= BTI_RANK_IDF_SAMPLE || (c.n >= 2 && c.last - c.first >= BTI_RANK_IDF_SPAN)) &&
             rows > 0) {
             /* stopped early: the sample's density over all the rows */
             hit = (double)(c.n - 1) * (double)rows / (double)(c.last - c.first);
@@ -91,7 +91,7 @@ static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_pl
          * small collection every common word weighs nothing and scores collapse to ~0. */
         rp->idf[i] = log(1.0 + ((double)rows - hit + 0.5) / (hit + 0.5));
     }
-    rp->n_idf = np < BT_RANK_MAX_PHRASES ? np : BT_RANK_MAX_PHRASES;
+    rp->n_idf = np < BTI_RANK_MAX_PHRASES ? np : BTI_RANK_MAX_PHRASES;
     return SQLITE_OK;
 }
 
@@ -102,12 +102,12 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         sqlite3_result_error(ctx, "bt_rank: expects (table, plan [, published])", -1);
         return;
     }
-    bt_rank_plan *rp = sqlite3_value_pointer(val[0], BT_RANK_PLAN_TYPE);
+    bti_rank_plan *rp = sqlite3_value_pointer(val[0], BTI_RANK_PLAN_TYPE);
     if (!rp) {
         sqlite3_result_error(ctx, "bt_rank: no plan", -1);
         return;
     }
-    const bt_qplan *q = rp->q;
+    const bti_qplan *q = rp->q;
     int rc = SQLITE_OK;
     if (rp->n_idf < 0 && (rc = compute_idf(api, fts, rp)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
@@ -119,7 +119,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    double freq[BT_RANK_MAX_PHRASES] = {0};
+    double freq[BTI_RANK_MAX_PHRASES] = {0};
     for (int i = 0; i < n; i++) {
         int ph, col, off;
         if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
@@ -149,8 +149,8 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
             break;
         if (ph < 0 || (size_t)ph >= rp->n_phrase || rp->phrase[ph].term < 0)
             continue;
-        const bt_qphrase *p = &rp->phrase[ph];
-        if (p->role == BT_QP_EXACT)
+        const bti_qphrase *p = &rp->phrase[ph];
+        if (p->role == BTI_QP_EXACT)
             exact |= (uint64_t)1 << p->term;
         int next = p->term + 1;
         if (next >= q->n_terms || !((q->adj_prev >> next) & 1))
@@ -183,7 +183,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     if (n_pairs)
         score *= 1.0 + W_ADJ * adj_sum / n_pairs;
     if (q->n_exact_terms)
-        score *= 1.0 + BT_RANK_W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
+        score *= 1.0 + BTI_RANK_W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
     if (rp->recency && nval >= 2) {
         long d = bti_date_days((const char *)sqlite3_value_text(val[1]));
         if (d >= 0) {
@@ -238,7 +238,7 @@ static void words_match_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
     sqlite3_result_int(ctx, found);
 }
 
-int bt_rank_register(sqlite3 *db)
+int bti_rank_register(sqlite3 *db)
 {
     /* FTS5 keeps every registration of a function: register only once per connection,
      * recognised by bt_words_match being there. */
@@ -252,7 +252,7 @@ int bt_rank_register(sqlite3 *db)
         return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "bt_rank", NULL, rank_fn, NULL);
     if (rc == SQLITE_OK)
-        rc = bt_dates_register(db);
+        rc = bti_dates_register(db);
     if (rc != SQLITE_OK)
         return rc;
     return sqlite3_create_function_v2(db, "bt_words_match", 2,
