@@ -369,6 +369,38 @@ static void test_schema_versions(void **state)
     rm_db(path);
 }
 
+/* The friend interface (store/db.h): statements prepared on the store's connection report
+ * the store's errors; the read-mostly setup is the store's, once, and a search asks for it. */
+static void test_friend_interface(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    bt_error err;
+    bt_store *s = NULL;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    bt_store_close(s);
+    assert_int_equal(bt_store_open(path, BT_STORE_READONLY, &s, &err), 0);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(bti_store_prepare(s, "SELECT x FROM nowhere", "peeking", &st, &err),
+                     BT_EDB);
+    assert_null(st);
+    assert_non_null(strstr(err.msg, path));
+    assert_non_null(strstr(err.msg, "peeking"));
+    assert_non_null(strstr(err.msg, "no such table: nowhere"));
+    assert_int_equal(bti_store_prepare(s, "PRAGMA cache_size", "peeking", &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_true(sqlite3_column_int64(st, 0) != -65536); /* a reader starts with SQLite's */
+    sqlite3_finalize(st);
+    bt_search_results *r = NULL;
+    assert_int_equal(bt_search_run(s, "anything", NULL, &r, &err), 0);
+    bt_search_results_free(r);
+    assert_int_equal(count(s, "PRAGMA cache_size"), -65536);
+    bti_store_read_mostly(s); /* again: nothing more */
+    assert_int_equal(count(s, "PRAGMA cache_size"), -65536);
+    bt_store_close(s);
+    rm_db(path);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -393,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_tokenizer),          cmocka_unit_test(test_remove_iterate),
         cmocka_unit_test(test_batch_index),
         cmocka_unit_test(test_schema_versions),    cmocka_unit_test(test_open_errors),
+        cmocka_unit_test(test_friend_interface),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
