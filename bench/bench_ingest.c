@@ -14,7 +14,7 @@
  * corpus articles (no index), to tell tokenizing from indexing. --phrase-index: the bantin
  * store with the phrase index (bantin/store.h), to measure what it costs. */
 #include "bantin.h"
-#include "store/store_internal.h" /* the store's connection, for the tokenizers alone */
+#include "store/db.h" /* the store's connection, for the tokenizers alone */
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -173,7 +173,7 @@ static void bench_tokenizers(const char *corpus, long n)
     }
     sqlite3_stmt *st;
     fts5_api *api = NULL;
-    if (sqlite3_prepare_v2(bt_store_sqlite(mem), "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(bti_store_db(mem), "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
         sqlite3_step(st);
         sqlite3_finalize(st);
@@ -249,8 +249,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_ingest: %s\n", err.msg);
         return 1;
     }
-    if (sql && sqlite3_exec(bt_store_sqlite(s), sql, NULL, NULL, NULL) != SQLITE_OK)
-        die_sql(bt_store_sqlite(s), sql);
+    if (sql && sqlite3_exec(bti_store_db(s), sql, NULL, NULL, NULL) != SQLITE_OK)
+        die_sql(bti_store_db(s), sql);
     sqlite3 *db;
     if (sqlite3_open(stock_path, &db) != SQLITE_OK)
         die_sql(db, stock_path);
@@ -381,7 +381,7 @@ int main(int argc, char **argv)
 
     /* pages each connection wrote to its WAL: the write volume of what each side stores */
     int cur, hi, w_ours = 0, w_stock = 0;
-    if (sqlite3_db_status(bt_store_sqlite(s), SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0) ==
+    if (sqlite3_db_status(bti_store_db(s), SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0) ==
         SQLITE_OK)
         w_ours = cur;
     if (sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_WRITE, &cur, &hi, 0) == SQLITE_OK)

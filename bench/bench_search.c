@@ -178,7 +178,7 @@ static sqlite3 *stock_open(const char *path, int create)
      * opened before). */
     if (create ? sqlite3_open(path, &db) != SQLITE_OK
                : sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY,
-                                 sqlite3_vfs_find(BT_MAP_VFS) ? BT_MAP_VFS : NULL) != SQLITE_OK)
+                                 sqlite3_vfs_find(BTI_MAP_VFS) ? BTI_MAP_VFS : NULL) != SQLITE_OK)
         die(path, "cannot open");
     /* the connection settings bantin's search takes (src/search/rank.c) */
     exec(db, "PRAGMA mmap_size = 2147418112; PRAGMA cache_size = -65536;");

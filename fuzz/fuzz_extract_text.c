@@ -1,7 +1,7 @@
 /* fuzz_extract_text.c: libFuzzer target for the text extractor and the date finder.
  * Any bytes must give an article or a clean error, never a crash, leak or overflow. */
 #include "bantin.h"
-#include "extract/dateline.h"
+#include "core/date.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,9 +23,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         free(json);
         bt_article_free(a);
     }
-    bt_date d;
+    bti_date d;
     char iso[40];
-    if (bt_date_find((const char *)data, size, &d))
-        bt_date_format(&d, 420, iso, sizeof iso);
+    if (bti_date_find((const char *)data, size, &d))
+        bti_date_format(&d, 420, iso, sizeof iso);
     return 0;
 }

@@ -49,13 +49,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         stores[1] = open_store(1);
     }
     bt_error err;
-    bt_query *q = NULL;
-    if (bt_query_parse((const char *)data, size, &q, &err))
+    bti_query *q = NULL;
+    if (bti_query_parse((const char *)data, size, &q, &err))
         return 0;
-    bt_qplan *p = NULL;
-    int rc = bt_query_compile(q, NULL, (size & 1) ? BT_QC_PAIRS : 0, &p, &err);
-    bt_query_free(q);
-    bt_qplan_free(p);
+    bti_qplan *p = NULL;
+    int rc = bti_query_compile(q, NULL, (size & 1) ? BTI_QC_PAIRS : 0, &p, &err);
+    bti_query_free(q);
+    bti_qplan_free(p);
     if (rc || memchr(data, '\0', size))
         return 0;
     char *text = malloc(size + 1);

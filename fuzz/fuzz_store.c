@@ -2,7 +2,7 @@
  * whose title and body are the input (split at the first newline), added to an in-memory
  * store, read back, matched with the input as a query, highlighted, and checked. */
 #include "bantin.h"
-#include "store/store_internal.h"
+#include "store/db.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (bt_store_get(s, id, &b, &err) == 0)
             bt_article_free(b);
         sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(bt_store_sqlite(s),
+        if (sqlite3_prepare_v2(bti_store_db(s),
                                "SELECT highlight(articles_fts, 2, '[', ']') FROM articles_fts"
                                " WHERE articles_fts MATCH ?1",
                                -1, &st, NULL) == SQLITE_OK) {
@@ -49,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort(); /* the index must always agree with the articles */
     }
     char term[64];
-    bt_store_exact_term(text, strlen(text), term, sizeof term);
+    bti_store_exact_term(text, strlen(text), term, sizeof term);
     bt_article_free(a);
     bt_store_close(s);
     free(text);

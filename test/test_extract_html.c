@@ -5,6 +5,7 @@
 
 #include "bantin.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include "extract/html_internal.h"
 
 #include <iconv.h>
@@ -246,18 +247,18 @@ static void test_dates(void **state)
 {
     (void)state;
     char d[64];
-    assert_true(bt_html_parse_date("2022-12-24T10:24:43.123Z", 0, 0, d));
+    assert_true(bti_date_parse_meta("2022-12-24T10:24:43.123Z", 0, 0, d));
     assert_string_equal(d, "2022-12-24T10:24:43+00:00");
-    assert_true(bt_html_parse_date("2022-12-24 10:24", 1, 420, d));
+    assert_true(bti_date_parse_meta("2022-12-24 10:24", 1, 420, d));
     assert_string_equal(d, "2022-12-24T10:24:00+07:00");
-    assert_true(bt_html_parse_date("Mon, 2 Jan 2023 03:04:05 GMT", 0, 0, d));
+    assert_true(bti_date_parse_meta("Mon, 2 Jan 2023 03:04:05 GMT", 0, 0, d));
     assert_string_equal(d, "2023-01-02T03:04:05+00:00");
-    assert_false(bt_html_parse_date("2022-02-30T10:00:00Z", 0, 0, d));
-    assert_true(bt_html_parse_date("24/12/2022 10:24", 1, 420, d));
+    assert_false(bti_date_parse_meta("2022-02-30T10:00:00Z", 0, 0, d));
+    assert_true(bti_date_parse_meta("24/12/2022 10:24", 1, 420, d));
     assert_string_equal(d, "2022-12-24T10:24:00+07:00");
-    assert_false(bt_html_parse_date("24/12/2022 10:24", 0, 0, d)); /* order unsure */
-    assert_false(bt_html_parse_date("hôm qua", 1, 420, d));
-    assert_false(bt_html_parse_date("", 1, 420, d));
+    assert_false(bti_date_parse_meta("24/12/2022 10:24", 0, 0, d)); /* order unsure */
+    assert_false(bti_date_parse_meta("hôm qua", 1, 420, d));
+    assert_false(bti_date_parse_meta("", 1, 420, d));
 }
 
 /* A video box whose class says "lead" is no standfirst, and screen-reader labels ("Media

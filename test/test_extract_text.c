@@ -4,7 +4,7 @@
 #include "support.h"
 
 #include "bantin.h"
-#include "extract/dateline.h"
+#include "core/date.h"
 #include "extract/text_internal.h"
 
 #include <pthread.h>
@@ -37,10 +37,10 @@ static bt_article *extract_ok(const char *text)
 
 static const char *date_iso(const char *s, char *buf)
 {
-    bt_date d;
-    if (!bt_date_find(s, strlen(s), &d))
+    bti_date d;
+    if (!bti_date_find(s, strlen(s), &d))
         return NULL;
-    bt_date_format(&d, 7 * 60, buf, 40);
+    bti_date_format(&d, 7 * 60, buf, 40);
     return buf;
 }
 
@@ -82,8 +82,8 @@ static void test_dateline_rejects(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         if (date_iso(bad[i], b))
             fail_msg("'%s' parsed as %s", bad[i], b);
-    assert_int_equal(bt_date_valid(2000, 2, 29), 1);
-    assert_int_equal(bt_date_valid(1900, 2, 29), 0);
+    assert_int_equal(bti_date_valid(2000, 2, 29), 1);
+    assert_int_equal(bti_date_valid(1900, 2, 29), 0);
 }
 
 static void test_dateline_in_capture(void **state)

@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include "bantin.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -510,12 +511,15 @@ static void test_phrase_index(void **state)
 {
     fixture *f = *state;
     bt_error err;
+    int on = -1;
     static char before[N_PHRASE_QUERIES][4096];
-    assert_int_equal(bt_store_phrase_index(f->s, &err), 0);
+    assert_int_equal(bt_store_phrase_index(f->s, &on, &err), 0);
+    assert_int_equal(on, 0);
     for (size_t i = 0; i < N_PHRASE_QUERIES; i++)
         result_key(f, phrase_queries[i], before[i], sizeof before[i]);
     assert_int_equal(bt_store_set_phrase_index(f->s, 1, &err), 0);
-    assert_int_equal(bt_store_phrase_index(f->s, &err), 1);
+    assert_int_equal(bt_store_phrase_index(f->s, &on, &err), 0);
+    assert_int_equal(on, 1);
     bt_store_stats st;
     assert_int_equal(bt_store_stats_get(f->s, &st, &err), 0);
     assert_int_equal(st.phrase_index, 1);
@@ -545,7 +549,8 @@ static void test_phrase_index(void **state)
     /* nothing to do when already so; back to the plain index */
     assert_int_equal(bt_store_set_phrase_index(f->s, 1, &err), 0);
     assert_int_equal(bt_store_set_phrase_index(f->s, 0, &err), 0);
-    assert_int_equal(bt_store_phrase_index(f->s, &err), 0);
+    assert_int_equal(bt_store_phrase_index(f->s, &on, &err), 0);
+    assert_int_equal(on, 0);
     assert_int_equal(bt_store_check(f->s, &err), 0);
     r = run(f, "\"phiên đàm phán\"", NULL);
     assert_int_equal(r->total, 1);
@@ -569,6 +574,44 @@ static void test_phrase_index(void **state)
     assert_non_null(strstr(out, "\"phrase_index\":true"));
     free(out);
     free(er);
+}
+
+/* Refuses to read the schema table, where the phrase-index check looks: everything else runs. */
+static int deny_schema(void *arg, int action, const char *a1, const char *a2, const char *db,
+                       const char *trigger)
+{
+    (void)arg, (void)a2, (void)db, (void)trigger;
+    if (action == SQLITE_READ && a1 &&
+        (!strcmp(a1, "sqlite_master") || !strcmp(a1, "sqlite_schema")))
+        return SQLITE_DENY;
+    return SQLITE_OK;
+}
+
+/* A database error in the phrase-index check comes back as an error, from the check, the
+ * stats and search alike: never read as "the phrase index is on". */
+static void test_phrase_index_error(void **state)
+{
+    fixture *f = *state;
+    bt_error err = {0};
+    int was = -1;
+    assert_int_equal(bt_store_phrase_index(f->s, &was, &err), 0);
+    sqlite3 *db = bti_store_db(f->s);
+    assert_int_equal(sqlite3_set_authorizer(db, deny_schema, NULL), SQLITE_OK);
+    int on = 1, rc = bt_store_phrase_index(f->s, &on, &err);
+    bt_store_stats st;
+    memset(&st, 0, sizeof st);
+    int rc_stats = bt_store_stats_get(f->s, &st, &err);
+    bt_search_results *r = NULL;
+    int rc_search = bt_search_run(f->s, "\"đàm phán\"", NULL, &r, &err);
+    bt_search_results_free(r);
+    sqlite3_set_authorizer(db, NULL, NULL);
+    assert_int_equal(rc, BT_EDB);
+    assert_int_equal(on, 0);
+    assert_int_equal(rc_stats, BT_EDB);
+    assert_int_equal(rc_search, BT_EDB);
+    assert_non_null(strstr(err.msg, "index"));
+    assert_int_equal(bt_store_phrase_index(f->s, &on, &err), 0);
+    assert_int_equal(on, was);
 }
 
 
@@ -639,7 +682,7 @@ static void test_reader_follows_writer(void **state)
     assert_int_equal(bt_store_begin(f->s, &err), 0);
     for (int64_t n = 1; n <= 10000; n++) {
         bt_article *a = NULL;
-        if (bt_store_get_rowid(f->s, n, &a, &err) == 0 && a) {
+        if (bti_store_get_rowid(f->s, n, &a, &err) == 0 && a) {
             if (strcmp(a->title, keep) && test_body_has(a, "sạt lở"))
                 assert_int_equal(bt_store_remove(f->s, a->id, &err), 0);
             bt_article_free(a);
@@ -671,6 +714,7 @@ int main(void)
         cmocka_unit_test(test_mid_result_exact),
         cmocka_unit_test(test_date_filter_relevance),
         cmocka_unit_test(test_phrase_index),
+        cmocka_unit_test(test_phrase_index_error),
         cmocka_unit_test(test_window_ranked),
         cmocka_unit_test(test_reader_follows_writer),
     };

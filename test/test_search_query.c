@@ -3,22 +3,23 @@
 #include "support.h"
 
 #include "bantin.h"
+#include "core/date.h"
 #include "search/query.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* Compiles `q` and checks the MATCH expression (NULL: a filter-only query). */
-static bt_qplan *compile_ok(const char *q, const char *want_match)
+static bti_qplan *compile_ok(const char *q, const char *want_match)
 {
     bt_error err = {0};
-    bt_query *pq = NULL;
-    int rc = bt_query_parse(q, strlen(q), &pq, &err);
+    bti_query *pq = NULL;
+    int rc = bti_query_parse(q, strlen(q), &pq, &err);
     if (rc)
         fail_msg("parse '%s': %s", q, err.msg);
-    bt_qplan *p = NULL;
-    rc = bt_query_compile(pq, q, 0, &p, &err);
-    bt_query_free(pq);
+    bti_qplan *p = NULL;
+    rc = bti_query_compile(pq, q, 0, &p, &err);
+    bti_query_free(pq);
     if (rc)
         fail_msg("compile '%s': %s", q, err.msg);
     if (want_match)
@@ -32,13 +33,13 @@ static bt_qplan *compile_ok(const char *q, const char *want_match)
 static void assert_bad(const char *q, size_t len, int code, const char *needle)
 {
     bt_error err = {0};
-    bt_query *pq = NULL;
-    bt_qplan *p = NULL;
-    int rc = bt_query_parse(q, len, &pq, &err);
+    bti_query *pq = NULL;
+    bti_qplan *p = NULL;
+    int rc = bti_query_parse(q, len, &pq, &err);
     if (!rc) {
-        rc = bt_query_compile(pq, q, 0, &p, &err);
-        bt_query_free(pq);
-        bt_qplan_free(p);
+        rc = bti_query_compile(pq, q, 0, &p, &err);
+        bti_query_free(pq);
+        bti_qplan_free(p);
     }
     if (rc != code || !strstr(err.msg, needle))
         fail_msg("query '%.40s': got %d '%s', want %d with '%s'", q, rc, err.msg, code, needle);
@@ -47,136 +48,136 @@ static void assert_bad(const char *q, size_t len, int code, const char *needle)
 static void test_words_all_match(void **state)
 {
     (void)state;
-    bt_qplan *p = compile_ok("dam phan", "\"dam\" AND \"phan\"");
+    bti_qplan *p = compile_ok("dam phan", "\"dam\" AND \"phan\"");
     assert_int_equal(p->n_phrase, 2);
     assert_int_equal(p->n_terms, 2);
     assert_int_equal(p->n_exact_terms, 0);
     assert_string_equal(p->stock_match, "\"dam\" AND \"phan\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     /* marks, case and old tone placement: folded key plus the exact form as an alternative */
     p = compile_ok("ĐÀM Phán hòa",
                    "(\"\x01" "đàm\" OR \"dam\") AND (\"\x01" "phán\" OR \"phan\") AND "
                    "(\"\x01" "hòa\" OR \"hoa\")");
     assert_int_equal(p->n_phrase, 6);
-    assert_int_equal(p->phrase[0].role, BT_QP_EXACT);
-    assert_int_equal(p->phrase[1].role, BT_QP_FOLDED);
+    assert_int_equal(p->phrase[0].role, BTI_QP_EXACT);
+    assert_int_equal(p->phrase[1].role, BTI_QP_FOLDED);
     assert_int_equal(p->phrase[5].term, 2);
     assert_int_equal(p->n_exact_terms, 3);
     assert_string_equal(p->stock_match, "\"đàm\" AND \"phán\" AND \"hòa\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
 }
 
 /* Old and new tone placement give the same query. */
 static void test_tone_placement(void **state)
 {
     (void)state;
-    bt_qplan *a = compile_ok("hoà thuỷ",
+    bti_qplan *a = compile_ok("hoà thuỷ",
                              "(\"\x01" "hòa\" OR \"hoa\") AND (\"\x01" "thủy\" OR \"thuy\")");
-    bt_qplan *b = compile_ok("Hòa THỦY", a->match);
-    bt_qplan_free(a);
-    bt_qplan_free(b);
+    bti_qplan *b = compile_ok("Hòa THỦY", a->match);
+    bti_qplan_free(a);
+    bti_qplan_free(b);
 }
 
 static void test_phrase(void **state)
 {
     (void)state;
-    bt_qplan *p = compile_ok("\"đàm phán\" Iran",
+    bti_qplan *p = compile_ok("\"đàm phán\" Iran",
                              "(\"\x01" "đàm \x01" "phán\" OR \"dam phan\") AND \"iran\"");
     assert_int_equal(p->phrase[0].len, 2);
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     /* curly quotes, and a hyphenated word is a phrase of its syllables */
     p = compile_ok("“dam phan” covid-19", "\"dam phan\" AND \"covid 19\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     /* common words stay inside a phrase */
     p = compile_ok("\"bộ trưởng của\"",
                    "(\"\x01" "bộ \x01" "trưởng \x01" "của\" OR \"bo truong cua\")");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
 }
 
 static void test_exclude(void **state)
 {
     (void)state;
-    bt_qplan *p = compile_ok("dam phan -iran -\"hạt nhân\"",
+    bti_qplan *p = compile_ok("dam phan -iran -\"hạt nhân\"",
                              "\"dam\" AND \"phan\" NOT (\"iran\" OR \"\x01" "hạt \x01" "nhân\")");
-    assert_int_equal(p->phrase[2].role, BT_QP_NOT);
-    assert_int_equal(p->phrase[3].role, BT_QP_NOT);
-    bt_qplan_free(p);
+    assert_int_equal(p->phrase[2].role, BTI_QP_NOT);
+    assert_int_equal(p->phrase[3].role, BTI_QP_NOT);
+    bti_qplan_free(p);
     /* a lone hyphen is punctuation, not an exclusion */
     p = compile_ok("Mỹ - Trung", "(\"\x01" "mỹ\" OR \"my\") AND \"trung\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
 }
 
 static void test_or(void **state)
 {
     (void)state;
-    bt_qplan *p = compile_ok("iran OR iraq dam", "(\"iran\" OR \"iraq\") AND \"dam\"");
+    bti_qplan *p = compile_ok("iran OR iraq dam", "(\"iran\" OR \"iraq\") AND \"dam\"");
     assert_int_equal(p->phrase[0].term, -1);
     assert_int_equal(p->phrase[2].term, 0);
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     p = compile_ok("a OR b OR \"c d\"", "(\"a\" OR \"b\" OR \"c d\")");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     /* lowercase or is a word */
     p = compile_ok("iran or", "\"iran\" AND \"or\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
 }
 
 static void test_prefix(void **state)
 {
     (void)state;
-    bt_qplan *p = compile_ok("afghan* đàm*", "\"afghan\"* AND \"dam\"*");
-    bt_qplan_free(p);
+    bti_qplan *p = compile_ok("afghan* đàm*", "\"afghan\"* AND \"dam\"*");
+    bti_qplan_free(p);
     assert_bad("a*", 2, BT_EINVAL, "too short");
 }
 
 static void test_fields(void **state)
 {
     (void)state;
-    bt_qplan *p = compile_ok("title:\"đàm phán\" source:VnExpress Title:iran",
+    bti_qplan *p = compile_ok("title:\"đàm phán\" source:VnExpress Title:iran",
                              "title : (\"\x01" "đàm \x01" "phán\" OR \"dam phan\") AND "
                              "source : \"vnexpress\" AND title : \"iran\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     p = compile_ok("iran author:\"Nguyễn Văn A\" -author:Lan", "\"iran\"");
     assert_int_equal(p->n_author, 1);
     assert_string_equal(p->author[0], " nguyen van a ");
     assert_int_equal(p->n_not_author, 1);
     assert_string_equal(p->not_author[0], " lan ");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     /* an unknown name before a colon is text */
     p = compile_ok("lúc 10:30", "(\"\x01" "lúc\" OR \"luc\") AND \"10:30\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     /* filter-only queries are allowed: they list by date */
     p = compile_ok("author:lan", NULL);
-    bt_qplan_free(p);
+    bti_qplan_free(p);
 }
 
 static void test_dates(void **state)
 {
     (void)state;
-    bt_qplan *p = compile_ok("iran since:2021-08-01 until:2021-09", "\"iran\"");
+    bti_qplan *p = compile_ok("iran since:2021-08-01 until:2021-09", "\"iran\"");
     assert_string_equal(p->since, "2021-08-01");
     assert_string_equal(p->until, "2021-09-30");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     p = compile_ok("iran since:2020 until:2024-02", "\"iran\"");
     assert_string_equal(p->since, "2020-01-01");
     assert_string_equal(p->until, "2024-02-29");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     char d[11];
-    assert_int_equal(bt_query_date("2023-02-29", 10, 0, d), BT_EINVAL);
-    assert_int_equal(bt_query_date("2024-02-29", 10, 0, d), 0);
-    assert_int_equal(bt_query_date("2021-13-01", 10, 0, d), BT_EINVAL);
-    assert_int_equal(bt_query_date("21-01-01", 8, 0, d), BT_EINVAL);
+    assert_int_equal(bti_date_bound("2023-02-29", 10, 0, d), BT_EINVAL);
+    assert_int_equal(bti_date_bound("2024-02-29", 10, 0, d), 0);
+    assert_int_equal(bti_date_bound("2021-13-01", 10, 0, d), BT_EINVAL);
+    assert_int_equal(bti_date_bound("21-01-01", 8, 0, d), BT_EINVAL);
 }
 
 static void test_stop_words(void **state)
 {
     (void)state;
     /* common words outside quotes are left out when something else is searched */
-    bt_qplan *p = compile_ok("giá của vàng", "(\"\x01" "giá\" OR \"gia\") AND (\"\x01" "vàng\" OR \"vang\")");
+    bti_qplan *p = compile_ok("giá của vàng", "(\"\x01" "giá\" OR \"gia\") AND (\"\x01" "vàng\" OR \"vang\")");
     assert_string_equal(p->stock_match, "\"giá\" AND \"của\" AND \"vàng\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     /* "đà" is not "đã": only the exact function word is dropped */
     p = compile_ok("đà nẵng", "(\"\x01" "đà\" OR \"da\") AND (\"\x01" "nẵng\" OR \"nang\")");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
 }
 
 static void test_bad_queries(void **state)
@@ -217,10 +218,10 @@ static void test_bad_queries(void **state)
 static void test_quoting(void **state)
 {
     (void)state;
-    bt_qplan *p = compile_ok("NEAR(ab cd) AND xy* OR (yz) {title}:zz ^ww",
+    bti_qplan *p = compile_ok("NEAR(ab cd) AND xy* OR (yz) {title}:zz ^ww",
                              "\"near ab\" AND \"cd\" AND (\"xy\"* OR \"yz\") AND "
                              "\"title zz\" AND \"ww\"");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
 }
 
 int main(void)

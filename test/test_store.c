@@ -4,7 +4,7 @@
 #include "support.h"
 
 #include "bantin.h"
-#include "store/store_internal.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +50,7 @@ static bt_article *make(const char *title, const char *para, const char *url)
 static int64_t count(bt_store *s, const char *sql)
 {
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s), sql, -1, &st, NULL), SQLITE_OK);
     int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_finalize(st);
     return n;
@@ -81,10 +81,10 @@ static void test_add_get_round_trip(void **state)
     free(jb);
     bt_article_free(b);
     /* by rowid, as the search layer reads its hits */
-    assert_int_equal(bt_store_get_rowid(s, 1, &b, &err), 0);
+    assert_int_equal(bti_store_get_rowid(s, 1, &b, &err), 0);
     assert_string_equal(b->id, id);
     bt_article_free(b);
-    assert_int_equal(bt_store_get_rowid(s, 99, &b, &err), BT_ENOTFOUND);
+    assert_int_equal(bti_store_get_rowid(s, 99, &b, &err), BT_ENOTFOUND);
     bt_store_stats st;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_string_equal(st.first_published, "2021-08-14T18:19:00+07:00");
@@ -152,7 +152,7 @@ static int64_t matches(bt_store *s, const char *q)
     sqlite3_stmt *st;
     static const char sql[] =
         "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1";
-    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s), sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s), sql, -1, &st, NULL), SQLITE_OK);
     sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     int64_t n = sqlite3_column_int64(st, 0);
@@ -180,16 +180,16 @@ static void test_tokenizer(void **state)
     assert_int_equal(matches(s, "captions: tass"), 0);
     /* the exact form matches only that form */
     char term[64], q[80];
-    size_t n = bt_store_exact_term("Đàm", strlen("Đàm"), term, sizeof term);
+    size_t n = bti_store_exact_term("Đàm", strlen("Đàm"), term, sizeof term);
     assert_true(n > 0 && n < sizeof term);
     assert_int_equal(term[0], '\x01');
     assert_string_equal(term + 1, "đàm");
     snprintf(q, sizeof q, "\"%s\"", term);
     assert_int_equal(matches(s, q), 1);
-    assert_int_equal(bt_store_exact_term("Doha", 4, term, sizeof term), 0);
+    assert_int_equal(bti_store_exact_term("Doha", 4, term, sizeof term), 0);
     /* the highlighter marks the accented original */
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(bt_store_sqlite(s),
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s),
                                         "SELECT highlight(articles_fts, 0, '[', ']') FROM "
                                         "articles_fts WHERE articles_fts MATCH '\"dam phan\"'",
                                         -1, &st, NULL),
@@ -199,7 +199,7 @@ static void test_tokenizer(void **state)
     sqlite3_finalize(st);
     assert_int_equal(bt_store_check(s, &err), 0);
     /* the check sees an index out of step with the articles */
-    assert_int_equal(sqlite3_exec(bt_store_sqlite(s),
+    assert_int_equal(sqlite3_exec(bti_store_db(s),
                                   "DROP TRIGGER articles_fts_ad; DELETE FROM articles WHERE n = 1",
                                   NULL, NULL, NULL),
                      SQLITE_OK);
@@ -371,6 +371,38 @@ static void test_schema_versions(void **state)
     rm_db(path);
 }
 
+/* The friend interface (store/db.h): statements prepared on the store's connection report
+ * the store's errors; the read-mostly setup is the store's, once, and a search asks for it. */
+static void test_friend_interface(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    bt_error err;
+    bt_store *s = NULL;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    bt_store_close(s);
+    assert_int_equal(bt_store_open(path, BT_STORE_READONLY, &s, &err), 0);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(bti_store_prepare(s, "SELECT x FROM nowhere", "peeking", &st, &err),
+                     BT_EDB);
+    assert_null(st);
+    assert_non_null(strstr(err.msg, path));
+    assert_non_null(strstr(err.msg, "peeking"));
+    assert_non_null(strstr(err.msg, "no such table: nowhere"));
+    assert_int_equal(bti_store_prepare(s, "PRAGMA cache_size", "peeking", &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_true(sqlite3_column_int64(st, 0) != -65536); /* a reader starts with SQLite's */
+    sqlite3_finalize(st);
+    bt_search_results *r = NULL;
+    assert_int_equal(bt_search_run(s, "anything", NULL, &r, &err), 0);
+    bt_search_results_free(r);
+    assert_int_equal(count(s, "PRAGMA cache_size"), -65536);
+    bti_store_read_mostly(s); /* again: nothing more */
+    assert_int_equal(count(s, "PRAGMA cache_size"), -65536);
+    bt_store_close(s);
+    rm_db(path);
+}
+
 static void test_open_errors(void **state)
 {
     (void)state;
@@ -395,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_tokenizer),          cmocka_unit_test(test_remove_iterate),
         cmocka_unit_test(test_batch_index),
         cmocka_unit_test(test_schema_versions),    cmocka_unit_test(test_open_errors),
+        cmocka_unit_test(test_friend_interface),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* bantin/search.h: searching the store: query language, ranking, snippets (issue 7).
+/* bantin/search.h: searching a store (bantin/store.h): query language, ranking, snippets.
  *
  * The query language (the same for the CLI, the library and the server):
  *   words            all must match, without regard to marks, case or tone placement:
@@ -44,7 +44,13 @@
  *   only, and the accent-exact boost of its best articles is worked out from their title and
  *   lede (the index's exact forms double the posting lists to walk); a smaller one has it
  *   from every field. With the phrase index (bantin/store.h) a phrase is matched on its
- *   syllable pairs and has no exact-form boost of its own. */
+ *   syllable pairs and has no exact-form boost of its own.
+ *
+ * Depends on: the store (its full-text index), text folding and tokenizing (bantin/text.h).
+ *
+ * Thread safety: a search runs on the store's connection, so it takes the bt_store for its
+ * duration: one search at a time per store; open a store per thread (read-only is enough)
+ * to search in parallel. Results are the caller's and may go to any thread. */
 #ifndef BANTIN_SEARCH_H
 #define BANTIN_SEARCH_H
 

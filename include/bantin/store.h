@@ -1,4 +1,5 @@
-/* bantin/store.h: the article store: one SQLite file, incremental and crash-safe (issue 6).
+/* bantin/store.h: the article store: the SQLite file that extracted articles are kept in,
+ * searched (bantin/search.h) and exported from.
  *
  * A store is one SQLite database file (WAL mode, a busy timeout so that several processes may
  * write to it in turn). Its schema is numbered by PRAGMA user_version and migrated forward on
@@ -12,36 +13,33 @@
  *   images(article, pos, src, caption, credit), related(article, pos, title, url)
  *   sources(name PRIMARY KEY, articles)
  *   articles_fts(title, lede, body, captions, source)  FTS5, external content = articles,
- *            content_rowid = n, tokenizer "bantin" (below), kept in step in the same
- *            transaction: new articles are indexed by the store at the end of each add or
- *            batch (one statement), removals and updates by triggers
+ *            content_rowid = n, bantin's own tokenizer (registered on every connection the
+ *            store opens)
  *
- * The "bantin" FTS5 tokenizer (registered on every connection the store opens) splits with
- * bt_tokenize and indexes, for each token:
- *   - its folded key (bt_fold: lowercase, no marks, đ -> d), at the token's position;
- *   - when the token's exact form differs from its key, a COLOCATED token (same position,
- *     FTS5_TOKEN_COLOCATED) BT_FTS_EXACT_PREFIX + the exact form: lowercase NFC with canonical
- *     tone placement (bt_normalize with BT_NORM_LOWER | BT_NORM_TONES). The prefix byte 0x01
- *     never occurs in a folded key, so exact forms never match a folded query.
- * Offsets always point into the original text, so highlight() and snippet() mark the
- * accented original. In query mode (FTS5_TOKENIZE_QUERY) only the folded key is produced:
- * `đàm` and `dam` both match every form; to match only the exact form, put the prefixed term
- * (bt_store_exact_term builds it) in quotes in the MATCH expression: the query tokenizer
- * keeps a token starting with the prefix byte as it is.
+ * Invariants: an article's id is computed from its content (bt_article_set_id's rules), so
+ * the same article stored twice is one row; the full-text index is in step with the articles
+ * at every commit (new articles enter it at the end of each add or batch, removals and
+ * updates by triggers), and a crash loses both or neither.
+ *
+ * The index holds, for each token (bt_tokenize), its folded key (bt_fold: lowercase, no
+ * marks, đ -> d), and when it differs, the exact form (lowercase NFC, canonical tone
+ * placement) at the same position: a query matches every form of a word, and ranking can
+ * prefer the exact one. Offsets point into the original text, so snippets mark the accented
+ * original.
  *
  * The phrase index (off by default; bt_store_set_phrase_index, `bantin index --phrases`), as
- * Elasticsearch's index_phrases: the table's tokenizer is "bantin phrases", which also
- * indexes, colocated with each token, BT_FTS_PAIR_PREFIX + "previous-key key" (the pair of
- * folded keys of the token and the one before it in the same column, punctuation between
- * them or not, as a positional phrase sees them). A quoted MATCH string that starts with the
- * pair prefix is read as the pairs of its tokens, side by side: "\x02dam phan hoa" is the
- * phrase of the tokens "dam phan", "phan hoa". A phrase of common syllables is then one
- * short posting list instead of a walk over every syllable's (over a million articles,
- * 100 ms and more for two syllables that each appear in a tenth of them); the cost is the
- * index, about twice the size, and the time to build it (bench/README.md).
+ * Elasticsearch's index_phrases, also indexes the pair of each token's folded key and the one
+ * before it: a phrase of common syllables is then one short posting list instead of a walk
+ * over every syllable's (over a million articles, 100 ms and more for two syllables that each
+ * appear in a tenth of them); the cost is the index, about twice the size, and the time to
+ * build it (bench/README.md).
  *
- * A bt_store is used by one thread at a time (the writer thread of `bantin add`); open one per
- * thread to read in parallel. */
+ * Depends on: the article record (bantin/article.h), text folding and tokenizing
+ * (bantin/text.h), SQLite with FTS5.
+ *
+ * Thread safety: a bt_store is used by one thread at a time (the writer thread of
+ * `bantin add`); open one per thread to read in parallel. Functions on different stores run
+ * in parallel freely. */
 #ifndef BANTIN_STORE_H
 #define BANTIN_STORE_H
 
@@ -53,17 +51,6 @@ extern "C" {
 
 /* The schema version this library writes (PRAGMA user_version). */
 #define BT_STORE_SCHEMA_VERSION 4
-
-/* The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
-#define BT_FTS_TOKENIZER "bantin"
-#define BT_FTS_EXACT_PREFIX "\x01"
-
-/* The phrase index (bt_store_set_phrase_index): the tokenizer's option, the byte that starts
- * a pair token, and the longest folded key that makes pairs (longer ones: the phrase is
- * matched by positions instead). */
-#define BT_FTS_PHRASES_OPTION "phrases"
-#define BT_FTS_PAIR_PREFIX "\x02"
-#define BT_FTS_PAIR_MAX_KEY 48
 
 /* bt_store_open flags */
 #define BT_STORE_READONLY 0x1u /* open an existing file for reading only */
@@ -128,9 +115,6 @@ int bt_store_rollback(bt_store *s, bt_error *err);
  * or BT_ENOTFOUND. */
 int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err);
 
-/* The article with this rowid (articles.n, the FTS5 rowid): for the search layer. */
-int bt_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err);
-
 /* Removes article `id`, its origins, images, related links and index entries.
  * 0 or BT_ENOTFOUND. */
 int bt_store_remove(bt_store *s, const char *id, bt_error *err);
@@ -166,9 +150,9 @@ typedef struct bt_store_stats {
 
 int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);
 
-/* 1 when the store's full-text index holds syllable pairs (the phrase index, above), 0 when
- * not; a negative BT_E* code on a database error (with `err` set). */
-int bt_store_phrase_index(bt_store *s, bt_error *err);
+/* Sets *on to 1 when the store's full-text index holds syllable pairs (the phrase index,
+ * above), to 0 when not. 0, or a negative BT_E* on a database error (*on is then 0). */
+int bt_store_phrase_index(bt_store *s, int *on, bt_error *err);
 
 /* Switches the phrase index on (on = 1) or off (0): the full-text index is made again from
  * the articles, in one transaction (minutes for a million articles; the old index stays
@@ -181,13 +165,6 @@ int bt_store_vacuum(bt_store *s, bt_error *err);
 /* Checks the file (PRAGMA integrity_check) and that the index agrees with the articles (FTS5
  * 'integrity-check'). 0 when both pass, else BT_EDB with what failed. */
 int bt_store_check(bt_store *s, bt_error *err);
-
-/* Writes into `out` (cap bytes with the NUL, like snprintf) the index term that matches only
- * the exact form of one token `word`: BT_FTS_EXACT_PREFIX + its lowercase NFC tone-canonical
- * form (quote it in a MATCH expression: "\x01đàm"). Returns the length the term needs, or 0
- * when `word` has no exact form distinct from its folded key (plain ASCII: then the folded
- * key is the exact form), or when out of memory. */
-size_t bt_store_exact_term(const char *word, size_t len, char *out, size_t cap);
 
 /* The JSON object of `st` that `bantin stats --json` prints and the server sends, into *out
  * (malloc'ed, owned by the caller; no trailing newline). Members in this order, the dates

@@ -1,8 +1,8 @@
 /* html_dateline.c: the visible dateline of a page without a machine-readable date
  * ("Thứ Hai, 12/09/2022 15:40 (GMT+7)" in a div.detail-time). Looks at short elements whose
  * class/id names a date, in document order, outside furniture (comments and related boxes
- * carry dates of their own), and reads them with the text extractor's dateline parser. */
-#include "extract/dateline.h"
+ * carry dates of their own), and reads them with the date finder of core/date.h. */
+#include "core/date.h"
 #include "extract/html_internal.h"
 
 #include <stdlib.h>
@@ -44,11 +44,11 @@ static int find(const xmlNode *n, int vi, int depth, char out[64])
             continue;
         if (in->text && in->text < 160 && bt_html_date_holder(k)) {
             char *t = bt_html_text(k);
-            bt_date d;
+            bti_date d;
             /* a day without its time is too weak: lists of other stories print those */
-            if (t && bt_date_find(t, strlen(t), &d) && d.has_time && (d.has_offset || vi)) {
+            if (t && bti_date_find(t, strlen(t), &d) && d.has_time && (d.has_offset || vi)) {
                 char buf[64];
-                size_t l = bt_date_format(&d, 7 * 60, buf, sizeof buf);
+                size_t l = bti_date_format(&d, 7 * 60, buf, sizeof buf);
                 free(t);
                 if (l && l < 64) {
                     memcpy(out, buf, l + 1);

@@ -120,13 +120,6 @@ char *bt_html_resolve(const char *base, const char *href);
 /* Case- and mark-insensitive comparison of two UTF-8 strings (both folded with bt_fold). */
 int bt_html_same_text(const char *a, const char *b);
 
-/* ---- html_date.c ---- */
-/* Parses an ISO 8601 or RFC 822/1123 date-time into out ("2022-12-24T10:24:43+07:00").
- * Without an offset, `default_offset_min` is used when `have_default` is set; otherwise the
- * date is not full and 0 is returned. A date without a time gives "YYYY-MM-DD". Returns 1
- * when a date was written. */
-int bt_html_parse_date(const char *s, int have_default, int default_offset_min, char out[64]);
-
 /* ---- html_dateline.c ---- */
 /* The page's visible dateline ("12/09/2022 15:40 (GMT+7)") in a date-classed element, as
  * ISO 8601 with offset (+07:00 for Vietnamese pages without one). 1 when found. */

@@ -2,6 +2,7 @@
  * (NewsArticle/Article/BlogPosting, in @graph or arrays), OpenGraph and article:* tags,
  * <meta name=author|pubdate|...>, microdata itemprops, <time datetime>, <link rel=canonical>,
  * <html lang>, <title> (with the site's name cut off) and the first <h1>. */
+#include "core/date.h"
 #include "extract/html_internal.h"
 
 #include "bantin/text.h"
@@ -571,7 +572,7 @@ int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, 
     const char *dates[] = {r.ld_date, r.og_date, r.itemprop_date, r.meta_date, r.time_date};
     char d[64];
     for (size_t i = 0; i < 5 && !m->published; i++)
-        if (bt_html_parse_date(dates[i], vi, 7 * 60, d))
+        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d))
             m->published = strdup(d);
 
     const char *titles[] = {r.og_title, r.ld_headline, r.itemprop_headline, r.tw_title,

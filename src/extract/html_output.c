@@ -4,7 +4,7 @@
  * "Xem thêm:" lines become related links; the sapo becomes the lede; a closing "Theo X" /
  * signature line becomes the byline. Furniture inside the container (share bars, comment
  * boxes, ads, hidden blocks) is left out. */
-#include "extract/dateline.h"
+#include "core/date.h"
 #include "extract/html_internal.h"
 
 #include "bantin/text.h"
@@ -655,8 +655,8 @@ static void element(out *o, const xmlNode *k, int depth)
     if (!in->paras && in->text < 250 && (!inline_tag(k) || !o->pend_text) &&
         (signed_row || (in->text < 200 && bt_html_date_holder(k)))) {
         char *t = bt_html_text(k);
-        bt_date d;
-        if (t && (signed_row || bt_date_find(t, strlen(t), &d))) {
+        bti_date d;
+        if (t && (signed_row || bti_date_find(t, strlen(t), &d))) {
             free(t);
             flush(o);
             int stopped = 0;

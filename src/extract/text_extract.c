@@ -11,7 +11,7 @@
  * Everything lives in this call's memory: the function is pure and thread-safe. */
 #include "bantin/text.h"
 #include "core/buf.h"
-#include "extract/dateline.h"
+#include "core/date.h"
 #include "extract/extract_internal.h"
 #include "extract/text_internal.h"
 
@@ -46,11 +46,11 @@ typedef struct ctx {
 #define JUNK_RULE 1 /* furniture by a rule */
 #define JUNK_SITE 2 /* recurs across the site's pages (site model) */
 
-static int is_date_line(const tx_block *b, bt_date *dt)
+static int is_date_line(const tx_block *b, bti_date *dt)
 {
     if (b->kind != TB_TEXT || b->len > 120 || b->words > 16)
         return 0;
-    if (!bt_date_find(b->text, b->len, dt))
+    if (!bti_date_find(b->text, b->len, dt))
         return 0;
     /* the date must be most of the line: "18:19 | 14/08/2021 GMT+7", "Thứ bảy, 14/8/2021" */
     return (dt->end - dt->start) * 3 >= b->len || b->words <= 8;
@@ -302,8 +302,8 @@ static int meta_byline(ctx *c, const tx_block *b, int *dated)
     const char *bt = b->text;
     if (bl > POSTED_BY_LEN && !strncmp(bt, POSTED_BY, POSTED_BY_LEN))
         bt += POSTED_BY_LEN, bl -= POSTED_BY_LEN;
-    bt_date dd;
-    if (bt_date_find(bt, bl, &dd) && dd.start > 0) {
+    bti_date dd;
+    if (bti_date_find(bt, bl, &dd) && dd.start > 0) {
         *dated = 1;
         return byline_before_date(c, bt, dd.start);
     }
@@ -458,7 +458,7 @@ static size_t prev_block(const ctx *c, size_t i, size_t from)
 static int title_candidate(ctx *c, size_t i)
 {
     const tx_block *b = &c->d.b[i];
-    bt_date dt;
+    bti_date dt;
     if (c->junk[i] || c->role[i] == R_STOP || b->kind != TB_TEXT)
         return 0;
     if (b->flags & (TBF_NAV | TBF_CELL | TBF_CAPTION))
@@ -525,10 +525,10 @@ static int set_title(ctx *c, size_t t)
     return set_str(&c->a->title, b->text, len);
 }
 
-static int set_published(ctx *c, const bt_date *dt)
+static int set_published(ctx *c, const bti_date *dt)
 {
     char iso[40];
-    bt_date_format(dt, c->d.vietnamese ? 7 * 60 : 0, iso, sizeof iso);
+    bti_date_format(dt, c->d.vietnamese ? 7 * 60 : 0, iso, sizeof iso);
     return bt_article_set(&c->a->published, iso, strlen(iso));
 }
 
@@ -563,7 +563,7 @@ static int read_related_block(ctx *c, size_t h, size_t re)
         size_t so, sl;
         if (tx_is_prose(b) || tx_source_prefix(b->text, b->len, &so, &sl) || !tx_is_headline_like(b))
             continue;
-        bt_date dt;
+        bti_date dt;
         if (is_date_line(b, &dt))
             continue;
         size_t half = tx_doubled_half(b->text, b->len);
@@ -736,7 +736,7 @@ static int extract(ctx *c, const bt_capture *cap)
         start = rs;
 
     /* dateline: around the headline, else near the end of the article */
-    bt_date dt;
+    bti_date dt;
     size_t dlo = t != NONE && t > 6 ? t - 6 : 0;
     for (size_t i = dlo; i < n && i <= rs + 2; i++) {
         if (c->role[i] == R_TITLE || c->junk[i])
@@ -999,7 +999,7 @@ static int extract(ctx *c, const bt_capture *cap)
             continue;
         if (b->key == prev_key)
             continue; /* the same line twice in a row */
-        bt_date d2;
+        bti_date d2;
         if (b->words <= 12 && is_date_line(b, &d2) && (d2.end - d2.start) * 2 >= b->len)
             continue;
         if (b->kind != TB_TEXT || (b->flags & TBF_NAV))

@@ -2,11 +2,13 @@
  * article's publication day (see dates.h for why and when it is read again). */
 #include "search/dates.h"
 
+#include "core/date.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 
 #define DAY_NONE 0     /* no date: never within a range */
-#define DAY_UNKNOWN -1 /* not in the array or not YYYY-MM-DD: ask the table */
+#define DAY_UNKNOWN -1 /* not in the array or not YYYY-MM-DD (bti_date_key): ask the table */
 
 typedef struct day_cache {
     int32_t *day;     /* by rowid: YYYYMMDD, DAY_NONE or DAY_UNKNOWN */
@@ -19,24 +21,6 @@ typedef struct day_cache {
     int64_t span[2];
     int span_valid;
 } day_cache;
-
-/* YYYYMMDD of "YYYY-MM-DD..." (any digits, so that the order is the text's), or DAY_UNKNOWN. */
-static int32_t day_key(const unsigned char *s, int len)
-{
-    if (!s || len < 10)
-        return DAY_UNKNOWN;
-    int32_t v = 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-')
-                return DAY_UNKNOWN;
-        } else if (s[i] < '0' || s[i] > '9')
-            return DAY_UNKNOWN;
-        else
-            v = v * 10 + (s[i] - '0');
-    }
-    return v > 0 ? v : DAY_UNKNOWN;
-}
 
 static int64_t data_version(sqlite3 *db)
 {
@@ -83,7 +67,7 @@ static int cache_read(day_cache *c, sqlite3 *db)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t n = sqlite3_column_int64(st, 0);
         if (n >= 0 && n < c->n)
-            day[n] = day_key(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
+            day[n] = bti_date_key(sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
@@ -152,11 +136,11 @@ static void day_in_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
     }
     int in = 1;
     if (sqlite3_value_type(val[1]) != SQLITE_NULL) {
-        int32_t lo = day_key(sqlite3_value_text(val[1]), sqlite3_value_bytes(val[1]));
+        int32_t lo = bti_date_key(sqlite3_value_text(val[1]), sqlite3_value_bytes(val[1]));
         in = lo != DAY_UNKNOWN && d >= lo;
     }
     if (in && sqlite3_value_type(val[2]) != SQLITE_NULL) {
-        int32_t hi = day_key(sqlite3_value_text(val[2]), sqlite3_value_bytes(val[2]));
+        int32_t hi = bti_date_key(sqlite3_value_text(val[2]), sqlite3_value_bytes(val[2]));
         in = hi != DAY_UNKNOWN && d <= hi;
     }
     sqlite3_result_int(ctx, in);
@@ -178,12 +162,12 @@ static void day_span_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
     }
     int32_t lo = 0, hi = INT32_MAX;
     if (sqlite3_value_type(val[0]) != SQLITE_NULL &&
-        (lo = day_key(sqlite3_value_text(val[0]), sqlite3_value_bytes(val[0]))) == DAY_UNKNOWN) {
+        (lo = bti_date_key(sqlite3_value_text(val[0]), sqlite3_value_bytes(val[0]))) == DAY_UNKNOWN) {
         sqlite3_result_error(ctx, "bt_day_span: not a YYYY-MM-DD date", -1);
         return;
     }
     if (sqlite3_value_type(val[1]) != SQLITE_NULL &&
-        (hi = day_key(sqlite3_value_text(val[1]), sqlite3_value_bytes(val[1]))) == DAY_UNKNOWN) {
+        (hi = bti_date_key(sqlite3_value_text(val[1]), sqlite3_value_bytes(val[1]))) == DAY_UNKNOWN) {
         sqlite3_result_error(ctx, "bt_day_span: not a YYYY-MM-DD date", -1);
         return;
     }
@@ -218,7 +202,7 @@ static void cache_free(void *p)
     free(c);
 }
 
-int bt_dates_register(sqlite3 *db)
+int bti_dates_register(sqlite3 *db)
 {
     day_cache *c = calloc(1, sizeof *c);
     if (!c)

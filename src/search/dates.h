@@ -17,13 +17,13 @@
  * bt_day_span(LO, HI, WHICH) is the lowest (WHICH 0) or highest (1) rowid of an article that
  * bt_day_in(ROWID, LO, HI) may accept, or NULL when none: the rowid range a date-filtered
  * search can give FTS5 to skip the rest. */
-#ifndef BT_SEARCH_DATES_H
-#define BT_SEARCH_DATES_H
+#ifndef BTI_SEARCH_DATES_H
+#define BTI_SEARCH_DATES_H
 
 #include <sqlite3.h>
 
 /* Registers bt_day_in and bt_day_span on `db` (its array is freed when the connection closes). SQLITE_OK or
  * an SQLite code. */
-int bt_dates_register(sqlite3 *db);
+int bti_dates_register(sqlite3 *db);
 
 #endif

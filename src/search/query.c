@@ -4,10 +4,10 @@
  * no query can change the expression's structure or reach the SQL around it. */
 #include "search/query.h"
 
-#include "bantin/store.h"
+#include "store/db.h"
 #include "bantin/text.h"
 #include "core/buf.h"
-#include "extract/dateline.h"
+#include "core/date.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,48 +46,9 @@ static int is_stop(const char *key, const char *exact)
     return in_list(stop_folded, sizeof stop_folded / sizeof stop_folded[0], key);
 }
 
-/* ---- dates ------------------------------------------------------------------------------- */
-
-static int digits(const char *s, size_t n, int *v)
-{
-    *v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        *v = *v * 10 + (s[i] - '0');
-    }
-    return 1;
-}
-
-int bt_query_date(const char *s, size_t len, int end, char out[11])
-{
-    int y, m = end ? 12 : 1, d = 1;
-    if (!(len == 4 || len == 7 || len == 10) || !digits(s, 4, &y) || y < 1000)
-        return BT_EINVAL;
-    if (len >= 7 && (s[4] != '-' || !digits(s + 5, 2, &m) || m < 1 || m > 12))
-        return BT_EINVAL;
-    if (len == 10) {
-        if (s[7] != '-' || !digits(s + 8, 2, &d) || d < 1 || d > bt_days_in_month(y, m))
-            return BT_EINVAL;
-    } else if (end)
-        d = bt_days_in_month(y, m);
-    out[0] = (char)('0' + y / 1000);
-    out[1] = (char)('0' + y / 100 % 10);
-    out[2] = (char)('0' + y / 10 % 10);
-    out[3] = (char)('0' + y % 10);
-    out[4] = '-';
-    out[5] = (char)('0' + m / 10);
-    out[6] = (char)('0' + m % 10);
-    out[7] = '-';
-    out[8] = (char)('0' + d / 10);
-    out[9] = (char)('0' + d % 10);
-    out[10] = '\0';
-    return 0;
-}
-
 /* ---- parsing ----------------------------------------------------------------------------- */
 
-static void term_free(bt_qterm *t)
+static void term_free(bti_qterm *t)
 {
     for (size_t i = 0; i < t->n_tok; i++) {
         free(t->key[i]);
@@ -99,7 +60,7 @@ static void term_free(bt_qterm *t)
     memset(t, 0, sizeof *t);
 }
 
-void bt_query_free(bt_query *q)
+void bti_query_free(bti_query *q)
 {
     if (!q)
         return;
@@ -113,7 +74,7 @@ void bt_query_free(bt_query *q)
 }
 
 struct tokctx {
-    bt_qterm *t;
+    bti_qterm *t;
     size_t cap;
     size_t *budget; /* syllables left for the whole query */
     int rc;
@@ -122,7 +83,7 @@ struct tokctx {
 static int on_token(void *vctx, const bt_token *tok)
 {
     struct tokctx *c = vctx;
-    bt_qterm *t = c->t;
+    bti_qterm *t = c->t;
     if (*c->budget == 0)
         return c->rc = BT_ELIMIT;
     if (t->n_tok == c->cap) {
@@ -196,9 +157,9 @@ static size_t open_quote(const char *s, size_t len, size_t i, const char **close
 
 static const struct {
     const char *name;
-    int field; /* BT_QF_*, or -1 since, -2 until */
+    int field; /* BTI_QF_*, or -1 since, -2 until */
 } fields[] = {
-    {"title", BT_QF_TITLE}, {"source", BT_QF_SOURCE}, {"author", BT_QF_AUTHOR},
+    {"title", BTI_QF_TITLE}, {"source", BTI_QF_SOURCE}, {"author", BTI_QF_AUTHOR},
     {"since", -1},          {"until", -2},
 };
 
@@ -213,16 +174,16 @@ static const char *excerpt(const char *s, size_t len, char buf[64])
     return buf;
 }
 
-int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
+int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err)
 {
     char ex[64];
     *out = NULL;
     if (!text)
         return bt_error_set(err, BT_EINVAL, "query: no query given");
-    if (len > BT_QUERY_MAX_BYTES)
+    if (len > BTI_QUERY_MAX_BYTES)
         return bt_error_set(err, BT_ELIMIT,
                             "query: too long (%zu bytes; at most %d): search for a few words",
-                            len, BT_QUERY_MAX_BYTES);
+                            len, BTI_QUERY_MAX_BYTES);
     size_t bad;
     if (!bt_utf8_valid(text, len, &bad))
         return bt_error_set(err, BT_EINVAL, "query: invalid UTF-8 at byte %zu", bad);
@@ -231,10 +192,10 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
             return bt_error_set(err, BT_EINVAL, "query: control byte 0x%02x at byte %zu",
                                 (unsigned)(unsigned char)text[i], i);
 
-    bt_query *q = calloc(1, sizeof *q);
+    bti_query *q = calloc(1, sizeof *q);
     if (!q)
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
-    size_t cap_clause = 0, n_items = 0, budget = BT_QUERY_MAX_TOKENS;
+    size_t cap_clause = 0, n_items = 0, budget = BTI_QUERY_MAX_TOKENS;
     int pending_or = 0, saw_any = 0, rc = 0;
     size_t or_at = 0;
     size_t i = 0;
@@ -246,12 +207,12 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
         }
         saw_any = 1;
         size_t item_at = i;
-        if (++n_items > BT_QUERY_MAX_TERMS) {
+        if (++n_items > BTI_QUERY_MAX_TERMS) {
             rc = bt_error_set(err, BT_ELIMIT, "query '%s': more than %d words and filters",
-                              excerpt(text, len, ex), BT_QUERY_MAX_TERMS);
+                              excerpt(text, len, ex), BTI_QUERY_MAX_TERMS);
             goto fail;
         }
-        int neg = 0, field = BT_QF_ANY;
+        int neg = 0, field = BTI_QF_ANY;
         if (text[i] == '-' && i + 1 < len && !is_space(text, len, i + 1, &w)) {
             neg = 1;
             i++;
@@ -287,7 +248,7 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
                                   excerpt(text, len, ex), name);
                 goto fail;
             }
-            if (bt_query_date(text + s, i - s, field == -2, dst)) {
+            if (bti_date_bound(text + s, i - s, field == -2, dst)) {
                 char v[32];
                 size_t n = i - s < sizeof v - 1 ? i - s : sizeof v - 1;
                 memcpy(v, text + s, n);
@@ -327,7 +288,7 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
             while (i < len && !is_space(text, len, i, &w) && !open_quote(text, len, i, &close))
                 i++;
             e = i;
-            if (!neg && field == BT_QF_ANY && e - s == 2 && !memcmp(text + s, "OR", 2)) {
+            if (!neg && field == BTI_QF_ANY && e - s == 2 && !memcmp(text + s, "OR", 2)) {
                 if (q->n_clause == 0 || pending_or) {
                     rc = bt_error_set(err, BT_EINVAL,
                                       "query '%s': OR at byte %zu needs a word on each side",
@@ -344,7 +305,7 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
                 prefix = 1;
             }
         }
-        bt_qterm t = {0};
+        bti_qterm t = {0};
         t.field = field;
         t.negated = neg;
         t.prefix = prefix;
@@ -355,14 +316,14 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
             term_free(&t);
             if (trc == BT_ELIMIT)
                 rc = bt_error_set(err, BT_ELIMIT, "query '%s': more than %d syllables",
-                                  excerpt(text, len, ex), BT_QUERY_MAX_TOKENS);
+                                  excerpt(text, len, ex), BTI_QUERY_MAX_TOKENS);
             else
                 rc = bt_error_set(err, BT_ENOMEM, "query: out of memory");
             goto fail;
         }
         if (t.n_tok == 0) { /* punctuation only: nothing to match */
             term_free(&t);
-            if (field != BT_QF_ANY) {
+            if (field != BTI_QF_ANY) {
                 rc = bt_error_set(err, BT_EINVAL,
                                   "query '%s': the field at byte %zu has no word to look for",
                                   excerpt(text, len, ex), item_at);
@@ -380,8 +341,8 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
             goto fail;
         }
         if (pending_or) {
-            bt_qclause *cl = &q->clause[q->n_clause - 1];
-            if (neg || cl->alt[0].negated || (field == BT_QF_AUTHOR) != (cl->alt[0].field == BT_QF_AUTHOR)) {
+            bti_qclause *cl = &q->clause[q->n_clause - 1];
+            if (neg || cl->alt[0].negated || (field == BTI_QF_AUTHOR) != (cl->alt[0].field == BTI_QF_AUTHOR)) {
                 term_free(&t);
                 rc = bt_error_set(err, BT_EINVAL,
                                   "query '%s': OR at byte %zu cannot join %s",
@@ -390,7 +351,7 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
                                                             : "author: with other fields");
                 goto fail;
             }
-            bt_qterm *alt = realloc(cl->alt, (cl->n_alt + 1) * sizeof *alt);
+            bti_qterm *alt = realloc(cl->alt, (cl->n_alt + 1) * sizeof *alt);
             if (!alt) {
                 term_free(&t);
                 rc = bt_error_set(err, BT_ENOMEM, "query: out of memory");
@@ -403,7 +364,7 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
         }
         if (q->n_clause == cap_clause) {
             size_t cap = cap_clause ? cap_clause * 2 : 8;
-            bt_qclause *cl = realloc(q->clause, cap * sizeof *cl);
+            bti_qclause *cl = realloc(q->clause, cap * sizeof *cl);
             if (!cl) {
                 term_free(&t);
                 rc = bt_error_set(err, BT_ENOMEM, "query: out of memory");
@@ -412,7 +373,7 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
             q->clause = cl;
             cap_clause = cap;
         }
-        bt_qterm *alt = malloc(sizeof *alt);
+        bti_qterm *alt = malloc(sizeof *alt);
         if (!alt) {
             term_free(&t);
             rc = bt_error_set(err, BT_ENOMEM, "query: out of memory");
@@ -440,13 +401,13 @@ int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err)
     *out = q;
     return 0;
 fail:
-    bt_query_free(q);
+    bti_query_free(q);
     return rc;
 }
 
 /* ---- compiling --------------------------------------------------------------------------- */
 
-void bt_qplan_free(bt_qplan *p)
+void bti_qplan_free(bti_qplan *p)
 {
     if (!p)
         return;
@@ -475,12 +436,12 @@ void bt_qplan_free(bt_qplan *p)
     free(p);
 }
 
-static int has_exact(const bt_qterm *t);
+static int has_exact(const bti_qterm *t);
 
 /* Adds `t` to the plan's marks (a copy of its keys and exact forms). 0 or BT_ENOMEM. */
-static int add_mark(bt_qplan *p, const bt_qterm *t, int term)
+static int add_mark(bti_qplan *p, const bti_qterm *t, int term)
 {
-    bt_qmark *m = realloc(p->mark, (p->n_mark + 1) * sizeof *m);
+    bti_qmark *m = realloc(p->mark, (p->n_mark + 1) * sizeof *m);
     if (!m)
         return BT_ENOMEM;
     p->mark = m;
@@ -507,29 +468,29 @@ struct cctx {
     bt_buf m;     /* MATCH expression */
     bt_buf st;    /* stock expression */
     bt_buf fo;    /* folded-only expression (count_match) */
-    bt_qplan *p;
+    bti_qplan *p;
     size_t cap_phrase;
-    int pairs; /* BT_QC_PAIRS */
+    int pairs; /* BTI_QC_PAIRS */
     int oom;
 };
 
 /* Phrases of count_match, title_match and tier_match (the folded expressions). */
 static void add_fphrase(struct cctx *c, int role, int term, int len, int shift)
 {
-    bt_qphrase *ph = realloc(c->p->fphrase, (c->p->n_fphrase + 1) * sizeof *ph);
+    bti_qphrase *ph = realloc(c->p->fphrase, (c->p->n_fphrase + 1) * sizeof *ph);
     if (!ph) {
         c->oom = 1;
         return;
     }
     c->p->fphrase = ph;
-    ph[c->p->n_fphrase++] = (bt_qphrase){role, term, len, shift};
+    ph[c->p->n_fphrase++] = (bti_qphrase){role, term, len, shift};
 }
 
 static void add_phrase(struct cctx *c, int role, int term, int len, int shift)
 {
     if (c->p->n_phrase == c->cap_phrase) {
         size_t cap = c->cap_phrase ? c->cap_phrase * 2 : 16;
-        bt_qphrase *ph = realloc(c->p->phrase, cap * sizeof *ph);
+        bti_qphrase *ph = realloc(c->p->phrase, cap * sizeof *ph);
         if (!ph) {
             c->oom = 1;
             return;
@@ -537,7 +498,7 @@ static void add_phrase(struct cctx *c, int role, int term, int len, int shift)
         c->p->phrase = ph;
         c->cap_phrase = cap;
     }
-    c->p->phrase[c->p->n_phrase++] = (bt_qphrase){role, term, len, shift};
+    c->p->phrase[c->p->n_phrase++] = (bti_qphrase){role, term, len, shift};
 }
 
 static void put(bt_buf *b, const char *s, int *oom)
@@ -548,12 +509,12 @@ static void put(bt_buf *b, const char *s, int *oom)
 
 /* Appends an FTS5 string of the term's syllables: folded keys (how = 0), exact forms with
  * the store's prefix (1), the words as typed, lowercase, for a stock unicode61 table (2), or
- * folded keys read as their pairs (3: the pair prefix first, bantin/store.h). */
-static void put_string(bt_buf *b, const bt_qterm *t, int how, int *oom)
+ * folded keys read as their pairs (3: the pair prefix first, store/db.h). */
+static void put_string(bt_buf *b, const bti_qterm *t, int how, int *oom)
 {
     put(b, "\"", oom);
     if (how == 3) {
-        put(b, BT_FTS_PAIR_PREFIX, oom);
+        put(b, BTI_FTS_PAIR_PREFIX, oom);
         how = 0;
     }
     for (size_t i = 0; i < t->n_tok; i++) {
@@ -562,7 +523,7 @@ static void put_string(bt_buf *b, const bt_qterm *t, int how, int *oom)
         const char *w = t->key[i];
         if (how && t->exact[i]) {
             if (how == 1)
-                put(b, BT_FTS_EXACT_PREFIX, oom);
+                put(b, BTI_FTS_EXACT_PREFIX, oom);
             w = t->exact[i];
         }
         for (const char *p = w; *p; p++)
@@ -574,7 +535,7 @@ static void put_string(bt_buf *b, const bt_qterm *t, int how, int *oom)
         put(b, "*", oom);
 }
 
-static int has_exact(const bt_qterm *t)
+static int has_exact(const bti_qterm *t)
 {
     if (t->prefix)
         return 0;
@@ -586,17 +547,17 @@ static int has_exact(const bt_qterm *t)
 
 static const char *field_col(int field)
 {
-    return field == BT_QF_TITLE ? "title" : field == BT_QF_SOURCE ? "source" : NULL;
+    return field == BTI_QF_TITLE ? "title" : field == BTI_QF_SOURCE ? "source" : NULL;
 }
 
 /* 1 when the term is matched by its syllable pairs: a phrase of several syllables, not a
- * prefix, every key short enough to be in a pair (bantin/store.h). */
-static int use_pairs(const struct cctx *c, const bt_qterm *t)
+ * prefix, every key short enough to be in a pair (store/db.h). */
+static int use_pairs(const struct cctx *c, const bti_qterm *t)
 {
     if (!c->pairs || t->prefix || t->n_tok < 2)
         return 0;
     for (size_t i = 0; i < t->n_tok; i++)
-        if (strlen(t->key[i]) >= BT_FTS_PAIR_MAX_KEY)
+        if (strlen(t->key[i]) >= BTI_FTS_PAIR_MAX_KEY)
             return 0;
     return 1;
 }
@@ -606,7 +567,7 @@ static int use_pairs(const struct cctx *c, const bt_qterm *t)
  * phrase index a phrase of several syllables is its pairs, folded only: the exact
  * alternative would walk the positions of every exact syllable again, which is what the
  * pairs are there to avoid. */
-static void put_term(struct cctx *c, const bt_qterm *t, int term_no)
+static void put_term(struct cctx *c, const bti_qterm *t, int term_no)
 {
     const char *col = field_col(t->field);
     if (col) {
@@ -621,32 +582,32 @@ static void put_term(struct cctx *c, const bt_qterm *t, int term_no)
     put_string(&c->st, t, 2, &c->oom);
     int fo_exact = t->negated && has_exact(t);
     put_string(&c->fo, t, fo_exact ? 1 : pairs ? 3 : 0, &c->oom);
-    add_fphrase(c, t->negated ? BT_QP_NOT : BT_QP_FOLDED, t->negated ? -1 : term_no,
+    add_fphrase(c, t->negated ? BTI_QP_NOT : BTI_QP_FOLDED, t->negated ? -1 : term_no,
                 (int)t->n_tok, pairs && !fo_exact);
     if (t->negated) {
         put_string(&c->m, t, has_exact(t) ? 1 : pairs ? 3 : 0, &c->oom);
-        add_phrase(c, BT_QP_NOT, -1, (int)t->n_tok, 0);
+        add_phrase(c, BTI_QP_NOT, -1, (int)t->n_tok, 0);
         return;
     }
     if (pairs) {
         put_string(&c->m, t, 3, &c->oom);
-        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok, 1);
+        add_phrase(c, BTI_QP_FOLDED, term_no, (int)t->n_tok, 1);
     } else if (has_exact(t)) {
         put(&c->m, "(", &c->oom);
         put_string(&c->m, t, 1, &c->oom);
-        add_phrase(c, BT_QP_EXACT, term_no, (int)t->n_tok, 0);
+        add_phrase(c, BTI_QP_EXACT, term_no, (int)t->n_tok, 0);
         put(&c->m, " OR ", &c->oom);
         put_string(&c->m, t, 0, &c->oom);
-        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok, 0);
+        add_phrase(c, BTI_QP_FOLDED, term_no, (int)t->n_tok, 0);
         put(&c->m, ")", &c->oom);
     } else {
         put_string(&c->m, t, 0, &c->oom);
-        add_phrase(c, BT_QP_FOLDED, term_no, (int)t->n_tok, 0);
+        add_phrase(c, BTI_QP_FOLDED, term_no, (int)t->n_tok, 0);
     }
 }
 
 /* " k1 k2 " for matching folded author names word by word. */
-static char *author_key(const bt_qterm *t)
+static char *author_key(const bti_qterm *t)
 {
     bt_buf b = BT_BUF_INIT;
     int oom = 0;
@@ -677,32 +638,32 @@ static int push_str(char ***arr, size_t *n, char *s)
 }
 
 /* A plain word left out of the match because it is common. */
-static int dropped(const bt_qterm *t)
+static int dropped(const bti_qterm *t)
 {
-    return !t->quoted && !t->prefix && t->n_tok == 1 && t->stop[0] && t->field == BT_QF_ANY;
+    return !t->quoted && !t->prefix && t->n_tok == 1 && t->stop[0] && t->field == BTI_QF_ANY;
 }
 
-int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qplan **out,
+int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_qplan **out,
                      bt_error *err)
 {
     char ex[64];
     *out = NULL;
-    bt_qplan *p = calloc(1, sizeof *p);
+    bti_qplan *p = calloc(1, sizeof *p);
     if (!p)
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     memcpy(p->since, q->since, sizeof p->since);
     memcpy(p->until, q->until, sizeof p->until);
-    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, (flags & BT_QC_PAIRS) != 0, 0};
+    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, (flags & BTI_QC_PAIRS) != 0, 0};
     size_t last_term_clause = (size_t)-2;
     int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_stop_only = 0, n_words = 0;
     /* positive clauses */
     for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
-        const bt_qclause *cl = &q->clause[i];
-        const bt_qterm *t0 = &cl->alt[0];
+        const bti_qclause *cl = &q->clause[i];
+        const bti_qterm *t0 = &cl->alt[0];
         n_words++;
         if (t0->negated)
             continue;
-        if (t0->field == BT_QF_AUTHOR) {
+        if (t0->field == BTI_QF_AUTHOR) {
             if (cl->n_alt > 1) { /* author:a OR author:b: one filter of alternatives */
                 bt_buf b = BT_BUF_INIT;
                 for (size_t a = 0; a < cl->n_alt; a++) {
@@ -737,7 +698,7 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
             last_term_clause = i;
             if (t0->n_tok > 1)
                 p->has_phrase = 1;
-            if (t0->field != BT_QF_SOURCE && add_mark(p, t0, p->n_terms))
+            if (t0->field != BTI_QF_SOURCE && add_mark(p, t0, p->n_terms))
                 c.oom = 1;
             put_term(&c, t0, p->n_terms++);
             if (has_exact(t0) && !use_pairs(&c, t0))
@@ -753,7 +714,7 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
                 put(&c.st, " OR ", &c.oom);
                 put(&c.fo, " OR ", &c.oom);
             }
-            if (cl->alt[a].field != BT_QF_SOURCE && add_mark(p, &cl->alt[a], -1))
+            if (cl->alt[a].field != BTI_QF_SOURCE && add_mark(p, &cl->alt[a], -1))
                 c.oom = 1;
             put_term(&c, &cl->alt[a], -1);
         }
@@ -764,10 +725,10 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
     size_t pos_len = c.fo.len; /* the required part ends here */
     /* negated clauses: X NOT (a OR b) */
     for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
-        const bt_qterm *t0 = &q->clause[i].alt[0];
+        const bti_qterm *t0 = &q->clause[i].alt[0];
         if (!t0->negated)
             continue;
-        if (t0->field == BT_QF_AUTHOR) {
+        if (t0->field == BTI_QF_AUTHOR) {
             if (push_str(&p->not_author, &p->n_not_author, author_key(t0)))
                 c.oom = 1;
             continue;
@@ -795,7 +756,7 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
         bt_buf_free(&c.fo);
-        bt_qplan_free(p);
+        bti_qplan_free(p);
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     }
     const char *qt = text ? excerpt(text, strlen(text), ex) : "";
@@ -816,16 +777,16 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
         bt_buf_free(&c.m);
         bt_buf_free(&c.st);
         bt_buf_free(&c.fo);
-        bt_qplan_free(p);
+        bti_qplan_free(p);
         return rc;
     }
     if (!n_pos) { /* filters only: any -word cannot be expressed without a match */
         for (size_t i = 0; i < q->n_clause; i++)
-            if (q->clause[i].alt[0].negated && q->clause[i].alt[0].field != BT_QF_AUTHOR) {
+            if (q->clause[i].alt[0].negated && q->clause[i].alt[0].field != BTI_QF_AUTHOR) {
                 bt_buf_free(&c.m);
                 bt_buf_free(&c.st);
                 bt_buf_free(&c.fo);
-                bt_qplan_free(p);
+                bti_qplan_free(p);
                 return bt_error_set(err, BT_EINVAL,
                                     "query '%s': only excluded words: give a word to look for too",
                                     qt);
@@ -848,7 +809,7 @@ int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qpl
         p->match = bt_buf_detach(&c.m, NULL);
         if (c.oom || !p->match || !p->stock_match || !p->count_match ||
             !p->title_match || !p->tier_match) {
-            bt_qplan_free(p);
+            bti_qplan_free(p);
             return bt_error_set(err, BT_ENOMEM, "query: out of memory");
         }
     }

@@ -4,28 +4,28 @@
  * Language: words (all must match), "exact phrase" (also “curly quotes”), -word / -"phrase"
  * to exclude, a OR b (OR in capitals, binds tighter than the implicit AND), prefix* (at least
  * two letters), fields title: source: author: before a word or phrase, since:DATE until:DATE
- * (YYYY-MM-DD, YYYY-MM or YYYY; inclusive). Words match without regard to marks, case or tone
+ * (YYYY-MM-DD, YYYY-MM or YYYY; inclusive: bti_date_bound of core/date.h). Words match without regard to marks, case or tone
  * placement; a word typed with marks also feeds an exact-form alternative used for ranking.
  * Common words (stop words) outside quotes are left out of the match, but a query of nothing
  * else is an error. User text never reaches SQL: every FTS5 token is a quoted string and
  * every filter value is a bound parameter. */
-#ifndef BT_SEARCH_QUERY_H
-#define BT_SEARCH_QUERY_H
+#ifndef BTI_SEARCH_QUERY_H
+#define BTI_SEARCH_QUERY_H
 
 #include "bantin/common.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define BT_QUERY_MAX_BYTES 2048 /* longer queries are refused (BT_ELIMIT) */
-#define BT_QUERY_MAX_TERMS 64   /* words/phrases/filters in one query */
-#define BT_QUERY_MAX_TOKENS 128 /* syllables in one query */
+#define BTI_QUERY_MAX_BYTES 2048 /* longer queries are refused (BT_ELIMIT) */
+#define BTI_QUERY_MAX_TERMS 64   /* words/phrases/filters in one query */
+#define BTI_QUERY_MAX_TOKENS 128 /* syllables in one query */
 
-enum { BT_QF_ANY = 0, BT_QF_TITLE, BT_QF_SOURCE, BT_QF_AUTHOR };
+enum { BTI_QF_ANY = 0, BTI_QF_TITLE, BTI_QF_SOURCE, BTI_QF_AUTHOR };
 
 /* One word or phrase of the query, split into syllables. */
-typedef struct bt_qterm {
-    int field;    /* BT_QF_* */
+typedef struct bti_qterm {
+    int field;    /* BTI_QF_* */
     int negated;  /* -word */
     int prefix;   /* word* : the last syllable is a prefix */
     int quoted;   /* "phrase" */
@@ -33,49 +33,49 @@ typedef struct bt_qterm {
     char **key;   /* folded key of each syllable */
     char **exact; /* lowercase tone-canonical NFC form, or NULL when it equals the key */
     int *stop;    /* 1 for a common word */
-} bt_qterm;
+} bti_qterm;
 
 /* Alternatives joined by OR (one alternative for a plain word). */
-typedef struct bt_qclause {
+typedef struct bti_qclause {
     size_t n_alt;
-    bt_qterm *alt;
-} bt_qclause;
+    bti_qterm *alt;
+} bti_qclause;
 
-typedef struct bt_query {
+typedef struct bti_query {
     size_t n_clause;
-    bt_qclause *clause; /* all must match (negated ones must not) */
+    bti_qclause *clause; /* all must match (negated ones must not) */
     char since[11];     /* YYYY-MM-DD or "" */
     char until[11];
-} bt_query;
+} bti_query;
 
 /* Parses `len` bytes of `text`. On success *out is a new query owned by the caller. Errors
  * (BT_EINVAL, BT_ELIMIT, BT_ENOMEM) say what is wrong and where, quoting the query. */
-int bt_query_parse(const char *text, size_t len, bt_query **out, bt_error *err);
-void bt_query_free(bt_query *q);
+int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err);
+void bti_query_free(bti_query *q);
 
 /* How a phrase of the compiled MATCH expression serves the ranking. */
-enum { BT_QP_FOLDED = 0, BT_QP_EXACT, BT_QP_NOT };
+enum { BTI_QP_FOLDED = 0, BTI_QP_EXACT, BTI_QP_NOT };
 
-typedef struct bt_qphrase {
-    int role;     /* BT_QP_* */
+typedef struct bti_qphrase {
+    int role;     /* BTI_QP_* */
     int term;     /* index of its word in the sequence of plain words, or -1 */
     int len;      /* syllables */
     int shift;    /* 1 for a phrase matched by its pairs: FTS5 reports an instance at its
                      second syllable (the pair's position), so it starts one token before */
-} bt_qphrase;
+} bti_qphrase;
 
 /* A word or phrase of the query to mark in snippets (snippet.h). */
-typedef struct bt_qmark {
+typedef struct bti_qmark {
     size_t n_tok;
     char **key;   /* folded key of each syllable */
     char **exact; /* exact form, or NULL when the syllable was typed without marks */
     int prefix;   /* the last syllable is a prefix */
-    int term;     /* the plain word's number (bt_qphrase.term), -1 for an OR alternative */
+    int term;     /* the plain word's number (bti_qphrase.term), -1 for an OR alternative */
     int has_exact; /* a syllable was typed with marks (and the word is not a prefix) */
-} bt_qmark;
+} bti_qmark;
 
 /* The query compiled for SQLite. */
-typedef struct bt_qplan {
+typedef struct bti_qplan {
     char *match;          /* FTS5 MATCH expression, or NULL for a filter-only query */
     char *stock_match;    /* the same words for a stock unicode61 table (no exact forms) */
     char *count_match;    /* matches the same articles as `match`, without the exact-form
@@ -91,28 +91,24 @@ typedef struct bt_qplan {
     size_t n_not_author;
     char **not_author;
     size_t n_phrase;      /* phrases of `match` in the order FTS5 numbers them */
-    bt_qphrase *phrase;
+    bti_qphrase *phrase;
     size_t n_fphrase;     /* phrases of count_match, title_match and tier_match */
-    bt_qphrase *fphrase;
+    bti_qphrase *fphrase;
     int n_terms;          /* plain words in sequence (for adjacency) */
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
     uint64_t adj_prev;    /* bit k: word k came right after word k-1 in the query */
     int has_phrase;       /* a required term is a phrase of several syllables */
     size_t n_mark;        /* the words and phrases that match, to mark in snippets */
-    bt_qmark *mark;
-} bt_qplan;
+    bti_qmark *mark;
+} bti_qplan;
 
 /* Compiles `q`. A query with nothing left to search for (only common words or punctuation
  * and no filter) is BT_EINVAL with a message quoting `text` (may be NULL). */
-/* bt_query_compile flags */
-#define BT_QC_PAIRS 0x1u /* the store has the phrase index: phrases matched by their pairs */
+/* bti_query_compile flags */
+#define BTI_QC_PAIRS 0x1u /* the store has the phrase index: phrases matched by their pairs */
 
-int bt_query_compile(const bt_query *q, const char *text, unsigned flags, bt_qplan **out,
+int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_qplan **out,
                      bt_error *err);
-void bt_qplan_free(bt_qplan *p);
-
-/* A date of the query language checked and widened: YYYY, YYYY-MM or YYYY-MM-DD to the
- * first (end = 0) or last (end = 1) day it covers, as YYYY-MM-DD in out. 0 or BT_EINVAL. */
-int bt_query_date(const char *s, size_t len, int end, char out[11]);
+void bti_qplan_free(bti_qplan *p);
 
 #endif

@@ -8,10 +8,11 @@
 #include "search/rank.h"
 
 #include "search/dates.h"
-#include "store/store_internal.h"
+#include "store/db.h"
 
 #include "bantin/text.h"
 #include "core/buf.h"
+#include "core/date.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -21,27 +22,11 @@
 #define W_RECENT 0.5   /* published today: score x1.5, halving every HALF_LIFE days */
 #define HALF_LIFE 90.0
 
-/* How much a side-by-side match counts, by column (title, lede, body, captions, source). */
-static const double adj_col_weight[] = {1.0, 0.7, 0.5, 0.3, 0.5};
-
-long bt_rank_days(const char *iso)
-{
-    if (!iso)
-        return -1;
-    for (int i = 0; i < 10; i++) {
-        char c = iso[i];
-        if (i == 4 || i == 7 ? c != '-' : (c < '0' || c > '9'))
-            return -1;
-    }
-    long y = atol(iso), m = atol(iso + 5), d = atol(iso + 8);
-    /* days from civil (Howard Hinnant's algorithm) */
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
+/* How much a side-by-side match counts, by column. */
+static const double adj_col_weight[BTI_FTS_NCOL] = {
+    [BTI_FTS_TITLE] = 1.0, [BTI_FTS_LEDE] = 0.7, [BTI_FTS_BODY] = 0.5,
+    [BTI_FTS_CAPTIONS] = 0.3, [BTI_FTS_SOURCE] = 0.5,
+};
 
 /* BM25 as FTS5's bm25() computes it (k1 1.2, b 0.75, the column weights below on each
  * instance's frequency, the whole row's length), with one difference: the inverse document
@@ -51,8 +36,11 @@ long bt_rank_days(const char *iso)
  * statements. */
 #define BM25_K1 1.2
 #define BM25_B 0.75
-static const double col_weight[] = {BT_RANK_W_TITLE, BT_RANK_W_LEDE, BT_RANK_W_BODY,
-                                    BT_RANK_W_CAPTIONS, BT_RANK_W_SOURCE};
+static const double col_weight[BTI_FTS_NCOL] = {
+    [BTI_FTS_TITLE] = BTI_RANK_W_TITLE, [BTI_FTS_LEDE] = BTI_RANK_W_LEDE,
+    [BTI_FTS_BODY] = BTI_RANK_W_BODY, [BTI_FTS_CAPTIONS] = BTI_RANK_W_CAPTIONS,
+    [BTI_FTS_SOURCE] = BTI_RANK_W_SOURCE,
+};
 
 typedef struct idf_count {
     int64_t n, first, last;
@@ -65,33 +53,33 @@ static int idf_cb(const Fts5ExtensionApi *api, Fts5Context *fts, void *vc)
     if (c->n++ == 0)
         c->first = rowid;
     c->last = rowid;
-    if (c->n < BT_RANK_IDF_SAMPLE && (c->n < 2 || rowid - c->first < BT_RANK_IDF_SPAN))
+    if (c->n < BTI_RANK_IDF_SAMPLE && (c->n < 2 || rowid - c->first < BTI_RANK_IDF_SPAN))
         return SQLITE_OK;
     return SQLITE_DONE; /* enough to estimate from */
 }
 
-/* The plan's idf[] from the articles holding each phrase: counted up to BT_RANK_IDF_SAMPLE
- * of them or over BT_RANK_IDF_SPAN rowids (a phrase costs a look at the positions of every
+/* The plan's idf[] from the articles holding each phrase: counted up to BTI_RANK_IDF_SAMPLE
+ * of them or over BTI_RANK_IDF_SPAN rowids (a phrase costs a look at the positions of every
  * article with its words: a rare one of common syllables would be looked for across the
  * whole store), beyond that estimated from how many rowids the sample spans (articles are
  * numbered in the order they came, so a phrase's articles spread over the whole range; IDF
  * is a logarithm, a few percent off moves it by hundredths). */
-static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_plan *rp)
+static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bti_rank_plan *rp)
 {
     sqlite3_int64 rows = 0;
     int rc = api->xRowCount(fts, &rows);
     if (rc != SQLITE_OK)
         return rc;
     int np = api->xPhraseCount(fts);
-    for (int i = 0; i < np && i < BT_RANK_MAX_PHRASES; i++) {
+    for (int i = 0; i < np && i < BTI_RANK_MAX_PHRASES; i++) {
         rp->idf[i] = 0;
-        if ((size_t)i < rp->n_phrase && rp->phrase[i].role == BT_QP_NOT)
+        if ((size_t)i < rp->n_phrase && rp->phrase[i].role == BTI_QP_NOT)
             continue; /* never in a match */
         idf_count c = {0, 0, 0};
         if ((rc = api->xQueryPhrase(fts, i, &c, idf_cb)) != SQLITE_OK)
             return rc;
         double hit = (double)c.n;
-        if ((c.n >= BT_RANK_IDF_SAMPLE || (c.n >= 2 && c.last - c.first >= BT_RANK_IDF_SPAN)) &&
+        if ((c.n >= BTI_RANK_IDF_SAMPLE || (c.n >= 2 && c.last - c.first >= BTI_RANK_IDF_SPAN)) &&
             rows > 0) {
             /* stopped early: the sample's density over all the rows */
             hit = (double)(c.n - 1) * (double)rows / (double)(c.last - c.first);
@@ -103,7 +91,7 @@ static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bt_rank_pl
          * small collection every common word weighs nothing and scores collapse to ~0. */
         rp->idf[i] = log(1.0 + ((double)rows - hit + 0.5) / (hit + 0.5));
     }
-    rp->n_idf = np < BT_RANK_MAX_PHRASES ? np : BT_RANK_MAX_PHRASES;
+    rp->n_idf = np < BTI_RANK_MAX_PHRASES ? np : BTI_RANK_MAX_PHRASES;
     return SQLITE_OK;
 }
 
@@ -114,12 +102,12 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         sqlite3_result_error(ctx, "bt_rank: expects (table, plan [, published])", -1);
         return;
     }
-    bt_rank_plan *rp = sqlite3_value_pointer(val[0], BT_RANK_PLAN_TYPE);
+    bti_rank_plan *rp = sqlite3_value_pointer(val[0], BTI_RANK_PLAN_TYPE);
     if (!rp) {
         sqlite3_result_error(ctx, "bt_rank: no plan", -1);
         return;
     }
-    const bt_qplan *q = rp->q;
+    const bti_qplan *q = rp->q;
     int rc = SQLITE_OK;
     if (rp->n_idf < 0 && (rc = compute_idf(api, fts, rp)) != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
@@ -131,12 +119,12 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    double freq[BT_RANK_MAX_PHRASES] = {0};
+    double freq[BTI_RANK_MAX_PHRASES] = {0};
     for (int i = 0; i < n; i++) {
         int ph, col, off;
         if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
             break;
-        if (ph >= 0 && ph < rp->n_idf && col >= 0 && col < 5)
+        if (ph >= 0 && ph < rp->n_idf && col >= 0 && col < BTI_FTS_NCOL)
             freq[ph] += col_weight[col];
     }
     int row_len = 0;
@@ -161,13 +149,13 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
             break;
         if (ph < 0 || (size_t)ph >= rp->n_phrase || rp->phrase[ph].term < 0)
             continue;
-        const bt_qphrase *p = &rp->phrase[ph];
-        if (p->role == BT_QP_EXACT)
+        const bti_qphrase *p = &rp->phrase[ph];
+        if (p->role == BTI_QP_EXACT)
             exact |= (uint64_t)1 << p->term;
         int next = p->term + 1;
         if (next >= q->n_terms || !((q->adj_prev >> next) & 1))
             continue;
-        double w = col >= 0 && col < 5 ? adj_col_weight[col] : 0.3;
+        double w = col >= 0 && col < BTI_FTS_NCOL ? adj_col_weight[col] : 0.3;
         if (adj[next] >= w)
             continue;
         /* where this instance ends and the next word must start (a phrase matched by its
@@ -195,9 +183,9 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     if (n_pairs)
         score *= 1.0 + W_ADJ * adj_sum / n_pairs;
     if (q->n_exact_terms)
-        score *= 1.0 + BT_RANK_W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
+        score *= 1.0 + BTI_RANK_W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
     if (rp->recency && nval >= 2) {
-        long d = bt_rank_days((const char *)sqlite3_value_text(val[1]));
+        long d = bti_date_days((const char *)sqlite3_value_text(val[1]));
         if (d >= 0) {
             double age = rp->now_days > d ? (double)(rp->now_days - d) : 0.0;
             score *= 1.0 + W_RECENT * pow(0.5, age / HALF_LIFE);
@@ -250,7 +238,7 @@ static void words_match_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
     sqlite3_result_int(ctx, found);
 }
 
-int bt_rank_register(sqlite3 *db)
+int bti_rank_register(sqlite3 *db)
 {
     /* FTS5 keeps every registration of a function: register only once per connection,
      * recognised by bt_words_match being there. */
@@ -259,18 +247,12 @@ int bt_rank_register(sqlite3 *db)
         sqlite3_finalize(st);
         return SQLITE_OK;
     }
-    /* A query reads pages of posting lists all over the file: mapped, they cost no read()
-     * and no copy; beyond the map (SQLite caps it at 2 GB), a 64 MB page cache (the store's
-     * own for writing) keeps a query's hot pages for the next instead of SQLite's 2 MB. Best
-     * effort: a connection that refuses them only searches slower. */
-    sqlite3_exec(db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
-    sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
-    fts5_api *api = bt_fts5_api(db);
+    fts5_api *api = bti_fts5_api(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     int rc = api->xCreateFunction(api, "bt_rank", NULL, rank_fn, NULL);
     if (rc == SQLITE_OK)
-        rc = bt_dates_register(db);
+        rc = bti_dates_register(db);
     if (rc != SQLITE_OK)
         return rc;
     return sqlite3_create_function_v2(db, "bt_words_match", 2,

@@ -1,50 +1,47 @@
 /* rank.h: bantin's ranking function for FTS5 (internal to the search stage).
  *
  * bt_rank(articles_fts, PLAN [, PUBLISHED]) is an FTS5 auxiliary function: PLAN is a
- * bt_rank_plan bound with sqlite3_bind_pointer (type BT_RANK_PLAN_TYPE), PUBLISHED the
+ * bti_rank_plan bound with sqlite3_bind_pointer (type BTI_RANK_PLAN_TYPE), PUBLISHED the
  * article's date (for the recency boost). It returns BM25 with the field weights below (as
  * FTS5's bm25() computes it, but with each phrase's IDF worked out once per query, see
  * rank.c) times bantin's boosts; higher is better. */
-#ifndef BT_SEARCH_RANK_H
-#define BT_SEARCH_RANK_H
+#ifndef BTI_SEARCH_RANK_H
+#define BTI_SEARCH_RANK_H
 
 #include "search/query.h"
 
 #include <sqlite3.h>
 
-#define BT_RANK_PLAN_TYPE "bt_rank_plan"
+#define BTI_RANK_PLAN_TYPE "bti_rank_plan"
 
-/* BM25 weights of the columns title, lede, body, captions, source */
-#define BT_RANK_W_TITLE 10.0
-#define BT_RANK_W_LEDE 5.0
-#define BT_RANK_W_BODY 1.0
-#define BT_RANK_W_CAPTIONS 0.5
-#define BT_RANK_W_SOURCE 3.0
+/* BM25 weights of articles_fts's columns (BTI_FTS_* in store/db.h) */
+#define BTI_RANK_W_TITLE 10.0
+#define BTI_RANK_W_LEDE 5.0
+#define BTI_RANK_W_BODY 1.0
+#define BTI_RANK_W_CAPTIONS 0.5
+#define BTI_RANK_W_SOURCE 3.0
 
-#define BT_RANK_MAX_PHRASES 256  /* phrases of a MATCH expression ranked (more: ignored) */
-#define BT_RANK_IDF_SAMPLE 1000  /* articles of a phrase counted for its IDF, then estimated */
-#define BT_RANK_IDF_SPAN 20000   /* or the rowids its count covers, then estimated */
+#define BTI_RANK_MAX_PHRASES 256  /* phrases of a MATCH expression ranked (more: ignored) */
+#define BTI_RANK_IDF_SAMPLE 1000  /* articles of a phrase counted for its IDF, then estimated */
+#define BTI_RANK_IDF_SPAN 20000   /* or the rowids its count covers, then estimated */
 
 /* An article with every word typed with marks in that exact form scores x(1 + W_EXACT). */
-#define BT_RANK_W_EXACT 1.0
+#define BTI_RANK_W_EXACT 1.0
 
-typedef struct bt_rank_plan {
-    const bt_qplan *q;
-    const bt_qphrase *phrase; /* the phrases of the expression ranked: q->phrase for
+typedef struct bti_rank_plan {
+    const bti_qplan *q;
+    const bti_qphrase *phrase; /* the phrases of the expression ranked: q->phrase for
                                  q->match, q->fphrase for the folded expressions */
     size_t n_phrase;
     int recency;    /* apply the recency boost */
     long now_days;  /* days since 1970-01-01 of "now", for the recency boost */
     int n_idf;      /* -1 until the first row ranked works idf[] out */
-    double idf[BT_RANK_MAX_PHRASES];
-} bt_rank_plan;
+    double idf[BTI_RANK_MAX_PHRASES];
+} bti_rank_plan;
 
 /* Registers bt_rank (FTS5 auxiliary), bt_day_in (dates.h) and bt_words_match (scalar: 1
  * when the folded words of arg 1 contain one of the '|'-separated " w1 w2 " sequences of
  * arg 2) on `db`, once per connection. SQLITE_OK or an SQLite code. */
-int bt_rank_register(sqlite3 *db);
-
-/* Days since 1970-01-01 of an ISO date "YYYY-MM-DD...", or -1 when it does not start so. */
-long bt_rank_days(const char *iso);
+int bti_rank_register(sqlite3 *db);
 
 #endif

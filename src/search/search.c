@@ -15,7 +15,7 @@
 #include "search/query.h"
 #include "search/rank.h"
 #include "search/snippet.h"
-#include "store/store_internal.h"
+#include "store/db.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -197,7 +197,7 @@ oom:
 }
 
 /* Reads the stored fields and the snippet of each hit. */
-static int fill_hits(sqlite3 *db, const bt_qplan *p, const cand *best, size_t n,
+static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n,
                      unsigned flags, bt_search_results *r, bt_error *err)
 {
     sqlite3_stmt *row = NULL;
@@ -246,11 +246,11 @@ static int fill_hits(sqlite3 *db, const bt_qplan *p, const cand *best, size_t n,
             continue;
         }
         /* the body's best passage; else the lede's, the captions', the title's */
-        const char *text[BT_SNIPPET_COLUMNS] = {body, lede,
+        const char *text[BTI_SNIPPET_COLUMNS] = {body, lede,
                                                 (const char *)sqlite3_column_text(row, 6),
                                                 h->title};
         char *marked = NULL;
-        if (bt_snippet(p, text, SNIPPET_TOKENS, &marked) || unmark(marked, h)) {
+        if (bti_snippet(p, text, SNIPPET_TOKENS, &marked) || unmark(marked, h)) {
             free(marked);
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
@@ -293,8 +293,8 @@ enum { SCAN_RANK, SCAN_RANK_NEWEST };
  * `h`. `join` reads each article's row (filters on it, a date order, the recency boost);
  * without it a date filter is answered by bt_day_in, and `range` (or NULL) bounds the
  * rowids. */
-static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int64_t cap,
-                int join, const int64_t range[2], bt_rank_plan *rp, heap *h, int64_t *total,
+static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int64_t cap,
+                int join, const int64_t range[2], bti_rank_plan *rp, heap *h, int64_t *total,
                 bt_error *err)
 {
     bt_buf sql = BT_BUF_INIT;
@@ -341,7 +341,7 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
     }
     bt_buf_free(&sql);
     if (expr) {
-        sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
+        sqlite3_bind_pointer(st, 1, rp, BTI_RANK_PLAN_TYPE, NULL);
         sqlite3_bind_text(st, 2, expr, -1, SQLITE_STATIC);
     }
     next = 3;
@@ -392,8 +392,8 @@ static int scan(sqlite3 *db, const bt_qplan *p, const char *expr, int mode, int6
  * (*more = 1). With `pool`, the first pool->k articles that pass are also ranked on the way
  * (`rp`, the folded expressions) into it, so that a result of up to pool->k articles needs
  * no second walk. */
-static int window(sqlite3 *db, const bt_qplan *p, int64_t need, int64_t span, int64_t range[2],
-                  bt_rank_plan *rp, heap *pool, int64_t *total, int *more, bt_error *err)
+static int window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span, int64_t range[2],
+                  bti_rank_plan *rp, heap *pool, int64_t *total, int *more, bt_error *err)
 {
     int dated = p->since[0] || p->until[0];
     int64_t seen = 0, first = -1, last = range[1];
@@ -422,7 +422,7 @@ static int window(sqlite3 *db, const bt_qplan *p, int64_t need, int64_t span, in
                 sqlite3_bind_text(st, 3, p->until, -1, SQLITE_STATIC);
         }
         if (!leg)
-            sqlite3_bind_pointer(st, 4, rp, BT_RANK_PLAN_TYPE, NULL);
+            sqlite3_bind_pointer(st, 4, rp, BTI_RANK_PLAN_TYPE, NULL);
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             seen++;
             last = sqlite3_column_int64(st, 0);
@@ -456,7 +456,7 @@ static int window(sqlite3 *db, const bt_qplan *p, int64_t need, int64_t span, in
 
 /* The rowid range of the articles the date filter can accept (bt_day_span): [0, -1] when
  * none. */
-static int date_range(sqlite3 *db, const bt_qplan *p, int64_t range[2], bt_error *err)
+static int date_range(sqlite3 *db, const bti_qplan *p, int64_t range[2], bt_error *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db, "SELECT bt_day_span(?1, ?2, 0), bt_day_span(?1, ?2, 1)",
@@ -482,7 +482,7 @@ static int date_range(sqlite3 *db, const bt_qplan *p, int64_t range[2], bt_error
 
 /* Works out the IDF of the phrases of `p->match` (bt_rank does on its first row) before the
  * tiers, whose column filters would count only the articles with the words in the title. */
-static int prime_idf(sqlite3 *db, const char *expr, bt_rank_plan *rp, bt_error *err)
+static int prime_idf(sqlite3 *db, const char *expr, bti_rank_plan *rp, bt_error *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db,
@@ -490,7 +490,7 @@ static int prime_idf(sqlite3 *db, const char *expr, bt_rank_plan *rp, bt_error *
                                 "WHERE articles_fts MATCH ?2 LIMIT 1",
                                 -1, &st, NULL);
     if (rc == SQLITE_OK) {
-        sqlite3_bind_pointer(st, 1, rp, BT_RANK_PLAN_TYPE, NULL);
+        sqlite3_bind_pointer(st, 1, rp, BTI_RANK_PLAN_TYPE, NULL);
         sqlite3_bind_text(st, 2, expr, -1, SQLITE_STATIC);
         rc = sqlite3_step(st);
         rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -504,7 +504,7 @@ static int prime_idf(sqlite3 *db, const char *expr, bt_rank_plan *rp, bt_error *
  * the exact forms in the index, which the folded expressions leave out). Best first, and
  * only while a candidate boosted in full could still enter `to`: the rows read are those
  * that can change the page. */
-static int boost_exact(sqlite3 *db, const bt_qplan *p, heap *from, heap *to, bt_error *err)
+static int boost_exact(sqlite3 *db, const bti_qplan *p, heap *from, heap *to, bt_error *err)
 {
     sqlite3_stmt *st = NULL;
     if (p->n_exact_terms &&
@@ -516,15 +516,15 @@ static int boost_exact(sqlite3 *db, const bt_qplan *p, heap *from, heap *to, bt_
         cand c = from->v[i];
         if (st) {
             if (to->n == to->k && to->k > 0 &&
-                c.score * (1.0 + BT_RANK_W_EXACT) < to->v[0].score)
+                c.score * (1.0 + BTI_RANK_W_EXACT) < to->v[0].score)
                 break; /* the rest are lower still */
             sqlite3_reset(st);
             sqlite3_bind_int64(st, 1, c.rowid);
             if (sqlite3_step(st) == SQLITE_ROW) {
                 const char *text[2] = {(const char *)sqlite3_column_text(st, 0),
                                        (const char *)sqlite3_column_text(st, 1)};
-                uint64_t bits = bt_marks_exact(p, text, 2);
-                c.score *= 1.0 + BT_RANK_W_EXACT * __builtin_popcountll(bits) / p->n_exact_terms;
+                uint64_t bits = bti_marks_exact(p, text, 2);
+                c.score *= 1.0 + BTI_RANK_W_EXACT * __builtin_popcountll(bits) / p->n_exact_terms;
             }
         }
         heap_push(to, &c);
@@ -549,16 +549,16 @@ static int sync_days(sqlite3 *db, bt_error *err)
 int bt_search_explain(const char *query, char **match, bt_error *err)
 {
     *match = NULL;
-    bt_query *q = NULL;
-    bt_qplan *p = NULL;
-    int rc = bt_query_parse(query, query ? strlen(query) : 0, &q, err);
+    bti_query *q = NULL;
+    bti_qplan *p = NULL;
+    int rc = bti_query_parse(query, query ? strlen(query) : 0, &q, err);
     if (!rc)
-        rc = bt_query_compile(q, query, 0, &p, err);
-    bt_query_free(q);
+        rc = bti_query_compile(q, query, 0, &p, err);
+    bti_query_free(q);
     if (rc)
         return rc;
     *match = strdup(p->match ? p->match : "");
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     return *match ? 0 : bt_error_set(err, BT_ENOMEM, "search: out of memory");
 }
 
@@ -574,32 +574,33 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     if (opts->offset > BT_SEARCH_MAX_WINDOW || opts->limit > BT_SEARCH_MAX_WINDOW - opts->offset)
         return bt_error_set(err, BT_ELIMIT, "search: offset + limit is past %d",
                             BT_SEARCH_MAX_WINDOW);
-    bt_query *q = NULL;
-    bt_qplan *p = NULL;
-    int pairs = bt_store_phrase_index(s, err);
-    if (pairs < 0)
-        return -pairs;
-    int rc = bt_query_parse(query, query ? strlen(query) : 0, &q, err);
+    bti_query *q = NULL;
+    bti_qplan *p = NULL;
+    int pairs, rc = bt_store_phrase_index(s, &pairs, err);
+    if (rc)
+        return rc;
+    rc = bti_query_parse(query, query ? strlen(query) : 0, &q, err);
     if (!rc)
-        rc = bt_query_compile(q, query, pairs ? BT_QC_PAIRS : 0, &p, err);
-    bt_query_free(q);
+        rc = bti_query_compile(q, query, pairs ? BTI_QC_PAIRS : 0, &p, err);
+    bti_query_free(q);
     if (rc)
         return rc;
 
-    sqlite3 *db = bt_store_sqlite(s);
+    sqlite3 *db = bti_store_db(s);
+    bti_store_read_mostly(s);
     bt_search_results *r = NULL;
     heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE};
     heap wide = {NULL, 0, 0, 0}; /* a large result's candidates before boost_exact */
-    if (bt_rank_register(db) != SQLITE_OK) {
+    if (bti_rank_register(db) != SQLITE_OK) {
         rc = db_fail(db, "cannot register the ranking function", err);
         goto done;
     }
     int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
     int join = !p->match || p->n_author || p->n_not_author || h.by_date || recency;
     long today = (long)(time(NULL) / 86400);
-    bt_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}};
+    bti_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}};
     /* the folded expressions' (a large result's) */
-    bt_rank_plan rpf = {p, p->fphrase, p->n_fphrase, recency, today, -1, {0}};
+    bti_rank_plan rpf = {p, p->fphrase, p->n_fphrase, recency, today, -1, {0}};
 
     r = calloc(1, sizeof *r);
     h.v = malloc((h.k ? h.k : 1) * sizeof *h.v);
@@ -684,7 +685,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
 done:
     free(h.v);
     free(wide.v);
-    bt_qplan_free(p);
+    bti_qplan_free(p);
     if (rc) {
         bt_search_results_free(r);
         return rc;

@@ -66,7 +66,7 @@ static int on_token(void *vc, const bt_token *t)
 
 /* 1 when `m` matches at token i of `c`; exact: the syllables typed with marks must have
  * their exact form. */
-static int match_at(const column *c, size_t i, const bt_qmark *m, int exact)
+static int match_at(const column *c, size_t i, const bti_qmark *m, int exact)
 {
     if (i + m->n_tok > c->n)
         return 0;
@@ -91,13 +91,13 @@ typedef struct span {
 } span;
 
 /* The matches of the plan's marks in column c, in order, overlapping ones merged. */
-static span *find_spans(const column *c, const bt_qplan *p, int exact, size_t *n_out)
+static span *find_spans(const column *c, const bti_qplan *p, int exact, size_t *n_out)
 {
     span *s = NULL;
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < c->n; i++)
         for (size_t m = 0; m < p->n_mark; m++) {
-            const bt_qmark *mk = &p->mark[m];
+            const bti_qmark *mk = &p->mark[m];
             if (!match_at(c, i, mk, exact && mk->has_exact))
                 continue;
             size_t to = i + mk->n_tok - 1;
@@ -123,11 +123,11 @@ static span *find_spans(const column *c, const bt_qplan *p, int exact, size_t *n
 }
 
 /* 1 when every mark typed with marks occurs in its exact form in one of the columns. */
-static int all_exact(const column *cols, size_t n_cols, const bt_qplan *p)
+static int all_exact(const column *cols, size_t n_cols, const bti_qplan *p)
 {
     int any = 0;
     for (size_t m = 0; m < p->n_mark; m++) {
-        const bt_qmark *mk = &p->mark[m];
+        const bti_qmark *mk = &p->mark[m];
         if (!mk->has_exact)
             continue;
         any = 1;
@@ -195,15 +195,15 @@ static size_t best_window(const span *s, size_t ns, size_t width, size_t n_marks
     return best;
 }
 
-int bt_snippet(const bt_qplan *p, const char *const text[BT_SNIPPET_COLUMNS], size_t width,
+int bti_snippet(const bti_qplan *p, const char *const text[BTI_SNIPPET_COLUMNS], size_t width,
                char **out)
 {
     *out = NULL;
     bt_buf arena = BT_BUF_INIT, res = BT_BUF_INIT;
-    column cols[BT_SNIPPET_COLUMNS];
+    column cols[BTI_SNIPPET_COLUMNS];
     memset(cols, 0, sizeof cols);
     int rc = 0;
-    for (size_t c = 0; c < BT_SNIPPET_COLUMNS; c++) {
+    for (size_t c = 0; c < BTI_SNIPPET_COLUMNS; c++) {
         cols[c].text = text[c] ? text[c] : "";
         cols[c].len = strlen(cols[c].text);
         cols[c].arena = &arena;
@@ -214,11 +214,11 @@ int bt_snippet(const bt_qplan *p, const char *const text[BT_SNIPPET_COLUMNS], si
             goto done;
         }
     }
-    int exact = all_exact(cols, BT_SNIPPET_COLUMNS, p);
+    int exact = all_exact(cols, BTI_SNIPPET_COLUMNS, p);
     /* the first column with a match, in the order of text[]; else the first with text */
-    size_t pick = BT_SNIPPET_COLUMNS, ns = 0;
+    size_t pick = BTI_SNIPPET_COLUMNS, ns = 0;
     span *s = NULL;
-    for (size_t c = 0; c < BT_SNIPPET_COLUMNS && pick == BT_SNIPPET_COLUMNS; c++) {
+    for (size_t c = 0; c < BTI_SNIPPET_COLUMNS && pick == BTI_SNIPPET_COLUMNS; c++) {
         s = find_spans(&cols[c], p, exact, &ns);
         if (ns == (size_t)-1) {
             rc = BT_ENOMEM;
@@ -229,11 +229,11 @@ int bt_snippet(const bt_qplan *p, const char *const text[BT_SNIPPET_COLUMNS], si
         else
             free(s), s = NULL;
     }
-    if (pick == BT_SNIPPET_COLUMNS)
-        for (size_t c = 0; c < BT_SNIPPET_COLUMNS && pick == BT_SNIPPET_COLUMNS; c++)
+    if (pick == BTI_SNIPPET_COLUMNS)
+        for (size_t c = 0; c < BTI_SNIPPET_COLUMNS && pick == BTI_SNIPPET_COLUMNS; c++)
             if (cols[c].n)
                 pick = c;
-    if (pick < BT_SNIPPET_COLUMNS)
+    if (pick < BTI_SNIPPET_COLUMNS)
         rc = write_window(&cols[pick], s, ns, ns ? best_window(s, ns, width, p->n_mark) : 0,
                           width, &res);
     free(s);
@@ -243,14 +243,14 @@ int bt_snippet(const bt_qplan *p, const char *const text[BT_SNIPPET_COLUMNS], si
             rc = BT_ENOMEM;
     }
 done:
-    for (size_t c = 0; c < BT_SNIPPET_COLUMNS; c++)
+    for (size_t c = 0; c < BTI_SNIPPET_COLUMNS; c++)
         free(cols[c].t);
     bt_buf_free(&arena);
     bt_buf_free(&res);
     return rc;
 }
 
-uint64_t bt_marks_exact(const bt_qplan *p, const char *const *text, size_t n)
+uint64_t bti_marks_exact(const bti_qplan *p, const char *const *text, size_t n)
 {
     bt_buf arena = BT_BUF_INIT;
     uint64_t bits = 0;
@@ -265,7 +265,7 @@ uint64_t bt_marks_exact(const bt_qplan *p, const char *const *text, size_t n)
                 0 &&
             !col.oom)
             for (size_t m = 0; m < p->n_mark; m++) {
-                const bt_qmark *mk = &p->mark[m];
+                const bti_qmark *mk = &p->mark[m];
                 if (mk->term < 0 || mk->term >= 64 || !mk->has_exact ||
                     (bits >> mk->term & 1))
                     continue;

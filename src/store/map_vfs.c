@@ -303,7 +303,7 @@ static void register_vfs(void)
         .iVersion = 2,
         .szOsFile = (int)sizeof(map_file) + root->szOsFile,
         .mxPathname = root->mxPathname,
-        .zName = BT_MAP_VFS,
+        .zName = BTI_MAP_VFS,
         .pAppData = root,
         .xOpen = x_open,
         .xDelete = x_delete,
@@ -322,7 +322,7 @@ static void register_vfs(void)
     register_rc = sqlite3_vfs_register(&map_vfs, 0);
 }
 
-int bt_map_vfs_register(void)
+int bti_map_vfs_register(void)
 {
     pthread_once(&register_once, register_vfs);
     return register_rc;

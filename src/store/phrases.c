@@ -9,26 +9,26 @@
 
 #include <string.h>
 
-#define FTS_COLUMNS "title, lede, body, captions, source"
-
-int bt_store_phrase_index(bt_store *s, bt_error *err)
+int bt_store_phrase_index(bt_store *s, int *on, bt_error *err)
 {
+    *on = 0;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
-                           "name = 'articles_fts'",
-                           -1, &st, NULL) != SQLITE_OK)
-        return -bt_store_db_error(s, "reading the index's settings", err);
-    int rc = sqlite3_step(st), on = 0;
+    int rc = bti_store_prepare(s,
+                               "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
+                               "name = 'articles_fts'",
+                               "reading the index's settings", &st, err);
+    if (rc)
+        return rc;
+    rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         const char *sql = (const char *)sqlite3_column_text(st, 0);
-        on = sql && strstr(sql, "'" BT_FTS_TOKENIZER " " BT_FTS_PHRASES_OPTION "'") != NULL;
+        *on = sql && strstr(sql, "'" BTI_FTS_TOKENIZER " " BTI_FTS_PHRASES_OPTION "'") != NULL;
     } else if (rc != SQLITE_DONE) {
         sqlite3_finalize(st);
-        return -bt_store_db_error(s, "reading the index's settings", err);
+        return bti_store_db_error(s, "reading the index's settings", err);
     }
     sqlite3_finalize(st);
-    return on;
+    return 0;
 }
 
 int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err)
@@ -37,29 +37,29 @@ int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err)
         return bt_error_set(err, BT_EINVAL, "%s: opened read-only", s->path);
     if (s->in_batch)
         return bt_error_set(err, BT_EINVAL, "%s: a batch is open: commit it first", s->path);
-    int now = bt_store_phrase_index(s, err);
-    if (now < 0)
-        return -now;
+    int now, rc = bt_store_phrase_index(s, &now, err);
+    if (rc)
+        return rc;
     if (now == (on != 0))
         return 0;
     static const char plain[] =
-        "CREATE VIRTUAL TABLE articles_fts USING fts5(" FTS_COLUMNS ", content='articles',"
-        " content_rowid='n', tokenize='" BT_FTS_TOKENIZER "');";
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(" BTI_FTS_COLUMNS ", content='articles',"
+        " content_rowid='n', tokenize='" BTI_FTS_TOKENIZER "');";
     static const char phrases[] =
-        "CREATE VIRTUAL TABLE articles_fts USING fts5(" FTS_COLUMNS ", content='articles',"
-        " content_rowid='n', tokenize='" BT_FTS_TOKENIZER " " BT_FTS_PHRASES_OPTION "');";
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(" BTI_FTS_COLUMNS ", content='articles',"
+        " content_rowid='n', tokenize='" BTI_FTS_TOKENIZER " " BTI_FTS_PHRASES_OPTION "');";
     /* the table's settings go with it: the same as the migrations give a new store */
     static const char settings[] =
         "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 16777216);"
         "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 10);"
         "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');";
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return bt_store_db_error(s, "rebuilding the index", err);
+        return bti_store_db_error(s, "rebuilding the index", err);
     if (sqlite3_exec(s->db, "DROP TABLE articles_fts", NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(s->db, on ? phrases : plain, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(s->db, settings, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        int rc = bt_store_db_error(s, "rebuilding the index", err);
+        rc = bti_store_db_error(s, "rebuilding the index", err);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }

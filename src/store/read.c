@@ -60,13 +60,13 @@ static int children(bt_store *s, bt_article *a, int64_t n, bt_error *err)
     return 0;
 }
 
-int bt_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_error *err)
+int bti_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_error *err)
 {
     *out = NULL;
     bt_article *a = bt_article_new();
     if (!a)
         return bt_error_set(err, BT_ENOMEM, "out of memory");
-    /* columns: BT_ARTICLE_COLUMNS */
+    /* columns: BTI_ARTICLE_COLUMNS */
     char **fields[] = {NULL, &a->id, &a->url, &a->source, &a->title, &a->published, &a->lede,
                        &a->lang};
     int rc = 0;
@@ -93,11 +93,11 @@ static int get_one(bt_store *s, int which, const char *what, bt_article **out, b
     sqlite3_stmt *st = s->st[which];
     int step = sqlite3_step(st), rc;
     if (step == SQLITE_ROW)
-        rc = bt_store_row_article(s, st, out, err);
+        rc = bti_store_row_article(s, st, out, err);
     else if (step == SQLITE_DONE)
         rc = bt_error_set(err, BT_ENOTFOUND, "%s: no article %s", s->path, what);
     else
-        rc = bt_store_db_error(s, "reading an article", err);
+        rc = bti_store_db_error(s, "reading an article", err);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc;
@@ -110,7 +110,7 @@ int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err)
     return get_one(s, ST_GET_ID, id, out, err);
 }
 
-int bt_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err)
+int bti_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err)
 {
     *out = NULL;
     char what[32];
@@ -128,12 +128,12 @@ int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_store_iter
         return bt_error_set(err, BT_ENOMEM, "out of memory");
     it->s = s;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT " BT_ARTICLE_COLUMNS " FROM articles"
+                           "SELECT " BTI_ARTICLE_COLUMNS " FROM articles"
                            " WHERE (?1 IS NULL OR added_at >= ?1)"
                            " AND (?2 IS NULL OR published >= ?2) ORDER BY n",
                            -1, &it->st, NULL) != SQLITE_OK) {
         free(it);
-        return bt_store_db_error(s, "listing articles", err);
+        return bti_store_db_error(s, "listing articles", err);
     }
     if (filter && filter->added_since)
         sqlite3_bind_text(it->st, 1, filter->added_since, -1, SQLITE_TRANSIENT);
@@ -150,8 +150,8 @@ int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err)
     if (step == SQLITE_DONE)
         return 0;
     if (step != SQLITE_ROW)
-        return bt_store_db_error(it->s, "listing articles", err);
-    int rc = bt_store_row_article(it->s, it->st, out, err);
+        return bti_store_db_error(it->s, "listing articles", err);
+    int rc = bti_store_row_article(it->s, it->st, out, err);
     return rc ? rc : 1;
 }
 

@@ -1,12 +1,14 @@
-/* schema.c: the store's schema as an ordered list of migrations, numbered by
- * PRAGMA user_version: step i takes a file from version i to i + 1. Never edit a released
- * step; append a new one. */
+/* schema.c: the store's own tables as an ordered list of migration steps (db.h), and the
+ * runner that takes a file from its PRAGMA user_version to the newest through every stage's
+ * steps. Never edit a released step; append a new one. */
 #include "store/store_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
-static const char *const migrations[] = {
+static const bti_migration store_steps[] = {
     /* 0 -> 1: articles and what hangs off them */
+    {1,
     "CREATE TABLE articles("
     "  n INTEGER PRIMARY KEY,"
     "  id TEXT NOT NULL UNIQUE,"
@@ -40,51 +42,55 @@ static const char *const migrations[] = {
     "  DELETE FROM related WHERE article = old.n;"
     "  UPDATE sources SET articles = articles - 1 WHERE name = old.source;"
     "  DELETE FROM sources WHERE name = old.source AND articles <= 0;"
-    "END;",
+    "END;"},
 
-    /* 1 -> 2: the full-text index, kept in step with articles by triggers */
+    /* 1 -> 2: the full-text index, kept in step with articles by triggers. The store owns
+     * it, not search: the store writes it in the same transaction as the articles. */
+    {2,
     "CREATE VIRTUAL TABLE articles_fts USING fts5("
-    "  title, lede, body, captions, source,"
-    "  content='articles', content_rowid='n', tokenize='" BT_FTS_TOKENIZER "');"
+    "  " BTI_FTS_COLUMNS ","
+    "  content='articles', content_rowid='n', tokenize='" BTI_FTS_TOKENIZER "');"
     "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
-    "  INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
-    "    VALUES (new.n, new.title, new.lede, new.body, new.captions, new.source);"
+    "  INSERT INTO articles_fts(rowid, " BTI_FTS_COLUMNS ")"
+    "    VALUES (new.n, " BTI_FTS_COLUMNS_P("new.") ");"
     "END;"
     "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
-    "  INSERT INTO articles_fts(articles_fts, rowid, title, lede, body, captions, source)"
-    "    VALUES ('delete', old.n, old.title, old.lede, old.body, old.captions, old.source);"
+    "  INSERT INTO articles_fts(articles_fts, rowid, " BTI_FTS_COLUMNS ")"
+    "    VALUES ('delete', old.n, " BTI_FTS_COLUMNS_P("old.") ");"
     "END;"
-    "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, lede, body, captions, source"
+    "CREATE TRIGGER articles_fts_au AFTER UPDATE OF " BTI_FTS_COLUMNS
     "  ON articles BEGIN"
-    "  INSERT INTO articles_fts(articles_fts, rowid, title, lede, body, captions, source)"
-    "    VALUES ('delete', old.n, old.title, old.lede, old.body, old.captions, old.source);"
-    "  INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
-    "    VALUES (new.n, new.title, new.lede, new.body, new.captions, new.source);"
+    "  INSERT INTO articles_fts(articles_fts, rowid, " BTI_FTS_COLUMNS ")"
+    "    VALUES ('delete', old.n, " BTI_FTS_COLUMNS_P("old.") ");"
+    "  INSERT INTO articles_fts(rowid, " BTI_FTS_COLUMNS ")"
+    "    VALUES (new.n, " BTI_FTS_COLUMNS_P("new.") ");"
     "END;"
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
     /* Ingest comes in batches of hundreds of articles: a larger in-memory hash before each
      * flush makes fewer, larger segments and less merging. */
-    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 16777216);",
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 16777216);"},
 
     /* 2 -> 3: new articles are indexed by the store, once per batch (write.c), not by a
      * trigger per row: FTS5 writes its pending terms out as a new segment at every
      * savepoint, and a trigger makes every add a statement savepoint, so each article became
      * a segment of its own, merged again and again (3x the cost of the stock insert). */
+    {3,
     "DROP TRIGGER articles_fts_ai;"
     /* Merge level-0 segments 8 at a time rather than 4: ingest runs 1.2x faster on 30,000
      * articles (bench/README.md) for a few more segments to read per query until the next
      * `bantin vacuum`, which merges them all. */
-    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);",
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);"},
 
     /* 3 -> 4: merge 10 at a time. At 100,000 articles FTS5's merging was most of what the
      * store paid over a plain FTS5 insert (1.53x wall, 1.49x CPU with 8; 1.37x / 1.34x with
      * 10, file 1.28x the stock layout; 12 made the file 1.30x with freed merge pages): see
      * bench/README.md. Queries read at most 10 segments a level until `bantin vacuum`. */
-    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 10);",
+    {4,
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 10);"},
 };
 
-_Static_assert(sizeof migrations / sizeof migrations[0] == BT_STORE_SCHEMA_VERSION,
-               "one migration per schema version");
+const bti_stage_schema bti_store_schema = {"store", store_steps,
+                                           sizeof store_steps / sizeof store_steps[0]};
 
 static int user_version(sqlite3 *db, int *v)
 {
@@ -101,11 +107,55 @@ static int user_version(sqlite3 *db, int *v)
     return rc;
 }
 
-int bt_schema_migrate(bt_store *s, bt_error *err)
+int bti_schema_check(const bti_stage_schema *const *stages, int *version, bt_error *err)
 {
-    int v;
+    int max = 0;
+    for (size_t i = 0; stages[i]; i++) {
+        for (size_t j = 0; j < stages[i]->n_steps; j++) {
+            const bti_migration *m = &stages[i]->steps[j];
+            if (m->version < 1 || !m->sql || (j && m->version <= stages[i]->steps[j - 1].version))
+                return bt_error_set(err, BT_EINVAL,
+                                    "schema: stage %s: step %zu (version %d) is out of order",
+                                    stages[i]->stage, j, m->version);
+            if (m->version > max)
+                max = m->version;
+        }
+    }
+    /* one file version, one step: a gap would leave a file half made, a version taken twice
+     * would run one stage's step on a file that another stage's step already took there */
+    for (int v = 1; v <= max; v++) {
+        int seen = 0;
+        for (size_t i = 0; stages[i]; i++)
+            for (size_t j = 0; j < stages[i]->n_steps; j++)
+                seen += stages[i]->steps[j].version == v;
+        if (seen != 1)
+            return bt_error_set(err, BT_EINVAL, "schema: version %d has %d steps, not one", v,
+                                seen);
+    }
+    *version = max;
+    return 0;
+}
+
+/* The step of all stages that takes a file to version `v`. */
+static const bti_migration *step_to(int v)
+{
+    for (size_t i = 0; bti_stage_schemas[i]; i++)
+        for (size_t j = 0; j < bti_stage_schemas[i]->n_steps; j++)
+            if (bti_stage_schemas[i]->steps[j].version == v)
+                return &bti_stage_schemas[i]->steps[j];
+    return NULL;
+}
+
+int bti_schema_migrate(bt_store *s, bt_error *err)
+{
+    int v, newest, rc = bti_schema_check(bti_stage_schemas, &newest, err);
+    if (rc)
+        return rc;
+    if (newest != BT_STORE_SCHEMA_VERSION)
+        return bt_error_set(err, BT_EINVAL, "schema: the steps end at version %d, not %d",
+                            newest, BT_STORE_SCHEMA_VERSION);
     if (user_version(s->db, &v) != SQLITE_OK)
-        return bt_store_db_error(s, "reading the schema version", err);
+        return bti_store_db_error(s, "reading the schema version", err);
     if (v > BT_STORE_SCHEMA_VERSION)
         return bt_error_set(err, BT_EUNSUPPORTED,
                             "%s: made by a newer bantin (schema version %d; this bantin knows "
@@ -120,17 +170,16 @@ int bt_schema_migrate(bt_store *s, bt_error *err)
                             s->path, v, BT_STORE_SCHEMA_VERSION);
     /* Another process may be migrating too: take the write lock, then look again. */
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return bt_store_db_error(s, "locking for the schema upgrade", err);
-    int rc = 0;
+        return bti_store_db_error(s, "locking for the schema upgrade", err);
     if (user_version(s->db, &v) != SQLITE_OK) {
-        rc = bt_store_db_error(s, "reading the schema version", err);
+        rc = bti_store_db_error(s, "reading the schema version", err);
         goto fail;
     }
     for (; v < BT_STORE_SCHEMA_VERSION; v++) {
-        if (sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
+        if (sqlite3_exec(s->db, step_to(v + 1)->sql, NULL, NULL, NULL) != SQLITE_OK) {
             char what[64];
             snprintf(what, sizeof what, "upgrading the schema to version %d", v + 1);
-            rc = bt_store_db_error(s, what, err);
+            rc = bti_store_db_error(s, what, err);
             goto fail;
         }
     }
@@ -138,7 +187,7 @@ int bt_schema_migrate(bt_store *s, bt_error *err)
     snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", BT_STORE_SCHEMA_VERSION);
     if (sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        rc = bt_store_db_error(s, "committing the schema upgrade", err);
+        rc = bti_store_db_error(s, "committing the schema upgrade", err);
         goto fail;
     }
     return 0;

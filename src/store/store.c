@@ -24,8 +24,8 @@ static const char *const statements[ST_COUNT] = {
     [ST_INS_IMAGE] = "INSERT INTO images(article, pos, src, caption, credit) "
                      "VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_INS_RELATED] = "INSERT INTO related(article, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
-    [ST_GET_ID] = "SELECT " BT_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
-    [ST_GET_N] = "SELECT " BT_ARTICLE_COLUMNS " FROM articles WHERE n = ?1",
+    [ST_GET_ID] = "SELECT " BTI_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
+    [ST_GET_N] = "SELECT " BTI_ARTICLE_COLUMNS " FROM articles WHERE n = ?1",
     [ST_GET_IMAGES] = "SELECT src, caption, credit FROM images WHERE article = ?1 ORDER BY pos",
     [ST_GET_RELATED] = "SELECT title, url FROM related WHERE article = ?1 ORDER BY pos",
     [ST_GET_ORIGIN] = "SELECT origin FROM origins WHERE article = ?1 ORDER BY rowid LIMIT 1",
@@ -34,14 +34,34 @@ static const char *const statements[ST_COUNT] = {
     [ST_SAVEPOINT] = "SAVEPOINT bt_add",
     [ST_RELEASE] = "RELEASE bt_add",
     [ST_ROLLBACK_TO] = "ROLLBACK TO bt_add",
-    [ST_INDEX_FROM] = "INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
-                      " SELECT n, title, lede, body, captions, source FROM articles"
+    [ST_INDEX_FROM] = "INSERT INTO articles_fts(rowid, " BTI_FTS_COLUMNS ")"
+                      " SELECT n, " BTI_FTS_COLUMNS " FROM articles"
                       " WHERE n >= ?1 ORDER BY n",
 };
 
-sqlite3 *bt_store_sqlite(bt_store *s) { return s->db; }
+sqlite3 *bti_store_db(bt_store *s) { return s->db; }
 
-int bt_store_db_error(bt_store *s, const char *what, bt_error *err)
+int bti_store_prepare(bt_store *s, const char *sql, const char *what, sqlite3_stmt **st,
+                      bt_error *err)
+{
+    if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(*st);
+        *st = NULL;
+        return bti_store_db_error(s, what, err);
+    }
+    return 0;
+}
+
+void bti_store_read_mostly(bt_store *s)
+{
+    if (s->read_mostly)
+        return;
+    s->read_mostly = 1;
+    sqlite3_exec(s->db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
+    sqlite3_exec(s->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+}
+
+int bti_store_db_error(bt_store *s, const char *what, bt_error *err)
 {
     int x = sqlite3_extended_errcode(s->db);
     int code = BT_EDB;
@@ -78,7 +98,7 @@ void bt_store_content_hash(const void *data, size_t len, char out[17])
     bt_hash_hex(bt_hash64(data, len, 0x636170747572ull /* "captur" */), out);
 }
 
-int bt_store_hash_value(const char *hex, int64_t *v)
+int bti_store_hash_value(const char *hex, int64_t *v)
 {
     uint64_t x = 0;
     size_t i = 0;
@@ -101,7 +121,7 @@ int bt_store_hash_value(const char *hex, int64_t *v)
 static int exec(bt_store *s, const char *sql, const char *what, bt_error *err)
 {
     if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return bt_store_db_error(s, what, err);
+        return bti_store_db_error(s, what, err);
     return 0;
 }
 
@@ -153,16 +173,16 @@ int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *er
     int oflags = ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc;
     /* A reader maps the whole file when it can (map_vfs.c); else the default VFS. */
-    const char *vfs = ro && bt_map_vfs_register() == SQLITE_OK ? BT_MAP_VFS : NULL;
+    const char *vfs = ro && bti_map_vfs_register() == SQLITE_OK ? BTI_MAP_VFS : NULL;
     if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, vfs) != SQLITE_OK) {
-        rc = s->db ? bt_store_db_error(s, "cannot open", err)
+        rc = s->db ? bti_store_db_error(s, "cannot open", err)
                    : bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
         goto fail;
     }
     sqlite3_extended_result_codes(s->db, 1);
     /* Writers take turns: wait for the other one's batch rather than fail. */
     sqlite3_busy_timeout(s->db, 60000);
-    if (bt_fts_register(s->db) != SQLITE_OK) {
+    if (bti_fts_register(s->db) != SQLITE_OK) {
         rc = bt_error_set(err, BT_EUNSUPPORTED, "%s: this SQLite has no FTS5", path);
         goto fail;
     }
@@ -176,12 +196,12 @@ int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *er
                 (rc = exec(s, "PRAGMA cache_size = -65536", "cannot open", err)) ||
                 (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", "cannot open", err))))
         goto fail;
-    if ((rc = bt_schema_migrate(s, err)))
+    if ((rc = bti_schema_migrate(s, err)))
         goto fail;
     for (int i = 0; i < ST_COUNT; i++)
         if (sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
                                NULL) != SQLITE_OK) {
-            rc = bt_store_db_error(s, "preparing statements", err);
+            rc = bti_store_db_error(s, "preparing statements", err);
             goto fail;
         }
     *out = s;
@@ -218,7 +238,7 @@ int bt_store_commit(bt_store *s, bt_error *err)
 {
     if (!s->in_batch)
         return bt_error_set(err, BT_EINVAL, "%s: no batch is open", s->path);
-    int rc = bt_store_index_pending(s, err);
+    int rc = bti_store_index_pending(s, err);
     if (!rc)
         rc = exec(s, "COMMIT", "committing a batch", err);
     if (rc) {
@@ -242,12 +262,12 @@ static int query_i64(bt_store *s, const char *sql, int64_t *v, bt_error *err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return bt_store_db_error(s, "reading stats", err);
+        return bti_store_db_error(s, "reading stats", err);
     int rc = sqlite3_step(st);
     *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return bt_store_db_error(s, "reading stats", err);
+        return bti_store_db_error(s, "reading stats", err);
     return 0;
 }
 
@@ -257,7 +277,7 @@ static int query_range(bt_store *s, const char *sql, char *lo, char *hi, size_t 
     sqlite3_stmt *st;
     lo[0] = hi[0] = '\0';
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-        return bt_store_db_error(s, "reading stats", err);
+        return bti_store_db_error(s, "reading stats", err);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         const char *a = (const char *)sqlite3_column_text(st, 0);
@@ -267,7 +287,7 @@ static int query_range(bt_store *s, const char *sql, char *lo, char *hi, size_t 
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return bt_store_db_error(s, "reading stats", err);
+        return bti_store_db_error(s, "reading stats", err);
     return 0;
 }
 
@@ -298,11 +318,7 @@ int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err)
         return rc;
     st->file_bytes = pages * page_size;
     st->schema_version = (int)version;
-    int on = bt_store_phrase_index(s, err);
-    if (on < 0)
-        return -on;
-    st->phrase_index = on;
-    return 0;
+    return bt_store_phrase_index(s, &st->phrase_index, err);
 }
 
 int bt_store_vacuum(bt_store *s, bt_error *err)
@@ -346,21 +362,21 @@ static int check_index_rows(bt_store *s, bt_error *err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT a.n, a.title, a.lede, a.body, a.captions, a.source, d.sz"
+                           "SELECT a.n, " BTI_FTS_COLUMNS_P("a.") ", d.sz"
                            " FROM articles a LEFT JOIN articles_fts_docsize d ON d.id = a.n",
                            -1, &st, NULL) != SQLITE_OK)
-        return bt_store_db_error(s, "checking the index", err);
+        return bti_store_db_error(s, "checking the index", err);
     int rc = 0, step;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t n = sqlite3_column_int64(st, 0);
-        const unsigned char *sz = sqlite3_column_blob(st, 6);
-        size_t szlen = (size_t)sqlite3_column_bytes(st, 6), at = 0;
+        const unsigned char *sz = sqlite3_column_blob(st, 1 + BTI_FTS_NCOL);
+        size_t szlen = (size_t)sqlite3_column_bytes(st, 1 + BTI_FTS_NCOL), at = 0;
         if (!sz) {
             rc = bt_error_set(err, BT_EDB, "%s: article #%lld is missing from the index",
                               s->path, (long long)n);
             break;
         }
-        for (int c = 0; c < 5 && !rc; c++) {
+        for (int c = 0; c < BTI_FTS_NCOL && !rc; c++) {
             int64_t tokens = 0;
             const char *text = (const char *)sqlite3_column_text(st, 1 + c);
             /* with the folded keys, as the index tokenizer: a token of marks alone has
@@ -378,7 +394,7 @@ static int check_index_rows(bt_store *s, bt_error *err)
         }
     }
     if (!rc && step != SQLITE_DONE)
-        rc = bt_store_db_error(s, "checking the index", err);
+        rc = bti_store_db_error(s, "checking the index", err);
     sqlite3_finalize(st);
     if (rc)
         return rc;
@@ -398,7 +414,7 @@ int bt_store_check(bt_store *s, bt_error *err)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
-        return bt_store_db_error(s, "integrity check", err);
+        return bti_store_db_error(s, "integrity check", err);
     int rc = sqlite3_step(st);
     const char *res = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
     if (!res || strcmp(res, "ok")) {
@@ -411,6 +427,6 @@ int bt_store_check(bt_store *s, bt_error *err)
     /* FTS5 reads the articles through the tokenizer and compares with its index. */
     if (sqlite3_exec(s->db, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')",
                      NULL, NULL, NULL) != SQLITE_OK)
-        return bt_store_db_error(s, "the index does not agree with the articles", err);
+        return bti_store_db_error(s, "the index does not agree with the articles", err);
     return check_index_rows(s, err);
 }

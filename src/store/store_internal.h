@@ -1,11 +1,10 @@
-/* store_internal.h: what the store's files share, and what later stages (search, connect)
- * may use of the store beyond the public API: the SQLite connection itself. */
-#ifndef BT_STORE_INTERNAL_H
-#define BT_STORE_INTERNAL_H
+/* store_internal.h: what the store's own files share and no other stage sees: the store's
+ * struct and prepared statements, the tokenizer and VFS registrations, the schema runner.
+ * Other stages use db.h. */
+#ifndef BTI_STORE_INTERNAL_H
+#define BTI_STORE_INTERNAL_H
 
-#include "bantin/store.h"
-
-#include <sqlite3.h>
+#include "store/db.h"
 
 /* The prepared statements of a store, by purpose. */
 enum {
@@ -35,43 +34,35 @@ struct bt_store {
     char *path;
     unsigned flags;
     int in_batch;
+    int read_mostly;    /* bti_store_read_mostly has set the connection up */
     int64_t index_from; /* articles from this n on are not in the FTS index yet; 0: none */
     sqlite3_stmt *st[ST_COUNT];
 };
 
-/* The connection of an open store (owned by the store). */
-sqlite3 *bt_store_sqlite(bt_store *s);
-
-/* Fills `err` with SQLite's message for the store's last error, naming the file and `what`;
- * returns BT_EDB (BT_EIO for I/O, full disk or read-only errors). */
-int bt_store_db_error(bt_store *s, const char *what, bt_error *err);
-
 /* The 64-bit value of a 16-hex-digit content hash (as origins.content_hash stores it).
  * 0 or BT_EINVAL. */
-int bt_store_hash_value(const char *hex, int64_t *v);
+int bti_store_hash_value(const char *hex, int64_t *v);
 
 /* Adds the articles stored since the last call to the FTS index, in one statement (see
  * write.c); 0 or an error. */
-int bt_store_index_pending(bt_store *s, bt_error *err);
-
-/* The FTS5 API of `db` (for registering tokenizers and functions), or NULL (tokenizer.c). */
-fts5_api *bt_fts5_api(sqlite3 *db);
+int bti_store_index_pending(bt_store *s, bt_error *err);
 
 /* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
-int bt_fts_register(sqlite3 *db);
+int bti_fts_register(sqlite3 *db);
 
 /* The name of map_vfs.c's VFS, which maps a read-only store's whole file (its comment says
  * why), and its registration: once per process, thread-safe; SQLITE_OK or an SQLite code. */
-#define BT_MAP_VFS "bantin-map"
-int bt_map_vfs_register(void);
+#define BTI_MAP_VFS "bantin-map"
+int bti_map_vfs_register(void);
 
-/* Creates or migrates the schema of an open store (schema.c). */
-int bt_schema_migrate(bt_store *s, bt_error *err);
+/* Creates or migrates the schema of an open store: every stage's steps (db.h) from the
+ * file's version on (schema.c). */
+int bti_schema_migrate(bt_store *s, bt_error *err);
 
 /* Builds an article from the row of ST_GET_ID/ST_GET_N/an iterator statement whose columns
- * are BT_ARTICLE_COLUMNS, with its images, related links and first origin (read.c). */
-#define BT_ARTICLE_COLUMNS \
+ * are BTI_ARTICLE_COLUMNS, with its images, related links and first origin (read.c). */
+#define BTI_ARTICLE_COLUMNS \
     "n, id, url, source, title, published, lede, lang, authors, body"
-int bt_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_error *err);
+int bti_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_error *err);
 
 #endif

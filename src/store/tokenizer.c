@@ -2,12 +2,12 @@
  *
  * Documents: each token of bt_tokenize gives its folded key (so `dam` finds đàm, Đâm, dám)
  * and, when the exact form (lowercase NFC, canonical tone placement) differs from that key, a
- * colocated token BT_FTS_EXACT_PREFIX + exact form at the same position, which the search
+ * colocated token BTI_FTS_EXACT_PREFIX + exact form at the same position, which the search
  * layer uses to boost accent-exact matches. Offsets are those of the original text, so
  * highlight() and snippet() mark the accented original.
  * Queries: only folded keys, except a token written right after the prefix byte, which is
  * looked up by its exact form.
- * With the "phrases" option (bantin/store.h), each token also gives the pair of its key and
+ * With the "phrases" option (store/db.h), each token also gives the pair of its key and
  * the previous token's, colocated: a phrase of n syllables is then n - 1 pair tokens side
  * by side, whose posting lists hold only the articles with those syllables together, where
  * a positional phrase walks the lists of every syllable (for Vietnamese, each a word of a
@@ -24,10 +24,10 @@ typedef struct tok_ctx {
     int (*xToken)(void *, int, const char *, int, int, int);
     int query;
     int phrases;   /* the table indexes pairs (tokenize = 'bantin phrases') */
-    int pair_mode; /* a query string of pairs (it starts with BT_FTS_PAIR_PREFIX) */
+    int pair_mode; /* a query string of pairs (it starts with BTI_FTS_PAIR_PREFIX) */
     size_t prev_len; /* the previous token's folded key, 0 when none or too long */
-    char prev[BT_FTS_PAIR_MAX_KEY];
-    char small[256]; /* BT_FTS_EXACT_PREFIX + the accented key, when it fits */
+    char prev[BTI_FTS_PAIR_MAX_KEY];
+    char small[256]; /* BTI_FTS_EXACT_PREFIX + the accented key, when it fits */
 } tok_ctx;
 
 /* Hands FTS5 the prefixed exact form of a token; its accented key comes from the same
@@ -38,7 +38,7 @@ static int put_exact(tok_ctx *c, int flags, const bt_token *t)
     char *term = c->small, *heap = NULL;
     if (t->accent_len + 1 > sizeof c->small && !(term = heap = malloc(t->accent_len + 1)))
         return SQLITE_NOMEM;
-    term[0] = BT_FTS_EXACT_PREFIX[0];
+    term[0] = BTI_FTS_EXACT_PREFIX[0];
     memcpy(term + 1, t->accent, t->accent_len);
     int rc = c->xToken(c->fts_ctx, flags, term, (int)t->accent_len + 1, (int)t->start,
                        (int)t->end);
@@ -46,16 +46,16 @@ static int put_exact(tok_ctx *c, int flags, const bt_token *t)
     return rc;
 }
 
-/* The pair of the previous token's key and this one's, BT_FTS_PAIR_PREFIX + "prev cur", at
+/* The pair of the previous token's key and this one's, BTI_FTS_PAIR_PREFIX + "prev cur", at
  * this token's position (colocated in a document, a token of its own in a query); then this
- * key becomes the previous one. A key longer than BT_FTS_PAIR_MAX_KEY makes no pair. */
+ * key becomes the previous one. A key longer than BTI_FTS_PAIR_MAX_KEY makes no pair. */
 static int put_pair(tok_ctx *c, int flags, const bt_token *t)
 {
     int rc = SQLITE_OK;
-    if (c->prev_len && t->len < BT_FTS_PAIR_MAX_KEY) {
-        char pair[2 * BT_FTS_PAIR_MAX_KEY + 2];
+    if (c->prev_len && t->len < BTI_FTS_PAIR_MAX_KEY) {
+        char pair[2 * BTI_FTS_PAIR_MAX_KEY + 2];
         size_t n = 0;
-        pair[n++] = BT_FTS_PAIR_PREFIX[0];
+        pair[n++] = BTI_FTS_PAIR_PREFIX[0];
         memcpy(pair + n, c->prev, c->prev_len);
         n += c->prev_len;
         pair[n++] = ' ';
@@ -63,7 +63,7 @@ static int put_pair(tok_ctx *c, int flags, const bt_token *t)
         n += t->len;
         rc = c->xToken(c->fts_ctx, flags, pair, (int)n, (int)t->start, (int)t->end);
     }
-    c->prev_len = t->len < BT_FTS_PAIR_MAX_KEY ? t->len : 0;
+    c->prev_len = t->len < BTI_FTS_PAIR_MAX_KEY ? t->len : 0;
     memcpy(c->prev, t->text, c->prev_len);
     return rc;
 }
@@ -77,7 +77,7 @@ static int on_token(void *vctx, const bt_token *t)
      * Vietnamese text about four syllables in five */
     int distinct = t->accent != t->text && /* the same buffer: an ASCII word */
                    (t->accent_len != t->len || memcmp(t->accent, t->text, t->len) != 0);
-    if (c->query && t->start > 0 && c->text[t->start - 1] == BT_FTS_EXACT_PREFIX[0]) {
+    if (c->query && t->start > 0 && c->text[t->start - 1] == BTI_FTS_EXACT_PREFIX[0]) {
         if (distinct) /* a word written after the prefix byte is looked up by its exact form */
             return put_exact(c, 0, t);
     } else {
@@ -100,7 +100,7 @@ static const char plain_handle = 0, phrases_handle = 0;
 static int tok_create(void *unused, const char **argv, int argc, Fts5Tokenizer **out)
 {
     (void)unused;
-    if (argc > 1 || (argc == 1 && strcmp(argv[0], BT_FTS_PHRASES_OPTION) != 0))
+    if (argc > 1 || (argc == 1 && strcmp(argv[0], BTI_FTS_PHRASES_OPTION) != 0))
         return SQLITE_ERROR; /* the only option: "phrases" */
     *out = (Fts5Tokenizer *)(void *)(argc ? &phrases_handle : &plain_handle);
     return SQLITE_OK;
@@ -119,7 +119,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *
     c.xToken = xToken;
     c.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     c.phrases = (const void *)t == (const void *)&phrases_handle;
-    c.pair_mode = c.query && c.phrases && text[0] == BT_FTS_PAIR_PREFIX[0];
+    c.pair_mode = c.query && c.phrases && text[0] == BTI_FTS_PAIR_PREFIX[0];
     c.prev_len = 0;
     int rc = bt_tokenize(text, (size_t)len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &c);
     if (rc < 0)
@@ -127,7 +127,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *
     return rc;
 }
 
-fts5_api *bt_fts5_api(sqlite3 *db)
+fts5_api *bti_fts5_api(sqlite3 *db)
 {
     fts5_api *api = NULL;
     sqlite3_stmt *st = NULL;
@@ -139,17 +139,17 @@ fts5_api *bt_fts5_api(sqlite3 *db)
     return api;
 }
 
-int bt_fts_register(sqlite3 *db)
+int bti_fts_register(sqlite3 *db)
 {
-    fts5_api *api = bt_fts5_api(db);
+    fts5_api *api = bti_fts5_api(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     /* FTS5 copies the struct and never writes through the pointer. */
     static const fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
-    return api->xCreateTokenizer(api, BT_FTS_TOKENIZER, NULL, (fts5_tokenizer *)&tok, NULL);
+    return api->xCreateTokenizer(api, BTI_FTS_TOKENIZER, NULL, (fts5_tokenizer *)&tok, NULL);
 }
 
-size_t bt_store_exact_term(const char *word, size_t len, char *out, size_t cap)
+size_t bti_store_exact_term(const char *word, size_t len, char *out, size_t cap)
 {
     size_t klen, elen;
     char *key = bt_fold_dup(word, len, &klen);
@@ -160,7 +160,7 @@ size_t bt_store_exact_term(const char *word, size_t len, char *out, size_t cap)
         if (cap > 0) {
             size_t k = n < cap - 1 ? n : cap - 1;
             if (k) {
-                out[0] = BT_FTS_EXACT_PREFIX[0];
+                out[0] = BTI_FTS_EXACT_PREFIX[0];
                 memcpy(out + 1, exact, k - 1);
             }
             out[k] = '\0';

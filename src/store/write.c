@@ -60,7 +60,7 @@ static int run(bt_store *s, sqlite3_stmt *st, const char *what, bt_error *err)
     int rc = sqlite3_step(st);
     int out = 0;
     if (rc != SQLITE_DONE)
-        out = bt_store_db_error(s, what, err);
+        out = bti_store_db_error(s, what, err);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return out;
@@ -87,14 +87,14 @@ static int lookup(bt_store *s, int which, int64_t ikey, const char *key, int64_t
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return bt_store_db_error(s, "looking up", err);
+        return bti_store_db_error(s, "looking up", err);
     return found;
 }
 
 int bt_store_has_capture(bt_store *s, const char *content_hash, bt_error *err)
 {
     int64_t h;
-    if (bt_store_hash_value(content_hash, &h))
+    if (bti_store_hash_value(content_hash, &h))
         return bt_error_set(err, BT_EINVAL, "'%s' is not a content hash (16 hex digits)",
                             content_hash);
     return lookup(s, ST_HAS_CAPTURE, h, NULL, NULL, NULL, err);
@@ -217,7 +217,7 @@ static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char 
         if (!size)
             size = rsize;
     }
-    if (bt_store_hash_value(hex, &hash))
+    if (bti_store_hash_value(hex, &hash))
         return bt_error_set(err, BT_EINVAL, "%s: '%s' is not a content hash (16 hex digits)",
                             origin ? origin : "article", hex);
     now_iso(now);
@@ -241,7 +241,7 @@ static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char 
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
         if (step != SQLITE_ROW && step != SQLITE_DONE)
-            return bt_store_db_error(s, "looking up", err);
+            return bti_store_db_error(s, "looking up", err);
         if (step == SQLITE_ROW) {
             if (id_out)
                 memcpy(id_out, id, 17);
@@ -273,7 +273,7 @@ static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char 
  * articles of an open batch are not found by a search on the same connection until it
  * commits. New rows get n above every existing one while the write lock is held, so "from
  * the first new n on" is exactly the unindexed rows. */
-int bt_store_index_pending(bt_store *s, bt_error *err)
+int bti_store_index_pending(bt_store *s, bt_error *err)
 {
     if (!s->index_from)
         return 0;
@@ -303,10 +303,10 @@ int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[1
     int ok = s->in_batch ? step_once(s, ST_SAVEPOINT)
                          : sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (ok != SQLITE_OK)
-        return bt_store_db_error(s, "starting to store", err);
+        return bti_store_db_error(s, "starting to store", err);
     int rc = add_in_tx(s, a, o, id, err);
     if (!s->in_batch && rc >= 0) {
-        int irc = bt_store_index_pending(s, err);
+        int irc = bti_store_index_pending(s, err);
         if (irc)
             rc = irc;
     }
@@ -314,12 +314,12 @@ int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[1
         if (rc < 0)
             step_once(s, ST_ROLLBACK_TO);
         if (step_once(s, ST_RELEASE) != SQLITE_OK && rc >= 0)
-            rc = bt_store_db_error(s, "committing", err);
+            rc = bti_store_db_error(s, "committing", err);
     } else if (rc < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         s->index_from = 0;
     } else if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        rc = bt_store_db_error(s, "committing", err);
+        rc = bti_store_db_error(s, "committing", err);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
     return rc;
@@ -329,7 +329,7 @@ int bt_store_remove(bt_store *s, const char *id, bt_error *err)
 {
     int64_t n;
     /* the delete trigger takes the article's terms out of the index: they must be in it */
-    int rc = bt_store_index_pending(s, err);
+    int rc = bti_store_index_pending(s, err);
     if (rc)
         return rc;
     rc = lookup(s, ST_FIND_ID, 0, id, &n, NULL, err);

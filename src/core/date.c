@@ -1,10 +1,68 @@
-/* dateline.c: the date finder of dateline.h. A small hand-written scanner: the formats are
- * fixed shapes of digits, separators and month words, and a scanner lets the caller learn
- * exactly which bytes were the date (so a dateline line can be dropped from the body). */
-#include "extract/dateline.h"
+/* date.c: the date rules of date.h. Prose is read by a small hand-written scanner (the
+ * formats are fixed shapes of digits, separators and month words, and a scanner tells the
+ * caller exactly which bytes were the date, so that a dateline can be dropped from the body);
+ * metadata by a strict reader of the machine formats, which a page's prose never feeds. */
+#include "core/date.h"
+
+#include "bantin/common.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+
+/* ---- the calendar ----------------------------------------------------------------------- */
+
+int bti_days_in_month(int y, int m)
+{
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return mdays[m - 1] + (m == 2 && leap);
+}
+
+int bti_date_valid(int y, int m, int d)
+{
+    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
+        return 0;
+    return d <= bti_days_in_month(y, m);
+}
+
+/* Howard Hinnant's days_from_civil */
+long bti_days_from_civil(long y, long m, long d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+long bti_date_days(const char *iso)
+{
+    if (!iso)
+        return -1;
+    for (int i = 0; i < 10; i++) {
+        char c = iso[i];
+        if (i == 4 || i == 7 ? c != '-' : (c < '0' || c > '9'))
+            return -1;
+    }
+    long y = 0, m = 0, d = 0;
+    for (int i = 0; i < 4; i++)
+        y = y * 10 + (iso[i] - '0');
+    m = (iso[5] - '0') * 10 + (iso[6] - '0');
+    d = (iso[8] - '0') * 10 + (iso[9] - '0');
+    return bti_days_from_civil(y, m, d);
+}
+
+/* "YYYY-MM-DDThh:mm:ss+hh:mm", the one form every date is written in; as snprintf. */
+static int iso_print(char *out, size_t cap, int y, int mo, int d, int h, int mi, int s, int off)
+{
+    int a = off < 0 ? -off : off;
+    return snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d, h, mi, s,
+                    off < 0 ? '-' : '+', a / 60, a % 60);
+}
+
+/* ---- dates in prose --------------------------------------------------------------------- */
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -45,20 +103,6 @@ static size_t word_at(const char *s, size_t len, size_t i, const char *w)
     return n;
 }
 
-int bt_days_in_month(int y, int m)
-{
-    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return mdays[m - 1] + (m == 2 && leap);
-}
-
-int bt_date_valid(int y, int m, int d)
-{
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
-        return 0;
-    return d <= bt_days_in_month(y, m);
-}
-
 static const char *const month_names[12][3] = {
     {"january", "jan", NULL},   {"february", "feb", NULL}, {"march", "mar", NULL},
     {"april", "apr", NULL},     {"may", NULL, NULL},       {"june", "jun", NULL},
@@ -97,7 +141,7 @@ static void ordinal_suffix(const char *s, size_t len, size_t *p)
 }
 
 /* hh:mm[:ss][.frac] at s[*p] ("18h19" too); 1 and fields, or 0. */
-static int time_at(const char *s, size_t len, size_t *p, bt_date *d)
+static int time_at(const char *s, size_t len, size_t *p, bti_date *d)
 {
     size_t i = *p;
     int h = digits(s, len, &i, 1, 2);
@@ -230,7 +274,7 @@ static int zone_at(const char *s, size_t len, size_t *p, int *min)
 }
 
 /* The date proper at s[i]: fills y/m/d and *end. */
-static int date_at(const char *s, size_t len, size_t i, bt_date *d, size_t *end)
+static int date_at(const char *s, size_t len, size_t i, bti_date *d, size_t *end)
 {
     size_t p = i;
     if (is_digit(s[i])) {
@@ -347,13 +391,13 @@ static int date_at(const char *s, size_t len, size_t i, bt_date *d, size_t *end)
 }
 
 /* Looks for a time and a zone near the date (datelines put them before or after it). */
-static void time_and_zone(const char *s, size_t len, bt_date *d)
+static void time_and_zone(const char *s, size_t len, bti_date *d)
 {
     size_t lo = d->start > 40 ? d->start - 40 : 0;
     size_t hi = d->end + 48 < len ? d->end + 48 : len;
     if (!d->has_time) {
         size_t best = (size_t)-1, bs = 0, be = 0;
-        bt_date t = *d;
+        bti_date t = *d;
         for (size_t i = lo; i < hi; i++) {
             if (i >= d->start && i < d->end)
                 continue;
@@ -361,7 +405,7 @@ static void time_and_zone(const char *s, size_t len, bt_date *d)
                                               s[i - 1] == '-' || s[i - 1] == ':')))
                 continue;
             size_t p = i;
-            bt_date tt = *d;
+            bti_date tt = *d;
             if (time_at(s, len, &p, &tt)) {
                 size_t dist = i < d->start ? d->start - p : i - d->end;
                 if (dist < best)
@@ -398,7 +442,7 @@ static void time_and_zone(const char *s, size_t len, bt_date *d)
     }
 }
 
-int bt_date_find(const char *s, size_t len, bt_date *out)
+int bti_date_find(const char *s, size_t len, bti_date *out)
 {
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -406,12 +450,12 @@ int bt_date_find(const char *s, size_t len, bt_date *out)
             continue;
         if (i > 0 && (is_digit(s[i - 1]) || is_alpha(s[i - 1])))
             continue;
-        bt_date d;
+        bti_date d;
         memset(&d, 0, sizeof d);
         size_t end;
         if (!date_at(s, len, i, &d, &end))
             continue;
-        if (!bt_date_valid(d.year, d.month, d.day))
+        if (!bti_date_valid(d.year, d.month, d.day))
             continue;
         d.start = i;
         d.end = end;
@@ -422,12 +466,238 @@ int bt_date_find(const char *s, size_t len, bt_date *out)
     return 0;
 }
 
-size_t bt_date_format(const bt_date *d, int default_offset_min, char *out, size_t cap)
+size_t bti_date_format(const bti_date *d, int default_offset_min, char *out, size_t cap)
 {
     int off = d->has_offset ? d->offset_min : default_offset_min;
-    int a = off < 0 ? -off : off;
-    int n = snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d->year, d->month,
-                     d->day, d->has_time ? d->hour : 0, d->has_time ? d->minute : 0,
-                     d->has_time ? d->second : 0, off < 0 ? '-' : '+', a / 60, a % 60);
+    int n = iso_print(out, cap, d->year, d->month, d->day, d->has_time ? d->hour : 0,
+                      d->has_time ? d->minute : 0, d->has_time ? d->second : 0, off);
     return n < 0 ? 0 : (size_t)n;
+}
+
+/* ---- dates of metadata ------------------------------------------------------------------ */
+
+static int fixed_digits(const char **p, int n, int *out)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if ((*p)[i] < '0' || (*p)[i] > '9')
+            return 0;
+        v = v * 10 + ((*p)[i] - '0');
+    }
+    *p += n;
+    *out = v;
+    return 1;
+}
+
+/* Offset "+07:00", "+0700", "+07", "Z", "GMT", "UTC" at *p; minutes in *off. */
+static int meta_offset(const char *p, int *off)
+{
+    while (*p == ' ')
+        p++;
+    if (*p == 'Z' || *p == 'z' || strncasecmp(p, "GMT", 3) == 0 || strncasecmp(p, "UTC", 3) == 0) {
+        const char *q = p + (*p == 'Z' || *p == 'z' ? 1 : 3);
+        if (*q == '+' || *q == '-')
+            return meta_offset(q, off);
+        *off = 0;
+        return 1;
+    }
+    if (*p != '+' && *p != '-')
+        return 0;
+    int sign = *p == '-' ? -1 : 1, h, m = 0;
+    p++;
+    if (!fixed_digits(&p, 2, &h))
+        return 0;
+    if (*p == ':')
+        p++;
+    if (*p >= '0' && *p <= '9' && !fixed_digits(&p, 2, &m))
+        return 0;
+    if (h > 14 || m > 59)
+        return 0;
+    *off = sign * (h * 60 + m);
+    return 1;
+}
+
+static int month_name(const char *p)
+{
+    static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (int i = 0; i < 12; i++)
+        if (strncasecmp(p, m[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+static int write_date(char out[64], int y, int mo, int d, int h, int mi, int s, int have_time,
+                      int have_off, int off)
+{
+    if (!bti_date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
+        return 0;
+    if (!have_time) {
+        snprintf(out, 64, "%04d-%02d-%02d", y, mo, d);
+        return 1;
+    }
+    if (!have_off)
+        return 0;
+    char tmp[160]; /* room for any int, so the compiler can see nothing is cut */
+    int n = iso_print(tmp, sizeof tmp, y, mo, d, h, mi, s, off);
+    if (n <= 0 || n >= 64)
+        return 0;
+    memcpy(out, tmp, (size_t)n + 1);
+    return 1;
+}
+
+static int iso(const char *p, int have_default, int def, char out[64])
+{
+    int y, mo, d, h = 0, mi = 0, s = 0, off = 0;
+    if (!fixed_digits(&p, 4, &y) || *p++ != '-' || !fixed_digits(&p, 2, &mo) || *p++ != '-' ||
+        !fixed_digits(&p, 2, &d))
+        return 0;
+    if (*p != 'T' && *p != 't' && *p != ' ')
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    p++;
+    if (!fixed_digits(&p, 2, &h) || *p++ != ':' || !fixed_digits(&p, 2, &mi))
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    if (*p == ':') {
+        p++;
+        if (!fixed_digits(&p, 2, &s))
+            return 0;
+    }
+    if (*p == '.' || *p == ',') /* fractions of a second: dropped */
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            ;
+    int have_off = meta_offset(p, &off);
+    if (!have_off && have_default) {
+        off = def;
+        have_off = 1;
+    }
+    if (!have_off) /* a time without a zone is not a full date: keep the day */
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    return write_date(out, y, mo, d, h, mi, s, 1, have_off, off);
+}
+
+/* "Sat, 24 Dec 2022 10:24:43 +0700" (the weekday optional) */
+static int rfc822(const char *p, int have_default, int def, char out[64])
+{
+    int d, mo, y, h, mi, s = 0, off = 0;
+    const char *comma = strchr(p, ',');
+    if (comma && comma - p <= 10)
+        p = comma + 1;
+    while (*p == ' ')
+        p++;
+    if (!fixed_digits(&p, 1, &d))
+        return 0;
+    if (*p >= '0' && *p <= '9')
+        d = d * 10 + (*p++ - '0');
+    while (*p == ' ' || *p == '-')
+        p++;
+    if (!(mo = month_name(p)))
+        return 0;
+    while (*p && *p != ' ' && *p != '-')
+        p++;
+    while (*p == ' ' || *p == '-')
+        p++;
+    if (!fixed_digits(&p, 4, &y))
+        return 0;
+    while (*p == ' ')
+        p++;
+    if (!fixed_digits(&p, 2, &h) || *p++ != ':' || !fixed_digits(&p, 2, &mi))
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    if (*p == ':') {
+        p++;
+        if (!fixed_digits(&p, 2, &s))
+            return 0;
+    }
+    int have_off = meta_offset(p, &off);
+    if (!have_off && have_default) {
+        off = def;
+        have_off = 1;
+    }
+    if (!have_off)
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    return write_date(out, y, mo, d, h, mi, s, 1, 1, off);
+}
+
+/* "24/12/2022 10:24" or "24-12-2022": day first, as Vietnamese pages write it in their meta
+ * tags; only read when the page is Vietnamese (have_default), where the order is sure. */
+static int day_first(const char *p, int have_default, int def, char out[64])
+{
+    int d, mo, y, h = 0, mi = 0, s = 0;
+    if (!have_default || !fixed_digits(&p, 1, &d))
+        return 0;
+    if (*p >= '0' && *p <= '9')
+        d = d * 10 + (*p++ - '0');
+    char sep = *p;
+    if (sep != '/' && sep != '-')
+        return 0;
+    p++;
+    if (!fixed_digits(&p, 1, &mo))
+        return 0;
+    if (*p >= '0' && *p <= '9')
+        mo = mo * 10 + (*p++ - '0');
+    if (*p++ != sep || !fixed_digits(&p, 4, &y))
+        return 0;
+    while (*p == ' ' || *p == ',' || *p == 'T')
+        p++;
+    if (!fixed_digits(&p, 2, &h) && !(fixed_digits(&p, 1, &h)))
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    if (*p++ != ':' || !fixed_digits(&p, 2, &mi))
+        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+    if (*p == ':') {
+        p++;
+        if (!fixed_digits(&p, 2, &s))
+            return 0;
+    }
+    int off = def;
+    meta_offset(p, &off);
+    return write_date(out, y, mo, d, h, mi, s, 1, 1, off);
+}
+
+int bti_date_parse_meta(const char *s, int have_default, int default_offset_min, char out[64])
+{
+    if (!s)
+        return 0;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return iso(s, have_default, default_offset_min, out) ||
+           rfc822(s, have_default, default_offset_min, out) ||
+           day_first(s, have_default, default_offset_min, out);
+}
+
+/* ---- search's since:/until: ------------------------------------------------------------- */
+
+static int read_digits(const char *s, size_t n, int *v)
+{
+    *v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return 1;
+}
+
+int bti_date_bound(const char *s, size_t len, int end, char out[11])
+{
+    int y, m = end ? 12 : 1, d = 1;
+    if (!(len == 4 || len == 7 || len == 10) || !read_digits(s, 4, &y) || y < 1000)
+        return BT_EINVAL;
+    if (len >= 7 && (s[4] != '-' || !read_digits(s + 5, 2, &m) || m < 1 || m > 12))
+        return BT_EINVAL;
+    if (len == 10) {
+        if (s[7] != '-' || !read_digits(s + 8, 2, &d) || d < 1 || d > bti_days_in_month(y, m))
+            return BT_EINVAL;
+    } else if (end)
+        d = bti_days_in_month(y, m);
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+    return 0;
 }

@@ -1,0 +1,109 @@
+/* db.h: the store's friend interface for the stages that run their own SQL on a store
+ * (search now, connect later): the connection, error and statement helpers, the full-text
+ * table's columns and index terms, and the per-stage schema migrations. The store's private
+ * details (its struct, prepared statements, tokenizer) stay in store_internal.h.
+ *
+ * Everything here is used on the store's own thread (a bt_store is one thread's at a time). */
+#ifndef BTI_STORE_DB_H
+#define BTI_STORE_DB_H
+
+#include "bantin/store.h"
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+/* ---- the connection ------------------------------------------------------------------- */
+
+/* The SQLite connection of an open store (owned by the store: never close it). */
+sqlite3 *bti_store_db(bt_store *s);
+
+/* Fills `err` with SQLite's message for the store's last error, naming the file and `what`;
+ * returns BT_EDB (BT_EIO for I/O, full disk or read-only errors). */
+int bti_store_db_error(bt_store *s, const char *what, bt_error *err);
+
+/* Prepares `sql` on the store's connection: 0, or the store's error naming `what` (*st is
+ * then NULL). The caller finalizes *st. */
+int bti_store_prepare(bt_store *s, const char *sql, const char *what, sqlite3_stmt **st,
+                      bt_error *err);
+
+/* Sets the connection up for a stage that mostly reads (search): a query reads pages of
+ * posting lists all over the file, so the file is mapped (no read() and no copy; SQLite caps
+ * the map at 2 GB) and a 64 MB page cache keeps a query's hot pages for the next. Once per
+ * connection; best effort: a connection that refuses them only reads slower. */
+void bti_store_read_mostly(bt_store *s);
+
+/* The FTS5 API of `db` (for registering tokenizers and functions), or NULL. */
+fts5_api *bti_fts5_api(sqlite3 *db);
+
+/* The article with this rowid (articles.n, the FTS5 rowid), a new record owned by the
+ * caller, or BT_ENOTFOUND. */
+int bti_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err);
+
+/* ---- the full-text table -------------------------------------------------------------- */
+
+/* articles_fts's columns, in their order: FTS5 numbers them so (a ranking function's weights
+ * are indexed by these), and they are columns of `articles` of the same names. */
+enum { BTI_FTS_TITLE, BTI_FTS_LEDE, BTI_FTS_BODY, BTI_FTS_CAPTIONS, BTI_FTS_SOURCE, BTI_FTS_NCOL };
+
+/* The column list, each name after the prefix `p` (a string literal: "", "new.", "a."). */
+#define BTI_FTS_COLUMNS_P(p) p "title, " p "lede, " p "body, " p "captions, " p "source"
+#define BTI_FTS_COLUMNS BTI_FTS_COLUMNS_P("")
+
+/* The tokenizer (tokenizer.c) indexes, for each token, its folded key at the token's
+ * position and, when the exact form (lowercase NFC, canonical tone placement) differs, a
+ * colocated token BTI_FTS_EXACT_PREFIX + the exact form: the prefix byte never occurs in a
+ * folded key, so exact forms never match a folded query. In query mode it produces only the
+ * folded key, except that a token starting with the prefix byte is kept as it is: a quoted
+ * exact term (bti_store_exact_term) matches only that form. With the phrase option it also
+ * indexes, colocated, BTI_FTS_PAIR_PREFIX + "previous-key key" (the keys of the token and the
+ * one before it in the same column); a quoted MATCH string starting with the pair prefix is
+ * read as the pairs of its tokens side by side: "\x02dam phan hoa" is the phrase of the
+ * tokens "dam phan", "phan hoa".
+ *
+ * The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
+#define BTI_FTS_TOKENIZER "bantin"
+#define BTI_FTS_EXACT_PREFIX "\x01"
+
+/* The phrase index (bt_store_set_phrase_index): the tokenizer's option, the byte that starts
+ * a pair token, and the longest folded key that makes pairs (longer ones: the phrase is
+ * matched by positions instead). */
+#define BTI_FTS_PHRASES_OPTION "phrases"
+#define BTI_FTS_PAIR_PREFIX "\x02"
+#define BTI_FTS_PAIR_MAX_KEY 48
+
+/* Writes into `out` (cap bytes with the NUL, like snprintf) the index term that matches only
+ * the exact form of one token `word`: BTI_FTS_EXACT_PREFIX + its lowercase NFC tone-canonical
+ * form (quote it in a MATCH expression: "\x01đàm"). Returns the length the term needs, or 0
+ * when `word` has no exact form distinct from its folded key (plain ASCII: then the folded
+ * key is the exact form), or when out of memory. */
+size_t bti_store_exact_term(const char *word, size_t len, char *out, size_t cap);
+
+/* ---- schema migrations, per stage ----------------------------------------------------- */
+
+/* One step: the SQL that takes a file to schema `version` (PRAGMA user_version) from the one
+ * before. Versions are one sequence over all stages: a stage's next step takes the next free
+ * number, whichever stage took the last. Never edit a released step; append a new one. */
+typedef struct bti_migration {
+    int version;
+    const char *sql;
+} bti_migration;
+
+/* A stage's steps, in version order. */
+typedef struct bti_stage_schema {
+    const char *stage; /* for messages: "store", "connect" */
+    const bti_migration *steps;
+    size_t n_steps;
+} bti_stage_schema;
+
+/* The stages that own tables, ending with NULL (stages.c: the one list a new stage joins,
+ * so that it brings its tables without editing the store's steps). */
+extern const bti_stage_schema *const bti_stage_schemas[];
+
+/* The store's own steps (schema.c). */
+extern const bti_stage_schema bti_store_schema;
+
+/* The highest version of all the stages' steps (= BT_STORE_SCHEMA_VERSION), or BT_EINVAL
+ * with a message when the steps do not number 1, 2, ... each once. */
+int bti_schema_check(const bti_stage_schema *const *stages, int *version, bt_error *err);
+
+#endif

@@ -1,0 +1,311 @@
+/* test_schema.c: the schema's migrations: a store written by the schema steps as they were
+ * released (copied here verbatim, so that a change to a released step shows) opens, reads,
+ * searches and takes new articles; an older file is migrated forward; the steps of all
+ * stages number the versions 1, 2, ... once each. */
+#include "support.h"
+
+#include "bantin.h"
+#include "store/store_internal.h" /* the tokenizer, to write an old file without the store */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The released steps: 0 -> 1, 1 -> 2, 2 -> 3, 3 -> 4. */
+static const char *const old_steps[] = {
+    /* 0 -> 1: articles and what hangs off them */
+    "CREATE TABLE articles("
+    "  n INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  url TEXT, source TEXT, title TEXT NOT NULL, published TEXT, lede TEXT, lang TEXT,"
+    "  authors TEXT NOT NULL DEFAULT '',"  /* names joined by \n */
+    "  body TEXT NOT NULL DEFAULT '',"     /* paragraphs joined by \n */
+    "  captions TEXT NOT NULL DEFAULT '',"  /* image captions joined by \n, for the index */
+    "  added_at TEXT NOT NULL);"
+    "CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;"
+    "CREATE INDEX articles_published ON articles(published) WHERE published IS NOT NULL;"
+    /* captures, images and links hang off articles.n: appended in order, cheap to index */
+    "CREATE TABLE origins("
+    "  article INTEGER NOT NULL, origin TEXT NOT NULL,"
+    "  content_hash INTEGER NOT NULL UNIQUE," /* bt_store_content_hash as a signed 64-bit */
+    "  size INTEGER NOT NULL, added_at TEXT NOT NULL);"
+    "CREATE INDEX origins_article ON origins(article);"
+    "CREATE TABLE images("
+    "  article INTEGER NOT NULL, pos INTEGER NOT NULL, src TEXT, caption TEXT NOT NULL,"
+    "  credit TEXT, PRIMARY KEY(article, pos)) WITHOUT ROWID;"
+    "CREATE TABLE related("
+    "  article INTEGER NOT NULL, pos INTEGER NOT NULL, title TEXT NOT NULL, url TEXT,"
+    "  PRIMARY KEY(article, pos)) WITHOUT ROWID;"
+    "CREATE TABLE sources(name TEXT PRIMARY KEY, articles INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TRIGGER articles_source_ai AFTER INSERT ON articles WHEN new.source IS NOT NULL BEGIN"
+    "  INSERT INTO sources(name, articles) VALUES (new.source, 1)"
+    "    ON CONFLICT(name) DO UPDATE SET articles = articles + 1;"
+    "END;"
+    "CREATE TRIGGER articles_children_ad AFTER DELETE ON articles BEGIN"
+    "  DELETE FROM origins WHERE article = old.n;"
+    "  DELETE FROM images WHERE article = old.n;"
+    "  DELETE FROM related WHERE article = old.n;"
+    "  UPDATE sources SET articles = articles - 1 WHERE name = old.source;"
+    "  DELETE FROM sources WHERE name = old.source AND articles <= 0;"
+    "END;",
+
+    /* 1 -> 2: the full-text index, kept in step with articles by triggers */
+    "CREATE VIRTUAL TABLE articles_fts USING fts5("
+    "  title, lede, body, captions, source,"
+    "  content='articles', content_rowid='n', tokenize='bantin');"
+    "CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN"
+    "  INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+    "    VALUES (new.n, new.title, new.lede, new.body, new.captions, new.source);"
+    "END;"
+    "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, lede, body, captions, source)"
+    "    VALUES ('delete', old.n, old.title, old.lede, old.body, old.captions, old.source);"
+    "END;"
+    "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, lede, body, captions, source"
+    "  ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, lede, body, captions, source)"
+    "    VALUES ('delete', old.n, old.title, old.lede, old.body, old.captions, old.source);"
+    "  INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+    "    VALUES (new.n, new.title, new.lede, new.body, new.captions, new.source);"
+    "END;"
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');"
+    /* Ingest comes in batches of hundreds of articles: a larger in-memory hash before each
+     * flush makes fewer, larger segments and less merging. */
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 16777216);",
+
+    /* 2 -> 3: new articles are indexed by the store, once per batch (write.c), not by a
+     * trigger per row: FTS5 writes its pending terms out as a new segment at every
+     * savepoint, and a trigger makes every add a statement savepoint, so each article became
+     * a segment of its own, merged again and again (3x the cost of the stock insert). */
+    "DROP TRIGGER articles_fts_ai;"
+    /* Merge level-0 segments 8 at a time rather than 4: ingest runs 1.2x faster on 30,000
+     * articles (bench/README.md) for a few more segments to read per query until the next
+     * `bantin vacuum`, which merges them all. */
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 8);",
+
+    /* 3 -> 4: merge 10 at a time. At 100,000 articles FTS5's merging was most of what the
+     * store paid over a plain FTS5 insert (1.53x wall, 1.49x CPU with 8; 1.37x / 1.34x with
+     * 10, file 1.28x the stock layout; 12 made the file 1.30x with freed merge pages): see
+     * bench/README.md. Queries read at most 10 segments a level until `bantin vacuum`. */
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 10);",
+};
+
+typedef struct fixture {
+    char dir[64];
+    char path[96];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    strcpy(f->dir, "/tmp/bantin-schema-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->path, sizeof f->path, "%s/old.db", f->dir);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+        fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+/* Writes a file of schema `version` with the released steps, holding two articles as the
+ * code of that time stored them (indexed by the trigger up to version 2, by the store's own
+ * statement after). */
+static void write_old(const char *path, int version)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(bti_fts_register(db), SQLITE_OK);
+    exec_ok(db, "PRAGMA journal_mode = WAL");
+    for (int v = 0; v < version; v++)
+        exec_ok(db, old_steps[v]);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+    exec_ok(db, sql);
+    exec_ok(db,
+            "INSERT INTO articles(id, url, source, title, published, lede, lang, authors, body,"
+            " captions, added_at) VALUES"
+            " ('00000000000000a1', 'https://vov.vn/a1', 'VOV.VN',"
+            "  'Mỹ và Taliban nối lại đàm phán hòa bình', '2021-08-20T10:00:00+07:00', NULL,"
+            "  'vi', 'Thanh Hà', 'Hai bên nối lại các cuộc đàm phán tại Qatar.', '',"
+            "  '2021-08-21T00:00:00Z'),"
+            " ('00000000000000b2', NULL, 'Tuổi Trẻ', 'Giá vàng hôm nay tăng mạnh',"
+            "  '2022-01-05T07:00:00+07:00', 'Giá vàng SJC tăng.', 'vi', '',"
+            "  'Vàng miếng tăng 300.000 đồng mỗi lượng.', 'Ảnh: tiệm vàng',"
+            "  '2022-01-05T01:00:00Z');"
+            "INSERT INTO origins(article, origin, content_hash, size, added_at)"
+            " VALUES (1, 'a1.html', 161, 10, '2021-08-21T00:00:00Z'),"
+            " (2, 'b2.html', 178, 12, '2022-01-05T01:00:00Z');");
+    if (version >= 3) /* no trigger since 3: the store indexed them itself */
+        exec_ok(db, "INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+                    " SELECT n, title, lede, body, captions, source FROM articles");
+    assert_int_equal(sqlite3_close(db), SQLITE_OK);
+}
+
+static int64_t search_total(bt_store *s, const char *q)
+{
+    bt_error err;
+    bt_search_results *r = NULL;
+    if (bt_search_run(s, q, NULL, &r, &err))
+        fail_msg("search '%s': %s", q, err.msg);
+    int64_t n = r->total;
+    bt_search_results_free(r);
+    return n;
+}
+
+/* What reading and searching an old file must give, and a new article on top. */
+static void check_reads(const char *path)
+{
+    bt_error err;
+    bt_store *s = NULL;
+    if (bt_store_open(path, 0, &s, &err))
+        fail_msg("open: %s", err.msg);
+    bt_store_stats st;
+    assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
+    assert_int_equal(st.schema_version, BT_STORE_SCHEMA_VERSION);
+    assert_int_equal(st.articles, 2);
+    assert_int_equal(st.phrase_index, 0);
+    bt_article *a = NULL;
+    assert_int_equal(bt_store_get(s, "00000000000000a1", &a, &err), 0);
+    assert_string_equal(a->title, "Mỹ và Taliban nối lại đàm phán hòa bình");
+    assert_string_equal(a->origin, "a1.html");
+    bt_article_free(a);
+    assert_int_equal(search_total(s, "dam phan"), 1);
+    assert_int_equal(search_total(s, "\"giá vàng\""), 1);
+    assert_int_equal(search_total(s, "tiệm"), 1); /* captions are indexed */
+    assert_int_equal(search_total(s, "source:vov"), 1);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    /* a new article goes into the same index */
+    a = bt_article_new();
+    assert_non_null(a);
+    const char *title = "Đàm phán mới ở Doha";
+    assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+    assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+    assert_int_equal(bt_article_add_para(a, "Các bên gặp lại nhau."), 0);
+    assert_int_equal(bt_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+    bt_article_free(a);
+    assert_int_equal(search_total(s, "đàm phán"), 2);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    bt_store_close(s);
+}
+
+/* The schema of a file as "type name sql" lines, sorted. */
+static char *schema_text(const char *path)
+{
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT group_concat(type || ' ' || name || ' ' ||"
+                                        " coalesce(sql, ''), char(10)) FROM"
+                                        " (SELECT * FROM sqlite_schema ORDER BY type, name)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *s = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    assert_non_null(s);
+    return s;
+}
+
+/* A file written at the current version by the released steps: read as it is, and the same
+ * schema, to the byte, as a store the steps of today create. */
+static void test_current_file(void **state)
+{
+    fixture *f = *state;
+    write_old(f->path, BT_STORE_SCHEMA_VERSION);
+    char fresh[128];
+    snprintf(fresh, sizeof fresh, "%s/new.db", f->dir);
+    bt_error err;
+    bt_store *s = NULL;
+    assert_int_equal(bt_store_open(fresh, 0, &s, &err), 0);
+    bt_store_close(s);
+    char *want = schema_text(f->path), *got = schema_text(fresh);
+    assert_string_equal(got, want);
+    free(want);
+    free(got);
+    check_reads(f->path);
+}
+
+/* Files of every older version are migrated forward on open. */
+static void test_older_files(void **state)
+{
+    fixture *f = *state;
+    for (int v = 1; v < BT_STORE_SCHEMA_VERSION; v++) {
+        snprintf(f->path, sizeof f->path, "%s/v%d.db", f->dir, v);
+        write_old(f->path, v);
+        check_reads(f->path);
+        char *got = schema_text(f->path);
+        assert_null(strstr(got, "articles_fts_ai")); /* dropped by 2 -> 3 */
+        free(got);
+    }
+    /* read-only: refused until opened once for writing */
+    snprintf(f->path, sizeof f->path, "%s/ro.db", f->dir);
+    write_old(f->path, 3);
+    bt_error err;
+    bt_store *s = NULL;
+    assert_int_equal(bt_store_open(f->path, BT_STORE_READONLY, &s, &err), BT_EUNSUPPORTED);
+    assert_non_null(strstr(err.msg, "needs upgrading"));
+}
+
+/* The steps of all stages number the versions once each, and the newest is the library's. */
+static void test_stage_steps(void **state)
+{
+    (void)state;
+    bt_error err;
+    int v = -1;
+    assert_int_equal(bti_schema_check(bti_stage_schemas, &v, &err), 0);
+    assert_int_equal(v, BT_STORE_SCHEMA_VERSION);
+    assert_ptr_equal(bti_stage_schemas[0], &bti_store_schema);
+
+    /* a later stage's steps continue the numbering */
+    static const bti_migration later[] = {{5, "CREATE TABLE t5(x);"}, {6, "DROP TABLE t5;"}};
+    const bti_stage_schema stage = {"later", later, 2};
+    const bti_stage_schema *const two[] = {&bti_store_schema, &stage, NULL};
+    assert_int_equal(bti_schema_check(two, &v, &err), 0);
+    assert_int_equal(v, 6);
+
+    /* a gap, a version taken twice, steps out of order: refused, naming what */
+    static const bti_migration gap[] = {{6, "SELECT 1;"}};
+    const bti_stage_schema gap_stage = {"gap", gap, 1};
+    const bti_stage_schema *const with_gap[] = {&bti_store_schema, &gap_stage, NULL};
+    assert_int_equal(bti_schema_check(with_gap, &v, &err), BT_EINVAL);
+    assert_non_null(strstr(err.msg, "version 5"));
+    static const bti_migration dup[] = {{4, "SELECT 1;"}};
+    const bti_stage_schema dup_stage = {"dup", dup, 1};
+    const bti_stage_schema *const with_dup[] = {&bti_store_schema, &dup_stage, NULL};
+    assert_int_equal(bti_schema_check(with_dup, &v, &err), BT_EINVAL);
+    assert_non_null(strstr(err.msg, "version 4"));
+    static const bti_migration backwards[] = {{6, "SELECT 1;"}, {5, "SELECT 1;"}};
+    const bti_stage_schema back_stage = {"backwards", backwards, 2};
+    const bti_stage_schema *const with_back[] = {&bti_store_schema, &back_stage, NULL};
+    assert_int_equal(bti_schema_check(with_back, &v, &err), BT_EINVAL);
+    assert_non_null(strstr(err.msg, "backwards"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_current_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_older_files, setup, teardown),
+        cmocka_unit_test(test_stage_steps),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
