@@ -324,7 +324,10 @@ int main(int argc, char **argv)
                 fprintf(stderr, "bench_ingest: %s\n", err.msg);
                 return 1;
             }
-            int rc = bt_store_add(s, a, &o, NULL, &err);
+            int outcome;
+            int rc = bt_store_add(s, a, &o, &outcome, NULL, &err);
+            if (rc == 0)
+                rc = outcome;
             if (rc < 0) {
                 fprintf(stderr, "bench_ingest: %s\n", err.msg);
                 return 1;

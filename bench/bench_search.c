@@ -288,7 +288,7 @@ static void build(const char *dir, const src *c, size_t nc, size_t n, int recomb
             die("begin", err.msg);
         for (size_t j = b0; j < b1; j++) {
             char id[17];
-            int rc = bt_store_add(s, arts[j - b0], NULL, id, &err);
+            int rc = bt_store_add(s, arts[j - b0], NULL, NULL, id, &err);
             if (rc < 0)
                 die("add", err.msg);
             if (ids)

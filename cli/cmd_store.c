@@ -186,7 +186,7 @@ int cmd_export(int argc, char **argv)
     bt_error err;
     int rc = bt_store_iter_open(s, &f, &it, &err);
     bt_article *a;
-    while (!rc && (rc = bt_store_iter_next(it, &a, &err)) == 1) {
+    while (!rc && (rc = bt_store_iter_next(it, &a, &err)) == 0 && a) {
         rc = 0;
         char *json;
         bt_article_to_json(a, 0, &json, &err);

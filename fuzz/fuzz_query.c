@@ -33,7 +33,7 @@ static bt_store *open_store(int phrases)
         bt_article_set(&a->source, "VOV.VN", 6);
         bt_article_add_para(a, "Hai bên nối lại các cuộc đàm phán tại Qatar.");
         bt_article_add_author(a, "Thanh Hà");
-        if (bt_store_add(s, a, NULL, NULL, &err) < 0)
+        if (bt_store_add(s, a, NULL, NULL, NULL, &err) < 0)
             abort();
         bt_article_free(a);
     }

@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bt_article_add_para(a, text + cut + 1);
     bt_article_add_image(a, NULL, text, NULL);
     char id[17];
-    if (bt_store_add(s, a, NULL, id, &err) >= 0) {
+    if (bt_store_add(s, a, NULL, NULL, id, &err) == 0) {
         bt_article *b;
         if (bt_store_get(s, id, &b, &err) == 0)
             bt_article_free(b);

@@ -97,3 +97,11 @@ int test_body_has(const bt_article *a, const char *needle)
             return 1;
     return 0;
 }
+
+int test_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
+                   bt_error *err)
+{
+    int outcome = -100;
+    int rc = bt_store_add(s, a, o, &outcome, id, err);
+    return rc ? rc : outcome;
+}

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "bantin.h"
+
 /* The shared/ folder beside the checkout ($BANTIN_SHARED, else ../shared). */
 const char *test_shared_dir(void);
 /* The bantin binary under test ($BANTIN_BIN, else build/asan/bantin). */
@@ -21,8 +23,11 @@ char *test_write_temp(const char *data, size_t len, const char *suffix);
  * printed on stdout/stderr (either may be NULL to discard). */
 int test_run(const char *cmd, char **out, char **err);
 
-typedef struct bt_article bt_article;
 /* 1 when a paragraph of the article's body contains `needle`. */
 int test_body_has(const bt_article *a, const char *needle);
+/* bt_store_add's outcome (BT_STORE_SEEN, _ADDED, _MERGED) or its negative BT_E*: one value
+ * for table-like assertions. */
+int test_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
+                   bt_error *err);
 
 #endif

@@ -198,7 +198,7 @@ static void check_reads(const char *path)
     assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
     assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
     assert_int_equal(bt_article_add_para(a, "Các bên gặp lại nhau."), 0);
-    assert_int_equal(bt_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+    assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
     bt_article_free(a);
     assert_int_equal(search_total(s, "đàm phán"), 2);
     assert_int_equal(bt_store_check(s, &err), 0);

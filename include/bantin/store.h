@@ -79,7 +79,7 @@ typedef struct bt_origin {
     size_t size;              /* bytes of the capture (0 when not known) */
 } bt_origin;
 
-/* bt_store_add results (>= 0) */
+/* What bt_store_add did (its *outcome) */
 enum {
     BT_STORE_SEEN = 0,   /* this capture (content hash) is already stored, or this article
                             from the same origin: nothing done */
@@ -90,18 +90,19 @@ enum {
 
 /* Stores `a` (its id is computed from its content with the rules of bt_article_set_id,
  * whatever a->id holds) with its origin `o` (may be NULL), images, related links and source,
- * and indexes it. Exact duplicates fold: see the results above. Returns BT_STORE_SEEN,
- * BT_STORE_ADDED or BT_STORE_MERGED, or a negative BT_E*. When `id` is not NULL it receives
+ * and indexes it. Exact duplicates fold: *outcome (when not NULL) is set to BT_STORE_SEEN,
+ * BT_STORE_ADDED or BT_STORE_MERGED. Returns 0 or a negative BT_E*. When `id` is not NULL it receives
  * the stored article's id (the earlier article's on a merge by URL). Outside a batch each call
  * is its own transaction; inside one, a failed add leaves nothing of itself (a savepoint).
  * Fields are stored as given (the spec's strings: NFC, white space folded), except that empty
  * paragraphs and authors are not kept and a newline inside one becomes a space (those lists
  * are stored one item per line). */
-int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
-                 bt_error *err);
+int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, int *outcome,
+                 char id[17], bt_error *err);
 
-/* Whether a capture with this content hash is stored: 1 yes, 0 no, or a negative BT_E*. */
-int bt_store_has_capture(bt_store *s, const char *content_hash, bt_error *err);
+/* Whether a capture with this content hash is stored: 0 with *has set to 1 (yes) or 0 (no),
+ * or a negative BT_E* (BT_EINVAL: not 16 hex digits; BT_EDB). */
+int bt_store_has_capture(bt_store *s, const char *content_hash, int *has, bt_error *err);
 
 /* A batch: one transaction (taken for writing at once, waiting up to the busy timeout for
  * other writers). Commit makes every add since begin durable; rollback drops them. The
@@ -130,7 +131,8 @@ typedef struct bt_store_iter bt_store_iter;
 /* `filter` may be NULL (every article). */
 int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_store_iter **out,
                        bt_error *err);
-/* 1 and a new article in *out (owned by the caller), 0 at the end, or a negative BT_E*. */
+/* 0 and the next article in *out (a new record owned by the caller), or 0 and *out NULL at
+ * the end; a negative BT_E* on a database error. */
 int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err);
 void bt_store_iter_close(bt_store_iter *it);
 

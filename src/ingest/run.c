@@ -72,8 +72,9 @@ static int submit(run *p, bt_store *ro, slot *tmpl)
     tmpl->inputs = p->inputs;
     tmpl->inputs_done = p->inputs_done;
     tmpl->inputs_total = p->inputs_total;
+    int has = 0;
     if (ro && (tmpl->kind == JOB_CAPTURE || tmpl->kind == JOB_RECORD) &&
-        bt_store_has_capture(ro, tmpl->hash, NULL) == 1)
+        bt_store_has_capture(ro, tmpl->hash, &has, NULL) == 0 && has)
         tmpl->kind = JOB_SEEN;
     pthread_mutex_lock(&p->mu);
     while (!p->stop && p->slots[p->filled % p->ring].state != SLOT_EMPTY)
@@ -388,7 +389,10 @@ static void deliver(writer *w, slot *j)
     }
     w->in_batch++;
     bt_origin origin = {j->kind == JOB_RECORD ? NULL : j->origin, j->hash, j->len};
-    int rc = bt_store_add(g->store, j->article, &origin, NULL, &err);
+    int outcome;
+    int rc = bt_store_add(g->store, j->article, &origin, &outcome, NULL, &err);
+    if (rc == 0)
+        rc = outcome;
     if (rc == BT_STORE_ADDED)
         w->b_added++;
     else if (rc == BT_STORE_MERGED)

@@ -151,8 +151,7 @@ int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err)
         return 0;
     if (step != SQLITE_ROW)
         return bti_store_db_error(it->s, "listing articles", err);
-    int rc = bti_store_row_article(it->s, it->st, out, err);
-    return rc ? rc : 1;
+    return bti_store_row_article(it->s, it->st, out, err);
 }
 
 void bt_store_iter_close(bt_store_iter *it)

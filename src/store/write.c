@@ -91,13 +91,18 @@ static int lookup(bt_store *s, int which, int64_t ikey, const char *key, int64_t
     return found;
 }
 
-int bt_store_has_capture(bt_store *s, const char *content_hash, bt_error *err)
+int bt_store_has_capture(bt_store *s, const char *content_hash, int *has, bt_error *err)
 {
     int64_t h;
+    *has = 0;
     if (bti_store_hash_value(content_hash, &h))
         return bt_error_set(err, BT_EINVAL, "'%s' is not a content hash (16 hex digits)",
                             content_hash);
-    return lookup(s, ST_HAS_CAPTURE, h, NULL, NULL, NULL, err);
+    int rc = lookup(s, ST_HAS_CAPTURE, h, NULL, NULL, NULL, err);
+    if (rc < 0)
+        return rc;
+    *has = rc > 0;
+    return 0;
 }
 
 static int insert_origin(bt_store *s, int64_t n, const char *origin, int64_t hash, size_t size,
@@ -293,8 +298,19 @@ static int step_once(bt_store *s, int which)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
-                 bt_error *err)
+static int add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17], bt_error *err);
+
+int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, int *outcome,
+                 char id[17], bt_error *err)
+{
+    int rc = add(s, a, o, id, err);
+    if (outcome)
+        *outcome = rc < 0 ? BT_STORE_SEEN : rc;
+    return rc < 0 ? rc : 0;
+}
+
+/* BT_STORE_SEEN, _ADDED or _MERGED, or a negative BT_E*. */
+static int add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17], bt_error *err)
 {
     if (!a->title)
         return bt_error_set(err, BT_EINVAL, "%s: the article has no title",
