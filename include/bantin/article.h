@@ -41,33 +41,33 @@ typedef struct bt_article {
     size_t n_related;
 } bt_article;
 
-bt_article *bt_article_new(void);
-void bt_article_free(bt_article *a);
+BT_API bt_article *bt_article_new(void);
+BT_API void bt_article_free(bt_article *a);
 
 /* Replaces *field with a copy of `s` (n bytes; NULL clears the field). 0 or BT_ENOMEM. */
-int bt_article_set(char **field, const char *s, size_t n);
+BT_API int bt_article_set(char **field, const char *s, size_t n);
 /* Appends copies. `url`, `src` and `credit` may be NULL. 0 or BT_ENOMEM. */
-int bt_article_add_author(bt_article *a, const char *name);
-int bt_article_add_para(bt_article *a, const char *text);
-int bt_article_add_image(bt_article *a, const char *src, const char *caption, const char *credit);
-int bt_article_add_related(bt_article *a, const char *title, const char *url);
+BT_API int bt_article_add_author(bt_article *a, const char *name);
+BT_API int bt_article_add_para(bt_article *a, const char *text);
+BT_API int bt_article_add_image(bt_article *a, const char *src, const char *caption, const char *credit);
+BT_API int bt_article_add_related(bt_article *a, const char *title, const char *url);
 
 /* Sets `id` from the article's content (title, lede, body), so that the same article reached
  * by two captures gets the same id: 16 hex digits of a stable 64-bit hash of the normalised
  * text. 0 or BT_ENOMEM. */
-int bt_article_set_id(bt_article *a);
+BT_API int bt_article_set_id(bt_article *a);
 
 /* serialisation flags */
 #define BT_JSON_PRETTY 0x1u
 
 /* The spec's JSON object for `a`, malloc'ed (owned by the caller); NULL on failure with `err`
  * filled. Field order follows the spec. */
-char *bt_article_to_json(const bt_article *a, unsigned flags, bt_error *err);
+BT_API char *bt_article_to_json(const bt_article *a, unsigned flags, bt_error *err);
 
 /* Parses one JSON object of the spec (as bt_article_to_json writes, or a gold record) into a
  * new article owned by the caller. Unknown fields are ignored; a field of the wrong type is
  * an error naming it. */
-int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_error *err);
+BT_API int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_error *err);
 
 /* Output formats of bt_article_render. */
 enum {
@@ -80,11 +80,11 @@ enum {
 };
 
 /* The format named "json", "text", "markdown" (or "md") or "html"; -1 for another name. */
-int bt_format_from_name(const char *name);
+BT_API int bt_format_from_name(const char *name);
 
 /* The clean article in `format`, malloc'ed, ending with a newline (owned by the caller);
  * NULL on failure with `err` filled. */
-char *bt_article_render(const bt_article *a, int format, bt_error *err);
+BT_API char *bt_article_render(const bt_article *a, int format, bt_error *err);
 
 #ifdef __cplusplus
 }

@@ -66,16 +66,16 @@ typedef struct bt_reader bt_reader;
 #define BT_READ_MAX_RECORD ((size_t)64 << 20)
 
 /* Opens `path` ("-" for stdin). On failure returns an error naming the path. */
-int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err);
+BT_API int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err);
 
 /* Opens a reader over `len` bytes in memory (borrowed: they must outlive the reader), sniffed
  * like a file; `name` (copied) stands for the path in origins and messages. */
-int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned flags,
+BT_API int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned flags,
                        bt_reader **out, bt_error *err);
 
 /* Sets the largest record this reader (and, for a directory, the readers of its files)
  * accepts, in bytes. Call it before the first bt_reader_next. */
-void bt_reader_set_limit(bt_reader *r, size_t max_record);
+BT_API void bt_reader_set_limit(bt_reader *r, size_t max_record);
 
 /* What a reader has seen so far. */
 typedef struct bt_reader_stats {
@@ -88,14 +88,14 @@ typedef struct bt_reader_stats {
     uint64_t skipped_files;  /* files of a directory walk that are not pages */
 } bt_reader_stats;
 
-void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st);
+BT_API void bt_reader_get_stats(const bt_reader *r, bt_reader_stats *st);
 
 /* Reads the next capture into *cap. Returns 1 when one was read, 0 at the end, or a negative
  * BT_E* for a bad record, with `err` naming the file and record: the reader stays usable, so
  * call bt_reader_next again to go on with the records after it. */
-int bt_reader_next(bt_reader *r, bt_capture *cap, bt_error *err);
+BT_API int bt_reader_next(bt_reader *r, bt_capture *cap, bt_error *err);
 
-void bt_reader_close(bt_reader *r);
+BT_API void bt_reader_close(bt_reader *r);
 
 #ifdef __cplusplus
 }

@@ -99,13 +99,13 @@ typedef struct bt_search_results {
  * *out holds the results, owned by the caller (bt_search_results_free). A bad query
  * (unbalanced quote, bad date, only common words or punctuation, too long) is BT_EINVAL or
  * BT_ELIMIT with a message that says what is wrong; a database failure is BT_EDB. */
-int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
+BT_API int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                   bt_search_results **out, bt_error *err);
-void bt_search_results_free(bt_search_results *r);
+BT_API void bt_search_results_free(bt_search_results *r);
 
 /* The FTS5 MATCH expression `query` compiles to (malloc'ed, owned by the caller; "" for a
  * filter-only query): for `bantin search --explain` and debugging. */
-int bt_search_explain(const char *query, char **match, bt_error *err);
+BT_API int bt_search_explain(const char *query, char **match, bt_error *err);
 
 #ifdef __cplusplus
 }

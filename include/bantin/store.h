@@ -77,12 +77,12 @@ typedef struct bt_store bt_store;
  * older schema forward. A file of a newer schema is refused with BT_EUNSUPPORTED, a missing
  * file opened read-only with BT_ENOTFOUND, an unwritable file or folder with BT_EIO; the
  * message names the path. */
-int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *err);
-void bt_store_close(bt_store *s);
+BT_API int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *err);
+BT_API void bt_store_close(bt_store *s);
 
 /* The 16 hex digits of the content hash of a capture's raw bytes, as stored in
  * origins.content_hash (and as bt_store_add computes when `o->content_hash` is NULL). */
-void bt_store_content_hash(const void *data, size_t len, char out[17]);
+BT_API void bt_store_content_hash(const void *data, size_t len, char out[17]);
 
 /* Where an article came from. */
 typedef struct bt_origin {
@@ -110,30 +110,30 @@ enum {
  * Fields are stored as given (the spec's strings: NFC, white space folded), except that empty
  * paragraphs and authors are not kept and a newline inside one becomes a space (those lists
  * are stored one item per line). */
-int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
+BT_API int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17],
                  bt_error *err);
 
 /* Whether a capture with this content hash is stored: 1 yes, 0 no, or a negative BT_E*. */
-int bt_store_has_capture(bt_store *s, const char *content_hash, bt_error *err);
+BT_API int bt_store_has_capture(bt_store *s, const char *content_hash, bt_error *err);
 
 /* A batch: one transaction (taken for writing at once, waiting up to the busy timeout for
  * other writers). Commit makes every add since begin durable; rollback drops them. The
  * articles added in a batch enter the FTS index at its commit, together: until then a search
  * on the same connection does not find them (other connections see none of the batch). */
-int bt_store_begin(bt_store *s, bt_error *err);
-int bt_store_commit(bt_store *s, bt_error *err);
-int bt_store_rollback(bt_store *s, bt_error *err);
+BT_API int bt_store_begin(bt_store *s, bt_error *err);
+BT_API int bt_store_commit(bt_store *s, bt_error *err);
+BT_API int bt_store_rollback(bt_store *s, bt_error *err);
 
 /* The stored article `id` (a new record owned by the caller; `origin` is its first capture's),
  * or BT_ENOTFOUND. */
-int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err);
+BT_API int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err);
 
 /* The article with this rowid (articles.n, the FTS5 rowid): for the search layer. */
-int bt_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err);
+BT_API int bt_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err);
 
 /* Removes article `id`, its origins, images, related links and index entries.
  * 0 or BT_ENOTFOUND. */
-int bt_store_remove(bt_store *s, const char *id, bt_error *err);
+BT_API int bt_store_remove(bt_store *s, const char *id, bt_error *err);
 
 /* Iterating over stored articles in the order they were added. */
 typedef struct bt_store_filter {
@@ -144,11 +144,11 @@ typedef struct bt_store_filter {
 typedef struct bt_store_iter bt_store_iter;
 
 /* `filter` may be NULL (every article). */
-int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_store_iter **out,
+BT_API int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_store_iter **out,
                        bt_error *err);
 /* 1 and a new article in *out (owned by the caller), 0 at the end, or a negative BT_E*. */
-int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err);
-void bt_store_iter_close(bt_store_iter *it);
+BT_API int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err);
+BT_API void bt_store_iter_close(bt_store_iter *it);
 
 typedef struct bt_store_stats {
     int64_t articles, origins, sources, images, related;
@@ -164,30 +164,30 @@ typedef struct bt_store_stats {
                                bt_store_vacuum merges them into one */
 } bt_store_stats;
 
-int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);
+BT_API int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);
 
 /* 1 when the store's full-text index holds syllable pairs (the phrase index, above), 0 when
  * not; a negative BT_E* code on a database error (with `err` set). */
-int bt_store_phrase_index(bt_store *s, bt_error *err);
+BT_API int bt_store_phrase_index(bt_store *s, bt_error *err);
 
 /* Switches the phrase index on (on = 1) or off (0): the full-text index is made again from
  * the articles, in one transaction (minutes for a million articles; the old index stays
  * when it fails). Nothing to do when it is already so. Not inside a batch. */
-int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err);
+BT_API int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err);
 
 /* Rebuilds the file compactly (VACUUM) after merging the index segments (FTS5 optimize). */
-int bt_store_vacuum(bt_store *s, bt_error *err);
+BT_API int bt_store_vacuum(bt_store *s, bt_error *err);
 
 /* Checks the file (PRAGMA integrity_check) and that the index agrees with the articles (FTS5
  * 'integrity-check'). 0 when both pass, else BT_EDB with what failed. */
-int bt_store_check(bt_store *s, bt_error *err);
+BT_API int bt_store_check(bt_store *s, bt_error *err);
 
 /* Writes into `out` (cap bytes with the NUL, like snprintf) the index term that matches only
  * the exact form of one token `word`: BT_FTS_EXACT_PREFIX + its lowercase NFC tone-canonical
  * form (quote it in a MATCH expression: "\x01đàm"). Returns the length the term needs, or 0
  * when `word` has no exact form distinct from its folded key (plain ASCII: then the folded
  * key is the exact form), or when out of memory. */
-size_t bt_store_exact_term(const char *word, size_t len, char *out, size_t cap);
+BT_API size_t bt_store_exact_term(const char *word, size_t len, char *out, size_t cap);
 
 #ifdef __cplusplus
 }
