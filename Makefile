@@ -30,7 +30,7 @@ DEVELOPER    ?=
 PKGS        := libutf8proc jansson libxml-2.0 sqlite3 zlib
 PKG_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lpthread -lm
-WERROR      := $(if $(DEVELOPER),-Werror)
+WERROR      := $(if $(filter 1,$(DEVELOPER)),-Werror)
 BT_CPPFLAGS := -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
 BT_CFLAGS    = -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter $(WERROR)
 # libbantin.so exports only what include/ marks BT_API (test/abi-check.sh holds it to that)
@@ -130,7 +130,7 @@ TEST_BINS := $(TEST_SRC:test/%.c=$(A)/test/%)
 
 # the developer's build: warnings are errors here, in the release objects the ABI check reads too
 test check: WERROR := -Werror
-test check: $(TEST_BINS) $(A)/bantin $(R)/libbantin.so
+test check: $(TEST_BINS) $(A)/bantin release $(R)/shared/bantin
 	@BANTIN_SO=$(R)/libbantin.so sh scripts/run-tests.sh $(TEST_BINS) $(TEST_SCRIPTS)
 
 # ---- benchmarks (release build) -------------------------------------------------------------
