@@ -13,6 +13,7 @@
 # ---- what the user sets ---------------------------------------------------------------------
 CC           ?= cc
 AR           ?= ar
+INSTALL      ?= install
 PKG_CONFIG   ?= pkg-config
 CFLAGS       ?= -O2 -g
 CPPFLAGS     ?=
@@ -157,7 +158,7 @@ fuzz: $(FUZZ_BINS)
 $(F)/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	$(say) "CC fuzz" $<
-	$(Q)$(FUZZ_CC) $(BT_CPPFLAGS) $(CPPFLAGS) -std=c17 $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	$(Q)$(FUZZ_CC) $(BT_CPPFLAGS) $(CPPFLAGS) -std=c17 $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
 	    -MMD -MP -c $< -o $@
 
 $(F)/libbantin.a: $(LIB_SRC:%.c=$(F)/%.o)
@@ -167,7 +168,7 @@ $(F)/libbantin.a: $(LIB_SRC:%.c=$(F)/%.o)
 
 $(F)/fuzz_%: $(F)/fuzz/fuzz_%.o $(F)/libbantin.a
 	$(say) LD $@
-	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(F)/libbantin.a $(PKG_LIBS)
+	$(Q)$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(F)/libbantin.a $(PKG_LIBS)
 
 # ---- demo, install --------------------------------------------------------------------------
 demo: release
@@ -177,20 +178,20 @@ demo: release
 pc_dir = $(if $(filter $(PREFIX)/%,$(1)),$${prefix}$(patsubst $(PREFIX)%,%,$(1)),$(1))
 
 install: release $(R)/shared/bantin
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/bantin \
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/bantin \
 	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 755 $(R)/shared/bantin $(DESTDIR)$(BINDIR)/bantin
-	install -m 644 $(R)/libbantin.a $(DESTDIR)$(LIBDIR)/libbantin.a
-	install -m 755 $(R)/libbantin.so $(DESTDIR)$(LIBDIR)/libbantin.so.$(VERSION)
+	$(INSTALL) -m 755 $(R)/shared/bantin $(DESTDIR)$(BINDIR)/bantin
+	$(INSTALL) -m 644 $(R)/libbantin.a $(DESTDIR)$(LIBDIR)/libbantin.a
+	$(INSTALL) -m 755 $(R)/libbantin.so $(DESTDIR)$(LIBDIR)/libbantin.so.$(VERSION)
 	ln -sf libbantin.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libbantin.so.$(SOMAJOR)
 	ln -sf libbantin.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libbantin.so
-	install -m 644 include/bantin.h $(DESTDIR)$(INCLUDEDIR)/bantin.h
-	install -m 644 include/bantin/*.h $(DESTDIR)$(INCLUDEDIR)/bantin/
+	$(INSTALL) -m 644 include/bantin.h $(DESTDIR)$(INCLUDEDIR)/bantin.h
+	$(INSTALL) -m 644 include/bantin/*.h $(DESTDIR)$(INCLUDEDIR)/bantin/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	    -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|g' -e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|g' \
 	    bantin.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/bantin.pc
 	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/bantin.pc
-	install -m 644 man/bantin.1 $(DESTDIR)$(MANDIR)/man1/bantin.1
+	$(INSTALL) -m 644 man/bantin.1 $(DESTDIR)$(MANDIR)/man1/bantin.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/bantin $(DESTDIR)$(LIBDIR)/libbantin.a \
