@@ -38,4 +38,7 @@ cat "$@" | awk '
         if (inpp) { inpp = (out ~ /\\$/); next }
         if (out ~ /^[ \t]*#/) { inpp = (out ~ /\\$/); next }
         print out
-    }' | tr '\n' ' ' | grep -o '\<bt_[A-Za-z0-9_]*[[:space:]]*(' | tr -d ' \t(' | LC_ALL=C sort -u
+    }' | tr '\n' ' ' | tr ';{}' '\n\n\n' |
+    # one statement a line: a static inline function is not exported, a typedef declares a type
+    grep -v '^[[:space:]]*\(static\|typedef\)\>' |
+    grep -o '\<bt_[A-Za-z0-9_]*[[:space:]]*(' | tr -d ' \t(' | LC_ALL=C sort -u
