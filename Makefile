@@ -1,120 +1,204 @@
-# bantin: build, test, install.  `make` (release), `make test` (ASan+UBSan suite),
-# `make bench`, `make fuzz`, `make install PREFIX=...`.  See README.md.
+# bantin: build, test, install.  `make` (release), `make test` (ASan+UBSan suite; `make check`
+# is the same), `make bench`, `make fuzz`, `make install`.  See README.md.
+#
+# For packagers: CFLAGS, CPPFLAGS and LDFLAGS are yours (dpkg-buildflags' hardening flags reach
+# every compile and link); the flags bantin needs live in BT_* variables beside them, so setting
+# yours drops none of ours. A plain `make` does not turn warnings into errors (a newer compiler's
+# new warning must not break a package build); `make test` and `make DEVELOPER=1` do.
+# Install paths: PREFIX, BINDIR, LIBDIR (e.g. multiarch /usr/lib/x86_64-linux-gnu), INCLUDEDIR,
+# MANDIR, PKGCONFIGDIR, DESTDIR. The installed `bantin` uses the installed libbantin.so.0 (no
+# rpath); the in-tree ./bantin is linked statically so that it runs from the source tree.
+# V=1 shows the full compiler lines.
 
-CC      ?= cc
-PREFIX  ?= /usr/local
-PKGS    := libutf8proc jansson libxml-2.0 sqlite3 zlib
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
-STD     := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
-INC     := -Iinclude -Isrc
-RELEASE_FLAGS := -O2 -g
-ASAN_FLAGS    := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# ---- what the user sets ---------------------------------------------------------------------
+CC           ?= cc
+AR           ?= ar
+INSTALL      ?= install
+PKG_CONFIG   ?= pkg-config
+CFLAGS       ?= -O2 -g
+CPPFLAGS     ?=
+LDFLAGS      ?=
+PREFIX       ?= /usr/local
+BINDIR       ?= $(PREFIX)/bin
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+MANDIR       ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DESTDIR      ?=
+DEVELOPER    ?=
 
-LIB_SRC  := $(sort $(wildcard src/*/*.c))
-CLI_SRC  := $(sort $(wildcard cli/*.c))
-TEST_SRC := $(sort $(wildcard test/test_*.c))
+# ---- what bantin needs ----------------------------------------------------------------------
+PKGS        := libutf8proc jansson libxml-2.0 sqlite3 zlib
+PKG_CFLAGS  := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lpthread -lm
+WERROR      := $(if $(filter 1,$(DEVELOPER)),-Werror)
+BT_CPPFLAGS := -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PKG_CFLAGS)
+BT_CFLAGS    = -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter $(WERROR)
+# libbantin.so exports only what include/ marks BT_API (test/abi-check.sh holds it to that)
+BT_LIB_CFLAGS := -fPIC -fvisibility=hidden
+ASAN_FLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+VERSION := $(shell sed -n 's/^\#define BT_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' include/bantin/common.h | paste -sd.)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+
+LIB_SRC   := $(sort $(wildcard src/*/*.c))
+CLI_SRC   := $(sort $(wildcard cli/*.c))
+TEST_SRC  := $(sort $(wildcard test/test_*.c))
+TEST_SCRIPTS := $(sort $(wildcard test/*.sh))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
-FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
 
-# V=1 shows the full compiler lines
-Q := $(if $(V),,@)
+ifeq ($(V),1)
+Q   :=
+say := @true
+else
+Q   := @
+say := @printf '  %-7s %s\n'
+endif
 
 R := build/release
 A := build/asan
+F := build/fuzz
 
-.PHONY: all release asan test check bench fuzz install uninstall clean demo
+.PHONY: all release shared asan test check bench fuzz install uninstall clean demo
 # keep object files of tests and benches between runs
 .SECONDARY:
 all: release
 
 # ---- release -------------------------------------------------------------------------------
 release: $(R)/libbantin.a $(R)/libbantin.so $(R)/bantin bantin
+# the CLI as installed: linked against libbantin.so.0
+shared: $(R)/shared/bantin
 
-$(R)/%.o: %.c
+$(R)/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
-	@echo "  CC      $<"
-	$(Q)$(CC) $(STD) $(WARN) $(RELEASE_FLAGS) -fPIC $(INC) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(BT_CPPFLAGS) $(CPPFLAGS) $(BT_CFLAGS) $(CFLAGS) $(BT_LIB_CFLAGS) -MMD -MP -c $< -o $@
 
 $(R)/libbantin.a: $(LIB_SRC:%.c=$(R)/%.o)
-	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
+# libbantin.so.0 beside it so that the shared CLI runs in the tree (LD_LIBRARY_PATH=build/release)
 $(R)/libbantin.so: $(LIB_SRC:%.c=$(R)/%.o)
-	$(CC) -shared -Wl,-soname,libbantin.so.0 -o $@ $^ $(PKG_LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(BT_CFLAGS) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,libbantin.so.$(SOMAJOR) \
+	    -o $@ $^ $(PKG_LIBS)
+	$(Q)ln -sf libbantin.so $(R)/libbantin.so.$(SOMAJOR)
 
 $(R)/bantin: $(CLI_SRC:%.c=$(R)/%.o) $(R)/libbantin.a
-	$(CC) -o $@ $(CLI_SRC:%.c=$(R)/%.o) $(R)/libbantin.a $(PKG_LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(BT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC:%.c=$(R)/%.o) $(R)/libbantin.a \
+	    $(PKG_LIBS)
+
+# what the CLI calls besides libbantin (its JSON output uses jansson)
+CLI_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -lpthread
+$(R)/shared/bantin: $(CLI_SRC:%.c=$(R)/%.o) $(R)/libbantin.so
+	@mkdir -p $(dir $@)
+	$(say) LD $@
+	$(Q)$(CC) $(BT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC:%.c=$(R)/%.o) $(R)/libbantin.so \
+	    $(CLI_LIBS)
 
 bantin: $(R)/bantin
-	cp $< $@
+	$(Q)cp $< $@
 
 # ---- sanitizer build and tests --------------------------------------------------------------
 asan: $(A)/bantin
 
-$(A)/%.o: %.c
+$(A)/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
-	@echo "  CC asan $<"
-	$(Q)$(CC) $(STD) $(WARN) $(ASAN_FLAGS) $(INC) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(say) "CC asan" $<
+	$(Q)$(CC) $(BT_CPPFLAGS) $(CPPFLAGS) $(BT_CFLAGS) -Werror $(CFLAGS) $(ASAN_FLAGS) -MMD -MP \
+	    -c $< -o $@
 
 $(A)/libbantin.a: $(LIB_SRC:%.c=$(A)/%.o)
-	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
 
 $(A)/bantin: $(CLI_SRC:%.c=$(A)/%.o) $(A)/libbantin.a
-	$(CC) $(ASAN_FLAGS) -o $@ $(CLI_SRC:%.c=$(A)/%.o) $(A)/libbantin.a $(PKG_LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(CFLAGS) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(CLI_SRC:%.c=$(A)/%.o) $(A)/libbantin.a \
+	    $(PKG_LIBS)
 
 $(A)/test/%: $(A)/test/%.o $(A)/test/support.o $(A)/libbantin.a
-	$(CC) $(ASAN_FLAGS) -o $@ $< $(A)/test/support.o $(A)/libbantin.a $(PKG_LIBS) -lcmocka
+	$(say) LD $@
+	$(Q)$(CC) $(CFLAGS) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $< $(A)/test/support.o $(A)/libbantin.a \
+	    $(PKG_LIBS) -lcmocka
 
 TEST_BINS := $(TEST_SRC:test/%.c=$(A)/test/%)
 
-test check: $(TEST_BINS) $(A)/bantin
-	@sh scripts/run-tests.sh $(TEST_BINS)
+# the developer's build: warnings are errors here, in the release objects the ABI check reads too
+test check: WERROR := -Werror
+test check: $(TEST_BINS) $(A)/bantin release $(R)/shared/bantin
+	@BANTIN_SO=$(R)/libbantin.so sh scripts/run-tests.sh $(TEST_BINS) $(TEST_SCRIPTS)
 
 # ---- benchmarks (release build) -------------------------------------------------------------
 BENCH_BINS := $(BENCH_SRC:bench/%.c=$(R)/bench/%)
+# bench_text measures ICU as a peer when it is installed
+ICU_LIBS := $(shell $(PKG_CONFIG) --libs icu-uc icu-i18n 2>/dev/null)
 bench: $(BENCH_BINS) $(R)/bantin
 
-$(R)/bench/%: $(R)/bench/%.o $(R)/libbantin.a
-	$(CC) -o $@ $< $(R)/libbantin.a $(PKG_LIBS) $(BENCH_LIBS_$*)
+$(R)/bench/bench_text.o: BT_CPPFLAGS += $(if $(ICU_LIBS),,-DBENCH_NO_ICU)
+$(R)/bench/bench_text: BENCH_LIBS := $(ICU_LIBS)
 
-BENCH_LIBS_text := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
-BENCH_LIBS_bench_text := $(BENCH_LIBS_text)
+$(R)/bench/%: $(R)/bench/%.o $(R)/libbantin.a
+	$(say) LD $@
+	$(Q)$(CC) $(BT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(R)/libbantin.a $(PKG_LIBS) $(BENCH_LIBS)
 
 # ---- fuzz targets (clang libFuzzer) ---------------------------------------------------------
-FUZZ_CC    ?= clang
-FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined
-F := build/fuzz
-fuzz: $(FUZZ_SRC:fuzz/%.c=$(F)/%)
+# The library is compiled once into a fuzz-flavoured libbantin.a (instrumented for coverage,
+# -fsanitize=fuzzer-no-link) that every target links: not once per target.
+FUZZ_CC     ?= clang
+FUZZ_FLAGS  := -g -O1 -fsanitize=address,undefined
+FUZZ_BINS   := $(FUZZ_SRC:fuzz/%.c=$(F)/%)
+fuzz: $(FUZZ_BINS)
 
-$(F)/%: fuzz/%.c $(LIB_SRC)
-	@mkdir -p $(F)
-	$(FUZZ_CC) $(STD) $(FUZZ_FLAGS) $(INC) $(PKG_CFLAGS) -o $@ $< $(LIB_SRC) $(PKG_LIBS)
+$(F)/%.o: %.c Makefile
+	@mkdir -p $(dir $@)
+	$(say) "CC fuzz" $<
+	$(Q)$(FUZZ_CC) $(BT_CPPFLAGS) $(CPPFLAGS) -std=c17 $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	    -MMD -MP -c $< -o $@
+
+$(F)/libbantin.a: $(LIB_SRC:%.c=$(F)/%.o)
+	$(say) AR $@
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(F)/fuzz_%: $(F)/fuzz/fuzz_%.o $(F)/libbantin.a
+	$(say) LD $@
+	$(Q)$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(F)/libbantin.a $(PKG_LIBS)
 
 # ---- demo, install --------------------------------------------------------------------------
 demo: release
 	./bantin extract --pretty samples/*.txt
 
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/bantin \
-	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(R)/bantin $(DESTDIR)$(PREFIX)/bin/bantin
-	install -m 644 $(R)/libbantin.a $(DESTDIR)$(PREFIX)/lib/libbantin.a
-	install -m 755 $(R)/libbantin.so $(DESTDIR)$(PREFIX)/lib/libbantin.so.0
-	ln -sf libbantin.so.0 $(DESTDIR)$(PREFIX)/lib/libbantin.so
-	install -m 644 include/bantin.h $(DESTDIR)$(PREFIX)/include/bantin.h
-	install -m 644 include/bantin/*.h $(DESTDIR)$(PREFIX)/include/bantin/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(shell sed -n 's/^#define BT_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' include/bantin/common.h | paste -sd.)|g' \
-	    bantin.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/bantin.pc
-	install -m 644 man/bantin.1 $(DESTDIR)$(PREFIX)/share/man/man1/bantin.1
+# bantin.pc names its folders from ${prefix} when they lie under PREFIX (relocatable), else as is
+pc_dir = $(if $(filter $(PREFIX)/%,$(1)),$${prefix}$(patsubst $(PREFIX)%,%,$(1)),$(1))
+
+install: release $(R)/shared/bantin
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/bantin \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 755 $(R)/shared/bantin $(DESTDIR)$(BINDIR)/bantin
+	$(INSTALL) -m 644 $(R)/libbantin.a $(DESTDIR)$(LIBDIR)/libbantin.a
+	$(INSTALL) -m 755 $(R)/libbantin.so $(DESTDIR)$(LIBDIR)/libbantin.so.$(VERSION)
+	ln -sf libbantin.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libbantin.so.$(SOMAJOR)
+	ln -sf libbantin.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libbantin.so
+	$(INSTALL) -m 644 include/bantin.h $(DESTDIR)$(INCLUDEDIR)/bantin.h
+	$(INSTALL) -m 644 include/bantin/*.h $(DESTDIR)$(INCLUDEDIR)/bantin/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|g' -e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|g' \
+	    bantin.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/bantin.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/bantin.pc
+	$(INSTALL) -m 644 man/bantin.1 $(DESTDIR)$(MANDIR)/man1/bantin.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/bantin $(DESTDIR)$(PREFIX)/lib/libbantin.* \
-	    $(DESTDIR)$(PREFIX)/include/bantin.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/bantin.pc \
-	    $(DESTDIR)$(PREFIX)/share/man/man1/bantin.1
-	rm -rf $(DESTDIR)$(PREFIX)/include/bantin
+	rm -f $(DESTDIR)$(BINDIR)/bantin $(DESTDIR)$(LIBDIR)/libbantin.a \
+	    $(DESTDIR)$(LIBDIR)/libbantin.so $(DESTDIR)$(LIBDIR)/libbantin.so.$(SOMAJOR) \
+	    $(DESTDIR)$(LIBDIR)/libbantin.so.$(VERSION) $(DESTDIR)$(INCLUDEDIR)/bantin.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/bantin.pc $(DESTDIR)$(MANDIR)/man1/bantin.1
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/bantin
 
 clean:
 	rm -rf build bantin

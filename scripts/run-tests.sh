@@ -1,5 +1,7 @@
 #!/bin/sh
 # Runs each cmocka test binary given, then prints one closing line "N passed, N failed".
+# A shell script given (test/*.sh: checks of the build, like the ABI) counts as one test:
+# exit 0 passed, 77 skipped, anything else failed.
 # Exit status 0 only when every test passed and every binary exited cleanly.
 passed=0; failed=0; broken=0
 out=$(mktemp); trap 'rm -f "$out"' EXIT
@@ -9,6 +11,12 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 for t in "$@"; do
   echo "== $t"
+  case $t in *.sh)
+    sh "$t"; rc=$?
+    if [ "$rc" -eq 0 ]; then passed=$((passed + 1))
+    elif [ "$rc" -ne 77 ]; then echo "!! $t exited $rc"; failed=$((failed + 1)); fi
+    continue ;;
+  esac
   "$t" >"$out" 2>&1; rc=$?
   cat "$out"
   p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$out" | awk '{s+=$1} END {print s+0}')

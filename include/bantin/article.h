@@ -54,32 +54,32 @@ typedef struct bt_article {
     size_t n_related;
 } bt_article;
 
-bt_article *bt_article_new(void);
-void bt_article_free(bt_article *a);
+BT_API bt_article *bt_article_new(void);
+BT_API void bt_article_free(bt_article *a);
 
 /* Replaces *field with a copy of `s` (n bytes; NULL clears the field). 0 or BT_ENOMEM. */
-int bt_article_set(char **field, const char *s, size_t n);
+BT_API int bt_article_set(char **field, const char *s, size_t n);
 /* Appends copies. `url`, `src` and `credit` may be NULL. 0 or BT_ENOMEM. */
-int bt_article_add_author(bt_article *a, const char *name);
-int bt_article_add_para(bt_article *a, const char *text);
-int bt_article_add_image(bt_article *a, const char *src, const char *caption, const char *credit);
-int bt_article_add_related(bt_article *a, const char *title, const char *url);
+BT_API int bt_article_add_author(bt_article *a, const char *name);
+BT_API int bt_article_add_para(bt_article *a, const char *text);
+BT_API int bt_article_add_image(bt_article *a, const char *src, const char *caption, const char *credit);
+BT_API int bt_article_add_related(bt_article *a, const char *title, const char *url);
 
 /* Sets `id` from the article's content (title, lede, body), so that the same article reached
  * by two captures gets the same id: 16 hex digits of a stable 64-bit hash of the normalised
  * text. 0 or BT_ENOMEM. */
-int bt_article_set_id(bt_article *a);
+BT_API int bt_article_set_id(bt_article *a);
 
 /* The spec's JSON object for `a` in *out, malloc'ed (owned by the caller), without a trailing
  * newline. Field order follows the spec. `flags`: BT_JSON_PRETTY (bantin/common.h) or 0.
  * 0, or a negative BT_E* with *out NULL and `err` filled (BT_EINVAL: a string that is not
  * UTF-8, named). */
-int bt_article_to_json(const bt_article *a, unsigned flags, char **out, bt_error *err);
+BT_API int bt_article_to_json(const bt_article *a, unsigned flags, char **out, bt_error *err);
 
 /* Parses one JSON object of the spec (as bt_article_to_json writes, or a gold record) into a
  * new article owned by the caller. Unknown fields are ignored; a field of the wrong type is
  * an error naming it. */
-int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_error *err);
+BT_API int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_error *err);
 
 /* Output formats of bt_article_render. */
 enum {
@@ -93,11 +93,11 @@ enum {
 
 /* Sets *format to the BT_FORMAT_* named "json", "text" (or "txt"), "markdown" (or "md") or
  * "html", case-insensitively: 0, or BT_EINVAL for another name (*format unchanged). */
-int bt_format_from_name(const char *name, int *format);
+BT_API int bt_format_from_name(const char *name, int *format);
 
 /* The clean article in `format` in *out, malloc'ed, ending with a newline (owned by the
  * caller). 0, or a negative BT_E* with *out NULL and `err` filled. */
-int bt_article_render(const bt_article *a, int format, char **out, bt_error *err);
+BT_API int bt_article_render(const bt_article *a, int format, char **out, bt_error *err);
 
 #ifdef __cplusplus
 }

@@ -77,16 +77,16 @@ typedef struct bt_reader bt_reader;
 #define BT_READ_MAX_RECORD ((size_t)64 << 20)
 
 /* Opens `path` ("-" for stdin). On failure returns an error naming the path. */
-int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err);
+BT_API int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err);
 
 /* Opens a reader over `len` bytes in memory (borrowed: they must outlive the reader), sniffed
  * like a file; `name` (copied) stands for the path in origins and messages. */
-int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned flags,
+BT_API int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned flags,
                        bt_reader **out, bt_error *err);
 
 /* Sets the largest record this reader (and, for a directory, the readers of its files)
  * accepts, in bytes. Call it before the first bt_reader_next. */
-void bt_reader_set_limit(bt_reader *r, size_t max_record);
+BT_API void bt_reader_set_limit(bt_reader *r, size_t max_record);
 
 /* What a reader has seen so far. */
 typedef struct bt_reader_stats {
@@ -101,22 +101,22 @@ typedef struct bt_reader_stats {
                                 the files of the walk not skipped by name */
 } bt_reader_stats;
 
-void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st);
+BT_API void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st);
 
 /* How many files reading `path` with `flags` would try (the `files` count above), without
  * opening them: 1 for a file (or a path that is not there, or a directory without
  * BT_READ_RECURSIVE: each is one failed input), the files of the walk not skipped by name for
  * a directory. For a progress bar's total; folders that cannot be read count nothing here
  * (the walk reports them). 0, or BT_ENOMEM. */
-int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err);
+BT_API int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err);
 
 /* Reads the next capture: 0 with *cap pointing at it (borrowed from the reader, valid until
  * the next bt_reader_next or bt_reader_close), or 0 with *cap NULL at the end of the input;
  * a negative BT_E* (and *cap NULL) for a bad record, with `err` naming the file and record:
  * the reader stays usable, so call bt_reader_next again to go on with the records after it. */
-int bt_reader_next(bt_reader *r, const bt_capture **cap, bt_error *err);
+BT_API int bt_reader_next(bt_reader *r, const bt_capture **cap, bt_error *err);
 
-void bt_reader_close(bt_reader *r);
+BT_API void bt_reader_close(bt_reader *r);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* BT_API marks each public function: libbantin is compiled with -fvisibility=hidden, so that
+ * libbantin.so exports these and nothing else (its ABI is what include/ declares). */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define BT_API __attribute__((visibility("default")))
+#else
+#define BT_API
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -33,20 +41,20 @@ typedef struct bt_error {
 
 /* Fills `err` (when not NULL) with `code` and a printf-style message; returns `code` so that
  * callers can write `return bt_error_set(err, BT_EIO, "%s: %s", path, strerror(errno));`. */
-int bt_error_set(bt_error *err, int code, const char *fmt, ...)
+BT_API int bt_error_set(bt_error *err, int code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
 /* Clears `err` to BT_OK and an empty message. */
-void bt_error_clear(bt_error *err);
+BT_API void bt_error_clear(bt_error *err);
 
 /* A short English name of a status code ("out of memory"). Never NULL. */
-const char *bt_strerror(int code);
+BT_API const char *bt_strerror(int code);
 
 /* The library's version, "MAJOR.MINOR.PATCH". */
-const char *bt_version(void);
+BT_API const char *bt_version(void);
 
 /* ---- JSON ------------------------------------------------------------------------------- */
 /* The library writes every JSON object a client prints (bt_article_to_json,
@@ -66,7 +74,7 @@ const char *bt_version(void);
  * it that is not valid UTF-8 (a message cut short within a character, a file name's raw bytes)
  * becomes U+FFFD, as in `file` and `record`, which are null when NULL. Returns 0, BT_EINVAL (e
  * or out NULL) or BT_ENOMEM; *out is NULL on failure. Thread-safe. */
-int bt_error_to_json(const bt_error *e, const char *file, const char *record, char **out);
+BT_API int bt_error_to_json(const bt_error *e, const char *file, const char *record, char **out);
 
 #define BT_VERSION_MAJOR 0
 #define BT_VERSION_MINOR 1

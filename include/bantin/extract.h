@@ -23,27 +23,27 @@ typedef struct bt_extract_opts {
     const bt_site_model *site;  /* boilerplate learnt across a batch, or NULL */
 } bt_extract_opts;
 
-bt_site_model *bt_site_model_new(void);
-void bt_site_model_free(bt_site_model *m);
+BT_API bt_site_model *bt_site_model_new(void);
+BT_API void bt_site_model_free(bt_site_model *m);
 /* Adds the blocks of one capture (text captures; HTML captures are skipped). The same page
  * given twice counts once. 0, BT_ENOMEM, or BT_EPARSE for bytes that are not text. */
-int bt_site_model_learn(bt_site_model *m, const bt_capture *cap, bt_error *err);
+BT_API int bt_site_model_learn(bt_site_model *m, const bt_capture *cap, bt_error *err);
 /* How many distinct pages the model has learnt from. */
-size_t bt_site_model_pages(const bt_site_model *m);
+BT_API size_t bt_site_model_pages(const bt_site_model *m);
 /* Saves/loads a model to/from a file (a small text format: a header, then one
  * "hash count" line per recurring block). Errors name the path. */
-int bt_site_model_save(const bt_site_model *m, const char *path, bt_error *err);
-int bt_site_model_load(const char *path, bt_site_model **out, bt_error *err);
+BT_API int bt_site_model_save(const bt_site_model *m, const char *path, bt_error *err);
+BT_API int bt_site_model_load(const char *path, bt_site_model **out, bt_error *err);
 
 /* Extracts the article of `cap` into a new bt_article owned by the caller (*out), with
  * `origin` set from the capture. The capture's kind, when BT_KIND_UNKNOWN, is sniffed from
  * its bytes. Returns BT_ENOARTICLE when the capture holds no article, BT_EPARSE for bytes that
  * are not text; `err` names the capture's origin. `opts` may be NULL. */
-int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **out,
+BT_API int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **out,
                bt_error *err);
 
 /* Which kind a capture's bytes look like (HTML markup or text). */
-bt_kind bt_sniff_kind(const char *data, size_t len);
+BT_API bt_kind bt_sniff_kind(const char *data, size_t len);
 
 #ifdef __cplusplus
 }

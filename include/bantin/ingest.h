@@ -122,37 +122,37 @@ typedef struct bt_ingest_opts {
 
 /* A new pipeline with `opts` (copied; the strings and the model are borrowed until
  * bt_ingest_free). With `opts->db`, opens (creating when needed) the store: errors name it. */
-int bt_ingest_new(const bt_ingest_opts *opts, bt_ingest **out, bt_error *err);
-void bt_ingest_free(bt_ingest *g);
+BT_API int bt_ingest_new(const bt_ingest_opts *opts, bt_ingest **out, bt_error *err);
+BT_API void bt_ingest_free(bt_ingest *g);
 
 /* Queues an input for the next run: a file, a directory (read with BT_READ_RECURSIVE, else it
  * is a failure of that input), or "-" for stdin (read whole when its turn comes). The path is
  * copied; nothing is opened yet: a missing file is a failure reported by the run. */
-int bt_ingest_add_path(bt_ingest *g, const char *path, bt_error *err);
+BT_API int bt_ingest_add_path(bt_ingest *g, const char *path, bt_error *err);
 /* Queues `len` bytes in memory (borrowed until the run returns), sniffed like a file; `name`
  * (copied; NULL: "<memory>") stands for the path in origins and messages. */
-int bt_ingest_add_mem(bt_ingest *g, const void *data, size_t len, const char *name,
+BT_API int bt_ingest_add_mem(bt_ingest *g, const void *data, size_t len, const char *name,
                       bt_error *err);
 
 /* A first pass over the queued inputs (not stdin, which cannot be read twice; at most
  * `max_captures`, 0: 5000) learning the blocks they repeat (bt_site_model_learn); the model
  * then serves the next runs in place of opts->site. Unreadable inputs are left to the run to
  * report. The model stays owned by `g`; *model (when not NULL) receives it, borrowed. */
-int bt_ingest_learn_site(bt_ingest *g, size_t max_captures, const bt_site_model **model,
+BT_API int bt_ingest_learn_site(bt_ingest *g, size_t max_captures, const bt_site_model **model,
                          bt_error *err);
 
 /* Runs the pipeline over the queued inputs (then the queue is empty again). Fills *st (may be
  * NULL). Returns 0 when the run went to its end (failed items are only counted), or a negative
  * BT_E*: a database failure that stopped it, or threads that could not start (either is also
  * reported through on_failure, as every failure is). */
-int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err);
+BT_API int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err);
 
 /* The summary of a run as one JSON object without a newline in *out (malloc'ed, owned by the
  * caller):
  * {"db":DB,"inputs":N,"captures":N,"added":N,"merged":N,"seen":N,"failed":N,"seconds":S.SSS}
  * in that order (`bantin add --json`); `db` is escaped as JSON. 0, or a negative BT_E* with
  * *out NULL and `err` filled: out of memory, or `db` not UTF-8 (BT_EINVAL). Thread-safe. */
-int bt_ingest_stats_to_json(const bt_ingest_stats *st, const char *db, char **out,
+BT_API int bt_ingest_stats_to_json(const bt_ingest_stats *st, const char *db, char **out,
                             bt_error *err);
 
 #ifdef __cplusplus

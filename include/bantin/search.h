@@ -105,13 +105,13 @@ typedef struct bt_search_results {
  * *out holds the results, owned by the caller (bt_search_results_free). A bad query
  * (unbalanced quote, bad date, only common words or punctuation, too long) is BT_EINVAL or
  * BT_ELIMIT with a message that says what is wrong; a database failure is BT_EDB. */
-int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
+BT_API int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                   bt_search_results **out, bt_error *err);
-void bt_search_results_free(bt_search_results *r);
+BT_API void bt_search_results_free(bt_search_results *r);
 
 /* The FTS5 MATCH expression `query` compiles to (malloc'ed, owned by the caller; "" for a
  * filter-only query): for `bantin search --explain` and debugging. */
-int bt_search_explain(const char *query, char **match, bt_error *err);
+BT_API int bt_search_explain(const char *query, char **match, bt_error *err);
 
 /* The JSON object of `r` that `bantin search --format json` prints and the server sends, into
  * *out (malloc'ed, owned by the caller; no trailing newline). Members in this order:
@@ -124,7 +124,7 @@ int bt_search_explain(const char *query, char **match, bt_error *err);
  * `flags`: 0 (compact) or BT_JSON_PRETTY; other bits are BT_EINVAL. Returns 0; BT_EINVAL for
  * a hit's text that is not valid UTF-8 or a score that is not finite (the message names the
  * hit's id and the field); BT_ENOMEM. *out is NULL on failure. Thread-safe (reads `r`). */
-int bt_search_results_to_json(const bt_search_results *r, unsigned flags, char **out,
+BT_API int bt_search_results_to_json(const bt_search_results *r, unsigned flags, char **out,
                               bt_error *err);
 
 #ifdef __cplusplus

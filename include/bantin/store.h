@@ -64,12 +64,12 @@ typedef struct bt_store bt_store;
  * older schema forward. A file of a newer schema is refused with BT_EUNSUPPORTED, a missing
  * file opened read-only with BT_ENOTFOUND, an unwritable file or folder with BT_EIO; the
  * message names the path. */
-int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *err);
-void bt_store_close(bt_store *s);
+BT_API int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *err);
+BT_API void bt_store_close(bt_store *s);
 
 /* The 16 hex digits of the content hash of a capture's raw bytes, as stored in
  * origins.content_hash (and as bt_store_add computes when `o->content_hash` is NULL). */
-void bt_store_content_hash(const void *data, size_t len, char out[17]);
+BT_API void bt_store_content_hash(const void *data, size_t len, char out[17]);
 
 /* Where an article came from. */
 typedef struct bt_origin {
@@ -97,28 +97,28 @@ enum {
  * Fields are stored as given (the spec's strings: NFC, white space folded), except that empty
  * paragraphs and authors are not kept and a newline inside one becomes a space (those lists
  * are stored one item per line). */
-int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, int *outcome,
+BT_API int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, int *outcome,
                  char id[17], bt_error *err);
 
 /* Whether a capture with this content hash is stored: 0 with *has set to 1 (yes) or 0 (no),
  * or a negative BT_E* (BT_EINVAL: not 16 hex digits; BT_EDB). */
-int bt_store_has_capture(bt_store *s, const char *content_hash, int *has, bt_error *err);
+BT_API int bt_store_has_capture(bt_store *s, const char *content_hash, int *has, bt_error *err);
 
 /* A batch: one transaction (taken for writing at once, waiting up to the busy timeout for
  * other writers). Commit makes every add since begin durable; rollback drops them. The
  * articles added in a batch enter the FTS index at its commit, together: until then a search
  * on the same connection does not find them (other connections see none of the batch). */
-int bt_store_begin(bt_store *s, bt_error *err);
-int bt_store_commit(bt_store *s, bt_error *err);
-int bt_store_rollback(bt_store *s, bt_error *err);
+BT_API int bt_store_begin(bt_store *s, bt_error *err);
+BT_API int bt_store_commit(bt_store *s, bt_error *err);
+BT_API int bt_store_rollback(bt_store *s, bt_error *err);
 
 /* The stored article `id` (a new record owned by the caller; `origin` is its first capture's),
  * or BT_ENOTFOUND. */
-int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err);
+BT_API int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err);
 
 /* Removes article `id`, its origins, images, related links and index entries.
  * 0 or BT_ENOTFOUND. */
-int bt_store_remove(bt_store *s, const char *id, bt_error *err);
+BT_API int bt_store_remove(bt_store *s, const char *id, bt_error *err);
 
 /* Iterating over stored articles in the order they were added. */
 typedef struct bt_store_filter {
@@ -129,12 +129,12 @@ typedef struct bt_store_filter {
 typedef struct bt_store_iter bt_store_iter;
 
 /* `filter` may be NULL (every article). */
-int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_store_iter **out,
+BT_API int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_store_iter **out,
                        bt_error *err);
 /* 0 and the next article in *out (a new record owned by the caller), or 0 and *out NULL at
  * the end; a negative BT_E* on a database error. */
-int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err);
-void bt_store_iter_close(bt_store_iter *it);
+BT_API int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err);
+BT_API void bt_store_iter_close(bt_store_iter *it);
 
 typedef struct bt_store_stats {
     int64_t articles, origins, sources, images, related;
@@ -150,23 +150,23 @@ typedef struct bt_store_stats {
                                bt_store_vacuum merges them into one */
 } bt_store_stats;
 
-int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);
+BT_API int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);
 
 /* Sets *on to 1 when the store's full-text index holds syllable pairs (the phrase index,
  * above), to 0 when not. 0, or a negative BT_E* on a database error (*on is then 0). */
-int bt_store_phrase_index(bt_store *s, int *on, bt_error *err);
+BT_API int bt_store_phrase_index(bt_store *s, int *on, bt_error *err);
 
 /* Switches the phrase index on (on = 1) or off (0): the full-text index is made again from
  * the articles, in one transaction (minutes for a million articles; the old index stays
  * when it fails). Nothing to do when it is already so. Not inside a batch. */
-int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err);
+BT_API int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err);
 
 /* Rebuilds the file compactly (VACUUM) after merging the index segments (FTS5 optimize). */
-int bt_store_vacuum(bt_store *s, bt_error *err);
+BT_API int bt_store_vacuum(bt_store *s, bt_error *err);
 
 /* Checks the file (PRAGMA integrity_check) and that the index agrees with the articles (FTS5
  * 'integrity-check'). 0 when both pass, else BT_EDB with what failed. */
-int bt_store_check(bt_store *s, bt_error *err);
+BT_API int bt_store_check(bt_store *s, bt_error *err);
 
 /* The JSON object of `st` that `bantin stats --json` prints and the server sends, into *out
  * (malloc'ed, owned by the caller; no trailing newline). Members in this order, the dates
@@ -178,7 +178,7 @@ int bt_store_check(bt_store *s, bt_error *err);
  * `flags`: 0 (compact) or BT_JSON_PRETTY; other bits are BT_EINVAL. Returns 0; BT_EINVAL for
  * a date that is not valid UTF-8 (naming the field); BT_ENOMEM. *out is NULL on failure.
  * Thread-safe (reads `st`). */
-int bt_store_stats_to_json(const bt_store_stats *st, unsigned flags, char **out, bt_error *err);
+BT_API int bt_store_stats_to_json(const bt_store_stats *st, unsigned flags, char **out, bt_error *err);
 
 #ifdef __cplusplus
 }

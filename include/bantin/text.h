@@ -31,24 +31,24 @@ typedef enum bt_charset {
 
 /* Maps a declared name ("utf-8", "windows-1258", "x-viet-vni", "tcvn3", ...; case and
  * punctuation insensitive) to a charset; BT_CS_UNKNOWN when the name is not known. */
-bt_charset bt_charset_from_name(const char *name);
+BT_API bt_charset bt_charset_from_name(const char *name);
 
 /* The canonical lowercase name of a charset ("utf-8", "windows-1258", ...). */
-const char *bt_charset_name(bt_charset cs);
+BT_API const char *bt_charset_name(bt_charset cs);
 
 /* The charset a document or header declares: the first `charset=NAME` in the first 4096
  * bytes (<meta charset="...">, <meta http-equiv="Content-Type" content="...; charset=...">,
  * or an HTTP Content-Type value passed as is), else an XML prolog's encoding="...".
  * BT_CS_UNKNOWN when there is none or the name is not known. Pass the result to bt_decode,
  * which still overrides a declaration the bytes contradict. */
-bt_charset bt_charset_declared(const char *bytes, size_t len);
+BT_API bt_charset bt_charset_declared(const char *bytes, size_t len);
 
 /* Guesses the charset of raw bytes: a BOM, else UTF-8 when the bytes are valid UTF-8, else
  * the legacy charset (Windows-1258, VNI, TCVN3, VISCII; or UTF-8 with a few bad bytes) whose
  * decoding of the first 64 KB reads most like Vietnamese (well-formed syllables, no control
  * characters). Never fails: returns BT_CS_CP1252 when no reading is Vietnamese. Reliable from
  * about a sentence of text; a few words may leave VISCII and TCVN3 ambiguous. */
-bt_charset bt_charset_detect(const char *bytes, size_t len);
+BT_API bt_charset bt_charset_detect(const char *bytes, size_t len);
 
 /* bt_decode flags */
 #define BT_DECODE_LENIENT 0x1u /* replace invalid sequences with U+FFFD instead of failing */
@@ -66,13 +66,13 @@ bt_charset bt_charset_detect(const char *bytes, size_t len);
  * *outlen its length, and *used (when not NULL) the charset applied. Invalid UTF-8 (or
  * UTF-16) fails with BT_EPARSE and "invalid UTF-8 at byte N" (N counted from the start of
  * `in`), or with BT_DECODE_LENIENT becomes U+FFFD, one per maximal invalid subpart. */
-int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, char **out,
+BT_API int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, char **out,
               size_t *outlen, bt_charset *used, bt_error *err);
 
 /* Checks that `s` is valid UTF-8 (no overlongs, surrogates, truncation, stray continuation
  * bytes, code points past U+10FFFF). Returns 1 when valid; else 0 and, when `bad` is not
  * NULL, the byte offset of the first invalid sequence. */
-int bt_utf8_valid(const char *s, size_t len, size_t *bad);
+BT_API int bt_utf8_valid(const char *s, size_t len, size_t *bad);
 
 /* ---- Normalisation ----------------------------------------------------------------------- */
 
@@ -95,7 +95,7 @@ int bt_utf8_valid(const char *s, size_t len, size_t *bad);
 /* Returns a malloc'ed NFC copy of valid UTF-8 `s` transformed by `flags` (owned by the
  * caller), and its length in *outlen when not NULL. NULL only when out of memory. Invalid
  * input bytes are replaced with U+FFFD. */
-char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen);
+BT_API char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen);
 
 /* ---- Folding: the search key ------------------------------------------------------------- */
 
@@ -107,10 +107,10 @@ char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen);
  * ASCII eight bytes at a time, the Latin and Vietnamese blocks by static table.
  * Behaves like snprintf: writes at most `cap` bytes including a NUL and returns the length
  * the whole key needs (not counting the NUL). The key is never longer than 3 * len. */
-size_t bt_fold(const char *s, size_t len, char *out, size_t cap);
+BT_API size_t bt_fold(const char *s, size_t len, char *out, size_t cap);
 
 /* Allocating form of bt_fold: a malloc'ed key (owned by the caller), NULL when out of memory. */
-char *bt_fold_dup(const char *s, size_t len, size_t *outlen);
+BT_API char *bt_fold_dup(const char *s, size_t len, size_t *outlen);
 
 /* ---- Tokenising -------------------------------------------------------------------------- */
 
@@ -146,7 +146,7 @@ typedef struct bt_token {
  * written outside the Latin blocks or in decomposed form.
  * A non-zero return from `cb` stops the walk and is returned; otherwise returns 0
  * (or BT_ENOMEM). */
-int bt_tokenize(const char *s, size_t len, unsigned opts,
+BT_API int bt_tokenize(const char *s, size_t len, unsigned opts,
                 int (*cb)(void *ctx, const bt_token *tok), void *ctx);
 
 #ifdef __cplusplus
