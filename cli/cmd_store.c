@@ -181,7 +181,9 @@ int cmd_export(int argc, char **argv)
     int status = begin(argc, argv, "s", usage, ARGS_NONE, BT_STORE_READONLY, &c, &s);
     if (status >= 0)
         return status;
-    bt_store_filter f = {c.since, c.published_since};
+    bt_store_filter f = BT_STORE_FILTER_INIT;
+    f.added_since = c.since;
+    f.published_since = c.published_since;
     bt_store_iter *it;
     bt_error err;
     int rc = bt_store_iter_open(s, &f, &it, &err);

@@ -532,7 +532,8 @@ static void test_site_model(void **state)
     assert_int_equal(bt_site_model_save(m, path, &err), 0);
     bt_site_model *m2 = NULL;
     assert_int_equal(bt_site_model_load(path, &m2, &err), 0);
-    bt_extract_opts opts = {0, m2};
+    bt_extract_opts opts = BT_EXTRACT_OPTS_INIT;
+    opts.site = m2;
     char *p = page(9);
     bt_article *with = NULL, *without = NULL;
     assert_int_equal(extract_str(p, strlen(p), &opts, &with), 0);

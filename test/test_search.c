@@ -700,6 +700,28 @@ static void test_reader_follows_writer(void **state)
     bt_store_close(ro);
 }
 
+/* Options built against an older header (a shorter struct) keep the defaults of the fields
+ * they lack; options without their size are refused. */
+static void test_opts_size(void **state)
+{
+    fixture *f = *state;
+    bt_search_results *r = NULL;
+    bt_error err;
+    bt_search_opts o = BT_SEARCH_OPTS_INIT;
+    o.size = 0;
+    assert_int_equal(bt_search_run(f->s, "taliban", &o, &r, &err), BT_EINVAL);
+    assert_null(r);
+    assert_non_null(strstr(err.msg, "INIT"));
+    bt_search_opts old = BT_SEARCH_OPTS_INIT;
+    old.flags = BT_SEARCH_NO_SNIPPET; /* past the old caller's size: not read */
+    old.size = offsetof(bt_search_opts, flags);
+    assert_int_equal(bt_search_run(f->s, "taliban", &old, &r, &err), 0);
+    assert_true(r->n > 0);
+    assert_non_null(r->hits[0].snippet);
+    assert_true(strlen(r->hits[0].snippet) > 0);
+    bt_search_results_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -717,6 +739,7 @@ int main(void)
         cmocka_unit_test(test_phrase_index_error),
         cmocka_unit_test(test_window_ranked),
         cmocka_unit_test(test_reader_follows_writer),
+        cmocka_unit_test(test_opts_size),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

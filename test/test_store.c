@@ -248,7 +248,8 @@ static void test_remove_iterate(void **state)
     }
     assert_int_equal(k, 2);
     bt_store_iter_close(it);
-    bt_store_filter f = {"2999-01-01", NULL};
+    bt_store_filter f = BT_STORE_FILTER_INIT;
+    f.added_since = "2999-01-01";
     assert_int_equal(bt_store_iter_open(s, &f, &it, &err), 0);
     assert_int_equal(bt_store_iter_next(it, &a, &err), 0);
     assert_null(a);

@@ -18,10 +18,16 @@ extern "C" {
  * model is read-only during extraction and may be shared by many threads. */
 typedef struct bt_site_model bt_site_model;
 
+/* Options of bt_extract. Always start from BT_EXTRACT_OPTS_INIT: `size` lets the struct grow
+ * without breaking callers built against an older header (fields past `size` keep their
+ * defaults). */
 typedef struct bt_extract_opts {
+    size_t size;                /* sizeof(bt_extract_opts) as the caller was built */
     unsigned flags;             /* reserved, 0 */
     const bt_site_model *site;  /* boilerplate learnt across a batch, or NULL */
 } bt_extract_opts;
+
+#define BT_EXTRACT_OPTS_INIT {sizeof(bt_extract_opts), 0, NULL}
 
 BT_API bt_site_model *bt_site_model_new(void);
 BT_API void bt_site_model_free(bt_site_model *m);

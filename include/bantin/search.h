@@ -73,14 +73,18 @@ enum { BT_SORT_RELEVANCE = 0, BT_SORT_DATE = 1 };
 /* matching articles counted at most (bt_search_results.total_more) */
 #define BT_SEARCH_TOTAL_MAX 10000
 
+/* Options of bt_search_run. Always start from BT_SEARCH_OPTS_INIT: `size` lets the struct grow
+ * without breaking callers built against an older header (fields past `size` keep their
+ * defaults). */
 typedef struct bt_search_opts {
+    size_t size;   /* sizeof(bt_search_opts) as the caller was built */
     int sort;      /* BT_SORT_RELEVANCE or BT_SORT_DATE (newest first) */
     size_t limit;  /* results wanted (0 = count only) */
     size_t offset; /* results skipped */
     unsigned flags;
 } bt_search_opts;
 
-#define BT_SEARCH_OPTS_INIT {BT_SORT_RELEVANCE, 10, 0, 0}
+#define BT_SEARCH_OPTS_INIT {sizeof(bt_search_opts), BT_SORT_RELEVANCE, 10, 0, 0}
 
 typedef struct bt_search_hit {
     char id[17];

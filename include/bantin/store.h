@@ -121,10 +121,15 @@ BT_API int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error 
 BT_API int bt_store_remove(bt_store *s, const char *id, bt_error *err);
 
 /* Iterating over stored articles in the order they were added. */
+/* Always start from BT_STORE_FILTER_INIT (`size` lets the struct grow without breaking callers
+ * built against an older header). */
 typedef struct bt_store_filter {
+    size_t size;                 /* sizeof(bt_store_filter) as the caller was built */
     const char *added_since;     /* ISO 8601 date or time: added_at >= it, or NULL */
     const char *published_since; /* published >= it, or NULL */
 } bt_store_filter;
+
+#define BT_STORE_FILTER_INIT {sizeof(bt_store_filter), NULL, NULL}
 
 typedef struct bt_store_iter bt_store_iter;
 

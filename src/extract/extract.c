@@ -1,5 +1,6 @@
 /* extract.c: bt_extract: sniff the capture's kind, decode, hand it to the right extractor. */
 #include "bantin/text.h"
+#include "core/opts.h"
 #include "extract/extract_internal.h"
 
 #include <stdlib.h>
@@ -81,11 +82,13 @@ bt_kind bt_sniff_kind(const char *data, size_t len)
 int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **out,
                bt_error *err)
 {
-    static const bt_extract_opts defaults = {0};
+    static const bt_extract_opts defaults = BT_EXTRACT_OPTS_INIT;
+    bt_extract_opts o;
     const char *origin = cap->origin ? cap->origin : "-";
     *out = NULL;
-    if (!opts)
-        opts = &defaults;
+    if (bti_opts_copy(&o, sizeof o, &defaults, opts, origin, err))
+        return BT_EINVAL;
+    opts = &o;
     bt_article *a = bt_article_new();
     if (!a || bt_article_set(&a->origin, origin, strlen(origin))) {
         bt_article_free(a);

@@ -504,6 +504,8 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     run p;
     memset(&p, 0, sizeof p);
     p.g = g;
+    bt_extract_opts xo = BT_EXTRACT_OPTS_INIT;
+    p.xo = xo;
     p.xo.site = g->learnt ? g->learnt : g->o.site;
     unsigned jobs = default_jobs(g->o.jobs);
     p.ring = g->o.ring ? g->o.ring : 64;

@@ -12,6 +12,7 @@
 #include "bantin/search.h"
 
 #include "core/buf.h"
+#include "core/opts.h"
 #include "search/query.h"
 #include "search/rank.h"
 #include "search/snippet.h"
@@ -566,9 +567,11 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                   bt_search_results **out, bt_error *err)
 {
     static const bt_search_opts defaults = BT_SEARCH_OPTS_INIT;
-    if (!opts)
-        opts = &defaults;
+    bt_search_opts o;
     *out = NULL;
+    if (bti_opts_copy(&o, sizeof o, &defaults, opts, "search", err))
+        return BT_EINVAL;
+    opts = &o;
     if (!s)
         return bt_error_set(err, BT_EINVAL, "search: no store");
     if (opts->offset > BT_SEARCH_MAX_WINDOW || opts->limit > BT_SEARCH_MAX_WINDOW - opts->offset)

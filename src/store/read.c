@@ -1,4 +1,5 @@
 /* read.c: reading articles back: by id, by rowid, and iterating in the order of adding. */
+#include "core/opts.h"
 #include "store/store_internal.h"
 
 #include <stdio.h>
@@ -119,10 +120,15 @@ int bti_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err)
     return get_one(s, ST_GET_N, what, out, err);
 }
 
-int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_store_iter **out,
+int bt_store_iter_open(bt_store *s, const bt_store_filter *filter_in, bt_store_iter **out,
                        bt_error *err)
 {
+    static const bt_store_filter defaults = BT_STORE_FILTER_INIT;
+    bt_store_filter fcopy;
+    const bt_store_filter *filter = &fcopy;
     *out = NULL;
+    if (bti_opts_copy(&fcopy, sizeof fcopy, &defaults, filter_in, "export", err))
+        return BT_EINVAL;
     bt_store_iter *it = calloc(1, sizeof *it);
     if (!it)
         return bt_error_set(err, BT_ENOMEM, "out of memory");
