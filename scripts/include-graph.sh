@@ -72,7 +72,9 @@ symbol_edges() {
     objs=$(find build/release/src -mindepth 2 -name '*.o' 2>/dev/null | LC_ALL=C sort)
     [ -n "$objs" ] || { echo "include-graph: no objects under build/release/src: run make" >&2; exit 2; }
     for o in $objs; do
-        st=$(stage_of "${o#build/release/}")
+        src=${o#build/release/}
+        [ -f "${src%.o}.c" ] || continue # left over from a source since moved or removed
+        st=$(stage_of "$src")
         nm --defined-only "$o" | awk -v s="$st" '$2 ~ /^[A-Z]$/ { print "D", s, $3 }'
         nm -u "$o" | awk -v s="$st" '{ print "U", s, $2 }'
     done | awk '$1 == "D" { def[$3] = $2; next } { use[$2 " " $3] = 1 }
