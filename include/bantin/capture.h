@@ -37,7 +37,18 @@
  * Streaming: records are read one at a time through a bounded window, so memory is bounded
  * by the largest record, itself limited (BT_READ_MAX_RECORD unless bt_reader_set_limit):
  * a bigger record is an error and is skipped. After a bad record (malformed, truncated,
- * wrong Content-Length, corrupt gzip member) the reader resynchronises on the next record. */
+ * wrong Content-Length, corrupt gzip member) the reader resynchronises on the next record.
+ *
+ * Invariants: a capture's bytes are the page as fetched (transfer and content codings undone,
+ * never decoded to another charset: that is the extractor's job, bantin/text.h); `origin`
+ * and `where` are enough to find the record again; bad records never end a reader.
+ *
+ * Depends on: bantin/common.h only (zlib for gzip; jansson for JSONL). Used by the extract
+ * and ingest stages.
+ *
+ * Thread safety: a bt_reader is used by one thread at a time; readers share nothing, so
+ * many threads may each read their own. A capture borrowed from a reader may be read by
+ * other threads until the reader's next call (the ingest pipeline copies it instead). */
 #ifndef BANTIN_CAPTURE_H
 #define BANTIN_CAPTURE_H
 
@@ -73,7 +84,8 @@ typedef struct bt_reader bt_reader;
 #define BT_READ_RECURSIVE 0x1u /* walk directories recursively */
 #define BT_READ_RECORDS 0x2u   /* files of article records yield BT_KIND_RECORD captures */
 
-/* Default limit on one record (a whole file, a JSONL line, a WARC record block). */
+/* Default limit on one record (a whole file, a JSONL line, a WARC record block): a guard
+ * against memory blow-up, tunable per reader (bt_reader_set_limit). */
 #define BT_READ_MAX_RECORD ((size_t)64 << 20)
 
 /* Opens `path` ("-" for stdin). On failure returns an error naming the path. */

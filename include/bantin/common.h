@@ -1,4 +1,14 @@
-/* bantin/common.h: errors, status codes and the version: what every stage's API shares. */
+/* bantin/common.h: errors, status codes and the version: what every stage's API shares.
+ *
+ * The error rule, for every fallible public call: it returns `int`, 0 on success or a
+ * negative BT_E* code on failure, and fills the caller's bt_error (which may be NULL) with a
+ * message naming the file, record or field; results go through out-parameters, which hold
+ * NULL (or 0) after a failure. Predicates that cannot fail (bt_utf8_valid, bt_sniff_kind)
+ * answer directly; constructors without arguments to check (bt_article_new,
+ * bt_site_model_new) return the object or NULL when out of memory.
+ *
+ * Depends on nothing but the C library. Thread safety: bt_error is a plain value; every
+ * function here is safe to call from many threads. */
 #ifndef BANTIN_COMMON_H
 #define BANTIN_COMMON_H
 

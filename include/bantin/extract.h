@@ -1,7 +1,22 @@
 /* bantin/extract.h: from a capture to the article record (text/Markdown captures and HTML).
  *
- * Extraction is pure: no global state, no static buffers; many threads may extract at once,
- * each with its own captures. */
+ * The extractor finds the one article in a page full of a portal's furniture (menus,
+ * related lists, "most read" boxes, share prompts, captions' credits) and fills the record
+ * of bantin/article.h: title, date, byline, lede (sapo), paragraphs, images with captions,
+ * related links. Its rules are named passes with documented thresholds, over one lexicon of
+ * furniture words looked up by folded key (src/extract/lexicon.c); the thresholds are tuning,
+ * not contract: only the record's shape and the spec's field meanings are.
+ *
+ * Invariants: the same bytes always give the same record (no clock, no randomness, no
+ * state between calls), so a record's id (bt_article_set_id) is stable; every string of the
+ * record is UTF-8 NFC whatever the page's charset.
+ *
+ * Depends on: the capture (bantin/capture.h), the record (bantin/article.h), the text stage
+ * (bantin/text.h: decoding, normalisation, folding) and libxml2's HTML parser.
+ *
+ * Thread safety: extraction is pure: no global state, no static buffers; many threads may
+ * extract at once, each with its own captures. A site model is written by one thread while
+ * it learns and then only read, by any number of threads. */
 #ifndef BANTIN_EXTRACT_H
 #define BANTIN_EXTRACT_H
 

@@ -20,7 +20,10 @@
  * a recency boost; ties go to the newer article.
  *
  * Large results (what keeps a query over a million articles within milliseconds): the
- * matches are walked newest first (most recently added first) into a window.
+ * matches are walked newest first (most recently added first) into a window. The figures
+ * below (100,000 articles, 500 and 1,000 newest, 200 articles) are tuning, measured in
+ * bench/README.md and free to change between releases; the contract is the shape: a page of
+ * the best matches among the newest, `total` exact or flagged as a lower bound.
  * - `total` is exact up to BT_SEARCH_TOTAL_MAX (10,000) matching articles; beyond, counting
  *   stops there: `total` is BT_SEARCH_TOTAL_MAX and `total_more` is 1 ("10,000+", as
  *   Elasticsearch's track_total_hits). The walk also stops, once it has found a page of
@@ -67,10 +70,12 @@ enum { BT_SORT_RELEVANCE = 0, BT_SORT_DATE = 1 };
 #define BT_SEARCH_RECENCY    0x1u /* boost recent articles (half-life 90 days from now) */
 #define BT_SEARCH_NO_SNIPPET 0x2u /* skip snippets (faster; for scripts that only need ids) */
 
-/* offset + limit may not exceed this */
+/* offset + limit may not exceed this (a limit of the API: deeper pages cost a walk over
+ * every match) */
 #define BT_SEARCH_MAX_WINDOW 10000
 
-/* matching articles counted at most (bt_search_results.total_more) */
+/* matching articles counted at most (bt_search_results.total_more); tuning, not contract:
+ * read total_more rather than comparing total with this */
 #define BT_SEARCH_TOTAL_MAX 10000
 
 /* Options of bt_search_run. Always start from BT_SEARCH_OPTS_INIT: `size` lets the struct grow
