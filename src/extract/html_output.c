@@ -6,6 +6,7 @@
  * boxes, ads, hidden blocks) is left out. */
 #include "extract/dateline.h"
 #include "extract/html_internal.h"
+#include "extract/lexicon.h"
 
 #include "bantin/text.h"
 
@@ -45,39 +46,29 @@ typedef struct out {
     int rc;
 } out;
 
-static const char *const RELATED_MARKS[] = {
-    "Tin liên quan", "Tin bài liên quan", "Bài liên quan", "Xem thêm", "Đọc thêm", "Xem tiếp",
-    "Tin cùng chủ đề", "Related", "Read more", "Read More", "READ MORE", "See also",
-    "More on this", "Also read", "Further reading"};
-
-/* Headings that open the page's other stories after the article. */
+/* Headings that open the page's other stories after the article ("Tin khác", "Most read"):
+ * the lexicon's HTML_ENDS_ARTICLE list, as the start of the heading. */
 static int ends_article(const char *t)
 {
-    static const char *const marks[] = {
-        "Other stories", "Other news", "Other opinion", "More from", "More stories",
-        "More news", "Most popular", "Most read", "You may also like", "You might also like",
-        "Recommended for you", "Tin khác", "Các tin khác", "Tin cùng chuyên mục", "Đọc nhiều",
-        "Xem nhiều", "Tin mới nhất", "Bài viết cùng chuyên mục", "Có thể bạn quan tâm",
-        "Cùng chuyên mục"};
-    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (strncasecmp(t, marks[i], strlen(marks[i])) == 0)
-            return 1;
-    return 0;
+    return bti_lex_raw_prefix(BTI_LEX_HTML_ENDS_ARTICLE, t, strlen(t), NULL) != 0;
 }
 
+/* A related mark ("Tin liên quan", "Read more") alone (need_colon 0: nothing, ':' or '>'
+ * may follow) or leading a link ("Xem thêm: X", "Read more >> X", "Xem thêm » X"); or a
+ * bare ">>", "►", "»" arrow. */
 static int starts_with_mark(const char *t, int need_colon)
 {
-    for (size_t i = 0; i < sizeof RELATED_MARKS / sizeof RELATED_MARKS[0]; i++) {
-        size_t l = strlen(RELATED_MARKS[i]);
-        if (strncasecmp(t, RELATED_MARKS[i], l) != 0)
-            continue;
+    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, strlen(t), " :>\xC2");
+    if (l) {
         const char *r = t + l;
         while (*r == ' ')
             r++;
-        if (!need_colon)
-            return *r == '\0' || *r == ':' || *r == '>';
-        if (*r == ':' || *r == '>' || !strncmp(r, "»", 2))
+        if (!need_colon) {
+            if (*r == '\0' || *r == ':' || *r == '>')
+                return 1;
+        } else if (*r == ':' || *r == '>' || !strncmp(r, "»", 2)) {
             return 1;
+        }
     }
     return !strncmp(t, ">>", 2) || !strncmp(t, "►", 3) || !strncmp(t, "»", 2);
 }
@@ -1143,18 +1134,11 @@ static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *
     return NULL;
 }
 
-/* Lines that pages print between paragraphs and are never the article's. */
+/* Lines that pages print between paragraphs and are never the article's: the lexicon's
+ * HTML_FURNITURE_LINE list, the whole line. */
 static int furniture_line(const char *t)
 {
-    static const char *const lines[] = {
-        "Continue reading the main story", "Advertisement", "ADVERTISEMENT",
-        "Story continues below advertisement", "Continue reading below", "Quảng cáo",
-        "Sponsored", "Scroll to continue with content", "Read more", "Xem thêm", "Đọc thêm",
-        "Tin liên quan", "Video đang được quan tâm"};
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        if (strcasecmp(t, lines[i]) == 0)
-            return 1;
-    return 0;
+    return bti_lex_raw_has(BTI_LEX_HTML_FURNITURE_LINE, t, strlen(t));
 }
 
 static void related_outside(out *o, const xmlNode *n, int depth)
@@ -1251,14 +1235,9 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
             !memchr(p->text + 1, ']', p->len - 2)) {
             const char *t = p->text + 1;
             size_t tl = p->len - 2;
-            static const char *const pre[] = {"Read: ", "Read more: ", "Related: ", "See also: ",
-                                              "Xem thêm: ", "Đọc thêm: "};
-            for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
-                if (tl > strlen(pre[k]) && !strncmp(t, pre[k], strlen(pre[k]))) {
-                    t += strlen(pre[k]);
-                    tl -= strlen(pre[k]);
-                    break;
-                }
+            size_t pl = bti_lex_raw_prefix(BTI_LEX_BRACKET_RELATED, t, tl, ":");
+            if (pl && tl > pl + 2 && t[pl] == ':' && t[pl + 1] == ' ')
+                t += pl + 2, tl -= pl + 2;
             char *title = strndup(t, tl);
             if (!title || add_related(&o, title, p->href))
                 o.rc = BT_ENOMEM;
