@@ -7,12 +7,13 @@
 #include "extract/lexicon.h"
 #include "extract/text_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- helpers ----------------------------------------------------------------------------- */
 
-static __attribute__((unused)) bt_article *extract_text(const char *text)
+static bt_article *extract_text(const char *text)
 {
     bt_capture cap;
     memset(&cap, 0, sizeof cap);
@@ -48,6 +49,49 @@ static int block_test(int (*rule)(const tx_block *), const char *line)
 }
 
 static int has(unsigned lists, const char *s) { return bti_lex_raw_has(lists, s, strlen(s)); }
+
+#define HEAD "# Mưa lớn gây ngập nhiều tuyến phố ở thủ đô\n\n"
+#define P1 "Theo đài khí tượng, lượng mưa đo được tại nội thành vượt quá một trăm milimét chỉ trong ba giờ."
+#define P2 "Các đội thoát nước đã được điều động tới những điểm ngập nặng nhất để hỗ trợ người dân đi lại."
+#define P3 "Chính quyền khuyến cáo người dân hạn chế ra đường trong những giờ cao điểm buổi chiều hôm nay."
+
+/* A small article: the headline, `top` (may be ""), three paragraphs with `mid` after the
+ * first, and `foot` after the last. The first paragraph is the sapo (a Vietnamese page's
+ * first sentence over more paragraphs): the body is P2 and P3. */
+static bt_article *article_with(const char *top, const char *mid, const char *foot)
+{
+    size_t n = strlen(HEAD) + strlen(top) + strlen(mid) + strlen(foot) + 3 * 200 + 16;
+    char *t = malloc(n);
+    assert_non_null(t);
+    snprintf(t, n, "%s%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s\n", HEAD, top, P1, mid, P2, P3, foot);
+    bt_article *a = extract_text(t);
+    free(t);
+    return a;
+}
+
+static int body_has_exact(const bt_article *a, const char *para)
+{
+    for (size_t i = 0; i < a->n_body; i++)
+        if (!strcmp(a->body[i], para))
+            return 1;
+    return 0;
+}
+
+static int has_related(const bt_article *a, const char *title)
+{
+    for (size_t i = 0; i < a->n_related; i++)
+        if (!strcmp(a->related[i].title, title))
+            return 1;
+    return 0;
+}
+
+static int has_author(const bt_article *a, const char *name)
+{
+    for (size_t i = 0; i < a->n_authors; i++)
+        if (!strcmp(a->authors[i], name))
+            return 1;
+    return 0;
+}
 
 /* ---- lexicon ------------------------------------------------------------------------------- */
 
@@ -185,6 +229,241 @@ static void tx_inline_related_prefix_rule(void **state)
     assert_int_equal(tx_inline_related_prefix(s, strlen(s)), 0);
 }
 
+/* ---- the text extractor's passes (text_extract.c) ---------------------------------------- */
+
+static void mark_furniture_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("Chia sẻ Facebook Zalo", "Quảng cáo", "5 giờ trước");
+    assert_string_equal(a->lede, P1);
+    assert_int_equal(a->n_body, 2);
+    assert_false(test_body_has(a, "Chia sẻ"));
+    assert_false(test_body_has(a, "Quảng cáo"));
+    assert_false(test_body_has(a, "giờ trước"));
+    bt_article_free(a);
+}
+
+static void short_capture_body_pass(void **state)
+{
+    (void)state;
+    /* no prose: the headline, when lines follow it */
+    bt_article *a = extract_text("# Lịch thi đấu vòng loại\n\nHà Nội gặp Hải Phòng\n\n"
+                                 "Nam Định gặp Thanh Hóa\n");
+    assert_non_null(a->title);
+    assert_string_equal(a->title, "Lịch thi đấu vòng loại");
+    bt_article_free(a);
+    /* a headline alone is no article */
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = "# Lịch thi đấu vòng loại\n";
+    cap.len = strlen(cap.data);
+    cap.origin = "rules.txt";
+    bt_error err;
+    a = NULL;
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), BT_ENOARTICLE);
+    bt_article_free(a);
+}
+
+static void take_dateline_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("Thứ bảy, 14/8/2021 08:30", "", "");
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2021-08-14T08:30:00+07:00");
+    assert_false(test_body_has(a, "14/8/2021"));
+    bt_article_free(a);
+}
+
+static void take_english_bylines_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("By Jane Doe", "", "");
+    assert_true(has_author(a, "Jane Doe"));
+    assert_false(test_body_has(a, "Jane Doe"));
+    bt_article_free(a);
+}
+
+static void take_meta_rows_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("Đăng bởi Kim Kha 16/11/2023", "", "");
+    assert_true(has_author(a, "Kim Kha"));
+    assert_false(test_body_has(a, "Kim Kha"));
+    bt_article_free(a);
+}
+
+static void take_sapo_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("TTO - Cơn mưa kéo dài từ đêm qua khiến nhiều tuyến phố ngập sâu.",
+                                 "", "");
+    assert_string_equal(a->lede, "Cơn mưa kéo dài từ đêm qua khiến nhiều tuyến phố ngập sâu.");
+    assert_string_equal(a->source, "TTO");
+    assert_false(test_body_has(a, "Cơn mưa"));
+    bt_article_free(a);
+    /* a first paragraph that is not set apart stays in the body */
+    a = extract_text(HEAD P1 "\n\n" P2 "\n");
+    assert_null(a->lede);
+    assert_true(body_has_exact(a, P1));
+    bt_article_free(a);
+}
+
+static void pair_split_captions_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "Người dân dắt xe qua đoạn đường ngập\n\nẢNH: MINH ANH", "");
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].caption, "Người dân dắt xe qua đoạn đường ngập");
+    assert_string_equal(a->images[0].credit, "MINH ANH");
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+}
+
+static void rule_image(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "![Xe chết máy](https://example.org/a.jpg)\n\n"
+                                     "Người dân dắt xe qua đoạn đường ngập. Ảnh: Minh Anh", "");
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].src, "https://example.org/a.jpg");
+    assert_string_equal(a->images[0].caption, "Người dân dắt xe qua đoạn đường ngập.");
+    assert_string_equal(a->images[0].credit, "Minh Anh");
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+}
+
+static void rule_caption(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "Người dân dắt xe qua đoạn đường ngập (Ảnh: TTXVN)", "");
+    assert_int_equal(a->n_images, 1);
+    assert_null(a->images[0].src);
+    assert_string_equal(a->images[0].credit, "TTXVN");
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+}
+
+static void rule_doubled_link(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "Giá vàng tăng mạnh Giá vàng tăng mạnh", "");
+    assert_true(has_related(a, "Giá vàng tăng mạnh"));
+    assert_false(test_body_has(a, "Giá vàng"));
+    bt_article_free(a);
+}
+
+static void rule_bracketed_link(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "[Read: Giá vàng tăng mạnh phiên sáng]", "");
+    assert_true(has_related(a, "Giá vàng tăng mạnh phiên sáng"));
+    assert_false(test_body_has(a, "Giá vàng"));
+    bt_article_free(a);
+}
+
+static void rule_inline_related(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "Xem thêm: Dự báo thời tiết cuối tuần có mưa to", "");
+    assert_true(has_related(a, "Dự báo thời tiết cuối tuần có mưa to"));
+    assert_false(test_body_has(a, "Dự báo"));
+    bt_article_free(a);
+}
+
+static void rule_related_card(void **state)
+{
+    (void)state;
+    bt_article *a = article_with(
+        "", "[Bão số 3 tiến gần đất liền miền Bắc](https://example.org/bao)\n\n"
+            "Cơn bão mạnh nhất năm nay đang di chuyển theo hướng tây bắc với tốc độ nhanh.",
+        "");
+    assert_true(has_related(a, "Bão số 3 tiến gần đất liền miền Bắc"));
+    assert_string_equal(a->related[0].url, "https://example.org/bao");
+    assert_false(test_body_has(a, "Cơn bão mạnh"));
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+}
+
+static void rule_attribution(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "", "Theo Reuters\n\n" "Một đoạn văn sau dòng nguồn không còn thuộc về bài viết này nữa.");
+    assert_false(test_body_has(a, "Reuters"));
+    assert_false(test_body_has(a, "dòng nguồn"));
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+}
+
+static void rule_closing_byline(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "", "Nguyễn Văn An");
+    assert_true(has_author(a, "Nguyễn Văn An"));
+    assert_false(test_body_has(a, "Nguyễn Văn An"));
+    bt_article_free(a);
+    /* a name in bold needs no diacritics */
+    a = article_with("", "", "**Thu Trang**");
+    assert_true(has_author(a, "Thu Trang"));
+    bt_article_free(a);
+}
+
+static void rule_not_a_paragraph(void **state)
+{
+    (void)state;
+    /* a label that is no sentence is dropped; a subheading over a paragraph is kept */
+    bt_article *a = article_with("", "Full Screen\n\nGiao thông ùn tắc", "");
+    assert_false(test_body_has(a, "Full Screen"));
+    assert_true(body_has_exact(a, "Giao thông ùn tắc"));
+    bt_article_free(a);
+    /* the same line twice in a row is taken once */
+    a = article_with("", P1, "");
+    size_t n = 0;
+    for (size_t i = 0; i < a->n_body; i++)
+        n += !strcmp(a->body[i], P1);
+    assert_int_equal(n, 1);
+    bt_article_free(a);
+}
+
+static void rule_paragraph(void **state)
+{
+    (void)state;
+    /* "./." ends the article and prints as "." */
+    bt_article *a = extract_text(HEAD P1 "\n\n" "Kết thúc bài viết với dấu hiệu kết thúc quen thuộc của báo chí./."
+                                 "\n\n" P2 "\n");
+    assert_true(body_has_exact(a, P1));
+    assert_true(body_has_exact(a, "Kết thúc bài viết với dấu hiệu kết thúc quen thuộc của báo chí."));
+    assert_false(body_has_exact(a, P2));
+    bt_article_free(a);
+}
+
+static void take_foot_dateline_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "", "14/08/2024 08:30");
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2024-08-14T08:30:00+07:00");
+    bt_article_free(a);
+}
+
+static void read_related_boxes_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "", "Tin liên quan\n\nBão số 3 tiến gần đất liền miền Bắc\n\n"
+                                         "Đọc nhiều\n\nCâu chuyện của ngày hôm qua ở phố cổ");
+    assert_true(has_related(a, "Bão số 3 tiến gần đất liền miền Bắc"));
+    /* a site-wide section is no related box */
+    assert_false(has_related(a, "Câu chuyện của ngày hôm qua ở phố cổ"));
+    bt_article_free(a);
+}
+
+static void take_source_pass(void **state)
+{
+    (void)state;
+    bt_article *a = article_with("", "", "© 2024 Tin Mẫu. Ghi rõ nguồn khi phát hành lại.");
+    assert_string_equal(a->source, "Tin Mẫu");
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +476,26 @@ int main(void)
         cmocka_unit_test(tx_ends_related_rule),
         cmocka_unit_test(tx_is_relative_time_rule),
         cmocka_unit_test(tx_inline_related_prefix_rule),
+        cmocka_unit_test(mark_furniture_pass),
+        cmocka_unit_test(short_capture_body_pass),
+        cmocka_unit_test(take_dateline_pass),
+        cmocka_unit_test(take_english_bylines_pass),
+        cmocka_unit_test(take_meta_rows_pass),
+        cmocka_unit_test(take_sapo_pass),
+        cmocka_unit_test(pair_split_captions_pass),
+        cmocka_unit_test(rule_image),
+        cmocka_unit_test(rule_caption),
+        cmocka_unit_test(rule_doubled_link),
+        cmocka_unit_test(rule_bracketed_link),
+        cmocka_unit_test(rule_inline_related),
+        cmocka_unit_test(rule_related_card),
+        cmocka_unit_test(rule_attribution),
+        cmocka_unit_test(rule_closing_byline),
+        cmocka_unit_test(rule_not_a_paragraph),
+        cmocka_unit_test(rule_paragraph),
+        cmocka_unit_test(take_foot_dateline_pass),
+        cmocka_unit_test(read_related_boxes_pass),
+        cmocka_unit_test(take_source_pass),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
