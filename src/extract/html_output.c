@@ -1158,28 +1158,42 @@ static void related_outside(out *o, const xmlNode *n, int depth)
     }
 }
 
-int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, bt_article *a)
+/* ---- the passes over the container's paragraphs --------------------------------------- */
+
+#define SCOPE_LEVELS 3        /* the sapo and byline sit at most a few levels above the text */
+#define LEDE_MAX_LINK_DENSITY 0.3 /* a sapo is text; a block mostly of links is a teaser list */
+#define LINKY_PCT 70          /* a line this much in links is a link line */
+#define LINK_LINE_MIN 15      /* a one-link line shorter than this is a button ("Xem"), ... */
+#define LINK_LINE_MAX 200     /* ... longer, a paragraph that happens to be linked */
+#define LINK_LINE_PCT 90      /* a line that is one link and nothing else */
+#define BRACKET_MIN 8         /* "[Read: X]": brackets around a real title ... */
+#define BRACKET_MAX 250       /* ... not a bracketed paragraph */
+#define BRACKET_LINK_PCT 50   /* at least half of it the link */
+#define DESC_MIN 40           /* a description this short matches too many first lines */
+#define DESC_SLACK 30         /* the first paragraph may run a little past the description */
+#define BYLINE_MAX 100        /* a byline longer than this is a sentence about someone */
+
+/* Pass 1: the lead photo above the container, between the headline and the text, read
+ * first so that it comes first. */
+static void take_lead_photo(out *o)
 {
-    out o;
-    memset(&o, 0, sizeof o);
-    o.ctx = ctx;
-    o.m = m;
-    o.a = a;
-    o.content = content;
-    for (xmlNodePtr up = content->parent; up && up->_private && !bt_html_is(up, "body"); up = up->parent) {
+    for (xmlNodePtr up = o->content->parent; up && up->_private && !bt_html_is(up, "body");
+         up = up->parent) {
         int seen = 0, stopped = 0;
-        const xmlNode *ph = lead_photo(&o, up->children, content, 0, &seen, &stopped);
+        const xmlNode *ph = lead_photo(o, up->children, o->content, 0, &seen, &stopped);
         if (ph) {
-            image_box(&o, ph);
+            image_box(o, ph);
             break;
         }
         if (seen) /* the headline is at this level: no photo between it and the text */
             break;
     }
-    walk(&o, content->children, 0, 1);
-    flush(&o);
+}
 
-    /* the scope around the container: its <article> or its parent */
+/* The scope around the container: its <article> or its parent; NULL when that is the
+ * whole page. */
+static xmlNodePtr article_scope(xmlNodePtr content)
+{
     xmlNodePtr scope = content->parent;
     for (xmlNodePtr p = content->parent; p && p->_private && !bt_html_is(p, "body"); p = p->parent)
         if (bt_html_is(p, "article")) {
@@ -1188,162 +1202,257 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         }
     if (scope && (bt_html_is(scope, "body") || bt_html_is(scope, "html")))
         scope = NULL;
-    /* the sapo sits before the container, often a level or two up beside the headline */
-    xmlNodePtr lscope = scope ? scope : content->parent;
-    for (int up = 0; !o.lede && lscope && lscope->_private && up < 3 && !o.rc; up++) {
+    return scope;
+}
+
+/* Pass 3: the sapo marked as one (BT_NF_LEDE) before the container, often a level or two up
+ * beside the headline. */
+static void take_marked_sapo(out *o, xmlNodePtr scope)
+{
+    xmlNodePtr lscope = scope ? scope : o->content->parent;
+    for (int up = 0; !o->lede && lscope && lscope->_private && up < SCOPE_LEVELS && !o->rc; up++) {
         if (bt_html_is(lscope, "body") || bt_html_is(lscope, "html"))
             break;
         int stopped = 0, seen = 0;
-        const xmlNode *l = up == 0 && scope
-                               ? first_flag(lscope->children, BT_NF_LEDE, content, 0, &stopped)
-                                   : after_title(&o, lscope->children, BT_NF_LEDE, content, 0, &seen, &stopped);
-        if (l && ldens(BT_INFO(l)) < 0.3)
-            o.lede = bt_html_text(l);
+        const xmlNode *l =
+            up == 0 && scope
+                ? first_flag(lscope->children, BT_NF_LEDE, o->content, 0, &stopped)
+                : after_title(o, lscope->children, BT_NF_LEDE, o->content, 0, &seen, &stopped);
+        if (l && ldens(BT_INFO(l)) < LEDE_MAX_LINK_DENSITY)
+            o->lede = bt_html_text(l);
         lscope = lscope->parent;
     }
-    /* related boxes sit under the article or right after it, in the same column */
-    xmlNodePtr rscope = scope ? scope->parent : content->parent;
+}
+
+/* Pass 4: related boxes sit under the article or right after it, in the same column. */
+static void take_related_outside(out *o, xmlNodePtr scope)
+{
+    xmlNodePtr rscope = scope ? scope->parent : o->content->parent;
     if (rscope && (bt_html_is(rscope, "body") || bt_html_is(rscope, "html") || !rscope->_private))
         rscope = scope;
-    if (rscope && !o.rc)
-        related_outside(&o, rscope->children, 0);
+    if (rscope && !o->rc)
+        related_outside(o, rscope->children, 0);
+}
 
-    /* furniture lines and inline related links */
-    for (size_t i = 0; i < o.pn && !o.rc;) {
-        para *p = &o.pv[i];
-        int linky = p->len && p->link * 10 >= p->len * 7;
-        if (same_short(p->text, p->len, m->title) || same_short(p->text, p->len, m->h1) ||
-            same_short(p->text, p->len, o.lede)) {
-            drop_para(&o, i);
-            continue;
-        }
-        if (furniture_line(p->text)) {
-            drop_para(&o, i);
-            continue;
-        }
-        /* a line that is one link and nothing else: a story the article points to */
-        if (p->href && p->len >= 15 && p->len <= 200 && p->link * 10 >= p->len * 9 &&
-            !(p->flags & P_HEADING)) {
-            if (add_related(&o, p->text, p->href))
-                o.rc = BT_ENOMEM;
-            drop_para(&o, i);
-            continue;
-        }
-        /* "[Read: Other story]", "[Other story]": a bracketed link to another story */
-        if (p->href && p->len > 8 && p->len <= 250 && p->text[0] == '[' &&
-            p->text[p->len - 1] == ']' && p->link * 2 >= p->len &&
-            !memchr(p->text + 1, ']', p->len - 2)) {
-            const char *t = p->text + 1;
-            size_t tl = p->len - 2;
-            size_t pl = bti_lex_raw_prefix(BTI_LEX_BRACKET_RELATED, t, tl, ":");
-            if (pl && tl > pl + 2 && t[pl] == ':' && t[pl + 1] == ' ')
-                t += pl + 2, tl -= pl + 2;
-            char *title = strndup(t, tl);
-            if (!title || add_related(&o, title, p->href))
-                o.rc = BT_ENOMEM;
-            free(title);
-            drop_para(&o, i);
-            continue;
-        }
-        if (starts_with_mark(p->text, 1) && (linky || p->href)) {
-            const char *t = p->text;
-            const char *c = strstr(t, ":");
-            const char *r = strstr(t, "»");
-            if (!strncmp(t, ">>", 2))
-                c = t + 1;
-            else if (!strncmp(t, "►", 3))
-                c = t + 2;
-            if (r && (!c || r < c))
-                c = r + 1;
-            if (c) {
-                c++;
-                while (*c == ' ')
-                    c++;
-                if (add_related(&o, c, p->href))
-                    o.rc = BT_ENOMEM;
-            }
-            drop_para(&o, i);
-            continue;
-        }
-        i++;
+/* A paragraph rule of pass 5: 1 when it dropped paragraph i (taking what it holds). */
+typedef int (*para_rule)(out *o, size_t i);
+
+/* The headline, the page title or the sapo repeated in the text. */
+static int rule_repeats_title(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (!(same_short(p->text, p->len, o->m->title) || same_short(p->text, p->len, o->m->h1) ||
+          same_short(p->text, p->len, o->lede)))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
+/* "Advertisement", "Quảng cáo", "Continue reading the main story": never the article's. */
+static int rule_furniture_line(out *o, size_t i)
+{
+    if (!furniture_line(o->pv[i].text))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
+/* A line that is one link and nothing else: a story the article points to. */
+static int rule_link_line(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (!(p->href && p->len >= LINK_LINE_MIN && p->len <= LINK_LINE_MAX &&
+          p->link * 100 >= p->len * LINK_LINE_PCT && !(p->flags & P_HEADING)))
+        return 0;
+    if (add_related(o, p->text, p->href))
+        o->rc = BT_ENOMEM;
+    drop_para(o, i);
+    return 1;
+}
+
+/* "[Read: Other story]", "[Other story]": a bracketed link to another story. */
+static int rule_bracketed_link(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (!(p->href && p->len > BRACKET_MIN && p->len <= BRACKET_MAX && p->text[0] == '[' &&
+          p->text[p->len - 1] == ']' && p->link * 100 >= p->len * BRACKET_LINK_PCT &&
+          !memchr(p->text + 1, ']', p->len - 2)))
+        return 0;
+    const char *t = p->text + 1;
+    size_t tl = p->len - 2;
+    size_t pl = bti_lex_raw_prefix(BTI_LEX_BRACKET_RELATED, t, tl, ":");
+    if (pl && tl > pl + 2 && t[pl] == ':' && t[pl + 1] == ' ')
+        t += pl + 2, tl -= pl + 2;
+    char *title = strndup(t, tl);
+    if (!title || add_related(o, title, p->href))
+        o->rc = BT_ENOMEM;
+    free(title);
+    drop_para(o, i);
+    return 1;
+}
+
+/* "Xem thêm: <link>", "Read more » <link>", ">> <link>": an inline related link. */
+static int rule_marked_link(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    int linky = p->len && p->link * 100 >= p->len * LINKY_PCT;
+    if (!(starts_with_mark(p->text, 1) && (linky || p->href)))
+        return 0;
+    const char *t = p->text;
+    const char *c = strstr(t, ":");
+    const char *r = strstr(t, "»");
+    if (!strncmp(t, ">>", 2))
+        c = t + 1;
+    else if (!strncmp(t, "►", 3))
+        c = t + 2;
+    if (r && (!c || r < c))
+        c = r + 1;
+    if (c) {
+        c++;
+        while (*c == ' ')
+            c++;
+        if (add_related(o, c, p->href))
+            o->rc = BT_ENOMEM;
     }
-    /* no sapo marked: a first paragraph that repeats the page's description is one, unless
-     * it is a plain <p> among the text's own (the site's excerpt took the first paragraph) */
-    int plain_first = o.pn > 1 && o.pv[0].node && o.pv[1].node &&
-                      o.pv[0].node->parent == o.pv[1].node->parent &&
-                      !(o.pv[0].flags & (P_STRONG | P_HEADING));
+    drop_para(o, i);
+    return 1;
+}
+
+static const para_rule PARA_RULES[] = {
+    rule_repeats_title, rule_furniture_line, rule_link_line, rule_bracketed_link,
+    rule_marked_link,
+};
+
+/* Pass 5: furniture lines and inline related links out of the text. */
+static void sort_lines(out *o)
+{
+    for (size_t i = 0; i < o->pn && !o->rc;) {
+        int dropped = 0;
+        for (size_t r = 0; r < sizeof PARA_RULES / sizeof PARA_RULES[0] && !dropped; r++)
+            dropped = PARA_RULES[r](o, i);
+        if (!dropped)
+            i++;
+    }
+}
+
+/* Pass 6: no sapo marked: a first paragraph that repeats the page's description is one,
+ * unless it is a plain <p> among the text's own (the site's excerpt took the first
+ * paragraph). */
+static void take_description_sapo(out *o)
+{
+    int plain_first = o->pn > 1 && o->pv[0].node && o->pv[1].node &&
+                      o->pv[0].node->parent == o->pv[1].node->parent &&
+                      !(o->pv[0].flags & (P_STRONG | P_HEADING));
     if (plain_first) { /* "meldung_anrisstext": a class of its own sets it apart */
-        const char *c0 = bt_html_peek(o.pv[0].node, "class"), *c1 = bt_html_peek(o.pv[1].node, "class");
+        const char *c0 = bt_html_peek(o->pv[0].node, "class"), *c1 = bt_html_peek(o->pv[1].node, "class");
         plain_first = (!c0 && !c1) || (c0 && c1 && !strcmp(c0, c1));
     }
-    if (!o.lede && o.pn > 1 && m->description && !plain_first) {
-        const char *d = m->description;
-        size_t dl = strlen(d);
-        while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
-            dl--;
-        char *dcut = strndup(d, dl > 3 && !strcmp(d + dl - 3, "...") ? dl - 3 : dl);
-        char *fd = dcut ? bt_fold_dup(dcut, strlen(dcut), NULL) : NULL;
-        char *fp = bt_fold_dup(o.pv[0].text, o.pv[0].len, NULL);
-        if (fd && fp && strlen(fd) >= 40 && strncmp(fp, fd, strlen(fd)) == 0 &&
-            strlen(fp) < strlen(fd) + 30) {
-            o.lede = strdup(o.pv[0].text);
-            drop_para(&o, 0);
-        }
-        free(dcut);
-        free(fd);
-        free(fp);
+    if (o->lede || o->pn <= 1 || !o->m->description || plain_first)
+        return;
+    const char *d = o->m->description;
+    size_t dl = strlen(d);
+    while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
+        dl--;
+    char *dcut = strndup(d, dl > 3 && !strcmp(d + dl - 3, "...") ? dl - 3 : dl);
+    char *fd = dcut ? bt_fold_dup(dcut, strlen(dcut), NULL) : NULL;
+    char *fp = bt_fold_dup(o->pv[0].text, o->pv[0].len, NULL);
+    if (fd && fp && strlen(fd) >= DESC_MIN && strncmp(fp, fd, strlen(fd)) == 0 &&
+        strlen(fp) < strlen(fd) + DESC_SLACK) {
+        o->lede = strdup(o->pv[0].text);
+        drop_para(o, 0);
     }
-    signature(&o);
-    trim_edges(&o);
+    free(dcut);
+    free(fd);
+    free(fp);
+}
 
-    if (!a->n_authors && !m->n_authors) {
-        for (size_t i = 0; i < o.nbylines; i++)
-            if (o.bylines[i] && strlen(o.bylines[i]) < 100)
-                byline_authors(&o, o.bylines[i]);
-        xmlNodePtr bscope = scope ? scope : content->parent;
-        for (int up = 0; !a->n_authors && bscope && bscope->_private && up < 3 && !o.rc; up++) {
-            if (bt_html_is(bscope, "body") || bt_html_is(bscope, "html"))
-                break;
-            int stopped = 0, seen = 0;
-            const xmlNode *b =
-                up == 0 && scope ? first_flag(bscope->children, BT_NF_BYLINE, content, 0, &stopped)
-                        : after_title(&o, bscope->children, BT_NF_BYLINE, content, 0, &seen, &stopped);
-            if (b) {
-                char *t = bt_html_text(b);
-                if (t)
-                    byline_authors(&o, t);
-                free(t);
-            }
-            bscope = bscope->parent;
+/* Pass 9: the authors, when the page's metadata names none: the byline lines the walk kept,
+ * else a block marked as a byline (BT_NF_BYLINE) above the text. */
+static void take_bylines(out *o, xmlNodePtr scope)
+{
+    bt_article *a = o->a;
+    if (a->n_authors || o->m->n_authors)
+        return;
+    for (size_t i = 0; i < o->nbylines; i++)
+        if (o->bylines[i] && strlen(o->bylines[i]) < BYLINE_MAX)
+            byline_authors(o, o->bylines[i]);
+    xmlNodePtr bscope = scope ? scope : o->content->parent;
+    for (int up = 0; !a->n_authors && bscope && bscope->_private && up < SCOPE_LEVELS && !o->rc;
+         up++) {
+        if (bt_html_is(bscope, "body") || bt_html_is(bscope, "html"))
+            break;
+        int stopped = 0, seen = 0;
+        const xmlNode *b =
+            up == 0 && scope
+                ? first_flag(bscope->children, BT_NF_BYLINE, o->content, 0, &stopped)
+                : after_title(o, bscope->children, BT_NF_BYLINE, o->content, 0, &seen, &stopped);
+        if (b) {
+            char *t = bt_html_text(b);
+            if (t)
+                byline_authors(o, t);
+            free(t);
         }
+        bscope = bscope->parent;
     }
-    for (size_t i = 0; i < o.pn && !o.rc; i++) {
-        const char *t = o.pv[i].text;
-        size_t l = o.pv[i].len;
-        /* the end mark "./." closes Vietnamese official news: it is a full stop */
+}
+
+/* Pass 10: the paragraphs into the article, and the sapo. The end mark "./." closes
+ * Vietnamese official news: it is a full stop. */
+static void emit_article(out *o)
+{
+    for (size_t i = 0; i < o->pn && !o->rc; i++) {
+        const char *t = o->pv[i].text;
+        size_t l = o->pv[i].len;
         if (l >= 3 && !strcmp(t + l - 3, "./.")) {
             char *c = strndup(t, l - 2);
-            if (!c || bt_article_add_para(a, c))
-                o.rc = BT_ENOMEM;
+            if (!c || bt_article_add_para(o->a, c))
+                o->rc = BT_ENOMEM;
             free(c);
             continue;
         }
-        if (bt_article_add_para(a, t))
-            o.rc = BT_ENOMEM;
+        if (bt_article_add_para(o->a, t))
+            o->rc = BT_ENOMEM;
     }
-    if (o.lede && *o.lede && !o.rc && bt_article_set(&a->lede, o.lede, strlen(o.lede)))
-        o.rc = BT_ENOMEM;
+    if (o->lede && *o->lede && !o->rc && bt_article_set(&o->a->lede, o->lede, strlen(o->lede)))
+        o->rc = BT_ENOMEM;
+}
 
-    for (size_t i = 0; i < o.pn; i++) {
-        free(o.pv[i].text);
-        free(o.pv[i].href);
+static void out_free(out *o)
+{
+    for (size_t i = 0; i < o->pn; i++) {
+        free(o->pv[i].text);
+        free(o->pv[i].href);
     }
-    free(o.pv);
-    for (size_t i = 0; i < o.nbylines; i++)
-        free(o.bylines[i]);
-    free(o.bylines);
-    free(o.lede);
-    free(o.pend_href);
-    bt_buf_free(&o.pend);
+    free(o->pv);
+    for (size_t i = 0; i < o->nbylines; i++)
+        free(o->bylines[i]);
+    free(o->bylines);
+    free(o->lede);
+    free(o->pend_href);
+    bt_buf_free(&o->pend);
+}
+
+/* The passes in order. */
+int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, bt_article *a)
+{
+    out o;
+    memset(&o, 0, sizeof o);
+    o.ctx = ctx;
+    o.m = m;
+    o.a = a;
+    o.content = content;
+    take_lead_photo(&o);
+    walk(&o, content->children, 0, 1); /* pass 2: the container into paragraphs */
+    flush(&o);
+    xmlNodePtr scope = article_scope(content);
+    take_marked_sapo(&o, scope);
+    take_related_outside(&o, scope);
+    sort_lines(&o);
+    take_description_sapo(&o);
+    signature(&o);  /* pass 7 */
+    trim_edges(&o); /* pass 8 */
+    take_bylines(&o, scope);
+    emit_article(&o);
+    out_free(&o);
     return o.rc;
 }
