@@ -569,12 +569,14 @@ static int meta_row_bits(const xmlNode *n, int depth)
 
 static int meta_row(const xmlNode *n, int depth) { return meta_row_bits(n, depth) == 3; }
 
+#define MEDIA_DEPTH 8 /* how deep a caption or a player hides in a media box */
+
 /* Whether a block holds a photo's or video's caption or player ("lead-video-placeholder":
  * a "lead" class on a media box): such a block is no standfirst, whatever its class says. */
 static int holds_media(const xmlNode *n, int depth)
 {
     for (const xmlNode *k = n->children; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > 8)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > MEDIA_DEPTH)
             continue;
         if ((BT_INFO(k)->flags & BT_NF_CAPTION) || bt_html_is(k, "figcaption") ||
             bt_html_is(k, "iframe") || bt_html_is(k, "video") || holds_media(k, depth + 1))
@@ -583,152 +585,275 @@ static int holds_media(const xmlNode *n, int depth)
     return 0;
 }
 
-static void element(out *o, const xmlNode *k, int depth)
+/* ---- the walk: one rule per element, in order --------------------------------------- */
+
+#define SAPO_MIN_TEXT 30      /* a marked sapo shorter than this is a kicker or a label ... */
+#define SAPO_MAX_TEXT 1500    /* ... longer, the article's text under a "lead" class */
+#define SAPO_MAX_PARAS 1      /* a sapo is one paragraph */
+#define BYLINE_BOX_MAX 120    /* a byline box: names and a role, not a biography */
+#define CAPTION_BOX_MAX 400   /* a caption, not a paragraph in a box classed "caption" */
+#define META_ROW_MAX 250      /* the meta line under a headline: names, date, reading time */
+#define DATE_ROW_MAX 200      /* a date holder line longer than this holds text too */
+#define CARD_MIN 15           /* a story card: a linked title ... */
+#define CARD_MAX 450          /* ... and a one-line summary, not a section */
+#define CARD_MAX_PARAS 3
+#define CARD_LINK_PCT 20      /* the title is a fifth of the card's text or more */
+#define LINK_BOX_DENSITY 0.6  /* a box mostly of links: a list of stories or navigation */
+#define LINK_BOX_MIN_LINK 20  /* and more link text than a single "Xem" */
+#define MARK_LINE_MAX 40      /* a heading that announces a box is a few words */
+#define MARK_MIN_BEFORE 3     /* the article ends only after some paragraphs of its own */
+#define MARK_MAX_WORDS 4      /* a plain line of this few words may be such a heading */
+#define RELATED_MODE_END_DENSITY 0.5 /* a paragraph mostly text ends a related list */
+
+/* An element rule: 1 when it took element k (no later rule sees it), 0 when not. */
+typedef int (*element_rule)(out *o, const xmlNode *k, bt_node_info *in, int depth);
+
+/* After a "Tin khác" heading only related boxes count: the article is over. */
+static int el_after_end(out *o, const xmlNode *k, bt_node_info *in, int depth)
 {
-    bt_node_info *in = BT_INFO(k);
-    if (o->stopped && !(in->flags & BT_NF_RELATED))
-        return;
-    if (in->flags & BT_NF_RELATED) {
-        flush(o);
-        related_box(o, k);
-        return;
-    }
-    if (bt_html_furniture(o->ctx, in)) {
-        flush(o);
-        return;
-    }
-    if (is_image_box(k, in)) {
-        flush(o);
-        image_box(o, k);
-        return;
-    }
-    if ((in->flags & BT_NF_LEDE) && !(in->flags & BT_NF_CAPTION) && !in->imgs && !o->lede &&
-        before_text(o) &&
-        in->text >= 30 && in->text < 1500 &&
-        in->paras <= 1 && !bt_html_is(k, "li") && !holds_media(k, 0)) {
-        flush(o);
-        o->lede = bt_html_text(k);
-        return;
-    }
-    if ((in->flags & BT_NF_BYLINE) && in->text < 120 && !in->paras) {
-        flush(o);
-        keep_byline(o, bt_html_text(k));
-        return;
-    }
-    if ((in->flags & BT_NF_CAPTION) && !in->imgs && in->text < 400 && !bt_html_is(k, "td")) {
-        flush(o);
-        /* a caption set apart from its photo: give it to the last uncaptioned image */
-        char *t = bt_html_text(k);
-        if (t && *t) {
-            bt_image *last = o->a->n_images ? &o->a->images[o->a->n_images - 1] : NULL;
-            if (last && !last->caption[0]) {
-                char *cap = NULL, *cr = NULL;
-                if (!bt_html_split_credit(t, &cap, &cr)) {
-                    free(last->caption);
-                    last->caption = cap;
-                    free(last->credit);
-                    last->credit = cr;
-                }
-            } else {
-                add_image(o, NULL, t);
+    (void)k, (void)depth;
+    return o->stopped && !(in->flags & BT_NF_RELATED);
+}
+
+/* A box the scorer marked as related stories. */
+static int el_related_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!(in->flags & BT_NF_RELATED))
+        return 0;
+    flush(o);
+    related_box(o, k);
+    return 1;
+}
+
+/* Share bars, comment boxes, ads, hidden blocks (html_node.c's furniture). */
+static int el_furniture(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)k, (void)depth;
+    if (!bt_html_furniture(o->ctx, in))
+        return 0;
+    flush(o);
+    return 1;
+}
+
+/* A figure or an image box: a photo with its caption and credit. */
+static int el_image_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!is_image_box(k, in))
+        return 0;
+    flush(o);
+    image_box(o, k);
+    return 1;
+}
+
+/* A block marked as the sapo, before the text: one paragraph of text, no media. */
+static int el_marked_sapo(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!((in->flags & BT_NF_LEDE) && !(in->flags & BT_NF_CAPTION) && !in->imgs && !o->lede &&
+          before_text(o) && in->text >= SAPO_MIN_TEXT && in->text < SAPO_MAX_TEXT &&
+          in->paras <= SAPO_MAX_PARAS && !bt_html_is(k, "li") && !holds_media(k, 0)))
+        return 0;
+    flush(o);
+    o->lede = bt_html_text(k);
+    return 1;
+}
+
+/* A block marked as a byline: kept for the authors, not the text. */
+static int el_byline(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!((in->flags & BT_NF_BYLINE) && in->text < BYLINE_BOX_MAX && !in->paras))
+        return 0;
+    flush(o);
+    keep_byline(o, bt_html_text(k));
+    return 1;
+}
+
+/* A caption set apart from its photo: it goes to the last uncaptioned image, else it is a
+ * photo of its own. */
+static int el_caption(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!((in->flags & BT_NF_CAPTION) && !in->imgs && in->text < CAPTION_BOX_MAX &&
+          !bt_html_is(k, "td")))
+        return 0;
+    flush(o);
+    char *t = bt_html_text(k);
+    if (t && *t) {
+        bt_image *last = o->a->n_images ? &o->a->images[o->a->n_images - 1] : NULL;
+        if (last && !last->caption[0]) {
+            char *cap = NULL, *cr = NULL;
+            if (!bt_html_split_credit(t, &cap, &cr)) {
+                free(last->caption);
+                last->caption = cap;
+                free(last->credit);
+                last->credit = cr;
             }
+        } else {
+            add_image(o, NULL, t);
         }
+    }
+    free(t);
+    return 1;
+}
+
+/* A row of buttons or labels (furniture_row), unless it is inline inside running text. */
+static int el_furniture_row(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!((!inline_tag(k) || !o->pend_text) && furniture_row(k, in)))
+        return 0;
+    flush(o);
+    return 1;
+}
+
+/* The meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture, but
+ * its byline names the authors. */
+static int el_meta_row(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    int signed_row = !in->paras && in->text < META_ROW_MAX && meta_row(k, 0);
+    if (!(!in->paras && in->text < META_ROW_MAX && (!inline_tag(k) || !o->pend_text) &&
+          (signed_row || (in->text < DATE_ROW_MAX && bt_html_date_holder(k)))))
+        return 0;
+    char *t = bt_html_text(k);
+    bt_date d;
+    if (t && (signed_row || bt_date_find(t, strlen(t), &d))) {
         free(t);
-        return;
-    }
-    if ((!inline_tag(k) || !o->pend_text) && furniture_row(k, in)) {
         flush(o);
-        return;
+        int stopped = 0;
+        const xmlNode *b = first_flag(k->children, BT_NF_BYLINE, NULL, depth + 1, &stopped);
+        keep_byline(o, b ? bt_html_text(b) : NULL);
+        return 1;
     }
-    /* the meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture,
-     * but its byline names the authors */
-    int signed_row = !in->paras && in->text < 250 && meta_row(k, 0);
-    if (!in->paras && in->text < 250 && (!inline_tag(k) || !o->pend_text) &&
-        (signed_row || (in->text < 200 && bt_html_date_holder(k)))) {
-        char *t = bt_html_text(k);
-        bt_date d;
-        if (t && (signed_row || bt_date_find(t, strlen(t), &d))) {
-            free(t);
-            flush(o);
-            int stopped = 0;
-            const xmlNode *b = first_flag(k->children, BT_NF_BYLINE, NULL, depth + 1, &stopped);
-            keep_byline(o, b ? bt_html_text(b) : NULL);
-            return;
-        }
-        free(t);
-    }
-    /* a story card inside the text (ZNews' inline related: a linked title, a one-line
-     * summary, a thumbnail): a related story, not the article's paragraphs */
-    if (!para_tag(k) && (in->flags & BT_NF_BLOCK) && in->text >= 15 && in->text < 450 &&
-        in->paras <= 3 && in->link * 5 >= in->text && has_titled_link(k->children, depth + 1)) {
-        flush(o);
-        related_box(o, k);
-        return;
-    }
-    int block = in->flags & BT_NF_BLOCK;
-    /* a list or box that is mostly links: a related list after a "Tin liên quan" heading,
-     * otherwise navigation inside the container */
-    if (!para_tag(k) && !inline_tag(k) && in->text > 0 && ldens(in) > 0.6 && in->link > 20) {
+    free(t);
+    return 0;
+}
+
+/* A story card inside the text (ZNews' inline related: a linked title, a one-line summary,
+ * a thumbnail): a related story, not the article's paragraphs. */
+static int el_story_card(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    if (!(!para_tag(k) && (in->flags & BT_NF_BLOCK) && in->text >= CARD_MIN &&
+          in->text < CARD_MAX && in->paras <= CARD_MAX_PARAS &&
+          in->link * 100 >= in->text * CARD_LINK_PCT && has_titled_link(k->children, depth + 1)))
+        return 0;
+    flush(o);
+    related_box(o, k);
+    return 1;
+}
+
+/* A list or box that is mostly links: a related list after a "Tin liên quan" heading,
+ * otherwise navigation inside the container; a list item of links only in related mode. */
+static int el_link_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!para_tag(k) && !inline_tag(k) && in->text > 0 && ldens(in) > LINK_BOX_DENSITY &&
+        in->link > LINK_BOX_MIN_LINK) {
         flush(o);
         if (o->related_mode)
             related_box(o, k);
-        return;
+        return 1;
     }
-    if (!bt_html_is(k, "a") && in->text && ldens(in) > 0.6 && (bt_html_is(k, "li")))
-        if (o->related_mode) {
-            flush(o);
-            related_box(o, k);
-            return;
-        }
-    if (para_tag(k) || (!block && !inline_tag(k))) {
-        if (block && !bt_html_is_heading(k)) {
-            flush(o);
-            walk(o, k->children, depth + 1, 0);
-            flush(o);
-            return;
-        }
+    if (!bt_html_is(k, "a") && in->text && ldens(in) > LINK_BOX_DENSITY && bt_html_is(k, "li") &&
+        o->related_mode) {
         flush(o);
-        size_t before = o->pn;
-        emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
-        if (o->pn == before + 1 && bt_html_is(k, "p"))
-            o->pv[before].node = k;
-        /* a short heading-like line announcing related stories, or the page's others */
-        if (o->pn == before + 1 && before >= 3 && o->pv[before].len < 40 &&
-            ((o->pv[before].flags & (P_HEADING | P_STRONG)) || words(o->pv[before].text) <= 4) &&
-            ends_article(o->pv[before].text)) {
-            o->stopped = 1;
-            free(o->pv[before].text);
-            free(o->pv[before].href);
-            o->pn--;
-        } else if (o->pn == before + 1 && o->pv[before].len < 40 && starts_with_mark(o->pv[before].text, 0)) {
-            o->related_mode = 1;
-            free(o->pv[before].text);
-            free(o->pv[before].href);
-            o->pn--;
-        } else if (o->pn > before && ldens(in) < 0.5) {
-            o->related_mode = 0;
-        }
-        return;
+        related_box(o, k);
+        return 1;
     }
-    if (inline_tag(k) && !block) {
-        inl g = {&o->pend, 0, 0, 0, NULL, o->ctx->base};
-        int a = bt_html_is(k, "a");
-        if (a)
-            g.href = bt_html_resolve(o->ctx->base, attr_of(k, "href"));
-        if (gather(&g, k->children, depth + 1, a, strong_tag(k)))
-            o->rc = BT_ENOMEM;
-        o->pend_link += g.link;
-        o->pend_strong += g.strong;
-        o->pend_text += g.text;
-        if (!o->pend_href)
-            o->pend_href = g.href;
-        else
-            free(g.href);
-        return;
+    return 0;
+}
+
+/* After paragraph `before` was emitted: a short heading-like line announcing the page's other
+ * stories ends the article; one announcing related stories turns related mode on (the link
+ * lists after it are related); a paragraph of text turns it off. */
+static void heading_marks(out *o, size_t before, const bt_node_info *in)
+{
+    if (o->pn == before + 1 && before >= MARK_MIN_BEFORE && o->pv[before].len < MARK_LINE_MAX &&
+        ((o->pv[before].flags & (P_HEADING | P_STRONG)) ||
+         words(o->pv[before].text) <= MARK_MAX_WORDS) &&
+        ends_article(o->pv[before].text)) {
+        o->stopped = 1;
+        free(o->pv[before].text);
+        free(o->pv[before].href);
+        o->pn--;
+    } else if (o->pn == before + 1 && o->pv[before].len < MARK_LINE_MAX &&
+               starts_with_mark(o->pv[before].text, 0)) {
+        o->related_mode = 1;
+        free(o->pv[before].text);
+        free(o->pv[before].href);
+        o->pn--;
+    } else if (o->pn > before && ldens(in) < RELATED_MODE_END_DENSITY) {
+        o->related_mode = 0;
     }
+}
+
+/* A paragraph (p, a heading, li, pre...) or an unknown non-inline element: its text is a
+ * paragraph; a paragraph tag that holds blocks is walked into instead. */
+static int el_paragraph(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    int block = in->flags & BT_NF_BLOCK;
+    if (!(para_tag(k) || (!block && !inline_tag(k))))
+        return 0;
+    if (block && !bt_html_is_heading(k)) {
+        flush(o);
+        walk(o, k->children, depth + 1, 0);
+        flush(o);
+        return 1;
+    }
+    flush(o);
+    size_t before = o->pn;
+    emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
+    if (o->pn == before + 1 && bt_html_is(k, "p"))
+        o->pv[before].node = k;
+    heading_marks(o, before, in);
+    return 1;
+}
+
+/* Inline markup between blocks: its text joins the pending line. */
+static int el_inline(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    if (!(inline_tag(k) && !(in->flags & BT_NF_BLOCK)))
+        return 0;
+    inl g = {&o->pend, 0, 0, 0, NULL, o->ctx->base};
+    int a = bt_html_is(k, "a");
+    if (a)
+        g.href = bt_html_resolve(o->ctx->base, attr_of(k, "href"));
+    if (gather(&g, k->children, depth + 1, a, strong_tag(k)))
+        o->rc = BT_ENOMEM;
+    o->pend_link += g.link;
+    o->pend_strong += g.strong;
+    o->pend_text += g.text;
+    if (!o->pend_href)
+        o->pend_href = g.href;
+    else
+        free(g.href);
+    return 1;
+}
+
+/* Any other block: a container, walked into. */
+static int el_container(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)in;
     flush(o);
     walk(o, k->children, depth + 1, 0);
     flush(o);
+    return 1;
+}
+
+static const element_rule ELEMENT_RULES[] = {
+    el_after_end,     el_related_box, el_furniture,  el_image_box, el_marked_sapo,
+    el_byline,        el_caption,     el_furniture_row, el_meta_row, el_story_card,
+    el_link_box,      el_paragraph,   el_inline,     el_container,
+};
+
+static void element(out *o, const xmlNode *k, int depth)
+{
+    bt_node_info *in = BT_INFO(k);
+    for (size_t r = 0; r < sizeof ELEMENT_RULES / sizeof ELEMENT_RULES[0]; r++)
+        if (ELEMENT_RULES[r](o, k, in, depth))
+            return;
 }
 
 static void walk(out *o, const xmlNode *n, int depth, int top)
