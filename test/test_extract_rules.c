@@ -464,6 +464,118 @@ static void take_source_pass(void **state)
     bt_article_free(a);
 }
 
+/* ---- the HTML output's rules (html_output.c) --------------------------------------------- */
+
+#define HP1 "<p>Theo đài khí tượng, lượng mưa đo được tại nội thành vượt quá một trăm milimét chỉ trong ba giờ đồng hồ qua.</p>\n"
+#define HP2 "<p>Các đội thoát nước đã được điều động tới những điểm ngập nặng nhất để hỗ trợ người dân đi lại an toàn.</p>\n"
+#define HP3 "<p>Chính quyền khuyến cáo người dân hạn chế ra đường trong những giờ cao điểm buổi chiều hôm nay và ngày mai.</p>\n"
+#define HP4 "<p>Một đoạn văn nữa để bài viết có đủ độ dài cho bộ trích xuất nhận ra đây là phần nội dung chính của trang.</p>\n"
+
+/* An HTML page: the headline, P1, `mid`, P2, P3, P4, then `foot`, inside <article>. */
+static bt_article *page_with(const char *mid, const char *foot)
+{
+    static const char head[] = "<!doctype html><html><head><meta charset=\"utf-8\">"
+                               "<title>Mưa lớn gây ngập nhiều tuyến phố</title></head><body>"
+                               "<article><h1>Mưa lớn gây ngập nhiều tuyến phố</h1>\n";
+    size_t n = sizeof head + strlen(mid) + strlen(foot) + 4 * 200 + 64;
+    char *t = malloc(n);
+    assert_non_null(t);
+    snprintf(t, n, "%s%s%s%s%s%s%s</article></body></html>\n", head, HP1, mid, HP2, HP3, HP4, foot);
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = t;
+    cap.len = strlen(t);
+    cap.origin = "rules.html";
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
+    free(t);
+    assert_non_null(a);
+    assert_true(test_body_has(a, "đội thoát nước"));
+    return a;
+}
+
+static void html_rule_repeats_title(void **state)
+{
+    (void)state;
+    bt_article *a = page_with("<p>Mưa lớn gây ngập nhiều tuyến phố</p>\n", "");
+    assert_string_equal(a->title, "Mưa lớn gây ngập nhiều tuyến phố");
+    assert_false(test_body_has(a, "Mưa lớn gây ngập"));
+    bt_article_free(a);
+}
+
+static void html_rule_furniture_line(void **state)
+{
+    (void)state;
+    bt_article *a = page_with("<p>Quảng cáo</p>\n<p>ADVERTISEMENT</p>\n<p>QUẢNG CÁO</p>\n", "");
+    assert_false(test_body_has(a, "Quảng cáo"));
+    assert_false(test_body_has(a, "QUẢNG CÁO"));
+    assert_false(test_body_has(a, "ADVERTISEMENT"));
+    assert_int_equal(a->n_body, 4);
+    bt_article_free(a);
+}
+
+static void html_rule_link_line(void **state)
+{
+    (void)state;
+    bt_article *a = page_with("<p><a href=\"https://example.org/storm\">Thunderstorms overwhelm "
+                              "Hanoi's drainage infrastructure</a></p>\n", "");
+    assert_true(has_related(a, "Thunderstorms overwhelm Hanoi's drainage infrastructure"));
+    assert_false(test_body_has(a, "Thunderstorms"));
+    bt_article_free(a);
+}
+
+static void html_rule_bracketed_link(void **state)
+{
+    (void)state;
+    bt_article *a = page_with("<p>[<a href=\"https://example.org/vang\">Read: Giá vàng tăng mạnh "
+                              "phiên sáng nay</a>]</p>\n", "");
+    assert_true(has_related(a, "Giá vàng tăng mạnh phiên sáng nay"));
+    assert_false(test_body_has(a, "Giá vàng"));
+    bt_article_free(a);
+}
+
+static void html_rule_marked_link(void **state)
+{
+    (void)state;
+    bt_article *a = page_with("<p>Xem thêm: <a href=\"https://example.org/tt\">Dự báo thời tiết cuối "
+                              "tuần có mưa to</a></p>\n", "");
+    assert_true(has_related(a, "Dự báo thời tiết cuối tuần có mưa to"));
+    assert_string_equal(a->related[0].url, "https://example.org/tt");
+    assert_false(test_body_has(a, "Dự báo"));
+    bt_article_free(a);
+}
+
+static void html_heading_marks(void **state)
+{
+    (void)state;
+    /* "Tin khác" ends the article: the paragraph after it is another story */
+    bt_article *a = page_with("", "<h3>Tin khác</h3>\n<p>Một tin khác hoàn toàn không liên quan tới "
+                                  "bài này cả đâu nhé bạn đọc thân mến của chúng tôi.</p>\n");
+    assert_false(test_body_has(a, "Tin khác"));
+    assert_false(test_body_has(a, "Một tin khác"));
+    bt_article_free(a);
+    /* "Tin liên quan" turns the link list after it into related stories */
+    a = page_with("", "<h3>Tin liên quan</h3>\n<ul><li><a href=\"https://example.org/b3\">Bão số 3 "
+                      "tiến gần đất liền miền Bắc</a></li><li><a href=\"https://example.org/xd\">Giá "
+                      "xăng dầu giảm nhẹ trong kỳ này</a></li></ul>\n");
+    assert_true(has_related(a, "Bão số 3 tiến gần đất liền miền Bắc"));
+    assert_false(test_body_has(a, "Bão số 3"));
+    bt_article_free(a);
+}
+
+static void html_el_image_box(void **state)
+{
+    (void)state;
+    bt_article *a = page_with("<figure><img src=\"https://example.org/a.jpg\"><figcaption>Người dân "
+                              "dắt xe qua đoạn đường ngập. Ảnh: Minh Anh</figcaption></figure>\n", "");
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].src, "https://example.org/a.jpg");
+    assert_string_equal(a->images[0].credit, "Minh Anh");
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -496,6 +608,13 @@ int main(void)
         cmocka_unit_test(take_foot_dateline_pass),
         cmocka_unit_test(read_related_boxes_pass),
         cmocka_unit_test(take_source_pass),
+        cmocka_unit_test(html_rule_repeats_title),
+        cmocka_unit_test(html_rule_furniture_line),
+        cmocka_unit_test(html_rule_link_line),
+        cmocka_unit_test(html_rule_bracketed_link),
+        cmocka_unit_test(html_rule_marked_link),
+        cmocka_unit_test(html_heading_marks),
+        cmocka_unit_test(html_el_image_box),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

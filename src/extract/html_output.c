@@ -14,6 +14,33 @@
 #include <string.h>
 #include <strings.h>
 
+#define STRONG_PCT 90        /* a line this much in bold is set apart (a subheading, a name) */
+#define STRONG_MAX 150       /* a bold paragraph longer than this is emphasis, not a heading */
+#define IMAGE_BOX_MAX_IMGS 3 /* more photos in one box is a gallery or a list of stories */
+#define FIGURE_MAX_TEXT 600  /* a figure's caption may be long; a figure with more is a box */
+#define IMAGE_BOX_MAX_TEXT 400 /* a photo box's caption, not an article beside a photo */
+#define IMAGE_BOX_MAX_PARAS 2
+#define SAME_SLACK 8         /* texts whose lengths differ by a quarter and this much are ... */
+                             /* ... not the same text: no folding needed to tell */
+#define TEXT_PARA_MIN 100    /* a line this long is the article's text, not a meta line */
+#define MAX_BYLINES 8        /* byline candidates kept for the end: a page has a few */
+#define META_ROW_DEPTH 6     /* how deep a meta row nests its <time> and byline */
+#define KEPT_PHOTO_MIN_TEXT 10 /* a lead photo beside kept blocks has a caption */
+#define SIGNATURE_ROUNDS 3   /* closing lines taken off the end: byline, source, agency */
+#define SIGNATURE_MAX 60     /* a closing byline line: a name or two, a role */
+#define SIGNATURE_MAX_WORDS 6
+#define NAME_MAX_WORDS 3     /* a name under a "Theo X" line */
+#define NAME_MIN_WORDS 2     /* one word is a label or a nickname, not an author */
+#define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone */
+#define DATE_MIN_DIGITS 4    /* a date has day, month and year digits */
+#define DATE_LETTER_SLACK 12 /* and few letters beyond its month or weekday */
+#define EDGE_ROUNDS 6        /* lines taken off each edge of the text, at most */
+#define EDGE_LINE_MAX 80     /* a "By"/"From" line: a byline, not a sentence */
+#define FLAG_BYLINE_MIN 2    /* a byline block holds a name */
+#define TITLE_BLOCK_MAX 400  /* a headline block, not a section that holds one */
+#define RELATED_BOX_MAX 4000 /* a related box outside the text: a list, not a column */
+#define RELATED_TITLE_MIN 12 /* a related title shorter than this is "Xem tiếp", a name */
+
 enum {
     P_HEADING = 0x1, /* h2-h6 or a short line set wholly in bold */
     P_RIGHT = 0x2,   /* right-aligned: signatures */
@@ -126,7 +153,7 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
         o->pcap = cap;
     }
     size_t len = strlen(t);
-    if (textlen && strong * 10 >= textlen * 9 && len < 150)
+    if (textlen && strong * 100 >= textlen * STRONG_PCT && len < STRONG_MAX)
         flags |= P_STRONG;
     para *p = &o->pv[o->pn++];
     p->text = t;
@@ -355,17 +382,18 @@ static void image_box(out *o, const xmlNode *n)
 
 static int is_image_box(const xmlNode *n, const bt_node_info *in)
 {
-    if (!in->imgs || in->imgs > 3)
+    if (!in->imgs || in->imgs > IMAGE_BOX_MAX_IMGS)
         return 0;
     if (in->text && in->link * 2 > in->text) /* thumbnails of linked stories */
         return 0;
     if (bt_html_is(n, "figure"))
-        return in->text < 600;
+        return in->text < FIGURE_MAX_TEXT;
     if (bt_html_is(n, "table"))
-        return in->text < 400 && in->paras <= 2;
+        return in->text < IMAGE_BOX_MAX_TEXT && in->paras <= IMAGE_BOX_MAX_PARAS;
     if (bt_html_is(n, "p") || bt_html_is(n, "span") || bt_html_is(n, "a"))
         return 0;
-    return (in->flags & BT_NF_IMAGEBOX) && in->text < 400 && in->paras <= 2;
+    return (in->flags & BT_NF_IMAGEBOX) && in->text < IMAGE_BOX_MAX_TEXT &&
+           in->paras <= IMAGE_BOX_MAX_PARAS;
 }
 
 /* ---- related ---- */
@@ -376,14 +404,14 @@ static int same_short(const char *text, size_t len, const char *other)
     if (!other)
         return 0;
     size_t ol = strlen(other);
-    if (len > ol + ol / 4 + 8 || ol > len + len / 4 + 8)
+    if (len > ol + ol / 4 + SAME_SLACK || ol > len + len / 4 + SAME_SLACK)
         return 0;
     return bt_html_same_text(text, other);
 }
 
 static int add_related(out *o, const char *title, const char *url)
 {
-    if (!title || strlen(title) < 12 || !strncmp(title, "By ", 3))
+    if (!title || strlen(title) < RELATED_TITLE_MIN || !strncmp(title, "By ", 3))
         return 0; /* "By Lucy Akins": the author's page, not a story */
     size_t tl = strlen(title);
     for (size_t i = 0; i < o->a->n_related; i++)
@@ -473,7 +501,7 @@ static void walk(out *o, const xmlNode *n, int depth, int top);
 static int before_text(const out *o)
 {
     for (size_t i = 0; i < o->pn; i++)
-        if (o->pv[i].len >= 100 && !same_short(o->pv[i].text, o->pv[i].len, o->m->title) &&
+        if (o->pv[i].len >= TEXT_PARA_MIN && !same_short(o->pv[i].text, o->pv[i].len, o->m->title) &&
             !same_short(o->pv[i].text, o->pv[i].len, o->m->h1))
             return 0; /* short lines (dateline, category, byline) are not the text yet */
     return 1;
@@ -535,10 +563,10 @@ static int furniture_row(const xmlNode *k, const bt_node_info *in)
     return all > 0 && furn == all;
 }
 
-/* Keeps byline text t (taking it) to be read for authors at the end; at most 8. */
+/* Keeps byline text t (taking it) to be read for authors at the end; at most MAX_BYLINES. */
 static void keep_byline(out *o, char *t)
 {
-    if (t && *t && o->nbylines < 8) {
+    if (t && *t && o->nbylines < MAX_BYLINES) {
         char **v = realloc(o->bylines, (o->nbylines + 1) * sizeof *v);
         if (v) {
             o->bylines = v;
@@ -556,7 +584,7 @@ static int meta_row_bits(const xmlNode *n, int depth)
 {
     int bits = 0;
     for (const xmlNode *k = n->children; k && bits != 3; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > 6)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > META_ROW_DEPTH)
             continue;
         if (bt_html_is(k, "time") && bt_html_peek(k, "datetime"))
             bits |= 1;
@@ -885,7 +913,7 @@ static void walk(out *o, const xmlNode *n, int depth, int top)
              * photo above them */
             if ((in->flags & BT_NF_RELATED) || (in->flags & BT_NF_LEDE) ||
                 (!kept && !bt_html_furniture(o->ctx, in) && is_image_box(k, in) && in->imgs == 1 &&
-                 in->text >= 10))
+                 in->text >= KEPT_PHOTO_MIN_TEXT))
                 element(o, k, depth);
             continue;
         }
@@ -993,10 +1021,10 @@ static size_t agency_name(const char *t)
 
 static void signature(out *o)
 {
-    for (int round = 0; round < 3 && o->pn > 1; round++) {
+    for (int round = 0; round < SIGNATURE_ROUNDS && o->pn > 1; round++) {
         para *last = &o->pv[o->pn - 1];
         para *prev = &o->pv[o->pn - 2];
-        int short_last = last->len < 60 && words(last->text) <= 6;
+        int short_last = last->len < SIGNATURE_MAX && words(last->text) <= SIGNATURE_MAX_WORDS;
         if (!short_last)
             return;
         /* the byline the metadata gave, repeated as the closing line */
@@ -1007,9 +1035,10 @@ static void signature(out *o)
             drop_para(o, o->pn - 1);
             continue;
         }
-        if (!strncmp(prev->text, "Theo ", 5) && prev->len < 60 && words(prev->text) <= 6 &&
-            name_like(last->text) && words(last->text) <= 3) {
-            if (name_like(prev->text + 5) && words(prev->text + 5) >= 2)
+        if (!strncmp(prev->text, "Theo ", 5) && prev->len < SIGNATURE_MAX &&
+            words(prev->text) <= SIGNATURE_MAX_WORDS && name_like(last->text) &&
+            words(last->text) <= NAME_MAX_WORDS) {
+            if (name_like(prev->text + 5) && words(prev->text + 5) >= NAME_MIN_WORDS)
                 add_author(o, prev->text + 5);
             drop_para(o, o->pn - 1);
             drop_para(o, o->pn - 1);
@@ -1023,7 +1052,7 @@ static void signature(out *o)
         size_t an = agency_name(last->text);
         if (an && !(last->flags & P_HEADING)) {
             char *name = strndup(last->text, an);
-            int ok = name && name_like(name) && words(name) >= 2;
+            int ok = name && name_like(name) && words(name) >= NAME_MIN_WORDS;
             if (ok)
                 add_author(o, name);
             free(name);
@@ -1032,7 +1061,8 @@ static void signature(out *o)
                 return;
             }
         }
-        if ((last->flags & (P_RIGHT | P_STRONG)) && name_like(last->text) && words(last->text) >= 2 &&
+        if ((last->flags & (P_RIGHT | P_STRONG)) && name_like(last->text) &&
+            words(last->text) >= NAME_MIN_WORDS &&
             !(last->flags & P_HEADING)) {
             add_author(o, last->text);
             drop_para(o, o->pn - 1);
@@ -1054,7 +1084,7 @@ static int date_line(const char *t, size_t len)
                                          "July", "August", "September", "October", "November",
                                          "December", "Jan ", "Feb ", "Mar ", "Apr ", "Jun ",
                                          "Jul ", "Aug ", "Sep ", "Oct ", "Nov ", "Dec "};
-    if (len > 70)
+    if (len > DATE_LINE_MAX)
         return 0;
     for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
         if (!strncmp(t, starts[i], strlen(starts[i])))
@@ -1071,7 +1101,7 @@ static int date_line(const char *t, size_t len)
     for (size_t i = 0; i < sizeof months / sizeof months[0] && !month; i++)
         month = strstr(t, months[i]) != NULL;
     /* mostly digits and a clock or a month name: "10/06/2024 17:45", "March 13, 2015 9:00PM" */
-    return digits >= 4 && (clock || month) && letters <= digits + 12;
+    return digits >= DATE_MIN_DIGITS && (clock || month) && letters <= digits + DATE_LETTER_SLACK;
 }
 
 /* Bylines, datelines and tags around the text: "By Jane Doe", "From: Herald Sun", the
@@ -1081,13 +1111,13 @@ static void trim_edges(out *o)
     static const char *const head[] = {"By ", "BY ", "From: ", "Tác giả: ", "Bài và ảnh: "};
     static const char *const foot[] = {"Tags:", "Tags ", "Từ khóa:", "Từ khoá:", "Keywords:",
                                        "©", "Copyright", "Share this", "Chia sẻ"};
-    for (int guard = 0; guard < 6 && o->pn > 1; guard++) {
+    for (int guard = 0; guard < EDGE_ROUNDS && o->pn > 1; guard++) {
         para *p = &o->pv[0];
         int drop = 0;
-        if (p->len >= 100)
+        if (p->len >= TEXT_PARA_MIN)
             break;
         for (size_t i = 0; i < sizeof head / sizeof head[0] && !drop; i++)
-            drop = !strncmp(p->text, head[i], strlen(head[i])) && p->len < 80;
+            drop = !strncmp(p->text, head[i], strlen(head[i])) && p->len < EDGE_LINE_MAX;
         for (size_t i = 0; i < o->a->n_authors && !drop; i++)
             drop = bt_html_same_text(p->text, o->a->authors[i]);
         for (size_t i = 0; i < o->m->n_authors && !drop; i++)
@@ -1174,8 +1204,8 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
         /* "lead-asset": a lead photo and its caption are not the standfirst */
         if (flag == BT_NF_LEDE && ((in->flags & BT_NF_CAPTION) || ((in->flags & BT_NF_LEDE) && in->imgs)))
             continue;
-        if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
-            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
+        if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
+            in->text < (flag == BT_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bt_html_is(k, "li") &&
             !bt_html_is(k, "body") && !(flag == BT_NF_LEDE && holds_media(k, 0)))
             return k;
         const xmlNode *r = first_flag(k->children, flag, stop, depth + 1, stopped);
@@ -1205,7 +1235,7 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
         if (*seen && ((in->flags & (BT_NF_CAPTION | BT_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
             continue;
         if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
-            in->text < 400) {
+            in->text < TITLE_BLOCK_MAX) {
             char *t = bt_html_text(k);
             if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
                 *seen = 1;
@@ -1213,8 +1243,8 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
             if (*seen)
                 continue;
         }
-        if (*seen && (in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
-            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
+        if (*seen && (in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
+            in->text < (flag == BT_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bt_html_is(k, "li") &&
             !(flag == BT_NF_LEDE && holds_media(k, 0)))
             return k;
         const xmlNode *r = after_title(o, k->children, flag, stop, depth + 1, seen, stopped);
@@ -1240,7 +1270,7 @@ static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *
         if (in->flags & (BT_NF_SKIP | BT_NF_RELATED | BT_NF_NEGATIVE))
             continue;
         if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
-            in->text < 400) {
+            in->text < TITLE_BLOCK_MAX) {
             char *t = bt_html_text(k);
             if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
                 *seen = 1;
@@ -1275,7 +1305,7 @@ static void related_outside(out *o, const xmlNode *n, int depth)
         bt_node_info *in = BT_INFO(k);
         if (in->flags & BT_NF_SKIP)
             continue;
-        if ((in->flags & BT_NF_RELATED) && in->text < 4000) {
+        if ((in->flags & BT_NF_RELATED) && in->text < RELATED_BOX_MAX) {
             related_box(o, k);
             continue;
         }
