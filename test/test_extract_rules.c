@@ -4,6 +4,7 @@
 #include "support.h"
 
 #include "bantin.h"
+#include "extract/html_internal.h"
 #include "extract/lexicon.h"
 #include "extract/text_internal.h"
 
@@ -576,6 +577,63 @@ static void html_el_image_box(void **state)
     bt_article_free(a);
 }
 
+static void lexicon_credit_word(void **state)
+{
+    (void)state;
+    const char *s = "Ảnh minh hoạ: TTXVN";
+    assert_int_equal(bti_lex_credit_word(BTI_LEX_CREDIT_VI, BTI_LEX_CREDIT_EN, s, strlen(s), 1),
+                     strlen("Ảnh minh hoạ"));
+    s = "ẢNH: Hoàng Sơn";
+    assert_int_equal(bti_lex_credit_word(BTI_LEX_CREDIT_VI, BTI_LEX_CREDIT_EN, s, strlen(s), 1),
+                     strlen("ẢNH"));
+    /* lowercase in running text: prose */
+    s = "ảnh: Hoàng Sơn";
+    assert_int_equal(bti_lex_credit_word(BTI_LEX_CREDIT_VI, BTI_LEX_CREDIT_EN, s, strlen(s), 1), 0);
+    assert_int_equal(bti_lex_credit_word(BTI_LEX_CREDIT_VI, BTI_LEX_CREDIT_EN, s, strlen(s), 0),
+                     strlen("ảnh"));
+    /* English words only in ASCII: "Vídeo" is no "Video" */
+    s = "Vídeo: EPV";
+    assert_int_equal(bti_lex_credit_word(BTI_LEX_CREDIT_VI, BTI_LEX_CREDIT_EN, s, strlen(s), 1), 0);
+    s = "Photo by Jane Doe";
+    assert_int_equal(bti_lex_credit_word(BTI_LEX_CREDIT_VI, BTI_LEX_CREDIT_EN, s, strlen(s), 1), 5);
+}
+
+static void tx_split_credit_rule(void **state)
+{
+    (void)state;
+    size_t cl, co, crl;
+    const char *s = "Người dân dắt xe qua đoạn đường ngập. Ảnh: Minh Anh";
+    assert_true(tx_split_credit(s, strlen(s), &cl, &co, &crl));
+    assert_int_equal(cl, strlen("Người dân dắt xe qua đoạn đường ngập."));
+    assert_string_equal(s + co, "Minh Anh");
+    s = "Người dân dắt xe qua đoạn đường ngập (ẢNH MINH HỌA: TTXVN)";
+    assert_true(tx_split_credit(s, strlen(s), &cl, &co, &crl));
+    assert_int_equal(crl, strlen("TTXVN"));
+    /* a lowercase "ảnh:" inside a sentence is no credit */
+    s = "Cô ấy nói về bức ảnh: một kỷ niệm đẹp";
+    assert_false(tx_split_credit(s, strlen(s), &cl, &co, &crl));
+}
+
+static void html_split_credit_rule(void **state)
+{
+    (void)state;
+    char *cap = NULL, *cred = NULL;
+    assert_int_equal(bt_html_split_credit("Người dân dắt xe (ảnh: TTXVN).", &cap, &cred), 0);
+    assert_string_equal(cap, "Người dân dắt xe");
+    assert_string_equal(cred, "TTXVN");
+    free(cap);
+    free(cred);
+    assert_int_equal(bt_html_split_credit("Thunderstorm over Hanoi. Photograph: Jane Doe", &cap, &cred), 0);
+    assert_string_equal(cap, "Thunderstorm over Hanoi.");
+    assert_string_equal(cred, "Jane Doe");
+    free(cap);
+    free(cred);
+    /* "(Image credit: Google)": a lowercase "credit:" is no label of its own */
+    assert_int_equal(bt_html_split_credit("(Image credit: Google)", &cap, &cred), 0);
+    assert_null(cred);
+    free(cap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -588,6 +646,9 @@ int main(void)
         cmocka_unit_test(tx_ends_related_rule),
         cmocka_unit_test(tx_is_relative_time_rule),
         cmocka_unit_test(tx_inline_related_prefix_rule),
+        cmocka_unit_test(lexicon_credit_word),
+        cmocka_unit_test(tx_split_credit_rule),
+        cmocka_unit_test(html_split_credit_rule),
         cmocka_unit_test(mark_furniture_pass),
         cmocka_unit_test(short_capture_body_pass),
         cmocka_unit_test(take_dateline_pass),

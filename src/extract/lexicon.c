@@ -7,6 +7,7 @@
 #include "bantin/text.h"
 
 #include <stdint.h>
+#include <utf8proc.h>
 #include <string.h>
 
 #define LX(name) BTI_LEX_##name
@@ -34,7 +35,9 @@ static const entry TABLE[] = {
     {"all rights reserved", LX(FURNITURE_PREFIX)},
     {"also read", LX(INLINE_RELATED) | LX(HTML_RELATED_MARK)},
     {"alternate", LX(FURNITURE)},
-    {"anh", LX(FURNITURE)},
+    {"anh", LX(FURNITURE) | LX(CREDIT_VI)},
+    {"anh chup man hinh", LX(HTML_CREDIT_VI)},
+    {"anh minh hoa", LX(CREDIT_VI)},
     {"audio", LX(FURNITURE)},
     {"back to top", LX(FURNITURE)},
     {"bai", LX(SHARE_WORD)},
@@ -66,7 +69,7 @@ static const entry TABLE[] = {
     {"chiu trach nhiem", LX(FURNITURE_PREFIX)},
     {"chu de", LX(SECTION_HEAD) | LX(SECTION_PREFIX)},
     {"chuyen muc", LX(POST_LABEL)},
-    {"clip", LX(FURNITURE)},
+    {"clip", LX(FURNITURE) | LX(CREDIT_EN)},
     {"close", LX(FURNITURE)},
     {"co the ban quan tam", LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
     {"comment", LX(SECTION_HEAD) | LX(SHARE_WORD)},
@@ -78,6 +81,7 @@ static const entry TABLE[] = {
     {"copy", LX(SHARE_WORD)},
     {"copy link", LX(FURNITURE)},
     {"copyright", LX(FURNITURE_PREFIX)},
+    {"credit", LX(CREDIT_EN)},
     {"cung chuyen muc", LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
     {"dang ky", LX(FURNITURE)},
     {"dang nhap", LX(FURNITURE)},
@@ -87,6 +91,7 @@ static const entry TABLE[] = {
     {"days ago", LX(TIME_UNIT)},
     {"de lai mot binh luan", LX(RELATED_END)},
     {"dieu huong bai viet", LX(RELATED_END)},
+    {"do hoa", LX(CREDIT_VI)},
     {"doc nhieu", LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
     {"doc nhieu nhat", LX(SECTION_HEAD)},
     {"doc them", LX(RELATED_HEAD) | LX(FURNITURE) | LX(INLINE_RELATED) | LX(HTML_RELATED_MARK) | LX(HTML_FURNITURE_LINE) | LX(BRACKET_RELATED)},
@@ -104,6 +109,7 @@ static const entry TABLE[] = {
     {"follow", LX(FURNITURE)},
     {"follow us", LX(FURNITURE)},
     {"follow us on", LX(FURNITURE_PREFIX)},
+    {"foto", LX(HTML_CREDIT_EN)},
     {"from the section", LX(FURNITURE)},
     {"further reading", LX(HTML_RELATED_MARK)},
     {"getty images", LX(FURNITURE_PREFIX)},
@@ -112,6 +118,7 @@ static const entry TABLE[] = {
     {"giay truoc", LX(TIME_UNIT)},
     {"gio truoc", LX(TIME_UNIT)},
     {"gop y", LX(FURNITURE)},
+    {"graphic", LX(HTML_CREDIT_EN)},
     {"gui", LX(SHARE_WORD)},
     {"gui bai", LX(FURNITURE)},
     {"gui binh luan", LX(SECTION_HEAD)},
@@ -122,7 +129,8 @@ static const entry TABLE[] = {
     {"hours ago", LX(TIME_UNIT)},
     {"hrs ago", LX(TIME_UNIT)},
     {"iframe:", LX(FURNITURE_PREFIX)},
-    {"image", LX(FURNITURE)},
+    {"illustration", LX(HTML_CREDIT_EN)},
+    {"image", LX(FURNITURE) | LX(CREDIT_EN)},
     {"image caption", LX(FURNITURE)},
     {"image copyright", LX(FURNITURE) | LX(FURNITURE_PREFIX)},
     {"in", LX(SHARE_WORD)},
@@ -178,6 +186,8 @@ static const entry TABLE[] = {
     {"nghe", LX(FURNITURE) | LX(SHARE_WORD)},
     {"nghe bai viet", LX(FURNITURE)},
     {"nghe doc bai", LX(FURNITURE)},
+    {"nguon", LX(CREDIT_VI)},
+    {"nguon anh", LX(HTML_CREDIT_VI)},
     {"noi bat", LX(SECTION_HEAD)},
     {"on", LX(SHARE_WORD)},
     {"other news", LX(HTML_ENDS_ARTICLE)},
@@ -186,7 +196,10 @@ static const entry TABLE[] = {
     {"phien ban di dong", LX(FURNITURE) | LX(FURNITURE_PREFIX)},
     {"phong su anh", LX(SECTION_HEAD)},
     {"phong to", LX(FURNITURE)},
-    {"photo", LX(FURNITURE)},
+    {"photo", LX(FURNITURE) | LX(CREDIT_EN)},
+    {"photograph", LX(CREDIT_EN)},
+    {"photographs", LX(HTML_CREDIT_EN)},
+    {"photos", LX(HTML_CREDIT_EN)},
     {"phut truoc", LX(TIME_UNIT)},
     {"pinterest", LX(SHARE_WORD)},
     {"play video", LX(FURNITURE)},
@@ -233,6 +246,7 @@ static const entry TABLE[] = {
     {"sign up for", LX(FURNITURE_PREFIX)},
     {"skip to content", LX(FURNITURE)},
     {"skip to main content", LX(FURNITURE)},
+    {"source", LX(HTML_CREDIT_EN)},
     {"sponsored", LX(HTML_FURNITURE_LINE)},
     {"story continues below advertisement", LX(HTML_FURNITURE_LINE)},
     {"su kien", LX(SECTION_HEAD)},
@@ -283,7 +297,7 @@ static const entry TABLE[] = {
     {"tweet", LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
     {"twitter", LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
     {"url", LX(SHARE_WORD)},
-    {"video", LX(SECTION_HEAD) | LX(FURNITURE)},
+    {"video", LX(SECTION_HEAD) | LX(FURNITURE) | LX(CREDIT_EN)},
     {"video dang duoc quan tam", LX(HTML_FURNITURE_LINE)},
     {"view photo", LX(FURNITURE)},
     {"view photos", LX(FURNITURE)},
@@ -383,6 +397,28 @@ size_t bti_lex_raw_prefix(unsigned lists, const char *s, size_t n, const char *e
             best = j;
     }
     return best;
+}
+
+/* Whether the text at s starts with a capital letter ("Ảnh", "ẢNH", "Photo"). */
+static int capitalised(const char *s, size_t len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
+    return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+size_t bti_lex_credit_word(unsigned vi, unsigned en, const char *s, size_t n, int capital)
+{
+    size_t l = bti_lex_raw_prefix(vi, s, n, " :");
+    if (!l) {
+        l = bti_lex_raw_prefix(en, s, n, " :");
+        for (size_t i = 0; i < l; i++)
+            if ((unsigned char)s[i] >= 0x80)
+                return 0;
+    }
+    if (l && capital && !capitalised(s, n))
+        return 0;
+    return l;
 }
 
 int bti_lex_raw_has(unsigned lists, const char *s, size_t n)

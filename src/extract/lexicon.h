@@ -58,6 +58,20 @@ enum bti_lex_list {
     BTI_LEX_HTML_FURNITURE_LINE = 1u << 15,
     /* HTML: the lead inside a bracketed link to another story ("[Read: X]"): html_output.c. */
     BTI_LEX_BRACKET_RELATED = 1u << 16,
+    /* Both: a Vietnamese photo credit word before its colon ("Ảnh: X", "Nguồn: Y"):
+     * text_credit.c tx_split_credit (capitalised only: in running text a lowercase "ảnh:"
+     * is prose) and html_caption.c (captions are set apart by the markup: any case). */
+    BTI_LEX_CREDIT_VI = 1u << 17,
+    /* Both: an English credit word ("Photo: X", "Photo by Y", "Credit: Z"), capitalised and
+     * spelt in ASCII: folded, "Vídeo: EPV" (Spanish) would match "video" and "image
+     * credit:" would match "credit", and neither is a credit label in those places. */
+    BTI_LEX_CREDIT_EN = 1u << 18,
+    /* HTML: Vietnamese credit words only captions set apart in the markup use ("Nguồn ảnh",
+     * "Ảnh chụp màn hình"). */
+    BTI_LEX_HTML_CREDIT_VI = 1u << 19,
+    /* HTML: English credit words only captions use ("Source", "Illustration"); in plain
+     * text "Source:" heads an attribution line instead. */
+    BTI_LEX_HTML_CREDIT_EN = 1u << 20,
 };
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
@@ -74,6 +88,11 @@ size_t bti_lex_prefix(unsigned lists, const char *f, size_t n, const char *ends)
 /* The same over text that is not folded (NFC UTF-8): the raw bytes of the longest prefix
  * whose key is an entry (cut where `ends` says, as above), 0 when none. */
 size_t bti_lex_raw_prefix(unsigned lists, const char *s, size_t n, const char *ends);
+
+/* The credit word at the start of s[0..n) (not folded) from the Vietnamese lists `vi` (any
+ * spelling that folds to an entry) or the English lists `en` (ASCII spellings only): its raw
+ * length, 0 when none. With `capital` the word must start with a capital letter. */
+size_t bti_lex_credit_word(unsigned vi, unsigned en, const char *s, size_t n, int capital);
 
 /* 1 when the whole of text s[0..n) (not folded) is an entry of one of `lists`. */
 int bti_lex_raw_has(unsigned lists, const char *s, size_t n);
