@@ -22,11 +22,32 @@ static int credit_may_start(const char *s, size_t at)
                          (unsigned char)s[at - 2] == 0x80);
 }
 
+/* A credit word is folded from at most this many bytes, and one space may stand between it
+ * and its colon (the text is white-space folded): farther from a label no word is tried. */
+#define CREDIT_WORD_MAX (3 * BTI_LEX_MAX_KEY + 1)
+
+/* The first ':' or "by " in s[from..len), len when none. */
+static size_t next_label(const char *s, size_t len, size_t from)
+{
+    for (size_t i = from; i < len; i++)
+        if (s[i] == ':' || (s[i] == 'b' && i + 2 < len && s[i + 1] == 'y' && s[i + 2] == ' '))
+            return i;
+    return len;
+}
+
 int tx_split_credit(const char *s, size_t len, size_t *cap_len, size_t *cred_off,
                     size_t *cred_len)
 {
     size_t best = (size_t)-1, best_c = 0, best_e = 0, best_cap = 0;
+    size_t label = 0; /* the next ':' or "by " at or after at: a credit word ends before one */
     for (size_t at = 0; at < len; at++) {
+        if (label < at || at == 0) {
+            label = next_label(s, len, at);
+            if (label == len)
+                break;
+        }
+        if (label - at > CREDIT_WORD_MAX)
+            continue;
         if (!credit_may_start(s, at))
             continue;
         /* in running text a credit word is capitalised: a lowercase "ảnh:" is prose */
