@@ -112,6 +112,9 @@ static void lexicon_sorted_and_folded(void **state)
         if (strcmp(f, k))
             fail_msg("lexicon key '%s' is not folded ('%s')", k, f);
         free(f);
+        /* every key is found by its own spelling in some list (its stored length is right) */
+        if (!bti_lex_has(~0u, k, strlen(k)))
+            fail_msg("lexicon key '%s' not found", k);
         if (i && strcmp(bti_lex_key(i - 1), k) >= 0)
             fail_msg("lexicon keys out of order: '%s' before '%s'", bti_lex_key(i - 1), k);
     }
@@ -634,6 +637,17 @@ static void html_split_credit_rule(void **state)
     free(cap);
 }
 
+static void html_trim_edges(void **state)
+{
+    (void)state;
+    /* the foot's labels (any case, folded) and the copyright sign leave the text */
+    bt_article *a = page_with("", "<p>TỪ KHÓA: mưa lớn, ngập lụt</p>\n<p>© 2024 Tin Mẫu</p>\n");
+    assert_false(test_body_has(a, "mưa lớn, ngập"));
+    assert_false(test_body_has(a, "Tin Mẫu"));
+    assert_int_equal(a->n_body, 4);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -676,6 +690,7 @@ int main(void)
         cmocka_unit_test(html_rule_marked_link),
         cmocka_unit_test(html_heading_marks),
         cmocka_unit_test(html_el_image_box),
+        cmocka_unit_test(html_trim_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

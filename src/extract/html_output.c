@@ -36,6 +36,8 @@
 #define DATE_LETTER_SLACK 12 /* and few letters beyond its month or weekday */
 #define EDGE_ROUNDS 6        /* lines taken off each edge of the text, at most */
 #define EDGE_LINE_MAX 80     /* a "By"/"From" line: a byline, not a sentence */
+#define FOOT_ROUNDS 4        /* tags, keywords, copyright, share: the foot's lines */
+#define FOOT_LINE_MAX 200    /* a tag list, not a paragraph that starts with "Copyright" */
 #define FLAG_BYLINE_MIN 2    /* a byline block holds a name */
 #define TITLE_BLOCK_MAX 400  /* a headline block, not a section that holds one */
 #define RELATED_BOX_MAX 4000 /* a related box outside the text: a list, not a column */
@@ -1109,8 +1111,6 @@ static int date_line(const char *t, size_t len)
 static void trim_edges(out *o)
 {
     static const char *const head[] = {"By ", "BY ", "From: ", "Tác giả: ", "Bài và ảnh: "};
-    static const char *const foot[] = {"Tags:", "Tags ", "Từ khóa:", "Từ khoá:", "Keywords:",
-                                       "©", "Copyright", "Share this", "Chia sẻ"};
     for (int guard = 0; guard < EDGE_ROUNDS && o->pn > 1; guard++) {
         para *p = &o->pv[0];
         int drop = 0;
@@ -1128,11 +1128,12 @@ static void trim_edges(out *o)
             break;
         drop_para(o, 0);
     }
-    for (int guard = 0; guard < 4 && o->pn > 1; guard++) {
+    for (int guard = 0; guard < FOOT_ROUNDS && o->pn > 1; guard++) {
         para *p = &o->pv[o->pn - 1];
-        int drop = 0;
-        for (size_t i = 0; i < sizeof foot / sizeof foot[0] && !drop; i++)
-            drop = !strncmp(p->text, foot[i], strlen(foot[i])) && p->len < 200;
+        /* the lexicon's foot labels, and the copyright sign that needs no word after it */
+        int drop = p->len < FOOT_LINE_MAX &&
+                   (!strncmp(p->text, "\xC2\xA9", 2) ||
+                    bti_lex_raw_prefix(BTI_LEX_HTML_FOOT_LABEL, p->text, p->len, NULL));
         if (!drop)
             drop = date_line(p->text, p->len);
         if (!drop)

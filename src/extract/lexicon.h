@@ -72,6 +72,9 @@ enum bti_lex_list {
     /* HTML: English credit words only captions use ("Source", "Illustration"); in plain
      * text "Source:" heads an attribution line instead. */
     BTI_LEX_HTML_CREDIT_EN = 1u << 20,
+    /* HTML: the label of a line at the foot of the text that is no longer the article's
+     * ("Tags: ...", "Từ khóa: ...", "Copyright ...", "Chia sẻ"): html_output.c, trim_edges. */
+    BTI_LEX_HTML_FOOT_LABEL = 1u << 21,
 };
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */

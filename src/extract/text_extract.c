@@ -1,4 +1,5 @@
-/* text_extract.c: the article of a text/Markdown capture.
+/* text_extract.c: the article of a text/Markdown capture, as a list of named passes (see
+ * extract() at the end; each pass and each body rule says what it takes and why).
  *
  * How it reasons, after text_lines.c has turned the capture into blocks:
  *  1. furniture is marked (known phrases, slugs, time stamps, breadcrumbs, navigation lists,
@@ -1339,7 +1340,7 @@ static int extract(ctx *c, const bt_capture *cap)
     return take_source(c, cap);
 }
 
-/* A body without Vietnamese letters whose words are English function words often enough. */
+/* The text extractor's entry (extract_internal.h): blocks, passes, then the language. */
 int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err)
 {
