@@ -6,6 +6,27 @@
 
 #include <string.h>
 
+#define PHRASE_MAX_WORDS 8      /* a heading or a button label is a few words */
+#define SECTION_MAX_WORDS 10    /* "Bình luận (8) Tin mới nhất": a counted box may say more */
+#define SHARE_ROW_MAX_WORDS 40  /* a line longer than this ending in "Chia sẻ" is a paragraph */
+#define SHARE_ROW_MIN_WORDS 2   /* one "Share" alone is a word, not a row of buttons */
+#define FURNITURE_PREFIX_WORDS 14 /* "Theo dõi báo X trên Google News": a line, not a text */
+#define COPYRIGHT_MAX_WORDS 20  /* a copyright line names the owner and the licence */
+#define WEATHER_MAX_WORDS 8     /* "Hà Nội 25°C": a widget, not a sentence about heat */
+#define MIN_LETTERS 2           /* fewer letters or digits: punctuation, a bullet, an icon */
+#define PROSE_WORDS 40          /* this long, a line is prose whatever it ends with */
+#define SENTENCE_WORDS 10       /* a sentence ending in . ! ; */
+#define LONG_SENTENCE_WORDS 20  /* ending in ? : , a line needs more words to be prose */
+#define HEADLINE_MIN_WORDS 3    /* a headline says something ... */
+#define HEADLINE_MAX_WORDS 40   /* ... in a line */
+#define HEADLINE_MAX_LEN 300
+#define DOUBLED_MIN_LEN 9       /* "A A" with A of four bytes or more: shorter repeats are words */
+#define SLUG_MIN_WORDS 4        /* "hon 2700 dai bieu": a slug of a few words, not "ok" */
+#define RELTIME_MAX_WORDS 4     /* "5 giờ trước": a number, a unit and "ago" */
+#define BREADCRUMB_MAX_WORDS 12 /* a path of sections, not a sentence with a ">" */
+#define VN_MIN_HITS 3           /* Vietnamese letters in a text: a few make it Vietnamese ... */
+#define VN_SHORT_LEN 40         /* ... and in a short text one is enough */
+
 /* Folded text without trailing punctuation and colons: "tin lien quan:" -> "tin lien quan". */
 static size_t core_len(const char *f, size_t n)
 {
@@ -25,7 +46,7 @@ static size_t core_start(const char *f, size_t n)
 /* The block, without its leading and trailing marks, is an entry of `lists`. */
 static int phrase_eq(const tx_block *b, unsigned lists)
 {
-    if (!b->fold || b->words > 8)
+    if (!b->fold || b->words > PHRASE_MAX_WORDS)
         return 0;
     size_t st = core_start(b->fold, b->flen);
     size_t n = core_len(b->fold, b->flen);
@@ -50,7 +71,7 @@ int tx_is_related_heading(const tx_block *b)
 
 int tx_is_section_heading(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || b->words > 10)
+    if (b->kind != TB_TEXT || b->words > SECTION_MAX_WORDS)
         return 0;
     if (phrase_eq(b, BTI_LEX_SECTION_HEAD) || phrase_prefix(b, BTI_LEX_SECTION_PREFIX))
         return 1;
@@ -70,7 +91,7 @@ static int in_list(const char *w, size_t n, unsigned lists)
 
 size_t tx_share_tail(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || !b->fold || b->words > 40)
+    if (b->kind != TB_TEXT || !b->fold || b->words > SHARE_ROW_MAX_WORDS)
         return NONE_SHARE;
     const char *f = b->fold;
     size_t n = b->flen, words = 0, tail_words = 0, anchors = 0;
@@ -94,7 +115,7 @@ size_t tx_share_tail(const tx_block *b)
         e = st;
     }
     (void)words;
-    if (tail_words < 2 || !anchors)
+    if (tail_words < SHARE_ROW_MIN_WORDS || !anchors)
         return NONE_SHARE;
     /* the same number of words from the end of the text */
     size_t t = b->len, w = 0;
@@ -140,13 +161,13 @@ int tx_is_furniture(const tx_block *b)
         return 0;
     if (phrase_eq(b, BTI_LEX_FURNITURE))
         return 1;
-    if (b->words <= 14 && phrase_prefix(b, BTI_LEX_FURNITURE_PREFIX))
+    if (b->words <= FURNITURE_PREFIX_WORDS && phrase_prefix(b, BTI_LEX_FURNITURE_PREFIX))
         return 1;
-    if (b->words <= 20 && (!strncmp(b->text, "\xC2\xA9", 2) || !strncmp(b->text, "(c) ", 4) ||
+    if (b->words <= COPYRIGHT_MAX_WORDS && (!strncmp(b->text, "\xC2\xA9", 2) || !strncmp(b->text, "(c) ", 4) ||
                            !strncmp(b->text, "Copyright", 9)))
         return 1;
     /* weather widgets: "Hà Nội 25°C", "27° / 31°" */
-    if (b->words <= 8 && strstr(b->text, "\xC2\xB0"))
+    if (b->words <= WEATHER_MAX_WORDS && strstr(b->text, "\xC2\xB0"))
         return 1;
     /* a line of nothing but punctuation or a single symbol */
     size_t letters = 0;
@@ -154,7 +175,7 @@ int tx_is_furniture(const tx_block *b)
         unsigned char c = (unsigned char)b->fold[i];
         letters += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
     }
-    return letters < 2;
+    return letters < MIN_LETTERS;
 }
 
 /* The last significant character, past closing quotes and brackets. */
@@ -189,18 +210,19 @@ int tx_is_prose(const tx_block *b)
     if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
         return 0;
     unsigned c = last_char(b->text, b->len);
-    if (b->words >= 40)
+    if (b->words >= PROSE_WORDS)
         return 1;
-    if (b->words >= 10 && (c == '.' || c == '!' || c == ';'))
+    if (b->words >= SENTENCE_WORDS && (c == '.' || c == '!' || c == ';'))
         return 1;
-    if (b->words >= 20 && (c == '?' || c == ':' || c == ','))
+    if (b->words >= LONG_SENTENCE_WORDS && (c == '?' || c == ':' || c == ','))
         return 1;
     return 0;
 }
 
 int tx_is_headline_like(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || b->words < 3 || b->words > 40 || b->len > 300)
+    if (b->kind != TB_TEXT || b->words < HEADLINE_MIN_WORDS || b->words > HEADLINE_MAX_WORDS ||
+        b->len > HEADLINE_MAX_LEN)
         return 0;
     unsigned c = last_char(b->text, b->len);
     if (c == '.' || c == ',' || c == ';' || c == ':')
@@ -210,7 +232,7 @@ int tx_is_headline_like(const tx_block *b)
 
 size_t tx_doubled_half(const char *s, size_t len)
 {
-    if (len < 9 || len % 2 == 0)
+    if (len < DOUBLED_MIN_LEN || len % 2 == 0)
         return 0;
     size_t h = (len - 1) / 2;
     if (s[h] != ' ' || memcmp(s, s + h + 1, h))
@@ -220,7 +242,7 @@ size_t tx_doubled_half(const char *s, size_t len)
 
 int tx_is_slug(const tx_block *b, int vietnamese)
 {
-    if (!vietnamese || b->words < 4)
+    if (!vietnamese || b->words < SLUG_MIN_WORDS)
         return 0;
     for (size_t i = 0; i < b->len; i++) {
         char c = b->text[i];
@@ -232,7 +254,7 @@ int tx_is_slug(const tx_block *b, int vietnamese)
 
 int tx_is_relative_time(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || b->words > 4 || !b->fold)
+    if (b->kind != TB_TEXT || b->words > RELTIME_MAX_WORDS || !b->fold)
         return 0;
     const char *f = b->fold;
     size_t i = 0;
@@ -246,7 +268,7 @@ int tx_is_relative_time(const tx_block *b)
 
 int tx_is_breadcrumb(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || b->words > 12 || !b->fold)
+    if (b->kind != TB_TEXT || b->words > BREADCRUMB_MAX_WORDS || !b->fold)
         return 0;
     if (!strncmp(b->fold, "trang chu", 9) || !strncmp(b->fold, "home ", 5) ||
         !strcmp(b->fold, "home"))
@@ -267,10 +289,10 @@ int tx_has_vietnamese(const char *s, size_t len)
             (c == 0xC4 && (d == 0x82 || d == 0x83 || d == 0x90 || d == 0x91)) ||
             (c == 0xC6 && (d == 0xA0 || d == 0xA1 || d == 0xAF || d == 0xB0)) ||
             (c == 0xE1 && (d == 0xBA || d == 0xBB)))
-            if (++hits >= 3)
+            if (++hits >= VN_MIN_HITS)
                 return 1;
     }
-    return hits > 0 && len < 40;
+    return hits > 0 && len < VN_SHORT_LEN;
 }
 
 size_t tx_inline_related_prefix(const char *s, size_t len)
