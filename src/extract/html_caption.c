@@ -2,18 +2,11 @@
  * caption "… ngày 21/12" and the credit "AP"; so do "… Ảnh: Reuters", "… - Nguồn: TASS",
  * "… Photo: AP", "(Ảnh minh họa: X)". A caption that is only a credit keeps "" as caption. */
 #include "extract/html_internal.h"
+#include "extract/lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* Credit words, longest first so "Ảnh minh họa" wins over "Ảnh". Compared after NFC; both
- * spellings of the tone placement of "họa/hoạ" are listed. */
-static const char *const KEYS[] = {
-    "Ảnh minh họa", "Ảnh minh hoạ", "ảnh minh họa", "ảnh minh hoạ", "Ảnh chụp màn hình",
-    "Đồ họa", "Đồ hoạ", "Nguồn ảnh", "Ảnh", "ẢNH", "ảnh", "Nguồn", "nguồn", "NGUỒN",
-    "Photographs", "Photograph", "Photos", "Photo", "PHOTO", "photo", "Foto", "Image", "Credit",
-    "Source", "Video", "Clip", "Graphic", "Illustration"};
 
 static int is_space(char c)
 {
@@ -47,21 +40,30 @@ static char *trim_dup(const char *s, size_t n, const char *strip)
     return strndup(s, n);
 }
 
-/* Does `p` (within s) start with a credit key followed by ':'? Returns the offset after ':'. */
+/* Does s[pos..] start with a credit word (the lexicon's credit lists; a Vietnamese one in
+ * any case: a caption is set apart by its markup) followed by ':'? Returns the offset after
+ * ':' ("Photo by X": after "by "), 0 when not. */
 static size_t key_at(const char *s, size_t pos, size_t len)
 {
-    for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0]; k++) {
-        size_t kl = strlen(KEYS[k]);
-        if (pos + kl >= len || strncmp(s + pos, KEYS[k], kl) != 0)
-            continue;
-        size_t q = pos + kl;
-        while (q < len && is_space(s[q]))
-            q++;
-        if (q < len && s[q] == ':')
-            return q + 1;
-        if (q < len && !strncmp(s + pos, "Photo", 5) && !strncasecmp(s + q, "by ", 3))
-            return q + 3;
+    size_t kl = bti_lex_credit_word(BTI_LEX_CREDIT_VI | BTI_LEX_HTML_CREDIT_VI, 0, s + pos,
+                                    len - pos, 0);
+    /* English words capitalised, as the captions' labels are ("Photo:", "PHOTO:"), and
+     * "photo:": a lowercase "credit:" runs on from "Image credit:" */
+    if (!kl) {
+        kl = bti_lex_credit_word(0, BTI_LEX_CREDIT_EN | BTI_LEX_HTML_CREDIT_EN, s + pos,
+                                 len - pos, 0);
+        if (kl && !(s[pos] >= 'A' && s[pos] <= 'Z') && strncmp(s + pos, "photo", kl))
+            kl = 0;
     }
+    if (!kl || pos + kl >= len)
+        return 0;
+    size_t q = pos + kl;
+    while (q < len && is_space(s[q]))
+        q++;
+    if (q < len && s[q] == ':')
+        return q + 1;
+    if (q < len && !strncmp(s + pos, "Photo", 5) && !strncasecmp(s + q, "by ", 3))
+        return q + 3;
     return 0;
 }
 

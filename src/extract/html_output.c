@@ -6,12 +6,42 @@
  * boxes, ads, hidden blocks) is left out. */
 #include "core/date.h"
 #include "extract/html_internal.h"
+#include "extract/lexicon.h"
 
 #include "bantin/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#define STRONG_PCT 90        /* a line this much in bold is set apart (a subheading, a name) */
+#define STRONG_MAX 150       /* a bold paragraph longer than this is emphasis, not a heading */
+#define IMAGE_BOX_MAX_IMGS 3 /* more photos in one box is a gallery or a list of stories */
+#define FIGURE_MAX_TEXT 600  /* a figure's caption may be long; a figure with more is a box */
+#define IMAGE_BOX_MAX_TEXT 400 /* a photo box's caption, not an article beside a photo */
+#define IMAGE_BOX_MAX_PARAS 2
+#define SAME_SLACK 8         /* texts whose lengths differ by a quarter and this much are ... */
+                             /* ... not the same text: no folding needed to tell */
+#define TEXT_PARA_MIN 100    /* a line this long is the article's text, not a meta line */
+#define MAX_BYLINES 8        /* byline candidates kept for the end: a page has a few */
+#define META_ROW_DEPTH 6     /* how deep a meta row nests its <time> and byline */
+#define KEPT_PHOTO_MIN_TEXT 10 /* a lead photo beside kept blocks has a caption */
+#define SIGNATURE_ROUNDS 3   /* closing lines taken off the end: byline, source, agency */
+#define SIGNATURE_MAX 60     /* a closing byline line: a name or two, a role */
+#define SIGNATURE_MAX_WORDS 6
+#define NAME_MAX_WORDS 3     /* a name under a "Theo X" line */
+#define NAME_MIN_WORDS 2     /* one word is a label or a nickname, not an author */
+#define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone */
+#define DATE_MIN_DIGITS 4    /* a date has day, month and year digits */
+#define DATE_LETTER_SLACK 12 /* and few letters beyond its month or weekday */
+#define EDGE_ROUNDS 6        /* lines taken off each edge of the text, at most */
+#define EDGE_LINE_MAX 80     /* a "By"/"From" line: a byline, not a sentence */
+#define FOOT_ROUNDS 4        /* tags, keywords, copyright, share: the foot's lines */
+#define FOOT_LINE_MAX 200    /* a tag list, not a paragraph that starts with "Copyright" */
+#define FLAG_BYLINE_MIN 2    /* a byline block holds a name */
+#define TITLE_BLOCK_MAX 400  /* a headline block, not a section that holds one */
+#define RELATED_BOX_MAX 4000 /* a related box outside the text: a list, not a column */
+#define RELATED_TITLE_MIN 12 /* a related title shorter than this is "Xem tiếp", a name */
 
 enum {
     P_HEADING = 0x1, /* h2-h6 or a short line set wholly in bold */
@@ -45,39 +75,29 @@ typedef struct out {
     int rc;
 } out;
 
-static const char *const RELATED_MARKS[] = {
-    "Tin liên quan", "Tin bài liên quan", "Bài liên quan", "Xem thêm", "Đọc thêm", "Xem tiếp",
-    "Tin cùng chủ đề", "Related", "Read more", "Read More", "READ MORE", "See also",
-    "More on this", "Also read", "Further reading"};
-
-/* Headings that open the page's other stories after the article. */
+/* Headings that open the page's other stories after the article ("Tin khác", "Most read"):
+ * the lexicon's HTML_ENDS_ARTICLE list, as the start of the heading. */
 static int ends_article(const char *t)
 {
-    static const char *const marks[] = {
-        "Other stories", "Other news", "Other opinion", "More from", "More stories",
-        "More news", "Most popular", "Most read", "You may also like", "You might also like",
-        "Recommended for you", "Tin khác", "Các tin khác", "Tin cùng chuyên mục", "Đọc nhiều",
-        "Xem nhiều", "Tin mới nhất", "Bài viết cùng chuyên mục", "Có thể bạn quan tâm",
-        "Cùng chuyên mục"};
-    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (strncasecmp(t, marks[i], strlen(marks[i])) == 0)
-            return 1;
-    return 0;
+    return bti_lex_raw_prefix(BTI_LEX_HTML_ENDS_ARTICLE, t, strlen(t), NULL) != 0;
 }
 
+/* A related mark ("Tin liên quan", "Read more") alone (need_colon 0: nothing, ':' or '>'
+ * may follow) or leading a link ("Xem thêm: X", "Read more >> X", "Xem thêm » X"); or a
+ * bare ">>", "►", "»" arrow. */
 static int starts_with_mark(const char *t, int need_colon)
 {
-    for (size_t i = 0; i < sizeof RELATED_MARKS / sizeof RELATED_MARKS[0]; i++) {
-        size_t l = strlen(RELATED_MARKS[i]);
-        if (strncasecmp(t, RELATED_MARKS[i], l) != 0)
-            continue;
+    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, strlen(t), " :>\xC2");
+    if (l) {
         const char *r = t + l;
         while (*r == ' ')
             r++;
-        if (!need_colon)
-            return *r == '\0' || *r == ':' || *r == '>';
-        if (*r == ':' || *r == '>' || !strncmp(r, "»", 2))
+        if (!need_colon) {
+            if (*r == '\0' || *r == ':' || *r == '>')
+                return 1;
+        } else if (*r == ':' || *r == '>' || !strncmp(r, "»", 2)) {
             return 1;
+        }
     }
     return !strncmp(t, ">>", 2) || !strncmp(t, "►", 3) || !strncmp(t, "»", 2);
 }
@@ -135,7 +155,7 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
         o->pcap = cap;
     }
     size_t len = strlen(t);
-    if (textlen && strong * 10 >= textlen * 9 && len < 150)
+    if (textlen && strong * 100 >= textlen * STRONG_PCT && len < STRONG_MAX)
         flags |= P_STRONG;
     para *p = &o->pv[o->pn++];
     p->text = t;
@@ -364,17 +384,18 @@ static void image_box(out *o, const xmlNode *n)
 
 static int is_image_box(const xmlNode *n, const bt_node_info *in)
 {
-    if (!in->imgs || in->imgs > 3)
+    if (!in->imgs || in->imgs > IMAGE_BOX_MAX_IMGS)
         return 0;
     if (in->text && in->link * 2 > in->text) /* thumbnails of linked stories */
         return 0;
     if (bt_html_is(n, "figure"))
-        return in->text < 600;
+        return in->text < FIGURE_MAX_TEXT;
     if (bt_html_is(n, "table"))
-        return in->text < 400 && in->paras <= 2;
+        return in->text < IMAGE_BOX_MAX_TEXT && in->paras <= IMAGE_BOX_MAX_PARAS;
     if (bt_html_is(n, "p") || bt_html_is(n, "span") || bt_html_is(n, "a"))
         return 0;
-    return (in->flags & BT_NF_IMAGEBOX) && in->text < 400 && in->paras <= 2;
+    return (in->flags & BT_NF_IMAGEBOX) && in->text < IMAGE_BOX_MAX_TEXT &&
+           in->paras <= IMAGE_BOX_MAX_PARAS;
 }
 
 /* ---- related ---- */
@@ -385,14 +406,14 @@ static int same_short(const char *text, size_t len, const char *other)
     if (!other)
         return 0;
     size_t ol = strlen(other);
-    if (len > ol + ol / 4 + 8 || ol > len + len / 4 + 8)
+    if (len > ol + ol / 4 + SAME_SLACK || ol > len + len / 4 + SAME_SLACK)
         return 0;
     return bt_html_same_text(text, other);
 }
 
 static int add_related(out *o, const char *title, const char *url)
 {
-    if (!title || strlen(title) < 12 || !strncmp(title, "By ", 3))
+    if (!title || strlen(title) < RELATED_TITLE_MIN || !strncmp(title, "By ", 3))
         return 0; /* "By Lucy Akins": the author's page, not a story */
     size_t tl = strlen(title);
     for (size_t i = 0; i < o->a->n_related; i++)
@@ -482,7 +503,7 @@ static void walk(out *o, const xmlNode *n, int depth, int top);
 static int before_text(const out *o)
 {
     for (size_t i = 0; i < o->pn; i++)
-        if (o->pv[i].len >= 100 && !same_short(o->pv[i].text, o->pv[i].len, o->m->title) &&
+        if (o->pv[i].len >= TEXT_PARA_MIN && !same_short(o->pv[i].text, o->pv[i].len, o->m->title) &&
             !same_short(o->pv[i].text, o->pv[i].len, o->m->h1))
             return 0; /* short lines (dateline, category, byline) are not the text yet */
     return 1;
@@ -544,10 +565,10 @@ static int furniture_row(const xmlNode *k, const bt_node_info *in)
     return all > 0 && furn == all;
 }
 
-/* Keeps byline text t (taking it) to be read for authors at the end; at most 8. */
+/* Keeps byline text t (taking it) to be read for authors at the end; at most MAX_BYLINES. */
 static void keep_byline(out *o, char *t)
 {
-    if (t && *t && o->nbylines < 8) {
+    if (t && *t && o->nbylines < MAX_BYLINES) {
         char **v = realloc(o->bylines, (o->nbylines + 1) * sizeof *v);
         if (v) {
             o->bylines = v;
@@ -565,7 +586,7 @@ static int meta_row_bits(const xmlNode *n, int depth)
 {
     int bits = 0;
     for (const xmlNode *k = n->children; k && bits != 3; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > 6)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > META_ROW_DEPTH)
             continue;
         if (bt_html_is(k, "time") && bt_html_peek(k, "datetime"))
             bits |= 1;
@@ -578,12 +599,14 @@ static int meta_row_bits(const xmlNode *n, int depth)
 
 static int meta_row(const xmlNode *n, int depth) { return meta_row_bits(n, depth) == 3; }
 
+#define MEDIA_DEPTH 8 /* how deep a caption or a player hides in a media box */
+
 /* Whether a block holds a photo's or video's caption or player ("lead-video-placeholder":
  * a "lead" class on a media box): such a block is no standfirst, whatever its class says. */
 static int holds_media(const xmlNode *n, int depth)
 {
     for (const xmlNode *k = n->children; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > 8)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > MEDIA_DEPTH)
             continue;
         if ((BT_INFO(k)->flags & BT_NF_CAPTION) || bt_html_is(k, "figcaption") ||
             bt_html_is(k, "iframe") || bt_html_is(k, "video") || holds_media(k, depth + 1))
@@ -592,152 +615,275 @@ static int holds_media(const xmlNode *n, int depth)
     return 0;
 }
 
-static void element(out *o, const xmlNode *k, int depth)
+/* ---- the walk: one rule per element, in order --------------------------------------- */
+
+#define SAPO_MIN_TEXT 30      /* a marked sapo shorter than this is a kicker or a label ... */
+#define SAPO_MAX_TEXT 1500    /* ... longer, the article's text under a "lead" class */
+#define SAPO_MAX_PARAS 1      /* a sapo is one paragraph */
+#define BYLINE_BOX_MAX 120    /* a byline box: names and a role, not a biography */
+#define CAPTION_BOX_MAX 400   /* a caption, not a paragraph in a box classed "caption" */
+#define META_ROW_MAX 250      /* the meta line under a headline: names, date, reading time */
+#define DATE_ROW_MAX 200      /* a date holder line longer than this holds text too */
+#define CARD_MIN 15           /* a story card: a linked title ... */
+#define CARD_MAX 450          /* ... and a one-line summary, not a section */
+#define CARD_MAX_PARAS 3
+#define CARD_LINK_PCT 20      /* the title is a fifth of the card's text or more */
+#define LINK_BOX_DENSITY 0.6  /* a box mostly of links: a list of stories or navigation */
+#define LINK_BOX_MIN_LINK 20  /* and more link text than a single "Xem" */
+#define MARK_LINE_MAX 40      /* a heading that announces a box is a few words */
+#define MARK_MIN_BEFORE 3     /* the article ends only after some paragraphs of its own */
+#define MARK_MAX_WORDS 4      /* a plain line of this few words may be such a heading */
+#define RELATED_MODE_END_DENSITY 0.5 /* a paragraph mostly text ends a related list */
+
+/* An element rule: 1 when it took element k (no later rule sees it), 0 when not. */
+typedef int (*element_rule)(out *o, const xmlNode *k, bt_node_info *in, int depth);
+
+/* After a "Tin khác" heading only related boxes count: the article is over. */
+static int el_after_end(out *o, const xmlNode *k, bt_node_info *in, int depth)
 {
-    bt_node_info *in = BT_INFO(k);
-    if (o->stopped && !(in->flags & BT_NF_RELATED))
-        return;
-    if (in->flags & BT_NF_RELATED) {
-        flush(o);
-        related_box(o, k);
-        return;
-    }
-    if (bt_html_furniture(o->ctx, in)) {
-        flush(o);
-        return;
-    }
-    if (is_image_box(k, in)) {
-        flush(o);
-        image_box(o, k);
-        return;
-    }
-    if ((in->flags & BT_NF_LEDE) && !(in->flags & BT_NF_CAPTION) && !in->imgs && !o->lede &&
-        before_text(o) &&
-        in->text >= 30 && in->text < 1500 &&
-        in->paras <= 1 && !bt_html_is(k, "li") && !holds_media(k, 0)) {
-        flush(o);
-        o->lede = bt_html_text(k);
-        return;
-    }
-    if ((in->flags & BT_NF_BYLINE) && in->text < 120 && !in->paras) {
-        flush(o);
-        keep_byline(o, bt_html_text(k));
-        return;
-    }
-    if ((in->flags & BT_NF_CAPTION) && !in->imgs && in->text < 400 && !bt_html_is(k, "td")) {
-        flush(o);
-        /* a caption set apart from its photo: give it to the last uncaptioned image */
-        char *t = bt_html_text(k);
-        if (t && *t) {
-            bt_image *last = o->a->n_images ? &o->a->images[o->a->n_images - 1] : NULL;
-            if (last && !last->caption[0]) {
-                char *cap = NULL, *cr = NULL;
-                if (!bt_html_split_credit(t, &cap, &cr)) {
-                    free(last->caption);
-                    last->caption = cap;
-                    free(last->credit);
-                    last->credit = cr;
-                }
-            } else {
-                add_image(o, NULL, t);
+    (void)k, (void)depth;
+    return o->stopped && !(in->flags & BT_NF_RELATED);
+}
+
+/* A box the scorer marked as related stories. */
+static int el_related_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!(in->flags & BT_NF_RELATED))
+        return 0;
+    flush(o);
+    related_box(o, k);
+    return 1;
+}
+
+/* Share bars, comment boxes, ads, hidden blocks (html_node.c's furniture). */
+static int el_furniture(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)k, (void)depth;
+    if (!bt_html_furniture(o->ctx, in))
+        return 0;
+    flush(o);
+    return 1;
+}
+
+/* A figure or an image box: a photo with its caption and credit. */
+static int el_image_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!is_image_box(k, in))
+        return 0;
+    flush(o);
+    image_box(o, k);
+    return 1;
+}
+
+/* A block marked as the sapo, before the text: one paragraph of text, no media. */
+static int el_marked_sapo(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!((in->flags & BT_NF_LEDE) && !(in->flags & BT_NF_CAPTION) && !in->imgs && !o->lede &&
+          before_text(o) && in->text >= SAPO_MIN_TEXT && in->text < SAPO_MAX_TEXT &&
+          in->paras <= SAPO_MAX_PARAS && !bt_html_is(k, "li") && !holds_media(k, 0)))
+        return 0;
+    flush(o);
+    o->lede = bt_html_text(k);
+    return 1;
+}
+
+/* A block marked as a byline: kept for the authors, not the text. */
+static int el_byline(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!((in->flags & BT_NF_BYLINE) && in->text < BYLINE_BOX_MAX && !in->paras))
+        return 0;
+    flush(o);
+    keep_byline(o, bt_html_text(k));
+    return 1;
+}
+
+/* A caption set apart from its photo: it goes to the last uncaptioned image, else it is a
+ * photo of its own. */
+static int el_caption(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!((in->flags & BT_NF_CAPTION) && !in->imgs && in->text < CAPTION_BOX_MAX &&
+          !bt_html_is(k, "td")))
+        return 0;
+    flush(o);
+    char *t = bt_html_text(k);
+    if (t && *t) {
+        bt_image *last = o->a->n_images ? &o->a->images[o->a->n_images - 1] : NULL;
+        if (last && !last->caption[0]) {
+            char *cap = NULL, *cr = NULL;
+            if (!bt_html_split_credit(t, &cap, &cr)) {
+                free(last->caption);
+                last->caption = cap;
+                free(last->credit);
+                last->credit = cr;
             }
+        } else {
+            add_image(o, NULL, t);
         }
+    }
+    free(t);
+    return 1;
+}
+
+/* A row of buttons or labels (furniture_row), unless it is inline inside running text. */
+static int el_furniture_row(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!((!inline_tag(k) || !o->pend_text) && furniture_row(k, in)))
+        return 0;
+    flush(o);
+    return 1;
+}
+
+/* The meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture, but
+ * its byline names the authors. */
+static int el_meta_row(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    int signed_row = !in->paras && in->text < META_ROW_MAX && meta_row(k, 0);
+    if (!(!in->paras && in->text < META_ROW_MAX && (!inline_tag(k) || !o->pend_text) &&
+          (signed_row || (in->text < DATE_ROW_MAX && bt_html_date_holder(k)))))
+        return 0;
+    char *t = bt_html_text(k);
+    bti_date d;
+    if (t && (signed_row || bti_date_find(t, strlen(t), &d))) {
         free(t);
-        return;
-    }
-    if ((!inline_tag(k) || !o->pend_text) && furniture_row(k, in)) {
         flush(o);
-        return;
+        int stopped = 0;
+        const xmlNode *b = first_flag(k->children, BT_NF_BYLINE, NULL, depth + 1, &stopped);
+        keep_byline(o, b ? bt_html_text(b) : NULL);
+        return 1;
     }
-    /* the meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture,
-     * but its byline names the authors */
-    int signed_row = !in->paras && in->text < 250 && meta_row(k, 0);
-    if (!in->paras && in->text < 250 && (!inline_tag(k) || !o->pend_text) &&
-        (signed_row || (in->text < 200 && bt_html_date_holder(k)))) {
-        char *t = bt_html_text(k);
-        bti_date d;
-        if (t && (signed_row || bti_date_find(t, strlen(t), &d))) {
-            free(t);
-            flush(o);
-            int stopped = 0;
-            const xmlNode *b = first_flag(k->children, BT_NF_BYLINE, NULL, depth + 1, &stopped);
-            keep_byline(o, b ? bt_html_text(b) : NULL);
-            return;
-        }
-        free(t);
-    }
-    /* a story card inside the text (ZNews' inline related: a linked title, a one-line
-     * summary, a thumbnail): a related story, not the article's paragraphs */
-    if (!para_tag(k) && (in->flags & BT_NF_BLOCK) && in->text >= 15 && in->text < 450 &&
-        in->paras <= 3 && in->link * 5 >= in->text && has_titled_link(k->children, depth + 1)) {
-        flush(o);
-        related_box(o, k);
-        return;
-    }
-    int block = in->flags & BT_NF_BLOCK;
-    /* a list or box that is mostly links: a related list after a "Tin liên quan" heading,
-     * otherwise navigation inside the container */
-    if (!para_tag(k) && !inline_tag(k) && in->text > 0 && ldens(in) > 0.6 && in->link > 20) {
+    free(t);
+    return 0;
+}
+
+/* A story card inside the text (ZNews' inline related: a linked title, a one-line summary,
+ * a thumbnail): a related story, not the article's paragraphs. */
+static int el_story_card(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    if (!(!para_tag(k) && (in->flags & BT_NF_BLOCK) && in->text >= CARD_MIN &&
+          in->text < CARD_MAX && in->paras <= CARD_MAX_PARAS &&
+          in->link * 100 >= in->text * CARD_LINK_PCT && has_titled_link(k->children, depth + 1)))
+        return 0;
+    flush(o);
+    related_box(o, k);
+    return 1;
+}
+
+/* A list or box that is mostly links: a related list after a "Tin liên quan" heading,
+ * otherwise navigation inside the container; a list item of links only in related mode. */
+static int el_link_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)depth;
+    if (!para_tag(k) && !inline_tag(k) && in->text > 0 && ldens(in) > LINK_BOX_DENSITY &&
+        in->link > LINK_BOX_MIN_LINK) {
         flush(o);
         if (o->related_mode)
             related_box(o, k);
-        return;
+        return 1;
     }
-    if (!bt_html_is(k, "a") && in->text && ldens(in) > 0.6 && (bt_html_is(k, "li")))
-        if (o->related_mode) {
-            flush(o);
-            related_box(o, k);
-            return;
-        }
-    if (para_tag(k) || (!block && !inline_tag(k))) {
-        if (block && !bt_html_is_heading(k)) {
-            flush(o);
-            walk(o, k->children, depth + 1, 0);
-            flush(o);
-            return;
-        }
+    if (!bt_html_is(k, "a") && in->text && ldens(in) > LINK_BOX_DENSITY && bt_html_is(k, "li") &&
+        o->related_mode) {
         flush(o);
-        size_t before = o->pn;
-        emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
-        if (o->pn == before + 1 && bt_html_is(k, "p"))
-            o->pv[before].node = k;
-        /* a short heading-like line announcing related stories, or the page's others */
-        if (o->pn == before + 1 && before >= 3 && o->pv[before].len < 40 &&
-            ((o->pv[before].flags & (P_HEADING | P_STRONG)) || words(o->pv[before].text) <= 4) &&
-            ends_article(o->pv[before].text)) {
-            o->stopped = 1;
-            free(o->pv[before].text);
-            free(o->pv[before].href);
-            o->pn--;
-        } else if (o->pn == before + 1 && o->pv[before].len < 40 && starts_with_mark(o->pv[before].text, 0)) {
-            o->related_mode = 1;
-            free(o->pv[before].text);
-            free(o->pv[before].href);
-            o->pn--;
-        } else if (o->pn > before && ldens(in) < 0.5) {
-            o->related_mode = 0;
-        }
-        return;
+        related_box(o, k);
+        return 1;
     }
-    if (inline_tag(k) && !block) {
-        inl g = {&o->pend, 0, 0, 0, NULL, o->ctx->base};
-        int a = bt_html_is(k, "a");
-        if (a)
-            g.href = bt_html_resolve(o->ctx->base, attr_of(k, "href"));
-        if (gather(&g, k->children, depth + 1, a, strong_tag(k)))
-            o->rc = BT_ENOMEM;
-        o->pend_link += g.link;
-        o->pend_strong += g.strong;
-        o->pend_text += g.text;
-        if (!o->pend_href)
-            o->pend_href = g.href;
-        else
-            free(g.href);
-        return;
+    return 0;
+}
+
+/* After paragraph `before` was emitted: a short heading-like line announcing the page's other
+ * stories ends the article; one announcing related stories turns related mode on (the link
+ * lists after it are related); a paragraph of text turns it off. */
+static void heading_marks(out *o, size_t before, const bt_node_info *in)
+{
+    if (o->pn == before + 1 && before >= MARK_MIN_BEFORE && o->pv[before].len < MARK_LINE_MAX &&
+        ((o->pv[before].flags & (P_HEADING | P_STRONG)) ||
+         words(o->pv[before].text) <= MARK_MAX_WORDS) &&
+        ends_article(o->pv[before].text)) {
+        o->stopped = 1;
+        free(o->pv[before].text);
+        free(o->pv[before].href);
+        o->pn--;
+    } else if (o->pn == before + 1 && o->pv[before].len < MARK_LINE_MAX &&
+               starts_with_mark(o->pv[before].text, 0)) {
+        o->related_mode = 1;
+        free(o->pv[before].text);
+        free(o->pv[before].href);
+        o->pn--;
+    } else if (o->pn > before && ldens(in) < RELATED_MODE_END_DENSITY) {
+        o->related_mode = 0;
     }
+}
+
+/* A paragraph (p, a heading, li, pre...) or an unknown non-inline element: its text is a
+ * paragraph; a paragraph tag that holds blocks is walked into instead. */
+static int el_paragraph(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    int block = in->flags & BT_NF_BLOCK;
+    if (!(para_tag(k) || (!block && !inline_tag(k))))
+        return 0;
+    if (block && !bt_html_is_heading(k)) {
+        flush(o);
+        walk(o, k->children, depth + 1, 0);
+        flush(o);
+        return 1;
+    }
+    flush(o);
+    size_t before = o->pn;
+    emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
+    if (o->pn == before + 1 && bt_html_is(k, "p"))
+        o->pv[before].node = k;
+    heading_marks(o, before, in);
+    return 1;
+}
+
+/* Inline markup between blocks: its text joins the pending line. */
+static int el_inline(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    if (!(inline_tag(k) && !(in->flags & BT_NF_BLOCK)))
+        return 0;
+    inl g = {&o->pend, 0, 0, 0, NULL, o->ctx->base};
+    int a = bt_html_is(k, "a");
+    if (a)
+        g.href = bt_html_resolve(o->ctx->base, attr_of(k, "href"));
+    if (gather(&g, k->children, depth + 1, a, strong_tag(k)))
+        o->rc = BT_ENOMEM;
+    o->pend_link += g.link;
+    o->pend_strong += g.strong;
+    o->pend_text += g.text;
+    if (!o->pend_href)
+        o->pend_href = g.href;
+    else
+        free(g.href);
+    return 1;
+}
+
+/* Any other block: a container, walked into. */
+static int el_container(out *o, const xmlNode *k, bt_node_info *in, int depth)
+{
+    (void)in;
     flush(o);
     walk(o, k->children, depth + 1, 0);
     flush(o);
+    return 1;
+}
+
+static const element_rule ELEMENT_RULES[] = {
+    el_after_end,     el_related_box, el_furniture,  el_image_box, el_marked_sapo,
+    el_byline,        el_caption,     el_furniture_row, el_meta_row, el_story_card,
+    el_link_box,      el_paragraph,   el_inline,     el_container,
+};
+
+static void element(out *o, const xmlNode *k, int depth)
+{
+    bt_node_info *in = BT_INFO(k);
+    for (size_t r = 0; r < sizeof ELEMENT_RULES / sizeof ELEMENT_RULES[0]; r++)
+        if (ELEMENT_RULES[r](o, k, in, depth))
+            return;
 }
 
 static void walk(out *o, const xmlNode *n, int depth, int top)
@@ -769,7 +915,7 @@ static void walk(out *o, const xmlNode *n, int depth, int top)
              * photo above them */
             if ((in->flags & BT_NF_RELATED) || (in->flags & BT_NF_LEDE) ||
                 (!kept && !bt_html_furniture(o->ctx, in) && is_image_box(k, in) && in->imgs == 1 &&
-                 in->text >= 10))
+                 in->text >= KEPT_PHOTO_MIN_TEXT))
                 element(o, k, depth);
             continue;
         }
@@ -877,10 +1023,10 @@ static size_t agency_name(const char *t)
 
 static void signature(out *o)
 {
-    for (int round = 0; round < 3 && o->pn > 1; round++) {
+    for (int round = 0; round < SIGNATURE_ROUNDS && o->pn > 1; round++) {
         para *last = &o->pv[o->pn - 1];
         para *prev = &o->pv[o->pn - 2];
-        int short_last = last->len < 60 && words(last->text) <= 6;
+        int short_last = last->len < SIGNATURE_MAX && words(last->text) <= SIGNATURE_MAX_WORDS;
         if (!short_last)
             return;
         /* the byline the metadata gave, repeated as the closing line */
@@ -891,9 +1037,10 @@ static void signature(out *o)
             drop_para(o, o->pn - 1);
             continue;
         }
-        if (!strncmp(prev->text, "Theo ", 5) && prev->len < 60 && words(prev->text) <= 6 &&
-            name_like(last->text) && words(last->text) <= 3) {
-            if (name_like(prev->text + 5) && words(prev->text + 5) >= 2)
+        if (!strncmp(prev->text, "Theo ", 5) && prev->len < SIGNATURE_MAX &&
+            words(prev->text) <= SIGNATURE_MAX_WORDS && name_like(last->text) &&
+            words(last->text) <= NAME_MAX_WORDS) {
+            if (name_like(prev->text + 5) && words(prev->text + 5) >= NAME_MIN_WORDS)
                 add_author(o, prev->text + 5);
             drop_para(o, o->pn - 1);
             drop_para(o, o->pn - 1);
@@ -907,7 +1054,7 @@ static void signature(out *o)
         size_t an = agency_name(last->text);
         if (an && !(last->flags & P_HEADING)) {
             char *name = strndup(last->text, an);
-            int ok = name && name_like(name) && words(name) >= 2;
+            int ok = name && name_like(name) && words(name) >= NAME_MIN_WORDS;
             if (ok)
                 add_author(o, name);
             free(name);
@@ -916,7 +1063,8 @@ static void signature(out *o)
                 return;
             }
         }
-        if ((last->flags & (P_RIGHT | P_STRONG)) && name_like(last->text) && words(last->text) >= 2 &&
+        if ((last->flags & (P_RIGHT | P_STRONG)) && name_like(last->text) &&
+            words(last->text) >= NAME_MIN_WORDS &&
             !(last->flags & P_HEADING)) {
             add_author(o, last->text);
             drop_para(o, o->pn - 1);
@@ -938,7 +1086,7 @@ static int date_line(const char *t, size_t len)
                                          "July", "August", "September", "October", "November",
                                          "December", "Jan ", "Feb ", "Mar ", "Apr ", "Jun ",
                                          "Jul ", "Aug ", "Sep ", "Oct ", "Nov ", "Dec "};
-    if (len > 70)
+    if (len > DATE_LINE_MAX)
         return 0;
     for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
         if (!strncmp(t, starts[i], strlen(starts[i])))
@@ -955,7 +1103,7 @@ static int date_line(const char *t, size_t len)
     for (size_t i = 0; i < sizeof months / sizeof months[0] && !month; i++)
         month = strstr(t, months[i]) != NULL;
     /* mostly digits and a clock or a month name: "10/06/2024 17:45", "March 13, 2015 9:00PM" */
-    return digits >= 4 && (clock || month) && letters <= digits + 12;
+    return digits >= DATE_MIN_DIGITS && (clock || month) && letters <= digits + DATE_LETTER_SLACK;
 }
 
 /* Bylines, datelines and tags around the text: "By Jane Doe", "From: Herald Sun", the
@@ -963,15 +1111,13 @@ static int date_line(const char *t, size_t len)
 static void trim_edges(out *o)
 {
     static const char *const head[] = {"By ", "BY ", "From: ", "Tác giả: ", "Bài và ảnh: "};
-    static const char *const foot[] = {"Tags:", "Tags ", "Từ khóa:", "Từ khoá:", "Keywords:",
-                                       "©", "Copyright", "Share this", "Chia sẻ"};
-    for (int guard = 0; guard < 6 && o->pn > 1; guard++) {
+    for (int guard = 0; guard < EDGE_ROUNDS && o->pn > 1; guard++) {
         para *p = &o->pv[0];
         int drop = 0;
-        if (p->len >= 100)
+        if (p->len >= TEXT_PARA_MIN)
             break;
         for (size_t i = 0; i < sizeof head / sizeof head[0] && !drop; i++)
-            drop = !strncmp(p->text, head[i], strlen(head[i])) && p->len < 80;
+            drop = !strncmp(p->text, head[i], strlen(head[i])) && p->len < EDGE_LINE_MAX;
         for (size_t i = 0; i < o->a->n_authors && !drop; i++)
             drop = bt_html_same_text(p->text, o->a->authors[i]);
         for (size_t i = 0; i < o->m->n_authors && !drop; i++)
@@ -982,11 +1128,12 @@ static void trim_edges(out *o)
             break;
         drop_para(o, 0);
     }
-    for (int guard = 0; guard < 4 && o->pn > 1; guard++) {
+    for (int guard = 0; guard < FOOT_ROUNDS && o->pn > 1; guard++) {
         para *p = &o->pv[o->pn - 1];
-        int drop = 0;
-        for (size_t i = 0; i < sizeof foot / sizeof foot[0] && !drop; i++)
-            drop = !strncmp(p->text, foot[i], strlen(foot[i])) && p->len < 200;
+        /* the lexicon's foot labels, and the copyright sign that needs no word after it */
+        int drop = p->len < FOOT_LINE_MAX &&
+                   (!strncmp(p->text, "\xC2\xA9", 2) ||
+                    bti_lex_raw_prefix(BTI_LEX_HTML_FOOT_LABEL, p->text, p->len, NULL));
         if (!drop)
             drop = date_line(p->text, p->len);
         if (!drop)
@@ -1058,8 +1205,8 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
         /* "lead-asset": a lead photo and its caption are not the standfirst */
         if (flag == BT_NF_LEDE && ((in->flags & BT_NF_CAPTION) || ((in->flags & BT_NF_LEDE) && in->imgs)))
             continue;
-        if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
-            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
+        if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
+            in->text < (flag == BT_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bt_html_is(k, "li") &&
             !bt_html_is(k, "body") && !(flag == BT_NF_LEDE && holds_media(k, 0)))
             return k;
         const xmlNode *r = first_flag(k->children, flag, stop, depth + 1, stopped);
@@ -1089,7 +1236,7 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
         if (*seen && ((in->flags & (BT_NF_CAPTION | BT_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
             continue;
         if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
-            in->text < 400) {
+            in->text < TITLE_BLOCK_MAX) {
             char *t = bt_html_text(k);
             if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
                 *seen = 1;
@@ -1097,8 +1244,8 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
             if (*seen)
                 continue;
         }
-        if (*seen && (in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? 30u : 2u) &&
-            in->text < (flag == BT_NF_LEDE ? 1500u : 120u) && !bt_html_is(k, "li") &&
+        if (*seen && (in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
+            in->text < (flag == BT_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bt_html_is(k, "li") &&
             !(flag == BT_NF_LEDE && holds_media(k, 0)))
             return k;
         const xmlNode *r = after_title(o, k->children, flag, stop, depth + 1, seen, stopped);
@@ -1124,7 +1271,7 @@ static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *
         if (in->flags & (BT_NF_SKIP | BT_NF_RELATED | BT_NF_NEGATIVE))
             continue;
         if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
-            in->text < 400) {
+            in->text < TITLE_BLOCK_MAX) {
             char *t = bt_html_text(k);
             if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
                 *seen = 1;
@@ -1143,18 +1290,11 @@ static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *
     return NULL;
 }
 
-/* Lines that pages print between paragraphs and are never the article's. */
+/* Lines that pages print between paragraphs and are never the article's: the lexicon's
+ * HTML_FURNITURE_LINE list, the whole line. */
 static int furniture_line(const char *t)
 {
-    static const char *const lines[] = {
-        "Continue reading the main story", "Advertisement", "ADVERTISEMENT",
-        "Story continues below advertisement", "Continue reading below", "Quảng cáo",
-        "Sponsored", "Scroll to continue with content", "Read more", "Xem thêm", "Đọc thêm",
-        "Tin liên quan", "Video đang được quan tâm"};
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        if (strcasecmp(t, lines[i]) == 0)
-            return 1;
-    return 0;
+    return bti_lex_raw_has(BTI_LEX_HTML_FURNITURE_LINE, t, strlen(t));
 }
 
 static void related_outside(out *o, const xmlNode *n, int depth)
@@ -1166,7 +1306,7 @@ static void related_outside(out *o, const xmlNode *n, int depth)
         bt_node_info *in = BT_INFO(k);
         if (in->flags & BT_NF_SKIP)
             continue;
-        if ((in->flags & BT_NF_RELATED) && in->text < 4000) {
+        if ((in->flags & BT_NF_RELATED) && in->text < RELATED_BOX_MAX) {
             related_box(o, k);
             continue;
         }
@@ -1174,28 +1314,42 @@ static void related_outside(out *o, const xmlNode *n, int depth)
     }
 }
 
-int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, bt_article *a)
+/* ---- the passes over the container's paragraphs --------------------------------------- */
+
+#define SCOPE_LEVELS 3        /* the sapo and byline sit at most a few levels above the text */
+#define LEDE_MAX_LINK_DENSITY 0.3 /* a sapo is text; a block mostly of links is a teaser list */
+#define LINKY_PCT 70          /* a line this much in links is a link line */
+#define LINK_LINE_MIN 15      /* a one-link line shorter than this is a button ("Xem"), ... */
+#define LINK_LINE_MAX 200     /* ... longer, a paragraph that happens to be linked */
+#define LINK_LINE_PCT 90      /* a line that is one link and nothing else */
+#define BRACKET_MIN 8         /* "[Read: X]": brackets around a real title ... */
+#define BRACKET_MAX 250       /* ... not a bracketed paragraph */
+#define BRACKET_LINK_PCT 50   /* at least half of it the link */
+#define DESC_MIN 40           /* a description this short matches too many first lines */
+#define DESC_SLACK 30         /* the first paragraph may run a little past the description */
+#define BYLINE_MAX 100        /* a byline longer than this is a sentence about someone */
+
+/* Pass 1: the lead photo above the container, between the headline and the text, read
+ * first so that it comes first. */
+static void take_lead_photo(out *o)
 {
-    out o;
-    memset(&o, 0, sizeof o);
-    o.ctx = ctx;
-    o.m = m;
-    o.a = a;
-    o.content = content;
-    for (xmlNodePtr up = content->parent; up && up->_private && !bt_html_is(up, "body"); up = up->parent) {
+    for (xmlNodePtr up = o->content->parent; up && up->_private && !bt_html_is(up, "body");
+         up = up->parent) {
         int seen = 0, stopped = 0;
-        const xmlNode *ph = lead_photo(&o, up->children, content, 0, &seen, &stopped);
+        const xmlNode *ph = lead_photo(o, up->children, o->content, 0, &seen, &stopped);
         if (ph) {
-            image_box(&o, ph);
+            image_box(o, ph);
             break;
         }
         if (seen) /* the headline is at this level: no photo between it and the text */
             break;
     }
-    walk(&o, content->children, 0, 1);
-    flush(&o);
+}
 
-    /* the scope around the container: its <article> or its parent */
+/* The scope around the container: its <article> or its parent; NULL when that is the
+ * whole page. */
+static xmlNodePtr article_scope(xmlNodePtr content)
+{
     xmlNodePtr scope = content->parent;
     for (xmlNodePtr p = content->parent; p && p->_private && !bt_html_is(p, "body"); p = p->parent)
         if (bt_html_is(p, "article")) {
@@ -1204,167 +1358,257 @@ int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, 
         }
     if (scope && (bt_html_is(scope, "body") || bt_html_is(scope, "html")))
         scope = NULL;
-    /* the sapo sits before the container, often a level or two up beside the headline */
-    xmlNodePtr lscope = scope ? scope : content->parent;
-    for (int up = 0; !o.lede && lscope && lscope->_private && up < 3 && !o.rc; up++) {
+    return scope;
+}
+
+/* Pass 3: the sapo marked as one (BT_NF_LEDE) before the container, often a level or two up
+ * beside the headline. */
+static void take_marked_sapo(out *o, xmlNodePtr scope)
+{
+    xmlNodePtr lscope = scope ? scope : o->content->parent;
+    for (int up = 0; !o->lede && lscope && lscope->_private && up < SCOPE_LEVELS && !o->rc; up++) {
         if (bt_html_is(lscope, "body") || bt_html_is(lscope, "html"))
             break;
         int stopped = 0, seen = 0;
-        const xmlNode *l = up == 0 && scope
-                               ? first_flag(lscope->children, BT_NF_LEDE, content, 0, &stopped)
-                                   : after_title(&o, lscope->children, BT_NF_LEDE, content, 0, &seen, &stopped);
-        if (l && ldens(BT_INFO(l)) < 0.3)
-            o.lede = bt_html_text(l);
+        const xmlNode *l =
+            up == 0 && scope
+                ? first_flag(lscope->children, BT_NF_LEDE, o->content, 0, &stopped)
+                : after_title(o, lscope->children, BT_NF_LEDE, o->content, 0, &seen, &stopped);
+        if (l && ldens(BT_INFO(l)) < LEDE_MAX_LINK_DENSITY)
+            o->lede = bt_html_text(l);
         lscope = lscope->parent;
     }
-    /* related boxes sit under the article or right after it, in the same column */
-    xmlNodePtr rscope = scope ? scope->parent : content->parent;
+}
+
+/* Pass 4: related boxes sit under the article or right after it, in the same column. */
+static void take_related_outside(out *o, xmlNodePtr scope)
+{
+    xmlNodePtr rscope = scope ? scope->parent : o->content->parent;
     if (rscope && (bt_html_is(rscope, "body") || bt_html_is(rscope, "html") || !rscope->_private))
         rscope = scope;
-    if (rscope && !o.rc)
-        related_outside(&o, rscope->children, 0);
+    if (rscope && !o->rc)
+        related_outside(o, rscope->children, 0);
+}
 
-    /* furniture lines and inline related links */
-    for (size_t i = 0; i < o.pn && !o.rc;) {
-        para *p = &o.pv[i];
-        int linky = p->len && p->link * 10 >= p->len * 7;
-        if (same_short(p->text, p->len, m->title) || same_short(p->text, p->len, m->h1) ||
-            same_short(p->text, p->len, o.lede)) {
-            drop_para(&o, i);
-            continue;
-        }
-        if (furniture_line(p->text)) {
-            drop_para(&o, i);
-            continue;
-        }
-        /* a line that is one link and nothing else: a story the article points to */
-        if (p->href && p->len >= 15 && p->len <= 200 && p->link * 10 >= p->len * 9 &&
-            !(p->flags & P_HEADING)) {
-            if (add_related(&o, p->text, p->href))
-                o.rc = BT_ENOMEM;
-            drop_para(&o, i);
-            continue;
-        }
-        /* "[Read: Other story]", "[Other story]": a bracketed link to another story */
-        if (p->href && p->len > 8 && p->len <= 250 && p->text[0] == '[' &&
-            p->text[p->len - 1] == ']' && p->link * 2 >= p->len &&
-            !memchr(p->text + 1, ']', p->len - 2)) {
-            const char *t = p->text + 1;
-            size_t tl = p->len - 2;
-            static const char *const pre[] = {"Read: ", "Read more: ", "Related: ", "See also: ",
-                                              "Xem thêm: ", "Đọc thêm: "};
-            for (size_t k = 0; k < sizeof pre / sizeof pre[0]; k++)
-                if (tl > strlen(pre[k]) && !strncmp(t, pre[k], strlen(pre[k]))) {
-                    t += strlen(pre[k]);
-                    tl -= strlen(pre[k]);
-                    break;
-                }
-            char *title = strndup(t, tl);
-            if (!title || add_related(&o, title, p->href))
-                o.rc = BT_ENOMEM;
-            free(title);
-            drop_para(&o, i);
-            continue;
-        }
-        if (starts_with_mark(p->text, 1) && (linky || p->href)) {
-            const char *t = p->text;
-            const char *c = strstr(t, ":");
-            const char *r = strstr(t, "»");
-            if (!strncmp(t, ">>", 2))
-                c = t + 1;
-            else if (!strncmp(t, "►", 3))
-                c = t + 2;
-            if (r && (!c || r < c))
-                c = r + 1;
-            if (c) {
-                c++;
-                while (*c == ' ')
-                    c++;
-                if (add_related(&o, c, p->href))
-                    o.rc = BT_ENOMEM;
-            }
-            drop_para(&o, i);
-            continue;
-        }
-        i++;
+/* A paragraph rule of pass 5: 1 when it dropped paragraph i (taking what it holds). */
+typedef int (*para_rule)(out *o, size_t i);
+
+/* The headline, the page title or the sapo repeated in the text. */
+static int rule_repeats_title(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (!(same_short(p->text, p->len, o->m->title) || same_short(p->text, p->len, o->m->h1) ||
+          same_short(p->text, p->len, o->lede)))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
+/* "Advertisement", "Quảng cáo", "Continue reading the main story": never the article's. */
+static int rule_furniture_line(out *o, size_t i)
+{
+    if (!furniture_line(o->pv[i].text))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
+/* A line that is one link and nothing else: a story the article points to. */
+static int rule_link_line(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (!(p->href && p->len >= LINK_LINE_MIN && p->len <= LINK_LINE_MAX &&
+          p->link * 100 >= p->len * LINK_LINE_PCT && !(p->flags & P_HEADING)))
+        return 0;
+    if (add_related(o, p->text, p->href))
+        o->rc = BT_ENOMEM;
+    drop_para(o, i);
+    return 1;
+}
+
+/* "[Read: Other story]", "[Other story]": a bracketed link to another story. */
+static int rule_bracketed_link(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (!(p->href && p->len > BRACKET_MIN && p->len <= BRACKET_MAX && p->text[0] == '[' &&
+          p->text[p->len - 1] == ']' && p->link * 100 >= p->len * BRACKET_LINK_PCT &&
+          !memchr(p->text + 1, ']', p->len - 2)))
+        return 0;
+    const char *t = p->text + 1;
+    size_t tl = p->len - 2;
+    size_t pl = bti_lex_raw_prefix(BTI_LEX_BRACKET_RELATED, t, tl, ":");
+    if (pl && tl > pl + 2 && t[pl] == ':' && t[pl + 1] == ' ')
+        t += pl + 2, tl -= pl + 2;
+    char *title = strndup(t, tl);
+    if (!title || add_related(o, title, p->href))
+        o->rc = BT_ENOMEM;
+    free(title);
+    drop_para(o, i);
+    return 1;
+}
+
+/* "Xem thêm: <link>", "Read more » <link>", ">> <link>": an inline related link. */
+static int rule_marked_link(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    int linky = p->len && p->link * 100 >= p->len * LINKY_PCT;
+    if (!(starts_with_mark(p->text, 1) && (linky || p->href)))
+        return 0;
+    const char *t = p->text;
+    const char *c = strstr(t, ":");
+    const char *r = strstr(t, "»");
+    if (!strncmp(t, ">>", 2))
+        c = t + 1;
+    else if (!strncmp(t, "►", 3))
+        c = t + 2;
+    if (r && (!c || r < c))
+        c = r + 1;
+    if (c) {
+        c++;
+        while (*c == ' ')
+            c++;
+        if (add_related(o, c, p->href))
+            o->rc = BT_ENOMEM;
     }
-    /* no sapo marked: a first paragraph that repeats the page's description is one, unless
-     * it is a plain <p> among the text's own (the site's excerpt took the first paragraph) */
-    int plain_first = o.pn > 1 && o.pv[0].node && o.pv[1].node &&
-                      o.pv[0].node->parent == o.pv[1].node->parent &&
-                      !(o.pv[0].flags & (P_STRONG | P_HEADING));
+    drop_para(o, i);
+    return 1;
+}
+
+static const para_rule PARA_RULES[] = {
+    rule_repeats_title, rule_furniture_line, rule_link_line, rule_bracketed_link,
+    rule_marked_link,
+};
+
+/* Pass 5: furniture lines and inline related links out of the text. */
+static void sort_lines(out *o)
+{
+    for (size_t i = 0; i < o->pn && !o->rc;) {
+        int dropped = 0;
+        for (size_t r = 0; r < sizeof PARA_RULES / sizeof PARA_RULES[0] && !dropped; r++)
+            dropped = PARA_RULES[r](o, i);
+        if (!dropped)
+            i++;
+    }
+}
+
+/* Pass 6: no sapo marked: a first paragraph that repeats the page's description is one,
+ * unless it is a plain <p> among the text's own (the site's excerpt took the first
+ * paragraph). */
+static void take_description_sapo(out *o)
+{
+    int plain_first = o->pn > 1 && o->pv[0].node && o->pv[1].node &&
+                      o->pv[0].node->parent == o->pv[1].node->parent &&
+                      !(o->pv[0].flags & (P_STRONG | P_HEADING));
     if (plain_first) { /* "meldung_anrisstext": a class of its own sets it apart */
-        const char *c0 = bt_html_peek(o.pv[0].node, "class"), *c1 = bt_html_peek(o.pv[1].node, "class");
+        const char *c0 = bt_html_peek(o->pv[0].node, "class"), *c1 = bt_html_peek(o->pv[1].node, "class");
         plain_first = (!c0 && !c1) || (c0 && c1 && !strcmp(c0, c1));
     }
-    if (!o.lede && o.pn > 1 && m->description && !plain_first) {
-        const char *d = m->description;
-        size_t dl = strlen(d);
-        while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
-            dl--;
-        char *dcut = strndup(d, dl > 3 && !strcmp(d + dl - 3, "...") ? dl - 3 : dl);
-        char *fd = dcut ? bt_fold_dup(dcut, strlen(dcut), NULL) : NULL;
-        char *fp = bt_fold_dup(o.pv[0].text, o.pv[0].len, NULL);
-        if (fd && fp && strlen(fd) >= 40 && strncmp(fp, fd, strlen(fd)) == 0 &&
-            strlen(fp) < strlen(fd) + 30) {
-            o.lede = strdup(o.pv[0].text);
-            drop_para(&o, 0);
-        }
-        free(dcut);
-        free(fd);
-        free(fp);
+    if (o->lede || o->pn <= 1 || !o->m->description || plain_first)
+        return;
+    const char *d = o->m->description;
+    size_t dl = strlen(d);
+    while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
+        dl--;
+    char *dcut = strndup(d, dl > 3 && !strcmp(d + dl - 3, "...") ? dl - 3 : dl);
+    char *fd = dcut ? bt_fold_dup(dcut, strlen(dcut), NULL) : NULL;
+    char *fp = bt_fold_dup(o->pv[0].text, o->pv[0].len, NULL);
+    if (fd && fp && strlen(fd) >= DESC_MIN && strncmp(fp, fd, strlen(fd)) == 0 &&
+        strlen(fp) < strlen(fd) + DESC_SLACK) {
+        o->lede = strdup(o->pv[0].text);
+        drop_para(o, 0);
     }
-    signature(&o);
-    trim_edges(&o);
+    free(dcut);
+    free(fd);
+    free(fp);
+}
 
-    if (!a->n_authors && !m->n_authors) {
-        for (size_t i = 0; i < o.nbylines; i++)
-            if (o.bylines[i] && strlen(o.bylines[i]) < 100)
-                byline_authors(&o, o.bylines[i]);
-        xmlNodePtr bscope = scope ? scope : content->parent;
-        for (int up = 0; !a->n_authors && bscope && bscope->_private && up < 3 && !o.rc; up++) {
-            if (bt_html_is(bscope, "body") || bt_html_is(bscope, "html"))
-                break;
-            int stopped = 0, seen = 0;
-            const xmlNode *b =
-                up == 0 && scope ? first_flag(bscope->children, BT_NF_BYLINE, content, 0, &stopped)
-                        : after_title(&o, bscope->children, BT_NF_BYLINE, content, 0, &seen, &stopped);
-            if (b) {
-                char *t = bt_html_text(b);
-                if (t)
-                    byline_authors(&o, t);
-                free(t);
-            }
-            bscope = bscope->parent;
+/* Pass 9: the authors, when the page's metadata names none: the byline lines the walk kept,
+ * else a block marked as a byline (BT_NF_BYLINE) above the text. */
+static void take_bylines(out *o, xmlNodePtr scope)
+{
+    bt_article *a = o->a;
+    if (a->n_authors || o->m->n_authors)
+        return;
+    for (size_t i = 0; i < o->nbylines; i++)
+        if (o->bylines[i] && strlen(o->bylines[i]) < BYLINE_MAX)
+            byline_authors(o, o->bylines[i]);
+    xmlNodePtr bscope = scope ? scope : o->content->parent;
+    for (int up = 0; !a->n_authors && bscope && bscope->_private && up < SCOPE_LEVELS && !o->rc;
+         up++) {
+        if (bt_html_is(bscope, "body") || bt_html_is(bscope, "html"))
+            break;
+        int stopped = 0, seen = 0;
+        const xmlNode *b =
+            up == 0 && scope
+                ? first_flag(bscope->children, BT_NF_BYLINE, o->content, 0, &stopped)
+                : after_title(o, bscope->children, BT_NF_BYLINE, o->content, 0, &seen, &stopped);
+        if (b) {
+            char *t = bt_html_text(b);
+            if (t)
+                byline_authors(o, t);
+            free(t);
         }
+        bscope = bscope->parent;
     }
-    for (size_t i = 0; i < o.pn && !o.rc; i++) {
-        const char *t = o.pv[i].text;
-        size_t l = o.pv[i].len;
-        /* the end mark "./." closes Vietnamese official news: it is a full stop */
+}
+
+/* Pass 10: the paragraphs into the article, and the sapo. The end mark "./." closes
+ * Vietnamese official news: it is a full stop. */
+static void emit_article(out *o)
+{
+    for (size_t i = 0; i < o->pn && !o->rc; i++) {
+        const char *t = o->pv[i].text;
+        size_t l = o->pv[i].len;
         if (l >= 3 && !strcmp(t + l - 3, "./.")) {
             char *c = strndup(t, l - 2);
-            if (!c || bt_article_add_para(a, c))
-                o.rc = BT_ENOMEM;
+            if (!c || bt_article_add_para(o->a, c))
+                o->rc = BT_ENOMEM;
             free(c);
             continue;
         }
-        if (bt_article_add_para(a, t))
-            o.rc = BT_ENOMEM;
+        if (bt_article_add_para(o->a, t))
+            o->rc = BT_ENOMEM;
     }
-    if (o.lede && *o.lede && !o.rc && bt_article_set(&a->lede, o.lede, strlen(o.lede)))
-        o.rc = BT_ENOMEM;
+    if (o->lede && *o->lede && !o->rc && bt_article_set(&o->a->lede, o->lede, strlen(o->lede)))
+        o->rc = BT_ENOMEM;
+}
 
-    for (size_t i = 0; i < o.pn; i++) {
-        free(o.pv[i].text);
-        free(o.pv[i].href);
+static void out_free(out *o)
+{
+    for (size_t i = 0; i < o->pn; i++) {
+        free(o->pv[i].text);
+        free(o->pv[i].href);
     }
-    free(o.pv);
-    for (size_t i = 0; i < o.nbylines; i++)
-        free(o.bylines[i]);
-    free(o.bylines);
-    free(o.lede);
-    free(o.pend_href);
-    bt_buf_free(&o.pend);
+    free(o->pv);
+    for (size_t i = 0; i < o->nbylines; i++)
+        free(o->bylines[i]);
+    free(o->bylines);
+    free(o->lede);
+    free(o->pend_href);
+    bt_buf_free(&o->pend);
+}
+
+/* The passes in order. */
+int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, bt_article *a)
+{
+    out o;
+    memset(&o, 0, sizeof o);
+    o.ctx = ctx;
+    o.m = m;
+    o.a = a;
+    o.content = content;
+    take_lead_photo(&o);
+    walk(&o, content->children, 0, 1); /* pass 2: the container into paragraphs */
+    flush(&o);
+    xmlNodePtr scope = article_scope(content);
+    take_marked_sapo(&o, scope);
+    take_related_outside(&o, scope);
+    sort_lines(&o);
+    take_description_sapo(&o);
+    signature(&o);  /* pass 7 */
+    trim_edges(&o); /* pass 8 */
+    take_bylines(&o, scope);
+    emit_article(&o);
+    out_free(&o);
     return o.rc;
 }

@@ -1,5 +1,6 @@
 /* text_credit.c: the small attributions around an article: photo credits inside captions,
  * the "SOURCE -" prefix of a sapo, bylines and "Theo ..." lines. */
+#include "extract/lexicon.h"
 #include "extract/text_internal.h"
 
 #include <string.h>
@@ -7,76 +8,97 @@
 
 static int sp(char c) { return c == ' '; }
 
-/* memmem, which C17 and POSIX lack */
-static const char *find(const char *h, size_t hl, const char *n, size_t nl)
-{
-    for (size_t i = 0; nl && i + nl <= hl; i++)
-        if (h[i] == n[0] && !memcmp(h + i, n, nl))
-            return h + i;
-    return NULL;
-}
-
 /* ---- photo credits ------------------------------------------------------------------------ */
 
-static const char *const credit_marks[] = {
-    "Ảnh minh họa", "Ảnh minh hoạ", "Ảnh", "ẢNH", "Nguồn", "NGUỒN", "Photo", "PHOTO",
-    "Photograph", "Credit", "Image", "Video", "Đồ họa", "Đồ hoạ", "Clip", NULL};
+/* Whether a credit word may start at s[at]: after the start, a space, an opening bracket or
+ * the end of a sentence (what the check below accepts), so other positions are not looked up. */
+static int credit_may_start(const char *s, size_t at)
+{
+    if (!at)
+        return 1;
+    unsigned char c = (unsigned char)s[at - 1];
+    return c == ' ' || c == '(' || (c && strchr(".|!?-)\"", c)) || c == 0xE2 || c == 0x80 ||
+           c == 0x93 || (at >= 3 && (unsigned char)s[at - 3] == 0xE2 &&
+                         (unsigned char)s[at - 2] == 0x80);
+}
+
+/* A credit word is folded from at most this many bytes, and one space may stand between it
+ * and its colon (the text is white-space folded): farther from a label no word is tried. */
+#define CREDIT_WORD_MAX (3 * BTI_LEX_MAX_KEY + 1)
+
+/* The first ':' or "by " in s[from..len), len when none. */
+static size_t next_label(const char *s, size_t len, size_t from)
+{
+    for (size_t i = from; i < len; i++)
+        if (s[i] == ':' || (s[i] == 'b' && i + 2 < len && s[i + 1] == 'y' && s[i + 2] == ' '))
+            return i;
+    return len;
+}
 
 int tx_split_credit(const char *s, size_t len, size_t *cap_len, size_t *cred_off,
                     size_t *cred_len)
 {
     size_t best = (size_t)-1, best_c = 0, best_e = 0, best_cap = 0;
-    for (size_t k = 0; credit_marks[k]; k++) {
-        size_t ml = strlen(credit_marks[k]);
-        for (const char *p = s; (p = find(p, len - (size_t)(p - s), credit_marks[k], ml));
-             p++) {
-            size_t at = (size_t)(p - s);
-            size_t i = at + ml;
-            while (i < len && sp(s[i]))
-                i++;
-            int by = 0;
-            if (i < len && s[i] == ':')
-                i++;
-            else if (len - i > 3 && !memcmp(s + i, "by ", 3))
-                i += 3, by = 1;
-            else
-                continue;
-            while (i < len && sp(s[i]))
-                i++;
-            /* what precedes: start, an opening bracket, or the end of a sentence */
-            size_t b = at;
-            while (b && sp(s[b - 1]))
-                b--;
-            int paren = b && s[b - 1] == '(';
-            /* "... on Thursday Credit: STR/AFP": a capitalised mark with a colon also ends a
-             * caption without a full stop */
-            int ok = b == 0 || paren || strchr(".|!?-–)\"", s[b - 1]) || (!by && b < at) ||
-                     (b >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80);
-            if (!ok)
-                continue;
-            size_t e = len;
-            if (paren) {
-                const char *close = memchr(s + i, ')', len - i);
-                if (!close)
-                    continue;
-                e = (size_t)(close - s);
-                /* only trailing punctuation may follow the bracket */
-                size_t t = e + 1;
-                while (t < len && (s[t] == '.' || sp(s[t])))
-                    t++;
-                if (t != len)
-                    continue;
-            }
-            while (e > i && (sp(s[e - 1]) || s[e - 1] == '.'))
-                e--;
-            if (e <= i || e - i > 80 || tx_count_words(s + i, e - i) > 10)
-                continue;
-            size_t c = paren ? b - 1 : b;
-            while (c && sp(s[c - 1]))
-                c--;
-            if (best == (size_t)-1 || at > best)
-                best = at, best_c = i, best_e = e, best_cap = c;
+    size_t label = 0; /* the next ':' or "by " at or after at: a credit word ends before one */
+    for (size_t at = 0; at < len; at++) {
+        if (label < at || at == 0) {
+            label = next_label(s, len, at);
+            if (label == len)
+                break;
         }
+        if (label - at > CREDIT_WORD_MAX)
+            continue;
+        if (!credit_may_start(s, at))
+            continue;
+        /* in running text a credit word is capitalised: a lowercase "ảnh:" is prose */
+        size_t ml = bti_lex_credit_word(BTI_LEX_CREDIT_VI, BTI_LEX_CREDIT_EN, s + at, len - at, 1);
+        if (!ml)
+            continue;
+        size_t i = at + ml;
+        while (i < len && sp(s[i]))
+            i++;
+        int by = 0;
+        if (i < len && s[i] == ':')
+            i++;
+        else if (len - i > 3 && !memcmp(s + i, "by ", 3))
+            i += 3, by = 1;
+        else
+            continue;
+        while (i < len && sp(s[i]))
+            i++;
+        /* what precedes: start, an opening bracket, or the end of a sentence */
+        size_t b = at;
+        while (b && sp(s[b - 1]))
+            b--;
+        int paren = b && s[b - 1] == '(';
+        /* "... on Thursday Credit: STR/AFP": a capitalised mark with a colon also ends a
+         * caption without a full stop */
+        int ok = b == 0 || paren || strchr(".|!?-–)\"", s[b - 1]) || (!by && b < at) ||
+                 (b >= 3 && (unsigned char)s[b - 3] == 0xE2 && (unsigned char)s[b - 2] == 0x80);
+        if (!ok)
+            continue;
+        size_t e = len;
+        if (paren) {
+            const char *close = memchr(s + i, ')', len - i);
+            if (!close)
+                continue;
+            e = (size_t)(close - s);
+            /* only trailing punctuation may follow the bracket */
+            size_t t = e + 1;
+            while (t < len && (s[t] == '.' || sp(s[t])))
+                t++;
+            if (t != len)
+                continue;
+        }
+        while (e > i && (sp(s[e - 1]) || s[e - 1] == '.'))
+            e--;
+        if (e <= i || e - i > 80 || tx_count_words(s + i, e - i) > 10)
+            continue;
+        size_t c = paren ? b - 1 : b;
+        while (c && sp(s[c - 1]))
+            c--;
+        if (best == (size_t)-1 || at > best)
+            best = at, best_c = i, best_e = e, best_cap = c;
     }
     if (best == (size_t)-1)
         return 0;

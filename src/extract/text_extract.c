@@ -1,4 +1,5 @@
-/* text_extract.c: the article of a text/Markdown capture.
+/* text_extract.c: the article of a text/Markdown capture, as a list of named passes (see
+ * extract() at the end; each pass and each body rule says what it takes and why).
  *
  * How it reasons, after text_lines.c has turned the capture into blocks:
  *  1. furniture is marked (known phrases, slugs, time stamps, breadcrumbs, navigation lists,
@@ -26,6 +27,35 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define TITLE_BACK 30  /* how far above the body a headline may sit */
 #define MAX_RELATED 64 /* a page links a few related stories, not hundreds */
 #define TAIL_LEN 10    /* blocks after the body searched for bylines and inline links */
+#define DATE_MAX_LEN 120  /* a dateline is a short line: "18:19 | 14/08/2021 GMT+7" ... */
+#define DATE_MAX_WORDS 16 /* ... or a weekday, a date, a time and a zone */
+#define DATE_SHARE 3      /* the date must be a third of a longer line or more */
+#define DATE_SHORT_WORDS 8 /* a line this short with a date in it is a dateline anyway */
+#define CAPTION_MAX_WORDS 70 /* a caption longer than this is a paragraph citing a source */
+#define CAPTION_MAX_LEN 500
+#define NGUON_CAPTION_WORDS 30 /* "Nguồn:" ends captions and paragraphs citing documents */
+#define CREDIT_ONLY_WORDS 8    /* "ẢNH: HOÀNG SƠN": a credit line is a name or two */
+#define META_ROW_WORDS 14      /* a meta row: name, date, time, share buttons */
+#define MAX_AUTHORS 6          /* names on one byline line ("A, B, C và D") */
+#define RUN_IN_SECTION_DIV 4   /* prose under a section heading is a teaser list, mostly */
+#define TEASER_HEADS_PCT 70    /* a run whose blocks are this many headlines per paragraph ... */
+#define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
+#define BOX_MAX_ITEMS 8        /* a related box inside the article lists a few titles */
+#define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
+#define SIGNED_OFF_WORDS 8     /* a byline or "Nguồn:" line between body and box */
+#define INDENTED_MIN_PROSE 3   /* paragraphs needed to tell that a capture indents them */
+#define INDENTED_PCT 75        /* share of indented paragraphs that makes it lynx-style */
+#define TITLE_MAX_LEVEL 3      /* a headline is h1-h3 or a plain line, not a minor heading */
+#define TITLE_BYLINE_WORDS 5   /* a line this short that reads as names is a byline */
+#define SITE_SUFFIX_MAX 40     /* "Headline | Báo X": the site's name after the bar */
+#define VN_UTC_OFFSET (7 * 60) /* Vietnamese pages give local time, UTC+7, without a zone */
+#define BOX_MAX_BLOCKS 60      /* a related box ends within this many blocks ... */
+#define BOX_MAX_TITLES 20      /* ... and lists at most this many stories */
+#define COPYRIGHT_MAX_LEN 400  /* a copyright line, not a paragraph mentioning one */
+#define SITE_NAME_MAX_WORDS 6  /* a site's name is a few words */
+#define RELATED_MIN_LEN 3      /* a related title shorter than this is an arrow or a number */
+#define TEASER_MIN_PARAS 2     /* one paragraph under one headline is an article, not a list */
+#define LINE_MIN_WORDS 2       /* a line of one word is a label, never a headline or a body */
 
 typedef struct ctx {
     tx_doc d;
@@ -48,12 +78,12 @@ typedef struct ctx {
 
 static int is_date_line(const tx_block *b, bti_date *dt)
 {
-    if (b->kind != TB_TEXT || b->len > 120 || b->words > 16)
+    if (b->kind != TB_TEXT || b->len > DATE_MAX_LEN || b->words > DATE_MAX_WORDS)
         return 0;
     if (!bti_date_find(b->text, b->len, dt))
         return 0;
     /* the date must be most of the line: "18:19 | 14/08/2021 GMT+7", "Thứ bảy, 14/8/2021" */
-    return (dt->end - dt->start) * 3 >= b->len || b->words <= 8;
+    return (dt->end - dt->start) * DATE_SHARE >= b->len || b->words <= DATE_SHORT_WORDS;
 }
 
 /* Ends like a sentence: ". ! ? …" before closing quotes. */
@@ -98,7 +128,7 @@ static int add_related(ctx *c, const char *title, size_t len, const char *url)
 {
     while (len && (title[len - 1] == ' '))
         len--;
-    if (len < 3)
+    if (len < RELATED_MIN_LEN)
         return 0;
     size_t fl;
     char *f = bt_fold_dup(title, len, &fl);
@@ -183,7 +213,7 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
 static int bare_caption(const tx_block *b)
 {
     size_t cl, co, crl;
-    if (b->kind != TB_TEXT || b->words > 70 || b->len > 500)
+    if (b->kind != TB_TEXT || b->words > CAPTION_MAX_WORDS || b->len > CAPTION_MAX_LEN)
         return 0;
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
     if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
@@ -191,7 +221,7 @@ static int bare_caption(const tx_block *b)
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
     /* "Nguồn: ..." also ends paragraphs that cite a document: only short lines are captions */
-    if (b->words > 30 && co > cl) {
+    if (b->words > NGUON_CAPTION_WORDS && co > cl) {
         static const char nguon[] = "Nguồn";
         for (size_t i = cl; i + sizeof nguon - 1 <= co; i++)
             if (!memcmp(b->text + i, nguon, sizeof nguon - 1))
@@ -205,7 +235,7 @@ static int bare_caption(const tx_block *b)
 static int credit_only(const tx_block *b)
 {
     size_t cl, co, crl;
-    if (b->kind != TB_TEXT || b->words > 8 || !tx_split_credit(b->text, b->len, &cl, &co, &crl))
+    if (b->kind != TB_TEXT || b->words > CREDIT_ONLY_WORDS || !tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
     while (cl && (b->text[cl - 1] == ' ' || b->text[cl - 1] == '-' || b->text[cl - 1] == '|'))
         cl--;
@@ -244,8 +274,8 @@ static int add_split_caption(ctx *c, const tx_block *cap, const tx_block *cred)
 
 static int add_byline_span(ctx *c, const char *text, size_t len)
 {
-    size_t off[6], lens[6];
-    size_t n = tx_byline(text, len, off, lens, 6);
+    size_t off[MAX_AUTHORS], lens[MAX_AUTHORS];
+    size_t n = tx_byline(text, len, off, lens, MAX_AUTHORS);
     for (size_t i = 0; i < n; i++) {
         char *s = tx_fold_space(text + off[i], lens[i], NULL);
         if (!s)
@@ -297,7 +327,7 @@ static int meta_byline(ctx *c, const tx_block *b, int *dated)
         return 0;
     /* the share buttons a renderer runs into the same line are not part of the row */
     size_t tl = tx_share_tail(b), bl = tl != NONE_SHARE ? tl : b->len;
-    if (tx_count_words(b->text, bl) > 14 || (bl == b->len && tx_is_prose(b)))
+    if (tx_count_words(b->text, bl) > META_ROW_WORDS || (bl == b->len && tx_is_prose(b)))
         return 0;
     const char *bt = b->text;
     if (bl > POSTED_BY_LEN && !strncmp(bt, POSTED_BY, POSTED_BY_LEN))
@@ -383,7 +413,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             }
             /* after a box the article resumes with paragraphs in a row; teasers (a title,
              * its summary, a title...) are another box */
-            int resumes = box_since && box_items <= 8 && cs < ce;
+            int resumes = box_since && box_items <= BOX_MAX_ITEMS && cs < ce;
             if (resumes) {
                 size_t k = cs + 1;
                 while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
@@ -393,9 +423,9 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             }
             run r = {cs, ce, score, 0, section_since || (box_since && !resumes), resumes};
             if (run_in_section)
-                r.score /= 4, r.weak = 1;
-            if (paras >= 2 && heads * 10 >= paras * 7)
-                r.score /= 3, r.weak = 1;
+                r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
+            if (paras >= TEASER_MIN_PARAS && heads * 100 >= paras * TEASER_HEADS_PCT)
+                r.score /= TEASER_DIV, r.weak = 1;
             runs[nr++] = r;
             section_since = 0;
             box_since = 0;
@@ -414,11 +444,11 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         } else if (i < n && box_since && cs == NONE && !c->junk[i] && B[i].kind == TB_TEXT) {
             box_items++;
         } else if (i < n && !prose && !box_since && !c->junk[i] && B[i].kind == TB_TEXT &&
-                   B[i].words <= 8) {
+                   B[i].words <= SIGNED_OFF_WORDS) {
             /* a byline or "Nguồn:" between the paragraphs and a related box: the article
              * ended before the box */
-            size_t o[6], l[6];
-            signed_off |= tx_byline(B[i].text, B[i].len, o, l, 6) > 0 ||
+            size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
+            signed_off |= tx_byline(B[i].text, B[i].len, o, l, MAX_AUTHORS) > 0 ||
                           tx_is_attribution(B[i].text, B[i].len) ||
                           !strncmp(B[i].text, "Nguồn", strlen("Nguồn"));
         }
@@ -430,11 +460,11 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     if (best != NONE) {
         size_t lo = best, hi = best;
         while (lo > 0 && !runs[lo].section && !runs[lo - 1].weak &&
-               runs[lo].s - runs[lo - 1].e <= 4 * RUN_GAP)
+               runs[lo].s - runs[lo - 1].e <= JOIN_GAP)
             lo--;
         while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
                (!runs[hi + 1].box || runs[hi + 1].e > runs[hi + 1].s) &&
-               runs[hi + 1].s - runs[hi].e <= 4 * RUN_GAP &&
+               runs[hi + 1].s - runs[hi].e <= JOIN_GAP &&
                !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
             hi++;
         *rs = runs[lo].s;
@@ -467,12 +497,13 @@ static int title_candidate(ctx *c, size_t i)
         return 0;
     if (c->indented && (b->flags & TBF_INDENT) && b->level == 0)
         return 0;
-    if (!tx_is_headline_like(b) && !(b->level == 1 && b->words >= 2))
+    if (!tx_is_headline_like(b) && !(b->level == 1 && b->words >= LINE_MIN_WORDS))
         return 0;
     if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len) || bare_caption(b))
         return 0;
-    size_t o[6], l[6];
-    if (!strncmp(b->text, "By ", 3) || (b->words <= 5 && tx_byline(b->text, b->len, o, l, 6)))
+    size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
+    if (!strncmp(b->text, "By ", 3) ||
+        (b->words <= TITLE_BYLINE_WORDS && tx_byline(b->text, b->len, o, l, MAX_AUTHORS)))
         return 0;
     return 1;
 }
@@ -488,13 +519,13 @@ static size_t find_title(ctx *c, size_t rs)
             prose++;
             ind += (c->d.b[i].flags & TBF_INDENT) != 0;
         }
-    c->indented = prose >= 3 && ind * 4 >= prose * 3;
+    c->indented = prose >= INDENTED_MIN_PROSE && ind * 100 >= prose * INDENTED_PCT;
     /* an H1 near the body is the headline; else the nearest headline-like line above it */
     for (size_t i = rs; i-- > lo;)
         if (c->d.b[i].level == 1 && title_candidate(c, i))
             return i;
     for (size_t i = rs; i-- > lo;)
-        if (title_candidate(c, i) && c->d.b[i].level <= 3) {
+        if (title_candidate(c, i) && c->d.b[i].level <= TITLE_MAX_LEVEL) {
             /* lynx sets a headline and its deck (h1, h2) alike at the margin, one right
              * below the other: the upper one is the headline */
             size_t j = prev_block(c, i, lo);
@@ -515,7 +546,7 @@ static int set_title(ctx *c, size_t t)
     size_t len = b->len;
     /* a site suffix: "Headline | Báo X" */
     for (size_t i = len; i > 3; i--)
-        if (b->text[i - 1] == '|' && b->text[i - 2] == ' ' && len - i < 40) {
+        if (b->text[i - 1] == '|' && b->text[i - 2] == ' ' && len - i < SITE_SUFFIX_MAX) {
             len = i - 2;
             break;
         }
@@ -528,7 +559,7 @@ static int set_title(ctx *c, size_t t)
 static int set_published(ctx *c, const bti_date *dt)
 {
     char iso[40];
-    bti_date_format(dt, c->d.vietnamese ? 7 * 60 : 0, iso, sizeof iso);
+    bti_date_format(dt, c->d.vietnamese ? VN_UTC_OFFSET : 0, iso, sizeof iso);
     return bt_article_set(&c->a->published, iso, strlen(iso));
 }
 
@@ -537,7 +568,7 @@ static int read_related_block(ctx *c, size_t h, size_t re)
 {
     tx_block *B = c->d.b;
     size_t items = 0;
-    for (size_t k = h + 1; k < c->d.n && k <= h + 60 && items < 20; k++) {
+    for (size_t k = h + 1; k < c->d.n && k <= h + BOX_MAX_BLOCKS && items < BOX_MAX_TITLES; k++) {
         tx_block *b = &B[k];
         if (c->role[k] == R_STOP || tx_is_relative_time(b) || tx_ends_related(b))
             break;
@@ -599,7 +630,7 @@ static int copyright_name(const tx_block *b, size_t *off, size_t *len)
 {
     const char *s = b->text;
     size_t n = b->len, st = NONE, en = NONE;
-    if (b->kind != TB_TEXT || n > 400)
+    if (b->kind != TB_TEXT || n > COPYRIGHT_MAX_LEN)
         return 0;
     static const char keep[] = " giữ bản quyền";
     static const char *const owned[] = {"bản quyền thuộc về ", "Bản quyền thuộc về ",
@@ -654,7 +685,7 @@ static int copyright_name(const tx_block *b, size_t *off, size_t *len)
     for (size_t i = st; i < en; i++)
         words += s[i] == ' ';
     /* a name: capitalised, a few words */
-    if (en <= st || words > 6 || !((s[st] >= 'A' && s[st] <= 'Z') || (unsigned char)s[st] >= 0xC3))
+    if (en <= st || words > SITE_NAME_MAX_WORDS || !((s[st] >= 'A' && s[st] <= 'Z') || (unsigned char)s[st] >= 0xC3))
         return 0;
     *off = st;
     *len = en - st;
@@ -688,12 +719,38 @@ done:
     return ok;
 }
 
-static int extract(ctx *c, const bt_capture *cap)
+/* ---- the passes ------------------------------------------------------------------------- */
+
+#define DATE_ABOVE_TITLE 6   /* a kicker, a breadcrumb, a section name: a dateline may sit a few
+                                lines above the headline */
+#define DATE_BELOW_BODY 2    /* or just past the body's first line (under a lead photo) */
+#define META_ROWS 4          /* byline, date, share bar, reading time: never more under a title */
+#define SAPO_MIN_WORDS 8     /* below that a first line is a label or a kicker, not a sapo */
+#define VN_SAPO_MIN_WORDS 12 /* a Vietnamese sapo is a sentence or two ... */
+#define VN_SAPO_MAX_WORDS 80 /* ... not the article's first long paragraph */
+#define VN_SAPO_MORE 2       /* and the body goes on after it for some paragraphs */
+#define CAPLINE_MIN_WORDS 2  /* a caption on its own line says something ... */
+#define CAPLINE_MAX_WORDS 30 /* ... in a line, not a paragraph */
+#define ALT_MAX_WORDS 70     /* alt text is as long as the longest caption (bare_caption) */
+#define BRACKET_MIN_LEN 8    /* "[Read: X]": brackets around a real title */
+#define BRACKET_MIN_WORDS 3
+#define BRACKET_MAX_WORDS 30 /* a bracketed paragraph is an aside, not a link */
+#define INLINE_RELATED_MAX_WORDS 40 /* "Xem thêm: <title>": a title, not a paragraph */
+#define CARD_MIN_WORDS 4     /* a linked line shorter than that is a menu item or a tag */
+#define CARD_SUMMARY_MAX_WORDS 35 /* a card's summary is one sentence */
+#define SIGNATURE_MAX_WORDS 8 /* a byline at the foot: a few names, a role mark */
+#define BOLD_NAME_MAX_WORDS 4 /* "**Thu Trang**": a name, not a bold sentence */
+#define BOLD_NAME_MAX_LEN 60  /* fits the 64-byte "By " buffer it is tried with */
+#define DATE_LINE_MAX_WORDS 12 /* a date alone in the body is the page's, not a paragraph */
+#define SUBHEAD_LOOKAHEAD 5   /* captions and photos a subheading may stand above its paragraph */
+#define SUBHEAD_MIN_WORDS 2   /* one word is a label ("Video"), not a subheading */
+
+/* Pass 1: marks section headings (R_STOP) and furniture: known phrases, slugs, time stamps,
+ * breadcrumbs, navigation, and what the site model says recurs on the site's pages. */
+static void mark_furniture(ctx *c)
 {
     tx_block *B = c->d.b;
-    size_t n = c->d.n;
-    int rc = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < c->d.n; i++) {
         tx_block *b = &B[i];
         if (tx_is_related_heading(b) || tx_is_section_heading(b))
             c->role[i] = R_STOP;
@@ -703,80 +760,92 @@ static int extract(ctx *c, const bt_capture *cap)
         else if (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key))
             c->junk[i] = JUNK_SITE;
     }
-    size_t rs, re;
-    int have_body = find_body(c, &rs, &re);
-    if (!have_body) {
-        /* no prose at all: a short capture; the first headline and what follows it */
-        rs = NONE;
-        for (size_t i = 0; i < n && rs == NONE; i++)
-            if (!c->junk[i] && c->role[i] != R_STOP && B[i].kind == TB_TEXT && B[i].words >= 2)
-                rs = i;
-        if (rs == NONE)
-            return 0;
-        /* a headline alone is not an article: something must follow it */
-        size_t more = 0;
-        for (size_t i = rs + 1; i < n && c->role[i] != R_STOP; i++)
-            more += !c->junk[i] && B[i].kind == TB_TEXT && B[i].words >= 2;
-        if (!more)
-            return 0;
-        re = rs;
-        while (re + 1 < n && c->role[re + 1] != R_STOP)
-            re++;
-        if (title_candidate(c, rs)) {
-            if ((rc = set_title(c, rs)))
-                return rc;
-            rs++;
-        }
-    }
-    size_t t = c->title != NONE ? c->title : find_title(c, rs);
-    if (t != NONE && c->title == NONE && (rc = set_title(c, t)))
-        return rc;
-    size_t start = t != NONE ? t + 1 : rs;
-    if (start > rs)
-        start = rs;
+}
 
-    /* dateline: around the headline, else near the end of the article */
+/* Pass 2 when the capture has no prose at all (a short capture): the first line of a few
+ * words and what follows it up to a section heading, the line being the headline when it
+ * can be one. A headline alone is no article: 0 then, 1 with [*rs, *re] set. */
+static int short_capture_body(ctx *c, size_t *rs, size_t *re)
+{
+    tx_block *B = c->d.b;
+    size_t n = c->d.n, s = NONE;
+    int rc;
+    for (size_t i = 0; i < n && s == NONE; i++)
+        if (!c->junk[i] && c->role[i] != R_STOP && B[i].kind == TB_TEXT && B[i].words >= LINE_MIN_WORDS)
+            s = i;
+    if (s == NONE)
+        return 0;
+    size_t more = 0;
+    for (size_t i = s + 1; i < n && c->role[i] != R_STOP; i++)
+        more += !c->junk[i] && B[i].kind == TB_TEXT && B[i].words >= LINE_MIN_WORDS;
+    if (!more)
+        return 0;
+    size_t e = s;
+    while (e + 1 < n && c->role[e + 1] != R_STOP)
+        e++;
+    if (title_candidate(c, s)) {
+        if ((rc = set_title(c, s)))
+            return rc;
+        s++;
+    }
+    *rs = s;
+    *re = e;
+    return 1;
+}
+
+/* Pass 4: the dateline around the headline (a few lines above it to just inside the body);
+ * a name before the date on its line is the byline ("Kim Kha 16/11/2023"). */
+static int take_dateline(ctx *c, size_t dlo, size_t rs)
+{
     bti_date dt;
-    size_t dlo = t != NONE && t > 6 ? t - 6 : 0;
-    for (size_t i = dlo; i < n && i <= rs + 2; i++) {
+    int rc;
+    for (size_t i = dlo; i < c->d.n && i <= rs + DATE_BELOW_BODY; i++) {
         if (c->role[i] == R_TITLE || c->junk[i])
             continue;
-        if (is_date_line(&B[i], &dt)) {
+        if (is_date_line(&c->d.b[i], &dt)) {
             c->role[i] = R_DATE;
-            if (dt.start > 0 && (rc = byline_before_date(c, B[i].text, dt.start)) < 0)
+            if (dt.start > 0 && (rc = byline_before_date(c, c->d.b[i].text, dt.start)) < 0)
                 return rc;
-            rc = 0;
-            if ((rc = set_published(c, &dt)))
-                return rc;
-            break;
+            return set_published(c, &dt);
         }
     }
-    /* English bylines sit near the headline: "By Jane Doe" */
-    for (size_t i = dlo; i < rs && i < n; i++)
+    return 0;
+}
+
+/* Pass 5: English bylines sit near the headline: "By Jane Doe". */
+static int take_english_bylines(ctx *c, size_t dlo, size_t rs)
+{
+    tx_block *B = c->d.b;
+    for (size_t i = dlo; i < rs && i < c->d.n; i++)
         if (c->role[i] == R_NONE && !c->junk[i] && B[i].len > 3 &&
             (!strncmp(B[i].text, "By ", 3) || !strncmp(B[i].text, "BY ", 3))) {
-            if ((rc = add_byline(c, &B[i])) < 0)
+            int rc = add_byline(c, &B[i]);
+            if (rc < 0)
                 return rc;
             if (rc)
                 c->role[i] = R_BYLINE;
-            rc = 0;
         }
+    return 0;
+}
 
-    /* sapo: the first paragraph after the headline, when it is set apart */
+/* Pass 6: the meta rows under a headline: a byline, alone or before share buttons ("Nguyễn
+ * Hùng Chia sẻ Bình luận"), a WordPress "Đăng bởi X". Sets *first to the first block after
+ * them and *image_above when it is a photo (a sapo is set above the lead photo). */
+static int take_meta_rows(ctx *c, size_t start, size_t re, int *dated, size_t *first,
+                          int *image_above)
+{
+    tx_block *B = c->d.b;
     size_t j = start, meta = 0;
-    int date_near_title = c->a->published != NULL;
-    int image_above = 0;
+    *image_above = 0;
     while (j <= re) {
         if (c->junk[j] || c->role[j] == R_DATE || c->role[j] == R_BYLINE ||
             c->role[j] == R_TITLE) {
             j++;
             continue;
         }
-        /* the meta rows under a headline: a byline, alone or before share buttons
-         * ("Nguyễn Hùng Chia sẻ Bình luận"), a WordPress "Đăng bởi X" */
         const tx_block *b = &B[j];
-        if (meta < 4) {
-            int by = meta_byline(c, b, &date_near_title);
+        if (meta < META_ROWS) {
+            int by = meta_byline(c, b, dated);
             if (by < 0)
                 return by;
             if (by) {
@@ -786,279 +855,447 @@ static int extract(ctx *c, const bt_capture *cap)
             }
         }
         if (b->kind == TB_IMAGE)
-            image_above = 1;
+            *image_above = 1;
         break;
     }
-    if (j <= re && B[j].kind == TB_TEXT && B[j].words >= 8 && !bare_caption(&B[j]) &&
-        !tx_doubled_half(B[j].text, B[j].len)) {
-        size_t so = 0, sl = 0;
-        size_t skip = tx_source_prefix(B[j].text, B[j].len, &so, &sl);
-        size_t k = j + 1;
-        while (k <= re && c->junk[k])
-            k++;
-        int apart = skip || B[j].level >= 2 || (B[j].flags & TBF_EMPH);
-        /* a sapo is written in sentences: "Continue reading the main story" is not one */
-        if (!skip && !tx_is_prose(&B[j]) && !sentence_end(&B[j]))
-            apart = 0, k = re + 1;
-        /* Vietnamese sites set a sapo under every headline: a first paragraph of a sentence
-         * or two, before the lead photo, with the body's paragraphs after it */
-        if (!apart && c->d.vietnamese && !image_above && tx_is_prose(&B[j]) &&
-            sentence_end(&B[j]) && B[j].words >= 12 && B[j].words <= 80) {
-            size_t more = 0;
-            for (size_t q = j + 1; q <= re; q++)
-                more += !c->junk[q] && tx_is_prose(&B[q]);
-            apart = more >= 2;
-        }
-        if (!apart && k <= re) {
-            const tx_block *nb = &B[k];
-            apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
-                    tx_doubled_half(nb->text, nb->len) || bare_caption(nb) ||
-                    mirror_key(nb) == c->title_key ||
-                    (!(B[j].flags & TBF_INDENT) && (nb->flags & TBF_INDENT));
-        }
-        if (apart) {
-            c->role[j] = R_LEDE;
-            if ((rc = set_str(&c->a->lede, B[j].text + skip, B[j].len - skip)))
-                return rc;
-            if (skip && (rc = set_str(&c->a->source, B[j].text + so, sl)))
-                return rc;
-        }
-    }
+    *first = j;
+    return 0;
+}
 
-    /* a related box inside the body's span: its titles are not subheadings */
+/* Whether the first paragraph j is set apart from the body, as a sapo is: by a source prefix
+ * ("TTO - "), by its markup (a heading, bold), by Vietnamese custom (a sentence or two over
+ * more paragraphs), or by what follows it (a photo, a caption, an indent change). */
+static int sapo_apart(ctx *c, size_t j, size_t re, size_t skip, int image_above)
+{
+    tx_block *B = c->d.b;
+    size_t k = j + 1;
+    while (k <= re && c->junk[k])
+        k++;
+    int apart = skip || B[j].level >= 2 || (B[j].flags & TBF_EMPH);
+    /* a sapo is written in sentences: "Continue reading the main story" is not one */
+    if (!skip && !tx_is_prose(&B[j]) && !sentence_end(&B[j]))
+        apart = 0, k = re + 1;
+    /* Vietnamese sites set a sapo under every headline: a first paragraph of a sentence
+     * or two, before the lead photo, with the body's paragraphs after it */
+    if (!apart && c->d.vietnamese && !image_above && tx_is_prose(&B[j]) &&
+        sentence_end(&B[j]) && B[j].words >= VN_SAPO_MIN_WORDS &&
+        B[j].words <= VN_SAPO_MAX_WORDS) {
+        size_t more = 0;
+        for (size_t q = j + 1; q <= re; q++)
+            more += !c->junk[q] && tx_is_prose(&B[q]);
+        apart = more >= VN_SAPO_MORE;
+    }
+    if (!apart && k <= re) {
+        const tx_block *nb = &B[k];
+        apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
+                tx_doubled_half(nb->text, nb->len) || bare_caption(nb) ||
+                mirror_key(nb) == c->title_key ||
+                (!(B[j].flags & TBF_INDENT) && (nb->flags & TBF_INDENT));
+    }
+    return apart;
+}
+
+/* Pass 7: the sapo (lede): the first paragraph after the headline and its meta rows, when
+ * it is set apart; its "SOURCE -" prefix names the source. */
+static int take_sapo(ctx *c, size_t j, size_t re, int image_above)
+{
+    tx_block *B = c->d.b;
+    int rc;
+    if (j > re || B[j].kind != TB_TEXT || B[j].words < SAPO_MIN_WORDS || bare_caption(&B[j]) ||
+        tx_doubled_half(B[j].text, B[j].len))
+        return 0;
+    size_t so = 0, sl = 0;
+    size_t skip = tx_source_prefix(B[j].text, B[j].len, &so, &sl);
+    if (!sapo_apart(c, j, re, skip, image_above))
+        return 0;
+    c->role[j] = R_LEDE;
+    if ((rc = set_str(&c->a->lede, B[j].text + skip, B[j].len - skip)))
+        return rc;
+    if (skip && (rc = set_str(&c->a->source, B[j].text + so, sl)))
+        return rc;
+    return 0;
+}
+
+/* Pass 8: a related box inside the body's span: its titles are not subheadings. */
+static int read_boxes_in_body(ctx *c, size_t start, size_t re)
+{
+    int rc;
     for (size_t i = start; i < re; i++)
-        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) &&
+        if (c->role[i] == R_STOP && tx_is_related_heading(&c->d.b[i]) &&
             (rc = read_related_block(c, i, re)))
             return rc;
+    return 0;
+}
 
-    /* a short line that is no sentence right above a line of only a credit is the photo's
-     * caption (the renderer may print it twice: alt text and caption) */
+/* Pass 9: a short line that is no sentence right above a line of only a credit is the
+ * photo's caption (the renderer may print it twice: alt text and caption). */
+static void pair_split_captions(ctx *c, size_t start, size_t re)
+{
+    tx_block *B = c->d.b;
     for (size_t i = start; i <= re; i++) {
         if (c->role[i] != R_NONE || c->junk[i] || !credit_only(&B[i]))
             continue;
         size_t cj = prev_block(c, i, start);
-        if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT || B[cj].words < 2 ||
-            B[cj].words > 30 || sentence_end(&B[cj]) || bare_caption(&B[cj]))
+        if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT ||
+            B[cj].words < CAPLINE_MIN_WORDS || B[cj].words > CAPLINE_MAX_WORDS ||
+            sentence_end(&B[cj]) || bare_caption(&B[cj]))
             continue;
         c->role[i] = c->role[cj] = R_CAPLINE;
         size_t h = prev_block(c, cj, start);
         if (h != NONE && c->role[h] == R_NONE && B[h].key == B[cj].key)
             c->role[h] = R_CAPTION;
     }
+}
 
-    /* body */
-    size_t last_prose = start;
+/* ---- pass 10, the body: one rule per block, in order -------------------------------- */
+
+/* What the body's rules share while they walk the body's span and a few blocks after it. */
+typedef struct walk {
+    size_t start, re;  /* the span: the blocks after the headline to the body's last */
+    size_t last_prose; /* the body's last paragraph: bylines come after it */
+    size_t last_body;  /* the last block taken into the body, or NONE */
+    int ended;         /* a signature or end mark closed the article */
+    uint64_t prev_key; /* the last paragraph's key: the same line twice is taken once */
+} walk;
+
+/* A block rule: 1 when it took block i (no later rule sees it), 0 when not, or an error. */
+typedef int (*body_rule)(ctx *c, walk *w, size_t i);
+
+/* A caption paired with its credit line (pass 9): one photo, from the two lines. */
+static int rule_split_caption(ctx *c, walk *w, size_t i)
+{
+    if (c->role[i] != R_CAPLINE || !credit_only(&c->d.b[i]))
+        return 0;
+    int rc = add_split_caption(c, &c->d.b[prev_block(c, i, w->start)], &c->d.b[i]);
+    return rc ? rc : 1;
+}
+
+/* Blocks an earlier pass gave a role, and furniture: not the body's. */
+static int rule_taken(ctx *c, walk *w, size_t i)
+{
+    (void)w;
+    return c->role[i] != R_NONE || c->junk[i];
+}
+
+/* An image (or the headline repeated as an image's alt text): its caption is the next line
+ * when it looks like one, else its alt text; after the body only captioned photos count. */
+static int rule_image(ctx *c, walk *w, size_t i)
+{
+    tx_block *B = c->d.b, *b = &B[i];
+    size_t n = c->d.n;
+    int rc, tail = i > w->re;
+    if (!(b->kind == TB_IMAGE || mirror_key(b) == c->title_key))
+        return 0;
+    size_t k = i + 1;
+    while (k < n && c->junk[k] && !(B[k].flags & TBF_CELL))
+        k++;
+    c->role[i] = R_IMAGE;
+    const char *src = b->kind == TB_IMAGE ? b->url : NULL;
+    if (k < n && c->role[k] == R_NONE && B[k].kind == TB_TEXT &&
+        (B[k].flags & (TBF_CELL | TBF_CAPTION) || bare_caption(&B[k]))) {
+        c->role[k] = R_CAPTION;
+        if ((rc = add_image(c, src, B[k].text, B[k].len)))
+            return rc;
+        /* pandoc repeats the caption as alt text and figcaption */
+        if (k + 1 < n && B[k + 1].key == B[k].key)
+            c->role[k + 1] = R_CAPTION;
+    } else if (b->kind == TB_IMAGE && b->len && b->key != c->title_key &&
+               mirror_key(b) != c->title_key && !tail) {
+        if ((rc = add_image(c, src, b->text, b->len)))
+            return rc;
+    }
+    return 1;
+}
+
+/* A line that is the alt text of the caption below it: the caption gives the photo. */
+static int rule_alt_above_caption(ctx *c, walk *w, size_t i)
+{
+    (void)w;
+    tx_block *B = c->d.b;
+    size_t n = c->d.n;
+    if (B[i].kind != TB_TEXT || B[i].words > ALT_MAX_WORDS)
+        return 0;
+    size_t k = i + 1;
+    while (k < n && c->junk[k])
+        k++;
+    if (k < n && c->role[k] == R_NONE && alt_of_caption(&B[i], &B[k])) {
+        c->role[i] = R_CAPTION;
+        return 1;
+    }
+    return 0;
+}
+
+/* A caption without an image line (marked by the markup, in a table cell, or ending with a
+ * credit): a photo of its own. After the body only marked ones count. */
+static int rule_caption(ctx *c, walk *w, size_t i)
+{
+    tx_block *b = &c->d.b[i];
+    if (!(b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bare_caption(b)) ||
+          (bare_caption(b) && i <= w->re)))
+        return 0;
+    c->role[i] = R_CAPTION;
+    int rc = add_image(c, NULL, b->text, b->len);
+    return rc ? rc : 1;
+}
+
+/* "A A": a linked title printed twice (image alt and link text): a related story. */
+static int rule_doubled_link(ctx *c, walk *w, size_t i)
+{
+    (void)w;
+    tx_block *b = &c->d.b[i];
+    size_t half = tx_doubled_half(b->text, b->len);
+    if (!half)
+        return 0;
+    c->role[i] = R_RELATED;
+    int rc = add_related(c, b->text, half, b->url);
+    return rc ? rc : 1;
+}
+
+/* "[Read: Other story]", "[Other story]": a bracketed link to another story. */
+static int rule_bracketed_link(ctx *c, walk *w, size_t i)
+{
+    (void)w;
+    tx_block *b = &c->d.b[i];
+    if (!(b->len > BRACKET_MIN_LEN && b->text[0] == '[' && b->text[b->len - 1] == ']' &&
+          b->words >= BRACKET_MIN_WORDS && b->words <= BRACKET_MAX_WORDS &&
+          !memchr(b->text + 1, ']', b->len - 2)))
+        return 0;
+    c->role[i] = R_RELATED;
+    const char *rt = b->text + 1;
+    size_t rl = b->len - 2;
+    size_t p2 = tx_inline_related_prefix(rt, rl);
+    if (!p2 && rl > 6 && !strncmp(rt, "Read: ", 6))
+        p2 = 6;
+    int rc = add_related(c, rt + p2, rl - p2, b->url);
+    return rc ? rc : 1;
+}
+
+/* "Xem thêm: <title>", ">> <title>": an inline related link. */
+static int rule_inline_related(ctx *c, walk *w, size_t i)
+{
+    (void)w;
+    tx_block *b = &c->d.b[i];
+    size_t pre = tx_inline_related_prefix(b->text, b->len);
+    if (!pre || b->words > INLINE_RELATED_MAX_WORDS)
+        return 0;
+    c->role[i] = R_RELATED;
+    int rc = add_related(c, b->text + pre, b->len - pre, b->url);
+    return rc ? rc : 1;
+}
+
+/* A line that is one link to a headline-like title: a related story; a related card puts
+ * its one-sentence summary below it, which goes with it. */
+static int rule_related_card(ctx *c, walk *w, size_t i)
+{
+    tx_block *B = c->d.b, *b = &B[i];
+    if (!((b->flags & TBF_LINKLINE) && tx_is_headline_like(b) && b->words >= CARD_MIN_WORDS &&
+          !tx_is_prose(b)))
+        return 0;
+    c->role[i] = R_RELATED;
+    int rc = add_related(c, b->text, b->len, b->url);
+    if (rc)
+        return rc;
+    size_t k = i + 1;
+    while (k <= w->re && (c->junk[k] || B[k].kind != TB_TEXT))
+        k++;
+    if (k <= w->re && c->role[k] == R_NONE && tx_is_prose(&B[k]) &&
+        B[k].words <= CARD_SUMMARY_MAX_WORDS && !(B[k].flags & TBF_LINKLINE)) {
+        size_t ends = 0;
+        for (size_t q = 0; q + 1 < B[k].len; q++)
+            ends += (B[k].text[q] == '.' || B[k].text[q] == '!' || B[k].text[q] == '?') &&
+                    B[k].text[q + 1] == ' ';
+        if (!ends)
+            c->role[k] = R_RELATED;
+    }
+    return 1;
+}
+
+/* "Theo Reuters", "Nguồn: TTXVN": an attribution closes the article. */
+static int rule_attribution(ctx *c, walk *w, size_t i)
+{
+    tx_block *b = &c->d.b[i];
+    if (!tx_is_attribution(b->text, b->len) || tx_is_prose(b))
+        return 0;
+    int by = add_byline(c, b);
+    if (by < 0)
+        return by;
+    c->role[i] = R_BYLINE;
+    w->ended = 1;
+    return 1;
+}
+
+/* A WordPress meta row below the sapo: "Đăng bởi X 09/12/2023 ...", "By X". */
+static int rule_meta_row(ctx *c, walk *w, size_t i)
+{
+    tx_block *b = &c->d.b[i];
+    if (i > w->re || !(!strncmp(b->text, POSTED_BY, POSTED_BY_LEN) || !strncmp(b->text, "By ", 3)))
+        return 0;
+    int dated = 0, by = meta_byline(c, b, &dated);
+    if (by <= 0)
+        return by;
+    c->role[i] = R_BYLINE;
+    return 1;
+}
+
+/* The author's box ("About Linh Tran" and a biography) ends the article; the line itself
+ * goes on to the next rules. */
+static int rule_author_box(ctx *c, walk *w, size_t i)
+{
+    tx_block *b = &c->d.b[i];
+    if (b->len > 6 && !strncmp(b->text, "About ", 6))
+        for (size_t q = 0; q < c->a->n_authors; q++)
+            if (!strcmp(c->a->authors[q], b->text + 6))
+                w->ended = 1;
+    return 0;
+}
+
+/* After the last paragraph a short line of names is the byline, and ends the article; a
+ * name set in bold needs no diacritics to be one ("**Thu Trang**"). */
+static int rule_closing_byline(ctx *c, walk *w, size_t i)
+{
+    tx_block *b = &c->d.b[i];
+    if (!((w->last_body != NONE || i > w->re) && b->words <= SIGNATURE_MAX_WORDS &&
+          !tx_is_prose(b)) || i <= w->last_prose)
+        return 0;
+    int by = add_byline(c, b);
+    if (!by && (b->flags & TBF_EMPH) && b->words <= BOLD_NAME_MAX_WORDS &&
+        b->len < BOLD_NAME_MAX_LEN) {
+        char tmp[64] = "By ";
+        memcpy(tmp + 3, b->text, b->len);
+        by = add_byline_span(c, tmp, b->len + 3);
+    }
+    if (by <= 0)
+        return by;
+    c->role[i] = R_BYLINE;
+    w->ended = 1;
+    return 1;
+}
+
+/* Lines that are no paragraph: anything after the body or its end, a line repeated, a date
+ * alone, a non-text or navigation block, and a line that is no sentence unless it is a
+ * subheading (a few words followed by a paragraph): "Full Screen", "1 of 24". */
+static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
+{
+    tx_block *B = c->d.b, *b = &B[i];
+    size_t n = c->d.n;
+    if (i > w->re || w->ended || b->key == w->prev_key)
+        return 1;
+    bti_date d2;
+    if (b->words <= DATE_LINE_MAX_WORDS && is_date_line(b, &d2) &&
+        (d2.end - d2.start) * 2 >= b->len)
+        return 1;
+    if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
+        return 1;
+    if (!tx_is_prose(b) && !sentence_end(b)) {
+        size_t k = i + 1;
+        while (k < n && k <= i + SUBHEAD_LOOKAHEAD &&
+               (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
+                c->role[k] == R_CAPLINE || c->role[k] == R_CAPTION ||
+                (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
+            k++;
+        if (b->words < SUBHEAD_MIN_WORDS || k >= n || !tx_is_prose(&B[k]) ||
+            c->role[k] == R_STOP)
+            return 1;
+    }
+    return 0;
+}
+
+/* A paragraph of the body; a closing "./." mark (Vietnamese press) ends the article and is
+ * printed as ".". */
+static int rule_paragraph(ctx *c, walk *w, size_t i)
+{
+    tx_block *b = &c->d.b[i];
+    c->role[i] = R_BODY;
+    w->prev_key = b->key;
+    w->last_body = i;
+    size_t len = b->len;
+    int end = has_end_mark(b->text, len);
+    if (end) {
+        while (len && b->text[len - 1] == ' ')
+            len--;
+        len -= 2; /* "./." -> "." */
+    }
+    char *p = tx_fold_space(b->text, len, NULL);
+    if (!p)
+        return BT_ENOMEM;
+    int rc = bt_article_add_para(c->a, p);
+    free(p);
+    if (rc)
+        return rc;
+    if (end)
+        w->ended = 1;
+    return 1;
+}
+
+static const body_rule BODY_RULES[] = {
+    rule_split_caption,  rule_taken,         rule_image,          rule_alt_above_caption,
+    rule_caption,        rule_doubled_link,  rule_bracketed_link, rule_inline_related,
+    rule_related_card,   rule_attribution,   rule_meta_row,       rule_author_box,
+    rule_closing_byline, rule_not_a_paragraph, rule_paragraph,
+};
+
+/* Pass 10: the body's span and TAIL_LEN blocks after it (bylines, inline links, captions),
+ * each block given to the rules in order until one takes it. */
+static int read_body(ctx *c, size_t start, size_t re)
+{
+    tx_block *B = c->d.b;
+    size_t n = c->d.n;
+    walk w = {start, re, start, NONE, 0, 0};
     for (size_t k = start; k <= re; k++)
         if (!c->junk[k] && tx_is_prose(&B[k]))
-            last_prose = k;
-    size_t last_body = NONE;
-    int ended = 0;
-    uint64_t prev_key = 0;
+            w.last_prose = k;
     size_t tail_end = re + TAIL_LEN < n ? re + TAIL_LEN : n - 1;
     for (size_t i = start; i <= tail_end && i < n; i++) {
-        tx_block *b = &B[i];
         /* a heading inside the body's span ("Read more") is an inline box: go on past it */
         if (c->role[i] == R_STOP && i > re)
             break;
-        if (c->role[i] == R_CAPLINE && credit_only(b)) {
-            if ((rc = add_split_caption(c, &B[prev_block(c, i, start)], b)))
+        for (size_t r = 0; r < sizeof BODY_RULES / sizeof BODY_RULES[0]; r++) {
+            int rc = BODY_RULES[r](c, &w, i);
+            if (rc < 0)
                 return rc;
-            continue;
-        }
-        if (c->role[i] != R_NONE || c->junk[i])
-            continue;
-        int tail = i > re;
-        if (b->kind == TB_IMAGE || mirror_key(b) == c->title_key) {
-            /* an image: its caption is the next line, else its alt text */
-            size_t k = i + 1;
-            while (k < n && c->junk[k] && !(B[k].flags & TBF_CELL))
-                k++;
-            c->role[i] = R_IMAGE;
-            const char *src = b->kind == TB_IMAGE ? b->url : NULL;
-            if (k < n && c->role[k] == R_NONE && B[k].kind == TB_TEXT &&
-                (B[k].flags & (TBF_CELL | TBF_CAPTION) || bare_caption(&B[k]))) {
-                c->role[k] = R_CAPTION;
-                if ((rc = add_image(c, src, B[k].text, B[k].len)))
-                    return rc;
-                /* pandoc repeats the caption as alt text and figcaption */
-                if (k + 1 < n && B[k + 1].key == B[k].key)
-                    c->role[k + 1] = R_CAPTION;
-            } else if (b->kind == TB_IMAGE && b->len && b->key != c->title_key &&
-                       mirror_key(b) != c->title_key && !tail) {
-                if ((rc = add_image(c, src, b->text, b->len)))
-                    return rc;
-            }
-            continue;
-        }
-        if (b->kind == TB_TEXT && b->words <= 70) {
-            size_t k = i + 1;
-            while (k < n && c->junk[k])
-                k++;
-            if (k < n && c->role[k] == R_NONE && alt_of_caption(b, &B[k])) {
-                c->role[i] = R_CAPTION; /* the caption below gives the photo */
-                continue;
-            }
-        }
-        if (b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bare_caption(b)) ||
-            (bare_caption(b) && !tail)) {
-            c->role[i] = R_CAPTION;
-            if ((rc = add_image(c, NULL, b->text, b->len)))
-                return rc;
-            continue;
-        }
-        size_t half = tx_doubled_half(b->text, b->len);
-        if (half) {
-            c->role[i] = R_RELATED;
-            if ((rc = add_related(c, b->text, half, b->url)))
-                return rc;
-            continue;
-        }
-        /* "[Read: Other story]", "[Other story]": a bracketed link to another story */
-        if (b->len > 8 && b->text[0] == '[' && b->text[b->len - 1] == ']' && b->words >= 3 &&
-            b->words <= 30 && !memchr(b->text + 1, ']', b->len - 2)) {
-            c->role[i] = R_RELATED;
-            const char *rt = b->text + 1;
-            size_t rl = b->len - 2;
-            size_t p2 = tx_inline_related_prefix(rt, rl);
-            if (!p2 && rl > 6 && !strncmp(rt, "Read: ", 6))
-                p2 = 6;
-            if ((rc = add_related(c, rt + p2, rl - p2, b->url)))
-                return rc;
-            continue;
-        }
-        size_t pre = tx_inline_related_prefix(b->text, b->len);
-        if (pre && b->words <= 40) {
-            c->role[i] = R_RELATED;
-            if ((rc = add_related(c, b->text + pre, b->len - pre, b->url)))
-                return rc;
-            continue;
-        }
-        if ((b->flags & TBF_LINKLINE) && tx_is_headline_like(b) && b->words >= 4 &&
-            !tx_is_prose(b)) {
-            c->role[i] = R_RELATED;
-            if ((rc = add_related(c, b->text, b->len, b->url)))
-                return rc;
-            /* a related card: the linked title, then its one-sentence summary */
-            size_t k = i + 1;
-            while (k <= re && (c->junk[k] || B[k].kind != TB_TEXT))
-                k++;
-            if (k <= re && c->role[k] == R_NONE && tx_is_prose(&B[k]) && B[k].words <= 35 &&
-                !(B[k].flags & TBF_LINKLINE)) {
-                size_t ends = 0;
-                for (size_t q = 0; q + 1 < B[k].len; q++)
-                    ends += (B[k].text[q] == '.' || B[k].text[q] == '!' || B[k].text[q] == '?') &&
-                            B[k].text[q + 1] == ' ';
-                if (!ends)
-                    c->role[k] = R_RELATED;
-            }
-            continue;
-        }
-        if (tx_is_attribution(b->text, b->len) && !tx_is_prose(b)) {
-            int by = add_byline(c, b);
-            if (by < 0)
-                return by;
-            c->role[i] = R_BYLINE;
-            ended = 1;
-            continue;
-        }
-        /* a WordPress meta row below the sapo: "Đăng bởi X 09/12/2023 ..." */
-        if (!tail && (!strncmp(b->text, POSTED_BY, POSTED_BY_LEN) || !strncmp(b->text, "By ", 3))) {
-            int dated = 0, by = meta_byline(c, b, &dated);
-            if (by < 0)
-                return by;
-            if (by) {
-                c->role[i] = R_BYLINE;
-                continue;
-            }
-        }
-        /* the author's box: "About Linh Tran" and a biography */
-        if (b->len > 6 && !strncmp(b->text, "About ", 6))
-            for (size_t q = 0; q < c->a->n_authors; q++)
-                if (!strcmp(c->a->authors[q], b->text + 6))
-                    ended = 1;
-        if ((last_body != NONE || tail) && b->words <= 8 && !tx_is_prose(b)) {
-            /* after the last paragraph: a byline ends the article */
-            if (i > last_prose) {
-                int by = add_byline(c, b);
-                /* a name set in bold needs no diacritics to be one ("**Thu Trang**") */
-                if (!by && (b->flags & TBF_EMPH) && b->words <= 4 && b->len < 60) {
-                    char tmp[64] = "By ";
-                    memcpy(tmp + 3, b->text, b->len);
-                    by = add_byline_span(c, tmp, b->len + 3);
-                }
-                if (by < 0)
-                    return by;
-                if (by) {
-                    c->role[i] = R_BYLINE;
-                    ended = 1;
-                    continue;
-                }
-            }
-        }
-        if (tail || ended)
-            continue;
-        if (b->key == prev_key)
-            continue; /* the same line twice in a row */
-        bti_date d2;
-        if (b->words <= 12 && is_date_line(b, &d2) && (d2.end - d2.start) * 2 >= b->len)
-            continue;
-        if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
-            continue;
-        /* a line that is no sentence ("Full Screen", "1 of 24", a gallery title) belongs to the
-         * body only as a subheading: a few words followed by a paragraph */
-        if (!tx_is_prose(b) && !sentence_end(b)) {
-            size_t k = i + 1;
-            while (k < n && k <= i + 5 &&
-                   (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
-                    c->role[k] == R_CAPLINE || c->role[k] == R_CAPTION ||
-                    (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
-                k++;
-            if (b->words < 2 || k >= n || !tx_is_prose(&B[k]) || c->role[k] == R_STOP)
-                continue;
-        }
-        /* a paragraph of the body */
-        c->role[i] = R_BODY;
-        prev_key = b->key;
-        last_body = i;
-        size_t len = b->len;
-        int end = has_end_mark(b->text, len);
-        if (end) {
-            while (len && b->text[len - 1] == ' ')
-                len--;
-            len -= 2; /* "./." -> "." */
-        }
-        char *p = tx_fold_space(b->text, len, NULL);
-        if (!p)
-            return BT_ENOMEM;
-        rc = bt_article_add_para(c->a, p);
-        free(p);
-        if (rc)
-            return rc;
-        if (end)
-            ended = 1;
-    }
-    /* a dateline at the foot of the article */
-    /* ... unless the headline had one (a date without a time is no publication time) or
-     * it belongs to the next box ("Bài viết liên quan" lists each post's date) */
-    if (!c->a->published && !date_near_title)
-        for (size_t i = re + 1; i < n && i <= re + TAIL_LEN && c->role[i] != R_STOP; i++)
-            if (c->role[i] == R_NONE && is_date_line(&B[i], &dt)) {
-                if ((rc = set_published(c, &dt)))
-                    return rc;
+            if (rc)
                 break;
-            }
-    /* related-story blocks under their heading, anywhere after the headline */
-    for (size_t i = t != NONE ? t + 1 : 0; i < n; i++)
-        if (c->role[i] == R_STOP && tx_is_related_heading(&B[i]) && (i < start || i >= re) &&
+        }
+    }
+    return 0;
+}
+
+/* Pass 11: a dateline at the foot of the article, unless the headline had one (a date
+ * without a time is no publication time) or it belongs to the next box ("Bài viết liên
+ * quan" lists each post's date). */
+static int take_foot_dateline(ctx *c, size_t re, int date_near_title)
+{
+    bti_date dt;
+    if (c->a->published || date_near_title)
+        return 0;
+    for (size_t i = re + 1; i < c->d.n && i <= re + TAIL_LEN && c->role[i] != R_STOP; i++)
+        if (c->role[i] == R_NONE && is_date_line(&c->d.b[i], &dt))
+            return set_published(c, &dt);
+    return 0;
+}
+
+/* Pass 12: related-story blocks under their heading, anywhere after the headline. */
+static int read_related_boxes(ctx *c, size_t t, size_t start, size_t re)
+{
+    int rc;
+    for (size_t i = t != NONE ? t + 1 : 0; i < c->d.n; i++)
+        if (c->role[i] == R_STOP && tx_is_related_heading(&c->d.b[i]) && (i < start || i >= re) &&
             (rc = read_related_block(c, i, re)))
             return rc;
-    /* the copyright line names the site; it wins over an abbreviated lede prefix */
-    for (size_t i = n; i-- > 0;) {
+    return 0;
+}
+
+/* Pass 13: the source: the copyright line names the site and wins over an abbreviated lede
+ * prefix; else the capture's host. The capture's URL is the article's. */
+static int take_source(ctx *c, const bt_capture *cap)
+{
+    int rc;
+    for (size_t i = c->d.n; i-- > 0;) {
         size_t so, sl;
-        if (!copyright_name(&B[i], &so, &sl))
+        if (!copyright_name(&c->d.b[i], &so, &sl))
             continue;
-        if (!c->a->source || abbreviates(c->a->source, B[i].text + so, sl))
-            if ((rc = set_str(&c->a->source, B[i].text + so, sl)))
+        if (!c->a->source || abbreviates(c->a->source, c->d.b[i].text + so, sl))
+            if ((rc = set_str(&c->a->source, c->d.b[i].text + so, sl)))
                 return rc;
         break;
     }
@@ -1076,7 +1313,34 @@ static int extract(ctx *c, const bt_capture *cap)
     return 0;
 }
 
-/* A body without Vietnamese letters whose words are English function words often enough. */
+/* The passes in order. */
+static int extract(ctx *c, const bt_capture *cap)
+{
+    int rc;
+    mark_furniture(c);
+    size_t rs, re;
+    if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)
+        return rc;
+    size_t t = c->title != NONE ? c->title : find_title(c, rs);
+    if (t != NONE && c->title == NONE && (rc = set_title(c, t)))
+        return rc;
+    size_t start = t != NONE && t + 1 < rs ? t + 1 : rs;
+    size_t dlo = t != NONE && t > DATE_ABOVE_TITLE ? t - DATE_ABOVE_TITLE : 0;
+    if ((rc = take_dateline(c, dlo, rs)) || (rc = take_english_bylines(c, dlo, rs)))
+        return rc;
+    int date_near_title = c->a->published != NULL, image_above;
+    size_t first;
+    if ((rc = take_meta_rows(c, start, re, &date_near_title, &first, &image_above)) ||
+        (rc = take_sapo(c, first, re, image_above)) || (rc = read_boxes_in_body(c, start, re)))
+        return rc;
+    pair_split_captions(c, start, re);
+    if ((rc = read_body(c, start, re)) || (rc = take_foot_dateline(c, re, date_near_title)) ||
+        (rc = read_related_boxes(c, t, start, re)))
+        return rc;
+    return take_source(c, cap);
+}
+
+/* The text extractor's entry (extract_internal.h): blocks, passes, then the language. */
 int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err)
 {

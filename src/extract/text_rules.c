@@ -1,9 +1,31 @@
 /* text_rules.c: the general signals the text extractor reasons with: known section and
- * furniture phrases (Vietnamese and English, compared on the folded key so that "Tin Liên
+ * furniture phrases (the lexicon's lists, compared on the folded key so that "Tin Liên
  * Quan" and "TIN LIÊN QUAN" match), and the shape of a line (prose, headline, slug, time). */
+#include "extract/lexicon.h"
 #include "extract/text_internal.h"
 
 #include <string.h>
+
+#define PHRASE_MAX_WORDS 8      /* a heading or a button label is a few words */
+#define SECTION_MAX_WORDS 10    /* "Bình luận (8) Tin mới nhất": a counted box may say more */
+#define SHARE_ROW_MAX_WORDS 40  /* a line longer than this ending in "Chia sẻ" is a paragraph */
+#define SHARE_ROW_MIN_WORDS 2   /* one "Share" alone is a word, not a row of buttons */
+#define FURNITURE_PREFIX_WORDS 14 /* "Theo dõi báo X trên Google News": a line, not a text */
+#define COPYRIGHT_MAX_WORDS 20  /* a copyright line names the owner and the licence */
+#define WEATHER_MAX_WORDS 8     /* "Hà Nội 25°C": a widget, not a sentence about heat */
+#define MIN_LETTERS 2           /* fewer letters or digits: punctuation, a bullet, an icon */
+#define PROSE_WORDS 40          /* this long, a line is prose whatever it ends with */
+#define SENTENCE_WORDS 10       /* a sentence ending in . ! ; */
+#define LONG_SENTENCE_WORDS 20  /* ending in ? : , a line needs more words to be prose */
+#define HEADLINE_MIN_WORDS 3    /* a headline says something ... */
+#define HEADLINE_MAX_WORDS 40   /* ... in a line */
+#define HEADLINE_MAX_LEN 300
+#define DOUBLED_MIN_LEN 9       /* "A A" with A of four bytes or more: shorter repeats are words */
+#define SLUG_MIN_WORDS 4        /* "hon 2700 dai bieu": a slug of a few words, not "ok" */
+#define RELTIME_MAX_WORDS 4     /* "5 giờ trước": a number, a unit and "ago" */
+#define BREADCRUMB_MAX_WORDS 12 /* a path of sections, not a sentence with a ">" */
+#define VN_MIN_HITS 3           /* Vietnamese letters in a text: a few make it Vietnamese ... */
+#define VN_SHORT_LEN 40         /* ... and in a short text one is enough */
 
 /* Folded text without trailing punctuation and colons: "tin lien quan:" -> "tin lien quan". */
 static size_t core_len(const char *f, size_t n)
@@ -21,136 +43,55 @@ static size_t core_start(const char *f, size_t n)
     return i;
 }
 
-static int phrase_eq(const tx_block *b, const char *const *list)
+/* The block, without its leading and trailing marks, is an entry of `lists`. */
+static int phrase_eq(const tx_block *b, unsigned lists)
 {
-    if (!b->fold || b->words > 8)
+    if (!b->fold || b->words > PHRASE_MAX_WORDS)
         return 0;
     size_t st = core_start(b->fold, b->flen);
     size_t n = core_len(b->fold, b->flen);
     if (n <= st)
         return 0;
-    for (size_t k = 0; list[k]; k++) {
-        size_t pl = strlen(list[k]);
-        if (n - st == pl && !memcmp(b->fold + st, list[k], pl))
-            return 1;
-    }
-    return 0;
+    return bti_lex_has(lists, b->fold + st, n - st);
 }
 
 /* The phrase followed by ':' or the end: "dong su kien: dien bien ..." */
-static int phrase_prefix(const tx_block *b, const char *const *list)
+static int phrase_prefix(const tx_block *b, unsigned lists)
 {
     if (!b->fold)
         return 0;
     size_t st = core_start(b->fold, b->flen);
-    for (size_t k = 0; list[k]; k++) {
-        size_t pl = strlen(list[k]);
-        if (b->flen - st >= pl && !memcmp(b->fold + st, list[k], pl) &&
-            (b->flen - st == pl || b->fold[st + pl] == ':' || b->fold[st + pl] == ' '))
-            return 1;
-    }
-    return 0;
+    return bti_lex_prefix(lists, b->fold + st, b->flen - st, ": ") != 0;
 }
-
-static const char *const related_heads[] = {
-    "tin bai lien quan", "tin lien quan", "bai lien quan", "bai viet lien quan",
-    "cac tin lien quan", "cac bai lien quan", "tin tuc lien quan", "tin cung chu de",
-    "doc them", "related", "related articles", "related stories", "related news",
-    "related content", "related coverage", "related posts", "related reading", "read more",
-    "see also", "more on this story", "related links", NULL};
-
-static const char *const section_heads[] = {
-    "doc nhieu", "xem nhieu", "tin doc nhieu", "doc nhieu nhat", "tin xem nhieu",
-    "multimedia", "cac tin bai khac", "cac tin khac", "tin khac", "bai khac", "tin moi",
-    "tin moi nhat", "tin moi cap nhat", "moi nhat", "tin cung chuyen muc", "cung chuyen muc",
-    "tin noi bat", "noi bat", "tieu diem", "binh luan", "y kien ban doc", "gui binh luan",
-    "y kien", "ban doc binh luan", "video", "podcast", "emagazine", "infographic",
-    "infographics", "tin anh", "phong su anh", "chu de", "tu khoa", "tags", "tag",
-    "most read", "most popular", "most viewed", "popular", "trending", "latest news", "latest",
-    "more stories", "more news", "top stories", "comments", "comment",
-    /* ("advertisement", "quảng cáo" label ad slots inside articles too: furniture, no box) */
-    "you may also like", "recommended", "recommended for you", "newsletter",
-    "sign up", "share this article", "tin tai tro", "tai tro", "thong tin doanh nghiep",
-    "su kien", "tin nong", "tin hot", "ban co the quan tam", "co the ban quan tam",
-    "xem them", /* a box headed "Xem thêm" lists news at large; "Xem thêm: X" is inline */ "dung bo lo", "xem tiep",
-    NULL};
-
-static const char *const section_prefixes[] = {"dong su kien", "chu de", "tags", "tu khoa",
-                                               "xem them tu", "more from", NULL};
-
-static const char *const furniture_eq[] = {
-    "aa", "a a", "a+", "a-", "a a a", "xin cho trong giay lat", "xin cho trong giay lat...",
-    "chia se", "share", "tweet", "facebook", "twitter", "zalo", "email", "in bai", "print",
-    "luu", "luu bai", "save", "theo doi chung toi", "follow us", "dang nhap", "dang ky",
-    "dang xuat", "log in", "login", "sign in", "subscribe", "quang cao", "advertisement",
-    "xem tren", "phien ban di dong", "trang chu", "home", "back to top", "len dau trang",
-    "copy link", "sao chep lien ket", "nghe bai viet", "nghe doc bai", "listen to this article",
-    "tai ung dung", "download", "gop y", "bao loi", "thich", "like", "menu", "tim kiem",
-    "search", "skip to content", "skip to main content", "loading", "dang tai", "close",
-    "dong", "quay lai", "tro lai", "xem them", "doc them", "alternate", "#alternate",
-    "nghe", "audio", "theo doi", "follow", "top", "toggle navigation", "read more",
-    "ban in", "gui bai", "binh luan", "0 binh luan", "cookie", "accept", "chap nhan",
-    "continue reading the main story", "continue reading", "supported by", "view photos",
-    "view photo", "caption", "hide caption", "toggle caption", "buy photo", "enlarge this image",
-    "wait 1 second to continue", "photo", "image", "video", "watch", "play video", "share this",
-    "share on facebook", "share on twitter", "related topics", "image copyright",
-    "image caption", "media caption", "from the section", "more", "next", "previous",
-    "xem anh", "xem video", "anh", "clip", "phong to", NULL};
-
-static const char *const furniture_prefix[] = {
-    "moi quy doc gia theo doi", "moi ban doc theo doi", "theo doi bao", "follow us on",
-    "xin cho", "dang tai", "copyright", "ban quyen", "(c) ", "© ", "all rights reserved",
-    "ghi ro nguon", "phien ban di dong", "sign up for", "subscribe to", "tai app",
-    "quet ma qr", "lien he quang cao", "hotline", "chiu trach nhiem", "giay phep",
-    "toa soan", "xem tren", "image copyright", "getty images", "wait 1 second", "iframe:",
-    NULL};
 
 int tx_is_related_heading(const tx_block *b)
 {
-    return b->kind == TB_TEXT && phrase_eq(b, related_heads);
+    return b->kind == TB_TEXT && phrase_eq(b, BTI_LEX_RELATED_HEAD);
 }
 
 int tx_is_section_heading(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || b->words > 10)
+    if (b->kind != TB_TEXT || b->words > SECTION_MAX_WORDS)
         return 0;
-    if (phrase_eq(b, section_heads) || phrase_prefix(b, section_prefixes))
+    if (phrase_eq(b, BTI_LEX_SECTION_HEAD) || phrase_prefix(b, BTI_LEX_SECTION_PREFIX))
         return 1;
     /* a comment box counts its entries: "Bình luận (8) Tin mới nhất", "Comments (12)" */
-    static const char *const counted[] = {"binh luan (", "y kien (", "comments (", NULL};
     if (!b->fold)
         return 0;
     size_t st = core_start(b->fold, b->flen);
-    for (size_t k = 0; counted[k]; k++) {
-        size_t pl = strlen(counted[k]);
-        if (b->flen - st > pl && !memcmp(b->fold + st, counted[k], pl) &&
-            b->fold[st + pl] >= '0' && b->fold[st + pl] <= '9')
-            return 1;
-    }
-    return 0;
+    const char *f = b->fold + st;
+    size_t n = b->flen - st, pl = bti_lex_prefix(BTI_LEX_COUNTED_BOX, f, n, " ");
+    return pl && n > pl + 2 && f[pl + 1] == '(' && f[pl + 2] >= '0' && f[pl + 2] <= '9';
 }
 
-/* Words of share/print/comment button rows: "Chia sẻ Facebook Zalo In bài", "Share on X". */
-static const char *const share_words[] = {
-    "chia", "se", "share", "on", "facebook", "twitter", "tweet", "zalo", "email", "e-mail", "gui",
-    "in", "bai", "a-", "a+", "sao", "chep", "url", "lien", "ket", "x", "binh", "luan", "copy",
-    "link", "print", "luu", "linkedin", "pinterest", "messenger", "whatsapp", "telegram", "mail",
-    "reddit", "fb", "comment", "comments", "save", "nghe", NULL};
-static const char *const share_anchors[] = {
-    "chia", "share", "facebook", "twitter", "tweet", "zalo", "email", "linkedin", "print",
-    "messenger", "whatsapp", "telegram", NULL};
-
-static int in_list(const char *w, size_t n, const char *const *list)
+static int in_list(const char *w, size_t n, unsigned lists)
 {
-    for (size_t k = 0; list[k]; k++)
-        if (strlen(list[k]) == n && !memcmp(list[k], w, n))
-            return 1;
-    return 0;
+    return bti_lex_has(lists, w, n);
 }
 
 size_t tx_share_tail(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || !b->fold || b->words > 40)
+    if (b->kind != TB_TEXT || !b->fold || b->words > SHARE_ROW_MAX_WORDS)
         return NONE_SHARE;
     const char *f = b->fold;
     size_t n = b->flen, words = 0, tail_words = 0, anchors = 0;
@@ -167,14 +108,14 @@ size_t tx_share_tail(const tx_block *b)
         int digits = 1;
         for (size_t i = st; i < e; i++)
             digits &= f[i] >= '0' && f[i] <= '9';
-        if (!digits && !in_list(f + st, e - st, share_words))
+        if (!digits && !in_list(f + st, e - st, BTI_LEX_SHARE_WORD))
             break;
-        anchors += in_list(f + st, e - st, share_anchors);
+        anchors += in_list(f + st, e - st, BTI_LEX_SHARE_ANCHOR);
         tail_words++;
         e = st;
     }
     (void)words;
-    if (tail_words < 2 || !anchors)
+    if (tail_words < SHARE_ROW_MIN_WORDS || !anchors)
         return NONE_SHARE;
     /* the same number of words from the end of the text */
     size_t t = b->len, w = 0;
@@ -192,23 +133,17 @@ size_t tx_share_tail(const tx_block *b)
 
 int tx_ends_related(const tx_block *b)
 {
-    static const char *const ends[] = {"bai truoc", "bai sau", "dieu huong bai viet",
-                                       "de lai mot binh luan", "previous post", "next post",
-                                       "leave a reply", "leave a comment", "post navigation", NULL};
-    /* labels of a post's tags and categories, with their colon */
-    static const char *const labels[] = {"chuyen muc:", "the:", "tags:", "tag:", "tu khoa:",
-                                         "filed under:", "categories:", "category:", NULL};
     if (b->kind != TB_TEXT || !b->fold)
         return 0;
     if (b->text[0] == '#' && b->level == 0)
         return 1; /* hashtags */
-    if (phrase_eq(b, ends) || phrase_prefix(b, ends))
+    if (phrase_eq(b, BTI_LEX_RELATED_END) || phrase_prefix(b, BTI_LEX_RELATED_END))
         return 1;
+    /* labels of a post's tags and categories, with their colon */
     size_t st = core_start(b->fold, b->flen);
-    for (size_t k = 0; labels[k]; k++)
-        if (b->flen - st >= strlen(labels[k]) &&
-            !memcmp(b->fold + st, labels[k], strlen(labels[k])))
-            return 1;
+    size_t ll = bti_lex_prefix(BTI_LEX_POST_LABEL, b->fold + st, b->flen - st, ":");
+    if (ll && st + ll < b->flen)
+        return 1;
     /* "2 bình luận về “Title”", "3 comments on ..." */
     size_t i = 0;
     while (i < b->flen && b->fold[i] >= '0' && b->fold[i] <= '9')
@@ -224,15 +159,15 @@ int tx_is_furniture(const tx_block *b)
         return 1;
     if (b->kind != TB_TEXT || !b->fold)
         return 0;
-    if (phrase_eq(b, furniture_eq))
+    if (phrase_eq(b, BTI_LEX_FURNITURE))
         return 1;
-    if (b->words <= 14 && phrase_prefix(b, furniture_prefix))
+    if (b->words <= FURNITURE_PREFIX_WORDS && phrase_prefix(b, BTI_LEX_FURNITURE_PREFIX))
         return 1;
-    if (b->words <= 20 && (!strncmp(b->text, "\xC2\xA9", 2) || !strncmp(b->text, "(c) ", 4) ||
+    if (b->words <= COPYRIGHT_MAX_WORDS && (!strncmp(b->text, "\xC2\xA9", 2) || !strncmp(b->text, "(c) ", 4) ||
                            !strncmp(b->text, "Copyright", 9)))
         return 1;
     /* weather widgets: "Hà Nội 25°C", "27° / 31°" */
-    if (b->words <= 8 && strstr(b->text, "\xC2\xB0"))
+    if (b->words <= WEATHER_MAX_WORDS && strstr(b->text, "\xC2\xB0"))
         return 1;
     /* a line of nothing but punctuation or a single symbol */
     size_t letters = 0;
@@ -240,7 +175,7 @@ int tx_is_furniture(const tx_block *b)
         unsigned char c = (unsigned char)b->fold[i];
         letters += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
     }
-    return letters < 2;
+    return letters < MIN_LETTERS;
 }
 
 /* The last significant character, past closing quotes and brackets. */
@@ -275,18 +210,19 @@ int tx_is_prose(const tx_block *b)
     if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
         return 0;
     unsigned c = last_char(b->text, b->len);
-    if (b->words >= 40)
+    if (b->words >= PROSE_WORDS)
         return 1;
-    if (b->words >= 10 && (c == '.' || c == '!' || c == ';'))
+    if (b->words >= SENTENCE_WORDS && (c == '.' || c == '!' || c == ';'))
         return 1;
-    if (b->words >= 20 && (c == '?' || c == ':' || c == ','))
+    if (b->words >= LONG_SENTENCE_WORDS && (c == '?' || c == ':' || c == ','))
         return 1;
     return 0;
 }
 
 int tx_is_headline_like(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || b->words < 3 || b->words > 40 || b->len > 300)
+    if (b->kind != TB_TEXT || b->words < HEADLINE_MIN_WORDS || b->words > HEADLINE_MAX_WORDS ||
+        b->len > HEADLINE_MAX_LEN)
         return 0;
     unsigned c = last_char(b->text, b->len);
     if (c == '.' || c == ',' || c == ';' || c == ':')
@@ -296,7 +232,7 @@ int tx_is_headline_like(const tx_block *b)
 
 size_t tx_doubled_half(const char *s, size_t len)
 {
-    if (len < 9 || len % 2 == 0)
+    if (len < DOUBLED_MIN_LEN || len % 2 == 0)
         return 0;
     size_t h = (len - 1) / 2;
     if (s[h] != ' ' || memcmp(s, s + h + 1, h))
@@ -306,7 +242,7 @@ size_t tx_doubled_half(const char *s, size_t len)
 
 int tx_is_slug(const tx_block *b, int vietnamese)
 {
-    if (!vietnamese || b->words < 4)
+    if (!vietnamese || b->words < SLUG_MIN_WORDS)
         return 0;
     for (size_t i = 0; i < b->len; i++) {
         char c = b->text[i];
@@ -318,29 +254,21 @@ int tx_is_slug(const tx_block *b, int vietnamese)
 
 int tx_is_relative_time(const tx_block *b)
 {
-    static const char *const units[] = {
-        "giay truoc", "phut truoc", "gio truoc", "ngay truoc", "tuan truoc", "thang truoc",
-        "nam truoc", "second ago", "seconds ago", "minute ago", "minutes ago", "hour ago",
-        "hours ago", "day ago", "days ago", "week ago", "weeks ago", "month ago",
-        "months ago", "year ago", "years ago", "mins ago", "hrs ago", NULL};
-    if (b->kind != TB_TEXT || b->words > 4 || !b->fold)
+    if (b->kind != TB_TEXT || b->words > RELTIME_MAX_WORDS || !b->fold)
         return 0;
     const char *f = b->fold;
     size_t i = 0;
     while (i < b->flen && f[i] >= '0' && f[i] <= '9')
         i++;
     if (i == 0 || i >= b->flen || f[i] != ' ')
-        return !strcmp(f, "vua xong") || !strcmp(f, "just now");
+        return bti_lex_has(BTI_LEX_JUST_NOW, f, b->flen);
     i++;
-    for (size_t k = 0; units[k]; k++)
-        if (!strcmp(f + i, units[k]))
-            return 1;
-    return 0;
+    return bti_lex_has(BTI_LEX_TIME_UNIT, f + i, b->flen - i);
 }
 
 int tx_is_breadcrumb(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || b->words > 12 || !b->fold)
+    if (b->kind != TB_TEXT || b->words > BREADCRUMB_MAX_WORDS || !b->fold)
         return 0;
     if (!strncmp(b->fold, "trang chu", 9) || !strncmp(b->fold, "home ", 5) ||
         !strcmp(b->fold, "home"))
@@ -361,29 +289,26 @@ int tx_has_vietnamese(const char *s, size_t len)
             (c == 0xC4 && (d == 0x82 || d == 0x83 || d == 0x90 || d == 0x91)) ||
             (c == 0xC6 && (d == 0xA0 || d == 0xA1 || d == 0xAF || d == 0xB0)) ||
             (c == 0xE1 && (d == 0xBA || d == 0xBB)))
-            if (++hits >= 3)
+            if (++hits >= VN_MIN_HITS)
                 return 1;
     }
-    return hits > 0 && len < 40;
+    return hits > 0 && len < VN_SHORT_LEN;
 }
 
 size_t tx_inline_related_prefix(const char *s, size_t len)
 {
-    static const char *const heads[] = {"Xem thêm", "Đọc thêm", "Tin liên quan", "Bài liên quan",
-                                        "Read more", "See also", "Related", "READ MORE",
-                                        "XEM THÊM", "ĐỌC THÊM", "Also read", NULL};
-    for (size_t k = 0; heads[k]; k++) {
-        size_t n = strlen(heads[k]);
-        if (len > n + 1 && !memcmp(s, heads[k], n)) {
-            size_t i = n;
-            while (i < len && s[i] == ' ')
-                i++;
-            if (i < len && s[i] == ':') {
-                i++;
-            } else if (i + 1 < len && s[i] == '>' && s[i + 1] == '>') {
-                i += 2;
-            } else
-                continue;
+    size_t n = bti_lex_raw_prefix(BTI_LEX_INLINE_RELATED, s, len, " :>");
+    if (n && len > n + 1) {
+        size_t i = n;
+        while (i < len && s[i] == ' ')
+            i++;
+        if (i < len && s[i] == ':') {
+            i++;
+        } else if (i + 1 < len && s[i] == '>' && s[i + 1] == '>') {
+            i += 2;
+        } else
+            i = 0;
+        if (i) {
             while (i < len && s[i] == ' ')
                 i++;
             return i < len ? i : 0;

@@ -1,0 +1,501 @@
+/* lexicon.c: the furniture vocabulary of the extractors as one sorted table of folded keys,
+ * each with the set of lists (lexicon.h) it belongs to. Sorted by hand (test_extract_rules.c
+ * checks the order and that every key is its own fold), so lookups are a binary search over
+ * constant data: no initialisation, no state, safe from any thread. */
+#include "extract/lexicon.h"
+
+#include "bantin/text.h"
+
+#include <stdint.h>
+#include <utf8proc.h>
+#include <string.h>
+
+#define LX(name) BTI_LEX_##name
+
+/* The raw bytes a prefix of at most BTI_LEX_MAX_KEY folded bytes can take: a Vietnamese
+ * letter with two marks is 3 bytes of NFC UTF-8 and folds to 1. */
+#define MAX_RAW (3 * BTI_LEX_MAX_KEY)
+
+typedef struct entry {
+    const char *key;
+    uint8_t len; /* strlen(key) */
+    uint32_t lists;
+} entry;
+
+static const entry TABLE[] = {
+    {"#alternate", 10, LX(FURNITURE)},
+    {"(c) ", 4, LX(FURNITURE_PREFIX)},
+    {"0 binh luan", 11, LX(FURNITURE)},
+    {"a a", 3, LX(FURNITURE)},
+    {"a a a", 5, LX(FURNITURE)},
+    {"a+", 2, LX(FURNITURE) | LX(SHARE_WORD)},
+    {"a-", 2, LX(FURNITURE) | LX(SHARE_WORD)},
+    {"aa", 2, LX(FURNITURE)},
+    {"accept", 6, LX(FURNITURE)},
+    {"advertisement", 13, LX(FURNITURE) | LX(HTML_FURNITURE_LINE)},
+    {"all rights reserved", 19, LX(FURNITURE_PREFIX)},
+    {"also read", 9, LX(INLINE_RELATED) | LX(HTML_RELATED_MARK)},
+    {"alternate", 9, LX(FURNITURE)},
+    {"anh", 3, LX(FURNITURE) | LX(CREDIT_VI)},
+    {"anh chup man hinh", 17, LX(HTML_CREDIT_VI)},
+    {"anh minh hoa", 12, LX(CREDIT_VI)},
+    {"audio", 5, LX(FURNITURE)},
+    {"back to top", 11, LX(FURNITURE)},
+    {"bai", 3, LX(SHARE_WORD)},
+    {"bai khac", 8, LX(SECTION_HEAD)},
+    {"bai lien quan", 13, LX(RELATED_HEAD) | LX(INLINE_RELATED) | LX(HTML_RELATED_MARK)},
+    {"bai sau", 7, LX(RELATED_END)},
+    {"bai truoc", 9, LX(RELATED_END)},
+    {"bai viet cung chuyen muc", 24, LX(HTML_ENDS_ARTICLE)},
+    {"bai viet lien quan", 18, LX(RELATED_HEAD)},
+    {"ban co the quan tam", 19, LX(SECTION_HEAD)},
+    {"ban doc binh luan", 17, LX(SECTION_HEAD)},
+    {"ban in", 6, LX(FURNITURE)},
+    {"ban quyen", 9, LX(FURNITURE_PREFIX)},
+    {"bao loi", 7, LX(FURNITURE)},
+    {"binh", 4, LX(SHARE_WORD)},
+    {"binh luan", 9, LX(SECTION_HEAD) | LX(FURNITURE) | LX(COUNTED_BOX)},
+    {"buy photo", 9, LX(FURNITURE)},
+    {"cac bai lien quan", 17, LX(RELATED_HEAD)},
+    {"cac tin bai khac", 16, LX(SECTION_HEAD)},
+    {"cac tin khac", 12, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"cac tin lien quan", 17, LX(RELATED_HEAD)},
+    {"caption", 7, LX(FURNITURE)},
+    {"categories", 10, LX(POST_LABEL)},
+    {"category", 8, LX(POST_LABEL)},
+    {"chap nhan", 9, LX(FURNITURE)},
+    {"chep", 4, LX(SHARE_WORD)},
+    {"chia", 4, LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"chia se", 7, LX(FURNITURE) | LX(HTML_FOOT_LABEL)},
+    {"chiu trach nhiem", 16, LX(FURNITURE_PREFIX)},
+    {"chu de", 6, LX(SECTION_HEAD) | LX(SECTION_PREFIX)},
+    {"chuyen muc", 10, LX(POST_LABEL)},
+    {"clip", 4, LX(FURNITURE) | LX(CREDIT_EN)},
+    {"close", 5, LX(FURNITURE)},
+    {"co the ban quan tam", 19, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"comment", 7, LX(SECTION_HEAD) | LX(SHARE_WORD)},
+    {"comments", 8, LX(SECTION_HEAD) | LX(SHARE_WORD) | LX(COUNTED_BOX)},
+    {"continue reading", 16, LX(FURNITURE)},
+    {"continue reading below", 22, LX(HTML_FURNITURE_LINE)},
+    {"continue reading the main story", 31, LX(FURNITURE) | LX(HTML_FURNITURE_LINE)},
+    {"cookie", 6, LX(FURNITURE)},
+    {"copy", 4, LX(SHARE_WORD)},
+    {"copy link", 9, LX(FURNITURE)},
+    {"copyright", 9, LX(FURNITURE_PREFIX) | LX(HTML_FOOT_LABEL)},
+    {"credit", 6, LX(CREDIT_EN)},
+    {"cung chuyen muc", 15, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"dang ky", 7, LX(FURNITURE)},
+    {"dang nhap", 9, LX(FURNITURE)},
+    {"dang tai", 8, LX(FURNITURE) | LX(FURNITURE_PREFIX)},
+    {"dang xuat", 9, LX(FURNITURE)},
+    {"day ago", 7, LX(TIME_UNIT)},
+    {"days ago", 8, LX(TIME_UNIT)},
+    {"de lai mot binh luan", 20, LX(RELATED_END)},
+    {"dieu huong bai viet", 19, LX(RELATED_END)},
+    {"do hoa", 6, LX(CREDIT_VI)},
+    {"doc nhieu", 9, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"doc nhieu nhat", 14, LX(SECTION_HEAD)},
+    {"doc them", 8, LX(RELATED_HEAD) | LX(FURNITURE) | LX(INLINE_RELATED) | LX(HTML_RELATED_MARK) | LX(HTML_FURNITURE_LINE) | LX(BRACKET_RELATED)},
+    {"dong", 4, LX(FURNITURE)},
+    {"dong su kien", 12, LX(SECTION_PREFIX)},
+    {"download", 8, LX(FURNITURE)},
+    {"dung bo lo", 10, LX(SECTION_HEAD)},
+    {"e-mail", 6, LX(SHARE_WORD)},
+    {"emagazine", 9, LX(SECTION_HEAD)},
+    {"email", 5, LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"enlarge this image", 18, LX(FURNITURE)},
+    {"facebook", 8, LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"fb", 2, LX(SHARE_WORD)},
+    {"filed under", 11, LX(POST_LABEL)},
+    {"follow", 6, LX(FURNITURE)},
+    {"follow us", 9, LX(FURNITURE)},
+    {"follow us on", 12, LX(FURNITURE_PREFIX)},
+    {"foto", 4, LX(HTML_CREDIT_EN)},
+    {"from the section", 16, LX(FURNITURE)},
+    {"further reading", 15, LX(HTML_RELATED_MARK)},
+    {"getty images", 12, LX(FURNITURE_PREFIX)},
+    {"ghi ro nguon", 12, LX(FURNITURE_PREFIX)},
+    {"giay phep", 9, LX(FURNITURE_PREFIX)},
+    {"giay truoc", 10, LX(TIME_UNIT)},
+    {"gio truoc", 9, LX(TIME_UNIT)},
+    {"gop y", 5, LX(FURNITURE)},
+    {"graphic", 7, LX(HTML_CREDIT_EN)},
+    {"gui", 3, LX(SHARE_WORD)},
+    {"gui bai", 7, LX(FURNITURE)},
+    {"gui binh luan", 13, LX(SECTION_HEAD)},
+    {"hide caption", 12, LX(FURNITURE)},
+    {"home", 4, LX(FURNITURE)},
+    {"hotline", 7, LX(FURNITURE_PREFIX)},
+    {"hour ago", 8, LX(TIME_UNIT)},
+    {"hours ago", 9, LX(TIME_UNIT)},
+    {"hrs ago", 7, LX(TIME_UNIT)},
+    {"iframe:", 7, LX(FURNITURE_PREFIX)},
+    {"illustration", 12, LX(HTML_CREDIT_EN)},
+    {"image", 5, LX(FURNITURE) | LX(CREDIT_EN)},
+    {"image caption", 13, LX(FURNITURE)},
+    {"image copyright", 15, LX(FURNITURE) | LX(FURNITURE_PREFIX)},
+    {"in", 2, LX(SHARE_WORD)},
+    {"in bai", 6, LX(FURNITURE)},
+    {"infographic", 11, LX(SECTION_HEAD)},
+    {"infographics", 12, LX(SECTION_HEAD)},
+    {"just now", 8, LX(JUST_NOW)},
+    {"ket", 3, LX(SHARE_WORD)},
+    {"keywords", 8, LX(HTML_FOOT_LABEL)},
+    {"latest", 6, LX(SECTION_HEAD)},
+    {"latest news", 11, LX(SECTION_HEAD)},
+    {"leave a comment", 15, LX(RELATED_END)},
+    {"leave a reply", 13, LX(RELATED_END)},
+    {"len dau trang", 13, LX(FURNITURE)},
+    {"lien", 4, LX(SHARE_WORD)},
+    {"lien he quang cao", 17, LX(FURNITURE_PREFIX)},
+    {"like", 4, LX(FURNITURE)},
+    {"link", 4, LX(SHARE_WORD)},
+    {"linkedin", 8, LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"listen to this article", 22, LX(FURNITURE)},
+    {"loading", 7, LX(FURNITURE)},
+    {"log in", 6, LX(FURNITURE)},
+    {"login", 5, LX(FURNITURE)},
+    {"luan", 4, LX(SHARE_WORD)},
+    {"luu", 3, LX(FURNITURE) | LX(SHARE_WORD)},
+    {"luu bai", 7, LX(FURNITURE)},
+    {"mail", 4, LX(SHARE_WORD)},
+    {"media caption", 13, LX(FURNITURE)},
+    {"menu", 4, LX(FURNITURE)},
+    {"messenger", 9, LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"mins ago", 8, LX(TIME_UNIT)},
+    {"minute ago", 10, LX(TIME_UNIT)},
+    {"minutes ago", 11, LX(TIME_UNIT)},
+    {"moi ban doc theo doi", 20, LX(FURNITURE_PREFIX)},
+    {"moi nhat", 8, LX(SECTION_HEAD)},
+    {"moi quy doc gia theo doi", 24, LX(FURNITURE_PREFIX)},
+    {"month ago", 9, LX(TIME_UNIT)},
+    {"months ago", 10, LX(TIME_UNIT)},
+    {"more", 4, LX(FURNITURE)},
+    {"more from", 9, LX(SECTION_PREFIX) | LX(HTML_ENDS_ARTICLE)},
+    {"more news", 9, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"more on this", 12, LX(HTML_RELATED_MARK)},
+    {"more on this story", 18, LX(RELATED_HEAD)},
+    {"more stories", 12, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"most popular", 12, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"most read", 9, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"most viewed", 11, LX(SECTION_HEAD)},
+    {"multimedia", 10, LX(SECTION_HEAD)},
+    {"nam truoc", 9, LX(TIME_UNIT)},
+    {"newsletter", 10, LX(SECTION_HEAD)},
+    {"next", 4, LX(FURNITURE)},
+    {"next post", 9, LX(RELATED_END)},
+    {"ngay truoc", 10, LX(TIME_UNIT)},
+    {"nghe", 4, LX(FURNITURE) | LX(SHARE_WORD)},
+    {"nghe bai viet", 13, LX(FURNITURE)},
+    {"nghe doc bai", 12, LX(FURNITURE)},
+    {"nguon", 5, LX(CREDIT_VI)},
+    {"nguon anh", 9, LX(HTML_CREDIT_VI)},
+    {"noi bat", 7, LX(SECTION_HEAD)},
+    {"on", 2, LX(SHARE_WORD)},
+    {"other news", 10, LX(HTML_ENDS_ARTICLE)},
+    {"other opinion", 13, LX(HTML_ENDS_ARTICLE)},
+    {"other stories", 13, LX(HTML_ENDS_ARTICLE)},
+    {"phien ban di dong", 17, LX(FURNITURE) | LX(FURNITURE_PREFIX)},
+    {"phong su anh", 12, LX(SECTION_HEAD)},
+    {"phong to", 8, LX(FURNITURE)},
+    {"photo", 5, LX(FURNITURE) | LX(CREDIT_EN)},
+    {"photograph", 10, LX(CREDIT_EN)},
+    {"photographs", 11, LX(HTML_CREDIT_EN)},
+    {"photos", 6, LX(HTML_CREDIT_EN)},
+    {"phut truoc", 10, LX(TIME_UNIT)},
+    {"pinterest", 9, LX(SHARE_WORD)},
+    {"play video", 10, LX(FURNITURE)},
+    {"podcast", 7, LX(SECTION_HEAD)},
+    {"popular", 7, LX(SECTION_HEAD)},
+    {"post navigation", 15, LX(RELATED_END)},
+    {"previous", 8, LX(FURNITURE)},
+    {"previous post", 13, LX(RELATED_END)},
+    {"print", 5, LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"quang cao", 9, LX(FURNITURE) | LX(HTML_FURNITURE_LINE)},
+    {"quay lai", 8, LX(FURNITURE)},
+    {"quet ma qr", 10, LX(FURNITURE_PREFIX)},
+    {"read", 4, LX(BRACKET_RELATED)},
+    {"read more", 9, LX(RELATED_HEAD) | LX(FURNITURE) | LX(INLINE_RELATED) | LX(HTML_RELATED_MARK) | LX(HTML_FURNITURE_LINE) | LX(BRACKET_RELATED)},
+    {"recommended", 11, LX(SECTION_HEAD)},
+    {"recommended for you", 19, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"reddit", 6, LX(SHARE_WORD)},
+    {"related", 7, LX(RELATED_HEAD) | LX(INLINE_RELATED) | LX(HTML_RELATED_MARK) | LX(BRACKET_RELATED)},
+    {"related articles", 16, LX(RELATED_HEAD)},
+    {"related content", 15, LX(RELATED_HEAD)},
+    {"related coverage", 16, LX(RELATED_HEAD)},
+    {"related links", 13, LX(RELATED_HEAD)},
+    {"related news", 12, LX(RELATED_HEAD)},
+    {"related posts", 13, LX(RELATED_HEAD)},
+    {"related reading", 15, LX(RELATED_HEAD)},
+    {"related stories", 15, LX(RELATED_HEAD)},
+    {"related topics", 14, LX(FURNITURE)},
+    {"sao", 3, LX(SHARE_WORD)},
+    {"sao chep lien ket", 17, LX(FURNITURE)},
+    {"save", 4, LX(FURNITURE) | LX(SHARE_WORD)},
+    {"scroll to continue with content", 31, LX(HTML_FURNITURE_LINE)},
+    {"se", 2, LX(SHARE_WORD)},
+    {"search", 6, LX(FURNITURE)},
+    {"second ago", 10, LX(TIME_UNIT)},
+    {"seconds ago", 11, LX(TIME_UNIT)},
+    {"see also", 8, LX(RELATED_HEAD) | LX(INLINE_RELATED) | LX(HTML_RELATED_MARK) | LX(BRACKET_RELATED)},
+    {"share", 5, LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"share on facebook", 17, LX(FURNITURE)},
+    {"share on twitter", 16, LX(FURNITURE)},
+    {"share this", 10, LX(FURNITURE) | LX(HTML_FOOT_LABEL)},
+    {"share this article", 18, LX(SECTION_HEAD)},
+    {"sign in", 7, LX(FURNITURE)},
+    {"sign up", 7, LX(SECTION_HEAD)},
+    {"sign up for", 11, LX(FURNITURE_PREFIX)},
+    {"skip to content", 15, LX(FURNITURE)},
+    {"skip to main content", 20, LX(FURNITURE)},
+    {"source", 6, LX(HTML_CREDIT_EN)},
+    {"sponsored", 9, LX(HTML_FURNITURE_LINE)},
+    {"story continues below advertisement", 35, LX(HTML_FURNITURE_LINE)},
+    {"su kien", 7, LX(SECTION_HEAD)},
+    {"subscribe", 9, LX(FURNITURE)},
+    {"subscribe to", 12, LX(FURNITURE_PREFIX)},
+    {"supported by", 12, LX(FURNITURE)},
+    {"tag", 3, LX(SECTION_HEAD) | LX(POST_LABEL)},
+    {"tags", 4, LX(SECTION_HEAD) | LX(SECTION_PREFIX) | LX(POST_LABEL) | LX(HTML_FOOT_LABEL)},
+    {"tai app", 7, LX(FURNITURE_PREFIX)},
+    {"tai tro", 7, LX(SECTION_HEAD)},
+    {"tai ung dung", 12, LX(FURNITURE)},
+    {"telegram", 8, LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"thang truoc", 11, LX(TIME_UNIT)},
+    {"the", 3, LX(POST_LABEL)},
+    {"theo doi", 8, LX(FURNITURE)},
+    {"theo doi bao", 12, LX(FURNITURE_PREFIX)},
+    {"theo doi chung toi", 18, LX(FURNITURE)},
+    {"thich", 5, LX(FURNITURE)},
+    {"thong tin doanh nghiep", 22, LX(SECTION_HEAD)},
+    {"tieu diem", 9, LX(SECTION_HEAD)},
+    {"tim kiem", 8, LX(FURNITURE)},
+    {"tin anh", 7, LX(SECTION_HEAD)},
+    {"tin bai lien quan", 17, LX(RELATED_HEAD) | LX(HTML_RELATED_MARK)},
+    {"tin cung chu de", 15, LX(RELATED_HEAD) | LX(HTML_RELATED_MARK)},
+    {"tin cung chuyen muc", 19, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"tin doc nhieu", 13, LX(SECTION_HEAD)},
+    {"tin hot", 7, LX(SECTION_HEAD)},
+    {"tin khac", 8, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"tin lien quan", 13, LX(RELATED_HEAD) | LX(INLINE_RELATED) | LX(HTML_RELATED_MARK) | LX(HTML_FURNITURE_LINE)},
+    {"tin moi", 7, LX(SECTION_HEAD)},
+    {"tin moi cap nhat", 16, LX(SECTION_HEAD)},
+    {"tin moi nhat", 12, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"tin noi bat", 11, LX(SECTION_HEAD)},
+    {"tin nong", 8, LX(SECTION_HEAD)},
+    {"tin tai tro", 11, LX(SECTION_HEAD)},
+    {"tin tuc lien quan", 17, LX(RELATED_HEAD)},
+    {"tin xem nhieu", 13, LX(SECTION_HEAD)},
+    {"toa soan", 8, LX(FURNITURE_PREFIX)},
+    {"toggle caption", 14, LX(FURNITURE)},
+    {"toggle navigation", 17, LX(FURNITURE)},
+    {"top", 3, LX(FURNITURE)},
+    {"top stories", 11, LX(SECTION_HEAD)},
+    {"trang chu", 9, LX(FURNITURE)},
+    {"trending", 8, LX(SECTION_HEAD)},
+    {"tro lai", 7, LX(FURNITURE)},
+    {"tu khoa", 7, LX(SECTION_HEAD) | LX(SECTION_PREFIX) | LX(POST_LABEL) | LX(HTML_FOOT_LABEL)},
+    {"tuan truoc", 10, LX(TIME_UNIT)},
+    {"tweet", 5, LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"twitter", 7, LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"url", 3, LX(SHARE_WORD)},
+    {"video", 5, LX(SECTION_HEAD) | LX(FURNITURE) | LX(CREDIT_EN)},
+    {"video dang duoc quan tam", 24, LX(HTML_FURNITURE_LINE)},
+    {"view photo", 10, LX(FURNITURE)},
+    {"view photos", 11, LX(FURNITURE)},
+    {"vua xong", 8, LX(JUST_NOW)},
+    {"wait 1 second", 13, LX(FURNITURE_PREFIX)},
+    {"wait 1 second to continue", 25, LX(FURNITURE)},
+    {"watch", 5, LX(FURNITURE)},
+    {"week ago", 8, LX(TIME_UNIT)},
+    {"weeks ago", 9, LX(TIME_UNIT)},
+    {"whatsapp", 8, LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"x", 1, LX(SHARE_WORD)},
+    {"xem anh", 7, LX(FURNITURE)},
+    {"xem nhieu", 9, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"xem them", 8, LX(SECTION_HEAD) | LX(FURNITURE) | LX(INLINE_RELATED) | LX(HTML_RELATED_MARK) | LX(HTML_FURNITURE_LINE) | LX(BRACKET_RELATED)},
+    {"xem them tu", 11, LX(SECTION_PREFIX)},
+    {"xem tiep", 8, LX(SECTION_HEAD) | LX(HTML_RELATED_MARK)},
+    {"xem tren", 8, LX(FURNITURE) | LX(FURNITURE_PREFIX)},
+    {"xem video", 9, LX(FURNITURE)},
+    {"xin cho", 7, LX(FURNITURE_PREFIX)},
+    {"xin cho trong giay lat", 22, LX(FURNITURE)},
+    {"xin cho trong giay lat...", 25, LX(FURNITURE)},
+    {"y kien", 6, LX(SECTION_HEAD) | LX(COUNTED_BOX)},
+    {"y kien ban doc", 14, LX(SECTION_HEAD)},
+    {"year ago", 8, LX(TIME_UNIT)},
+    {"years ago", 9, LX(TIME_UNIT)},
+    {"you may also like", 17, LX(SECTION_HEAD) | LX(HTML_ENDS_ARTICLE)},
+    {"you might also like", 19, LX(HTML_ENDS_ARTICLE)},
+    {"zalo", 4, LX(FURNITURE) | LX(SHARE_WORD) | LX(SHARE_ANCHOR)},
+    {"© ", 3, LX(FURNITURE_PREFIX)},
+};
+
+#define N_ENTRIES (sizeof TABLE / sizeof TABLE[0])
+
+/* memcmp order with the shorter of two equal prefixes first: the order of the table. */
+static int cmp_key(const char *a, size_t an, const entry *e)
+{
+    size_t bn = e->len;
+    int c = memcmp(a, e->key, an < bn ? an : bn);
+    return c ? c : (an > bn) - (an < bn);
+}
+
+static const entry *find(const char *f, size_t n)
+{
+    size_t lo = 0, hi = N_ENTRIES;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_key(f, n, &TABLE[mid]);
+        if (!c)
+            return &TABLE[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+int bti_lex_has(unsigned lists, const char *f, size_t n)
+{
+    if (n == 0 || n > BTI_LEX_MAX_KEY)
+        return 0;
+    const entry *e = find(f, n);
+    return e && (e->lists & lists);
+}
+
+static int boundary(const char *s, size_t j, size_t n, const char *ends)
+{
+    if (j == n)
+        return 1;
+    unsigned char c = (unsigned char)s[j];
+    if (!ends)
+        return c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                             (c >= '0' && c <= '9'));
+    return c && strchr(ends, c) != NULL;
+}
+
+/* The entries that start with a key being read a byte at a time: TABLE[lo..hi), sorted, so
+ * each byte narrows the range with two binary searches over what is left; an empty range
+ * ends the walk (most words end it at their first or second letter). */
+typedef struct range {
+    size_t lo, hi;
+} range;
+
+/* Narrows r (entries that start with the key's first `pos` bytes) by its byte at pos, c.
+ * Entries of exactly pos bytes come first in r, then the longer ones by their byte at pos. */
+static void narrow(range *r, size_t pos, unsigned char c)
+{
+    size_t lo = r->lo, hi = r->hi;
+    while (lo < hi) { /* the first entry longer than pos whose byte at pos is not below c */
+        size_t mid = lo + (hi - lo) / 2;
+        const entry *e = &TABLE[mid];
+        if (e->len <= pos || (unsigned char)e->key[pos] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t first = lo;
+    hi = r->hi;
+    while (lo < hi) { /* the first entry whose byte at pos is above c */
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)TABLE[mid].key[pos] > c)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    r->lo = first;
+    r->hi = lo;
+}
+
+/* Whether the key read so far (pos bytes, r narrowed by all of them) is an entry of `lists`:
+ * it would be the first of r, the shortest. */
+static int at_entry(const range *r, size_t pos, unsigned lists)
+{
+    return r->lo < r->hi && TABLE[r->lo].len == pos && (TABLE[r->lo].lists & lists);
+}
+
+size_t bti_lex_prefix(unsigned lists, const char *f, size_t n, const char *ends)
+{
+    range r = {0, N_ENTRIES};
+    size_t best = 0, lim = n < BTI_LEX_MAX_KEY ? n : BTI_LEX_MAX_KEY;
+    for (size_t j = 0; j < lim && r.lo < r.hi; j++) {
+        narrow(&r, j, (unsigned char)f[j]);
+        if (at_entry(&r, j + 1, lists) && boundary(f, j + 1, n, ends))
+            best = j + 1;
+    }
+    return best;
+}
+
+/* Bytes of the UTF-8 sequence led by c (1 for a stray continuation byte). */
+static size_t seq_len(unsigned char c)
+{
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* The text is folded a character at a time while some entry still starts with the key so
+ * far, and looked up at each boundary. */
+size_t bti_lex_raw_prefix(unsigned lists, const char *s, size_t n, const char *ends)
+{
+    range r = {0, N_ENTRIES};
+    size_t kl = 0, best = 0, j = 0, lim = n < MAX_RAW ? n : MAX_RAW;
+    while (j < lim && r.lo < r.hi) {
+        unsigned char c = (unsigned char)s[j];
+        if (c < 0x80) {
+            if (kl == BTI_LEX_MAX_KEY)
+                break;
+            narrow(&r, kl++, (unsigned char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+            j++;
+        } else {
+            size_t cl = seq_len(c);
+            if (cl > n - j)
+                cl = n - j;
+            char one[16];
+            size_t fl = bt_fold(s + j, cl, one, sizeof one);
+            if (fl >= sizeof one || kl + fl > BTI_LEX_MAX_KEY)
+                break;
+            for (size_t q = 0; q < fl && r.lo < r.hi; q++)
+                narrow(&r, kl++, (unsigned char)one[q]);
+            j += cl;
+        }
+        if (at_entry(&r, kl, lists) && boundary(s, j, n, ends))
+            best = j;
+    }
+    return best;
+}
+
+/* Whether the text at s starts with a capital letter ("Ảnh", "ẢNH", "Photo"). */
+static int capitalised(const char *s, size_t len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp);
+    return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+size_t bti_lex_credit_word(unsigned vi, unsigned en, const char *s, size_t n, int capital)
+{
+    size_t l = bti_lex_raw_prefix(vi, s, n, " :");
+    if (!l) {
+        l = bti_lex_raw_prefix(en, s, n, " :");
+        for (size_t i = 0; i < l; i++)
+            if ((unsigned char)s[i] >= 0x80)
+                return 0;
+    }
+    if (l && capital && !capitalised(s, n))
+        return 0;
+    return l;
+}
+
+int bti_lex_raw_has(unsigned lists, const char *s, size_t n)
+{
+    char key[BTI_LEX_MAX_KEY + 1];
+    if (n == 0 || n > MAX_RAW)
+        return 0;
+    size_t kl = bt_fold(s, n, key, sizeof key);
+    return kl <= BTI_LEX_MAX_KEY && bti_lex_has(lists, key, kl);
+}
+
+size_t bti_lex_size(void) { return N_ENTRIES; }
+
+const char *bti_lex_key(size_t i) { return i < N_ENTRIES ? TABLE[i].key : NULL; }
