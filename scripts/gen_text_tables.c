@@ -14,7 +14,7 @@
 static void fold_entry(int32_t c)
 {
     uint8_t out[32];
-    int n = bt__fold_cp(c, out);
+    int n = bti_fold_cp(c, out);
     if (n > 3) {
         printf("{0xFF,0,0,0},");
         return;
@@ -76,9 +76,9 @@ int main(void)
            " * Do not edit. Internal to src/text. */\n"
            "#ifndef BT_TEXT_TABLES_H\n#define BT_TEXT_TABLES_H\n\n#include <stdint.h>\n\n",
            utf8proc_version());
-    fold_table("bt__fold2", 0x80, 0x7FF, "two-byte UTF-8 (Latin-1, Latin Extended, Greek, Cyrillic...)");
-    fold_table("bt__fold1e", 0x1E00, 0x1EFF, "Latin Extended Additional (Vietnamese)");
-    fold_table("bt__fold20", 0x2000, 0x20FF, "General Punctuation, currency, combining for symbols");
+    fold_table("bti_fold2", 0x80, 0x7FF, "two-byte UTF-8 (Latin-1, Latin Extended, Greek, Cyrillic...)");
+    fold_table("bti_fold1e", 0x1E00, 0x1EFF, "Latin Extended Additional (Vietnamese)");
+    fold_table("bti_fold20", 0x2000, 0x20FF, "General Punctuation, currency, combining for symbols");
 
     /* Vietnamese vowels: 12 bases x 6 tones x (lower, upper). */
     static const int32_t bases[12][2] = {
@@ -104,7 +104,7 @@ int main(void)
             }
     printf("/* Vietnamese vowel letters [vowel][tone][upper]; vowels a ă â e ê i o ô ơ u ư y,\n"
            " * tones none, huyền, sắc, hỏi, ngã, nặng. */\n"
-           "static const uint16_t bt__vn_vowel[12][6][2] = {\n");
+           "static const uint16_t bti_vn_vowel[12][6][2] = {\n");
     for (int v = 0; v < 12; v++) {
         printf("{");
         for (int t = 0; t < 6; t++)
@@ -114,7 +114,7 @@ int main(void)
     printf("};\n\n");
     /* reverse: code point -> 1 + (vowel * 6 + tone) * 2 + upper, 0 = not a vowel letter */
     static const int32_t ranges[3][2] = {{0x40, 0x7F}, {0xC0, 0x1BF}, {0x1EA0, 0x1EFF}};
-    static const char *const rnames[3] = {"bt__vn_rev_ascii", "bt__vn_rev_latin", "bt__vn_rev_1ea0"};
+    static const char *const rnames[3] = {"bti_vn_rev_ascii", "bti_vn_rev_latin", "bti_vn_rev_1ea0"};
     for (int r = 0; r < 3; r++) {
         printf("static const uint8_t %s[%d] = {\n", rnames[r], ranges[r][1] - ranges[r][0] + 1);
         for (int32_t c = ranges[r][0]; c <= ranges[r][1]; c++) {
@@ -130,14 +130,14 @@ int main(void)
     }
 
     printf("/* Single-byte charsets, bytes 0x80..0xFF (VISCII: 0x00..0xFF) to code points. */\n");
-    charset_table("bt__cs_cp1252", "CP1252", 0x80, 1);
-    charset_table("bt__cs_cp1258", "CP1258", 0x80, 1);
-    charset_table("bt__cs_viscii", "VISCII", 0x00, 0);
+    charset_table("bti_cs_cp1252", "CP1252", 0x80, 1);
+    charset_table("bti_cs_cp1258", "CP1258", 0x80, 1);
+    charset_table("bti_cs_viscii", "VISCII", 0x00, 0);
     /* TCVN3 as the .VnTime fonts use it: glibc's TCVN5712-1 is the full VN1 table, which also
      * puts capitals with tones on C0 controls and 0x80..0x9F. Real .VnTime documents keep the
      * C0 controls and, typed on Windows, carry Windows-1252 punctuation (smart quotes, dashes)
      * at 0x80..0x9F; only 0xA0..0xFF are the font's letters. */
-    printf("static const uint16_t bt__cs_tcvn3[128] = {\n");
+    printf("static const uint16_t bti_cs_tcvn3[128] = {\n");
     for (unsigned b = 0x80; b < 256; b++) {
         long c = one_byte(b < 0xA0 ? "CP1252" : "TCVN5712-1", b);
         if (c < 0)

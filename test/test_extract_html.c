@@ -349,7 +349,7 @@ static void test_credits(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *cap, *credit;
-        assert_int_equal(bt_html_split_credit(cases[i].in, &cap, &credit), 0);
+        assert_int_equal(bti_html_split_credit(cases[i].in, &cap, &credit), 0);
         assert_string_equal(cap, cases[i].cap);
         if (cases[i].credit)
             assert_string_equal(credit, cases[i].credit);
@@ -363,13 +363,13 @@ static void test_credits(void **state)
 static void test_title_suffix(void **state)
 {
     (void)state;
-    char *t = bt_html_strip_site("Căn hộ chung cư đi ngược làn sóng | Báo Dân trí", NULL, "dantri.com.vn");
+    char *t = bti_html_strip_site("Căn hộ chung cư đi ngược làn sóng | Báo Dân trí", NULL, "dantri.com.vn");
     assert_string_equal(t, "Căn hộ chung cư đi ngược làn sóng");
     free(t);
-    t = bt_html_strip_site("VnExpress - Giá xăng giảm lần thứ ba liên tiếp", "VnExpress", NULL);
+    t = bti_html_strip_site("VnExpress - Giá xăng giảm lần thứ ba liên tiếp", "VnExpress", NULL);
     assert_string_equal(t, "Giá xăng giảm lần thứ ba liên tiếp");
     free(t);
-    t = bt_html_strip_site("Nga - Ukraine giao tranh", NULL, NULL);
+    t = bti_html_strip_site("Nga - Ukraine giao tranh", NULL, NULL);
     assert_string_equal(t, "Nga - Ukraine giao tranh");
     free(t);
     /* a short <h1> that the title carries with the site's name after a separator */
@@ -427,11 +427,11 @@ static void test_deep_nesting(void **state)
     (void)state;
     /* 100,000 nested tags: bounded walks, no stack overflow, an answer either way */
     size_t depth = 100000;
-    bt_buf b = BT_BUF_INIT;
-    assert_int_equal(bt_buf_adds(&b, "<html><body>" PARAS), 0);
+    bti_buf b = BTI_BUF_INIT;
+    assert_int_equal(bti_buf_adds(&b, "<html><body>" PARAS), 0);
     for (size_t i = 0; i < depth; i++)
-        assert_int_equal(bt_buf_adds(&b, i % 2 ? "<div>" : "<span>"), 0);
-    assert_int_equal(bt_buf_adds(&b, "sâu"), 0);
+        assert_int_equal(bti_buf_adds(&b, i % 2 ? "<div>" : "<span>"), 0);
+    assert_int_equal(bti_buf_adds(&b, "sâu"), 0);
     bt_article *a = NULL;
     bt_error err;
     int rc = extract(b.data, b.len, NULL, &a, &err);
@@ -439,7 +439,7 @@ static void test_deep_nesting(void **state)
     if (!rc)
         assert_true(test_body_has(a, "ban chỉ đạo"));
     bt_article_free(a);
-    bt_buf_free(&b);
+    bti_buf_free(&b);
 }
 
 static void test_huge_page(void **state)
@@ -463,20 +463,20 @@ static void test_huge_page(void **state)
 static void test_long_class(void **state)
 {
     (void)state;
-    bt_buf b = BT_BUF_INIT;
-    assert_int_equal(bt_buf_adds(&b, "<html><body><div class=\""), 0);
+    bti_buf b = BTI_BUF_INIT;
+    assert_int_equal(bti_buf_adds(&b, "<html><body><div class=\""), 0);
     for (int i = 0; i < 300; i++)
-        assert_int_equal(bt_buf_adds(&b, "x"), 0);
-    assert_int_equal(bt_buf_adds(&b, "\" id=\""), 0);
+        assert_int_equal(bti_buf_adds(&b, "x"), 0);
+    assert_int_equal(bti_buf_adds(&b, "\" id=\""), 0);
     for (int i = 0; i < 300; i++)
-        assert_int_equal(bt_buf_adds(&b, "y"), 0);
-    assert_int_equal(bt_buf_adds(&b, "\">" PARAS "</div></body></html>"), 0);
+        assert_int_equal(bti_buf_adds(&b, "y"), 0);
+    assert_int_equal(bti_buf_adds(&b, "\">" PARAS "</div></body></html>"), 0);
     bt_article *a = NULL;
     bt_error err;
     assert_int_equal(extract(b.data, b.len, NULL, &a, &err), 0);
     assert_true(test_body_has(a, "ban chỉ đạo"));
     bt_article_free(a);
-    bt_buf_free(&b);
+    bti_buf_free(&b);
     /* and the fuzzer's own input, whatever it extracts to */
     size_t len;
     char *html = test_read_file("test/data/html_fuzz_long_class.html", &len);
@@ -617,7 +617,7 @@ static const char *attr_value(const xmlNode *n, const char *name)
 {
     for (const xmlAttr *a = n->properties; a; a = a->next)
         if (!strcmp((const char *)a->name, name))
-            return bt_html_attr_value(a);
+            return bti_html_attr_value(a);
     return NULL;
 }
 
@@ -625,7 +625,7 @@ static void check_parse(const char *html)
 {
     xmlDocPtr doc = NULL;
     bt_error err;
-    assert_int_equal(bt_html_parse(html, strlen(html), "t", &doc, &err), 0);
+    assert_int_equal(bti_html_parse(html, strlen(html), "t", &doc, &err), 0);
     const xmlNode *root = xmlDocGetRootElement(doc);
     const xmlNode *a = find_el(root, "a"), *pre = find_el(root, "pre"), *sp = find_el(root, "span");
     assert_non_null(a);
@@ -639,13 +639,13 @@ static void check_parse(const char *html)
     assert_string_equal((const char *)pre->children->content, "a   b\n\n  c");
     assert_non_null(sp);
     assert_string_equal((const char *)sp->children->content, "x\ny z");
-    bt_html_doc_free(doc);
+    bti_html_doc_free(doc);
 }
 
 static void test_attr_values(void **state)
 {
     (void)state;
-    assert_true(bt_html_hint_words_ok());
+    assert_true(bti_html_hint_words_ok());
     const char *page =
         "<html><body><div>\n   <p><span>x\n   y    z</span>"
         "<a href=\"https://example.com/tin?id=1&amp;page=2&amp;x=&quot;q&quot;\" "

@@ -621,18 +621,18 @@ static void html_split_credit_rule(void **state)
 {
     (void)state;
     char *cap = NULL, *cred = NULL;
-    assert_int_equal(bt_html_split_credit("Người dân dắt xe (ảnh: TTXVN).", &cap, &cred), 0);
+    assert_int_equal(bti_html_split_credit("Người dân dắt xe (ảnh: TTXVN).", &cap, &cred), 0);
     assert_string_equal(cap, "Người dân dắt xe");
     assert_string_equal(cred, "TTXVN");
     free(cap);
     free(cred);
-    assert_int_equal(bt_html_split_credit("Thunderstorm over Hanoi. Photograph: Jane Doe", &cap, &cred), 0);
+    assert_int_equal(bti_html_split_credit("Thunderstorm over Hanoi. Photograph: Jane Doe", &cap, &cred), 0);
     assert_string_equal(cap, "Thunderstorm over Hanoi.");
     assert_string_equal(cred, "Jane Doe");
     free(cap);
     free(cred);
     /* "(Image credit: Google)": a lowercase "credit:" is no label of its own */
-    assert_int_equal(bt_html_split_credit("(Image credit: Google)", &cap, &cred), 0);
+    assert_int_equal(bti_html_split_credit("(Image credit: Google)", &cap, &cred), 0);
     assert_null(cred);
     free(cap);
 }

@@ -6,21 +6,21 @@
 
 int bt_article_set_id(bt_article *a)
 {
-    bt_hasher hs;
-    bt_hasher_init(&hs, 0x62616e74696eull); /* "bantin" */
+    bti_hasher hs;
+    bti_hasher_init(&hs, 0x62616e74696eull); /* "bantin" */
     /* only the text: the same article keeps its id whatever the capture's URL, source or
      * dates; the separators keep ("ab", "c") apart from ("a", "bc") */
     const char *parts[2] = {a->title, a->lede};
     for (int i = 0; i < 2; i++) {
         if (parts[i])
-            bt_hasher_add(&hs, parts[i], strlen(parts[i]));
-        bt_hasher_add(&hs, "\x1e", 1);
+            bti_hasher_add(&hs, parts[i], strlen(parts[i]));
+        bti_hasher_add(&hs, "\x1e", 1);
     }
     for (size_t i = 0; i < a->n_body; i++) {
-        bt_hasher_add(&hs, a->body[i], strlen(a->body[i]));
-        bt_hasher_add(&hs, "\x1f", 1);
+        bti_hasher_add(&hs, a->body[i], strlen(a->body[i]));
+        bti_hasher_add(&hs, "\x1f", 1);
     }
     char hex[17];
-    bt_hash_hex(bt_hasher_end(&hs), hex);
+    bti_hash_hex(bti_hasher_end(&hs), hex);
     return bt_article_set(&a->id, hex, 16);
 }

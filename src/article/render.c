@@ -26,56 +26,56 @@ static int format_from_name(const char *name)
 static int has(const char *s) { return s && s[0]; }
 
 /* "2024-05-01T08:00:00+07:00 · Hà Linh, Minh Anh · VnExpress" (the parts that exist) */
-static int dateline(bt_buf *b, const bt_article *a)
+static int dateline(bti_buf *b, const bt_article *a)
 {
     int rc = 0, n = 0;
     if (has(a->published)) {
-        rc |= bt_buf_adds(b, a->published);
+        rc |= bti_buf_adds(b, a->published);
         n++;
     }
     if (a->n_authors) {
         if (n++)
-            rc |= bt_buf_adds(b, " · ");
+            rc |= bti_buf_adds(b, " · ");
         for (size_t i = 0; i < a->n_authors; i++) {
             if (i)
-                rc |= bt_buf_adds(b, ", ");
-            rc |= bt_buf_adds(b, a->authors[i]);
+                rc |= bti_buf_adds(b, ", ");
+            rc |= bti_buf_adds(b, a->authors[i]);
         }
     }
     if (has(a->source)) {
         if (n++)
-            rc |= bt_buf_adds(b, " · ");
-        rc |= bt_buf_adds(b, a->source);
+            rc |= bti_buf_adds(b, " · ");
+        rc |= bti_buf_adds(b, a->source);
     }
     return rc;
 }
 
-static int render_text(bt_buf *b, const bt_article *a)
+static int render_text(bti_buf *b, const bt_article *a)
 {
     int rc = 0;
-    rc |= bt_buf_addf(b, "%s\n", has(a->title) ? a->title : "(untitled)");
-    bt_buf dl = BT_BUF_INIT;
+    rc |= bti_buf_addf(b, "%s\n", has(a->title) ? a->title : "(untitled)");
+    bti_buf dl = BTI_BUF_INIT;
     rc |= dateline(&dl, a);
     if (dl.len)
-        rc |= bt_buf_addf(b, "%s\n", dl.data);
-    bt_buf_free(&dl);
+        rc |= bti_buf_addf(b, "%s\n", dl.data);
+    bti_buf_free(&dl);
     if (has(a->url))
-        rc |= bt_buf_addf(b, "%s\n", a->url);
+        rc |= bti_buf_addf(b, "%s\n", a->url);
     if (has(a->lede))
-        rc |= bt_buf_addf(b, "\n%s\n", a->lede);
+        rc |= bti_buf_addf(b, "\n%s\n", a->lede);
     for (size_t i = 0; i < a->n_body; i++)
-        rc |= bt_buf_addf(b, "\n%s\n", a->body[i]);
+        rc |= bti_buf_addf(b, "\n%s\n", a->body[i]);
     for (size_t i = 0; i < a->n_images; i++) {
         const bt_image *im = &a->images[i];
         if (!has(im->caption) && !has(im->credit))
             continue;
-        rc |= bt_buf_addf(b, "\n[%s%s%s%s]\n", "Image: ", im->caption ? im->caption : "",
+        rc |= bti_buf_addf(b, "\n[%s%s%s%s]\n", "Image: ", im->caption ? im->caption : "",
                           has(im->credit) ? " — " : "", has(im->credit) ? im->credit : "");
     }
     if (a->n_related) {
-        rc |= bt_buf_adds(b, "\nRelated:\n");
+        rc |= bti_buf_adds(b, "\nRelated:\n");
         for (size_t i = 0; i < a->n_related; i++)
-            rc |= bt_buf_addf(b, "- %s%s%s%s\n", a->related[i].title,
+            rc |= bti_buf_addf(b, "- %s%s%s%s\n", a->related[i].title,
                               has(a->related[i].url) ? " <" : "",
                               has(a->related[i].url) ? a->related[i].url : "",
                               has(a->related[i].url) ? ">" : "");
@@ -85,7 +85,7 @@ static int render_text(bt_buf *b, const bt_article *a)
 
 /* Markdown text: inline syntax characters escaped, and what would start a block at the start
  * of a paragraph. */
-static int md_text(bt_buf *b, const char *s, int para_start)
+static int md_text(bti_buf *b, const char *s, int para_start)
 {
     int rc = 0;
     if (para_start) {
@@ -94,18 +94,18 @@ static int md_text(bt_buf *b, const char *s, int para_start)
             p++;
         if (p > s && (*p == '.' || *p == ')')) {
             /* "1." would start an ordered list: "1\." */
-            rc |= bt_buf_add(b, s, (size_t)(p - s));
-            rc |= bt_buf_addc(b, '\\');
-            rc |= bt_buf_addc(b, *p);
+            rc |= bti_buf_add(b, s, (size_t)(p - s));
+            rc |= bti_buf_addc(b, '\\');
+            rc |= bti_buf_addc(b, *p);
             s = p + 1;
         } else if (p == s && (*s == '#' || *s == '>' || *s == '-' || *s == '+' || *s == '=')) {
-            rc |= bt_buf_addc(b, '\\');
+            rc |= bti_buf_addc(b, '\\');
         }
     }
     for (; *s; s++) {
         if (strchr("\\`*_[]<>|", *s))
-            rc |= bt_buf_addc(b, '\\');
-        rc |= bt_buf_addc(b, *s);
+            rc |= bti_buf_addc(b, '\\');
+        rc |= bti_buf_addc(b, *s);
     }
     return rc;
 }
@@ -116,117 +116,117 @@ static int safe_url(const char *u)
     return has(u) && (!strncasecmp(u, "http://", 7) || !strncasecmp(u, "https://", 8));
 }
 
-static int md_url(bt_buf *b, const char *u)
+static int md_url(bti_buf *b, const char *u)
 {
     int rc = 0;
     for (; *u; u++) {
         if (*u == '(' || *u == ')' || *u == ' ' || *u == '<' || *u == '>')
-            rc |= bt_buf_addf(b, "%%%02X", (unsigned char)*u);
+            rc |= bti_buf_addf(b, "%%%02X", (unsigned char)*u);
         else
-            rc |= bt_buf_addc(b, *u);
+            rc |= bti_buf_addc(b, *u);
     }
     return rc;
 }
 
-static int render_markdown(bt_buf *b, const bt_article *a)
+static int render_markdown(bti_buf *b, const bt_article *a)
 {
-    int rc = bt_buf_adds(b, "# ");
+    int rc = bti_buf_adds(b, "# ");
     rc |= md_text(b, has(a->title) ? a->title : "(untitled)", 0);
-    rc |= bt_buf_adds(b, "\n");
-    bt_buf dl = BT_BUF_INIT;
+    rc |= bti_buf_adds(b, "\n");
+    bti_buf dl = BTI_BUF_INIT;
     rc |= dateline(&dl, a);
     if (dl.len) {
-        rc |= bt_buf_adds(b, "\n*");
+        rc |= bti_buf_adds(b, "\n*");
         rc |= md_text(b, dl.data, 0);
-        rc |= bt_buf_adds(b, "*\n");
+        rc |= bti_buf_adds(b, "*\n");
     }
-    bt_buf_free(&dl);
+    bti_buf_free(&dl);
     if (safe_url(a->url)) {
-        rc |= bt_buf_adds(b, "\n<");
+        rc |= bti_buf_adds(b, "\n<");
         rc |= md_url(b, a->url);
-        rc |= bt_buf_adds(b, ">\n");
+        rc |= bti_buf_adds(b, ">\n");
     }
     if (has(a->lede)) {
-        rc |= bt_buf_adds(b, "\n**");
+        rc |= bti_buf_adds(b, "\n**");
         rc |= md_text(b, a->lede, 0);
-        rc |= bt_buf_adds(b, "**\n");
+        rc |= bti_buf_adds(b, "**\n");
     }
     for (size_t i = 0; i < a->n_body; i++) {
-        rc |= bt_buf_adds(b, "\n");
+        rc |= bti_buf_adds(b, "\n");
         rc |= md_text(b, a->body[i], 1);
-        rc |= bt_buf_adds(b, "\n");
+        rc |= bti_buf_adds(b, "\n");
     }
     for (size_t i = 0; i < a->n_images; i++) {
         const bt_image *im = &a->images[i];
-        rc |= bt_buf_adds(b, "\n");
+        rc |= bti_buf_adds(b, "\n");
         if (safe_url(im->src)) {
-            rc |= bt_buf_adds(b, "![");
+            rc |= bti_buf_adds(b, "![");
             rc |= md_text(b, im->caption ? im->caption : "", 0);
-            rc |= bt_buf_adds(b, "](");
+            rc |= bti_buf_adds(b, "](");
             rc |= md_url(b, im->src);
-            rc |= bt_buf_adds(b, ")\n");
+            rc |= bti_buf_adds(b, ")\n");
         }
         if (has(im->caption) || has(im->credit)) {
-            rc |= bt_buf_adds(b, "*");
+            rc |= bti_buf_adds(b, "*");
             rc |= md_text(b, im->caption ? im->caption : "", 0);
             if (has(im->credit)) {
-                rc |= bt_buf_adds(b, " (");
+                rc |= bti_buf_adds(b, " (");
                 rc |= md_text(b, im->credit, 0);
-                rc |= bt_buf_adds(b, ")");
+                rc |= bti_buf_adds(b, ")");
             }
-            rc |= bt_buf_adds(b, "*\n");
+            rc |= bti_buf_adds(b, "*\n");
         }
     }
     if (a->n_related) {
-        rc |= bt_buf_adds(b, "\n## Related\n\n");
+        rc |= bti_buf_adds(b, "\n## Related\n\n");
         for (size_t i = 0; i < a->n_related; i++) {
             const bt_related *r = &a->related[i];
-            rc |= bt_buf_adds(b, "- ");
+            rc |= bti_buf_adds(b, "- ");
             if (safe_url(r->url)) {
-                rc |= bt_buf_adds(b, "[");
+                rc |= bti_buf_adds(b, "[");
                 rc |= md_text(b, r->title, 0);
-                rc |= bt_buf_adds(b, "](");
+                rc |= bti_buf_adds(b, "](");
                 rc |= md_url(b, r->url);
-                rc |= bt_buf_adds(b, ")\n");
+                rc |= bti_buf_adds(b, ")\n");
             } else {
                 rc |= md_text(b, r->title, 0);
-                rc |= bt_buf_adds(b, "\n");
+                rc |= bti_buf_adds(b, "\n");
             }
         }
     }
     return rc;
 }
 
-static int html_text(bt_buf *b, const char *s)
+static int html_text(bti_buf *b, const char *s)
 {
     int rc = 0;
     for (; *s; s++) {
         switch (*s) {
-        case '&': rc |= bt_buf_adds(b, "&amp;"); break;
-        case '<': rc |= bt_buf_adds(b, "&lt;"); break;
-        case '>': rc |= bt_buf_adds(b, "&gt;"); break;
-        case '"': rc |= bt_buf_adds(b, "&quot;"); break;
-        case '\'': rc |= bt_buf_adds(b, "&#39;"); break;
-        default: rc |= bt_buf_addc(b, *s);
+        case '&': rc |= bti_buf_adds(b, "&amp;"); break;
+        case '<': rc |= bti_buf_adds(b, "&lt;"); break;
+        case '>': rc |= bti_buf_adds(b, "&gt;"); break;
+        case '"': rc |= bti_buf_adds(b, "&quot;"); break;
+        case '\'': rc |= bti_buf_adds(b, "&#39;"); break;
+        default: rc |= bti_buf_addc(b, *s);
         }
     }
     return rc;
 }
 
-static int html_el(bt_buf *b, const char *open, const char *text, const char *close)
+static int html_el(bti_buf *b, const char *open, const char *text, const char *close)
 {
-    int rc = bt_buf_adds(b, open);
+    int rc = bti_buf_adds(b, open);
     rc |= html_text(b, text);
-    rc |= bt_buf_adds(b, close);
+    rc |= bti_buf_adds(b, close);
     return rc;
 }
 
-static int render_html(bt_buf *b, const bt_article *a)
+static int render_html(bti_buf *b, const bt_article *a)
 {
-    int rc = bt_buf_adds(b, "<article>\n");
+    int rc = bti_buf_adds(b, "<article>\n");
     rc |= html_el(b, "<h1>", has(a->title) ? a->title : "(untitled)", "</h1>\n");
     if (has(a->published) || a->n_authors || has(a->source)) {
-        rc |= bt_buf_adds(b, "<p class=\"dateline\">");
+        rc |= bti_buf_adds(b, "<p class=\"dateline\">");
         int n = 0;
         if (has(a->published)) {
             rc |= html_el(b, "<time datetime=\"", a->published, "\">");
@@ -234,14 +234,14 @@ static int render_html(bt_buf *b, const bt_article *a)
             n++;
         }
         for (size_t i = 0; i < a->n_authors; i++) {
-            rc |= bt_buf_adds(b, n++ ? (i ? ", " : " · ") : "");
+            rc |= bti_buf_adds(b, n++ ? (i ? ", " : " · ") : "");
             rc |= html_el(b, "<span class=\"author\">", a->authors[i], "</span>");
         }
         if (has(a->source)) {
-            rc |= bt_buf_adds(b, n++ ? " · " : "");
+            rc |= bti_buf_adds(b, n++ ? " · " : "");
             rc |= html_el(b, "<span class=\"source\">", a->source, "</span>");
         }
-        rc |= bt_buf_adds(b, "</p>\n");
+        rc |= bti_buf_adds(b, "</p>\n");
     }
     if (safe_url(a->url)) {
         rc |= html_el(b, "<p class=\"url\"><a href=\"", a->url, "\">");
@@ -253,7 +253,7 @@ static int render_html(bt_buf *b, const bt_article *a)
         rc |= html_el(b, "<p>", a->body[i], "</p>\n");
     for (size_t i = 0; i < a->n_images; i++) {
         const bt_image *im = &a->images[i];
-        rc |= bt_buf_adds(b, "<figure>");
+        rc |= bti_buf_adds(b, "<figure>");
         if (safe_url(im->src)) {
             rc |= html_el(b, "<img src=\"", im->src, "\"");
             rc |= html_el(b, " alt=\"", im->caption ? im->caption : "", "\">");
@@ -262,12 +262,12 @@ static int render_html(bt_buf *b, const bt_article *a)
             rc |= html_el(b, "<figcaption>", im->caption ? im->caption : "", "");
             if (has(im->credit))
                 rc |= html_el(b, " <span class=\"credit\">", im->credit, "</span>");
-            rc |= bt_buf_adds(b, "</figcaption>");
+            rc |= bti_buf_adds(b, "</figcaption>");
         }
-        rc |= bt_buf_adds(b, "</figure>\n");
+        rc |= bti_buf_adds(b, "</figure>\n");
     }
     if (a->n_related) {
-        rc |= bt_buf_adds(b, "<aside class=\"related\">\n<ul>\n");
+        rc |= bti_buf_adds(b, "<aside class=\"related\">\n<ul>\n");
         for (size_t i = 0; i < a->n_related; i++) {
             const bt_related *r = &a->related[i];
             if (safe_url(r->url)) {
@@ -277,9 +277,9 @@ static int render_html(bt_buf *b, const bt_article *a)
                 rc |= html_el(b, "<li>", r->title, "</li>\n");
             }
         }
-        rc |= bt_buf_adds(b, "</ul>\n</aside>\n");
+        rc |= bti_buf_adds(b, "</ul>\n</aside>\n");
     }
-    rc |= bt_buf_adds(b, "</article>\n");
+    rc |= bti_buf_adds(b, "</article>\n");
     return rc;
 }
 
@@ -302,7 +302,7 @@ static char *render(const bt_article *a, int format, bt_error *err)
         p[n + 1] = '\0';
         return p;
     }
-    bt_buf b = BT_BUF_INIT;
+    bti_buf b = BTI_BUF_INIT;
     int rc;
     switch (format) {
     case BT_FORMAT_TEXT: rc = render_text(&b, a); break;
@@ -313,10 +313,10 @@ static char *render(const bt_article *a, int format, bt_error *err)
                NULL;
     }
     if (rc) {
-        bt_buf_free(&b);
+        bti_buf_free(&b);
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin), NULL;
     }
-    return bt_buf_detach(&b, NULL);
+    return bti_buf_detach(&b, NULL);
 }
 
 int bt_format_from_name(const char *name, int *format)

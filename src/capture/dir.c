@@ -37,7 +37,7 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void frame_free(bt_dir_frame *f)
+static void frame_free(bti_dir_frame *f)
 {
     for (size_t i = 0; i < f->n; i++)
         free(f->names[i]);
@@ -53,7 +53,7 @@ static int push_dir(bt_reader *r, const char *path, bt_error *err)
     DIR *d = opendir(path);
     if (!d)
         return bt_error_set(err, BT_EIO, "%s: %s", path, strerror(errno));
-    bt_dir_frame f = {0};
+    bti_dir_frame f = {0};
     size_t cap = 0;
     int rc = 0;
     struct dirent *de;
@@ -79,7 +79,7 @@ static int push_dir(bt_reader *r, const char *path, bt_error *err)
             f.n++;
     }
     closedir(d);
-    bt_dir_frame *nf = rc ? NULL : realloc(r->frames, (r->n_frames + 1) * sizeof *nf);
+    bti_dir_frame *nf = rc ? NULL : realloc(r->frames, (r->n_frames + 1) * sizeof *nf);
     if (!nf) {
         frame_free(&f);
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
@@ -91,7 +91,7 @@ static int push_dir(bt_reader *r, const char *path, bt_error *err)
     return 0;
 }
 
-int bt_reader_dir_open(bt_reader *r, bt_error *err) { return push_dir(r, r->path, err); }
+int bti_reader_dir_open(bt_reader *r, bt_error *err) { return push_dir(r, r->path, err); }
 
 static void close_child(bt_reader *r)
 {
@@ -109,7 +109,7 @@ static void close_child(bt_reader *r)
     r->child = NULL;
 }
 
-int bt_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err)
+int bti_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err)
 {
     for (;;) {
         if (r->child) {
@@ -120,7 +120,7 @@ int bt_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err)
         }
         if (r->n_frames == 0)
             return 0;
-        bt_dir_frame *f = &r->frames[r->n_frames - 1];
+        bti_dir_frame *f = &r->frames[r->n_frames - 1];
         if (f->i == f->n) {
             frame_free(f);
             r->n_frames--;
@@ -149,7 +149,7 @@ int bt_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err)
             r->stats.skipped_files++;
             r->stats.skipped++;
         } else {
-            rc = bt_reader_open_file(path, (r->flags & ~BT_READ_RECURSIVE) | BT_READ_IN_DIR,
+            rc = bti_reader_open_file(path, (r->flags & ~BT_READ_RECURSIVE) | BTI_READ_IN_DIR,
                                      r->max_record, &r->child, err);
             if (rc)
                 r->stats.files++; /* tried: counted as the opened ones count themselves */
@@ -162,7 +162,7 @@ int bt_reader_dir_next(bt_reader *r, bt_capture *cap, bt_error *err)
     }
 }
 
-void bt_reader_dir_free(bt_reader *r)
+void bti_reader_dir_free(bt_reader *r)
 {
     if (r->child)
         bt_reader_close(r->child);
@@ -174,7 +174,7 @@ void bt_reader_dir_free(bt_reader *r)
     r->n_frames = 0;
 }
 
-/* The same walk as bt_reader_dir_next, by the same rules, counting the files it would open. */
+/* The same walk as bti_reader_dir_next, by the same rules, counting the files it would open. */
 int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err)
 {
     struct stat st;
@@ -190,7 +190,7 @@ int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_erro
     if (rc)
         return rc == BT_ENOMEM ? bt_error_set(err, rc, "%s", e.msg) : 0;
     while (r.n_frames) {
-        bt_dir_frame *f = &r.frames[r.n_frames - 1];
+        bti_dir_frame *f = &r.frames[r.n_frames - 1];
         if (f->i == f->n) {
             frame_free(f);
             r.n_frames--;

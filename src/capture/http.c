@@ -20,7 +20,7 @@ static int ieq(const char *a, size_t n, const char *b)
 
 static int is_sp(char c) { return c == ' ' || c == '\t'; }
 
-int bt_http_parse(const char *blk, size_t len, bt_http *h, const char **why)
+int bti_http_parse(const char *blk, size_t len, bti_http *h, const char **why)
 {
     memset(h, 0, sizeof *h);
     if (len < 5 || memcmp(blk, "HTTP/", 5) != 0) {
@@ -87,7 +87,7 @@ int bt_http_parse(const char *blk, size_t len, bt_http *h, const char **why)
     }
 }
 
-int bt_ctype_charset(const char *ct, size_t n, char *out, size_t outsz)
+int bti_ctype_charset(const char *ct, size_t n, char *out, size_t outsz)
 {
     size_t i = 0;
     while (i < n) {
@@ -116,7 +116,7 @@ int bt_ctype_charset(const char *ct, size_t n, char *out, size_t outsz)
     return 0;
 }
 
-int bt_ctype_is_html(const char *ct, size_t n)
+int bti_ctype_is_html(const char *ct, size_t n)
 {
     size_t l = 0;
     while (l < n && ct[l] != ';' && !is_sp(ct[l]))
@@ -134,7 +134,7 @@ static int hexval(char c)
     return -1;
 }
 
-int bt_http_dechunk(const char *in, size_t len, bt_buf *out, size_t max, const char **why)
+int bti_http_dechunk(const char *in, size_t len, bti_buf *out, size_t max, const char **why)
 {
     size_t i = 0;
     for (;;) {
@@ -165,13 +165,13 @@ int bt_http_dechunk(const char *in, size_t len, bt_buf *out, size_t max, const c
             size = len - i;
             if (out->len + size > max)
                 return BT_ELIMIT;
-            if (bt_buf_add(out, in + i, size))
+            if (bti_buf_add(out, in + i, size))
                 return BT_ENOMEM;
             return BT_EPARSE;
         }
         if (out->len + size > max)
             return BT_ELIMIT;
-        if (bt_buf_add(out, in + i, size))
+        if (bti_buf_add(out, in + i, size))
             return BT_ENOMEM;
         i += size;
         if (i < len && in[i] == '\r')
@@ -181,7 +181,7 @@ int bt_http_dechunk(const char *in, size_t len, bt_buf *out, size_t max, const c
     }
 }
 
-static int inflate_with(const char *in, size_t len, bt_buf *out, size_t max, int wbits,
+static int inflate_with(const char *in, size_t len, bti_buf *out, size_t max, int wbits,
                         const char **why)
 {
     z_stream z;
@@ -196,7 +196,7 @@ static int inflate_with(const char *in, size_t len, bt_buf *out, size_t max, int
             z.avail_in = left > (1u << 30) ? (1u << 30) : (uInt)left;
             left -= z.avail_in;
         }
-        if (bt_buf_grow(out, 65536)) {
+        if (bti_buf_grow(out, 65536)) {
             rc = BT_ENOMEM;
             break;
         }
@@ -215,7 +215,7 @@ static int inflate_with(const char *in, size_t len, bt_buf *out, size_t max, int
         if (zr == Z_OK)
             continue;
         if (zr == Z_BUF_ERROR && z.avail_in == 0 && !left) {
-            *why = BT_HTTP_TRUNCATED;
+            *why = BTI_HTTP_TRUNCATED;
             rc = BT_EPARSE;
             break;
         }
@@ -227,7 +227,7 @@ static int inflate_with(const char *in, size_t len, bt_buf *out, size_t max, int
     return rc;
 }
 
-int bt_http_inflate(const char *in, size_t len, bt_buf *out, size_t max, const char **why)
+int bti_http_inflate(const char *in, size_t len, bti_buf *out, size_t max, const char **why)
 {
     /* 32+15: gzip or zlib by their headers; some servers send raw deflate as "deflate" */
     int rc = inflate_with(in, len, out, max, 32 + MAX_WBITS, why);
@@ -235,7 +235,7 @@ int bt_http_inflate(const char *in, size_t len, bt_buf *out, size_t max, const c
         const char *why2 = NULL;
         if (inflate_with(in, len, out, max, -MAX_WBITS, &why2) == 0)
             return 0;
-        bt_buf_reset(out);
+        bti_buf_reset(out);
     }
     return rc;
 }

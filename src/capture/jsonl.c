@@ -42,7 +42,7 @@ static int line_error(bt_reader *r, bt_error *err, int code, const char *what)
     return bt_error_set(err, code, "%s: line %llu: %s", r->path, r->lineno, what);
 }
 
-int bt_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
+int bti_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
 {
     if (r->json) {
         json_decref(r->json);
@@ -51,7 +51,7 @@ int bt_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
     for (;;) {
         int too_long;
         bt_error e;
-        long long n = bt_stream_getline(&r->s, &r->line, r->max_record, &too_long, &e);
+        long long n = bti_stream_getline(&r->s, &r->line, r->max_record, &too_long, &e);
         r->lineno++;
         if (n < 0)
             return line_error(r, err, (int)n, e.msg);
@@ -60,7 +60,7 @@ int bt_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
         if (too_long) {
             char m[96], lim[32];
             snprintf(m, sizeof m, "longer than the %s limit for one record",
-                     bt_limit_text(r->max_record, lim));
+                     bti_limit_text(r->max_record, lim));
             return line_error(r, err, BT_ELIMIT, m);
         }
         size_t len = r->line.len;
@@ -102,7 +102,7 @@ int bt_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
          * or <meta> may say windows-1258): jansson hands it over as UTF-8, so that is the
          * capture's charset, and the declared one must not be applied a second time. */
         cap->charset = "utf-8";
-        cap->kind = ct && bt_ctype_is_html(json_string_value(ct), json_string_length(ct))
+        cap->kind = ct && bti_ctype_is_html(json_string_value(ct), json_string_length(ct))
                         ? BT_KIND_HTML
                         : BT_KIND_UNKNOWN;
         snprintf(r->where, sizeof r->where, "%s: line %llu", r->path, r->lineno);
@@ -136,7 +136,7 @@ int bti_reader_records_next(bt_reader *r, bt_capture *cap, bt_error *err)
     for (;;) {
         int too_long;
         bt_error e;
-        long long n = bt_stream_getline(&r->s, &r->line, r->max_record, &too_long, &e);
+        long long n = bti_stream_getline(&r->s, &r->line, r->max_record, &too_long, &e);
         r->lineno++;
         if (n < 0)
             return line_error(r, err, (int)n, e.msg);
@@ -145,7 +145,7 @@ int bti_reader_records_next(bt_reader *r, bt_capture *cap, bt_error *err)
         if (too_long) {
             char m[96], lim[32];
             snprintf(m, sizeof m, "longer than the %s limit for one record",
-                     bt_limit_text(r->max_record, lim));
+                     bti_limit_text(r->max_record, lim));
             return line_error(r, err, BT_ELIMIT, m);
         }
         size_t len = r->line.len;

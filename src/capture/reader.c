@@ -10,7 +10,7 @@
 
 #define SNIFF_LEN 4096
 
-int bt_reader_setstr(char **dst, const char *s, size_t n)
+int bti_reader_setstr(char **dst, const char *s, size_t n)
 {
     free(*dst);
     *dst = NULL;
@@ -25,7 +25,7 @@ int bt_reader_setstr(char **dst, const char *s, size_t n)
     return 0;
 }
 
-const char *bt_limit_text(size_t n, char buf[32])
+const char *bti_limit_text(size_t n, char buf[32])
 {
     if (n >= (1u << 20) && n % (1u << 20) == 0)
         snprintf(buf, 32, "%zu MB", n >> 20);
@@ -88,23 +88,23 @@ static int sniff_kind(const char *p, size_t n)
 static void choose_kind(bt_reader *r)
 {
     bt_error e;
-    long long got = bt_stream_fill(&r->s, SNIFF_LEN, &e);
+    long long got = bti_stream_fill(&r->s, SNIFF_LEN, &e);
     if (got < 0) {
         r->s.fault = (int)got;
         memcpy(r->s.fault_msg, e.msg, sizeof r->s.fault_msg);
     }
-    r->kind = sniff_kind(bt_stream_peek(&r->s), bt_stream_avail(&r->s));
+    r->kind = sniff_kind(bti_stream_peek(&r->s), bti_stream_avail(&r->s));
     if ((r->flags & BT_READ_RECORDS) && got >= 0 && r->kind != RK_WARC) {
         /* the whole first line decides, however long */
         size_t want = SNIFF_LEN;
-        const char *p = bt_stream_peek(&r->s);
-        size_t n = bt_stream_avail(&r->s);
+        const char *p = bti_stream_peek(&r->s);
+        size_t n = bti_stream_avail(&r->s);
         while (!memchr(p, '\n', n) && n >= want && want < r->max_record) {
             want *= 2;
-            if (bt_stream_fill(&r->s, want, &e) < 0)
+            if (bti_stream_fill(&r->s, want, &e) < 0)
                 return;
-            p = bt_stream_peek(&r->s);
-            n = bt_stream_avail(&r->s);
+            p = bti_stream_peek(&r->s);
+            n = bti_stream_avail(&r->s);
         }
         const char *nl = memchr(p, '\n', n);
         if (bti_is_record_line(p, nl ? (size_t)(nl - p) + 1 : n))
@@ -127,7 +127,7 @@ static bt_reader *reader_new(const char *path, unsigned flags)
     return r;
 }
 
-int bt_reader_open_file(const char *path, unsigned flags, size_t max_record, bt_reader **out,
+int bti_reader_open_file(const char *path, unsigned flags, size_t max_record, bt_reader **out,
                         bt_error *err)
 {
     *out = NULL;
@@ -135,7 +135,7 @@ int bt_reader_open_file(const char *path, unsigned flags, size_t max_record, bt_
     if (!r)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
     r->max_record = max_record;
-    int rc = bt_stream_open_file(&r->s, r->path, err);
+    int rc = bti_stream_open_file(&r->s, r->path, err);
     if (rc) {
         bt_reader_close(r);
         return rc;
@@ -159,7 +159,7 @@ int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *
         if (!r)
             return bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
         r->kind = RK_DIR;
-        int rc = bt_reader_dir_open(r, err);
+        int rc = bti_reader_dir_open(r, err);
         if (rc) {
             bt_reader_close(r);
             return rc;
@@ -167,7 +167,7 @@ int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *
         *out = r;
         return 0;
     }
-    return bt_reader_open_file(path, flags, BT_READ_MAX_RECORD, out, err);
+    return bti_reader_open_file(path, flags, BT_READ_MAX_RECORD, out, err);
 }
 
 int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned flags,
@@ -177,7 +177,7 @@ int bt_reader_open_mem(const void *data, size_t len, const char *name, unsigned 
     bt_reader *r = reader_new(name ? name : "<memory>", flags);
     if (!r)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", name ? name : "<memory>");
-    bt_stream_open_mem(&r->s, data, len, r->path);
+    bti_stream_open_mem(&r->s, data, len, r->path);
     r->s_open = 1;
     r->stats.files = 1;
     choose_kind(r);
@@ -200,12 +200,12 @@ static int looks_binary(const char *p, size_t n)
     return cs != BT_CS_UTF16LE && cs != BT_CS_UTF16BE;
 }
 
-int bt_reader_plain_next(bt_reader *r, bt_capture *cap, bt_error *err)
+int bti_reader_plain_next(bt_reader *r, bt_capture *cap, bt_error *err)
 {
     if (r->done)
         return 0;
     r->done = 1;
-    bt_buf_reset(&r->rec);
+    bti_buf_reset(&r->rec);
     char lim[32];
     struct stat st;
     /* a plain regular file too big is refused without reading it */
@@ -213,18 +213,18 @@ int bt_reader_plain_next(bt_reader *r, bt_capture *cap, bt_error *err)
         (unsigned long long)st.st_size > r->max_record)
         return bt_error_set(err, BT_ELIMIT, "%s: %llu bytes, over the %s limit for one "
                             "capture", r->path, (unsigned long long)st.st_size,
-                            bt_limit_text(r->max_record, lim));
+                            bti_limit_text(r->max_record, lim));
     bt_error e;
-    long long got = bt_stream_read(&r->s, &r->rec, r->max_record + 1, &e);
+    long long got = bti_stream_read(&r->s, &r->rec, r->max_record + 1, &e);
     if (got < 0)
         return bt_error_set(err, (int)got, "%s: %s", r->path, e.msg);
     if (r->rec.len > r->max_record)
         return bt_error_set(err, BT_ELIMIT, "%s: over the %s limit for one capture", r->path,
-                            bt_limit_text(r->max_record, lim));
+                            bti_limit_text(r->max_record, lim));
     if (r->rec.len == 0)
         return bt_error_set(err, BT_EPARSE, "%s: empty file", r->path);
     if (looks_binary(r->rec.data, r->rec.len)) {
-        if (r->flags & BT_READ_IN_DIR) {
+        if (r->flags & BTI_READ_IN_DIR) {
             r->stats.skipped_files++;
             r->stats.skipped++;
             return 0;
@@ -245,18 +245,18 @@ int bti_reader_step(bt_reader *r, bt_capture *cap, bt_error *err)
     int rc;
     switch (r->kind) {
     case RK_DIR:
-        return bt_reader_dir_next(r, cap, err);
+        return bti_reader_dir_next(r, cap, err);
     case RK_JSONL:
-        rc = bt_reader_jsonl_next(r, cap, err);
+        rc = bti_reader_jsonl_next(r, cap, err);
         break;
     case RK_WARC:
-        rc = bt_reader_warc_next(r, cap, err);
+        rc = bti_reader_warc_next(r, cap, err);
         break;
     case RK_RECORDS:
         rc = bti_reader_records_next(r, cap, err);
         break;
     default:
-        rc = bt_reader_plain_next(r, cap, err);
+        rc = bti_reader_plain_next(r, cap, err);
         break;
     }
     if (rc > 0)
@@ -308,12 +308,12 @@ void bt_reader_close(bt_reader *r)
     if (!r)
         return;
     if (r->kind == RK_DIR)
-        bt_reader_dir_free(r);
+        bti_reader_dir_free(r);
     if (r->s_open)
-        bt_stream_close(&r->s);
-    bt_buf_free(&r->rec);
-    bt_buf_free(&r->body);
-    bt_buf_free(&r->line);
+        bti_stream_close(&r->s);
+    bti_buf_free(&r->rec);
+    bti_buf_free(&r->body);
+    bti_buf_free(&r->line);
     if (r->json)
         json_decref(r->json);
     free(r->url);

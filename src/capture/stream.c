@@ -10,11 +10,11 @@
 #define RAW_SIZE (64u << 10) /* raw read size */
 #define CHUNK (64u << 10)    /* decoded bytes produced per step */
 
-static int is_mem(const bt_stream *s) { return s->f == NULL; }
+static int is_mem(const bti_stream *s) { return s->f == NULL; }
 
 /* Reads more raw input, keeping the unread part. 0 ok (maybe nothing new at the end), or
  * BT_EIO. */
-static int raw_fill(bt_stream *s)
+static int raw_fill(bti_stream *s)
 {
     if (s->raw_eof)
         return 0;
@@ -38,15 +38,15 @@ static int raw_fill(bt_stream *s)
     return 0;
 }
 
-static size_t raw_avail(const bt_stream *s) { return s->raw_end - s->raw_start; }
+static size_t raw_avail(const bti_stream *s) { return s->raw_end - s->raw_start; }
 
-static void raw_consume(bt_stream *s, size_t n)
+static void raw_consume(bti_stream *s, size_t n)
 {
     s->raw_start += n;
     s->raw_off += n;
 }
 
-static int looks_gzip(bt_stream *s)
+static int looks_gzip(bti_stream *s)
 {
     while (raw_avail(s) < 2 && !s->raw_eof)
         if (raw_fill(s))
@@ -54,7 +54,7 @@ static int looks_gzip(bt_stream *s)
     return raw_avail(s) >= 2 && s->raw[s->raw_start] == 0x1f && s->raw[s->raw_start + 1] == 0x8b;
 }
 
-static void init_common(bt_stream *s)
+static void init_common(bti_stream *s)
 {
     s->gz = looks_gzip(s);
     if (s->gz) {
@@ -67,7 +67,7 @@ static void init_common(bt_stream *s)
     }
 }
 
-int bt_stream_open_file(bt_stream *s, const char *path, bt_error *err)
+int bti_stream_open_file(bti_stream *s, const char *path, bt_error *err)
 {
     memset(s, 0, sizeof *s);
     s->name = path;
@@ -79,14 +79,14 @@ int bt_stream_open_file(bt_stream *s, const char *path, bt_error *err)
     s->own_f = !is_stdin;
     s->raw = malloc(RAW_SIZE);
     if (!s->raw) {
-        bt_stream_close(s);
+        bti_stream_close(s);
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
     }
     init_common(s);
     return 0;
 }
 
-void bt_stream_open_mem(bt_stream *s, const void *data, size_t len, const char *name)
+void bti_stream_open_mem(bti_stream *s, const void *data, size_t len, const char *name)
 {
     memset(s, 0, sizeof *s);
     s->name = name;
@@ -98,7 +98,7 @@ void bt_stream_open_mem(bt_stream *s, const void *data, size_t len, const char *
     init_common(s);
 }
 
-void bt_stream_close(bt_stream *s)
+void bti_stream_close(bti_stream *s)
 {
     if (s->own_f && s->f)
         fclose(s->f);
@@ -106,11 +106,11 @@ void bt_stream_close(bt_stream *s)
         free(s->raw);
     if (s->z_init)
         inflateEnd(&s->z);
-    bt_buf_free(&s->win);
+    bti_buf_free(&s->win);
     memset(s, 0, sizeof *s);
 }
 
-static void set_fault(bt_stream *s, int code, const char *fmt, unsigned long long off,
+static void set_fault(bti_stream *s, int code, const char *fmt, unsigned long long off,
                       const char *extra)
 {
     s->fault = code;
@@ -118,7 +118,7 @@ static void set_fault(bt_stream *s, int code, const char *fmt, unsigned long lon
 }
 
 /* Skips raw input up to the next gzip member header (1f 8b 08); sets raw EOF when none. */
-static int resync_member(bt_stream *s)
+static int resync_member(bti_stream *s)
 {
     for (;;) {
         while (raw_avail(s) >= 3) {
@@ -144,7 +144,7 @@ static int resync_member(bt_stream *s)
 
 /* Produces decoded bytes into the window: 0 when some were produced or the input ended (eof
  * set), or when a fault was recorded (s->fault). */
-static int produce(bt_stream *s)
+static int produce(bti_stream *s)
 {
     if (!s->gz) {
         if (!raw_avail(s) && raw_fill(s))
@@ -154,7 +154,7 @@ static int produce(bt_stream *s)
             s->eof = 1;
             return 0;
         }
-        if (bt_buf_add(&s->win, s->raw + s->raw_start, n))
+        if (bti_buf_add(&s->win, s->raw + s->raw_start, n))
             return BT_ENOMEM;
         raw_consume(s, n);
         return 0;
@@ -163,7 +163,7 @@ static int produce(bt_stream *s)
         s->eof = 1;
         return 0;
     }
-    if (bt_buf_grow(&s->win, CHUNK))
+    if (bti_buf_grow(&s->win, CHUNK))
         return BT_ENOMEM;
     for (;;) {
         if (!raw_avail(s) && raw_fill(s))
@@ -233,9 +233,9 @@ static int produce(bt_stream *s)
     }
 }
 
-long long bt_stream_fill(bt_stream *s, size_t n, bt_error *err)
+long long bti_stream_fill(bti_stream *s, size_t n, bt_error *err)
 {
-    if (bt_stream_avail(s) >= n)
+    if (bti_stream_avail(s) >= n)
         return (long long)n;
     if (s->pos > 0) {
         memmove(s->win.data, s->win.data + s->pos, s->win.len - s->pos);
@@ -243,7 +243,7 @@ long long bt_stream_fill(bt_stream *s, size_t n, bt_error *err)
         s->pos = 0;
         s->win.data[s->win.len] = '\0';
     }
-    while (bt_stream_avail(s) < n) {
+    while (bti_stream_avail(s) < n) {
         if (s->fault) {
             int code = s->fault;
             s->fault = 0;
@@ -256,64 +256,64 @@ long long bt_stream_fill(bt_stream *s, size_t n, bt_error *err)
         if (rc)
             return bt_error_set(err, rc, "out of memory");
     }
-    size_t a = bt_stream_avail(s);
+    size_t a = bti_stream_avail(s);
     return (long long)(a < n ? a : n);
 }
 
-void bt_stream_consume(bt_stream *s, size_t n)
+void bti_stream_consume(bti_stream *s, size_t n)
 {
     s->pos += n;
     s->off += n;
 }
 
-long long bt_stream_skip(bt_stream *s, uint64_t n, bt_error *err)
+long long bti_stream_skip(bti_stream *s, uint64_t n, bt_error *err)
 {
     uint64_t done = 0;
     while (done < n) {
         uint64_t want = n - done < CHUNK ? n - done : CHUNK;
-        long long got = bt_stream_fill(s, (size_t)want, err);
+        long long got = bti_stream_fill(s, (size_t)want, err);
         if (got < 0)
             return got;
         if (got == 0)
             break;
-        bt_stream_consume(s, (size_t)got);
+        bti_stream_consume(s, (size_t)got);
         done += (uint64_t)got;
     }
     return (long long)done;
 }
 
-long long bt_stream_read(bt_stream *s, bt_buf *out, size_t n, bt_error *err)
+long long bti_stream_read(bti_stream *s, bti_buf *out, size_t n, bt_error *err)
 {
     size_t done = 0;
     while (done < n) {
         size_t want = n - done < (1u << 20) ? n - done : (1u << 20);
-        long long got = bt_stream_fill(s, want, err);
+        long long got = bti_stream_fill(s, want, err);
         if (got < 0)
             return got;
         if (got == 0)
             break;
-        if (bt_buf_add(out, bt_stream_peek(s), (size_t)got))
+        if (bti_buf_add(out, bti_stream_peek(s), (size_t)got))
             return bt_error_set(err, BT_ENOMEM, "out of memory");
-        bt_stream_consume(s, (size_t)got);
+        bti_stream_consume(s, (size_t)got);
         done += (size_t)got;
     }
     return (long long)done;
 }
 
-long long bt_stream_getline(bt_stream *s, bt_buf *line, size_t max, int *too_long,
+long long bti_stream_getline(bti_stream *s, bti_buf *line, size_t max, int *too_long,
                             bt_error *err)
 {
-    bt_buf_reset(line);
+    bti_buf_reset(line);
     *too_long = 0;
     long long total = 0;
     for (;;) {
-        long long got = bt_stream_fill(s, 1, err);
+        long long got = bti_stream_fill(s, 1, err);
         if (got < 0)
             return got;
         if (got == 0)
             return total;
-        const char *p = bt_stream_peek(s);
-        size_t a = bt_stream_avail(s);
+        const char *p = bti_stream_peek(s);
+        size_t a = bti_stream_avail(s);
         const char *nl = memchr(p, '\n', a);
         size_t take = nl ? (size_t)(nl - p) + 1 : a;
         size_t keep = take;
@@ -321,23 +321,23 @@ long long bt_stream_getline(bt_stream *s, bt_buf *line, size_t max, int *too_lon
             keep = max > line->len ? max - line->len : 0;
             *too_long = 1;
         }
-        if (keep && bt_buf_add(line, p, keep))
+        if (keep && bti_buf_add(line, p, keep))
             return bt_error_set(err, BT_ENOMEM, "out of memory");
-        bt_stream_consume(s, take);
+        bti_stream_consume(s, take);
         total += (long long)take;
         if (nl)
             return total;
     }
 }
 
-int bt_stream_unread(bt_stream *s, const char *data, size_t n)
+int bti_stream_unread(bti_stream *s, const char *data, size_t n)
 {
     if (n <= s->pos) {
         s->pos -= n;
         memmove(s->win.data + s->pos, data, n);
     } else {
         size_t shift = n - s->pos;
-        if (bt_buf_grow(&s->win, shift))
+        if (bti_buf_grow(&s->win, shift))
             return BT_ENOMEM;
         memmove(s->win.data + s->pos + shift, s->win.data + s->pos, s->win.len - s->pos);
         s->win.len += shift;

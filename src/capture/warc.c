@@ -31,13 +31,13 @@ static void resync(bt_reader *r)
     for (;;) {
         int too_long;
         bt_error e;
-        long long n = bt_stream_getline(&r->s, &r->line, 16, &too_long, &e);
+        long long n = bti_stream_getline(&r->s, &r->line, 16, &too_long, &e);
         if (n == 0)
             return;
         if (n < 0)
             continue; /* a gzip fault: the stream has moved to the next member */
         if (is_warc_line(r->line.data, r->line.len) && !too_long) {
-            bt_stream_unread(&r->s, r->line.data, r->line.len);
+            bti_stream_unread(&r->s, r->line.data, r->line.len);
             return;
         }
         if (is_warc_line(r->line.data, r->line.len)) {
@@ -71,7 +71,7 @@ static int read_head(bt_reader *r, warc_head *h, const char **what, bt_error *e)
     size_t total = 0;
     for (;;) {
         int too_long;
-        long long n = bt_stream_getline(&r->s, &r->line, MAX_HEAD_LINE, &too_long, e);
+        long long n = bti_stream_getline(&r->s, &r->line, MAX_HEAD_LINE, &too_long, e);
         if (n < 0) {
             *what = e->msg;
             return (int)n;
@@ -117,10 +117,10 @@ static int read_head(bt_reader *r, warc_head *h, const char **what, bt_error *e)
                 v++;
                 vl -= 2;
             }
-            if (bt_reader_setstr(&r->url, v, vl))
+            if (bti_reader_setstr(&r->url, v, vl))
                 return BT_ENOMEM;
         } else if (name_is(p, nl, "WARC-Date")) {
-            if (bt_reader_setstr(&r->fetched_at, v, vl))
+            if (bti_reader_setstr(&r->fetched_at, v, vl))
                 return BT_ENOMEM;
         }
     }
@@ -130,10 +130,10 @@ static int read_head(bt_reader *r, warc_head *h, const char **what, bt_error *e)
 static int check_trailer(bt_reader *r)
 {
     bt_error e;
-    long long got = bt_stream_fill(&r->s, 4, &e);
+    long long got = bti_stream_fill(&r->s, 4, &e);
     if (got < 0)
         return 0;
-    const char *p = bt_stream_peek(&r->s);
+    const char *p = bti_stream_peek(&r->s);
     size_t a = (size_t)got;
     size_t i = 0;
     int nls = 0;
@@ -146,8 +146,8 @@ static int check_trailer(bt_reader *r)
             break;
         nls++;
     }
-    if (nls == 2 || (i == a && bt_stream_fill(&r->s, 5, &e) == (long long)a)) {
-        bt_stream_consume(&r->s, i);
+    if (nls == 2 || (i == a && bti_stream_fill(&r->s, 5, &e) == (long long)a)) {
+        bti_stream_consume(&r->s, i);
         return 1;
     }
     return 0;
@@ -161,7 +161,7 @@ static void resync_from_block(bt_reader *r)
     size_t n = r->rec.len;
     for (size_t i = 1; i + 7 <= n; i++) {
         if (d[i - 1] == '\n' && d[i] == 'W' && is_warc_line(d + i, n - i)) {
-            bt_stream_unread(&r->s, d + i, n - i);
+            bti_stream_unread(&r->s, d + i, n - i);
             return;
         }
     }
@@ -173,10 +173,10 @@ static void resync_from_block(bt_reader *r)
 static int take_response(bt_reader *r, unsigned long long off, bt_capture *cap, int *skip,
                          bt_error *err)
 {
-    bt_http h;
+    bti_http h;
     const char *why = NULL;
     *skip = 0;
-    if (bt_http_parse(r->rec.data, r->rec.len, &h, &why))
+    if (bti_http_parse(r->rec.data, r->rec.len, &h, &why))
         return rec_error(r, err, BT_EPARSE, off, why);
     if (h.status != 200) {
         r->stats.skipped_status++;
@@ -187,7 +187,7 @@ static int take_response(bt_reader *r, unsigned long long off, bt_capture *cap, 
     size_t blen = r->rec.len - h.body_off;
     int html = 0;
     if (h.ctype) {
-        html = bt_ctype_is_html(h.ctype, h.ctype_len);
+        html = bti_ctype_is_html(h.ctype, h.ctype_len);
         if (!html) {
             r->stats.skipped_media++;
             *skip = 1;
@@ -195,8 +195,8 @@ static int take_response(bt_reader *r, unsigned long long off, bt_capture *cap, 
         }
     }
     if (h.tenc && h.tenc_len >= 7 && strncasecmp(h.tenc, "chunked", 7) == 0) {
-        bt_buf_reset(&r->body);
-        int rc = bt_http_dechunk(body, blen, &r->body, r->max_record, &why);
+        bti_buf_reset(&r->body);
+        int rc = bti_http_dechunk(body, blen, &r->body, r->max_record, &why);
         if (rc == BT_ELIMIT || rc == BT_ENOMEM)
             return rec_error(r, err, rc, off, "chunked body over the size limit");
         if (rc && r->body.len == 0) {
@@ -205,7 +205,7 @@ static int take_response(bt_reader *r, unsigned long long off, bt_capture *cap, 
             return rec_error(r, err, rc, off, m);
         }
         /* a body cut short (WARC-Truncated) still holds the page's start: keep it */
-        bt_buf tmp = r->rec;
+        bti_buf tmp = r->rec;
         r->rec = r->body;
         r->body = tmp;
         body = r->rec.data;
@@ -214,11 +214,11 @@ static int take_response(bt_reader *r, unsigned long long off, bt_capture *cap, 
     if (h.cenc && h.cenc_len && !name_is(h.cenc, h.cenc_len, "identity")) {
         if (name_is(h.cenc, h.cenc_len, "gzip") || name_is(h.cenc, h.cenc_len, "x-gzip") ||
             name_is(h.cenc, h.cenc_len, "deflate")) {
-            bt_buf_reset(&r->body);
-            int rc = bt_http_inflate(body, blen, &r->body, r->max_record, &why);
+            bti_buf_reset(&r->body);
+            int rc = bti_http_inflate(body, blen, &r->body, r->max_record, &why);
             /* a body cut short by the crawler (WARC-Truncated) still holds the page's
              * start, which is worth extracting */
-            if (rc == BT_EPARSE && r->body.len > 0 && !strcmp(why, BT_HTTP_TRUNCATED))
+            if (rc == BT_EPARSE && r->body.len > 0 && !strcmp(why, BTI_HTTP_TRUNCATED))
                 rc = 0;
             if (rc) {
                 char m[160];
@@ -250,8 +250,8 @@ static int take_response(bt_reader *r, unsigned long long off, bt_capture *cap, 
     if (blen == 0)
         return rec_error(r, err, BT_EPARSE, off, "empty HTTP body");
     char cs[64];
-    int have_cs = h.ctype && bt_ctype_charset(h.ctype, h.ctype_len, cs, sizeof cs);
-    if (bt_reader_setstr(&r->charset, have_cs ? cs : NULL, have_cs ? strlen(cs) : 0))
+    int have_cs = h.ctype && bti_ctype_charset(h.ctype, h.ctype_len, cs, sizeof cs);
+    if (bti_reader_setstr(&r->charset, have_cs ? cs : NULL, have_cs ? strlen(cs) : 0))
         return rec_error(r, err, BT_ENOMEM, off, "out of memory");
     memset(cap, 0, sizeof *cap);
     cap->data = body;
@@ -266,13 +266,13 @@ static int take_response(bt_reader *r, unsigned long long off, bt_capture *cap, 
     return 1;
 }
 
-int bt_reader_warc_next(bt_reader *r, bt_capture *cap, bt_error *err)
+int bti_reader_warc_next(bt_reader *r, bt_capture *cap, bt_error *err)
 {
     for (;;) {
         bt_error e;
         int too_long;
         unsigned long long off = r->s.off;
-        long long n = bt_stream_getline(&r->s, &r->line, 64, &too_long, &e);
+        long long n = bti_stream_getline(&r->s, &r->line, 64, &too_long, &e);
         if (n < 0) {
             resync(r);
             return rec_error(r, err, (int)n, off, e.msg);
@@ -318,7 +318,7 @@ int bt_reader_warc_next(bt_reader *r, bt_capture *cap, bt_error *err)
         }
         int is_response = strcmp(h.type, "response") == 0;
         if (h.len > r->max_record) {
-            long long got = bt_stream_skip(&r->s, h.len, &e);
+            long long got = bti_stream_skip(&r->s, h.len, &e);
             char m[200];
             if (got >= 0 && (unsigned long long)got == h.len)
                 check_trailer(r);
@@ -331,11 +331,11 @@ int bt_reader_warc_next(bt_reader *r, bt_capture *cap, bt_error *err)
             }
             char lim[32];
             snprintf(m, sizeof m, "%.100s: block of %llu bytes, over the %s limit",
-                     r->url ? r->url : "response", h.len, bt_limit_text(r->max_record, lim));
+                     r->url ? r->url : "response", h.len, bti_limit_text(r->max_record, lim));
             return rec_error(r, err, BT_ELIMIT, off, m);
         }
-        bt_buf_reset(&r->rec);
-        long long got = bt_stream_read(&r->s, &r->rec, (size_t)h.len, &e);
+        bti_buf_reset(&r->rec);
+        long long got = bti_stream_read(&r->s, &r->rec, (size_t)h.len, &e);
         if (got < 0) {
             resync(r);
             return rec_error(r, err, (int)got, off, e.msg);

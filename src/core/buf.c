@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int bt_buf_grow(bt_buf *b, size_t extra)
+int bti_buf_grow(bti_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return 0;
@@ -25,9 +25,9 @@ int bt_buf_grow(bt_buf *b, size_t extra)
     return 0;
 }
 
-int bt_buf_add(bt_buf *b, const void *data, size_t len)
+int bti_buf_add(bti_buf *b, const void *data, size_t len)
 {
-    if (bt_buf_grow(b, len))
+    if (bti_buf_grow(b, len))
         return BT_ENOMEM;
     if (len)
         memcpy(b->data + b->len, data, len);
@@ -36,17 +36,17 @@ int bt_buf_add(bt_buf *b, const void *data, size_t len)
     return 0;
 }
 
-int bt_buf_adds(bt_buf *b, const char *s) { return bt_buf_add(b, s, strlen(s)); }
+int bti_buf_adds(bti_buf *b, const char *s) { return bti_buf_add(b, s, strlen(s)); }
 
-int bt_buf_addc(bt_buf *b, char c) { return bt_buf_add(b, &c, 1); }
+int bti_buf_addc(bti_buf *b, char c) { return bti_buf_add(b, &c, 1); }
 
-int bt_buf_addf(bt_buf *b, const char *fmt, ...)
+int bti_buf_addf(bti_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || bt_buf_grow(b, (size_t)n))
+    if (n < 0 || bti_buf_grow(b, (size_t)n))
         return BT_ENOMEM;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
@@ -55,14 +55,14 @@ int bt_buf_addf(bt_buf *b, const char *fmt, ...)
     return 0;
 }
 
-void bt_buf_reset(bt_buf *b)
+void bti_buf_reset(bti_buf *b)
 {
     b->len = 0;
     if (b->data)
         b->data[0] = '\0';
 }
 
-char *bt_buf_detach(bt_buf *b, size_t *len)
+char *bti_buf_detach(bti_buf *b, size_t *len)
 {
     char *p = b->data;
     if (!p) {
@@ -77,7 +77,7 @@ char *bt_buf_detach(bt_buf *b, size_t *len)
     return p;
 }
 
-void bt_buf_free(bt_buf *b)
+void bti_buf_free(bti_buf *b)
 {
     free(b->data);
     b->data = NULL;

@@ -43,10 +43,10 @@ const char *bt_strerror(int code)
     }
 }
 
-#define BT_STR2(x) #x
-#define BT_STR(x) BT_STR2(x)
+#define BTI_STR2(x) #x
+#define BTI_STR(x) BTI_STR2(x)
 
 const char *bt_version(void)
 {
-    return BT_STR(BT_VERSION_MAJOR) "." BT_STR(BT_VERSION_MINOR) "." BT_STR(BT_VERSION_PATCH);
+    return BTI_STR(BT_VERSION_MAJOR) "." BTI_STR(BT_VERSION_MINOR) "." BTI_STR(BT_VERSION_PATCH);
 }

@@ -32,14 +32,14 @@ static uint64_t step(uint64_t h, uint64_t w)
     return ((h << 27) | (h >> 37)) * 5 + 0x52DCE729;
 }
 
-void bt_hasher_init(bt_hasher *hs, uint64_t seed)
+void bti_hasher_init(bti_hasher *hs, uint64_t seed)
 {
     hs->h = seed ^ K1;
     hs->len = 0;
     hs->ntail = 0;
 }
 
-void bt_hasher_add(bt_hasher *hs, const void *data, size_t len)
+void bti_hasher_add(bti_hasher *hs, const void *data, size_t len)
 {
     const unsigned char *p = data;
     hs->len += len;
@@ -62,7 +62,7 @@ void bt_hasher_add(bt_hasher *hs, const void *data, size_t len)
     hs->ntail = (unsigned)len;
 }
 
-uint64_t bt_hasher_end(const bt_hasher *hs)
+uint64_t bti_hasher_end(const bti_hasher *hs)
 {
     unsigned char last[8] = {0};
     memcpy(last, hs->tail, hs->ntail);
@@ -70,15 +70,15 @@ uint64_t bt_hasher_end(const bt_hasher *hs)
     return mix(h ^ hs->len);
 }
 
-uint64_t bt_hash64(const void *data, size_t len, uint64_t seed)
+uint64_t bti_hash64(const void *data, size_t len, uint64_t seed)
 {
-    bt_hasher hs;
-    bt_hasher_init(&hs, seed);
-    bt_hasher_add(&hs, data, len);
-    return bt_hasher_end(&hs);
+    bti_hasher hs;
+    bti_hasher_init(&hs, seed);
+    bti_hasher_add(&hs, data, len);
+    return bti_hasher_end(&hs);
 }
 
-void bt_hash_hex(uint64_t h, char out[17])
+void bti_hash_hex(uint64_t h, char out[17])
 {
     static const char hex[] = "0123456789abcdef";
     for (int i = 15; i >= 0; i--) {

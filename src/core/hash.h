@@ -8,20 +8,20 @@
 #include <stdint.h>
 
 /* Streaming form, for hashing several pieces as one. */
-typedef struct bt_hasher {
+typedef struct bti_hasher {
     uint64_t h;
     uint64_t len;
     unsigned char tail[8];
     unsigned ntail;
-} bt_hasher;
+} bti_hasher;
 
-void bt_hasher_init(bt_hasher *hs, uint64_t seed);
-void bt_hasher_add(bt_hasher *hs, const void *data, size_t len);
-uint64_t bt_hasher_end(const bt_hasher *hs);
+void bti_hasher_init(bti_hasher *hs, uint64_t seed);
+void bti_hasher_add(bti_hasher *hs, const void *data, size_t len);
+uint64_t bti_hasher_end(const bti_hasher *hs);
 
-uint64_t bt_hash64(const void *data, size_t len, uint64_t seed);
+uint64_t bti_hash64(const void *data, size_t len, uint64_t seed);
 
 /* Writes the 16 lowercase hex digits of `h` and a NUL into `out` (17 bytes). */
-void bt_hash_hex(uint64_t h, char out[17]);
+void bti_hash_hex(uint64_t h, char out[17]);
 
 #endif

@@ -97,7 +97,7 @@ int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **
     bt_kind kind = cap->kind != BT_KIND_UNKNOWN ? cap->kind : bt_sniff_kind(cap->data, cap->len);
     int rc;
     if (kind == BT_KIND_HTML) {
-        rc = bt_extract_html(cap, opts, a, err);
+        rc = bti_extract_html(cap, opts, a, err);
     } else {
         if (memchr(cap->data, '\0', cap->len)) {
             bt_charset cs = bt_charset_detect(cap->data, cap->len);
@@ -115,7 +115,7 @@ int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **
         if (rc)
             bt_error_set(err, rc, "%s: %s", origin, derr.msg);
         else
-            rc = bt_extract_text(text, tlen, cap, opts, a, err);
+            rc = bti_extract_text(text, tlen, cap, opts, a, err);
         free(text);
     }
     if (!rc && (!a->title || !a->title[0]) && a->n_body == 0)

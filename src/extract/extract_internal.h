@@ -5,15 +5,15 @@
 #include "bantin/extract.h"
 
 /* Text/Markdown capture: `text` is decoded UTF-8 NFC. Fills `a` (origin already set). */
-int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
+int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err);
 
 /* HTML capture: raw bytes as captured (the HTML extractor finds the charset itself). */
-int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
+int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
                     bt_error *err);
 
 /* Language guesses from the body (lang.c), for captures that declare none. */
-int bt__body_is_vietnamese(const bt_article *a);
-int bt__body_is_english(const bt_article *a);
+int bti_body_is_vietnamese(const bt_article *a);
+int bti_body_is_english(const bt_article *a);
 
 #endif

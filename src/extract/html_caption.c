@@ -77,7 +77,7 @@ static int plausible_credit(const char *c, size_t n)
     return 1;
 }
 
-int bt_html_split_credit(const char *text, char **caption, char **credit)
+int bti_html_split_credit(const char *text, char **caption, char **credit)
 {
     *caption = NULL;
     *credit = NULL;

@@ -62,7 +62,7 @@ static int meta_charset(const char *in, size_t len, char *name, size_t cap)
     return 0;
 }
 
-int bt_html_to_utf8(const char *in, size_t len, const char *declared, char **out,
+int bti_html_to_utf8(const char *in, size_t len, const char *declared, char **out,
                     size_t *outlen, const char *origin, bt_error *err)
 {
     const unsigned char *u = (const unsigned char *)in;

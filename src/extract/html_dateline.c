@@ -10,12 +10,12 @@
 #include <strings.h>
 
 /* class/id words of date holders; "meta" is WordPress's entry-meta / post-meta line */
-int bt_html_date_holder(const xmlNode *n)
+int bti_html_date_holder(const xmlNode *n)
 {
-    if (bt_html_is(n, "time"))
+    if (bti_html_is(n, "time"))
         return 1;
     static const char *const words[] = {"date", "time", "publish", "meta", "ngay", "posted"};
-    const char *parts[2] = {bt_html_peek(n, "class"), bt_html_peek(n, "id")};
+    const char *parts[2] = {bti_html_peek(n, "class"), bti_html_peek(n, "id")};
     for (int k = 0; k < 2; k++) {
         if (!parts[k])
             continue;
@@ -35,15 +35,15 @@ int bt_html_date_holder(const xmlNode *n)
 static int find(const xmlNode *n, int vi, int depth, char out[64])
 {
     for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        const bt_node_info *in = BT_INFO(k);
-        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED | BT_NF_CAPTION))
+        const bti_node_info *in = BTI_INFO(k);
+        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_CAPTION))
             continue;
-        if ((in->flags & BT_NF_NEGATIVE) && !(in->hints & BT_H_POS))
+        if ((in->flags & BTI_NF_NEGATIVE) && !(in->hints & BTI_H_POS))
             continue;
-        if (in->text && in->text < 160 && bt_html_date_holder(k)) {
-            char *t = bt_html_text(k);
+        if (in->text && in->text < 160 && bti_html_date_holder(k)) {
+            char *t = bti_html_text(k);
             bti_date d;
             /* a day without its time is too weak: lists of other stories print those */
             if (t && bti_date_find(t, strlen(t), &d) && d.has_time && (d.has_offset || vi)) {
@@ -64,7 +64,7 @@ static int find(const xmlNode *n, int vi, int depth, char out[64])
     return 0;
 }
 
-int bt_html_visible_date(const bt_html_ctx *ctx, char out[64])
+int bti_html_visible_date(const bti_html_ctx *ctx, char out[64])
 {
     xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
     return root ? find(root, ctx->lang_vi, 0, out) : 0;

@@ -1,4 +1,4 @@
-/* html_extract.c: bt_extract_html, the article of an HTML capture: bytes to UTF-8, a libxml2
+/* html_extract.c: bti_extract_html, the article of an HTML capture: bytes to UTF-8, a libxml2
  * tree, the page's metadata, the content container, then the record's fields. Pure: every
  * allocation belongs to this call and the tree is freed before returning. */
 #include "extract/extract_internal.h"
@@ -61,7 +61,7 @@ static size_t source_prefix(const char *t, int vi, char **src)
         p++;
     if (!*p)
         return 0;
-    *src = bt_html_clean(name, nl);
+    *src = bti_html_clean(name, nl);
     if (*src && !**src) {
         free(*src);
         *src = NULL;
@@ -83,46 +83,46 @@ static int binary(const char *d, size_t len)
     return (nul || ctl * 20 > n);
 }
 
-int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
+int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
                     bt_error *err)
 {
     (void)opts;
     const char *origin = cap->origin ? cap->origin : "-";
-    if (cap->len > BT_HTML_MAX_BYTES)
+    if (cap->len > BTI_HTML_MAX_BYTES)
         return bt_error_set(err, BT_ELIMIT, "%s: page is %zu MB, over the %u MB limit for HTML",
-                            origin, cap->len >> 20, BT_HTML_MAX_BYTES >> 20);
+                            origin, cap->len >> 20, BTI_HTML_MAX_BYTES >> 20);
     int utf16 = cap->len >= 2 && (((unsigned char)cap->data[0] == 0xFF && (unsigned char)cap->data[1] == 0xFE) ||
                                   ((unsigned char)cap->data[0] == 0xFE && (unsigned char)cap->data[1] == 0xFF));
     if (!utf16 && binary(cap->data, cap->len))
         return bt_error_set(err, BT_EPARSE, "%s: binary data, not an HTML page", origin);
     char *conv = NULL;
     size_t clen = 0;
-    int rc = bt_html_to_utf8(cap->data, cap->len, cap->charset, &conv, &clen, origin, err);
+    int rc = bti_html_to_utf8(cap->data, cap->len, cap->charset, &conv, &clen, origin, err);
     if (rc)
         return rc;
     const char *html = conv ? conv : cap->data;
     size_t hlen = conv ? clen : cap->len;
-    bt_html_ctx ctx;
+    bti_html_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
-    rc = bt_html_parse(html, hlen, origin, &ctx.doc, err);
+    rc = bti_html_parse(html, hlen, origin, &ctx.doc, err);
     free(conv);
     if (rc)
         return rc;
-    bt_html_meta m;
+    bti_html_meta m;
     memset(&m, 0, sizeof m);
     char *src = NULL;
-    if ((rc = bt_html_annotate(&ctx)) != 0) {
+    if ((rc = bti_html_annotate(&ctx)) != 0) {
         rc = bt_error_set(err, rc, "%s: out of memory", origin);
         goto done;
     }
-    if ((rc = bt_html_meta_read(&ctx, cap, &m, err)) != 0)
+    if ((rc = bti_html_meta_read(&ctx, cap, &m, err)) != 0)
         goto done;
     ctx.base = cap->url ? cap->url : m.url;
     for (size_t i = 0; i < m.n_authors; i++)
         if (bt_article_add_author(a, m.authors[i]))
             goto oom;
-    xmlNodePtr content = bt_html_find_content(&ctx);
-    if (content && (rc = bt_html_output(&ctx, content, &m, a)) != 0) {
+    xmlNodePtr content = bti_html_find_content(&ctx);
+    if (content && (rc = bti_html_output(&ctx, content, &m, a)) != 0) {
         rc = bt_error_set(err, rc, "%s: out of memory", origin);
         goto done;
     }
@@ -132,7 +132,7 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
     }
     /* the publisher's mark before the sapo names the source and is not part of the text */
     char **first = a->lede ? &a->lede : &a->body[0];
-    size_t cut = source_prefix(*first, ctx.lang_vi || bt__body_is_vietnamese(a), &src);
+    size_t cut = source_prefix(*first, ctx.lang_vi || bti_body_is_vietnamese(a), &src);
     if (cut) {
         size_t rest = strlen(*first + cut);
         memmove(*first, *first + cut, rest + 1);
@@ -145,7 +145,7 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
     if (m.published && bt_article_set(&a->published, m.published, strlen(m.published)))
         goto oom;
     char vis[64];
-    if (!m.published && bt_html_visible_date(&ctx, vis) &&
+    if (!m.published && bti_html_visible_date(&ctx, vis) &&
         bt_article_set(&a->published, vis, strlen(vis)))
         goto oom;
     if (m.site_name) {
@@ -162,7 +162,7 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
         }
         /* the site's full name wins over an abbreviated mark ("TTO", "NLĐO"); a mark that
          * spells the name ("(Dân trí)") keeps the lede's spelling */
-        if (src && !strchr(src, ' ') && !bt_html_same_text(src, s)) {
+        if (src && !strchr(src, ' ') && !bti_html_same_text(src, s)) {
             free(src);
             src = NULL;
         }
@@ -170,12 +170,12 @@ int bt_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
             src = strdup(s);
     }
     if (!src)
-        src = bt_html_host(m.url ? m.url : cap->url);
+        src = bti_html_host(m.url ? m.url : cap->url);
     if (src && bt_article_set(&a->source, src, strlen(src)))
         goto oom;
     const char *lang = m.lang;
     if (!lang)
-        lang = bt__body_is_vietnamese(a) ? "vi" : bt__body_is_english(a) ? "en" : NULL;
+        lang = bti_body_is_vietnamese(a) ? "vi" : bti_body_is_english(a) ? "en" : NULL;
     if (lang && bt_article_set(&a->lang, lang, strlen(lang)))
         goto oom;
     rc = 0;
@@ -184,8 +184,8 @@ oom:
     rc = bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
 done:
     free(src);
-    bt_html_meta_free(&m);
+    bti_html_meta_free(&m);
     free(ctx.info);
-    bt_html_doc_free(ctx.doc);
+    bti_html_doc_free(ctx.doc);
     return rc;
 }

@@ -38,7 +38,7 @@ static void set_once(char **slot, const char *s)
 {
     if (*slot || !s)
         return;
-    char *c = bt_html_clean(s, strlen(s));
+    char *c = bti_html_clean(s, strlen(s));
     if (c && !*c) {
         free(c);
         return;
@@ -65,7 +65,7 @@ static void add_author(char **list, size_t *n, const char *s)
             s += strlen(by[i]);
             break;
         }
-    char *c = bt_html_clean(s, strlen(s));
+    char *c = bti_html_clean(s, strlen(s));
     if (!c)
         return;
     if (!*c || is_url(c) || strlen(c) > 60 || strlen(c) > 100 || c[0] == '@') {
@@ -73,7 +73,7 @@ static void add_author(char **list, size_t *n, const char *s)
         return;
     }
     for (size_t i = 0; i < *n; i++)
-        if (bt_html_same_text(list[i], c)) {
+        if (bti_html_same_text(list[i], c)) {
             free(c);
             return;
         }
@@ -185,10 +185,10 @@ static void ld_walk(raw *r, json_t *v, int depth)
 
 static void ld_script(raw *r, const xmlNode *n)
 {
-    bt_buf b = BT_BUF_INIT;
+    bti_buf b = BTI_BUF_INIT;
     for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->content && bt_buf_adds(&b, (const char *)c->content)) {
-            bt_buf_free(&b);
+        if (c->content && bti_buf_adds(&b, (const char *)c->content)) {
+            bti_buf_free(&b);
             return;
         }
     if (b.len) {
@@ -198,16 +198,16 @@ static void ld_script(raw *r, const xmlNode *n)
             json_decref(j);
         }
     }
-    bt_buf_free(&b);
+    bti_buf_free(&b);
 }
 
 /* ---- tags ---- */
 
 static void meta_tag(raw *r, const xmlNode *n)
 {
-    const char *prop = bt_html_peek(n, "property"), *name = bt_html_peek(n, "name");
-    const char *content = bt_html_peek(n, "content"), *ip = bt_html_peek(n, "itemprop");
-    const char *equiv = bt_html_peek(n, "http-equiv");
+    const char *prop = bti_html_peek(n, "property"), *name = bti_html_peek(n, "name");
+    const char *content = bti_html_peek(n, "content"), *ip = bti_html_peek(n, "itemprop");
+    const char *equiv = bti_html_peek(n, "http-equiv");
     const char *key = prop ? prop : name;
     if (content && key) {
         /* property may list several space-separated names */
@@ -281,20 +281,20 @@ static void item_author(raw *r, const xmlNode *n)
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        const char *ip = bt_html_peek(c, "itemprop");
+        const char *ip = bti_html_peek(c, "itemprop");
         int is_name = ip && strcasecmp(ip, "name") == 0;
         if (is_name) {
-            char *t = bt_html_text(c);
+            char *t = bti_html_text(c);
             add_author(r->item_authors, &r->n_item_authors, t);
             free(t);
             return;
         }
     }
-    const char *content = bt_html_peek(n, "content");
+    const char *content = bti_html_peek(n, "content");
     if (content) {
         add_author(r->item_authors, &r->n_item_authors, content);
     } else {
-        char *t = bt_html_text(n);
+        char *t = bti_html_text(n);
         if (t && strlen(t) < 80)
             add_author(r->item_authors, &r->n_item_authors, t);
         free(t);
@@ -306,25 +306,25 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || !n->name)
             continue;
-        if (bt_html_is(n, "meta")) {
+        if (bti_html_is(n, "meta")) {
             meta_tag(r, n);
             continue;
         }
-        if (bt_html_is(n, "link")) {
-            const char *rel = bt_html_peek(n, "rel"), *href = bt_html_peek(n, "href");
+        if (bti_html_is(n, "link")) {
+            const char *rel = bti_html_peek(n, "rel"), *href = bti_html_peek(n, "href");
             if (rel && href && strcasecmp(rel, "canonical") == 0)
                 set_once(&r->canonical, href);
             continue;
         }
-        if (bt_html_is(n, "script")) {
-            const char *type = bt_html_peek(n, "type");
+        if (bti_html_is(n, "script")) {
+            const char *type = bti_html_peek(n, "type");
             if (type && strcasecmp(type, "application/ld+json") == 0)
                 ld_script(r, n);
             continue;
         }
-        if (bt_html_is(n, "title")) {
+        if (bti_html_is(n, "title")) {
             if (!r->doc_title && depth < 4) {
-                char *s = bt_html_text(n);
+                char *s = bti_html_text(n);
                 if (s && *s)
                     r->doc_title = s;
                 else
@@ -332,44 +332,44 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
             }
             continue;
         }
-        if (bt_html_is(n, "html")) {
-            const char *l = bt_html_peek(n, "lang");
+        if (bti_html_is(n, "html")) {
+            const char *l = bti_html_peek(n, "lang");
             if (!l)
-                l = bt_html_peek(n, "xml:lang");
+                l = bti_html_peek(n, "xml:lang");
             set_once(&r->html_lang, l);
         }
         if (!n->_private)
             continue;
-        if (BT_INFO(n)->flags & BT_NF_SKIP) {
-            if (bt_html_is(n, "head") && depth < BT_HTML_MAX_DEPTH)
+        if (BTI_INFO(n)->flags & BTI_NF_SKIP) {
+            if (bti_html_is(n, "head") && depth < BTI_HTML_MAX_DEPTH)
                 walk(r, n->children, depth + 1, furniture);
             continue;
         }
-        int furn = furniture || (BT_INFO(n)->flags & (BT_NF_NEGATIVE | BT_NF_RELATED));
-        if (!r->h1 && !furn && bt_html_is(n, "h1")) {
-            char *s = bt_html_text(n);
+        int furn = furniture || (BTI_INFO(n)->flags & (BTI_NF_NEGATIVE | BTI_NF_RELATED));
+        if (!r->h1 && !furn && bti_html_is(n, "h1")) {
+            char *s = bti_html_text(n);
             if (s && *s)
                 r->h1 = s;
             else
                 free(s);
         }
-        const char *ip = bt_html_peek(n, "itemprop");
+        const char *ip = bti_html_peek(n, "itemprop");
         if (ip && !furn) {
             if (!strcasecmp(ip, "datePublished")) {
-                const char *d = bt_html_peek(n, "datetime");
+                const char *d = bti_html_peek(n, "datetime");
                 if (!d)
-                    d = bt_html_peek(n, "content");
+                    d = bti_html_peek(n, "content");
                 set_once(&r->itemprop_date, d);
             } else if (!strcasecmp(ip, "author") || !strcasecmp(ip, "creator")) {
                 item_author(r, n);
             } else if (!strcasecmp(ip, "headline") && !r->itemprop_headline) {
-                r->itemprop_headline = bt_html_text(n);
+                r->itemprop_headline = bti_html_text(n);
             }
         }
-        if (bt_html_is(n, "time") && !furn && !r->time_date) {
-            set_once(&r->time_date, bt_html_peek(n, "datetime"));
+        if (bti_html_is(n, "time") && !furn && !r->time_date) {
+            set_once(&r->time_date, bti_html_peek(n, "datetime"));
         }
-        if (depth < BT_HTML_MAX_DEPTH)
+        if (depth < BTI_HTML_MAX_DEPTH)
             walk(r, n->children, depth + 1, furn);
     }
 }
@@ -394,7 +394,7 @@ static void raw_free(raw *r)
 
 /* ---- choosing ---- */
 
-char *bt_html_host(const char *url)
+char *bti_html_host(const char *url)
 {
     if (!url)
         return NULL;
@@ -420,7 +420,7 @@ char *bt_html_host(const char *url)
  * ("Báo Dân trí" for dantri.com.vn: letters "baodantri" contain "dantri")? */
 static int names_site(const char *part, const char *site, const char *host)
 {
-    if (site && (bt_html_same_text(part, site)))
+    if (site && (bti_html_same_text(part, site)))
         return 1;
     size_t n;
     char *f = bt_fold_dup(part, strlen(part), &n);
@@ -482,7 +482,7 @@ static size_t count_words(const char *s, size_t n)
     return w;
 }
 
-char *bt_html_strip_site(const char *title, const char *site, const char *host)
+char *bti_html_strip_site(const char *title, const char *site, const char *host)
 {
     static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", " / "};
     if (!title)
@@ -539,7 +539,7 @@ static char *dup_or_null(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, bt_error *err)
+int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *m, bt_error *err)
 {
     raw r;
     memset(&r, 0, sizeof r);
@@ -555,7 +555,7 @@ int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, 
     if (url && cap->url && !is_url(url))
         url = NULL;
     if (url) {
-        m->url = bt_html_resolve(cap->url, url);
+        m->url = bti_html_resolve(cap->url, url);
     } else if (cap->url) {
         m->url = strdup(cap->url);
     }
@@ -564,7 +564,7 @@ int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, 
                        : r.app_name   ? r.app_name
                                       : r.tw_site;
     m->site_name = dup_or_null(site);
-    char *host = bt_html_host(m->url ? m->url : cap->url);
+    char *host = bti_html_host(m->url ? m->url : cap->url);
     int vi = (m->lang && strcmp(m->lang, "vi") == 0) ||
              (host && strlen(host) > 3 && strcmp(host + strlen(host) - 3, ".vn") == 0);
     ctx->lang_vi = vi;
@@ -580,10 +580,10 @@ int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, 
     const char *t = NULL;
     for (size_t i = 0; i < 7 && !t; i++)
         t = titles[i];
-    m->title = bt_html_strip_site(t, site, host);
+    m->title = bti_html_strip_site(t, site, host);
     /* A headline that still carries more than the page's <h1> says ("New Zealand -
      * Wikipedia"): prefer the <h1>. A short <h1> counts only when a separator follows it. */
-    if (m->title && r.h1 && !bt_html_same_text(m->title, r.h1)) {
+    if (m->title && r.h1 && !bti_html_same_text(m->title, r.h1)) {
         char *fh = bt_fold_dup(r.h1, strlen(r.h1), NULL), *ft = bt_fold_dup(m->title, strlen(m->title), NULL);
         size_t hl = fh ? strlen(fh) : 0;
         if (fh && ft && hl && strncmp(ft, fh, hl) == 0) {
@@ -601,9 +601,9 @@ int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, 
     }
     /* The visible headline and the document's <title> agree: that is the title, whatever a
      * metadata field says (Wikipedia's JSON-LD "headline" is a description of the page). */
-    if (m->title && r.h1 && r.doc_title && !bt_html_same_text(m->title, r.h1)) {
-        char *dt = bt_html_strip_site(r.doc_title, site, host);
-        if (dt && bt_html_same_text(dt, r.h1)) {
+    if (m->title && r.h1 && r.doc_title && !bti_html_same_text(m->title, r.h1)) {
+        char *dt = bti_html_strip_site(r.doc_title, site, host);
+        if (dt && bti_html_same_text(dt, r.h1)) {
             free(m->title);
             m->title = strdup(r.h1);
         }
@@ -621,7 +621,7 @@ int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, 
         for (size_t i = 0; i < ns[l]; i++) {
             const char *a = lists[l][i];
             /* the publisher named as author ("Dân Trí") is not a byline */
-            if ((site && names_site(a, site, host)) || (r.ld_publisher && bt_html_same_text(a, r.ld_publisher)) ||
+            if ((site && names_site(a, site, host)) || (r.ld_publisher && bti_html_same_text(a, r.ld_publisher)) ||
                 (host && names_site(a, NULL, host)))
                 continue;
             m->authors[m->n_authors++] = strdup(lists[l][i]);
@@ -636,7 +636,7 @@ int bt_html_meta_read(bt_html_ctx *ctx, const bt_capture *cap, bt_html_meta *m, 
     return 0;
 }
 
-void bt_html_meta_free(bt_html_meta *m)
+void bti_html_meta_free(bti_html_meta *m)
 {
     free(m->title);
     free(m->h1);

@@ -3,8 +3,8 @@
  * and what its class/id hint at (content, sapo, caption, related, byline). Also the small
  * text and URL helpers the other html_*.c files share.
  *
- * Walks are recursive but stop at BT_HTML_MAX_DEPTH, so a page of 100,000 nested tags costs
- * no stack: what lies deeper has no bt_node_info and is treated as absent. */
+ * Walks are recursive but stop at BTI_HTML_MAX_DEPTH, so a page of 100,000 nested tags costs
+ * no stack: what lies deeper has no bti_node_info and is treated as absent. */
 #include "extract/html_internal.h"
 
 #include "bantin/text.h"
@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-int bt_html_is_heading(const xmlNode *n)
+int bti_html_is_heading(const xmlNode *n)
 {
     if (!n || n->type != XML_ELEMENT_NODE || !n->name)
         return 0;
@@ -27,7 +27,7 @@ static const char *attr_peek(const xmlNode *n, const char *name)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
-            return a->children && !a->children->next ? bt_html_attr_value(a) : "";
+            return a->children && !a->children->next ? bti_html_attr_value(a) : "";
     return NULL;
 }
 
@@ -71,7 +71,7 @@ static void read_attrs(const xmlNode *n, node_attrs *at)
             break;
         }
         if (slot && !*slot)
-            *slot = a->children && !a->children->next ? bt_html_attr_value(a) : "";
+            *slot = a->children && !a->children->next ? bti_html_attr_value(a) : "";
     }
 }
 
@@ -83,136 +83,136 @@ static const struct hint_word {
     unsigned char len;
     unsigned flags;
 } HINT_WORDS[] = {
-    {"-ads", 4, BT_H_NEG},
-    {"abstract", 8, BT_H_LEDE},
-    {"ad-break", 8, BT_H_NEG},
-    {"ads-", 4, BT_H_NEG},
-    {"adsbygoogle", 11, BT_H_NEG},
-    {"advert", 6, BT_H_NEG},
-    {"agegate", 7, BT_H_NEG},
-    {"also-read", 9, BT_H_REL},
-    {"article", 7, BT_H_POS},
-    {"author", 6, BT_H_BYLINE},
-    {"author-box", 10, BT_H_NEG},
-    {"banner", 6, BT_H_NEG},
-    {"blog", 4, BT_H_POS},
-    {"body", 4, BT_H_POS},
-    {"bottom-bar", 10, BT_H_NEG},
-    {"box-author", 10, BT_H_NEG},
-    {"breadcrumb", 10, BT_H_NEG},
-    {"byline", 6, BT_H_BYLINE},
-    {"caption", 7, BT_H_CAPTION | BT_H_IMAGEBOX},
-    {"carousel", 8, BT_H_NEG},
-    {"chapeau", 7, BT_H_LEDE},
-    {"chappeau", 8, BT_H_LEDE},
-    {"chi-tiet", 8, BT_H_POS},
-    {"chitiet", 7, BT_H_POS},
-    {"cms", 3, BT_H_POS},
-    {"comment", 7, BT_H_NEG},
-    {"community", 9, BT_H_NEG},
-    {"content", 7, BT_H_POS},
-    {"cookie", 6, BT_H_NEG},
-    {"cover-wrap", 10, BT_H_NEG},
-    {"creator", 7, BT_H_BYLINE},
-    {"credit", 6, BT_H_CAPTION},
-    {"dek", 3, BT_H_LEDE},
-    {"desc", 4, BT_H_LEDE},
-    {"description", 11, BT_H_LEDE},
-    {"detail", 6, BT_H_POS},
-    {"disqus", 6, BT_H_NEG},
-    {"doc-them", 8, BT_H_REL},
-    {"docthem", 7, BT_H_REL},
-    {"entry", 5, BT_H_POS},
-    {"excerpt", 7, BT_H_LEDE},
-    {"fck", 3, BT_H_POS},
-    {"figure", 6, BT_H_IMAGEBOX},
-    {"footer", 6, BT_H_NEG},
-    {"footnote", 8, BT_H_NEG},
-    {"gdpr", 4, BT_H_NEG},
-    {"headline", 8, BT_H_TITLE},
-    {"hentry", 6, BT_H_POS},
-    {"image", 5, BT_H_IMAGEBOX},
-    {"image-desc", 10, BT_H_CAPTION},
-    {"img", 3, BT_H_IMAGEBOX},
-    {"img-desc", 8, BT_H_CAPTION},
-    {"imgdesc", 7, BT_H_CAPTION},
-    {"intro", 5, BT_H_LEDE},
-    {"keyword", 7, BT_H_NEG},
-    {"lead", 4, BT_H_LEDE},
-    {"lede", 4, BT_H_LEDE},
-    {"legends", 7, BT_H_NEG},
-    {"lien-quan", 9, BT_H_REL},
-    {"lien_quan", 9, BT_H_REL},
-    {"lienquan", 8, BT_H_REL},
-    {"login", 5, BT_H_NEG},
-    {"main", 4, BT_H_POS},
-    {"masthead", 8, BT_H_NEG},
-    {"media", 5, BT_H_IMAGEBOX},
-    {"menu", 4, BT_H_NEG},
-    {"modal", 5, BT_H_NEG},
-    {"more-stories", 12, BT_H_REL},
-    {"most-read", 9, BT_H_NEG},
-    {"mostread", 8, BT_H_NEG},
-    {"navbar", 6, BT_H_NEG},
-    {"navigation", 10, BT_H_NEG},
-    {"newsletter", 10, BT_H_NEG},
-    {"noidung", 7, BT_H_POS},
-    {"outbrain", 8, BT_H_NEG},
-    {"pager", 5, BT_H_NEG},
-    {"pagination", 10, BT_H_NEG},
-    {"photo", 5, BT_H_IMAGEBOX},
-    {"photo-desc", 10, BT_H_CAPTION},
-    {"picture", 7, BT_H_IMAGEBOX},
-    {"popup", 5, BT_H_NEG},
-    {"post", 4, BT_H_POS},
-    {"promo", 5, BT_H_NEG},
-    {"rating", 6, BT_H_NEG},
-    {"reaction", 8, BT_H_NEG},
-    {"read-more", 9, BT_H_REL},
-    {"readmore", 8, BT_H_REL},
-    {"recommend", 9, BT_H_NEG},
-    {"relate", 6, BT_H_REL},
-    {"related", 7, BT_H_REL},
-    {"remark", 6, BT_H_NEG},
-    {"replies", 7, BT_H_NEG},
-    {"reporter", 8, BT_H_BYLINE},
-    {"sapo", 4, BT_H_LEDE},
-    {"share", 5, BT_H_NEG},
-    {"sharing", 7, BT_H_NEG},
-    {"shoutbox", 8, BT_H_NEG},
-    {"side-bar", 8, BT_H_NEG},
-    {"sidebar", 7, BT_H_NEG},
-    {"signup", 6, BT_H_NEG},
-    {"singular", 8, BT_H_POS},
-    {"skyscraper", 10, BT_H_NEG},
-    {"social", 6, BT_H_NEG},
-    {"sponsor", 7, BT_H_NEG},
-    {"standfirst", 10, BT_H_LEDE},
-    {"story", 5, BT_H_POS},
-    {"sub-title", 9, BT_H_LEDE},
-    {"subscribe", 9, BT_H_NEG},
-    {"subtitle", 8, BT_H_LEDE},
-    {"summary", 7, BT_H_LEDE},
-    {"supplemental", 12, BT_H_NEG},
-    {"taboola", 7, BT_H_NEG},
-    {"tac-gia", 7, BT_H_BYLINE},
-    {"tacgia", 6, BT_H_BYLINE},
-    {"tag-list", 8, BT_H_NEG},
-    {"tags", 4, BT_H_NEG},
-    {"teaser", 6, BT_H_LEDE},
-    {"text", 4, BT_H_POS},
-    {"tieude", 6, BT_H_TITLE},
-    {"tinlienquan", 11, BT_H_REL},
-    {"title", 5, BT_H_TITLE},
-    {"toolbar", 7, BT_H_NEG},
-    {"tplcaption", 10, BT_H_IMAGEBOX},
-    {"trending", 8, BT_H_NEG},
-    {"vcsortableinpreviewmode", 23, BT_H_IMAGEBOX},
-    {"widget", 6, BT_H_NEG},
-    {"writer", 6, BT_H_BYLINE},
-    {"xem-them", 8, BT_H_REL},
-    {"xemthem", 7, BT_H_REL},
-    {"yom-remote", 10, BT_H_NEG},
+    {"-ads", 4, BTI_H_NEG},
+    {"abstract", 8, BTI_H_LEDE},
+    {"ad-break", 8, BTI_H_NEG},
+    {"ads-", 4, BTI_H_NEG},
+    {"adsbygoogle", 11, BTI_H_NEG},
+    {"advert", 6, BTI_H_NEG},
+    {"agegate", 7, BTI_H_NEG},
+    {"also-read", 9, BTI_H_REL},
+    {"article", 7, BTI_H_POS},
+    {"author", 6, BTI_H_BYLINE},
+    {"author-box", 10, BTI_H_NEG},
+    {"banner", 6, BTI_H_NEG},
+    {"blog", 4, BTI_H_POS},
+    {"body", 4, BTI_H_POS},
+    {"bottom-bar", 10, BTI_H_NEG},
+    {"box-author", 10, BTI_H_NEG},
+    {"breadcrumb", 10, BTI_H_NEG},
+    {"byline", 6, BTI_H_BYLINE},
+    {"caption", 7, BTI_H_CAPTION | BTI_H_IMAGEBOX},
+    {"carousel", 8, BTI_H_NEG},
+    {"chapeau", 7, BTI_H_LEDE},
+    {"chappeau", 8, BTI_H_LEDE},
+    {"chi-tiet", 8, BTI_H_POS},
+    {"chitiet", 7, BTI_H_POS},
+    {"cms", 3, BTI_H_POS},
+    {"comment", 7, BTI_H_NEG},
+    {"community", 9, BTI_H_NEG},
+    {"content", 7, BTI_H_POS},
+    {"cookie", 6, BTI_H_NEG},
+    {"cover-wrap", 10, BTI_H_NEG},
+    {"creator", 7, BTI_H_BYLINE},
+    {"credit", 6, BTI_H_CAPTION},
+    {"dek", 3, BTI_H_LEDE},
+    {"desc", 4, BTI_H_LEDE},
+    {"description", 11, BTI_H_LEDE},
+    {"detail", 6, BTI_H_POS},
+    {"disqus", 6, BTI_H_NEG},
+    {"doc-them", 8, BTI_H_REL},
+    {"docthem", 7, BTI_H_REL},
+    {"entry", 5, BTI_H_POS},
+    {"excerpt", 7, BTI_H_LEDE},
+    {"fck", 3, BTI_H_POS},
+    {"figure", 6, BTI_H_IMAGEBOX},
+    {"footer", 6, BTI_H_NEG},
+    {"footnote", 8, BTI_H_NEG},
+    {"gdpr", 4, BTI_H_NEG},
+    {"headline", 8, BTI_H_TITLE},
+    {"hentry", 6, BTI_H_POS},
+    {"image", 5, BTI_H_IMAGEBOX},
+    {"image-desc", 10, BTI_H_CAPTION},
+    {"img", 3, BTI_H_IMAGEBOX},
+    {"img-desc", 8, BTI_H_CAPTION},
+    {"imgdesc", 7, BTI_H_CAPTION},
+    {"intro", 5, BTI_H_LEDE},
+    {"keyword", 7, BTI_H_NEG},
+    {"lead", 4, BTI_H_LEDE},
+    {"lede", 4, BTI_H_LEDE},
+    {"legends", 7, BTI_H_NEG},
+    {"lien-quan", 9, BTI_H_REL},
+    {"lien_quan", 9, BTI_H_REL},
+    {"lienquan", 8, BTI_H_REL},
+    {"login", 5, BTI_H_NEG},
+    {"main", 4, BTI_H_POS},
+    {"masthead", 8, BTI_H_NEG},
+    {"media", 5, BTI_H_IMAGEBOX},
+    {"menu", 4, BTI_H_NEG},
+    {"modal", 5, BTI_H_NEG},
+    {"more-stories", 12, BTI_H_REL},
+    {"most-read", 9, BTI_H_NEG},
+    {"mostread", 8, BTI_H_NEG},
+    {"navbar", 6, BTI_H_NEG},
+    {"navigation", 10, BTI_H_NEG},
+    {"newsletter", 10, BTI_H_NEG},
+    {"noidung", 7, BTI_H_POS},
+    {"outbrain", 8, BTI_H_NEG},
+    {"pager", 5, BTI_H_NEG},
+    {"pagination", 10, BTI_H_NEG},
+    {"photo", 5, BTI_H_IMAGEBOX},
+    {"photo-desc", 10, BTI_H_CAPTION},
+    {"picture", 7, BTI_H_IMAGEBOX},
+    {"popup", 5, BTI_H_NEG},
+    {"post", 4, BTI_H_POS},
+    {"promo", 5, BTI_H_NEG},
+    {"rating", 6, BTI_H_NEG},
+    {"reaction", 8, BTI_H_NEG},
+    {"read-more", 9, BTI_H_REL},
+    {"readmore", 8, BTI_H_REL},
+    {"recommend", 9, BTI_H_NEG},
+    {"relate", 6, BTI_H_REL},
+    {"related", 7, BTI_H_REL},
+    {"remark", 6, BTI_H_NEG},
+    {"replies", 7, BTI_H_NEG},
+    {"reporter", 8, BTI_H_BYLINE},
+    {"sapo", 4, BTI_H_LEDE},
+    {"share", 5, BTI_H_NEG},
+    {"sharing", 7, BTI_H_NEG},
+    {"shoutbox", 8, BTI_H_NEG},
+    {"side-bar", 8, BTI_H_NEG},
+    {"sidebar", 7, BTI_H_NEG},
+    {"signup", 6, BTI_H_NEG},
+    {"singular", 8, BTI_H_POS},
+    {"skyscraper", 10, BTI_H_NEG},
+    {"social", 6, BTI_H_NEG},
+    {"sponsor", 7, BTI_H_NEG},
+    {"standfirst", 10, BTI_H_LEDE},
+    {"story", 5, BTI_H_POS},
+    {"sub-title", 9, BTI_H_LEDE},
+    {"subscribe", 9, BTI_H_NEG},
+    {"subtitle", 8, BTI_H_LEDE},
+    {"summary", 7, BTI_H_LEDE},
+    {"supplemental", 12, BTI_H_NEG},
+    {"taboola", 7, BTI_H_NEG},
+    {"tac-gia", 7, BTI_H_BYLINE},
+    {"tacgia", 6, BTI_H_BYLINE},
+    {"tag-list", 8, BTI_H_NEG},
+    {"tags", 4, BTI_H_NEG},
+    {"teaser", 6, BTI_H_LEDE},
+    {"text", 4, BTI_H_POS},
+    {"tieude", 6, BTI_H_TITLE},
+    {"tinlienquan", 11, BTI_H_REL},
+    {"title", 5, BTI_H_TITLE},
+    {"toolbar", 7, BTI_H_NEG},
+    {"tplcaption", 10, BTI_H_IMAGEBOX},
+    {"trending", 8, BTI_H_NEG},
+    {"vcsortableinpreviewmode", 23, BTI_H_IMAGEBOX},
+    {"widget", 6, BTI_H_NEG},
+    {"writer", 6, BTI_H_BYLINE},
+    {"xem-them", 8, BTI_H_REL},
+    {"xemthem", 7, BTI_H_REL},
+    {"yom-remote", 10, BTI_H_NEG},
 };
 
 /* [first, last) index in HINT_WORDS of the words starting with each byte */
@@ -243,7 +243,7 @@ static const unsigned char HINT_START[128][2] = {
 };
 
 /* Second bytes of the words starting with each byte: bit (b - 'a'), '-' as bit 26. Kept
- * in step with HINT_WORDS (checked by test_extract_html through bt_html_hint_words_ok): a
+ * in step with HINT_WORDS (checked by test_extract_html through bti_html_hint_words_ok): a
  * position whose next byte starts no word costs one test. */
 static const unsigned HINT_SECOND[128] = {
     ['-'] = 0x1,
@@ -304,7 +304,7 @@ static unsigned hint_scan(const char *cls, const char *id)
     return flags;
 }
 
-int bt_html_hint_words_ok(void)
+int bti_html_hint_words_ok(void)
 {
     for (size_t w = 0; w < sizeof HINT_WORDS / sizeof HINT_WORDS[0]; w++) {
         unsigned char c = (unsigned char)HINT_WORDS[w].w[0], d = (unsigned char)HINT_WORDS[w].w[1];
@@ -316,12 +316,12 @@ int bt_html_hint_words_ok(void)
     return 1;
 }
 
-unsigned bt_html_hints(const xmlNode *n)
+unsigned bti_html_hints(const xmlNode *n)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->_private ? BT_INFO(n)->hints : 0;
+    return n && n->type == XML_ELEMENT_NODE && n->_private ? BTI_INFO(n)->hints : 0;
 }
 
-const char *bt_html_peek(const xmlNode *n, const char *name)
+const char *bti_html_peek(const xmlNode *n, const char *name)
 {
     return attr_peek(n, name);
 }
@@ -439,10 +439,10 @@ static int hidden(const xmlNode *n, const node_attrs *at)
     if (at->hidden)
         return 1;
     /* labels and skip links only: a heading kept for screen readers may be the headline */
-    if (at->cls && (bt_html_is(n, "span") || bt_html_is(n, "a")) && screen_reader_only(at->cls))
+    if (at->cls && (bti_html_is(n, "span") || bti_html_is(n, "a")) && screen_reader_only(at->cls))
         return 1;
     const char *aria = at->aria;
-    if (aria && strcasecmp(aria, "true") == 0 && !bt_html_is(n, "figure"))
+    if (aria && strcasecmp(aria, "true") == 0 && !bti_html_is(n, "figure"))
         return 1;
     const char *st = at->style;
     if (st) {
@@ -473,7 +473,7 @@ static size_t count_elements(const xmlNode *n, int depth)
         if (k->type != XML_ELEMENT_NODE)
             continue;
         c++;
-        if (depth < BT_HTML_MAX_DEPTH)
+        if (depth < BTI_HTML_MAX_DEPTH)
             c += count_elements(k->children, depth + 1);
     }
     return c;
@@ -497,68 +497,68 @@ static void text_stats(const char *s, size_t *len, size_t *commas)
     }
 }
 
-static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
+static void annotate(bti_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
 {
     for (xmlNode *k = n; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE)
             continue;
-        bt_node_info *in = &ctx->info[(*next)++];
+        bti_node_info *in = &ctx->info[(*next)++];
         memset(in, 0, sizeof *in);
         k->_private = in;
         const char *t = (const char *)k->name;
         /* an <iframe> holds no markup in a browser; when libxml2 nests elements in one
          * (an unclosed <iframe> in <head>), they are the page itself */
-        int frame = bt_html_is(k, "iframe");
+        int frame = bti_html_is(k, "iframe");
         /* script, style, iframe and the like hold no elements in a browser: elements under
          * one are the page, misnested by the parser, not the tag's own content */
         int misnested = t && (frame || skip_tag(t)) && has_element_child(k) &&
-                        !bt_html_is(k, "nav") && !bt_html_is(k, "svg") && !bt_html_is(k, "math") &&
-                        !bt_html_is(k, "select") && !bt_html_is(k, "object") &&
-                        !bt_html_is(k, "video") && !bt_html_is(k, "audio") &&
-                        !bt_html_is(k, "map") && !bt_html_is(k, "dialog") && !bt_html_is(k, "fieldset") &&
-                        !bt_html_is(k, "label") && !bt_html_is(k, "button") && !bt_html_is(k, "menu");
+                        !bti_html_is(k, "nav") && !bti_html_is(k, "svg") && !bti_html_is(k, "math") &&
+                        !bti_html_is(k, "select") && !bti_html_is(k, "object") &&
+                        !bti_html_is(k, "video") && !bti_html_is(k, "audio") &&
+                        !bti_html_is(k, "map") && !bti_html_is(k, "dialog") && !bti_html_is(k, "fieldset") &&
+                        !bti_html_is(k, "label") && !bti_html_is(k, "button") && !bti_html_is(k, "menu");
         node_attrs at;
         read_attrs(k, &at);
         if (!t || (!misnested && (skip_tag(t) || frame)) || hidden(k, &at)) {
-            in->flags |= BT_NF_SKIP;
+            in->flags |= BTI_NF_SKIP;
         } else {
             unsigned h = hint_scan(at.cls, at.id);
             in->hints = h;
-            int pos = (h & BT_H_POS) != 0, neg = (h & BT_H_NEG) != 0;
+            int pos = (h & BTI_H_POS) != 0, neg = (h & BTI_H_NEG) != 0;
             in->weight = (pos ? 25 : 0) - (neg ? 25 : 0);
-            if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
+            if (bti_html_is(k, "footer") || bti_html_is(k, "aside"))
                 in->weight -= 25;
             /* the page frame's classes describe the page's state ("modal-open"), not text */
-            int frame_el = bt_html_is(k, "html") || bt_html_is(k, "body") ||
-                           bt_html_is(k, "main") || bt_html_is(k, "form");
+            int frame_el = bti_html_is(k, "html") || bti_html_is(k, "body") ||
+                           bti_html_is(k, "main") || bti_html_is(k, "form");
             if (neg && !pos && !frame_el)
-                in->flags |= BT_NF_NEGATIVE;
-            if (bt_html_is(k, "footer") || bt_html_is(k, "aside"))
-                in->flags |= BT_NF_NEGATIVE;
+                in->flags |= BTI_NF_NEGATIVE;
+            if (bti_html_is(k, "footer") || bti_html_is(k, "aside"))
+                in->flags |= BTI_NF_NEGATIVE;
             const char *type = at.type; /* <div type="RelatedNewsBox"> */
-            if ((h & BT_H_REL) || (type && words_match(type, "related")))
-                in->flags |= BT_NF_RELATED;
-            if (h & BT_H_LEDE)
-                in->flags |= BT_NF_LEDE;
+            if ((h & BTI_H_REL) || (type && words_match(type, "related")))
+                in->flags |= BTI_NF_RELATED;
+            if (h & BTI_H_LEDE)
+                in->flags |= BTI_NF_LEDE;
             const char *ip = at.itemprop, *rel = at.rel;
-            if ((h & BT_H_BYLINE) || (ip && words_match(ip, "author")) ||
+            if ((h & BTI_H_BYLINE) || (ip && words_match(ip, "author")) ||
                 (rel && words_match(rel, "author")))
-                in->flags |= BT_NF_BYLINE;
-            if ((h & BT_H_CAPTION) || bt_html_is(k, "figcaption"))
-                in->flags |= BT_NF_CAPTION;
-            if ((h & BT_H_IMAGEBOX) || bt_html_is(k, "figure"))
-                in->flags |= BT_NF_IMAGEBOX;
+                in->flags |= BTI_NF_BYLINE;
+            if ((h & BTI_H_CAPTION) || bti_html_is(k, "figcaption"))
+                in->flags |= BTI_NF_CAPTION;
+            if ((h & BTI_H_IMAGEBOX) || bti_html_is(k, "figure"))
+                in->flags |= BTI_NF_IMAGEBOX;
         }
-        if (bt_html_is(k, "img"))
+        if (bti_html_is(k, "img"))
             in->imgs = 1;
-        if (depth >= BT_HTML_MAX_DEPTH) {
-            in->flags |= BT_NF_DEEP | BT_NF_SKIP;
+        if (depth >= BTI_HTML_MAX_DEPTH) {
+            in->flags |= BTI_NF_DEEP | BTI_NF_SKIP;
             continue;
         }
         annotate(ctx, k->children, depth + 1, next);
-        if (in->flags & BT_NF_SKIP)
+        if (in->flags & BTI_NF_SKIP)
             continue;
-        int is_a = bt_html_is(k, "a");
+        int is_a = bti_html_is(k, "a");
         for (xmlNode *c = k->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
                 size_t l = 0, cm = 0;
@@ -569,25 +569,25 @@ static void annotate(bt_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
                 if (is_a)
                     in->link += l;
             } else if (c->type == XML_ELEMENT_NODE && c->_private) {
-                bt_node_info *ci = BT_INFO(c);
-                if (ci->flags & BT_NF_SKIP)
+                bti_node_info *ci = BTI_INFO(c);
+                if (ci->flags & BTI_NF_SKIP)
                     continue;
                 in->text += ci->text;
                 in->link += is_a ? ci->text : ci->link;
                 in->commas += ci->commas;
-                in->paras += ci->paras + (bt_html_is(c, "p") ? 1 : 0);
+                in->paras += ci->paras + (bti_html_is(c, "p") ? 1 : 0);
                 in->imgs += ci->imgs;
                 if (block_tag((const char *)c->name))
-                    in->flags |= BT_NF_BLOCK;
+                    in->flags |= BTI_NF_BLOCK;
             }
         }
         /* a "read-more" box full of prose is the rest of the article, not a link list */
-        if ((in->flags & BT_NF_RELATED) && in->text > 400 && in->link * 3 < in->text)
-            in->flags &= ~(unsigned)BT_NF_RELATED;
+        if ((in->flags & BTI_NF_RELATED) && in->text > 400 && in->link * 3 < in->text)
+            in->flags &= ~(unsigned)BTI_NF_RELATED;
     }
 }
 
-int bt_html_annotate(bt_html_ctx *ctx)
+int bti_html_annotate(bti_html_ctx *ctx)
 {
     xmlNode *root = xmlDocGetRootElement(ctx->doc);
     size_t n = count_elements(root, 0);
@@ -597,47 +597,47 @@ int bt_html_annotate(bt_html_ctx *ctx)
     ctx->n_info = n;
     size_t next = 0;
     annotate(ctx, root, 0, &next);
-    ctx->total_text = root && root->_private ? BT_INFO(root)->text : 0;
+    ctx->total_text = root && root->_private ? BTI_INFO(root)->text : 0;
     /* Elements below the depth limit were counted but never reached: their _private stays
      * NULL and every walk treats them as absent. */
     return 0;
 }
 
-int bt_html_furniture(const bt_html_ctx *ctx, const bt_node_info *in)
+int bti_html_furniture(const bti_html_ctx *ctx, const bti_node_info *in)
 {
-    if (!(in->flags & BT_NF_NEGATIVE))
+    if (!(in->flags & BTI_NF_NEGATIVE))
         return 0;
     return !ctx->lenient || in->text * 3 < ctx->total_text + 3000;
 }
 
-static int text_rec(const xmlNode *n, bt_buf *b, int depth)
+static int text_rec(const xmlNode *n, bti_buf *b, int depth)
 {
     for (const xmlNode *k = n; k; k = k->next) {
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
-            if (k->content && bt_buf_adds(b, (const char *)k->content))
+            if (k->content && bti_buf_adds(b, (const char *)k->content))
                 return BT_ENOMEM;
         } else if (k->type == XML_ELEMENT_NODE) {
-            if (!k->_private || (BT_INFO(k)->flags & BT_NF_SKIP) || depth > BT_HTML_MAX_DEPTH)
+            if (!k->_private || (BTI_INFO(k)->flags & BTI_NF_SKIP) || depth > BTI_HTML_MAX_DEPTH)
                 continue;
-            if (bt_html_is(k, "br") || block_tag((const char *)k->name)) {
-                if (bt_buf_addc(b, ' '))
+            if (bti_html_is(k, "br") || block_tag((const char *)k->name)) {
+                if (bti_buf_addc(b, ' '))
                     return BT_ENOMEM;
             }
             if (text_rec(k->children, b, depth + 1))
                 return BT_ENOMEM;
-            if (block_tag((const char *)k->name) && bt_buf_addc(b, ' '))
+            if (block_tag((const char *)k->name) && bti_buf_addc(b, ' '))
                 return BT_ENOMEM;
         }
     }
     return 0;
 }
 
-int bt_html_text_append(const xmlNode *n, bt_buf *b, int depth)
+int bti_html_text_append(const xmlNode *n, bti_buf *b, int depth)
 {
     return text_rec(n->children, b, depth);
 }
 
-char *bt_html_clean(const char *s, size_t len)
+char *bti_html_clean(const char *s, size_t len)
 {
     if (!s)
         return bt_normalize("", 0, BT_NORM_SPACE, NULL);
@@ -665,19 +665,19 @@ char *bt_html_clean(const char *s, size_t len)
     return out;
 }
 
-char *bt_html_text(const xmlNode *n)
+char *bti_html_text(const xmlNode *n)
 {
-    bt_buf b = BT_BUF_INIT;
+    bti_buf b = BTI_BUF_INIT;
     if (text_rec(n->children, &b, 0)) {
-        bt_buf_free(&b);
+        bti_buf_free(&b);
         return NULL;
     }
-    char *out = bt_html_clean(b.data, b.len);
-    bt_buf_free(&b);
+    char *out = bti_html_clean(b.data, b.len);
+    bti_buf_free(&b);
     return out;
 }
 
-char *bt_html_resolve(const char *base, const char *href)
+char *bti_html_resolve(const char *base, const char *href)
 {
     if (!href)
         return NULL;
@@ -713,7 +713,7 @@ static char *key(const char *s)
     return f;
 }
 
-int bt_html_same_text(const char *a, const char *b)
+int bti_html_same_text(const char *a, const char *b)
 {
     if (!a || !b)
         return 0;

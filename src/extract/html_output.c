@@ -58,13 +58,13 @@ typedef struct para {
 } para;
 
 typedef struct out {
-    bt_html_ctx *ctx;
-    const bt_html_meta *m;
+    bti_html_ctx *ctx;
+    const bti_html_meta *m;
     bt_article *a;
     xmlNodePtr content;
     para *pv;
     size_t pn, pcap;
-    bt_buf pend; /* loose inline text between blocks */
+    bti_buf pend; /* loose inline text between blocks */
     size_t pend_link, pend_strong, pend_text;
     char *pend_href;
     char *lede;
@@ -106,7 +106,7 @@ static const char *attr_of(const xmlNode *n, const char *name)
 {
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
-            return bt_html_attr_value(a);
+            return bti_html_attr_value(a);
     return NULL;
 }
 
@@ -124,7 +124,7 @@ static int inline_tag(const xmlNode *n)
 
 static int strong_tag(const xmlNode *n)
 {
-    return bt_html_is(n, "strong") || bt_html_is(n, "b");
+    return bti_html_is(n, "strong") || bti_html_is(n, "b");
 }
 
 /* ---- paragraphs ---- */
@@ -134,7 +134,7 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
 {
     if (o->rc)
         return;
-    char *t = bt_html_clean(s, n);
+    char *t = bti_html_clean(s, n);
     if (!t) {
         o->rc = BT_ENOMEM;
         return;
@@ -172,9 +172,9 @@ static int text_space(xmlChar c)
 }
 
 /* Text as it reads: source line breaks are spaces ('\n' marks a <br> or block edge). */
-static int add_text(bt_buf *b, const char *s, size_t n)
+static int add_text(bti_buf *b, const char *s, size_t n)
 {
-    if (bt_buf_grow(b, n))
+    if (bti_buf_grow(b, n))
         return BT_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
@@ -186,7 +186,7 @@ static int add_text(bt_buf *b, const char *s, size_t n)
 
 /* Inline text of a subtree into b; '\n' where <br> or a block breaks the line. */
 typedef struct inl {
-    bt_buf *b;
+    bti_buf *b;
     size_t link, strong, text;
     char *href;
     const char *base;
@@ -212,24 +212,24 @@ static int gather(inl *g, const xmlNode *n, int depth, int in_link, int in_stron
                 g->strong += nonspace;
             continue;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        if (BT_INFO(k)->flags & BT_NF_SKIP)
+        if (BTI_INFO(k)->flags & BTI_NF_SKIP)
             continue;
-        if (bt_html_is(k, "br")) {
-            if (bt_buf_addc(g->b, '\n'))
+        if (bti_html_is(k, "br")) {
+            if (bti_buf_addc(g->b, '\n'))
                 return BT_ENOMEM;
             continue;
         }
-        int a = bt_html_is(k, "a");
+        int a = bti_html_is(k, "a");
         if (a && !g->href)
-            g->href = bt_html_resolve(g->base, attr_of(k, "href"));
+            g->href = bti_html_resolve(g->base, attr_of(k, "href"));
         int block = !inline_tag(k);
-        if (block && bt_buf_addc(g->b, '\n'))
+        if (block && bti_buf_addc(g->b, '\n'))
             return BT_ENOMEM;
         if (gather(g, k->children, depth + 1, in_link || a, in_strong || strong_tag(k)))
             return BT_ENOMEM;
-        if (block && bt_buf_addc(g->b, '\n'))
+        if (block && bti_buf_addc(g->b, '\n'))
             return BT_ENOMEM;
     }
     return 0;
@@ -281,16 +281,16 @@ static void emit_text(out *o, const char *s, size_t n, unsigned flags, size_t li
 
 static void emit_node(out *o, const xmlNode *n, unsigned flags)
 {
-    bt_buf b = BT_BUF_INIT;
+    bti_buf b = BTI_BUF_INIT;
     inl g = {&b, 0, 0, 0, NULL, o->ctx->base};
-    if (gather(&g, n->children, 0, bt_html_is(n, "a"), strong_tag(n))) {
+    if (gather(&g, n->children, 0, bti_html_is(n, "a"), strong_tag(n))) {
         o->rc = BT_ENOMEM;
     } else {
         emit_text(o, b.data ? b.data : "", b.len, flags | align_flags(n), g.link, g.strong,
                   g.text, g.href);
     }
     free(g.href);
-    bt_buf_free(&b);
+    bti_buf_free(&b);
 }
 
 static void flush(out *o)
@@ -298,7 +298,7 @@ static void flush(out *o)
     if (o->pend.len)
         emit_text(o, o->pend.data, o->pend.len, 0, o->pend_link, o->pend_strong, o->pend_text,
                   o->pend_href);
-    bt_buf_reset(&o->pend);
+    bti_buf_reset(&o->pend);
     o->pend_link = o->pend_strong = o->pend_text = 0;
     free(o->pend_href);
     o->pend_href = NULL;
@@ -320,9 +320,9 @@ static const char *img_src(const xmlNode *img)
 static const xmlNode *find_tag(const xmlNode *n, const char *tag, int depth)
 {
     for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        if (bt_html_is(k, tag))
+        if (bti_html_is(k, tag))
             return k;
         const xmlNode *r = find_tag(k->children, tag, depth + 1);
         if (r)
@@ -331,16 +331,16 @@ static const xmlNode *find_tag(const xmlNode *n, const char *tag, int depth)
     return NULL;
 }
 
-static void caption_text(const xmlNode *n, bt_buf *b, int depth)
+static void caption_text(const xmlNode *n, bti_buf *b, int depth)
 {
     for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        if (BT_INFO(k)->flags & BT_NF_SKIP)
+        if (BTI_INFO(k)->flags & BTI_NF_SKIP)
             continue;
-        if (BT_INFO(k)->flags & BT_NF_CAPTION) {
-            bt_buf_addc(b, ' ');
-            bt_html_text_append(k, b, depth);
+        if (BTI_INFO(k)->flags & BTI_NF_CAPTION) {
+            bti_buf_addc(b, ' ');
+            bti_html_text_append(k, b, depth);
             continue;
         }
         caption_text(k->children, b, depth + 1);
@@ -352,11 +352,11 @@ static void add_image(out *o, const char *src, const char *text)
     if (o->rc)
         return;
     char *cap = NULL, *credit = NULL;
-    if (bt_html_split_credit(text, &cap, &credit)) {
+    if (bti_html_split_credit(text, &cap, &credit)) {
         o->rc = BT_ENOMEM;
         return;
     }
-    char *url = bt_html_resolve(o->ctx->base, src);
+    char *url = bti_html_resolve(o->ctx->base, src);
     if (bt_article_add_image(o->a, url, cap, credit))
         o->rc = BT_ENOMEM;
     free(url);
@@ -367,40 +367,40 @@ static void add_image(out *o, const char *src, const char *text)
 static void image_box(out *o, const xmlNode *n)
 {
     const xmlNode *img = find_tag(n->children, "img", 0);
-    bt_buf b = BT_BUF_INIT;
+    bti_buf b = BTI_BUF_INIT;
     caption_text(n->children, &b, 0);
     if (!b.len) /* no element says caption: the box's own text is */
-        bt_html_text_append(n, &b, 0);
-    char *text = bt_html_clean(b.data, b.len);
-    bt_buf_free(&b);
+        bti_html_text_append(n, &b, 0);
+    char *text = bti_html_clean(b.data, b.len);
+    bti_buf_free(&b);
     if (!text) {
         o->rc = BT_ENOMEM;
         return;
     }
-    if (img && (*text || bt_html_is(n, "figure")))
+    if (img && (*text || bti_html_is(n, "figure")))
         add_image(o, img_src(img), text);
     free(text);
 }
 
-static int is_image_box(const xmlNode *n, const bt_node_info *in)
+static int is_image_box(const xmlNode *n, const bti_node_info *in)
 {
     if (!in->imgs || in->imgs > IMAGE_BOX_MAX_IMGS)
         return 0;
     if (in->text && in->link * 2 > in->text) /* thumbnails of linked stories */
         return 0;
-    if (bt_html_is(n, "figure"))
+    if (bti_html_is(n, "figure"))
         return in->text < FIGURE_MAX_TEXT;
-    if (bt_html_is(n, "table"))
+    if (bti_html_is(n, "table"))
         return in->text < IMAGE_BOX_MAX_TEXT && in->paras <= IMAGE_BOX_MAX_PARAS;
-    if (bt_html_is(n, "p") || bt_html_is(n, "span") || bt_html_is(n, "a"))
+    if (bti_html_is(n, "p") || bti_html_is(n, "span") || bti_html_is(n, "a"))
         return 0;
-    return (in->flags & BT_NF_IMAGEBOX) && in->text < IMAGE_BOX_MAX_TEXT &&
+    return (in->flags & BTI_NF_IMAGEBOX) && in->text < IMAGE_BOX_MAX_TEXT &&
            in->paras <= IMAGE_BOX_MAX_PARAS;
 }
 
 /* ---- related ---- */
 
-/* bt_html_same_text, skipped when the lengths alone rule it out (folding costs) */
+/* bti_html_same_text, skipped when the lengths alone rule it out (folding costs) */
 static int same_short(const char *text, size_t len, const char *other)
 {
     if (!other)
@@ -408,7 +408,7 @@ static int same_short(const char *text, size_t len, const char *other)
     size_t ol = strlen(other);
     if (len > ol + ol / 4 + SAME_SLACK || ol > len + len / 4 + SAME_SLACK)
         return 0;
-    return bt_html_same_text(text, other);
+    return bti_html_same_text(text, other);
 }
 
 static int add_related(out *o, const char *title, const char *url)
@@ -428,24 +428,24 @@ static void related_links(out *o, const xmlNode *box, const xmlNode *n, int dept
                           int titled_only)
 {
     for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        if (BT_INFO(k)->flags & BT_NF_SKIP)
+        if (BTI_INFO(k)->flags & BTI_NF_SKIP)
             continue;
-        if (bt_html_is(k, "a")) {
+        if (bti_html_is(k, "a")) {
             int titled = 0;
             for (const xmlNode *p = k->parent; p && p != box && !titled; p = p->parent)
-                titled = bt_html_is_heading(p) || (bt_html_hints(p) & BT_H_TITLE);
-            titled = titled || (bt_html_hints(k) & BT_H_TITLE);
+                titled = bti_html_is_heading(p) || (bti_html_hints(p) & BTI_H_TITLE);
+            titled = titled || (bti_html_hints(k) & BTI_H_TITLE);
             if (titled_only && !titled)
                 continue;
-            char *t = bt_html_text(k);
+            char *t = bti_html_text(k);
             if (!t) {
                 o->rc = BT_ENOMEM;
                 return;
             }
             if (!starts_with_mark(t, 0)) {
-                char *url = bt_html_resolve(o->ctx->base, attr_of(k, "href"));
+                char *url = bti_html_resolve(o->ctx->base, attr_of(k, "href"));
                 if (add_related(o, t, url))
                     o->rc = BT_ENOMEM;
                 free(url);
@@ -460,11 +460,11 @@ static void related_links(out *o, const xmlNode *box, const xmlNode *n, int dept
 static int has_titled_link(const xmlNode *n, int depth)
 {
     for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        if (bt_html_is(k, "a") && (bt_html_hints(k) & BT_H_TITLE))
+        if (bti_html_is(k, "a") && (bti_html_hints(k) & BTI_H_TITLE))
             return 1;
-        if ((bt_html_is_heading(k) || (bt_html_hints(k) & BT_H_TITLE)) &&
+        if ((bti_html_is_heading(k) || (bti_html_hints(k) & BTI_H_TITLE)) &&
             find_tag(k->children, "a", depth))
             return 1;
         if (has_titled_link(k->children, depth + 1))
@@ -491,7 +491,7 @@ static int para_tag(const xmlNode *n)
     return 0;
 }
 
-static double ldens(const bt_node_info *in)
+static double ldens(const bti_node_info *in)
 {
     return in->text ? (double)in->link / (double)in->text : 0;
 }
@@ -520,12 +520,12 @@ static void related_box(out *o, const xmlNode *n);
  * a share button (its class says share/social), or one that goes nowhere ("#"). */
 static int furniture_link(const xmlNode *a)
 {
-    if (bt_html_hints(a) & BT_H_NEG)
+    if (bti_html_hints(a) & BTI_H_NEG)
         return 1;
-    const char *rel = bt_html_peek(a, "rel");
+    const char *rel = bti_html_peek(a, "rel");
     if (rel && (strstr(rel, "category") || strstr(rel, "tag")))
         return 1;
-    const char *href = bt_html_peek(a, "href");
+    const char *href = bti_html_peek(a, "href");
     if (!href || !*href || !strcmp(href, "#") || !strncmp(href, "javascript:", 11))
         return 1;
     static const char *const parts[] = {"/category/", "/tag/", "/tags/", "/chuyen-muc/", "/the/"};
@@ -539,9 +539,9 @@ static int furniture_link(const xmlNode *a)
 static void count_links(const xmlNode *n, int depth, size_t *all, size_t *furn)
 {
     for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        if (bt_html_is(k, "a")) {
+        if (bti_html_is(k, "a")) {
             (*all)++;
             *furn += (size_t)furniture_link(k);
             continue;
@@ -552,13 +552,13 @@ static void count_links(const xmlNode *n, int depth, size_t *all, size_t *furn)
 
 /* A short row of nothing but category labels or share buttons ("Du lịch", "Chia sẻ Tweet
  * Zalo"): never the article's text. */
-static int furniture_row(const xmlNode *k, const bt_node_info *in)
+static int furniture_row(const xmlNode *k, const bti_node_info *in)
 {
     if (!in->text || in->text > 100 || in->link * 10 < in->text * 8 || in->paras > 1)
         return 0;
     size_t all = 0, furn = 0;
     count_links(k->children, 0, &all, &furn);
-    if (bt_html_is(k, "a")) {
+    if (bti_html_is(k, "a")) {
         all++;
         furn += (size_t)furniture_link(k);
     }
@@ -588,9 +588,9 @@ static int meta_row_bits(const xmlNode *n, int depth)
     for (const xmlNode *k = n->children; k && bits != 3; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || !k->_private || depth > META_ROW_DEPTH)
             continue;
-        if (bt_html_is(k, "time") && bt_html_peek(k, "datetime"))
+        if (bti_html_is(k, "time") && bti_html_peek(k, "datetime"))
             bits |= 1;
-        if (BT_INFO(k)->flags & BT_NF_BYLINE)
+        if (BTI_INFO(k)->flags & BTI_NF_BYLINE)
             bits |= 2;
         bits |= meta_row_bits(k, depth + 1);
     }
@@ -608,8 +608,8 @@ static int holds_media(const xmlNode *n, int depth)
     for (const xmlNode *k = n->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || !k->_private || depth > MEDIA_DEPTH)
             continue;
-        if ((BT_INFO(k)->flags & BT_NF_CAPTION) || bt_html_is(k, "figcaption") ||
-            bt_html_is(k, "iframe") || bt_html_is(k, "video") || holds_media(k, depth + 1))
+        if ((BTI_INFO(k)->flags & BTI_NF_CAPTION) || bti_html_is(k, "figcaption") ||
+            bti_html_is(k, "iframe") || bti_html_is(k, "video") || holds_media(k, depth + 1))
             return 1;
     }
     return 0;
@@ -636,20 +636,20 @@ static int holds_media(const xmlNode *n, int depth)
 #define RELATED_MODE_END_DENSITY 0.5 /* a paragraph mostly text ends a related list */
 
 /* An element rule: 1 when it took element k (no later rule sees it), 0 when not. */
-typedef int (*element_rule)(out *o, const xmlNode *k, bt_node_info *in, int depth);
+typedef int (*element_rule)(out *o, const xmlNode *k, bti_node_info *in, int depth);
 
 /* After a "Tin khác" heading only related boxes count: the article is over. */
-static int el_after_end(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_after_end(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)k, (void)depth;
-    return o->stopped && !(in->flags & BT_NF_RELATED);
+    return o->stopped && !(in->flags & BTI_NF_RELATED);
 }
 
 /* A box the scorer marked as related stories. */
-static int el_related_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_related_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)depth;
-    if (!(in->flags & BT_NF_RELATED))
+    if (!(in->flags & BTI_NF_RELATED))
         return 0;
     flush(o);
     related_box(o, k);
@@ -657,17 +657,17 @@ static int el_related_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
 }
 
 /* Share bars, comment boxes, ads, hidden blocks (html_node.c's furniture). */
-static int el_furniture(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_furniture(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)k, (void)depth;
-    if (!bt_html_furniture(o->ctx, in))
+    if (!bti_html_furniture(o->ctx, in))
         return 0;
     flush(o);
     return 1;
 }
 
 /* A figure or an image box: a photo with its caption and credit. */
-static int el_image_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_image_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)depth;
     if (!is_image_box(k, in))
@@ -678,44 +678,44 @@ static int el_image_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
 }
 
 /* A block marked as the sapo, before the text: one paragraph of text, no media. */
-static int el_marked_sapo(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_marked_sapo(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)depth;
-    if (!((in->flags & BT_NF_LEDE) && !(in->flags & BT_NF_CAPTION) && !in->imgs && !o->lede &&
+    if (!((in->flags & BTI_NF_LEDE) && !(in->flags & BTI_NF_CAPTION) && !in->imgs && !o->lede &&
           before_text(o) && in->text >= SAPO_MIN_TEXT && in->text < SAPO_MAX_TEXT &&
-          in->paras <= SAPO_MAX_PARAS && !bt_html_is(k, "li") && !holds_media(k, 0)))
+          in->paras <= SAPO_MAX_PARAS && !bti_html_is(k, "li") && !holds_media(k, 0)))
         return 0;
     flush(o);
-    o->lede = bt_html_text(k);
+    o->lede = bti_html_text(k);
     return 1;
 }
 
 /* A block marked as a byline: kept for the authors, not the text. */
-static int el_byline(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_byline(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)depth;
-    if (!((in->flags & BT_NF_BYLINE) && in->text < BYLINE_BOX_MAX && !in->paras))
+    if (!((in->flags & BTI_NF_BYLINE) && in->text < BYLINE_BOX_MAX && !in->paras))
         return 0;
     flush(o);
-    keep_byline(o, bt_html_text(k));
+    keep_byline(o, bti_html_text(k));
     return 1;
 }
 
 /* A caption set apart from its photo: it goes to the last uncaptioned image, else it is a
  * photo of its own. */
-static int el_caption(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_caption(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)depth;
-    if (!((in->flags & BT_NF_CAPTION) && !in->imgs && in->text < CAPTION_BOX_MAX &&
-          !bt_html_is(k, "td")))
+    if (!((in->flags & BTI_NF_CAPTION) && !in->imgs && in->text < CAPTION_BOX_MAX &&
+          !bti_html_is(k, "td")))
         return 0;
     flush(o);
-    char *t = bt_html_text(k);
+    char *t = bti_html_text(k);
     if (t && *t) {
         bt_image *last = o->a->n_images ? &o->a->images[o->a->n_images - 1] : NULL;
         if (last && !last->caption[0]) {
             char *cap = NULL, *cr = NULL;
-            if (!bt_html_split_credit(t, &cap, &cr)) {
+            if (!bti_html_split_credit(t, &cap, &cr)) {
                 free(last->caption);
                 last->caption = cap;
                 free(last->credit);
@@ -730,7 +730,7 @@ static int el_caption(out *o, const xmlNode *k, bt_node_info *in, int depth)
 }
 
 /* A row of buttons or labels (furniture_row), unless it is inline inside running text. */
-static int el_furniture_row(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_furniture_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)depth;
     if (!((!inline_tag(k) || !o->pend_text) && furniture_row(k, in)))
@@ -741,20 +741,20 @@ static int el_furniture_row(out *o, const xmlNode *k, bt_node_info *in, int dept
 
 /* The meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture, but
  * its byline names the authors. */
-static int el_meta_row(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     int signed_row = !in->paras && in->text < META_ROW_MAX && meta_row(k, 0);
     if (!(!in->paras && in->text < META_ROW_MAX && (!inline_tag(k) || !o->pend_text) &&
-          (signed_row || (in->text < DATE_ROW_MAX && bt_html_date_holder(k)))))
+          (signed_row || (in->text < DATE_ROW_MAX && bti_html_date_holder(k)))))
         return 0;
-    char *t = bt_html_text(k);
+    char *t = bti_html_text(k);
     bti_date d;
     if (t && (signed_row || bti_date_find(t, strlen(t), &d))) {
         free(t);
         flush(o);
         int stopped = 0;
-        const xmlNode *b = first_flag(k->children, BT_NF_BYLINE, NULL, depth + 1, &stopped);
-        keep_byline(o, b ? bt_html_text(b) : NULL);
+        const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, depth + 1, &stopped);
+        keep_byline(o, b ? bti_html_text(b) : NULL);
         return 1;
     }
     free(t);
@@ -763,9 +763,9 @@ static int el_meta_row(out *o, const xmlNode *k, bt_node_info *in, int depth)
 
 /* A story card inside the text (ZNews' inline related: a linked title, a one-line summary,
  * a thumbnail): a related story, not the article's paragraphs. */
-static int el_story_card(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_story_card(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
-    if (!(!para_tag(k) && (in->flags & BT_NF_BLOCK) && in->text >= CARD_MIN &&
+    if (!(!para_tag(k) && (in->flags & BTI_NF_BLOCK) && in->text >= CARD_MIN &&
           in->text < CARD_MAX && in->paras <= CARD_MAX_PARAS &&
           in->link * 100 >= in->text * CARD_LINK_PCT && has_titled_link(k->children, depth + 1)))
         return 0;
@@ -776,7 +776,7 @@ static int el_story_card(out *o, const xmlNode *k, bt_node_info *in, int depth)
 
 /* A list or box that is mostly links: a related list after a "Tin liên quan" heading,
  * otherwise navigation inside the container; a list item of links only in related mode. */
-static int el_link_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_link_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)depth;
     if (!para_tag(k) && !inline_tag(k) && in->text > 0 && ldens(in) > LINK_BOX_DENSITY &&
@@ -786,7 +786,7 @@ static int el_link_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
             related_box(o, k);
         return 1;
     }
-    if (!bt_html_is(k, "a") && in->text && ldens(in) > LINK_BOX_DENSITY && bt_html_is(k, "li") &&
+    if (!bti_html_is(k, "a") && in->text && ldens(in) > LINK_BOX_DENSITY && bti_html_is(k, "li") &&
         o->related_mode) {
         flush(o);
         related_box(o, k);
@@ -798,7 +798,7 @@ static int el_link_box(out *o, const xmlNode *k, bt_node_info *in, int depth)
 /* After paragraph `before` was emitted: a short heading-like line announcing the page's other
  * stories ends the article; one announcing related stories turns related mode on (the link
  * lists after it are related); a paragraph of text turns it off. */
-static void heading_marks(out *o, size_t before, const bt_node_info *in)
+static void heading_marks(out *o, size_t before, const bti_node_info *in)
 {
     if (o->pn == before + 1 && before >= MARK_MIN_BEFORE && o->pv[before].len < MARK_LINE_MAX &&
         ((o->pv[before].flags & (P_HEADING | P_STRONG)) ||
@@ -821,12 +821,12 @@ static void heading_marks(out *o, size_t before, const bt_node_info *in)
 
 /* A paragraph (p, a heading, li, pre...) or an unknown non-inline element: its text is a
  * paragraph; a paragraph tag that holds blocks is walked into instead. */
-static int el_paragraph(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_paragraph(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
-    int block = in->flags & BT_NF_BLOCK;
+    int block = in->flags & BTI_NF_BLOCK;
     if (!(para_tag(k) || (!block && !inline_tag(k))))
         return 0;
-    if (block && !bt_html_is_heading(k)) {
+    if (block && !bti_html_is_heading(k)) {
         flush(o);
         walk(o, k->children, depth + 1, 0);
         flush(o);
@@ -834,22 +834,22 @@ static int el_paragraph(out *o, const xmlNode *k, bt_node_info *in, int depth)
     }
     flush(o);
     size_t before = o->pn;
-    emit_node(o, k, bt_html_is_heading(k) ? P_HEADING : 0);
-    if (o->pn == before + 1 && bt_html_is(k, "p"))
+    emit_node(o, k, bti_html_is_heading(k) ? P_HEADING : 0);
+    if (o->pn == before + 1 && bti_html_is(k, "p"))
         o->pv[before].node = k;
     heading_marks(o, before, in);
     return 1;
 }
 
 /* Inline markup between blocks: its text joins the pending line. */
-static int el_inline(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_inline(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
-    if (!(inline_tag(k) && !(in->flags & BT_NF_BLOCK)))
+    if (!(inline_tag(k) && !(in->flags & BTI_NF_BLOCK)))
         return 0;
     inl g = {&o->pend, 0, 0, 0, NULL, o->ctx->base};
-    int a = bt_html_is(k, "a");
+    int a = bti_html_is(k, "a");
     if (a)
-        g.href = bt_html_resolve(o->ctx->base, attr_of(k, "href"));
+        g.href = bti_html_resolve(o->ctx->base, attr_of(k, "href"));
     if (gather(&g, k->children, depth + 1, a, strong_tag(k)))
         o->rc = BT_ENOMEM;
     o->pend_link += g.link;
@@ -863,7 +863,7 @@ static int el_inline(out *o, const xmlNode *k, bt_node_info *in, int depth)
 }
 
 /* Any other block: a container, walked into. */
-static int el_container(out *o, const xmlNode *k, bt_node_info *in, int depth)
+static int el_container(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     (void)in;
     flush(o);
@@ -880,7 +880,7 @@ static const element_rule ELEMENT_RULES[] = {
 
 static void element(out *o, const xmlNode *k, int depth)
 {
-    bt_node_info *in = BT_INFO(k);
+    bti_node_info *in = BTI_INFO(k);
     for (size_t r = 0; r < sizeof ELEMENT_RULES / sizeof ELEMENT_RULES[0]; r++)
         if (ELEMENT_RULES[r](o, k, in, depth))
             return;
@@ -891,7 +891,7 @@ static void walk(out *o, const xmlNode *n, int depth, int top)
     int keep_only = 0, kept = 0;
     if (top)
         for (const xmlNode *k = n; k; k = k->next)
-            if (k->type == XML_ELEMENT_NODE && k->_private && (BT_INFO(k)->flags & BT_NF_KEEP))
+            if (k->type == XML_ELEMENT_NODE && k->_private && (BTI_INFO(k)->flags & BTI_NF_KEEP))
                 keep_only = 1;
     for (const xmlNode *k = n; k && !o->rc; k = k->next) {
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
@@ -905,30 +905,30 @@ static void walk(out *o, const xmlNode *n, int depth, int top)
                     o->pend_text++;
             continue;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        bt_node_info *in = BT_INFO(k);
-        if (in->flags & BT_NF_SKIP)
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & BTI_NF_SKIP)
             continue;
-        if (keep_only && !(in->flags & BT_NF_KEEP)) {
+        if (keep_only && !(in->flags & BTI_NF_KEEP)) {
             /* a sapo or related box beside the kept blocks still counts, and so does the lead
              * photo above them */
-            if ((in->flags & BT_NF_RELATED) || (in->flags & BT_NF_LEDE) ||
-                (!kept && !bt_html_furniture(o->ctx, in) && is_image_box(k, in) && in->imgs == 1 &&
+            if ((in->flags & BTI_NF_RELATED) || (in->flags & BTI_NF_LEDE) ||
+                (!kept && !bti_html_furniture(o->ctx, in) && is_image_box(k, in) && in->imgs == 1 &&
                  in->text >= KEPT_PHOTO_MIN_TEXT))
                 element(o, k, depth);
             continue;
         }
-        if ((in->flags & BT_NF_KEEP) && in->paras) /* the text has begun */
+        if ((in->flags & BTI_NF_KEEP) && in->paras) /* the text has begun */
             kept = 1;
-        if (bt_html_is(k, "br") || bt_html_is(k, "hr")) {
-            if (bt_html_is(k, "br"))
-                bt_buf_addc(&o->pend, '\n');
+        if (bti_html_is(k, "br") || bti_html_is(k, "hr")) {
+            if (bti_html_is(k, "br"))
+                bti_buf_addc(&o->pend, '\n');
             else
                 flush(o);
             continue;
         }
-        if (bt_html_is(k, "img"))
+        if (bti_html_is(k, "img"))
             continue;
         element(o, k, depth);
     }
@@ -995,7 +995,7 @@ static void add_author(out *o, const char *name)
     if (o->m->n_authors) /* the page's metadata named them already */
         return;
     for (size_t i = 0; i < o->a->n_authors; i++)
-        if (bt_html_same_text(o->a->authors[i], name))
+        if (bti_html_same_text(o->a->authors[i], name))
             return;
     if (bt_article_add_author(o->a, name))
         o->rc = BT_ENOMEM;
@@ -1032,7 +1032,7 @@ static void signature(out *o)
         /* the byline the metadata gave, repeated as the closing line */
         int known = 0;
         for (size_t i = 0; i < o->m->n_authors && !known; i++)
-            known = bt_html_same_text(last->text, o->m->authors[i]);
+            known = bti_html_same_text(last->text, o->m->authors[i]);
         if (known) {
             drop_para(o, o->pn - 1);
             continue;
@@ -1119,9 +1119,9 @@ static void trim_edges(out *o)
         for (size_t i = 0; i < sizeof head / sizeof head[0] && !drop; i++)
             drop = !strncmp(p->text, head[i], strlen(head[i])) && p->len < EDGE_LINE_MAX;
         for (size_t i = 0; i < o->a->n_authors && !drop; i++)
-            drop = bt_html_same_text(p->text, o->a->authors[i]);
+            drop = bti_html_same_text(p->text, o->a->authors[i]);
         for (size_t i = 0; i < o->m->n_authors && !drop; i++)
-            drop = bt_html_same_text(p->text, o->m->authors[i]);
+            drop = bti_html_same_text(p->text, o->m->authors[i]);
         if (!drop)
             drop = date_line(p->text, p->len);
         if (!drop)
@@ -1180,7 +1180,7 @@ static void byline_authors(out *o, const char *s)
             *cut = '\0';
         }
         size_t an = agency_name(p);
-        char *name = bt_html_clean(p, an ? an : strlen(p));
+        char *name = bti_html_clean(p, an ? an : strlen(p));
         if (name && name_like(name))
             add_author(o, name);
         free(name);
@@ -1197,17 +1197,17 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
             *stopped = 1;
             return NULL;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        bt_node_info *in = BT_INFO(k);
-        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED))
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED))
             continue;
         /* "lead-asset": a lead photo and its caption are not the standfirst */
-        if (flag == BT_NF_LEDE && ((in->flags & BT_NF_CAPTION) || ((in->flags & BT_NF_LEDE) && in->imgs)))
+        if (flag == BTI_NF_LEDE && ((in->flags & BTI_NF_CAPTION) || ((in->flags & BTI_NF_LEDE) && in->imgs)))
             continue;
-        if ((in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
-            in->text < (flag == BT_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bt_html_is(k, "li") &&
-            !bt_html_is(k, "body") && !(flag == BT_NF_LEDE && holds_media(k, 0)))
+        if ((in->flags & flag) && in->text >= (flag == BTI_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
+            in->text < (flag == BTI_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bti_html_is(k, "li") &&
+            !bti_html_is(k, "body") && !(flag == BTI_NF_LEDE && holds_media(k, 0)))
             return k;
         const xmlNode *r = first_flag(k->children, flag, stop, depth + 1, stopped);
         if (r)
@@ -1227,26 +1227,26 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
             *stopped = 1;
             return NULL;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        bt_node_info *in = BT_INFO(k);
-        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED))
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED))
             continue;
         /* a photo's caption ("lead-asset-caption") is not the standfirst */
-        if (*seen && ((in->flags & (BT_NF_CAPTION | BT_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
+        if (*seen && ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
             continue;
-        if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
+        if (!*seen && (bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) && in->text &&
             in->text < TITLE_BLOCK_MAX) {
-            char *t = bt_html_text(k);
+            char *t = bti_html_text(k);
             if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
                 *seen = 1;
             free(t);
             if (*seen)
                 continue;
         }
-        if (*seen && (in->flags & flag) && in->text >= (flag == BT_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
-            in->text < (flag == BT_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bt_html_is(k, "li") &&
-            !(flag == BT_NF_LEDE && holds_media(k, 0)))
+        if (*seen && (in->flags & flag) && in->text >= (flag == BTI_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
+            in->text < (flag == BTI_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bti_html_is(k, "li") &&
+            !(flag == BTI_NF_LEDE && holds_media(k, 0)))
             return k;
         const xmlNode *r = after_title(o, k->children, flag, stop, depth + 1, seen, stopped);
         if (r)
@@ -1265,14 +1265,14 @@ static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *
             *stopped = 1;
             return NULL;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BT_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
             continue;
-        bt_node_info *in = BT_INFO(k);
-        if (in->flags & (BT_NF_SKIP | BT_NF_RELATED | BT_NF_NEGATIVE))
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_NEGATIVE))
             continue;
-        if (!*seen && (bt_html_is_heading(k) || (in->hints & BT_H_TITLE)) && in->text &&
+        if (!*seen && (bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) && in->text &&
             in->text < TITLE_BLOCK_MAX) {
-            char *t = bt_html_text(k);
+            char *t = bti_html_text(k);
             if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
                 *seen = 1;
             free(t);
@@ -1301,12 +1301,12 @@ static void related_outside(out *o, const xmlNode *n, int depth)
 {
     for (const xmlNode *k = n; k && !o->rc; k = k->next) {
         if (k == o->content || k->type != XML_ELEMENT_NODE || !k->_private ||
-            depth > BT_HTML_MAX_DEPTH)
+            depth > BTI_HTML_MAX_DEPTH)
             continue;
-        bt_node_info *in = BT_INFO(k);
-        if (in->flags & BT_NF_SKIP)
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & BTI_NF_SKIP)
             continue;
-        if ((in->flags & BT_NF_RELATED) && in->text < RELATED_BOX_MAX) {
+        if ((in->flags & BTI_NF_RELATED) && in->text < RELATED_BOX_MAX) {
             related_box(o, k);
             continue;
         }
@@ -1333,7 +1333,7 @@ static void related_outside(out *o, const xmlNode *n, int depth)
  * first so that it comes first. */
 static void take_lead_photo(out *o)
 {
-    for (xmlNodePtr up = o->content->parent; up && up->_private && !bt_html_is(up, "body");
+    for (xmlNodePtr up = o->content->parent; up && up->_private && !bti_html_is(up, "body");
          up = up->parent) {
         int seen = 0, stopped = 0;
         const xmlNode *ph = lead_photo(o, up->children, o->content, 0, &seen, &stopped);
@@ -1351,31 +1351,31 @@ static void take_lead_photo(out *o)
 static xmlNodePtr article_scope(xmlNodePtr content)
 {
     xmlNodePtr scope = content->parent;
-    for (xmlNodePtr p = content->parent; p && p->_private && !bt_html_is(p, "body"); p = p->parent)
-        if (bt_html_is(p, "article")) {
+    for (xmlNodePtr p = content->parent; p && p->_private && !bti_html_is(p, "body"); p = p->parent)
+        if (bti_html_is(p, "article")) {
             scope = p;
             break;
         }
-    if (scope && (bt_html_is(scope, "body") || bt_html_is(scope, "html")))
+    if (scope && (bti_html_is(scope, "body") || bti_html_is(scope, "html")))
         scope = NULL;
     return scope;
 }
 
-/* Pass 3: the sapo marked as one (BT_NF_LEDE) before the container, often a level or two up
+/* Pass 3: the sapo marked as one (BTI_NF_LEDE) before the container, often a level or two up
  * beside the headline. */
 static void take_marked_sapo(out *o, xmlNodePtr scope)
 {
     xmlNodePtr lscope = scope ? scope : o->content->parent;
     for (int up = 0; !o->lede && lscope && lscope->_private && up < SCOPE_LEVELS && !o->rc; up++) {
-        if (bt_html_is(lscope, "body") || bt_html_is(lscope, "html"))
+        if (bti_html_is(lscope, "body") || bti_html_is(lscope, "html"))
             break;
         int stopped = 0, seen = 0;
         const xmlNode *l =
             up == 0 && scope
-                ? first_flag(lscope->children, BT_NF_LEDE, o->content, 0, &stopped)
-                : after_title(o, lscope->children, BT_NF_LEDE, o->content, 0, &seen, &stopped);
-        if (l && ldens(BT_INFO(l)) < LEDE_MAX_LINK_DENSITY)
-            o->lede = bt_html_text(l);
+                ? first_flag(lscope->children, BTI_NF_LEDE, o->content, 0, &stopped)
+                : after_title(o, lscope->children, BTI_NF_LEDE, o->content, 0, &seen, &stopped);
+        if (l && ldens(BTI_INFO(l)) < LEDE_MAX_LINK_DENSITY)
+            o->lede = bti_html_text(l);
         lscope = lscope->parent;
     }
 }
@@ -1384,7 +1384,7 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
 static void take_related_outside(out *o, xmlNodePtr scope)
 {
     xmlNodePtr rscope = scope ? scope->parent : o->content->parent;
-    if (rscope && (bt_html_is(rscope, "body") || bt_html_is(rscope, "html") || !rscope->_private))
+    if (rscope && (bti_html_is(rscope, "body") || bti_html_is(rscope, "html") || !rscope->_private))
         rscope = scope;
     if (rscope && !o->rc)
         related_outside(o, rscope->children, 0);
@@ -1500,7 +1500,7 @@ static void take_description_sapo(out *o)
                       o->pv[0].node->parent == o->pv[1].node->parent &&
                       !(o->pv[0].flags & (P_STRONG | P_HEADING));
     if (plain_first) { /* "meldung_anrisstext": a class of its own sets it apart */
-        const char *c0 = bt_html_peek(o->pv[0].node, "class"), *c1 = bt_html_peek(o->pv[1].node, "class");
+        const char *c0 = bti_html_peek(o->pv[0].node, "class"), *c1 = bti_html_peek(o->pv[1].node, "class");
         plain_first = (!c0 && !c1) || (c0 && c1 && !strcmp(c0, c1));
     }
     if (o->lede || o->pn <= 1 || !o->m->description || plain_first)
@@ -1523,7 +1523,7 @@ static void take_description_sapo(out *o)
 }
 
 /* Pass 9: the authors, when the page's metadata names none: the byline lines the walk kept,
- * else a block marked as a byline (BT_NF_BYLINE) above the text. */
+ * else a block marked as a byline (BTI_NF_BYLINE) above the text. */
 static void take_bylines(out *o, xmlNodePtr scope)
 {
     bt_article *a = o->a;
@@ -1535,15 +1535,15 @@ static void take_bylines(out *o, xmlNodePtr scope)
     xmlNodePtr bscope = scope ? scope : o->content->parent;
     for (int up = 0; !a->n_authors && bscope && bscope->_private && up < SCOPE_LEVELS && !o->rc;
          up++) {
-        if (bt_html_is(bscope, "body") || bt_html_is(bscope, "html"))
+        if (bti_html_is(bscope, "body") || bti_html_is(bscope, "html"))
             break;
         int stopped = 0, seen = 0;
         const xmlNode *b =
             up == 0 && scope
-                ? first_flag(bscope->children, BT_NF_BYLINE, o->content, 0, &stopped)
-                : after_title(o, bscope->children, BT_NF_BYLINE, o->content, 0, &seen, &stopped);
+                ? first_flag(bscope->children, BTI_NF_BYLINE, o->content, 0, &stopped)
+                : after_title(o, bscope->children, BTI_NF_BYLINE, o->content, 0, &seen, &stopped);
         if (b) {
-            char *t = bt_html_text(b);
+            char *t = bti_html_text(b);
             if (t)
                 byline_authors(o, t);
             free(t);
@@ -1585,11 +1585,11 @@ static void out_free(out *o)
     free(o->bylines);
     free(o->lede);
     free(o->pend_href);
-    bt_buf_free(&o->pend);
+    bti_buf_free(&o->pend);
 }
 
 /* The passes in order. */
-int bt_html_output(bt_html_ctx *ctx, xmlNodePtr content, const bt_html_meta *m, bt_article *a)
+int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *m, bt_article *a)
 {
     out o;
     memset(&o, 0, sizeof o);

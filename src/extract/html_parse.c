@@ -8,7 +8,7 @@
  * instructions a byte, so a pre-pass hands it less: no script/style/svg bodies, only the
  * attributes the extractor reads, white space runs outside <pre> cut to one byte, and long
  * attribute values moved to a side buffer owned by the document (doc->_private), the tag
- * holding a short reference that bt_html_attr_value() resolves. */
+ * holding a short reference that bti_html_attr_value() resolves. */
 #include "extract/html_internal.h"
 
 #include <libxml/parser.h>
@@ -144,7 +144,7 @@ static size_t move_value(slim *s, size_t w, const char *q, size_t n, char quote)
     return w;
 }
 
-const char *bt_html_attr_value(const xmlAttr *a)
+const char *bti_html_attr_value(const xmlAttr *a)
 {
     if (!a->children || a->children->type != XML_TEXT_NODE || !a->children->content)
         return "";
@@ -449,13 +449,13 @@ static int pre_pass(const char *in, size_t len, slim *s)
     return 0;
 }
 
-int bt_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *out,
+int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *out,
                   bt_error *err)
 {
     *out = NULL;
-    if (len > BT_HTML_MAX_BYTES)
+    if (len > BTI_HTML_MAX_BYTES)
         return bt_error_set(err, BT_ELIMIT, "%s: page is %zu MB, over the %u MB limit for HTML",
-                            origin, len >> 20, BT_HTML_MAX_BYTES >> 20);
+                            origin, len >> 20, BTI_HTML_MAX_BYTES >> 20);
     pthread_once(&init_once, init_libxml);
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
@@ -474,7 +474,7 @@ int bt_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *o
     return 0;
 }
 
-void bt_html_doc_free(xmlDocPtr doc)
+void bti_html_doc_free(xmlDocPtr doc)
 {
     if (!doc)
         return;

@@ -39,14 +39,14 @@ static int tag_base(const xmlNode *n)
     if (!strcmp(t, "address") || !strcmp(t, "ol") || !strcmp(t, "ul") || !strcmp(t, "dl") ||
         !strcmp(t, "dd") || !strcmp(t, "dt") || !strcmp(t, "li") || !strcmp(t, "form"))
         return -3;
-    if (bt_html_is_heading(n) || !strcmp(t, "th"))
+    if (bti_html_is_heading(n) || !strcmp(t, "th"))
         return -5;
     return 0;
 }
 
 static int init_cand(cands *c, xmlNodePtr n)
 {
-    bt_node_info *in = BT_INFO(n);
+    bti_node_info *in = BTI_INFO(n);
     if (in->scored)
         return 0;
     in->scored = 1;
@@ -54,24 +54,24 @@ static int init_cand(cands *c, xmlNodePtr n)
     return push(c, n);
 }
 
-static int paragraph_like(const xmlNode *n, const bt_node_info *in)
+static int paragraph_like(const xmlNode *n, const bti_node_info *in)
 {
     const char *t = (const char *)n->name;
-    if (!strcmp(t, "p") || !strcmp(t, "pre") || !strcmp(t, "td") || bt_html_is_heading(n))
+    if (!strcmp(t, "p") || !strcmp(t, "pre") || !strcmp(t, "td") || bti_html_is_heading(n))
         return 1;
     /* a div holding text but no blocks is a paragraph in all but name */
-    return !(in->flags & BT_NF_BLOCK) &&
+    return !(in->flags & BTI_NF_BLOCK) &&
            (!strcmp(t, "div") || !strcmp(t, "section") || !strcmp(t, "article") ||
             !strcmp(t, "span") || !strcmp(t, "font") || !strcmp(t, "li") || !strcmp(t, "dd"));
 }
 
-static int score_walk(const bt_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
+static int score_walk(const bti_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
 {
     for (xmlNodePtr k = n; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
-        bt_node_info *in = BT_INFO(k);
-        if ((in->flags & (BT_NF_SKIP | BT_NF_RELATED)) || bt_html_furniture(ctx, in))
+        bti_node_info *in = BTI_INFO(k);
+        if ((in->flags & (BTI_NF_SKIP | BTI_NF_RELATED)) || bti_html_furniture(ctx, in))
             continue;
         /* a "paragraph" that is mostly links is a link list (tags, kudos, menus): no points */
         if (paragraph_like(k, in) && in->text >= 25 && in->link * 2 <= in->text) {
@@ -79,17 +79,17 @@ static int score_walk(const bt_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
             xmlNodePtr a = k->parent;
             for (int level = 0; level < 5 && a && a->type == XML_ELEMENT_NODE && a->_private;
                  level++, a = a->parent) {
-                if (bt_html_is(a, "html"))
+                if (bti_html_is(a, "html"))
                     break;
                 if (init_cand(c, a))
                     return BT_ENOMEM;
-                BT_INFO(a)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
-                BT_INFO(a)->ptext += in->text;
+                BTI_INFO(a)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+                BTI_INFO(a)->ptext += in->text;
             }
-            if (!(in->flags & BT_NF_BLOCK))
+            if (!(in->flags & BTI_NF_BLOCK))
                 continue; /* nothing scorable inside */
         }
-        if (depth < BT_HTML_MAX_DEPTH && score_walk(ctx, c, k->children, depth + 1))
+        if (depth < BTI_HTML_MAX_DEPTH && score_walk(ctx, c, k->children, depth + 1))
             return BT_ENOMEM;
     }
     return 0;
@@ -98,10 +98,10 @@ static int score_walk(const bt_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
 /* the page's frame, never the article itself */
 static int outer(const xmlNode *n)
 {
-    return bt_html_is(n, "body") || bt_html_is(n, "html") || bt_html_is(n, "head");
+    return bti_html_is(n, "body") || bti_html_is(n, "html") || bti_html_is(n, "head");
 }
 
-static double link_density(const bt_node_info *in)
+static double link_density(const bti_node_info *in)
 {
     return in->text ? (double)in->link / (double)in->text : 0.0;
 }
@@ -118,7 +118,7 @@ static int element_children(xmlNodePtr n)
 {
     int k = 0;
     for (xmlNodePtr c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && c->_private && !(BT_INFO(c)->flags & BT_NF_SKIP))
+        if (c->type == XML_ELEMENT_NODE && c->_private && !(BTI_INFO(c)->flags & BTI_NF_SKIP))
             k++;
     return k;
 }
@@ -128,19 +128,19 @@ static const char *cls(xmlNodePtr n)
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && !strcmp((const char *)a->name, "class") && a->children &&
             a->children->type == XML_TEXT_NODE)
-            return bt_html_attr_value(a);
+            return bti_html_attr_value(a);
     return NULL;
 }
 
-static int prose(xmlNodePtr n, bt_node_info *in)
+static int prose(xmlNodePtr n, bti_node_info *in)
 {
-    if (!bt_html_is(n, "p"))
+    if (!bti_html_is(n, "p"))
         return 0;
     double ld = link_density(in);
     if (in->text > 80 && ld < 0.25)
         return 1;
     if (in->text < 80 && in->text > 0 && ld == 0) {
-        char *t = bt_html_text(n);
+        char *t = bti_html_text(n);
         size_t l = t ? strlen(t) : 0;
         int yes = t && (strstr(t, ". ") || (l && t[l - 1] == '.'));
         free(t);
@@ -149,31 +149,31 @@ static int prose(xmlNodePtr n, bt_node_info *in)
     return 0;
 }
 
-static xmlNodePtr find_once(bt_html_ctx *ctx);
+static xmlNodePtr find_once(bti_html_ctx *ctx);
 
-xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
+xmlNodePtr bti_html_find_content(bti_html_ctx *ctx)
 {
     /* First with every furniture-classed block left out, as it should be; when that leaves
      * too little text (a layout wrapper classed "sidebar-right-layout"), again with only the
      * small ones left out. */
     ctx->lenient = 0;
     xmlNodePtr top = find_once(ctx);
-    size_t got = top && top->_private ? BT_INFO(top)->ptext : 0;
+    size_t got = top && top->_private ? BTI_INFO(top)->ptext : 0;
     if (got >= 500 || got * 4 >= ctx->total_text)
         return top;
     for (size_t i = 0; i < ctx->n_info; i++) {
         ctx->info[i].score = 0;
         ctx->info[i].scored = 0;
         ctx->info[i].ptext = 0;
-        ctx->info[i].flags &= ~(unsigned)BT_NF_KEEP;
+        ctx->info[i].flags &= ~(unsigned)BTI_NF_KEEP;
     }
     ctx->lenient = 1;
     xmlNodePtr again = find_once(ctx);
-    size_t more = again && again->_private ? BT_INFO(again)->ptext : 0;
+    size_t more = again && again->_private ? BTI_INFO(again)->ptext : 0;
     if (more > got)
         return again;
     for (size_t i = 0; i < ctx->n_info; i++) { /* back to the first answer */
-        ctx->info[i].flags &= ~(unsigned)BT_NF_KEEP;
+        ctx->info[i].flags &= ~(unsigned)BTI_NF_KEEP;
         ctx->info[i].score = 0;
         ctx->info[i].scored = 0;
         ctx->info[i].ptext = 0;
@@ -182,12 +182,12 @@ xmlNodePtr bt_html_find_content(bt_html_ctx *ctx)
     return find_once(ctx);
 }
 
-static xmlNodePtr find_once(bt_html_ctx *ctx)
+static xmlNodePtr find_once(bti_html_ctx *ctx)
 {
     xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
     xmlNodePtr body = NULL;
     for (xmlNodePtr k = root ? root->children : NULL; k; k = k->next)
-        if (bt_html_is(k, "body"))
+        if (bti_html_is(k, "body"))
             body = k;
     if (!body)
         body = root;
@@ -199,10 +199,10 @@ static xmlNodePtr find_once(bt_html_ctx *ctx)
     }
     xmlNodePtr best[5] = {0};
     for (size_t i = 0; i < c.n; i++) {
-        bt_node_info *in = BT_INFO(c.v[i]);
+        bti_node_info *in = BTI_INFO(c.v[i]);
         in->score *= 1.0 - link_density(in);
         for (int j = 0; j < 5; j++) {
-            if (!best[j] || in->score > BT_INFO(best[j])->score) {
+            if (!best[j] || in->score > BTI_INFO(best[j])->score) {
                 memmove(best + j + 1, best + j, (size_t)(4 - j) * sizeof best[0]);
                 best[j] = c.v[i];
                 break;
@@ -211,22 +211,22 @@ static xmlNodePtr find_once(bt_html_ctx *ctx)
     }
     free(c.v);
     xmlNodePtr top = best[0];
-    if (!top || bt_html_is(top, "body") || bt_html_is(top, "head")) {
-        if (body && body->_private && BT_INFO(body)->text > 0)
+    if (!top || bti_html_is(top, "body") || bti_html_is(top, "head")) {
+        if (body && body->_private && BTI_INFO(body)->text > 0)
             return body;
         return NULL;
     }
-    bt_node_info *ti = BT_INFO(top);
+    bti_node_info *ti = BTI_INFO(top);
     /* several near-best candidates under one ancestor: the article is that ancestor */
     int alts = 0;
     for (int j = 1; j < 5; j++)
-        if (best[j] && BT_INFO(best[j])->score >= 0.75 * ti->score)
+        if (best[j] && BTI_INFO(best[j])->score >= 0.75 * ti->score)
             alts++;
     if (alts >= 3) {
         for (xmlNodePtr p = top->parent; p && !outer(p) && p->_private; p = p->parent) {
             int in = 0;
             for (int j = 1; j < 5; j++)
-                if (best[j] && BT_INFO(best[j])->score >= 0.75 * ti->score && contains(p, best[j]))
+                if (best[j] && BTI_INFO(best[j])->score >= 0.75 * ti->score && contains(p, best[j]))
                     in++;
             if (in >= 3) {
                 top = p;
@@ -235,9 +235,9 @@ static xmlNodePtr find_once(bt_html_ctx *ctx)
         }
     }
     /* climb while the parent scores better (a container split into sub-blocks) */
-    double last = BT_INFO(top)->score, threshold = last / 3.0;
+    double last = BTI_INFO(top)->score, threshold = last / 3.0;
     for (xmlNodePtr p = top->parent; p && !outer(p) && p->_private; p = p->parent) {
-        bt_node_info *pi = BT_INFO(p);
+        bti_node_info *pi = BTI_INFO(p);
         if (!pi->scored)
             continue;
         if (pi->score < threshold)
@@ -255,19 +255,19 @@ static xmlNodePtr find_once(bt_html_ctx *ctx)
     xmlNodePtr parent = top->parent;
     if (!parent || !parent->_private)
         return top;
-    double ts = BT_INFO(top)->score;
+    double ts = BTI_INFO(top)->score;
     double sib_threshold = ts * 0.2 > 10 ? ts * 0.2 : 10;
     const char *tc = cls(top);
     int kept = 0;
     for (xmlNodePtr s = parent->children; s; s = s->next) {
         if (s->type != XML_ELEMENT_NODE || !s->_private)
             continue;
-        bt_node_info *si = BT_INFO(s);
+        bti_node_info *si = BTI_INFO(s);
         if (s == top) {
-            si->flags |= BT_NF_KEEP;
+            si->flags |= BTI_NF_KEEP;
             continue;
         }
-        if (si->flags & (BT_NF_SKIP | BT_NF_NEGATIVE | BT_NF_RELATED))
+        if (si->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED))
             continue;
         double bonus = 0;
         const char *sc = cls(s);
@@ -279,7 +279,7 @@ static xmlNodePtr find_once(bt_html_ctx *ctx)
         int deep_prose = !si->scored && si->text >= 500 && si->paras >= 2 &&
                          link_density(si) < 0.25;
         if ((si->text > 0 && ss + bonus >= sib_threshold) || prose(s, si) || deep_prose) {
-            si->flags |= BT_NF_KEEP;
+            si->flags |= BTI_NF_KEEP;
             kept++;
         }
     }

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-int bt__body_is_vietnamese(const bt_article *a)
+int bti_body_is_vietnamese(const bt_article *a)
 {
     /* letters only Vietnamese uses: ư ơ đ and tone-marked vowels with dot below */
     static const char *const marks[] = {"ư", "ơ", "đ", "ạ", "ộ", "ệ", "ị", "ủ", "ả", "ầ"};
@@ -17,7 +17,7 @@ int bt__body_is_vietnamese(const bt_article *a)
     return hits >= 3;
 }
 
-int bt__body_is_english(const bt_article *a)
+int bti_body_is_english(const bt_article *a)
 {
     static const char *const stop[] = {"the", "and", "of", "to", "in", "is", "that", "for",
                                        "a", "on", "with", "was", "said", "it", "as", NULL};

@@ -1341,7 +1341,7 @@ static int extract(ctx *c, const bt_capture *cap)
 }
 
 /* The text extractor's entry (extract_internal.h): blocks, passes, then the language. */
-int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
+int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err)
 {
     const char *origin = cap->origin ? cap->origin : "-";
@@ -1360,7 +1360,7 @@ int bt_extract_text(const char *text, size_t len, const bt_capture *cap,
     if (!rc && !a->title && a->n_body)
         rc = bt_article_set(&a->title, "", 0);
     if (!rc && !a->lang && a->n_body) {
-        const char *lang = c.d.vietnamese ? "vi" : bt__body_is_english(a) ? "en" : NULL;
+        const char *lang = c.d.vietnamese ? "vi" : bti_body_is_english(a) ? "en" : NULL;
         if (lang)
             rc = bt_article_set(&a->lang, lang, 2);
     }

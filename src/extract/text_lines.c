@@ -34,8 +34,8 @@ static int is_sp(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f
  * punctuation and spacing do not change a line's key. */
 static uint64_t alnum_key(const char *s, size_t len, uint64_t seed)
 {
-    bt_hasher h;
-    bt_hasher_init(&h, seed);
+    bti_hasher h;
+    bti_hasher_init(&h, seed);
     char tmp[256];
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
@@ -45,13 +45,13 @@ static uint64_t alnum_key(const char *s, size_t len, uint64_t seed)
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
             tmp[n++] = (char)c;
             if (n == sizeof tmp) {
-                bt_hasher_add(&h, tmp, n);
+                bti_hasher_add(&h, tmp, n);
                 n = 0;
             }
         }
     }
-    bt_hasher_add(&h, tmp, n);
-    return bt_hasher_end(&h);
+    bti_hasher_add(&h, tmp, n);
+    return bti_hasher_end(&h);
 }
 
 /* (a folded text has no capitals: the lowercasing leaves it as it is) */
@@ -109,7 +109,7 @@ char *tx_fold_space(const char *s, size_t len, size_t *outlen)
 /* ---- inline markup --------------------------------------------------------------------- */
 
 typedef struct inline_state {
-    bt_buf out;
+    bti_buf out;
     size_t links, link_bytes;
     char *img_src, *img_alt;
     char *link_url;
@@ -123,7 +123,7 @@ static int is_punct(char c)
 }
 
 /* Decodes an HTML entity at s[0] ('&'); writes it and returns bytes consumed, or 0. */
-static size_t entity(const char *s, size_t len, bt_buf *out)
+static size_t entity(const char *s, size_t len, bti_buf *out)
 {
     static const struct { const char *n; const char *v; } ents[] = {
         {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"},
@@ -134,7 +134,7 @@ static size_t entity(const char *s, size_t len, bt_buf *out)
     for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
         size_t n = strlen(ents[k].n);
         if (len >= n && !memcmp(s, ents[k].n, n)) {
-            bt_buf_adds(out, ents[k].v);
+            bti_buf_adds(out, ents[k].v);
             return n;
         }
     }
@@ -168,7 +168,7 @@ static size_t entity(const char *s, size_t len, bt_buf *out)
         else
             u[0] = (char)(0xF0 | (cp >> 18)), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
             u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-        bt_buf_add(out, u, n);
+        bti_buf_add(out, u, n);
         return i + 1;
     }
     return 0;
@@ -185,15 +185,15 @@ static char *attr(const char *t, size_t n, const char *name)
             size_t st = i + nl + 2, e = st;
             while (e < n && t[e] != q)
                 e++;
-            bt_buf b = BT_BUF_INIT;
+            bti_buf b = BTI_BUF_INIT;
             for (size_t k = st; k < e;) {
                 size_t used = t[k] == '&' ? entity(t + k, e - k, &b) : 0;
                 if (used)
                     k += used;
                 else
-                    bt_buf_addc(&b, t[k++]);
+                    bti_buf_addc(&b, t[k++]);
             }
-            return bt_buf_detach(&b, NULL);
+            return bti_buf_detach(&b, NULL);
         }
     }
     return NULL;
@@ -250,7 +250,7 @@ static size_t html_tag(inline_state *st, const char *s, size_t len)
     } else if (n > 11 && !strncmp(s, "<figcaption", 11)) {
         st->caption = 1;
     } else if (n > 3 && (!strncmp(s, "<br", 3) || !strncmp(s, "<p", 2))) {
-        bt_buf_addc(&st->out, ' ');
+        bti_buf_addc(&st->out, ' ');
     }
     return n;
 }
@@ -313,9 +313,9 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
             break;
         }
     if (image) {
-        inline_state sub = {BT_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
+        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
         clean_inline(&sub, s + 1, close - 1, depth + 1);
-        char *alt = bt_buf_detach(&sub.out, NULL);
+        char *alt = bti_buf_detach(&sub.out, NULL);
         free(sub.img_src);
         free(sub.img_alt);
         free(sub.link_url);
@@ -359,7 +359,7 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
         else if (c == '&')
             used = entity(s + i, len - i, &st->out);
         else if (c == '\\' && i + 1 < len && is_punct(s[i + 1])) {
-            bt_buf_addc(&st->out, s[i + 1]);
+            bti_buf_addc(&st->out, s[i + 1]);
             used = 2;
         } else if (c == '*' || c == '_') {
             size_t r = i;
@@ -386,7 +386,7 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
                     st->out.data[st->out.len - 1] != ' ')
                     used++;
             } else {
-                bt_buf_add(&st->out, s + i, run);
+                bti_buf_add(&st->out, s + i, run);
                 used = run;
             }
         }
@@ -398,7 +398,7 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
         size_t j = i + 1;
         while (j < len && !strchr("![<&\\*_", s[j]))
             j++;
-        bt_buf_add(&st->out, s + i, j - i);
+        bti_buf_add(&st->out, s + i, j - i);
         i = j;
     }
 }
@@ -508,7 +508,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (only_url(s, len))
         return 0; /* lynx reference list entries */
 
-    inline_state st = {BT_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
+    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
@@ -575,7 +575,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         free(b.fold);
     }
 done:
-    bt_buf_free(&st.out);
+    bti_buf_free(&st.out);
     free(st.img_src);
     free(st.img_alt);
     free(st.link_url);
@@ -666,7 +666,7 @@ static int open_link(const char *s, size_t len)
 
 /* Whether the paragraph so far ends inside a tag or a link of raw HTML (pandoc without
  * --wrap=none breaks "<a\nhref=...>" and link texts across lines). Looks at its tail only. */
-static int html_open(const bt_buf *p)
+static int html_open(const bti_buf *p)
 {
     size_t from = p->len > 4096 ? p->len - 4096 : 0;
     return p->len && (open_tag(p->data + from, p->len - from) ||
@@ -736,7 +736,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
     }
     d->vietnamese = tx_has_vietnamese(text, len);
     size_t W = wrap_width(L, n);
-    bt_buf para = BT_BUF_INIT;
+    bti_buf para = BTI_BUF_INIT;
     int rc = 0, blank = 1;
     for (size_t i = 0; i < n && !rc;) {
         if (L[i].blank) {
@@ -747,14 +747,14 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         unsigned flags = blank ? TBF_BLANK_BEFORE : 0;
         blank = 0;
         size_t indent = L[i].indent;
-        bt_buf_reset(&para);
-        rc = bt_buf_add(&para, L[i].s, L[i].len);
+        bti_buf_reset(&para);
+        rc = bti_buf_add(&para, L[i].s, L[i].len);
         size_t j = i + 1;
         /* an HTML tag left open at the end of the line continues on the next ones */
         if (open_tag(L[i].s, L[i].len)) {
             while (j < n && j - i < 40 && html_open(&para) && !L[j].blank) {
-                rc = rc ? rc : bt_buf_addc(&para, ' ');
-                rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);
+                rc = rc ? rc : bti_buf_addc(&para, ' ');
+                rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);
                 j++;
             }
         } else if (W) {
@@ -773,8 +773,8 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
                        list_marker(L[i].s, L[i].len, &skip)) &&
                      L[j].s[0] != '#' && L[j].s[0] != '<'))) {
                 lt |= memchr(L[j].s, '<', L[j].len) != NULL;
-                rc = rc ? rc : bt_buf_addc(&para, ' ');
-                rc = rc ? rc : bt_buf_add(&para, L[j].s, L[j].len);
+                rc = rc ? rc : bti_buf_addc(&para, ' ');
+                rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);
                 j++;
             }
         }
@@ -782,7 +782,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
             rc = make_block(d, para.data, para.len, indent, flags);
         i = j;
     }
-    bt_buf_free(&para);
+    bti_buf_free(&para);
     free(L);
     if (rc) {
         tx_doc_free(d);

@@ -1,4 +1,4 @@
-/* dates.c: bt_day_in, the since:/until: filter answered from an in-memory array of every
+/* dates.c: bti_day_in, the since:/until: filter answered from an in-memory array of every
  * article's publication day (see dates.h for why and when it is read again). */
 #include "search/dates.h"
 
@@ -16,7 +16,7 @@ typedef struct day_cache {
     int64_t version;  /* PRAGMA data_version when read */
     int64_t changes;  /* sqlite3_total_changes64 when read */
     int valid;
-    /* the last bt_day_span answer: rowids [span[0], span[1]] for days [span_lo, span_hi] */
+    /* the last bti_day_span answer: rowids [span[0], span[1]] for days [span_lo, span_hi] */
     int32_t span_lo, span_hi;
     int64_t span[2];
     int span_valid;
@@ -146,7 +146,7 @@ static void day_in_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
     sqlite3_result_int(ctx, in);
 }
 
-/* bt_day_span(LO, HI, WHICH): the lowest (WHICH 0) or highest (1) rowid of an article
+/* bti_day_span(LO, HI, WHICH): the lowest (WHICH 0) or highest (1) rowid of an article
  * published within [LO, HI] (either may be NULL: open) or whose day the array does not know,
  * NULL when there is none. A search adds it as a rowid range to its full-text match, so that
  * FTS5 skips the articles outside: with articles added about in the order they were
@@ -163,12 +163,12 @@ static void day_span_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
     int32_t lo = 0, hi = INT32_MAX;
     if (sqlite3_value_type(val[0]) != SQLITE_NULL &&
         (lo = bti_date_key(sqlite3_value_text(val[0]), sqlite3_value_bytes(val[0]))) == DAY_UNKNOWN) {
-        sqlite3_result_error(ctx, "bt_day_span: not a YYYY-MM-DD date", -1);
+        sqlite3_result_error(ctx, "bti_day_span: not a YYYY-MM-DD date", -1);
         return;
     }
     if (sqlite3_value_type(val[1]) != SQLITE_NULL &&
         (hi = bti_date_key(sqlite3_value_text(val[1]), sqlite3_value_bytes(val[1]))) == DAY_UNKNOWN) {
-        sqlite3_result_error(ctx, "bt_day_span: not a YYYY-MM-DD date", -1);
+        sqlite3_result_error(ctx, "bti_day_span: not a YYYY-MM-DD date", -1);
         return;
     }
     if (!c->span_valid || c->span_lo != lo || c->span_hi != hi) {
@@ -209,11 +209,11 @@ int bti_dates_register(sqlite3 *db)
         return SQLITE_NOMEM;
     /* not deterministic: the answer follows the store; xDestroy frees the cache, also when
      * registering fails */
-    int rc = sqlite3_create_function_v2(db, "bt_day_in", 3, SQLITE_UTF8, c, day_in_fn, NULL,
+    int rc = sqlite3_create_function_v2(db, "bti_day_in", 3, SQLITE_UTF8, c, day_in_fn, NULL,
                                         NULL, cache_free);
     if (rc != SQLITE_OK)
         return rc;
-    /* the same array; freed with bt_day_in */
-    return sqlite3_create_function_v2(db, "bt_day_span", 3, SQLITE_UTF8, c, day_span_fn, NULL,
+    /* the same array; freed with bti_day_in */
+    return sqlite3_create_function_v2(db, "bti_day_span", 3, SQLITE_UTF8, c, day_span_fn, NULL,
                                       NULL, NULL);
 }

@@ -465,9 +465,9 @@ static int add_mark(bti_qplan *p, const bti_qterm *t, int term)
 }
 
 struct cctx {
-    bt_buf m;     /* MATCH expression */
-    bt_buf st;    /* stock expression */
-    bt_buf fo;    /* folded-only expression (count_match) */
+    bti_buf m;     /* MATCH expression */
+    bti_buf st;    /* stock expression */
+    bti_buf fo;    /* folded-only expression (count_match) */
     bti_qplan *p;
     size_t cap_phrase;
     int pairs; /* BTI_QC_PAIRS */
@@ -501,16 +501,16 @@ static void add_phrase(struct cctx *c, int role, int term, int len, int shift)
     c->p->phrase[c->p->n_phrase++] = (bti_qphrase){role, term, len, shift};
 }
 
-static void put(bt_buf *b, const char *s, int *oom)
+static void put(bti_buf *b, const char *s, int *oom)
 {
-    if (bt_buf_adds(b, s))
+    if (bti_buf_adds(b, s))
         *oom = 1;
 }
 
 /* Appends an FTS5 string of the term's syllables: folded keys (how = 0), exact forms with
  * the store's prefix (1), the words as typed, lowercase, for a stock unicode61 table (2), or
  * folded keys read as their pairs (3: the pair prefix first, store/db.h). */
-static void put_string(bt_buf *b, const bti_qterm *t, int how, int *oom)
+static void put_string(bti_buf *b, const bti_qterm *t, int how, int *oom)
 {
     put(b, "\"", oom);
     if (how == 3) {
@@ -527,7 +527,7 @@ static void put_string(bt_buf *b, const bti_qterm *t, int how, int *oom)
             w = t->exact[i];
         }
         for (const char *p = w; *p; p++)
-            if (bt_buf_addc(b, *p) || (*p == '"' && bt_buf_addc(b, '"')))
+            if (bti_buf_addc(b, *p) || (*p == '"' && bti_buf_addc(b, '"')))
                 *oom = 1;
     }
     put(b, "\"", oom);
@@ -609,7 +609,7 @@ static void put_term(struct cctx *c, const bti_qterm *t, int term_no)
 /* " k1 k2 " for matching folded author names word by word. */
 static char *author_key(const bti_qterm *t)
 {
-    bt_buf b = BT_BUF_INIT;
+    bti_buf b = BTI_BUF_INIT;
     int oom = 0;
     put(&b, " ", &oom);
     for (size_t i = 0; i < t->n_tok; i++) {
@@ -617,10 +617,10 @@ static char *author_key(const bti_qterm *t)
         put(&b, " ", &oom);
     }
     if (oom) {
-        bt_buf_free(&b);
+        bti_buf_free(&b);
         return NULL;
     }
-    return bt_buf_detach(&b, NULL);
+    return bti_buf_detach(&b, NULL);
 }
 
 static int push_str(char ***arr, size_t *n, char *s)
@@ -653,7 +653,7 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     memcpy(p->since, q->since, sizeof p->since);
     memcpy(p->until, q->until, sizeof p->until);
-    struct cctx c = {BT_BUF_INIT, BT_BUF_INIT, BT_BUF_INIT, p, 0, (flags & BTI_QC_PAIRS) != 0, 0};
+    struct cctx c = {BTI_BUF_INIT, BTI_BUF_INIT, BTI_BUF_INIT, p, 0, (flags & BTI_QC_PAIRS) != 0, 0};
     size_t last_term_clause = (size_t)-2;
     int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_stop_only = 0, n_words = 0;
     /* positive clauses */
@@ -665,16 +665,16 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
             continue;
         if (t0->field == BTI_QF_AUTHOR) {
             if (cl->n_alt > 1) { /* author:a OR author:b: one filter of alternatives */
-                bt_buf b = BT_BUF_INIT;
+                bti_buf b = BTI_BUF_INIT;
                 for (size_t a = 0; a < cl->n_alt; a++) {
                     char *k = author_key(&cl->alt[a]);
-                    if (!k || (a && bt_buf_addc(&b, '|')) || bt_buf_adds(&b, k))
+                    if (!k || (a && bti_buf_addc(&b, '|')) || bti_buf_adds(&b, k))
                         c.oom = 1;
                     free(k);
                 }
-                if (push_str(&p->author, &p->n_author, c.oom ? NULL : bt_buf_detach(&b, NULL)))
+                if (push_str(&p->author, &p->n_author, c.oom ? NULL : bti_buf_detach(&b, NULL)))
                     c.oom = 1;
-                bt_buf_free(&b);
+                bti_buf_free(&b);
             } else if (push_str(&p->author, &p->n_author, author_key(t0)))
                 c.oom = 1;
             continue;
@@ -753,9 +753,9 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
         put(&c.fo, ")", &c.oom);
     }
     if (c.oom) {
-        bt_buf_free(&c.m);
-        bt_buf_free(&c.st);
-        bt_buf_free(&c.fo);
+        bti_buf_free(&c.m);
+        bti_buf_free(&c.st);
+        bti_buf_free(&c.fo);
         bti_qplan_free(p);
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     }
@@ -774,39 +774,39 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
         rc = bt_error_set(err, BT_EINVAL,
                           "query '%s': only excluded words: give a word to look for too", qt);
     if (rc) {
-        bt_buf_free(&c.m);
-        bt_buf_free(&c.st);
-        bt_buf_free(&c.fo);
+        bti_buf_free(&c.m);
+        bti_buf_free(&c.st);
+        bti_buf_free(&c.fo);
         bti_qplan_free(p);
         return rc;
     }
     if (!n_pos) { /* filters only: any -word cannot be expressed without a match */
         for (size_t i = 0; i < q->n_clause; i++)
             if (q->clause[i].alt[0].negated && q->clause[i].alt[0].field != BTI_QF_AUTHOR) {
-                bt_buf_free(&c.m);
-                bt_buf_free(&c.st);
-                bt_buf_free(&c.fo);
+                bti_buf_free(&c.m);
+                bti_buf_free(&c.st);
+                bti_buf_free(&c.fo);
                 bti_qplan_free(p);
                 return bt_error_set(err, BT_EINVAL,
                                     "query '%s': only excluded words: give a word to look for too",
                                     qt);
             }
-        bt_buf_free(&c.m);
-        bt_buf_free(&c.st);
-        bt_buf_free(&c.fo);
+        bti_buf_free(&c.m);
+        bti_buf_free(&c.st);
+        bti_buf_free(&c.fo);
     } else {
-        p->stock_match = bt_buf_detach(&c.st, NULL);
+        p->stock_match = bti_buf_detach(&c.st, NULL);
         for (int tier = 0; tier < 2; tier++) {
-            bt_buf t = BT_BUF_INIT;
-            if (bt_buf_adds(&t, tier ? "{title lede} : (" : "{title} : (") ||
-                bt_buf_add(&t, c.fo.data, pos_len) || bt_buf_adds(&t, ")") ||
-                bt_buf_adds(&t, c.fo.data + pos_len))
+            bti_buf t = BTI_BUF_INIT;
+            if (bti_buf_adds(&t, tier ? "{title lede} : (" : "{title} : (") ||
+                bti_buf_add(&t, c.fo.data, pos_len) || bti_buf_adds(&t, ")") ||
+                bti_buf_adds(&t, c.fo.data + pos_len))
                 c.oom = 1;
-            *(tier ? &p->tier_match : &p->title_match) = c.oom ? NULL : bt_buf_detach(&t, NULL);
-            bt_buf_free(&t);
+            *(tier ? &p->tier_match : &p->title_match) = c.oom ? NULL : bti_buf_detach(&t, NULL);
+            bti_buf_free(&t);
         }
-        p->count_match = bt_buf_detach(&c.fo, NULL);
-        p->match = bt_buf_detach(&c.m, NULL);
+        p->count_match = bti_buf_detach(&c.fo, NULL);
+        p->match = bti_buf_detach(&c.m, NULL);
         if (c.oom || !p->match || !p->stock_match || !p->count_match ||
             !p->title_match || !p->tier_match) {
             bti_qplan_free(p);

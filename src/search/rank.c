@@ -1,6 +1,6 @@
-/* rank.c: the bt_rank FTS5 auxiliary function: BM25 (FTS5's own bm25(), with field weights)
+/* rank.c: the bti_rank FTS5 auxiliary function: BM25 (FTS5's own bm25(), with field weights)
  * times an accent-exact boost, a side-by-side (proximity) boost and an optional recency
- * boost; and bt_words_match, the SQL function behind author: filters.
+ * boost; and bti_words_match, the SQL function behind author: filters.
  *
  * The boosts read FTS5's phrase instances of the current row, which FTS5 has already
  * gathered for bm25(), so they cost no extra index reads. Instances come ordered by column
@@ -99,12 +99,12 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
                     int nval, sqlite3_value **val)
 {
     if (nval < 1) {
-        sqlite3_result_error(ctx, "bt_rank: expects (table, plan [, published])", -1);
+        sqlite3_result_error(ctx, "bti_rank: expects (table, plan [, published])", -1);
         return;
     }
     bti_rank_plan *rp = sqlite3_value_pointer(val[0], BTI_RANK_PLAN_TYPE);
     if (!rp) {
-        sqlite3_result_error(ctx, "bt_rank: no plan", -1);
+        sqlite3_result_error(ctx, "bti_rank: no plan", -1);
         return;
     }
     const bti_qplan *q = rp->q;
@@ -196,13 +196,13 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 
 static int add_word(void *vb, const bt_token *t)
 {
-    bt_buf *b = vb;
-    if (bt_buf_add(b, t->text, t->len) || bt_buf_addc(b, ' '))
+    bti_buf *b = vb;
+    if (bti_buf_add(b, t->text, t->len) || bti_buf_addc(b, ' '))
         return BT_ENOMEM;
     return 0;
 }
 
-/* bt_words_match(text, " a b |c ") */
+/* bti_words_match(text, " a b |c ") */
 static void words_match_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
     (void)nval;
@@ -212,10 +212,10 @@ static void words_match_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
         sqlite3_result_int(ctx, 0);
         return;
     }
-    bt_buf b = BT_BUF_INIT;
-    if (bt_buf_addc(&b, ' ') ||
+    bti_buf b = BTI_BUF_INIT;
+    if (bti_buf_addc(&b, ' ') ||
         bt_tokenize(text, (size_t)sqlite3_value_bytes(val[0]), BT_TOKENIZE_FOLD, add_word, &b)) {
-        bt_buf_free(&b);
+        bti_buf_free(&b);
         sqlite3_result_error_nomem(ctx);
         return;
     }
@@ -234,28 +234,28 @@ static void words_match_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
             break;
         pat = bar + 1;
     }
-    bt_buf_free(&b);
+    bti_buf_free(&b);
     sqlite3_result_int(ctx, found);
 }
 
 int bti_rank_register(sqlite3 *db)
 {
     /* FTS5 keeps every registration of a function: register only once per connection,
-     * recognised by bt_words_match being there. */
+     * recognised by bti_words_match being there. */
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT bt_words_match('', '')", -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, "SELECT bti_words_match('', '')", -1, &st, NULL) == SQLITE_OK) {
         sqlite3_finalize(st);
         return SQLITE_OK;
     }
     fts5_api *api = bti_fts5_api(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
-    int rc = api->xCreateFunction(api, "bt_rank", NULL, rank_fn, NULL);
+    int rc = api->xCreateFunction(api, "bti_rank", NULL, rank_fn, NULL);
     if (rc == SQLITE_OK)
         rc = bti_dates_register(db);
     if (rc != SQLITE_OK)
         return rc;
-    return sqlite3_create_function_v2(db, "bt_words_match", 2,
+    return sqlite3_create_function_v2(db, "bti_words_match", 2,
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, words_match_fn,
                                       NULL, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* rank.h: bantin's ranking function for FTS5 (internal to the search stage).
  *
- * bt_rank(articles_fts, PLAN [, PUBLISHED]) is an FTS5 auxiliary function: PLAN is a
+ * bti_rank(articles_fts, PLAN [, PUBLISHED]) is an FTS5 auxiliary function: PLAN is a
  * bti_rank_plan bound with sqlite3_bind_pointer (type BTI_RANK_PLAN_TYPE), PUBLISHED the
  * article's date (for the recency boost). It returns BM25 with the field weights below (as
  * FTS5's bm25() computes it, but with each phrase's IDF worked out once per query, see
@@ -39,7 +39,7 @@ typedef struct bti_rank_plan {
     double idf[BTI_RANK_MAX_PHRASES];
 } bti_rank_plan;
 
-/* Registers bt_rank (FTS5 auxiliary), bt_day_in (dates.h) and bt_words_match (scalar: 1
+/* Registers bti_rank (FTS5 auxiliary), bti_day_in (dates.h) and bti_words_match (scalar: 1
  * when the folded words of arg 1 contain one of the '|'-separated " w1 w2 " sequences of
  * arg 2) on `db`, once per connection. SQLITE_OK or an SQLite code. */
 int bti_rank_register(sqlite3 *db);

@@ -1,7 +1,7 @@
 /* search.c: bt_search_run: a query compiled by query.c, run over the store's FTS5 index,
  * ranked by rank.c, the best hits read back with a snippet of the original text.
  *
- * A small result is one pass: every match scored (bt_rank), the best offset+limit kept in a
+ * A small result is one pass: every match scored (bti_rank), the best offset+limit kept in a
  * heap. A large one (bantin/search.h) is first walked newest first without scoring into a
  * window, which gives the total (up to BT_SEARCH_TOTAL_MAX) and the rowid range the ranking
  * looks at; then ranked in tiers (title, title or lede, all) of the newest TIER_RANK matches
@@ -139,7 +139,7 @@ static int db_fail(sqlite3 *db, const char *what, bt_error *err)
  * (paragraph breaks) become spaces. */
 static int unmark(const char *in, bt_search_hit *h)
 {
-    bt_buf b = BT_BUF_INIT;
+    bti_buf b = BTI_BUF_INIT;
     size_t cap = 0, start = 0;
     int open = 0;
     for (const char *p = in; *p; p++) {
@@ -159,14 +159,14 @@ static int unmark(const char *in, bt_search_hit *h)
             h->highlights[h->n_highlights][1] = b.len;
             h->n_highlights++;
         } else if (*p != MARK_OFF) {
-            if (bt_buf_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p))
+            if (bti_buf_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p))
                 goto oom;
         }
     }
-    h->snippet = bt_buf_detach(&b, NULL);
+    h->snippet = bti_buf_detach(&b, NULL);
     return h->snippet ? 0 : BT_ENOMEM;
 oom:
-    bt_buf_free(&b);
+    bti_buf_free(&b);
     return BT_ENOMEM;
 }
 
@@ -175,7 +175,7 @@ static int plain_snippet(const char *lede, const char *body, bt_search_hit *h)
 {
     const char *t = lede && *lede ? lede : body ? body : "";
     size_t n = strlen(t), max = 200;
-    bt_buf b = BT_BUF_INIT;
+    bti_buf b = BTI_BUF_INIT;
     size_t cut = n;
     if (n > max) {
         cut = max;
@@ -186,14 +186,14 @@ static int plain_snippet(const char *lede, const char *body, bt_search_hit *h)
                 ;
     }
     for (size_t i = 0; i < cut; i++)
-        if (bt_buf_addc(&b, t[i] == '\n' ? ' ' : t[i]))
+        if (bti_buf_addc(&b, t[i] == '\n' ? ' ' : t[i]))
             goto oom;
-    if (cut < n && bt_buf_adds(&b, "\xE2\x80\xA6"))
+    if (cut < n && bti_buf_adds(&b, "\xE2\x80\xA6"))
         goto oom;
-    h->snippet = bt_buf_detach(&b, NULL);
+    h->snippet = bti_buf_detach(&b, NULL);
     return h->snippet ? 0 : BT_ENOMEM;
 oom:
-    bt_buf_free(&b);
+    bti_buf_free(&b);
     return BT_ENOMEM;
 }
 
@@ -289,58 +289,58 @@ done:
 enum { SCAN_RANK, SCAN_RANK_NEWEST };
 
 /* One pass over the articles matching `expr` and the plan's filters. SCAN_RANK scores each
- * with bt_rank, keeps the best in `h` and counts them into *total; SCAN_RANK_NEWEST does the
+ * with bti_rank, keeps the best in `h` and counts them into *total; SCAN_RANK_NEWEST does the
  * same for the `cap` most recently added (highest rowid) only, leaving out those already in
  * `h`. `join` reads each article's row (filters on it, a date order, the recency boost);
- * without it a date filter is answered by bt_day_in, and `range` (or NULL) bounds the
+ * without it a date filter is answered by bti_day_in, and `range` (or NULL) bounds the
  * rowids. */
 static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int64_t cap,
                 int join, const int64_t range[2], bti_rank_plan *rp, heap *h, int64_t *total,
                 bt_error *err)
 {
-    bt_buf sql = BT_BUF_INIT;
+    bti_buf sql = BTI_BUF_INIT;
     int oom = 0;
     const char *rowid = join ? "a.n" : "articles_fts.rowid";
     if (!expr)
-        oom |= bt_buf_adds(&sql, "SELECT a.n, 0.0, a.published FROM articles a WHERE 1") != 0;
+        oom |= bti_buf_adds(&sql, "SELECT a.n, 0.0, a.published FROM articles a WHERE 1") != 0;
     else {
-        oom |= bt_buf_adds(&sql, "SELECT articles_fts.rowid, bt_rank(articles_fts, ?1") != 0;
-        oom |= bt_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
-        oom |= bt_buf_adds(&sql, join ? ", a.published" : ", NULL") != 0;
-        oom |= bt_buf_adds(&sql, join ? " FROM articles_fts JOIN articles a ON "
+        oom |= bti_buf_adds(&sql, "SELECT articles_fts.rowid, bti_rank(articles_fts, ?1") != 0;
+        oom |= bti_buf_adds(&sql, rp->recency ? ", a.published)" : ")") != 0;
+        oom |= bti_buf_adds(&sql, join ? ", a.published" : ", NULL") != 0;
+        oom |= bti_buf_adds(&sql, join ? " FROM articles_fts JOIN articles a ON "
                                         "a.n = articles_fts.rowid"
                                       : " FROM articles_fts") != 0;
-        oom |= bt_buf_adds(&sql, " WHERE articles_fts MATCH ?2") != 0;
+        oom |= bti_buf_adds(&sql, " WHERE articles_fts MATCH ?2") != 0;
     }
     int next = 3;
     if (join && p->since[0])
-        oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) >= ?%d", next++) != 0;
+        oom |= bti_buf_addf(&sql, " AND substr(a.published, 1, 10) >= ?%d", next++) != 0;
     if (join && p->until[0])
-        oom |= bt_buf_addf(&sql, " AND substr(a.published, 1, 10) <= ?%d", next++) != 0;
+        oom |= bti_buf_addf(&sql, " AND substr(a.published, 1, 10) <= ?%d", next++) != 0;
     if (!join && (p->since[0] || p->until[0])) {
-        oom |= bt_buf_addf(&sql, " AND bt_day_in(%s, ?%d, ?%d)", rowid, next, next + 1) != 0;
+        oom |= bti_buf_addf(&sql, " AND bti_day_in(%s, ?%d, ?%d)", rowid, next, next + 1) != 0;
         next += 2;
     }
     if (expr && !join && range)
-        oom |= bt_buf_addf(&sql, " AND %s BETWEEN %lld AND %lld", rowid, (long long)range[0],
+        oom |= bti_buf_addf(&sql, " AND %s BETWEEN %lld AND %lld", rowid, (long long)range[0],
                            (long long)range[1]) != 0;
     for (size_t i = 0; i < p->n_author; i++)
-        oom |= bt_buf_addf(&sql, " AND bt_words_match(a.authors, ?%d)", next++) != 0;
+        oom |= bti_buf_addf(&sql, " AND bti_words_match(a.authors, ?%d)", next++) != 0;
     for (size_t i = 0; i < p->n_not_author; i++)
-        oom |= bt_buf_addf(&sql, " AND NOT bt_words_match(a.authors, ?%d)", next++) != 0;
+        oom |= bti_buf_addf(&sql, " AND NOT bti_words_match(a.authors, ?%d)", next++) != 0;
     if (expr && mode == SCAN_RANK_NEWEST)
-        oom |= bt_buf_addf(&sql, " ORDER BY articles_fts.rowid DESC LIMIT %lld",
+        oom |= bti_buf_addf(&sql, " ORDER BY articles_fts.rowid DESC LIMIT %lld",
                            (long long)cap) != 0;
     if (oom) {
-        bt_buf_free(&sql);
+        bti_buf_free(&sql);
         return bt_error_set(err, BT_ENOMEM, "search: out of memory");
     }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, sql.data, -1, &st, NULL) != SQLITE_OK) {
-        bt_buf_free(&sql);
+        bti_buf_free(&sql);
         return db_fail(db, "the store has no usable index", err);
     }
-    bt_buf_free(&sql);
+    bti_buf_free(&sql);
     if (expr) {
         sqlite3_bind_pointer(st, 1, rp, BTI_RANK_PLAN_TYPE, NULL);
         sqlite3_bind_text(st, 2, expr, -1, SQLITE_STATIC);
@@ -389,7 +389,7 @@ static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int
  * walked newest first, counted until BT_SEARCH_TOTAL_MAX + 1 of them pass the filter, or
  * at least `need` passed and the walk has looked at WINDOW_WALK matches of the words or gone
  * back over `span` articles. range[] is the rowid range of the walk: on entry the date
- * filter's (bt_day_span), on return narrowed to what was walked when the walk stopped early
+ * filter's (bti_day_span), on return narrowed to what was walked when the walk stopped early
  * (*more = 1). With `pool`, the first pool->k articles that pass are also ranked on the way
  * (`rp`, the folded expressions) into it, so that a result of up to pool->k articles needs
  * no second walk. */
@@ -407,10 +407,10 @@ static int window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span, i
         snprintf(sql, sizeof sql,
                  "SELECT rowid%s%s FROM articles_fts WHERE articles_fts MATCH ?1"
                  " AND rowid BETWEEN %lld AND %lld ORDER BY rowid DESC",
-                 dated ? ", bt_day_in(rowid, ?2, ?3)" : ", 1",
-                 leg ? "" : dated ? ", CASE WHEN bt_day_in(rowid, ?2, ?3) THEN "
-                                    "bt_rank(articles_fts, ?4) END"
-                                  : ", bt_rank(articles_fts, ?4)",
+                 dated ? ", bti_day_in(rowid, ?2, ?3)" : ", 1",
+                 leg ? "" : dated ? ", CASE WHEN bti_day_in(rowid, ?2, ?3) THEN "
+                                    "bti_rank(articles_fts, ?4) END"
+                                  : ", bti_rank(articles_fts, ?4)",
                  (long long)range[0], (long long)(first < 0 ? range[1] : last - 1));
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -455,12 +455,12 @@ static int window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span, i
     return 0;
 }
 
-/* The rowid range of the articles the date filter can accept (bt_day_span): [0, -1] when
+/* The rowid range of the articles the date filter can accept (bti_day_span): [0, -1] when
  * none. */
 static int date_range(sqlite3 *db, const bti_qplan *p, int64_t range[2], bt_error *err)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT bt_day_span(?1, ?2, 0), bt_day_span(?1, ?2, 1)",
+    int rc = sqlite3_prepare_v2(db, "SELECT bti_day_span(?1, ?2, 0), bti_day_span(?1, ?2, 1)",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK)
         return db_fail(db, "reading the publication dates", err);
@@ -481,13 +481,13 @@ static int date_range(sqlite3 *db, const bti_qplan *p, int64_t range[2], bt_erro
     return rc;
 }
 
-/* Works out the IDF of the phrases of `p->match` (bt_rank does on its first row) before the
+/* Works out the IDF of the phrases of `p->match` (bti_rank does on its first row) before the
  * tiers, whose column filters would count only the articles with the words in the title. */
 static int prime_idf(sqlite3 *db, const char *expr, bti_rank_plan *rp, bt_error *err)
 {
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db,
-                                "SELECT bt_rank(articles_fts, ?1) FROM articles_fts "
+                                "SELECT bti_rank(articles_fts, ?1) FROM articles_fts "
                                 "WHERE articles_fts MATCH ?2 LIMIT 1",
                                 -1, &st, NULL);
     if (rc == SQLITE_OK) {
@@ -501,7 +501,7 @@ static int prime_idf(sqlite3 *db, const char *expr, bti_rank_plan *rp, bt_error 
 }
 
 /* Moves the candidates of `from` into `to`, each score times the accent-exact boost of the
- * words typed with marks that its title or lede holds in that form (bt_rank gives it from
+ * words typed with marks that its title or lede holds in that form (bti_rank gives it from
  * the exact forms in the index, which the folded expressions leave out). Best first, and
  * only while a candidate boosted in full could still enter `to`: the rows read are those
  * that can change the page. */
@@ -534,11 +534,11 @@ static int boost_exact(sqlite3 *db, const bti_qplan *p, heap *from, heap *to, bt
     return 0;
 }
 
-/* Brings bt_day_in's array of publication days up to date before a date-filtered query. */
+/* Brings bti_day_in's array of publication days up to date before a date-filtered query. */
 static int sync_days(sqlite3 *db, bt_error *err)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db, "SELECT bt_day_in(NULL, NULL, NULL)", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db, "SELECT bti_day_in(NULL, NULL, NULL)", -1, &st, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st) == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
     if (rc != SQLITE_OK)

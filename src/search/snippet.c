@@ -28,7 +28,7 @@ typedef struct column {
     size_t len;
     tok *t;
     size_t n, cap;
-    bt_buf *arena;
+    bti_buf *arena;
     int oom;
 } column;
 
@@ -49,14 +49,14 @@ static int on_token(void *vc, const bt_token *t)
     k->start = t->start;
     k->end = t->end;
     k->key = c->arena->len;
-    if (bt_buf_add(c->arena, t->text, t->len) || bt_buf_addc(c->arena, '\0')) {
+    if (bti_buf_add(c->arena, t->text, t->len) || bti_buf_addc(c->arena, '\0')) {
         c->oom = 1;
         return -1;
     }
     k->accent = k->key;
     if (t->accent && (t->accent_len != t->len || memcmp(t->accent, t->text, t->len))) {
         k->accent = c->arena->len;
-        if (bt_buf_add(c->arena, t->accent, t->accent_len) || bt_buf_addc(c->arena, '\0')) {
+        if (bti_buf_add(c->arena, t->accent, t->accent_len) || bti_buf_addc(c->arena, '\0')) {
             c->oom = 1;
             return -1;
         }
@@ -143,29 +143,29 @@ static int all_exact(const column *cols, size_t n_cols, const bti_qplan *p)
 
 /* Writes the window [w, w + width) of column c with its spans marked. */
 static int write_window(const column *c, const span *s, size_t ns, size_t w, size_t width,
-                        bt_buf *out)
+                        bti_buf *out)
 {
     size_t last = w + width < c->n ? w + width - 1 : c->n - 1;
     size_t from = w == 0 ? 0 : c->t[w].start;
     size_t to = last + 1 >= c->n ? c->len : c->t[last].end;
     int err = 0;
     if (w > 0)
-        err |= bt_buf_adds(out, "\xE2\x80\xA6");
+        err |= bti_buf_adds(out, "\xE2\x80\xA6");
     size_t at = from;
     for (size_t i = 0; i < ns; i++) {
         if (s[i].to < w || s[i].from > last)
             continue;
         size_t a = c->t[s[i].from < w ? w : s[i].from].start;
         size_t b = c->t[s[i].to > last ? last : s[i].to].end;
-        err |= bt_buf_add(out, c->text + at, a - at);
-        err |= bt_buf_addc(out, MARK_ON);
-        err |= bt_buf_add(out, c->text + a, b - a);
-        err |= bt_buf_addc(out, MARK_OFF);
+        err |= bti_buf_add(out, c->text + at, a - at);
+        err |= bti_buf_addc(out, MARK_ON);
+        err |= bti_buf_add(out, c->text + a, b - a);
+        err |= bti_buf_addc(out, MARK_OFF);
         at = b;
     }
-    err |= bt_buf_add(out, c->text + at, to - at);
+    err |= bti_buf_add(out, c->text + at, to - at);
     if (to < c->len)
-        err |= bt_buf_adds(out, "\xE2\x80\xA6");
+        err |= bti_buf_adds(out, "\xE2\x80\xA6");
     return err ? BT_ENOMEM : 0;
 }
 
@@ -199,7 +199,7 @@ int bti_snippet(const bti_qplan *p, const char *const text[BTI_SNIPPET_COLUMNS],
                char **out)
 {
     *out = NULL;
-    bt_buf arena = BT_BUF_INIT, res = BT_BUF_INIT;
+    bti_buf arena = BTI_BUF_INIT, res = BTI_BUF_INIT;
     column cols[BTI_SNIPPET_COLUMNS];
     memset(cols, 0, sizeof cols);
     int rc = 0;
@@ -238,21 +238,21 @@ int bti_snippet(const bti_qplan *p, const char *const text[BTI_SNIPPET_COLUMNS],
                           width, &res);
     free(s);
     if (!rc) {
-        *out = bt_buf_detach(&res, NULL);
+        *out = bti_buf_detach(&res, NULL);
         if (!*out && !(*out = strdup("")))
             rc = BT_ENOMEM;
     }
 done:
     for (size_t c = 0; c < BTI_SNIPPET_COLUMNS; c++)
         free(cols[c].t);
-    bt_buf_free(&arena);
-    bt_buf_free(&res);
+    bti_buf_free(&arena);
+    bti_buf_free(&res);
     return rc;
 }
 
 uint64_t bti_marks_exact(const bti_qplan *p, const char *const *text, size_t n)
 {
-    bt_buf arena = BT_BUF_INIT;
+    bti_buf arena = BTI_BUF_INIT;
     uint64_t bits = 0;
     for (size_t c = 0; c < n; c++) {
         column col;
@@ -277,6 +277,6 @@ uint64_t bti_marks_exact(const bti_qplan *p, const char *const *text, size_t n)
             }
         free(col.t);
     }
-    bt_buf_free(&arena);
+    bti_buf_free(&arena);
     return bits;
 }

@@ -31,9 +31,9 @@ static const char *const statements[ST_COUNT] = {
     [ST_GET_ORIGIN] = "SELECT origin FROM origins WHERE article = ?1 ORDER BY rowid LIMIT 1",
     [ST_DEL_ARTICLE] = "DELETE FROM articles WHERE n = ?1",
     [ST_FIND_ORIGIN] = "SELECT 1 FROM origins WHERE article = ?1 AND origin = ?2",
-    [ST_SAVEPOINT] = "SAVEPOINT bt_add",
-    [ST_RELEASE] = "RELEASE bt_add",
-    [ST_ROLLBACK_TO] = "ROLLBACK TO bt_add",
+    [ST_SAVEPOINT] = "SAVEPOINT bti_add",
+    [ST_RELEASE] = "RELEASE bti_add",
+    [ST_ROLLBACK_TO] = "ROLLBACK TO bti_add",
     [ST_INDEX_FROM] = "INSERT INTO articles_fts(rowid, " BTI_FTS_COLUMNS ")"
                       " SELECT n, " BTI_FTS_COLUMNS " FROM articles"
                       " WHERE n >= ?1 ORDER BY n",
@@ -95,7 +95,7 @@ int bti_store_db_error(bt_store *s, const char *what, bt_error *err)
 
 void bt_store_content_hash(const void *data, size_t len, char out[17])
 {
-    bt_hash_hex(bt_hash64(data, len, 0x636170747572ull /* "captur" */), out);
+    bti_hash_hex(bti_hash64(data, len, 0x636170747572ull /* "captur" */), out);
 }
 
 int bti_store_hash_value(const char *hex, int64_t *v)

@@ -25,15 +25,15 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 
 /* Joins strings with '\n' (a '\n' inside one becomes a space: the spec's strings have white
  * space folded, so this only guards the separator). Empty strings are left out. */
-static int join_lines(bt_buf *b, char *const *v, size_t n, size_t stride)
+static int join_lines(bti_buf *b, char *const *v, size_t n, size_t stride)
 {
-    bt_buf_reset(b);
+    bti_buf_reset(b);
     size_t need = 0;
     for (size_t i = 0; i < n; i++) {
         const char *s = *(char *const *)((const char *)v + i * stride);
         need += s ? strlen(s) + 1 : 0;
     }
-    if (bt_buf_grow(b, need))
+    if (bti_buf_grow(b, need))
         return BT_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         const char *s = *(char *const *)((const char *)v + i * stride);
@@ -120,7 +120,7 @@ static int insert_origin(bt_store *s, int64_t n, const char *origin, int64_t has
 static int insert_article(bt_store *s, const bt_article *a, const char *id, const char *now,
                           int64_t *n, bt_error *err)
 {
-    bt_buf authors = BT_BUF_INIT, body = BT_BUF_INIT, captions = BT_BUF_INIT;
+    bti_buf authors = BTI_BUF_INIT, body = BTI_BUF_INIT, captions = BTI_BUF_INIT;
     int rc = 0;
     if (join_lines(&authors, a->authors, a->n_authors, sizeof(char *)) ||
         join_lines(&body, a->body, a->n_body, sizeof(char *)) ||
@@ -168,9 +168,9 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
             goto out;
     }
 out:
-    bt_buf_free(&authors);
-    bt_buf_free(&body);
-    bt_buf_free(&captions);
+    bti_buf_free(&authors);
+    bti_buf_free(&body);
+    bti_buf_free(&captions);
     return rc;
 }
 

@@ -59,7 +59,7 @@ bt_charset bt_charset_from_name(const char *name)
     return BT_CS_UNKNOWN;
 }
 
-bt_charset bt__charset_bom(const char *bytes, size_t len, size_t *bomlen)
+bt_charset bti_charset_bom(const char *bytes, size_t len, size_t *bomlen)
 {
     const unsigned char *p = (const unsigned char *)bytes;
     if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
@@ -78,7 +78,7 @@ bt_charset bt__charset_bom(const char *bytes, size_t len, size_t *bomlen)
     return BT_CS_UNKNOWN;
 }
 
-long bt__vn_weigh(const bt_vn_score *s)
+long bti_vn_weigh(const bti_vn_score_t *s)
 {
     return 2 * s->valid - 30 * s->invalid - 20 * s->junk;
 }
@@ -95,7 +95,7 @@ static size_t sample_len(const char *b, size_t len)
     return n;
 }
 
-bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, long *margin)
+bt_charset bti_charset_guess(const char *bytes, size_t len, int utf8_candidate, long *margin)
 {
     static const bt_charset legacy[] = {BT_CS_CP1258, BT_CS_VNI, BT_CS_TCVN3, BT_CS_VISCII};
     size_t n = sample_len(bytes, len);
@@ -110,7 +110,7 @@ bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, 
                 continue;
             }
             int32_t c;
-            p += bt__utf8_next(p, end, &c);
+            p += bti_utf8_next(p, end, &c);
             if (c < 0)
                 bad++;
             else
@@ -124,26 +124,26 @@ bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, 
     }
     enum { NLEG = sizeof legacy / sizeof legacy[0] };
     bt_charset cands[NLEG + 1];
-    bt_vn_score scores[NLEG + 1];
+    bti_vn_score_t scores[NLEG + 1];
     long w[NLEG + 1];
     size_t nc = 0;
     for (size_t i = 0; i < NLEG + 1; i++) {
         bt_charset cs = i < NLEG ? legacy[i] : BT_CS_UTF8;
         if (cs == BT_CS_UTF8 && !utf8_candidate)
             continue;
-        bt_buf out = BT_BUF_INIT;
+        bti_buf out = BTI_BUF_INIT;
         char *nfc = NULL;
         size_t nfclen = 0;
-        if (!bt__decode_raw(bytes, n, cs, 1, &out, NULL))
+        if (!bti_decode_raw(bytes, n, cs, 1, &out, NULL))
             nfc = bt_normalize(out.data ? out.data : "", out.len, 0, &nfclen);
-        bt_buf_free(&out);
+        bti_buf_free(&out);
         if (nfc)
-            bt__vn_score(nfc, nfclen, &scores[nc]);
+            bti_vn_score(nfc, nfclen, &scores[nc]);
         else
             memset(&scores[nc], 0, sizeof scores[nc]); /* out of memory: cannot win */
         free(nfc);
         cands[nc] = cs;
-        w[nc] = bt__vn_weigh(&scores[nc]);
+        w[nc] = bti_vn_weigh(&scores[nc]);
         nc++;
     }
     size_t bi = 0;
@@ -156,7 +156,7 @@ bt_charset bt__charset_guess(const char *bytes, size_t len, int utf8_candidate, 
             second_w = w[i];
     bt_charset best = cands[bi];
     long best_w = w[bi];
-    bt_vn_score best_s = scores[bi];
+    bti_vn_score_t best_s = scores[bi];
     if (margin)
         *margin = second_w == LONG_MIN ? LONG_MAX : best_w - second_w;
     /* Not Vietnamese in any legacy reading: Western European text. */
@@ -170,12 +170,12 @@ bt_charset bt_charset_detect(const char *bytes, size_t len)
     if (!bytes)
         bytes = "";
     size_t bom;
-    bt_charset cs = bt__charset_bom(bytes, len, &bom);
+    bt_charset cs = bti_charset_bom(bytes, len, &bom);
     if (cs != BT_CS_UNKNOWN)
         return cs;
     if (bt_utf8_valid(bytes, len, NULL))
         return BT_CS_UTF8;
-    return bt__charset_guess(bytes, len, 1, NULL);
+    return bti_charset_guess(bytes, len, 1, NULL);
 }
 
 /* The value after `key` (case-insensitive) and optional blanks, '=' and a quote. */

@@ -41,9 +41,9 @@ static const uint16_t vni_hi[64][2] = {
     /* FE þ */ {0x00FE, 0},      /* FF ÿ */ {0x00FF, 0},
 };
 
-static int decode_single(const uint8_t *p, size_t len, bt_charset cs, bt_buf *out)
+static int decode_single(const uint8_t *p, size_t len, bt_charset cs, bti_buf *out)
 {
-    if (len > (SIZE_MAX - 1) / 6 || bt_buf_grow(out, 6 * len))
+    if (len > (SIZE_MAX - 1) / 6 || bti_buf_grow(out, 6 * len))
         return BT_ENOMEM;
     uint8_t *o = (uint8_t *)out->data + out->len;
     for (size_t i = 0; i < len; i++) {
@@ -51,38 +51,38 @@ static int decode_single(const uint8_t *p, size_t len, bt_charset cs, bt_buf *ou
         int32_t c1 = b, c2 = 0;
         switch (cs) {
         case BT_CS_VISCII:
-            c1 = bt__cs_viscii[b];
+            c1 = bti_cs_viscii[b];
             break;
         case BT_CS_CP1258:
-            c1 = b < 0x80 ? b : bt__cs_cp1258[b - 0x80];
+            c1 = b < 0x80 ? b : bti_cs_cp1258[b - 0x80];
             break;
         case BT_CS_TCVN3:
-            c1 = b < 0x80 ? b : bt__cs_tcvn3[b - 0x80];
+            c1 = b < 0x80 ? b : bti_cs_tcvn3[b - 0x80];
             break;
         case BT_CS_VNI:
             if (b >= 0xC0) {
                 c1 = vni_hi[b - 0xC0][0];
                 c2 = vni_hi[b - 0xC0][1];
             } else if (b >= 0x80)
-                c1 = bt__cs_cp1252[b - 0x80];
+                c1 = bti_cs_cp1252[b - 0x80];
             break;
         default: /* CP1252 */
-            c1 = b < 0x80 ? b : bt__cs_cp1252[b - 0x80];
+            c1 = b < 0x80 ? b : bti_cs_cp1252[b - 0x80];
             break;
         }
-        o += bt__utf8_put(o, c1);
+        o += bti_utf8_put(o, c1);
         if (c2)
-            o += bt__utf8_put(o, c2);
+            o += bti_utf8_put(o, c2);
     }
     out->len = (size_t)(o - (uint8_t *)out->data);
     out->data[out->len] = '\0';
     return 0;
 }
 
-static int decode_utf16(const uint8_t *p, size_t len, int be, int lenient, bt_buf *out,
+static int decode_utf16(const uint8_t *p, size_t len, int be, int lenient, bti_buf *out,
                         size_t *bad)
 {
-    if (len > (SIZE_MAX - 8) / 2 || bt_buf_grow(out, 2 * len + 4))
+    if (len > (SIZE_MAX - 8) / 2 || bti_buf_grow(out, 2 * len + 4))
         return BT_ENOMEM;
     uint8_t *o = (uint8_t *)out->data + out->len;
     size_t i = 0;
@@ -111,14 +111,14 @@ static int decode_utf16(const uint8_t *p, size_t len, int be, int lenient, bt_bu
             }
             c = 0xFFFD;
         }
-        o += bt__utf8_put(o, c);
+        o += bti_utf8_put(o, c);
     }
     out->len = (size_t)(o - (uint8_t *)out->data);
     out->data[out->len] = '\0';
     return 0;
 }
 
-int bt__decode_raw(const char *in, size_t len, bt_charset cs, int lenient, bt_buf *out,
+int bti_decode_raw(const char *in, size_t len, bt_charset cs, int lenient, bti_buf *out,
                    size_t *bad)
 {
     const uint8_t *p = (const uint8_t *)in;
@@ -126,13 +126,13 @@ int bt__decode_raw(const char *in, size_t len, bt_charset cs, int lenient, bt_bu
     case BT_CS_UTF8: {
         size_t at;
         if (bt_utf8_valid(in, len, &at))
-            return bt_buf_add(out, in, len);
+            return bti_buf_add(out, in, len);
         if (!lenient) {
             if (bad)
                 *bad = at;
             return BT_EPARSE;
         }
-        return bt__utf8_repair(in, len, out);
+        return bti_utf8_repair(in, len, out);
     }
     case BT_CS_UTF16LE:
     case BT_CS_UTF16BE:
@@ -152,7 +152,7 @@ int bt__decode_raw(const char *in, size_t len, bt_charset cs, int lenient, bt_bu
  * "Người"): undoes it into `out` and returns 1 when the text is entirely such mojibake (every
  * character maps back to a Windows-1252 byte and the bytes are valid UTF-8) and the result
  * reads better as Vietnamese; else returns 0 and leaves `out` empty. */
-static int unmojibake(const char *s, size_t len, bt_buf *out)
+static int unmojibake(const char *s, size_t len, bti_buf *out)
 {
     /* cheap gate: "á»" / "áº", the misread lead bytes of the Vietnamese block, twice */
     int hits = 0;
@@ -163,34 +163,34 @@ static int unmojibake(const char *s, size_t len, bt_buf *out)
             hits++;
         c2++;
     }
-    if (hits < 2 || bt_buf_grow(out, len))
+    if (hits < 2 || bti_buf_grow(out, len))
         return 0;
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     while (p < end) {
         int32_t c;
-        p += bt__utf8_next(p, end, &c);
+        p += bti_utf8_next(p, end, &c);
         int b = -1;
-        if (c >= 0 && c <= 0xFF && !(c >= 0x80 && c <= 0x9F && bt__cs_cp1252[c - 0x80] != c))
+        if (c >= 0 && c <= 0xFF && !(c >= 0x80 && c <= 0x9F && bti_cs_cp1252[c - 0x80] != c))
             b = c;
         else
             for (int k = 0; k < 32 && b < 0; k++)
-                if (bt__cs_cp1252[k] == c)
+                if (bti_cs_cp1252[k] == c)
                     b = 0x80 + k;
         if (b < 0) {
-            bt_buf_reset(out);
+            bti_buf_reset(out);
             return 0;
         }
         out->data[out->len++] = (char)b;
     }
     out->data[out->len] = '\0';
-    bt_vn_score before, after;
+    bti_vn_score_t before, after;
     if (bt_utf8_valid(out->data, out->len, NULL)) {
-        bt__vn_score(s, len, &before);
-        bt__vn_score(out->data, out->len, &after);
-        if (bt__vn_weigh(&after) > bt__vn_weigh(&before))
+        bti_vn_score(s, len, &before);
+        bti_vn_score(out->data, out->len, &after);
+        if (bti_vn_weigh(&after) > bti_vn_weigh(&before))
             return 1;
     }
-    bt_buf_reset(out);
+    bti_buf_reset(out);
     return 0;
 }
 
@@ -206,7 +206,7 @@ static bt_charset choose(const char *in, size_t len, bt_charset declared, unsign
             *valid = 1;
             return BT_CS_UTF8;
         }
-        return bt__charset_guess(in, len, 1, NULL);
+        return bti_charset_guess(in, len, 1, NULL);
     }
     if (flags & BT_DECODE_TRUST)
         return declared;
@@ -215,7 +215,7 @@ static bt_charset choose(const char *in, size_t len, bt_charset declared, unsign
         *valid = utf8;
         /* "UTF-8" bytes that are not: a legacy page behind a wrong header, unless they read
          * best as UTF-8 with a few bad bytes */
-        return utf8 ? BT_CS_UTF8 : bt__charset_guess(in, len, 1, NULL);
+        return utf8 ? BT_CS_UTF8 : bti_charset_guess(in, len, 1, NULL);
     }
     if (declared == BT_CS_UTF16LE || declared == BT_CS_UTF16BE)
         return declared;
@@ -231,7 +231,7 @@ static bt_charset choose(const char *in, size_t len, bt_charset declared, unsign
      * the rest), and one legacy charset is often declared for another: go with the bytes when
      * they read clearly better in another charset. */
     long margin = 0;
-    bt_charset guess = bt__charset_guess(in, len, 0, &margin);
+    bt_charset guess = bti_charset_guess(in, len, 0, &margin);
     if (guess != declared && guess != BT_CS_CP1252 && (declared == BT_CS_CP1252 || margin > 100))
         return guess;
     return declared;
@@ -246,20 +246,20 @@ int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, c
         return bt_error_set(err, BT_EINVAL, "decode: charset %d is not known", (int)declared);
     size_t bom;
     int valid = 0; /* the bytes are known to be valid UTF-8 */
-    bt_charset cs = bt__charset_bom(in, len, &bom);
+    bt_charset cs = bti_charset_bom(in, len, &bom);
     if (cs != BT_CS_UNKNOWN) {
         in += bom;
         len -= bom;
     } else
         cs = choose(in, len, declared, flags, &valid);
 
-    bt_buf raw = BT_BUF_INIT;
+    bti_buf raw = BTI_BUF_INIT;
     size_t bad = 0;
     int rc = cs == BT_CS_UTF8 && valid
-                 ? bt_buf_add(&raw, in, len)
-                 : bt__decode_raw(in, len, cs, (flags & BT_DECODE_LENIENT) != 0, &raw, &bad);
+                 ? bti_buf_add(&raw, in, len)
+                 : bti_decode_raw(in, len, cs, (flags & BT_DECODE_LENIENT) != 0, &raw, &bad);
     if (rc) {
-        bt_buf_free(&raw);
+        bti_buf_free(&raw);
         if (rc == BT_EPARSE)
             return bt_error_set(err, rc, "invalid %s at byte %zu",
                                 cs == BT_CS_UTF8 ? "UTF-8" : "UTF-16", bad + bom);
@@ -268,22 +268,22 @@ int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, c
         return bt_error_set(err, rc, "charset %s is not supported", bt_charset_name(cs));
     }
     if (cs == BT_CS_UTF8 && !(flags & BT_DECODE_TRUST) && raw.data) {
-        bt_buf fixed = BT_BUF_INIT;
+        bti_buf fixed = BTI_BUF_INIT;
         if (unmojibake(raw.data, raw.len, &fixed)) {
-            bt_buf_free(&raw);
+            bti_buf_free(&raw);
             raw = fixed;
         } else
-            bt_buf_free(&fixed);
+            bti_buf_free(&fixed);
     }
     size_t n;
     char *s;
-    /* UTF-8 comes out of bt__decode_raw valid (checked or repaired, and unmojibake checks
+    /* UTF-8 comes out of bti_decode_raw valid (checked or repaired, and unmojibake checks
      * its own): when NFC cannot change it either, the buffer is the result as it is */
-    if (cs == BT_CS_UTF8 && raw.data && bt__nfc_stable(raw.data, raw.len))
-        s = bt_buf_detach(&raw, &n);
+    if (cs == BT_CS_UTF8 && raw.data && bti_nfc_stable(raw.data, raw.len))
+        s = bti_buf_detach(&raw, &n);
     else {
         s = bt_normalize(raw.data ? raw.data : "", raw.len, 0, &n);
-        bt_buf_free(&raw);
+        bti_buf_free(&raw);
     }
     if (!s)
         return bt_error_set(err, BT_ENOMEM, "out of memory decoding %zu bytes", len);

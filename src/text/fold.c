@@ -17,14 +17,14 @@
 
 static inline uint8_t *put_entry(uint8_t *o, const uint8_t e[4])
 {
-    memcpy(o, e + 1, 3); /* room is guaranteed: see bt__fold_into */
+    memcpy(o, e + 1, 3); /* room is guaranteed: see bti_fold_into */
     return o + e[0];
 }
 
 /* Folds s into out, which must hold 3 * len + 1 bytes: no code point's key is longer than
  * three times its UTF-8 (U+FFFD for one bad byte is the worst case; longer utf8proc
  * expansions are refused below), so the loop needs no bounds checks. */
-size_t bt__fold_into(const char *s, size_t len, char *out)
+size_t bti_fold_into(const char *s, size_t len, char *out)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     uint8_t *o = (uint8_t *)out;
@@ -51,7 +51,7 @@ size_t bt__fold_into(const char *s, size_t len, char *out)
             continue;
         }
         if (b >= 0xC2 && b <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
-            const uint8_t *e = bt__fold2[(((b & 0x1F) << 6) | (p[1] & 0x3F)) - 0x80];
+            const uint8_t *e = bti_fold2[(((b & 0x1F) << 6) | (p[1] & 0x3F)) - 0x80];
             if (e[0] != 0xFF) {
                 o = put_entry(o, e);
                 p += 2;
@@ -61,9 +61,9 @@ size_t bt__fold_into(const char *s, size_t len, char *out)
             unsigned idx = ((p[1] & 3u) << 6) | (p[2] & 0x3Fu);
             const uint8_t *e = NULL;
             if (b == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB)
-                e = bt__fold1e[idx];
+                e = bti_fold1e[idx];
             else if (b == 0xE2 && p[1] >= 0x80 && p[1] <= 0x83)
-                e = bt__fold20[idx];
+                e = bti_fold20[idx];
             if (e && e[0] != 0xFF) {
                 o = put_entry(o, e);
                 p += 3;
@@ -71,13 +71,13 @@ size_t bt__fold_into(const char *s, size_t len, char *out)
             }
         }
         int32_t c;
-        int k = bt__utf8_next(p, end, &c);
+        int k = bti_utf8_next(p, end, &c);
         if (c < 0) {
             memcpy(o, "\xEF\xBF\xBD", 3);
             o += 3;
         } else {
             uint8_t tmp[32];
-            int n = bt__fold_cp(c, tmp);
+            int n = bti_fold_cp(c, tmp);
             if (n > 3 * k) { /* never seen in practice; keeps the 3x bound a guarantee */
                 memcpy(o, p, (size_t)k);
                 o += k;
@@ -97,7 +97,7 @@ size_t bt_fold(const char *s, size_t len, char *out, size_t cap)
     if (!s)
         s = "";
     if (cap > 3 * len)
-        return bt__fold_into(s, len, out);
+        return bti_fold_into(s, len, out);
     /* Small buffer: fold in chunks cut before a lead byte (folding is per code point, so the
      * cuts do not change the key) and copy what fits. */
     enum { CHUNK = 512 };
@@ -113,7 +113,7 @@ size_t bt_fold(const char *s, size_t len, char *out, size_t cap)
             if ((p[cut] & 0xC0) != 0x80 && cut > i)
                 j = cut;
         }
-        size_t n = bt__fold_into(s + i, j - i, tmp);
+        size_t n = bti_fold_into(s + i, j - i, tmp);
         if (cap && total < cap - 1) {
             size_t room = cap - 1 - total;
             memcpy(out + total, tmp, n < room ? n : room);
@@ -135,7 +135,7 @@ char *bt_fold_dup(const char *s, size_t len, size_t *outlen)
     char *out = malloc(3 * len + 1);
     if (!out)
         return NULL;
-    size_t n = bt__fold_into(s, len, out);
+    size_t n = bti_fold_into(s, len, out);
     if (n + 1 < (3 * len + 1) / 2) { /* give back what the worst case reserved */
         char *small = realloc(out, n + 1);
         if (small)

@@ -12,7 +12,7 @@
 
 /* Letters that carry their "mark" in the glyph itself, so Unicode gives them no
  * decomposition, but a reader searching in ASCII types them as these. */
-static inline const char *bt__fold_special(int32_t c)
+static inline const char *bti_fold_special(int32_t c)
 {
     switch (c) {
     case 0x0110: case 0x0111: case 0x00D0: case 0x00F0: case 0x0189: case 0x0256:
@@ -37,7 +37,7 @@ static inline const char *bt__fold_special(int32_t c)
 
 /* Generic combining diacritics: dropped from keys. Script-specific marks (Devanagari vowel
  * signs, Thai tone marks...) are kept: they are letters of those scripts, not accents. */
-static inline int bt__fold_drops(int32_t c)
+static inline int bti_fold_drops(int32_t c)
 {
     /* U+0345, the Greek iota subscript, is a mark that case folding turns into a letter (ι) */
     return (c >= 0x0300 && c <= 0x036F && c != 0x0345) || (c >= 0x1AB0 && c <= 0x1AFF) ||
@@ -48,9 +48,9 @@ static inline int bt__fold_drops(int32_t c)
 /* Writes the key of `c` to out (at most 32 bytes) and returns its length: canonical
  * decomposition + full case folding with the generic marks dropped, and the special letters
  * above. Other scripts stay decomposed (Hangul as jamo), so NFC and NFD input agree. */
-static inline int bt__fold_cp(int32_t c, uint8_t out[32])
+static inline int bti_fold_cp(int32_t c, uint8_t out[32])
 {
-    const char *sp = bt__fold_special(c);
+    const char *sp = bti_fold_special(c);
     if (sp) {
         int n = 0;
         while (sp[n]) {
@@ -59,7 +59,7 @@ static inline int bt__fold_cp(int32_t c, uint8_t out[32])
         }
         return n;
     }
-    if (bt__fold_drops(c))
+    if (bti_fold_drops(c))
         return 0;
     utf8proc_int32_t dec[8];
     utf8proc_ssize_t m = utf8proc_decompose_char(
@@ -70,9 +70,9 @@ static inline int bt__fold_cp(int32_t c, uint8_t out[32])
     }
     int n = 0;
     for (utf8proc_ssize_t j = 0; j < m; j++) {
-        if (bt__fold_drops(dec[j]))
+        if (bti_fold_drops(dec[j]))
             continue;
-        const char *sp2 = bt__fold_special(dec[j]);
+        const char *sp2 = bti_fold_special(dec[j]);
         if (sp2) {
             while (*sp2 && n < 32)
                 out[n++] = (uint8_t)*sp2++;

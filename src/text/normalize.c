@@ -28,11 +28,11 @@ static int is_space_cp(int32_t c)
  * decomposition touches (ASCII, Latin-1, Latin Extended-A/B, the Vietnamese block, common
  * punctuation: no combining marks, no singletons such as U+2000 or U+212B). Lets almost every
  * Vietnamese page skip utf8proc's full normalisation pass. */
-int bt__nfc_stable(const char *s, size_t len)
+int bti_nfc_stable(const char *s, size_t len)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     while (p < end) {
-        if ((p = bt__skip_ascii(p, end)) >= end)
+        if ((p = bti_skip_ascii(p, end)) >= end)
             break;
         /* s is valid UTF-8 here: lead bytes C2..C8 are U+0080..U+023F, all stable */
         if (*p >= 0xC2 && *p <= 0xC8) {
@@ -40,7 +40,7 @@ int bt__nfc_stable(const char *s, size_t len)
             continue;
         }
         int32_t c;
-        p += bt__utf8_next(p, end, &c);
+        p += bti_utf8_next(p, end, &c);
         if (!((c >= 0x80 && c <= 0x24F) || (c >= 0x1E00 && c <= 0x1EFF) ||
               (c >= 0x2010 && c <= 0x205E) || c == 0x20AB || c == 0x20AC))
             return 0;
@@ -50,71 +50,71 @@ int bt__nfc_stable(const char *s, size_t len)
 
 char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
 {
-    bt_buf clean = BT_BUF_INIT, out = BT_BUF_INIT, tones = BT_BUF_INIT;
+    bti_buf clean = BTI_BUF_INIT, out = BTI_BUF_INIT, tones = BTI_BUF_INIT;
     utf8proc_uint8_t *nfc = NULL;
     if (!s)
         s = "";
     /* utf8proc_map rejects invalid UTF-8: repair first so that bad bytes become U+FFFD */
     if (!bt_utf8_valid(s, len, NULL)) {
-        if (bt__utf8_repair(s, len, &clean))
+        if (bti_utf8_repair(s, len, &clean))
             goto oom;
         s = clean.data ? clean.data : "";
         len = clean.len;
     }
     utf8proc_ssize_t n = (utf8proc_ssize_t)len;
     const uint8_t *text = (const uint8_t *)s;
-    if (len && !bt__nfc_stable(s, len)) {
+    if (len && !bti_nfc_stable(s, len)) {
         n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
         if (n < 0)
             goto oom;
         text = nfc;
     }
-    if (bt_buf_grow(&out, (size_t)n + 1))
+    if (bti_buf_grow(&out, (size_t)n + 1))
         goto oom;
     out.data[0] = '\0'; /* stays terminated even when nothing is appended */
     int pending_space = 0;
     const uint8_t *p = text, *end = p + n;
     if (!(flags & (BT_NORM_SPACE | BT_NORM_LOWER))) {
-        if (bt_buf_add(&out, p, (size_t)n))
+        if (bti_buf_add(&out, p, (size_t)n))
             goto oom;
         p = end;
     }
     while (p < end) {
         int32_t c;
-        int k = bt__utf8_next(p, end, &c);
+        int k = bti_utf8_next(p, end, &c);
         if ((flags & BT_NORM_SPACE) && is_space_cp(c)) {
             pending_space = out.len > 0;
             p += k;
             continue;
         }
         if (pending_space) {
-            if (bt_buf_addc(&out, ' '))
+            if (bti_buf_addc(&out, ' '))
                 goto oom;
             pending_space = 0;
         }
         if ((flags & BT_NORM_LOWER) && c >= 0) {
             uint8_t enc[4];
-            if (bt_buf_add(&out, enc, (size_t)bt__utf8_put(enc, utf8proc_tolower(c))))
+            if (bti_buf_add(&out, enc, (size_t)bti_utf8_put(enc, utf8proc_tolower(c))))
                 goto oom;
-        } else if (bt_buf_add(&out, p, (size_t)k))
+        } else if (bti_buf_add(&out, p, (size_t)k))
             goto oom;
         p += k;
     }
     free(nfc);
     nfc = NULL;
-    bt_buf_free(&clean);
+    bti_buf_free(&clean);
     if (flags & BT_NORM_TONES) {
-        if (bt__vn_canon_text(out.data ? out.data : "", out.len, &tones))
+        if (bti_vn_canon_text(out.data ? out.data : "", out.len, &tones))
             goto oom;
-        bt_buf_free(&out);
-        return bt_buf_detach(&tones, outlen);
+        bti_buf_free(&out);
+        return bti_buf_detach(&tones, outlen);
     }
-    return bt_buf_detach(&out, outlen);
+    return bti_buf_detach(&out, outlen);
 oom:
     free(nfc);
-    bt_buf_free(&clean);
-    bt_buf_free(&out);
-    bt_buf_free(&tones);
+    bti_buf_free(&clean);
+    bti_buf_free(&out);
+    bti_buf_free(&tones);
     return NULL;
 }

@@ -8,7 +8,7 @@
  * about 300 bytes or outside the Latin blocks in KEY form). Most tokens take a fast path: an
  * ASCII word's two keys are its lowercase, and a word of ASCII and precomposed Vietnamese
  * letters gets both keys in one pass from the syllable tables (vn_keys); anything else goes
- * through bt__fold_into and accent_key. */
+ * through bti_fold_into and accent_key. */
 #include "bantin/text.h"
 #include "text/tables.h"
 #include "text/text_internal.h"
@@ -73,7 +73,7 @@ static inline int class_at(const uint8_t *p, const uint8_t *end, int *k)
         return C_LOWER;
     }
     int32_t c;
-    *k = bt__utf8_next(p, end, &c);
+    *k = bti_utf8_next(p, end, &c);
     return c < 0 ? C_OTHER : wide_class(c);
 }
 
@@ -90,32 +90,32 @@ enum { STACK = 1024 };
 static long accent_key(const char *s, size_t len, char *buf, char **heap)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
-    int32_t cps[BT_VN_MAX_LETTERS];
+    int32_t cps[BTI_VN_MAX_LETTERS];
     size_t n = 0;
     int simple = len < STACK / 2;
     while (simple && p < end) {
         int32_t c;
-        p += bt__utf8_next(p, end, &c);
+        p += bti_utf8_next(p, end, &c);
         if (c < 0 || (c >= 0x300 && c <= 0x36F) || (c >= 0x250 && (c < 0x1E00 || c > 0x1EFF)))
             simple = 0; /* marks to compose or another script: let utf8proc do it */
         else {
             c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : utf8proc_tolower(c);
-            if (n < BT_VN_MAX_LETTERS)
+            if (n < BTI_VN_MAX_LETTERS)
                 cps[n] = c;
             n++; /* longer words are no syllables: lowercased below, tones left alone */
         }
     }
     if (simple) {
         uint8_t *o = (uint8_t *)buf;
-        if (n <= BT_VN_MAX_LETTERS) {
-            bt__vn_canon_tone(cps, n);
+        if (n <= BTI_VN_MAX_LETTERS) {
+            bti_vn_canon_tone(cps, n);
             for (size_t i = 0; i < n; i++)
-                o += bt__utf8_put(o, cps[i]);
+                o += bti_utf8_put(o, cps[i]);
         } else {
             for (p = (const uint8_t *)s; p < end;) {
                 int32_t c;
-                p += bt__utf8_next(p, end, &c);
-                o += bt__utf8_put(o, utf8proc_tolower(c));
+                p += bti_utf8_next(p, end, &c);
+                o += bti_utf8_put(o, utf8proc_tolower(c));
             }
         }
         *o = '\0';
@@ -136,13 +136,13 @@ enum { MODIFIED = 1 << 1 | 1 << 2 | 1 << 4 | 1 << 7 | 1 << 8 | 1 << 10 };
  * vn.c parses syllables with, so no utf8proc call and no second decoding. The folded key goes
  * to fold, the accented one (lowercase, tone on its canonical vowel) to key; both hold at
  * least 3 * len + 1 bytes. Returns 0 for anything else (another letter, a combining mark),
- * which accent_key and bt__fold_into handle. */
+ * which accent_key and bti_fold_into handle. */
 static int vn_keys(const uint8_t *s, size_t len, char *fold, size_t *flen, char *key,
                    size_t *klen)
 {
     const uint8_t *p = s, *end = s + len;
     uint8_t *f = (uint8_t *)fold, *k = (uint8_t *)key;
-    int32_t cps[BT_VN_MAX_LETTERS];
+    int32_t cps[BTI_VN_MAX_LETTERS];
     size_t n = 0;
     /* settled: the tone is on the last of the modified vowels (ă â ê ô ơ ư), which is
      * where vn.c's first rule puts it (người, việt, được): nothing to move */
@@ -155,27 +155,27 @@ static int vn_keys(const uint8_t *s, size_t len, char *fold, size_t *flen, char 
             lower = b >= 'A' && b <= 'Z' ? b + 32 : b;
             *f++ = (uint8_t)lower;
             *k++ = (uint8_t)lower;
-            vowels += b >= 0x40 && bt__vn_rev_ascii[b - 0x40] != 0;
+            vowels += b >= 0x40 && bti_vn_rev_ascii[b - 0x40] != 0;
             p++;
         } else {
             int32_t c;
             if (b >= 0xC3 && b <= 0xC6 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
                 c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
-                code = bt__vn_rev_latin[c - 0xC0];
+                code = bti_vn_rev_latin[c - 0xC0];
                 p += 2;
             } else if (b == 0xE1 && end - p >= 3 && (p[1] == 0xBA || p[1] == 0xBB) &&
                        (p[2] & 0xC0) == 0x80) {
                 c = 0x1000 | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
                 if (c < 0x1EA0)
                     return 0;
-                code = bt__vn_rev_1ea0[c - 0x1EA0];
+                code = bti_vn_rev_1ea0[c - 0x1EA0];
                 p += 3;
             } else
                 return 0;
             if (code) {
                 code--;
                 int vowel = (int)(code >> 1) / 6, tone = (int)(code >> 1) % 6;
-                lower = bt__vn_vowel[vowel][tone][0];
+                lower = bti_vn_vowel[vowel][tone][0];
                 *f++ = (uint8_t)vn_base[vowel];
                 tones += tone != 0;
                 vowels++;
@@ -186,18 +186,18 @@ static int vn_keys(const uint8_t *s, size_t len, char *fold, size_t *flen, char 
                 *f++ = 'd';
             } else
                 return 0;
-            k += bt__utf8_put(k, lower);
+            k += bti_utf8_put(k, lower);
         }
-        if (n < BT_VN_MAX_LETTERS)
+        if (n < BTI_VN_MAX_LETTERS)
             cps[n] = lower;
         n++;
     }
     /* only a word with one tone on a cluster of vowels can have it in the wrong place */
-    if (tones == 1 && vowels >= 2 && !settled && n <= BT_VN_MAX_LETTERS &&
-        bt__vn_canon_tone(cps, n)) {
+    if (tones == 1 && vowels >= 2 && !settled && n <= BTI_VN_MAX_LETTERS &&
+        bti_vn_canon_tone(cps, n)) {
         k = (uint8_t *)key;
         for (size_t i = 0; i < n; i++)
-            k += bt__utf8_put(k, cps[i]);
+            k += bti_utf8_put(k, cps[i]);
     }
     *f = '\0';
     *k = '\0';
@@ -226,7 +226,7 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
             flags = BT_TOK_UPPER_INITIAL;
         else if (*p >= 0x80 && cls == C_LOWER) { /* class_at's fast path does not look at case */
             int32_t c;
-            bt__utf8_next(p, end, &c);
+            bti_utf8_next(p, end, &c);
             if (wide_class(c) == C_UPPER)
                 flags = BT_TOK_UPPER_INITIAL;
         }
@@ -295,7 +295,7 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
             char *dst = fold_buf;
             if (3 * tlen + 1 > STACK && !(dst = fold_heap = malloc(3 * tlen + 1)))
                 return BT_ENOMEM;
-            t.len = bt__fold_into((const char *)start, tlen, dst);
+            t.len = bti_fold_into((const char *)start, tlen, dst);
             t.text = dst;
             if (!t.len) { /* only marks (a stray combining accent): no key to index */
                 free(fold_heap);

@@ -11,7 +11,7 @@ int bt_utf8_valid(const char *s, size_t len, size_t *bad)
         s = ""; /* (NULL, 0): nothing to check; NULL + 0 is not portable C */
     const uint8_t *p = (const uint8_t *)s, *end = p + len, *q = p;
     while (q < end) {
-        if ((q = bt__skip_ascii(q, end)) >= end)
+        if ((q = bti_skip_ascii(q, end)) >= end)
             break;
         /* the common well-formed 2- and 3-byte forms (Latin, the Vietnamese block,
          * punctuation) checked inline; anything else takes the full decoder */
@@ -25,7 +25,7 @@ int bt_utf8_valid(const char *s, size_t len, size_t *bad)
             continue;
         }
         int32_t c;
-        int k = bt__utf8_next(q, end, &c);
+        int k = bti_utf8_next(q, end, &c);
         if (c < 0) {
             if (bad)
                 *bad = (size_t)(q - p);
@@ -36,16 +36,16 @@ int bt_utf8_valid(const char *s, size_t len, size_t *bad)
     return 1;
 }
 
-int bt__utf8_repair(const char *s, size_t len, bt_buf *out)
+int bti_utf8_repair(const char *s, size_t len, bti_buf *out)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     while (p < end) {
         size_t bad;
         if (bt_utf8_valid((const char *)p, (size_t)(end - p), &bad))
-            return bt_buf_add(out, p, (size_t)(end - p));
+            return bti_buf_add(out, p, (size_t)(end - p));
         int32_t c;
-        int k = bt__utf8_next(p + bad, end, &c);
-        if (bt_buf_add(out, p, bad) || bt_buf_add(out, "\xEF\xBF\xBD", 3))
+        int k = bti_utf8_next(p + bad, end, &c);
+        if (bti_buf_add(out, p, bad) || bti_buf_add(out, "\xEF\xBF\xBD", 3))
             return BT_ENOMEM;
         p += bad + (size_t)k;
     }

@@ -10,7 +10,7 @@
 
 /* The first byte at or after p that is not ASCII, or end. ASCII runs are most of any page:
  * they go eight bytes at a time. */
-static inline const uint8_t *bt__skip_ascii(const uint8_t *p, const uint8_t *end)
+static inline const uint8_t *bti_skip_ascii(const uint8_t *p, const uint8_t *end)
 {
     while (end - p >= 8) {
         uint64_t w;
@@ -26,7 +26,7 @@ static inline const uint8_t *bt__skip_ascii(const uint8_t *p, const uint8_t *end
 
 /* Decodes the sequence at p (p < end). Returns its length in bytes (>= 1) and sets *cp to the
  * code point, or to -1 when the bytes are invalid: then the length is the maximal subpart. */
-static inline int bt__utf8_next(const uint8_t *p, const uint8_t *end, int32_t *cp)
+static inline int bti_utf8_next(const uint8_t *p, const uint8_t *end, int32_t *cp)
 {
     uint8_t c = p[0];
     if (c < 0x80) {
@@ -71,7 +71,7 @@ static inline int bt__utf8_next(const uint8_t *p, const uint8_t *end, int32_t *c
 }
 
 /* Appends the UTF-8 of code point c (valid scalar value) to out; returns the length. */
-static inline int bt__utf8_put(uint8_t *out, int32_t c)
+static inline int bti_utf8_put(uint8_t *out, int32_t c)
 {
     if (c < 0x80) {
         out[0] = (uint8_t)c;

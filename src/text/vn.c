@@ -32,11 +32,11 @@ static int classify(int32_t c, letter *l)
 {
     int code = 0;
     if (c >= 0x40 && c <= 0x7F)
-        code = bt__vn_rev_ascii[c - 0x40];
+        code = bti_vn_rev_ascii[c - 0x40];
     else if (c >= 0xC0 && c <= 0x1BF)
-        code = bt__vn_rev_latin[c - 0xC0];
+        code = bti_vn_rev_latin[c - 0xC0];
     else if (c >= 0x1EA0 && c <= 0x1EFF)
-        code = bt__vn_rev_1ea0[c - 0x1EA0];
+        code = bti_vn_rev_1ea0[c - 0x1EA0];
     if (code) {
         code--;
         l->upper = code & 1;
@@ -100,7 +100,7 @@ static int cluster_ok(unsigned code)
 }
 
 typedef struct parse {
-    letter l[BT_VN_MAX_LETTERS];
+    letter l[BTI_VN_MAX_LETTERS];
     size_t n, v0, v1; /* vowel cluster is l[v0 .. v1) */
     char onset[8], coda[8];
     unsigned cluster; /* CL*() code */
@@ -110,7 +110,7 @@ typedef struct parse {
  * (a letter outside Vietnamese, no vowel, a vowel after the final consonant). */
 static int split(const int32_t *cps, size_t n, parse *p)
 {
-    if (n == 0 || n > BT_VN_MAX_LETTERS)
+    if (n == 0 || n > BTI_VN_MAX_LETTERS)
         return 0;
     p->n = n;
     for (size_t i = 0; i < n; i++)
@@ -173,11 +173,11 @@ static size_t tone_target(const parse *p)
     return p->v0;
 }
 
-int bt__vn_canon_tone(int32_t *cps, size_t n)
+int bti_vn_canon_tone(int32_t *cps, size_t n)
 {
     /* the common cases first, without the full parse: no tone, or one vowel */
     int tones = 0, vowels = 0;
-    for (size_t i = 0; i < n && i < BT_VN_MAX_LETTERS; i++) {
+    for (size_t i = 0; i < n && i < BTI_VN_MAX_LETTERS; i++) {
         letter l;
         if (!classify(cps[i], &l))
             return 0;
@@ -203,8 +203,8 @@ int bt__vn_canon_tone(int32_t *cps, size_t n)
     size_t to = tone_target(&p);
     if (to == at)
         return 0;
-    cps[at] = bt__vn_vowel[p.l[at].vowel][0][p.l[at].upper];
-    cps[to] = bt__vn_vowel[p.l[to].vowel][tone][p.l[to].upper];
+    cps[at] = bti_vn_vowel[p.l[at].vowel][0][p.l[at].upper];
+    cps[to] = bti_vn_vowel[p.l[to].vowel][tone][p.l[to].upper];
     return 1;
 }
 
@@ -246,7 +246,7 @@ static int phonotactics_ok(const parse *p)
     return 1;
 }
 
-int bt__vn_syllable_weight(const int32_t *cps, size_t n)
+int bti_vn_syllable_weight(const int32_t *cps, size_t n)
 {
     parse p;
     if (!split(cps, n, &p) || !in_list(p.onset, onsets) || !cluster_ok(p.cluster) ||
@@ -285,44 +285,44 @@ static int wordish(int32_t c)
            (c >= 0x1E00 && c <= 0x1EFF);
 }
 
-int bt__vn_canon_text(const char *s, size_t len, bt_buf *out)
+int bti_vn_canon_text(const char *s, size_t len, bti_buf *out)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     const uint8_t *flushed = p;
     while (p < end) {
         int32_t c;
-        int k = bt__utf8_next(p, end, &c);
+        int k = bti_utf8_next(p, end, &c);
         if (!wordish(c)) {
             p += k;
             continue;
         }
         const uint8_t *w0 = p;
-        int32_t cps[BT_VN_MAX_LETTERS];
+        int32_t cps[BTI_VN_MAX_LETTERS];
         size_t n = 0;
         int non_ascii = 0;
         while (p < end) {
-            k = bt__utf8_next(p, end, &c);
+            k = bti_utf8_next(p, end, &c);
             if (!wordish(c))
                 break;
-            if (n < BT_VN_MAX_LETTERS)
+            if (n < BTI_VN_MAX_LETTERS)
                 cps[n] = c;
             n++;
             non_ascii |= c >= 0x80;
             p += k;
         }
-        if (!non_ascii || n > BT_VN_MAX_LETTERS || !bt__vn_canon_tone(cps, n))
+        if (!non_ascii || n > BTI_VN_MAX_LETTERS || !bti_vn_canon_tone(cps, n))
             continue;
-        if (bt_buf_add(out, flushed, (size_t)(w0 - flushed)))
+        if (bti_buf_add(out, flushed, (size_t)(w0 - flushed)))
             return BT_ENOMEM;
-        uint8_t enc[BT_VN_MAX_LETTERS * 4];
+        uint8_t enc[BTI_VN_MAX_LETTERS * 4];
         size_t m = 0;
         for (size_t i = 0; i < n; i++)
-            m += (size_t)bt__utf8_put(enc + m, cps[i]);
-        if (bt_buf_add(out, enc, m))
+            m += (size_t)bti_utf8_put(enc + m, cps[i]);
+        if (bti_buf_add(out, enc, m))
             return BT_ENOMEM;
         flushed = p;
     }
-    return bt_buf_add(out, flushed, (size_t)(end - flushed));
+    return bti_buf_add(out, flushed, (size_t)(end - flushed));
 }
 
 /* What a Vietnamese page puts around words: splits words, not counted against it. */
@@ -334,13 +334,13 @@ static int soft_punct(int32_t c)
            c == 0x20AB || c == 0x20AC;
 }
 
-void bt__vn_score(const char *s, size_t len, bt_vn_score *sc)
+void bti_vn_score(const char *s, size_t len, bti_vn_score_t *sc)
 {
     const uint8_t *p = (const uint8_t *)s, *end = p + len;
     memset(sc, 0, sizeof *sc);
     while (p < end) {
         int32_t c;
-        int k = bt__utf8_next(p, end, &c);
+        int k = bti_utf8_next(p, end, &c);
         if (c < 0 || c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
             (c >= 0x7F && c < 0xA0)) {
             sc->junk++;
@@ -351,14 +351,14 @@ void bt__vn_score(const char *s, size_t len, bt_vn_score *sc)
             p += k;
             continue;
         }
-        int32_t cps[BT_VN_MAX_LETTERS];
+        int32_t cps[BTI_VN_MAX_LETTERS];
         size_t n = 0;
         int non_ascii = 0, letters_only = 1;
         while (p < end) {
-            k = bt__utf8_next(p, end, &c);
+            k = bti_utf8_next(p, end, &c);
             if (c < 0 || c == 0xFFFD || soft_punct(c) || (c >= 0x7F && c < 0xA0))
                 break;
-            if (n < BT_VN_MAX_LETTERS)
+            if (n < BTI_VN_MAX_LETTERS)
                 cps[n] = c;
             n++;
             non_ascii |= c >= 0x80;
@@ -367,7 +367,7 @@ void bt__vn_score(const char *s, size_t len, bt_vn_score *sc)
         }
         if (!non_ascii)
             continue;
-        int w = letters_only ? bt__vn_syllable_weight(cps, n) : 0;
+        int w = letters_only ? bti_vn_syllable_weight(cps, n) : 0;
         if (w)
             sc->valid += w;
         else
