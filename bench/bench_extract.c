@@ -4,13 +4,14 @@
  * Loads the seed captures (default $BANTIN_SHARED/seeds or ../shared/seeds), repeats them in
  * memory to N captures (default 10000), and times on one thread:
  *   - bantin: bt_extract on every capture (decode, normalise, blocks, rules, record, id);
- *   - peer:   bt_decode + bt_normalize(BT_NORM_SPACE) of the same bytes, the floor any
+ *   - peer:   bt_decode + bti_normalize(BT_NORM_SPACE) of the same bytes, the floor any
  *             extractor built on the text stage pays before it looks at a single line;
  *   - decode: bt_decode alone (what bt_extract itself calls before the text extractor), so
  *             that extract - decode is the extractor's own cost.
  * Prints captures/s for both and their ratio (the best of 3 rounds each: the machine is
  * shared). */
 #include "bantin.h"
+#include "text/alloc.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -77,7 +78,7 @@ int main(int argc, char **argv)
                           NULL, &err))
                 return 1;
             size_t nl;
-            char *norm = bt_normalize(text, tl, BT_NORM_SPACE, &nl);
+            char *norm = bti_normalize(text, tl, BT_NORM_SPACE, &nl);
             sink += nl;
             free(norm);
             free(text);

@@ -18,6 +18,7 @@
  * --optimize merges both indexes into one segment and vacuums both files before timing (as
  * after a bulk load: `bantin vacuum`). */
 #include "bantin.h"
+#include "text/alloc.h"
 #include "search/query.h"
 #include "store/store_internal.h"
 
@@ -552,12 +553,12 @@ static int run_mrr(const char *dir, const char *corpus, size_t want)
         qs[0] = as_query(pick[i].title);
         qs[1] = strip_marks(qs[0]);
         /* (c) lowercase, no marks, one word dropped */
-        char *folded = bt_fold_dup(qs[0], strlen(qs[0]), NULL);
+        char *folded = bti_fold_dup(qs[0], strlen(qs[0]), NULL);
         size_t nw = 0;
         for (char *p = strtok(folded, " "); p; p = strtok(NULL, " "))
             nw++;
         free(folded);
-        folded = bt_fold_dup(qs[0], strlen(qs[0]), NULL);
+        folded = bti_fold_dup(qs[0], strlen(qs[0]), NULL);
         size_t drop = (size_t)((i * 2654435761u) % (nw ? nw : 1)), k = 0;
         char *c3 = calloc(1, strlen(folded) + 1);
         for (char *p = strtok(folded, " "); p; p = strtok(NULL, " "), k++)
@@ -626,7 +627,7 @@ static int collect(void *ctx, const bt_token *t)
 {
     words *ws = ctx;
     if (ws->n < 64) {
-        char *lower = bt_normalize(t->text, t->len, BT_NORM_LOWER, NULL);
+        char *lower = bti_normalize(t->text, t->len, BT_NORM_LOWER, NULL);
         if (lower)
             ws->w[ws->n++] = lower;
     }
@@ -665,9 +666,9 @@ static char **make_queries(const src *c, size_t nc, size_t nq, int **kind_out)
         if (ws.n >= 2) {
             size_t at = rnd() % (ws.n - 1);
             int marks = k % 2 == 0 || k == 6;
-            char *w1 = marks ? xstrdup(ws.w[at]) : bt_fold_dup(ws.w[at], strlen(ws.w[at]), NULL);
+            char *w1 = marks ? xstrdup(ws.w[at]) : bti_fold_dup(ws.w[at], strlen(ws.w[at]), NULL);
             char *w2 = marks ? xstrdup(ws.w[at + 1])
-                             : bt_fold_dup(ws.w[at + 1], strlen(ws.w[at + 1]), NULL);
+                             : bti_fold_dup(ws.w[at + 1], strlen(ws.w[at + 1]), NULL);
             if (k <= 1)
                 snprintf(buf, sizeof buf, "%s", w1);
             else if (k <= 3)

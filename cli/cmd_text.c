@@ -20,9 +20,11 @@ static int fold_one(const char *s, size_t len, enum fold_mode mode)
 {
     if (mode == FOLD_TOKENS)
         return bt_tokenize(s, len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, print_token, NULL) ? 1 : 0;
-    char *out = mode == FOLD_KEY ? bt_fold_dup(s, len, NULL)
-                                 : bt_normalize(s, len, BT_NORM_TONES | BT_NORM_LOWER | BT_NORM_SPACE, NULL);
-    if (!out)
+    char *out;
+    int rc = mode == FOLD_KEY
+                 ? bt_fold_dup(s, len, &out, NULL)
+                 : bt_normalize(s, len, BT_NORM_TONES | BT_NORM_LOWER | BT_NORM_SPACE, &out, NULL);
+    if (rc)
         return 1;
     puts(out);
     free(out);

@@ -3,6 +3,7 @@
  * short buffers) and bt_tokenize (original, folded and accented keys), checking the
  * promises each makes: valid UTF-8 out, offsets inside the input, the 3x bound of fold. */
 #include "bantin.h"
+#include "text/alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,7 +27,7 @@ static int on_token(void *ctx, const bt_token *t)
 static void text_checks(const char *s, size_t len)
 {
     size_t klen;
-    char *key = bt_fold_dup(s, len, &klen);
+    char *key = bti_fold_dup(s, len, &klen);
     if (!key)
         abort();
     if (klen > 3 * len || !bt_utf8_valid(key, klen, NULL))
@@ -38,7 +39,7 @@ static void text_checks(const char *s, size_t len)
     free(key);
     for (unsigned f = 0; f < 8; f++) {
         size_t n;
-        char *out = bt_normalize(s, len, f, &n);
+        char *out = bti_normalize(s, len, f, &n);
         if (!out || !bt_utf8_valid(out, n, NULL) || out[n] != '\0')
             abort();
         free(out);

@@ -2,6 +2,7 @@
  * hand-written inputs: what the rule keeps and what it drops; and the lexicon's folded
  * lookups (accented, upper-case and unmarked forms are one entry). */
 #include "support.h"
+#include "text/alloc.h"
 
 #include "bantin.h"
 #include "extract/html_internal.h"
@@ -107,7 +108,7 @@ static void lexicon_sorted_and_folded(void **state)
         const char *k = bti_lex_key(i);
         assert_true(strlen(k) <= BTI_LEX_MAX_KEY);
         size_t fl;
-        char *f = bt_fold_dup(k, strlen(k), &fl);
+        char *f = bti_fold_dup(k, strlen(k), &fl);
         assert_non_null(f);
         if (strcmp(f, k))
             fail_msg("lexicon key '%s' is not folded ('%s')", k, f);

@@ -2,6 +2,7 @@
  * (compared through bt_article_from_json), the README samples, bad files in a batch, and a
  * site model saved by one run and loaded by the next. */
 #include "support.h"
+#include "text/alloc.h"
 
 #include "bantin.h"
 
@@ -19,8 +20,8 @@ static int str_eq(const char *a, const char *b)
 {
     if (!a || !b)
         return !a && !b;
-    char *x = bt_normalize(a, strlen(a), BT_NORM_SPACE, NULL);
-    char *y = bt_normalize(b, strlen(b), BT_NORM_SPACE, NULL);
+    char *x = bti_normalize(a, strlen(a), BT_NORM_SPACE, NULL);
+    char *y = bti_normalize(b, strlen(b), BT_NORM_SPACE, NULL);
     int eq = x && y && !strcmp(x, y);
     free(x);
     free(y);

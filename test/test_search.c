@@ -2,6 +2,7 @@
  * accent-aware ordering on hand-written Vietnamese examples, snippets marking the original
  * accented words, sorting and paging, and the CLI's JSON and its messages for bad queries. */
 #include "support.h"
+#include "text/alloc.h"
 
 #include "bantin.h"
 #include "store/db.h"
@@ -272,7 +273,7 @@ static void test_snippets(void **state)
     /* an article without the exact word has its folded matches marked */
     h = &r->hits[1];
     assert_int_equal(h->n_highlights, 1);
-    char *key = bt_fold_dup(h->snippet + h->highlights[0][0],
+    char *key = bti_fold_dup(h->snippet + h->highlights[0][0],
                             h->highlights[0][1] - h->highlights[0][0], NULL);
     assert_string_equal(key, "ban");
     free(key);

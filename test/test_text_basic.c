@@ -1,5 +1,6 @@
 /* test_text_basic.c: the text stage's core promises: fold, NFC, white space, UTF-8 checks. */
 #include "support.h"
+#include "text/alloc.h"
 
 #include "bantin.h"
 
@@ -8,7 +9,7 @@
 
 static void assert_fold(const char *in, const char *want)
 {
-    char *got = bt_fold_dup(in, strlen(in), NULL);
+    char *got = bti_fold_dup(in, strlen(in), NULL);
     assert_non_null(got);
     assert_string_equal(got, want);
     free(got);
@@ -31,10 +32,29 @@ static void test_normalize_space_nfc(void **state)
     (void)state;
     const char *in = "  ho\xcc\x80\xc2\xa0\xe2\x80\x8b va\xcc\x80\t\n ba\xcc\xa3n  ";
     size_t n;
-    char *out = bt_normalize(in, strlen(in), BT_NORM_SPACE, &n);
+    char *out = bti_normalize(in, strlen(in), BT_NORM_SPACE, &n);
     assert_non_null(out);
     assert_string_equal(out, "hò và bạn");
     assert_int_equal(n, strlen("hò và bạn"));
+    free(out);
+}
+
+/* The public allocating calls follow the error rule: 0 and the result in *out. */
+static void test_public_alloc_calls(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    size_t n = 0;
+    assert_int_equal(bt_fold_dup("Đàm Phán", strlen("Đàm Phán"), &out, &n), 0);
+    assert_string_equal(out, "dam phan");
+    assert_int_equal(n, 8);
+    free(out);
+    assert_int_equal(bt_normalize("  Hoà  bình ", strlen("  Hoà  bình "),
+                                  BT_NORM_SPACE | BT_NORM_TONES | BT_NORM_LOWER, &out, NULL), 0);
+    assert_string_equal(out, "hòa bình");
+    free(out);
+    assert_int_equal(bt_fold_dup(NULL, 0, &out, NULL), 0); /* NULL is the empty text */
+    assert_string_equal(out, "");
     free(out);
 }
 
@@ -94,6 +114,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold_vietnamese),
         cmocka_unit_test(test_normalize_space_nfc),
+        cmocka_unit_test(test_public_alloc_calls),
         cmocka_unit_test(test_utf8_invalid_classes),
         cmocka_unit_test(test_decode_reports_offset),
         cmocka_unit_test(test_tokenize_offsets),

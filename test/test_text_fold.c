@@ -1,6 +1,7 @@
 /* test_text_fold.c: the search key: every Vietnamese vowel with every tone, NFD input,
  * other Latin letters, other scripts, bad bytes, the snprintf contract and a 100 MB input. */
 #include "support.h"
+#include "text/alloc.h"
 
 #include "bantin.h"
 
@@ -11,7 +12,7 @@
 static void assert_fold(const char *in, const char *want)
 {
     size_t n;
-    char *got = bt_fold_dup(in, strlen(in), &n);
+    char *got = bti_fold_dup(in, strlen(in), &n);
     assert_non_null(got);
     assert_string_equal(got, want);
     assert_int_equal(n, strlen(want));
@@ -139,7 +140,7 @@ static void test_small_buffers(void **state)
         len += strlen("Việt Nam đổi mới, ");
     }
     size_t full_len;
-    char *full = bt_fold_dup(big, len, &full_len);
+    char *full = bti_fold_dup(big, len, &full_len);
     assert_non_null(full);
     size_t caps[] = {0, 1, 2, 7, 100, 511, 512, 513, 5000, full_len, full_len + 1};
     for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
@@ -180,10 +181,10 @@ static void test_100_mb(void **state)
     text[len] = '\0';
     assert_true(bt_utf8_valid(text, len, NULL));
     size_t klen;
-    char *key = bt_fold_dup(text, len, &klen);
+    char *key = bti_fold_dup(text, len, &klen);
     assert_non_null(key);
     size_t one;
-    char *k1 = bt_fold_dup(para, plen, &one);
+    char *k1 = bti_fold_dup(para, plen, &one);
     assert_non_null(k1);
     assert_int_equal(klen, reps * one);
     assert_memory_equal(key + (reps / 2) * one, k1, one);

@@ -1,6 +1,7 @@
 /* test_text_normalize.c: NFC, white space, lowercasing, and canonical tone placement
  * (BT_NORM_TONES): both spelling styles give one key, correct words stay as they are. */
 #include "support.h"
+#include "text/alloc.h"
 
 #include "bantin.h"
 
@@ -10,7 +11,7 @@
 static char *norm(const char *s, unsigned flags)
 {
     size_t n;
-    char *out = bt_normalize(s, strlen(s), flags, &n);
+    char *out = bti_normalize(s, strlen(s), flags, &n);
     assert_non_null(out);
     assert_int_equal(n, strlen(out));
     return out;

@@ -1,6 +1,7 @@
 /* test_text_threads.c: the text stage keeps no state between calls, so many threads folding,
  * normalising, decoding and tokenising at once get exactly what one thread gets. */
 #include "support.h"
+#include "text/alloc.h"
 
 #include "bantin.h"
 
@@ -31,8 +32,8 @@ static void *work(void *arg)
         free(r->fold);
         free(r->norm);
         free(r->dec);
-        r->fold = bt_fold_dup(TEXT, strlen(TEXT), NULL);
-        r->norm = bt_normalize(TEXT, strlen(TEXT), BT_NORM_TONES | BT_NORM_LOWER, NULL);
+        r->fold = bti_fold_dup(TEXT, strlen(TEXT), NULL);
+        r->norm = bti_normalize(TEXT, strlen(TEXT), BT_NORM_TONES | BT_NORM_LOWER, NULL);
         r->dec = NULL;
         if (bt_decode(TEXT, strlen(TEXT), BT_CS_UNKNOWN, 0, &r->dec, NULL, NULL, NULL))
             r->dec = NULL;

@@ -1,6 +1,7 @@
 /* test_text_tokenize.c: tokens with offsets into the original text, numbers kept whole,
  * punctuation dropped, the upper-initial flag, folded and accented keys. */
 #include "support.h"
+#include "text/alloc.h"
 
 #include "bantin.h"
 
@@ -134,13 +135,13 @@ static void test_stop_and_long_tokens(void **state)
     free(s);
 }
 
-/* Each token's keys are those bt_fold and bt_normalize(LOWER | TONES) give for its bytes. */
+/* Each token's keys are those bt_fold and bti_normalize(LOWER | TONES) give for its bytes. */
 static int check_keys(void *ctx, const bt_token *t)
 {
     const char *src = ctx;
     size_t flen, klen;
-    char *f = bt_fold_dup(src + t->start, t->end - t->start, &flen);
-    char *k = bt_normalize(src + t->start, t->end - t->start, BT_NORM_LOWER | BT_NORM_TONES,
+    char *f = bti_fold_dup(src + t->start, t->end - t->start, &flen);
+    char *k = bti_normalize(src + t->start, t->end - t->start, BT_NORM_LOWER | BT_NORM_TONES,
                            &klen);
     assert_non_null(f);
     assert_non_null(k);

@@ -92,10 +92,10 @@ BT_API int bt_utf8_valid(const char *s, size_t len, size_t *bad);
                               are not Vietnamese syllables are left as they are. */
 #define BT_NORM_LOWER 0x4u /* lowercase (Unicode lowercase mapping of every letter) */
 
-/* Returns a malloc'ed NFC copy of valid UTF-8 `s` transformed by `flags` (owned by the
- * caller), and its length in *outlen when not NULL. NULL only when out of memory. Invalid
- * input bytes are replaced with U+FFFD. */
-BT_API char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen);
+/* Sets *out to a malloc'ed NFC copy of UTF-8 `s` transformed by `flags` (owned by the
+ * caller), and *outlen (when not NULL) to its length. Invalid input bytes are replaced with
+ * U+FFFD. 0, or BT_ENOMEM (the only failure) with *out NULL. */
+BT_API int bt_normalize(const char *s, size_t len, unsigned flags, char **out, size_t *outlen);
 
 /* ---- Folding: the search key ------------------------------------------------------------- */
 
@@ -109,8 +109,9 @@ BT_API char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *out
  * the whole key needs (not counting the NUL). The key is never longer than 3 * len. */
 BT_API size_t bt_fold(const char *s, size_t len, char *out, size_t cap);
 
-/* Allocating form of bt_fold: a malloc'ed key (owned by the caller), NULL when out of memory. */
-BT_API char *bt_fold_dup(const char *s, size_t len, size_t *outlen);
+/* Allocating form of bt_fold: *out a malloc'ed key (owned by the caller), *outlen (when not
+ * NULL) its length. 0, or BT_ENOMEM (the only failure) with *out NULL. */
+BT_API int bt_fold_dup(const char *s, size_t len, char **out, size_t *outlen);
 
 /* ---- Tokenising -------------------------------------------------------------------------- */
 

@@ -3,6 +3,7 @@
  * <meta name=author|pubdate|...>, microdata itemprops, <time datetime>, <link rel=canonical>,
  * <html lang>, <title> (with the site's name cut off) and the first <h1>. */
 #include "core/date.h"
+#include "text/alloc.h"
 #include "extract/html_internal.h"
 
 #include "bantin/text.h"
@@ -423,7 +424,7 @@ static int names_site(const char *part, const char *site, const char *host)
     if (site && (bti_html_same_text(part, site)))
         return 1;
     size_t n;
-    char *f = bt_fold_dup(part, strlen(part), &n);
+    char *f = bti_fold_dup(part, strlen(part), &n);
     if (!f)
         return 0;
     size_t o = 0;
@@ -451,7 +452,7 @@ static int names_site(const char *part, const char *site, const char *host)
     }
     if (!hit && site) {
         size_t sn;
-        char *sf = bt_fold_dup(site, strlen(site), &sn);
+        char *sf = bti_fold_dup(site, strlen(site), &sn);
         if (sf) {
             size_t k = 0;
             for (size_t i = 0; i < sn; i++)
@@ -584,7 +585,7 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
     /* A headline that still carries more than the page's <h1> says ("New Zealand -
      * Wikipedia"): prefer the <h1>. A short <h1> counts only when a separator follows it. */
     if (m->title && r.h1 && !bti_html_same_text(m->title, r.h1)) {
-        char *fh = bt_fold_dup(r.h1, strlen(r.h1), NULL), *ft = bt_fold_dup(m->title, strlen(m->title), NULL);
+        char *fh = bti_fold_dup(r.h1, strlen(r.h1), NULL), *ft = bti_fold_dup(m->title, strlen(m->title), NULL);
         size_t hl = fh ? strlen(fh) : 0;
         if (fh && ft && hl && strncmp(ft, fh, hl) == 0) {
             const char *rest = ft + hl;

@@ -6,6 +6,7 @@
  * Walks are recursive but stop at BTI_HTML_MAX_DEPTH, so a page of 100,000 nested tags costs
  * no stack: what lies deeper has no bti_node_info and is treated as absent. */
 #include "extract/html_internal.h"
+#include "text/alloc.h"
 
 #include "bantin/text.h"
 
@@ -640,11 +641,11 @@ int bti_html_text_append(const xmlNode *n, bti_buf *b, int depth)
 char *bti_html_clean(const char *s, size_t len)
 {
     if (!s)
-        return bt_normalize("", 0, BT_NORM_SPACE, NULL);
+        return bti_normalize("", 0, BT_NORM_SPACE, NULL);
     /* ASCII is already NFC: fold its white space here and spare utf8proc the work */
     for (size_t i = 0; i < len; i++)
         if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
-            return bt_normalize(s, len, BT_NORM_SPACE, NULL);
+            return bti_normalize(s, len, BT_NORM_SPACE, NULL);
     char *out = malloc(len + 1);
     if (!out)
         return NULL;
@@ -700,7 +701,7 @@ char *bti_html_resolve(const char *base, const char *href)
 static char *key(const char *s)
 {
     size_t n;
-    char *f = bt_fold_dup(s, strlen(s), &n);
+    char *f = bti_fold_dup(s, strlen(s), &n);
     if (!f)
         return NULL;
     size_t o = 0;

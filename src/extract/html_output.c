@@ -5,6 +5,7 @@
  * signature line becomes the byline. Furniture inside the container (share bars, comment
  * boxes, ads, hidden blocks) is left out. */
 #include "core/date.h"
+#include "text/alloc.h"
 #include "extract/html_internal.h"
 #include "extract/lexicon.h"
 
@@ -968,7 +969,7 @@ static int name_like(const char *s)
         unsigned char c = (unsigned char)*p;
         if (c >= 0xC0)
             cl = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        char *low = bt_normalize(p, cl, BT_NORM_LOWER, NULL);
+        char *low = bti_normalize(p, cl, BT_NORM_LOWER, NULL);
         int upper = low && strncmp(low, p, cl) != 0;
         free(low);
         if (!upper)
@@ -1510,8 +1511,8 @@ static void take_description_sapo(out *o)
     while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
         dl--;
     char *dcut = strndup(d, dl > 3 && !strcmp(d + dl - 3, "...") ? dl - 3 : dl);
-    char *fd = dcut ? bt_fold_dup(dcut, strlen(dcut), NULL) : NULL;
-    char *fp = bt_fold_dup(o->pv[0].text, o->pv[0].len, NULL);
+    char *fd = dcut ? bti_fold_dup(dcut, strlen(dcut), NULL) : NULL;
+    char *fp = bti_fold_dup(o->pv[0].text, o->pv[0].len, NULL);
     if (fd && fp && strlen(fd) >= DESC_MIN && strncmp(fp, fd, strlen(fd)) == 0 &&
         strlen(fp) < strlen(fd) + DESC_SLACK) {
         o->lede = strdup(o->pv[0].text);

@@ -11,6 +11,7 @@
  *  4. related-story blocks are read under their heading; site-wide lists are not.
  * Everything lives in this call's memory: the function is pure and thread-safe. */
 #include "bantin/text.h"
+#include "text/alloc.h"
 #include "core/buf.h"
 #include "core/date.h"
 #include "extract/extract_internal.h"
@@ -131,7 +132,7 @@ static int add_related(ctx *c, const char *title, size_t len, const char *url)
     if (len < RELATED_MIN_LEN)
         return 0;
     size_t fl;
-    char *f = bt_fold_dup(title, len, &fl);
+    char *f = bti_fold_dup(title, len, &fl);
     if (!f)
         return BT_ENOMEM;
     uint64_t k = tx_key(f, fl);
@@ -697,8 +698,8 @@ static int copyright_name(const tx_block *b, size_t *off, size_t *len)
 static int abbreviates(const char *abbr, const char *name, size_t nlen)
 {
     size_t al, fl;
-    char *a = bt_fold_dup(abbr, strlen(abbr), &al);
-    char *f = bt_fold_dup(name, nlen, &fl);
+    char *a = bti_fold_dup(abbr, strlen(abbr), &al);
+    char *f = bti_fold_dup(name, nlen, &fl);
     int ok = 0;
     if (a && f && al >= 2) {
         for (size_t i = 0; i < al; i++)

@@ -3,6 +3,7 @@
  * hard-wrapped and indented dump); this file removes those differences so that the rules see
  * one paragraph, heading, image or link line per block. */
 #include "bantin/text.h"
+#include "text/alloc.h"
 #include "core/buf.h"
 #include "core/hash.h"
 #include "extract/text_internal.h"
@@ -558,7 +559,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     /* Folding costs a Unicode decomposition per letter: only short blocks need their key
      * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
     if (b.words <= FOLD_WORDS) {
-        b.fold = bt_fold_dup(text, tl, &b.flen);
+        b.fold = bti_fold_dup(text, tl, &b.flen);
         if (!b.fold) {
             free(b.text);
             free(b.url);

@@ -3,6 +3,7 @@
  * that bt_tokenize produced, each inside a double-quoted FTS5 string with quotes doubled, so
  * no query can change the expression's structure or reach the SQL around it. */
 #include "search/query.h"
+#include "text/alloc.h"
 
 #include "store/db.h"
 #include "bantin/text.h"
@@ -103,8 +104,8 @@ static int on_token(void *vctx, const bt_token *tok)
         c->cap = cap;
     }
     size_t klen;
-    char *key = bt_fold_dup(tok->text, tok->len, &klen);
-    char *exact = bt_normalize(tok->text, tok->len, BT_NORM_LOWER | BT_NORM_TONES, NULL);
+    char *key = bti_fold_dup(tok->text, tok->len, &klen);
+    char *exact = bti_normalize(tok->text, tok->len, BT_NORM_LOWER | BT_NORM_TONES, NULL);
     if (!key || !exact) {
         free(key);
         free(exact);

@@ -13,6 +13,7 @@
  * a positional phrase walks the lists of every syllable (for Vietnamese, each a word of a
  * tenth of all articles or more) and compares positions. */
 #include "bantin/text.h"
+#include "text/alloc.h"
 #include "store/store_internal.h"
 
 #include <stdlib.h>
@@ -32,7 +33,7 @@ typedef struct tok_ctx {
 
 /* Hands FTS5 the prefixed exact form of a token; its accented key comes from the same
  * bt_tokenize pass as the folded key (lowercase, NFC, canonical tone placement: what the
- * search layer computes with bt_normalize(LOWER | TONES) for a query word). */
+ * search layer computes with bti_normalize(LOWER | TONES) for a query word). */
 static int put_exact(tok_ctx *c, int flags, const bt_token *t)
 {
     char *term = c->small, *heap = NULL;
@@ -152,8 +153,8 @@ int bti_fts_register(sqlite3 *db)
 size_t bti_store_exact_term(const char *word, size_t len, char *out, size_t cap)
 {
     size_t klen, elen;
-    char *key = bt_fold_dup(word, len, &klen);
-    char *exact = key ? bt_normalize(word, len, BT_NORM_LOWER | BT_NORM_TONES, &elen) : NULL;
+    char *key = bti_fold_dup(word, len, &klen);
+    char *exact = key ? bti_normalize(word, len, BT_NORM_LOWER | BT_NORM_TONES, &elen) : NULL;
     size_t n = 0;
     if (exact && (elen != klen || memcmp(exact, key, klen))) {
         n = elen + 1;

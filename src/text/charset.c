@@ -4,6 +4,7 @@
  * like Vietnamese (vn.c's syllable parse): the legacy encodings share the byte range
  * 0x80..0xFF, so only the decoded words tell them apart. */
 #include "text/charset.h"
+#include "text/alloc.h"
 #include "text/text_internal.h"
 #include "text/utf8.h"
 
@@ -135,7 +136,7 @@ bt_charset bti_charset_guess(const char *bytes, size_t len, int utf8_candidate, 
         char *nfc = NULL;
         size_t nfclen = 0;
         if (!bti_decode_raw(bytes, n, cs, 1, &out, NULL))
-            nfc = bt_normalize(out.data ? out.data : "", out.len, 0, &nfclen);
+            nfc = bti_normalize(out.data ? out.data : "", out.len, 0, &nfclen);
         bti_buf_free(&out);
         if (nfc)
             bti_vn_score(nfc, nfclen, &scores[nc]);

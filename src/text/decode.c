@@ -6,6 +6,7 @@
  * it draws in the VNI fonts (a vowel is typed as an ASCII letter followed by mark bytes:
  * "Vieät Nam"). Windows-1258 and VNI yield combining marks: bt_normalize composes them. */
 #include "text/charset.h"
+#include "text/alloc.h"
 #include "text/tables.h"
 #include "text/text_internal.h"
 #include "text/utf8.h"
@@ -282,7 +283,7 @@ int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, c
     if (cs == BT_CS_UTF8 && raw.data && bti_nfc_stable(raw.data, raw.len))
         s = bti_buf_detach(&raw, &n);
     else {
-        s = bt_normalize(raw.data ? raw.data : "", raw.len, 0, &n);
+        s = bti_normalize(raw.data ? raw.data : "", raw.len, 0, &n);
         bti_buf_free(&raw);
     }
     if (!s)

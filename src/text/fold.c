@@ -126,7 +126,7 @@ size_t bt_fold(const char *s, size_t len, char *out, size_t cap)
     return total;
 }
 
-char *bt_fold_dup(const char *s, size_t len, size_t *outlen)
+char *bti_fold_dup(const char *s, size_t len, size_t *outlen)
 {
     if (!s)
         s = "";
@@ -144,4 +144,10 @@ char *bt_fold_dup(const char *s, size_t len, size_t *outlen)
     if (outlen)
         *outlen = n;
     return out;
+}
+
+int bt_fold_dup(const char *s, size_t len, char **out, size_t *outlen)
+{
+    *out = bti_fold_dup(s, len, outlen);
+    return *out ? 0 : BT_ENOMEM;
 }

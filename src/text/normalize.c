@@ -48,7 +48,7 @@ int bti_nfc_stable(const char *s, size_t len)
     return 1;
 }
 
-char *bt_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
+char *bti_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
 {
     bti_buf clean = BTI_BUF_INIT, out = BTI_BUF_INIT, tones = BTI_BUF_INIT;
     utf8proc_uint8_t *nfc = NULL;
@@ -117,4 +117,10 @@ oom:
     bti_buf_free(&out);
     bti_buf_free(&tones);
     return NULL;
+}
+
+int bt_normalize(const char *s, size_t len, unsigned flags, char **out, size_t *outlen)
+{
+    *out = bti_normalize(s, len, flags, outlen);
+    return *out ? 0 : BT_ENOMEM;
 }

@@ -3,6 +3,7 @@
 #define BT_TEXT_INTERNAL_H
 
 #include "bantin/text.h"
+#include "text/alloc.h"
 #include "core/buf.h"
 
 #include <stddef.h>
@@ -12,7 +13,7 @@
 int bti_utf8_repair(const char *s, size_t len, bti_buf *out);
 
 /* 1 when NFC leaves valid UTF-8 s unchanged (no code point composition or decomposition can
- * touch): bt_normalize(s, len, 0) would return a copy of s. */
+ * touch): bti_normalize(s, len, 0) would return a copy of s. */
 int bti_nfc_stable(const char *s, size_t len);
 
 /* Folds s into out, which must have room for 3 * len + 1 bytes; returns the key's length. */

@@ -10,6 +10,7 @@
  * letters gets both keys in one pass from the syllable tables (vn_keys); anything else goes
  * through bti_fold_into and accent_key. */
 #include "bantin/text.h"
+#include "text/alloc.h"
 #include "text/tables.h"
 #include "text/text_internal.h"
 #include "text/utf8.h"
@@ -122,7 +123,7 @@ static long accent_key(const char *s, size_t len, char *buf, char **heap)
         return (long)(o - (uint8_t *)buf);
     }
     size_t m;
-    *heap = bt_normalize(s, len, BT_NORM_LOWER | BT_NORM_TONES, &m);
+    *heap = bti_normalize(s, len, BT_NORM_LOWER | BT_NORM_TONES, &m);
     return *heap ? (long)m : -1;
 }
 
