@@ -6,7 +6,8 @@
  *                   [--k N] [--bands N] [--rows N] [--jaccard X] [--containment X]
  *                   [--min-cs N] [--sweep] [--kinds]
  * --sweep prints P/R/F1 over a grid of settings (for tuning on the dev split); --kinds adds
- * recall per kind of copy and the share of each kind of hard negative wrongly joined.
+ * recall per kind of copy and the share of each kind of hard negative wrongly joined;
+ * --errors lists bantin's false positives and negatives (a quadratic walk: seconds).
  *
  * Scoring: a predicted pair is two articles in the same predicted group (union of pairs, as
  * the store will group them); a gold pair two in the same gold cluster (union of label-1
@@ -293,6 +294,31 @@ static score score_groups(const gold *g, const view *v, const size_t *pred, cons
     return s;
 }
 
+typedef struct shingled {
+    bti_u64s *sets; /* by view index */
+    unsigned k;
+} shingled;
+
+/* Lists up to 30 false positives and 30 false negatives of the near pairs, with overlap. */
+static void print_errors(const gold *g, const view *v, const size_t *pred, const shingled *sh,
+                         const keys *unsure)
+{
+    size_t nfp = 0, nfn = 0;
+    for (size_t a = 0; a < v->n; a++)
+        for (size_t b = a + 1; b < v->n; b++) {
+            int p = pred[a] == pred[b], t = v->gold_root[a] == v->gold_root[b];
+            if (p == t || has_key(unsure, a, b, v->n) || g->d[v->ix[a]].raw == g->d[v->ix[b]].raw)
+                continue;
+            if ((p && nfp++ >= 30) || (t && nfn++ >= 30))
+                continue;
+            bti_overlap ov;
+            bti_overlap_of(sh->sets[a].v, sh->sets[a].n, sh->sets[b].v, sh->sets[b].n, &ov);
+            printf("    %s %s (%s) ~ %s (%s): J %.3f C %.3f |A| %zu |B| %zu\n", p ? "FP" : "FN",
+                   g->d[v->ix[a]].name, g->d[v->ix[a]].kind, g->d[v->ix[b]].name,
+                   g->d[v->ix[b]].kind, ov.jaccard, ov.containment, ov.na, ov.nb);
+        }
+}
+
 static void prf(size_t tp, size_t fp, size_t fn, double *p, double *r, double *f)
 {
     *p = tp + fp ? (double)tp / (double)(tp + fp) : 1;
@@ -301,11 +327,6 @@ static void prf(size_t tp, size_t fp, size_t fn, double *p, double *r, double *f
 }
 
 /* ---- running a setting --------------------------------------------------------------------- */
-
-typedef struct shingled {
-    bti_u64s *sets; /* by view index */
-    unsigned k;
-} shingled;
 
 static void make_sets(const gold *g, const view *v, const bti_dups_opts *o, shingled *out)
 {
@@ -418,7 +439,7 @@ static void print_kinds(const gold *g, const view *v, const size_t *pred, const 
 int main(int argc, char **argv)
 {
     const char *path = "build/dups_gold.jsonl";
-    int split = 0, sweep = 0, kinds = 0; /* split: 0 dev, 1 test, 2 all */
+    int split = 0, sweep = 0, kinds = 0, errors = 0; /* split: 0 dev, 1 test, 2 all */
     bti_dups_opts o;
     bti_dups_opts_init(&o);
     for (int i = 1; i < argc; i++) {
@@ -444,6 +465,8 @@ int main(int argc, char **argv)
             sweep = 1;
         else if (!strcmp(a, "--kinds"))
             kinds = 1;
+        else if (!strcmp(a, "--errors"))
+            errors = 1;
         else {
             fprintf(stderr, "usage: bench_dups [--gold F] [--split dev|test|all] [--k N] "
                             "[--bands N] [--rows N] [--jaccard X] [--containment X] "
@@ -501,11 +524,11 @@ int main(int argc, char **argv)
     printf("|%s|-------|-------|-------|-------|------|------|-------|-------|\n",
            "----------------------------------------------");
     if (sweep) {
-        static const unsigned kk[] = {3, 4, 5, 6, 8};
-        static const unsigned br[][2] = {{32, 2}, {20, 3}, {16, 4}, {14, 8}};
-        static const double jj[] = {0.4, 0.5, 0.6, 0.7};
-        static const double cc[] = {0.6, 0.7, 0.8, 0.9};
-        static const size_t mm[] = {10, 30, 60};
+        static const unsigned kk[] = {3, 4, 5, 6};
+        static const unsigned br[][2] = {{32, 2}, {20, 3}};
+        static const double jj[] = {0.4, 0.5, 0.6};
+        static const double cc[] = {0.6, 0.65, 0.7, 0.75, 0.8};
+        static const size_t mm[] = {10, 30};
         for (size_t ki = 0; ki < sizeof kk / sizeof *kk; ki++) {
             bti_dups_opts s = o;
             s.shingle_words = kk[ki];
@@ -550,6 +573,8 @@ int main(int argc, char **argv)
         print_row(name, sc);
         if (kinds)
             print_kinds(&g, &v, pred, where);
+        if (errors)
+            print_errors(&g, &v, pred, &sh, &unsure);
         free(cand);
         free_sets(&sh, v.n);
         printf("  (%zu candidate pairs checked exactly)\n", nc);

@@ -17,8 +17,8 @@ What goes in (each whole connected family lands in one split, by a hash of its f
 - corpus, byte-identical reprints: the corpus's own repeated articles (label 1, identical);
 - corpus, near: pairs of corpus articles that share a sentence of 40+ characters, labelled by
   sentence containment, measured independently of bantin's shingles: the share (in
-  characters) of the smaller article's lede and body sentences found verbatim (after case and
-  space folding) in the other. >= 0.8: a re-publication with small edits or an article quoted
+  characters) of the smaller article's lede and body sentences found in the other, verbatim
+  (after case and space folding) or lightly edited (70% of the sentence's word pairs there). >= 0.8: a re-publication with small edits or an article quoted
   whole (1); < 0.5: a follow-up reusing background, or a template series (digests such as "An
   ninh hình sự 24h" whose boilerplate recurs) (0: "corpus-shared" / "corpus-template"); in
   between: unsure (-1);
@@ -48,6 +48,33 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 def norm_sentence(s):
     return re.sub(r"\s+", " ", s.strip().lower()).rstrip(" .")
+
+
+def sentence_bigrams(k):
+    w = re.findall(r"\w+", k)
+    return set(zip(w, w[1:])) if len(w) > 1 else {tuple(w)}
+
+
+def coverage(small, small_bg, big, big_bg):
+    """Share (in characters) of `small`'s sentences found in `big`: verbatim, or lightly
+    edited: one sentence of `big` holds at least 70% of the sentence's word pairs (a word
+    changed, a clause added). Word pairs, sentence against sentence: a measure of its own,
+    not bantin's 5-word shingles over the whole text."""
+    where = collections.defaultdict(list)  # word pair -> sentences of big holding it
+    for k, bg in big_bg.items():
+        for x in bg:
+            where[x].append(k)
+    total = sum(small.values()) or 1
+    got = 0
+    for k, n in small.items():
+        if k in big:
+            got += n
+            continue
+        bg = small_bg[k]
+        hits = collections.Counter(s for x in bg for s in where.get(x, ()))
+        if bg and hits and max(hits.values()) >= 0.7 * len(bg):
+            got += n
+    return got / total
 
 
 def text_of(d):
@@ -279,15 +306,21 @@ def main():
     for ids in by_text.values():
         for j in ids[1:]:
             pairs.append((ids[0], j, 1, "corpus-identical"))
+    bigrams = {}
+
+    def bigrams_of(i):
+        if i not in bigrams:
+            bigrams[i] = {k: sentence_bigrams(k) for k in sents[i]}
+        return bigrams[i]
+
     for (i, j) in shared:
         si, sj = sents[i], sents[j]
-        small, big = (si, sj) if sum(si.values()) <= sum(sj.values()) else (sj, si)
-        total = sum(small.values()) or 1
-        cov = sum(v for k, v in small.items() if k in big) / total
+        small, big = (i, j) if sum(si.values()) <= sum(sj.values()) else (j, i)
+        cov = coverage(sents[small], bigrams_of(small), sents[big], bigrams_of(big))
         if cov >= 0.8:
             pairs.append((i, j, 1, "corpus-near"))
         elif cov < 0.5:
-            common = [k for k in small if k in big and len(k) >= 40]
+            common = [k for k in sents[small] if k in sents[big] and len(k) >= 40]
             boiler = all(len(sent_docs[k]) >= 5 for k in common)
             pairs.append((i, j, 0, "corpus-template" if boiler else "corpus-shared"))
         else:
