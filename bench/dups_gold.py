@@ -25,7 +25,8 @@ What goes in (each whole connected family lands in one split, by a hash of its f
 - synthetic copies of corpus articles made the way syndication makes them (1): headline
   rewritten, lede swapped, paragraphs dropped (10-30%), paragraphs reordered, abridged (the
   first 60-80% kept), furniture lines added (source, photo credits, "Xem thêm" links, byline,
-  dateline), marks stripped, old/new tone placement swapped (hoà/hòa), combinations, and the
+  dateline), 30-60% of the sentences reworded (a word dropped, added or swapped), marks
+  stripped, old/new tone placement swapped (hoà/hòa), combinations, and the
   article quoted whole inside a different, longer one;
 - synthetic hard negatives (0): a different article into which one or two paragraphs (1-2
   sentences each, at most a quarter of the source) of another were pasted; template pages
@@ -163,9 +164,33 @@ def insert_lines(rng, body, lines):
     return body
 
 
+FILLERS = ["cũng", "đã", "vừa", "hiện", "được", "này", "đó", "theo đó", "cho biết"]
+
+
+def reword(rng, sentence):
+    """One copy-editor's touch: a word dropped, added or swapped with its neighbour."""
+    w = sentence.split()
+    if len(w) < 6:
+        return sentence
+    i = rng.randrange(1, len(w) - 1)
+    r = rng.random()
+    if r < 0.4:
+        del w[i]
+    elif r < 0.8:
+        w.insert(i, rng.choice(FILLERS))
+    else:
+        w[i], w[i + 1] = w[i + 1], w[i]
+    return " ".join(w)
+
+
 def make_copy(rng, base, kind, corpus, titles):
     t, l, b = base["title"], base.get("lede") or "", list(base["body"])
     n = len(b)
+    if kind == "reworded":  # 30-60% of the sentences touched once, the lede too
+        share = rng.uniform(0.3, 0.6)
+        b = [reword(rng, s) if rng.random() < share else s for s in b]
+        l = reword(rng, l)
+        t = rewrite_title(rng, t, titles)
     if kind in ("headline", "combo"):
         t = rewrite_title(rng, t, titles)
     if kind == "lede":
@@ -375,7 +400,8 @@ def main():
         pos += 1
         return free[pos - 1]
 
-    kinds = ["headline", "lede", "drop", "reorder", "abridged", "furniture", "marks", "tones", "combo"]
+    kinds = ["headline", "lede", "drop", "reorder", "abridged", "furniture", "marks", "tones", "combo",
+             "reworded"]
     for sp in ("dev", "test"):
         for b in range(a.bases):
             bi = take()
