@@ -313,9 +313,9 @@ static void print_errors(const gold *g, const view *v, const size_t *pred, const
                 continue;
             bti_overlap ov;
             bti_overlap_of(sh->sets[a].v, sh->sets[a].n, sh->sets[b].v, sh->sets[b].n, &ov);
-            printf("    %s %s (%s) ~ %s (%s): J %.3f C %.3f |A| %zu |B| %zu\n", p ? "FP" : "FN",
+            printf("    %s %s (%s) ~ %s (%s): J %.3f C %.3f |A| %zu |B| %zu numeric %zu/%zu C %.3f\n", p ? "FP" : "FN",
                    g->d[v->ix[a]].name, g->d[v->ix[a]].kind, g->d[v->ix[b]].name,
-                   g->d[v->ix[b]].kind, ov.jaccard, ov.containment, ov.na, ov.nb);
+                   g->d[v->ix[b]].kind, ov.jaccard, ov.containment, ov.na, ov.nb, ov.num_a, ov.num_b, ov.num_containment);
         }
 }
 
@@ -461,6 +461,10 @@ int main(int argc, char **argv)
             o.min_containment = atof(argv[++i]);
         else if (!strcmp(a, "--min-cs") && val)
             o.min_containment_shingles = (size_t)atol(argv[++i]);
+        else if (!strcmp(a, "--num-c") && val)
+            o.min_number_containment = atof(argv[++i]);
+        else if (!strcmp(a, "--num-runs") && val)
+            o.min_number_runs = (size_t)atol(argv[++i]);
         else if (!strcmp(a, "--sweep"))
             sweep = 1;
         else if (!strcmp(a, "--kinds"))
@@ -470,7 +474,7 @@ int main(int argc, char **argv)
         else {
             fprintf(stderr, "usage: bench_dups [--gold F] [--split dev|test|all] [--k N] "
                             "[--bands N] [--rows N] [--jaccard X] [--containment X] "
-                            "[--min-cs N] [--sweep] [--kinds]\n");
+                            "[--min-cs N] [--num-c X] [--num-runs N] [--sweep] [--kinds] [--errors]\n");
             return 2;
         }
     }

@@ -30,7 +30,8 @@ What goes in (each whole connected family lands in one split, by a hash of its f
   article quoted whole inside a different, longer one;
 - synthetic hard negatives (0): a different article into which one or two paragraphs (1-2
   sentences each, at most a quarter of the source) of another were pasted; template pages
-  (lottery results, exam answer keys) that share their wording but not their numbers;
+  (lottery results, exam answer keys, gold prices, weather forecasts) that share their
+  wording but not their numbers;
 - background: corpus articles in no pair above, so that random collisions count.
 """
 import argparse
@@ -282,6 +283,44 @@ def exam_page(rng, subject, code, year):
             "body": body}
 
 
+REGIONS = ["Hà Nội", "Hải Phòng", "Quảng Ninh", "Nghệ An", "Thừa Thiên Huế", "Đà Nẵng", "Khánh Hoà",
+           "Gia Lai", "Đắk Lắk", "TP.HCM", "Cần Thơ", "Cà Mau"]
+BRANDS = ["SJC", "DOJI", "PNJ", "Bảo Tín Minh Châu", "Phú Quý", "Mi Hồng"]
+
+
+def price_page(rng, day):
+    """Gold prices of the day: one templated sentence per brand and city, the numbers change;
+    two fixed paragraphs of commentary. Most of the wording is the template's."""
+    d, m, y = day
+    body = []
+    for b in BRANDS:
+        for city in ("Hà Nội", "TP.HCM"):
+            buy = rng.randint(3600, 3750) / 100
+            body.append("Giá vàng %s tại %s niêm yết ở mức %.2f triệu đồng/lượng mua vào và %.2f triệu đồng/lượng bán ra, %s %d.000 đồng so với phiên trước." % (
+                b, city, buy, buy + rng.randint(15, 60) / 100, rng.choice(["tăng", "giảm"]), rng.randint(10, 300)))
+    body.append("Trên thị trường thế giới, giá vàng giao ngay đứng ở mức %d,%d USD/ounce, quy đổi theo tỷ giá ngân hàng tương đương %.2f triệu đồng/lượng." % (
+        rng.randint(1200, 1350), rng.randint(10, 99), rng.randint(3300, 3500) / 100))
+    body.append("Theo các chuyên gia, giá vàng trong nước chịu ảnh hưởng bởi diễn biến của giá vàng thế giới, tỷ giá đồng USD và tâm lý của nhà đầu tư trên thị trường.")
+    body.append("Nhà đầu tư được khuyến cáo nên thận trọng, theo dõi sát diễn biến thị trường trước khi quyết định mua bán vàng trong thời điểm này.")
+    return {"title": "Giá vàng hôm nay %d/%d/%d" % (d, m, y),
+            "lede": "Giá vàng hôm nay %d/%d/%d: cập nhật giá vàng SJC, DOJI, PNJ mới nhất." % (d, m, y),
+            "body": body}
+
+
+def weather_page(rng, day):
+    d, m, y = day
+    body = []
+    for r in REGIONS:
+        lo = rng.randint(12, 26)
+        body.append("Khu vực %s có mây, có mưa rào và dông rải rác, gió nhẹ, nhiệt độ thấp nhất từ %d đến %d độ C, cao nhất từ %d đến %d độ C." % (
+            r, lo, lo + 2, lo + rng.randint(5, 9), lo + rng.randint(10, 12)))
+    body.append("Trong cơn dông có khả năng xảy ra lốc, sét, mưa đá và gió giật mạnh, người dân cần chủ động phòng tránh.")
+    body.append("Trung tâm Dự báo khí tượng thuỷ văn quốc gia khuyến cáo người dân theo dõi các bản tin dự báo tiếp theo để chủ động ứng phó.")
+    return {"title": "Dự báo thời tiết ngày %d/%d/%d" % (d, m, y),
+            "lede": "Thời tiết ngày %d/%d/%d: nhiều khu vực có mưa rào và dông, nhiệt độ các vùng chênh lệch." % (d, m, y),
+            "body": body}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     root = os.path.dirname(HERE)
@@ -442,7 +481,16 @@ def main():
                 p = exam_page(rng, SUBJECTS[(k + fam_i) % len(SUBJECTS)], 101 + k, 2018 + fam_i)
                 p.update(doc="exam-%s-%d-%d" % (sp, fam_i, k), split=sp, kind="template-exam")
                 exam.append(p)
-            for group in (lot, exam):
+            price, weather = [], []
+            for k in range(30):
+                day = (1 + k % 28, 1 + (k + fam_i * 5) % 12, 2018 + fam_i)
+                p = price_page(rng, day)
+                p.update(doc="price-%s-%d-%d" % (sp, fam_i, k), split=sp, kind="template-price")
+                price.append(p)
+                p = weather_page(rng, day)
+                p.update(doc="weather-%s-%d-%d" % (sp, fam_i, k), split=sp, kind="template-weather")
+                weather.append(p)
+            for group in (lot, exam, price, weather):
                 out_docs.extend(group)
                 for x in range(len(group)):
                     for y in range(x + 1, len(group)):

@@ -344,6 +344,69 @@ static void test_empty_and_short(void **state)
     free_doc(&a);
 }
 
+/* A weather page of the day: one templated sentence per region, the figures from `seed`. */
+static doc weather(uint64_t seed)
+{
+    static const char *const region[] = {"Hà Nội", "Hải Phòng", "Nghệ An", "Huế", "Đà Nẵng",
+                                         "Gia Lai", "TP.HCM", "Cần Thơ", "Cà Mau", "Sơn La",
+                                         "Lào Cai", "Quảng Ninh"};
+    doc d = {.n = 0};
+    uint64_t s = seed;
+    d.part[d.n++] = strdup("Dự báo thời tiết ngày mai");
+    for (size_t r = 0; r < 12; r++) {
+        char line[512];
+        unsigned lo = 12 + (unsigned)(rng_next(&s) % 14);
+        snprintf(line, sizeof line,
+                 "Khu vực %s có mây, có mưa rào và dông rải rác, gió nhẹ, nhiệt độ thấp nhất "
+                 "từ %u đến %u độ C, cao nhất từ %u đến %u độ C.",
+                 region[r], lo, lo + 2, lo + 5 + (unsigned)(rng_next(&s) % 4),
+                 lo + 10 + (unsigned)(rng_next(&s) % 3));
+        d.part[d.n++] = strdup(line);
+    }
+    d.part[d.n++] = strdup("Trong cơn dông có khả năng xảy ra lốc, sét, mưa đá và gió giật "
+                           "mạnh, người dân cần chủ động phòng tránh.");
+    return d;
+}
+
+/* Pages of one template with other figures are not copies, though their words agree. */
+static void test_template_pages(void **state)
+{
+    (void)state;
+    doc a = weather(1), b = weather(2), c = copy_doc(&a);
+    free(c.part[0]);
+    c.part[0] = strdup("Thời tiết: mưa dông ở nhiều nơi"); /* a copy of a, new headline */
+    bti_dups *dd = fresh();
+    add(dd, 1, 0, &a);
+    add(dd, 2, 0, &b);
+    add(dd, 3, 0, &c);
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.jaccard > 0.4);        /* the wording agrees ... */
+    assert_true(ov.num_a >= 10);          /* ... the runs of figures do not */
+    assert_true(ov.num_containment < 0.3);
+    assert_false(paired(dd, 1, 2));
+    assert_true(paired(dd, 1, 3));
+    bti_dups_free(dd);
+    /* without the check, a slightly lower Jaccard threshold would join them */
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    o.min_jaccard = 0.45;
+    assert_false(bti_dups_match(&o, &ov));
+    o.min_number_runs = 0;
+    assert_true(bti_dups_match(&o, &ov));
+    /* the runs are the tail of the sorted set */
+    bti_u64s x = {0};
+    assert_int_equal(bti_shingles(&o, (const char *const *)a.part, NULL, a.n, &x), 0);
+    size_t w = bti_words_end(x.v, x.n);
+    assert_true(w > 0 && w < x.n);
+    for (size_t i = 0; i < x.n; i++)
+        assert_int_equal((x.v[i] & BTI_SHINGLE_NUMBER) != 0, i >= w);
+    bti_u64s_free(&x);
+    free_doc(&a);
+    free_doc(&b);
+    free_doc(&c);
+}
+
 /* The original is the earliest published, then the first added; undated articles last. */
 static void test_groups(void **state)
 {
@@ -481,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_shared_paragraph),
         cmocka_unit_test(test_quoted_whole),
         cmocka_unit_test(test_empty_and_short),
+        cmocka_unit_test(test_template_pages),
         cmocka_unit_test(test_groups),
         cmocka_unit_test(test_opts_and_index),
         cmocka_unit_test(test_signature_estimates_jaccard),
