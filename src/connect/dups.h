@@ -2,12 +2,16 @@
  *
  * An article becomes the sorted set of 64-bit hashes of its word k-shingles over the folded
  * text (title, lede, paragraphs: shingles never cross a part, so reordered paragraphs keep
- * every shingle); the set gives a MinHash signature (bands x rows 64-bit minima), the
- * signature gives one 64-bit key per band (the band number is mixed into the key, so one
- * key -> ids table serves all bands). Articles sharing a band key are candidates; each
- * candidate pair is verified exactly on the shingle sets, by Jaccard or by containment
- * (|A∩B| / min(|A|,|B|): an article quoted whole in a longer one). Verified pairs are joined
- * into groups whose original is the earliest article (published, then order of arrival).
+ * every shingle), followed by the hashes of its runs of consecutive numbers. The words are
+ * bt_tokenize's folded keys (BT_TOKENIZE_FOLD), not the accented ones: a copy with its marks
+ * stripped must agree with its original, and folding makes tone placement (hoà/hòa) moot;
+ * over five words, what folding conflates (hoa/hòa) costs nothing. The word shingles give a
+ * MinHash signature (bands x rows 64-bit minima), the signature one 64-bit key per band (the
+ * band number is mixed into the key, so one key -> ids table serves all bands). Articles
+ * sharing a band key are candidates; each candidate pair is verified exactly on the sets, by
+ * Jaccard or by containment (|A∩B| / min(|A|,|B|): an article quoted whole in a longer
+ * one), and the number runs must agree (template pages). Verified pairs are joined into
+ * groups whose original is the earliest article (published, then order of arrival).
  *
  * The band index is an interface (bti_band_index) so that the store can back it with a
  * SQLite table later; bti_band_mem is the in-memory one for tests and the bench. bti_dups is
