@@ -1,0 +1,268 @@
+/* dups.c: candidates from the band index, and the in-memory collection that adds articles
+ * one at a time (shingles -> signature -> one look-up per band -> exact check of each
+ * candidate -> band keys into the index), as ingest will do against the store. */
+#include "connect/dups.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- candidates ------------------------------------------------------------------------------ */
+
+typedef struct gather {
+    bti_u64s *out;
+    int64_t self;
+    size_t left; /* ids still to read from this bucket; SIZE_MAX: no limit */
+    int rc;
+} gather;
+
+static int on_id(void *ctx, int64_t id)
+{
+    gather *g = ctx;
+    if (id != g->self && (g->rc = bti_u64s_push(g->out, (uint64_t)id)))
+        return BTI_STOP;
+    return --g->left == 0 ? BTI_STOP : 0;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = (int64_t) * (const uint64_t *)a, y = (int64_t) * (const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+int bti_dups_candidates(const bti_dups_opts *o, const bti_band_index *ix, const uint64_t *keys,
+                        int64_t self, bti_u64s *out)
+{
+    out->n = 0;
+    for (unsigned b = 0; b < o->bands; b++) {
+        gather g = {out, self, o->max_bucket ? o->max_bucket : SIZE_MAX, 0};
+        int rc = ix->find(ix->self, keys[b], on_id, &g);
+        if (g.rc)
+            return g.rc;
+        if (rc < 0)
+            return rc;
+    }
+    if (out->n > 1) {
+        qsort(out->v, out->n, sizeof *out->v, cmp_i64);
+        size_t u = 1;
+        for (size_t i = 1; i < out->n; i++)
+            if (out->v[i] != out->v[u - 1])
+                out->v[u++] = out->v[i];
+        out->n = u;
+    }
+    return 0;
+}
+
+/* ---- the collection -------------------------------------------------------------------------- */
+
+typedef struct entry {
+    bti_dup_member m;
+    size_t off, n; /* its shingles: pool[off .. off + n) */
+} entry;
+
+struct bti_dups {
+    bti_dups_opts o;
+    bti_band_mem *own; /* the index when the caller gave none */
+    bti_band_index ix;
+    entry *e;
+    size_t n, cap;
+    bti_u64s pool;     /* every article's shingles, one after the other */
+    size_t *slots;     /* id -> entry index + 1 (0: empty), open addressing */
+    size_t nslots;     /* power of two */
+    bti_dup_pair *pairs;
+    size_t npairs, cappairs;
+    size_t seen;       /* candidates checked */
+    bti_u64s sh, cand; /* scratch of one addition */
+};
+
+static size_t id_slot_start(int64_t id, size_t nslots)
+{
+    uint64_t x = (uint64_t)id * 0x9E3779B97F4A7C15ull;
+    return (size_t)(x >> 17) & (nslots - 1);
+}
+
+static size_t *id_slot(const bti_dups *d, int64_t id)
+{
+    size_t i = id_slot_start(id, d->nslots);
+    while (d->slots[i] && d->e[d->slots[i] - 1].m.id != id)
+        i = (i + 1) & (d->nslots - 1);
+    return &d->slots[i];
+}
+
+static const entry *find_entry(const bti_dups *d, int64_t id)
+{
+    size_t s = *id_slot(d, id);
+    return s ? &d->e[s - 1] : NULL;
+}
+
+int bti_dups_new(const bti_dups_opts *o, const bti_band_index *ix, bti_dups **out,
+                 bt_error *err)
+{
+    int rc = bti_dups_opts_check(o, err);
+    if (rc)
+        return rc;
+    bti_dups *d = calloc(1, sizeof *d);
+    if (!d)
+        return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+    d->o = *o;
+    d->nslots = 1024;
+    d->slots = calloc(d->nslots, sizeof *d->slots);
+    if (!d->slots || (!ix && bti_band_mem_new(&d->own))) {
+        bti_dups_free(d);
+        return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+    }
+    d->ix = ix ? *ix : bti_band_mem_index(d->own);
+    *out = d;
+    return 0;
+}
+
+void bti_dups_free(bti_dups *d)
+{
+    if (!d)
+        return;
+    bti_band_mem_free(d->own);
+    free(d->e);
+    bti_u64s_free(&d->pool);
+    free(d->slots);
+    free(d->pairs);
+    bti_u64s_free(&d->sh);
+    bti_u64s_free(&d->cand);
+    free(d);
+}
+
+static int grow_slots(bti_dups *d)
+{
+    size_t n = d->nslots * 2;
+    size_t *s = calloc(n, sizeof *s);
+    if (!s)
+        return BT_ENOMEM;
+    for (size_t i = 0; i < d->nslots; i++)
+        if (d->slots[i]) {
+            size_t j = id_slot_start(d->e[d->slots[i] - 1].m.id, n);
+            while (s[j])
+                j = (j + 1) & (n - 1);
+            s[j] = d->slots[i];
+        }
+    free(d->slots);
+    d->slots = s;
+    d->nslots = n;
+    return 0;
+}
+
+static int add_pair(bti_dups *d, int64_t a, int64_t b, const bti_overlap *ov)
+{
+    if (d->npairs == d->cappairs) {
+        size_t cap = d->cappairs ? d->cappairs * 2 : 64;
+        bti_dup_pair *p = realloc(d->pairs, cap * sizeof *p);
+        if (!p)
+            return BT_ENOMEM;
+        d->pairs = p;
+        d->cappairs = cap;
+    }
+    d->pairs[d->npairs++] = (bti_dup_pair){a, b, ov->jaccard, ov->containment};
+    return 0;
+}
+
+int bti_dups_add_shingles(bti_dups *d, int64_t id, int64_t published, const uint64_t *sh,
+                          size_t n, bt_error *err)
+{
+    if (*id_slot(d, id))
+        return bt_error_set(err, BT_EEXIST, "dups: article %lld added twice", (long long)id);
+    if ((d->n + 1) * 2 > d->nslots && grow_slots(d))
+        goto nomem;
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 256;
+        entry *e = realloc(d->e, cap * sizeof *e);
+        if (!e)
+            goto nomem;
+        d->e = e;
+        d->cap = cap;
+    }
+    /* the pool grows once for the whole set */
+    if (d->pool.n + n > d->pool.cap) {
+        size_t cap = d->pool.cap ? d->pool.cap : 4096;
+        while (cap < d->pool.n + n)
+            cap *= 2;
+        uint64_t *v = realloc(d->pool.v, cap * sizeof *v);
+        if (!v)
+            goto nomem;
+        d->pool.v = v;
+        d->pool.cap = cap;
+    }
+    if (n)
+        memcpy(d->pool.v + d->pool.n, sh, n * sizeof *sh);
+    entry me = {{id, published, (uint64_t)d->n}, d->pool.n, n};
+    const uint64_t *mine = d->pool.v + d->pool.n;
+    if (n) {
+        uint64_t sig[BTI_DUPS_MAX_HASHES], keys[BTI_DUPS_MAX_HASHES];
+        bti_minhash(&d->o, sh, n, sig);
+        bti_band_keys(&d->o, sig, keys);
+        int rc = bti_dups_candidates(&d->o, &d->ix, keys, id, &d->cand);
+        if (rc)
+            return bt_error_set(err, rc, "dups: band index look-up failed");
+        for (size_t c = 0; c < d->cand.n; c++) {
+            const entry *other = find_entry(d, (int64_t)d->cand.v[c]);
+            if (!other) /* the index knows an id the collection does not: skip it */
+                continue;
+            bti_overlap ov;
+            bti_overlap_of(mine, n, d->pool.v + other->off, other->n, &ov);
+            d->seen++;
+            if ((!d->o.verify || bti_dups_match(&d->o, &ov)) && add_pair(d, other->m.id, id, &ov))
+                goto nomem;
+        }
+        for (unsigned b = 0; b < d->o.bands; b++)
+            if ((rc = d->ix.add(d->ix.self, keys[b], id))) {
+                /* leave the index as it was: the article is not added */
+                for (unsigned u = 0; u < b; u++)
+                    d->ix.remove(d->ix.self, keys[u], id);
+                return bt_error_set(err, rc, "dups: band index refused article %lld",
+                                    (long long)id);
+            }
+    }
+    d->pool.n += n;
+    d->e[d->n++] = me;
+    *id_slot(d, id) = d->n;
+    return 0;
+nomem:
+    return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+}
+
+int bti_dups_add(bti_dups *d, int64_t id, int64_t published, const char *const *parts,
+                 const size_t *lens, size_t nparts, bt_error *err)
+{
+    int rc = bti_shingles(&d->o, parts, lens, nparts, &d->sh);
+    if (rc)
+        return bt_error_set(err, rc, "dups: out of memory");
+    return bti_dups_add_shingles(d, id, published, d->sh.v, d->sh.n, err);
+}
+
+const bti_dup_pair *bti_dups_pairs(const bti_dups *d, size_t *n)
+{
+    *n = d->npairs;
+    return d->pairs;
+}
+
+size_t bti_dups_candidates_seen(const bti_dups *d)
+{
+    return d->seen;
+}
+
+int bti_dups_groups(const bti_dups *d, bti_dup_groups *out)
+{
+    bti_dup_member *m = malloc((d->n ? d->n : 1) * sizeof *m);
+    if (!m)
+        return BT_ENOMEM;
+    for (size_t i = 0; i < d->n; i++)
+        m[i] = d->e[i].m;
+    int rc = bti_dup_group(m, d->n, d->pairs, d->npairs, out);
+    free(m);
+    return rc;
+}
+
+int bti_dups_compare(const bti_dups *d, int64_t a, int64_t b, bti_overlap *ov)
+{
+    const entry *x = find_entry(d, a), *y = find_entry(d, b);
+    if (!x || !y)
+        return BT_ENOTFOUND;
+    bti_overlap_of(d->pool.v + x->off, x->n, d->pool.v + y->off, y->n, ov);
+    return 0;
+}

@@ -1,0 +1,257 @@
+/* shingle.c: what near-duplicate detection compares: the word-shingle set of an article, its
+ * MinHash signature and band keys, and the exact overlap that verifies a candidate pair. */
+#include "connect/dups.h"
+
+#include "bantin/text.h"
+#include "core/hash.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void bti_dups_opts_init(bti_dups_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->shingle_words = BTI_DUPS_SHINGLE_WORDS;
+    o->bands = BTI_DUPS_BANDS;
+    o->rows = BTI_DUPS_ROWS;
+    o->min_jaccard = BTI_DUPS_MIN_JACCARD;
+    o->min_containment = BTI_DUPS_MIN_CONTAINMENT;
+    o->min_containment_shingles = BTI_DUPS_MIN_CONTAINMENT_SHINGLES;
+    o->max_bucket = BTI_DUPS_MAX_BUCKET;
+    o->min_number_containment = BTI_DUPS_MIN_NUMBER_CONTAINMENT;
+    o->min_number_runs = BTI_DUPS_MIN_NUMBER_RUNS;
+    o->seed = 0x62616e74696e6475ull; /* "bantindu" */
+    o->verify = 1;
+}
+
+int bti_dups_opts_check(const bti_dups_opts *o, bt_error *err)
+{
+    if (!o)
+        return bt_error_set(err, BT_EINVAL, "dups: no options");
+    if (o->shingle_words < 1 || o->shingle_words > BTI_DUPS_MAX_SHINGLE_WORDS)
+        return bt_error_set(err, BT_EINVAL, "dups: shingle words %u not in 1..%d",
+                            o->shingle_words, BTI_DUPS_MAX_SHINGLE_WORDS);
+    if (o->bands < 1 || o->rows < 1 || o->bands * o->rows > BTI_DUPS_MAX_HASHES)
+        return bt_error_set(err, BT_EINVAL, "dups: %u bands x %u rows not in 1..%d hashes",
+                            o->bands, o->rows, BTI_DUPS_MAX_HASHES);
+    if (!(o->min_jaccard > 0 && o->min_jaccard <= 1) ||
+        !(o->min_containment > 0 && o->min_containment <= 1) ||
+        !(o->min_number_containment >= 0 && o->min_number_containment <= 1))
+        return bt_error_set(err, BT_EINVAL, "dups: thresholds must be in (0, 1]");
+    return 0;
+}
+
+int bti_u64s_push(bti_u64s *a, uint64_t x)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 256;
+        uint64_t *v = realloc(a->v, cap * sizeof *v);
+        if (!v)
+            return BT_ENOMEM;
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = x;
+    return 0;
+}
+
+void bti_u64s_free(bti_u64s *a)
+{
+    free(a->v);
+    a->v = NULL;
+    a->n = a->cap = 0;
+}
+
+/* splitmix64's finaliser: a bijection that spreads every input bit over the output. */
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBull;
+    x ^= x >> 31;
+    return x;
+}
+
+/* ---- shingles ------------------------------------------------------------------------------- */
+
+typedef struct walk {
+    const bti_dups_opts *o;
+    bti_u64s *out;
+    uint64_t ring[BTI_DUPS_MAX_SHINGLE_WORDS]; /* the last k token hashes */
+    size_t count;                              /* tokens of the current part so far */
+    uint64_t nring[BTI_DUPS_NUMBER_RUN];       /* the last numbers' hashes */
+    size_t ncount;                             /* numbers of the current part so far */
+} walk;
+
+/* The hash of the last `n` of the `count` hashes in `ring` (of size k), oldest first; `n`
+ * is mixed in so that a short part's single shingle never equals a full one. */
+static uint64_t run_hash(uint64_t seed, const uint64_t *ring, size_t k, size_t count, size_t n)
+{
+    uint64_t h = seed ^ (uint64_t)n;
+    for (size_t j = 0; j < n; j++)
+        h = mix64(h ^ ring[(count - n + j) % k]) + 0x9E3779B97F4A7C15ull;
+    return mix64(h);
+}
+
+static int word_shingle(walk *w, size_t n)
+{
+    uint64_t h = run_hash(w->o->seed, w->ring, w->o->shingle_words, w->count, n);
+    return bti_u64s_push(w->out, h & ~BTI_SHINGLE_NUMBER);
+}
+
+static int number_run(walk *w, size_t n)
+{
+    uint64_t h = run_hash(~w->o->seed, w->nring, BTI_DUPS_NUMBER_RUN, w->ncount, n);
+    return bti_u64s_push(w->out, h | BTI_SHINGLE_NUMBER);
+}
+
+static int on_token(void *ctx, const bt_token *tok)
+{
+    walk *w = ctx;
+    size_t k = w->o->shingle_words;
+    uint64_t th = bt_hash64(tok->text, tok->len, 0);
+    w->ring[w->count % k] = th;
+    w->count++;
+    if (w->count >= k) {
+        int rc = word_shingle(w, k);
+        if (rc)
+            return rc;
+    }
+    if (tok->flags & BT_TOK_NUMBER) {
+        w->nring[w->ncount % BTI_DUPS_NUMBER_RUN] = th;
+        w->ncount++;
+        if (w->ncount >= BTI_DUPS_NUMBER_RUN)
+            return number_run(w, BTI_DUPS_NUMBER_RUN);
+    }
+    return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t *lens,
+                 size_t nparts, bti_u64s *out)
+{
+    walk w = {.o = o, .out = out};
+    out->n = 0;
+    for (size_t p = 0; p < nparts; p++) {
+        if (!parts[p])
+            continue;
+        w.count = w.ncount = 0;
+        int rc = bt_tokenize(parts[p], lens ? lens[p] : strlen(parts[p]), BT_TOKENIZE_FOLD,
+                             on_token, &w);
+        if (rc)
+            return rc < 0 ? rc : BT_ENOMEM;
+        if (w.count > 0 && w.count < o->shingle_words && (rc = word_shingle(&w, w.count)))
+            return rc;
+        if (w.ncount > 0 && w.ncount < BTI_DUPS_NUMBER_RUN && (rc = number_run(&w, w.ncount)))
+            return rc;
+    }
+    if (out->n > 1) {
+        qsort(out->v, out->n, sizeof *out->v, cmp_u64);
+        size_t u = 1;
+        for (size_t i = 1; i < out->n; i++)
+            if (out->v[i] != out->v[u - 1])
+                out->v[u++] = out->v[i];
+        out->n = u;
+    }
+    return 0;
+}
+
+/* ---- signature and band keys --------------------------------------------------------------- */
+
+/* Permutation i maps a shingle hash x to a[i] * x + b[i] (mod 2^64), a[i] odd: a bijection
+ * whose high bits depend on every bit of x, one multiply-add per shingle and permutation
+ * (the shingle hashes are already uniform, so no further hashing is needed). */
+size_t bti_words_end(const uint64_t *set, size_t n)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (set[mid] & BTI_SHINGLE_NUMBER)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uint64_t *sig)
+{
+    size_t m = (size_t)o->bands * o->rows;
+    n = bti_words_end(shingles, n);
+    uint64_t a[BTI_DUPS_MAX_HASHES], b[BTI_DUPS_MAX_HASHES];
+    for (size_t i = 0; i < m; i++) {
+        a[i] = mix64(o->seed + 2 * i + 1) | 1;
+        b[i] = mix64(o->seed + 2 * i + 2);
+        sig[i] = UINT64_MAX;
+    }
+    for (size_t s = 0; s < n; s++) {
+        uint64_t x = shingles[s];
+        for (size_t i = 0; i < m; i++) {
+            uint64_t v = a[i] * x + b[i];
+            sig[i] = v < sig[i] ? v : sig[i];
+        }
+    }
+}
+
+void bti_band_keys(const bti_dups_opts *o, const uint64_t *sig, uint64_t *keys)
+{
+    for (unsigned b = 0; b < o->bands; b++) {
+        uint64_t h = mix64(o->seed ^ (0xB5AD4ECEDA1CE2A9ull * (b + 1)));
+        for (unsigned r = 0; r < o->rows; r++)
+            h = mix64(h ^ sig[(size_t)b * o->rows + r]);
+        keys[b] = h;
+    }
+}
+
+/* ---- exact check --------------------------------------------------------------------------- */
+
+void bti_overlap_of(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+                    bti_overlap *ov)
+{
+    size_t i = 0, j = 0, inter = 0, num_inter = 0;
+    while (i < na && j < nb) {
+        if (a[i] < b[j])
+            i++;
+        else if (a[i] > b[j])
+            j++;
+        else {
+            if (a[i] & BTI_SHINGLE_NUMBER)
+                num_inter++;
+            else
+                inter++;
+            i++;
+            j++;
+        }
+    }
+    size_t wa = bti_words_end(a, na), wb = bti_words_end(b, nb);
+    ov->inter = inter;
+    ov->na = wa;
+    ov->nb = wb;
+    size_t uni = wa + wb - inter, small = wa < wb ? wa : wb;
+    ov->jaccard = uni ? (double)inter / (double)uni : 0;
+    ov->containment = small ? (double)inter / (double)small : 0;
+    ov->num_a = na - wa;
+    ov->num_b = nb - wb;
+    size_t nsmall = ov->num_a < ov->num_b ? ov->num_a : ov->num_b;
+    ov->num_containment = nsmall ? (double)num_inter / (double)nsmall : 0;
+}
+
+int bti_dups_match(const bti_dups_opts *o, const bti_overlap *ov)
+{
+    if (!ov->inter)
+        return 0;
+    size_t nsmall = ov->num_a < ov->num_b ? ov->num_a : ov->num_b;
+    if (o->min_number_runs && nsmall >= o->min_number_runs &&
+        ov->num_containment < o->min_number_containment)
+        return 0; /* the same wording around other figures: a template page */
+    if (ov->jaccard >= o->min_jaccard)
+        return 1;
+    size_t small = ov->na < ov->nb ? ov->na : ov->nb;
+    return small >= o->min_containment_shingles && ov->containment >= o->min_containment;
+}

@@ -1,0 +1,553 @@
+/* test_connect_dups.c: near-duplicate detection (src/connect/dups.h): the copies syndication
+ * makes (identical, marks stripped, hoà/hòa, paragraphs reordered, abridged, quoted whole in
+ * a longer article) are found through the band index and verified; a different article
+ * sharing one paragraph, empty and short texts are not; groups keep their earliest article.
+ *
+ * The articles are made here from a fixed list of syllables with a seeded generator, so that
+ * each article is distinct and the fixture is ours; the list holds the words whose tone
+ * placement varies (hoà/hòa, thuỷ/thủy, ...) in the older style. */
+#include "support.h"
+
+#include "bantin.h"
+#include "connect/dups.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const syll[] = {
+    "người", "dân", "Hà", "Nội", "chính", "phủ", "hoà", "bình", "thuỷ", "điện", "khoẻ",
+    "mạnh", "uỷ", "ban", "toà", "án", "hoả", "hoạn", "công", "an", "quận", "huyện", "xã",
+    "tỉnh", "thành", "phố", "Việt", "Nam", "kinh", "tế", "đầu", "tư", "dự", "án", "đường",
+    "cao", "tốc", "trường", "học", "sinh", "viên", "bệnh", "viện", "bác", "sĩ", "giá", "xăng",
+    "dầu", "tăng", "giảm", "mưa", "bão", "lũ", "lụt", "nông", "dân", "lúa", "gạo", "xuất",
+    "khẩu", "Mỹ", "Trung", "Quốc", "Nhật", "Bản", "hội", "nghị", "thượng", "đỉnh", "đàm",
+    "phán", "hiệp", "định", "thương", "mại", "bóng", "đá", "đội", "tuyển", "trận", "đấu",
+    "khởi", "tố", "bị", "can", "điều", "tra", "vụ", "tai", "nạn", "giao", "thông", "xe",
+    "máy", "ô", "tô", "cầu", "sông", "Hồng", "miền", "Bắc", "Nam", "Trung", "ngày", "tháng",
+    "năm", "2019", "12", "3.000", "tỷ", "đồng", "triệu", "USD", "cho", "biết", "theo", "đó",
+};
+#define NSYLL (sizeof syll / sizeof *syll)
+
+typedef struct doc {
+    char *part[64];
+    size_t n;
+} doc;
+
+static uint64_t rng_next(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ull + 1442695040888963407ull;
+    return *s >> 33;
+}
+
+/* A paragraph of `words` syllables drawn with `seed`. */
+static char *paragraph(uint64_t seed, size_t words)
+{
+    char *p = malloc(words * 16 + 2);
+    assert_non_null(p);
+    size_t len = 0;
+    uint64_t s = seed * 0x9E3779B97F4A7C15ull + 1;
+    for (size_t w = 0; w < words; w++) {
+        const char *x = syll[rng_next(&s) % NSYLL];
+        len += (size_t)sprintf(p + len, "%s%s", w ? " " : "", x);
+    }
+    p[len++] = '.';
+    p[len] = 0;
+    return p;
+}
+
+/* Article `a`: a title, a lede and `paras` paragraphs of 30 syllables. */
+static doc article(uint64_t a, size_t paras)
+{
+    doc d = {.n = 0};
+    d.part[d.n++] = paragraph(a * 1000 + 1, 12);
+    d.part[d.n++] = paragraph(a * 1000 + 2, 25);
+    for (size_t i = 0; i < paras; i++)
+        d.part[d.n++] = paragraph(a * 1000 + 10 + i, 30);
+    return d;
+}
+
+static doc copy_doc(const doc *d)
+{
+    doc c = {.n = d->n};
+    for (size_t i = 0; i < d->n; i++) {
+        c.part[i] = strdup(d->part[i]);
+        assert_non_null(c.part[i]);
+    }
+    return c;
+}
+
+static void free_doc(doc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->part[i]);
+    d->n = 0;
+}
+
+static void add(bti_dups *dd, int64_t id, int64_t published, const doc *d)
+{
+    bt_error err;
+    assert_int_equal(bti_dups_add(dd, id, published, (const char *const *)d->part, NULL, d->n,
+                                  &err),
+                     0);
+}
+
+/* Whether a and b were verified as a pair by the collection. */
+static int paired(const bti_dups *dd, int64_t a, int64_t b)
+{
+    size_t n;
+    const bti_dup_pair *p = bti_dups_pairs(dd, &n);
+    for (size_t i = 0; i < n; i++)
+        if ((p[i].a == a && p[i].b == b) || (p[i].a == b && p[i].b == a))
+            return 1;
+    return 0;
+}
+
+static bti_dups *fresh(void)
+{
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    bti_dups *dd = NULL;
+    assert_int_equal(bti_dups_new(&o, NULL, &dd, NULL), 0);
+    return dd;
+}
+
+/* Adds the original (1), the copy (2) and two unrelated articles; returns the collection. */
+static bti_dups *pair_of(const doc *orig, const doc *copy)
+{
+    bti_dups *dd = fresh();
+    doc u1 = article(901, 10), u2 = article(902, 12);
+    add(dd, 1, 100, orig);
+    add(dd, 10, 50, &u1);
+    add(dd, 2, 200, copy);
+    add(dd, 11, 60, &u2);
+    assert_false(paired(dd, 1, 10) || paired(dd, 2, 11) || paired(dd, 10, 11));
+    free_doc(&u1);
+    free_doc(&u2);
+    return dd;
+}
+
+static void test_identical(void **state)
+{
+    (void)state;
+    doc a = article(1, 12), b = copy_doc(&a);
+    bti_dups *dd = pair_of(&a, &b);
+    assert_true(paired(dd, 1, 2));
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.jaccard == 1.0 && ov.containment == 1.0);
+    bti_dups_free(dd);
+    free_doc(&a);
+    free_doc(&b);
+}
+
+static void test_marks_stripped(void **state)
+{
+    (void)state;
+    doc a = article(2, 12), b = copy_doc(&a);
+    for (size_t i = 0; i < b.n; i++) {
+        free(b.part[i]);
+        b.part[i] = bt_fold_dup(a.part[i], strlen(a.part[i]), NULL); /* no marks, no đ */
+        assert_non_null(b.part[i]);
+    }
+    assert_null(strstr(b.part[2], "ờ")); /* really stripped */
+    bti_dups *dd = pair_of(&a, &b);
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.jaccard == 1.0);
+    assert_true(paired(dd, 1, 2));
+    bti_dups_free(dd);
+    free_doc(&a);
+    free_doc(&b);
+}
+
+/* Replaces every `from` in *s by `to` (same or longer). */
+static void replace_all(char **s, const char *from, const char *to)
+{
+    size_t fl = strlen(from), tl = strlen(to), n = 0;
+    for (const char *p = *s; (p = strstr(p, from)); p += fl)
+        n++;
+    char *o = malloc(strlen(*s) + n * tl + 1), *w = o;
+    assert_non_null(o);
+    const char *p = *s, *q;
+    while ((q = strstr(p, from))) {
+        memcpy(w, p, (size_t)(q - p));
+        w += q - p;
+        memcpy(w, to, tl);
+        w += tl;
+        p = q + fl;
+    }
+    strcpy(w, p);
+    free(*s);
+    *s = o;
+}
+
+static void test_tone_placement(void **state)
+{
+    (void)state;
+    doc a = article(3, 12), b = copy_doc(&a);
+    static const char *const old_new[][2] = {
+        {"hoà", "hòa"}, {"thuỷ", "thủy"}, {"khoẻ", "khỏe"}, {"uỷ", "ủy"}, {"toà", "tòa"}, {"hoả", "hỏa"}};
+    int changed = 0;
+    for (size_t i = 0; i < b.n; i++)
+        for (size_t k = 0; k < sizeof old_new / sizeof *old_new; k++) {
+            changed += strstr(b.part[i], old_new[k][0]) != NULL;
+            replace_all(&b.part[i], old_new[k][0], old_new[k][1]);
+        }
+    assert_true(changed > 5);
+    bti_dups *dd = pair_of(&a, &b);
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.jaccard == 1.0);
+    assert_true(paired(dd, 1, 2));
+    bti_dups_free(dd);
+    /* and "hoa" (flower) without the mark is folded the same: marks never split a shingle */
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    bti_u64s x = {0}, y = {0};
+    const char *t1 = "Hiệp định hoà bình được ký tại Hà Nội hôm nay";
+    const char *t2 = "hiep dinh hoa binh duoc ky tai ha noi hom nay";
+    assert_int_equal(bti_shingles(&o, &t1, NULL, 1, &x), 0);
+    assert_int_equal(bti_shingles(&o, &t2, NULL, 1, &y), 0);
+    assert_int_equal(x.n, 11 - 5 + 1);
+    assert_int_equal(x.n, y.n);
+    assert_memory_equal(x.v, y.v, x.n * sizeof *x.v);
+    bti_u64s_free(&x);
+    bti_u64s_free(&y);
+    free_doc(&a);
+    free_doc(&b);
+}
+
+static void test_reordered(void **state)
+{
+    (void)state;
+    doc a = article(4, 12), b = copy_doc(&a);
+    for (size_t i = 2, j = b.n - 1; i < j; i++, j--) { /* body reversed */
+        char *t = b.part[i];
+        b.part[i] = b.part[j];
+        b.part[j] = t;
+    }
+    bti_dups *dd = pair_of(&a, &b);
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.jaccard == 1.0); /* shingles never cross paragraphs */
+    assert_true(paired(dd, 1, 2));
+    bti_dups_free(dd);
+    free_doc(&a);
+    free_doc(&b);
+}
+
+static void test_abridged(void **state)
+{
+    (void)state;
+    for (size_t keep = 6; keep <= 8; keep++) { /* 60-80% of the ten paragraphs */
+        doc a = article(5, 10), b = copy_doc(&a);
+        free(b.part[0]);
+        b.part[0] = paragraph(777, 10); /* and a new headline */
+        while (b.n > 2 + keep)
+            free(b.part[--b.n]);
+        bti_dups *dd = pair_of(&a, &b);
+        bti_overlap ov;
+        assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+        assert_true(ov.jaccard < 0.85);
+        assert_true(ov.containment > 0.9);
+        assert_true(paired(dd, 1, 2));
+        bti_dups_free(dd);
+        free_doc(&a);
+        free_doc(&b);
+    }
+}
+
+/* A different article that shares one paragraph of background: not a copy. */
+static void test_shared_paragraph(void **state)
+{
+    (void)state;
+    doc a = article(6, 12), b = article(7, 12);
+    free(b.part[5]);
+    b.part[5] = strdup(a.part[4]);
+    assert_non_null(b.part[5]);
+    bti_dups *dd = pair_of(&a, &b);
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.inter > 0);
+    assert_false(paired(dd, 1, 2));
+    /* two shared paragraphs of a short article are still not a copy */
+    doc c = article(8, 8);
+    free(c.part[3]);
+    free(c.part[6]);
+    c.part[3] = strdup(a.part[7]);
+    c.part[6] = strdup(a.part[8]);
+    add(dd, 3, 300, &c);
+    assert_false(paired(dd, 1, 3));
+    bti_dups_free(dd);
+    free_doc(&a);
+    free_doc(&b);
+    free_doc(&c);
+}
+
+/* An article quoted whole inside one three times its length: Jaccard ~0.3, containment 1. */
+static void test_quoted_whole(void **state)
+{
+    (void)state;
+    doc a = article(9, 6), host = article(10, 14);
+    doc b = {.n = 0};
+    for (size_t i = 0; i < 8; i++)
+        b.part[b.n++] = strdup(host.part[i]);
+    for (size_t i = 0; i < a.n; i++)
+        b.part[b.n++] = strdup(a.part[i]);
+    for (size_t i = 8; i < host.n; i++)
+        b.part[b.n++] = strdup(host.part[i]);
+    bti_dups *dd = pair_of(&a, &b);
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.jaccard < 0.4);
+    assert_true(ov.containment == 1.0);
+    assert_true(paired(dd, 1, 2)); /* found through the bands, then by containment */
+    bti_dups_free(dd);
+    free_doc(&a);
+    free_doc(&b);
+    free_doc(&host);
+}
+
+static void test_empty_and_short(void **state)
+{
+    (void)state;
+    bti_dups *dd = fresh();
+    const char *empty[] = {"", "  ", ". , !"};
+    bt_error err;
+    assert_int_equal(bti_dups_add(dd, 1, 0, empty, NULL, 3, &err), 0);
+    assert_int_equal(bti_dups_add(dd, 2, 0, empty, NULL, 3, &err), 0);
+    assert_int_equal(bti_dups_add(dd, 3, 0, NULL, NULL, 0, &err), 0);
+    const char *nulls[] = {NULL, NULL};
+    assert_int_equal(bti_dups_add(dd, 4, 0, nulls, NULL, 2, &err), 0);
+    size_t n;
+    bti_dups_pairs(dd, &n);
+    assert_int_equal(n, 0); /* empty texts are never duplicates of each other */
+    /* a short text (fewer words than a shingle) is one shingle: equal short texts pair ... */
+    const char *cap[] = {"Ảnh: Reuters"};
+    const char *cap2[] = {"ảnh reuters"};
+    assert_int_equal(bti_dups_add(dd, 5, 0, cap, NULL, 1, &err), 0);
+    assert_int_equal(bti_dups_add(dd, 6, 0, cap2, NULL, 1, &err), 0);
+    assert_true(paired(dd, 5, 6));
+    /* ... but a short text inside a long article is not a copy of it */
+    doc a = article(11, 10);
+    a.part[a.n++] = strdup("Ảnh: Reuters");
+    add(dd, 7, 0, &a);
+    assert_false(paired(dd, 5, 7) || paired(dd, 6, 7));
+    /* an id twice */
+    assert_int_equal(bti_dups_add(dd, 7, 0, cap, NULL, 1, &err), BT_EEXIST);
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 99, &ov), BT_ENOTFOUND);
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.jaccard == 0 && ov.containment == 0);
+    bti_dups_free(dd);
+    free_doc(&a);
+}
+
+/* A weather page of the day: one templated sentence per region, the figures from `seed`. */
+static doc weather(uint64_t seed)
+{
+    static const char *const region[] = {"Hà Nội", "Hải Phòng", "Nghệ An", "Huế", "Đà Nẵng",
+                                         "Gia Lai", "TP.HCM", "Cần Thơ", "Cà Mau", "Sơn La",
+                                         "Lào Cai", "Quảng Ninh"};
+    doc d = {.n = 0};
+    uint64_t s = seed;
+    d.part[d.n++] = strdup("Dự báo thời tiết ngày mai");
+    for (size_t r = 0; r < 12; r++) {
+        char line[512];
+        unsigned lo = 12 + (unsigned)(rng_next(&s) % 14);
+        snprintf(line, sizeof line,
+                 "Khu vực %s có mây, có mưa rào và dông rải rác, gió nhẹ, nhiệt độ thấp nhất "
+                 "từ %u đến %u độ C, cao nhất từ %u đến %u độ C.",
+                 region[r], lo, lo + 2, lo + 5 + (unsigned)(rng_next(&s) % 4),
+                 lo + 10 + (unsigned)(rng_next(&s) % 3));
+        d.part[d.n++] = strdup(line);
+    }
+    d.part[d.n++] = strdup("Trong cơn dông có khả năng xảy ra lốc, sét, mưa đá và gió giật "
+                           "mạnh, người dân cần chủ động phòng tránh.");
+    return d;
+}
+
+/* Pages of one template with other figures are not copies, though their words agree. */
+static void test_template_pages(void **state)
+{
+    (void)state;
+    doc a = weather(1), b = weather(2), c = copy_doc(&a);
+    free(c.part[0]);
+    c.part[0] = strdup("Thời tiết: mưa dông ở nhiều nơi"); /* a copy of a, new headline */
+    bti_dups *dd = fresh();
+    add(dd, 1, 0, &a);
+    add(dd, 2, 0, &b);
+    add(dd, 3, 0, &c);
+    bti_overlap ov;
+    assert_int_equal(bti_dups_compare(dd, 1, 2, &ov), 0);
+    assert_true(ov.jaccard > 0.4);        /* the wording agrees ... */
+    assert_true(ov.num_a >= 10);          /* ... the runs of figures do not */
+    assert_true(ov.num_containment < 0.3);
+    assert_false(paired(dd, 1, 2));
+    assert_true(paired(dd, 1, 3));
+    bti_dups_free(dd);
+    /* without the check, a slightly lower Jaccard threshold would join them */
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    o.min_jaccard = 0.45;
+    assert_false(bti_dups_match(&o, &ov));
+    o.min_number_runs = 0;
+    assert_true(bti_dups_match(&o, &ov));
+    /* the runs are the tail of the sorted set */
+    bti_u64s x = {0};
+    assert_int_equal(bti_shingles(&o, (const char *const *)a.part, NULL, a.n, &x), 0);
+    size_t w = bti_words_end(x.v, x.n);
+    assert_true(w > 0 && w < x.n);
+    for (size_t i = 0; i < x.n; i++)
+        assert_int_equal((x.v[i] & BTI_SHINGLE_NUMBER) != 0, i >= w);
+    bti_u64s_free(&x);
+    free_doc(&a);
+    free_doc(&b);
+    free_doc(&c);
+}
+
+/* The original is the earliest published, then the first added; undated articles last. */
+static void test_groups(void **state)
+{
+    (void)state;
+    bti_dups *dd = fresh();
+    doc a = article(12, 10), b = article(13, 10), u = article(14, 10);
+    add(dd, 100, BTI_DUPS_NO_DATE, &a);
+    add(dd, 101, 5000, &a);
+    add(dd, 102, 3000, &a);
+    add(dd, 103, 3000, &a); /* same date as 102, added after it */
+    add(dd, 200, 7000, &b);
+    add(dd, 201, 1000, &b);
+    add(dd, 300, 10, &u);
+    bti_dup_groups g;
+    assert_int_equal(bti_dups_groups(dd, &g), 0);
+    assert_int_equal(g.n, 2);
+    /* ordered by original: 201 (1000) first, then 102 (3000) */
+    assert_int_equal(g.start[1] - g.start[0], 2);
+    assert_int_equal(g.members[0].id, 201);
+    assert_int_equal(g.members[1].id, 200);
+    assert_int_equal(g.start[2] - g.start[1], 4);
+    int64_t want[] = {102, 103, 101, 100};
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(g.members[g.start[1] + i].id, want[i]);
+    bti_dup_groups_free(&g);
+    bti_dups_free(dd);
+    /* a chain of pairs joins into one group; unknown ids are ignored */
+    bti_dup_member m[] = {{1, 50, 0}, {2, 40, 1}, {3, 60, 2}, {4, 10, 3}};
+    bti_dup_pair p[] = {{1, 2, 0.9, 0.9}, {2, 3, 0.9, 0.9}, {4, 99, 1, 1}};
+    assert_int_equal(bti_dup_group(m, 4, p, 3, &g), 0);
+    assert_int_equal(g.n, 1);
+    assert_int_equal(g.start[1], 3);
+    assert_int_equal(g.members[0].id, 2);
+    assert_int_equal(g.members[1].id, 1);
+    assert_int_equal(g.members[2].id, 3);
+    bti_dup_groups_free(&g);
+    assert_int_equal(bti_dup_group(NULL, 0, NULL, 0, &g), 0);
+    assert_int_equal(g.n, 0);
+    bti_dup_groups_free(&g);
+    free_doc(&a);
+    free_doc(&b);
+    free_doc(&u);
+}
+
+/* Options are checked; the band index gives ids newest first, removes, and is shared. */
+static void test_opts_and_index(void **state)
+{
+    (void)state;
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    bt_error err;
+    assert_int_equal(bti_dups_opts_check(&o, &err), 0);
+    o.bands = 200;
+    o.rows = 2;
+    assert_int_equal(bti_dups_opts_check(&o, &err), BT_EINVAL);
+    bti_dups_opts_init(&o);
+    o.shingle_words = 0;
+    assert_int_equal(bti_dups_opts_check(&o, &err), BT_EINVAL);
+    bti_dups_opts_init(&o);
+    o.min_jaccard = 0;
+    bti_dups *dd = NULL;
+    assert_int_equal(bti_dups_new(&o, NULL, &dd, &err), BT_EINVAL);
+    assert_null(dd);
+
+    bti_band_mem *m;
+    assert_int_equal(bti_band_mem_new(&m), 0);
+    bti_band_index ix = bti_band_mem_index(m);
+    for (int64_t id = 1; id <= 5000; id++) /* past a few growths */
+        assert_int_equal(ix.add(ix.self, (uint64_t)(id % 7) * 0x9E3779B97F4A7C15ull, id), 0);
+    assert_int_equal(ix.remove(ix.self, 3 * 0x9E3779B97F4A7C15ull, 10), 0);
+    assert_int_equal(ix.remove(ix.self, 12345, 10), 0);
+    bti_dups_opts_init(&o);
+    o.bands = 1;
+    o.max_bucket = 3;
+    uint64_t key = 3 * 0x9E3779B97F4A7C15ull;
+    bti_u64s c = {0};
+    assert_int_equal(bti_dups_candidates(&o, &ix, &key, 4994, &c), 0);
+    assert_int_equal(c.n, 2); /* the newest three, less itself: 4987, 4980, sorted */
+    assert_int_equal(c.v[0], 4980);
+    assert_int_equal(c.v[1], 4987);
+    bti_u64s_free(&c);
+    bti_band_mem_free(m);
+
+    /* a collection over a caller's index */
+    assert_int_equal(bti_band_mem_new(&m), 0);
+    ix = bti_band_mem_index(m);
+    bti_dups_opts_init(&o);
+    assert_int_equal(bti_dups_new(&o, &ix, &dd, &err), 0);
+    doc a = article(15, 8);
+    add(dd, 1, 0, &a);
+    add(dd, 2, 0, &a);
+    assert_true(paired(dd, 1, 2));
+    assert_int_equal(bti_dups_candidates_seen(dd), 1);
+    bti_dups_free(dd);
+    bti_band_mem_free(m);
+    free_doc(&a);
+}
+
+/* The signature estimates Jaccard: agreement of the minima within a few points. */
+static void test_signature_estimates_jaccard(void **state)
+{
+    (void)state;
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    o.bands = 128;
+    o.rows = 2;
+    bti_u64s x = {0}, y = {0};
+    for (uint64_t i = 0; i < 2000; i++) {
+        assert_int_equal(bti_u64s_push(&x, i * 0x9E3779B97F4A7C15ull + 7), 0);
+        if (i >= 1000) /* J = 1000 / 3000 */
+            assert_int_equal(bti_u64s_push(&y, i * 0x9E3779B97F4A7C15ull + 7), 0);
+    }
+    for (uint64_t i = 0; i < 1000; i++)
+        assert_int_equal(bti_u64s_push(&y, i * 0xC2B2AE3D27D4EB4Full + 3), 0);
+    uint64_t sx[256], sy[256];
+    bti_minhash(&o, x.v, x.n, sx);
+    bti_minhash(&o, y.v, y.n, sy);
+    int eq = 0;
+    for (int i = 0; i < 256; i++)
+        eq += sx[i] == sy[i];
+    double est = eq / 256.0;
+    assert_true(est > 0.33 - 0.1 && est < 0.33 + 0.1);
+    bti_u64s_free(&x);
+    bti_u64s_free(&y);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_identical),
+        cmocka_unit_test(test_marks_stripped),
+        cmocka_unit_test(test_tone_placement),
+        cmocka_unit_test(test_reordered),
+        cmocka_unit_test(test_abridged),
+        cmocka_unit_test(test_shared_paragraph),
+        cmocka_unit_test(test_quoted_whole),
+        cmocka_unit_test(test_empty_and_short),
+        cmocka_unit_test(test_template_pages),
+        cmocka_unit_test(test_groups),
+        cmocka_unit_test(test_opts_and_index),
+        cmocka_unit_test(test_signature_estimates_jaccard),
+    };
+    return cmocka_run_group_tests_name("connect_dups", tests, NULL, NULL);
+}
