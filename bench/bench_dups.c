@@ -70,21 +70,21 @@ static void *xrealloc(void *p, size_t n)
 
 static size_t *name_slot(gold *g, const char *name)
 {
-    size_t i = (size_t)bt_hash64(name, strlen(name), 1) & (g->nslot - 1);
+    size_t i = (size_t)bti_hash64(name, strlen(name), 1) & (g->nslot - 1);
     while (g->slot[i] && strcmp(g->d[g->slot[i] - 1].name, name))
         i = (i + 1) & (g->nslot - 1);
     return &g->slot[i];
 }
 
 typedef struct fold_ctx {
-    bt_hasher h;
+    bti_hasher h;
 } fold_ctx;
 
 static int on_fold_token(void *ctx, const bt_token *t)
 {
     fold_ctx *f = ctx;
-    bt_hasher_add(&f->h, t->text, t->len);
-    bt_hasher_add(&f->h, " ", 1);
+    bti_hasher_add(&f->h, t->text, t->len);
+    bti_hasher_add(&f->h, " ", 1);
     return 0;
 }
 
@@ -143,16 +143,16 @@ static void load(gold *g, const char *path)
         d->parts[1] = strdup(json_string_value(json_object_get(o, "lede")));
         for (size_t i = 0; i < json_array_size(body); i++)
             d->parts[2 + i] = strdup(json_string_value(json_array_get(body, i)));
-        bt_hasher h;
-        bt_hasher_init(&h, 0);
+        bti_hasher h;
+        bti_hasher_init(&h, 0);
         fold_ctx fc;
-        bt_hasher_init(&fc.h, 0);
+        bti_hasher_init(&fc.h, 0);
         for (size_t i = 0; i < d->nparts; i++) {
-            bt_hasher_add(&h, d->parts[i], strlen(d->parts[i]) + 1);
+            bti_hasher_add(&h, d->parts[i], strlen(d->parts[i]) + 1);
             bt_tokenize(d->parts[i], strlen(d->parts[i]), BT_TOKENIZE_FOLD, on_fold_token, &fc);
         }
-        d->raw = bt_hasher_end(&h);
-        d->folded = bt_hasher_end(&fc.h);
+        d->raw = bti_hasher_end(&h);
+        d->folded = bti_hasher_end(&fc.h);
         *name_slot(g, d->name) = ++g->n;
         json_decref(o);
     }

@@ -110,7 +110,7 @@ static int on_token(void *ctx, const bt_token *tok)
 {
     walk *w = ctx;
     size_t k = w->o->shingle_words;
-    uint64_t th = bt_hash64(tok->text, tok->len, 0);
+    uint64_t th = bti_hash64(tok->text, tok->len, 0);
     w->ring[w->count % k] = th;
     w->count++;
     if (w->count >= k) {
