@@ -101,7 +101,7 @@ void bti_story_config_default(bti_story_config *cfg)
     cfg->fade_days = 0.0;
     cfg->centroid_terms = 64;
     cfg->doc_terms = 32;
-    cfg->name_boost = 2.0;
+    cfg->name_boost = 1.5;
     cfg->pair_weight = 1.0;
     cfg->syllable_weight = 0.5;
     cfg->en_pair_weight = 0.0;
@@ -538,7 +538,12 @@ int bti_story_merge(bti_story_set *s, size_t *merged, bt_error *err)
             if (sim > best_sim || (sim == best_sim && best != BTI_STORY_NONE && b < best))
                 best = b, best_sim = sim;
         }
-        if (best == BTI_STORY_NONE || best_sim < s->cfg.merge_threshold)
+        /* a lone document is judged by the joining rule: the story it missed on arrival
+         * may have grown towards it since */
+        double need = sa->size == 1 || (best != BTI_STORY_NONE && s->st[best].size == 1)
+                          ? s->cfg.threshold
+                          : s->cfg.merge_threshold;
+        if (best == BTI_STORY_NONE || best_sim < need)
             continue;
         uint32_t keep = a < best ? a : best, gone = a < best ? best : a;
         if (merge_into(s, keep, gone))

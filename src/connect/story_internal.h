@@ -15,6 +15,8 @@ typedef struct bti_story_dict {
     size_t nchars, capchars;
     uint32_t *off;    /* term id -> offset in chars */
     uint32_t *df;     /* term id -> documents holding it */
+    uint32_t *seen;   /* term id -> times read inside a sentence-case line, */
+    uint32_t *caps;   /* and how many of those times it was capitalised: names */
     uint32_t n, cap;  /* terms */
     uint32_t *slots;  /* open addressing: term id + 1, 0 empty */
     uint64_t *hash;   /* term id -> hash, to grow the table without rehashing strings */

@@ -25,6 +25,9 @@
 /* A document is Vietnamese, when its language is not given, when at least this share of its
  * words carry Vietnamese marks (most syllables of a Vietnamese sentence do; English none). */
 #define VI_MARKED_SHARE 0.25
+/* A word's capitalisation rate counts once it has been read this many times where its case
+ * tells: one sighting may be a sentence's odd capital. */
+#define NAME_MIN_SEEN 2
 
 /* ---- stop words -------------------------------------------------------------------------- */
 /* Function words and headline furniture; short on purpose: the IDF discounts the rest. The
@@ -74,6 +77,8 @@ void bti_story_dict_free(bti_story_dict *d)
     free(d->chars);
     free(d->off);
     free(d->df);
+    free(d->seen);
+    free(d->caps);
     free(d->slots);
     free(d->hash);
     memset(d, 0, sizeof *d);
@@ -119,6 +124,14 @@ static uint32_t dict_intern(bti_story_dict *d, const char *s, size_t len)
         if (!df)
             return UINT32_MAX;
         d->df = df;
+        uint32_t *seen = realloc(d->seen, cap * sizeof *seen);
+        if (!seen)
+            return UINT32_MAX;
+        d->seen = seen;
+        uint32_t *caps = realloc(d->caps, cap * sizeof *caps);
+        if (!caps)
+            return UINT32_MAX;
+        d->caps = caps;
         uint64_t *hash = realloc(d->hash, cap * sizeof *hash);
         if (!hash)
             return UINT32_MAX;
@@ -140,7 +153,7 @@ static uint32_t dict_intern(bti_story_dict *d, const char *s, size_t len)
     d->chars[d->nchars + len] = 0;
     d->off[id] = (uint32_t)d->nchars;
     d->nchars += len + 1;
-    d->df[id] = 0;
+    d->df[id] = d->seen[id] = d->caps[id] = 0;
     d->hash[id] = h;
     d->slots[j] = id + 1;
     return id;
@@ -183,6 +196,9 @@ typedef struct tok {
     unsigned flags;
     unsigned char field; /* 0 title, 1 text */
     unsigned char stop, name, marked;
+    unsigned char told;  /* its case was the writer's choice: inside a sentence-case line */
+    uint32_t id;         /* its term */
+    double namef;        /* its name factor, 1 .. name_boost */
 } tok;
 
 typedef struct walk {
@@ -260,9 +276,12 @@ static int sentence_start(const char *src, size_t start)
     return c == '.' || c == ':' || c == '?' || c == '!' || c == '|' || c == '\n';
 }
 
-/* Marks the names of one field's tokens [a, b) in source `src`. */
+/* Marks the names of one field's tokens [a, b) in source `src`, and the tokens whose case
+ * tells (inside a line written in sentence case, not at a sentence's start). */
 static void mark_names(tok *t, size_t a, size_t b, const char *src)
 {
+    if (a >= b)
+        return;
     size_t words = 0, caps = 0;
     for (size_t i = a + 1; i < b; i++)
         if (!t[i].stop && !(t[i].flags & BT_TOK_NUMBER)) {
@@ -270,16 +289,25 @@ static void mark_names(tok *t, size_t a, size_t b, const char *src)
             caps += (t[i].flags & BT_TOK_UPPER_INITIAL) != 0;
         }
     if (words >= 2 && (double)caps >= TITLE_CASE_SHARE * (double)words)
-        return;
+        return; /* title case: capitals say nothing here */
+    /* a line without a single capital, its first word included, was lowercased by a
+     * machine (a pre-processed set): no evidence either way */
+    int written = (t[a].flags & BT_TOK_UPPER_INITIAL) || caps > 0;
     for (size_t i = a; i < b;) {
+        if (written && !t[i].stop && !(t[i].flags & BT_TOK_NUMBER) &&
+            !sentence_start(src, t[i].start))
+            t[i].told = 1;
         if (!(t[i].flags & BT_TOK_UPPER_INITIAL) || t[i].stop) {
             i++;
             continue;
         }
         size_t j = i + 1;
         while (j < b && (t[j].flags & BT_TOK_UPPER_INITIAL) && !t[j].stop &&
-               adjacent(src, t[j - 1].end, t[j].start))
+               adjacent(src, t[j - 1].end, t[j].start)) {
+            if (written)
+                t[j].told = 1;
             j++;
+        }
         /* a run of two or more is a name wherever it stands; a lone capital only inside a
          * sentence, where the capital is the writer's choice */
         if (j - i >= 2 || !sentence_start(src, t[i].start))
@@ -287,6 +315,24 @@ static void mark_names(tok *t, size_t a, size_t b, const char *src)
                 t[k].name = 1;
         i = j;
     }
+}
+
+/* English plural and possessive endings off (Harman's S-stemmer, 1991: -ies -> -y, -es ->
+ * -e, -s dropped, but not -ss, -us, -aes, -ees, -oes, -eies, -aies), so that "Michaels" and
+ * "Michael's", "eclipses" and "eclipse" meet. Returns the new length. */
+static size_t s_stem(char *w, size_t n)
+{
+    if (n < 4 || w[n - 1] != 's' || (unsigned char)w[0] >= 0x80 || (w[0] >= '0' && w[0] <= '9'))
+        return n;
+    if (w[n - 2] == 'e' && w[n - 3] == 'i' && w[n - 4] != 'e' && w[n - 4] != 'a') {
+        w[n - 3] = 'y';
+        return n - 2;
+    }
+    if (w[n - 2] == 'e' && (w[n - 3] == 'a' || w[n - 3] == 'e' || w[n - 3] == 'o'))
+        return n;
+    if (w[n - 2] == 'u' || w[n - 2] == 's')
+        return n;
+    return n - 1;
 }
 
 typedef struct term_w {
@@ -308,11 +354,8 @@ static int cmp_term_w(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static int add_term(bti_story_dict *d, bti_story_scratch *s, const char *key, size_t len, double w)
+static int add_term(bti_story_scratch *s, uint32_t id, double w)
 {
-    uint32_t id = dict_intern(d, key, len);
-    if (id == UINT32_MAX)
-        return BT_ENOMEM;
     if (grow((void **)&s->tid, &s->capt, s->nt + 1, sizeof(term_w)))
         return BT_ENOMEM;
     term_w *tw = (term_w *)s->tid;
@@ -376,13 +419,35 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
     mark_names(t, 0, split, src[0]);
     mark_names(t, split, n, src[1]);
 
+    /* unigrams: stemmed (English), interned, and their name factor: from the capital where
+     * the line's case tells, else from how often the word was seen capitalised where it
+     * told (so "Glass" in a title-case headline is known as a name from other lines) */
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].stop)
+            continue;
+        if (en)
+            t[i].flen = (uint32_t)s_stem(s->chars + t[i].foff, t[i].flen);
+        t[i].id = dict_intern(d, s->chars + t[i].foff, t[i].flen);
+        if (t[i].id == UINT32_MAX)
+            return BT_ENOMEM;
+        uint32_t id = t[i].id;
+        if (t[i].told) {
+            d->seen[id]++;
+            d->caps[id] += (t[i].flags & BT_TOK_UPPER_INITIAL) != 0;
+        }
+        double p = 0;
+        if (t[i].name)
+            p = 1;
+        else if (!t[i].told && (t[i].flags & BT_TOK_UPPER_INITIAL) && d->seen[id] >= NAME_MIN_SEEN)
+            p = (double)d->caps[id] / d->seen[id];
+        t[i].namef = 1.0 + (cfg->name_boost - 1.0) * p;
+    }
     for (size_t i = 0; i < n; i++) {
         if (t[i].stop)
             continue;
         double field = t[i].field ? cfg->text_weight : 1.0;
-        double name = t[i].name ? cfg->name_boost : 1.0;
         double uni = vi ? cfg->syllable_weight : 1.0;
-        int rc = add_term(d, s, s->chars + t[i].foff, t[i].flen, uni * name * field);
+        int rc = add_term(s, t[i].id, uni * t[i].namef * field);
         if (rc)
             return rc;
         double pw = vi ? cfg->pair_weight : cfg->en_pair_weight;
@@ -393,8 +458,11 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
             memcpy(pair, s->chars + t[i].foff, t[i].flen);
             pair[t[i].flen] = ' ';
             memcpy(pair + t[i].flen + 1, s->chars + t[i + 1].foff, t[i + 1].flen);
-            double pn = t[i].name && t[i + 1].name ? cfg->name_boost : 1.0;
-            rc = add_term(d, s, pair, t[i].flen + t[i + 1].flen + 1, pw * pn * field);
+            uint32_t pid = dict_intern(d, pair, t[i].flen + t[i + 1].flen + 1);
+            if (pid == UINT32_MAX)
+                return BT_ENOMEM;
+            double pn = t[i].namef < t[i + 1].namef ? t[i].namef : t[i + 1].namef;
+            rc = add_term(s, pid, pw * pn * field);
             if (rc)
                 return rc;
         }
