@@ -10,7 +10,6 @@
 #include "connect/story_internal.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,8 +97,9 @@ void bti_story_config_default(bti_story_config *cfg)
     cfg->merge_threshold = 0.25;
     cfg->merge_every = 1000;
     cfg->decay_days = 0.5;
+    cfg->decay_floor = 0.25;
     cfg->fade_days = 0.0;
-    cfg->centroid_terms = 64;
+    cfg->centroid_terms = 100;
     cfg->doc_terms = 32;
     cfg->name_boost = 1.5;
     cfg->pair_weight = 1.0;
@@ -311,7 +311,8 @@ static double decay_gap(const bti_story_set *s, int64_t gap)
 {
     if (s->cfg.decay_days <= 0 || gap <= 0)
         return 1.0;
-    return exp2(-(double)gap / (s->cfg.decay_days * DAY));
+    double f = exp2(-(double)gap / (s->cfg.decay_days * DAY));
+    return f > s->cfg.decay_floor ? f : s->cfg.decay_floor;
 }
 
 /* Similarity decays with the time since the story's last document. */
@@ -433,8 +434,10 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
     d->date = date;
     d->voff = (uint32_t)s->nv;
     d->vn = v->n;
-    memcpy(s->vid + s->nv, v->id, v->n * sizeof *v->id);
-    memcpy(s->vw + s->nv, v->w, v->n * sizeof *v->w);
+    if (v->n) {
+        memcpy(s->vid + s->nv, v->id, v->n * sizeof *v->id);
+        memcpy(s->vw + s->nv, v->w, v->n * sizeof *v->w);
+    }
     s->nv += v->n;
     d->toff = (uint32_t)s->ntitles;
     if (tlen)

@@ -30,6 +30,8 @@ typedef struct bti_story_config {
     uint32_t merge_every;   /* documents between merge passes (0: only bti_story_merge) */
     double decay_days;      /* similarity halves for each this many days since the story's
                                last document (0: no decay) */
+    double decay_floor;     /* but never below this factor, so that a retelling of a quiet
+                               story still joins it within the window */
     double fade_days;       /* a centroid's old contributions halve every this many days, so
                                that a story follows its news (0: no fading) */
     uint32_t centroid_terms; /* a story's centroid keeps its top this many terms */

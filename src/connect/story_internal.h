@@ -30,6 +30,9 @@ static inline const char *bti_story_dict_term(const bti_story_dict *d, uint32_t 
     return d->chars + d->off[id];
 }
 
+/* 1 when the stop lists are in strcmp order, as their binary search needs (for the tests). */
+int bti_story_stop_sorted(void);
+
 /* A sparse vector sorted by term id. */
 typedef struct bti_svec {
     uint32_t *id;

@@ -26,13 +26,18 @@
  * words carry Vietnamese marks (most syllables of a Vietnamese sentence do; English none). */
 #define VI_MARKED_SHARE 0.25
 /* A word's capitalisation rate counts once it has been read this many times where its case
- * tells: one sighting may be a sentence's odd capital. */
-#define NAME_MIN_SEEN 2
+ * tells. One is enough: the rate itself then weighs the evidence (measured: 1, 2 and 3 give
+ * the same BCubed F1 on the Google News week, within 0.001). */
+#define NAME_MIN_SEEN 1u
+/* A pair's cohesion is smoothed by this many unseen documents, so that a pair met once has
+ * cohesion 1/2 and earns its full weight only when seen together again and again. */
+#define PAIR_SMOOTH 1
 
 /* ---- stop words -------------------------------------------------------------------------- */
 /* Function words and headline furniture; short on purpose: the IDF discounts the rest. The
  * Vietnamese list is of accented keys (lowercase, canonical tone placement), so that folding
- * does not also drop the words they fold together with (là/lá, và/vả). Sorted for bsearch. */
+ * does not also drop the words they fold together with (là/lá, và/vả). Sorted by bytes (strcmp)
+ * for bsearch: test_connect_story checks the order. */
 static const char *const stop_en[] = {
     "a", "about", "after", "again", "all", "also", "am", "an", "and", "any",
     "are", "as", "at", "be", "been", "before", "being", "but", "by", "can",
@@ -51,11 +56,23 @@ static const char *const stop_vi[] = {
     "như", "nhưng", "những", "nào", "này", "ra", "rất", "rằng", "sau", "sẽ",
     "theo", "thì", "trong", "trên", "tại", "từ", "video", "và", "vào", "vẫn",
     "về", "với", "vừa", "ông", "đang", "đã", "đó", "được", "đến", "để",
+    "ở",
 };
 
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int bti_story_stop_sorted(void)
+{
+    for (size_t i = 1; i < sizeof stop_en / sizeof *stop_en; i++)
+        if (strcmp(stop_en[i - 1], stop_en[i]) >= 0)
+            return 0;
+    for (size_t i = 1; i < sizeof stop_vi / sizeof *stop_vi; i++)
+        if (strcmp(stop_vi[i - 1], stop_vi[i]) >= 0)
+            return 0;
+    return 1;
 }
 
 static int is_stop(int vi, const char *key, size_t len)
@@ -462,13 +479,24 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
             if (pid == UINT32_MAX)
                 return BT_ENOMEM;
             double pn = t[i].namef < t[i + 1].namef ? t[i].namef : t[i + 1].namef;
-            rc = add_term(s, pid, pw * pn * field);
+            /* cohesion: the share of the documents holding the rarer of the two tokens that
+             * hold the pair (documents before this one, plus this one, smoothed). A word of
+             * two syllables (đàm phán) keeps close to 1; two syllables that met by chance
+             * across a word boundary (phán thương) fall towards 0, as they are seen apart.
+             * Without it the rare chance pairs would get the highest IDF of all. */
+            uint32_t da = d->df[t[i].id], db = d->df[t[i + 1].id];
+            double coh = (double)(d->df[pid] + 1) / ((da < db ? da : db) + 1 + PAIR_SMOOTH);
+            rc = add_term(s, pid, pw * pn * field * (coh < 1 ? coh : 1));
             if (rc)
                 return rc;
         }
     }
 
     /* one entry per term: the heaviest occurrence, times a sublinear count */
+    if (s->nt == 0) {
+        d->ndocs++; /* a document all the same, for the IDF */
+        return 0;
+    }
     term_w *tw = (term_w *)s->tid;
     qsort(tw, s->nt, sizeof *tw, cmp_term_id);
     size_t m = 0;
