@@ -155,6 +155,7 @@ static void set_param(bti_story_config *c, const char *kv)
     P("en_pair_weight", en_pair_weight)
     P("text_weight", text_weight)
     U("text_tokens", text_tokens)
+    P("knn", knn)
     die("unknown --set name");
 }
 

@@ -38,6 +38,21 @@ typedef struct plist {
     uint32_t n, cap;
 } plist;
 
+/* A recent document under a term, with the term's weight in it. */
+typedef struct dpost {
+    uint32_t doc;
+    float w;
+} dpost;
+
+/* Documents under a term in order of arrival; those before `start` have left the window. */
+typedef struct dlist {
+    dpost *p;
+    uint32_t start, n, cap;
+} dlist;
+
+/* How many of a story's members most similar to a document make its neighbour score. */
+#define KNN 3
+
 struct bti_story_set {
     bti_story_config cfg;
     bti_story_dict dict;
@@ -62,6 +77,14 @@ struct bti_story_set {
     uint32_t ntouched;
     uint32_t capwalk;      /* stories the four arrays above have room for */
     uint32_t stamp, seen_stamp;
+    dlist *didx;           /* term id -> recent documents */
+    uint32_t ndidx;
+    float *dacc;           /* document -> dot product with the current one */
+    uint32_t *dacc_stamp;
+    uint32_t *dtouched;
+    uint32_t ndtouched, capd, dstamp;
+    float *knn;            /* story -> its KNN best member cosines (capwalk * KNN) */
+    unsigned char *nknn;
     int64_t now;           /* the latest date seen */
     int have_now;
     uint32_t since_merge;
@@ -107,6 +130,7 @@ void bti_story_config_default(bti_story_config *cfg)
     cfg->en_pair_weight = 0.0;
     cfg->text_weight = 0.5;
     cfg->text_tokens = 60;
+    cfg->knn = 0.8;
 }
 
 int bti_story_set_new(const bti_story_config *cfg, bti_story_set **out, bt_error *err)
@@ -150,6 +174,14 @@ void bti_story_set_free(bti_story_set *s)
     for (uint32_t i = 0; i < s->nidx; i++)
         free(s->idx[i].s);
     free(s->idx);
+    for (uint32_t i = 0; i < s->ndidx; i++)
+        free(s->didx[i].p);
+    free(s->didx);
+    free(s->dacc);
+    free(s->dacc_stamp);
+    free(s->dtouched);
+    free(s->knn);
+    free(s->nknn);
     free(s->acc);
     free(s->acc_stamp);
     free(s->seen);
@@ -298,6 +330,7 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
             if (s->acc_stamp[sid] != s->stamp) {
                 s->acc_stamp[sid] = s->stamp;
                 s->acc[sid] = 0;
+                s->nknn[sid] = 0;
                 s->touched[s->ntouched++] = sid;
             }
             s->acc[sid] += ws[i] * cw;
@@ -343,6 +376,14 @@ static int new_story(bti_story_set *s, int64_t date, uint32_t *out)
         if (!t)
             return BT_ENOMEM;
         s->touched = t;
+        float *k = realloc(s->knn, (size_t)want * KNN * sizeof *k);
+        if (!k)
+            return BT_ENOMEM;
+        s->knn = k;
+        unsigned char *nk = realloc(s->nknn, want);
+        if (!nk)
+            return BT_ENOMEM;
+        s->nknn = nk;
         s->capwalk = want;
     }
     story *st = &s->st[s->nst];
@@ -370,6 +411,129 @@ static double fade(const bti_story_set *s, const story *st, int64_t date)
     return exp2(-(double)(date - st->last) / (s->cfg.fade_days * DAY));
 }
 
+static uint32_t find(const bti_story_set *s, uint32_t id)
+{
+    while (s->st[id].merged_into != BTI_STORY_NONE)
+        id = s->st[id].merged_into;
+    return id;
+}
+
+/* Room for one more document in the neighbour walk's arrays and its vector in the lists. */
+static int knn_reserve(bti_story_set *s, const bti_svec *v)
+{
+    uint32_t need = s->ndocs + 1;
+    if (s->capd < need) {
+        uint32_t c = s->capd ? s->capd * 2 : 1024;
+        float *a = realloc(s->dacc, c * sizeof *a);
+        if (!a)
+            return BT_ENOMEM;
+        s->dacc = a;
+        uint32_t *b = realloc(s->dacc_stamp, c * sizeof *b);
+        if (!b)
+            return BT_ENOMEM;
+        s->dacc_stamp = b;
+        memset(b + s->capd, 0, (c - s->capd) * sizeof *b);
+        uint32_t *t = realloc(s->dtouched, c * sizeof *t);
+        if (!t)
+            return BT_ENOMEM;
+        s->dtouched = t;
+        s->capd = c;
+    }
+    for (uint32_t i = 0; i < v->n; i++) {
+        uint32_t term = v->id[i];
+        if (term >= s->ndidx) {
+            uint32_t n = s->ndidx ? s->ndidx : 1024;
+            while (n <= term)
+                n *= 2;
+            dlist *p = realloc(s->didx, n * sizeof *p);
+            if (!p)
+                return BT_ENOMEM;
+            memset(p + s->ndidx, 0, (n - s->ndidx) * sizeof *p);
+            s->didx = p;
+            s->ndidx = n;
+        }
+        dlist *l = &s->didx[term];
+        if (l->start > 0 && l->start >= l->n / 2) { /* drop the expired half */
+            memmove(l->p, l->p + l->start, (l->n - l->start) * sizeof *l->p);
+            l->n -= l->start;
+            l->start = 0;
+        }
+        if (grow32((void **)&l->p, &l->cap, l->n + 1, sizeof *l->p))
+            return BT_ENOMEM;
+    }
+    return 0;
+}
+
+/* The neighbour scores: for each story within the window of `date`, the mean cosine of the
+ * document with its min(KNN, size) most similar members, from the recent documents sharing
+ * a term. A story of many different headlines has a diluted centroid; a new headline close
+ * to a few of its members still belongs to it. Adds the stories it finds to s->touched
+ * (s->acc of those not found by the centroid walk is 0). */
+static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
+{
+    s->ndtouched = 0;
+    if (++s->dstamp == 0) {
+        memset(s->dacc_stamp, 0, s->capd * sizeof *s->dacc_stamp);
+        s->dstamp = 1;
+    }
+    double w = s->cfg.window_days * DAY;
+    for (uint32_t i = 0; i < v->n; i++) {
+        if (v->id[i] >= s->ndidx)
+            continue;
+        dlist *l = &s->didx[v->id[i]];
+        while (l->start < l->n && (double)(s->now - s->docs[l->p[l->start].doc].date) > w)
+            l->start++;
+        float wi = v->w[i];
+        for (uint32_t j = l->start; j < l->n; j++) {
+            uint32_t d = l->p[j].doc;
+            if (s->dacc_stamp[d] != s->dstamp) {
+                s->dacc_stamp[d] = s->dstamp;
+                s->dacc[d] = 0;
+                s->dtouched[s->ndtouched++] = d;
+            }
+            s->dacc[d] += wi * l->p[j].w;
+        }
+    }
+    for (uint32_t k = 0; k < s->ndtouched; k++) {
+        uint32_t d = s->dtouched[k];
+        uint32_t sid = find(s, s->docs[d].story);
+        story *st = &s->st[sid];
+        if (!in_window(s, st, date))
+            continue;
+        if (s->acc_stamp[sid] != s->stamp) {
+            s->acc_stamp[sid] = s->stamp;
+            s->acc[sid] = 0;
+            s->nknn[sid] = 0;
+            s->touched[s->ntouched++] = sid;
+        }
+        /* keep the KNN largest, in descending order */
+        float c = s->dacc[d];
+        float *top = s->knn + (size_t)sid * KNN;
+        unsigned n = s->nknn[sid];
+        if (n == KNN && c <= top[KNN - 1])
+            continue;
+        unsigned at = n < KNN ? n++ : KNN - 1;
+        while (at > 0 && top[at - 1] < c) {
+            top[at] = top[at - 1];
+            at--;
+        }
+        top[at] = c;
+        s->nknn[sid] = (unsigned char)n;
+    }
+}
+
+static double knn_score(const bti_story_set *s, uint32_t sid)
+{
+    if (!s->nknn[sid])
+        return 0;
+    const story *st = &s->st[sid];
+    unsigned k = st->size < KNN ? st->size : KNN;
+    double sum = 0;
+    for (unsigned i = 0; i < s->nknn[sid] && i < k; i++)
+        sum += s->knn[(size_t)sid * KNN + i];
+    return sum / k;
+}
+
 int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_error *err)
 {
     if (!s || !doc)
@@ -392,17 +556,25 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
     if (grow32((void **)&s->docs, &s->capdocs, s->ndocs + 1, sizeof *s->docs) ||
         grow((void **)&s->vw, &capvw, s->nv + v->n, sizeof *s->vw) ||
         grow((void **)&s->vid, &s->capv, s->nv + v->n, sizeof *s->vid) ||
-        grow((void **)&s->titles, &s->captitles, s->ntitles + tlen + 1, 1))
+        grow((void **)&s->titles, &s->captitles, s->ntitles + tlen + 1, 1) ||
+        (s->cfg.knn && knn_reserve(s, v)))
         return bt_error_set(err, BT_ENOMEM, "story add: out of memory");
 
     uint32_t best = BTI_STORY_NONE;
     double best_sim = 0;
     if (v->n) {
         walk(s, v->id, v->w, v->n, date, BTI_STORY_NONE);
+        if (s->cfg.knn)
+            knn_walk(s, v, date);
         for (uint32_t i = 0; i < s->ntouched; i++) {
             uint32_t sid = s->touched[i];
             const story *st = &s->st[sid];
-            double sim = st->norm > 0 ? s->acc[sid] / st->norm * decay(s, st, date) : 0;
+            double sim = st->norm > 0 ? s->acc[sid] / st->norm : 0;
+            if (s->cfg.knn) {
+                double k = knn_score(s, sid) * s->cfg.knn;
+                sim = k > sim ? k : sim;
+            }
+            sim *= decay(s, st, date);
             if (sim > best_sim || (sim == best_sim && best != BTI_STORY_NONE && sid < best))
                 best = sid, best_sim = sim;
         }
@@ -439,6 +611,11 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
         memcpy(s->vw + s->nv, v->w, v->n * sizeof *v->w);
     }
     s->nv += v->n;
+    if (s->cfg.knn)
+        for (uint32_t i = 0; i < v->n; i++) {
+            dlist *l = &s->didx[v->id[i]];
+            l->p[l->n++] = (dpost){s->ndocs, v->w[i]};
+        }
     d->toff = (uint32_t)s->ntitles;
     if (tlen)
         memcpy(s->titles + s->ntitles, doc->title, tlen);
@@ -574,10 +751,7 @@ uint32_t bti_story_of(const bti_story_set *s, uint32_t doc)
 {
     if (!s || doc >= s->ndocs)
         return BTI_STORY_NONE;
-    uint32_t id = s->docs[doc].story;
-    while (s->st[id].merged_into != BTI_STORY_NONE)
-        id = s->st[id].merged_into;
-    return id;
+    return find(s, s->docs[doc].story);
 }
 
 int bti_story_get(const bti_story_set *s, uint32_t id, bti_story_info *info)

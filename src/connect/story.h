@@ -42,6 +42,8 @@ typedef struct bti_story_config {
     double en_pair_weight;  /* weight of an adjacent word pair in other languages */
     double text_weight;     /* weight of the text's words against the title's */
     uint32_t text_tokens;   /* only the text's first this many tokens count (the lede) */
+    double knn;             /* also score a story by its members nearest the document, their
+                               mean cosine times this (0: the centroid alone) */
 } bti_story_config;
 
 /* The defaults, one configuration for every language and set (see bench/README.md). */
