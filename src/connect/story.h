@@ -5,9 +5,11 @@
  * a TF-IDF vector (IDF learnt from the documents seen so far) over folded words and, for
  * Vietnamese, syllable pairs, with names weighted up and stop words dropped; it joins the
  * story whose sparse centroid it is most similar to among the stories active in the time
- * window, when that similarity passes a threshold, else it starts a new story. Candidate
- * stories come from an inverted index of centroid terms to recent stories, never from a scan
- * of all stories. Every so often stories whose centroids have converged are merged.
+ * window (or to its members nearest the document), decayed by the time since the story's
+ * last document, when that similarity passes a threshold, else it starts a new story.
+ * Candidate stories come from inverted indexes of terms to recent stories and to recent
+ * documents, never from a scan of all stories. Every so often stories whose centroids have
+ * converged are merged.
  *
  * The result depends only on the configuration and the order of arrival. One bti_story_set
  * is one clustering; it is not thread-safe (one writer, as the store's writer thread). */
