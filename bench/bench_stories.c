@@ -159,6 +159,8 @@ static void set_param(bti_story_config *c, const char *kv)
     P("text_weight", text_weight)
     U("text_tokens", text_tokens)
     P("knn", knn)
+    P("one_term_discount", one_term_discount)
+    P("adopt_factor", adopt_factor)
     die("unknown --set name");
 }
 

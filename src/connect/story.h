@@ -46,6 +46,9 @@ typedef struct bti_story_config {
     uint32_t text_tokens;   /* only the text's first this many tokens count (the lede) */
     double knn;             /* also score a story by its members nearest the document, their
                                mean cosine times this (0: the centroid alone) */
+    double one_term_discount; /* this share of the largest one term's part of a document's
+                               dot product with a centroid is taken off */
+    double adopt_factor;    /* a merge pass re-judges a lone document at threshold x this */
 } bti_story_config;
 
 /* The defaults, one configuration for every language and set (see bench/README.md). */
