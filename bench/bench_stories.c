@@ -4,7 +4,7 @@
  * "connect: stories", and bench/stories.sh, which runs it on both sets and scores them.
  *
  *   bench_stories ARTICLES.jsonl [--out PRED.tsv] [--alone] [--repeat N] [--stories N]
- *                 [--copies N] [--set NAME=VALUE ...]
+ *                 [--copies N] [--shuffle SEED] [--set NAME=VALUE ...]
  *
  * ARTICLES.jsonl: one record a line with "id", "title", "body" (a list of paragraphs; the
  * first ones are the text), "published" (ISO 8601 or null) and "lang": the format of both
@@ -14,7 +14,9 @@
  * stories (title, size, key terms). --copies N feeds the set N times, each copy's dates a
  * week after the one before (a dated set: the Google News week), to time the clustering
  * with N times as many documents stored at the same density (3 copies of the week: 99,450
- * documents; no assignment is written). --set overrides one field of bti_story_config (to
+ * documents; no assignment is written). --shuffle SEED shuffles the order within each day
+ * (the whole undated set) with a fixed generator: the spread over seeds is how much the
+ * figures owe to one order of arrival. --set overrides one field of bti_story_config (to
  * explore; the reported figures use the defaults). */
 #include "connect/story.h"
 
@@ -171,6 +173,7 @@ int main(int argc, char **argv)
             "[--stories N] [--set NAME=VALUE ...]");
     const char *out_path = NULL;
     int alone = 0, repeat = 1, show = 0, copies = 1;
+    unsigned long long seed = 0;
     bti_story_config cfg;
     bti_story_config_default(&cfg);
     for (int i = 2; i < argc; i++) {
@@ -180,6 +183,8 @@ int main(int argc, char **argv)
             alone = 1;
         else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
             repeat = atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--shuffle") && i + 1 < argc)
+            seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--copies") && i + 1 < argc)
             copies = atoi(argv[++i]);
         else if (!strcmp(argv[i], "--stories") && i + 1 < argc)
@@ -191,6 +196,23 @@ int main(int argc, char **argv)
     }
     size_t n;
     art *a = load(argv[1], &n);
+    if (seed) {
+        /* a random order within equal dates: shuffle the file order, then sort stably */
+        unsigned long long x = seed * 0x9E3779B97F4A7C15ull | 1;
+        size_t *perm = malloc((n ? n : 1) * sizeof *perm);
+        for (size_t i = 0; i < n; i++)
+            perm[i] = i;
+        for (size_t i = n; i > 1; i--) {
+            x ^= x >> 12, x ^= x << 25, x ^= x >> 27;
+            size_t j = (size_t)((x * 2685821657736338717ull) % i);
+            size_t t = perm[i - 1];
+            perm[i - 1] = perm[j];
+            perm[j] = t;
+        }
+        for (size_t i = 0; i < n; i++)
+            a[i].order = perm[i];
+        free(perm);
+    }
     qsort(a, n, sizeof *a, cmp_art);
 
     bti_story_set *set = NULL;
