@@ -73,7 +73,8 @@ void bti_story_set_free(bti_story_set *set);
 /* Adds the next document (its number is the count of documents added before it) and puts
  * the story it joined or started in *story (when not NULL). A document with no words starts
  * a story of its own. Runs a merge pass every cfg.merge_every documents. Returns 0,
- * BT_EINVAL or BT_ENOMEM (the set is unchanged on failure). */
+ * BT_EINVAL, BT_ELIMIT (2^32 documents) or BT_ENOMEM; on failure the document is in no story
+ * (its words may have been counted in the IDF already). */
 int bti_story_add(bti_story_set *set, const bti_story_doc *doc, uint32_t *story, bt_error *err);
 
 /* Merges stories whose centroids have converged (a pass over the stories changed since the
