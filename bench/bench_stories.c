@@ -6,8 +6,8 @@
  *   bench_stories ARTICLES.jsonl [--out PRED.tsv] [--alone] [--repeat N] [--stories N]
  *                 [--copies N] [--shuffle SEED] [--set NAME=VALUE ...]
  *
- * ARTICLES.jsonl: one record a line with "id", "title", "body" (a list of paragraphs; the
- * first ones are the text), "published" (ISO 8601 or null) and "lang": the format of both
+ * ARTICLES.jsonl: one record a line with "id", "title", optionally "lede", "body" (a list of
+ * paragraphs; the lede and the first paragraphs are the text), "published" (ISO 8601 or null) and "lang": the format of both
  * sets in ../shared/dev/stories (Google News titles with days; GoogleNews-TS title + snippet
  * without dates). --alone writes every document as its own story (the baseline). --repeat
  * runs the clustering N times for a steadier speed. --stories N prints the N largest
@@ -101,16 +101,24 @@ static art *load(const char *path, size_t *n)
         r->lang = dup_or_null(json_string_value(json_object_get(o, "lang")));
         r->date = parse_date(json_string_value(json_object_get(o, "published")));
         json_t *body = json_object_get(o, "body");
+        const char *lede = json_string_value(json_object_get(o, "lede"));
         r->text = NULL;
-        if (json_is_array(body) && json_array_size(body) > 0) {
-            /* the paragraphs joined by newlines; the clustering reads only the lede */
-            size_t tl = 0;
-            for (size_t i = 0; i < json_array_size(body); i++)
+        if (lede || (json_is_array(body) && json_array_size(body) > 0)) {
+            /* the lede (when the record has one) and the paragraphs joined by newlines;
+             * the clustering reads only the first tokens */
+            size_t nb = json_is_array(body) ? json_array_size(body) : 0;
+            size_t tl = lede ? strlen(lede) + 1 : 0;
+            for (size_t i = 0; i < nb; i++)
                 tl += strlen(json_string_value(json_array_get(body, i)) ?: "") + 1;
             r->text = malloc(tl + 1);
             r->text[0] = 0;
             size_t off = 0;
-            for (size_t i = 0; i < json_array_size(body); i++) {
+            if (lede) {
+                memcpy(r->text, lede, strlen(lede));
+                off = strlen(lede);
+                r->text[off++] = '\n';
+            }
+            for (size_t i = 0; i < nb; i++) {
                 const char *p = json_string_value(json_array_get(body, i)) ?: "";
                 size_t pl = strlen(p);
                 memcpy(r->text + off, p, pl);

@@ -32,7 +32,8 @@ typedef struct story {
 } story;
 
 typedef struct doc_rec {
-    uint32_t story;   /* the story it joined (follow merged_into for the survivor) */
+    uint32_t story;   /* the story it joined, or one it was merged into (follow merged_into
+                         for the survivor) */
     uint32_t voff, vn; /* its vector in the pooled arrays */
     uint32_t toff;    /* its title in the title pool */
     int64_t date;
@@ -57,6 +58,11 @@ typedef struct dlist {
 
 /* How many of a story's members most similar to a document make its neighbour score. */
 #define KNN 3
+/* The neighbour walk reads the newest this many documents under each term: the nearest
+ * members of a live story are recent, and a word common enough to have more (a city's
+ * name over a week of news) adds little to a cosine and much to the time. The dev sets
+ * score the same with 300 and 1,000. */
+#define KNN_RECENT 1000u
 
 struct bti_story_set {
     bti_story_config cfg;
@@ -372,7 +378,6 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
                 s->acc_stamp[sid] = s->stamp;
                 s->acc[sid] = 0;
                 s->accmax[sid] = 0;
-            s->accmax[sid] = 0;
                 s->nknn[sid] = 0;
                 s->touched[s->ntouched++] = sid;
             }
@@ -467,6 +472,23 @@ static uint32_t find(const bti_story_set *s, uint32_t id)
     return id;
 }
 
+/* The story document `d` is in now; its record and the chain of merges on the way are
+ * pointed at the survivor, so that the next look-up is one step (path compression). */
+static uint32_t doc_story(bti_story_set *s, uint32_t d)
+{
+    uint32_t id = s->docs[d].story;
+    if (s->st[id].merged_into == BTI_STORY_NONE)
+        return id;
+    uint32_t root = find(s, id);
+    while (s->st[id].merged_into != BTI_STORY_NONE) {
+        uint32_t next = s->st[id].merged_into;
+        s->st[id].merged_into = root;
+        id = next;
+    }
+    s->docs[d].story = root;
+    return root;
+}
+
 /* Room for one more document in the neighbour walk's arrays and its vector in the lists. */
 static int knn_reserve(bti_story_set *s, const bti_svec *v)
 {
@@ -533,7 +555,8 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
         while (l->start < l->n && (double)(s->now - s->docs[l->p[l->start].doc].date) > w)
             l->start++;
         float wi = v->w[i];
-        for (uint32_t j = l->start; j < l->n; j++) {
+        uint32_t from = l->n - l->start > KNN_RECENT ? l->n - KNN_RECENT : l->start;
+        for (uint32_t j = from; j < l->n; j++) {
             uint32_t d = l->p[j].doc;
             if (s->dacc_stamp[d] != s->dstamp) {
                 s->dacc_stamp[d] = s->dstamp;
@@ -545,7 +568,7 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
     }
     for (uint32_t k = 0; k < s->ndtouched; k++) {
         uint32_t d = s->dtouched[k];
-        uint32_t sid = find(s, s->docs[d].story);
+        uint32_t sid = doc_story(s, d);
         story *st = &s->st[sid];
         if (!in_window(s, st, date))
             continue;
