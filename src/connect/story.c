@@ -62,7 +62,7 @@ typedef struct dlist {
  * members of a live story are recent, and a word common enough to have more (a city's
  * name over a week of news) adds little to a cosine and much to the time. The dev sets
  * score the same with 300 and 1,000. */
-#define KNN_RECENT 1000u
+#define KNN_RECENT 300u
 
 struct bti_story_set {
     bti_story_config cfg;
