@@ -1,7 +1,7 @@
 /* test_connect_story.c: online story clustering (src/connect/story.c) on small hand-written
  * English and Vietnamese sets whose grouping is clear; the time window; a new story for an
- * unrelated document; determinism; empty and one-word titles; the story's title, dates and
- * key terms. */
+ * unrelated document; determinism; empty and one-word titles; merges of stories that
+ * converge; the story's title, dates, members and key terms. */
 #include "support.h"
 
 #include "connect/story_internal.h"
@@ -249,6 +249,56 @@ static void test_empty_and_one_word(void **state)
     bti_story_set_free(set);
 }
 
+static void test_merge_converging(void **state)
+{
+    (void)state;
+    /* a strict joining threshold keeps the two tellings apart on arrival; the merge pass
+     * (called by hand here) finds that their centroids have met */
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.threshold = 0.5;
+    cfg.merge_threshold = 0.3;
+    cfg.merge_every = 0;
+    bti_story_set *set = NULL;
+    assert_int_equal(bti_story_set_new(&cfg, &set, NULL), 0);
+    /* unrelated headlines first, so that the IDF knows iPhone and Apple for rare words */
+    static const item items[] = {
+        {"Hanoi metro line opens to passengers", 1},
+        {"Rice exports rise as prices climb in the Mekong delta", 2},
+        {"Storm warning issued for central provinces", 3},
+        {"National football team names squad for the Asian Cup", 4},
+        {"Central bank keeps interest rates unchanged", 5},
+        {"Apple unveils iPhone 16 at Cupertino event", 0},
+        {"Apple unveils iPhone 16 at Cupertino event today", 0},
+        {"iPhone 16 launch event: Apple shows new cameras", 0},
+        {"iPhone 16 launch event: Apple shows new cameras and chips", 0},
+    };
+    size_t n = sizeof items / sizeof *items;
+    uint32_t *got = run(set, items, n, "en");
+    assert_int_equal(got[5], got[6]);
+    assert_int_equal(got[7], got[8]);
+    assert_int_not_equal(got[5], got[7]);
+    size_t merged = 0;
+    assert_int_equal(bti_story_merge(set, &merged, NULL), 0);
+    assert_int_equal(merged, 1);
+    check_groups(set, items, n);
+    /* the older story keeps its id; the other is gone */
+    assert_int_equal(bti_story_of(set, 8), got[5]);
+    bti_story_info info;
+    assert_int_equal(bti_story_get(set, got[7], &info), BT_ENOTFOUND);
+    assert_int_equal(bti_story_get(set, got[5], &info), 0);
+    assert_int_equal(info.size, 4);
+    uint32_t nm = 0;
+    const uint32_t *m = bti_story_members(set, got[5], &nm);
+    assert_int_equal(nm, 4);
+    for (uint32_t i = 0; i < nm; i++)
+        assert_int_equal(m[i], 5 + i); /* in order of arrival */
+    assert_int_equal(bti_story_merge(set, &merged, NULL), 0);
+    assert_int_equal(merged, 0); /* nothing changed since */
+    free(got);
+    bti_story_set_free(set);
+}
+
 static void test_text_and_bad_input(void **state)
 {
     (void)state;
@@ -284,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_window_expiry),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_empty_and_one_word),
+        cmocka_unit_test(test_merge_converging),
         cmocka_unit_test(test_text_and_bad_input),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);

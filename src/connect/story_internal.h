@@ -49,9 +49,7 @@ typedef struct bti_story_scratch {
     size_t ntoks, captoks;
     char *chars;
     size_t nchars, capchars;
-    uint32_t *tid;
-    float *tw;
-    uint32_t *tcount;
+    void *tid;        /* (term, weight) entries before they are merged */
     size_t nt, capt;
 } bti_story_scratch;
 

@@ -3,9 +3,12 @@
  * Terms are the text stage's folded keys (so marked and unmarked copies agree), minus stop
  * words (one short list per language, here and nowhere else), and pairs of neighbouring
  * tokens: in Vietnamese a word is often two syllables (đàm phán, Hà Nội), so the pair is the
- * word and a lone syllable says little. Names (capitalised tokens in a sentence-case line,
- * runs of them) weigh more: the people, places and firms are what tells one story from
- * another that shares its common words. The IDF is learnt as documents arrive. */
+ * word and a lone syllable says little; a pair weighs by its cohesion, learnt as documents
+ * arrive, so that pairs across a word boundary fade. English loses its plural -s. Names
+ * (capitalised tokens in a sentence-case line, runs of them, and in title-case lines the
+ * words seen capitalised elsewhere) weigh more: the people, places and firms are what tells
+ * one story from another that shares its common words. The IDF is learnt as documents
+ * arrive. */
 #include "connect/story_internal.h"
 
 #include "bantin/text.h"
@@ -373,7 +376,7 @@ static int cmp_term_w(const void *a, const void *b)
 
 static int add_term(bti_story_scratch *s, uint32_t id, double w)
 {
-    if (grow((void **)&s->tid, &s->capt, s->nt + 1, sizeof(term_w)))
+    if (grow(&s->tid, &s->capt, s->nt + 1, sizeof(term_w)))
         return BT_ENOMEM;
     term_w *tw = (term_w *)s->tid;
     tw[s->nt].id = id;
@@ -387,8 +390,6 @@ void bti_story_scratch_free(bti_story_scratch *s)
     free(s->toks);
     free(s->chars);
     free(s->tid);
-    free(s->tw);
-    free(s->tcount);
     memset(s, 0, sizeof *s);
 }
 
