@@ -1,0 +1,341 @@
+/* test_connect_story.c: online story clustering (src/connect/story.c) on small hand-written
+ * English and Vietnamese sets whose grouping is clear; the time window; a new story for an
+ * unrelated document; determinism; empty and one-word titles; merges of stories that
+ * converge; the story's title, dates, members and key terms. */
+#include "support.h"
+
+#include "connect/story_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define T0 1700000000 /* 2023-11-14: any day will do */
+#define HOUR 3600
+#define DAY 86400
+
+typedef struct item {
+    const char *title;
+    int group; /* the expected story */
+} item;
+
+/* Feeds `items` (dated T0 + i hours unless `dates`) and returns the story of each. */
+static uint32_t *run(bti_story_set *set, const item *items, size_t n, const char *lang)
+{
+    uint32_t *got = malloc(n * sizeof *got);
+    assert_non_null(got);
+    for (size_t i = 0; i < n; i++) {
+        bti_story_doc d = {items[i].title, strlen(items[i].title), NULL, 0,
+                           T0 + (int64_t)i * HOUR, lang};
+        bt_error err = {0};
+        assert_int_equal(bti_story_add(set, &d, &got[i], &err), 0);
+    }
+    return got;
+}
+
+/* Every pair of items is together exactly when their groups are the same. */
+static void check_groups(const bti_story_set *set, const item *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            int same = bti_story_of(set, (uint32_t)i) == bti_story_of(set, (uint32_t)j);
+            if (same != (items[i].group == items[j].group))
+                fail_msg("'%s' and '%s' should be %s", items[i].title, items[j].title,
+                         same ? "apart" : "together");
+        }
+}
+
+static const item en_items[] = {
+    {"Vietnam Airlines orders 50 Boeing 737 Max jets in Hanoi deal", 0},
+    {"Typhoon Yagi makes landfall in northern Vietnam", 1},
+    {"Manchester City beat Arsenal 3-1 to go top of the Premier League", 2},
+    {"Boeing wins order for 50 737 Max jets from Vietnam Airlines", 0},
+    {"Yagi, the strongest typhoon in decades, hits the Quang Ninh coast", 1},
+    {"Haaland scores twice as Manchester City beat Arsenal", 2},
+    {"Vietnam Airlines signs deal for 50 Boeing jets", 0},
+    {"Typhoon Yagi kills dozens as floods sweep northern provinces", 1},
+    {"Arsenal lose 3-1 at Manchester City", 2},
+    {"Boeing 737 Max order from Vietnam Airlines worth $10 billion", 0},
+    {"Floods after typhoon Yagi leave millions without power", 1},
+    {"Premier League: City top the table after win over Arsenal", 2},
+};
+
+static const item vi_items[] = {
+    {"Mỹ và Trung Quốc nối lại đàm phán thương mại", 0},
+    {"Giá xăng tăng mạnh từ chiều nay", 1},
+    {"Hà Nội mưa lớn, nhiều tuyến phố ngập sâu", 2},
+    {"Đàm phán thương mại Mỹ - Trung Quốc có tiến triển", 0},
+    {"Xăng RON 95 tăng giá hơn 1.000 đồng mỗi lít từ chiều nay", 1},
+    {"Mưa lớn gây ngập nhiều tuyến phố Hà Nội", 2},
+    {"Trung Quốc và Mỹ đạt thỏa thuận sau vòng đàm phán thương mại", 0},
+    {"Giá xăng dầu đồng loạt tăng mạnh", 1},
+    {"Ngập sâu sau trận mưa lớn ở Hà Nội", 2},
+    /* a copy without marks, as some sites print them, finds its story through the fold */
+    {"Dam phan thuong mai My - Trung Quoc tiep tuc", 0},
+};
+
+static bti_story_set *new_set(void)
+{
+    bti_story_set *set = NULL;
+    bt_error err = {0};
+    assert_int_equal(bti_story_set_new(NULL, &set, &err), 0);
+    return set;
+}
+
+static void test_english_groups(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    size_t n = sizeof en_items / sizeof *en_items;
+    free(run(set, en_items, n, "en"));
+    assert_int_equal(bti_story_merge(set, NULL, NULL), 0);
+    check_groups(set, en_items, n);
+    bti_story_set_free(set);
+}
+
+static void test_vietnamese_groups(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    size_t n = sizeof vi_items / sizeof *vi_items;
+    free(run(set, vi_items, n, NULL)); /* the language guessed from the marks */
+    assert_int_equal(bti_story_merge(set, NULL, NULL), 0);
+    check_groups(set, vi_items, n);
+
+    /* the trade talks: title from a member, dates, a syllable pair among the key terms */
+    uint32_t sid = bti_story_of(set, 0);
+    bti_story_info info;
+    assert_int_equal(bti_story_get(set, sid, &info), 0);
+    assert_int_equal(info.size, 4);
+    assert_int_equal(info.first, T0);
+    assert_int_equal(info.last, T0 + 9 * HOUR);
+    int member = 0;
+    for (size_t i = 0; i < n; i++)
+        member |= vi_items[i].group == 0 && !strcmp(info.title, vi_items[i].title);
+    assert_true(member);
+    const char *terms[6];
+    size_t nt = bti_story_terms(set, sid, terms, 6);
+    assert_true(nt > 0);
+    int pair = 0;
+    for (size_t i = 0; i < nt; i++)
+        pair |= !strcmp(terms[i], "dam phan") || !strcmp(terms[i], "thuong mai") ||
+                !strcmp(terms[i], "trung quoc");
+    assert_true(pair);
+    uint32_t nm = 0;
+    const uint32_t *m = bti_story_members(set, sid, &nm);
+    assert_int_equal(nm, 4);
+    assert_int_equal(m[0], 0);
+    assert_int_equal(m[3], 9);
+    bti_story_set_free(set);
+}
+
+static void test_unrelated_starts_a_story(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    size_t n = sizeof en_items / sizeof *en_items;
+    free(run(set, en_items, n, "en"));
+    uint32_t before = bti_story_count(set), got;
+    bti_story_doc d = {"Scientists map the genome of the giant panda", 44, NULL, 0, T0 + 20 * HOUR,
+                       "en"};
+    assert_int_equal(bti_story_add(set, &d, &got, NULL), 0);
+    assert_int_equal(got, before);
+    assert_int_equal(bti_story_count(set), before + 1);
+    bti_story_set_free(set);
+}
+
+static void test_window_expiry(void **state)
+{
+    (void)state;
+    /* without the decay, so that the window alone decides */
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.decay_days = 0;
+    bti_story_set *set = NULL;
+    assert_int_equal(bti_story_set_new(&cfg, &set, NULL), 0);
+    const char *t = "Typhoon Yagi makes landfall in northern Vietnam";
+    uint32_t a, b, c, e;
+    bti_story_doc d = {t, strlen(t), NULL, 0, T0, "en"};
+    assert_int_equal(bti_story_add(set, &d, &a, NULL), 0);
+    d.date = T0 + 6 * DAY; /* within 7 days of the last one: joins */
+    assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
+    assert_int_equal(a, b);
+    d.date = T0 + 12 * DAY; /* 6 days after the last one: still joins */
+    assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
+    assert_int_equal(a, b);
+    d.date = T0 + 20 * DAY; /* 8 days after the last one: a new story */
+    assert_int_equal(bti_story_add(set, &d, &c, NULL), 0);
+    assert_int_not_equal(c, a);
+    bti_story_info info;
+    assert_int_equal(bti_story_get(set, a, &info), 0);
+    assert_int_equal(info.size, 3);
+    assert_int_equal(info.first, T0);
+    assert_int_equal(info.last, T0 + 12 * DAY);
+    bti_story_set_free(set);
+
+    /* with a one-day window two days is too long */
+    cfg.window_days = 1;
+    assert_int_equal(bti_story_set_new(&cfg, &set, NULL), 0);
+    d.date = T0;
+    assert_int_equal(bti_story_add(set, &d, &a, NULL), 0);
+    d.date = T0 + 2 * DAY;
+    assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
+    assert_int_not_equal(a, b);
+    bti_story_set_free(set);
+
+    /* with the default decay a story quiet for three days needs more than the same words
+     * said again differently; the same headline still joins it */
+    set = new_set();
+    d.date = T0;
+    assert_int_equal(bti_story_add(set, &d, &a, NULL), 0);
+    d.date = T0 + 3 * DAY;
+    assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
+    assert_int_equal(a, b);
+    const char *t2 = "Northern Vietnam braces for typhoon";
+    d.title = t2;
+    d.title_len = strlen(t2);
+    d.date = T0 + 6 * DAY;
+    assert_int_equal(bti_story_add(set, &d, &e, NULL), 0);
+    assert_int_not_equal(e, a);
+    bti_story_set_free(set);
+}
+
+static void test_deterministic(void **state)
+{
+    (void)state;
+    size_t n = sizeof vi_items / sizeof *vi_items, m = sizeof en_items / sizeof *en_items;
+    uint32_t *got[2];
+    for (int r = 0; r < 2; r++) {
+        bti_story_set *set = new_set();
+        free(run(set, en_items, m, "en"));
+        got[r] = run(set, vi_items, n, "vi");
+        assert_int_equal(bti_story_merge(set, NULL, NULL), 0);
+        for (size_t i = 0; i < n; i++)
+            got[r][i] = bti_story_of(set, (uint32_t)(m + i));
+        bti_story_set_free(set);
+    }
+    assert_memory_equal(got[0], got[1], n * sizeof *got[0]);
+    free(got[0]);
+    free(got[1]);
+}
+
+static void test_empty_and_one_word(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    uint32_t a, b, c, e, f;
+    bti_story_doc d = {NULL, 0, NULL, 0, BTI_STORY_NO_DATE, NULL};
+    assert_int_equal(bti_story_add(set, &d, &a, NULL), 0); /* no title at all */
+    d.title = "";
+    assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
+    assert_int_not_equal(a, b); /* no words: a story of its own, never joined */
+    d.title = "...!";
+    d.title_len = 4;
+    assert_int_equal(bti_story_add(set, &d, &c, NULL), 0);
+    assert_int_not_equal(c, b);
+    d.title = "Bitcoin";
+    d.title_len = 7;
+    d.date = T0;
+    assert_int_equal(bti_story_add(set, &d, &e, NULL), 0);
+    d.title = "bitcoin";
+    assert_int_equal(bti_story_add(set, &d, &f, NULL), 0);
+    assert_int_equal(e, f);
+    bti_story_info info;
+    assert_int_equal(bti_story_get(set, a, &info), 0);
+    assert_string_equal(info.title, "");
+    assert_int_equal(info.size, 1);
+    assert_int_equal(bti_story_get(set, 999, &info), BT_ENOTFOUND);
+    assert_int_equal(bti_story_of(set, 999), BTI_STORY_NONE);
+    assert_int_equal(bti_story_doc_count(set), 5);
+    bti_story_set_free(set);
+}
+
+static void test_merge_converging(void **state)
+{
+    (void)state;
+    /* a strict joining threshold keeps the two tellings apart on arrival; the merge pass
+     * (called by hand here) finds that their centroids have met */
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.threshold = 0.5;
+    cfg.merge_threshold = 0.3;
+    cfg.merge_every = 0;
+    bti_story_set *set = NULL;
+    assert_int_equal(bti_story_set_new(&cfg, &set, NULL), 0);
+    /* unrelated headlines first, so that the IDF knows iPhone and Apple for rare words */
+    static const item items[] = {
+        {"Hanoi metro line opens to passengers", 1},
+        {"Rice exports rise as prices climb in the Mekong delta", 2},
+        {"Storm warning issued for central provinces", 3},
+        {"National football team names squad for the Asian Cup", 4},
+        {"Central bank keeps interest rates unchanged", 5},
+        {"Apple unveils iPhone 16 at Cupertino event", 0},
+        {"Apple unveils iPhone 16 at Cupertino event today", 0},
+        {"iPhone 16 launch event: Apple shows new cameras", 0},
+        {"iPhone 16 launch event: Apple shows new cameras and chips", 0},
+    };
+    size_t n = sizeof items / sizeof *items;
+    uint32_t *got = run(set, items, n, "en");
+    assert_int_equal(got[5], got[6]);
+    assert_int_equal(got[7], got[8]);
+    assert_int_not_equal(got[5], got[7]);
+    size_t merged = 0;
+    assert_int_equal(bti_story_merge(set, &merged, NULL), 0);
+    assert_int_equal(merged, 1);
+    check_groups(set, items, n);
+    /* the older story keeps its id; the other is gone */
+    assert_int_equal(bti_story_of(set, 8), got[5]);
+    bti_story_info info;
+    assert_int_equal(bti_story_get(set, got[7], &info), BT_ENOTFOUND);
+    assert_int_equal(bti_story_get(set, got[5], &info), 0);
+    assert_int_equal(info.size, 4);
+    uint32_t nm = 0;
+    const uint32_t *m = bti_story_members(set, got[5], &nm);
+    assert_int_equal(nm, 4);
+    for (uint32_t i = 0; i < nm; i++)
+        assert_int_equal(m[i], 5 + i); /* in order of arrival */
+    assert_int_equal(bti_story_merge(set, &merged, NULL), 0);
+    assert_int_equal(merged, 0); /* nothing changed since */
+    free(got);
+    bti_story_set_free(set);
+}
+
+static void test_text_and_bad_input(void **state)
+{
+    (void)state;
+    bti_story_set *set = NULL;
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.centroid_terms = 0;
+    bt_error err = {0};
+    assert_int_equal(bti_story_set_new(&cfg, &set, &err), BT_EINVAL);
+    assert_null(set);
+    set = new_set();
+    assert_int_equal(bti_story_add(set, NULL, NULL, &err), BT_EINVAL);
+    /* the text counts: two bland titles with the same lede meet */
+    const char *lede = "Lãnh đạo hai nước đã hội đàm tại Hà Nội về hợp tác kinh tế và đầu tư";
+    uint32_t a, b;
+    bti_story_doc d = {"Tin sáng", strlen("Tin sáng"), lede, strlen(lede), T0, "vi"};
+    assert_int_equal(bti_story_add(set, &d, &a, NULL), 0);
+    d.title = "Điểm tin";
+    d.title_len = strlen(d.title);
+    assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
+    assert_int_equal(a, b);
+    bti_story_set_free(set);
+    bti_story_set_free(NULL);
+    assert_true(bti_story_stop_sorted());
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_english_groups),
+        cmocka_unit_test(test_vietnamese_groups),
+        cmocka_unit_test(test_unrelated_starts_a_story),
+        cmocka_unit_test(test_window_expiry),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_empty_and_one_word),
+        cmocka_unit_test(test_merge_converging),
+        cmocka_unit_test(test_text_and_bad_input),
+    };
+    return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
+}
