@@ -114,6 +114,8 @@ typedef struct bt_reader_stats {
 } bt_reader_stats;
 
 BT_API void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st);
+/* Adds the counts of `more` to `sum` (the totals of several readers). */
+BT_API void bt_reader_stats_add(bt_reader_stats *sum, const bt_reader_stats *more);
 
 /* How many files reading `path` with `flags` would try (the `files` count above), without
  * opening them: 1 for a file (or a path that is not there, or a directory without

@@ -97,14 +97,7 @@ static void close_child(bt_reader *r)
 {
     bt_reader_stats st;
     bt_reader_stats_get(r->child, &st);
-    r->child_done.captures += st.captures;
-    r->child_done.errors += st.errors;
-    r->child_done.skipped += st.skipped;
-    r->child_done.skipped_type += st.skipped_type;
-    r->child_done.skipped_status += st.skipped_status;
-    r->child_done.skipped_media += st.skipped_media;
-    r->child_done.skipped_files += st.skipped_files;
-    r->child_done.files += st.files;
+    bt_reader_stats_add(&r->child_done, &st);
     bt_reader_close(r->child);
     r->child = NULL;
 }

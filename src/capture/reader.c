@@ -278,7 +278,7 @@ int bt_reader_next(bt_reader *r, const bt_capture **out, bt_error *err)
     return 0;
 }
 
-static void add_stats(bt_reader_stats *a, const bt_reader_stats *b)
+void bt_reader_stats_add(bt_reader_stats *a, const bt_reader_stats *b)
 {
     a->captures += b->captures;
     a->errors += b->errors;
@@ -294,11 +294,11 @@ void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st)
 {
     *st = r->stats;
     if (r->kind == RK_DIR) {
-        add_stats(st, &r->child_done);
+        bt_reader_stats_add(st, &r->child_done);
         if (r->child) {
             bt_reader_stats c;
             bt_reader_stats_get(r->child, &c);
-            add_stats(st, &c);
+            bt_reader_stats_add(st, &c);
         }
     }
 }

@@ -159,18 +159,6 @@ static int fill_slot(run *p, slot *j, const bt_capture *cap, const char *origin)
     return 0;
 }
 
-static void add_reader_stats(bt_reader_stats *a, const bt_reader_stats *b)
-{
-    a->captures += b->captures;
-    a->errors += b->errors;
-    a->skipped += b->skipped;
-    a->skipped_type += b->skipped_type;
-    a->skipped_status += b->skipped_status;
-    a->skipped_media += b->skipped_media;
-    a->skipped_files += b->skipped_files;
-    a->files += b->files;
-}
-
 /* Reads one input into the ring. 0, or -1 when the run stops. */
 static int read_input(run *p, bt_store *ro, const bti_input *in)
 {
@@ -219,7 +207,7 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
         out = submit(p, ro, &j);
     }
     bt_reader_stats_get(r, &st);
-    add_reader_stats(&p->reader, &st);
+    bt_reader_stats_add(&p->reader, &st);
     bt_reader_close(r);
     free(buf);
     if (out)
