@@ -145,6 +145,7 @@ _SIGNATURES = {
     "bt_ingest_free": (None, [_P]),
     "bt_ingest_add_path": (c_int, [_P, c_char_p, _E]),
     "bt_ingest_run": (c_int, [_P, POINTER(bt_ingest_stats), _E]),
+    "bt_ingest_merge": (c_int, [_P, c_char_p, POINTER(bt_ingest_stats), _E]),
     "bt_ingest_stats_to_json": (c_int, [POINTER(bt_ingest_stats), c_char_p, _PP, _E]),
 }
 

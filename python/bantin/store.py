@@ -186,6 +186,34 @@ class Store:
         out["failures"] = failures
         return out
 
+    def merge(self, shards: Any) -> dict:
+        """Merges shard stores (paths of store files, as `python3 -m bantin.dask --format db`
+        writes one per shard) into this one, in order, as `bantin merge`: the result holds
+        the articles and captures one add of every shard's inputs would have stored.
+        Returns the summary of add(): "inputs" the shards, "failures" those that could not
+        be merged, each with the library's message naming the shard or this store."""
+        if self.readonly:
+            raise InvalidError(f"{self.path}: the store is open read-only")
+        if isinstance(shards, (str, bytes, os.PathLike)):
+            shards = [shards]
+        total = {k: 0 for k in _SUMMARY}
+        total.update(db=self.path, seconds=0.0, ids=[], failures=[])
+        for sh in shards:
+            st, err = _lib.bt_ingest_stats(), new_error()
+            with self._lock:
+                rc = L.bt_ingest_merge(self._handle(), encode_path(sh), ctypes.byref(st),
+                                       ctypes.byref(err))
+            for k in ("captures", "added", "merged", "seen", "failed"):
+                total[k] += getattr(st, k)
+            total["inputs"] += 1
+            total["seconds"] += st.seconds
+            if rc:  # named, and on to the next shard (a broken store fails them all)
+                total["failed"] += 1
+                total["failures"].append({"stage": "read", "message": message(err, rc),
+                                          "origin": os.fsdecode(sh), "where": None})
+        total["seconds"] = round(total["seconds"], 3)
+        return total
+
     def remove(self, id: str) -> None:
         """Removes article `id` with its origins and index entries (bantin.NotFoundError
         when there is none), as `bantin rm ID`."""
