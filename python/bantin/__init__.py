@@ -21,6 +21,8 @@ Threads: the GIL is released during every library call, so extraction (extract,
 iter_captures) and search run in parallel on threads; a Store serialises its own calls, so
 open one per thread to search in parallel.
 
+Crawl-scale extraction on Dask distributed: `python3 -m bantin.dask --help` (bantin.dask).
+
 The library is found through $BANTIN_LIB (a path to libbantin.so), else the installed
 libbantin.so.0.
 """

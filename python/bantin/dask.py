@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import time
+import uuid
 from collections import Counter
 from typing import Any, Callable, Iterable
 
@@ -49,6 +50,7 @@ def extract_shard(shard: str, out_dir: str, fmt: str = "jsonl") -> dict:
         with open(done, encoding="utf-8") as f:
             return dict(json.load(f), resumed=True)
     t0 = time.perf_counter()
+    os.makedirs(out_dir, exist_ok=True)
     tmp = f"{out}.tmp-{os.getpid()}"
     reasons: Counter = Counter()
     st: dict = {}
@@ -129,20 +131,25 @@ def run(shards: list[str], out_dir: str, *, scheduler: Any = None, workers: int 
     try:
         if client.dashboard_link:
             say(f"bantin.dask: dashboard {client.dashboard_link}")
+        # keys readable on the dashboard, and unique per job: a key the scheduler still holds
+        # from an earlier job on the same cluster would hand back that job's result
+        job = uuid.uuid4().hex[:8]
         futs = {client.submit(extract_shard, s, out_dir, fmt, retries=retries, pure=False,
-                              key=f"bantin-shard-{i}-{os.path.basename(s)}"): s
+                              key=f"bantin-{job}-{i}-{os.path.basename(s)}"): s
                 for i, s in enumerate(shards)}
         done, failed, totals = [], [], Counter()
         reasons: Counter = Counter()
         for f in as_completed(futs):
             shard = futs[f]
-            if f.status != "finished":
-                e = f.exception()
+            try:
+                # result(), not status: a result lost with its worker (killed after the task
+                # ended) is computed again, and result() waits for that
+                r = f.result()
+            except Exception as e:  # the task failed on its last try (or its workers died)
                 failed.append({"shard": shard, "error": f"{type(e).__name__}: {e}"})
                 say(f"bantin.dask: {shard}: FAILED after {retries + 1} tries: "
                     f"{type(e).__name__}: {e}")
                 continue
-            r = f.result()
             done.append(r)
             totals.update(captures=r["captures"], articles=r["articles"])
             reasons.update(r["reasons"])

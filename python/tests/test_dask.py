@@ -129,7 +129,7 @@ def test_main_cli(cluster, tmp_path, capsys):
     out = capsys.readouterr()
     assert rc == 0
     res = json.loads(out.out)
-    assert res["done"] == 2 and res["merge"]["inputs"] == 2 and res["merge"]["failed"] == 0
+    assert res["done"] == 2 and res["merge"]["inputs"] == 2 and res["merge"]["failed"] == 0, res
     assert "shard-00.warc.gz" in out.err
     assert bdask.main(["--out", str(tmp_path / "o"), "--scheduler", c.scheduler_address,
                        str(tmp_path / "nope.warc")]) == 1
