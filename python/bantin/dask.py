@@ -164,6 +164,13 @@ def run(shards: list[str], out_dir: str, *, scheduler: Any = None, workers: int 
         if cluster is not None:
             cluster.close()
     secs = time.perf_counter() - t0
+    # what a killed worker was writing when it died: its shard's output is complete now
+    for r in done:
+        for stale in glob.glob(glob.escape(r["output"]) + ".tmp-*"):
+            try:
+                os.remove(stale)
+            except OSError:
+                pass
     fresh = sum(r["captures"] for r in done if not r["resumed"])
     ok = {r["shard"] for r in done}
     return {"shards": len(shards), "done": len(done),

@@ -112,6 +112,7 @@ def test_killed_worker_job_still_finishes(cluster, tmp_path):
     res = bdask.run(shards, str(tmp_path / "out"), scheduler=client, progress=None,
                     on_done=kill_busy_worker)
     assert res["done"] == 6 and res["failed"] == []
+    assert not [p for p in os.listdir(tmp_path / "out") if ".tmp" in p]
     for s, o in zip(shards, res["outputs"]):
         with gzip.open(o, "rt", encoding="utf-8") as f:
             assert sum(1 for _ in f) == sum(1 for _ in bantin.iter_captures(s))
