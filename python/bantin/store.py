@@ -92,14 +92,16 @@ class Store:
             raise InvalidError(f"{self.path}: the store is open read-only")
         if isinstance(items, (str, bytes, os.PathLike, dict)):
             items = [items]
+        items = list(items)
+        for it in items:  # all checked before any is stored: a wrong one stores nothing
+            if not isinstance(it, (dict, str, bytes, os.PathLike)):
+                raise TypeError(f"add: an item is a path or a record dict, not "
+                                f"{type(it).__name__}")
         total = {k: 0 for k in _SUMMARY}
         total.update(db=self.path, seconds=0.0, ids=[], failures=[])
         run: list = []  # consecutive items of one sort go together
-        for it in list(items) + [None]:
+        for it in items + [None]:
             sort = None if it is None else ("rec" if isinstance(it, dict) else "path")
-            if not isinstance(it, (dict, str, bytes, os.PathLike, type(None))):
-                raise TypeError(f"add: an item is a path or a record dict, not "
-                                f"{type(it).__name__}")
             if run and (sort is None or sort != ("rec" if isinstance(run[0], dict) else "path")):
                 with self._lock:
                     self._handle()

@@ -77,6 +77,9 @@ def test_add_bad_input_is_reported_and_loses_nothing(db, tmp_path, warc):
     assert db.stats()["articles"] == len(html_pages())
     with pytest.raises(TypeError):
         db.add([3.5])
+    with pytest.raises(TypeError):  # checked first: the good record before it is not stored
+        db.add([{"title": "Một bài mới", "body": ["Nội dung."]}, 3.5])
+    assert db.stats()["articles"] == len(html_pages())
 
 
 def test_get_remove_and_not_found(db, warc):
