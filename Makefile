@@ -200,6 +200,31 @@ uninstall:
 	    $(DESTDIR)$(PKGCONFIGDIR)/bantin.pc $(DESTDIR)$(MANDIR)/man1/bantin.1
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/bantin
 
+# ---- Python binding (python/): install and tests --------------------------------------------
+# Pure Python over libbantin.so (ctypes), so installing copies files: no pip, nothing downloaded.
+# PYTHON: Debian's interpreter by default (python3-pytest and python3-distributed install for it).
+# PYTHONDIR: where the package goes (that interpreter's site-packages for PREFIX=/usr/local).
+# The installed package records LIBDIR, so it finds libbantin.so.0 without ldconfig.
+# `make test` runs python/run-pytest (pytest) with the other tests; its count joins theirs.
+PYTHON    ?= $(firstword $(wildcard /usr/bin/python3) python3)
+PYTHONDIR ?= $(shell $(PYTHON) -c 'import sysconfig; print(sysconfig.get_path("purelib"))' 2>/dev/null)
+PY_SRC    := $(sort $(wildcard python/bantin/*.py)) python/bantin/py.typed
+TEST_SCRIPTS += python/run-pytest
+.PHONY: install-python uninstall-python test-python
+
+install-python: install
+	@[ -n "$(PYTHONDIR)" ] || { echo "install-python: no $(PYTHON): set PYTHON or PYTHONDIR"; exit 1; }
+	$(INSTALL) -d $(DESTDIR)$(PYTHONDIR)/bantin
+	$(INSTALL) -m 644 $(PY_SRC) $(DESTDIR)$(PYTHONDIR)/bantin/
+	printf '"""Where make install-python put libbantin.so.0."""\nLIBDIR = "%s"\n' '$(LIBDIR)' \
+	    > $(DESTDIR)$(PYTHONDIR)/bantin/_config.py
+
+uninstall-python:
+	rm -rf $(DESTDIR)$(PYTHONDIR)/bantin
+
+test-python: release
+	@BANTIN_SO=$(R)/libbantin.so BANTIN_BIN=$(CURDIR)/bantin PYTHON=$(PYTHON) python/run-pytest
+
 clean:
 	rm -rf build bantin
 

@@ -10,6 +10,7 @@ static const struct command {
 } commands[] = {
     {"extract", cmd_extract, "extract articles from captures, print JSONL"},
     {"add", cmd_add, "extract captures and store them in the database"},
+    {"merge", cmd_merge, "merge shard stores into one, as one add of them all"},
     {"search", cmd_search, "search the stored articles"},
     {"show", cmd_show, "print one stored article"},
     {"export", cmd_export, "print stored articles as JSONL"},

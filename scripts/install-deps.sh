@@ -4,6 +4,8 @@
 set -eu
 pkgs="make gcc pkg-config libc6-dev libutf8proc-dev libjansson-dev libxml2-dev libsqlite3-dev \
 zlib1g-dev libcmocka-dev libmicrohttpd-dev python3 ca-certificates"
+# the Python binding: its tests (pytest), its Dask batch mode (python3-distributed)
+pkgs="$pkgs python3-pytest python3-distributed"
 if [ "${1:-}" = "--bench" ]; then
   pkgs="$pkgs libicu-dev python3-readability nodejs npm sqlite3 util-linux"
   pkgs="$pkgs pandoc lynx python3-html2text" # text renderings for the extract dev set

@@ -155,6 +155,18 @@ BT_API int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err);
 BT_API int bt_ingest_stats_to_json(const bt_ingest_stats *st, const char *db, char **out,
                             bt_error *err);
 
+/* Merges the store file `shard` (opened read-only; a store of the same schema, as a shard job
+ * writes one) into `dst`, with bt_store_add's exact-duplicate rules: each capture the shard
+ * stored (its origins, in the order it stored them) is added to `dst` as its article with the
+ * capture's own origin, content hash and size. So merging the shards of a job in order gives
+ * the articles (same ids) and captures that one `bantin add` of all their inputs in that order
+ * gives: a capture already in `dst` is seen, an article reached again gains an origin. One
+ * transaction per 1000 captures; not inside a batch of `dst`. *st (may be NULL) receives the
+ * counts (inputs 1, captures, added, merged, seen, failed, seconds). 0, or a negative BT_E*:
+ * the shard cannot be opened or read (named), or `dst` failed (the open batch is rolled
+ * back; the batches before it stay). A capture `dst` refuses alone is counted in failed. */
+BT_API int bt_ingest_merge(bt_store *dst, const char *shard, bt_ingest_stats *st, bt_error *err);
+
 #ifdef __cplusplus
 }
 #endif
