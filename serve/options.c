@@ -31,7 +31,7 @@ static const char usage_text[] =
     "                     without it the route answers 403\n"
     "  --max-body BYTES   largest POST body (8388608), larger ones get 413\n"
     "  --idle-timeout S   seconds before an idle or too slow connection is closed (10)\n"
-    "  --max-per-client N connections from one address at most (64)\n"
+    "  --max-per-client N connections from one address at most (256)\n"
     "  --max-connections N   connections at most (512)\n"
     "Exit status: 0 stopped by a signal, 1 could not start, 2 usage error.\n";
 

@@ -18,7 +18,9 @@ struct serve_opts {
     unsigned max_connections; /* connections in all at most */
 };
 
-#define SERVE_OPTS_INIT {NULL, "127.0.0.1", 8080, 4, NULL, 0, 8u << 20, 10, 64, 512}
+/* 256 connections per address: an office or a school is often one address (NAT), and a load
+ * check opens 64 at once */
+#define SERVE_OPTS_INIT {NULL, "127.0.0.1", 8080, 4, NULL, 0, 8u << 20, 10, 256, 512}
 
 /* Serves until SIGINT or SIGTERM (which the caller must leave unhandled), then lets the
  * requests in flight finish. Returns the process exit status: 0 after a clean stop, 1 when

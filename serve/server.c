@@ -159,8 +159,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                             sv->o.max_body);
                 return serve_send(c, rq, &r);
             }
-            return MHD_YES;
         }
+        /* answered on the next call: a reply queued on the first one (before MHD has taken
+         * the whole request) makes it close the connection, and keep-alive is lost */
+        return MHD_YES;
     }
     if (post && serve_api_takes_body(url) && *upload_data_size) {
         take_body(sv, rq, upload_data, *upload_data_size);
