@@ -102,6 +102,20 @@ try:
     check(r.status == 200 and body == run("stats", "--db", db, "--json").stdout.rstrip(b"\n"),
           "/api/stats sends the bytes of `bantin stats --json`")
 
+    # ---- keep-alive: several requests on one connection (MHD closes a connection whose reply
+    # was queued on the handler's first call)
+    c = http.client.HTTPConnection(HOST, PORT, timeout=30)
+    socks = []
+    for _ in range(3):
+        c.request("GET", "/api/health")
+        r = c.getresponse()
+        r.read()
+        socks.append(id(c.sock))
+        check(r.status == 200 and (r.getheader("Connection") or "").lower() != "close",
+              "a reply keeps the connection open")
+    check(len(set(socks)) == 1, "three requests on one connection")
+    c.close()
+
     # ---- every route the OpenAPI document lists answers as it says
     r, spec = request("GET", "/api/openapi.json")
     check(r.status == 200 and spec.get("openapi", "").startswith("3."), "/api/openapi.json is OpenAPI 3")
