@@ -12,7 +12,7 @@
 static const char usage_text[] =
     "usage: bantin serve [--db PATH] [--bind ADDR] [--port N] [--threads N] [--quiet]\n"
     "                    [--ingest-token-file FILE] [--max-body BYTES] [--idle-timeout S]\n"
-    "                    [--max-per-client N] [--max-connections N]\n"
+    "                    [--max-per-client N] [--max-connections N] [--max-queue N]\n"
     "\n"
     "Serves the store (--db, else $BANTIN_DB, else ./bantin.db) over HTTP: the web page at /\n"
     "(search as you type, the article reader) and the JSON API under /api/, described by\n"
@@ -33,6 +33,7 @@ static const char usage_text[] =
     "  --idle-timeout S   seconds before an idle or too slow connection is closed (10)\n"
     "  --max-per-client N connections from one address at most (256)\n"
     "  --max-connections N   connections at most (512)\n"
+    "  --max-queue N      requests in flight at most (256); more are answered 429\n"
     "Exit status: 0 stopped by a signal, 1 could not start, 2 usage error.\n";
 
 static int number(const char *opt, const char *v, unsigned long long lo, unsigned long long hi,
@@ -83,6 +84,9 @@ int serve_main(int argc, char **argv)
         } else if (!strcmp(a, "--max-per-client") && has) {
             if (!(rc = number(a, argv[++i], 1, 100000, &n)))
                 o.max_per_client = (unsigned)n;
+        } else if (!strcmp(a, "--max-queue") && has) {
+            if (!(rc = number(a, argv[++i], 1, 100000, &n)))
+                o.max_queue = (unsigned)n;
         } else if (!strcmp(a, "--max-connections") && has) {
             if (!(rc = number(a, argv[++i], 1, 100000, &n)))
                 o.max_connections = (unsigned)n;

@@ -150,6 +150,11 @@ enum MHD_Result serve_send(struct MHD_Connection *c, struct req *rq, struct repl
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (r->allow)
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow);
+    if (r->retry_after) {
+        char secs[16];
+        snprintf(secs, sizeof secs, "%d", r->retry_after);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, secs);
+    }
     rq->status = status;
     enum MHD_Result res = MHD_queue_response(c, (unsigned)status, resp);
     MHD_destroy_response(resp);

@@ -47,9 +47,11 @@ bt_store *serve_store(struct server *sv, bt_error *err)
 /* The request's target as sent, before MHD decodes it: the log shows what the client asked. */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
+    struct server *sv = cls;
     struct req *rq = calloc(1, sizeof *rq);
     if (!rq)
         return NULL;
+    atomic_fetch_add(&sv->in_flight, 1);
     rq->uri = strdup(uri ? uri : "");
     rq->t0 = now_seconds();
     return rq;
@@ -105,6 +107,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         fflush(stderr);
         pthread_mutex_unlock(&sv->log_lock);
     }
+    atomic_fetch_sub(&sv->in_flight, 1);
     free(rq->uri);
     free(rq->body);
     free(rq);
@@ -149,6 +152,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (!rq->started) {
         rq->started = 1;
         snprintf(rq->method, sizeof rq->method, "%s", method);
+        if (atomic_load(&sv->in_flight) > sv->o.max_queue) {
+            serve_error(&r, MHD_HTTP_TOO_MANY_REQUESTS, BT_ELIMIT,
+                        "the server is busy (%u requests in flight): try again in a moment",
+                        sv->o.max_queue);
+            r.retry_after = 1;
+            return serve_send(c, rq, &r);
+        }
         if (post && serve_api_takes_body(url)) {
             /* a body announced beyond the limit is refused before it is read */
             const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,

@@ -8,6 +8,7 @@
 
 #include <microhttpd.h>
 #include <pthread.h>
+#include <stdatomic.h>
 
 /* Limits of bad or greedy input, each answered with its status rather than served. */
 #define SERVE_MAX_QUERY 1024       /* bytes of q (414): a person's query is a few words; the
@@ -28,6 +29,8 @@ struct server {
     size_t token_len;
     pthread_mutex_t ingest_lock;   /* one writer at a time */
     pthread_mutex_t log_lock;      /* one access log line at a time */
+    atomic_uint in_flight;         /* requests begun and not yet completed (429 past
+                                      o.max_queue) */
 };
 
 /* One request, from its first byte to its log line. */
@@ -51,6 +54,7 @@ struct reply {
     const char *type;
     int borrowed;     /* body is static (an asset): not freed */
     const char *allow; /* for 405: the methods the route takes */
+    int retry_after;   /* for 429: seconds, or 0 */
 };
 
 /* The thread's read-only store (opened on its first request), or NULL with `err` filled. */

@@ -276,6 +276,30 @@ finally:
         rc = "hung"
     time.sleep(0.2)
 check(rc == 0, f"SIGTERM stops it cleanly (exit {rc}; sanitizers quiet)")
+
+# ---- 429 past --max-queue: one request held open (a POST whose body is still coming) fills it
+busy = subprocess.Popen([BIN, "serve", "--db", db, "--port", "0", "--max-queue", "1", "--quiet"],
+                        stderr=subprocess.PIPE)
+line = busy.stderr.readline().decode()
+try:
+    PORT = int(line.split("http://127.0.0.1:")[1].split("/")[0])
+    slow = socket.create_connection((HOST, PORT))
+    slow.sendall(b"POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc")
+    time.sleep(0.3)
+    r, body = request("GET", "/api/health")
+    check(r.status == 429 and r.getheader("Retry-After") == "1" and "busy" in body["error"]["message"],
+          f"a request past --max-queue: {r.status}, want 429 with Retry-After")
+    slow.close()
+    time.sleep(0.3)
+    r, body = request("GET", "/api/health")
+    check(r.status == 200, f"once the queue is free again: {r.status}")
+finally:
+    busy.send_signal(signal.SIGTERM)
+    try:
+        check(busy.wait(timeout=20) == 0, "the second server stops cleanly")
+    except subprocess.TimeoutExpired:
+        busy.kill()
+        check(False, "the second server hung")
 text = "".join(log)
 check(any('"GET /api/health" 200' in l for l in log), "an access log line per request")
 check("ERROR: AddressSanitizer" not in text and "runtime error" not in text, "no sanitizer report: " + text[-2000:])
