@@ -183,6 +183,11 @@ $(F)/fuzz_%: $(F)/fuzz/fuzz_%.o $(F)/libbantin.a
 	$(say) LD $@
 	$(Q)$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(F)/libbantin.a $(PKG_LIBS)
 
+# the server's parsers (serve/params.c) are a client's, not the library's: linked in beside it
+$(F)/fuzz_serve_params: $(F)/fuzz/fuzz_serve_params.o $(F)/serve/params.o $(F)/libbantin.a
+	$(say) LD $@
+	$(Q)$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
 # ---- demo, install --------------------------------------------------------------------------
 demo: release
 	./bantin extract --pretty samples/*.txt

@@ -3,6 +3,7 @@
  * If-None-Match) and gzip when the client takes it; and the JSON error replies, written by
  * the library's bt_error_to_json (the same bytes the CLI prints). */
 #include "server.h"
+#include "params.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -51,21 +52,6 @@ static unsigned long long fnv1a(const char *p, size_t n)
     return h;
 }
 
-/* Whether a header's list (If-None-Match, Accept-Encoding) names `tok`, or "*". */
-static int header_has(const char *list, const char *tok)
-{
-    if (!list)
-        return 0;
-    size_t n = strlen(tok);
-    for (const char *p = list; (p = strstr(p, tok)); p += n) {
-        char before = p == list ? ' ' : p[-1], after = p[n];
-        if ((before == ' ' || before == ',') &&
-            (after == 0 || after == ',' || after == ' ' || after == ';'))
-            return 1;
-    }
-    return 0;
-}
-
 /* gzip of `in` into a new buffer, or NULL (then the reply goes uncompressed) */
 static char *gzip(const char *in, size_t n, size_t *out_len)
 {
@@ -100,7 +86,7 @@ enum MHD_Result serve_send(struct MHD_Connection *c, struct req *rq, struct repl
     char etag[40];
     const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                  MHD_HTTP_HEADER_ACCEPT_ENCODING);
-    int gz = r->len >= SERVE_GZIP_MIN && header_has(ae, "gzip");
+    int gz = r->len >= SERVE_GZIP_MIN && serve_list_has(ae, "gzip");
     /* the gzipped bytes are another representation: another (strong) tag */
     snprintf(etag, sizeof etag, "\"%016llx%s\"", fnv1a(r->body, r->len), gz ? "-gz" : "");
     const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
@@ -108,7 +94,7 @@ enum MHD_Result serve_send(struct MHD_Connection *c, struct req *rq, struct repl
     int ok = r->status == MHD_HTTP_OK;
     struct MHD_Response *resp;
     int status = r->status;
-    if (ok && inm && (header_has(inm, etag) || header_has(inm, "*"))) {
+    if (ok && inm && (serve_list_has(inm, etag) || serve_list_has(inm, "*"))) {
         status = MHD_HTTP_NOT_MODIFIED;
         resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
         if (!r->borrowed)

@@ -5,6 +5,7 @@
  * The connect routes (related, duplicates, stories, top) answer 501 until the library's
  * connect stage has them in its public API. */
 #include "server.h"
+#include "params.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -22,31 +23,12 @@ static int count_arg(struct MHD_Connection *c, const char *name, size_t dflt, si
 {
     const char *v = arg(c, name);
     *out = dflt;
-    if (!v)
-        return 0;
-    size_t n = 0;
-    const char *p = v;
-    for (; *p && isdigit((unsigned char)*p) && n <= max; p++)
-        n = n * 10 + (size_t)(*p - '0');
-    if (!*v || *p || n > max) {
+    if (v && serve_count(v, max, out)) {
         serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL, "%s wants a number from 0 to %zu", name,
                     max);
         return -1;
     }
-    *out = n;
     return 0;
-}
-
-/* a date filter: YYYY, YYYY-MM or YYYY-MM-DD (the query language checks it further) */
-static int date_ok(const char *v)
-{
-    size_t n = strlen(v);
-    if (n != 4 && n != 7 && n != 10)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (i == 4 || i == 7 ? v[i] != '-' : !isdigit((unsigned char)v[i]))
-            return 0;
-    return 1;
 }
 
 static void route_search(struct server *sv, struct MHD_Connection *c, struct reply *r)
@@ -74,28 +56,23 @@ static void route_search(struct server *sv, struct MHD_Connection *c, struct rep
                     strlen(q), SERVE_MAX_QUERY);
         return;
     }
-    if ((since && !date_ok(since)) || (until && !date_ok(until))) {
+    if ((since && *since && !serve_date_ok(since)) || (until && *until && !serve_date_ok(until))) {
         serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL,
-                    "%s is a date: YYYY, YYYY-MM or YYYY-MM-DD", since && !date_ok(since)
-                    ? "since" : "until");
+                    "%s is a date: YYYY, YYYY-MM or YYYY-MM-DD",
+                    since && *since && !serve_date_ok(since) ? "since" : "until");
         return;
     }
-    if (source && (strchr(source, '"') || strlen(source) > 200)) {
+    if (source && (strchr(source, '"') || strlen(source) > SERVE_MAX_SOURCE)) {
         serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL,
-                    "source is a source's name (no quotes, 200 bytes at most)");
+                    "source is a source's name (no quotes, %d bytes at most)", SERVE_MAX_SOURCE);
         return;
     }
     /* the filters are the query language's own (since: until: source:), one code path */
-    size_t cap = (q ? strlen(q) : 0) + (source ? strlen(source) : 0) + 64;
-    char *query = malloc(cap);
+    char *query = serve_search_query(q, since, until, source);
     if (!query) {
         serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, BT_ENOMEM, "out of memory");
         return;
     }
-    snprintf(query, cap, "%s%s%s%s%s%s%s%s", q ? q : "", since ? " since:" : "",
-             since ? since : "", until ? " until:" : "", until ? until : "",
-             source && *source ? " source:\"" : "", source && *source ? source : "",
-             source && *source ? "\"" : "");
     bt_error err;
     bt_store *s = serve_store(sv, &err);
     bt_search_results *res = NULL;
