@@ -267,6 +267,37 @@ try:
     check(got == b"" and time.time() - t0 < IDLE + 4, "an idle half request is closed")
     r, body = request("GET", "/api/health")
     check(r.status == 200 and body["status"] == "ok", "the server still answers")
+    # ---- a stop lets the request in flight finish; an idle keep-alive connection does not
+    # hold it up
+    idle = http.client.HTTPConnection(HOST, PORT, timeout=30)
+    idle.request("GET", "/api/health")
+    idle.getresponse().read()
+    s = socket.create_connection((HOST, PORT))
+    s.sendall(b"POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabcde")
+    time.sleep(0.3)
+    srv.send_signal(signal.SIGTERM)
+    time.sleep(0.3)
+    check(srv.poll() is None, "a stop waits for the request in flight")
+    s.sendall(b"fghij")
+    s.settimeout(10)
+    reply = b""
+    try:
+        while b"\r\n\r\n" not in reply:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            reply += chunk
+    except socket.timeout:
+        pass
+    s.close()
+    check(reply.startswith(b"HTTP/1.1 403"), f"the request in flight is answered after SIGTERM: {reply[:40]!r}")
+    t0 = time.time()
+    try:
+        srv.wait(timeout=8)
+    except subprocess.TimeoutExpired:
+        pass
+    check(srv.poll() is not None and time.time() - t0 < 5, "then the server stops, an idle connection open")
+    idle.close()
 finally:
     srv.send_signal(signal.SIGTERM)
     try:
