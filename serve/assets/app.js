@@ -151,6 +151,15 @@
            rel ? el('h2', {text: 'Tin liên quan'}) : null, rel);
       document.title = a.title + ' – Bản tin';
       view.focus();
+      // the computed related articles: the connect stage's (501 until the server has it)
+      var computed = el('section', {'aria-label': 'Bài viết liên quan'});
+      view.appendChild(computed);
+      api('/api/articles/' + encodeURIComponent(id) + '/related').then(function (rr) {
+        if (my !== seq) return;
+        computed.appendChild(el('h2', {text: 'Bài viết liên quan'}));
+        if (rr.status === 200 && rr.body && Array.isArray(rr.body.results)) computed.appendChild(hitList(rr));
+        else computed.appendChild(el('p', {'class': 'note', text: 'Bài liên quan và dòng sự kiện sẽ có khi máy chủ hỗ trợ.'}));
+      });
     });
   }
 
