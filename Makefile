@@ -42,7 +42,11 @@ VERSION := $(shell sed -n 's/^\#define BT_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' i
 SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 LIB_SRC   := $(sort $(wildcard src/*/*.c))
-CLI_SRC   := $(sort $(wildcard cli/*.c))
+# the CLI and the HTTP server it runs (`bantin serve`): clients of the public API only; the
+# server's assets (serve/assets/) are compiled in as a generated C file
+ASSETS    := $(sort $(wildcard serve/assets/*))
+GEN_ASSETS := build/gen/serve_assets.c
+CLI_SRC   := $(sort $(wildcard cli/*.c serve/*.c)) $(GEN_ASSETS)
 TEST_SRC  := $(sort $(wildcard test/test_*.c))
 TEST_SCRIPTS := $(sort $(wildcard test/*.sh))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
@@ -90,10 +94,19 @@ $(R)/libbantin.so: $(LIB_SRC:%.c=$(R)/%.o)
 $(R)/bantin: $(CLI_SRC:%.c=$(R)/%.o) $(R)/libbantin.a
 	$(say) LD $@
 	$(Q)$(CC) $(BT_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC:%.c=$(R)/%.o) $(R)/libbantin.a \
-	    $(PKG_LIBS)
+	    $(PKG_LIBS) $(SERVE_LIBS)
 
-# what the CLI calls besides libbantin (its JSON output uses jansson)
-CLI_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -lpthread
+# the web page and the OpenAPI document, as byte arrays (scripts/embed-assets.sh)
+$(GEN_ASSETS): $(ASSETS) scripts/embed-assets.sh
+	@mkdir -p $(dir $@)
+	$(say) GEN $@
+	$(Q)sh scripts/embed-assets.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
+$(R)/$(GEN_ASSETS:.c=.o) $(A)/$(GEN_ASSETS:.c=.o): BT_CPPFLAGS += -Iserve
+
+# what the CLI calls besides libbantin (its JSON output uses jansson; the server libmicrohttpd
+# and zlib for gzip)
+SERVE_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null)
+CLI_LIBS := $(shell $(PKG_CONFIG) --libs jansson zlib 2>/dev/null) $(SERVE_LIBS) -lpthread
 $(R)/shared/bantin: $(CLI_SRC:%.c=$(R)/%.o) $(R)/libbantin.so
 	@mkdir -p $(dir $@)
 	$(say) LD $@
@@ -120,7 +133,7 @@ $(A)/libbantin.a: $(LIB_SRC:%.c=$(A)/%.o)
 $(A)/bantin: $(CLI_SRC:%.c=$(A)/%.o) $(A)/libbantin.a
 	$(say) LD $@
 	$(Q)$(CC) $(CFLAGS) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(CLI_SRC:%.c=$(A)/%.o) $(A)/libbantin.a \
-	    $(PKG_LIBS)
+	    $(PKG_LIBS) $(SERVE_LIBS)
 
 $(A)/test/%: $(A)/test/%.o $(A)/test/support.o $(A)/libbantin.a
 	$(say) LD $@
@@ -169,6 +182,11 @@ $(F)/libbantin.a: $(LIB_SRC:%.c=$(F)/%.o)
 $(F)/fuzz_%: $(F)/fuzz/fuzz_%.o $(F)/libbantin.a
 	$(say) LD $@
 	$(Q)$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(F)/libbantin.a $(PKG_LIBS)
+
+# the server's parsers (serve/params.c) are a client's, not the library's: linked in beside it
+$(F)/fuzz_serve_params: $(F)/fuzz/fuzz_serve_params.o $(F)/serve/params.o $(F)/libbantin.a
+	$(say) LD $@
+	$(Q)$(FUZZ_CC) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # ---- demo, install --------------------------------------------------------------------------
 demo: release

@@ -20,6 +20,7 @@ static const struct command {
     {"index", cmd_index, "rebuild the full-text index (with or without phrases)"},
     {"fold", cmd_fold, "print the search key of a text"},
     {"decode", cmd_decode, "decode a file of any charset to UTF-8"},
+    {"serve", cmd_serve, "serve the store: web page and JSON API over HTTP"},
 };
 
 static void usage(FILE *out)

@@ -25,3 +25,6 @@ echo "== bantin stats --db $db"
 echo
 echo "== bantin search --db $db 'xe buyt dien'   (no marks typed; accented text found)"
 ./bantin search --db "$db" "xe buyt dien"
+echo
+echo "== next: ./bantin serve --db $db   then open http://127.0.0.1:8080/ in a browser"
+echo "   (the page: search as you type, the article reader; the JSON API under /api/)"

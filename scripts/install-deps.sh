@@ -3,11 +3,13 @@
 # Usage: scripts/install-deps.sh [--bench]   (--bench adds the peers the benchmarks compare with)
 set -eu
 pkgs="make gcc pkg-config libc6-dev libutf8proc-dev libjansson-dev libxml2-dev libsqlite3-dev \
-zlib1g-dev libcmocka-dev libmicrohttpd-dev python3 ca-certificates"
+zlib1g-dev libcmocka-dev libmicrohttpd-dev python3 ca-certificates chromium"
+# chromium: test/page-check.sh drives the web page of `bantin serve` in it, headless
 # the Python binding: its tests (pytest), its Dask batch mode (python3-distributed)
 pkgs="$pkgs python3-pytest python3-distributed"
 if [ "${1:-}" = "--bench" ]; then
   pkgs="$pkgs libicu-dev python3-readability nodejs npm sqlite3 util-linux"
+  pkgs="$pkgs wrk" # bench/serve_load.sh
   pkgs="$pkgs pandoc lynx python3-html2text" # text renderings for the extract dev set
 fi
 missing=""

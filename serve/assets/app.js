@@ -1,0 +1,191 @@
+// app.js: the page's views, drawn from the JSON API: the front page (latest articles), search
+// as you type (filters, paging, matched words marked) and the article reader.
+// Every text from a capture is hostile: it enters the page only as textContent (never as
+// markup), and only http(s) URLs become links.
+'use strict';
+(function () {
+  var PAGE = 10;           // results per page: one screen on a phone
+  var TYPE_DELAY_MS = 250; // wait for a pause in typing before asking the server
+  var view = document.getElementById('view');
+  var form = document.getElementById('search-form');
+  var fields = ['q', 'source', 'since', 'until', 'sort'];
+  var timer = null, seq = 0;
+
+  function el(tag, attrs) {
+    var e = document.createElement(tag);
+    for (var k in attrs || {}) {
+      if (k === 'text') e.textContent = attrs[k];
+      else e.setAttribute(k, attrs[k]);
+    }
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c == null) continue;
+      e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    }
+    return e;
+  }
+  function safeUrl(u) { // a link only to the web: never javascript:, data:, or relative tricks
+    if (typeof u !== 'string') return null;
+    try { var p = new URL(u); } catch (e) { return null; }
+    return (p.protocol === 'http:' || p.protocol === 'https:') ? p.href : null;
+  }
+  // "2021-08-14T18:19:00+07:00" -> "14/08/2021 18:19" (the time as the article gives it)
+  function viDate(s) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(s || '');
+    if (!m) return s || '';
+    return m[3] + '/' + m[2] + '/' + m[1] + (m[4] ? ' ' + m[4] + ':' + m[5] : '');
+  }
+  function meta(source, published) {
+    var parts = [];
+    if (source) parts.push(source);
+    if (published) parts.push(viDate(published));
+    return el('div', {'class': 'meta', text: parts.join(' · ')});
+  }
+  // the snippet with its [start, end) byte ranges (UTF-8) marked
+  function marked(snippet, ranges) {
+    var p = el('p', {'class': 'snippet'});
+    var bytes = new TextEncoder().encode(snippet || ''), dec = new TextDecoder(), at = 0;
+    (ranges || []).forEach(function (r) {
+      var s = r[0], e = r[1];
+      if (s < at || e < s || e > bytes.length) return;
+      p.appendChild(document.createTextNode(dec.decode(bytes.subarray(at, s))));
+      p.appendChild(el('mark', {text: dec.decode(bytes.subarray(s, e))}));
+      at = e;
+    });
+    p.appendChild(document.createTextNode(dec.decode(bytes.subarray(at))));
+    return p;
+  }
+  function api(path) {
+    return fetch(path, {headers: {'Accept': 'application/json'}}).then(function (r) {
+      return r.json().then(function (j) { return {status: r.status, body: j}; });
+    });
+  }
+  function errorText(res) {
+    return (res.body && res.body.error && res.body.error.message) || ('Lỗi ' + res.status);
+  }
+  function show() {
+    view.textContent = '';
+    for (var i = 0; i < arguments.length; i++) if (arguments[i]) view.appendChild(arguments[i]);
+  }
+  function params() {
+    var h = location.hash, i = h.indexOf('?');
+    return new URLSearchParams(i < 0 ? '' : h.slice(i + 1));
+  }
+
+  function hitList(res, my) {
+    var list = el('div', {'class': 'hits'});
+    res.body.results.forEach(function (h) {
+      list.appendChild(el('article', {'class': 'hit'},
+        el('a', {href: '#/a/' + encodeURIComponent(h.id), text: h.title}),
+        meta(h.source, h.published),
+        h.snippet ? marked(h.snippet, h.highlights) : null));
+    });
+    return list;
+  }
+
+  function front() {
+    var my = ++seq;
+    show(el('p', {'class': 'note', text: 'Đang tải…'}));
+    Promise.all([api('/api/search?since=1900&sort=date&limit=' + PAGE), api('/api/stories?limit=10')])
+      .then(function (rs) {
+        if (my !== seq) return;
+        var latest = rs[0], stories = rs[1];
+        var storyPart = stories.status === 200 ? null :
+          el('p', {'class': 'note', text: 'Dòng sự kiện và tin đọc nhiều sẽ có khi máy chủ hỗ trợ (' + errorText(stories) + ').'});
+        show(el('h1', {text: 'Tin mới nhất'}),
+             latest.status === 200 ? hitList(latest) : el('p', {'class': 'error', text: errorText(latest)}),
+             el('h2', {text: 'Dòng sự kiện'}), storyPart);
+      }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
+  }
+
+  function search() {
+    var p = params(), my = ++seq;
+    fields.forEach(function (f) { var e = document.getElementById(f); if (document.activeElement !== e) e.value = p.get(f) || (f === 'sort' ? 'relevance' : ''); });
+    var page = Math.max(0, parseInt(p.get('page') || '0', 10) || 0);
+    var q = new URLSearchParams();
+    fields.forEach(function (f) { if (p.get(f)) q.set(f, p.get(f)); });
+    if (!q.get('q') && !q.get('since') && !q.get('until') && !q.get('source')) { front(); return; }
+    q.set('limit', PAGE);
+    q.set('offset', page * PAGE);
+    api('/api/search?' + q.toString()).then(function (res) {
+      if (my !== seq) return;
+      if (res.status !== 200) { show(el('p', {'class': 'error', role: 'alert', text: errorText(res)})); return; }
+      var total = res.body.total, more = res.body.total_more;
+      var pager = el('nav', {'class': 'pager', 'aria-label': 'Trang kết quả'});
+      if (page > 0) pager.appendChild(el('button', {type: 'button', 'data-page': page - 1, text: '← Trang trước'}));
+      if ((page + 1) * PAGE < total) pager.appendChild(el('button', {type: 'button', 'data-page': page + 1, text: 'Trang sau →'}));
+      show(el('p', {'class': 'meta', id: 'count', text: total + (more ? '+' : '') + ' kết quả · trang ' + (page + 1)}),
+           hitList(res), pager);
+    }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
+  }
+
+  function reader(id) {
+    var my = ++seq;
+    api('/api/articles/' + encodeURIComponent(id)).then(function (res) {
+      if (my !== seq) return;
+      if (res.status !== 200) { show(el('p', {'class': 'error', role: 'alert', text: errorText(res)})); return; }
+      var a = res.body, body = el('div', {'class': 'body'});
+      if (a.lede) body.appendChild(el('p', {'class': 'lede', text: a.lede}));
+      (a.body || []).forEach(function (t) { body.appendChild(el('p', {text: t})); });
+      var figs = el('div');
+      (a.images || []).forEach(function (im) {
+        // the publisher's image is not fetched: a link opens it only when the reader asks
+        var u = safeUrl(im.src);
+        figs.appendChild(el('figure', {'class': 'fig'},
+          el('figcaption', {text: (im.caption || '') + (im.credit ? ' (Ảnh: ' + im.credit + ')' : '')}),
+          u ? el('a', {href: u, rel: 'noopener noreferrer', target: '_blank', text: 'Mở ảnh ở trang gốc'}) : null));
+      });
+      var rel = null;
+      if (a.related && a.related.length) {
+        rel = el('ul');
+        a.related.forEach(function (r) {
+          var u = safeUrl(r.url);
+          rel.appendChild(el('li', {}, u ? el('a', {href: u, rel: 'noopener noreferrer', target: '_blank', text: r.title}) : el('span', {text: r.title})));
+        });
+      }
+      var src = safeUrl(a.url);
+      show(el('h1', {text: a.title}),
+           meta(a.source + (a.authors && a.authors.length ? ' · ' + a.authors.join(', ') : ''), a.published),
+           figs, body,
+           src ? el('p', {}, el('a', {href: src, rel: 'noopener noreferrer', target: '_blank', text: 'Bài gốc'})) : null,
+           rel ? el('h2', {text: 'Tin liên quan'}) : null, rel);
+      document.title = a.title + ' – Bản tin';
+      view.focus();
+      // the computed related articles: the connect stage's (501 until the server has it)
+      var computed = el('section', {'aria-label': 'Bài viết liên quan'});
+      view.appendChild(computed);
+      api('/api/articles/' + encodeURIComponent(id) + '/related').then(function (rr) {
+        if (my !== seq) return;
+        computed.appendChild(el('h2', {text: 'Bài viết liên quan'}));
+        if (rr.status === 200 && rr.body && Array.isArray(rr.body.results)) computed.appendChild(hitList(rr));
+        else computed.appendChild(el('p', {'class': 'note', text: 'Bài liên quan và dòng sự kiện sẽ có khi máy chủ hỗ trợ.'}));
+      });
+    });
+  }
+
+  function route() {
+    var h = location.hash || '#/';
+    var m = /^#\/a\/([0-9a-f]{16})$/.exec(h);
+    if (m) reader(m[1]);
+    else if (h.indexOf('#/search') === 0) search();
+    else front();
+  }
+
+  function fromForm(push) {
+    var q = new URLSearchParams();
+    fields.forEach(function (f) { var v = document.getElementById(f).value.trim(); if (v && !(f === 'sort' && v === 'relevance')) q.set(f, v); });
+    var h = '#/search?' + q.toString();
+    if (push) location.hash = h; else { history.replaceState(null, '', h); route(); }
+  }
+  form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(function () { fromForm(location.hash.indexOf('#/search') !== 0); }, TYPE_DELAY_MS); });
+  form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); fromForm(false); });
+  view.addEventListener('click', function (e) {
+    var b = e.target.closest('button[data-page]');
+    if (!b) return;
+    var p = params(); p.set('page', b.getAttribute('data-page'));
+    location.hash = '#/search?' + p.toString();
+  });
+  window.addEventListener('hashchange', route);
+  api('/api/stats').then(function (r) { if (r.status === 200) document.getElementById('stats').textContent = r.body.articles + ' bài viết'; });
+  route();
+})();
