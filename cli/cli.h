@@ -19,6 +19,8 @@ int cmd_rm(int argc, char **argv);
 int cmd_vacuum(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_dups(int argc, char **argv);
+int cmd_connect(int argc, char **argv);
 
 /* Prints "bantin: MSG" on stderr. */
 void cli_errorf(const char *fmt, ...)

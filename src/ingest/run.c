@@ -390,9 +390,23 @@ static void deliver(writer *w, slot *j)
     w->in_batch++;
     bt_origin origin = {j->kind == JOB_RECORD ? NULL : j->origin, j->hash, j->len};
     int outcome;
-    int rc = bt_store_add(g->store, j->article, &origin, &outcome, NULL, &err);
+    char id[17] = "";
+    int rc = bt_store_add(g->store, j->article, &origin, &outcome, id, &err);
     if (rc == 0)
         rc = outcome;
+    if (rc == BT_STORE_ADDED && (g->dups || !g->dups_stale)) {
+        /* in the same transaction as the article: a crash loses both or neither */
+        int crc = g->dups ? bti_connect_add(g->dups, id, &err)
+                          : bti_connect_mark_stale(g->store, &err);
+        if (crc) {
+            w->st.failed++;
+            w->st.failed_store++;
+            fail(w, &err, &item, BT_INGEST_STORE);
+            set_fatal(w, &err); /* the batch is rolled back: the article is not half stored */
+            return;
+        }
+        g->dups_stale = !g->dups;
+    }
     if (rc == BT_STORE_ADDED)
         w->b_added++;
     else if (rc == BT_STORE_MERGED)
