@@ -304,12 +304,16 @@ static void test_remove(void **state)
     assert_string_equal(g->articles[0].id, copy);
     bt_dup_group_free(g);
     assert_int_equal(bt_dups_of(s, orig, &g, &err), BT_ENOTFOUND);
-    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands WHERE article NOT IN"
-                              " (SELECT n FROM articles)"), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs WHERE a NOT IN"
+                              " (SELECT n FROM articles) OR b NOT IN (SELECT n FROM articles)"),
+                     0);
     char *before = groups_text(s, 0, 1);
     assert_int_equal(bt_dups_rebuild(s, &err), 0);
     char *after = groups_text(s, 0, 1);
     assert_string_equal(before, after);
+    /* the removed article's band keys stay until a rebuild (schema.c says why) */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands WHERE article NOT IN"
+                              " (SELECT n FROM articles)"), 0);
     free(before);
     free(after);
     /* one copy left alone: no group at all */

@@ -96,13 +96,11 @@ static const char *const old_steps[] = {
     "  ('dups_complete', (SELECT CASE WHEN EXISTS (SELECT 1 FROM articles) THEN '0' ELSE '1'"
     "                     END));"
     "CREATE TABLE dup_bands(key INTEGER NOT NULL, article INTEGER NOT NULL,"
-    "  PRIMARY KEY(key, article)) WITHOUT ROWID;"
-    "CREATE INDEX dup_bands_article ON dup_bands(article);"
+    "  PRIMARY KEY(key, article DESC)) WITHOUT ROWID;"
     "CREATE TABLE dup_pairs(a INTEGER NOT NULL, b INTEGER NOT NULL, jaccard REAL NOT NULL,"
     "  containment REAL NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;"
     "CREATE INDEX dup_pairs_b ON dup_pairs(b);"
     "CREATE TRIGGER dups_articles_ad AFTER DELETE ON articles BEGIN"
-    "  DELETE FROM dup_bands WHERE article = old.n;"
     "  DELETE FROM dup_pairs WHERE a = old.n OR b = old.n;"
     "END;",
 };

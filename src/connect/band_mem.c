@@ -129,6 +129,6 @@ static int mem_remove(void *self, uint64_t key, int64_t id)
 
 bti_band_index bti_band_mem_index(bti_band_mem *m)
 {
-    bti_band_index ix = {m, mem_find, mem_add, mem_remove};
+    bti_band_index ix = {m, mem_find, mem_add, mem_remove, NULL, NULL};
     return ix;
 }

@@ -32,10 +32,19 @@ typedef struct bti_connect bti_connect;
 int bti_connect_open(bt_store *s, bti_connect **out, bt_error *err);
 void bti_connect_close(bti_connect *c);
 
+/* An article's shingle set and band keys, computed from the extracted record where there
+ * are threads to spare (ingest's extraction workers): the same set as from the stored text
+ * (the store keeps the parts as given, less empty paragraphs, which give no shingle, and
+ * with newlines inside a paragraph made spaces, which tokenize alike). Thread-safe. */
+typedef struct bti_dup_sig bti_dup_sig;
+int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out); /* 0 or BT_ENOMEM */
+void bti_dup_sig_free(bti_dup_sig *s);
+
 /* Indexes the stored article `id` (just added, in the caller's transaction): its shingles
- * from the stored text, one look-up per band, the exact check of each candidate, the
- * verified pairs and band keys written. 0 or a negative BT_E* naming the article. */
-int bti_connect_add(bti_connect *c, const char *id, bt_error *err);
+ * (`sig`, or from the stored text when NULL), one look-up per band, the exact check of each
+ * candidate, the verified pairs and band keys written. 0 or a negative BT_E* naming the
+ * article. */
+int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err);
 
 /* Marks the index incomplete (articles were added without it): the next bti_connect_open
  * rebuilds it. */

@@ -164,6 +164,13 @@ typedef struct bti_band_index {
     int (*find)(void *self, uint64_t key, int (*cb)(void *ctx, int64_t id), void *ctx);
     int (*add)(void *self, uint64_t key, int64_t id);
     int (*remove)(void *self, uint64_t key, int64_t id); /* 0 also when absent */
+    /* Optional (NULL: find and add per key): the same for all n keys of an article at once,
+     * which an index over a database does in one statement instead of n. find_all calls
+     * cb(ctx, key, id) for the ids under each of the keys, newest first within a key (any
+     * order of keys), until cb returns non-zero. */
+    int (*find_all)(void *self, const uint64_t *keys, unsigned n,
+                    int (*cb)(void *ctx, uint64_t key, int64_t id), void *ctx);
+    int (*add_all)(void *self, const uint64_t *keys, unsigned n, int64_t id);
 } bti_band_index;
 
 typedef struct bti_band_mem bti_band_mem;

@@ -136,17 +136,65 @@ static int writer_new(bt_store *s, bti_connect **out, bt_error *err)
     return 0;
 }
 
-/* Indexes the article of row n (see bti_connect_add). */
-static int add_n(bti_connect *c, int64_t n, bt_error *err)
+struct bti_dup_sig {
+    bti_u64s sh;
+    uint64_t keys[BTI_DUPS_MAX_HASHES];
+};
+
+/* The band keys of a set (its word shingles: none, 0 and no keys). */
+static int keys_of(const bti_dups_opts *o, const bti_u64s *sh, uint64_t *keys)
 {
-    int rc = bti_connect_shingles_of(c->s, c->st[W_ROW], &c->o, n, &c->sh, NULL, err);
-    if (rc)
-        return rc;
-    if (bti_words_end(c->sh.v, c->sh.n) == 0)
+    if (bti_words_end(sh->v, sh->n) == 0)
+        return 0;
+    uint64_t sig[BTI_DUPS_MAX_HASHES];
+    bti_minhash(o, sh->v, sh->n, sig);
+    bti_band_keys(o, sig, keys);
+    return 1;
+}
+
+int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out)
+{
+    *out = NULL;
+    bti_dup_sig *s = calloc(1, sizeof *s);
+    const char **parts = malloc((a->n_body + 2) * sizeof *parts);
+    if (!s || !parts) {
+        free(s);
+        free(parts);
+        return BT_ENOMEM;
+    }
+    size_t np = 0;
+    parts[np++] = a->title;
+    parts[np++] = a->lede;
+    for (size_t i = 0; i < a->n_body; i++)
+        parts[np++] = a->body[i];
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    int rc = bti_shingles(&o, parts, NULL, np, &s->sh);
+    free(parts);
+    if (rc) {
+        bti_dup_sig_free(s);
+        return BT_ENOMEM;
+    }
+    keys_of(&o, &s->sh, s->keys);
+    *out = s;
+    return 0;
+}
+
+void bti_dup_sig_free(bti_dup_sig *s)
+{
+    if (!s)
+        return;
+    bti_u64s_free(&s->sh);
+    free(s);
+}
+
+/* Indexes the article of row n (see bti_connect_add): its set `sh` and keys. */
+static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, const uint64_t *keys,
+                   bt_error *err)
+{
+    int rc;
+    if (bti_words_end(sh->v, sh->n) == 0)
         return 0; /* no words: never matched (dups.h), never indexed */
-    uint64_t sig[BTI_DUPS_MAX_HASHES], keys[BTI_DUPS_MAX_HASHES];
-    bti_minhash(&c->o, c->sh.v, c->sh.n, sig);
-    bti_band_keys(&c->o, sig, keys);
     if ((rc = bti_dups_candidates(&c->o, &c->ix, keys, n, &c->cand)))
         return rc == BT_ENOMEM ? bt_error_set(err, rc, "dups: out of memory")
                                : bti_store_db_error(c->s, "reading dup_bands", err);
@@ -158,7 +206,7 @@ static int add_n(bti_connect *c, int64_t n, bt_error *err)
         if (rc)
             return rc;
         bti_overlap ov;
-        bti_overlap_of(c->sh.v, c->sh.n, c->other.v, c->other.n, &ov);
+        bti_overlap_of(sh->v, sh->n, c->other.v, c->other.n, &ov);
         if (!bti_dups_match(&c->o, &ov))
             continue;
         sqlite3_stmt *p = c->st[W_PAIR];
@@ -171,13 +219,23 @@ static int add_n(bti_connect *c, int64_t n, bt_error *err)
         if (st != SQLITE_DONE)
             return bti_store_db_error(c->s, "writing dup_pairs", err);
     }
-    for (unsigned b = 0; b < c->o.bands; b++)
-        if (c->ix.add(c->ix.self, keys[b], n))
-            return bti_store_db_error(c->s, "writing dup_bands", err);
+    if (c->ix.add_all(c->ix.self, keys, c->o.bands, n))
+        return bti_store_db_error(c->s, "writing dup_bands", err);
     return 0;
 }
 
-int bti_connect_add(bti_connect *c, const char *id, bt_error *err)
+/* Indexes the article of row n from its stored text. */
+static int add_n(bti_connect *c, int64_t n, bt_error *err)
+{
+    int rc = bti_connect_shingles_of(c->s, c->st[W_ROW], &c->o, n, &c->sh, NULL, err);
+    if (rc)
+        return rc;
+    uint64_t keys[BTI_DUPS_MAX_HASHES];
+    keys_of(&c->o, &c->sh, keys);
+    return add_set(c, n, &c->sh, keys, err);
+}
+
+int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err)
 {
     sqlite3_stmt *f = c->st[W_FIND_N];
     sqlite3_bind_text(f, 1, id, -1, SQLITE_STATIC);
@@ -188,7 +246,7 @@ int bti_connect_add(bti_connect *c, const char *id, bt_error *err)
         return bt_error_set(err, BT_ENOTFOUND, "dups: no stored article %s", id);
     if (st != SQLITE_ROW)
         return bti_store_db_error(c->s, "finding an article for the near-duplicates", err);
-    int rc = add_n(c, n, err);
+    int rc = sig ? add_set(c, n, &sig->sh, sig->keys, err) : add_n(c, n, err);
     if (rc && rc != BT_ENOMEM) {
         bt_error inner = *err;
         bt_error_set(err, rc, "article %s: %s", id, inner.msg);

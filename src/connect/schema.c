@@ -9,8 +9,11 @@ static const bti_migration connect_steps[] = {
      *   bands, rows, seed, written by the first writer), and whether every stored article
      *   is in the index ('dups_complete': a file upgraded from version 4 holds articles that
      *   are not, until the first writer catches up).
-     * dup_bands: one row per band key of an article (a WITHOUT ROWID table on (key, article):
-     *   a look-up reads one key's ids, newest first, from the key's leaf).
+     * dup_bands: one row per band key of an article (a WITHOUT ROWID table on (key, article
+     *   DESC): a look-up reads one key's ids, newest first, from the key's leaf, no sort). No index on
+     *   article: a removed article's keys stay until the next rebuild, harmless (a candidate
+     *   is checked on the stored text, and one that is gone is skipped), where an index
+     *   would cost 32 more B-tree writes for every article added.
      * dup_pairs: the verified duplicate pairs (a < b, articles.n), with their exact Jaccard
      *   and containment. Groups are the connected components of these pairs: they are
      *   derived when read, not stored, so that removing an article (the trigger below, fired
@@ -21,13 +24,11 @@ static const bti_migration connect_steps[] = {
     "  ('dups_complete', (SELECT CASE WHEN EXISTS (SELECT 1 FROM articles) THEN '0' ELSE '1'"
     "                     END));"
     "CREATE TABLE dup_bands(key INTEGER NOT NULL, article INTEGER NOT NULL,"
-    "  PRIMARY KEY(key, article)) WITHOUT ROWID;"
-    "CREATE INDEX dup_bands_article ON dup_bands(article);"
+    "  PRIMARY KEY(key, article DESC)) WITHOUT ROWID;"
     "CREATE TABLE dup_pairs(a INTEGER NOT NULL, b INTEGER NOT NULL, jaccard REAL NOT NULL,"
     "  containment REAL NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;"
     "CREATE INDEX dup_pairs_b ON dup_pairs(b);"
     "CREATE TRIGGER dups_articles_ad AFTER DELETE ON articles BEGIN"
-    "  DELETE FROM dup_bands WHERE article = old.n;"
     "  DELETE FROM dup_pairs WHERE a = old.n OR b = old.n;"
     "END;"},
 };
