@@ -59,14 +59,14 @@ static void record(char *out, size_t cap, const char *title, const char *publish
     snprintf(out + n, cap - n, "]}\n");
 }
 
-enum { ORIG, COPY, ABRIDGED, OTHER, PASTED, NREC };
+enum { ORIG, COPY, ABRIDGED, OTHER, PASTED, NREC, NL_ORIG = NREC, NL_COPY, NALL };
 
 /* The articles: the original (text 1, paragraphs 0-7, published first), a copy with a new
  * headline, its first paragraph dropped and a paragraph of other text appended, published
  * later, an abridged copy
  * (paragraphs 0-5) without a date, an unrelated article (text 2), and a hard negative: text
  * 3 with one paragraph of text 1 pasted in (not a duplicate). */
-static char recs[NREC][8192];
+static char recs[NALL][8192];
 
 static void make_records(void)
 {
@@ -84,6 +84,20 @@ static void make_records(void)
     char one[1024];
     para(1, 2, one, sizeof one);
     snprintf(p, sizeof recs[PASTED] - (size_t)(p - recs[PASTED]), ", \"%s\"]}\n", one);
+    /* a copy whose record has an empty paragraph and a line break inside one, which the
+     * store keeps as no paragraph and a space: the signature made from the record (ingest's
+     * workers) must be the one made from the stored text (rebuild, candidates) */
+    record(recs[NL_ORIG], sizeof recs[NL_ORIG], "Bão số 3 đổ bộ", "2021-09-01T08:00:00+07:00", 4,
+           0, 6, 0);
+    record(recs[NL_COPY], sizeof recs[NL_COPY], "Bão đổ bộ miền Trung", "2021-09-01T09:00:00+07:00",
+           4, 1, 6, 0);
+    p = strstr(recs[NL_COPY], "\"body\": [\"") + 10;
+    char *sp = strchr(p, ' ');
+    sp = strchr(sp + 1, ' ');
+    memmove(sp + 1, sp, strlen(sp) + 1); /* "a b c" -> "a b\nc" */
+    memcpy(sp, "\\n", 2);
+    p = strrchr(recs[NL_COPY], ']');
+    snprintf(p, sizeof recs[NL_COPY] - (size_t)(p - recs[NL_COPY]), ", \"\"]}\n");
 }
 
 typedef struct fixture {
@@ -255,19 +269,19 @@ static void test_groups(void **state)
 static void test_order_and_rebuild(void **state)
 {
     fixture *f = *state;
-    const int fwd[] = {ORIG, COPY, ABRIDGED, OTHER, PASTED};
-    const int back[] = {PASTED, ABRIDGED, OTHER, COPY, ORIG};
+    const int fwd[] = {ORIG, COPY, ABRIDGED, OTHER, PASTED, NL_ORIG, NL_COPY};
+    const int back[] = {NL_COPY, PASTED, ABRIDGED, OTHER, COPY, ORIG, NL_ORIG};
     char db2[128];
     snprintf(db2, sizeof db2, "%s/back.db", f->dir);
-    ingest(f->db, fwd, NREC, 0);
-    ingest(db2, back, NREC, 0);
+    ingest(f->db, fwd, 7, 0);
+    ingest(db2, back, 7, 0);
     bt_store *a, *b;
     bt_error err;
     assert_int_equal(bt_store_open(f->db, 0, &a, &err), 0);
     assert_int_equal(bt_store_open(db2, 0, &b, &err), 0);
     char *ta = groups_text(a, 0, 1), *tb = groups_text(b, 0, 1);
     assert_string_equal(ta, tb);
-    assert_true(strlen(ta) > 0);
+    assert_int_equal(count(a, "SELECT count(*) FROM dup_pairs"), 4); /* 3 + the storm pair */
     /* rebuild: the same pairs and groups */
     int64_t pairs = count(a, "SELECT count(*) FROM dup_pairs");
     assert_int_equal(bt_dups_rebuild(a, &err), 0);
