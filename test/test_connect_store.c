@@ -59,7 +59,8 @@ static void record(char *out, size_t cap, const char *title, const char *publish
     snprintf(out + n, cap - n, "]}\n");
 }
 
-enum { ORIG, COPY, ABRIDGED, OTHER, PASTED, NREC, NL_ORIG = NREC, NL_COPY, NALL };
+enum { ORIG, COPY, ABRIDGED, OTHER, PASTED, NREC, NL_ORIG = NREC, NL_COPY, NOWORD_A, NOWORD_B,
+       NALL };
 
 /* The articles: the original (text 1, paragraphs 0-7, published first), a copy with a new
  * headline, its first paragraph dropped and a paragraph of other text appended, published
@@ -98,6 +99,9 @@ static void make_records(void)
     memcpy(sp, "\\n", 2);
     p = strrchr(recs[NL_COPY], ']');
     snprintf(p, sizeof recs[NL_COPY] - (size_t)(p - recs[NL_COPY]), ", \"\"]}\n");
+    /* articles without a word (nor a date): stored, never matched */
+    snprintf(recs[NOWORD_A], sizeof recs[NOWORD_A], "{\"title\": \"—\", \"body\": []}\n");
+    snprintf(recs[NOWORD_B], sizeof recs[NOWORD_B], "{\"title\": \"…\", \"body\": [\"!!!\"]}\n");
 }
 
 typedef struct fixture {
@@ -413,6 +417,27 @@ static void test_upgrade_from_4(void **state)
     bt_store_close(s);
 }
 
+/* Articles without a word are stored and indexed under no key: no group, no error. */
+static void test_no_words(void **state)
+{
+    fixture *f = *state;
+    const int order[] = {ORIG, NOWORD_A, NOWORD_B};
+    ingest(f->db, order, 3, 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM articles"), 3);
+    assert_int_equal(count(s, "SELECT count(DISTINCT article) FROM dup_bands"), 1);
+    char id[17];
+    id_of(s, "—", id);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(s, id, &g, &err), 0);
+    assert_null(g);
+    assert_int_equal(bt_dups_rebuild(s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 0);
+    bt_store_close(s);
+}
+
 /* The CLI: `bantin dups` in text and JSON, `show` naming the group, `connect --rebuild`. */
 static void test_cli(void **state)
 {
@@ -474,6 +499,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_remove, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_and_catch_up, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_4, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
