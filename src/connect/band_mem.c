@@ -1,5 +1,5 @@
 /* band_mem.c: the in-memory band index (band key -> article ids), for tests and the bench;
- * the store will put the same interface over a table. Open addressing on the key (band keys
+ * band_db.c puts the same interface over the store's table. Open addressing on the key (band keys
  * are uniform hashes already), each slot holding its ids in order of addition. */
 #include "connect/dups.h"
 

@@ -55,7 +55,11 @@ int bti_connect_mark_stale(bt_store *s, bt_error *err);
 int bti_connect_rebuild(bt_store *s, bt_error *err);
 
 /* The sorted shingle set of the stored article with row n into *out, and its published
- * time (seconds since the epoch, BTI_DUPS_NO_DATE without a readable date). BT_ENOTFOUND. */
+ * time (seconds since the epoch, BTI_DUPS_NO_DATE without a readable date; `published` may
+ * be NULL). `row` is the caller's statement of BTI_CONNECT_ROW_SQL (reset after). 0,
+ * BT_ENOTFOUND (no such row), BT_ENOMEM or the store's error. */
+#define BTI_CONNECT_ROW_SQL "SELECT title, lede, body, published FROM articles WHERE n = ?"
+
 int bti_connect_shingles_of(bt_store *s, sqlite3_stmt *row, const bti_dups_opts *o, int64_t n,
                             bti_u64s *out, int64_t *published, bt_error *err);
 

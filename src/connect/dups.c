@@ -1,6 +1,6 @@
 /* dups.c: candidates from the band index, and the in-memory collection that adds articles
  * one at a time (shingles -> signature -> one look-up per band -> exact check of each
- * candidate -> band keys into the index), as ingest will do against the store. */
+ * candidate -> band keys into the index), as the store's writer (dups_db.c) does. */
 #include "connect/dups.h"
 
 #include <stdlib.h>

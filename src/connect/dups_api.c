@@ -38,8 +38,7 @@ static int reader_open(bt_store *s, reader *r, bt_error *err)
                                   " WHERE a = ? AND b = ?",
                                "reading duplicate groups", &r->pair, err);
     if (!rc)
-        rc = bti_store_prepare(s, "SELECT title, lede, body, published FROM articles"
-                                  " WHERE n = ?",
+        rc = bti_store_prepare(s, BTI_CONNECT_ROW_SQL,
                                "reading duplicate groups", &r->row, err);
     if (rc)
         reader_close(r);

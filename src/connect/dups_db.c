@@ -89,7 +89,7 @@ enum { W_FIND_N, W_ROW, W_PAIR, W_COUNT };
 
 static const char *const writer_sql[W_COUNT] = {
     "SELECT n FROM articles WHERE id = ?",
-    "SELECT title, lede, body, published FROM articles WHERE n = ?",
+    BTI_CONNECT_ROW_SQL,
     "INSERT OR REPLACE INTO dup_pairs(a, b, jaccard, containment) VALUES (?, ?, ?, ?)",
 };
 
