@@ -355,8 +355,8 @@ static void test_remove(void **state)
     bt_store_close(s);
 }
 
-/* An empty store has no groups; a file stored without connect (BT_INGEST_NO_CONNECT) is
- * caught up by the next ingest. */
+/* An empty store has no groups; articles stored without connect (BT_INGEST_NO_CONNECT, or
+ * bt_store_add directly) are indexed by the next ingest. */
 static void test_empty_and_catch_up(void **state)
 {
     fixture *f = *state;
@@ -372,12 +372,33 @@ static void test_empty_and_catch_up(void **state)
     ingest(f->db, order, 3, BT_INGEST_NO_CONNECT);
     assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
     assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 0);
-    assert_int_equal(count(s, "SELECT value FROM connect_meta WHERE key = 'dups_complete'"), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), 0);
     bt_store_close(s);
     ingest(f->db, order, 0, 0); /* nothing new: the open catches up */
     assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
     assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 1);
-    assert_int_equal(count(s, "SELECT value FROM connect_meta WHERE key = 'dups_complete'"), 1);
+    assert_int_equal(count(s, "SELECT count(DISTINCT article) FROM dup_bands"), 3);
+    assert_int_equal(count(s, "SELECT value FROM connect_meta WHERE key = 'dups_upto'"), 3);
+
+    /* an article stored by bt_store_add directly (not through ingest) is indexed by the next
+     * ingest, before the ingest's own: the abridged copy joins the group */
+    bt_article *a = NULL;
+    assert_int_equal(bt_article_from_json(recs[ABRIDGED], strlen(recs[ABRIDGED]), &a, &err), 0);
+    assert_int_equal(bt_article_set(&a->origin, "direct", 6), 0);
+    assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+    bt_article_free(a);
+    char orig[17];
+    id_of(s, "Hai bên nối lại đàm phán", orig);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
+    assert_int_equal(g->n, 2);
+    bt_dup_group_free(g);
+    bt_store_close(s);
+    ingest(f->db, order, 0, 0);
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
+    assert_int_equal(g->n, 3);
+    bt_dup_group_free(g);
     bt_store_close(s);
 }
 

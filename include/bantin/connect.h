@@ -12,8 +12,9 @@
  * verified pairs; a group's original is its earliest article (published, then first added).
  * bench/README.md gives the precision and recall.
  *
- * Articles stored by bt_store_add directly (not through bt_ingest) are not in the index until
- * bt_dups_rebuild; bt_store_remove drops an article from its group at once.
+ * Articles stored by bt_store_add directly (not through bt_ingest) enter the index at the
+ * next bt_ingest run on the store (before its own articles) or bt_dups_rebuild;
+ * bt_store_remove drops an article from its group at once.
  *
  * Depends on: the store (bantin/store.h).
  * Thread safety: as the store: one thread at a time per bt_store. */

@@ -26,8 +26,9 @@ bti_band_index bti_band_db_index(bti_band_db *b);
 typedef struct bti_connect bti_connect;
 
 /* The near-duplicate writer of store s (the writer's connection; s must outlive it). When
- * the file holds articles not yet in the index (upgraded from schema 4, or added without
- * connect) or made with other signature parameters, they are indexed again first (in one
+ * the index was made with other signature parameters or is incomplete (a file upgraded from
+ * schema 4), it is made again; articles stored after the last one it indexed (by
+ * bt_store_add directly, a shard merge, BT_INGEST_NO_CONNECT) are indexed (each in one
  * transaction). 0 or a negative BT_E*. */
 int bti_connect_open(bt_store *s, bti_connect **out, bt_error *err);
 void bti_connect_close(bti_connect *c);
@@ -45,10 +46,6 @@ void bti_dup_sig_free(bti_dup_sig *s);
  * candidate, the verified pairs and band keys written. 0 or a negative BT_E* naming the
  * article. */
 int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err);
-
-/* Marks the index incomplete (articles were added without it): the next bti_connect_open
- * rebuilds it. */
-int bti_connect_mark_stale(bt_store *s, bt_error *err);
 
 /* Empties the index and adds every stored article again in the order they were added, in
  * one transaction of its own (not inside a batch). */

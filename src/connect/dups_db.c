@@ -85,12 +85,13 @@ done:
 
 /* ---- the writer ----------------------------------------------------------------------------- */
 
-enum { W_FIND_N, W_ROW, W_PAIR, W_COUNT };
+enum { W_FIND_N, W_ROW, W_PAIR, W_UPTO, W_COUNT };
 
 static const char *const writer_sql[W_COUNT] = {
     "SELECT n FROM articles WHERE id = ?",
     BTI_CONNECT_ROW_SQL,
     "INSERT OR REPLACE INTO dup_pairs(a, b, jaccard, containment) VALUES (?, ?, ?, ?)",
+    "INSERT OR REPLACE INTO connect_meta(key, value) VALUES ('dups_upto', ?)",
 };
 
 struct bti_connect {
@@ -99,6 +100,8 @@ struct bti_connect {
     bti_band_db *bands;
     bti_band_index ix;
     sqlite3_stmt *st[W_COUNT];
+    int64_t upto; /* the last row indexed ('dups_upto'): rows after it were stored by other
+                     means (bt_store_add, a shard merge, BT_INGEST_NO_CONNECT) */
     bti_u64s sh, other, cand;
 };
 
@@ -235,6 +238,23 @@ static int add_n(bti_connect *c, int64_t n, bt_error *err)
     return add_set(c, n, &c->sh, keys, err);
 }
 
+/* Records that rows up to n are indexed (in the caller's transaction, with the article). */
+static int set_upto(bti_connect *c, int64_t n, bt_error *err)
+{
+    if (n <= c->upto)
+        return 0;
+    char v[24];
+    snprintf(v, sizeof v, "%lld", (long long)n);
+    sqlite3_stmt *st = c->st[W_UPTO];
+    sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+    int r = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (r != SQLITE_DONE)
+        return bti_store_db_error(c->s, "writing connect_meta", err);
+    c->upto = n;
+    return 0;
+}
+
 int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err)
 {
     sqlite3_stmt *f = c->st[W_FIND_N];
@@ -247,6 +267,8 @@ int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_e
     if (st != SQLITE_ROW)
         return bti_store_db_error(c->s, "finding an article for the near-duplicates", err);
     int rc = sig ? add_set(c, n, &sig->sh, sig->keys, err) : add_n(c, n, err);
+    if (!rc)
+        rc = set_upto(c, n, err);
     if (rc && rc != BT_ENOMEM) {
         bt_error inner = *err;
         bt_error_set(err, rc, "article %s: %s", id, inner.msg);
@@ -294,23 +316,26 @@ static int meta_set(bt_store *s, const char *key, const char *value, bt_error *e
     return r == SQLITE_DONE ? 0 : bti_store_db_error(s, "writing connect_meta", err);
 }
 
-int bti_connect_mark_stale(bt_store *s, bt_error *err)
+/* Adds the articles after row `from` in the order they were added, inside the caller's
+ * transaction; from 0: every article, the index emptied first. */
+static int refill(bti_connect *c, int64_t from, bt_error *err)
 {
-    return meta_set(s, "dups_complete", "0", err);
-}
-
-/* Empties the index and adds every article again, inside the caller's transaction. */
-static int refill(bti_connect *c, bt_error *err)
-{
-    int rc = exec(c->s, "DELETE FROM dup_bands; DELETE FROM dup_pairs;",
-                  "emptying the near-duplicate index", err);
+    int rc = from ? 0 : exec(c->s, "DELETE FROM dup_bands; DELETE FROM dup_pairs;",
+                             "emptying the near-duplicate index", err);
+    if (!from)
+        c->upto = 0;
     sqlite3_stmt *all = NULL;
     if (!rc)
-        rc = bti_store_prepare(c->s, "SELECT n FROM articles ORDER BY n", "listing articles",
-                               &all, err);
+        rc = bti_store_prepare(c->s, "SELECT n FROM articles WHERE n > ? ORDER BY n",
+                               "listing articles", &all, err);
+    if (!rc)
+        sqlite3_bind_int64(all, 1, from);
     int st = SQLITE_DONE;
-    while (!rc && (st = sqlite3_step(all)) == SQLITE_ROW)
-        rc = add_n(c, sqlite3_column_int64(all, 0), err);
+    while (!rc && (st = sqlite3_step(all)) == SQLITE_ROW) {
+        int64_t n = sqlite3_column_int64(all, 0);
+        if (!(rc = add_n(c, n, err)))
+            rc = set_upto(c, n, err);
+    }
     if (!rc && st != SQLITE_DONE)
         rc = bti_store_db_error(c->s, "listing articles", err);
     sqlite3_finalize(all);
@@ -323,12 +348,12 @@ static int refill(bti_connect *c, bt_error *err)
     return rc;
 }
 
-static int rebuild_with(bti_connect *c, bt_error *err)
+static int rebuild_with(bti_connect *c, int64_t from, bt_error *err)
 {
     int rc = bt_store_begin(c->s, err);
     if (rc)
         return rc;
-    if ((rc = refill(c, err))) {
+    if ((rc = refill(c, from, err))) {
         bt_store_rollback(c->s, NULL);
         return rc;
     }
@@ -341,7 +366,7 @@ int bti_connect_rebuild(bt_store *s, bt_error *err)
     int rc = writer_new(s, &c, err);
     if (rc)
         return rc;
-    rc = rebuild_with(c, err);
+    rc = rebuild_with(c, 0, err);
     bti_connect_close(c);
     return rc;
 }
@@ -352,15 +377,24 @@ int bti_connect_open(bt_store *s, bti_connect **out, bt_error *err)
     int rc = writer_new(s, &c, err);
     if (rc)
         return rc;
-    char complete[8], stored[96], params[96];
+    char complete[8], stored[96], params[96], upto[24];
     params_text(&c->o, params, sizeof params);
     if (!(rc = meta_get(s, "dups_complete", complete, sizeof complete, err)) &&
-        !(rc = meta_get(s, "dups_params", stored, sizeof stored, err))) {
+        !(rc = meta_get(s, "dups_params", stored, sizeof stored, err)) &&
+        !(rc = meta_get(s, "dups_upto", upto, sizeof upto, err))) {
+        c->upto = strtoll(upto, NULL, 10);
         if (strcmp(complete, "1") || (stored[0] && strcmp(stored, params)))
-            rc = rebuild_with(c, err);
+            rc = rebuild_with(c, 0, err);
         else if (!stored[0])
             rc = meta_set(s, "dups_params", params, err);
     }
+    /* articles stored since by other means: indexed now, in the order they came */
+    sqlite3_stmt *last = NULL;
+    if (!rc)
+        rc = bti_store_prepare(s, "SELECT max(n) FROM articles", "reading articles", &last, err);
+    if (!rc && sqlite3_step(last) == SQLITE_ROW && sqlite3_column_int64(last, 0) > c->upto)
+        rc = rebuild_with(c, c->upto, err);
+    sqlite3_finalize(last);
     if (rc) {
         bti_connect_close(c);
         return rc;

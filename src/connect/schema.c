@@ -6,9 +6,10 @@
 static const bti_migration connect_steps[] = {
     /* 4 -> 5: near-duplicates.
      * connect_meta: what the stored band keys were made with ('dups_params': shingle words,
-     *   bands, rows, seed, written by the first writer), and whether every stored article
-     *   is in the index ('dups_complete': a file upgraded from version 4 holds articles that
-     *   are not, until the first writer catches up).
+     *   bands, rows, seed, written by the first writer), whether the index is whole
+     *   ('dups_complete': a file upgraded from version 4 holds articles that are not in it,
+     *   until the first writer makes it), and the last article row indexed ('dups_upto':
+     *   the writer indexes the rows stored after it by other means).
      * dup_bands: one row per band key of an article (a WITHOUT ROWID table on (key, article
      *   DESC): a look-up reads one key's ids, newest first, from the key's leaf, no sort). No index on
      *   article: a removed article's keys stay until the next rebuild, harmless (a candidate

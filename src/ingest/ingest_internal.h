@@ -17,7 +17,6 @@ struct bt_ingest {
     bt_ingest_opts o; /* every field set: the caller's, or the defaults */
     bt_store *store;  /* the writer's connection, when o.db */
     bti_connect *dups; /* near-duplicates, on the writer's connection (NULL: not kept) */
-    int dups_stale;    /* articles were stored without them (BT_INGEST_NO_CONNECT) */
     bti_input *in;
     size_t n_in, cap_in;
     bt_site_model *learnt; /* from bt_ingest_learn_site: replaces o.site */

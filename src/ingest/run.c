@@ -400,18 +400,15 @@ static void deliver(writer *w, slot *j)
     int rc = bt_store_add(g->store, j->article, &origin, &outcome, id, &err);
     if (rc == 0)
         rc = outcome;
-    if (rc == BT_STORE_ADDED && (g->dups || !g->dups_stale)) {
+    if (rc == BT_STORE_ADDED && g->dups) {
         /* in the same transaction as the article: a crash loses both or neither */
-        int crc = g->dups ? bti_connect_add(g->dups, id, j->dup_sig, &err)
-                          : bti_connect_mark_stale(g->store, &err);
-        if (crc) {
+        if (bti_connect_add(g->dups, id, j->dup_sig, &err)) {
             w->st.failed++;
             w->st.failed_store++;
             fail(w, &err, &item, BT_INGEST_STORE);
             set_fatal(w, &err); /* the batch is rolled back: the article is not half stored */
             return;
         }
-        g->dups_stale = !g->dups;
     }
     if (rc == BT_STORE_ADDED)
         w->b_added++;
