@@ -21,6 +21,8 @@ int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_dups(int argc, char **argv);
+int cmd_connect(int argc, char **argv);
 
 /* Prints "bantin: MSG" on stderr. */
 void cli_errorf(const char *fmt, ...)

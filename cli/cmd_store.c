@@ -126,6 +126,20 @@ static void print_text(const bt_article *a)
                a->related[i].url ? a->related[i].url : "");
 }
 
+/* The near-duplicate group of article `id`, when it has one (bantin/connect.h). */
+static void print_dups(bt_store *s, const char *id)
+{
+    bt_dup_group *g = NULL;
+    bt_error err;
+    if (bt_dups_of(s, id, &g, &err) || !g)
+        return;
+    printf("\nduplicates: group %lld, %zu articles\n", (long long)g->group, g->n);
+    for (size_t i = 0; i < g->n; i++)
+        printf("- %s %.3f%s%s\n", g->articles[i].id, g->articles[i].similarity,
+               i ? "" : " original", strcmp(g->articles[i].id, id) ? "" : " (this)");
+    bt_dup_group_free(g);
+}
+
 int cmd_show(int argc, char **argv)
 {
     static const char usage[] =
@@ -149,6 +163,7 @@ int cmd_show(int argc, char **argv)
             if (i)
                 printf("\n----\n\n");
             print_text(a);
+            print_dups(s, a->id);
         } else {
             char *json;
             bt_article_to_json(a, c.pretty ? BT_JSON_PRETTY : 0, &json, &err);

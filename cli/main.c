@@ -16,6 +16,8 @@ static const struct command {
     {"export", cmd_export, "print stored articles as JSONL"},
     {"stats", cmd_stats, "counts of the store"},
     {"rm", cmd_rm, "remove a stored article"},
+    {"dups", cmd_dups, "list groups of near-duplicate articles"},
+    {"connect", cmd_connect, "recompute the near-duplicate groups (--rebuild)"},
     {"vacuum", cmd_vacuum, "compact the database file"},
     {"index", cmd_index, "rebuild the full-text index (with or without phrases)"},
     {"fold", cmd_fold, "print the search key of a text"},

@@ -17,5 +17,6 @@
 #include "bantin/store.h"
 #include "bantin/search.h"
 #include "bantin/ingest.h"
+#include "bantin/connect.h"
 
 #endif

@@ -518,6 +518,26 @@ static void test_open_errors(void **state)
     assert_non_null(strstr(err.msg, "/nonexistent/x.html"));
 }
 
+/* An empty input in memory read with record detection: an error naming it, no read past it
+ * (the first-line scan once handed memchr a NULL pointer: UBSan). */
+static void test_empty_mem_records(void **state)
+{
+    (void)state;
+    static const char nothing[1] = "";
+    bt_reader *r;
+    bt_error err;
+    if (bt_reader_open_mem(nothing, 0, "empty", BT_READ_RECORDS, &r, &err) == 0) {
+        const bt_capture *c;
+        int rc = bt_reader_next(r, &c, &err);
+        assert_true(rc < 0 || c == NULL);
+        if (rc < 0)
+            assert_non_null(strstr(err.msg, "empty"));
+        bt_reader_close(r);
+    } else {
+        assert_non_null(strstr(err.msg, "empty"));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_warc_truncated_gzip_body),
         cmocka_unit_test(test_directory),
         cmocka_unit_test(test_open_errors),
+        cmocka_unit_test(test_empty_mem_records),
     };
     return cmocka_run_group_tests_name("capture", tests, NULL, NULL);
 }

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The released steps: 0 -> 1, 1 -> 2, 2 -> 3, 3 -> 4. */
+/* The released steps: 0 -> 1, 1 -> 2, 2 -> 3, 3 -> 4 (the store's), 4 -> 5 (connect's). */
 static const char *const old_steps[] = {
     /* 0 -> 1: articles and what hangs off them */
     "CREATE TABLE articles("
@@ -89,6 +89,20 @@ static const char *const old_steps[] = {
      * 10, file 1.28x the stock layout; 12 made the file 1.30x with freed merge pages): see
      * bench/README.md. Queries read at most 10 segments a level until `bantin vacuum`. */
     "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 10);",
+
+    /* 4 -> 5 (connect): near-duplicates */
+    "CREATE TABLE connect_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+    "INSERT INTO connect_meta(key, value) VALUES"
+    "  ('dups_complete', (SELECT CASE WHEN EXISTS (SELECT 1 FROM articles) THEN '0' ELSE '1'"
+    "                     END));"
+    "CREATE TABLE dup_bands(key INTEGER NOT NULL, article INTEGER NOT NULL,"
+    "  PRIMARY KEY(key, article DESC)) WITHOUT ROWID;"
+    "CREATE TABLE dup_pairs(a INTEGER NOT NULL, b INTEGER NOT NULL, jaccard REAL NOT NULL,"
+    "  containment REAL NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;"
+    "CREATE INDEX dup_pairs_b ON dup_pairs(b);"
+    "CREATE TRIGGER dups_articles_ad AFTER DELETE ON articles BEGIN"
+    "  DELETE FROM dup_pairs WHERE a = old.n OR b = old.n;"
+    "END;",
 };
 
 typedef struct fixture {

@@ -119,6 +119,9 @@ typedef struct bt_ingest_opts {
                                        even a JSONL or WARC record that names its URL */
 #define BT_INGEST_COUNT_INPUTS 0x2u /* count the files of the inputs first (a walk of the
                                        folders that opens no file): stats.inputs_total */
+#define BT_INGEST_NO_CONNECT 0x4u   /* do not find near-duplicates as articles are stored
+                                       (bantin/connect.h): the next run without this flag
+                                       indexes the articles stored meanwhile first */
 
 /* A new pipeline with `opts` (copied; the strings and the model are borrowed until
  * bt_ingest_free). With `opts->db`, opens (creating when needed) the store: errors name it. */

@@ -99,14 +99,14 @@ static void choose_kind(bt_reader *r)
         size_t want = SNIFF_LEN;
         const char *p = bti_stream_peek(&r->s);
         size_t n = bti_stream_avail(&r->s);
-        while (!memchr(p, '\n', n) && n >= want && want < r->max_record) {
+        while (n && !memchr(p, '\n', n) && n >= want && want < r->max_record) {
             want *= 2;
             if (bti_stream_fill(&r->s, want, &e) < 0)
                 return;
             p = bti_stream_peek(&r->s);
             n = bti_stream_avail(&r->s);
         }
-        const char *nl = memchr(p, '\n', n);
+        const char *nl = n ? memchr(p, '\n', n) : NULL;
         if (bti_is_record_line(p, nl ? (size_t)(nl - p) + 1 : n))
             r->kind = RK_RECORDS;
     }

@@ -1,5 +1,5 @@
 /* band_mem.c: the in-memory band index (band key -> article ids), for tests and the bench;
- * the store will put the same interface over a table. Open addressing on the key (band keys
+ * band_db.c puts the same interface over the store's table. Open addressing on the key (band keys
  * are uniform hashes already), each slot holding its ids in order of addition. */
 #include "connect/dups.h"
 
@@ -129,6 +129,6 @@ static int mem_remove(void *self, uint64_t key, int64_t id)
 
 bti_band_index bti_band_mem_index(bti_band_mem *m)
 {
-    bti_band_index ix = {m, mem_find, mem_add, mem_remove};
+    bti_band_index ix = {m, mem_find, mem_add, mem_remove, NULL, NULL};
     return ix;
 }

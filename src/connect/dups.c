@@ -1,6 +1,6 @@
 /* dups.c: candidates from the band index, and the in-memory collection that adds articles
  * one at a time (shingles -> signature -> one look-up per band -> exact check of each
- * candidate -> band keys into the index), as ingest will do against the store. */
+ * candidate -> band keys into the index), as the store's writer (dups_db.c) does. */
 #include "connect/dups.h"
 
 #include <stdlib.h>
@@ -29,11 +29,41 @@ static int cmp_i64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* find_all's rows: the cap counted per key. */
+typedef struct gather_all {
+    bti_u64s *out;
+    int64_t self;
+    const uint64_t *keys;
+    unsigned n;
+    size_t max, taken[BTI_DUPS_MAX_HASHES];
+    int rc;
+} gather_all;
+
+static int on_key_id(void *ctx, uint64_t key, int64_t id)
+{
+    gather_all *g = ctx;
+    unsigned b = 0;
+    while (b < g->n && g->keys[b] != key)
+        b++;
+    if (b == g->n || id == g->self || (g->max && g->taken[b] >= g->max))
+        return 0;
+    g->taken[b]++;
+    return (g->rc = bti_u64s_push(g->out, (uint64_t)id)) ? BTI_STOP : 0;
+}
+
 int bti_dups_candidates(const bti_dups_opts *o, const bti_band_index *ix, const uint64_t *keys,
                         int64_t self, bti_u64s *out)
 {
     out->n = 0;
-    for (unsigned b = 0; b < o->bands; b++) {
+    if (ix->find_all) {
+        gather_all g = {out, self, keys, o->bands, o->max_bucket, {0}, 0};
+        int rc = ix->find_all(ix->self, keys, o->bands, on_key_id, &g);
+        if (g.rc)
+            return g.rc;
+        if (rc < 0)
+            return rc;
+    }
+    for (unsigned b = 0; !ix->find_all && b < o->bands; b++) {
         gather g = {out, self, o->max_bucket ? o->max_bucket : SIZE_MAX, 0};
         int rc = ix->find(ix->self, keys[b], on_id, &g);
         if (g.rc)

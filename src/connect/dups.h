@@ -13,10 +13,11 @@
  * one), and the number runs must agree (template pages). Verified pairs are joined into
  * groups whose original is the earliest article (published, then order of arrival).
  *
- * The band index is an interface (bti_band_index) so that the store can back it with a
- * SQLite table later; bti_band_mem is the in-memory one for tests and the bench. bti_dups is
- * an in-memory collection (index + shingle sets) that adds articles one at a time, as ingest
- * will: adding costs one look-up per band, never a scan.
+ * The band index is an interface (bti_band_index): band_db.c backs it with the store's
+ * dup_bands table (connect.h: what ingest uses, article by article, in the store's file);
+ * bti_band_mem is the in-memory one for tests and the bench. bti_dups is an in-memory
+ * collection (index + shingle sets) that adds articles one at a time as the store's writer
+ * does: adding costs one look-up per band, never a scan.
  *
  * Nothing here keeps global state; every object has one owner; calls on different objects
  * are thread-safe. */
@@ -155,8 +156,8 @@ int bti_dups_match(const bti_dups_opts *o, const bti_overlap *ov);
 
 /* ---- the band index: band key -> article ids ----------------------------------------------- */
 
-/* What a band index does; the store will implement it over a table (key INTEGER, id INTEGER)
- * with an index on key. `find` calls cb for the ids under `key`, newest first, and stops
+/* What a band index does; band_db.c implements it over the table dup_bands(key, article)
+ * keyed on (key, article DESC). `find` calls cb for the ids under `key`, newest first, and stops
  * when cb returns non-zero (that value is returned; BTI_STOP is not an error). */
 #define BTI_STOP 1
 typedef struct bti_band_index {
@@ -164,6 +165,13 @@ typedef struct bti_band_index {
     int (*find)(void *self, uint64_t key, int (*cb)(void *ctx, int64_t id), void *ctx);
     int (*add)(void *self, uint64_t key, int64_t id);
     int (*remove)(void *self, uint64_t key, int64_t id); /* 0 also when absent */
+    /* Optional (NULL: find and add per key): the same for all n keys of an article at once,
+     * which an index over a database does in one statement instead of n. find_all calls
+     * cb(ctx, key, id) for the ids under each of the keys, newest first within a key (any
+     * order of keys), until cb returns non-zero. */
+    int (*find_all)(void *self, const uint64_t *keys, unsigned n,
+                    int (*cb)(void *ctx, uint64_t key, int64_t id), void *ctx);
+    int (*add_all)(void *self, const uint64_t *keys, unsigned n, int64_t id);
 } bti_band_index;
 
 typedef struct bti_band_mem bti_band_mem;

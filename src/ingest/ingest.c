@@ -33,7 +33,12 @@ int bt_ingest_new(const bt_ingest_opts *opts, bt_ingest **out, bt_error *err)
         g->o.batch_seconds = 1.0;
     if (g->o.db) {
         int rc = bt_store_open(g->o.db, 0, &g->store, err);
+        /* near-duplicates are found as articles are stored (an index left incomplete is
+         * caught up here, once) */
+        if (!rc && !(g->o.flags & BT_INGEST_NO_CONNECT))
+            rc = bti_connect_open(g->store, &g->dups, err);
         if (rc) {
+            bt_store_close(g->store);
             free(g);
             return rc;
         }
@@ -55,6 +60,7 @@ void bt_ingest_free(bt_ingest *g)
         return;
     bti_inputs_clear(g);
     free(g->in);
+    bti_connect_close(g->dups);
     bt_store_close(g->store);
     bt_site_model_free(g->learnt);
     free(g);

@@ -4,6 +4,7 @@
 #define BT_INGEST_INTERNAL_H
 
 #include "bantin/ingest.h"
+#include "connect/connect.h"
 
 typedef struct bti_input {
     char *path;       /* a path, "-" for stdin, or the name of a memory input */
@@ -15,6 +16,7 @@ typedef struct bti_input {
 struct bt_ingest {
     bt_ingest_opts o; /* every field set: the caller's, or the defaults */
     bt_store *store;  /* the writer's connection, when o.db */
+    bti_connect *dups; /* near-duplicates, on the writer's connection (NULL: not kept) */
     bti_input *in;
     size_t n_in, cap_in;
     bt_site_model *learnt; /* from bt_ingest_learn_site: replaces o.site */

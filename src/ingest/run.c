@@ -22,6 +22,7 @@ typedef struct slot {
     bt_kind ckind;
     char hash[17];
     bt_article *article;
+    bti_dup_sig *dup_sig; /* its near-duplicate signature, made by the worker */
     int rc;
     bt_error err;
     size_t inputs, inputs_done, inputs_total; /* the reader's counts when it made this slot */
@@ -61,6 +62,7 @@ static void slot_clear(slot *j)
     free(j->fetched_at);
     free(j->where);
     bt_article_free(j->article);
+    bti_dup_sig_free(j->dup_sig);
     memset(j, 0, sizeof *j);
 }
 
@@ -265,6 +267,10 @@ static void run_job(run *p, slot *j)
                           j->ckind, j->where};
         j->rc = bt_extract(&cap, &p->xo, &j->article, &j->err);
     }
+    /* the near-duplicate signature here, in parallel, not in the writer (NULL on failure:
+     * the writer computes it from the stored text) */
+    if (!j->rc && p->g->dups)
+        bti_dup_sig_of(j->article, &j->dup_sig);
     /* the bytes are not needed any more (the hash and size are kept): free them now */
     free(j->data);
     j->data = NULL;
@@ -378,9 +384,20 @@ static void deliver(writer *w, slot *j)
     w->in_batch++;
     bt_origin origin = {j->kind == JOB_RECORD ? NULL : j->origin, j->hash, j->len};
     int outcome;
-    int rc = bt_store_add(g->store, j->article, &origin, &outcome, NULL, &err);
+    char id[17] = "";
+    int rc = bt_store_add(g->store, j->article, &origin, &outcome, id, &err);
     if (rc == 0)
         rc = outcome;
+    if (rc == BT_STORE_ADDED && g->dups) {
+        /* in the same transaction as the article: a crash loses both or neither */
+        if (bti_connect_add(g->dups, id, j->dup_sig, &err)) {
+            w->st.failed++;
+            w->st.failed_store++;
+            fail(w, &err, &item, BT_INGEST_STORE);
+            set_fatal(w, &err); /* the batch is rolled back: the article is not half stored */
+            return;
+        }
+    }
     if (rc == BT_STORE_ADDED)
         w->b_added++;
     else if (rc == BT_STORE_MERGED)

@@ -99,8 +99,11 @@ typedef struct bti_stage_schema {
  * so that it brings its tables without editing the store's steps). */
 extern const bti_stage_schema *const bti_stage_schemas[];
 
-/* The store's own steps (schema.c). */
+/* The store's own steps (schema.c), and the connect stage's (connect/schema.c): declared
+ * here, not in connect's headers, so that the list names them without an include arrow
+ * against the flow; the layers check allows this one reference from stages.c. */
 extern const bti_stage_schema bti_store_schema;
+extern const bti_stage_schema bti_connect_schema;
 
 /* The highest version of all the stages' steps (= BT_STORE_SCHEMA_VERSION), or BT_EINVAL
  * with a message when the steps do not number 1, 2, ... each once. */

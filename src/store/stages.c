@@ -4,5 +4,6 @@
 
 const bti_stage_schema *const bti_stage_schemas[] = {
     &bti_store_schema,
+    &bti_connect_schema,
     NULL,
 };

@@ -1,0 +1,67 @@
+/* connect.h: the connect stage over a store (internal): its migration steps, the band index
+ * over the dup_bands table, and the writer's incremental near-duplicate detection that
+ * ingest calls after each new article. The public calls are in bantin/connect.h. */
+#ifndef BTI_CONNECT_CONNECT_H
+#define BTI_CONNECT_CONNECT_H
+
+#include "bantin/connect.h"
+#include "connect/dups.h"
+#include "store/db.h"
+
+/* The connect stage's schema steps (schema.c) are bti_connect_schema, declared in
+ * store/db.h beside the store's and listed in store/stages.c. */
+
+/* ---- the band index over dup_bands ------------------------------------------------------- */
+
+typedef struct bti_band_db bti_band_db;
+
+/* A band index over the store's dup_bands table (statements prepared once; the store must
+ * outlive it). 0 or the store's error. */
+int bti_band_db_new(bt_store *s, bti_band_db **out, bt_error *err);
+void bti_band_db_free(bti_band_db *b);
+bti_band_index bti_band_db_index(bti_band_db *b);
+
+/* ---- the writer ----------------------------------------------------------------------------- */
+
+typedef struct bti_connect bti_connect;
+
+/* The near-duplicate writer of store s (the writer's connection; s must outlive it). When
+ * the index was made with other signature parameters or is incomplete (a file upgraded from
+ * schema 4), it is made again; articles stored after the last one it indexed (by
+ * bt_store_add directly, a shard merge, BT_INGEST_NO_CONNECT) are indexed (each in one
+ * transaction). 0 or a negative BT_E*. */
+int bti_connect_open(bt_store *s, bti_connect **out, bt_error *err);
+void bti_connect_close(bti_connect *c);
+
+/* An article's shingle set and band keys, computed from the extracted record where there
+ * are threads to spare (ingest's extraction workers): the same set as from the stored text
+ * (the store keeps the parts as given, less empty paragraphs, which give no shingle, and
+ * with newlines inside a paragraph made spaces, which tokenize alike). Thread-safe. */
+typedef struct bti_dup_sig bti_dup_sig;
+int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out); /* 0 or BT_ENOMEM */
+void bti_dup_sig_free(bti_dup_sig *s);
+
+/* Indexes the stored article `id` (just added, in the caller's transaction): its shingles
+ * (`sig`, or from the stored text when NULL), one look-up per band, the exact check of each
+ * candidate, the verified pairs and band keys written. 0 or a negative BT_E* naming the
+ * article. */
+int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err);
+
+/* Empties the index and adds every stored article again in the order they were added, in
+ * one transaction of its own (not inside a batch). */
+int bti_connect_rebuild(bt_store *s, bt_error *err);
+
+/* The sorted shingle set of the stored article with row n into *out, and its published
+ * time (seconds since the epoch, BTI_DUPS_NO_DATE without a readable date; `published` may
+ * be NULL). `row` is the caller's statement of BTI_CONNECT_ROW_SQL (reset after). 0,
+ * BT_ENOTFOUND (no such row), BT_ENOMEM or the store's error. */
+#define BTI_CONNECT_ROW_SQL "SELECT title, lede, body, published FROM articles WHERE n = ?"
+
+int bti_connect_shingles_of(bt_store *s, sqlite3_stmt *row, const bti_dups_opts *o, int64_t n,
+                            bti_u64s *out, int64_t *published, bt_error *err);
+
+/* Seconds since the epoch of an ISO 8601 date ("2021-08-20T10:00:00+07:00", a date alone =
+ * midnight UTC), or BTI_DUPS_NO_DATE. */
+int64_t bti_connect_epoch(const char *iso);
+
+#endif

@@ -1,0 +1,404 @@
+/* dups_db.c: near-duplicates kept in the store as articles arrive: the writer that ingest
+ * calls after each new article (shingles from the stored text, one band look-up per band in
+ * dup_bands, the exact check of each candidate, the verified pair written), the catch-up of a
+ * file whose index is incomplete, and the rebuild from the stored articles. */
+#include "connect/connect.h"
+#include "core/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What connect_meta's 'dups_params' holds for options o: a change of any of these changes
+ * the band keys, so a stored index made otherwise is rebuilt. The thresholds only decide
+ * which candidates pass: a rebuild applies new ones (bantin connect --rebuild). */
+static void params_text(const bti_dups_opts *o, char *out, size_t cap)
+{
+    snprintf(out, cap, "k=%u bands=%u rows=%u seed=%016llx", o->shingle_words, o->bands,
+             o->rows, (unsigned long long)o->seed);
+}
+
+int64_t bti_connect_epoch(const char *iso)
+{
+    bti_date d;
+    if (!iso || !bti_date_find(iso, strlen(iso), &d))
+        return BTI_DUPS_NO_DATE;
+    int64_t t = (int64_t)bti_days_from_civil(d.year, d.month, d.day) * 86400;
+    if (d.has_time)
+        t += d.hour * 3600 + d.minute * 60 + d.second;
+    if (d.has_offset)
+        t -= (int64_t)d.offset_min * 60;
+    return t;
+}
+
+int bti_connect_shingles_of(bt_store *s, sqlite3_stmt *row, const bti_dups_opts *o, int64_t n,
+                            bti_u64s *out, int64_t *published, bt_error *err)
+{
+    out->n = 0;
+    sqlite3_bind_int64(row, 1, n);
+    int st = sqlite3_step(row);
+    if (st != SQLITE_ROW) {
+        sqlite3_reset(row);
+        if (st == SQLITE_DONE)
+            return bt_error_set(err, BT_ENOTFOUND, "dups: no stored article #%lld",
+                                (long long)n);
+        return bti_store_db_error(s, "reading an article for its shingles", err);
+    }
+    /* parts: the title, the lede, each paragraph (body holds them one a line), as the
+     * extracted record had them: shingles never cross a part */
+    const char *body = (const char *)sqlite3_column_text(row, 2);
+    size_t nlines = 1;
+    for (const char *p = body ? body : ""; (p = strchr(p, '\n')); p++)
+        nlines++;
+    const char **parts = malloc((nlines + 2) * sizeof *parts);
+    size_t *lens = malloc((nlines + 2) * sizeof *lens);
+    int rc = 0;
+    if (!parts || !lens) {
+        rc = bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+        goto done;
+    }
+    size_t np = 0;
+    for (int col = 0; col < 2; col++) {
+        const char *t = (const char *)sqlite3_column_text(row, col);
+        if (t) {
+            parts[np] = t;
+            lens[np++] = (size_t)sqlite3_column_bytes(row, col);
+        }
+    }
+    for (const char *p = body; p && *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        parts[np] = p;
+        lens[np++] = len;
+        p += len + (nl != NULL);
+    }
+    if (published)
+        *published = bti_connect_epoch((const char *)sqlite3_column_text(row, 3));
+    if (bti_shingles(o, parts, lens, np, out))
+        rc = bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+done:
+    free(parts);
+    free(lens);
+    sqlite3_reset(row);
+    return rc;
+}
+
+/* ---- the writer ----------------------------------------------------------------------------- */
+
+enum { W_FIND_N, W_ROW, W_PAIR, W_UPTO, W_COUNT };
+
+static const char *const writer_sql[W_COUNT] = {
+    "SELECT n FROM articles WHERE id = ?",
+    BTI_CONNECT_ROW_SQL,
+    "INSERT OR REPLACE INTO dup_pairs(a, b, jaccard, containment) VALUES (?, ?, ?, ?)",
+    "INSERT OR REPLACE INTO connect_meta(key, value) VALUES ('dups_upto', ?)",
+};
+
+struct bti_connect {
+    bt_store *s;
+    bti_dups_opts o;
+    bti_band_db *bands;
+    bti_band_index ix;
+    sqlite3_stmt *st[W_COUNT];
+    int64_t upto; /* the last row indexed ('dups_upto'): rows after it were stored by other
+                     means (bt_store_add, a shard merge, BT_INGEST_NO_CONNECT) */
+    bti_u64s sh, other, cand;
+};
+
+void bti_connect_close(bti_connect *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < W_COUNT; i++)
+        sqlite3_finalize(c->st[i]);
+    bti_band_db_free(c->bands);
+    bti_u64s_free(&c->sh);
+    bti_u64s_free(&c->other);
+    bti_u64s_free(&c->cand);
+    free(c);
+}
+
+static int writer_new(bt_store *s, bti_connect **out, bt_error *err)
+{
+    *out = NULL;
+    bti_connect *c = calloc(1, sizeof *c);
+    if (!c)
+        return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+    c->s = s;
+    bti_dups_opts_init(&c->o);
+    int rc = bti_band_db_new(s, &c->bands, err);
+    for (int i = 0; !rc && i < W_COUNT; i++)
+        rc = bti_store_prepare(s, writer_sql[i], "preparing the near-duplicate writer", &c->st[i],
+                               err);
+    if (rc) {
+        bti_connect_close(c);
+        return rc;
+    }
+    c->ix = bti_band_db_index(c->bands);
+    *out = c;
+    return 0;
+}
+
+struct bti_dup_sig {
+    bti_u64s sh;
+    uint64_t keys[BTI_DUPS_MAX_HASHES];
+};
+
+/* The band keys of a set (its word shingles: none, 0 and no keys). */
+static int keys_of(const bti_dups_opts *o, const bti_u64s *sh, uint64_t *keys)
+{
+    if (bti_words_end(sh->v, sh->n) == 0)
+        return 0;
+    uint64_t sig[BTI_DUPS_MAX_HASHES];
+    bti_minhash(o, sh->v, sh->n, sig);
+    bti_band_keys(o, sig, keys);
+    return 1;
+}
+
+int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out)
+{
+    *out = NULL;
+    bti_dup_sig *s = calloc(1, sizeof *s);
+    const char **parts = malloc((a->n_body + 2) * sizeof *parts);
+    if (!s || !parts) {
+        free(s);
+        free(parts);
+        return BT_ENOMEM;
+    }
+    size_t np = 0;
+    parts[np++] = a->title;
+    parts[np++] = a->lede;
+    for (size_t i = 0; i < a->n_body; i++)
+        parts[np++] = a->body[i];
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    int rc = bti_shingles(&o, parts, NULL, np, &s->sh);
+    free(parts);
+    if (rc) {
+        bti_dup_sig_free(s);
+        return BT_ENOMEM;
+    }
+    keys_of(&o, &s->sh, s->keys);
+    *out = s;
+    return 0;
+}
+
+void bti_dup_sig_free(bti_dup_sig *s)
+{
+    if (!s)
+        return;
+    bti_u64s_free(&s->sh);
+    free(s);
+}
+
+/* Indexes the article of row n (see bti_connect_add): its set `sh` and keys. */
+static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, const uint64_t *keys,
+                   bt_error *err)
+{
+    int rc;
+    if (bti_words_end(sh->v, sh->n) == 0)
+        return 0; /* no words: never matched (dups.h), never indexed */
+    if ((rc = bti_dups_candidates(&c->o, &c->ix, keys, n, &c->cand)))
+        return rc == BT_ENOMEM ? bt_error_set(err, rc, "dups: out of memory")
+                               : bti_store_db_error(c->s, "reading dup_bands", err);
+    for (size_t i = 0; i < c->cand.n; i++) {
+        int64_t other = (int64_t)c->cand.v[i];
+        rc = bti_connect_shingles_of(c->s, c->st[W_ROW], &c->o, other, &c->other, NULL, err);
+        if (rc == BT_ENOTFOUND)
+            continue; /* a key of a removed article: the trigger drops them, but be lenient */
+        if (rc)
+            return rc;
+        bti_overlap ov;
+        bti_overlap_of(sh->v, sh->n, c->other.v, c->other.n, &ov);
+        if (!bti_dups_match(&c->o, &ov))
+            continue;
+        sqlite3_stmt *p = c->st[W_PAIR];
+        sqlite3_bind_int64(p, 1, other < n ? other : n);
+        sqlite3_bind_int64(p, 2, other < n ? n : other);
+        sqlite3_bind_double(p, 3, ov.jaccard);
+        sqlite3_bind_double(p, 4, ov.containment);
+        int st = sqlite3_step(p);
+        sqlite3_reset(p);
+        if (st != SQLITE_DONE)
+            return bti_store_db_error(c->s, "writing dup_pairs", err);
+    }
+    if (c->ix.add_all(c->ix.self, keys, c->o.bands, n))
+        return bti_store_db_error(c->s, "writing dup_bands", err);
+    return 0;
+}
+
+/* Indexes the article of row n from its stored text. */
+static int add_n(bti_connect *c, int64_t n, bt_error *err)
+{
+    int rc = bti_connect_shingles_of(c->s, c->st[W_ROW], &c->o, n, &c->sh, NULL, err);
+    if (rc)
+        return rc;
+    uint64_t keys[BTI_DUPS_MAX_HASHES];
+    keys_of(&c->o, &c->sh, keys);
+    return add_set(c, n, &c->sh, keys, err);
+}
+
+/* Records that rows up to n are indexed (in the caller's transaction, with the article). */
+static int set_upto(bti_connect *c, int64_t n, bt_error *err)
+{
+    if (n <= c->upto)
+        return 0;
+    char v[24];
+    snprintf(v, sizeof v, "%lld", (long long)n);
+    sqlite3_stmt *st = c->st[W_UPTO];
+    sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+    int r = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (r != SQLITE_DONE)
+        return bti_store_db_error(c->s, "writing connect_meta", err);
+    c->upto = n;
+    return 0;
+}
+
+int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err)
+{
+    sqlite3_stmt *f = c->st[W_FIND_N];
+    sqlite3_bind_text(f, 1, id, -1, SQLITE_STATIC);
+    int st = sqlite3_step(f);
+    int64_t n = st == SQLITE_ROW ? sqlite3_column_int64(f, 0) : 0;
+    sqlite3_reset(f);
+    if (st == SQLITE_DONE)
+        return bt_error_set(err, BT_ENOTFOUND, "dups: no stored article %s", id);
+    if (st != SQLITE_ROW)
+        return bti_store_db_error(c->s, "finding an article for the near-duplicates", err);
+    int rc = sig ? add_set(c, n, &sig->sh, sig->keys, err) : add_n(c, n, err);
+    if (!rc)
+        rc = set_upto(c, n, err);
+    if (rc && rc != BT_ENOMEM) {
+        bt_error inner = *err;
+        bt_error_set(err, rc, "article %s: %s", id, inner.msg);
+    }
+    return rc;
+}
+
+/* ---- meta, catch-up and rebuild ------------------------------------------------------------ */
+
+static int exec(bt_store *s, const char *sql, const char *what, bt_error *err)
+{
+    if (sqlite3_exec(bti_store_db(s), sql, NULL, NULL, NULL) != SQLITE_OK)
+        return bti_store_db_error(s, what, err);
+    return 0;
+}
+
+static int meta_get(bt_store *s, const char *key, char *out, size_t cap, bt_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = bti_store_prepare(s, "SELECT value FROM connect_meta WHERE key = ?",
+                               "reading connect_meta", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    out[0] = 0;
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW)
+        snprintf(out, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? 0
+                                               : bti_store_db_error(s, "reading connect_meta", err);
+}
+
+static int meta_set(bt_store *s, const char *key, const char *value, bt_error *err)
+{
+    sqlite3_stmt *st;
+    int rc = bti_store_prepare(s, "INSERT OR REPLACE INTO connect_meta(key, value) VALUES (?, ?)",
+                               "writing connect_meta", &st, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    int r = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return r == SQLITE_DONE ? 0 : bti_store_db_error(s, "writing connect_meta", err);
+}
+
+/* Adds the articles after row `from` in the order they were added, inside the caller's
+ * transaction; from 0: every article, the index emptied first. */
+static int refill(bti_connect *c, int64_t from, bt_error *err)
+{
+    int rc = from ? 0 : exec(c->s, "DELETE FROM dup_bands; DELETE FROM dup_pairs;",
+                             "emptying the near-duplicate index", err);
+    if (!from)
+        c->upto = 0;
+    sqlite3_stmt *all = NULL;
+    if (!rc)
+        rc = bti_store_prepare(c->s, "SELECT n FROM articles WHERE n > ? ORDER BY n",
+                               "listing articles", &all, err);
+    if (!rc)
+        sqlite3_bind_int64(all, 1, from);
+    int st = SQLITE_DONE;
+    while (!rc && (st = sqlite3_step(all)) == SQLITE_ROW) {
+        int64_t n = sqlite3_column_int64(all, 0);
+        if (!(rc = add_n(c, n, err)))
+            rc = set_upto(c, n, err);
+    }
+    if (!rc && st != SQLITE_DONE)
+        rc = bti_store_db_error(c->s, "listing articles", err);
+    sqlite3_finalize(all);
+    char params[96];
+    params_text(&c->o, params, sizeof params);
+    if (!rc)
+        rc = meta_set(c->s, "dups_params", params, err);
+    if (!rc)
+        rc = meta_set(c->s, "dups_complete", "1", err);
+    return rc;
+}
+
+static int rebuild_with(bti_connect *c, int64_t from, bt_error *err)
+{
+    int rc = bt_store_begin(c->s, err);
+    if (rc)
+        return rc;
+    if ((rc = refill(c, from, err))) {
+        bt_store_rollback(c->s, NULL);
+        return rc;
+    }
+    return bt_store_commit(c->s, err);
+}
+
+int bti_connect_rebuild(bt_store *s, bt_error *err)
+{
+    bti_connect *c;
+    int rc = writer_new(s, &c, err);
+    if (rc)
+        return rc;
+    rc = rebuild_with(c, 0, err);
+    bti_connect_close(c);
+    return rc;
+}
+
+int bti_connect_open(bt_store *s, bti_connect **out, bt_error *err)
+{
+    bti_connect *c;
+    int rc = writer_new(s, &c, err);
+    if (rc)
+        return rc;
+    char complete[8], stored[96], params[96], upto[24];
+    params_text(&c->o, params, sizeof params);
+    if (!(rc = meta_get(s, "dups_complete", complete, sizeof complete, err)) &&
+        !(rc = meta_get(s, "dups_params", stored, sizeof stored, err)) &&
+        !(rc = meta_get(s, "dups_upto", upto, sizeof upto, err))) {
+        c->upto = strtoll(upto, NULL, 10);
+        if (strcmp(complete, "1") || (stored[0] && strcmp(stored, params)))
+            rc = rebuild_with(c, 0, err);
+        else if (!stored[0])
+            rc = meta_set(s, "dups_params", params, err);
+    }
+    /* articles stored since by other means: indexed now, in the order they came */
+    sqlite3_stmt *last = NULL;
+    if (!rc)
+        rc = bti_store_prepare(s, "SELECT max(n) FROM articles", "reading articles", &last, err);
+    if (!rc && sqlite3_step(last) == SQLITE_ROW && sqlite3_column_int64(last, 0) > c->upto)
+        rc = rebuild_with(c, c->upto, err);
+    sqlite3_finalize(last);
+    if (rc) {
+        bti_connect_close(c);
+        return rc;
+    }
+    *out = c;
+    return 0;
+}

@@ -1,0 +1,527 @@
+/* test_connect_store.c: near-duplicates kept in the store (src/connect/dups_db.c, dups_api.c,
+ * band_db.c) as `bantin add` stores articles: groups with the earliest article first, any
+ * order of arrival, the rebuild equal to the incremental result, removals keeping groups
+ * whole, a schema-4 file caught up on upgrade, ingest without connect caught up later, bad
+ * input (unknown ids, empty store, no date), and the CLI (`bantin dups`, `connect
+ * --rebuild`, `show`). */
+#include "support.h"
+
+#include "bantin.h"
+#include "store/db.h" /* to look into the tables, and to write a schema-4 file */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- articles: deterministic pseudo-Vietnamese text, copies made as syndication does ---- */
+
+static const char *const syll[] = {
+    "đàm", "phán", "hòa", "bình", "chính", "phủ", "người", "dân", "thành", "phố", "công",
+    "an", "điều", "tra", "kinh", "tế", "thị", "trường", "giáo", "dục", "học", "sinh",
+    "bệnh", "viện", "bác", "sĩ", "giao", "thông", "đường", "sắt", "nông", "nghiệp", "lúa",
+    "gạo", "xuất", "khẩu", "doanh", "nghiệp", "ngân", "hàng", "lãi", "suất", "bóng", "đá",
+    "đội", "tuyển", "huấn", "luyện", "viên", "thời", "tiết", "mưa", "bão", "lũ", "lụt",
+};
+#define NSYLL (sizeof syll / sizeof syll[0])
+
+/* Paragraph p of text `seed`: 40 syllables from a small LCG. */
+static void para(unsigned seed, unsigned p, char *out, size_t cap)
+{
+    uint32_t x = seed * 2654435761u + p * 40503u + 7;
+    size_t n = 0;
+    out[0] = 0;
+    for (int w = 0; w < 40; w++) {
+        x = x * 1103515245u + 12345u;
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", w ? " " : "", syll[(x >> 16) % NSYLL]);
+    }
+    snprintf(out + n, cap - n, ".");
+}
+
+/* One JSONL record: title, published (NULL: none), paragraphs [from, to) of text `seed`,
+ * then `extra` (a paragraph of text extra_seed) when extra_seed != 0. */
+static void record(char *out, size_t cap, const char *title, const char *published,
+                   unsigned seed, unsigned from, unsigned to, unsigned extra_seed)
+{
+    size_t n = (size_t)snprintf(out, cap, "{\"title\": \"%s\"", title);
+    if (published)
+        n += (size_t)snprintf(out + n, cap - n, ", \"published\": \"%s\"", published);
+    n += (size_t)snprintf(out + n, cap - n, ", \"body\": [");
+    char p[1024];
+    for (unsigned i = from; i < to; i++) {
+        para(seed, i, p, sizeof p);
+        n += (size_t)snprintf(out + n, cap - n, "%s\"%s\"", i > from ? ", " : "", p);
+    }
+    if (extra_seed) {
+        para(extra_seed, 0, p, sizeof p);
+        n += (size_t)snprintf(out + n, cap - n, ", \"%s\"", p);
+    }
+    snprintf(out + n, cap - n, "]}\n");
+}
+
+enum { ORIG, COPY, ABRIDGED, OTHER, PASTED, NREC, NL_ORIG = NREC, NL_COPY, NOWORD_A, NOWORD_B,
+       NALL };
+
+/* The articles: the original (text 1, paragraphs 0-7, published first), a copy with a new
+ * headline, its first paragraph dropped and a paragraph of other text appended, published
+ * later, an abridged copy
+ * (paragraphs 0-5) without a date, an unrelated article (text 2), and a hard negative: text
+ * 3 with one paragraph of text 1 pasted in (not a duplicate). */
+static char recs[NALL][8192];
+
+static void make_records(void)
+{
+    record(recs[ORIG], sizeof recs[ORIG], "Hai bên nối lại đàm phán", "2021-08-20T10:00:00+07:00",
+           1, 0, 8, 0);
+    record(recs[COPY], sizeof recs[COPY], "Nóng: đàm phán được nối lại",
+           "2021-08-20T15:30:00+07:00", 1, 1, 8, 99);
+    record(recs[ABRIDGED], sizeof recs[ABRIDGED], "Đàm phán nối lại", NULL, 1, 0, 6, 0);
+    record(recs[OTHER], sizeof recs[OTHER], "Giá lúa gạo tăng", "2021-08-19T08:00:00+07:00", 2, 0,
+           8, 0);
+    /* text 3 with one paragraph of text 1 (appended as its "extra") */
+    record(recs[PASTED], sizeof recs[PASTED], "Thời tiết miền Bắc", "2021-08-18T08:00:00+07:00",
+           3, 0, 8, 0);
+    char *p = strrchr(recs[PASTED], ']');
+    char one[1024];
+    para(1, 2, one, sizeof one);
+    snprintf(p, sizeof recs[PASTED] - (size_t)(p - recs[PASTED]), ", \"%s\"]}\n", one);
+    /* a copy whose record has an empty paragraph and a line break inside one, which the
+     * store keeps as no paragraph and a space: the signature made from the record (ingest's
+     * workers) must be the one made from the stored text (rebuild, candidates) */
+    record(recs[NL_ORIG], sizeof recs[NL_ORIG], "Bão số 3 đổ bộ", "2021-09-01T08:00:00+07:00", 4,
+           0, 6, 0);
+    record(recs[NL_COPY], sizeof recs[NL_COPY], "Bão đổ bộ miền Trung", "2021-09-01T09:00:00+07:00",
+           4, 1, 6, 0);
+    p = strstr(recs[NL_COPY], "\"body\": [\"") + 10;
+    char *sp = strchr(p, ' ');
+    sp = strchr(sp + 1, ' ');
+    memmove(sp + 1, sp, strlen(sp) + 1); /* "a b c" -> "a b\nc" */
+    memcpy(sp, "\\n", 2);
+    p = strrchr(recs[NL_COPY], ']');
+    snprintf(p, sizeof recs[NL_COPY] - (size_t)(p - recs[NL_COPY]), ", \"\"]}\n");
+    /* articles without a word (nor a date): stored, never matched */
+    snprintf(recs[NOWORD_A], sizeof recs[NOWORD_A], "{\"title\": \"—\", \"body\": []}\n");
+    snprintf(recs[NOWORD_B], sizeof recs[NOWORD_B], "{\"title\": \"…\", \"body\": [\"!!!\"]}\n");
+}
+
+typedef struct fixture {
+    char dir[64];
+    char db[96];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    strcpy(f->dir, "/tmp/bantin-dups-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+    make_records();
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+/* Stores records `which` (indexes into recs, in this order) through the ingest pipeline as
+ * `bantin add` does, with ingest `flags`. */
+static void ingest(const char *db, const int *which, size_t n, unsigned flags)
+{
+    size_t cap = 1, len = 0;
+    for (size_t i = 0; i < n; i++)
+        cap += strlen(recs[which[i]]);
+    char *all = malloc(cap);
+    assert_non_null(all);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(all + len, recs[which[i]], strlen(recs[which[i]]));
+        len += strlen(recs[which[i]]);
+    }
+    bt_ingest_opts o = BT_INGEST_OPTS_INIT;
+    o.db = db;
+    o.jobs = 2;
+    o.read_flags = BT_READ_RECORDS;
+    o.flags = flags;
+    bt_ingest *g = NULL;
+    bt_error err;
+    if (bt_ingest_new(&o, &g, &err))
+        fail_msg("ingest: %s", err.msg);
+    if (n) /* none: a run that only opens the store */
+        assert_int_equal(bt_ingest_add_mem(g, all, len, "records.jsonl", &err), 0);
+    bt_ingest_stats st;
+    if (bt_ingest_run(g, &st, &err))
+        fail_msg("run: %s", err.msg);
+    assert_int_equal(st.failed, 0);
+    bt_ingest_free(g);
+    free(all);
+}
+
+/* The stored id of record `title` (by its title). */
+static void id_of(bt_store *s, const char *title, char id[17])
+{
+    sqlite3_stmt *st;
+    bt_error err;
+    assert_int_equal(bti_store_prepare(s, "SELECT id FROM articles WHERE title = ?", "t", &st,
+                                       &err), 0);
+    sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(id, 17, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+/* The groups as text: "G: id sim, id sim; ..." (ids only when with_sim is 0). */
+static char *groups_text(bt_store *s, double min_sim, int with_sim)
+{
+    bt_dup_groups *g = NULL;
+    bt_error err;
+    if (bt_dups_list(s, min_sim, &g, &err))
+        fail_msg("list: %s", err.msg);
+    char *out = calloc(1, 4096);
+    assert_non_null(out);
+    size_t n = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        for (size_t j = 0; j < g->groups[i].n; j++)
+            n += (size_t)snprintf(out + n, 4096 - n, with_sim ? "%s %.4f," : "%s,",
+                                  g->groups[i].articles[j].id,
+                                  g->groups[i].articles[j].similarity);
+        n += (size_t)snprintf(out + n, 4096 - n, ";");
+    }
+    bt_dup_groups_free(g);
+    return out;
+}
+
+static int64_t count(bt_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    bt_error err;
+    assert_int_equal(bti_store_prepare(s, sql, "t", &st, &err), 0);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* The three copies form one group, the dated original first, the undated abridged copy last;
+ * the unrelated article and the one with a pasted paragraph are in none. */
+static void test_groups(void **state)
+{
+    fixture *f = *state;
+    const int order[] = {OTHER, COPY, ABRIDGED, PASTED, ORIG};
+    ingest(f->db, order, NREC, 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    char orig[17], copy[17], abr[17], other[17], pasted[17];
+    id_of(s, "Hai bên nối lại đàm phán", orig);
+    id_of(s, "Nóng: đàm phán được nối lại", copy);
+    id_of(s, "Đàm phán nối lại", abr);
+    id_of(s, "Giá lúa gạo tăng", other);
+    id_of(s, "Thời tiết miền Bắc", pasted);
+
+    bt_dup_groups *g = NULL;
+    assert_int_equal(bt_dups_list(s, 0, &g, &err), 0);
+    assert_int_equal(g->n, 1);
+    bt_dup_group *gr = &g->groups[0];
+    assert_int_equal(gr->n, 3);
+    assert_string_equal(gr->articles[0].id, orig);
+    assert_true(gr->articles[0].similarity == 1.0);
+    assert_string_equal(gr->articles[1].id, copy);
+    assert_string_equal(gr->articles[2].id, abr); /* no date: after the dated ones */
+    assert_true(gr->articles[1].similarity >= 0.7 && gr->articles[1].similarity < 1.0);
+    assert_true(gr->articles[2].similarity >= 0.9); /* contained whole */
+    int64_t group = gr->group;
+    bt_dup_groups_free(g);
+
+    /* each member names the same group; the others have none */
+    bt_dup_group *one = NULL;
+    assert_int_equal(bt_dups_of(s, copy, &one, &err), 0);
+    assert_non_null(one);
+    assert_int_equal(one->group, group);
+    assert_int_equal(one->n, 3);
+    assert_string_equal(one->articles[0].id, orig);
+    bt_dup_group_free(one);
+    assert_int_equal(bt_dups_of(s, other, &one, &err), 0);
+    assert_null(one);
+    assert_int_equal(bt_dups_of(s, pasted, &one, &err), 0);
+    assert_null(one);
+
+    /* --min-sim leaves out copies below it, and a group with none left */
+    char *t = groups_text(s, 0.95, 0);
+    char want[64];
+    snprintf(want, sizeof want, "%s,%s,;", orig, abr);
+    assert_string_equal(t, want);
+    free(t);
+    assert_int_equal(bt_dups_list(s, 1.5, &g, &err), BT_EINVAL);
+    assert_null(g);
+
+    /* bad input: an unknown id */
+    assert_int_equal(bt_dups_of(s, "0123456789abcdef", &one, &err), BT_ENOTFOUND);
+    assert_non_null(strstr(err.msg, "0123456789abcdef"));
+    /* one look-up per band: each indexed article has its 32 keys */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), 32 * NREC);
+    bt_store_close(s);
+}
+
+/* Any order of arrival gives the same groups, and the rebuild gives what adding gave. */
+static void test_order_and_rebuild(void **state)
+{
+    fixture *f = *state;
+    const int fwd[] = {ORIG, COPY, ABRIDGED, OTHER, PASTED, NL_ORIG, NL_COPY};
+    const int back[] = {NL_COPY, PASTED, ABRIDGED, OTHER, COPY, ORIG, NL_ORIG};
+    char db2[128];
+    snprintf(db2, sizeof db2, "%s/back.db", f->dir);
+    ingest(f->db, fwd, 7, 0);
+    ingest(db2, back, 7, 0);
+    bt_store *a, *b;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &a, &err), 0);
+    assert_int_equal(bt_store_open(db2, 0, &b, &err), 0);
+    char *ta = groups_text(a, 0, 1), *tb = groups_text(b, 0, 1);
+    assert_string_equal(ta, tb);
+    assert_int_equal(count(a, "SELECT count(*) FROM dup_pairs"), 4); /* 3 + the storm pair */
+    /* rebuild: the same pairs and groups */
+    int64_t pairs = count(a, "SELECT count(*) FROM dup_pairs");
+    assert_int_equal(bt_dups_rebuild(a, &err), 0);
+    char *tr = groups_text(a, 0, 1);
+    assert_string_equal(tr, ta);
+    assert_int_equal(count(a, "SELECT count(*) FROM dup_pairs"), pairs);
+    free(ta);
+    free(tb);
+    free(tr);
+    bt_store_close(a);
+    bt_store_close(b);
+}
+
+/* Removing articles keeps the groups whole: the removed one leaves its group, its rows go,
+ * and the result is what a rebuild over the remaining articles gives. */
+static void test_remove(void **state)
+{
+    fixture *f = *state;
+    const int order[] = {ORIG, COPY, ABRIDGED, OTHER, PASTED};
+    ingest(f->db, order, NREC, 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    char orig[17], copy[17], abr[17];
+    id_of(s, "Hai bên nối lại đàm phán", orig);
+    id_of(s, "Nóng: đàm phán được nối lại", copy);
+    id_of(s, "Đàm phán nối lại", abr);
+    /* the original goes: the copy (dated) becomes the original */
+    assert_int_equal(bt_store_remove(s, orig, &err), 0);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(s, abr, &g, &err), 0);
+    assert_non_null(g);
+    assert_int_equal(g->n, 2);
+    assert_string_equal(g->articles[0].id, copy);
+    bt_dup_group_free(g);
+    assert_int_equal(bt_dups_of(s, orig, &g, &err), BT_ENOTFOUND);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs WHERE a NOT IN"
+                              " (SELECT n FROM articles) OR b NOT IN (SELECT n FROM articles)"),
+                     0);
+    char *before = groups_text(s, 0, 1);
+    assert_int_equal(bt_dups_rebuild(s, &err), 0);
+    char *after = groups_text(s, 0, 1);
+    assert_string_equal(before, after);
+    /* the removed article's band keys stay until a rebuild (schema.c says why) */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands WHERE article NOT IN"
+                              " (SELECT n FROM articles)"), 0);
+    free(before);
+    free(after);
+    /* one copy left alone: no group at all */
+    assert_int_equal(bt_store_remove(s, copy, &err), 0);
+    char *none = groups_text(s, 0, 0);
+    assert_string_equal(none, "");
+    free(none);
+    assert_int_equal(bt_dups_of(s, abr, &g, &err), 0);
+    assert_null(g);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 0);
+    /* re-added, it joins again */
+    const int again[] = {ORIG};
+    bt_store_close(s);
+    ingest(f->db, again, 1, 0);
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(bt_dups_of(s, abr, &g, &err), 0);
+    assert_non_null(g);
+    assert_int_equal(g->n, 2);
+    assert_string_equal(g->articles[0].id, orig);
+    bt_dup_group_free(g);
+    bt_store_close(s);
+}
+
+/* An empty store has no groups; articles stored without connect (BT_INGEST_NO_CONNECT, or
+ * bt_store_add directly) are indexed by the next ingest. */
+static void test_empty_and_catch_up(void **state)
+{
+    fixture *f = *state;
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    char *t = groups_text(s, 0, 0);
+    assert_string_equal(t, "");
+    free(t);
+    bt_store_close(s);
+
+    const int order[] = {ORIG, COPY, OTHER};
+    ingest(f->db, order, 3, BT_INGEST_NO_CONNECT);
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), 0);
+    bt_store_close(s);
+    ingest(f->db, order, 0, 0); /* nothing new: the open catches up */
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 1);
+    assert_int_equal(count(s, "SELECT count(DISTINCT article) FROM dup_bands"), 3);
+    assert_int_equal(count(s, "SELECT value FROM connect_meta WHERE key = 'dups_upto'"), 3);
+
+    /* an article stored by bt_store_add directly (not through ingest) is indexed by the next
+     * ingest, before the ingest's own: the abridged copy joins the group */
+    bt_article *a = NULL;
+    assert_int_equal(bt_article_from_json(recs[ABRIDGED], strlen(recs[ABRIDGED]), &a, &err), 0);
+    assert_int_equal(bt_article_set(&a->origin, "direct", 6), 0);
+    assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+    bt_article_free(a);
+    char orig[17];
+    id_of(s, "Hai bên nối lại đàm phán", orig);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
+    assert_int_equal(g->n, 2);
+    bt_dup_group_free(g);
+    bt_store_close(s);
+    ingest(f->db, order, 0, 0);
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
+    assert_int_equal(g->n, 3);
+    bt_dup_group_free(g);
+    bt_store_close(s);
+}
+
+/* A store written at schema 4 (before connect: the same file less connect's step) is
+ * upgraded in place, and its articles are indexed by the first writer. */
+static void test_upgrade_from_4(void **state)
+{
+    fixture *f = *state;
+    const int order[] = {ORIG, COPY, OTHER};
+    ingest(f->db, order, 3, BT_INGEST_NO_CONNECT);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    /* undo connect's step 4 -> 5: what bantin of schema 4 wrote */
+    assert_int_equal(sqlite3_exec(bti_store_db(s),
+                                  "DROP TRIGGER dups_articles_ad; DROP TABLE dup_pairs;"
+                                  " DROP TABLE dup_bands; DROP TABLE connect_meta;"
+                                  " PRAGMA user_version = 4;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    bt_store_close(s);
+    /* read-only: refused until opened for writing */
+    assert_int_equal(bt_store_open(f->db, BT_STORE_READONLY, &s, &err), BT_EUNSUPPORTED);
+    const int none[] = {0};
+    ingest(f->db, none, 0, 0);
+    assert_int_equal(bt_store_open(f->db, BT_STORE_READONLY, &s, &err), 0);
+    bt_store_stats st;
+    assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
+    assert_int_equal(st.schema_version, 5);
+    char orig[17];
+    id_of(s, "Hai bên nối lại đàm phán", orig);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
+    assert_non_null(g);
+    assert_int_equal(g->n, 2);
+    bt_dup_group_free(g);
+    bt_store_close(s);
+}
+
+/* Articles without a word are stored and indexed under no key: no group, no error. */
+static void test_no_words(void **state)
+{
+    fixture *f = *state;
+    const int order[] = {ORIG, NOWORD_A, NOWORD_B};
+    ingest(f->db, order, 3, 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM articles"), 3);
+    assert_int_equal(count(s, "SELECT count(DISTINCT article) FROM dup_bands"), 1);
+    char id[17];
+    id_of(s, "—", id);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(s, id, &g, &err), 0);
+    assert_null(g);
+    assert_int_equal(bt_dups_rebuild(s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 0);
+    bt_store_close(s);
+}
+
+/* The CLI: `bantin dups` in text and JSON, `show` naming the group, `connect --rebuild`. */
+static void test_cli(void **state)
+{
+    fixture *f = *state;
+    const int order[] = {ORIG, COPY, ABRIDGED, OTHER, PASTED};
+    ingest(f->db, order, NREC, 0);
+    char cmd[512], *out = NULL, *errs = NULL;
+    snprintf(cmd, sizeof cmd, "%s dups --db '%s' --format json", test_bantin_bin(), f->db);
+    assert_int_equal(test_run(cmd, &out, &errs), 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, BT_STORE_READONLY, &s, &err), 0);
+    char orig[17], copy[17], abr[17];
+    id_of(s, "Hai bên nối lại đàm phán", orig);
+    id_of(s, "Nóng: đàm phán được nối lại", copy);
+    id_of(s, "Đàm phán nối lại", abr);
+    int64_t n = count(s, "SELECT min(a) FROM dup_pairs");
+    bt_store_close(s);
+    char want[256];
+    snprintf(want, sizeof want, "{\"group\":%lld,\"articles\":[{\"id\":\"%s\",\"similarity\":1.000},"
+             "{\"id\":\"%s\",\"similarity\":", (long long)n, orig, copy);
+    assert_non_null(strstr(out, want));
+    assert_non_null(strstr(out, abr));
+    assert_int_equal(strchr(out, '\n') - out + 1, (long)strlen(out)); /* one line */
+    char *json = out;
+    free(errs);
+    /* text, and show */
+    snprintf(cmd, sizeof cmd, "%s show --db '%s' --format text %s", test_bantin_bin(), f->db,
+             copy);
+    assert_int_equal(test_run(cmd, &out, NULL), 0);
+    snprintf(want, sizeof want, "duplicates: group %lld, 3 articles", (long long)n);
+    assert_non_null(strstr(out, want));
+    assert_non_null(strstr(out, " (this)"));
+    free(out);
+    /* rebuild: the same listing */
+    snprintf(cmd, sizeof cmd, "%s connect --db '%s' --rebuild", test_bantin_bin(), f->db);
+    assert_int_equal(test_run(cmd, NULL, &errs), 0);
+    assert_non_null(strstr(errs, "1 groups"));
+    free(errs);
+    snprintf(cmd, sizeof cmd, "%s dups --db '%s' --format json", test_bantin_bin(), f->db);
+    assert_int_equal(test_run(cmd, &out, NULL), 0);
+    assert_string_equal(out, json);
+    free(out);
+    free(json);
+    /* usage errors */
+    snprintf(cmd, sizeof cmd, "%s dups --db '%s' --min-sim 2", test_bantin_bin(), f->db);
+    assert_int_equal(test_run(cmd, NULL, &errs), 2);
+    assert_non_null(strstr(errs, "--min-sim"));
+    free(errs);
+    snprintf(cmd, sizeof cmd, "%s connect --db '%s'", test_bantin_bin(), f->db);
+    assert_int_equal(test_run(cmd, NULL, NULL), 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_groups, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_order_and_rebuild, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_remove, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_empty_and_catch_up, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_upgrade_from_4, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
