@@ -13,9 +13,9 @@
 
 static const char *const shard_a[] = {"samples/01-xe-buyt-dien.txt", "samples/02-lua-gao.md.txt",
                                       "samples/05-buyt-dien.html"};
-static const char *const shard_b[] = {"samples/02-lua-gao.md.txt", "samples/03-nhay-xa.lynx.txt",
-                                      "samples/04-english-wire.txt",
-                                      "samples/01-xe-buyt-dien.txt"};
+static const char *shard_b[] = {"samples/02-lua-gao.md.txt", "samples/03-nhay-xa.lynx.txt",
+                                "samples/04-english-wire.txt", "samples/01-xe-buyt-dien.txt",
+                                NULL /* a reprint of 01, made by setup */};
 
 static char dir[64];
 
@@ -74,15 +74,50 @@ static bt_store_stats stats_of(const char *db)
     return st;
 }
 
+/* The near-duplicate groups of a store as one line of ids ("a,b;c,d;"), originals first. */
+static void groups_of(const char *db, char *out, size_t cap)
+{
+    bt_store *s;
+    bt_error err;
+    bt_dup_groups *g;
+    assert_int_equal(bt_store_open(db, BT_STORE_READONLY, &s, &err), 0);
+    assert_int_equal(bt_dups_list(s, 0, &g, &err), 0);
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < g->n; i++)
+        for (size_t k = 0; k < g->groups[i].n; k++)
+            used += (size_t)snprintf(out + used, cap - used, "%s%c", g->groups[i].articles[k].id,
+                                     k + 1 == g->groups[i].n ? ';' : ',');
+    bt_dup_groups_free(g);
+    bt_store_close(s);
+}
+
 static int setup(void **state)
 {
     snprintf(dir, sizeof dir, "/tmp/bt-merge-XXXXXX");
     assert_non_null(mkdtemp(dir));
+    /* a reprint of sample 01 under another headline: a near-duplicate for connect */
+    size_t len;
+    char *orig = test_read_file("samples/01-xe-buyt-dien.txt", &len);
+    assert_non_null(orig);
+    const char *old = "Hà Nội mở thêm 12 tuyến xe buýt điện trong năm nay";
+    char *at = strstr(orig, old);
+    assert_non_null(at);
+    static char reprint[128];
+    snprintf(reprint, sizeof reprint, "%s/reprint.txt", dir);
+    FILE *f = fopen(reprint, "wb");
+    assert_non_null(f);
+    fwrite(orig, 1, (size_t)(at - orig), f);
+    fputs("Thêm 12 tuyến buýt điện cho Hà Nội", f);
+    fputs(at + strlen(old), f);
+    fclose(f);
+    free(orig);
+    shard_b[4] = reprint;
     ingest(path_in("a.db"), shard_a, 3);
-    ingest(path_in("b.db"), shard_b, 4);
+    ingest(path_in("b.db"), shard_b, 5);
     const char *all[] = {shard_a[0], shard_a[1], shard_a[2], shard_b[0], shard_b[1], shard_b[2],
-                         shard_b[3]};
-    ingest(path_in("plain.db"), all, 7);
+                         shard_b[3], shard_b[4]};
+    ingest(path_in("plain.db"), all, 8);
     return 0;
 }
 
@@ -103,8 +138,8 @@ static void test_merge_equals_one_add(void **state)
     assert_int_equal(st.added, 3);
     assert_int_equal(bt_ingest_merge(m, path_in("b.db"), &st, &err), 0);
     /* b's 02 and 01 are the same bytes as a's: seen, as a plain add sees them */
-    assert_int_equal(st.captures, 4);
-    assert_int_equal(st.added, 2);
+    assert_int_equal(st.captures, 5);
+    assert_int_equal(st.added, 3);
     assert_int_equal(st.seen, 2);
     bt_store_close(m);
 
@@ -118,7 +153,13 @@ static void test_merge_equals_one_add(void **state)
     assert_int_equal(g.sources, w.sources);
     assert_int_equal(g.images, w.images);
     assert_int_equal(g.related, w.related);
-    assert_int_equal(g.articles, 5);
+    assert_int_equal(g.articles, 6);
+    /* the merged articles are in the near-duplicate index too, as after one add */
+    char gg[512], gw[512];
+    groups_of(path_in("m.db"), gg, sizeof gg);
+    groups_of(path_in("plain.db"), gw, sizeof gw);
+    assert_string_equal(gg, gw);
+    assert_non_null(strchr(gw, ',')); /* the reprint and its original make one group */
 }
 
 static void test_merge_again_adds_nothing(void **state)
@@ -164,7 +205,7 @@ static void test_cli_merge(void **state)
     snprintf(cmd, sizeof cmd, "%s merge --json %s %s %s", test_bantin_bin(), path_in("c.db"),
              path_in("a.db"), path_in("b.db"));
     assert_int_equal(test_run(cmd, &out, &errs), 0);
-    assert_non_null(strstr(out, "\"inputs\":2,\"captures\":7,\"added\":5,\"merged\":0,\"seen\":2"));
+    assert_non_null(strstr(out, "\"inputs\":2,\"captures\":8,\"added\":6,\"merged\":0,\"seen\":2"));
     free(out);
     free(errs);
     snprintf(cmd, sizeof cmd, "%s merge %s %s", test_bantin_bin(), path_in("c.db"),

@@ -5,6 +5,7 @@
  * (its origins, in the order they were stored) as adds of their article with the capture's own
  * content hash: a capture stored twice is SEEN, an article reached again is MERGED. */
 #include "bantin/ingest.h"
+#include "connect/connect.h"
 #include "store/db.h"
 
 #include <inttypes.h>
@@ -111,6 +112,14 @@ int bt_ingest_merge(bt_store *dst, const char *shard, bt_ingest_stats *st, bt_er
         sqlite3_finalize(q);
     }
     bt_store_close(src);
+    if (!rc) {
+        /* the merged articles join the near-duplicate index now, as an add would have done
+         * (opening the index catches up on every article stored after its last one) */
+        bti_connect *c;
+        rc = bti_connect_open(dst, &c, err);
+        if (!rc)
+            bti_connect_close(c);
+    }
     st->inputs_done = rc ? 0 : 1;
     st->seconds = now_seconds() - t0;
     return rc;
