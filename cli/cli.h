@@ -1,6 +1,12 @@
 /* cli.h: the bantin commands, each a thin client of include/bantin.h.
  * Each command gets argv without the program name (argv[0] is the command) and returns the
- * process exit status: 0 ok, 1 some input failed, 2 usage error. */
+ * process exit status (man/bantin.1 has the table): */
+enum {
+    CLI_EXIT_OK = 0,
+    CLI_EXIT_FAILED = 1, /* some input failed (the others were done), no match, no such id */
+    CLI_EXIT_USAGE = 2,  /* a bad option, value or query: nothing was done */
+    CLI_EXIT_OUTPUT = 3  /* the output could not be written (a full disk, /dev/full) */
+};
 #ifndef BT_CLI_H
 #define BT_CLI_H
 

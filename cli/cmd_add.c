@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 typedef struct out_opts {
-    int quiet, json, tty, verbose;
+    int quiet, json, tty, verbose, strict;
     double start, last_draw;
 } out_opts;
 
@@ -70,8 +70,13 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
                        bt_ingest_stage stage)
 {
     out_opts *o = ctx;
+    if (stage == BT_INGEST_SKIP && o->quiet) /* not an error: --quiet prints only errors */
+        return;
     clear_progress(o);
-    if (stage != BT_INGEST_STORE || !item)
+    if (stage == BT_INGEST_SKIP) /* its message names the capture and says why */
+        cli_errorf("skipped %s%s%s", err->msg, item && item->where ? " at " : "",
+                   item && item->where ? item->where : "");
+    else if (stage != BT_INGEST_STORE || !item)
         cli_errorf("%s", err->msg);
     else if (item->kind == BT_KIND_RECORD) /* its `where` names the file and the line */
         cli_errorf("%s: %s", item->where, err->msg);
@@ -88,14 +93,18 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
 static void add_usage(FILE *out)
 {
     fprintf(out,
-            "usage: bantin add [--db PATH] [--jobs N] [--batch N] [--quiet] [--json] INPUT...\n"
+            "usage: bantin add [--db PATH] [--jobs N] [--batch N] [--quiet] [--json] [--strict]\n"
+            "                  [--] INPUT...\n"
             "Extracts the captures of each INPUT (file, folder, '-' for stdin, or a JSONL\n"
             "file of article records as 'bantin export' writes) and stores them in the\n"
             "database (--db, else $BANTIN_DB, else ./bantin.db). Captures already stored are\n"
             "skipped. --jobs N extraction threads (default: the cores); --quiet prints only\n"
             "errors; --json prints a summary object; --verbose reports each commit;\n"
             "--batch N commits every N articles (default 1000) or every second.\n"
-            "Exit status 1 when any input failed (the others are stored).\n");
+            "A page that holds no article (an index page, a login wall) is skipped with a\n"
+            "reason, not failed. Exit status 0 when nothing failed, 1 when any input failed\n"
+            "(the others are stored; --strict: or was skipped), 3 when the output could not\n"
+            "be written. '--' ends the options.\n");
 }
 
 int cmd_add(int argc, char **argv)
@@ -103,10 +112,17 @@ int cmd_add(int argc, char **argv)
     const char *db = NULL;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), batch_max = 1000;
     out_opts o = {0};
-    int ninputs = 0;
+    int ninputs = 0, end_of_opts = 0;
+    /* the inputs, moved to the front of argv[1..] in order (options are read past) */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--db") && i + 1 < argc)
+        if (end_of_opts || !(a[0] == '-' && a[1])) {
+            argv[1 + ninputs++] = argv[i];
+            continue;
+        }
+        if (!strcmp(a, "--"))
+            end_of_opts = 1;
+        else if (!strcmp(a, "--db") && i + 1 < argc)
             db = argv[++i];
         else if (!strcmp(a, "--jobs") && i + 1 < argc) {
             char *end;
@@ -126,17 +142,18 @@ int cmd_add(int argc, char **argv)
             o.quiet = 1;
         else if (!strcmp(a, "--json"))
             o.json = 1;
+        else if (!strcmp(a, "--strict"))
+            o.strict = 1;
         else if (!strcmp(a, "--verbose") || !strcmp(a, "-v"))
             o.verbose = 1;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             add_usage(stdout);
             return 0;
-        } else if (a[0] == '-' && a[1]) {
+        } else {
             cli_errorf("add: unknown option '%s'", a);
             add_usage(stderr);
             return 2;
-        } else
-            ninputs++;
+        }
     }
     if (jobs < 1)
         jobs = 1;
@@ -160,15 +177,8 @@ int cmd_add(int argc, char **argv)
         cli_errorf("%s", err.msg);
         return 1;
     }
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--db") || !strcmp(a, "--jobs") || !strcmp(a, "--batch")) {
-            i++;
-            continue;
-        }
-        if (a[0] == '-' && a[1])
-            continue;
-        if (bt_ingest_add_path(g, a, &err)) {
+    for (int i = 1; i <= ninputs; i++) {
+        if (bt_ingest_add_path(g, argv[i], &err)) {
             cli_errorf("add: out of memory");
             bt_ingest_free(g);
             return 1;
@@ -198,16 +208,17 @@ int cmd_add(int argc, char **argv)
         free(json);
     } else if (!o.quiet) {
         FILE *out = stderr;
-        if (t.added == 0 && t.merged == 0 && t.failed == 0 && !fatal)
+        if (t.added == 0 && t.merged == 0 && t.failed == 0 && t.skipped == 0 && !fatal)
             fprintf(out, "bantin: nothing new: all %zu captures are already in %s\n",
                     t.captures, db);
         else
             fprintf(out,
                     "bantin: added %zu article%s to %s (%zu more captures of stored articles, "
-                    "%zu already stored, %zu failed) from %zu input%s in %.1fs (%.0f/s)\n",
-                    t.added, t.added == 1 ? "" : "s", db, t.merged, t.seen, t.failed, t.inputs,
-                    t.inputs == 1 ? "" : "s", el,
+                    "%zu already stored, %zu skipped as no article, %zu failed) from %zu "
+                    "input%s in %.1fs (%.0f/s)\n",
+                    t.added, t.added == 1 ? "" : "s", db, t.merged, t.seen, t.skipped,
+                    t.failed, t.inputs, t.inputs == 1 ? "" : "s", el,
                     el > 0 ? (double)(t.added + t.merged) / el : 0.0);
     }
-    return fatal || t.failed ? 1 : 0;
+    return fatal || t.failed || (o.strict && t.skipped) ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }

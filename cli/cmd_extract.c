@@ -101,7 +101,10 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
                        bt_ingest_stage stage)
 {
     (void)ctx;
-    if (stage == BT_INGEST_EXTRACT && item && item->where)
+    if (stage == BT_INGEST_SKIP) /* not an error: no article there, said why */
+        cli_errorf("skipped %s%s%s", err->msg, item && item->where ? " at " : "",
+                   item && item->where ? item->where : "");
+    else if (stage == BT_INGEST_EXTRACT && item && item->where)
         cli_errorf("%s (%s)", err->msg, item->where);
     else
         cli_errorf("%s", err->msg);
@@ -232,13 +235,10 @@ int cmd_extract(int argc, char **argv)
     unsigned long long captures = t.captures + t.failed_extract, failed = t.failed + pr.failed;
     const bt_reader_stats skipped = t.reader;
 
-    int bad_output = fflush(stdout) != 0 || ferror(stdout);
-    if (bad_output)
-        cli_errorf("extract: cannot write the output");
     if (!o.quiet) {
-        fprintf(stderr, "bantin: extract: %llu captures, %llu articles, %llu failed, "
-                "%llu skipped records", captures, pr.articles, failed,
-                (unsigned long long)skipped.skipped);
+        fprintf(stderr, "bantin: extract: %llu captures, %llu articles, %llu skipped as no "
+                "article, %llu failed, %llu skipped records", captures + t.skipped, pr.articles,
+                (unsigned long long)t.skipped, failed, (unsigned long long)skipped.skipped);
         if (skipped.skipped)
             fprintf(stderr, " (%llu not responses, %llu not HTTP 200, %llu not HTML, "
                     "%llu not pages)", (unsigned long long)skipped.skipped_type,
@@ -247,5 +247,6 @@ int cmd_extract(int argc, char **argv)
                     (unsigned long long)skipped.skipped_files);
         fputc('\n', stderr);
     }
-    return failed || bad_output ? 1 : 0;
+    /* a write error on stdout is main's to report (exit status 3) */
+    return failed ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }

@@ -4,6 +4,7 @@
 set -eu
 pkgs="make gcc pkg-config libc6-dev libutf8proc-dev libjansson-dev libxml2-dev libsqlite3-dev \
 zlib1g-dev libcmocka-dev libmicrohttpd-dev python3 ca-certificates"
+pkgs="$pkgs man-db" # `man ./man/bantin.1` on a minimal Debian, which has no man
 if [ "${1:-}" = "--bench" ]; then
   pkgs="$pkgs libicu-dev python3-readability nodejs npm sqlite3 util-linux"
   pkgs="$pkgs pandoc lynx python3-html2text" # text renderings for the extract dev set

@@ -276,6 +276,14 @@ static void run_job(run *p, slot *j)
         bt_capture cap = {j->data, j->len, j->charset, j->url, j->origin, j->fetched_at,
                           j->ckind, j->where};
         j->rc = bt_extract(&cap, &p->xo, &j->article, &j->err);
+        /* a store keeps articles by their headline: a page without one (an index page, a
+         * login wall) is not an article to store, and is skipped as such, not failed */
+        if (!j->rc && p->g->store && (!j->article->title || !j->article->title[0])) {
+            bt_article_free(j->article);
+            j->article = NULL;
+            j->rc = bt_error_set(&j->err, BT_ENOARTICLE, "%s: no headline found, not an article",
+                                 j->origin);
+        }
     }
     /* the bytes are not needed any more (the hash and size are kept): free them now */
     free(j->data);
@@ -364,6 +372,11 @@ static void deliver(writer *w, slot *j)
         w->st.failed++;
         w->st.failed_read++;
         fail(w, &j->err, NULL, BT_INGEST_READ);
+        return;
+    }
+    if (j->rc == BT_ENOARTICLE) { /* no article there: the page is skipped, not failed */
+        w->st.skipped++;
+        fail(w, &j->err, &item, BT_INGEST_SKIP);
         return;
     }
     if (j->rc) {

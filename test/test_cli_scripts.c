@@ -1,0 +1,133 @@
+/* test_cli_scripts.c: what a cron job or a shell script relies on, through the CLI
+ * ($BANTIN_BIN): exit codes (a page that is no article is skipped, not failed; --strict),
+ * write errors on stdout (a full disk, /dev/full), JSON error objects on stderr, stores that
+ * are not what they seem, `--` ending options. */
+#include "support.h"
+
+#include "bantin.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *last_out, *last_err;
+
+static int run(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+static int run(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    free(last_out);
+    free(last_err);
+    last_out = last_err = NULL;
+    return test_run(cmd, &last_out, &last_err);
+}
+
+static char *dir; /* a fresh folder per test */
+
+static int setup(void **state)
+{
+    (void)state;
+    char tmpl[] = "/tmp/bantin-scripts-XXXXXX";
+    if (!mkdtemp(tmpl))
+        return -1;
+    dir = strdup(tmpl);
+    return dir ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
+    int rc = system(cmd);
+    free(dir);
+    free(last_out);
+    free(last_err);
+    last_out = last_err = NULL;
+    return rc == 0 ? 0 : -1;
+}
+
+static void write_file(const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* An index page: links and no article; a nightly add must not fail on it forever. */
+static const char index_page[] =
+    "<html><head><title></title></head><body><ul><li><a href='/a'>a</a></li>"
+    "<li><a href='/b'>b</a></li></ul></body></html>\n";
+
+static void test_non_article_skipped(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    write_file("index.html", index_page);
+    /* twice: a re-run must not fail either */
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(run("%s add --db %s/s.db samples/01-xe-buyt-dien.txt %s/index.html",
+                             bin, dir, dir),
+                         0);
+        assert_non_null(strstr(last_err, "skipped"));
+        assert_non_null(strstr(last_err, "index.html"));
+        assert_null(strstr(last_err, "1 failed"));
+    }
+    /* the summary object counts the three outcomes */
+    assert_int_equal(run("%s add --json --db %s/s.db %s/index.html", bin, dir, dir), 0);
+    assert_non_null(strstr(last_out, "\"skipped\":1"));
+    assert_non_null(strstr(last_out, "\"failed\":0"));
+    /* --strict: a skip counts as a failure for scripts that want it */
+    assert_int_equal(run("%s add --strict --db %s/s.db %s/index.html", bin, dir, dir), 1);
+    /* a file that cannot be read still fails */
+    assert_int_equal(run("%s add --db %s/s.db %s/missing.html", bin, dir, dir), 1);
+    assert_non_null(strstr(last_err, "1 failed"));
+}
+
+/* Output errors count, as in coreutils: every command checks its writes and the last flush. */
+static void test_write_errors(void **state)
+{
+    (void)state;
+    if (access("/dev/full", W_OK) != 0)
+        skip();
+    const char *bin = test_bantin_bin();
+    assert_int_equal(run("%s add -q --db %s/s.db samples/01-xe-buyt-dien.txt", bin, dir), 0);
+    static const char *const cmds[] = {
+        "search --db %s/s.db buyt",
+        "export --db %s/s.db",
+        "stats --db %s/s.db",
+        "extract samples/01-xe-buyt-dien.txt",
+        "fold 'Hà Nội'",
+    };
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char cmd[512];
+        snprintf(cmd, sizeof cmd, cmds[i], dir);
+        int rc = run("{ %s %s > /dev/full; }", bin, cmd);
+        if (rc != 3)
+            fail_msg("'bantin %s > /dev/full' exited %d, want 3", cmd, rc);
+        assert_non_null(strstr(last_err, "write"));
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_non_article_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_write_errors, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
