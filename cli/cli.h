@@ -26,7 +26,13 @@ int cmd_vacuum(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 
-/* Prints "bantin: MSG" on stderr. */
+/* Prints `e` on stderr: "bantin: MSG", or in JSON error mode one line
+ * {"error":{"code","message","file","record"}} (bt_error_to_json); file/record may be NULL. */
+void cli_error(const bt_error *e, const char *file, const char *record);
+/* JSON error mode on or off: set by a command asked for JSON (--format json, --json). */
+void cli_json_errors(int on);
+/* Prints "bantin: MSG" on stderr (in JSON error mode, an object with code EINVAL: these are
+ * the CLI's own messages, mostly bad options and values). */
 void cli_errorf(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))

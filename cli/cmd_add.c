@@ -73,16 +73,18 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
     if (stage == BT_INGEST_SKIP && o->quiet) /* not an error: --quiet prints only errors */
         return;
     clear_progress(o);
-    if (stage == BT_INGEST_SKIP) /* its message names the capture and says why */
+    if (o->json) /* one object a script parses: the skip's code is ENOARTICLE */
+        cli_error(err, item ? item->origin : NULL, item ? item->where : NULL);
+    else if (stage == BT_INGEST_SKIP) /* its message names the capture and says why */
         cli_errorf("skipped %s%s%s", err->msg, item && item->where ? " at " : "",
                    item && item->where ? item->where : "");
     else if (stage != BT_INGEST_STORE || !item)
-        cli_errorf("%s", err->msg);
+        cli_error(err, NULL, NULL);
     else if (item->kind == BT_KIND_RECORD) /* its `where` names the file and the line */
         cli_errorf("%s: %s", item->where, err->msg);
     /* one line: the capture (and record) and what is wrong with it */
     else if (!strncmp(err->msg, item->origin, strlen(item->origin)) && !item->where)
-        cli_errorf("%s", err->msg);
+        cli_error(err, NULL, NULL);
     else
         cli_errorf("%s%s%s: %s", item->origin, item->where ? ": " : "",
                    item->where ? item->where : "", err->msg);
@@ -157,6 +159,7 @@ int cmd_add(int argc, char **argv)
     }
     if (jobs < 1)
         jobs = 1;
+    cli_json_errors(o.json);
     if (!ninputs) {
         add_usage(stderr);
         return 2;
@@ -174,7 +177,7 @@ int cmd_add(int argc, char **argv)
     bt_ingest *g;
     bt_error err;
     if (bt_ingest_new(&io, &g, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     for (int i = 1; i <= ninputs; i++) {
@@ -184,7 +187,7 @@ int cmd_add(int argc, char **argv)
             return 1;
         }
     }
-    o.tty = isatty(STDERR_FILENO);
+    o.tty = isatty(STDERR_FILENO) && !o.json; /* stderr holds JSON objects only */
     o.start = now_s();
     bt_ingest_stats t;
     int fatal = bt_ingest_run(g, &t, &err) != 0;
@@ -201,7 +204,7 @@ int cmd_add(int argc, char **argv)
         char *json;
         bt_ingest_stats_to_json(&t, db, &json, &err);
         if (!json) {
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
             return 1;
         }
         printf("%s\n", json);

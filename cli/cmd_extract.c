@@ -87,7 +87,7 @@ static void on_article(void *ctx, const bt_article *a, const bt_ingest_item *ite
         if (item->where)
             cli_errorf("%s (%s)", err.msg, item->where);
         else
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
         p->failed++;
         return;
     }
@@ -107,7 +107,7 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
     else if (stage == BT_INGEST_EXTRACT && item && item->where)
         cli_errorf("%s (%s)", err->msg, item->where);
     else
-        cli_errorf("%s", err->msg);
+        cli_error(err, NULL, NULL);
 }
 
 /* Unless --site-model FILE was loaded, learns a model from a batch of several inputs (the
@@ -124,7 +124,7 @@ static int site_model(const extract_opts *o, int ninputs, bt_ingest *g)
     if (bt_ingest_learn_site(g, 0, &m, &err))
         return 0; /* out of memory: extract without one */
     if (o->site_model && bt_site_model_save(m, o->site_model, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     return 0;
@@ -190,7 +190,7 @@ int cmd_extract(int argc, char **argv)
     bt_error err;
     if (o.site_model && !access(o.site_model, F_OK) &&
         bt_site_model_load(o.site_model, &model, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     printer pr = {&o, 0, 0};
@@ -204,13 +204,13 @@ int cmd_extract(int argc, char **argv)
     io.ctx = &pr;
     bt_ingest *g;
     if (bt_ingest_new(&io, &g, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         bt_site_model_free(model);
         return 1;
     }
     for (int i = 1; i <= ninputs; i++)
         if (bt_ingest_add_path(g, argv[i], &err)) {
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
             bt_ingest_free(g);
             bt_site_model_free(model);
             return 1;

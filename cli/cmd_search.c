@@ -72,7 +72,7 @@ static int print_json(const bt_search_results *r)
     char *s;
     bt_error err;
     if (bt_search_results_to_json(r, 0, &s, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     puts(s);
@@ -122,8 +122,10 @@ int cmd_search(int argc, char **argv)
                 }
             } else if (!strcmp(a, "--format") && has) {
                 const char *v = argv[++i];
-                if (!strcmp(v, "json"))
+                if (!strcmp(v, "json")) {
                     json = 1;
+                    cli_json_errors(1); /* errors come as JSON objects on stderr too */
+                }
                 else if (!strcmp(v, "text"))
                     json = 0;
                 else {
@@ -172,7 +174,7 @@ int cmd_search(int argc, char **argv)
     if (explain) {
         char *m;
         if (bt_search_explain(query, &m, &err)) {
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
             free(query);
             return err.code == BT_ENOMEM ? 1 : 2;
         }
@@ -188,7 +190,7 @@ int cmd_search(int argc, char **argv)
     }
     bt_store *s;
     if (bt_store_open(cli_db_path(db), BT_STORE_READONLY, &s, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         free(query);
         return 1;
     }
@@ -196,7 +198,7 @@ int cmd_search(int argc, char **argv)
     int rc = bt_search_run(s, query, &o, &r, &err);
     free(query);
     if (rc) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         bt_store_close(s);
         return rc == BT_EINVAL || rc == BT_ELIMIT ? 2 : 1;
     }

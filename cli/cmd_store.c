@@ -36,15 +36,19 @@ static int parse(int argc, char **argv, const char *allowed, common *c)
         int has_val = i + 1 < argc;
         if (!strcmp(a, "--db") && has_val)
             c->db = argv[++i];
-        else if (!strcmp(a, "--json") && strchr(allowed, 'j'))
+        else if (!strcmp(a, "--json") && strchr(allowed, 'j')) {
             c->json = 1;
+            cli_json_errors(1);
+        }
         else if (!strcmp(a, "--pretty") && strchr(allowed, 'p'))
             c->pretty = 1;
         else if (!strcmp(a, "--format") && has_val && strchr(allowed, 't')) {
             const char *f = argv[++i];
             if (!strcmp(f, "text"))
                 c->text = 1;
-            else if (strcmp(f, "json")) {
+            else if (!strcmp(f, "json"))
+                cli_json_errors(1); /* asked for JSON: errors come as JSON too */
+            else {
                 cli_errorf("%s: --format is json or text, not '%s'", argv[0], f);
                 return 2;
             }
@@ -88,7 +92,7 @@ static int begin(int argc, char **argv, const char *allowed, const char *usage, 
     }
     bt_error err;
     if (bt_store_open(c->db, flags, s, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         free(c->args);
         return 1;
     }
@@ -141,7 +145,7 @@ int cmd_show(int argc, char **argv)
         bt_article *a;
         bt_error err;
         if (bt_store_get(s, c.args[i], &a, &err)) {
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
             failed = 1;
             continue;
         }
@@ -155,7 +159,7 @@ int cmd_show(int argc, char **argv)
             if (json)
                 puts(json);
             else {
-                cli_errorf("%s", err.msg);
+                cli_error(&err, NULL, NULL);
                 failed = 1;
             }
             free(json);
@@ -201,7 +205,7 @@ int cmd_export(int argc, char **argv)
         bt_article_free(a);
     }
     if (rc < 0)
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
     bt_store_iter_close(it);
     bt_store_close(s);
     free(c.args);
@@ -240,13 +244,13 @@ int cmd_stats(int argc, char **argv)
     bt_store_close(s);
     free(c.args);
     if (rc) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     if (c.json) {
         char *json;
         if (bt_store_stats_to_json(&st, 0, &json, &err)) {
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
             return 1;
         }
         puts(json);
@@ -291,7 +295,7 @@ int cmd_rm(int argc, char **argv)
     for (int i = 0; i < c.nargs; i++) {
         bt_error err;
         if (bt_store_remove(s, c.args[i], &err)) {
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
             failed = 1;
         }
     }
@@ -319,7 +323,7 @@ int cmd_vacuum(int argc, char **argv)
     bt_store_close(s);
     free(c.args);
     if (rc) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     char b[32], a[32];
@@ -372,7 +376,7 @@ int cmd_index(int argc, char **argv)
         rc = bt_store_stats_get(s, &st, &err);
     bt_store_close(s);
     if (rc) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     char ib[32];

@@ -123,7 +123,7 @@ int cmd_decode(int argc, char **argv)
     char *data, *out;
     size_t len, outlen;
     if (cli_read_file(file, &data, &len, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     if (cs == BT_CS_UNKNOWN)

@@ -40,10 +40,12 @@ static int close_stdout(int status)
     int bad = fclose(stdout) != 0;
     if (!bad && !had_error)
         return status;
-    if (errno)
-        cli_errorf("write error on the output: %s", strerror(errno));
-    else
-        cli_errorf("write error on the output");
+    bt_error e;
+    bt_error_clear(&e);
+    e.code = BT_EIO;
+    snprintf(e.msg, sizeof e.msg, "write error on the output%s%s", errno ? ": " : "",
+             errno ? strerror(errno) : "");
+    cli_error(&e, NULL, NULL);
     return CLI_EXIT_OUTPUT;
 }
 

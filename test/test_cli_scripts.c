@@ -6,6 +6,7 @@
 
 #include "bantin.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,11 +124,79 @@ static void test_write_errors(void **state)
     }
 }
 
+/* Every line of `text` is one {"error":{...}} object; returns how many, the first with `needle`
+ * in its message left in *hit (a new reference) when hit is not NULL. */
+static int json_error_lines(const char *text, const char *needle, json_t **hit)
+{
+    int n = 0;
+    const char *p = text;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        json_error_t je;
+        json_t *o = json_loadb(p, len, 0, &je);
+        if (!o)
+            fail_msg("stderr line is not JSON: %.*s", (int)len, p);
+        json_t *e = json_object_get(o, "error");
+        assert_non_null(e);
+        assert_true(json_is_string(json_object_get(e, "code")));
+        const char *msg = json_string_value(json_object_get(e, "message"));
+        assert_non_null(msg);
+        assert_non_null(json_object_get(e, "file"));
+        assert_non_null(json_object_get(e, "record"));
+        if (hit && !*hit && strstr(msg, needle)) {
+            *hit = e;
+            json_incref(e);
+        }
+        json_decref(o);
+        n++;
+        p += len + (nl != NULL);
+    }
+    return n;
+}
+
+/* In --format json and add --json modes errors are JSON objects on stderr. */
+static void test_json_errors(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    write_file("index.html", index_page);
+    assert_int_equal(run("%s add --json --db %s/s.db samples/01-xe-buyt-dien.txt %s/nope.html "
+                         "%s/index.html", bin, dir, dir, dir),
+                     1);
+    json_t *e = NULL;
+    assert_int_equal(json_error_lines(last_err, "nope.html", &e), 2);
+    assert_non_null(e);
+    json_decref(e);
+    e = NULL;
+    json_error_lines(last_err, "index.html", &e);
+    assert_non_null(e);
+    assert_string_equal(json_string_value(json_object_get(e, "code")), "ENOARTICLE");
+    assert_non_null(strstr(json_string_value(json_object_get(e, "file")), "index.html"));
+    json_decref(e);
+    /* the summary is still the one object on stdout */
+    assert_non_null(strstr(last_out, "\"failed\":1"));
+    /* search and stats with a bad value or a bad query */
+    assert_int_equal(run("%s search --format json --db %s/s.db '\"unbalanced'", bin, dir), 2);
+    assert_int_equal(json_error_lines(last_err, "", NULL), 1);
+    assert_int_equal(run("%s search --db %s/s.db --format json --limit x buyt", bin, dir), 2);
+    assert_int_equal(json_error_lines(last_err, "", NULL), 1);
+    assert_int_equal(run("%s stats --json --db %s/s.db --bad", bin, dir), 2);
+    assert_int_equal(json_error_lines(last_err, "--bad", NULL), 1);
+    /* a write error too */
+    assert_int_equal(run("{ %s stats --json --db %s/s.db > /dev/full; }", bin, dir), 3);
+    assert_int_equal(json_error_lines(last_err, "write", NULL), 1);
+    /* without JSON, plain lines */
+    assert_int_equal(run("%s stats --db %s/s.db --bad", bin, dir), 2);
+    assert_non_null(strstr(last_err, "bantin: "));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_non_article_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_json_errors, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
