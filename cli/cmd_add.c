@@ -4,6 +4,7 @@
  * and the summary. */
 #include "cli.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -90,6 +91,38 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
                    item->where ? item->where : "", err->msg);
 }
 
+/* ---- SIGINT, SIGTERM ------------------------------------------------------------------------ */
+
+/* The handler's only way to the run: set for the run's length (one run per process). */
+static bt_ingest *running;
+static volatile sig_atomic_t got_signal;
+
+/* Asks the run to stop at the next batch boundary; SA_RESETHAND: a second signal kills. */
+static void on_signal(int sig)
+{
+    got_signal = sig;
+    bt_ingest_stop(running);
+}
+
+static void catch_signals(bt_ingest *g)
+{
+    running = g;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+static void release_signals(void)
+{
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    running = NULL;
+}
+
 /* ---- arguments ---------------------------------------------------------------------------- */
 
 static void add_usage(FILE *out)
@@ -106,7 +139,8 @@ static void add_usage(FILE *out)
             "A page that holds no article (an index page, a login wall) is skipped with a\n"
             "reason, not failed. Exit status 0 when nothing failed, 1 when any input failed\n"
             "(the others are stored; --strict: or was skipped), 3 when the output could not\n"
-            "be written. '--' ends the options.\n");
+            "be written, 130/143 when SIGINT/SIGTERM stopped it (what was done is committed).\n"
+            "'--' ends the options.\n");
 }
 
 int cmd_add(int argc, char **argv)
@@ -190,7 +224,9 @@ int cmd_add(int argc, char **argv)
     o.tty = isatty(STDERR_FILENO) && !o.json; /* stderr holds JSON objects only */
     o.start = now_s();
     bt_ingest_stats t;
+    catch_signals(g);
     int fatal = bt_ingest_run(g, &t, &err) != 0;
+    release_signals();
     bt_ingest_free(g);
     draw_progress(&o, &t, 1);
     clear_progress(&o);
@@ -211,6 +247,9 @@ int cmd_add(int argc, char **argv)
         free(json);
     } else if (!o.quiet) {
         FILE *out = stderr;
+        if (t.stopped)
+            fprintf(out, "bantin: interrupted by %s: what was done is committed; a re-run "
+                    "goes on from there\n", got_signal == SIGTERM ? "SIGTERM" : "SIGINT");
         if (t.added == 0 && t.merged == 0 && t.failed == 0 && t.skipped == 0 && !fatal)
             fprintf(out, "bantin: nothing new: all %zu captures are already in %s\n",
                     t.captures, db);
@@ -223,5 +262,7 @@ int cmd_add(int argc, char **argv)
                     t.failed, t.inputs, t.inputs == 1 ? "" : "s", el,
                     el > 0 ? (double)(t.added + t.merged) / el : 0.0);
     }
+    if (t.stopped) /* as a shell reports a death by the signal, after a clean stop */
+        return 128 + (got_signal ? got_signal : SIGINT);
     return fatal || t.failed || (o.strict && t.skipped) ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }

@@ -11,7 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static char *last_out, *last_err;
@@ -191,12 +194,75 @@ static void test_json_errors(void **state)
     assert_non_null(strstr(last_err, "bantin: "));
 }
 
+/* SIGINT/SIGTERM during add: it stops at the next batch boundary, commits what is done,
+ * prints the summary and exits 128 + the signal. */
+static void interrupt_add(int sig)
+{
+    char in[512], errp[512], db[512];
+    snprintf(in, sizeof in, "%s/in.jsonl", dir);
+    snprintf(errp, sizeof errp, "%s/err-%d.txt", dir, sig);
+    snprintf(db, sizeof db, "%s/s%d.db", dir, sig);
+    FILE *f = fopen(in, "w");
+    assert_non_null(f);
+    /* enough records that the run cannot end between the first commit and the signal */
+    for (int i = 0; i < 20000; i++)
+        fprintf(f, "{\"title\":\"Bài số %d về giá lúa gạo\",\"body\":[\"Đoạn %d: giá lúa "
+                   "gạo xuất khẩu tăng cao nhất trong ba năm.\"],\"lang\":\"vi\"}\n", i, i);
+    assert_int_equal(fclose(f), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        freopen(errp, "w", stderr);
+        freopen("/dev/null", "w", stdout);
+        execl(test_bantin_bin(), "bantin", "add", "--verbose", "--batch", "100", "--jobs", "1",
+              "--db", db, in, (char *)NULL);
+        _exit(127);
+    }
+    /* wait for the first commit */
+    for (int i = 0; i < 600; i++) {
+        char *e = test_read_file(errp, NULL);
+        int committed = e && strstr(e, "committed");
+        free(e);
+        if (committed)
+            break;
+        struct timespec d = {0, 50000000L};
+        nanosleep(&d, NULL);
+    }
+    kill(pid, sig);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    char *e = test_read_file(errp, NULL);
+    assert_non_null(e);
+    if (!WIFEXITED(status))
+        fail_msg("add died by signal %d instead of stopping:\n%s", WTERMSIG(status), e);
+    assert_int_equal(WEXITSTATUS(status), 128 + sig);
+    assert_non_null(strstr(e, "interrupted"));
+    assert_non_null(strstr(e, "added "));
+    free(e);
+    /* what was committed is there, and a re-run completes it */
+    assert_int_equal(run("%s stats --json --db %s", test_bantin_bin(), db), 0);
+    assert_null(strstr(last_out, "\"articles\":0,"));
+    if (sig != SIGINT)
+        return;
+    assert_int_equal(run("%s add -q --batch 1000 --db %s %s", test_bantin_bin(), db, in), 0);
+    assert_int_equal(run("%s stats --json --db %s", test_bantin_bin(), db), 0);
+    assert_non_null(strstr(last_out, "\"articles\":20000"));
+}
+
+static void test_interrupt(void **state)
+{
+    (void)state;
+    interrupt_add(SIGINT);
+    interrupt_add(SIGTERM);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_non_article_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_interrupt, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,6 +80,7 @@ typedef struct bt_ingest_stats {
     bt_reader_stats reader; /* the readers' counts, summed (records and files skipped) */
     double seconds;     /* the run's wall-clock time */
     size_t skipped;     /* captures that hold no article (BT_INGEST_SKIP), not in failed */
+    int stopped;        /* 1 when bt_ingest_stop ended the run before its end */
 } bt_ingest_stats;
 
 /* Progress events. */
@@ -154,6 +155,12 @@ BT_API int bt_ingest_learn_site(bt_ingest *g, size_t max_captures, const bt_site
  * BT_E*: a database failure that stopped it, or threads that could not start (either is also
  * reported through on_failure, as every failure is). */
 BT_API int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err);
+
+/* Asks the run of `g` under way (or the next one) to stop at the next batch boundary: what
+ * was delivered is committed, nothing more is read, bt_ingest_run returns 0 with
+ * stats.stopped = 1. Only sets a flag (lock-free atomic): safe from a signal handler (SIGINT,
+ * SIGTERM) and from another thread. */
+BT_API void bt_ingest_stop(bt_ingest *g);
 
 /* The summary of a run as one JSON object without a newline in *out (malloc'ed, owned by the
  * caller):

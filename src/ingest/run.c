@@ -442,6 +442,9 @@ static void commit(writer *w)
         progress(w, BT_INGEST_COMMITTED);
 }
 
+/* How often the writer, idle, looks whether bt_ingest_stop was called (100 ms). */
+#define STOP_POLL_NS 100000000L
+
 static void write_loop(writer *w)
 {
     run *p = w->p;
@@ -463,8 +466,20 @@ static void write_loop(writer *w)
                 }
                 if (pthread_cond_timedwait(&p->cv, &p->mu, &ts) != 0)
                     break;
-            } else
-                pthread_cond_wait(&p->cv, &p->mu);
+            } else {
+                /* a signal handler cannot wake the condition: look at bt_ingest_stop's flag
+                 * every tenth of a second */
+                struct timespec ts;
+                clock_gettime(CLOCK_REALTIME, &ts);
+                ts.tv_nsec += STOP_POLL_NS;
+                if (ts.tv_nsec >= 1000000000) {
+                    ts.tv_sec++;
+                    ts.tv_nsec -= 1000000000;
+                }
+                if (pthread_cond_timedwait(&p->cv, &p->mu, &ts) != 0 &&
+                    atomic_load(&p->g->stop_asked))
+                    break;
+            }
         }
         int have = seq < p->filled && j->state == SLOT_DONE;
         int end = !have && p->reading_done && seq == p->filled;
@@ -494,10 +509,27 @@ static void write_loop(writer *w)
             pthread_mutex_unlock(&p->mu);
             break;
         }
+        if (atomic_load(&p->g->stop_asked)) { /* commit what is done, read no more */
+            if (w->in_batch)
+                commit(w);
+            w->st.stopped = 1;
+            pthread_mutex_lock(&p->mu);
+            p->stop = 1;
+            pthread_cond_broadcast(&p->cv);
+            pthread_mutex_unlock(&p->mu);
+            progress(w, BT_INGEST_TICK);
+            break;
+        }
         progress(w, BT_INGEST_TICK);
         if (end)
             break;
     }
+}
+
+void bt_ingest_stop(bt_ingest *g)
+{
+    if (g)
+        atomic_store(&g->stop_asked, 1);
 }
 
 static unsigned default_jobs(unsigned jobs)
@@ -563,7 +595,8 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
     bti_inputs_clear(g);
-    if (!rc) {
+    atomic_store(&g->stop_asked, 0); /* asked for this run: the next one starts afresh */
+    if (!rc && !w.st.stopped) {
         w.st.inputs = p.inputs;
         w.st.inputs_done = p.inputs;
         w.st.inputs_total = p.inputs_total;
