@@ -288,7 +288,7 @@ int cmd_rm(int argc, char **argv)
                                 "Removes stored articles with their captures and index entries.\n";
     common c;
     bt_store *s;
-    int status = begin(argc, argv, "", usage, ARGS_SOME, 0, &c, &s);
+    int status = begin(argc, argv, "", usage, ARGS_SOME, BT_STORE_EXISTING, &c, &s);
     if (status >= 0)
         return status;
     int failed = 0;
@@ -310,7 +310,7 @@ int cmd_vacuum(int argc, char **argv)
                                 "Merges the index and rewrites the database file compactly.\n";
     common c;
     bt_store *s;
-    int status = begin(argc, argv, "", usage, ARGS_NONE, 0, &c, &s);
+    int status = begin(argc, argv, "", usage, ARGS_NONE, BT_STORE_EXISTING, &c, &s);
     if (status >= 0)
         return status;
     bt_store_stats before, after;
@@ -359,7 +359,7 @@ int cmd_index(int argc, char **argv)
     }
     common c;
     bt_store *s;
-    int status = begin(n, rest, "", usage, ARGS_NONE, 0, &c, &s);
+    int status = begin(n, rest, "", usage, ARGS_NONE, BT_STORE_EXISTING, &c, &s);
     free(rest);
     if (status >= 0)
         return status;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -52,8 +53,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
+    char cmd[900];
+    snprintf(cmd, sizeof cmd, "chattr -R -i '%s' 2>/dev/null; chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'",
+             dir, dir, dir);
     int rc = system(cmd);
     free(dir);
     free(last_out);
@@ -256,6 +258,121 @@ static void test_interrupt(void **state)
     interrupt_add(SIGTERM);
 }
 
+/* A mistyped --db: only add creates a store; every other command says there is none. */
+static void test_db_missing(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    static const char *const cmds[] = {"rm --db %s/typo.db 0123456789abcdef", "vacuum --db %s/typo.db",
+                                       "index --phrases --db %s/typo.db", "stats --db %s/typo.db",
+                                       "search --db %s/typo.db buyt", "export --db %s/typo.db",
+                                       "show --db %s/typo.db 0123456789abcdef"};
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char cmd[512], path[512];
+        snprintf(cmd, sizeof cmd, cmds[i], dir);
+        int rc = run("%s %s", bin, cmd);
+        if (rc != 1 || !strstr(last_err, "no database"))
+            fail_msg("'bantin %s': exit %d, %s", cmd, rc, last_err);
+        snprintf(path, sizeof path, "%s/typo.db", dir);
+        if (access(path, F_OK) == 0)
+            fail_msg("'bantin %s' created %s", cmd, path);
+    }
+}
+
+/* --db DIR: one clear message from every command. */
+static void test_db_folder(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    static const char *const cmds[] = {"add --db %s samples/01-xe-buyt-dien.txt", "stats --db %s",
+                                       "search --db %s buyt", "export --db %s", "vacuum --db %s",
+                                       "rm --db %s 0123456789abcdef"};
+    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+        char cmd[512];
+        snprintf(cmd, sizeof cmd, cmds[i], dir);
+        int rc = run("%s %s", bin, cmd);
+        if (rc != 1 || !strstr(last_err, "is a folder"))
+            fail_msg("'bantin %s': exit %d, %s", cmd, rc, last_err);
+    }
+}
+
+/* Another application's SQLite file: refused, and left as it was (no tables, not WAL). */
+static void test_foreign_sqlite(void **state)
+{
+    (void)state;
+    char db[512];
+    snprintf(db, sizeof db, "%s/other.sqlite", dir);
+    sqlite3 *h;
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(h, "CREATE TABLE notes(t TEXT); INSERT INTO notes VALUES('x')",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(h);
+    struct stat before, after;
+    assert_int_equal(stat(db, &before), 0);
+    assert_int_equal(run("%s add --db %s samples/01-xe-buyt-dien.txt", test_bantin_bin(), db), 1);
+    assert_non_null(strstr(last_err, "not a bantin"));
+    assert_int_equal(run("%s stats --db %s", test_bantin_bin(), db), 1);
+    assert_non_null(strstr(last_err, "not a bantin"));
+    assert_int_equal(stat(db, &after), 0);
+    assert_int_equal(before.st_size, after.st_size);
+    assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM sqlite_master", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 1);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "delete");
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    /* an empty SQLite file (size 0) is fine to start a store in */
+    snprintf(db, sizeof db, "%s/empty.db", dir);
+    FILE *f = fopen(db, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(run("%s add -q --db %s samples/01-xe-buyt-dien.txt", test_bantin_bin(), db), 0);
+}
+
+/* A store in a folder the user cannot write (a shared mount, an archive's CD) is searched
+ * read-only. */
+static void test_readonly_place(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    char ro[512];
+    snprintf(ro, sizeof ro, "%s/ro", dir);
+    assert_int_equal(mkdir(ro, 0755), 0);
+    assert_int_equal(run("%s add -q --db %s/s.db samples/01-xe-buyt-dien.txt samples/05-buyt-dien.html", bin, ro), 0);
+    assert_int_equal(chmod(ro, 0555), 0);
+    /* root writes anywhere: an immutable folder stands in for a read-only medium, if we may */
+    if (access(ro, W_OK) == 0 && run("chattr +i %s", ro) != 0)
+        skip();
+    assert_int_equal(run("%s search --db %s/s.db buyt", bin, ro), 0);
+    assert_non_null(strstr(last_out, "buýt"));
+    assert_int_equal(run("%s stats --db %s/s.db", bin, ro), 0);
+    assert_int_equal(run("%s export --db %s/s.db", bin, ro), 0);
+    assert_non_null(strstr(last_out, "\"title\""));
+    /* writers still say why they cannot */
+    assert_int_equal(run("%s vacuum --db %s/s.db", bin, ro), 1);
+    assert_non_null(strstr(last_err, "write"));
+}
+
+/* While the disk is full, reads still work (the -shm a reader makes cannot grow: it reads the
+ * file immutable). A file size limit of 512 bytes stands in for the full disk. */
+static void test_read_on_full_disk(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    assert_int_equal(run("%s add -q --db %s/s.db samples/01-xe-buyt-dien.txt", bin, dir), 0);
+    assert_int_equal(run("ulimit -f 1; trap '' XFSZ; %s search --db %s/s.db buyt", bin, dir), 0);
+    assert_non_null(strstr(last_out, "1 result"));
+    assert_int_equal(run("ulimit -f 1; trap '' XFSZ; %s stats --json --db %s/s.db", bin, dir), 0);
+    assert_non_null(strstr(last_out, "\"articles\":1,"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +380,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_write_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_json_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_interrupt, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_db_missing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_db_folder, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_foreign_sqlite, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_readonly_place, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_on_full_disk, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -53,7 +53,12 @@ extern "C" {
 #define BT_STORE_SCHEMA_VERSION 4
 
 /* bt_store_open flags */
-#define BT_STORE_READONLY 0x1u /* open an existing file for reading only */
+#define BT_STORE_READONLY 0x1u /* open an existing file for reading only; when its place
+                                  cannot be written (a read-only medium, a folder of another
+                                  user, a full disk) it is read as an immutable file */
+#define BT_STORE_EXISTING 0x2u /* open an existing store for writing, never create one: a
+                                  missing file is BT_ENOTFOUND (a mistyped path must not become
+                                  a new empty store) */
 
 /* The default database path when neither --db nor BANTIN_DB names one. */
 #define BT_STORE_DEFAULT_PATH "bantin.db"
@@ -62,8 +67,10 @@ typedef struct bt_store bt_store;
 
 /* Opens (creating when needed, unless BT_STORE_READONLY) the store at `path`, migrating an
  * older schema forward. A file of a newer schema is refused with BT_EUNSUPPORTED, a missing
- * file opened read-only with BT_ENOTFOUND, an unwritable file or folder with BT_EIO; the
- * message names the path. */
+ * file opened read-only or with BT_STORE_EXISTING with BT_ENOTFOUND, an unwritable file or
+ * folder (for writing) with BT_EIO, a folder with BT_EINVAL, and a non-empty SQLite database
+ * that is not a bantin store (another application's) with BT_EINVAL, untouched; the message
+ * names the path. */
 BT_API int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *err);
 BT_API void bt_store_close(bt_store *s);
 
