@@ -31,10 +31,15 @@ static int parse(int argc, char **argv, const char *allowed, common *c)
         cli_errorf("out of memory");
         return 2;
     }
+    int only_args = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int has_val = i + 1 < argc;
-        if (!strcmp(a, "--db") && has_val)
+        if (only_args)
+            c->args[c->nargs++] = argv[i];
+        else if (!strcmp(a, "--"))
+            only_args = 1;
+        else if (!strcmp(a, "--db") && has_val)
             c->db = argv[++i];
         else if (!strcmp(a, "--json") && strchr(allowed, 'j')) {
             c->json = 1;
@@ -133,7 +138,7 @@ static void print_text(const bt_article *a)
 int cmd_show(int argc, char **argv)
 {
     static const char usage[] =
-        "usage: bantin show [--db PATH] [--format json|text] [--pretty] ID...\n"
+        "usage: bantin show [--db PATH] [--format json|text] [--pretty] [--] ID...\n"
         "Prints stored articles: the spec's JSON record (one per line), or readable text.\n";
     common c;
     bt_store *s;
@@ -179,7 +184,8 @@ int cmd_export(int argc, char **argv)
         "usage: bantin export [--db PATH] [--since DATE] [--published-since DATE]\n"
         "Prints the stored articles as JSONL (the spec's records, in the order they were\n"
         "added), which 'bantin add' reads back. --since: added on or after DATE (ISO 8601);\n"
-        "--published-since: published on or after DATE.\n";
+        "--published-since: published on or after DATE.\n"
+        "DATE: YYYY[-MM[-DD[THH:MM[:SS][Z|+07:00]]]]; another value is a usage error.\n";
     common c;
     bt_store *s;
     int status = begin(argc, argv, "s", usage, ARGS_NONE, BT_STORE_READONLY, &c, &s);
@@ -198,9 +204,8 @@ int cmd_export(int argc, char **argv)
         bt_article_to_json(a, 0, &json, &err);
         if (!json)
             rc = BT_ENOMEM;
-        else if (puts(json) < 0) {
-            rc = bt_error_set(&err, BT_EIO, "export: cannot write output");
-        }
+        else if (puts(json) < 0)
+            rc = 1; /* a write error: main reports it (exit status 3) */
         free(json);
         bt_article_free(a);
     }
@@ -209,11 +214,9 @@ int cmd_export(int argc, char **argv)
     bt_store_iter_close(it);
     bt_store_close(s);
     free(c.args);
-    if (fflush(stdout)) {
-        cli_errorf("export: cannot write output");
-        return 1;
-    }
-    return rc < 0 ? 1 : 0;
+    if (rc == BT_EINVAL) /* a bad --since: a usage error */
+        return CLI_EXIT_USAGE;
+    return rc < 0 ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }
 
 /* ---- stats -------------------------------------------------------------------------------- */
@@ -284,7 +287,7 @@ int cmd_stats(int argc, char **argv)
 
 int cmd_rm(int argc, char **argv)
 {
-    static const char usage[] = "usage: bantin rm [--db PATH] ID...\n"
+    static const char usage[] = "usage: bantin rm [--db PATH] [--] ID...\n"
                                 "Removes stored articles with their captures and index entries.\n";
     common c;
     bt_store *s;

@@ -373,6 +373,53 @@ static void test_read_on_full_disk(void **state)
     assert_non_null(strstr(last_out, "\"articles\":1,"));
 }
 
+/* `--` ends the options in every command: a file named "-x.html" can be given. */
+static void test_double_dash(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp samples/01-xe-buyt-dien.txt %s/-x.txt", dir);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(run("cd %s && %s add -q --db s.db -- -x.txt", dir, bin), 0);
+    assert_int_equal(run("cd %s && %s extract -q -- -x.txt", dir, bin), 0);
+    assert_non_null(strstr(last_out, "buýt"));
+    assert_int_equal(run("cd %s && %s decode -- -x.txt", dir, bin), 0);
+    assert_int_equal(run("%s fold -- -Hà", bin), 0);
+    assert_string_equal(last_out, "-ha\n");
+    assert_int_equal(run("cd %s && %s search --db s.db -- buýt", dir, bin), 0);
+    assert_int_equal(run("cd %s && %s export --db s.db --", dir, bin), 0);
+    char id[17] = {0};
+    const char *p = strstr(last_out, "\"id\":\"");
+    assert_non_null(p);
+    memcpy(id, p + 6, 16);
+    assert_int_equal(run("cd %s && %s show --db s.db -- %s", dir, bin, id), 0);
+    assert_int_equal(run("cd %s && %s stats --db s.db --", dir, bin), 0);
+    assert_int_equal(run("cd %s && %s rm --db s.db -- %s", dir, bin, id), 0);
+}
+
+/* A bad --since is an error, not an empty export. */
+static void test_bad_since(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    assert_int_equal(run("%s add -q --db %s/s.db samples/01-xe-buyt-dien.txt", bin, dir), 0);
+    static const char *const bad[] = {"yesterday", "2024-13-01", "12/05/2024", "2024-02-30",
+                                      "2024-01-01Tnoon"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int rc = run("%s export --db %s/s.db --since '%s'", bin, dir, bad[i]);
+        if (rc != 2 || !strstr(last_err, bad[i]))
+            fail_msg("--since %s: exit %d, %s", bad[i], rc, last_err);
+        assert_int_equal(run("%s export --db %s/s.db --published-since '%s'", bin, dir, bad[i]), 2);
+    }
+    static const char *const good[] = {"2020", "2020-01", "2020-01-31", "2020-01-31T10:00:00Z",
+                                       "2020-01-31T10:00:00+07:00"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        assert_int_equal(run("%s export --db %s/s.db --since '%s'", bin, dir, good[i]), 0);
+        assert_non_null(strstr(last_out, "\"title\""));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +432,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_foreign_sqlite, setup, teardown),
         cmocka_unit_test_setup_teardown(test_readonly_place, setup, teardown),
         cmocka_unit_test_setup_teardown(test_read_on_full_disk, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_double_dash, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_since, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

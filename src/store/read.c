@@ -1,4 +1,5 @@
 /* read.c: reading articles back: by id, by rowid, and iterating in the order of adding. */
+#include "core/date.h"
 #include "core/opts.h"
 #include "store/store_internal.h"
 
@@ -120,6 +121,24 @@ int bti_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err)
     return get_one(s, ST_GET_N, what, out, err);
 }
 
+/* A filter's bound is compared with the stored ISO 8601 texts as text: it must be one too, or
+ * a typo ("yesterday", "12/05/2024") would silently select nothing or everything. A date of
+ * the calendar (YYYY, YYYY-MM or YYYY-MM-DD), then optionally 'T' or ' ' and a time made of
+ * digits, ':', '.', and a zone (Z, +hh:mm, -hh:mm). */
+static int since_valid(const char *v)
+{
+    size_t dlen = strcspn(v, "T ");
+    char day[11];
+    if (bti_date_bound(v, dlen, 0, day))
+        return 0;
+    if (!v[dlen])
+        return 1;
+    const char *t = v + dlen + 1;
+    if (dlen != 10 || !(t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' && t[2] == ':'))
+        return 0;
+    return t[strspn(t, "0123456789:.+-Z")] == '\0';
+}
+
 int bt_store_iter_open(bt_store *s, const bt_store_filter *filter_in, bt_store_iter **out,
                        bt_error *err)
 {
@@ -129,6 +148,14 @@ int bt_store_iter_open(bt_store *s, const bt_store_filter *filter_in, bt_store_i
     *out = NULL;
     if (bti_opts_copy(&fcopy, sizeof fcopy, &defaults, filter_in, "export", err))
         return BT_EINVAL;
+    if (filter->added_since && !since_valid(filter->added_since))
+        return bt_error_set(err, BT_EINVAL, "since: '%s' is not an ISO 8601 date or time "
+                            "(YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+07:00])",
+                            filter->added_since);
+    if (filter->published_since && !since_valid(filter->published_since))
+        return bt_error_set(err, BT_EINVAL, "published since: '%s' is not an ISO 8601 date or "
+                            "time (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+07:00])",
+                            filter->published_since);
     bt_store_iter *it = calloc(1, sizeof *it);
     if (!it)
         return bt_error_set(err, BT_ENOMEM, "out of memory");
