@@ -42,6 +42,13 @@ void cli_errorf(const char *fmt, ...)
 /* The database path: `given` (--db), else $BANTIN_DB, else BT_STORE_DEFAULT_PATH. */
 const char *cli_db_path(const char *given);
 
+/* Reads the list of inputs of --files-from: `list` ("-" = stdin) has one path a line (NUL-
+ * separated with `nul`, for names with newlines), empty lines skipped; calls add(ctx, path)
+ * for each (the path is borrowed for the call) and stops at its first non-zero return.
+ * Returns 0, add's status, or an exit status after printing why the list cannot be read. */
+int cli_files_from(const char *list, int nul, int (*add)(void *ctx, const char *path),
+                   void *ctx);
+
 /* Reads a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
 int cli_read_file(const char *path, char **data, size_t *len, bt_error *err);
 

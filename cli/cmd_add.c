@@ -123,19 +123,32 @@ static void release_signals(void)
     running = NULL;
 }
 
+/* --files-from and the command line: each path queued as an input. */
+static int queue_path(void *ctx, const char *path)
+{
+    bt_error err;
+    if (bt_ingest_add_path(ctx, path, &err)) {
+        cli_error(&err, NULL, NULL);
+        return CLI_EXIT_FAILED;
+    }
+    return 0;
+}
+
 /* ---- arguments ---------------------------------------------------------------------------- */
 
 static void add_usage(FILE *out)
 {
     fprintf(out,
             "usage: bantin add [--db PATH] [--jobs N] [--batch N] [--quiet] [--json] [--strict]\n"
-            "                  [--] INPUT...\n"
+            "                  [--files-from LIST [-0]] [--] INPUT...\n"
             "Extracts the captures of each INPUT (file, folder, '-' for stdin, or a JSONL\n"
             "file of article records as 'bantin export' writes) and stores them in the\n"
             "database (--db, else $BANTIN_DB, else ./bantin.db). Captures already stored are\n"
             "skipped. --jobs N extraction threads (default: the cores); --quiet prints only\n"
             "errors; --json prints a summary object; --verbose reports each commit;\n"
             "--batch N commits every N articles (default 1000) or every second.\n"
+            "--files-from LIST reads the inputs from LIST ('-': stdin), one path a line, before\n"
+            "those given (-0: NUL-separated, as find -print0 writes).\n"
             "A page that holds no article (an index page, a login wall) is skipped with a\n"
             "reason, not failed. Exit status 0 when nothing failed, 1 when any input failed\n"
             "(the others are stored; --strict: or was skipped), 3 when the output could not\n"
@@ -148,7 +161,8 @@ int cmd_add(int argc, char **argv)
     const char *db = NULL;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), batch_max = 1000;
     out_opts o = {0};
-    int ninputs = 0, end_of_opts = 0;
+    int ninputs = 0, end_of_opts = 0, nul = 0;
+    const char *files_from = NULL;
     /* the inputs, moved to the front of argv[1..] in order (options are read past) */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -180,6 +194,10 @@ int cmd_add(int argc, char **argv)
             o.json = 1;
         else if (!strcmp(a, "--strict"))
             o.strict = 1;
+        else if (!strcmp(a, "--files-from") && i + 1 < argc)
+            files_from = argv[++i];
+        else if (!strcmp(a, "-0") || !strcmp(a, "--null"))
+            nul = 1;
         else if (!strcmp(a, "--verbose") || !strcmp(a, "-v"))
             o.verbose = 1;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -194,7 +212,7 @@ int cmd_add(int argc, char **argv)
     if (jobs < 1)
         jobs = 1;
     cli_json_errors(o.json);
-    if (!ninputs) {
+    if (!ninputs && !files_from) {
         add_usage(stderr);
         return 2;
     }
@@ -214,12 +232,13 @@ int cmd_add(int argc, char **argv)
         cli_error(&err, NULL, NULL);
         return 1;
     }
-    for (int i = 1; i <= ninputs; i++) {
-        if (bt_ingest_add_path(g, argv[i], &err)) {
-            cli_errorf("add: out of memory");
-            bt_ingest_free(g);
-            return 1;
-        }
+    /* the list's inputs first, then those of the command line, each in its order */
+    int qrc = files_from ? cli_files_from(files_from, nul, queue_path, g) : 0;
+    for (int i = 1; !qrc && i <= ninputs; i++)
+        qrc = queue_path(g, argv[i]);
+    if (qrc) {
+        bt_ingest_free(g);
+        return qrc;
     }
     o.tty = isatty(STDERR_FILENO) && !o.json; /* stderr holds JSON objects only */
     o.start = now_s();

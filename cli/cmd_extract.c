@@ -15,7 +15,27 @@ typedef struct extract_opts {
     unsigned read_flags;
     int quiet;
     const char *site_model; /* --site-model FILE */
+    const char *files_from; /* --files-from LIST */
+    int nul;                /* -0: LIST is NUL-separated */
 } extract_opts;
+
+/* --files-from: each path of the list queued as an input. */
+typedef struct queue_ctx {
+    bt_ingest *g;
+    size_t n;
+} queue_ctx;
+
+static int queue_path(void *ctx, const char *path)
+{
+    queue_ctx *q = ctx;
+    bt_error err;
+    if (bt_ingest_add_path(q->g, path, &err)) {
+        cli_error(&err, NULL, NULL);
+        return CLI_EXIT_FAILED;
+    }
+    q->n++;
+    return 0;
+}
 
 static void extract_usage(FILE *out)
 {
@@ -29,6 +49,8 @@ static void extract_usage(FILE *out)
             "  -j, --jobs N   extract on N threads (default: the number of cores)\n"
             "  -r, --recursive  read the files under directory arguments\n"
             "  -q, --quiet    no summary line on stderr\n"
+            "  --files-from LIST  read the inputs from LIST (- for stdin), one path a line,\n"
+            "                 before those given; -0: NUL-separated (find -print0)\n"
             "  --site-model FILE  blocks that recur across the captures given together are\n"
             "                 dropped as the site's furniture; FILE loads that model, or saves\n"
             "                 the one learnt from this batch when FILE does not exist yet\n"
@@ -164,6 +186,10 @@ int cmd_extract(int argc, char **argv)
             }
         } else if ((v = opt_value(argc, argv, &i, "--site-model", NULL))) {
             o.site_model = v;
+        } else if ((v = opt_value(argc, argv, &i, "--files-from", NULL))) {
+            o.files_from = v;
+        } else if (!strcmp(a, "-0") || !strcmp(a, "--null")) {
+            o.nul = 1;
         } else if ((v = opt_value(argc, argv, &i, "--jobs", "-j"))) {
             char *end;
             long n = strtol(v, &end, 10);
@@ -181,7 +207,7 @@ int cmd_extract(int argc, char **argv)
             return 2;
         }
     }
-    if (!ninputs) {
+    if (!ninputs && !o.files_from) {
         extract_usage(stderr);
         return 2;
     }
@@ -208,14 +234,17 @@ int cmd_extract(int argc, char **argv)
         bt_site_model_free(model);
         return 1;
     }
-    for (int i = 1; i <= ninputs; i++)
-        if (bt_ingest_add_path(g, argv[i], &err)) {
-            cli_error(&err, NULL, NULL);
-            bt_ingest_free(g);
-            bt_site_model_free(model);
-            return 1;
-        }
-    if (site_model(&o, ninputs, g)) {
+    /* the list's inputs first, then those of the command line, each in its order */
+    queue_ctx q = {g, 0};
+    int qrc = o.files_from ? cli_files_from(o.files_from, o.nul, queue_path, &q) : 0;
+    for (int i = 1; !qrc && i <= ninputs; i++)
+        qrc = queue_path(&q, argv[i]);
+    if (qrc) {
+        bt_ingest_free(g);
+        bt_site_model_free(model);
+        return qrc;
+    }
+    if (site_model(&o, (int)(q.n > 2 ? 2 : q.n), g)) {
         bt_ingest_free(g);
         bt_site_model_free(model);
         return 1;

@@ -85,3 +85,34 @@ int cli_read_file(const char *path, char **data, size_t *len, bt_error *err)
     *len = n;
     return 0;
 }
+
+int cli_files_from(const char *list, int nul, int (*add)(void *ctx, const char *path),
+                   void *ctx)
+{
+    int is_stdin = !strcmp(list, "-");
+    FILE *f = is_stdin ? stdin : fopen(list, "r");
+    if (!f) {
+        cli_errorf("--files-from %s: %s", list, strerror(errno));
+        return CLI_EXIT_USAGE;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = 0;
+    while (!rc && (n = getdelim(&line, &cap, nul ? '\0' : '\n', f)) > 0) {
+        if (line[n - 1] == (nul ? '\0' : '\n'))
+            line[--n] = '\0';
+        if (!nul && n && line[n - 1] == '\r') /* a list written on Windows */
+            line[--n] = '\0';
+        if (n) /* empty lines separate nothing */
+            rc = add(ctx, line);
+    }
+    if (!rc && ferror(f)) {
+        cli_errorf("--files-from %s: cannot read: %s", list, strerror(errno));
+        rc = CLI_EXIT_FAILED;
+    }
+    free(line);
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}

@@ -420,6 +420,38 @@ static void test_bad_since(void **state)
     }
 }
 
+/* A URL given to extract or add: not fetched, and the message says how to feed pages. */
+static void test_url_input(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    assert_int_equal(run("%s extract https://vnexpress.net/a-123.html", bin), 1);
+    assert_non_null(strstr(last_err, "https://vnexpress.net/a-123.html"));
+    assert_non_null(strstr(last_err, "not fetched"));
+    assert_non_null(strstr(last_err, "WARC"));
+    assert_int_equal(run("%s add --db %s/s.db http://example.com/", bin, dir), 1);
+    assert_non_null(strstr(last_err, "not fetched"));
+}
+
+/* --files-from FILE|- reads the inputs from a list: one path a line, or NUL-separated (-0). */
+static void test_files_from(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    write_file("list.txt", "samples/01-xe-buyt-dien.txt\n\nsamples/02-lua-gao.md.txt\n");
+    assert_int_equal(run("%s extract -q --files-from %s/list.txt", bin, dir), 0);
+    assert_non_null(strstr(last_out, "buýt"));
+    assert_non_null(strstr(last_out, "lúa gạo"));
+    assert_int_equal(run("printf 'samples/01-xe-buyt-dien.txt\\0samples/02-lua-gao.md.txt\\0' | "
+                         "%s add --json --db %s/s.db --files-from - -0", bin, dir), 0);
+    assert_non_null(strstr(last_out, "\"added\":2"));
+    /* inputs on the command line too, in order after them; a missing list is an error */
+    assert_int_equal(run("%s extract -q --files-from %s/list.txt samples/04-english-wire.txt",
+                         bin, dir), 0);
+    assert_int_equal(run("%s extract -q --files-from %s/nolist.txt", bin, dir), 2);
+    assert_non_null(strstr(last_err, "nolist.txt"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -434,6 +466,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_read_on_full_disk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_double_dash, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_since, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_url_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_files_from, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

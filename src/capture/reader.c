@@ -147,10 +147,25 @@ int bti_reader_open_file(const char *path, unsigned flags, size_t max_record, bt
     return 0;
 }
 
+/* "scheme://" (http, https, ftp...): an address, not a file (when no such file exists). */
+static int is_url(const char *path)
+{
+    size_t n = 0;
+    while ((path[n] >= 'a' && path[n] <= 'z') || (path[n] >= 'A' && path[n] <= 'Z'))
+        n++;
+    return n >= 2 && !strncmp(path + n, "://", 3);
+}
+
 int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err)
 {
     *out = NULL;
     struct stat st;
+    if (stat(path, &st) != 0 && is_url(path))
+        return bt_error_set(err, BT_EUNSUPPORTED,
+                            "%s: URLs are not fetched: fetch the pages with a crawler and give "
+                            "its output (JSONL with url and html, or WARC), or save the pages "
+                            "as files",
+                            path);
     if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         if (!(flags & BT_READ_RECURSIVE))
             return bt_error_set(err, BT_EINVAL, "%s: is a directory (use -r to read the files "
