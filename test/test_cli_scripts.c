@@ -452,6 +452,31 @@ static void test_files_from(void **state)
     assert_non_null(strstr(last_err, "nolist.txt"));
 }
 
+/* `bantin export | gzip > x.jsonl.gz && bantin add x.jsonl.gz`: gzip and the detection of
+ * article records compose, for a file, stdin and a folder. */
+static void test_gzip_roundtrip(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    assert_int_equal(run("%s add -q --db %s/a.db samples/01-xe-buyt-dien.txt "
+                         "samples/05-buyt-dien.html", bin, dir), 0);
+    assert_int_equal(run("{ mkdir %s/d && %s export --db %s/a.db | gzip > %s/d/x.jsonl.gz; }",
+                         dir, bin, dir, dir), 0);
+    /* a gzip of nothing is an empty input, said so (it once read a NULL window) */
+    assert_int_equal(run(": | gzip > %s/e.jsonl.gz; %s add --db %s/a.db %s/e.jsonl.gz", dir, bin,
+                         dir, dir), 1);
+    assert_non_null(strstr(last_err, "empty"));
+    assert_null(strstr(last_err, "runtime error"));
+    static const char *const how[] = {"%s/d/x.jsonl.gz", "- < %s/d/x.jsonl.gz", "%s/d"};
+    for (size_t i = 0; i < sizeof how / sizeof how[0]; i++) {
+        char in[600];
+        snprintf(in, sizeof in, how[i], dir);
+        int rc = run("%s add --json --db %s/b%zu.db %s", bin, dir, i, in);
+        if (rc != 0 || !strstr(last_out, "\"added\":2") || !strstr(last_out, "\"failed\":0"))
+            fail_msg("add %s: exit %d, %s %s", in, rc, last_out, last_err);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,6 +493,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_since, setup, teardown),
         cmocka_unit_test_setup_teardown(test_url_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_files_from, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gzip_roundtrip, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

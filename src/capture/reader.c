@@ -99,6 +99,8 @@ static void choose_kind(bt_reader *r)
         size_t want = SNIFF_LEN;
         const char *p = bti_stream_peek(&r->s);
         size_t n = bti_stream_avail(&r->s);
+        if (!n) /* an empty stream (a gzip of nothing): no line to decide on */
+            return;
         while (!memchr(p, '\n', n) && n >= want && want < r->max_record) {
             want *= 2;
             if (bti_stream_fill(&r->s, want, &e) < 0)
