@@ -24,6 +24,20 @@ static double now_s(void)
 
 /* ---- progress ----------------------------------------------------------------------------- */
 
+/* "12.3 MB": bytes for the bar, in the unit that keeps 3 digits. */
+static void human_bytes(char *out, size_t cap, double b)
+{
+    static const char *const units[] = {"B", "KB", "MB", "GB", "TB"};
+    int u = 0;
+    while (b >= 1000 && u < 4) {
+        b /= 1000;
+        u++;
+    }
+    snprintf(out, cap, u ? "%.1f %s" : "%.0f %s", b, units[u]);
+}
+
+/* The bar measures bytes read against the inputs' total size, so one large JSONL or WARC moves
+ * it too; files only when the size is unknown (stdin). */
 static void draw_progress(out_opts *o, const bt_ingest_stats *t, int force)
 {
     double now = now_s();
@@ -33,7 +47,12 @@ static void draw_progress(out_opts *o, const bt_ingest_stats *t, int force)
     double el = now - o->start;
     double rate = el > 0 ? (double)(t->added + t->merged) / el : 0;
     size_t total = t->inputs_total > t->inputs ? t->inputs_total : t->inputs;
-    double frac = total ? (double)t->inputs_done / (double)total : 1;
+    int by_bytes = t->bytes_total > 0;
+    double frac = by_bytes ? (double)t->bytes_done / (double)t->bytes_total
+                  : total  ? (double)t->inputs_done / (double)total
+                           : 1;
+    if (frac > 1)
+        frac = 1;
     char eta[32] = "--:--";
     if (frac >= 1)
         snprintf(eta, sizeof eta, "0:00");
@@ -46,8 +65,16 @@ static void draw_progress(out_opts *o, const bt_ingest_stats *t, int force)
     for (int i = 0; i < width; i++)
         bar[i] = i < fill ? '#' : '.';
     bar[width] = '\0';
-    fprintf(stderr, "\r[%s] %zu/%zu files  %zu articles  %.0f/s  ETA %s \033[K", bar,
-            t->inputs_done, total, t->added, rate, eta);
+    char done[32], all[32], speed[32];
+    if (by_bytes) {
+        human_bytes(done, sizeof done, (double)t->bytes_done);
+        human_bytes(all, sizeof all, (double)t->bytes_total);
+        human_bytes(speed, sizeof speed, el > 0 ? (double)t->bytes_done / el : 0);
+        fprintf(stderr, "\r[%s] %s/%s (%s/s)  %zu articles  %.0f/s  ETA %s \033[K", bar, done,
+                all, speed, t->added, rate, eta);
+    } else
+        fprintf(stderr, "\r[%s] %zu/%zu files  %zu articles  %.0f/s  ETA %s \033[K", bar,
+                t->inputs_done, total, t->added, rate, eta);
 }
 
 static void clear_progress(out_opts *o)

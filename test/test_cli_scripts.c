@@ -477,6 +477,23 @@ static void test_gzip_roundtrip(void **state)
     }
 }
 
+/* On a terminal the bar counts bytes of the inputs (one large file moves it); piped, no bar. */
+static void test_progress_bar(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    if (system("command -v script >/dev/null 2>&1") != 0)
+        skip(); /* util-linux's script gives the command a terminal */
+    assert_int_equal(run("%s add -q --db %s/a.db samples/01-xe-buyt-dien.txt", bin, dir), 0);
+    assert_int_equal(run("{ %s export --db %s/a.db > %s/x.jsonl; }", bin, dir, dir), 0);
+    assert_int_equal(run("script -qec '%s add --db %s/b.db %s/x.jsonl' /dev/null", bin, dir, dir),
+                     0);
+    assert_non_null(strstr(last_out, " KB/"));
+    assert_null(strstr(last_out, "files"));
+    assert_int_equal(run("%s add --db %s/c.db %s/x.jsonl", bin, dir, dir), 0);
+    assert_null(strstr(last_err, "\r"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +511,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_url_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_files_from, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gzip_roundtrip, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_progress_bar, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -331,6 +331,64 @@ static void test_options_size(void **state)
     assert_int_equal(bt_ingest_new(&bad, &g, &err), BT_EINVAL);
 }
 
+/* Progress by bytes: one large JSONL file moves the count within the file, to its size. */
+typedef struct byte_seen {
+    uint64_t total, last, mid; /* mid: a count seen strictly between 0 and the total */
+    int backwards;
+} byte_seen;
+
+static void on_bytes(void *ctx, const bt_ingest_stats *st, int event)
+{
+    (void)event;
+    byte_seen *b = ctx;
+    b->total = st->bytes_total;
+    if (st->bytes_done < b->last)
+        b->backwards = 1;
+    b->last = st->bytes_done;
+    if (st->bytes_done > 0 && st->bytes_done < st->bytes_total)
+        b->mid = st->bytes_done;
+}
+
+static void test_progress_bytes(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    char path[300];
+    snprintf(path, sizeof path, "%s/big.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    /* records of 8 KB: past the stream's 64 KB raw reads many times over */
+    char para[8000];
+    memset(para, 'a', sizeof para - 1);
+    para[sizeof para - 1] = '\0';
+    for (int i = 0; i < 400; i++)
+        fprintf(f, "{\"title\":\"Bài %d\",\"body\":[\"%s\"],\"lang\":\"vi\"}\n", i, para);
+    long size = ftell(f);
+    fclose(f);
+    byte_seen b = {0};
+    bt_ingest_opts o = BT_INGEST_OPTS_INIT;
+    o.jobs = 2;
+    o.read_flags = BT_READ_RECORDS;
+    o.flags = BT_INGEST_COUNT_INPUTS;
+    o.ring = 4; /* the reader cannot run far ahead of the writer */
+    o.on_progress = on_bytes;
+    o.ctx = &b;
+    bt_ingest *g;
+    bt_error err;
+    assert_int_equal(bt_ingest_new(&o, &g, &err), 0);
+    assert_int_equal(bt_ingest_add_path(g, path, &err), 0);
+    bt_ingest_stats st;
+    assert_int_equal(bt_ingest_run(g, &st, &err), 0);
+    assert_int_equal(st.extracted, 400);
+    assert_int_equal(st.bytes_total, (uint64_t)size);
+    assert_int_equal(st.bytes_done, (uint64_t)size);
+    assert_int_equal(b.total, (uint64_t)size);
+    assert_true(b.mid > 0); /* it moved within the one file */
+    assert_false(b.backwards);
+    bt_ingest_free(g);
+    rm_dir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_memory_input),    cmocka_unit_test(test_records_and_seen),
         cmocka_unit_test(test_walk_skips),      cmocka_unit_test(test_site_model_learnt),
         cmocka_unit_test(test_summary_json),    cmocka_unit_test(test_options_size),
+        cmocka_unit_test(test_progress_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -81,6 +81,10 @@ typedef struct bt_ingest_stats {
     double seconds;     /* the run's wall-clock time */
     size_t skipped;     /* captures that hold no article (BT_INGEST_SKIP), not in failed */
     int stopped;        /* 1 when bt_ingest_stop ended the run before its end */
+    uint64_t bytes_done;  /* input bytes read so far (compressed ones for gzip; stdin counts
+                             when read whole), for a progress bar that moves within a file */
+    uint64_t bytes_total; /* with BT_INGEST_COUNT_INPUTS: the sizes of the inputs' files
+                             (bt_reader_count; stdin unknown: 0); else 0 */
 } bt_ingest_stats;
 
 /* Progress events. */

@@ -305,11 +305,14 @@ static void add_stats(bt_reader_stats *a, const bt_reader_stats *b)
     a->skipped_media += b->skipped_media;
     a->skipped_files += b->skipped_files;
     a->files += b->files;
+    a->bytes += b->bytes;
 }
 
 void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st)
 {
     *st = r->stats;
+    if (r->s_open)
+        st->bytes = r->s.raw_off; /* the raw bytes consumed: compressed ones for gzip */
     if (r->kind == RK_DIR) {
         add_stats(st, &r->child_done);
         if (r->child) {

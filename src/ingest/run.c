@@ -25,6 +25,7 @@ typedef struct slot {
     int rc;
     bt_error err;
     size_t inputs, inputs_done, inputs_total; /* the reader's counts when it made this slot */
+    uint64_t bytes_done, bytes_total;
 } slot;
 
 typedef struct run {
@@ -40,6 +41,7 @@ typedef struct run {
     int stop; /* the writer failed: everyone winds down */
     /* the reader thread's own */
     size_t inputs, inputs_done, inputs_total;
+    uint64_t bytes_done, bytes_total; /* input bytes read (finished inputs and the current) */
     bt_reader_stats reader;
 } run;
 
@@ -72,6 +74,8 @@ static int submit(run *p, bt_store *ro, slot *tmpl)
     tmpl->inputs = p->inputs;
     tmpl->inputs_done = p->inputs_done;
     tmpl->inputs_total = p->inputs_total;
+    tmpl->bytes_done = p->bytes_done;
+    tmpl->bytes_total = p->bytes_total;
     int has = 0;
     if (ro && (tmpl->kind == JOB_CAPTURE || tmpl->kind == JOB_RECORD) &&
         bt_store_has_capture(ro, tmpl->hash, &has, NULL) == 0 && has)
@@ -181,6 +185,7 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
     bt_error err;
     int rc;
     size_t base = p->inputs;
+    uint64_t bytes_base = p->bytes_done;
     if (bti_input_is_stdin(in)) {
         size_t len = 0;
         rc = read_stdin(&buf, &len, &err);
@@ -205,6 +210,7 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
         bt_reader_stats_get(r, &st);
         p->inputs = base + st.files;
         p->inputs_done = base + (st.files ? st.files - 1 : 0);
+        p->bytes_done = bytes_base + st.bytes;
         if (rc < 0) {
             out = submit_error(p, &err);
             continue;
@@ -225,6 +231,7 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
     if (out)
         return out;
     p->inputs = p->inputs_done = base + st.files;
+    p->bytes_done = bytes_base + st.bytes;
     slot end = {0};
     end.kind = JOB_MARK; /* so that the writer counts the input done */
     return submit(p, NULL, &end);
@@ -239,10 +246,11 @@ static void *reader_main(void *arg)
     if (g->o.db && bt_store_open(g->o.db, BT_STORE_READONLY, &ro, NULL))
         ro = NULL;
     for (size_t i = 0; (g->o.flags & BT_INGEST_COUNT_INPUTS) && i < g->n_in; i++) {
-        uint64_t n = 1;
+        uint64_t n = 1, bytes = g->in[i].is_mem ? g->in[i].len : 0;
         if (!g->in[i].is_mem)
-            bt_reader_count_files(g->in[i].path, g->o.read_flags, &n, NULL);
+            bt_reader_count(g->in[i].path, g->o.read_flags, &n, &bytes, NULL);
         p->inputs_total += (size_t)n;
+        p->bytes_total += bytes;
     }
     for (size_t i = 0; i < g->n_in; i++)
         if (read_input(p, ro, &g->in[i]))
@@ -359,6 +367,8 @@ static void deliver(writer *w, slot *j)
     w->st.inputs = j->inputs;
     w->st.inputs_done = j->inputs_done;
     w->st.inputs_total = j->inputs_total;
+    w->st.bytes_done = j->bytes_done;
+    w->st.bytes_total = j->bytes_total;
     if (j->kind == JOB_MARK)
         return;
     if (j->kind == JOB_SEEN) {
@@ -600,6 +610,8 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
         w.st.inputs = p.inputs;
         w.st.inputs_done = p.inputs;
         w.st.inputs_total = p.inputs_total;
+        w.st.bytes_done = p.bytes_done;
+        w.st.bytes_total = p.bytes_total;
     }
     w.st.reader = p.reader;
     w.st.seconds = now_s() - w.start;
