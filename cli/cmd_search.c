@@ -65,6 +65,15 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
         fputs(h->snippet + at, stdout);
         fputc('\n', stdout);
     }
+    /* more than this page: say how to get the next one */
+    size_t next = o->offset + r->n;
+    if (r->n && ((long long)next < r->total || r->total_more)) {
+        if (next + o->limit <= BT_SEARCH_MAX_WINDOW)
+            printf("\nmore: the next page with --offset %zu --limit %zu\n", next, o->limit);
+        else
+            printf("\nmore results past the first %d: narrow the query (since:, source:)\n",
+                   BT_SEARCH_MAX_WINDOW);
+    }
 }
 
 static int print_json(const bt_search_results *r)

@@ -16,6 +16,7 @@ const char *cli_db_path(const char *given)
 typedef struct common {
     const char *db;
     int json, pretty, text, help;
+    int format; /* --format markdown|html (show): BT_FORMAT_*, else -1 */
     const char *since, *published_since;
     char **args;
     int nargs;
@@ -26,6 +27,7 @@ typedef struct common {
 static int parse(int argc, char **argv, const char *allowed, common *c)
 {
     memset(c, 0, sizeof *c);
+    c->format = -1;
     c->args = calloc((size_t)argc + 1, sizeof *c->args);
     if (!c->args) {
         cli_errorf("out of memory");
@@ -49,12 +51,16 @@ static int parse(int argc, char **argv, const char *allowed, common *c)
             c->pretty = 1;
         else if (!strcmp(a, "--format") && has_val && strchr(allowed, 't')) {
             const char *f = argv[++i];
-            if (!strcmp(f, "text"))
+            int fmt;
+            if (!strcmp(f, "text") || !strcmp(f, "txt"))
                 c->text = 1;
             else if (!strcmp(f, "json"))
                 cli_json_errors(1); /* asked for JSON: errors come as JSON too */
+            else if (strchr(allowed, 'm') && !bt_format_from_name(f, &fmt))
+                c->format = fmt;
             else {
-                cli_errorf("%s: --format is json or text, not '%s'", argv[0], f);
+                cli_errorf("%s: --format is json or text%s, not '%s'", argv[0],
+                           strchr(allowed, 'm') ? ", markdown or html" : "", f);
                 return 2;
             }
         } else if (!strcmp(a, "--since") && has_val && strchr(allowed, 's'))
@@ -138,23 +144,37 @@ static void print_text(const bt_article *a)
 int cmd_show(int argc, char **argv)
 {
     static const char usage[] =
-        "usage: bantin show [--db PATH] [--format json|text] [--pretty] [--] ID...\n"
-        "Prints stored articles: the spec's JSON record (one per line), or readable text.\n";
+        "usage: bantin show [--db PATH] [--format json|text|markdown|html] [--pretty] [--] ID...\n"
+        "Prints stored articles: the spec's JSON record (one per line), readable text (with\n"
+        "the id, source and origin), or the article as Markdown or HTML as extract renders\n"
+        "it. An ID may be shortened to a prefix only one article has (as git takes them).\n";
     common c;
     bt_store *s;
-    int status = begin(argc, argv, "pt", usage, ARGS_SOME, BT_STORE_READONLY, &c, &s);
+    int status = begin(argc, argv, "ptm", usage, ARGS_SOME, BT_STORE_READONLY, &c, &s);
     if (status >= 0)
         return status;
     int failed = 0;
     for (int i = 0; i < c.nargs; i++) {
         bt_article *a;
         bt_error err;
-        if (bt_store_get(s, c.args[i], &a, &err)) {
+        char id[17];
+        if (bt_store_resolve_id(s, c.args[i], id, &err) || bt_store_get(s, id, &a, &err)) {
             cli_error(&err, NULL, NULL);
             failed = 1;
             continue;
         }
-        if (c.text) {
+        if (c.format >= 0) {
+            char *out = NULL;
+            if (bt_article_render(a, c.format, &out, &err)) {
+                cli_error(&err, NULL, NULL);
+                failed = 1;
+            } else {
+                if (i && c.format != BT_FORMAT_HTML)
+                    fputs("\n---\n\n", stdout);
+                fputs(out, stdout);
+            }
+            free(out);
+        } else if (c.text) {
             if (i)
                 printf("\n----\n\n");
             print_text(a);
@@ -173,7 +193,7 @@ int cmd_show(int argc, char **argv)
     }
     bt_store_close(s);
     free(c.args);
-    return failed || fflush(stdout) ? 1 : 0;
+    return failed ? CLI_EXIT_FAILED : CLI_EXIT_OK; /* a write error: main's to report */
 }
 
 /* ---- export ------------------------------------------------------------------------------- */
@@ -288,7 +308,9 @@ int cmd_stats(int argc, char **argv)
 int cmd_rm(int argc, char **argv)
 {
     static const char usage[] = "usage: bantin rm [--db PATH] [--] ID...\n"
-                                "Removes stored articles with their captures and index entries.\n";
+                                "Removes stored articles with their captures and index entries,\n"
+                                "and says which (id and title) on stderr. An ID may be a prefix\n"
+                                "only one article has.\n";
     common c;
     bt_store *s;
     int status = begin(argc, argv, "", usage, ARGS_SOME, BT_STORE_EXISTING, &c, &s);
@@ -297,10 +319,16 @@ int cmd_rm(int argc, char **argv)
     int failed = 0;
     for (int i = 0; i < c.nargs; i++) {
         bt_error err;
-        if (bt_store_remove(s, c.args[i], &err)) {
+        char id[17];
+        bt_article *a = NULL;
+        if (bt_store_resolve_id(s, c.args[i], id, &err) || bt_store_get(s, id, &a, &err) ||
+            bt_store_remove(s, id, &err)) {
             cli_error(&err, NULL, NULL);
             failed = 1;
-        }
+        } else
+            fprintf(stderr, "bantin: removed %s \"%s\" from %s\n", id, a->title ? a->title : "",
+                    c.db);
+        bt_article_free(a);
     }
     bt_store_close(s);
     free(c.args);

@@ -494,6 +494,77 @@ static void test_progress_bar(void **state)
     assert_null(strstr(last_err, "\r"));
 }
 
+/* The id of the first article `export` prints, into id[17]. */
+static void first_id(const char *db, char id[17])
+{
+    assert_int_equal(run("%s export --db %s", test_bantin_bin(), db), 0);
+    const char *p = strstr(last_out, "\"id\":\"");
+    assert_non_null(p);
+    memcpy(id, p + 6, 16);
+    id[16] = '\0';
+}
+
+/* show --format text|markdown|html like extract, a unique id prefix as git takes it; rm says
+ * what it removed. */
+static void test_show_rm(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    char db[512], id[17];
+    snprintf(db, sizeof db, "%s/s.db", dir);
+    assert_int_equal(run("%s add -q --db %s samples/01-xe-buyt-dien.txt", bin, db), 0);
+    first_id(db, id);
+    assert_int_equal(run("%s show --db %s --format markdown %s", bin, db, id), 0);
+    assert_true(!strncmp(last_out, "# Hà Nội", strlen("# Hà Nội")));
+    assert_int_equal(run("%s show --db %s --format html %s", bin, db, id), 0);
+    assert_non_null(strstr(last_out, "<article"));
+    assert_int_equal(run("%s show --db %s --format pdf %s", bin, db, id), 2);
+    /* a prefix */
+    char prefix[8];
+    memcpy(prefix, id, 7);
+    prefix[7] = '\0';
+    assert_int_equal(run("%s show --db %s %s", bin, db, prefix), 0);
+    assert_non_null(strstr(last_out, id));
+    assert_int_equal(run("%s show --db %s zz", bin, db), 1); /* not an id */
+    assert_int_equal(run("%s show --db %s 0000000", bin, db), 1);
+    assert_non_null(strstr(last_err, "0000000"));
+    /* rm by prefix says what it removed */
+    assert_int_equal(run("%s rm --db %s %s", bin, db, prefix), 0);
+    assert_non_null(strstr(last_err, "removed"));
+    assert_non_null(strstr(last_err, id));
+    assert_non_null(strstr(last_err, "Hà Nội mở thêm"));
+    assert_int_equal(run("%s rm --db %s %s", bin, db, id), 1);
+}
+
+/* An ambiguous prefix names the candidates instead of picking one. */
+static void test_ambiguous_prefix(void **state)
+{
+    (void)state;
+    const char *bin = test_bantin_bin();
+    char db[512];
+    snprintf(db, sizeof db, "%s/s.db", dir);
+    /* enough articles that two ids share their first hex digit */
+    FILE *f;
+    char path[600];
+    snprintf(path, sizeof path, "%s/r.jsonl", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 40; i++)
+        fprintf(f, "{\"title\":\"Bài %d\",\"body\":[\"Đoạn %d.\"],\"lang\":\"vi\"}\n", i, i);
+    fclose(f);
+    assert_int_equal(run("%s add -q --db %s %s", bin, db, path), 0);
+    char id[17];
+    first_id(db, id);
+    char one[2] = {id[0], 0};
+    assert_int_equal(run("%s show --db %s %s", bin, db, one), 1);
+    assert_non_null(strstr(last_err, "ambiguous"));
+    /* search --limit says how to get the next page while there are more */
+    assert_int_equal(run("%s search --db %s --limit 5 đoạn", bin, db), 0);
+    assert_non_null(strstr(last_out, "--offset 5 --limit 5"));
+    assert_int_equal(run("%s search --db %s --limit 5 --offset 35 đoạn", bin, db), 0);
+    assert_null(strstr(last_out, "--offset 40"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -512,6 +583,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_files_from, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gzip_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_progress_bar, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_show_rm, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ambiguous_prefix, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -123,6 +123,11 @@ BT_API int bt_store_rollback(bt_store *s, bt_error *err);
  * or BT_ENOTFOUND. */
 BT_API int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err);
 
+/* The full id of the one stored article whose id starts with `prefix` (1 to 16 hex digits,
+ * as git takes a commit's), into id[17]: 0; BT_ENOTFOUND when none does, BT_EINVAL when it is
+ * not hex or several do (the message names a few of them). */
+BT_API int bt_store_resolve_id(bt_store *s, const char *prefix, char id[17], bt_error *err);
+
 /* Removes article `id`, its origins, images, related links and index entries.
  * 0 or BT_ENOTFOUND. */
 BT_API int bt_store_remove(bt_store *s, const char *id, bt_error *err);

@@ -194,3 +194,47 @@ void bt_store_iter_close(bt_store_iter *it)
     sqlite3_finalize(it->st);
     free(it);
 }
+
+/* Candidates named in the message of an ambiguous prefix. */
+#define AMBIGUOUS_SHOWN 3
+
+int bt_store_resolve_id(bt_store *s, const char *prefix, char id[17], bt_error *err)
+{
+    size_t n = strlen(prefix);
+    if (n == 0 || n > 16 || strspn(prefix, "0123456789abcdefABCDEF") != n)
+        return bt_error_set(err, BT_EINVAL, "%s: '%s' is not an article id (16 hex digits, or "
+                            "the first of them)", s->path, prefix);
+    char lo[17], hi[18];
+    for (size_t i = 0; i < n; i++)
+        lo[i] = (char)(prefix[i] >= 'A' && prefix[i] <= 'F' ? prefix[i] - 'A' + 'a' : prefix[i]);
+    lo[n] = '\0';
+    /* the ids starting with lo are those from lo up to lo followed by 'g' (past every hex digit):
+     * a range of the id index */
+    memcpy(hi, lo, n);
+    hi[n] = 'g';
+    hi[n + 1] = '\0';
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 LIMIT ?3",
+                           -1, &st, NULL) != SQLITE_OK)
+        return bti_store_db_error(s, "looking up an id", err);
+    sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, AMBIGUOUS_SHOWN + 1);
+    char found[AMBIGUOUS_SHOWN + 1][17];
+    int k = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && k <= AMBIGUOUS_SHOWN) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        snprintf(found[k++], 17, "%s", v ? v : "");
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return bti_store_db_error(s, "looking up an id", err);
+    if (k == 0)
+        return bt_error_set(err, BT_ENOTFOUND, "%s: no article %s", s->path, prefix);
+    if (k > 1)
+        return bt_error_set(err, BT_EINVAL, "%s: '%s' is ambiguous: %s, %s%s%s%s (give more digits)",
+                            s->path, prefix, found[0], found[1], k > 2 ? ", " : "",
+                            k > 2 ? found[2] : "", k > AMBIGUOUS_SHOWN ? ", ..." : "");
+    memcpy(id, found[0], 17);
+    return 0;
+}
