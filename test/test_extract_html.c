@@ -442,6 +442,22 @@ static void test_deep_nesting(void **state)
     bti_buf_free(&b);
 }
 
+/* An inline <img> (an icon, an emoji) inside a paragraph leaves it one paragraph. */
+static void test_inline_img(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok("<html><head><title>Giá lúa gạo tăng</title></head><body><article>"
+                               "<h1>Giá lúa gạo tăng</h1>" PARAS
+                               "<p>Theo ông Nam, giá <img src='icon.png' alt=''> lúa gạo sẽ còn "
+                               "tăng trong các tháng tới khi nguồn cung giảm mạnh.</p>"
+                               "</article></body></html>");
+    assert_true(test_body_has(a, "Theo ông Nam, giá lúa gạo sẽ còn tăng"));
+    for (size_t i = 0; i < a->n_body; i++)
+        if (!strcmp(a->body[i], "Theo ông Nam, giá"))
+            fail_msg("the paragraph was split at the image");
+    bt_article_free(a);
+}
+
 static void test_huge_page(void **state)
 {
     (void)state;
@@ -674,6 +690,7 @@ int main(void)
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),
         cmocka_unit_test(test_long_class),      cmocka_unit_test(test_attr_values),
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
+        cmocka_unit_test(test_inline_img),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
