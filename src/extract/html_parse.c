@@ -489,8 +489,11 @@ int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *
         return bt_error_set(err, BT_ELIMIT, "%s: page is %zu MB, over the %u MB limit for HTML",
                             origin, len >> 20, BTI_HTML_MAX_BYTES >> 20);
     pthread_once(&init_once, init_libxml);
+    /* XML_PARSE_HUGE: libxml2 otherwise stops at 256 nested elements and the page fails;
+     * the nested tables of old portals and builder markup go that deep. With it the parser
+     * nests up to 2048; the walks stop at BTI_HTML_MAX_DEPTH. */
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
+               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
     slim s;
     if (pre_pass(utf8, len, &s))
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
