@@ -565,6 +565,32 @@ static void test_ambiguous_prefix(void **state)
     assert_null(strstr(last_out, "--offset 40"));
 }
 
+/* A page nested 900 elements deep is extracted on worker threads even with a small stack
+ * limit (`ulimit -s 256`): the threads get their own stack size. */
+static void test_deep_page_small_stack(void **state)
+{
+    (void)state;
+    char path[600];
+    snprintf(path, sizeof path, "%s/deep.html", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("<html><head><title>Giá lúa gạo tăng</title></head><body>", f);
+    for (int i = 0; i < 225; i++)
+        fputs("<div><span><b><i>", f);
+    fputs("<h1>Giá lúa gạo tăng</h1><p>Giá lúa gạo xuất khẩu tăng cao nhất trong ba năm qua "
+          "theo số liệu của Hiệp hội Lương thực Việt Nam công bố hôm nay.</p><p>Các doanh "
+          "nghiệp cho biết nhu cầu từ Philippines và Indonesia tăng mạnh trong quý này.</p>", f);
+    for (int i = 0; i < 225; i++)
+        fputs("</i></b></span></div>", f);
+    fputs("</body></html>\n", f);
+    assert_int_equal(fclose(f), 0);
+    int rc = run("ulimit -s 256; %s extract -q -j 2 %s samples/05-buyt-dien.html",
+                 test_bantin_bin(), path);
+    if (rc != 0)
+        fail_msg("exit %d: %s", rc, last_err);
+    assert_non_null(strstr(last_out, "Hiệp hội Lương thực"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +611,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_progress_bar, setup, teardown),
         cmocka_unit_test_setup_teardown(test_show_rm, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ambiguous_prefix, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deep_page_small_stack, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

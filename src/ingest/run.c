@@ -452,6 +452,10 @@ static void commit(writer *w)
         progress(w, BT_INGEST_COMMITTED);
 }
 
+/* An extraction thread's stack at least (16 MB of address space, touched only as deep as a
+ * page nests): ASan's frames of the recursive HTML walks need over 2 MB at 1000 levels. */
+#define WORKER_STACK ((size_t)16 << 20)
+
 /* How often the writer, idle, looks whether bt_ingest_stop was called (100 ms). */
 #define STOP_POLL_NS 100000000L
 
@@ -582,9 +586,18 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     pthread_cond_init(&p.cv, NULL);
     unsigned started = 0;
     int rc = 0;
+    /* the HTML walks recurse up to BTI_HTML_MAX_DEPTH levels: extraction threads get a stack
+     * that holds them whatever `ulimit -s` says (glibc gives threads that limit, or 2 MB) */
+    pthread_attr_t attr;
+    int have_attr = pthread_attr_init(&attr) == 0;
+    size_t stack = 0;
+    if (have_attr && (pthread_attr_getstacksize(&attr, &stack) || stack < WORKER_STACK))
+        pthread_attr_setstacksize(&attr, WORKER_STACK);
     for (; started < jobs; started++)
-        if (pthread_create(&workers[started], NULL, worker_main, &p))
+        if (pthread_create(&workers[started], have_attr ? &attr : NULL, worker_main, &p))
             break;
+    if (have_attr)
+        pthread_attr_destroy(&attr);
     if (!started || pthread_create(&reader, NULL, reader_main, &p)) {
         rc = bt_error_set(err, BT_ENOMEM, "ingest: cannot start threads");
         fail(&w, err, NULL, BT_INGEST_COMMIT);
