@@ -1,6 +1,12 @@
 /* cli.h: the bantin commands, each a thin client of include/bantin.h.
  * Each command gets argv without the program name (argv[0] is the command) and returns the
- * process exit status: 0 ok, 1 some input failed, 2 usage error. */
+ * process exit status (man/bantin.1 has the table): */
+enum {
+    CLI_EXIT_OK = 0,
+    CLI_EXIT_FAILED = 1, /* some input failed (the others were done), no match, no such id */
+    CLI_EXIT_USAGE = 2,  /* a bad option, value or query: nothing was done */
+    CLI_EXIT_OUTPUT = 3  /* the output could not be written (a full disk, /dev/full) */
+};
 #ifndef BT_CLI_H
 #define BT_CLI_H
 
@@ -24,7 +30,13 @@ int cmd_serve(int argc, char **argv);
 int cmd_dups(int argc, char **argv);
 int cmd_connect(int argc, char **argv);
 
-/* Prints "bantin: MSG" on stderr. */
+/* Prints `e` on stderr: "bantin: MSG", or in JSON error mode one line
+ * {"error":{"code","message","file","record"}} (bt_error_to_json); file/record may be NULL. */
+void cli_error(const bt_error *e, const char *file, const char *record);
+/* JSON error mode on or off: set by a command asked for JSON (--format json, --json). */
+void cli_json_errors(int on);
+/* Prints "bantin: MSG" on stderr (in JSON error mode, an object with code EINVAL: these are
+ * the CLI's own messages, mostly bad options and values). */
 void cli_errorf(const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 1, 2)))
@@ -33,6 +45,13 @@ void cli_errorf(const char *fmt, ...)
 
 /* The database path: `given` (--db), else $BANTIN_DB, else BT_STORE_DEFAULT_PATH. */
 const char *cli_db_path(const char *given);
+
+/* Reads the list of inputs of --files-from: `list` ("-" = stdin) has one path a line (NUL-
+ * separated with `nul`, for names with newlines), empty lines skipped; calls add(ctx, path)
+ * for each (the path is borrowed for the call) and stops at its first non-zero return.
+ * Returns 0, add's status, or an exit status after printing why the list cannot be read. */
+int cli_files_from(const char *list, int nul, int (*add)(void *ctx, const char *path),
+                   void *ctx);
 
 /* Reads a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
 int cli_read_file(const char *path, char **data, size_t *len, bt_error *err);

@@ -15,7 +15,27 @@ typedef struct extract_opts {
     unsigned read_flags;
     int quiet;
     const char *site_model; /* --site-model FILE */
+    const char *files_from; /* --files-from LIST */
+    int nul;                /* -0: LIST is NUL-separated */
 } extract_opts;
+
+/* --files-from: each path of the list queued as an input. */
+typedef struct queue_ctx {
+    bt_ingest *g;
+    size_t n;
+} queue_ctx;
+
+static int queue_path(void *ctx, const char *path)
+{
+    queue_ctx *q = ctx;
+    bt_error err;
+    if (bt_ingest_add_path(q->g, path, &err)) {
+        cli_error(&err, NULL, NULL);
+        return CLI_EXIT_FAILED;
+    }
+    q->n++;
+    return 0;
+}
 
 static void extract_usage(FILE *out)
 {
@@ -29,6 +49,8 @@ static void extract_usage(FILE *out)
             "  -j, --jobs N   extract on N threads (default: the number of cores)\n"
             "  -r, --recursive  read the files under directory arguments\n"
             "  -q, --quiet    no summary line on stderr\n"
+            "  --files-from LIST  read the inputs from LIST (- for stdin), one path a line,\n"
+            "                 before those given; -0: NUL-separated (find -print0)\n"
             "  --site-model FILE  blocks that recur across the captures given together are\n"
             "                 dropped as the site's furniture; FILE loads that model, or saves\n"
             "                 the one learnt from this batch when FILE does not exist yet\n"
@@ -87,7 +109,7 @@ static void on_article(void *ctx, const bt_article *a, const bt_ingest_item *ite
         if (item->where)
             cli_errorf("%s (%s)", err.msg, item->where);
         else
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
         p->failed++;
         return;
     }
@@ -101,10 +123,13 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
                        bt_ingest_stage stage)
 {
     (void)ctx;
-    if (stage == BT_INGEST_EXTRACT && item && item->where)
+    if (stage == BT_INGEST_SKIP) /* not an error: no article there, said why */
+        cli_errorf("skipped %s%s%s", err->msg, item && item->where ? " at " : "",
+                   item && item->where ? item->where : "");
+    else if (stage == BT_INGEST_EXTRACT && item && item->where)
         cli_errorf("%s (%s)", err->msg, item->where);
     else
-        cli_errorf("%s", err->msg);
+        cli_error(err, NULL, NULL);
 }
 
 /* Unless --site-model FILE was loaded, learns a model from a batch of several inputs (the
@@ -121,7 +146,7 @@ static int site_model(const extract_opts *o, int ninputs, bt_ingest *g)
     if (bt_ingest_learn_site(g, 0, &m, &err))
         return 0; /* out of memory: extract without one */
     if (o->site_model && bt_site_model_save(m, o->site_model, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     return 0;
@@ -161,6 +186,10 @@ int cmd_extract(int argc, char **argv)
             }
         } else if ((v = opt_value(argc, argv, &i, "--site-model", NULL))) {
             o.site_model = v;
+        } else if ((v = opt_value(argc, argv, &i, "--files-from", NULL))) {
+            o.files_from = v;
+        } else if (!strcmp(a, "-0") || !strcmp(a, "--null")) {
+            o.nul = 1;
         } else if ((v = opt_value(argc, argv, &i, "--jobs", "-j"))) {
             char *end;
             long n = strtol(v, &end, 10);
@@ -178,7 +207,7 @@ int cmd_extract(int argc, char **argv)
             return 2;
         }
     }
-    if (!ninputs) {
+    if (!ninputs && !o.files_from) {
         extract_usage(stderr);
         return 2;
     }
@@ -187,7 +216,7 @@ int cmd_extract(int argc, char **argv)
     bt_error err;
     if (o.site_model && !access(o.site_model, F_OK) &&
         bt_site_model_load(o.site_model, &model, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     printer pr = {&o, 0, 0};
@@ -201,18 +230,21 @@ int cmd_extract(int argc, char **argv)
     io.ctx = &pr;
     bt_ingest *g;
     if (bt_ingest_new(&io, &g, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         bt_site_model_free(model);
         return 1;
     }
-    for (int i = 1; i <= ninputs; i++)
-        if (bt_ingest_add_path(g, argv[i], &err)) {
-            cli_errorf("%s", err.msg);
-            bt_ingest_free(g);
-            bt_site_model_free(model);
-            return 1;
-        }
-    if (site_model(&o, ninputs, g)) {
+    /* the list's inputs first, then those of the command line, each in its order */
+    queue_ctx q = {g, 0};
+    int qrc = o.files_from ? cli_files_from(o.files_from, o.nul, queue_path, &q) : 0;
+    for (int i = 1; !qrc && i <= ninputs; i++)
+        qrc = queue_path(&q, argv[i]);
+    if (qrc) {
+        bt_ingest_free(g);
+        bt_site_model_free(model);
+        return qrc;
+    }
+    if (site_model(&o, (int)(q.n > 2 ? 2 : q.n), g)) {
         bt_ingest_free(g);
         bt_site_model_free(model);
         return 1;
@@ -232,13 +264,10 @@ int cmd_extract(int argc, char **argv)
     unsigned long long captures = t.captures + t.failed_extract, failed = t.failed + pr.failed;
     const bt_reader_stats skipped = t.reader;
 
-    int bad_output = fflush(stdout) != 0 || ferror(stdout);
-    if (bad_output)
-        cli_errorf("extract: cannot write the output");
     if (!o.quiet) {
-        fprintf(stderr, "bantin: extract: %llu captures, %llu articles, %llu failed, "
-                "%llu skipped records", captures, pr.articles, failed,
-                (unsigned long long)skipped.skipped);
+        fprintf(stderr, "bantin: extract: %llu captures, %llu articles, %llu skipped as no "
+                "article, %llu failed, %llu skipped records", captures + t.skipped, pr.articles,
+                (unsigned long long)t.skipped, failed, (unsigned long long)skipped.skipped);
         if (skipped.skipped)
             fprintf(stderr, " (%llu not responses, %llu not HTTP 200, %llu not HTML, "
                     "%llu not pages)", (unsigned long long)skipped.skipped_type,
@@ -247,5 +276,6 @@ int cmd_extract(int argc, char **argv)
                     (unsigned long long)skipped.skipped_files);
         fputc('\n', stderr);
     }
-    return failed || bad_output ? 1 : 0;
+    /* a write error on stdout is main's to report (exit status 3) */
+    return failed ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }

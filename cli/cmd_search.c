@@ -65,6 +65,15 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
         fputs(h->snippet + at, stdout);
         fputc('\n', stdout);
     }
+    /* more than this page: say how to get the next one */
+    size_t next = o->offset + r->n;
+    if (r->n && ((long long)next < r->total || r->total_more)) {
+        if (next + o->limit <= BT_SEARCH_MAX_WINDOW)
+            printf("\nmore: the next page with --offset %zu --limit %zu\n", next, o->limit);
+        else
+            printf("\nmore results past the first %d: narrow the query (since:, source:)\n",
+                   BT_SEARCH_MAX_WINDOW);
+    }
 }
 
 static int print_json(const bt_search_results *r)
@@ -72,7 +81,7 @@ static int print_json(const bt_search_results *r)
     char *s;
     bt_error err;
     if (bt_search_results_to_json(r, 0, &s, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     puts(s);
@@ -122,8 +131,10 @@ int cmd_search(int argc, char **argv)
                 }
             } else if (!strcmp(a, "--format") && has) {
                 const char *v = argv[++i];
-                if (!strcmp(v, "json"))
+                if (!strcmp(v, "json")) {
                     json = 1;
+                    cli_json_errors(1); /* errors come as JSON objects on stderr too */
+                }
                 else if (!strcmp(v, "text"))
                     json = 0;
                 else {
@@ -172,7 +183,7 @@ int cmd_search(int argc, char **argv)
     if (explain) {
         char *m;
         if (bt_search_explain(query, &m, &err)) {
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
             free(query);
             return err.code == BT_ENOMEM ? 1 : 2;
         }
@@ -188,7 +199,7 @@ int cmd_search(int argc, char **argv)
     }
     bt_store *s;
     if (bt_store_open(cli_db_path(db), BT_STORE_READONLY, &s, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         free(query);
         return 1;
     }
@@ -196,7 +207,7 @@ int cmd_search(int argc, char **argv)
     int rc = bt_search_run(s, query, &o, &r, &err);
     free(query);
     if (rc) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         bt_store_close(s);
         return rc == BT_EINVAL || rc == BT_ELIMIT ? 2 : 1;
     }

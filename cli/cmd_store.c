@@ -16,6 +16,7 @@ const char *cli_db_path(const char *given)
 typedef struct common {
     const char *db;
     int json, pretty, text, help;
+    int format; /* --format markdown|html (show): BT_FORMAT_*, else -1 */
     const char *since, *published_since;
     char **args;
     int nargs;
@@ -26,26 +27,40 @@ typedef struct common {
 static int parse(int argc, char **argv, const char *allowed, common *c)
 {
     memset(c, 0, sizeof *c);
+    c->format = -1;
     c->args = calloc((size_t)argc + 1, sizeof *c->args);
     if (!c->args) {
         cli_errorf("out of memory");
         return 2;
     }
+    int only_args = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int has_val = i + 1 < argc;
-        if (!strcmp(a, "--db") && has_val)
+        if (only_args)
+            c->args[c->nargs++] = argv[i];
+        else if (!strcmp(a, "--"))
+            only_args = 1;
+        else if (!strcmp(a, "--db") && has_val)
             c->db = argv[++i];
-        else if (!strcmp(a, "--json") && strchr(allowed, 'j'))
+        else if (!strcmp(a, "--json") && strchr(allowed, 'j')) {
             c->json = 1;
+            cli_json_errors(1);
+        }
         else if (!strcmp(a, "--pretty") && strchr(allowed, 'p'))
             c->pretty = 1;
         else if (!strcmp(a, "--format") && has_val && strchr(allowed, 't')) {
             const char *f = argv[++i];
-            if (!strcmp(f, "text"))
+            int fmt;
+            if (!strcmp(f, "text") || !strcmp(f, "txt"))
                 c->text = 1;
-            else if (strcmp(f, "json")) {
-                cli_errorf("%s: --format is json or text, not '%s'", argv[0], f);
+            else if (!strcmp(f, "json"))
+                cli_json_errors(1); /* asked for JSON: errors come as JSON too */
+            else if (strchr(allowed, 'm') && !bt_format_from_name(f, &fmt))
+                c->format = fmt;
+            else {
+                cli_errorf("%s: --format is json or text%s, not '%s'", argv[0],
+                           strchr(allowed, 'm') ? ", markdown or html" : "", f);
                 return 2;
             }
         } else if (!strcmp(a, "--since") && has_val && strchr(allowed, 's'))
@@ -88,7 +103,7 @@ static int begin(int argc, char **argv, const char *allowed, const char *usage, 
     }
     bt_error err;
     if (bt_store_open(c->db, flags, s, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         free(c->args);
         return 1;
     }
@@ -143,23 +158,37 @@ static void print_dups(bt_store *s, const char *id)
 int cmd_show(int argc, char **argv)
 {
     static const char usage[] =
-        "usage: bantin show [--db PATH] [--format json|text] [--pretty] ID...\n"
-        "Prints stored articles: the spec's JSON record (one per line), or readable text.\n";
+        "usage: bantin show [--db PATH] [--format json|text|markdown|html] [--pretty] [--] ID...\n"
+        "Prints stored articles: the spec's JSON record (one per line), readable text (with\n"
+        "the id, source and origin), or the article as Markdown or HTML as extract renders\n"
+        "it. An ID may be shortened to a prefix only one article has (as git takes them).\n";
     common c;
     bt_store *s;
-    int status = begin(argc, argv, "pt", usage, ARGS_SOME, BT_STORE_READONLY, &c, &s);
+    int status = begin(argc, argv, "ptm", usage, ARGS_SOME, BT_STORE_READONLY, &c, &s);
     if (status >= 0)
         return status;
     int failed = 0;
     for (int i = 0; i < c.nargs; i++) {
         bt_article *a;
         bt_error err;
-        if (bt_store_get(s, c.args[i], &a, &err)) {
-            cli_errorf("%s", err.msg);
+        char id[17];
+        if (bt_store_resolve_id(s, c.args[i], id, &err) || bt_store_get(s, id, &a, &err)) {
+            cli_error(&err, NULL, NULL);
             failed = 1;
             continue;
         }
-        if (c.text) {
+        if (c.format >= 0) {
+            char *out = NULL;
+            if (bt_article_render(a, c.format, &out, &err)) {
+                cli_error(&err, NULL, NULL);
+                failed = 1;
+            } else {
+                if (i && c.format != BT_FORMAT_HTML)
+                    fputs("\n---\n\n", stdout);
+                fputs(out, stdout);
+            }
+            free(out);
+        } else if (c.text) {
             if (i)
                 printf("\n----\n\n");
             print_text(a);
@@ -170,7 +199,7 @@ int cmd_show(int argc, char **argv)
             if (json)
                 puts(json);
             else {
-                cli_errorf("%s", err.msg);
+                cli_error(&err, NULL, NULL);
                 failed = 1;
             }
             free(json);
@@ -179,7 +208,7 @@ int cmd_show(int argc, char **argv)
     }
     bt_store_close(s);
     free(c.args);
-    return failed || fflush(stdout) ? 1 : 0;
+    return failed ? CLI_EXIT_FAILED : CLI_EXIT_OK; /* a write error: main's to report */
 }
 
 /* ---- export ------------------------------------------------------------------------------- */
@@ -190,7 +219,8 @@ int cmd_export(int argc, char **argv)
         "usage: bantin export [--db PATH] [--since DATE] [--published-since DATE]\n"
         "Prints the stored articles as JSONL (the spec's records, in the order they were\n"
         "added), which 'bantin add' reads back. --since: added on or after DATE (ISO 8601);\n"
-        "--published-since: published on or after DATE.\n";
+        "--published-since: published on or after DATE.\n"
+        "DATE: YYYY[-MM[-DD[THH:MM[:SS][Z|+07:00]]]]; another value is a usage error.\n";
     common c;
     bt_store *s;
     int status = begin(argc, argv, "s", usage, ARGS_NONE, BT_STORE_READONLY, &c, &s);
@@ -209,22 +239,19 @@ int cmd_export(int argc, char **argv)
         bt_article_to_json(a, 0, &json, &err);
         if (!json)
             rc = BT_ENOMEM;
-        else if (puts(json) < 0) {
-            rc = bt_error_set(&err, BT_EIO, "export: cannot write output");
-        }
+        else if (puts(json) < 0)
+            rc = 1; /* a write error: main reports it (exit status 3) */
         free(json);
         bt_article_free(a);
     }
     if (rc < 0)
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
     bt_store_iter_close(it);
     bt_store_close(s);
     free(c.args);
-    if (fflush(stdout)) {
-        cli_errorf("export: cannot write output");
-        return 1;
-    }
-    return rc < 0 ? 1 : 0;
+    if (rc == BT_EINVAL) /* a bad --since: a usage error */
+        return CLI_EXIT_USAGE;
+    return rc < 0 ? CLI_EXIT_FAILED : CLI_EXIT_OK;
 }
 
 /* ---- stats -------------------------------------------------------------------------------- */
@@ -255,13 +282,13 @@ int cmd_stats(int argc, char **argv)
     bt_store_close(s);
     free(c.args);
     if (rc) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     if (c.json) {
         char *json;
         if (bt_store_stats_to_json(&st, 0, &json, &err)) {
-            cli_errorf("%s", err.msg);
+            cli_error(&err, NULL, NULL);
             return 1;
         }
         puts(json);
@@ -295,20 +322,28 @@ int cmd_stats(int argc, char **argv)
 
 int cmd_rm(int argc, char **argv)
 {
-    static const char usage[] = "usage: bantin rm [--db PATH] ID...\n"
-                                "Removes stored articles with their captures and index entries.\n";
+    static const char usage[] = "usage: bantin rm [--db PATH] [--] ID...\n"
+                                "Removes stored articles with their captures and index entries,\n"
+                                "and says which (id and title) on stderr. An ID may be a prefix\n"
+                                "only one article has.\n";
     common c;
     bt_store *s;
-    int status = begin(argc, argv, "", usage, ARGS_SOME, 0, &c, &s);
+    int status = begin(argc, argv, "", usage, ARGS_SOME, BT_STORE_EXISTING, &c, &s);
     if (status >= 0)
         return status;
     int failed = 0;
     for (int i = 0; i < c.nargs; i++) {
         bt_error err;
-        if (bt_store_remove(s, c.args[i], &err)) {
-            cli_errorf("%s", err.msg);
+        char id[17];
+        bt_article *a = NULL;
+        if (bt_store_resolve_id(s, c.args[i], id, &err) || bt_store_get(s, id, &a, &err) ||
+            bt_store_remove(s, id, &err)) {
+            cli_error(&err, NULL, NULL);
             failed = 1;
-        }
+        } else
+            fprintf(stderr, "bantin: removed %s \"%s\" from %s\n", id, a->title ? a->title : "",
+                    c.db);
+        bt_article_free(a);
     }
     bt_store_close(s);
     free(c.args);
@@ -321,7 +356,7 @@ int cmd_vacuum(int argc, char **argv)
                                 "Merges the index and rewrites the database file compactly.\n";
     common c;
     bt_store *s;
-    int status = begin(argc, argv, "", usage, ARGS_NONE, 0, &c, &s);
+    int status = begin(argc, argv, "", usage, ARGS_NONE, BT_STORE_EXISTING, &c, &s);
     if (status >= 0)
         return status;
     bt_store_stats before, after;
@@ -334,7 +369,7 @@ int cmd_vacuum(int argc, char **argv)
     bt_store_close(s);
     free(c.args);
     if (rc) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     char b[32], a[32];
@@ -370,7 +405,7 @@ int cmd_index(int argc, char **argv)
     }
     common c;
     bt_store *s;
-    int status = begin(n, rest, "", usage, ARGS_NONE, 0, &c, &s);
+    int status = begin(n, rest, "", usage, ARGS_NONE, BT_STORE_EXISTING, &c, &s);
     free(rest);
     if (status >= 0)
         return status;
@@ -387,7 +422,7 @@ int cmd_index(int argc, char **argv)
         rc = bt_store_stats_get(s, &st, &err);
     bt_store_close(s);
     if (rc) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     char ib[32];

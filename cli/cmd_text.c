@@ -35,9 +35,18 @@ int cmd_fold(int argc, char **argv)
 {
     enum fold_mode mode = FOLD_KEY;
     const char *text = NULL;
+    int only_args = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: bantin fold [--tones|--tokens] [TEXT|-]\n"
+        if (!only_args && !strcmp(argv[i], "--"))
+            only_args = 1;
+        else if (only_args) {
+            if (text) {
+                cli_errorf("fold: one TEXT only (quote it)");
+                return 2;
+            }
+            text = argv[i];
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: bantin fold [--tones|--tokens] [--] [TEXT|-]\n"
                    "Prints the search key of TEXT (or of each line of stdin): lowercase, no\n"
                    "marks, đ -> d. --tones prints the accented key instead: lowercase, NFC,\n"
                    "tone marks in canonical place (hoà -> hòa). --tokens prints one token per\n"
@@ -83,15 +92,24 @@ int cmd_decode(int argc, char **argv)
 {
     const char *from = NULL, *file = NULL;
     unsigned flags = 0;
+    int only_args = 0;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--from") && i + 1 < argc)
+        if (!only_args && !strcmp(argv[i], "--"))
+            only_args = 1;
+        else if (only_args) {
+            if (file) {
+                cli_errorf("decode: one FILE only");
+                return 2;
+            }
+            file = argv[i];
+        } else if (!strcmp(argv[i], "--from") && i + 1 < argc)
             from = argv[++i];
         else if (!strncmp(argv[i], "--from=", 7))
             from = argv[i] + 7;
         else if (!strcmp(argv[i], "--lenient"))
             flags |= BT_DECODE_LENIENT;
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: bantin decode [--from CHARSET] [--lenient] FILE\n"
+            printf("usage: bantin decode [--from CHARSET] [--lenient] [--] FILE\n"
                    "Prints FILE as UTF-8 NFC. Without --from, the charset the file declares\n"
                    "(<meta charset>, XML prolog) is used unless its bytes contradict it, and\n"
                    "detected when it declares none. --lenient replaces invalid UTF-8 with U+FFFD\n"
@@ -123,7 +141,7 @@ int cmd_decode(int argc, char **argv)
     char *data, *out;
     size_t len, outlen;
     if (cli_read_file(file, &data, &len, &err)) {
-        cli_errorf("%s", err.msg);
+        cli_error(&err, NULL, NULL);
         return 1;
     }
     if (cs == BT_CS_UNKNOWN)

@@ -1,6 +1,7 @@
 /* main.c: the bantin command line: dispatch to one command per verb. */
 #include "cli.h"
 
+#include <errno.h>
 #include <string.h>
 
 static const struct command {
@@ -33,7 +34,26 @@ static void usage(FILE *out)
     fprintf(out, "\n'bantin COMMAND --help' tells more; 'man bantin' tells all.\n");
 }
 
-int main(int argc, char **argv)
+/* Output errors count, as in coreutils' close_stdout: a command's writes are buffered, so a
+ * full disk or /dev/full shows only at the last flush. Returns the command's status, or
+ * CLI_EXIT_OUTPUT when the output was not all written. */
+static int close_stdout(int status)
+{
+    int had_error = ferror(stdout);
+    errno = 0;
+    int bad = fclose(stdout) != 0;
+    if (!bad && !had_error)
+        return status;
+    bt_error e;
+    bt_error_clear(&e);
+    e.code = BT_EIO;
+    snprintf(e.msg, sizeof e.msg, "write error on the output%s%s", errno ? ": " : "",
+             errno ? strerror(errno) : "");
+    cli_error(&e, NULL, NULL);
+    return CLI_EXIT_OUTPUT;
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -53,4 +73,9 @@ int main(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
     cli_errorf("'%s' is not a command; 'bantin --help' lists them", verb);
     return 2;
+}
+
+int main(int argc, char **argv)
+{
+    return close_stdout(dispatch(argc, argv));
 }

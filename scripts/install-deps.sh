@@ -7,6 +7,7 @@ zlib1g-dev libcmocka-dev libmicrohttpd-dev python3 ca-certificates chromium"
 # chromium: test/page-check.sh drives the web page of `bantin serve` in it, headless
 # the Python binding: its tests (pytest), its Dask batch mode (python3-distributed)
 pkgs="$pkgs python3-pytest python3-distributed"
+pkgs="$pkgs man-db" # `man ./man/bantin.1` on a minimal Debian, which has no man
 if [ "${1:-}" = "--bench" ]; then
   pkgs="$pkgs libicu-dev python3-readability nodejs npm sqlite3 util-linux"
   pkgs="$pkgs wrk" # bench/serve_load.sh

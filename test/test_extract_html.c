@@ -442,6 +442,59 @@ static void test_deep_nesting(void **state)
     bti_buf_free(&b);
 }
 
+/* An inline <img> (an icon, an emoji) inside a paragraph leaves it one paragraph. */
+static void test_inline_img(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok("<html><head><title>Giá lúa gạo tăng</title></head><body><article>"
+                               "<h1>Giá lúa gạo tăng</h1>" PARAS
+                               "<p>Theo ông Nam, giá <img src='icon.png' alt=''> lúa gạo sẽ còn "
+                               "tăng trong các tháng tới khi nguồn cung giảm mạnh.</p>"
+                               "</article></body></html>");
+    assert_true(test_body_has(a, "Theo ông Nam, giá lúa gạo sẽ còn tăng"));
+    for (size_t i = 0; i < a->n_body; i++)
+        if (!strcmp(a->body[i], "Theo ông Nam, giá"))
+            fail_msg("the paragraph was split at the image");
+    bt_article_free(a);
+}
+
+/* A DOCTYPE's internal subset (entity and element declarations) is not text of the page:
+ * libxml2's HTML parser ends the DOCTYPE at its first '>' and the rest once leaked. */
+static void test_doctype_subset(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok("<!DOCTYPE html [\n<!ENTITY copy2 \"(c) Bao ] Moi\">\n"
+                               "<!ELEMENT note (to,from)>\n]>\n<title>Giá lúa gạo tăng</title>"
+                               "<h1>Giá lúa gạo tăng</h1>" PARAS);
+    for (size_t i = 0; i < a->n_body; i++)
+        if (strstr(a->body[i], "ELEMENT") || strstr(a->body[i], "]>"))
+            fail_msg("the DOCTYPE leaked into the body: %s", a->body[i]);
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+}
+
+/* Content 600 elements deep (nested tables of old portals, builder markup): found, not dropped
+ * (walks stopped at 200, and libxml2 at 256 without XML_PARSE_HUGE). */
+static void test_deep_content(void **state)
+{
+    (void)state;
+    bti_buf b = BTI_BUF_INIT;
+    assert_int_equal(bti_buf_adds(&b, "<html><head><title>Bão đổ bộ miền Trung</title></head><body>"), 0);
+    for (int i = 0; i < 150; i++)
+        assert_int_equal(bti_buf_adds(&b, "<table><tr><td><div>"), 0);
+    assert_int_equal(bti_buf_adds(&b, "<h1>Bão đổ bộ miền Trung</h1>" PARAS), 0);
+    for (int i = 0; i < 150; i++)
+        assert_int_equal(bti_buf_adds(&b, "</div></td></tr></table>"), 0);
+    assert_int_equal(bti_buf_adds(&b, "</body></html>"), 0);
+    bt_article *a = NULL;
+    bt_error err;
+    if (extract(b.data, b.len, NULL, &a, &err))
+        fail_msg("%s", err.msg);
+    assert_true(test_body_has(a, "ban chỉ đạo"));
+    bt_article_free(a);
+    bti_buf_free(&b);
+}
+
 static void test_huge_page(void **state)
 {
     (void)state;
@@ -674,6 +727,8 @@ int main(void)
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),
         cmocka_unit_test(test_long_class),      cmocka_unit_test(test_attr_values),
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
+        cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
+        cmocka_unit_test(test_deep_content),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

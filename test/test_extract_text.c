@@ -620,9 +620,47 @@ static void test_threads(void **state)
     }
 }
 
+/* Random bytes without NULs are no article (they once gave one with a control-character
+ * title): a text capture needs a share of letters and of plausible words. */
+static void test_random_bytes_no_article(void **state)
+{
+    (void)state;
+    size_t n = 1 << 20;
+    char *buf = malloc(n);
+    assert_non_null(buf);
+    unsigned long long x = 0x9E3779B97F4A7C15ull;
+    for (size_t i = 0; i < n; i++) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        buf[i] = (char)((x & 0xff) ? (x & 0xff) : 1);
+    }
+    bt_article *a = NULL;
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = buf;
+    cap.len = n;
+    cap.origin = "random.txt";
+    bt_error err;
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), BT_ENOARTICLE);
+    assert_null(a);
+    assert_non_null(strstr(err.msg, "random.txt"));
+    assert_non_null(strstr(err.msg, "not text"));
+    /* printable ASCII noise: letters enough, but no words */
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)(33 + (unsigned char)buf[i] % 94);
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), BT_ENOARTICLE);
+    free(buf);
+    /* a short real text still is one */
+    bt_article *b = extract_ok("Giá lúa gạo tăng\n\nGiá lúa gạo xuất khẩu tăng cao nhất trong ba năm "
+                               "qua, theo Hiệp hội Lương thực Việt Nam.\n");
+    bt_article_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_random_bytes_no_article),
         cmocka_unit_test(test_dateline_formats),
         cmocka_unit_test(test_dateline_rejects),
         cmocka_unit_test(test_dateline_in_capture),

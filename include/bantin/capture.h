@@ -111,6 +111,8 @@ typedef struct bt_reader_stats {
     uint64_t skipped_files;  /* files of a directory walk that are not pages */
     uint64_t files;          /* files read or tried: 1 for a file or memory, for a directory
                                 the files of the walk not skipped by name */
+    uint64_t bytes;          /* input bytes read so far, as stored (compressed for gzip): a
+                                progress bar's measure against bt_reader_count's total */
 } bt_reader_stats;
 
 BT_API void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st);
@@ -123,6 +125,10 @@ BT_API void bt_reader_stats_add(bt_reader_stats *sum, const bt_reader_stats *mor
  * a directory. For a progress bar's total; folders that cannot be read count nothing here
  * (the walk reports them). 0, or BT_ENOMEM. */
 BT_API int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err);
+/* The same count, and in *bytes the sizes of those files added up (0 for stdin, a missing
+ * path or anything that is not a regular file). */
+BT_API int bt_reader_count(const char *path, unsigned flags, uint64_t *files, uint64_t *bytes,
+                           bt_error *err);
 
 /* Reads the next capture: 0 with *cap pointing at it (borrowed from the reader, valid until
  * the next bt_reader_next or bt_reader_close), or 0 with *cap NULL at the end of the input;

@@ -58,8 +58,11 @@ BT_API int bt_site_model_load(const char *path, bt_site_model **out, bt_error *e
 
 /* Extracts the article of `cap` into a new bt_article owned by the caller (*out), with
  * `origin` set from the capture. The capture's kind, when BT_KIND_UNKNOWN, is sniffed from
- * its bytes. Returns BT_ENOARTICLE when the capture holds no article, BT_EPARSE for bytes that
- * are not text; `err` names the capture's origin. `opts` may be NULL. */
+ * its bytes. Returns BT_ENOARTICLE when the capture holds no article (a page without headline
+ * and text, or a text capture that does not read as text: control characters, few letters, no
+ * words), BT_EPARSE for binary bytes; `err` names the capture's origin. `opts` may be NULL.
+ * An HTML page is walked as deep as it nests, up to 1000 elements, recursively: call it on a
+ * thread with 4 MB of stack or more (bt_ingest's threads have 16 MB). */
 BT_API int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **out,
                bt_error *err);
 

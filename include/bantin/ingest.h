@@ -16,7 +16,10 @@
  * article records (as `bantin export` writes) is stored as it is, record by record, not
  * extracted. A record without "title" or with a malformed field is a failure naming its line.
  *
- * Failures of one input or record are reported (on_failure) and counted, and the run goes on.
+ * Three outcomes for each capture: stored (or printed), skipped, failed. A capture that holds
+ * no article (BT_ENOARTICLE: no title and no text) is skipped: reported to on_failure with
+ * BT_INGEST_SKIP and counted in `skipped`. Failures of one input or record (unreadable,
+ * malformed, refused) are reported (on_failure) and counted in `failed`, and the run goes on.
  * A database failure (BT_EDB, BT_EIO from the store: a full disk, a lost lock) rolls the open
  * batch back, counts its articles as failed, and stops the run: bt_ingest_run returns it.
  *
@@ -44,8 +47,12 @@ typedef enum bt_ingest_stage {
                            record), or a bad article record (err names the file and line) */
     BT_INGEST_STORE,    /* the store refused one article (err is the store's message; the
                            item names the capture) */
-    BT_INGEST_COMMIT    /* a batch could not begin or commit, or the threads could not
+    BT_INGEST_COMMIT,   /* a batch could not begin or commit, or the threads could not
                            start: the run stops (item is NULL) */
+    BT_INGEST_SKIP      /* not a failure: a capture that holds no article (an index page, a
+                           login wall: BT_ENOARTICLE), skipped; err says why, item names it.
+                           Counted in `skipped`, not in `failed`, so that a nightly run over
+                           the same pages does not fail forever */
 } bt_ingest_stage;
 
 /* One capture or record as the callbacks see it (borrowed for the call). */
@@ -72,6 +79,12 @@ typedef struct bt_ingest_stats {
     size_t extracted;   /* articles delivered to on_article */
     bt_reader_stats reader; /* the readers' counts, summed (records and files skipped) */
     double seconds;     /* the run's wall-clock time */
+    size_t skipped;     /* captures that hold no article (BT_INGEST_SKIP), not in failed */
+    int stopped;        /* 1 when bt_ingest_stop ended the run before its end */
+    uint64_t bytes_done;  /* input bytes read so far (compressed ones for gzip; stdin counts
+                             when read whole), for a progress bar that moves within a file */
+    uint64_t bytes_total; /* with BT_INGEST_COUNT_INPUTS: the sizes of the inputs' files
+                             (bt_reader_count; stdin unknown: 0); else 0 */
 } bt_ingest_stats;
 
 /* Progress events. */
@@ -150,9 +163,16 @@ BT_API int bt_ingest_learn_site(bt_ingest *g, size_t max_captures, const bt_site
  * reported through on_failure, as every failure is). */
 BT_API int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err);
 
+/* Asks the run of `g` under way (or the next one) to stop at the next batch boundary: what
+ * was delivered is committed, nothing more is read, bt_ingest_run returns 0 with
+ * stats.stopped = 1. Only sets a flag (lock-free atomic): safe from a signal handler (SIGINT,
+ * SIGTERM) and from another thread. */
+BT_API void bt_ingest_stop(bt_ingest *g);
+
 /* The summary of a run as one JSON object without a newline in *out (malloc'ed, owned by the
  * caller):
- * {"db":DB,"inputs":N,"captures":N,"added":N,"merged":N,"seen":N,"failed":N,"seconds":S.SSS}
+ * {"db":DB,"inputs":N,"captures":N,"added":N,"merged":N,"seen":N,"skipped":N,"failed":N,
+ *  "seconds":S.SSS}
  * in that order (`bantin add --json`); `db` is escaped as JSON. 0, or a negative BT_E* with
  * *out NULL and `err` filled: out of memory, or `db` not UTF-8 (BT_EINVAL). Thread-safe. */
 BT_API int bt_ingest_stats_to_json(const bt_ingest_stats *st, const char *db, char **out,

@@ -53,7 +53,12 @@ extern "C" {
 #define BT_STORE_SCHEMA_VERSION 5
 
 /* bt_store_open flags */
-#define BT_STORE_READONLY 0x1u /* open an existing file for reading only */
+#define BT_STORE_READONLY 0x1u /* open an existing file for reading only; when its place
+                                  cannot be written (a read-only medium, a folder of another
+                                  user, a full disk) it is read as an immutable file */
+#define BT_STORE_EXISTING 0x2u /* open an existing store for writing, never create one: a
+                                  missing file is BT_ENOTFOUND (a mistyped path must not become
+                                  a new empty store) */
 
 /* The default database path when neither --db nor BANTIN_DB names one. */
 #define BT_STORE_DEFAULT_PATH "bantin.db"
@@ -62,8 +67,10 @@ typedef struct bt_store bt_store;
 
 /* Opens (creating when needed, unless BT_STORE_READONLY) the store at `path`, migrating an
  * older schema forward. A file of a newer schema is refused with BT_EUNSUPPORTED, a missing
- * file opened read-only with BT_ENOTFOUND, an unwritable file or folder with BT_EIO; the
- * message names the path. */
+ * file opened read-only or with BT_STORE_EXISTING with BT_ENOTFOUND, an unwritable file or
+ * folder (for writing) with BT_EIO, a folder with BT_EINVAL, and a non-empty SQLite database
+ * that is not a bantin store (another application's) with BT_EINVAL, untouched; the message
+ * names the path. */
 BT_API int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *err);
 BT_API void bt_store_close(bt_store *s);
 
@@ -115,6 +122,11 @@ BT_API int bt_store_rollback(bt_store *s, bt_error *err);
 /* The stored article `id` (a new record owned by the caller; `origin` is its first capture's),
  * or BT_ENOTFOUND. */
 BT_API int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error *err);
+
+/* The full id of the one stored article whose id starts with `prefix` (1 to 16 hex digits,
+ * as git takes a commit's), into id[17]: 0; BT_ENOTFOUND when none does, BT_EINVAL when it is
+ * not hex or several do (the message names a few of them). */
+BT_API int bt_store_resolve_id(bt_store *s, const char *prefix, char id[17], bt_error *err);
 
 /* Removes article `id`, its origins, images, related links and index entries.
  * 0 or BT_ENOTFOUND. */

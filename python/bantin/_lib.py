@@ -61,7 +61,7 @@ class bt_store_stats(Structure):
 class bt_reader_stats(Structure):
     _fields_ = [(n, c_uint64) for n in ("captures", "errors", "skipped", "skipped_type",
                                         "skipped_status", "skipped_media", "skipped_files",
-                                        "files")]
+                                        "files", "bytes")]
 
 
 class bt_ingest_item(Structure):
@@ -72,7 +72,8 @@ class bt_ingest_stats(Structure):
     _fields_ = [(n, c_size_t) for n in ("inputs", "inputs_done", "inputs_total", "captures",
                                         "added", "merged", "seen", "failed", "failed_read",
                                         "failed_extract", "failed_store", "extracted")] + \
-               [("reader", bt_reader_stats), ("seconds", c_double)]
+               [("reader", bt_reader_stats), ("seconds", c_double), ("skipped", c_size_t),
+                ("stopped", c_int), ("bytes_done", c_uint64), ("bytes_total", c_uint64)]
 
 
 ARTICLE_FN = CFUNCTYPE(None, c_void_p, c_void_p, POINTER(bt_ingest_item), c_int)

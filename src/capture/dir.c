@@ -170,9 +170,20 @@ void bti_reader_dir_free(bt_reader *r)
 /* The same walk as bti_reader_dir_next, by the same rules, counting the files it would open. */
 int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_error *err)
 {
+    uint64_t bytes;
+    return bt_reader_count(path, flags, n, &bytes, err);
+}
+
+int bt_reader_count(const char *path, unsigned flags, uint64_t *n, uint64_t *bytes,
+                    bt_error *err)
+{
     struct stat st;
     *n = 1;
-    if (!strcmp(path, "-") || !(flags & BT_READ_RECURSIVE) || stat(path, &st) != 0 ||
+    *bytes = 0;
+    int is_stdin = !strcmp(path, "-");
+    if (!is_stdin && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        *bytes = (uint64_t)st.st_size;
+    if (is_stdin || !(flags & BT_READ_RECURSIVE) || stat(path, &st) != 0 ||
         !S_ISDIR(st.st_mode))
         return 0;
     *n = 0;
@@ -203,8 +214,10 @@ int bt_reader_count_files(const char *path, unsigned flags, uint64_t *n, bt_erro
         else if (S_ISDIR(st.st_mode)) {
             if (!S_ISLNK(lst.st_mode) && push_dir(&r, sub, &e) == BT_ENOMEM)
                 rc = bt_error_set(err, BT_ENOMEM, "%s", e.msg);
-        } else if (S_ISREG(st.st_mode) && !is_asset(name))
+        } else if (S_ISREG(st.st_mode) && !is_asset(name)) {
             (*n)++;
+            *bytes += (uint64_t)st.st_size;
+        }
         free(sub);
         if (rc)
             break;

@@ -99,7 +99,9 @@ static void choose_kind(bt_reader *r)
         size_t want = SNIFF_LEN;
         const char *p = bti_stream_peek(&r->s);
         size_t n = bti_stream_avail(&r->s);
-        while (n && !memchr(p, '\n', n) && n >= want && want < r->max_record) {
+        if (!n) /* an empty stream (a gzip of nothing): no line to decide on */
+            return;
+        while (!memchr(p, '\n', n) && n >= want && want < r->max_record) {
             want *= 2;
             if (bti_stream_fill(&r->s, want, &e) < 0)
                 return;
@@ -147,10 +149,25 @@ int bti_reader_open_file(const char *path, unsigned flags, size_t max_record, bt
     return 0;
 }
 
+/* "scheme://" (http, https, ftp...): an address, not a file (when no such file exists). */
+static int is_url(const char *path)
+{
+    size_t n = 0;
+    while ((path[n] >= 'a' && path[n] <= 'z') || (path[n] >= 'A' && path[n] <= 'Z'))
+        n++;
+    return n >= 2 && !strncmp(path + n, "://", 3);
+}
+
 int bt_reader_open(const char *path, unsigned flags, bt_reader **out, bt_error *err)
 {
     *out = NULL;
     struct stat st;
+    if (stat(path, &st) != 0 && is_url(path))
+        return bt_error_set(err, BT_EUNSUPPORTED,
+                            "%s: URLs are not fetched: fetch the pages with a crawler and give "
+                            "its output (JSONL with url and html, or WARC), or save the pages "
+                            "as files",
+                            path);
     if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         if (!(flags & BT_READ_RECURSIVE))
             return bt_error_set(err, BT_EINVAL, "%s: is a directory (use -r to read the files "
@@ -288,11 +305,14 @@ void bt_reader_stats_add(bt_reader_stats *a, const bt_reader_stats *b)
     a->skipped_media += b->skipped_media;
     a->skipped_files += b->skipped_files;
     a->files += b->files;
+    a->bytes += b->bytes;
 }
 
 void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st)
 {
     *st = r->stats;
+    if (r->s_open)
+        st->bytes = r->s.raw_off; /* the raw bytes consumed: compressed ones for gzip */
     if (r->kind == RK_DIR) {
         bt_reader_stats_add(st, &r->child_done);
         if (r->child) {

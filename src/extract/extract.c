@@ -2,7 +2,9 @@
 #include "bantin/text.h"
 #include "core/opts.h"
 #include "extract/extract_internal.h"
+#include "extract/text_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,8 +114,11 @@ int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **
         bt_error derr;
         rc = bt_decode(cap->data, cap->len, bt_charset_from_name(cap->charset),
                        BT_DECODE_LENIENT, &text, &tlen, NULL, &derr);
+        char why[160];
         if (rc)
             bt_error_set(err, rc, "%s: %s", origin, derr.msg);
+        else if (!bti_text_plausible(text, tlen, why, sizeof why))
+            rc = bt_error_set(err, BT_ENOARTICLE, "%s: not text (%s): no article", origin, why);
         else
             rc = bti_extract_text(text, tlen, cap, opts, a, err);
         free(text);

@@ -225,7 +225,8 @@ static int gather(inl *g, const xmlNode *n, int depth, int in_link, int in_stron
         int a = bti_html_is(k, "a");
         if (a && !g->href)
             g->href = bti_html_resolve(g->base, attr_of(k, "href"));
-        int block = !inline_tag(k);
+        /* an <img> inside a line of text is an icon or an emoji: the line goes on */
+        int block = !inline_tag(k) && !bti_html_is(k, "img");
         if (block && bti_buf_addc(g->b, '\n'))
             return BT_ENOMEM;
         if (gather(g, k->children, depth + 1, in_link || a, in_strong || strong_tag(k)))

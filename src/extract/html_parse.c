@@ -449,6 +449,38 @@ static int pre_pass(const char *in, size_t len, slim *s)
     return 0;
 }
 
+/* Blanks a leading DOCTYPE's internal subset ("<!DOCTYPE html [ <!ENTITY ...> ]>") in place,
+ * with spaces (offsets kept): libxml2's HTML parser ends the DOCTYPE at the subset's first '>'
+ * and the rest of the declarations would become text of the page. Quoted ']' and '>' inside
+ * the declarations do not end the subset. */
+static void blank_internal_subset(char *p, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+        (unsigned char)p[2] == 0xBF)
+        i = 3;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r'))
+        i++;
+    if (n - i < 9 || strncasecmp(p + i, "<!doctype", 9) != 0)
+        return;
+    char quote = 0;
+    for (i += 9; i < n && (quote || (p[i] != '[' && p[i] != '>')); i++)
+        if (quote ? p[i] == quote : (p[i] == '"' || p[i] == '\''))
+            quote = quote ? 0 : p[i];
+    if (i >= n || p[i] != '[')
+        return;
+    size_t start = i;
+    quote = 0;
+    for (i++; i < n && (quote || p[i] != ']'); i++)
+        if (quote ? p[i] == quote : (p[i] == '"' || p[i] == '\''))
+            quote = quote ? 0 : p[i];
+    if (i >= n)
+        return; /* not closed: leave the page as it is */
+    for (size_t k = start; k <= i; k++)
+        if (p[k] != '\n')
+            p[k] = ' ';
+}
+
 int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *out,
                   bt_error *err)
 {
@@ -457,11 +489,15 @@ int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *
         return bt_error_set(err, BT_ELIMIT, "%s: page is %zu MB, over the %u MB limit for HTML",
                             origin, len >> 20, BTI_HTML_MAX_BYTES >> 20);
     pthread_once(&init_once, init_libxml);
+    /* XML_PARSE_HUGE: libxml2 otherwise stops at 256 nested elements and the page fails;
+     * the nested tables of old portals and builder markup go that deep. With it the parser
+     * nests up to 2048; the walks stop at BTI_HTML_MAX_DEPTH. */
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS;
+               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
     slim s;
     if (pre_pass(utf8, len, &s))
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
+    blank_internal_subset(s.out, s.o);
     xmlDocPtr doc = htmlReadMemory(s.out, (int)s.o, NULL, NULL, opts);
     free(s.out);
     if (!doc || !xmlDocGetRootElement(doc)) {

@@ -8,6 +8,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* ---- plausibility (text_plausible.c) ------------------------------------------------- */
+
+/* 1 when `len` bytes of decoded UTF-8 read as text (few control characters, mostly letters,
+ * words of a few characters), else 0 with the reason in why[cap]. Short texts pass. */
+int bti_text_plausible(const char *text, size_t len, char *why, size_t cap);
+
 /* ---- blocks (text_lines.c) ------------------------------------------------------------- */
 
 enum { TB_TEXT = 0, TB_IMAGE = 1 };

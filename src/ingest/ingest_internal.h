@@ -6,6 +6,8 @@
 #include "bantin/ingest.h"
 #include "connect/connect.h"
 
+#include <stdatomic.h>
+
 typedef struct bti_input {
     char *path;       /* a path, "-" for stdin, or the name of a memory input */
     const void *data; /* a memory input (borrowed), or NULL */
@@ -20,6 +22,7 @@ struct bt_ingest {
     bti_input *in;
     size_t n_in, cap_in;
     bt_site_model *learnt; /* from bt_ingest_learn_site: replaces o.site */
+    atomic_int stop_asked; /* bt_ingest_stop: set from a signal handler or another thread */
 };
 
 /* Whether an input is stdin. */

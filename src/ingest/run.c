@@ -26,6 +26,7 @@ typedef struct slot {
     int rc;
     bt_error err;
     size_t inputs, inputs_done, inputs_total; /* the reader's counts when it made this slot */
+    uint64_t bytes_done, bytes_total;
 } slot;
 
 typedef struct run {
@@ -41,6 +42,7 @@ typedef struct run {
     int stop; /* the writer failed: everyone winds down */
     /* the reader thread's own */
     size_t inputs, inputs_done, inputs_total;
+    uint64_t bytes_done, bytes_total; /* input bytes read (finished inputs and the current) */
     bt_reader_stats reader;
 } run;
 
@@ -74,6 +76,8 @@ static int submit(run *p, bt_store *ro, slot *tmpl)
     tmpl->inputs = p->inputs;
     tmpl->inputs_done = p->inputs_done;
     tmpl->inputs_total = p->inputs_total;
+    tmpl->bytes_done = p->bytes_done;
+    tmpl->bytes_total = p->bytes_total;
     int has = 0;
     if (ro && (tmpl->kind == JOB_CAPTURE || tmpl->kind == JOB_RECORD) &&
         bt_store_has_capture(ro, tmpl->hash, &has, NULL) == 0 && has)
@@ -171,6 +175,7 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
     bt_error err;
     int rc;
     size_t base = p->inputs;
+    uint64_t bytes_base = p->bytes_done;
     if (bti_input_is_stdin(in)) {
         size_t len = 0;
         rc = read_stdin(&buf, &len, &err);
@@ -195,6 +200,7 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
         bt_reader_stats_get(r, &st);
         p->inputs = base + st.files;
         p->inputs_done = base + (st.files ? st.files - 1 : 0);
+        p->bytes_done = bytes_base + st.bytes;
         if (rc < 0) {
             out = submit_error(p, &err);
             continue;
@@ -215,6 +221,7 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
     if (out)
         return out;
     p->inputs = p->inputs_done = base + st.files;
+    p->bytes_done = bytes_base + st.bytes;
     slot end = {0};
     end.kind = JOB_MARK; /* so that the writer counts the input done */
     return submit(p, NULL, &end);
@@ -229,10 +236,11 @@ static void *reader_main(void *arg)
     if (g->o.db && bt_store_open(g->o.db, BT_STORE_READONLY, &ro, NULL))
         ro = NULL;
     for (size_t i = 0; (g->o.flags & BT_INGEST_COUNT_INPUTS) && i < g->n_in; i++) {
-        uint64_t n = 1;
+        uint64_t n = 1, bytes = g->in[i].is_mem ? g->in[i].len : 0;
         if (!g->in[i].is_mem)
-            bt_reader_count_files(g->in[i].path, g->o.read_flags, &n, NULL);
+            bt_reader_count(g->in[i].path, g->o.read_flags, &n, &bytes, NULL);
         p->inputs_total += (size_t)n;
+        p->bytes_total += bytes;
     }
     for (size_t i = 0; i < g->n_in; i++)
         if (read_input(p, ro, &g->in[i]))
@@ -266,6 +274,14 @@ static void run_job(run *p, slot *j)
         bt_capture cap = {j->data, j->len, j->charset, j->url, j->origin, j->fetched_at,
                           j->ckind, j->where};
         j->rc = bt_extract(&cap, &p->xo, &j->article, &j->err);
+        /* a store keeps articles by their headline: a page without one (an index page, a
+         * login wall) is not an article to store, and is skipped as such, not failed */
+        if (!j->rc && p->g->store && (!j->article->title || !j->article->title[0])) {
+            bt_article_free(j->article);
+            j->article = NULL;
+            j->rc = bt_error_set(&j->err, BT_ENOARTICLE, "%s: no headline found, not an article",
+                                 j->origin);
+        }
     }
     /* the near-duplicate signature here, in parallel, not in the writer (NULL on failure:
      * the writer computes it from the stored text) */
@@ -345,6 +361,8 @@ static void deliver(writer *w, slot *j)
     w->st.inputs = j->inputs;
     w->st.inputs_done = j->inputs_done;
     w->st.inputs_total = j->inputs_total;
+    w->st.bytes_done = j->bytes_done;
+    w->st.bytes_total = j->bytes_total;
     if (j->kind == JOB_MARK)
         return;
     if (j->kind == JOB_SEEN) {
@@ -358,6 +376,11 @@ static void deliver(writer *w, slot *j)
         w->st.failed++;
         w->st.failed_read++;
         fail(w, &j->err, NULL, BT_INGEST_READ);
+        return;
+    }
+    if (j->rc == BT_ENOARTICLE) { /* no article there: the page is skipped, not failed */
+        w->st.skipped++;
+        fail(w, &j->err, &item, BT_INGEST_SKIP);
         return;
     }
     if (j->rc) {
@@ -434,6 +457,13 @@ static void commit(writer *w)
         progress(w, BT_INGEST_COMMITTED);
 }
 
+/* An extraction thread's stack at least (16 MB of address space, touched only as deep as a
+ * page nests): ASan's frames of the recursive HTML walks need over 2 MB at 1000 levels. */
+#define WORKER_STACK ((size_t)16 << 20)
+
+/* How often the writer, idle, looks whether bt_ingest_stop was called (100 ms). */
+#define STOP_POLL_NS 100000000L
+
 static void write_loop(writer *w)
 {
     run *p = w->p;
@@ -455,8 +485,20 @@ static void write_loop(writer *w)
                 }
                 if (pthread_cond_timedwait(&p->cv, &p->mu, &ts) != 0)
                     break;
-            } else
-                pthread_cond_wait(&p->cv, &p->mu);
+            } else {
+                /* a signal handler cannot wake the condition: look at bt_ingest_stop's flag
+                 * every tenth of a second */
+                struct timespec ts;
+                clock_gettime(CLOCK_REALTIME, &ts);
+                ts.tv_nsec += STOP_POLL_NS;
+                if (ts.tv_nsec >= 1000000000) {
+                    ts.tv_sec++;
+                    ts.tv_nsec -= 1000000000;
+                }
+                if (pthread_cond_timedwait(&p->cv, &p->mu, &ts) != 0 &&
+                    atomic_load(&p->g->stop_asked))
+                    break;
+            }
         }
         int have = seq < p->filled && j->state == SLOT_DONE;
         int end = !have && p->reading_done && seq == p->filled;
@@ -486,10 +528,27 @@ static void write_loop(writer *w)
             pthread_mutex_unlock(&p->mu);
             break;
         }
+        if (atomic_load(&p->g->stop_asked)) { /* commit what is done, read no more */
+            if (w->in_batch)
+                commit(w);
+            w->st.stopped = 1;
+            pthread_mutex_lock(&p->mu);
+            p->stop = 1;
+            pthread_cond_broadcast(&p->cv);
+            pthread_mutex_unlock(&p->mu);
+            progress(w, BT_INGEST_TICK);
+            break;
+        }
         progress(w, BT_INGEST_TICK);
         if (end)
             break;
     }
+}
+
+void bt_ingest_stop(bt_ingest *g)
+{
+    if (g)
+        atomic_store(&g->stop_asked, 1);
 }
 
 static unsigned default_jobs(unsigned jobs)
@@ -532,9 +591,18 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     pthread_cond_init(&p.cv, NULL);
     unsigned started = 0;
     int rc = 0;
+    /* the HTML walks recurse up to BTI_HTML_MAX_DEPTH levels: extraction threads get a stack
+     * that holds them whatever `ulimit -s` says (glibc gives threads that limit, or 2 MB) */
+    pthread_attr_t attr;
+    int have_attr = pthread_attr_init(&attr) == 0;
+    size_t stack = 0;
+    if (have_attr && (pthread_attr_getstacksize(&attr, &stack) || stack < WORKER_STACK))
+        pthread_attr_setstacksize(&attr, WORKER_STACK);
     for (; started < jobs; started++)
-        if (pthread_create(&workers[started], NULL, worker_main, &p))
+        if (pthread_create(&workers[started], have_attr ? &attr : NULL, worker_main, &p))
             break;
+    if (have_attr)
+        pthread_attr_destroy(&attr);
     if (!started || pthread_create(&reader, NULL, reader_main, &p)) {
         rc = bt_error_set(err, BT_ENOMEM, "ingest: cannot start threads");
         fail(&w, err, NULL, BT_INGEST_COMMIT);
@@ -555,10 +623,13 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
     bti_inputs_clear(g);
-    if (!rc) {
+    atomic_store(&g->stop_asked, 0); /* asked for this run: the next one starts afresh */
+    if (!rc && !w.st.stopped) {
         w.st.inputs = p.inputs;
         w.st.inputs_done = p.inputs;
         w.st.inputs_total = p.inputs_total;
+        w.st.bytes_done = p.bytes_done;
+        w.st.bytes_total = p.bytes_total;
     }
     w.st.reader = p.reader;
     w.st.seconds = now_s() - w.start;

@@ -19,7 +19,8 @@ static char *stats_json(const bt_ingest_stats *st, const char *db, bt_error *err
         const char *key;
         size_t n;
     } counts[] = {{"inputs", st->inputs}, {"captures", st->captures}, {"added", st->added},
-                  {"merged", st->merged}, {"seen", st->seen},         {"failed", st->failed}};
+                  {"merged", st->merged}, {"seen", st->seen},         {"skipped", st->skipped},
+                  {"failed", st->failed}};
     if (bad)
         json_decref(name);
     bad = bad || json_object_set_new(o, "db", name);

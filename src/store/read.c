@@ -1,4 +1,5 @@
 /* read.c: reading articles back: by id, by rowid, and iterating in the order of adding. */
+#include "core/date.h"
 #include "core/opts.h"
 #include "store/store_internal.h"
 
@@ -120,6 +121,24 @@ int bti_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err)
     return get_one(s, ST_GET_N, what, out, err);
 }
 
+/* A filter's bound is compared with the stored ISO 8601 texts as text: it must be one too, or
+ * a typo ("yesterday", "12/05/2024") would silently select nothing or everything. A date of
+ * the calendar (YYYY, YYYY-MM or YYYY-MM-DD), then optionally 'T' or ' ' and a time made of
+ * digits, ':', '.', and a zone (Z, +hh:mm, -hh:mm). */
+static int since_valid(const char *v)
+{
+    size_t dlen = strcspn(v, "T ");
+    char day[11];
+    if (bti_date_bound(v, dlen, 0, day))
+        return 0;
+    if (!v[dlen])
+        return 1;
+    const char *t = v + dlen + 1;
+    if (dlen != 10 || !(t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' && t[2] == ':'))
+        return 0;
+    return t[strspn(t, "0123456789:.+-Z")] == '\0';
+}
+
 int bt_store_iter_open(bt_store *s, const bt_store_filter *filter_in, bt_store_iter **out,
                        bt_error *err)
 {
@@ -129,6 +148,14 @@ int bt_store_iter_open(bt_store *s, const bt_store_filter *filter_in, bt_store_i
     *out = NULL;
     if (bti_opts_copy(&fcopy, sizeof fcopy, &defaults, filter_in, "export", err))
         return BT_EINVAL;
+    if (filter->added_since && !since_valid(filter->added_since))
+        return bt_error_set(err, BT_EINVAL, "since: '%s' is not an ISO 8601 date or time "
+                            "(YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+07:00])",
+                            filter->added_since);
+    if (filter->published_since && !since_valid(filter->published_since))
+        return bt_error_set(err, BT_EINVAL, "published since: '%s' is not an ISO 8601 date or "
+                            "time (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z|+07:00])",
+                            filter->published_since);
     bt_store_iter *it = calloc(1, sizeof *it);
     if (!it)
         return bt_error_set(err, BT_ENOMEM, "out of memory");
@@ -166,4 +193,48 @@ void bt_store_iter_close(bt_store_iter *it)
         return;
     sqlite3_finalize(it->st);
     free(it);
+}
+
+/* Candidates named in the message of an ambiguous prefix. */
+#define AMBIGUOUS_SHOWN 3
+
+int bt_store_resolve_id(bt_store *s, const char *prefix, char id[17], bt_error *err)
+{
+    size_t n = strlen(prefix);
+    if (n == 0 || n > 16 || strspn(prefix, "0123456789abcdefABCDEF") != n)
+        return bt_error_set(err, BT_EINVAL, "%s: '%s' is not an article id (16 hex digits, or "
+                            "the first of them)", s->path, prefix);
+    char lo[17], hi[18];
+    for (size_t i = 0; i < n; i++)
+        lo[i] = (char)(prefix[i] >= 'A' && prefix[i] <= 'F' ? prefix[i] - 'A' + 'a' : prefix[i]);
+    lo[n] = '\0';
+    /* the ids starting with lo are those from lo up to lo followed by 'g' (past every hex digit):
+     * a range of the id index */
+    memcpy(hi, lo, n);
+    hi[n] = 'g';
+    hi[n + 1] = '\0';
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 LIMIT ?3",
+                           -1, &st, NULL) != SQLITE_OK)
+        return bti_store_db_error(s, "looking up an id", err);
+    sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, AMBIGUOUS_SHOWN + 1);
+    char found[AMBIGUOUS_SHOWN + 1][17];
+    int k = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && k <= AMBIGUOUS_SHOWN) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        snprintf(found[k++], 17, "%s", v ? v : "");
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return bti_store_db_error(s, "looking up an id", err);
+    if (k == 0)
+        return bt_error_set(err, BT_ENOTFOUND, "%s: no article %s", s->path, prefix);
+    if (k > 1)
+        return bt_error_set(err, BT_EINVAL, "%s: '%s' is ambiguous: %s, %s%s%s%s (give more digits)",
+                            s->path, prefix, found[0], found[1], k > 2 ? ", " : "",
+                            k > 2 ? found[2] : "", k > AMBIGUOUS_SHOWN ? ", ..." : "");
+    memcpy(id, found[0], 17);
+    return 0;
 }

@@ -151,15 +151,116 @@ static int check_writable(const char *path, bt_error *err)
     return rc;
 }
 
+/* 1 when the folder holding `path` can be written (SQLite keeps its -shm and journals there). */
+static int folder_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    int ok = dir && access(dir, W_OK) == 0;
+    free(dir);
+    return ok;
+}
+
+/* "file:PATH?immutable=1" with PATH's URI-special bytes escaped: a reader of a file whose place
+ * cannot be written takes no lock and makes no -shm (the file is not written meanwhile: a
+ * read-only medium, an archive). */
+static char *immutable_uri(const char *path)
+{
+    size_t n = strlen(path);
+    char *u = malloc(3 * n + 32);
+    if (!u)
+        return NULL;
+    char *o = u + sprintf(u, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+            o += sprintf(o, "%%%02X", *p);
+        else
+            *o++ = (char)*p;
+    strcpy(o, "?immutable=1");
+    return u;
+}
+
+/* Refuses a non-empty database that is not a bantin store (another application's SQLite file)
+ * before anything is written to it: no tables, no WAL switch. A bantin store is one with the
+ * articles table, or an empty database (a new file). */
+static int check_ours(bt_store *s, bt_error *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT count(*), count(*) FILTER (WHERE type = 'table' AND name = "
+                           "'articles') FROM sqlite_master",
+                           -1, &st, NULL) != SQLITE_OK)
+        return bti_store_db_error(s, "cannot open", err);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return bti_store_db_error(s, "cannot open", err);
+    }
+    int all = sqlite3_column_int(st, 0), ours = sqlite3_column_int(st, 1);
+    sqlite3_finalize(st);
+    if (all > 0 && !ours)
+        return bt_error_set(err, BT_EINVAL,
+                            "%s: not a bantin store (a SQLite database of another application, "
+                            "%d objects, no articles table): left untouched",
+                            s->path, all);
+    return 0;
+}
+
+/* Opens s->db at `path` (immutable: as a read-only file nobody writes meanwhile) and makes it
+ * ready: settings, schema, statements. */
+static int open_db(bt_store *s, const char *path, unsigned flags, const char *vfs, int immutable,
+                   bt_error *err)
+{
+    int ro = (flags & BT_STORE_READONLY) != 0;
+    int oflags = ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    char *uri = immutable ? immutable_uri(path) : NULL;
+    if (immutable && !uri)
+        return bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
+    int rc = sqlite3_open_v2(uri ? uri : path, &s->db,
+                             oflags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), vfs);
+    free(uri);
+    if (rc != SQLITE_OK)
+        return s->db ? bti_store_db_error(s, "cannot open", err)
+                     : bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
+    sqlite3_extended_result_codes(s->db, 1);
+    /* Writers take turns: wait for the other one's batch rather than fail. */
+    sqlite3_busy_timeout(s->db, 60000);
+    if ((rc = check_ours(s, err)))
+        return rc;
+    if (bti_fts_register(s->db) != SQLITE_OK)
+        return bt_error_set(err, BT_EUNSUPPORTED, "%s: this SQLite has no FTS5", path);
+    /* WAL: readers never block the writer; synchronous=NORMAL keeps every committed batch
+     * across a crash of the process (a power loss may lose the last ones, never corrupt). */
+    if (!ro && ((rc = exec(s, "PRAGMA journal_mode = WAL", "cannot open", err)) ||
+                (rc = exec(s, "PRAGMA synchronous = NORMAL", "cannot open", err)) ||
+                /* statement and savepoint journals in memory: on disk they cost a write of
+                 * every page an add touches */
+                (rc = exec(s, "PRAGMA temp_store = MEMORY", "cannot open", err)) ||
+                (rc = exec(s, "PRAGMA cache_size = -65536", "cannot open", err)) ||
+                (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", "cannot open", err))))
+        return rc;
+    if ((rc = bti_schema_migrate(s, err)))
+        return rc;
+    for (int i = 0; i < ST_COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
+                               NULL) != SQLITE_OK)
+            return bti_store_db_error(s, "preparing statements", err);
+    return 0;
+}
+
 int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *err)
 {
     *out = NULL;
     int ro = (flags & BT_STORE_READONLY) != 0;
-    if (ro) {
-        if (access(path, F_OK) != 0)
-            return bt_error_set(err, BT_ENOTFOUND, "%s: no database here (bantin add creates it)",
-                                path);
-    } else if (strcmp(path, ":memory:") && strncmp(path, "file:", 5)) {
+    int special = !strcmp(path, ":memory:") || !strncmp(path, "file:", 5);
+    struct stat sb;
+    /* one message for a folder from every command (SQLite would say "disk I/O error") */
+    if (!special && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return bt_error_set(err, BT_EINVAL, "%s: is a folder, not a database file", path);
+    if ((ro || (flags & BT_STORE_EXISTING)) && !special && access(path, F_OK) != 0)
+        return bt_error_set(err, BT_ENOTFOUND, "%s: no database here (bantin add creates it)",
+                            path);
+    if (!ro && !special) {
         int rc = check_writable(path, err);
         if (rc)
             return rc;
@@ -170,40 +271,30 @@ int bt_store_open(const char *path, unsigned flags, bt_store **out, bt_error *er
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
     }
     s->flags = flags;
-    int oflags = ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     int rc;
     /* A reader maps the whole file when it can (map_vfs.c); else the default VFS. */
     const char *vfs = ro && bti_map_vfs_register() == SQLITE_OK ? BTI_MAP_VFS : NULL;
-    if (sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, vfs) != SQLITE_OK) {
-        rc = s->db ? bti_store_db_error(s, "cannot open", err)
-                   : bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
-        goto fail;
-    }
-    sqlite3_extended_result_codes(s->db, 1);
-    /* Writers take turns: wait for the other one's batch rather than fail. */
-    sqlite3_busy_timeout(s->db, 60000);
-    if (bti_fts_register(s->db) != SQLITE_OK) {
-        rc = bt_error_set(err, BT_EUNSUPPORTED, "%s: this SQLite has no FTS5", path);
-        goto fail;
-    }
-    /* WAL: readers never block the writer; synchronous=NORMAL keeps every committed batch
-     * across a crash of the process (a power loss may lose the last ones, never corrupt). */
-    if (!ro && ((rc = exec(s, "PRAGMA journal_mode = WAL", "cannot open", err)) ||
-                (rc = exec(s, "PRAGMA synchronous = NORMAL", "cannot open", err)) ||
-                /* statement and savepoint journals in memory: on disk they cost a write of
-                 * every page an add touches */
-                (rc = exec(s, "PRAGMA temp_store = MEMORY", "cannot open", err)) ||
-                (rc = exec(s, "PRAGMA cache_size = -65536", "cannot open", err)) ||
-                (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", "cannot open", err))))
-        goto fail;
-    if ((rc = bti_schema_migrate(s, err)))
-        goto fail;
-    for (int i = 0; i < ST_COUNT; i++)
-        if (sqlite3_prepare_v3(s->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
-                               NULL) != SQLITE_OK) {
-            rc = bti_store_db_error(s, "preparing statements", err);
+    /* A reader that cannot write beside the file (no -shm can be made) reads it immutable;
+     * so does one whose first read fails for want of space (a full disk: the -shm cannot
+     * grow), in a second try. */
+    int immutable = ro && !special && (!folder_writable(path) || access(path, W_OK) != 0);
+    for (int attempt = 0;; attempt++) {
+        rc = open_db(s, path, flags, vfs, immutable, err);
+        if (!rc)
+            break;
+        int ext = s->db ? sqlite3_extended_errcode(s->db) & 0xff : 0;
+        if (!ro || special || immutable || attempt ||
+            (ext != SQLITE_IOERR && ext != SQLITE_CANTOPEN && ext != SQLITE_FULL &&
+             ext != SQLITE_READONLY))
             goto fail;
+        for (int i = 0; i < ST_COUNT; i++) {
+            sqlite3_finalize(s->st[i]);
+            s->st[i] = NULL;
         }
+        sqlite3_close(s->db);
+        s->db = NULL;
+        immutable = 1;
+    }
     *out = s;
     return 0;
 fail:
