@@ -20,19 +20,21 @@
 #define BTI_QUERY_MAX_BYTES 2048 /* longer queries are refused (BT_ELIMIT) */
 #define BTI_QUERY_MAX_TERMS 64   /* words/phrases/filters in one query */
 #define BTI_QUERY_MAX_TOKENS 128 /* syllables in one query */
+#define BTI_PHRASE_TIER_MAX 32   /* syllables of the whole-phrase tier (a pasted title fits;
+                                    longer queries rank without it) */
 
 enum { BTI_QF_ANY = 0, BTI_QF_TITLE, BTI_QF_SOURCE, BTI_QF_AUTHOR };
 
 /* One word or phrase of the query, split into syllables. */
 typedef struct bti_qterm {
     int field;    /* BTI_QF_* */
-    int negated;  /* -word */
+    int negated;  /* -word or NOT word */
+    int minus;    /* negated by a '-' typed before it (text again when no other word) */
     int prefix;   /* word* : the last syllable is a prefix */
     int quoted;   /* "phrase" */
     size_t n_tok;
     char **key;   /* folded key of each syllable */
     char **exact; /* lowercase tone-canonical NFC form, or NULL when it equals the key */
-    int *stop;    /* 1 for a common word */
 } bti_qterm;
 
 /* Alternatives joined by OR (one alternative for a plain word). */
@@ -94,6 +96,15 @@ typedef struct bti_qplan {
     bti_qphrase *phrase;
     size_t n_fphrase;     /* phrases of count_match, title_match and tier_match */
     bti_qphrase *fphrase;
+    char *phrase_match;   /* the required words' syllables side by side in the typed order
+                             as one folded phrase, with the exclusions; NULL when the query
+                             is one syllable, has OR, a prefix or a field (search.c ranks its
+                             matches first); its phrases are pphrase[] */
+    char *exact_phrase_match; /* the same with the marks as typed (NULL: typed without);
+                             its phrases are xphrase[] (n_pphrase of them too) */
+    size_t n_pphrase;
+    bti_qphrase *pphrase;
+    bti_qphrase *xphrase;
     int n_terms;          /* plain words in sequence (for adjacency) */
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
     uint64_t adj_prev;    /* bit k: word k came right after word k-1 in the query */

@@ -18,6 +18,7 @@
 #include "search/snippet.h"
 #include "store/db.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,8 @@ typedef struct cand {
     int64_t rowid;
     double score;
     char pub[32]; /* published, "" when none or not read */
+    int tier;     /* 2: the whole query as a phrase with the marks as typed, 1: as a folded
+                     phrase, 0: the words anywhere (phrase_first) */
 } cand;
 
 /* 1 when a ranks below b */
@@ -41,7 +44,8 @@ static int worse(const cand *a, const cand *b, int by_date)
         int c = strcmp(a->pub, b->pub);
         if (c)
             return c < 0;
-    }
+    } else if (a->tier != b->tier)
+        return a->tier < b->tier;
     if (a->score != b->score)
         return a->score < b->score;
     int c = strcmp(a->pub, b->pub);
@@ -54,6 +58,7 @@ typedef struct heap {
     cand *v;
     size_t n, k;
     int by_date;
+    int tier; /* what scan() gives the candidates it pushes */
 } heap;
 
 static void sift_down(heap *h, size_t i)
@@ -209,7 +214,8 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
                            -1, &row, NULL) != SQLITE_OK)
         return db_fail(db, "reading the results", err);
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
-    if (!r->hits) {
+    int *tier = calloc(n ? n : 1, sizeof *tier); /* each hit's cand.tier */
+    if (!r->hits || !tier) {
         rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
         goto done;
     }
@@ -224,7 +230,7 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
             rc = db_fail(db, "reading the results", err);
             goto done;
         }
-        r->n++;
+        tier[r->n++] = best[i].tier;
         const char *id = (const char *)sqlite3_column_text(row, 0);
         snprintf(h->id, sizeof h->id, "%s", id ? id : "");
         h->title = dup_text(row, 1);
@@ -263,13 +269,14 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
         for (size_t k = i; k > 0; k--) {
             bt_search_hit *a = &r->hits[k - 1], *b = &r->hits[k];
             const char *pa = a->published ? a->published : "", *pb = b->published ? b->published : "";
-            if (a->score != b->score || strcmp(pa, pb) >= 0)
+            if (tier[k - 1] != tier[k] || a->score != b->score || strcmp(pa, pb) >= 0)
                 break;
             bt_search_hit t = *a;
             *a = *b;
             *b = t;
         }
 done:
+    free(tier);
     sqlite3_finalize(row);
     return rc;
 }
@@ -278,6 +285,9 @@ done:
 #define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
 #define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
 #define TIER_RANK 500  /* matches of a tier ranked at most: the most recently added */
+/* Articles of a whole-phrase tier ranked at most (the newest): a typed phrase is held by a
+ * few hundred articles at most; a more common one (a name in the news) gets its newest. */
+#define PHRASE_RANK 1000
 /* Matches of the words a window walks (a dated one: most fail the dates), and articles it
  * goes back over, before it stops once it has a page: what bounds the work of two common
  * words whose articles are spread thin, and of a date filter. */
@@ -366,6 +376,7 @@ static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         ++*total;
         cand c;
+        c.tier = h->tier;
         c.rowid = sqlite3_column_int64(st, 0);
         if (mode == SCAN_RANK_NEWEST) {
             size_t i = 0;
@@ -432,7 +443,7 @@ static int window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span, i
             if (sqlite3_column_int(st, 1)) {
                 ++*total;
                 if (!leg) {
-                    cand c = {last, sqlite3_column_double(st, 2), ""};
+                    cand c = {last, sqlite3_column_double(st, 2), "", 0};
                     heap_push(pool, &c);
                 }
             }
@@ -547,6 +558,56 @@ static int sync_days(sqlite3 *db, bt_error *err)
     return rc;
 }
 
+/* The whole-phrase tiers: the articles holding the query's words side by side in the typed
+ * order, with the marks as typed (tier 2) and folded (tier 1), PHRASE_RANK of each at most,
+ * ranked by BM25 of the phrase (the title weighing most) into `ph`; they come before the
+ * rest (tier 0, the words anywhere, with the side-by-side boost of bti_rank for partial
+ * adjacency). A phrase is looked for directly in the whole index, not within the newest
+ * matches of its words that the window walks: a phrase held by a few articles among many
+ * holding its syllables is found wherever those few are. The IDF of a tier's one phrase is
+ * the same for every article it ranks, so it is not worked out (1). */
+static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_rank_plan *like,
+                        heap *ph, bt_error *err)
+{
+    for (int x = p->exact_phrase_match ? 1 : 0; x >= 0; x--) {
+        bti_rank_plan rp = {p, x ? p->xphrase : p->pphrase, p->n_pphrase, like->recency,
+                            like->now_days, 1, {1.0}};
+        int64_t n = 0;
+        ph->tier = 1 + x;
+        int rc = scan(db, p, x ? p->exact_phrase_match : p->phrase_match, SCAN_RANK_NEWEST,
+                      PHRASE_RANK, join, NULL, &rp, ph, &n, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Puts the whole-phrase tiers `ph` into `h` (of the same size), each article once: those of
+ * `h` that a tier holds leave for their place in the tier. 0 or BT_ENOMEM. */
+static int merge_tiers(heap *h, const heap *ph)
+{
+    if (!ph->n)
+        return 0;
+    cand *keep = malloc((h->n ? h->n : 1) * sizeof *keep);
+    if (!keep)
+        return BT_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        size_t j = 0;
+        while (j < ph->n && ph->v[j].rowid != h->v[i].rowid)
+            j++;
+        if (j == ph->n)
+            keep[n++] = h->v[i];
+    }
+    h->n = 0;
+    for (size_t i = 0; i < n; i++)
+        heap_push(h, &keep[i]);
+    for (size_t i = 0; i < ph->n; i++)
+        heap_push(h, &ph->v[i]);
+    free(keep);
+    return 0;
+}
+
 int bt_search_explain(const char *query, char **match, bt_error *err)
 {
     *match = NULL;
@@ -592,8 +653,9 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     sqlite3 *db = bti_store_db(s);
     bti_store_read_mostly(s);
     bt_search_results *r = NULL;
-    heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE};
-    heap wide = {NULL, 0, 0, 0}; /* a large result's candidates before boost_exact */
+    heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE, 0};
+    heap ph = {NULL, 0, h.k, 0, 0}; /* the whole-phrase tiers' best (phrase_first) */
+    heap wide = {NULL, 0, 0, 0, 0}; /* a large result's candidates before boost_exact */
     if (bti_rank_register(db) != SQLITE_OK) {
         rc = db_fail(db, "cannot register the ranking function", err);
         goto done;
@@ -633,7 +695,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
             goto done;
         }
         int dated = p->since[0] || p->until[0];
-        heap pool = {wide.v, 0, 0, 0};
+        heap pool = {wide.v, 0, 0, 0, 0};
         if (h.k && h.k <= TIER_MAX_K)
             pool.k = dated ? TIER_MIN : p->has_phrase ? TIER_RANK : 0;
         /* a phrase looks at the positions of every article holding its words */
@@ -682,11 +744,30 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                 goto done;
         }
     }
+    if (ph.k && !h.by_date && p->phrase_match && r->total > 0) {
+        if (!(ph.v = malloc(ph.k * sizeof *ph.v))) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+        if ((rc = phrase_first(db, p, join, &rp, &ph, err)))
+            goto done;
+        if (merge_tiers(&h, &ph)) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+    }
     heap_sort_best_first(&h);
+    /* A whole-phrase tier comes first whatever its BM25: its scores are lifted to just above
+     * those below it, so that the scores of a result stay in its order. */
+    for (size_t i = h.n; i-- > 1;)
+        if (h.v[i - 1].score < h.v[i].score ||
+            (h.v[i - 1].score == h.v[i].score && h.v[i - 1].tier > h.v[i].tier))
+            h.v[i - 1].score = nextafter(h.v[i].score, INFINITY);
     size_t from = opts->offset < h.n ? opts->offset : h.n;
     rc = fill_hits(db, p, h.v + from, h.n - from, opts->flags, r, err);
 done:
     free(h.v);
+    free(ph.v);
     free(wide.v);
     bti_qplan_free(p);
     if (rc) {
