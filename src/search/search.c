@@ -286,8 +286,9 @@ done:
 #define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
 #define TIER_RANK 500  /* matches of a tier ranked at most: the most recently added */
 /* Articles of a whole-phrase tier ranked at most (the newest): a typed phrase is held by a
- * few hundred articles at most; a more common one (a name in the news) gets its newest. */
-#define PHRASE_RANK 1000
+ * few hundred articles at most; a more common one (a name in the news) gets its newest, as
+ * the words' tiers do. */
+#define PHRASE_RANK TIER_RANK
 /* Matches of the words a window walks (a dated one: most fail the dates), and articles it
  * goes back over, before it stops once it has a page: what bounds the work of two common
  * words whose articles are spread thin, and of a date filter. */
@@ -578,6 +579,8 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
                       PHRASE_RANK, join, NULL, &rp, ph, &n, err);
         if (rc)
             return rc;
+        if (ph->n >= ph->k)
+            break; /* the marks as typed fill the page: the folded phrase cannot enter */
     }
     return 0;
 }
@@ -675,6 +678,17 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     }
     if (!join && (p->since[0] || p->until[0]) && (rc = sync_days(db, err)))
         goto done;
+    /* The whole-phrase tiers first: when they fill the page, the words apart are only
+     * counted, not ranked. */
+    if (h.k && !h.by_date && p->phrase_match) {
+        if (!(ph.v = malloc(ph.k * sizeof *ph.v))) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+        if ((rc = phrase_first(db, p, join, &rp, &ph, err)))
+            goto done;
+    }
+    int page_full = ph.k && ph.n >= ph.k;
     if (!p->match || h.by_date || join) {
         /* every match read and ranked: a date order, filters on the article's row */
         if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, NULL, &rp, &h, &r->total, err)))
@@ -696,7 +710,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         }
         int dated = p->since[0] || p->until[0];
         heap pool = {wide.v, 0, 0, 0, 0};
-        if (h.k && h.k <= TIER_MAX_K)
+        if (h.k && h.k <= TIER_MAX_K && !page_full)
             pool.k = dated ? TIER_MIN : p->has_phrase ? TIER_RANK : 0;
         /* a phrase looks at the positions of every article holding its words */
         int64_t span = p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN;
@@ -708,7 +722,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         if (r->total > BT_SEARCH_TOTAL_MAX)
             r->total = BT_SEARCH_TOTAL_MAX;
         r->total_more = more;
-        if (h.k == 0 || r->total == 0)
+        if (h.k == 0 || r->total == 0 || page_full)
             ;
         else if ((r->total <= EXACT_MAX && !more) || h.k > TIER_MAX_K) {
             /* small, or a deep page: every match ranked, exact forms from the index */
@@ -744,13 +758,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                 goto done;
         }
     }
-    if (ph.k && !h.by_date && p->phrase_match && r->total > 0) {
-        if (!(ph.v = malloc(ph.k * sizeof *ph.v))) {
-            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
-            goto done;
-        }
-        if ((rc = phrase_first(db, p, join, &rp, &ph, err)))
-            goto done;
+    if (ph.n) {
         if (merge_tiers(&h, &ph)) {
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
