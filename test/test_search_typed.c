@@ -99,6 +99,8 @@ static const doc docs[] = {
               "Nha sĩ nói cái khó là răng khôn nên nhổ."},
     /* 38 */ {"Nhiệt độ Sa Pa xuống -3 độ C",
               "Sáng nay Sa Pa có băng giá, nhiệt độ -3 độ C."},
+    /* 39 */ {"Du lịch mùa thu ở thành phố cổ",
+              "Thành Rome, thủ đô La Mã xưa, đón nhiều du khách."},
 };
 #define N_DOCS (sizeof docs / sizeof docs[0])
 
@@ -177,7 +179,8 @@ static const struct {
     {"không lực", {6, -1}},
     {"khong luc", {6, -1}},
     /* unmarked syllables side by side first */
-    {"La Mã", {7, -1}},
+    {"la ma", {7, 39, 29, -1}}, /* read as the collection reads it: La Mã twice, là ma once */
+    {"La Mã", {7, 39, -1}},
     {"trang an", {8, -1}},
     {"tru an", {9, -1}},
     {"tu giam", {10, -1}},

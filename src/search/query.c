@@ -444,6 +444,9 @@ void bti_qplan_free(bti_qplan *p)
     free(p->exact_phrase_match);
     free(p->pphrase);
     free(p->xphrase);
+    for (size_t i = 0; i < p->n_pkeys; i++)
+        free(p->pkeys[i]);
+    free(p->pkeys);
     for (size_t i = 0; i < p->n_mark; i++) {
         for (size_t j = 0; j < p->mark[i].n_tok; j++) {
             free(p->mark[i].key[j]);
@@ -689,6 +692,11 @@ static int phrase_tiers(const bti_query *q, struct cctx *c, const char *neg, siz
             exact[all.n_tok++] = t->exact[k];
         }
     }
+    if (!(p->pkeys = calloc(n, sizeof *p->pkeys)))
+        return BT_ENOMEM;
+    for (size_t i = 0; i < n; i++, p->n_pkeys++)
+        if (!(p->pkeys[i] = strdup(key[i])))
+            return BT_ENOMEM;
     size_t n_neg = p->n_fphrase - from;
     p->pphrase = calloc(n_neg + 1, sizeof *p->pphrase);
     p->xphrase = calloc(n_neg + 1, sizeof *p->xphrase);

@@ -1,14 +1,16 @@
 /* query.h: the search query language, parsed and compiled to an FTS5 MATCH expression plus
  * SQL filters (internal to the search stage).
  *
- * Language: words (all must match), "exact phrase" (also “curly quotes”), -word / -"phrase"
- * to exclude, a OR b (OR in capitals, binds tighter than the implicit AND), prefix* (at least
- * two letters), fields title: source: author: before a word or phrase, since:DATE until:DATE
- * (YYYY-MM-DD, YYYY-MM or YYYY; inclusive: bti_date_bound of core/date.h). Words match without regard to marks, case or tone
- * placement; a word typed with marks also feeds an exact-form alternative used for ranking.
- * Common words (stop words) outside quotes are left out of the match, but a query of nothing
- * else is an error. User text never reaches SQL: every FTS5 token is a quoted string and
- * every filter value is a bound parameter. */
+ * Language (bantin/search.h): words (all must match, every one of them: no stop words),
+ * "exact phrase" (also “curly quotes”), -word / -"phrase" / NOT word to exclude, a OR b (OR
+ * in capitals between words, binds tighter than the implicit AND), prefix* (at least two
+ * letters), fields title: source: author: (lower case) before a word or phrase,
+ * since:DATE until:DATE (YYYY-MM-DD, YYYY-MM or YYYY; inclusive: bti_date_bound of
+ * core/date.h). The operators never eat text: '-' before a non-letter, a lone -word, OR
+ * first or last, NOT last, Title: are text. Words match without regard to marks, case or
+ * tone placement; a word typed with marks also feeds an exact-form alternative used for
+ * ranking. User text never reaches SQL: every FTS5 token is a quoted string and every filter
+ * value is a bound parameter. */
 #ifndef BTI_SEARCH_QUERY_H
 #define BTI_SEARCH_QUERY_H
 
@@ -104,6 +106,8 @@ typedef struct bti_qplan {
                              its phrases are xphrase[] (n_pphrase of them too) */
     size_t n_pphrase;
     bti_qphrase *pphrase;
+    size_t n_pkeys;       /* the folded keys of phrase_match's syllables (reading.h) */
+    char **pkeys;
     bti_qphrase *xphrase;
     int n_terms;          /* plain words in sequence (for adjacency) */
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */

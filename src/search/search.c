@@ -15,6 +15,7 @@
 #include "core/opts.h"
 #include "search/query.h"
 #include "search/rank.h"
+#include "search/reading.h"
 #include "search/snippet.h"
 #include "store/db.h"
 
@@ -559,6 +560,60 @@ static int sync_days(sqlite3 *db, bt_error *err)
     return rc;
 }
 
+/* An unmarked phrase read as the collection reads it: of the READING_POOL best articles of
+ * the folded tier, those holding the reading (marked syllables side by side) that most of
+ * them hold move up a tier (2): `la ma` gives "La Mã" before "là ma" when articles say "La
+ * Mã" more. Only when at least READING_MIN of them agree and another reading is there too:
+ * else the tier stays as BM25 ranked it. 0, or an error. */
+#define READING_POOL 50
+#define READING_MIN 2
+static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT title, lede, body, captions FROM articles WHERE n = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, "reading the results", err);
+    heap_sort_best_first(pool);
+    size_t n = pool->n < READING_POOL ? pool->n : READING_POOL;
+    bti_readings *held = calloc(n ? n : 1, sizeof *held), all = {0, NULL};
+    int rc = held ? 0 : BT_ENOMEM;
+    for (size_t i = 0; i < n && !rc; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, pool->v[i].rowid);
+        if (sqlite3_step(st) != SQLITE_ROW)
+            continue;
+        for (int c = 0; c < 4 && !rc; c++)
+            rc = bti_readings_add((const char *)sqlite3_column_text(st, c),
+                                  (size_t)sqlite3_column_bytes(st, c), p->pkeys, p->n_pkeys,
+                                  &held[i]);
+        for (size_t k = 0; k < held[i].n && !rc; k++)
+            if (!bti_readings_has(&all, held[i].v[k]))
+                rc = bti_readings_add(held[i].v[k], strlen(held[i].v[k]), p->pkeys, p->n_pkeys,
+                                      &all);
+    }
+    if (!rc && all.n > 1) {
+        size_t best = 0, best_n = 0;
+        for (size_t k = 0; k < all.n; k++) {
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++)
+                m += bti_readings_has(&held[i], all.v[k]);
+            if (m > best_n) {
+                best_n = m;
+                best = k;
+            }
+        }
+        for (size_t i = 0; i < n && best_n >= READING_MIN; i++)
+            if (bti_readings_has(&held[i], all.v[best]))
+                pool->v[i].tier = 2;
+    }
+    for (size_t i = 0; held && i < n; i++)
+        bti_readings_free(&held[i]);
+    free(held);
+    bti_readings_free(&all);
+    sqlite3_finalize(st);
+    return rc ? bt_error_set(err, BT_ENOMEM, "search: out of memory") : 0;
+}
+
 /* The whole-phrase tiers: the articles holding the query's words side by side in the typed
  * order, with the marks as typed (tier 2) and folded (tier 1), PHRASE_RANK of each at most,
  * ranked by BM25 of the phrase (the title weighing most) into `ph`; they come before the
@@ -574,6 +629,19 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
         bti_rank_plan rp = {p, x ? p->xphrase : p->pphrase, p->n_pphrase, like->recency,
                             like->now_days, 1, {1.0}};
         int64_t n = 0;
+        if (!x && !p->exact_phrase_match) { /* unmarked: the collection's reading first */
+            heap pool = {NULL, 0, ph->k > READING_POOL ? ph->k : READING_POOL, 0, 1};
+            if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
+                return bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            int rc = scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL,
+                          &rp, &pool, &n, err);
+            if (!rc)
+                rc = prefer_reading(db, p, &pool, err);
+            for (size_t i = 0; !rc && i < pool.n; i++)
+                heap_push(ph, &pool.v[i]);
+            free(pool.v);
+            return rc;
+        }
         ph->tier = 1 + x;
         int rc = scan(db, p, x ? p->exact_phrase_match : p->phrase_match, SCAN_RANK_NEWEST,
                       PHRASE_RANK, join, NULL, &rp, ph, &n, err);
