@@ -1,6 +1,7 @@
-/* reading.c: which marked readings of an unmarked phrase a text holds (reading.h): the text's
- * tokens walked with their folded and accented keys, the last few kept in a ring, a reading
- * recorded wherever the folded keys of the ring are the phrase's. */
+/* reading.c: which marked readings of an unmarked phrase a text holds, and how cohesive each
+ * is (reading.h): the text's tokens walked with their folded and accented keys, the last few
+ * kept in a ring, a reading counted wherever the folded keys of the ring are the phrase's,
+ * and the accented form of every token with one of the phrase's keys counted. */
 #include "search/reading.h"
 
 #include "search/query.h"
@@ -25,12 +26,65 @@ typedef struct walk {
     bti_readings *r;
 } walk;
 
+static size_t find(char *const *v, size_t n, const char *s)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v[i], s))
+            return i;
+    return n;
+}
+
 int bti_readings_has(const bti_readings *r, const char *reading)
 {
-    for (size_t i = 0; i < r->n; i++)
-        if (!strcmp(r->v[i], reading))
-            return 1;
+    return find(r->v, r->n, reading) < r->n;
+}
+
+/* Counts `k` more of `s` in the list (v, occ, n): added when new. 0, or BT_ENOMEM. */
+static int count(char ***v, size_t **occ, size_t *n, const char *s, size_t k)
+{
+    size_t i = find(*v, *n, s);
+    if (i == *n) {
+        char *d = strdup(s);
+        char **nv = d ? realloc(*v, (*n + 1) * sizeof *nv) : NULL;
+        if (nv)
+            *v = nv;
+        size_t *no = nv ? realloc(*occ, (*n + 1) * sizeof *no) : NULL;
+        if (!no) {
+            free(d);
+            return BT_ENOMEM;
+        }
+        *occ = no;
+        nv[*n] = d;
+        no[(*n)++] = 0;
+    }
+    (*occ)[i] += k;
     return 0;
+}
+
+int bti_readings_merge(bti_readings *to, const bti_readings *from)
+{
+    for (size_t i = 0; i < from->n; i++)
+        if (count(&to->v, &to->occ, &to->n, from->v[i], from->occ[i]))
+            return BT_ENOMEM;
+    for (size_t i = 0; i < from->n_form; i++)
+        if (count(&to->form, &to->form_occ, &to->n_form, from->form[i], from->form_occ[i]))
+            return BT_ENOMEM;
+    return 0;
+}
+
+double bti_readings_cohesion(const bti_readings *r, size_t i)
+{
+    size_t most = 0;
+    const char *s = r->v[i];
+    while (*s) { /* each syllable of the reading */
+        const char *e = strchr(s, ' ');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        for (size_t f = 0; f < r->n_form; f++)
+            if (strlen(r->form[f]) == len && !memcmp(r->form[f], s, len) && r->form_occ[f] > most)
+                most = r->form_occ[f];
+        s += len + (e != NULL);
+    }
+    return most ? (double)r->occ[i] / (double)most : 0.0;
 }
 
 static void copy_syl(char dst[SYL_MAX], const char *s, size_t len)
@@ -49,6 +103,13 @@ static int on_tok(void *vw, const bt_token *t)
     size_t at = w->seen++ % w->n_keys;
     copy_syl(w->key[at], t->text, t->len);
     copy_syl(w->acc[at], t->accent, t->accent ? t->accent_len : 0);
+    for (size_t i = 0; i < w->n_keys; i++)
+        if (!strcmp(w->key[at], w->keys[i])) {
+            if (count(&w->r->form, &w->r->form_occ, &w->r->n_form,
+                      w->acc[at][0] ? w->acc[at] : w->key[at], 1))
+                return BT_ENOMEM;
+            break;
+        }
     if (w->seen < w->n_keys)
         return 0;
     size_t first = w->seen % w->n_keys; /* the oldest token in the ring */
@@ -64,20 +125,9 @@ static int on_tok(void *vw, const bt_token *t)
         }
     }
     char *s = bti_buf_detach(&b, NULL);
-    if (!s)
-        return BT_ENOMEM;
-    if (bti_readings_has(w->r, s)) {
-        free(s);
-        return 0;
-    }
-    char **v = realloc(w->r->v, (w->r->n + 1) * sizeof *v);
-    if (!v) {
-        free(s);
-        return BT_ENOMEM;
-    }
-    w->r->v = v;
-    v[w->r->n++] = s;
-    return 0;
+    int rc = s ? count(&w->r->v, &w->r->occ, &w->r->n, s, 1) : BT_ENOMEM;
+    free(s);
+    return rc;
 }
 
 int bti_readings_add(const char *text, size_t len, char *const *keys, size_t n_keys,
@@ -101,7 +151,11 @@ void bti_readings_free(bti_readings *r)
 {
     for (size_t i = 0; i < r->n; i++)
         free(r->v[i]);
+    for (size_t i = 0; i < r->n_form; i++)
+        free(r->form[i]);
     free(r->v);
-    r->v = NULL;
-    r->n = 0;
+    free(r->occ);
+    free(r->form);
+    free(r->form_occ);
+    memset(r, 0, sizeof *r);
 }

@@ -8,10 +8,17 @@
 #include <stddef.h>
 
 /* The distinct readings found so far: each the accented keys (lowercase, tone-canonical) of
- * the phrase's syllables, space-separated. */
+ * the phrase's syllables, space-separated, with how often it occurs; and the accented forms
+ * of every token whose folded key is one of the phrase's, with how often each occurs (how
+ * much of a syllable's use a reading takes: "là" is everywhere, "là ma" a sliver of it; "mã"
+ * beside "La" is most of "mã"). */
 typedef struct bti_readings {
     size_t n;
     char **v;
+    size_t *occ;
+    size_t n_form;
+    char **form;
+    size_t *form_occ;
 } bti_readings;
 
 /* Adds to `r` the readings of the phrase of folded keys keys[0..n_keys) that `text` holds
@@ -20,6 +27,11 @@ int bti_readings_add(const char *text, size_t len, char *const *keys, size_t n_k
                      bti_readings *r);
 /* 1 when `r` holds `reading`. */
 int bti_readings_has(const bti_readings *r, const char *reading);
+/* Adds the readings, forms and counts of `from` to `to`. 0, or BT_ENOMEM. */
+int bti_readings_merge(bti_readings *to, const bti_readings *from);
+/* How cohesive reading i of `r` is: its occurrences over those of its most used syllable
+ * form (1: its syllables occur only together, as the syllables of a word do). */
+double bti_readings_cohesion(const bti_readings *r, size_t i);
 void bti_readings_free(bti_readings *r);
 
 #endif

@@ -560,44 +560,56 @@ static int sync_days(sqlite3 *db, bt_error *err)
     return rc;
 }
 
-/* An unmarked phrase read as the collection reads it: of the READING_POOL best articles of
- * the folded tier, those holding the reading (marked syllables side by side) that most of
- * them hold move up a tier (2): `la ma` gives "La Mã" before "là ma" when articles say "La
- * Mã" more. Only when at least READING_MIN of them agree and another reading is there too:
- * else the tier stays as BM25 ranked it. 0, or an error. */
-#define READING_POOL 50
+/* An unmarked phrase read as the collection reads it: of the articles of the folded tier
+ * (the PHRASE_RANK newest; their titles and ledes, and the bodies and captions of the
+ * READING_BODY best: what bounds the text read), those holding the reading (marked
+ * syllables side by side) the collection
+ * uses as a word move up a tier (2): the reading held by many of them whose syllables occur
+ * mostly together (reading.h), so `la ma` gives "La Mã" before "là ma túy", `tu giam` "tù
+ * giam" before "tự giám sát". Only when at least READING_MIN of them hold it and another
+ * reading is there too: else the tier stays as BM25 ranked it. 0, or an error. */
+#define READING_BODY 50
 #define READING_MIN 2
 static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error *err)
 {
-    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *st = NULL, *st_short = NULL;
     if (sqlite3_prepare_v2(db, "SELECT title, lede, body, captions FROM articles WHERE n = ?1",
-                           -1, &st, NULL) != SQLITE_OK)
+                           -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT title, lede FROM articles WHERE n = ?1", -1, &st_short,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
         return db_fail(db, "reading the results", err);
+    }
     heap_sort_best_first(pool);
-    size_t n = pool->n < READING_POOL ? pool->n : READING_POOL;
-    bti_readings *held = calloc(n ? n : 1, sizeof *held), all = {0, NULL};
+    size_t n = pool->n;
+    bti_readings *held = calloc(n ? n : 1, sizeof *held), all = {0};
     int rc = held ? 0 : BT_ENOMEM;
     for (size_t i = 0; i < n && !rc; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_int64(st, 1, pool->v[i].rowid);
-        if (sqlite3_step(st) != SQLITE_ROW)
+        sqlite3_stmt *row = i < READING_BODY ? st : st_short;
+        sqlite3_reset(row);
+        sqlite3_bind_int64(row, 1, pool->v[i].rowid);
+        if (sqlite3_step(row) != SQLITE_ROW)
             continue;
-        for (int c = 0; c < 4 && !rc; c++)
-            rc = bti_readings_add((const char *)sqlite3_column_text(st, c),
-                                  (size_t)sqlite3_column_bytes(st, c), p->pkeys, p->n_pkeys,
+        for (int c = 0; c < sqlite3_column_count(row) && !rc; c++)
+            rc = bti_readings_add((const char *)sqlite3_column_text(row, c),
+                                  (size_t)sqlite3_column_bytes(row, c), p->pkeys, p->n_pkeys,
                                   &held[i]);
-        for (size_t k = 0; k < held[i].n && !rc; k++)
-            if (!bti_readings_has(&all, held[i].v[k]))
-                rc = bti_readings_add(held[i].v[k], strlen(held[i].v[k]), p->pkeys, p->n_pkeys,
-                                      &all);
+        if (!rc)
+            rc = bti_readings_merge(&all, &held[i]);
     }
     if (!rc && all.n > 1) {
+        /* the reading held by many of the articles whose syllables occur mostly together:
+         * articles holding it, times its cohesion squared (a word's syllables stay together;
+         * "là" beside "ma" is a sliver of "là") */
         size_t best = 0, best_n = 0;
+        double best_w = -1;
         for (size_t k = 0; k < all.n; k++) {
             size_t m = 0;
             for (size_t i = 0; i < n; i++)
                 m += bti_readings_has(&held[i], all.v[k]);
-            if (m > best_n) {
+            double c = bti_readings_cohesion(&all, k), w = (double)m * c * c;
+            if (w > best_w) {
+                best_w = w;
                 best_n = m;
                 best = k;
             }
@@ -611,6 +623,7 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
     free(held);
     bti_readings_free(&all);
     sqlite3_finalize(st);
+    sqlite3_finalize(st_short);
     return rc ? bt_error_set(err, BT_ENOMEM, "search: out of memory") : 0;
 }
 
@@ -630,7 +643,7 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
                             like->now_days, 1, {1.0}};
         int64_t n = 0;
         if (!x && !p->exact_phrase_match) { /* unmarked: the collection's reading first */
-            heap pool = {NULL, 0, ph->k > READING_POOL ? ph->k : READING_POOL, 0, 1};
+            heap pool = {NULL, 0, ph->k > PHRASE_RANK ? ph->k : PHRASE_RANK, 0, 1};
             if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
                 return bt_error_set(err, BT_ENOMEM, "search: out of memory");
             int rc = scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL,
