@@ -564,8 +564,8 @@ static int sync_days(sqlite3 *db, bt_error *err)
  * (the PHRASE_RANK newest; their titles and ledes, and the bodies and captions of the
  * READING_BODY best: what bounds the text read), those holding the reading (marked
  * syllables side by side) the collection
- * uses as a word move up a tier (2): the reading held by many of them whose syllables occur
- * mostly together (reading.h), so `la ma` gives "La Mã" before "là ma túy", `tu giam` "tù
+ * uses as a word move up a tier (2): the reading whose syllables occur mostly together
+ * (reading.h), so `la ma` gives "La Mã" before "là ma túy", `tu giam` "tù
  * giam" before "tự giám sát". Only when at least READING_MIN of them hold it and another
  * reading is there too: else the tier stays as BM25 ranked it. 0, or an error. */
 #define READING_BODY 50
@@ -598,16 +598,19 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
             rc = bti_readings_merge(&all, &held[i]);
     }
     if (!rc && all.n > 1) {
-        /* the reading held by many of the articles whose syllables occur mostly together:
-         * articles holding it, times its cohesion squared (a word's syllables stay together;
-         * "là" beside "ma" is a sliver of "là") */
+        /* of the readings at least READING_MIN articles hold, the most cohesive: a word's
+         * syllables stay together ("mã" beside "La"), a chance neighbour is a sliver of a
+         * frequent syllable's use ("là" beside "ma"); more articles break a tie. On the
+         * typed-phrase set (bench/README.md) this read better than the reading most
+         * articles hold, or holders times a power of cohesion. */
         size_t best = 0, best_n = 0;
         double best_w = -1;
         for (size_t k = 0; k < all.n; k++) {
             size_t m = 0;
             for (size_t i = 0; i < n; i++)
                 m += bti_readings_has(&held[i], all.v[k]);
-            double c = bti_readings_cohesion(&all, k), w = (double)m * c * c;
+            double c = bti_readings_cohesion(&all, k);
+            double w = m >= READING_MIN ? c + 1e-6 * (double)m : 0;
             if (w > best_w) {
                 best_w = w;
                 best_n = m;
