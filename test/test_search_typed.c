@@ -271,11 +271,57 @@ static void test_frequent_syllables_alone(void **state)
     }
 }
 
+/* A phrase held by one old article among many newer ones holding its words apart is found
+ * first: the whole phrase is looked for in the whole index, not only among the newest
+ * matches of its words that a large result is ranked from (bantin/search.h). */
+#define MANY 1300 /* above the size from which a result is ranked in tiers of its newest */
+static void test_old_phrase_among_many(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bantin-typed-many-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    bt_error err;
+    bt_store *s;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    for (int i = 0; i <= MANY; i++) {
+        char title[96], body[160];
+        if (i == 0) { /* the oldest */
+            snprintf(title, sizeof title, "Ngày cuối năm ở thành phố");
+            snprintf(body, sizeof body, "Người dân đi chợ Bến Thành sắm Tết từ sáng sớm.");
+        } else {
+            snprintf(title, sizeof title, "Ga Bến Thành đón chuyến tàu số %d", i);
+            snprintf(body, sizeof body, "Nhà ga dành cho hành khách chuyến %d, gần khu chợ.", i);
+        }
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+        assert_int_equal(bt_article_add_para(a, body), 0);
+        assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    static const char *const q[] = {"cho ben thanh", "chợ Bến Thành"};
+    for (size_t i = 0; i < 2; i++) {
+        bt_search_results *r = NULL;
+        assert_int_equal(bt_search_run(s, q[i], NULL, &r, &err), 0);
+        assert_true(r->n > 0);
+        if (strcmp(r->hits[0].title, "Ngày cuối năm ở thành phố"))
+            fail_msg("search '%s': first is '%s'", q[i], r->hits[0].title);
+        bt_search_results_free(r);
+    }
+    bt_store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typed_queries),
         cmocka_unit_test(test_frequent_syllables_alone),
+        cmocka_unit_test(test_old_phrase_among_many),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
