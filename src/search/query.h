@@ -117,7 +117,7 @@ typedef struct bti_qplan {
     bti_qmark *mark;
 } bti_qplan;
 
-/* Compiles `q`. A query with nothing left to search for (only common words or punctuation
+/* Compiles `q`. A query with nothing left to search for (only punctuation or excluded words
  * and no filter) is BT_EINVAL with a message quoting `text` (may be NULL). */
 /* bti_query_compile flags */
 #define BTI_QC_PAIRS 0x1u /* the store has the phrase index: phrases matched by their pairs */
