@@ -60,7 +60,7 @@ static const doc docs[] = {
               "Những cuốn sách bán chạy nhất tháng là tiểu thuyết."},
     /* 19 */ {"Ông Đặng Lê Nguyên Vũ nói về cà phê",
               "Doanh nhân Đặng Lê Nguyên Vũ chia sẻ về ngành cà phê."},
-    /* 20 */ {"Giá vàng miếng hôm nay",
+    /* 20 */ {"Thị trường kim loại quý hôm nay",
               "Giá vàng miếng SJC tăng 300.000 đồng mỗi lượng."},
     /* the distractors: the same syllables apart, in titles, newer */
     /* 21 */ {"Máy bay về muộn, hành khách chờ vé hoàn tiền",
