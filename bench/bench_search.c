@@ -649,21 +649,36 @@ static double pct(double *v, size_t n, double p)
 /* A fixed mix of queries drawn from corpus titles; kinds count as in the README. */
 static char **make_queries(const src *c, size_t nc, size_t nq, int **kind_out)
 {
-    static const int mix[] = {/* kind: share of 20 */ 4, 4, 3, 3, 2, 2, 2};
+    static const int mix[] = {/* kind: share of 24 */ 4, 4, 3, 3, 2, 2, 2, 2, 2};
+    /* kind 8: syllables among the most frequent of the corpus, alone (once stop words) */
+    static const char *const frequent[] = {"thi", "ra", "the", "cua", "va", "la", "co",
+                                           "khong", "da", "cho", "tai", "ve", "thì", "không"};
     char **q = calloc(nq, sizeof *q);
     int *kind = calloc(nq, sizeof *kind);
     size_t made = 0;
     uint64_t saved = rng_state;
     rng_state = 0xC0FFEE1234567ull;
     while (made < nq) {
-        size_t slot = made % 20, k = 0, acc = 0;
-        while (k < 6 && slot >= acc + (size_t)mix[k])
+        size_t slot = made % 24, k = 0, acc = 0;
+        while (k < 8 && slot >= acc + (size_t)mix[k])
             acc += (size_t)mix[k++];
         const src *s = &c[rnd() % nc];
         words ws = {{0}, 0};
         bt_tokenize(s->title, strlen(s->title), 0, collect, &ws);
         char buf[512] = "";
-        if (ws.n >= 2) {
+        if (k == 8) {
+            snprintf(buf, sizeof buf, "%s", frequent[rnd() % (sizeof frequent / sizeof *frequent)]);
+        } else if (k == 7) { /* a typed phrase, unquoted, without marks */
+            if (ws.n >= 3) {
+                size_t at = rnd() % (ws.n - 2);
+                for (size_t j = at; j < at + 3; j++) {
+                    char *w = bti_fold_dup(ws.w[j], strlen(ws.w[j]), NULL);
+                    snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%s", j > at ? " " : "",
+                             w ? w : "");
+                    free(w);
+                }
+            }
+        } else if (ws.n >= 2) {
             size_t at = rnd() % (ws.n - 1);
             int marks = k % 2 == 0 || k == 6;
             char *w1 = marks ? xstrdup(ws.w[at]) : bti_fold_dup(ws.w[at], strlen(ws.w[at]), NULL);
@@ -694,7 +709,7 @@ static char **make_queries(const src *c, size_t nc, size_t nq, int **kind_out)
             continue;
         char *m = NULL;
         bt_error err;
-        if (bt_search_explain(buf, &m, &err)) /* common words only: draw again */
+        if (bt_search_explain(buf, &m, &err)) /* punctuation only: draw again */
             continue;
         free(m);
         q[made] = xstrdup(buf);
@@ -799,11 +814,12 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
     free(tq);
     static const char *kinds[] = {"one word, marks", "one word, no marks", "two words, marks",
                                   "two words, no marks", "phrase, marks", "phrase, no marks",
-                                  "two words + since/until"};
+                                  "two words + since/until", "three words, no marks",
+                                  "one frequent syllable"};
     printf("search latency, %zu articles, %zu queries, one thread (ms)\n\n", n, nq);
     printf("| queries | n | bantin p50 | bantin p99 | stock p50 | stock p99 | bantin hits/query | stock hits/query |\n");
     printf("|---|---|---|---|---|---|---|---|\n");
-    for (int k = -1; k < 7; k++) {
+    for (int k = -1; k < 9; k++) {
         double a[2000], b[2000];
         size_t m = 0;
         double ho = 0, hs = 0;

@@ -1,9 +1,10 @@
 /* fuzz_query.c: libFuzzer target for the search query language: any bytes must give a clean
  * error (bad query) or a search that runs: never a crash, and never a database error, which
  * would mean that user text broke out of its FTS5 strings or SQL parameters; on a store with
- * and one without the phrase index. */
+ * and one without the phrase index; and the readings of a phrase in any text (reading.h). */
 #include "bantin.h"
 #include "search/query.h"
+#include "search/reading.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -48,6 +49,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         stores[0] = open_store(0);
         stores[1] = open_store(1);
     }
+    /* the same bytes as an article's text whose readings of a phrase are looked for */
+    static char *const keys[] = {"la", "ma"};
+    bti_readings rd = {0, NULL};
+    if (bti_readings_add((const char *)data, size, keys, 2, &rd) == 0)
+        for (size_t i = 0; i < rd.n; i++)
+            if (!bti_readings_has(&rd, rd.v[i]))
+                abort();
+    bti_readings_free(&rd);
     bt_error err;
     bti_query *q = NULL;
     if (bti_query_parse((const char *)data, size, &q, &err))

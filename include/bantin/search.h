@@ -4,14 +4,30 @@
  *   words            all must match, without regard to marks, case or tone placement:
  *                    `dam phan` finds "đàm phán", `hoà` finds "hòa"
  *   "exact phrase"   the syllables in this order, side by side (also “curly quotes”)
- *   -word -"phrase"  exclude; a -word typed with marks excludes only that exact word
- *   a OR b           either (OR in capitals; binds tighter than the implicit AND)
+ *   -word -"phrase"  exclude, when the '-' comes right before a letter or a quote at the
+ *                    start of a word and the query has another word to search for;
+ *                    a -word typed with marks excludes only that exact word. Otherwise
+ *                    '-' is text: `-3 độ`, `A321-200`, `Covid-19`, `2-1`, `Mỹ - Trung`
+ *   NOT word         exclude the next word or "phrase" (NOT in capitals, with a word after)
+ *   a OR b           either (OR in capitals between two words; binds tighter than the
+ *                    implicit AND); first, last or doubled, OR is the word "or"
  *   prefix*          words starting with prefix (at least two letters)
- *   title: source: author:   restrict the next word or "phrase" to that field
+ *   title: source: author:   restrict the next word or "phrase" to that field (in lower
+ *                    case, the value right after the colon: `Title: x` is text)
  *   since:DATE until:DATE    published on or after / on or before DATE (YYYY-MM-DD, YYYY-MM
  *                    or YYYY), compared on the date as the article gives it
- * Very common words (của, và, là, ...) outside quotes are left out of the match. A query of
- * only filters (author:, since:, until:) lists the matching articles newest first.
+ * Every word counts: no list of common words is left out (`thi`, `ra`, `về` alone are
+ * queries); frequent syllables weigh little through BM25's IDF. A query of only filters
+ * (author:, since:, until:) lists the matching articles newest first.
+ *
+ * Phrases first: when the query's words are plain ones (no OR, prefix or field), the articles
+ * holding all of them side by side in the typed order come first, those with the marks as
+ * typed before those that only fold to them (`chợ Bến Thành`: "chợ Bến Thành", then "cho
+ * Ben Thanh", then the words apart); each such tier is looked for in the whole store (not
+ * only among the newest matches of the words) and ranked by BM25 of the phrase, at most its
+ * 500 newest articles. Then the rest, ranked as below, partial adjacency first through the
+ * side-by-side boost. A title with some of the words never beats a body with the whole
+ * phrase. Scores stay in result order (a phrase tier's are lifted above those below it).
  *
  * Ranking: BM25 over the fields with weights title > lede > source > body > captions, times
  * a boost for the words typed with marks that the article has in exactly that form (so
@@ -112,7 +128,7 @@ typedef struct bt_search_results {
 
 /* Runs `query` against the store. `opts` may be NULL (BT_SEARCH_OPTS_INIT). On success
  * *out holds the results, owned by the caller (bt_search_results_free). A bad query
- * (unbalanced quote, bad date, only common words or punctuation, too long) is BT_EINVAL or
+ * (unbalanced quote, bad date, only punctuation or excluded words, too long) is BT_EINVAL or
  * BT_ELIMIT with a message that says what is wrong; a database failure is BT_EDB. */
 BT_API int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                   bt_search_results **out, bt_error *err);

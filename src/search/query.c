@@ -14,39 +14,6 @@
 #include <string.h>
 
 
-/* Common Vietnamese function words, exact forms (checked when a word is typed with marks).
- * Kept short: only words so frequent that matching them costs much and tells little. */
-static const char *const stop_exact[] = {
-    "và", "của", "là", "các", "những", "có", "được", "cho", "trong", "với", "thì", "mà",
-    "này", "đó", "một", "đã", "sẽ", "đang", "bị", "để", "khi", "từ", "tại", "về", "ra",
-    "vào", "như", "cũng", "nhưng", "hay", "hoặc", "rằng", "lại", "nên", "vì", "do", "theo",
-    "trên", "ở", "nhiều", "không",
-};
-
-/* Folded forms (a word typed without marks): only those where the function word dominates
- * every accented reading, so that leaving them out loses next to nothing. */
-static const char *const stop_folded[] = {
-    "va", "cua", "la", "cac", "nhung", "co", "duoc", "cho", "trong", "voi", "thi", "nay",
-    "mot", "da", "se", "dang", "bi", "de", "khi", "tu", "tai", "ve", "vao", "nhu", "cung",
-    "rang", "nen", "theo", "tren", "o", "khong", "the", "of", "and", "a", "an", "to", "in",
-    "is", "on", "for",
-};
-
-static int in_list(const char *const *list, size_t n, const char *w)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(list[i], w))
-            return 1;
-    return 0;
-}
-
-static int is_stop(const char *key, const char *exact)
-{
-    if (exact)
-        return in_list(stop_exact, sizeof stop_exact / sizeof stop_exact[0], exact);
-    return in_list(stop_folded, sizeof stop_folded / sizeof stop_folded[0], key);
-}
-
 /* ---- parsing ----------------------------------------------------------------------------- */
 
 static void term_free(bti_qterm *t)
@@ -57,7 +24,6 @@ static void term_free(bti_qterm *t)
     }
     free(t->key);
     free(t->exact);
-    free(t->stop);
     memset(t, 0, sizeof *t);
 }
 
@@ -97,10 +63,6 @@ static int on_token(void *vctx, const bt_token *tok)
         if (!e)
             return c->rc = BT_ENOMEM;
         t->exact = e;
-        int *s = realloc(t->stop, cap * sizeof *s);
-        if (!s)
-            return c->rc = BT_ENOMEM;
-        t->stop = s;
         c->cap = cap;
     }
     size_t klen;
@@ -117,7 +79,6 @@ static int on_token(void *vctx, const bt_token *tok)
     }
     t->key[t->n_tok] = key;
     t->exact[t->n_tok] = exact;
-    t->stop[t->n_tok] = is_stop(key, exact);
     t->n_tok++;
     (*c->budget)--;
     return 0;
@@ -175,6 +136,49 @@ static const char *excerpt(const char *s, size_t len, char buf[64])
     return buf;
 }
 
+/* 1 when the character at i starts a word: a letter (ASCII, or any letter-range code point
+ * of Latin, Vietnamese, Greek, Cyrillic, CJK...; not the punctuation and symbol blocks). An
+ * exclusion needs one right after its '-': "-300" or "- 2" is text a pasted title holds. */
+static int starts_letter(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return 1;
+    if (c < 0xC0)
+        return 0;
+    uint32_t cp;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + n > len)
+        return 0;
+    cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < n; k++)
+        cp = cp << 6 | ((unsigned char)s[i + k] & 0x3F);
+    if (cp == 0xD7 || cp == 0xF7) /* × ÷ */
+        return 0;
+    if (cp >= 0x2000 && cp < 0x3040) /* punctuation, symbols, arrows, CJK punctuation */
+        return 0;
+    if (cp >= 0xFE30 && cp < 0xFF21) /* compatibility and fullwidth punctuation */
+        return 0;
+    return 1;
+}
+
+/* 1 when another item (not only spaces) follows byte i. */
+static int more_follows(const char *s, size_t len, size_t i)
+{
+    size_t w;
+    while (i < len && is_space(s, len, i, &w))
+        i += w;
+    return i < len;
+}
+
+/* 1 when the item at i is exactly the upper-case operator `op` followed by a space or the
+ * end. */
+static int is_operator(const char *s, size_t len, size_t i, const char *op)
+{
+    size_t n = strlen(op), w;
+    return i + n <= len && !memcmp(s + i, op, n) && (i + n == len || is_space(s, len, i + n, &w));
+}
+
 int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err)
 {
     char ex[64];
@@ -197,7 +201,7 @@ int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err
     if (!q)
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     size_t cap_clause = 0, n_items = 0, budget = BTI_QUERY_MAX_TOKENS;
-    int pending_or = 0, saw_any = 0, rc = 0;
+    int pending_or = 0, pending_not = 0, saw_any = 0, rc = 0;
     size_t or_at = 0;
     size_t i = 0;
     while (i < len) {
@@ -213,21 +217,33 @@ int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err
                               excerpt(text, len, ex), BTI_QUERY_MAX_TERMS);
             goto fail;
         }
-        int neg = 0, field = BTI_QF_ANY;
-        if (text[i] == '-' && i + 1 < len && !is_space(text, len, i + 1, &w)) {
+        int neg = 0, minus = 0, field = BTI_QF_ANY;
+        /* NOT word: the next item is excluded (a NOT with nothing after it is text) */
+        if (!pending_not && is_operator(text, len, i, "NOT") && more_follows(text, len, i + 3)) {
+            pending_not = 1;
+            n_items--;
+            i += 3;
+            continue;
+        }
+        if (pending_not) {
+            neg = 1;
+            pending_not = 0;
+        }
+        /* -word excludes only a word (a letter or a quote right after the '-'): "-300" and
+         * a lone "-" are text, as in a pasted title */
+        const char *close;
+        if (text[i] == '-' && i + 1 < len &&
+            (starts_letter(text, len, i + 1) || open_quote(text, len, i + 1, &close))) {
+            minus = !neg;
             neg = 1;
             i++;
         }
-        /* field:value */
+        /* field:value, only a known field in lower case with a value right after the colon
+         * ("Title: ..." or "title: x" in pasted text is text) */
         for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
             size_t n = strlen(fields[f].name);
-            if (i + n < len && !strncasecmp(text + i, fields[f].name, n) && text[i + n] == ':') {
-                if (i + n + 1 >= len || is_space(text, len, i + n + 1, &w)) {
-                    rc = bt_error_set(err, BT_EINVAL,
-                                      "query '%s': %s: at byte %zu needs a value right after it",
-                                      excerpt(text, len, ex), fields[f].name, i);
-                    goto fail;
-                }
+            if (i + n + 1 < len && !strncmp(text + i, fields[f].name, n) && text[i + n] == ':' &&
+                !is_space(text, len, i + n + 1, &w)) {
                 field = fields[f].field;
                 i += n + 1;
                 break;
@@ -262,7 +278,6 @@ int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err
             continue;
         }
         /* the word or phrase */
-        const char *close;
         size_t ql = open_quote(text, len, i, &close);
         size_t s, e;
         int quoted = 0, prefix = 0;
@@ -289,13 +304,9 @@ int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err
             while (i < len && !is_space(text, len, i, &w) && !open_quote(text, len, i, &close))
                 i++;
             e = i;
-            if (!neg && field == BTI_QF_ANY && e - s == 2 && !memcmp(text + s, "OR", 2)) {
-                if (q->n_clause == 0 || pending_or) {
-                    rc = bt_error_set(err, BT_EINVAL,
-                                      "query '%s': OR at byte %zu needs a word on each side",
-                                      excerpt(text, len, ex), s);
-                    goto fail;
-                }
+            /* OR between two words; first, last or doubled it is the word "or" */
+            if (!neg && field == BTI_QF_ANY && e - s == 2 && !memcmp(text + s, "OR", 2) &&
+                q->n_clause > 0 && !pending_or && more_follows(text, len, e)) {
                 pending_or = 1;
                 or_at = s;
                 n_items--;
@@ -309,6 +320,7 @@ int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err
         bti_qterm t = {0};
         t.field = field;
         t.negated = neg;
+        t.minus = minus;
         t.prefix = prefix;
         t.quoted = quoted;
         struct tokctx c = {&t, 0, &budget, 0};
@@ -389,11 +401,14 @@ int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err
         rc = bt_error_set(err, BT_EINVAL, "query: empty: give a word to look for");
         goto fail;
     }
-    if (pending_or) {
-        rc = bt_error_set(err, BT_EINVAL, "query '%s': OR at byte %zu needs a word on each side",
-                          excerpt(text, len, ex), or_at);
-        goto fail;
-    }
+    /* "-word" needs another word to be excluded from: alone (or with filters only), its
+     * minus signs are text */
+    int n_words = 0;
+    for (size_t c = 0; c < q->n_clause; c++)
+        n_words += !q->clause[c].alt[0].negated && q->clause[c].alt[0].field != BTI_QF_AUTHOR;
+    for (size_t c = 0; c < q->n_clause && !n_words; c++)
+        if (q->clause[c].alt[0].minus && q->clause[c].alt[0].field != BTI_QF_AUTHOR)
+            q->clause[c].alt[0].negated = 0;
     if (q->since[0] && q->until[0] && strcmp(q->since, q->until) > 0) {
         rc = bt_error_set(err, BT_EINVAL, "query: since:%s is after until:%s", q->since,
                           q->until);
@@ -425,6 +440,13 @@ void bti_qplan_free(bti_qplan *p)
     free(p->not_author);
     free(p->phrase);
     free(p->fphrase);
+    free(p->phrase_match);
+    free(p->exact_phrase_match);
+    free(p->pphrase);
+    free(p->xphrase);
+    for (size_t i = 0; i < p->n_pkeys; i++)
+        free(p->pkeys[i]);
+    free(p->pkeys);
     for (size_t i = 0; i < p->n_mark; i++) {
         for (size_t j = 0; j < p->mark[i].n_tok; j++) {
             free(p->mark[i].key[j]);
@@ -638,10 +660,64 @@ static int push_str(char ***arr, size_t *n, char *s)
     return 0;
 }
 
-/* A plain word left out of the match because it is common. */
-static int dropped(const bti_qterm *t)
+/* The whole-phrase tiers (bti_qplan.phrase_match): when every required word is a plain one
+ * (no OR, prefix or field) and there are at least two syllables, the syllables of all of
+ * them side by side in the typed order, folded (and, when some were typed with marks, as
+ * typed), with the query's exclusions `neg` (the " NOT (...)" of count_match, whose phrases
+ * are c->p->fphrase[from...]). 0, or BT_ENOMEM. */
+static int phrase_tiers(const bti_query *q, struct cctx *c, const char *neg, size_t from)
 {
-    return !t->quoted && !t->prefix && t->n_tok == 1 && t->stop[0] && t->field == BTI_QF_ANY;
+    bti_qplan *p = c->p;
+    size_t n = 0;
+    for (size_t i = 0; i < q->n_clause; i++) {
+        const bti_qterm *t = &q->clause[i].alt[0];
+        if (t->negated || t->field == BTI_QF_AUTHOR)
+            continue;
+        if (q->clause[i].n_alt > 1 || t->prefix || t->field != BTI_QF_ANY)
+            return 0;
+        n += t->n_tok;
+    }
+    if (n < 2 || n > BTI_PHRASE_TIER_MAX)
+        return 0;
+    bti_qterm all = {0};
+    char *key[BTI_PHRASE_TIER_MAX], *exact[BTI_PHRASE_TIER_MAX];
+    all.key = key;
+    all.exact = exact;
+    for (size_t i = 0; i < q->n_clause; i++) {
+        const bti_qterm *t = &q->clause[i].alt[0];
+        if (t->negated || t->field == BTI_QF_AUTHOR)
+            continue;
+        for (size_t k = 0; k < t->n_tok; k++) {
+            key[all.n_tok] = t->key[k];
+            exact[all.n_tok++] = t->exact[k];
+        }
+    }
+    if (!(p->pkeys = calloc(n, sizeof *p->pkeys)))
+        return BT_ENOMEM;
+    for (size_t i = 0; i < n; i++, p->n_pkeys++)
+        if (!(p->pkeys[i] = strdup(key[i])))
+            return BT_ENOMEM;
+    size_t n_neg = p->n_fphrase - from;
+    p->pphrase = calloc(n_neg + 1, sizeof *p->pphrase);
+    p->xphrase = calloc(n_neg + 1, sizeof *p->xphrase);
+    if (!p->pphrase || !p->xphrase)
+        return BT_ENOMEM;
+    int pairs = use_pairs(c, &all), oom = 0;
+    for (int x = 0; x < 1 + has_exact(&all); x++) {
+        bti_buf b = BTI_BUF_INIT;
+        put_string(&b, &all, x ? 1 : pairs ? 3 : 0, &oom);
+        put(&b, neg, &oom);
+        bti_qphrase *ph = x ? p->xphrase : p->pphrase;
+        ph[0] = (bti_qphrase){x ? BTI_QP_EXACT : BTI_QP_FOLDED, 0, (int)n, pairs && !x};
+        memcpy(ph + 1, p->fphrase + from, n_neg * sizeof *ph);
+        char *m = oom ? NULL : bti_buf_detach(&b, NULL);
+        bti_buf_free(&b);
+        if (!m)
+            return BT_ENOMEM;
+        *(x ? &p->exact_phrase_match : &p->phrase_match) = m;
+    }
+    p->n_pphrase = n_neg + 1;
+    return 0;
 }
 
 int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_qplan **out,
@@ -656,7 +732,7 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
     memcpy(p->until, q->until, sizeof p->until);
     struct cctx c = {BTI_BUF_INIT, BTI_BUF_INIT, BTI_BUF_INIT, p, 0, (flags & BTI_QC_PAIRS) != 0, 0};
     size_t last_term_clause = (size_t)-2;
-    int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_stop_only = 0, n_words = 0;
+    int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_words = 0;
     /* positive clauses */
     for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
         const bti_qclause *cl = &q->clause[i];
@@ -683,11 +759,6 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
         if (n_pos_stock)
             put(&c.st, " AND ", &c.oom);
         n_pos_stock++;
-        if (cl->n_alt == 1 && dropped(t0)) {
-            put_string(&c.st, t0, 2, &c.oom); /* the stock table gets every word */
-            n_stop_only++;
-            continue;
-        }
         if (n_pos) {
             put(&c.m, " AND ", &c.oom);
             put(&c.fo, " AND ", &c.oom);
@@ -724,6 +795,7 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
         put(&c.fo, ")", &c.oom);
     }
     size_t pos_len = c.fo.len; /* the required part ends here */
+    size_t pos_fphrase = p->n_fphrase;
     /* negated clauses: X NOT (a OR b) */
     for (size_t i = 0; i < q->n_clause && !c.oom; i++) {
         const bti_qterm *t0 = &q->clause[i].alt[0];
@@ -763,12 +835,7 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
     const char *qt = text ? excerpt(text, strlen(text), ex) : "";
     int filters = p->since[0] || p->until[0] || p->n_author || p->n_not_author;
     int rc = 0;
-    if (!n_pos && n_stop_only && !filters)
-        rc = bt_error_set(err, BT_EINVAL,
-                          "query '%s': only common words (like 'của', 'và'): add a word that "
-                          "says what to find, or quote a phrase",
-                          qt);
-    else if (!n_pos && !filters && n_words == 0)
+    if (!n_pos && !filters && n_words == 0)
         rc = bt_error_set(err, BT_EINVAL,
                           "query '%s': only punctuation: give a word to look for", qt);
     else if (!n_pos && !filters)
@@ -806,6 +873,8 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
             *(tier ? &p->tier_match : &p->title_match) = c.oom ? NULL : bti_buf_detach(&t, NULL);
             bti_buf_free(&t);
         }
+        if (!c.oom && phrase_tiers(q, &c, c.fo.data + pos_len, pos_fphrase))
+            c.oom = 1;
         p->count_match = bti_buf_detach(&c.fo, NULL);
         p->match = bti_buf_detach(&c.m, NULL);
         if (c.oom || !p->match || !p->stock_match || !p->count_match ||

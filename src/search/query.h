@@ -1,14 +1,16 @@
 /* query.h: the search query language, parsed and compiled to an FTS5 MATCH expression plus
  * SQL filters (internal to the search stage).
  *
- * Language: words (all must match), "exact phrase" (also “curly quotes”), -word / -"phrase"
- * to exclude, a OR b (OR in capitals, binds tighter than the implicit AND), prefix* (at least
- * two letters), fields title: source: author: before a word or phrase, since:DATE until:DATE
- * (YYYY-MM-DD, YYYY-MM or YYYY; inclusive: bti_date_bound of core/date.h). Words match without regard to marks, case or tone
- * placement; a word typed with marks also feeds an exact-form alternative used for ranking.
- * Common words (stop words) outside quotes are left out of the match, but a query of nothing
- * else is an error. User text never reaches SQL: every FTS5 token is a quoted string and
- * every filter value is a bound parameter. */
+ * Language (bantin/search.h): words (all must match, every one of them: no stop words),
+ * "exact phrase" (also “curly quotes”), -word / -"phrase" / NOT word to exclude, a OR b (OR
+ * in capitals between words, binds tighter than the implicit AND), prefix* (at least two
+ * letters), fields title: source: author: (lower case) before a word or phrase,
+ * since:DATE until:DATE (YYYY-MM-DD, YYYY-MM or YYYY; inclusive: bti_date_bound of
+ * core/date.h). The operators never eat text: '-' before a non-letter, a lone -word, OR
+ * first or last, NOT last, Title: are text. Words match without regard to marks, case or
+ * tone placement; a word typed with marks also feeds an exact-form alternative used for
+ * ranking. User text never reaches SQL: every FTS5 token is a quoted string and every filter
+ * value is a bound parameter. */
 #ifndef BTI_SEARCH_QUERY_H
 #define BTI_SEARCH_QUERY_H
 
@@ -20,19 +22,21 @@
 #define BTI_QUERY_MAX_BYTES 2048 /* longer queries are refused (BT_ELIMIT) */
 #define BTI_QUERY_MAX_TERMS 64   /* words/phrases/filters in one query */
 #define BTI_QUERY_MAX_TOKENS 128 /* syllables in one query */
+#define BTI_PHRASE_TIER_MAX 32   /* syllables of the whole-phrase tier (a pasted title fits;
+                                    longer queries rank without it) */
 
 enum { BTI_QF_ANY = 0, BTI_QF_TITLE, BTI_QF_SOURCE, BTI_QF_AUTHOR };
 
 /* One word or phrase of the query, split into syllables. */
 typedef struct bti_qterm {
     int field;    /* BTI_QF_* */
-    int negated;  /* -word */
+    int negated;  /* -word or NOT word */
+    int minus;    /* negated by a '-' typed before it (text again when no other word) */
     int prefix;   /* word* : the last syllable is a prefix */
     int quoted;   /* "phrase" */
     size_t n_tok;
     char **key;   /* folded key of each syllable */
     char **exact; /* lowercase tone-canonical NFC form, or NULL when it equals the key */
-    int *stop;    /* 1 for a common word */
 } bti_qterm;
 
 /* Alternatives joined by OR (one alternative for a plain word). */
@@ -94,6 +98,17 @@ typedef struct bti_qplan {
     bti_qphrase *phrase;
     size_t n_fphrase;     /* phrases of count_match, title_match and tier_match */
     bti_qphrase *fphrase;
+    char *phrase_match;   /* the required words' syllables side by side in the typed order
+                             as one folded phrase, with the exclusions; NULL when the query
+                             is one syllable, has OR, a prefix or a field (search.c ranks its
+                             matches first); its phrases are pphrase[] */
+    char *exact_phrase_match; /* the same with the marks as typed (NULL: typed without);
+                             its phrases are xphrase[] (n_pphrase of them too) */
+    size_t n_pphrase;
+    bti_qphrase *pphrase;
+    size_t n_pkeys;       /* the folded keys of phrase_match's syllables (reading.h) */
+    char **pkeys;
+    bti_qphrase *xphrase;
     int n_terms;          /* plain words in sequence (for adjacency) */
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
     uint64_t adj_prev;    /* bit k: word k came right after word k-1 in the query */
@@ -102,7 +117,7 @@ typedef struct bti_qplan {
     bti_qmark *mark;
 } bti_qplan;
 
-/* Compiles `q`. A query with nothing left to search for (only common words or punctuation
+/* Compiles `q`. A query with nothing left to search for (only punctuation or excluded words
  * and no filter) is BT_EINVAL with a message quoting `text` (may be NULL). */
 /* bti_query_compile flags */
 #define BTI_QC_PAIRS 0x1u /* the store has the phrase index: phrases matched by their pairs */

@@ -15,9 +15,11 @@
 #include "core/opts.h"
 #include "search/query.h"
 #include "search/rank.h"
+#include "search/reading.h"
 #include "search/snippet.h"
 #include "store/db.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,8 @@ typedef struct cand {
     int64_t rowid;
     double score;
     char pub[32]; /* published, "" when none or not read */
+    int tier;     /* 2: the whole query as a phrase with the marks as typed, 1: as a folded
+                     phrase, 0: the words anywhere (phrase_first) */
 } cand;
 
 /* 1 when a ranks below b */
@@ -41,7 +45,8 @@ static int worse(const cand *a, const cand *b, int by_date)
         int c = strcmp(a->pub, b->pub);
         if (c)
             return c < 0;
-    }
+    } else if (a->tier != b->tier)
+        return a->tier < b->tier;
     if (a->score != b->score)
         return a->score < b->score;
     int c = strcmp(a->pub, b->pub);
@@ -54,6 +59,7 @@ typedef struct heap {
     cand *v;
     size_t n, k;
     int by_date;
+    int tier; /* what scan() gives the candidates it pushes */
 } heap;
 
 static void sift_down(heap *h, size_t i)
@@ -209,7 +215,8 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
                            -1, &row, NULL) != SQLITE_OK)
         return db_fail(db, "reading the results", err);
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
-    if (!r->hits) {
+    int *tier = calloc(n ? n : 1, sizeof *tier); /* each hit's cand.tier */
+    if (!r->hits || !tier) {
         rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
         goto done;
     }
@@ -224,7 +231,7 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
             rc = db_fail(db, "reading the results", err);
             goto done;
         }
-        r->n++;
+        tier[r->n++] = best[i].tier;
         const char *id = (const char *)sqlite3_column_text(row, 0);
         snprintf(h->id, sizeof h->id, "%s", id ? id : "");
         h->title = dup_text(row, 1);
@@ -263,13 +270,14 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
         for (size_t k = i; k > 0; k--) {
             bt_search_hit *a = &r->hits[k - 1], *b = &r->hits[k];
             const char *pa = a->published ? a->published : "", *pb = b->published ? b->published : "";
-            if (a->score != b->score || strcmp(pa, pb) >= 0)
+            if (tier[k - 1] != tier[k] || a->score != b->score || strcmp(pa, pb) >= 0)
                 break;
             bt_search_hit t = *a;
             *a = *b;
             *b = t;
         }
 done:
+    free(tier);
     sqlite3_finalize(row);
     return rc;
 }
@@ -278,6 +286,10 @@ done:
 #define TIER_MIN 1000  /* matches above which a result is ranked in tiers */
 #define TIER_MAX_K 100 /* pages deeper than this are ranked whole */
 #define TIER_RANK 500  /* matches of a tier ranked at most: the most recently added */
+/* Articles of a whole-phrase tier ranked at most (the newest): a typed phrase is held by a
+ * few hundred articles at most; a more common one (a name in the news) gets its newest, as
+ * the words' tiers do. */
+#define PHRASE_RANK TIER_RANK
 /* Matches of the words a window walks (a dated one: most fail the dates), and articles it
  * goes back over, before it stops once it has a page: what bounds the work of two common
  * words whose articles are spread thin, and of a date filter. */
@@ -366,6 +378,7 @@ static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         ++*total;
         cand c;
+        c.tier = h->tier;
         c.rowid = sqlite3_column_int64(st, 0);
         if (mode == SCAN_RANK_NEWEST) {
             size_t i = 0;
@@ -432,7 +445,7 @@ static int window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span, i
             if (sqlite3_column_int(st, 1)) {
                 ++*total;
                 if (!leg) {
-                    cand c = {last, sqlite3_column_double(st, 2), ""};
+                    cand c = {last, sqlite3_column_double(st, 2), "", 0};
                     heap_push(pool, &c);
                 }
             }
@@ -547,6 +560,145 @@ static int sync_days(sqlite3 *db, bt_error *err)
     return rc;
 }
 
+/* An unmarked phrase read as the collection reads it: of the articles of the folded tier
+ * (the PHRASE_RANK newest; the titles and ledes of the READING_TITLES best, and the bodies
+ * and captions of the READING_BODY best: what bounds the text read), those holding the reading (marked
+ * syllables side by side) the collection
+ * uses as a word move up a tier (2): the reading whose syllables occur mostly together
+ * (reading.h), so `la ma` gives "La Mã" before "là ma túy", `tu giam` "tù
+ * giam" before "tự giám sát". Only when at least READING_MIN of them hold it and another
+ * reading is there too: else the tier stays as BM25 ranked it. 0, or an error. */
+/* bodies read for the readings: 50 read better (u-reading 0.780 against 0.774 on the dev
+ * phrases) but cost a p99 of 22 ms against 13 at 100,000 articles (bench/README.md) */
+#define READING_BODY 20
+/* titles and ledes read: the best 100 read as well as all 500 (u-reading 0.774 both) */
+#define READING_TITLES 100
+#define READING_MIN 2
+static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error *err)
+{
+    sqlite3_stmt *st = NULL, *st_short = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT title, lede, body, captions FROM articles WHERE n = ?1",
+                           -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT title, lede FROM articles WHERE n = ?1", -1, &st_short,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return db_fail(db, "reading the results", err);
+    }
+    heap_sort_best_first(pool);
+    size_t n = pool->n < READING_TITLES ? pool->n : READING_TITLES;
+    bti_readings *held = calloc(n ? n : 1, sizeof *held), all = {0};
+    int rc = held ? 0 : BT_ENOMEM;
+    for (size_t i = 0; i < n && !rc; i++) {
+        sqlite3_stmt *row = i < READING_BODY ? st : st_short;
+        sqlite3_reset(row);
+        sqlite3_bind_int64(row, 1, pool->v[i].rowid);
+        if (sqlite3_step(row) != SQLITE_ROW)
+            continue;
+        for (int c = 0; c < sqlite3_column_count(row) && !rc; c++)
+            rc = bti_readings_add((const char *)sqlite3_column_text(row, c),
+                                  (size_t)sqlite3_column_bytes(row, c), p->pkeys, p->n_pkeys,
+                                  &held[i]);
+        if (!rc)
+            rc = bti_readings_merge(&all, &held[i]);
+    }
+    if (!rc && all.n > 1) {
+        /* of the readings at least READING_MIN articles hold, the most cohesive: a word's
+         * syllables stay together ("mã" beside "La"), a chance neighbour is a sliver of a
+         * frequent syllable's use ("là" beside "ma"); more articles break a tie. On the
+         * typed-phrase set (bench/README.md) this read better than the reading most
+         * articles hold, or holders times a power of cohesion. */
+        size_t best = 0, best_n = 0;
+        double best_w = -1;
+        for (size_t k = 0; k < all.n; k++) {
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++)
+                m += bti_readings_has(&held[i], all.v[k]);
+            double c = bti_readings_cohesion(&all, k);
+            double w = m >= READING_MIN ? c + 1e-6 * (double)m : 0;
+            if (w > best_w) {
+                best_w = w;
+                best_n = m;
+                best = k;
+            }
+        }
+        for (size_t i = 0; i < n && best_n >= READING_MIN; i++)
+            if (bti_readings_has(&held[i], all.v[best]))
+                pool->v[i].tier = 2;
+    }
+    for (size_t i = 0; held && i < n; i++)
+        bti_readings_free(&held[i]);
+    free(held);
+    bti_readings_free(&all);
+    sqlite3_finalize(st);
+    sqlite3_finalize(st_short);
+    return rc ? bt_error_set(err, BT_ENOMEM, "search: out of memory") : 0;
+}
+
+/* The whole-phrase tiers: the articles holding the query's words side by side in the typed
+ * order, with the marks as typed (tier 2) and folded (tier 1), PHRASE_RANK of each at most,
+ * ranked by BM25 of the phrase (the title weighing most) into `ph`; they come before the
+ * rest (tier 0, the words anywhere, with the side-by-side boost of bti_rank for partial
+ * adjacency). A phrase is looked for directly in the whole index, not within the newest
+ * matches of its words that the window walks: a phrase held by a few articles among many
+ * holding its syllables is found wherever those few are. The IDF of a tier's one phrase is
+ * the same for every article it ranks, so it is not worked out (1). */
+static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_rank_plan *like,
+                        heap *ph, bt_error *err)
+{
+    for (int x = p->exact_phrase_match ? 1 : 0; x >= 0; x--) {
+        bti_rank_plan rp = {p, x ? p->xphrase : p->pphrase, p->n_pphrase, like->recency,
+                            like->now_days, 1, {1.0}};
+        int64_t n = 0;
+        if (!x && !p->exact_phrase_match) { /* unmarked: the collection's reading first */
+            heap pool = {NULL, 0, ph->k > PHRASE_RANK ? ph->k : PHRASE_RANK, 0, 1};
+            if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
+                return bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            int rc = scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL,
+                          &rp, &pool, &n, err);
+            if (!rc)
+                rc = prefer_reading(db, p, &pool, err);
+            for (size_t i = 0; !rc && i < pool.n; i++)
+                heap_push(ph, &pool.v[i]);
+            free(pool.v);
+            return rc;
+        }
+        ph->tier = 1 + x;
+        int rc = scan(db, p, x ? p->exact_phrase_match : p->phrase_match, SCAN_RANK_NEWEST,
+                      PHRASE_RANK, join, NULL, &rp, ph, &n, err);
+        if (rc)
+            return rc;
+        if (ph->n >= ph->k)
+            break; /* the marks as typed fill the page: the folded phrase cannot enter */
+    }
+    return 0;
+}
+
+/* Puts the whole-phrase tiers `ph` into `h` (of the same size), each article once: those of
+ * `h` that a tier holds leave for their place in the tier. 0 or BT_ENOMEM. */
+static int merge_tiers(heap *h, const heap *ph)
+{
+    if (!ph->n)
+        return 0;
+    cand *keep = malloc((h->n ? h->n : 1) * sizeof *keep);
+    if (!keep)
+        return BT_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < h->n; i++) {
+        size_t j = 0;
+        while (j < ph->n && ph->v[j].rowid != h->v[i].rowid)
+            j++;
+        if (j == ph->n)
+            keep[n++] = h->v[i];
+    }
+    h->n = 0;
+    for (size_t i = 0; i < n; i++)
+        heap_push(h, &keep[i]);
+    for (size_t i = 0; i < ph->n; i++)
+        heap_push(h, &ph->v[i]);
+    free(keep);
+    return 0;
+}
+
 int bt_search_explain(const char *query, char **match, bt_error *err)
 {
     *match = NULL;
@@ -592,8 +744,9 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     sqlite3 *db = bti_store_db(s);
     bti_store_read_mostly(s);
     bt_search_results *r = NULL;
-    heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE};
-    heap wide = {NULL, 0, 0, 0}; /* a large result's candidates before boost_exact */
+    heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE, 0};
+    heap ph = {NULL, 0, h.k, 0, 0}; /* the whole-phrase tiers' best (phrase_first) */
+    heap wide = {NULL, 0, 0, 0, 0}; /* a large result's candidates before boost_exact */
     if (bti_rank_register(db) != SQLITE_OK) {
         rc = db_fail(db, "cannot register the ranking function", err);
         goto done;
@@ -613,6 +766,17 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     }
     if (!join && (p->since[0] || p->until[0]) && (rc = sync_days(db, err)))
         goto done;
+    /* The whole-phrase tiers first: when they fill the page, the words apart are only
+     * counted, not ranked. */
+    if (h.k && !h.by_date && p->phrase_match) {
+        if (!(ph.v = malloc(ph.k * sizeof *ph.v))) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+        if ((rc = phrase_first(db, p, join, &rp, &ph, err)))
+            goto done;
+    }
+    int page_full = ph.k && ph.n >= ph.k;
     if (!p->match || h.by_date || join) {
         /* every match read and ranked: a date order, filters on the article's row */
         if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, NULL, &rp, &h, &r->total, err)))
@@ -633,8 +797,8 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
             goto done;
         }
         int dated = p->since[0] || p->until[0];
-        heap pool = {wide.v, 0, 0, 0};
-        if (h.k && h.k <= TIER_MAX_K)
+        heap pool = {wide.v, 0, 0, 0, 0};
+        if (h.k && h.k <= TIER_MAX_K && !page_full)
             pool.k = dated ? TIER_MIN : p->has_phrase ? TIER_RANK : 0;
         /* a phrase looks at the positions of every article holding its words */
         int64_t span = p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN;
@@ -646,7 +810,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
         if (r->total > BT_SEARCH_TOTAL_MAX)
             r->total = BT_SEARCH_TOTAL_MAX;
         r->total_more = more;
-        if (h.k == 0 || r->total == 0)
+        if (h.k == 0 || r->total == 0 || page_full)
             ;
         else if ((r->total <= EXACT_MAX && !more) || h.k > TIER_MAX_K) {
             /* small, or a deep page: every match ranked, exact forms from the index */
@@ -682,11 +846,24 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
                 goto done;
         }
     }
+    if (ph.n) {
+        if (merge_tiers(&h, &ph)) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+    }
     heap_sort_best_first(&h);
+    /* A whole-phrase tier comes first whatever its BM25: its scores are lifted to just above
+     * those below it, so that the scores of a result stay in its order. */
+    for (size_t i = h.n; i-- > 1;)
+        if (h.v[i - 1].score < h.v[i].score ||
+            (h.v[i - 1].score == h.v[i].score && h.v[i - 1].tier > h.v[i].tier))
+            h.v[i - 1].score = nextafter(h.v[i].score, INFINITY);
     size_t from = opts->offset < h.n ? opts->offset : h.n;
     rc = fill_hits(db, p, h.v + from, h.n - from, opts->flags, r, err);
 done:
     free(h.v);
+    free(ph.v);
     free(wide.v);
     bti_qplan_free(p);
     if (rc) {

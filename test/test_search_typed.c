@@ -1,0 +1,327 @@
+/* test_search_typed.c: search finds what was typed: a table of hand-written queries (unmarked,
+ * marked, names, frequent syllables, mixed case, pasted titles with '-', ':' and quotes) over a
+ * small collection written for it, each with the results expected first. The collection is
+ * built so that the ways of getting these wrong lose: articles that hold the query's syllables
+ * apart, in the title, newer, many times; frequent syllables ("về", "cho", "đang", "không")
+ * everywhere. */
+#include "support.h"
+
+#include "bantin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct doc {
+    const char *title, *body;
+} doc;
+
+/* Added in this order: a later article is newer (a higher rowid), so the distractors come
+ * after what should be found. */
+static const doc docs[] = {
+    /* 0 */ {"Giá vé máy bay dịp Tết tăng mạnh",
+             "Vé máy bay chặng Hà Nội đi TP.HCM dịp Tết đắt gấp đôi ngày thường."},
+    /* 1 */ {"Chợ Bến Thành nhộn nhịp ngày cuối năm",
+             "Người dân đi chợ Bến Thành sắm Tết từ sáng sớm."},
+    /* 2 */ {"Đảng Cộng sản Việt Nam tổ chức đại hội",
+             "Đại hội đại biểu toàn quốc của Đảng Cộng sản Việt Nam khai mạc tại Hà Nội."},
+    /* 3 */ {"Ô nhiễm không khí ở Hà Nội đáng báo động",
+             "Chỉ số ô nhiễm không khí vượt ngưỡng an toàn nhiều ngày liền."},
+    /* 4 */ {"Tai nạn giao thông trên quốc lộ 1",
+             "Vụ tai nạn xảy ra lúc rạng sáng, hai xe tải va chạm."},
+    /* 5 */ {"Kỳ thi tốt nghiệp năm nay có gì mới",
+             "Thí sinh dự thi tốt nghiệp được thi ba bài. Khi đó thì phải nộp hồ sơ sớm."},
+    /* 6 */ {"Không lực Hoa Kỳ diễn tập ở Thái Bình Dương",
+             "Các máy bay của không lực Mỹ cất cánh từ căn cứ Guam."},
+    /* 7 */ {"Đế chế La Mã và những công trình còn lại",
+             "Đấu trường ở thành La Mã vẫn đón khách tham quan."},
+    /* 8 */ {"Danh thắng Tràng An đón khách trở lại",
+             "Quần thể Tràng An ở Ninh Bình mở cửa sau dịch."},
+    /* 9 */ {"Người dân tìm nơi trú ẩn khi bão vào",
+             "Nhiều gia đình đến nhà văn hóa để trú ẩn an toàn."},
+    /* 10 */ {"Bị cáo lĩnh án tù giam vì lừa đảo",
+              "Tòa tuyên phạt bị cáo 5 năm tù giam."},
+    /* 11 */ {"Chợ nổi Cái Răng thu hút du khách",
+              "Chợ nổi Cái Răng ở Cần Thơ họp từ sáng sớm."},
+    /* 12 */ {"Bông tai ngọc trai được bán đấu giá",
+              "Đôi bông tai từng thuộc về một nữ hoàng."},
+    /* 13 */ {"Máy bay Boeing 737-300 hạ cánh khẩn cấp",
+              "Chiếc Boeing 737-300 quay về sân bay sau khi cất cánh."},
+    /* 14 */ {"Vietnam Airlines nhận thêm máy bay A321-200",
+              "Hãng nhận 2 chiếc A321-200 để bay các chặng nội địa."},
+    /* 15 */ {"Việt Nam thắng Thái Lan 2-1 ở bán kết",
+              "Đội tuyển Việt Nam thắng ngược 2-1 trong trận bán kết lượt đi."},
+    /* 16 */ {"Sân bay Long Thành: công trình đang xây dựng",
+              "Nhà ga hành khách sân bay Long Thành đang được thi công."},
+    /* 17 */ {"Covid-19: thêm 20 ca nhiễm mới",
+              "Bộ Y tế công bố thêm 20 ca nhiễm Covid-19."},
+    /* 18 */ {"Sách bán chạy nhất tháng",
+              "Những cuốn sách bán chạy nhất tháng là tiểu thuyết."},
+    /* 19 */ {"Ông Đặng Lê Nguyên Vũ nói về cà phê",
+              "Doanh nhân Đặng Lê Nguyên Vũ chia sẻ về ngành cà phê."},
+    /* 20 */ {"Thị trường kim loại quý hôm nay",
+              "Giá vàng miếng SJC tăng 300.000 đồng mỗi lượng."},
+    /* the distractors: the same syllables apart, in titles, newer */
+    /* 21 */ {"Máy bay về muộn, hành khách chờ vé hoàn tiền",
+              "Máy bay về muộn ba giờ. Về vé, hãng bay hoàn tiền cho khách."},
+    /* 22 */ {"Ga metro Bến Thành sắp hoàn thành",
+              "Nhà ga Bến Thành dành cho hành khách tuyến số 1, gần khu chợ."},
+    /* 23 */ {"Metro Bến Thành - Suối Tiên chạy thử",
+              "Tàu chạy thử cho thấy ga Bến Thành sẵn sàng. Chợ gần ga vắng."},
+    /* 24 */ {"Công sân bay đang xây dựng theo tiến độ",
+              "Công trình sân bay đang thi công, cộng đồng chờ đợi, sản xuất vật liệu đang tăng."},
+    /* 25 */ {"Không khí Tết ở Hà Nội",
+              "Không khí đón Tết rộn ràng, nhưng ô tô đông gây ô nhiễm tiếng ồn."},
+    /* 26 */ {"Tài xế bỏ chạy sau va chạm trên quốc lộ",
+              "Tài xế tại hiện trường nói nạn nhân không sao."},
+    /* 27 */ {"Thị trường chứng khoán ra sao",
+              "Thị trường tăng, cổ phiếu ra hàng loạt."},
+    /* 28 */ {"Lực lượng không quân và lục quân",
+              "Không có lực lượng nào vắng mặt."},
+    /* 29 */ {"Là ma hay là người? Chuyện lạ ở làng",
+              "Người làng kể chuyện ma. Là thật hay không?"},
+    /* 30 */ {"Trang trại an toàn sinh học",
+              "Trang trại chăn nuôi được công nhận an toàn."},
+    /* 31 */ {"Giám đốc tự kiểm tra chất lượng nước",
+              "Doanh nghiệp tự kiểm tra, tù mù về số liệu giam giữ."},
+    /* 32 */ {"Cải cách hành chính: Răng miệng khỏe",
+              "Cái khó của cải cách. Răng miệng cần chăm sóc."},
+    /* 33 */ {"Bóng đá: tài năng trẻ",
+              "Bông hoa của bóng đá. Tai nạn sân cỏ hiếm."},
+    /* 34 */ {"Giá vàng thế giới giảm",
+              "Giá vàng thế giới giảm, thị trường chia miếng bánh lợi nhuận."},
+    /* 35 */ {"Bạn chạy bộ mỗi ngày",
+              "Bạn chạy bộ thì bán kính vận động rộng. Ban đầu chạy chậm."},
+    /* 36 */ {"Người bạn nói về đảng phái",
+              "Đang có nhiều đảng, cộng sự nói sản phẩm đang bán chạy."},
+    /* 37 */ {"Răng khôn mọc lệch: cái khó của nha sĩ",
+              "Nha sĩ nói cái khó là răng khôn nên nhổ."},
+    /* 38 */ {"Nhiệt độ Sa Pa xuống -3 độ C",
+              "Sáng nay Sa Pa có băng giá, nhiệt độ -3 độ C."},
+    /* 39 */ {"Du lịch mùa thu ở thành phố cổ",
+              "Thành Rome, thủ đô La Mã xưa, đón nhiều du khách."},
+};
+#define N_DOCS (sizeof docs / sizeof docs[0])
+
+typedef struct fixture {
+    char dir[64];
+    char path[96];
+    bt_store *s;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    strcpy(f->dir, "/tmp/bantin-typed-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->path, sizeof f->path, "%s/t.db", f->dir);
+    bt_error err;
+    assert_int_equal(bt_store_open(f->path, 0, &f->s, &err), 0);
+    for (size_t i = 0; i < N_DOCS; i++) {
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, docs[i].title, strlen(docs[i].title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+        assert_int_equal(bt_article_set(&a->lang, "vi", 2), 0);
+        assert_int_equal(bt_article_add_para(a, docs[i].body), 0);
+        int rc = test_store_add(f->s, a, NULL, NULL, &err);
+        if (rc != BT_STORE_ADDED)
+            fail_msg("add %s: %d %s", docs[i].title, rc, err.msg);
+        bt_article_free(a);
+    }
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    bt_store_close(f->s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+/* The number of the article with this title, -1 when none. */
+static int doc_of(const char *title)
+{
+    for (size_t i = 0; i < N_DOCS; i++)
+        if (!strcmp(docs[i].title, title))
+            return (int)i;
+    return -1;
+}
+
+/* Each query with the articles expected first, in order (-1 ends the list; {-1} alone: no
+ * result), and how many results at least (0: exactly the listed ones). */
+static const struct {
+    const char *query;
+    int first[4];
+} table[] = {
+    /* frequent syllables count, with marks or without */
+    {"ve may bay", {0, -1}},
+    {"vé máy bay", {0, -1}},
+    {"Vé Máy Bay", {0, -1}},
+    {"cho ben thanh", {1, -1}},
+    {"chợ Bến Thành", {1, -1}},
+    {"CHỢ BẾN THÀNH", {1, -1}},
+    {"dang cong san", {2, -1}},
+    {"Đảng Cộng sản", {2, -1}},
+    {"o nhiem khong khi", {3, -1}},
+    {"ô nhiễm không khí", {3, -1}},
+    {"tai nan", {4, 33, -1}},
+    {"tai nạn", {4, 33, -1}},
+    {"thi tot nghiep", {5, -1}},
+    {"thì", {5, 35, -1}},
+    {"không lực", {6, -1}},
+    {"khong luc", {6, -1}},
+    /* unmarked syllables side by side first */
+    {"la ma", {7, 39, 29, -1}}, /* read as the collection reads it: La Mã twice, là ma once */
+    {"La Mã", {7, 39, -1}},
+    {"trang an", {8, -1}},
+    {"tru an", {9, -1}},
+    {"tu giam", {10, -1}},
+    {"cai rang", {11, -1}},
+    {"Cái Răng", {11, -1}},
+    {"bong tai", {12, -1}},
+    {"ban chay", {18, -1}},
+    {"bán chạy", {18, 36, -1}},
+    {"sach ban chay", {18, -1}},
+    /* names */
+    {"Đặng Lê Nguyên Vũ", {19, -1}},
+    {"dang le nguyen vu", {19, -1}},
+    {"Long Thành", {16, -1}},
+    /* a body with the whole phrase beats a title with half of it */
+    {"giá vàng miếng", {20, -1}},
+    {"gia vang mieng", {20, -1}},
+    /* pasted titles: '-', ':' and numbers are text */
+    {"Máy bay Boeing 737-300 hạ cánh khẩn cấp", {13, -1}},
+    {"Sa Pa -3 độ C", {38, -1}},
+    {"-3 độ Sa Pa", {38, -1}},
+    {"Nhiệt độ Sa Pa xuống -3 độ C", {38, -1}},
+    {"Vietnam Airlines nhận thêm máy bay A321-200", {14, -1}},
+    {"A321-200", {14, -1}},
+    {"Việt Nam thắng Thái Lan 2-1 ở bán kết", {15, -1}},
+    {"thắng 2-1", {15, -1}},
+    {"Sân bay Long Thành: công trình đang xây dựng", {16, -1}},
+    {"Covid-19: thêm 20 ca nhiễm mới", {17, -1}},
+    {"Metro Bến Thành - Suối Tiên chạy thử", {23, -1}},
+    {"\"chợ Bến Thành\"", {1, -1}},
+    {"“chợ Bến Thành”", {1, -1}},
+    /* the operators still work where they are meant */
+    {"Bến Thành -chợ", {-1}},
+    {"metro Bến Thành NOT Suối", {22, -1}},
+    {"metro Bến Thành -suối", {22, -1}},
+    {"\"Long Thành\" OR \"Cái Răng\"", {11, 16, -1}},
+    {"title:Boeing", {13, -1}},
+    {"-Boeing", {13, -1}},
+    {"Title: Boeing", {-1}},
+};
+
+static void test_typed_queries(void **state)
+{
+    fixture *f = *state;
+    int failed = 0;
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        bt_error err;
+        bt_search_results *r = NULL;
+        int rc = bt_search_run(f->s, table[i].query, NULL, &r, &err);
+        char got[512] = "", want[128] = "";
+        for (size_t k = 0; !rc && k < r->n && k < 6; k++)
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%d", k ? " " : "",
+                     doc_of(r->hits[k].title));
+        int ok = !rc;
+        size_t n = 0;
+        for (; n < 4 && table[i].first[n] >= 0; n++) {
+            snprintf(want + strlen(want), sizeof want - strlen(want), "%s%d", n ? " " : "",
+                     table[i].first[n]);
+            if (ok && (n >= r->n || doc_of(r->hits[n].title) != table[i].first[n]))
+                ok = 0;
+        }
+        if (ok && n == 0 && r->n != 0) /* {-1}: nothing */
+            ok = 0;
+        if (!ok) {
+            print_message("search '%s': got [%s]%s%s, want first [%s]\n", table[i].query, got,
+                          rc ? " error: " : "", rc ? err.msg : "", want);
+            failed++;
+        }
+        bt_search_results_free(r);
+    }
+    if (failed)
+        fail_msg("%d of %zu queries did not find what was typed first", failed,
+                 sizeof table / sizeof table[0]);
+}
+
+/* Every query word counts: frequent syllables alone are real queries with results. */
+static void test_frequent_syllables_alone(void **state)
+{
+    fixture *f = *state;
+    static const char *const q[] = {"thi", "ra", "ve", "cho", "dang", "không", "khong"};
+    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+        bt_error err;
+        bt_search_results *r = NULL;
+        if (bt_search_run(f->s, q[i], NULL, &r, &err))
+            fail_msg("search '%s': %s", q[i], err.msg);
+        if (r->n == 0)
+            fail_msg("search '%s': no result", q[i]);
+        bt_search_results_free(r);
+    }
+}
+
+/* A phrase held by one old article among many newer ones holding its words apart is found
+ * first: the whole phrase is looked for in the whole index, not only among the newest
+ * matches of its words that a large result is ranked from (bantin/search.h). */
+#define MANY 1300 /* above the size from which a result is ranked in tiers of its newest */
+static void test_old_phrase_among_many(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bantin-typed-many-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    bt_error err;
+    bt_store *s;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    for (int i = 0; i <= MANY; i++) {
+        char title[96], body[160];
+        if (i == 0) { /* the oldest */
+            snprintf(title, sizeof title, "Ngày cuối năm ở thành phố");
+            snprintf(body, sizeof body, "Người dân đi chợ Bến Thành sắm Tết từ sáng sớm.");
+        } else {
+            snprintf(title, sizeof title, "Ga Bến Thành đón chuyến tàu số %d", i);
+            snprintf(body, sizeof body, "Nhà ga dành cho hành khách chuyến %d, gần khu chợ.", i);
+        }
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+        assert_int_equal(bt_article_add_para(a, body), 0);
+        assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    static const char *const q[] = {"cho ben thanh", "chợ Bến Thành"};
+    for (size_t i = 0; i < 2; i++) {
+        bt_search_results *r = NULL;
+        assert_int_equal(bt_search_run(s, q[i], NULL, &r, &err), 0);
+        assert_true(r->n > 0);
+        if (strcmp(r->hits[0].title, "Ngày cuối năm ở thành phố"))
+            fail_msg("search '%s': first is '%s'", q[i], r->hits[0].title);
+        bt_search_results_free(r);
+    }
+    bt_store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_typed_queries),
+        cmocka_unit_test(test_frequent_syllables_alone),
+        cmocka_unit_test(test_old_phrase_among_many),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
