@@ -102,25 +102,11 @@ struct bti_story_set {
     uint32_t since_merge;
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * elem);
-    if (!q)
-        return BT_ENOMEM;
-    *p = q;
-    *cap = c;
-    return 0;
-}
 
 static int grow32(void **p, uint32_t *cap, uint32_t need, size_t elem)
 {
     size_t c = *cap;
-    int rc = grow(p, &c, need, elem);
+    int rc = bti_array_grow(p, &c, need, elem);
     *cap = (uint32_t)c;
     return rc;
 }
@@ -299,7 +285,7 @@ static int centroid_add(bti_story_set *s, uint32_t sid, double scale, const uint
                         const float *vw, uint32_t vn)
 {
     bti_svec *c = &s->st[sid].c;
-    if (grow((void **)&s->wids, &s->capwids, (size_t)c->n + vn, sizeof *s->wids))
+    if (bti_array_grow((void **)&s->wids, &s->capwids, (size_t)c->n + vn, sizeof *s->wids))
         return BT_ENOMEM;
     wid *t = s->wids;
     uint32_t i = 0, j = 0, n = 0;
@@ -627,9 +613,9 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
     size_t tlen = doc->title ? doc->title_len : 0;
     size_t capvw = s->capv;
     if (grow32((void **)&s->docs, &s->capdocs, s->ndocs + 1, sizeof *s->docs) ||
-        grow((void **)&s->vw, &capvw, s->nv + v->n, sizeof *s->vw) ||
-        grow((void **)&s->vid, &s->capv, s->nv + v->n, sizeof *s->vid) ||
-        grow((void **)&s->titles, &s->captitles, s->ntitles + tlen + 1, 1) ||
+        bti_array_grow((void **)&s->vw, &capvw, s->nv + v->n, sizeof *s->vw) ||
+        bti_array_grow((void **)&s->vid, &s->capv, s->nv + v->n, sizeof *s->vid) ||
+        bti_array_grow((void **)&s->titles, &s->captitles, s->ntitles + tlen + 1, 1) ||
         (s->cfg.knn && knn_reserve(s, v)))
         return bt_error_set(err, BT_ENOMEM, "story add: out of memory");
 

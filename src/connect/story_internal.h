@@ -4,6 +4,7 @@
 #ifndef BT_CONNECT_STORY_INTERNAL_H
 #define BT_CONNECT_STORY_INTERNAL_H
 
+#include "core/buf.h"
 #include "connect/story.h"
 
 #include <stddef.h>

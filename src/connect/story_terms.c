@@ -228,20 +228,6 @@ typedef struct walk {
     int rc;
 } walk;
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t c = *cap ? *cap : 64;
-    while (c < need)
-        c *= 2;
-    void *q = realloc(*p, c * elem);
-    if (!q)
-        return BT_ENOMEM;
-    *p = q;
-    *cap = c;
-    return 0;
-}
 
 static int on_token(void *ctx, const bt_token *t)
 {
@@ -251,8 +237,8 @@ static int on_token(void *ctx, const bt_token *t)
         return 1; /* the lede is read: stop the walk */
     w->limit--;
     size_t alen = t->accent ? t->accent_len : t->len;
-    if (grow(&s->toks, &s->captoks, s->ntoks + 1, sizeof(tok)) ||
-        grow((void **)&s->chars, &s->capchars, s->nchars + t->len + alen + 2, 1)) {
+    if (bti_array_grow((void **)&s->toks, &s->captoks, s->ntoks + 1, sizeof(tok)) ||
+        bti_array_grow((void **)&s->chars, &s->capchars, s->nchars + t->len + alen + 2, 1)) {
         w->rc = BT_ENOMEM;
         return 1;
     }
@@ -376,7 +362,7 @@ static int cmp_term_w(const void *a, const void *b)
 
 static int add_term(bti_story_scratch *s, uint32_t id, double w)
 {
-    if (grow(&s->tid, &s->capt, s->nt + 1, sizeof(term_w)))
+    if (bti_array_grow((void **)&s->tid, &s->capt, s->nt + 1, sizeof(term_w)))
         return BT_ENOMEM;
     term_w *tw = (term_w *)s->tid;
     tw[s->nt].id = id;

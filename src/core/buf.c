@@ -3,6 +3,7 @@
 
 #include "bantin/common.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,4 +83,21 @@ void bti_buf_free(bti_buf *b)
     free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+}
+
+int bti_array_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    if (c > SIZE_MAX / elem)
+        return BT_ENOMEM;
+    void *q = realloc(*p, c * elem);
+    if (!q)
+        return BT_ENOMEM;
+    *p = q;
+    *cap = c;
+    return 0;
 }
