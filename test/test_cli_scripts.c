@@ -206,10 +206,23 @@ static void interrupt_add(int sig)
     snprintf(db, sizeof db, "%s/s%d.db", dir, sig);
     FILE *f = fopen(in, "w");
     assert_non_null(f);
-    /* enough records that the run cannot end between the first commit and the signal */
-    for (int i = 0; i < 20000; i++)
-        fprintf(f, "{\"title\":\"Bài số %d về giá lúa gạo\",\"body\":[\"Đoạn %d: giá lúa "
-                   "gạo xuất khẩu tăng cao nhất trong ba năm.\"],\"lang\":\"vi\"}\n", i, i);
+    /* enough records that the run cannot end between the first commit and the signal; each
+     * text drawn from its own words, so that they are not near-duplicates of one another
+     * (templated texts make every pair a candidate for the near-duplicate check: slow, and
+     * not what this test is about) */
+    static const char *const words[] = {"giá", "lúa", "gạo", "xuất", "khẩu", "tăng", "cao",
+                                        "nhất", "trong", "ba", "năm", "mưa", "bão", "sông",
+                                        "biển", "đường", "phố", "chợ", "trường", "học", "sinh",
+                                        "bệnh", "viện", "cầu", "cảng", "điện", "nước", "rừng"};
+    unsigned x = 12345;
+    for (int i = 0; i < 20000; i++) {
+        fprintf(f, "{\"title\":\"Bài số %d\",\"body\":[\"", i);
+        for (int w = 0; w < 24; w++) {
+            x = x * 1103515245u + 12345u;
+            fprintf(f, "%s%s", w ? " " : "", words[(x >> 16) % (sizeof words / sizeof *words)]);
+        }
+        fprintf(f, "\"],\"lang\":\"vi\"}\n");
+    }
     assert_int_equal(fclose(f), 0);
     pid_t pid = fork();
     assert_true(pid >= 0);
