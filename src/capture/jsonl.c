@@ -42,6 +42,27 @@ static int line_error(bt_reader *r, bt_error *err, int code, const char *what)
     return bt_error_set(err, code, "%s: line %llu: %s", r->path, r->lineno, what);
 }
 
+/* Reads the next line of the input into r->line: 1, 0 at the end, or a negative BT_E* (a
+ * line over the record limit, a read error) reported for that line. */
+static int next_line(bt_reader *r, bt_error *err)
+{
+    int too_long;
+    bt_error e;
+    long long n = bti_stream_getline(&r->s, &r->line, r->max_record, &too_long, &e);
+    r->lineno++;
+    if (n < 0)
+        return line_error(r, err, (int)n, e.msg);
+    if (n == 0)
+        return 0;
+    if (too_long) {
+        char m[96], lim[32];
+        snprintf(m, sizeof m, "longer than the %s limit for one record",
+                 bti_limit_text(r->max_record, lim));
+        return line_error(r, err, BT_ELIMIT, m);
+    }
+    return 1;
+}
+
 int bti_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
 {
     if (r->json) {
@@ -49,20 +70,9 @@ int bti_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
         r->json = NULL;
     }
     for (;;) {
-        int too_long;
-        bt_error e;
-        long long n = bti_stream_getline(&r->s, &r->line, r->max_record, &too_long, &e);
-        r->lineno++;
-        if (n < 0)
-            return line_error(r, err, (int)n, e.msg);
-        if (n == 0)
-            return 0;
-        if (too_long) {
-            char m[96], lim[32];
-            snprintf(m, sizeof m, "longer than the %s limit for one record",
-                     bti_limit_text(r->max_record, lim));
-            return line_error(r, err, BT_ELIMIT, m);
-        }
+        int got = next_line(r, err);
+        if (got <= 0)
+            return got;
         size_t len = r->line.len;
         while (len && isspace((unsigned char)r->line.data[len - 1]))
             len--;
@@ -134,20 +144,9 @@ int bti_is_record_line(const char *line, size_t n)
 int bti_reader_records_next(bt_reader *r, bt_capture *cap, bt_error *err)
 {
     for (;;) {
-        int too_long;
-        bt_error e;
-        long long n = bti_stream_getline(&r->s, &r->line, r->max_record, &too_long, &e);
-        r->lineno++;
-        if (n < 0)
-            return line_error(r, err, (int)n, e.msg);
-        if (n == 0)
-            return 0;
-        if (too_long) {
-            char m[96], lim[32];
-            snprintf(m, sizeof m, "longer than the %s limit for one record",
-                     bti_limit_text(r->max_record, lim));
-            return line_error(r, err, BT_ELIMIT, m);
-        }
+        int got = next_line(r, err);
+        if (got <= 0)
+            return got;
         size_t len = r->line.len;
         while (len && (r->line.data[len - 1] == '\n' || r->line.data[len - 1] == '\r'))
             len--;
