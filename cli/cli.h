@@ -53,6 +53,17 @@ const char *cli_db_path(const char *given);
 int cli_files_from(const char *list, int nul, int (*add)(void *ctx, const char *path),
                    void *ctx);
 
+/* --color=WHEN of the commands that colour their output (search): auto colours only a
+ * terminal and only without NO_COLOR set (non-empty); always and never override both. */
+enum { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS = 1, CLI_COLOR_NEVER = 2 };
+/* WHEN ("auto", "always", "never") into *mode; CLI_EXIT_USAGE (after saying why) else 0. */
+int cli_color_parse(const char *when, int *mode);
+/* Whether argv[*i] is --color=WHEN, --color WHEN (advancing *i) or the --colour spellings:
+ * 1 with *mode set and *rc 0, or *rc CLI_EXIT_USAGE for a bad WHEN; 0 when it is not. */
+int cli_color_option(int argc, char **argv, int *i, int *mode, int *rc);
+/* Whether output on fd gets colour under `mode`. */
+int cli_color_on(int mode, int fd);
+
 /* Reads a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
 int cli_read_file(const char *path, char **data, size_t *len, bt_error *err);
 
