@@ -495,6 +495,32 @@ static void test_deep_content(void **state)
     bti_buf_free(&b);
 }
 
+/* <pre> keeps its lines (issue 20): each line of a code listing is a paragraph of its own,
+ * in order, not one long line; blank lines and indentation are white space and fold away. */
+static void test_pre_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok("<html><head><title>Lệnh mới trong Python</title></head><body>"
+                               "<article><h1>Lệnh mới trong Python</h1>" PARAS
+                               "<pre><code><span class=k>def</span> chao(ten):\r\n"
+                               "    <span class=k>return</span> \"Xin chào \" + ten\n\n"
+                               "print(chao(\"Nam\"))\n</code></pre></article></body></html>");
+    size_t i = 0;
+    while (i < a->n_body && strcmp(a->body[i], "def chao(ten):"))
+        i++;
+    if (i + 2 >= a->n_body)
+        fail_msg("the listing is not three paragraphs: %s", a->n_body ? a->body[a->n_body - 1] : "");
+    assert_string_equal(a->body[i + 1], "return \"Xin chào \" + ten");
+    assert_string_equal(a->body[i + 2], "print(chao(\"Nam\"))");
+    /* outside <pre> a source line break is a space, as before */
+    bt_article_free(a);
+    a = extract_ok("<html><head><title>Giá lúa gạo tăng</title></head><body><article>"
+                   "<h1>Giá lúa gạo tăng</h1>" PARAS "<p>Theo ông Nam, giá lúa gạo\nsẽ còn tăng "
+                   "trong các tháng tới khi nguồn cung giảm mạnh.</p></article></body></html>");
+    assert_true(test_body_has(a, "Theo ông Nam, giá lúa gạo sẽ còn tăng"));
+    bt_article_free(a);
+}
+
 static void test_huge_page(void **state)
 {
     (void)state;
@@ -728,7 +754,7 @@ int main(void)
         cmocka_unit_test(test_long_class),      cmocka_unit_test(test_attr_values),
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
-        cmocka_unit_test(test_deep_content),
+        cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

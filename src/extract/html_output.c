@@ -172,23 +172,38 @@ static int text_space(xmlChar c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Text as it reads: source line breaks are spaces ('\n' marks a <br> or block edge). */
-static int add_text(bti_buf *b, const char *s, size_t n)
+/* Text as it reads: source line breaks are spaces ('\n' marks a <br> or block edge), except
+ * in preformatted text (`pre`), where each source line is a line of its own: the record folds
+ * white space inside a paragraph (spec/article.md), so a <pre> block becomes one paragraph a
+ * line rather than one long line (bantin/article.h). */
+static int add_text(bti_buf *b, const char *s, size_t n, int pre)
 {
     if (bti_buf_grow(b, n))
         return BT_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        b->data[b->len++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        if (pre && c == '\r') /* CR LF and a lone CR end a line as LF does */
+            c = i + 1 < n && s[i + 1] == '\n' ? ' ' : '\n';
+        else if (c == '\t' || c == '\r' || (c == '\n' && !pre))
+            c = ' ';
+        b->data[b->len++] = c;
     }
     b->data[b->len] = '\0';
     return 0;
+}
+
+/* Elements whose source line breaks show (HTML's preformatted text). */
+static int pre_tag(const xmlNode *n)
+{
+    return bti_html_is(n, "pre") || bti_html_is(n, "xmp") || bti_html_is(n, "listing") ||
+           bti_html_is(n, "plaintext");
 }
 
 /* Inline text of a subtree into b; '\n' where <br> or a block breaks the line. */
 typedef struct inl {
     bti_buf *b;
     size_t link, strong, text;
+    int pre; /* inside preformatted text: its line breaks are kept */
     char *href;
     const char *base;
 } inl;
@@ -200,7 +215,7 @@ static int gather(inl *g, const xmlNode *n, int depth, int in_link, int in_stron
             if (!k->content)
                 continue;
             size_t l = strlen((const char *)k->content);
-            if (add_text(g->b, (const char *)k->content, l))
+            if (add_text(g->b, (const char *)k->content, l, g->pre))
                 return BT_ENOMEM;
             size_t nonspace = 0;
             for (size_t i = 0; i < l; i++)
@@ -229,8 +244,11 @@ static int gather(inl *g, const xmlNode *n, int depth, int in_link, int in_stron
         int block = !inline_tag(k) && !bti_html_is(k, "img");
         if (block && bti_buf_addc(g->b, '\n'))
             return BT_ENOMEM;
+        int pre = pre_tag(k);
+        g->pre += pre;
         if (gather(g, k->children, depth + 1, in_link || a, in_strong || strong_tag(k)))
             return BT_ENOMEM;
+        g->pre -= pre;
         if (block && bti_buf_addc(g->b, '\n'))
             return BT_ENOMEM;
     }
@@ -284,7 +302,7 @@ static void emit_text(out *o, const char *s, size_t n, unsigned flags, size_t li
 static void emit_node(out *o, const xmlNode *n, unsigned flags)
 {
     bti_buf b = BTI_BUF_INIT;
-    inl g = {&b, 0, 0, 0, NULL, o->ctx->base};
+    inl g = {&b, 0, 0, 0, pre_tag(n), NULL, o->ctx->base};
     if (gather(&g, n->children, 0, bti_html_is(n, "a"), strong_tag(n))) {
         o->rc = BT_ENOMEM;
     } else {
@@ -848,7 +866,7 @@ static int el_inline(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     if (!(inline_tag(k) && !(in->flags & BTI_NF_BLOCK)))
         return 0;
-    inl g = {&o->pend, 0, 0, 0, NULL, o->ctx->base};
+    inl g = {&o->pend, 0, 0, 0, 0, NULL, o->ctx->base};
     int a = bti_html_is(k, "a");
     if (a)
         g.href = bti_html_resolve(o->ctx->base, attr_of(k, "href"));
@@ -900,7 +918,7 @@ static void walk(out *o, const xmlNode *n, int depth, int top)
             if (keep_only || !k->content)
                 continue;
             size_t l = strlen((const char *)k->content);
-            if (add_text(&o->pend, (const char *)k->content, l))
+            if (add_text(&o->pend, (const char *)k->content, l, 0))
                 o->rc = BT_ENOMEM;
             for (size_t i = 0; i < l; i++)
                 if (!text_space(k->content[i]))
