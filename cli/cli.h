@@ -33,6 +33,10 @@ int cmd_connect(int argc, char **argv);
 /* Prints `e` on stderr: "bantin: MSG", or in JSON error mode one line
  * {"error":{"code","message","file","record"}} (bt_error_to_json); file/record may be NULL. */
 void cli_error(const bt_error *e, const char *file, const char *record);
+/* Prints a warning (an article extracted with something left out): "bantin: warning: MSG", or
+ * in JSON error mode {"warning":{"code","message","file","record"}}, the error object's
+ * members under another name. */
+void cli_warning(const bt_error *w, const char *file, const char *record);
 /* JSON error mode on or off: set by a command asked for JSON (--format json, --json). */
 void cli_json_errors(int on);
 /* Prints "bantin: MSG" on stderr (in JSON error mode, an object with code EINVAL: these are

@@ -79,6 +79,7 @@ class bt_ingest_stats(Structure):
 ARTICLE_FN = CFUNCTYPE(None, c_void_p, c_void_p, POINTER(bt_ingest_item), c_int)
 FAILURE_FN = CFUNCTYPE(None, c_void_p, POINTER(bt_error), POINTER(bt_ingest_item), c_int)
 PROGRESS_FN = CFUNCTYPE(None, c_void_p, POINTER(bt_ingest_stats), c_int)
+WARNING_FN = CFUNCTYPE(None, c_void_p, POINTER(bt_error), POINTER(bt_ingest_item))
 
 
 class bt_ingest_opts(Structure):
@@ -86,7 +87,7 @@ class bt_ingest_opts(Structure):
                 ("site", c_void_p), ("db", c_char_p), ("batch", c_size_t),
                 ("batch_seconds", c_double), ("ring", c_size_t),
                 ("on_article", ARTICLE_FN), ("on_failure", FAILURE_FN),
-                ("on_progress", PROGRESS_FN), ("ctx", c_void_p)]
+                ("on_progress", PROGRESS_FN), ("ctx", c_void_p), ("on_warning", WARNING_FN)]
 
 
 # Constants of the headers the binding uses (bantin/common.h, capture.h, store.h, search.h,
