@@ -600,6 +600,28 @@ static void test_deep_past_limit_warns(void **state)
     bti_buf_free(&b);
 }
 
+/* A related box of thousands of links (a sitemap, builder markup nested deep) keeps the first
+ * 200: each kept title is compared with the others, which for all of them cost minutes. */
+static void test_related_capped(void **state)
+{
+    (void)state;
+    bti_buf b = BTI_BUF_INIT;
+    assert_int_equal(bti_buf_adds(&b, "<html><head><title>Bão đổ bộ miền Trung</title></head>"
+                                      "<body><article><h1>Bão đổ bộ miền Trung</h1>" PARAS
+                                      "<ul class=related>"), 0);
+    for (int i = 0; i < 1000; i++) {
+        char li[160];
+        snprintf(li, sizeof li, "<li><a href='/tin-%d'>Tin số %d về mưa lũ ở miền Trung</a></li>", i, i);
+        assert_int_equal(bti_buf_adds(&b, li), 0);
+    }
+    assert_int_equal(bti_buf_adds(&b, "</ul></article></body></html>"), 0);
+    bt_article *a = extract_ok(b.data);
+    assert_int_equal(a->n_related, 200);
+    assert_string_equal(a->related[0].title, "Tin số 0 về mưa lũ ở miền Trung");
+    bt_article_free(a);
+    bti_buf_free(&b);
+}
+
 static void test_huge_page(void **state)
 {
     (void)state;
@@ -835,6 +857,7 @@ int main(void)
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
+        cmocka_unit_test(test_related_capped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,6 +43,10 @@
 #define TITLE_BLOCK_MAX 400  /* a headline block, not a section that holds one */
 #define RELATED_BOX_MAX 4000 /* a related box outside the text: a list, not a column */
 #define RELATED_TITLE_MIN 12 /* a related title shorter than this is "Xem tiếp", a name */
+#define RELATED_MAX 200      /* related stories kept at most (the dev pages link 84 at most):
+                              * each new one is compared with those kept, so a box of
+                              * thousands of links (a sitemap, deep builder markup) would cost
+                              * their square */
 
 enum {
     P_HEADING = 0x1, /* h2-h6 or a short line set wholly in bold */
@@ -451,7 +455,8 @@ static int same_short(const char *text, size_t len, const char *other)
 
 static int add_related(out *o, const char *title, const char *url)
 {
-    if (!title || strlen(title) < RELATED_TITLE_MIN || !strncmp(title, "By ", 3))
+    if (!title || strlen(title) < RELATED_TITLE_MIN || !strncmp(title, "By ", 3) ||
+        o->a->n_related >= RELATED_MAX)
         return 0; /* "By Lucy Akins": the author's page, not a story */
     size_t tl = strlen(title);
     for (size_t i = 0; i < o->a->n_related; i++)
@@ -1408,12 +1413,18 @@ static void related_outside(out *o, const xmlNode *n)
 #define DESC_SLACK 30         /* the first paragraph may run a little past the description */
 #define BYLINE_MAX 100        /* a byline longer than this is a sentence about someone */
 
+#define LEAD_PHOTO_LEVELS 24   /* the lead photo sits beside the headline, a few levels above
+                                * the text: each level up walks all that precedes the text
+                                * again, which on a page nested thousands deep is quadratic */
+
 /* Pass 1: the lead photo above the container, between the headline and the text, read
  * first so that it comes first. */
 static void take_lead_photo(out *o)
 {
-    for (xmlNodePtr up = o->content->parent; up && up->_private && !bti_html_is(up, "body");
-         up = up->parent) {
+    int level = 0;
+    for (xmlNodePtr up = o->content->parent;
+         up && up->_private && !bti_html_is(up, "body") && level < LEAD_PHOTO_LEVELS;
+         up = up->parent, level++) {
         int seen = 0, stopped = 0;
         const xmlNode *ph = lead_photo(o, up->children, o->content, &seen, &stopped);
         if (ph) {
