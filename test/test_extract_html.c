@@ -586,6 +586,19 @@ static void test_deep_past_limit_warns(void **state)
     assert_non_null(strstr(warn.msg, "deep.html"));
     assert_non_null(strstr(warn.msg, BTI_HTML_MAX_DEPTH_STR));
     bt_article_free(a);
+    /* a menu nested that deep is no loss: no warning */
+    bti_buf_reset(&b);
+    assert_int_equal(bti_buf_adds(&b, "<html><head><title>Bão đổ bộ miền Trung</title></head>"
+                                      "<body><h1>Bão đổ bộ miền Trung</h1>" PARAS "<nav>"), 0);
+    for (int i = 0; i < BTI_HTML_MAX_DEPTH / 2 + 10; i++)
+        assert_int_equal(bti_buf_adds(&b, "<div><span>"), 0);
+    assert_int_equal(bti_buf_adds(&b, "<a href='/'>Trang chủ</a>"), 0);
+    cap.data = b.data;
+    cap.len = b.len;
+    if (bt_extract_warn(&cap, NULL, &a, &warn, &err))
+        fail_msg("%s", err.msg);
+    assert_int_equal(warn.code, 0);
+    bt_article_free(a);
     /* bt_extract alone: the same article, the warning not asked for */
     assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
     bt_article_free(a);

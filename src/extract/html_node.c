@@ -546,12 +546,14 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
 {
     bti_walk w;
     int descend = 0;
+    const xmlNode *skip_top = NULL; /* the outermost never-content element the walk is in */
     for (const xmlNode *ck = bti_walk_first(&w, first); ck; ck = bti_walk_next(&w, descend)) {
         xmlNode *k = (xmlNode *)ck; /* the walk reads; annotation writes _private */
         descend = 0;
         if (k->type != XML_ELEMENT_NODE)
             continue;
         if (w.leaving) {
+            skip_top = skip_top == k ? NULL : skip_top;
             annotate_sums(k);
             continue;
         }
@@ -605,16 +607,18 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
         if (bti_html_is(k, "img"))
             in->imgs = 1;
         if (w.depth >= BTI_HTML_MAX_DEPTH) {
-            /* furniture cut off costs nothing; text is reported */
-            if (!(in->flags & BTI_NF_SKIP))
+            /* a menu or a script cut off costs nothing; text is reported */
+            if (!(in->flags & BTI_NF_SKIP) && !skip_top)
                 ctx->deep_text += subtree_text(k);
             in->flags |= BTI_NF_DEEP | BTI_NF_SKIP;
             continue;
         }
-        if (k->children)
+        if (k->children) {
             descend = 1;
-        else
+            skip_top = !skip_top && (in->flags & BTI_NF_SKIP) ? k : skip_top;
+        } else {
             annotate_sums(k);
+        }
     }
 }
 
