@@ -123,6 +123,7 @@ _SIGNATURES = {
     "bt_article_to_json": (c_int, [_P, c_uint, _PP, _E]),
     "bt_article_from_json": (c_int, [c_char_p, c_size_t, _PP, _E]),
     "bt_extract": (c_int, [POINTER(bt_capture), POINTER(bt_extract_opts), _PP, _E]),
+    "bt_extract_warn": (c_int, [POINTER(bt_capture), POINTER(bt_extract_opts), _PP, _E, _E]),
     "bt_reader_open": (c_int, [c_char_p, c_uint, _PP, _E]),
     "bt_reader_next": (c_int, [_P, POINTER(POINTER(bt_capture)), _E]),
     "bt_reader_stats_get": (None, [_P, POINTER(bt_reader_stats)]),
