@@ -33,6 +33,10 @@ int cmd_connect(int argc, char **argv);
 /* Prints `e` on stderr: "bantin: MSG", or in JSON error mode one line
  * {"error":{"code","message","file","record"}} (bt_error_to_json); file/record may be NULL. */
 void cli_error(const bt_error *e, const char *file, const char *record);
+/* Prints a warning (an article extracted with something left out): "bantin: warning: MSG", or
+ * in JSON error mode {"warning":{"code","message","file","record"}}, the error object's
+ * members under another name. */
+void cli_warning(const bt_error *w, const char *file, const char *record);
 /* JSON error mode on or off: set by a command asked for JSON (--format json, --json). */
 void cli_json_errors(int on);
 /* Prints "bantin: MSG" on stderr (in JSON error mode, an object with code EINVAL: these are
@@ -52,6 +56,17 @@ const char *cli_db_path(const char *given);
  * Returns 0, add's status, or an exit status after printing why the list cannot be read. */
 int cli_files_from(const char *list, int nul, int (*add)(void *ctx, const char *path),
                    void *ctx);
+
+/* --color=WHEN of the commands that colour their output (search): auto colours only a
+ * terminal and only without NO_COLOR set (non-empty); always and never override both. */
+enum { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS = 1, CLI_COLOR_NEVER = 2 };
+/* WHEN ("auto", "always", "never") into *mode; CLI_EXIT_USAGE (after saying why) else 0. */
+int cli_color_parse(const char *when, int *mode);
+/* Whether argv[*i] is --color=WHEN, --color WHEN (advancing *i) or the --colour spellings:
+ * 1 with *mode set and *rc 0, or *rc CLI_EXIT_USAGE for a bad WHEN; 0 when it is not. */
+int cli_color_option(int argc, char **argv, int *i, int *mode, int *rc);
+/* Whether output on fd gets colour under `mode`. */
+int cli_color_on(int mode, int fd);
 
 /* Reads a whole file ("-" = stdin) into a malloc'ed NUL-terminated buffer. */
 int cli_read_file(const char *path, char **data, size_t *len, bt_error *err);

@@ -118,6 +118,20 @@ static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *ite
                    item->where ? item->where : "", err->msg);
 }
 
+/* Content left out of a stored article (nested past the depth limit): told even with
+ * --quiet, which hides only what concerns pages that hold nothing. */
+static void on_warning(void *ctx, const bt_error *warning, const bt_ingest_item *item)
+{
+    out_opts *o = ctx;
+    clear_progress(o);
+    if (o->json)
+        cli_warning(warning, item->origin, item->where);
+    else if (item->where)
+        cli_errorf("warning: %s (%s)", warning->msg, item->where);
+    else
+        cli_warning(warning, NULL, NULL);
+}
+
 /* ---- SIGINT, SIGTERM ------------------------------------------------------------------------ */
 
 /* The handler's only way to the run: set for the run's length (one run per process). */
@@ -172,7 +186,7 @@ static void add_usage(FILE *out)
             "file of article records as 'bantin export' writes) and stores them in the\n"
             "database (--db, else $BANTIN_DB, else ./bantin.db). Captures already stored are\n"
             "skipped. --jobs N extraction threads (default: the cores); --quiet prints only\n"
-            "errors; --json prints a summary object; --verbose reports each commit;\n"
+            "errors and warnings (content left out of an article); --json prints a summary object; --verbose reports each commit;\n"
             "--batch N commits every N articles (default 1000) or every second.\n"
             "--files-from LIST reads the inputs from LIST ('-': stdin), one path a line, before\n"
             "those given (-0: NUL-separated, as find -print0 writes).\n"
@@ -251,6 +265,7 @@ int cmd_add(int argc, char **argv)
     io.db = db;
     io.batch = (size_t)batch_max;
     io.on_failure = on_failure;
+    io.on_warning = on_warning;
     io.on_progress = on_progress;
     io.ctx = &o;
     bt_ingest *g;

@@ -55,7 +55,9 @@ static void extract_usage(FILE *out)
             "                 dropped as the site's furniture; FILE loads that model, or saves\n"
             "                 the one learnt from this batch when FILE does not exist yet\n"
             "Bad inputs and records are named on stderr and the rest is still done; a\n"
-            "summary line ends stderr; the exit status is 1 when any input failed.\n");
+            "summary line ends stderr; the exit status is 1 when any input failed. An\n"
+            "article with text nested past 10000 elements is printed without it, and a\n"
+            "warning on stderr names the file.\n");
 }
 
 /* "--name VALUE" or "--name=VALUE" (also the short forms "-x VALUE" and "-xVALUE"). */
@@ -117,6 +119,16 @@ static void on_article(void *ctx, const bt_article *a, const bt_ingest_item *ite
         fputs("\n---\n\n", stdout);
     fputs(out, stdout);
     free(out);
+}
+
+/* Content left out of an extracted article (nested past the depth limit): said, not hidden. */
+static void on_warning(void *ctx, const bt_error *warning, const bt_ingest_item *item)
+{
+    (void)ctx;
+    if (item->where)
+        cli_errorf("warning: %s (%s)", warning->msg, item->where);
+    else
+        cli_warning(warning, NULL, NULL);
 }
 
 static void on_failure(void *ctx, const bt_error *err, const bt_ingest_item *item,
@@ -227,6 +239,7 @@ int cmd_extract(int argc, char **argv)
     io.ring = (size_t)o.jobs * 2; /* at most 2N captures held */
     io.on_article = on_article;
     io.on_failure = on_failure;
+    io.on_warning = on_warning;
     io.ctx = &pr;
     bt_ingest *g;
     if (bt_ingest_new(&io, &g, &err)) {

@@ -8,7 +8,8 @@
 
 static const char usage_text[] =
     "usage: bantin search [--db PATH] [--sort relevance|date] [--limit N] [--offset N]\n"
-    "                     [--recent] [--format text|json] [--explain] [--] QUERY...\n"
+    "                     [--recent] [--format text|json] [--color=auto|always|never]\n"
+    "                     [--explain] [--] QUERY...\n"
     "\n"
     "Searches the stored articles (--db, else $BANTIN_DB, else ./bantin.db). The words of\n"
     "QUERY match without regard to marks, case or tone placement (dam phan finds đàm phán);\n"
@@ -24,6 +25,8 @@ static const char usage_text[] =
     "  --sort date    newest first (default: relevance)   --limit N (10)   --offset N (0)\n"
     "  --recent       boost recent articles               --format json    one object\n"
     "  --explain      print the FTS5 expression the query compiles to, then stop\n"
+    "  --color=WHEN   matched words in bold: auto (on a terminal, unless NO_COLOR is set),\n"
+    "                 always or never\n"
     "Exit status: 0 results found, 1 none found or the store failed, 2 bad query or usage.\n";
 
 static int parse_count(const char *opt, const char *v, size_t *out)
@@ -39,10 +42,10 @@ static int parse_count(const char *opt, const char *v, size_t *out)
     return 0;
 }
 
-static void print_text(const bt_search_results *r, const bt_search_opts *o, int tty)
+static void print_text(const bt_search_results *r, const bt_search_opts *o, int color)
 {
-    const char *bold = tty ? "\033[1m" : "", *off = tty ? "\033[0m" : "";
-    const char *dim = tty ? "\033[2m" : "";
+    const char *bold = color ? "\033[1m" : "", *off = color ? "\033[0m" : "";
+    const char *dim = color ? "\033[2m" : "";
     printf("%lld%s result%s\n", (long long)r->total, r->total_more ? "+" : "",
            r->total == 1 && !r->total_more ? "" : "s");
     for (size_t i = 0; i < r->n; i++) {
@@ -59,9 +62,9 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
             if (s < at || e < s)
                 continue;
             fwrite(h->snippet + at, 1, s - at, stdout);
-            printf("%s", tty ? bold : "");
+            fputs(bold, stdout);
             fwrite(h->snippet + s, 1, e - s, stdout);
-            printf("%s", tty ? off : "");
+            fputs(off, stdout);
             at = e;
         }
         fputs(h->snippet + at, stdout);
@@ -94,7 +97,7 @@ static int print_json(const bt_search_results *r)
 int cmd_search(int argc, char **argv)
 {
     const char *db = NULL;
-    int json = 0, explain = 0, opts_done = 0;
+    int json = 0, explain = 0, opts_done = 0, color = CLI_COLOR_AUTO;
     bt_search_opts o = BT_SEARCH_OPTS_INIT;
     char *query = calloc(1, 1);
     size_t qlen = 0;
@@ -143,7 +146,9 @@ int cmd_search(int argc, char **argv)
                     cli_errorf("search: --format is text or json, not '%s'", v);
                     rc = 2;
                 }
-            } else if (!strcmp(a, "--recent"))
+            } else if (cli_color_option(argc, argv, &i, &color, &rc))
+                ;
+            else if (!strcmp(a, "--recent"))
                 o.flags |= BT_SEARCH_RECENCY;
             else if (!strcmp(a, "--explain"))
                 explain = 1;
@@ -217,7 +222,7 @@ int cmd_search(int argc, char **argv)
     if (json)
         status = print_json(r);
     else
-        print_text(r, &o, isatty(STDOUT_FILENO));
+        print_text(r, &o, cli_color_on(color, STDOUT_FILENO));
     if (!status && r->total == 0)
         status = 1;
     bt_search_results_free(r);

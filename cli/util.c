@@ -31,6 +31,23 @@ void cli_error(const bt_error *e, const char *file, const char *record)
     free(json);
 }
 
+void cli_warning(const bt_error *w, const char *file, const char *record)
+{
+    char *json = NULL;
+    if (!json_errors || bt_error_to_json(w, file, record, &json) != 0 ||
+        strncmp(json, "{\"error\":", 9) != 0) {
+        if (json_errors) /* out of memory: still one object a script can parse */
+            fputs("{\"warning\":{\"code\":\"ENOMEM\",\"message\":\"out of memory\","
+                  "\"file\":null,\"record\":null}}\n", stderr);
+        else
+            fprintf(stderr, "bantin: warning: %s\n", w->msg);
+        free(json);
+        return;
+    }
+    fprintf(stderr, "{\"warning\":%s\n", json + 9);
+    free(json);
+}
+
 void cli_errorf(const char *fmt, ...)
 {
     va_list ap;

@@ -15,5 +15,10 @@ sect=$(sed -n '/^\.SH EXIT STATUS/,/^\.SH /p' man/bantin.1)
 for code in 0 1 2 3; do
     printf '%s\n' "$sect" | grep -q "^\\.IP $code\$" || no "man page: EXIT STATUS has no row for $code"
 done
+# colour: the option and the environment variable are documented where users look
+for doc in man/bantin.1 README.md cli/cmd_search.c; do
+    grep -q 'color=' "$doc" || no "$doc does not document --color"
+done
+grep -q '^\.B NO_COLOR' man/bantin.1 || no "man page: ENVIRONMENT has no NO_COLOR"
 [ "$bad" -eq 0 ] && echo "PASS docs-check"
 exit "$bad"

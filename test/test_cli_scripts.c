@@ -578,30 +578,69 @@ static void test_ambiguous_prefix(void **state)
     assert_null(strstr(last_out, "--offset 40"));
 }
 
-/* A page nested 900 elements deep is extracted on worker threads even with a small stack
- * limit (`ulimit -s 256`): the threads get their own stack size. */
-static void test_deep_page_small_stack(void **state)
+/* A page nested `depth` elements deep around its text, written to DIR/name. */
+static void write_deep(const char *name, int depth, const char *tail)
 {
-    (void)state;
     char path[600];
-    snprintf(path, sizeof path, "%s/deep.html", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs("<html><head><title>Giá lúa gạo tăng</title></head><body>", f);
-    for (int i = 0; i < 225; i++)
+    for (int i = 0; i < depth / 4; i++)
         fputs("<div><span><b><i>", f);
     fputs("<h1>Giá lúa gạo tăng</h1><p>Giá lúa gạo xuất khẩu tăng cao nhất trong ba năm qua "
           "theo số liệu của Hiệp hội Lương thực Việt Nam công bố hôm nay.</p><p>Các doanh "
           "nghiệp cho biết nhu cầu từ Philippines và Indonesia tăng mạnh trong quý này.</p>", f);
-    for (int i = 0; i < 225; i++)
+    fputs(tail, f);
+    for (int i = 0; i < depth / 4; i++)
         fputs("</i></b></span></div>", f);
     fputs("</body></html>\n", f);
     assert_int_equal(fclose(f), 0);
-    int rc = run("ulimit -s 256; %s extract -q -j 2 %s samples/05-buyt-dien.html",
-                 test_bantin_bin(), path);
+}
+
+/* A page nested 5,000 elements deep is extracted on worker threads even with a small stack
+ * limit (`ulimit -s 256`): the HTML walks are iterative, the threads' stacks the default. */
+static void test_deep_page_small_stack(void **state)
+{
+    (void)state;
+    write_deep("deep.html", 5000, "");
+    int rc = run("ulimit -s 256; %s extract -q -j 2 %s/deep.html samples/05-buyt-dien.html",
+                 test_bantin_bin(), dir);
     if (rc != 0)
         fail_msg("exit %d: %s", rc, last_err);
     assert_non_null(strstr(last_out, "Hiệp hội Lương thực"));
+    assert_null(strstr(last_err, "warning"));
+}
+
+/* Content cut by the depth limit is not dropped without a word (issue 20): extract and add
+ * warn on stderr naming the file, add --json as a {"warning":...} object; the article above
+ * the cut is still extracted and stored, and the exit status stays 0. */
+static void test_deep_page_warns(void **state)
+{
+    (void)state;
+    char *deep = malloc(70000); /* 10,100 elements (a div and a b a pair), then a paragraph */
+    assert_non_null(deep);
+    size_t n = 0;
+    for (int i = 0; i < 10100 / 2; i++) {
+        memcpy(deep + n, "<div><b>", 8);
+        n += 8;
+    }
+    memcpy(deep + n, "<p>Đoạn cuối nằm quá sâu.</p>", sizeof "<p>Đoạn cuối nằm quá sâu.</p>");
+    write_deep("cut.html", 40, deep);
+    free(deep);
+    int rc = run("%s extract %s/cut.html", test_bantin_bin(), dir);
+    if (rc != 0)
+        fail_msg("exit %d: %s", rc, last_err);
+    assert_non_null(strstr(last_out, "Hiệp hội Lương thực"));
+    assert_null(strstr(last_out, "quá sâu"));
+    assert_non_null(strstr(last_err, "bantin: warning: "));
+    assert_non_null(strstr(last_err, "cut.html: content nested deeper than"));
+    rc = run("%s add -q --json --db %s/w.db %s/cut.html", test_bantin_bin(), dir, dir);
+    if (rc != 0)
+        fail_msg("exit %d: %s", rc, last_err);
+    assert_non_null(strstr(last_err, "{\"warning\":{\"code\":\"ELIMIT\""));
+    assert_non_null(strstr(last_err, "cut.html\",\"record\":null}}"));
+    assert_non_null(strstr(last_out, "\"added\":1"));
 }
 
 int main(void)
@@ -625,6 +664,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_show_rm, setup, teardown),
         cmocka_unit_test_setup_teardown(test_ambiguous_prefix, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deep_page_small_stack, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deep_page_warns, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -495,6 +495,146 @@ static void test_deep_content(void **state)
     bti_buf_free(&b);
 }
 
+/* <pre> keeps its lines (issue 20): each line of a code listing is a paragraph of its own,
+ * in order, not one long line; blank lines and indentation are white space and fold away. */
+static void test_pre_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok("<html><head><title>Lệnh mới trong Python</title></head><body>"
+                               "<article><h1>Lệnh mới trong Python</h1>" PARAS
+                               "<pre><code><span class=k>def</span> chao(ten):\r\n"
+                               "    <span class=k>return</span> \"Xin chào \" + ten\n\n"
+                               "print(chao(\"Nam\"))\n</code></pre></article></body></html>");
+    size_t i = 0;
+    while (i < a->n_body && strcmp(a->body[i], "def chao(ten):"))
+        i++;
+    if (i + 2 >= a->n_body)
+        fail_msg("the listing is not three paragraphs: %s", a->n_body ? a->body[a->n_body - 1] : "");
+    assert_string_equal(a->body[i + 1], "return \"Xin chào \" + ten");
+    assert_string_equal(a->body[i + 2], "print(chao(\"Nam\"))");
+    /* outside <pre> a source line break is a space, as before */
+    bt_article_free(a);
+    a = extract_ok("<html><head><title>Giá lúa gạo tăng</title></head><body><article>"
+                   "<h1>Giá lúa gạo tăng</h1>" PARAS "<p>Theo ông Nam, giá lúa gạo\nsẽ còn tăng "
+                   "trong các tháng tới khi nguồn cung giảm mạnh.</p></article></body></html>");
+    assert_true(test_body_has(a, "Theo ông Nam, giá lúa gạo sẽ còn tăng"));
+    bt_article_free(a);
+}
+
+/* A page whose article sits `depth` elements deep (div/span pairs around it). */
+static void deep_page(bti_buf *b, int depth)
+{
+    assert_int_equal(bti_buf_adds(b, "<html><head><title>Bão đổ bộ miền Trung</title></head>"
+                                     "<body><h1>Bão đổ bộ miền Trung</h1>"), 0);
+    for (int i = 0; i < depth / 2; i++)
+        assert_int_equal(bti_buf_adds(b, "<div><span>"), 0);
+    assert_int_equal(bti_buf_adds(b, PARAS), 0);
+    for (int i = 0; i < depth / 2; i++)
+        assert_int_equal(bti_buf_adds(b, "</span></div>"), 0);
+    assert_int_equal(bti_buf_adds(b, "</body></html>"), 0);
+}
+
+/* Content nested 5,000 deep (issue 20) is read whole, on this thread's stack (the walks are
+ * iterative), and nothing is said to be left out. */
+static void test_deep_5000(void **state)
+{
+    (void)state;
+    bti_buf b = BTI_BUF_INIT;
+    deep_page(&b, 5000);
+    bt_capture cap = {0};
+    cap.data = b.data;
+    cap.len = b.len;
+    cap.origin = "deep.html";
+    cap.kind = BT_KIND_HTML;
+    bt_article *a = NULL;
+    bt_error err, warn;
+    warn.code = 1;
+    if (bt_extract_warn(&cap, NULL, &a, &warn, &err))
+        fail_msg("%s", err.msg);
+    assert_true(test_body_has(a, "ban chỉ đạo"));
+    assert_true(test_body_has(a, "chính quyền địa phương"));
+    assert_int_equal(warn.code, 0);
+    assert_string_equal(warn.msg, "");
+    bt_article_free(a);
+    bti_buf_free(&b);
+}
+
+/* Past the depth limit the text deeper down is left out, and the extraction says so (a
+ * warning naming the page and the limit) while still giving the article above it; a page
+ * whose only text is that deep is no article, and the error says why. */
+static void test_deep_past_limit_warns(void **state)
+{
+    (void)state;
+    bti_buf b = BTI_BUF_INIT;
+    assert_int_equal(bti_buf_adds(&b, "<html><head><title>Bão đổ bộ miền Trung</title></head>"
+                                      "<body><h1>Bão đổ bộ miền Trung</h1>" PARAS), 0);
+    for (int i = 0; i < BTI_HTML_MAX_DEPTH / 2 + 10; i++)
+        assert_int_equal(bti_buf_adds(&b, "<div><span>"), 0);
+    assert_int_equal(bti_buf_adds(&b, "<p>Đoạn văn nằm quá sâu trong trang.</p>"), 0);
+    bt_capture cap = {0};
+    cap.data = b.data;
+    cap.len = b.len;
+    cap.origin = "deep.html";
+    cap.kind = BT_KIND_HTML;
+    bt_article *a = NULL;
+    bt_error err, warn;
+    if (bt_extract_warn(&cap, NULL, &a, &warn, &err))
+        fail_msg("%s", err.msg);
+    assert_true(test_body_has(a, "ban chỉ đạo"));
+    assert_false(test_body_has(a, "quá sâu"));
+    assert_int_equal(warn.code, BT_ELIMIT);
+    assert_non_null(strstr(warn.msg, "deep.html"));
+    assert_non_null(strstr(warn.msg, BTI_HTML_MAX_DEPTH_STR));
+    bt_article_free(a);
+    /* a menu nested that deep is no loss: no warning */
+    bti_buf_reset(&b);
+    assert_int_equal(bti_buf_adds(&b, "<html><head><title>Bão đổ bộ miền Trung</title></head>"
+                                      "<body><h1>Bão đổ bộ miền Trung</h1>" PARAS "<nav>"), 0);
+    for (int i = 0; i < BTI_HTML_MAX_DEPTH / 2 + 10; i++)
+        assert_int_equal(bti_buf_adds(&b, "<div><span>"), 0);
+    assert_int_equal(bti_buf_adds(&b, "<a href='/'>Trang chủ</a>"), 0);
+    cap.data = b.data;
+    cap.len = b.len;
+    if (bt_extract_warn(&cap, NULL, &a, &warn, &err))
+        fail_msg("%s", err.msg);
+    assert_int_equal(warn.code, 0);
+    bt_article_free(a);
+    /* bt_extract alone: the same article, the warning not asked for */
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
+    bt_article_free(a);
+    bti_buf_reset(&b);
+    deep_page(&b, BTI_HTML_MAX_DEPTH + 100);
+    cap.data = b.data;
+    cap.len = b.len;
+    assert_int_equal(bt_extract_warn(&cap, NULL, &a, &warn, &err), BT_ENOARTICLE);
+    assert_null(a);
+    assert_int_equal(warn.code, 0);
+    assert_non_null(strstr(err.msg, "deeper than " BTI_HTML_MAX_DEPTH_STR));
+    bti_buf_free(&b);
+}
+
+/* A related box of thousands of links (a sitemap, builder markup nested deep) keeps the first
+ * 200: each kept title is compared with the others, which for all of them cost minutes. */
+static void test_related_capped(void **state)
+{
+    (void)state;
+    bti_buf b = BTI_BUF_INIT;
+    assert_int_equal(bti_buf_adds(&b, "<html><head><title>Bão đổ bộ miền Trung</title></head>"
+                                      "<body><article><h1>Bão đổ bộ miền Trung</h1>" PARAS
+                                      "<ul class=related>"), 0);
+    for (int i = 0; i < 1000; i++) {
+        char li[160];
+        snprintf(li, sizeof li, "<li><a href='/tin-%d'>Tin số %d về mưa lũ ở miền Trung</a></li>", i, i);
+        assert_int_equal(bti_buf_adds(&b, li), 0);
+    }
+    assert_int_equal(bti_buf_adds(&b, "</ul></article></body></html>"), 0);
+    bt_article *a = extract_ok(b.data);
+    assert_int_equal(a->n_related, 200);
+    assert_string_equal(a->related[0].title, "Tin số 0 về mưa lũ ở miền Trung");
+    bt_article_free(a);
+    bti_buf_free(&b);
+}
+
 static void test_huge_page(void **state)
 {
     (void)state;
@@ -728,7 +868,9 @@ int main(void)
         cmocka_unit_test(test_long_class),      cmocka_unit_test(test_attr_values),
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
-        cmocka_unit_test(test_deep_content),
+        cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),
+        cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
+        cmocka_unit_test(test_related_capped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 
 #include "bantin.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -331,6 +332,66 @@ static void test_options_size(void **state)
     assert_int_equal(bt_ingest_new(&bad, &g, &err), BT_EINVAL);
 }
 
+static void on_warning(void *ctx, const bt_error *warning, const bt_ingest_item *item)
+{
+    seen *s = ctx;
+    if (s->n < 64)
+        snprintf(s->log[s->n++], sizeof s->log[0], "W %s %d %.200s", item->origin,
+                 warning->code, warning->msg);
+}
+
+/* An article extracted with content left out (nested past the depth limit) is delivered with
+ * a warning first, in input order, naming the capture; an older caller's options (without
+ * on_warning) are told nothing. */
+static void test_warning_in_order(void **state)
+{
+    (void)state;
+    const char *head = "<html><head><title>Bão đổ bộ miền Trung</title></head><body>"
+                       "<h1>Bão đổ bộ miền Trung</h1><p>Người dân ở các tỉnh miền Trung đã được "
+                       "sơ tán khỏi vùng trũng trước khi cơn bão đổ bộ, theo ban chỉ đạo.</p>";
+    size_t hl = strlen(head), n = hl + 10100 * 5 + 64;
+    char *page = malloc(n);
+    assert_non_null(page);
+    memcpy(page, head, hl);
+    size_t len = hl;
+    for (int i = 0; i < 10100; i++) {
+        memcpy(page + len, "<div>", 5);
+        len += 5;
+    }
+    len += (size_t)snprintf(page + len, n - len, "<p>Đoạn văn quá sâu.</p>");
+    seen *s = calloc(1, sizeof *s);
+    bt_ingest_opts o = BT_INGEST_OPTS_INIT;
+    o.jobs = 2;
+    o.on_article = on_article;
+    o.on_failure = on_failure;
+    o.on_warning = on_warning;
+    o.ctx = s;
+    bt_ingest *g;
+    bt_error err;
+    assert_int_equal(bt_ingest_new(&o, &g, &err), 0);
+    assert_int_equal(bt_ingest_add_path(g, samples[4], &err), 0);
+    assert_int_equal(bt_ingest_add_mem(g, page, len, "deep", &err), 0);
+    bt_ingest_stats st;
+    assert_int_equal(bt_ingest_run(g, &st, &err), 0);
+    assert_int_equal(st.extracted, 2);
+    assert_int_equal(s->n, 3);
+    assert_non_null(strstr(s->log[0], "A samples/05-buyt-dien.html"));
+    assert_non_null(strstr(s->log[1], "W deep -9 deep: content nested deeper than"));
+    assert_string_equal(s->log[2], "A deep -1");
+    bt_ingest_free(g);
+    /* the same run for a caller built before on_warning: no call, the article all the same */
+    memset(s, 0, sizeof *s);
+    o.size = offsetof(bt_ingest_opts, on_warning);
+    assert_int_equal(bt_ingest_new(&o, &g, &err), 0);
+    assert_int_equal(bt_ingest_add_mem(g, page, len, "deep", &err), 0);
+    assert_int_equal(bt_ingest_run(g, &st, &err), 0);
+    assert_int_equal(s->n, 1);
+    assert_string_equal(s->log[0], "A deep -1");
+    bt_ingest_free(g);
+    free(page);
+    free(s);
+}
+
 /* Progress by bytes: one large JSONL file moves the count within the file, to its size. */
 typedef struct byte_seen {
     uint64_t total, last, mid; /* mid: a count seen strictly between 0 and the total */
@@ -396,7 +457,7 @@ int main(void)
         cmocka_unit_test(test_memory_input),    cmocka_unit_test(test_records_and_seen),
         cmocka_unit_test(test_walk_skips),      cmocka_unit_test(test_site_model_learnt),
         cmocka_unit_test(test_summary_json),    cmocka_unit_test(test_options_size),
-        cmocka_unit_test(test_progress_bytes),
+        cmocka_unit_test(test_progress_bytes),  cmocka_unit_test(test_warning_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

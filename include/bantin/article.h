@@ -9,6 +9,14 @@
  * the setters copy what they are given), or NULL where the field's comment allows it; counts
  * match their arrays. The id is a function of title, lede and body only (bt_article_set_id).
  *
+ * Preformatted text (<pre>, a code listing, a poem, a table of results set in lines): each of
+ * its non-blank lines is one paragraph of the body, in order. The spec folds white space in
+ * every string, so a line break cannot live inside a paragraph; a paragraph a line keeps the
+ * lines apart for every reader of the record (search snippets, near-duplicates, the gold
+ * scorer) without a second kind of paragraph, at the price of indentation and of the block's
+ * edges. The renderings therefore show such lines as paragraphs (text: a line each; Markdown
+ * and HTML: paragraphs), not as a code block: the record does not say which lines were one.
+ *
  * Ownership: a bt_article owns all its strings and arrays; bt_article_free releases them.
  * Serialisers return malloc'ed strings owned by the caller.
  *
@@ -46,7 +54,7 @@ typedef struct bt_article {
     char *lang;      /* BCP 47, "vi" */
     char **authors;
     size_t n_authors;
-    char **body; /* paragraphs */
+    char **body; /* paragraphs (a <pre> block: one a line, see above) */
     size_t n_body;
     bt_image *images;
     size_t n_images;

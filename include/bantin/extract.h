@@ -61,10 +61,17 @@ BT_API int bt_site_model_load(const char *path, bt_site_model **out, bt_error *e
  * its bytes. Returns BT_ENOARTICLE when the capture holds no article (a page without headline
  * and text, or a text capture that does not read as text: control characters, few letters, no
  * words), BT_EPARSE for binary bytes; `err` names the capture's origin. `opts` may be NULL.
- * An HTML page is walked as deep as it nests, up to 1000 elements, recursively: call it on a
- * thread with 4 MB of stack or more (bt_ingest's threads have 16 MB). */
+ * An HTML page is read up to 10,000 nested elements deep, without recursion (any thread's
+ * stack will do); what lies deeper is left out, which bt_extract_warn reports. */
 BT_API int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **out,
                bt_error *err);
+
+/* bt_extract, telling also what a successful extraction left out: `warning` (may be NULL)
+ * is cleared (code 0, empty message), or, when a limit cut content from the article, filled
+ * with BT_ELIMIT and a message naming the capture ("a.html: content nested deeper than 10000
+ * elements was left out (1234 characters of text)"). The article is returned all the same. */
+BT_API int bt_extract_warn(const bt_capture *cap, const bt_extract_opts *opts,
+                           bt_article **out, bt_error *warning, bt_error *err);
 
 /* Which kind a capture's bytes look like (HTML markup or text). */
 BT_API bt_kind bt_sniff_kind(const char *data, size_t len);

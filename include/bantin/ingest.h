@@ -105,6 +105,10 @@ typedef void (*bt_ingest_failure_fn)(void *ctx, const bt_error *err,
                                      const bt_ingest_item *item, bt_ingest_stage stage);
 /* Called with the counts so far (see the events above). */
 typedef void (*bt_ingest_progress_fn)(void *ctx, const bt_ingest_stats *st, int event);
+/* Called, in input order and just before on_article, for an article that was extracted with
+ * something left out (bt_extract_warn: content past a limit); `warning` names the capture. */
+typedef void (*bt_ingest_warning_fn)(void *ctx, const bt_error *warning,
+                                     const bt_ingest_item *item);
 
 /* Options. Always start from BT_INGEST_OPTS_INIT: `size` lets the struct grow without
  * breaking callers built against an older header (fields past `size` take their defaults). */
@@ -122,10 +126,11 @@ typedef struct bt_ingest_opts {
     bt_ingest_failure_fn on_failure;
     bt_ingest_progress_fn on_progress;
     void *ctx;            /* handed to the callbacks */
+    bt_ingest_warning_fn on_warning; /* or NULL: warnings are not told */
 } bt_ingest_opts;
 
 #define BT_INGEST_OPTS_INIT {sizeof(bt_ingest_opts), 0, 0, 0, NULL, NULL, 1000, 1.0, 0, \
-                             NULL, NULL, NULL, NULL}
+                             NULL, NULL, NULL, NULL, NULL}
 
 /* flags */
 #define BT_INGEST_STDIN_ORIGIN 0x1u /* every capture read from stdin has "-" as its origin,

@@ -27,9 +27,9 @@ The library is found through $BANTIN_LIB (a path to libbantin.so), else the inst
 libbantin.so.0.
 """
 from ._lib import lib as _cdll
-from .errors import (DatabaseError, Error, ExistsError, InvalidError, IOFailedError,
-                     LimitError, NoArticleError, NotFoundError, OutOfMemoryError, ParseError,
-                     UnsupportedError)
+from .errors import (DatabaseError, Error, ExistsError, ExtractWarning, InvalidError,
+                     IOFailedError, LimitError, NoArticleError, NotFoundError, OutOfMemoryError,
+                     ParseError, UnsupportedError)
 from .extract import extract, extract_file, iter_captures
 from .store import Store
 from .text import decode, fold
@@ -37,7 +37,7 @@ from .text import decode, fold
 __all__ = ["extract", "extract_file", "iter_captures", "fold", "decode", "version", "Store",
            "Error", "InvalidError", "OutOfMemoryError", "IOFailedError", "ParseError",
            "NoArticleError", "UnsupportedError", "DatabaseError", "NotFoundError", "LimitError",
-           "ExistsError"]
+           "ExistsError", "ExtractWarning"]
 
 
 def version() -> str:

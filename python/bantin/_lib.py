@@ -79,6 +79,7 @@ class bt_ingest_stats(Structure):
 ARTICLE_FN = CFUNCTYPE(None, c_void_p, c_void_p, POINTER(bt_ingest_item), c_int)
 FAILURE_FN = CFUNCTYPE(None, c_void_p, POINTER(bt_error), POINTER(bt_ingest_item), c_int)
 PROGRESS_FN = CFUNCTYPE(None, c_void_p, POINTER(bt_ingest_stats), c_int)
+WARNING_FN = CFUNCTYPE(None, c_void_p, POINTER(bt_error), POINTER(bt_ingest_item))
 
 
 class bt_ingest_opts(Structure):
@@ -86,7 +87,7 @@ class bt_ingest_opts(Structure):
                 ("site", c_void_p), ("db", c_char_p), ("batch", c_size_t),
                 ("batch_seconds", c_double), ("ring", c_size_t),
                 ("on_article", ARTICLE_FN), ("on_failure", FAILURE_FN),
-                ("on_progress", PROGRESS_FN), ("ctx", c_void_p)]
+                ("on_progress", PROGRESS_FN), ("ctx", c_void_p), ("on_warning", WARNING_FN)]
 
 
 # Constants of the headers the binding uses (bantin/common.h, capture.h, store.h, search.h,
@@ -122,6 +123,7 @@ _SIGNATURES = {
     "bt_article_to_json": (c_int, [_P, c_uint, _PP, _E]),
     "bt_article_from_json": (c_int, [c_char_p, c_size_t, _PP, _E]),
     "bt_extract": (c_int, [POINTER(bt_capture), POINTER(bt_extract_opts), _PP, _E]),
+    "bt_extract_warn": (c_int, [POINTER(bt_capture), POINTER(bt_extract_opts), _PP, _E, _E]),
     "bt_reader_open": (c_int, [c_char_p, c_uint, _PP, _E]),
     "bt_reader_next": (c_int, [_P, POINTER(POINTER(bt_capture)), _E]),
     "bt_reader_stats_get": (None, [_P, POINTER(bt_reader_stats)]),

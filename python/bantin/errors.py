@@ -68,6 +68,12 @@ class ExistsError(Error):
     code, name = -10, "EEXIST"
 
 
+class ExtractWarning(UserWarning):
+    """An article extracted with something left out (bt_extract_warn): text nested deeper
+    than the HTML depth limit. Issued through the warnings module; the message names the
+    capture."""
+
+
 _BY_CODE = {c.code: c for c in (InvalidError, OutOfMemoryError, IOFailedError, ParseError,
                                 NoArticleError, UnsupportedError, DatabaseError, NotFoundError,
                                 LimitError, ExistsError)}

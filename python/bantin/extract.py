@@ -6,11 +6,12 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import warnings
 from typing import Any, Callable, Iterator, Union
 
 from . import _lib
 from ._call import L, check, encode_path, new_error, take_article
-from .errors import Error, InvalidError, error_for
+from .errors import Error, ExtractWarning, InvalidError, error_for
 from ._call import message
 
 PathLike = Union[str, bytes, "os.PathLike[str]"]
@@ -20,10 +21,13 @@ _KINDS = {"auto": _lib.BT_KIND_UNKNOWN, "text": _lib.BT_KIND_TEXT, "html": _lib.
 
 def _extract_capture(cap: Any, as_json: bool) -> Any:
     """The record of one capture (a pointer to a bt_capture); the GIL is released while
-    bt_extract runs (a ctypes call), so threads extract in parallel."""
-    err, a = new_error(), ctypes.c_void_p()
-    rc = L.bt_extract(cap, None, ctypes.byref(a), ctypes.byref(err))
+    bt_extract runs (a ctypes call), so threads extract in parallel. Content the extraction
+    left out (nested past the depth limit) is told as an ExtractWarning."""
+    err, warn, a = new_error(), new_error(), ctypes.c_void_p()
+    rc = L.bt_extract_warn(cap, None, ctypes.byref(a), ctypes.byref(warn), ctypes.byref(err))
     check(rc, err)
+    if warn.code:
+        warnings.warn(message(warn, warn.code), ExtractWarning, stacklevel=3)
     return take_article(a, as_json)
 
 

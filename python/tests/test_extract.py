@@ -30,6 +30,22 @@ def test_extract_bytes_str_and_kinds():
     assert bantin.extract(text, kind="text")["title"] == bantin.extract(text)["title"]
 
 
+def test_extract_deep_page_warns():
+    """Text nested past the depth limit is left out with an ExtractWarning naming the page;
+    5,000 levels are read whole, without one."""
+    head = "<html><head><title>Bão đổ bộ</title></head><body><h1>Bão đổ bộ</h1>"
+    para = "<p>Người dân ở các tỉnh miền Trung đã được sơ tán khỏi vùng trũng trước bão.</p>"
+    with pytest.warns(bantin.ExtractWarning, match="deep.html: content nested deeper than"):
+        rec = bantin.extract(head + para + "<div>" * 10100 + "<p>Đoạn quá sâu.</p>",
+                             origin="deep.html")
+    assert "quá sâu" not in " ".join(rec["body"])
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", bantin.ExtractWarning)
+        rec = bantin.extract(head + "<div>" * 5000 + para, origin="deep.html")
+    assert "sơ tán" in " ".join(rec["body"])
+
+
 def test_extract_bad_input():
     with pytest.raises(bantin.NoArticleError, match="<memory>"):
         bantin.extract(b"")

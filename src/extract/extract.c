@@ -84,7 +84,14 @@ bt_kind bt_sniff_kind(const char *data, size_t len)
 int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **out,
                bt_error *err)
 {
+    return bt_extract_warn(cap, opts, out, NULL, err);
+}
+
+int bt_extract_warn(const bt_capture *cap, const bt_extract_opts *opts, bt_article **out,
+                    bt_error *warning, bt_error *err)
+{
     static const bt_extract_opts defaults = BT_EXTRACT_OPTS_INIT;
+    bt_error_clear(warning);
     bt_extract_opts o;
     const char *origin = cap->origin ? cap->origin : "-";
     *out = NULL;
@@ -99,7 +106,7 @@ int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **
     bt_kind kind = cap->kind != BT_KIND_UNKNOWN ? cap->kind : bt_sniff_kind(cap->data, cap->len);
     int rc;
     if (kind == BT_KIND_HTML) {
-        rc = bti_extract_html(cap, opts, a, err);
+        rc = bti_extract_html(cap, opts, a, warning, err);
     } else {
         if (memchr(cap->data, '\0', cap->len)) {
             bt_charset cs = bt_charset_detect(cap->data, cap->len);
@@ -130,6 +137,7 @@ int bt_extract(const bt_capture *cap, const bt_extract_opts *opts, bt_article **
     if (!rc)
         rc = bt_article_set_id(a);
     if (rc) {
+        bt_error_clear(warning); /* no article: nothing was left out of one */
         bt_article_free(a);
         return rc;
     }

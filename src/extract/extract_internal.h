@@ -8,9 +8,10 @@
 int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err);
 
-/* HTML capture: raw bytes as captured (the HTML extractor finds the charset itself). */
+/* HTML capture: raw bytes as captured (the HTML extractor finds the charset itself).
+ * `warning` (may be NULL), cleared by the caller, says what a limit cut from the article. */
 int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
-                    bt_error *err);
+                    bt_error *warning, bt_error *err);
 
 /* Language guesses from the body (lang.c), for captures that declare none. */
 int bti_body_is_vietnamese(const bt_article *a);

@@ -32,10 +32,13 @@ int bti_html_date_holder(const xmlNode *n)
     return 0;
 }
 
-static int find(const xmlNode *n, int vi, int depth, char out[64])
+static int find(const xmlNode *n, int vi, char out[64])
 {
-    for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         const bti_node_info *in = BTI_INFO(k);
         if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_CAPTION))
@@ -58,8 +61,7 @@ static int find(const xmlNode *n, int vi, int depth, char out[64])
             }
             free(t);
         }
-        if (find(k->children, vi, depth + 1, out))
-            return 1;
+        descend = 1;
     }
     return 0;
 }
@@ -67,5 +69,5 @@ static int find(const xmlNode *n, int vi, int depth, char out[64])
 int bti_html_visible_date(const bti_html_ctx *ctx, char out[64])
 {
     xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
-    return root ? find(root, ctx->lang_vi, 0, out) : 0;
+    return root ? find(root, ctx->lang_vi, out) : 0;
 }

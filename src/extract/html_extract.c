@@ -84,7 +84,7 @@ static int binary(const char *d, size_t len)
 }
 
 int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_article *a,
-                    bt_error *err)
+                    bt_error *warning, bt_error *err)
 {
     (void)opts;
     const char *origin = cap->origin ? cap->origin : "-";
@@ -127,7 +127,10 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
         goto done;
     }
     if (!a->n_body && !a->lede) {
-        rc = bt_error_set(err, BT_ENOARTICLE, "%s: no article text found in the HTML", origin);
+        rc = bt_error_set(err, BT_ENOARTICLE, "%s: no article text found in the HTML%s", origin,
+                          ctx.deep_text ? " (what lies deeper than " BTI_HTML_MAX_DEPTH_STR
+                                          " nested elements is not read)"
+                                        : "");
         goto done;
     }
     /* the publisher's mark before the sapo names the source and is not part of the text */
@@ -178,6 +181,10 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
         lang = bti_body_is_vietnamese(a) ? "vi" : bti_body_is_english(a) ? "en" : NULL;
     if (lang && bt_article_set(&a->lang, lang, strlen(lang)))
         goto oom;
+    if (ctx.deep_text && warning)
+        bt_error_set(warning, BT_ELIMIT,
+                     "%s: content nested deeper than %d elements was left out (%zu characters "
+                     "of text)", origin, BTI_HTML_MAX_DEPTH, ctx.deep_text);
     rc = 0;
     goto done;
 oom:

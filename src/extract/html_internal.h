@@ -19,10 +19,58 @@
 /* Limits: pages past these are refused (size) or truncated (depth) rather than risking time
  * and memory; real news pages are far below them. */
 #define BTI_HTML_MAX_BYTES (64u * 1024u * 1024u)
-/* Elements nested deeper are not looked at. Real pages go past 200 (nested tables of old
- * portals, builder markup); the walks are recursive, a few frames of a few hundred bytes per
- * level: 1000 levels stay well inside a thread's stack (8 MB), under ASan too. */
-#define BTI_HTML_MAX_DEPTH 1000
+/* Elements nested deeper are not looked at (and the extraction warns that content was cut,
+ * bt_extract_warn). Real pages go past 200 (nested tables of old portals, builder markup); the
+ * walks are iterative (bti_walk), so depth costs no stack: the limit only bounds the passes
+ * that look into each element's subtree, whose cost grows with depth times size. */
+#define BTI_HTML_MAX_DEPTH 10000
+#define BTI_HTML_MAX_DEPTH_STR "10000" /* the same, for messages */
+
+/* A walk over the nodes below a parent, in document order, without recursion: libxml2's
+ * parent links lead back up, so it needs no stack however deep the page nests. Each node is
+ * visited once on the way down; a node the walk went into (`descend` and it has children) is
+ * visited again once its subtree is done, with `leaving` set, for work after its children.
+ * Usage:
+ *     bti_walk w;
+ *     int descend = 0;
+ *     for (const xmlNode *k = bti_walk_first(&w, first); k; k = bti_walk_next(&w, descend)) {
+ *         descend = 0;
+ *         if (w.leaving) { ...after k's children...; continue; }
+ *         ...; descend = 1; // go into k's children
+ *     } */
+typedef struct bti_walk {
+    const xmlNode *n; /* the node visited */
+    int depth;        /* of n: 0 for `first` and its siblings */
+    int leaving;      /* n's subtree is done */
+} bti_walk;
+
+/* Starts at `first` (a child of some node; it and its following siblings are walked). */
+static inline const xmlNode *bti_walk_first(bti_walk *w, const xmlNode *first)
+{
+    w->n = first;
+    w->depth = 0;
+    w->leaving = 0;
+    return first;
+}
+
+/* The next node: into n's children when `descend`, else its next sibling, else its parent
+ * (leaving it); NULL past the last sibling of `first`. */
+static inline const xmlNode *bti_walk_next(bti_walk *w, int descend)
+{
+    const xmlNode *n = w->n;
+    if (!w->leaving && descend && n->children) {
+        w->depth++;
+        return w->n = n->children;
+    }
+    w->leaving = 0;
+    if (n->next)
+        return w->n = n->next;
+    if (w->depth == 0 || !n->parent)
+        return w->n = NULL;
+    w->depth--;
+    w->leaving = 1;
+    return w->n = n->parent;
+}
 
 /* ---- html_charset.c ---- */
 /* The page as UTF-8: from the declared charset (HTTP header), a BOM, <meta charset> or
@@ -89,6 +137,7 @@ typedef struct bti_html_ctx {
     int lang_vi;        /* the page is Vietnamese */
     size_t total_text;  /* visible text of the whole page */
     int lenient;        /* second try: keep "furniture" that holds much of the page's text */
+    size_t deep_text;   /* text bytes below BTI_HTML_MAX_DEPTH: left out (a warning says so) */
 } bti_html_ctx;
 
 #define BTI_INFO(n) ((bti_node_info *)(n)->_private)
@@ -109,7 +158,7 @@ static inline int bti_html_is(const xmlNode *n, const char *tag)
 }
 int bti_html_is_heading(const xmlNode *n);
 /* Appends the visible text of `n` (white space folded, <br> as a space) to b. */
-int bti_html_text_append(const xmlNode *n, bti_buf *b, int depth);
+int bti_html_text_append(const xmlNode *n, bti_buf *b);
 /* The folded, NFC text of a node (malloc'ed, "" when empty), or NULL when out of memory. */
 char *bti_html_text(const xmlNode *n);
 /* NFC + white space folded copy of s (malloc'ed) or NULL. */

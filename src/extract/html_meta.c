@@ -302,9 +302,21 @@ static void item_author(raw *r, const xmlNode *n)
     }
 }
 
-static void walk(raw *r, const xmlNode *n, int depth, int furniture)
+static void walk(raw *r, const xmlNode *first)
 {
-    for (; n; n = n->next) {
+    bti_walk w;
+    int descend = 0;
+    /* the outermost furniture (negative or related) element the walk is in, or NULL: all
+     * below it is furniture too */
+    const xmlNode *furn_top = NULL;
+    for (const xmlNode *n = bti_walk_first(&w, first); n; n = bti_walk_next(&w, descend)) {
+        descend = 0;
+        int depth = w.depth;
+        if (w.leaving) {
+            if (n == furn_top)
+                furn_top = NULL;
+            continue;
+        }
         if (n->type != XML_ELEMENT_NODE || !n->name)
             continue;
         if (bti_html_is(n, "meta")) {
@@ -342,11 +354,10 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
         if (!n->_private)
             continue;
         if (BTI_INFO(n)->flags & BTI_NF_SKIP) {
-            if (bti_html_is(n, "head") && depth < BTI_HTML_MAX_DEPTH)
-                walk(r, n->children, depth + 1, furniture);
+            descend = bti_html_is(n, "head");
             continue;
         }
-        int furn = furniture || (BTI_INFO(n)->flags & (BTI_NF_NEGATIVE | BTI_NF_RELATED));
+        int furn = furn_top || (BTI_INFO(n)->flags & (BTI_NF_NEGATIVE | BTI_NF_RELATED));
         if (!r->h1 && !furn && bti_html_is(n, "h1")) {
             char *s = bti_html_text(n);
             if (s && *s)
@@ -370,8 +381,9 @@ static void walk(raw *r, const xmlNode *n, int depth, int furniture)
         if (bti_html_is(n, "time") && !furn && !r->time_date) {
             set_once(&r->time_date, bti_html_peek(n, "datetime"));
         }
-        if (depth < BTI_HTML_MAX_DEPTH)
-            walk(r, n->children, depth + 1, furn);
+        if (furn && !furn_top && n->children)
+            furn_top = n;
+        descend = 1;
     }
 }
 
@@ -545,7 +557,7 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
     raw r;
     memset(&r, 0, sizeof r);
     memset(m, 0, sizeof *m);
-    walk(&r, xmlDocGetRootElement(ctx->doc), 0, 0);
+    walk(&r, xmlDocGetRootElement(ctx->doc));
 
     /* language first: it decides the default time zone */
     const char *langs[] = {r.html_lang, r.content_lang, r.og_locale, r.ld_lang};

@@ -3,8 +3,9 @@
  * and what its class/id hint at (content, sapo, caption, related, byline). Also the small
  * text and URL helpers the other html_*.c files share.
  *
- * Walks are recursive but stop at BTI_HTML_MAX_DEPTH, so a page of 100,000 nested tags costs
- * no stack: what lies deeper has no bti_node_info and is treated as absent. */
+ * Walks are iterative (bti_walk) and annotation stops at BTI_HTML_MAX_DEPTH: what lies deeper
+ * has no bti_node_info, every walk treats it as absent, and ctx->deep_text says how much text
+ * was so left out. */
 #include "extract/html_internal.h"
 #include "text/alloc.h"
 
@@ -467,17 +468,26 @@ static int has_element_child(const xmlNode *n)
     return 0;
 }
 
-static size_t count_elements(const xmlNode *n, int depth)
+static size_t count_elements(const xmlNode *n)
 {
     size_t c = 0;
-    for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE)
-            continue;
-        c++;
-        if (depth < BTI_HTML_MAX_DEPTH)
-            c += count_elements(k->children, depth + 1);
-    }
+    bti_walk w;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, 1))
+        c += !w.leaving && k->type == XML_ELEMENT_NODE;
     return c;
+}
+
+/* Bytes of text below n: what a cut at the depth limit leaves out. */
+static size_t subtree_text(const xmlNode *n)
+{
+    size_t t = 0;
+    bti_walk w;
+    for (const xmlNode *k = bti_walk_first(&w, n->children); k; k = bti_walk_next(&w, 1))
+        if (!w.leaving && (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) &&
+            k->content)
+            for (const xmlChar *c = k->content; *c; c++)
+                t += !(*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r');
+    return t;
 }
 
 /* Length of text with white space runs counted once, and its commas. */
@@ -498,11 +508,55 @@ static void text_stats(const char *s, size_t *len, size_t *commas)
     }
 }
 
-static void annotate(bti_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
+/* What an element holds, from its children's sums, once they are annotated. */
+static void annotate_sums(xmlNode *k)
 {
-    for (xmlNode *k = n; k; k = k->next) {
+    bti_node_info *in = BTI_INFO(k);
+    if (in->flags & BTI_NF_SKIP)
+        return;
+    int is_a = bti_html_is(k, "a");
+    for (xmlNode *c = k->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            size_t l = 0, cm = 0;
+            if (c->content)
+                text_stats((const char *)c->content, &l, &cm);
+            in->text += l;
+            in->commas += cm;
+            if (is_a)
+                in->link += l;
+        } else if (c->type == XML_ELEMENT_NODE && c->_private) {
+            bti_node_info *ci = BTI_INFO(c);
+            if (ci->flags & BTI_NF_SKIP)
+                continue;
+            in->text += ci->text;
+            in->link += is_a ? ci->text : ci->link;
+            in->commas += ci->commas;
+            in->paras += ci->paras + (bti_html_is(c, "p") ? 1 : 0);
+            in->imgs += ci->imgs;
+            if (block_tag((const char *)c->name))
+                in->flags |= BTI_NF_BLOCK;
+        }
+    }
+    /* a "read-more" box full of prose is the rest of the article, not a link list */
+    if ((in->flags & BTI_NF_RELATED) && in->text > 400 && in->link * 3 < in->text)
+        in->flags &= ~(unsigned)BTI_NF_RELATED;
+}
+
+static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
+{
+    bti_walk w;
+    int descend = 0;
+    const xmlNode *skip_top = NULL; /* the outermost never-content element the walk is in */
+    for (const xmlNode *ck = bti_walk_first(&w, first); ck; ck = bti_walk_next(&w, descend)) {
+        xmlNode *k = (xmlNode *)ck; /* the walk reads; annotation writes _private */
+        descend = 0;
         if (k->type != XML_ELEMENT_NODE)
             continue;
+        if (w.leaving) {
+            skip_top = skip_top == k ? NULL : skip_top;
+            annotate_sums(k);
+            continue;
+        }
         bti_node_info *in = &ctx->info[(*next)++];
         memset(in, 0, sizeof *in);
         k->_private = in;
@@ -552,52 +606,33 @@ static void annotate(bti_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
         }
         if (bti_html_is(k, "img"))
             in->imgs = 1;
-        if (depth >= BTI_HTML_MAX_DEPTH) {
+        if (w.depth >= BTI_HTML_MAX_DEPTH) {
+            /* a menu or a script cut off costs nothing; text is reported */
+            if (!(in->flags & BTI_NF_SKIP) && !skip_top)
+                ctx->deep_text += subtree_text(k);
             in->flags |= BTI_NF_DEEP | BTI_NF_SKIP;
             continue;
         }
-        annotate(ctx, k->children, depth + 1, next);
-        if (in->flags & BTI_NF_SKIP)
-            continue;
-        int is_a = bti_html_is(k, "a");
-        for (xmlNode *c = k->children; c; c = c->next) {
-            if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-                size_t l = 0, cm = 0;
-                if (c->content)
-                    text_stats((const char *)c->content, &l, &cm);
-                in->text += l;
-                in->commas += cm;
-                if (is_a)
-                    in->link += l;
-            } else if (c->type == XML_ELEMENT_NODE && c->_private) {
-                bti_node_info *ci = BTI_INFO(c);
-                if (ci->flags & BTI_NF_SKIP)
-                    continue;
-                in->text += ci->text;
-                in->link += is_a ? ci->text : ci->link;
-                in->commas += ci->commas;
-                in->paras += ci->paras + (bti_html_is(c, "p") ? 1 : 0);
-                in->imgs += ci->imgs;
-                if (block_tag((const char *)c->name))
-                    in->flags |= BTI_NF_BLOCK;
-            }
+        if (k->children) {
+            descend = 1;
+            skip_top = !skip_top && (in->flags & BTI_NF_SKIP) ? k : skip_top;
+        } else {
+            annotate_sums(k);
         }
-        /* a "read-more" box full of prose is the rest of the article, not a link list */
-        if ((in->flags & BTI_NF_RELATED) && in->text > 400 && in->link * 3 < in->text)
-            in->flags &= ~(unsigned)BTI_NF_RELATED;
     }
 }
 
 int bti_html_annotate(bti_html_ctx *ctx)
 {
     xmlNode *root = xmlDocGetRootElement(ctx->doc);
-    size_t n = count_elements(root, 0);
+    size_t n = count_elements(root);
     ctx->info = calloc(n ? n : 1, sizeof *ctx->info);
     if (!ctx->info)
         return BT_ENOMEM;
     ctx->n_info = n;
     size_t next = 0;
-    annotate(ctx, root, 0, &next);
+    ctx->deep_text = 0;
+    annotate(ctx, root, &next);
     ctx->total_text = root && root->_private ? BTI_INFO(root)->text : 0;
     /* Elements below the depth limit were counted but never reached: their _private stays
      * NULL and every walk treats them as absent. */
@@ -611,31 +646,38 @@ int bti_html_furniture(const bti_html_ctx *ctx, const bti_node_info *in)
     return !ctx->lenient || in->text * 3 < ctx->total_text + 3000;
 }
 
-static int text_rec(const xmlNode *n, bti_buf *b, int depth)
+static int text_rec(const xmlNode *n, bti_buf *b)
 {
-    for (const xmlNode *k = n; k; k = k->next) {
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
             if (k->content && bti_buf_adds(b, (const char *)k->content))
                 return BT_ENOMEM;
         } else if (k->type == XML_ELEMENT_NODE) {
-            if (!k->_private || (BTI_INFO(k)->flags & BTI_NF_SKIP) || depth > BTI_HTML_MAX_DEPTH)
-                continue;
-            if (bti_html_is(k, "br") || block_tag((const char *)k->name)) {
-                if (bti_buf_addc(b, ' '))
+            int block = block_tag((const char *)k->name);
+            if (w.leaving) {
+                if (block && bti_buf_addc(b, ' '))
                     return BT_ENOMEM;
+                continue;
             }
-            if (text_rec(k->children, b, depth + 1))
+            if (!k->_private || (BTI_INFO(k)->flags & BTI_NF_SKIP))
+                continue;
+            if ((bti_html_is(k, "br") || block) && bti_buf_addc(b, ' '))
                 return BT_ENOMEM;
-            if (block_tag((const char *)k->name) && bti_buf_addc(b, ' '))
+            if (k->children)
+                descend = 1;
+            else if (block && bti_buf_addc(b, ' '))
                 return BT_ENOMEM;
         }
     }
     return 0;
 }
 
-int bti_html_text_append(const xmlNode *n, bti_buf *b, int depth)
+int bti_html_text_append(const xmlNode *n, bti_buf *b)
 {
-    return text_rec(n->children, b, depth);
+    return text_rec(n->children, b);
 }
 
 char *bti_html_clean(const char *s, size_t len)
@@ -666,10 +708,11 @@ char *bti_html_clean(const char *s, size_t len)
     return out;
 }
 
+
 char *bti_html_text(const xmlNode *n)
 {
     bti_buf b = BTI_BUF_INIT;
-    if (text_rec(n->children, &b, 0)) {
+    if (text_rec(n->children, &b)) {
         bti_buf_free(&b);
         return NULL;
     }

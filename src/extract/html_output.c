@@ -43,6 +43,10 @@
 #define TITLE_BLOCK_MAX 400  /* a headline block, not a section that holds one */
 #define RELATED_BOX_MAX 4000 /* a related box outside the text: a list, not a column */
 #define RELATED_TITLE_MIN 12 /* a related title shorter than this is "Xem tiếp", a name */
+#define RELATED_MAX 200      /* related stories kept at most (the dev pages link 84 at most):
+                              * each new one is compared with those kept, so a box of
+                              * thousands of links (a sitemap, deep builder markup) would cost
+                              * their square */
 
 enum {
     P_HEADING = 0x1, /* h2-h6 or a short line set wholly in bold */
@@ -172,50 +176,80 @@ static int text_space(xmlChar c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Text as it reads: source line breaks are spaces ('\n' marks a <br> or block edge). */
-static int add_text(bti_buf *b, const char *s, size_t n)
+/* Text as it reads: source line breaks are spaces ('\n' marks a <br> or block edge), except
+ * in preformatted text (`pre`), where each source line is a line of its own: the record folds
+ * white space inside a paragraph (spec/article.md), so a <pre> block becomes one paragraph a
+ * line rather than one long line (bantin/article.h). */
+static int add_text(bti_buf *b, const char *s, size_t n, int pre)
 {
     if (bti_buf_grow(b, n))
         return BT_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        b->data[b->len++] = (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        if (pre && c == '\r') /* CR LF and a lone CR end a line as LF does */
+            c = i + 1 < n && s[i + 1] == '\n' ? ' ' : '\n';
+        else if (c == '\t' || c == '\r' || (c == '\n' && !pre))
+            c = ' ';
+        b->data[b->len++] = c;
     }
     b->data[b->len] = '\0';
     return 0;
+}
+
+/* Elements whose source line breaks show (HTML's preformatted text). */
+static int pre_tag(const xmlNode *n)
+{
+    return bti_html_is(n, "pre") || bti_html_is(n, "xmp") || bti_html_is(n, "listing") ||
+           bti_html_is(n, "plaintext");
 }
 
 /* Inline text of a subtree into b; '\n' where <br> or a block breaks the line. */
 typedef struct inl {
     bti_buf *b;
     size_t link, strong, text;
+    int pre; /* inside preformatted text: its line breaks are kept */
     char *href;
     const char *base;
 } inl;
 
-static int gather(inl *g, const xmlNode *n, int depth, int in_link, int in_strong)
+static int gather(inl *g, const xmlNode *n, int in_link, int in_strong)
 {
-    for (const xmlNode *k = n; k; k = k->next) {
+    bti_walk w;
+    int descend = 0;
+    /* the outermost link, bold and preformatted elements the walk is in, or NULL */
+    const xmlNode *link_top = NULL, *strong_top = NULL, *pre_top = NULL;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
             if (!k->content)
                 continue;
             size_t l = strlen((const char *)k->content);
-            if (add_text(g->b, (const char *)k->content, l))
+            if (add_text(g->b, (const char *)k->content, l, g->pre || pre_top))
                 return BT_ENOMEM;
             size_t nonspace = 0;
             for (size_t i = 0; i < l; i++)
                 if (!text_space(k->content[i]))
                     nonspace++;
             g->text += nonspace;
-            if (in_link)
+            if (in_link || link_top)
                 g->link += nonspace;
-            if (in_strong)
+            if (in_strong || strong_top)
                 g->strong += nonspace;
             continue;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE)
             continue;
-        if (BTI_INFO(k)->flags & BTI_NF_SKIP)
+        /* an <img> inside a line of text is an icon or an emoji: the line goes on */
+        int block = !inline_tag(k) && !bti_html_is(k, "img");
+        if (w.leaving) {
+            link_top = link_top == k ? NULL : link_top;
+            strong_top = strong_top == k ? NULL : strong_top;
+            pre_top = pre_top == k ? NULL : pre_top;
+            if (block && bti_buf_addc(g->b, '\n'))
+                return BT_ENOMEM;
+            continue;
+        }
+        if (!k->_private || (BTI_INFO(k)->flags & BTI_NF_SKIP))
             continue;
         if (bti_html_is(k, "br")) {
             if (bti_buf_addc(g->b, '\n'))
@@ -225,14 +259,16 @@ static int gather(inl *g, const xmlNode *n, int depth, int in_link, int in_stron
         int a = bti_html_is(k, "a");
         if (a && !g->href)
             g->href = bti_html_resolve(g->base, attr_of(k, "href"));
-        /* an <img> inside a line of text is an icon or an emoji: the line goes on */
-        int block = !inline_tag(k) && !bti_html_is(k, "img");
         if (block && bti_buf_addc(g->b, '\n'))
             return BT_ENOMEM;
-        if (gather(g, k->children, depth + 1, in_link || a, in_strong || strong_tag(k)))
+        if (k->children) {
+            link_top = !link_top && a ? k : link_top;
+            strong_top = !strong_top && strong_tag(k) ? k : strong_top;
+            pre_top = !pre_top && pre_tag(k) ? k : pre_top;
+            descend = 1;
+        } else if (block && bti_buf_addc(g->b, '\n')) {
             return BT_ENOMEM;
-        if (block && bti_buf_addc(g->b, '\n'))
-            return BT_ENOMEM;
+        }
     }
     return 0;
 }
@@ -284,8 +320,8 @@ static void emit_text(out *o, const char *s, size_t n, unsigned flags, size_t li
 static void emit_node(out *o, const xmlNode *n, unsigned flags)
 {
     bti_buf b = BTI_BUF_INIT;
-    inl g = {&b, 0, 0, 0, NULL, o->ctx->base};
-    if (gather(&g, n->children, 0, bti_html_is(n, "a"), strong_tag(n))) {
+    inl g = {&b, 0, 0, 0, pre_tag(n), NULL, o->ctx->base};
+    if (gather(&g, n->children, bti_html_is(n, "a"), strong_tag(n))) {
         o->rc = BT_ENOMEM;
     } else {
         emit_text(o, b.data ? b.data : "", b.len, flags | align_flags(n), g.link, g.strong,
@@ -319,33 +355,37 @@ static const char *img_src(const xmlNode *img)
     return NULL;
 }
 
-static const xmlNode *find_tag(const xmlNode *n, const char *tag, int depth)
+static const xmlNode *find_tag(const xmlNode *n, const char *tag)
 {
-    for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         if (bti_html_is(k, tag))
             return k;
-        const xmlNode *r = find_tag(k->children, tag, depth + 1);
-        if (r)
-            return r;
+        descend = 1;
     }
     return NULL;
 }
 
-static void caption_text(const xmlNode *n, bti_buf *b, int depth)
+static void caption_text(const xmlNode *n, bti_buf *b)
 {
-    for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         if (BTI_INFO(k)->flags & BTI_NF_SKIP)
             continue;
         if (BTI_INFO(k)->flags & BTI_NF_CAPTION) {
             bti_buf_addc(b, ' ');
-            bti_html_text_append(k, b, depth);
+            bti_html_text_append(k, b);
             continue;
         }
-        caption_text(k->children, b, depth + 1);
+        descend = 1;
     }
 }
 
@@ -368,11 +408,11 @@ static void add_image(out *o, const char *src, const char *text)
 
 static void image_box(out *o, const xmlNode *n)
 {
-    const xmlNode *img = find_tag(n->children, "img", 0);
+    const xmlNode *img = find_tag(n->children, "img");
     bti_buf b = BTI_BUF_INIT;
-    caption_text(n->children, &b, 0);
+    caption_text(n->children, &b);
     if (!b.len) /* no element says caption: the box's own text is */
-        bti_html_text_append(n, &b, 0);
+        bti_html_text_append(n, &b);
     char *text = bti_html_clean(b.data, b.len);
     bti_buf_free(&b);
     if (!text) {
@@ -415,7 +455,8 @@ static int same_short(const char *text, size_t len, const char *other)
 
 static int add_related(out *o, const char *title, const char *url)
 {
-    if (!title || strlen(title) < RELATED_TITLE_MIN || !strncmp(title, "By ", 3))
+    if (!title || strlen(title) < RELATED_TITLE_MIN || !strncmp(title, "By ", 3) ||
+        o->a->n_related >= RELATED_MAX)
         return 0; /* "By Lucy Akins": the author's page, not a story */
     size_t tl = strlen(title);
     for (size_t i = 0; i < o->a->n_related; i++)
@@ -426,11 +467,13 @@ static int add_related(out *o, const char *title, const char *url)
     return bt_article_add_related(o->a, title, url);
 }
 
-static void related_links(out *o, const xmlNode *box, const xmlNode *n, int depth,
-                          int titled_only)
+static void related_links(out *o, const xmlNode *box, const xmlNode *n, int titled_only)
 {
-    for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         if (BTI_INFO(k)->flags & BTI_NF_SKIP)
             continue;
@@ -455,29 +498,31 @@ static void related_links(out *o, const xmlNode *box, const xmlNode *n, int dept
             free(t);
             continue;
         }
-        related_links(o, box, k->children, depth + 1, titled_only);
+        descend = 1;
     }
 }
 
-static int has_titled_link(const xmlNode *n, int depth)
+static int has_titled_link(const xmlNode *n)
 {
-    for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         if (bti_html_is(k, "a") && (bti_html_hints(k) & BTI_H_TITLE))
             return 1;
         if ((bti_html_is_heading(k) || (bti_html_hints(k) & BTI_H_TITLE)) &&
-            find_tag(k->children, "a", depth))
+            find_tag(k->children, "a"))
             return 1;
-        if (has_titled_link(k->children, depth + 1))
-            return 1;
+        descend = 1;
     }
     return 0;
 }
 
 static void related_box(out *o, const xmlNode *n)
 {
-    related_links(o, n, n->children, 0, has_titled_link(n->children, 0));
+    related_links(o, n, n->children, has_titled_link(n->children));
 }
 
 /* ---- the walk ---- */
@@ -498,7 +543,7 @@ static double ldens(const bti_node_info *in)
     return in->text ? (double)in->link / (double)in->text : 0;
 }
 
-static void walk(out *o, const xmlNode *n, int depth, int top);
+static void walk(out *o, const xmlNode *n);
 
 /* Nothing of the article's text walked yet: only the headline (or no line) so far, so a
  * sapo-like block here is the standfirst. */
@@ -513,9 +558,9 @@ static int before_text(const out *o)
 
 static size_t words(const char *s);
 
-static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop, int depth,
+static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
                                  int *stopped);
-static int has_titled_link(const xmlNode *n, int depth);
+static int has_titled_link(const xmlNode *n);
 static void related_box(out *o, const xmlNode *n);
 
 /* A link that is page furniture: a category or tag ("rel=category tag", /category/, /tag/),
@@ -538,17 +583,20 @@ static int furniture_link(const xmlNode *a)
 }
 
 /* Counts the links under n, and how many of them are furniture. */
-static void count_links(const xmlNode *n, int depth, size_t *all, size_t *furn)
+static void count_links(const xmlNode *n, size_t *all, size_t *furn)
 {
-    for (const xmlNode *k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || depth > BTI_HTML_MAX_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE)
             continue;
         if (bti_html_is(k, "a")) {
             (*all)++;
             *furn += (size_t)furniture_link(k);
             continue;
         }
-        count_links(k->children, depth + 1, all, furn);
+        descend = 1;
     }
 }
 
@@ -559,7 +607,7 @@ static int furniture_row(const xmlNode *k, const bti_node_info *in)
     if (!in->text || in->text > 100 || in->link * 10 < in->text * 8 || in->paras > 1)
         return 0;
     size_t all = 0, furn = 0;
-    count_links(k->children, 0, &all, &furn);
+    count_links(k->children, &all, &furn);
     if (bti_html_is(k, "a")) {
         all++;
         furn += (size_t)furniture_link(k);
@@ -584,35 +632,43 @@ static void keep_byline(out *o, char *t)
 /* Whether a block is a signature row: a machine-readable date (<time datetime>) and a byline
  * inside it ("Le Monde | <time>04.05.2015</time> | Par <span itemprop=author>X</span>"). Bit 1:
  * a dated <time> seen, bit 2: a byline seen. */
-static int meta_row_bits(const xmlNode *n, int depth)
+static int meta_row_bits(const xmlNode *n)
 {
     int bits = 0;
-    for (const xmlNode *k = n->children; k && bits != 3; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > META_ROW_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n->children); k && bits != 3;
+         k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private || w.depth > META_ROW_DEPTH)
             continue;
         if (bti_html_is(k, "time") && bti_html_peek(k, "datetime"))
             bits |= 1;
         if (BTI_INFO(k)->flags & BTI_NF_BYLINE)
             bits |= 2;
-        bits |= meta_row_bits(k, depth + 1);
+        descend = 1;
     }
     return bits;
 }
 
-static int meta_row(const xmlNode *n, int depth) { return meta_row_bits(n, depth) == 3; }
+static int meta_row(const xmlNode *n) { return meta_row_bits(n) == 3; }
 
 #define MEDIA_DEPTH 8 /* how deep a caption or a player hides in a media box */
 
 /* Whether a block holds a photo's or video's caption or player ("lead-video-placeholder":
  * a "lead" class on a media box): such a block is no standfirst, whatever its class says. */
-static int holds_media(const xmlNode *n, int depth)
+static int holds_media(const xmlNode *n)
 {
-    for (const xmlNode *k = n->children; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > MEDIA_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n->children); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private || w.depth > MEDIA_DEPTH)
             continue;
         if ((BTI_INFO(k)->flags & BTI_NF_CAPTION) || bti_html_is(k, "figcaption") ||
-            bti_html_is(k, "iframe") || bti_html_is(k, "video") || holds_media(k, depth + 1))
+            bti_html_is(k, "iframe") || bti_html_is(k, "video"))
             return 1;
+        descend = 1;
     }
     return 0;
 }
@@ -637,8 +693,11 @@ static int holds_media(const xmlNode *n, int depth)
 #define MARK_MAX_WORDS 4      /* a plain line of this few words may be such a heading */
 #define RELATED_MODE_END_DENSITY 0.5 /* a paragraph mostly text ends a related list */
 
-/* An element rule: 1 when it took element k (no later rule sees it), 0 when not. */
+/* An element rule: 1 when it took element k (no later rule sees it), RULE_INTO when it took
+ * it as a container (the walk goes into its children, flushing the line before and after),
+ * 0 when not. */
 typedef int (*element_rule)(out *o, const xmlNode *k, bti_node_info *in, int depth);
+#define RULE_INTO 2
 
 /* After a "Tin khác" heading only related boxes count: the article is over. */
 static int el_after_end(out *o, const xmlNode *k, bti_node_info *in, int depth)
@@ -685,7 +744,7 @@ static int el_marked_sapo(out *o, const xmlNode *k, bti_node_info *in, int depth
     (void)depth;
     if (!((in->flags & BTI_NF_LEDE) && !(in->flags & BTI_NF_CAPTION) && !in->imgs && !o->lede &&
           before_text(o) && in->text >= SAPO_MIN_TEXT && in->text < SAPO_MAX_TEXT &&
-          in->paras <= SAPO_MAX_PARAS && !bti_html_is(k, "li") && !holds_media(k, 0)))
+          in->paras <= SAPO_MAX_PARAS && !bti_html_is(k, "li") && !holds_media(k)))
         return 0;
     flush(o);
     o->lede = bti_html_text(k);
@@ -745,7 +804,7 @@ static int el_furniture_row(out *o, const xmlNode *k, bti_node_info *in, int dep
  * its byline names the authors. */
 static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
-    int signed_row = !in->paras && in->text < META_ROW_MAX && meta_row(k, 0);
+    int signed_row = !in->paras && in->text < META_ROW_MAX && meta_row(k);
     if (!(!in->paras && in->text < META_ROW_MAX && (!inline_tag(k) || !o->pend_text) &&
           (signed_row || (in->text < DATE_ROW_MAX && bti_html_date_holder(k)))))
         return 0;
@@ -755,7 +814,7 @@ static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
         free(t);
         flush(o);
         int stopped = 0;
-        const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, depth + 1, &stopped);
+        const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, &stopped);
         keep_byline(o, b ? bti_html_text(b) : NULL);
         return 1;
     }
@@ -769,7 +828,7 @@ static int el_story_card(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     if (!(!para_tag(k) && (in->flags & BTI_NF_BLOCK) && in->text >= CARD_MIN &&
           in->text < CARD_MAX && in->paras <= CARD_MAX_PARAS &&
-          in->link * 100 >= in->text * CARD_LINK_PCT && has_titled_link(k->children, depth + 1)))
+          in->link * 100 >= in->text * CARD_LINK_PCT && has_titled_link(k->children)))
         return 0;
     flush(o);
     related_box(o, k);
@@ -828,12 +887,8 @@ static int el_paragraph(out *o, const xmlNode *k, bti_node_info *in, int depth)
     int block = in->flags & BTI_NF_BLOCK;
     if (!(para_tag(k) || (!block && !inline_tag(k))))
         return 0;
-    if (block && !bti_html_is_heading(k)) {
-        flush(o);
-        walk(o, k->children, depth + 1, 0);
-        flush(o);
-        return 1;
-    }
+    if (block && !bti_html_is_heading(k))
+        return RULE_INTO;
     flush(o);
     size_t before = o->pn;
     emit_node(o, k, bti_html_is_heading(k) ? P_HEADING : 0);
@@ -848,11 +903,11 @@ static int el_inline(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
     if (!(inline_tag(k) && !(in->flags & BTI_NF_BLOCK)))
         return 0;
-    inl g = {&o->pend, 0, 0, 0, NULL, o->ctx->base};
+    inl g = {&o->pend, 0, 0, 0, 0, NULL, o->ctx->base};
     int a = bti_html_is(k, "a");
     if (a)
         g.href = bti_html_resolve(o->ctx->base, attr_of(k, "href"));
-    if (gather(&g, k->children, depth + 1, a, strong_tag(k)))
+    if (gather(&g, k->children, a, strong_tag(k)))
         o->rc = BT_ENOMEM;
     o->pend_link += g.link;
     o->pend_strong += g.strong;
@@ -867,11 +922,8 @@ static int el_inline(out *o, const xmlNode *k, bti_node_info *in, int depth)
 /* Any other block: a container, walked into. */
 static int el_container(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
-    (void)in;
-    flush(o);
-    walk(o, k->children, depth + 1, 0);
-    flush(o);
-    return 1;
+    (void)o, (void)k, (void)in, (void)depth;
+    return RULE_INTO;
 }
 
 static const element_rule ELEMENT_RULES[] = {
@@ -880,59 +932,78 @@ static const element_rule ELEMENT_RULES[] = {
     el_link_box,      el_paragraph,   el_inline,     el_container,
 };
 
-static void element(out *o, const xmlNode *k, int depth)
+static int element(out *o, const xmlNode *k, int depth)
 {
     bti_node_info *in = BTI_INFO(k);
-    for (size_t r = 0; r < sizeof ELEMENT_RULES / sizeof ELEMENT_RULES[0]; r++)
-        if (ELEMENT_RULES[r](o, k, in, depth))
-            return;
+    for (size_t r = 0; r < sizeof ELEMENT_RULES / sizeof ELEMENT_RULES[0]; r++) {
+        int took = ELEMENT_RULES[r](o, k, in, depth);
+        if (took)
+            return took;
+    }
+    return 0;
 }
 
-static void walk(out *o, const xmlNode *n, int depth, int top)
+/* The container's children into paragraphs, in document order: each element goes to the
+ * first rule that takes it; a rule that takes it as a container has the walk go into it.
+ * At the top, blocks marked BTI_NF_KEEP (siblings that belong to the article) when there are
+ * any, and little else. */
+static void walk(out *o, const xmlNode *n)
 {
     int keep_only = 0, kept = 0;
-    if (top)
-        for (const xmlNode *k = n; k; k = k->next)
-            if (k->type == XML_ELEMENT_NODE && k->_private && (BTI_INFO(k)->flags & BTI_NF_KEEP))
-                keep_only = 1;
-    for (const xmlNode *k = n; k && !o->rc; k = k->next) {
+    for (const xmlNode *k = n; k; k = k->next)
+        if (k->type == XML_ELEMENT_NODE && k->_private && (BTI_INFO(k)->flags & BTI_NF_KEEP))
+            keep_only = 1;
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k && !o->rc; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        int top = w.depth == 0;
+        if (w.leaving) { /* a container taken by RULE_INTO is done */
+            flush(o);
+            continue;
+        }
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
-            if (keep_only || !k->content)
+            if ((keep_only && top) || !k->content)
                 continue;
             size_t l = strlen((const char *)k->content);
-            if (add_text(&o->pend, (const char *)k->content, l))
+            if (add_text(&o->pend, (const char *)k->content, l, 0))
                 o->rc = BT_ENOMEM;
             for (size_t i = 0; i < l; i++)
                 if (!text_space(k->content[i]))
                     o->pend_text++;
             continue;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         bti_node_info *in = BTI_INFO(k);
         if (in->flags & BTI_NF_SKIP)
             continue;
-        if (keep_only && !(in->flags & BTI_NF_KEEP)) {
+        if (keep_only && top && !(in->flags & BTI_NF_KEEP)) {
             /* a sapo or related box beside the kept blocks still counts, and so does the lead
              * photo above them */
             if ((in->flags & BTI_NF_RELATED) || (in->flags & BTI_NF_LEDE) ||
                 (!kept && !bti_html_furniture(o->ctx, in) && is_image_box(k, in) && in->imgs == 1 &&
                  in->text >= KEPT_PHOTO_MIN_TEXT))
-                element(o, k, depth);
-            continue;
+                descend = element(o, k, w.depth) == RULE_INTO;
+        } else {
+            if (top && (in->flags & BTI_NF_KEEP) && in->paras) /* the text has begun */
+                kept = 1;
+            if (bti_html_is(k, "br") || bti_html_is(k, "hr")) {
+                if (bti_html_is(k, "br"))
+                    bti_buf_addc(&o->pend, '\n');
+                else
+                    flush(o);
+                continue;
+            }
+            if (bti_html_is(k, "img"))
+                continue;
+            descend = element(o, k, w.depth) == RULE_INTO;
         }
-        if ((in->flags & BTI_NF_KEEP) && in->paras) /* the text has begun */
-            kept = 1;
-        if (bti_html_is(k, "br") || bti_html_is(k, "hr")) {
-            if (bti_html_is(k, "br"))
-                bti_buf_addc(&o->pend, '\n');
-            else
+        if (descend) {
+            flush(o);
+            if (!k->children)
                 flush(o);
-            continue;
         }
-        if (bti_html_is(k, "img"))
-            continue;
-        element(o, k, depth);
     }
 }
 
@@ -1191,15 +1262,20 @@ static void byline_authors(out *o, const char *s)
     free(copy);
 }
 
-static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop, int depth,
+static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
                                  int *stopped)
 {
-    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving)
+            continue;
         if (k == stop) {
             *stopped = 1;
             return NULL;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         bti_node_info *in = BTI_INFO(k);
         if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED))
@@ -1209,11 +1285,9 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
             continue;
         if ((in->flags & flag) && in->text >= (flag == BTI_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
             in->text < (flag == BTI_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bti_html_is(k, "li") &&
-            !bti_html_is(k, "body") && !(flag == BTI_NF_LEDE && holds_media(k, 0)))
+            !bti_html_is(k, "body") && !(flag == BTI_NF_LEDE && holds_media(k)))
             return k;
-        const xmlNode *r = first_flag(k->children, flag, stop, depth + 1, stopped);
-        if (r)
-            return r;
+        descend = 1;
     }
     return NULL;
 }
@@ -1222,14 +1296,19 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
  * document order): further from the container, a "description" before the headline is the
  * site's tagline, an "author" the site's menu. */
 static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
-                                  const xmlNode *stop, int depth, int *seen, int *stopped)
+                                  const xmlNode *stop, int *seen, int *stopped)
 {
-    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving)
+            continue;
         if (k == stop) {
             *stopped = 1;
             return NULL;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         bti_node_info *in = BTI_INFO(k);
         if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED))
@@ -1248,26 +1327,29 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
         }
         if (*seen && (in->flags & flag) && in->text >= (flag == BTI_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
             in->text < (flag == BTI_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bti_html_is(k, "li") &&
-            !(flag == BTI_NF_LEDE && holds_media(k, 0)))
+            !(flag == BTI_NF_LEDE && holds_media(k)))
             return k;
-        const xmlNode *r = after_title(o, k->children, flag, stop, depth + 1, seen, stopped);
-        if (r)
-            return r;
+        descend = 1;
     }
     return NULL;
 }
 
 /* The lead photo set between the headline and the container (VietnamPlus' article__avatar,
  * WordPress' post-thumbnail): the first photo box after the headline, before `stop`. */
-static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *stop, int depth,
+static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *stop,
                                  int *seen, int *stopped)
 {
-    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving)
+            continue;
         if (k == stop) {
             *stopped = 1;
             return NULL;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+        if (k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         bti_node_info *in = BTI_INFO(k);
         if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_NEGATIVE))
@@ -1285,9 +1367,7 @@ static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *
             return k;
         if (*seen && in->imgs == 0)
             continue;
-        const xmlNode *r = lead_photo(o, k->children, stop, depth + 1, seen, stopped);
-        if (r)
-            return r;
+        descend = 1;
     }
     return NULL;
 }
@@ -1299,11 +1379,13 @@ static int furniture_line(const char *t)
     return bti_lex_raw_has(BTI_LEX_HTML_FURNITURE_LINE, t, strlen(t));
 }
 
-static void related_outside(out *o, const xmlNode *n, int depth)
+static void related_outside(out *o, const xmlNode *n)
 {
-    for (const xmlNode *k = n; k && !o->rc; k = k->next) {
-        if (k == o->content || k->type != XML_ELEMENT_NODE || !k->_private ||
-            depth > BTI_HTML_MAX_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k && !o->rc; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k == o->content || k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         bti_node_info *in = BTI_INFO(k);
         if (in->flags & BTI_NF_SKIP)
@@ -1312,7 +1394,7 @@ static void related_outside(out *o, const xmlNode *n, int depth)
             related_box(o, k);
             continue;
         }
-        related_outside(o, k->children, depth + 1);
+        descend = 1;
     }
 }
 
@@ -1331,14 +1413,20 @@ static void related_outside(out *o, const xmlNode *n, int depth)
 #define DESC_SLACK 30         /* the first paragraph may run a little past the description */
 #define BYLINE_MAX 100        /* a byline longer than this is a sentence about someone */
 
+#define LEAD_PHOTO_LEVELS 24   /* the lead photo sits beside the headline, a few levels above
+                                * the text: each level up walks all that precedes the text
+                                * again, which on a page nested thousands deep is quadratic */
+
 /* Pass 1: the lead photo above the container, between the headline and the text, read
  * first so that it comes first. */
 static void take_lead_photo(out *o)
 {
-    for (xmlNodePtr up = o->content->parent; up && up->_private && !bti_html_is(up, "body");
-         up = up->parent) {
+    int level = 0;
+    for (xmlNodePtr up = o->content->parent;
+         up && up->_private && !bti_html_is(up, "body") && level < LEAD_PHOTO_LEVELS;
+         up = up->parent, level++) {
         int seen = 0, stopped = 0;
-        const xmlNode *ph = lead_photo(o, up->children, o->content, 0, &seen, &stopped);
+        const xmlNode *ph = lead_photo(o, up->children, o->content, &seen, &stopped);
         if (ph) {
             image_box(o, ph);
             break;
@@ -1374,8 +1462,8 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
         int stopped = 0, seen = 0;
         const xmlNode *l =
             up == 0 && scope
-                ? first_flag(lscope->children, BTI_NF_LEDE, o->content, 0, &stopped)
-                : after_title(o, lscope->children, BTI_NF_LEDE, o->content, 0, &seen, &stopped);
+                ? first_flag(lscope->children, BTI_NF_LEDE, o->content, &stopped)
+                : after_title(o, lscope->children, BTI_NF_LEDE, o->content, &seen, &stopped);
         if (l && ldens(BTI_INFO(l)) < LEDE_MAX_LINK_DENSITY)
             o->lede = bti_html_text(l);
         lscope = lscope->parent;
@@ -1389,7 +1477,7 @@ static void take_related_outside(out *o, xmlNodePtr scope)
     if (rscope && (bti_html_is(rscope, "body") || bti_html_is(rscope, "html") || !rscope->_private))
         rscope = scope;
     if (rscope && !o->rc)
-        related_outside(o, rscope->children, 0);
+        related_outside(o, rscope->children);
 }
 
 /* A paragraph rule of pass 5: 1 when it dropped paragraph i (taking what it holds). */
@@ -1542,8 +1630,8 @@ static void take_bylines(out *o, xmlNodePtr scope)
         int stopped = 0, seen = 0;
         const xmlNode *b =
             up == 0 && scope
-                ? first_flag(bscope->children, BTI_NF_BYLINE, o->content, 0, &stopped)
-                : after_title(o, bscope->children, BTI_NF_BYLINE, o->content, 0, &seen, &stopped);
+                ? first_flag(bscope->children, BTI_NF_BYLINE, o->content, &stopped)
+                : after_title(o, bscope->children, BTI_NF_BYLINE, o->content, &seen, &stopped);
         if (b) {
             char *t = bti_html_text(b);
             if (t)
@@ -1600,7 +1688,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     o.a = a;
     o.content = content;
     take_lead_photo(&o);
-    walk(&o, content->children, 0, 1); /* pass 2: the container into paragraphs */
+    walk(&o, content->children); /* pass 2: the container into paragraphs */
     flush(&o);
     xmlNodePtr scope = article_scope(content);
     take_marked_sapo(&o, scope);

@@ -65,10 +65,14 @@ static int paragraph_like(const xmlNode *n, const bti_node_info *in)
             !strcmp(t, "span") || !strcmp(t, "font") || !strcmp(t, "li") || !strcmp(t, "dd"));
 }
 
-static int score_walk(const bti_html_ctx *ctx, cands *c, xmlNodePtr n, int depth)
+static int score_walk(const bti_html_ctx *ctx, cands *c, xmlNodePtr n)
 {
-    for (xmlNodePtr k = n; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || !k->_private)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *ck = bti_walk_first(&w, n); ck; ck = bti_walk_next(&w, descend)) {
+        xmlNodePtr k = (xmlNodePtr)ck; /* its ancestors become candidates */
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private)
             continue;
         bti_node_info *in = BTI_INFO(k);
         if ((in->flags & (BTI_NF_SKIP | BTI_NF_RELATED)) || bti_html_furniture(ctx, in))
@@ -89,8 +93,7 @@ static int score_walk(const bti_html_ctx *ctx, cands *c, xmlNodePtr n, int depth
             if (!(in->flags & BTI_NF_BLOCK))
                 continue; /* nothing scorable inside */
         }
-        if (depth < BTI_HTML_MAX_DEPTH && score_walk(ctx, c, k->children, depth + 1))
-            return BT_ENOMEM;
+        descend = 1;
     }
     return 0;
 }
@@ -193,7 +196,7 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
         body = root;
     cands c = {0};
     /* from the root: tag soup can leave the text under <head> or a second <body> */
-    if (score_walk(ctx, &c, root, 0)) {
+    if (score_walk(ctx, &c, root)) {
         free(c.v);
         return NULL;
     }

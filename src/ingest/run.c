@@ -25,6 +25,7 @@ typedef struct slot {
     bti_dup_sig *dup_sig; /* its near-duplicate signature, made by the worker */
     int rc;
     bt_error err;
+    bt_error warn; /* what the extraction left out (code 0: nothing) */
     size_t inputs, inputs_done, inputs_total; /* the reader's counts when it made this slot */
     uint64_t bytes_done, bytes_total;
 } slot;
@@ -273,7 +274,7 @@ static void run_job(run *p, slot *j)
     } else {
         bt_capture cap = {j->data, j->len, j->charset, j->url, j->origin, j->fetched_at,
                           j->ckind, j->where};
-        j->rc = bt_extract(&cap, &p->xo, &j->article, &j->err);
+        j->rc = bt_extract_warn(&cap, &p->xo, &j->article, &j->warn, &j->err);
         /* a store keeps articles by their headline: a page without one (an index page, a
          * login wall) is not an article to store, and is skipped as such, not failed */
         if (!j->rc && p->g->store && (!j->article->title || !j->article->title[0])) {
@@ -392,6 +393,8 @@ static void deliver(writer *w, slot *j)
     w->st.captures++;
     if (!g->store) {
         w->st.extracted++;
+        if (j->warn.code && o->on_warning)
+            o->on_warning(o->ctx, &j->warn, &item);
         if (o->on_article)
             o->on_article(o->ctx, j->article, &item, -1);
         return;
@@ -436,6 +439,8 @@ static void deliver(writer *w, slot *j)
         return;
     }
     w->st.extracted++;
+    if (j->warn.code && o->on_warning)
+        o->on_warning(o->ctx, &j->warn, &item);
     if (o->on_article)
         o->on_article(o->ctx, j->article, &item, rc);
 }
@@ -456,10 +461,6 @@ static void commit(writer *w)
     if (!w->fatal)
         progress(w, BT_INGEST_COMMITTED);
 }
-
-/* An extraction thread's stack at least (16 MB of address space, touched only as deep as a
- * page nests): ASan's frames of the recursive HTML walks need over 2 MB at 1000 levels. */
-#define WORKER_STACK ((size_t)16 << 20)
 
 /* How often the writer, idle, looks whether bt_ingest_stop was called (100 ms). */
 #define STOP_POLL_NS 100000000L
@@ -591,18 +592,9 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     pthread_cond_init(&p.cv, NULL);
     unsigned started = 0;
     int rc = 0;
-    /* the HTML walks recurse up to BTI_HTML_MAX_DEPTH levels: extraction threads get a stack
-     * that holds them whatever `ulimit -s` says (glibc gives threads that limit, or 2 MB) */
-    pthread_attr_t attr;
-    int have_attr = pthread_attr_init(&attr) == 0;
-    size_t stack = 0;
-    if (have_attr && (pthread_attr_getstacksize(&attr, &stack) || stack < WORKER_STACK))
-        pthread_attr_setstacksize(&attr, WORKER_STACK);
     for (; started < jobs; started++)
-        if (pthread_create(&workers[started], have_attr ? &attr : NULL, worker_main, &p))
+        if (pthread_create(&workers[started], NULL, worker_main, &p))
             break;
-    if (have_attr)
-        pthread_attr_destroy(&attr);
     if (!started || pthread_create(&reader, NULL, reader_main, &p)) {
         rc = bt_error_set(err, BT_ENOMEM, "ingest: cannot start threads");
         fail(&w, err, NULL, BT_INGEST_COMMIT);
