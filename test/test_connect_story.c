@@ -25,7 +25,7 @@ static uint32_t *run(bti_story_set *set, const item *items, size_t n, const char
     assert_non_null(got);
     for (size_t i = 0; i < n; i++) {
         bti_story_doc d = {items[i].title, strlen(items[i].title), NULL, 0,
-                           T0 + (int64_t)i * HOUR, lang};
+                           T0 + (int64_t)i * HOUR, lang, 0};
         bt_error err = {0};
         assert_int_equal(bti_story_add(set, &d, &got[i], &err), 0);
     }
@@ -136,7 +136,7 @@ static void test_unrelated_starts_a_story(void **state)
     free(run(set, en_items, n, "en"));
     uint32_t before = bti_story_count(set), got;
     bti_story_doc d = {"Scientists map the genome of the giant panda", 44, NULL, 0, T0 + 20 * HOUR,
-                       "en"};
+                       "en", 0};
     assert_int_equal(bti_story_add(set, &d, &got, NULL), 0);
     assert_int_equal(got, before);
     assert_int_equal(bti_story_count(set), before + 1);
@@ -154,7 +154,7 @@ static void test_window_expiry(void **state)
     assert_int_equal(bti_story_set_new(&cfg, &set, NULL), 0);
     const char *t = "Typhoon Yagi makes landfall in northern Vietnam";
     uint32_t a, b, c, e;
-    bti_story_doc d = {t, strlen(t), NULL, 0, T0, "en"};
+    bti_story_doc d = {t, strlen(t), NULL, 0, T0, "en", 0};
     assert_int_equal(bti_story_add(set, &d, &a, NULL), 0);
     d.date = T0 + 6 * DAY; /* within 7 days of the last one: joins */
     assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
@@ -223,7 +223,7 @@ static void test_empty_and_one_word(void **state)
     (void)state;
     bti_story_set *set = new_set();
     uint32_t a, b, c, e, f;
-    bti_story_doc d = {NULL, 0, NULL, 0, BTI_STORY_NO_DATE, NULL};
+    bti_story_doc d = {NULL, 0, NULL, 0, BTI_STORY_NO_DATE, NULL, 0};
     assert_int_equal(bti_story_add(set, &d, &a, NULL), 0); /* no title at all */
     d.title = "";
     assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
@@ -314,7 +314,7 @@ static void test_text_and_bad_input(void **state)
     /* the text counts: two bland titles with the same lede meet */
     const char *lede = "Lãnh đạo hai nước đã hội đàm tại Hà Nội về hợp tác kinh tế và đầu tư";
     uint32_t a, b;
-    bti_story_doc d = {"Tin sáng", strlen("Tin sáng"), lede, strlen(lede), T0, "vi"};
+    bti_story_doc d = {"Tin sáng", strlen("Tin sáng"), lede, strlen(lede), T0, "vi", 0};
     assert_int_equal(bti_story_add(set, &d, &a, NULL), 0);
     d.title = "Điểm tin";
     d.title_len = strlen(d.title);
