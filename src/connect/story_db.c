@@ -502,7 +502,8 @@ static int update(catchup *c, int rebuild, bt_error *err)
                                "reading dup_pairs for stories", &c->pairs, err);
     if (rc)
         return rc;
-    qsort(c->arts, c->narts, sizeof *c->arts, cmp_art);
+    if (c->narts)
+        qsort(c->arts, c->narts, sizeof *c->arts, cmp_art);
     int64_t save_day = max_day == DAY_NONE ? DAY_NONE : max_day - STATE_LAG_DAYS;
     if (save_day < day)
         save_day = day;
