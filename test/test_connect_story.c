@@ -1,7 +1,7 @@
 /* test_connect_story.c: online story clustering (src/connect/story.c) on small hand-written
  * English and Vietnamese sets whose grouping is clear; the time window; a new story for an
  * unrelated document; determinism; empty and one-word titles; merges of stories that
- * converge; the story's title, dates, members and key terms. */
+ * converge; the story's title, dates, members and key terms; a set saved and loaded again. */
 #include "support.h"
 
 #include "connect/story_internal.h"
@@ -325,6 +325,60 @@ static void test_text_and_bad_input(void **state)
     assert_true(bti_story_stop_sorted());
 }
 
+/* A set saved half way and loaded again goes on exactly as the set that was never saved:
+ * the same stories, titles and terms; damaged or foreign bytes are refused. */
+static void test_save_load(void **state)
+{
+    (void)state;
+    size_t n = sizeof en_items / sizeof en_items[0];
+    bti_story_set *whole, *first, *loaded;
+    bt_error err;
+    assert_int_equal(bti_story_set_new(NULL, &whole, &err), 0);
+    assert_int_equal(bti_story_set_new(NULL, &first, &err), 0);
+    free(run(whole, en_items, n, "en"));
+    free(run(first, en_items, n / 2, "en"));
+    bti_buf b = BTI_BUF_INIT;
+    assert_int_equal(bti_story_save(first, &b), 0);
+    assert_int_equal(bti_story_load(NULL, b.data, b.len, &loaded, &err), 0);
+    bti_story_set_free(first);
+    for (size_t i = n / 2; i < n; i++) {
+        bti_story_doc d = {en_items[i].title, strlen(en_items[i].title), NULL, 0,
+                           T0 + (int64_t)i * HOUR, "en", 0};
+        assert_int_equal(bti_story_add(loaded, &d, NULL, &err), 0);
+    }
+    assert_int_equal(bti_story_doc_count(loaded), n);
+    assert_int_equal(bti_story_count(loaded), bti_story_count(whole));
+    for (uint32_t i = 0; i < n; i++)
+        assert_int_equal(bti_story_of(loaded, i), bti_story_of(whole, i));
+    for (uint32_t id = 0; id < bti_story_count(whole); id++) {
+        bti_story_info a, c;
+        int rc = bti_story_get(whole, id, &a);
+        assert_int_equal(bti_story_get(loaded, id, &c), rc);
+        if (rc)
+            continue;
+        assert_int_equal(a.size, c.size);
+        assert_int_equal(a.central_doc, c.central_doc);
+        assert_string_equal(a.title, c.title);
+        const char *ta[8], *tc[8];
+        size_t na = bti_story_terms(whole, id, ta, 8), nc = bti_story_terms(loaded, id, tc, 8);
+        assert_int_equal(na, nc);
+        for (size_t k = 0; k < na; k++)
+            assert_string_equal(ta[k], tc[k]);
+    }
+    /* cut short, or made with another configuration: refused */
+    bti_story_set *bad = (bti_story_set *)1;
+    assert_int_equal(bti_story_load(NULL, b.data, b.len - 3, &bad, &err), BT_EPARSE);
+    assert_null(bad);
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.threshold = 0.3;
+    assert_int_equal(bti_story_load(&cfg, b.data, b.len, &bad, &err), BT_ENOTFOUND);
+    assert_int_equal(bti_story_load(NULL, "x", 1, &bad, &err), BT_ENOTFOUND);
+    bti_buf_free(&b);
+    bti_story_set_free(loaded);
+    bti_story_set_free(whole);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_one_word),
         cmocka_unit_test(test_merge_converging),
         cmocka_unit_test(test_text_and_bad_input),
+        cmocka_unit_test(test_save_load),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }
