@@ -5,10 +5,11 @@
  * the order they came: it sees them in one canonical order, by day (of publication, else of
  * addition), then time of publication, then id. An article that arrives after others of
  * its day have been clustered cannot simply be appended, so the store keeps the clustering's
- * state as it stood before the last days (story_state), and each catch-up loads that state
- * and adds those days' articles again, new ones in their place, in the canonical order. An
- * article of an older day than the saved state's (a late one, or one stored by other means
- * long after) makes the catch-up start from nothing: slower, the same result. So a catch-up
+ * state as it stood before each of the last two days (story_state), and each catch-up loads
+ * the newest state from before its earliest new article and adds the articles from that day
+ * on again, new ones in their place, in the canonical order. An article older than every
+ * saved state (a late one, or one stored by other means long after) makes the catch-up start
+ * from nothing: slower, the same result. So a catch-up
  * gives exactly what a rebuild from the stored articles gives, whatever the order in which
  * they were added, whatever the batches.
  *
@@ -24,10 +25,11 @@
 #include <string.h>
 
 #define DAY_SECONDS 86400
-/* The saved state stands this many days before the newest article's day: articles of the
- * day before the newest (a late report, a time zone behind) still arrive without forcing a
- * catch-up from nothing, for the cost of clustering one day more each time. */
-#define STATE_LAG_DAYS 1
+/* States are kept as they stood before each of the newest this many days: a run that adds
+ * the day's news re-adds only that day's articles, and one that brings a late article of the
+ * day before (a late report, a time zone behind) re-adds two days; an older one starts from
+ * nothing. */
+#define STATES_KEPT 2
 /* The key terms a story's row keeps. */
 #define STORY_TERMS 8
 /* Of the text, the clustering reads the lede and the opening (story.h: text_tokens words):
@@ -114,46 +116,47 @@ static int nomem(bt_error *err)
     return bt_error_set(err, BT_ENOMEM, "stories: out of memory");
 }
 
-/* The saved state, when there is one this library can continue: into c->set, c->doc_n and
- * *day. Otherwise an empty set and *day = DAY_NONE. */
-static int load_state(catchup *c, int rebuild, int64_t *day, bt_error *err)
+/* The newest saved state from before day `upto` (the earliest day that has changed) that
+ * this library can continue: into c->set, c->doc_n and *day. Otherwise an empty set and *day
+ * = DAY_NONE. */
+static int load_state(catchup *c, int64_t upto, int64_t *day, bt_error *err)
 {
     *day = DAY_NONE;
-    if (!rebuild) {
-        sqlite3_stmt *q;
-        int rc = bti_store_prepare(c->s, "SELECT day, state, docs FROM story_state WHERE k = 1",
-                                   "reading story_state", &q, err);
-        if (rc)
-            return rc;
-        int st = sqlite3_step(q);
-        if (st == SQLITE_ROW) {
-            const void *blob = sqlite3_column_blob(q, 1);
-            size_t len = (size_t)sqlite3_column_bytes(q, 1);
-            const void *docs = sqlite3_column_blob(q, 2);
-            size_t dlen = (size_t)sqlite3_column_bytes(q, 2);
-            bt_error e;
-            if (blob && bti_story_load(NULL, blob, len, &c->set, &e) == 0) {
-                size_t n = dlen / sizeof(int64_t);
-                if (n == bti_story_doc_count(c->set) && dlen % sizeof(int64_t) == 0) {
-                    c->doc_n = malloc(n ? dlen : 1);
-                    if (!c->doc_n) {
-                        sqlite3_finalize(q);
-                        return nomem(err);
-                    }
-                    if (n)
-                        memcpy(c->doc_n, docs, dlen);
-                    c->ndoc_n = c->capdoc_n = n;
-                    *day = sqlite3_column_int64(q, 0);
-                } else { /* not what it says: start from nothing */
-                    bti_story_set_free(c->set);
-                    c->set = NULL;
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s, "SELECT day, state, docs FROM story_state WHERE day <= ?"
+                                     " ORDER BY day DESC LIMIT 1",
+                               "reading story_state", &q, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(q, 1, upto);
+    int st = sqlite3_step(q);
+    if (st == SQLITE_ROW) {
+        const void *blob = sqlite3_column_blob(q, 1);
+        size_t len = (size_t)sqlite3_column_bytes(q, 1);
+        const void *docs = sqlite3_column_blob(q, 2);
+        size_t dlen = (size_t)sqlite3_column_bytes(q, 2);
+        bt_error e;
+        if (blob && bti_story_load(NULL, blob, len, &c->set, &e) == 0) {
+            size_t n = dlen / sizeof(int64_t);
+            if (n == bti_story_doc_count(c->set) && dlen % sizeof(int64_t) == 0) {
+                c->doc_n = malloc(n ? dlen : 1);
+                if (!c->doc_n) {
+                    sqlite3_finalize(q);
+                    return nomem(err);
                 }
+                if (n)
+                    memcpy(c->doc_n, docs, dlen);
+                c->ndoc_n = c->capdoc_n = n;
+                *day = sqlite3_column_int64(q, 0);
+            } else { /* not what it says: start from nothing */
+                bti_story_set_free(c->set);
+                c->set = NULL;
             }
         }
-        sqlite3_finalize(q);
-        if (st != SQLITE_ROW && st != SQLITE_DONE)
-            return bti_store_db_error(c->s, "reading story_state", err);
     }
+    sqlite3_finalize(q);
+    if (st != SQLITE_ROW && st != SQLITE_DONE)
+        return bti_store_db_error(c->s, "reading story_state", err);
     if (!c->set)
         return bti_story_set_new(NULL, &c->set, err);
     return 0;
@@ -320,8 +323,8 @@ static int save_state(catchup *c, int64_t day, bt_error *err)
     }
     sqlite3_stmt *q;
     int rc = bti_store_prepare(c->s,
-                               "INSERT OR REPLACE INTO story_state(k, day, state, docs)"
-                               " VALUES (1, ?, ?, ?)",
+                               "INSERT OR REPLACE INTO story_state(day, state, docs)"
+                               " VALUES (?, ?, ?)",
                                "writing story_state", &q, err);
     if (!rc) {
         sqlite3_bind_int64(q, 1, day);
@@ -342,6 +345,17 @@ static int64_t story_id(const catchup *c, uint32_t sid)
     uint32_t n;
     const uint32_t *mem = bti_story_members(c->set, sid, &n);
     return mem && n ? c->doc_n[mem[0]] : -1;
+}
+
+typedef struct live {
+    int64_t id;
+    uint32_t sid;
+} live;
+
+static int cmp_live(const void *a, const void *b)
+{
+    const live *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
 }
 
 /* Writes the memberships that changed and the rows of the stories they touch. `from` is the
@@ -383,34 +397,25 @@ static int write_stories(catchup *c, uint32_t from, bt_error *err)
     if (!rc && c->ndirty)
         qsort(c->dirty, c->ndirty, sizeof *c->dirty, cmp_i64);
     /* the live stories by their store id, to find each dirty one */
-    int64_t *ids = NULL;
-    uint32_t *sids = NULL;
+    live *lv = NULL;
     uint32_t nlive = 0, nst = bti_story_count(c->set);
-    if (!rc && nst) {
-        ids = malloc(nst * sizeof *ids);
-        sids = malloc(nst * sizeof *sids);
-        if (!ids || !sids)
-            rc = nomem(err);
-    }
+    if (!rc && nst && !(lv = malloc(nst * sizeof *lv)))
+        rc = nomem(err);
     for (uint32_t sid = 0; sid < nst && !rc; sid++) {
-        bti_story_info info;
-        if (bti_story_get(c->set, sid, &info) == 0)
-            ids[nlive] = story_id(c, sid), sids[nlive++] = sid;
+        uint32_t nm;
+        if (bti_story_members(c->set, sid, &nm) && nm)
+            lv[nlive++] = (live){story_id(c, sid), sid};
     }
-    /* story ids grow with their founding document, whose row numbers do not: sort */
-    for (uint32_t i = 1; i < nlive; i++) {
-        int64_t x = ids[i];
-        uint32_t y = sids[i], j = i;
-        for (; j > 0 && ids[j - 1] > x; j--)
-            ids[j] = ids[j - 1], sids[j] = sids[j - 1];
-        ids[j] = x, sids[j] = y;
-    }
+    /* story ids grow with their founding document, whose row numbers need not: sort */
+    if (nlive)
+        qsort(lv, nlive, sizeof *lv, cmp_live);
     bti_buf terms = BTI_BUF_INIT;
     for (size_t i = 0; i < c->ndirty && !rc; i++) {
         if (i && c->dirty[i] == c->dirty[i - 1])
             continue;
         int64_t id = c->dirty[i];
-        const int64_t *at = nlive ? bsearch(&id, ids, nlive, sizeof *ids, cmp_i64) : NULL;
+        live key = {id, 0};
+        const live *at = nlive ? bsearch(&key, lv, nlive, sizeof *lv, cmp_live) : NULL;
         if (!at) {
             sqlite3_bind_int64(del, 1, id);
             if (sqlite3_step(del) != SQLITE_DONE)
@@ -418,7 +423,7 @@ static int write_stories(catchup *c, uint32_t from, bt_error *err)
             sqlite3_reset(del);
             continue;
         }
-        uint32_t sid = sids[at - ids];
+        uint32_t sid = at->sid;
         bti_story_info info;
         bti_story_get(c->set, sid, &info);
         const char *t[STORY_TERMS];
@@ -440,8 +445,7 @@ static int write_stories(catchup *c, uint32_t from, bt_error *err)
         sqlite3_reset(row);
     }
     bti_buf_free(&terms);
-    free(ids);
-    free(sids);
+    free(lv);
     sqlite3_finalize(put);
     sqlite3_finalize(row);
     sqlite3_finalize(del);
@@ -461,9 +465,7 @@ static int update(catchup *c, int rebuild, bt_error *err)
         if (rc)
             return rc;
     }
-    rc = load_state(c, rebuild, &day, err);
-    if (!rc)
-        rc = read_articles(c, err);
+    rc = read_articles(c, err);
     if (rc)
         return rc;
     int64_t min_pending = INT64_MAX, max_day = DAY_NONE;
@@ -475,15 +477,13 @@ static int update(catchup *c, int rebuild, bt_error *err)
     }
     if (!rebuild && min_pending == INT64_MAX)
         return 0; /* nothing waits */
-    if (day != DAY_NONE && min_pending < day) {
-        /* an article of a day the saved state has passed: from nothing */
-        bti_story_set_free(c->set);
-        c->set = NULL;
-        c->ndoc_n = 0;
+    if (rebuild) {
         day = DAY_NONE;
-        if ((rc = bti_story_set_new(NULL, &c->set, err)))
-            return rc;
-    }
+        rc = bti_story_set_new(NULL, &c->set, err);
+    } else
+        rc = load_state(c, min_pending, &day, err);
+    if (rc)
+        return rc;
     c->doc_of = calloc((size_t)c->max_n + 1, sizeof *c->doc_of);
     if (!c->doc_of)
         return nomem(err);
@@ -504,24 +504,36 @@ static int update(catchup *c, int rebuild, bt_error *err)
         return rc;
     if (c->narts)
         qsort(c->arts, c->narts, sizeof *c->arts, cmp_art);
-    int64_t save_day = max_day == DAY_NONE ? DAY_NONE : max_day - STATE_LAG_DAYS;
-    if (save_day < day)
-        save_day = day;
+    /* the states before each of the newest days, those not saved yet (the one loaded is) */
+    int64_t save[STATES_KEPT];
+    size_t nsave = 0, next = 0;
+    for (int k = STATES_KEPT - 1; k >= 0; k--)
+        if (max_day != DAY_NONE && max_day - k > day)
+            save[nsave++] = max_day - k;
     uint32_t from = bti_story_doc_count(c->set);
-    int saved = 0;
     for (size_t i = 0; i < c->narts && !rc; i++) {
         const art *a = &c->arts[i];
         if (day != DAY_NONE && a->day < day)
-            continue; /* in the saved state already */
-        if (!saved && a->day >= save_day) {
-            rc = save_state(c, save_day, err);
-            saved = 1;
-        }
+            continue; /* in the loaded state already */
+        while (!rc && next < nsave && a->day >= save[next])
+            rc = save_state(c, save[next++], err);
         if (!rc)
             rc = add_article(c, a, err);
     }
-    if (!rc && !saved)
-        rc = save_state(c, save_day, err);
+    while (!rc && next < nsave)
+        rc = save_state(c, save[next++], err);
+    if (!rc && max_day != DAY_NONE) {
+        /* older states are left behind */
+        sqlite3_stmt *q;
+        rc = bti_store_prepare(c->s, "DELETE FROM story_state WHERE day <= ?",
+                               "writing story_state", &q, err);
+        if (!rc) {
+            sqlite3_bind_int64(q, 1, max_day - STATES_KEPT);
+            if (sqlite3_step(q) != SQLITE_DONE)
+                rc = bti_store_db_error(c->s, "writing story_state", err);
+            sqlite3_finalize(q);
+        }
+    }
     /* the merges a pass would find now are made for what is shown, not saved: the next
      * catch-up redoes them on top of the saved state, as a rebuild would */
     if (!rc)
