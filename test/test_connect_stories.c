@@ -3,16 +3,19 @@
  * timeline (the first report named, a reprint folded into its original's line), the same
  * stories whatever the order of arrival within a day and however the articles are split
  * into runs, equal to a rebuild; removals and re-adds; a schema-5 file upgraded in place;
- * bad input (unknown ids, an empty store, no date, no text); and the CLI (`bantin stories`,
- * `bantin story`, `connect --rebuild`). */
+ * bad input (unknown ids, an empty store, no date, no text); the CLI (`bantin stories`,
+ * `bantin story`, `connect --rebuild`); and SIGKILL during an add. */
 #include "support.h"
 
 #include "bantin.h"
 #include "store/db.h" /* to look into the tables, and to write a schema-5 file */
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- the hand-made Vietnamese set ---------------------------------------------------------- */
@@ -622,6 +625,111 @@ static void test_cli(void **state)
     free(json);
 }
 
+/* ---- SIGKILL during a connect-heavy add ------------------------------------------------------ */
+
+/* Stories are whole after a kill: each story's size is its members, every member is a stored
+ * article. */
+static void check_whole(bt_store *s)
+{
+    assert_int_equal(count(s, "SELECT count(*) FROM stories st WHERE size <>"
+                              " (SELECT count(*) FROM story_articles WHERE story = st.id)"),
+                     0);
+    assert_int_equal(count(s, "SELECT count(*) FROM story_articles sa WHERE NOT EXISTS"
+                              " (SELECT 1 FROM articles WHERE n = sa.article)"),
+                     0);
+    assert_int_equal(count(s, "SELECT count(*) FROM stories st WHERE NOT EXISTS"
+                              " (SELECT 1 FROM story_articles WHERE story = st.id)"),
+                     0);
+}
+
+/* `bantin add` killed (SIGKILL) once soon after its first commit and once later (in its
+ * stories, as it may be): what it committed stays, no story is half written, and the next
+ * add completes the stories as a rebuild makes them. */
+static void test_sigkill(void **state)
+{
+    fixture *f = *state;
+    char in[128], errp[128];
+    snprintf(in, sizeof in, "%s/in.jsonl", f->dir);
+    snprintf(errp, sizeof errp, "%s/err.txt", f->dir);
+    FILE *fp = fopen(in, "w");
+    assert_non_null(fp);
+    /* 300 stories of 8 articles over three days: each story's words, and words of each
+     * article's own (made-up syllables: few shared by all) */
+    static const char *const on[] = {"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "ph",
+                                     "qu", "r", "s", "t", "th", "tr", "v", "x", "nh"};
+    static const char *const rh[] = {"a", "á", "à", "ảnh", "ân", "ương", "iên", "ôi", "ưa",
+                                     "ai", "ao", "om", "ình", "úc", "ất", "ên"};
+    unsigned x = 99;
+    for (int i = 0; i < 2400; i++) {
+        int k = i % 300;
+        fprintf(fp, "{\"title\":\"");
+        for (int w = 0; w < 12; w++) {
+            unsigned r;
+            if (w < 7)
+                r = (unsigned)k * 7919u + (unsigned)w * 104729u;
+            else
+                x = x * 1103515245u + 12345u, r = x >> 8;
+            fprintf(fp, "%s%s%s%s%s", w ? " " : "", on[r % 20], rh[r / 20 % 16],
+                    on[r / 320 % 20], rh[r / 6400 % 16]);
+        }
+        fprintf(fp, "\",\"body\":[\"Bài %d.\"],\"lang\":\"vi\","
+                    "\"published\":\"2024-10-%02dT%02d:%02d:00+07:00\"}\n",
+                i, 26 + k % 3, i / 100, i % 60);
+    }
+    assert_int_equal(fclose(fp), 0);
+    for (int round = 0; round < 2; round++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            if (!freopen(errp, "w", stderr) || !freopen("/dev/null", "w", stdout))
+                _exit(126);
+            execl(test_bantin_bin(), "bantin", "add", "--verbose", "--batch", "100", "--jobs",
+                  "1", "--db", f->db, in, (char *)NULL);
+            _exit(127);
+        }
+        /* the first commit, then (the second time) a while more */
+        for (int i = 0; i < 1200; i++) {
+            char *e = test_read_file(errp, NULL);
+            int committed = e && strstr(e, "committed");
+            free(e);
+            if (committed)
+                break;
+            struct timespec d = {0, 25000000L};
+            nanosleep(&d, NULL);
+        }
+        if (round) {
+            struct timespec d = {1, 500000000L};
+            nanosleep(&d, NULL);
+        }
+        kill(pid, SIGKILL);
+        int status;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        bt_store *s;
+        bt_error err;
+        assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+        assert_true(count(s, "SELECT count(*) FROM articles") > 0);
+        check_whole(s);
+        bt_store_close(s);
+    }
+    /* the next add completes what was cut short */
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s add -q --db '%s' '%s'", test_bantin_bin(), f->db, in);
+    assert_int_equal(test_run(cmd, NULL, NULL), 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM articles"), 2400);
+    check_whole(s);
+    char *p = partition(s);
+    assert_true(count(s, "SELECT count(*) FROM stories") < 2400 / 2);
+    assert_int_equal(bt_stories_rebuild(s, &err), 0);
+    char *q = partition(s);
+    assert_string_equal(p, q);
+    free(p);
+    free(q);
+    bt_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -631,6 +739,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrade_from_5, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sigkill, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
