@@ -325,6 +325,47 @@ static void test_text_and_bad_input(void **state)
     assert_true(bti_story_stop_sorted());
 }
 
+/* A near-duplicate (copy_of) joins its original's story at half the threshold when printed
+ * within a day of it, even where another story scores higher; a day later it is judged like
+ * any document. */
+static void test_copy_joins(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    bt_error err;
+    uint32_t a, b, c, d;
+    bti_story_doc d0 = {"Typhoon Yagi makes landfall in northern Vietnam", 47, NULL, 0, T0, "en",
+                        0};
+    bti_story_doc d1 = {"Hanoi metro line opens to passengers", 36, NULL, 0, T0 + HOUR, "en", 0};
+    assert_int_equal(bti_story_add(set, &d0, &a, &err), 0);
+    assert_int_equal(bti_story_add(set, &d1, &b, &err), 0);
+    assert_int_not_equal(a, b);
+    /* a reprint of the first under a headline closer to the second story's */
+    const char *t = "Hanoi metro line opens to passengers as typhoon Yagi nears";
+    bti_story_doc copy = {t, strlen(t), NULL, 0, T0 + 2 * HOUR, "en", 1};
+    bti_story_doc plain = copy;
+    plain.copy_of = 0;
+    bti_story_set *other = new_set();
+    uint32_t x, y, z;
+    assert_int_equal(bti_story_add(other, &d0, &x, &err), 0);
+    assert_int_equal(bti_story_add(other, &d1, &y, &err), 0);
+    assert_int_equal(bti_story_add(other, &plain, &z, &err), 0);
+    assert_int_equal(bti_story_add(set, &copy, &c, &err), 0);
+    assert_int_not_equal(z, x); /* on its words alone: not the original's story */
+    assert_int_equal(c, a);     /* with copy_of: the original's story */
+    /* two days later the copy is judged on its words alone */
+    bti_story_doc late = copy;
+    late.date = T0 + 2 * DAY;
+    bti_story_doc late_plain = late;
+    late_plain.copy_of = 0;
+    uint32_t lp;
+    assert_int_equal(bti_story_add(set, &late, &d, &err), 0);
+    assert_int_equal(bti_story_add(other, &late_plain, &lp, &err), 0);
+    assert_int_equal(d == a, lp == x);
+    bti_story_set_free(set);
+    bti_story_set_free(other);
+}
+
 /* A set saved half way and loaded again goes on exactly as the set that was never saved:
  * the same stories, titles and terms; damaged or foreign bytes are refused. */
 static void test_save_load(void **state)
@@ -391,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_merge_converging),
         cmocka_unit_test(test_text_and_bad_input),
         cmocka_unit_test(test_save_load),
+        cmocka_unit_test(test_copy_joins),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }
