@@ -237,7 +237,7 @@ int main(int argc, char **argv)
                 int64_t date = a[i].date == BTI_STORY_NO_DATE ? a[i].date
                                                               : a[i].date + (int64_t)c * 7 * 86400;
                 bti_story_doc d = {a[i].title, a[i].title ? strlen(a[i].title) : 0, a[i].text,
-                                   a[i].text ? strlen(a[i].text) : 0, date, a[i].lang};
+                                   a[i].text ? strlen(a[i].text) : 0, date, a[i].lang, 0};
                 if (bti_story_add(set, &d, NULL, &err))
                     die(err.msg);
             }

@@ -2,15 +2,18 @@
  * and POST /api/articles through the library's ingest pipeline. Every JSON object a route
  * sends is written by the library (bt_search_results_to_json, bt_article_to_json,
  * bt_store_stats_to_json, bt_error_to_json), so the server and the CLI print the same bytes.
- * The connect routes (related, duplicates, stories, top) answer 501 until the library's
- * connect stage has them in its public API. */
+ * Stories are bt_stories_list and bt_story_get (bantin/story.h), each story the object of
+ * `bantin stories --format json`. The other connect routes (related, duplicates, top) answer
+ * 501 until the library's connect stage has them in its public API. */
 #include "server.h"
 #include "params.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *arg(struct MHD_Connection *c, const char *name)
 {
@@ -296,6 +299,100 @@ static void route_post(struct server *sv, struct MHD_Connection *c, const char *
     free(po.failures);
 }
 
+/* ---- stories ------------------------------------------------------------------------------ */
+
+/* YYYY, YYYY-MM or YYYY-MM-DD (serve_date_ok's forms) as its first second, UTC. */
+static int64_t date_start(const char *v)
+{
+    int y = 0, m = 1, d = 1;
+    sscanf(v, "%d-%d-%d", &y, &m, &d);
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    tm.tm_year = y - 1900;
+    tm.tm_mon = m - 1;
+    tm.tm_mday = d;
+    return (int64_t)timegm(&tm);
+}
+
+/* GET /api/stories?since=&min_size=&limit=&members=1: {"stories":[story, ...]}, newest
+ * activity first, each story as a line of `bantin stories --format json`. */
+static void route_stories(struct server *sv, struct MHD_Connection *c, struct reply *r)
+{
+    bt_stories_opts o = BT_STORIES_OPTS_INIT;
+    const char *since = arg(c, "since"), *members = arg(c, "members");
+    if (count_arg(c, "limit", 50, SERVE_MAX_PAGE, &o.limit, r) ||
+        count_arg(c, "min_size", 0, 1000000, &o.min_size, r))
+        return;
+    if (since && *since) {
+        if (!serve_date_ok(since)) {
+            serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL,
+                        "since is a date: YYYY, YYYY-MM or YYYY-MM-DD");
+            return;
+        }
+        o.since = date_start(since);
+    }
+    if (members && !strcmp(members, "1"))
+        o.flags |= BT_STORIES_MEMBERS;
+    else if (members && strcmp(members, "0")) {
+        serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL, "members is 0 or 1");
+        return;
+    }
+    bt_error err;
+    bt_store *s = serve_store(sv, &err);
+    bt_stories *l = NULL;
+    int rc = s ? bt_stories_list(s, &o, &l, &err) : err.code;
+    if (rc) {
+        serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, rc, "%s", err.msg);
+        return;
+    }
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    int bad = append(&out, &len, &cap, "{\"stories\":[", 12);
+    for (size_t i = 0; !bad && i < l->n; i++) {
+        char *json = NULL;
+        rc = bt_story_to_json(&l->stories[i], 0, &json, &err);
+        bad = rc || (i && append(&out, &len, &cap, ",", 1)) ||
+              append(&out, &len, &cap, json, strlen(json));
+        free(json);
+    }
+    bt_stories_free(l);
+    if (bad || append(&out, &len, &cap, "]}", 2)) {
+        free(out);
+        serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, rc ? rc : BT_ENOMEM, "%s",
+                    rc ? err.msg : "out of memory");
+        return;
+    }
+    r->status = MHD_HTTP_OK;
+    r->body = out;
+    r->len = len;
+}
+
+/* GET /api/stories/ID: the story with its articles and timeline (`bantin story --format
+ * json ID`). */
+static void route_story(struct server *sv, const char *idtext, struct reply *r)
+{
+    size_t id;
+    if (serve_count(idtext, (size_t)INT64_MAX, &id)) {
+        serve_error(r, MHD_HTTP_NOT_FOUND, BT_ENOTFOUND,
+                    "a story's id is a number (GET /api/stories lists them)");
+        return;
+    }
+    bt_error err;
+    bt_store *s = serve_store(sv, &err);
+    bt_story *st = NULL;
+    int rc = s ? bt_story_get(s, (int64_t)id, &st, &err) : err.code;
+    if (!rc)
+        rc = bt_story_to_json(st, 0, &r->body, &err);
+    bt_story_free(st);
+    if (rc) {
+        serve_error(r, rc == BT_ENOTFOUND ? MHD_HTTP_NOT_FOUND : MHD_HTTP_INTERNAL_SERVER_ERROR,
+                    rc, "%s", err.msg);
+        return;
+    }
+    r->status = MHD_HTTP_OK;
+    r->len = strlen(r->body);
+}
+
 int serve_api_takes_body(const char *url)
 {
     return !strcmp(url, "/api/articles");
@@ -305,8 +402,8 @@ int serve_api_takes_body(const char *url)
 static void not_yet(struct reply *r, const char *what)
 {
     serve_error(r, MHD_HTTP_NOT_IMPLEMENTED, BT_EUNSUPPORTED,
-                "%s needs the connect stage (related articles, duplicates, stories, most "
-                "read), which this version of libbantin does not offer yet", what);
+                "%s needs the connect stage (related articles, duplicates, most read), "
+                "which this version of libbantin does not offer yet", what);
 }
 
 void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, const char *url,
@@ -331,10 +428,12 @@ void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, 
             route_health(r);
         else if (!strcmp(p, "/openapi.json"))
             serve_asset_reply("openapi.json", r);
-        else if (!strcmp(p, "/stories") || !strcmp(p, "/top"))
+        else if (!strcmp(p, "/stories"))
+            route_stories(sv, c, r);
+        else if (!strcmp(p, "/top"))
             not_yet(r, p + 1);
         else if (!strncmp(p, "/stories/", 9) && p[9] && !strchr(p + 9, '/'))
-            not_yet(r, "a story");
+            route_story(sv, p + 9, r);
         else if (!strncmp(p, "/articles/", 10)) {
             const char *id = p + 10, *slash = strchr(id, '/');
             size_t n = slash ? (size_t)(slash - id) : strlen(id);

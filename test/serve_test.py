@@ -145,7 +145,23 @@ try:
             elif r.status >= 400:
                 check(isinstance(body, dict) and "message" in body.get("error", {}),
                       f"{method.upper()} {url}: an error object")
-    for p in ["/api/stories", "/api/top", "/api/articles/%s/related" % aid, "/api/articles/%s/duplicates" % aid]:
+    # ---- stories: the CLI's objects
+    r, body = request("GET", "/api/stories?limit=0&members=1", raw=True)
+    lines = run("stories", "--db", db, "--format", "json", "--members").stdout.decode().splitlines()
+    check(r.status == 200 and json.loads(body) == {"stories": [json.loads(l) for l in lines]},
+          "/api/stories sends the objects of `bantin stories --format json`")
+    check(len(lines) > 0, "the samples make stories")
+    sid = json.loads(lines[0])["id"]
+    r, body = request("GET", "/api/stories/%d" % sid, raw=True)
+    check(r.status == 200 and body == run("story", "--db", db, "--format", "json", str(sid)).stdout.rstrip(b"\n"),
+          "/api/stories/ID sends the bytes of `bantin story --format json ID`")
+    r, body = request("GET", "/api/stories?min_size=1000000")
+    check(r.status == 200 and body == {"stories": []}, "/api/stories?min_size=N: none that large")
+    for p in ["/api/stories/999999999", "/api/stories/abc", "/api/stories?since=yesterday",
+              "/api/stories?members=2", "/api/stories?limit=1000"]:
+        r, body = request("GET", p)
+        check(r.status in (400, 404) and "message" in body.get("error", {}), f"{p}: an error")
+    for p in ["/api/top", "/api/articles/%s/related" % aid, "/api/articles/%s/duplicates" % aid]:
         r, body = request("GET", p)
         check(r.status == 501 and "connect" in body["error"]["message"], f"{p}: 501 naming connect")
 

@@ -207,19 +207,23 @@ static void interrupt_add(int sig)
     FILE *f = fopen(in, "w");
     assert_non_null(f);
     /* enough records that the run cannot end between the first commit and the signal; each
-     * text drawn from its own words, so that they are not near-duplicates of one another
-     * (templated texts make every pair a candidate for the near-duplicate check: slow, and
-     * not what this test is about) */
-    static const char *const words[] = {"giá", "lúa", "gạo", "xuất", "khẩu", "tăng", "cao",
-                                        "nhất", "trong", "ba", "năm", "mưa", "bão", "sông",
-                                        "biển", "đường", "phố", "chợ", "trường", "học", "sinh",
-                                        "bệnh", "viện", "cầu", "cảng", "điện", "nước", "rừng"};
+     * text drawn from words of its own, so that they are neither near-duplicates of one
+     * another nor one story (texts of a few words shared by all make every pair a candidate
+     * for the near-duplicate check and every story a candidate for each record: slow, and
+     * not what this test is about): words of two made-up syllables, some 100,000 of them */
+    static const char *const onset[] = {"b", "c", "d", "đ", "g", "h", "k", "l", "m", "n",
+                                        "ph", "qu", "r", "s", "t", "th", "tr", "v", "x", "nh"};
+    static const char *const rhyme[] = {"a", "á", "à", "ảnh", "ân", "ương", "iên", "ôi",
+                                        "ưa", "ai", "ao", "om", "ình", "úc", "ất", "ên"};
+    enum { NO = sizeof onset / sizeof *onset, NR = sizeof rhyme / sizeof *rhyme };
     unsigned x = 12345;
     for (int i = 0; i < 20000; i++) {
         fprintf(f, "{\"title\":\"Bài số %d\",\"body\":[\"", i);
         for (int w = 0; w < 24; w++) {
             x = x * 1103515245u + 12345u;
-            fprintf(f, "%s%s", w ? " " : "", words[(x >> 16) % (sizeof words / sizeof *words)]);
+            unsigned r = x >> 8;
+            fprintf(f, "%s%s%s%s%s", w ? " " : "", onset[r % NO], rhyme[r / NO % NR],
+                    onset[r / NO / NR % NO], rhyme[r / NO / NR / NO % NR]);
         }
         fprintf(f, "\"],\"lang\":\"vi\"}\n");
     }

@@ -1,7 +1,7 @@
 /* test_connect_story.c: online story clustering (src/connect/story.c) on small hand-written
  * English and Vietnamese sets whose grouping is clear; the time window; a new story for an
  * unrelated document; determinism; empty and one-word titles; merges of stories that
- * converge; the story's title, dates, members and key terms. */
+ * converge; the story's title, dates, members and key terms; a set saved and loaded again. */
 #include "support.h"
 
 #include "connect/story_internal.h"
@@ -25,7 +25,7 @@ static uint32_t *run(bti_story_set *set, const item *items, size_t n, const char
     assert_non_null(got);
     for (size_t i = 0; i < n; i++) {
         bti_story_doc d = {items[i].title, strlen(items[i].title), NULL, 0,
-                           T0 + (int64_t)i * HOUR, lang};
+                           T0 + (int64_t)i * HOUR, lang, 0};
         bt_error err = {0};
         assert_int_equal(bti_story_add(set, &d, &got[i], &err), 0);
     }
@@ -136,7 +136,7 @@ static void test_unrelated_starts_a_story(void **state)
     free(run(set, en_items, n, "en"));
     uint32_t before = bti_story_count(set), got;
     bti_story_doc d = {"Scientists map the genome of the giant panda", 44, NULL, 0, T0 + 20 * HOUR,
-                       "en"};
+                       "en", 0};
     assert_int_equal(bti_story_add(set, &d, &got, NULL), 0);
     assert_int_equal(got, before);
     assert_int_equal(bti_story_count(set), before + 1);
@@ -154,7 +154,7 @@ static void test_window_expiry(void **state)
     assert_int_equal(bti_story_set_new(&cfg, &set, NULL), 0);
     const char *t = "Typhoon Yagi makes landfall in northern Vietnam";
     uint32_t a, b, c, e;
-    bti_story_doc d = {t, strlen(t), NULL, 0, T0, "en"};
+    bti_story_doc d = {t, strlen(t), NULL, 0, T0, "en", 0};
     assert_int_equal(bti_story_add(set, &d, &a, NULL), 0);
     d.date = T0 + 6 * DAY; /* within 7 days of the last one: joins */
     assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
@@ -223,7 +223,7 @@ static void test_empty_and_one_word(void **state)
     (void)state;
     bti_story_set *set = new_set();
     uint32_t a, b, c, e, f;
-    bti_story_doc d = {NULL, 0, NULL, 0, BTI_STORY_NO_DATE, NULL};
+    bti_story_doc d = {NULL, 0, NULL, 0, BTI_STORY_NO_DATE, NULL, 0};
     assert_int_equal(bti_story_add(set, &d, &a, NULL), 0); /* no title at all */
     d.title = "";
     assert_int_equal(bti_story_add(set, &d, &b, NULL), 0);
@@ -314,7 +314,7 @@ static void test_text_and_bad_input(void **state)
     /* the text counts: two bland titles with the same lede meet */
     const char *lede = "Lãnh đạo hai nước đã hội đàm tại Hà Nội về hợp tác kinh tế và đầu tư";
     uint32_t a, b;
-    bti_story_doc d = {"Tin sáng", strlen("Tin sáng"), lede, strlen(lede), T0, "vi"};
+    bti_story_doc d = {"Tin sáng", strlen("Tin sáng"), lede, strlen(lede), T0, "vi", 0};
     assert_int_equal(bti_story_add(set, &d, &a, NULL), 0);
     d.title = "Điểm tin";
     d.title_len = strlen(d.title);
@@ -323,6 +323,101 @@ static void test_text_and_bad_input(void **state)
     bti_story_set_free(set);
     bti_story_set_free(NULL);
     assert_true(bti_story_stop_sorted());
+}
+
+/* A near-duplicate (copy_of) joins its original's story at half the threshold when printed
+ * within a day of it, even where another story scores higher; a day later it is judged like
+ * any document. */
+static void test_copy_joins(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    bt_error err;
+    uint32_t a, b, c, d;
+    bti_story_doc d0 = {"Typhoon Yagi makes landfall in northern Vietnam", 47, NULL, 0, T0, "en",
+                        0};
+    bti_story_doc d1 = {"Hanoi metro line opens to passengers", 36, NULL, 0, T0 + HOUR, "en", 0};
+    assert_int_equal(bti_story_add(set, &d0, &a, &err), 0);
+    assert_int_equal(bti_story_add(set, &d1, &b, &err), 0);
+    assert_int_not_equal(a, b);
+    /* a reprint of the first under a headline closer to the second story's */
+    const char *t = "Hanoi metro line opens to passengers as typhoon Yagi nears";
+    bti_story_doc copy = {t, strlen(t), NULL, 0, T0 + 2 * HOUR, "en", 1};
+    bti_story_doc plain = copy;
+    plain.copy_of = 0;
+    bti_story_set *other = new_set();
+    uint32_t x, y, z;
+    assert_int_equal(bti_story_add(other, &d0, &x, &err), 0);
+    assert_int_equal(bti_story_add(other, &d1, &y, &err), 0);
+    assert_int_equal(bti_story_add(other, &plain, &z, &err), 0);
+    assert_int_equal(bti_story_add(set, &copy, &c, &err), 0);
+    assert_int_not_equal(z, x); /* on its words alone: not the original's story */
+    assert_int_equal(c, a);     /* with copy_of: the original's story */
+    /* two days later the copy is judged on its words alone */
+    bti_story_doc late = copy;
+    late.date = T0 + 2 * DAY;
+    bti_story_doc late_plain = late;
+    late_plain.copy_of = 0;
+    uint32_t lp;
+    assert_int_equal(bti_story_add(set, &late, &d, &err), 0);
+    assert_int_equal(bti_story_add(other, &late_plain, &lp, &err), 0);
+    assert_int_equal(d == a, lp == x);
+    bti_story_set_free(set);
+    bti_story_set_free(other);
+}
+
+/* A set saved half way and loaded again goes on exactly as the set that was never saved:
+ * the same stories, titles and terms; damaged or foreign bytes are refused. */
+static void test_save_load(void **state)
+{
+    (void)state;
+    size_t n = sizeof en_items / sizeof en_items[0];
+    bti_story_set *whole, *first, *loaded;
+    bt_error err;
+    assert_int_equal(bti_story_set_new(NULL, &whole, &err), 0);
+    assert_int_equal(bti_story_set_new(NULL, &first, &err), 0);
+    free(run(whole, en_items, n, "en"));
+    free(run(first, en_items, n / 2, "en"));
+    bti_buf b = BTI_BUF_INIT;
+    assert_int_equal(bti_story_save(first, &b), 0);
+    assert_int_equal(bti_story_load(NULL, b.data, b.len, &loaded, &err), 0);
+    bti_story_set_free(first);
+    for (size_t i = n / 2; i < n; i++) {
+        bti_story_doc d = {en_items[i].title, strlen(en_items[i].title), NULL, 0,
+                           T0 + (int64_t)i * HOUR, "en", 0};
+        assert_int_equal(bti_story_add(loaded, &d, NULL, &err), 0);
+    }
+    assert_int_equal(bti_story_doc_count(loaded), n);
+    assert_int_equal(bti_story_count(loaded), bti_story_count(whole));
+    for (uint32_t i = 0; i < n; i++)
+        assert_int_equal(bti_story_of(loaded, i), bti_story_of(whole, i));
+    for (uint32_t id = 0; id < bti_story_count(whole); id++) {
+        bti_story_info a, c;
+        int rc = bti_story_get(whole, id, &a);
+        assert_int_equal(bti_story_get(loaded, id, &c), rc);
+        if (rc)
+            continue;
+        assert_int_equal(a.size, c.size);
+        assert_int_equal(a.central_doc, c.central_doc);
+        assert_string_equal(a.title, c.title);
+        const char *ta[8], *tc[8];
+        size_t na = bti_story_terms(whole, id, ta, 8), nc = bti_story_terms(loaded, id, tc, 8);
+        assert_int_equal(na, nc);
+        for (size_t k = 0; k < na; k++)
+            assert_string_equal(ta[k], tc[k]);
+    }
+    /* cut short, or made with another configuration: refused */
+    bti_story_set *bad = (bti_story_set *)1;
+    assert_int_equal(bti_story_load(NULL, b.data, b.len - 3, &bad, &err), BT_EPARSE);
+    assert_null(bad);
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.threshold = 0.3;
+    assert_int_equal(bti_story_load(&cfg, b.data, b.len, &bad, &err), BT_ENOTFOUND);
+    assert_int_equal(bti_story_load(NULL, "x", 1, &bad, &err), BT_ENOTFOUND);
+    bti_buf_free(&b);
+    bti_story_set_free(loaded);
+    bti_story_set_free(whole);
 }
 
 int main(void)
@@ -336,6 +431,8 @@ int main(void)
         cmocka_unit_test(test_empty_and_one_word),
         cmocka_unit_test(test_merge_converging),
         cmocka_unit_test(test_text_and_bad_input),
+        cmocka_unit_test(test_save_load),
+        cmocka_unit_test(test_copy_joins),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }

@@ -103,6 +103,28 @@ static const char *const old_steps[] = {
     "CREATE TRIGGER dups_articles_ad AFTER DELETE ON articles BEGIN"
     "  DELETE FROM dup_pairs WHERE a = old.n OR b = old.n;"
     "END;",
+    /* 6: connect's stories */
+    "CREATE TABLE stories(id INTEGER PRIMARY KEY, size INTEGER NOT NULL,"
+    "  first INTEGER NOT NULL, last INTEGER NOT NULL, central INTEGER,"
+    "  terms TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX stories_last ON stories(last);"
+    "CREATE TABLE story_articles(article INTEGER PRIMARY KEY, story INTEGER NOT NULL,"
+    "  date INTEGER NOT NULL);"
+    "CREATE INDEX story_articles_story ON story_articles(story, date);"
+    "CREATE TABLE story_state(day INTEGER PRIMARY KEY, state BLOB NOT NULL,"
+    "  docs BLOB NOT NULL);"
+    "CREATE TRIGGER stories_articles_ad AFTER DELETE ON articles BEGIN"
+    "  UPDATE stories SET size = size - 1,"
+    "    first = coalesce((SELECT min(date) FROM story_articles"
+    "                      WHERE story = stories.id AND article <> old.n), first),"
+    "    last = coalesce((SELECT max(date) FROM story_articles"
+    "                     WHERE story = stories.id AND article <> old.n), last)"
+    "    WHERE id = (SELECT story FROM story_articles WHERE article = old.n);"
+    "  DELETE FROM stories WHERE size <= 0"
+    "    AND id = (SELECT story FROM story_articles WHERE article = old.n);"
+    "  DELETE FROM story_articles WHERE article = old.n;"
+    "  DELETE FROM story_state;"
+    "END;",
 };
 
 typedef struct fixture {

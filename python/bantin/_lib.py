@@ -58,6 +58,27 @@ class bt_store_stats(Structure):
                 ("phrase_index", c_int), ("index_segments", c_int64)]
 
 
+class bt_stories_opts(Structure):
+    _fields_ = [("since", c_int64), ("min_size", c_size_t), ("limit", c_size_t),
+                ("flags", c_uint)]
+
+
+class bt_story(Structure):
+    _fields_ = [("id", c_int64), ("title", c_void_p), ("central", c_char * 17),
+                ("size", c_size_t), ("first", c_int64), ("last", c_int64),
+                ("sources", c_void_p), ("nsources", c_size_t), ("terms", c_void_p),
+                ("nterms", c_size_t), ("articles", c_void_p), ("narticles", c_size_t),
+                ("timeline", c_void_p), ("ntimeline", c_size_t)]
+
+
+class bt_stories(Structure):
+    _fields_ = [("n", c_size_t), ("stories", POINTER(bt_story))]
+
+
+BT_STORIES_MEMBERS = 0x1
+INT64_MIN = -(1 << 63)
+
+
 class bt_reader_stats(Structure):
     _fields_ = [(n, c_uint64) for n in ("captures", "errors", "skipped", "skipped_type",
                                         "skipped_status", "skipped_media", "skipped_files",
@@ -144,6 +165,11 @@ _SIGNATURES = {
     "bt_search_run": (c_int, [_P, c_char_p, POINTER(bt_search_opts), _PP, _E]),
     "bt_search_results_free": (None, [_P]),
     "bt_search_results_to_json": (c_int, [_P, c_uint, _PP, _E]),
+    "bt_stories_list": (c_int, [_P, POINTER(bt_stories_opts), POINTER(POINTER(bt_stories)), _E]),
+    "bt_stories_free": (None, [POINTER(bt_stories)]),
+    "bt_story_get": (c_int, [_P, c_int64, POINTER(POINTER(bt_story)), _E]),
+    "bt_story_free": (None, [POINTER(bt_story)]),
+    "bt_story_to_json": (c_int, [POINTER(bt_story), c_uint, _PP, _E]),
     "bt_ingest_new": (c_int, [POINTER(bt_ingest_opts), _PP, _E]),
     "bt_ingest_free": (None, [_P]),
     "bt_ingest_add_path": (c_int, [_P, c_char_p, _E]),

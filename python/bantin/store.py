@@ -297,6 +297,48 @@ class Store:
                 if self._s:
                     L.bt_store_iter_close(it)
 
+    def stories(self, *, since: int | None = None, min_size: int = 0, limit: int = 0,
+                members: bool = False) -> list:
+        """The stories (articles reporting one event, grouped by add as it stores them),
+        newest activity first, each as a line of `bantin stories --format json`: {"id",
+        "title", "size", "first", "last", "sources", "terms"}, with members also "articles"
+        (ids). `since`: only stories with an article at or after it (seconds since the
+        epoch); `min_size`: only stories of that many articles or more; `limit` (0: all)."""
+        if min_size < 0 or limit < 0:
+            raise InvalidError("stories: min_size and limit must not be negative")
+        o = _lib.bt_stories_opts(since=_lib.INT64_MIN if since is None else int(since),
+                                 min_size=min_size, limit=limit,
+                                 flags=_lib.BT_STORIES_MEMBERS if members else 0)
+        err, lst = new_error(), ctypes.POINTER(_lib.bt_stories)()
+        with self._lock:
+            rc = L.bt_stories_list(self._handle(), ctypes.byref(o), ctypes.byref(lst),
+                                   ctypes.byref(err))
+        check(rc, err)
+        try:
+            out = []
+            for i in range(lst.contents.n):
+                js = ctypes.c_void_p()
+                check(L.bt_story_to_json(ctypes.byref(lst.contents.stories[i]), 0,
+                                         ctypes.byref(js), ctypes.byref(err)), err)
+                out.append(json.loads(take_bytes(js)))
+            return out
+        finally:
+            L.bt_stories_free(lst)
+
+    def story(self, id: int) -> dict:
+        """Story `id` with its articles and timeline, as `bantin story --format json ID`
+        prints it; bantin.NotFoundError when there is none."""
+        err, st = new_error(), ctypes.POINTER(_lib.bt_story)()
+        with self._lock:
+            rc = L.bt_story_get(self._handle(), int(id), ctypes.byref(st), ctypes.byref(err))
+        check(rc, err)
+        try:
+            js = ctypes.c_void_p()
+            check(L.bt_story_to_json(st, 0, ctypes.byref(js), ctypes.byref(err)), err)
+            return json.loads(take_bytes(js))
+        finally:
+            L.bt_story_free(st)
+
     def stats(self) -> dict:
         """The store's counts, as `bantin stats --json` prints them: articles, origins,
         sources, images, related, first/last published and added, file_bytes, index_bytes,

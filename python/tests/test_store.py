@@ -132,3 +132,26 @@ def test_open_errors_readonly_and_closed(tmp_path):
         with pytest.raises(bantin.InvalidError, match="read-only"):
             r.add({"title": "t", "body": ["b"]})
         assert r.stats()["articles"] == 0
+
+
+def test_stories_like_cli(cli, tmp_path, warc):
+    path = tmp_path / "py.db"
+    with bantin.Store(path) as s:
+        s.add([warc, SAMPLES])
+        mine = s.stories(members=True)
+        one = s.story(mine[0]["id"])
+        assert s.stories(min_size=10**6) == []
+        with pytest.raises(bantin.NotFoundError):
+            s.story(10**12)
+        with pytest.raises(bantin.InvalidError):
+            s.stories(limit=-1)
+    assert sum(st["size"] for st in mine) == s_articles(cli, path)
+    lines = cli("stories", "--db", str(path), "--format", "json", "--members").stdout
+    assert [json.loads(line) for line in lines.decode("utf-8").splitlines()] == mine
+    assert json.loads(cli("story", "--db", str(path), "--format", "json",
+                          str(mine[0]["id"])).stdout) == one
+    assert one["timeline"] and one["articles"]
+
+
+def s_articles(cli, path):
+    return json.loads(cli("stats", "--json", "--db", str(path)).stdout)["articles"]

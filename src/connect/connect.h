@@ -51,6 +51,14 @@ int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_e
  * one transaction of its own (not inside a batch). */
 int bti_connect_rebuild(bt_store *s, bt_error *err);
 
+/* ---- stories (story_db.c) ------------------------------------------------------------------ */
+
+/* Clusters the stored articles that have no story yet, in one transaction of its own (not
+ * inside a batch), continuing from the saved state (or from nothing when an article is
+ * older than it, or with `rebuild`: every story made again). The result is the same
+ * whatever order the articles were stored in, within a day. 0 or a negative BT_E*. */
+int bti_stories_update(bt_store *s, int rebuild, bt_error *err);
+
 /* The sorted shingle set of the stored article with row n into *out, and its published
  * time (seconds since the epoch, BTI_DUPS_NO_DATE without a readable date; `published` may
  * be NULL). `row` is the caller's statement of BTI_CONNECT_ROW_SQL (reset after). 0,

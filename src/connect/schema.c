@@ -32,6 +32,45 @@ static const bti_migration connect_steps[] = {
     "CREATE TRIGGER dups_articles_ad AFTER DELETE ON articles BEGIN"
     "  DELETE FROM dup_pairs WHERE a = old.n OR b = old.n;"
     "END;"},
+    /* 5 -> 6: stories.
+     * stories: one row per story, its id the row number of its founding article (the first
+     *   in the clustering's order, stable while that article stays stored); its size, the
+     *   dates (seconds since the epoch) of its earliest and latest articles, its most central
+     *   article (the title) and its key terms (one per line, heaviest first).
+     * story_articles: each clustered article's story and the date it was clustered with
+     *   (published, else the day it was added). An article without a row is waiting for the
+     *   next writer (stored by another means, or a run killed before its stories were made).
+     * story_state: the online clustering's own state (story_state.c's bytes) as it stood
+     *   before the articles of `day` (days since the epoch, UTC), for the newest two days, and
+     *   the row number of each of its documents (`docs`, 64-bit native integers): the writer
+     *   loads the newest state from before its earliest new article and adds that day's
+     *   articles and the later ones again with the new ones, in one order whatever the order
+     *   of arrival (story_db.c). Removing an article drops the states: the next writer starts
+     *   over, and gets what a rebuild gets. The trigger keeps the sizes and dates of the
+     *   stories true at once (a removed central article: the reader takes another member's
+     *   title). */
+    {6,
+    "CREATE TABLE stories(id INTEGER PRIMARY KEY, size INTEGER NOT NULL,"
+    "  first INTEGER NOT NULL, last INTEGER NOT NULL, central INTEGER,"
+    "  terms TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX stories_last ON stories(last);"
+    "CREATE TABLE story_articles(article INTEGER PRIMARY KEY, story INTEGER NOT NULL,"
+    "  date INTEGER NOT NULL);"
+    "CREATE INDEX story_articles_story ON story_articles(story, date);"
+    "CREATE TABLE story_state(day INTEGER PRIMARY KEY, state BLOB NOT NULL,"
+    "  docs BLOB NOT NULL);"
+    "CREATE TRIGGER stories_articles_ad AFTER DELETE ON articles BEGIN"
+    "  UPDATE stories SET size = size - 1,"
+    "    first = coalesce((SELECT min(date) FROM story_articles"
+    "                      WHERE story = stories.id AND article <> old.n), first),"
+    "    last = coalesce((SELECT max(date) FROM story_articles"
+    "                     WHERE story = stories.id AND article <> old.n), last)"
+    "    WHERE id = (SELECT story FROM story_articles WHERE article = old.n);"
+    "  DELETE FROM stories WHERE size <= 0"
+    "    AND id = (SELECT story FROM story_articles WHERE article = old.n);"
+    "  DELETE FROM story_articles WHERE article = old.n;"
+    "  DELETE FROM story_state;"
+    "END;"},
 };
 
 const bti_stage_schema bti_connect_schema = {"connect", connect_steps,

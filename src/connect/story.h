@@ -61,6 +61,8 @@ typedef struct bti_story_doc {
     size_t text_len;
     int64_t date;      /* seconds since the epoch, or BTI_STORY_NO_DATE */
     const char *lang;  /* "vi", "en", ...; NULL: guessed from the marks */
+    uint32_t copy_of;  /* 1 + a document added before that this one is a near-duplicate of:
+                          it joins that one's story whatever its similarity (0: none) */
 } bti_story_doc;
 
 typedef struct bti_story_set bti_story_set;
@@ -108,5 +110,17 @@ size_t bti_story_terms(const bti_story_set *set, uint32_t id, const char **terms
 /* Members of story `id` in order of arrival (borrowed; valid until the next add or merge);
  * *n their count. NULL when there is no such live story. */
 const uint32_t *bti_story_members(const bti_story_set *set, uint32_t id, uint32_t *n);
+
+/* ---- saved and loaded (story_state.c) ---------------------------------------------------- */
+
+/* Appends the whole state of `set` to `b` (bytes for bti_story_load). 0 or BT_ENOMEM. */
+struct bti_buf;
+int bti_story_save(const bti_story_set *set, struct bti_buf *b);
+
+/* A set as it was saved, continuing with `cfg` (NULL: the defaults), into *out. Returns 0,
+ * BT_ENOTFOUND (saved by another version or with another configuration: start afresh),
+ * BT_EPARSE (damaged bytes) or BT_ENOMEM. */
+int bti_story_load(const bti_story_config *cfg, const void *data, size_t len,
+                   bti_story_set **out, bt_error *err);
 
 #endif

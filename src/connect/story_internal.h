@@ -62,4 +62,92 @@ void bti_story_scratch_free(bti_story_scratch *s);
 int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_config *cfg,
                      const bti_story_doc *doc, bti_svec *out);
 
+/* ---- the clustering's state (story.c; saved and loaded by story_state.c) ---- */
+
+typedef struct story {
+    bti_svec c;         /* centroid: the sum of its documents' unit vectors, faded, truncated */
+    double norm;
+    int64_t first, last;
+    uint32_t size;
+    uint32_t merged_into; /* BTI_STORY_NONE while alive */
+    uint32_t *mem;
+    uint32_t nmem, capmem;
+    unsigned char dirty;  /* changed since its last merge check */
+} story;
+
+typedef struct doc_rec {
+    uint32_t story;   /* the story it joined, or one it was merged into (follow merged_into
+                         for the survivor) */
+    uint32_t voff, vn; /* its vector in the pooled arrays */
+    uint32_t toff;    /* its title in the title pool */
+    int64_t date;
+} doc_rec;
+
+typedef struct plist {
+    uint32_t *s;
+    uint32_t n, cap;
+} plist;
+
+/* A recent document under a term, with the term's weight in it. */
+typedef struct dpost {
+    uint32_t doc;
+    float w;
+} dpost;
+
+/* Documents under a term in order of arrival; those before `start` have left the window. */
+typedef struct dlist {
+    dpost *p;
+    uint32_t start, n, cap;
+} dlist;
+
+/* How many of a story's members most similar to a document make its neighbour score. */
+#define KNN 3
+/* The neighbour walk reads the newest this many documents under each term: the nearest
+ * members of a live story are recent, and a word common enough to have more (a city's
+ * name over a week of news) adds little to a cosine and much to the time. The dev sets
+ * score the same with 300 and 1,000. */
+#define KNN_RECENT 300u
+
+struct bti_story_set {
+    bti_story_config cfg;
+    bti_story_dict dict;
+    bti_story_scratch scratch;
+    bti_svec vec;          /* the current document's vector */
+    void *wids;            /* centroid arithmetic (story.c) */
+    size_t capwids;
+    story *st;
+    uint32_t nst, capst;
+    doc_rec *docs;
+    uint32_t ndocs, capdocs;
+    uint32_t *vid;         /* pooled document vectors */
+    float *vw;
+    size_t nv, capv;
+    char *titles;
+    size_t ntitles, captitles;
+    plist *idx;            /* term id -> stories */
+    uint32_t nidx;
+    float *acc;            /* story id -> dot product of the current walk */
+    float *accmax;         /* story id -> the largest one term's part of it */
+    uint32_t *acc_stamp, *seen;
+    uint32_t *touched;
+    uint32_t ntouched;
+    uint32_t capwalk;      /* stories the per-story arrays (acc .. touched, knn, nknn) hold */
+    uint32_t stamp, seen_stamp;
+    dlist *didx;           /* term id -> recent documents */
+    uint32_t ndidx;
+    float *dacc;           /* document -> dot product with the current one */
+    uint32_t *dacc_stamp;
+    uint32_t *dtouched;
+    uint32_t ndtouched, capd, dstamp;
+    float *knn;            /* story -> its KNN best member cosines (capwalk * KNN) */
+    unsigned char *nknn;
+    int64_t now;           /* the latest date seen */
+    int have_now;
+    uint32_t since_merge;
+};
+
+/* Rebuilds what a set derives from its stories and documents (the term indexes, the walk
+ * arrays) after story_state.c has loaded them. 0 or BT_ENOMEM. */
+int bti_story_reindex(bti_story_set *s);
+
 #endif

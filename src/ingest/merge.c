@@ -119,6 +119,8 @@ int bt_ingest_merge(bt_store *dst, const char *shard, bt_ingest_stats *st, bt_er
         rc = bti_connect_open(dst, &c, err);
         if (!rc)
             bti_connect_close(c);
+        if (!rc) /* and their stories */
+            rc = bti_stories_update(dst, 0, err);
     }
     st->inputs_done = rc ? 0 : 1;
     st->seconds = now_seconds() - t0;

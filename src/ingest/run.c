@@ -615,6 +615,16 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
     bti_inputs_clear(g);
+    if (!rc && !w.fatal && !w.st.stopped && g->dups) {
+        /* the run's articles join their stories, in a transaction of its own: the
+         * clustering re-reads the last days in one order (connect/story_db.c), which a
+         * batch cannot; a run killed before this leaves them for the next one */
+        bt_error e;
+        if (bti_stories_update(g->store, 0, &e)) {
+            fail(&w, &e, NULL, BT_INGEST_COMMIT);
+            set_fatal(&w, &e);
+        }
+    }
     atomic_store(&g->stop_asked, 0); /* asked for this run: the next one starts afresh */
     if (!rc && !w.st.stopped) {
         w.st.inputs = p.inputs;

@@ -1,0 +1,562 @@
+/* story_db.c: the online story clustering kept in the store (tables of schema step 6): the
+ * writer's catch-up after its articles are committed, and the rebuild.
+ *
+ * Order of arrival must not matter within a day, so the clustering never sees articles in
+ * the order they came: it sees them in one canonical order, by day (of publication, else of
+ * addition), then time of publication, then id. An article that arrives after others of
+ * its day have been clustered cannot simply be appended, so the store keeps the clustering's
+ * state as it stood before each of the last two days (story_state), and each catch-up loads
+ * the newest state from before its earliest new article and adds the articles from that day
+ * on again, new ones in their place, in the canonical order. An article older than every
+ * saved state (a late one, or one stored by other means long after) makes the catch-up start
+ * from nothing: slower, the same result. So a catch-up
+ * gives exactly what a rebuild from the stored articles gives, whatever the order in which
+ * they were added, whatever the batches.
+ *
+ * One catch-up is one transaction: the memberships, the stories' rows and the saved state
+ * change together or not at all (a writer killed before it leaves the articles waiting,
+ * and the next catch-up takes them). */
+#include "connect/connect.h"
+#include "connect/story_internal.h"
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DAY_SECONDS 86400
+/* States are kept as they stood before each of the newest this many days: a run that adds
+ * the day's news re-adds only that day's articles, and one that brings a late article of the
+ * day before (a late report, a time zone behind) re-adds two days; an older one starts from
+ * nothing. */
+#define STATES_KEPT 2
+/* The key terms a story's row keeps. */
+#define STORY_TERMS 8
+/* Of the text, the clustering reads the lede and the opening (story.h: text_tokens words):
+ * this many bytes of it are read from the store. */
+#define TEXT_BYTES 2048
+/* No day at all: the state before every article. */
+#define DAY_NONE INT64_MIN
+
+/* A stored article as the catch-up orders it. */
+typedef struct art {
+    int64_t n;     /* articles.n */
+    int64_t day;   /* days since the epoch (UTC) */
+    int64_t time;  /* seconds since the epoch: published, or its day's end when undated */
+    int64_t date;  /* published, or BTI_STORY_NO_DATE */
+    char id[17];
+    int pending;   /* no story yet */
+} art;
+
+static int cmp_art(const void *a, const void *b)
+{
+    const art *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    if (x->time != y->time)
+        return x->time < y->time ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* A membership as the store holds it. */
+typedef struct member {
+    int64_t article, story;
+} member;
+
+static int cmp_member(const void *a, const void *b)
+{
+    const member *x = a, *y = b;
+    return (x->article > y->article) - (x->article < y->article);
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct catchup {
+    bt_store *s;
+    bti_story_set *set;
+    int64_t *doc_n;          /* document -> articles.n */
+    size_t ndoc_n, capdoc_n;
+    int32_t *doc_of;         /* articles.n -> document + 1 (0: not in the set) */
+    int64_t max_n;
+    art *arts;
+    size_t narts, caparts;
+    member *old;             /* the memberships before, by article */
+    size_t nold, capold;
+    int64_t *dirty;          /* story ids whose rows are written again */
+    size_t ndirty, capdirty;
+    sqlite3_stmt *text, *pairs;
+    bti_buf buf;
+} catchup;
+
+static void catchup_free(catchup *c)
+{
+    bti_story_set_free(c->set);
+    free(c->doc_n);
+    free(c->doc_of);
+    free(c->arts);
+    free(c->old);
+    free(c->dirty);
+    sqlite3_finalize(c->text);
+    sqlite3_finalize(c->pairs);
+    bti_buf_free(&c->buf);
+}
+
+static int nomem(bt_error *err)
+{
+    return bt_error_set(err, BT_ENOMEM, "stories: out of memory");
+}
+
+/* The newest saved state from before day `upto` (the earliest day that has changed) that
+ * this library can continue: into c->set, c->doc_n and *day. Otherwise an empty set and *day
+ * = DAY_NONE. */
+static int load_state(catchup *c, int64_t upto, int64_t *day, bt_error *err)
+{
+    *day = DAY_NONE;
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s, "SELECT day, state, docs FROM story_state WHERE day <= ?"
+                                     " ORDER BY day DESC LIMIT 1",
+                               "reading story_state", &q, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(q, 1, upto);
+    int st = sqlite3_step(q);
+    if (st == SQLITE_ROW) {
+        const void *blob = sqlite3_column_blob(q, 1);
+        size_t len = (size_t)sqlite3_column_bytes(q, 1);
+        const void *docs = sqlite3_column_blob(q, 2);
+        size_t dlen = (size_t)sqlite3_column_bytes(q, 2);
+        bt_error e;
+        if (blob && bti_story_load(NULL, blob, len, &c->set, &e) == 0) {
+            size_t n = dlen / sizeof(int64_t);
+            if (n == bti_story_doc_count(c->set) && dlen % sizeof(int64_t) == 0) {
+                c->doc_n = malloc(n ? dlen : 1);
+                if (!c->doc_n) {
+                    sqlite3_finalize(q);
+                    return nomem(err);
+                }
+                if (n)
+                    memcpy(c->doc_n, docs, dlen);
+                c->ndoc_n = c->capdoc_n = n;
+                *day = sqlite3_column_int64(q, 0);
+            } else { /* not what it says: start from nothing */
+                bti_story_set_free(c->set);
+                c->set = NULL;
+            }
+        }
+    }
+    sqlite3_finalize(q);
+    if (st != SQLITE_ROW && st != SQLITE_DONE)
+        return bti_store_db_error(c->s, "reading story_state", err);
+    if (!c->set)
+        return bti_story_set_new(NULL, &c->set, err);
+    return 0;
+}
+
+/* Every stored article with its canonical key and whether it waits for a story. */
+static int read_articles(catchup *c, bt_error *err)
+{
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s,
+                               "SELECT a.n, a.id, a.published, a.added_at, sa.story IS NULL"
+                               " FROM articles a LEFT JOIN story_articles sa ON sa.article = a.n",
+                               "reading articles for stories", &q, err);
+    if (rc)
+        return rc;
+    int st;
+    while ((st = sqlite3_step(q)) == SQLITE_ROW) {
+        if (bti_array_grow((void **)&c->arts, &c->caparts, c->narts + 1, sizeof *c->arts)) {
+            sqlite3_finalize(q);
+            return nomem(err);
+        }
+        art *a = &c->arts[c->narts++];
+        memset(a, 0, sizeof *a);
+        a->n = sqlite3_column_int64(q, 0);
+        const char *id = (const char *)sqlite3_column_text(q, 1);
+        snprintf(a->id, sizeof a->id, "%s", id ? id : "");
+        int64_t pub = bti_connect_epoch((const char *)sqlite3_column_text(q, 2));
+        if (pub != BTI_DUPS_NO_DATE) {
+            a->date = pub;
+            a->time = pub;
+            a->day = floor_div(pub, DAY_SECONDS);
+        } else {
+            /* undated: clustered as of the latest date seen (story.h), ordered on the day it
+             * was added, after that day's dated articles */
+            int64_t added = bti_connect_epoch((const char *)sqlite3_column_text(q, 3));
+            a->date = BTI_STORY_NO_DATE;
+            a->day = added != BTI_DUPS_NO_DATE ? floor_div(added, DAY_SECONDS) : 0;
+            a->time = a->day * DAY_SECONDS + DAY_SECONDS - 1;
+        }
+        a->pending = sqlite3_column_int(q, 4);
+        if (a->n > c->max_n)
+            c->max_n = a->n;
+    }
+    sqlite3_finalize(q);
+    if (st != SQLITE_DONE)
+        return bti_store_db_error(c->s, "reading articles for stories", err);
+    return 0;
+}
+
+static int read_memberships(catchup *c, bt_error *err)
+{
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s, "SELECT article, story FROM story_articles ORDER BY article",
+                               "reading story_articles", &q, err);
+    if (rc)
+        return rc;
+    int st;
+    while ((st = sqlite3_step(q)) == SQLITE_ROW) {
+        if (bti_array_grow((void **)&c->old, &c->capold, c->nold + 1, sizeof *c->old)) {
+            sqlite3_finalize(q);
+            return nomem(err);
+        }
+        c->old[c->nold++] = (member){sqlite3_column_int64(q, 0), sqlite3_column_int64(q, 1)};
+    }
+    sqlite3_finalize(q);
+    if (st != SQLITE_DONE)
+        return bti_store_db_error(c->s, "reading story_articles", err);
+    return 0;
+}
+
+static int64_t old_story(const catchup *c, int64_t article)
+{
+    if (!c->nold)
+        return -1;
+    member key = {article, 0};
+    const member *m = bsearch(&key, c->old, c->nold, sizeof *c->old, cmp_member);
+    return m ? m->story : -1;
+}
+
+static int mark_dirty(catchup *c, int64_t sid)
+{
+    if (bti_array_grow((void **)&c->dirty, &c->capdirty, c->ndirty + 1, sizeof *c->dirty))
+        return BT_ENOMEM;
+    c->dirty[c->ndirty++] = sid;
+    return 0;
+}
+
+/* 1 + the earliest document of the set that article n is a verified near-duplicate of, or 0. */
+static int copy_of(catchup *c, int64_t n, uint32_t *out, bt_error *err)
+{
+    *out = 0;
+    sqlite3_bind_int64(c->pairs, 1, n);
+    int st;
+    while ((st = sqlite3_step(c->pairs)) == SQLITE_ROW) {
+        int64_t other = sqlite3_column_int64(c->pairs, 0);
+        if (other < 0 || other > c->max_n || !c->doc_of[other])
+            continue;
+        uint32_t d = (uint32_t)c->doc_of[other];
+        if (!*out || d < *out)
+            *out = d;
+    }
+    sqlite3_reset(c->pairs);
+    if (st != SQLITE_DONE)
+        return bti_store_db_error(c->s, "reading dup_pairs for stories", err);
+    return 0;
+}
+
+/* Clusters one stored article: its title, lede and opening as the story set reads them. */
+static int add_article(catchup *c, const art *a, bt_error *err)
+{
+    sqlite3_bind_int64(c->text, 1, a->n);
+    int st = sqlite3_step(c->text);
+    if (st != SQLITE_ROW) {
+        sqlite3_reset(c->text);
+        if (st == SQLITE_DONE)
+            return bt_error_set(err, BT_ENOTFOUND, "stories: article %s is gone", a->id);
+        return bti_store_db_error(c->s, "reading an article for its story", err);
+    }
+    const char *title = (const char *)sqlite3_column_text(c->text, 0);
+    const char *lede = (const char *)sqlite3_column_text(c->text, 1);
+    const char *body = (const char *)sqlite3_column_text(c->text, 2);
+    const char *lang = (const char *)sqlite3_column_text(c->text, 3);
+    bti_buf_reset(&c->buf);
+    int rc = 0;
+    if (lede && *lede)
+        rc |= bti_buf_adds(&c->buf, lede) | bti_buf_addc(&c->buf, '\n');
+    if (body && *body) {
+        size_t len = strlen(body);
+        rc |= bti_buf_add(&c->buf, body, len < TEXT_BYTES ? len : TEXT_BYTES);
+    }
+    char langbuf[8] = "";
+    if (lang)
+        snprintf(langbuf, sizeof langbuf, "%s", lang);
+    uint32_t copy = 0;
+    if (rc)
+        rc = nomem(err);
+    else
+        rc = copy_of(c, a->n, &copy, err);
+    if (!rc) {
+        bti_story_doc d = {title, title ? strlen(title) : 0, c->buf.data, c->buf.len, a->date,
+                           langbuf[0] ? langbuf : NULL, copy};
+        rc = bti_story_add(c->set, &d, NULL, err);
+        if (rc) {
+            bt_error e = *err;
+            bt_error_set(err, rc, "stories: article %s: %s", a->id, e.msg);
+        }
+    }
+    sqlite3_reset(c->text);
+    if (rc)
+        return rc;
+    if (bti_array_grow((void **)&c->doc_n, &c->capdoc_n, c->ndoc_n + 1, sizeof *c->doc_n))
+        return nomem(err);
+    c->doc_n[c->ndoc_n++] = a->n;
+    c->doc_of[a->n] = (int32_t)c->ndoc_n;
+    return 0;
+}
+
+static int save_state(catchup *c, int64_t day, bt_error *err)
+{
+    bti_buf b = BTI_BUF_INIT;
+    if (bti_story_save(c->set, &b)) {
+        bti_buf_free(&b);
+        return nomem(err);
+    }
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s,
+                               "INSERT OR REPLACE INTO story_state(day, state, docs)"
+                               " VALUES (?, ?, ?)",
+                               "writing story_state", &q, err);
+    if (!rc) {
+        sqlite3_bind_int64(q, 1, day);
+        sqlite3_bind_blob64(q, 2, b.data ? b.data : "", b.len, SQLITE_STATIC);
+        sqlite3_bind_blob64(q, 3, c->doc_n ? (const void *)c->doc_n : "",
+                            c->ndoc_n * sizeof *c->doc_n, SQLITE_STATIC);
+        if (sqlite3_step(q) != SQLITE_DONE)
+            rc = bti_store_db_error(c->s, "writing story_state", err);
+        sqlite3_finalize(q);
+    }
+    bti_buf_free(&b);
+    return rc;
+}
+
+/* The store's id of story `sid`: its founding article's row number. */
+static int64_t story_id(const catchup *c, uint32_t sid)
+{
+    uint32_t n;
+    const uint32_t *mem = bti_story_members(c->set, sid, &n);
+    return mem && n ? c->doc_n[mem[0]] : -1;
+}
+
+typedef struct live {
+    int64_t id;
+    uint32_t sid;
+} live;
+
+static int cmp_live(const void *a, const void *b)
+{
+    const live *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Writes the memberships that changed and the rows of the stories they touch. `from` is the
+ * first document added by this catch-up: every story holding one is written again. */
+static int write_stories(catchup *c, uint32_t from, bt_error *err)
+{
+    uint32_t ndocs = bti_story_doc_count(c->set);
+    sqlite3_stmt *put = NULL, *row = NULL, *del = NULL;
+    int rc = bti_store_prepare(c->s,
+                               "INSERT OR REPLACE INTO story_articles(article, story, date)"
+                               " VALUES (?, ?, ?)",
+                               "writing story_articles", &put, err);
+    if (!rc)
+        rc = bti_store_prepare(c->s,
+                               "INSERT OR REPLACE INTO stories(id, size, first, last, central,"
+                               " terms) VALUES (?, ?, ?, ?, ?, ?)",
+                               "writing stories", &row, err);
+    if (!rc)
+        rc = bti_store_prepare(c->s, "DELETE FROM stories WHERE id = ?", "writing stories",
+                               &del, err);
+    for (uint32_t d = 0; d < ndocs && !rc; d++) {
+        uint32_t sid = bti_story_of(c->set, d);
+        int64_t now = story_id(c, sid), before = old_story(c, c->doc_n[d]);
+        if (now == before && d < from)
+            continue;
+        if (mark_dirty(c, now) || (before >= 0 && before != now && mark_dirty(c, before))) {
+            rc = nomem(err);
+            break;
+        }
+        if (now == before)
+            continue;
+        sqlite3_bind_int64(put, 1, c->doc_n[d]);
+        sqlite3_bind_int64(put, 2, now);
+        sqlite3_bind_int64(put, 3, c->set->docs[d].date);
+        if (sqlite3_step(put) != SQLITE_DONE)
+            rc = bti_store_db_error(c->s, "writing story_articles", err);
+        sqlite3_reset(put);
+    }
+    if (!rc && c->ndirty)
+        qsort(c->dirty, c->ndirty, sizeof *c->dirty, cmp_i64);
+    /* the live stories by their store id, to find each dirty one */
+    live *lv = NULL;
+    uint32_t nlive = 0, nst = bti_story_count(c->set);
+    if (!rc && nst && !(lv = malloc(nst * sizeof *lv)))
+        rc = nomem(err);
+    for (uint32_t sid = 0; sid < nst && !rc; sid++) {
+        uint32_t nm;
+        if (bti_story_members(c->set, sid, &nm) && nm)
+            lv[nlive++] = (live){story_id(c, sid), sid};
+    }
+    /* story ids grow with their founding document, whose row numbers need not: sort */
+    if (nlive)
+        qsort(lv, nlive, sizeof *lv, cmp_live);
+    bti_buf terms = BTI_BUF_INIT;
+    for (size_t i = 0; i < c->ndirty && !rc; i++) {
+        if (i && c->dirty[i] == c->dirty[i - 1])
+            continue;
+        int64_t id = c->dirty[i];
+        live key = {id, 0};
+        const live *at = nlive ? bsearch(&key, lv, nlive, sizeof *lv, cmp_live) : NULL;
+        if (!at) {
+            sqlite3_bind_int64(del, 1, id);
+            if (sqlite3_step(del) != SQLITE_DONE)
+                rc = bti_store_db_error(c->s, "writing stories", err);
+            sqlite3_reset(del);
+            continue;
+        }
+        uint32_t sid = at->sid;
+        bti_story_info info;
+        bti_story_get(c->set, sid, &info);
+        const char *t[STORY_TERMS];
+        size_t nt = bti_story_terms(c->set, sid, t, STORY_TERMS);
+        bti_buf_reset(&terms);
+        for (size_t k = 0; k < nt; k++)
+            if ((k && bti_buf_addc(&terms, '\n')) || bti_buf_adds(&terms, t[k]))
+                rc = nomem(err);
+        if (rc)
+            break;
+        sqlite3_bind_int64(row, 1, id);
+        sqlite3_bind_int64(row, 2, info.size);
+        sqlite3_bind_int64(row, 3, info.first);
+        sqlite3_bind_int64(row, 4, info.last);
+        sqlite3_bind_int64(row, 5, c->doc_n[info.central_doc]);
+        sqlite3_bind_text(row, 6, terms.data ? terms.data : "", (int)terms.len, SQLITE_STATIC);
+        if (sqlite3_step(row) != SQLITE_DONE)
+            rc = bti_store_db_error(c->s, "writing stories", err);
+        sqlite3_reset(row);
+    }
+    bti_buf_free(&terms);
+    free(lv);
+    sqlite3_finalize(put);
+    sqlite3_finalize(row);
+    sqlite3_finalize(del);
+    return rc;
+}
+
+static int update(catchup *c, int rebuild, bt_error *err)
+{
+    int64_t day;
+    int rc = 0;
+    if (rebuild) {
+        char *msg = NULL;
+        if (sqlite3_exec(bti_store_db(c->s), "DELETE FROM story_articles; DELETE FROM stories;"
+                         " DELETE FROM story_state;", NULL, NULL, &msg) != SQLITE_OK)
+            rc = bti_store_db_error(c->s, "emptying the stories", err);
+        sqlite3_free(msg);
+        if (rc)
+            return rc;
+    }
+    rc = read_articles(c, err);
+    if (rc)
+        return rc;
+    int64_t min_pending = INT64_MAX, max_day = DAY_NONE;
+    for (size_t i = 0; i < c->narts; i++) {
+        if (c->arts[i].pending && c->arts[i].day < min_pending)
+            min_pending = c->arts[i].day;
+        if (c->arts[i].day > max_day)
+            max_day = c->arts[i].day;
+    }
+    if (!rebuild && min_pending == INT64_MAX)
+        return 0; /* nothing waits */
+    if (rebuild) {
+        day = DAY_NONE;
+        rc = bti_story_set_new(NULL, &c->set, err);
+    } else
+        rc = load_state(c, min_pending, &day, err);
+    if (rc)
+        return rc;
+    c->doc_of = calloc((size_t)c->max_n + 1, sizeof *c->doc_of);
+    if (!c->doc_of)
+        return nomem(err);
+    for (size_t d = 0; d < c->ndoc_n; d++) {
+        if (c->doc_n[d] < 0 || c->doc_n[d] > c->max_n)
+            return bt_error_set(err, BT_EPARSE, "story_state: an unknown article");
+        c->doc_of[c->doc_n[d]] = (int32_t)(d + 1);
+    }
+    rc = read_memberships(c, err);
+    if (!rc)
+        rc = bti_store_prepare(c->s, "SELECT title, lede, body, lang FROM articles WHERE n = ?",
+                               "reading an article for its story", &c->text, err);
+    if (!rc)
+        rc = bti_store_prepare(c->s, "SELECT b FROM dup_pairs WHERE a = ?1"
+                                     " UNION ALL SELECT a FROM dup_pairs WHERE b = ?1",
+                               "reading dup_pairs for stories", &c->pairs, err);
+    if (rc)
+        return rc;
+    if (c->narts)
+        qsort(c->arts, c->narts, sizeof *c->arts, cmp_art);
+    /* the states before each of the newest days, those not saved yet (the one loaded is) */
+    int64_t save[STATES_KEPT];
+    size_t nsave = 0, next = 0;
+    for (int k = STATES_KEPT - 1; k >= 0; k--)
+        if (max_day != DAY_NONE && max_day - k > day)
+            save[nsave++] = max_day - k;
+    uint32_t from = bti_story_doc_count(c->set);
+    for (size_t i = 0; i < c->narts && !rc; i++) {
+        const art *a = &c->arts[i];
+        if (day != DAY_NONE && a->day < day)
+            continue; /* in the loaded state already */
+        while (!rc && next < nsave && a->day >= save[next])
+            rc = save_state(c, save[next++], err);
+        if (!rc)
+            rc = add_article(c, a, err);
+    }
+    while (!rc && next < nsave)
+        rc = save_state(c, save[next++], err);
+    if (!rc && max_day != DAY_NONE) {
+        /* older states are left behind */
+        sqlite3_stmt *q;
+        rc = bti_store_prepare(c->s, "DELETE FROM story_state WHERE day <= ?",
+                               "writing story_state", &q, err);
+        if (!rc) {
+            sqlite3_bind_int64(q, 1, max_day - STATES_KEPT);
+            if (sqlite3_step(q) != SQLITE_DONE)
+                rc = bti_store_db_error(c->s, "writing story_state", err);
+            sqlite3_finalize(q);
+        }
+    }
+    /* the merges a pass would find now are made for what is shown, not saved: the next
+     * catch-up redoes them on top of the saved state, as a rebuild would */
+    if (!rc)
+        rc = bti_story_merge(c->set, NULL, err);
+    if (!rc)
+        rc = write_stories(c, from, err);
+    return rc;
+}
+
+int bti_stories_update(bt_store *s, int rebuild, bt_error *err)
+{
+    catchup c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    int rc = bt_store_begin(s, err);
+    if (rc)
+        return rc;
+    rc = update(&c, rebuild, err);
+    catchup_free(&c);
+    if (rc) {
+        bt_error e;
+        bt_store_rollback(s, &e);
+        return rc;
+    }
+    return bt_store_commit(s, err);
+}
