@@ -712,6 +712,45 @@ static void test_attr_values(void **state)
     check_parse(buf);
 }
 
+/* A standfirst in the page's header, above the text's container and with no class naming it,
+ * is recognised by repeating the meta description; a description shown nowhere gives no lede. */
+#define STANDFIRST "The council will close the old bridge for two years while a new one is built beside it."
+#define DESCRIBED_PAGE(DESC, HEADER)                                                               \
+    "<html lang=\"en\"><head><title>Old bridge to close - The Valley Times</title>"              \
+    "<meta name=\"description\" content=\"" DESC "\"></head><body>"                              \
+    "<header class=\"top\"><h1>Old bridge to close</h1>" HEADER "</header>"                       \
+    "<div class=\"article-body\"><p>Engineers found cracks in two of the bridge's piers during " \
+    "the spring inspection, and the council decided that repairs would cost more than a new "     \
+    "crossing.</p><p>Buses will run on a detour through the north of the town, adding about "   \
+    "ten minutes to each trip, the transport office said on Tuesday.</p><p>Shops near the "      \
+    "bridge fear they will lose customers, and the council has promised to review parking "    \
+    "rules in the centre before the work starts in September.</p></div></body></html>"
+
+static void test_described_standfirst(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(DESCRIBED_PAGE(STANDFIRST, "<div class=\"fs-4\"><span>" STANDFIRST "</span></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, STANDFIRST);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "for two years"));
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    /* a cut description ("...") still names the full standfirst */
+    a = extract_ok(DESCRIBED_PAGE("The council will close the old bridge for two years while...",
+                                  "<p>" STANDFIRST "</p>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, STANDFIRST);
+    bt_article_free(a);
+    /* shown nowhere, or only as a linked teaser: no standfirst */
+    a = extract_ok(DESCRIBED_PAGE(STANDFIRST, ""));
+    assert_null(a->lede);
+    bt_article_free(a);
+    a = extract_ok(DESCRIBED_PAGE(STANDFIRST, "<div><a href=\"/old-bridge\">" STANDFIRST "</a></div>"));
+    assert_null(a->lede);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -728,7 +767,7 @@ int main(void)
         cmocka_unit_test(test_long_class),      cmocka_unit_test(test_attr_values),
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
-        cmocka_unit_test(test_deep_content),
+        cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_described_standfirst),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

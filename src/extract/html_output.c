@@ -1382,6 +1382,91 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
     }
 }
 
+/* Pass 3b, the described standfirst: many pages set their standfirst apart in the header,
+ * above the text's container and with no class that names it, and give the same words as
+ * their meta description. A block between the headline and the container whose text is the
+ * description (or starts with it, when the description was cut) is that standfirst; the
+ * description alone, nowhere visible, is not (the page does not show it). */
+#define DESC_WINDOW_SLACK 16 /* visible text may differ from the description by a few bytes */
+
+static int described(const char *fd, size_t fdl, int cut, const xmlNode *k)
+{
+    char *t = bti_html_text(k);
+    size_t fl = 0;
+    char *ft = t ? bti_fold_dup(t, strlen(t), &fl) : NULL;
+    while (fl && (ft[fl - 1] == '.' || ft[fl - 1] == ' '))
+        fl--;
+    int hit = ft && fl >= fdl && strncmp(ft, fd, fdl) == 0 &&
+              (cut ? fl < SAPO_MAX_TEXT : fl <= fdl + DESC_WINDOW_SLACK);
+    free(t);
+    free(ft);
+    return hit;
+}
+
+static const xmlNode *described_block(const out *o, const xmlNode *n, const char *fd, size_t fdl,
+                                      int cut, int depth, int *seen, int *stopped)
+{
+    for (const xmlNode *k = n; k && !*stopped; k = k->next) {
+        if (k == o->content) {
+            *stopped = 1;
+            return NULL;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+            continue;
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_CAPTION | BTI_NF_IMAGEBOX) ||
+            bti_html_is(k, "head") || bti_html_is(k, "a"))
+            continue;
+        if (!*seen && (bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) && in->text &&
+            in->text < TITLE_BLOCK_MAX) {
+            char *t = bti_html_text(k);
+            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
+                *seen = 1;
+            free(t);
+            if (*seen)
+                continue;
+        }
+        if (*seen && in->text + DESC_WINDOW_SLACK >= fdl &&
+            in->text <= (cut ? SAPO_MAX_TEXT : fdl + DESC_WINDOW_SLACK) &&
+            ldens(in) < LEDE_MAX_LINK_DENSITY && !holds_media(k, 0) && described(fd, fdl, cut, k))
+            return k;
+        const xmlNode *r = described_block(o, k->children, fd, fdl, cut, depth + 1, seen, stopped);
+        if (r)
+            return r;
+    }
+    return NULL;
+}
+
+static void take_described_sapo(out *o)
+{
+    if (o->lede || !o->m->description || o->rc)
+        return;
+    const char *d = o->m->description;
+    size_t dl = strlen(d);
+    int cut = 0;
+    if (dl > 3 && !strcmp(d + dl - 3, "...")) /* a description cut short by the site */
+        dl -= 3, cut = 1;
+    else if (dl > 3 && !strcmp(d + dl - 3, "\xe2\x80\xa6"))
+        dl -= 3, cut = 1;
+    while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
+        dl--;
+    size_t fdl = 0;
+    char *fd = bti_fold_dup(d, dl, &fdl);
+    xmlNodePtr root = xmlDocGetRootElement(o->content->doc);
+    if (fd && fdl >= DESC_MIN && root) {
+        int seen = 0, stopped = 0;
+        const xmlNode *k = described_block(o, root->children, fd, fdl, cut, 0, &seen, &stopped);
+        if (!k && !seen) { /* the headline is inside the container, or spelt otherwise than
+                            * the title: the whole run before the container is the header */
+            seen = 1, stopped = 0;
+            k = described_block(o, root->children, fd, fdl, cut, 0, &seen, &stopped);
+        }
+        if (k)
+            o->lede = bti_html_text(k);
+    }
+    free(fd);
+}
+
 /* Pass 4: related boxes sit under the article or right after it, in the same column. */
 static void take_related_outside(out *o, xmlNodePtr scope)
 {
@@ -1604,6 +1689,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     flush(&o);
     xmlNodePtr scope = article_scope(content);
     take_marked_sapo(&o, scope);
+    take_described_sapo(&o);
     take_related_outside(&o, scope);
     sort_lines(&o);
     take_description_sapo(&o);
