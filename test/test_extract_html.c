@@ -742,6 +742,19 @@ static void test_described_standfirst(void **state)
     assert_non_null(a->lede);
     assert_string_equal(a->lede, STANDFIRST);
     bt_article_free(a);
+    /* a block the container marks as the lead that says something else gives way to the one
+     * showing the description, and stays text */
+    const char *page = DESCRIBED_PAGE(STANDFIRST, "<p>" STANDFIRST "</p>");
+    const char *at = strstr(page, "<div class=\"article-body\">") + strlen("<div class=\"article-body\">");
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%.*s<p class=\"lead\">The old bridge was opened in 1931 and has "
+             "carried the town's main road ever since.</p>%s", (int)(at - page), page, at);
+    a = extract_ok(buf);
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, STANDFIRST);
+    assert_true(a->n_body == 4);
+    assert_non_null(strstr(a->body[0], "opened in 1931"));
+    bt_article_free(a);
     /* shown nowhere, or only as a linked teaser: no standfirst */
     a = extract_ok(DESCRIBED_PAGE(STANDFIRST, ""));
     assert_null(a->lede);

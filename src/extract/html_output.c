@@ -69,6 +69,7 @@ typedef struct out {
     size_t pend_link, pend_strong, pend_text;
     char *pend_href;
     char *lede;
+    int lede_walked;  /* the lede was taken from the container's own blocks */
     int related_mode; /* after a "Tin liên quan" heading: link lists are related stories */
     int stopped;      /* after a "Tin khác" / "More stories" heading: the article is over */
     char **bylines;
@@ -689,6 +690,7 @@ static int el_marked_sapo(out *o, const xmlNode *k, bti_node_info *in, int depth
         return 0;
     flush(o);
     o->lede = bti_html_text(k);
+    o->lede_walked = 1;
     return 1;
 }
 
@@ -1389,17 +1391,23 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
  * description alone, nowhere visible, is not (the page does not show it). */
 #define DESC_WINDOW_SLACK 16 /* visible text may differ from the description by a few bytes */
 
-static int described(const char *fd, size_t fdl, int cut, const xmlNode *k)
+static int described_text(const char *fd, size_t fdl, int cut, const char *t)
 {
-    char *t = bti_html_text(k);
     size_t fl = 0;
-    char *ft = t ? bti_fold_dup(t, strlen(t), &fl) : NULL;
+    char *ft = bti_fold_dup(t, strlen(t), &fl);
     while (fl && (ft[fl - 1] == '.' || ft[fl - 1] == ' '))
         fl--;
     int hit = ft && fl >= fdl && strncmp(ft, fd, fdl) == 0 &&
               (cut ? fl < SAPO_MAX_TEXT : fl <= fdl + DESC_WINDOW_SLACK);
-    free(t);
     free(ft);
+    return hit;
+}
+
+static int described(const char *fd, size_t fdl, int cut, const xmlNode *k)
+{
+    char *t = bti_html_text(k);
+    int hit = t && described_text(fd, fdl, cut, t);
+    free(t);
     return hit;
 }
 
@@ -1439,7 +1447,7 @@ static const xmlNode *described_block(const out *o, const xmlNode *n, const char
 
 static void take_described_sapo(out *o)
 {
-    if (o->lede || !o->m->description || o->rc)
+    if (!o->m->description || o->rc)
         return;
     const char *d = o->m->description;
     size_t dl = strlen(d);
@@ -1453,7 +1461,10 @@ static void take_described_sapo(out *o)
     size_t fdl = 0;
     char *fd = bti_fold_dup(d, dl, &fdl);
     xmlNodePtr root = xmlDocGetRootElement(o->content->doc);
-    if (fd && fdl >= DESC_MIN && root) {
+    /* a block marked as the sapo above the text that says something else than the
+     * description (a kicker, a caption in a "lead" box, a subheading) gives way to the
+     * block that shows the description */
+    if (fd && fdl >= DESC_MIN && root && !(o->lede && described_text(fd, fdl, cut, o->lede))) {
         int seen = 0, stopped = 0;
         const xmlNode *k = described_block(o, root->children, fd, fdl, cut, 0, &seen, &stopped);
         if (!k && !seen) { /* the headline is inside the container, or spelt otherwise than
@@ -1461,8 +1472,19 @@ static void take_described_sapo(out *o)
             seen = 1, stopped = 0;
             k = described_block(o, root->children, fd, fdl, cut, 0, &seen, &stopped);
         }
-        if (k)
+        if (k && o->lede && o->lede_walked) { /* the container's block was text after all */
+            size_t n = o->pn;
+            push_para(o, o->lede, strlen(o->lede), 0, 0, 0, 0, NULL);
+            if (o->pn > n) {
+                para first = o->pv[n];
+                memmove(o->pv + 1, o->pv, n * sizeof *o->pv);
+                o->pv[0] = first;
+            }
+        }
+        if (k && !o->rc) {
+            free(o->lede);
             o->lede = bti_html_text(k);
+        }
     }
     free(fd);
 }
