@@ -764,6 +764,64 @@ static void test_described_standfirst(void **state)
     bt_article_free(a);
 }
 
+/* Bylines in several languages: the opening word goes, names are cut at joining words. */
+typedef struct names {
+    char v[8][64];
+    size_t n;
+} names;
+
+static void collect_name(const char *s, size_t len, void *ctx)
+{
+    names *ns = ctx;
+    if (ns->n < 8)
+        snprintf(ns->v[ns->n++], sizeof ns->v[0], "%.*s", (int)len, s);
+}
+
+static names cut(const char *s, int mode)
+{
+    names ns;
+    memset(&ns, 0, sizeof ns);
+    bti_byline_names(s, mode, collect_name, &ns);
+    return ns;
+}
+
+static void test_byline_names(void **state)
+{
+    (void)state;
+    names ns = cut("Von Anna Berg und Jan Roth", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
+    assert_string_equal(ns.v[0], "Anna Berg");
+    assert_string_equal(ns.v[1], "Jan Roth");
+    ns = cut("Av Kari Nordmann og Ola Hansen", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
+    assert_string_equal(ns.v[1], "Ola Hansen");
+    ns = cut("Par Marie Dupont, Luc Martin et Paul Roy", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 3);
+    assert_string_equal(ns.v[0], "Marie Dupont");
+    assert_string_equal(ns.v[2], "Paul Roy");
+    ns = cut("Tác giả: Hà Phong và Minh Tâm", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
+    assert_string_equal(ns.v[0], "Hà Phong");
+    /* an initial written in capitals is no joining word; brackets are not cut */
+    ns = cut("By John E Smith", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "John E Smith");
+    ns = cut("Jean Roy (avec Luc Martin et Paul Roy)", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 1);
+    /* a metadata field is cut only where every piece is a name */
+    ns = cut("Doe, John", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Doe, John");
+    ns = cut("Mac & i", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    ns = cut("Anna Berg, Jan Roth and Eva Lind", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 3);
+    assert_string_equal(ns.v[2], "Eva Lind");
+    /* "By" alone names nobody */
+    assert_int_equal(bti_byline_prefix("By", 2), 0);
+    assert_int_equal(bti_byline_prefix("Theodor Berg", 12), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -781,6 +839,7 @@ int main(void)
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_described_standfirst),
+        cmocka_unit_test(test_byline_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

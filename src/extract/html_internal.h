@@ -158,6 +158,22 @@ xmlNodePtr bti_html_find_content(bti_html_ctx *ctx);
 /* Fills body, lede, images, related and in-text bylines of `a` from `content`. */
 int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *m, bt_article *a);
 
+/* ---- html_byline.c ---- */
+/* Called with each name of a byline (not yet cleaned), in order. */
+typedef void (*bti_name_fn)(const char *name, size_t len, void *ctx);
+
+/* The raw length of a byline's opening word and what follows it ("By ", "Von ", "Tác giả: ",
+ * a short label and its colon), 0 when none. */
+size_t bti_byline_prefix(const char *s, size_t n);
+
+/* Cuts byline s into names, its opening word dropped, at ", ", " & ", " | ", " - " and a
+ * joining word ("und", "og", "và"), never inside brackets: calls f for each and returns how
+ * many. BTI_BYLINE_TEXT: a byline line of the page (the caller judges each name);
+ * BTI_BYLINE_FIELD: an author field of the metadata, cut only when every piece is two words
+ * or more ("Doe, John", "Mac & i", "Anna Berg, Berlin" stay whole). */
+enum { BTI_BYLINE_TEXT = 0, BTI_BYLINE_FIELD = 1 };
+size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
+
 /* ---- html_caption.c ---- */
 /* Splits a credit ("Ảnh: Reuters", "(Nguồn: TASS)", "Photo: AP") off a caption. Writes
  * malloc'ed strings to *caption (never NULL) and *credit (NULL when none). 0 or BT_ENOMEM. */

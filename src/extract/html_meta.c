@@ -53,32 +53,39 @@ static int is_url(const char *s)
            strncmp(s, "//", 2) == 0 || strncmp(s, "/", 1) == 0;
 }
 
+typedef struct name_list {
+    char **list;
+    size_t *n;
+} name_list;
+
+static void add_name(const char *s, size_t len, void *ctx)
+{
+    name_list *l = ctx;
+    if (*l->n >= MAX_AUTHORS)
+        return;
+    char *c = bti_html_clean(s, len);
+    if (!c)
+        return;
+    if (!*c || is_url(c) || strlen(c) > 60 || c[0] == '@') {
+        free(c);
+        return;
+    }
+    for (size_t i = 0; i < *l->n; i++)
+        if (bti_html_same_text(l->list[i], c)) {
+            free(c);
+            return;
+        }
+    l->list[(*l->n)++] = c;
+}
+
+/* An author field may hold a whole byline ("Von Anna Berg und Jan Roth"): its opening word
+ * goes and it is cut into names where every piece reads as one ("Doe, John" stays whole). */
 static void add_author(char **list, size_t *n, const char *s)
 {
     if (!s || *n >= MAX_AUTHORS)
         return;
-    static const char *const by[] = {"By ", "by ", "BY ", "Par ", "par ", "Por ", "por ",
-                                     "Von ", "von ", "Tác giả: ", "Theo "};
-    while (*s == ' ' || *s == '\n' || *s == '\t')
-        s++;
-    for (size_t i = 0; i < sizeof by / sizeof by[0]; i++)
-        if (!strncmp(s, by[i], strlen(by[i]))) {
-            s += strlen(by[i]);
-            break;
-        }
-    char *c = bti_html_clean(s, strlen(s));
-    if (!c)
-        return;
-    if (!*c || is_url(c) || strlen(c) > 60 || strlen(c) > 100 || c[0] == '@') {
-        free(c);
-        return;
-    }
-    for (size_t i = 0; i < *n; i++)
-        if (bti_html_same_text(list[i], c)) {
-            free(c);
-            return;
-        }
-    list[(*n)++] = c;
+    name_list l = {list, n};
+    bti_byline_names(s, BTI_BYLINE_FIELD, add_name, &l);
 }
 
 /* ---- JSON-LD ---- */

@@ -1146,52 +1146,25 @@ static void trim_edges(out *o)
     }
 }
 
-/* "By Jane Doe, John Roe" / "Tác giả: Hà Phong" to names */
-static void byline_authors(out *o, const char *s)
+/* One name of a byline: its agency cut off ("Minh Tâm (TTXVN)"), kept if it reads as a name. */
+static void byline_name(const char *s, size_t len, void *ctx)
 {
-    static const char *const prefixes[] = {"By ", "by ", "BY ", "Tác giả:", "Bài:", "Bài và ảnh:",
-                                           "Written by ", "Theo ", "Text:", "Author:", "Posted by ",
-                                           "Đăng bởi ", "Viết bởi "};
-    while (*s == ' ')
-        s++;
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        size_t l = strlen(prefixes[i]);
-        if (!strncmp(s, prefixes[i], l)) {
-            s += l;
-            break;
-        }
-    }
-    char *copy = strdup(s);
-    if (!copy)
+    out *o = ctx;
+    char *piece = strndup(s, len);
+    if (!piece) {
+        o->rc = BT_ENOMEM;
         return;
-    char *p = copy;
-    while (p && *p) {
-        char *cut = NULL;
-        const char *seps[] = {", ", " and ", " và ", " & ", " - ", " | "};
-        for (size_t i = 0; i < 6; i++) {
-            char *c = strstr(p, seps[i]);
-            if (c && (!cut || c < cut))
-                cut = c;
-        }
-        char *next = NULL;
-        if (cut) {
-            const char *seps2[] = {", ", " and ", " và ", " & ", " - ", " | "};
-            for (size_t i = 0; i < 6; i++)
-                if (!strncmp(cut, seps2[i], strlen(seps2[i]))) {
-                    next = cut + strlen(seps2[i]);
-                    break;
-                }
-            *cut = '\0';
-        }
-        size_t an = agency_name(p);
-        char *name = bti_html_clean(p, an ? an : strlen(p));
-        if (name && name_like(name))
-            add_author(o, name);
-        free(name);
-        p = next;
     }
-    free(copy);
+    size_t an = agency_name(piece);
+    char *name = bti_html_clean(piece, an ? an : strlen(piece));
+    if (name && name_like(name))
+        add_author(o, name);
+    free(name);
+    free(piece);
 }
+
+/* "By Jane Doe, John Roe" / "Tác giả: Hà Phong" / "Von Anna Berg und Jan Roth" to names */
+static void byline_authors(out *o, const char *s) { bti_byline_names(s, BTI_BYLINE_TEXT, byline_name, o); }
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop, int depth,
                                  int *stopped)
