@@ -14,6 +14,7 @@
 #include <strings.h>
 
 enum { MAX_AUTHORS = 16 };
+#define BARE_DAY_LEN 10 /* "YYYY-MM-DD": a day without its time */
 
 /* Everything found, before choosing. Strings are malloc'ed and cleaned. */
 typedef struct raw {
@@ -577,10 +578,13 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
              (host && strlen(host) > 3 && strcmp(host + strlen(host) - 3, ".vn") == 0);
     ctx->lang_vi = vi;
 
+    /* A bare day ("2024-08-22", or a time without a zone, which parse_meta cuts to its day)
+     * is no publication instant (spec/article.md): a later source may give the full one, and
+     * when none does the visible date is read (html_extract.c), else the field stays null. */
     const char *dates[] = {r.ld_date, r.og_date, r.itemprop_date, r.meta_date, r.time_date};
     char d[64];
     for (size_t i = 0; i < 5 && !m->published; i++)
-        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d))
+        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d) && strlen(d) > BARE_DAY_LEN)
             m->published = strdup(d);
 
     const char *titles[] = {r.og_title, r.ld_headline, r.itemprop_headline, r.tw_title,
