@@ -841,6 +841,30 @@ static void test_byline_names(void **state)
     assert_int_equal(bti_byline_prefix("Theodor Berg", 12), 0);
 }
 
+/* React's streamed segment (<div hidden id="S:1">, moved into place by its script) is shown
+ * text; any other hidden block is not. */
+static void test_streamed_segment(void **state)
+{
+    (void)state;
+    const char *page = "<html lang=\"en\"><head><title>Dam opens</title></head><body>"
+                       "<h1>Dam opens</h1><div id=\"root\"><p>Loading</p></div>"
+                       "<div hidden id=\"%s\"><div class=\"content\">" PARAS "</div></div>"
+                       "<script>$RC(\"B:1\",\"S:1\")</script></body></html>";
+    char buf[2048];
+    snprintf(buf, sizeof buf, page, "S:1");
+    bt_article *a = extract_ok(buf);
+    assert_true(a->n_body >= 2);
+    assert_non_null(strstr(a->body[0], "sơ tán"));
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, page, "drawer");
+    a = NULL;
+    bt_error err;
+    int rc = extract(buf, strlen(buf), NULL, &a, &err);
+    for (size_t i = 0; !rc && a && i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "sơ tán"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -858,7 +882,7 @@ int main(void)
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_described_standfirst),
-        cmocka_unit_test(test_byline_names),
+        cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -435,9 +435,20 @@ static int screen_reader_only(const char *cls)
     return 0;
 }
 
+/* React's streamed rendering sends a late part of the page (often the article itself) in a
+ * <div hidden id="S:1a"> that its inline script ($RC) moves into place at once: a reader sees
+ * it, so it is no hidden block. */
+#define STREAMED_SEGMENT_ID "S:"
+
+static int streamed_segment(const xmlNode *n, const node_attrs *at)
+{
+    return at->id && !strncmp(at->id, STREAMED_SEGMENT_ID, strlen(STREAMED_SEGMENT_ID)) &&
+           bti_html_is(n, "div");
+}
+
 static int hidden(const xmlNode *n, const node_attrs *at)
 {
-    if (at->hidden)
+    if (at->hidden && !streamed_segment(n, at))
         return 1;
     /* labels and skip links only: a heading kept for screen readers may be the headline */
     if (at->cls && (bti_html_is(n, "span") || bti_html_is(n, "a")) && screen_reader_only(at->cls))
