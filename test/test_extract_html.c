@@ -865,6 +865,45 @@ static void test_streamed_segment(void **state)
     bt_article_free(a);
 }
 
+/* A time written without its zone takes the zone of the page's country or language, summer
+ * time included; a page of many possible zones gets none. */
+static void test_page_zone(void **state)
+{
+    (void)state;
+    int off = -1;
+    assert_true(bti_zone_offset("de", NULL, 2024, 4, 25, 14, 7, &off));
+    assert_int_equal(off, 120);
+    assert_true(bti_zone_offset("de", NULL, 2024, 1, 5, 14, 7, &off));
+    assert_int_equal(off, 60);
+    /* 2024's switches: 31 March at 02:00 local, 27 October at 03:00 local */
+    assert_true(bti_zone_offset("de", NULL, 2024, 3, 31, 1, 59, &off));
+    assert_int_equal(off, 60);
+    assert_true(bti_zone_offset("de", NULL, 2024, 3, 31, 3, 0, &off));
+    assert_int_equal(off, 120);
+    assert_true(bti_zone_offset("de", NULL, 2024, 10, 27, 4, 0, &off));
+    assert_int_equal(off, 60);
+    assert_true(bti_zone_offset("en", "www.example.co.uk", 2024, 7, 1, 9, 0, &off));
+    assert_int_equal(off, 60);
+    assert_true(bti_zone_offset("tr", "www.example.com", 2024, 7, 1, 9, 0, &off));
+    assert_int_equal(off, 180);
+    assert_false(bti_zone_offset("en", "www.example.com", 2024, 7, 1, 9, 0, &off));
+    assert_false(bti_zone_offset(NULL, NULL, 2024, 7, 1, 9, 0, &off));
+
+    const char *page = "<html lang=\"%s\"><head><title>Ferry</title>"
+                       "<meta property=\"article:published_time\" content=\"2024-04-25T14:07:00\">"
+                       "</head><body><div>" PARAS "</div></body></html>";
+    char buf[2048];
+    snprintf(buf, sizeof buf, page, "de");
+    bt_article *a = extract_ok(buf);
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2024-04-25T14:07:00+02:00");
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, page, "en");
+    a = extract_ok(buf);
+    assert_null(a->published);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -883,6 +922,7 @@ int main(void)
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
+        cmocka_unit_test(test_page_zone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,7 +32,12 @@ int bti_html_date_holder(const xmlNode *n)
     return 0;
 }
 
-static int find(const xmlNode *n, int vi, int depth, char out[64])
+typedef struct where {
+    int vi;
+    const char *lang, *host;
+} where;
+
+static int find(const xmlNode *n, const where *w, int depth, char out[64])
 {
     for (const xmlNode *k = n; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
@@ -46,9 +51,12 @@ static int find(const xmlNode *n, int vi, int depth, char out[64])
             char *t = bti_html_text(k);
             bti_date d;
             /* a day without its time is too weak: lists of other stories print those */
-            if (t && bti_date_find(t, strlen(t), &d) && d.has_time && (d.has_offset || vi)) {
+            int off = 7 * 60;
+            if (t && bti_date_find(t, strlen(t), &d) && d.has_time &&
+                (d.has_offset || w->vi ||
+                 bti_zone_offset(w->lang, w->host, d.year, d.month, d.day, d.hour, d.minute, &off))) {
                 char buf[64];
-                size_t l = bti_date_format(&d, 7 * 60, buf, sizeof buf);
+                size_t l = bti_date_format(&d, off, buf, sizeof buf);
                 free(t);
                 if (l && l < 64) {
                     memcpy(out, buf, l + 1);
@@ -58,14 +66,15 @@ static int find(const xmlNode *n, int vi, int depth, char out[64])
             }
             free(t);
         }
-        if (find(k->children, vi, depth + 1, out))
+        if (find(k->children, w, depth + 1, out))
             return 1;
     }
     return 0;
 }
 
-int bti_html_visible_date(const bti_html_ctx *ctx, char out[64])
+int bti_html_visible_date(const bti_html_ctx *ctx, const char *lang, const char *host, char out[64])
 {
     xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
-    return root ? find(root, ctx->lang_vi, 0, out) : 0;
+    where w = {ctx->lang_vi, lang, host};
+    return root ? find(root, &w, 0, out) : 0;
 }

@@ -125,8 +125,9 @@ int bti_html_same_text(const char *a, const char *b);
 
 /* ---- html_dateline.c ---- */
 /* The page's visible dateline ("12/09/2022 15:40 (GMT+7)") in a date-classed element, as
- * ISO 8601 with offset (+07:00 for Vietnamese pages without one). 1 when found. */
-int bti_html_visible_date(const bti_html_ctx *ctx, char out[64]);
+ * ISO 8601 with offset (+07:00 for Vietnamese pages without one; else the zone of the page's
+ * language `lang` and host `host`, either NULL, when html_zone.c knows it). 1 when found. */
+int bti_html_visible_date(const bti_html_ctx *ctx, const char *lang, const char *host, char out[64]);
 /* Whether an element's tag or class/id says it holds a date (time, *date*, *meta*, ...). */
 int bti_html_date_holder(const xmlNode *n);
 
@@ -173,6 +174,13 @@ size_t bti_byline_prefix(const char *s, size_t n);
  * or more ("Doe, John", "Mac & i", "Anna Berg, Berlin" stay whole). */
 enum { BTI_BYLINE_TEXT = 0, BTI_BYLINE_FIELD = 1 };
 size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
+
+/* ---- html_zone.c ---- */
+/* The offset (minutes east of UTC, summer time included) of wall-clock time y-mo-d h:mi on a
+ * page of language `lang` served from `host` (either may be NULL): 1 when the zone is known,
+ * 0 when the page does not tell it. */
+int bti_zone_offset(const char *lang, const char *host, int y, int mo, int d, int h, int mi,
+                    int *off_min);
 
 /* ---- html_caption.c ---- */
 /* Splits a credit ("Ảnh: Reuters", "(Nguồn: TASS)", "Photo: AP") off a caption. Writes

@@ -9,6 +9,7 @@
 #include "bantin/text.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -87,6 +88,23 @@ static void add_author(char **list, size_t *n, const char *s)
         return;
     name_list l = {list, n};
     bti_byline_names(s, BTI_BYLINE_FIELD, add_name, &l);
+}
+
+/* An ISO 8601 time written without its zone ("2024-04-25T14:07:00") on a page whose zone is
+ * known from its host or language (html_zone.c): the full instant into out. */
+static int zoned_time(const char *s, const char *lang, const char *host, char out[64])
+{
+    char wall[64];
+    while (s && (*s == ' ' || *s == '\t' || *s == '\n'))
+        s++;
+    if (!s || strlen(s) < BARE_DAY_LEN || s[4] != '-' || s[7] != '-' ||
+        !bti_date_parse_meta(s, 1, 0, wall) || strlen(wall) <= BARE_DAY_LEN)
+        return 0;
+    int y, mo, d, h, mi, off;
+    if (sscanf(wall, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
+        !bti_zone_offset(lang, host, y, mo, d, h, mi, &off))
+        return 0;
+    return bti_date_parse_meta(s, 1, off, out) && strlen(out) > BARE_DAY_LEN;
 }
 
 /* ---- JSON-LD ---- */
@@ -256,7 +274,8 @@ static void meta_tag(raw *r, const xmlNode *n)
             else if (!strcmp(k, "og:locale"))
                 set_once(&r->og_locale, content);
             else if (!strcmp(k, "article:published_time") || !strcmp(k, "og:published_time") ||
-                     !strcmp(k, "og:article:published_time"))
+                     !strcmp(k, "og:article:published_time") ||
+                     !strcmp(k, "article:published:time")) /* spelt as og:site:name is */
                 set_once(&r->og_date, content);
             else if (!strcmp(k, "pubdate") || !strcmp(k, "publishdate") ||
                      !strcmp(k, "publish-date") || !strcmp(k, "publish_date") ||
@@ -584,7 +603,8 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
     const char *dates[] = {r.ld_date, r.og_date, r.itemprop_date, r.meta_date, r.time_date};
     char d[64];
     for (size_t i = 0; i < 5 && !m->published; i++)
-        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d) && strlen(d) > BARE_DAY_LEN)
+        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d) &&
+            (strlen(d) > BARE_DAY_LEN || zoned_time(dates[i], m->lang, host, d)))
             m->published = strdup(d);
 
     const char *titles[] = {r.og_title, r.ld_headline, r.itemprop_headline, r.tw_title,
