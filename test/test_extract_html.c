@@ -904,6 +904,39 @@ static void test_page_zone(void **state)
     bt_article_free(a);
 }
 
+/* Furniture in the page's own language: an ad label, a "read also" link, a heading that opens
+ * the page's other stories (German, French, Polish here). */
+static void test_furniture_languages(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"%s\"><head><title>Brücke</title></head><body><h1>Brücke</h1>"
+        "<div class=\"article-body\"><p>%s</p>"
+        "<p>Die alte Brücke über den Fluss wird ab Montag für zwei Jahre gesperrt, teilte die "
+        "Stadtverwaltung am Dienstag mit.</p><p>%s: <a href=\"/andere-geschichte\">Neue Buslinien "
+        "für den Norden der Stadt</a></p><p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse "
+        "in zwei Pfeilern gefunden, deren Reparatur teurer wäre als ein Neubau.</p><p>Die Busse "
+        "fahren während der Bauzeit eine Umleitung durch den Norden, die etwa zehn Minuten "
+        "länger dauert.</p><h2>%s</h2><p>Ein anderer Artikel über das Wetter am Wochenende und "
+        "die Aussichten für den Sommer in der ganzen Region.</p></div></body></html>";
+    static const char *const langs[][4] = {
+        {"de", "Anzeige", "Lesen Sie auch", "Mehr zum Thema"},
+        {"fr", "Publicité", "À lire aussi", "Sur le même sujet"},
+        {"pl", "Reklama", "Czytaj też", "Najczęściej czytane"},
+    };
+    for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
+        char buf[4096];
+        snprintf(buf, sizeof buf, page, langs[i][0], langs[i][1], langs[i][2], langs[i][3]);
+        bt_article *a = extract_ok(buf);
+        assert_int_equal(a->n_body, 3);
+        assert_non_null(strstr(a->body[0], "gesperrt"));
+        assert_non_null(strstr(a->body[2], "Umleitung"));
+        assert_int_equal(a->n_related, 1);
+        assert_string_equal(a->related[0].title, "Neue Buslinien für den Norden der Stadt");
+        bt_article_free(a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -922,7 +955,7 @@ int main(void)
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
-        cmocka_unit_test(test_page_zone),
+        cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
