@@ -1604,6 +1604,57 @@ static void take_description_sapo(out *o)
     free(fp);
 }
 
+/* Pass 6b, the standfirst set apart by its look: no sapo marked or described, the text's
+ * first paragraph is wholly in bold, or in a class of its own while the paragraphs after it
+ * share another (or none): the page shows it as the standfirst. It must read as a sentence
+ * or more, so a bold subheading or a kicker stays where it is. */
+#define STANDFIRST_MIN 60     /* a standfirst is a sentence, not a label */
+#define STANDFIRST_FOLLOW 2   /* paragraphs after it that must look alike */
+
+static int wholly_bold(const xmlNode *p)
+{
+    int bold = 0;
+    for (const xmlNode *k = p->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE) {
+            for (const xmlChar *c = k->content; c && *c; c++)
+                if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r')
+                    return 0;
+        } else if (k->type == XML_ELEMENT_NODE) {
+            if (!(bti_html_is(k, "strong") || bti_html_is(k, "b")) || bold)
+                return 0;
+            bold = 1;
+        }
+    }
+    return bold;
+}
+
+static int same_class(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
+
+static void take_styled_sapo(out *o)
+{
+    if (o->lede || o->pn < 1 + STANDFIRST_FOLLOW || o->rc)
+        return;
+    const para *p0 = &o->pv[0];
+    if (p0->len < STANDFIRST_MIN || p0->len >= SAPO_MAX_TEXT || !p0->node || !bti_html_is(p0->node, "p") ||
+        !strchr(".!?\"\xe2\xbb", p0->text[p0->len - 1]) || (p0->flags & P_HEADING))
+        return;
+    for (size_t i = 1; i <= STANDFIRST_FOLLOW; i++)
+        if (!o->pv[i].node || o->pv[i].node->parent != p0->node->parent || !bti_html_is(o->pv[i].node, "p"))
+            return;
+    const char *c0 = bti_html_peek(p0->node, "class"), *c1 = bti_html_peek(o->pv[1].node, "class");
+    int own_class = c0 && !same_class(c0, c1);
+    for (size_t i = 2; i <= STANDFIRST_FOLLOW && own_class; i++)
+        own_class = same_class(c1, bti_html_peek(o->pv[i].node, "class"));
+    int bold = wholly_bold(p0->node) && !wholly_bold(o->pv[1].node);
+    if (!own_class && !bold)
+        return;
+    o->lede = strdup(p0->text);
+    if (!o->lede)
+        o->rc = BT_ENOMEM;
+    else
+        drop_para(o, 0);
+}
+
 /* Pass 9: the authors, when the page's metadata names none: the byline lines the walk kept,
  * else a block marked as a byline (BTI_NF_BYLINE) above the text. */
 static void take_bylines(out *o, xmlNodePtr scope)
@@ -1688,6 +1739,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     take_related_outside(&o, scope);
     sort_lines(&o);
     take_description_sapo(&o);
+    take_styled_sapo(&o);
     signature(&o);  /* pass 7 */
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);
