@@ -393,6 +393,22 @@ static void test_title_suffix(void **state)
     t = bti_html_strip_site("Nga - Ukraine giao tranh", NULL, NULL);
     assert_string_equal(t, "Nga - Ukraine giao tranh");
     free(t);
+    /* a chain of suffixes: the byline, then the site's name */
+    t = bti_html_strip_site("Roommate agrees to an interview with the defence | The Valley Post | by Ann Lee",
+                            "The Valley Post", NULL);
+    assert_string_equal(t, "Roommate agrees to an interview with the defence");
+    free(t);
+    /* after the first cut only the site's name goes: the headline's own dashes stay */
+    t = bti_html_strip_site("Nga - Ukraine giao tranh ở phía đông | Tin tức", "Báo Mới", NULL);
+    assert_string_equal(t, "Nga - Ukraine giao tranh ở phía đông");
+    free(t);
+    /* a CJK site name, after a full-width colon or a bar without spaces */
+    t = bti_html_strip_site("高知と宮崎に津波注意報 気象庁：東海新聞デジタル", "東海新聞デジタル", NULL);
+    assert_string_equal(t, "高知と宮崎に津波注意報 気象庁");
+    free(t);
+    t = bti_html_strip_site("국회 본회의 또다시 불발ㅣ서울일보", "서울일보", NULL);
+    assert_string_equal(t, "국회 본회의 또다시 불발");
+    free(t);
     /* a short <h1> that the title carries with the site's name after a separator */
     bt_article *a = extract_ok(
         "<html><head><title>Cần Thơ - Bách khoa Mở</title>"
@@ -760,6 +776,15 @@ static void test_described_standfirst(void **state)
     /* a cut description ("...") still names the full standfirst */
     a = extract_ok(DESCRIBED_PAGE("The council will close the old bridge for two years while...",
                                   "<p>" STANDFIRST "</p>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, STANDFIRST);
+    bt_article_free(a);
+    /* a dateline before the described block belongs to the standfirst; a kicker does not */
+    a = extract_ok(DESCRIBED_PAGE(STANDFIRST, "<div><span>Berlin.</span> <span>" STANDFIRST "</span></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "Berlin. " STANDFIRST);
+    bt_article_free(a);
+    a = extract_ok(DESCRIBED_PAGE(STANDFIRST, "<div><span>Bridge works</span> <span>" STANDFIRST "</span></div>"));
     assert_non_null(a->lede);
     assert_string_equal(a->lede, STANDFIRST);
     bt_article_free(a);

@@ -510,9 +510,27 @@ static size_t count_words(const char *s, size_t n)
     return w;
 }
 
-char *bti_html_strip_site(const char *title, const char *site, const char *host)
+/* Whether `part` is the site's name as written (names in scripts without ASCII letters,
+ * "朝日新聞デジタル", fold to nothing that names_site can compare). */
+static int is_site_name(const char *part, const char *site)
 {
-    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", " / "};
+    if (!site || !*site)
+        return 0;
+    while (*part == ' ')
+        part++;
+    size_t pl = strlen(part), sl = strlen(site);
+    while (pl && part[pl - 1] == ' ')
+        pl--;
+    return pl == sl && !memcmp(part, site, sl);
+}
+
+/* One suffix or prefix off; `strict`: only one that names the site. */
+static char *strip_site_once(const char *title, const char *site, const char *host, int strict)
+{
+    /* the first four may be cut as a short suffix; the rest only when they name the site.
+     * "：", "｜" and "ㅣ" close CJK headlines without spaces ("気象庁：朝日新聞デジタル") */
+    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", " / ",
+                                       "：", "｜", "ㅣ"};
     if (!title)
         return NULL;
     size_t tl = strlen(title);
@@ -526,10 +544,10 @@ char *bti_html_strip_site(const char *title, const char *site, const char *host)
         if (last) {
             const char *suffix = last + sl;
             size_t head = (size_t)(last - title);
-            if (head && (names_site(suffix, site, host) ||
-                         (s == 0 && count_words(suffix, strlen(suffix)) <= 4 &&
+            if (head && (names_site(suffix, site, host) || is_site_name(suffix, site) ||
+                         (!strict && s == 0 && count_words(suffix, strlen(suffix)) <= 4 &&
                           count_words(title, head) >= 4) ||
-                         (s <= 3 && count_words(suffix, strlen(suffix)) <= 3 &&
+                         (!strict && s <= 3 && count_words(suffix, strlen(suffix)) <= 3 &&
                           count_words(title, head) >= 5)))
                 return strndup(title, head);
         }
@@ -544,6 +562,24 @@ char *bti_html_strip_site(const char *title, const char *site, const char *host)
         }
     }
     return strdup(title);
+}
+
+#define SITE_STRIP_ROUNDS 3 /* "Headline | Site | by Author": a chain of suffixes */
+
+char *bti_html_strip_site(const char *title, const char *site, const char *host)
+{
+    char *cur = strip_site_once(title, site, host, 0);
+    /* after the first cut, only what names the site goes: a headline may hold dashes */
+    for (int r = 1; cur && r < SITE_STRIP_ROUNDS; r++) {
+        char *next = strip_site_once(cur, site, host, 1);
+        if (!next || !strcmp(next, cur)) {
+            free(next);
+            break;
+        }
+        free(cur);
+        cur = next;
+    }
+    return cur;
 }
 
 static char *primary_lang(const char *l)

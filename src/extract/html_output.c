@@ -1418,6 +1418,42 @@ static const xmlNode *described_block(const out *o, const xmlNode *n, const char
     return NULL;
 }
 
+/* "<span>Berlin.</span> <span>Die Ex-Vorsitzende ...</span>": the described block's parent
+ * that adds only a dateline before it is the standfirst as shown, dateline included. */
+#define DATELINE_MAX 40 /* "Berlin.", "Neuss ·", "WASHINGTON (AP) —": a place and a mark */
+
+/* Whether the lead-in pt[0..n) closes as a dateline does ("Berlin.", "Neuss ·", "Paris –"),
+ * not as a kicker or a heading ("Leichter Auftakt"). */
+static int dateline_mark(const char *pt, size_t n)
+{
+    static const char *const marks[] = {".", ":", ",", ")", "·", "–", "—", "-"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t ml = strlen(marks[i]);
+        if (n >= ml && !memcmp(pt + n - ml, marks[i], ml))
+            return 1;
+    }
+    return 0;
+}
+
+static char *dated_standfirst(const out *o, const xmlNode *k)
+{
+    char *t = bti_html_text(k);
+    const xmlNode *par = k->parent;
+    if (!t || !par || !par->_private || par == o->content || bti_html_is(par, "body") ||
+        BTI_INFO(par)->text > BTI_INFO(k)->text + DATELINE_MAX)
+        return t;
+    char *pt = bti_html_text(par);
+    size_t tl = strlen(t), pl = pt ? strlen(pt) : 0;
+    if (pt && pl > tl + 1 && pl <= tl + DATELINE_MAX && !strcmp(pt + pl - tl, t) &&
+        pt[pl - tl - 1] == ' ' && words(pt) - words(t) <= MARK_MAX_WORDS &&
+        dateline_mark(pt, pl - tl - 1)) {
+        free(t);
+        return pt;
+    }
+    free(pt);
+    return t;
+}
+
 static void take_described_sapo(out *o)
 {
     if (!o->m->description || o->rc)
@@ -1456,7 +1492,7 @@ static void take_described_sapo(out *o)
         }
         if (k && !o->rc) {
             free(o->lede);
-            o->lede = bti_html_text(k);
+            o->lede = dated_standfirst(o, k);
         }
     }
     free(fd);
