@@ -1004,6 +1004,32 @@ static void test_styled_standfirst(void **state)
     bt_article_free(a);
 }
 
+/* The publisher signing as author is no personal byline; a number is no name. */
+static void test_publisher_byline(void **state)
+{
+    (void)state;
+    assert_true(bti_html_names_publisher("Lesotho Times", "Lesotho Times", NULL));
+    assert_true(bti_html_names_publisher("MDR THÜRINGEN", NULL, "mdr.de"));
+    assert_true(bti_html_names_publisher("Valley Post", NULL, "valleypost.com"));
+    assert_false(bti_html_names_publisher("Anna Zeitler", "ZEIT ONLINE", "zeit.de"));
+    assert_false(bti_html_names_publisher("Mathatisi Sebusi", "Lesotho Times", "lestimes.com"));
+    const char *page = "<html lang=\"en\"><head><title>Harbour reopens</title>"
+                       "<meta property=\"og:site_name\" content=\"Valley Post\">"
+                       "<meta name=\"author\" content=\"105092\"></head>"
+                       "<body><article><h1>Harbour reopens</h1><div class=\"byline\">By %s</div>"
+                       "<div class=\"article-body\">" PARAS "</div></article></body></html>";
+    char buf[2048];
+    snprintf(buf, sizeof buf, page, "Valley Post");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, page, "Ann Lee");
+    a = extract_ok(buf);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Ann Lee");
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1023,7 +1049,7 @@ int main(void)
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
-        cmocka_unit_test(test_styled_standfirst),
+        cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -148,6 +148,9 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
 void bti_html_meta_free(bti_html_meta *m);
 /* Strips a trailing/leading site name (" | Báo Dân trí", " - VnExpress") from a title. */
 char *bti_html_strip_site(const char *title, const char *site, const char *host);
+/* Whether a byline's name is the publisher's, not a person's: the site's name, or the host's
+ * name alone or as its first word ("Lesotho Times", "MDR THÜRINGEN" on mdr.de). */
+int bti_html_names_publisher(const char *name, const char *site, const char *host);
 /* The host of a URL without "www." (malloc'ed) or NULL. */
 char *bti_html_host(const char *url);
 

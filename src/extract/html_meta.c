@@ -55,6 +55,15 @@ static int is_url(const char *s)
            strncmp(s, "//", 2) == 0 || strncmp(s, "/", 1) == 0;
 }
 
+/* A name holds a letter: "105092" is a CMS's user number, not a byline. */
+static int has_letter(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p >= 0xC0)
+            return 1;
+    return 0;
+}
+
 typedef struct name_list {
     char **list;
     size_t *n;
@@ -68,7 +77,7 @@ static void add_name(const char *s, size_t len, void *ctx)
     char *c = bti_html_clean(s, len);
     if (!c)
         return;
-    if (!*c || is_url(c) || strlen(c) > 60 || c[0] == '@') {
+    if (!*c || is_url(c) || strlen(c) > 60 || c[0] == '@' || !has_letter(c)) {
         free(c);
         return;
     }
@@ -106,6 +115,8 @@ static int zoned_time(const char *s, const char *lang, const char *host, char ou
         return 0;
     return bti_date_parse_meta(s, 1, off, out) && strlen(out) > BARE_DAY_LEN;
 }
+
+static int is_site_name(const char *part, const char *site);
 
 /* ---- JSON-LD ---- */
 
@@ -492,6 +503,55 @@ static int names_site(const char *part, const char *site, const char *host)
         }
     }
     free(f);
+    return hit;
+}
+
+/* The letters and digits of s, folded ("MDR THÜRINGEN" -> "mdrthuringen"), up to `words`
+ * words (0: all). malloc'ed. */
+static char *letters(const char *s, size_t words)
+{
+    size_t n;
+    char *f = bti_fold_dup(s, strlen(s), &n);
+    if (!f)
+        return NULL;
+    size_t o = 0, w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int alnum = (f[i] >= 'a' && f[i] <= 'z') || (f[i] >= '0' && f[i] <= '9');
+        if (alnum && !in && words && w++ == words)
+            break;
+        in = alnum || (in && f[i] != ' ');
+        if (alnum)
+            f[o++] = f[i];
+    }
+    f[o] = '\0';
+    return f;
+}
+
+int bti_html_names_publisher(const char *name, const char *site, const char *host)
+{
+    if (!name)
+        return 0;
+    if (site && (bti_html_same_text(name, site) || is_site_name(name, site)))
+        return 1;
+    char *all = letters(name, 0), *first = letters(name, 1);
+    char *sl = site ? letters(site, 0) : NULL;
+    char label[64] = "";
+    if (host) {
+        size_t l = strcspn(host, ".");
+        if (l < sizeof label) {
+            memcpy(label, host, l);
+            label[l] = '\0';
+        }
+    }
+    char *hl = letters(label, 0);
+    int hit = all && first && *all &&
+              ((sl && strlen(sl) >= 3 && (!strcmp(all, sl) || !strcmp(first, sl))) ||
+               (hl && strlen(hl) >= 3 && (!strcmp(all, hl) || !strcmp(first, hl))));
+    free(all);
+    free(first);
+    free(sl);
+    free(hl);
     return hit;
 }
 

@@ -1157,8 +1157,11 @@ static void byline_name(const char *s, size_t len, void *ctx)
     }
     size_t an = agency_name(piece);
     char *name = bti_html_clean(piece, an ? an : strlen(piece));
-    if (name && name_like(name))
+    char *host = name ? bti_html_host(o->m->url) : NULL;
+    /* the publisher signing as author ("Lesotho Times") is no personal byline */
+    if (name && name_like(name) && !bti_html_names_publisher(name, o->m->site_name, host))
         add_author(o, name);
+    free(host);
     free(name);
     free(piece);
 }
