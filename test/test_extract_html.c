@@ -1030,6 +1030,35 @@ static void test_publisher_byline(void **state)
     bt_article_free(a);
 }
 
+/* A layout wrapper named for its place ("sidebar-grid") around the block classed as the
+ * article's text is no sidebar; readers' comments in text-classed blocks stay furniture. */
+#define SECTION_PARAS                                                                              \
+    "<p>Engineers found cracks in two of the bridge's piers during the spring inspection, and "  \
+    "the council decided that repairs would cost more than building a new crossing.</p>"          \
+    "<p>Buses will run on a detour through the north of the town, adding about ten minutes to "  \
+    "each trip, the transport office said on Tuesday after a meeting with the operators.</p>"     \
+    "<p>Shops near the bridge fear they will lose customers during the works, and the council "   \
+    "has promised to review the parking rules in the centre before the work starts.</p>"         \
+    "<p>The new bridge, wider and with a cycle lane, should open in the summer of the year after " \
+    "next if the weather allows the foundations to be laid this winter.</p>"
+
+static void test_layout_wrapper(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><h1>Old bridge to close</h1>"
+        "<div class=\"sidebar-grid\"><div class=\"sidebar-grid__content article__content\">"
+        SECTION_PARAS "</div><div class=\"sidebar-grid__sidebar\">Ad</div></div>"
+        "<div class=\"comments\"><div class=\"comment-text\"><p>I drive over it every day and "
+        "never saw a crack, this is a waste of money and everyone in town knows it.</p></div></div>"
+        "</body></html>");
+    assert_true(a->n_body >= 4);
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    assert_false(test_body_has(a, "waste of money"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1050,6 +1079,7 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
+        cmocka_unit_test(test_layout_wrapper),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -52,7 +52,8 @@ enum {
     BTI_NF_CAPTION = 0x40,  /* class says caption */
     BTI_NF_IMAGEBOX = 0x80, /* class says figure/photo box */
     BTI_NF_DEEP = 0x100,    /* below BTI_HTML_MAX_DEPTH: ignored */
-    BTI_NF_KEEP = 0x200     /* a sibling of the top candidate that belongs to the article */
+    BTI_NF_KEEP = 0x200,    /* a sibling of the top candidate that belongs to the article */
+    BTI_NF_TEXT_BOX = 0x400 /* holds, as most of its text, a block classed as the article's text */
 };
 
 /* what an element's class/id hint at (bti_node_info.hints) */

@@ -509,6 +509,48 @@ static void text_stats(const char *s, size_t *len, size_t *commas)
     }
 }
 
+/* A layout wrapper named for its place ("sidebar-grid", "widget-wrap") around the block
+ * classed as the article's text ("article__content") is no sidebar: an element that holds
+ * such a block as most of its text is marked BTI_NF_TEXT_BOX, upwards, and one so marked is
+ * not furniture whatever its own class says. */
+#define TEXT_BOX_MIN 500    /* prose enough for a section of an article, not a caption */
+#define TEXT_BOX_PARAS 3    /* and in paragraphs */
+#define TEXT_BOX_SHARE 0.7  /* the wrapper's text is mostly that block's */
+
+/* Readers' comments are prose in paragraphs too, under a text-classed block: a discussion
+ * stays furniture. */
+static int discussion(const xmlNode *k)
+{
+    static const char *const words[] = {"comment", "reply", "discussion", "forum", "kommentar"};
+    const char *parts[2] = {bti_html_peek(k, "class"), bti_html_peek(k, "id")};
+    for (int i = 0; i < 2; i++)
+        for (const char *p = parts[i]; p && *p; p++)
+            for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+                if (!strncasecmp(p, words[w], strlen(words[w])))
+                    return 1;
+    return 0;
+}
+
+static void text_box(const xmlNode *k, bti_node_info *in)
+{
+    if (discussion(k))
+        return;
+    if ((in->hints & BTI_H_POS) && !(in->flags & BTI_NF_NEGATIVE) && in->text >= TEXT_BOX_MIN &&
+        in->paras >= TEXT_BOX_PARAS && in->link * 4 < in->text) {
+        in->flags |= BTI_NF_TEXT_BOX;
+        return;
+    }
+    size_t boxed = 0; /* an article cut into sections between ads: their text together */
+    for (const xmlNode *c = k->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->_private &&
+            (BTI_INFO(c)->flags & (BTI_NF_TEXT_BOX | BTI_NF_SKIP)) == BTI_NF_TEXT_BOX)
+            boxed += BTI_INFO(c)->text;
+    if (boxed && (double)boxed >= TEXT_BOX_SHARE * (double)in->text) {
+        in->flags |= BTI_NF_TEXT_BOX;
+        in->flags &= ~(unsigned)BTI_NF_NEGATIVE;
+    }
+}
+
 static void annotate(bti_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
 {
     for (xmlNode *k = n; k; k = k->next) {
@@ -596,6 +638,8 @@ static void annotate(bti_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
         /* a "read-more" box full of prose is the rest of the article, not a link list */
         if ((in->flags & BTI_NF_RELATED) && in->text > 400 && in->link * 3 < in->text)
             in->flags &= ~(unsigned)BTI_NF_RELATED;
+        text_box(k, in);
+
     }
 }
 
