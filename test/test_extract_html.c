@@ -1057,6 +1057,15 @@ static void test_layout_wrapper(void **state)
     assert_true(test_body_has(a, "cracks in two of the bridge"));
     assert_false(test_body_has(a, "waste of money"));
     bt_article_free(a);
+    /* and downwards: a "widget" wrapper inside the text-classed block is that text */
+    a = extract_ok("<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+                   "<h1>Old bridge to close</h1><div class=\"builder-widget-wrap\">"
+                   "<div class=\"builder-widget builder-widget-post-content\">"
+                   "<div class=\"builder-widget-container\">" SECTION_PARAS "</div></div></div>"
+                   "</body></html>");
+    assert_true(a->n_body >= 4);
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    bt_article_free(a);
 }
 
 int main(void)

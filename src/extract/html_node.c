@@ -551,6 +551,31 @@ static void text_box(const xmlNode *k, bti_node_info *in)
     }
 }
 
+/* Downwards too: inside a block classed as the text, a wrapper holding most of it
+ * ("elementor-widget-container") is that text, not furniture. */
+static void open_text_boxes(xmlNode *n, int depth)
+{
+    for (xmlNode *k = n; k; k = k->next) {
+        if (k->type != XML_ELEMENT_NODE || !k->_private || depth > BTI_HTML_MAX_DEPTH)
+            continue;
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & BTI_NF_SKIP)
+            continue;
+        if (in->flags & BTI_NF_TEXT_BOX)
+            for (xmlNode *c = k->children; c; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE || !c->_private)
+                    continue;
+                bti_node_info *ci = BTI_INFO(c);
+                if (!(ci->flags & BTI_NF_SKIP) && !discussion(c) &&
+                    (double)ci->text >= TEXT_BOX_SHARE * (double)in->text) {
+                    ci->flags |= BTI_NF_TEXT_BOX;
+                    ci->flags &= ~(unsigned)BTI_NF_NEGATIVE;
+                }
+            }
+        open_text_boxes(k->children, depth + 1);
+    }
+}
+
 static void annotate(bti_html_ctx *ctx, xmlNode *n, int depth, size_t *next)
 {
     for (xmlNode *k = n; k; k = k->next) {
@@ -653,6 +678,7 @@ int bti_html_annotate(bti_html_ctx *ctx)
     ctx->n_info = n;
     size_t next = 0;
     annotate(ctx, root, 0, &next);
+    open_text_boxes(root, 0);
     ctx->total_text = root && root->_private ? BTI_INFO(root)->text : 0;
     /* Elements below the depth limit were counted but never reached: their _private stays
      * NULL and every walk treats them as absent. */
