@@ -1057,6 +1057,13 @@ static void test_layout_wrapper(void **state)
     assert_true(test_body_has(a, "cracks in two of the bridge"));
     assert_false(test_body_has(a, "waste of money"));
     bt_article_free(a);
+    /* a page whose own text is found at once keeps a sidebar's prose out, even classed "text" */
+    a = extract_ok("<html lang=\"en\"><head><title>Ferries run again</title></head><body>"
+                   "<h1>Ferries run again</h1><div class=\"article-body\">" PARAS PARAS "</div>"
+                   "<div class=\"sidebar\"><div class=\"story-text\">" SECTION_PARAS "</div></div>"
+                   "</body></html>");
+    assert_false(test_body_has(a, "cracks in two of the bridge"));
+    bt_article_free(a);
     /* and downwards: a "widget" wrapper inside the text-classed block is that text */
     a = extract_ok("<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
                    "<h1>Old bridge to close</h1><div class=\"builder-widget-wrap\">"

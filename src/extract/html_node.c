@@ -512,7 +512,8 @@ static void text_stats(const char *s, size_t *len, size_t *commas)
 /* A layout wrapper named for its place ("sidebar-grid", "widget-wrap") around the block
  * classed as the article's text ("article__content") is no sidebar: an element that holds
  * such a block as most of its text is marked BTI_NF_TEXT_BOX, upwards, and one so marked is
- * not furniture whatever its own class says. */
+ * not furniture in the second, lenient try of html_score.c (the first, strict one found too
+ * little text: a page whose furniture classes hold prose of their own keeps them out). */
 #define TEXT_BOX_MIN 500    /* prose enough for a section of an article, not a caption */
 #define TEXT_BOX_PARAS 3    /* and in paragraphs */
 #define TEXT_BOX_SHARE 0.7  /* the wrapper's text is mostly that block's */
@@ -547,7 +548,6 @@ static void text_box(const xmlNode *k, bti_node_info *in)
             boxed += BTI_INFO(c)->text;
     if (boxed && (double)boxed >= TEXT_BOX_SHARE * (double)in->text) {
         in->flags |= BTI_NF_TEXT_BOX;
-        in->flags &= ~(unsigned)BTI_NF_NEGATIVE;
     }
 }
 
@@ -569,7 +569,6 @@ static void open_text_boxes(xmlNode *n, int depth)
                 if (!(ci->flags & BTI_NF_SKIP) && !discussion(c) &&
                     (double)ci->text >= TEXT_BOX_SHARE * (double)in->text) {
                     ci->flags |= BTI_NF_TEXT_BOX;
-                    ci->flags &= ~(unsigned)BTI_NF_NEGATIVE;
                 }
             }
         open_text_boxes(k->children, depth + 1);
@@ -688,6 +687,8 @@ int bti_html_annotate(bti_html_ctx *ctx)
 int bti_html_furniture(const bti_html_ctx *ctx, const bti_node_info *in)
 {
     if (!(in->flags & BTI_NF_NEGATIVE))
+        return 0;
+    if (ctx->lenient && (in->flags & BTI_NF_TEXT_BOX)) /* a layout wrapper of the text */
         return 0;
     return !ctx->lenient || in->text * 3 < ctx->total_text + 3000;
 }
