@@ -534,11 +534,11 @@ static int discussion(const xmlNode *k)
 
 static void text_box(const xmlNode *k, bti_node_info *in)
 {
-    if (discussion(k))
-        return;
+    /* the class test last: it reads the class string, the rest only counts */
     if ((in->hints & BTI_H_POS) && !(in->flags & BTI_NF_NEGATIVE) && in->text >= TEXT_BOX_MIN &&
         in->paras >= TEXT_BOX_PARAS && in->link * 4 < in->text) {
-        in->flags |= BTI_NF_TEXT_BOX;
+        if (!discussion(k))
+            in->flags |= BTI_NF_TEXT_BOX;
         return;
     }
     size_t boxed = 0; /* an article cut into sections between ads: their text together */
@@ -546,9 +546,8 @@ static void text_box(const xmlNode *k, bti_node_info *in)
         if (c->type == XML_ELEMENT_NODE && c->_private &&
             (BTI_INFO(c)->flags & (BTI_NF_TEXT_BOX | BTI_NF_SKIP)) == BTI_NF_TEXT_BOX)
             boxed += BTI_INFO(c)->text;
-    if (boxed && (double)boxed >= TEXT_BOX_SHARE * (double)in->text) {
+    if (boxed && (double)boxed >= TEXT_BOX_SHARE * (double)in->text && !discussion(k))
         in->flags |= BTI_NF_TEXT_BOX;
-    }
 }
 
 /* Downwards too: inside a block classed as the text, a wrapper holding most of it
@@ -566,8 +565,8 @@ static void open_text_boxes(xmlNode *n, int depth)
                 if (c->type != XML_ELEMENT_NODE || !c->_private)
                     continue;
                 bti_node_info *ci = BTI_INFO(c);
-                if (!(ci->flags & BTI_NF_SKIP) && !discussion(c) &&
-                    (double)ci->text >= TEXT_BOX_SHARE * (double)in->text) {
+                if (!(ci->flags & BTI_NF_SKIP) &&
+                    (double)ci->text >= TEXT_BOX_SHARE * (double)in->text && !discussion(c)) {
                     ci->flags |= BTI_NF_TEXT_BOX;
                 }
             }
