@@ -194,7 +194,7 @@ static void test_time_and_microdata(void **state)
                    "<meta itemprop=\"datePublished\" content=\"2018-02-03\">"
                    "<span itemprop=\"author\"><span itemprop=\"name\">Ann Lee</span></span>"
                    PARAS "</div></body></html>");
-    assert_string_equal(a->published, "2018-02-03");
+    assert_null(a->published); /* a day alone is no publication instant (spec/article.md) */
     assert_int_equal(a->n_authors, 1);
     assert_string_equal(a->authors[0], "Ann Lee");
     bt_article_free(a);
@@ -203,7 +203,7 @@ static void test_time_and_microdata(void **state)
     a = extract_ok("<html lang=\"en\"><head><title>No zone</title>"
                    "<meta property=\"article:published_time\" content=\"2019-05-06T07:08:09\">"
                    "</head><body><div>" PARAS "</div></body></html>");
-    assert_string_equal(a->published, "2019-05-06");
+    assert_null(a->published);
     bt_article_free(a);
 }
 
@@ -237,7 +237,9 @@ static void test_markup_oddities(void **state)
         "<svg viewBox=\"0 0 1 1\"><text>not text either</text></svg>"
         PARAS "<p>Kết thúc bài, <a href=/a?b=1&amp;c=2 data-track=x>liên kết không ngoặc</a>"
         " vẫn giữ được chữ.</p></div></body></html>");
-    assert_true(test_body_has(a, "thuộc tính viết sát nhau"));
+    /* the first paragraph, in a class of its own, may be read as the standfirst */
+    assert_true(test_body_has(a, "thuộc tính viết sát nhau") ||
+                (a->lede && strstr(a->lede, "thuộc tính viết sát nhau")));
     assert_true(test_body_has(a, "liên kết không ngoặc vẫn giữ được chữ"));
     assert_false(test_body_has(a, "not text"));
     bt_article_free(a);
@@ -248,7 +250,7 @@ static void test_dates(void **state)
     (void)state;
     char d[64];
     assert_true(bti_date_parse_meta("2022-12-24T10:24:43.123Z", 0, 0, d));
-    assert_string_equal(d, "2022-12-24T10:24:43+00:00");
+    assert_string_equal(d, "2022-12-24T10:24:43.123+00:00");
     assert_true(bti_date_parse_meta("2022-12-24 10:24", 1, 420, d));
     assert_string_equal(d, "2022-12-24T10:24:00+07:00");
     assert_true(bti_date_parse_meta("Mon, 2 Jan 2023 03:04:05 GMT", 0, 0, d));
@@ -259,6 +261,25 @@ static void test_dates(void **state)
     assert_false(bti_date_parse_meta("24/12/2022 10:24", 0, 0, d)); /* order unsure */
     assert_false(bti_date_parse_meta("hôm qua", 1, 420, d));
     assert_false(bti_date_parse_meta("", 1, 420, d));
+    /* a bare day in the metadata is no publication instant: a later source's full date is
+     * taken, and with none the field stays null */
+    const char *page = "<html lang=\"en\"><head><title>Harbour reopens</title>"
+                       "<meta property=\"article:published_time\" content=\"2024-08-22\">%s</head>"
+                       "<body><h1>Harbour reopens</h1><div class=\"article-body\"><p>The harbour "
+                       "reopened to ferries on Thursday after the storm damage to its outer wall "
+                       "had been repaired by crews working through the night.</p><p>Fishing boats "
+                       "were allowed back in the afternoon, the port office said in a notice, and "
+                       "cargo traffic should follow next week.</p></div></body></html>";
+    char buf[2048];
+    snprintf(buf, sizeof buf, page, "");
+    bt_article *a = extract_ok(buf);
+    assert_null(a->published);
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, page, "<meta itemprop=\"datePublished\" content=\"2024-08-22T09:30:00.25+01:00\">");
+    a = extract_ok(buf);
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2024-08-22T09:30:00.25+01:00");
+    bt_article_free(a);
 }
 
 /* A video box whose class says "lead" is no standfirst, and screen-reader labels ("Media
@@ -371,6 +392,22 @@ static void test_title_suffix(void **state)
     free(t);
     t = bti_html_strip_site("Nga - Ukraine giao tranh", NULL, NULL);
     assert_string_equal(t, "Nga - Ukraine giao tranh");
+    free(t);
+    /* a chain of suffixes: the byline, then the site's name */
+    t = bti_html_strip_site("Roommate agrees to an interview with the defence | The Valley Post | by Ann Lee",
+                            "The Valley Post", NULL);
+    assert_string_equal(t, "Roommate agrees to an interview with the defence");
+    free(t);
+    /* after the first cut only the site's name goes: the headline's own dashes stay */
+    t = bti_html_strip_site("Nga - Ukraine giao tranh ở phía đông | Tin tức", "Báo Mới", NULL);
+    assert_string_equal(t, "Nga - Ukraine giao tranh ở phía đông");
+    free(t);
+    /* a CJK site name, after a full-width colon or a bar without spaces */
+    t = bti_html_strip_site("高知と宮崎に津波注意報 気象庁：東海新聞デジタル", "東海新聞デジタル", NULL);
+    assert_string_equal(t, "高知と宮崎に津波注意報 気象庁");
+    free(t);
+    t = bti_html_strip_site("국회 본회의 또다시 불발ㅣ서울일보", "서울일보", NULL);
+    assert_string_equal(t, "국회 본회의 또다시 불발");
     free(t);
     /* a short <h1> that the title carries with the site's name after a separator */
     bt_article *a = extract_ok(
@@ -852,6 +889,332 @@ static void test_attr_values(void **state)
     check_parse(buf);
 }
 
+/* A standfirst in the page's header, above the text's container and with no class naming it,
+ * is recognised by repeating the meta description; a description shown nowhere gives no lede. */
+#define STANDFIRST "The council will close the old bridge for two years while a new one is built beside it."
+#define DESCRIBED_PAGE(DESC, HEADER)                                                               \
+    "<html lang=\"en\"><head><title>Old bridge to close - The Valley Times</title>"              \
+    "<meta name=\"description\" content=\"" DESC "\"></head><body>"                              \
+    "<header class=\"top\"><h1>Old bridge to close</h1>" HEADER "</header>"                       \
+    "<div class=\"article-body\"><p>Engineers found cracks in two of the bridge's piers during " \
+    "the spring inspection, and the council decided that repairs would cost more than a new "     \
+    "crossing.</p><p>Buses will run on a detour through the north of the town, adding about "   \
+    "ten minutes to each trip, the transport office said on Tuesday.</p><p>Shops near the "      \
+    "bridge fear they will lose customers, and the council has promised to review parking "    \
+    "rules in the centre before the work starts in September.</p></div></body></html>"
+
+static void test_described_standfirst(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(DESCRIBED_PAGE(STANDFIRST, "<div class=\"fs-4\"><span>" STANDFIRST "</span></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, STANDFIRST);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "for two years"));
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    /* a cut description ("...") still names the full standfirst */
+    a = extract_ok(DESCRIBED_PAGE("The council will close the old bridge for two years while...",
+                                  "<p>" STANDFIRST "</p>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, STANDFIRST);
+    bt_article_free(a);
+    /* a dateline before the described block belongs to the standfirst; a kicker does not */
+    a = extract_ok(DESCRIBED_PAGE(STANDFIRST, "<div><span>Berlin.</span> <span>" STANDFIRST "</span></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "Berlin. " STANDFIRST);
+    bt_article_free(a);
+    a = extract_ok(DESCRIBED_PAGE(STANDFIRST, "<div><span>Bridge works</span> <span>" STANDFIRST "</span></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, STANDFIRST);
+    bt_article_free(a);
+    /* a block the container marks as the lead that says something else gives way to the one
+     * showing the description, and stays text */
+    const char *page = DESCRIBED_PAGE(STANDFIRST, "<p>" STANDFIRST "</p>");
+    const char *at = strstr(page, "<div class=\"article-body\">") + strlen("<div class=\"article-body\">");
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%.*s<p class=\"lead\">The old bridge was opened in 1931 and has "
+             "carried the town's main road ever since.</p>%s", (int)(at - page), page, at);
+    a = extract_ok(buf);
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, STANDFIRST);
+    assert_true(a->n_body == 4);
+    assert_non_null(strstr(a->body[0], "opened in 1931"));
+    bt_article_free(a);
+    /* shown nowhere, or only as a linked teaser: no standfirst */
+    a = extract_ok(DESCRIBED_PAGE(STANDFIRST, ""));
+    assert_null(a->lede);
+    bt_article_free(a);
+    a = extract_ok(DESCRIBED_PAGE(STANDFIRST, "<div><a href=\"/old-bridge\">" STANDFIRST "</a></div>"));
+    assert_null(a->lede);
+    bt_article_free(a);
+}
+
+/* Bylines in several languages: the opening word goes, names are cut at joining words. */
+typedef struct names {
+    char v[8][64];
+    size_t n;
+} names;
+
+static void collect_name(const char *s, size_t len, void *ctx)
+{
+    names *ns = ctx;
+    if (ns->n < 8)
+        snprintf(ns->v[ns->n++], sizeof ns->v[0], "%.*s", (int)len, s);
+}
+
+static names cut(const char *s, int mode)
+{
+    names ns;
+    memset(&ns, 0, sizeof ns);
+    bti_byline_names(s, mode, collect_name, &ns);
+    return ns;
+}
+
+static void test_byline_names(void **state)
+{
+    (void)state;
+    names ns = cut("Von Anna Berg und Jan Roth", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
+    assert_string_equal(ns.v[0], "Anna Berg");
+    assert_string_equal(ns.v[1], "Jan Roth");
+    ns = cut("Av Kari Nordmann og Ola Hansen", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
+    assert_string_equal(ns.v[1], "Ola Hansen");
+    ns = cut("Par Marie Dupont, Luc Martin et Paul Roy", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 3);
+    assert_string_equal(ns.v[0], "Marie Dupont");
+    assert_string_equal(ns.v[2], "Paul Roy");
+    ns = cut("Tác giả: Hà Phong và Minh Tâm", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
+    assert_string_equal(ns.v[0], "Hà Phong");
+    /* an initial written in capitals is no joining word; brackets are not cut */
+    ns = cut("By John E Smith", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "John E Smith");
+    ns = cut("Jean Roy (avec Luc Martin et Paul Roy)", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 1);
+    /* a metadata field is cut only where every piece is a name */
+    ns = cut("Doe, John", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Doe, John");
+    ns = cut("Mac & i", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    ns = cut("Anna Berg, Jan Roth and Eva Lind", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 3);
+    assert_string_equal(ns.v[2], "Eva Lind");
+    /* "By" alone names nobody */
+    assert_int_equal(bti_byline_prefix("By", 2), 0);
+    assert_int_equal(bti_byline_prefix("Theodor Berg", 12), 0);
+}
+
+/* React's streamed segment (<div hidden id="S:1">, moved into place by its script) is shown
+ * text; any other hidden block is not. */
+static void test_streamed_segment(void **state)
+{
+    (void)state;
+    const char *page = "<html lang=\"en\"><head><title>Dam opens</title></head><body>"
+                       "<h1>Dam opens</h1><div id=\"root\"><p>Loading</p></div>"
+                       "<div hidden id=\"%s\"><div class=\"content\">" PARAS "</div></div>"
+                       "<script>$RC(\"B:1\",\"S:1\")</script></body></html>";
+    char buf[2048];
+    snprintf(buf, sizeof buf, page, "S:1");
+    bt_article *a = extract_ok(buf);
+    assert_true(a->n_body >= 2);
+    assert_non_null(strstr(a->body[0], "sơ tán"));
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, page, "drawer");
+    a = NULL;
+    bt_error err;
+    int rc = extract(buf, strlen(buf), NULL, &a, &err);
+    for (size_t i = 0; !rc && a && i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "sơ tán"));
+    bt_article_free(a);
+}
+
+/* A time written without its zone takes the zone of the page's country or language, summer
+ * time included; a page of many possible zones gets none. */
+static void test_page_zone(void **state)
+{
+    (void)state;
+    int off = -1;
+    assert_true(bti_zone_offset("de", NULL, 2024, 4, 25, 14, 7, &off));
+    assert_int_equal(off, 120);
+    assert_true(bti_zone_offset("de", NULL, 2024, 1, 5, 14, 7, &off));
+    assert_int_equal(off, 60);
+    /* 2024's switches: 31 March at 02:00 local, 27 October at 03:00 local */
+    assert_true(bti_zone_offset("de", NULL, 2024, 3, 31, 1, 59, &off));
+    assert_int_equal(off, 60);
+    assert_true(bti_zone_offset("de", NULL, 2024, 3, 31, 3, 0, &off));
+    assert_int_equal(off, 120);
+    assert_true(bti_zone_offset("de", NULL, 2024, 10, 27, 4, 0, &off));
+    assert_int_equal(off, 60);
+    assert_true(bti_zone_offset("en", "www.example.co.uk", 2024, 7, 1, 9, 0, &off));
+    assert_int_equal(off, 60);
+    assert_true(bti_zone_offset("tr", "www.example.com", 2024, 7, 1, 9, 0, &off));
+    assert_int_equal(off, 180);
+    assert_false(bti_zone_offset("en", "www.example.com", 2024, 7, 1, 9, 0, &off));
+    assert_false(bti_zone_offset(NULL, NULL, 2024, 7, 1, 9, 0, &off));
+
+    const char *page = "<html lang=\"%s\"><head><title>Ferry</title>"
+                       "<meta property=\"article:published_time\" content=\"2024-04-25T14:07:00\">"
+                       "</head><body><div>" PARAS "</div></body></html>";
+    char buf[2048];
+    snprintf(buf, sizeof buf, page, "de");
+    bt_article *a = extract_ok(buf);
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2024-04-25T14:07:00+02:00");
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, page, "en");
+    a = extract_ok(buf);
+    assert_null(a->published);
+    bt_article_free(a);
+}
+
+/* Furniture in the page's own language: an ad label, a "read also" link, a heading that opens
+ * the page's other stories (German, French, Polish here). */
+static void test_furniture_languages(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"%s\"><head><title>Brücke</title></head><body><h1>Brücke</h1>"
+        "<div class=\"article-body\"><p>%s</p>"
+        "<p>Die alte Brücke über den Fluss wird ab Montag für zwei Jahre gesperrt, teilte die "
+        "Stadtverwaltung am Dienstag mit.</p><p>%s: <a href=\"/andere-geschichte\">Neue Buslinien "
+        "für den Norden der Stadt</a></p><p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse "
+        "in zwei Pfeilern gefunden, deren Reparatur teurer wäre als ein Neubau.</p><p>Die Busse "
+        "fahren während der Bauzeit eine Umleitung durch den Norden, die etwa zehn Minuten "
+        "länger dauert.</p><h2>%s</h2><p>Ein anderer Artikel über das Wetter am Wochenende und "
+        "die Aussichten für den Sommer in der ganzen Region.</p></div></body></html>";
+    static const char *const langs[][4] = {
+        {"de", "Anzeige", "Lesen Sie auch", "Mehr zum Thema"},
+        {"fr", "Publicité", "À lire aussi", "Sur le même sujet"},
+        {"pl", "Reklama", "Czytaj też", "Najczęściej czytane"},
+    };
+    for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
+        char buf[4096];
+        snprintf(buf, sizeof buf, page, langs[i][0], langs[i][1], langs[i][2], langs[i][3]);
+        bt_article *a = extract_ok(buf);
+        assert_int_equal(a->n_body, 3);
+        assert_non_null(strstr(a->body[0], "gesperrt"));
+        assert_non_null(strstr(a->body[2], "Umleitung"));
+        assert_int_equal(a->n_related, 1);
+        assert_string_equal(a->related[0].title, "Neue Buslinien für den Norden der Stadt");
+        bt_article_free(a);
+    }
+}
+
+/* A standfirst shown by its look: the text's first paragraph wholly in bold, or in a class of
+ * its own before paragraphs that share another; a short bold line is no standfirst. */
+static void test_styled_standfirst(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<h1>Old bridge to close</h1><div class=\"article-body\">%s"
+        "<p>Engineers found cracks in two of the bridge's piers during the spring inspection, "
+        "and the council decided that repairs would cost more than a new crossing.</p>"
+        "<p>Buses will run on a detour through the north of the town, adding about ten "
+        "minutes to each trip, the transport office said on Tuesday.</p>"
+        "<p>Shops near the bridge fear they will lose customers during the works.</p>"
+        "</div></body></html>";
+    static const char *const firsts[] = {
+        "<p class=\"font-medium\">The council will close the old bridge for two years while a "
+        "new one is built beside it.</p>",
+        "<p><strong>The council will close the old bridge for two years while a new one is "
+        "built beside it.</strong></p>",
+    };
+    char buf[4096];
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(buf, sizeof buf, page, firsts[i]);
+        bt_article *a = extract_ok(buf);
+        assert_non_null(a->lede);
+        assert_string_equal(a->lede, "The council will close the old bridge for two years while a new one is built beside it.");
+        assert_int_equal(a->n_body, 3);
+        bt_article_free(a);
+    }
+    snprintf(buf, sizeof buf, page, "<p><strong>Closed for two years</strong></p>");
+    bt_article *a = extract_ok(buf);
+    assert_null(a->lede);
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, page, "");
+    a = extract_ok(buf);
+    assert_null(a->lede);
+    assert_int_equal(a->n_body, 3);
+    bt_article_free(a);
+}
+
+/* The publisher signing as author is no personal byline; a number is no name. */
+static void test_publisher_byline(void **state)
+{
+    (void)state;
+    assert_true(bti_html_names_publisher("Lesotho Times", "Lesotho Times", NULL));
+    assert_true(bti_html_names_publisher("MDR THÜRINGEN", NULL, "mdr.de"));
+    assert_true(bti_html_names_publisher("Valley Post", NULL, "valleypost.com"));
+    assert_false(bti_html_names_publisher("Anna Zeitler", "ZEIT ONLINE", "zeit.de"));
+    assert_false(bti_html_names_publisher("Mathatisi Sebusi", "Lesotho Times", "lestimes.com"));
+    const char *page = "<html lang=\"en\"><head><title>Harbour reopens</title>"
+                       "<meta property=\"og:site_name\" content=\"Valley Post\">"
+                       "<meta name=\"author\" content=\"105092\"></head>"
+                       "<body><article><h1>Harbour reopens</h1><div class=\"byline\">By %s</div>"
+                       "<div class=\"article-body\">" PARAS "</div></article></body></html>";
+    char buf[2048];
+    snprintf(buf, sizeof buf, page, "Valley Post");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, page, "Ann Lee");
+    a = extract_ok(buf);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Ann Lee");
+    bt_article_free(a);
+}
+
+/* A layout wrapper named for its place ("sidebar-grid") around the block classed as the
+ * article's text is no sidebar; readers' comments in text-classed blocks stay furniture. */
+#define SECTION_PARAS                                                                              \
+    "<p>Engineers found cracks in two of the bridge's piers during the spring inspection, and "  \
+    "the council decided that repairs would cost more than building a new crossing.</p>"          \
+    "<p>Buses will run on a detour through the north of the town, adding about ten minutes to "  \
+    "each trip, the transport office said on Tuesday after a meeting with the operators.</p>"     \
+    "<p>Shops near the bridge fear they will lose customers during the works, and the council "   \
+    "has promised to review the parking rules in the centre before the work starts.</p>"         \
+    "<p>The new bridge, wider and with a cycle lane, should open in the summer of the year after " \
+    "next if the weather allows the foundations to be laid this winter.</p>"
+
+static void test_layout_wrapper(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><h1>Old bridge to close</h1>"
+        "<div class=\"sidebar-grid\"><div class=\"sidebar-grid__content article__content\">"
+        SECTION_PARAS "</div><div class=\"sidebar-grid__sidebar\">Ad</div></div>"
+        "<div class=\"comments\"><div class=\"comment-text\"><p>I drive over it every day and "
+        "never saw a crack, this is a waste of money and everyone in town knows it.</p></div></div>"
+        "</body></html>");
+    assert_true(a->n_body >= 4);
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    assert_false(test_body_has(a, "waste of money"));
+    bt_article_free(a);
+    /* a page whose own text is found at once keeps a sidebar's prose out, even classed "text" */
+    a = extract_ok("<html lang=\"en\"><head><title>Ferries run again</title></head><body>"
+                   "<h1>Ferries run again</h1><div class=\"article-body\">" PARAS PARAS "</div>"
+                   "<div class=\"sidebar\"><div class=\"story-text\">" SECTION_PARAS "</div></div>"
+                   "</body></html>");
+    assert_false(test_body_has(a, "cracks in two of the bridge"));
+    bt_article_free(a);
+    /* and downwards: a "widget" wrapper inside the text-classed block is that text */
+    a = extract_ok("<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+                   "<h1>Old bridge to close</h1><div class=\"builder-widget-wrap\">"
+                   "<div class=\"builder-widget builder-widget-post-content\">"
+                   "<div class=\"builder-widget-container\">" SECTION_PARAS "</div></div></div>"
+                   "</body></html>");
+    assert_true(a->n_body >= 4);
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -870,7 +1233,11 @@ int main(void)
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
-        cmocka_unit_test(test_related_capped),
+        cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
+        cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
+        cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
+        cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
+        cmocka_unit_test(test_layout_wrapper),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

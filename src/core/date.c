@@ -55,11 +55,12 @@ long bti_date_days(const char *iso)
 }
 
 /* "YYYY-MM-DDThh:mm:ss+hh:mm", the one form every date is written in; as snprintf. */
-static int iso_print(char *out, size_t cap, int y, int mo, int d, int h, int mi, int s, int off)
+static int iso_print(char *out, size_t cap, int y, int mo, int d, int h, int mi, int s,
+                     const char *frac, int off)
 {
     int a = off < 0 ? -off : off;
-    return snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d, h, mi, s,
-                    off < 0 ? '-' : '+', a / 60, a % 60);
+    return snprintf(out, cap, "%04d-%02d-%02dT%02d:%02d:%02d%s%s%c%02d:%02d", y, mo, d, h, mi, s,
+                    *frac ? "." : "", frac, off < 0 ? '-' : '+', a / 60, a % 60);
 }
 
 /* ---- dates in prose --------------------------------------------------------------------- */
@@ -470,7 +471,7 @@ size_t bti_date_format(const bti_date *d, int default_offset_min, char *out, siz
 {
     int off = d->has_offset ? d->offset_min : default_offset_min;
     int n = iso_print(out, cap, d->year, d->month, d->day, d->has_time ? d->hour : 0,
-                      d->has_time ? d->minute : 0, d->has_time ? d->second : 0, off);
+                      d->has_time ? d->minute : 0, d->has_time ? d->second : 0, "", off);
     return n < 0 ? 0 : (size_t)n;
 }
 
@@ -527,8 +528,8 @@ static int month_name(const char *p)
     return 0;
 }
 
-static int write_date(char out[64], int y, int mo, int d, int h, int mi, int s, int have_time,
-                      int have_off, int off)
+static int write_date(char out[64], int y, int mo, int d, int h, int mi, int s, const char *frac,
+                      int have_time, int have_off, int off)
 {
     if (!bti_date_valid(y, mo, d) || h > 23 || mi > 59 || s > 60)
         return 0;
@@ -539,12 +540,14 @@ static int write_date(char out[64], int y, int mo, int d, int h, int mi, int s, 
     if (!have_off)
         return 0;
     char tmp[160]; /* room for any int, so the compiler can see nothing is cut */
-    int n = iso_print(tmp, sizeof tmp, y, mo, d, h, mi, s, off);
+    int n = iso_print(tmp, sizeof tmp, y, mo, d, h, mi, s, frac, off);
     if (n <= 0 || n >= 64)
         return 0;
     memcpy(out, tmp, (size_t)n + 1);
     return 1;
 }
+
+#define FRAC_MAX 6 /* digits of a fraction of a second kept: microseconds, as ISO readers take */
 
 static int iso(const char *p, int have_default, int def, char out[64])
 {
@@ -553,26 +556,31 @@ static int iso(const char *p, int have_default, int def, char out[64])
         !fixed_digits(&p, 2, &d))
         return 0;
     if (*p != 'T' && *p != 't' && *p != ' ')
-        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
     p++;
     if (!fixed_digits(&p, 2, &h) || *p++ != ':' || !fixed_digits(&p, 2, &mi))
-        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
     if (*p == ':') {
         p++;
         if (!fixed_digits(&p, 2, &s))
             return 0;
     }
-    if (*p == '.' || *p == ',') /* fractions of a second: dropped */
+    char frac[FRAC_MAX + 1] = "";
+    if (*p == '.' || *p == ',') { /* fractions of a second: kept, to the microsecond */
+        size_t n = 0;
         for (p++; *p >= '0' && *p <= '9'; p++)
-            ;
+            if (n < FRAC_MAX)
+                frac[n++] = *p;
+        frac[n] = '\0';
+    }
     int have_off = meta_offset(p, &off);
     if (!have_off && have_default) {
         off = def;
         have_off = 1;
     }
     if (!have_off) /* a time without a zone is not a full date: keep the day */
-        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
-    return write_date(out, y, mo, d, h, mi, s, 1, have_off, off);
+        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
+    return write_date(out, y, mo, d, h, mi, s, frac, 1, have_off, off);
 }
 
 /* "Sat, 24 Dec 2022 10:24:43 +0700" (the weekday optional) */
@@ -601,7 +609,7 @@ static int rfc822(const char *p, int have_default, int def, char out[64])
     while (*p == ' ')
         p++;
     if (!fixed_digits(&p, 2, &h) || *p++ != ':' || !fixed_digits(&p, 2, &mi))
-        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
     if (*p == ':') {
         p++;
         if (!fixed_digits(&p, 2, &s))
@@ -613,8 +621,8 @@ static int rfc822(const char *p, int have_default, int def, char out[64])
         have_off = 1;
     }
     if (!have_off)
-        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
-    return write_date(out, y, mo, d, h, mi, s, 1, 1, off);
+        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
+    return write_date(out, y, mo, d, h, mi, s, "", 1, 1, off);
 }
 
 /* "24/12/2022 10:24" or "24-12-2022": day first, as Vietnamese pages write it in their meta
@@ -639,9 +647,9 @@ static int day_first(const char *p, int have_default, int def, char out[64])
     while (*p == ' ' || *p == ',' || *p == 'T')
         p++;
     if (!fixed_digits(&p, 2, &h) && !(fixed_digits(&p, 1, &h)))
-        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
     if (*p++ != ':' || !fixed_digits(&p, 2, &mi))
-        return write_date(out, y, mo, d, 0, 0, 0, 0, 0, 0);
+        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
     if (*p == ':') {
         p++;
         if (!fixed_digits(&p, 2, &s))
@@ -649,7 +657,7 @@ static int day_first(const char *p, int have_default, int def, char out[64])
     }
     int off = def;
     meta_offset(p, &off);
-    return write_date(out, y, mo, d, h, mi, s, 1, 1, off);
+    return write_date(out, y, mo, d, h, mi, s, "", 1, 1, off);
 }
 
 int bti_date_parse_meta(const char *s, int have_default, int default_offset_min, char out[64])

@@ -80,7 +80,8 @@ size_t bti_date_format(const bti_date *d, int default_offset_min, char *out, siz
  * 822/1123 ("Sat, 24 Dec 2022 10:24:43 +0700"), or day first ("24/12/2022 10:24", only when
  * `have_default`: Vietnamese pages write it so) into out ("2022-12-24T10:24:43+07:00").
  * Without an offset, `default_offset_min` is used when `have_default` is set; otherwise the
- * time is dropped. A date without a time gives "YYYY-MM-DD". Returns 1 when a date was
+ * time is dropped. A date without a time gives "YYYY-MM-DD". An ISO 8601 fraction of a second
+ * is kept, to six digits ("2022-12-24T10:24:43.123+00:00"). Returns 1 when a date was
  * written, 0 when `s` is not such a date (impossible days included). */
 int bti_date_parse_meta(const char *s, int have_default, int default_offset_min, char out[64]);
 

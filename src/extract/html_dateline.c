@@ -32,7 +32,12 @@ int bti_html_date_holder(const xmlNode *n)
     return 0;
 }
 
-static int find(const xmlNode *n, int vi, char out[64])
+typedef struct where {
+    int vi;
+    const char *lang, *host;
+} where;
+
+static int find(const xmlNode *n, const where *at, char out[64])
 {
     bti_walk w;
     int descend = 0;
@@ -49,9 +54,12 @@ static int find(const xmlNode *n, int vi, char out[64])
             char *t = bti_html_text(k);
             bti_date d;
             /* a day without its time is too weak: lists of other stories print those */
-            if (t && bti_date_find(t, strlen(t), &d) && d.has_time && (d.has_offset || vi)) {
+            int off = 7 * 60;
+            if (t && bti_date_find(t, strlen(t), &d) && d.has_time &&
+                (d.has_offset || at->vi ||
+                 bti_zone_offset(at->lang, at->host, d.year, d.month, d.day, d.hour, d.minute, &off))) {
                 char buf[64];
-                size_t l = bti_date_format(&d, 7 * 60, buf, sizeof buf);
+                size_t l = bti_date_format(&d, off, buf, sizeof buf);
                 free(t);
                 if (l && l < 64) {
                     memcpy(out, buf, l + 1);
@@ -66,8 +74,9 @@ static int find(const xmlNode *n, int vi, char out[64])
     return 0;
 }
 
-int bti_html_visible_date(const bti_html_ctx *ctx, char out[64])
+int bti_html_visible_date(const bti_html_ctx *ctx, const char *lang, const char *host, char out[64])
 {
     xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
-    return root ? find(root, ctx->lang_vi, out) : 0;
+    where at = {ctx->lang_vi, lang, host};
+    return root ? find(root, &at, out) : 0;
 }

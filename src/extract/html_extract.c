@@ -148,8 +148,10 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
     if (m.published && bt_article_set(&a->published, m.published, strlen(m.published)))
         goto oom;
     char vis[64];
-    if (!m.published && bti_html_visible_date(&ctx, vis) &&
-        bt_article_set(&a->published, vis, strlen(vis)))
+    char *vhost = m.published ? NULL : bti_html_host(m.url ? m.url : cap->url);
+    int seen_vis = !m.published && bti_html_visible_date(&ctx, m.lang, vhost, vis);
+    free(vhost);
+    if (seen_vis && bt_article_set(&a->published, vis, strlen(vis)))
         goto oom;
     if (m.site_name) {
         /* "Báo điện tử Dân Trí" names itself "Dân Trí": the word for newspaper is not the name */

@@ -100,7 +100,8 @@ enum {
     BTI_NF_CAPTION = 0x40,  /* class says caption */
     BTI_NF_IMAGEBOX = 0x80, /* class says figure/photo box */
     BTI_NF_DEEP = 0x100,    /* below BTI_HTML_MAX_DEPTH: ignored */
-    BTI_NF_KEEP = 0x200     /* a sibling of the top candidate that belongs to the article */
+    BTI_NF_KEEP = 0x200,    /* a sibling of the top candidate that belongs to the article */
+    BTI_NF_TEXT_BOX = 0x400 /* holds, as most of its text, a block classed as the article's text */
 };
 
 /* what an element's class/id hint at (bti_node_info.hints) */
@@ -174,8 +175,9 @@ int bti_html_same_text(const char *a, const char *b);
 
 /* ---- html_dateline.c ---- */
 /* The page's visible dateline ("12/09/2022 15:40 (GMT+7)") in a date-classed element, as
- * ISO 8601 with offset (+07:00 for Vietnamese pages without one). 1 when found. */
-int bti_html_visible_date(const bti_html_ctx *ctx, char out[64]);
+ * ISO 8601 with offset (+07:00 for Vietnamese pages without one; else the zone of the page's
+ * language `lang` and host `host`, either NULL, when html_zone.c knows it). 1 when found. */
+int bti_html_visible_date(const bti_html_ctx *ctx, const char *lang, const char *host, char out[64]);
 /* Whether an element's tag or class/id says it holds a date (time, *date*, *meta*, ...). */
 int bti_html_date_holder(const xmlNode *n);
 
@@ -196,6 +198,9 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
 void bti_html_meta_free(bti_html_meta *m);
 /* Strips a trailing/leading site name (" | Báo Dân trí", " - VnExpress") from a title. */
 char *bti_html_strip_site(const char *title, const char *site, const char *host);
+/* Whether a byline's name is the publisher's, not a person's: the site's name, or the host's
+ * name alone or as its first word ("Lesotho Times", "MDR THÜRINGEN" on mdr.de). */
+int bti_html_names_publisher(const char *name, const char *site, const char *host);
 /* The host of a URL without "www." (malloc'ed) or NULL. */
 char *bti_html_host(const char *url);
 
@@ -206,6 +211,29 @@ xmlNodePtr bti_html_find_content(bti_html_ctx *ctx);
 /* ---- html_output.c ---- */
 /* Fills body, lede, images, related and in-text bylines of `a` from `content`. */
 int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *m, bt_article *a);
+
+/* ---- html_byline.c ---- */
+/* Called with each name of a byline (not yet cleaned), in order. */
+typedef void (*bti_name_fn)(const char *name, size_t len, void *ctx);
+
+/* The raw length of a byline's opening word and what follows it ("By ", "Von ", "Tác giả: ",
+ * a short label and its colon), 0 when none. */
+size_t bti_byline_prefix(const char *s, size_t n);
+
+/* Cuts byline s into names, its opening word dropped, at ", ", " & ", " | ", " - " and a
+ * joining word ("und", "og", "và"), never inside brackets: calls f for each and returns how
+ * many. BTI_BYLINE_TEXT: a byline line of the page (the caller judges each name);
+ * BTI_BYLINE_FIELD: an author field of the metadata, cut only when every piece is two words
+ * or more ("Doe, John", "Mac & i", "Anna Berg, Berlin" stay whole). */
+enum { BTI_BYLINE_TEXT = 0, BTI_BYLINE_FIELD = 1 };
+size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
+
+/* ---- html_zone.c ---- */
+/* The offset (minutes east of UTC, summer time included) of wall-clock time y-mo-d h:mi on a
+ * page of language `lang` served from `host` (either may be NULL): 1 when the zone is known,
+ * 0 when the page does not tell it. */
+int bti_zone_offset(const char *lang, const char *host, int y, int mo, int d, int h, int mi,
+                    int *off_min);
 
 /* ---- html_caption.c ---- */
 /* Splits a credit ("Ảnh: Reuters", "(Nguồn: TASS)", "Photo: AP") off a caption. Writes

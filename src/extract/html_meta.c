@@ -9,11 +9,13 @@
 #include "bantin/text.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 enum { MAX_AUTHORS = 16 };
+#define BARE_DAY_LEN 10 /* "YYYY-MM-DD": a day without its time */
 
 /* Everything found, before choosing. Strings are malloc'ed and cleaned. */
 typedef struct raw {
@@ -53,33 +55,68 @@ static int is_url(const char *s)
            strncmp(s, "//", 2) == 0 || strncmp(s, "/", 1) == 0;
 }
 
+/* A name holds a letter: "105092" is a CMS's user number, not a byline. */
+static int has_letter(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p >= 0xC0)
+            return 1;
+    return 0;
+}
+
+typedef struct name_list {
+    char **list;
+    size_t *n;
+} name_list;
+
+static void add_name(const char *s, size_t len, void *ctx)
+{
+    name_list *l = ctx;
+    if (*l->n >= MAX_AUTHORS)
+        return;
+    char *c = bti_html_clean(s, len);
+    if (!c)
+        return;
+    if (!*c || is_url(c) || strlen(c) > 60 || c[0] == '@' || !has_letter(c)) {
+        free(c);
+        return;
+    }
+    for (size_t i = 0; i < *l->n; i++)
+        if (bti_html_same_text(l->list[i], c)) {
+            free(c);
+            return;
+        }
+    l->list[(*l->n)++] = c;
+}
+
+/* An author field may hold a whole byline ("Von Anna Berg und Jan Roth"): its opening word
+ * goes and it is cut into names where every piece reads as one ("Doe, John" stays whole). */
 static void add_author(char **list, size_t *n, const char *s)
 {
     if (!s || *n >= MAX_AUTHORS)
         return;
-    static const char *const by[] = {"By ", "by ", "BY ", "Par ", "par ", "Por ", "por ",
-                                     "Von ", "von ", "Tác giả: ", "Theo "};
-    while (*s == ' ' || *s == '\n' || *s == '\t')
-        s++;
-    for (size_t i = 0; i < sizeof by / sizeof by[0]; i++)
-        if (!strncmp(s, by[i], strlen(by[i]))) {
-            s += strlen(by[i]);
-            break;
-        }
-    char *c = bti_html_clean(s, strlen(s));
-    if (!c)
-        return;
-    if (!*c || is_url(c) || strlen(c) > 60 || strlen(c) > 100 || c[0] == '@') {
-        free(c);
-        return;
-    }
-    for (size_t i = 0; i < *n; i++)
-        if (bti_html_same_text(list[i], c)) {
-            free(c);
-            return;
-        }
-    list[(*n)++] = c;
+    name_list l = {list, n};
+    bti_byline_names(s, BTI_BYLINE_FIELD, add_name, &l);
 }
+
+/* An ISO 8601 time written without its zone ("2024-04-25T14:07:00") on a page whose zone is
+ * known from its host or language (html_zone.c): the full instant into out. */
+static int zoned_time(const char *s, const char *lang, const char *host, char out[64])
+{
+    char wall[64];
+    while (s && (*s == ' ' || *s == '\t' || *s == '\n'))
+        s++;
+    if (!s || strlen(s) < BARE_DAY_LEN || s[4] != '-' || s[7] != '-' ||
+        !bti_date_parse_meta(s, 1, 0, wall) || strlen(wall) <= BARE_DAY_LEN)
+        return 0;
+    int y, mo, d, h, mi, off;
+    if (sscanf(wall, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
+        !bti_zone_offset(lang, host, y, mo, d, h, mi, &off))
+        return 0;
+    return bti_date_parse_meta(s, 1, off, out) && strlen(out) > BARE_DAY_LEN;
+}
+
+static int is_site_name(const char *part, const char *site);
 
 /* ---- JSON-LD ---- */
 
@@ -248,7 +285,8 @@ static void meta_tag(raw *r, const xmlNode *n)
             else if (!strcmp(k, "og:locale"))
                 set_once(&r->og_locale, content);
             else if (!strcmp(k, "article:published_time") || !strcmp(k, "og:published_time") ||
-                     !strcmp(k, "og:article:published_time"))
+                     !strcmp(k, "og:article:published_time") ||
+                     !strcmp(k, "article:published:time")) /* spelt as og:site:name is */
                 set_once(&r->og_date, content);
             else if (!strcmp(k, "pubdate") || !strcmp(k, "publishdate") ||
                      !strcmp(k, "publish-date") || !strcmp(k, "publish_date") ||
@@ -480,6 +518,55 @@ static int names_site(const char *part, const char *site, const char *host)
     return hit;
 }
 
+/* The letters and digits of s, folded ("MDR THÜRINGEN" -> "mdrthuringen"), up to `words`
+ * words (0: all). malloc'ed. */
+static char *letters(const char *s, size_t words)
+{
+    size_t n;
+    char *f = bti_fold_dup(s, strlen(s), &n);
+    if (!f)
+        return NULL;
+    size_t o = 0, w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int alnum = (f[i] >= 'a' && f[i] <= 'z') || (f[i] >= '0' && f[i] <= '9');
+        if (alnum && !in && words && w++ == words)
+            break;
+        in = alnum || (in && f[i] != ' ');
+        if (alnum)
+            f[o++] = f[i];
+    }
+    f[o] = '\0';
+    return f;
+}
+
+int bti_html_names_publisher(const char *name, const char *site, const char *host)
+{
+    if (!name)
+        return 0;
+    if (site && (bti_html_same_text(name, site) || is_site_name(name, site)))
+        return 1;
+    char *all = letters(name, 0), *first = letters(name, 1);
+    char *sl = site ? letters(site, 0) : NULL;
+    char label[64] = "";
+    if (host) {
+        size_t l = strcspn(host, ".");
+        if (l < sizeof label) {
+            memcpy(label, host, l);
+            label[l] = '\0';
+        }
+    }
+    char *hl = letters(label, 0);
+    int hit = all && first && *all &&
+              ((sl && strlen(sl) >= 3 && (!strcmp(all, sl) || !strcmp(first, sl))) ||
+               (hl && strlen(hl) >= 3 && (!strcmp(all, hl) || !strcmp(first, hl))));
+    free(all);
+    free(first);
+    free(sl);
+    free(hl);
+    return hit;
+}
+
 static size_t count_words(const char *s, size_t n)
 {
     size_t w = 0;
@@ -495,9 +582,27 @@ static size_t count_words(const char *s, size_t n)
     return w;
 }
 
-char *bti_html_strip_site(const char *title, const char *site, const char *host)
+/* Whether `part` is the site's name as written (names in scripts without ASCII letters,
+ * "朝日新聞デジタル", fold to nothing that names_site can compare). */
+static int is_site_name(const char *part, const char *site)
 {
-    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", " / "};
+    if (!site || !*site)
+        return 0;
+    while (*part == ' ')
+        part++;
+    size_t pl = strlen(part), sl = strlen(site);
+    while (pl && part[pl - 1] == ' ')
+        pl--;
+    return pl == sl && !memcmp(part, site, sl);
+}
+
+/* One suffix or prefix off; `strict`: only one that names the site. */
+static char *strip_site_once(const char *title, const char *site, const char *host, int strict)
+{
+    /* the first four may be cut as a short suffix; the rest only when they name the site.
+     * "：", "｜" and "ㅣ" close CJK headlines without spaces ("気象庁：朝日新聞デジタル") */
+    static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : ", " / ",
+                                       "：", "｜", "ㅣ"};
     if (!title)
         return NULL;
     size_t tl = strlen(title);
@@ -511,10 +616,10 @@ char *bti_html_strip_site(const char *title, const char *site, const char *host)
         if (last) {
             const char *suffix = last + sl;
             size_t head = (size_t)(last - title);
-            if (head && (names_site(suffix, site, host) ||
-                         (s == 0 && count_words(suffix, strlen(suffix)) <= 4 &&
+            if (head && (names_site(suffix, site, host) || is_site_name(suffix, site) ||
+                         (!strict && s == 0 && count_words(suffix, strlen(suffix)) <= 4 &&
                           count_words(title, head) >= 4) ||
-                         (s <= 3 && count_words(suffix, strlen(suffix)) <= 3 &&
+                         (!strict && s <= 3 && count_words(suffix, strlen(suffix)) <= 3 &&
                           count_words(title, head) >= 5)))
                 return strndup(title, head);
         }
@@ -529,6 +634,24 @@ char *bti_html_strip_site(const char *title, const char *site, const char *host)
         }
     }
     return strdup(title);
+}
+
+#define SITE_STRIP_ROUNDS 3 /* "Headline | Site | by Author": a chain of suffixes */
+
+char *bti_html_strip_site(const char *title, const char *site, const char *host)
+{
+    char *cur = strip_site_once(title, site, host, 0);
+    /* after the first cut, only what names the site goes: a headline may hold dashes */
+    for (int r = 1; cur && r < SITE_STRIP_ROUNDS; r++) {
+        char *next = strip_site_once(cur, site, host, 1);
+        if (!next || !strcmp(next, cur)) {
+            free(next);
+            break;
+        }
+        free(cur);
+        cur = next;
+    }
+    return cur;
 }
 
 static char *primary_lang(const char *l)
@@ -582,10 +705,14 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
              (host && strlen(host) > 3 && strcmp(host + strlen(host) - 3, ".vn") == 0);
     ctx->lang_vi = vi;
 
+    /* A bare day ("2024-08-22", or a time without a zone, which parse_meta cuts to its day)
+     * is no publication instant (spec/article.md): a later source may give the full one, and
+     * when none does the visible date is read (html_extract.c), else the field stays null. */
     const char *dates[] = {r.ld_date, r.og_date, r.itemprop_date, r.meta_date, r.time_date};
     char d[64];
     for (size_t i = 0; i < 5 && !m->published; i++)
-        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d))
+        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d) &&
+            (strlen(d) > BARE_DAY_LEN || zoned_time(dates[i], m->lang, host, d)))
             m->published = strdup(d);
 
     const char *titles[] = {r.og_title, r.ld_headline, r.itemprop_headline, r.tw_title,

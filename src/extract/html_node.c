@@ -436,9 +436,20 @@ static int screen_reader_only(const char *cls)
     return 0;
 }
 
+/* React's streamed rendering sends a late part of the page (often the article itself) in a
+ * <div hidden id="S:1a"> that its inline script ($RC) moves into place at once: a reader sees
+ * it, so it is no hidden block. */
+#define STREAMED_SEGMENT_ID "S:"
+
+static int streamed_segment(const xmlNode *n, const node_attrs *at)
+{
+    return at->id && !strncmp(at->id, STREAMED_SEGMENT_ID, strlen(STREAMED_SEGMENT_ID)) &&
+           bti_html_is(n, "div");
+}
+
 static int hidden(const xmlNode *n, const node_attrs *at)
 {
-    if (at->hidden)
+    if (at->hidden && !streamed_segment(n, at))
         return 1;
     /* labels and skip links only: a heading kept for screen readers may be the headline */
     if (at->cls && (bti_html_is(n, "span") || bti_html_is(n, "a")) && screen_reader_only(at->cls))
@@ -508,6 +519,75 @@ static void text_stats(const char *s, size_t *len, size_t *commas)
     }
 }
 
+/* A layout wrapper named for its place ("sidebar-grid", "widget-wrap") around the block
+ * classed as the article's text ("article__content") is no sidebar: an element that holds
+ * such a block as most of its text is marked BTI_NF_TEXT_BOX, upwards, and one so marked is
+ * not furniture in the second, lenient try of html_score.c (the first, strict one found too
+ * little text: a page whose furniture classes hold prose of their own keeps them out). */
+#define TEXT_BOX_MIN 500    /* prose enough for a section of an article, not a caption */
+#define TEXT_BOX_PARAS 3    /* and in paragraphs */
+#define TEXT_BOX_SHARE 0.7  /* the wrapper's text is mostly that block's */
+
+/* Readers' comments are prose in paragraphs too, under a text-classed block: a discussion
+ * stays furniture. */
+static int discussion(const xmlNode *k)
+{
+    static const char *const words[] = {"comment", "reply", "discussion", "forum", "kommentar"};
+    const char *parts[2] = {bti_html_peek(k, "class"), bti_html_peek(k, "id")};
+    for (int i = 0; i < 2; i++)
+        for (const char *p = parts[i]; p && *p; p++)
+            for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+                if (!strncasecmp(p, words[w], strlen(words[w])))
+                    return 1;
+    return 0;
+}
+
+static void text_box(const xmlNode *k, bti_node_info *in)
+{
+    /* the class test last: it reads the class string, the rest only counts */
+    if ((in->hints & BTI_H_POS) && !(in->flags & BTI_NF_NEGATIVE) && in->text >= TEXT_BOX_MIN &&
+        in->paras >= TEXT_BOX_PARAS && in->link * 4 < in->text) {
+        if (!discussion(k))
+            in->flags |= BTI_NF_TEXT_BOX;
+        return;
+    }
+    size_t boxed = 0; /* an article cut into sections between ads: their text together */
+    for (const xmlNode *c = k->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && c->_private &&
+            (BTI_INFO(c)->flags & (BTI_NF_TEXT_BOX | BTI_NF_SKIP)) == BTI_NF_TEXT_BOX)
+            boxed += BTI_INFO(c)->text;
+    if (boxed && (double)boxed >= TEXT_BOX_SHARE * (double)in->text && !discussion(k))
+        in->flags |= BTI_NF_TEXT_BOX;
+}
+
+/* Downwards too: inside a block classed as the text, a wrapper holding most of it
+ * ("elementor-widget-container") is that text, not furniture. */
+static void open_text_boxes(xmlNode *first)
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *ck = bti_walk_first(&w, first); ck; ck = bti_walk_next(&w, descend)) {
+        xmlNode *k = (xmlNode *)ck; /* the walk reads; the flags are written in _private */
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private)
+            continue;
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & BTI_NF_SKIP)
+            continue;
+        if (in->flags & BTI_NF_TEXT_BOX)
+            for (xmlNode *c = k->children; c; c = c->next) {
+                if (c->type != XML_ELEMENT_NODE || !c->_private)
+                    continue;
+                bti_node_info *ci = BTI_INFO(c);
+                if (!(ci->flags & BTI_NF_SKIP) &&
+                    (double)ci->text >= TEXT_BOX_SHARE * (double)in->text && !discussion(c)) {
+                    ci->flags |= BTI_NF_TEXT_BOX;
+                }
+            }
+        descend = 1;
+    }
+}
+
 /* What an element holds, from its children's sums, once they are annotated. */
 static void annotate_sums(xmlNode *k)
 {
@@ -540,6 +620,7 @@ static void annotate_sums(xmlNode *k)
     /* a "read-more" box full of prose is the rest of the article, not a link list */
     if ((in->flags & BTI_NF_RELATED) && in->text > 400 && in->link * 3 < in->text)
         in->flags &= ~(unsigned)BTI_NF_RELATED;
+    text_box(k, in);
 }
 
 static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
@@ -633,6 +714,7 @@ int bti_html_annotate(bti_html_ctx *ctx)
     size_t next = 0;
     ctx->deep_text = 0;
     annotate(ctx, root, &next);
+    open_text_boxes(root);
     ctx->total_text = root && root->_private ? BTI_INFO(root)->text : 0;
     /* Elements below the depth limit were counted but never reached: their _private stays
      * NULL and every walk treats them as absent. */
@@ -642,6 +724,8 @@ int bti_html_annotate(bti_html_ctx *ctx)
 int bti_html_furniture(const bti_html_ctx *ctx, const bti_node_info *in)
 {
     if (!(in->flags & BTI_NF_NEGATIVE))
+        return 0;
+    if (ctx->lenient && (in->flags & BTI_NF_TEXT_BOX)) /* a layout wrapper of the text */
         return 0;
     return !ctx->lenient || in->text * 3 < ctx->total_text + 3000;
 }

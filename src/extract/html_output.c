@@ -73,6 +73,7 @@ typedef struct out {
     size_t pend_link, pend_strong, pend_text;
     char *pend_href;
     char *lede;
+    int lede_walked;  /* the lede was taken from the container's own blocks */
     int related_mode; /* after a "Tin liên quan" heading: link lists are related stories */
     int stopped;      /* after a "Tin khác" / "More stories" heading: the article is over */
     char **bylines;
@@ -748,6 +749,7 @@ static int el_marked_sapo(out *o, const xmlNode *k, bti_node_info *in, int depth
         return 0;
     flush(o);
     o->lede = bti_html_text(k);
+    o->lede_walked = 1;
     return 1;
 }
 
@@ -1215,52 +1217,28 @@ static void trim_edges(out *o)
     }
 }
 
-/* "By Jane Doe, John Roe" / "Tác giả: Hà Phong" to names */
-static void byline_authors(out *o, const char *s)
+/* One name of a byline: its agency cut off ("Minh Tâm (TTXVN)"), kept if it reads as a name. */
+static void byline_name(const char *s, size_t len, void *ctx)
 {
-    static const char *const prefixes[] = {"By ", "by ", "BY ", "Tác giả:", "Bài:", "Bài và ảnh:",
-                                           "Written by ", "Theo ", "Text:", "Author:", "Posted by ",
-                                           "Đăng bởi ", "Viết bởi "};
-    while (*s == ' ')
-        s++;
-    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-        size_t l = strlen(prefixes[i]);
-        if (!strncmp(s, prefixes[i], l)) {
-            s += l;
-            break;
-        }
-    }
-    char *copy = strdup(s);
-    if (!copy)
+    out *o = ctx;
+    char *piece = strndup(s, len);
+    if (!piece) {
+        o->rc = BT_ENOMEM;
         return;
-    char *p = copy;
-    while (p && *p) {
-        char *cut = NULL;
-        const char *seps[] = {", ", " and ", " và ", " & ", " - ", " | "};
-        for (size_t i = 0; i < 6; i++) {
-            char *c = strstr(p, seps[i]);
-            if (c && (!cut || c < cut))
-                cut = c;
-        }
-        char *next = NULL;
-        if (cut) {
-            const char *seps2[] = {", ", " and ", " và ", " & ", " - ", " | "};
-            for (size_t i = 0; i < 6; i++)
-                if (!strncmp(cut, seps2[i], strlen(seps2[i]))) {
-                    next = cut + strlen(seps2[i]);
-                    break;
-                }
-            *cut = '\0';
-        }
-        size_t an = agency_name(p);
-        char *name = bti_html_clean(p, an ? an : strlen(p));
-        if (name && name_like(name))
-            add_author(o, name);
-        free(name);
-        p = next;
     }
-    free(copy);
+    size_t an = agency_name(piece);
+    char *name = bti_html_clean(piece, an ? an : strlen(piece));
+    char *host = name ? bti_html_host(o->m->url) : NULL;
+    /* the publisher signing as author ("Lesotho Times") is no personal byline */
+    if (name && name_like(name) && !bti_html_names_publisher(name, o->m->site_name, host))
+        add_author(o, name);
+    free(host);
+    free(name);
+    free(piece);
 }
+
+/* "By Jane Doe, John Roe" / "Tác giả: Hà Phong" / "Von Anna Berg und Jan Roth" to names */
+static void byline_authors(out *o, const char *s) { bti_byline_names(s, BTI_BYLINE_TEXT, byline_name, o); }
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
                                  int *stopped)
@@ -1470,6 +1448,147 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
     }
 }
 
+/* Pass 3b, the described standfirst: many pages set their standfirst apart in the header,
+ * above the text's container and with no class that names it, and give the same words as
+ * their meta description. A block between the headline and the container whose text is the
+ * description (or starts with it, when the description was cut) is that standfirst; the
+ * description alone, nowhere visible, is not (the page does not show it). */
+#define DESC_WINDOW_SLACK 16 /* visible text may differ from the description by a few bytes */
+
+static int described_text(const char *fd, size_t fdl, int cut, const char *t)
+{
+    size_t fl = 0;
+    char *ft = bti_fold_dup(t, strlen(t), &fl);
+    while (fl && (ft[fl - 1] == '.' || ft[fl - 1] == ' '))
+        fl--;
+    int hit = ft && fl >= fdl && strncmp(ft, fd, fdl) == 0 &&
+              (cut ? fl < SAPO_MAX_TEXT : fl <= fdl + DESC_WINDOW_SLACK);
+    free(ft);
+    return hit;
+}
+
+static int described(const char *fd, size_t fdl, int cut, const xmlNode *k)
+{
+    char *t = bti_html_text(k);
+    int hit = t && described_text(fd, fdl, cut, t);
+    free(t);
+    return hit;
+}
+
+static const xmlNode *described_block(const out *o, const xmlNode *n, const char *fd, size_t fdl,
+                                      int cut, int *seen)
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (k == o->content)
+            return NULL;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private ||
+            w.depth > BTI_HTML_MAX_DEPTH)
+            continue;
+        bti_node_info *in = BTI_INFO(k);
+        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_CAPTION | BTI_NF_IMAGEBOX) ||
+            bti_html_is(k, "head") || bti_html_is(k, "a"))
+            continue;
+        if (!*seen && (bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) && in->text &&
+            in->text < TITLE_BLOCK_MAX) {
+            char *t = bti_html_text(k);
+            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
+                *seen = 1;
+            free(t);
+            if (*seen)
+                continue;
+        }
+        if (*seen && in->text + DESC_WINDOW_SLACK >= fdl &&
+            in->text <= (cut ? SAPO_MAX_TEXT : fdl + DESC_WINDOW_SLACK) &&
+            ldens(in) < LEDE_MAX_LINK_DENSITY && !holds_media(k) && described(fd, fdl, cut, k))
+            return k;
+        descend = 1;
+    }
+    return NULL;
+}
+
+/* "<span>Berlin.</span> <span>Die Ex-Vorsitzende ...</span>": the described block's parent
+ * that adds only a dateline before it is the standfirst as shown, dateline included. */
+#define DATELINE_MAX 40 /* "Berlin.", "Neuss ·", "WASHINGTON (AP) —": a place and a mark */
+
+/* Whether the lead-in pt[0..n) closes as a dateline does ("Berlin.", "Neuss ·", "Paris –"),
+ * not as a kicker or a heading ("Leichter Auftakt"). */
+static int dateline_mark(const char *pt, size_t n)
+{
+    static const char *const marks[] = {".", ":", ",", ")", "·", "–", "—", "-"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t ml = strlen(marks[i]);
+        if (n >= ml && !memcmp(pt + n - ml, marks[i], ml))
+            return 1;
+    }
+    return 0;
+}
+
+static char *dated_standfirst(const out *o, const xmlNode *k)
+{
+    char *t = bti_html_text(k);
+    const xmlNode *par = k->parent;
+    if (!t || !par || !par->_private || par == o->content || bti_html_is(par, "body") ||
+        BTI_INFO(par)->text > BTI_INFO(k)->text + DATELINE_MAX)
+        return t;
+    char *pt = bti_html_text(par);
+    size_t tl = strlen(t), pl = pt ? strlen(pt) : 0;
+    if (pt && pl > tl + 1 && pl <= tl + DATELINE_MAX && !strcmp(pt + pl - tl, t) &&
+        pt[pl - tl - 1] == ' ' && words(pt) - words(t) <= MARK_MAX_WORDS &&
+        dateline_mark(pt, pl - tl - 1)) {
+        free(t);
+        return pt;
+    }
+    free(pt);
+    return t;
+}
+
+static void take_described_sapo(out *o)
+{
+    if (!o->m->description || o->rc)
+        return;
+    const char *d = o->m->description;
+    size_t dl = strlen(d);
+    int cut = 0;
+    if (dl > 3 && !strcmp(d + dl - 3, "...")) /* a description cut short by the site */
+        dl -= 3, cut = 1;
+    else if (dl > 3 && !strcmp(d + dl - 3, "\xe2\x80\xa6"))
+        dl -= 3, cut = 1;
+    while (dl && (d[dl - 1] == '.' || d[dl - 1] == ' '))
+        dl--;
+    size_t fdl = 0;
+    char *fd = bti_fold_dup(d, dl, &fdl);
+    xmlNodePtr root = xmlDocGetRootElement(o->content->doc);
+    /* a block marked as the sapo above the text that says something else than the
+     * description (a kicker, a caption in a "lead" box, a subheading) gives way to the
+     * block that shows the description */
+    if (fd && fdl >= DESC_MIN && root && !(o->lede && described_text(fd, fdl, cut, o->lede))) {
+        int seen = 0;
+        const xmlNode *k = described_block(o, root->children, fd, fdl, cut, &seen);
+        if (!k && !seen) { /* the headline is inside the container, or spelt otherwise than
+                            * the title: the whole run before the container is the header */
+            seen = 1;
+            k = described_block(o, root->children, fd, fdl, cut, &seen);
+        }
+        if (k && o->lede && o->lede_walked) { /* the container's block was text after all */
+            size_t n = o->pn;
+            push_para(o, o->lede, strlen(o->lede), 0, 0, 0, 0, NULL);
+            if (o->pn > n) {
+                para first = o->pv[n];
+                memmove(o->pv + 1, o->pv, n * sizeof *o->pv);
+                o->pv[0] = first;
+            }
+        }
+        if (k && !o->rc) {
+            free(o->lede);
+            o->lede = dated_standfirst(o, k);
+        }
+    }
+    free(fd);
+}
+
 /* Pass 4: related boxes sit under the article or right after it, in the same column. */
 static void take_related_outside(out *o, xmlNodePtr scope)
 {
@@ -1612,6 +1731,57 @@ static void take_description_sapo(out *o)
     free(fp);
 }
 
+/* Pass 6b, the standfirst set apart by its look: no sapo marked or described, the text's
+ * first paragraph is wholly in bold, or in a class of its own while the paragraphs after it
+ * share another (or none): the page shows it as the standfirst. It must read as a sentence
+ * or more, so a bold subheading or a kicker stays where it is. */
+#define STANDFIRST_MIN 60     /* a standfirst is a sentence, not a label */
+#define STANDFIRST_FOLLOW 2   /* paragraphs after it that must look alike */
+
+static int wholly_bold(const xmlNode *p)
+{
+    int bold = 0;
+    for (const xmlNode *k = p->children; k; k = k->next) {
+        if (k->type == XML_TEXT_NODE) {
+            for (const xmlChar *c = k->content; c && *c; c++)
+                if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r')
+                    return 0;
+        } else if (k->type == XML_ELEMENT_NODE) {
+            if (!(bti_html_is(k, "strong") || bti_html_is(k, "b")) || bold)
+                return 0;
+            bold = 1;
+        }
+    }
+    return bold;
+}
+
+static int same_class(const char *a, const char *b) { return (!a && !b) || (a && b && !strcmp(a, b)); }
+
+static void take_styled_sapo(out *o)
+{
+    if (o->lede || o->pn < 1 + STANDFIRST_FOLLOW || o->rc)
+        return;
+    const para *p0 = &o->pv[0];
+    if (p0->len < STANDFIRST_MIN || p0->len >= SAPO_MAX_TEXT || !p0->node || !bti_html_is(p0->node, "p") ||
+        !strchr(".!?\"\xe2\xbb", p0->text[p0->len - 1]) || (p0->flags & P_HEADING))
+        return;
+    for (size_t i = 1; i <= STANDFIRST_FOLLOW; i++)
+        if (!o->pv[i].node || o->pv[i].node->parent != p0->node->parent || !bti_html_is(o->pv[i].node, "p"))
+            return;
+    const char *c0 = bti_html_peek(p0->node, "class"), *c1 = bti_html_peek(o->pv[1].node, "class");
+    int own_class = c0 && !same_class(c0, c1);
+    for (size_t i = 2; i <= STANDFIRST_FOLLOW && own_class; i++)
+        own_class = same_class(c1, bti_html_peek(o->pv[i].node, "class"));
+    int bold = wholly_bold(p0->node) && !wholly_bold(o->pv[1].node);
+    if (!own_class && !bold)
+        return;
+    o->lede = strdup(p0->text);
+    if (!o->lede)
+        o->rc = BT_ENOMEM;
+    else
+        drop_para(o, 0);
+}
+
 /* Pass 9: the authors, when the page's metadata names none: the byline lines the walk kept,
  * else a block marked as a byline (BTI_NF_BYLINE) above the text. */
 static void take_bylines(out *o, xmlNodePtr scope)
@@ -1692,9 +1862,11 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     flush(&o);
     xmlNodePtr scope = article_scope(content);
     take_marked_sapo(&o, scope);
+    take_described_sapo(&o);
     take_related_outside(&o, scope);
     sort_lines(&o);
     take_description_sapo(&o);
+    take_styled_sapo(&o);
     signature(&o);  /* pass 7 */
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);

@@ -75,6 +75,12 @@ enum bti_lex_list {
     /* HTML: the label of a line at the foot of the text that is no longer the article's
      * ("Tags: ...", "Từ khóa: ...", "Copyright ...", "Chia sẻ"): html_output.c, trim_edges. */
     BTI_LEX_HTML_FOOT_LABEL = 1u << 21,
+    /* A byline's opening word, in the page's languages ("By", "Von", "Par", "Av", "Tác giả"):
+     * html_byline.c cuts it before the names. */
+    BTI_LEX_BYLINE_PREFIX = 1u << 22,
+    /* The word that joins the last two names of a byline ("and", "und", "og", "y", "và"):
+     * html_byline.c splits there. */
+    BTI_LEX_NAME_JOIN = 1u << 23,
 };
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */

@@ -1,0 +1,121 @@
+/* html_byline.c: a byline's text cut into the names it holds. Bylines are written in the
+ * page's language ("Von Anna Berg und Jan Roth", "Par Marie Dupont et Luc Martin", "Av Kari
+ * Nordmann og Ola Hansen"): the opening word and the joining word come from the lexicon's
+ * BYLINE_PREFIX and NAME_JOIN lists, so one rule reads every language the lists know. */
+#include "extract/html_internal.h"
+#include "extract/lexicon.h"
+#include "text/alloc.h"
+
+#include "bantin/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PIECES 16     /* a byline names a few people, not a list */
+#define LABEL_MAX_WORDS 3 /* "Tác giả:", "Bài và ảnh:", "Text:": a label before a colon is short */
+
+size_t bti_byline_prefix(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+        i++;
+    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s + i, n - i, " :");
+    if (!l) { /* no known word: a short label closed by a colon */
+        size_t words = 1, j = i;
+        while (j < n && s[j] != ':' && words <= LABEL_MAX_WORDS)
+            words += s[j++] == ' ';
+        if (j < n && s[j] == ':' && j > i && words <= LABEL_MAX_WORDS)
+            l = j - i;
+    }
+    if (!l)
+        return 0;
+    size_t e = i + l;
+    if (e < n && s[e] == ':')
+        e++;
+    while (e < n && s[e] == ' ')
+        e++;
+    return e < n ? e : 0; /* "By" alone names nobody: not a prefix */
+}
+
+/* Whether the letter at s is written in upper case ("Ý", "E"). */
+static int upper_initial(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t cl = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (cl > n)
+        return 0;
+    char *low = bti_normalize(s, cl, BT_NORM_LOWER, NULL);
+    int upper = low && strncmp(low, s, cl) != 0;
+    free(low);
+    return upper;
+}
+
+/* The separator starting at s[0..n): its length, 0 when none. A joining word counts only
+ * when written in lower case ("Anna E Berg" holds an initial, not "e"). */
+static size_t separator(const char *s, size_t n)
+{
+    static const char *const marks[] = {" & ", " | ", " - "};
+    if (n >= 2 && s[0] == ',' && s[1] == ' ')
+        return 2;
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+        if (n >= strlen(marks[k]) && !memcmp(s, marks[k], strlen(marks[k])))
+            return strlen(marks[k]);
+    if (n < 3 || s[0] != ' ' || upper_initial(s + 1, n - 1))
+        return 0;
+    size_t l = bti_lex_raw_prefix(BTI_LEX_NAME_JOIN, s + 1, n - 1, " ");
+    if (!l || 1 + l >= n || s[1 + l] != ' ')
+        return 0;
+    return 2 + l;
+}
+
+/* Whether s[0..n) reads as one name of a field: two words or more ("Anna Berg", not
+ * "Sweidah" or "i") and no digit (not "January 18"). */
+static int name_piece(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return 0;
+    return n && memchr(s, ' ', n) != NULL;
+}
+
+size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
+{
+    size_t n = strlen(s), np = 0;
+    size_t from[MAX_PIECES], to[MAX_PIECES];
+    size_t i = bti_byline_prefix(s, n), start = i;
+    int depth = 0; /* "X (avec Y et Z)": no cut inside brackets */
+    while (i <= n && np < MAX_PIECES) {
+        size_t sep = i < n && !depth ? separator(s + i, n - i) : 0;
+        if (i < n && (s[i] == '(' || s[i] == '['))
+            depth++;
+        else if (i < n && (s[i] == ')' || s[i] == ']') && depth)
+            depth--;
+        if (i == n || sep) {
+            if (i > start)
+                from[np] = start, to[np++] = i;
+            if (i == n)
+                break;
+            i += sep;
+            start = i;
+            continue;
+        }
+        i++;
+    }
+    if (i < n && np == MAX_PIECES) /* more pieces than names: not a byline */
+        return 0;
+    int whole = 0;
+    if (mode == BTI_BYLINE_FIELD) /* a field's pieces are names only when each is one */
+        for (size_t k = 0; k < np && !whole; k++)
+            whole = !name_piece(s + from[k], to[k] - from[k]);
+    if (whole && np > 1) {
+        f(s + from[0], to[np - 1] - from[0], ctx);
+        return 1;
+    }
+    for (size_t k = 0; k < np; k++)
+        f(s + from[k], to[k] - from[k], ctx);
+    return np;
+}
