@@ -18,6 +18,7 @@ static const struct command {
     {"stats", cmd_stats, "counts of the store"},
     {"rm", cmd_rm, "remove a stored article"},
     {"dups", cmd_dups, "list groups of near-duplicate articles"},
+    {"related", cmd_related, "the articles most related to one (same story, names, dates)"},
     {"connect", cmd_connect, "recompute the near-duplicate groups (--rebuild)"},
     {"vacuum", cmd_vacuum, "compact the database file"},
     {"index", cmd_index, "rebuild the full-text index (with or without phrases)"},
