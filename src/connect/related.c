@@ -43,24 +43,44 @@
 #include <string.h>
 
 /* A title word counts as this many text words: a headline names its story. */
+#ifndef TITLE_WEIGHT /* overridable for bench/related.sh ablations */
 #define TITLE_WEIGHT 3.0
+#endif
 /* A name's key or pair weighs this many times an ordinary one. */
+#ifndef NAME_BOOST /* overridable for bench/related.sh ablations */
 #define NAME_BOOST 2.0
+#endif
 /* A pair's weight against a key's (its idf is already its rarer key's). */
+#ifndef PAIR_WEIGHT /* overridable for bench/related.sh ablations */
 #define PAIR_WEIGHT 0.5
+#endif
 /* A key in more than this share of the stored articles retrieves no candidates (its
  * posting list is not read past that): stop words and the outlet's furniture. */
+#ifndef COMMON_SHARE /* overridable for bench/related.sh ablations */
 #define COMMON_SHARE 0.05
+#endif
 /* ...but a small store reads lists up to this long whatever the share. */
 #define COMMON_FLOOR 64
-/* Candidates ranked on their own text. */
+/* Candidates whose length is read, by their summed weights, and of those the candidates
+ * ranked on their own text, by their summed weights over the square root of their length
+ * (the cosine's norm, as if each word were one of the query's): a long text shares more
+ * rare words by its length alone. */
+#define PRESELECT 2000
+#ifndef CANDIDATES /* overridable for bench/related.sh ablations */
 #define CANDIDATES 200
-/* BM25's term-frequency saturation and length normalisation. */
-#define K1 1.2
-#define B 0.5
+#endif
+/* Lengths (tokens) are counted up to the text the ranking reads, plus this pivot, so that a
+ * headline alone does not win by its shortness. */
+#ifndef LENGTH_PIVOT /* overridable for bench/related.sh ablations */
+#define LENGTH_PIVOT 20
+#endif
 /* The time factor: 1 / (1 + days apart / TIME_SCALE_DAYS), never below TIME_FLOOR. */
+#ifndef TIME_SCALE_DAYS /* overridable for bench/related.sh ablations */
 #define TIME_SCALE_DAYS 3.0
+#endif
+#ifndef TIME_FLOOR /* overridable for bench/related.sh ablations */
 #define TIME_FLOOR 0.5
+#endif
 
 #define SECONDS_PER_DAY 86400.0
 
@@ -95,12 +115,12 @@ static uint64_t key_hash(const char *k, size_t len)
     return bti_hash64(k, len, 0x72656c61746564ull); /* "related": any fixed seed */
 }
 
-/* The term of key k, or -1. */
-static long query_find(const query *q, const char *k, size_t len)
+/* The term of key k whose key_hash is h, or -1. */
+static long query_find_h(const query *q, const char *k, size_t len, uint64_t h)
 {
     if (!q->nslot)
         return -1;
-    for (size_t i = key_hash(k, len) & (q->nslot - 1);; i = (i + 1) & (q->nslot - 1)) {
+    for (size_t i = h & (q->nslot - 1);; i = (i + 1) & (q->nslot - 1)) {
         uint32_t s = q->slot[i];
         if (!s)
             return -1;
@@ -108,6 +128,11 @@ static long query_find(const query *q, const char *k, size_t len)
         if (t->len == len && !memcmp(q->keys.data + t->off, k, len))
             return (long)(s - 1);
     }
+}
+
+static long query_find(const query *q, const char *k, size_t len)
+{
+    return query_find_h(q, k, len, key_hash(k, len));
 }
 
 static int query_rehash(query *q, size_t nslot)
@@ -277,6 +302,52 @@ static int by_score(const void *x, const void *y)
     return (a->row < b->row) - (a->row > b->row);
 }
 
+/* The terms of a candidate that the query lacks, by their key's hash (odd for a pair),
+ * with their field-weighted frequency: open addressing, emptied after each candidate. */
+typedef struct others {
+    uint64_t *h; /* 0: empty */
+    double *tf;
+    uint32_t *used;
+    size_t nused, nslot;
+} others;
+
+static void others_free(others *o)
+{
+    free(o->h);
+    free(o->tf);
+    free(o->used);
+}
+
+/* Room for n terms at a load of at most one half. */
+static int others_reserve(others *o, size_t n)
+{
+    if (2 * n <= o->nslot)
+        return 0;
+    size_t ns = o->nslot ? o->nslot : 1024;
+    while (ns < 2 * n)
+        ns *= 2;
+    others_free(o);
+    o->h = calloc(ns, sizeof *o->h);
+    o->tf = calloc(ns, sizeof *o->tf);
+    o->used = malloc(ns * sizeof *o->used);
+    o->nused = 0;
+    o->nslot = o->h && o->tf && o->used ? ns : 0;
+    return o->nslot ? 0 : BT_ENOMEM;
+}
+
+static void others_add(others *o, uint64_t h, double fw)
+{
+    h |= h == 0; /* 0 marks an empty slot */
+    size_t i = (size_t)(h >> 7) & (o->nslot - 1);
+    while (o->h[i] && o->h[i] != h)
+        i = (i + 1) & (o->nslot - 1);
+    if (!o->h[i]) {
+        o->h[i] = h;
+        o->used[o->nused++] = (uint32_t)i;
+    }
+    o->tf[i] += fw;
+}
+
 /* ---- the call's state --------------------------------------------------------------------- */
 
 typedef struct ctx {
@@ -292,7 +363,13 @@ typedef struct ctx {
     bti_rdoc d;
     int64_t *dups;
     size_t ndups;
-    double *tf; /* per query term, for one candidate */
+    double *tf;       /* per query term, for one candidate */
+    uint32_t *held;   /* the query terms a candidate holds */
+    size_t nheld;
+    others other;     /* the terms it holds that the query lacks */
+    bti_buf pair;     /* scratch for a pair's key */
+    double mean_idf;  /* of the query's keys: what a term the query lacks weighs */
+    double qnorm;     /* the query vector's length */
 } ctx;
 
 static void ctx_free(ctx *x)
@@ -304,6 +381,9 @@ static void ctx_free(ctx *x)
     bti_rdoc_free(&x->d);
     free(x->dups);
     free(x->tf);
+    free(x->held);
+    others_free(&x->other);
+    bti_buf_free(&x->pair);
 }
 
 static int oom(ctx *x)
@@ -405,66 +485,98 @@ static int read_postings(ctx *x)
             if (!is_dup(x, rows[j]) && cands_add(&x->c, rows[j], t->w))
                 rc = oom(x);
     }
+    double sum_idf = 0, nkeys = 0;
     for (size_t i = 0; i < q->n; i++) {
         qterm *t = &q->t[i];
         if (t->a >= 0) {
             double ia = q->t[t->a].idf, ib = q->t[t->b].idf;
             t->idf = ia > ib ? ia : ib;
             t->w = query_weight(t) * t->idf;
+        } else {
+            sum_idf += t->idf;
+            nkeys++;
         }
+        x->qnorm += t->w * t->w;
     }
+    x->qnorm = sqrt(x->qnorm);
+    x->mean_idf = nkeys ? sum_idf / nkeys : 0;
     free(rows);
     bti_buf_free(&expr);
     return rc;
 }
 
-/* A document's field-weighted frequencies of the query's terms (into x->tf, the terms it
- * holds listed in *held) and its length. */
-static int doc_tf(ctx *x, const bti_rdoc *d, uint32_t *held, size_t *nheld, double *len)
+/* A term's weight in a vector: sublinear in its field-weighted frequency. */
+static double tf_weight(double tf)
 {
-    bti_buf pair = BTI_BUF_INIT;
-    *nheld = 0;
-    *len = 0;
+    return 1 + log(tf);
+}
+
+/* A document's field-weighted frequencies of the query's terms (into x->tf, the terms it
+ * holds listed in x->held) and of the terms the query lacks (x->other), for its norm. */
+static int doc_terms(ctx *x, const bti_rdoc *d)
+{
+    x->nheld = 0;
+    if (others_reserve(&x->other, 2 * d->n))
+        return BT_ENOMEM;
     long prev = -1;
     for (size_t i = 0; i < d->n; i++) {
         double fw = field_weight(&d->t[i]);
-        *len += fw;
-        long t = query_find(&x->q, bti_rdoc_key(d, i), d->t[i].len);
-        if (t >= 0) {
-            if (x->tf[t] == 0)
-                held[(*nheld)++] = (uint32_t)t;
-            x->tf[t] += fw;
-        }
-        /* a pair can be in the query only when both keys are */
-        if (t >= 0 && prev >= 0 && d->t[i].joined) {
-            bti_buf_reset(&pair);
-            if (bti_buf_add(&pair, bti_rdoc_key(d, i - 1), d->t[i - 1].len) ||
-                bti_buf_addc(&pair, ' ') || bti_buf_add(&pair, bti_rdoc_key(d, i), d->t[i].len)) {
-                bti_buf_free(&pair);
+        const char *k = bti_rdoc_key(d, i);
+        uint64_t h = key_hash(k, d->t[i].len);
+        long t = query_find_h(&x->q, k, d->t[i].len, h);
+        long p = -1;
+        uint64_t ph = 0;
+        int pair = i > 0 && d->t[i].joined;
+        if (pair) {
+            bti_buf_reset(&x->pair);
+            if (bti_buf_add(&x->pair, bti_rdoc_key(d, i - 1), d->t[i - 1].len) ||
+                bti_buf_addc(&x->pair, ' ') || bti_buf_add(&x->pair, k, d->t[i].len))
                 return BT_ENOMEM;
-            }
-            long p = query_find(&x->q, pair.data, pair.len);
-            if (p >= 0) {
-                if (x->tf[p] == 0)
-                    held[(*nheld)++] = (uint32_t)p;
-                x->tf[p] += fw;
-            }
+            /* a pair can be in the query only when both its keys are */
+            ph = key_hash(x->pair.data, x->pair.len);
+            if (t >= 0 && prev >= 0)
+                p = query_find_h(&x->q, x->pair.data, x->pair.len, ph);
+            ph |= 1; /* odd: a pair's */
+        }
+        long ts[2] = {t, p};
+        uint64_t hs[2] = {h & ~1ull, ph};
+        for (int j = 0; j < 1 + pair; j++) {
+            if (ts[j] >= 0) {
+                if (x->tf[ts[j]] == 0)
+                    x->held[x->nheld++] = (uint32_t)ts[j];
+                x->tf[ts[j]] += fw;
+            } else
+                others_add(&x->other, hs[j], fw);
         }
         prev = t;
     }
-    bti_buf_free(&pair);
     return 0;
 }
 
-static double bm25(ctx *x, const uint32_t *held, size_t nheld, double len, double avglen)
+/* The cosine of the query with the document just read by doc_terms (x->tf zeroed after).
+ * The terms the query lacks have no idf at hand (reading their posting lists would cost
+ * more than the whole call): they weigh the query's mean key idf (x->mean_idf), which is
+ * what a term of an article is worth on average. */
+static double cosine(ctx *x)
 {
-    double norm = K1 * (1 - B + B * len / avglen), s = 0;
-    for (size_t j = 0; j < nheld; j++) {
-        double tf = x->tf[held[j]];
-        s += x->q.t[held[j]].w * tf * (K1 + 1) / (tf + norm);
-        x->tf[held[j]] = 0;
+    double dot = 0, norm = 0;
+    for (size_t j = 0; j < x->nheld; j++) {
+        const qterm *t = &x->q.t[x->held[j]];
+        double wd = tf_weight(x->tf[x->held[j]]) * t->idf * (t->a >= 0 ? PAIR_WEIGHT : 1);
+        dot += t->w * wd;
+        norm += wd * wd;
+        x->tf[x->held[j]] = 0;
     }
-    return s;
+    others *o = &x->other;
+    for (size_t j = 0; j < o->nused; j++) {
+        size_t i = o->used[j];
+        double wd = tf_weight(o->tf[i]) * x->mean_idf * ((o->h[i] & 1) ? PAIR_WEIGHT : 1);
+        norm += wd * wd;
+        o->h[i] = 0;
+        o->tf[i] = 0;
+    }
+    o->nused = 0;
+    return norm > 0 && x->qnorm > 0 ? dot / (sqrt(norm) * x->qnorm) : 0;
 }
 
 static double time_factor(int64_t a, int64_t b)
@@ -482,80 +594,104 @@ static const char *col(sqlite3_stmt *st, int i)
     return t ? t : "";
 }
 
-/* Pass 4: the best candidates ranked on their own text; x->c.c[0..*n) sorted by score. */
-static int rank(ctx *x, double self_len, size_t *n)
+/* An SQLite varint (FTS5's docsize record) at p (n bytes left) into *v; its length, 0 when
+ * cut short. */
+static size_t varint(const unsigned char *p, size_t n, uint64_t *v)
+{
+    *v = 0;
+    for (size_t i = 0; i < n && i < 9; i++) {
+        if (i == 8) {
+            *v = (*v << 8) | p[i];
+            return 9;
+        }
+        *v = (*v << 7) | (p[i] & 0x7f);
+        if (!(p[i] & 0x80))
+            return i + 1;
+    }
+    return 0;
+}
+
+/* The tokens of row's title, lede and body, from FTS5's own docsize table. */
+static int doc_length(ctx *x, sqlite3_stmt *st, int64_t row, double *len)
+{
+    sqlite3_bind_int64(st, 1, row);
+    int r = sqlite3_step(st);
+    *len = 0;
+    if (r == SQLITE_ROW) {
+        const unsigned char *p = sqlite3_column_blob(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0), at = 0;
+        for (int col = 0; col <= BTI_FTS_BODY && at < n; col++) {
+            uint64_t v;
+            size_t k = varint(p + at, n - at, &v);
+            if (!k)
+                break;
+            at += k;
+            *len += (double)v;
+        }
+    }
+    sqlite3_reset(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE
+               ? 0
+               : bti_store_db_error(x->s, "related: reading the index's lengths", x->err);
+}
+
+/* Pass 3's end: the PRESELECT best by summed weight re-weighed by their length, the
+ * CANDIDATES best of those first in x->c. */
+static int preselect(ctx *x, size_t *n)
 {
     cands *c = &x->c;
-    qsort(c->c, c->n, sizeof *c->c, by_acc);
-    *n = c->n < CANDIDATES ? c->n : CANDIDATES;
-    if (!*n)
+    *n = 0;
+    if (!c->n)
         return 0;
-    uint32_t *held = malloc(*n * (x->q.n + 1) * sizeof *held);
-    size_t *nheld = malloc(*n * sizeof *nheld);
-    double *len = malloc(*n * sizeof *len);
-    int64_t *when = malloc(*n * sizeof *when);
-    double **tfs = calloc(*n, sizeof *tfs);
-    int rc = held && nheld && len && when && tfs ? 0 : oom(x);
-    double total = 0;
+    qsort(c->c, c->n, sizeof *c->c, by_acc);
+    size_t m = c->n < PRESELECT ? c->n : PRESELECT;
+    sqlite3_stmt *st = NULL;
+    int rc = bti_store_prepare(x->s, "SELECT sz FROM articles_fts_docsize WHERE id = ?",
+                               "related: reading the index's lengths", &st, x->err);
+    for (size_t i = 0; !rc && i < m; i++) {
+        double len;
+        rc = doc_length(x, st, c->c[i].row, &len);
+        if (len > BTI_RELATED_TEXT_TOKENS + 30)
+            len = BTI_RELATED_TEXT_TOKENS + 30; /* a title's 30 tokens */
+        c->c[i].acc /= sqrt(len + LENGTH_PIVOT);
+    }
+    sqlite3_finalize(st);
+    if (!rc)
+        qsort(c->c, m, sizeof *c->c, by_acc);
+    *n = m < CANDIDATES ? m : CANDIDATES;
+    return rc;
+}
+
+/* Pass 4: the best candidates ranked on their own text; x->c.c[0..*n) sorted by score. */
+static int rank(ctx *x, size_t *n)
+{
+    cands *c = &x->c;
+    int rc = preselect(x, n);
+    if (rc)
+        return rc;
+    x->held = malloc((x->q.n + 1) * sizeof *x->held);
+    if (!x->held)
+        return oom(x);
     for (size_t i = 0; i < *n && !rc; i++) {
         sqlite3_bind_int64(x->row, 1, c->c[i].row);
         int r = sqlite3_step(x->row);
+        int64_t when = BTI_DUPS_NO_DATE;
         if (r == SQLITE_ROW) {
             rc = bti_rdoc_read(&x->d, col(x->row, 0), col(x->row, 1), col(x->row, 2), 0);
-            when[i] = bti_connect_epoch((const char *)sqlite3_column_text(x->row, 3));
+            when = bti_connect_epoch((const char *)sqlite3_column_text(x->row, 3));
         } else {
             x->d.n = 0; /* a row gone since the index was read: it scores nothing */
-            when[i] = BTI_DUPS_NO_DATE;
             if (r != SQLITE_DONE)
                 rc = bti_store_db_error(x->s, "related: reading a candidate", x->err);
         }
         sqlite3_reset(x->row);
-        if (rc == BT_ENOMEM)
+        if (rc == BT_ENOMEM || (!rc && doc_terms(x, &x->d)))
             rc = oom(x);
-        uint32_t *h = held + i * (x->q.n + 1);
-        if (!rc && doc_tf(x, &x->d, h, &nheld[i], &len[i]))
-            rc = oom(x);
-        if (rc)
-            break;
-        /* keep the frequencies apart until the mean length is known */
-        tfs[i] = malloc((nheld[i] + 1) * sizeof **tfs);
-        if (!tfs[i]) {
-            rc = oom(x);
-            break;
-        }
-        for (size_t j = 0; j < nheld[i]; j++) {
-            tfs[i][j] = x->tf[h[j]];
-            x->tf[h[j]] = 0;
-        }
-        total += len[i];
-    }
-    if (!rc) {
-        double avglen = (total + self_len) / (double)(*n + 1);
-        if (avglen <= 0)
-            avglen = 1;
-        /* the article against itself: the score that a copy of it would get */
-        double self = 0, self_norm = K1 * (1 - B + B * self_len / avglen);
-        for (size_t j = 0; j < x->q.n; j++) {
-            double tf = x->q.t[j].tf;
-            self += x->q.t[j].w * tf * (K1 + 1) / (tf + self_norm);
-        }
-        for (size_t i = 0; !rc && i < *n; i++) {
-            uint32_t *h = held + i * (x->q.n + 1);
-            for (size_t j = 0; j < nheld[i]; j++)
-                x->tf[h[j]] = tfs[i][j];
-            double sc = bm25(x, h, nheld[i], len[i], avglen);
-            c->c[i].score = (self > 0 ? sc / self : 0) * time_factor(x->self_time, when[i]);
-        }
         if (!rc)
-            qsort(c->c, *n, sizeof *c->c, by_score);
+            c->c[i].score = cosine(x) * time_factor(x->self_time, when);
     }
-    for (size_t i = 0; tfs && i < *n; i++)
-        free(tfs[i]);
-    free(tfs);
-    free(held);
-    free(nheld);
-    free(len);
-    free(when);
+    if (!rc && *n)
+        qsort(c->c, *n, sizeof *c->c, by_score);
     return rc;
 }
 
@@ -763,9 +899,6 @@ int bt_related_of(bt_store *s, const char *id, size_t k, bt_related_list **out, 
         rc = find_article(&x, id, res);
     if (!rc)
         rc = query_build(&x.q, &x.d) ? oom(&x) : 0;
-    double self_len = 0;
-    for (size_t i = 0; i < x.d.n; i++)
-        self_len += field_weight(&x.d.t[i]);
     if (!rc)
         rc = count_docs(&x);
     if (!rc)
@@ -782,7 +915,7 @@ int bt_related_of(bt_store *s, const char *id, size_t k, bt_related_list **out, 
         rc = read_postings(&x);
     size_t n = 0;
     if (!rc && x.q.n)
-        rc = rank(&x, self_len, &n);
+        rc = rank(&x, &n);
     if (!rc)
         rc = fill_items(&x, n, k, res);
     if (!rc)
