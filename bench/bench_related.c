@@ -369,7 +369,9 @@ int main(int argc, char **argv)
 
     /* the baselines' vectors: titles (BM25) and title + text (TF-IDF, unit length) */
     dict dt = {0}, dx = {0};
-    vec *vt = malloc(n * sizeof *vt), *vx = malloc(n * sizeof *vx);
+    vec *vt = calloc(n + 1, sizeof *vt), *vx = calloc(n + 1, sizeof *vx);
+    if (!vt || !vx)
+        die("out of memory");
     double avg = 0;
     for (size_t i = 0; i < n; i++) {
         vt[i] = count_terms(&dt, docs[i].title);
@@ -382,7 +384,7 @@ int main(int argc, char **argv)
             avg += vt[i].w[j];
     }
     avg /= n ? (double)n : 1;
-    vec *qt = malloc(n * sizeof *qt); /* BM25 queries: each title term once, weight idf */
+    vec *qt = calloc(n + 1, sizeof *qt); /* BM25 queries: each title term once, weight idf */
     for (size_t i = 0; i < n; i++) {
         double len = 0;
         for (size_t j = 0; j < vt[i].n; j++)

@@ -1,11 +1,12 @@
 /* related.c: an article's related articles (bt_related_of, bantin/connect.h).
  *
- * Design: computed on demand, not at ingest and not cached. A call costs a few milliseconds
- * at 60,000 articles (bench/README.md), about what a search costs, and it reads the index as
- * it is: an article added or removed counts at the next call, with no table to keep in step,
- * no schema step, and nothing to refresh when better candidates arrive. A cache would save
- * those milliseconds only for articles asked about twice, and every add would have to find
- * the cached lists it improves (a related search per new article).
+ * Design: computed on demand, not at ingest and not cached. A call costs tens of
+ * milliseconds of CPU at 20,000-60,000 articles with text (bench/README.md, "connect:
+ * related"), and it reads the index as it is: an article added or removed counts at the next
+ * call, with no table to keep in step, no schema step, and nothing to refresh when better
+ * candidates arrive. A cache would save that only for articles asked about twice, while
+ * every add would have to find the cached lists it improves (one related search per new
+ * article, the cost moved to ingest for lists nobody may ask for).
  *
  * A call, in named passes:
  *  1. query: the article's folded tokens (title, then the first BTI_RELATED_TEXT_TOKENS of
@@ -14,21 +15,24 @@
  *     in Vietnamese the word is often the pair of syllables). A key read as a name (a
  *     capitalised word not starting a sentence, a run of capitalised words) weighs
  *     NAME_BOOST times more: people, places and firms tell one story from another that
- *     shares its common words.
+ *     shares its common words. A term's weight is (1 + log tf) x idf (x the boosts).
  *  2. idf: each key's document count is read from the full-text index itself (its posting
- *     list, over title, lede and body, up to a cap): idf = BM25's log(1 + (N - df + .5) /
+ *     list over title, lede and body, up to a cap): idf = BM25's log(1 + (N - df + .5) /
  *     (df + .5)), N the highest row number (removals make it a little high; the log hardly
  *     moves). A key in more than COMMON_SHARE of the store is common: it still scores, at the
  *     cap's idf, but retrieves nothing. A pair's idf is its rarer key's: the pair is at
  *     least that rare.
  *  3. candidates: the rows of the rare keys' posting lists (read in pass 2), each scored by
  *     the sum of the weights of the keys it holds; the article itself and its near-duplicate
- *     group (the component of dup_pairs) are left out; the best CANDIDATES go on.
- *  4. rank: each candidate's own title and text top are read as the query's were and scored
- *     by BM25 (K1, B) over the query's keys and pairs with the query's weights, times the
- *     time factor: 1 for the same moment, falling to TIME_FLOOR as the publication times
- *     part (1 / (1 + days / TIME_SCALE_DAYS)); an undated side takes the factor at
- *     TIME_SCALE_DAYS. Scores are divided by the article's own score against itself.
+ *     group (the component of dup_pairs) are left out; the PRESELECT best are re-weighed by
+ *     their length (FTS5's own docsize record) and the CANDIDATES best of those go on.
+ *  4. rank: each candidate's title and text top are read as the query's were, and scored by
+ *     the cosine of the two term vectors (the candidate's terms that the query lacks weigh
+ *     the query's mean idf: their own would cost a posting list each), times the time
+ *     factor: 1 for the same moment, falling to TIME_FLOOR as the publication times part
+ *     (1 / (1 + days / TIME_SCALE_DAYS)); an undated side takes the factor at
+ *     TIME_SCALE_DAYS. A sum of term scores (BM25) was tried first: on the Vietnamese proxy
+ *     it favoured long texts that share many middling words (P@1 0.24 against 0.43).
  *  5. links: the page's own related links, each matched to a stored article by URL, else by
  *     its folded title (a phrase search on titles, then an exact compare of the keys). */
 #include "connect/connect.h"
