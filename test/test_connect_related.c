@@ -205,7 +205,7 @@ static void test_time_proximity(void **state)
     const char *p[] = {"Flooding closed the Mekong ferry crossing near Cantho.", NULL};
     add(f->s, "Ferry closed", "2021-10-10T08:00:00Z", p, 21, NULL, q);
     add(f->s, "Ferry closed again", "2020-01-01T08:00:00Z", p, 22, NULL, far);
-    add(f->s, "Ferry closed once more", "2021-10-11T08:00:00Z", p, 23, NULL, near);
+    add(f->s, "Ferry closed once more", "2021-10-10T14:00:00Z", p, 23, NULL, near);
     add(f->s, "Ferry closed yet again", NULL, p, 24, NULL, undated);
     bt_related_list *r = related(f->s, q, 8);
     int rn = rank_of(r, near), rf = rank_of(r, far), ru = rank_of(r, undated);
