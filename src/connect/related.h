@@ -14,7 +14,9 @@ enum { BTI_RFIELD_TITLE, BTI_RFIELD_TEXT };
 
 /* Only the first this many tokens of the lede and body are read: the story is told at the
  * top, and a bound keeps a call's cost independent of the article's length. */
+#ifndef BTI_RELATED_TEXT_TOKENS /* overridable for bench/related.sh ablations */
 #define BTI_RELATED_TEXT_TOKENS 600
+#endif
 
 /* A line is in title case ("Xbox One Shipments Top 5 Million") when at least this share of
  * its words after the first are capitalised: its capitals then say nothing about names. */
