@@ -1,7 +1,7 @@
 /* cmd_connect.c: the commands over what connects the stored articles (bantin/connect.h,
  * bantin/story.h): `bantin dups` lists near-duplicate groups, `bantin stories` and `bantin
- * story ID` the stories, `bantin connect --rebuild` recomputes both from the stored
- * articles. */
+ * story ID` the stories, `bantin related ID` an article's related articles, `bantin connect
+ * --rebuild` recomputes duplicates and stories from the stored articles. */
 #include "cli.h"
 
 #include <errno.h>
@@ -403,4 +403,108 @@ int cmd_story(int argc, char **argv)
     bt_story_free(st);
     bt_store_close(s);
     return rc;
+}
+
+/* `bantin related` as text: one line per article, best first, then the page's own links. */
+static void print_related_text(const bt_related_list *r)
+{
+    printf("related to %s:\n", r->id);
+    if (!r->n)
+        printf("  (none)\n");
+    for (size_t i = 0; i < r->n; i++) {
+        const bt_related_item *it = &r->items[i];
+        printf("%2zu. %s %.3f  %s\n", i + 1, it->id, it->score, it->title);
+        if (it->source || it->published)
+            printf("    %s%s%.10s\n", it->source ? it->source : "",
+                   it->source && it->published ? ", " : "", it->published ? it->published : "");
+    }
+    if (r->n_links)
+        printf("\nthe page's own related links:\n");
+    for (size_t i = 0; i < r->n_links; i++) {
+        const bt_related_link *l = &r->links[i];
+        printf("- %s%s%s%s%s%s\n", l->title, l->url ? " <" : "", l->url ? l->url : "",
+               l->url ? ">" : "", l->id[0] ? " = " : "", l->id);
+    }
+}
+
+int cmd_related(int argc, char **argv)
+{
+    static const char usage[] =
+        "usage: bantin related [--db PATH] [-k N] [--format text|json] [--pretty] [--] ID\n"
+        "Prints the articles most related to article ID (a unique prefix will do): the same\n"
+        "story or its neighbours, ranked by the shared words of their titles and texts (names\n"
+        "weigh more; marks and case do not matter) and by how close their dates are, the\n"
+        "article's near-duplicates left out; then the page's own related links, each with\n"
+        "the stored article it points at when there is one.\n"
+        "-k N: how many (1..100, default 8). JSON: {\"id\", \"related\": [{\"id\", \"title\",\n"
+        "\"source\", \"published\", \"score\"}, ...], \"links\": [{\"title\", \"url\", \"id\"}, ...]}.\n";
+    const char *db = NULL, *arg = NULL;
+    long k = BT_RELATED_DEFAULT_K;
+    int json = 0, pretty = 0, opts = 1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int has_val = i + 1 < argc;
+        if (opts && (!strcmp(a, "--help") || !strcmp(a, "-h"))) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (opts && !strcmp(a, "--")) {
+            opts = 0;
+        } else if (opts && !strcmp(a, "--db") && has_val) {
+            db = argv[++i];
+        } else if (opts && !strcmp(a, "-k") && has_val) {
+            char *end;
+            k = strtol(argv[++i], &end, 10);
+            if (*end || end == argv[i] || k < 1 || k > BT_RELATED_MAX_K) {
+                cli_errorf("related: -k is a number in 1..%d, not '%s'", BT_RELATED_MAX_K,
+                           argv[i]);
+                return 2;
+            }
+        } else if (opts && !strcmp(a, "--format") && has_val) {
+            const char *f = argv[++i];
+            if (!strcmp(f, "json")) {
+                json = 1;
+                cli_json_errors(1);
+            } else if (strcmp(f, "text")) {
+                cli_errorf("related: --format is json or text, not '%s'", f);
+                return 2;
+            }
+        } else if (opts && !strcmp(a, "--pretty")) {
+            pretty = 1;
+        } else if (opts && a[0] == '-' && a[1]) {
+            cli_errorf("related: unknown option '%s' ('bantin related --help')", a);
+            return 2;
+        } else if (!arg) {
+            arg = a;
+        } else {
+            cli_errorf("related: one article at a time ('%s' too many)", a);
+            return 2;
+        }
+    }
+    if (!arg) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    bt_error err;
+    bt_store *s;
+    if (bt_store_open(cli_db_path(db), BT_STORE_READONLY, &s, &err)) {
+        cli_error(&err, NULL, NULL);
+        return 1;
+    }
+    char id[17];
+    bt_related_list *r = NULL;
+    int rc = bt_store_resolve_id(s, arg, id, &err);
+    if (!rc)
+        rc = bt_related_of(s, id, (size_t)k, &r, &err);
+    if (!rc && json) {
+        char *out = NULL;
+        if (!(rc = bt_related_list_to_json(r, pretty ? BT_JSON_PRETTY : 0, &out, &err)))
+            puts(out);
+        free(out);
+    } else if (!rc)
+        print_related_text(r);
+    if (rc)
+        cli_error(&err, NULL, NULL);
+    bt_related_list_free(r);
+    bt_store_close(s);
+    return rc ? 1 : 0;
 }

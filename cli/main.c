@@ -21,6 +21,7 @@ static const struct command {
     {"stories", cmd_stories, "list the stories the stored articles tell"},
     {"story", cmd_story, "print one story: its articles, its timeline"},
     {"connect", cmd_connect, "recompute near-duplicates and stories (--rebuild)"},
+    {"related", cmd_related, "the articles most related to one (same story, names, dates)"},
     {"vacuum", cmd_vacuum, "compact the database file"},
     {"index", cmd_index, "rebuild the full-text index (with or without phrases)"},
     {"fold", cmd_fold, "print the search key of a text"},

@@ -3,8 +3,9 @@
  * sends is written by the library (bt_search_results_to_json, bt_article_to_json,
  * bt_store_stats_to_json, bt_error_to_json), so the server and the CLI print the same bytes.
  * Stories are bt_stories_list and bt_story_get (bantin/story.h), each story the object of
- * `bantin stories --format json`. The other connect routes (related, duplicates, top) answer
- * 501 until the library's connect stage has them in its public API. */
+ * `bantin stories --format json`; related articles come from bt_related_of. The other connect
+ * routes (duplicates, top) answer 501 until the library's connect stage has them in its
+ * public API. */
 #include "server.h"
 #include "params.h"
 
@@ -122,6 +123,35 @@ static void route_article(struct server *sv, const char *id, struct reply *r)
     bt_article_free(a);
     if (rc) {
         serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, rc, "%s", err.msg);
+        return;
+    }
+    r->status = MHD_HTTP_OK;
+    r->len = strlen(r->body);
+}
+
+/* GET /api/articles/{id}/related[?k=N]: bt_related_list_to_json, as `bantin related
+ * --format json` prints it. */
+static void route_related(struct server *sv, struct MHD_Connection *c, const char *id,
+                          struct reply *r)
+{
+    size_t k;
+    if (count_arg(c, "k", BT_RELATED_DEFAULT_K, BT_RELATED_MAX_K, &k, r))
+        return;
+    if (!k) {
+        serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL, "k wants a number from 1 to %d",
+                    BT_RELATED_MAX_K);
+        return;
+    }
+    bt_error err;
+    bt_store *s = serve_store(sv, &err);
+    bt_related_list *l = NULL;
+    int rc = s ? bt_related_of(s, id, k, &l, &err) : err.code;
+    if (!rc)
+        rc = bt_related_list_to_json(l, 0, &r->body, &err);
+    bt_related_list_free(l);
+    if (rc) {
+        serve_error(r, rc == BT_ENOTFOUND ? MHD_HTTP_NOT_FOUND : MHD_HTTP_INTERNAL_SERVER_ERROR,
+                    rc, "%s", err.msg);
         return;
     }
     r->status = MHD_HTTP_OK;
@@ -442,8 +472,11 @@ void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, 
                             "an article's id is 16 hex digits (0-9, a-f)");
             else if (!slash)
                 route_article(sv, id, r);
-            else if (!strcmp(slash, "/related"))
-                not_yet(r, "related articles");
+            else if (!strcmp(slash, "/related")) {
+                char full[17];
+                snprintf(full, sizeof full, "%.*s", (int)n, id);
+                route_related(sv, c, full, r);
+            }
             else if (!strcmp(slash, "/duplicates"))
                 not_yet(r, "duplicates");
             else

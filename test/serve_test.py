@@ -161,9 +161,22 @@ try:
               "/api/stories?members=2", "/api/stories?limit=1000"]:
         r, body = request("GET", p)
         check(r.status in (400, 404) and "message" in body.get("error", {}), f"{p}: an error")
-    for p in ["/api/top", "/api/articles/%s/related" % aid, "/api/articles/%s/duplicates" % aid]:
+    for p in ["/api/top", "/api/articles/%s/duplicates" % aid]:
         r, body = request("GET", p)
         check(r.status == 501 and "connect" in body["error"]["message"], f"{p}: 501 naming connect")
+    # related: the CLI's JSON, byte for byte
+    r, body = request("GET", "/api/articles/%s/related?k=2" % aid, raw=True)
+    cli = run("related", "--db", db, "-k", "2", "--format", "json", aid).stdout.rstrip(b"\n")
+    check(r.status == 200 and body == cli,
+          "related: 200, the same bytes as `bantin related --format json`")
+    rel = json.loads(body) if r.status == 200 else {}
+    check(rel.get("id") == aid and isinstance(rel.get("related"), list) and len(rel["related"]) <= 2
+          and all(set(x) >= {"id", "title", "source", "published", "score"} for x in rel["related"])
+          and aid not in [x["id"] for x in rel["related"]], "related: the issue's shape, k, not itself")
+    for p, code in [("/api/articles/%s/related?k=0" % aid, 400), ("/api/articles/%s/related?k=101" % aid, 400),
+                    ("/api/articles/0123456789abcdef/related", 404)]:
+        r, body = request("GET", p)
+        check(r.status == code and "message" in body.get("error", {}), f"{p}: {code} with an error object")
 
     # ---- bad input: the right status and an error object, never 500
     bad = [

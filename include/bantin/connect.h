@@ -16,6 +16,8 @@
  * next bt_ingest run on the store (before its own articles) or bt_dups_rebuild;
  * bt_store_remove drops an article from its group at once.
  *
+ * Related articles: bt_related_of, below.
+ *
  * Depends on: the store (bantin/store.h).
  * Thread safety: as the store: one thread at a time per bt_store. */
 #ifndef BANTIN_CONNECT_H
@@ -64,6 +66,70 @@ BT_API void bt_dup_group_free(bt_dup_group *g);
  * equals what adding the articles one by one gave. Needs a store opened for writing; not
  * inside a batch. */
 BT_API int bt_dups_rebuild(bt_store *s, bt_error *err);
+
+/* ---- related articles ---------------------------------------------------------------------
+ *
+ * An article's related articles: the stored articles that tell the same story or its
+ * neighbours, computed when asked (nothing is kept: a call reads the full-text index as it
+ * is, so articles added or removed count at once) in a few milliseconds (bench/README.md).
+ * The query is the article's own informative words (folded: marks and case do not matter)
+ * from its title and the top of its text, weighted by TF-IDF from the index's own document
+ * counts, names (capitalised words that do not start a sentence: Zalmay Khalilzad, Panjshir)
+ * weighing more, with word pairs; candidates come from the index, are ranked by BM25 over
+ * their own title and text, and closer publication times rank higher. The article itself and
+ * its near-duplicate group (bt_dups_of) are left out.
+ *
+ * The page's own related links (bt_article.related, what the portal's editors picked) are
+ * given beside, as they are, each with the stored article it points at when one has its URL
+ * or its title (folded). */
+
+/* One computed related article. `score` is its similarity to the article against the
+ * article's own (about 0..1), after the time factor. */
+typedef struct bt_related_item {
+    char id[17];
+    char *title;
+    char *source;    /* NULL when unknown */
+    char *published; /* as stored (ISO 8601), NULL when undated */
+    double score;
+} bt_related_item;
+
+/* One of the page's own related links, as extracted, and the stored article it names ("" when
+ * none is stored). */
+typedef struct bt_related_link {
+    char *title;
+    char *url; /* NULL when the page gave none */
+    char id[17];
+} bt_related_link;
+
+typedef struct bt_related_list {
+    char id[17];             /* the article asked about */
+    size_t n;
+    bt_related_item *items;  /* best first */
+    size_t n_links;
+    bt_related_link *links;  /* in the page's order */
+} bt_related_list;
+
+/* The most related articles asked for by default, and the most one call gives. */
+#define BT_RELATED_DEFAULT_K 8
+#define BT_RELATED_MAX_K 100
+
+/* The top k (1..BT_RELATED_MAX_K) related articles of article `id` (its full 16-digit id)
+ * and its page's own related links into *out (owned by the caller: bt_related_list_free).
+ * An article without words (no title, no text) or in an otherwise empty store has none: 0
+ * with n = 0. An undated article, or undated candidates, are ranked without the time
+ * factor's favour. 0, BT_EINVAL (k out of range, no id), BT_ENOTFOUND (naming the id),
+ * BT_ENOMEM or the store's error. */
+BT_API int bt_related_of(bt_store *s, const char *id, size_t k, bt_related_list **out,
+                         bt_error *err);
+BT_API void bt_related_list_free(bt_related_list *r);
+
+/* The list as the JSON object `bantin related --format json` prints and the server sends:
+ * {"id": ID, "related": [{"id", "title", "source", "published", "score"}, ...],
+ *  "links": [{"title", "url", "id"}, ...]} (a link's "id" null when no stored article
+ * matches). `flags`: BT_JSON_PRETTY or 0. *out malloc'ed (the caller frees it), no trailing
+ * newline. 0, BT_EINVAL, BT_ENOMEM. */
+BT_API int bt_related_list_to_json(const bt_related_list *r, unsigned flags, char **out,
+                                   bt_error *err);
 
 #ifdef __cplusplus
 }

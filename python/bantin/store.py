@@ -268,6 +268,27 @@ class Store:
             L.bt_search_results_free(r)
         return json.loads(take_bytes(js))
 
+    def related(self, id: str, k: int = 8) -> dict:
+        """The k (1..100) articles most related to stored article `id` (`bantin related ID
+        --format json`): {"id": ID, "related": [{"id", "title", "source", "published",
+        "score"}, ...] best first, "links": [{"title", "url", "id"}, ...]} where "links" are
+        the page's own related links, each with the stored article it names (or None).
+        bantin.NotFoundError when there is no such article, bantin.InvalidError for a bad k.
+        The GIL is released while it runs."""
+        if not 1 <= k <= 100:
+            raise InvalidError(f"related: k must be from 1 to 100, not {k}")
+        err, r = new_error(), ctypes.c_void_p()
+        with self._lock:
+            rc = L.bt_related_of(self._handle(), str(id).encode(), k, ctypes.byref(r),
+                                 ctypes.byref(err))
+        check(rc, err)
+        try:
+            js = ctypes.c_void_p()
+            check(L.bt_related_list_to_json(r, 0, ctypes.byref(js), ctypes.byref(err)), err)
+        finally:
+            L.bt_related_list_free(r)
+        return json.loads(take_bytes(js))
+
     def export(self, *, since: str | None = None,
                published_since: str | None = None) -> Iterator[dict]:
         """Yields every stored article as a record, in the order they were added (`bantin

@@ -155,3 +155,19 @@ def test_stories_like_cli(cli, tmp_path, warc):
 
 def s_articles(cli, path):
     return json.loads(cli("stats", "--json", "--db", str(path)).stdout)["articles"]
+def test_related_like_cli(cli, tmp_path, warc):
+    path = tmp_path / "py.db"
+    with bantin.Store(path) as s:
+        s.add(warc)
+        aid = next(iter(s.export()))["id"]
+        r = s.related(aid, k=3)
+        assert r["id"] == aid and len(r["related"]) <= 3 and "links" in r
+        assert aid not in [x["id"] for x in r["related"]]
+        for x in r["related"]:
+            assert set(x) == {"id", "title", "source", "published", "score"}
+        with pytest.raises(bantin.NotFoundError, match="0123456789abcdef"):
+            s.related("0123456789abcdef")
+        with pytest.raises(bantin.InvalidError):
+            s.related(aid, k=0)
+    assert json.loads(cli("related", "--format", "json", "-k", "3", "--db", str(path),
+                          aid).stdout) == r
