@@ -8,7 +8,7 @@
 
 static const char usage_text[] =
     "usage: bantin search [--db PATH] [--sort relevance|date] [--limit N] [--offset N]\n"
-    "                     [--recent] [--format text|json] [--explain] [--] QUERY...\n"
+    "                     [--recent] [--all] [--format text|json] [--explain] [--] QUERY...\n"
     "\n"
     "Searches the stored articles (--db, else $BANTIN_DB, else ./bantin.db). The words of\n"
     "QUERY match without regard to marks, case or tone placement (dam phan finds đàm phán);\n"
@@ -24,6 +24,8 @@ static const char usage_text[] =
     "  --sort date    newest first (default: relevance)   --limit N (10)   --offset N (0)\n"
     "  --recent       boost recent articles               --format json    one object\n"
     "  --explain      print the FTS5 expression the query compiles to, then stop\n"
+    "  --all          every article: near-duplicates (bantin dups) are one result by default,\n"
+    "                 its best-ranked copy, with \"N copies\" (JSON: \"copies\": N)\n"
     "Exit status: 0 results found, 1 none found or the store failed, 2 bad query or usage.\n";
 
 static int parse_count(const char *opt, const char *v, size_t *out)
@@ -48,8 +50,12 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
     for (size_t i = 0; i < r->n; i++) {
         const bt_search_hit *h = &r->hits[i];
         printf("\n%zu. %s%s%s\n", o->offset + i + 1, bold, h->title, off);
-        printf("   %s%s | %s | %s | score %.4g%s\n", dim, h->source ? h->source : "-",
-               h->published ? h->published : "-", h->id, h->score, off);
+        size_t copies = r->copies ? r->copies[i] : 0;
+        printf("   %s%s | %s | %s | score %.4g", dim, h->source ? h->source : "-",
+               h->published ? h->published : "-", h->id, h->score);
+        if (copies) /* its near-duplicates, left out (--all lists them) */
+            printf(" | %zu cop%s", copies, copies == 1 ? "y" : "ies");
+        printf("%s\n", off);
         if (!h->snippet || !*h->snippet)
             continue;
         fputs("   ", stdout);
@@ -69,7 +75,9 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
     }
     /* more than this page: say how to get the next one */
     size_t next = o->offset + r->n;
-    if (r->n && ((long long)next < r->total || r->total_more)) {
+    /* total counts articles; folded into groups, a full page is the sign of more */
+    int more = r->copies ? r->n == o->limit : (long long)next < r->total || r->total_more;
+    if (r->n && more) {
         if (next + o->limit <= BT_SEARCH_MAX_WINDOW)
             printf("\nmore: the next page with --offset %zu --limit %zu\n", next, o->limit);
         else
@@ -145,6 +153,8 @@ int cmd_search(int argc, char **argv)
                 }
             } else if (!strcmp(a, "--recent"))
                 o.flags |= BT_SEARCH_RECENCY;
+            else if (!strcmp(a, "--all"))
+                o.all_copies = 1;
             else if (!strcmp(a, "--explain"))
                 explain = 1;
             else {
