@@ -142,11 +142,19 @@ int bti_u64s_sort_unique(bti_u64s *a);
 int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t *lens,
                  size_t nparts, bti_u64s *out);
 
+/* The same hashes, neither sorted nor unique: enough for a signature, which is all most
+ * articles need (the sort is for the exact check of a candidate, which most never have). */
+int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
+                          const size_t *lens, size_t nparts, bti_u64s *out);
+
 /* The index of the first number run of a sorted set (= its count of word shingles). */
 size_t bti_words_end(const uint64_t *set, size_t n);
+/* 1 when a set (sorted or not) holds a word shingle. */
+int bti_has_words(const uint64_t *set, size_t n);
 
-/* The MinHash signature (o->bands * o->rows values) of a set's word shingles. An empty set gives
- * all UINT64_MAX (such an article is never indexed). */
+/* The MinHash signature (o->bands * o->rows values) of a set's word shingles (sorted or not;
+ * repeats do not matter; number runs are skipped). A set without words gives all UINT64_MAX
+ * (such an article is never indexed). */
 void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uint64_t *sig);
 
 /* The o->bands band keys of a signature; band b's key depends on b, so keys of different

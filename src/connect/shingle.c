@@ -195,6 +195,13 @@ int bti_u64s_sort_unique(bti_u64s *a)
 int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t *lens,
                  size_t nparts, bti_u64s *out)
 {
+    int rc = bti_shingles_unsorted(o, parts, lens, nparts, out);
+    return rc ? rc : bti_u64s_sort_unique(out);
+}
+
+int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
+                          const size_t *lens, size_t nparts, bti_u64s *out)
+{
     walk w = {.o = o, .out = out};
     out->n = 0;
     for (size_t p = 0; p < nparts; p++) {
@@ -210,7 +217,15 @@ int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t 
         if (w.ncount > 0 && w.ncount < BTI_DUPS_NUMBER_RUN && (rc = number_run(&w, w.ncount)))
             return rc;
     }
-    return bti_u64s_sort_unique(out);
+    return 0;
+}
+
+int bti_has_words(const uint64_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!(set[i] & BTI_SHINGLE_NUMBER))
+            return 1;
+    return 0;
 }
 
 /* ---- signature and band keys --------------------------------------------------------------- */
@@ -234,7 +249,6 @@ size_t bti_words_end(const uint64_t *set, size_t n)
 void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uint64_t *sig)
 {
     size_t m = (size_t)o->bands * o->rows;
-    n = bti_words_end(shingles, n);
     uint64_t a[BTI_DUPS_MAX_HASHES], b[BTI_DUPS_MAX_HASHES];
     for (size_t i = 0; i < m; i++) {
         a[i] = mix64(o->seed + 2 * i + 1) | 1;
@@ -243,6 +257,8 @@ void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uin
     }
     for (size_t s = 0; s < n; s++) {
         uint64_t x = shingles[s];
+        if (x & BTI_SHINGLE_NUMBER) /* a run of numbers: not in the signature */
+            continue;
         for (size_t i = 0; i < m; i++) {
             uint64_t v = a[i] * x + b[i];
             sig[i] = v < sig[i] ? v : sig[i];
