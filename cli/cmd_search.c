@@ -75,8 +75,9 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
     }
     /* more than this page: say how to get the next one */
     size_t next = o->offset + r->n;
-    /* total counts articles; folded into groups, a full page is the sign of more */
-    int more = r->copies ? r->n == o->limit : (long long)next < r->total || r->total_more;
+    /* total counts articles, the page groups of them: a short page is the last; a full one
+     * is not while fewer groups were shown than articles match */
+    int more = ((long long)next < r->total || r->total_more) && (!r->copies || r->n == o->limit);
     if (r->n && more) {
         if (next + o->limit <= BT_SEARCH_MAX_WINDOW)
             printf("\nmore: the next page with --offset %zu --limit %zu\n", next, o->limit);
