@@ -6,13 +6,17 @@
  * CPU time is the steadier ratio).
  *
  * usage: bench_add_connect [--n N] [--rounds R] [--corpus PATH] [--dir DIR] [--jobs J]
- *                          [--input PATH]
+ *                          [--input PATH] [--templated N]
  * By default N article records of the corpus (after the prefilled ones) (JSONL: no extraction, so the
  * store's and connect's work is all there is: the worst case for the ratio); --input adds
  * a file or folder of captures (HTML pages, read recursively) instead, as `bantin add DIR`
  * does. --prefill N: the store holds the first N corpus records already (stored once, with
  * connect, then copied for each run), so that the run adds to a collection, as a daily
- * `bantin add` of new captures does, and its look-ups meet a band table of N articles. */
+ * `bantin add` of new captures does, and its look-ups meet a band table of N articles.
+ * --templated N: N records of one sentence that differ only by a number (made here), the
+ * pathological case of near-duplicate detection: every earlier record is a candidate of each
+ * new one (BTI_DUPS_MAX_BUCKET and BTI_DUPS_MAX_VERIFY bound what an addition reads and
+ * checks). */
 #include "bantin.h"
 
 #include <stdio.h>
@@ -64,6 +68,20 @@ static char *read_lines(const char *path, size_t skip, size_t n, size_t *len, si
         }
     }
     gzclose(gz);
+    *len = used;
+    return buf;
+}
+
+/* n templated records, one sentence each, only the number differs. */
+static char *templated(size_t n, size_t *len)
+{
+    size_t cap = n * 200 + 1, used = 0;
+    char *buf = malloc(cap);
+    for (size_t i = 0; buf && i < n; i++)
+        used += (size_t)snprintf(buf + used, cap - used,
+                                 "{\"title\":\"Bài số %zu về giá lúa gạo\",\"body\":[\"Đoạn %zu: "
+                                 "giá lúa gạo xuất khẩu tăng cao nhất trong ba năm.\"],"
+                                 "\"lang\":\"vi\"}\n", i, i);
     *len = used;
     return buf;
 }
@@ -139,7 +157,7 @@ static int run(const char *db, const char *base, const char *data, size_t len, c
 
 int main(int argc, char **argv)
 {
-    size_t n = 20000, prefill = 0;
+    size_t n = 20000, prefill = 0, tpl = 0;
     int rounds = 3;
     unsigned jobs = 0;
     const char *corpus = "../shared/corpus/vietnews-60k.jsonl.gz", *dir = "/tmp", *input = NULL;
@@ -158,14 +176,19 @@ int main(int argc, char **argv)
             input = argv[++i];
         else if (!strcmp(argv[i], "--jobs") && i + 1 < argc)
             jobs = (unsigned)atoi(argv[++i]);
+        else if (!strcmp(argv[i], "--templated") && i + 1 < argc)
+            tpl = strtoul(argv[++i], NULL, 10);
         else {
             fprintf(stderr, "usage: bench_add_connect [--n N] [--rounds R] [--corpus PATH] "
-                            "[--dir DIR] [--jobs J] [--input PATH] [--prefill N]\n");
+                            "[--dir DIR] [--jobs J] [--input PATH] [--prefill N] "
+                            "[--templated N]\n");
             return 2;
         }
     }
     size_t len = 0, got = 0;
-    char *data = input ? NULL : read_lines(corpus, prefill, n, &len, &got);
+    char *data = input ? NULL
+                 : tpl  ? templated(tpl, &len)
+                        : read_lines(corpus, prefill, n, &len, &got);
     if (!input && !data) {
         fprintf(stderr, "bench_add_connect: cannot read %s\n", corpus);
         return 1;
@@ -204,7 +227,8 @@ int main(int argc, char **argv)
             if (c < best[!on][1])
                 best[!on][1] = c;
         }
-    printf("\n%s: %zu articles stored%s, best of %d\n", input ? input : "corpus records",
+    printf("\n%s: %zu articles stored%s, best of %d\n",
+           input ? input : tpl ? "templated records" : "corpus records",
            added[0], prefill ? " into the prefilled store" : "", rounds);
     printf("| add | wall | CPU | articles/s | dup groups |\n|---|---:|---:|---:|---:|\n");
     printf("| connect off | %.2f s | %.2f s | %.0f | %zu |\n", best[1][0], best[1][1],

@@ -4,7 +4,7 @@
  *
  *   bench_search mrr   [--articles N] [--dir DIR] [--corpus PATH]
  *   bench_search speed [--articles N] [--queries N] [--dir DIR] [--corpus PATH] [--reuse]
- *                      [--slow N] [--no-stock] [--phrase-index] [--optimize]
+ *                      [--slow N] [--no-stock] [--phrase-index] [--optimize] [--dups]
  *
  * mrr: the first N corpus articles with distinct titles of 3+ syllables; for each, three
  * queries from its title: (a) as written, (b) without marks, (c) lowercased without marks
@@ -16,7 +16,9 @@
  * size. --slow N lists the N slowest queries for bantin; --no-stock times bantin alone (to
  * profile it); --phrase-index builds bantin's store with the phrase index (bantin/store.h);
  * --optimize merges both indexes into one segment and vacuums both files before timing (as
- * after a bulk load: `bantin vacuum`). */
+ * after a bulk load: `bantin vacuum`). --dups makes the store's near-duplicate groups
+ * (bt_dups_rebuild) and times bantin a second time with all_copies (no group collapse), to
+ * give what one result per group costs. */
 #include "bantin.h"
 #include "text/alloc.h"
 #include "search/query.h"
@@ -250,6 +252,8 @@ static int64_t index_bytes(sqlite3 *db, const char *table)
 /* Builds both databases from articles 0..n-1; ids[i] receives bantin's id of article i. */
 static int phrase_index; /* --phrase-index: bantin's store built with the phrase index */
 static int optimize;     /* --optimize: both indexes merged and both files vacuumed first */
+static int dups;         /* --dups: the near-duplicate index made (bt_dups_rebuild) and
+                            bantin also timed with all_copies, its cost apart */
 
 static void build(const char *dir, const src *c, size_t nc, size_t n, int recombine,
                   char (*ids)[17], double *t_ours, double *t_stock)
@@ -752,6 +756,13 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
         t_opt_ours = t1 - t0;
         t_opt_stock = bench_now() - t1;
     }
+    if (dups) {
+        double t0 = bench_now();
+        if (bt_store_open(pb, 0, &s, &err) || bt_dups_rebuild(s, &err))
+            die(pb, err.msg);
+        bt_store_close(s);
+        fprintf(stderr, "speed: near-duplicate index made in %.1f s\n", bench_now() - t0);
+    }
     if (bt_store_open(pb, BT_STORE_READONLY, &s, &err))
         die(pb, err.msg);
     sqlite3 *db = stock_open(ps, 0);
@@ -784,6 +795,36 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
             }
             bt_search_results_free(r);
         }
+    /* the same mix with every copy listed (all_copies): what the group collapse costs,
+     * alternating with the default so that neither has the warmer caches */
+    double *la = calloc(nq, sizeof *la), *ld = calloc(nq, sizeof *ld);
+    size_t groups_shown = 0, copies_hidden = 0;
+    for (int pass = 0; pass < 2 && dups; pass++)
+        for (int all = 0; all < 2; all++)
+            for (size_t i = 0; i < nq; i++) {
+                bt_search_opts o = BT_SEARCH_OPTS_INIT;
+                o.all_copies = all;
+                double t0 = bench_now();
+                bt_search_results *r;
+                if (bt_search_run(s, q[i], &o, &r, &err))
+                    die(q[i], err.msg);
+                (all ? la : ld)[i] = (bench_now() - t0) * 1e3;
+                for (size_t h = 0; pass && !all && h < r->n; h++) {
+                    groups_shown += r->copies[h] > 0;
+                    copies_hidden += r->copies[h];
+                }
+                bt_search_results_free(r);
+            }
+    if (dups) {
+        qsort(la, nq, sizeof *la, cmp_double);
+        qsort(ld, nq, sizeof *ld, cmp_double);
+        printf("group collapse, same mix, alternating: one result per group p50 %.2f p99 %.2f"
+               " ms, --all p50 %.2f p99 %.2f ms; %zu results stood for a group (%zu copies"
+               " folded)\n\n", pct(ld, nq, 0.5), pct(ld, nq, 0.99), pct(la, nq, 0.5),
+               pct(la, nq, 0.99), groups_shown, copies_hidden);
+    }
+    free(la);
+    free(ld);
     for (int pass = 0; pass < 2 && !no_stock; pass++)
         for (size_t i = 0; i < nq; i++) {
             size_t nt;
@@ -891,6 +932,8 @@ int main(int argc, char **argv)
             phrase_index = 1;
         else if (!strcmp(argv[i], "--optimize"))
             optimize = 1;
+        else if (!strcmp(argv[i], "--dups"))
+            dups = 1;
         else {
             fprintf(stderr, "bench_search: unknown argument '%s'\n", argv[i]);
             return 2;

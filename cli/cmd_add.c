@@ -181,13 +181,15 @@ static void add_usage(FILE *out)
 {
     fprintf(out,
             "usage: bantin add [--db PATH] [--jobs N] [--batch N] [--quiet] [--json] [--strict]\n"
-            "                  [--files-from LIST [-0]] [--] INPUT...\n"
+            "                  [--no-connect] [--files-from LIST [-0]] [--] INPUT...\n"
             "Extracts the captures of each INPUT (file, folder, '-' for stdin, or a JSONL\n"
             "file of article records as 'bantin export' writes) and stores them in the\n"
             "database (--db, else $BANTIN_DB, else ./bantin.db). Captures already stored are\n"
             "skipped. --jobs N extraction threads (default: the cores); --quiet prints only\n"
             "errors and warnings (content left out of an article); --json prints a summary object; --verbose reports each commit;\n"
             "--batch N commits every N articles (default 1000) or every second.\n"
+            "--no-connect stores without finding near-duplicates (faster); the next add\n"
+            "without it (or 'bantin connect --rebuild') indexes the articles stored meanwhile.\n"
             "--files-from LIST reads the inputs from LIST ('-': stdin), one path a line, before\n"
             "those given (-0: NUL-separated, as find -print0 writes).\n"
             "A page that holds no article (an index page, a login wall) is skipped with a\n"
@@ -202,7 +204,7 @@ int cmd_add(int argc, char **argv)
     const char *db = NULL;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), batch_max = 1000;
     out_opts o = {0};
-    int ninputs = 0, end_of_opts = 0, nul = 0;
+    int ninputs = 0, end_of_opts = 0, nul = 0, no_connect = 0;
     const char *files_from = NULL;
     /* the inputs, moved to the front of argv[1..] in order (options are read past) */
     for (int i = 1; i < argc; i++) {
@@ -235,6 +237,8 @@ int cmd_add(int argc, char **argv)
             o.json = 1;
         else if (!strcmp(a, "--strict"))
             o.strict = 1;
+        else if (!strcmp(a, "--no-connect"))
+            no_connect = 1;
         else if (!strcmp(a, "--files-from") && i + 1 < argc)
             files_from = argv[++i];
         else if (!strcmp(a, "-0") || !strcmp(a, "--null"))
@@ -261,7 +265,8 @@ int cmd_add(int argc, char **argv)
     bt_ingest_opts io = BT_INGEST_OPTS_INIT;
     io.jobs = (unsigned)jobs;
     io.read_flags = BT_READ_RECURSIVE | BT_READ_RECORDS;
-    io.flags = BT_INGEST_STDIN_ORIGIN | BT_INGEST_COUNT_INPUTS;
+    io.flags = BT_INGEST_STDIN_ORIGIN | BT_INGEST_COUNT_INPUTS |
+               (no_connect ? BT_INGEST_NO_CONNECT : 0u);
     io.db = db;
     io.batch = (size_t)batch_max;
     io.on_failure = on_failure;

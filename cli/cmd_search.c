@@ -8,7 +8,7 @@
 
 static const char usage_text[] =
     "usage: bantin search [--db PATH] [--sort relevance|date] [--limit N] [--offset N]\n"
-    "                     [--recent] [--format text|json] [--color=auto|always|never]\n"
+    "                     [--recent] [--all] [--format text|json] [--color=auto|always|never]\n"
     "                     [--explain] [--] QUERY...\n"
     "\n"
     "Searches the stored articles (--db, else $BANTIN_DB, else ./bantin.db). The words of\n"
@@ -27,6 +27,8 @@ static const char usage_text[] =
     "  --explain      print the FTS5 expression the query compiles to, then stop\n"
     "  --color=WHEN   matched words in bold: auto (on a terminal, unless NO_COLOR is set),\n"
     "                 always or never\n"
+    "  --all          every article: near-duplicates (bantin dups) are one result by default,\n"
+    "                 its best-ranked copy, with \"N copies\" (JSON: \"copies\": N)\n"
     "Exit status: 0 results found, 1 none found or the store failed, 2 bad query or usage.\n";
 
 static int parse_count(const char *opt, const char *v, size_t *out)
@@ -51,8 +53,12 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
     for (size_t i = 0; i < r->n; i++) {
         const bt_search_hit *h = &r->hits[i];
         printf("\n%zu. %s%s%s\n", o->offset + i + 1, bold, h->title, off);
-        printf("   %s%s | %s | %s | score %.4g%s\n", dim, h->source ? h->source : "-",
-               h->published ? h->published : "-", h->id, h->score, off);
+        size_t copies = r->copies ? r->copies[i] : 0;
+        printf("   %s%s | %s | %s | score %.4g", dim, h->source ? h->source : "-",
+               h->published ? h->published : "-", h->id, h->score);
+        if (copies) /* its near-duplicates, left out (--all lists them) */
+            printf(" | %zu cop%s", copies, copies == 1 ? "y" : "ies");
+        printf("%s\n", off);
         if (!h->snippet || !*h->snippet)
             continue;
         fputs("   ", stdout);
@@ -72,7 +78,10 @@ static void print_text(const bt_search_results *r, const bt_search_opts *o, int 
     }
     /* more than this page: say how to get the next one */
     size_t next = o->offset + r->n;
-    if (r->n && ((long long)next < r->total || r->total_more)) {
+    /* total counts articles, the page groups of them: a short page is the last; a full one
+     * is not while fewer groups were shown than articles match */
+    int more = ((long long)next < r->total || r->total_more) && (!r->copies || r->n == o->limit);
+    if (r->n && more) {
         if (next + o->limit <= BT_SEARCH_MAX_WINDOW)
             printf("\nmore: the next page with --offset %zu --limit %zu\n", next, o->limit);
         else
@@ -150,6 +159,8 @@ int cmd_search(int argc, char **argv)
                 ;
             else if (!strcmp(a, "--recent"))
                 o.flags |= BT_SEARCH_RECENCY;
+            else if (!strcmp(a, "--all"))
+                o.all_copies = 1;
             else if (!strcmp(a, "--explain"))
                 explain = 1;
             else {

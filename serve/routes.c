@@ -49,6 +49,13 @@ static void route_search(struct server *sv, struct MHD_Connection *c, struct rep
                     BT_SEARCH_MAX_WINDOW);
         return;
     }
+    const char *all = arg(c, "all"); /* all=1: near-duplicates listed apart (bantin/search.h) */
+    if (all && !strcmp(all, "1"))
+        o.all_copies = 1;
+    else if (all && *all && strcmp(all, "0")) {
+        serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL, "all is 0 or 1");
+        return;
+    }
     if (sort && !strcmp(sort, "date"))
         o.sort = BT_SORT_DATE;
     else if (sort && strcmp(sort, "relevance")) {

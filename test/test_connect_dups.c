@@ -407,6 +407,41 @@ static void test_template_pages(void **state)
     free_doc(&c);
 }
 
+/* Templated one-line records (one sentence, only a number differs: Jaccard 0.2-0.4 to each
+ * other) make every earlier record a candidate of each new one; the candidates verified per
+ * addition stay bounded (BTI_DUPS_MAX_VERIFY: without it, about n^2/2 checks, minutes for
+ * 20,000 records), and a true copy of an early record is still found among them. */
+static void test_templated_records(void **state)
+{
+    (void)state;
+    enum { N = 3000 };
+    bti_dups *dd = fresh();
+    char title[96], body[160];
+    for (int i = 0; i < N; i++) {
+        snprintf(title, sizeof title, "Bài số %d về giá lúa gạo", i);
+        snprintf(body, sizeof body,
+                 "Đoạn %d: giá lúa gạo xuất khẩu tăng cao nhất trong ba năm qua.", i);
+        const char *parts[] = {title, body};
+        bt_error err;
+        assert_int_equal(bti_dups_add(dd, i + 1, 0, parts, NULL, 2, &err), 0);
+    }
+    size_t seen = bti_dups_candidates_seen(dd);
+    assert_true(seen > N);                             /* they are candidates of one another */
+    assert_true(seen <= (size_t)N * BTI_DUPS_MAX_VERIFY); /* ... but never all of them */
+    size_t npairs;
+    bti_dups_pairs(dd, &npairs);
+    assert_int_equal(npairs, 0); /* and none is a copy of another */
+    /* a copy of record 7 (its headline reworded), added after thousands of siblings */
+    snprintf(title, sizeof title, "Tin nóng: bài số %d về giá lúa gạo", 6);
+    snprintf(body, sizeof body,
+             "Đoạn %d: giá lúa gạo xuất khẩu tăng cao nhất trong ba năm qua.", 6);
+    const char *parts[] = {title, body};
+    assert_int_equal(bti_dups_add(dd, N + 1, 0, parts, NULL, 2, NULL), 0);
+    assert_true(paired(dd, 7, N + 1));
+    assert_true(bti_dups_candidates_seen(dd) - seen <= BTI_DUPS_MAX_VERIFY);
+    bti_dups_free(dd);
+}
+
 /* The original is the earliest published, then the first added; undated articles last. */
 static void test_groups(void **state)
 {
@@ -545,6 +580,7 @@ int main(void)
         cmocka_unit_test(test_quoted_whole),
         cmocka_unit_test(test_empty_and_short),
         cmocka_unit_test(test_template_pages),
+        cmocka_unit_test(test_templated_records),
         cmocka_unit_test(test_groups),
         cmocka_unit_test(test_opts_and_index),
         cmocka_unit_test(test_signature_estimates_jaccard),

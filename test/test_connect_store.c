@@ -514,6 +514,121 @@ static void test_cli(void **state)
     assert_int_equal(test_run(cmd, NULL, NULL), 2);
 }
 
+/* Search shows one result per near-duplicate group by default, its best-ranked member with
+ * the number of the others; all_copies lists every article; a page counts groups. */
+static void test_search_groups(void **state)
+{
+    fixture *f = *state;
+    const int order[] = {ORIG, COPY, ABRIDGED, OTHER, PASTED};
+    ingest(f->db, order, NREC, 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, BT_STORE_READONLY, &s, &err), 0);
+    char ids[3][17];
+    id_of(s, "Hai bên nối lại đàm phán", ids[0]);
+    id_of(s, "Nóng: đàm phán được nối lại", ids[1]);
+    id_of(s, "Đàm phán nối lại", ids[2]);
+    /* every text is drawn from the same syllables: the word is in all five */
+    bt_search_opts o = BT_SEARCH_OPTS_INIT;
+    o.flags = BT_SEARCH_NO_SNIPPET;
+    bt_search_results *r;
+    assert_int_equal(bt_search_run(s, "người", &o, &r, &err), 0);
+    assert_int_equal(r->total, 5); /* articles */
+    assert_int_equal(r->n, 3);     /* groups */
+    assert_non_null(r->copies);
+    int grouped = -1;
+    for (size_t i = 0; i < r->n; i++) {
+        int member = 0;
+        for (int k = 0; k < 3; k++)
+            member |= !strcmp(r->hits[i].id, ids[k]);
+        if (member) {
+            assert_int_equal(grouped, -1); /* one of the group only */
+            grouped = (int)i;
+            assert_int_equal(r->copies[i], 2);
+        } else
+            assert_int_equal(r->copies[i], 0);
+    }
+    assert_true(grouped >= 0);
+    char *json;
+    assert_int_equal(bt_search_results_to_json(r, 0, &json, &err), 0);
+    char *c = strstr(json, "\"copies\":2");
+    assert_non_null(c);
+    assert_null(strstr(c + 1, "\"copies\"")); /* left out where there are none */
+    free(json);
+    /* pages of one: the same three results, then none */
+    for (size_t off = 0; off < 4; off++) {
+        bt_search_opts p = o;
+        p.limit = 1;
+        p.offset = off;
+        bt_search_results *q;
+        assert_int_equal(bt_search_run(s, "người", &p, &q, &err), 0);
+        assert_int_equal(q->n, off < 3 ? 1 : 0);
+        if (off < 3)
+            assert_string_equal(q->hits[0].id, r->hits[off].id);
+        bt_search_results_free(q);
+    }
+    bt_search_results_free(r);
+    o.all_copies = 1;
+    assert_int_equal(bt_search_run(s, "người", &o, &r, &err), 0);
+    assert_int_equal(r->n, 5);
+    assert_null(r->copies);
+    assert_int_equal(bt_search_results_to_json(r, 0, &json, &err), 0);
+    assert_null(strstr(json, "\"copies\""));
+    free(json);
+    bt_search_results_free(r);
+    bt_store_close(s);
+    /* the CLI: "2 copies", --all */
+    char cmd[512], *out = NULL;
+    snprintf(cmd, sizeof cmd, "%s search --db '%s' người", test_bantin_bin(), f->db);
+    assert_int_equal(test_run(cmd, &out, NULL), 0);
+    assert_non_null(strstr(out, "| 2 copies"));
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s search --db '%s' --all --format json người", test_bantin_bin(),
+             f->db);
+    assert_int_equal(test_run(cmd, &out, NULL), 0);
+    assert_null(strstr(out, "copies"));
+    free(out);
+}
+
+/* `add --no-connect` stores without the near-duplicate index; the next add indexes what was
+ * stored meanwhile, so the groups end the same. */
+static void test_cli_no_connect(void **state)
+{
+    fixture *f = *state;
+    char in[128], cmd[512];
+    snprintf(in, sizeof in, "%s/in.jsonl", f->dir);
+    FILE *fp = fopen(in, "w");
+    assert_non_null(fp);
+    fputs(recs[ORIG], fp);
+    fputs(recs[COPY], fp);
+    assert_int_equal(fclose(fp), 0);
+    snprintf(cmd, sizeof cmd, "%s add --quiet --no-connect --db '%s' '%s'", test_bantin_bin(),
+             f->db, in);
+    assert_int_equal(test_run(cmd, NULL, NULL), 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, BT_STORE_READONLY, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 0);
+    bt_store_close(s);
+    fp = fopen(in, "w");
+    assert_non_null(fp);
+    fputs(recs[ABRIDGED], fp);
+    assert_int_equal(fclose(fp), 0);
+    snprintf(cmd, sizeof cmd, "%s add --quiet --db '%s' '%s'", test_bantin_bin(), f->db, in);
+    assert_int_equal(test_run(cmd, NULL, NULL), 0);
+    assert_int_equal(bt_store_open(f->db, BT_STORE_READONLY, &s, &err), 0);
+    char *g = groups_text(s, 0, 0);
+    bt_store_close(s);
+    int members = 0, groups = 0; /* "id,id,id,;" */
+    for (const char *p = g; *p; p++) {
+        members += *p == ',';
+        groups += *p == ';';
+    }
+    free(g);
+    assert_int_equal(groups, 1);
+    assert_int_equal(members, 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -524,6 +639,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_upgrade_from_4, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_search_groups, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cli_no_connect, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

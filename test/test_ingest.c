@@ -209,6 +209,64 @@ static void test_records_and_seen(void **state)
     free(s);
 }
 
+/* Article records keep the id they carry (so results join with the user's data), found
+ * whole by bt_store_resolve_id; a record without one gets its content id; an id that cannot
+ * be one fails that record, naming the field; a headline alone (news aggregator data) is a
+ * record too. */
+static const char own_ids[] =
+    "{\"id\":\"112377\",\"title\":\"US stocks mostly rise\",\"body\":[]}\n"
+    "{\"id\":\"train-000001\",\"title\":\"Khởi tố kẻ trộm\",\"body\":[\"Một đoạn.\"]}\n"
+    "{\"title\":\"Không có id\",\"body\":[\"Đoạn khác.\"]}\n"
+    "{\"id\":\"an id with spaces\",\"title\":\"Sai\",\"body\":[\"Đoạn.\"]}\n"
+    "{\"id\":\"112377\",\"title\":\"US stocks mostly rise\",\"body\":[],"
+    "\"origin\":\"http://x.example/a\"}\n";
+
+static void test_records_own_ids(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    char db[300];
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    seen *s = calloc(1, sizeof *s);
+    bt_ingest *g = make(s, 2, BT_READ_RECURSIVE | BT_READ_RECORDS, db);
+    bt_error err;
+    assert_int_equal(bt_ingest_add_mem(g, own_ids, strlen(own_ids), "-", &err), 0);
+    bt_ingest_stats st;
+    assert_int_equal(bt_ingest_run(g, &st, &err), 0);
+    assert_int_equal(st.added, 3);
+    assert_int_equal(st.merged, 1); /* the same id again: one more capture of it */
+    assert_int_equal(st.failed, 1);
+    int bad = 0;
+    for (size_t i = 0; i < s->n; i++)
+        bad += strstr(s->log[i], "field \"id\": 'an id with spaces'") != NULL &&
+               strstr(s->log[i], "line 4") != NULL;
+    assert_int_equal(bad, 1);
+    bt_ingest_free(g);
+    bt_store *st_;
+    assert_int_equal(bt_store_open(db, BT_STORE_READONLY, &st_, &err), 0);
+    bt_article *a;
+    assert_int_equal(bt_store_get(st_, "train-000001", &a, &err), 0);
+    assert_string_equal(a->title, "Khởi tố kẻ trộm");
+    bt_article_free(a);
+    char id[17];
+    assert_int_equal(bt_store_resolve_id(st_, "112377", id, &err), 0);
+    assert_string_equal(id, "112377");
+    assert_int_equal(bt_store_resolve_id(st_, "train-000001", id, &err), 0);
+    assert_int_equal(bt_store_resolve_id(st_, "train-9", id, &err), BT_ENOTFOUND);
+    /* the record without an id: its content id, 16 hex digits */
+    bt_article *c = bt_article_new();
+    assert_non_null(c);
+    assert_int_equal(bt_article_set(&c->title, "Không có id", strlen("Không có id")), 0);
+    assert_int_equal(bt_article_add_para(c, "Đoạn khác."), 0);
+    assert_int_equal(bt_article_set_id(c), 0);
+    assert_int_equal(bt_store_get(st_, c->id, &a, &err), 0);
+    bt_article_free(a);
+    bt_article_free(c);
+    bt_store_close(st_);
+    rm_dir(dir);
+    free(s);
+}
+
 static void test_walk_skips(void **state)
 {
     (void)state;
@@ -458,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_walk_skips),      cmocka_unit_test(test_site_model_learnt),
         cmocka_unit_test(test_summary_json),    cmocka_unit_test(test_options_size),
         cmocka_unit_test(test_progress_bytes),  cmocka_unit_test(test_warning_in_order),
+        cmocka_unit_test(test_records_own_ids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,7 +19,7 @@ static void test_search_results_exact(void **state)
          "Tin\tmới\x01 ở Đà Nẵng", 2, hl0},
         {"fedcba9876543210", "Hai", NULL, NULL, 0.1, NULL, 0, NULL},
     };
-    bt_search_results r = {42, 0, 2, hits};
+    bt_search_results r = {42, 0, 2, hits, NULL};
     char *s = (char *)1;
     bt_error err;
     assert_int_equal(bt_search_results_to_json(&r, 0, &s, &err), 0);
@@ -45,13 +45,22 @@ static void test_search_results_exact(void **state)
     assert_non_null(strstr(s, "\"score\": 3.0,"));
     assert_non_null(strstr(s, "\n  \"total_more\": true\n}"));
     free(s);
+
+    /* a hit standing for a near-duplicate group ends with its copies; none: left out */
+    size_t copies[2] = {0, 3};
+    r.copies = copies;
+    r.total_more = 0;
+    assert_int_equal(bt_search_results_to_json(&r, 0, &s, &err), 0);
+    assert_non_null(strstr(s, "\"highlights\":[[0,3],[10,14]]},"));
+    assert_non_null(strstr(s, "\"highlights\":[],\"copies\":3}]}"));
+    free(s);
 }
 
 static void test_search_results_errors(void **state)
 {
     (void)state;
     bt_search_hit hit = {"0123456789abcdef", "ok", NULL, NULL, 1.0, "bad \xc3 byte", 0, NULL};
-    bt_search_results r = {1, 0, 1, &hit};
+    bt_search_results r = {1, 0, 1, &hit, NULL};
     char *s = (char *)1;
     bt_error err;
     assert_int_equal(bt_search_results_to_json(&r, 0, &s, &err), BT_EINVAL);

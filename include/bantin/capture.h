@@ -21,8 +21,8 @@
  *   anything else    one capture: the whole file (text, Markdown or HTML). Empty files and
  *                    binary data (NUL bytes, not UTF-16) are errors.
  *   records          with BT_READ_RECORDS only: a file whose first line is an article record
- *                    (a JSON object with a string "title" and a non-empty "body" list of
- *                    strings, as `bantin export` writes) yields each non-empty line as a
+ *                    (a JSON object with a string "title" and a "body" list of strings,
+ *                    empty for a headline alone, as `bantin export` writes) yields each non-empty line as a
  *                    capture of kind BT_KIND_RECORD, to be stored as it is, not extracted
  *                    (the line's bytes without its "\r\n"; `where` names the line).
  * A directory is read only with BT_READ_RECURSIVE (else it is an error naming it): its files

@@ -10,7 +10,11 @@
  * having >= 30 shingles, unless both carry >= 10 runs of figures and fewer than half agree
  * (template pages: weather, lottery, prices). Groups are the connected components of the
  * verified pairs; a group's original is its earliest article (published, then first added).
- * bench/README.md gives the precision and recall.
+ * An addition reads at most 16 ids a band key (the newest) and checks at most 16 candidates
+ * (those sharing the most keys): templated texts (one sentence repeated with another figure)
+ * make every earlier one a candidate, and one verified link is all a group needs.
+ * bench/README.md gives the precision and recall. bt_search_run shows one result per group
+ * by default (bantin/search.h).
  *
  * Articles stored by bt_store_add directly (not through bt_ingest) enter the index at the
  * next bt_ingest run on the store (before its own articles) or bt_dups_rebuild;

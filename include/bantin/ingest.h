@@ -15,6 +15,10 @@
  * Records: with BT_READ_RECORDS in `read_flags` (see bantin/capture.h), a JSONL file of
  * article records (as `bantin export` writes) is stored as it is, record by record, not
  * extracted. A record without "title" or with a malformed field is a failure naming its line.
+ * A record that carries an "id" keeps it (so that results join with the caller's data: 1 to
+ * 16 of A-Z a-z 0-9 . _ : -, else the record fails naming the field); the others get their
+ * content id (bt_article_set_id). A record whose id is already stored is one more capture of
+ * that article.
  *
  * Three outcomes for each capture: stored (or printed), skipped, failed. A capture that holds
  * no article (BT_ENOARTICLE: no title and no text) is skipped: reported to on_failure with
@@ -137,7 +141,7 @@ typedef struct bt_ingest_opts {
                                        even a JSONL or WARC record that names its URL */
 #define BT_INGEST_COUNT_INPUTS 0x2u /* count the files of the inputs first (a walk of the
                                        folders that opens no file): stats.inputs_total */
-#define BT_INGEST_NO_CONNECT 0x4u   /* do not find near-duplicates as articles are stored
+#define BT_INGEST_NO_CONNECT 0x4u   /* do not connect the articles stored (near-duplicates, stories)
                                        (bantin/connect.h): the next run without this flag
                                        indexes the articles stored meanwhile first */
 

@@ -67,6 +67,10 @@
  *
  * Depends on: the store (its full-text index), text folding and tokenizing (bantin/text.h).
  *
+ * Near-duplicates: by default a group of near-duplicates (bantin/connect.h) gives one result,
+ * its best-ranked member, with the count of the others (bt_search_results.copies); `total`
+ * still counts matching articles. bt_search_opts.all_copies lists every article.
+ *
  * Thread safety: a search runs on the store's connection, so it takes the bt_store for its
  * duration: one search at a time per store; open a store per thread (read-only is enough)
  * to search in parallel. Results are the caller's and may go to any thread. */
@@ -103,9 +107,13 @@ typedef struct bt_search_opts {
     size_t limit;  /* results wanted (0 = count only) */
     size_t offset; /* results skipped */
     unsigned flags;
+    int all_copies; /* 0 (default): one result per near-duplicate group (bantin/connect.h),
+                       its best-ranked member, with the number of the others in
+                       bt_search_results.copies; offset and limit count groups. 1: every
+                       matching article, copies apart. */
 } bt_search_opts;
 
-#define BT_SEARCH_OPTS_INIT {sizeof(bt_search_opts), BT_SORT_RELEVANCE, 10, 0, 0}
+#define BT_SEARCH_OPTS_INIT {sizeof(bt_search_opts), BT_SORT_RELEVANCE, 10, 0, 0, 0}
 
 typedef struct bt_search_hit {
     char id[17];
@@ -124,6 +132,10 @@ typedef struct bt_search_results {
     int total_more; /* 1 when more than `total` articles match (total is a lower bound) */
     size_t n;
     bt_search_hit *hits;
+    /* copies[i]: how many other articles of hits[i]'s near-duplicate group are left out of
+     * the results (0: none; all of them, matching the query or not); NULL with all_copies.
+     * Here, not in bt_search_hit, so that the hits' array keeps its layout. */
+    size_t *copies;
 } bt_search_results;
 
 /* Runs `query` against the store. `opts` may be NULL (BT_SEARCH_OPTS_INIT). On success
@@ -142,7 +154,9 @@ BT_API int bt_search_explain(const char *query, char **match, bt_error *err);
  * *out (malloc'ed, owned by the caller; no trailing newline). Members in this order:
  *   {"total":N,"results":[HIT,...],"total_more":true}   ("total_more" only when set)
  *   HIT = {"id":"16 hex","title":"...","source":"..."|null,"published":"..."|null,
- *          "score":S,"snippet":"...","highlights":[[start,end],...]}
+ *          "score":S,"snippet":"...","highlights":[[start,end],...],"copies":N}
+ * ("copies" only when the hit stands for a near-duplicate group: N >= 1 other articles;
+ * left out when 0, so that results without duplicates read as before)
  * S is written as jansson writes a real: printf's %.17g, with ".0" added to an integral value
  * and the exponent without '+' or leading zeros (2.0, 2.2622898160113913, 1.0000000000000001e-5);
  * a NULL snippet is "".

@@ -125,7 +125,8 @@ BT_API int bt_store_get(bt_store *s, const char *id, bt_article **out, bt_error 
 
 /* The full id of the one stored article whose id starts with `prefix` (1 to 16 hex digits,
  * as git takes a commit's), into id[17]: 0; BT_ENOTFOUND when none does, BT_EINVAL when it is
- * not hex or several do (the message names a few of them). */
+ * not hex or several do (the message names a few of them). An id an article record brought
+ * with it (bt_ingest keeps it: "train-000001", "112377") is matched whole, before any prefix. */
 BT_API int bt_store_resolve_id(bt_store *s, const char *prefix, char id[17], bt_error *err);
 
 /* Removes article `id`, its origins, images, related links and index entries.

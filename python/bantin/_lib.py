@@ -42,7 +42,7 @@ class bt_origin(Structure):
 
 class bt_search_opts(Structure):
     _fields_ = [("size", c_size_t), ("sort", c_int), ("limit", c_size_t),
-                ("offset", c_size_t), ("flags", c_uint)]
+                ("offset", c_size_t), ("flags", c_uint), ("all_copies", c_int)]
 
 
 class bt_store_filter(Structure):

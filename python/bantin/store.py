@@ -238,13 +238,16 @@ class Store:
         return take_article(a)
 
     def search(self, query: str, limit: int = 10, offset: int = 0, *,
-               sort: str = "relevance", recency: bool = False, snippets: bool = True) -> dict:
+               sort: str = "relevance", recency: bool = False, snippets: bool = True,
+               all: bool = False) -> dict:
         """Searches the store with bantin's query language (see `bantin search --help`:
         `dam phan` finds "đàm phán"; "phrase", -word, a OR b, prefix*, title:, since:...).
 
         Returns what `bantin search --format json` prints: {"total": N, "results": [{"id",
         "title", "source", "published", "score", "snippet", "highlights": [[start, end],
-        ...]}, ...]} plus "total_more": True when total is a lower bound. `sort` is
+        ...]}, ...]} plus "total_more": True when total is a lower bound. A group of
+        near-duplicates is one result (its best-ranked member, with "copies": N, the number
+        of the others) unless `all`. `sort` is
         "relevance" or "date" (newest first). A bad query raises bantin.InvalidError or
         bantin.LimitError saying what is wrong. The GIL is released while it runs."""
         if sort not in ("relevance", "date"):
@@ -255,7 +258,8 @@ class Store:
                                 sort=_lib.BT_SORT_DATE if sort == "date" else 0,
                                 limit=limit, offset=offset,
                                 flags=(_lib.BT_SEARCH_RECENCY if recency else 0)
-                                | (0 if snippets else _lib.BT_SEARCH_NO_SNIPPET))
+                                | (0 if snippets else _lib.BT_SEARCH_NO_SNIPPET),
+                                all_copies=1 if all else 0)
         err, r = new_error(), ctypes.c_void_p()
         with self._lock:
             rc = L.bt_search_run(self._handle(), str(query).encode("utf-8"), ctypes.byref(o),

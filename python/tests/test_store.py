@@ -98,8 +98,15 @@ def test_search_options_and_bad_queries(db, warc):
     r = db.search("ha noi OR viet", limit=2)
     assert set(r) >= {"total", "results"} and len(r["results"]) <= 2
     hit = r["results"][0]
-    assert set(hit) == {"id", "title", "source", "published", "score", "snippet", "highlights"}
+    assert set(hit) - {"copies"} == {"id", "title", "source", "published", "score", "snippet",
+                                     "highlights"}
     assert db.search("ha noi OR viet", limit=0)["results"] == []
+    # near-duplicates are one result unless all=True; "copies" only where there are some
+    one = db.search("ha noi OR viet", limit=50)["results"]
+    every = db.search("ha noi OR viet", limit=50, all=True)["results"]
+    assert len(every) >= len(one) and {h["id"] for h in one} <= {h["id"] for h in every} | {
+        h["id"] for h in one if "copies" in h}
+    assert all(h.get("copies", 1) >= 1 for h in one) and all("copies" not in h for h in every)
     dated = db.search("ha noi OR viet", sort="date", snippets=False, limit=50)
     assert {h["id"] for h in dated["results"]} == {h["id"] for h in
                                                    db.search("ha noi OR viet", limit=50)["results"]}

@@ -124,15 +124,16 @@ int bti_reader_jsonl_next(bt_reader *r, bt_capture *cap, bt_error *err)
 /* ---- files of article records (BT_READ_RECORDS) ---- */
 
 /* Whether a line is an article record as `bantin export` writes it: an object with a string
- * "title" and a non-empty "body" list of strings. Only the first line of a file is asked:
- * it decides how the whole file is read. */
+ * "title" and a "body" list of strings, empty for a headline alone (news aggregator data:
+ * a crawler's page has its "body" as one string, never a list). Only the first line of a
+ * file is asked: it decides how the whole file is read. */
 int bti_is_record_line(const char *line, size_t n)
 {
     if (n < 2 || line[0] != '{')
         return 0;
     json_t *o = json_loadb(line, n, JSON_REJECT_DUPLICATES, NULL);
     json_t *title = json_object_get(o, "title"), *body = json_object_get(o, "body");
-    int yes = json_is_string(title) && json_is_array(body) && json_array_size(body) > 0;
+    int yes = json_is_string(title) && json_is_array(body);
     for (size_t i = 0; yes && i < json_array_size(body); i++)
         yes = json_is_string(json_array_get(body, i));
     json_decref(o);

@@ -2,7 +2,9 @@
  * look-up is one range read of the (key, article) primary key, newest article first, so
  * adding an article costs one indexed read per band, never a scan. An article's 32 keys are
  * read in one statement and written in one (find_all, add_all): per-key statements made the
- * statement overhead as large as the B-tree work. */
+ * statement overhead as large as the B-tree work. The read stops after the first
+ * BTI_DUPS_MAX_BUCKET ids of a key inside SQLite (a LIMIT per key): a key shared by
+ * thousands of templated records is not read whole only to be cut in the callback. */
 #include "connect/connect.h"
 
 #include <stdio.h>
@@ -14,15 +16,28 @@ struct bti_band_db {
     sqlite3_stmt *find_all, *add_all; /* for BTI_DUPS_BANDS keys at once */
 };
 
-/* The parameters of the statements for all of an article's keys at once: "?1, ?2, ... ?n"
- * (the keys), or with `rows` "(?1, ?n+1), (?2, ?n+1), ..." (each key with the id). */
-static void params(char *out, size_t cap, unsigned n, int rows)
+/* The parameters of the insert of all of an article's keys at once: "(?1, ?n+1), (?2, ?n+1),
+ * ..." (each key with the id). */
+static void params(char *out, size_t cap, unsigned n)
 {
     size_t len = 0;
     out[0] = 0;
     for (unsigned i = 0; i < n && len < cap; i++)
-        len += (size_t)snprintf(out + len, cap - len, rows ? "%s(?%u, ?%u)" : "%s?%u",
-                                i ? ", " : "", i + 1, n + 1);
+        len += (size_t)snprintf(out + len, cap - len, "%s(?%u, ?%u)", i ? ", " : "", i + 1,
+                                n + 1);
+}
+
+/* The read of n keys at once, each key's ids newest first and at most ?n+1 of them: one
+ * subquery with its own LIMIT a key, their rows one after the other. */
+static void find_all_sql(char *out, size_t cap, unsigned n)
+{
+    size_t len = 0;
+    out[0] = 0;
+    for (unsigned i = 0; i < n && len < cap; i++)
+        len += (size_t)snprintf(out + len, cap - len,
+                                "%sSELECT * FROM (SELECT key, article FROM dup_bands"
+                                " WHERE key = ?%u ORDER BY article DESC LIMIT ?%u)",
+                                i ? " UNION ALL " : "", i + 1, n + 1);
 }
 
 int bti_band_db_new(bt_store *s, bti_band_db **out, bt_error *err)
@@ -32,21 +47,21 @@ int bti_band_db_new(bt_store *s, bti_band_db **out, bt_error *err)
     if (!b)
         return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
     b->s = s;
-    int rc = bti_store_prepare(s, "SELECT article FROM dup_bands WHERE key = ?"
-                                  " ORDER BY article DESC", "reading dup_bands", &b->find, err);
+    int rc = bti_store_prepare(s, "SELECT article FROM dup_bands WHERE key = ?1"
+                                  " ORDER BY article DESC LIMIT ?2", "reading dup_bands",
+                               &b->find, err);
     if (!rc)
         rc = bti_store_prepare(s, "INSERT OR IGNORE INTO dup_bands(key, article) VALUES (?, ?)",
                                "writing dup_bands", &b->add, err);
     if (!rc)
         rc = bti_store_prepare(s, "DELETE FROM dup_bands WHERE key = ? AND article = ?",
                                "writing dup_bands", &b->del, err);
-    char list[BTI_DUPS_BANDS * 16], sql[BTI_DUPS_BANDS * 16 + 128];
-    params(list, sizeof list, BTI_DUPS_BANDS, 0);
-    snprintf(sql, sizeof sql, "SELECT key, article FROM dup_bands WHERE key IN (%s)"
-                              " ORDER BY key, article DESC", list);
+    char sql[BTI_DUPS_BANDS * 128 + 128];
+    find_all_sql(sql, sizeof sql, BTI_DUPS_BANDS);
     if (!rc)
         rc = bti_store_prepare(s, sql, "reading dup_bands", &b->find_all, err);
-    params(list, sizeof list, BTI_DUPS_BANDS, 1);
+    char list[BTI_DUPS_BANDS * 16];
+    params(list, sizeof list, BTI_DUPS_BANDS);
     snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO dup_bands(key, article) VALUES %s", list);
     if (!rc)
         rc = bti_store_prepare(s, sql, "writing dup_bands", &b->add_all, err);
@@ -74,6 +89,7 @@ static int db_find(void *self, uint64_t key, int (*cb)(void *ctx, int64_t id), v
 {
     bti_band_db *b = self;
     sqlite3_bind_int64(b->find, 1, (sqlite3_int64)key);
+    sqlite3_bind_int64(b->find, 2, -1); /* cb stops the read */
     int rc = 0, st;
     while ((st = sqlite3_step(b->find)) == SQLITE_ROW)
         if ((rc = cb(ctx, sqlite3_column_int64(b->find, 0))))
@@ -104,13 +120,15 @@ static int db_remove(void *self, uint64_t key, int64_t id)
 }
 
 /* With the default number of bands, one statement for all keys; else one per key. */
-static int db_find_all(void *self, const uint64_t *keys, unsigned n,
+static int db_find_all(void *self, const uint64_t *keys, unsigned n, size_t max_per_key,
                        int (*cb)(void *ctx, uint64_t key, int64_t id), void *ctx)
 {
     bti_band_db *b = self;
+    sqlite3_int64 limit = max_per_key ? (sqlite3_int64)max_per_key : -1; /* -1: no limit */
     if (n != BTI_DUPS_BANDS) {
         for (unsigned i = 0; i < n; i++) {
             sqlite3_bind_int64(b->find, 1, (sqlite3_int64)keys[i]);
+            sqlite3_bind_int64(b->find, 2, limit);
             int rc = 0, st;
             while ((st = sqlite3_step(b->find)) == SQLITE_ROW)
                 if ((rc = cb(ctx, keys[i], sqlite3_column_int64(b->find, 0))))
@@ -125,6 +143,7 @@ static int db_find_all(void *self, const uint64_t *keys, unsigned n,
     }
     for (unsigned i = 0; i < n; i++)
         sqlite3_bind_int64(b->find_all, (int)i + 1, (sqlite3_int64)keys[i]);
+    sqlite3_bind_int64(b->find_all, (int)n + 1, limit);
     int rc = 0, st;
     while ((st = sqlite3_step(b->find_all)) == SQLITE_ROW)
         if ((rc = cb(ctx, (uint64_t)sqlite3_column_int64(b->find_all, 0),

@@ -51,13 +51,50 @@ static int on_key_id(void *ctx, uint64_t key, int64_t id)
     return (g->rc = bti_u64s_push(g->out, (uint64_t)id)) ? BTI_STOP : 0;
 }
 
+/* A distinct candidate and the number of band keys it shares with the article. */
+typedef struct ranked {
+    uint64_t id;
+    unsigned shared;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->shared != y->shared)
+        return x->shared < y->shared ? 1 : -1;
+    return cmp_i64(&y->id, &x->id); /* the newest first */
+}
+
+/* out->v sorted with repeats: keeps the o->max_verify ids repeated most (see
+ * BTI_DUPS_MAX_VERIFY), sorted again. */
+static int keep_most_shared(const bti_dups_opts *o, bti_u64s *out, size_t distinct)
+{
+    ranked *r = malloc(distinct * sizeof *r);
+    if (!r)
+        return BT_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        if (n && r[n - 1].id == out->v[i])
+            r[n - 1].shared++;
+        else
+            r[n++] = (ranked){out->v[i], 1};
+    }
+    qsort(r, n, sizeof *r, cmp_ranked);
+    out->n = 0;
+    for (size_t i = 0; i < o->max_verify; i++)
+        out->v[out->n++] = r[i].id;
+    free(r);
+    bti_sort_u64(out->v, out->v + out->n, out->n); /* cap >= 2n: the scratch after */
+    return 0;
+}
+
 int bti_dups_candidates(const bti_dups_opts *o, const bti_band_index *ix, const uint64_t *keys,
                         int64_t self, bti_u64s *out)
 {
     out->n = 0;
     if (ix->find_all) {
         gather_all g = {out, self, keys, o->bands, o->max_bucket, {0}, 0};
-        int rc = ix->find_all(ix->self, keys, o->bands, on_key_id, &g);
+        int rc = ix->find_all(ix->self, keys, o->bands, o->max_bucket, on_key_id, &g);
         if (g.rc)
             return g.rc;
         if (rc < 0)
@@ -71,15 +108,25 @@ int bti_dups_candidates(const bti_dups_opts *o, const bti_band_index *ix, const 
         if (rc < 0)
             return rc;
     }
-    if (out->n > 1) {
-        qsort(out->v, out->n, sizeof *out->v, cmp_i64);
-        size_t u = 1;
-        for (size_t i = 1; i < out->n; i++)
-            if (out->v[i] != out->v[u - 1])
-                out->v[u++] = out->v[i];
-        out->n = u;
+    if (out->n <= 1)
+        return 0;
+    if (!o->max_verify)
+        return bti_u64s_sort_unique(out);
+    if (out->cap < 2 * out->n) { /* the sort's scratch goes after the values */
+        uint64_t *v = realloc(out->v, 2 * out->n * sizeof *v);
+        if (!v)
+            return BT_ENOMEM;
+        out->v = v;
+        out->cap = 2 * out->n;
     }
-    return 0;
+    /* ids as unsigned: the order only has to put repeats together */
+    bti_sort_u64(out->v, out->v + out->n, out->n);
+    size_t distinct = 1;
+    for (size_t i = 1; i < out->n; i++)
+        distinct += out->v[i] != out->v[i - 1];
+    if (distinct > o->max_verify)
+        return keep_most_shared(o, out, distinct);
+    return bti_u64s_sort_unique(out);
 }
 
 /* ---- the collection -------------------------------------------------------------------------- */

@@ -76,10 +76,21 @@
 /* Below this many runs the figures say too little (a story with a date and an age or two):
  * the check is skipped. */
 #define BTI_DUPS_MIN_NUMBER_RUNS 10
-/* At most this many ids read from one band bucket (newest first): a template page repeated
- * thousands of times must not turn one addition into thousands of checks. Far above the
- * size of real duplicate groups (tens of copies). */
-#define BTI_DUPS_MAX_BUCKET 500
+/* At most this many ids read from one band bucket (newest first). A bucket holding more is a
+ * key shared by some template (a headline pattern, one sentence repeated with another
+ * figure), not by one article's copies: 20,000 such records made each addition read
+ * thousands of ids. An article joins its group through any one verified member, and a
+ * group's newest members are the ones kept, so larger groups are still found whole. 16 and
+ * 500 give the same pairs on both halves of the gold (bench/README.md). */
+#define BTI_DUPS_MAX_BUCKET 16
+/* At most this many candidates verified per addition, those sharing the most band keys
+ * first (the share of bands two signatures share estimates J^rows: a copy at J >= 0.5
+ * shares about 8 of 32, an edited re-publication at J 0.8 about 20, a sibling of a template
+ * at J 0.2-0.4 1-5). Templated short texts (one sentence differing by a number) make every
+ * earlier record a candidate: verifying them all made an addition cost the size of the
+ * collection (3 minutes for 20,000 such records). Real lists are far shorter (0.6 candidates
+ * an article on the gold), and one verified link is all a group needs. */
+#define BTI_DUPS_MAX_VERIFY 16
 /* Upper bound of bands x rows. */
 #define BTI_DUPS_MAX_HASHES 256
 #define BTI_DUPS_MAX_SHINGLE_WORDS 16
@@ -91,6 +102,7 @@ typedef struct bti_dups_opts {
     double min_containment;         /* ... or C >= min_containment */
     size_t min_containment_shingles; /* ... and the smaller set has this many shingles */
     size_t max_bucket;              /* ids read per band key; 0 = no limit */
+    size_t max_verify;              /* candidates verified per addition; 0 = no limit */
     double min_number_containment;  /* ... unless the figures disagree: see above */
     size_t min_number_runs;         /* 0: no check of the figures */
     uint64_t seed;                  /* of the permutations and band keys: a stored index
@@ -114,6 +126,10 @@ typedef struct bti_u64s {
 
 int bti_u64s_push(bti_u64s *a, uint64_t x);
 void bti_u64s_free(bti_u64s *a);
+/* Sorts v[0..n) ascending, tmp[0..n) as scratch (linear: a radix sort past a few dozen). */
+void bti_sort_u64(uint64_t *v, uint64_t *tmp, size_t n);
+/* Sorts a ascending and drops repeats. 0 or BT_ENOMEM. */
+int bti_u64s_sort_unique(bti_u64s *a);
 
 /* The top bit of a set's element: clear for a word shingle, set for a run of numbers (see
  * BTI_DUPS_NUMBER_RUN), so that a sorted set holds its word shingles first. */
@@ -126,11 +142,19 @@ void bti_u64s_free(bti_u64s *a);
 int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t *lens,
                  size_t nparts, bti_u64s *out);
 
+/* The same hashes, neither sorted nor unique: enough for a signature, which is all most
+ * articles need (the sort is for the exact check of a candidate, which most never have). */
+int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
+                          const size_t *lens, size_t nparts, bti_u64s *out);
+
 /* The index of the first number run of a sorted set (= its count of word shingles). */
 size_t bti_words_end(const uint64_t *set, size_t n);
+/* 1 when a set (sorted or not) holds a word shingle. */
+int bti_has_words(const uint64_t *set, size_t n);
 
-/* The MinHash signature (o->bands * o->rows values) of a set's word shingles. An empty set gives
- * all UINT64_MAX (such an article is never indexed). */
+/* The MinHash signature (o->bands * o->rows values) of a set's word shingles (sorted or not;
+ * repeats do not matter; number runs are skipped). A set without words gives all UINT64_MAX
+ * (such an article is never indexed). */
 void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uint64_t *sig);
 
 /* The o->bands band keys of a signature; band b's key depends on b, so keys of different
@@ -168,8 +192,9 @@ typedef struct bti_band_index {
     /* Optional (NULL: find and add per key): the same for all n keys of an article at once,
      * which an index over a database does in one statement instead of n. find_all calls
      * cb(ctx, key, id) for the ids under each of the keys, newest first within a key (any
-     * order of keys), until cb returns non-zero. */
-    int (*find_all)(void *self, const uint64_t *keys, unsigned n,
+     * order of keys), at most max_per_key of them a key (0: all), until cb returns
+     * non-zero. */
+    int (*find_all)(void *self, const uint64_t *keys, unsigned n, size_t max_per_key,
                     int (*cb)(void *ctx, uint64_t key, int64_t id), void *ctx);
     int (*add_all)(void *self, const uint64_t *keys, unsigned n, int64_t id);
 } bti_band_index;
@@ -182,7 +207,8 @@ void bti_band_mem_free(bti_band_mem *m);
 bti_band_index bti_band_mem_index(bti_band_mem *m);
 
 /* The distinct ids (other than `self`) under any of the keys, at most o->max_bucket per key,
- * sorted, into *out (reset first). One index look-up per key. */
+ * into *out (reset first), sorted. When there are more than o->max_verify, only the
+ * o->max_verify under the most keys are kept (ties: the newest). One index look-up per key. */
 int bti_dups_candidates(const bti_dups_opts *o, const bti_band_index *ix, const uint64_t *keys,
                         int64_t self, bti_u64s *out);
 

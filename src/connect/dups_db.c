@@ -140,14 +140,14 @@ static int writer_new(bt_store *s, bti_connect **out, bt_error *err)
 }
 
 struct bti_dup_sig {
-    bti_u64s sh;
+    bti_u64s sh; /* unsorted, with repeats: sorted by the writer when it has a candidate */
     uint64_t keys[BTI_DUPS_MAX_HASHES];
 };
 
-/* The band keys of a set (its word shingles: none, 0 and no keys). */
+/* The band keys of a set, sorted or not (its word shingles: none, 0 and no keys). */
 static int keys_of(const bti_dups_opts *o, const bti_u64s *sh, uint64_t *keys)
 {
-    if (bti_words_end(sh->v, sh->n) == 0)
+    if (!bti_has_words(sh->v, sh->n))
         return 0;
     uint64_t sig[BTI_DUPS_MAX_HASHES];
     bti_minhash(o, sh->v, sh->n, sig);
@@ -172,7 +172,7 @@ int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out)
         parts[np++] = a->body[i];
     bti_dups_opts o;
     bti_dups_opts_init(&o);
-    int rc = bti_shingles(&o, parts, NULL, np, &s->sh);
+    int rc = bti_shingles_unsorted(&o, parts, NULL, np, &s->sh);
     free(parts);
     if (rc) {
         bti_dup_sig_free(s);
@@ -191,16 +191,26 @@ void bti_dup_sig_free(bti_dup_sig *s)
     free(s);
 }
 
-/* Indexes the article of row n (see bti_connect_add): its set `sh` and keys. */
-static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, const uint64_t *keys,
-                   bt_error *err)
+/* Indexes the article of row n (see bti_connect_add): its set `sh` (sorted unique when
+ * `sorted`, else sorted here into scratch when there is a candidate to check) and keys. */
+static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, int sorted,
+                   const uint64_t *keys, bt_error *err)
 {
     int rc;
-    if (bti_words_end(sh->v, sh->n) == 0)
+    if (!bti_has_words(sh->v, sh->n))
         return 0; /* no words: never matched (dups.h), never indexed */
     if ((rc = bti_dups_candidates(&c->o, &c->ix, keys, n, &c->cand)))
         return rc == BT_ENOMEM ? bt_error_set(err, rc, "dups: out of memory")
                                : bti_store_db_error(c->s, "reading dup_bands", err);
+    if (c->cand.n && !sorted) {
+        c->sh.n = 0;
+        for (size_t i = 0; i < sh->n; i++)
+            if (bti_u64s_push(&c->sh, sh->v[i]))
+                return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+        if (bti_u64s_sort_unique(&c->sh))
+            return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+        sh = &c->sh;
+    }
     for (size_t i = 0; i < c->cand.n; i++) {
         int64_t other = (int64_t)c->cand.v[i];
         rc = bti_connect_shingles_of(c->s, c->st[W_ROW], &c->o, other, &c->other, NULL, err);
@@ -235,7 +245,7 @@ static int add_n(bti_connect *c, int64_t n, bt_error *err)
         return rc;
     uint64_t keys[BTI_DUPS_MAX_HASHES];
     keys_of(&c->o, &c->sh, keys);
-    return add_set(c, n, &c->sh, keys, err);
+    return add_set(c, n, &c->sh, 1, keys, err);
 }
 
 /* Records that rows up to n are indexed (in the caller's transaction, with the article). */
@@ -266,7 +276,7 @@ int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_e
         return bt_error_set(err, BT_ENOTFOUND, "dups: no stored article %s", id);
     if (st != SQLITE_ROW)
         return bti_store_db_error(c->s, "finding an article for the near-duplicates", err);
-    int rc = sig ? add_set(c, n, &sig->sh, sig->keys, err) : add_n(c, n, err);
+    int rc = sig ? add_set(c, n, &sig->sh, 0, sig->keys, err) : add_n(c, n, err);
     if (!rc)
         rc = set_upto(c, n, err);
     if (rc && rc != BT_ENOMEM) {

@@ -18,6 +18,7 @@ void bti_dups_opts_init(bti_dups_opts *o)
     o->min_containment = BTI_DUPS_MIN_CONTAINMENT;
     o->min_containment_shingles = BTI_DUPS_MIN_CONTAINMENT_SHINGLES;
     o->max_bucket = BTI_DUPS_MAX_BUCKET;
+    o->max_verify = BTI_DUPS_MAX_VERIFY;
     o->min_number_containment = BTI_DUPS_MIN_NUMBER_CONTAINMENT;
     o->min_number_runs = BTI_DUPS_MIN_NUMBER_RUNS;
     o->seed = 0x62616e74696e6475ull; /* "bantindu" */
@@ -127,12 +128,27 @@ static int on_token(void *ctx, const bt_token *tok)
     return 0;
 }
 
+/* Below this many values an insertion sort beats the radix sort, whose 8 passes each clear
+ * and sum 256 counters whatever n is (a one-sentence record has ~15 shingles; templated
+ * one-line records made the radix sort a fifth of the cost of adding them). */
+#define SMALL_SORT 48
+
 /* Sorts v[0..n) with tmp[0..n) as scratch: least-significant-digit radix sort, 8 passes of
  * a byte, a pass skipped when every value has the same byte there. qsort's calls through a
  * comparison function were a third of the cost of a signature (a few hundred shingles an
  * article); this is linear. */
-static void radix_sort_u64(uint64_t *v, uint64_t *tmp, size_t n)
+void bti_sort_u64(uint64_t *v, uint64_t *tmp, size_t n)
 {
+    if (n <= SMALL_SORT) {
+        for (size_t i = 1; i < n; i++) {
+            uint64_t x = v[i];
+            size_t j = i;
+            for (; j > 0 && v[j - 1] > x; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+        return;
+    }
     uint64_t *src = v, *dst = tmp;
     for (unsigned shift = 0; shift < 64; shift += 8) {
         size_t count[256] = {0};
@@ -156,8 +172,35 @@ static void radix_sort_u64(uint64_t *v, uint64_t *tmp, size_t n)
         memcpy(v, src, n * sizeof *v);
 }
 
+int bti_u64s_sort_unique(bti_u64s *a)
+{
+    if (a->n <= 1)
+        return 0;
+    if (a->cap < 2 * a->n) { /* the sort's scratch goes after the values */
+        uint64_t *v = realloc(a->v, 2 * a->n * sizeof *v);
+        if (!v)
+            return BT_ENOMEM;
+        a->v = v;
+        a->cap = 2 * a->n;
+    }
+    bti_sort_u64(a->v, a->v + a->n, a->n);
+    size_t u = 1;
+    for (size_t i = 1; i < a->n; i++)
+        if (a->v[i] != a->v[u - 1])
+            a->v[u++] = a->v[i];
+    a->n = u;
+    return 0;
+}
+
 int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t *lens,
                  size_t nparts, bti_u64s *out)
+{
+    int rc = bti_shingles_unsorted(o, parts, lens, nparts, out);
+    return rc ? rc : bti_u64s_sort_unique(out);
+}
+
+int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
+                          const size_t *lens, size_t nparts, bti_u64s *out)
 {
     walk w = {.o = o, .out = out};
     out->n = 0;
@@ -174,21 +217,14 @@ int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t 
         if (w.ncount > 0 && w.ncount < BTI_DUPS_NUMBER_RUN && (rc = number_run(&w, w.ncount)))
             return rc;
     }
-    if (out->n > 1) {
-        if (out->cap < 2 * out->n) { /* the sort's scratch goes after the values */
-            uint64_t *v = realloc(out->v, 2 * out->n * sizeof *v);
-            if (!v)
-                return BT_ENOMEM;
-            out->v = v;
-            out->cap = 2 * out->n;
-        }
-        radix_sort_u64(out->v, out->v + out->n, out->n);
-        size_t u = 1;
-        for (size_t i = 1; i < out->n; i++)
-            if (out->v[i] != out->v[u - 1])
-                out->v[u++] = out->v[i];
-        out->n = u;
-    }
+    return 0;
+}
+
+int bti_has_words(const uint64_t *set, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!(set[i] & BTI_SHINGLE_NUMBER))
+            return 1;
     return 0;
 }
 
@@ -213,7 +249,6 @@ size_t bti_words_end(const uint64_t *set, size_t n)
 void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uint64_t *sig)
 {
     size_t m = (size_t)o->bands * o->rows;
-    n = bti_words_end(shingles, n);
     uint64_t a[BTI_DUPS_MAX_HASHES], b[BTI_DUPS_MAX_HASHES];
     for (size_t i = 0; i < m; i++) {
         a[i] = mix64(o->seed + 2 * i + 1) | 1;
@@ -222,6 +257,8 @@ void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uin
     }
     for (size_t s = 0; s < n; s++) {
         uint64_t x = shingles[s];
+        if (x & BTI_SHINGLE_NUMBER) /* a run of numbers: not in the signature */
+            continue;
         for (size_t i = 0; i < m; i++) {
             uint64_t v = a[i] * x + b[i];
             sig[i] = v < sig[i] ? v : sig[i];

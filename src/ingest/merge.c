@@ -55,7 +55,8 @@ static int merge_rows(bt_store *dst, bt_store *src, sqlite3_stmt *q, const char 
         int outcome = 0;
         bt_error e;
         bt_error_clear(&e);
-        int r = bt_store_add(dst, a, &o, &outcome, NULL, &e);
+        /* the shard's id, content id or a record's own (bti_store_add_own_id) */
+        int r = bti_store_add_own_id(dst, a, &o, &outcome, NULL, &e);
         in_batch++;
         st->captures++;
         if (r) {

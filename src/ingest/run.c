@@ -411,7 +411,11 @@ static void deliver(writer *w, slot *j)
     bt_origin origin = {j->kind == JOB_RECORD ? NULL : j->origin, j->hash, j->len};
     int outcome;
     char id[17] = "";
-    int rc = bt_store_add(g->store, j->article, &origin, &outcome, id, &err);
+    /* an article record keeps the id it carries (bti_store_add_own_id), a page its content's */
+    int rc = j->kind == JOB_RECORD
+                 ? bti_store_add_own_id(g->store, j->article, &origin, &outcome, id, &err)
+                 : bt_store_add(g->store, j->article, &origin, &outcome, id, &err);
+
     if (rc == 0)
         rc = outcome;
     if (rc == BT_STORE_ADDED && g->dups) {

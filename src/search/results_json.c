@@ -8,7 +8,7 @@
 
 /* One hit's object; 0, BT_ENOMEM, or BT_EINVAL with `err` naming the hit and field (text
  * that is not UTF-8 cannot be JSON; the store only holds UTF-8, so this is a caller's hit). */
-static int hit_json(const bt_search_hit *h, json_t **out, bt_error *err)
+static int hit_json(const bt_search_hit *h, size_t copies, json_t **out, bt_error *err)
 {
     json_t *o = json_object(), *hl = json_array();
     const char *field = "id", *why = "not valid UTF-8";
@@ -34,6 +34,8 @@ static int hit_json(const bt_search_hit *h, json_t **out, bt_error *err)
             rc = BT_ENOMEM;
     if (!rc)
         rc = bti_json_set(o, "highlights", json_incref(hl));
+    if (!rc && copies) /* only for a hit standing for a group (bantin/search.h) */
+        rc = bti_json_set(o, "copies", json_integer((json_int_t)copies));
     json_decref(hl);
     if (rc) {
         json_decref(o);
@@ -63,7 +65,8 @@ int bt_search_results_to_json(const bt_search_results *r, unsigned flags, char *
         rc = bti_json_set(root, "total_more", json_true());
     for (size_t i = 0; !rc && i < r->n; i++) {
         json_t *o = NULL;
-        if (!(rc = hit_json(&r->hits[i], &o, err)) && json_array_append_new(list, o))
+        if (!(rc = hit_json(&r->hits[i], r->copies ? r->copies[i] : 0, &o, err)) &&
+            json_array_append_new(list, o))
             rc = BT_ENOMEM;
     }
     if (!rc)

@@ -13,6 +13,7 @@
 
 #include "core/buf.h"
 #include "core/opts.h"
+#include "search/collapse.h"
 #include "search/query.h"
 #include "search/rank.h"
 #include "search/reading.h"
@@ -20,6 +21,7 @@
 #include "store/db.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +38,7 @@ typedef struct cand {
     char pub[32]; /* published, "" when none or not read */
     int tier;     /* 2: the whole query as a phrase with the marks as typed, 1: as a folded
                      phrase, 0: the words anywhere (phrase_first) */
+    size_t copies; /* other articles of its near-duplicate group (collapse.c) */
 } cand;
 
 /* 1 when a ranks below b */
@@ -127,6 +130,7 @@ void bt_search_results_free(bt_search_results *r)
         free(r->hits[i].highlights);
     }
     free(r->hits);
+    free(r->copies);
     free(r);
 }
 
@@ -205,7 +209,7 @@ oom:
 
 /* Reads the stored fields and the snippet of each hit. */
 static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n,
-                     unsigned flags, bt_search_results *r, bt_error *err)
+                     unsigned flags, int collapsed, bt_search_results *r, bt_error *err)
 {
     sqlite3_stmt *row = NULL;
     int rc = 0;
@@ -216,7 +220,9 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
         return db_fail(db, "reading the results", err);
     r->hits = calloc(n ? n : 1, sizeof *r->hits);
     int *tier = calloc(n ? n : 1, sizeof *tier); /* each hit's cand.tier */
-    if (!r->hits || !tier) {
+    if (collapsed)
+        r->copies = calloc(n ? n : 1, sizeof *r->copies);
+    if (!r->hits || !tier || (collapsed && !r->copies)) {
         rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
         goto done;
     }
@@ -231,6 +237,8 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
             rc = db_fail(db, "reading the results", err);
             goto done;
         }
+        if (r->copies)
+            r->copies[r->n] = best[i].copies;
         tier[r->n++] = best[i].tier;
         const char *id = (const char *)sqlite3_column_text(row, 0);
         snprintf(h->id, sizeof h->id, "%s", id ? id : "");
@@ -275,6 +283,11 @@ static int fill_hits(sqlite3 *db, const bti_qplan *p, const cand *best, size_t n
             bt_search_hit t = *a;
             *a = *b;
             *b = t;
+            if (r->copies) {
+                size_t c = r->copies[k - 1];
+                r->copies[k - 1] = r->copies[k];
+                r->copies[k] = c;
+            }
         }
 done:
     free(tier);
@@ -445,7 +458,7 @@ static int window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span, i
             if (sqlite3_column_int(st, 1)) {
                 ++*total;
                 if (!leg) {
-                    cand c = {last, sqlite3_column_double(st, 2), "", 0};
+                    cand c = {last, sqlite3_column_double(st, 2), "", 0, 0};
                     heap_push(pool, &c);
                 }
             }
@@ -699,6 +712,134 @@ static int merge_tiers(heap *h, const heap *ph)
     return 0;
 }
 
+/* Ranks the best k matches of plan p into *h (allocated here, sorted best first, a phrase
+ * tier's scores lifted above those below it), and r's total and total_more. */
+static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, size_t k, heap *h,
+                     bt_search_results *r, bt_error *err)
+{
+    int rc = 0;
+    *h = (heap){NULL, 0, k, opts->sort == BT_SORT_DATE, 0};
+    heap ph = {NULL, 0, k, 0, 0};   /* the whole-phrase tiers' best (phrase_first) */
+    heap wide = {NULL, 0, 0, 0, 0}; /* a large result's candidates before boost_exact */
+    r->total = 0;
+    r->total_more = 0;
+    if (bti_rank_register(db) != SQLITE_OK) {
+        rc = db_fail(db, "cannot register the ranking function", err);
+        goto done;
+    }
+    int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
+    int join = !p->match || p->n_author || p->n_not_author || h->by_date || recency;
+    long today = (long)(time(NULL) / 86400);
+    bti_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}};
+    /* the folded expressions' (a large result's) */
+    bti_rank_plan rpf = {p, p->fphrase, p->n_fphrase, recency, today, -1, {0}};
+
+    h->v = malloc((h->k ? h->k : 1) * sizeof *h->v);
+    if (!h->v) {
+        rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+        goto done;
+    }
+    if (!join && (p->since[0] || p->until[0]) && (rc = sync_days(db, err)))
+        goto done;
+    /* The whole-phrase tiers first: when they fill the page, the words apart are only
+     * counted, not ranked. */
+    if (h->k && !h->by_date && p->phrase_match) {
+        if (!(ph.v = malloc(ph.k * sizeof *ph.v))) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+        if ((rc = phrase_first(db, p, join, &rp, &ph, err)))
+            goto done;
+    }
+    int page_full = ph.k && ph.n >= ph.k;
+    if (!p->match || h->by_date || join) {
+        /* every match read and ranked: a date order, filters on the article's row */
+        if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, NULL, &rp, h, &r->total, err)))
+            goto done;
+    } else {
+        /* The window first: the total, and for a large result the newest matches the
+         * ranking looks at (bantin/search.h, "Large results"). */
+        int64_t range[2] = {0, INT64_MAX}, n = 0;
+        int more = 0;
+        /* A dated window ranks its first TIER_MIN matches within the dates on the way (most
+         * of what it walks fails the dates), a phrase its first TIER_RANK (a phrase costs a
+         * look at positions in every walk): what they are ranked on, with no second walk.
+         * Others only count: the tiers rank a large result, which would waste the ranks. */
+        wide.k = 3 * TIER_RANK > TIER_MIN ? 3 * TIER_RANK : TIER_MIN;
+        wide.v = malloc(wide.k * sizeof *wide.v);
+        if (!wide.v) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+        int dated = p->since[0] || p->until[0];
+        heap pool = {wide.v, 0, 0, 0, 0};
+        if (h->k && h->k <= TIER_MAX_K && !page_full)
+            pool.k = dated ? TIER_MIN : p->has_phrase ? TIER_RANK : 0;
+        /* a phrase looks at the positions of every article holding its words */
+        int64_t span = p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN;
+        if (dated && (rc = date_range(db, p, range, err)))
+            goto done;
+        if (range[0] <= range[1] &&
+            (rc = window(db, p, (int64_t)h->k, span, range, &rpf, &pool, &r->total, &more, err)))
+            goto done;
+        if (r->total > BT_SEARCH_TOTAL_MAX)
+            r->total = BT_SEARCH_TOTAL_MAX;
+        r->total_more = more;
+        if (h->k == 0 || r->total == 0 || page_full)
+            ;
+        else if ((r->total <= EXACT_MAX && !more) || h->k > TIER_MAX_K) {
+            /* small, or a deep page: every match ranked, exact forms from the index */
+            if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, h->k > TIER_MAX_K ? NULL : range,
+                           &rp, h, &n, err)))
+                goto done;
+        } else {
+            /* A larger result is ranked on the folded expressions, which walk half the
+             * posting lists of a query typed with marks; its best candidates get the
+             * accent-exact boost from their title and lede afterwards (boost_exact). */
+            if (pool.k) {
+                /* ranked by the window: every match, or the newest pool.k */
+                wide.n = pool.n;
+            } else if (r->total <= TIER_MIN && !more) {
+                /* every match ranked */
+                if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
+                               err)))
+                    goto done;
+            } else {
+                /* In tiers: the articles with the words in the title, then in title or
+                 * lede, then anywhere, until a tier fills the page; of each tier, the
+                 * TIER_RANK newest within the window (BM25's field weights rank a lower
+                 * tier below a higher one anyway; see bantin/search.h). */
+                const char *tiers[3] = {p->title_match, p->tier_match, p->count_match};
+                if (rpf.n_idf < 0 && (rc = prime_idf(db, p->count_match, &rpf, err)))
+                    goto done;
+                for (int t = 0; t < 3 && wide.n < h->k; t++)
+                    if ((rc = scan(db, p, tiers[t], SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rpf,
+                                   &wide, &n, err)))
+                        goto done;
+            }
+            if ((rc = boost_exact(db, p, &wide, h, err)))
+                goto done;
+        }
+    }
+    if (ph.n) {
+        if (merge_tiers(h, &ph)) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+    }
+    heap_sort_best_first(h);
+    /* A whole-phrase tier comes first whatever its BM25: its scores are lifted to just above
+     * those below it, so that the scores of a result stay in its order. */
+    for (size_t i = h->n; i-- > 1;)
+        if (h->v[i - 1].score < h->v[i].score ||
+            (h->v[i - 1].score == h->v[i].score && h->v[i - 1].tier > h->v[i].tier))
+            h->v[i - 1].score = nextafter(h->v[i].score, INFINITY);
+done:
+    free(ph.v);
+    free(wide.v);
+    return rc;
+}
+
 int bt_search_explain(const char *query, char **match, bt_error *err)
 {
     *match = NULL;
@@ -743,128 +884,53 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
 
     sqlite3 *db = bti_store_db(s);
     bti_store_read_mostly(s);
-    bt_search_results *r = NULL;
-    heap h = {NULL, 0, opts->offset + opts->limit, opts->sort == BT_SORT_DATE, 0};
-    heap ph = {NULL, 0, h.k, 0, 0}; /* the whole-phrase tiers' best (phrase_first) */
-    heap wide = {NULL, 0, 0, 0, 0}; /* a large result's candidates before boost_exact */
-    if (bti_rank_register(db) != SQLITE_OK) {
-        rc = db_fail(db, "cannot register the ranking function", err);
-        goto done;
-    }
-    int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
-    int join = !p->match || p->n_author || p->n_not_author || h.by_date || recency;
-    long today = (long)(time(NULL) / 86400);
-    bti_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}};
-    /* the folded expressions' (a large result's) */
-    bti_rank_plan rpf = {p, p->fphrase, p->n_fphrase, recency, today, -1, {0}};
-
-    r = calloc(1, sizeof *r);
-    h.v = malloc((h.k ? h.k : 1) * sizeof *h.v);
-    if (!r || !h.v) {
+    bt_search_results *r = calloc(1, sizeof *r);
+    heap h = {NULL, 0, 0, 0, 0};
+    size_t want = opts->offset + opts->limit, k = want;
+    bti_collapsed col = {0};
+    if (!r) {
         rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
         goto done;
     }
-    if (!join && (p->since[0] || p->until[0]) && (rc = sync_days(db, err)))
-        goto done;
-    /* The whole-phrase tiers first: when they fill the page, the words apart are only
-     * counted, not ranked. */
-    if (h.k && !h.by_date && p->phrase_match) {
-        if (!(ph.v = malloc(ph.k * sizeof *ph.v))) {
+    /* One result per near-duplicate group: the best k matches are ranked, the copies of a
+     * group's best-ranked member left out; when that leaves less than a page and more
+     * matches were there, more are ranked (the copies seen, twice over: rarely needed). */
+    for (;;) {
+        free(h.v);
+        if ((rc = rank_best(db, p, opts, k, &h, r, err)))
+            goto done;
+        if (opts->all_copies || !want)
+            break;
+        int64_t *rows = malloc((h.n ? h.n : 1) * sizeof *rows);
+        if (!rows) {
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
         }
-        if ((rc = phrase_first(db, p, join, &rp, &ph, err)))
+        for (size_t i = 0; i < h.n; i++)
+            rows[i] = h.v[i].rowid;
+        rc = bti_collapse(db, rows, h.n, &col, err);
+        free(rows);
+        if (rc)
             goto done;
+        if (col.n >= want || h.n < k || k >= BT_SEARCH_MAX_WINDOW)
+            break;
+        size_t more = k + 2 * (h.n - col.n) + 1;
+        k = more < BT_SEARCH_MAX_WINDOW ? more : BT_SEARCH_MAX_WINDOW;
     }
-    int page_full = ph.k && ph.n >= ph.k;
-    if (!p->match || h.by_date || join) {
-        /* every match read and ranked: a date order, filters on the article's row */
-        if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, NULL, &rp, &h, &r->total, err)))
-            goto done;
-    } else {
-        /* The window first: the total, and for a large result the newest matches the
-         * ranking looks at (bantin/search.h, "Large results"). */
-        int64_t range[2] = {0, INT64_MAX}, n = 0;
-        int more = 0;
-        /* A dated window ranks its first TIER_MIN matches within the dates on the way (most
-         * of what it walks fails the dates), a phrase its first TIER_RANK (a phrase costs a
-         * look at positions in every walk): what they are ranked on, with no second walk.
-         * Others only count: the tiers rank a large result, which would waste the ranks. */
-        wide.k = 3 * TIER_RANK > TIER_MIN ? 3 * TIER_RANK : TIER_MIN;
-        wide.v = malloc(wide.k * sizeof *wide.v);
-        if (!wide.v) {
-            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
-            goto done;
+    if (!opts->all_copies && want) {
+        /* the kept candidates, in order, to the front */
+        for (size_t i = 0; i < col.n; i++) {
+            h.v[i] = h.v[col.keep[i]];
+            h.v[i].copies = col.copies[i];
         }
-        int dated = p->since[0] || p->until[0];
-        heap pool = {wide.v, 0, 0, 0, 0};
-        if (h.k && h.k <= TIER_MAX_K && !page_full)
-            pool.k = dated ? TIER_MIN : p->has_phrase ? TIER_RANK : 0;
-        /* a phrase looks at the positions of every article holding its words */
-        int64_t span = p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN;
-        if (dated && (rc = date_range(db, p, range, err)))
-            goto done;
-        if (range[0] <= range[1] &&
-            (rc = window(db, p, (int64_t)h.k, span, range, &rpf, &pool, &r->total, &more, err)))
-            goto done;
-        if (r->total > BT_SEARCH_TOTAL_MAX)
-            r->total = BT_SEARCH_TOTAL_MAX;
-        r->total_more = more;
-        if (h.k == 0 || r->total == 0 || page_full)
-            ;
-        else if ((r->total <= EXACT_MAX && !more) || h.k > TIER_MAX_K) {
-            /* small, or a deep page: every match ranked, exact forms from the index */
-            if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, h.k > TIER_MAX_K ? NULL : range,
-                           &rp, &h, &n, err)))
-                goto done;
-        } else {
-            /* A larger result is ranked on the folded expressions, which walk half the
-             * posting lists of a query typed with marks; its best candidates get the
-             * accent-exact boost from their title and lede afterwards (boost_exact). */
-            if (pool.k) {
-                /* ranked by the window: every match, or the newest pool.k */
-                wide.n = pool.n;
-            } else if (r->total <= TIER_MIN && !more) {
-                /* every match ranked */
-                if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
-                               err)))
-                    goto done;
-            } else {
-                /* In tiers: the articles with the words in the title, then in title or
-                 * lede, then anywhere, until a tier fills the page; of each tier, the
-                 * TIER_RANK newest within the window (BM25's field weights rank a lower
-                 * tier below a higher one anyway; see bantin/search.h). */
-                const char *tiers[3] = {p->title_match, p->tier_match, p->count_match};
-                if (rpf.n_idf < 0 && (rc = prime_idf(db, p->count_match, &rpf, err)))
-                    goto done;
-                for (int t = 0; t < 3 && wide.n < h.k; t++)
-                    if ((rc = scan(db, p, tiers[t], SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rpf,
-                                   &wide, &n, err)))
-                        goto done;
-            }
-            if ((rc = boost_exact(db, p, &wide, &h, err)))
-                goto done;
-        }
+        h.n = col.n;
     }
-    if (ph.n) {
-        if (merge_tiers(&h, &ph)) {
-            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
-            goto done;
-        }
-    }
-    heap_sort_best_first(&h);
-    /* A whole-phrase tier comes first whatever its BM25: its scores are lifted to just above
-     * those below it, so that the scores of a result stay in its order. */
-    for (size_t i = h.n; i-- > 1;)
-        if (h.v[i - 1].score < h.v[i].score ||
-            (h.v[i - 1].score == h.v[i].score && h.v[i - 1].tier > h.v[i].tier))
-            h.v[i - 1].score = nextafter(h.v[i].score, INFINITY);
     size_t from = opts->offset < h.n ? opts->offset : h.n;
-    rc = fill_hits(db, p, h.v + from, h.n - from, opts->flags, r, err);
+    size_t upto = want < h.n ? want : h.n;
+    rc = fill_hits(db, p, h.v + from, upto - from, opts->flags, !opts->all_copies, r, err);
 done:
     free(h.v);
-    free(ph.v);
-    free(wide.v);
+    bti_collapsed_free(&col);
     bti_qplan_free(p);
     if (rc) {
         bt_search_results_free(r);

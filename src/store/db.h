@@ -32,6 +32,24 @@ int bti_store_prepare(bt_store *s, const char *sql, const char *what, sqlite3_st
  * connection; best effort: a connection that refuses them only reads slower. */
 void bti_store_read_mostly(bt_store *s);
 
+/* ---- adding with the caller's id ------------------------------------------------------- */
+
+/* What an id of the user's own may hold: it goes into URLs (/api/articles/ID), file names
+ * and the 16 bytes every public id buffer has room for. */
+#define BTI_STORE_OWN_ID_CHARS                                                                  \
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-"
+
+/* 1 when `id` is 1 to 16 of BTI_STORE_OWN_ID_CHARS. */
+int bti_store_own_id_ok(const char *id);
+
+/* bt_store_add, except that an article carrying an id (an article record of the user's,
+ * read from JSONL) is stored under that id rather than its content id, so that results join
+ * with the user's data; a record whose id is already stored is one more capture of that
+ * article, as a content id already stored is. BT_EINVAL (naming the field) when the id is
+ * not one bti_store_own_id_ok accepts. */
+int bti_store_add_own_id(bt_store *s, const bt_article *a, const bt_origin *o, int *outcome,
+                         char id[17], bt_error *err);
+
 /* The FTS5 API of `db` (for registering tokenizers and functions), or NULL. */
 fts5_api *bti_fts5_api(sqlite3 *db);
 

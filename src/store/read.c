@@ -201,6 +201,24 @@ void bt_store_iter_close(bt_store_iter *it)
 int bt_store_resolve_id(bt_store *s, const char *prefix, char id[17], bt_error *err)
 {
     size_t n = strlen(prefix);
+    /* an id of the user's own (bti_store_add_own_id) is found whole first */
+    if (bti_store_own_id_ok(prefix)) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM articles WHERE id = ?", -1, &st, NULL) !=
+            SQLITE_OK)
+            return bti_store_db_error(s, "looking up an id", err);
+        sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc == SQLITE_ROW) {
+            memcpy(id, prefix, n + 1);
+            return 0;
+        }
+        if (rc != SQLITE_DONE)
+            return bti_store_db_error(s, "looking up an id", err);
+    }
+    if (n && bti_store_own_id_ok(prefix) && strspn(prefix, "0123456789abcdefABCDEF") != n)
+        return bt_error_set(err, BT_ENOTFOUND, "%s: no article %s", s->path, prefix);
     if (n == 0 || n > 16 || strspn(prefix, "0123456789abcdefABCDEF") != n)
         return bt_error_set(err, BT_EINVAL, "%s: '%s' is not an article id (16 hex digits, or "
                             "the first of them)", s->path, prefix);

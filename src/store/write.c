@@ -204,14 +204,23 @@ static int record_hash(const bt_article *a, const char *id, char out[17], size_t
     return 0;
 }
 
-static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, char id_out[17],
-                     bt_error *err)
+int bti_store_own_id_ok(const char *id)
+{
+    size_t n = id ? strlen(id) : 0;
+    return n >= 1 && n <= 16 && strspn(id, BTI_STORE_OWN_ID_CHARS) == n;
+}
+
+/* own: the article keeps a->id (checked by the caller) when it has one. */
+static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, int own,
+                     char id_out[17], bt_error *err)
 {
     char id[17], hex[17], now[32];
     const char *origin = o && o->origin ? o->origin : a->origin;
     size_t size = o ? o->size : 0;
     int64_t hash, n = 0;
-    if (content_id(a, id))
+    if (own && a->id)
+        snprintf(id, sizeof id, "%s", a->id);
+    else if (content_id(a, id))
         return bt_error_set(err, BT_ENOMEM, "out of memory");
     if (o && o->content_hash)
         snprintf(hex, sizeof hex, "%s", o->content_hash);
@@ -298,19 +307,34 @@ static int step_once(bt_store *s, int which)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17], bt_error *err);
+static int add(bt_store *s, const bt_article *a, const bt_origin *o, int own, char id[17],
+               bt_error *err);
 
 int bt_store_add(bt_store *s, const bt_article *a, const bt_origin *o, int *outcome,
                  char id[17], bt_error *err)
 {
-    int rc = add(s, a, o, id, err);
+    int rc = add(s, a, o, 0, id, err);
+    if (outcome)
+        *outcome = rc < 0 ? BT_STORE_SEEN : rc;
+    return rc < 0 ? rc : 0;
+}
+
+int bti_store_add_own_id(bt_store *s, const bt_article *a, const bt_origin *o, int *outcome,
+                         char id[17], bt_error *err)
+{
+    if (a->id && !bti_store_own_id_ok(a->id))
+        return bt_error_set(err, BT_EINVAL, "field \"id\": '%.40s%s' is not an article id "
+                            "(1 to 16 of A-Z a-z 0-9 . _ : -)", a->id,
+                            strlen(a->id) > 40 ? "..." : "");
+    int rc = add(s, a, o, 1, id, err);
     if (outcome)
         *outcome = rc < 0 ? BT_STORE_SEEN : rc;
     return rc < 0 ? rc : 0;
 }
 
 /* BT_STORE_SEEN, _ADDED or _MERGED, or a negative BT_E*. */
-static int add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17], bt_error *err)
+static int add(bt_store *s, const bt_article *a, const bt_origin *o, int own, char id[17],
+               bt_error *err)
 {
     if (!a->title)
         return bt_error_set(err, BT_EINVAL, "%s: the article has no title",
@@ -320,7 +344,7 @@ static int add(bt_store *s, const bt_article *a, const bt_origin *o, char id[17]
                          : sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (ok != SQLITE_OK)
         return bti_store_db_error(s, "starting to store", err);
-    int rc = add_in_tx(s, a, o, id, err);
+    int rc = add_in_tx(s, a, o, own, id, err);
     if (!s->in_batch && rc >= 0) {
         int irc = bti_store_index_pending(s, err);
         if (irc)
