@@ -345,8 +345,12 @@ void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, 
                 route_article(sv, id, r);
             else if (!strcmp(slash, "/related"))
                 not_yet(r, "related articles");
-            else if (!strcmp(slash, "/duplicates"))
-                not_yet(r, "duplicates");
+            else if (!strcmp(slash, "/duplicates")) {
+                char one[17];
+                memcpy(one, id, 16);
+                one[16] = 0;
+                serve_route_duplicates(sv, one, r);
+            }
             else
                 serve_error(r, MHD_HTTP_NOT_FOUND, BT_ENOTFOUND, "no route at %s", url);
         } else

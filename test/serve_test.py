@@ -145,7 +145,7 @@ try:
             elif r.status >= 400:
                 check(isinstance(body, dict) and "message" in body.get("error", {}),
                       f"{method.upper()} {url}: an error object")
-    for p in ["/api/stories", "/api/top", "/api/articles/%s/related" % aid, "/api/articles/%s/duplicates" % aid]:
+    for p in ["/api/stories", "/api/top", "/api/articles/%s/related" % aid]:
         r, body = request("GET", p)
         check(r.status == 501 and "connect" in body["error"]["message"], f"{p}: 501 naming connect")
 
