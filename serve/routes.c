@@ -2,8 +2,8 @@
  * and POST /api/articles through the library's ingest pipeline. Every JSON object a route
  * sends is written by the library (bt_search_results_to_json, bt_article_to_json,
  * bt_store_stats_to_json, bt_error_to_json), so the server and the CLI print the same bytes.
- * The connect routes (related, duplicates, stories, top) answer 501 until the library's
- * connect stage has them in its public API. */
+ * The connect routes (related, stories, top) answer 501 until the library's connect stage has
+ * them in its public API; duplicates has them (serve/dups.c). */
 #include "server.h"
 #include "params.h"
 
