@@ -190,6 +190,34 @@
     }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
   }
 
+  // the article's near-duplicates (reprints by other outlets, edited copies): a section that
+  // fills in when the article has some, each copy by its title and source, the original marked
+  var MAX_COPIES = 8;
+  function copies(id, my) {
+    var sec = el('section', {id: 'copies', 'aria-label': 'Các bản đăng lại'});
+    api('/api/articles/' + encodeURIComponent(id) + '/duplicates').then(function (res) {
+      var others = res.status === 200 && res.body && Array.isArray(res.body.articles) ?
+        res.body.articles.filter(function (x) { return x && /^[0-9a-f]{16}$/.test(x.id) && x.id !== id; }) : [];
+      if (my !== seq || !others.length) return;
+      var origin = res.body.articles[0] && res.body.articles[0].id;
+      var list = el('ul', {'class': 'copies'});
+      sec.appendChild(el('h2', {text: 'Bản đăng lại (' + others.length + ')'}));
+      sec.appendChild(list);
+      others.slice(0, MAX_COPIES).forEach(function (x) {
+        var li = el('li', {}, el('a', {href: '#/a/' + x.id, text: x.id}));
+        list.appendChild(li);
+        api('/api/articles/' + x.id).then(function (ar) {
+          if (ar.status !== 200) return;
+          li.textContent = '';
+          li.appendChild(el('a', {href: '#/a/' + x.id, text: ar.body.title || x.id}));
+          li.appendChild(el('span', {'class': 'meta', text: ' · ' + [ar.body.source || '', x.id === origin ? 'bản gốc' :
+            'giống ' + Math.round((x.similarity || 0) * 100) + '%'].filter(function (t) { return t; }).join(' · ')}));
+        });
+      });
+    }).catch(function () {});
+    return sec;
+  }
+
   function reader(id) {
     var my = ++seq;
     api('/api/articles/' + encodeURIComponent(id)).then(function (res) {
@@ -222,6 +250,7 @@
            rel ? el('h2', {text: 'Tin liên quan'}) : null, rel);
       document.title = a.title + ' – Bản tin';
       view.focus();
+      view.appendChild(copies(id, my));
       // the computed related articles: the connect stage's (501 until the server has it)
       var computed = el('section', {'aria-label': 'Bài viết liên quan'});
       view.appendChild(computed);

@@ -4,7 +4,7 @@
 // and hostile articles whose every field tries to run script. Checks the front page, search as
 // you type (an unmarked query marks the accented words), paging, the article reader, the front
 // page's stories and most-read parts (shown when their routes answer, left out on 501), a
-// story's timeline, a phone's width; on every view it listens for dialogs, page errors, console
+// story's timeline, an article's near-duplicates, a phone's width; on every view it listens for dialogs, page errors, console
 // errors and requests leaving the server: a hostile text must run nothing and fetch nothing.
 // Saves screenshots under build/screenshots/. Prints "N passed, N failed"; exits 0 or 1.
 import { chromium } from 'playwright-core';
@@ -47,7 +47,14 @@ const hostile = {
             {title: 'liên kết thật', url: 'https://example.org/bai'}],
   lang: 'vi',
 };
-const lines = [hostile];
+// a near-duplicate pair: a reprint, whose title also tries to run script
+const reprinted = ['Hội đồng nhân dân thành phố Hà Nội đã thông qua nghị quyết về việc mở rộng mạng lưới xe buýt điện trên các tuyến phố chính trong năm tới, với tổng vốn đầu tư hàng nghìn tỷ đồng.',
+                   'Theo kế hoạch, các tuyến xe buýt điện mới sẽ kết nối các quận nội thành với khu vực ngoại thành, giúp giảm ùn tắc giao thông và ô nhiễm không khí cho người dân thủ đô.'];
+const lines = [hostile,
+  {title: 'Hà Nội mở rộng mạng lưới xe buýt điện', source: 'Báo Một', url: 'https://mot.example/1', lang: 'vi',
+   published: '2023-03-01T08:00:00+07:00', body: reprinted},
+  {title: `Bản đăng lại <img src=x onerror="${PWN}">`, source: 'Báo Hai', url: 'https://hai.example/2', lang: 'vi',
+   published: '2023-03-02T08:00:00+07:00', body: [...reprinted, 'Theo Báo Một.']}];
 for (let i = 1; i <= 12; i++)
   lines.push({title: `Phân trang thứ ${i}`, source: 'Thử', lang: 'vi',
               published: `2024-01-${String(i).padStart(2, '0')}T08:00:00+07:00`,
@@ -139,7 +146,11 @@ try {
   // ---- search as you type: an unmarked query finds, and marks, the accented words
   await open(page, '', '#latest .hit');
   await page.locator('#q').pressSequentially('xe buyt', {delay: 60});
-  await page.waitForSelector('#count', {timeout: 30000});
+  // a pause in typing (or a slow machine) may show the results of "xe" first: wait for the
+  // whole query's
+  await page.waitForFunction(() => /q=xe\+buyt$/.test(location.hash) &&
+    [...document.querySelectorAll('.hit mark')].some((m) => m.textContent.toLowerCase() === 'buýt'),
+    null, {timeout: 30000}).catch(() => {});
   await page.waitForLoadState('networkidle');
   const marks = await page.locator('.hit mark').allTextContents();
   check(marks.some((m) => m.toLowerCase() === 'buýt'), `typing "xe buyt" marks "buýt" (${marks.slice(0, 6)})`);
@@ -177,6 +188,28 @@ try {
   check(await page.locator('#view .body p').count() >= 2, 'the reader shows the body');
   check((await page.title()).startsWith(first), 'the document is titled by the article');
   clean('reader');
+
+  // ---- a reprint: the reader lists its group, the original marked; the original its copy
+  await open(page, '#/search?q=ban%20dang%20lai', '#count');
+  await page.locator('.hit a').first().click();
+  await page.waitForSelector('#copies li .meta');
+  await page.waitForLoadState('networkidle');
+  check(await page.locator('#copies h2').textContent() === 'Bản đăng lại (1)', 'the reprint\'s reader names its group');
+  check((await page.locator('#copies li').textContent()).includes('Hà Nội mở rộng mạng lưới xe buýt điện · Báo Một · bản gốc'),
+        `the original, by title and source (${await page.locator('#copies li').textContent()})`);
+  await page.locator('#copies a').click();
+  await page.waitForSelector('#copies li .meta');
+  await page.waitForLoadState('networkidle');
+  check(await page.locator('#view h1').textContent() === 'Hà Nội mở rộng mạng lưới xe buýt điện', 'a copy\'s link opens it');
+  const copyText = await page.locator('#copies li').textContent();
+  check(/Bản đăng lại <img src=x onerror=.* · Báo Hai · giống \d+%/.test(copyText) && await page.locator('#copies img').count() === 0,
+        `the original lists the reprint, its title as text (${copyText})`);
+  clean('near-duplicates in the reader');
+  await open(page, '#/search?q=nhay%20xa', '#count');
+  await page.locator('.hit a').first().click();
+  await page.waitForSelector('#view h1');
+  await page.waitForLoadState('networkidle');
+  check(await page.locator('#copies *').count() === 0, 'an article without copies shows no such part');
 
   // ---- hostile articles: in the results, in the latest, in the reader
   await open(page, '#/search?q=probe', '#count');
