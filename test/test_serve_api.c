@@ -260,6 +260,8 @@ struct fixture {
     char id_lone[17];    /* an article without near-duplicates (03-nhay-xa) */
     char id_orig[17], id_copy[17]; /* a near-duplicate pair */
     struct server sv;
+    struct server aux;   /* a second server a test starts (stopped by the group's teardown
+                            too, should an assertion leave it running) */
 };
 
 /* Starts `bantin serve ARGS... --port 0` with its stderr in a file; reads the port. */
@@ -443,6 +445,7 @@ static int teardown(void **state)
     if (!fx)
         return 0;
     server_stop(&fx->sv);
+    server_stop(&fx->aux);
     char cmd[256];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
     test_run(cmd, NULL, NULL);
@@ -1149,10 +1152,10 @@ static int wait_health(int port, int status, struct resp *last)
 static void test_busy_429(void **state)
 {
     struct fixture *fx = *state;
-    struct server busy = {0};
+    struct server *busy = &fx->aux;
     const char *args[] = {"--db", fx->db, "--max-queue", "1", "--quiet", NULL};
-    assert_int_equal(server_start(&busy, fx->dir, "busy", args), 0);
-    int slow = connect_to(busy.port);
+    assert_int_equal(server_start(busy, fx->dir, "busy", args), 0);
+    int slow = connect_to(busy->port);
     assert_true(slow >= 0);
     static const char part[] = "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n";
     assert_int_equal(send_all(slow, part, sizeof part - 1), 0);
@@ -1160,16 +1163,16 @@ static void test_busy_429(void **state)
     assert_int_equal(send_all(slow, "abc", 3), 0);
     /* once the server has taken it in, the next request is refused */
     struct resp r;
-    assert_int_equal(wait_health(busy.port, 429, &r), 0);
+    assert_int_equal(wait_health(busy->port, 429, &r), 0);
     assert_error(&r, 429, "ELIMIT");
     char *ra = header(r.head, "Retry-After");
     assert_string_equal(ra, "1");
     free(ra);
     resp_free(&r);
     close(slow);
-    assert_int_equal(wait_health(busy.port, 200, &r), 0);
+    assert_int_equal(wait_health(busy->port, 200, &r), 0);
     resp_free(&r);
-    assert_int_equal(server_stop(&busy), 0);
+    assert_int_equal(server_stop(busy), 0);
 }
 
 /* SIGTERM: the request in flight is answered, then the server exits 0 although an idle
@@ -1178,38 +1181,41 @@ static void test_busy_429(void **state)
 static void test_sigterm(void **state)
 {
     struct fixture *fx = *state;
-    struct server sv = {0};
+    struct server *sv = &fx->aux;
     const char *args[] = {"--db", fx->db, "--max-queue", "1", NULL};
-    assert_int_equal(server_start(&sv, fx->dir, "stop", args), 0);
-    int idle = connect_to(sv.port);
+    assert_int_equal(server_start(sv, fx->dir, "stop", args), 0);
+    int idle = connect_to(sv->port);
     assert_true(idle >= 0);
     struct resp r;
     assert_int_equal(send_request(idle, "GET", "/api/health", NULL, NULL, 0), 0);
     assert_int_equal(read_reply(idle, 0, &r), 0);
     resp_free(&r);
-    int fd = connect_to(sv.port);
+    int fd = connect_to(sv->port);
     assert_true(fd >= 0);
     static const char part[] = "POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n";
     assert_int_equal(send_all(fd, part, sizeof part - 1), 0);
     usleep(100000);
     assert_int_equal(send_all(fd, "abcde", 5), 0);
-    assert_int_equal(wait_health(sv.port, 429, &r), 0);
+    assert_int_equal(wait_health(sv->port, 429, &r), 0);
     resp_free(&r);
-    kill(sv.pid, SIGTERM);
+    kill(sv->pid, SIGTERM);
     usleep(300000);
-    assert_int_equal(waitpid(sv.pid, NULL, WNOHANG), 0); /* still serving it */
+    assert_int_equal(waitpid(sv->pid, NULL, WNOHANG), 0); /* still serving it */
     assert_int_equal(send_all(fd, "fghij", 5), 0);
     assert_int_equal(read_reply(fd, 0, &r), 0);
     assert_error(&r, 403, NULL); /* a read-only server's answer: it was served to the end */
     resp_free(&r);
     close(fd);
     int st = 0;
-    for (int i = 0; i < 300 && waitpid(sv.pid, &st, WNOHANG) == 0; i++)
+    pid_t done = 0;
+    for (int i = 0; i < 300 && (done = waitpid(sv->pid, &st, WNOHANG)) == 0; i++)
         usleep(100000);
     close(idle);
+    assert_int_equal(done, sv->pid); /* it stopped, an idle connection open */
+    sv->pid = 0;
     assert_true(WIFEXITED(st));
     assert_int_equal(WEXITSTATUS(st), 0);
-    char *log = test_read_file(sv.log, NULL);
+    char *log = test_read_file(sv->log, NULL);
     assert_non_null(log);
     assert_non_null(strstr(log, "stopping after the requests in flight"));
     assert_non_null(strstr(log, "\"POST /api/articles\" 403"));
