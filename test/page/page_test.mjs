@@ -115,6 +115,9 @@ async function newPage(width = 1280, height = 900) {
 
 // opens `hash`, waits until the view has drawn (not "loading"), and returns the page
 async function open(page, hash, ready) {
+  // a fresh load each time: a change of the #fragment alone would leave the last view on
+  // screen until the new one is drawn, and `ready` could match the old one
+  await page.goto('about:blank');
   trouble = [];
   await page.goto(base + hash);
   await page.waitForSelector(ready || '#view > :not(.note)', {timeout: 30000});
@@ -198,7 +201,10 @@ try {
   check((await page.locator('#copies li').textContent()).includes('Hà Nội mở rộng mạng lưới xe buýt điện · Báo Một · bản gốc'),
         `the original, by title and source (${await page.locator('#copies li').textContent()})`);
   await page.locator('#copies a').click();
-  await page.waitForSelector('#copies li .meta');
+  // the reprint's view stays until the original's is drawn: wait for its title, then its list
+  await page.waitForFunction(() => document.querySelector('#view h1')?.textContent === 'Hà Nội mở rộng mạng lưới xe buýt điện',
+                             null, {timeout: 30000}).catch(() => {});
+  await page.waitForSelector('#copies li .meta', {timeout: 30000}).catch(() => {});
   await page.waitForLoadState('networkidle');
   check(await page.locator('#view h1').textContent() === 'Hà Nội mở rộng mạng lưới xe buýt điện', 'a copy\'s link opens it');
   const copyText = await page.locator('#copies li').textContent();
