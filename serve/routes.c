@@ -3,9 +3,9 @@
  * sends is written by the library (bt_search_results_to_json, bt_article_to_json,
  * bt_store_stats_to_json, bt_error_to_json), so the server and the CLI print the same bytes.
  * Stories are bt_stories_list and bt_story_get (bantin/story.h), each story the object of
- * `bantin stories --format json`; related articles come from bt_related_of. The other connect
- * routes (duplicates, top) answer 501 until the library's connect stage has them in its
- * public API. */
+ * `bantin stories --format json`; related articles come from bt_related_of, an article's
+ * near-duplicates from serve/dups.c. The top route answers 501 until the library's connect
+ * stage has it in its public API. */
 #include "server.h"
 #include "params.h"
 
@@ -105,12 +105,14 @@ static void route_search(struct server *sv, struct MHD_Connection *c, struct rep
     r->len = strlen(r->body);
 }
 
+/* An article's id: its content id (16 hex digits) or the id its record carried (1 to 16 of
+ * A-Z a-z 0-9 . _ : -, bantin/ingest.h): anything else cannot name a stored article. */
 static int is_id(const char *s, size_t n)
 {
-    if (n != 16)
+    if (n < 1 || n > 16)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i]) && !(s[i] >= 'a' && s[i] <= 'f'))
+        if (!isalnum((unsigned char)s[i]) && !strchr("._:-", s[i]))
             return 0;
     return 1;
 }
@@ -476,7 +478,7 @@ void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, 
             size_t n = slash ? (size_t)(slash - id) : strlen(id);
             if (!is_id(id, n))
                 serve_error(r, MHD_HTTP_NOT_FOUND, BT_ENOTFOUND,
-                            "an article's id is 16 hex digits (0-9, a-f)");
+                            "an article's id is 16 hex digits, or the 1 to 16 of A-Z a-z 0-9 . _ : - its record carried");
             else if (!slash)
                 route_article(sv, id, r);
             else if (!strcmp(slash, "/related")) {
@@ -484,8 +486,11 @@ void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, 
                 snprintf(full, sizeof full, "%.*s", (int)n, id);
                 route_related(sv, c, full, r);
             }
-            else if (!strcmp(slash, "/duplicates"))
-                not_yet(r, "duplicates");
+            else if (!strcmp(slash, "/duplicates")) {
+                char one[17];
+                snprintf(one, sizeof one, "%.*s", (int)n, id);
+                serve_route_duplicates(sv, one, r);
+            }
             else
                 serve_error(r, MHD_HTTP_NOT_FOUND, BT_ENOTFOUND, "no route at %s", url);
         } else

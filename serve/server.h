@@ -76,6 +76,9 @@ enum MHD_Result serve_send(struct MHD_Connection *c, struct req *rq, struct repl
 void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, const char *url,
                const char *body, size_t body_len, struct reply *r);
 
+/* GET /api/articles/{id}/duplicates (serve/dups.c); `id` is 16 hex digits. */
+void serve_route_duplicates(struct server *sv, const char *id, struct reply *r);
+
 /* Whether a POST to `url` is one the server takes a body for (so the body is read). */
 int serve_api_takes_body(const char *url);
 

@@ -1,5 +1,6 @@
-// app.js: the page's views, drawn from the JSON API: the front page (latest articles), search
-// as you type (filters, paging, matched words marked) and the article reader.
+// app.js: the page's views, drawn from the JSON API: the front page (stories, most read, latest
+// articles), search as you type (filters, paging, matched words marked), the article reader
+// and a story's timeline.
 // Every text from a capture is hostile: it enters the page only as textContent (never as
 // markup), and only http(s) URLs become links.
 'use strict';
@@ -83,19 +84,89 @@
     return list;
   }
 
+  // the items of a list reply, whatever its member's name ("stories", "articles", "results")
+  function items(body, names) {
+    if (Array.isArray(body)) return body;
+    for (var i = 0; body && i < names.length; i++) if (Array.isArray(body[names[i]])) return body[names[i]];
+    return [];
+  }
+  function sourceNames(list) {
+    return (list || []).map(function (x) { return typeof x === 'string' ? x : (x && (x.name || x.source)) || ''; })
+      .filter(function (x) { return x; });
+  }
+  // a story of /api/stories: its title, how many articles, from which sources
+  function storyItem(st) {
+    var arts = Array.isArray(st.articles) ? st.articles : [];
+    var title = st.title || st.label || (arts[0] && arts[0].title) || '';
+    var size = st.size != null ? st.size : st.n != null ? st.n : arts.length;
+    var srcs = sourceNames(st.sources);
+    var bits = [size + ' bài'];
+    if (srcs.length) bits.push(srcs.length + ' nguồn: ' + srcs.slice(0, 4).join(', ') + (srcs.length > 4 ? '…' : ''));
+    if (st.updated || st.last) bits.push(viDate(st.updated || st.last));
+    var id = st.id != null ? String(st.id) : '';
+    return el('article', {'class': 'hit story'},
+      /^[0-9A-Za-z_-]{1,64}$/.test(id) ? el('a', {href: '#/s/' + encodeURIComponent(id), text: title}) : el('strong', {text: title}),
+      el('div', {'class': 'meta', text: bits.join(' · ')}));
+  }
+  // an article of /api/top: a link to the reader, with its source and how often it was read
+  function topItem(t) {
+    var bits = [];
+    if (t.source) bits.push(t.source);
+    if (t.published) bits.push(viDate(t.published));
+    if (t.count != null) bits.push(t.count + ' lượt');
+    return el('li', {}, /^[0-9a-f]{16}$/.test(t.id || '') ? el('a', {href: '#/a/' + t.id, text: t.title || t.id}) : el('span', {text: t.title || ''}),
+      el('span', {'class': 'meta', text: bits.length ? ' · ' + bits.join(' · ') : ''}));
+  }
+  // a part of the front page that shows only when its route answers with something: the
+  // connect routes answer 501 until the server has them, and then the part is left out
+  function part(id, title, res, names, draw, tag) {
+    var list = res && res.status === 200 ? items(res.body, names) : [];
+    if (!list.length) return null;
+    var box = el(tag || 'div', {'class': tag === 'ol' ? 'top-list' : 'hits'});
+    list.forEach(function (x) { if (x && typeof x === 'object') box.appendChild(draw(x)); });
+    return el('section', {id: id, 'aria-label': title}, el('h2', {text: title}), box);
+  }
+
+  // the front page, as a portal's: the stories of the last days, the most read, the latest
   function front() {
     var my = ++seq;
     show(el('p', {'class': 'note', text: 'Đang tải…'}));
-    Promise.all([api('/api/search?since=1900&sort=date&limit=' + PAGE), api('/api/stories?limit=10')])
+    function quiet(p) { return p.catch(function () { return null; }); }
+    Promise.all([api('/api/search?since=1900&sort=date&limit=' + PAGE), quiet(api('/api/stories?limit=8')),
+                 quiet(api('/api/top?limit=8'))])
       .then(function (rs) {
         if (my !== seq) return;
-        var latest = rs[0], stories = rs[1];
-        var storyPart = stories.status === 200 ? null :
-          el('p', {'class': 'note', text: 'Dòng sự kiện và tin đọc nhiều sẽ có khi máy chủ hỗ trợ (' + errorText(stories) + ').'});
-        show(el('h1', {text: 'Tin mới nhất'}),
-             latest.status === 200 ? hitList(latest) : el('p', {'class': 'error', text: errorText(latest)}),
-             el('h2', {text: 'Dòng sự kiện'}), storyPart);
+        var latest = rs[0];
+        show(el('h1', {'class': 'sr', text: 'Trang chủ'}),
+             part('stories', 'Dòng sự kiện', rs[1], ['stories', 'results'], storyItem),
+             part('top', 'Đọc nhiều', rs[2], ['articles', 'results', 'items'], topItem, 'ol'),
+             el('section', {id: 'latest', 'aria-label': 'Tin mới nhất'}, el('h2', {text: 'Tin mới nhất'}),
+               latest.status === 200 ? hitList(latest) : el('p', {'class': 'error', text: errorText(latest)})));
       }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
+  }
+
+  // a story's timeline: its articles from the first to the latest (/api/stories/ID)
+  function story(id) {
+    var my = ++seq;
+    api('/api/stories/' + encodeURIComponent(id)).then(function (res) {
+      if (my !== seq) return;
+      if (res.status !== 200) { show(el('p', {'class': 'error', role: 'alert', text: errorText(res)})); return; }
+      var st = res.body.story && typeof res.body.story === 'object' ? res.body.story : res.body;
+      var arts = items(res.body, ['timeline', 'articles']);
+      if (!arts.length) arts = items(st, ['timeline', 'articles']);
+      arts = arts.slice().sort(function (a, b) { return String(a.published || '').localeCompare(String(b.published || '')); });
+      var line = el('ol', {'class': 'timeline'});
+      arts.forEach(function (a) {
+        line.appendChild(el('li', {},
+          el('div', {'class': 'meta', text: [a.published ? viDate(a.published) : '', a.source || ''].filter(function (x) { return x; }).join(' · ')}),
+          /^[0-9a-f]{16}$/.test(a.id || '') ? el('a', {href: '#/a/' + a.id, text: a.title || a.id}) : el('span', {text: a.title || ''})));
+      });
+      var srcs = sourceNames(st.sources);
+      show(el('h1', {text: st.title || st.label || (arts[0] && arts[0].title) || 'Dòng sự kiện'}),
+           el('p', {'class': 'meta', text: arts.length + ' bài' + (srcs.length ? ' · ' + srcs.join(', ') : '')}),
+           line);
+      view.focus();
+    }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
   }
 
   function search() {
@@ -117,6 +188,34 @@
       show(el('p', {'class': 'meta', id: 'count', text: total + (more ? '+' : '') + ' kết quả · trang ' + (page + 1)}),
            hitList(res), pager);
     }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
+  }
+
+  // the article's near-duplicates (reprints by other outlets, edited copies): a section that
+  // fills in when the article has some, each copy by its title and source, the original marked
+  var MAX_COPIES = 8;
+  function copies(id, my) {
+    var sec = el('section', {id: 'copies', 'aria-label': 'Các bản đăng lại'});
+    api('/api/articles/' + encodeURIComponent(id) + '/duplicates').then(function (res) {
+      var others = res.status === 200 && res.body && Array.isArray(res.body.articles) ?
+        res.body.articles.filter(function (x) { return x && /^[0-9a-f]{16}$/.test(x.id) && x.id !== id; }) : [];
+      if (my !== seq || !others.length) return;
+      var origin = res.body.articles[0] && res.body.articles[0].id;
+      var list = el('ul', {'class': 'copies'});
+      sec.appendChild(el('h2', {text: 'Bản đăng lại (' + others.length + ')'}));
+      sec.appendChild(list);
+      others.slice(0, MAX_COPIES).forEach(function (x) {
+        var li = el('li', {}, el('a', {href: '#/a/' + x.id, text: x.id}));
+        list.appendChild(li);
+        api('/api/articles/' + x.id).then(function (ar) {
+          if (ar.status !== 200) return;
+          li.textContent = '';
+          li.appendChild(el('a', {href: '#/a/' + x.id, text: ar.body.title || x.id}));
+          li.appendChild(el('span', {'class': 'meta', text: ' · ' + [ar.body.source || '', x.id === origin ? 'bản gốc' :
+            'giống ' + Math.round((x.similarity || 0) * 100) + '%'].filter(function (t) { return t; }).join(' · ')}));
+        });
+      });
+    }).catch(function () {});
+    return sec;
   }
 
   function reader(id) {
@@ -151,6 +250,7 @@
            rel ? el('h2', {text: 'Tin liên quan'}) : null, rel);
       document.title = a.title + ' – Bản tin';
       view.focus();
+      view.appendChild(copies(id, my));
       // the computed related articles: the connect stage's (501 until the server has it)
       var computed = el('section', {'aria-label': 'Bài viết liên quan'});
       view.appendChild(computed);
@@ -165,8 +265,9 @@
 
   function route() {
     var h = location.hash || '#/';
-    var m = /^#\/a\/([0-9a-f]{16})$/.exec(h);
+    var m = /^#\/a\/([0-9a-f]{16})$/.exec(h), ms = /^#\/s\/([0-9A-Za-z_-]{1,64})$/.exec(h);
     if (m) reader(m[1]);
+    else if (ms) story(ms[1]);
     else if (h.indexOf('#/search') === 0) search();
     else front();
   }
