@@ -634,16 +634,17 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
     return rc ? bt_error_set(err, BT_ENOMEM, "search: out of memory") : 0;
 }
 
-/* The window (window()) and the folded phrase tier's newest PHRASE_RANK articles in one walk,
- * for a query typed without marks, undated, with no filter on the article's row (`pw`
- * below): the phrase's articles are among its words', so the phrase walk and the window
- * walked the same newest stretch of the same posting lists twice. Here the words are walked
- * newest first once, each scored as the whole phrase (bti_rank_plan.whole: 0 where the words
- * are apart), the window counted on the way by its own rules; when one of the two is done,
- * the other goes on alone: the count without positions, or the phrase as its own FTS5 query
- * over the older articles (so a phrase held by a few old articles is still found across the
- * whole index). Gives what window() and the scan of phrase_match would: the same total,
- * range and phrase articles with the same scores. */
+/* The window (window()) and the folded phrase tier's newest PHRASE_RANK articles in one
+ * walk, for an undated query with no filter on the article's row (`pw` below): the phrase's
+ * articles are among its words', so the phrase walk and the window walked the same newest
+ * stretch of the same posting lists twice. Here the words are walked newest first once,
+ * each scored as the whole phrase (bti_rank_plan.whole: 0 where the words are apart), the
+ * window counted on the way by its own rules; when one of the two is done, the other goes on
+ * alone: the count without positions, or the phrase as its own FTS5 query over the older
+ * articles (so a phrase held by a few old articles is still found across the whole index).
+ * Gives what window() and the scan of phrase_match would: the same total, range and phrase
+ * articles with the same scores (the unmarked and marked queries of bench/README.md's
+ * issue 15 section compared hit by hit). */
 typedef struct phrase_walk {
     int on;          /* eligible: the walk replaces phrase_first's scan and window() */
     int done;        /* ran: total, more and range hold the window's */
@@ -683,7 +684,11 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
             ++pw->total;
             if (!leg && sqlite3_column_double(st, 1) > 0) {
                 cand c = {last, sqlite3_column_double(st, 1), "", pool->tier};
-                heap_push(pool, &c);
+                size_t i = 0; /* as scan(): those of the marks as typed stay in their tier */
+                while (i < pool->n && pool->v[i].rowid != c.rowid)
+                    i++;
+                if (i == pool->n)
+                    heap_push(pool, &c);
                 found = ++hits >= PHRASE_RANK;
             }
             if (pw->total > BT_SEARCH_TOTAL_MAX ||
@@ -745,8 +750,10 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
             return rc;
         }
         ph->tier = 1 + x;
-        int rc = scan(db, p, x ? p->exact_phrase_match : p->phrase_match, SCAN_RANK_NEWEST,
-                      PHRASE_RANK, join, NULL, &rp, ph, &n, err);
+        int rc = !x && pw->on
+                     ? phrase_window(db, p, need, WINDOW_SPAN, &rp, ph, pw, err)
+                     : scan(db, p, x ? p->exact_phrase_match : p->phrase_match,
+                            SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL, &rp, ph, &n, err);
         if (rc)
             return rc;
         if (ph->n >= ph->k)
@@ -848,10 +855,10 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
     }
     if (!join && (p->since[0] || p->until[0]) && (rc = sync_days(db, err)))
         goto done;
-    /* an unmarked phrase and its window in one walk (phrase_window) */
+    /* the folded phrase and the window in one walk (phrase_window) */
     phrase_walk pw = {0};
     pw.on = !join && !h.by_date && !p->since[0] && !p->until[0] && !pairs && p->phrase_match &&
-            !p->exact_phrase_match && !p->has_phrase && h.k && h.k <= TIER_MAX_K;
+            !p->has_phrase && h.k && h.k <= TIER_MAX_K;
     /* The whole-phrase tiers first: when they fill the page, the words apart are only
      * counted, not ranked. */
     if (h.k && !h.by_date && p->phrase_match) {
