@@ -316,12 +316,63 @@ static void test_old_phrase_among_many(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* The same past the window's count: with more than 10,000 newer articles holding the words
+ * apart, the one walk of the words (search.c, phrase_window) stops counting at "10,000+"
+ * before it reaches the old article, and the phrase goes on alone over the older articles:
+ * the old article is still first, and the total is the window's. */
+#define MORE 10050 /* above the 10,000 articles a window counts (bantin/search.h) */
+static void test_old_phrase_past_the_count(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bantin-typed-more-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    bt_error err;
+    bt_store *s;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    for (int i = 0; i <= MORE; i++) {
+        char title[96], body[160];
+        if (i == 0) {
+            snprintf(title, sizeof title, "Ngày cuối năm ở thành phố");
+            snprintf(body, sizeof body, "Người dân đi chợ Bến Thành sắm Tết.");
+        } else {
+            snprintf(title, sizeof title, "Ga Bến Thành %d", i);
+            snprintf(body, sizeof body, "Gần chợ, chuyến %d.", i);
+        }
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+        assert_int_equal(bt_article_add_para(a, body), 0);
+        assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    static const char *const q[] = {"cho ben thanh", "chợ Bến Thành"};
+    for (size_t i = 0; i < 2; i++) {
+        bt_search_results *r = NULL;
+        assert_int_equal(bt_search_run(s, q[i], NULL, &r, &err), 0);
+        assert_true(r->n > 0);
+        if (strcmp(r->hits[0].title, "Ngày cuối năm ở thành phố"))
+            fail_msg("search '%s': first is '%s'", q[i], r->hits[0].title);
+        assert_int_equal(r->total, BT_SEARCH_TOTAL_MAX);
+        assert_int_equal(r->total_more, 1);
+        bt_search_results_free(r);
+    }
+    bt_store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typed_queries),
         cmocka_unit_test(test_frequent_syllables_alone),
         cmocka_unit_test(test_old_phrase_among_many),
+        cmocka_unit_test(test_old_phrase_past_the_count),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

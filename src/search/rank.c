@@ -95,6 +95,47 @@ static int compute_idf(const Fts5ExtensionApi *api, Fts5Context *fts, bti_rank_p
     return SQLITE_OK;
 }
 
+/* The summed column weights of the instances of the whole phrase (bti_rank_plan.whole): each
+ * position of word 0 with word 1 right after it in the same column, and so on. Each word's
+ * positions are read with FTS5's phrase iterators, in order, so one pass over each: xInst
+ * would first gather and sort the instances of every word in every column. */
+static double whole_freq(const Fts5ExtensionApi *api, Fts5Context *fts, const bti_rank_plan *rp)
+{
+    enum { MAXT = 64 };
+    int n_terms = rp->q->n_terms, ph_of[MAXT];
+    if (n_terms < 1 || n_terms > MAXT)
+        return 0;
+    for (int t = 0; t < n_terms; t++)
+        ph_of[t] = -1;
+    int np = api->xPhraseCount(fts);
+    for (int i = 0; i < np && (size_t)i < rp->n_phrase; i++) {
+        const bti_qphrase *p = &rp->phrase[i];
+        if (p->role != BTI_QP_NOT && p->term >= 0 && p->term < n_terms && ph_of[p->term] < 0)
+            ph_of[p->term] = i;
+    }
+    Fts5PhraseIter it[MAXT];
+    int col[MAXT], off[MAXT], len[MAXT];
+    for (int t = 0; t < n_terms; t++) {
+        if (ph_of[t] < 0 || api->xPhraseFirst(fts, ph_of[t], &it[t], &col[t], &off[t]) != SQLITE_OK)
+            return 0;
+        len[t] = rp->phrase[ph_of[t]].len;
+    }
+    double freq = 0;
+    for (; col[0] >= 0; api->xPhraseNext(fts, &it[0], &col[0], &off[0])) {
+        int want = off[0] + len[0], t = 1;
+        for (; t < n_terms; t++) {
+            while (col[t] >= 0 && (col[t] < col[0] || (col[t] == col[0] && off[t] < want)))
+                api->xPhraseNext(fts, &it[t], &col[t], &off[t]);
+            if (col[t] != col[0] || off[t] != want)
+                break;
+            want += len[t];
+        }
+        if (t == n_terms && col[0] < BTI_FTS_NCOL)
+            freq += col_weight[col[0]];
+    }
+    return freq;
+}
+
 static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
                     int nval, sqlite3_value **val)
 {
@@ -113,14 +154,18 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         sqlite3_result_error_code(ctx, rc);
         return;
     }
+    double freq[BTI_RANK_MAX_PHRASES] = {0};
+    if (rp->whole && (freq[0] = whole_freq(api, fts, rp)) == 0) {
+        sqlite3_result_double(ctx, 0.0);
+        return; /* the words apart: no look at the row's length */
+    }
     int n = 0;
-    rc = api->xInstCount(fts, &n);
+    rc = rp->whole ? SQLITE_OK : api->xInstCount(fts, &n);
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    double freq[BTI_RANK_MAX_PHRASES] = {0};
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && !rp->whole; i++) {
         int ph, col, off;
         if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
             break;
@@ -143,7 +188,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
             score += rp->idf[i] * freq[i] * (BM25_K1 + 1) / (freq[i] + norm);
     uint64_t exact = 0;
     double adj[64] = {0};
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && !rp->whole; i++) { /* a whole phrase has no parts to boost */
         int ph, col, off;
         if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
             break;

@@ -37,6 +37,11 @@ typedef struct bti_rank_plan {
     long now_days;  /* days since 1970-01-01 of "now", for the recency boost */
     int n_idf;      /* -1 until the first row ranked works idf[] out */
     double idf[BTI_RANK_MAX_PHRASES];
+    /* 1: score the query's positive words as one phrase, side by side in the typed order
+     * (what phrase_match finds), from the instances of an AND of the words: BM25 of that
+     * phrase with IDF 1, as bti_rank gives a phrase tier, and 0 where the words are apart.
+     * One walk of the words then both counts the window and finds the phrase (search.c). */
+    int whole;
 } bti_rank_plan;
 
 /* Registers bti_rank (FTS5 auxiliary), bti_day_in (dates.h) and bti_words_match (scalar: 1

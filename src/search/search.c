@@ -647,6 +647,92 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
     return rc ? bt_error_set(err, BT_ENOMEM, "search: out of memory") : 0;
 }
 
+/* The window (window()) and the folded phrase tier's newest PHRASE_RANK articles in one
+ * walk, for an undated query with no filter on the article's row (`pw` below): the phrase's
+ * articles are among its words', so the phrase walk and the window walked the same newest
+ * stretch of the same posting lists twice. Here the words are walked newest first once,
+ * each scored as the whole phrase (bti_rank_plan.whole: 0 where the words are apart), the
+ * window counted on the way by its own rules; when one of the two is done, the other goes on
+ * alone: the count without positions, or the phrase as its own FTS5 query over the older
+ * articles (so a phrase held by a few old articles is still found across the whole index).
+ * Gives what window() and the scan of phrase_match would: the same total, range and phrase
+ * articles with the same scores (the unmarked and marked queries of bench/README.md's
+ * issue 15 section compared hit by hit). */
+typedef struct phrase_walk {
+    int on;          /* eligible: the walk replaces phrase_first's scan and window() */
+    int done;        /* ran: total, more and range hold the window's */
+    int64_t total;
+    int more;
+    int64_t range[2];
+} phrase_walk;
+
+static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span,
+                         bti_rank_plan *rp_phrase, heap *pool, phrase_walk *pw, bt_error *err)
+{
+    bti_rank_plan whole = {p, p->fphrase, p->n_fphrase, 0, 0, 1, {1.0}, 1};
+    int64_t seen = 0, first = -1, last = INT64_MAX, wlast = INT64_MAX, hits = 0;
+    int counted = 0, found = 0, step = SQLITE_DONE;
+    pw->total = 0;
+    pw->more = 0;
+    pw->range[0] = 0;
+    pw->range[1] = INT64_MAX;
+    /* leg 0: both; leg 1: the count alone, below the last row walked */
+    for (int leg = 0; leg < 2 && !counted; leg++) {
+        char sql[200];
+        snprintf(sql, sizeof sql,
+                 "SELECT rowid%s FROM articles_fts WHERE articles_fts MATCH ?1"
+                 " AND rowid < %lld ORDER BY rowid DESC",
+                 leg ? "" : ", bti_rank(articles_fts, ?2)", (long long)last);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+            return db_fail(db, "the store has no usable index", err);
+        sqlite3_bind_text(st, 1, p->count_match, -1, SQLITE_STATIC);
+        if (!leg)
+            sqlite3_bind_pointer(st, 2, &whole, BTI_RANK_PLAN_TYPE, NULL);
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+            seen++;
+            last = sqlite3_column_int64(st, 0);
+            if (first < 0)
+                first = last;
+            ++pw->total;
+            if (!leg && sqlite3_column_double(st, 1) > 0) {
+                cand c = {last, sqlite3_column_double(st, 1), "", pool->tier, 0};
+                size_t i = 0; /* as scan(): those of the marks as typed stay in their tier */
+                while (i < pool->n && pool->v[i].rowid != c.rowid)
+                    i++;
+                if (i == pool->n)
+                    heap_push(pool, &c);
+                found = ++hits >= PHRASE_RANK;
+            }
+            if (pw->total > BT_SEARCH_TOTAL_MAX ||
+                ((seen >= WINDOW_WALK || first - last >= span) && pw->total >= need)) {
+                pw->more = counted = 1;
+                wlast = last;
+            }
+            if (counted || (found && !leg))
+                break;
+        }
+        sqlite3_finalize(st);
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            return db_fail(db, "the index refused the query", err);
+        if (step == SQLITE_DONE) {
+            counted = found = 1; /* every article with the words walked */
+            break;
+        }
+        if (!found)
+            break; /* counted: the phrase goes on alone */
+    }
+    if (pw->more)
+        pw->range[0] = wlast;
+    pw->done = 1;
+    if (found)
+        return 0;
+    /* the phrase in the articles older than the walk, as phrase_first's scan */
+    int64_t older[2] = {0, last - 1}, n = 0;
+    return scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK - hits, 0, older,
+                rp_phrase, pool, &n, err);
+}
+
 /* The whole-phrase tiers: the articles holding the query's words side by side in the typed
  * order, with the marks as typed (tier 2) and folded (tier 1), PHRASE_RANK of each at most,
  * ranked by BM25 of the phrase (the title weighing most) into `ph`; they come before the
@@ -656,18 +742,19 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
  * holding its syllables is found wherever those few are. The IDF of a tier's one phrase is
  * the same for every article it ranks, so it is not worked out (1). */
 static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_rank_plan *like,
-                        heap *ph, bt_error *err)
+                        int64_t need, phrase_walk *pw, heap *ph, bt_error *err)
 {
     for (int x = p->exact_phrase_match ? 1 : 0; x >= 0; x--) {
         bti_rank_plan rp = {p, x ? p->xphrase : p->pphrase, p->n_pphrase, like->recency,
-                            like->now_days, 1, {1.0}};
+                            like->now_days, 1, {1.0}, 0};
         int64_t n = 0;
         if (!x && !p->exact_phrase_match) { /* unmarked: the collection's reading first */
             heap pool = {NULL, 0, ph->k > PHRASE_RANK ? ph->k : PHRASE_RANK, 0, 1};
             if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
                 return bt_error_set(err, BT_ENOMEM, "search: out of memory");
-            int rc = scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL,
-                          &rp, &pool, &n, err);
+            int rc = pw->on ? phrase_window(db, p, need, WINDOW_SPAN, &rp, &pool, pw, err)
+                            : scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join,
+                                   NULL, &rp, &pool, &n, err);
             if (!rc)
                 rc = prefer_reading(db, p, &pool, err);
             for (size_t i = 0; !rc && i < pool.n; i++)
@@ -676,8 +763,10 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
             return rc;
         }
         ph->tier = 1 + x;
-        int rc = scan(db, p, x ? p->exact_phrase_match : p->phrase_match, SCAN_RANK_NEWEST,
-                      PHRASE_RANK, join, NULL, &rp, ph, &n, err);
+        int rc = !x && pw->on
+                     ? phrase_window(db, p, need, WINDOW_SPAN, &rp, ph, pw, err)
+                     : scan(db, p, x ? p->exact_phrase_match : p->phrase_match,
+                            SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL, &rp, ph, &n, err);
         if (rc)
             return rc;
         if (ph->n >= ph->k)
@@ -713,9 +802,10 @@ static int merge_tiers(heap *h, const heap *ph)
 }
 
 /* Ranks the best k matches of plan p into *h (allocated here, sorted best first, a phrase
- * tier's scores lifted above those below it), and r's total and total_more. */
-static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, size_t k, heap *h,
-                     bt_search_results *r, bt_error *err)
+ * tier's scores lifted above those below it), and r's total and total_more. `pairs`: the
+ * store has the phrase index. */
+static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int pairs, size_t k,
+                     heap *h, bt_search_results *r, bt_error *err)
 {
     int rc = 0;
     *h = (heap){NULL, 0, k, opts->sort == BT_SORT_DATE, 0};
@@ -730,9 +820,9 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, size
     int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
     int join = !p->match || p->n_author || p->n_not_author || h->by_date || recency;
     long today = (long)(time(NULL) / 86400);
-    bti_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}};
+    bti_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}, 0};
     /* the folded expressions' (a large result's) */
-    bti_rank_plan rpf = {p, p->fphrase, p->n_fphrase, recency, today, -1, {0}};
+    bti_rank_plan rpf = {p, p->fphrase, p->n_fphrase, recency, today, -1, {0}, 0};
 
     h->v = malloc((h->k ? h->k : 1) * sizeof *h->v);
     if (!h->v) {
@@ -741,6 +831,10 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, size
     }
     if (!join && (p->since[0] || p->until[0]) && (rc = sync_days(db, err)))
         goto done;
+    /* the folded phrase and the window in one walk (phrase_window) */
+    phrase_walk pw = {0};
+    pw.on = !join && !h->by_date && !p->since[0] && !p->until[0] && !pairs && p->phrase_match &&
+            !p->has_phrase && h->k && h->k <= TIER_MAX_K;
     /* The whole-phrase tiers first: when they fill the page, the words apart are only
      * counted, not ranked. */
     if (h->k && !h->by_date && p->phrase_match) {
@@ -748,7 +842,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, size
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
         }
-        if ((rc = phrase_first(db, p, join, &rp, &ph, err)))
+        if ((rc = phrase_first(db, p, join, &rp, (int64_t)h->k, &pw, &ph, err)))
             goto done;
     }
     int page_full = ph.k && ph.n >= ph.k;
@@ -779,8 +873,14 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, size
         int64_t span = p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN;
         if (dated && (rc = date_range(db, p, range, err)))
             goto done;
-        if (range[0] <= range[1] &&
-            (rc = window(db, p, (int64_t)h->k, span, range, &rpf, &pool, &r->total, &more, err)))
+        if (pw.done) {
+            r->total = pw.total;
+            more = pw.more;
+            range[0] = pw.range[0];
+            range[1] = pw.range[1];
+        } else if (range[0] <= range[1] &&
+                   (rc = window(db, p, (int64_t)h->k, span, range, &rpf, &pool, &r->total, &more,
+                                err)))
             goto done;
         if (r->total > BT_SEARCH_TOTAL_MAX)
             r->total = BT_SEARCH_TOTAL_MAX;
@@ -897,7 +997,7 @@ int bt_search_run(bt_store *s, const char *query, const bt_search_opts *opts,
      * matches were there, more are ranked (the copies seen, twice over: rarely needed). */
     for (;;) {
         free(h.v);
-        if ((rc = rank_best(db, p, opts, k, &h, r, err)))
+        if ((rc = rank_best(db, p, opts, pairs, k, &h, r, err)))
             goto done;
         if (opts->all_copies || !want)
             break;
