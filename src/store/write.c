@@ -141,6 +141,8 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
     sqlite3_bind_text(st, 9, body.data, (int)body.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 10, captions.data, (int)captions.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 11, now, -1, SQLITE_STATIC);
+    /* "article", the default, is stored as NULL: the kind index holds only the others */
+    bind_text(st, 12, a->kind && strcmp(a->kind, BT_KIND_ARTICLE) ? a->kind : NULL);
     if ((rc = run(s, st, "storing the article", err)))
         goto out;
     *n = sqlite3_last_insert_rowid(s->db);
@@ -165,6 +167,16 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
                           SQLITE_STATIC);
         bind_text(st, 4, a->related[i].url);
         if ((rc = run(s, st, "storing a related link", err)))
+            goto out;
+    }
+    for (size_t i = 0; i < a->n_most_read; i++) {
+        st = s->st[ST_INS_MOST_READ];
+        sqlite3_bind_int64(st, 1, *n);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(st, 3, a->most_read[i].title ? a->most_read[i].title : "", -1,
+                          SQLITE_STATIC);
+        bind_text(st, 4, a->most_read[i].url);
+        if ((rc = run(s, st, "storing a most-read link", err)))
             goto out;
     }
 out:
