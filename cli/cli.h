@@ -29,6 +29,7 @@ int cmd_merge(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_dups(int argc, char **argv);
 int cmd_connect(int argc, char **argv);
+int cmd_top(int argc, char **argv);
 
 /* Prints `e` on stderr: "bantin: MSG", or in JSON error mode one line
  * {"error":{"code","message","file","record"}} (bt_error_to_json); file/record may be NULL. */

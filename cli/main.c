@@ -19,6 +19,7 @@ static const struct command {
     {"rm", cmd_rm, "remove a stored article"},
     {"dups", cmd_dups, "list groups of near-duplicate articles"},
     {"connect", cmd_connect, "recompute the near-duplicate groups (--rebuild)"},
+    {"top", cmd_top, "the most-read articles, by views or by mentions in most-read boxes"},
     {"vacuum", cmd_vacuum, "compact the database file"},
     {"index", cmd_index, "rebuild the full-text index (with or without phrases)"},
     {"fold", cmd_fold, "print the search key of a text"},

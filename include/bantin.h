@@ -18,5 +18,6 @@
 #include "bantin/search.h"
 #include "bantin/ingest.h"
 #include "bantin/connect.h"
+#include "bantin/top.h"
 
 #endif
