@@ -130,6 +130,8 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
         rc = bt_error_set(err, BT_ENOARTICLE, "%s: no article text found in the HTML", origin);
         goto done;
     }
+    if (bti_html_most_read(&ctx, a))
+        goto oom;
     /* the publisher's mark before the sapo names the source and is not part of the text */
     char **first = a->lede ? &a->lede : &a->body[0];
     size_t cut = source_prefix(*first, ctx.lang_vi || bti_body_is_vietnamese(a), &src);

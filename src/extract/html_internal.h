@@ -158,6 +158,11 @@ xmlNodePtr bti_html_find_content(bti_html_ctx *ctx);
 /* Fills body, lede, images, related and in-text bylines of `a` from `content`. */
 int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *m, bt_article *a);
 
+/* ---- html_most_read.c ---- */
+/* Adds the links of the page's "most read" box (lexicon BTI_LEX_MOST_READ_HEAD) to
+ * a->most_read, URLs resolved against ctx->base. 0 or BT_ENOMEM. */
+int bti_html_most_read(const bti_html_ctx *ctx, bt_article *a);
+
 /* ---- html_caption.c ---- */
 /* Splits a credit ("Ảnh: Reuters", "(Nguồn: TASS)", "Photo: AP") off a caption. Writes
  * malloc'ed strings to *caption (never NULL) and *credit (NULL when none). 0 or BT_ENOMEM. */

@@ -1336,9 +1336,10 @@ static int extract(ctx *c, const bt_capture *cap)
         return rc;
     pair_split_captions(c, start, re);
     if ((rc = read_body(c, start, re)) || (rc = take_foot_dateline(c, re, date_near_title)) ||
-        (rc = read_related_boxes(c, t, start, re)))
+        (rc = read_related_boxes(c, t, start, re)) || (rc = take_source(c, cap)))
         return rc;
-    return take_source(c, cap);
+    /* Pass 14: the portal's "most read" box, for bantin top (text_most_read.c). */
+    return tx_read_most_read(&c->d, cap->url, c->a);
 }
 
 /* The text extractor's entry (extract_internal.h): blocks, passes, then the language. */
