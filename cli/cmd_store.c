@@ -121,7 +121,7 @@ static void print_text(const bt_article *a)
     printf("id: %s\n", a->id);
     if (a->source)
         printf("source: %s\n", a->source);
-    if (a->kind && strcmp(a->kind, BT_KIND_ARTICLE))
+    if (a->kind && strcmp(a->kind, BT_ARTICLE_KIND_ARTICLE))
         printf("kind: %s\n", a->kind);
     if (a->published)
         printf("published: %s\n", a->published);

@@ -108,7 +108,7 @@ int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_erro
         rc = get_links(o, "related", a, bt_article_add_related, err);
     if (!rc)
         rc = get_links(o, "most_read", a, bt_article_add_most_read, err);
-    if (!rc && !(rc = get_str(o, "kind", &a->kind, err)) && a->kind && !bt_kind_known(a->kind))
+    if (!rc && !(rc = get_str(o, "kind", &a->kind, err)) && a->kind && !bt_article_kind_known(a->kind))
         rc = bt_error_set(err, BT_EPARSE,
                           "field \"kind\": \"%.40s\" is not one of article, video, photo, "
                           "infographic, live, podcast", a->kind);

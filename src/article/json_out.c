@@ -43,7 +43,7 @@ static char *to_json(const bt_article *a, unsigned flags, bt_error *err)
     json_object_set_new(o, "related", related);
     json_object_set_new(o, "lang", json_string(a->lang ? a->lang : "vi"));
     /* always written, "article" included: a client filters on it without a default to know */
-    json_object_set_new(o, "kind", json_string(a->kind ? a->kind : BT_KIND_ARTICLE));
+    json_object_set_new(o, "kind", json_string(a->kind ? a->kind : BT_ARTICLE_KIND_ARTICLE));
     json_object_set_new(o, "most_read", most_read);
     char *s;
     int rc = bti_json_dump(o, flags, &s);

@@ -141,10 +141,10 @@ int bt_article_add_most_read(bt_article *a, const char *title, const char *url)
     return push_link(&a->most_read, &a->n_most_read, title, url);
 }
 
-int bt_kind_known(const char *name)
+int bt_article_kind_known(const char *name)
 {
-    static const char *const kinds[] = {BT_KIND_ARTICLE, BT_KIND_VIDEO, BT_KIND_PHOTO,
-                                        BT_KIND_INFOGRAPHIC, BT_KIND_LIVE, BT_KIND_PODCAST};
+    static const char *const kinds[] = {BT_ARTICLE_KIND_ARTICLE, BT_ARTICLE_KIND_VIDEO, BT_ARTICLE_KIND_PHOTO,
+                                        BT_ARTICLE_KIND_INFOGRAPHIC, BT_ARTICLE_KIND_LIVE, BT_ARTICLE_KIND_PODCAST};
     for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(name, kinds[i]) == 0)
             return 1;

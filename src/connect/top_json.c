@@ -20,7 +20,7 @@ static int item(json_t *arr, const bt_top_item *it)
     if (!rc)
         rc = bti_json_set_str(o, "published", it->published, 1);
     if (!rc)
-        rc = bti_json_set_str(o, "kind", it->kind ? it->kind : BT_KIND_ARTICLE, 0);
+        rc = bti_json_set_str(o, "kind", it->kind ? it->kind : BT_ARTICLE_KIND_ARTICLE, 0);
     if (!rc)
         rc = bti_json_set(o, "count", json_integer(it->count));
     if (rc) {

@@ -139,6 +139,9 @@ typedef struct bti_html_meta {
     char *published;   /* normalised date */
     char *description; /* og/meta description */
     char *lang;        /* <html lang> / og:locale / inLanguage, primary subtag */
+    char *og_type;     /* og:type ("article", "video.other") or NULL */
+    char *ld_type;     /* the JSON-LD article object's @type ("LiveBlogPosting") or NULL */
+    char *ld_other;    /* the first other JSON-LD object's @type ("VideoObject") or NULL */
     char **authors;
     size_t n_authors;
 } bti_html_meta;

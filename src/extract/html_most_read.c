@@ -128,9 +128,14 @@ static int links(mr *m, const xmlNode *n, int depth)
             const char *href = bti_html_peek(k, "href");
             char *t = href ? link_title(k) : NULL;
             size_t tl = t ? strlen(t) : 0;
-            char *url = tl >= MR_TITLE_MIN && tl <= MR_TITLE_MAX && words(t) >= MR_TITLE_WORDS
-                            ? bti_html_resolve(m->ctx->base, href) : NULL;
-            if (url && !seen(m->a, url, t) && bt_article_add_most_read(m->a, t, url))
+            int ok = tl >= MR_TITLE_MIN && tl <= MR_TITLE_MAX && words(t) >= MR_TITLE_WORDS;
+            char *url = ok ? bti_html_resolve(m->ctx->base, href) : NULL;
+            /* a relative link on a page without its URL: the title alone still names it */
+            if (url && !strstr(url, "://")) {
+                free(url);
+                url = NULL;
+            }
+            if (ok && !seen(m->a, url, t) && bt_article_add_most_read(m->a, t, url))
                 m->rc = BT_ENOMEM;
             free(url);
             free(t);

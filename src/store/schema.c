@@ -90,7 +90,7 @@ static const bti_migration store_steps[] = {
 
     /* 5 -> 6 (issue 16; numbered 8 in the plan of the merge, which renumbers): the record's
      * kind and most-read box, and what `bantin top` counts.
-     * articles.kind: NULL for an article, else the kind (bantin/article.h BT_KIND_*); the
+     * articles.kind: NULL for an article, else the kind (bantin/article.h BT_ARTICLE_KIND_*); the
      *   partial index holds only the few others, for the query language's kind:.
      * most_read: the page's own "most read" box, as related is stored.
      * articles_title_key: articles by folded title (bantin_fold, fold_sql.c), so that a box's

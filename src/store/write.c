@@ -142,7 +142,7 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
     sqlite3_bind_text(st, 10, captions.data, (int)captions.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 11, now, -1, SQLITE_STATIC);
     /* "article", the default, is stored as NULL: the kind index holds only the others */
-    bind_text(st, 12, a->kind && strcmp(a->kind, BT_KIND_ARTICLE) ? a->kind : NULL);
+    bind_text(st, 12, a->kind && strcmp(a->kind, BT_ARTICLE_KIND_ARTICLE) ? a->kind : NULL);
     if ((rc = run(s, st, "storing the article", err)))
         goto out;
     *n = sqlite3_last_insert_rowid(s->db);
