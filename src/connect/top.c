@@ -91,14 +91,15 @@ static char *dup_col(sqlite3_stmt *st, int i)
 }
 
 /* The window's days: until (or today) and the day days-1 before it, as SQLite computes them;
- * `until` must be a real date written YYYY-MM-DD. */
+ * `until` must be a real date written YYYY-MM-DD (date() alone takes "2024-02-30": the
+ * '+0 days' modifier normalises it to March, which then differs). */
 static int window(bt_store *s, int days, const char *until, bt_top_list *l, bt_error *err)
 {
     sqlite3_stmt *st;
     int rc = bti_store_prepare(s,
                                "SELECT d, date(d, '-' || (?2 - 1) || ' days') FROM"
                                " (SELECT CASE WHEN ?1 IS NULL THEN date('now')"
-                               "  WHEN date(?1) IS ?1 THEN ?1 END AS d)",
+                               "  WHEN date(?1, '+0 days') IS ?1 THEN ?1 END AS d)",
                                "computing the window", &st, err);
     if (rc)
         return rc;

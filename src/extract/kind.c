@@ -19,8 +19,8 @@
 #include <strings.h>
 
 #define KIND_VIDEO_MAX_TEXT 700   /* bytes of text under a player: a caption, not an article */
-#define KIND_PHOTO_MIN_IMAGES 6   /* a photo story shows many photos ... */
-#define KIND_PHOTO_TEXT_PER_IMAGE 250 /* ... with a line or two of text for each */
+#define KIND_PHOTO_MIN_IMAGES 8   /* a photo story shows many photos ... */
+#define KIND_PHOTO_TEXT_PER_IMAGE 100 /* ... and the text is their captions: the body says little */
 
 static const struct {
     unsigned list;
