@@ -39,6 +39,11 @@ static int is_head(const xmlNode *n)
     /* all of it a link ("<li><a>Most popular</a></li>"): a menu's entry, a page of its own */
     if (in && in->text && in->link >= in->text)
         return 0;
+    /* the innermost element holding the words is the heading ("<div><h3>Đọc nhiều</h3></div>":
+     * the h3), so that its box is looked for beside it, not beside the whole wrapper */
+    for (const xmlNode *c = n->children; in && c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && BTI_INFO(c) && BTI_INFO(c)->text == in->text)
+            return 0;
     char *t = bti_html_text(n);
     if (!t)
         return 0;

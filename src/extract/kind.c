@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#define KIND_VIDEO_MAX_TEXT 700   /* bytes of text under a player: a caption, not an article */
+#define KIND_VIDEO_MAX_TEXT 400   /* bytes of text under a player: a sapo, not an article */
 #define KIND_PHOTO_MIN_IMAGES 8   /* a photo story shows many photos ... */
 #define KIND_PHOTO_TEXT_PER_IMAGE 100 /* ... and the text is their captions: the body says little */
 
