@@ -2,8 +2,8 @@
  * and POST /api/articles through the library's ingest pipeline. Every JSON object a route
  * sends is written by the library (bt_search_results_to_json, bt_article_to_json,
  * bt_store_stats_to_json, bt_error_to_json), so the server and the CLI print the same bytes.
- * The connect routes (related, duplicates, stories, top) answer 501 until the library's
- * connect stage has them in its public API. */
+ * The connect routes not in the public API yet (related, duplicates, stories) answer 501;
+ * /api/top is bt_top's (bantin/top.h). */
 #include "server.h"
 #include "params.h"
 
@@ -119,6 +119,42 @@ static void route_article(struct server *sv, const char *id, struct reply *r)
     bt_article_free(a);
     if (rc) {
         serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, rc, "%s", err.msg);
+        return;
+    }
+    r->status = MHD_HTTP_OK;
+    r->len = strlen(r->body);
+    serve_count_view(sv, id);
+}
+
+/* GET /api/top?days=7&by=views|mentions&limit=10&until=YYYY-MM-DD: bt_top's list. */
+static void route_top(struct server *sv, struct MHD_Connection *c, struct reply *r)
+{
+    size_t days, limit;
+    int by = BT_TOP_VIEWS;
+    const char *b = arg(c, "by"), *until = arg(c, "until");
+    if (count_arg(c, "days", 7, BT_TOP_MAX_DAYS, &days, r) ||
+        count_arg(c, "limit", 10, SERVE_MAX_PAGE, &limit, r))
+        return;
+    if (b && bt_top_by_from_name(b, &by)) {
+        serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL, "by is views or mentions");
+        return;
+    }
+    if (until && (strlen(until) != 10 || !serve_date_ok(until))) {
+        serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL, "until is a date: YYYY-MM-DD");
+        return;
+    }
+    bt_error err;
+    bt_store *s = serve_store(sv, &err);
+    bt_top_list *l = NULL;
+    int rc = s ? bt_top(s, (int)days, by, limit, until && *until ? until : NULL, &l, &err)
+               : err.code;
+    if (!rc) {
+        rc = bt_top_to_json(l, 0, &r->body, &err);
+        bt_top_list_free(l);
+    }
+    if (rc) {
+        serve_error(r, rc == BT_EINVAL ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_INTERNAL_SERVER_ERROR,
+                    rc, "%s", err.msg);
         return;
     }
     r->status = MHD_HTTP_OK;
@@ -305,8 +341,8 @@ int serve_api_takes_body(const char *url)
 static void not_yet(struct reply *r, const char *what)
 {
     serve_error(r, MHD_HTTP_NOT_IMPLEMENTED, BT_EUNSUPPORTED,
-                "%s needs the connect stage (related articles, duplicates, stories, most "
-                "read), which this version of libbantin does not offer yet", what);
+                "%s needs the connect stage (related articles, duplicates, stories), which "
+                "this version of libbantin does not offer yet", what);
 }
 
 void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, const char *url,
@@ -331,7 +367,9 @@ void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, 
             route_health(r);
         else if (!strcmp(p, "/openapi.json"))
             serve_asset_reply("openapi.json", r);
-        else if (!strcmp(p, "/stories") || !strcmp(p, "/top"))
+        else if (!strcmp(p, "/top"))
+            route_top(sv, c, r);
+        else if (!strcmp(p, "/stories"))
             not_yet(r, p + 1);
         else if (!strncmp(p, "/stories/", 9) && p[9] && !strchr(p + 9, '/'))
             not_yet(r, "a story");

@@ -77,7 +77,7 @@ check(r.returncode == 0 and b"--ingest-token-file" in r.stdout, "serve --help")
 
 srv = subprocess.Popen([BIN, "serve", "--db", db, "--bind", HOST, "--port", "0", "--threads", "4",
                         "--ingest-token-file", tokfile, "--max-body", str(MAX_BODY),
-                        "--idle-timeout", str(IDLE)], stderr=subprocess.PIPE)
+                        "--idle-timeout", str(IDLE), "--count-views"], stderr=subprocess.PIPE)
 first = srv.stderr.readline().decode()
 log = []
 threading.Thread(target=lambda: log.extend(l.decode() for l in srv.stderr), daemon=True).start()
@@ -145,9 +145,28 @@ try:
             elif r.status >= 400:
                 check(isinstance(body, dict) and "message" in body.get("error", {}),
                       f"{method.upper()} {url}: an error object")
-    for p in ["/api/stories", "/api/top", "/api/articles/%s/related" % aid, "/api/articles/%s/duplicates" % aid]:
+    for p in ["/api/stories", "/api/articles/%s/related" % aid, "/api/articles/%s/duplicates" % aid]:
         r, body = request("GET", p)
         check(r.status == 501 and "connect" in body["error"]["message"], f"{p}: 501 naming connect")
+
+    # ---- most read: /api/top is `bantin top`'s JSON; under --count-views the article route
+    # counts a view (through the server's one writer) before it answers
+    r, body = request("GET", "/api/top?days=1&by=views&limit=5", raw=True)
+    cli = run("top", "--db", db, "--days", "1", "--limit", "5", "--format", "json").stdout.rstrip(b"\n")
+    check(r.status == 200 and body == cli, "/api/top sends the bytes of `bantin top --format json`")
+    before = {a["id"]: a["count"] for a in json.loads(body)["articles"]}.get(aid, 0)
+    check(before >= 1, "the article routes counted views")
+    request("GET", "/api/articles/" + aid)
+    r, body = request("GET", "/api/top?days=1")
+    after = {a["id"]: a["count"] for a in body["articles"]}.get(aid, 0)
+    check(after == before + 1, f"one GET of an article, one view ({before} -> {after})")
+    r, body = request("GET", "/api/top?by=mentions&until=2024-05-10")
+    check(r.status == 200 and body["by"] == "mentions" and body["from"] == "2024-05-04",
+          "/api/top by mentions over a window that ends on `until`")
+    for p in ["/api/top?days=0", "/api/top?days=abc", "/api/top?by=likes", "/api/top?limit=1000",
+              "/api/top?until=2024-13-01", "/api/top?until=yesterday", "/api/top?until=2024-02-30"]:
+        r, body = request("GET", p)
+        check(r.status == 400 and body["error"]["message"], f"GET {p}: 400")
 
     # ---- bad input: the right status and an error object, never 500
     bad = [
