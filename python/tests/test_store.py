@@ -132,3 +132,24 @@ def test_open_errors_readonly_and_closed(tmp_path):
         with pytest.raises(bantin.InvalidError, match="read-only"):
             r.add({"title": "t", "body": ["b"]})
         assert r.stats()["articles"] == 0
+
+
+def test_views_top_and_bad_input(db, warc, tmp_path):
+    assert db.top()["articles"] == []  # an empty store lists nothing
+    db.add(warc)
+    rid = next(db.export())["id"]
+    db.view(rid)
+    db.view(rid)
+    t = db.top(days=1, limit=3)
+    assert t["by"] == "views" and t["articles"][0] == {**t["articles"][0], "id": rid, "count": 2}
+    assert db.top(by="mentions", until="2024-03-05")["by"] == "mentions"
+    with pytest.raises(bantin.NotFoundError, match="0123456789abcdef"):
+        db.view("0123456789abcdef")
+    for bad in ({"days": 0}, {"by": "likes"}, {"limit": 0}, {"until": "2024-02-30"}):
+        with pytest.raises(bantin.InvalidError):
+            db.top(**bad)
+    db.close()
+    with bantin.Store(tmp_path / "news.db", readonly=True) as ro:
+        with pytest.raises(bantin.InvalidError, match="read-only"):
+            ro.view(rid)
+        assert ro.top(days=1)["articles"][0]["count"] == 2
