@@ -263,7 +263,7 @@ int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err
                                   pending_or ? "cannot be part of an OR" : "given twice");
                 goto fail;
             }
-            if (i - s >= sizeof v || !bt_article_kind_known(v)) {
+            if (i - s >= sizeof v || !bti_store_kind_known(v)) {
                 rc = bt_error_set(err, BT_EINVAL,
                                   "query: kind:%.*s is not a kind (article, video, photo, "
                                   "infographic, live, podcast)",

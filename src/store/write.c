@@ -54,6 +54,8 @@ static int join_lines(bti_buf *b, char *const *v, size_t n, size_t stride)
     return 0;
 }
 
+int bti_store_kind_known(const char *name) { return bt_article_kind_known(name); }
+
 /* Runs a statement that returns no rows, then resets it. */
 static int run(bt_store *s, sqlite3_stmt *st, const char *what, bt_error *err)
 {
