@@ -32,6 +32,7 @@ int cmd_connect(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_related(int argc, char **argv);
+int cmd_top(int argc, char **argv);
 
 /* Prints `e` on stderr: "bantin: MSG", or in JSON error mode one line
  * {"error":{"code","message","file","record"}} (bt_error_to_json); file/record may be NULL. */

@@ -16,6 +16,7 @@ const char *cli_db_path(const char *given)
 typedef struct common {
     const char *db;
     int json, pretty, text, help;
+    int no_count; /* --no-count (show): do not count the showing as a view */
     int format; /* --format markdown|html (show): BT_FORMAT_*, else -1 */
     const char *since, *published_since;
     char **args;
@@ -47,6 +48,8 @@ static int parse(int argc, char **argv, const char *allowed, common *c)
             c->json = 1;
             cli_json_errors(1);
         }
+        else if (!strcmp(a, "--no-count") && strchr(allowed, 'n'))
+            c->no_count = 1;
         else if (!strcmp(a, "--pretty") && strchr(allowed, 'p'))
             c->pretty = 1;
         else if (!strcmp(a, "--format") && has_val && strchr(allowed, 't')) {
@@ -118,6 +121,8 @@ static void print_text(const bt_article *a)
     printf("id: %s\n", a->id);
     if (a->source)
         printf("source: %s\n", a->source);
+    if (a->kind && strcmp(a->kind, BT_ARTICLE_KIND_ARTICLE))
+        printf("kind: %s\n", a->kind);
     if (a->published)
         printf("published: %s\n", a->published);
     if (a->url)
@@ -139,6 +144,11 @@ static void print_text(const bt_article *a)
     for (size_t i = 0; i < a->n_related; i++)
         printf("- %s%s%s\n", a->related[i].title, a->related[i].url ? " <" : "",
                a->related[i].url ? a->related[i].url : "");
+    if (a->n_most_read)
+        printf("\nmost read (the page's box):\n");
+    for (size_t i = 0; i < a->n_most_read; i++)
+        printf("- %s%s%s\n", a->most_read[i].title, a->most_read[i].url ? " <" : "",
+               a->most_read[i].url ? a->most_read[i].url : "");
 }
 
 /* The near-duplicate group of article `id`, when it has one (bantin/connect.h). */
@@ -158,15 +168,30 @@ static void print_dups(bt_store *s, const char *id)
 int cmd_show(int argc, char **argv)
 {
     static const char usage[] =
-        "usage: bantin show [--db PATH] [--format json|text|markdown|html] [--pretty] [--] ID...\n"
+        "usage: bantin show [--db PATH] [--format json|text|markdown|html] [--pretty]\n"
+        "                   [--no-count] [--] ID...\n"
         "Prints stored articles: the spec's JSON record (one per line), readable text (with\n"
         "the id, source and origin), or the article as Markdown or HTML as extract renders\n"
-        "it. An ID may be shortened to a prefix only one article has (as git takes them).\n";
+        "it. An ID may be shortened to a prefix only one article has (as git takes them).\n"
+        "Each article shown counts one view for 'bantin top' (a store that cannot be written\n"
+        "is shown without counting); --no-count, for scripts, counts none.\n";
     common c;
     bt_store *s;
-    int status = begin(argc, argv, "ptm", usage, ARGS_SOME, BT_STORE_READONLY, &c, &s);
+    int status = begin(argc, argv, "ptmn", usage, ARGS_SOME, BT_STORE_READONLY, &c, &s);
     if (status >= 0)
         return status;
+    /* Counting needs the store for writing: opened again so; one that cannot be written (a
+     * read-only medium, another user's file) is shown without counting. */
+    int count = 0;
+    if (!c.no_count) {
+        bt_store *w;
+        bt_error werr;
+        if (!bt_store_open(c.db, BT_STORE_EXISTING, &w, &werr)) {
+            bt_store_close(s);
+            s = w;
+            count = 1;
+        }
+    }
     int failed = 0;
     for (int i = 0; i < c.nargs; i++) {
         bt_article *a;
@@ -177,6 +202,9 @@ int cmd_show(int argc, char **argv)
             failed = 1;
             continue;
         }
+        /* a view that cannot be written is no reason not to show the article */
+        if (count && bt_article_view(s, id, &err))
+            cli_error(&err, NULL, NULL);
         if (c.format >= 0) {
             char *out = NULL;
             if (bt_article_render(a, c.format, &out, &err)) {

@@ -22,6 +22,7 @@ static const struct command {
     {"story", cmd_story, "print one story: its articles, its timeline"},
     {"connect", cmd_connect, "recompute near-duplicates and stories (--rebuild)"},
     {"related", cmd_related, "the articles most related to one (same story, names, dates)"},
+    {"top", cmd_top, "the most-read articles, by views or by mentions in most-read boxes"},
     {"vacuum", cmd_vacuum, "compact the database file"},
     {"index", cmd_index, "rebuild the full-text index (with or without phrases)"},
     {"fold", cmd_fold, "print the search key of a text"},

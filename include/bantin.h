@@ -19,5 +19,6 @@
 #include "bantin/ingest.h"
 #include "bantin/connect.h"
 #include "bantin/story.h"
+#include "bantin/top.h"
 
 #endif

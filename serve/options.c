@@ -13,13 +13,15 @@ static const char usage_text[] =
     "usage: bantin serve [--db PATH] [--bind ADDR] [--port N] [--threads N] [--quiet]\n"
     "                    [--ingest-token-file FILE] [--max-body BYTES] [--idle-timeout S]\n"
     "                    [--max-per-client N] [--max-connections N] [--max-queue N]\n"
+    "                    [--count-views]\n"
     "\n"
     "Serves the store (--db, else $BANTIN_DB, else ./bantin.db) over HTTP: the web page at /\n"
     "(search as you type, the article reader) and the JSON API under /api/, described by\n"
     "/api/openapi.json: /api/search?q=&limit=&offset=&sort=&since=&until=&source=,\n"
-    "/api/articles/ID, /api/articles/ID/duplicates, /api/stats, /api/health. Each request\n"
-    "thread reads the store through its own read-only connection. One access log line per\n"
-    "request goes to stderr.\n"
+    "/api/articles/ID, /api/articles/ID/related, /api/articles/ID/duplicates,\n"
+    "/api/stories, /api/stories/ID, /api/top?days=&by=&limit=&until=, /api/stats,\n"
+    "/api/health. Each request thread reads the store through its own read-only\n"
+    "connection. One access log line per request goes to stderr.\n"
     "SIGINT or SIGTERM stops it after the requests in flight.\n"
     "\n"
     "  --bind ADDR        address to listen on (127.0.0.1; 0.0.0.0 opens it to the network)\n"
@@ -35,6 +37,10 @@ static const char usage_text[] =
     "  --max-per-client N connections from one address at most (256)\n"
     "  --max-connections N   connections at most (512)\n"
     "  --max-queue N      requests in flight at most (256); more are answered 429\n"
+    "  --count-views      each article sent (GET /api/articles/ID: the page's reader) counts\n"
+    "                     a view for /api/top and 'bantin top', written through one shared\n"
+    "                     connection (the store must be writable); without it nothing is\n"
+    "                     written but what POST /api/articles takes\n"
     "Exit status: 0 stopped by a signal, 1 could not start, 2 usage error.\n";
 
 static int number(const char *opt, const char *v, unsigned long long lo, unsigned long long hi,
@@ -74,6 +80,8 @@ int serve_main(int argc, char **argv)
                 o.threads = (unsigned)n;
         } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
             o.quiet = 1;
+        else if (!strcmp(a, "--count-views"))
+            o.count_views = 1;
         else if (!strcmp(a, "--ingest-token-file") && has)
             o.token_file = argv[++i];
         else if (!strcmp(a, "--max-body") && has) {

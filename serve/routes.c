@@ -4,8 +4,7 @@
  * bt_store_stats_to_json, bt_error_to_json), so the server and the CLI print the same bytes.
  * Stories are bt_stories_list and bt_story_get (bantin/story.h), each story the object of
  * `bantin stories --format json`; related articles come from bt_related_of, an article's
- * near-duplicates from serve/dups.c. The top route answers 501 until the library's connect
- * stage has it in its public API. */
+ * near-duplicates from serve/dups.c, the most read from bt_top (bantin/top.h). */
 #include "server.h"
 #include "params.h"
 
@@ -132,6 +131,42 @@ static void route_article(struct server *sv, const char *id, struct reply *r)
     bt_article_free(a);
     if (rc) {
         serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, rc, "%s", err.msg);
+        return;
+    }
+    r->status = MHD_HTTP_OK;
+    r->len = strlen(r->body);
+    serve_count_view(sv, id);
+}
+
+/* GET /api/top?days=7&by=views|mentions&limit=10&until=YYYY-MM-DD: bt_top's list. */
+static void route_top(struct server *sv, struct MHD_Connection *c, struct reply *r)
+{
+    size_t days, limit;
+    int by = BT_TOP_VIEWS;
+    const char *b = arg(c, "by"), *until = arg(c, "until");
+    if (count_arg(c, "days", 7, BT_TOP_MAX_DAYS, &days, r) ||
+        count_arg(c, "limit", 10, SERVE_MAX_PAGE, &limit, r))
+        return;
+    if (b && bt_top_by_from_name(b, &by)) {
+        serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL, "by is views or mentions");
+        return;
+    }
+    if (until && (strlen(until) != 10 || !serve_date_ok(until))) {
+        serve_error(r, MHD_HTTP_BAD_REQUEST, BT_EINVAL, "until is a date: YYYY-MM-DD");
+        return;
+    }
+    bt_error err;
+    bt_store *s = serve_store(sv, &err);
+    bt_top_list *l = NULL;
+    int rc = s ? bt_top(s, (int)days, by, limit, until && *until ? until : NULL, &l, &err)
+               : err.code;
+    if (!rc) {
+        rc = bt_top_to_json(l, 0, &r->body, &err);
+        bt_top_list_free(l);
+    }
+    if (rc) {
+        serve_error(r, rc == BT_EINVAL ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_INTERNAL_SERVER_ERROR,
+                    rc, "%s", err.msg);
         return;
     }
     r->status = MHD_HTTP_OK;
@@ -437,14 +472,6 @@ int serve_api_takes_body(const char *url)
     return !strcmp(url, "/api/articles");
 }
 
-/* the routes of connect, which the public API does not have yet */
-static void not_yet(struct reply *r, const char *what)
-{
-    serve_error(r, MHD_HTTP_NOT_IMPLEMENTED, BT_EUNSUPPORTED,
-                "%s needs the connect stage (related articles, duplicates, most read), "
-                "which this version of libbantin does not offer yet", what);
-}
-
 void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, const char *url,
                const char *body, size_t body_len, struct reply *r)
 {
@@ -470,7 +497,7 @@ void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, 
         else if (!strcmp(p, "/stories"))
             route_stories(sv, c, r);
         else if (!strcmp(p, "/top"))
-            not_yet(r, p + 1);
+            route_top(sv, c, r);
         else if (!strncmp(p, "/stories/", 9) && p[9] && !strchr(p + 9, '/'))
             route_story(sv, p + 9, r);
         else if (!strncmp(p, "/articles/", 10)) {

@@ -17,12 +17,14 @@ struct serve_opts {
     unsigned max_per_client;  /* connections from one address at most */
     unsigned max_connections; /* connections in all at most */
     unsigned max_queue;       /* requests in flight at most; more are answered 429 */
+    int count_views;          /* GET /api/articles/ID counts a view (bantin top): the one
+                                 route that then writes, through one shared connection */
 };
 
 /* 256 connections per address: an office or a school is often one address (NAT), and a load
  * check opens 64 at once. 256 requests in flight: at a search's ~8 ms on 4 threads, the last
  * would wait half a second; past that a client does better to come back (429) than to queue */
-#define SERVE_OPTS_INIT {NULL, "127.0.0.1", 8080, 4, NULL, 0, 8u << 20, 10, 256, 512, 256}
+#define SERVE_OPTS_INIT {NULL, "127.0.0.1", 8080, 4, NULL, 0, 8u << 20, 10, 256, 512, 256, 0}
 
 /* Serves until SIGINT or SIGTERM (which the caller must leave unhandled), then lets the
  * requests in flight finish. Returns the process exit status: 0 after a clean stop, 1 when

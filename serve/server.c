@@ -44,6 +44,24 @@ bt_store *serve_store(struct server *sv, bt_error *err)
     return s;
 }
 
+void serve_count_view(struct server *sv, const char *id)
+{
+    if (!sv->o.count_views)
+        return;
+    bt_error err;
+    pthread_mutex_lock(&sv->views_lock);
+    /* the request threads read through read-only connections (their guarantee holds); views
+     * go through this one writer, opened once, one view at a time */
+    if (!sv->views_store && !sv->views_off &&
+        bt_store_open(sv->o.db, BT_STORE_EXISTING, &sv->views_store, &err)) {
+        sv->views_off = 1;
+        fprintf(stderr, "bantin: serve: views are not counted: %s\n", err.msg);
+    }
+    if (sv->views_store && bt_article_view(sv->views_store, id, &err) && !sv->o.quiet)
+        fprintf(stderr, "bantin: serve: a view of %s was not counted: %s\n", id, err.msg);
+    pthread_mutex_unlock(&sv->views_lock);
+}
+
 /* The request's target as sent, before MHD decodes it: the log shows what the client asked. */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -268,6 +286,7 @@ int serve_run(const struct serve_opts *o)
     }
     pthread_key_create(&sv.store_key, close_store);
     pthread_mutex_init(&sv.ingest_lock, NULL);
+    pthread_mutex_init(&sv.views_lock, NULL);
     pthread_mutex_init(&sv.log_lock, NULL);
 
     /* SIGINT/SIGTERM are blocked in every thread (the pool inherits the mask) and taken by
@@ -304,7 +323,7 @@ int serve_run(const struct serve_opts *o)
         unsigned port = di ? di->port : o->port;
         fprintf(stderr, "bantin: serving %s on http://%s%s%s:%u/ (API at /api/, %s; Ctrl-C stops)\n",
                 o->db, family == AF_INET6 ? "[" : "", o->bind, family == AF_INET6 ? "]" : "",
-                port, sv.token ? "POST /api/articles on" : "read-only");
+                port, sv.token ? "POST /api/articles on" : o->count_views ? "counting views" : "read-only");
         fflush(stderr);
         int sig = 0;
         sigwait(&stop, &sig);
@@ -324,7 +343,9 @@ int serve_run(const struct serve_opts *o)
      * opened none */
     pthread_key_delete(sv.store_key);
     pthread_mutex_destroy(&sv.ingest_lock);
+    pthread_mutex_destroy(&sv.views_lock);
     pthread_mutex_destroy(&sv.log_lock);
+    bt_store_close(sv.views_store);
     if (sv.token) {
         memset(sv.token, 0, sv.token_len);
         free(sv.token);

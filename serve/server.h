@@ -28,6 +28,10 @@ struct server {
     char *token;                   /* NULL: POST /api/articles is off (403) */
     size_t token_len;
     pthread_mutex_t ingest_lock;   /* one writer at a time */
+    pthread_mutex_t views_lock;    /* guards views_store */
+    bt_store *views_store;         /* the one write connection views are counted through
+                                      (--count-views), opened on the first view */
+    int views_off;                 /* it could not be opened: views are not counted */
     pthread_mutex_t log_lock;      /* one access log line at a time */
     atomic_uint in_flight;         /* requests begun and not yet completed (429 past
                                       o.max_queue) */
@@ -59,6 +63,10 @@ struct reply {
 
 /* The thread's read-only store (opened on its first request), or NULL with `err` filled. */
 bt_store *serve_store(struct server *sv, bt_error *err);
+
+/* Counts a view of article `id` when the server was asked to (--count-views); a view that
+ * cannot be written is not the reader's problem: the article is sent all the same. */
+void serve_count_view(struct server *sv, const char *id);
 
 /* Fills `r` with the error object of bt_error_to_json (code `code`, message `fmt`...) and
  * `status`. Returns 0, or -1 when out of memory (then r holds a fixed body). */

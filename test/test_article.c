@@ -212,7 +212,7 @@ static void test_json_exact(void **state)
     assert_string_equal(j, "{\"id\":null,\"origin\":null,\"url\":null,\"source\":null,"
                            "\"title\":\"Say \\\"hi\\\"\\t\\\\ Đà\",\"published\":null,"
                            "\"authors\":[],\"lede\":null,\"body\":[\"a\\u0001b/c\"],"
-                           "\"images\":[],\"related\":[],\"lang\":\"vi\"}");
+                           "\"images\":[],\"related\":[],\"lang\":\"vi\",\"kind\":\"article\",\"most_read\":[]}");
     free(j);
     bt_article_to_json(a, BT_JSON_PRETTY, &j, &err);
     assert_non_null(j);

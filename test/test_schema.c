@@ -12,7 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The released steps: 0 -> 1, 1 -> 2, 2 -> 3, 3 -> 4 (the store's), 4 -> 5 (connect's). */
+/* The released steps: 0 -> 1, 1 -> 2, 2 -> 3, 3 -> 4 (the store's), 4 -> 5 (connect's),
+ * 5 -> 6 (top's). */
 static const char *const old_steps[] = {
     /* 0 -> 1: articles and what hangs off them */
     "CREATE TABLE articles("
@@ -125,6 +126,20 @@ static const char *const old_steps[] = {
     "  DELETE FROM story_articles WHERE article = old.n;"
     "  DELETE FROM story_state;"
     "END;",
+    /* 6 -> 7 (top): kind, most-read boxes, views */
+    "ALTER TABLE articles ADD COLUMN kind TEXT;"
+    "CREATE INDEX articles_kind ON articles(kind) WHERE kind IS NOT NULL;"
+    "CREATE INDEX articles_title_key ON articles(bantin_fold(title));"
+    "CREATE TABLE most_read("
+    "  article INTEGER NOT NULL, pos INTEGER NOT NULL, title TEXT NOT NULL, url TEXT,"
+    "  PRIMARY KEY(article, pos)) WITHOUT ROWID;"
+    "CREATE TABLE views(article INTEGER NOT NULL, day TEXT NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY(article, day)) WITHOUT ROWID;"
+    "CREATE INDEX views_day ON views(day);"
+    "CREATE TRIGGER top_articles_ad AFTER DELETE ON articles BEGIN"
+    "  DELETE FROM most_read WHERE article = old.n;"
+    "  DELETE FROM views WHERE article = old.n;"
+    "END;",
 };
 
 typedef struct fixture {
@@ -168,6 +183,7 @@ static void write_old(const char *path, int version)
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(bti_fts_register(db), SQLITE_OK);
+    assert_int_equal(bti_fold_sql_register(db), SQLITE_OK); /* step 6's index calls it */
     exec_ok(db, "PRAGMA journal_mode = WAL");
     for (int v = 0; v < version; v++)
         exec_ok(db, old_steps[v]);

@@ -3,7 +3,7 @@
  * made from samples/ and a few records; a small HTTP/1.1 client below talks to it over a
  * socket. Every route the served OpenAPI document lists is called and must answer a status the
  * document gives it; every error status the server sends (400, 403, 404, 405, 413, 414, 431,
- * 429, 501 while a route is still 501) is provoked; the replies' content is checked (ids,
+ * 429) is provoked; the replies' content is checked (ids,
  * members, the CLI's bytes); many readers search while a writer POSTs articles; an idle half
  * request is cut off; SIGTERM lets the request in flight finish and exits 0 (the child's
  * sanitizers are quiet). */
@@ -432,7 +432,7 @@ static int setup(void **state)
         return -1;
     const char *args[] = {"--db", fx->db, "--bind", "127.0.0.1", "--threads", "4",
                           "--ingest-token-file", fx->tokfile, "--max-body", "65536",
-                          "--idle-timeout", "2", NULL};
+                          "--idle-timeout", "2", "--count-views", NULL};
     if (server_start(&fx->sv, fx->dir, "serve", args))
         return -1;
     *state = fx;
@@ -587,33 +587,6 @@ static void test_openapi_routes(void **state)
     json_decref(spec);
 }
 
-/* The routes still 501 (those the document lists 501 for) say so, naming connect. */
-static void test_not_yet_501(void **state)
-{
-    struct fixture *fx = *state;
-    json_t *spec = get_json(fx->sv.port, "/api/openapi.json", 200);
-    const char *path;
-    json_t *ops;
-    json_object_foreach(json_object_get(spec, "paths"), path, ops) {
-        json_t *get = json_object_get(ops, "get");
-        if (!json_object_get(json_object_get(get, "responses"), "501"))
-            continue;
-        char url[512];
-        const char *brace = strchr(path, '{');
-        if (brace)
-            snprintf(url, sizeof url, "%.*s%s%s", (int)(brace - path), path,
-                     strstr(path, "stories") ? "1" : fx->id_xe, strchr(brace, '}') + 1);
-        else
-            snprintf(url, sizeof url, "%s", path);
-        struct resp r;
-        assert_int_equal(http(fx->sv.port, "GET", url, NULL, NULL, 0, &r), 0);
-        assert_error(&r, 501, "EUNSUPPORTED");
-        assert_non_null(strstr(r.body, "connect"));
-        resp_free(&r);
-    }
-    json_decref(spec);
-}
-
 /* The API sends the CLI's bytes: one code path. */
 static void test_same_bytes_as_cli(void **state)
 {
@@ -686,6 +659,58 @@ static void test_stories_like_cli(void **state)
     resp_free(&r);
     json_decref(got);
     json_decref(want);
+}
+
+/* The views of article id in /api/top?days=1 (0 when it is not listed). */
+static json_int_t views_of(int port, const char *id)
+{
+    json_t *t = get_json(port, "/api/top?days=1&limit=100", 200);
+    json_int_t n = 0;
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(t, "articles"), i, a)
+        if (!strcmp(str(json_object_get(a, "id")), id))
+            n = json_integer_value(json_object_get(a, "count"));
+    json_decref(t);
+    return n;
+}
+
+/* Most read: /api/top sends `bantin top --format json`'s bytes; under --count-views each GET
+ * of an article counts one view; bad parameters are 400. */
+static void test_top_and_views(void **state)
+{
+    struct fixture *fx = *state;
+    char cmd[512], *out = NULL;
+    snprintf(cmd, sizeof cmd, "'%s' top --db '%s' --days 1 --limit 5 --format json",
+             test_bantin_bin(), fx->db);
+    assert_int_equal(test_run(cmd, &out, NULL), 0);
+    size_t n = strlen(out);
+    while (n && out[n - 1] == '\n')
+        out[--n] = 0;
+    struct resp r;
+    assert_int_equal(http(fx->sv.port, "GET", "/api/top?days=1&by=views&limit=5", NULL, NULL, 0, &r), 0);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(r.len, n);
+    assert_memory_equal(r.body, out, n);
+    resp_free(&r);
+    free(out);
+    json_int_t before = views_of(fx->sv.port, fx->id_xe);
+    char path[64];
+    snprintf(path, sizeof path, "/api/articles/%s", fx->id_xe);
+    json_decref(get_json(fx->sv.port, path, 200));
+    assert_int_equal(views_of(fx->sv.port, fx->id_xe), before + 1);
+    json_t *m = get_json(fx->sv.port, "/api/top?by=mentions&until=2024-05-10", 200);
+    assert_string_equal(str(json_object_get(m, "by")), "mentions");
+    assert_string_equal(str(json_object_get(m, "from")), "2024-05-04");
+    json_decref(m);
+    const char *bad[] = {"/api/top?days=0", "/api/top?days=abc", "/api/top?by=likes",
+                         "/api/top?limit=1000", "/api/top?until=2024-13-01",
+                         "/api/top?until=yesterday", "/api/top?until=2024-02-30"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(http(fx->sv.port, "GET", bad[i], NULL, NULL, 0, &r), 0);
+        assert_int_equal(r.status, 400);
+        resp_free(&r);
+    }
 }
 
 /* Search: an unmarked query finds and marks the marked words; paging; filters. */
@@ -1326,9 +1351,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_startup_errors),
         cmocka_unit_test(test_openapi_routes),
-        cmocka_unit_test(test_not_yet_501),
         cmocka_unit_test(test_same_bytes_as_cli),
         cmocka_unit_test(test_stories_like_cli),
+        cmocka_unit_test(test_top_and_views),
         cmocka_unit_test(test_search_content),
         cmocka_unit_test(test_articles_and_duplicates),
         cmocka_unit_test(test_error_statuses),

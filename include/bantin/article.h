@@ -60,7 +60,25 @@ typedef struct bt_article {
     size_t n_images;
     bt_related *related;
     size_t n_related;
+    /* Added after the spec's first fields, so the layout above is unchanged. */
+    char *kind; /* "article", "video", "photo", "infographic", "live", "podcast" (BT_ARTICLE_KIND_*);
+                   NULL reads as "article" */
+    bt_related *most_read; /* the page's own "most read" box ("Đọc nhiều", "Most popular"):
+                              titles with absolute URLs (or NULL), in the box's order */
+    size_t n_most_read;
 } bt_article;
+
+/* The kinds of article (bt_article.kind). An article is BT_ARTICLE_KIND_ARTICLE unless the page says
+ * otherwise (extract/kind.c reads og:type, JSON-LD @type, a main <video>, title markers). */
+#define BT_ARTICLE_KIND_ARTICLE "article"
+#define BT_ARTICLE_KIND_VIDEO "video"
+#define BT_ARTICLE_KIND_PHOTO "photo"
+#define BT_ARTICLE_KIND_INFOGRAPHIC "infographic"
+#define BT_ARTICLE_KIND_LIVE "live"
+#define BT_ARTICLE_KIND_PODCAST "podcast"
+
+/* 1 when `name` is one of the kinds above (exact, lowercase), else 0. */
+BT_API int bt_article_kind_known(const char *name);
 
 BT_API bt_article *bt_article_new(void);
 BT_API void bt_article_free(bt_article *a);
@@ -72,6 +90,7 @@ BT_API int bt_article_add_author(bt_article *a, const char *name);
 BT_API int bt_article_add_para(bt_article *a, const char *text);
 BT_API int bt_article_add_image(bt_article *a, const char *src, const char *caption, const char *credit);
 BT_API int bt_article_add_related(bt_article *a, const char *title, const char *url);
+BT_API int bt_article_add_most_read(bt_article *a, const char *title, const char *url);
 
 /* Sets `id` from the article's content (title, lede, body), so that the same article reached
  * by two captures gets the same id: 16 hex digits of a stable 64-bit hash of the normalised

@@ -7,10 +7,14 @@
  *
  *   articles(n INTEGER PRIMARY KEY, id TEXT UNIQUE, url, source, title, published, lede, lang,
  *            authors (names joined by "\n"), body (paragraphs joined by "\n"),
- *            captions (image captions joined by "\n", for the index), added_at)
+ *            captions (image captions joined by "\n", for the index), added_at,
+ *            kind (NULL for an article, else bt_article.kind; indexed), and an index on
+ *            bantin_fold(title), an SQL function every connection of the store has)
  *   origins(article = articles.n, origin, content_hash INTEGER UNIQUE (the 64-bit value of
  *            bt_store_content_hash's hex digits), size, added_at)  the captures
  *   images(article, pos, src, caption, credit), related(article, pos, title, url)
+ *   most_read(article, pos, title, url)  the page's "most read" box
+ *   views(article, day, n)  views per UTC day (bantin/connect.h bt_article_view)
  *   sources(name PRIMARY KEY, articles)
  *   articles_fts(title, lede, body, captions, source)  FTS5, external content = articles,
  *            content_rowid = n, bantin's own tokenizer (registered on every connection the
@@ -50,7 +54,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define BT_STORE_SCHEMA_VERSION 6
+#define BT_STORE_SCHEMA_VERSION 7
 
 /* bt_store_open flags */
 #define BT_STORE_READONLY 0x1u /* open an existing file for reading only; when its place

@@ -179,6 +179,11 @@ _SIGNATURES = {
     "bt_ingest_run": (c_int, [_P, POINTER(bt_ingest_stats), _E]),
     "bt_ingest_merge": (c_int, [_P, c_char_p, POINTER(bt_ingest_stats), _E]),
     "bt_ingest_stats_to_json": (c_int, [POINTER(bt_ingest_stats), c_char_p, _PP, _E]),
+    "bt_article_view": (c_int, [_P, c_char_p, _E]),
+    "bt_top_by_from_name": (c_int, [c_char_p, POINTER(c_int)]),
+    "bt_top": (c_int, [_P, c_int, c_int, c_size_t, c_char_p, _PP, _E]),
+    "bt_top_list_free": (None, [_P]),
+    "bt_top_to_json": (c_int, [_P, c_uint, _PP, _E]),
 }
 
 

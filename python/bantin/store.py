@@ -364,6 +364,38 @@ class Store:
         finally:
             L.bt_story_free(st)
 
+    def view(self, id: str) -> None:
+        """Counts one view of article `id` today (UTC), as `bantin show ID` does, for
+        top(by="views"). bantin.NotFoundError for an unknown id; bantin.InvalidError on a
+        store opened read-only."""
+        err = new_error()
+        with self._lock:
+            rc = L.bt_article_view(self._handle(), str(id).encode(), ctypes.byref(err))
+        check(rc, err)
+
+    def top(self, days: int = 7, by: str = "views", limit: int = 10, *,
+            until: str | None = None) -> dict:
+        """The most-read articles of the `days` days ending today (UTC) or on `until`
+        (YYYY-MM-DD), as `bantin top --format json` prints them: {"by", "days", "from",
+        "until", "articles": [{"id", "title", "url", "source", "published", "kind",
+        "count"}]}. `by` is "views" or "mentions" (the stored pages' own most-read boxes).
+        Bad arguments raise bantin.InvalidError."""
+        b = ctypes.c_int(0)
+        if L.bt_top_by_from_name(str(by).encode(), ctypes.byref(b)):
+            raise InvalidError(f"top: by must be views or mentions, not '{by}'")
+        err, lst = new_error(), ctypes.c_void_p()
+        with self._lock:
+            rc = L.bt_top(self._handle(), int(days), b.value, max(0, int(limit)),
+                          None if until is None else str(until).encode(), ctypes.byref(lst),
+                          ctypes.byref(err))
+        check(rc, err)
+        try:
+            js = ctypes.c_void_p()
+            check(L.bt_top_to_json(lst, 0, ctypes.byref(js), ctypes.byref(err)), err)
+        finally:
+            L.bt_top_list_free(lst)
+        return json.loads(take_bytes(js))
+
     def stats(self) -> dict:
         """The store's counts, as `bantin stats --json` prints them: articles, origins,
         sources, images, related, first/last published and added, file_bytes, index_bytes,

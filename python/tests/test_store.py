@@ -162,6 +162,8 @@ def test_stories_like_cli(cli, tmp_path, warc):
 
 def s_articles(cli, path):
     return json.loads(cli("stats", "--json", "--db", str(path)).stdout)["articles"]
+
+
 def test_related_like_cli(cli, tmp_path, warc):
     path = tmp_path / "py.db"
     with bantin.Store(path) as s:
@@ -178,3 +180,24 @@ def test_related_like_cli(cli, tmp_path, warc):
             s.related(aid, k=0)
     assert json.loads(cli("related", "--format", "json", "-k", "3", "--db", str(path),
                           aid).stdout) == r
+
+
+def test_views_top_and_bad_input(db, warc, tmp_path):
+    assert db.top()["articles"] == []  # an empty store lists nothing
+    db.add(warc)
+    rid = next(db.export())["id"]
+    db.view(rid)
+    db.view(rid)
+    t = db.top(days=1, limit=3)
+    assert t["by"] == "views" and t["articles"][0] == {**t["articles"][0], "id": rid, "count": 2}
+    assert db.top(by="mentions", until="2024-03-05")["by"] == "mentions"
+    with pytest.raises(bantin.NotFoundError, match="0123456789abcdef"):
+        db.view("0123456789abcdef")
+    for bad in ({"days": 0}, {"by": "likes"}, {"limit": 0}, {"until": "2024-02-30"}):
+        with pytest.raises(bantin.InvalidError):
+            db.top(**bad)
+    db.close()
+    with bantin.Store(tmp_path / "news.db", readonly=True) as ro:
+        with pytest.raises(bantin.InvalidError, match="read-only"):
+            ro.view(rid)
+        assert ro.top(days=1)["articles"][0]["count"] == 2

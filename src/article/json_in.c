@@ -33,6 +33,28 @@ static const char *obj_str(json_t *o, const char *key)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* A list of {title, url} links ("related", "most_read"); a bare string is a title. */
+static int get_links(json_t *o, const char *key, bt_article *a,
+                     int (*add)(bt_article *, const char *, const char *), bt_error *err)
+{
+    json_t *arr, *v;
+    size_t i;
+    int rc = get_list(o, key, &arr, err);
+    if (rc || !arr)
+        return rc;
+    json_array_foreach(arr, i, v) {
+        if (json_is_string(v))
+            rc = add(a, json_string_value(v), NULL);
+        else if (json_is_object(v))
+            rc = add(a, obj_str(v, "title"), obj_str(v, "url"));
+        else
+            rc = bt_error_set(err, BT_EPARSE, "%s[%zu] must be an object", key, i);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_error *err)
 {
     json_error_t je;
@@ -82,17 +104,14 @@ int bt_article_from_json(const char *json, size_t len, bt_article **out, bt_erro
                                             obj_str(v, "credit"))
                      : bt_error_set(err, BT_EPARSE, "images[%zu] must be an object", i);
         }
-    if (!rc && !(rc = get_list(o, "related", &arr, err)) && arr)
-        json_array_foreach(arr, i, v) {
-            if (rc)
-                break;
-            if (json_is_string(v))
-                rc = bt_article_add_related(a, json_string_value(v), NULL);
-            else if (json_is_object(v))
-                rc = bt_article_add_related(a, obj_str(v, "title"), obj_str(v, "url"));
-            else
-                rc = bt_error_set(err, BT_EPARSE, "related[%zu] must be an object", i);
-        }
+    if (!rc)
+        rc = get_links(o, "related", a, bt_article_add_related, err);
+    if (!rc)
+        rc = get_links(o, "most_read", a, bt_article_add_most_read, err);
+    if (!rc && !(rc = get_str(o, "kind", &a->kind, err)) && a->kind && !bt_article_kind_known(a->kind))
+        rc = bt_error_set(err, BT_EPARSE,
+                          "field \"kind\": \"%.40s\" is not one of article, video, photo, "
+                          "infographic, live, podcast", a->kind);
     json_decref(o);
     if (rc) {
         if (rc == BT_ENOMEM)

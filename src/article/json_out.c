@@ -8,8 +8,8 @@
 static char *to_json(const bt_article *a, unsigned flags, bt_error *err)
 {
     json_t *o = json_object(), *authors = json_array(), *body = json_array(),
-           *images = json_array(), *related = json_array();
-    if (!o || !authors || !body || !images || !related)
+           *images = json_array(), *related = json_array(), *most_read = json_array();
+    if (!o || !authors || !body || !images || !related || !most_read)
         goto oom;
     for (size_t i = 0; i < a->n_authors; i++)
         json_array_append_new(authors, json_string(a->authors[i]));
@@ -25,6 +25,11 @@ static char *to_json(const bt_article *a, unsigned flags, bt_error *err)
                               json_pack("{s:s,s:o}", "title",
                                         a->related[i].title ? a->related[i].title : "", "url",
                                         bti_json_str_or_null(a->related[i].url)));
+    for (size_t i = 0; i < a->n_most_read; i++)
+        json_array_append_new(most_read,
+                              json_pack("{s:s,s:o}", "title",
+                                        a->most_read[i].title ? a->most_read[i].title : "",
+                                        "url", bti_json_str_or_null(a->most_read[i].url)));
     json_object_set_new(o, "id", bti_json_str_or_null(a->id));
     json_object_set_new(o, "origin", bti_json_str_or_null(a->origin));
     json_object_set_new(o, "url", bti_json_str_or_null(a->url));
@@ -37,6 +42,9 @@ static char *to_json(const bt_article *a, unsigned flags, bt_error *err)
     json_object_set_new(o, "images", images);
     json_object_set_new(o, "related", related);
     json_object_set_new(o, "lang", json_string(a->lang ? a->lang : "vi"));
+    /* always written, "article" included: a client filters on it without a default to know */
+    json_object_set_new(o, "kind", json_string(a->kind ? a->kind : BT_ARTICLE_KIND_ARTICLE));
+    json_object_set_new(o, "most_read", most_read);
     char *s;
     int rc = bti_json_dump(o, flags, &s);
     json_decref(o);
@@ -50,6 +58,7 @@ oom:
     json_decref(body);
     json_decref(images);
     json_decref(related);
+    json_decref(most_read);
     bt_error_set(err, BT_ENOMEM, "out of memory");
     return NULL;
 }

@@ -36,6 +36,12 @@ void bt_article_free(bt_article *a)
         free(a->related[i].url);
     }
     free(a->related);
+    free(a->kind);
+    for (size_t i = 0; i < a->n_most_read; i++) {
+        free(a->most_read[i].title);
+        free(a->most_read[i].url);
+    }
+    free(a->most_read);
     free(a);
 }
 
@@ -110,16 +116,37 @@ int bt_article_add_image(bt_article *a, const char *src, const char *caption, co
     return 0;
 }
 
-int bt_article_add_related(bt_article *a, const char *title, const char *url)
+/* Appends a {title, url} link to one of the article's link lists (related, most read). */
+static int push_link(bt_related **arr, size_t *n, const char *title, const char *url)
 {
     bt_related r = {dupz(title ? title : ""), dupz(url)};
     bt_related *p = NULL;
-    if (!r.title || (url && !r.url) || !(p = push(a->related, &a->n_related, sizeof *p))) {
+    if (!r.title || (url && !r.url) || !(p = push(*arr, n, sizeof *p))) {
         free(r.title);
         free(r.url);
         return BT_ENOMEM;
     }
-    p[a->n_related++] = r;
-    a->related = p;
+    p[(*n)++] = r;
+    *arr = p;
+    return 0;
+}
+
+int bt_article_add_related(bt_article *a, const char *title, const char *url)
+{
+    return push_link(&a->related, &a->n_related, title, url);
+}
+
+int bt_article_add_most_read(bt_article *a, const char *title, const char *url)
+{
+    return push_link(&a->most_read, &a->n_most_read, title, url);
+}
+
+int bt_article_kind_known(const char *name)
+{
+    static const char *const kinds[] = {BT_ARTICLE_KIND_ARTICLE, BT_ARTICLE_KIND_VIDEO, BT_ARTICLE_KIND_PHOTO,
+                                        BT_ARTICLE_KIND_INFOGRAPHIC, BT_ARTICLE_KIND_LIVE, BT_ARTICLE_KIND_PODCAST};
+    for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(name, kinds[i]) == 0)
+            return 1;
     return 0;
 }

@@ -3,6 +3,7 @@
  * allocation belongs to this call and the tree is freed before returning. */
 #include "extract/extract_internal.h"
 #include "extract/html_internal.h"
+#include "extract/kind.h"
 
 #include "bantin/text.h"
 
@@ -70,6 +71,30 @@ static size_t source_prefix(const char *t, int vi, char **src)
     return (size_t)(p - t);
 }
 
+/* A video player inside the article's container: <video>, or an <iframe> of a video host or
+ * player ("youtube.com/embed", "player.vimeo.com", a portal's "/video/" player page). */
+static int holds_player(const xmlNode *n, int depth)
+{
+    static const char *const hosts[] = {"youtube", "youtu.be", "vimeo", "dailymotion",
+                                        "player", "/video", "video."};
+    for (const xmlNode *k = n; k && depth < BTI_HTML_MAX_DEPTH; k = depth ? k->next : NULL) {
+        if (k->type != XML_ELEMENT_NODE)
+            continue;
+        if (bti_html_is(k, "video"))
+            return 1;
+        const char *src = bti_html_is(k, "iframe") ? bti_html_peek(k, "src") : NULL;
+        for (size_t i = 0; src && i < sizeof hosts / sizeof hosts[0]; i++)
+            if (strstr(src, hosts[i]))
+                return 1;
+        for (const xmlNode *c = k->children; c; c = c->next)
+            if (holds_player(c, depth + 1))
+                return 1;
+        if (!depth)
+            break;
+    }
+    return 0;
+}
+
 static int binary(const char *d, size_t len)
 {
     size_t n = len < 4096 ? len : 4096, nul = 0, ctl = 0;
@@ -133,6 +158,15 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
                                         : "");
         goto done;
     }
+    if (bti_html_most_read(&ctx, a))
+        goto oom;
+    bti_kind_signals ks = {m.title ? m.title : m.h1, m.og_type, m.ld_type, m.ld_other,
+                           content && holds_player(content, 0), a->lede ? strlen(a->lede) : 0,
+                           a->n_images};
+    for (size_t i = 0; i < a->n_body; i++)
+        ks.text_bytes += strlen(a->body[i]);
+    if (bti_kind_set(a, &ks))
+        goto oom;
     /* the publisher's mark before the sapo names the source and is not part of the text */
     char **first = a->lede ? &a->lede : &a->body[0];
     size_t cut = source_prefix(*first, ctx.lang_vi || bti_body_is_vietnamese(a), &src);

@@ -190,6 +190,9 @@ typedef struct bti_html_meta {
     char *published;   /* normalised date */
     char *description; /* og/meta description */
     char *lang;        /* <html lang> / og:locale / inLanguage, primary subtag */
+    char *og_type;     /* og:type ("article", "video.other") or NULL */
+    char *ld_type;     /* the JSON-LD article object's @type ("LiveBlogPosting") or NULL */
+    char *ld_other;    /* the first other JSON-LD object's @type ("VideoObject") or NULL */
     char **authors;
     size_t n_authors;
 } bti_html_meta;
@@ -234,6 +237,10 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
  * 0 when the page does not tell it. */
 int bti_zone_offset(const char *lang, const char *host, int y, int mo, int d, int h, int mi,
                     int *off_min);
+/* ---- html_most_read.c ---- */
+/* Adds the links of the page's "most read" box (lexicon BTI_LEX_MOST_READ_HEAD) to
+ * a->most_read, URLs resolved against ctx->base. 0 or BT_ENOMEM. */
+int bti_html_most_read(const bti_html_ctx *ctx, bt_article *a);
 
 /* ---- html_caption.c ---- */
 /* Splits a credit ("Ảnh: Reuters", "(Nguồn: TASS)", "Photo: AP") off a caption. Writes

@@ -32,6 +32,7 @@ typedef struct raw {
     size_t n_item_authors;
     /* JSON-LD article */
     char *ld_headline, *ld_date, *ld_url, *ld_desc, *ld_lang, *ld_publisher;
+    char *og_type, *ld_type, *ld_other; /* the kind's evidence (extract/kind.c) */
     char *ld_authors[MAX_AUTHORS];
     size_t n_ld_authors;
     int ld_found;
@@ -180,9 +181,19 @@ static void ld_author(raw *r, json_t *v, int depth)
     }
 }
 
+/* The @type's name without "http://schema.org/"; the first of a list. */
+static const char *type_name(json_t *t)
+{
+    if (json_is_array(t))
+        t = json_array_get(t, 0);
+    const char *s = json_string_value(t), *slash = s ? strrchr(s, '/') : NULL;
+    return slash ? slash + 1 : s;
+}
+
 static void ld_article(raw *r, json_t *o)
 {
     r->ld_found = 1;
+    set_once(&r->ld_type, type_name(json_object_get(o, "@type")));
     set_once(&r->ld_headline, jstr(o, "headline"));
     set_once(&r->ld_headline, jstr(o, "name"));
     set_once(&r->ld_date, jstr(o, "datePublished"));
@@ -212,6 +223,12 @@ static void ld_walk(raw *r, json_t *v, int depth)
         ld_article(r, v);
         return;
     }
+    /* a page's object that is no article (a VideoObject, an ImageGallery): kept for kind.c,
+     * which heeds it only when the page has no article object */
+    const char *tn = type_name(json_object_get(v, "@type"));
+    if (tn && strcmp(tn, "WebSite") && strcmp(tn, "WebPage") && strcmp(tn, "Organization") &&
+        strcmp(tn, "BreadcrumbList") && strcmp(tn, "Person"))
+        set_once(&r->ld_other, tn);
     ld_walk(r, json_object_get(v, "@graph"), depth + 1);
     ld_walk(r, json_object_get(v, "mainEntity"), depth + 1);
     /* a WebPage/WebSite's publisher names the site even when no article object exists */
@@ -276,6 +293,8 @@ static void meta_tag(raw *r, const xmlNode *n)
                 set_once(&r->app_name, content);
             else if (!strcmp(k, "twitter:site") && content[0] != '@')
                 set_once(&r->tw_site, content);
+            else if (!strcmp(k, "og:type"))
+                set_once(&r->og_type, content);
             else if (!strcmp(k, "og:url"))
                 set_once(&r->og_url, content);
             else if (!strcmp(k, "og:description") || !strcmp(k, "twitter:description"))
@@ -432,7 +451,8 @@ static void raw_free(raw *r)
                   &r->og_desc, &r->meta_desc, &r->html_lang, &r->content_lang, &r->og_locale,
                   &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date,
                   &r->itemprop_headline, &r->ld_headline, &r->ld_date, &r->ld_url,
-                  &r->ld_desc, &r->ld_lang, &r->ld_publisher};
+                  &r->ld_desc, &r->ld_lang, &r->ld_publisher, &r->og_type, &r->ld_type,
+                  &r->ld_other};
     for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
         free(*s[i]);
     for (size_t i = 0; i < r->n_meta_authors; i++)
@@ -750,6 +770,9 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
         free(dt);
     }
     m->h1 = dup_or_null(r.h1);
+    m->og_type = dup_or_null(r.og_type);
+    m->ld_type = dup_or_null(r.ld_type);
+    m->ld_other = dup_or_null(r.ld_other);
     m->description = dup_or_null(r.og_desc ? r.og_desc : r.meta_desc ? r.meta_desc : r.ld_desc);
 
     char **lists[] = {r.ld_authors, r.meta_authors, r.item_authors};
@@ -785,6 +808,9 @@ void bti_html_meta_free(bti_html_meta *m)
     free(m->published);
     free(m->description);
     free(m->lang);
+    free(m->og_type);
+    free(m->ld_type);
+    free(m->ld_other);
     for (size_t i = 0; i < m->n_authors; i++)
         free(m->authors[i]);
     free(m->authors);

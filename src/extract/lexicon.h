@@ -81,6 +81,18 @@ enum bti_lex_list {
     /* The word that joins the last two names of a byline ("and", "und", "og", "y", "và"):
      * html_byline.c splits there. */
     BTI_LEX_NAME_JOIN = 1u << 23,
+    /* Both: the heading of the portal's own "most read" box ("Đọc nhiều", "Most popular"):
+     * the box's links become the record's most_read (text_most_read.c, html_most_read.c). */
+    BTI_LEX_MOST_READ_HEAD = 1u << 24,
+    /* Both: a title's marker of the kind of article (extract/kind.c): "[Video] X", "Video: X",
+     * "Infographic: X", "Trực tiếp: X", "E-magazine X", "[Ảnh] X", "Podcast: X". */
+    BTI_LEX_KIND_VIDEO = 1u << 25,
+    BTI_LEX_KIND_PHOTO = 1u << 26,
+    BTI_LEX_KIND_INFOGRAPHIC = 1u << 27,
+    BTI_LEX_KIND_LIVE = 1u << 28,
+    BTI_LEX_KIND_PODCAST = 1u << 29,
+    /* A long-form story ("E-magazine", "Longform"): an article, whatever clips it embeds. */
+    BTI_LEX_KIND_ARTICLE = 1u << 30,
 };
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */

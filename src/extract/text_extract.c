@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "extract/extract_internal.h"
 #include "extract/text_internal.h"
+#include "extract/kind.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -1336,9 +1337,18 @@ static int extract(ctx *c, const bt_capture *cap)
         return rc;
     pair_split_captions(c, start, re);
     if ((rc = read_body(c, start, re)) || (rc = take_foot_dateline(c, re, date_near_title)) ||
-        (rc = read_related_boxes(c, t, start, re)))
+        (rc = read_related_boxes(c, t, start, re)) || (rc = take_source(c, cap)))
         return rc;
-    return take_source(c, cap);
+    /* Pass 14: the portal's "most read" box, for bantin top (text_most_read.c). */
+    if ((rc = tx_read_most_read(&c->d, cap->url, c->a)))
+        return rc;
+    /* Pass 15: the kind of article: a text capture keeps only the title's marker and the
+     * photos' share of the text as evidence (kind.c). */
+    bti_kind_signals ks = {c->a->title, NULL, NULL, NULL, 0, c->a->lede ? strlen(c->a->lede) : 0,
+                           c->a->n_images};
+    for (size_t i = 0; i < c->a->n_body; i++)
+        ks.text_bytes += strlen(c->a->body[i]);
+    return bti_kind_set(c->a, &ks);
 }
 
 /* The text extractor's entry (extract_internal.h): blocks, passes, then the language. */

@@ -70,6 +70,8 @@ uint64_t tx_key(const char *fold, size_t flen);
 int tx_is_related_heading(const tx_block *b);
 /* Heading of a site-wide section that ends the article ("Đọc nhiều", "Multimedia"). */
 int tx_is_section_heading(const tx_block *b);
+/* Heading of the portal's "most read" box ("Đọc nhiều", "Xem nhiều", "Most popular"). */
+int tx_is_most_read_heading(const tx_block *b);
 /* A line after which a related block cannot go on: tags, previous/next post, comments. */
 int tx_ends_related(const tx_block *b);
 /* Furniture phrase (font-size buttons, "Xin chờ", share/follow lines, ads, weather). */
@@ -95,6 +97,12 @@ int tx_is_breadcrumb(const tx_block *b);
 int tx_has_vietnamese(const char *s, size_t len);
 /* Starts with "Xem thêm:", "Đọc thêm:", "Read more:", ">>": returns the prefix length. */
 size_t tx_inline_related_prefix(const char *s, size_t len);
+
+/* ---- the "most read" box (text_most_read.c) ------------------------------------------ */
+
+/* Adds the titles of the capture's "most read" boxes to a->most_read (Markdown links made
+ * absolute against `base`, the capture's URL, or kept only when absolute). 0 or BT_ENOMEM. */
+int tx_read_most_read(const tx_doc *d, const char *base, bt_article *a);
 
 /* ---- credits, bylines, sources (text_credit.c) ----------------------------------------- */
 

@@ -84,6 +84,12 @@ int tx_is_section_heading(const tx_block *b)
     return pl && n > pl + 2 && f[pl + 1] == '(' && f[pl + 2] >= '0' && f[pl + 2] <= '9';
 }
 
+int tx_is_most_read_heading(const tx_block *b)
+{
+    return b->kind == TB_TEXT && b->words <= SECTION_MAX_WORDS &&
+           phrase_eq(b, BTI_LEX_MOST_READ_HEAD);
+}
+
 static int in_list(const char *w, size_t n, unsigned lists)
 {
     return bti_lex_has(lists, w, n);

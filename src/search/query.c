@@ -119,10 +119,10 @@ static size_t open_quote(const char *s, size_t len, size_t i, const char **close
 
 static const struct {
     const char *name;
-    int field; /* BTI_QF_*, or -1 since, -2 until */
+    int field; /* BTI_QF_*, or -1 since, -2 until, -3 kind */
 } fields[] = {
     {"title", BTI_QF_TITLE}, {"source", BTI_QF_SOURCE}, {"author", BTI_QF_AUTHOR},
-    {"since", -1},          {"until", -2},
+    {"since", -1},          {"until", -2},           {"kind", -3},
 };
 
 /* Shortens the query for quoting in a message. */
@@ -248,6 +248,31 @@ int bti_query_parse(const char *text, size_t len, bti_query **out, bt_error *err
                 i += n + 1;
                 break;
             }
+        }
+        if (field == -3) { /* kind: one kind, or -kind: one kind left out */
+            size_t s = i;
+            while (i < len && !is_space(text, len, i, &w))
+                i++;
+            char v[16];
+            size_t n = i - s < sizeof v - 1 ? i - s : sizeof v - 1;
+            memcpy(v, text + s, n);
+            v[n] = '\0';
+            if (pending_or || q->kind[0]) {
+                rc = bt_error_set(err, BT_EINVAL, "query '%s': kind: %s",
+                                  excerpt(text, len, ex),
+                                  pending_or ? "cannot be part of an OR" : "given twice");
+                goto fail;
+            }
+            if (i - s >= sizeof v || !bti_store_kind_known(v)) {
+                rc = bt_error_set(err, BT_EINVAL,
+                                  "query: kind:%.*s is not a kind (article, video, photo, "
+                                  "infographic, live, podcast)",
+                                  (int)(i - s < 40 ? i - s : 40), text + s);
+                goto fail;
+            }
+            memcpy(q->kind, v, n + 1);
+            q->kind_neg = neg;
+            continue;
         }
         if (field < 0) { /* since: / until: */
             const char *name = field == -1 ? "since" : "until";
@@ -730,6 +755,8 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     memcpy(p->since, q->since, sizeof p->since);
     memcpy(p->until, q->until, sizeof p->until);
+    memcpy(p->kind, q->kind, sizeof p->kind);
+    p->kind_neg = q->kind_neg;
     struct cctx c = {BTI_BUF_INIT, BTI_BUF_INIT, BTI_BUF_INIT, p, 0, (flags & BTI_QC_PAIRS) != 0, 0};
     size_t last_term_clause = (size_t)-2;
     int n_pos = 0, n_pos_stock = 0, n_neg = 0, n_words = 0;
@@ -833,7 +860,7 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
         return bt_error_set(err, BT_ENOMEM, "query: out of memory");
     }
     const char *qt = text ? excerpt(text, strlen(text), ex) : "";
-    int filters = p->since[0] || p->until[0] || p->n_author || p->n_not_author;
+    int filters = p->since[0] || p->until[0] || p->n_author || p->n_not_author || p->kind[0];
     int rc = 0;
     if (!n_pos && !filters && n_words == 0)
         rc = bt_error_set(err, BT_EINVAL,

@@ -6,7 +6,8 @@
  * in capitals between words, binds tighter than the implicit AND), prefix* (at least two
  * letters), fields title: source: author: (lower case) before a word or phrase,
  * since:DATE until:DATE (YYYY-MM-DD, YYYY-MM or YYYY; inclusive: bti_date_bound of
- * core/date.h). The operators never eat text: '-' before a non-letter, a lone -word, OR
+ * core/date.h), kind:KIND (article, video, photo, infographic, live, podcast; -kind:KIND
+ * excludes it; a filter on the stored column, not a word of the index). The operators never eat text: '-' before a non-letter, a lone -word, OR
  * first or last, NOT last, Title: are text. Words match without regard to marks, case or
  * tone placement; a word typed with marks also feeds an exact-form alternative used for
  * ranking. User text never reaches SQL: every FTS5 token is a quoted string and every filter
@@ -50,6 +51,8 @@ typedef struct bti_query {
     bti_qclause *clause; /* all must match (negated ones must not) */
     char since[11];     /* YYYY-MM-DD or "" */
     char until[11];
+    char kind[16];      /* kind:video (a BT_ARTICLE_KIND_* name) or "" */
+    int kind_neg;       /* -kind:video */
 } bti_query;
 
 /* Parses `len` bytes of `text`. On success *out is a new query owned by the caller. Errors
@@ -90,6 +93,8 @@ typedef struct bti_qplan {
     char *tier_match;     /* the same restricted to title and lede (the second tier) */
     char since[11];       /* "" when none */
     char until[11];
+    char kind[16];        /* the kind filter on articles.kind ("" when none) */
+    int kind_neg;         /* the kind filter excludes that kind */
     size_t n_author;      /* author filters: " k1 k2 " folded words, all must occur */
     char **author;
     size_t n_not_author;

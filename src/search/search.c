@@ -351,6 +351,12 @@ static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int
                            (long long)range[1]) != 0;
     for (size_t i = 0; i < p->n_author; i++)
         oom |= bti_buf_addf(&sql, " AND bti_words_match(a.authors, ?%d)", next++) != 0;
+    /* articles.kind is NULL for an article (the store's default), indexed for the others */
+    if (p->kind[0] && !strcmp(p->kind, BT_ARTICLE_KIND_ARTICLE))
+        oom |= bti_buf_adds(&sql, p->kind_neg ? " AND a.kind IS NOT NULL" : " AND a.kind IS NULL") != 0;
+    else if (p->kind[0])
+        oom |= bti_buf_addf(&sql, p->kind_neg ? " AND a.kind IS NOT ?%d" : " AND a.kind = ?%d",
+                            next++) != 0;
     for (size_t i = 0; i < p->n_not_author; i++)
         oom |= bti_buf_addf(&sql, " AND NOT bti_words_match(a.authors, ?%d)", next++) != 0;
     if (expr && mode == SCAN_RANK_NEWEST)
@@ -385,6 +391,8 @@ static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int
     }
     for (size_t i = 0; i < p->n_author; i++)
         sqlite3_bind_text(st, next++, p->author[i], -1, SQLITE_STATIC);
+    if (p->kind[0] && strcmp(p->kind, BT_ARTICLE_KIND_ARTICLE))
+        sqlite3_bind_text(st, next++, p->kind, -1, SQLITE_STATIC);
     for (size_t i = 0; i < p->n_not_author; i++)
         sqlite3_bind_text(st, next++, p->not_author[i], -1, SQLITE_STATIC);
     int step;
@@ -818,7 +826,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
         goto done;
     }
     int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
-    int join = !p->match || p->n_author || p->n_not_author || h->by_date || recency;
+    int join = !p->match || p->n_author || p->n_not_author || p->kind[0] || h->by_date || recency;
     long today = (long)(time(NULL) / 86400);
     bti_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}, 0};
     /* the folded expressions' (a large result's) */

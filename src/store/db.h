@@ -57,6 +57,10 @@ fts5_api *bti_fts5_api(sqlite3 *db);
  * caller, or BT_ENOTFOUND. */
 int bti_store_get_rowid(bt_store *s, int64_t n, bt_article **out, bt_error *err);
 
+/* 1 when `name` is a kind of article the store keeps (bt_article_kind_known): for the query
+ * language's kind:, which reads the stored column (search uses the store, not the record). */
+int bti_store_kind_known(const char *name);
+
 /* ---- the full-text table -------------------------------------------------------------- */
 
 /* articles_fts's columns, in their order: FTS5 numbers them so (a ranking function's weights
@@ -122,6 +126,7 @@ extern const bti_stage_schema *const bti_stage_schemas[];
  * against the flow; the layers check allows this one reference from stages.c. */
 extern const bti_stage_schema bti_store_schema;
 extern const bti_stage_schema bti_connect_schema;
+extern const bti_stage_schema bti_top_schema; /* most read, kind (connect/top_schema.c) */
 
 /* The highest version of all the stages' steps (= BT_STORE_SCHEMA_VERSION), or BT_EINVAL
  * with a message when the steps do not number 1, 2, ... each once. */

@@ -52,6 +52,11 @@ static int children(bt_store *s, bt_article *a, int64_t n, bt_error *err)
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
         rc = bt_article_add_related(a, col(st, 0), col(st, 1));
     sqlite3_reset(st);
+    st = s->st[ST_GET_MOST_READ];
+    sqlite3_bind_int64(st, 1, n);
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+        rc = bt_article_add_most_read(a, col(st, 0), col(st, 1));
+    sqlite3_reset(st);
     st = s->st[ST_GET_ORIGIN];
     sqlite3_bind_int64(st, 1, n);
     if (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
@@ -78,6 +83,8 @@ int bti_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_e
         rc = split_lines(a, col(row, 8), bt_article_add_author);
     if (!rc)
         rc = split_lines(a, col(row, 9), bt_article_add_para);
+    if (!rc)
+        rc = set_col(&a->kind, row, 10);
     if (rc) {
         bt_article_free(a);
         return bt_error_set(err, BT_ENOMEM, "out of memory");

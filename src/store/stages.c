@@ -5,5 +5,6 @@
 const bti_stage_schema *const bti_stage_schemas[] = {
     &bti_store_schema,
     &bti_connect_schema,
+    &bti_top_schema,
     NULL,
 };

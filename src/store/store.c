@@ -17,17 +17,19 @@ static const char *const statements[ST_COUNT] = {
     [ST_FIND_ID] = "SELECT n, id FROM articles WHERE id = ?1",
     [ST_FIND_URL] = "SELECT n, id FROM articles WHERE url = ?1 ORDER BY n LIMIT 1",
     [ST_INS_ARTICLE] = "INSERT INTO articles(id, url, source, title, published, lede, lang, "
-                       "authors, body, captions, added_at) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                       "authors, body, captions, added_at, kind) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     [ST_INS_ORIGIN] = "INSERT INTO origins(article, origin, content_hash, size, added_at) "
                       "VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_INS_IMAGE] = "INSERT INTO images(article, pos, src, caption, credit) "
                      "VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_INS_RELATED] = "INSERT INTO related(article, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
+    [ST_INS_MOST_READ] = "INSERT INTO most_read(article, pos, title, url) VALUES (?1, ?2, ?3, ?4)",
     [ST_GET_ID] = "SELECT " BTI_ARTICLE_COLUMNS " FROM articles WHERE id = ?1",
     [ST_GET_N] = "SELECT " BTI_ARTICLE_COLUMNS " FROM articles WHERE n = ?1",
     [ST_GET_IMAGES] = "SELECT src, caption, credit FROM images WHERE article = ?1 ORDER BY pos",
     [ST_GET_RELATED] = "SELECT title, url FROM related WHERE article = ?1 ORDER BY pos",
+    [ST_GET_MOST_READ] = "SELECT title, url FROM most_read WHERE article = ?1 ORDER BY pos",
     [ST_GET_ORIGIN] = "SELECT origin FROM origins WHERE article = ?1 ORDER BY rowid LIMIT 1",
     [ST_DEL_ARTICLE] = "DELETE FROM articles WHERE n = ?1",
     [ST_FIND_ORIGIN] = "SELECT 1 FROM origins WHERE article = ?1 AND origin = ?2",
@@ -229,6 +231,8 @@ static int open_db(bt_store *s, const char *path, unsigned flags, const char *vf
         return rc;
     if (bti_fts_register(s->db) != SQLITE_OK)
         return bt_error_set(err, BT_EUNSUPPORTED, "%s: this SQLite has no FTS5", path);
+    if (bti_fold_sql_register(s->db) != SQLITE_OK)
+        return bt_error_set(err, BT_ENOMEM, "%s: cannot register bantin_fold", path);
     /* WAL: readers never block the writer; synchronous=NORMAL keeps every committed batch
      * across a crash of the process (a power loss may lose the last ones, never corrupt). */
     if (!ro && ((rc = exec(s, "PRAGMA journal_mode = WAL", "cannot open", err)) ||

@@ -15,10 +15,12 @@ enum {
     ST_INS_ORIGIN,
     ST_INS_IMAGE,
     ST_INS_RELATED,
+    ST_INS_MOST_READ,
     ST_GET_ID,
     ST_GET_N,
     ST_GET_IMAGES,
     ST_GET_RELATED,
+    ST_GET_MOST_READ,
     ST_GET_ORIGIN,
     ST_DEL_ARTICLE,
     ST_FIND_ORIGIN,
@@ -50,6 +52,11 @@ int bti_store_index_pending(bt_store *s, bt_error *err);
 /* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
 int bti_fts_register(sqlite3 *db);
 
+/* Registers the SQL function bantin_fold(text) (fold_sql.c) on `db`: the store's index of
+ * folded titles (schema step 6) and the look-ups that use it call it on every connection.
+ * SQLITE_OK or an SQLite code. */
+int bti_fold_sql_register(sqlite3 *db);
+
 /* The name of map_vfs.c's VFS, which maps a read-only store's whole file (its comment says
  * why), and its registration: once per process, thread-safe; SQLITE_OK or an SQLite code. */
 #define BTI_MAP_VFS "bantin-map"
@@ -62,7 +69,7 @@ int bti_schema_migrate(bt_store *s, bt_error *err);
 /* Builds an article from the row of ST_GET_ID/ST_GET_N/an iterator statement whose columns
  * are BTI_ARTICLE_COLUMNS, with its images, related links and first origin (read.c). */
 #define BTI_ARTICLE_COLUMNS \
-    "n, id, url, source, title, published, lede, lang, authors, body"
+    "n, id, url, source, title, published, lede, lang, authors, body, kind"
 int bti_store_row_article(bt_store *s, sqlite3_stmt *row, bt_article **out, bt_error *err);
 
 #endif

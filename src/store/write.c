@@ -54,6 +54,8 @@ static int join_lines(bti_buf *b, char *const *v, size_t n, size_t stride)
     return 0;
 }
 
+int bti_store_kind_known(const char *name) { return bt_article_kind_known(name); }
+
 /* Runs a statement that returns no rows, then resets it. */
 static int run(bt_store *s, sqlite3_stmt *st, const char *what, bt_error *err)
 {
@@ -141,6 +143,8 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
     sqlite3_bind_text(st, 9, body.data, (int)body.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 10, captions.data, (int)captions.len, SQLITE_STATIC);
     sqlite3_bind_text(st, 11, now, -1, SQLITE_STATIC);
+    /* "article", the default, is stored as NULL: the kind index holds only the others */
+    bind_text(st, 12, a->kind && strcmp(a->kind, BT_ARTICLE_KIND_ARTICLE) ? a->kind : NULL);
     if ((rc = run(s, st, "storing the article", err)))
         goto out;
     *n = sqlite3_last_insert_rowid(s->db);
@@ -165,6 +169,16 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
                           SQLITE_STATIC);
         bind_text(st, 4, a->related[i].url);
         if ((rc = run(s, st, "storing a related link", err)))
+            goto out;
+    }
+    for (size_t i = 0; i < a->n_most_read; i++) {
+        st = s->st[ST_INS_MOST_READ];
+        sqlite3_bind_int64(st, 1, *n);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(st, 3, a->most_read[i].title ? a->most_read[i].title : "", -1,
+                          SQLITE_STATIC);
+        bind_text(st, 4, a->most_read[i].url);
+        if ((rc = run(s, st, "storing a most-read link", err)))
             goto out;
     }
 out:
