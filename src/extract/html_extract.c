@@ -73,12 +73,17 @@ static size_t source_prefix(const char *t, int vi, char **src)
 
 /* A video player inside the article's container: <video>, or an <iframe> of a video host or
  * player ("youtube.com/embed", "player.vimeo.com", a portal's "/video/" player page). */
-static int holds_player(const xmlNode *n, int depth)
+static int holds_player(const xmlNode *n)
 {
     static const char *const hosts[] = {"youtube", "youtu.be", "vimeo", "dailymotion",
                                         "player", "/video", "video."};
-    for (const xmlNode *k = n; k && depth < BTI_HTML_MAX_DEPTH; k = depth ? k->next : NULL) {
-        if (k->type != XML_ELEMENT_NODE)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.depth == 0 && k != n)
+            break; /* n's own subtree only */
+        if (w.leaving || k->type != XML_ELEMENT_NODE)
             continue;
         if (bti_html_is(k, "video"))
             return 1;
@@ -86,11 +91,7 @@ static int holds_player(const xmlNode *n, int depth)
         for (size_t i = 0; src && i < sizeof hosts / sizeof hosts[0]; i++)
             if (strstr(src, hosts[i]))
                 return 1;
-        for (const xmlNode *c = k->children; c; c = c->next)
-            if (holds_player(c, depth + 1))
-                return 1;
-        if (!depth)
-            break;
+        descend = w.depth < BTI_HTML_MAX_DEPTH;
     }
     return 0;
 }
@@ -161,7 +162,7 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
     if (bti_html_most_read(&ctx, a))
         goto oom;
     bti_kind_signals ks = {m.title ? m.title : m.h1, m.og_type, m.ld_type, m.ld_other,
-                           content && holds_player(content, 0), a->lede ? strlen(a->lede) : 0,
+                           content && holds_player(content), a->lede ? strlen(a->lede) : 0,
                            a->n_images};
     for (size_t i = 0; i < a->n_body; i++)
         ks.text_bytes += strlen(a->body[i]);

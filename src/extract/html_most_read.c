@@ -97,11 +97,19 @@ static int alone(const xmlNode *n)
     return n->parent != NULL;
 }
 
-static int has_link(const xmlNode *n, int depth)
+/* Whether an <a> is anywhere under n. */
+static int has_link(const xmlNode *n)
 {
-    for (const xmlNode *k = n->children; k && depth < BTI_HTML_MAX_DEPTH; k = k->next)
-        if (bti_html_is(k, "a") || (k->type == XML_ELEMENT_NODE && has_link(k, depth + 1)))
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n->children); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE)
+            continue;
+        if (bti_html_is(k, "a"))
             return 1;
+        descend = w.depth < BTI_HTML_MAX_DEPTH;
+    }
     return 0;
 }
 
@@ -114,20 +122,23 @@ static int seen(const bt_article *a, const char *url, const char *title)
     return 0;
 }
 
-/* Adds the links under `n` (depth-first, in order); returns 1 at the end of the box (the
- * next heading element, or a full box). */
-static int links(mr *m, const xmlNode *n, int depth)
+/* Adds the links of `n` and under it (depth-first, in order); returns 1 at the end of the box
+ * (the next heading element, or a full box). */
+static int links(mr *m, const xmlNode *n)
 {
-    if (depth > BTI_HTML_MAX_DEPTH || m->rc)
-        return 1;
-    for (const xmlNode *k = n; k; k = depth ? k->next : NULL) {
-        if (k->type != XML_ELEMENT_NODE)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k && !m->rc; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.depth == 0 && k != n)
+            break; /* n's subtree is done: its siblings are read_box's */
+        if (w.leaving || k->type != XML_ELEMENT_NODE)
             continue;
         if (bti_html_is(k, "script") || bti_html_is(k, "style"))
             continue;
         /* a heading after the box's first links opens the next list (a "Most watched" tab),
          * unless it is an item itself (<h3><a>Title</a></h3>) */
-        if (bti_html_is_heading(k) && m->a->n_most_read > m->box_start && !has_link(k, 0))
+        if (bti_html_is_heading(k) && m->a->n_most_read > m->box_start && !has_link(k))
             return 1;
         if (bti_html_is(k, "a")) {
             const char *href = bti_html_peek(k, "href");
@@ -148,10 +159,9 @@ static int links(mr *m, const xmlNode *n, int depth)
                 return 1;
             continue;
         }
-        if (links(m, k->children, depth + 1))
+        if (w.depth >= BTI_HTML_MAX_DEPTH)
             return 1;
-        if (!depth)
-            break;
+        descend = 1;
     }
     return m->rc != 0;
 }
@@ -169,7 +179,7 @@ static void read_box(mr *m, const xmlNode *h)
             /* another box's heading among the siblings: this box is over */
             if (k != from && bti_html_is_heading(k))
                 break;
-            if (links(m, k, 0))
+            if (links(m, k))
                 break;
         }
         /* only a wrapper that holds the heading alone belongs to the box: beyond it, the
@@ -184,11 +194,15 @@ static void read_box(mr *m, const xmlNode *h)
         m->boxes++;
 }
 
-static void walk(mr *m, const xmlNode *n, int depth)
+static void walk(mr *m, const xmlNode *first)
 {
-    for (const xmlNode *k = n; k && !m->rc && m->boxes < MR_MAX_BOXES &&
-                               m->a->n_most_read < MR_MAX_ITEMS; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE || depth > BTI_HTML_MAX_DEPTH)
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, first);
+         k && !m->rc && m->boxes < MR_MAX_BOXES && m->a->n_most_read < MR_MAX_ITEMS;
+         k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || w.depth > BTI_HTML_MAX_DEPTH)
             continue;
         /* a link labelled "Most popular" is a menu's (a page of its own), not a box's heading */
         if (bti_html_is(k, "script") || bti_html_is(k, "style") || bti_html_is(k, "head") ||
@@ -198,13 +212,13 @@ static void walk(mr *m, const xmlNode *n, int depth)
             read_box(m, k);
             continue;
         }
-        walk(m, k->children, depth + 1);
+        descend = 1;
     }
 }
 
 int bti_html_most_read(const bti_html_ctx *ctx, bt_article *a)
 {
     mr m = {ctx, a, 0, 0, 0};
-    walk(&m, xmlDocGetRootElement(ctx->doc), 0);
+    walk(&m, xmlDocGetRootElement(ctx->doc));
     return m.rc;
 }
