@@ -36,5 +36,9 @@ page=$(cd "$(dirname "$0")/../test/page" && pwd)
 if [ ! -f "$page/node_modules/.package-lock.json" ] ||
    [ "$page/package-lock.json" -nt "$page/node_modules/.package-lock.json" ]; then
   echo "installing: test/page (npm ci)" >&2
+  # node trusts only its own CA list, not the system's: behind a proxy whose CA the machine
+  # trusts (/usr/local/share/ca-certificates), npm would fail where apt works
+  ca=/etc/ssl/certs/ca-certificates.crt
+  [ -n "${NODE_EXTRA_CA_CERTS:-}" ] || [ ! -r "$ca" ] || export NODE_EXTRA_CA_CERTS="$ca"
   (cd "$page" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
 fi
