@@ -58,8 +58,11 @@ void bti_story_config_default(bti_story_config *cfg)
      * flat from 0.20 to 0.25 and falls below (topics chain), TS's falls above 0.20 */
     cfg->threshold = 0.20;
     /* two centroids are closer than a headline to a centroid when the stories are one (both
-     * are averages); 0.22 chains distinct stories on the week (BCubed F1 0.753 -> 0.660) */
-    cfg->merge_threshold = 0.25;
+     * are averages); 0.22 chains distinct stories on the week (BCubed F1 0.753 -> 0.660).
+     * Over 7 orders of arrival (the file's, the store's, 5 shuffles) 0.27-0.29 keep TS's
+     * neighbouring topics apart (mean BCubed F1 0.898 at 0.25, 0.904-0.905, 0.895 at 0.32)
+     * with the week flat (0.752-0.754) */
+    cfg->merge_threshold = 0.28;
     /* about an hour of a large portal's output; the passes cost little (only the stories
      * changed since the last pass are looked at) */
     cfg->merge_every = 1000;
