@@ -1,6 +1,7 @@
 /* test_connect_stories.c: stories kept in the store (src/connect/story_db.c, story_api.c,
  * story_state.c) as `bantin add` stores articles: a hand-made Vietnamese story and its
- * timeline (the first report named, a reprint folded into its original's line), the same
+ * timeline (the first report named, a reprint folded into its original's line), its
+ * follow-ups one and three days later joining it run by run as in a rebuild, the same
  * stories whatever the order of arrival within a day and however the articles are split
  * into runs, equal to a rebuild; removals and re-adds; a schema-5 file upgraded in place;
  * bad input (unknown ids, an empty store, no date, no text); the CLI (`bantin stories`,
@@ -734,11 +735,63 @@ static void test_sigkill(void **state)
     bt_store_close(s);
 }
 
+
+/* ---- a story over days ------------------------------------------------------------------- */
+
+/* The flood's follow-ups, one and three days after its last report, each stored in a run of
+ * its own (the catch-up loads the state saved before its day): they share the flood's terms
+ * (places, the river, sơ tán) and join its story though the decay has quartered it, as a
+ * rebuild has them; the next day's traffic news of Hà Nội stays out. */
+static const char *const followups[] = {
+    "{\"title\": \"Quảng Nam: lũ sông Thu Bồn rút chậm, nhiều xã ở Đại Lộc vẫn ngập sâu\","
+    " \"source\": \"Dân Trí\", \"published\": \"2024-10-29T16:00:00+07:00\", \"lang\": \"vi\","
+    " \"body\": [\"Một ngày sau trận lũ lớn, nước sông Thu Bồn rút chậm, nhiều xã ở huyện Đại Lộc"
+    " và Duy Xuyên tỉnh Quảng Nam vẫn bị ngập sâu. Hàng nghìn hộ dân đã sơ tán chưa thể trở về"
+    " nhà, chính quyền địa phương tiếp tục hỗ trợ lương thực và nước sạch cho người dân vùng"
+    " lũ.\"]}\n",
+    "{\"title\": \"Lũ sông Thu Bồn rút, Quảng Nam hỗ trợ hộ dân vùng ngập khôi phục sản xuất\","
+    " \"source\": \"Tuổi Trẻ\", \"published\": \"2024-11-01T10:00:00+07:00\", \"lang\": \"vi\","
+    " \"body\": [\"Ba ngày sau trận lũ lớn trên sông Thu Bồn, nước đã rút khỏi các xã ở huyện Đại"
+    " Lộc và Duy Xuyên, tỉnh Quảng Nam. Hơn hai nghìn hộ dân sơ tán trong lũ đã trở về nhà dọn bùn"
+    " non; chính quyền địa phương hỗ trợ lương thực, nước sạch và giống lúa cho các hộ bị ngập sâu"
+    " để khôi phục sản xuất.\"]}\n",
+};
+
+static void test_multi_day(void **state)
+{
+    fixture *f = *state;
+    int first[] = {FLOOD1, FLOOD2, FLOOD3, FLOOD4, GOLD, FOOTBALL};
+    ingest_vi(f->db, first, sizeof first / sizeof *first);
+    int next[] = {TRAFFIC};
+    ingest_vi(f->db, next, 1);
+    ingest_text(f->db, followups[0]);
+    ingest_text(f->db, followups[1]);
+    bt_store *s = NULL;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    int64_t flood = story_of_title(s, vi[FLOOD1].title);
+    assert_int_equal(story_of_title(s, "Quảng Nam: lũ sông Thu Bồn rút chậm, nhiều xã ở Đại Lộc"
+                                       " vẫn ngập sâu"),
+                     flood);
+    assert_int_equal(story_of_title(s, "Lũ sông Thu Bồn rút, Quảng Nam hỗ trợ hộ dân vùng ngập"
+                                       " khôi phục sản xuất"),
+                     flood);
+    assert_int_not_equal(story_of_title(s, vi[TRAFFIC].title), flood);
+    char *before = partition(s);
+    assert_int_equal(bt_stories_rebuild(s, &err), 0);
+    char *after = partition(s);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    bt_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_vi_timeline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_any_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_multi_day, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rm_readd, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_5, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),

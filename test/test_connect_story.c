@@ -420,6 +420,86 @@ static void test_save_load(void **state)
     bti_story_set_free(whole);
 }
 
+
+/* A story told over days by several outlets, each follow-up a day or three after the last,
+ * stays one story when its articles (title and lede) share many terms with it, though the
+ * decay halves its similarity every 12 hours; two other events of the same days that share
+ * a few common words with it (Hà Nội, công an, người) stay stories of their own. */
+typedef struct dated {
+    const char *title, *lede;
+    int day, hour, group;
+} dated;
+
+static const dated multi_day[] = {
+    /* the background of the first day: the IDF is learnt from what came before */
+    {"Giá vàng trong nước tăng mạnh", "Giá vàng miếng SJC sáng nay tăng thêm 500.000 đồng mỗi lượng, lên mức cao nhất từ đầu năm.", 0, 1, 9},
+    {"Đội tuyển Việt Nam tập trung chuẩn bị vòng loại", "Huấn luyện viên triệu tập 28 cầu thủ cho hai trận đấu vòng loại World Cup trên sân Mỹ Đình.", 0, 2, 10},
+    {"Thời tiết miền Bắc chuyển lạnh", "Không khí lạnh tràn về khiến nhiệt độ các tỉnh miền Bắc giảm sâu, vùng núi có nơi dưới 10 độ.", 0, 3, 11},
+    /* the story: a fire at a karaoke bar in Cầu Giấy, then the inquiry, the arrest, the
+     * funerals and the inspections, from several outlets */
+    {"Cháy quán karaoke ở Cầu Giấy, 12 người tử vong",
+     "Vụ cháy quán karaoke trên phố Trần Thái Tông, quận Cầu Giấy, Hà Nội đêm qua làm 12 người tử vong, lực lượng cảnh sát phòng cháy chữa cháy đã cứu được 20 người mắc kẹt.", 0, 22, 0},
+    {"Hà Nội: cháy lớn tại quán karaoke, nhiều người mắc kẹt",
+     "Đám cháy bùng phát tại tầng ba quán karaoke phố Trần Thái Tông, Cầu Giấy, khói đen lan nhanh khiến nhiều người mắc kẹt, 12 nạn nhân tử vong.", 0, 23, 0},
+    /* the same day, another event in Hà Nội with công an and người */
+    {"Công an Hà Nội triệt phá đường dây đánh bạc qua mạng",
+     "Công an thành phố Hà Nội bắt giữ 15 người trong đường dây đánh bạc trực tuyến với số tiền giao dịch hơn 1.000 tỷ đồng.", 0, 20, 1},
+    /* a day later */
+    {"Khởi tố vụ án cháy quán karaoke khiến 12 người chết",
+     "Cơ quan cảnh sát điều tra Công an Hà Nội khởi tố vụ án vi phạm quy định về phòng cháy chữa cháy sau vụ cháy quán karaoke trên phố Trần Thái Tông, quận Cầu Giấy đêm 14/11. Theo kết quả khám nghiệm ban đầu, đám cháy bắt nguồn từ tầng ba, nơi chứa nhiều vật liệu cách âm dễ cháy.", 1, 10, 0},
+    {"Nhận diện 12 nạn nhân vụ cháy karaoke Cầu Giấy",
+     "Lực lượng chức năng đã xác định danh tính 12 nạn nhân tử vong trong vụ cháy quán karaoke ở phố Trần Thái Tông, Cầu Giấy, phần lớn là nhân viên và khách hát mắc kẹt ở tầng ba. Cảnh sát phòng cháy chữa cháy cho biết các nạn nhân tử vong do ngạt khói khi đám cháy bùng phát tại quán karaoke đêm qua.", 1, 14, 0},
+    {"Hà Nội khai mạc lễ hội hoa xuân",
+     "Lễ hội hoa xuân tại công viên Thống Nhất thu hút hàng nghìn người dân Hà Nội đến tham quan trong ngày khai mạc.", 1, 9, 2},
+    {"Hà Nội: lễ hội hoa đông người tham quan",
+     "Người dân Hà Nội đổ về công viên Thống Nhất ngắm hoa trong lễ hội hoa xuân, nhiều gian hàng hoa lan và đào.", 1, 15, 2},
+    /* three days after that */
+    {"Bắt chủ quán karaoke trong vụ cháy làm 12 người tử vong",
+     "Công an Hà Nội bắt tạm giam chủ quán karaoke trên phố Trần Thái Tông, quận Cầu Giấy, vì vi phạm quy định về phòng cháy chữa cháy dẫn đến vụ cháy làm 12 người tử vong. Cơ quan điều tra xác định quán không có giấy phép phòng cháy, lối thoát hiểm ở tầng ba bị khóa khi đám cháy xảy ra.", 4, 11, 0},
+    /* and a day after that */
+    {"Hà Nội kiểm tra phòng cháy chữa cháy các quán karaoke sau vụ cháy ở Cầu Giấy",
+     "Sau vụ cháy quán karaoke ở phố Trần Thái Tông, quận Cầu Giấy làm 12 người tử vong, Hà Nội kiểm tra phòng cháy chữa cháy tại toàn bộ quán karaoke. Cảnh sát tạm đình chỉ hoạt động nhiều cơ sở có lối thoát hiểm bị khóa hoặc dùng vật liệu cách âm dễ cháy.", 5, 9, 0},
+};
+
+static void test_multi_day_story(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    size_t n = sizeof multi_day / sizeof *multi_day;
+    for (size_t i = 0; i < n; i++) {
+        const dated *a = &multi_day[i];
+        bti_story_doc d = {a->title, strlen(a->title), a->lede, strlen(a->lede),
+                           T0 + (int64_t)a->day * DAY + (int64_t)a->hour * HOUR, "vi", 0};
+        assert_int_equal(bti_story_add(set, &d, NULL, NULL), 0);
+    }
+    assert_int_equal(bti_story_merge(set, NULL, NULL), 0);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++) {
+            int same = bti_story_of(set, (uint32_t)i) == bti_story_of(set, (uint32_t)j);
+            if (same != (multi_day[i].group == multi_day[j].group))
+                fail_msg("'%s' and '%s' should be %s", multi_day[i].title, multi_day[j].title,
+                         same ? "apart" : "together");
+        }
+    bti_story_info info;
+    assert_int_equal(bti_story_get(set, bti_story_of(set, 3), &info), 0);
+    assert_int_equal(info.size, 6);
+    assert_int_equal(info.last - info.first, 5 * DAY + 9 * HOUR - 22 * HOUR);
+    bti_story_set_free(set);
+
+    /* the same follow-ups as bare headlines (a few terms each) do not carry the evidence:
+     * three days after the arrest's day, the headline of the inspections starts a story */
+    set = new_set();
+    for (size_t i = 0; i < n; i++) {
+        const dated *a = &multi_day[i];
+        bti_story_doc d = {a->title, strlen(a->title), NULL, 0,
+                           T0 + (int64_t)(a->day + (i == n - 1) * 3) * DAY +
+                               (int64_t)a->hour * HOUR, "vi", 0};
+        assert_int_equal(bti_story_add(set, &d, NULL, NULL), 0);
+    }
+    assert_int_not_equal(bti_story_of(set, 3), bti_story_of(set, (uint32_t)(n - 1)));
+    bti_story_set_free(set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -433,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_text_and_bad_input),
         cmocka_unit_test(test_save_load),
         cmocka_unit_test(test_copy_joins),
+        cmocka_unit_test(test_multi_day_story),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }

@@ -5,7 +5,9 @@
  * when the similarity passes a threshold, else it starts a story. Similarity: the cosine of
  * TF-IDF vectors over folded words and, in Vietnamese, syllable pairs (names weigh more,
  * stop words per language count nothing) with the story's centroid or its nearest members,
- * decayed by the time since the story's last article; candidate stories come from an index,
+ * decayed by the time since the story's last article (halving every 12 hours, down to a
+ * quarter, or to three quarters for an article sharing 12 terms or more with the story: a
+ * follow-up of a multi-day story); candidate stories come from an index,
  * never a scan. Stories that converge are merged. A near-duplicate of an article joins that
  * article's story. The clustering reads the articles in one order (day, time, id), so the
  * stories do not depend on the order the articles of a day were added in: a rebuild from the

@@ -141,6 +141,7 @@ struct bti_story_set {
     uint32_t ndtouched, capd, dstamp;
     float *knn;            /* story -> its KNN best member cosines (capwalk * KNN) */
     unsigned char *nknn;
+    uint16_t *nshare;      /* story id -> terms of the current walk found in its centroid */
     int64_t now;           /* the latest date seen */
     int have_now;
     uint32_t since_merge;
