@@ -8,19 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ID_HEX 16
-
-static int is_id(const char *id)
-{
-    return id && strlen(id) == ID_HEX && strspn(id, "0123456789abcdef") == ID_HEX;
-}
-
 int bt_article_view(bt_store *s, const char *id, bt_error *err)
 {
     if (!s)
         return bt_error_set(err, BT_EINVAL, "view: no store");
-    if (!is_id(id))
-        return bt_error_set(err, BT_EINVAL, "view: '%.40s' is not an article id (16 hex digits)",
+    /* a content id, or the id a record carried (bt_ingest keeps it): both name an article,
+     * and the server counts a view of either (GET /api/articles/ID) */
+    if (!bti_store_own_id_ok(id))
+        return bt_error_set(err, BT_EINVAL,
+                            "view: '%.40s' is not an article id (16 hex digits, or 1 to 16 of "
+                            "A-Z a-z 0-9 . _ : -)",
                             id ? id : "(null)");
     sqlite3 *db = bti_store_db(s);
     if (sqlite3_db_readonly(db, "main") == 1)
