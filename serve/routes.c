@@ -3,8 +3,9 @@
  * sends is written by the library (bt_search_results_to_json, bt_article_to_json,
  * bt_store_stats_to_json, bt_error_to_json), so the server and the CLI print the same bytes.
  * Stories are bt_stories_list and bt_story_get (bantin/story.h), each story the object of
- * `bantin stories --format json`, an article's story bt_story_of then bt_story_get; related articles come from bt_related_of, an article's
- * near-duplicates from serve/dups.c, the most read from bt_top (bantin/top.h). */
+ * `bantin stories --format json`, an article's story bt_story_of then bt_story_get; related
+ * articles come from bt_related_of, an article's near-duplicates from serve/dups.c, the most
+ * read from bt_top (bantin/top.h). */
 #include "server.h"
 #include "params.h"
 

@@ -5,6 +5,7 @@
 #include "bantin/top.h"
 #include "store/db.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,7 +153,9 @@ int bt_top(bt_store *s, int days, int by, size_t limit, const char *until, bt_to
         while (!rc && l->n < limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
             bt_top_item *it = &l->items[l->n++];
             const char *id = (const char *)sqlite3_column_text(st, 0);
-            memcpy(it->id, id && strlen(id) == ID_HEX ? id : "0000000000000000", ID_HEX + 1);
+            /* a content id or the id a record carried: both fit in 16 characters */
+            snprintf(it->id, sizeof it->id, "%s",
+                     bti_store_own_id_ok(id) ? id : "0000000000000000");
             it->title = dup_col(st, 1);
             it->url = dup_col(st, 2);
             it->source = dup_col(st, 3);
