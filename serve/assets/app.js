@@ -263,7 +263,8 @@
       }
       var src = safeUrl(a.url);
       show(el('h1', {text: a.title}),
-           meta(a.source + (a.authors && a.authors.length ? ' · ' + a.authors.join(', ') : ''), a.published),
+           // a record without a source or authors says nothing of them (not "null")
+           meta([a.source || '', Array.isArray(a.authors) ? a.authors.join(', ') : ''].filter(function (x) { return x; }).join(' · '), a.published),
            figs, body,
            src ? el('p', {}, el('a', {href: src, rel: 'noopener noreferrer', target: '_blank', text: 'Bài gốc'})) : null,
            rel ? el('h2', {text: 'Tin liên quan'}) : null, rel);
