@@ -3,8 +3,9 @@
  * sends is written by the library (bt_search_results_to_json, bt_article_to_json,
  * bt_store_stats_to_json, bt_error_to_json), so the server and the CLI print the same bytes.
  * Stories are bt_stories_list and bt_story_get (bantin/story.h), each story the object of
- * `bantin stories --format json`; related articles come from bt_related_of, an article's
- * near-duplicates from serve/dups.c, the most read from bt_top (bantin/top.h). */
+ * `bantin stories --format json`, an article's story bt_story_of then bt_story_get; related
+ * articles come from bt_related_of, an article's near-duplicates from serve/dups.c, the most
+ * read from bt_top (bantin/top.h). */
 #include "server.h"
 #include "params.h"
 
@@ -467,6 +468,30 @@ static void route_story(struct server *sv, const char *idtext, struct reply *r)
     r->len = strlen(r->body);
 }
 
+/* GET /api/articles/ID/story: the story the article is in, the same object (and bytes) as
+ * /api/stories/{its story} and `bantin story --format json`, so the reader draws its
+ * timeline in one request; 404 when the article is unknown or not clustered yet. */
+static void route_article_story(struct server *sv, const char *id, struct reply *r)
+{
+    bt_error err;
+    bt_store *s = serve_store(sv, &err);
+    int64_t sid = 0;
+    bt_story *st = NULL;
+    int rc = s ? bt_story_of(s, id, &sid, &err) : err.code;
+    if (!rc)
+        rc = bt_story_get(s, sid, &st, &err);
+    if (!rc)
+        rc = bt_story_to_json(st, 0, &r->body, &err);
+    bt_story_free(st);
+    if (rc) {
+        serve_error(r, rc == BT_ENOTFOUND ? MHD_HTTP_NOT_FOUND : MHD_HTTP_INTERNAL_SERVER_ERROR,
+                    rc, "%s", err.msg);
+        return;
+    }
+    r->status = MHD_HTTP_OK;
+    r->len = strlen(r->body);
+}
+
 int serve_api_takes_body(const char *url)
 {
     return !strcmp(url, "/api/articles");
@@ -517,6 +542,11 @@ void serve_api(struct server *sv, struct MHD_Connection *c, const char *method, 
                 char one[17];
                 snprintf(one, sizeof one, "%.*s", (int)n, id);
                 serve_route_duplicates(sv, one, r);
+            }
+            else if (!strcmp(slash, "/story")) {
+                char one[17];
+                snprintf(one, sizeof one, "%.*s", (int)n, id);
+                route_article_story(sv, one, r);
             }
             else
                 serve_error(r, MHD_HTTP_NOT_FOUND, BT_ENOTFOUND, "no route at %s", url);

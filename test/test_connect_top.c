@@ -1,12 +1,13 @@
 /* test_connect_top.c: most-read (bantin/top.h) and the record's kind and most_read fields
- * through the store: views counted per day (unknown and malformed ids, read-only stores),
- * mentions in stored most-read boxes resolved by URL and by folded title when counted (a box
- * stored before the article it names), the window and its bad arguments, an empty store,
+ * through the store: views counted per day (unknown and malformed ids, read-only stores, an
+ * article under its record's own id), mentions in stored most-read boxes resolved by URL and
+ * by folded title when counted (a box stored before the article it names), the window and its bad arguments, an empty store,
  * the JSON writer, kind: in the query language, and the CLI (`bantin top`, `show
  * --no-count`). */
 #include "support.h"
 
 #include "bantin.h"
+#include "store/db.h" /* bti_store_add_own_id: an article under its record's own id */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,7 +163,10 @@ static void test_views(void **state)
     put(f->s, "Bài được xem ít", NULL, NULL, "photo", NULL, b);
     assert_int_equal(bt_article_view(f->s, "0123456789abcdef", &err), BT_ENOTFOUND);
     assert_non_null(strstr(err.msg, "0123456789abcdef"));
-    assert_int_equal(bt_article_view(f->s, "xyz", &err), BT_EINVAL);
+    /* "xyz" could be the id a record carried: not stored, not malformed */
+    assert_int_equal(bt_article_view(f->s, "xyz", &err), BT_ENOTFOUND);
+    assert_int_equal(bt_article_view(f->s, "x y", &err), BT_EINVAL);
+    assert_int_equal(bt_article_view(f->s, "0123456789abcdef0", &err), BT_EINVAL);
     assert_int_equal(bt_article_view(f->s, NULL, &err), BT_EINVAL);
     for (int i = 0; i < 3; i++)
         assert_int_equal(bt_article_view(f->s, a, &err), 0);
@@ -206,6 +210,25 @@ static void test_views(void **state)
     assert_int_equal(bt_article_view(ro, a, &err), BT_EINVAL);
     assert_non_null(strstr(err.msg, "read-only"));
     bt_store_close(ro);
+    /* an article stored under its record's own id counts its views too */
+    bt_article *own = bt_article_new();
+    assert_non_null(own);
+    const char *title = "Bài mang id riêng", *rid = "vn:tin-01.b_2";
+    assert_int_equal(bt_article_set(&own->title, title, strlen(title)), 0);
+    assert_int_equal(bt_article_set(&own->id, rid, strlen(rid)), 0);
+    assert_int_equal(bt_article_add_para(own, "Nội dung của bài mang id riêng."), 0);
+    char oid[17];
+    int outcome = 0;
+    assert_int_equal(bti_store_add_own_id(f->s, own, NULL, &outcome, oid, &err), 0);
+    assert_string_equal(oid, rid);
+    bt_article_free(own);
+    assert_int_equal(bt_article_view(f->s, oid, &err), 0);
+    assert_int_equal(bt_top(f->s, 1, BT_TOP_VIEWS, 10, NULL, &l, &err), 0);
+    assert_int_equal(l->n, 3);
+    assert_string_equal(l->items[2].id, rid);
+    assert_int_equal(l->items[2].count, 1);
+    bt_top_list_free(l);
+    assert_int_equal(bt_store_remove(f->s, oid, &err), 0);
     /* removing an article takes its views along */
     assert_int_equal(bt_store_remove(f->s, a, &err), 0);
     assert_int_equal(bt_top(f->s, 1, BT_TOP_VIEWS, 10, NULL, &l, &err), 0);

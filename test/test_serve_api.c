@@ -618,7 +618,8 @@ static void test_same_bytes_as_cli(void **state)
 }
 
 /* Stories: the list holds the objects `bantin stories --format json --members` prints, one
- * story the bytes of `bantin story --format json ID`; an unknown story is 404. */
+ * story the bytes of `bantin story --format json ID`, and so does a member's
+ * /api/articles/ID/story; an unknown story or article is 404. */
 static void test_stories_like_cli(void **state)
 {
     struct fixture *fx = *state;
@@ -653,8 +654,30 @@ static void test_stories_like_cli(void **state)
     assert_int_equal(r.len, n);
     assert_memory_equal(r.body, out, n);
     resp_free(&r);
+    /* an article's story is that story, byte for byte: its first and its last member */
+    json_t *members = json_object_get(json_array_get(want, 0), "articles");
+    assert_true(json_array_size(members) > 0);
+    size_t ends[2] = {0, json_array_size(members) - 1};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof path, "/api/articles/%s/story",
+                 str(json_array_get(members, ends[i])));
+        assert_int_equal(http(fx->sv.port, "GET", path, NULL, NULL, 0, &r), 0);
+        assert_int_equal(r.status, 200);
+        assert_int_equal(r.len, n);
+        assert_memory_equal(r.body, out, n);
+        resp_free(&r);
+    }
     free(out);
     assert_int_equal(http(fx->sv.port, "GET", "/api/stories/999999999", NULL, NULL, 0, &r), 0);
+    assert_error(&r, 404, "ENOTFOUND");
+    resp_free(&r);
+    /* an id no article has (a record's id form, and a content id's) is 404, not a story */
+    assert_int_equal(http(fx->sv.port, "GET", "/api/articles/no.such:id/story", NULL, NULL, 0,
+                          &r), 0);
+    assert_error(&r, 404, "ENOTFOUND");
+    resp_free(&r);
+    assert_int_equal(http(fx->sv.port, "GET", "/api/articles/0000000000000000/story", NULL,
+                          NULL, 0, &r), 0);
     assert_error(&r, 404, "ENOTFOUND");
     resp_free(&r);
     json_decref(got);

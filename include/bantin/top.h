@@ -34,10 +34,10 @@ enum {
 #define BT_TOP_MAX_LIMIT 1000 /* articles in one answer at most */
 #define BT_TOP_TITLE_MIN 12   /* bytes of a box item's title to be matched by title */
 
-/* Counts one view of article `id` (16 hex digits) today (UTC). 0; BT_ENOTFOUND (naming the
- * id) when no such article is stored; BT_EINVAL when `id` is not an id or the store was
- * opened read-only (BT_STORE_READONLY: views are not counted there); BT_EIO/BT_EDB when the
- * write failed. Inside a batch the view belongs to the batch. */
+/* Counts one view of article `id` (16 hex digits, or the id its record carried) today
+ * (UTC). 0; BT_ENOTFOUND (naming the id) when no such article is stored; BT_EINVAL when `id`
+ * is not an id or the store was opened read-only (BT_STORE_READONLY: views are not counted
+ * there); BT_EIO/BT_EDB when the write failed. Inside a batch the view belongs to the batch. */
 BT_API int bt_article_view(bt_store *s, const char *id, bt_error *err);
 
 /* Sets *by from "views" or "mentions": 0, or BT_EINVAL (*by unchanged). */

@@ -30,8 +30,24 @@
     try { var p = new URL(u); } catch (e) { return null; }
     return (p.protocol === 'http:' || p.protocol === 'https:') ? p.href : null;
   }
-  // "2021-08-14T18:19:00+07:00" -> "14/08/2021 18:19" (the time as the article gives it)
+  // an article's id: its 16 hex digits or the id its record carried (1 to 16 of A-Z a-z 0-9
+  // . _ : -, as the server checks): anything else came from a text and makes no link
+  function isId(x) { return typeof x === 'string' && /^[A-Za-z0-9._:-]{1,16}$/.test(x); }
+  function articleHref(x) { return '#/a/' + encodeURIComponent(x); }
+  // a story's id is a row number
+  function isStoryId(x) { return /^[0-9]{1,18}$/.test(String(x)); }
+  // "2021-08-14T18:19:00+07:00" -> "14/08/2021 18:19" (the time as the article gives it); the
+  // server's own times are UTC ("...Z"): those are shown in Vietnam's time (UTC+7), the time
+  // a reader of the page lives in, not an hour that is off by seven
   function viDate(s) {
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/.test(s || '')) {
+      var t = new Date(Date.parse(s) + 7 * 3600 * 1000);
+      if (!isNaN(t)) {
+        var two = function (n) { return (n < 10 ? '0' : '') + n; };
+        return two(t.getUTCDate()) + '/' + two(t.getUTCMonth() + 1) + '/' + t.getUTCFullYear() + ' ' +
+          two(t.getUTCHours()) + ':' + two(t.getUTCMinutes());
+      }
+    }
     var m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(s || '');
     if (!m) return s || '';
     return m[3] + '/' + m[2] + '/' + m[1] + (m[4] ? ' ' + m[4] + ':' + m[5] : '');
@@ -77,35 +93,25 @@
     var list = el('div', {'class': 'hits'});
     res.body.results.forEach(function (h) {
       list.appendChild(el('article', {'class': 'hit'},
-        el('a', {href: '#/a/' + encodeURIComponent(h.id), text: h.title}),
+        isId(h.id) ? el('a', {href: articleHref(h.id), text: h.title}) : el('strong', {text: h.title}),
         meta(h.source, h.published),
         h.snippet ? marked(h.snippet, h.highlights) : null));
     });
     return list;
   }
 
-  // the items of a list reply, whatever its member's name ("stories", "articles", "results")
-  function items(body, names) {
-    if (Array.isArray(body)) return body;
-    for (var i = 0; body && i < names.length; i++) if (Array.isArray(body[names[i]])) return body[names[i]];
-    return [];
+  function strings(list) {
+    return Array.isArray(list) ? list.filter(function (x) { return typeof x === 'string' && x; }) : [];
   }
-  function sourceNames(list) {
-    return (list || []).map(function (x) { return typeof x === 'string' ? x : (x && (x.name || x.source)) || ''; })
-      .filter(function (x) { return x; });
-  }
-  // a story of /api/stories: its title, how many articles, from which sources
+  // a story of /api/stories (`bantin stories --format json`): its title, how many articles,
+  // from which sources, its latest article's date
   function storyItem(st) {
-    var arts = Array.isArray(st.articles) ? st.articles : [];
-    var title = st.title || st.label || (arts[0] && arts[0].title) || '';
-    var size = st.size != null ? st.size : st.n != null ? st.n : arts.length;
-    var srcs = sourceNames(st.sources);
-    var bits = [size + ' bài'];
+    var srcs = strings(st.sources);
+    var bits = [st.size + ' bài'];
     if (srcs.length) bits.push(srcs.length + ' nguồn: ' + srcs.slice(0, 4).join(', ') + (srcs.length > 4 ? '…' : ''));
-    if (st.updated || st.last) bits.push(viDate(st.updated || st.last));
-    var id = st.id != null ? String(st.id) : '';
+    if (st.last) bits.push(viDate(st.last));
     return el('article', {'class': 'hit story'},
-      /^[0-9A-Za-z_-]{1,64}$/.test(id) ? el('a', {href: '#/s/' + encodeURIComponent(id), text: title}) : el('strong', {text: title}),
+      isStoryId(st.id) ? el('a', {href: '#/s/' + st.id, text: st.title || ''}) : el('strong', {text: st.title || ''}),
       el('div', {'class': 'meta', text: bits.join(' · ')}));
   }
   // an article of /api/top: a link to the reader, with its source and how often it was read
@@ -114,13 +120,13 @@
     if (t.source) bits.push(t.source);
     if (t.published) bits.push(viDate(t.published));
     if (t.count != null) bits.push(t.count + ' lượt');
-    return el('li', {}, /^[0-9a-f]{16}$/.test(t.id || '') ? el('a', {href: '#/a/' + t.id, text: t.title || t.id}) : el('span', {text: t.title || ''}),
+    return el('li', {}, isId(t.id) ? el('a', {href: articleHref(t.id), text: t.title || t.id}) : el('span', {text: t.title || ''}),
       el('span', {'class': 'meta', text: bits.length ? ' · ' + bits.join(' · ') : ''}));
   }
-  // a part of the front page that shows only when its route answers with something: the
-  // connect routes answer 501 until the server has them, and then the part is left out
-  function part(id, title, res, names, draw, tag) {
-    var list = res && res.status === 200 ? items(res.body, names) : [];
+  // a part of the front page that shows only when its route answers with something: an empty
+  // store (or a route that fails) leaves it out without a word, the latest articles stay
+  function part(id, title, res, name, draw, tag) {
+    var list = res && res.status === 200 && res.body && Array.isArray(res.body[name]) ? res.body[name] : [];
     if (!list.length) return null;
     var box = el(tag || 'div', {'class': tag === 'ol' ? 'top-list' : 'hits'});
     list.forEach(function (x) { if (x && typeof x === 'object') box.appendChild(draw(x)); });
@@ -138,33 +144,47 @@
         if (my !== seq) return;
         var latest = rs[0];
         show(el('h1', {'class': 'sr', text: 'Trang chủ'}),
-             part('stories', 'Dòng sự kiện', rs[1], ['stories', 'results'], storyItem),
-             part('top', 'Đọc nhiều', rs[2], ['articles', 'results', 'items'], topItem, 'ol'),
+             part('stories', 'Dòng sự kiện', rs[1], 'stories', storyItem),
+             part('top', 'Đọc nhiều', rs[2], 'articles', topItem, 'ol'),
              el('section', {id: 'latest', 'aria-label': 'Tin mới nhất'}, el('h2', {text: 'Tin mới nhất'}),
                latest.status === 200 ? hitList(latest) : el('p', {'class': 'error', text: errorText(latest)})));
       }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
   }
 
-  // a story's timeline: its articles from the first to the latest (/api/stories/ID)
+  // a story's timeline (the "timeline" of `bantin story --format json`): one line per group of
+  // near-duplicates, in the server's order (by date, the first report first): its date (as the
+  // article gives it, else the date it was clustered at), source, title, how many copies.
+  // `current`: the article the reader shows, named rather than linked to itself
+  function timeline(st, current) {
+    var line = el('ol', {'class': 'timeline'});
+    (Array.isArray(st.timeline) ? st.timeline : []).forEach(function (it, i) {
+      if (!it || typeof it !== 'object') return;
+      var when = it.published ? viDate(it.published) : it.date ? viDate(it.date) : '';
+      var title = it.title || '';
+      line.appendChild(el('li', i === 0 ? {'class': 'first'} : {},
+        el('div', {'class': 'meta', text: [when, it.source || ''].filter(function (x) { return x; }).join(' · ')}),
+        i === 0 ? el('strong', {'class': 'first-report', text: 'Tin đầu tiên: '}) : null,
+        it.id === current ? el('span', {'aria-current': 'page', text: title}) :
+          isId(it.id) ? el('a', {href: articleHref(it.id), text: title}) : el('span', {text: title}),
+        it.copies > 0 ? el('span', {'class': 'meta', text: ' +' + it.copies + ' bản sao'}) : null));
+    });
+    return line;
+  }
+
+  // a story's page (/api/stories/ID): its title, size, sources, dates, and its timeline
   function story(id) {
     var my = ++seq;
     api('/api/stories/' + encodeURIComponent(id)).then(function (res) {
       if (my !== seq) return;
       if (res.status !== 200) { show(el('p', {'class': 'error', role: 'alert', text: errorText(res)})); return; }
-      var st = res.body.story && typeof res.body.story === 'object' ? res.body.story : res.body;
-      var arts = items(res.body, ['timeline', 'articles']);
-      if (!arts.length) arts = items(st, ['timeline', 'articles']);
-      arts = arts.slice().sort(function (a, b) { return String(a.published || '').localeCompare(String(b.published || '')); });
-      var line = el('ol', {'class': 'timeline'});
-      arts.forEach(function (a) {
-        line.appendChild(el('li', {},
-          el('div', {'class': 'meta', text: [a.published ? viDate(a.published) : '', a.source || ''].filter(function (x) { return x; }).join(' · ')}),
-          /^[0-9a-f]{16}$/.test(a.id || '') ? el('a', {href: '#/a/' + a.id, text: a.title || a.id}) : el('span', {text: a.title || ''})));
-      });
-      var srcs = sourceNames(st.sources);
-      show(el('h1', {text: st.title || st.label || (arts[0] && arts[0].title) || 'Dòng sự kiện'}),
-           el('p', {'class': 'meta', text: arts.length + ' bài' + (srcs.length ? ' · ' + srcs.join(', ') : '')}),
-           line);
+      var st = res.body, srcs = strings(st.sources);
+      var bits = [st.size + ' bài'];
+      if (srcs.length) bits.push(srcs.join(', '));
+      if (st.first && st.last) bits.push(viDate(st.first) + ' – ' + viDate(st.last));
+      show(el('h1', {text: st.title || 'Dòng sự kiện'}),
+           el('p', {'class': 'meta', text: bits.join(' · ')}),
+           timeline(st, null));
+      document.title = (st.title || 'Dòng sự kiện') + ' – Bản tin';
       view.focus();
     }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
   }
@@ -197,19 +217,19 @@
     var sec = el('section', {id: 'copies', 'aria-label': 'Các bản đăng lại'});
     api('/api/articles/' + encodeURIComponent(id) + '/duplicates').then(function (res) {
       var others = res.status === 200 && res.body && Array.isArray(res.body.articles) ?
-        res.body.articles.filter(function (x) { return x && /^[0-9a-f]{16}$/.test(x.id) && x.id !== id; }) : [];
+        res.body.articles.filter(function (x) { return x && isId(x.id) && x.id !== id; }) : [];
       if (my !== seq || !others.length) return;
       var origin = res.body.articles[0] && res.body.articles[0].id;
       var list = el('ul', {'class': 'copies'});
       sec.appendChild(el('h2', {text: 'Bản đăng lại (' + others.length + ')'}));
       sec.appendChild(list);
       others.slice(0, MAX_COPIES).forEach(function (x) {
-        var li = el('li', {}, el('a', {href: '#/a/' + x.id, text: x.id}));
+        var li = el('li', {}, el('a', {href: articleHref(x.id), text: x.id}));
         list.appendChild(li);
-        api('/api/articles/' + x.id).then(function (ar) {
+        api('/api/articles/' + encodeURIComponent(x.id)).then(function (ar) {
           if (ar.status !== 200) return;
           li.textContent = '';
-          li.appendChild(el('a', {href: '#/a/' + x.id, text: ar.body.title || x.id}));
+          li.appendChild(el('a', {href: articleHref(x.id), text: ar.body.title || x.id}));
           li.appendChild(el('span', {'class': 'meta', text: ' · ' + [ar.body.source || '', x.id === origin ? 'bản gốc' :
             'giống ' + Math.round((x.similarity || 0) * 100) + '%'].filter(function (t) { return t; }).join(' · ')}));
         });
@@ -234,39 +254,82 @@
           el('figcaption', {text: (im.caption || '') + (im.credit ? ' (Ảnh: ' + im.credit + ')' : '')}),
           u ? el('a', {href: u, rel: 'noopener noreferrer', target: '_blank', text: 'Mở ảnh ở trang gốc'}) : null));
       });
+      // the page's own related links, drawn from the record now and again from the related
+      // route's "links" (the same links in the same order) once it says which are stored
       var rel = null;
       if (a.related && a.related.length) {
-        rel = el('ul');
-        a.related.forEach(function (r) {
-          var u = safeUrl(r.url);
-          rel.appendChild(el('li', {}, u ? el('a', {href: u, rel: 'noopener noreferrer', target: '_blank', text: r.title}) : el('span', {text: r.title})));
-        });
+        rel = el('ul', {id: 'links'});
+        ownLinks(rel, a.related);
       }
       var src = safeUrl(a.url);
       show(el('h1', {text: a.title}),
-           meta(a.source + (a.authors && a.authors.length ? ' · ' + a.authors.join(', ') : ''), a.published),
+           // a record without a source or authors says nothing of them (not "null")
+           meta([a.source || '', Array.isArray(a.authors) ? a.authors.join(', ') : ''].filter(function (x) { return x; }).join(' · '), a.published),
            figs, body,
            src ? el('p', {}, el('a', {href: src, rel: 'noopener noreferrer', target: '_blank', text: 'Bài gốc'})) : null,
            rel ? el('h2', {text: 'Tin liên quan'}) : null, rel);
       document.title = a.title + ' – Bản tin';
       view.focus();
       view.appendChild(copies(id, my));
-      // the computed related articles: the connect stage's (501 until the server has it)
-      var computed = el('section', {'aria-label': 'Bài viết liên quan'});
-      view.appendChild(computed);
-      api('/api/articles/' + encodeURIComponent(id) + '/related').then(function (rr) {
-        if (my !== seq) return;
-        computed.appendChild(el('h2', {text: 'Bài viết liên quan'}));
-        if (rr.status === 200 && rr.body && Array.isArray(rr.body.results)) computed.appendChild(hitList(rr));
-        else computed.appendChild(el('p', {'class': 'note', text: 'Bài liên quan và dòng sự kiện sẽ có khi máy chủ hỗ trợ.'}));
-      });
+      view.appendChild(related(id, my, rel));
+      view.appendChild(storyOf(id, my));
+    }).catch(function () { if (my === seq) show(el('p', {'class': 'error', text: 'Không kết nối được máy chủ.'})); });
+  }
+
+  // the page's own related links into `list`: one the store holds opens in the reader, else
+  // an http(s) one opens the publisher's page, else (javascript:, data:, none) its title is text
+  function ownLinks(list, links) {
+    list.textContent = '';
+    links.forEach(function (r) {
+      if (!r || typeof r !== 'object') return;
+      var u = safeUrl(r.url), title = r.title || r.url || '';
+      list.appendChild(el('li', {}, isId(r.id) ? el('a', {href: articleHref(r.id), text: title}) :
+        u ? el('a', {href: u, rel: 'noopener noreferrer', target: '_blank', text: title}) : el('span', {text: title})));
     });
+  }
+
+  // the computed related articles (/api/articles/ID/related: same story, shared names, close
+  // dates), each by its title (to the reader), source and date; left out when there are none
+  function related(id, my, own) {
+    var sec = el('section', {id: 'related', 'aria-label': 'Bài viết liên quan'});
+    api('/api/articles/' + encodeURIComponent(id) + '/related').then(function (rr) {
+      if (my !== seq || rr.status !== 200 || !rr.body) return;
+      if (own && Array.isArray(rr.body.links) && rr.body.links.length) ownLinks(own, rr.body.links);
+      var list = Array.isArray(rr.body.related) ? rr.body.related.filter(function (x) { return x && isId(x.id); }) : [];
+      if (!list.length) return;
+      var box = el('div', {'class': 'hits'});
+      list.forEach(function (x) {
+        box.appendChild(el('article', {'class': 'hit'}, el('a', {href: articleHref(x.id), text: x.title || x.id}),
+          meta(x.source, x.published)));
+      });
+      sec.appendChild(el('h2', {text: 'Bài viết liên quan'}));
+      sec.appendChild(box);
+    }).catch(function () {});
+    return sec;
+  }
+
+  // the article's story (/api/articles/ID/story): its title (to the story's page) and its
+  // timeline. A story of one article is the article itself: nothing to show then
+  function storyOf(id, my) {
+    var sec = el('section', {id: 'story', 'aria-label': 'Dòng sự kiện'});
+    api('/api/articles/' + encodeURIComponent(id) + '/story').then(function (res) {
+      if (my !== seq || res.status !== 200 || !res.body || !(res.body.size > 1)) return;
+      var st = res.body;
+      sec.appendChild(el('h2', {text: 'Dòng sự kiện'}));
+      sec.appendChild(el('p', {}, isStoryId(st.id) ? el('a', {href: '#/s/' + st.id, text: st.title || ''}) : el('strong', {text: st.title || ''}),
+        el('span', {'class': 'meta', text: ' · ' + st.size + ' bài'})));
+      sec.appendChild(timeline(st, id));
+    }).catch(function () {});
+    return sec;
   }
 
   function route() {
     var h = location.hash || '#/';
-    var m = /^#\/a\/([0-9a-f]{16})$/.exec(h), ms = /^#\/s\/([0-9A-Za-z_-]{1,64})$/.exec(h);
-    if (m) reader(m[1]);
+    // an article's id arrives encoded (encodeURIComponent: ':' as %3A), and a hand-typed one
+    // may come as is: decoded, it must be an id
+    var m = /^#\/a\/([^/?#]+)$/.exec(h), ms = /^#\/s\/([0-9]{1,18})$/.exec(h), aid = null;
+    if (m) { try { aid = decodeURIComponent(m[1]); } catch (e) { aid = null; } }
+    if (aid !== null && isId(aid)) reader(aid);
     else if (ms) story(ms[1]);
     else if (h.indexOf('#/search') === 0) search();
     else front();

@@ -5,22 +5,20 @@
 #include "bantin/top.h"
 #include "store/db.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define ID_HEX 16
-
-static int is_id(const char *id)
-{
-    return id && strlen(id) == ID_HEX && strspn(id, "0123456789abcdef") == ID_HEX;
-}
 
 int bt_article_view(bt_store *s, const char *id, bt_error *err)
 {
     if (!s)
         return bt_error_set(err, BT_EINVAL, "view: no store");
-    if (!is_id(id))
-        return bt_error_set(err, BT_EINVAL, "view: '%.40s' is not an article id (16 hex digits)",
+    /* a content id, or the id a record carried (bt_ingest keeps it): both name an article,
+     * and the server counts a view of either (GET /api/articles/ID) */
+    if (!bti_store_own_id_ok(id))
+        return bt_error_set(err, BT_EINVAL,
+                            "view: '%.40s' is not an article id (16 hex digits, or 1 to 16 of "
+                            "A-Z a-z 0-9 . _ : -)",
                             id ? id : "(null)");
     sqlite3 *db = bti_store_db(s);
     if (sqlite3_db_readonly(db, "main") == 1)
@@ -155,7 +153,9 @@ int bt_top(bt_store *s, int days, int by, size_t limit, const char *until, bt_to
         while (!rc && l->n < limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
             bt_top_item *it = &l->items[l->n++];
             const char *id = (const char *)sqlite3_column_text(st, 0);
-            memcpy(it->id, id && strlen(id) == ID_HEX ? id : "0000000000000000", ID_HEX + 1);
+            /* a content id or the id a record carried: both fit in 16 characters */
+            snprintf(it->id, sizeof it->id, "%s",
+                     bti_store_own_id_ok(id) ? id : "0000000000000000");
             it->title = dup_col(st, 1);
             it->url = dup_col(st, 2);
             it->source = dup_col(st, 3);
