@@ -396,6 +396,35 @@ static void test_pandoc_raw_html(void **state)
     bt_article_free(a);
 }
 
+/* pandoc keeps a page's <div>s and inline SVG logos (<img src="data:...;base64,...">) in its
+ * Markdown: the first kilobytes of the capture are markup with no spaces in them. They are
+ * skipped when judging whether the capture is text, not taken as noise. */
+static void test_pandoc_markup_prelude(void **state)
+{
+    (void)state;
+    size_t blob = 6000;
+    const char *head = "<div class=\"page\">\n\n<div id=\"header\" class=\"header\">\n\n"
+                       "[<img src=\"data:image/svg+xml;base64,";
+    const char *tail = "\" class=\"logo\" />](https://example.org)\n\n</div>\n\n</div>\n\n"
+                       "# Council votes to reopen the old river ferry\n\n"
+                       "The council voted on Tuesday to reopen the ferry across the river, "
+                       "which closed in 2019, after residents asked for it for years.\n\n"
+                       "The service will run every half hour from six in the morning, and a "
+                       "single crossing will cost the same as a bus ticket in the city.\n";
+    size_t hl = strlen(head), tl = strlen(tail);
+    char *buf = malloc(hl + blob + tl + 1);
+    assert_non_null(buf);
+    memcpy(buf, head, hl);
+    for (size_t i = 0; i < blob; i++)
+        buf[hl + i] = "PHN2ZyBjbGFzcz0ia"[i % 17];
+    memcpy(buf + hl + blob, tail, tl + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Council votes to reopen the old river ferry");
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+    free(buf);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -674,6 +703,7 @@ int main(void)
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),
+        cmocka_unit_test(test_pandoc_markup_prelude),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),
