@@ -425,6 +425,26 @@ static void test_pandoc_markup_prelude(void **state)
     free(buf);
 }
 
+/* Chinese and Japanese paragraphs have no spaces: their words are counted from the characters
+ * (two a word), and 。 ends a sentence, so they read as prose, not as one-word labels. */
+static void test_cjk_paragraphs(void **state)
+{
+    (void)state;
+    assert_int_equal(tx_count_words("東京都", strlen("東京都")), 2);
+    assert_int_equal(tx_count_words("a 日本語 b", strlen("a 日本語 b")), 4);
+    bt_article *a = extract_ok(
+        "* ホーム\n* 政治\n* 経済\n\n"
+        "# 川の渡し船、六年ぶりに運航を再開へ\n\n"
+        "市議会は火曜日、二〇一九年に廃止された川の渡し船の運航を再開することを決めた。"
+        "東岸の住民が長年にわたって再開を求めていた。\n\n"
+        "渡し船は朝六時から三十分ごとに運航し、運賃は市内のバスと同じ料金になる見通しだ。"
+        "市は半年後に時刻表を見直す予定である。\n");
+    assert_string_equal(a->title, "川の渡し船、六年ぶりに運航を再開へ");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[1], "半年後"));
+    bt_article_free(a);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -704,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),
         cmocka_unit_test(test_pandoc_markup_prelude),
+        cmocka_unit_test(test_cjk_paragraphs),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

@@ -100,6 +100,10 @@ static int sentence_end(const tx_block *b)
         return 0;
     if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6)
         return 1;
+    /* CJK: 。 and fullwidth ！ ？ */
+    if (n >= 3 && ((s[n - 3] == 0xE3 && s[n - 2] == 0x80 && s[n - 1] == 0x82) ||
+                   (s[n - 3] == 0xEF && s[n - 2] == 0xBC && (s[n - 1] == 0x81 || s[n - 1] == 0x9F))))
+        return 1;
     return s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':';
 }
 

@@ -454,17 +454,41 @@ static int add_block(tx_doc *d, tx_block *b)
     return 0;
 }
 
+/* Chinese and Japanese write without spaces between words: a run of ideographs or kana counts
+ * a word per this many characters (words there are one to three characters, two on average),
+ * so a paragraph of theirs weighs as one of the same length elsewhere. */
+#define CJK_CHARS_PER_WORD 2
+
+/* A CJK ideograph (U+3400-U+9FFF) or kana (U+3040-U+30FF) at s, 3 bytes of UTF-8. */
+static int cjk_at(const unsigned char *s, size_t left)
+{
+    if (left < 3 || s[0] < 0xE3 || s[0] > 0xE9 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    unsigned cp = ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF);
+}
+
 size_t tx_count_words(const char *s, size_t len)
 {
-    size_t w = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t w = 0, cjk = 0;
     int in = 0;
     for (size_t i = 0; i < len; i++) {
-        if (s[i] == ' ')
+        if (u[i] >= 0xE3 && cjk_at(u + i, len - i)) {
+            /* a CJK character: counted in its run, not as the start of a spaced word */
+            cjk++;
+            in = 1;
+            i += 2;
+            continue;
+        }
+        w += (cjk + CJK_CHARS_PER_WORD - 1) / CJK_CHARS_PER_WORD; /* a run ended */
+        cjk = 0;
+        if (u[i] == ' ')
             in = 0;
         else if (!in)
             in = 1, w++;
     }
-    return w;
+    return w + (cjk + CJK_CHARS_PER_WORD - 1) / CJK_CHARS_PER_WORD;
 }
 
 /* Turns one logical line (maybe several joined physical lines) into a block. */

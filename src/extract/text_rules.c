@@ -196,6 +196,23 @@ static unsigned last_char(const char *s, size_t len)
             if (t == 0xA6)
                 return '.'; /* … */
         }
+        /* CJK full stops and closing brackets: 。 」 』 and fullwidth ！ ？ ） */
+        if (len >= 3 && (unsigned char)s[len - 3] == 0xE3 && (unsigned char)s[len - 2] == 0x80) {
+            if (c == 0x82)
+                return '.';
+            if (c == 0x8D || c == 0x8F) {
+                len -= 3;
+                continue;
+            }
+        }
+        if (len >= 3 && (unsigned char)s[len - 3] == 0xEF && (unsigned char)s[len - 2] == 0xBC) {
+            if (c == 0x81 || c == 0x9F)
+                return c == 0x81 ? '!' : '?';
+            if (c == 0x89) {
+                len -= 3;
+                continue;
+            }
+        }
         if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && c == 0xBB) { /* » */
             len -= 2;
             continue;
