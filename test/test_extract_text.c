@@ -445,6 +445,97 @@ static void test_cjk_paragraphs(void **state)
     bt_article_free(a);
 }
 
+/* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
+ * of the related list after its last paragraph are not in it (they made the article a
+ * "teaser list", and a consent notice above won). */
+static void test_headlines_after_run(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "## How would you like to use the site?\n"
+        "\n"
+        "Use the site as usual with advertising and tracking. You can withdraw your consent at any time in the privacy settings at the bottom of every page of the site.\n"
+        "\n"
+        "With the subscription you use the site without advertising tracking and practically free of ads, for a small monthly price that you can cancel at any time.\n"
+        "\n"
+        "### Topic Politics\n"
+        "\n"
+        "### Topic Business\n"
+        "\n"
+        "### Topic Sport\n"
+        "\n"
+        "### Topic Culture\n"
+        "\n"
+        "### Topic Science\n"
+        "\n"
+        "### Topic Travel\n"
+        "\n"
+        "### Topic Weather\n"
+        "\n"
+        "### Topic Opinion\n"
+        "\n"
+        "### Topic Health\n"
+        "\n"
+        "### Topic Cars\n"
+        "\n"
+        "### Topic Homes\n"
+        "\n"
+        "### Topic Money\n"
+        "\n"
+        "### Topic Food\n"
+        "\n"
+        "### Topic Games\n"
+        "\n"
+        "### Topic Books\n"
+        "\n"
+        "### Topic Music\n"
+        "\n"
+        "### Topic Film\n"
+        "\n"
+        "### Topic Tech\n"
+        "\n"
+        "### Topic Jobs\n"
+        "\n"
+        "### Topic Local\n"
+        "\n"
+        "### Topic World\n"
+        "\n"
+        "### Topic Europe\n"
+        "\n"
+        "### Topic Asia\n"
+        "\n"
+        "### Topic Video\n"
+        "\n"
+        "### Topic Photos\n"
+        "\n"
+        "### Topic Podcasts\n"
+        "\n"
+        "\n"
+        "# Ferry across the river to run again after six years\n"
+        "\n"
+        "The council voted on Tuesday to reopen the ferry across the river, which closed in 2019 after the last operator gave up, and residents of the east bank had asked for it for years.\n"
+        "\n"
+        "The service will run every half hour from six in the morning, and a single crossing will cost the same as a bus ticket in the city centre, the council said.\n"
+        "\n"
+        "Shopkeepers near the old landing said they expected more customers once the boats were running again, especially on market days at the weekend.\n"
+        "\n"
+        "The council will review the timetable after six months and may add evening crossings in summer.\n"
+        "\n"
+        "## Bridge repairs to start in the spring\n"
+        "\n"
+        "## New bus lines for the east bank\n"
+        "\n"
+        "## Market hall reopens after fire\n"
+        "\n"
+        "## River festival draws record crowds\n"
+        "\n"
+        "## Harbour museum gets new wing\n");
+    assert_string_equal(a->title, "Ferry across the river to run again after six years");
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[0], "council voted"));
+    bt_article_free(a);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -725,6 +816,7 @@ int main(void)
         cmocka_unit_test(test_pandoc_raw_html),
         cmocka_unit_test(test_pandoc_markup_prelude),
         cmocka_unit_test(test_cjk_paragraphs),
+        cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

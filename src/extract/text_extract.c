@@ -378,7 +378,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
     size_t n = c->d.n;
-    size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0;
+    size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
     size_t box_items = 0;
     run *runs = NULL;
@@ -389,10 +389,11 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
         if (prose) {
             if (cs == NONE)
-                cs = i, score = 0, paras = 0, heads = 0, run_in_section = in_section;
+                cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section;
             signed_off = 0;
             ce = i;
             gap = 0;
+            heads_in = heads; /* headlines after the run's last paragraph are not in it */
             score += B[i].len;
             paras++;
             if (has_end_mark(B[i].text, B[i].len))
@@ -429,7 +430,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             run r = {cs, ce, score, 0, section_since || (box_since && !resumes), resumes};
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
-            if (paras >= TEASER_MIN_PARAS && heads * 100 >= paras * TEASER_HEADS_PCT)
+            if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
                 r.score /= TEASER_DIV, r.weak = 1;
             runs[nr++] = r;
             section_since = 0;
