@@ -536,6 +536,33 @@ static void test_headlines_after_run(void **state)
     bt_article_free(a);
 }
 
+/* A byline on a line of its own, in the languages of the lexicon, is not the headline; a
+ * headline opening with the same word is. */
+static void test_byline_line_not_title(void **state)
+{
+    (void)state;
+    static const char *const para =
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Fähre über den Fluss wieder in "
+        "Betrieb zu nehmen, die seit 2019 stillsteht und von vielen Anwohnern vermisst wird.\n\n"
+        "Die Fähre soll ab dem Sommer jede halbe Stunde fahren, und eine Überfahrt kostet so "
+        "viel wie ein Busfahrschein in der Innenstadt, teilte die Stadt am Abend mit.\n";
+    static const char *const heads[][2] = {
+        {"Von Anna Berg und Jan Roth, dpa", "Die alte Fähre fährt wieder"},
+        {"Par Marie Dupont", "Die alte Fähre fährt wieder"},
+        {"Von der Leyen besucht die alte Fähre", NULL},
+        {"Von München bis Aachen: Fähren im Test", NULL}};
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        char buf[2048];
+        if (heads[k][1])
+            snprintf(buf, sizeof buf, "%s\n\n%s\n\n%s", heads[k][1], heads[k][0], para);
+        else
+            snprintf(buf, sizeof buf, "%s\n\n%s", heads[k][0], para);
+        bt_article *a = extract_ok(buf);
+        assert_string_equal(a->title, heads[k][1] ? heads[k][1] : heads[k][0]);
+        bt_article_free(a);
+    }
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -817,6 +844,7 @@ int main(void)
         cmocka_unit_test(test_pandoc_markup_prelude),
         cmocka_unit_test(test_cjk_paragraphs),
         cmocka_unit_test(test_headlines_after_run),
+        cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

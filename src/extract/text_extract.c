@@ -16,6 +16,9 @@
 #include "core/date.h"
 #include "extract/extract_internal.h"
 #include "extract/text_internal.h"
+#include "extract/lexicon.h"
+
+#include <utf8proc.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -491,6 +494,41 @@ static size_t prev_block(const ctx *c, size_t i, size_t from)
     return NONE;
 }
 
+/* A byline set as a line of its own, in any language the lexicon knows ("Von Anna Berg und
+ * Jan Roth, dpa", "Par Marie Dupont"): a byline word, then names. Names are capitalised,
+ * joined by the lexicon's joining words; after a comma an agency may be in lower case
+ * ("dpa"). A headline opening with the same word goes on otherwise ("Von der Leyen fordert",
+ * "Von München bis Aachen: ..."). */
+#define BYLINE_LINE_MAX_WORDS 12
+static int byline_line(const tx_block *b)
+{
+    if (b->words > BYLINE_LINE_MAX_WORDS)
+        return 0;
+    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :");
+    if (!l)
+        return 0;
+    const char *s = b->text + l, *e = b->text + b->len;
+    size_t caps = 0;
+    while (s < e) {
+        int comma = 0;
+        while (s < e && (*s == ' ' || *s == ','))
+            comma |= *s++ == ',';
+        const char *w = s;
+        while (s < e && *s != ' ' && *s != ',')
+            s++;
+        if (s == w)
+            break;
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)w, s - w, &cp) <= 0 || w[s - w - 1] == ':')
+            return 0;
+        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
+            caps++;
+        else if (!comma && !bti_lex_raw_has(BTI_LEX_NAME_JOIN, w, (size_t)(s - w)))
+            return 0;
+    }
+    return caps >= 2;
+}
+
 static int title_candidate(ctx *c, size_t i)
 {
     const tx_block *b = &c->d.b[i];
@@ -508,7 +546,7 @@ static int title_candidate(ctx *c, size_t i)
     if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len) || bare_caption(b))
         return 0;
     size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
-    if (!strncmp(b->text, "By ", 3) ||
+    if (!strncmp(b->text, "By ", 3) || byline_line(b) ||
         (b->words <= TITLE_BYLINE_WORDS && tx_byline(b->text, b->len, o, l, MAX_AUTHORS)))
         return 0;
     return 1;
