@@ -563,6 +563,37 @@ static void test_byline_line_not_title(void **state)
     }
 }
 
+/* A comment box counted before its name ("3 Kommentare", "12 comments") ends the article:
+ * the readers' long comments below it are not its body. */
+static void test_counted_comments(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {"3 Kommentare", "12 comments", "5 commentaires"};
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        char buf[4096];
+        snprintf(buf, sizeof buf,
+                 "# Die alte Fähre fährt wieder\n\n"
+                 "Der Stadtrat hat am Dienstag beschlossen, die alte Fähre über den Fluss wieder "
+                 "in Betrieb zu nehmen, die seit 2019 stillsteht.\n\n"
+                 "Die Fähre soll ab dem Sommer jede halbe Stunde fahren, teilte die Stadt mit.\n\n"
+                 "%s\n\n"
+                 "Ich finde es richtig, dass die Fähre wieder fährt, denn seit Jahren müssen wir "
+                 "den langen Umweg über die Brücke nehmen, und das kostet jeden Tag viel Zeit und "
+                 "Geld, besonders für die Familien mit Kindern auf der anderen Seite des Flusses.\n\n"
+                 "Das ist doch nur Geldverschwendung, die Stadt sollte lieber die Brücke sanieren, "
+                 "die seit Jahren marode ist, und die Busse öfter fahren lassen, statt eine Fähre "
+                 "zu betreiben, die am Ende kaum jemand nutzen wird, wie schon beim letzten Mal.\n\n"
+                 "Wer soll das bezahlen? Die Stadt hat kein Geld für Schulen und Kindergärten, "
+                 "aber für eine Fähre ist plötzlich genug da, und niemand fragt die Bürger, was "
+                 "sie eigentlich wollen, bevor solche teuren Entscheidungen getroffen werden.\n",
+                 heads[k]);
+        bt_article *a = extract_ok(buf);
+        assert_string_equal(a->title, "Die alte Fähre fährt wieder");
+        assert_int_equal(a->n_body, 2);
+        bt_article_free(a);
+    }
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -845,6 +876,7 @@ int main(void)
         cmocka_unit_test(test_cjk_paragraphs),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
+        cmocka_unit_test(test_counted_comments),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

@@ -81,7 +81,14 @@ int tx_is_section_heading(const tx_block *b)
     size_t st = core_start(b->fold, b->flen);
     const char *f = b->fold + st;
     size_t n = b->flen - st, pl = bti_lex_prefix(BTI_LEX_COUNTED_BOX, f, n, " ");
-    return pl && n > pl + 2 && f[pl + 1] == '(' && f[pl + 2] >= '0' && f[pl + 2] <= '9';
+    if (pl && n > pl + 2 && f[pl + 1] == '(' && f[pl + 2] >= '0' && f[pl + 2] <= '9')
+        return 1;
+    /* or the count comes first: "3 Kommentare", "12 comments" */
+    size_t d = 0;
+    while (d < n && f[d] >= '0' && f[d] <= '9')
+        d++;
+    return d && d + 1 < n && f[d] == ' ' &&
+           bti_lex_prefix(BTI_LEX_COUNTED_BOX, f + d + 1, n - d - 1, NULL) == n - d - 1;
 }
 
 static int in_list(const char *w, size_t n, unsigned lists)
