@@ -594,6 +594,34 @@ static void test_counted_comments(void **state)
     }
 }
 
+/* Rows of a data table (html2text "a| b| c", pandoc "| a | b | c |") are not paragraphs: a
+ * cookie list under the article, however wordy its cells, is not a body. */
+static void test_table_rows_not_prose(void **state)
+{
+    (void)state;
+    static const char *const row[] = {
+        "session_id| 1 month| The cookie is used by the content network to identify single "
+        "visitors behind a shared address and apply security settings for each of them.\n\n",
+        "| session_id | 1 month | The cookie is used by the content network to identify single "
+        "visitors behind a shared address and apply security settings for each of them. |\n\n"};
+    for (size_t k = 0; k < 2; k++) {
+        char buf[8192];
+        size_t o = (size_t)snprintf(buf, sizeof buf,
+                                    "# Ferry across the river to run again\n\n"
+                                    "The council voted on Tuesday to reopen the ferry across the "
+                                    "river, which closed in 2019.\n\n"
+                                    "The service will run every half hour from six in the morning, "
+                                    "the council said in a statement.\n\n"
+                                    "Cookie settings\n\n");
+        for (int r = 0; r < 8; r++)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s", row[k]);
+        bt_article *a = extract_ok(buf);
+        assert_string_equal(a->title, "Ferry across the river to run again");
+        assert_int_equal(a->n_body, 2);
+        bt_article_free(a);
+    }
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -877,6 +905,7 @@ int main(void)
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),
+        cmocka_unit_test(test_table_rows_not_prose),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

@@ -491,6 +491,8 @@ size_t tx_count_words(const char *s, size_t len)
     return w + (cjk + CJK_CHARS_PER_WORD - 1) / CJK_CHARS_PER_WORD;
 }
 
+#define ROW_MIN_SEPS 2 /* cell separators in a table row of three cells */
+
 /* Turns one logical line (maybe several joined physical lines) into a block. */
 static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
 {
@@ -530,6 +532,13 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     }
     if (len && strspn(s, "|-: ") == len)
         return 0; /* table rule */
+    /* a row of a data table (cookie lists, results, prices) splits into cells: "a| b| c"
+     * (html2text), "| a | b | c |" (pandoc; its outer bars are gone by now) */
+    size_t seps = 0;
+    for (size_t k = 1; k + 1 < len && seps < ROW_MIN_SEPS; k++)
+        seps += s[k] == '|' && s[k + 1] == ' ';
+    if (seps >= ROW_MIN_SEPS)
+        b.flags |= TBF_ROW;
     if (only_url(s, len))
         return 0; /* lynx reference list entries */
 

@@ -231,7 +231,7 @@ static unsigned last_char(const char *s, size_t len)
 
 int tx_is_prose(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
+    if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_ROW)))
         return 0;
     unsigned c = last_char(b->text, b->len);
     if (b->words >= PROSE_WORDS)
