@@ -622,6 +622,32 @@ static void test_table_rows_not_prose(void **state)
     }
 }
 
+/* A label the template repeats between paragraphs ("Article content") is furniture: left in,
+ * each copy reads as a headline and the article as a teaser list that a shorter notice beats. */
+static void test_repeated_label(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf,
+                                "Cookie notice\n\nWe use cookies to give you the most relevant "
+                                "experience by remembering your preferences and repeat visits to "
+                                "the site, and you can change this at any time in the settings, "
+                                "which are linked from the foot of every page of this site.\n\n");
+    for (int k = 0; k < 30; k++) /* a menu: the notice is no part of the article */
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "### Topic number %d\n\n", k);
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 5; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Article content\n\nParagraph %d of the story: the council voted to "
+                              "reopen the ferry, which closed in 2019.\n\n", k + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_int_equal(a->n_body, 5);
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "Article content"));
+    bt_article_free(a);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -906,6 +932,7 @@ int main(void)
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),
         cmocka_unit_test(test_table_rows_not_prose),
+        cmocka_unit_test(test_repeated_label),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),
