@@ -648,6 +648,38 @@ static void test_repeated_label(void **state)
     bt_article_free(a);
 }
 
+/* Datelines, captions and credits between an article's paragraphs are not the headlines of a
+ * teaser list: counted as such, they cut the article's run by 3 and a notice above won. */
+static void test_teaser_heads_not_captions(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf,
+                                "Cookie notice\n\nWe use cookies to give you the most relevant "
+                                "experience by remembering your preferences and repeat visits to "
+                                "the site, and you can change this at any time in the settings, "
+                                "which are linked from the foot of every page of this site and "
+                                "in the app.\n\n");
+    for (int k = 0; k < 30; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "### Topic number %d\n\n", k);
+    snprintf(buf + o, sizeof buf - o,
+             "# Ferry across the river to run again\n\n"
+             "The council voted on Tuesday to reopen the ferry across the river, which closed in "
+             "2019 after the last operator gave up.\n\n"
+             "28.04.2023 | 17:52\n\n"
+             "The old landing stage on the east bank. Photo: Anna Berg/AFP\n\n"
+             "The service will run every half hour from six in the morning, and a crossing will "
+             "cost as much as a bus ticket.\n\n"
+             "Photo: Anna Berg/AFP\n\n"
+             "Shopkeepers near the old landing said they expected more customers once the boats "
+             "were running again.\n");
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_non_null(a->body);
+    assert_non_null(strstr(a->body[0], "council voted"));
+    bt_article_free(a);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -933,6 +965,7 @@ int main(void)
         cmocka_unit_test(test_counted_comments),
         cmocka_unit_test(test_table_rows_not_prose),
         cmocka_unit_test(test_repeated_label),
+        cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

@@ -377,6 +377,17 @@ typedef struct run {
     int box;     /* only a related heading and its few headline-like items precede it */
 } run;
 
+/* A line that may head a teaser: headline-like, and not a line an article has between its
+ * paragraphs anyway (a dateline, a photo's caption or credit, a byline). */
+static int teaser_head(const tx_block *b)
+{
+    bti_date dt;
+    size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
+    return tx_is_headline_like(b) && !is_date_line(b, &dt) && !bare_caption(b) &&
+           !credit_only(b) && !(b->words <= TITLE_BYLINE_WORDS &&
+                                tx_byline(b->text, b->len, o, l, MAX_AUTHORS));
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
@@ -404,7 +415,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         } else if (cs != NONE && !stop) {
             if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
                 gap++;
-                heads += tx_is_headline_like(&B[i]);
+                heads += teaser_head(&B[i]);
             }
             if (gap > RUN_GAP)
                 stop = 1;
