@@ -680,6 +680,30 @@ static void test_teaser_heads_not_captions(void **state)
     bt_article_free(a);
 }
 
+/* With no headline above the body, a headline a few blocks into it that the page sets twice
+ * is the headline, and the notice the run took above it is not the article. */
+static void test_title_inside_run(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n\n"
+        "   You are using an old browser that is no longer safe and no longer supported by its "
+        "maker, so some parts of this site may not work.\n\n"
+        "   Please use a modern browser such as one of those listed on the help page of this site "
+        "instead.\n\n"
+        "Politics\n\n"
+        "Ferry across the river to run again after six years\n\n"
+        "Ferry across the river to run again after six years\n\n"
+        "   The council voted on Tuesday to reopen the ferry across the river, which closed in "
+        "2019 after the last operator gave up, and residents had asked for it for years.\n\n"
+        "   The service will run every half hour from six in the morning, and a crossing will "
+        "cost as much as a bus ticket in the city centre, the council said.\n");
+    assert_string_equal(a->title, "Ferry across the river to run again after six years");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[0], "council voted"));
+    bt_article_free(a);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -966,6 +990,7 @@ int main(void)
         cmocka_unit_test(test_table_rows_not_prose),
         cmocka_unit_test(test_repeated_label),
         cmocka_unit_test(test_teaser_heads_not_captions),
+        cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

@@ -595,6 +595,22 @@ static size_t find_title(ctx *c, size_t rs)
     return NONE;
 }
 
+/* Pass 3b, when no headline stands above the body: a headline a few blocks into the run
+ * that the page sets twice (the headline and its copy in a share bar, a breadcrumb or the
+ * image's alt text): the run began at a notice above it ("your browser is out of date"). */
+#define TITLE_INSIDE 6
+static size_t title_inside(ctx *c, size_t rs, size_t re)
+{
+    for (size_t i = rs + 1; i <= re && i <= rs + TITLE_INSIDE; i++) {
+        if (!title_candidate(c, i))
+            continue;
+        for (size_t j = 0; j < c->d.n; j++)
+            if (j != i && c->d.b[j].kind == TB_TEXT && c->d.b[j].key == c->d.b[i].key)
+                return i;
+    }
+    return NONE;
+}
+
 static int set_title(ctx *c, size_t t)
 {
     const tx_block *b = &c->d.b[t];
@@ -1438,6 +1454,8 @@ static int extract(ctx *c, const bt_capture *cap)
     if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)
         return rc;
     size_t t = c->title != NONE ? c->title : find_title(c, rs);
+    if (t == NONE && (t = title_inside(c, rs, re)) != NONE)
+        rs = t + 1; /* what the run took above its headline is a notice, not the article */
     if (t != NONE && c->title == NONE && (rc = set_title(c, t)))
         return rc;
     size_t start = t != NONE && t + 1 < rs ? t + 1 : rs;
