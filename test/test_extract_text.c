@@ -704,6 +704,30 @@ static void test_title_inside_run(void **state)
     bt_article_free(a);
 }
 
+/* pandoc wraps raw HTML links with the prose around them: a line that opens with "<a ..."
+ * goes on the paragraph above, and the paragraph goes on after the link. */
+static void test_pandoc_wrapped_raw_link(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Council votes to reopen the old river ferry\n\n"
+        "The council voted on Tuesday to reopen the ferry across the river, which\n"
+        "closed in 2019 after the last operator gave up on the crossing near the\n"
+        "<a href=\"/topics/east-bank/\"\n"
+        "class=\"link text-inherit no-underline\">east bank</a> market. The ferry is\n"
+        "more than forty years old and can carry two hundred people at a time on\n"
+        "each of its crossings, the council said in a statement on Tuesday night.\n\n"
+        "The service will run every half hour from six in the morning, and a\n"
+        "single crossing will cost the same as a bus ticket in the city centre, so\n"
+        "that people who live on the east bank can reach their jobs more easily.\n\n"
+        "Shopkeepers near the old landing said they expected more customers once\n"
+        "the boats were running again, especially on market days at the weekend,\n"
+        "when the car parks on both sides of the river are full by nine o'clock.\n");
+    assert_int_equal(a->n_body, 3);
+    assert_non_null(strstr(a->body[0], "near the east bank market. The ferry is more than"));
+    bt_article_free(a);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -991,6 +1015,7 @@ int main(void)
         cmocka_unit_test(test_repeated_label),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
+        cmocka_unit_test(test_pandoc_wrapped_raw_link),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

@@ -670,6 +670,25 @@ static size_t wrap_width(const raw_line *L, size_t n)
     return many >= 3 && many * 5 >= text && (mid * 5 >= many * 2 || mid >= 12) ? W : 0;
 }
 
+/* Whether the line opens with an inline HTML tag ("<a href=...", "<em>"): pandoc wraps raw
+ * links with the prose around them, so such a line goes on the paragraph above; a block tag
+ * ("<div", "</figure>") starts a block of its own. */
+static int inline_tag(const char *s, size_t len)
+{
+    static const char *const tags[] = {"a", "span", "em", "strong", "b", "i", "code", "sup",
+                                        "sub", "abbr", "mark", "u", "s", "small", "time"};
+    if (len < 2 || s[0] != '<')
+        return 0;
+    size_t k = s[1] == '/' ? 2 : 1;
+    for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
+        size_t tl = strlen(tags[t]);
+        if (len > k + tl && !memcmp(s + k, tags[t], tl) &&
+            (s[k + tl] == ' ' || s[k + tl] == '>'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the text ends inside an HTML tag ("<img src=... " with its '>' on a later line). */
 static int open_tag(const char *s, size_t len)
 {
@@ -785,13 +804,16 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         rc = bti_buf_add(&para, L[i].s, L[i].len);
         size_t j = i + 1;
         /* an HTML tag left open at the end of the line continues on the next ones */
-        if (open_tag(L[i].s, L[i].len)) {
+        int tag_open = open_tag(L[i].s, L[i].len);
+        if (tag_open) {
             while (j < n && j - i < 40 && html_open(&para) && !L[j].blank) {
                 rc = rc ? rc : bti_buf_addc(&para, ' ');
                 rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);
                 j++;
             }
-        } else if (W) {
+        }
+        /* a paragraph that opened with an inline tag (a link) goes on wrapped like any other */
+        if (W && (!tag_open || inline_tag(L[i].s, L[i].len))) {
             size_t skip;
             /* only a paragraph with a '<' in it can have a tag or link left open */
             int lt = memchr(L[i].s, '<', L[i].len) != NULL;
@@ -805,7 +827,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
                      /* the next item of a list is no continuation of this one */
                      !(list_marker(L[j].s, L[j].len, &skip) &&
                        list_marker(L[i].s, L[i].len, &skip)) &&
-                     L[j].s[0] != '#' && L[j].s[0] != '<'))) {
+                     L[j].s[0] != '#' && (L[j].s[0] != '<' || inline_tag(L[j].s, L[j].len))))) {
                 lt |= memchr(L[j].s, '<', L[j].len) != NULL;
                 rc = rc ? rc : bti_buf_addc(&para, ' ');
                 rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);
