@@ -245,7 +245,8 @@ static void test_lead_photo(void **state)
     bt_article_free(a);
 }
 
-/* fragments without <html>: head-only tags are markup, block tags unless Markdown follows */
+/* fragments without <html>: head-only tags are markup, block tags unless Markdown follows
+ * or the fragment is laid out as pandoc lays out the raw blocks it keeps */
 static void test_sniff_fragments(void **state)
 {
     (void)state;
@@ -253,13 +254,19 @@ static void test_sniff_fragments(void **state)
         "<p>Đoạn một.</p><p>Đoạn hai.</p>", "<script>var a = 1;</script><div>x</div>",
         "\n  <link rel=\"stylesheet\" href=\"a.css\"><div>x</div>", "<style>p{}</style><p>x</p>",
         "<section class=\"a\"><p>x</p></section>", "<header><h1>T</h1></header>",
-        "<main><p>x</p></main>", "<table><tr><td>x</td></tr></table>", "<H1>Tiêu đề</H1><p>x</p>"};
+        "<main><p>x</p></main>", "<table><tr><td>x</td></tr></table>", "<H1>Tiêu đề</H1><p>x</p>",
+        /* an HTML fragment written one tag a line is no pandoc Markdown */
+        "<div class=\"a\">\n  <div>\n    <p>x</p>\n  </div>\n</div>\n<div>\n</div>\n"};
     for (size_t i = 0; i < sizeof html / sizeof html[0]; i++)
         assert_int_equal(bt_sniff_kind(html[i], strlen(html[i])), BT_KIND_HTML);
     static const char *const text[] = {
         "<div class=\"x\">\n\n# Tiêu đề\n\nXem [bài](https://a.vn/b)\n",
         "<section>\n\n## Mục\n\nĐọc [thêm](https://a.vn/c)\n", "<pandoc> is a tool\n",
-        "<phần một> của bài\n", "Tiêu đề\n\n<p>x</p>"};
+        "<phần một> của bài\n", "Tiêu đề\n\n<p>x</p>",
+        /* pandoc's raw blocks: tags alone between blank lines, no Markdown yet, one <p> */
+        "<div id=\"svg\">\n\n<img src=\"data:image/svg+xml;base64,PHN2Zy\" />\n\n</div>\n\n"
+        "<div class=\"page\">\n\n<div>\n\n</div>\n\n<p class=\"x\">Ngày 5/6</p>\n\n</div>\n\n"
+        "Đoạn văn\n\n</div>\n\n"};
     for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
         assert_int_equal(bt_sniff_kind(text[i], strlen(text[i])), BT_KIND_TEXT);
 }

@@ -396,6 +396,338 @@ static void test_pandoc_raw_html(void **state)
     bt_article_free(a);
 }
 
+/* pandoc keeps a page's <div>s and inline SVG logos (<img src="data:...;base64,...">) in its
+ * Markdown: the first kilobytes of the capture are markup with no spaces in them. They are
+ * skipped when judging whether the capture is text, not taken as noise. */
+static void test_pandoc_markup_prelude(void **state)
+{
+    (void)state;
+    size_t blob = 6000;
+    const char *head = "<div class=\"page\">\n\n<div id=\"header\" class=\"header\">\n\n"
+                       "[<img src=\"data:image/svg+xml;base64,";
+    const char *tail = "\" class=\"logo\" />](https://example.org)\n\n</div>\n\n</div>\n\n"
+                       "# Council votes to reopen the old river ferry\n\n"
+                       "The council voted on Tuesday to reopen the ferry across the river, "
+                       "which closed in 2019, after residents asked for it for years.\n\n"
+                       "The service will run every half hour from six in the morning, and a "
+                       "single crossing will cost the same as a bus ticket in the city.\n";
+    size_t hl = strlen(head), tl = strlen(tail);
+    char *buf = malloc(hl + blob + tl + 1);
+    assert_non_null(buf);
+    memcpy(buf, head, hl);
+    for (size_t i = 0; i < blob; i++)
+        buf[hl + i] = "PHN2ZyBjbGFzcz0ia"[i % 17];
+    memcpy(buf + hl + blob, tail, tl + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Council votes to reopen the old river ferry");
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+    free(buf);
+}
+
+/* Chinese and Japanese paragraphs have no spaces: their words are counted from the characters
+ * (two a word), and 。 ends a sentence, so they read as prose, not as one-word labels. */
+static void test_cjk_paragraphs(void **state)
+{
+    (void)state;
+    assert_int_equal(tx_count_words("東京都", strlen("東京都")), 2);
+    assert_int_equal(tx_count_words("a 日本語 b", strlen("a 日本語 b")), 4);
+    bt_article *a = extract_ok(
+        "* ホーム\n* 政治\n* 経済\n\n"
+        "# 川の渡し船、六年ぶりに運航を再開へ\n\n"
+        "市議会は火曜日、二〇一九年に廃止された川の渡し船の運航を再開することを決めた。"
+        "東岸の住民が長年にわたって再開を求めていた。\n\n"
+        "渡し船は朝六時から三十分ごとに運航し、運賃は市内のバスと同じ料金になる見通しだ。"
+        "市は半年後に時刻表を見直す予定である。\n");
+    assert_string_equal(a->title, "川の渡し船、六年ぶりに運航を再開へ");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[1], "半年後"));
+    bt_article_free(a);
+}
+
+/* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
+ * of the related list after its last paragraph are not in it (they made the article a
+ * "teaser list", and a consent notice above won). */
+static void test_headlines_after_run(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "## How would you like to use the site?\n"
+        "\n"
+        "Use the site as usual with advertising and tracking. You can withdraw your consent at any time in the privacy settings at the bottom of every page of the site.\n"
+        "\n"
+        "With the subscription you use the site without advertising tracking and practically free of ads, for a small monthly price that you can cancel at any time.\n"
+        "\n"
+        "### Topic Politics\n"
+        "\n"
+        "### Topic Business\n"
+        "\n"
+        "### Topic Sport\n"
+        "\n"
+        "### Topic Culture\n"
+        "\n"
+        "### Topic Science\n"
+        "\n"
+        "### Topic Travel\n"
+        "\n"
+        "### Topic Weather\n"
+        "\n"
+        "### Topic Opinion\n"
+        "\n"
+        "### Topic Health\n"
+        "\n"
+        "### Topic Cars\n"
+        "\n"
+        "### Topic Homes\n"
+        "\n"
+        "### Topic Money\n"
+        "\n"
+        "### Topic Food\n"
+        "\n"
+        "### Topic Games\n"
+        "\n"
+        "### Topic Books\n"
+        "\n"
+        "### Topic Music\n"
+        "\n"
+        "### Topic Film\n"
+        "\n"
+        "### Topic Tech\n"
+        "\n"
+        "### Topic Jobs\n"
+        "\n"
+        "### Topic Local\n"
+        "\n"
+        "### Topic World\n"
+        "\n"
+        "### Topic Europe\n"
+        "\n"
+        "### Topic Asia\n"
+        "\n"
+        "### Topic Video\n"
+        "\n"
+        "### Topic Photos\n"
+        "\n"
+        "### Topic Podcasts\n"
+        "\n"
+        "\n"
+        "# Ferry across the river to run again after six years\n"
+        "\n"
+        "The council voted on Tuesday to reopen the ferry across the river, which closed in 2019 after the last operator gave up, and residents of the east bank had asked for it for years.\n"
+        "\n"
+        "The service will run every half hour from six in the morning, and a single crossing will cost the same as a bus ticket in the city centre, the council said.\n"
+        "\n"
+        "Shopkeepers near the old landing said they expected more customers once the boats were running again, especially on market days at the weekend.\n"
+        "\n"
+        "The council will review the timetable after six months and may add evening crossings in summer.\n"
+        "\n"
+        "## Bridge repairs to start in the spring\n"
+        "\n"
+        "## New bus lines for the east bank\n"
+        "\n"
+        "## Market hall reopens after fire\n"
+        "\n"
+        "## River festival draws record crowds\n"
+        "\n"
+        "## Harbour museum gets new wing\n");
+    assert_string_equal(a->title, "Ferry across the river to run again after six years");
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[0], "council voted"));
+    bt_article_free(a);
+}
+
+/* A byline on a line of its own, in the languages of the lexicon, is not the headline; a
+ * headline opening with the same word is. */
+static void test_byline_line_not_title(void **state)
+{
+    (void)state;
+    static const char *const para =
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Fähre über den Fluss wieder in "
+        "Betrieb zu nehmen, die seit 2019 stillsteht und von vielen Anwohnern vermisst wird.\n\n"
+        "Die Fähre soll ab dem Sommer jede halbe Stunde fahren, und eine Überfahrt kostet so "
+        "viel wie ein Busfahrschein in der Innenstadt, teilte die Stadt am Abend mit.\n";
+    static const char *const heads[][2] = {
+        {"Von Anna Berg und Jan Roth, dpa", "Die alte Fähre fährt wieder"},
+        {"Par Marie Dupont", "Die alte Fähre fährt wieder"},
+        {"Von der Leyen besucht die alte Fähre", NULL},
+        {"Von München bis Aachen: Fähren im Test", NULL}};
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        char buf[2048];
+        if (heads[k][1])
+            snprintf(buf, sizeof buf, "%s\n\n%s\n\n%s", heads[k][1], heads[k][0], para);
+        else
+            snprintf(buf, sizeof buf, "%s\n\n%s", heads[k][0], para);
+        bt_article *a = extract_ok(buf);
+        assert_string_equal(a->title, heads[k][1] ? heads[k][1] : heads[k][0]);
+        bt_article_free(a);
+    }
+}
+
+/* A comment box counted before its name ("3 Kommentare", "12 comments") ends the article:
+ * the readers' long comments below it are not its body. */
+static void test_counted_comments(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {"3 Kommentare", "12 comments", "5 commentaires"};
+    for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
+        char buf[4096];
+        snprintf(buf, sizeof buf,
+                 "# Die alte Fähre fährt wieder\n\n"
+                 "Der Stadtrat hat am Dienstag beschlossen, die alte Fähre über den Fluss wieder "
+                 "in Betrieb zu nehmen, die seit 2019 stillsteht.\n\n"
+                 "Die Fähre soll ab dem Sommer jede halbe Stunde fahren, teilte die Stadt mit.\n\n"
+                 "%s\n\n"
+                 "Ich finde es richtig, dass die Fähre wieder fährt, denn seit Jahren müssen wir "
+                 "den langen Umweg über die Brücke nehmen, und das kostet jeden Tag viel Zeit und "
+                 "Geld, besonders für die Familien mit Kindern auf der anderen Seite des Flusses.\n\n"
+                 "Das ist doch nur Geldverschwendung, die Stadt sollte lieber die Brücke sanieren, "
+                 "die seit Jahren marode ist, und die Busse öfter fahren lassen, statt eine Fähre "
+                 "zu betreiben, die am Ende kaum jemand nutzen wird, wie schon beim letzten Mal.\n\n"
+                 "Wer soll das bezahlen? Die Stadt hat kein Geld für Schulen und Kindergärten, "
+                 "aber für eine Fähre ist plötzlich genug da, und niemand fragt die Bürger, was "
+                 "sie eigentlich wollen, bevor solche teuren Entscheidungen getroffen werden.\n",
+                 heads[k]);
+        bt_article *a = extract_ok(buf);
+        assert_string_equal(a->title, "Die alte Fähre fährt wieder");
+        assert_int_equal(a->n_body, 2);
+        bt_article_free(a);
+    }
+}
+
+/* Rows of a data table (html2text "a| b| c", pandoc "| a | b | c |") are not paragraphs: a
+ * cookie list under the article, however wordy its cells, is not a body. */
+static void test_table_rows_not_prose(void **state)
+{
+    (void)state;
+    static const char *const row[] = {
+        "session_id| 1 month| The cookie is used by the content network to identify single "
+        "visitors behind a shared address and apply security settings for each of them.\n\n",
+        "| session_id | 1 month | The cookie is used by the content network to identify single "
+        "visitors behind a shared address and apply security settings for each of them. |\n\n"};
+    for (size_t k = 0; k < 2; k++) {
+        char buf[8192];
+        size_t o = (size_t)snprintf(buf, sizeof buf,
+                                    "# Ferry across the river to run again\n\n"
+                                    "The council voted on Tuesday to reopen the ferry across the "
+                                    "river, which closed in 2019.\n\n"
+                                    "The service will run every half hour from six in the morning, "
+                                    "the council said in a statement.\n\n"
+                                    "Cookie settings\n\n");
+        for (int r = 0; r < 8; r++)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s", row[k]);
+        bt_article *a = extract_ok(buf);
+        assert_string_equal(a->title, "Ferry across the river to run again");
+        assert_int_equal(a->n_body, 2);
+        bt_article_free(a);
+    }
+}
+
+/* A label the template repeats between paragraphs ("Article content") is furniture: left in,
+ * each copy reads as a headline and the article as a teaser list that a shorter notice beats. */
+static void test_repeated_label(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf,
+                                "Cookie notice\n\nWe use cookies to give you the most relevant "
+                                "experience by remembering your preferences and repeat visits to "
+                                "the site, and you can change this at any time in the settings, "
+                                "which are linked from the foot of every page of this site.\n\n");
+    for (int k = 0; k < 30; k++) /* a menu: the notice is no part of the article */
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "### Topic number %d\n\n", k);
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 5; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Article content\n\nParagraph %d of the story: the council voted to "
+                              "reopen the ferry, which closed in 2019.\n\n", k + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_int_equal(a->n_body, 5);
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "Article content"));
+    bt_article_free(a);
+}
+
+/* Datelines, captions and credits between an article's paragraphs are not the headlines of a
+ * teaser list: counted as such, they cut the article's run by 3 and a notice above won. */
+static void test_teaser_heads_not_captions(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf,
+                                "Cookie notice\n\nWe use cookies to give you the most relevant "
+                                "experience by remembering your preferences and repeat visits to "
+                                "the site, and you can change this at any time in the settings, "
+                                "which are linked from the foot of every page of this site and "
+                                "in the app.\n\n");
+    for (int k = 0; k < 30; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "### Topic number %d\n\n", k);
+    snprintf(buf + o, sizeof buf - o,
+             "# Ferry across the river to run again\n\n"
+             "The council voted on Tuesday to reopen the ferry across the river, which closed in "
+             "2019 after the last operator gave up.\n\n"
+             "28.04.2023 | 17:52\n\n"
+             "The old landing stage on the east bank. Photo: Anna Berg/AFP\n\n"
+             "The service will run every half hour from six in the morning, and a crossing will "
+             "cost as much as a bus ticket.\n\n"
+             "Photo: Anna Berg/AFP\n\n"
+             "Shopkeepers near the old landing said they expected more customers once the boats "
+             "were running again.\n");
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_non_null(a->body);
+    assert_non_null(strstr(a->body[0], "council voted"));
+    bt_article_free(a);
+}
+
+/* With no headline above the body, a headline a few blocks into it that the page sets twice
+ * is the headline, and the notice the run took above it is not the article. */
+static void test_title_inside_run(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "* [Home](/)\n* [News](/news)\n* [Sport](/sport)\n\n"
+        "   You are using an old browser that is no longer safe and no longer supported by its "
+        "maker, so some parts of this site may not work.\n\n"
+        "   Please use a modern browser such as one of those listed on the help page of this site "
+        "instead.\n\n"
+        "Politics\n\n"
+        "Ferry across the river to run again after six years\n\n"
+        "Ferry across the river to run again after six years\n\n"
+        "   The council voted on Tuesday to reopen the ferry across the river, which closed in "
+        "2019 after the last operator gave up, and residents had asked for it for years.\n\n"
+        "   The service will run every half hour from six in the morning, and a crossing will "
+        "cost as much as a bus ticket in the city centre, the council said.\n");
+    assert_string_equal(a->title, "Ferry across the river to run again after six years");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[0], "council voted"));
+    bt_article_free(a);
+}
+
+/* pandoc wraps raw HTML links with the prose around them: a line that opens with "<a ..."
+ * goes on the paragraph above, and the paragraph goes on after the link. */
+static void test_pandoc_wrapped_raw_link(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Council votes to reopen the old river ferry\n\n"
+        "The council voted on Tuesday to reopen the ferry across the river, which\n"
+        "closed in 2019 after the last operator gave up on the crossing near the\n"
+        "<a href=\"/topics/east-bank/\"\n"
+        "class=\"link text-inherit no-underline\">east bank</a> market. The ferry is\n"
+        "more than forty years old and can carry two hundred people at a time on\n"
+        "each of its crossings, the council said in a statement on Tuesday night.\n\n"
+        "The service will run every half hour from six in the morning, and a\n"
+        "single crossing will cost the same as a bus ticket in the city centre, so\n"
+        "that people who live on the east bank can reach their jobs more easily.\n\n"
+        "Shopkeepers near the old landing said they expected more customers once\n"
+        "the boats were running again, especially on market days at the weekend,\n"
+        "when the car parks on both sides of the river are full by nine o'clock.\n");
+    assert_int_equal(a->n_body, 3);
+    assert_non_null(strstr(a->body[0], "near the east bank market. The ferry is more than"));
+    bt_article_free(a);
+}
+
 static void test_lynx_unwrap(void **state)
 {
     (void)state;
@@ -674,6 +1006,16 @@ int main(void)
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),
+        cmocka_unit_test(test_pandoc_markup_prelude),
+        cmocka_unit_test(test_cjk_paragraphs),
+        cmocka_unit_test(test_headlines_after_run),
+        cmocka_unit_test(test_byline_line_not_title),
+        cmocka_unit_test(test_counted_comments),
+        cmocka_unit_test(test_table_rows_not_prose),
+        cmocka_unit_test(test_repeated_label),
+        cmocka_unit_test(test_teaser_heads_not_captions),
+        cmocka_unit_test(test_title_inside_run),
+        cmocka_unit_test(test_pandoc_wrapped_raw_link),
         cmocka_unit_test(test_empty_and_furniture_only),
         cmocka_unit_test(test_binary_and_invalid_utf8),
         cmocka_unit_test(test_50mb_capture),

@@ -21,22 +21,42 @@ static int ascii_ieq(const char *a, const char *b, size_t n)
 }
 
 /* Markdown that keeps raw HTML blocks (pandoc -t gfm) may open with a <div>: it has
- * Markdown links or headings and no <body> or <p> of its own. */
+ * Markdown links or headings and no <body> or <p> of its own. Or it shows pandoc's way with
+ * the blocks it keeps raw: each tag on a line of its own between blank lines ("\n\n</div>\n\n"),
+ * a layout no HTML page is written in; pages that keep their markup raw (page-builder <div>s,
+ * inline SVG, JSON) show no Markdown in their first kilobytes, but show that at once. */
+#define SNIFF_MD_BYTES (1024 * 1024) /* inline SVG logos take hundreds of KB */
+#define RAW_BLOCKS_MIN 3 /* closing tags standing alone between blank lines */
+
+/* A closing tag ("</div>") alone on its line, with a blank line before and after, at s[i]. */
+static int raw_block_close(const char *s, size_t n, size_t i)
+{
+    if (i < 2 || s[i - 1] != '\n' || s[i - 2] != '\n' || i + 3 >= n || s[i + 1] != '/')
+        return 0;
+    size_t j = i + 2;
+    while (j < n && ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z'))
+        j++;
+    return j > i + 2 && j + 2 < n && s[j] == '>' && s[j + 1] == '\n' && s[j + 2] == '\n';
+}
+
 static int markdown_with_html(const char *data, size_t len)
 {
-    size_t n = len < 65536 ? len : 65536;
-    int md = 0;
+    size_t n = len < SNIFF_MD_BYTES ? len : SNIFF_MD_BYTES;
+    int md = 0, html = 0;
+    size_t raw = 0;
     for (size_t i = 0; i + 3 < n; i++) {
         if (data[i] == '<' && (data[i + 1] == 'p' || data[i + 1] == 'P') &&
             (data[i + 2] == '>' || data[i + 2] == ' '))
-            return 0;
+            html = 1;
         if (data[i] == '<' && i + 5 < n && ascii_ieq(data + i, "<body", 5))
-            return 0;
+            html = 1;
         if ((data[i] == ']' && data[i + 1] == '(') ||
             (data[i] == '\n' && data[i + 1] == '#' && (data[i + 2] == ' ' || data[i + 2] == '#')))
             md = 1;
+        if (data[i] == '<' && raw_block_close(data, n, i) && ++raw >= RAW_BLOCKS_MIN)
+            return 1;
     }
-    return md;
+    return md && !html;
 }
 
 bt_kind bt_sniff_kind(const char *data, size_t len)

@@ -17,6 +17,9 @@
 #include "extract/extract_internal.h"
 #include "extract/text_internal.h"
 #include "extract/kind.h"
+#include "extract/lexicon.h"
+
+#include <utf8proc.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +103,10 @@ static int sentence_end(const tx_block *b)
     if (!n)
         return 0;
     if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6)
+        return 1;
+    /* CJK: 。 and fullwidth ！ ？ */
+    if (n >= 3 && ((s[n - 3] == 0xE3 && s[n - 2] == 0x80 && s[n - 1] == 0x82) ||
+                   (s[n - 3] == 0xEF && s[n - 2] == 0xBC && (s[n - 1] == 0x81 || s[n - 1] == 0x9F))))
         return 1;
     return s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':';
 }
@@ -371,11 +378,22 @@ typedef struct run {
     int box;     /* only a related heading and its few headline-like items precede it */
 } run;
 
+/* A line that may head a teaser: headline-like, and not a line an article has between its
+ * paragraphs anyway (a dateline, a photo's caption or credit, a byline). */
+static int teaser_head(const tx_block *b)
+{
+    bti_date dt;
+    size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
+    return tx_is_headline_like(b) && !is_date_line(b, &dt) && !bare_caption(b) &&
+           !credit_only(b) && !(b->words <= TITLE_BYLINE_WORDS &&
+                                tx_byline(b->text, b->len, o, l, MAX_AUTHORS));
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
     size_t n = c->d.n;
-    size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0;
+    size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
     size_t box_items = 0;
     run *runs = NULL;
@@ -386,10 +404,11 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
         if (prose) {
             if (cs == NONE)
-                cs = i, score = 0, paras = 0, heads = 0, run_in_section = in_section;
+                cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section;
             signed_off = 0;
             ce = i;
             gap = 0;
+            heads_in = heads; /* headlines after the run's last paragraph are not in it */
             score += B[i].len;
             paras++;
             if (has_end_mark(B[i].text, B[i].len))
@@ -397,7 +416,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         } else if (cs != NONE && !stop) {
             if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
                 gap++;
-                heads += tx_is_headline_like(&B[i]);
+                heads += teaser_head(&B[i]);
             }
             if (gap > RUN_GAP)
                 stop = 1;
@@ -426,7 +445,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             run r = {cs, ce, score, 0, section_since || (box_since && !resumes), resumes};
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
-            if (paras >= TEASER_MIN_PARAS && heads * 100 >= paras * TEASER_HEADS_PCT)
+            if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
                 r.score /= TEASER_DIV, r.weak = 1;
             runs[nr++] = r;
             section_since = 0;
@@ -487,6 +506,41 @@ static size_t prev_block(const ctx *c, size_t i, size_t from)
     return NONE;
 }
 
+/* A byline set as a line of its own, in any language the lexicon knows ("Von Anna Berg und
+ * Jan Roth, dpa", "Par Marie Dupont"): a byline word, then names. Names are capitalised,
+ * joined by the lexicon's joining words; after a comma an agency may be in lower case
+ * ("dpa"). A headline opening with the same word goes on otherwise ("Von der Leyen fordert",
+ * "Von München bis Aachen: ..."). */
+#define BYLINE_LINE_MAX_WORDS 12
+static int byline_line(const tx_block *b)
+{
+    if (b->words > BYLINE_LINE_MAX_WORDS)
+        return 0;
+    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :");
+    if (!l)
+        return 0;
+    const char *s = b->text + l, *e = b->text + b->len;
+    size_t caps = 0;
+    while (s < e) {
+        int comma = 0;
+        while (s < e && (*s == ' ' || *s == ','))
+            comma |= *s++ == ',';
+        const char *w = s;
+        while (s < e && *s != ' ' && *s != ',')
+            s++;
+        if (s == w)
+            break;
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)w, s - w, &cp) <= 0 || w[s - w - 1] == ':')
+            return 0;
+        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
+            caps++;
+        else if (!comma && !bti_lex_raw_has(BTI_LEX_NAME_JOIN, w, (size_t)(s - w)))
+            return 0;
+    }
+    return caps >= 2;
+}
+
 static int title_candidate(ctx *c, size_t i)
 {
     const tx_block *b = &c->d.b[i];
@@ -504,7 +558,7 @@ static int title_candidate(ctx *c, size_t i)
     if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len) || bare_caption(b))
         return 0;
     size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
-    if (!strncmp(b->text, "By ", 3) ||
+    if (!strncmp(b->text, "By ", 3) || byline_line(b) ||
         (b->words <= TITLE_BYLINE_WORDS && tx_byline(b->text, b->len, o, l, MAX_AUTHORS)))
         return 0;
     return 1;
@@ -539,6 +593,22 @@ static size_t find_title(ctx *c, size_t rs)
     for (size_t i = 0; i < rs; i++)
         if (c->d.b[i].level == 1 && title_candidate(c, i))
             return i;
+    return NONE;
+}
+
+/* Pass 3b, when no headline stands above the body: a headline a few blocks into the run
+ * that the page sets twice (the headline and its copy in a share bar, a breadcrumb or the
+ * image's alt text): the run began at a notice above it ("your browser is out of date"). */
+#define TITLE_INSIDE 6
+static size_t title_inside(ctx *c, size_t rs, size_t re)
+{
+    for (size_t i = rs + 1; i <= re && i <= rs + TITLE_INSIDE; i++) {
+        if (!title_candidate(c, i))
+            continue;
+        for (size_t j = 0; j < c->d.n; j++)
+            if (j != i && c->d.b[j].kind == TB_TEXT && c->d.b[j].key == c->d.b[i].key)
+                return i;
+    }
     return NONE;
 }
 
@@ -749,6 +819,65 @@ done:
 
 /* Pass 1: marks section headings (R_STOP) and furniture: known phrases, slugs, time stamps,
  * breadcrumbs, navigation, and what the site model says recurs on the site's pages. */
+/* A short line the template repeats down the page beside paragraphs ("Article content",
+ * "Advertisement", "Anzeige"): a label, furniture there. Left in, each copy reads as a
+ * headline between paragraphs and the article looks like a teaser list. Only copies next to
+ * a paragraph are taken: elsewhere a repeated line may be what ends a run (a label over
+ * teasers; taking those cost the pages of one publisher 0.02-0.05). Headings are left alone
+ * (a page may name a section twice). */
+#define LABEL_MAX_WORDS 3
+#define LABEL_MIN_REPEATS 3
+
+static int cmp_key(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static int label_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level && b->words <= LABEL_MAX_WORDS;
+}
+
+static int mark_repeated_labels(ctx *c)
+{
+    tx_block *B = c->d.b;
+    size_t n = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        n += label_line(&B[i]);
+    if (n < LABEL_MIN_REPEATS)
+        return 0;
+    uint64_t *keys = malloc(n * sizeof *keys);
+    if (!keys)
+        return BT_ENOMEM;
+    n = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        if (label_line(&B[i]))
+            keys[n++] = B[i].key;
+    qsort(keys, n, sizeof *keys, cmp_key);
+    for (size_t i = 0; i < c->d.n; i++) {
+        if (!label_line(&B[i]) || c->role[i] == R_STOP || c->junk[i])
+            continue;
+        /* the first copy of the key, then count the copies */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (keys[mid] < B[i].key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t k = lo;
+        while (k < n && keys[k] == B[i].key && k - lo < LABEL_MIN_REPEATS)
+            k++;
+        if (k - lo >= LABEL_MIN_REPEATS && ((i > 0 && tx_is_prose(&B[i - 1])) ||
+                                            (i + 1 < c->d.n && tx_is_prose(&B[i + 1]))))
+            c->junk[i] = JUNK_RULE;
+    }
+    free(keys);
+    return 0;
+}
+
 static void mark_furniture(ctx *c)
 {
     tx_block *B = c->d.b;
@@ -1320,10 +1449,14 @@ static int extract(ctx *c, const bt_capture *cap)
 {
     int rc;
     mark_furniture(c);
+    if ((rc = mark_repeated_labels(c)))
+        return rc;
     size_t rs, re;
     if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)
         return rc;
     size_t t = c->title != NONE ? c->title : find_title(c, rs);
+    if (t == NONE && (t = title_inside(c, rs, re)) != NONE)
+        rs = t + 1; /* what the run took above its headline is a notice, not the article */
     if (t != NONE && c->title == NONE && (rc = set_title(c, t)))
         return rc;
     size_t start = t != NONE && t + 1 < rs ? t + 1 : rs;

@@ -454,18 +454,44 @@ static int add_block(tx_doc *d, tx_block *b)
     return 0;
 }
 
+/* Chinese and Japanese write without spaces between words: a run of ideographs or kana counts
+ * a word per this many characters (words there are one to three characters, two on average),
+ * so a paragraph of theirs weighs as one of the same length elsewhere. */
+#define CJK_CHARS_PER_WORD 2
+
+/* A CJK ideograph (U+3400-U+9FFF) or kana (U+3040-U+30FF) at s, 3 bytes of UTF-8. */
+static int cjk_at(const unsigned char *s, size_t left)
+{
+    if (left < 3 || s[0] < 0xE3 || s[0] > 0xE9 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+        return 0;
+    unsigned cp = ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF);
+}
+
 size_t tx_count_words(const char *s, size_t len)
 {
-    size_t w = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t w = 0, cjk = 0;
     int in = 0;
     for (size_t i = 0; i < len; i++) {
-        if (s[i] == ' ')
+        if (u[i] >= 0xE3 && cjk_at(u + i, len - i)) {
+            /* a CJK character: counted in its run, not as the start of a spaced word */
+            cjk++;
+            in = 1;
+            i += 2;
+            continue;
+        }
+        w += (cjk + CJK_CHARS_PER_WORD - 1) / CJK_CHARS_PER_WORD; /* a run ended */
+        cjk = 0;
+        if (u[i] == ' ')
             in = 0;
         else if (!in)
             in = 1, w++;
     }
-    return w;
+    return w + (cjk + CJK_CHARS_PER_WORD - 1) / CJK_CHARS_PER_WORD;
 }
+
+#define ROW_MIN_SEPS 2 /* cell separators in a table row of three cells */
 
 /* Turns one logical line (maybe several joined physical lines) into a block. */
 static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
@@ -506,6 +532,13 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     }
     if (len && strspn(s, "|-: ") == len)
         return 0; /* table rule */
+    /* a row of a data table (cookie lists, results, prices) splits into cells: "a| b| c"
+     * (html2text), "| a | b | c |" (pandoc; its outer bars are gone by now) */
+    size_t seps = 0;
+    for (size_t k = 1; k + 1 < len && seps < ROW_MIN_SEPS; k++)
+        seps += s[k] == '|' && s[k + 1] == ' ';
+    if (seps >= ROW_MIN_SEPS)
+        b.flags |= TBF_ROW;
     if (only_url(s, len))
         return 0; /* lynx reference list entries */
 
@@ -637,6 +670,25 @@ static size_t wrap_width(const raw_line *L, size_t n)
     return many >= 3 && many * 5 >= text && (mid * 5 >= many * 2 || mid >= 12) ? W : 0;
 }
 
+/* Whether the line opens with an inline HTML tag ("<a href=...", "<em>"): pandoc wraps raw
+ * links with the prose around them, so such a line goes on the paragraph above; a block tag
+ * ("<div", "</figure>") starts a block of its own. */
+static int inline_tag(const char *s, size_t len)
+{
+    static const char *const tags[] = {"a", "span", "em", "strong", "b", "i", "code", "sup",
+                                        "sub", "abbr", "mark", "u", "s", "small", "time"};
+    if (len < 2 || s[0] != '<')
+        return 0;
+    size_t k = s[1] == '/' ? 2 : 1;
+    for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
+        size_t tl = strlen(tags[t]);
+        if (len > k + tl && !memcmp(s + k, tags[t], tl) &&
+            (s[k + tl] == ' ' || s[k + tl] == '>'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the text ends inside an HTML tag ("<img src=... " with its '>' on a later line). */
 static int open_tag(const char *s, size_t len)
 {
@@ -752,13 +804,16 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         rc = bti_buf_add(&para, L[i].s, L[i].len);
         size_t j = i + 1;
         /* an HTML tag left open at the end of the line continues on the next ones */
-        if (open_tag(L[i].s, L[i].len)) {
+        int tag_open = open_tag(L[i].s, L[i].len);
+        if (tag_open) {
             while (j < n && j - i < 40 && html_open(&para) && !L[j].blank) {
                 rc = rc ? rc : bti_buf_addc(&para, ' ');
                 rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);
                 j++;
             }
-        } else if (W) {
+        }
+        /* a paragraph that opened with an inline tag (a link) goes on wrapped like any other */
+        if (W && (!tag_open || inline_tag(L[i].s, L[i].len))) {
             size_t skip;
             /* only a paragraph with a '<' in it can have a tag or link left open */
             int lt = memchr(L[i].s, '<', L[i].len) != NULL;
@@ -772,7 +827,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
                      /* the next item of a list is no continuation of this one */
                      !(list_marker(L[j].s, L[j].len, &skip) &&
                        list_marker(L[i].s, L[i].len, &skip)) &&
-                     L[j].s[0] != '#' && L[j].s[0] != '<'))) {
+                     L[j].s[0] != '#' && (L[j].s[0] != '<' || inline_tag(L[j].s, L[j].len))))) {
                 lt |= memchr(L[j].s, '<', L[j].len) != NULL;
                 rc = rc ? rc : bti_buf_addc(&para, ' ');
                 rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);

@@ -21,33 +21,77 @@
 #define MAX_MEAN_WORD 24
 /* Too little to judge: headlines and short notes pass. */
 #define MIN_BYTES 200
-/* The judgement reads the first 4 KB: noise shows there as well as anywhere. */
+/* The judgement reads the first 4 KB of words: noise shows there as well as anywhere ... */
 #define SAMPLE_BYTES 4096
+/* ... skipping markup a renderer kept (pandoc leaves <div>s and <img src="data:..."> in its
+ * Markdown, html2text long link targets), so it may read this far into a capture. */
+#define SCAN_BYTES (64 * 1024)
+/* A run between spaces this long is a URL or an encoded blob, not a word: it is not judged.
+ * Control characters in it still count, so noise cannot hide in long runs. */
+#define MAX_RUN 160
+
+/* Bytes from s[i] that a renderer kept as markup rather than text: an HTML tag or comment
+ * ("<div class=...>", "</p>", "<!-- -->"), or a Markdown link target "](...)"; 0 if none. */
+static size_t markup_len(const unsigned char *s, size_t n, size_t i)
+{
+    unsigned char c = i + 1 < n ? s[i + 1] : 0;
+    unsigned char end;
+    if (s[i] == '<' && (c == '/' || c == '!' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+        end = '>';
+    else if (s[i] == ']' && c == '(')
+        end = ')';
+    else
+        return 0;
+    for (size_t j = i + 1; j < n; j++) {
+        if (s[j] == end)
+            return j + 1 - i;
+        if (s[j] < 0x20 && s[j] != '\n' && s[j] != '\t' && s[j] != '\r')
+            return 0; /* not markup: a stray bracket in noise */
+    }
+    return 0;
+}
 
 int bti_text_plausible(const char *text, size_t len, char *why, size_t cap)
 {
     const unsigned char *p = (const unsigned char *)text;
-    size_t n = len < SAMPLE_BYTES ? len : SAMPLE_BYTES;
+    size_t n = len < SCAN_BYTES ? len : SCAN_BYTES;
     if (n < MIN_BYTES)
         return 1;
-    size_t control = 0, letters = 0, visible = 0, words = 0;
-    int in_word = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = p[i];
+    size_t control = 0, letters = 0, visible = 0, words = 0, scanned = 0;
+    size_t run = 0, run_letters = 0, i = 0, markup = 0, blobs = 0;
+    for (; i <= n && visible < SAMPLE_BYTES; i++) {
+        unsigned char c = i < n ? p[i] : ' ';
+        size_t m = i < n ? markup_len(p, n, i) : 0;
+        if (m) {
+            i += m - 1;
+            markup += m;
+            c = ' '; /* markup separates words */
+        }
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            in_word = 0;
+            if (run && run <= MAX_RUN) {
+                words++;
+                visible += run;
+                letters += run_letters;
+            } else {
+                blobs += run;
+            }
+            run = run_letters = 0;
             continue;
         }
-        words += !in_word;
-        in_word = 1;
-        visible++;
+        run++;
         if (c < 0x20 || c == 0x7F)
             control++;
         else if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-            letters++;
+            run_letters++;
     }
-    if (control * 1000 > n * MAX_CONTROL_PER_MILLE) {
-        snprintf(why, cap, "%zu of its first %zu bytes are control characters", control, n);
+    scanned = i < n ? i : n;
+    /* a capture of markup with little text in it is left to the extractor to find none;
+     * one long run without spaces is noise */
+    if (visible < MIN_BYTES && markup > blobs && control * 1000 <= scanned * MAX_CONTROL_PER_MILLE)
+        return 1;
+    if (control * 1000 > scanned * MAX_CONTROL_PER_MILLE) {
+        snprintf(why, cap, "%zu of its first %zu bytes are control characters", control,
+                 scanned);
         return 0;
     }
     if (letters * 1000 < visible * MIN_LETTER_PER_MILLE) {

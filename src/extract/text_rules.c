@@ -81,7 +81,14 @@ int tx_is_section_heading(const tx_block *b)
     size_t st = core_start(b->fold, b->flen);
     const char *f = b->fold + st;
     size_t n = b->flen - st, pl = bti_lex_prefix(BTI_LEX_COUNTED_BOX, f, n, " ");
-    return pl && n > pl + 2 && f[pl + 1] == '(' && f[pl + 2] >= '0' && f[pl + 2] <= '9';
+    if (pl && n > pl + 2 && f[pl + 1] == '(' && f[pl + 2] >= '0' && f[pl + 2] <= '9')
+        return 1;
+    /* or the count comes first: "3 Kommentare", "12 comments" */
+    size_t d = 0;
+    while (d < n && f[d] >= '0' && f[d] <= '9')
+        d++;
+    return d && d + 1 < n && f[d] == ' ' &&
+           bti_lex_prefix(BTI_LEX_COUNTED_BOX, f + d + 1, n - d - 1, NULL) == n - d - 1;
 }
 
 int tx_is_most_read_heading(const tx_block *b)
@@ -202,6 +209,23 @@ static unsigned last_char(const char *s, size_t len)
             if (t == 0xA6)
                 return '.'; /* … */
         }
+        /* CJK full stops and closing brackets: 。 」 』 and fullwidth ！ ？ ） */
+        if (len >= 3 && (unsigned char)s[len - 3] == 0xE3 && (unsigned char)s[len - 2] == 0x80) {
+            if (c == 0x82)
+                return '.';
+            if (c == 0x8D || c == 0x8F) {
+                len -= 3;
+                continue;
+            }
+        }
+        if (len >= 3 && (unsigned char)s[len - 3] == 0xEF && (unsigned char)s[len - 2] == 0xBC) {
+            if (c == 0x81 || c == 0x9F)
+                return c == 0x81 ? '!' : '?';
+            if (c == 0x89) {
+                len -= 3;
+                continue;
+            }
+        }
         if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && c == 0xBB) { /* » */
             len -= 2;
             continue;
@@ -213,7 +237,7 @@ static unsigned last_char(const char *s, size_t len)
 
 int tx_is_prose(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
+    if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_ROW)))
         return 0;
     unsigned c = last_char(b->text, b->len);
     if (b->words >= PROSE_WORDS)
