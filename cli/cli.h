@@ -51,6 +51,10 @@ void cli_errorf(const char *fmt, ...)
 #endif
     ;
 
+/* --format VALUE of command `cmd`: *json 1 for "json", 0 for "text"; anything else is said
+ * and gives CLI_EXIT_USAGE. */
+int cli_format_json(const char *cmd, const char *value, int *json);
+
 /* The database path: `given` (--db), else $BANTIN_DB, else BT_STORE_DEFAULT_PATH. */
 const char *cli_db_path(const char *given);
 

@@ -59,13 +59,8 @@ int cmd_dups(int argc, char **argv)
                 return 2;
             }
         } else if (!strcmp(a, "--format") && has_val) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "json"))
-                json = 1;
-            else if (strcmp(f, "text")) {
-                cli_errorf("dups: --format is json or text, not '%s'", f);
-                return 2;
-            }
+            if (cli_format_json("dups", argv[++i], &json))
+                return CLI_EXIT_USAGE;
         } else {
             cli_errorf("dups: unknown option '%s' ('bantin dups --help')", a);
             return 2;
@@ -265,13 +260,8 @@ int cmd_stories(int argc, char **argv)
         } else if (!strcmp(a, "--members"))
             o.flags |= BT_STORIES_MEMBERS;
         else if (!strcmp(a, "--format") && has_val) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "json"))
-                json = 1;
-            else if (strcmp(f, "text")) {
-                cli_errorf("stories: --format is json or text, not '%s'", f);
-                return 2;
-            }
+            if (cli_format_json("stories", argv[++i], &json))
+                return CLI_EXIT_USAGE;
         } else {
             cli_errorf("stories: unknown option '%s' ('bantin stories --help')", a);
             return 2;
@@ -333,13 +323,8 @@ int cmd_story(int argc, char **argv)
         else if (!strcmp(a, "--timeline"))
             tl = 1;
         else if (!strcmp(a, "--format") && has_val) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "json"))
-                json = 1;
-            else if (strcmp(f, "text")) {
-                cli_errorf("story: --format is json or text, not '%s'", f);
-                return 2;
-            }
+            if (cli_format_json("story", argv[++i], &json))
+                return CLI_EXIT_USAGE;
         } else if (a[0] == '-' && a[1]) {
             cli_errorf("story: unknown option '%s' ('bantin story --help')", a);
             return 2;
@@ -460,14 +445,9 @@ int cmd_related(int argc, char **argv)
                 return 2;
             }
         } else if (opts && !strcmp(a, "--format") && has_val) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "json")) {
-                json = 1;
-                cli_json_errors(1);
-            } else if (strcmp(f, "text")) {
-                cli_errorf("related: --format is json or text, not '%s'", f);
-                return 2;
-            }
+            if (cli_format_json("related", argv[++i], &json))
+                return CLI_EXIT_USAGE;
+            cli_json_errors(json);
         } else if (opts && !strcmp(a, "--pretty")) {
             pretty = 1;
         } else if (opts && a[0] == '-' && a[1]) {

@@ -63,14 +63,9 @@ int cmd_top(int argc, char **argv)
         else if (!strcmp(a, "--pretty"))
             pretty = 1;
         else if (!strcmp(a, "--format") && has_val) {
-            const char *f = argv[++i];
-            if (!strcmp(f, "json")) {
-                json = 1;
-                cli_json_errors(1);
-            } else if (strcmp(f, "text")) {
-                cli_errorf("top: --format is json or text, not '%s'", f);
+            if (cli_format_json("top", argv[++i], &json))
                 return CLI_EXIT_USAGE;
-            }
+            cli_json_errors(json);
         } else {
             cli_errorf("top: unknown option or missing value '%s' ('bantin top --help')", a);
             return CLI_EXIT_USAGE;

@@ -66,6 +66,16 @@ void cli_errorf(const char *fmt, ...)
     va_end(ap);
 }
 
+int cli_format_json(const char *cmd, const char *value, int *json)
+{
+    if (!strcmp(value, "json") || !strcmp(value, "text")) {
+        *json = value[0] == 'j';
+        return 0;
+    }
+    cli_errorf("%s: --format is json or text, not '%s'", cmd, value);
+    return CLI_EXIT_USAGE;
+}
+
 int cli_read_file(const char *path, char **data, size_t *len, bt_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;

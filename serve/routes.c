@@ -35,6 +35,22 @@ static int count_arg(struct MHD_Connection *c, const char *name, size_t dflt, si
     return 0;
 }
 
+/* The end of a route: the JSON its library call wrote into r->body, or, when rc says the call
+ * failed, the error with its status: bad input 400, an unknown id 404, else 500 (never 500 for
+ * what the client sent). */
+static void reply_json(struct reply *r, int rc, const bt_error *err)
+{
+    if (rc) {
+        int status = rc == BT_ENOTFOUND                 ? MHD_HTTP_NOT_FOUND
+                     : rc == BT_EINVAL || rc == BT_ELIMIT ? MHD_HTTP_BAD_REQUEST
+                                                          : MHD_HTTP_INTERNAL_SERVER_ERROR;
+        serve_error(r, status, rc, "%s", err->msg);
+        return;
+    }
+    r->status = MHD_HTTP_OK;
+    r->len = strlen(r->body);
+}
+
 static void route_search(struct server *sv, struct MHD_Connection *c, struct reply *r)
 {
     const char *q = arg(c, "q"), *since = arg(c, "since"), *until = arg(c, "until");
@@ -89,20 +105,10 @@ static void route_search(struct server *sv, struct MHD_Connection *c, struct rep
     bt_search_results *res = NULL;
     int rc = s ? bt_search_run(s, query, &o, &res, &err) : err.code;
     free(query);
-    if (rc) {
-        int bad = rc == BT_EINVAL || rc == BT_ELIMIT;
-        serve_error(r, bad ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_INTERNAL_SERVER_ERROR, rc, "%s",
-                    err.msg);
-        return;
-    }
-    rc = bt_search_results_to_json(res, 0, &r->body, &err);
+    if (!rc)
+        rc = bt_search_results_to_json(res, 0, &r->body, &err);
     bt_search_results_free(res);
-    if (rc) {
-        serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, rc, "%s", err.msg);
-        return;
-    }
-    r->status = MHD_HTTP_OK;
-    r->len = strlen(r->body);
+    reply_json(r, rc, &err);
 }
 
 /* An article's id: its content id (16 hex digits) or the id its record carried (1 to 16 of
@@ -123,20 +129,12 @@ static void route_article(struct server *sv, const char *id, struct reply *r)
     bt_store *s = serve_store(sv, &err);
     bt_article *a = NULL;
     int rc = s ? bt_store_get(s, id, &a, &err) : err.code;
-    if (rc) {
-        serve_error(r, rc == BT_ENOTFOUND ? MHD_HTTP_NOT_FOUND : MHD_HTTP_INTERNAL_SERVER_ERROR,
-                    rc, "%s", err.msg);
-        return;
-    }
-    rc = bt_article_to_json(a, 0, &r->body, &err);
+    if (!rc)
+        rc = bt_article_to_json(a, 0, &r->body, &err);
     bt_article_free(a);
-    if (rc) {
-        serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, rc, "%s", err.msg);
-        return;
-    }
-    r->status = MHD_HTTP_OK;
-    r->len = strlen(r->body);
-    serve_count_view(sv, id);
+    reply_json(r, rc, &err);
+    if (!rc)
+        serve_count_view(sv, id);
 }
 
 /* GET /api/top?days=7&by=views|mentions&limit=10&until=YYYY-MM-DD: bt_top's list. */
@@ -165,13 +163,7 @@ static void route_top(struct server *sv, struct MHD_Connection *c, struct reply 
         rc = bt_top_to_json(l, 0, &r->body, &err);
         bt_top_list_free(l);
     }
-    if (rc) {
-        serve_error(r, rc == BT_EINVAL ? MHD_HTTP_BAD_REQUEST : MHD_HTTP_INTERNAL_SERVER_ERROR,
-                    rc, "%s", err.msg);
-        return;
-    }
-    r->status = MHD_HTTP_OK;
-    r->len = strlen(r->body);
+    reply_json(r, rc, &err);
 }
 
 /* GET /api/articles/{id}/related[?k=N]: bt_related_list_to_json, as `bantin related
@@ -194,13 +186,7 @@ static void route_related(struct server *sv, struct MHD_Connection *c, const cha
     if (!rc)
         rc = bt_related_list_to_json(l, 0, &r->body, &err);
     bt_related_list_free(l);
-    if (rc) {
-        serve_error(r, rc == BT_ENOTFOUND ? MHD_HTTP_NOT_FOUND : MHD_HTTP_INTERNAL_SERVER_ERROR,
-                    rc, "%s", err.msg);
-        return;
-    }
-    r->status = MHD_HTTP_OK;
-    r->len = strlen(r->body);
+    reply_json(r, rc, &err);
 }
 
 static void route_stats(struct server *sv, struct reply *r)
@@ -211,12 +197,7 @@ static void route_stats(struct server *sv, struct reply *r)
     int rc = s ? bt_store_stats_get(s, &st, &err) : err.code;
     if (!rc)
         rc = bt_store_stats_to_json(&st, 0, &r->body, &err);
-    if (rc) {
-        serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, rc, "%s", err.msg);
-        return;
-    }
-    r->status = MHD_HTTP_OK;
-    r->len = strlen(r->body);
+    reply_json(r, rc, &err);
 }
 
 static void route_health(struct reply *r)
@@ -459,13 +440,7 @@ static void route_story(struct server *sv, const char *idtext, struct reply *r)
     if (!rc)
         rc = bt_story_to_json(st, 0, &r->body, &err);
     bt_story_free(st);
-    if (rc) {
-        serve_error(r, rc == BT_ENOTFOUND ? MHD_HTTP_NOT_FOUND : MHD_HTTP_INTERNAL_SERVER_ERROR,
-                    rc, "%s", err.msg);
-        return;
-    }
-    r->status = MHD_HTTP_OK;
-    r->len = strlen(r->body);
+    reply_json(r, rc, &err);
 }
 
 /* GET /api/articles/ID/story: the story the article is in, the same object (and bytes) as
@@ -483,13 +458,7 @@ static void route_article_story(struct server *sv, const char *id, struct reply 
     if (!rc)
         rc = bt_story_to_json(st, 0, &r->body, &err);
     bt_story_free(st);
-    if (rc) {
-        serve_error(r, rc == BT_ENOTFOUND ? MHD_HTTP_NOT_FOUND : MHD_HTTP_INTERNAL_SERVER_ERROR,
-                    rc, "%s", err.msg);
-        return;
-    }
-    r->status = MHD_HTTP_OK;
-    r->len = strlen(r->body);
+    reply_json(r, rc, &err);
 }
 
 int serve_api_takes_body(const char *url)
