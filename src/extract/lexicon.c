@@ -19,7 +19,7 @@
 typedef struct entry {
     const char *key;
     uint8_t len; /* strlen(key) */
-    uint32_t lists;
+    bti_lex_set lists;
 } entry;
 
 static const entry TABLE[] = {
@@ -487,7 +487,7 @@ static const entry *find(const char *f, size_t n)
     return NULL;
 }
 
-int bti_lex_has(unsigned lists, const char *f, size_t n)
+int bti_lex_has(bti_lex_set lists, const char *f, size_t n)
 {
     if (n == 0 || n > BTI_LEX_MAX_KEY)
         return 0;
@@ -541,12 +541,12 @@ static void narrow(range *r, size_t pos, unsigned char c)
 
 /* Whether the key read so far (pos bytes, r narrowed by all of them) is an entry of `lists`:
  * it would be the first of r, the shortest. */
-static int at_entry(const range *r, size_t pos, unsigned lists)
+static int at_entry(const range *r, size_t pos, bti_lex_set lists)
 {
     return r->lo < r->hi && TABLE[r->lo].len == pos && (TABLE[r->lo].lists & lists);
 }
 
-size_t bti_lex_prefix(unsigned lists, const char *f, size_t n, const char *ends)
+size_t bti_lex_prefix(bti_lex_set lists, const char *f, size_t n, const char *ends)
 {
     range r = {0, N_ENTRIES};
     size_t best = 0, lim = n < BTI_LEX_MAX_KEY ? n : BTI_LEX_MAX_KEY;
@@ -566,7 +566,7 @@ static size_t seq_len(unsigned char c)
 
 /* The text is folded a character at a time while some entry still starts with the key so
  * far, and looked up at each boundary. */
-size_t bti_lex_raw_prefix(unsigned lists, const char *s, size_t n, const char *ends)
+size_t bti_lex_raw_prefix(bti_lex_set lists, const char *s, size_t n, const char *ends)
 {
     range r = {0, N_ENTRIES};
     size_t kl = 0, best = 0, j = 0, lim = n < MAX_RAW ? n : MAX_RAW;
@@ -603,7 +603,7 @@ static int capitalised(const char *s, size_t len)
     return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
-size_t bti_lex_credit_word(unsigned vi, unsigned en, const char *s, size_t n, int capital)
+size_t bti_lex_credit_word(bti_lex_set vi, bti_lex_set en, const char *s, size_t n, int capital)
 {
     size_t l = bti_lex_raw_prefix(vi, s, n, " :");
     if (!l) {
@@ -617,7 +617,7 @@ size_t bti_lex_credit_word(unsigned vi, unsigned en, const char *s, size_t n, in
     return l;
 }
 
-int bti_lex_raw_has(unsigned lists, const char *s, size_t n)
+int bti_lex_raw_has(bti_lex_set lists, const char *s, size_t n)
 {
     char key[BTI_LEX_MAX_KEY + 1];
     if (n == 0 || n > MAX_RAW)

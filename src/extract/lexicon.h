@@ -7,116 +7,120 @@
 #define BT_EXTRACT_LEXICON_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+/* A set of the lists below (one bit a list): 64 bits, so that lists can be added without
+ * running out (an enum constant must fit an int, hence the macros). */
+typedef uint64_t bti_lex_set;
+#define BTI_LEX_BIT(n) ((bti_lex_set)1 << (n))
 
 /* The named lists. A key belongs to any number of them (one entry, a set of list bits);
  * lookups take an OR of the lists to search. */
-enum bti_lex_list {
-    /* Text: a heading over the stories the page links as related to this one ("Tin liên
-     * quan"): text_rules.c tx_is_related_heading, read_related_block reads the box. */
-    BTI_LEX_RELATED_HEAD = 1u << 0,
-    /* Text: a heading of a site-wide section that ends the article ("Đọc nhiều", "Most
-     * read"): tx_is_section_heading; the body is never read past one. */
-    BTI_LEX_SECTION_HEAD = 1u << 1,
-    /* Text: the same, as the start of a line followed by ':' or a word ("Dòng sự kiện: X",
-     * "Tags: a, b"): tx_is_section_heading. */
-    BTI_LEX_SECTION_PREFIX = 1u << 2,
-    /* Text: a whole line of page furniture (font buttons, "Xin chờ", share, login, ads):
-     * tx_is_furniture. */
-    BTI_LEX_FURNITURE = 1u << 3,
-    /* Text: the start of a furniture line followed by ':', a word or nothing ("Copyright
-     * ...", "Theo dõi báo ... trên"): tx_is_furniture. */
-    BTI_LEX_FURNITURE_PREFIX = 1u << 4,
-    /* Text: the words of a row of share/print/comment buttons: tx_share_tail. */
-    BTI_LEX_SHARE_WORD = 1u << 5,
-    /* Text: the share words that make a row of them a share bar (not "in bài" alone). */
-    BTI_LEX_SHARE_ANCHOR = 1u << 6,
-    /* Text: a line after which a related box cannot go on (previous/next post, "Leave a
-     * reply"): tx_ends_related. */
-    BTI_LEX_RELATED_END = 1u << 7,
-    /* Text: the label of a post's tags or categories, before its colon ("Tags:", "Thẻ:"):
-     * tx_ends_related. */
-    BTI_LEX_POST_LABEL = 1u << 8,
-    /* Text: a comment box heading counted in brackets ("Bình luận (8)"):
-     * tx_is_section_heading. */
-    BTI_LEX_COUNTED_BOX = 1u << 9,
-    /* Text: the unit after a number in a relative time stamp ("5 giờ trước", "2 hours ago"):
-     * tx_is_relative_time. */
-    BTI_LEX_TIME_UNIT = 1u << 10,
-    /* Text: a relative time stamp without a number ("Vừa xong"): tx_is_relative_time. */
-    BTI_LEX_JUST_NOW = 1u << 11,
-    /* Text: the lead of an inline related link, before ':' or '>>' ("Xem thêm: X"):
-     * tx_inline_related_prefix, and the bracketed links of text_extract.c. */
-    BTI_LEX_INLINE_RELATED = 1u << 12,
-    /* HTML: a heading or lead that opens related links ("Tin liên quan", "Read more:"):
-     * html_output.c, the related-mark rule. */
-    BTI_LEX_HTML_RELATED_MARK = 1u << 13,
-    /* HTML: a heading that opens the page's other stories: the article is over
-     * (html_output.c, the ends-article rule). */
-    BTI_LEX_HTML_ENDS_ARTICLE = 1u << 14,
-    /* HTML: a whole line pages print between paragraphs that is never the article's
-     * ("Advertisement", "Quảng cáo"): html_output.c, the furniture-line rule. */
-    BTI_LEX_HTML_FURNITURE_LINE = 1u << 15,
-    /* HTML: the lead inside a bracketed link to another story ("[Read: X]"): html_output.c. */
-    BTI_LEX_BRACKET_RELATED = 1u << 16,
-    /* Both: a Vietnamese photo credit word before its colon ("Ảnh: X", "Nguồn: Y"):
-     * text_credit.c tx_split_credit (capitalised only: in running text a lowercase "ảnh:"
-     * is prose) and html_caption.c (captions are set apart by the markup: any case). */
-    BTI_LEX_CREDIT_VI = 1u << 17,
-    /* Both: an English credit word ("Photo: X", "Photo by Y", "Credit: Z"), capitalised and
-     * spelt in ASCII: folded, "Vídeo: EPV" (Spanish) would match "video" and "image
-     * credit:" would match "credit", and neither is a credit label in those places. */
-    BTI_LEX_CREDIT_EN = 1u << 18,
-    /* HTML: Vietnamese credit words only captions set apart in the markup use ("Nguồn ảnh",
-     * "Ảnh chụp màn hình"). */
-    BTI_LEX_HTML_CREDIT_VI = 1u << 19,
-    /* HTML: English credit words only captions use ("Source", "Illustration"); in plain
-     * text "Source:" heads an attribution line instead. */
-    BTI_LEX_HTML_CREDIT_EN = 1u << 20,
-    /* HTML: the label of a line at the foot of the text that is no longer the article's
-     * ("Tags: ...", "Từ khóa: ...", "Copyright ...", "Chia sẻ"): html_output.c, trim_edges. */
-    BTI_LEX_HTML_FOOT_LABEL = 1u << 21,
-    /* A byline's opening word, in the page's languages ("By", "Von", "Par", "Av", "Tác giả"):
-     * html_byline.c cuts it before the names. */
-    BTI_LEX_BYLINE_PREFIX = 1u << 22,
-    /* The word that joins the last two names of a byline ("and", "und", "og", "y", "và"):
-     * html_byline.c splits there. */
-    BTI_LEX_NAME_JOIN = 1u << 23,
-    /* Both: the heading of the portal's own "most read" box ("Đọc nhiều", "Most popular"):
-     * the box's links become the record's most_read (text_most_read.c, html_most_read.c). */
-    BTI_LEX_MOST_READ_HEAD = 1u << 24,
-    /* Both: a title's marker of the kind of article (extract/kind.c): "[Video] X", "Video: X",
-     * "Infographic: X", "Trực tiếp: X", "E-magazine X", "[Ảnh] X", "Podcast: X". */
-    BTI_LEX_KIND_VIDEO = 1u << 25,
-    BTI_LEX_KIND_PHOTO = 1u << 26,
-    BTI_LEX_KIND_INFOGRAPHIC = 1u << 27,
-    BTI_LEX_KIND_LIVE = 1u << 28,
-    BTI_LEX_KIND_PODCAST = 1u << 29,
-    /* A long-form story ("E-magazine", "Longform"): an article, whatever clips it embeds. */
-    BTI_LEX_KIND_ARTICLE = 1u << 30,
-};
+/* Text: a heading over the stories the page links as related to this one ("Tin liên
+ * quan"): text_rules.c tx_is_related_heading, read_related_block reads the box. */
+#define BTI_LEX_RELATED_HEAD BTI_LEX_BIT(0)
+/* Text: a heading of a site-wide section that ends the article ("Đọc nhiều", "Most
+ * read"): tx_is_section_heading; the body is never read past one. */
+#define BTI_LEX_SECTION_HEAD BTI_LEX_BIT(1)
+/* Text: the same, as the start of a line followed by ':' or a word ("Dòng sự kiện: X",
+ * "Tags: a, b"): tx_is_section_heading. */
+#define BTI_LEX_SECTION_PREFIX BTI_LEX_BIT(2)
+/* Text: a whole line of page furniture (font buttons, "Xin chờ", share, login, ads):
+ * tx_is_furniture. */
+#define BTI_LEX_FURNITURE BTI_LEX_BIT(3)
+/* Text: the start of a furniture line followed by ':', a word or nothing ("Copyright
+ * ...", "Theo dõi báo ... trên"): tx_is_furniture. */
+#define BTI_LEX_FURNITURE_PREFIX BTI_LEX_BIT(4)
+/* Text: the words of a row of share/print/comment buttons: tx_share_tail. */
+#define BTI_LEX_SHARE_WORD BTI_LEX_BIT(5)
+/* Text: the share words that make a row of them a share bar (not "in bài" alone). */
+#define BTI_LEX_SHARE_ANCHOR BTI_LEX_BIT(6)
+/* Text: a line after which a related box cannot go on (previous/next post, "Leave a
+ * reply"): tx_ends_related. */
+#define BTI_LEX_RELATED_END BTI_LEX_BIT(7)
+/* Text: the label of a post's tags or categories, before its colon ("Tags:", "Thẻ:"):
+ * tx_ends_related. */
+#define BTI_LEX_POST_LABEL BTI_LEX_BIT(8)
+/* Text: a comment box heading counted in brackets ("Bình luận (8)"):
+ * tx_is_section_heading. */
+#define BTI_LEX_COUNTED_BOX BTI_LEX_BIT(9)
+/* Text: the unit after a number in a relative time stamp ("5 giờ trước", "2 hours ago"):
+ * tx_is_relative_time. */
+#define BTI_LEX_TIME_UNIT BTI_LEX_BIT(10)
+/* Text: a relative time stamp without a number ("Vừa xong"): tx_is_relative_time. */
+#define BTI_LEX_JUST_NOW BTI_LEX_BIT(11)
+/* Text: the lead of an inline related link, before ':' or '>>' ("Xem thêm: X"):
+ * tx_inline_related_prefix, and the bracketed links of text_extract.c. */
+#define BTI_LEX_INLINE_RELATED BTI_LEX_BIT(12)
+/* HTML: a heading or lead that opens related links ("Tin liên quan", "Read more:"):
+ * html_output.c, the related-mark rule. */
+#define BTI_LEX_HTML_RELATED_MARK BTI_LEX_BIT(13)
+/* HTML: a heading that opens the page's other stories: the article is over
+ * (html_output.c, the ends-article rule). */
+#define BTI_LEX_HTML_ENDS_ARTICLE BTI_LEX_BIT(14)
+/* HTML: a whole line pages print between paragraphs that is never the article's
+ * ("Advertisement", "Quảng cáo"): html_output.c, the furniture-line rule. */
+#define BTI_LEX_HTML_FURNITURE_LINE BTI_LEX_BIT(15)
+/* HTML: the lead inside a bracketed link to another story ("[Read: X]"): html_output.c. */
+#define BTI_LEX_BRACKET_RELATED BTI_LEX_BIT(16)
+/* Both: a Vietnamese photo credit word before its colon ("Ảnh: X", "Nguồn: Y"):
+ * text_credit.c tx_split_credit (capitalised only: in running text a lowercase "ảnh:"
+ * is prose) and html_caption.c (captions are set apart by the markup: any case). */
+#define BTI_LEX_CREDIT_VI BTI_LEX_BIT(17)
+/* Both: an English credit word ("Photo: X", "Photo by Y", "Credit: Z"), capitalised and
+ * spelt in ASCII: folded, "Vídeo: EPV" (Spanish) would match "video" and "image
+ * credit:" would match "credit", and neither is a credit label in those places. */
+#define BTI_LEX_CREDIT_EN BTI_LEX_BIT(18)
+/* HTML: Vietnamese credit words only captions set apart in the markup use ("Nguồn ảnh",
+ * "Ảnh chụp màn hình"). */
+#define BTI_LEX_HTML_CREDIT_VI BTI_LEX_BIT(19)
+/* HTML: English credit words only captions use ("Source", "Illustration"); in plain
+ * text "Source:" heads an attribution line instead. */
+#define BTI_LEX_HTML_CREDIT_EN BTI_LEX_BIT(20)
+/* HTML: the label of a line at the foot of the text that is no longer the article's
+ * ("Tags: ...", "Từ khóa: ...", "Copyright ...", "Chia sẻ"): html_output.c, trim_edges. */
+#define BTI_LEX_HTML_FOOT_LABEL BTI_LEX_BIT(21)
+/* A byline's opening word, in the page's languages ("By", "Von", "Par", "Av", "Tác giả"):
+ * html_byline.c cuts it before the names. */
+#define BTI_LEX_BYLINE_PREFIX BTI_LEX_BIT(22)
+/* The word that joins the last two names of a byline ("and", "und", "og", "y", "và"):
+ * html_byline.c splits there. */
+#define BTI_LEX_NAME_JOIN BTI_LEX_BIT(23)
+/* Both: the heading of the portal's own "most read" box ("Đọc nhiều", "Most popular"):
+ * the box's links become the record's most_read (text_most_read.c, html_most_read.c). */
+#define BTI_LEX_MOST_READ_HEAD BTI_LEX_BIT(24)
+/* Both: a title's marker of the kind of article (extract/kind.c): "[Video] X", "Video: X",
+ * "Infographic: X", "Trực tiếp: X", "E-magazine X", "[Ảnh] X", "Podcast: X". */
+#define BTI_LEX_KIND_VIDEO BTI_LEX_BIT(25)
+#define BTI_LEX_KIND_PHOTO BTI_LEX_BIT(26)
+#define BTI_LEX_KIND_INFOGRAPHIC BTI_LEX_BIT(27)
+#define BTI_LEX_KIND_LIVE BTI_LEX_BIT(28)
+#define BTI_LEX_KIND_PODCAST BTI_LEX_BIT(29)
+/* A long-form story ("E-magazine", "Longform"): an article, whatever clips it embeds. */
+#define BTI_LEX_KIND_ARTICLE BTI_LEX_BIT(30)
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40
 
 /* 1 when the folded key f[0..n) is an entry of one of `lists`. */
-int bti_lex_has(unsigned lists, const char *f, size_t n);
+int bti_lex_has(bti_lex_set lists, const char *f, size_t n);
 
 /* The longest entry of `lists` that starts the folded text f[0..n) and ends at its end or
  * before a byte of `ends` (NULL: before any ASCII byte that is no letter or digit): its
  * length, 0 when there is none. */
-size_t bti_lex_prefix(unsigned lists, const char *f, size_t n, const char *ends);
+size_t bti_lex_prefix(bti_lex_set lists, const char *f, size_t n, const char *ends);
 
 /* The same over text that is not folded (NFC UTF-8): the raw bytes of the longest prefix
  * whose key is an entry (cut where `ends` says, as above), 0 when none. */
-size_t bti_lex_raw_prefix(unsigned lists, const char *s, size_t n, const char *ends);
+size_t bti_lex_raw_prefix(bti_lex_set lists, const char *s, size_t n, const char *ends);
 
 /* The credit word at the start of s[0..n) (not folded) from the Vietnamese lists `vi` (any
  * spelling that folds to an entry) or the English lists `en` (ASCII spellings only): its raw
  * length, 0 when none. With `capital` the word must start with a capital letter. */
-size_t bti_lex_credit_word(unsigned vi, unsigned en, const char *s, size_t n, int capital);
+size_t bti_lex_credit_word(bti_lex_set vi, bti_lex_set en, const char *s, size_t n, int capital);
 
 /* 1 when the whole of text s[0..n) (not folded) is an entry of one of `lists`. */
-int bti_lex_raw_has(unsigned lists, const char *s, size_t n);
+int bti_lex_raw_has(bti_lex_set lists, const char *s, size_t n);
 
 /* For tests: the number of entries and the i-th key (sorted, folded, unique). */
 size_t bti_lex_size(void);

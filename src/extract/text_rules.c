@@ -44,7 +44,7 @@ static size_t core_start(const char *f, size_t n)
 }
 
 /* The block, without its leading and trailing marks, is an entry of `lists`. */
-static int phrase_eq(const tx_block *b, unsigned lists)
+static int phrase_eq(const tx_block *b, bti_lex_set lists)
 {
     if (!b->fold || b->words > PHRASE_MAX_WORDS)
         return 0;
@@ -56,7 +56,7 @@ static int phrase_eq(const tx_block *b, unsigned lists)
 }
 
 /* The phrase followed by ':' or the end: "dong su kien: dien bien ..." */
-static int phrase_prefix(const tx_block *b, unsigned lists)
+static int phrase_prefix(const tx_block *b, bti_lex_set lists)
 {
     if (!b->fold)
         return 0;
@@ -97,7 +97,7 @@ int tx_is_most_read_heading(const tx_block *b)
            phrase_eq(b, BTI_LEX_MOST_READ_HEAD);
 }
 
-static int in_list(const char *w, size_t n, unsigned lists)
+static int in_list(const char *w, size_t n, bti_lex_set lists)
 {
     return bti_lex_has(lists, w, n);
 }
