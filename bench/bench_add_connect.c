@@ -131,7 +131,7 @@ static int run(const char *db, const char *base, const char *data, size_t len, c
         fprintf(stderr, "bench_add_connect: %s\n", err.msg);
         return 1;
     }
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     double w0 = bench_now(), c0 = cpu_s();
     int rc = bt_ingest_run(g, &st, &err);
     *wall = bench_now() - w0;

@@ -392,7 +392,7 @@ int main(int argc, char **argv)
     /* sizes once both files are checkpointed into the main file */
     sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
     sqlite3_close(db);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     bt_store_stats_get(s, &st, &err);
     sqlite3 *odb;
     sqlite3_open(ours_path, &odb);

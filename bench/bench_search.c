@@ -766,7 +766,7 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
     if (bt_store_open(pb, BT_STORE_READONLY, &s, &err))
         die(pb, err.msg);
     sqlite3 *db = stock_open(ps, 0);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     if (bt_store_stats_get(s, &st, &err))
         die("stats", err.msg);
     int64_t stock_idx = index_bytes(db, "fts");

@@ -289,7 +289,7 @@ int cmd_add(int argc, char **argv)
     }
     o.tty = isatty(STDERR_FILENO) && !o.json; /* stderr holds JSON objects only */
     o.start = now_s();
-    bt_ingest_stats t;
+    bt_ingest_stats t = BT_INGEST_STATS_INIT;
     catch_signals(g);
     int fatal = bt_ingest_run(g, &t, &err) != 0;
     release_signals();

@@ -268,7 +268,7 @@ int cmd_extract(int argc, char **argv)
     if (o.format == BT_FORMAT_HTML)
         fputs("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
               "<title>bantin extract</title>\n</head>\n<body>\n", stdout);
-    bt_ingest_stats t;
+    bt_ingest_stats t = BT_INGEST_STATS_INIT;
     bt_ingest_run(g, &t, &err); /* every failure is printed by on_failure */
     bt_ingest_free(g);
     bt_site_model_free(model);

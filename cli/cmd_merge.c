@@ -42,8 +42,7 @@ int cmd_merge(int argc, char **argv)
         cli_errorf("%s", err.msg);
         return 1;
     }
-    bt_ingest_stats t, one;
-    memset(&t, 0, sizeof t);
+    bt_ingest_stats t = BT_INGEST_STATS_INIT, one = BT_INGEST_STATS_INIT;
     int status = 0;
     for (int i = first + 1; i < argc; i++) {
         int rc = bt_ingest_merge(dst, argv[i], &one, &err);

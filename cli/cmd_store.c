@@ -304,7 +304,7 @@ int cmd_stats(int argc, char **argv)
     int status = begin(argc, argv, "j", usage, ARGS_NONE, BT_STORE_READONLY, &c, &s);
     if (status >= 0)
         return status;
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     bt_error err;
     int rc = bt_store_stats_get(s, &st, &err);
     bt_store_close(s);
@@ -387,7 +387,7 @@ int cmd_vacuum(int argc, char **argv)
     int status = begin(argc, argv, "", usage, ARGS_NONE, BT_STORE_EXISTING, &c, &s);
     if (status >= 0)
         return status;
-    bt_store_stats before, after;
+    bt_store_stats before = BT_STORE_STATS_INIT, after = BT_STORE_STATS_INIT;
     bt_error err;
     int rc = bt_store_stats_get(s, &before, &err);
     if (!rc)
@@ -445,7 +445,7 @@ int cmd_index(int argc, char **argv)
     }
     bt_error err;
     int rc = bt_store_set_phrase_index(s, want, &err);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     if (!rc)
         rc = bt_store_stats_get(s, &st, &err);
     bt_store_close(s);

@@ -42,7 +42,7 @@ static void fuzz_read_all(const uint8_t *data, size_t size)
     }
     if (guard >= 100000)
         abort(); /* the reader must end */
-    bt_reader_stats st;
+    bt_reader_stats st = BT_READER_STATS_INIT;
     bt_reader_stats_get(r, &st);
     bt_reader_close(r);
 }

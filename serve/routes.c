@@ -192,7 +192,7 @@ static void route_related(struct server *sv, struct MHD_Connection *c, const cha
 static void route_stats(struct server *sv, struct reply *r)
 {
     bt_error err;
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     bt_store *s = serve_store(sv, &err);
     int rc = s ? bt_store_stats_get(s, &st, &err) : err.code;
     if (!rc)
@@ -312,7 +312,7 @@ static void route_post(struct server *sv, struct MHD_Connection *c, const char *
     io.on_failure = on_failure;
     io.ctx = &po;
     bt_ingest *g = NULL;
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     bt_error err;
     pthread_mutex_lock(&sv->ingest_lock);
     int rc = bt_ingest_new(&io, &g, &err);

@@ -4,6 +4,7 @@
 #include "test_capture_fixtures.h"
 
 #include <fcntl.h>
+#include <stddef.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,6 +21,38 @@ static void test_plain(void **state)
     assert_null(run.it[0].url);
     assert_int_equal(run.st.captures, 1);
     fx_run_free(&run);
+}
+
+/* The counts struct carries its size: an older caller's shorter struct gets only its fields
+ * (nothing past them is written); a size never set is refused. */
+static void test_stats_size(void **state)
+{
+    (void)state;
+    bt_reader *r;
+    bt_error err;
+    const char *text = "Tiêu đề\n\nĐoạn.";
+    assert_int_equal(bt_reader_open_mem(text, strlen(text), "mem", 0, &r, &err), 0);
+    const bt_capture *cp;
+    assert_int_equal(bt_reader_next(r, &cp, &err), 1);
+    unsigned char buf[sizeof(bt_reader_stats)];
+    memset(buf, 0xAB, sizeof buf);
+    bt_reader_stats *old = (bt_reader_stats *)(void *)buf;
+    old->size = offsetof(bt_reader_stats, errors);
+    assert_int_equal(bt_reader_stats_get(r, old), 0);
+    assert_int_equal(old->captures, 1);
+    for (size_t i = old->size; i < sizeof buf; i++)
+        assert_int_equal(buf[i], 0xAB);
+    bt_reader_stats unset;
+    memset(&unset, 0, sizeof unset);
+    assert_int_equal(bt_reader_stats_get(r, &unset), BT_EINVAL);
+    /* sums add only the counts both structs hold */
+    bt_reader_stats sum = BT_READER_STATS_INIT, one = BT_READER_STATS_INIT;
+    assert_int_equal(bt_reader_stats_get(r, &one), 0);
+    bt_reader_stats_add(&sum, &one);
+    bt_reader_stats_add(&sum, old);
+    assert_int_equal(sum.captures, 2);
+    assert_int_equal(sum.files, 1);
+    bt_reader_close(r);
 }
 
 static void test_gzip_multi_member(void **state)
@@ -541,7 +574,7 @@ static void test_empty_mem_records(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain),
+        cmocka_unit_test(test_plain), cmocka_unit_test(test_stats_size),
         cmocka_unit_test(test_gzip_multi_member),
         cmocka_unit_test(test_empty_binary_limit),
         cmocka_unit_test(test_huge_file),

@@ -133,7 +133,8 @@ static inline void fx_collect(bt_reader *r, fx_run *run)
         it->where = fx_dup(c.where);
         it->kind = c.kind;
     }
-    bt_reader_stats_get(r, &run->st);
+    run->st.size = sizeof run->st;
+    assert_int_equal(bt_reader_stats_get(r, &run->st), 0);
 }
 
 static inline void fx_run_free(fx_run *run)

@@ -155,7 +155,7 @@ static void ingest(const char *db, const int *which, size_t n, unsigned flags)
         fail_msg("ingest: %s", err.msg);
     if (n) /* none: a run that only opens the store */
         assert_int_equal(bt_ingest_add_mem(g, all, len, "records.jsonl", &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     if (bt_ingest_run(g, &st, &err))
         fail_msg("run: %s", err.msg);
     assert_int_equal(st.failed, 0);
@@ -431,7 +431,7 @@ static void test_upgrade_from_4(void **state)
     const int none[] = {0};
     ingest(f->db, none, 0, 0);
     assert_int_equal(bt_store_open(f->db, BT_STORE_READONLY, &s, &err), 0);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_int_equal(st.schema_version, BT_STORE_SCHEMA_VERSION);
     char orig[17];

@@ -117,7 +117,7 @@ static void ingest_text(const char *db, const char *all)
         fail_msg("ingest: %s", err.msg);
     if (*all)
         assert_int_equal(bt_ingest_add_mem(g, all, strlen(all), "records.jsonl", &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     if (bt_ingest_run(g, &st, &err))
         fail_msg("run: %s", err.msg);
     assert_int_equal(st.failed, 0);

@@ -84,7 +84,7 @@ static void test_order_kept(void **state)
     for (int round = 0; round < 4; round++)
         for (size_t i = 0; i < N_SAMPLES; i++)
             assert_int_equal(bt_ingest_add_path(g, samples[i], &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.inputs, 4 * N_SAMPLES);
     assert_int_equal(st.extracted, 4 * N_SAMPLES);
@@ -95,6 +95,37 @@ static void test_order_kept(void **state)
         snprintf(want, sizeof want, "A %s -1", samples[k % N_SAMPLES]);
         assert_string_equal(s->log[k], want);
     }
+    bt_ingest_free(g);
+    free(s);
+}
+
+/* The counts struct carries its size: a caller built against an older, shorter struct gets
+ * only the fields it has (nothing past them is written), and one that never set the size is
+ * refused before anything is read. */
+static void test_stats_size(void **state)
+{
+    (void)state;
+    seen *s = calloc(1, sizeof *s);
+    bt_ingest *g = make(s, 2, 0, NULL);
+    bt_error err;
+    assert_int_equal(bt_ingest_add_path(g, samples[0], &err), 0);
+    bt_ingest_stats unset;
+    memset(&unset, 0, sizeof unset);
+    assert_int_equal(bt_ingest_run(g, &unset, &err), BT_EINVAL);
+    assert_non_null(strstr(err.msg, "INIT"));
+    assert_int_equal(s->n, 0); /* refused before the run: nothing was read */
+    /* an older caller's struct: up to `captures` only; the bytes after it stay as they were */
+    unsigned char buf[sizeof(bt_ingest_stats)];
+    memset(buf, 0xAB, sizeof buf);
+    bt_ingest_stats *old = (bt_ingest_stats *)(void *)buf;
+    old->size = offsetof(bt_ingest_stats, captures) + sizeof old->captures;
+    assert_int_equal(bt_ingest_add_path(g, samples[0], &err), 0);
+    assert_int_equal(bt_ingest_run(g, old, &err), 0);
+    assert_int_equal(old->inputs, 1);
+    assert_int_equal(old->captures, 1);
+    for (size_t i = old->size; i < sizeof buf; i++)
+        assert_int_equal(buf[i], 0xAB);
+    assert_int_equal(s->n, 1);
     bt_ingest_free(g);
     free(s);
 }
@@ -117,7 +148,7 @@ static void test_failures_named(void **state)
     assert_int_equal(bt_ingest_add_path(g, missing, &err), 0);
     assert_int_equal(bt_ingest_add_path(g, junk, &err), 0);
     assert_int_equal(bt_ingest_add_path(g, samples[4], &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.extracted, 2);
     /* a capture without an article is skipped with its reason, not failed */
@@ -148,7 +179,7 @@ static void test_memory_input(void **state)
     bt_error err;
     assert_int_equal(bt_ingest_add_mem(g, page, len, "upload", &err), 0);
     assert_int_equal(bt_ingest_add_mem(g, "", 0, "empty", &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.inputs, 2);
     assert_int_equal(st.extracted, 1);
@@ -180,7 +211,7 @@ static void test_records_and_seen(void **state)
     bt_ingest *g = make(s, 2, BT_READ_RECURSIVE | BT_READ_RECORDS, db);
     bt_error err;
     assert_int_equal(bt_ingest_add_mem(g, records, strlen(records), "-", &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.added, 2);
     assert_int_equal(st.failed, 2);
@@ -231,7 +262,7 @@ static void test_records_own_ids(void **state)
     bt_ingest *g = make(s, 2, BT_READ_RECURSIVE | BT_READ_RECORDS, db);
     bt_error err;
     assert_int_equal(bt_ingest_add_mem(g, own_ids, strlen(own_ids), "-", &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.added, 3);
     assert_int_equal(st.merged, 1); /* the same id again: one more capture of it */
@@ -286,7 +317,7 @@ static void test_walk_skips(void **state)
     char d[300];
     snprintf(d, sizeof d, "%s/d", dir);
     assert_int_equal(bt_ingest_add_path(g, d, &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.failed, 0);
     assert_int_equal(st.extracted, 2); /* a.txt, sub/b.txt */
@@ -347,8 +378,7 @@ static void test_site_model_learnt(void **state)
 static void test_summary_json(void **state)
 {
     (void)state;
-    bt_ingest_stats st;
-    memset(&st, 0, sizeof st);
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     st.inputs = 3;
     st.captures = 7;
     st.added = 4;
@@ -381,7 +411,7 @@ static void test_options_size(void **state)
     bt_error err;
     assert_int_equal(bt_ingest_new(&o, &g, &err), 0);
     assert_int_equal(bt_ingest_add_path(g, samples[0], &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.extracted, 1);
     bt_ingest_free(g);
@@ -429,7 +459,7 @@ static void test_warning_in_order(void **state)
     assert_int_equal(bt_ingest_new(&o, &g, &err), 0);
     assert_int_equal(bt_ingest_add_path(g, samples[4], &err), 0);
     assert_int_equal(bt_ingest_add_mem(g, page, len, "deep", &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.extracted, 2);
     assert_int_equal(s->n, 3);
@@ -496,7 +526,7 @@ static void test_progress_bytes(void **state)
     bt_error err;
     assert_int_equal(bt_ingest_new(&o, &g, &err), 0);
     assert_int_equal(bt_ingest_add_path(g, path, &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.extracted, 400);
     assert_int_equal(st.bytes_total, (uint64_t)size);
@@ -511,7 +541,7 @@ static void test_progress_bytes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_order_kept),      cmocka_unit_test(test_failures_named),
+        cmocka_unit_test(test_stats_size),      cmocka_unit_test(test_order_kept),      cmocka_unit_test(test_failures_named),
         cmocka_unit_test(test_memory_input),    cmocka_unit_test(test_records_and_seen),
         cmocka_unit_test(test_walk_skips),      cmocka_unit_test(test_site_model_learnt),
         cmocka_unit_test(test_summary_json),    cmocka_unit_test(test_options_size),

@@ -86,8 +86,7 @@ static void test_search_results_errors(void **state)
 static void test_store_stats_exact(void **state)
 {
     (void)state;
-    bt_store_stats st;
-    memset(&st, 0, sizeof st);
+    bt_store_stats st = BT_STORE_STATS_INIT;
     st.articles = 10;
     st.origins = 11;
     st.sources = 6;
@@ -140,7 +139,7 @@ static void test_store_stats_cli(void **state)
     bt_store *db;
     bt_error err;
     assert_int_equal(bt_store_open(path, 0, &db, &err), 0);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(db, &st, &err), 0);
     char *want;
     assert_int_equal(bt_store_stats_to_json(&st, 0, &want, &err), 0);

@@ -29,7 +29,7 @@ static void ingest(const char *db, const char *const *paths, size_t n)
     assert_int_equal(bt_ingest_new(&o, &g, &err), 0);
     for (size_t i = 0; i < n; i++)
         assert_int_equal(bt_ingest_add_path(g, paths[i], &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_run(g, &st, &err), 0);
     assert_int_equal(st.failed, 0);
     bt_ingest_free(g);
@@ -67,7 +67,7 @@ static bt_store_stats stats_of(const char *db)
 {
     bt_store *s;
     bt_error err;
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_open(db, BT_STORE_READONLY, &s, &err), 0);
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     bt_store_close(s);
@@ -133,7 +133,7 @@ static void test_merge_equals_one_add(void **state)
     bt_store *m;
     bt_error err;
     assert_int_equal(bt_store_open(path_in("m.db"), 0, &m, &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_merge(m, path_in("a.db"), &st, &err), 0);
     assert_int_equal(st.added, 3);
     assert_int_equal(bt_ingest_merge(m, path_in("b.db"), &st, &err), 0);
@@ -167,7 +167,7 @@ static void test_merge_again_adds_nothing(void **state)
     bt_store *m;
     bt_error err;
     assert_int_equal(bt_store_open(path_in("m2.db"), 0, &m, &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_merge(m, path_in("a.db"), &st, &err), 0);
     assert_int_equal(bt_ingest_merge(m, path_in("a.db"), &st, &err), 0);
     assert_int_equal(st.added + st.merged, 0);
@@ -181,7 +181,7 @@ static void test_merge_bad_shard(void **state)
     bt_store *m;
     bt_error err;
     assert_int_equal(bt_store_open(path_in("m3.db"), 0, &m, &err), 0);
-    bt_ingest_stats st;
+    bt_ingest_stats st = BT_INGEST_STATS_INIT;
     assert_int_equal(bt_ingest_merge(m, path_in("absent.db"), &st, &err), BT_ENOTFOUND);
     assert_non_null(strstr(err.msg, "absent.db"));
     assert_int_equal(st.captures, 0);

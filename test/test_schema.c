@@ -228,7 +228,7 @@ static void check_reads(const char *path)
     bt_store *s = NULL;
     if (bt_store_open(path, 0, &s, &err))
         fail_msg("open: %s", err.msg);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_int_equal(st.schema_version, BT_STORE_SCHEMA_VERSION);
     assert_int_equal(st.articles, 2);

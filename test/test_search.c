@@ -522,7 +522,7 @@ static void test_phrase_index(void **state)
     assert_int_equal(bt_store_set_phrase_index(f->s, 1, &err), 0);
     assert_int_equal(bt_store_phrase_index(f->s, &on, &err), 0);
     assert_int_equal(on, 1);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(f->s, &st, &err), 0);
     assert_int_equal(st.phrase_index, 1);
     assert_int_equal(bt_store_check(f->s, &err), 0);
@@ -600,8 +600,7 @@ static void test_phrase_index_error(void **state)
     sqlite3 *db = bti_store_db(f->s);
     assert_int_equal(sqlite3_set_authorizer(db, deny_schema, NULL), SQLITE_OK);
     int on = 1, rc = bt_store_phrase_index(f->s, &on, &err);
-    bt_store_stats st;
-    memset(&st, 0, sizeof st);
+    bt_store_stats st = BT_STORE_STATS_INIT;
     int rc_stats = bt_store_stats_get(f->s, &st, &err);
     bt_search_results *r = NULL;
     int rc_search = bt_search_run(f->s, "\"đàm phán\"", NULL, &r, &err);

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -85,9 +86,24 @@ static void test_add_get_round_trip(void **state)
     assert_string_equal(b->id, id);
     bt_article_free(b);
     assert_int_equal(bti_store_get_rowid(s, 99, &b, &err), BT_ENOTFOUND);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_string_equal(st.first_published, "2021-08-14T18:19:00+07:00");
+    {   /* the counts struct carries its size: an older caller's shorter struct gets only
+         * its fields, nothing past them is written; a size never set is refused */
+        unsigned char buf[sizeof(bt_store_stats)];
+        memset(buf, 0xAB, sizeof buf);
+        bt_store_stats *old = (bt_store_stats *)(void *)buf;
+        old->size = offsetof(bt_store_stats, origins);
+        assert_int_equal(bt_store_stats_get(s, old, &err), 0);
+        assert_int_equal(old->articles, 1);
+        for (size_t i = old->size; i < sizeof buf; i++)
+            assert_int_equal(buf[i], 0xAB);
+        bt_store_stats unset;
+        memset(&unset, 0, sizeof unset);
+        assert_int_equal(bt_store_stats_get(s, &unset, &err), BT_EINVAL);
+        assert_non_null(strstr(err.msg, "INIT"));
+    }
     assert_string_equal(st.last_published, "2021-08-14T18:19:00+07:00");
     assert_int_equal(st.sources, 1);
     assert_int_equal(bt_store_get(s, "0000000000000000", &b, &err), BT_ENOTFOUND);
@@ -136,7 +152,7 @@ static void test_duplicates_fold(void **state)
     bt_article *c = make("Khác", "Bài khác.", NULL);
     assert_int_equal(test_store_add(s, c, NULL, NULL, &err), BT_STORE_ADDED);
     assert_int_equal(test_store_add(s, c, NULL, NULL, &err), BT_STORE_SEEN);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_int_equal(st.articles, 2);
     assert_int_equal(st.origins, 4);
@@ -254,7 +270,7 @@ static void test_remove_iterate(void **state)
     assert_int_equal(bt_store_iter_next(it, &a, &err), 0);
     assert_null(a);
     bt_store_iter_close(it);
-    bt_store_stats st;
+    bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_true(st.index_segments >= 2); /* three adds, three segments before the merge */
     assert_int_equal(bt_store_vacuum(s, &err), 0);

@@ -100,8 +100,11 @@ BT_API int bt_reader_open_mem(const void *data, size_t len, const char *name, un
  * accepts, in bytes. Call it before the first bt_reader_next. */
 BT_API void bt_reader_set_limit(bt_reader *r, size_t max_record);
 
-/* What a reader has seen so far. */
+/* What a reader has seen so far. Start from BT_READER_STATS_INIT: `size` lets the struct
+ * grow without breaking callers built against an older header (the library writes only the
+ * fields within `size`). */
 typedef struct bt_reader_stats {
+    size_t size;             /* sizeof(bt_reader_stats) as the caller was built */
     uint64_t captures;       /* captures returned */
     uint64_t errors;         /* bad files or records reported (negative bt_reader_next) */
     uint64_t skipped;        /* records and files skipped: the sum of the four below */
@@ -115,7 +118,11 @@ typedef struct bt_reader_stats {
                                 progress bar's measure against bt_reader_count's total */
 } bt_reader_stats;
 
-BT_API void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st);
+#define BT_READER_STATS_INIT {sizeof(bt_reader_stats), 0, 0, 0, 0, 0, 0, 0, 0, 0}
+
+/* Fills *st (its size set: BT_READER_STATS_INIT). 0, or BT_EINVAL when st->size is not set
+ * (nothing written). */
+BT_API int bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st);
 /* Adds the counts of `more` to `sum` (the totals of several readers). */
 BT_API void bt_reader_stats_add(bt_reader_stats *sum, const bt_reader_stats *more);
 

@@ -67,8 +67,11 @@ typedef struct bt_ingest_item {
     size_t size;        /* bytes of the capture */
 } bt_ingest_item;
 
-/* Counts of a run. */
+/* Counts of a run. Start from BT_INGEST_STATS_INIT: `size` lets the struct grow without
+ * breaking callers built against an older header (the library writes only the fields within
+ * `size`; the struct it passes to callbacks is its own, whole). */
 typedef struct bt_ingest_stats {
+    size_t size;        /* sizeof(bt_ingest_stats) as the caller was built */
     size_t inputs;      /* files read or tried (a directory counts its files), memory inputs */
     size_t inputs_done; /* of those, delivered to the end so far (for progress) */
     size_t inputs_total; /* with BT_INGEST_COUNT_INPUTS: the files counted before reading
@@ -90,6 +93,8 @@ typedef struct bt_ingest_stats {
     uint64_t bytes_total; /* with BT_INGEST_COUNT_INPUTS: the sizes of the inputs' files
                              (bt_reader_count; stdin unknown: 0); else 0 */
 } bt_ingest_stats;
+
+#define BT_INGEST_STATS_INIT {.size = sizeof(bt_ingest_stats), .reader = BT_READER_STATS_INIT}
 
 /* Progress events. */
 enum {
@@ -167,7 +172,8 @@ BT_API int bt_ingest_learn_site(bt_ingest *g, size_t max_captures, const bt_site
                          bt_error *err);
 
 /* Runs the pipeline over the queued inputs (then the queue is empty again). Fills *st (may be
- * NULL). Returns 0 when the run went to its end (failed items are only counted), or a negative
+ * NULL; else its size set: BT_INGEST_STATS_INIT, BT_EINVAL before anything is read when not).
+ * Returns 0 when the run went to its end (failed items are only counted), or a negative
  * BT_E*: a database failure that stopped it, or threads that could not start (either is also
  * reported through on_failure, as every failure is). */
 BT_API int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err);
@@ -193,8 +199,8 @@ BT_API int bt_ingest_stats_to_json(const bt_ingest_stats *st, const char *db, ch
  * capture's own origin, content hash and size. So merging the shards of a job in order gives
  * the articles (same ids) and captures that one `bantin add` of all their inputs in that order
  * gives: a capture already in `dst` is seen, an article reached again gains an origin. One
- * transaction per 1000 captures; not inside a batch of `dst`. *st (may be NULL) receives the
- * counts (inputs 1, captures, added, merged, seen, failed, seconds). 0, or a negative BT_E*:
+ * transaction per 1000 captures; not inside a batch of `dst`. *st (may be NULL; else from
+ * BT_INGEST_STATS_INIT) receives the counts (inputs 1, captures, added, merged, seen, failed, seconds). 0, or a negative BT_E*:
  * the shard cannot be opened or read (named), or `dst` failed (the open batch is rolled
  * back; the batches before it stay). A capture `dst` refuses alone is counted in failed. */
 BT_API int bt_ingest_merge(bt_store *dst, const char *shard, bt_ingest_stats *st, bt_error *err);

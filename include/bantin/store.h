@@ -158,7 +158,11 @@ BT_API int bt_store_iter_open(bt_store *s, const bt_store_filter *filter, bt_sto
 BT_API int bt_store_iter_next(bt_store_iter *it, bt_article **out, bt_error *err);
 BT_API void bt_store_iter_close(bt_store_iter *it);
 
+/* What a store holds. Start from BT_STORE_STATS_INIT: `size` lets the struct grow without
+ * breaking callers built against an older header (the library writes only the fields within
+ * `size`). */
 typedef struct bt_store_stats {
+    size_t size; /* sizeof(bt_store_stats) as the caller was built */
     int64_t articles, origins, sources, images, related;
     char first_published[40]; /* "" when no article has a date */
     char last_published[40];
@@ -172,6 +176,10 @@ typedef struct bt_store_stats {
                                bt_store_vacuum merges them into one */
 } bt_store_stats;
 
+#define BT_STORE_STATS_INIT {.size = sizeof(bt_store_stats)}
+
+/* Fills *st (its size set: BT_STORE_STATS_INIT). 0, or BT_EINVAL when st->size is not set, or
+ * a negative BT_E* on a database error. */
 BT_API int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err);
 
 /* Sets *on to 1 when the store's full-text index holds syllable pairs (the phrase index,

@@ -49,8 +49,18 @@ class bt_store_filter(Structure):
     _fields_ = [("size", c_size_t), ("added_since", c_char_p), ("published_since", c_char_p)]
 
 
-class bt_store_stats(Structure):
-    _fields_ = [("articles", c_int64), ("origins", c_int64), ("sources", c_int64),
+class _Counts(Structure):
+    """A struct of counts the library fills: its first field is its own size, which the
+    library reads to write no more than the caller's struct holds (set here, as the C
+    headers' *_STATS_INIT macros do)."""
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.size = ctypes.sizeof(self)
+
+
+class bt_store_stats(_Counts):
+    _fields_ = [("size", c_size_t), ("articles", c_int64), ("origins", c_int64), ("sources", c_int64),
                 ("images", c_int64), ("related", c_int64),
                 ("first_published", c_char * 40), ("last_published", c_char * 40),
                 ("first_added", c_char * 40), ("last_added", c_char * 40),
@@ -79,8 +89,8 @@ BT_STORIES_MEMBERS = 0x1
 INT64_MIN = -(1 << 63)
 
 
-class bt_reader_stats(Structure):
-    _fields_ = [(n, c_uint64) for n in ("captures", "errors", "skipped", "skipped_type",
+class bt_reader_stats(_Counts):
+    _fields_ = [("size", c_size_t)] + [(n, c_uint64) for n in ("captures", "errors", "skipped", "skipped_type",
                                         "skipped_status", "skipped_media", "skipped_files",
                                         "files", "bytes")]
 
@@ -89,8 +99,8 @@ class bt_ingest_item(Structure):
     _fields_ = [("origin", c_char_p), ("where", c_char_p), ("kind", c_int), ("size", c_size_t)]
 
 
-class bt_ingest_stats(Structure):
-    _fields_ = [(n, c_size_t) for n in ("inputs", "inputs_done", "inputs_total", "captures",
+class bt_ingest_stats(_Counts):
+    _fields_ = [(n, c_size_t) for n in ("size", "inputs", "inputs_done", "inputs_total", "captures",
                                         "added", "merged", "seen", "failed", "failed_read",
                                         "failed_extract", "failed_store", "extracted")] + \
                [("reader", bt_reader_stats), ("seconds", c_double), ("skipped", c_size_t),
@@ -147,7 +157,7 @@ _SIGNATURES = {
     "bt_extract_warn": (c_int, [POINTER(bt_capture), POINTER(bt_extract_opts), _PP, _E, _E]),
     "bt_reader_open": (c_int, [c_char_p, c_uint, _PP, _E]),
     "bt_reader_next": (c_int, [_P, POINTER(POINTER(bt_capture)), _E]),
-    "bt_reader_stats_get": (None, [_P, POINTER(bt_reader_stats)]),
+    "bt_reader_stats_get": (c_int, [_P, POINTER(bt_reader_stats)]),
     "bt_reader_close": (None, [_P]),
     "bt_store_open": (c_int, [c_char_p, c_uint, _PP, _E]),
     "bt_store_close": (None, [_P]),

@@ -88,7 +88,7 @@ class _Reader:
     def stats(self) -> dict:
         st = _lib.bt_reader_stats()
         L.bt_reader_stats_get(self.r, ctypes.byref(st))
-        return {name: getattr(st, name) for name, _ in st._fields_}
+        return {name: getattr(st, name) for name, _ in st._fields_ if name != "size"}
 
     def close(self) -> None:
         if self.r:

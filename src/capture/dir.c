@@ -95,7 +95,7 @@ int bti_reader_dir_open(bt_reader *r, bt_error *err) { return push_dir(r, r->pat
 
 static void close_child(bt_reader *r)
 {
-    bt_reader_stats st;
+    bt_reader_stats st = BT_READER_STATS_INIT;
     bt_reader_stats_get(r->child, &st);
     bt_reader_stats_add(&r->child_done, &st);
     bt_reader_close(r->child);

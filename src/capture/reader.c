@@ -2,8 +2,10 @@
  * the plain whole-file reader, counts, and closing. */
 #include "bantin/text.h"
 #include "capture/reader_internal.h"
+#include "core/opts.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -121,6 +123,7 @@ static bt_reader *reader_new(const char *path, unsigned flags)
         return NULL;
     r->flags = flags;
     r->max_record = BT_READ_MAX_RECORD;
+    r->stats.size = r->child_done.size = sizeof r->stats; /* the library's own counts */
     r->path = strdup(path);
     if (!r->path) {
         free(r);
@@ -297,30 +300,42 @@ int bt_reader_next(bt_reader *r, const bt_capture **out, bt_error *err)
 
 void bt_reader_stats_add(bt_reader_stats *a, const bt_reader_stats *b)
 {
-    a->captures += b->captures;
-    a->errors += b->errors;
-    a->skipped += b->skipped;
-    a->skipped_type += b->skipped_type;
-    a->skipped_status += b->skipped_status;
-    a->skipped_media += b->skipped_media;
-    a->skipped_files += b->skipped_files;
-    a->files += b->files;
-    a->bytes += b->bytes;
+    /* only the counts both structs hold: either may come from an older caller */
+    size_t n = a->size < b->size ? a->size : b->size;
+#define ADD(f)                                                                                 \
+    if (offsetof(bt_reader_stats, f) + sizeof a->f <= n)                                   \
+        a->f += b->f;
+    ADD(captures) ADD(errors) ADD(skipped) ADD(skipped_type) ADD(skipped_status)
+    ADD(skipped_media) ADD(skipped_files) ADD(files) ADD(bytes)
+#undef ADD
 }
 
-void bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st)
+/* The counts of r and its children, in the library's own struct. */
+static void stats_of(const bt_reader *r, bt_reader_stats *st)
 {
     *st = r->stats;
+    st->size = sizeof *st;
     if (r->s_open)
         st->bytes = r->s.raw_off; /* the raw bytes consumed: compressed ones for gzip */
     if (r->kind == RK_DIR) {
         bt_reader_stats_add(st, &r->child_done);
         if (r->child) {
             bt_reader_stats c;
-            bt_reader_stats_get(r->child, &c);
+            stats_of(r->child, &c);
             bt_reader_stats_add(st, &c);
         }
     }
+}
+
+int bt_reader_stats_get(const bt_reader *r, bt_reader_stats *st)
+{
+    int rc = bti_out_check(st, "reader stats", NULL);
+    if (rc)
+        return rc;
+    bt_reader_stats full;
+    stats_of(r, &full);
+    bti_out_copy(st, &full, sizeof full);
+    return 0;
 }
 
 void bt_reader_close(bt_reader *r)

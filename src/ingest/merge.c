@@ -4,6 +4,7 @@
  * of every shard's captures in shard order would have made. It replays each shard's captures
  * (its origins, in the order they were stored) as adds of their article with the capture's own
  * content hash: a capture stored twice is SEEN, an article reached again is MERGED. */
+#include "core/opts.h"
 #include "bantin/ingest.h"
 #include "connect/connect.h"
 #include "store/db.h"
@@ -93,18 +94,30 @@ static int merge_rows(bt_store *dst, bt_store *src, sqlite3_stmt *q, const char 
 
 int bt_ingest_merge(bt_store *dst, const char *shard, bt_ingest_stats *st, bt_error *err)
 {
-    bt_ingest_stats local;
-    if (!st)
-        st = &local;
-    memset(st, 0, sizeof *st);
-    if (!dst || !shard)
+    if (st) {
+        int bad = bti_out_check(st, "merge", err);
+        if (bad)
+            return bad;
+    }
+    bt_ingest_stats *out = st, full;
+    memset(&full, 0, sizeof full);
+    full.size = sizeof full;
+    full.reader.size = sizeof full.reader;
+    st = &full;
+    if (!dst || !shard) {
+        if (out)
+            bti_out_copy(out, &full, sizeof full);
         return bt_error_set(err, BT_EINVAL, "merge: no store or no shard path given");
+    }
     double t0 = now_seconds();
     st->inputs = 1;
     bt_store *src;
     int rc = bt_store_open(shard, BT_STORE_READONLY, &src, err);
-    if (rc)
+    if (rc) {
+        if (out)
+            bti_out_copy(out, &full, sizeof full);
         return rc;
+    }
     sqlite3_stmt *q;
     rc = bti_store_prepare(src, "SELECT article, origin, content_hash, size FROM origins "
                                 "ORDER BY rowid", shard, &q, err);
@@ -125,5 +138,7 @@ int bt_ingest_merge(bt_store *dst, const char *shard, bt_ingest_stats *st, bt_er
     }
     st->inputs_done = rc ? 0 : 1;
     st->seconds = now_seconds() - t0;
+    if (out)
+        bti_out_copy(out, &full, sizeof full);
     return rc;
 }

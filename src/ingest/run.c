@@ -2,6 +2,7 @@
  * the captures (already-stored ones marked, not extracted); worker threads extract the filled
  * slots; the calling thread takes the slots back in input order, stores them in batches when
  * there is a store, and calls the callbacks. */
+#include "core/opts.h"
 #include "ingest/ingest_internal.h"
 
 #include <pthread.h>
@@ -195,7 +196,7 @@ static int read_input(run *p, bt_store *ro, const bti_input *in)
         return submit_error(p, &err);
     }
     const bt_capture *cap;
-    bt_reader_stats st;
+    bt_reader_stats st = BT_READER_STATS_INIT;
     int out = 0;
     while (!out && ((rc = bt_reader_next(r, &cap, &err)) < 0 || cap)) {
         bt_reader_stats_get(r, &st);
@@ -570,8 +571,14 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     if (!err)
         err = &local;
     bt_error_clear(err);
+    if (st) {
+        int bad = bti_out_check(st, "ingest", err);
+        if (bad)
+            return bad;
+    }
     run p;
     memset(&p, 0, sizeof p);
+    p.reader.size = sizeof p.reader;
     p.g = g;
     bt_extract_opts xo = BT_EXTRACT_OPTS_INIT;
     p.xo = xo;
@@ -583,6 +590,8 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     writer w;
     memset(&w, 0, sizeof w);
     w.p = &p;
+    w.st.size = sizeof w.st;
+    w.st.reader.size = sizeof w.st.reader;
     w.start = now_s();
     p.slots = calloc(p.ring, sizeof *p.slots);
     pthread_t reader, *workers = calloc(jobs, sizeof *workers);
@@ -640,7 +649,7 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     w.st.reader = p.reader;
     w.st.seconds = now_s() - w.start;
     if (st)
-        *st = w.st;
+        bti_out_copy(st, &w.st, sizeof w.st);
     if (w.fatal) {
         if (err)
             *err = w.fatal_err;

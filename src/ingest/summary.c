@@ -1,4 +1,5 @@
 /* summary.c: the summary of a run as the JSON object `bantin add --json` prints. */
+#include "core/opts.h"
 #include "ingest/ingest_internal.h"
 
 #include <jansson.h>
@@ -46,6 +47,15 @@ int bt_ingest_stats_to_json(const bt_ingest_stats *st, const char *db, char **ou
 {
     bt_error local, *e = err ? err : &local; /* the code is wanted even without a report */
     bt_error_clear(e);
-    *out = stats_json(st, db, e);
+    *out = NULL;
+    /* a caller's struct may be older (shorter): the fields it lacks read as zero */
+    static const bt_ingest_stats zero = {0};
+    bt_ingest_stats full;
+    if (!st)
+        return bt_error_set(e, BT_EINVAL, "summary: no stats");
+    int bad = bti_opts_copy(&full, sizeof full, &zero, st, "summary", e);
+    if (bad)
+        return bad;
+    *out = stats_json(&full, db, e);
     return *out ? 0 : e->code ? e->code : BT_ENOMEM;
 }

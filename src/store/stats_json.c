@@ -1,5 +1,6 @@
 /* stats_json.c: the store's stats as the JSON object `bantin stats --json` prints and the
  * server will send (bantin/store.h documents its members). */
+#include "core/opts.h"
 #include "bantin/store.h"
 #include "core/json.h"
 
@@ -24,6 +25,13 @@ int bt_store_stats_to_json(const bt_store_stats *st, unsigned flags, char **out,
         return bt_error_set(err, BT_EINVAL, "store stats to JSON: no stats or no output");
     if (flags & ~BT_JSON_PRETTY)
         return bt_error_set(err, BT_EINVAL, "store stats to JSON: unknown flags 0x%x", flags);
+    /* a caller's struct may be older (shorter): the fields it lacks read as zero */
+    static const bt_store_stats zero = {0};
+    bt_store_stats full;
+    int bad = bti_opts_copy(&full, sizeof full, &zero, st, "store stats to JSON", err);
+    if (bad)
+        return bad;
+    st = &full;
     json_t *o = json_object();
     int rc = o ? 0 : BT_ENOMEM;
     const struct {

@@ -1,5 +1,6 @@
 /* store.c: opening and closing a store (connection settings, tokenizer, schema, prepared
  * statements), batches, errors, stats, vacuum and the integrity check. */
+#include "core/opts.h"
 #include "store/store_internal.h"
 #include "bantin/text.h"
 #include "core/hash.h"
@@ -386,9 +387,9 @@ static int query_range(bt_store *s, const char *sql, char *lo, char *hi, size_t 
     return 0;
 }
 
-int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err)
+/* The counts in the library's own struct (whole); bt_store_stats_get copies them out. */
+static int stats_of(bt_store *s, bt_store_stats *st, bt_error *err)
 {
-    memset(st, 0, sizeof *st);
     int64_t pages = 0, page_size = 0, version = 0;
     int rc;
     if ((rc = query_i64(s, "SELECT count(*) FROM articles", &st->articles, err)) ||
@@ -414,6 +415,21 @@ int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err)
     st->file_bytes = pages * page_size;
     st->schema_version = (int)version;
     return bt_store_phrase_index(s, &st->phrase_index, err);
+}
+
+int bt_store_stats_get(bt_store *s, bt_store_stats *st, bt_error *err)
+{
+    int rc = bti_out_check(st, "store stats", err);
+    if (rc)
+        return rc;
+    bt_store_stats full;
+    memset(&full, 0, sizeof full);
+    full.size = sizeof full;
+    rc = stats_of(s, &full, err);
+    if (rc) /* nothing half-read: the counts stay zero */
+        memset(&full, 0, sizeof full);
+    bti_out_copy(st, &full, sizeof full);
+    return rc;
 }
 
 int bt_store_vacuum(bt_store *s, bt_error *err)
