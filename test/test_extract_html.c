@@ -151,7 +151,8 @@ static void test_jsonld_plain_and_meta(void **state)
         "{\"@type\":[\"NewsArticle\"],\"headline\":\"Tiêu đề JSON-LD\","
         "\"datePublished\":\"Sat, 24 Dec 2022 10:24:43 +0700\",\"author\":\"Lê Văn Tám\"}]"
         "</script></head><body><div class=\"content\">" PARAS "</div></body></html>");
-    assert_string_equal(a->title, "Tiêu đề OG");
+    /* the headline too: the editorial one in JSON-LD before og:title's social variant */
+    assert_string_equal(a->title, "Tiêu đề JSON-LD");
     assert_string_equal(a->published, "2022-12-24T10:24:43+07:00");
     assert_int_equal(a->n_authors, 1);
     assert_string_equal(a->authors[0], "Lê Văn Tám");
@@ -379,6 +380,59 @@ static void test_credits(void **state)
         free(cap);
         free(credit);
     }
+}
+
+/* html_title.c: the headline chosen by agreement between the page's sources */
+static void test_title_choice(void **state)
+{
+    (void)state;
+    /* the JSON-LD headline comes before a social variant in og:title and <title> */
+    bti_title_sources s = {"Brand in Betrieb am Hafen", "Feuer am Hafen: Warnung vor Rauch", NULL,
+                           NULL, NULL, "Feuer am Hafen: Warnung vor Rauch", "Feuer am Hafen: Warnung vor Rauch"};
+    char *t = bti_html_title_choose(&s, "Hafenblatt", NULL);
+    assert_string_equal(t, "Brand in Betrieb am Hafen");
+    free(t);
+    /* ... unless it only describes the page, or is a cut-off copy of another source */
+    bti_title_sources d = {"island country in the Pacific", "New Zealand", NULL, NULL, NULL, NULL, NULL};
+    t = bti_html_title_choose(&d, NULL, NULL);
+    assert_string_equal(t, "New Zealand");
+    free(t);
+    bti_title_sources c = {"Search box does not mean only AI answers: Google's\xE2\x80\xA6",
+                           "Search box does not mean only AI answers: Google's makeover keeps links",
+                           NULL, NULL, NULL, NULL, NULL};
+    t = bti_html_title_choose(&c, NULL, NULL);
+    assert_string_equal(t, "Search box does not mean only AI answers: Google's makeover keeps links");
+    free(t);
+    /* SUFFIX_CONFIRMED: a short tail after a dash that other sources repeat is the headline's */
+    bti_title_sources f = {NULL, "Launch date for new foldables is set \xE2\x80\x93 what we expect", NULL,
+                           NULL, NULL, "Launch date for new foldables is set \xE2\x80\x93 what we expect",
+                           "Launch date for new foldables is set \xE2\x80\x93 what we expect"};
+    t = bti_html_title_choose(&f, "GameSite", NULL);
+    assert_string_equal(t, "Launch date for new foldables is set \xE2\x80\x93 what we expect");
+    free(t);
+    /* ... alone in the <title>, it is cut as before */
+    bti_title_sources g = {NULL, NULL, NULL, NULL, NULL,
+                           "Launch date for new foldables is set \xE2\x80\x93 Tech news", NULL};
+    t = bti_html_title_choose(&g, NULL, NULL);
+    assert_string_equal(t, "Launch date for new foldables is set");
+    free(t);
+    /* KICKER: more sources give the headline bare than with its kicker */
+    bti_title_sources k = {"\xC2\xABThe eunuch maker\xC2\xBB: Norwegian sentenced to life", "Norwegian sentenced to life",
+                           NULL, "Norwegian sentenced to life", NULL,
+                           "\xC2\xABThe eunuch maker\xC2\xBB: - Norwegian sentenced to life", "Norwegian sentenced to life"};
+    t = bti_html_title_choose(&k, NULL, NULL);
+    assert_string_equal(t, "Norwegian sentenced to life");
+    free(t);
+    /* ... but an <h1> alone does not drop the kicker the metadata carries */
+    bti_title_sources j = {"Kenya: Nairobi from below", "Kenya: Nairobi from below", NULL, NULL, NULL, NULL,
+                           "Nairobi from below"};
+    t = bti_html_title_choose(&j, NULL, NULL);
+    assert_string_equal(t, "Kenya: Nairobi from below");
+    free(t);
+    /* UNESCAPE: entities a CMS left in a JSON string */
+    t = bti_html_unescape("K&uuml;hlt&uuml;rme gesprengt &#8211; &quot;AKW&quot; &#x41; &bogus; &");
+    assert_string_equal(t, "K\xC3\xBChlt\xC3\xBCrme gesprengt \xE2\x80\x93 \"AKW\" A &bogus; &");
+    free(t);
 }
 
 static void test_title_suffix(void **state)
@@ -1237,7 +1291,7 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
-        cmocka_unit_test(test_layout_wrapper),
+        cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -201,9 +201,23 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
 void bti_html_meta_free(bti_html_meta *m);
 /* Strips a trailing/leading site name (" | Báo Dân trí", " - VnExpress") from a title. */
 char *bti_html_strip_site(const char *title, const char *site, const char *host);
+/* The same, cutting only what names the site (no short unnamed suffix). */
+char *bti_html_strip_named(const char *title, const char *site, const char *host);
 /* Whether a byline's name is the publisher's, not a person's: the site's name, or the host's
  * name alone or as its first word ("Lesotho Times", "MDR THÜRINGEN" on mdr.de). */
 int bti_html_names_publisher(const char *name, const char *site, const char *host);
+
+/* ---- html_title.c ---- */
+/* The page's statements of its headline (each NULL when absent; cleaned text). */
+typedef struct bti_title_sources {
+    const char *ld_headline, *og_title, *itemprop_headline, *tw_title, *meta_title, *doc_title,
+        *h1;
+} bti_title_sources;
+/* The headline chosen among them by agreement, site name cut (malloc'ed), or NULL. */
+char *bti_html_title_choose(const bti_title_sources *src, const char *site, const char *host);
+/* s with its HTML character references decoded, cleaned (malloc'ed), or NULL. */
+char *bti_html_unescape(const char *s);
+
 /* The host of a URL without "www." (malloc'ed) or NULL. */
 char *bti_html_host(const char *url);
 

@@ -194,8 +194,15 @@ static void ld_article(raw *r, json_t *o)
 {
     r->ld_found = 1;
     set_once(&r->ld_type, type_name(json_object_get(o, "@type")));
-    set_once(&r->ld_headline, jstr(o, "headline"));
-    set_once(&r->ld_headline, jstr(o, "name"));
+    /* UNESCAPE (html_title.c): a CMS's entities inside the JSON string */
+    const char *hl = jstr(o, "headline");
+    if (!hl)
+        hl = jstr(o, "name");
+    if (hl && !r->ld_headline) {
+        char *u = bti_html_unescape(hl);
+        set_once(&r->ld_headline, u);
+        free(u);
+    }
     set_once(&r->ld_date, jstr(o, "datePublished"));
     set_once(&r->ld_date, jstr(o, "dateCreated"));
     set_once(&r->ld_url, jstr(o, "url"));
@@ -658,9 +665,9 @@ static char *strip_site_once(const char *title, const char *site, const char *ho
 
 #define SITE_STRIP_ROUNDS 3 /* "Headline | Site | by Author": a chain of suffixes */
 
-char *bti_html_strip_site(const char *title, const char *site, const char *host)
+static char *strip_site(const char *title, const char *site, const char *host, int strict)
 {
-    char *cur = strip_site_once(title, site, host, 0);
+    char *cur = strip_site_once(title, site, host, strict);
     /* after the first cut, only what names the site goes: a headline may hold dashes */
     for (int r = 1; cur && r < SITE_STRIP_ROUNDS; r++) {
         char *next = strip_site_once(cur, site, host, 1);
@@ -672,6 +679,16 @@ char *bti_html_strip_site(const char *title, const char *site, const char *host)
         cur = next;
     }
     return cur;
+}
+
+char *bti_html_strip_site(const char *title, const char *site, const char *host)
+{
+    return strip_site(title, site, host, 0);
+}
+
+char *bti_html_strip_named(const char *title, const char *site, const char *host)
+{
+    return strip_site(title, site, host, 1);
 }
 
 static char *primary_lang(const char *l)
@@ -735,12 +752,9 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
             (strlen(d) > BARE_DAY_LEN || zoned_time(dates[i], m->lang, host, d)))
             m->published = strdup(d);
 
-    const char *titles[] = {r.og_title, r.ld_headline, r.itemprop_headline, r.tw_title,
+    bti_title_sources ts = {r.ld_headline, r.og_title, r.itemprop_headline, r.tw_title,
                             r.meta_title, r.doc_title, r.h1};
-    const char *t = NULL;
-    for (size_t i = 0; i < 7 && !t; i++)
-        t = titles[i];
-    m->title = bti_html_strip_site(t, site, host);
+    m->title = bti_html_title_choose(&ts, site, host);
     /* A headline that still carries more than the page's <h1> says ("New Zealand -
      * Wikipedia"): prefer the <h1>. A short <h1> counts only when a separator follows it. */
     if (m->title && r.h1 && !bti_html_same_text(m->title, r.h1)) {
@@ -758,16 +772,6 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
         }
         free(fh);
         free(ft);
-    }
-    /* The visible headline and the document's <title> agree: that is the title, whatever a
-     * metadata field says (Wikipedia's JSON-LD "headline" is a description of the page). */
-    if (m->title && r.h1 && r.doc_title && !bti_html_same_text(m->title, r.h1)) {
-        char *dt = bti_html_strip_site(r.doc_title, site, host);
-        if (dt && bti_html_same_text(dt, r.h1)) {
-            free(m->title);
-            m->title = strdup(r.h1);
-        }
-        free(dt);
     }
     m->h1 = dup_or_null(r.h1);
     m->og_type = dup_or_null(r.og_type);
