@@ -410,10 +410,15 @@ static void test_title_choice(void **state)
     t = bti_html_title_choose(&f, "GameSite", NULL);
     assert_string_equal(t, "Launch date for new foldables is set \xE2\x80\x93 what we expect");
     free(t);
-    /* ... alone in the <title>, it is cut as before */
-    bti_title_sources g = {NULL, NULL, NULL, NULL, NULL,
-                           "Launch date for new foldables is set \xE2\x80\x93 Tech news", NULL};
+    /* ... a dash tail that no source confirms as furniture stays; a bar's tail goes */
+    bti_title_sources g = {"Fire at the harbour warehouse spreads \xE2\x80\x93 heavy smoke", NULL, NULL,
+                           NULL, NULL, NULL, NULL};
     t = bti_html_title_choose(&g, NULL, NULL);
+    assert_string_equal(t, "Fire at the harbour warehouse spreads \xE2\x80\x93 heavy smoke");
+    free(t);
+    bti_title_sources b = {NULL, NULL, NULL, NULL, NULL,
+                           "Launch date for new foldables is set | Tech news", NULL};
+    t = bti_html_title_choose(&b, NULL, NULL);
     assert_string_equal(t, "Launch date for new foldables is set");
     free(t);
     /* KICKER: more sources give the headline bare than with its kicker */

@@ -3,9 +3,11 @@
  * agreement between them. Publishers write an editorial headline into the article's JSON-LD
  * and an SEO or social variant into og:title and <title>; the JSON-LD one comes first unless
  * it is a description of the page or a cut-off copy of another. Three named passes follow:
- *   SUFFIX_CONFIRMED  a short unnamed tail after a dash (" – das erwarten wir") is cut only
+ *   SUFFIX_CONFIRMED  a short unnamed tail (" – das erwarten wir", " | Politik") is cut only
  *                     when no other source carries the headline with it: a tail the sources
- *                     repeat is part of the headline, a site's name is cut anyway;
+ *                     repeat is part of the headline; after a dash in a headline field
+ *                     (JSON-LD, og, twitter, itemprop) it is cut only when another source
+ *                     gives the headline without it (a site's name is cut anyway);
  *   KICKER            a kicker or section glued before the headline ("Neue Leipziger Schule:
  *                     Judy Lybke ...") goes when more metadata sources give the headline
  *                     without it than sources give it with it;
@@ -172,6 +174,19 @@ static char *drop_kicker(const char *t, const char *const *others, const int *is
     return NULL;
 }
 
+/* Whether `cut` is `full` cut before a dash (" - ", " – ", " — "). */
+static int dash_cut(const char *full, const char *cut)
+{
+    static const char *const dashes[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    size_t n = strlen(cut);
+    if (strncmp(full, cut, n))
+        return 0;
+    for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
+        if (!strncmp(full + n, dashes[i], strlen(dashes[i])))
+            return 1;
+    return 0;
+}
+
 enum { SRC_LD, SRC_OG, SRC_ITEMPROP, SRC_TW, SRC_META, SRC_DOC, SRC_H1, N_SRC };
 
 char *bti_html_title_choose(const bti_title_sources *src, const char *site, const char *host)
@@ -205,14 +220,20 @@ char *bti_html_title_choose(const bti_title_sources *src, const char *site, cons
     if (!loose)
         goto done;
     if (strcmp(loose, named[p])) {
-        for (size_t j = 0; j < N_SRC; j++)
-            if (j != p && named[j] && bti_html_same_text(named[j], named[p])) {
-                free(loose);
-                loose = strdup(named[p]);
-                break;
-            }
-        if (!loose)
-            goto done;
+        int repeated = 0, bare = 0;
+        for (size_t j = 0; j < N_SRC; j++) {
+            if (j == p || !named[j])
+                continue;
+            repeated |= bti_html_same_text(named[j], named[p]);
+            bare |= bti_html_same_text(named[j], loose);
+        }
+        /* in a headline field a dash joins the headline's two halves as often as it sets off
+         * a section; the <title> conventionally ends with the site's or section's name */
+        if (repeated || (!bare && p < SRC_META && dash_cut(named[p], loose))) {
+            free(loose);
+            if (!(loose = strdup(named[p])))
+                goto done;
+        }
     }
     title = loose;
     /* AGREE_VISIBLE: the <h1> and the <title> agree against the chosen source: that is the
