@@ -382,6 +382,29 @@ static void test_credits(void **state)
     }
 }
 
+/* JSON-LD wrapped in a CDATA section or an HTML comment, and cXense's publish time */
+static void test_jsonld_wrapped(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html><head><title>X</title>"
+        "<script type=\"application/ld+json\">\n//<![CDATA[\n{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Die Geiseln und ihre Bewacher\","
+        "\"datePublished\":\"2024-08-22T12:00:00+02:00\"}\n//]]>\n</script></head><body>"
+        "<div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(a->title, "Die Geiseln und ihre Bewacher");
+    assert_string_equal(a->published, "2024-08-22T12:00:00+02:00");
+    bt_article_free(a);
+    a = extract_ok("<html><head><title>Y</title>"
+                   "<script type=\"application/ld+json\"><!-- {\"@type\":\"Article\","
+                   "\"headline\":\"Budget passes the senate\"} --></script>"
+                   "<meta name=\"cXenseParse:publishtime\" content=\"2023-04-28T13:53:25Z\">"
+                   "</head><body><div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(a->title, "Budget passes the senate");
+    assert_string_equal(a->published, "2023-04-28T13:53:25+00:00");
+    bt_article_free(a);
+}
+
 /* html_title.c: the headline chosen by agreement between the page's sources */
 static void test_title_choice(void **state)
 {
@@ -1297,6 +1320,7 @@ int main(void)
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
+        cmocka_unit_test(test_jsonld_wrapped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -253,8 +253,34 @@ static void ld_script(raw *r, const xmlNode *n)
             bti_buf_free(&b);
             return;
         }
-    if (b.len) {
-        json_t *j = json_loadb(b.data, b.len, 0, NULL);
+    /* a CMS may wrap the object in "//<![CDATA[ ... //]]>" or "<!-- ... -->" */
+    size_t from = 0, to = b.len;
+    for (int more = 1; more && from < to;) {
+        static const char *const open[] = {"//", "<!--", "<![CDATA["};
+        more = 0;
+        while (from < to && strchr(" \t\r\n", b.data[from]))
+            from++;
+        for (size_t i = 0; i < 3; i++)
+            if (!strncmp(b.data + from, open[i], strlen(open[i]))) {
+                from += strlen(open[i]);
+                more = 1;
+            }
+    }
+    for (int more = 1; more && to > from;) {
+        static const char *const close[] = {"//", "-->", "]]>"};
+        more = 0;
+        while (to > from && strchr(" \t\r\n", b.data[to - 1]))
+            to--;
+        for (size_t i = 0; i < 3; i++) {
+            size_t l = strlen(close[i]);
+            if (to - from >= l && !strncmp(b.data + to - l, close[i], l)) {
+                to -= l;
+                more = 1;
+            }
+        }
+    }
+    if (b.len && to > from) {
+        json_t *j = json_loadb(b.data + from, to - from, 0, NULL);
         if (j) {
             ld_walk(r, j, 0);
             json_decref(j);
@@ -321,7 +347,8 @@ static void meta_tag(raw *r, const xmlNode *n)
                      !strcmp(k, "dcterms.date") || !strcmp(k, "article.published") ||
                      !strcmp(k, "sailthru.date") || !strcmp(k, "parsely-pub-date") ||
                      !strcmp(k, "article:published") || !strcmp(k, "datepublished") ||
-                     !strcmp(k, "citation_publication_date") || !strcmp(k, "created"))
+                     !strcmp(k, "citation_publication_date") || !strcmp(k, "created") ||
+                     !strcmp(k, "cxenseparse:publishtime")) /* cXense's, on many news CMSs */
                 set_once(&r->meta_date, content);
             else if (!strcmp(k, "author") || !strcmp(k, "article:author") ||
                      !strcmp(k, "dc.creator") || !strcmp(k, "sailthru.author") ||
