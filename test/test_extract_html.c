@@ -405,6 +405,45 @@ static void test_jsonld_wrapped(void **state)
     bt_article_free(a);
 }
 
+/* date_model.c: metadata dates read into full instants, and the page's own clock */
+static void test_date_model(void **state)
+{
+    (void)state;
+    char out[64];
+    /* META_ISO: the fraction of a second kept */
+    assert_true(bti_meta_date("2024-05-03T15:47:42.389Z", 0, "de", NULL, out));
+    assert_string_equal(out, "2024-05-03T15:47:42.389+00:00");
+    /* META_ZONED: no zone written, the host's country gives it */
+    assert_true(bti_meta_date("2026-05-13 15:44", 0, NULL, "zeitung.de", out));
+    assert_string_equal(out, "2026-05-13T15:44:00+02:00");
+    /* META_PROSE: a US-style value with a 12-hour clock */
+    assert_true(bti_meta_date("3/24/2024 7:12:35 PM", 0, "de", "zeitung.de", out));
+    assert_string_equal(out, "2024-03-24T19:12:35+01:00");
+    assert_true(bti_meta_date("3/24/2024 7:12:35 AM EDT", 0, "en", NULL, out));
+    assert_string_equal(out, "2024-03-24T07:12:35-04:00");
+    /* ... but not a date somewhere inside a sentence, nor one whose zone nobody knows */
+    assert_false(bti_meta_date("Updated 3/24/2024 7:12:35 AM", 0, "de", "zeitung.de", out));
+    assert_false(bti_meta_date("3/24/2024 7:12:35 AM", 0, "en", "news.com", out));
+    /* a bare day is no instant */
+    assert_false(bti_meta_date("2012-12-25", 0, "de", "zeitung.de", out));
+    /* LOCAL_OFFSET: the page's zone-less clock beside the instant */
+    assert_true(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25 04:21:02", out));
+    assert_string_equal(out, "2024-04-25T04:21:02-04:00");
+    assert_true(bti_date_local_offset("2024-12-31T23:30:00.250+00:00", "2025-01-01T05:00:00", out));
+    assert_string_equal(out, "2025-01-01T05:00:00.250+05:30");
+    assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25T04:21:02-04:00", out));
+    assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25 04:21:03", out));
+    assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25 08:21:02", out));
+    /* end to end: the instant written on the page's clock */
+    bt_article *a = extract_ok(
+        "<html><head><title>Z</title>"
+        "<meta property=\"article:published_time\" content=\"2024-04-25T08:21:02+00:00\">"
+        "<meta name=\"cXenseParse:recs:publishtime\" content=\"2024-04-25T04:21:02\">"
+        "</head><body><div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(a->published, "2024-04-25T04:21:02-04:00");
+    bt_article_free(a);
+}
+
 /* html_title.c: the headline chosen by agreement between the page's sources */
 static void test_title_choice(void **state)
 {
@@ -1320,7 +1359,7 @@ int main(void)
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
-        cmocka_unit_test(test_jsonld_wrapped),
+        cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -207,6 +207,16 @@ char *bti_html_strip_named(const char *title, const char *site, const char *host
  * name alone or as its first word ("Lesotho Times", "MDR THÜRINGEN" on mdr.de). */
 int bti_html_names_publisher(const char *name, const char *site, const char *host);
 
+/* ---- date_model.c ---- */
+/* A metadata date value as a full instant (ISO 8601 with offset, fraction kept) into out:
+ * as written, else zoned by the page's host or language, else read as prose. 0 when the
+ * value gives no instant (a bare day gives none). */
+int bti_meta_date(const char *s, int vi, const char *lang, const char *host, char out[64]);
+/* `instant` (ISO 8601 with offset) written in the UTC offset that `wall` (the same time as a
+ * zone-less wall clock, "2024-04-25 04:21:02") implies, into out. 0 when wall has a zone,
+ * is no whole-quarter-hour offset away, or already agrees. */
+int bti_date_local_offset(const char *instant, const char *wall, char out[64]);
+
 /* ---- html_title.c ---- */
 /* The page's statements of its headline (each NULL when absent; cleaned text). */
 typedef struct bti_title_sources {

@@ -25,6 +25,7 @@ typedef struct raw {
     char *og_desc, *meta_desc;
     char *html_lang, *content_lang, *og_locale;
     char *og_date, *meta_date, *itemprop_date, *time_date;
+    char *wall_date; /* a zone-less statement of the time on the page's clock (LOCAL_OFFSET) */
     char *itemprop_headline;
     char *meta_authors[MAX_AUTHORS];
     size_t n_meta_authors;
@@ -98,23 +99,6 @@ static void add_author(char **list, size_t *n, const char *s)
         return;
     name_list l = {list, n};
     bti_byline_names(s, BTI_BYLINE_FIELD, add_name, &l);
-}
-
-/* An ISO 8601 time written without its zone ("2024-04-25T14:07:00") on a page whose zone is
- * known from its host or language (html_zone.c): the full instant into out. */
-static int zoned_time(const char *s, const char *lang, const char *host, char out[64])
-{
-    char wall[64];
-    while (s && (*s == ' ' || *s == '\t' || *s == '\n'))
-        s++;
-    if (!s || strlen(s) < BARE_DAY_LEN || s[4] != '-' || s[7] != '-' ||
-        !bti_date_parse_meta(s, 1, 0, wall) || strlen(wall) <= BARE_DAY_LEN)
-        return 0;
-    int y, mo, d, h, mi, off;
-    if (sscanf(wall, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
-        !bti_zone_offset(lang, host, y, mo, d, h, mi, &off))
-        return 0;
-    return bti_date_parse_meta(s, 1, off, out) && strlen(out) > BARE_DAY_LEN;
 }
 
 static int is_site_name(const char *part, const char *site);
@@ -350,6 +334,8 @@ static void meta_tag(raw *r, const xmlNode *n)
                      !strcmp(k, "citation_publication_date") || !strcmp(k, "created") ||
                      !strcmp(k, "cxenseparse:publishtime")) /* cXense's, on many news CMSs */
                 set_once(&r->meta_date, content);
+            else if (!strcmp(k, "cxenseparse:recs:publishtime"))
+                set_once(&r->wall_date, content);
             else if (!strcmp(k, "author") || !strcmp(k, "article:author") ||
                      !strcmp(k, "dc.creator") || !strcmp(k, "sailthru.author") ||
                      !strcmp(k, "parsely-author") || !strcmp(k, "byl") ||
@@ -483,7 +469,7 @@ static void raw_free(raw *r)
     char **s[] = {&r->og_title, &r->tw_title, &r->meta_title, &r->doc_title, &r->h1,
                   &r->og_site, &r->app_name, &r->tw_site, &r->canonical, &r->og_url,
                   &r->og_desc, &r->meta_desc, &r->html_lang, &r->content_lang, &r->og_locale,
-                  &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date,
+                  &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date, &r->wall_date,
                   &r->itemprop_headline, &r->ld_headline, &r->ld_date, &r->ld_url,
                   &r->ld_desc, &r->ld_lang, &r->ld_publisher, &r->og_type, &r->ld_type,
                   &r->ld_other};
@@ -775,9 +761,17 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
     const char *dates[] = {r.ld_date, r.og_date, r.itemprop_date, r.meta_date, r.time_date};
     char d[64];
     for (size_t i = 0; i < 5 && !m->published; i++)
-        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d) &&
-            (strlen(d) > BARE_DAY_LEN || zoned_time(dates[i], m->lang, host, d)))
+        if (bti_meta_date(dates[i], vi, m->lang, host, d))
             m->published = strdup(d);
+    /* LOCAL_OFFSET (date_model.c): the instant on the page's own clock */
+    const char *walls[] = {r.wall_date, r.ld_date, r.og_date, r.itemprop_date, r.meta_date,
+                           r.time_date};
+    for (size_t i = 0; i < 6 && m->published; i++)
+        if (bti_date_local_offset(m->published, walls[i], d)) {
+            free(m->published);
+            m->published = strdup(d);
+            break;
+        }
 
     bti_title_sources ts = {r.ld_headline, r.og_title, r.itemprop_headline, r.tw_title,
                             r.meta_title, r.doc_title, r.h1};
