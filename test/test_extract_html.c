@@ -405,6 +405,59 @@ static void test_jsonld_wrapped(void **state)
     bt_article_free(a);
 }
 
+/* lang.c: the language from the text when the page declares none or a wrong one */
+#define DE_PARAS                                                                                   \
+    "<p>Die Stadt hat am Montag die neuen Pläne für den Bahnhof vorgestellt, der in den "         \
+    "nächsten Jahren umgebaut werden soll. Die Kosten sind noch nicht bekannt.</p>"                \
+    "<p>Nach Angaben der Verwaltung wird der Umbau auch die Wege für Radfahrer verbessern, und "   \
+    "die Bürger sollen sich im Herbst dazu äußern können.</p>"
+#define FR_PARAS                                                                                   \
+    "<p>La ville a présenté lundi les nouveaux plans pour la gare, qui doit être rénovée dans "    \
+    "les prochaines années. Le coût n'est pas encore connu.</p>"                                   \
+    "<p>Selon la mairie, les travaux vont aussi améliorer les pistes pour les cyclistes, et les "  \
+    "habitants pourront donner leur avis sur le projet en automne.</p>"
+#define KO_PARAS                                                                                   \
+    "<p>시는 월요일 기차역의 새로운 계획을 발표했으며 역은 앞으로 몇 년 동안 개조될 예정이다. "  \
+    "비용은 아직 알려지지 않았다.</p><p>시에 따르면 공사는 자전거 이용자를 위한 길도 개선할 "   \
+    "것이며 시민들은 가을에 의견을 낼 수 있다.</p>"
+static const char *lang_of(const char *html_attr, const char *paras)
+{
+    static char lang[8];
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html%s><head><title>T</title></head><body><div class=\"content\">%s</div></body></html>",
+             html_attr, paras);
+    bt_article *a = extract_ok(page);
+    snprintf(lang, sizeof lang, "%s", a->lang ? a->lang : "");
+    bt_article_free(a);
+    return lang;
+}
+
+static void test_text_language(void **state)
+{
+    (void)state;
+    /* declared none: the text says (not the "vi" default) */
+    assert_string_equal(lang_of("", DE_PARAS), "de");
+    assert_string_equal(lang_of("", FR_PARAS), "fr");
+    assert_string_equal(lang_of("", KO_PARAS), "ko");
+    assert_string_equal(lang_of("", PARAS), "vi");
+    /* declared wrong: German text under lang="en", Korean under "en" */
+    assert_string_equal(lang_of(" lang=\"en\"", DE_PARAS), "de");
+    assert_string_equal(lang_of(" lang=\"en-US\"", KO_PARAS), "ko");
+    /* a charset is no language; a declaration the text agrees with, or one the profiles
+     * cannot judge (Catalan, Swiss German) stays */
+    assert_string_equal(lang_of(" lang=\"utf-8\"", FR_PARAS), "fr");
+    assert_string_equal(lang_of(" lang=\"fr-CA\"", FR_PARAS), "fr");
+    assert_string_equal(lang_of(" lang=\"gsw\"", DE_PARAS), "gsw");
+    assert_string_equal(lang_of(" lang=\"nb\"",
+                                "<p>Byen la mandag fram nye planer for stasjonen, som skal bygges om "
+                                "i de neste årene. Kostnaden er ikke kjent ennå, og det er ikke "
+                                "klart når arbeidet starter.</p><p>Ifølge kommunen vil arbeidet "
+                                "også gi bedre veier for syklister, og innbyggerne kan si sin "
+                                "mening om det til høsten.</p>"),
+                        "nb");
+}
+
 /* date_model.c: metadata dates read into full instants, and the page's own clock */
 static void test_date_model(void **state)
 {
@@ -1360,6 +1413,7 @@ int main(void)
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),
+        cmocka_unit_test(test_text_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

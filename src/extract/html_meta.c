@@ -711,7 +711,10 @@ static char *primary_lang(const char *l)
     size_t n = 0;
     while (l[n] && ((l[n] >= 'a' && l[n] <= 'z') || (l[n] >= 'A' && l[n] <= 'Z')) && n < 8)
         n++;
-    if (n < 2 || n > 3)
+    if (n < 2 || n > 3 || (l[n] && l[n] != '-' && l[n] != '_'))
+        return NULL;
+    /* a subtag after it has two characters at least: "utf-8" is a charset, no language */
+    if (l[n] && (!l[n + 1] || !l[n + 2] || l[n + 2] == '-' || l[n + 2] == '_'))
         return NULL;
     char *s = strndup(l, n);
     for (char *p = s; p && *p; p++)

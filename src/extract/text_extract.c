@@ -1504,9 +1504,9 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
     if (!rc && !a->title && a->n_body)
         rc = bt_article_set(&a->title, "", 0);
     if (!rc && !a->lang && a->n_body) {
-        const char *lang = c.d.vietnamese ? "vi" : bti_body_is_english(a) ? "en" : NULL;
+        const char *lang = c.d.vietnamese ? "vi" : bti_body_lang(a);
         if (lang)
-            rc = bt_article_set(&a->lang, lang, 2);
+            rc = bt_article_set(&a->lang, lang, strlen(lang));
     }
     free(c.role);
     free(c.junk);
