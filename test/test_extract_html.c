@@ -6,6 +6,7 @@
 #include "bantin.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "extract/extract_internal.h"
 #include "extract/html_internal.h"
 
 #include <iconv.h>
@@ -436,6 +437,7 @@ static const char *lang_of(const char *html_attr, const char *paras)
 static void test_text_language(void **state)
 {
     (void)state;
+    assert_true(bti_lang_table_ok());
     /* declared none: the text says (not the "vi" default) */
     assert_string_equal(lang_of("", DE_PARAS), "de");
     assert_string_equal(lang_of("", FR_PARAS), "fr");
@@ -487,6 +489,19 @@ static void test_date_model(void **state)
     assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25T04:21:02-04:00", out));
     assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25 04:21:03", out));
     assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25 08:21:02", out));
+    /* DAY_AS_MIDNIGHT: a JSON-LD day at midnight beside the same day with its time */
+    assert_true(bti_date_is_midnight("2020-01-23T00:00:00+00:00"));
+    assert_true(bti_date_is_midnight("2020-01-23T00:00:00.000Z"));
+    assert_false(bti_date_is_midnight("2020-01-23T00:00:01+00:00"));
+    assert_false(bti_date_is_midnight("2020-01-23"));
+    bt_article *m = extract_ok(
+        "<html><head><title>Z</title>"
+        "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Z\","
+        "\"datePublished\":\"2020-01-23T00:00:00+00:00\"}</script>"
+        "<meta property=\"article:published_time\" content=\"2020-01-23T11:53:11+00:00\">"
+        "</head><body><div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(m->published, "2020-01-23T11:53:11+00:00");
+    bt_article_free(m);
     /* end to end: the instant written on the page's clock */
     bt_article *a = extract_ok(
         "<html><head><title>Z</title>"

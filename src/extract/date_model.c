@@ -9,6 +9,9 @@
  *   LOCAL_OFFSET   a page that states the same publication time both as an instant and as a
  *                  zone-less wall clock tells its own UTC offset: the instant is written in it
  *                  ("2024-04-25T08:21:02Z" and "2024-04-25 04:21:02" give 04:21:02-04:00).
+ *   DAY_AS_MIDNIGHT a value at exactly midnight is often a day written as a timestamp
+ *                  (WordPress' JSON-LD article beside its og time): another statement of the
+ *                  same day with its time of day is the better one (bti_date_is_midnight).
  * A bare day is no instant: it gives nothing here (spec/article.md). */
 #include "core/date.h"
 #include "extract/html_internal.h"
@@ -142,4 +145,15 @@ int bti_date_local_offset(const char *instant, const char *wall, char out[64])
                      day_min / 60, day_min % 60, wsec, (int)(fe - frac), frac,
                      off < 0 ? '-' : '+', a / 60, a % 60);
     return n > 0 && n < 64;
+}
+
+int bti_date_is_midnight(const char *iso)
+{
+    if (!iso || strlen(iso) < 19 || strncmp(iso + 10, "T00:00:00", 9))
+        return 0;
+    const char *p = iso + 19;
+    if (*p == '.')
+        for (p++; *p == '0'; p++)
+            ;
+    return !(*p >= '0' && *p <= '9');
 }

@@ -21,5 +21,7 @@ const char *bti_body_lang(const bt_article *a);
 /* The page's declared language (primary subtag, or NULL) unless its text clearly says
  * another: the language to label the article with, or NULL. */
 const char *bti_lang_checked(const char *declared, const bt_article *a);
+/* Whether lang.c's stopword table is sorted and well formed (a test's check). */
+int bti_lang_table_ok(void);
 
 #endif

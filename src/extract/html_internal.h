@@ -216,6 +216,8 @@ int bti_meta_date(const char *s, int vi, const char *lang, const char *host, cha
  * zone-less wall clock, "2024-04-25 04:21:02") implies, into out. 0 when wall has a zone,
  * is no whole-quarter-hour offset away, or already agrees. */
 int bti_date_local_offset(const char *instant, const char *wall, char out[64]);
+/* Whether an ISO 8601 instant is at exactly 00:00:00 of its day (a day as a timestamp?). */
+int bti_date_is_midnight(const char *iso);
 
 /* ---- html_title.c ---- */
 /* The page's statements of its headline (each NULL when absent; cleaned text). */

@@ -763,9 +763,21 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
      * when none does the visible date is read (html_extract.c), else the field stays null. */
     const char *dates[] = {r.ld_date, r.og_date, r.itemprop_date, r.meta_date, r.time_date};
     char d[64];
-    for (size_t i = 0; i < 5 && !m->published; i++)
-        if (bti_meta_date(dates[i], vi, m->lang, host, d))
+    for (size_t i = 0; i < 5; i++) {
+        if (!bti_meta_date(dates[i], vi, m->lang, host, d))
+            continue;
+        if (!m->published) {
             m->published = strdup(d);
+        } else if (bti_date_is_midnight(m->published) && !bti_date_is_midnight(d) &&
+                   !strncmp(m->published, d, BARE_DAY_LEN)) {
+            /* DAY_AS_MIDNIGHT (date_model.c): the same day with its time of day */
+            free(m->published);
+            m->published = strdup(d);
+            break;
+        }
+        if (m->published && !bti_date_is_midnight(m->published))
+            break;
+    }
     /* LOCAL_OFFSET (date_model.c): the instant on the page's own clock */
     const char *walls[] = {r.wall_date, r.ld_date, r.og_date, r.itemprop_date, r.meta_date,
                            r.time_date};

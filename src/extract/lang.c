@@ -16,7 +16,7 @@
 #include <string.h>
 
 #define SAMPLE_PARAS 64     /* title, lede and paragraphs read at most */
-#define SAMPLE_WORDS 2000   /* words read at most */
+#define SAMPLE_WORDS 400    /* words read at most: enough to tell the profiles apart */
 #define MIN_WORDS 20        /* fewer words say nothing */
 #define MIN_SHARE_DEN 8     /* the best language's words are at least 1/8 of all words */
 #define LEAD_NUM 3          /* ... and at least 3/2 of the next language's */
@@ -36,55 +36,89 @@ int bti_body_is_vietnamese(const bt_article *a)
     return hits >= 3;
 }
 
-typedef struct profile {
-    const char *code;
-    const char *const *words; /* lowercase, NULL-terminated */
-} profile;
-
-static const char *const EN[] = {"the", "and", "of", "to", "in", "is", "that", "for", "with",
-                                 "was", "said", "it", "as", "on", "are", "have", "this", "by",
-                                 "from", "has", NULL};
-static const char *const DE[] = {"der", "die", "das", "und", "ist", "nicht", "mit", "den", "auf",
-                                 "sich", "dem", "ein", "eine", "auch", "von", "zu", "im", "für",
-                                 "wird", "sie", "es", "des", NULL};
-static const char *const FR[] = {"le", "la", "les", "et", "des", "est", "une", "un", "du", "que",
-                                 "pour", "dans", "qui", "pas", "sur", "au", "avec", "il", "ce",
-                                 "en", NULL};
-static const char *const ES[] = {"el", "la", "los", "las", "y", "que", "de", "en", "por", "con",
-                                 "para", "una", "es", "del", "se", "su", "al", "lo", "como",
-                                 NULL};
-static const char *const IT[] = {"il", "la", "di", "che", "e", "per", "un", "una", "non", "sono",
-                                 "del", "della", "con", "è", "nel", "gli", "le", "da", "si",
-                                 NULL};
-static const char *const PT[] = {"o", "a", "os", "as", "de", "que", "não", "em", "um", "uma",
-                                 "para", "com", "do", "da", "é", "no", "na", "se", "por",
-                                 "mais", NULL};
-static const char *const NL[] = {"de", "het", "een", "en", "van", "is", "dat", "niet", "op",
-                                 "te", "met", "voor", "zijn", "die", "er", "ook", "maar", "bij",
-                                 NULL};
-static const char *const SV[] = {"och", "att", "det", "som", "en", "är", "på", "för", "med",
-                                 "av", "inte", "till", "den", "har", "var", "om", "ett", "jag",
-                                 NULL};
-static const char *const NO[] = {"og", "det", "er", "som", "på", "en", "for", "av", "med", "til",
-                                 "ikke", "har", "at", "den", "om", "var", "seg", "ble", "jeg",
-                                 NULL};
-static const char *const DA[] = {"og", "det", "er", "at", "en", "på", "til", "af", "med", "for",
-                                 "ikke", "som", "den", "har", "om", "var", "sig", "blev", "jeg",
-                                 NULL};
-static const char *const PL[] = {"i", "w", "na", "się", "nie", "z", "że", "do", "to", "jest",
-                                 "jak", "ale", "po", "od", "za", "przez", "dla", "jego", NULL};
-static const char *const CS[] = {"a", "se", "na", "je", "že", "v", "to", "s", "z", "do", "jako",
-                                 "jsou", "by", "pro", "ale", "už", "jeho", "které", "byl", NULL};
-static const char *const TR[] = {"ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "daha",
-                                 "çok", "gibi", "ama", "olan", "kadar", "sonra", "değil", NULL};
-static const char *const ID[] = {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari",
-                                 "dalam", "tidak", "akan", "pada", "ke", "juga", "ada",
-                                 "adalah", NULL};
-
-static const profile PROFILES[] = {{"en", EN}, {"de", DE}, {"fr", FR}, {"es", ES}, {"it", IT},
-                                   {"pt", PT}, {"nl", NL}, {"sv", SV}, {"no", NO}, {"da", DA},
-                                   {"pl", PL}, {"cs", CS}, {"tr", TR}, {"id", ID}};
+/* The profiles, one bit each in STOPWORDS' masks. */
+static const char *const PROFILES[] = {"en", "de", "fr", "es", "it", "pt", "nl",
+                                       "sv", "no", "da", "pl", "cs", "tr", "id"};
 enum { N_PROFILES = sizeof PROFILES / sizeof PROFILES[0] };
+#define MAX_STOPWORD_BYTES 6
+
+/* Each profile's commonest short words (about 20 each), lowercase, sorted by bytes for a
+ * binary search; mask: the profiles (bits in PROFILES' order) that use the word. */
+typedef struct stopword {
+    const char *word;
+    uint16_t mask;
+} stopword;
+static const stopword STOPWORDS[] = {
+    {"a", 0x0820}, {"ada", 0x2000}, {"adalah", 0x2000}, {"af", 0x0200}, {"akan", 0x2000},
+    {"al", 0x0008}, {"ale", 0x0c00}, {"ama", 0x1000}, {"and", 0x0001}, {"are", 0x0001},
+    {"as", 0x0021}, {"at", 0x0300}, {"att", 0x0080}, {"au", 0x0004}, {"auch", 0x0002},
+    {"auf", 0x0002}, {"av", 0x0180}, {"avec", 0x0004}, {"bij", 0x0040}, {"bir", 0x1000},
+    {"ble", 0x0100}, {"blev", 0x0200}, {"bu", 0x1000}, {"by", 0x0801}, {"byl", 0x0800},
+    {"ce", 0x0004}, {"che", 0x0010}, {"com", 0x0020}, {"como", 0x0008}, {"con", 0x0018},
+    {"da", 0x1030}, {"daha", 0x1000}, {"dalam", 0x2000}, {"dan", 0x2000}, {"dans", 0x0004},
+    {"dari", 0x2000}, {"das", 0x0002}, {"dat", 0x0040}, {"de", 0x1068}, {"del", 0x0018},
+    {"della", 0x0010}, {"dem", 0x0002}, {"den", 0x0382}, {"dengan", 0x2000}, {"der", 0x0002},
+    {"des", 0x0006}, {"det", 0x0380}, {"değil", 0x1000}, {"di", 0x2010}, {"die", 0x0042},
+    {"dla", 0x0400}, {"do", 0x0c20}, {"du", 0x0004}, {"e", 0x0010}, {"een", 0x0040},
+    {"ein", 0x0002}, {"eine", 0x0002}, {"el", 0x0008}, {"em", 0x0020}, {"en", 0x03cc},
+    {"er", 0x0340}, {"es", 0x000a}, {"est", 0x0004}, {"et", 0x0004}, {"ett", 0x0080},
+    {"for", 0x0301}, {"from", 0x0001}, {"för", 0x0080}, {"für", 0x0002}, {"gibi", 0x1000},
+    {"gli", 0x0010}, {"har", 0x0380}, {"has", 0x0001}, {"have", 0x0001}, {"het", 0x0040},
+    {"i", 0x0400}, {"ikke", 0x0300}, {"il", 0x0014}, {"ile", 0x1000}, {"im", 0x0002},
+    {"in", 0x0001}, {"ini", 0x2000}, {"inte", 0x0080}, {"is", 0x0041}, {"ist", 0x0002},
+    {"it", 0x0001}, {"itu", 0x2000}, {"için", 0x1000}, {"jag", 0x0080}, {"jak", 0x0400},
+    {"jako", 0x0800}, {"je", 0x0800}, {"jeg", 0x0300}, {"jego", 0x0400}, {"jeho", 0x0800},
+    {"jest", 0x0400}, {"jsou", 0x0800}, {"juga", 0x2000}, {"kadar", 0x1000}, {"ke", 0x2000},
+    {"které", 0x0800}, {"la", 0x001c}, {"las", 0x0008}, {"le", 0x0014}, {"les", 0x0004},
+    {"lo", 0x0008}, {"los", 0x0008}, {"maar", 0x0040}, {"mais", 0x0020}, {"med", 0x0380},
+    {"met", 0x0040}, {"mit", 0x0002}, {"na", 0x0c20}, {"nel", 0x0010}, {"nicht", 0x0002},
+    {"nie", 0x0400}, {"niet", 0x0040}, {"no", 0x0020}, {"non", 0x0010}, {"não", 0x0020},
+    {"o", 0x0020}, {"och", 0x0080}, {"od", 0x0400}, {"of", 0x0001}, {"og", 0x0300},
+    {"olan", 0x1000}, {"olarak", 0x1000}, {"om", 0x0380}, {"on", 0x0001}, {"ook", 0x0040},
+    {"op", 0x0040}, {"os", 0x0020}, {"pada", 0x2000}, {"para", 0x0028}, {"pas", 0x0004},
+    {"per", 0x0010}, {"po", 0x0400}, {"por", 0x0028}, {"pour", 0x0004}, {"pro", 0x0800},
+    {"przez", 0x0400}, {"på", 0x0380}, {"que", 0x002c}, {"qui", 0x0004}, {"s", 0x0800},
+    {"said", 0x0001}, {"se", 0x0828}, {"seg", 0x0100}, {"si", 0x0010}, {"sich", 0x0002},
+    {"sie", 0x0002}, {"sig", 0x0200}, {"się", 0x0400}, {"som", 0x0380}, {"sono", 0x0010},
+    {"sonra", 0x1000}, {"su", 0x0008}, {"sur", 0x0004}, {"te", 0x0040}, {"that", 0x0001},
+    {"the", 0x0001}, {"this", 0x0001}, {"tidak", 0x2000}, {"til", 0x0300}, {"till", 0x0080},
+    {"to", 0x0c01}, {"um", 0x0020}, {"uma", 0x0020}, {"un", 0x0014}, {"una", 0x0018},
+    {"und", 0x0002}, {"une", 0x0004}, {"untuk", 0x2000}, {"už", 0x0800}, {"v", 0x0800},
+    {"van", 0x0040}, {"var", 0x0380}, {"ve", 0x1000}, {"von", 0x0002}, {"voor", 0x0040},
+    {"w", 0x0400}, {"was", 0x0001}, {"wird", 0x0002}, {"with", 0x0001}, {"y", 0x0008},
+    {"yang", 0x2000}, {"z", 0x0c00}, {"za", 0x0400}, {"zijn", 0x0040}, {"zu", 0x0002},
+    {"är", 0x0080}, {"çok", 0x1000}, {"è", 0x0010}, {"é", 0x0020}, {"że", 0x0400},
+    {"že", 0x0800},
+};
+enum { N_STOPWORDS = sizeof STOPWORDS / sizeof STOPWORDS[0] };
+
+int bti_lang_table_ok(void)
+{
+    for (size_t i = 1; i < N_STOPWORDS; i++)
+        if (strcmp(STOPWORDS[i - 1].word, STOPWORDS[i].word) >= 0)
+            return 0;
+    for (size_t i = 0; i < N_STOPWORDS; i++)
+        if (strlen(STOPWORDS[i].word) > MAX_STOPWORD_BYTES || !STOPWORDS[i].mask ||
+            STOPWORDS[i].mask >> N_PROFILES)
+            return 0;
+    return 1;
+}
+
+static unsigned stopword_mask(const char *w)
+{
+    size_t lo = 0, hi = N_STOPWORDS;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(w, STOPWORDS[mid].word);
+        if (!c)
+            return STOPWORDS[mid].mask;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
 
 /* The i-th text read: the title, the lede, then the body's first paragraphs. */
 static const char *sample(const bt_article *a, size_t i)
@@ -212,7 +246,6 @@ static size_t lower_word(const char *s, size_t n, char *buf, size_t cap)
 static size_t count_stopwords(const bt_article *a, size_t hits[N_PROFILES])
 {
     size_t words = 0;
-    memset(hits, 0, N_PROFILES * sizeof hits[0]);
     for (size_t i = 0; i < SAMPLE_PARAS && words < SAMPLE_WORDS; i++) {
         const char *s = sample(a, i);
         if (!s)
@@ -225,15 +258,11 @@ static size_t count_stopwords(const bt_article *a, size_t hits[N_PROFILES])
                 e++;
             if (e == s)
                 break;
-            char w[16];
+            char w[MAX_STOPWORD_BYTES + 1];
             size_t n = lower_word(s, (size_t)(e - s), w, sizeof w);
             words++;
-            for (size_t p = 0; n && p < N_PROFILES; p++)
-                for (const char *const *k = PROFILES[p].words; *k; k++)
-                    if (!strcmp(w, *k)) {
-                        hits[p]++;
-                        break;
-                    }
+            for (unsigned m = n ? stopword_mask(w) : 0; m; m &= m - 1)
+                hits[__builtin_ctz(m)]++;
             s = e;
         }
     }
@@ -249,19 +278,21 @@ int bti_body_is_english(const bt_article *a)
 static size_t profile_of(const char *code)
 {
     for (size_t p = 0; code && p < N_PROFILES; p++)
-        if (!strcmp(PROFILES[p].code, code))
+        if (!strcmp(PROFILES[p], code))
             return p;
     return N_PROFILES;
 }
 
-const char *bti_body_lang(const bt_article *a)
+/* The text's language, with the stopword hits per profile it was judged by (zero when the
+ * script or Vietnamese's letters decided). */
+static const char *detect(const bt_article *a, size_t hits[N_PROFILES])
 {
+    memset(hits, 0, N_PROFILES * sizeof hits[0]);
     const char *sc = by_script(a);
     if (sc && *sc)
         return sc;
     if (bti_body_is_vietnamese(a))
         return "vi";
-    size_t hits[N_PROFILES];
     size_t words = count_stopwords(a, hits);
     if (words < MIN_WORDS)
         return NULL;
@@ -274,7 +305,13 @@ const char *bti_body_lang(const bt_article *a)
             second = p;
     if (hits[best] * MIN_SHARE_DEN < words || hits[best] * LEAD_DEN < hits[second] * LEAD_NUM)
         return NULL;
-    return PROFILES[best].code;
+    return PROFILES[best];
+}
+
+const char *bti_body_lang(const bt_article *a)
+{
+    size_t hits[N_PROFILES];
+    return detect(a, hits);
 }
 
 /* Languages told by their letters (SCRIPT, or Vietnamese's marks): a declaration of one of
@@ -291,7 +328,8 @@ static int told_by_letters(const char *code)
 
 const char *bti_lang_checked(const char *declared, const bt_article *a)
 {
-    const char *found = bti_body_lang(a);
+    size_t hits[N_PROFILES];
+    const char *found = detect(a, hits);
     if (!declared || !*declared)
         return found;
     /* Norwegian's written standards are Norwegian to the profiles */
@@ -301,8 +339,6 @@ const char *bti_lang_checked(const char *declared, const bt_article *a)
     size_t dp = profile_of(as), fp = profile_of(found);
     if (dp < N_PROFILES && fp < N_PROFILES) {
         /* two profile languages: the text wins only by a wide margin */
-        size_t hits[N_PROFILES];
-        count_stopwords(a, hits);
         return hits[fp] > hits[dp] * OVERRIDE_RATIO ? found : declared;
     }
     if (dp < N_PROFILES)
