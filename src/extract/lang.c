@@ -18,11 +18,13 @@
 #define SAMPLE_PARAS 64     /* title, lede and paragraphs read at most */
 #define SAMPLE_WORDS 400    /* words read at most: enough to tell the profiles apart */
 #define MIN_WORDS 20        /* fewer words say nothing */
-#define MIN_SHARE_DEN 8     /* the best language's words are at least 1/8 of all words */
-#define LEAD_NUM 3          /* ... and at least 3/2 of the next language's */
+#define MIN_SHARE_DEN 16    /* the best language's words are at least 1/16 of all words */
+#define MIN_OWN 3           /* ... with 3 words no other profile has */
+#define LEAD_NUM 3          /* ... at least 3/2 of the next language's own words */
 #define LEAD_DEN 2
 #define SCRIPT_MIN_LETTERS 40 /* letters needed to judge by script */
 #define OVERRIDE_RATIO 3    /* a declaration loses to text 3x more in another language */
+#define OVERRIDE_SHARE_DEN 8 /* ... whose commonest words are 1/8 of the text at least */
 
 int bti_body_is_vietnamese(const bt_article *a)
 {
@@ -60,35 +62,37 @@ static const stopword STOPWORDS[] = {
     {"della", 0x0010}, {"dem", 0x0002}, {"den", 0x0382}, {"dengan", 0x2000}, {"der", 0x0002},
     {"des", 0x0006}, {"det", 0x0380}, {"değil", 0x1000}, {"di", 0x2010}, {"die", 0x0042},
     {"dla", 0x0400}, {"do", 0x0c20}, {"du", 0x0004}, {"e", 0x0010}, {"een", 0x0040},
-    {"ein", 0x0002}, {"eine", 0x0002}, {"el", 0x0008}, {"em", 0x0020}, {"en", 0x03cc},
-    {"er", 0x0340}, {"es", 0x000a}, {"est", 0x0004}, {"et", 0x0004}, {"ett", 0x0080},
-    {"for", 0x0301}, {"from", 0x0001}, {"för", 0x0080}, {"für", 0x0002}, {"gibi", 0x1000},
-    {"gli", 0x0010}, {"har", 0x0380}, {"has", 0x0001}, {"have", 0x0001}, {"het", 0x0040},
-    {"i", 0x0400}, {"ikke", 0x0300}, {"il", 0x0014}, {"ile", 0x1000}, {"im", 0x0002},
-    {"in", 0x0001}, {"ini", 0x2000}, {"inte", 0x0080}, {"is", 0x0041}, {"ist", 0x0002},
-    {"it", 0x0001}, {"itu", 0x2000}, {"için", 0x1000}, {"jag", 0x0080}, {"jak", 0x0400},
-    {"jako", 0x0800}, {"je", 0x0800}, {"jeg", 0x0300}, {"jego", 0x0400}, {"jeho", 0x0800},
-    {"jest", 0x0400}, {"jsou", 0x0800}, {"juga", 0x2000}, {"kadar", 0x1000}, {"ke", 0x2000},
-    {"které", 0x0800}, {"la", 0x001c}, {"las", 0x0008}, {"le", 0x0014}, {"les", 0x0004},
-    {"lo", 0x0008}, {"los", 0x0008}, {"maar", 0x0040}, {"mais", 0x0020}, {"med", 0x0380},
-    {"met", 0x0040}, {"mit", 0x0002}, {"na", 0x0c20}, {"nel", 0x0010}, {"nicht", 0x0002},
-    {"nie", 0x0400}, {"niet", 0x0040}, {"no", 0x0020}, {"non", 0x0010}, {"não", 0x0020},
+    {"efter", 0x0280}, {"ein", 0x0002}, {"eine", 0x0002}, {"el", 0x0008}, {"em", 0x0020},
+    {"en", 0x03cc}, {"er", 0x0340}, {"es", 0x000a}, {"est", 0x0004}, {"et", 0x0004},
+    {"ett", 0x0080}, {"etter", 0x0100}, {"for", 0x0301}, {"from", 0x0001}, {"för", 0x0080},
+    {"für", 0x0002}, {"gibi", 0x1000}, {"gli", 0x0010}, {"har", 0x0380}, {"has", 0x0001},
+    {"have", 0x0001}, {"het", 0x0040}, {"hva", 0x0100}, {"hvad", 0x0200}, {"i", 0x0780},
+    {"ikke", 0x0300}, {"il", 0x0014}, {"ile", 0x1000}, {"im", 0x0002}, {"in", 0x0001},
+    {"ini", 0x2000}, {"inte", 0x0080}, {"is", 0x0041}, {"ist", 0x0002}, {"it", 0x0001},
+    {"itu", 0x2000}, {"için", 0x1000}, {"jag", 0x0080}, {"jak", 0x0400}, {"jako", 0x0800},
+    {"je", 0x0800}, {"jeg", 0x0300}, {"jego", 0x0400}, {"jeho", 0x0800}, {"jest", 0x0400},
+    {"jsou", 0x0800}, {"juga", 0x2000}, {"kadar", 0x1000}, {"ke", 0x2000}, {"které", 0x0800},
+    {"la", 0x001c}, {"las", 0x0008}, {"le", 0x0014}, {"les", 0x0004}, {"lo", 0x0008},
+    {"los", 0x0008}, {"maar", 0x0040}, {"mais", 0x0020}, {"med", 0x0380}, {"met", 0x0040},
+    {"mit", 0x0002}, {"mod", 0x0200}, {"mot", 0x0180}, {"na", 0x0c20}, {"nel", 0x0010},
+    {"nicht", 0x0002}, {"nie", 0x0400}, {"niet", 0x0040}, {"no", 0x0020}, {"noe", 0x0100},
+    {"noget", 0x0200}, {"non", 0x0010}, {"nu", 0x0280}, {"não", 0x0020}, {"nå", 0x0100},
     {"o", 0x0020}, {"och", 0x0080}, {"od", 0x0400}, {"of", 0x0001}, {"og", 0x0300},
     {"olan", 0x1000}, {"olarak", 0x1000}, {"om", 0x0380}, {"on", 0x0001}, {"ook", 0x0040},
     {"op", 0x0040}, {"os", 0x0020}, {"pada", 0x2000}, {"para", 0x0028}, {"pas", 0x0004},
     {"per", 0x0010}, {"po", 0x0400}, {"por", 0x0028}, {"pour", 0x0004}, {"pro", 0x0800},
     {"przez", 0x0400}, {"på", 0x0380}, {"que", 0x002c}, {"qui", 0x0004}, {"s", 0x0800},
     {"said", 0x0001}, {"se", 0x0828}, {"seg", 0x0100}, {"si", 0x0010}, {"sich", 0x0002},
-    {"sie", 0x0002}, {"sig", 0x0200}, {"się", 0x0400}, {"som", 0x0380}, {"sono", 0x0010},
-    {"sonra", 0x1000}, {"su", 0x0008}, {"sur", 0x0004}, {"te", 0x0040}, {"that", 0x0001},
-    {"the", 0x0001}, {"this", 0x0001}, {"tidak", 0x2000}, {"til", 0x0300}, {"till", 0x0080},
-    {"to", 0x0c01}, {"um", 0x0020}, {"uma", 0x0020}, {"un", 0x0014}, {"una", 0x0018},
-    {"und", 0x0002}, {"une", 0x0004}, {"untuk", 0x2000}, {"už", 0x0800}, {"v", 0x0800},
-    {"van", 0x0040}, {"var", 0x0380}, {"ve", 0x1000}, {"von", 0x0002}, {"voor", 0x0040},
-    {"w", 0x0400}, {"was", 0x0001}, {"wird", 0x0002}, {"with", 0x0001}, {"y", 0x0008},
-    {"yang", 0x2000}, {"z", 0x0c00}, {"za", 0x0400}, {"zijn", 0x0040}, {"zu", 0x0002},
-    {"är", 0x0080}, {"çok", 0x1000}, {"è", 0x0010}, {"é", 0x0020}, {"że", 0x0400},
-    {"že", 0x0800},
+    {"sie", 0x0002}, {"sier", 0x0100}, {"sig", 0x0200}, {"siger", 0x0200}, {"się", 0x0400},
+    {"som", 0x0380}, {"sono", 0x0010}, {"sonra", 0x1000}, {"su", 0x0008}, {"sur", 0x0004},
+    {"te", 0x0040}, {"that", 0x0001}, {"the", 0x0001}, {"this", 0x0001}, {"tidak", 0x2000},
+    {"til", 0x0300}, {"till", 0x0080}, {"to", 0x0c01}, {"um", 0x0020}, {"uma", 0x0020},
+    {"un", 0x0014}, {"una", 0x0018}, {"und", 0x0002}, {"une", 0x0004}, {"untuk", 0x2000},
+    {"už", 0x0800}, {"v", 0x0800}, {"van", 0x0040}, {"var", 0x0380}, {"ve", 0x1000},
+    {"von", 0x0002}, {"voor", 0x0040}, {"w", 0x0400}, {"was", 0x0001}, {"wird", 0x0002},
+    {"with", 0x0001}, {"y", 0x0008}, {"yang", 0x2000}, {"z", 0x0c00}, {"za", 0x0400},
+    {"zijn", 0x0040}, {"zu", 0x0002}, {"är", 0x0080}, {"çok", 0x1000}, {"è", 0x0010},
+    {"é", 0x0020}, {"że", 0x0400}, {"že", 0x0800},
 };
 enum { N_STOPWORDS = sizeof STOPWORDS / sizeof STOPWORDS[0] };
 
@@ -242,8 +246,9 @@ static size_t lower_word(const char *s, size_t n, char *buf, size_t cap)
     return n;
 }
 
-/* STOPWORDS: hits per profile over the sample; the number of words read. */
-static size_t count_stopwords(const bt_article *a, size_t hits[N_PROFILES])
+/* STOPWORDS: hits per profile over the sample, and hits of words no other profile has (what
+ * tells Norwegian from Danish, French from Spanish); the number of words read. */
+static size_t count_stopwords(const bt_article *a, size_t hits[N_PROFILES], size_t own[N_PROFILES])
 {
     size_t words = 0;
     for (size_t i = 0; i < SAMPLE_PARAS && words < SAMPLE_WORDS; i++) {
@@ -261,8 +266,11 @@ static size_t count_stopwords(const bt_article *a, size_t hits[N_PROFILES])
             char w[MAX_STOPWORD_BYTES + 1];
             size_t n = lower_word(s, (size_t)(e - s), w, sizeof w);
             words++;
-            for (unsigned m = n ? stopword_mask(w) : 0; m; m &= m - 1)
+            unsigned mask = n ? stopword_mask(w) : 0;
+            for (unsigned m = mask; m; m &= m - 1)
                 hits[__builtin_ctz(m)]++;
+            if (mask && !(mask & (mask - 1)))
+                own[__builtin_ctz(mask)]++;
             s = e;
         }
     }
@@ -285,33 +293,40 @@ static size_t profile_of(const char *code)
 
 /* The text's language, with the stopword hits per profile it was judged by (zero when the
  * script or Vietnamese's letters decided). */
-static const char *detect(const bt_article *a, size_t hits[N_PROFILES])
+static const char *detect(const bt_article *a, size_t hits[N_PROFILES], size_t *words_read)
 {
+    size_t own[N_PROFILES] = {0};
+    *words_read = 0;
     memset(hits, 0, N_PROFILES * sizeof hits[0]);
     const char *sc = by_script(a);
     if (sc && *sc)
         return sc;
     if (bti_body_is_vietnamese(a))
         return "vi";
-    size_t words = count_stopwords(a, hits);
+    size_t words = count_stopwords(a, hits, own);
+    *words_read = words;
     if (words < MIN_WORDS)
         return NULL;
-    size_t best = 0, second = N_PROFILES;
+    size_t best = 0;
     for (size_t p = 1; p < N_PROFILES; p++)
-        if (hits[p] > hits[best])
+        if (hits[p] > hits[best] || (hits[p] == hits[best] && own[p] > own[best]))
             best = p;
+    /* against the runner-up, the words each has alone: related languages share most of
+     * their commonest ones (Norwegian and Danish) */
+    size_t second = best == 0 ? 1 : 0;
     for (size_t p = 0; p < N_PROFILES; p++)
-        if (p != best && (second == N_PROFILES || hits[p] > hits[second]))
+        if (p != best && (hits[p] > hits[second] || (hits[p] == hits[second] && own[p] > own[second])))
             second = p;
-    if (hits[best] * MIN_SHARE_DEN < words || hits[best] * LEAD_DEN < hits[second] * LEAD_NUM)
+    if (hits[best] * MIN_SHARE_DEN < words || own[best] < MIN_OWN ||
+        own[best] * LEAD_DEN < own[second] * LEAD_NUM)
         return NULL;
     return PROFILES[best];
 }
 
 const char *bti_body_lang(const bt_article *a)
 {
-    size_t hits[N_PROFILES];
-    return detect(a, hits);
+    size_t hits[N_PROFILES], words;
+    return detect(a, hits, &words);
 }
 
 /* Languages told by their letters (SCRIPT, or Vietnamese's marks): a declaration of one of
@@ -328,8 +343,8 @@ static int told_by_letters(const char *code)
 
 const char *bti_lang_checked(const char *declared, const bt_article *a)
 {
-    size_t hits[N_PROFILES];
-    const char *found = detect(a, hits);
+    size_t hits[N_PROFILES], words;
+    const char *found = detect(a, hits, &words);
     if (!declared || !*declared)
         return found;
     /* Norwegian's written standards are Norwegian to the profiles */
@@ -338,8 +353,10 @@ const char *bti_lang_checked(const char *declared, const bt_article *a)
         return declared;
     size_t dp = profile_of(as), fp = profile_of(found);
     if (dp < N_PROFILES && fp < N_PROFILES) {
-        /* two profile languages: the text wins only by a wide margin */
-        return hits[fp] > hits[dp] * OVERRIDE_RATIO ? found : declared;
+        /* two profile languages: the text wins only by a wide margin, its words common */
+        return hits[fp] > hits[dp] * OVERRIDE_RATIO && hits[fp] * OVERRIDE_SHARE_DEN >= words
+                   ? found
+                   : declared;
     }
     if (dp < N_PROFILES)
         return found; /* a Latin-script declaration of Korean, Russian, Vietnamese text */
