@@ -23,7 +23,7 @@
 #define KICKER_MIN_WORDS 3
 /* ... and the kicker itself is short: a long head is part of the headline */
 #define KICKER_MAX_WORDS 6
-/* A JSON-LD headline this much shorter than another source that extends it was cut off */
+/* the bytes of "…", which ends a headline cut off to fit a field */
 #define ELLIPSIS_BYTES 3 /* "…" in UTF-8 */
 
 static const char *const KICKER_SEPS[] = {": ", " - ", " – ", " — ", " | ", "：", ": - "};
