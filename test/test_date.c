@@ -97,6 +97,23 @@ static void test_english(void **state)
     assert_null(found("Mayor 16, 2021", b)); /* not a month word */
 }
 
+/* datelines in other languages' month names, with a day's ordinal dot or Spanish "de" */
+static void test_month_names(void **state)
+{
+    (void)state;
+    assert_found("Stand: 28. April 2023, 05:00 Uhr", "2023-04-28T05:00:00+07:00");
+    assert_found("3. März 2024 um 14:07 Uhr", "2024-03-03T14:07:00+07:00");
+    assert_found("Publié le 30 août 2023 à 14h52", "2023-08-30T14:52:00+07:00");
+    assert_found("3 de marzo de 2024, 14:07", "2024-03-03T14:07:00+07:00");
+    assert_found("12 maggio 2023 08:15", "2023-05-12T08:15:00+07:00");
+    assert_found("3 października 2024 14:07", "2024-10-03T14:07:00+07:00");
+    assert_found("Publicerad 23 okt 2025 kl 10.23", "2025-10-23T00:00:00+07:00");
+    char b[40];
+    assert_null(found("Mars 2024", b));       /* no day */
+    assert_null(found("12. Marsch 2024", b)); /* no month word */
+    assert_null(found("5 maison 2024", b));
+}
+
 static void test_iso_in_prose(void **state)
 {
     (void)state;
@@ -210,7 +227,7 @@ int main(void)
         cmocka_unit_test(test_calendar),    cmocka_unit_test(test_vietnamese),
         cmocka_unit_test(test_english),     cmocka_unit_test(test_iso_in_prose),
         cmocka_unit_test(test_bad_dates),   cmocka_unit_test(test_meta),
-        cmocka_unit_test(test_since_until),
+        cmocka_unit_test(test_since_until), cmocka_unit_test(test_month_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,7 @@
 #include "bantin.h"
 #include "core/buf.h"
 #include "core/date.h"
+#include "extract/extract_internal.h"
 #include "extract/html_internal.h"
 
 #include <iconv.h>
@@ -151,7 +152,8 @@ static void test_jsonld_plain_and_meta(void **state)
         "{\"@type\":[\"NewsArticle\"],\"headline\":\"Tiêu đề JSON-LD\","
         "\"datePublished\":\"Sat, 24 Dec 2022 10:24:43 +0700\",\"author\":\"Lê Văn Tám\"}]"
         "</script></head><body><div class=\"content\">" PARAS "</div></body></html>");
-    assert_string_equal(a->title, "Tiêu đề OG");
+    /* the headline too: the editorial one in JSON-LD before og:title's social variant */
+    assert_string_equal(a->title, "Tiêu đề JSON-LD");
     assert_string_equal(a->published, "2022-12-24T10:24:43+07:00");
     assert_int_equal(a->n_authors, 1);
     assert_string_equal(a->authors[0], "Lê Văn Tám");
@@ -379,6 +381,193 @@ static void test_credits(void **state)
         free(cap);
         free(credit);
     }
+}
+
+/* JSON-LD wrapped in a CDATA section or an HTML comment, and cXense's publish time */
+static void test_jsonld_wrapped(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html><head><title>X</title>"
+        "<script type=\"application/ld+json\">\n//<![CDATA[\n{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Die Geiseln und ihre Bewacher\","
+        "\"datePublished\":\"2024-08-22T12:00:00+02:00\"}\n//]]>\n</script></head><body>"
+        "<div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(a->title, "Die Geiseln und ihre Bewacher");
+    assert_string_equal(a->published, "2024-08-22T12:00:00+02:00");
+    bt_article_free(a);
+    a = extract_ok("<html><head><title>Y</title>"
+                   "<script type=\"application/ld+json\"><!-- {\"@type\":\"Article\","
+                   "\"headline\":\"Budget passes the senate\"} --></script>"
+                   "<meta name=\"cXenseParse:publishtime\" content=\"2023-04-28T13:53:25Z\">"
+                   "</head><body><div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(a->title, "Budget passes the senate");
+    assert_string_equal(a->published, "2023-04-28T13:53:25+00:00");
+    bt_article_free(a);
+}
+
+/* lang.c: the language from the text when the page declares none or a wrong one */
+#define DE_PARAS                                                                                   \
+    "<p>Die Stadt hat am Montag die neuen Pläne für den Bahnhof vorgestellt, der in den "         \
+    "nächsten Jahren umgebaut werden soll. Die Kosten sind noch nicht bekannt.</p>"                \
+    "<p>Nach Angaben der Verwaltung wird der Umbau auch die Wege für Radfahrer verbessern, und "   \
+    "die Bürger sollen sich im Herbst dazu äußern können.</p>"
+#define FR_PARAS                                                                                   \
+    "<p>La ville a présenté lundi les nouveaux plans pour la gare, qui doit être rénovée dans "    \
+    "les prochaines années. Le coût n'est pas encore connu.</p>"                                   \
+    "<p>Selon la mairie, les travaux vont aussi améliorer les pistes pour les cyclistes, et les "  \
+    "habitants pourront donner leur avis sur le projet en automne.</p>"
+#define KO_PARAS                                                                                   \
+    "<p>시는 월요일 기차역의 새로운 계획을 발표했으며 역은 앞으로 몇 년 동안 개조될 예정이다. "  \
+    "비용은 아직 알려지지 않았다.</p><p>시에 따르면 공사는 자전거 이용자를 위한 길도 개선할 "   \
+    "것이며 시민들은 가을에 의견을 낼 수 있다.</p>"
+static const char *lang_of(const char *html_attr, const char *paras)
+{
+    static char lang[8];
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<html%s><head><title>T</title></head><body><div class=\"content\">%s</div></body></html>",
+             html_attr, paras);
+    bt_article *a = extract_ok(page);
+    snprintf(lang, sizeof lang, "%s", a->lang ? a->lang : "");
+    bt_article_free(a);
+    return lang;
+}
+
+static void test_text_language(void **state)
+{
+    (void)state;
+    assert_true(bti_lang_table_ok());
+    /* declared none: the text says (not the "vi" default) */
+    assert_string_equal(lang_of("", DE_PARAS), "de");
+    assert_string_equal(lang_of("", FR_PARAS), "fr");
+    assert_string_equal(lang_of("", KO_PARAS), "ko");
+    assert_string_equal(lang_of("", PARAS), "vi");
+    /* declared wrong: German text under lang="en", Korean under "en" */
+    assert_string_equal(lang_of(" lang=\"en\"", DE_PARAS), "de");
+    assert_string_equal(lang_of(" lang=\"en-US\"", KO_PARAS), "ko");
+    /* a charset is no language; a declaration the text agrees with, or one the profiles
+     * cannot judge (Catalan, Swiss German) stays */
+    assert_string_equal(lang_of(" lang=\"utf-8\"", FR_PARAS), "fr");
+    assert_string_equal(lang_of(" lang=\"fr-CA\"", FR_PARAS), "fr");
+    assert_string_equal(lang_of(" lang=\"gsw\"", DE_PARAS), "gsw");
+    assert_string_equal(lang_of(" lang=\"nb\"",
+                                "<p>Byen la mandag fram nye planer for stasjonen, som skal bygges om "
+                                "i de neste årene. Kostnaden er ikke kjent ennå, og det er ikke "
+                                "klart når arbeidet starter.</p><p>Ifølge kommunen vil arbeidet "
+                                "også gi bedre veier for syklister, og innbyggerne kan si sin "
+                                "mening om det til høsten.</p>"),
+                        "nb");
+}
+
+/* date_model.c: metadata dates read into full instants, and the page's own clock */
+static void test_date_model(void **state)
+{
+    (void)state;
+    char out[64];
+    /* META_ISO: the fraction of a second kept */
+    assert_true(bti_meta_date("2024-05-03T15:47:42.389Z", 0, "de", NULL, out));
+    assert_string_equal(out, "2024-05-03T15:47:42.389+00:00");
+    /* META_ZONED: no zone written, the host's country gives it */
+    assert_true(bti_meta_date("2026-05-13 15:44", 0, NULL, "zeitung.de", out));
+    assert_string_equal(out, "2026-05-13T15:44:00+02:00");
+    /* META_PROSE: a US-style value with a 12-hour clock */
+    assert_true(bti_meta_date("3/24/2024 7:12:35 PM", 0, "de", "zeitung.de", out));
+    assert_string_equal(out, "2024-03-24T19:12:35+01:00");
+    assert_true(bti_meta_date("3/24/2024 7:12:35 AM EDT", 0, "en", NULL, out));
+    assert_string_equal(out, "2024-03-24T07:12:35-04:00");
+    /* ... but not a date somewhere inside a sentence, nor one whose zone nobody knows */
+    assert_false(bti_meta_date("Updated 3/24/2024 7:12:35 AM", 0, "de", "zeitung.de", out));
+    assert_false(bti_meta_date("3/24/2024 7:12:35 AM", 0, "en", "news.com", out));
+    /* a bare day is no instant */
+    assert_false(bti_meta_date("2012-12-25", 0, "de", "zeitung.de", out));
+    /* LOCAL_OFFSET: the page's zone-less clock beside the instant */
+    assert_true(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25 04:21:02", out));
+    assert_string_equal(out, "2024-04-25T04:21:02-04:00");
+    assert_true(bti_date_local_offset("2024-12-31T23:30:00.250+00:00", "2025-01-01T05:00:00", out));
+    assert_string_equal(out, "2025-01-01T05:00:00.250+05:30");
+    assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25T04:21:02-04:00", out));
+    assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25 04:21:03", out));
+    assert_false(bti_date_local_offset("2024-04-25T08:21:02+00:00", "2024-04-25 08:21:02", out));
+    /* DAY_AS_MIDNIGHT: a JSON-LD day at midnight beside the same day with its time */
+    assert_true(bti_date_is_midnight("2020-01-23T00:00:00+00:00"));
+    assert_true(bti_date_is_midnight("2020-01-23T00:00:00.000Z"));
+    assert_false(bti_date_is_midnight("2020-01-23T00:00:01+00:00"));
+    assert_false(bti_date_is_midnight("2020-01-23"));
+    bt_article *m = extract_ok(
+        "<html><head><title>Z</title>"
+        "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"Z\","
+        "\"datePublished\":\"2020-01-23T00:00:00+00:00\"}</script>"
+        "<meta property=\"article:published_time\" content=\"2020-01-23T11:53:11+00:00\">"
+        "</head><body><div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(m->published, "2020-01-23T11:53:11+00:00");
+    bt_article_free(m);
+    /* end to end: the instant written on the page's clock */
+    bt_article *a = extract_ok(
+        "<html><head><title>Z</title>"
+        "<meta property=\"article:published_time\" content=\"2024-04-25T08:21:02+00:00\">"
+        "<meta name=\"cXenseParse:recs:publishtime\" content=\"2024-04-25T04:21:02\">"
+        "</head><body><div class=\"content\">" PARAS "</div></body></html>");
+    assert_string_equal(a->published, "2024-04-25T04:21:02-04:00");
+    bt_article_free(a);
+}
+
+/* html_title.c: the headline chosen by agreement between the page's sources */
+static void test_title_choice(void **state)
+{
+    (void)state;
+    /* the JSON-LD headline comes before a social variant in og:title and <title> */
+    bti_title_sources s = {"Brand in Betrieb am Hafen", "Feuer am Hafen: Warnung vor Rauch", NULL,
+                           NULL, NULL, "Feuer am Hafen: Warnung vor Rauch", "Feuer am Hafen: Warnung vor Rauch"};
+    char *t = bti_html_title_choose(&s, "Hafenblatt", NULL);
+    assert_string_equal(t, "Brand in Betrieb am Hafen");
+    free(t);
+    /* ... unless it only describes the page, or is a cut-off copy of another source */
+    bti_title_sources d = {"island country in the Pacific", "New Zealand", NULL, NULL, NULL, NULL, NULL};
+    t = bti_html_title_choose(&d, NULL, NULL);
+    assert_string_equal(t, "New Zealand");
+    free(t);
+    bti_title_sources c = {"Search box does not mean only AI answers: Google's\xE2\x80\xA6",
+                           "Search box does not mean only AI answers: Google's makeover keeps links",
+                           NULL, NULL, NULL, NULL, NULL};
+    t = bti_html_title_choose(&c, NULL, NULL);
+    assert_string_equal(t, "Search box does not mean only AI answers: Google's makeover keeps links");
+    free(t);
+    /* SUFFIX_CONFIRMED: a short tail after a dash that other sources repeat is the headline's */
+    bti_title_sources f = {NULL, "Launch date for new foldables is set \xE2\x80\x93 what we expect", NULL,
+                           NULL, NULL, "Launch date for new foldables is set \xE2\x80\x93 what we expect",
+                           "Launch date for new foldables is set \xE2\x80\x93 what we expect"};
+    t = bti_html_title_choose(&f, "GameSite", NULL);
+    assert_string_equal(t, "Launch date for new foldables is set \xE2\x80\x93 what we expect");
+    free(t);
+    /* ... a dash tail that no source confirms as furniture stays; a bar's tail goes */
+    bti_title_sources g = {"Fire at the harbour warehouse spreads \xE2\x80\x93 heavy smoke", NULL, NULL,
+                           NULL, NULL, NULL, NULL};
+    t = bti_html_title_choose(&g, NULL, NULL);
+    assert_string_equal(t, "Fire at the harbour warehouse spreads \xE2\x80\x93 heavy smoke");
+    free(t);
+    bti_title_sources b = {NULL, NULL, NULL, NULL, NULL,
+                           "Launch date for new foldables is set | Tech news", NULL};
+    t = bti_html_title_choose(&b, NULL, NULL);
+    assert_string_equal(t, "Launch date for new foldables is set");
+    free(t);
+    /* KICKER: more sources give the headline bare than with its kicker */
+    bti_title_sources k = {"\xC2\xABThe eunuch maker\xC2\xBB: Norwegian sentenced to life", "Norwegian sentenced to life",
+                           NULL, "Norwegian sentenced to life", NULL,
+                           "\xC2\xABThe eunuch maker\xC2\xBB: - Norwegian sentenced to life", "Norwegian sentenced to life"};
+    t = bti_html_title_choose(&k, NULL, NULL);
+    assert_string_equal(t, "Norwegian sentenced to life");
+    free(t);
+    /* ... but an <h1> alone does not drop the kicker the metadata carries */
+    bti_title_sources j = {"Kenya: Nairobi from below", "Kenya: Nairobi from below", NULL, NULL, NULL, NULL,
+                           "Nairobi from below"};
+    t = bti_html_title_choose(&j, NULL, NULL);
+    assert_string_equal(t, "Kenya: Nairobi from below");
+    free(t);
+    /* UNESCAPE: entities a CMS left in a JSON string */
+    t = bti_html_unescape("K&uuml;hlt&uuml;rme gesprengt &#8211; &quot;AKW&quot; &#x41; &bogus; &");
+    assert_string_equal(t, "K\xC3\xBChlt\xC3\xBCrme gesprengt \xE2\x80\x93 \"AKW\" A &bogus; &");
+    free(t);
 }
 
 static void test_title_suffix(void **state)
@@ -1237,7 +1426,9 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
-        cmocka_unit_test(test_layout_wrapper),
+        cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
+        cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),
+        cmocka_unit_test(test_text_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

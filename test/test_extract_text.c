@@ -989,6 +989,31 @@ static void test_random_bytes_no_article(void **state)
     bt_article_free(b);
 }
 
+/* A text capture's language from its body (lang.c): French â/ê/ô are no Vietnamese, and
+ * Norwegian is told from Danish by the words each has alone */
+static void test_text_capture_language(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "La gare sera rénovée\n\n"
+        "La ville a présenté lundi les nouveaux plans pour la gare, qui doit être rénovée dans "
+        "les prochaines années. Le coût n'est pas encore connu, mais le projet est déjà en "
+        "cours d'étude.\n\n"
+        "Selon la mairie, les travaux vont aussi améliorer les pistes pour les cyclistes, et les "
+        "habitants pourront donner leur avis sur le projet en automne, même si la date n'est "
+        "pas fixée.\n");
+    assert_string_equal(a->lang, "fr");
+    bt_article_free(a);
+    a = extract_ok(
+        "Stasjonen skal bygges om\n\n"
+        "Byen la mandag fram nye planer for stasjonen, som skal bygges om i de neste årene. Det "
+        "er ikke kjent hva det vil koste, og det ble ikke sagt noe om når arbeidet starter.\n\n"
+        "Etter det kommunen sier, vil arbeidet også gi bedre veier for syklister, og "
+        "innbyggerne kan si sin mening om det til høsten.\n");
+    assert_string_equal(a->lang, "no");
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1021,6 +1046,7 @@ int main(void)
         cmocka_unit_test(test_50mb_capture),
         cmocka_unit_test(test_site_model),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_text_capture_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

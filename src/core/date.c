@@ -104,30 +104,65 @@ static size_t word_at(const char *s, size_t len, size_t i, const char *w)
     return n;
 }
 
-static const char *const month_names[12][3] = {
-    {"january", "jan", NULL},   {"february", "feb", NULL}, {"march", "mar", NULL},
-    {"april", "apr", NULL},     {"may", NULL, NULL},       {"june", "jun", NULL},
-    {"july", "jul", NULL},      {"august", "aug", NULL},   {"september", "sept", "sep"},
-    {"october", "oct", NULL},   {"november", "nov", NULL}, {"december", "dec", NULL},
+/* Month names as datelines write them, English first; then German, French, Spanish, Italian,
+ * Portuguese, Dutch, the Scandinavian languages and Polish (genitive, as dates use it).
+ * Lowercase; a name is matched as a whole word, an abbreviation may take a '.'. */
+static const struct {
+    const char *name;
+    int month;
+} month_names[] = {
+    {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
+    {"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7},
+    {"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9}, {"sep", 9}, {"october", 10},
+    {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
+    /* de */
+    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"märz", 3}, {"mai", 5}, {"juni", 6},
+    {"juli", 7}, {"oktober", 10}, {"okt", 10}, {"dezember", 12}, {"dez", 12},
+    /* fr */
+    {"janvier", 1}, {"février", 2}, {"mars", 3}, {"avril", 4}, {"juin", 6}, {"juillet", 7},
+    {"août", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11}, {"décembre", 12},
+    /* es */
+    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
+    {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
+    {"noviembre", 11}, {"diciembre", 12},
+    /* it */
+    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
+    {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12},
+    /* pt */
+    {"janeiro", 1}, {"fevereiro", 2}, {"março", 3}, {"maio", 5}, {"junho", 6}, {"julho", 7},
+    {"setembro", 9}, {"outubro", 10}, {"novembro", 11}, {"dezembro", 12},
+    /* nl */
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8},
+    /* sv, no, da */
+    {"augusti", 8}, {"marts", 3}, {"maj", 5}, {"desember", 12},
+    /* pl */
+    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5},
+    {"czerwca", 6}, {"lipca", 7}, {"sierpnia", 8}, {"września", 9}, {"października", 10},
+    {"listopada", 11}, {"grudnia", 12},
 };
 
-/* An English month name at s[i] (whole word, optional '.'); 1..12 and *p past it, or 0. */
+/* Whether byte c may start a month name (a quick test before the table). */
+static int month_initial(char c)
+{
+    return c && strchr("jfmasondeglkcwpdJFMASONDEGLKCWP", c) != NULL;
+}
+
+/* A month name at s[*p] (whole word, optional '.'); 1..12 and *p past it, or 0. */
 static int month_word(const char *s, size_t len, size_t *p)
 {
     size_t i = *p;
-    if (i >= len || !strchr("jfmasondJFMASOND", s[i]))
+    if (i >= len || !month_initial(s[i]))
         return 0;
-    for (int m = 0; m < 12; m++)
-        for (int k = 0; k < 3 && month_names[m][k]; k++) {
-            size_t n = word_at(s, len, i, month_names[m][k]);
-            if (n && (i + n >= len || !is_alpha(s[i + n]))) {
-                i += n;
-                if (i < len && s[i] == '.')
-                    i++;
-                *p = i;
-                return m + 1;
-            }
+    for (size_t m = 0; m < sizeof month_names / sizeof month_names[0]; m++) {
+        size_t n = word_at(s, len, i, month_names[m].name);
+        if (n && (i + n >= len || !(is_alpha(s[i + n]) || (unsigned char)s[i + n] >= 0x80))) {
+            i += n;
+            if (i < len && s[i] == '.')
+                i++;
+            *p = i;
+            return month_names[m].month;
         }
+    }
     return 0;
 }
 
@@ -312,7 +347,9 @@ static int date_at(const char *s, size_t len, size_t i, bti_date *d, size_t *end
         int a = digits(s, len, &p, 1, 2);
         if (a < 0)
             return 0;
-        if (p < len && (s[p] == '/' || s[p] == '-' || s[p] == '.')) {
+        if (p < len && s[p] == '.' && p + 1 < len && s[p + 1] == ' ') {
+            p++; /* "3. März 2024": a day with its ordinal dot, the month's name follows */
+        } else if (p < len && (s[p] == '/' || s[p] == '-' || s[p] == '.')) {
             char sep = s[p++];
             int b = digits(s, len, &p, 1, 2);
             if (b >= 0 && p < len && s[p] == sep) {
@@ -354,17 +391,21 @@ static int date_at(const char *s, size_t len, size_t i, bti_date *d, size_t *end
             *end = q;
             return 1;
         }
-        /* 14 August 2021 */
+        /* 14 August 2021, 3. März 2024, 3 de marzo de 2024 */
         ordinal_suffix(s, len, &p);
         q = p;
         while (q < len && s[q] == ' ')
             q++;
         if (q == p)
             return 0;
+        if (word_at(s, len, q, "de ") || word_at(s, len, q, "del "))
+            q += s[q + 2] == ' ' ? 3 : 4;
         int m = month_word(s, len, &q);
         if (!m)
             return 0;
         q = skip_spaces(s, len, q);
+        if (word_at(s, len, q, "de ") || word_at(s, len, q, "del "))
+            q += s[q + 2] == ' ' ? 3 : 4;
         int y4 = digits(s, len, &q, 4, 4);
         if (y4 < 0)
             return 0;

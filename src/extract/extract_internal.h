@@ -16,5 +16,12 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
 /* Language guesses from the body (lang.c), for captures that declare none. */
 int bti_body_is_vietnamese(const bt_article *a);
 int bti_body_is_english(const bt_article *a);
+/* The text's language (a primary subtag) from its script and commonest words, or NULL. */
+const char *bti_body_lang(const bt_article *a);
+/* The page's declared language (primary subtag, or NULL) unless its text clearly says
+ * another: the language to label the article with, or NULL. */
+const char *bti_lang_checked(const char *declared, const bt_article *a);
+/* Whether lang.c's stopword table is sorted and well formed (a test's check). */
+int bti_lang_table_ok(void);
 
 #endif

@@ -213,9 +213,7 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
         src = bti_html_host(m.url ? m.url : cap->url);
     if (src && bt_article_set(&a->source, src, strlen(src)))
         goto oom;
-    const char *lang = m.lang;
-    if (!lang)
-        lang = bti_body_is_vietnamese(a) ? "vi" : bti_body_is_english(a) ? "en" : NULL;
+    const char *lang = bti_lang_checked(m.lang, a);
     if (lang && bt_article_set(&a->lang, lang, strlen(lang)))
         goto oom;
     if (ctx.deep_text && warning)

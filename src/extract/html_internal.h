@@ -201,9 +201,35 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
 void bti_html_meta_free(bti_html_meta *m);
 /* Strips a trailing/leading site name (" | Báo Dân trí", " - VnExpress") from a title. */
 char *bti_html_strip_site(const char *title, const char *site, const char *host);
+/* The same, cutting only what names the site (no short unnamed suffix). */
+char *bti_html_strip_named(const char *title, const char *site, const char *host);
 /* Whether a byline's name is the publisher's, not a person's: the site's name, or the host's
  * name alone or as its first word ("Lesotho Times", "MDR THÜRINGEN" on mdr.de). */
 int bti_html_names_publisher(const char *name, const char *site, const char *host);
+
+/* ---- date_model.c ---- */
+/* A metadata date value as a full instant (ISO 8601 with offset, fraction kept) into out:
+ * as written, else zoned by the page's host or language, else read as prose. 0 when the
+ * value gives no instant (a bare day gives none). */
+int bti_meta_date(const char *s, int vi, const char *lang, const char *host, char out[64]);
+/* `instant` (ISO 8601 with offset) written in the UTC offset that `wall` (the same time as a
+ * zone-less wall clock, "2024-04-25 04:21:02") implies, into out. 0 when wall has a zone,
+ * is no whole-quarter-hour offset away, or already agrees. */
+int bti_date_local_offset(const char *instant, const char *wall, char out[64]);
+/* Whether an ISO 8601 instant is at exactly 00:00:00 of its day (a day as a timestamp?). */
+int bti_date_is_midnight(const char *iso);
+
+/* ---- html_title.c ---- */
+/* The page's statements of its headline (each NULL when absent; cleaned text). */
+typedef struct bti_title_sources {
+    const char *ld_headline, *og_title, *itemprop_headline, *tw_title, *meta_title, *doc_title,
+        *h1;
+} bti_title_sources;
+/* The headline chosen among them by agreement, site name cut (malloc'ed), or NULL. */
+char *bti_html_title_choose(const bti_title_sources *src, const char *site, const char *host);
+/* s with its HTML character references decoded, cleaned (malloc'ed), or NULL. */
+char *bti_html_unescape(const char *s);
+
 /* The host of a URL without "www." (malloc'ed) or NULL. */
 char *bti_html_host(const char *url);
 

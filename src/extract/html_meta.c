@@ -25,6 +25,7 @@ typedef struct raw {
     char *og_desc, *meta_desc;
     char *html_lang, *content_lang, *og_locale;
     char *og_date, *meta_date, *itemprop_date, *time_date;
+    char *wall_date; /* a zone-less statement of the time on the page's clock (LOCAL_OFFSET) */
     char *itemprop_headline;
     char *meta_authors[MAX_AUTHORS];
     size_t n_meta_authors;
@@ -98,23 +99,6 @@ static void add_author(char **list, size_t *n, const char *s)
         return;
     name_list l = {list, n};
     bti_byline_names(s, BTI_BYLINE_FIELD, add_name, &l);
-}
-
-/* An ISO 8601 time written without its zone ("2024-04-25T14:07:00") on a page whose zone is
- * known from its host or language (html_zone.c): the full instant into out. */
-static int zoned_time(const char *s, const char *lang, const char *host, char out[64])
-{
-    char wall[64];
-    while (s && (*s == ' ' || *s == '\t' || *s == '\n'))
-        s++;
-    if (!s || strlen(s) < BARE_DAY_LEN || s[4] != '-' || s[7] != '-' ||
-        !bti_date_parse_meta(s, 1, 0, wall) || strlen(wall) <= BARE_DAY_LEN)
-        return 0;
-    int y, mo, d, h, mi, off;
-    if (sscanf(wall, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
-        !bti_zone_offset(lang, host, y, mo, d, h, mi, &off))
-        return 0;
-    return bti_date_parse_meta(s, 1, off, out) && strlen(out) > BARE_DAY_LEN;
 }
 
 static int is_site_name(const char *part, const char *site);
@@ -194,8 +178,15 @@ static void ld_article(raw *r, json_t *o)
 {
     r->ld_found = 1;
     set_once(&r->ld_type, type_name(json_object_get(o, "@type")));
-    set_once(&r->ld_headline, jstr(o, "headline"));
-    set_once(&r->ld_headline, jstr(o, "name"));
+    /* UNESCAPE (html_title.c): a CMS's entities inside the JSON string */
+    const char *hl = jstr(o, "headline");
+    if (!hl)
+        hl = jstr(o, "name");
+    if (hl && !r->ld_headline) {
+        char *u = bti_html_unescape(hl);
+        set_once(&r->ld_headline, u);
+        free(u);
+    }
     set_once(&r->ld_date, jstr(o, "datePublished"));
     set_once(&r->ld_date, jstr(o, "dateCreated"));
     set_once(&r->ld_url, jstr(o, "url"));
@@ -246,8 +237,34 @@ static void ld_script(raw *r, const xmlNode *n)
             bti_buf_free(&b);
             return;
         }
-    if (b.len) {
-        json_t *j = json_loadb(b.data, b.len, 0, NULL);
+    /* a CMS may wrap the object in "//<![CDATA[ ... //]]>" or "<!-- ... -->" */
+    size_t from = 0, to = b.len;
+    for (int more = 1; more && from < to;) {
+        static const char *const open[] = {"//", "<!--", "<![CDATA["};
+        more = 0;
+        while (from < to && strchr(" \t\r\n", b.data[from]))
+            from++;
+        for (size_t i = 0; i < 3; i++)
+            if (!strncmp(b.data + from, open[i], strlen(open[i]))) {
+                from += strlen(open[i]);
+                more = 1;
+            }
+    }
+    for (int more = 1; more && to > from;) {
+        static const char *const close[] = {"//", "-->", "]]>"};
+        more = 0;
+        while (to > from && strchr(" \t\r\n", b.data[to - 1]))
+            to--;
+        for (size_t i = 0; i < 3; i++) {
+            size_t l = strlen(close[i]);
+            if (to - from >= l && !strncmp(b.data + to - l, close[i], l)) {
+                to -= l;
+                more = 1;
+            }
+        }
+    }
+    if (b.len && to > from) {
+        json_t *j = json_loadb(b.data + from, to - from, 0, NULL);
         if (j) {
             ld_walk(r, j, 0);
             json_decref(j);
@@ -314,8 +331,11 @@ static void meta_tag(raw *r, const xmlNode *n)
                      !strcmp(k, "dcterms.date") || !strcmp(k, "article.published") ||
                      !strcmp(k, "sailthru.date") || !strcmp(k, "parsely-pub-date") ||
                      !strcmp(k, "article:published") || !strcmp(k, "datepublished") ||
-                     !strcmp(k, "citation_publication_date") || !strcmp(k, "created"))
+                     !strcmp(k, "citation_publication_date") || !strcmp(k, "created") ||
+                     !strcmp(k, "cxenseparse:publishtime")) /* cXense's, on many news CMSs */
                 set_once(&r->meta_date, content);
+            else if (!strcmp(k, "cxenseparse:recs:publishtime"))
+                set_once(&r->wall_date, content);
             else if (!strcmp(k, "author") || !strcmp(k, "article:author") ||
                      !strcmp(k, "dc.creator") || !strcmp(k, "sailthru.author") ||
                      !strcmp(k, "parsely-author") || !strcmp(k, "byl") ||
@@ -449,7 +469,7 @@ static void raw_free(raw *r)
     char **s[] = {&r->og_title, &r->tw_title, &r->meta_title, &r->doc_title, &r->h1,
                   &r->og_site, &r->app_name, &r->tw_site, &r->canonical, &r->og_url,
                   &r->og_desc, &r->meta_desc, &r->html_lang, &r->content_lang, &r->og_locale,
-                  &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date,
+                  &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date, &r->wall_date,
                   &r->itemprop_headline, &r->ld_headline, &r->ld_date, &r->ld_url,
                   &r->ld_desc, &r->ld_lang, &r->ld_publisher, &r->og_type, &r->ld_type,
                   &r->ld_other};
@@ -658,9 +678,9 @@ static char *strip_site_once(const char *title, const char *site, const char *ho
 
 #define SITE_STRIP_ROUNDS 3 /* "Headline | Site | by Author": a chain of suffixes */
 
-char *bti_html_strip_site(const char *title, const char *site, const char *host)
+static char *strip_site(const char *title, const char *site, const char *host, int strict)
 {
-    char *cur = strip_site_once(title, site, host, 0);
+    char *cur = strip_site_once(title, site, host, strict);
     /* after the first cut, only what names the site goes: a headline may hold dashes */
     for (int r = 1; cur && r < SITE_STRIP_ROUNDS; r++) {
         char *next = strip_site_once(cur, site, host, 1);
@@ -674,6 +694,16 @@ char *bti_html_strip_site(const char *title, const char *site, const char *host)
     return cur;
 }
 
+char *bti_html_strip_site(const char *title, const char *site, const char *host)
+{
+    return strip_site(title, site, host, 0);
+}
+
+char *bti_html_strip_named(const char *title, const char *site, const char *host)
+{
+    return strip_site(title, site, host, 1);
+}
+
 static char *primary_lang(const char *l)
 {
     if (!l)
@@ -681,7 +711,10 @@ static char *primary_lang(const char *l)
     size_t n = 0;
     while (l[n] && ((l[n] >= 'a' && l[n] <= 'z') || (l[n] >= 'A' && l[n] <= 'Z')) && n < 8)
         n++;
-    if (n < 2 || n > 3)
+    if (n < 2 || n > 3 || (l[n] && l[n] != '-' && l[n] != '_'))
+        return NULL;
+    /* a subtag after it has two characters at least: "utf-8" is a charset, no language */
+    if (l[n] && (!l[n + 1] || !l[n + 2] || l[n + 2] == '-' || l[n + 2] == '_'))
         return NULL;
     char *s = strndup(l, n);
     for (char *p = s; p && *p; p++)
@@ -730,17 +763,34 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
      * when none does the visible date is read (html_extract.c), else the field stays null. */
     const char *dates[] = {r.ld_date, r.og_date, r.itemprop_date, r.meta_date, r.time_date};
     char d[64];
-    for (size_t i = 0; i < 5 && !m->published; i++)
-        if (bti_date_parse_meta(dates[i], vi, 7 * 60, d) &&
-            (strlen(d) > BARE_DAY_LEN || zoned_time(dates[i], m->lang, host, d)))
+    for (size_t i = 0; i < 5; i++) {
+        if (!bti_meta_date(dates[i], vi, m->lang, host, d))
+            continue;
+        if (!m->published) {
             m->published = strdup(d);
+        } else if (bti_date_is_midnight(m->published) && !bti_date_is_midnight(d) &&
+                   !strncmp(m->published, d, BARE_DAY_LEN)) {
+            /* DAY_AS_MIDNIGHT (date_model.c): the same day with its time of day */
+            free(m->published);
+            m->published = strdup(d);
+            break;
+        }
+        if (m->published && !bti_date_is_midnight(m->published))
+            break;
+    }
+    /* LOCAL_OFFSET (date_model.c): the instant on the page's own clock */
+    const char *walls[] = {r.wall_date, r.ld_date, r.og_date, r.itemprop_date, r.meta_date,
+                           r.time_date};
+    for (size_t i = 0; i < 6 && m->published; i++)
+        if (bti_date_local_offset(m->published, walls[i], d)) {
+            free(m->published);
+            m->published = strdup(d);
+            break;
+        }
 
-    const char *titles[] = {r.og_title, r.ld_headline, r.itemprop_headline, r.tw_title,
+    bti_title_sources ts = {r.ld_headline, r.og_title, r.itemprop_headline, r.tw_title,
                             r.meta_title, r.doc_title, r.h1};
-    const char *t = NULL;
-    for (size_t i = 0; i < 7 && !t; i++)
-        t = titles[i];
-    m->title = bti_html_strip_site(t, site, host);
+    m->title = bti_html_title_choose(&ts, site, host);
     /* A headline that still carries more than the page's <h1> says ("New Zealand -
      * Wikipedia"): prefer the <h1>. A short <h1> counts only when a separator follows it. */
     if (m->title && r.h1 && !bti_html_same_text(m->title, r.h1)) {
@@ -758,16 +808,6 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
         }
         free(fh);
         free(ft);
-    }
-    /* The visible headline and the document's <title> agree: that is the title, whatever a
-     * metadata field says (Wikipedia's JSON-LD "headline" is a description of the page). */
-    if (m->title && r.h1 && r.doc_title && !bti_html_same_text(m->title, r.h1)) {
-        char *dt = bti_html_strip_site(r.doc_title, site, host);
-        if (dt && bti_html_same_text(dt, r.h1)) {
-            free(m->title);
-            m->title = strdup(r.h1);
-        }
-        free(dt);
     }
     m->h1 = dup_or_null(r.h1);
     m->og_type = dup_or_null(r.og_type);

@@ -1504,9 +1504,13 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
     if (!rc && !a->title && a->n_body)
         rc = bt_article_set(&a->title, "", 0);
     if (!rc && !a->lang && a->n_body) {
-        const char *lang = c.d.vietnamese ? "vi" : bti_body_is_english(a) ? "en" : NULL;
+        /* the body's own language first: the whole capture's Vietnamese letters may be
+         * French â/ê/ô or a menu's */
+        const char *lang = bti_body_lang(a);
+        if (!lang && c.d.vietnamese)
+            lang = "vi";
         if (lang)
-            rc = bt_article_set(&a->lang, lang, 2);
+            rc = bt_article_set(&a->lang, lang, strlen(lang));
     }
     free(c.role);
     free(c.junk);
