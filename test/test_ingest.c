@@ -113,13 +113,13 @@ static void test_stats_size(void **state)
     memset(&unset, 0, sizeof unset);
     assert_int_equal(bt_ingest_run(g, &unset, &err), BT_EINVAL);
     assert_non_null(strstr(err.msg, "INIT"));
-    assert_int_equal(s->n, 0); /* refused before the run: nothing was read */
+    assert_int_equal(s->n, 0); /* refused before the run: nothing was read, the input stays
+                                  queued for a run with a proper struct */
     /* an older caller's struct: up to `captures` only; the bytes after it stay as they were */
     unsigned char buf[sizeof(bt_ingest_stats)];
     memset(buf, 0xAB, sizeof buf);
     bt_ingest_stats *old = (bt_ingest_stats *)(void *)buf;
     old->size = offsetof(bt_ingest_stats, captures) + sizeof old->captures;
-    assert_int_equal(bt_ingest_add_path(g, samples[0], &err), 0);
     assert_int_equal(bt_ingest_run(g, old, &err), 0);
     assert_int_equal(old->inputs, 1);
     assert_int_equal(old->captures, 1);
