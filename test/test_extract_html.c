@@ -950,6 +950,74 @@ static void test_described_standfirst(void **state)
     bt_article_free(a);
 }
 
+/* The header standfirst (html_standfirst.c): the block set apart under the headline with no
+ * class naming it and no description repeating it is the lede by its place, a deck <h2> by
+ * its type, a "preamble" of items by its class; the text's own first paragraph, a site's
+ * tagline under its name and a short label are not. */
+#define HS_TEXT                                                                                   \
+    "<p class=\"copy\">Engineers found cracks in two of the bridge's piers during the spring "   \
+    "inspection, and the council decided that repairs would cost more than a new crossing.</p>"  \
+    "<p class=\"copy\">Buses will run on a detour through the north of the town, adding about "  \
+    "ten minutes to each trip, the transport office said on Tuesday morning.</p>"                \
+    "<p class=\"copy\">Shops near the bridge fear they will lose customers, and the council has " \
+    "promised to review parking rules in the centre before the work starts in September.</p>"
+#define HS_PAGE(HEAD, HEADER)                                                                     \
+    "<html lang=\"en\"><head><title>Old bridge to close - The Valley Times</title>"             \
+    "<meta name=\"description\" content=\"Read all about the works on the river crossing in "   \
+    "our town.\">" HEAD "</head><body><div class=\"main\"><article class=\"story\">"            \
+    "<div class=\"top\"><h1>Old bridge to close</h1>" HEADER                                     \
+    "<div class=\"who\">By Ann Lee, 4 May 2024</div></div>"                                      \
+    "<div class=\"body\">" HS_TEXT "</div></article></div></body></html>"
+#define HS_STANDFIRST "The council will shut the old bridge for two years while a new one is built."
+
+static void test_header_standfirst(void **state)
+{
+    (void)state;
+    /* by its place: the first prose under the headline, before the byline and the text */
+    bt_article *a = extract_ok(HS_PAGE("", "<div class=\"fs-4\">" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    assert_true(a->n_body == 3);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "for two years"));
+    bt_article_free(a);
+    /* a deck set as a heading, without a full stop */
+    a = extract_ok(HS_PAGE("", "<h2>The council shuts the old bridge for two years while a new one is built</h2>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "The council shuts the old bridge for two years while a new one is built");
+    bt_article_free(a);
+    /* a standfirst in items, named by its class, is one lede and leaves the text */
+    a = extract_ok(HS_PAGE("", "<div class=\"article__preamble\"><p>The old bridge shuts for two years.</p>"
+                               "<p>A new one is built beside it.</p><p>Buses take a detour.</p></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "The old bridge shuts for two years. A new one is built beside it. Buses take a detour.");
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    /* a block classed as the lead that is the headline again gives way */
+    a = extract_ok(HS_PAGE("", "<div class=\"lead-title\">Old bridge to close</div><div>" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
+    /* the text's first paragraph, alike the ones after it, stays text */
+    a = extract_ok(HS_PAGE("", ""));
+    assert_null(a->lede);
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    /* a short label under the headline is no standfirst */
+    a = extract_ok(HS_PAGE("", "<div><b>Sponsored, contains affiliate links</b></div>"));
+    assert_null(a->lede);
+    bt_article_free(a);
+    /* the site's name linked home, then its tagline: no headline of the article is there,
+     * so no standfirst under it */
+    a = extract_ok("<html lang=\"en\"><head><title>Old bridge to close</title><meta name=\"description\" "
+                   "content=\"Read all about the works on the river crossing in our town.\"></head><body>"
+                   "<header><h1><a href=\"https://valley.example/\">Old bridge to close</a></h1>"
+                   "<h2>Notes on bridges, rivers and the towns around them, since 2009.</h2></header>"
+                   "<div class=\"body\">" HS_TEXT "</div></body></html>");
+    assert_null(a->lede);
+    bt_article_free(a);
+}
+
 /* Bylines in several languages: the opening word goes, names are cut at joining words. */
 typedef struct names {
     char v[8][64];
@@ -1234,6 +1302,7 @@ int main(void)
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
+        cmocka_unit_test(test_header_standfirst),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),

@@ -197,6 +197,21 @@ typedef struct bti_html_meta {
     size_t n_authors;
 } bti_html_meta;
 
+/* ---- html_standfirst.c ---- */
+/* The standfirst block set apart under the headline with no class naming it, before the
+ * text's first paragraph (its node `stop`, or the block whose text starts as `first`) or
+ * that paragraph when its class, type or the description sets it apart; confirmed by the
+ * meta description, its type or its place (by the description alone when described_only);
+ * NULL when none. */
+const xmlNode *bti_standfirst_find(const xmlNode *root, const xmlNode *stop, const char *first,
+                                   const bti_html_meta *m, int described_only);
+/* Whether a lede chosen by class is the page's headline again (a "lead-title" box, a kicker
+ * before the headline). */
+int bti_standfirst_is_headline(const char *lede, const bti_html_meta *m);
+/* Whether text t says what the page's description `desc` says (one starts with the other,
+ * or they share most of their words). */
+int bti_standfirst_agrees(const char *t, const char *desc);
+
 int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *m, bt_error *err);
 void bti_html_meta_free(bti_html_meta *m);
 /* Strips a trailing/leading site name (" | Báo Dân trí", " - VnExpress") from a title. */

@@ -1782,6 +1782,55 @@ static void take_styled_sapo(out *o)
         drop_para(o, 0);
 }
 
+/* Whether node n is k or inside it. */
+static int within(const xmlNode *n, const xmlNode *k)
+{
+    for (; n; n = n->parent)
+        if (n == k)
+            return 1;
+    return 0;
+}
+
+/* Pass 6c, the header standfirst (html_standfirst.c): no sapo yet, or the one taken by
+ * its class repeats the headline, or says something else than the description (a caption in
+ * a "lead" box) while a block set apart says what it says. The block found leaves the text
+ * if the walk kept it, and so do the paragraphs it holds. */
+static void take_header_standfirst(out *o)
+{
+    if (o->rc || !o->pn)
+        return;
+    int replace = o->lede && !bti_standfirst_is_headline(o->lede, o->m);
+    if (replace && (!o->m->description || bti_standfirst_agrees(o->lede, o->m->description)))
+        return;
+    xmlNodePtr root = xmlDocGetRootElement(o->content->doc);
+    const xmlNode *k = bti_standfirst_find(root, o->pv[0].node, o->pv[0].text, o->m, replace);
+    if (!k)
+        return;
+    char *t = bti_html_text(k);
+    if (!t) {
+        o->rc = BT_ENOMEM;
+        return;
+    }
+    /* a standfirst never holds most of the text: then the block is the text itself */
+    size_t all = 0, inside = 0;
+    for (size_t i = 0; i < o->pn; i++) {
+        all += o->pv[i].len;
+        if (within(o->pv[i].node, k) || strstr(t, o->pv[i].text))
+            inside += o->pv[i].len;
+    }
+    if (inside * 2 > all) {
+        free(t);
+        return;
+    }
+    free(o->lede);
+    o->lede = t;
+    for (size_t i = 0; i < o->pn;)
+        if (within(o->pv[i].node, k) || strstr(t, o->pv[i].text))
+            drop_para(o, i);
+        else
+            i++;
+}
+
 /* Pass 9: the authors, when the page's metadata names none: the byline lines the walk kept,
  * else a block marked as a byline (BTI_NF_BYLINE) above the text. */
 static void take_bylines(out *o, xmlNodePtr scope)
@@ -1867,6 +1916,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     sort_lines(&o);
     take_description_sapo(&o);
     take_styled_sapo(&o);
+    take_header_standfirst(&o);
     signature(&o);  /* pass 7 */
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);
@@ -1874,3 +1924,4 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     out_free(&o);
     return o.rc;
 }
+
