@@ -969,6 +969,11 @@ static void test_described_standfirst(void **state)
     "<div class=\"who\">By Ann Lee, 4 May 2024</div></div>"                                      \
     "<div class=\"body\">" HS_TEXT "</div></article></div></body></html>"
 #define HS_STANDFIRST "The council will shut the old bridge for two years while a new one is built."
+/* the same page whose headline box is an <hgroup> worded otherwise than its <title> */
+#define HS_GROUP_PAGE(GROUP)                                                                      \
+    "<html lang=\"en\"><head><title>Old bridge to close - The Valley Times</title></head><body>" \
+    "<article class=\"story\"><div class=\"top\">" GROUP "<div class=\"who\">By Ann Lee</div></div>" \
+    "<div class=\"body\">" HS_TEXT "</div></article></body></html>"
 
 static void test_header_standfirst(void **state)
 {
@@ -1006,6 +1011,38 @@ static void test_header_standfirst(void **state)
     /* a short label under the headline is no standfirst */
     a = extract_ok(HS_PAGE("", "<div><b>Sponsored, contains affiliate links</b></div>"));
     assert_null(a->lede);
+    bt_article_free(a);
+    /* an <hgroup> is the headline box whatever the title says: its kicker and headline are
+     * no deck, a heading after them is */
+    a = extract_ok(HS_GROUP_PAGE("<hgroup><div>Bridges</div><h2>Town shuts its old river crossing</h2></hgroup>"
+                                 "<div>" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
+    a = extract_ok(HS_GROUP_PAGE("<hgroup><h3>Bridges</h3><h1>Town shuts its old river crossing</h1>"
+                                 "<h2>The council shuts the old bridge for two years while a new one is built</h2>"
+                                 "</hgroup>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "The council shuts the old bridge for two years while a new one is built");
+    bt_article_free(a);
+    /* the text's first paragraph is the standfirst when the description says it and a class
+     * sets it apart from the paragraphs after it; it leaves the text */
+    const char *page = HS_PAGE("<meta property=\"og:description\" content=\"Engineers found cracks in two of the "
+                               "bridge's piers during the spring inspection\">", "");
+    const char *at = strstr(page, "<p class=\"copy\">");
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%.*s<p class=\"bold\">%s", (int)(at - page), page, at + strlen("<p class=\"copy\">"));
+    a = extract_ok(buf);
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "Engineers found cracks"));
+    assert_true(a->n_body == 2);
+    bt_article_free(a);
+    /* a block classed as the lead that is a photo's caption gives way to the described one */
+    a = extract_ok(HS_PAGE("<meta property=\"og:description\" content=\"" HS_STANDFIRST "\">",
+                           "<div class=\"lead\"><span>The bridge at dusk, seen from the east bank of the river "
+                           "in April.</span></div><div class=\"header__credit-box\"><p>" HS_STANDFIRST "</p></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
     bt_article_free(a);
     /* the site's name linked home, then its tagline: no headline of the article is there,
      * so no standfirst under it */

@@ -202,9 +202,9 @@ typedef struct bti_html_meta {
  * text's first paragraph (its node `stop`, or the block whose text starts as `first`) or
  * that paragraph when its class, type or the description sets it apart; confirmed by the
  * meta description, its type or its place (by the description alone when described_only);
- * NULL when none. */
-const xmlNode *bti_standfirst_find(const xmlNode *root, const xmlNode *stop, const char *first,
-                                   const bti_html_meta *m, int described_only);
+ * NULL when none. Furniture as ctx judges it is passed over. */
+const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root, const xmlNode *stop,
+                                   const char *first, const bti_html_meta *m, int described_only);
 /* Whether a lede chosen by class is the page's headline again (a "lead-title" box, a kicker
  * before the headline). */
 int bti_standfirst_is_headline(const char *lede, const bti_html_meta *m);

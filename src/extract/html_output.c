@@ -1803,7 +1803,7 @@ static void take_header_standfirst(out *o)
     if (replace && (!o->m->description || bti_standfirst_agrees(o->lede, o->m->description)))
         return;
     xmlNodePtr root = xmlDocGetRootElement(o->content->doc);
-    const xmlNode *k = bti_standfirst_find(root, o->pv[0].node, o->pv[0].text, o->m, replace);
+    const xmlNode *k = bti_standfirst_find(o->ctx, root, o->pv[0].node, o->pv[0].text, o->m, replace);
     if (!k)
         return;
     char *t = bti_html_text(k);

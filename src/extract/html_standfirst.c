@@ -310,6 +310,22 @@ static int text_starts(const char *t, const char *first)
     return n && !strncmp(t, first, n);
 }
 
+/* Whether the headline's box holds an <h1> (then that is the headline in it). */
+static int holds_h1(const xmlNode *n)
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n->children); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || w.depth > SF_MEDIA_DEPTH)
+            continue;
+        if (bti_html_is(k, "h1"))
+            return 1;
+        descend = 1;
+    }
+    return 0;
+}
+
 /* Whether leaf block k, with text t, is the standfirst. Before the text, its place under the
  * headline may confirm it; at the text's first paragraph (at_text) only what sets it apart
  * does: a standfirst class, or the description's words or type in a block unlike the
@@ -353,33 +369,63 @@ static const xmlNode *judge(const xmlNode *k, const bti_node_info *in, const cha
     return ok ? k : NULL;
 }
 
-const xmlNode *bti_standfirst_find(const xmlNode *root, const xmlNode *stop, const char *first,
-                                   const bti_html_meta *m, int described_only)
+const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root, const xmlNode *stop,
+                                   const char *first, const bti_html_meta *m, int described_only)
 {
     if (!root || (!stop && !first))
         return NULL;
     bti_walk w;
     int descend = 0, seen = 0, blocks = 0, prose_before = 0;
+    const xmlNode *group = NULL; /* the headline's box, when the walk is in it */
+    int group_h1 = 0, group_passed = 0;
+    const xmlNode *media_box = NULL; /* the caption-classed box the walk is in */
     for (const xmlNode *k = bti_walk_first(&w, root->children); k; k = bti_walk_next(&w, descend)) {
         descend = 0;
+        if (w.leaving && k == group)
+            group = NULL;
+        if (w.leaving && k == media_box)
+            media_box = NULL;
         if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private || w.depth > BTI_HTML_MAX_DEPTH)
             continue;
         int at_text = k == stop;
         if (at_text && !seen) /* the headline is spelt otherwise: judge the text's start alone */
             seen = 1;
         bti_node_info *in = BTI_INFO(k);
-        if ((in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_NEGATIVE | BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) ||
+        /* a box whose class says caption or photo but that holds no photo ("content-header__
+         * accreditation"): looked into, where only the description or a class confirms */
+        if ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) && !(in->flags & (BTI_NF_SKIP | BTI_NF_RELATED)) &&
+            !media_box && !at_text && !leaf_block(in) && !in->imgs && !bti_html_is(k, "figure") &&
+            !bti_html_is(k, "figcaption")) {
+            media_box = k;
+            descend = 1;
+            continue;
+        }
+        if ((in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) ||
+            bti_html_furniture(ctx, in) ||
             bti_html_is(k, "head") || bti_html_is(k, "a") || bti_html_is(k, "nav") ||
             bti_html_is(k, "ul") || bti_html_is(k, "ol") || bti_html_is(k, "table") || !in->text) {
             if (at_text)
                 return NULL;
             continue;
         }
+        /* in the headline's box, its headings up to the headline are its lines (a kicker, the
+         * headline); a heading after them is a deck */
+        if (group && !group_passed && bti_html_is_heading(k)) {
+            group_passed = group_h1 ? bti_html_is(k, "h1") : in->text >= SF_MIN_TEXT;
+            continue;
+        }
+        /* an <h1> or an <hgroup> is the headline even when the page's title is worded
+         * otherwise; a later one is the article's after the site's */
+        if (!at_text && !prose_before &&
+            (is_headline(k, in, m) || ((bti_html_is(k, "h1") || bti_html_is(k, "hgroup")) &&
+                                       in->text < SF_TITLE_MAX && !home_link(k)))) {
+            seen = 1, blocks = 0, prose_before = 0;
+            if (!leaf_block(in)) /* an <hgroup> or a header box may hold the standfirst */
+                descend = 1, group = k, group_passed = 0, group_h1 = holds_h1(k);
+            continue;
+        }
         if (!seen) {
-            if (is_headline(k, in, m))
-                seen = 1;
-            else
-                descend = 1;
+            descend = 1;
             continue;
         }
         if (!leaf_block(in) && !at_text) {
@@ -397,7 +443,7 @@ const xmlNode *bti_standfirst_find(const xmlNode *root, const xmlNode *stop, con
         if (!t)
             return NULL;
         at_text = at_text || (first && text_starts(t, first));
-        const xmlNode *found = judge(k, in, t, m, at_text, prose_before, described_only);
+        const xmlNode *found = judge(k, in, t, m, at_text, prose_before, described_only || media_box);
         free(t);
         if (found || at_text)
             return found;
