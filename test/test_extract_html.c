@@ -1025,6 +1025,15 @@ static void test_header_standfirst(void **state)
     assert_non_null(a->lede);
     assert_string_equal(a->lede, "The council shuts the old bridge for two years while a new one is built");
     bt_article_free(a);
+    /* a page headline above the story, then the story's <header> whose first heading is its
+     * own headline: the deck-length heading is that headline, the block under it the
+     * standfirst */
+    a = extract_ok(HS_GROUP_PAGE("<h1>Old bridge to close</h1></div><header><div>Published 4 May</div>"
+                                 "<h2>Bridges: the council shuts the old crossing over the river for two years</h2>"
+                                 "<div>" HS_STANDFIRST "</div></header><div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
     /* the text's first paragraph is the standfirst when the description says it and a class
      * sets it apart from the paragraphs after it; it leaves the text */
     const char *page = HS_PAGE("<meta property=\"og:description\" content=\"Engineers found cracks in two of the "

@@ -310,6 +310,15 @@ static int text_starts(const char *t, const char *first)
     return n && !strncmp(t, first, n);
 }
 
+/* Whether node n is k or inside it. */
+static int within(const xmlNode *n, const xmlNode *k)
+{
+    for (; n; n = n->parent)
+        if (n == k)
+            return 1;
+    return 0;
+}
+
 /* Whether the headline's box holds an <h1> (then that is the headline in it). */
 static int holds_h1(const xmlNode *n)
 {
@@ -379,12 +388,16 @@ const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root,
     const xmlNode *group = NULL; /* the headline's box, when the walk is in it */
     int group_h1 = 0, group_passed = 0;
     const xmlNode *media_box = NULL; /* the caption-classed box the walk is in */
+    const xmlNode *headline = NULL, *region = NULL; /* the headline seen; the <header> the walk is in */
+    int region_heading = 0;                          /* a heading seen in that <header> */
     for (const xmlNode *k = bti_walk_first(&w, root->children); k; k = bti_walk_next(&w, descend)) {
         descend = 0;
         if (w.leaving && k == group)
             group = NULL;
         if (w.leaving && k == media_box)
             media_box = NULL;
+        if (w.leaving && k == region)
+            region = NULL;
         if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private || w.depth > BTI_HTML_MAX_DEPTH)
             continue;
         int at_text = k == stop;
@@ -416,14 +429,22 @@ const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root,
         }
         /* an <h1> or an <hgroup> is the headline even when the page's title is worded
          * otherwise; a later one is the article's after the site's */
+        /* the first heading of an article's <header> that the headline seen is not in: that
+         * article's headline (the one seen was the page's, set apart from the story) */
+        int region_head = region && !region_heading && bti_html_is_heading(k) && !within(headline, region) &&
+                          !home_link(k);
+        if (region && bti_html_is_heading(k))
+            region_heading = 1;
         if (!at_text && !prose_before &&
-            (is_headline(k, in, m) || ((bti_html_is(k, "h1") || bti_html_is(k, "hgroup")) &&
-                                       in->text < SF_TITLE_MAX && !home_link(k)))) {
-            seen = 1, blocks = 0, prose_before = 0;
+            (region_head || is_headline(k, in, m) ||
+             ((bti_html_is(k, "h1") || bti_html_is(k, "hgroup")) && in->text < SF_TITLE_MAX && !home_link(k)))) {
+            seen = 1, blocks = 0, prose_before = 0, headline = k;
             if (!leaf_block(in)) /* an <hgroup> or a header box may hold the standfirst */
                 descend = 1, group = k, group_passed = 0, group_h1 = holds_h1(k);
             continue;
         }
+        if (bti_html_is(k, "header") && !leaf_block(in))
+            region = k, region_heading = 0;
         if (!seen) {
             descend = 1;
             continue;
