@@ -1064,6 +1064,34 @@ static void test_header_standfirst(void **state)
     bt_article_free(a);
 }
 
+/* A publisher's mark in brackets opening the sapo with no dash after it ("(TNO) Sáng nay"):
+ * an agency's capitals then a capitalised sentence are the source; a bracketed word that is
+ * not ("(Ảnh)", a lowercase sentence after it) stays text. */
+#define MARK_PAGE(SAPO)                                                                            \
+    "<html lang=\"vi\"><head><title>Hà Nội mở thêm tuyến buýt</title></head><body><article>"     \
+    "<h1>Hà Nội mở thêm tuyến buýt</h1><div class=\"sapo\">" SAPO "</div><div class=\"content\">" \
+    PARAS "</div></article></body></html>"
+
+static void test_bare_source_mark(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(MARK_PAGE("(TNO) Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau."));
+    assert_non_null(a->source);
+    assert_string_equal(a->source, "TNO");
+    assert_string_equal(a->lede, "Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau.");
+    bt_article_free(a);
+    a = extract_ok(MARK_PAGE("(NLĐO) Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau."));
+    assert_string_equal(a->source, "NLĐO");
+    bt_article_free(a);
+    a = extract_ok(MARK_PAGE("(Ảnh) Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau."));
+    assert_true(!a->source || strcmp(a->source, "Ảnh"));
+    assert_string_equal(a->lede, "(Ảnh) Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau.");
+    bt_article_free(a);
+    a = extract_ok(MARK_PAGE("(TNO) thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau."));
+    assert_string_equal(a->lede, "(TNO) thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau.");
+    bt_article_free(a);
+}
+
 /* Bylines in several languages: the opening word goes, names are cut at joining words. */
 typedef struct names {
     char v[8][64];
@@ -1349,6 +1377,7 @@ int main(void)
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_header_standfirst),
+        cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),

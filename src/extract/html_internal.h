@@ -211,6 +211,10 @@ int bti_standfirst_is_headline(const char *lede, const bti_html_meta *m);
 /* Whether text t says what the page's description `desc` says (one starts with the other,
  * or they share most of their words). */
 int bti_standfirst_agrees(const char *t, const char *desc);
+/* "(TNO) Sáng nay ...": the bytes of spaces after the bracketed mark name[0..nl) that ends
+ * at `after` when it is a publisher's mark no dash follows (an agency's capitals, then a
+ * capitalised sentence), else 0. */
+size_t bti_standfirst_bare_mark(const char *name, size_t nl, const char *after);
 
 int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *m, bt_error *err);
 void bti_html_meta_free(bti_html_meta *m);

@@ -5,13 +5,15 @@
  * with only kickers, bylines, dates and photos between) and kept only when something
  * confirms it: the page's meta description says the same, it is set apart by its type (a
  * heading under the headline, wholly bold, a standfirst class), or it reads as one or more
- * sentences where nothing but furniture stands between it and the headline. */
+ * sentences where nothing but furniture stands between it and the headline. Also the
+ * publisher's mark in brackets that opens a sapo without a dash ("(TNO) Sáng nay ..."). */
 #include "extract/html_internal.h"
 #include "extract/lexicon.h"
 #include "text/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #define SF_MIN_TEXT 30         /* shorter: a kicker, a label, a dateline */
 #define SF_MAX_TEXT 700        /* longer: the article's text, not a standfirst */
@@ -472,4 +474,40 @@ const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root,
             prose_before = 1;
     }
     return NULL;
+}
+
+/* ---- the publisher's mark before the sapo ------------------------------------------------ */
+
+#define MARK_MAX_BYTES 16 /* "(TNO)", "(NLĐO)", "(CNN)": an agency's capitals, not a phrase */
+
+/* Whether s[0..n) is an agency's capitals: two or more capital letters, no small ones, no
+ * space ("TNO", "NLĐO", "PLO", "CNN"). */
+static int agency_caps(const char *s, size_t n)
+{
+    size_t upper = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0)
+            return 0;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat == UTF8PROC_CATEGORY_LU)
+            upper++;
+        else if (!(cp == '.' || cp == '&' || (cp >= '0' && cp <= '9')))
+            return 0;
+        i += (size_t)l;
+    }
+    return upper >= 2;
+}
+
+size_t bti_standfirst_bare_mark(const char *name, size_t nl, const char *after)
+{
+    if (nl > MARK_MAX_BYTES || !agency_caps(name, nl) || *after != ' ')
+        return 0;
+    const char *p = after;
+    while (*p == ' ')
+        p++;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+    return l > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ? (size_t)(p - after) : 0;
 }
