@@ -1053,6 +1053,14 @@ static void test_header_standfirst(void **state)
     assert_non_null(a->lede);
     assert_string_equal(a->lede, HS_STANDFIRST);
     bt_article_free(a);
+    /* a standfirst set as a run of paragraphs each classed as the lead is one lede */
+    a = extract_ok(HS_PAGE("", "<p class=\"intro\">The old bridge shuts for two years from June onwards.</p>"
+                               "<p class=\"intro\">A new crossing is built beside it by the same firm.</p>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "The old bridge shuts for two years from June onwards. "
+                                 "A new crossing is built beside it by the same firm.");
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
     /* the site's name linked home, then its tagline: no headline of the article is there,
      * so no standfirst under it */
     a = extract_ok("<html lang=\"en\"><head><title>Old bridge to close</title><meta name=\"description\" "

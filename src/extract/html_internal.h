@@ -215,6 +215,9 @@ int bti_standfirst_agrees(const char *t, const char *desc);
  * at `after` when it is a publisher's mark no dash follows (an agency's capitals, then a
  * capitalised sentence), else 0. */
 size_t bti_standfirst_bare_mark(const char *name, size_t nl, const char *after);
+/* The text of a marked standfirst block k with the alike marked blocks right after it
+ * ("<p class=lead>" three times), joined by spaces (malloc'ed; NULL when out of memory). */
+char *bti_standfirst_run_text(const xmlNode *k);
 
 int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *m, bt_error *err);
 void bti_html_meta_free(bti_html_meta *m);

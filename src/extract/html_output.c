@@ -748,7 +748,7 @@ static int el_marked_sapo(out *o, const xmlNode *k, bti_node_info *in, int depth
           in->paras <= SAPO_MAX_PARAS && !bti_html_is(k, "li") && !holds_media(k)))
         return 0;
     flush(o);
-    o->lede = bti_html_text(k);
+    o->lede = bti_standfirst_run_text(k);
     o->lede_walked = 1;
     return 1;
 }
@@ -1443,7 +1443,7 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
                 ? first_flag(lscope->children, BTI_NF_LEDE, o->content, &stopped)
                 : after_title(o, lscope->children, BTI_NF_LEDE, o->content, &seen, &stopped);
         if (l && ldens(BTI_INFO(l)) < LEDE_MAX_LINK_DENSITY)
-            o->lede = bti_html_text(l);
+            o->lede = bti_standfirst_run_text(l);
         lscope = lscope->parent;
     }
 }
@@ -1791,12 +1791,21 @@ static int within(const xmlNode *n, const xmlNode *k)
     return 0;
 }
 
+#define LEDE_PART_MIN 20 /* a line this short may well stand in a standfirst and the text */
+
 /* Pass 6c, the header standfirst (html_standfirst.c): no sapo yet, or the one taken by
  * its class repeats the headline, or says something else than the description (a caption in
  * a "lead" box) while a block set apart says what it says. The block found leaves the text
  * if the walk kept it, and so do the paragraphs it holds. */
 static void take_header_standfirst(out *o)
 {
+    /* the alike marked paragraphs a standfirst took along are not text too */
+    for (size_t i = 0; o->lede && i < o->pn;)
+        if (o->pv[i].node && o->pv[i].node->_private && (BTI_INFO(o->pv[i].node)->flags & BTI_NF_LEDE) &&
+            o->pv[i].len >= LEDE_PART_MIN && strstr(o->lede, o->pv[i].text))
+            drop_para(o, i);
+        else
+            i++;
     if (o->rc || !o->pn)
         return;
     int replace = o->lede && !bti_standfirst_is_headline(o->lede, o->m);

@@ -511,3 +511,48 @@ size_t bti_standfirst_bare_mark(const char *name, size_t nl, const char *after)
     utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
     return l > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ? (size_t)(p - after) : 0;
 }
+
+/* ---- a standfirst set as a run of marked paragraphs -------------------------------------- */
+
+#define RUN_MAX_ITEMS 6 /* "<p class=lead>" three times: one standfirst; more is the text */
+
+char *bti_standfirst_run_text(const xmlNode *k)
+{
+    char *t = bti_html_text(k);
+    if (!t || !k->_private)
+        return t;
+    size_t items = 1, total = BTI_INFO(k)->text;
+    for (const xmlNode *s = k->next; s && items < RUN_MAX_ITEMS; s = s->next) {
+        if (s->type == XML_TEXT_NODE) {
+            int blank = 1;
+            for (const xmlChar *c = s->content; c && *c && blank; c++)
+                blank = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
+            if (!blank)
+                break;
+            continue;
+        }
+        if (s->type != XML_ELEMENT_NODE || !s->_private)
+            continue;
+        const bti_node_info *si = BTI_INFO(s);
+        if (si->flags & BTI_NF_SKIP)
+            continue;
+        if (strcmp((const char *)s->name, (const char *)k->name) || !same_attr(s, k, "class") ||
+            !(si->flags & BTI_NF_LEDE) || !leaf_block(si) || !si->text || holds_media(s) ||
+            total + si->text > SF_MAX_TEXT)
+            break;
+        char *st = bti_html_text(s);
+        size_t tl = strlen(t), sl = st ? strlen(st) : 0;
+        char *j = st ? realloc(t, tl + 1 + sl + 1) : NULL;
+        if (!j) {
+            free(st);
+            free(t);
+            return NULL;
+        }
+        t = j;
+        t[tl] = ' ';
+        memcpy(t + tl + 1, st, sl + 1);
+        free(st);
+        items++, total += si->text;
+    }
+    return t;
+}
