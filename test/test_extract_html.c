@@ -1053,6 +1053,13 @@ static void test_header_standfirst(void **state)
     assert_non_null(a->lede);
     assert_string_equal(a->lede, HS_STANDFIRST);
     bt_article_free(a);
+    /* a block classed as the lead that is a photo's caption with its credit gives way to the
+     * standfirst under the headline, description or not */
+    a = extract_ok(HS_PAGE("", "<div class=\"lead\"><span>The bridge at dusk, seen from the east bank. "
+                               "Photo: Reuters</span></div><div>" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
     /* a standfirst set as a run of paragraphs each classed as the lead is one lede */
     a = extract_ok(HS_PAGE("", "<p class=\"intro\">The old bridge shuts for two years from June onwards.</p>"
                                "<p class=\"intro\">A new crossing is built beside it by the same firm.</p>"));

@@ -1794,7 +1794,7 @@ static int within(const xmlNode *n, const xmlNode *k)
 #define LEDE_PART_MIN 20 /* a line this short may well stand in a standfirst and the text */
 
 /* Pass 6c, the header standfirst (html_standfirst.c): no sapo yet, or the one taken by
- * its class repeats the headline, or says something else than the description (a caption in
+ * its class repeats the headline or is a photo's caption with its credit, or says something else than the description (a caption in
  * a "lead" box) while a block set apart says what it says. The block found leaves the text
  * if the walk kept it, and so do the paragraphs it holds. */
 static void take_header_standfirst(out *o)
@@ -1808,11 +1808,24 @@ static void take_header_standfirst(out *o)
             i++;
     if (o->rc || !o->pn)
         return;
-    int replace = o->lede && !bti_standfirst_is_headline(o->lede, o->m);
+    int caption = 0; /* the lead box's photo caption ("... Photo: X via Getty Images") */
+    if (o->lede) {
+        char *cap = NULL, *credit = NULL;
+        if (bti_html_split_credit(o->lede, &cap, &credit))
+            o->rc = BT_ENOMEM;
+        caption = credit != NULL;
+        free(cap);
+        free(credit);
+    }
+    int replace = o->lede && !caption && !bti_standfirst_is_headline(o->lede, o->m);
     if (replace && (!o->m->description || bti_standfirst_agrees(o->lede, o->m->description)))
         return;
     xmlNodePtr root = xmlDocGetRootElement(o->content->doc);
     const xmlNode *k = bti_standfirst_find(o->ctx, root, o->pv[0].node, o->pv[0].text, o->m, replace);
+    if (!k && caption) { /* a caption is no standfirst, whether or not another block is */
+        free(o->lede);
+        o->lede = NULL;
+    }
     if (!k)
         return;
     char *t = bti_html_text(k);

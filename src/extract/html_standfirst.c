@@ -321,6 +321,16 @@ static int within(const xmlNode *n, const xmlNode *k)
     return 0;
 }
 
+/* Whether t ends with a photo credit ("... Photo: Reuters"): a caption, whatever its class. */
+static int credited(const char *t)
+{
+    char *cap = NULL, *credit = NULL;
+    int hit = !bti_html_split_credit(t, &cap, &credit) && credit;
+    free(cap);
+    free(credit);
+    return hit;
+}
+
 /* Whether the headline's box holds an <h1> (then that is the headline in it). */
 static int holds_h1(const xmlNode *n)
 {
@@ -356,7 +366,7 @@ static const xmlNode *judge(const xmlNode *k, const bti_node_info *in, const cha
         return hit;
     }
     if (in->text > SF_MAX_TEXT || (double)in->link >= SF_MAX_LINK_DENSITY * (double)in->text ||
-        headline_text(t, m) || holds_headline(t, m))
+        headline_text(t, m) || holds_headline(t, m) || credited(t))
         return NULL;
     const xmlNode *box = item_box(k);
     if (box) { /* items are named as a standfirst or say what the description says */
