@@ -1053,6 +1053,22 @@ static void test_header_standfirst(void **state)
     assert_non_null(a->lede);
     assert_string_equal(a->lede, HS_STANDFIRST);
     bt_article_free(a);
+    /* ... also alone in its box, when the description was cut from it and spelt a little
+     * otherwise */
+#define HS_LONG "Engineers found cracks in two of the bridge's piers during the spring inspection, and " \
+                "the council decided that repairs would cost more than a new crossing, which the " \
+                "region will pay for in part from its transport fund over the next five years. Work " \
+                "begins in autumn, after contracts are signed and a river authority approves plans."
+    page = HS_PAGE("<meta property=\"og:description\" content=\"Engineers found cracks in two of the "
+                   "bridge's piers during the spring survey, and the council decided that repairs would cost\">",
+                   "");
+    at = strstr(page, "<p class=\"copy\">");
+    snprintf(buf, sizeof buf, "%.*s<div><p class=\"bold\">" HS_LONG "</p></div>%s", (int)(at - page), page, at);
+    a = extract_ok(buf);
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_LONG);
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
     /* a block classed as the lead that is a photo's caption with its credit gives way to the
      * standfirst under the headline, description or not */
     a = extract_ok(HS_PAGE("", "<div class=\"lead\"><span>The bridge at dusk, seen from the east bank. "

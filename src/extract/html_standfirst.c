@@ -26,6 +26,9 @@
 #define SF_WORD_MIN 3          /* words shorter than this say nothing about agreement */
 #define SF_DESC_SHARE 0.6      /* both texts this much in each other's words: they agree */
 #define SF_DESC_MIN 40         /* a description shorter than this matches too much */
+#define SF_DESC_CUT_MIN 120    /* a description cut from a longer block ("... partijvo"), */
+#define SF_DESC_CUT_SHARE 0.9  /* spelt a little otherwise ("CD&amp;V"): nearly all its
+                                * words are the block's */
 #define SF_MEDIA_DEPTH 8
 #define SF_MIN_ITEMS 2         /* a standfirst in items has two or more */
 #define SF_STOP_PREFIX 60      /* bytes of the text's first paragraph that recognise it */       /* how deep a caption or a player hides in a media box */
@@ -298,7 +301,8 @@ int bti_standfirst_agrees(const char *t, const char *desc)
         if (dl > 3 && !strcmp(fd + dl - 3, "..."))
             fd[dl -= 3] = '\0';
         hit = (tl >= dl && strstr(ft, fd) != NULL) || (dl >= tl && tl >= SF_DESC_MIN && !strncmp(fd, ft, tl)) ||
-              (word_share(ft, fd) >= SF_DESC_SHARE && word_share(fd, ft) >= SF_DESC_SHARE);
+              (word_share(ft, fd) >= SF_DESC_SHARE && word_share(fd, ft) >= SF_DESC_SHARE) ||
+              (dl >= SF_DESC_CUT_MIN && tl > dl && word_share(fd, ft) >= SF_DESC_CUT_SHARE);
     }
     free(ft);
     free(fd);
