@@ -1139,6 +1139,179 @@ static void test_described_standfirst(void **state)
     bt_article_free(a);
 }
 
+/* The header standfirst (html_standfirst.c): the block set apart under the headline with no
+ * class naming it and no description repeating it is the lede by its place, a deck <h2> by
+ * its type, a "preamble" of items by its class; the text's own first paragraph, a site's
+ * tagline under its name and a short label are not. */
+#define HS_TEXT                                                                                   \
+    "<p class=\"copy\">Engineers found cracks in two of the bridge's piers during the spring "   \
+    "inspection, and the council decided that repairs would cost more than a new crossing.</p>"  \
+    "<p class=\"copy\">Buses will run on a detour through the north of the town, adding about "  \
+    "ten minutes to each trip, the transport office said on Tuesday morning.</p>"                \
+    "<p class=\"copy\">Shops near the bridge fear they will lose customers, and the council has " \
+    "promised to review parking rules in the centre before the work starts in September.</p>"
+#define HS_PAGE(HEAD, HEADER)                                                                     \
+    "<html lang=\"en\"><head><title>Old bridge to close - The Valley Times</title>"             \
+    "<meta name=\"description\" content=\"Read all about the works on the river crossing in "   \
+    "our town.\">" HEAD "</head><body><div class=\"main\"><article class=\"story\">"            \
+    "<div class=\"top\"><h1>Old bridge to close</h1>" HEADER                                     \
+    "<div class=\"who\">By Ann Lee, 4 May 2024</div></div>"                                      \
+    "<div class=\"body\">" HS_TEXT "</div></article></div></body></html>"
+#define HS_STANDFIRST "The council will shut the old bridge for two years while a new one is built."
+/* the same page whose headline box is an <hgroup> worded otherwise than its <title> */
+#define HS_GROUP_PAGE(GROUP)                                                                      \
+    "<html lang=\"en\"><head><title>Old bridge to close - The Valley Times</title></head><body>" \
+    "<article class=\"story\"><div class=\"top\">" GROUP "<div class=\"who\">By Ann Lee</div></div>" \
+    "<div class=\"body\">" HS_TEXT "</div></article></body></html>"
+
+static void test_header_standfirst(void **state)
+{
+    (void)state;
+    /* by its place: the first prose under the headline, before the byline and the text */
+    bt_article *a = extract_ok(HS_PAGE("", "<div class=\"fs-4\">" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    assert_true(a->n_body == 3);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "for two years"));
+    bt_article_free(a);
+    /* a deck set as a heading, without a full stop */
+    a = extract_ok(HS_PAGE("", "<h2>The council shuts the old bridge for two years while a new one is built</h2>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "The council shuts the old bridge for two years while a new one is built");
+    bt_article_free(a);
+    /* a standfirst in items, named by its class, is one lede and leaves the text */
+    a = extract_ok(HS_PAGE("", "<div class=\"article__preamble\"><p>The old bridge shuts for two years.</p>"
+                               "<p>A new one is built beside it.</p><p>Buses take a detour.</p></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "The old bridge shuts for two years. A new one is built beside it. Buses take a detour.");
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    /* a block classed as the lead that is the headline again gives way */
+    a = extract_ok(HS_PAGE("", "<div class=\"lead-title\">Old bridge to close</div><div>" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
+    /* the text's first paragraph, alike the ones after it, stays text */
+    a = extract_ok(HS_PAGE("", ""));
+    assert_null(a->lede);
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    /* a short label under the headline is no standfirst */
+    a = extract_ok(HS_PAGE("", "<div><b>Sponsored, contains affiliate links</b></div>"));
+    assert_null(a->lede);
+    bt_article_free(a);
+    /* an <hgroup> is the headline box whatever the title says: its kicker and headline are
+     * no deck, a heading after them is */
+    a = extract_ok(HS_GROUP_PAGE("<hgroup><div>Bridges</div><h2>Town shuts its old river crossing</h2></hgroup>"
+                                 "<div>" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
+    a = extract_ok(HS_GROUP_PAGE("<hgroup><h3>Bridges</h3><h1>Town shuts its old river crossing</h1>"
+                                 "<h2>The council shuts the old bridge for two years while a new one is built</h2>"
+                                 "</hgroup>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "The council shuts the old bridge for two years while a new one is built");
+    bt_article_free(a);
+    /* a page headline above the story, then the story's <header> whose first heading is its
+     * own headline: the deck-length heading is that headline, the block under it the
+     * standfirst */
+    a = extract_ok(HS_GROUP_PAGE("<h1>Old bridge to close</h1></div><header><div>Published 4 May</div>"
+                                 "<h2>Bridges: the council shuts the old crossing over the river for two years</h2>"
+                                 "<div>" HS_STANDFIRST "</div></header><div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
+    /* the text's first paragraph is the standfirst when the description says it and a class
+     * sets it apart from the paragraphs after it; it leaves the text */
+    const char *page = HS_PAGE("<meta property=\"og:description\" content=\"Engineers found cracks in two of the "
+                               "bridge's piers during the spring inspection\">", "");
+    const char *at = strstr(page, "<p class=\"copy\">");
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%.*s<p class=\"bold\">%s", (int)(at - page), page, at + strlen("<p class=\"copy\">"));
+    a = extract_ok(buf);
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "Engineers found cracks"));
+    assert_true(a->n_body == 2);
+    bt_article_free(a);
+    /* a block classed as the lead that is a photo's caption gives way to the described one */
+    a = extract_ok(HS_PAGE("<meta property=\"og:description\" content=\"" HS_STANDFIRST "\">",
+                           "<div class=\"lead\"><span>The bridge at dusk, seen from the east bank of the river "
+                           "in April.</span></div><div class=\"header__credit-box\"><p>" HS_STANDFIRST "</p></div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
+    /* ... also alone in its box, when the description was cut from it and spelt a little
+     * otherwise */
+#define HS_LONG "Engineers found cracks in two of the bridge's piers during the spring inspection, and " \
+                "the council decided that repairs would cost more than a new crossing, which the " \
+                "region will pay for in part from its transport fund over the next five years. Work " \
+                "begins in autumn, after contracts are signed and a river authority approves plans."
+    page = HS_PAGE("<meta property=\"og:description\" content=\"Engineers found cracks in two of the "
+                   "bridge's piers during the spring survey, and the council decided that repairs would cost\">",
+                   "");
+    at = strstr(page, "<p class=\"copy\">");
+    snprintf(buf, sizeof buf, "%.*s<div><p class=\"bold\">" HS_LONG "</p></div>%s", (int)(at - page), page, at);
+    a = extract_ok(buf);
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_LONG);
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    /* a block classed as the lead that is a photo's caption with its credit gives way to the
+     * standfirst under the headline, description or not */
+    a = extract_ok(HS_PAGE("", "<div class=\"lead\"><span>The bridge at dusk, seen from the east bank. "
+                               "Photo: Reuters</span></div><div>" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    bt_article_free(a);
+    /* a standfirst set as a run of paragraphs each classed as the lead is one lede */
+    a = extract_ok(HS_PAGE("", "<p class=\"intro\">The old bridge shuts for two years from June onwards.</p>"
+                               "<p class=\"intro\">A new crossing is built beside it by the same firm.</p>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "The old bridge shuts for two years from June onwards. "
+                                 "A new crossing is built beside it by the same firm.");
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    /* the site's name linked home, then its tagline: no headline of the article is there,
+     * so no standfirst under it */
+    a = extract_ok("<html lang=\"en\"><head><title>Old bridge to close</title><meta name=\"description\" "
+                   "content=\"Read all about the works on the river crossing in our town.\"></head><body>"
+                   "<header><h1><a href=\"https://valley.example/\">Old bridge to close</a></h1>"
+                   "<h2>Notes on bridges, rivers and the towns around them, since 2009.</h2></header>"
+                   "<div class=\"body\">" HS_TEXT "</div></body></html>");
+    assert_null(a->lede);
+    bt_article_free(a);
+}
+
+/* A publisher's mark in brackets opening the sapo with no dash after it ("(TNO) Sáng nay"):
+ * an agency's capitals then a capitalised sentence are the source; a bracketed word that is
+ * not ("(Ảnh)", a lowercase sentence after it) stays text. */
+#define MARK_PAGE(SAPO)                                                                            \
+    "<html lang=\"vi\"><head><title>Hà Nội mở thêm tuyến buýt</title></head><body><article>"     \
+    "<h1>Hà Nội mở thêm tuyến buýt</h1><div class=\"sapo\">" SAPO "</div><div class=\"content\">" \
+    PARAS "</div></article></body></html>"
+
+static void test_bare_source_mark(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(MARK_PAGE("(TNO) Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau."));
+    assert_non_null(a->source);
+    assert_string_equal(a->source, "TNO");
+    assert_string_equal(a->lede, "Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau.");
+    bt_article_free(a);
+    a = extract_ok(MARK_PAGE("(NLĐO) Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau."));
+    assert_string_equal(a->source, "NLĐO");
+    bt_article_free(a);
+    a = extract_ok(MARK_PAGE("(Ảnh) Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau."));
+    assert_true(!a->source || strcmp(a->source, "Ảnh"));
+    assert_string_equal(a->lede, "(Ảnh) Thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau.");
+    bt_article_free(a);
+    a = extract_ok(MARK_PAGE("(TNO) thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau."));
+    assert_string_equal(a->lede, "(TNO) thành phố sẽ mở thêm ba tuyến xe buýt điện từ tháng sau.");
+    bt_article_free(a);
+}
+
 /* Bylines in several languages: the opening word goes, names are cut at joining words. */
 typedef struct names {
     char v[8][64];
@@ -1423,6 +1596,8 @@ int main(void)
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
+        cmocka_unit_test(test_header_standfirst),
+        cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),

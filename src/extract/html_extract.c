@@ -55,7 +55,9 @@ static size_t source_prefix(const char *t, int vi, char **src)
         dash = 1;
     else if (!strncmp(p, "–", 3) || !strncmp(p, "—", 3))
         dash = 3;
-    if (!dash)
+    else if (t[0] == '(' && bti_standfirst_bare_mark(name, nl, name + nl + 1))
+        dash = 0; /* "(TNO) Sáng nay": the mark alone, no dash */
+    else
         return 0;
     p += dash;
     while (*p == ' ')

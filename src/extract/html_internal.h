@@ -197,6 +197,28 @@ typedef struct bti_html_meta {
     size_t n_authors;
 } bti_html_meta;
 
+/* ---- html_standfirst.c ---- */
+/* The standfirst block set apart under the headline with no class naming it, before the
+ * text's first paragraph (its node `stop`, or the block whose text starts as `first`) or
+ * that paragraph when its class, type or the description sets it apart; confirmed by the
+ * meta description, its type or its place (by the description alone when described_only);
+ * NULL when none. Furniture as ctx judges it is passed over. */
+const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root, const xmlNode *stop,
+                                   const char *first, const bti_html_meta *m, int described_only);
+/* Whether a lede chosen by class is the page's headline again (a "lead-title" box, a kicker
+ * before the headline). */
+int bti_standfirst_is_headline(const char *lede, const bti_html_meta *m);
+/* Whether text t says what the page's description `desc` says (one starts with the other,
+ * or they share most of their words). */
+int bti_standfirst_agrees(const char *t, const char *desc);
+/* "(TNO) Sáng nay ...": the bytes of spaces after the bracketed mark name[0..nl) that ends
+ * at `after` when it is a publisher's mark no dash follows (an agency's capitals, then a
+ * capitalised sentence), else 0. */
+size_t bti_standfirst_bare_mark(const char *name, size_t nl, const char *after);
+/* The text of a marked standfirst block k with the alike marked blocks right after it
+ * ("<p class=lead>" three times), joined by spaces (malloc'ed; NULL when out of memory). */
+char *bti_standfirst_run_text(const xmlNode *k);
+
 int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *m, bt_error *err);
 void bti_html_meta_free(bti_html_meta *m);
 /* Strips a trailing/leading site name (" | Báo Dân trí", " - VnExpress") from a title. */

@@ -748,7 +748,7 @@ static int el_marked_sapo(out *o, const xmlNode *k, bti_node_info *in, int depth
           in->paras <= SAPO_MAX_PARAS && !bti_html_is(k, "li") && !holds_media(k)))
         return 0;
     flush(o);
-    o->lede = bti_html_text(k);
+    o->lede = bti_standfirst_run_text(k);
     o->lede_walked = 1;
     return 1;
 }
@@ -1443,7 +1443,7 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
                 ? first_flag(lscope->children, BTI_NF_LEDE, o->content, &stopped)
                 : after_title(o, lscope->children, BTI_NF_LEDE, o->content, &seen, &stopped);
         if (l && ldens(BTI_INFO(l)) < LEDE_MAX_LINK_DENSITY)
-            o->lede = bti_html_text(l);
+            o->lede = bti_standfirst_run_text(l);
         lscope = lscope->parent;
     }
 }
@@ -1782,6 +1782,77 @@ static void take_styled_sapo(out *o)
         drop_para(o, 0);
 }
 
+/* Whether node n is k or inside it. */
+static int within(const xmlNode *n, const xmlNode *k)
+{
+    for (; n; n = n->parent)
+        if (n == k)
+            return 1;
+    return 0;
+}
+
+#define LEDE_PART_MIN 20 /* a line this short may well stand in a standfirst and the text */
+
+/* Pass 6c, the header standfirst (html_standfirst.c): no sapo yet, or the one taken by
+ * its class repeats the headline or is a photo's caption with its credit, or says something else than the description (a caption in
+ * a "lead" box) while a block set apart says what it says. The block found leaves the text
+ * if the walk kept it, and so do the paragraphs it holds. */
+static void take_header_standfirst(out *o)
+{
+    /* the alike marked paragraphs a standfirst took along are not text too */
+    for (size_t i = 0; o->lede && i < o->pn;)
+        if (o->pv[i].node && o->pv[i].node->_private && (BTI_INFO(o->pv[i].node)->flags & BTI_NF_LEDE) &&
+            o->pv[i].len >= LEDE_PART_MIN && strstr(o->lede, o->pv[i].text))
+            drop_para(o, i);
+        else
+            i++;
+    if (o->rc || !o->pn)
+        return;
+    int caption = 0; /* the lead box's photo caption ("... Photo: X via Getty Images") */
+    if (o->lede) {
+        char *cap = NULL, *credit = NULL;
+        if (bti_html_split_credit(o->lede, &cap, &credit))
+            o->rc = BT_ENOMEM;
+        caption = credit != NULL;
+        free(cap);
+        free(credit);
+    }
+    int replace = o->lede && !caption && !bti_standfirst_is_headline(o->lede, o->m);
+    if (replace && (!o->m->description || bti_standfirst_agrees(o->lede, o->m->description)))
+        return;
+    xmlNodePtr root = xmlDocGetRootElement(o->content->doc);
+    const xmlNode *k = bti_standfirst_find(o->ctx, root, o->pv[0].node, o->pv[0].text, o->m, replace);
+    if (!k && caption) { /* a caption is no standfirst, whether or not another block is */
+        free(o->lede);
+        o->lede = NULL;
+    }
+    if (!k)
+        return;
+    char *t = bti_html_text(k);
+    if (!t) {
+        o->rc = BT_ENOMEM;
+        return;
+    }
+    /* a standfirst never holds most of the text: then the block is the text itself */
+    size_t all = 0, inside = 0;
+    for (size_t i = 0; i < o->pn; i++) {
+        all += o->pv[i].len;
+        if (within(o->pv[i].node, k) || strstr(t, o->pv[i].text))
+            inside += o->pv[i].len;
+    }
+    if (inside * 2 > all) {
+        free(t);
+        return;
+    }
+    free(o->lede);
+    o->lede = t;
+    for (size_t i = 0; i < o->pn;)
+        if (within(o->pv[i].node, k) || strstr(t, o->pv[i].text))
+            drop_para(o, i);
+        else
+            i++;
+}
+
 /* Pass 9: the authors, when the page's metadata names none: the byline lines the walk kept,
  * else a block marked as a byline (BTI_NF_BYLINE) above the text. */
 static void take_bylines(out *o, xmlNodePtr scope)
@@ -1867,6 +1938,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     sort_lines(&o);
     take_description_sapo(&o);
     take_styled_sapo(&o);
+    take_header_standfirst(&o);
     signature(&o);  /* pass 7 */
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);
@@ -1874,3 +1946,4 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     out_free(&o);
     return o.rc;
 }
+

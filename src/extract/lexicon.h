@@ -98,6 +98,9 @@ typedef uint64_t bti_lex_set;
 #define BTI_LEX_KIND_PODCAST BTI_LEX_BIT(29)
 /* A long-form story ("E-magazine", "Longform"): an article, whatever clips it embeds. */
 #define BTI_LEX_KIND_ARTICLE BTI_LEX_BIT(30)
+/* HTML: a word of a class or id that names a standfirst box and that the class hints of
+ * html_node.c lack ("article__preamble", "strapline", "bi-bulletpoints"): html_standfirst.c. */
+#define BTI_LEX_STANDFIRST_CLASS BTI_LEX_BIT(39)
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40
