@@ -208,27 +208,16 @@ typedef struct wid {
     uint32_t is_new; /* not in the centroid before: goes on the index if it stays */
 } wid;
 
-static int cmp_wid_w(const void *a, const void *b)
-{
-    const wid *x = a, *y = b;
-    if (x->w != y->w)
-        return x->w > y->w ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static int cmp_wid_id(const void *a, const void *b)
-{
-    const wid *x = a, *y = b;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
 /* c = c * scale + v, truncated to its top centroid_terms terms; terms that enter c go on
  * the index under story `sid`. */
 static int centroid_add(bti_story_set *s, uint32_t sid, double scale, const uint32_t *vid,
                         const float *vw, uint32_t vn)
 {
     bti_svec *c = &s->st[sid].c;
-    if (bti_array_grow((void **)&s->wids, &s->capwids, (size_t)c->n + vn, sizeof(wid)))
+    /* the merged terms, then room for a copy of their weights to select the cut in */
+    size_t most = (size_t)c->n + vn;
+    if (bti_array_grow((void **)&s->wids, &s->capwids, most * sizeof(wid) +
+                       most * sizeof(bti_story_tw), 1))
         return BT_ENOMEM;
     wid *t = s->wids;
     uint32_t i = 0, j = 0, n = 0;
@@ -241,9 +230,17 @@ static int centroid_add(bti_story_set *s, uint32_t sid, double scale, const uint
             t[n++] = (wid){c->id[i], (float)(c->w[i] * scale) + vw[j], 0}, i++, j++;
     }
     if (n > s->cfg.centroid_terms) {
-        qsort(t, n, sizeof *t, cmp_wid_w);
-        n = s->cfg.centroid_terms;
-        qsort(t, n, sizeof *t, cmp_wid_id);
+        /* the heaviest centroid_terms, kept in id order: those not after the one of that
+         * rank (bti_story_kth's order) */
+        bti_story_tw *keys = (bti_story_tw *)(t + most);
+        for (uint32_t k = 0; k < n; k++)
+            keys[k] = (bti_story_tw){t[k].id, t[k].w};
+        bti_story_tw cut = bti_story_kth(keys, n, s->cfg.centroid_terms - 1);
+        uint32_t kept = 0;
+        for (uint32_t k = 0; k < n; k++)
+            if (!bti_story_tw_before(cut, (bti_story_tw){t[k].id, t[k].w}))
+                t[kept++] = t[k];
+        n = kept;
     }
     if (bti_svec_reserve(c, n))
         return BT_ENOMEM;

@@ -44,6 +44,24 @@ typedef struct bti_svec {
 void bti_svec_free(bti_svec *v);
 int bti_svec_reserve(bti_svec *v, uint32_t n);
 
+/* A term and its weight. Vectors are cut to their heaviest terms in the order "heavier
+ * first, then the lower id": a total order over distinct ids, so the cut does not depend
+ * on how it is computed. */
+typedef struct bti_story_tw {
+    uint32_t id;
+    float w;
+} bti_story_tw;
+
+/* The entry of rank k (from 0) of a[0..n) in that order; a is reordered. A selection, linear
+ * on average: the cuts were qsorts of the whole vector, a fifth of the clustering's time. */
+bti_story_tw bti_story_kth(bti_story_tw *a, size_t n, size_t k);
+
+/* 1 when x comes before y in that order. */
+static inline int bti_story_tw_before(bti_story_tw x, bti_story_tw y)
+{
+    return x.w > y.w || (x.w == y.w && x.id < y.id);
+}
+
 /* Scratch of bti_story_vector, kept between calls to save allocations. */
 typedef struct bti_story_scratch {
     void *toks;
