@@ -198,7 +198,7 @@ static int idx_push(bti_story_set *s, uint32_t term, uint32_t story_id)
     plist *l = &s->idx[term];
     if (grow32((void **)&l->s, &l->cap, l->n + 1, sizeof *l->s))
         return BT_ENOMEM;
-    l->s[l->n++] = story_id;
+    l->s[l->n++] = (spost){story_id, 0, 0.0f};
     return 0;
 }
 
@@ -255,6 +255,8 @@ static int centroid_add(bti_story_set *s, uint32_t sid, double scale, const uint
     }
     c->n = n;
     s->st[sid].norm = sqrt(norm);
+    if (++s->st[sid].cver == 0) /* the index's weights of this story are stale */
+        s->st[sid].cver = 1;
     return 0;
 }
 
@@ -287,17 +289,22 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
         }
         uint32_t k = 0;
         for (uint32_t j = 0; j < l->n; j++) {
-            uint32_t sid = l->s[j];
+            spost e = l->s[j];
+            uint32_t sid = e.story;
             story *st = &s->st[sid];
             if (st->merged_into != BTI_STORY_NONE || s->seen[sid] == s->seen_stamp ||
                 (double)(s->now - st->last) > w)
                 continue; /* dead or a repeat: dropped from the list */
-            int found;
-            float cw = svec_get(&st->c, ids[i], &found);
-            if (!found)
-                continue;
+            if (e.ver != st->cver) { /* the centroid changed since: read it there */
+                int found;
+                e.w = svec_get(&st->c, ids[i], &found);
+                if (!found)
+                    continue;
+                e.ver = st->cver;
+            }
+            float cw = e.w;
             s->seen[sid] = s->seen_stamp;
-            l->s[k++] = sid;
+            l->s[k++] = e;
             if (sid == self || !in_window(s, st, date))
                 continue;
             if (s->acc_stamp[sid] != s->stamp) {
@@ -384,6 +391,7 @@ static int new_story(bti_story_set *s, int64_t date, uint32_t *out)
         return BT_ENOMEM;
     story *st = &s->st[s->nst];
     memset(st, 0, sizeof *st);
+    st->cver = 1;
     st->first = st->last = date;
     st->merged_into = BTI_STORY_NONE;
     s->acc_stamp[s->nst] = 0;
@@ -869,7 +877,8 @@ int bti_story_reindex(bti_story_set *s)
     /* the centroid index holds every live story under each of its terms: the lazily kept
      * lists of the set that was saved held these and dead entries a walk skips */
     for (uint32_t sid = 0; sid < s->nst; sid++) {
-        const story *st = &s->st[sid];
+        story *st = &s->st[sid];
+        st->cver = 1; /* the entries below are not read yet (version 0) */
         if (st->merged_into != BTI_STORY_NONE)
             continue;
         for (uint32_t k = 0; k < st->c.n; k++)

@@ -91,6 +91,7 @@ typedef struct story {
     uint32_t *mem;
     uint32_t nmem, capmem;
     unsigned char dirty;  /* changed since its last merge check */
+    uint32_t cver;        /* changes with the centroid (not saved: 1 after a load) */
 } story;
 
 typedef struct doc_rec {
@@ -101,8 +102,16 @@ typedef struct doc_rec {
     int64_t date;
 } doc_rec;
 
+/* A story under a term, with the term's weight in its centroid as of the centroid's version
+ * `ver` (0: not read yet). A walk reads the weight here while the centroid is unchanged
+ * instead of searching the centroid: most stories under a common term are quiet. */
+typedef struct spost {
+    uint32_t story, ver;
+    float w;
+} spost;
+
 typedef struct plist {
-    uint32_t *s;
+    spost *s;
     uint32_t n, cap;
 } plist;
 
