@@ -518,7 +518,10 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
     }
     for (uint32_t k = 0; k < s->ndtouched; k++) {
         uint32_t d = s->dtouched[k];
-        uint32_t sid = doc_story(s, d);
+        /* the document's story, without a call when it was not merged since (most) */
+        uint32_t sid = s->docs[d].story;
+        if (s->st[sid].merged_into != BTI_STORY_NONE)
+            sid = doc_story(s, d);
         story *st = &s->st[sid];
         if (!in_window(s, st, date))
             continue;
