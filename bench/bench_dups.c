@@ -465,6 +465,8 @@ int main(int argc, char **argv)
             o.min_number_containment = atof(argv[++i]);
         else if (!strcmp(a, "--num-runs") && val)
             o.min_number_runs = (size_t)atol(argv[++i]);
+        else if (!strcmp(a, "--permutations")) /* bantin's rows with the classic MinHash */
+            o.one_permutation = 0;
         else if (!strcmp(a, "--sweep"))
             sweep = 1;
         else if (!strcmp(a, "--kinds"))
@@ -474,7 +476,8 @@ int main(int argc, char **argv)
         else {
             fprintf(stderr, "usage: bench_dups [--gold F] [--split dev|test|all] [--k N] "
                             "[--bands N] [--rows N] [--jaccard X] [--containment X] "
-                            "[--min-cs N] [--num-c X] [--num-runs N] [--sweep] [--kinds] [--errors]\n");
+                            "[--min-cs N] [--num-c X] [--num-runs N] [--permutations] [--sweep] "
+                            "[--kinds] [--errors]\n");
             return 2;
         }
     }
@@ -611,6 +614,7 @@ int main(int argc, char **argv)
         p.rows = 8;
         p.verify = 0;
         p.max_bucket = 0;
+        p.one_permutation = 0; /* plain: 112 permutations */
         shingled sh;
         make_sets(&g, &v, &p, &sh);
         size_t nc;

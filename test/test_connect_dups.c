@@ -12,6 +12,7 @@
 #include "connect/dups.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -568,6 +569,48 @@ static void test_signature_estimates_jaccard(void **state)
     bti_u64s_free(&y);
 }
 
+/* One-permutation MinHash: a shingle fills one bin, and densification fills the others
+ * from the filled ones, so a one-shingle set holds its hash in every bin and two sets of
+ * a few shingles agree bin for bin as often as their Jaccard says, both schemes alike. */
+static void test_one_permutation(void **state)
+{
+    (void)state;
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    assert_int_equal(o.one_permutation, 1);
+    uint64_t one = 0x1234567890ABCDEull, sig[BTI_DUPS_MAX_HASHES];
+    bti_minhash(&o, &one, 1, sig);
+    for (unsigned i = 1; i < o.bands * o.rows; i++)
+        assert_true(sig[i] == sig[0] && sig[i] != UINT64_MAX);
+    /* a number run alone gives no word: no signature */
+    uint64_t num = one | BTI_SHINGLE_NUMBER;
+    bti_minhash(&o, &num, 1, sig);
+    for (unsigned i = 0; i < o.bands * o.rows; i++)
+        assert_true(sig[i] == UINT64_MAX);
+    /* sets of 8 and 8 sharing 4 (J = 1/3), over many seeds: the share of equal bins
+     * estimates J with either scheme (the permutations' values differ from the bins') */
+    for (int perm = 0; perm <= 1; perm++) {
+        o.one_permutation = !perm;
+        double sum = 0;
+        const int trials = 200;
+        for (int t = 0; t < trials; t++) {
+            o.seed = 0x9E3779B97F4A7C15ull * (uint64_t)(t + 1);
+            uint64_t x[8], y[8], sx[BTI_DUPS_MAX_HASHES], sy[BTI_DUPS_MAX_HASHES];
+            for (int i = 0; i < 8; i++) {
+                x[i] = ((uint64_t)(t * 100 + i) * 0xC2B2AE3D27D4EB4Full) >> 1;
+                y[i] = i < 4 ? x[i] : ((uint64_t)(t * 100 + 50 + i) * 0xC2B2AE3D27D4EB4Full) >> 1;
+            }
+            bti_minhash(&o, x, 8, sx);
+            bti_minhash(&o, y, 8, sy);
+            int eq = 0;
+            for (unsigned i = 0; i < o.bands * o.rows; i++)
+                eq += sx[i] == sy[i];
+            sum += eq / (double)(o.bands * o.rows);
+        }
+        assert_true(fabs(sum / trials - 1.0 / 3) < 0.05);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -584,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_groups),
         cmocka_unit_test(test_opts_and_index),
         cmocka_unit_test(test_signature_estimates_jaccard),
+        cmocka_unit_test(test_one_permutation),
     };
     return cmocka_run_group_tests_name("connect_dups", tests, NULL, NULL);
 }

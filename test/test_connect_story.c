@@ -500,6 +500,38 @@ static void test_multi_day_story(void **state)
     bti_story_set_free(set);
 }
 
+static int cmp_tw_order(const void *a, const void *b)
+{
+    const bti_story_tw *x = a, *y = b;
+    return bti_story_tw_before(*x, *y) ? -1 : bti_story_tw_before(*y, *x);
+}
+
+/* The cut of a vector to its heaviest terms is a selection: the entry of each rank is the one
+ * a full sort puts there, with equal weights ordered by id (many terms share a weight). */
+static void test_kth_selection(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    bti_story_tw a[N], sorted[N], work[N];
+    uint64_t r = 42;
+    for (int round = 0; round < 20; round++) {
+        size_t n = 1 + (size_t)round * 15;
+        for (size_t i = 0; i < n; i++) {
+            r = r * 6364136223846793005ull + 1442695040888963407ull;
+            /* few distinct weights: ties decided by the id */
+            a[i] = (bti_story_tw){(uint32_t)(i * 7919 % 1000), (float)((r >> 33) % 5)};
+        }
+        memcpy(sorted, a, n * sizeof *a);
+        qsort(sorted, n, sizeof *sorted, cmp_tw_order);
+        for (size_t k = 0; k < n; k += 1 + n / 10) {
+            memcpy(work, a, n * sizeof *a);
+            bti_story_tw got = bti_story_kth(work, n, k);
+            assert_int_equal(got.id, sorted[k].id);
+            assert_true(got.w == sorted[k].w);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_save_load),
         cmocka_unit_test(test_copy_joins),
         cmocka_unit_test(test_multi_day_story),
+        cmocka_unit_test(test_kth_selection),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }

@@ -109,6 +109,9 @@ typedef struct bti_dups_opts {
                                        must keep its seed */
     int verify;                     /* 0: every candidate is a duplicate (plain LSH, for the
                                        bench's comparison); else the exact check */
+    int one_permutation;            /* 1 (default): one hash a shingle, binned (bti_minhash);
+                                       0: bands x rows permutations (the classic scheme, for
+                                       the bench's plain MinHash-LSH) */
 } bti_dups_opts;
 
 /* The defaults above. */
@@ -154,7 +157,15 @@ int bti_has_words(const uint64_t *set, size_t n);
 
 /* The MinHash signature (o->bands * o->rows values) of a set's word shingles (sorted or not;
  * repeats do not matter; number runs are skipped). A set without words gives all UINT64_MAX
- * (such an article is never indexed). */
+ * (such an article is never indexed).
+ *
+ * With o->one_permutation (the default), one-permutation MinHash (Li, Owen and Zhang 2012):
+ * each shingle is hashed once, the hash's high bits pick one of the m = bands x rows bins
+ * and the bin keeps its least hash; a bin no shingle fell in takes the value of the first
+ * non-empty bin along its own pseudo-random probe sequence (optimal densification,
+ * Shrivastava 2017), so that two sets' bins still agree with probability their Jaccard.
+ * One hash a shingle instead of m multiply-adds: m = 64 permutations were half of the cost
+ * of an article's signature. Otherwise m independent permutations (one multiply-add each). */
 void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uint64_t *sig);
 
 /* The o->bands band keys of a signature; band b's key depends on b, so keys of different

@@ -14,8 +14,8 @@
  * which candidates pass: a rebuild applies new ones (bantin connect --rebuild). */
 static void params_text(const bti_dups_opts *o, char *out, size_t cap)
 {
-    snprintf(out, cap, "k=%u bands=%u rows=%u seed=%016llx", o->shingle_words, o->bands,
-             o->rows, (unsigned long long)o->seed);
+    snprintf(out, cap, "k=%u bands=%u rows=%u seed=%016llx%s", o->shingle_words, o->bands,
+             o->rows, (unsigned long long)o->seed, o->one_permutation ? " oph run=poly" : " run=poly");
 }
 
 int64_t bti_connect_epoch(const char *iso)

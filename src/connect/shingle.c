@@ -23,6 +23,7 @@ void bti_dups_opts_init(bti_dups_opts *o)
     o->min_number_runs = BTI_DUPS_MIN_NUMBER_RUNS;
     o->seed = 0x62616e74696e6475ull; /* "bantindu" */
     o->verify = 1;
+    o->one_permutation = 1;
 }
 
 int bti_dups_opts_check(const bti_dups_opts *o, bt_error *err)
@@ -85,13 +86,22 @@ typedef struct walk {
     size_t ncount;                             /* numbers of the current part so far */
 } walk;
 
+/* Multiplier of the polynomial that combines a run's token hashes (odd, from the golden
+ * ratio): the tokens' hashes are uniform already, so one multiply-add a token and one
+ * finalising mix make the run's hash. Five mixes a shingle (one a token) and a division a
+ * token for the ring's index were a quarter of the cost of a shingle set. */
+#define RUN_MUL 0x9E3779B97F4A7C15ull
+
 /* The hash of the last `n` of the `count` hashes in `ring` (of size k), oldest first; `n`
  * is mixed in so that a short part's single shingle never equals a full one. */
 static uint64_t run_hash(uint64_t seed, const uint64_t *ring, size_t k, size_t count, size_t n)
 {
     uint64_t h = seed ^ (uint64_t)n;
-    for (size_t j = 0; j < n; j++)
-        h = mix64(h ^ ring[(count - n + j) % k]) + 0x9E3779B97F4A7C15ull;
+    size_t at = (count - n) % k;
+    for (size_t j = 0; j < n; j++) {
+        h = h * RUN_MUL + ring[at];
+        at = at + 1 == k ? 0 : at + 1;
+    }
     return mix64(h);
 }
 
@@ -230,9 +240,6 @@ int bti_has_words(const uint64_t *set, size_t n)
 
 /* ---- signature and band keys --------------------------------------------------------------- */
 
-/* Permutation i maps a shingle hash x to a[i] * x + b[i] (mod 2^64), a[i] odd: a bijection
- * whose high bits depend on every bit of x, one multiply-add per shingle and permutation
- * (the shingle hashes are already uniform, so no further hashing is needed). */
 size_t bti_words_end(const uint64_t *set, size_t n)
 {
     size_t lo = 0, hi = n;
@@ -246,14 +253,16 @@ size_t bti_words_end(const uint64_t *set, size_t n)
     return lo;
 }
 
-void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uint64_t *sig)
+/* Classic MinHash: permutation i maps a shingle hash x to a[i] * x + b[i] (mod 2^64), a[i]
+ * odd: a bijection whose high bits depend on every bit of x, one multiply-add per shingle
+ * and permutation (the shingle hashes are already uniform, so no further hashing). */
+static void minhash_perm(const bti_dups_opts *o, const uint64_t *shingles, size_t n,
+                         uint64_t *sig, size_t m)
 {
-    size_t m = (size_t)o->bands * o->rows;
     uint64_t a[BTI_DUPS_MAX_HASHES], b[BTI_DUPS_MAX_HASHES];
     for (size_t i = 0; i < m; i++) {
         a[i] = mix64(o->seed + 2 * i + 1) | 1;
         b[i] = mix64(o->seed + 2 * i + 2);
-        sig[i] = UINT64_MAX;
     }
     for (size_t s = 0; s < n; s++) {
         uint64_t x = shingles[s];
@@ -264,6 +273,59 @@ void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uin
             sig[i] = v < sig[i] ? v : sig[i];
         }
     }
+}
+
+/* Probes of an empty bin before the fallback scan: with one bin in 64 filled, 256 random
+ * probes all miss with probability (63/64)^256 ~ 2%; the scan keeps it deterministic. */
+#define DENSIFY_PROBES 256
+
+/* One-permutation MinHash with optimal densification (see dups.h). */
+static void minhash_one(const bti_dups_opts *o, const uint64_t *shingles, size_t n,
+                        uint64_t *sig, size_t m)
+{
+    uint64_t salt = mix64(o->seed ^ 0x6F6E657065726D31ull); /* "onepermute1" */
+    int any = 0;
+    for (size_t s = 0; s < n; s++) {
+        uint64_t x = shingles[s];
+        if (x & BTI_SHINGLE_NUMBER)
+            continue;
+        /* the shingle hash has its top bit clear: mixed again so every bin is reachable */
+        uint64_t v = mix64(x ^ salt);
+        size_t bin = (size_t)(((v >> 32) * m) >> 32);
+        sig[bin] = v < sig[bin] ? v : sig[bin];
+        any = 1;
+    }
+    if (!any)
+        return; /* no words: all UINT64_MAX */
+    uint64_t filled[BTI_DUPS_MAX_HASHES / 64] = {0};
+    for (size_t i = 0; i < m; i++)
+        if (sig[i] != UINT64_MAX)
+            filled[i / 64] |= UINT64_C(1) << (i % 64);
+    for (size_t i = 0; i < m; i++) {
+        if (filled[i / 64] >> (i % 64) & 1)
+            continue;
+        size_t from = m;
+        for (uint64_t t = 0; t < DENSIFY_PROBES && from == m; t++) {
+            size_t j = (size_t)(((mix64(salt + ((uint64_t)i << 32 | t)) >> 32) * m) >> 32);
+            if (filled[j / 64] >> (j % 64) & 1)
+                from = j;
+        }
+        for (size_t k = 1; from == m; k++) /* a filled bin exists: `any` */
+            if (filled[(i + k) % m / 64] >> ((i + k) % m % 64) & 1)
+                from = (i + k) % m;
+        sig[i] = sig[from];
+    }
+}
+
+void bti_minhash(const bti_dups_opts *o, const uint64_t *shingles, size_t n, uint64_t *sig)
+{
+    size_t m = (size_t)o->bands * o->rows;
+    for (size_t i = 0; i < m; i++)
+        sig[i] = UINT64_MAX;
+    if (o->one_permutation)
+        minhash_one(o, shingles, n, sig, m);
+    else
+        minhash_perm(o, shingles, n, sig, m);
 }
 
 void bti_band_keys(const bti_dups_opts *o, const uint64_t *sig, uint64_t *keys)

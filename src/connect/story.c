@@ -198,7 +198,7 @@ static int idx_push(bti_story_set *s, uint32_t term, uint32_t story_id)
     plist *l = &s->idx[term];
     if (grow32((void **)&l->s, &l->cap, l->n + 1, sizeof *l->s))
         return BT_ENOMEM;
-    l->s[l->n++] = story_id;
+    l->s[l->n++] = (spost){story_id, 0, 0.0f};
     return 0;
 }
 
@@ -208,27 +208,16 @@ typedef struct wid {
     uint32_t is_new; /* not in the centroid before: goes on the index if it stays */
 } wid;
 
-static int cmp_wid_w(const void *a, const void *b)
-{
-    const wid *x = a, *y = b;
-    if (x->w != y->w)
-        return x->w > y->w ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static int cmp_wid_id(const void *a, const void *b)
-{
-    const wid *x = a, *y = b;
-    return x->id < y->id ? -1 : x->id > y->id;
-}
-
 /* c = c * scale + v, truncated to its top centroid_terms terms; terms that enter c go on
  * the index under story `sid`. */
 static int centroid_add(bti_story_set *s, uint32_t sid, double scale, const uint32_t *vid,
                         const float *vw, uint32_t vn)
 {
     bti_svec *c = &s->st[sid].c;
-    if (bti_array_grow((void **)&s->wids, &s->capwids, (size_t)c->n + vn, sizeof(wid)))
+    /* the merged terms, then room for a copy of their weights to select the cut in */
+    size_t most = (size_t)c->n + vn;
+    if (bti_array_grow((void **)&s->wids, &s->capwids, most * sizeof(wid) +
+                       most * sizeof(bti_story_tw), 1))
         return BT_ENOMEM;
     wid *t = s->wids;
     uint32_t i = 0, j = 0, n = 0;
@@ -241,9 +230,17 @@ static int centroid_add(bti_story_set *s, uint32_t sid, double scale, const uint
             t[n++] = (wid){c->id[i], (float)(c->w[i] * scale) + vw[j], 0}, i++, j++;
     }
     if (n > s->cfg.centroid_terms) {
-        qsort(t, n, sizeof *t, cmp_wid_w);
-        n = s->cfg.centroid_terms;
-        qsort(t, n, sizeof *t, cmp_wid_id);
+        /* the heaviest centroid_terms, kept in id order: those not after the one of that
+         * rank (bti_story_kth's order) */
+        bti_story_tw *keys = (bti_story_tw *)(t + most);
+        for (uint32_t k = 0; k < n; k++)
+            keys[k] = (bti_story_tw){t[k].id, t[k].w};
+        bti_story_tw cut = bti_story_kth(keys, n, s->cfg.centroid_terms - 1);
+        uint32_t kept = 0;
+        for (uint32_t k = 0; k < n; k++)
+            if (!bti_story_tw_before(cut, (bti_story_tw){t[k].id, t[k].w}))
+                t[kept++] = t[k];
+        n = kept;
     }
     if (bti_svec_reserve(c, n))
         return BT_ENOMEM;
@@ -258,6 +255,8 @@ static int centroid_add(bti_story_set *s, uint32_t sid, double scale, const uint
     }
     c->n = n;
     s->st[sid].norm = sqrt(norm);
+    if (++s->st[sid].cver == 0) /* the index's weights of this story are stale */
+        s->st[sid].cver = 1;
     return 0;
 }
 
@@ -290,17 +289,22 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
         }
         uint32_t k = 0;
         for (uint32_t j = 0; j < l->n; j++) {
-            uint32_t sid = l->s[j];
+            spost e = l->s[j];
+            uint32_t sid = e.story;
             story *st = &s->st[sid];
             if (st->merged_into != BTI_STORY_NONE || s->seen[sid] == s->seen_stamp ||
                 (double)(s->now - st->last) > w)
                 continue; /* dead or a repeat: dropped from the list */
-            int found;
-            float cw = svec_get(&st->c, ids[i], &found);
-            if (!found)
-                continue;
+            if (e.ver != st->cver) { /* the centroid changed since: read it there */
+                int found;
+                e.w = svec_get(&st->c, ids[i], &found);
+                if (!found)
+                    continue;
+                e.ver = st->cver;
+            }
+            float cw = e.w;
             s->seen[sid] = s->seen_stamp;
-            l->s[k++] = sid;
+            l->s[k++] = e;
             if (sid == self || !in_window(s, st, date))
                 continue;
             if (s->acc_stamp[sid] != s->stamp) {
@@ -387,6 +391,7 @@ static int new_story(bti_story_set *s, int64_t date, uint32_t *out)
         return BT_ENOMEM;
     story *st = &s->st[s->nst];
     memset(st, 0, sizeof *st);
+    st->cver = 1;
     st->first = st->last = date;
     st->merged_into = BTI_STORY_NONE;
     s->acc_stamp[s->nst] = 0;
@@ -513,7 +518,10 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
     }
     for (uint32_t k = 0; k < s->ndtouched; k++) {
         uint32_t d = s->dtouched[k];
-        uint32_t sid = doc_story(s, d);
+        /* the document's story, without a call when it was not merged since (most) */
+        uint32_t sid = s->docs[d].story;
+        if (s->st[sid].merged_into != BTI_STORY_NONE)
+            sid = doc_story(s, d);
         story *st = &s->st[sid];
         if (!in_window(s, st, date))
             continue;
@@ -872,7 +880,8 @@ int bti_story_reindex(bti_story_set *s)
     /* the centroid index holds every live story under each of its terms: the lazily kept
      * lists of the set that was saved held these and dead entries a walk skips */
     for (uint32_t sid = 0; sid < s->nst; sid++) {
-        const story *st = &s->st[sid];
+        story *st = &s->st[sid];
+        st->cver = 1; /* the entries below are not read yet (version 0) */
         if (st->merged_into != BTI_STORY_NONE)
             continue;
         for (uint32_t k = 0; k < st->c.n; k++)

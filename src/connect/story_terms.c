@@ -341,23 +341,73 @@ static size_t s_stem(char *w, size_t n)
     return n - 1;
 }
 
-typedef struct term_w {
-    uint32_t id;
-    float w;
-} term_w;
+typedef bti_story_tw term_w;
 
-static int cmp_term_id(const void *a, const void *b)
+bti_story_tw bti_story_kth(bti_story_tw *a, size_t n, size_t k)
 {
-    const term_w *x = a, *y = b;
-    return x->id < y->id ? -1 : x->id > y->id;
+    /* Hoare's FIND (Wirth's formulation), pivot at the rank sought */
+    ptrdiff_t l = 0, r = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
+    while (l < r) {
+        bti_story_tw x = a[kk];
+        ptrdiff_t i = l, j = r;
+        do {
+            while (bti_story_tw_before(a[i], x))
+                i++;
+            while (bti_story_tw_before(x, a[j]))
+                j--;
+            if (i <= j) {
+                bti_story_tw t = a[i];
+                a[i++] = a[j];
+                a[j--] = t;
+            }
+        } while (i <= j);
+        if (j < kk)
+            l = i;
+        if (kk < i)
+            r = j;
+    }
+    return a[kk];
 }
 
-static int cmp_term_w(const void *a, const void *b)
+/* Below this many entries an insertion sort beats the radix sort's passes over 256 counters. */
+#define SMALL_SORT 32
+
+/* Sorts tw[0..n) by id (the order of equal ids does not matter: they are merged after),
+ * tmp[0..n) as scratch: a radix sort of the ids' bytes, a pass skipped when every id has the
+ * same byte there. */
+static void sort_by_id(term_w *tw, term_w *tmp, size_t n)
 {
-    const term_w *x = a, *y = b;
-    if (x->w != y->w)
-        return x->w > y->w ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
+    if (n <= SMALL_SORT) {
+        for (size_t i = 1; i < n; i++) {
+            term_w x = tw[i];
+            size_t j = i;
+            for (; j > 0 && tw[j - 1].id > x.id; j--)
+                tw[j] = tw[j - 1];
+            tw[j] = x;
+        }
+        return;
+    }
+    term_w *src = tw, *dst = tmp;
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        size_t count[256] = {0};
+        for (size_t i = 0; i < n; i++)
+            count[(src[i].id >> shift) & 0xFF]++;
+        if (count[(src[0].id >> shift) & 0xFF] == n)
+            continue;
+        size_t pos = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t c = count[b];
+            count[b] = pos;
+            pos += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i].id >> shift) & 0xFF]++] = src[i];
+        term_w *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != tw)
+        memcpy(tw, src, n * sizeof *tw);
 }
 
 static int add_term(bti_story_scratch *s, uint32_t id, double w)
@@ -484,8 +534,11 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
         d->ndocs++; /* a document all the same, for the IDF */
         return 0;
     }
-    term_w *tw = (term_w *)s->tid;
-    qsort(tw, s->nt, sizeof *tw, cmp_term_id);
+    /* room for a scratch copy after the entries */
+    if (bti_array_grow((void **)&s->tid, &s->capt, 2 * s->nt, sizeof(term_w)))
+        return BT_ENOMEM;
+    term_w *tw = (term_w *)s->tid, *tmp = tw + s->nt;
+    sort_by_id(tw, tmp, s->nt);
     size_t m = 0;
     for (size_t i = 0; i < s->nt;) {
         size_t j = i;
@@ -503,9 +556,14 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
     for (size_t i = 0; i < m; i++)
         tw[i].w *= (float)log((double)(d->ndocs + 1) / (double)d->df[tw[i].id]);
     if (m > cfg->doc_terms) {
-        qsort(tw, m, sizeof *tw, cmp_term_w);
-        m = cfg->doc_terms;
-        qsort(tw, m, sizeof *tw, cmp_term_id);
+        /* the heaviest doc_terms, kept in id order: those not after the one of that rank */
+        memcpy(tmp, tw, m * sizeof *tw);
+        term_w cut = bti_story_kth(tmp, m, cfg->doc_terms - 1);
+        size_t k = 0;
+        for (size_t i = 0; i < m; i++)
+            if (!bti_story_tw_before(cut, tw[i]))
+                tw[k++] = tw[i];
+        m = k;
     }
     double norm = 0;
     for (size_t i = 0; i < m; i++)
