@@ -445,6 +445,89 @@ static void test_cjk_paragraphs(void **state)
     bt_article_free(a);
 }
 
+/* lynx breaks Chinese and Japanese lines anywhere, with no space to break at, and the lines
+ * after a break start with no lowercase letter: a page of menus around a short article still
+ * shows its wrap when the few full lines all go on mid-sentence (pass "wrap: caseless
+ * scripts"), and the lines join without a space. */
+static void test_lynx_wrapped_cjk(void **state)
+{
+    (void)state;
+    /* 72 code points a line: three lines of one paragraph */
+    static const char *const para[] = {
+        "   市議会は火曜日、二〇一九年に廃止された川の渡し船の運航を再開することを賛成多数で決めた。東岸の住民",
+        "   が長年にわたって再開を求めていたもので、市は来年の春までに桟橋を修理し、新しい船を一隻購入する計画",
+        "   だという。",
+    };
+    char buf[16384];
+    size_t o = 0;
+    for (int k = 0; k < 60; k++) /* a menu of long link lines, each with spaces */
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "     * 特集 %d の一覧 ページ へ 移動 する リンク です\n\n", k);
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "川の渡し船、六年ぶりに運航を再開へ\n\n");
+    for (int p = 0; p < 5; p++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s\n%s\n%s\n\n", para[0], para[1], para[2]);
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, buf, o), 0);
+    size_t joined = 0;
+    for (size_t i = 0; i < d.n; i++)
+        if (strstr(d.b[i].text, "住民が長年") && strstr(d.b[i].text, "計画だという。"))
+            joined++;
+    assert_int_equal(joined, 5);
+    tx_doc_free(&d);
+}
+
+/* A promo box's heading ("Newsletter") set between two paragraphs is a widget the article
+ * goes on after, not a section that ends it; a section's name in the menu is a menu item. */
+static void test_promo_box_inside_article(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf,
+                                "We use cookies to give you the most relevant experience by "
+                                "remembering your preferences and repeat visits to the site, and "
+                                "you can change this at any time in the settings.\n\n");
+    for (int k = 0; k < 30; k++) /* a menu: the notice is no part of the article */
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "### Topic number %d\n\n", k);
+    snprintf(buf + o, sizeof buf - o, "%s",
+        "* Home\n* Politics\n* Podcast\n* Comments\n* Sport\n\n"
+        "# Ferry across the river to run again\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection.\n\n"
+        "Residents of the east bank had asked for years to have it back.\n\n"
+        "Newsletter\n\n"
+        "The morning briefing in your inbox\n\n"
+        "Sign up\n\n"
+        "The ferry will run every thirty minutes from six in the morning, at the fare of a bus "
+        "ticket.\n\n"
+        "The city plans to review the timetable after six months of service.\n");
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[3], "review the timetable"));
+    bt_article_free(a);
+}
+
+/* A lone paragraph far below the article, past a widget's lines, is the widget's notice
+ * ("you seem to use an ad blocker"), not more of the article. */
+static void test_lone_paragraph_far_below(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 4; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the story: the council voted to reopen the ferry, "
+                              "which closed in 2019.\n\n", k + 1);
+    for (int k = 0; k < 14; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "Player control %d\n\n", k);
+    o += (size_t)snprintf(buf + o, sizeof buf - o,
+                          "You seem to use an ad blocker, so the functions of the podcast player "
+                          "may be limited; allow this site to use the player in full.\n");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 4);
+    assert_null(strstr(a->body[3], "ad blocker"));
+    bt_article_free(a);
+}
+
 /* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
  * of the related list after its last paragraph are not in it (they made the article a
  * "teaser list", and a consent notice above won). */
@@ -1008,6 +1091,9 @@ int main(void)
         cmocka_unit_test(test_pandoc_raw_html),
         cmocka_unit_test(test_pandoc_markup_prelude),
         cmocka_unit_test(test_cjk_paragraphs),
+        cmocka_unit_test(test_lynx_wrapped_cjk),
+        cmocka_unit_test(test_promo_box_inside_article),
+        cmocka_unit_test(test_lone_paragraph_far_below),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),

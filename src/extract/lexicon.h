@@ -99,6 +99,12 @@ typedef uint64_t bti_lex_set;
 /* A long-form story ("E-magazine", "Longform"): an article, whatever clips it embeds. */
 #define BTI_LEX_KIND_ARTICLE BTI_LEX_BIT(30)
 
+/* Text (render, bits 51-54): the heading of a promo box ("Newsletter", "Sign up",
+ * "Podcast"): a widget a page sets between two paragraphs as often as at its foot, so the
+ * article may resume after it (find_body in text_extract.c treats it as a box, not as a
+ * section that ends the article). */
+#define BTI_LEX_PROMO_HEAD BTI_LEX_BIT(51)
+
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40
 

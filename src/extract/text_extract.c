@@ -47,6 +47,7 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
 #define BOX_MAX_ITEMS 8        /* a related box inside the article lists a few titles */
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
+#define JOIN_LONE_GAP (2 * RUN_GAP) /* a lone paragraph further below is a widget's notice */
 #define SIGNED_OFF_WORDS 8     /* a byline or "Nguồn:" line between body and box */
 #define INDENTED_MIN_PROSE 3   /* paragraphs needed to tell that a capture indents them */
 #define INDENTED_PCT 75        /* share of indented paragraphs that makes it lynx-style */
@@ -455,8 +456,11 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         /* a related box inside the article ("Tin liên quan" and a few titles) is a widget:
          * the prose after it is the same article. A site-wide section is not. */
         if (i < n && c->role[i] == R_STOP) {
-            in_section = tx_is_section_heading(&B[i]);
-            if (in_section || box_since || signed_off)
+            /* a promo box (newsletter, podcast) is a widget like a related box: the
+             * article may resume after it */
+            int promo = tx_is_promo_heading(&B[i]);
+            in_section = tx_is_section_heading(&B[i]) && !promo;
+            if (in_section || (box_since && !promo) || signed_off)
                 section_since = 1;
             else
                 box_since = 1, box_items = 0;
@@ -485,7 +489,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             lo--;
         while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
                (!runs[hi + 1].box || runs[hi + 1].e > runs[hi + 1].s) &&
-               runs[hi + 1].s - runs[hi].e <= JOIN_GAP &&
+               runs[hi + 1].s - runs[hi].e <= (runs[hi + 1].s < runs[hi + 1].e ? JOIN_GAP : JOIN_LONE_GAP) &&
                !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
             hi++;
         *rs = runs[lo].s;
@@ -883,7 +887,8 @@ static void mark_furniture(ctx *c)
     tx_block *B = c->d.b;
     for (size_t i = 0; i < c->d.n; i++) {
         tx_block *b = &B[i];
-        if (tx_is_related_heading(b) || tx_is_section_heading(b))
+        /* a section's name inside a navigation run is a menu item, no heading */
+        if (!(b->flags & TBF_NAV) && (tx_is_related_heading(b) || tx_is_section_heading(b)))
             c->role[i] = R_STOP;
         else if (tx_is_furniture(b) || tx_is_slug(b, c->d.vietnamese) || tx_is_relative_time(b) ||
                  tx_is_breadcrumb(b) || (b->flags & TBF_NAV))

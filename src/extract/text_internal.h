@@ -71,6 +71,9 @@ uint64_t tx_key(const char *fold, size_t flen);
 int tx_is_related_heading(const tx_block *b);
 /* Heading of a site-wide section that ends the article ("Đọc nhiều", "Multimedia"). */
 int tx_is_section_heading(const tx_block *b);
+/* Heading of a promo box ("Newsletter", "Sign up", "Podcast"): a section heading that a page
+ * also sets inside the article, between paragraphs. */
+int tx_is_promo_heading(const tx_block *b);
 /* Heading of the portal's "most read" box ("Đọc nhiều", "Xem nhiều", "Most popular"). */
 int tx_is_most_read_heading(const tx_block *b);
 /* A line after which a related block cannot go on: tags, previous/next post, comments. */
