@@ -528,6 +528,62 @@ static void test_lone_paragraph_far_below(void **state)
     bt_article_free(a);
 }
 
+/* A site menu between a notice and the article parts them: the notice is no first paragraph
+ * and the headline under the menu is the article's. */
+static void test_menu_parts_notice(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf,
+                                "When search suggestions are available use up and down arrows "
+                                "to review and enter to select.\n\n");
+    for (int k = 0; k < 20; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "- [Section %d](https://example.com/s%d)\n",
+                              k, k);
+    snprintf(buf + o, sizeof buf - o, "%s",
+             "\n# Ferry across the river to run again\n\n"
+             "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after "
+             "its last boat failed an inspection.\n\n"
+             "Residents of the east bank had asked for years to have it back, and the vote was "
+             "unanimous.\n");
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[0], "The council voted"));
+    bt_article_free(a);
+}
+
+/* The article goes on after a promo box with lines of its own (a pitch, a button, a thank
+ * you), and a longer part below it does not lose the part above, nor the headline. */
+static void test_promo_box_lines(void **state)
+{
+    (void)state;
+    char buf[16384];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 34; k++) /* the part above the box: many short paragraphs */
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Short paragraph %d: the council voted to reopen the ferry.\n\n",
+                              k + 1);
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "%s",
+                          "## What the ferry will cost\n\n"
+                          "Sign up\n\n"
+                          "By signing up you consent to receive the above newsletter from the "
+                          "publisher of this site.\n\n"
+                          "Thanks for signing up!\n\n");
+    for (int k = 0; k < 8; k++) /* the part below it: a few long ones */
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Long paragraph %d after the box: the ferry will run every thirty "
+                              "minutes from six in the morning until midnight, at the fare of a "
+                              "bus ticket, and the city will review its timetable after six "
+                              "months of service, when it knows how many people take it and at "
+                              "which hours of the day they do so, the city said.\n\n", k + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_non_null(strstr(a->body[0], "Short paragraph 1:"));
+    assert_non_null(strstr(a->body[a->n_body - 1], "Long paragraph 8"));
+    bt_article_free(a);
+}
+
 /* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
  * of the related list after its last paragraph are not in it (they made the article a
  * "teaser list", and a consent notice above won). */
@@ -1094,6 +1150,8 @@ int main(void)
         cmocka_unit_test(test_lynx_wrapped_cjk),
         cmocka_unit_test(test_promo_box_inside_article),
         cmocka_unit_test(test_lone_paragraph_far_below),
+        cmocka_unit_test(test_menu_parts_notice),
+        cmocka_unit_test(test_promo_box_lines),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),

@@ -47,7 +47,9 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
 #define BOX_MAX_ITEMS 8        /* a related box inside the article lists a few titles */
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
-#define JOIN_LONE_GAP (2 * RUN_GAP) /* a lone paragraph further below is a widget's notice */
+#define NAV_GAP 16     /* menu items that end a run of prose (a site menu, not a list of links
+                          the article gives) */
+#define JOIN_LONE_GAP (RUN_GAP + 2) /* a lone paragraph further below is a widget's notice */
 #define SIGNED_OFF_WORDS 8     /* a byline or "Nguồn:" line between body and box */
 #define INDENTED_MIN_PROSE 3   /* paragraphs needed to tell that a capture indents them */
 #define INDENTED_PCT 75        /* share of indented paragraphs that makes it lynx-style */
@@ -394,8 +396,10 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
     size_t n = c->d.n;
-    size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
+    size_t cs = NONE, ce = NONE, gap = 0, nav_gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
+    int promo_since = 0; /* the box since the last run is a promo box only */
+    int menu_since = 0;  /* the last run ended at a site menu */
     size_t box_items = 0;
     run *runs = NULL;
     size_t nr = 0, capr = 0;
@@ -408,7 +412,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section;
             signed_off = 0;
             ce = i;
-            gap = 0;
+            gap = nav_gap = 0;
             heads_in = heads; /* headlines after the run's last paragraph are not in it */
             score += B[i].len;
             paras++;
@@ -418,7 +422,13 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
                 gap++;
                 heads += teaser_head(&B[i]);
+            } else if (B[i].flags & TBF_NAV) {
+                nav_gap++;
             }
+            /* a site menu between two paragraphs parts a notice above it from the article,
+             * as a section heading does */
+            if (nav_gap > NAV_GAP)
+                stop = 1, menu_since = 1;
             if (gap > RUN_GAP)
                 stop = 1;
         }
@@ -443,14 +453,17 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                     k++;
                 resumes = tx_is_prose(&B[k]);
             }
-            run r = {cs, ce, score, 0, section_since || (box_since && !resumes), resumes};
+            /* a promo box has lines of its own (a pitch, a button, a notice) before the
+             * article resumes, so the paragraphs after it need not come in a row */
+            run r = {cs, ce, score, 0,
+                     section_since || (box_since && !resumes && !promo_since), resumes};
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
                 r.score /= TEASER_DIV, r.weak = 1;
             runs[nr++] = r;
-            section_since = 0;
-            box_since = 0;
+            section_since = menu_since;
+            box_since = promo_since = menu_since = 0;
             cs = NONE;
         }
         /* a related box inside the article ("Tin liên quan" and a few titles) is a widget:
@@ -463,7 +476,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             if (in_section || (box_since && !promo) || signed_off)
                 section_since = 1;
             else
-                box_since = 1, box_items = 0;
+                promo_since = promo && (!box_since || promo_since), box_since = 1, box_items = 0;
         } else if (i < n && B[i].level == 1) {
             in_section = 0;
         } else if (i < n && box_since && cs == NONE && !c->junk[i] && B[i].kind == TB_TEXT) {
