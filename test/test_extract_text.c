@@ -584,6 +584,37 @@ static void test_promo_box_lines(void **state)
     bt_article_free(a);
 }
 
+/* A byline line in another language than English or Vietnamese, under the headline or the
+ * lede: the names after the byline word, parted at "und" and commas, without the agency. */
+static void test_lexicon_byline(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Fähre über den Fluss fährt wieder\n\n"
+        "Der Stadtrat hat am Dienstag beschlossen, die Fähre über den Fluss wieder fahren zu "
+        "lassen, die seit 2019 stillgelegt war.\n\n"
+        "Von Anna Berg und Jan Roth, dpa\n\n"
+        "Die Anwohner des Ostufers hatten seit Jahren darum gebeten, dass die Fähre wieder "
+        "fährt, und der Beschluss fiel einstimmig.\n\n"
+        "Die Fähre soll alle dreißig Minuten fahren, zum Preis eines Bustickets, sagte die "
+        "Stadt am Abend.\n");
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[1], "Jan Roth");
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "Von Anna"));
+    bt_article_free(a);
+    a = extract_ok("# La traversée du fleuve reprend\n\n"
+                   "Par Marie Dupont\n\n"
+                   "Le conseil municipal a voté mardi la reprise du bac sur le fleuve, fermé depuis "
+                   "2019 après l'échec d'une inspection.\n\n"
+                   "Les habitants de la rive est le demandaient depuis des années, et le vote a été "
+                   "unanime.\n");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Marie Dupont");
+    bt_article_free(a);
+}
+
 /* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
  * of the related list after its last paragraph are not in it (they made the article a
  * "teaser list", and a consent notice above won). */
@@ -1152,6 +1183,7 @@ int main(void)
         cmocka_unit_test(test_lone_paragraph_far_below),
         cmocka_unit_test(test_menu_parts_notice),
         cmocka_unit_test(test_promo_box_lines),
+        cmocka_unit_test(test_lexicon_byline),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),

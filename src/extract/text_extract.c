@@ -977,6 +977,85 @@ static int take_english_bylines(ctx *c, size_t dlo, size_t rs)
     return 0;
 }
 
+/* Pass 5b: a byline line in any language the lexicon knows, near the headline or among the
+ * first lines of the body ("Von Anna Berg und Jan Roth, dpa", "Par Marie Dupont", "Av Kari
+ * Nordmann"): byline_line() says it is one; the names are the runs of capitalised words
+ * after the byline word, parted by commas and the lexicon's joining words. A word in lower
+ * case after a comma is an agency ("dpa"), no name; a name is two to four words (one word
+ * is an agency or a desk). Vietnamese captures keep their own rules ("Theo X" is a source
+ * there). */
+#define LEX_BYLINE_BELOW 4 /* lines into the body a byline may sit (under the lede) */
+#define NAME_MIN_WORDS 2
+#define NAME_MAX_WORDS 4
+
+static int add_name(ctx *c, const char *s, size_t len, size_t words)
+{
+    if (words < NAME_MIN_WORDS || words > NAME_MAX_WORDS)
+        return 0;
+    char *v = tx_fold_space(s, len, NULL);
+    if (!v)
+        return BT_ENOMEM;
+    int dup = 0;
+    for (size_t k = 0; k < c->a->n_authors; k++)
+        dup |= !strcmp(c->a->authors[k], v);
+    int rc = dup ? 0 : bt_article_add_author(c->a, v);
+    free(v);
+    return rc ? rc : 1;
+}
+
+static int lexicon_byline_names(ctx *c, const tx_block *b)
+{
+    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :");
+    const char *p = b->text + l, *e = b->text + b->len, *ns = NULL, *ne = NULL;
+    size_t words = 0;
+    int taken = 0, rc = 0;
+    while (p <= e) {
+        while (p < e && (*p == ' ' || *p == ':'))
+            p++;
+        const char *w = p;
+        while (p < e && *p != ' ' && *p != ',')
+            p++;
+        int comma = p < e && *p == ',';
+        utf8proc_int32_t cp = 0;
+        int name_word = p > w && utf8proc_iterate((const utf8proc_uint8_t *)w, p - w, &cp) > 0 &&
+                        utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+        if (name_word) {
+            if (!ns)
+                ns = w, words = 0;
+            ne = p;
+            words++;
+        }
+        if (ns && (!name_word || comma || p >= e)) {
+            if ((rc = add_name(c, ns, (size_t)(ne - ns), words)) < 0)
+                return rc;
+            taken |= rc > 0;
+            ns = NULL;
+        }
+        if (p >= e)
+            break;
+        p++;
+    }
+    return taken;
+}
+
+static int take_lexicon_bylines(ctx *c, size_t dlo, size_t rs)
+{
+    if (c->d.vietnamese)
+        return 0;
+    tx_block *B = c->d.b;
+    for (size_t i = dlo; i < rs + LEX_BYLINE_BELOW && i < c->d.n; i++) {
+        if (c->role[i] != R_NONE || c->junk[i] || B[i].kind != TB_TEXT || !byline_line(&B[i]) ||
+            tx_is_attribution(B[i].text, B[i].len))
+            continue;
+        int rc = lexicon_byline_names(c, &B[i]);
+        if (rc < 0)
+            return rc;
+        if (rc)
+            c->role[i] = R_BYLINE;
+    }
+    return 0;
+}
+
 /* Pass 6: the meta rows under a headline: a byline, alone or before share buttons ("Nguyễn
  * Hùng Chia sẻ Bình luận"), a WordPress "Đăng bởi X". Sets *first to the first block after
  * them and *image_above when it is a photo (a sapo is set above the lead photo). */
@@ -1479,7 +1558,8 @@ static int extract(ctx *c, const bt_capture *cap)
         return rc;
     size_t start = t != NONE && t + 1 < rs ? t + 1 : rs;
     size_t dlo = t != NONE && t > DATE_ABOVE_TITLE ? t - DATE_ABOVE_TITLE : 0;
-    if ((rc = take_dateline(c, dlo, rs)) || (rc = take_english_bylines(c, dlo, rs)))
+    if ((rc = take_dateline(c, dlo, rs)) || (rc = take_english_bylines(c, dlo, rs)) ||
+        (rc = take_lexicon_bylines(c, dlo, rs)))
         return rc;
     int date_near_title = c->a->published != NULL, image_above;
     size_t first;
