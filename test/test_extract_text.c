@@ -615,6 +615,27 @@ static void test_lexicon_byline(void **state)
     bt_article_free(a);
 }
 
+/* A standfirst between the headline and the byline or dateline is the lede: the meta rows
+ * under it set it apart from the body. */
+static void test_sapo_above_meta_rows(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Ferry across the river to run again\n\n"
+        "The city brings back a service the east bank has missed for six years, and wants it "
+        "running by the spring.\n\n"
+        "By Jane Doe\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote was "
+        "unanimous.\n");
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "six years"));
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[0], "The council voted"));
+    bt_article_free(a);
+}
+
 /* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
  * of the related list after its last paragraph are not in it (they made the article a
  * "teaser list", and a consent notice above won). */
@@ -846,7 +867,10 @@ static void test_teaser_heads_not_captions(void **state)
     bt_article *a = extract_ok(buf);
     assert_string_equal(a->title, "Ferry across the river to run again");
     assert_non_null(a->body);
-    assert_non_null(strstr(a->body[0], "council voted"));
+    /* the first paragraph, above the dateline, is the standfirst (the lede) */
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "council voted"));
+    assert_non_null(strstr(a->body[0], "every half hour"));
     bt_article_free(a);
 }
 
@@ -1184,6 +1208,7 @@ int main(void)
         cmocka_unit_test(test_menu_parts_notice),
         cmocka_unit_test(test_promo_box_lines),
         cmocka_unit_test(test_lexicon_byline),
+        cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),

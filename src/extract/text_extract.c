@@ -1113,6 +1113,10 @@ static int sapo_apart(ctx *c, size_t j, size_t re, size_t skip, int image_above)
             more += !c->junk[q] && tx_is_prose(&B[q]);
         apart = more >= VN_SAPO_MORE;
     }
+    /* a standfirst sits between the headline and the byline or dateline: the article's
+     * meta rows under it set it apart (pass "sapo above the meta rows") */
+    if (!apart && k <= re && (c->role[k] == R_BYLINE || c->role[k] == R_DATE))
+        apart = 1;
     if (!apart && k <= re) {
         const tx_block *nb = &B[k];
         apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
