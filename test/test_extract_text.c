@@ -636,6 +636,33 @@ static void test_sapo_above_meta_rows(void **state)
     bt_article_free(a);
 }
 
+/* Pass 0: UTF-8 read as Latin-1 (or Windows-1252) and written again is repaired when it
+ * makes most of the text's non-ASCII characters; a text with a real "Ã" is left alone. */
+static void test_mojibake_repair(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    size_t n = 0;
+    /* "sanción", "según", "también" and "it’s" mis-read */
+    const char *bad = "La sanciÃ³n, segÃºn el comitÃ©, fue tambiÃ©n justa; itâ€™s done.";
+    assert_int_equal(tx_repair_mojibake(bad, strlen(bad), &out, &n), 1);
+    assert_string_equal(out, "La sanción, según el comité, fue también justa; it’s done.");
+    assert_int_equal(n, strlen(out));
+    free(out);
+    const char *good = "São Paulo e Ãgua: a sanção, segundo o comitê, foi justa.";
+    assert_int_equal(tx_repair_mojibake(good, strlen(good), &out, &n), 0);
+    assert_null(out);
+    bt_article *a = extract_ok(
+        "# La revancha del campeÃ³n\n\n"
+        "El tetracampeÃ³n eligiÃ³ los micrÃ³fonos de la televisiÃ³n para responder a su rival, "
+        "a quien acusÃ³ de haber pedido la sanciÃ³n.\n\n"
+        "Fue la decimocuarta carrera que domina de principio a fin, un registro que ya le deja "
+        "sÃ³lo por detrÃ¡s de los mÃ¡s grandes.\n");
+    assert_string_equal(a->title, "La revancha del campeón");
+    assert_non_null(strstr(a->body[0], "El tetracampeón eligió los micrófonos"));
+    bt_article_free(a);
+}
+
 /* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
  * of the related list after its last paragraph are not in it (they made the article a
  * "teaser list", and a consent notice above won). */
@@ -1209,6 +1236,7 @@ int main(void)
         cmocka_unit_test(test_promo_box_lines),
         cmocka_unit_test(test_lexicon_byline),
         cmocka_unit_test(test_sapo_above_meta_rows),
+        cmocka_unit_test(test_mojibake_repair),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),

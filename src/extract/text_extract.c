@@ -1596,7 +1596,15 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
     c.title = NONE;
     c.a = a;
     c.site = opts ? opts->site : NULL;
-    if (tx_doc_build(&c.d, text, len))
+    /* Pass 0: UTF-8 that a renderer read as Latin-1 is repaired (text_mojibake.c) */
+    char *fixed = NULL;
+    size_t flen = 0;
+    int mr = tx_repair_mojibake(text, len, &fixed, &flen);
+    if (mr < 0)
+        return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
+    int built = mr ? tx_doc_build(&c.d, fixed, flen) : tx_doc_build(&c.d, text, len);
+    free(fixed);
+    if (built)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
     int rc = BT_ENOMEM;
     c.role = calloc(c.d.n + 1, 1);

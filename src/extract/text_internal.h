@@ -14,6 +14,13 @@
  * words of a few characters), else 0 with the reason in why[cap]. Short texts pass. */
 int bti_text_plausible(const char *text, size_t len, char *why, size_t cap);
 
+/* ---- mojibake (text_mojibake.c) ------------------------------------------------------- */
+
+/* UTF-8 read as Latin-1 or Windows-1252 and written out again ("sanciÃ³n"): when such
+ * sequences are most of the text's non-ASCII characters, 1 with the repaired text in *out
+ * (the caller frees it); 0 when the text needs no repair; BT_ENOMEM. */
+int tx_repair_mojibake(const char *s, size_t len, char **out, size_t *outlen);
+
 /* ---- blocks (text_lines.c) ------------------------------------------------------------- */
 
 enum { TB_TEXT = 0, TB_IMAGE = 1 };
