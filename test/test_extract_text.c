@@ -663,6 +663,30 @@ static void test_mojibake_repair(void **state)
     bt_article_free(a);
 }
 
+/* A related box inside the article ends with its card (a photo's caption, the story's
+ * title): the article resumes after it where two paragraphs stand in a row. */
+static void test_box_card_then_resume(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Ferry across the river to run again\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection, and residents welcomed the decision.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote in the "
+        "council chamber was unanimous after a short debate.\n\n"
+        "The city will buy a new boat and repair the landing stage on the east bank before the "
+        "service starts again in the spring.\n\n"
+        "Read more\n\n"
+        "The mayor speaks to reporters outside the town hall on Monday morning.\n\n"
+        "Mayor promises new buses for the eastern districts\n\n"
+        "The ferry will run every thirty minutes from six in the morning, at the fare of a bus "
+        "ticket.\n\n"
+        "The city plans to review the timetable after six months of service.\n");
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_non_null(strstr(a->body[a->n_body - 1], "review the timetable"));
+    bt_article_free(a);
+}
+
 /* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
  * of the related list after its last paragraph are not in it (they made the article a
  * "teaser list", and a consent notice above won). */
@@ -1237,6 +1261,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_byline),
         cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_mojibake_repair),
+        cmocka_unit_test(test_box_card_then_resume),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),

@@ -49,6 +49,7 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
 #define NAV_GAP 16     /* menu items that end a run of prose (a site menu, not a list of links
                           the article gives) */
+#define RESUME_LOOK 3  /* blocks of a box's last card that may open the run after it */
 #define JOIN_LONE_GAP (RUN_GAP + 2) /* a lone paragraph further below is a widget's notice */
 #define SIGNED_OFF_WORDS 8     /* a byline or "Nguồn:" line between body and box */
 #define INDENTED_MIN_PROSE 3   /* paragraphs needed to tell that a capture indents them */
@@ -447,11 +448,20 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
              * its summary, a title...) are another box */
             int resumes = box_since && box_items <= BOX_MAX_ITEMS && cs < ce;
             if (resumes) {
-                size_t k = cs + 1;
-                while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
-                                  (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
-                    k++;
-                resumes = tx_is_prose(&B[k]);
+                /* the box's last card (a photo's caption, a title) may open the run: the
+                 * article resumes where two paragraphs first stand in a row, within a few
+                 * blocks (pass "box resumes") */
+                resumes = 0;
+                size_t from = cs, seen = 0;
+                while (!resumes && from < ce && seen++ <= RESUME_LOOK) {
+                    size_t k = from + 1;
+                    while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
+                                      (B[k].flags & (TBF_CAPTION | TBF_CELL)) ||
+                                      bare_caption(&B[k])))
+                        k++;
+                    resumes = tx_is_prose(&B[from]) && tx_is_prose(&B[k]);
+                    from = k;
+                }
             }
             /* a promo box has lines of its own (a pitch, a button, a notice) before the
              * article resumes, so the paragraphs after it need not come in a row */
