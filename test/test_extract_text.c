@@ -634,6 +634,20 @@ static void test_sapo_above_meta_rows(void **state)
     assert_int_equal(a->n_body, 2);
     assert_non_null(strstr(a->body[0], "The council voted"));
     bt_article_free(a);
+    /* the author's name under a portrait may stand between the standfirst and the byline */
+    a = extract_ok(
+        "# Ferry across the river to run again\n\n"
+        "The city brings back a service the east bank has missed for six years, and wants it "
+        "running by the spring.\n\n"
+        "Jane Doe\n\n"
+        "By Jane Doe\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote was "
+        "unanimous.\n");
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "six years"));
+    bt_article_free(a);
 }
 
 /* Pass 0: UTF-8 read as Latin-1 (or Windows-1252) and written again is repaired when it

@@ -824,6 +824,7 @@ done:
                                 lines above the headline */
 #define DATE_BELOW_BODY 2    /* or just past the body's first line (under a lead photo) */
 #define META_ROWS 4          /* byline, date, share bar, reading time: never more under a title */
+#define SAPO_META_LOOK 2     /* short lines between a standfirst and its byline (a name) */
 #define SAPO_MIN_WORDS 8     /* below that a first line is a label or a kicker, not a sapo */
 #define VN_SAPO_MIN_WORDS 12 /* a Vietnamese sapo is a sentence or two ... */
 #define VN_SAPO_MAX_WORDS 80 /* ... not the article's first long paragraph */
@@ -1125,8 +1126,17 @@ static int sapo_apart(ctx *c, size_t j, size_t re, size_t skip, int image_above)
     }
     /* a standfirst sits between the headline and the byline or dateline: the article's
      * meta rows under it set it apart (pass "sapo above the meta rows") */
-    if (!apart && k <= re && (c->role[k] == R_BYLINE || c->role[k] == R_DATE))
-        apart = 1;
+    if (!apart && k <= re) {
+        /* past a line or two of the meta box (the author's name under a portrait) */
+        size_t q = k, left = SAPO_META_LOOK;
+        while (q < re && left && c->role[q] != R_BYLINE && c->role[q] != R_DATE &&
+               (c->junk[q] || (B[q].kind == TB_TEXT && B[q].words <= TITLE_BYLINE_WORDS &&
+                               !tx_is_prose(&B[q])))) {
+            left -= !c->junk[q];
+            q++;
+        }
+        apart = c->role[q] == R_BYLINE || c->role[q] == R_DATE;
+    }
     if (!apart && k <= re) {
         const tx_block *nb = &B[k];
         apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
