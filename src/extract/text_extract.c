@@ -397,7 +397,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
     size_t n = c->d.n;
-    size_t cs = NONE, ce = NONE, gap = 0, nav_gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
+    size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
+    size_t nav_gap = 0; /* menu items since the run's last paragraph */
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
     int promo_since = 0; /* the box since the last run is a promo box only */
     int menu_since = 0;  /* the last run ended at a site menu */
@@ -512,7 +513,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             lo--;
         while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
                (!runs[hi + 1].box || runs[hi + 1].e > runs[hi + 1].s) &&
-               runs[hi + 1].s - runs[hi].e <= (runs[hi + 1].s < runs[hi + 1].e ? JOIN_GAP : JOIN_LONE_GAP) &&
+               runs[hi + 1].s - runs[hi].e <=
+                   (runs[hi + 1].s < runs[hi + 1].e ? JOIN_GAP : JOIN_LONE_GAP) &&
                !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
             hi++;
         *rs = runs[lo].s;
