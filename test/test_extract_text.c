@@ -445,6 +445,262 @@ static void test_cjk_paragraphs(void **state)
     bt_article_free(a);
 }
 
+/* lynx breaks Chinese and Japanese lines anywhere, with no space to break at, and the lines
+ * after a break start with no lowercase letter: a page of menus around a short article still
+ * shows its wrap when the few full lines all go on mid-sentence (pass "wrap: caseless
+ * scripts"), and the lines join without a space. */
+static void test_lynx_wrapped_cjk(void **state)
+{
+    (void)state;
+    /* 72 code points a line: three lines of one paragraph */
+    static const char *const para[] = {
+        "   市議会は火曜日、二〇一九年に廃止された川の渡し船の運航を再開することを賛成多数で決めた。東岸の住民",
+        "   が長年にわたって再開を求めていたもので、市は来年の春までに桟橋を修理し、新しい船を一隻購入する計画",
+        "   だという。",
+    };
+    char buf[16384];
+    size_t o = 0;
+    for (int k = 0; k < 60; k++) /* a menu of long link lines, each with spaces */
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "     * 特集 %d の一覧 ページ へ 移動 する リンク です\n\n", k);
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "川の渡し船、六年ぶりに運航を再開へ\n\n");
+    for (int p = 0; p < 5; p++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s\n%s\n%s\n\n", para[0], para[1], para[2]);
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, buf, o), 0);
+    size_t joined = 0;
+    for (size_t i = 0; i < d.n; i++)
+        if (strstr(d.b[i].text, "住民が長年") && strstr(d.b[i].text, "計画だという。"))
+            joined++;
+    assert_int_equal(joined, 5);
+    tx_doc_free(&d);
+}
+
+/* A promo box's heading ("Newsletter") set between two paragraphs is a widget the article
+ * goes on after, not a section that ends it; a section's name in the menu is a menu item. */
+static void test_promo_box_inside_article(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf,
+                                "We use cookies to give you the most relevant experience by "
+                                "remembering your preferences and repeat visits to the site, and "
+                                "you can change this at any time in the settings.\n\n");
+    for (int k = 0; k < 30; k++) /* a menu: the notice is no part of the article */
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "### Topic number %d\n\n", k);
+    snprintf(buf + o, sizeof buf - o, "%s",
+        "* Home\n* Politics\n* Podcast\n* Comments\n* Sport\n\n"
+        "# Ferry across the river to run again\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection.\n\n"
+        "Residents of the east bank had asked for years to have it back.\n\n"
+        "Newsletter\n\n"
+        "The morning briefing in your inbox\n\n"
+        "Sign up\n\n"
+        "The ferry will run every thirty minutes from six in the morning, at the fare of a bus "
+        "ticket.\n\n"
+        "The city plans to review the timetable after six months of service.\n");
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[3], "review the timetable"));
+    bt_article_free(a);
+}
+
+/* A lone paragraph far below the article, past a widget's lines, is the widget's notice
+ * ("you seem to use an ad blocker"), not more of the article. */
+static void test_lone_paragraph_far_below(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 4; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the story: the council voted to reopen the ferry, "
+                              "which closed in 2019.\n\n", k + 1);
+    for (int k = 0; k < 14; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "Player control %d\n\n", k);
+    o += (size_t)snprintf(buf + o, sizeof buf - o,
+                          "You seem to use an ad blocker, so the functions of the podcast player "
+                          "may be limited; allow this site to use the player in full.\n");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 4);
+    assert_null(strstr(a->body[3], "ad blocker"));
+    bt_article_free(a);
+}
+
+/* A site menu between a notice and the article parts them: the notice is no first paragraph
+ * and the headline under the menu is the article's. */
+static void test_menu_parts_notice(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf,
+                                "When search suggestions are available use up and down arrows "
+                                "to review and enter to select.\n\n");
+    for (int k = 0; k < 20; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "- [Section %d](https://example.com/s%d)\n",
+                              k, k);
+    snprintf(buf + o, sizeof buf - o, "%s",
+             "\n# Ferry across the river to run again\n\n"
+             "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after "
+             "its last boat failed an inspection.\n\n"
+             "Residents of the east bank had asked for years to have it back, and the vote was "
+             "unanimous.\n");
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[0], "The council voted"));
+    bt_article_free(a);
+}
+
+/* The article goes on after a promo box with lines of its own (a pitch, a button, a thank
+ * you), and a longer part below it does not lose the part above, nor the headline. */
+static void test_promo_box_lines(void **state)
+{
+    (void)state;
+    char buf[16384];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 34; k++) /* the part above the box: many short paragraphs */
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Short paragraph %d: the council voted to reopen the ferry.\n\n",
+                              k + 1);
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "%s",
+                          "## What the ferry will cost\n\n"
+                          "Sign up\n\n"
+                          "By signing up you consent to receive the above newsletter from the "
+                          "publisher of this site.\n\n"
+                          "Thanks for signing up!\n\n");
+    for (int k = 0; k < 8; k++) /* the part below it: a few long ones */
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Long paragraph %d after the box: the ferry will run every thirty "
+                              "minutes from six in the morning until midnight, at the fare of a "
+                              "bus ticket, and the city will review its timetable after six "
+                              "months of service, when it knows how many people take it and at "
+                              "which hours of the day they do so, the city said.\n\n", k + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_non_null(strstr(a->body[0], "Short paragraph 1:"));
+    assert_non_null(strstr(a->body[a->n_body - 1], "Long paragraph 8"));
+    bt_article_free(a);
+}
+
+/* A byline line in another language than English or Vietnamese, under the headline or the
+ * lede: the names after the byline word, parted at "und" and commas, without the agency. */
+static void test_lexicon_byline(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Fähre über den Fluss fährt wieder\n\n"
+        "Der Stadtrat hat am Dienstag beschlossen, die Fähre über den Fluss wieder fahren zu "
+        "lassen, die seit 2019 stillgelegt war.\n\n"
+        "Von Anna Berg und Jan Roth, dpa\n\n"
+        "Die Anwohner des Ostufers hatten seit Jahren darum gebeten, dass die Fähre wieder "
+        "fährt, und der Beschluss fiel einstimmig.\n\n"
+        "Die Fähre soll alle dreißig Minuten fahren, zum Preis eines Bustickets, sagte die "
+        "Stadt am Abend.\n");
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[1], "Jan Roth");
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "Von Anna"));
+    bt_article_free(a);
+    a = extract_ok("# La traversée du fleuve reprend\n\n"
+                   "Par Marie Dupont\n\n"
+                   "Le conseil municipal a voté mardi la reprise du bac sur le fleuve, fermé depuis "
+                   "2019 après l'échec d'une inspection.\n\n"
+                   "Les habitants de la rive est le demandaient depuis des années, et le vote a été "
+                   "unanime.\n");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Marie Dupont");
+    bt_article_free(a);
+}
+
+/* A standfirst between the headline and the byline or dateline is the lede: the meta rows
+ * under it set it apart from the body. */
+static void test_sapo_above_meta_rows(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Ferry across the river to run again\n\n"
+        "The city brings back a service the east bank has missed for six years, and wants it "
+        "running by the spring.\n\n"
+        "By Jane Doe\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote was "
+        "unanimous.\n");
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "six years"));
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[0], "The council voted"));
+    bt_article_free(a);
+    /* the author's name under a portrait may stand between the standfirst and the byline */
+    a = extract_ok(
+        "# Ferry across the river to run again\n\n"
+        "The city brings back a service the east bank has missed for six years, and wants it "
+        "running by the spring.\n\n"
+        "Jane Doe\n\n"
+        "By Jane Doe\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote was "
+        "unanimous.\n");
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "six years"));
+    bt_article_free(a);
+}
+
+/* Pass 0: UTF-8 read as Latin-1 (or Windows-1252) and written again is repaired when it
+ * makes most of the text's non-ASCII characters; a text with a real "Ã" is left alone. */
+static void test_mojibake_repair(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    size_t n = 0;
+    /* "sanción", "según", "también" and "it’s" mis-read */
+    const char *bad = "La sanciÃ³n, segÃºn el comitÃ©, fue tambiÃ©n justa; itâ€™s done.";
+    assert_int_equal(tx_repair_mojibake(bad, strlen(bad), &out, &n), 1);
+    assert_string_equal(out, "La sanción, según el comité, fue también justa; it’s done.");
+    assert_int_equal(n, strlen(out));
+    free(out);
+    const char *good = "São Paulo e Ãgua: a sanção, segundo o comitê, foi justa.";
+    assert_int_equal(tx_repair_mojibake(good, strlen(good), &out, &n), 0);
+    assert_null(out);
+    bt_article *a = extract_ok(
+        "# La revancha del campeÃ³n\n\n"
+        "El tetracampeÃ³n eligiÃ³ los micrÃ³fonos de la televisiÃ³n para responder a su rival, "
+        "a quien acusÃ³ de haber pedido la sanciÃ³n.\n\n"
+        "Fue la decimocuarta carrera que domina de principio a fin, un registro que ya le deja "
+        "sÃ³lo por detrÃ¡s de los mÃ¡s grandes.\n");
+    assert_string_equal(a->title, "La revancha del campeón");
+    assert_non_null(strstr(a->body[0], "El tetracampeón eligió los micrófonos"));
+    bt_article_free(a);
+}
+
+/* A related box inside the article ends with its card (a photo's caption, the story's
+ * title): the article resumes after it where two paragraphs stand in a row. */
+static void test_box_card_then_resume(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Ferry across the river to run again\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection, and residents welcomed the decision.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote in the "
+        "council chamber was unanimous after a short debate.\n\n"
+        "The city will buy a new boat and repair the landing stage on the east bank before the "
+        "service starts again in the spring.\n\n"
+        "Read more\n\n"
+        "The mayor speaks to reporters outside the town hall on Monday morning.\n\n"
+        "Mayor promises new buses for the eastern districts\n\n"
+        "The ferry will run every thirty minutes from six in the morning, at the fare of a bus "
+        "ticket.\n\n"
+        "The city plans to review the timetable after six months of service.\n");
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_non_null(strstr(a->body[a->n_body - 1], "review the timetable"));
+    bt_article_free(a);
+}
+
 /* A run of paragraphs is a teaser list when headlines make most of its blocks; the headlines
  * of the related list after its last paragraph are not in it (they made the article a
  * "teaser list", and a consent notice above won). */
@@ -676,7 +932,10 @@ static void test_teaser_heads_not_captions(void **state)
     bt_article *a = extract_ok(buf);
     assert_string_equal(a->title, "Ferry across the river to run again");
     assert_non_null(a->body);
-    assert_non_null(strstr(a->body[0], "council voted"));
+    /* the first paragraph, above the dateline, is the standfirst (the lede) */
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "council voted"));
+    assert_non_null(strstr(a->body[0], "every half hour"));
     bt_article_free(a);
 }
 
@@ -1033,6 +1292,15 @@ int main(void)
         cmocka_unit_test(test_pandoc_raw_html),
         cmocka_unit_test(test_pandoc_markup_prelude),
         cmocka_unit_test(test_cjk_paragraphs),
+        cmocka_unit_test(test_lynx_wrapped_cjk),
+        cmocka_unit_test(test_promo_box_inside_article),
+        cmocka_unit_test(test_lone_paragraph_far_below),
+        cmocka_unit_test(test_menu_parts_notice),
+        cmocka_unit_test(test_promo_box_lines),
+        cmocka_unit_test(test_lexicon_byline),
+        cmocka_unit_test(test_sapo_above_meta_rows),
+        cmocka_unit_test(test_mojibake_repair),
+        cmocka_unit_test(test_box_card_then_resume),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),
         cmocka_unit_test(test_counted_comments),

@@ -102,6 +102,12 @@ typedef uint64_t bti_lex_set;
  * html_node.c lack ("article__preamble", "strapline", "bi-bulletpoints"): html_standfirst.c. */
 #define BTI_LEX_STANDFIRST_CLASS BTI_LEX_BIT(39)
 
+/* Text (render, bits 51-54): the heading of a promo box ("Newsletter", "Sign up",
+ * "Podcast"): a widget a page sets between two paragraphs as often as at its foot, so the
+ * article may resume after it (find_body in text_extract.c treats it as a box, not as a
+ * section that ends the article). */
+#define BTI_LEX_PROMO_HEAD BTI_LEX_BIT(51)
+
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40
 

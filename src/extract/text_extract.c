@@ -47,6 +47,10 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
 #define BOX_MAX_ITEMS 8        /* a related box inside the article lists a few titles */
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
+#define NAV_GAP 16     /* menu items that end a run of prose (a site menu, not a list of links
+                          the article gives) */
+#define RESUME_LOOK 3  /* blocks of a box's last card that may open the run after it */
+#define JOIN_LONE_GAP (RUN_GAP + 2) /* a lone paragraph further below is a widget's notice */
 #define SIGNED_OFF_WORDS 8     /* a byline or "Nguồn:" line between body and box */
 #define INDENTED_MIN_PROSE 3   /* paragraphs needed to tell that a capture indents them */
 #define INDENTED_PCT 75        /* share of indented paragraphs that makes it lynx-style */
@@ -394,7 +398,10 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     tx_block *B = c->d.b;
     size_t n = c->d.n;
     size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
+    size_t nav_gap = 0; /* menu items since the run's last paragraph */
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
+    int promo_since = 0; /* the box since the last run is a promo box only */
+    int menu_since = 0;  /* the last run ended at a site menu */
     size_t box_items = 0;
     run *runs = NULL;
     size_t nr = 0, capr = 0;
@@ -407,7 +414,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section;
             signed_off = 0;
             ce = i;
-            gap = 0;
+            gap = nav_gap = 0;
             heads_in = heads; /* headlines after the run's last paragraph are not in it */
             score += B[i].len;
             paras++;
@@ -417,7 +424,13 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
                 gap++;
                 heads += teaser_head(&B[i]);
+            } else if (B[i].flags & TBF_NAV) {
+                nav_gap++;
             }
+            /* a site menu between two paragraphs parts a notice above it from the article,
+             * as a section heading does */
+            if (nav_gap > NAV_GAP)
+                stop = 1, menu_since = 1;
             if (gap > RUN_GAP)
                 stop = 1;
         }
@@ -436,30 +449,45 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
              * its summary, a title...) are another box */
             int resumes = box_since && box_items <= BOX_MAX_ITEMS && cs < ce;
             if (resumes) {
-                size_t k = cs + 1;
-                while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
-                                  (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
-                    k++;
-                resumes = tx_is_prose(&B[k]);
+                /* the box's last card (a photo's caption, a title) may open the run: the
+                 * article resumes where two paragraphs first stand in a row, within a few
+                 * blocks (pass "box resumes") */
+                resumes = 0;
+                size_t from = cs, seen = 0;
+                while (!resumes && from < ce && seen++ <= RESUME_LOOK) {
+                    size_t k = from + 1;
+                    while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
+                                      (B[k].flags & (TBF_CAPTION | TBF_CELL)) ||
+                                      bare_caption(&B[k])))
+                        k++;
+                    resumes = tx_is_prose(&B[from]) && tx_is_prose(&B[k]);
+                    from = k;
+                }
             }
-            run r = {cs, ce, score, 0, section_since || (box_since && !resumes), resumes};
+            /* a promo box has lines of its own (a pitch, a button, a notice) before the
+             * article resumes, so the paragraphs after it need not come in a row */
+            run r = {cs, ce, score, 0,
+                     section_since || (box_since && !resumes && !promo_since), resumes};
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
                 r.score /= TEASER_DIV, r.weak = 1;
             runs[nr++] = r;
-            section_since = 0;
-            box_since = 0;
+            section_since = menu_since;
+            box_since = promo_since = menu_since = 0;
             cs = NONE;
         }
         /* a related box inside the article ("Tin liên quan" and a few titles) is a widget:
          * the prose after it is the same article. A site-wide section is not. */
         if (i < n && c->role[i] == R_STOP) {
-            in_section = tx_is_section_heading(&B[i]);
-            if (in_section || box_since || signed_off)
+            /* a promo box (newsletter, podcast) is a widget like a related box: the
+             * article may resume after it */
+            int promo = tx_is_promo_heading(&B[i]);
+            in_section = tx_is_section_heading(&B[i]) && !promo;
+            if (in_section || (box_since && !promo) || signed_off)
                 section_since = 1;
             else
-                box_since = 1, box_items = 0;
+                promo_since = promo && (!box_since || promo_since), box_since = 1, box_items = 0;
         } else if (i < n && B[i].level == 1) {
             in_section = 0;
         } else if (i < n && box_since && cs == NONE && !c->junk[i] && B[i].kind == TB_TEXT) {
@@ -485,7 +513,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             lo--;
         while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
                (!runs[hi + 1].box || runs[hi + 1].e > runs[hi + 1].s) &&
-               runs[hi + 1].s - runs[hi].e <= JOIN_GAP &&
+               runs[hi + 1].s - runs[hi].e <=
+                   (runs[hi + 1].s < runs[hi + 1].e ? JOIN_GAP : JOIN_LONE_GAP) &&
                !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
             hi++;
         *rs = runs[lo].s;
@@ -797,6 +826,7 @@ done:
                                 lines above the headline */
 #define DATE_BELOW_BODY 2    /* or just past the body's first line (under a lead photo) */
 #define META_ROWS 4          /* byline, date, share bar, reading time: never more under a title */
+#define SAPO_META_LOOK 2     /* short lines between a standfirst and its byline (a name) */
 #define SAPO_MIN_WORDS 8     /* below that a first line is a label or a kicker, not a sapo */
 #define VN_SAPO_MIN_WORDS 12 /* a Vietnamese sapo is a sentence or two ... */
 #define VN_SAPO_MAX_WORDS 80 /* ... not the article's first long paragraph */
@@ -883,7 +913,8 @@ static void mark_furniture(ctx *c)
     tx_block *B = c->d.b;
     for (size_t i = 0; i < c->d.n; i++) {
         tx_block *b = &B[i];
-        if (tx_is_related_heading(b) || tx_is_section_heading(b))
+        /* a section's name inside a navigation run is a menu item, no heading */
+        if (!(b->flags & TBF_NAV) && (tx_is_related_heading(b) || tx_is_section_heading(b)))
             c->role[i] = R_STOP;
         else if (tx_is_furniture(b) || tx_is_slug(b, c->d.vietnamese) || tx_is_relative_time(b) ||
                  tx_is_breadcrumb(b) || (b->flags & TBF_NAV))
@@ -959,6 +990,85 @@ static int take_english_bylines(ctx *c, size_t dlo, size_t rs)
     return 0;
 }
 
+/* Pass 5b: a byline line in any language the lexicon knows, near the headline or among the
+ * first lines of the body ("Von Anna Berg und Jan Roth, dpa", "Par Marie Dupont", "Av Kari
+ * Nordmann"): byline_line() says it is one; the names are the runs of capitalised words
+ * after the byline word, parted by commas and the lexicon's joining words. A word in lower
+ * case after a comma is an agency ("dpa"), no name; a name is two to four words (one word
+ * is an agency or a desk). Vietnamese captures keep their own rules ("Theo X" is a source
+ * there). */
+#define LEX_BYLINE_BELOW 4 /* lines into the body a byline may sit (under the lede) */
+#define NAME_MIN_WORDS 2
+#define NAME_MAX_WORDS 4
+
+static int add_name(ctx *c, const char *s, size_t len, size_t words)
+{
+    if (words < NAME_MIN_WORDS || words > NAME_MAX_WORDS)
+        return 0;
+    char *v = tx_fold_space(s, len, NULL);
+    if (!v)
+        return BT_ENOMEM;
+    int dup = 0;
+    for (size_t k = 0; k < c->a->n_authors; k++)
+        dup |= !strcmp(c->a->authors[k], v);
+    int rc = dup ? 0 : bt_article_add_author(c->a, v);
+    free(v);
+    return rc ? rc : 1;
+}
+
+static int lexicon_byline_names(ctx *c, const tx_block *b)
+{
+    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :");
+    const char *p = b->text + l, *e = b->text + b->len, *ns = NULL, *ne = NULL;
+    size_t words = 0;
+    int taken = 0, rc = 0;
+    while (p <= e) {
+        while (p < e && (*p == ' ' || *p == ':'))
+            p++;
+        const char *w = p;
+        while (p < e && *p != ' ' && *p != ',')
+            p++;
+        int comma = p < e && *p == ',';
+        utf8proc_int32_t cp = 0;
+        int name_word = p > w && utf8proc_iterate((const utf8proc_uint8_t *)w, p - w, &cp) > 0 &&
+                        utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+        if (name_word) {
+            if (!ns)
+                ns = w, words = 0;
+            ne = p;
+            words++;
+        }
+        if (ns && (!name_word || comma || p >= e)) {
+            if ((rc = add_name(c, ns, (size_t)(ne - ns), words)) < 0)
+                return rc;
+            taken |= rc > 0;
+            ns = NULL;
+        }
+        if (p >= e)
+            break;
+        p++;
+    }
+    return taken;
+}
+
+static int take_lexicon_bylines(ctx *c, size_t dlo, size_t rs)
+{
+    if (c->d.vietnamese)
+        return 0;
+    tx_block *B = c->d.b;
+    for (size_t i = dlo; i < rs + LEX_BYLINE_BELOW && i < c->d.n; i++) {
+        if (c->role[i] != R_NONE || c->junk[i] || B[i].kind != TB_TEXT || !byline_line(&B[i]) ||
+            tx_is_attribution(B[i].text, B[i].len))
+            continue;
+        int rc = lexicon_byline_names(c, &B[i]);
+        if (rc < 0)
+            return rc;
+        if (rc)
+            c->role[i] = R_BYLINE;
+    }
+    return 0;
+}
+
 /* Pass 6: the meta rows under a headline: a byline, alone or before share buttons ("Nguyễn
  * Hùng Chia sẻ Bình luận"), a WordPress "Đăng bởi X". Sets *first to the first block after
  * them and *image_above when it is a photo (a sapo is set above the lead photo). */
@@ -1015,6 +1125,19 @@ static int sapo_apart(ctx *c, size_t j, size_t re, size_t skip, int image_above)
         for (size_t q = j + 1; q <= re; q++)
             more += !c->junk[q] && tx_is_prose(&B[q]);
         apart = more >= VN_SAPO_MORE;
+    }
+    /* a standfirst sits between the headline and the byline or dateline: the article's
+     * meta rows under it set it apart (pass "sapo above the meta rows") */
+    if (!apart && k <= re) {
+        /* past a line or two of the meta box (the author's name under a portrait) */
+        size_t q = k, left = SAPO_META_LOOK;
+        while (q < re && left && c->role[q] != R_BYLINE && c->role[q] != R_DATE &&
+               (c->junk[q] || (B[q].kind == TB_TEXT && B[q].words <= TITLE_BYLINE_WORDS &&
+                               !tx_is_prose(&B[q])))) {
+            left -= !c->junk[q];
+            q++;
+        }
+        apart = c->role[q] == R_BYLINE || c->role[q] == R_DATE;
     }
     if (!apart && k <= re) {
         const tx_block *nb = &B[k];
@@ -1461,7 +1584,8 @@ static int extract(ctx *c, const bt_capture *cap)
         return rc;
     size_t start = t != NONE && t + 1 < rs ? t + 1 : rs;
     size_t dlo = t != NONE && t > DATE_ABOVE_TITLE ? t - DATE_ABOVE_TITLE : 0;
-    if ((rc = take_dateline(c, dlo, rs)) || (rc = take_english_bylines(c, dlo, rs)))
+    if ((rc = take_dateline(c, dlo, rs)) || (rc = take_english_bylines(c, dlo, rs)) ||
+        (rc = take_lexicon_bylines(c, dlo, rs)))
         return rc;
     int date_near_title = c->a->published != NULL, image_above;
     size_t first;
@@ -1494,7 +1618,15 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
     c.title = NONE;
     c.a = a;
     c.site = opts ? opts->site : NULL;
-    if (tx_doc_build(&c.d, text, len))
+    /* Pass 0: UTF-8 that a renderer read as Latin-1 is repaired (text_mojibake.c) */
+    char *fixed = NULL;
+    size_t flen = 0;
+    int mr = tx_repair_mojibake(text, len, &fixed, &flen);
+    if (mr < 0)
+        return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
+    int built = mr ? tx_doc_build(&c.d, fixed, flen) : tx_doc_build(&c.d, text, len);
+    free(fixed);
+    if (built)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
     int rc = BT_ENOMEM;
     c.role = calloc(c.d.n + 1, 1);

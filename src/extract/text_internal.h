@@ -14,6 +14,13 @@
  * words of a few characters), else 0 with the reason in why[cap]. Short texts pass. */
 int bti_text_plausible(const char *text, size_t len, char *why, size_t cap);
 
+/* ---- mojibake (text_mojibake.c) ------------------------------------------------------- */
+
+/* UTF-8 read as Latin-1 or Windows-1252 and written out again ("sanciÃ³n"): when such
+ * sequences are most of the text's non-ASCII characters, 1 with the repaired text in *out
+ * (the caller frees it); 0 when the text needs no repair; BT_ENOMEM. */
+int tx_repair_mojibake(const char *s, size_t len, char **out, size_t *outlen);
+
 /* ---- blocks (text_lines.c) ------------------------------------------------------------- */
 
 enum { TB_TEXT = 0, TB_IMAGE = 1 };
@@ -71,6 +78,9 @@ uint64_t tx_key(const char *fold, size_t flen);
 int tx_is_related_heading(const tx_block *b);
 /* Heading of a site-wide section that ends the article ("Đọc nhiều", "Multimedia"). */
 int tx_is_section_heading(const tx_block *b);
+/* Heading of a promo box ("Newsletter", "Sign up", "Podcast"): a section heading that a page
+ * also sets inside the article, between paragraphs. */
+int tx_is_promo_heading(const tx_block *b);
 /* Heading of the portal's "most read" box ("Đọc nhiều", "Xem nhiều", "Most popular"). */
 int tx_is_most_read_heading(const tx_block *b);
 /* A line after which a related block cannot go on: tags, previous/next post, comments. */

@@ -616,13 +616,40 @@ done:
     return rc;
 }
 
-/* A line that goes on mid-sentence: it starts with a lowercase letter or a digit. */
-static int starts_lower(const raw_line *l)
+static int ends_sentence(const raw_line *a);
+
+/* A line that goes on mid-sentence after line `a`: it starts with a lowercase letter or a
+ * digit; in a script without case (Chinese, Japanese, Korean, Devanagari, Arabic, Thai) a
+ * letter after a line that ends no sentence, since no capital marks a new one there. */
+static int goes_on(const raw_line *a, const raw_line *l)
 {
     utf8proc_int32_t cp;
     if (!l->len || utf8proc_iterate((const utf8proc_uint8_t *)l->s, (utf8proc_ssize_t)l->len, &cp) <= 0)
         return 0;
-    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL || (cp >= '0' && cp <= '9');
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LL || (cp >= '0' && cp <= '9') ||
+           (c == UTF8PROC_CATEGORY_LO && !ends_sentence(a));
+}
+
+/* Pass "wrap: caseless scripts": a line of prose in a script that writes no spaces between
+ * words (Chinese, Japanese) has none to find: it is text when it holds such characters. */
+static int has_words(const raw_line *l)
+{
+    if (memchr(l->s, ' ', l->len))
+        return 1;
+    for (size_t i = 0; i + 2 < l->len; i++)
+        if ((unsigned char)l->s[i] >= 0xE3 && cjk_at((const unsigned char *)l->s + i, l->len - i))
+            return 1;
+    return 0;
+}
+
+/* Whether the join of a wrapped line to the next falls between two CJK characters: the
+ * renderer broke a line where no space was (lynx breaks Chinese and Japanese anywhere), so
+ * the join adds none. */
+static int cjk_join(const char *p, size_t plen, const raw_line *b)
+{
+    return plen >= 3 && b->len >= 3 && cjk_at((const unsigned char *)p + plen - 3, 3) &&
+           cjk_at((const unsigned char *)b->s, b->len);
 }
 
 /* Hard-wrapped renderings (lynx, html2text, pandoc without --wrap=none) break paragraphs at a
@@ -635,6 +662,9 @@ static int cmp_size(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+#define WRAP_SURE_MIN 8   /* full lines that go on mid-sentence: enough to tell ... */
+#define WRAP_SURE_PCT 75  /* ... when this share of the full lines does */
+
 static size_t wrap_width(const raw_line *L, size_t n)
 {
     size_t *cols = malloc((n ? n : 1) * sizeof *cols);
@@ -642,7 +672,7 @@ static size_t wrap_width(const raw_line *L, size_t n)
         return 0;
     size_t nc = 0;
     for (size_t i = 0; i + 1 < n; i++)
-        if (!L[i].blank && !L[i + 1].blank && memchr(L[i].s, ' ', L[i].len) && L[i].s[0] != '<' &&
+        if (!L[i].blank && !L[i + 1].blank && has_words(&L[i]) && L[i].s[0] != '<' &&
             L[i].cols >= 40)
             cols[nc++] = L[i].cols;
     size_t W = 0;
@@ -656,17 +686,20 @@ static size_t wrap_width(const raw_line *L, size_t n)
     size_t many = 0, text = 0, mid = 0;
     /* wrapped paragraphs show as full lines followed by more of the same paragraph */
     for (size_t i = 0; i < n; i++) {
-        if (L[i].blank || !memchr(L[i].s, ' ', L[i].len))
+        if (L[i].blank || !has_words(&L[i]))
             continue;
         if (L[i].cols >= 30)
             text++;
         if (L[i].cols + 15 >= W && i + 1 < n && !L[i + 1].blank &&
             !(L[i].len == L[i + 1].len && !memcmp(L[i].s, L[i + 1].s, L[i].len))) {
             many++;
-            mid += starts_lower(&L[i + 1]);
+            mid += goes_on(&L[i], &L[i + 1]);
         }
     }
-    /* ... and the next line goes on mid-sentence, in lower case, often */
+    /* ... and the next line goes on mid-sentence, in lower case, often; a page of menus and
+     * teasers around a short article has few full lines, but those all go on mid-sentence */
+    if (many >= WRAP_SURE_MIN && mid * 100 >= many * WRAP_SURE_PCT)
+        return W;
     return many >= 3 && many * 5 >= text && (mid * 5 >= many * 2 || mid >= 12) ? W : 0;
 }
 
@@ -737,10 +770,15 @@ static size_t first_word_cols(const raw_line *l)
 static int ends_sentence(const raw_line *a)
 {
     char last = a->len ? a->s[a->len - 1] : 0;
+    const unsigned char *u = (const unsigned char *)a->s;
     return last == '.' || last == '!' || last == '?' || last == ':' ||
-           (a->len >= 3 && (unsigned char)a->s[a->len - 3] == 0xE2 &&
-            ((unsigned char)a->s[a->len - 1] == 0x9D || /* ” */
-             (unsigned char)a->s[a->len - 1] == 0xA6)); /* … */
+           (a->len >= 3 && u[a->len - 3] == 0xE2 &&
+            (u[a->len - 1] == 0x9D || /* ” */
+             u[a->len - 1] == 0xA6)) || /* … */
+           (a->len >= 3 && u[a->len - 3] == 0xE3 && u[a->len - 2] == 0x80 &&
+            u[a->len - 1] == 0x82) || /* 。 */
+           (a->len >= 3 && u[a->len - 3] == 0xEF && u[a->len - 2] == 0xBC &&
+            (u[a->len - 1] == 0x81 || u[a->len - 1] == 0x9F)); /* ！ ？ */
 }
 
 /* Whether line `a` was broken by the renderer before `b`: it is full up to the wrap column.
@@ -829,7 +867,8 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
                        list_marker(L[i].s, L[i].len, &skip)) &&
                      L[j].s[0] != '#' && (L[j].s[0] != '<' || inline_tag(L[j].s, L[j].len))))) {
                 lt |= memchr(L[j].s, '<', L[j].len) != NULL;
-                rc = rc ? rc : bti_buf_addc(&para, ' ');
+                if (!cjk_join(para.data, para.len, &L[j]))
+                    rc = rc ? rc : bti_buf_addc(&para, ' ');
                 rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);
                 j++;
             }

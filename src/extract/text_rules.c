@@ -91,6 +91,11 @@ int tx_is_section_heading(const tx_block *b)
            bti_lex_prefix(BTI_LEX_COUNTED_BOX, f + d + 1, n - d - 1, NULL) == n - d - 1;
 }
 
+int tx_is_promo_heading(const tx_block *b)
+{
+    return b->kind == TB_TEXT && phrase_eq(b, BTI_LEX_PROMO_HEAD);
+}
+
 int tx_is_most_read_heading(const tx_block *b)
 {
     return b->kind == TB_TEXT && b->words <= SECTION_MAX_WORDS &&
