@@ -1215,6 +1215,29 @@ static void test_layout_wrapper(void **state)
     bt_article_free(a);
 }
 
+/* A box whose class says "article-content" around one short line (a headline wrapper, an info box)
+ * earns its hint credit only with text: the body, spread over plain elements, wins. */
+static void test_thin_hinted_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<div id=\"top\"><div><div><div><div class=\"article-content\">"
+        "<p>Old bridge over the river to close soon</p></div></div></div></div></div>"
+        "<div id=\"page\"><section><div><div><div class=\"wrap\">"
+        "<p>Engineers found cracks, rust and loose bolts in two of the bridge's piers, and the "
+        "council closed it to lorries, buses and, from Monday, to cars as well.</p>"
+        "<p>Shops near the bridge fear the works, the detours and the noise, and the council has "
+        "promised, again, to review the parking rules in the centre.</p>"
+        "<p>The new bridge, wider, lighter and with a cycle lane, should open next summer, if "
+        "the weather, the budget and the river allow it.</p>"
+        "</div></div></div></section></div></body></html>");
+    assert_true(test_body_has(a, "cracks, rust and loose bolts"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "Old bridge over the river"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1237,7 +1260,7 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
-        cmocka_unit_test(test_layout_wrapper),
+        cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_thin_hinted_box),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -152,6 +152,20 @@ static int prose(xmlNodePtr n, bti_node_info *in)
     return 0;
 }
 
+/* Class-hint credit earned by text: a "content"/"article" class earns its weight only over
+ * as much paragraph text as an article's opening holds; a hinted box around one short line
+ * (a headline wrapper classed "content-h1", an info box) must not outscore the body whose
+ * paragraphs spread over plainer elements. Below this many bytes of scored paragraph text,
+ * the positive weight shrinks in proportion. */
+#define HINT_FULL_TEXT 200
+
+static double thin_hint_penalty(const bti_node_info *in)
+{
+    if (in->weight <= 0 || in->ptext >= HINT_FULL_TEXT)
+        return 0;
+    return (double)in->weight * (double)(HINT_FULL_TEXT - in->ptext) / HINT_FULL_TEXT;
+}
+
 static xmlNodePtr find_once(bti_html_ctx *ctx);
 
 xmlNodePtr bti_html_find_content(bti_html_ctx *ctx)
@@ -203,7 +217,7 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
     xmlNodePtr best[5] = {0};
     for (size_t i = 0; i < c.n; i++) {
         bti_node_info *in = BTI_INFO(c.v[i]);
-        in->score *= 1.0 - link_density(in);
+        in->score = (in->score - thin_hint_penalty(in)) * (1.0 - link_density(in));
         for (int j = 0; j < 5; j++) {
             if (!best[j] || in->score > BTI_INFO(best[j])->score) {
                 memmove(best + j + 1, best + j, (size_t)(4 - j) * sizeof best[0]);
@@ -276,7 +290,8 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
         const char *sc = cls(s);
         if (tc && sc && *tc && !strcmp(tc, sc))
             bonus = ts * 0.2;
-        double ss = si->scored ? si->score : 0;
+        /* a header block beside the text keeps its hint credit here: it belongs with it */
+        double ss = si->scored ? si->score + thin_hint_penalty(si) * (1.0 - link_density(si)) : 0;
         /* paragraphs nested deeper than the five scored levels leave a sibling unscored:
          * judge it by its prose then */
         int deep_prose = !si->scored && si->text >= 500 && si->paras >= 2 &&
