@@ -1238,6 +1238,28 @@ static void test_thin_hinted_box(void **state)
     bt_article_free(a);
 }
 
+/* Promo and prompt lines inside the text (lexicon HTML_PROMO_LINE) and furniture labels set
+ * off by marks leave the body; a long paragraph that opens the same way stays. */
+static void test_promo_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Promo</title></head><body><div class=\"story\">" PARAS
+        "<p>- Anzeige -</p><p>Follow us on Facebook and Twitter for more.</p>"
+        "<p>Subscribe now to our print edition for the full story.</p>"
+        "<p>Follow us on the long road the council took: the bridge was closed in May, the "
+        "ferry ran again in June, and by the end of the summer the town had a plan that the "
+        "shops, the schools and the bus company could all live with.</p>"
+        "<p>The council will publish the full report next week, officials said on Friday.</p>"
+        "</div></body></html>");
+    assert_false(test_body_has(a, "Anzeige"));
+    assert_false(test_body_has(a, "Facebook and Twitter"));
+    assert_false(test_body_has(a, "print edition"));
+    assert_true(test_body_has(a, "the long road the council took"));
+    assert_true(test_body_has(a, "full report"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1261,6 +1283,7 @@ int main(void)
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_thin_hinted_box),
+        cmocka_unit_test(test_promo_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1622,6 +1622,42 @@ static int rule_furniture_line(out *o, size_t i)
     return 1;
 }
 
+/* A short paragraph that opens with a promo or a prompt (lexicon HTML_PROMO_LINE: "Follow
+ * us on X", "Subscribe now to...", "Jetzt abonnieren", "Keine Kommentare"): the site speaking
+ * to its reader, never the article. Long paragraphs are text that happens to start so. */
+#define PROMO_LINE_MAX 200
+
+static int rule_promo_line(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (p->len > PROMO_LINE_MAX || !bti_lex_raw_prefix(BTI_LEX_HTML_PROMO_LINE, p->text, p->len, NULL))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
+/* A furniture word set off by marks ("- Anzeige -", "Anzeige:", "*Werbung*"): the label
+ * inside is what the whole-line furniture list knows. */
+#define LABEL_LINE_MAX 40
+
+static int edge_mark(char c) { return c == '-' || c == '*' || c == ':' || c == '|' || c == ' ' || c == '_'; }
+
+static int rule_marked_label(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (p->len > LABEL_LINE_MAX)
+        return 0;
+    size_t a = 0, b = p->len;
+    while (a < b && edge_mark(p->text[a]))
+        a++;
+    while (b > a && edge_mark(p->text[b - 1]))
+        b--;
+    if ((a == 0 && b == p->len) || a == b || !bti_lex_raw_has(BTI_LEX_HTML_FURNITURE_LINE, p->text + a, b - a))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
 /* A line that is one link and nothing else: a story the article points to. */
 static int rule_link_line(out *o, size_t i)
 {
@@ -1684,8 +1720,8 @@ static int rule_marked_link(out *o, size_t i)
 }
 
 static const para_rule PARA_RULES[] = {
-    rule_repeats_title, rule_furniture_line, rule_link_line, rule_bracketed_link,
-    rule_marked_link,
+    rule_repeats_title, rule_furniture_line, rule_promo_line, rule_marked_label, rule_link_line,
+    rule_bracketed_link, rule_marked_link,
 };
 
 /* Pass 5: furniture lines and inline related links out of the text. */

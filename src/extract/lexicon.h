@@ -98,6 +98,10 @@ typedef uint64_t bti_lex_set;
 #define BTI_LEX_KIND_PODCAST BTI_LEX_BIT(29)
 /* A long-form story ("E-magazine", "Longform"): an article, whatever clips it embeds. */
 #define BTI_LEX_KIND_ARTICLE BTI_LEX_BIT(30)
+/* HTML: the opening words of a short promo or prompt paragraph inside the text: newsletter,
+ * subscription, follow-us, get-the-app, share and comment prompts ("Follow us on X",
+ * "Jetzt abonnieren", "Keine Kommentare"): html_output.c's rule_promo_line. */
+#define BTI_LEX_HTML_PROMO_LINE BTI_LEX_BIT(43)
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40
