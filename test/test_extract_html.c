@@ -1260,6 +1260,30 @@ static void test_promo_lines(void **state)
     bt_article_free(a);
 }
 
+/* A body set as bare text and <br> beside a photo, with no paragraph element: its runs of
+ * text score as the paragraphs they read as, so a short boxed paragraph elsewhere does not
+ * win, and each run comes out as a paragraph. */
+static void test_bare_text_body(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<div class=\"x\"><figure><img src=\"a.jpg\"><figcaption>Bridge</figcaption></figure>"
+        "Engineers found cracks, rust and loose bolts in two of the bridge's piers, and the "
+        "council closed it to lorries, buses and, from Monday, to cars as well.<br><br>"
+        "Shops near the bridge fear the works, the detours and the noise, and the council has "
+        "promised, again, to review the parking rules in the centre.<br><br>"
+        "The new bridge, wider, lighter and with a cycle lane, should open next summer, if "
+        "the weather, the budget and the river allow it.</div>"
+        "<div class=\"y\"><p>Weather tomorrow: sunny spells and a light breeze.</p></div>"
+        "</body></html>");
+    assert_true(test_body_has(a, "cracks, rust and loose bolts"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "sunny spells"));
+    assert_true(a->n_body >= 3);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1283,7 +1307,7 @@ int main(void)
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_thin_hinted_box),
-        cmocka_unit_test(test_promo_lines),
+        cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,6 +65,79 @@ static int paragraph_like(const xmlNode *n, const bti_node_info *in)
             !strcmp(t, "span") || !strcmp(t, "font") || !strcmp(t, "li") || !strcmp(t, "dd"));
 }
 
+/* Points of one paragraph of `text` bytes and `commas` commas, handed to `parent` (in full)
+ * and its ancestors (less with each level). */
+static int award(cands *c, xmlNodePtr parent, size_t text, size_t commas)
+{
+    double s = 1.0 + (double)commas + (double)(text / 100 < 3 ? text / 100 : 3);
+    xmlNodePtr a = parent;
+    for (int level = 0; level < 5 && a && a->type == XML_ELEMENT_NODE && a->_private;
+         level++, a = a->parent) {
+        if (bti_html_is(a, "html"))
+            break;
+        if (init_cand(c, a))
+            return BT_ENOMEM;
+        BTI_INFO(a)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+        BTI_INFO(a)->ptext += text;
+    }
+    return 0;
+}
+
+/* Bare text as paragraphs: a body set as text and <br> straight inside a block that also
+ * holds blocks (a photo, an ad slot, a quote) has no paragraph element to score, and was
+ * worth nothing however long. Each run of text and inline markup between blocks and line
+ * breaks counts as the paragraph it reads as, for the block that holds it. */
+#define BARE_MIN_TEXT 25 /* as for a paragraph element: a label is not one */
+
+static int inline_child(const xmlNode *k)
+{
+    static const char *const tags[] = {"a", "span", "strong", "b", "em", "i", "u", "font",
+                                       "small", "sup", "sub", "time", "abbr", "cite", "q",
+                                       "mark", "code", "s", "del", "ins"};
+    if (!k->_private || (BTI_INFO(k)->flags & BTI_NF_BLOCK))
+        return 0;
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (k->name[0] == (xmlChar)tags[i][0] && !strcmp((const char *)k->name, tags[i]))
+            return 1;
+    return 0;
+}
+
+static int bare_runs(const bti_html_ctx *ctx, cands *c, xmlNodePtr n)
+{
+    size_t text = 0, link = 0, commas = 0;
+    for (xmlNodePtr k = n->children;; k = k->next) {
+        int end = !k;
+        if (k && (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)) {
+            int space = 1;
+            for (const xmlChar *p = k->content; p && *p; p++) {
+                int sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+                if (!sp || !space)
+                    text++;
+                commas += *p == ',';
+                space = sp;
+            }
+        } else if (k && k->type == XML_ELEMENT_NODE) {
+            const bti_node_info *ki = k->_private ? BTI_INFO(k) : NULL;
+            if (ki && ((ki->flags & BTI_NF_SKIP) || bti_html_furniture(ctx, ki)))
+                continue;
+            if (ki && inline_child(k)) {
+                text += ki->text;
+                link += bti_html_is(k, "a") ? ki->text : ki->link;
+                commas += ki->commas;
+            } else {
+                end = 1; /* a <br> or a block closes the run */
+            }
+        }
+        if (end) {
+            if (text >= BARE_MIN_TEXT && link * 2 <= text && award(c, n, text, commas))
+                return BT_ENOMEM;
+            text = link = commas = 0;
+        }
+        if (!k)
+            return 0;
+    }
+}
+
 static int score_walk(const bti_html_ctx *ctx, cands *c, xmlNodePtr n)
 {
     bti_walk w;
@@ -79,19 +152,13 @@ static int score_walk(const bti_html_ctx *ctx, cands *c, xmlNodePtr n)
             continue;
         /* a "paragraph" that is mostly links is a link list (tags, kudos, menus): no points */
         if (paragraph_like(k, in) && in->text >= 25 && in->link * 2 <= in->text) {
-            double s = 1.0 + (double)in->commas + (double)(in->text / 100 < 3 ? in->text / 100 : 3);
-            xmlNodePtr a = k->parent;
-            for (int level = 0; level < 5 && a && a->type == XML_ELEMENT_NODE && a->_private;
-                 level++, a = a->parent) {
-                if (bti_html_is(a, "html"))
-                    break;
-                if (init_cand(c, a))
-                    return BT_ENOMEM;
-                BTI_INFO(a)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
-                BTI_INFO(a)->ptext += in->text;
-            }
+            if (award(c, k->parent, in->text, in->commas))
+                return BT_ENOMEM;
             if (!(in->flags & BTI_NF_BLOCK))
                 continue; /* nothing scorable inside */
+        } else if ((in->flags & BTI_NF_BLOCK) && in->text >= BARE_MIN_TEXT &&
+                   bare_runs(ctx, c, k)) {
+            return BT_ENOMEM;
         }
         descend = 1;
     }
