@@ -1284,6 +1284,21 @@ static void test_bare_text_body(void **state)
     bt_article_free(a);
 }
 
+/* A page that loads the next story below its own, each in an <article>: the one headed by
+ * the page's title is the article; the next story's text stays out. */
+static void test_own_article(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ferries run again</title></head><body><main>"
+        "<article><h1>Ferries run again</h1>" PARAS PARAS "</article>"
+        "<article><h1>Old bridge to close</h1>" SECTION_PARAS SECTION_PARAS "</article>"
+        "</main></body></html>");
+    assert_true(test_body_has(a, "sơ tán"));
+    assert_false(test_body_has(a, "cracks in two of the bridge"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1308,6 +1323,7 @@ int main(void)
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_thin_hinted_box),
         cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
+        cmocka_unit_test(test_own_article),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -234,8 +234,86 @@ static double thin_hint_penalty(const bti_node_info *in)
 }
 
 static xmlNodePtr find_once(bti_html_ctx *ctx);
+static xmlNodePtr find_content_scored(bti_html_ctx *ctx);
+
+/* The page's own article among several: pages that load the next stories below the first
+ * (endless scroll) hold one <article> each, and a longer next story can outscore the
+ * page's own. The <article> whose headline (its first h1/h2) is the page's title is the
+ * page's: when exactly one says so, holds text of its own and lies inside the container
+ * chosen (which spans its neighbours too), the container narrows to it. */
+#define OWN_ARTICLES_MAX 32     /* <article> elements looked at */
+#define OWN_MIN_TEXT 500        /* an article's text, not a teaser card with the headline */
+#define OWN_MAX_LINK 0.3
+#define OWN_HEADING_DEPTH 8     /* the headline sits near the top of its article */
+#define OWN_HEADING_MAX 400     /* a headline, not a section holding one */
+
+static int headed_by(const xmlNode *art, const char *title)
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, art->children); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private || w.depth > OWN_HEADING_DEPTH ||
+            (BTI_INFO(k)->flags & BTI_NF_SKIP) || bti_html_is(k, "article"))
+            continue;
+        if (bti_html_is(k, "h1") || bti_html_is(k, "h2")) {
+            if (BTI_INFO(k)->text > OWN_HEADING_MAX)
+                return 0;
+            char *t = bti_html_text(k);
+            int same = t && bti_html_same_text(t, title);
+            free(t);
+            return same;
+        }
+        descend = 1;
+    }
+    return 0;
+}
+
+static xmlNodePtr own_article(const bti_html_ctx *ctx, xmlNodePtr content)
+{
+    if (!ctx->title || !*ctx->title || !content)
+        return content;
+    const xmlNode *arts[OWN_ARTICLES_MAX];
+    size_t na = 0;
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, xmlDocGetRootElement(ctx->doc)); k && na < OWN_ARTICLES_MAX;
+         k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private ||
+            (BTI_INFO(k)->flags & BTI_NF_SKIP))
+            continue;
+        if (bti_html_is(k, "article")) {
+            arts[na++] = k;
+            continue; /* nested articles are comments or cards of this one */
+        }
+        descend = 1;
+    }
+    if (na < 2)
+        return content;
+    xmlNodePtr own = NULL;
+    for (size_t i = 0; i < na; i++) {
+        const bti_node_info *in = BTI_INFO(arts[i]);
+        if (in->text < OWN_MIN_TEXT || link_density(in) >= OWN_MAX_LINK || !headed_by(arts[i], ctx->title))
+            continue;
+        if (own)
+            return content; /* two say so: no telling */
+        own = (xmlNodePtr)arts[i];
+    }
+    /* only a container that spans it and its neighbours gives way: one beside it may be the
+     * page's own text split over several articles (a recipe's header and its steps) */
+    if (!own || own == content || !contains(content, own))
+        return content;
+    return own;
+}
 
 xmlNodePtr bti_html_find_content(bti_html_ctx *ctx)
+{
+    xmlNodePtr c = find_content_scored(ctx);
+    return own_article(ctx, c);
+}
+
+static xmlNodePtr find_content_scored(bti_html_ctx *ctx)
 {
     /* First with every furniture-classed block left out, as it should be; when that leaves
      * too little text (a layout wrapper classed "sidebar-right-layout"), again with only the
