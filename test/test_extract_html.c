@@ -1299,6 +1299,23 @@ static void test_own_article(void **state)
     bt_article_free(a);
 }
 
+/* A paywall notice after the part of the text the page shows ends it: the offer after the
+ * notice leaves the body; a notice before any text (nothing shown) does not cut. */
+static void test_paywall_notice(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Paywall</title></head><body><div class=\"story\">" PARAS
+        "<p>The council will publish the full report next week, officials said on Friday.</p>"
+        "<p>This article is for subscribers only.</p><p>Unlimited access to every story</p>"
+        "<p>Cancel at any time</p></div></body></html>");
+    assert_true(test_body_has(a, "full report"));
+    assert_false(test_body_has(a, "subscribers only"));
+    assert_false(test_body_has(a, "Unlimited access"));
+    assert_false(test_body_has(a, "Cancel at any time"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1323,7 +1340,7 @@ int main(void)
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_thin_hinted_box),
         cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
-        cmocka_unit_test(test_own_article),
+        cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1636,6 +1636,29 @@ static int rule_promo_line(out *o, size_t i)
     return 1;
 }
 
+/* A paywall notice (lexicon HTML_PAYWALL) after some of the text: the notice and the offer
+ * that follows it (benefits, prices, "already a subscriber?") end the text, when what
+ * follows is shorter than what the page showed before it. */
+#define PAYWALL_LINE_MAX 200
+#define PAYWALL_ENDS " .,:;!?\xE3" /* the notice's words end at a space or a mark (CJK marks
+                                       * start with this byte) */
+
+static int rule_paywall(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (i == 0 || p->len > PAYWALL_LINE_MAX ||
+        !bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, p->text, p->len, PAYWALL_ENDS))
+        return 0;
+    size_t before = 0, after = 0;
+    for (size_t k = 0; k < o->pn; k++)
+        *(k < i ? &before : &after) += o->pv[k].len;
+    if (after > before)
+        return 0;
+    while (o->pn > i)
+        drop_para(o, o->pn - 1);
+    return 1;
+}
+
 /* A furniture word set off by marks ("- Anzeige -", "Anzeige:", "*Werbung*"): the label
  * inside is what the whole-line furniture list knows. */
 #define LABEL_LINE_MAX 40
@@ -1720,8 +1743,8 @@ static int rule_marked_link(out *o, size_t i)
 }
 
 static const para_rule PARA_RULES[] = {
-    rule_repeats_title, rule_furniture_line, rule_promo_line, rule_marked_label, rule_link_line,
-    rule_bracketed_link, rule_marked_link,
+    rule_repeats_title, rule_furniture_line, rule_paywall, rule_promo_line, rule_marked_label,
+    rule_link_line, rule_bracketed_link, rule_marked_link,
 };
 
 /* Pass 5: furniture lines and inline related links out of the text. */

@@ -88,6 +88,7 @@ static const entry TABLE[] = {
     {"caption", 7, LX(FURNITURE)},
     {"categories", 10, LX(POST_LABEL)},
     {"category", 8, LX(POST_LABEL)},
+    {"cet article est reserve aux abonnes", 35, LX(HTML_PAYWALL)},
     {"chap nhan", 9, LX(FURNITURE)},
     {"chep", 4, LX(SHARE_WORD)},
     {"chia", 4, LX(SHARE_ANCHOR) | LX(SHARE_WORD)},
@@ -130,6 +131,8 @@ static const entry TABLE[] = {
     {"day ago", 7, LX(TIME_UNIT)},
     {"days ago", 8, LX(TIME_UNIT)},
     {"de lai mot binh luan", 20, LX(RELATED_END)},
+    {"dieser artikel ist nur fur abonnenten", 37, LX(HTML_PAYWALL)},
+    {"dieser inhalt ist nur fur abonnenten", 36, LX(HTML_PAYWALL)},
     {"dieu huong bai viet", 19, LX(RELATED_END)},
     {"do hoa", 6, LX(CREDIT_VI) | LX(KIND_INFOGRAPHIC)},
     {"doc nhieu", 9, LX(HTML_ENDS_ARTICLE) | LX(MOST_READ_HEAD) | LX(SECTION_HEAD)},
@@ -153,6 +156,7 @@ static const entry TABLE[] = {
     {"enlarge this image", 18, LX(FURNITURE)},
     {"es", 2, LX(NAME_JOIN)},
     {"et", 2, LX(NAME_JOIN)},
+    {"exclusivo para suscriptores", 27, LX(HTML_PAYWALL)},
     {"facebook", 8, LX(FURNITURE) | LX(SHARE_ANCHOR) | LX(SHARE_WORD)},
     {"fb", 2, LX(SHARE_WORD)},
     {"filed under", 11, LX(POST_LABEL)},
@@ -397,6 +401,10 @@ static const entry TABLE[] = {
     {"theo doi bao", 12, LX(FURNITURE_PREFIX)},
     {"theo doi chung toi", 18, LX(FURNITURE)},
     {"thich", 5, LX(FURNITURE)},
+    {"this article is exclusive to subscribers", 40, LX(HTML_PAYWALL)},
+    {"this article is for subscribers", 31, LX(HTML_PAYWALL)},
+    {"this content is for subscribers", 31, LX(HTML_PAYWALL)},
+    {"this story is for subscribers", 29, LX(HTML_PAYWALL)},
     {"thong tin doanh nghiep", 22, LX(SECTION_HEAD)},
     {"tieu diem", 9, LX(SECTION_HEAD)},
     {"tim kiem", 8, LX(FURNITURE)},
@@ -485,6 +493,9 @@ static const entry TABLE[] = {
     {"zobacz takze", 12, LX(HTML_RELATED_MARK)},
     {"zobacz tez", 10, LX(HTML_RELATED_MARK)},
     {"© ", 3, LX(FURNITURE_PREFIX)},
+    {"おすすめ情報", 18, LX(HTML_ENDS_ARTICLE)},
+    {"この記事は会員限定です", 36, LX(HTML_PAYWALL)},
+    {"関連キーワード", 24, LX(HTML_ENDS_ARTICLE)}, /* the key folded: the kana voicing mark apart */
 };
 
 #define N_ENTRIES (sizeof TABLE / sizeof TABLE[0])
