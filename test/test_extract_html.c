@@ -1314,6 +1314,17 @@ static void test_paywall_notice(void **state)
     assert_false(test_body_has(a, "Unlimited access"));
     assert_false(test_body_has(a, "Cancel at any time"));
     bt_article_free(a);
+    /* a paywall box in the middle of the text: the box goes, the text after it stays */
+    a = extract_ok(
+        "<html lang=\"en\"><head><title>Paywall</title></head><body><div class=\"story\">" PARAS
+        "<div class=\"offer\"><div class=\"h2\">THIS CONTENT IS RESERVED FOR SUBSCRIBERS</div>"
+        "<p>Enjoy the latest local news.</p><ul><li>Daily puzzles and the crossword.</li>"
+        "<li>Support local journalism.</li></ul></div>" SECTION_PARAS "</div></body></html>");
+    assert_true(test_body_has(a, "sơ tán"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "RESERVED"));
+    assert_false(test_body_has(a, "Daily puzzles"));
+    bt_article_free(a);
 }
 
 int main(void)

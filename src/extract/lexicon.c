@@ -404,6 +404,7 @@ static const entry TABLE[] = {
     {"this article is exclusive to subscribers", 40, LX(HTML_PAYWALL)},
     {"this article is for subscribers", 31, LX(HTML_PAYWALL)},
     {"this content is for subscribers", 31, LX(HTML_PAYWALL)},
+    {"this content is reserved for subscribers", 40, LX(HTML_PAYWALL)},
     {"this story is for subscribers", 29, LX(HTML_PAYWALL)},
     {"thong tin doanh nghiep", 22, LX(SECTION_HEAD)},
     {"tieu diem", 9, LX(SECTION_HEAD)},
