@@ -1327,6 +1327,23 @@ static void test_paywall_notice(void **state)
     bt_article_free(a);
 }
 
+/* The lenient second try keeps its answer when it gathers more text, counted down the
+ * single-child wrappers it climbed through: text nested deep under a layout wrapper named
+ * "sidebar-grid" is found, not lost to the first try's empty answer. */
+static void test_lenient_deep_wrappers(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><h1>Old bridge to close</h1>"
+        "<div class=\"sidebar-grid\"><div class=\"sidebar-grid__content article__content\">"
+        "<div><div><div><div><div>" SECTION_PARAS "</div></div></div></div></div></div>"
+        "<div class=\"sidebar-grid__sidebar\">Ad</div></div></body></html>");
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    assert_true(test_body_has(a, "cycle lane"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1352,6 +1369,7 @@ int main(void)
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_thin_hinted_box),
         cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
         cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
+        cmocka_unit_test(test_lenient_deep_wrappers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

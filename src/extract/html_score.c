@@ -313,6 +313,31 @@ xmlNodePtr bti_html_find_content(bti_html_ctx *ctx)
     return own_article(ctx, c);
 }
 
+/* The paragraph text a container gathers: its own, or that of its kept children when it was
+ * returned for them, or that of its only child when it was climbed to from it (its own count
+ * stops five levels above each paragraph, and such a container may sit higher). */
+static size_t gathered(xmlNodePtr c)
+{
+    while (c && c->_private) {
+        size_t kept = 0;
+        xmlNodePtr only = NULL;
+        int n = 0;
+        for (xmlNodePtr k = c->children; k; k = k->next) {
+            if (k->type != XML_ELEMENT_NODE || !k->_private || (BTI_INFO(k)->flags & BTI_NF_SKIP))
+                continue;
+            n++;
+            only = k;
+            if (BTI_INFO(k)->flags & BTI_NF_KEEP)
+                kept += BTI_INFO(k)->ptext;
+        }
+        size_t own = BTI_INFO(c)->ptext > kept ? BTI_INFO(c)->ptext : kept;
+        if (own || n != 1)
+            return own;
+        c = only;
+    }
+    return 0;
+}
+
 static xmlNodePtr find_content_scored(bti_html_ctx *ctx)
 {
     /* First with every furniture-classed block left out, as it should be; when that leaves
@@ -320,7 +345,7 @@ static xmlNodePtr find_content_scored(bti_html_ctx *ctx)
      * small ones left out. */
     ctx->lenient = 0;
     xmlNodePtr top = find_once(ctx);
-    size_t got = top && top->_private ? BTI_INFO(top)->ptext : 0;
+    size_t got = gathered(top);
     if (got >= 500 || got * 4 >= ctx->total_text)
         return top;
     for (size_t i = 0; i < ctx->n_info; i++) {
@@ -331,7 +356,7 @@ static xmlNodePtr find_content_scored(bti_html_ctx *ctx)
     }
     ctx->lenient = 1;
     xmlNodePtr again = find_once(ctx);
-    size_t more = again && again->_private ? BTI_INFO(again)->ptext : 0;
+    size_t more = gathered(again);
     if (more > got)
         return again;
     for (size_t i = 0; i < ctx->n_info; i++) { /* back to the first answer */
