@@ -1258,6 +1258,16 @@ static void test_promo_lines(void **state)
     assert_true(test_body_has(a, "the long road the council took"));
     assert_true(test_body_has(a, "full report"));
     bt_article_free(a);
+    /* a loading label with its dots; an author's biography under "Über den Autor" */
+    a = extract_ok(
+        "<html lang=\"de\"><head><title>Promo</title></head><body><div class=\"story\">" PARAS
+        "<p>Wird geladen...</p>" SECTION_PARAS "<h3>Über den Autor</h3>"
+        "<p>Max Muster schreibt seit zwanzig Jahren über Brücken, Fähren und Verkehr.</p>"
+        "</div></body></html>");
+    assert_false(test_body_has(a, "Wird geladen"));
+    assert_false(test_body_has(a, "zwanzig Jahren"));
+    assert_true(test_body_has(a, "cycle lane"));
+    bt_article_free(a);
 }
 
 /* A body set as bare text and <br> beside a photo, with no paragraph element: its runs of

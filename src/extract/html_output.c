@@ -1693,8 +1693,8 @@ static int rule_paywall(out *o, size_t i)
     return 1;
 }
 
-/* A furniture word set off by marks ("- Anzeige -", "Anzeige:", "*Werbung*"): the label
- * inside is what the whole-line furniture list knows. */
+/* A furniture word set off by marks ("- Anzeige -", "Anzeige:", "*Werbung*", "Wird
+ * geladen..."): the label inside is what the whole-line furniture list knows. */
 #define LABEL_LINE_MAX 40
 
 static int edge_mark(char c) { return c == '-' || c == '*' || c == ':' || c == '|' || c == ' ' || c == '_'; }
@@ -1707,8 +1707,14 @@ static int rule_marked_label(out *o, size_t i)
     size_t a = 0, b = p->len;
     while (a < b && edge_mark(p->text[a]))
         a++;
-    while (b > a && edge_mark(p->text[b - 1]))
-        b--;
+    for (;;) { /* "Wird geladen...", "Loading …" */
+        if (b > a && (edge_mark(p->text[b - 1]) || p->text[b - 1] == '.'))
+            b--;
+        else if (b >= a + 3 && !memcmp(p->text + b - 3, "\xE2\x80\xA6", 3))
+            b -= 3;
+        else
+            break;
+    }
     if ((a == 0 && b == p->len) || a == b || !bti_lex_raw_has(BTI_LEX_HTML_FURNITURE_LINE, p->text + a, b - a))
         return 0;
     drop_para(o, i);
