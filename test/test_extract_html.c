@@ -1354,6 +1354,27 @@ static void test_lenient_deep_wrappers(void **state)
     bt_article_free(a);
 }
 
+/* A text cut in two blocks that score alike, with an ad slot between them (a "read more"
+ * expander, a layout of chunks): both halves are the article. */
+static void test_twin_halves(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ferries run again</title></head><body>"
+        "<div class=\"story\"><section><div class=\"part\"><div><div class=\"body\">" PARAS
+        "</div></div></div></section><div class=\"ad-slot\">Advertisement</div><section>"
+        "<div class=\"part\"><div><div class=\"body\">"
+        "<p>Người dân ở các huyện ven biển đã được đưa tới nơi an toàn trước khi mưa lớn kéo dài "
+        "suốt đêm, theo thông báo của tỉnh.</p>"
+        "<p>Lực lượng biên phòng đã kêu gọi tàu thuyền vào bờ từ sáng, với hàng nghìn lao động, "
+        "ngư dân và phương tiện được sắp xếp chỗ neo đậu.</p>"
+        "</div></div></div></section></div></body></html>");
+    assert_true(test_body_has(a, "sơ tán"));
+    assert_true(test_body_has(a, "biên phòng"));
+    assert_false(test_body_has(a, "Advertisement"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1379,7 +1400,7 @@ int main(void)
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_thin_hinted_box),
         cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
         cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
-        cmocka_unit_test(test_lenient_deep_wrappers),
+        cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

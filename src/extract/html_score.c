@@ -236,6 +236,9 @@ static double thin_hint_penalty(const bti_node_info *in)
 static xmlNodePtr find_once(bti_html_ctx *ctx);
 static xmlNodePtr find_content_scored(bti_html_ctx *ctx);
 
+#define TWIN_SHARE 0.9 /* a twin scores within a tenth of the best */
+#define TWIN_LEVELS 4   /* and shares an ancestor with it a few levels up */
+
 /* The page's own article among several: pages that load the next stories below the first
  * (endless scroll) hold one <article> each, and a longer next story can outscore the
  * page's own. The <article> whose headline (its first h1/h2) is the page's title is the
@@ -419,6 +422,24 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
                 top = p;
                 break;
             }
+        }
+    }
+    /* a twin: a block apart from the best that scores as well is the other half of a text
+     * cut in two (a "read more" expander, an ad slot between two bodies of one class); the
+     * article is their common ancestor when it is near */
+    if (top == best[0]) {
+        for (int j = 1; j < 5; j++) {
+            xmlNodePtr t = best[j];
+            if (!t || BTI_INFO(t)->score < TWIN_SHARE * ti->score || contains(t, top) ||
+                contains(top, t))
+                continue;
+            xmlNodePtr p = top->parent;
+            for (int up = 1; p && up <= TWIN_LEVELS && !outer(p) && p->_private; up++, p = p->parent)
+                if (contains(p, t))
+                    break;
+            if (p && !outer(p) && p->_private && contains(p, t))
+                top = p;
+            break;
         }
     }
     /* climb while the parent scores better (a container split into sub-blocks) */
