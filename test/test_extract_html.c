@@ -1375,6 +1375,33 @@ static void test_twin_halves(void **state)
     bt_article_free(a);
 }
 
+/* A page builder's text widget: one <p> of lines broken by <br>, in a block classed as both
+ * content and widget, inside wrappers classed "widget": long prose makes it the text's box
+ * (not furniture) though it is one paragraph. */
+#define LONG_LINES                                                                                 \
+    "Engineers found cracks in two of the bridge's piers during the spring inspection.<br>"       \
+    "The council decided that repairs would cost more than building a new crossing.<br>"          \
+    "Buses will run on a detour through the north of the town, adding ten minutes a trip.<br>"    \
+    "Shops near the bridge fear they will lose customers during the works.<br>"                   \
+    "The council has promised to review the parking rules in the centre before work starts.<br>"  \
+    "The new bridge, wider and with a cycle lane, should open in the summer after next.<br>"
+
+static void test_text_widget(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><h1>Old bridge to close</h1>"
+        "<div class=\"widget-wrap\"><div class=\"entry-content widget\">"
+        "<div class=\"widget-container\"><p>" LONG_LINES LONG_LINES LONG_LINES LONG_LINES "</p></div></div>"
+        "<div class=\"widget-sidebar\">Ad</div></div><footer>" SECTION_PARAS SECTION_PARAS
+        "</footer></body></html>");
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_int_equal(a->n_body, 24); /* its lines, and no footer */
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1401,6 +1428,7 @@ int main(void)
         cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
         cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
+        cmocka_unit_test(test_text_widget),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
