@@ -4,7 +4,11 @@
  * link-heavy candidates lose in proportion to their link text. The best candidate may then
  * give way to an ancestor that gathers several near-best ones, and its siblings that score
  * well (or are plain prose paragraphs) are kept beside it. This is the scheme of
- * arc90's Readability, which the best extractors still build on. */
+ * arc90's Readability, which the best extractors still build on. Added to it, each a named
+ * step below: bare text between <br>s scores as paragraphs (bare_runs), class credit is
+ * earned with text (HINT_FULL_TEXT), a twin of the best block joins it (TWIN_SHARE), the
+ * lenient retry is judged by the text it gathers (gathered), and among several <article>s the
+ * one headed by the page's title wins (own_article). */
 #include "extract/html_internal.h"
 
 #include <stdlib.h>
