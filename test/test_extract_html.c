@@ -1577,6 +1577,193 @@ static void test_layout_wrapper(void **state)
     bt_article_free(a);
 }
 
+/* A box whose class says "article-content" around one short line (a headline wrapper, an info box)
+ * earns its hint credit only with text: the body, spread over plain elements, wins. */
+static void test_thin_hinted_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<div id=\"top\"><div><div><div><div class=\"article-content\">"
+        "<p>Old bridge over the river to close soon</p></div></div></div></div></div>"
+        "<div id=\"page\"><section><div><div><div class=\"wrap\">"
+        "<p>Engineers found cracks, rust and loose bolts in two of the bridge's piers, and the "
+        "council closed it to lorries, buses and, from Monday, to cars as well.</p>"
+        "<p>Shops near the bridge fear the works, the detours and the noise, and the council has "
+        "promised, again, to review the parking rules in the centre.</p>"
+        "<p>The new bridge, wider, lighter and with a cycle lane, should open next summer, if "
+        "the weather, the budget and the river allow it.</p>"
+        "</div></div></div></section></div></body></html>");
+    assert_true(test_body_has(a, "cracks, rust and loose bolts"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "Old bridge over the river"));
+    bt_article_free(a);
+}
+
+/* Promo and prompt lines inside the text (lexicon HTML_PROMO_LINE) and furniture labels set
+ * off by marks leave the body; a long paragraph that opens the same way stays. */
+static void test_promo_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Promo</title></head><body><div class=\"story\">" PARAS
+        "<p>- Anzeige -</p><p>Follow us on Facebook and Twitter for more.</p>"
+        "<p>Subscribe now to our print edition for the full story.</p>"
+        "<p>Follow us on the long road the council took: the bridge was closed in May, the "
+        "ferry ran again in June, and by the end of the summer the town had a plan that the "
+        "shops, the schools and the bus company could all live with.</p>"
+        "<p>The council will publish the full report next week, officials said on Friday.</p>"
+        "</div></body></html>");
+    assert_false(test_body_has(a, "Anzeige"));
+    assert_false(test_body_has(a, "Facebook and Twitter"));
+    assert_false(test_body_has(a, "print edition"));
+    assert_true(test_body_has(a, "the long road the council took"));
+    assert_true(test_body_has(a, "full report"));
+    bt_article_free(a);
+    /* a loading label with its dots; an author's biography under "Über den Autor" */
+    a = extract_ok(
+        "<html lang=\"de\"><head><title>Promo</title></head><body><div class=\"story\">" PARAS
+        "<p>Wird geladen...</p>" SECTION_PARAS "<h3>Über den Autor</h3>"
+        "<p>Max Muster schreibt seit zwanzig Jahren über Brücken, Fähren und Verkehr.</p>"
+        "</div></body></html>");
+    assert_false(test_body_has(a, "Wird geladen"));
+    assert_false(test_body_has(a, "zwanzig Jahren"));
+    assert_true(test_body_has(a, "cycle lane"));
+    bt_article_free(a);
+}
+
+/* A body set as bare text and <br> beside a photo, with no paragraph element: its runs of
+ * text score as the paragraphs they read as, so a short boxed paragraph elsewhere does not
+ * win, and each run comes out as a paragraph. */
+static void test_bare_text_body(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<div class=\"x\"><figure><img src=\"a.jpg\"><figcaption>Bridge</figcaption></figure>"
+        "Engineers found cracks, rust and loose bolts in two of the bridge's piers, and the "
+        "council closed it to lorries, buses and, from Monday, to cars as well.<br><br>"
+        "Shops near the bridge fear the works, the detours and the noise, and the council has "
+        "promised, again, to review the parking rules in the centre.<br><br>"
+        "The new bridge, wider, lighter and with a cycle lane, should open next summer, if "
+        "the weather, the budget and the river allow it.</div>"
+        "<div class=\"y\"><p>Weather tomorrow: sunny spells and a light breeze.</p></div>"
+        "</body></html>");
+    assert_true(test_body_has(a, "cracks, rust and loose bolts"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "sunny spells"));
+    assert_true(a->n_body >= 3);
+    bt_article_free(a);
+}
+
+/* A page that loads the next story below its own, each in an <article>: the one headed by
+ * the page's title is the article; the next story's text stays out. */
+static void test_own_article(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ferries run again</title></head><body><main>"
+        "<article><h1>Ferries run again</h1>" PARAS PARAS "</article>"
+        "<article><h1>Old bridge to close</h1>" SECTION_PARAS SECTION_PARAS "</article>"
+        "</main></body></html>");
+    assert_true(test_body_has(a, "sơ tán"));
+    assert_false(test_body_has(a, "cracks in two of the bridge"));
+    bt_article_free(a);
+}
+
+/* A paywall notice after the part of the text the page shows ends it: the offer after the
+ * notice leaves the body; a notice before any text (nothing shown) does not cut. */
+static void test_paywall_notice(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Paywall</title></head><body><div class=\"story\">" PARAS
+        "<p>The council will publish the full report next week, officials said on Friday.</p>"
+        "<p>This article is for subscribers only.</p><p>Unlimited access to every story</p>"
+        "<p>Cancel at any time</p></div></body></html>");
+    assert_true(test_body_has(a, "full report"));
+    assert_false(test_body_has(a, "subscribers only"));
+    assert_false(test_body_has(a, "Unlimited access"));
+    assert_false(test_body_has(a, "Cancel at any time"));
+    bt_article_free(a);
+    /* a paywall box in the middle of the text: the box goes, the text after it stays */
+    a = extract_ok(
+        "<html lang=\"en\"><head><title>Paywall</title></head><body><div class=\"story\">" PARAS
+        "<div class=\"offer\"><div class=\"h2\">THIS CONTENT IS RESERVED FOR SUBSCRIBERS</div>"
+        "<p>Enjoy the latest local news.</p><ul><li>Daily puzzles and the crossword.</li>"
+        "<li>Support local journalism.</li></ul></div>" SECTION_PARAS "</div></body></html>");
+    assert_true(test_body_has(a, "sơ tán"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "RESERVED"));
+    assert_false(test_body_has(a, "Daily puzzles"));
+    bt_article_free(a);
+}
+
+/* The lenient second try keeps its answer when it gathers more text, counted down the
+ * single-child wrappers it climbed through: text nested deep under a layout wrapper named
+ * "sidebar-grid" is found, not lost to the first try's empty answer. */
+static void test_lenient_deep_wrappers(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><h1>Old bridge to close</h1>"
+        "<div class=\"sidebar-grid\"><div class=\"sidebar-grid__content article__content\">"
+        "<div><div><div><div><div>" SECTION_PARAS "</div></div></div></div></div></div>"
+        "<div class=\"sidebar-grid__sidebar\">Ad</div></div></body></html>");
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    assert_true(test_body_has(a, "cycle lane"));
+    bt_article_free(a);
+}
+
+/* A text cut in two blocks that score alike, with an ad slot between them (a "read more"
+ * expander, a layout of chunks): both halves are the article. */
+static void test_twin_halves(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ferries run again</title></head><body>"
+        "<div class=\"story\"><section><div class=\"part\"><div><div class=\"body\">" PARAS
+        "</div></div></div></section><div class=\"ad-slot\">Advertisement</div><section>"
+        "<div class=\"part\"><div><div class=\"body\">"
+        "<p>Người dân ở các huyện ven biển đã được đưa tới nơi an toàn trước khi mưa lớn kéo dài "
+        "suốt đêm, theo thông báo của tỉnh.</p>"
+        "<p>Lực lượng biên phòng đã kêu gọi tàu thuyền vào bờ từ sáng, với hàng nghìn lao động, "
+        "ngư dân và phương tiện được sắp xếp chỗ neo đậu.</p>"
+        "</div></div></div></section></div></body></html>");
+    assert_true(test_body_has(a, "sơ tán"));
+    assert_true(test_body_has(a, "biên phòng"));
+    assert_false(test_body_has(a, "Advertisement"));
+    bt_article_free(a);
+}
+
+/* A page builder's text widget: one <p> of lines broken by <br>, in a block classed as both
+ * content and widget, inside wrappers classed "widget": long prose makes it the text's box
+ * (not furniture) though it is one paragraph. */
+#define LONG_LINES                                                                                 \
+    "Engineers found cracks in two of the bridge's piers during the spring inspection.<br>"       \
+    "The council decided that repairs would cost more than building a new crossing.<br>"          \
+    "Buses will run on a detour through the north of the town, adding ten minutes a trip.<br>"    \
+    "Shops near the bridge fear they will lose customers during the works.<br>"                   \
+    "The council has promised to review the parking rules in the centre before work starts.<br>"  \
+    "The new bridge, wider and with a cycle lane, should open in the summer after next.<br>"
+
+static void test_text_widget(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><h1>Old bridge to close</h1>"
+        "<div class=\"widget-wrap\"><div class=\"entry-content widget\">"
+        "<div class=\"widget-container\"><p>" LONG_LINES LONG_LINES LONG_LINES LONG_LINES "</p></div></div>"
+        "<div class=\"widget-sidebar\">Ad</div></div><footer>" SECTION_PARAS SECTION_PARAS
+        "</footer></body></html>");
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_int_equal(a->n_body, 24); /* its lines, and no footer */
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1604,6 +1791,11 @@ int main(void)
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),
         cmocka_unit_test(test_text_language),
+        cmocka_unit_test(test_thin_hinted_box),
+        cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
+        cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
+        cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
+        cmocka_unit_test(test_text_widget),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

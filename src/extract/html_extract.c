@@ -149,6 +149,7 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
     for (size_t i = 0; i < m.n_authors; i++)
         if (bt_article_add_author(a, m.authors[i]))
             goto oom;
+    ctx.title = m.title ? m.title : m.h1;
     xmlNodePtr content = bti_html_find_content(&ctx);
     if (content && (rc = bti_html_output(&ctx, content, &m, a)) != 0) {
         rc = bt_error_set(err, rc, "%s: out of memory", origin);

@@ -138,6 +138,7 @@ typedef struct bti_html_ctx {
     int lang_vi;        /* the page is Vietnamese */
     size_t total_text;  /* visible text of the whole page */
     int lenient;        /* second try: keep "furniture" that holds much of the page's text */
+    const char *title;  /* the page's headline from its metadata, or NULL (html_score.c) */
     size_t deep_text;   /* text bytes below BTI_HTML_MAX_DEPTH: left out (a warning says so) */
 } bti_html_ctx;
 

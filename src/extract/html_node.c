@@ -525,7 +525,9 @@ static void text_stats(const char *s, size_t *len, size_t *commas)
  * not furniture in the second, lenient try of html_score.c (the first, strict one found too
  * little text: a page whose furniture classes hold prose of their own keeps them out). */
 #define TEXT_BOX_MIN 500    /* prose enough for a section of an article, not a caption */
-#define TEXT_BOX_PARAS 3    /* and in paragraphs */
+#define TEXT_BOX_PARAS 3    /* and in paragraphs ... */
+#define TEXT_BOX_LONG 1500  /* ... or as much as a long one (a builder's text widget holding one
+                             * <p> with <br>s) */
 #define TEXT_BOX_SHARE 0.7  /* the wrapper's text is mostly that block's */
 
 /* Readers' comments are prose in paragraphs too, under a text-classed block: a discussion
@@ -546,7 +548,8 @@ static void text_box(const xmlNode *k, bti_node_info *in)
 {
     /* the class test last: it reads the class string, the rest only counts */
     if ((in->hints & BTI_H_POS) && !(in->flags & BTI_NF_NEGATIVE) && in->text >= TEXT_BOX_MIN &&
-        in->paras >= TEXT_BOX_PARAS && in->link * 4 < in->text) {
+        (in->paras >= TEXT_BOX_PARAS || (in->paras && in->text >= TEXT_BOX_LONG)) &&
+        in->link * 4 < in->text) {
         if (!discussion(k))
             in->flags |= BTI_NF_TEXT_BOX;
         return;

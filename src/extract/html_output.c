@@ -43,6 +43,8 @@
 #define TITLE_BLOCK_MAX 400  /* a headline block, not a section that holds one */
 #define RELATED_BOX_MAX 4000 /* a related box outside the text: a list, not a column */
 #define RELATED_TITLE_MIN 12 /* a related title shorter than this is "Xem tiếp", a name */
+#define PAYWALL_ENDS " .,:;!?\xE3" /* a paywall notice's words end at a space or a mark (CJK
+                                     * marks start with this byte) */
 #define RELATED_MAX 200      /* related stories kept at most (the dev pages link 84 at most):
                               * each new one is compared with those kept, so a box of
                               * thousands of links (a sitemap, deep builder markup) would cost
@@ -728,6 +730,38 @@ static int el_furniture(out *o, const xmlNode *k, bti_node_info *in, int depth)
     return 1;
 }
 
+/* A paywall box inside the text: a block whose first words are a paywall notice (lexicon
+ * HTML_PAYWALL, "THIS CONTENT IS RESERVED FOR SUBSCRIBERS") and the offer under it: left out
+ * whole, wherever it sits (the text may go on after it), but for its notice's line. */
+#define PAYWALL_BOX_MAX 2000 /* an offer, not a section of the article */
+#define PAYWALL_LINE_MAX 200
+#define PAYWALL_PEEK 64      /* bytes of the first text looked at */
+
+static int el_paywall_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
+{
+    (void)depth;
+    if (!(in->flags & BTI_NF_BLOCK) || !in->text || in->text > PAYWALL_BOX_MAX)
+        return 0;
+    const xmlNode *t = k->children; /* the first text, down the first children */
+    while (t && t->type != XML_TEXT_NODE) {
+        if (t->type != XML_ELEMENT_NODE || !t->_private || (BTI_INFO(t)->flags & BTI_NF_SKIP) ||
+            !BTI_INFO(t)->text)
+            t = t->next;
+        else
+            t = t->children;
+    }
+    const char *s = t && t->content ? (const char *)t->content : "";
+    while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+        s++;
+    size_t n = strnlen(s, PAYWALL_PEEK);
+    if (!bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, s, n, PAYWALL_ENDS))
+        return 0;
+    flush(o);
+    /* the notice stays as a line, for rule_paywall to judge what follows it */
+    push_para(o, s, strnlen(s, PAYWALL_LINE_MAX), 0, 0, 0, 0, NULL);
+    return 1;
+}
+
 /* A figure or an image box: a photo with its caption and credit. */
 static int el_image_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
@@ -929,7 +963,7 @@ static int el_container(out *o, const xmlNode *k, bti_node_info *in, int depth)
 }
 
 static const element_rule ELEMENT_RULES[] = {
-    el_after_end,     el_related_box, el_furniture,  el_image_box, el_marked_sapo,
+    el_after_end,     el_related_box, el_furniture,  el_paywall_box, el_image_box, el_marked_sapo,
     el_byline,        el_caption,     el_furniture_row, el_meta_row, el_story_card,
     el_link_box,      el_paragraph,   el_inline,     el_container,
 };
@@ -1622,6 +1656,71 @@ static int rule_furniture_line(out *o, size_t i)
     return 1;
 }
 
+/* A short paragraph that opens with a promo or a prompt (lexicon HTML_PROMO_LINE: "Follow
+ * us on X", "Subscribe now to...", "Jetzt abonnieren", "Keine Kommentare"): the site speaking
+ * to its reader, never the article. Long paragraphs are text that happens to start so. */
+#define PROMO_LINE_MAX 200
+
+static int rule_promo_line(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (p->len > PROMO_LINE_MAX || !bti_lex_raw_prefix(BTI_LEX_HTML_PROMO_LINE, p->text, p->len, NULL))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
+/* A paywall notice (lexicon HTML_PAYWALL) after some of the text: the notice and the offer
+ * that follows it (benefits, prices, "already a subscriber?") end the text, when what
+ * follows is shorter than what the page showed before it; else (the text goes on) the
+ * notice alone leaves. */
+
+static int rule_paywall(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (i == 0 || p->len > PAYWALL_LINE_MAX ||
+        !bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, p->text, p->len, PAYWALL_ENDS))
+        return 0;
+    size_t before = 0, after = 0;
+    for (size_t k = 0; k < o->pn; k++)
+        *(k < i ? &before : &after) += o->pv[k].len;
+    if (after > before) {
+        drop_para(o, i);
+        return 1;
+    }
+    while (o->pn > i)
+        drop_para(o, o->pn - 1);
+    return 1;
+}
+
+/* A furniture word set off by marks ("- Anzeige -", "Anzeige:", "*Werbung*", "Wird
+ * geladen..."): the label inside is what the whole-line furniture list knows. */
+#define LABEL_LINE_MAX 40
+
+static int edge_mark(char c) { return c == '-' || c == '*' || c == ':' || c == '|' || c == ' ' || c == '_'; }
+
+static int rule_marked_label(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    if (p->len > LABEL_LINE_MAX)
+        return 0;
+    size_t a = 0, b = p->len;
+    while (a < b && edge_mark(p->text[a]))
+        a++;
+    for (;;) { /* "Wird geladen...", "Loading …" */
+        if (b > a && (edge_mark(p->text[b - 1]) || p->text[b - 1] == '.'))
+            b--;
+        else if (b >= a + 3 && !memcmp(p->text + b - 3, "\xE2\x80\xA6", 3))
+            b -= 3;
+        else
+            break;
+    }
+    if ((a == 0 && b == p->len) || a == b || !bti_lex_raw_has(BTI_LEX_HTML_FURNITURE_LINE, p->text + a, b - a))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
 /* A line that is one link and nothing else: a story the article points to. */
 static int rule_link_line(out *o, size_t i)
 {
@@ -1684,8 +1783,8 @@ static int rule_marked_link(out *o, size_t i)
 }
 
 static const para_rule PARA_RULES[] = {
-    rule_repeats_title, rule_furniture_line, rule_link_line, rule_bracketed_link,
-    rule_marked_link,
+    rule_repeats_title, rule_furniture_line, rule_paywall, rule_promo_line, rule_marked_label,
+    rule_link_line, rule_bracketed_link, rule_marked_link,
 };
 
 /* Pass 5: furniture lines and inline related links out of the text. */

@@ -4,7 +4,11 @@
  * link-heavy candidates lose in proportion to their link text. The best candidate may then
  * give way to an ancestor that gathers several near-best ones, and its siblings that score
  * well (or are plain prose paragraphs) are kept beside it. This is the scheme of
- * arc90's Readability, which the best extractors still build on. */
+ * arc90's Readability, which the best extractors still build on. Added to it, each a named
+ * step below: bare text between <br>s scores as paragraphs (bare_runs), class credit is
+ * earned with text (HINT_FULL_TEXT), a twin of the best block joins it (TWIN_SHARE), the
+ * lenient retry is judged by the text it gathers (gathered), and among several <article>s the
+ * one headed by the page's title wins (own_article). */
 #include "extract/html_internal.h"
 
 #include <stdlib.h>
@@ -65,6 +69,79 @@ static int paragraph_like(const xmlNode *n, const bti_node_info *in)
             !strcmp(t, "span") || !strcmp(t, "font") || !strcmp(t, "li") || !strcmp(t, "dd"));
 }
 
+/* Points of one paragraph of `text` bytes and `commas` commas, handed to `parent` (in full)
+ * and its ancestors (less with each level). */
+static int award(cands *c, xmlNodePtr parent, size_t text, size_t commas)
+{
+    double s = 1.0 + (double)commas + (double)(text / 100 < 3 ? text / 100 : 3);
+    xmlNodePtr a = parent;
+    for (int level = 0; level < 5 && a && a->type == XML_ELEMENT_NODE && a->_private;
+         level++, a = a->parent) {
+        if (bti_html_is(a, "html"))
+            break;
+        if (init_cand(c, a))
+            return BT_ENOMEM;
+        BTI_INFO(a)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+        BTI_INFO(a)->ptext += text;
+    }
+    return 0;
+}
+
+/* Bare text as paragraphs: a body set as text and <br> straight inside a block that also
+ * holds blocks (a photo, an ad slot, a quote) has no paragraph element to score, and was
+ * worth nothing however long. Each run of text and inline markup between blocks and line
+ * breaks counts as the paragraph it reads as, for the block that holds it. */
+#define BARE_MIN_TEXT 25 /* as for a paragraph element: a label is not one */
+
+static int inline_child(const xmlNode *k)
+{
+    static const char *const tags[] = {"a", "span", "strong", "b", "em", "i", "u", "font",
+                                       "small", "sup", "sub", "time", "abbr", "cite", "q",
+                                       "mark", "code", "s", "del", "ins"};
+    if (!k->_private || (BTI_INFO(k)->flags & BTI_NF_BLOCK))
+        return 0;
+    for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+        if (k->name[0] == (xmlChar)tags[i][0] && !strcmp((const char *)k->name, tags[i]))
+            return 1;
+    return 0;
+}
+
+static int bare_runs(const bti_html_ctx *ctx, cands *c, xmlNodePtr n)
+{
+    size_t text = 0, link = 0, commas = 0;
+    for (xmlNodePtr k = n->children;; k = k->next) {
+        int end = !k;
+        if (k && (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE)) {
+            int space = 1;
+            for (const xmlChar *p = k->content; p && *p; p++) {
+                int sp = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r';
+                if (!sp || !space)
+                    text++;
+                commas += *p == ',';
+                space = sp;
+            }
+        } else if (k && k->type == XML_ELEMENT_NODE) {
+            const bti_node_info *ki = k->_private ? BTI_INFO(k) : NULL;
+            if (ki && ((ki->flags & BTI_NF_SKIP) || bti_html_furniture(ctx, ki)))
+                continue;
+            if (ki && inline_child(k)) {
+                text += ki->text;
+                link += bti_html_is(k, "a") ? ki->text : ki->link;
+                commas += ki->commas;
+            } else {
+                end = 1; /* a <br> or a block closes the run */
+            }
+        }
+        if (end) {
+            if (text >= BARE_MIN_TEXT && link * 2 <= text && award(c, n, text, commas))
+                return BT_ENOMEM;
+            text = link = commas = 0;
+        }
+        if (!k)
+            return 0;
+    }
+}
+
 static int score_walk(const bti_html_ctx *ctx, cands *c, xmlNodePtr n)
 {
     bti_walk w;
@@ -79,19 +156,13 @@ static int score_walk(const bti_html_ctx *ctx, cands *c, xmlNodePtr n)
             continue;
         /* a "paragraph" that is mostly links is a link list (tags, kudos, menus): no points */
         if (paragraph_like(k, in) && in->text >= 25 && in->link * 2 <= in->text) {
-            double s = 1.0 + (double)in->commas + (double)(in->text / 100 < 3 ? in->text / 100 : 3);
-            xmlNodePtr a = k->parent;
-            for (int level = 0; level < 5 && a && a->type == XML_ELEMENT_NODE && a->_private;
-                 level++, a = a->parent) {
-                if (bti_html_is(a, "html"))
-                    break;
-                if (init_cand(c, a))
-                    return BT_ENOMEM;
-                BTI_INFO(a)->score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
-                BTI_INFO(a)->ptext += in->text;
-            }
+            if (award(c, k->parent, in->text, in->commas))
+                return BT_ENOMEM;
             if (!(in->flags & BTI_NF_BLOCK))
                 continue; /* nothing scorable inside */
+        } else if ((in->flags & BTI_NF_BLOCK) && in->text >= BARE_MIN_TEXT &&
+                   bare_runs(ctx, c, k)) {
+            return BT_ENOMEM;
         }
         descend = 1;
     }
@@ -152,16 +223,136 @@ static int prose(xmlNodePtr n, bti_node_info *in)
     return 0;
 }
 
+/* Class-hint credit earned by text: a "content"/"article" class earns its weight only over
+ * as much paragraph text as an article's opening holds; a hinted box around one short line
+ * (a headline wrapper classed "content-h1", an info box) must not outscore the body whose
+ * paragraphs spread over plainer elements. Below this many bytes of scored paragraph text,
+ * the positive weight shrinks in proportion. */
+#define HINT_FULL_TEXT 200
+
+static double thin_hint_penalty(const bti_node_info *in)
+{
+    if (in->weight <= 0 || in->ptext >= HINT_FULL_TEXT)
+        return 0;
+    return (double)in->weight * (double)(HINT_FULL_TEXT - in->ptext) / HINT_FULL_TEXT;
+}
+
 static xmlNodePtr find_once(bti_html_ctx *ctx);
+static xmlNodePtr find_content_scored(bti_html_ctx *ctx);
+
+#define TWIN_SHARE 0.9 /* a twin scores within a tenth of the best */
+#define TWIN_LEVELS 4   /* and shares an ancestor with it a few levels up */
+
+/* The page's own article among several: pages that load the next stories below the first
+ * (endless scroll) hold one <article> each, and a longer next story can outscore the
+ * page's own. The <article> whose headline (its first h1/h2) is the page's title is the
+ * page's: when exactly one says so, holds text of its own and lies inside the container
+ * chosen (which spans its neighbours too), the container narrows to it. */
+#define OWN_ARTICLES_MAX 32     /* <article> elements looked at */
+#define OWN_MIN_TEXT 500        /* an article's text, not a teaser card with the headline */
+#define OWN_MAX_LINK 0.3
+#define OWN_HEADING_DEPTH 8     /* the headline sits near the top of its article */
+#define OWN_HEADING_MAX 400     /* a headline, not a section holding one */
+
+static int headed_by(const xmlNode *art, const char *title)
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, art->children); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private || w.depth > OWN_HEADING_DEPTH ||
+            (BTI_INFO(k)->flags & BTI_NF_SKIP) || bti_html_is(k, "article"))
+            continue;
+        if (bti_html_is(k, "h1") || bti_html_is(k, "h2")) {
+            if (BTI_INFO(k)->text > OWN_HEADING_MAX)
+                return 0;
+            char *t = bti_html_text(k);
+            int same = t && bti_html_same_text(t, title);
+            free(t);
+            return same;
+        }
+        descend = 1;
+    }
+    return 0;
+}
+
+static xmlNodePtr own_article(const bti_html_ctx *ctx, xmlNodePtr content)
+{
+    if (!ctx->title || !*ctx->title || !content)
+        return content;
+    const xmlNode *arts[OWN_ARTICLES_MAX];
+    size_t na = 0;
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, xmlDocGetRootElement(ctx->doc)); k && na < OWN_ARTICLES_MAX;
+         k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE || !k->_private ||
+            (BTI_INFO(k)->flags & BTI_NF_SKIP))
+            continue;
+        if (bti_html_is(k, "article")) {
+            arts[na++] = k;
+            continue; /* nested articles are comments or cards of this one */
+        }
+        descend = 1;
+    }
+    if (na < 2)
+        return content;
+    xmlNodePtr own = NULL;
+    for (size_t i = 0; i < na; i++) {
+        const bti_node_info *in = BTI_INFO(arts[i]);
+        if (in->text < OWN_MIN_TEXT || link_density(in) >= OWN_MAX_LINK || !headed_by(arts[i], ctx->title))
+            continue;
+        if (own)
+            return content; /* two say so: no telling */
+        own = (xmlNodePtr)arts[i];
+    }
+    /* only a container that spans it and its neighbours gives way: one beside it may be the
+     * page's own text split over several articles (a recipe's header and its steps) */
+    if (!own || own == content || !contains(content, own))
+        return content;
+    return own;
+}
 
 xmlNodePtr bti_html_find_content(bti_html_ctx *ctx)
+{
+    xmlNodePtr c = find_content_scored(ctx);
+    return own_article(ctx, c);
+}
+
+/* The paragraph text a container gathers: its own, or that of its kept children when it was
+ * returned for them, or that of its only child when it was climbed to from it (its own count
+ * stops five levels above each paragraph, and such a container may sit higher). */
+static size_t gathered(xmlNodePtr c)
+{
+    while (c && c->_private) {
+        size_t kept = 0;
+        xmlNodePtr only = NULL;
+        int n = 0;
+        for (xmlNodePtr k = c->children; k; k = k->next) {
+            if (k->type != XML_ELEMENT_NODE || !k->_private || (BTI_INFO(k)->flags & BTI_NF_SKIP))
+                continue;
+            n++;
+            only = k;
+            if (BTI_INFO(k)->flags & BTI_NF_KEEP)
+                kept += BTI_INFO(k)->ptext;
+        }
+        size_t own = BTI_INFO(c)->ptext > kept ? BTI_INFO(c)->ptext : kept;
+        if (own || n != 1)
+            return own;
+        c = only;
+    }
+    return 0;
+}
+
+static xmlNodePtr find_content_scored(bti_html_ctx *ctx)
 {
     /* First with every furniture-classed block left out, as it should be; when that leaves
      * too little text (a layout wrapper classed "sidebar-right-layout"), again with only the
      * small ones left out. */
     ctx->lenient = 0;
     xmlNodePtr top = find_once(ctx);
-    size_t got = top && top->_private ? BTI_INFO(top)->ptext : 0;
+    size_t got = gathered(top);
     if (got >= 500 || got * 4 >= ctx->total_text)
         return top;
     for (size_t i = 0; i < ctx->n_info; i++) {
@@ -172,7 +363,7 @@ xmlNodePtr bti_html_find_content(bti_html_ctx *ctx)
     }
     ctx->lenient = 1;
     xmlNodePtr again = find_once(ctx);
-    size_t more = again && again->_private ? BTI_INFO(again)->ptext : 0;
+    size_t more = gathered(again);
     if (more > got)
         return again;
     for (size_t i = 0; i < ctx->n_info; i++) { /* back to the first answer */
@@ -203,7 +394,7 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
     xmlNodePtr best[5] = {0};
     for (size_t i = 0; i < c.n; i++) {
         bti_node_info *in = BTI_INFO(c.v[i]);
-        in->score *= 1.0 - link_density(in);
+        in->score = (in->score - thin_hint_penalty(in)) * (1.0 - link_density(in));
         for (int j = 0; j < 5; j++) {
             if (!best[j] || in->score > BTI_INFO(best[j])->score) {
                 memmove(best + j + 1, best + j, (size_t)(4 - j) * sizeof best[0]);
@@ -235,6 +426,24 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
                 top = p;
                 break;
             }
+        }
+    }
+    /* a twin: a block apart from the best that scores as well is the other half of a text
+     * cut in two (a "read more" expander, an ad slot between two bodies of one class); the
+     * article is their common ancestor when it is near */
+    if (top == best[0]) {
+        for (int j = 1; j < 5; j++) {
+            xmlNodePtr t = best[j];
+            if (!t || BTI_INFO(t)->score < TWIN_SHARE * ti->score || contains(t, top) ||
+                contains(top, t))
+                continue;
+            xmlNodePtr p = top->parent;
+            for (int up = 1; p && up <= TWIN_LEVELS && !outer(p) && p->_private; up++, p = p->parent)
+                if (contains(p, t))
+                    break;
+            if (p && !outer(p) && p->_private && contains(p, t))
+                top = p;
+            break;
         }
     }
     /* climb while the parent scores better (a container split into sub-blocks) */
@@ -276,7 +485,8 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
         const char *sc = cls(s);
         if (tc && sc && *tc && !strcmp(tc, sc))
             bonus = ts * 0.2;
-        double ss = si->scored ? si->score : 0;
+        /* a header block beside the text keeps its hint credit here: it belongs with it */
+        double ss = si->scored ? si->score + thin_hint_penalty(si) * (1.0 - link_density(si)) : 0;
         /* paragraphs nested deeper than the five scored levels leave a sibling unscored:
          * judge it by its prose then */
         int deep_prose = !si->scored && si->text >= 500 && si->paras >= 2 &&

@@ -107,6 +107,13 @@ typedef uint64_t bti_lex_set;
  * article may resume after it (find_body in text_extract.c treats it as a box, not as a
  * section that ends the article). */
 #define BTI_LEX_PROMO_HEAD BTI_LEX_BIT(51)
+/* HTML: the opening words of a short promo or prompt paragraph inside the text: newsletter,
+ * subscription, follow-us, get-the-app, share and comment prompts ("Follow us on X",
+ * "Jetzt abonnieren", "Keine Kommentare"): html_output.c's rule_promo_line. */
+#define BTI_LEX_HTML_PROMO_LINE BTI_LEX_BIT(43)
+/* HTML: the opening words of a paywall notice ("この記事は会員限定です", "This article is for
+ * subscribers"): the notice and the offer after it end the text (rule_paywall). */
+#define BTI_LEX_HTML_PAYWALL BTI_LEX_BIT(44)
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40
