@@ -1003,9 +1003,74 @@ static void test_byline_names(void **state)
     ns = cut("Anna Berg, Jan Roth and Eva Lind", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 3);
     assert_string_equal(ns.v[2], "Eva Lind");
+    /* a field that lists a full name is a list, its one-word credits included; an
+     * inverted "Family, Given" stays one name */
+    ns = cut("Anna Berg und Jan Roth, dpa", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 3);
+    assert_string_equal(ns.v[1], "Jan Roth");
+    assert_string_equal(ns.v[2], "dpa");
+    ns = cut("Jong, Michiel de", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    /* a byline line's closing one-word piece after a comma is its dateline's place */
+    ns = cut("Von Anna Berg, Frankfurt", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Anna Berg");
+    ns = cut("By Anna Berg, Jan Roth", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
     /* "By" alone names nobody */
     assert_int_equal(bti_byline_prefix("By", 2), 0);
     assert_int_equal(bti_byline_prefix("Theodor Berg", 12), 0);
+}
+
+/* A name's shape: descriptions of the writer and platform accounts are nobody's name. */
+static void test_byline_name_shape(void **state)
+{
+    (void)state;
+#define DESC(s) bti_name_is_description(s, strlen(s))
+#define ACCOUNT(s) bti_name_is_account(s, strlen(s))
+    assert_false(DESC("Jan Michael Marchart"));
+    assert_false(DESC("Maria de la Cruz"));
+    assert_false(DESC("Guardian staff reporter"));
+    assert_false(DESC("Martin Roy (avec Luc Martin et Paul Roy et Anne Lind)"));
+    assert_false(DESC("松岡大地"));
+    assert_true(DESC("Mykolo Romerio universiteto studijų fakulteto profesorius"));
+    assert_true(DESC("Anna Berg Jan Roth Eva Lind Paul Roy"));
+    assert_true(ACCOUNT("admin"));
+    assert_true(ACCOUNT("SEO, Traffic Team"));
+    assert_true(ACCOUNT("example.com developer"));
+    assert_true(ACCOUNT("a.berg@example.com"));
+    assert_false(ACCOUNT("Anna Berg"));
+    assert_false(ACCOUNT("Adminah Roth"));
+#undef DESC
+#undef ACCOUNT
+}
+
+/* Authors from JSON-LD and meta fields: a Person given as givenName/familyName, a platform
+ * account's profile dropped, an e-mail address in the author meta dropped, a field listing
+ * names with "und" cut. */
+static void test_author_fields(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"de\"><head><title>Damm geöffnet</title>%s</head><body>"
+                       "<h1>Damm geöffnet</h1><article>" PARAS "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+             "[{\"@type\":\"Person\",\"givenName\":\"Anna Giulia\",\"familyName\":\"Fink\"},"
+             "{\"@type\":\"Person\",\"name\":\"Site D\",\"url\":\"https://x.example/author/admin/\"}]}"
+             "</script>");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Giulia Fink");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head,
+             "<meta name=\"author\" content=\"a.berg@example.com\">"
+             "<meta name=\"cXenseParse:author\" content=\"Anna Berg und Jan Roth, dpa\">");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 3);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[2], "dpa");
+    bt_article_free(a);
 }
 
 /* React's streamed segment (<div hidden id="S:1">, moved into place by its script) is shown
@@ -1234,7 +1299,8 @@ int main(void)
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
-        cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
+        cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
+        cmocka_unit_test(test_author_fields),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),

@@ -82,6 +82,17 @@ static int name_piece(const char *s, size_t n)
     return n && memchr(s, ' ', n) != NULL;
 }
 
+/* Whether piece s[from..to) closes a byline line as its dateline's place: one word after
+ * a comma ("Von Anna Sleegers, Frankfurt"). */
+static int place_piece(const char *s, size_t from, size_t to)
+{
+    while (to > from && s[to - 1] == ' ')
+        to--;
+    if (from < 2 || s[from - 2] != ',' || to <= from)
+        return 0;
+    return memchr(s + from, ' ', to - from) == NULL;
+}
+
 size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
 {
     size_t n = strlen(s), np = 0;
@@ -107,14 +118,20 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
     }
     if (i < n && np == MAX_PIECES) /* more pieces than names: not a byline */
         return 0;
-    int whole = 0;
-    if (mode == BTI_BYLINE_FIELD) /* a field's pieces are names only when each is one */
-        for (size_t k = 0; k < np && !whole; k++)
-            whole = !name_piece(s + from[k], to[k] - from[k]);
+    /* a field is a list when one of its pieces is a full name ("Doe, John" is one name) */
+    int whole = mode == BTI_BYLINE_FIELD;
+    for (size_t k = 0; k < np && whole; k++)
+        whole = !name_piece(s + from[k], to[k] - from[k]);
+    /* "Jong, Michiel de": a family name, a comma, the given names: one name inverted */
+    if (mode == BTI_BYLINE_FIELD && np == 2 && s[to[0]] == ',' &&
+        !memchr(s + from[0], ' ', to[0] - from[0]))
+        whole = 1;
     if (whole && np > 1) {
         f(s + from[0], to[np - 1] - from[0], ctx);
         return 1;
     }
+    if (mode == BTI_BYLINE_TEXT && np > 1 && place_piece(s, from[np - 1], to[np - 1]))
+        np--;
     for (size_t k = 0; k < np; k++)
         f(s + from[k], to[k] - from[k], ctx);
     return np;

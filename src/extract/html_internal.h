@@ -226,10 +226,20 @@ size_t bti_byline_prefix(const char *s, size_t n);
 /* Cuts byline s into names, its opening word dropped, at ", ", " & ", " | ", " - " and a
  * joining word ("und", "og", "và"), never inside brackets: calls f for each and returns how
  * many. BTI_BYLINE_TEXT: a byline line of the page (the caller judges each name);
- * BTI_BYLINE_FIELD: an author field of the metadata, cut only when every piece is two words
- * or more ("Doe, John", "Mac & i", "Anna Berg, Berlin" stay whole). */
+ * BTI_BYLINE_FIELD: an author field of the metadata, cut only when a piece is a name of two
+ * words or more ("Doe, John" and "Mac & i" stay whole; "Anna Berg und Jan Roth, dpa" is cut:
+ * the site lists what it credits). In a byline line, a closing one-word piece after a comma
+ * is the dateline's place ("Von Anna Berg, Frankfurt"): dropped. */
 enum { BTI_BYLINE_TEXT = 0, BTI_BYLINE_FIELD = 1 };
 size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
+
+/* ---- byline_name.c ---- */
+/* Whether s[0..n) describes its writer rather than naming them: more words than a name
+ * has, or prose words in lower case ("Povilas A., Mykolo Romerio universiteto profesorius"). */
+int bti_name_is_description(const char *s, size_t n);
+/* Whether s[0..n) is a platform's account, not a person: an e-mail address or handle, or a
+ * word of the lexicon's BYLINE_ACCOUNT list ("admin", "webmaster", "example.com developer"). */
+int bti_name_is_account(const char *s, size_t n);
 
 /* ---- html_zone.c ---- */
 /* The offset (minutes east of UTC, summer time included) of wall-clock time y-mo-d h:mi on a

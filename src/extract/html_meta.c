@@ -78,7 +78,9 @@ static void add_name(const char *s, size_t len, void *ctx)
     char *c = bti_html_clean(s, len);
     if (!c)
         return;
-    if (!*c || is_url(c) || strlen(c) > 60 || c[0] == '@' || !has_letter(c)) {
+    /* a platform's account or a description of the writer is nobody's name */
+    if (!*c || is_url(c) || strlen(c) > 60 || !has_letter(c) || bti_name_is_account(c, strlen(c)) ||
+        bti_name_is_description(c, strlen(c))) {
         free(c);
         return;
     }
@@ -161,6 +163,27 @@ static const char *jstr(json_t *o, const char *k)
     return json_string_value(v);
 }
 
+#define LD_NAME_MAX 128 /* givenName + familyName: a name, not a paragraph */
+
+/* An author object whose profile address ends in an account's name
+ * ("https://example.com/author/admin/"): the platform signing, whatever name it shows. */
+static int ld_account(json_t *v)
+{
+    const char *keys[] = {"url", "@id"};
+    for (size_t k = 0; k < 2; k++) {
+        const char *u = jstr(v, keys[k]);
+        size_t n = u ? strlen(u) : 0;
+        while (n && u[n - 1] == '/')
+            n--;
+        size_t b = n;
+        while (b && u[b - 1] != '/')
+            b--;
+        if (n > b && bti_name_is_account(u + b, n - b))
+            return 1;
+    }
+    return 0;
+}
+
 static void ld_author(raw *r, json_t *v, int depth)
 {
     if (depth > 4)
@@ -177,7 +200,20 @@ static void ld_author(raw *r, json_t *v, int depth)
             set_once(&r->ld_publisher, json_string_value(json_object_get(v, "name")));
             return;
         }
-        add_author(r->ld_authors, &r->n_ld_authors, json_string_value(json_object_get(v, "name")));
+        if (ld_account(v))
+            return;
+        const char *name = jstr(v, "name");
+        if (name) {
+            add_author(r->ld_authors, &r->n_ld_authors, name);
+            return;
+        }
+        /* {"@type":"Person","givenName":"Anna Giulia","familyName":"Fink"} */
+        const char *given = jstr(v, "givenName"), *family = jstr(v, "familyName");
+        if (given && family) {
+            char full[LD_NAME_MAX];
+            snprintf(full, sizeof full, "%s %s", given, family);
+            add_author(r->ld_authors, &r->n_ld_authors, full);
+        }
     }
 }
 
@@ -319,7 +355,8 @@ static void meta_tag(raw *r, const xmlNode *n)
             else if (!strcmp(k, "author") || !strcmp(k, "article:author") ||
                      !strcmp(k, "dc.creator") || !strcmp(k, "sailthru.author") ||
                      !strcmp(k, "parsely-author") || !strcmp(k, "byl") ||
-                     !strcmp(k, "citation_author") || !strcmp(k, "dcterms.creator"))
+                     !strcmp(k, "citation_author") || !strcmp(k, "dcterms.creator") ||
+                     !strcmp(k, "article:byline") || !strcmp(k, "cxenseparse:author"))
                 add_author(r->meta_authors, &r->n_meta_authors, content);
         }
     }

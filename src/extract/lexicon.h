@@ -86,6 +86,9 @@ typedef uint64_t bti_lex_set;
 /* The word that joins the last two names of a byline ("and", "und", "og", "y", "và"):
  * html_byline.c splits there. */
 #define BTI_LEX_NAME_JOIN BTI_LEX_BIT(23)
+/* HTML: a platform or CMS account signing as author ("admin", "Webmaster", "SEO, Traffic
+ * Team", "mediaindonesia.com developer"): byline_name.c, no person's byline. */
+#define BTI_LEX_BYLINE_ACCOUNT BTI_LEX_BIT(35)
 /* Both: the heading of the portal's own "most read" box ("Đọc nhiều", "Most popular"):
  * the box's links become the record's most_read (text_most_read.c, html_most_read.c). */
 #define BTI_LEX_MOST_READ_HEAD BTI_LEX_BIT(24)
