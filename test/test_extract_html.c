@@ -1041,8 +1041,41 @@ static void test_byline_name_shape(void **state)
     assert_true(ACCOUNT("a.berg@example.com"));
     assert_false(ACCOUNT("Anna Berg"));
     assert_false(ACCOUNT("Adminah Roth"));
+    assert_true(bti_name_is_person("Mohloai Mpesi", 13));
+    assert_true(bti_name_is_person("MTHOBISI SITHOLE", 16));
+    assert_true(bti_name_is_person("J. Roth", 7));
+    assert_true(bti_name_is_person("Maria de la Cruz", 16));
+    assert_false(bti_name_is_person("The government's stance", 23));
+    assert_false(bti_name_is_person("Roth", 4));
+    assert_false(bti_name_is_person("Updated 12 May", 14));
+    /* a line of names only, cut at "/" and joining words */
+    names ns = {0};
+    assert_int_equal(bti_byline_name_line("Mathatisi Sebusi/Mohalenyane Phakela", collect_name, &ns), 2);
+    assert_string_equal(ns.v[1], "Mohalenyane Phakela");
+    assert_int_equal(bti_byline_name_line("Texto: Ana Ruiz y Luis Gil", NULL, NULL), 2);
+    assert_int_equal(bti_byline_name_line("Photos courtesy of the family", NULL, NULL), 0);
 #undef DESC
 #undef ACCOUNT
+}
+
+/* The byline set as a paragraph: a bold line of names opening the text, a "Texto:" line
+ * closing it. Both go to the authors and leave the text. */
+static void test_byline_paragraphs(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"es\"><head><title>Presa abierta</title></head><body><h1>Presa abierta</h1>"
+        "<article><p><strong>Lucía Ortega/Pablo Ruiz</strong></p>" PARAS
+        "<p>Texto: Ana Ruiz y Luis Gil</p></article></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 4);
+    assert_string_equal(a->authors[0], "Lucía Ortega");
+    assert_string_equal(a->authors[1], "Pablo Ruiz");
+    assert_string_equal(a->authors[3], "Luis Gil");
+    assert_false(test_body_has(a, "Lucía Ortega"));
+    assert_false(test_body_has(a, "Texto"));
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
 }
 
 /* Authors from JSON-LD and meta fields: a Person given as givenName/familyName, a platform
@@ -1300,7 +1333,7 @@ int main(void)
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
-        cmocka_unit_test(test_author_fields),    cmocka_unit_test(test_streamed_segment),
+        cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),

@@ -5,7 +5,11 @@
  * any script: words and their case, never a site's own names. */
 #include "extract/html_internal.h"
 #include "extract/lexicon.h"
+#include "text/alloc.h"
 
+#include "bantin/text.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 /* A name is a few words ("Jan Michael Marchart", "Nguyễn Thị Minh Khai"); more is a
@@ -17,6 +21,10 @@
 /* A name may hold a stray lower-case word or two ("Guardian staff reporter" is a byline as
  * sites write it); three make a phrase. */
 #define DESCRIPTION_MIN_LOWER 3
+/* A line of the page read as a person's name: given and family name, a middle name or two;
+ * one word is a label or a nickname. */
+#define PERSON_MIN_WORDS 2
+#define PERSON_MAX_WORDS 4
 
 /* Whether the byte at s starts a lower-case ASCII or Latin-1/Latin Extended-A letter: only
  * scripts with case can tell, so CJK, Hangul and Thai names always pass. */
@@ -70,4 +78,49 @@ int bti_name_is_account(const char *s, size_t n)
         i = j + 1;
     }
     return 0;
+}
+
+/* Characters no written name holds: sentence marks, quotes, brackets, digits. A full stop is
+ * allowed only after a one-letter initial ("J. Roth"). */
+#define NOT_IN_NAME ":;!?\"()[]0123456789"
+
+int bti_upper_letter(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t cl = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (cl > n)
+        return 0;
+    char *low = bti_normalize(s, cl, BT_NORM_LOWER, NULL);
+    int upper = low && strncmp(low, s, cl) != 0;
+    free(low);
+    return upper;
+}
+
+int bti_name_is_person(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        int upper = bti_upper_letter(s + i, j - i);
+        /* a particle inside a name ("Maria de la Cruz"), never its first word */
+        if (!upper && !(words && j - i <= PARTICLE_MAX_BYTES))
+            return 0;
+        for (size_t k = i; k < j; k++) {
+            if (strchr(NOT_IN_NAME, s[k]))
+                return 0;
+            if (s[k] == '.' && !(k == i + 1 && upper))
+                return 0;
+        }
+        words++;
+        i = j;
+        while (i < n && s[i] == ' ')
+            i++;
+    }
+    return words >= PERSON_MIN_WORDS && words <= PERSON_MAX_WORDS;
 }

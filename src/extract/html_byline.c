@@ -4,9 +4,7 @@
  * BYLINE_PREFIX and NAME_JOIN lists, so one rule reads every language the lists know. */
 #include "extract/html_internal.h"
 #include "extract/lexicon.h"
-#include "text/alloc.h"
 
-#include "bantin/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -37,19 +35,6 @@ size_t bti_byline_prefix(const char *s, size_t n)
     return e < n ? e : 0; /* "By" alone names nobody: not a prefix */
 }
 
-/* Whether the letter at s is written in upper case ("Ý", "E"). */
-static int upper_initial(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    size_t cl = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (cl > n)
-        return 0;
-    char *low = bti_normalize(s, cl, BT_NORM_LOWER, NULL);
-    int upper = low && strncmp(low, s, cl) != 0;
-    free(low);
-    return upper;
-}
-
 /* The separator starting at s[0..n): its length, 0 when none. A joining word counts only
  * when written in lower case ("Anna E Berg" holds an initial, not "e"). */
 static size_t separator(const char *s, size_t n)
@@ -60,7 +45,7 @@ static size_t separator(const char *s, size_t n)
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
         if (n >= strlen(marks[k]) && !memcmp(s, marks[k], strlen(marks[k])))
             return strlen(marks[k]);
-    if (n < 3 || s[0] != ' ' || upper_initial(s + 1, n - 1))
+    if (n < 3 || s[0] != ' ' || bti_upper_letter(s + 1, n - 1))
         return 0;
     size_t l = bti_lex_raw_prefix(BTI_LEX_NAME_JOIN, s + 1, n - 1, " ");
     if (!l || 1 + l >= n || s[1 + l] != ' ')
@@ -135,4 +120,35 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
     for (size_t k = 0; k < np; k++)
         f(s + from[k], to[k] - from[k], ctx);
     return np;
+}
+
+typedef struct piece_list {
+    const char *at[MAX_PIECES];
+    size_t len[MAX_PIECES];
+    size_t n;
+} piece_list;
+
+static void collect_piece(const char *s, size_t len, void *ctx)
+{
+    piece_list *l = ctx;
+    for (size_t i = 0, start = 0; i <= len && l->n < MAX_PIECES; i++)
+        if (i == len || s[i] == '/') { /* "Mathatisi Sebusi/Mohalenyane Phakela" */
+            l->at[l->n] = s + start;
+            l->len[l->n++] = i - start;
+            start = i + 1;
+        }
+}
+
+size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx)
+{
+    piece_list l;
+    l.n = 0;
+    if (!bti_byline_names(s, BTI_BYLINE_TEXT, collect_piece, &l))
+        return 0;
+    for (size_t k = 0; k < l.n; k++)
+        if (!bti_name_is_person(l.at[k], l.len[k]))
+            return 0;
+    for (size_t k = 0; f && k < l.n; k++)
+        f(l.at[k], l.len[k], ctx);
+    return l.n;
 }

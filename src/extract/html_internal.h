@@ -232,6 +232,10 @@ size_t bti_byline_prefix(const char *s, size_t n);
  * is the dateline's place ("Von Anna Berg, Frankfurt"): dropped. */
 enum { BTI_BYLINE_TEXT = 0, BTI_BYLINE_FIELD = 1 };
 size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
+/* Whether line s is names only, its opening word aside ("Mathatisi Sebusi/Mohalenyane
+ * Phakela", "By Anna Berg and Jan Roth"): the number of names, each passed to f (when not
+ * NULL); 0 when a piece is no person's name (and f is not called). */
+size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx);
 
 /* ---- byline_name.c ---- */
 /* Whether s[0..n) describes its writer rather than naming them: more words than a name
@@ -240,6 +244,13 @@ int bti_name_is_description(const char *s, size_t n);
 /* Whether s[0..n) is a platform's account, not a person: an e-mail address or handle, or a
  * word of the lexicon's BYLINE_ACCOUNT list ("admin", "webmaster", "example.com developer"). */
 int bti_name_is_account(const char *s, size_t n);
+/* Whether s[0..n) reads as a person's name as a page writes it: two to four words, each
+ * starting with a capital (a short particle inside: "de", "van"), no digit or sentence mark
+ * ("Mohloai Mpesi", "MTHOBISI SITHOLE", "J. Roth"; not "The government's stance"). */
+int bti_name_is_person(const char *s, size_t n);
+/* Whether the letter starting s[0..n) is written in upper case ("Ý", "E", "Ж"); 0 for
+ * caseless scripts and non-letters. */
+int bti_upper_letter(const char *s, size_t n);
 
 /* ---- html_zone.c ---- */
 /* The offset (minutes east of UTC, summer time included) of wall-clock time y-mo-d h:mi on a

@@ -32,6 +32,7 @@
 #define SIGNATURE_MAX_WORDS 6
 #define NAME_MAX_WORDS 3     /* a name under a "Theo X" line */
 #define NAME_MIN_WORDS 2     /* one word is a label or a nickname, not an author */
+#define BYLINE_OPENING_LINES 3 /* a bold byline line opens the text or follows a short standfirst */
 #define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone */
 #define DATE_MIN_DIGITS 4    /* a date has day, month and year digits */
 #define DATE_LETTER_SLACK 12 /* and few letters beyond its month or weekday */
@@ -1230,7 +1231,8 @@ static void byline_name(const char *s, size_t len, void *ctx)
     char *name = bti_html_clean(piece, an ? an : strlen(piece));
     char *host = name ? bti_html_host(o->m->url) : NULL;
     /* the publisher signing as author ("Lesotho Times") is no personal byline */
-    if (name && name_like(name) && !bti_html_names_publisher(name, o->m->site_name, host))
+    if (name && name_like(name) && !bti_html_names_publisher(name, o->m->site_name, host) &&
+        !bti_name_is_account(name, strlen(name)))
         add_author(o, name);
     free(host);
     free(name);
@@ -1239,6 +1241,34 @@ static void byline_name(const char *s, size_t len, void *ctx)
 
 /* "By Jane Doe, John Roe" / "Tác giả: Hà Phong" / "Von Anna Berg und Jan Roth" to names */
 static void byline_authors(out *o, const char *s) { bti_byline_names(s, BTI_BYLINE_TEXT, byline_name, o); }
+
+/* Pass 7b, the byline set as a paragraph of the text: a bold line of names opening it
+ * ("<p><strong>Mohloai Mpesi</strong></p>") or a line that closes it with a byline's opening
+ * word ("Texto: Ana Ruiz y Luis Gil"). Names only (bti_byline_name_line): the authors, not
+ * the text. */
+static void byline_paragraphs(out *o)
+{
+    if (o->pn < 2)
+        return;
+    /* the opening line may follow a standfirst's short lines, never the text */
+    for (size_t i = 0; i < BYLINE_OPENING_LINES && i + 1 < o->pn && o->pv[i].len < TEXT_PARA_MIN;
+         i++) {
+        para *p = &o->pv[i];
+        if ((p->flags & P_STRONG) && !(p->flags & P_HEADING) && p->len < SIGNATURE_MAX &&
+            o->pv[i + 1].len >= TEXT_PARA_MIN && bti_byline_name_line(p->text, NULL, NULL)) {
+            bti_byline_name_line(p->text, byline_name, o);
+            drop_para(o, i);
+            break;
+        }
+    }
+    para *last = &o->pv[o->pn - 1];
+    if (o->pn > 1 && !(last->flags & P_HEADING) && last->len < SIGNATURE_MAX &&
+        bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, last->text, last->len, " :") &&
+        bti_byline_name_line(last->text, NULL, NULL)) {
+        bti_byline_name_line(last->text, byline_name, o);
+        drop_para(o, o->pn - 1);
+    }
+}
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
                                  int *stopped)
@@ -1868,6 +1898,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     take_description_sapo(&o);
     take_styled_sapo(&o);
     signature(&o);  /* pass 7 */
+    byline_paragraphs(&o);
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);
     emit_article(&o);

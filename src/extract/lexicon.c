@@ -370,6 +370,8 @@ static const entry TABLE[] = {
     {"te puede interesar", 18, LX(HTML_RELATED_MARK)},
     {"teilen", 6, LX(HTML_FURNITURE_LINE)},
     {"telegram", 8, LX(SHARE_ANCHOR) | LX(SHARE_WORD)},
+    {"text", 4, LX(BYLINE_PREFIX)},
+    {"texto", 5, LX(BYLINE_PREFIX)},
     {"thang truoc", 11, LX(TIME_UNIT)},
     {"the", 3, LX(POST_LABEL)},
     {"theo", 4, LX(BYLINE_PREFIX)},
