@@ -1011,6 +1011,12 @@ static void test_byline_names(void **state)
     assert_string_equal(ns.v[2], "dpa");
     ns = cut("Jong, Michiel de", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 1);
+    /* an organisation's name keeps its commas; a title after a name is no name */
+    ns = cut("Landesanstalt für Wald, Bildung und Forschung", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    ns = cut("Grant Tinsley, PhD", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Grant Tinsley");
     /* a byline line's closing one-word piece after a comma is its dateline's place */
     ns = cut("Von Anna Berg, Frankfurt", BTI_BYLINE_TEXT);
     assert_int_equal(ns.n, 1);
@@ -1041,6 +1047,11 @@ static void test_byline_name_shape(void **state)
     assert_true(ACCOUNT("a.berg@example.com"));
     assert_false(ACCOUNT("Anna Berg"));
     assert_false(ACCOUNT("Adminah Roth"));
+    assert_true(ACCOUNT("Redaktion"));
+    assert_true(bti_name_is_organisation("Olympia-Verlag GmbH", 19));
+    assert_true(bti_name_is_organisation("Landesanstalt für Wald", 23));
+    assert_false(bti_name_is_organisation("Maria de la Cruz", 16));
+    assert_false(bti_name_is_organisation("Anna Berg", 9));
     assert_true(bti_name_is_person("Mohloai Mpesi", 13));
     assert_true(bti_name_is_person("MTHOBISI SITHOLE", 16));
     assert_true(bti_name_is_person("J. Roth", 7));
@@ -1103,6 +1114,37 @@ static void test_author_fields(void **state)
     assert_int_equal(a->n_authors, 3);
     assert_string_equal(a->authors[0], "Anna Berg");
     assert_string_equal(a->authors[2], "dpa");
+    bt_article_free(a);
+    /* a field naming the publisher is its imprint: its place names go with it, a person's
+     * name stays */
+    snprintf(page, sizeof page, head,
+             "<meta property=\"og:site_name\" content=\"Harbour Post\">"
+             "<meta name=\"author\" content=\"Harbour Post, Hamburg, Germany\">");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+    snprintf(page, sizeof page, head,
+             "<meta property=\"og:site_name\" content=\"Harbour Post\">"
+             "<meta name=\"author\" content=\"Anna Berg, Harbour Post\">");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+}
+
+/* A byline box holding more than its byline (a brand label, the date, the reading time):
+ * its names line is the byline. */
+static void test_byline_box_line(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body><article>"
+        "<h1>Damm geöffnet</h1><div class=\"authors\"><span>capital</span><ul><li><span>von"
+        "</span> <span>Jana Roth</span></li></ul><ul><li><time datetime=\"2024-11-05T15:36:00+01:00\">"
+        "05. November 2024</time></li><li>3 Min</li></ul></div>" PARAS "</article></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Jana Roth");
     bt_article_free(a);
 }
 
@@ -1333,7 +1375,8 @@ int main(void)
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
-        cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),    cmocka_unit_test(test_streamed_segment),
+        cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
+        cmocka_unit_test(test_byline_box_line),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),

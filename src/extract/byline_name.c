@@ -109,7 +109,7 @@ int bti_name_is_person(const char *s, size_t n)
             j++;
         int upper = bti_upper_letter(s + i, j - i);
         /* a particle inside a name ("Maria de la Cruz"), never its first word */
-        if (!upper && !(words && j - i <= PARTICLE_MAX_BYTES))
+        if (!upper && !(words && bti_lex_raw_has(BTI_LEX_NAME_PARTICLE, s + i, j - i)))
             return 0;
         for (size_t k = i; k < j; k++) {
             if (strchr(NOT_IN_NAME, s[k]))
@@ -123,4 +123,32 @@ int bti_name_is_person(const char *s, size_t n)
             i++;
     }
     return words >= PERSON_MIN_WORDS && words <= PERSON_MAX_WORDS;
+}
+
+int bti_name_is_organisation(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ' && s[j] != ',')
+            j++;
+        if (j == i) {
+            i++;
+            continue;
+        }
+        size_t e = j; /* "GmbH." / "Inc." */
+        while (e > i && s[e - 1] == '.')
+            e--;
+        if (e > i && bti_lex_raw_has(BTI_LEX_ORG_FORM, s + i, e - i))
+            return 1;
+        /* "Landesanstalt für Wald": a lower-case word that is no particle or joining word */
+        if (words && lower_initial((const unsigned char *)s + i, j - i) &&
+            !bti_lex_raw_has(BTI_LEX_NAME_PARTICLE | BTI_LEX_NAME_JOIN, s + i, j - i))
+            return 1;
+        words++;
+        i = j;
+    }
+    return 0;
 }

@@ -67,6 +67,16 @@ static int name_piece(const char *s, size_t n)
     return n && memchr(s, ' ', n) != NULL;
 }
 
+/* Whether s[0..n) is a title written after a name ("PhD", "Jr."): no name of its own. */
+static int title_piece(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '.'))
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    return n && bti_lex_raw_has(BTI_LEX_NAME_TITLE, s, n);
+}
+
 /* Whether piece s[from..to) closes a byline line as its dateline's place: one word after
  * a comma ("Von Anna Sleegers, Frankfurt"). */
 static int place_piece(const char *s, size_t from, size_t to)
@@ -91,7 +101,7 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
         else if (i < n && (s[i] == ')' || s[i] == ']') && depth)
             depth--;
         if (i == n || sep) {
-            if (i > start)
+            if (i > start && !title_piece(s + start, i - start))
                 from[np] = start, to[np++] = i;
             if (i == n)
                 break;
@@ -107,6 +117,11 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
     int whole = mode == BTI_BYLINE_FIELD;
     for (size_t k = 0; k < np && whole; k++)
         whole = !name_piece(s + from[k], to[k] - from[k]);
+    /* an organisation's name keeps its commas ("Departement für Wirtschaft, Bildung und
+     * Forschung", "Verlag GmbH, Nürnberg, Germany") */
+    for (size_t k = 0; k < np && mode == BTI_BYLINE_FIELD && !whole; k++)
+        whole = bti_name_is_organisation(s + from[k], to[k] - from[k]) &&
+                !bti_name_is_description(s + from[k], to[k] - from[k]);
     /* "Jong, Michiel de": a family name, a comma, the given names: one name inverted */
     if (mode == BTI_BYLINE_FIELD && np == 2 && s[to[0]] == ',' &&
         !memchr(s + from[0], ' ', to[0] - from[0]))

@@ -237,6 +237,11 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
  * NULL); 0 when a piece is no person's name (and f is not called). */
 size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx);
 
+/* ---- html_byline_box.c ---- */
+/* The text of the first element inside byline box `box` that is a line of names only
+ * ("von Jemima Kelly" among a brand label and the date): malloc'd, NULL when none. */
+char *bti_byline_box_line(const xmlNode *box);
+
 /* ---- byline_name.c ---- */
 /* Whether s[0..n) describes its writer rather than naming them: more words than a name
  * has, or prose words in lower case ("Povilas A., Mykolo Romerio universiteto profesorius"). */
@@ -251,6 +256,9 @@ int bti_name_is_person(const char *s, size_t n);
 /* Whether the letter starting s[0..n) is written in upper case ("Ý", "E", "Ж"); 0 for
  * caseless scripts and non-letters. */
 int bti_upper_letter(const char *s, size_t n);
+/* Whether s[0..n) is written as an organisation's name: a company's legal form ("Verlag
+ * GmbH") or a lower-case word inside it that no name holds ("Landesanstalt für Wald"). */
+int bti_name_is_organisation(const char *s, size_t n);
 
 /* ---- html_zone.c ---- */
 /* The offset (minutes east of UTC, summer time included) of wall-clock time y-mo-d h:mi on a

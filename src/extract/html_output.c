@@ -754,6 +754,19 @@ static int el_marked_sapo(out *o, const xmlNode *k, bti_node_info *in, int depth
     return 1;
 }
 
+/* The byline text of box k: its text, or for a box holding more than its byline ("capital
+ * von X 05. November 2024 3 Min") the line inside it that is names only. */
+static char *byline_text(const xmlNode *k)
+{
+    char *t = bti_html_text(k);
+    char *line = t && !bti_byline_name_line(t, NULL, NULL) ? bti_byline_box_line(k) : NULL;
+    if (line) {
+        free(t);
+        t = line;
+    }
+    return t;
+}
+
 /* A block marked as a byline: kept for the authors, not the text. */
 static int el_byline(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
@@ -761,7 +774,7 @@ static int el_byline(out *o, const xmlNode *k, bti_node_info *in, int depth)
     if (!((in->flags & BTI_NF_BYLINE) && in->text < BYLINE_BOX_MAX && !in->paras))
         return 0;
     flush(o);
-    keep_byline(o, bti_html_text(k));
+    keep_byline(o, byline_text(k));
     return 1;
 }
 
@@ -818,7 +831,15 @@ static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
         flush(o);
         int stopped = 0;
         const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, &stopped);
-        keep_byline(o, b ? bti_html_text(b) : NULL);
+        char *bt = b ? byline_text(b) : NULL;
+        if (bt && !bti_byline_name_line(bt, NULL, NULL)) { /* the row's own names line */
+            char *line = bti_byline_box_line(k);
+            if (line) {
+                free(bt);
+                bt = line;
+            }
+        }
+        keep_byline(o, bt);
         return 1;
     }
     free(t);
@@ -1837,6 +1858,10 @@ static void take_bylines(out *o, xmlNodePtr scope)
             if (t)
                 byline_authors(o, t);
             free(t);
+            char *line = a->n_authors ? NULL : bti_byline_box_line(b);
+            if (line)
+                byline_authors(o, line);
+            free(line);
         }
         bscope = bscope->parent;
     }

@@ -1,0 +1,57 @@
+/* html_byline_box.c: the byline line inside a byline box. A box the page marks as the
+ * author's ("authors", "byline") often holds more than the byline: a brand label, the date,
+ * the reading time ("capital | von Jemima Kelly | 05. November 2024 | 3 Min"). When the box's
+ * whole text names nobody, the first element inside it whose text is names only and says it
+ * is a byline, by its opening word or its own mark ("von Jemima Kelly"), is its byline. */
+#include "extract/html_internal.h"
+#include "extract/lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define BOX_SCAN_MAX 48 /* elements looked at inside one box: a byline box is small */
+#define LINE_MAX_BYTES 120 /* a byline line: a prefix and a few names */
+
+/* Whether element k sits among words of its parent's own text: a piece of a line, whose
+ * names are not the whole byline. */
+static int in_running_text(const xmlNode *k)
+{
+    for (const xmlNode *s = k->parent ? k->parent->children : NULL; s; s = s->next) {
+        if (s->type != XML_TEXT_NODE || !s->content)
+            continue;
+        for (const unsigned char *p = s->content; *p; p++)
+            if (*p > ' ')
+                return 1;
+    }
+    return 0;
+}
+
+char *bti_byline_box_line(const xmlNode *box)
+{
+    if (!box || !box->children)
+        return NULL;
+    bti_walk w;
+    int descend = 0, seen = 0;
+    for (const xmlNode *k = bti_walk_first(&w, box->children); k && seen < BOX_SCAN_MAX;
+         k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE)
+            continue;
+        seen++;
+        if (in_running_text(k)) /* "Redaktion: Anna Berg und <a>Jan Roth</a>": a part */
+            continue;
+        char *t = bti_html_text(k);
+        if (!t)
+            return NULL;
+        size_t n = strlen(t);
+        /* the line says it is a byline: its opening word ("von"), or its own byline mark
+         * (a section label or a headline in the box has neither) */
+        int marked = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, t, n, " :") ||
+                     (k->_private && (BTI_INFO(k)->flags & BTI_NF_BYLINE));
+        if (n && n < LINE_MAX_BYTES && marked && bti_byline_name_line(t, NULL, NULL))
+            return t;
+        free(t);
+        descend = n >= LINE_MAX_BYTES || n > 0; /* the line may be deeper */
+    }
+    return NULL;
+}
