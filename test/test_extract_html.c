@@ -1059,6 +1059,10 @@ static void test_byline_name_shape(void **state)
     assert_false(bti_name_is_person("The government's stance", 23));
     assert_false(bti_name_is_person("Roth", 4));
     assert_false(bti_name_is_person("Updated 12 May", 14));
+    assert_true(bti_name_is_person("Dr. Max Roth", 12));
+    assert_false(bti_name_is_plain_person("Dr. Max Roth", 12));
+    assert_false(bti_name_is_plain_person("Die Wahl zur Europawahl", 23));
+    assert_true(bti_name_is_plain_person("Mohloai Mpesi", 13));
     /* a line of names only, cut at "/" and joining words */
     names ns = {0};
     assert_int_equal(bti_byline_name_line("Mathatisi Sebusi/Mohalenyane Phakela", collect_name, &ns), 2);
@@ -1129,6 +1133,28 @@ static void test_author_fields(void **state)
     a = extract_ok(page);
     assert_int_equal(a->n_authors, 1);
     assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+}
+
+/* A byline line under the headline that no class marks ("von <a>Dr. Max Roth</a>"), and
+ * an opening bold line that reads as a heading, not names ("Die Wahl zur Europawahl"). */
+static void test_byline_after_heading(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body><div class=\"reader\">"
+        "<h1>Damm geöffnet</h1><div><p class=\"meta\"> von <a href=\"/autoren/roth\">Dr. Max Roth"
+        "</a></p><p>20.10.2025</p></div></div><article>" PARAS "</article></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Dr. Max Roth");
+    bt_article_free(a);
+    page = "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body><h1>Damm geöffnet"
+           "</h1><article><p><strong>Die Wahl zur Europawahl</strong></p>" PARAS
+           "</article></body></html>";
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    assert_true(test_body_has(a, "Die Wahl zur Europawahl"));
     bt_article_free(a);
 }
 
@@ -1376,7 +1402,7 @@ int main(void)
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
-        cmocka_unit_test(test_byline_box_line),    cmocka_unit_test(test_streamed_segment),
+        cmocka_unit_test(test_byline_box_line), cmocka_unit_test(test_byline_after_heading),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),

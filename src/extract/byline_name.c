@@ -25,6 +25,10 @@
  * one word is a label or a nickname. */
 #define PERSON_MIN_WORDS 2
 #define PERSON_MAX_WORDS 4
+/* A line the page does not mark as a byline (a bold line opening the text) is read as names
+ * only when plain: given and family name, a middle name ("Die Wahl zur Europawahl" is a
+ * heading, not a name with a particle). */
+#define PLAIN_MAX_WORDS 3
 
 /* Whether the byte at s starts a lower-case ASCII or Latin-1/Latin Extended-A letter: only
  * scripts with case can tell, so CJK, Hangul and Thai names always pass. */
@@ -96,7 +100,8 @@ int bti_upper_letter(const char *s, size_t n)
     return upper;
 }
 
-int bti_name_is_person(const char *s, size_t n)
+/* The person-name test; `plain`: no particle or title, at most PLAIN_MAX_WORDS words. */
+static int person_shape(const char *s, size_t n, int plain)
 {
     while (n && s[n - 1] == ' ')
         n--;
@@ -109,21 +114,34 @@ int bti_name_is_person(const char *s, size_t n)
             j++;
         int upper = bti_upper_letter(s + i, j - i);
         /* a particle inside a name ("Maria de la Cruz"), never its first word */
-        if (!upper && !(words && bti_lex_raw_has(BTI_LEX_NAME_PARTICLE, s + i, j - i)))
+        if (!upper && !(words && !plain && bti_lex_raw_has(BTI_LEX_NAME_PARTICLE, s + i, j - i)))
             return 0;
-        for (size_t k = i; k < j; k++) {
+        /* "Dr. Max Roth": a title before the name, its full stop included */
+        int title = !words && !plain && s[j - 1] == '.' &&
+                    bti_lex_raw_has(BTI_LEX_NAME_TITLE, s + i, j - 1 - i);
+        for (size_t k = i; k < j && !title; k++) {
             if (strchr(NOT_IN_NAME, s[k]))
                 return 0;
             if (s[k] == '.' && !(k == i + 1 && upper))
                 return 0;
+        }
+        if (title) {
+            i = j;
+            while (i < n && s[i] == ' ')
+                i++;
+            continue;
         }
         words++;
         i = j;
         while (i < n && s[i] == ' ')
             i++;
     }
-    return words >= PERSON_MIN_WORDS && words <= PERSON_MAX_WORDS;
+    return words >= PERSON_MIN_WORDS && words <= (plain ? PLAIN_MAX_WORDS : PERSON_MAX_WORDS);
 }
+
+int bti_name_is_person(const char *s, size_t n) { return person_shape(s, n, 0); }
+
+int bti_name_is_plain_person(const char *s, size_t n) { return person_shape(s, n, 1); }
 
 int bti_name_is_organisation(const char *s, size_t n)
 {

@@ -101,8 +101,11 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
         else if (i < n && (s[i] == ')' || s[i] == ']') && depth)
             depth--;
         if (i == n || sep) {
-            if (i > start && !title_piece(s + start, i - start))
-                from[np] = start, to[np++] = i;
+            size_t end = i; /* "Von Nikolai Huke," */
+            while (end > start && (s[end - 1] == ',' || s[end - 1] == ';' || s[end - 1] == ' '))
+                end--;
+            if (end > start && !title_piece(s + start, end - start))
+                from[np] = start, to[np++] = end;
             if (i == n)
                 break;
             i += sep;
@@ -154,16 +157,20 @@ static void collect_piece(const char *s, size_t len, void *ctx)
         }
 }
 
-size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx)
+static size_t name_line(const char *s, int plain, bti_name_fn f, void *ctx)
 {
     piece_list l;
     l.n = 0;
     if (!bti_byline_names(s, BTI_BYLINE_TEXT, collect_piece, &l))
         return 0;
     for (size_t k = 0; k < l.n; k++)
-        if (!bti_name_is_person(l.at[k], l.len[k]))
+        if (!(plain ? bti_name_is_plain_person : bti_name_is_person)(l.at[k], l.len[k]))
             return 0;
     for (size_t k = 0; f && k < l.n; k++)
         f(l.at[k], l.len[k], ctx);
     return l.n;
 }
+
+size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx) { return name_line(s, 0, f, ctx); }
+
+size_t bti_byline_plain_line(const char *s, bti_name_fn f, void *ctx) { return name_line(s, 1, f, ctx); }

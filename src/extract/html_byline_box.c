@@ -55,3 +55,66 @@ char *bti_byline_box_line(const xmlNode *box)
     }
     return NULL;
 }
+
+/* The line under the headline that opens with a byline's word ("von <a>Dr. Max Roth</a>"),
+ * on a page that marks it by no class: looked for among the first elements after the first
+ * <h1>, before the text begins. */
+#define AFTER_HEADING_MAX 40 /* elements looked at after the headline */
+#define HEADING_LEVELS 4     /* parents climbed when the headline's siblings run out */
+
+/* Whether element k's text is a line that opens with a byline's word and names only. */
+static char *prefixed_line(const xmlNode *k)
+{
+    if (k->_private && BTI_INFO(k)->text >= LINE_MAX_BYTES)
+        return NULL;
+    char *t = bti_html_text(k);
+    size_t n = t ? strlen(t) : 0;
+    if (n && n < LINE_MAX_BYTES && bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, t, n, " :") &&
+        bti_byline_name_line(t, NULL, NULL))
+        return t;
+    free(t);
+    return NULL;
+}
+
+static const xmlNode *first_h1(const xmlNode *root)
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, root); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving || k->type != XML_ELEMENT_NODE)
+            continue;
+        if (bti_html_is(k, "h1"))
+            return k;
+        descend = !(k->_private && (BTI_INFO(k)->flags & BTI_NF_SKIP));
+    }
+    return NULL;
+}
+
+char *bti_byline_after_heading(const xmlNode *root)
+{
+    const xmlNode *h = root ? first_h1(root) : NULL;
+    int seen = 0;
+    for (int up = 0; h && up < HEADING_LEVELS && seen < AFTER_HEADING_MAX; up++, h = h->parent) {
+        if (!h->next)
+            continue;
+        bti_walk w;
+        int descend = 0;
+        for (const xmlNode *k = bti_walk_first(&w, h->next); k && seen < AFTER_HEADING_MAX;
+             k = bti_walk_next(&w, descend)) {
+            descend = 0;
+            if (w.leaving || k->type != XML_ELEMENT_NODE)
+                continue;
+            if (k->_private && (BTI_INFO(k)->flags & (BTI_NF_SKIP | BTI_NF_RELATED)))
+                continue;
+            if (bti_html_is(k, "p") && k->_private && BTI_INFO(k)->text >= LINE_MAX_BYTES)
+                return NULL; /* the text has begun */
+            seen++;
+            char *t = prefixed_line(k);
+            if (t)
+                return t;
+            descend = 1;
+        }
+    }
+    return NULL;
+}

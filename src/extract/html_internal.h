@@ -236,11 +236,18 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
  * Phakela", "By Anna Berg and Jan Roth"): the number of names, each passed to f (when not
  * NULL); 0 when a piece is no person's name (and f is not called). */
 size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx);
+/* The same with plain names only (bti_name_is_plain_person), for lines the page does not
+ * mark as a byline. */
+size_t bti_byline_plain_line(const char *s, bti_name_fn f, void *ctx);
 
 /* ---- html_byline_box.c ---- */
 /* The text of the first element inside byline box `box` that is a line of names only
  * ("von Jemima Kelly" among a brand label and the date): malloc'd, NULL when none. */
 char *bti_byline_box_line(const xmlNode *box);
+/* The line after the page's first <h1>, before its text, that opens with a byline's word
+ * and names only ("von Dr. Max Roth"), for pages that mark their byline by no class:
+ * malloc'd, NULL when none. */
+char *bti_byline_after_heading(const xmlNode *root);
 
 /* ---- byline_name.c ---- */
 /* Whether s[0..n) describes its writer rather than naming them: more words than a name
@@ -253,6 +260,8 @@ int bti_name_is_account(const char *s, size_t n);
  * starting with a capital (a short particle inside: "de", "van"), no digit or sentence mark
  * ("Mohloai Mpesi", "MTHOBISI SITHOLE", "J. Roth"; not "The government's stance"). */
 int bti_name_is_person(const char *s, size_t n);
+/* The same, plain: no particle or title, two or three words ("Mohloai Mpesi"). */
+int bti_name_is_plain_person(const char *s, size_t n);
 /* Whether the letter starting s[0..n) is written in upper case ("Ý", "E", "Ж"); 0 for
  * caseless scripts and non-letters. */
 int bti_upper_letter(const char *s, size_t n);

@@ -1252,7 +1252,8 @@ static void byline_name(const char *s, size_t len, void *ctx)
     char *name = bti_html_clean(piece, an ? an : strlen(piece));
     char *host = name ? bti_html_host(o->m->url) : NULL;
     /* the publisher signing as author ("Lesotho Times") is no personal byline */
-    if (name && name_like(name) && !bti_html_names_publisher(name, o->m->site_name, host) &&
+    if (name && (name_like(name) || bti_name_is_person(name, strlen(name))) &&
+        !bti_html_names_publisher(name, o->m->site_name, host) &&
         !bti_name_is_account(name, strlen(name)))
         add_author(o, name);
     free(host);
@@ -1276,8 +1277,8 @@ static void byline_paragraphs(out *o)
          i++) {
         para *p = &o->pv[i];
         if ((p->flags & P_STRONG) && !(p->flags & P_HEADING) && p->len < SIGNATURE_MAX &&
-            o->pv[i + 1].len >= TEXT_PARA_MIN && bti_byline_name_line(p->text, NULL, NULL)) {
-            bti_byline_name_line(p->text, byline_name, o);
+            o->pv[i + 1].len >= TEXT_PARA_MIN && bti_byline_plain_line(p->text, NULL, NULL)) {
+            bti_byline_plain_line(p->text, byline_name, o);
             drop_para(o, i);
             break;
         }
@@ -1865,6 +1866,10 @@ static void take_bylines(out *o, xmlNodePtr scope)
         }
         bscope = bscope->parent;
     }
+    char *line = a->n_authors || o->rc ? NULL : bti_byline_after_heading(xmlDocGetRootElement(o->content->doc));
+    if (line)
+        byline_authors(o, line);
+    free(line);
 }
 
 /* Pass 10: the paragraphs into the article, and the sapo. The end mark "./." closes

@@ -92,8 +92,9 @@ typedef uint64_t bti_lex_set;
 /* HTML: a name's particle, the only lower-case word a written name holds ("de", "van",
  * "von", "bin", "al"): byline_name.c tells "Maria de la Cruz" from "Features for Sale". */
 #define BTI_LEX_NAME_PARTICLE BTI_LEX_BIT(36)
-/* HTML: a title written after a name ("Grant Tinsley, PhD", "Jr."): html_byline.c drops
- * it as a piece of its own, it names nobody. */
+/* HTML: a title written with a name ("Grant Tinsley, PhD", "Jr.", "Dr. Max Roth"):
+ * html_byline.c drops it as a piece of its own, it names nobody; byline_name.c lets it open
+ * a name. */
 #define BTI_LEX_NAME_TITLE BTI_LEX_BIT(37)
 /* HTML: a company's legal form ("GmbH", "Ltd", "Inc"): an author field holding one names an
  * organisation, whose commas are its own ("Verlag GmbH, Nürnberg, Germany"): byline_name.c. */
