@@ -1063,12 +1063,23 @@ static void test_byline_name_shape(void **state)
     assert_false(bti_name_is_plain_person("Dr. Max Roth", 12));
     assert_false(bti_name_is_plain_person("Die Wahl zur Europawahl", 23));
     assert_true(bti_name_is_plain_person("Mohloai Mpesi", 13));
+    /* scripts without spaces or case: two to four Han or Hangul letters, a label excepted */
+    assert_true(bti_name_is_person("牛镛", strlen("牛镛")));
+    assert_true(bti_name_is_person("신현주", strlen("신현주")));
+    assert_false(bti_name_is_person("编辑", strlen("编辑")));
+    assert_false(bti_name_is_person("国际航天合作论坛", strlen("国际航天合作论坛")));
     /* a line of names only, cut at "/" and joining words */
     names ns = {0};
     assert_int_equal(bti_byline_name_line("Mathatisi Sebusi/Mohalenyane Phakela", collect_name, &ns), 2);
     assert_string_equal(ns.v[1], "Mohalenyane Phakela");
     assert_int_equal(bti_byline_name_line("Texto: Ana Ruiz y Luis Gil", NULL, NULL), 2);
     assert_int_equal(bti_byline_name_line("Photos courtesy of the family", NULL, NULL), 0);
+    /* a closing line: a byline word, maybe in brackets, a full-width colon, ideographic commas */
+    memset(&ns, 0, sizeof ns);
+    assert_int_equal(bti_byline_closing_line("(责编：牛镛、岳弘彬)", collect_name, &ns), 2);
+    assert_string_equal(ns.v[0], "牛镛");
+    assert_string_equal(ns.v[1], "岳弘彬");
+    assert_int_equal(bti_byline_closing_line("Ana Ruiz y Luis Gil", NULL, NULL), 0);
 #undef DESC
 #undef ACCOUNT
 }

@@ -100,6 +100,30 @@ int bti_upper_letter(const char *s, size_t n)
     return upper;
 }
 
+/* A name in a script written without spaces or case: two to four Han ideographs ("牛镛",
+ * "松岡大地") or Hangul syllables ("신현주"). */
+#define CJK_NAME_MIN 2
+#define CJK_NAME_MAX 4
+
+static int cjk_name(const char *s, size_t n)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0xE0 || c >= 0xF0 || i + 3 > n)
+            return 0;
+        unsigned cp = ((c & 0x0Fu) << 12) | (((unsigned char)s[i + 1] & 0x3Fu) << 6) |
+                      ((unsigned char)s[i + 2] & 0x3Fu);
+        int han = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+        int hangul = cp >= 0xAC00 && cp <= 0xD7A3;
+        if (!han && !hangul)
+            return 0;
+        chars++;
+        i += 3;
+    }
+    return chars >= CJK_NAME_MIN && chars <= CJK_NAME_MAX;
+}
+
 /* The person-name test; `plain`: no particle or title, at most PLAIN_MAX_WORDS words. */
 static int person_shape(const char *s, size_t n, int plain)
 {
@@ -107,6 +131,8 @@ static int person_shape(const char *s, size_t n, int plain)
         n--;
     while (n && *s == ' ')
         s++, n--;
+    if (cjk_name(s, n)) /* a label alone ("编辑": editor) names nobody */
+        return !bti_lex_raw_has(BTI_LEX_BYLINE_PREFIX, s, n);
     size_t words = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;

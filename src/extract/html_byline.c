@@ -11,18 +11,30 @@
 
 #define MAX_PIECES 16     /* a byline names a few people, not a list */
 #define LABEL_MAX_WORDS 3 /* "Tác giả:", "Bài và ảnh:", "Text:": a label before a colon is short */
+#define CLOSING_LINE_MAX 256 /* a closing byline line: a label and a few names */
+
+/* CJK text closes a label with the full-width colon ("责编：牛镛") and lists names with the
+ * ideographic comma ("牛镛、岳弘彬"). */
+#define FULL_COLON "\xEF\xBC\x9A"    /* U+FF1A */
+#define FULL_COLON_LEAD "\xEF"         /* its first byte, where a label may end */
+#define IDEOGRAPHIC_COMMA "\xE3\x80\x81" /* U+3001 */
+
+static int full_colon(const char *s, size_t n)
+{
+    return n >= sizeof FULL_COLON - 1 && !memcmp(s, FULL_COLON, sizeof FULL_COLON - 1);
+}
 
 size_t bti_byline_prefix(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
         i++;
-    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s + i, n - i, " :");
+    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s + i, n - i, " :" FULL_COLON_LEAD);
     if (!l) { /* no known word: a short label closed by a colon */
         size_t words = 1, j = i;
-        while (j < n && s[j] != ':' && words <= LABEL_MAX_WORDS)
+        while (j < n && s[j] != ':' && !full_colon(s + j, n - j) && words <= LABEL_MAX_WORDS)
             words += s[j++] == ' ';
-        if (j < n && s[j] == ':' && j > i && words <= LABEL_MAX_WORDS)
+        if (j < n && (s[j] == ':' || full_colon(s + j, n - j)) && j > i && words <= LABEL_MAX_WORDS)
             l = j - i;
     }
     if (!l)
@@ -30,6 +42,8 @@ size_t bti_byline_prefix(const char *s, size_t n)
     size_t e = i + l;
     if (e < n && s[e] == ':')
         e++;
+    else if (full_colon(s + e, n - e))
+        e += sizeof FULL_COLON - 1;
     while (e < n && s[e] == ' ')
         e++;
     return e < n ? e : 0; /* "By" alone names nobody: not a prefix */
@@ -39,7 +53,7 @@ size_t bti_byline_prefix(const char *s, size_t n)
  * when written in lower case ("Anna E Berg" holds an initial, not "e"). */
 static size_t separator(const char *s, size_t n)
 {
-    static const char *const marks[] = {" & ", " | ", " - "};
+    static const char *const marks[] = {" & ", " | ", " - ", IDEOGRAPHIC_COMMA};
     if (n >= 2 && s[0] == ',' && s[1] == ' ')
         return 2;
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
@@ -174,3 +188,30 @@ static size_t name_line(const char *s, int plain, bti_name_fn f, void *ctx)
 size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx) { return name_line(s, 0, f, ctx); }
 
 size_t bti_byline_plain_line(const char *s, bti_name_fn f, void *ctx) { return name_line(s, 1, f, ctx); }
+
+/* Brackets around a whole line ("(责编：牛镛、岳弘彬)", "（文：X）"): the length of the
+ * opening one (1 or 3 bytes), 0 when the line is not wrapped. */
+static size_t wrapped(const char *s, size_t n)
+{
+    if (n > 2 && s[0] == '(' && s[n - 1] == ')')
+        return 1;
+    if (n > 6 && !memcmp(s, "\xEF\xBC\x88", 3) && !memcmp(s + n - 3, "\xEF\xBC\x89", 3))
+        return 3; /* U+FF08, U+FF09 */
+    return 0;
+}
+
+size_t bti_byline_closing_line(const char *s, bti_name_fn f, void *ctx)
+{
+    size_t n = strlen(s), w = wrapped(s, n);
+    if (n >= CLOSING_LINE_MAX)
+        return 0;
+    char line[CLOSING_LINE_MAX];
+    memcpy(line, s + w, n - 2 * w);
+    line[n - 2 * w] = '\0';
+    size_t ln = n - 2 * w;
+    if (!bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, line, ln, " :" FULL_COLON_LEAD) ||
+        !name_line(line, 0, NULL, NULL))
+        return 0;
+    /* the names point into the copy: f sees them before it goes */
+    return f ? name_line(line, 0, f, ctx) : 1;
+}

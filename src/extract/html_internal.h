@@ -239,6 +239,10 @@ size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx);
 /* The same with plain names only (bti_name_is_plain_person), for lines the page does not
  * mark as a byline. */
 size_t bti_byline_plain_line(const char *s, bti_name_fn f, void *ctx);
+/* Whether line s closes a text as its byline: a byline's opening word from the lexicon and
+ * names only, maybe wrapped in brackets ("Texto: Ana Ruiz y Luis Gil", "(责编：牛镛、岳弘彬)").
+ * Calls f with each name (when not NULL); the number of names, 0 when it is no such line. */
+size_t bti_byline_closing_line(const char *s, bti_name_fn f, void *ctx);
 
 /* ---- html_byline_box.c ---- */
 /* The text of the first element inside byline box `box` that is a line of names only

@@ -33,6 +33,7 @@
 #define NAME_MAX_WORDS 3     /* a name under a "Theo X" line */
 #define NAME_MIN_WORDS 2     /* one word is a label or a nickname, not an author */
 #define BYLINE_OPENING_LINES 3 /* a bold byline line opens the text or follows a short standfirst */
+#define BYLINE_CLOSING_LINES 2 /* a byline line closes the text or comes before a short line */
 #define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone */
 #define DATE_MIN_DIGITS 4    /* a date has day, month and year digits */
 #define DATE_LETTER_SLACK 12 /* and few letters beyond its month or weekday */
@@ -1283,12 +1284,17 @@ static void byline_paragraphs(out *o)
             break;
         }
     }
-    para *last = &o->pv[o->pn - 1];
-    if (o->pn > 1 && !(last->flags & P_HEADING) && last->len < SIGNATURE_MAX &&
-        bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, last->text, last->len, " :") &&
-        bti_byline_name_line(last->text, NULL, NULL)) {
-        bti_byline_name_line(last->text, byline_name, o);
-        drop_para(o, o->pn - 1);
+    /* the closing line may have a short line after it (a share prompt), never the text */
+    for (size_t back = 1; back <= BYLINE_CLOSING_LINES && back < o->pn; back++) {
+        para *p = &o->pv[o->pn - back];
+        if (!(p->flags & P_HEADING) && p->len < SIGNATURE_MAX &&
+            bti_byline_closing_line(p->text, NULL, NULL)) {
+            bti_byline_closing_line(p->text, byline_name, o);
+            drop_para(o, o->pn - back);
+            break;
+        }
+        if (p->len >= SIGNATURE_MAX)
+            break;
     }
 }
 

@@ -525,6 +525,10 @@ static const entry TABLE[] = {
     {"zu", 2, LX(NAME_PARTICLE)},
     {"zur", 3, LX(NAME_PARTICLE)},
     {"© ", 3, LX(FURNITURE_PREFIX)},
+    {"作者", 6, LX(BYLINE_PREFIX)},
+    {"编辑", 6, LX(BYLINE_PREFIX)},
+    {"记者", 6, LX(BYLINE_PREFIX)},
+    {"责编", 6, LX(BYLINE_PREFIX)},
 };
 
 #define N_ENTRIES (sizeof TABLE / sizeof TABLE[0])
