@@ -1014,6 +1014,10 @@ static void test_byline_names(void **state)
     /* an organisation's name keeps its commas; a title after a name is no name */
     ns = cut("Landesanstalt für Wald, Bildung und Forschung", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 1);
+    /* a short mark in brackets after a name is its role or agency */
+    ns = cut("Minh Anh (TH)", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Minh Anh");
     ns = cut("Grant Tinsley, PhD", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 1);
     assert_string_equal(ns.v[0], "Grant Tinsley");
@@ -1080,6 +1084,12 @@ static void test_byline_name_shape(void **state)
     assert_string_equal(ns.v[0], "牛镛");
     assert_string_equal(ns.v[1], "岳弘彬");
     assert_int_equal(bti_byline_closing_line("Ana Ruiz y Luis Gil", NULL, NULL), 0);
+    /* a meta row: dates and times, and one piece that is a byline */
+    memset(&ns, 0, sizeof ns);
+    assert_int_equal(bti_byline_row("Do 25.04.24 | 14:07 Uhr | Von Eva Roth", collect_name, &ns), 1);
+    assert_string_equal(ns.v[0], "Eva Roth");
+    assert_int_equal(bti_byline_row("Politik | Von Eva Roth", NULL, NULL), 0);
+    assert_int_equal(bti_byline_row("25.04.24 | Eva Roth", NULL, NULL), 0);
 #undef DESC
 #undef ACCOUNT
 }

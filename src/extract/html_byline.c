@@ -12,6 +12,7 @@
 #define MAX_PIECES 16     /* a byline names a few people, not a list */
 #define LABEL_MAX_WORDS 3 /* "Tác giả:", "Bài và ảnh:", "Text:": a label before a colon is short */
 #define CLOSING_LINE_MAX 256 /* a closing byline line: a label and a few names */
+#define ROLE_MARK_MAX 8 /* "(TH)", "(dpa)", "[AFP]": one short word */
 
 /* CJK text closes a label with the full-width colon ("责编：牛镛") and lists names with the
  * ideographic comma ("牛镛、岳弘彬"). */
@@ -81,6 +82,24 @@ static int name_piece(const char *s, size_t n)
     return n && memchr(s, ' ', n) != NULL;
 }
 
+/* "Minh Anh (TH)", "Anna Berg [dpa]": a short mark in brackets closing a name is its role
+ * or agency, not part of it. The length of s[0..n) without it. */
+static size_t without_role_mark(const char *s, size_t n)
+{
+    if (n < 3 || (s[n - 1] != ')' && s[n - 1] != ']'))
+        return n;
+    char open = s[n - 1] == ')' ? '(' : '[';
+    size_t o = n - 1;
+    while (o > 0 && s[o - 1] != open)
+        o--;
+    if (o == 0 || n - 1 - o > ROLE_MARK_MAX || memchr(s + o, ' ', n - 1 - o))
+        return n;
+    size_t k = o - 1; /* the name before it */
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    return k && memchr(s, ' ', k) ? k : n;
+}
+
 /* Whether s[0..n) is a title written after a name ("PhD", "Jr."): no name of its own. */
 static int title_piece(const char *s, size_t n)
 {
@@ -118,6 +137,7 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
             size_t end = i; /* "Von Nikolai Huke," */
             while (end > start && (s[end - 1] == ',' || s[end - 1] == ';' || s[end - 1] == ' '))
                 end--;
+            end = start + without_role_mark(s + start, end - start);
             if (end > start && !title_piece(s + start, end - start))
                 from[np] = start, to[np++] = end;
             if (i == n)
@@ -213,5 +233,51 @@ size_t bti_byline_closing_line(const char *s, bti_name_fn f, void *ctx)
         !name_line(line, 0, NULL, NULL))
         return 0;
     /* the names point into the copy: f sees them before it goes */
+    return f ? name_line(line, 0, f, ctx) : 1;
+}
+
+/* A meta row: pieces between " | " or " · " ("Do 25.04.24 | 14:07 Uhr | Von Eva Roth"). */
+static size_t row_mark(const char *s, size_t n)
+{
+    if (n >= 3 && !memcmp(s, " | ", 3))
+        return 3;
+    if (n >= 4 && !memcmp(s, " \xC2\xB7 ", 4)) /* U+00B7 */
+        return 4;
+    return 0;
+}
+
+size_t bti_byline_row(const char *s, bti_name_fn f, void *ctx)
+{
+    size_t n = strlen(s), names_at = 0, names_len = 0, pieces = 0;
+    if (n >= CLOSING_LINE_MAX)
+        return 0;
+    for (size_t i = 0, start = 0; i <= n; i++) {
+        size_t m = i < n ? row_mark(s + i, n - i) : 0;
+        if (i < n && !m)
+            continue;
+        const char *p = s + start;
+        size_t l = i - start;
+        int digit = 0;
+        for (size_t k = 0; k < l && !digit; k++)
+            digit = p[k] >= '0' && p[k] <= '9';
+        pieces++;
+        if (!digit) { /* the one piece that is no date or time: the byline */
+            if (names_len || !bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, p, l, " :"))
+                return 0;
+            names_at = start;
+            names_len = l;
+        }
+        if (i == n)
+            break;
+        i += m - 1;
+        start = i + 1;
+    }
+    if (pieces < 2 || !names_len)
+        return 0;
+    char line[CLOSING_LINE_MAX];
+    memcpy(line, s + names_at, names_len);
+    line[names_len] = '\0';
+    if (!name_line(line, 0, NULL, NULL))
+        return 0;
     return f ? name_line(line, 0, f, ctx) : 1;
 }

@@ -243,6 +243,10 @@ size_t bti_byline_plain_line(const char *s, bti_name_fn f, void *ctx);
  * names only, maybe wrapped in brackets ("Texto: Ana Ruiz y Luis Gil", "(责编：牛镛、岳弘彬)").
  * Calls f with each name (when not NULL); the number of names, 0 when it is no such line. */
 size_t bti_byline_closing_line(const char *s, bti_name_fn f, void *ctx);
+/* Whether line s is a meta row holding a byline: pieces between " | " or " · ", each a date
+ * or time but one, which opens with a byline's word and names only ("Do 25.04.24 | 14:07 Uhr
+ * | Von Eva Roth"). Calls f with each name (when not NULL); 0 when it is no such row. */
+size_t bti_byline_row(const char *s, bti_name_fn f, void *ctx);
 
 /* ---- html_byline_box.c ---- */
 /* The text of the first element inside byline box `box` that is a line of names only

@@ -1266,7 +1266,8 @@ static void byline_name(const char *s, size_t len, void *ctx)
 static void byline_authors(out *o, const char *s) { bti_byline_names(s, BTI_BYLINE_TEXT, byline_name, o); }
 
 /* Pass 7b, the byline set as a paragraph of the text: a bold line of names opening it
- * ("<p><strong>Mohloai Mpesi</strong></p>") or a line that closes it with a byline's opening
+ * ("<p><strong>Mohloai Mpesi</strong></p>"), a meta row with a byline among its first lines
+ * ("Do 25.04.24 | 14:07 Uhr | Von X"), or a line that closes it with a byline's opening
  * word ("Texto: Ana Ruiz y Luis Gil"). Names only (bti_byline_name_line): the authors, not
  * the text. */
 static void byline_paragraphs(out *o)
@@ -1280,6 +1281,11 @@ static void byline_paragraphs(out *o)
         if ((p->flags & P_STRONG) && !(p->flags & P_HEADING) && p->len < SIGNATURE_MAX &&
             o->pv[i + 1].len >= TEXT_PARA_MIN && bti_byline_plain_line(p->text, NULL, NULL)) {
             bti_byline_plain_line(p->text, byline_name, o);
+            drop_para(o, i);
+            break;
+        }
+        if (!(p->flags & P_HEADING) && p->len < SIGNATURE_MAX && bti_byline_row(p->text, NULL, NULL)) {
+            bti_byline_row(p->text, byline_name, o); /* "Do 25.04.24 | 14:07 Uhr | Von X" */
             drop_para(o, i);
             break;
         }
