@@ -40,6 +40,10 @@ char *bti_byline_box_line(const xmlNode *box)
         seen++;
         if (in_running_text(k)) /* "Redaktion: Anna Berg und <a>Jan Roth</a>": a part */
             continue;
+        if (k->_private && BTI_INFO(k)->text >= LINE_MAX_BYTES) { /* the line may be deeper */
+            descend = 1;
+            continue;
+        }
         char *t = bti_html_text(k);
         if (!t)
             return NULL;
@@ -51,7 +55,7 @@ char *bti_byline_box_line(const xmlNode *box)
         if (n && n < LINE_MAX_BYTES && marked && bti_byline_name_line(t, NULL, NULL))
             return t;
         free(t);
-        descend = n >= LINE_MAX_BYTES || n > 0; /* the line may be deeper */
+        descend = n > 0;
     }
     return NULL;
 }
