@@ -1365,9 +1365,196 @@ static void test_byline_names(void **state)
     ns = cut("Anna Berg, Jan Roth and Eva Lind", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 3);
     assert_string_equal(ns.v[2], "Eva Lind");
+    /* a field that lists a full name is a list, its one-word credits included; an
+     * inverted "Family, Given" stays one name */
+    ns = cut("Anna Berg und Jan Roth, dpa", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 3);
+    assert_string_equal(ns.v[1], "Jan Roth");
+    assert_string_equal(ns.v[2], "dpa");
+    ns = cut("Jong, Michiel de", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    /* an organisation's name keeps its commas; a title after a name is no name */
+    ns = cut("Landesanstalt für Wald, Bildung und Forschung", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    /* a short mark in brackets after a name is its role or agency */
+    ns = cut("Minh Anh (TH)", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Minh Anh");
+    ns = cut("Grant Tinsley, PhD", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Grant Tinsley");
+    /* a byline line's closing one-word piece after a comma is its dateline's place */
+    ns = cut("Von Anna Berg, Frankfurt", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Anna Berg");
+    ns = cut("By Anna Berg, Jan Roth", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
     /* "By" alone names nobody */
     assert_int_equal(bti_byline_prefix("By", 2), 0);
     assert_int_equal(bti_byline_prefix("Theodor Berg", 12), 0);
+}
+
+/* A name's shape: descriptions of the writer and platform accounts are nobody's name. */
+static void test_byline_name_shape(void **state)
+{
+    (void)state;
+#define DESC(s) bti_name_is_description(s, strlen(s))
+#define ACCOUNT(s) bti_name_is_account(s, strlen(s))
+    assert_false(DESC("Jan Michael Marchart"));
+    assert_false(DESC("Maria de la Cruz"));
+    assert_false(DESC("Guardian staff reporter"));
+    assert_false(DESC("Martin Roy (avec Luc Martin et Paul Roy et Anne Lind)"));
+    assert_false(DESC("松岡大地"));
+    assert_true(DESC("Mykolo Romerio universiteto studijų fakulteto profesorius"));
+    assert_true(DESC("Anna Berg Jan Roth Eva Lind Paul Roy"));
+    assert_true(ACCOUNT("admin"));
+    assert_true(ACCOUNT("SEO, Traffic Team"));
+    assert_true(ACCOUNT("example.com developer"));
+    assert_true(ACCOUNT("a.berg@example.com"));
+    assert_false(ACCOUNT("Anna Berg"));
+    assert_false(ACCOUNT("Adminah Roth"));
+    assert_true(ACCOUNT("Redaktion"));
+    assert_true(bti_name_is_organisation("Olympia-Verlag GmbH", 19));
+    assert_true(bti_name_is_organisation("Landesanstalt für Wald", 23));
+    assert_false(bti_name_is_organisation("Maria de la Cruz", 16));
+    assert_false(bti_name_is_organisation("Anna Berg", 9));
+    assert_true(bti_name_is_person("Mohloai Mpesi", 13));
+    assert_true(bti_name_is_person("MTHOBISI SITHOLE", 16));
+    assert_true(bti_name_is_person("J. Roth", 7));
+    assert_true(bti_name_is_person("Maria de la Cruz", 16));
+    assert_false(bti_name_is_person("The government's stance", 23));
+    assert_false(bti_name_is_person("Roth", 4));
+    assert_false(bti_name_is_person("Updated 12 May", 14));
+    assert_true(bti_name_is_person("Dr. Max Roth", 12));
+    assert_false(bti_name_is_plain_person("Dr. Max Roth", 12));
+    assert_false(bti_name_is_plain_person("Die Wahl zur Europawahl", 23));
+    assert_true(bti_name_is_plain_person("Mohloai Mpesi", 13));
+    /* scripts without spaces or case: two to four Han or Hangul letters, a label excepted */
+    assert_true(bti_name_is_person("牛镛", strlen("牛镛")));
+    assert_true(bti_name_is_person("신현주", strlen("신현주")));
+    assert_false(bti_name_is_person("编辑", strlen("编辑")));
+    assert_false(bti_name_is_person("国际航天合作论坛", strlen("国际航天合作论坛")));
+    /* a line of names only, cut at "/" and joining words */
+    names ns = {0};
+    assert_int_equal(bti_byline_name_line("Mathatisi Sebusi/Mohalenyane Phakela", collect_name, &ns), 2);
+    assert_string_equal(ns.v[1], "Mohalenyane Phakela");
+    assert_int_equal(bti_byline_name_line("Texto: Ana Ruiz y Luis Gil", NULL, NULL), 2);
+    assert_int_equal(bti_byline_name_line("Photos courtesy of the family", NULL, NULL), 0);
+    /* a closing line: a byline word, maybe in brackets, a full-width colon, ideographic commas */
+    memset(&ns, 0, sizeof ns);
+    assert_int_equal(bti_byline_closing_line("(责编：牛镛、岳弘彬)", collect_name, &ns), 2);
+    assert_string_equal(ns.v[0], "牛镛");
+    assert_string_equal(ns.v[1], "岳弘彬");
+    assert_int_equal(bti_byline_closing_line("Ana Ruiz y Luis Gil", NULL, NULL), 0);
+    /* a meta row: dates and times, and one piece that is a byline */
+    memset(&ns, 0, sizeof ns);
+    assert_int_equal(bti_byline_row("Do 25.04.24 | 14:07 Uhr | Von Eva Roth", collect_name, &ns), 1);
+    assert_string_equal(ns.v[0], "Eva Roth");
+    assert_int_equal(bti_byline_row("Politik | Von Eva Roth", NULL, NULL), 0);
+    assert_int_equal(bti_byline_row("25.04.24 | Eva Roth", NULL, NULL), 0);
+#undef DESC
+#undef ACCOUNT
+}
+
+/* The byline set as a paragraph: a bold line of names opening the text, a "Texto:" line
+ * closing it. Both go to the authors and leave the text. */
+static void test_byline_paragraphs(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"es\"><head><title>Presa abierta</title></head><body><h1>Presa abierta</h1>"
+        "<article><p><strong>Lucía Ortega/Pablo Ruiz</strong></p>" PARAS
+        "<p>Texto: Ana Ruiz y Luis Gil</p></article></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 4);
+    assert_string_equal(a->authors[0], "Lucía Ortega");
+    assert_string_equal(a->authors[1], "Pablo Ruiz");
+    assert_string_equal(a->authors[3], "Luis Gil");
+    assert_false(test_body_has(a, "Lucía Ortega"));
+    assert_false(test_body_has(a, "Texto"));
+    assert_int_equal(a->n_body, 2);
+    bt_article_free(a);
+}
+
+/* Authors from JSON-LD and meta fields: a Person given as givenName/familyName, a platform
+ * account's profile dropped, an e-mail address in the author meta dropped, a field listing
+ * names with "und" cut. */
+static void test_author_fields(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"de\"><head><title>Damm geöffnet</title>%s</head><body>"
+                       "<h1>Damm geöffnet</h1><article>" PARAS "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+             "[{\"@type\":\"Person\",\"givenName\":\"Anna Giulia\",\"familyName\":\"Fink\"},"
+             "{\"@type\":\"Person\",\"name\":\"Site D\",\"url\":\"https://x.example/author/admin/\"}]}"
+             "</script>");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Giulia Fink");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head,
+             "<meta name=\"author\" content=\"a.berg@example.com\">"
+             "<meta name=\"cXenseParse:author\" content=\"Anna Berg und Jan Roth, dpa\">");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 3);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[2], "dpa");
+    bt_article_free(a);
+    /* a field naming the publisher is its imprint: its place names go with it, a person's
+     * name stays */
+    snprintf(page, sizeof page, head,
+             "<meta property=\"og:site_name\" content=\"Harbour Post\">"
+             "<meta name=\"author\" content=\"Harbour Post, Hamburg, Germany\">");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+    snprintf(page, sizeof page, head,
+             "<meta property=\"og:site_name\" content=\"Harbour Post\">"
+             "<meta name=\"author\" content=\"Anna Berg, Harbour Post\">");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+}
+
+/* A byline line under the headline that no class marks ("von <a>Dr. Max Roth</a>"), and
+ * an opening bold line that reads as a heading, not names ("Die Wahl zur Europawahl"). */
+static void test_byline_after_heading(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body><div class=\"reader\">"
+        "<h1>Damm geöffnet</h1><div><p class=\"meta\"> von <a href=\"/autoren/roth\">Dr. Max Roth"
+        "</a></p><p>20.10.2025</p></div></div><article>" PARAS "</article></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Dr. Max Roth");
+    bt_article_free(a);
+    page = "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body><h1>Damm geöffnet"
+           "</h1><article><p><strong>Die Wahl zur Europawahl</strong></p>" PARAS
+           "</article></body></html>";
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    assert_true(test_body_has(a, "Die Wahl zur Europawahl"));
+    bt_article_free(a);
+}
+
+/* A byline box holding more than its byline (a brand label, the date, the reading time):
+ * its names line is the byline. */
+static void test_byline_box_line(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body><article>"
+        "<h1>Damm geöffnet</h1><div class=\"authors\"><span>capital</span><ul><li><span>von"
+        "</span> <span>Jana Roth</span></li></ul><ul><li><time datetime=\"2024-11-05T15:36:00+01:00\">"
+        "05. November 2024</time></li><li>3 Min</li></ul></div>" PARAS "</article></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Jana Roth");
+    bt_article_free(a);
 }
 
 /* React's streamed segment (<div hidden id="S:1">, moved into place by its script) is shown
@@ -1785,7 +1972,9 @@ int main(void)
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_header_standfirst),
         cmocka_unit_test(test_bare_source_mark),
-        cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
+        cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
+        cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
+        cmocka_unit_test(test_byline_box_line), cmocka_unit_test(test_byline_after_heading),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),

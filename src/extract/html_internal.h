@@ -275,10 +275,56 @@ size_t bti_byline_prefix(const char *s, size_t n);
 /* Cuts byline s into names, its opening word dropped, at ", ", " & ", " | ", " - " and a
  * joining word ("und", "og", "và"), never inside brackets: calls f for each and returns how
  * many. BTI_BYLINE_TEXT: a byline line of the page (the caller judges each name);
- * BTI_BYLINE_FIELD: an author field of the metadata, cut only when every piece is two words
- * or more ("Doe, John", "Mac & i", "Anna Berg, Berlin" stay whole). */
+ * BTI_BYLINE_FIELD: an author field of the metadata, cut only when a piece is a name of two
+ * words or more ("Doe, John" and "Mac & i" stay whole; "Anna Berg und Jan Roth, dpa" is cut:
+ * the site lists what it credits). In a byline line, a closing one-word piece after a comma
+ * is the dateline's place ("Von Anna Berg, Frankfurt"): dropped. */
 enum { BTI_BYLINE_TEXT = 0, BTI_BYLINE_FIELD = 1 };
 size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx);
+/* Whether line s is names only, its opening word aside ("Mathatisi Sebusi/Mohalenyane
+ * Phakela", "By Anna Berg and Jan Roth"): the number of names, each passed to f (when not
+ * NULL); 0 when a piece is no person's name (and f is not called). */
+size_t bti_byline_name_line(const char *s, bti_name_fn f, void *ctx);
+/* The same with plain names only (bti_name_is_plain_person), for lines the page does not
+ * mark as a byline. */
+size_t bti_byline_plain_line(const char *s, bti_name_fn f, void *ctx);
+/* Whether line s closes a text as its byline: a byline's opening word from the lexicon and
+ * names only, maybe wrapped in brackets ("Texto: Ana Ruiz y Luis Gil", "(责编：牛镛、岳弘彬)").
+ * Calls f with each name (when not NULL); the number of names, 0 when it is no such line. */
+size_t bti_byline_closing_line(const char *s, bti_name_fn f, void *ctx);
+/* Whether line s is a meta row holding a byline: pieces between " | " or " · ", each a date
+ * or time but one, which opens with a byline's word and names only ("Do 25.04.24 | 14:07 Uhr
+ * | Von Eva Roth"). Calls f with each name (when not NULL); 0 when it is no such row. */
+size_t bti_byline_row(const char *s, bti_name_fn f, void *ctx);
+
+/* ---- html_byline_box.c ---- */
+/* The text of the first element inside byline box `box` that is a line of names only
+ * ("von Jemima Kelly" among a brand label and the date): malloc'd, NULL when none. */
+char *bti_byline_box_line(const xmlNode *box);
+/* The line after the page's first <h1>, before its text, that opens with a byline's word
+ * and names only ("von Dr. Max Roth"), for pages that mark their byline by no class:
+ * malloc'd, NULL when none. */
+char *bti_byline_after_heading(const xmlNode *root);
+
+/* ---- byline_name.c ---- */
+/* Whether s[0..n) describes its writer rather than naming them: more words than a name
+ * has, or prose words in lower case ("Povilas A., Mykolo Romerio universiteto profesorius"). */
+int bti_name_is_description(const char *s, size_t n);
+/* Whether s[0..n) is a platform's account, not a person: an e-mail address or handle, or a
+ * word of the lexicon's BYLINE_ACCOUNT list ("admin", "webmaster", "example.com developer"). */
+int bti_name_is_account(const char *s, size_t n);
+/* Whether s[0..n) reads as a person's name as a page writes it: two to four words, each
+ * starting with a capital (a short particle inside: "de", "van"), no digit or sentence mark
+ * ("Mohloai Mpesi", "MTHOBISI SITHOLE", "J. Roth"; not "The government's stance"). */
+int bti_name_is_person(const char *s, size_t n);
+/* The same, plain: no particle or title, two or three words ("Mohloai Mpesi"). */
+int bti_name_is_plain_person(const char *s, size_t n);
+/* Whether the letter starting s[0..n) is written in upper case ("Ý", "E", "Ж"); 0 for
+ * caseless scripts and non-letters. */
+int bti_upper_letter(const char *s, size_t n);
+/* Whether s[0..n) is written as an organisation's name: a company's legal form ("Verlag
+ * GmbH") or a lower-case word inside it that no name holds ("Landesanstalt für Wald"). */
+int bti_name_is_organisation(const char *s, size_t n);
 
 /* ---- html_zone.c ---- */
 /* The offset (minutes east of UTC, summer time included) of wall-clock time y-mo-d h:mi on a

@@ -27,14 +27,18 @@ typedef struct raw {
     char *og_date, *meta_date, *itemprop_date, *time_date;
     char *wall_date; /* a zone-less statement of the time on the page's clock (LOCAL_OFFSET) */
     char *itemprop_headline;
+    /* authors, each with its field: the index of the field's first name in the list */
     char *meta_authors[MAX_AUTHORS];
+    unsigned char meta_field[MAX_AUTHORS];
     size_t n_meta_authors;
     char *item_authors[MAX_AUTHORS];
+    unsigned char item_field[MAX_AUTHORS];
     size_t n_item_authors;
     /* JSON-LD article */
     char *ld_headline, *ld_date, *ld_url, *ld_desc, *ld_lang, *ld_publisher;
     char *og_type, *ld_type, *ld_other; /* the kind's evidence (extract/kind.c) */
     char *ld_authors[MAX_AUTHORS];
+    unsigned char ld_field[MAX_AUTHORS];
     size_t n_ld_authors;
     int ld_found;
 } raw;
@@ -68,7 +72,9 @@ static int has_letter(const char *s)
 
 typedef struct name_list {
     char **list;
+    unsigned char *field;
     size_t *n;
+    unsigned char start; /* the field's first index */
 } name_list;
 
 static void add_name(const char *s, size_t len, void *ctx)
@@ -79,7 +85,9 @@ static void add_name(const char *s, size_t len, void *ctx)
     char *c = bti_html_clean(s, len);
     if (!c)
         return;
-    if (!*c || is_url(c) || strlen(c) > 60 || c[0] == '@' || !has_letter(c)) {
+    /* a platform's account or a description of the writer is nobody's name */
+    if (!*c || is_url(c) || strlen(c) > 60 || !has_letter(c) || bti_name_is_account(c, strlen(c)) ||
+        bti_name_is_description(c, strlen(c))) {
         free(c);
         return;
     }
@@ -88,16 +96,17 @@ static void add_name(const char *s, size_t len, void *ctx)
             free(c);
             return;
         }
+    l->field[*l->n] = l->start;
     l->list[(*l->n)++] = c;
 }
 
 /* An author field may hold a whole byline ("Von Anna Berg und Jan Roth"): its opening word
  * goes and it is cut into names where every piece reads as one ("Doe, John" stays whole). */
-static void add_author(char **list, size_t *n, const char *s)
+static void add_author(char **list, unsigned char *field, size_t *n, const char *s)
 {
     if (!s || *n >= MAX_AUTHORS)
         return;
-    name_list l = {list, n};
+    name_list l = {list, field, n, (unsigned char)*n};
     bti_byline_names(s, BTI_BYLINE_FIELD, add_name, &l);
 }
 
@@ -145,12 +154,33 @@ static const char *jstr(json_t *o, const char *k)
     return json_string_value(v);
 }
 
+#define LD_NAME_MAX 128 /* givenName + familyName: a name, not a paragraph */
+
+/* An author object whose profile address ends in an account's name
+ * ("https://example.com/author/admin/"): the platform signing, whatever name it shows. */
+static int ld_account(json_t *v)
+{
+    const char *keys[] = {"url", "@id"};
+    for (size_t k = 0; k < 2; k++) {
+        const char *u = jstr(v, keys[k]);
+        size_t n = u ? strlen(u) : 0;
+        while (n && u[n - 1] == '/')
+            n--;
+        size_t b = n;
+        while (b && u[b - 1] != '/')
+            b--;
+        if (n > b && bti_name_is_account(u + b, n - b))
+            return 1;
+    }
+    return 0;
+}
+
 static void ld_author(raw *r, json_t *v, int depth)
 {
     if (depth > 4)
         return;
     if (json_is_string(v)) {
-        add_author(r->ld_authors, &r->n_ld_authors, json_string_value(v));
+        add_author(r->ld_authors, r->ld_field, &r->n_ld_authors, json_string_value(v));
     } else if (json_is_array(v)) {
         size_t i;
         json_t *x;
@@ -161,7 +191,20 @@ static void ld_author(raw *r, json_t *v, int depth)
             set_once(&r->ld_publisher, json_string_value(json_object_get(v, "name")));
             return;
         }
-        add_author(r->ld_authors, &r->n_ld_authors, json_string_value(json_object_get(v, "name")));
+        if (ld_account(v))
+            return;
+        const char *name = jstr(v, "name");
+        if (name) {
+            add_author(r->ld_authors, r->ld_field, &r->n_ld_authors, name);
+            return;
+        }
+        /* {"@type":"Person","givenName":"Anna Giulia","familyName":"Fink"} */
+        const char *given = jstr(v, "givenName"), *family = jstr(v, "familyName");
+        if (given && family) {
+            char full[LD_NAME_MAX];
+            snprintf(full, sizeof full, "%s %s", given, family);
+            add_author(r->ld_authors, r->ld_field, &r->n_ld_authors, full);
+        }
     }
 }
 
@@ -339,8 +382,9 @@ static void meta_tag(raw *r, const xmlNode *n)
             else if (!strcmp(k, "author") || !strcmp(k, "article:author") ||
                      !strcmp(k, "dc.creator") || !strcmp(k, "sailthru.author") ||
                      !strcmp(k, "parsely-author") || !strcmp(k, "byl") ||
-                     !strcmp(k, "citation_author") || !strcmp(k, "dcterms.creator"))
-                add_author(r->meta_authors, &r->n_meta_authors, content);
+                     !strcmp(k, "citation_author") || !strcmp(k, "dcterms.creator") ||
+                     !strcmp(k, "article:byline") || !strcmp(k, "cxenseparse:author"))
+                add_author(r->meta_authors, r->meta_field, &r->n_meta_authors, content);
         }
     }
     if (content && equiv && strcasecmp(equiv, "content-language") == 0)
@@ -363,18 +407,18 @@ static void item_author(raw *r, const xmlNode *n)
         int is_name = ip && strcasecmp(ip, "name") == 0;
         if (is_name) {
             char *t = bti_html_text(c);
-            add_author(r->item_authors, &r->n_item_authors, t);
+            add_author(r->item_authors, r->item_field, &r->n_item_authors, t);
             free(t);
             return;
         }
     }
     const char *content = bti_html_peek(n, "content");
     if (content) {
-        add_author(r->item_authors, &r->n_item_authors, content);
+        add_author(r->item_authors, r->item_field, &r->n_item_authors, content);
     } else {
         char *t = bti_html_text(n);
         if (t && strlen(t) < 80)
-            add_author(r->item_authors, &r->n_item_authors, t);
+            add_author(r->item_authors, r->item_field, &r->n_item_authors, t);
         free(t);
     }
 }
@@ -816,16 +860,27 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
     m->description = dup_or_null(r.og_desc ? r.og_desc : r.meta_desc ? r.meta_desc : r.ld_desc);
 
     char **lists[] = {r.ld_authors, r.meta_authors, r.item_authors};
+    unsigned char *fields[] = {r.ld_field, r.meta_field, r.item_field};
     size_t ns[] = {r.n_ld_authors, r.n_meta_authors, r.n_item_authors};
     for (size_t l = 0; l < 3 && !m->n_authors; l++) {
         m->authors = calloc(ns[l] ? ns[l] : 1, sizeof *m->authors);
         if (!m->authors)
             break;
+        /* the publisher named as author ("Dân Trí") is not a byline; a field that names it is
+         * its imprint ("SPIEGEL ONLINE, Hamburg, Germany"): only its persons' names stay */
+        unsigned char publisher[MAX_AUTHORS], imprint[MAX_AUTHORS];
+        memset(imprint, 0, sizeof imprint);
         for (size_t i = 0; i < ns[l]; i++) {
             const char *a = lists[l][i];
-            /* the publisher named as author ("Dân Trí") is not a byline */
-            if ((site && names_site(a, site, host)) || (r.ld_publisher && bti_html_same_text(a, r.ld_publisher)) ||
-                (host && names_site(a, NULL, host)))
+            publisher[i] = (site && names_site(a, site, host)) ||
+                           (r.ld_publisher && bti_html_same_text(a, r.ld_publisher)) ||
+                           (host && names_site(a, NULL, host));
+            if (publisher[i])
+                imprint[fields[l][i]] = 1;
+        }
+        for (size_t i = 0; i < ns[l]; i++) {
+            const char *a = lists[l][i];
+            if (publisher[i] || (imprint[fields[l][i]] && !bti_name_is_person(a, strlen(a))))
                 continue;
             m->authors[m->n_authors++] = strdup(lists[l][i]);
         }

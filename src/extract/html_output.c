@@ -32,6 +32,8 @@
 #define SIGNATURE_MAX_WORDS 6
 #define NAME_MAX_WORDS 3     /* a name under a "Theo X" line */
 #define NAME_MIN_WORDS 2     /* one word is a label or a nickname, not an author */
+#define BYLINE_OPENING_LINES 3 /* a bold byline line opens the text or follows a short standfirst */
+#define BYLINE_CLOSING_LINES 2 /* a byline line closes the text or comes before a short line */
 #define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone */
 #define DATE_MIN_DIGITS 4    /* a date has day, month and year digits */
 #define DATE_LETTER_SLACK 12 /* and few letters beyond its month or weekday */
@@ -787,6 +789,19 @@ static int el_marked_sapo(out *o, const xmlNode *k, bti_node_info *in, int depth
     return 1;
 }
 
+/* The byline text of box k: its text, or for a box holding more than its byline ("capital
+ * von X 05. November 2024 3 Min") the line inside it that is names only. */
+static char *byline_text(const xmlNode *k)
+{
+    char *t = bti_html_text(k);
+    char *line = t && !bti_byline_name_line(t, NULL, NULL) ? bti_byline_box_line(k) : NULL;
+    if (line) {
+        free(t);
+        t = line;
+    }
+    return t;
+}
+
 /* A block marked as a byline: kept for the authors, not the text. */
 static int el_byline(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
@@ -794,7 +809,7 @@ static int el_byline(out *o, const xmlNode *k, bti_node_info *in, int depth)
     if (!((in->flags & BTI_NF_BYLINE) && in->text < BYLINE_BOX_MAX && !in->paras))
         return 0;
     flush(o);
-    keep_byline(o, bti_html_text(k));
+    keep_byline(o, byline_text(k));
     return 1;
 }
 
@@ -851,7 +866,15 @@ static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
         flush(o);
         int stopped = 0;
         const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, &stopped);
-        keep_byline(o, b ? bti_html_text(b) : NULL);
+        char *bt = b ? byline_text(b) : NULL;
+        if (bt && !bti_byline_name_line(bt, NULL, NULL)) { /* the row's own names line */
+            char *line = bti_byline_box_line(k);
+            if (line) {
+                free(bt);
+                bt = line;
+            }
+        }
+        keep_byline(o, bt);
         return 1;
     }
     free(t);
@@ -1264,7 +1287,9 @@ static void byline_name(const char *s, size_t len, void *ctx)
     char *name = bti_html_clean(piece, an ? an : strlen(piece));
     char *host = name ? bti_html_host(o->m->url) : NULL;
     /* the publisher signing as author ("Lesotho Times") is no personal byline */
-    if (name && name_like(name) && !bti_html_names_publisher(name, o->m->site_name, host))
+    if (name && (name_like(name) || bti_name_is_person(name, strlen(name))) &&
+        !bti_html_names_publisher(name, o->m->site_name, host) &&
+        !bti_name_is_account(name, strlen(name)))
         add_author(o, name);
     free(host);
     free(name);
@@ -1273,6 +1298,45 @@ static void byline_name(const char *s, size_t len, void *ctx)
 
 /* "By Jane Doe, John Roe" / "Tác giả: Hà Phong" / "Von Anna Berg und Jan Roth" to names */
 static void byline_authors(out *o, const char *s) { bti_byline_names(s, BTI_BYLINE_TEXT, byline_name, o); }
+
+/* Pass 7b, the byline set as a paragraph of the text: a bold line of names opening it
+ * ("<p><strong>Mohloai Mpesi</strong></p>"), a meta row with a byline among its first lines
+ * ("Do 25.04.24 | 14:07 Uhr | Von X"), or a line that closes it with a byline's opening
+ * word ("Texto: Ana Ruiz y Luis Gil"). Names only (bti_byline_name_line): the authors, not
+ * the text. */
+static void byline_paragraphs(out *o)
+{
+    if (o->pn < 2)
+        return;
+    /* the opening line may follow a standfirst's short lines, never the text */
+    for (size_t i = 0; i < BYLINE_OPENING_LINES && i + 1 < o->pn && o->pv[i].len < TEXT_PARA_MIN;
+         i++) {
+        para *p = &o->pv[i];
+        if ((p->flags & P_STRONG) && !(p->flags & P_HEADING) && p->len < SIGNATURE_MAX &&
+            o->pv[i + 1].len >= TEXT_PARA_MIN && bti_byline_plain_line(p->text, NULL, NULL)) {
+            bti_byline_plain_line(p->text, byline_name, o);
+            drop_para(o, i);
+            break;
+        }
+        if (!(p->flags & P_HEADING) && p->len < SIGNATURE_MAX && bti_byline_row(p->text, NULL, NULL)) {
+            bti_byline_row(p->text, byline_name, o); /* "Do 25.04.24 | 14:07 Uhr | Von X" */
+            drop_para(o, i);
+            break;
+        }
+    }
+    /* the closing line may have a short line after it (a share prompt), never the text */
+    for (size_t back = 1; back <= BYLINE_CLOSING_LINES && back < o->pn; back++) {
+        para *p = &o->pv[o->pn - back];
+        if (!(p->flags & P_HEADING) && p->len < SIGNATURE_MAX &&
+            bti_byline_closing_line(p->text, NULL, NULL)) {
+            bti_byline_closing_line(p->text, byline_name, o);
+            drop_para(o, o->pn - back);
+            break;
+        }
+        if (p->len >= SIGNATURE_MAX)
+            break;
+    }
+}
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
                                  int *stopped)
@@ -1977,9 +2041,17 @@ static void take_bylines(out *o, xmlNodePtr scope)
             if (t)
                 byline_authors(o, t);
             free(t);
+            char *line = a->n_authors ? NULL : bti_byline_box_line(b);
+            if (line)
+                byline_authors(o, line);
+            free(line);
         }
         bscope = bscope->parent;
     }
+    char *line = a->n_authors || o->rc ? NULL : bti_byline_after_heading(xmlDocGetRootElement(o->content->doc));
+    if (line)
+        byline_authors(o, line);
+    free(line);
 }
 
 /* Pass 10: the paragraphs into the article, and the sapo. The end mark "./." closes
@@ -2039,6 +2111,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     take_styled_sapo(&o);
     take_header_standfirst(&o);
     signature(&o);  /* pass 7 */
+    byline_paragraphs(&o);
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);
     emit_article(&o);

@@ -86,6 +86,19 @@ typedef uint64_t bti_lex_set;
 /* The word that joins the last two names of a byline ("and", "und", "og", "y", "và"):
  * html_byline.c splits there. */
 #define BTI_LEX_NAME_JOIN BTI_LEX_BIT(23)
+/* HTML: a platform or CMS account signing as author ("admin", "Webmaster", "SEO, Traffic
+ * Team", "mediaindonesia.com developer"): byline_name.c, no person's byline. */
+#define BTI_LEX_BYLINE_ACCOUNT BTI_LEX_BIT(35)
+/* HTML: a name's particle, the only lower-case word a written name holds ("de", "van",
+ * "von", "bin", "al"): byline_name.c tells "Maria de la Cruz" from "Features for Sale". */
+#define BTI_LEX_NAME_PARTICLE BTI_LEX_BIT(36)
+/* HTML: a title written with a name ("Grant Tinsley, PhD", "Jr.", "Dr. Max Roth"):
+ * html_byline.c drops it as a piece of its own, it names nobody; byline_name.c lets it open
+ * a name. */
+#define BTI_LEX_NAME_TITLE BTI_LEX_BIT(37)
+/* HTML: a company's legal form ("GmbH", "Ltd", "Inc"): an author field holding one names an
+ * organisation, whose commas are its own ("Verlag GmbH, Nürnberg, Germany"): byline_name.c. */
+#define BTI_LEX_ORG_FORM BTI_LEX_BIT(38)
 /* Both: the heading of the portal's own "most read" box ("Đọc nhiều", "Most popular"):
  * the box's links become the record's most_read (text_most_read.c, html_most_read.c). */
 #define BTI_LEX_MOST_READ_HEAD BTI_LEX_BIT(24)
