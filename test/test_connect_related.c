@@ -289,6 +289,34 @@ static void test_duplicate_groups_collapsed(void **state)
     bt_related_list_free(r);
 }
 
+/* Words of middling frequency retrieve candidates: an article whose story shares with it only
+ * words each in about a sixth of the store (as Vietnamese syllables are: a place's name is
+ * two of them) is found, above articles sharing one of those words. At a cut of 5% such words
+ * retrieved nothing and the list was empty. */
+static void test_middling_words_retrieve(void **state)
+{
+    fixture *f = *state;
+    static const char *const words[] = {"riverbank", "ferryman", "lantern", "harbourside"};
+    char q[17], p[17], id[17];
+    background(f->s, 0, 180);
+    for (unsigned w = 0; w < 4; w++)
+        for (unsigned i = 0; i < 78; i++) {
+            char title[64], para[64];
+            snprintf(title, sizeof title, "Notice %u of %u", i, w);
+            snprintf(para, sizeof para, "The %s was mentioned.", words[w]);
+            const char *pp[] = {para, NULL};
+            add(f->s, title, "2021-06-02T08:00:00Z", pp, 5000 + w * 100 + i, NULL, id);
+        }
+    const char *pq[] = {"riverbank ferryman lantern harbourside", NULL};
+    add(f->s, "Evening", "2021-06-03T08:00:00Z", pq, 51, NULL, q);
+    add(f->s, "Morning", "2021-06-03T09:00:00Z", pq, 52, NULL, p);
+    bt_related_list *r = related(f->s, q, 8);
+    assert_true(r->n >= 2);
+    assert_string_equal(r->items[0].id, p);
+    assert_true(r->items[0].score > r->items[1].score);
+    bt_related_list_free(r);
+}
+
 /* Nothing is cached: a removed article is gone from the next answer, a new one is in it. */
 static void test_remove_and_add(void **state)
 {
@@ -474,6 +502,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_time_proximity, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicates_excluded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicate_groups_collapsed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_middling_words_retrieve, setup, teardown),
         cmocka_unit_test_setup_teardown(test_remove_and_add, setup, teardown),
         cmocka_unit_test_setup_teardown(test_page_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),
