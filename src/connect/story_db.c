@@ -6,10 +6,11 @@
  * addition), then time of publication, then a hash of the id (TIE_ORDER). An article that
  * arrives after others of its day have been clustered cannot simply be appended, so the
  * store keeps the clustering's state as it stood before each of the last two days
- * (story_state), and each catch-up loads the newest state from before its earliest new article and adds the articles from that day
- * on again, new ones in their place, in the canonical order. An article older than every
- * saved state (a late one, or one stored by other means long after) makes the catch-up start
- * from nothing: slower, the same result. So a catch-up
+ * (story_state), and each catch-up loads the newest state from before its earliest new
+ * article and adds the articles from that day on again, new ones in their place, in the
+ * canonical order. An article older than every saved state (a late one, or one stored by
+ * other means long after) makes the catch-up start from nothing: slower, the same result.
+ * So a catch-up
  * gives exactly what a rebuild from the stored articles gives, whatever the order in which
  * they were added, whatever the batches.
  *
