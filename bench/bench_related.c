@@ -5,6 +5,7 @@
  * "connect: related", and bench/related.sh.
  *
  *   bench_related ARTICLES.jsonl GOLD.json [--queries N] [--db PATH] [--distractors FILE]
+ *                 [--reuse]   (the store at PATH holds them already: read, not stored again)
  *
  * ARTICLES.jsonl: article records (the spec's JSON: id, title, lede, body, published,
  * source), as in ../shared/dev/stories; GOLD.json {id: story}. The articles are stored in a
@@ -237,6 +238,10 @@ static char *join_text(json_t *o)
 }
 
 /* Stores the records of `path` (gzip'ed or not, through zcat) and appends them to docs. */
+/* --reuse: the store at --db holds the articles already (a run before): they are read, not
+ * stored again; each stored article is taken once, as in the run that stored them. */
+static json_t *reused;
+
 static void load(bt_store *s, const char *path, json_t *gold, doc **docs, size_t *n,
                  size_t *cap, size_t max)
 {
@@ -268,6 +273,10 @@ static void load(bt_store *s, const char *path, json_t *gold, doc **docs, size_t
         }
         bt_article_free(a);
         read++;
+        if (reused && outcome != BT_STORE_ADDED && !json_object_get(reused, sid))
+            outcome = BT_STORE_ADDED; /* stored by the run before */
+        if (reused)
+            json_object_set_new(reused, sid, json_true());
         if (outcome != BT_STORE_ADDED) { /* an exact copy: one stored article */
             json_decref(o);
             continue;
@@ -325,7 +334,7 @@ int main(int argc, char **argv)
 {
     if (argc < 3)
         die("usage: bench_related ARTICLES.jsonl GOLD.json [--queries N] [--db PATH]"
-            " [--distractors FILE] [--max-distractors N]");
+            " [--distractors FILE] [--max-distractors N] [--reuse]");
     size_t nq = 2000, maxd = (size_t)-1;
     const char *dbpath = NULL, *distractors = NULL;
     for (int i = 3; i < argc; i++) {
@@ -337,6 +346,8 @@ int main(int argc, char **argv)
             distractors = argv[++i];
         else if (!strcmp(argv[i], "--max-distractors") && i + 1 < argc)
             maxd = strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(argv[i], "--reuse"))
+            reused = json_object();
         else
             die("unknown option");
     }
@@ -364,7 +375,7 @@ int main(int argc, char **argv)
     size_t nd = n;
     load(s, argv[1], gold, &docs, &n, &cap, (size_t)-1);
     fprintf(stderr, "stored %zu articles (%zu distractors) in %.1fs\n", n, nd, bench_now() - t0);
-    if (bt_store_vacuum(s, &err))
+    if (!reused && bt_store_vacuum(s, &err))
         die(err.msg);
 
     /* the baselines' vectors: titles (BM25) and title + text (TF-IDF, unit length) */

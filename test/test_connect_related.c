@@ -1,7 +1,7 @@
 /* test_connect_related.c: related articles (src/connect/related.c, bt_related_of): a
  * same-story article ranks over one that shares as many common words but not the story's
  * names, a shared name outweighs a shared common word, the closer date wins between equals,
- * near-duplicates are left out, the page's own links are matched to stored articles (by URL,
+ * near-duplicates are left out and a group of them is listed once by its original, the page's own links are matched to stored articles (by URL,
  * by folded title), removals and additions count at the next call, and bad input (unknown
  * ids, k out of range, an empty store, articles without a date or without words), the JSON
  * writer and `bantin related`. */
@@ -246,6 +246,77 @@ static void test_duplicates_excluded(void **state)
     bt_related_list_free(r);
 }
 
+/* An original and its reprint are one story to a reader: the list shows their group once, by
+ * the original (the earlier), at the place of its best-ranked member, even when the reprint
+ * (a headline nearer the article's) ranks first; the next group follows. */
+static void test_duplicate_groups_collapsed(void **state)
+{
+    fixture *f = *state;
+    char q[17], orig[17], copy[17], other[17];
+    background(f->s, 0, 10);
+    add(f->s, "Khalilzad meets Massoud in Panjshir", "2021-08-30T08:00:00Z", story_a, 41, NULL,
+        q);
+    const char *pb[] = {story_b[0], story_b[1], story_a[1], story_b[0], NULL};
+    add(f->s, "Second round of talks", "2021-08-30T12:00:00Z", pb, 42, NULL, orig);
+    add(f->s, "Khalilzad meets Massoud again in Panjshir", "2021-08-30T15:00:00Z", pb, 42, NULL,
+        copy);
+    add(f->s, "Khalilzad and Massoud", "2021-08-31T08:00:00Z", story_b, 43, NULL, other);
+    bt_related_list *r = related(f->s, q, 8);
+    int ro = rank_of(r, orig), rc = rank_of(r, copy);
+    assert_true(ro >= 0 && rc >= 0); /* not known as duplicates yet: both */
+    assert_true(rc < ro);            /* the reprint's headline is nearer */
+    double best = r->items[rc].score;
+    bt_related_list_free(r);
+    bt_error err;
+    assert_int_equal(bt_dups_rebuild(f->s, &err), 0);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(f->s, orig, &g, &err), 0);
+    assert_non_null(g);
+    bt_dup_group_free(g);
+    r = related(f->s, q, 8);
+    assert_int_equal(rank_of(r, copy), -1);
+    assert_int_equal(rank_of(r, orig), rc); /* in the reprint's place, with its score */
+    assert_true(r->items[rc].score == best);
+    assert_string_equal(r->items[rc].published, "2021-08-30T12:00:00Z");
+    assert_true(rank_of(r, other) >= 0);
+    for (size_t i = 1; i < r->n; i++)
+        assert_true(r->items[i].score <= r->items[i - 1].score);
+    bt_related_list_free(r);
+    /* k counts groups: the first two are the pair's group and the other story */
+    r = related(f->s, q, 2);
+    assert_int_equal(r->n, 2);
+    assert_int_equal(rank_of(r, copy), -1);
+    bt_related_list_free(r);
+}
+
+/* Words of middling frequency retrieve candidates: an article whose story shares with it only
+ * words each in about a sixth of the store (as Vietnamese syllables are: a place's name is
+ * two of them) is found, above articles sharing one of those words. At a cut of 5% such words
+ * retrieved nothing and the list was empty. */
+static void test_middling_words_retrieve(void **state)
+{
+    fixture *f = *state;
+    static const char *const words[] = {"riverbank", "ferryman", "lantern", "harbourside"};
+    char q[17], p[17], id[17];
+    background(f->s, 0, 180);
+    for (unsigned w = 0; w < 4; w++)
+        for (unsigned i = 0; i < 78; i++) {
+            char title[64], para[64];
+            snprintf(title, sizeof title, "Notice %u of %u", i, w);
+            snprintf(para, sizeof para, "The %s was mentioned.", words[w]);
+            const char *pp[] = {para, NULL};
+            add(f->s, title, "2021-06-02T08:00:00Z", pp, 5000 + w * 100 + i, NULL, id);
+        }
+    const char *pq[] = {"riverbank ferryman lantern harbourside", NULL};
+    add(f->s, "Evening", "2021-06-03T08:00:00Z", pq, 51, NULL, q);
+    add(f->s, "Morning", "2021-06-03T09:00:00Z", pq, 52, NULL, p);
+    bt_related_list *r = related(f->s, q, 8);
+    assert_true(r->n >= 2);
+    assert_string_equal(r->items[0].id, p);
+    assert_true(r->items[0].score > r->items[1].score);
+    bt_related_list_free(r);
+}
+
 /* Nothing is cached: a removed article is gone from the next answer, a new one is in it. */
 static void test_remove_and_add(void **state)
 {
@@ -430,6 +501,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_names_weigh_more, setup, teardown),
         cmocka_unit_test_setup_teardown(test_time_proximity, setup, teardown),
         cmocka_unit_test_setup_teardown(test_duplicates_excluded, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_duplicate_groups_collapsed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_middling_words_retrieve, setup, teardown),
         cmocka_unit_test_setup_teardown(test_remove_and_add, setup, teardown),
         cmocka_unit_test_setup_teardown(test_page_links, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),

@@ -62,7 +62,9 @@ typedef struct bti_story_doc {
     int64_t date;      /* seconds since the epoch, or BTI_STORY_NO_DATE */
     const char *lang;  /* "vi", "en", ...; NULL: guessed from the marks */
     uint32_t copy_of;  /* 1 + a document added before that this one is a near-duplicate of:
-                          it joins that one's story whatever its similarity (0: none) */
+                          printed within a day of it, it joins that one's story whatever its
+                          words, as a member that shapes nothing (story.c, reprints); later,
+                          it is judged on its words (0: none) */
 } bti_story_doc;
 
 typedef struct bti_story_set bti_story_set;

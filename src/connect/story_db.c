@@ -3,13 +3,14 @@
  *
  * Order of arrival must not matter within a day, so the clustering never sees articles in
  * the order they came: it sees them in one canonical order, by day (of publication, else of
- * addition), then time of publication, then id. An article that arrives after others of
- * its day have been clustered cannot simply be appended, so the store keeps the clustering's
- * state as it stood before each of the last two days (story_state), and each catch-up loads
- * the newest state from before its earliest new article and adds the articles from that day
- * on again, new ones in their place, in the canonical order. An article older than every
- * saved state (a late one, or one stored by other means long after) makes the catch-up start
- * from nothing: slower, the same result. So a catch-up
+ * addition), then time of publication, then a hash of the id (TIE_ORDER). An article that
+ * arrives after others of its day have been clustered cannot simply be appended, so the
+ * store keeps the clustering's state as it stood before each of the last two days
+ * (story_state), and each catch-up loads the newest state from before its earliest new
+ * article and adds the articles from that day on again, new ones in their place, in the
+ * canonical order. An article older than every saved state (a late one, or one stored by
+ * other means long after) makes the catch-up start from nothing: slower, the same result.
+ * So a catch-up
  * gives exactly what a rebuild from the stored articles gives, whatever the order in which
  * they were added, whatever the batches.
  *
@@ -19,6 +20,7 @@
 #include "connect/connect.h"
 #include "connect/story_internal.h"
 #include "core/buf.h"
+#include "core/hash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +37,14 @@
 /* Of the text, the clustering reads the lede and the opening (story.h: text_tokens words):
  * this many bytes of it are read from the store. */
 #define TEXT_BYTES 2048
+/* TIE_ORDER: articles of the same time (a day's undated ones, a feed that gives days only)
+ * are clustered in the order of a hash of their ids, not of the ids themselves. Ids are the
+ * user's (a record keeps its own) and may be numbered by anything, the source's story
+ * included: the Google News week's ids run story by story, and the clustering fed its days
+ * one story after another scored 0.741 BCubed F1 against 0.746-0.760 in shuffled orders (a
+ * first wrong join takes a whole story along). A hash is a shuffle that does not depend on
+ * the order of arrival. The seed is any fixed value. */
+#define TIE_SEED 0x5354u
 /* No day at all: the state before every article. */
 #define DAY_NONE INT64_MIN
 
@@ -44,6 +54,7 @@ typedef struct art {
     int64_t day;   /* days since the epoch (UTC) */
     int64_t time;  /* seconds since the epoch: published, or its day's end when undated */
     int64_t date;  /* published, or BTI_STORY_NO_DATE */
+    uint64_t tie;  /* TIE_ORDER: a hash of the whole id */
     char id[17];
     int pending;   /* no story yet */
 } art;
@@ -55,6 +66,8 @@ static int cmp_art(const void *a, const void *b)
         return x->day < y->day ? -1 : 1;
     if (x->time != y->time)
         return x->time < y->time ? -1 : 1;
+    if (x->tie != y->tie)
+        return x->tie < y->tie ? -1 : 1;
     return strcmp(x->id, y->id);
 }
 
@@ -183,6 +196,7 @@ static int read_articles(catchup *c, bt_error *err)
         a->n = sqlite3_column_int64(q, 0);
         const char *id = (const char *)sqlite3_column_text(q, 1);
         snprintf(a->id, sizeof a->id, "%s", id ? id : "");
+        a->tie = id ? bti_hash64(id, strlen(id), TIE_SEED) : 0;
         int64_t pub = bti_connect_epoch((const char *)sqlite3_column_text(q, 2));
         if (pub != BTI_DUPS_NO_DATE) {
             a->date = pub;

@@ -86,7 +86,7 @@ typedef struct story {
     bti_svec c;         /* centroid: the sum of its documents' unit vectors, faded, truncated */
     double norm;
     int64_t first, last;
-    uint32_t size;
+    uint32_t size;        /* documents that shape it: its members but reprints (story.c) */
     uint32_t merged_into; /* BTI_STORY_NONE while alive */
     uint32_t *mem;
     uint32_t nmem, capmem;

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #define STATE_MAGIC 0x42545353u /* "BTSS" */
-#define STATE_VERSION 1u
+#define STATE_VERSION 2u /* 2: reprints are silent members (story.c) */
 #define ENDIAN_MARK 0x01020304u
 
 static int put(bti_buf *b, const void *p, size_t n)
