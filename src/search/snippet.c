@@ -280,3 +280,35 @@ uint64_t bti_marks_exact(const bti_qplan *p, const char *const *text, size_t n)
     bti_buf_free(&arena);
     return bits;
 }
+
+int bti_marks_any_in(const bti_qmark *m, size_t n_m, const char *const *text, size_t n)
+{
+    bti_buf arena = BTI_BUF_INIT;
+    int found = 0;
+    for (size_t c = 0; c < n && !found; c++) {
+        column col;
+        memset(&col, 0, sizeof col);
+        col.text = text[c] ? text[c] : "";
+        col.len = strlen(col.text);
+        col.arena = &arena;
+        arena.len = 0;
+        if (bt_tokenize(col.text, col.len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &col) <
+                0 ||
+            col.oom)
+            found = BT_ENOMEM;
+        for (size_t i = 0; !found && i < col.n; i++)
+            for (size_t k = 0; k < n_m && !found; k++)
+                found = match_at(&col, i, &m[k], 1);
+        free(col.t);
+    }
+    bti_buf_free(&arena);
+    return found;
+}
+
+int bti_phrase_exact_in(const bti_qplan *p, const char *const *text, size_t n)
+{
+    if (!p->n_pkeys || !p->pexact)
+        return 0;
+    bti_qmark whole = {p->n_pkeys, p->pkeys, p->pexact, 0, -1, 1};
+    return bti_marks_any_in(&whole, 1, text, n);
+}
