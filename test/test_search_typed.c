@@ -317,7 +317,7 @@ static void test_old_phrase_among_many(void **state)
 }
 
 /* The marks as typed in a body: the index has exact forms for titles and ledes only
- * (store/db.h), so the article whose body says "là ma túy" is found among twelve whose
+ * (store/db.h), so the article whose body says "Là ma túy" is found among twelve whose
  * bodies say "La Mã" (the folded phrase, more often each) by reading the text of the folded
  * phrase's best (search.c, marks_in_text), and comes first for `là ma`, last for `La Mã`. */
 static void test_marks_in_bodies(void **state)
@@ -333,7 +333,8 @@ static void test_marks_in_bodies(void **state)
         char title[96], body[160];
         if (i == 0) { /* the oldest */
             snprintf(title, sizeof title, "Bắt giữ đối tượng buôn bán");
-            snprintf(body, sizeof body, "Cơ quan điều tra cho biết đây là ma túy tổng hợp.");
+            /* capitalized: the text check's first look (may_hold_marks) skips the letter */
+            snprintf(body, sizeof body, "Cơ quan điều tra cho biết. Là ma túy tổng hợp.");
         } else {
             snprintf(title, sizeof title, "Du lịch nước Ý, chặng %d", i);
             snprintf(body, sizeof body, "Thành La Mã cổ kính. Đế chế La Mã, người La Mã xưa.");

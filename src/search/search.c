@@ -664,10 +664,11 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
  * and ledes only (store/db.h), so tier 2 (the phrase_match scan of exact_phrase_match) has
  * only the articles with the phrase as typed there. Of the folded phrase's articles `pool`
  * (tier 1), best first, those whose text holds the phrase with the marks as typed move up to
- * tier 2, until with those of `ph` (tier 2 already) they fill the page, or MARKS_READ
- * articles were read: what bounds the text read when few of a folded phrase's articles hold
- * the reading typed (`là ma` among the articles of "La Mã"). 0, or an error. */
-#define MARKS_READ 50
+ * tier 2, until with those of `ph` (tier 2 already) they fill the page: every article of
+ * the pool when few hold the reading typed (`đọ dáng` among 275 of "do dang"; reading the
+ * best 50 only lost 4 of the 300 dev phrases' m-exact, bench/README.md), most of them skipped
+ * before they are tokenized (snippet.c, may_hold_marks). 0, or an error. */
+#define MARKS_READ PHRASE_RANK
 static int marks_in_text(sqlite3 *db, const bti_qplan *p, heap *pool, const heap *ph,
                          bt_error *err)
 {
