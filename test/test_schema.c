@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 /* The released steps: 0 -> 1, 1 -> 2, 2 -> 3, 3 -> 4 (the store's), 4 -> 5 (connect's),
- * 5 -> 6 (top's). */
+ * 5 -> 6 (top's), 7 -> 8 (the store's). */
 static const char *const old_steps[] = {
     /* 0 -> 1: articles and what hangs off them */
     "CREATE TABLE articles("
@@ -140,7 +140,36 @@ static const char *const old_steps[] = {
     "  DELETE FROM most_read WHERE article = old.n;"
     "  DELETE FROM views WHERE article = old.n;"
     "END;",
+    /* 7 -> 8 (store): exact forms in titles and ledes only, the body and captions read
+     * through a view that marks them; then the table is made again (step8_table) */
+    "CREATE VIEW articles_fts_text AS SELECT n, title, lede, char(3) || body AS body,"
+    "  char(3) || captions AS captions, source FROM articles;"
+    "DROP TRIGGER articles_fts_ad;"
+    "DROP TRIGGER articles_fts_au;"
+    "CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, lede, body, captions, source)"
+    "    VALUES ('delete', old.n, old.title, old.lede, char(3) || old.body,"
+    " char(3) || old.captions, old.source);"
+    "END;"
+    "CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, lede, body, captions, source"
+    "  ON articles BEGIN"
+    "  INSERT INTO articles_fts(articles_fts, rowid, title, lede, body, captions, source)"
+    "    VALUES ('delete', old.n, old.title, old.lede, char(3) || old.body,"
+    " char(3) || old.captions, old.source);"
+    "  INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+    "    VALUES (new.n, new.title, new.lede, char(3) || new.body, char(3) || new.captions,"
+    " new.source);"
+    "END;",
 };
+
+/* Step 8's table, made again over the view (without the phrase option, as a new store). */
+static const char step8_table[] =
+    "DROP TABLE IF EXISTS articles_fts;"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, lede, body, captions, source,"
+    " content='articles_fts_text', content_rowid='n', tokenize='bantin');"
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 16777216);"
+    "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 10);"
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');";
 
 typedef struct fixture {
     char dir[64];
@@ -185,8 +214,11 @@ static void write_old(const char *path, int version)
     assert_int_equal(bti_fts_register(db), SQLITE_OK);
     assert_int_equal(bti_fold_sql_register(db), SQLITE_OK); /* step 6's index calls it */
     exec_ok(db, "PRAGMA journal_mode = WAL");
-    for (int v = 0; v < version; v++)
+    for (int v = 0; v < version; v++) {
         exec_ok(db, old_steps[v]);
+        if (v + 1 == 8)
+            exec_ok(db, step8_table);
+    }
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
     exec_ok(db, sql);
@@ -204,7 +236,11 @@ static void write_old(const char *path, int version)
             "INSERT INTO origins(article, origin, content_hash, size, added_at)"
             " VALUES (1, 'a1.html', 161, 10, '2021-08-21T00:00:00Z'),"
             " (2, 'b2.html', 178, 12, '2022-01-05T01:00:00Z');");
-    if (version >= 3) /* no trigger since 3: the store indexed them itself */
+    if (version >= 8) /* the body and captions marked for folded keys only */
+        exec_ok(db, "INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+                    " SELECT n, title, lede, char(3) || body, char(3) || captions, source"
+                    " FROM articles");
+    else if (version >= 3) /* no trigger since 3: the store indexed them itself */
         exec_ok(db, "INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
                     " SELECT n, title, lede, body, captions, source FROM articles");
     assert_int_equal(sqlite3_close(db), SQLITE_OK);
@@ -317,6 +353,69 @@ static void test_older_files(void **state)
     assert_non_null(strstr(err.msg, "needs upgrading"));
 }
 
+/* 7 -> 8: the index made again without the exact forms of bodies and captions, the phrase
+ * option the file had kept, and the index in step with the articles (deletes and updates go
+ * through the new triggers). */
+static int64_t fts_count(bt_store *s, const char *match)
+{
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s),
+                                        "SELECT count(*) FROM articles_fts WHERE articles_fts "
+                                        "MATCH ?1",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void test_exact_forms_upgrade(void **state)
+{
+    fixture *f = *state;
+    for (int phrases = 0; phrases < 2; phrases++) {
+        snprintf(f->path, sizeof f->path, "%s/v7-%d.db", f->dir, phrases);
+        write_old(f->path, 7);
+        if (phrases) { /* `bantin index --phrases` as version 7 made it */
+            sqlite3 *db = NULL;
+            assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+            assert_int_equal(bti_fts_register(db), SQLITE_OK);
+            exec_ok(db, "DROP TABLE articles_fts;"
+                        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, lede, body, "
+                        "captions, source, content='articles', content_rowid='n',"
+                        " tokenize='bantin phrases');"
+                        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');");
+            assert_int_equal(sqlite3_close(db), SQLITE_OK);
+        }
+        bt_error err;
+        bt_store *s = NULL;
+        if (bt_store_open(f->path, 0, &s, &err))
+            fail_msg("open: %s", err.msg);
+        /* "lượng" is in a body, "tiệm" in captions, "vàng" in a title */
+        assert_int_equal(fts_count(s, "\"\x01lượng\""), 0);
+        assert_int_equal(fts_count(s, "\"\x01tiệm\""), 0);
+        assert_int_equal(fts_count(s, "\"\x01vàng\""), 1);
+        assert_int_equal(fts_count(s, "luong"), 1);
+        assert_int_equal(search_total(s, "lượng"), 1);
+        int on = -1;
+        assert_int_equal(bt_store_phrase_index(s, &on, &err), 0);
+        assert_int_equal(on, phrases);
+        assert_int_equal(bt_store_check(s, &err), 0);
+        assert_int_equal(sqlite3_exec(bti_store_db(s),
+                                      "UPDATE articles SET body = 'Vàng miếng giảm.' WHERE n = 2;"
+                                      "DELETE FROM articles WHERE n = 1;",
+                                      NULL, NULL, NULL),
+                         SQLITE_OK);
+        assert_int_equal(fts_count(s, "luong"), 0);
+        assert_int_equal(fts_count(s, "giam"), 1);
+        assert_int_equal(fts_count(s, "\"\x01giảm\""), 0);
+        assert_int_equal(fts_count(s, "dam"), 0);
+        assert_int_equal(bt_store_check(s, &err), 0);
+        bt_store_close(s);
+    }
+}
+
 /* The steps of all stages number the versions once each, and the newest is the library's. */
 static void test_stage_steps(void **state)
 {
@@ -327,27 +426,31 @@ static void test_stage_steps(void **state)
     assert_int_equal(v, BT_STORE_SCHEMA_VERSION);
     assert_ptr_equal(bti_stage_schemas[0], &bti_store_schema);
 
-    /* a later stage's steps continue the numbering */
-    static const bti_migration later[] = {{5, "CREATE TABLE t5(x);"}, {6, "DROP TABLE t5;"}};
+    /* a later stage's steps continue the numbering (the store's own steps take 1-4 and 8,
+     * connect's 5-6, top's 7) */
+    static const bti_migration later[] = {{9, "CREATE TABLE t9(x);"}, {10, "DROP TABLE t9;"}};
     const bti_stage_schema stage = {"later", later, 2};
-    const bti_stage_schema *const two[] = {&bti_store_schema, &stage, NULL};
+    const bti_stage_schema *const two[] = {&bti_store_schema, &bti_connect_schema,
+                                           &bti_top_schema, &stage, NULL};
     assert_int_equal(bti_schema_check(two, &v, &err), 0);
-    assert_int_equal(v, 6);
+    assert_int_equal(v, 10);
 
     /* a gap, a version taken twice, steps out of order: refused, naming what */
-    static const bti_migration gap[] = {{6, "SELECT 1;"}};
+    static const bti_migration gap[] = {{10, "SELECT 1;"}};
     const bti_stage_schema gap_stage = {"gap", gap, 1};
-    const bti_stage_schema *const with_gap[] = {&bti_store_schema, &gap_stage, NULL};
+    const bti_stage_schema *const with_gap[] = {&bti_store_schema, &bti_connect_schema,
+                                                &bti_top_schema, &gap_stage, NULL};
     assert_int_equal(bti_schema_check(with_gap, &v, &err), BT_EINVAL);
-    assert_non_null(strstr(err.msg, "version 5"));
+    assert_non_null(strstr(err.msg, "version 9"));
     static const bti_migration dup[] = {{4, "SELECT 1;"}};
     const bti_stage_schema dup_stage = {"dup", dup, 1};
     const bti_stage_schema *const with_dup[] = {&bti_store_schema, &dup_stage, NULL};
     assert_int_equal(bti_schema_check(with_dup, &v, &err), BT_EINVAL);
     assert_non_null(strstr(err.msg, "version 4"));
-    static const bti_migration backwards[] = {{6, "SELECT 1;"}, {5, "SELECT 1;"}};
+    static const bti_migration backwards[] = {{10, "SELECT 1;"}, {9, "SELECT 1;"}};
     const bti_stage_schema back_stage = {"backwards", backwards, 2};
-    const bti_stage_schema *const with_back[] = {&bti_store_schema, &back_stage, NULL};
+    const bti_stage_schema *const with_back[] = {&bti_store_schema, &bti_connect_schema,
+                                                 &bti_top_schema, &back_stage, NULL};
     assert_int_equal(bti_schema_check(with_back, &v, &err), BT_EINVAL);
     assert_non_null(strstr(err.msg, "backwards"));
 }
@@ -357,6 +460,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_current_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_older_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_exact_forms_upgrade, setup, teardown),
         cmocka_unit_test(test_stage_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

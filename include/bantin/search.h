@@ -62,7 +62,10 @@
  * - A result of more than 200 articles is matched and ranked on the words' folded forms
  *   only, and the accent-exact boost of its best articles is worked out from their title and
  *   lede (the index's exact forms double the posting lists to walk); a smaller one has it
- *   from every field. With the phrase index (bantin/store.h) a phrase is matched on its
+ *   from every field, read from the text of the articles that can still reach the page (the
+ *   index has exact forms for titles and ledes only). A phrase typed with marks finds those
+ *   holding it so in bodies by reading the folded phrase's articles; a word excluded with
+ *   marks (`-chợ`) is looked for in the bodies of the articles ranked. With the phrase index (bantin/store.h) a phrase is matched on its
  *   syllable pairs and has no exact-form boost of its own.
  *
  * Depends on: the store (its full-text index), text folding and tokenizing (bantin/text.h).

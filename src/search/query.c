@@ -448,6 +448,19 @@ fail:
 
 /* ---- compiling --------------------------------------------------------------------------- */
 
+static void free_marks(bti_qmark *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < v[i].n_tok; j++) {
+            free(v[i].key[j]);
+            free(v[i].exact[j]);
+        }
+        free(v[i].key);
+        free(v[i].exact);
+    }
+    free(v);
+}
+
 void bti_qplan_free(bti_qplan *p)
 {
     if (!p)
@@ -469,38 +482,37 @@ void bti_qplan_free(bti_qplan *p)
     free(p->exact_phrase_match);
     free(p->pphrase);
     free(p->xphrase);
-    for (size_t i = 0; i < p->n_pkeys; i++)
+    for (size_t i = 0; i < p->n_pkeys; i++) {
         free(p->pkeys[i]);
-    free(p->pkeys);
-    for (size_t i = 0; i < p->n_mark; i++) {
-        for (size_t j = 0; j < p->mark[i].n_tok; j++) {
-            free(p->mark[i].key[j]);
-            free(p->mark[i].exact[j]);
-        }
-        free(p->mark[i].key);
-        free(p->mark[i].exact);
+        if (p->pexact)
+            free(p->pexact[i]);
     }
-    free(p->mark);
+    free(p->pkeys);
+    free(p->pexact);
+    free_marks(p->mark, p->n_mark);
+    free_marks(p->not_exact, p->n_not_exact);
     free(p);
 }
 
 static int has_exact(const bti_qterm *t);
 
-/* Adds `t` to the plan's marks (a copy of its keys and exact forms). 0 or BT_ENOMEM. */
-static int add_mark(bti_qplan *p, const bti_qterm *t, int term)
+
+/* Adds `t` to the marks *v (*n of them; a copy of its keys and exact forms). 0 or
+ * BT_ENOMEM. */
+static int add_mark_to(bti_qmark **v, size_t *n, const bti_qterm *t, int term)
 {
-    bti_qmark *m = realloc(p->mark, (p->n_mark + 1) * sizeof *m);
+    bti_qmark *m = realloc(*v, (*n + 1) * sizeof *m);
     if (!m)
         return BT_ENOMEM;
-    p->mark = m;
-    m = &p->mark[p->n_mark];
+    *v = m;
+    m = &m[*n];
     memset(m, 0, sizeof *m);
     m->prefix = t->prefix;
     m->term = term;
     m->has_exact = has_exact(t);
     m->key = calloc(t->n_tok ? t->n_tok : 1, sizeof *m->key);
     m->exact = calloc(t->n_tok ? t->n_tok : 1, sizeof *m->exact);
-    p->n_mark++;
+    ++*n;
     if (!m->key || !m->exact)
         return BT_ENOMEM;
     for (size_t i = 0; i < t->n_tok; i++) {
@@ -510,6 +522,12 @@ static int add_mark(bti_qplan *p, const bti_qterm *t, int term)
             return BT_ENOMEM;
     }
     return 0;
+}
+
+/* Adds `t` to the plan's marks. 0 or BT_ENOMEM. */
+static int add_mark(bti_qplan *p, const bti_qterm *t, int term)
+{
+    return add_mark_to(&p->mark, &p->n_mark, t, term);
 }
 
 struct cctx {
@@ -717,10 +735,11 @@ static int phrase_tiers(const bti_query *q, struct cctx *c, const char *neg, siz
             exact[all.n_tok++] = t->exact[k];
         }
     }
-    if (!(p->pkeys = calloc(n, sizeof *p->pkeys)))
+    if (!(p->pkeys = calloc(n, sizeof *p->pkeys)) || !(p->pexact = calloc(n, sizeof *p->pexact)))
         return BT_ENOMEM;
     for (size_t i = 0; i < n; i++, p->n_pkeys++)
-        if (!(p->pkeys[i] = strdup(key[i])))
+        if (!(p->pkeys[i] = strdup(key[i])) ||
+            (exact[i] && !(p->pexact[i] = strdup(exact[i]))))
             return BT_ENOMEM;
     size_t n_neg = p->n_fphrase - from;
     p->pphrase = calloc(n_neg + 1, sizeof *p->pphrase);
@@ -846,6 +865,9 @@ int bti_query_compile(const bti_query *q, const char *text, unsigned flags, bti_
         }
         n_neg++;
         put_term(&c, t0, -1);
+        if (t0->field == BTI_QF_ANY && has_exact(t0) &&
+            add_mark_to(&p->not_exact, &p->n_not_exact, t0, -1))
+            c.oom = 1;
     }
     if (n_neg) {
         put(&c.m, ")", &c.oom);

@@ -113,6 +113,8 @@ typedef struct bti_qplan {
     bti_qphrase *pphrase;
     size_t n_pkeys;       /* the folded keys of phrase_match's syllables (reading.h) */
     char **pkeys;
+    char **pexact;        /* their exact forms, NULL for one typed without marks (with
+                             exact_phrase_match: search.c looks for them in bodies) */
     bti_qphrase *xphrase;
     int n_terms;          /* plain words in sequence (for adjacency) */
     int n_exact_terms;    /* of them, words typed with marks (that have an exact phrase) */
@@ -120,6 +122,10 @@ typedef struct bti_qplan {
     int has_phrase;       /* a required term is a phrase of several syllables */
     size_t n_mark;        /* the words and phrases that match, to mark in snippets */
     bti_qmark *mark;
+    size_t n_not_exact;   /* excluded words typed with marks: the index has exact forms for
+                             titles and ledes only, search.c looks for them in the bodies
+                             and captions of the articles ranked */
+    bti_qmark *not_exact;
 } bti_qplan;
 
 /* Compiles `q`. A query with nothing left to search for (only punctuation or excluded words

@@ -535,16 +535,20 @@ static int prime_idf(sqlite3 *db, const char *expr, bti_rank_plan *rp, bt_error 
 }
 
 /* Moves the candidates of `from` into `to`, each score times the accent-exact boost of the
- * words typed with marks that its title or lede holds in that form (bti_rank gives it from
- * the exact forms in the index, which the folded expressions leave out). Best first, and
- * only while a candidate boosted in full could still enter `to`: the rows read are those
- * that can change the page. */
-static int boost_exact(sqlite3 *db, const bti_qplan *p, heap *from, heap *to, bt_error *err)
+ * words typed with marks that its title or lede (`whole`: or body or captions) holds in that
+ * form (bti_rank gives it from the exact forms in the index, which the folded expressions
+ * leave out, and which the index has for titles and ledes only). Best first, and only while
+ * a candidate boosted in full could still enter `to`: the rows read are those that can
+ * change the page. */
+static int boost_exact(sqlite3 *db, const bti_qplan *p, int whole, heap *from, heap *to,
+                       bt_error *err)
 {
     sqlite3_stmt *st = NULL;
     if (p->n_exact_terms &&
-        sqlite3_prepare_v2(db, "SELECT title, lede FROM articles WHERE n = ?1", -1, &st,
-                           NULL) != SQLITE_OK)
+        sqlite3_prepare_v2(db,
+                           whole ? "SELECT title, lede, body, captions FROM articles WHERE n = ?1"
+                                 : "SELECT title, lede FROM articles WHERE n = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
         return db_fail(db, "reading the results", err);
     heap_sort_best_first(from);
     for (size_t i = 0; i < from->n; i++) {
@@ -556,9 +560,10 @@ static int boost_exact(sqlite3 *db, const bti_qplan *p, heap *from, heap *to, bt
             sqlite3_reset(st);
             sqlite3_bind_int64(st, 1, c.rowid);
             if (sqlite3_step(st) == SQLITE_ROW) {
-                const char *text[2] = {(const char *)sqlite3_column_text(st, 0),
-                                       (const char *)sqlite3_column_text(st, 1)};
-                uint64_t bits = bti_marks_exact(p, text, 2);
+                const char *text[4];
+                for (int col = 0; col < sqlite3_column_count(st); col++)
+                    text[col] = (const char *)sqlite3_column_text(st, col);
+                uint64_t bits = bti_marks_exact(p, text, (size_t)sqlite3_column_count(st));
                 c.score *= 1.0 + BTI_RANK_W_EXACT * __builtin_popcountll(bits) / p->n_exact_terms;
             }
         }
@@ -653,6 +658,51 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
     sqlite3_finalize(st);
     sqlite3_finalize(st_short);
     return rc ? bt_error_set(err, BT_ENOMEM, "search: out of memory") : 0;
+}
+
+/* The marks as typed in the bodies and captions: the index holds exact forms for the titles
+ * and ledes only (store/db.h), so tier 2 (the phrase_match scan of exact_phrase_match) has
+ * only the articles with the phrase as typed there. Of the folded phrase's articles `pool`
+ * (tier 1), best first, those whose text holds the phrase with the marks as typed move up to
+ * tier 2, until with those of `ph` (tier 2 already) they fill the page: every article of
+ * the pool when few hold the reading typed (`đọ dáng` among 275 of "do dang"; reading the
+ * best 50 only lost 4 of the 300 dev phrases' m-exact, bench/README.md), most of them skipped
+ * before they are tokenized (snippet.c, may_hold_marks). 0, or an error. */
+#define MARKS_READ PHRASE_RANK
+static int marks_in_text(sqlite3 *db, const bti_qplan *p, heap *pool, const heap *ph,
+                         bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT title, lede, body, captions FROM articles WHERE n = ?1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, "reading the results", err);
+    heap_sort_best_first(pool);
+    size_t have = ph->n, read = 0;
+    int rc = 0;
+    for (size_t i = 0; i < pool->n && have < ph->k && read < MARKS_READ && !rc; i++) {
+        size_t j = 0;
+        while (j < ph->n && ph->v[j].rowid != pool->v[i].rowid)
+            j++;
+        if (j < ph->n)
+            continue; /* tier 2 already */
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, pool->v[i].rowid);
+        if (sqlite3_step(st) != SQLITE_ROW)
+            continue;
+        read++;
+        const char *text[4];
+        for (int c = 0; c < 4; c++)
+            text[c] = (const char *)sqlite3_column_text(st, c);
+        int in = bti_phrase_exact_in(p, text, 4);
+        if (in < 0)
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+        else if (in) {
+            pool->v[i].tier = 2;
+            have++;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc; /* the pool is no heap now: phrase_first pushes each of it into `ph` */
 }
 
 /* The window (window()) and the folded phrase tier's newest PHRASE_RANK articles in one
@@ -756,7 +806,7 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
         bti_rank_plan rp = {p, x ? p->xphrase : p->pphrase, p->n_pphrase, like->recency,
                             like->now_days, 1, {1.0}, 0};
         int64_t n = 0;
-        if (!x && !p->exact_phrase_match) { /* unmarked: the collection's reading first */
+        if (!x) { /* the folded phrase, its newest PHRASE_RANK, then re-tiered */
             heap pool = {NULL, 0, ph->k > PHRASE_RANK ? ph->k : PHRASE_RANK, 0, 1};
             if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
                 return bt_error_set(err, BT_ENOMEM, "search: out of memory");
@@ -764,23 +814,64 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
                             : scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join,
                                    NULL, &rp, &pool, &n, err);
             if (!rc)
-                rc = prefer_reading(db, p, &pool, err);
-            for (size_t i = 0; !rc && i < pool.n; i++)
-                heap_push(ph, &pool.v[i]);
+                rc = p->exact_phrase_match ? marks_in_text(db, p, &pool, ph, err)
+                                           : prefer_reading(db, p, &pool, err);
+            for (size_t i = 0; !rc && i < pool.n; i++) {
+                size_t j = 0; /* those of the marks as typed stay in their tier */
+                while (j < ph->n && ph->v[j].rowid != pool.v[i].rowid)
+                    j++;
+                if (j == ph->n)
+                    heap_push(ph, &pool.v[i]);
+            }
             free(pool.v);
             return rc;
         }
-        ph->tier = 1 + x;
-        int rc = !x && pw->on
-                     ? phrase_window(db, p, need, WINDOW_SPAN, &rp, ph, pw, err)
-                     : scan(db, p, x ? p->exact_phrase_match : p->phrase_match,
-                            SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL, &rp, ph, &n, err);
+        ph->tier = 2;
+        int rc = scan(db, p, p->exact_phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL,
+                      &rp, ph, &n, err);
         if (rc)
             return rc;
         if (ph->n >= ph->k)
             break; /* the marks as typed fill the page: the folded phrase cannot enter */
     }
     return 0;
+}
+
+/* Takes out of `h` (sorted best first) the articles whose body or captions hold a word
+ * excluded with marks (p->not_exact: the index's exact forms, which the MATCH expressions
+ * exclude, are those of titles and ledes), then keeps the best `want`; each taken out is
+ * one fewer in r's total. rank_best ranks NOT_EXACT_SPARE more (and half the page) for them:
+ * a page can come out short when more of its articles hold the word. 0, or an error. */
+#define NOT_EXACT_SPARE 20
+static int not_exact_out(sqlite3 *db, const bti_qplan *p, heap *h, size_t want,
+                         bt_search_results *r, bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT body, captions FROM articles WHERE n = ?1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return db_fail(db, "reading the results", err);
+    size_t n = 0;
+    int rc = 0;
+    for (size_t i = 0; i < h->n && n < want && !rc; i++) {
+        sqlite3_reset(st);
+        sqlite3_bind_int64(st, 1, h->v[i].rowid);
+        int in = 0;
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            const char *text[2] = {(const char *)sqlite3_column_text(st, 0),
+                                   (const char *)sqlite3_column_text(st, 1)};
+            in = bti_marks_any_in(p->not_exact, p->n_not_exact, text, 2);
+        }
+        if (in < 0)
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+        else if (in) {
+            if (r->total > 0)
+                r->total--;
+        } else
+            h->v[n++] = h->v[i];
+    }
+    h->n = n;
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /* Puts the whole-phrase tiers `ph` into `h` (of the same size), each article once: those of
@@ -816,6 +907,9 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
                      heap *h, bt_search_results *r, bt_error *err)
 {
     int rc = 0;
+    size_t want = k;
+    if (p->n_not_exact) /* room for those not_exact_out takes out */
+        k += k / 2 + NOT_EXACT_SPARE;
     *h = (heap){NULL, 0, k, opts->sort == BT_SORT_DATE, 0};
     heap ph = {NULL, 0, k, 0, 0};   /* the whole-phrase tiers' best (phrase_first) */
     heap wide = {NULL, 0, 0, 0, 0}; /* a large result's candidates before boost_exact */
@@ -895,10 +989,17 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
         r->total_more = more;
         if (h->k == 0 || r->total == 0 || page_full)
             ;
-        else if ((r->total <= EXACT_MAX && !more) || h->k > TIER_MAX_K) {
-            /* small, or a deep page: every match ranked, exact forms from the index */
-            if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, h->k > TIER_MAX_K ? NULL : range,
-                           &rp, h, &n, err)))
+        else if (h->k > TIER_MAX_K) {
+            /* a deep page: every match ranked, exact forms from the index (titles, ledes) */
+            if ((rc = scan(db, p, p->match, SCAN_RANK, 0, 0, NULL, &rp, h, &n, err)))
+                goto done;
+        } else if (r->total <= EXACT_MAX && !more) {
+            /* small: every match ranked on the folded expressions, then the accent-exact
+             * boost from the whole text of those that can reach the page (the index has
+             * exact forms for titles and ledes only) */
+            if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
+                           err)) ||
+                (rc = boost_exact(db, p, 1, &wide, h, err)))
                 goto done;
         } else {
             /* A larger result is ranked on the folded expressions, which walk half the
@@ -925,7 +1026,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
                                    &wide, &n, err)))
                         goto done;
             }
-            if ((rc = boost_exact(db, p, &wide, h, err)))
+            if ((rc = boost_exact(db, p, 0, &wide, h, err)))
                 goto done;
         }
     }
@@ -936,6 +1037,8 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
         }
     }
     heap_sort_best_first(h);
+    if (p->n_not_exact && (rc = not_exact_out(db, p, h, want, r, err)))
+        goto done;
     /* A whole-phrase tier comes first whatever its BM25: its scores are lifted to just above
      * those below it, so that the scores of a result stay in its order. */
     for (size_t i = h->n; i-- > 1;)

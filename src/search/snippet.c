@@ -280,3 +280,59 @@ uint64_t bti_marks_exact(const bti_qplan *p, const char *const *text, size_t n)
     bti_buf_free(&arena);
     return bits;
 }
+
+int bti_marks_any_in(const bti_qmark *m, size_t n_m, const char *const *text, size_t n)
+{
+    bti_buf arena = BTI_BUF_INIT;
+    int found = 0;
+    for (size_t c = 0; c < n && !found; c++) {
+        column col;
+        memset(&col, 0, sizeof col);
+        col.text = text[c] ? text[c] : "";
+        col.len = strlen(col.text);
+        col.arena = &arena;
+        arena.len = 0;
+        if (bt_tokenize(col.text, col.len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &col) <
+                0 ||
+            col.oom)
+            found = BT_ENOMEM;
+        for (size_t i = 0; !found && i < col.n; i++)
+            for (size_t k = 0; k < n_m && !found; k++)
+                found = match_at(&col, i, &m[k], 1);
+        free(col.t);
+    }
+    bti_buf_free(&arena);
+    return found;
+}
+
+/* 0 when `text` cannot hold the phrase's syllables typed with marks: one of them, after its
+ * first letter (which may be a capital), is not in its bytes. Stored text is NFC (the
+ * extractor's); a syllable of oa, oe or uy (hoà = hòa: the tone on either vowel) or of one
+ * letter is not looked for. Skips the tokenizing of most texts that do not hold a reading
+ * a few of a folded phrase's articles hold (search.c, marks_in_text). */
+static int may_hold_marks(const bti_qplan *p, const char *text)
+{
+    for (size_t i = 0; i < p->n_pkeys; i++) {
+        const char *e = p->pexact[i], *k = p->pkeys[i];
+        if (!e || strstr(k, "oa") || strstr(k, "oe") || strstr(k, "uy"))
+            continue;
+        size_t skip = 1;
+        while (e[skip] && ((unsigned char)e[skip] & 0xC0) == 0x80)
+            skip++;
+        if (e[skip] && !strstr(text, e + skip))
+            return 0;
+    }
+    return 1;
+}
+
+int bti_phrase_exact_in(const bti_qplan *p, const char *const *text, size_t n)
+{
+    if (!p->n_pkeys || !p->pexact)
+        return 0;
+    bti_qmark whole = {p->n_pkeys, p->pkeys, p->pexact, 0, -1, 1};
+    int found = 0;
+    for (size_t c = 0; c < n && !found; c++)
+        if (text[c] && may_hold_marks(p, text[c]))
+            found = bti_marks_any_in(&whole, 1, &text[c], 1);
+    return found;
+}

@@ -28,4 +28,12 @@ int bti_snippet(const bti_qplan *p, const char *const text[BTI_SNIPPET_COLUMNS],
  * from the title and lede of its best articles (search.c). Out of memory: fewer bits. */
 uint64_t bti_marks_exact(const bti_qplan *p, const char *const *text, size_t n);
 
+/* 1 when one of text[0..n-1] holds the plan's whole phrase (pkeys) side by side with the
+ * syllables typed with marks in that form (pexact), 0 when none does, BT_ENOMEM. */
+int bti_phrase_exact_in(const bti_qplan *p, const char *const *text, size_t n);
+
+/* 1 when one of text[0..n-1] holds one of the marks m[0..n_m-1] with its syllables typed
+ * with marks in that form, 0 when none does, BT_ENOMEM. */
+int bti_marks_any_in(const bti_qmark *m, size_t n_m, const char *const *text, size_t n);
+
 #endif

@@ -71,10 +71,23 @@ enum { BTI_FTS_TITLE, BTI_FTS_LEDE, BTI_FTS_BODY, BTI_FTS_CAPTIONS, BTI_FTS_SOUR
 #define BTI_FTS_COLUMNS_P(p) p "title, " p "lede, " p "body, " p "captions, " p "source"
 #define BTI_FTS_COLUMNS BTI_FTS_COLUMNS_P("")
 
+/* The values of those columns as the index reads them, from the row `p` ("new.", "old.",
+ * ""): the body and captions after BTI_FTS_FOLDED_ONLY, which tells the tokenizer to index
+ * their folded keys only (no exact forms: see below). FTS5 reads its content through the view
+ * BTI_FTS_CONTENT (these values, from `articles`), so that a 'rebuild', a 'delete' and the
+ * index's own check all see what was indexed. */
+#define BTI_FTS_FOLDED_ONLY "\x03"
+#define BTI_FTS_VALUES_P(p)                                                                     \
+    p "title, " p "lede, char(3) || " p "body, char(3) || " p "captions, " p "source"
+#define BTI_FTS_CONTENT "articles_fts_text"
+
 /* The tokenizer (tokenizer.c) indexes, for each token, its folded key at the token's
  * position and, when the exact form (lowercase NFC, canonical tone placement) differs, a
  * colocated token BTI_FTS_EXACT_PREFIX + the exact form: the prefix byte never occurs in a
- * folded key, so exact forms never match a folded query. In query mode it produces only the
+ * folded key, so exact forms never match a folded query. A text that starts with
+ * BTI_FTS_FOLDED_ONLY (the body and captions: nine tenths of the tokens) gives folded keys
+ * only: exact forms there cost 0.84x stock FTS5's whole index (bench/README.md, issue 15),
+ * and search finds the marks as typed in them from the text (search.c). In query mode it produces only the
  * folded key, except that a token starting with the prefix byte is kept as it is: a quoted
  * exact term (bti_store_exact_term) matches only that form. With the phrase option it also
  * indexes, colocated, BTI_FTS_PAIR_PREFIX + "previous-key key" (the keys of the token and the
@@ -99,6 +112,15 @@ enum { BTI_FTS_TITLE, BTI_FTS_LEDE, BTI_FTS_BODY, BTI_FTS_CAPTIONS, BTI_FTS_SOUR
  * when `word` has no exact form distinct from its folded key (plain ASCII: then the folded
  * key is the exact form), or when out of memory. */
 size_t bti_store_exact_term(const char *word, size_t len, char *out, size_t cap);
+
+/* Drops articles_fts (if there) and makes it again over BTI_FTS_CONTENT with the phrase
+ * option or not, the store's settings, and every article indexed (phrases.c): inside the
+ * caller's transaction. An SQLite code. */
+int bti_fts_create(sqlite3 *db, int phrases);
+
+/* The phrase option of articles_fts as the SQL that made it says (1 or 0), or -1 when the
+ * table cannot be read. */
+int bti_fts_phrases_on(sqlite3 *db);
 
 /* ---- schema migrations, per stage ----------------------------------------------------- */
 

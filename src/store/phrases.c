@@ -9,26 +9,54 @@
 
 #include <string.h>
 
-int bt_store_phrase_index(bt_store *s, int *on, bt_error *err)
+int bti_fts_phrases_on(sqlite3 *db)
 {
-    *on = 0;
     sqlite3_stmt *st = NULL;
-    int rc = bti_store_prepare(s,
-                               "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
-                               "name = 'articles_fts'",
-                               "reading the index's settings", &st, err);
-    if (rc)
-        return rc;
-    rc = sqlite3_step(st);
+    if (sqlite3_prepare_v2(db,
+                           "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
+                           "name = 'articles_fts'",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int on = 0, rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         const char *sql = (const char *)sqlite3_column_text(st, 0);
-        *on = sql && strstr(sql, "'" BTI_FTS_TOKENIZER " " BTI_FTS_PHRASES_OPTION "'") != NULL;
-    } else if (rc != SQLITE_DONE) {
-        sqlite3_finalize(st);
+        on = sql && strstr(sql, "'" BTI_FTS_TOKENIZER " " BTI_FTS_PHRASES_OPTION "'") != NULL;
+    } else if (rc != SQLITE_DONE)
+        on = -1;
+    sqlite3_finalize(st);
+    return on;
+}
+
+int bt_store_phrase_index(bt_store *s, int *on, bt_error *err)
+{
+    *on = bti_fts_phrases_on(s->db);
+    if (*on < 0) {
+        *on = 0;
         return bti_store_db_error(s, "reading the index's settings", err);
     }
-    sqlite3_finalize(st);
     return 0;
+}
+
+int bti_fts_create(sqlite3 *db, int phrases)
+{
+    static const char plain[] =
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(" BTI_FTS_COLUMNS ", content='"
+        BTI_FTS_CONTENT "', content_rowid='n', tokenize='" BTI_FTS_TOKENIZER "');";
+    static const char with_pairs[] =
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(" BTI_FTS_COLUMNS ", content='"
+        BTI_FTS_CONTENT "', content_rowid='n', tokenize='" BTI_FTS_TOKENIZER " "
+        BTI_FTS_PHRASES_OPTION "');";
+    /* the table's settings go with it: the same as the migrations gave it */
+    static const char settings[] =
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 16777216);"
+        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 10);"
+        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');";
+    int rc = sqlite3_exec(db, "DROP TABLE IF EXISTS articles_fts", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, phrases ? with_pairs : plain, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, settings, NULL, NULL, NULL);
+    return rc;
 }
 
 int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err)
@@ -42,22 +70,9 @@ int bt_store_set_phrase_index(bt_store *s, int on, bt_error *err)
         return rc;
     if (now == (on != 0))
         return 0;
-    static const char plain[] =
-        "CREATE VIRTUAL TABLE articles_fts USING fts5(" BTI_FTS_COLUMNS ", content='articles',"
-        " content_rowid='n', tokenize='" BTI_FTS_TOKENIZER "');";
-    static const char phrases[] =
-        "CREATE VIRTUAL TABLE articles_fts USING fts5(" BTI_FTS_COLUMNS ", content='articles',"
-        " content_rowid='n', tokenize='" BTI_FTS_TOKENIZER " " BTI_FTS_PHRASES_OPTION "');";
-    /* the table's settings go with it: the same as the migrations give a new store */
-    static const char settings[] =
-        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 16777216);"
-        "INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', 10);"
-        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');";
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return bti_store_db_error(s, "rebuilding the index", err);
-    if (sqlite3_exec(s->db, "DROP TABLE articles_fts", NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(s->db, on ? phrases : plain, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(s->db, settings, NULL, NULL, NULL) != SQLITE_OK ||
+    if (bti_fts_create(s->db, on != 0) != SQLITE_OK ||
         sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         rc = bti_store_db_error(s, "rebuilding the index", err);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -38,7 +38,7 @@ static const char *const statements[ST_COUNT] = {
     [ST_RELEASE] = "RELEASE bti_add",
     [ST_ROLLBACK_TO] = "ROLLBACK TO bti_add",
     [ST_INDEX_FROM] = "INSERT INTO articles_fts(rowid, " BTI_FTS_COLUMNS ")"
-                      " SELECT n, " BTI_FTS_COLUMNS " FROM articles"
+                      " SELECT n, " BTI_FTS_VALUES_P("") " FROM articles"
                       " WHERE n >= ?1 ORDER BY n",
 };
 

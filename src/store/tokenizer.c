@@ -4,7 +4,8 @@
  * and, when the exact form (lowercase NFC, canonical tone placement) differs from that key, a
  * colocated token BTI_FTS_EXACT_PREFIX + exact form at the same position, which the search
  * layer uses to boost accent-exact matches. Offsets are those of the original text, so
- * highlight() and snippet() mark the accented original.
+ * highlight() and snippet() mark the accented original. A document text that starts with
+ * BTI_FTS_FOLDED_ONLY (db.h: the body and captions) gives its folded keys only.
  * Queries: only folded keys, except a token written right after the prefix byte, which is
  * looked up by its exact form.
  * With the "phrases" option (store/db.h), each token also gives the pair of its key and
@@ -24,6 +25,7 @@ typedef struct tok_ctx {
     void *fts_ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
     int query;
+    int folded_only; /* a document text after BTI_FTS_FOLDED_ONLY: no exact forms */
     int phrases;   /* the table indexes pairs (tokenize = 'bantin phrases') */
     int pair_mode; /* a query string of pairs (it starts with BTI_FTS_PAIR_PREFIX) */
     size_t prev_len; /* the previous token's folded key, 0 when none or too long */
@@ -87,7 +89,7 @@ static int on_token(void *vctx, const bt_token *t)
             return rc;
         if (c->phrases && (rc = put_pair(c, FTS5_TOKEN_COLOCATED, t)) != SQLITE_OK)
             return rc;
-        if (!distinct)
+        if (!distinct || c->folded_only)
             return rc;
         return put_exact(c, FTS5_TOKEN_COLOCATED, t);
     }
@@ -119,6 +121,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *
     c.fts_ctx = fts_ctx;
     c.xToken = xToken;
     c.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    c.folded_only = !c.query && text[0] == BTI_FTS_FOLDED_ONLY[0];
     c.phrases = (const void *)t == (const void *)&phrases_handle;
     c.pair_mode = c.query && c.phrases && text[0] == BTI_FTS_PAIR_PREFIX[0];
     c.prev_len = 0;
