@@ -74,8 +74,15 @@
 #ifndef COMMON_SHARE /* overridable for bench/related.sh ablations */
 #define COMMON_SHARE 0.2
 #endif
-/* ...but a small store reads lists up to this long whatever the share. */
+/* ...but a small store reads lists up to this long whatever the share, */
 #define COMMON_FLOOR 64
+/* ...and a large one no list longer than this: the call reads every retrieving key's list
+ * whole, so the share alone would make it read a fifth of a million-article store a key
+ * (the call's CPU grew x2.4 from 0.05 to 0.2 at 22,000 articles, x3 at 60,000). Above
+ * COMMON_CEILING / COMMON_SHARE articles (100,000) a key is common at this many articles. */
+#ifndef COMMON_CEILING /* overridable for bench/related.sh ablations */
+#define COMMON_CEILING 20000
+#endif
 /* Candidates whose length is read, by their summed weights, and of those the candidates
  * ranked on their own text, by their summed weights over the square root of their length
  * (the cosine's norm, as if each word were one of the query's): a long text shares more
@@ -467,6 +474,8 @@ static int read_postings(ctx *x)
     query *q = &x->q;
     double cap_d = x->n_docs * COMMON_SHARE;
     int64_t cap = cap_d > COMMON_FLOOR ? (int64_t)cap_d : COMMON_FLOOR;
+    if (cap > COMMON_CEILING)
+        cap = COMMON_CEILING;
     bti_buf expr = BTI_BUF_INIT;
     int64_t *rows = NULL;
     size_t nrows = 0, caprows = 0;
