@@ -349,6 +349,18 @@ static int date_at(const char *s, size_t len, size_t i, bti_date *d, size_t *end
             return 0;
         if (p < len && s[p] == '.' && p + 1 < len && s[p + 1] == ' ') {
             p++; /* "3. März 2024": a day with its ordinal dot, the month's name follows */
+            /* "28. 4. 2023": German spaced numerals, the month's ordinal dot too */
+            size_t q = skip_spaces(s, len, p);
+            int b = digits(s, len, &q, 1, 2);
+            if (b >= 0 && q + 1 < len && s[q] == '.' && s[q + 1] == ' ') {
+                q = skip_spaces(s, len, q + 1);
+                int y2 = digits(s, len, &q, 4, 4);
+                if (y2 < 0)
+                    return 0;
+                d->year = y2, d->month = b, d->day = a;
+                *end = q;
+                return 1;
+            }
         } else if (p < len && (s[p] == '/' || s[p] == '-' || s[p] == '.')) {
             char sep = s[p++];
             int b = digits(s, len, &p, 1, 2);

@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "extract/extract_internal.h"
 #include "extract/text_internal.h"
+#include "extract/html_internal.h" /* bti_zone_offset, bti_html_host */
 #include "extract/kind.h"
 #include "extract/lexicon.h"
 
@@ -77,6 +78,8 @@ typedef struct ctx {
     uint64_t *rel_keys;    /* related titles taken, for deduplication */
     size_t n_rel;
     int indented;          /* the capture indents its paragraphs (lynx) */
+    bti_date pub;          /* the published date as read, zoned once the language is known */
+    int have_pub;
 } ctx;
 
 #define NONE ((size_t)-1)
@@ -659,6 +662,8 @@ static int set_title(ctx *c, size_t t)
 
 static int set_published(ctx *c, const bti_date *dt)
 {
+    c->pub = *dt;
+    c->have_pub = 1;
     char iso[40];
     bti_date_format(dt, c->d.vietnamese ? VN_UTC_OFFSET : 0, iso, sizeof iso);
     return bt_article_set(&c->a->published, iso, strlen(iso));
@@ -1608,6 +1613,28 @@ static int extract(ctx *c, const bt_capture *cap)
     return bti_kind_set(c->a, &ks);
 }
 
+/* Pass 16, the page's zone: a dateline that writes no zone ("28.04.2023, 19:09") is the
+ * page's wall clock, zoned by the capture's host or else its body's language where one zone
+ * (summer time included) is known for it (html_zone.c); English, Spanish, French... give none
+ * and keep the first reading (+07:00 for a capture in Vietnamese letters, else UTC). The
+ * language is the body's: a menu's "Tiếng Việt" makes no German page Vietnamese. */
+static int zone_published(ctx *c, const bt_capture *cap)
+{
+    int off;
+    if (c->pub.has_offset)
+        return 0;
+    char *host = cap->url ? bti_html_host(cap->url) : NULL;
+    int known = bti_zone_offset(c->a->lang, host, c->pub.year, c->pub.month, c->pub.day,
+                                c->pub.has_time ? c->pub.hour : 0,
+                                c->pub.has_time ? c->pub.minute : 0, &off);
+    free(host);
+    if (!known)
+        return 0;
+    char iso[40];
+    bti_date_format(&c->pub, off, iso, sizeof iso);
+    return bt_article_set(&c->a->published, iso, strlen(iso));
+}
+
 /* The text extractor's entry (extract_internal.h): blocks, passes, then the language. */
 int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err)
@@ -1644,6 +1671,8 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
         if (lang)
             rc = bt_article_set(&a->lang, lang, strlen(lang));
     }
+    if (!rc && c.have_pub)
+        rc = zone_published(&c, cap);
     free(c.role);
     free(c.junk);
     free(c.rel_keys);

@@ -5,6 +5,7 @@
 #include "bantin/text.h"
 #include "text/alloc.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include "core/hash.h"
 #include "extract/text_internal.h"
 
@@ -406,6 +407,17 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
 
 /* ---- lines and paragraphs ---------------------------------------------------------------- */
 
+#define DAY_DATE_LOOK 40 /* "28. September 2024": the date's year comes within these bytes */
+
+/* "28. April 2023, 19:50 Uhr", "3. 4. 2024": a day with its ordinal dot opening a date (as
+ * German, Nordic, Czech and Polish write it) is no numbered list item; a list marker taken
+ * there would leave "April 2023" and lose the day. */
+static int day_with_dot(const char *s, size_t len)
+{
+    bti_date d;
+    return bti_date_find(s, len < DAY_DATE_LOOK ? len : DAY_DATE_LOOK, &d) && d.start == 0;
+}
+
 static int list_marker(const char *s, size_t len, size_t *skip)
 {
     if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
@@ -418,7 +430,8 @@ static int list_marker(const char *s, size_t len, size_t *skip)
     size_t i = 0;
     while (i < len && i < 4 && s[i] >= '0' && s[i] <= '9')
         i++;
-    if (i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') {
+    if (i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ' &&
+        !(s[i] == '.' && day_with_dot(s, len))) {
         i++;
         while (i < len && s[i] == ' ')
             i++;
