@@ -651,6 +651,35 @@ static void test_dateline_zone_by_language(void **state)
     bt_article_free(a);
 }
 
+/* A kicker set on the headline's line with only a space between them: the page's other
+ * statement of the title ("Kicker: Headline") tells where the headline starts. */
+static void test_kicker_twin(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Neue Schule: Der Maler malt wieder im alten Atelier\n\n"
+        "Neue Schule Der Maler malt wieder im alten Atelier\n"
+        "================================================\n\n"
+        "Der Maler hat am Dienstag sein altes Atelier wieder bezogen, das seit dem Jahr 2019 "
+        "leer stand und nicht mehr genutzt wurde.\n\n"
+        "Die Nachbarn hatten seit Jahren darum gebeten, dass er zurückkommt, und die Stadt "
+        "stimmte dem Mietvertrag einstimmig zu.\n\n"
+        "Die erste Ausstellung soll im Frühjahr eröffnen, sagte die Sprecherin der Stadt am "
+        "Abend und nannte noch keinen Termin.\n");
+    assert_string_equal(a->title, "Der Maler malt wieder im alten Atelier");
+    bt_article_free(a);
+    /* no twin: the line stays whole */
+    a = extract_ok(
+        "Neue Schule Der Maler malt wieder im alten Atelier\n"
+        "================================================\n\n"
+        "Der Maler hat am Dienstag sein altes Atelier wieder bezogen, das seit dem Jahr 2019 "
+        "leer stand und nicht mehr genutzt wurde.\n\n"
+        "Die Nachbarn hatten seit Jahren darum gebeten, dass er zurückkommt, und die Stadt "
+        "stimmte dem Mietvertrag einstimmig zu.\n");
+    assert_string_equal(a->title, "Neue Schule Der Maler malt wieder im alten Atelier");
+    bt_article_free(a);
+}
+
 /* A standfirst between the headline and the byline or dateline is the lede: the meta rows
  * under it set it apart from the body. */
 static void test_sapo_above_meta_rows(void **state)
@@ -1335,6 +1364,7 @@ int main(void)
         cmocka_unit_test(test_promo_box_lines),
         cmocka_unit_test(test_lexicon_byline),
         cmocka_unit_test(test_dateline_zone_by_language),
+        cmocka_unit_test(test_kicker_twin),
         cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_mojibake_repair),
         cmocka_unit_test(test_box_card_then_resume),

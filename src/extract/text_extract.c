@@ -644,6 +644,42 @@ static size_t title_inside(ctx *c, size_t rs, size_t re)
     return NONE;
 }
 
+/* Pass "kicker twin": a renderer sets a kicker and its headline on one line with only a
+ * space between them ("Neue Leipziger Schule Judy Lybke, ..."), where the page states the
+ * same title elsewhere with a separator ("Neue Leipziger Schule: Judy Lybke, ...", its <h1>
+ * or share text). The twin tells where the kicker ends: the headline is what follows it.
+ * Returns the headline's offset in s, or 0. */
+#define KICKER_MAX_WORDS 6 /* a kicker is a few words ... */
+#define KICKER_MIN_REST 3  /* ... before a headline of some words */
+
+static size_t kicker_twin(const ctx *c, size_t t, const char *s, size_t n)
+{
+    static const char *const seps[] = {": ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | "};
+    size_t words = 0;
+    for (size_t k = 1; k + 1 < n && words < KICKER_MAX_WORDS; k++) {
+        if (s[k] != ' ')
+            continue;
+        words++;
+        size_t rest_words = 1;
+        for (size_t q = k + 1; q < n; q++)
+            rest_words += s[q] == ' ';
+        if (rest_words < KICKER_MIN_REST)
+            break;
+        for (size_t j = 0; j < c->d.n; j++) {
+            const tx_block *o = &c->d.b[j];
+            if (j == t || o->kind != TB_TEXT || o->len <= n || o->len > n + 4)
+                continue;
+            for (size_t v = 0; v < sizeof seps / sizeof seps[0]; v++) {
+                size_t sl = strlen(seps[v]);
+                if (o->len == n - 1 + sl && !memcmp(o->text, s, k) &&
+                    !memcmp(o->text + k, seps[v], sl) && !memcmp(o->text + k + sl, s + k + 1, n - k - 1))
+                    return k + 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static int set_title(ctx *c, size_t t)
 {
     const tx_block *b = &c->d.b[t];
@@ -657,7 +693,8 @@ static int set_title(ctx *c, size_t t)
     c->title = t;
     c->title_key = b->key;
     c->role[t] = R_TITLE;
-    return set_str(&c->a->title, b->text, len);
+    size_t from = kicker_twin(c, t, b->text, len);
+    return set_str(&c->a->title, b->text + from, len - from);
 }
 
 static int set_published(ctx *c, const bti_date *dt)
