@@ -680,6 +680,25 @@ static void test_kicker_twin(void **state)
     bt_article_free(a);
 }
 
+/* An author's bio under "About the author" comes after the article: it ends the body. */
+static void test_author_bio_ends_body(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Ferry across the river to run again\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote was "
+        "unanimous.\n\n"
+        "## About the author\n\n"
+        "Jane Doe covers city hall and transport for the paper, and has written about the river "
+        "and its ferries since she joined the newsroom in 2015.\n");
+    assert_int_equal(a->n_body, 2);
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "newsroom"));
+    bt_article_free(a);
+}
+
 /* A standfirst between the headline and the byline or dateline is the lede: the meta rows
  * under it set it apart from the body. */
 static void test_sapo_above_meta_rows(void **state)
@@ -1365,6 +1384,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_byline),
         cmocka_unit_test(test_dateline_zone_by_language),
         cmocka_unit_test(test_kicker_twin),
+        cmocka_unit_test(test_author_bio_ends_body),
         cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_mojibake_repair),
         cmocka_unit_test(test_box_card_then_resume),
