@@ -699,6 +699,31 @@ static void test_author_bio_ends_body(void **state)
     bt_article_free(a);
 }
 
+/* pandoc keeps a headline's kicker as a raw <span class="...kicker">: its text is no part of
+ * the headline, nor the separator a hidden span sets after it. */
+static void test_raw_kicker_span(void **state)
+{
+    (void)state;
+    static const char *const body =
+        "Der Maler hat am Dienstag sein altes Atelier wieder bezogen, das seit dem Jahr 2019 "
+        "leer stand und nicht mehr genutzt wurde.\n\n"
+        "Die Nachbarn hatten seit Jahren darum gebeten, dass er zurückkommt, und die Stadt "
+        "stimmte dem Mietvertrag einstimmig zu.\n";
+    char buf[1024];
+    snprintf(buf, sizeof buf,
+             "# <span class=\"title__kicker\">Neue Schule</span> <span "
+             "class=\"title__headline\">Der Maler malt wieder im alten Atelier</span>\n\n%s", body);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Der Maler malt wieder im alten Atelier");
+    bt_article_free(a);
+    snprintf(buf, sizeof buf,
+             "# <span class=\"kicker\">Neue Schule</span><span class=\"hide\"> - </span>Der "
+             "Maler malt wieder im alten Atelier\n\n%s", body);
+    a = extract_ok(buf);
+    assert_string_equal(a->title, "Der Maler malt wieder im alten Atelier");
+    bt_article_free(a);
+}
+
 /* A standfirst between the headline and the byline or dateline is the lede: the meta rows
  * under it set it apart from the body. */
 static void test_sapo_above_meta_rows(void **state)
@@ -1385,6 +1410,7 @@ int main(void)
         cmocka_unit_test(test_dateline_zone_by_language),
         cmocka_unit_test(test_kicker_twin),
         cmocka_unit_test(test_author_bio_ends_body),
+        cmocka_unit_test(test_raw_kicker_span),
         cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_mojibake_repair),
         cmocka_unit_test(test_box_card_then_resume),

@@ -694,6 +694,12 @@ static int set_title(ctx *c, size_t t)
     c->title_key = b->key;
     c->role[t] = R_TITLE;
     size_t from = kicker_twin(c, t, b->text, len);
+    /* a separator left where a kicker was taken out (" - H", ": H") opens no headline (a
+     * line that had none may open with a dash: "- Angsten vil øke" quotes a speaker) */
+    while ((b->flags & TBF_KICKER_CUT) && from < len &&
+           (b->text[from] == ' ' || b->text[from] == ':' || b->text[from] == '-' ||
+            b->text[from] == '|'))
+        from++;
     return set_str(&c->a->title, b->text + from, len - from);
 }
 

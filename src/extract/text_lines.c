@@ -117,6 +117,8 @@ typedef struct inline_state {
     char *link_url;
     int caption, had_img, html;
     size_t a_start; /* 1 + output length where an open <a> began, 0 outside one */
+    int unseen;     /* inside a kicker's <span>: 1 + spans nested in it */
+    int kicker_cut; /* a kicker's <span> was left out */
 } inline_state;
 
 static int is_punct(char c)
@@ -219,6 +221,24 @@ static void take_image(inline_state *st, char *src, char *alt)
 
 static void clean_inline(inline_state *st, const char *s, size_t len, int depth);
 
+/* Pass "raw kicker span": pandoc keeps a <span> with classes as raw HTML, and a headline set
+ * as "<span class=kicker>K</span> <span class=headline>H</span>" would read as "K H". The
+ * classes that name a kicker above a headline, or text only a screen reader gets, are a
+ * vocabulary of front-end conventions (BEM, Bootstrap, WordPress), not of one site: the text
+ * of such a span is left out. */
+static int unseen_span(const char *t, size_t n)
+{
+    static const char *const classes[] = {"kicker", "overline", "eyebrow", "dachzeile"};
+    if (n < 6 || strncmp(t, "<span", 5) || (t[5] != ' ' && t[5] != '\t'))
+        return 0;
+    char *cls = attr(t, n, "class");
+    int hit = 0;
+    for (size_t k = 0; cls && !hit && k < sizeof classes / sizeof classes[0]; k++)
+        hit = strstr(cls, classes[k]) != NULL;
+    free(cls);
+    return hit;
+}
+
 /* An HTML tag at s[0] == '<'; returns bytes consumed (0 when it is not a tag). */
 static size_t html_tag(inline_state *st, const char *s, size_t len)
 {
@@ -228,7 +248,16 @@ static size_t html_tag(inline_state *st, const char *s, size_t len)
     const char *e = memchr(s, '>', len);
     size_t n = e ? (size_t)(e - s) + 1 : len;
     st->html = 1;
-    if (n > 4 && (!strncmp(s, "<img", 4) || !strncmp(s, "<IMG", 4))) {
+    if (st->unseen) {
+        if (n >= 7 && !strncmp(s, "</span", 6))
+            st->unseen--;
+        else if (n > 5 && !strncmp(s, "<span", 5))
+            st->unseen++;
+        return n;
+    }
+    if (unseen_span(s, n)) {
+        st->unseen = st->kicker_cut = 1;
+    } else if (n > 4 && (!strncmp(s, "<img", 4) || !strncmp(s, "<IMG", 4))) {
         char *src = attr(s, n, "data-original");
         if (!src)
             src = attr(s, n, "data-src");
@@ -315,7 +344,7 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
             break;
         }
     if (image) {
-        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
+        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
         clean_inline(&sub, s + 1, close - 1, depth + 1);
         char *alt = bti_buf_detach(&sub.out, NULL);
         free(sub.img_src);
@@ -352,6 +381,10 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
             used = md_link(st, s + i + 1, len - i - 1, 1, depth);
         if (used) {
             i += used + 1;
+            continue;
+        }
+        if (st->unseen && c != '<') {
+            i++; /* a kicker's text (pass "raw kicker span") */
             continue;
         }
         if (depth < 4 && c == '[')
@@ -555,12 +588,14 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (only_url(s, len))
         return 0; /* lynx reference list entries */
 
-    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
+    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
     if (st.caption)
         b.flags |= TBF_CAPTION;
+    if (st.kicker_cut)
+        b.flags |= TBF_KICKER_CUT;
     size_t tl;
     /* the decoded capture is NFC already: only white space is left to fold */
     char *text = tx_fold_space(st.out.data ? st.out.data : "", st.out.len, &tl);
