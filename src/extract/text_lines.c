@@ -231,12 +231,21 @@ static int unseen_span(const char *t, size_t n)
     static const char *const classes[] = {"kicker", "overline", "eyebrow", "dachzeile"};
     if (n < 6 || strncmp(t, "<span", 5) || (t[5] != ' ' && t[5] != '\t'))
         return 0;
-    char *cls = attr(t, n, "class");
-    int hit = 0;
-    for (size_t k = 0; cls && !hit && k < sizeof classes / sizeof classes[0]; k++)
-        hit = strstr(cls, classes[k]) != NULL;
-    free(cls);
-    return hit;
+    /* the tag's own bytes are searched: no attribute is copied for the common <span> */
+    const char *c = NULL;
+    for (size_t i = 5; !c && i + 6 < n; i++)
+        if (!memcmp(t + i, "class=", 6))
+            c = t + i + 6;
+    if (!c)
+        return 0;
+    size_t cl = (size_t)(t + n - c);
+    for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++) {
+        size_t kl = strlen(classes[k]);
+        for (size_t i = 0; i + kl <= cl; i++)
+            if (c[i] == classes[k][0] && !memcmp(c + i, classes[k], kl))
+                return 1;
+    }
+    return 0;
 }
 
 /* An HTML tag at s[0] == '<'; returns bytes consumed (0 when it is not a tag). */
@@ -447,6 +456,15 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
  * there would leave "April 2023" and lose the day. */
 static int day_with_dot(const char *s, size_t len)
 {
+    /* cheap first: a day of one or two digits, then ". " and a month's word or number */
+    size_t i = 0;
+    while (i < len && i < 3 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0 || i > 2 || i + 2 >= len || s[i] != '.' || s[i + 1] != ' ')
+        return 0;
+    unsigned char nx = (unsigned char)s[i + 2];
+    if (!((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z') && !(nx >= '0' && nx <= '9'))
+        return 0;
     bti_date d;
     return bti_date_find(s, len < DAY_DATE_LOOK ? len : DAY_DATE_LOOK, &d) && d.start == 0;
 }
