@@ -108,10 +108,16 @@ static void test_month_names(void **state)
     assert_found("12 maggio 2023 08:15", "2023-05-12T08:15:00+07:00");
     assert_found("3 października 2024 14:07", "2024-10-03T14:07:00+07:00");
     assert_found("Publicerad 23 okt 2025 kl 10.23", "2025-10-23T00:00:00+07:00");
+    assert_found("28. 4. 2023, 18:41 Uhr", "2023-04-28T18:41:00+07:00"); /* spaced numerals */
+    assert_found("Veröffentlicht am 27.04.24 um 07:39 Uhr", "2024-04-27T07:39:00+07:00");
+    assert_found("Do 27.04.2023 15:17Uhr", "2023-04-27T15:17:00+07:00");
     char b[40];
     assert_null(found("Mars 2024", b));       /* no day */
     assert_null(found("12. Marsch 2024", b)); /* no month word */
     assert_null(found("5 maison 2024", b));
+    assert_null(found("1. 2. Liga", b)); /* spaced numerals need their year */
+    assert_null(found("Version 1.2.34 ist da", b)); /* a two-digit year needs a time */
+    assert_null(found("am 27.04.24 beschlossen", b));
 }
 
 static void test_iso_in_prose(void **state)

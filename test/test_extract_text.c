@@ -615,6 +615,115 @@ static void test_lexicon_byline(void **state)
     bt_article_free(a);
 }
 
+/* A dateline without a zone is the page's wall clock: zoned by its body's language once that
+ * is known (German: CET, summer time in April), summer or winter; a language of many zones
+ * keeps the UTC reading. "28. April 2023" opening a line is a day, not list item 28. */
+static void test_dateline_zone_by_language(void **state)
+{
+    (void)state;
+    static const char *const de_body =
+        "Der Stadtrat hat am Dienstag beschlossen, die Fähre über den Fluss wieder fahren zu "
+        "lassen, die seit dem Jahr 2019 stillgelegt war und nicht mehr genutzt wurde.\n\n"
+        "Die Anwohner des Ostufers hatten seit Jahren darum gebeten, dass die Fähre wieder "
+        "fährt, und der Beschluss fiel einstimmig, wie die Stadt mitteilte.\n\n"
+        "Die Fähre soll alle dreißig Minuten fahren, zum Preis eines Bustickets, sagte die "
+        "Sprecherin der Stadt am Abend und nannte noch keinen Termin.\n";
+    char buf[2048];
+    snprintf(buf, sizeof buf, "# Fähre über den Fluss fährt wieder\n\n"
+             "28. April 2023, 19:50 Uhr\n\n%s", de_body);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->published, "2023-04-28T19:50:00+02:00");
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "April 2023"));
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, "# Fähre über den Fluss fährt wieder\n\n"
+             "   28. 11. 2023, 19:50 Uhr\n\n%s", de_body);
+    a = extract_ok(buf);
+    assert_string_equal(a->published, "2023-11-28T19:50:00+01:00");
+    bt_article_free(a);
+    a = extract_ok("# Ferry across the river to run again\n\n"
+                   "28 April 2023, 19:50\n\n"
+                   "The council voted on Tuesday to reopen the river ferry, which closed in 2019 "
+                   "after its last boat failed an inspection.\n\n"
+                   "Residents of the east bank had asked for years to have it back, and the vote "
+                   "was unanimous.\n");
+    assert_string_equal(a->published, "2023-04-28T19:50:00+00:00");
+    bt_article_free(a);
+}
+
+/* A kicker set on the headline's line with only a space between them: the page's other
+ * statement of the title ("Kicker: Headline") tells where the headline starts. */
+static void test_kicker_twin(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Neue Schule: Der Maler malt wieder im alten Atelier\n\n"
+        "Neue Schule Der Maler malt wieder im alten Atelier\n"
+        "================================================\n\n"
+        "Der Maler hat am Dienstag sein altes Atelier wieder bezogen, das seit dem Jahr 2019 "
+        "leer stand und nicht mehr genutzt wurde.\n\n"
+        "Die Nachbarn hatten seit Jahren darum gebeten, dass er zurückkommt, und die Stadt "
+        "stimmte dem Mietvertrag einstimmig zu.\n\n"
+        "Die erste Ausstellung soll im Frühjahr eröffnen, sagte die Sprecherin der Stadt am "
+        "Abend und nannte noch keinen Termin.\n");
+    assert_string_equal(a->title, "Der Maler malt wieder im alten Atelier");
+    bt_article_free(a);
+    /* no twin: the line stays whole */
+    a = extract_ok(
+        "Neue Schule Der Maler malt wieder im alten Atelier\n"
+        "================================================\n\n"
+        "Der Maler hat am Dienstag sein altes Atelier wieder bezogen, das seit dem Jahr 2019 "
+        "leer stand und nicht mehr genutzt wurde.\n\n"
+        "Die Nachbarn hatten seit Jahren darum gebeten, dass er zurückkommt, und die Stadt "
+        "stimmte dem Mietvertrag einstimmig zu.\n");
+    assert_string_equal(a->title, "Neue Schule Der Maler malt wieder im alten Atelier");
+    bt_article_free(a);
+}
+
+/* An author's bio under "About the author" comes after the article: it ends the body. */
+static void test_author_bio_ends_body(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Ferry across the river to run again\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote was "
+        "unanimous.\n\n"
+        "## About the author\n\n"
+        "Jane Doe covers city hall and transport for the paper, and has written about the river "
+        "and its ferries since she joined the newsroom in 2015.\n");
+    assert_int_equal(a->n_body, 2);
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "newsroom"));
+    bt_article_free(a);
+}
+
+/* pandoc keeps a headline's kicker as a raw <span class="...kicker">: its text is no part of
+ * the headline, nor the separator a hidden span sets after it. */
+static void test_raw_kicker_span(void **state)
+{
+    (void)state;
+    static const char *const body =
+        "Der Maler hat am Dienstag sein altes Atelier wieder bezogen, das seit dem Jahr 2019 "
+        "leer stand und nicht mehr genutzt wurde.\n\n"
+        "Die Nachbarn hatten seit Jahren darum gebeten, dass er zurückkommt, und die Stadt "
+        "stimmte dem Mietvertrag einstimmig zu.\n";
+    char buf[1024];
+    snprintf(buf, sizeof buf,
+             "# <span class=\"title__kicker\">Neue Schule</span> <span "
+             "class=\"title__headline\">Der Maler malt wieder im alten Atelier</span>\n\n%s", body);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Der Maler malt wieder im alten Atelier");
+    bt_article_free(a);
+    snprintf(buf, sizeof buf,
+             "# <span class=\"kicker\">Neue Schule</span><span class=\"hide\"> - </span>Der "
+             "Maler malt wieder im alten Atelier\n\n%s", body);
+    a = extract_ok(buf);
+    assert_string_equal(a->title, "Der Maler malt wieder im alten Atelier");
+    bt_article_free(a);
+}
+
 /* A standfirst between the headline and the byline or dateline is the lede: the meta rows
  * under it set it apart from the body. */
 static void test_sapo_above_meta_rows(void **state)
@@ -1298,6 +1407,10 @@ int main(void)
         cmocka_unit_test(test_menu_parts_notice),
         cmocka_unit_test(test_promo_box_lines),
         cmocka_unit_test(test_lexicon_byline),
+        cmocka_unit_test(test_dateline_zone_by_language),
+        cmocka_unit_test(test_kicker_twin),
+        cmocka_unit_test(test_author_bio_ends_body),
+        cmocka_unit_test(test_raw_kicker_span),
         cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_mojibake_repair),
         cmocka_unit_test(test_box_card_then_resume),

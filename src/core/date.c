@@ -200,7 +200,7 @@ static int time_at(const char *s, size_t len, size_t *p, bti_date *d)
     }
     if (i < len && is_alpha(s[i]) && !(s[i] == 'Z' || s[i] == 'z'))
         if (!word_at(s, len, i, "am") && !word_at(s, len, i, "pm") && !word_at(s, len, i, "a.m") &&
-            !word_at(s, len, i, "p.m"))
+            !word_at(s, len, i, "p.m") && !word_at(s, len, i, "uhr")) /* "15:17Uhr" */
             return 0;
     /* 12-hour clock */
     size_t j = i;
@@ -309,8 +309,11 @@ static int zone_at(const char *s, size_t len, size_t *p, int *min)
     return 0;
 }
 
-/* The date proper at s[i]: fills y/m/d and *end. */
-static int date_at(const char *s, size_t len, size_t i, bti_date *d, size_t *end)
+#define SHORT_YEAR_BASE 2000 /* "27.04.24": this century's */
+
+/* The date proper at s[i]: fills y/m/d and *end; *short_year when the year had two digits. */
+static int date_at(const char *s, size_t len, size_t i, bti_date *d, size_t *end,
+                   int *short_year)
 {
     size_t p = i;
     if (is_digit(s[i])) {
@@ -349,12 +352,34 @@ static int date_at(const char *s, size_t len, size_t i, bti_date *d, size_t *end
             return 0;
         if (p < len && s[p] == '.' && p + 1 < len && s[p + 1] == ' ') {
             p++; /* "3. März 2024": a day with its ordinal dot, the month's name follows */
+            /* "28. 4. 2023": German spaced numerals, the month's ordinal dot too */
+            size_t q = skip_spaces(s, len, p);
+            int b = digits(s, len, &q, 1, 2);
+            if (b >= 0 && q + 1 < len && s[q] == '.' && s[q + 1] == ' ') {
+                q = skip_spaces(s, len, q + 1);
+                int y2 = digits(s, len, &q, 4, 4);
+                if (y2 < 0)
+                    return 0;
+                d->year = y2, d->month = b, d->day = a;
+                *end = q;
+                return 1;
+            }
         } else if (p < len && (s[p] == '/' || s[p] == '-' || s[p] == '.')) {
             char sep = s[p++];
             int b = digits(s, len, &p, 1, 2);
             if (b >= 0 && p < len && s[p] == sep) {
                 p++;
+                size_t yp = p;
                 int y2 = digits(s, len, &p, 4, 4);
+                /* "27.04.24 um 07:39 Uhr": German dotted dates may write the year in two
+                 * digits; taken only with a time of day beside it (bti_date_find), as a
+                 * version number "1.2.34" has none */
+                if (y2 < 0 && sep == '.' && (p = yp, y2 = digits(s, len, &p, 2, 2)) >= 0 &&
+                    !(p < len && (is_digit(s[p]) || s[p] == '.' || is_alpha(s[p])))) {
+                    y2 += SHORT_YEAR_BASE;
+                    *short_year = 1;
+                } else if (y2 < 0)
+                    p = yp;
                 if (y2 >= 0) {
                     if (b > 12 && a <= 12) /* month first (US) only when unambiguous */
                         d->year = y2, d->month = a, d->day = b;
@@ -495,13 +520,16 @@ int bti_date_find(const char *s, size_t len, bti_date *out)
         bti_date d;
         memset(&d, 0, sizeof d);
         size_t end;
-        if (!date_at(s, len, i, &d, &end))
+        int short_year = 0;
+        if (!date_at(s, len, i, &d, &end, &short_year))
             continue;
         if (!bti_date_valid(d.year, d.month, d.day))
             continue;
         d.start = i;
         d.end = end;
         time_and_zone(s, len, &d);
+        if (short_year && !d.has_time)
+            continue;
         *out = d;
         return 1;
     }

@@ -61,6 +61,7 @@ typedef struct bti_date {
  * Recognised (anywhere in the string, the first full date wins):
  *   2021-08-14T18:19:00+07:00, 2021-08-14 18:19, 2021/08/14
  *   14/08/2021, 14-08-2021, 14.8.2021 (day first; month first only when the day is > 12)
+ *   27.04.24 (two digits of year: dotted, and only beside a time), 28. 4. 2023 (spaced)
  *   August 14, 2021 / Aug 14 2021 / 14 August 2021 (English month names)
  *   ngày 14 tháng 8 năm 2021 / 14 tháng 8, 2021
  * with a time before or after (18:19, 18h19, 6:19 PM, 18:19:05) and an offset

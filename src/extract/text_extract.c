@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "extract/extract_internal.h"
 #include "extract/text_internal.h"
+#include "extract/html_internal.h" /* bti_zone_offset, bti_html_host */
 #include "extract/kind.h"
 #include "extract/lexicon.h"
 
@@ -77,6 +78,8 @@ typedef struct ctx {
     uint64_t *rel_keys;    /* related titles taken, for deduplication */
     size_t n_rel;
     int indented;          /* the capture indents its paragraphs (lynx) */
+    bti_date pub;          /* the published date as read, zoned once the language is known */
+    int have_pub;
 } ctx;
 
 #define NONE ((size_t)-1)
@@ -641,6 +644,42 @@ static size_t title_inside(ctx *c, size_t rs, size_t re)
     return NONE;
 }
 
+/* Pass "kicker twin": a renderer sets a kicker and its headline on one line with only a
+ * space between them ("Neue Leipziger Schule Judy Lybke, ..."), where the page states the
+ * same title elsewhere with a separator ("Neue Leipziger Schule: Judy Lybke, ...", its <h1>
+ * or share text). The twin tells where the kicker ends: the headline is what follows it.
+ * Returns the headline's offset in s, or 0. */
+#define KICKER_MAX_WORDS 6 /* a kicker is a few words ... */
+#define KICKER_MIN_REST 3  /* ... before a headline of some words */
+
+static size_t kicker_twin(const ctx *c, size_t t, const char *s, size_t n)
+{
+    static const char *const seps[] = {": ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | "};
+    size_t words = 0;
+    for (size_t k = 1; k + 1 < n && words < KICKER_MAX_WORDS; k++) {
+        if (s[k] != ' ')
+            continue;
+        words++;
+        size_t rest_words = 1;
+        for (size_t q = k + 1; q < n; q++)
+            rest_words += s[q] == ' ';
+        if (rest_words < KICKER_MIN_REST)
+            break;
+        for (size_t j = 0; j < c->d.n; j++) {
+            const tx_block *o = &c->d.b[j];
+            if (j == t || o->kind != TB_TEXT || o->len <= n || o->len > n + 4)
+                continue;
+            for (size_t v = 0; v < sizeof seps / sizeof seps[0]; v++) {
+                size_t sl = strlen(seps[v]);
+                if (o->len == n - 1 + sl && !memcmp(o->text, s, k) &&
+                    !memcmp(o->text + k, seps[v], sl) && !memcmp(o->text + k + sl, s + k + 1, n - k - 1))
+                    return k + 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static int set_title(ctx *c, size_t t)
 {
     const tx_block *b = &c->d.b[t];
@@ -654,11 +693,20 @@ static int set_title(ctx *c, size_t t)
     c->title = t;
     c->title_key = b->key;
     c->role[t] = R_TITLE;
-    return set_str(&c->a->title, b->text, len);
+    size_t from = kicker_twin(c, t, b->text, len);
+    /* a separator left where a kicker was taken out (" - H", ": H") opens no headline (a
+     * line that had none may open with a dash: "- Angsten vil øke" quotes a speaker) */
+    while ((b->flags & TBF_KICKER_CUT) && from < len &&
+           (b->text[from] == ' ' || b->text[from] == ':' || b->text[from] == '-' ||
+            b->text[from] == '|'))
+        from++;
+    return set_str(&c->a->title, b->text + from, len - from);
 }
 
 static int set_published(ctx *c, const bti_date *dt)
 {
+    c->pub = *dt;
+    c->have_pub = 1;
     char iso[40];
     bti_date_format(dt, c->d.vietnamese ? VN_UTC_OFFSET : 0, iso, sizeof iso);
     return bt_article_set(&c->a->published, iso, strlen(iso));
@@ -1608,6 +1656,28 @@ static int extract(ctx *c, const bt_capture *cap)
     return bti_kind_set(c->a, &ks);
 }
 
+/* Pass 16, the page's zone: a dateline that writes no zone ("28.04.2023, 19:09") is the
+ * page's wall clock, zoned by the capture's host or else its body's language where one zone
+ * (summer time included) is known for it (html_zone.c); English, Spanish, French... give none
+ * and keep the first reading (+07:00 for a capture in Vietnamese letters, else UTC). The
+ * language is the body's: a menu's "Tiếng Việt" makes no German page Vietnamese. */
+static int zone_published(ctx *c, const bt_capture *cap)
+{
+    int off;
+    if (c->pub.has_offset)
+        return 0;
+    char *host = cap->url ? bti_html_host(cap->url) : NULL;
+    int known = bti_zone_offset(c->a->lang, host, c->pub.year, c->pub.month, c->pub.day,
+                                c->pub.has_time ? c->pub.hour : 0,
+                                c->pub.has_time ? c->pub.minute : 0, &off);
+    free(host);
+    if (!known)
+        return 0;
+    char iso[40];
+    bti_date_format(&c->pub, off, iso, sizeof iso);
+    return bt_article_set(&c->a->published, iso, strlen(iso));
+}
+
 /* The text extractor's entry (extract_internal.h): blocks, passes, then the language. */
 int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
                     const bt_extract_opts *opts, bt_article *a, bt_error *err)
@@ -1644,6 +1714,8 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
         if (lang)
             rc = bt_article_set(&a->lang, lang, strlen(lang));
     }
+    if (!rc && c.have_pub)
+        rc = zone_published(&c, cap);
     free(c.role);
     free(c.junk);
     free(c.rel_keys);

@@ -36,6 +36,7 @@ enum { TB_TEXT = 0, TB_IMAGE = 1 };
 #define TBF_NAV          0x080u /* inside a long list or link run: navigation */
 #define TBF_HTML         0x100u /* came from raw HTML embedded in Markdown */
 #define TBF_ROW          0x200u /* a row of three cells or more: a data table, not prose */
+#define TBF_KICKER_CUT   0x400u /* a kicker's <span> was left out (pandoc raw HTML) */
 
 typedef struct tx_block {
     char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */

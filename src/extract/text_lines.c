@@ -5,6 +5,7 @@
 #include "bantin/text.h"
 #include "text/alloc.h"
 #include "core/buf.h"
+#include "core/date.h"
 #include "core/hash.h"
 #include "extract/text_internal.h"
 
@@ -116,6 +117,8 @@ typedef struct inline_state {
     char *link_url;
     int caption, had_img, html;
     size_t a_start; /* 1 + output length where an open <a> began, 0 outside one */
+    int unseen;     /* inside a kicker's <span>: 1 + spans nested in it */
+    int kicker_cut; /* a kicker's <span> was left out */
 } inline_state;
 
 static int is_punct(char c)
@@ -218,6 +221,33 @@ static void take_image(inline_state *st, char *src, char *alt)
 
 static void clean_inline(inline_state *st, const char *s, size_t len, int depth);
 
+/* Pass "raw kicker span": pandoc keeps a <span> with classes as raw HTML, and a headline set
+ * as "<span class=kicker>K</span> <span class=headline>H</span>" would read as "K H". The
+ * classes that name a kicker above a headline, or text only a screen reader gets, are a
+ * vocabulary of front-end conventions (BEM, Bootstrap, WordPress), not of one site: the text
+ * of such a span is left out. */
+static int unseen_span(const char *t, size_t n)
+{
+    static const char *const classes[] = {"kicker", "overline", "eyebrow", "dachzeile"};
+    if (n < 6 || strncmp(t, "<span", 5) || (t[5] != ' ' && t[5] != '\t'))
+        return 0;
+    /* the tag's own bytes are searched: no attribute is copied for the common <span> */
+    const char *c = NULL;
+    for (size_t i = 5; !c && i + 6 < n; i++)
+        if (!memcmp(t + i, "class=", 6))
+            c = t + i + 6;
+    if (!c)
+        return 0;
+    size_t cl = (size_t)(t + n - c);
+    for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++) {
+        size_t kl = strlen(classes[k]);
+        for (size_t i = 0; i + kl <= cl; i++)
+            if (c[i] == classes[k][0] && !memcmp(c + i, classes[k], kl))
+                return 1;
+    }
+    return 0;
+}
+
 /* An HTML tag at s[0] == '<'; returns bytes consumed (0 when it is not a tag). */
 static size_t html_tag(inline_state *st, const char *s, size_t len)
 {
@@ -227,7 +257,16 @@ static size_t html_tag(inline_state *st, const char *s, size_t len)
     const char *e = memchr(s, '>', len);
     size_t n = e ? (size_t)(e - s) + 1 : len;
     st->html = 1;
-    if (n > 4 && (!strncmp(s, "<img", 4) || !strncmp(s, "<IMG", 4))) {
+    if (st->unseen) {
+        if (n >= 7 && !strncmp(s, "</span", 6))
+            st->unseen--;
+        else if (n > 5 && !strncmp(s, "<span", 5))
+            st->unseen++;
+        return n;
+    }
+    if (unseen_span(s, n)) {
+        st->unseen = st->kicker_cut = 1;
+    } else if (n > 4 && (!strncmp(s, "<img", 4) || !strncmp(s, "<IMG", 4))) {
         char *src = attr(s, n, "data-original");
         if (!src)
             src = attr(s, n, "data-src");
@@ -314,7 +353,7 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
             break;
         }
     if (image) {
-        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
+        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
         clean_inline(&sub, s + 1, close - 1, depth + 1);
         char *alt = bti_buf_detach(&sub.out, NULL);
         free(sub.img_src);
@@ -351,6 +390,10 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
             used = md_link(st, s + i + 1, len - i - 1, 1, depth);
         if (used) {
             i += used + 1;
+            continue;
+        }
+        if (st->unseen && c != '<') {
+            i++; /* a kicker's text (pass "raw kicker span") */
             continue;
         }
         if (depth < 4 && c == '[')
@@ -406,6 +449,26 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
 
 /* ---- lines and paragraphs ---------------------------------------------------------------- */
 
+#define DAY_DATE_LOOK 40 /* "28. September 2024": the date's year comes within these bytes */
+
+/* "28. April 2023, 19:50 Uhr", "3. 4. 2024": a day with its ordinal dot opening a date (as
+ * German, Nordic, Czech and Polish write it) is no numbered list item; a list marker taken
+ * there would leave "April 2023" and lose the day. */
+static int day_with_dot(const char *s, size_t len)
+{
+    /* cheap first: a day of one or two digits, then ". " and a month's word or number */
+    size_t i = 0;
+    while (i < len && i < 3 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0 || i > 2 || i + 2 >= len || s[i] != '.' || s[i + 1] != ' ')
+        return 0;
+    unsigned char nx = (unsigned char)s[i + 2];
+    if (!((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z') && !(nx >= '0' && nx <= '9'))
+        return 0;
+    bti_date d;
+    return bti_date_find(s, len < DAY_DATE_LOOK ? len : DAY_DATE_LOOK, &d) && d.start == 0;
+}
+
 static int list_marker(const char *s, size_t len, size_t *skip)
 {
     if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') {
@@ -418,7 +481,8 @@ static int list_marker(const char *s, size_t len, size_t *skip)
     size_t i = 0;
     while (i < len && i < 4 && s[i] >= '0' && s[i] <= '9')
         i++;
-    if (i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') {
+    if (i > 0 && i + 1 < len && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ' &&
+        !(s[i] == '.' && day_with_dot(s, len))) {
         i++;
         while (i < len && s[i] == ' ')
             i++;
@@ -542,12 +606,14 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (only_url(s, len))
         return 0; /* lynx reference list entries */
 
-    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0};
+    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
     if (st.caption)
         b.flags |= TBF_CAPTION;
+    if (st.kicker_cut)
+        b.flags |= TBF_KICKER_CUT;
     size_t tl;
     /* the decoded capture is NFC already: only white space is left to fold */
     char *text = tx_fold_space(st.out.data ? st.out.data : "", st.out.len, &tl);
