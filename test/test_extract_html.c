@@ -1452,6 +1452,8 @@ static void test_furniture_languages(void **state)
         {"de", "Anzeige", "Lesen Sie auch", "Mehr zum Thema"},
         {"fr", "Publicité", "À lire aussi", "Sur le même sujet"},
         {"pl", "Reklama", "Czytaj też", "Najczęściej czytane"},
+        {"es", "Publicidad", "LE PUEDE INTERESAR", "Noticias relacionadas"},
+        {"es", "Anuncio", "Mire", "Lo más leído"},
     };
     for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
         char buf[4096];
@@ -1464,6 +1466,17 @@ static void test_furniture_languages(void **state)
         assert_string_equal(a->related[0].title, "Neue Buslinien für den Norden der Stadt");
         bt_article_free(a);
     }
+    /* a one-word mark opening prose that holds a link is an interview's speaker, not a mark */
+    char buf[4096];
+    snprintf(buf, sizeof buf, page, "de", "Anzeige",
+             "Mira: Ich habe <a href=\"/bericht\">den Bericht</a> gelesen, und die Zahlen "
+             "stimmen mit dem überein, was wir seit Jahren an der Brücke messen",
+             "Mehr zum Thema");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[1], "Mira: Ich habe den Bericht gelesen"));
+    assert_int_equal(a->n_related, 0);
+    bt_article_free(a);
 }
 
 /* A standfirst shown by its look: the text's first paragraph wholly in bold, or in a class of

@@ -1755,12 +1755,23 @@ static int rule_bracketed_link(out *o, size_t i)
     return 1;
 }
 
-/* "Xem thêm: <link>", "Read more » <link>", ">> <link>": an inline related link. */
+/* "Xem thêm: <link>", "Read more » <link>", ">> <link>": an inline related link. A mark of
+ * one word ("Lea:", "Mira:", "Read:") is also a name or a verb that may open a line of prose
+ * or an interview's answer holding a link: it marks a related link only when the line is
+ * mostly that link (one_word_mark). */
+static int one_word_mark(const char *t)
+{
+    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, strlen(t), " :>\xC2");
+    return l && !memchr(t, ' ', l);
+}
+
 static int rule_marked_link(out *o, size_t i)
 {
     const para *p = &o->pv[i];
     int linky = p->len && p->link * 100 >= p->len * LINKY_PCT;
     if (!(starts_with_mark(p->text, 1) && (linky || p->href)))
+        return 0;
+    if (!linky && one_word_mark(p->text))
         return 0;
     const char *t = p->text;
     const char *c = strstr(t, ":");
