@@ -1479,6 +1479,30 @@ static void test_furniture_languages(void **state)
     bt_article_free(a);
 }
 
+/* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
+ * and loses its credit; a paragraph that names a source in its sentences stays whole. */
+static void test_credit_lines(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Brücke</title></head><body><h1>Brücke</h1>"
+        "<div class=\"article-body\"><p>Die alte Brücke über den Fluss wird ab Montag für zwei "
+        "Jahre gesperrt, teilte die Stadtverwaltung am Dienstag mit.</p>"
+        "<p>Bild: Werk/Hans Muster</p>"
+        "<p>Die Brücke im Winter. | © Agentur / Max Muster</p>"
+        "<p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse in zwei Pfeilern gefunden, "
+        "deren Reparatur teurer wäre als ein Neubau.</p><p>(Credit: Anna Berg / Grist)</p>"
+        "<p>Die Busse fahren während der Bauzeit eine Umleitung, die etwa zehn Minuten länger "
+        "dauert. Quelle der Zahlen ist das Amt, das sie am Montag vorgelegt hat.</p>"
+        "</div></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_body, 4);
+    assert_string_equal(a->body[1], "Die Brücke im Winter.");
+    assert_non_null(strstr(a->body[2], "Neubau"));
+    assert_non_null(strstr(a->body[3], "Quelle der Zahlen"));
+    bt_article_free(a);
+}
+
 /* A standfirst shown by its look: the text's first paragraph wholly in bold, or in a class of
  * its own before paragraphs that share another; a short bold line is no standfirst. */
 static void test_styled_standfirst(void **state)
@@ -1800,6 +1824,7 @@ int main(void)
         cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
+        cmocka_unit_test(test_credit_lines),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),

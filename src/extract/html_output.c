@@ -1721,6 +1721,55 @@ static int rule_marked_label(out *o, size_t i)
     return 1;
 }
 
+/* A photo's credit set as a line of the text, or closing a caption set as one ("Foto: X",
+ * "(Credit: X / Y)", "© Agency | Name", "… in Augusta. | © Getty Images"): the credit leaves
+ * (bti_html_split_credit's labels, and the copyright sign that needs no label), a caption's
+ * own words stay. Only short lines: a paragraph of the text may name its source in passing. */
+#define CREDIT_PARA_MAX 300 /* a caption, not a paragraph */
+#define CREDIT_TAIL_MAX 60  /* "© Agency / Photographer": a name or two */
+
+static size_t copyright_tail(const char *t, size_t len)
+{
+    const char *c = strstr(t, "\xC2\xA9");
+    if (!c || (size_t)(t + len - c) > CREDIT_TAIL_MAX + 2 || strstr(c, ". "))
+        return len;
+    size_t cut = (size_t)(c - t);
+    while (cut && (t[cut - 1] == ' ' || t[cut - 1] == '|' || t[cut - 1] == '-' || t[cut - 1] == '(' ||
+                   t[cut - 1] == '/'))
+        cut--;
+    return cut;
+}
+
+static int rule_credit_line(out *o, size_t i)
+{
+    para *p = &o->pv[i];
+    if (p->len > CREDIT_PARA_MAX || (p->flags & P_HEADING))
+        return 0;
+    size_t cut = copyright_tail(p->text, p->len);
+    char *cap = NULL, *cr = NULL;
+    if (cut == p->len) {
+        if (bti_html_split_credit(p->text, &cap, &cr)) {
+            o->rc = BT_ENOMEM;
+            return 0;
+        }
+        if (cr)
+            cut = strlen(cap);
+        free(cr);
+        free(cap);
+    }
+    if (cut == p->len)
+        return 0;
+    if (cut == 0) {
+        drop_para(o, i);
+        return 1;
+    }
+    p->text[cut] = '\0'; /* the caption's words, up to its credit */
+    p->len = cut;
+    if (p->link > cut)
+        p->link = cut;
+    return 0;
+}
+
 /* A line that is one link and nothing else: a story the article points to. */
 static int rule_link_line(out *o, size_t i)
 {
@@ -1795,7 +1844,7 @@ static int rule_marked_link(out *o, size_t i)
 
 static const para_rule PARA_RULES[] = {
     rule_repeats_title, rule_furniture_line, rule_paywall, rule_promo_line, rule_marked_label,
-    rule_link_line, rule_bracketed_link, rule_marked_link,
+    rule_link_line, rule_bracketed_link, rule_marked_link, rule_credit_line,
 };
 
 /* Pass 5: furniture lines and inline related links out of the text. */
