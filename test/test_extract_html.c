@@ -1479,6 +1479,37 @@ static void test_furniture_languages(void **state)
     bt_article_free(a);
 }
 
+/* NUL bytes padding the page after a tag (a CMS writing a binary buffer) past the first 4 KB
+ * (where they would mark binary data) read as nothing: the article after them is still found. */
+static void test_nul_bytes(void **state)
+{
+    (void)state;
+    static const char head[] = "<html lang=\"en\"><head><title>Harbour reopens</title></head>"
+                               "<body><img src=\"/banner.gif\" alt=\"\">";
+    static const char tail[] =
+        "<article><h1>Harbour reopens</h1><p>The harbour reopened on Monday after a month of "
+        "repairs to the sea wall, the port authority said in a statement.</p><p>Fishing boats "
+        "returned to their moorings within hours, and the ferry to the islands will run again "
+        "from Wednesday on its summer timetable.</p></article></body></html>";
+    char page[8192];
+    size_t n = 0;
+    memcpy(page, head, sizeof head - 1);
+    n += sizeof head - 1;
+    memset(page + n, ' ', 5000);
+    n += 5000;
+    memset(page + n, 0, 11);
+    n += 11;
+    memcpy(page + n, tail, sizeof tail - 1);
+    n += sizeof tail - 1;
+    bt_article *a = NULL;
+    bt_error err;
+    if (extract(page, n, NULL, &a, &err))
+        fail_msg("extract failed: %s", err.msg);
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[1], "summer timetable"));
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -1825,6 +1856,7 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_credit_lines),
+        cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),
