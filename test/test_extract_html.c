@@ -1510,6 +1510,37 @@ static void test_nul_bytes(void **state)
     bt_article_free(a);
 }
 
+/* Lines that announce related links ("Schon gelesen?", a mark and a few words before a
+ * colon) and the site's prompts ("Never miss ...", a log-in notice) leave the text. */
+static void test_announce_lines(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Brücke</title></head><body><h1>Brücke</h1>"
+        "<div class=\"article-body\"><p>Die alte Brücke über den Fluss wird ab Montag für zwei "
+        "Jahre gesperrt, teilte die Stadtverwaltung am Dienstag mit.</p>"
+        "<p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse in zwei Pfeilern gefunden, "
+        "deren Reparatur teurer wäre als ein Neubau.</p><p>%s</p>"
+        "<ul><li><a href=\"/a\">Neue Buslinien für den Norden der Stadt</a></li>"
+        "<li><a href=\"/b\">Der Markt zieht im Sommer an den Hafen</a></li></ul>"
+        "<p>Die Busse fahren während der Bauzeit eine Umleitung, die etwa zehn Minuten länger "
+        "dauert, sagte das Verkehrsamt.</p></div></body></html>";
+    static const char *const lines[] = {
+        "Schon gelesen?",
+        "Lesen Sie auch die folgenden Beiträge:",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        char buf[4096];
+        snprintf(buf, sizeof buf, page, lines[i]);
+        bt_article *a = extract_ok(buf);
+        assert_int_equal(a->n_body, 3);
+        assert_non_null(strstr(a->body[2], "Umleitung"));
+        bt_article_free(a);
+    }
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -1857,6 +1888,7 @@ int main(void)
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_credit_lines),
         cmocka_unit_test(test_nul_bytes),
+        cmocka_unit_test(test_announce_lines),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),

@@ -90,18 +90,20 @@ static int ends_article(const char *t)
     return bti_lex_raw_prefix(BTI_LEX_HTML_ENDS_ARTICLE, t, strlen(t), NULL) != 0;
 }
 
-/* A related mark ("Tin liên quan", "Read more") alone (need_colon 0: nothing, ':' or '>'
- * may follow) or leading a link ("Xem thêm: X", "Read more >> X", "Xem thêm » X"); or a
- * bare ">>", "►", "»" arrow. */
+/* A related mark ("Tin liên quan", "Read more") alone (need_colon 0: nothing, ':', '>' or
+ * '?' may follow: "Schon gelesen?"; or a few words more before a closing ':', "Lesen Sie auch
+ * die folgenden Beiträge:", the line announcing what comes) or leading a link ("Xem thêm: X",
+ * "Read more >> X", "Xem thêm » X"); or a bare ">>", "►", "»" arrow. */
 static int starts_with_mark(const char *t, int need_colon)
 {
-    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, strlen(t), " :>\xC2");
+    size_t tl = strlen(t);
+    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, tl, " :>?\xC2");
     if (l) {
         const char *r = t + l;
         while (*r == ' ')
             r++;
         if (!need_colon) {
-            if (*r == '\0' || *r == ':' || *r == '>')
+            if (*r == '\0' || *r == ':' || *r == '>' || (*r == '?' && !r[1]) || t[tl - 1] == ':')
                 return 1;
         } else if (*r == ':' || *r == '>' || !strncmp(r, "»", 2)) {
             return 1;
@@ -692,6 +694,8 @@ static int holds_media(const xmlNode *n)
 #define LINK_BOX_DENSITY 0.6  /* a box mostly of links: a list of stories or navigation */
 #define LINK_BOX_MIN_LINK 20  /* and more link text than a single "Xem" */
 #define MARK_LINE_MAX 40      /* a heading that announces a box is a few words */
+#define RELATED_LINE_MAX 64   /* a line announcing related links (no link of its own) may say
+                               * a little more */
 #define MARK_MIN_BEFORE 3     /* the article ends only after some paragraphs of its own */
 #define MARK_MAX_WORDS 4      /* a plain line of this few words may be such a heading */
 #define RELATED_MODE_END_DENSITY 0.5 /* a paragraph mostly text ends a related list */
@@ -905,7 +909,9 @@ static void heading_marks(out *o, size_t before, const bti_node_info *in)
         free(o->pv[before].text);
         free(o->pv[before].href);
         o->pn--;
-    } else if (o->pn == before + 1 && o->pv[before].len < MARK_LINE_MAX &&
+    } else if (o->pn == before + 1 &&
+               (o->pv[before].len < MARK_LINE_MAX ||
+                (o->pv[before].len < RELATED_LINE_MAX && !o->pv[before].link)) &&
                starts_with_mark(o->pv[before].text, 0)) {
         o->related_mode = 1;
         free(o->pv[before].text);
