@@ -1511,7 +1511,8 @@ static void test_nul_bytes(void **state)
 }
 
 /* Lines that announce related links ("Schon gelesen?", a mark and a few words before a
- * colon) and the site's prompts ("Never miss ...", a log-in notice) leave the text. */
+ * colon), the site's prompts ("Never miss ...", a log-in notice) and box labels ("Weitere
+ * Informationen:", a table of contents) leave the text. */
 static void test_announce_lines(void **state)
 {
     (void)state;
@@ -1530,6 +1531,8 @@ static void test_announce_lines(void **state)
         "Lesen Sie auch die folgenden Beiträge:",
         "Never miss the latest news by signing up to our newsletter today!",
         "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+        "Weitere Informationen:",
+        "Table of contents",
     };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
         char buf[4096];
