@@ -1544,6 +1544,28 @@ static void test_announce_lines(void **state)
     }
 }
 
+/* A line that is one link is judged on the text the reader sees: its link share counts the
+ * letters, not the spaces between words (a title of eight words was 87% link by bytes). */
+static void test_link_line_letters(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Davis Cup</title></head><body><h1>Davis Cup</h1>"
+        "<div class=\"article-body\"><p>Die alte Brücke über den Fluss wird ab Montag für zwei "
+        "Jahre gesperrt, teilte die Stadtverwaltung am Dienstag mit.</p><p>Ingenieure hatten bei "
+        "einer Prüfung im Frühjahr Risse in zwei Pfeilern gefunden, deren Reparatur teurer wäre "
+        "als ein Neubau.</p><p>Die Busse fahren während der Bauzeit eine Umleitung, die etwa zehn "
+        "Minuten länger dauert, sagte das Verkehrsamt.</p>"
+        "<p><a href=\"/kohlmann\">Kohlmann: „Als nächstes gewinnen wir den Davis Cup“</a></p>"
+        "<p><a href=\"/teams\">DTB nominiert die neuen Teams für das Jahr 2022</a></p>"
+        "</div></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_body, 3);
+    assert_int_equal(a->n_related, 2);
+    assert_string_equal(a->related[1].title, "DTB nominiert die neuen Teams für das Jahr 2022");
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -1892,6 +1914,7 @@ int main(void)
         cmocka_unit_test(test_credit_lines),
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_announce_lines),
+        cmocka_unit_test(test_link_line_letters),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),

@@ -59,7 +59,8 @@ enum {
 typedef struct para {
     char *text;
     unsigned flags;
-    size_t len, link; /* bytes of text, of which in links */
+    size_t len, link; /* bytes of text; non-space bytes of it in links */
+    size_t seen;      /* non-space bytes of text: what `link` is a share of */
     char *href;       /* the first link's URL */
     const xmlNode *node; /* its <p>, when it came from one */
 } para;
@@ -164,14 +165,17 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
         o->pv = v;
         o->pcap = cap;
     }
-    size_t len = strlen(t);
+    size_t len = strlen(t), seen = 0;
+    for (size_t i = 0; i < len; i++)
+        seen += t[i] != ' ';
     if (textlen && strong * 100 >= textlen * STRONG_PCT && len < STRONG_MAX)
         flags |= P_STRONG;
     para *p = &o->pv[o->pn++];
     p->text = t;
     p->flags = flags;
     p->len = len;
-    p->link = link > len ? len : link;
+    p->seen = seen;
+    p->link = link > seen ? seen : link;
     p->node = NULL;
     p->href = href ? strdup(href) : NULL;
 }
@@ -1769,10 +1773,12 @@ static int rule_credit_line(out *o, size_t i)
         drop_para(o, i);
         return 1;
     }
+    for (size_t k = cut; k < p->len; k++)
+        p->seen -= p->text[k] != ' ';
     p->text[cut] = '\0'; /* the caption's words, up to its credit */
     p->len = cut;
-    if (p->link > cut)
-        p->link = cut;
+    if (p->link > p->seen)
+        p->link = p->seen;
     return 0;
 }
 
@@ -1781,7 +1787,7 @@ static int rule_link_line(out *o, size_t i)
 {
     const para *p = &o->pv[i];
     if (!(p->href && p->len >= LINK_LINE_MIN && p->len <= LINK_LINE_MAX &&
-          p->link * 100 >= p->len * LINK_LINE_PCT && !(p->flags & P_HEADING)))
+          p->link * 100 >= p->seen * LINK_LINE_PCT && !(p->flags & P_HEADING)))
         return 0;
     if (add_related(o, p->text, p->href))
         o->rc = BT_ENOMEM;
@@ -1794,7 +1800,7 @@ static int rule_bracketed_link(out *o, size_t i)
 {
     const para *p = &o->pv[i];
     if (!(p->href && p->len > BRACKET_MIN && p->len <= BRACKET_MAX && p->text[0] == '[' &&
-          p->text[p->len - 1] == ']' && p->link * 100 >= p->len * BRACKET_LINK_PCT &&
+          p->text[p->len - 1] == ']' && p->link * 100 >= p->seen * BRACKET_LINK_PCT &&
           !memchr(p->text + 1, ']', p->len - 2)))
         return 0;
     const char *t = p->text + 1;
@@ -1823,7 +1829,7 @@ static int one_word_mark(const char *t)
 static int rule_marked_link(out *o, size_t i)
 {
     const para *p = &o->pv[i];
-    int linky = p->len && p->link * 100 >= p->len * LINKY_PCT;
+    int linky = p->seen && p->link * 100 >= p->seen * LINKY_PCT;
     if (!(starts_with_mark(p->text, 1) && (linky || p->href)))
         return 0;
     if (!linky && one_word_mark(p->text))
@@ -1850,10 +1856,11 @@ static int rule_marked_link(out *o, size_t i)
 
 static const para_rule PARA_RULES[] = {
     rule_repeats_title, rule_furniture_line, rule_paywall, rule_promo_line, rule_marked_label,
-    rule_link_line, rule_bracketed_link, rule_marked_link, rule_credit_line,
+    rule_bracketed_link, rule_link_line, rule_marked_link, rule_credit_line,
 };
 
-/* Pass 5: furniture lines and inline related links out of the text. */
+/* Pass 5: furniture lines and inline related links out of the text (the bracketed link
+ * before the plain link line: its title loses its brackets). */
 static void sort_lines(out *o)
 {
     for (size_t i = 0; i < o->pn && !o->rc;) {
