@@ -1566,6 +1566,39 @@ static void test_link_line_letters(void **state)
     bt_article_free(a);
 }
 
+/* A paywalled page shows the start of its text; its JSON-LD articleBody holds all of it: the
+ * articleBody's paragraphs are the article when the text shown opens it, not otherwise. */
+static void test_ld_article_body(void **state)
+{
+    (void)state;
+    const char *first = "The harbour reopened on Monday after a month of repairs to the sea wall, "
+                        "the port authority said in a statement.";
+    char ld[4096] = "";
+    strcat(ld, first);
+    for (int i = 0; i < 12; i++)
+        strcat(ld, "\\nFishing boats returned to their moorings within hours, and the ferry to "
+                   "the islands will run again from Wednesday on its summer timetable.");
+    const char *page =
+        "<html lang=\"en\"><head><title>Harbour reopens</title>"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"articleBody\": "
+        "\"%s\"}</script></head><body><article><h1>Harbour reopens</h1><p>%s</p>"
+        "<p>Subscribe to read the rest of this story and every other one on the site today.</p>"
+        "</article></body></html>";
+    char buf[8192];
+    snprintf(buf, sizeof buf, page, ld, first);
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 13);
+    assert_string_equal(a->body[0], first);
+    assert_non_null(strstr(a->body[12], "summer timetable"));
+    bt_article_free(a);
+    /* another text in the articleBody (a page's other story): the text shown stays */
+    snprintf(buf, sizeof buf, page, ld + 20, first);
+    a = extract_ok(buf);
+    assert_int_equal(a->n_body, 1); /* the offer left as a promo line */
+    assert_string_equal(a->body[0], first);
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -1915,6 +1948,7 @@ int main(void)
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_announce_lines),
         cmocka_unit_test(test_link_line_letters),
+        cmocka_unit_test(test_ld_article_body),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),

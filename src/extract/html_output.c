@@ -2115,6 +2115,8 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);
     emit_article(&o);
+    if (!o.rc)
+        o.rc = bti_html_ld_body(ctx, a); /* pass 9: a teaser's text from its articleBody */
     out_free(&o);
     return o.rc;
 }
