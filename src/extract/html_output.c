@@ -1737,6 +1737,7 @@ static int rule_marked_label(out *o, size_t i)
  * own words stay. Only short lines: a paragraph of the text may name its source in passing. */
 #define CREDIT_PARA_MAX 300 /* a caption, not a paragraph */
 #define CREDIT_TAIL_MAX 60  /* "© Agency / Photographer": a name or two */
+#define CREDIT_LABEL_REACH 100 /* "Foto: X" ends a line: a credit's label is this near the end */
 
 static size_t copyright_tail(const char *t, size_t len)
 {
@@ -1757,7 +1758,9 @@ static int rule_credit_line(out *o, size_t i)
         return 0;
     size_t cut = copyright_tail(p->text, p->len);
     char *cap = NULL, *cr = NULL;
-    if (cut == p->len) {
+    /* a credit label ends in ':' near the line's end: only such lines are looked at */
+    size_t from = p->len > CREDIT_LABEL_REACH ? p->len - CREDIT_LABEL_REACH : 0;
+    if (cut == p->len && memchr(p->text + from, ':', p->len - from)) {
         if (bti_html_split_credit(p->text, &cap, &cr)) {
             o->rc = BT_ENOMEM;
             return 0;
