@@ -1639,6 +1639,8 @@ static void test_furniture_languages(void **state)
         {"de", "Anzeige", "Lesen Sie auch", "Mehr zum Thema"},
         {"fr", "Publicité", "À lire aussi", "Sur le même sujet"},
         {"pl", "Reklama", "Czytaj też", "Najczęściej czytane"},
+        {"es", "Publicidad", "LE PUEDE INTERESAR", "Noticias relacionadas"},
+        {"es", "Anuncio", "Mire", "Lo más leído"},
     };
     for (size_t i = 0; i < sizeof langs / sizeof langs[0]; i++) {
         char buf[4096];
@@ -1651,6 +1653,161 @@ static void test_furniture_languages(void **state)
         assert_string_equal(a->related[0].title, "Neue Buslinien für den Norden der Stadt");
         bt_article_free(a);
     }
+    /* a one-word mark opening prose that holds a link is an interview's speaker, not a mark */
+    char buf[4096];
+    snprintf(buf, sizeof buf, page, "de", "Anzeige",
+             "Mira: Ich habe <a href=\"/bericht\">den Bericht</a> gelesen, und die Zahlen "
+             "stimmen mit dem überein, was wir seit Jahren an der Brücke messen",
+             "Mehr zum Thema");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[1], "Mira: Ich habe den Bericht gelesen"));
+    assert_int_equal(a->n_related, 0);
+    bt_article_free(a);
+}
+
+/* NUL bytes padding the page after a tag (a CMS writing a binary buffer) past the first 4 KB
+ * (where they would mark binary data) read as nothing: the article after them is still found. */
+static void test_nul_bytes(void **state)
+{
+    (void)state;
+    static const char head[] = "<html lang=\"en\"><head><title>Harbour reopens</title></head>"
+                               "<body><img src=\"/banner.gif\" alt=\"\">";
+    static const char tail[] =
+        "<article><h1>Harbour reopens</h1><p>The harbour reopened on Monday after a month of "
+        "repairs to the sea wall, the port authority said in a statement.</p><p>Fishing boats "
+        "returned to their moorings within hours, and the ferry to the islands will run again "
+        "from Wednesday on its summer timetable.</p></article></body></html>";
+    char page[8192];
+    size_t n = 0;
+    memcpy(page, head, sizeof head - 1);
+    n += sizeof head - 1;
+    memset(page + n, ' ', 5000);
+    n += 5000;
+    memset(page + n, 0, 11);
+    n += 11;
+    memcpy(page + n, tail, sizeof tail - 1);
+    n += sizeof tail - 1;
+    bt_article *a = NULL;
+    bt_error err;
+    if (extract(page, n, NULL, &a, &err))
+        fail_msg("extract failed: %s", err.msg);
+    assert_int_equal(a->n_body, 2);
+    assert_non_null(strstr(a->body[1], "summer timetable"));
+    bt_article_free(a);
+}
+
+/* Lines that announce related links ("Schon gelesen?", a mark and a few words before a
+ * colon), the site's prompts ("Never miss ...", a log-in notice) and box labels ("Weitere
+ * Informationen:", a table of contents) leave the text. */
+static void test_announce_lines(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Brücke</title></head><body><h1>Brücke</h1>"
+        "<div class=\"article-body\"><p>Die alte Brücke über den Fluss wird ab Montag für zwei "
+        "Jahre gesperrt, teilte die Stadtverwaltung am Dienstag mit.</p>"
+        "<p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse in zwei Pfeilern gefunden, "
+        "deren Reparatur teurer wäre als ein Neubau.</p><p>%s</p>"
+        "<ul><li><a href=\"/a\">Neue Buslinien für den Norden der Stadt</a></li>"
+        "<li><a href=\"/b\">Der Markt zieht im Sommer an den Hafen</a></li></ul>"
+        "<p>Die Busse fahren während der Bauzeit eine Umleitung, die etwa zehn Minuten länger "
+        "dauert, sagte das Verkehrsamt.</p></div></body></html>";
+    static const char *const lines[] = {
+        "Schon gelesen?",
+        "Lesen Sie auch die folgenden Beiträge:",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+        "Weitere Informationen:",
+        "Table of contents",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        char buf[4096];
+        snprintf(buf, sizeof buf, page, lines[i]);
+        bt_article *a = extract_ok(buf);
+        assert_int_equal(a->n_body, 3);
+        assert_non_null(strstr(a->body[2], "Umleitung"));
+        bt_article_free(a);
+    }
+}
+
+/* A line that is one link is judged on the text the reader sees: its link share counts the
+ * letters, not the spaces between words (a title of eight words was 87% link by bytes). */
+static void test_link_line_letters(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Davis Cup</title></head><body><h1>Davis Cup</h1>"
+        "<div class=\"article-body\"><p>Die alte Brücke über den Fluss wird ab Montag für zwei "
+        "Jahre gesperrt, teilte die Stadtverwaltung am Dienstag mit.</p><p>Ingenieure hatten bei "
+        "einer Prüfung im Frühjahr Risse in zwei Pfeilern gefunden, deren Reparatur teurer wäre "
+        "als ein Neubau.</p><p>Die Busse fahren während der Bauzeit eine Umleitung, die etwa zehn "
+        "Minuten länger dauert, sagte das Verkehrsamt.</p>"
+        "<p><a href=\"/kohlmann\">Kohlmann: „Als nächstes gewinnen wir den Davis Cup“</a></p>"
+        "<p><a href=\"/teams\">DTB nominiert die neuen Teams für das Jahr 2022</a></p>"
+        "</div></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_body, 3);
+    assert_int_equal(a->n_related, 2);
+    assert_string_equal(a->related[1].title, "DTB nominiert die neuen Teams für das Jahr 2022");
+    bt_article_free(a);
+}
+
+/* A paywalled page shows the start of its text; its JSON-LD articleBody holds all of it: the
+ * articleBody's paragraphs are the article when the text shown opens it, not otherwise. */
+static void test_ld_article_body(void **state)
+{
+    (void)state;
+    const char *first = "The harbour reopened on Monday after a month of repairs to the sea wall, "
+                        "the port authority said in a statement.";
+    char ld[4096] = "";
+    strcat(ld, first);
+    for (int i = 0; i < 12; i++)
+        strcat(ld, "\\nFishing boats returned to their moorings within hours, and the ferry to "
+                   "the islands will run again from Wednesday on its summer timetable.");
+    const char *page =
+        "<html lang=\"en\"><head><title>Harbour reopens</title>"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"articleBody\": "
+        "\"%s\"}</script></head><body><article><h1>Harbour reopens</h1><p>%s</p>"
+        "<p>Subscribe to read the rest of this story and every other one on the site today.</p>"
+        "</article></body></html>";
+    char buf[8192];
+    snprintf(buf, sizeof buf, page, ld, first);
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 13);
+    assert_string_equal(a->body[0], first);
+    assert_non_null(strstr(a->body[12], "summer timetable"));
+    bt_article_free(a);
+    /* another text in the articleBody (a page's other story): the text shown stays */
+    snprintf(buf, sizeof buf, page, ld + 20, first);
+    a = extract_ok(buf);
+    assert_int_equal(a->n_body, 1); /* the offer left as a promo line */
+    assert_string_equal(a->body[0], first);
+    bt_article_free(a);
+}
+
+/* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
+ * and loses its credit; a paragraph that names a source in its sentences stays whole. */
+static void test_credit_lines(void **state)
+{
+    (void)state;
+    const char *page =
+        "<html lang=\"de\"><head><title>Brücke</title></head><body><h1>Brücke</h1>"
+        "<div class=\"article-body\"><p>Die alte Brücke über den Fluss wird ab Montag für zwei "
+        "Jahre gesperrt, teilte die Stadtverwaltung am Dienstag mit.</p>"
+        "<p>Bild: Werk/Hans Muster</p>"
+        "<p>Die Brücke im Winter. | © Agentur / Max Muster</p>"
+        "<p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse in zwei Pfeilern gefunden, "
+        "deren Reparatur teurer wäre als ein Neubau.</p><p>(Credit: Anna Berg / Grist)</p>"
+        "<p>Die Busse fahren während der Bauzeit eine Umleitung, die etwa zehn Minuten länger "
+        "dauert. Quelle der Zahlen ist das Amt, das sie am Montag vorgelegt hat.</p>"
+        "</div></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_body, 4);
+    assert_string_equal(a->body[1], "Die Brücke im Winter.");
+    assert_non_null(strstr(a->body[2], "Neubau"));
+    assert_non_null(strstr(a->body[3], "Quelle der Zahlen"));
+    bt_article_free(a);
 }
 
 /* A standfirst shown by its look: the text's first paragraph wholly in bold, or in a class of
@@ -1976,6 +2133,11 @@ int main(void)
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_byline_box_line), cmocka_unit_test(test_byline_after_heading),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
+        cmocka_unit_test(test_credit_lines),
+        cmocka_unit_test(test_nul_bytes),
+        cmocka_unit_test(test_announce_lines),
+        cmocka_unit_test(test_link_line_letters),
+        cmocka_unit_test(test_ld_article_body),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),

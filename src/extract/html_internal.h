@@ -263,6 +263,9 @@ xmlNodePtr bti_html_find_content(bti_html_ctx *ctx);
 /* ---- html_output.c ---- */
 /* Fills body, lede, images, related and in-text bylines of `a` from `content`. */
 int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *m, bt_article *a);
+/* html_ldbody.c: the article's paragraphs replaced by its JSON-LD articleBody when the text
+ * shown is a short teaser that opens it (a paywall). 0 or BT_ENOMEM. */
+int bti_html_ld_body(const bti_html_ctx *ctx, bt_article *a);
 
 /* ---- html_byline.c ---- */
 /* Called with each name of a byline (not yet cleaned), in order. */

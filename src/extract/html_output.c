@@ -61,7 +61,8 @@ enum {
 typedef struct para {
     char *text;
     unsigned flags;
-    size_t len, link; /* bytes of text, of which in links */
+    size_t len, link; /* bytes of text; non-space bytes of it in links */
+    size_t seen;      /* non-space bytes of text: what `link` is a share of */
     char *href;       /* the first link's URL */
     const xmlNode *node; /* its <p>, when it came from one */
 } para;
@@ -92,18 +93,20 @@ static int ends_article(const char *t)
     return bti_lex_raw_prefix(BTI_LEX_HTML_ENDS_ARTICLE, t, strlen(t), NULL) != 0;
 }
 
-/* A related mark ("Tin liên quan", "Read more") alone (need_colon 0: nothing, ':' or '>'
- * may follow) or leading a link ("Xem thêm: X", "Read more >> X", "Xem thêm » X"); or a
- * bare ">>", "►", "»" arrow. */
+/* A related mark ("Tin liên quan", "Read more") alone (need_colon 0: nothing, ':', '>' or
+ * '?' may follow: "Schon gelesen?"; or a few words more before a closing ':', "Lesen Sie auch
+ * die folgenden Beiträge:", the line announcing what comes) or leading a link ("Xem thêm: X",
+ * "Read more >> X", "Xem thêm » X"); or a bare ">>", "►", "»" arrow. */
 static int starts_with_mark(const char *t, int need_colon)
 {
-    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, strlen(t), " :>\xC2");
+    size_t tl = strlen(t);
+    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, tl, " :>?\xC2");
     if (l) {
         const char *r = t + l;
         while (*r == ' ')
             r++;
         if (!need_colon) {
-            if (*r == '\0' || *r == ':' || *r == '>')
+            if (*r == '\0' || *r == ':' || *r == '>' || (*r == '?' && !r[1]) || t[tl - 1] == ':')
                 return 1;
         } else if (*r == ':' || *r == '>' || !strncmp(r, "»", 2)) {
             return 1;
@@ -164,14 +167,17 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
         o->pv = v;
         o->pcap = cap;
     }
-    size_t len = strlen(t);
+    size_t len = strlen(t), seen = 0;
+    for (size_t i = 0; i < len; i++)
+        seen += t[i] != ' ';
     if (textlen && strong * 100 >= textlen * STRONG_PCT && len < STRONG_MAX)
         flags |= P_STRONG;
     para *p = &o->pv[o->pn++];
     p->text = t;
     p->flags = flags;
     p->len = len;
-    p->link = link > len ? len : link;
+    p->seen = seen;
+    p->link = link > seen ? seen : link;
     p->node = NULL;
     p->href = href ? strdup(href) : NULL;
 }
@@ -694,6 +700,8 @@ static int holds_media(const xmlNode *n)
 #define LINK_BOX_DENSITY 0.6  /* a box mostly of links: a list of stories or navigation */
 #define LINK_BOX_MIN_LINK 20  /* and more link text than a single "Xem" */
 #define MARK_LINE_MAX 40      /* a heading that announces a box is a few words */
+#define RELATED_LINE_MAX 64   /* a line announcing related links (no link of its own) may say
+                               * a little more */
 #define MARK_MIN_BEFORE 3     /* the article ends only after some paragraphs of its own */
 #define MARK_MAX_WORDS 4      /* a plain line of this few words may be such a heading */
 #define RELATED_MODE_END_DENSITY 0.5 /* a paragraph mostly text ends a related list */
@@ -928,7 +936,9 @@ static void heading_marks(out *o, size_t before, const bti_node_info *in)
         free(o->pv[before].text);
         free(o->pv[before].href);
         o->pn--;
-    } else if (o->pn == before + 1 && o->pv[before].len < MARK_LINE_MAX &&
+    } else if (o->pn == before + 1 &&
+               (o->pv[before].len < MARK_LINE_MAX ||
+                (o->pv[before].len < RELATED_LINE_MAX && !o->pv[before].link)) &&
                starts_with_mark(o->pv[before].text, 0)) {
         o->related_mode = 1;
         free(o->pv[before].text);
@@ -1785,12 +1795,66 @@ static int rule_marked_label(out *o, size_t i)
     return 1;
 }
 
+/* A photo's credit set as a line of the text, or closing a caption set as one ("Foto: X",
+ * "(Credit: X / Y)", "© Agency | Name", "… in Augusta. | © Getty Images"): the credit leaves
+ * (bti_html_split_credit's labels, and the copyright sign that needs no label), a caption's
+ * own words stay. Only short lines: a paragraph of the text may name its source in passing. */
+#define CREDIT_PARA_MAX 300 /* a caption, not a paragraph */
+#define CREDIT_TAIL_MAX 60  /* "© Agency / Photographer": a name or two */
+#define CREDIT_LABEL_REACH 100 /* "Foto: X" ends a line: a credit's label is this near the end */
+
+static size_t copyright_tail(const char *t, size_t len)
+{
+    const char *c = strstr(t, "\xC2\xA9");
+    if (!c || (size_t)(t + len - c) > CREDIT_TAIL_MAX + 2 || strstr(c, ". "))
+        return len;
+    size_t cut = (size_t)(c - t);
+    while (cut && (t[cut - 1] == ' ' || t[cut - 1] == '|' || t[cut - 1] == '-' || t[cut - 1] == '(' ||
+                   t[cut - 1] == '/'))
+        cut--;
+    return cut;
+}
+
+static int rule_credit_line(out *o, size_t i)
+{
+    para *p = &o->pv[i];
+    if (p->len > CREDIT_PARA_MAX || (p->flags & P_HEADING))
+        return 0;
+    size_t cut = copyright_tail(p->text, p->len);
+    char *cap = NULL, *cr = NULL;
+    /* a credit label ends in ':' near the line's end: only such lines are looked at */
+    size_t from = p->len > CREDIT_LABEL_REACH ? p->len - CREDIT_LABEL_REACH : 0;
+    if (cut == p->len && memchr(p->text + from, ':', p->len - from)) {
+        if (bti_html_split_credit(p->text, &cap, &cr)) {
+            o->rc = BT_ENOMEM;
+            return 0;
+        }
+        if (cr)
+            cut = strlen(cap);
+        free(cr);
+        free(cap);
+    }
+    if (cut == p->len)
+        return 0;
+    if (cut == 0) {
+        drop_para(o, i);
+        return 1;
+    }
+    for (size_t k = cut; k < p->len; k++)
+        p->seen -= p->text[k] != ' ';
+    p->text[cut] = '\0'; /* the caption's words, up to its credit */
+    p->len = cut;
+    if (p->link > p->seen)
+        p->link = p->seen;
+    return 0;
+}
+
 /* A line that is one link and nothing else: a story the article points to. */
 static int rule_link_line(out *o, size_t i)
 {
     const para *p = &o->pv[i];
     if (!(p->href && p->len >= LINK_LINE_MIN && p->len <= LINK_LINE_MAX &&
-          p->link * 100 >= p->len * LINK_LINE_PCT && !(p->flags & P_HEADING)))
+          p->link * 100 >= p->seen * LINK_LINE_PCT && !(p->flags & P_HEADING)))
         return 0;
     if (add_related(o, p->text, p->href))
         o->rc = BT_ENOMEM;
@@ -1803,7 +1867,7 @@ static int rule_bracketed_link(out *o, size_t i)
 {
     const para *p = &o->pv[i];
     if (!(p->href && p->len > BRACKET_MIN && p->len <= BRACKET_MAX && p->text[0] == '[' &&
-          p->text[p->len - 1] == ']' && p->link * 100 >= p->len * BRACKET_LINK_PCT &&
+          p->text[p->len - 1] == ']' && p->link * 100 >= p->seen * BRACKET_LINK_PCT &&
           !memchr(p->text + 1, ']', p->len - 2)))
         return 0;
     const char *t = p->text + 1;
@@ -1819,12 +1883,23 @@ static int rule_bracketed_link(out *o, size_t i)
     return 1;
 }
 
-/* "Xem thêm: <link>", "Read more » <link>", ">> <link>": an inline related link. */
+/* "Xem thêm: <link>", "Read more » <link>", ">> <link>": an inline related link. A mark of
+ * one word ("Lea:", "Mira:", "Read:") is also a name or a verb that may open a line of prose
+ * or an interview's answer holding a link: it marks a related link only when the line is
+ * mostly that link (one_word_mark). */
+static int one_word_mark(const char *t)
+{
+    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, strlen(t), " :>\xC2");
+    return l && !memchr(t, ' ', l);
+}
+
 static int rule_marked_link(out *o, size_t i)
 {
     const para *p = &o->pv[i];
-    int linky = p->len && p->link * 100 >= p->len * LINKY_PCT;
+    int linky = p->seen && p->link * 100 >= p->seen * LINKY_PCT;
     if (!(starts_with_mark(p->text, 1) && (linky || p->href)))
+        return 0;
+    if (!linky && one_word_mark(p->text))
         return 0;
     const char *t = p->text;
     const char *c = strstr(t, ":");
@@ -1848,10 +1923,11 @@ static int rule_marked_link(out *o, size_t i)
 
 static const para_rule PARA_RULES[] = {
     rule_repeats_title, rule_furniture_line, rule_paywall, rule_promo_line, rule_marked_label,
-    rule_link_line, rule_bracketed_link, rule_marked_link,
+    rule_bracketed_link, rule_link_line, rule_marked_link, rule_credit_line,
 };
 
-/* Pass 5: furniture lines and inline related links out of the text. */
+/* Pass 5: furniture lines and inline related links out of the text (the bracketed link
+ * before the plain link line: its title loses its brackets). */
 static void sort_lines(out *o)
 {
     for (size_t i = 0; i < o->pn && !o->rc;) {
@@ -2115,6 +2191,8 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);
     emit_article(&o);
+    if (!o.rc)
+        o.rc = bti_html_ld_body(ctx, a); /* pass 9: a teaser's text from its articleBody */
     out_free(&o);
     return o.rc;
 }

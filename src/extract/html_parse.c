@@ -481,6 +481,28 @@ static void blank_internal_subset(char *p, size_t n)
             p[k] = ' ';
 }
 
+/* A copy of in[0, len) without its NUL bytes (*n_out: its length): HTML reads a NUL in text
+ * as nothing (the HTML5 tree builder ignores it), while libxml2's parser ends the document
+ * at the first one, and a page padded with NULs after an image tag (a CMS writing a binary
+ * buffer) lost its whole article. */
+static char *drop_nuls(const char *in, size_t len, size_t *n_out)
+{
+    char *c = malloc(len + 1);
+    if (!c)
+        return NULL;
+    size_t o = 0;
+    for (const char *p = in, *end = in + len; p < end;) {
+        const char *z = memchr(p, '\0', (size_t)(end - p));
+        const char *stop = z ? z : end;
+        memcpy(c + o, p, (size_t)(stop - p));
+        o += (size_t)(stop - p);
+        p = z ? z + 1 : end;
+    }
+    c[o] = '\0';
+    *n_out = o;
+    return c;
+}
+
 int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *out,
                   bt_error *err)
 {
@@ -495,8 +517,17 @@ int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *
      * 2.11 and later stop at 2048 even so. The walks stop at BTI_HTML_MAX_DEPTH. */
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
+    char *clean = NULL;
+    size_t n = len;
+    if (memchr(utf8, '\0', len)) {
+        if (!(clean = drop_nuls(utf8, len, &n)))
+            return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
+        n = n < len ? n : len; /* as it is: tells the compiler the copy's bound */
+    }
     slim s;
-    if (pre_pass(utf8, len, &s))
+    int prc = pre_pass(clean ? clean : utf8, n, &s);
+    free(clean);
+    if (prc)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
     blank_internal_subset(s.out, s.o);
     xmlDocPtr doc = htmlReadMemory(s.out, (int)s.o, NULL, NULL, opts);
