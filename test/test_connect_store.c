@@ -2,12 +2,14 @@
  * band_db.c) as `bantin add` stores articles: groups with the earliest article first, any
  * order of arrival, the rebuild equal to the incremental result, removals keeping groups
  * whole, a schema-4 file caught up on upgrade, ingest without connect caught up later, bad
- * input (unknown ids, empty store, no date), and the CLI (`bantin dups`, `connect
- * --rebuild`, `show`). */
+ * input (unknown ids, empty store, no date), the band index's filter of stored keys (no key
+ * missed, keys never stored not read, another connection's keys seen), and the CLI (`bantin
+ * dups`, `connect --rebuild`, `show`). */
 #include "support.h"
 
 #include "bantin.h"
-#include "store/db.h" /* to look into the tables, and to write a schema-4 file */
+#include "connect/connect.h" /* the band index over dup_bands */
+#include "store/db.h"         /* to look into the tables, and to write a schema-4 file */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -633,6 +635,98 @@ static void test_cli_no_connect(void **state)
     assert_int_equal(members, 3);
 }
 
+/* ---- the band index's filter ------------------------------------------------------------ */
+
+/* Article a's band keys: uniform 64-bit values, as the signature's are. */
+static void band_keys(unsigned a, uint64_t *keys)
+{
+    for (unsigned i = 0; i < BTI_DUPS_BANDS; i++) {
+        uint64_t z = 0x9E3779B97F4A7C15ull * ((uint64_t)a * BTI_DUPS_BANDS + i + 1);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        keys[i] = z ^ (z >> 31);
+    }
+}
+
+typedef struct found {
+    int64_t want;
+    size_t hits, others;
+} found;
+
+static int on_found(void *ctx, uint64_t key, int64_t id)
+{
+    (void)key;
+    found *f = ctx;
+    if (id == f->want)
+        f->hits++;
+    else
+        f->others++;
+    return 0;
+}
+
+static int on_found_one(void *ctx, int64_t id)
+{
+    return on_found(ctx, 0, id);
+}
+
+/* Past the filter's first layer (5,461 keys, so a second one is added), every stored key
+ * is still found; the keys of 300 articles never stored are almost never read
+ * from the table (a false positive now and then); a key another connection wrote after the
+ * filter was made is found (the file's data version dropped the filter). */
+static void test_band_filter(void **state)
+{
+    fixture *f = *state;
+    bt_store *s, *s2;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(bt_store_open(f->db, 0, &s2, &err), 0);
+    bti_band_db *b;
+    assert_int_equal(bti_band_db_new(s, &b, &err), 0);
+    bti_band_index ix = bti_band_db_index(b);
+    uint64_t keys[BTI_DUPS_BANDS];
+    enum { STORED = 300 };
+    for (unsigned a = 0; a < STORED; a++) {
+        band_keys(a, keys);
+        found fd = {a + 1, 0, 0};
+        assert_int_equal(ix.find_all(ix.self, keys, BTI_DUPS_BANDS, 16, on_found, &fd), 0);
+        assert_int_equal(fd.hits + fd.others, 0);
+        assert_int_equal(ix.add_all(ix.self, keys, BTI_DUPS_BANDS, a + 1), 0);
+    }
+    assert_true(bti_band_db_keys_read(b) < 64); /* of 9,600 */
+    for (unsigned a = 0; a < STORED; a++) {
+        band_keys(a, keys);
+        found fd = {a + 1, 0, 0};
+        assert_int_equal(ix.find_all(ix.self, keys, BTI_DUPS_BANDS, 16, on_found, &fd), 0);
+        assert_int_equal(fd.hits, BTI_DUPS_BANDS);
+        assert_int_equal(fd.others, 0);
+    }
+    size_t before = bti_band_db_keys_read(b);
+    for (unsigned a = STORED; a < 2 * STORED; a++) {
+        band_keys(a, keys);
+        found fd = {0, 0, 0};
+        assert_int_equal(ix.find_all(ix.self, keys, BTI_DUPS_BANDS, 16, on_found, &fd), 0);
+        assert_int_equal(fd.hits + fd.others, 0);
+    }
+    assert_true(bti_band_db_keys_read(b) - before < 64);
+
+    band_keys(2 * STORED, keys);
+    sqlite3_stmt *ins;
+    assert_int_equal(bti_store_prepare(s2, "INSERT INTO dup_bands(key, article) VALUES (?, 777)",
+                                       "t", &ins, &err), 0);
+    sqlite3_bind_int64(ins, 1, (sqlite3_int64)keys[5]);
+    assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+    sqlite3_finalize(ins);
+    found fd = {777, 0, 0};
+    assert_int_equal(ix.find_all(ix.self, keys, BTI_DUPS_BANDS, 16, on_found, &fd), 0);
+    assert_int_equal(fd.hits, 1);
+    fd.hits = 0;
+    assert_int_equal(ix.find(ix.self, keys[5], on_found_one, &fd), 0);
+    assert_int_equal(fd.hits, 1);
+    bti_band_db_free(b);
+    bt_store_close(s2);
+    bt_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +739,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cli_no_connect, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_band_filter, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -332,8 +332,10 @@ static int refill(bti_connect *c, int64_t from, bt_error *err)
 {
     int rc = from ? 0 : exec(c->s, "DELETE FROM dup_bands; DELETE FROM dup_pairs;",
                              "emptying the near-duplicate index", err);
-    if (!from)
+    if (!from) {
         c->upto = 0;
+        bti_band_db_forget(c->bands); /* its filter held the keys just deleted */
+    }
     sqlite3_stmt *all = NULL;
     if (!rc)
         rc = bti_store_prepare(c->s, "SELECT n FROM articles WHERE n > ? ORDER BY n",
