@@ -3,8 +3,9 @@
  * order of arrival, the rebuild equal to the incremental result, removals keeping groups
  * whole, a schema-4 file caught up on upgrade, ingest without connect caught up later, bad
  * input (unknown ids, empty store, no date), the band index's filter of stored keys (no key
- * missed, keys never stored not read, another connection's keys seen), and the CLI (`bantin
- * dups`, `connect --rebuild`, `show`). */
+ * missed, keys never stored not read, another connection's keys seen), the writer's kept
+ * shingle sets (oldest out first, none used after another connection removed their article),
+ * and the CLI (`bantin dups`, `connect --rebuild`, `show`). */
 #include "support.h"
 
 #include "bantin.h"
@@ -727,6 +728,106 @@ static void test_band_filter(void **state)
     bt_store_close(s);
 }
 
+/* ---- the writer's kept shingle sets --------------------------------------------------------- */
+
+static void expect_set(bti_shingle_cache *c, int64_t n, const uint64_t *want, size_t nw)
+{
+    const bti_u64s *got = bti_shingle_cache_get(c, n);
+    assert_non_null(got);
+    assert_int_equal(got->n, nw);
+    for (size_t i = 0; i < nw; i++)
+        assert_true(got->v[i] == want[i]);
+}
+
+/* A set given unsorted comes back sorted unique; a row's slot taken by a later row forgets
+ * it; past the byte budget the oldest rows go first, never the one just put. */
+static void test_shingle_cache(void **state)
+{
+    (void)state;
+    bti_shingle_cache *c;
+    assert_int_equal(bti_shingle_cache_new(4, 1000, &c), 0);
+    const uint64_t raw[] = {5, 3, 5, 1}, sorted[] = {1, 3, 5}, one[] = {7};
+    assert_int_equal(bti_shingle_cache_put(c, 1, raw, 4, 0), 0);
+    expect_set(c, 1, sorted, 3);
+    expect_set(c, 1, sorted, 3); /* sorted once, kept sorted */
+    assert_null(bti_shingle_cache_get(c, 2));
+    for (int64_t n = 2; n <= 5; n++)
+        assert_int_equal(bti_shingle_cache_put(c, n, one, 1, 1), 0);
+    assert_null(bti_shingle_cache_get(c, 1)); /* row 5 took its slot */
+    expect_set(c, 5, one, 1);
+    expect_set(c, 2, one, 1);
+    bti_shingle_cache_free(c);
+
+    const uint64_t five[] = {1, 2, 3, 4, 5}, big[200] = {0};
+    assert_int_equal(bti_shingle_cache_new(64, 80, &c), 0); /* two sets of five */
+    assert_int_equal(bti_shingle_cache_put(c, 1, five, 5, 1), 0);
+    assert_int_equal(bti_shingle_cache_put(c, 2, five, 5, 1), 0);
+    assert_int_equal(bti_shingle_cache_put(c, 3, five, 5, 1), 0);
+    assert_null(bti_shingle_cache_get(c, 1));
+    expect_set(c, 2, five, 5);
+    expect_set(c, 3, five, 5);
+    assert_int_equal(bti_shingle_cache_put(c, 4, big, 200, 1), 0); /* over the budget alone */
+    assert_null(bti_shingle_cache_get(c, 4));
+    bti_shingle_cache_forget(c, 2);
+    assert_null(bti_shingle_cache_get(c, 2));
+    bti_shingle_cache_clear(c);
+    assert_null(bti_shingle_cache_get(c, 3));
+    bti_shingle_cache_free(c);
+}
+
+/* An article of paragraphs [from, to) of text `seed` (see para), stored through s and
+ * indexed by the writer c in one transaction, as ingest does. */
+static void store_indexed(bt_store *s, bti_connect *c, const char *title, unsigned seed,
+                          unsigned from, unsigned to, char id[17])
+{
+    bt_article *a = bt_article_new();
+    assert_non_null(a);
+    assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+    char p[1024];
+    for (unsigned i = from; i < to; i++) {
+        para(seed, i, p, sizeof p);
+        assert_int_equal(bt_article_add_para(a, p), 0);
+    }
+    bt_error err;
+    int outcome;
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    assert_int_equal(bt_store_add(s, a, NULL, &outcome, id, &err), 0);
+    assert_int_equal(outcome, BT_STORE_ADDED);
+    if (bti_connect_add(c, id, NULL, &err))
+        fail_msg("connect: %s", err.msg);
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    bt_article_free(a);
+}
+
+/* The writer checks a copy against the original's kept set (the pair is found as from the
+ * text); once another connection removed an article, its kept set is not used: a copy of it
+ * added after is paired with nothing that is gone. */
+static void test_kept_sets_and_removal(void **state)
+{
+    fixture *f = *state;
+    bt_store *s, *s2;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(bt_store_open(f->db, 0, &s2, &err), 0);
+    bti_connect *c;
+    assert_int_equal(bti_connect_open(s, &c, &err), 0);
+    char a[17], b[17], x[17], w[17], y[17];
+    store_indexed(s, c, "Một", 1, 0, 8, a);
+    store_indexed(s, c, "Hai", 1, 1, 8, b); /* a copy less its first paragraph */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 1);
+    store_indexed(s, c, "Ba", 5, 0, 8, x);
+    store_indexed(s, c, "Năm", 9, 0, 8, w); /* so that x's row number is not taken again */
+    assert_int_equal(bt_store_remove(s2, x, &err), 0);
+    store_indexed(s, c, "Bốn", 5, 0, 7, y); /* a copy of the removed one */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 1);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs WHERE a NOT IN"
+                              " (SELECT n FROM articles) OR b NOT IN (SELECT n FROM articles)"),
+                     0);
+    bti_connect_close(c);
+    bt_store_close(s2);
+    bt_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -740,6 +841,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_search_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cli_no_connect, setup, teardown),
         cmocka_unit_test_setup_teardown(test_band_filter, setup, teardown),
+        cmocka_unit_test(test_shingle_cache),
+        cmocka_unit_test_setup_teardown(test_kept_sets_and_removal, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

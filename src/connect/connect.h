@@ -34,6 +34,19 @@ void bti_band_filter_free(bti_band_filter *f);
 int bti_band_filter_add(bti_band_filter *f, uint64_t key); /* 0 or BT_ENOMEM */
 int bti_band_filter_may_hold(const bti_band_filter *f, uint64_t key);
 
+/* The shingle sets of the rows indexed last (shingle_cache.c): at most `slots` rows and
+ * about `max_bytes` of sets. put copies v (sorted unique when `sorted`; else sorted by the
+ * first get), replacing what row n held (0 or BT_ENOMEM); get gives row n's sorted unique
+ * set, or NULL when it is not held. */
+typedef struct bti_shingle_cache bti_shingle_cache;
+int bti_shingle_cache_new(size_t slots, size_t max_bytes, bti_shingle_cache **out);
+void bti_shingle_cache_free(bti_shingle_cache *c);
+int bti_shingle_cache_put(bti_shingle_cache *c, int64_t n, const uint64_t *v, size_t len,
+                          int sorted);
+const bti_u64s *bti_shingle_cache_get(bti_shingle_cache *c, int64_t n);
+void bti_shingle_cache_forget(bti_shingle_cache *c, int64_t n);
+void bti_shingle_cache_clear(bti_shingle_cache *c);
+
 /* ---- the writer ----------------------------------------------------------------------------- */
 
 typedef struct bti_connect bti_connect;
