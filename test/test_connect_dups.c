@@ -10,6 +10,7 @@
 
 #include "bantin.h"
 #include "connect/dups.h"
+#include "core/hash.h"
 
 #include <stdio.h>
 #include <math.h>
@@ -572,6 +573,28 @@ static void test_signature_estimates_jaccard(void **state)
 /* One-permutation MinHash: a shingle fills one bin, and densification fills the others
  * from the filled ones, so a one-shingle set holds its hash in every bin and two sets of
  * a few shingles agree bin for bin as often as their Jaccard says, both schemes alike. */
+/* A token's hash (bti_hash64, one pass) is the streaming hasher's value, whatever the length
+ * and however the bytes are fed: the stored band keys and content ids depend on it. */
+static void test_token_hash_one_pass(void **state)
+{
+    (void)state;
+    unsigned char buf[64];
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (unsigned char)(i * 37 + 11);
+    for (size_t len = 0; len <= sizeof buf; len++)
+        for (uint64_t seed = 0; seed < 3; seed++) {
+            bti_hasher a, b;
+            bti_hasher_init(&a, seed * 0x1234567ull);
+            bti_hasher_add(&a, buf, len);
+            bti_hasher_init(&b, seed * 0x1234567ull);
+            for (size_t i = 0; i < len; i += 3) /* fed in pieces: the tail buffer's path */
+                bti_hasher_add(&b, buf + i, len - i < 3 ? len - i : 3);
+            uint64_t want = bti_hasher_end(&a);
+            assert_true(bti_hasher_end(&b) == want);
+            assert_true(bti_hash64(buf, len, seed * 0x1234567ull) == want);
+        }
+}
+
 static void test_one_permutation(void **state)
 {
     (void)state;
@@ -628,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_opts_and_index),
         cmocka_unit_test(test_signature_estimates_jaccard),
         cmocka_unit_test(test_one_permutation),
+        cmocka_unit_test(test_token_hash_one_pass),
     };
     return cmocka_run_group_tests_name("connect_dups", tests, NULL, NULL);
 }

@@ -2,12 +2,15 @@
  * band_db.c) as `bantin add` stores articles: groups with the earliest article first, any
  * order of arrival, the rebuild equal to the incremental result, removals keeping groups
  * whole, a schema-4 file caught up on upgrade, ingest without connect caught up later, bad
- * input (unknown ids, empty store, no date), and the CLI (`bantin dups`, `connect
- * --rebuild`, `show`). */
+ * input (unknown ids, empty store, no date), the band index's filter of stored keys (no key
+ * missed, keys never stored not read, another connection's keys seen), the writer's kept
+ * shingle sets (oldest out first, none used after another connection removed their article),
+ * and the CLI (`bantin dups`, `connect --rebuild`, `show`). */
 #include "support.h"
 
 #include "bantin.h"
-#include "store/db.h" /* to look into the tables, and to write a schema-4 file */
+#include "connect/connect.h" /* the band index over dup_bands */
+#include "store/db.h"         /* to look into the tables, and to write a schema-4 file */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -634,6 +637,198 @@ static void test_cli_no_connect(void **state)
     assert_int_equal(members, 3);
 }
 
+/* ---- the band index's filter ------------------------------------------------------------ */
+
+/* Article a's band keys: uniform 64-bit values, as the signature's are. */
+static void band_keys(unsigned a, uint64_t *keys)
+{
+    for (unsigned i = 0; i < BTI_DUPS_BANDS; i++) {
+        uint64_t z = 0x9E3779B97F4A7C15ull * ((uint64_t)a * BTI_DUPS_BANDS + i + 1);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        keys[i] = z ^ (z >> 31);
+    }
+}
+
+typedef struct found {
+    int64_t want;
+    size_t hits, others;
+} found;
+
+static int on_found(void *ctx, uint64_t key, int64_t id)
+{
+    (void)key;
+    found *f = ctx;
+    if (id == f->want)
+        f->hits++;
+    else
+        f->others++;
+    return 0;
+}
+
+static int on_found_one(void *ctx, int64_t id)
+{
+    return on_found(ctx, 0, id);
+}
+
+/* Past the filter's first layer (5,461 keys, so a second one is added), every stored key
+ * is still found; the keys of 300 articles never stored are almost never read
+ * from the table (a false positive now and then); a key another connection wrote after the
+ * filter was made is found (the file's data version dropped the filter). */
+static void test_band_filter(void **state)
+{
+    fixture *f = *state;
+    bt_store *s, *s2;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(bt_store_open(f->db, 0, &s2, &err), 0);
+    bti_band_db *b;
+    assert_int_equal(bti_band_db_new(s, &b, &err), 0);
+    bti_band_index ix = bti_band_db_index(b);
+    uint64_t keys[BTI_DUPS_BANDS];
+    enum { STORED = 300 };
+    for (unsigned a = 0; a < STORED; a++) {
+        band_keys(a, keys);
+        found fd = {a + 1, 0, 0};
+        assert_int_equal(ix.find_all(ix.self, keys, BTI_DUPS_BANDS, 16, on_found, &fd), 0);
+        assert_int_equal(fd.hits + fd.others, 0);
+        assert_int_equal(ix.add_all(ix.self, keys, BTI_DUPS_BANDS, a + 1), 0);
+    }
+    assert_true(bti_band_db_keys_read(b) < 64); /* of 9,600 */
+    for (unsigned a = 0; a < STORED; a++) {
+        band_keys(a, keys);
+        found fd = {a + 1, 0, 0};
+        assert_int_equal(ix.find_all(ix.self, keys, BTI_DUPS_BANDS, 16, on_found, &fd), 0);
+        assert_int_equal(fd.hits, BTI_DUPS_BANDS);
+        assert_int_equal(fd.others, 0);
+    }
+    size_t before = bti_band_db_keys_read(b);
+    for (unsigned a = STORED; a < 2 * STORED; a++) {
+        band_keys(a, keys);
+        found fd = {0, 0, 0};
+        assert_int_equal(ix.find_all(ix.self, keys, BTI_DUPS_BANDS, 16, on_found, &fd), 0);
+        assert_int_equal(fd.hits + fd.others, 0);
+    }
+    assert_true(bti_band_db_keys_read(b) - before < 64);
+
+    band_keys(2 * STORED, keys);
+    sqlite3_stmt *ins;
+    assert_int_equal(bti_store_prepare(s2, "INSERT INTO dup_bands(key, article) VALUES (?, 777)",
+                                       "t", &ins, &err), 0);
+    sqlite3_bind_int64(ins, 1, (sqlite3_int64)keys[5]);
+    assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+    sqlite3_finalize(ins);
+    found fd = {777, 0, 0};
+    assert_int_equal(ix.find_all(ix.self, keys, BTI_DUPS_BANDS, 16, on_found, &fd), 0);
+    assert_int_equal(fd.hits, 1);
+    fd.hits = 0;
+    assert_int_equal(ix.find(ix.self, keys[5], on_found_one, &fd), 0);
+    assert_int_equal(fd.hits, 1);
+    bti_band_db_free(b);
+    bt_store_close(s2);
+    bt_store_close(s);
+}
+
+/* ---- the writer's kept shingle sets --------------------------------------------------------- */
+
+static void expect_set(bti_shingle_cache *c, int64_t n, const uint64_t *want, size_t nw)
+{
+    const bti_u64s *got = bti_shingle_cache_get(c, n);
+    assert_non_null(got);
+    assert_int_equal(got->n, nw);
+    for (size_t i = 0; i < nw; i++)
+        assert_true(got->v[i] == want[i]);
+}
+
+/* A set given unsorted comes back sorted unique; a row's slot taken by a later row forgets
+ * it; past the byte budget the oldest rows go first, never the one just put. */
+static void test_shingle_cache(void **state)
+{
+    (void)state;
+    bti_shingle_cache *c;
+    assert_int_equal(bti_shingle_cache_new(4, 1000, &c), 0);
+    const uint64_t raw[] = {5, 3, 5, 1}, sorted[] = {1, 3, 5}, one[] = {7};
+    assert_int_equal(bti_shingle_cache_put(c, 1, raw, 4, 0), 0);
+    expect_set(c, 1, sorted, 3);
+    expect_set(c, 1, sorted, 3); /* sorted once, kept sorted */
+    assert_null(bti_shingle_cache_get(c, 2));
+    for (int64_t n = 2; n <= 5; n++)
+        assert_int_equal(bti_shingle_cache_put(c, n, one, 1, 1), 0);
+    assert_null(bti_shingle_cache_get(c, 1)); /* row 5 took its slot */
+    expect_set(c, 5, one, 1);
+    expect_set(c, 2, one, 1);
+    bti_shingle_cache_free(c);
+
+    const uint64_t five[] = {1, 2, 3, 4, 5}, big[200] = {0};
+    assert_int_equal(bti_shingle_cache_new(64, 80, &c), 0); /* two sets of five */
+    assert_int_equal(bti_shingle_cache_put(c, 1, five, 5, 1), 0);
+    assert_int_equal(bti_shingle_cache_put(c, 2, five, 5, 1), 0);
+    assert_int_equal(bti_shingle_cache_put(c, 3, five, 5, 1), 0);
+    assert_null(bti_shingle_cache_get(c, 1));
+    expect_set(c, 2, five, 5);
+    expect_set(c, 3, five, 5);
+    assert_int_equal(bti_shingle_cache_put(c, 4, big, 200, 1), 0); /* over the budget alone */
+    assert_null(bti_shingle_cache_get(c, 4));
+    bti_shingle_cache_forget(c, 2);
+    assert_null(bti_shingle_cache_get(c, 2));
+    bti_shingle_cache_clear(c);
+    assert_null(bti_shingle_cache_get(c, 3));
+    bti_shingle_cache_free(c);
+}
+
+/* An article of paragraphs [from, to) of text `seed` (see para), stored through s and
+ * indexed by the writer c in one transaction, as ingest does. */
+static void store_indexed(bt_store *s, bti_connect *c, const char *title, unsigned seed,
+                          unsigned from, unsigned to, char id[17])
+{
+    bt_article *a = bt_article_new();
+    assert_non_null(a);
+    assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+    char p[1024];
+    for (unsigned i = from; i < to; i++) {
+        para(seed, i, p, sizeof p);
+        assert_int_equal(bt_article_add_para(a, p), 0);
+    }
+    bt_error err;
+    int outcome;
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    assert_int_equal(bt_store_add(s, a, NULL, &outcome, id, &err), 0);
+    assert_int_equal(outcome, BT_STORE_ADDED);
+    if (bti_connect_add(c, id, NULL, &err))
+        fail_msg("connect: %s", err.msg);
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    bt_article_free(a);
+}
+
+/* The writer checks a copy against the original's kept set (the pair is found as from the
+ * text); once another connection removed an article, its kept set is not used: a copy of it
+ * added after is paired with nothing that is gone. */
+static void test_kept_sets_and_removal(void **state)
+{
+    fixture *f = *state;
+    bt_store *s, *s2;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(bt_store_open(f->db, 0, &s2, &err), 0);
+    bti_connect *c;
+    assert_int_equal(bti_connect_open(s, &c, &err), 0);
+    char a[17], b[17], x[17], w[17], y[17];
+    store_indexed(s, c, "Một", 1, 0, 8, a);
+    store_indexed(s, c, "Hai", 1, 1, 8, b); /* a copy less its first paragraph */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 1);
+    store_indexed(s, c, "Ba", 5, 0, 8, x);
+    store_indexed(s, c, "Năm", 9, 0, 8, w); /* so that x's row number is not taken again */
+    assert_int_equal(bt_store_remove(s2, x, &err), 0);
+    store_indexed(s, c, "Bốn", 5, 0, 7, y); /* a copy of the removed one */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs"), 1);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_pairs WHERE a NOT IN"
+                              " (SELECT n FROM articles) OR b NOT IN (SELECT n FROM articles)"),
+                     0);
+    bti_connect_close(c);
+    bt_store_close(s2);
+    bt_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -646,6 +841,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_groups, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cli_no_connect, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_band_filter, setup, teardown),
+        cmocka_unit_test(test_shingle_cache),
+        cmocka_unit_test_setup_teardown(test_kept_sets_and_removal, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

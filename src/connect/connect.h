@@ -20,6 +20,32 @@ typedef struct bti_band_db bti_band_db;
 int bti_band_db_new(bt_store *s, bti_band_db **out, bt_error *err);
 void bti_band_db_free(bti_band_db *b);
 bti_band_index bti_band_db_index(bti_band_db *b);
+/* Forgets what it knows of the table's keys (band_filter.c's filter): after the table was
+ * emptied by other statements on the same connection. */
+void bti_band_db_forget(bti_band_db *b);
+/* Keys whose ids were read from the table so far (the look-ups the filter did not skip). */
+size_t bti_band_db_keys_read(const bti_band_db *b);
+
+/* A filter of band keys (band_filter.c): may_hold is 1 for every key added, and for a few
+ * others. `keys`: how many it is first sized for (it grows past them). */
+typedef struct bti_band_filter bti_band_filter;
+int bti_band_filter_new(size_t keys, bti_band_filter **out); /* 0 or BT_ENOMEM */
+void bti_band_filter_free(bti_band_filter *f);
+int bti_band_filter_add(bti_band_filter *f, uint64_t key); /* 0 or BT_ENOMEM */
+int bti_band_filter_may_hold(const bti_band_filter *f, uint64_t key);
+
+/* The shingle sets of the rows indexed last (shingle_cache.c): at most `slots` rows and
+ * about `max_bytes` of sets. put copies v (sorted unique when `sorted`; else sorted by the
+ * first get), replacing what row n held (0 or BT_ENOMEM); get gives row n's sorted unique
+ * set, or NULL when it is not held. */
+typedef struct bti_shingle_cache bti_shingle_cache;
+int bti_shingle_cache_new(size_t slots, size_t max_bytes, bti_shingle_cache **out);
+void bti_shingle_cache_free(bti_shingle_cache *c);
+int bti_shingle_cache_put(bti_shingle_cache *c, int64_t n, const uint64_t *v, size_t len,
+                          int sorted);
+const bti_u64s *bti_shingle_cache_get(bti_shingle_cache *c, int64_t n);
+void bti_shingle_cache_forget(bti_shingle_cache *c, int64_t n);
+void bti_shingle_cache_clear(bti_shingle_cache *c);
 
 /* ---- the writer ----------------------------------------------------------------------------- */
 

@@ -85,13 +85,20 @@ done:
 
 /* ---- the writer ----------------------------------------------------------------------------- */
 
-enum { W_FIND_N, W_ROW, W_PAIR, W_UPTO, W_COUNT };
+/* The shingle sets kept for the candidates' exact check (shingle_cache.c): the last 8,192
+ * rows, within 32 MB (corpus articles make ~600 shingles, 5 KB: the budget holds ~6,000,
+ * more than a day of most sources; a candidate older than that is read from its text). */
+#define DUPS_CACHE_ROWS 8192
+#define DUPS_CACHE_BYTES ((size_t)32 << 20)
+
+enum { W_FIND_N, W_ROW, W_PAIR, W_UPTO, W_VERSION, W_COUNT };
 
 static const char *const writer_sql[W_COUNT] = {
     "SELECT n FROM articles WHERE id = ?",
     BTI_CONNECT_ROW_SQL,
     "INSERT OR REPLACE INTO dup_pairs(a, b, jaccard, containment) VALUES (?, ?, ?, ?)",
     "INSERT OR REPLACE INTO connect_meta(key, value) VALUES ('dups_upto', ?)",
+    "PRAGMA data_version",
 };
 
 struct bti_connect {
@@ -103,6 +110,8 @@ struct bti_connect {
     int64_t upto; /* the last row indexed ('dups_upto'): rows after it were stored by other
                      means (bt_store_add, a shard merge, BT_INGEST_NO_CONNECT) */
     bti_u64s sh, other, cand;
+    bti_shingle_cache *cache;
+    int64_t data_version; /* the file's when the cache was last known good */
 };
 
 void bti_connect_close(bti_connect *c)
@@ -112,6 +121,7 @@ void bti_connect_close(bti_connect *c)
     for (int i = 0; i < W_COUNT; i++)
         sqlite3_finalize(c->st[i]);
     bti_band_db_free(c->bands);
+    bti_shingle_cache_free(c->cache);
     bti_u64s_free(&c->sh);
     bti_u64s_free(&c->other);
     bti_u64s_free(&c->cand);
@@ -127,6 +137,8 @@ static int writer_new(bt_store *s, bti_connect **out, bt_error *err)
     c->s = s;
     bti_dups_opts_init(&c->o);
     int rc = bti_band_db_new(s, &c->bands, err);
+    if (!rc && bti_shingle_cache_new(DUPS_CACHE_ROWS, DUPS_CACHE_BYTES, &c->cache))
+        rc = bt_error_set(err, BT_ENOMEM, "dups: out of memory");
     for (int i = 0; !rc && i < W_COUNT; i++)
         rc = bti_store_prepare(s, writer_sql[i], "preparing the near-duplicate writer", &c->st[i],
                                err);
@@ -135,7 +147,27 @@ static int writer_new(bt_store *s, bti_connect **out, bt_error *err)
         return rc;
     }
     c->ix = bti_band_db_index(c->bands);
+    c->data_version = -1; /* not read: the first check clears what is (nothing) */
+    if (sqlite3_step(c->st[W_VERSION]) == SQLITE_ROW)
+        c->data_version = sqlite3_column_int64(c->st[W_VERSION], 0);
+    sqlite3_reset(c->st[W_VERSION]);
     *out = c;
+    return 0;
+}
+
+/* Clears the kept shingle sets when another connection changed the file since they were
+ * last used (it may have removed their articles). 0 or the store's error. */
+static int cache_check(bti_connect *c, bt_error *err)
+{
+    sqlite3_stmt *st = c->st[W_VERSION];
+    int r = sqlite3_step(st);
+    int64_t v = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    if (v < 0)
+        return bti_store_db_error(c->s, "reading the data version", err);
+    if (v != c->data_version)
+        bti_shingle_cache_clear(c->cache);
+    c->data_version = v;
     return 0;
 }
 
@@ -197,8 +229,10 @@ static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, int sorted,
                    const uint64_t *keys, bt_error *err)
 {
     int rc;
-    if (!bti_has_words(sh->v, sh->n))
+    if (!bti_has_words(sh->v, sh->n)) {
+        bti_shingle_cache_forget(c->cache, n);
         return 0; /* no words: never matched (dups.h), never indexed */
+    }
     if ((rc = bti_dups_candidates(&c->o, &c->ix, keys, n, &c->cand)))
         return rc == BT_ENOMEM ? bt_error_set(err, rc, "dups: out of memory")
                                : bti_store_db_error(c->s, "reading dup_bands", err);
@@ -210,16 +244,24 @@ static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, int sorted,
         if (bti_u64s_sort_unique(&c->sh))
             return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
         sh = &c->sh;
+        sorted = 1;
     }
+    if (c->cand.n && (rc = cache_check(c, err)))
+        return rc;
     for (size_t i = 0; i < c->cand.n; i++) {
         int64_t other = (int64_t)c->cand.v[i];
-        rc = bti_connect_shingles_of(c->s, c->st[W_ROW], &c->o, other, &c->other, NULL, err);
-        if (rc == BT_ENOTFOUND)
-            continue; /* a key of a removed article: the trigger drops them, but be lenient */
-        if (rc)
-            return rc;
+        const bti_u64s *os = bti_shingle_cache_get(c->cache, other);
+        if (!os) {
+            rc = bti_connect_shingles_of(c->s, c->st[W_ROW], &c->o, other, &c->other, NULL,
+                                         err);
+            if (rc == BT_ENOTFOUND)
+                continue; /* a key of a removed article: the trigger drops them, but be lenient */
+            if (rc)
+                return rc;
+            os = &c->other;
+        }
         bti_overlap ov;
-        bti_overlap_of(sh->v, sh->n, c->other.v, c->other.n, &ov);
+        bti_overlap_of(sh->v, sh->n, os->v, os->n, &ov);
         if (!bti_dups_match(&c->o, &ov))
             continue;
         sqlite3_stmt *p = c->st[W_PAIR];
@@ -234,6 +276,8 @@ static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, int sorted,
     }
     if (c->ix.add_all(c->ix.self, keys, c->o.bands, n))
         return bti_store_db_error(c->s, "writing dup_bands", err);
+    if (bti_shingle_cache_put(c->cache, n, sh->v, sh->n, sorted))
+        return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
     return 0;
 }
 
@@ -332,8 +376,11 @@ static int refill(bti_connect *c, int64_t from, bt_error *err)
 {
     int rc = from ? 0 : exec(c->s, "DELETE FROM dup_bands; DELETE FROM dup_pairs;",
                              "emptying the near-duplicate index", err);
-    if (!from)
+    if (!from) {
         c->upto = 0;
+        bti_band_db_forget(c->bands); /* its filter held the keys just deleted */
+        bti_shingle_cache_clear(c->cache);
+    }
     sqlite3_stmt *all = NULL;
     if (!rc)
         rc = bti_store_prepare(c->s, "SELECT n FROM articles WHERE n > ? ORDER BY n",
