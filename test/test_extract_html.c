@@ -1765,6 +1765,7 @@ static void test_ld_article_body(void **state)
     for (int i = 0; i < 12; i++)
         strcat(ld, "\\nFishing boats returned to their moorings within hours, and the ferry to "
                    "the islands will run again from Wednesday on its summer timetable.");
+    strcat(ld, "\\nFish &amp; chip stalls on the quay opened again too."); /* a CMS's entity */
     const char *page =
         "<html lang=\"en\"><head><title>Harbour reopens</title>"
         "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"articleBody\": "
@@ -1774,9 +1775,10 @@ static void test_ld_article_body(void **state)
     char buf[8192];
     snprintf(buf, sizeof buf, page, ld, first);
     bt_article *a = extract_ok(buf);
-    assert_int_equal(a->n_body, 13);
+    assert_int_equal(a->n_body, 14);
     assert_string_equal(a->body[0], first);
     assert_non_null(strstr(a->body[12], "summer timetable"));
+    assert_string_equal(a->body[13], "Fish & chip stalls on the quay opened again too.");
     bt_article_free(a);
     /* another text in the articleBody (a page's other story): the text shown stays */
     snprintf(buf, sizeof buf, page, ld + 20, first);

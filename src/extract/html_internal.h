@@ -194,6 +194,7 @@ typedef struct bti_html_meta {
     char *og_type;     /* og:type ("article", "video.other") or NULL */
     char *ld_type;     /* the JSON-LD article object's @type ("LiveBlogPosting") or NULL */
     char *ld_other;    /* the first other JSON-LD object's @type ("VideoObject") or NULL */
+    char *ld_body;     /* the JSON-LD article object's articleBody (lines kept) or NULL */
     char **authors;
     size_t n_authors;
 } bti_html_meta;
@@ -252,6 +253,9 @@ typedef struct bti_title_sources {
 char *bti_html_title_choose(const bti_title_sources *src, const char *site, const char *host);
 /* s with its HTML character references decoded, cleaned (malloc'ed), or NULL. */
 char *bti_html_unescape(const char *s);
+/* The same without the cleaning: spaces and line breaks as they were (malloc'ed; NULL for
+ * NULL or out of memory). */
+char *bti_html_unescape_raw(const char *s);
 
 /* The host of a URL without "www." (malloc'ed) or NULL. */
 char *bti_html_host(const char *url);
@@ -265,7 +269,7 @@ xmlNodePtr bti_html_find_content(bti_html_ctx *ctx);
 int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *m, bt_article *a);
 /* html_ldbody.c: the article's paragraphs replaced by its JSON-LD articleBody when the text
  * shown is a short teaser that opens it (a paywall). 0 or BT_ENOMEM. */
-int bti_html_ld_body(const bti_html_ctx *ctx, bt_article *a);
+int bti_html_ld_body(const bti_html_meta *m, bt_article *a);
 
 /* ---- html_byline.c ---- */
 /* Called with each name of a byline (not yet cleaned), in order. */

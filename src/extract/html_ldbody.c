@@ -6,7 +6,6 @@
  * paragraphs are the article. */
 #include "extract/html_internal.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,34 +13,7 @@
 #define LD_SHOWN_SHARE 3  /* the text shown is a teaser when the articleBody is 3x as long */
 #define LD_AGREE_BYTES 40 /* the shown text's first bytes that must open the articleBody ... */
 #define LD_AGREE_WITHIN 400 /* ... within its first bytes (a dateline may come before) */
-#define LD_MAX_DEPTH 8    /* how deep an articleBody sits in the JSON-LD (@graph, mainEntity) */
 #define LD_SHOWN_MAX 3200 /* a text this long shown is the article whatever the metadata says */
-
-/* The longest "articleBody" string in v (an object, an array of them, a @graph). */
-static const char *find_body(json_t *v, int depth, const char *best)
-{
-    if (depth > LD_MAX_DEPTH)
-        return best;
-    if (json_is_object(v)) {
-        const char *k;
-        json_t *x;
-        json_object_foreach(v, k, x)
-        {
-            if (json_is_string(x) && !strcmp(k, "articleBody")) {
-                const char *s = json_string_value(x);
-                if (!best || strlen(s) > strlen(best))
-                    best = s;
-            } else if (json_is_object(x) || json_is_array(x)) {
-                best = find_body(x, depth + 1, best);
-            }
-        }
-    } else if (json_is_array(v)) {
-        size_t i;
-        json_t *x;
-        json_array_foreach(v, i, x) best = find_body(x, depth + 1, best);
-    }
-    return best;
-}
 
 /* Whether the text shown opens the articleBody: its first bytes, spaces folded, are found
  * near the articleBody's start. */
@@ -95,40 +67,17 @@ static int take_body(bt_article *a, const char *ld)
     return 0;
 }
 
-int bti_html_ld_body(const bti_html_ctx *ctx, bt_article *a)
+int bti_html_ld_body(const bti_html_meta *m, bt_article *a)
 {
     size_t shown = 0;
     for (size_t i = 0; i < a->n_body; i++)
         shown += strlen(a->body[i]);
-    if (!a->n_body || shown >= LD_SHOWN_MAX)
+    if (!a->n_body || shown >= LD_SHOWN_MAX || !m->ld_body)
         return 0;
-    int rc = 0;
-    bti_walk w;
-    int descend = 1;
-    xmlNodePtr root = xmlDocGetRootElement(ctx->doc);
-    for (const xmlNode *k = root ? bti_walk_first(&w, root) : NULL; k && !rc;
-         k = bti_walk_next(&w, descend)) {
-        descend = 1;
-        if (w.leaving || k->type != XML_ELEMENT_NODE || !bti_html_is(k, "script"))
-            continue;
-        descend = 0;
-        const char *type = bti_html_peek(k, "type");
-        if (!type || strcmp(type, "application/ld+json") || !k->children ||
-            !k->children->content || !strstr((const char *)k->children->content, "\"articleBody\""))
-            continue;
-        const char *src = (const char *)k->children->content;
-        json_t *j = json_loadb(src, strlen(src), 0, NULL);
-        if (!j)
-            continue;
-        const char *ld = find_body(j, 0, NULL);
-        size_t ll = ld ? strlen(ld) : 0;
-        if (ll >= LD_BODY_MIN && shown * LD_SHOWN_SHARE < ll && !strstr(ld, "</") &&
-            agrees(ld, first_text(a))) {
-            rc = take_body(a, ld);
-            json_decref(j);
-            break;
-        }
-        json_decref(j);
-    }
-    return rc;
+    const char *ld = m->ld_body; /* html_meta.c read it with the rest of the JSON-LD */
+    size_t ll = strlen(ld);
+    if (ll >= LD_BODY_MIN && shown * LD_SHOWN_SHARE < ll && !strstr(ld, "</") &&
+        agrees(ld, first_text(a)))
+        return take_body(a, ld);
+    return 0;
 }

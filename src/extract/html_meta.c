@@ -36,6 +36,7 @@ typedef struct raw {
     size_t n_item_authors;
     /* JSON-LD article */
     char *ld_headline, *ld_date, *ld_url, *ld_desc, *ld_lang, *ld_publisher;
+    char *ld_body; /* its articleBody, entities decoded, lines kept (html_ldbody.c) */
     char *og_type, *ld_type, *ld_other; /* the kind's evidence (extract/kind.c) */
     char *ld_authors[MAX_AUTHORS];
     unsigned char ld_field[MAX_AUTHORS];
@@ -237,6 +238,9 @@ static void ld_article(raw *r, json_t *o)
     set_once(&r->ld_desc, jstr(o, "description"));
     set_once(&r->ld_lang, jstr(o, "inLanguage"));
     set_once(&r->ld_publisher, jstr(o, "publisher"));
+    const char *body = jstr(o, "articleBody");
+    if (body && !r->ld_body) /* not cleaned as set_once would: that would join its lines */
+        r->ld_body = bti_html_unescape_raw(body);
     ld_author(r, json_object_get(o, "author"), 0);
     ld_author(r, json_object_get(o, "creator"), 0);
 }
@@ -515,8 +519,8 @@ static void raw_free(raw *r)
                   &r->og_desc, &r->meta_desc, &r->html_lang, &r->content_lang, &r->og_locale,
                   &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date, &r->wall_date,
                   &r->itemprop_headline, &r->ld_headline, &r->ld_date, &r->ld_url,
-                  &r->ld_desc, &r->ld_lang, &r->ld_publisher, &r->og_type, &r->ld_type,
-                  &r->ld_other};
+                  &r->ld_desc, &r->ld_lang, &r->ld_publisher, &r->ld_body, &r->og_type,
+                  &r->ld_type, &r->ld_other};
     for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
         free(*s[i]);
     for (size_t i = 0; i < r->n_meta_authors; i++)
@@ -858,6 +862,8 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
     m->ld_type = dup_or_null(r.ld_type);
     m->ld_other = dup_or_null(r.ld_other);
     m->description = dup_or_null(r.og_desc ? r.og_desc : r.meta_desc ? r.meta_desc : r.ld_desc);
+    m->ld_body = r.ld_body; /* moved: raw_free leaves it */
+    r.ld_body = NULL;
 
     char **lists[] = {r.ld_authors, r.meta_authors, r.item_authors};
     unsigned char *fields[] = {r.ld_field, r.meta_field, r.item_field};
@@ -906,6 +912,7 @@ void bti_html_meta_free(bti_html_meta *m)
     free(m->og_type);
     free(m->ld_type);
     free(m->ld_other);
+    free(m->ld_body);
     for (size_t i = 0; i < m->n_authors; i++)
         free(m->authors[i]);
     free(m->authors);

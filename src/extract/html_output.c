@@ -2192,7 +2192,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     take_bylines(&o, scope);
     emit_article(&o);
     if (!o.rc)
-        o.rc = bti_html_ld_body(ctx, a); /* pass 9: a teaser's text from its articleBody */
+        o.rc = bti_html_ld_body(m, a); /* pass 9: a teaser's text from its articleBody */
     out_free(&o);
     return o.rc;
 }

@@ -92,7 +92,7 @@ static size_t entity_at(const char *s, unsigned long *cp)
     return n + 1;
 }
 
-char *bti_html_unescape(const char *s)
+char *bti_html_unescape_raw(const char *s)
 {
     if (!s)
         return NULL;
@@ -113,7 +113,15 @@ char *bti_html_unescape(const char *s)
         }
     }
     o[k] = '\0';
-    char *c = bti_html_clean(o, k);
+    return o;
+}
+
+char *bti_html_unescape(const char *s)
+{
+    char *o = bti_html_unescape_raw(s);
+    if (!o)
+        return NULL;
+    char *c = bti_html_clean(o, strlen(o));
     free(o);
     return c;
 }
