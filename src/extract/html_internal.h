@@ -253,6 +253,8 @@ typedef struct bti_title_sources {
 char *bti_html_title_choose(const bti_title_sources *src, const char *site, const char *host);
 /* s with its HTML character references decoded, cleaned (malloc'ed), or NULL. */
 char *bti_html_unescape(const char *s);
+/* Words in s[0..n): runs of bytes other than a space (the text is white-space folded). */
+size_t bti_html_count_words(const char *s, size_t n);
 /* The same without the cleaning: spaces and line breaks as they were (malloc'ed; NULL for
  * NULL or out of memory). */
 char *bti_html_unescape_raw(const char *s);

@@ -655,7 +655,7 @@ int bti_html_names_publisher(const char *name, const char *site, const char *hos
     return hit;
 }
 
-static size_t count_words(const char *s, size_t n)
+size_t bti_html_count_words(const char *s, size_t n)
 {
     size_t w = 0;
     int in = 0;
@@ -705,17 +705,17 @@ static char *strip_site_once(const char *title, const char *site, const char *ho
             const char *suffix = last + sl;
             size_t head = (size_t)(last - title);
             if (head && (names_site(suffix, site, host) || is_site_name(suffix, site) ||
-                         (!strict && s == 0 && count_words(suffix, strlen(suffix)) <= 4 &&
-                          count_words(title, head) >= 4) ||
-                         (!strict && s <= 3 && count_words(suffix, strlen(suffix)) <= 3 &&
-                          count_words(title, head) >= 5)))
+                         (!strict && s == 0 && bti_html_count_words(suffix, strlen(suffix)) <= 4 &&
+                          bti_html_count_words(title, head) >= 4) ||
+                         (!strict && s <= 3 && bti_html_count_words(suffix, strlen(suffix)) <= 3 &&
+                          bti_html_count_words(title, head) >= 5)))
                 return strndup(title, head);
         }
         const char *first = strstr(title, sep);
         if (first && first != title) {
             char *prefix = strndup(title, (size_t)(first - title));
             int hit = prefix && names_site(prefix, site, host) &&
-                      count_words(first + sl, tl - (size_t)(first + sl - title)) >= 3;
+                      bti_html_count_words(first + sl, tl - (size_t)(first + sl - title)) >= 3;
             free(prefix);
             if (hit)
                 return strdup(first + sl);

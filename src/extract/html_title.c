@@ -28,21 +28,6 @@
 
 static const char *const KICKER_SEPS[] = {": ", " - ", " – ", " — ", " | ", "：", ": - "};
 
-static size_t words_in(const char *s, size_t n)
-{
-    size_t w = 0;
-    int in = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ') {
-            in = 0;
-        } else if (!in) {
-            in = 1;
-            w++;
-        }
-    }
-    return w;
-}
-
 static void put_utf8(char *o, size_t *k, unsigned long c)
 {
     if (c < 0x80) {
@@ -152,10 +137,10 @@ static int cut_copy_of(const char *cut, const char *full)
 static const char *after_kicker(const char *t, const char *sep)
 {
     const char *p = strstr(t, sep);
-    if (!p || p == t || words_in(t, (size_t)(p - t)) > KICKER_MAX_WORDS)
+    if (!p || p == t || bti_html_count_words(t, (size_t)(p - t)) > KICKER_MAX_WORDS)
         return NULL;
     const char *rest = p + strlen(sep);
-    return words_in(rest, strlen(rest)) >= KICKER_MIN_WORDS ? rest : NULL;
+    return bti_html_count_words(rest, strlen(rest)) >= KICKER_MIN_WORDS ? rest : NULL;
 }
 
 /* KICKER: the headline without its kicker when more of the other sources give it bare than
