@@ -568,6 +568,17 @@ static double knn_score(const bti_story_set *s, uint32_t sid)
     return sum / k;
 }
 
+/* Appends a document's title to the set's titles (room made by the caller) and points its
+ * record at it. */
+static void keep_title(bti_story_set *s, doc_rec *d, const char *title, size_t tlen)
+{
+    d->toff = (uint32_t)s->ntitles;
+    if (tlen)
+        memcpy(s->titles + s->ntitles, title, tlen);
+    s->titles[s->ntitles + tlen] = 0;
+    s->ntitles += tlen + 1;
+}
+
 /* A reprint of document copy_of - 1 (see the note on reprints at the top): a member of its
  * original's story that changes nothing else. */
 static int add_copy(bti_story_set *s, const bti_story_doc *doc, int64_t date, uint32_t *out,
@@ -586,11 +597,7 @@ static int add_copy(bti_story_set *s, const bti_story_doc *doc, int64_t date, ui
     d->date = date;
     d->voff = (uint32_t)s->nv;
     d->vn = 0; /* no vector: it counts in no walk */
-    d->toff = (uint32_t)s->ntitles;
-    if (tlen)
-        memcpy(s->titles + s->ntitles, doc->title, tlen);
-    s->titles[s->ntitles + tlen] = 0;
-    s->ntitles += tlen + 1;
+    keep_title(s, d, doc->title, tlen);
     s->ndocs++;
     if (out)
         *out = sid;
@@ -685,11 +692,7 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
             dlist *l = &s->didx[v->id[i]];
             l->p[l->n++] = (dpost){s->ndocs, v->w[i]};
         }
-    d->toff = (uint32_t)s->ntitles;
-    if (tlen)
-        memcpy(s->titles + s->ntitles, doc->title, tlen);
-    s->titles[s->ntitles + tlen] = 0;
-    s->ntitles += tlen + 1;
+    keep_title(s, d, doc->title, tlen);
     s->ndocs++;
     if (out)
         *out = best;
