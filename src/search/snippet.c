@@ -250,20 +250,26 @@ done:
     return rc;
 }
 
+/* Tokenizes one column's text (NULL: empty) into col, its keys in `arena` (emptied first):
+ * 0, or BT_ENOMEM (col.t still to be freed). */
+static int column_read(column *col, const char *text, bti_buf *arena)
+{
+    memset(col, 0, sizeof *col);
+    col->text = text ? text : "";
+    col->len = strlen(col->text);
+    col->arena = arena;
+    arena->len = 0;
+    int rc = bt_tokenize(col->text, col->len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, col);
+    return rc < 0 || col->oom ? BT_ENOMEM : 0;
+}
+
 uint64_t bti_marks_exact(const bti_qplan *p, const char *const *text, size_t n)
 {
     bti_buf arena = BTI_BUF_INIT;
     uint64_t bits = 0;
     for (size_t c = 0; c < n; c++) {
         column col;
-        memset(&col, 0, sizeof col);
-        col.text = text[c] ? text[c] : "";
-        col.len = strlen(col.text);
-        col.arena = &arena;
-        arena.len = 0;
-        if (bt_tokenize(col.text, col.len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &col) >=
-                0 &&
-            !col.oom)
+        if (!column_read(&col, text[c], &arena))
             for (size_t m = 0; m < p->n_mark; m++) {
                 const bti_qmark *mk = &p->mark[m];
                 if (mk->term < 0 || mk->term >= 64 || !mk->has_exact ||
@@ -287,14 +293,7 @@ int bti_marks_any_in(const bti_qmark *m, size_t n_m, const char *const *text, si
     int found = 0;
     for (size_t c = 0; c < n && !found; c++) {
         column col;
-        memset(&col, 0, sizeof col);
-        col.text = text[c] ? text[c] : "";
-        col.len = strlen(col.text);
-        col.arena = &arena;
-        arena.len = 0;
-        if (bt_tokenize(col.text, col.len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &col) <
-                0 ||
-            col.oom)
+        if (column_read(&col, text[c], &arena))
             found = BT_ENOMEM;
         for (size_t i = 0; !found && i < col.n; i++)
             for (size_t k = 0; k < n_m && !found; k++)
