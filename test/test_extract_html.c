@@ -518,49 +518,49 @@ static void test_title_choice(void **state)
     (void)state;
     /* the JSON-LD headline comes before a social variant in og:title and <title> */
     bti_title_sources s = {"Brand in Betrieb am Hafen", "Feuer am Hafen: Warnung vor Rauch", NULL,
-                           NULL, NULL, "Feuer am Hafen: Warnung vor Rauch", "Feuer am Hafen: Warnung vor Rauch"};
+                           NULL, NULL, "Feuer am Hafen: Warnung vor Rauch", "Feuer am Hafen: Warnung vor Rauch", NULL, NULL, NULL};
     char *t = bti_html_title_choose(&s, "Hafenblatt", NULL);
     assert_string_equal(t, "Brand in Betrieb am Hafen");
     free(t);
     /* ... unless it only describes the page, or is a cut-off copy of another source */
-    bti_title_sources d = {"island country in the Pacific", "New Zealand", NULL, NULL, NULL, NULL, NULL};
+    bti_title_sources d = {"island country in the Pacific", "New Zealand", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     t = bti_html_title_choose(&d, NULL, NULL);
     assert_string_equal(t, "New Zealand");
     free(t);
     bti_title_sources c = {"Search box does not mean only AI answers: Google's\xE2\x80\xA6",
                            "Search box does not mean only AI answers: Google's makeover keeps links",
-                           NULL, NULL, NULL, NULL, NULL};
+                           NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     t = bti_html_title_choose(&c, NULL, NULL);
     assert_string_equal(t, "Search box does not mean only AI answers: Google's makeover keeps links");
     free(t);
     /* SUFFIX_CONFIRMED: a short tail after a dash that other sources repeat is the headline's */
     bti_title_sources f = {NULL, "Launch date for new foldables is set \xE2\x80\x93 what we expect", NULL,
                            NULL, NULL, "Launch date for new foldables is set \xE2\x80\x93 what we expect",
-                           "Launch date for new foldables is set \xE2\x80\x93 what we expect"};
+                           "Launch date for new foldables is set \xE2\x80\x93 what we expect", NULL, NULL, NULL};
     t = bti_html_title_choose(&f, "GameSite", NULL);
     assert_string_equal(t, "Launch date for new foldables is set \xE2\x80\x93 what we expect");
     free(t);
     /* ... a dash tail that no source confirms as furniture stays; a bar's tail goes */
     bti_title_sources g = {"Fire at the harbour warehouse spreads \xE2\x80\x93 heavy smoke", NULL, NULL,
-                           NULL, NULL, NULL, NULL};
+                           NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     t = bti_html_title_choose(&g, NULL, NULL);
     assert_string_equal(t, "Fire at the harbour warehouse spreads \xE2\x80\x93 heavy smoke");
     free(t);
     bti_title_sources b = {NULL, NULL, NULL, NULL, NULL,
-                           "Launch date for new foldables is set | Tech news", NULL};
+                           "Launch date for new foldables is set | Tech news", NULL, NULL, NULL, NULL};
     t = bti_html_title_choose(&b, NULL, NULL);
     assert_string_equal(t, "Launch date for new foldables is set");
     free(t);
     /* KICKER: more sources give the headline bare than with its kicker */
     bti_title_sources k = {"\xC2\xABThe eunuch maker\xC2\xBB: Norwegian sentenced to life", "Norwegian sentenced to life",
                            NULL, "Norwegian sentenced to life", NULL,
-                           "\xC2\xABThe eunuch maker\xC2\xBB: - Norwegian sentenced to life", "Norwegian sentenced to life"};
+                           "\xC2\xABThe eunuch maker\xC2\xBB: - Norwegian sentenced to life", "Norwegian sentenced to life", NULL, NULL, NULL};
     t = bti_html_title_choose(&k, NULL, NULL);
     assert_string_equal(t, "Norwegian sentenced to life");
     free(t);
     /* ... but an <h1> alone does not drop the kicker the metadata carries */
     bti_title_sources j = {"Kenya: Nairobi from below", "Kenya: Nairobi from below", NULL, NULL, NULL, NULL,
-                           "Nairobi from below"};
+                           "Nairobi from below", NULL, NULL, NULL};
     t = bti_html_title_choose(&j, NULL, NULL);
     assert_string_equal(t, "Kenya: Nairobi from below");
     free(t);
@@ -568,6 +568,91 @@ static void test_title_choice(void **state)
     t = bti_html_unescape("K&uuml;hlt&uuml;rme gesprengt &#8211; &quot;AKW&quot; &#x41; &bogus; &");
     assert_string_equal(t, "K\xC3\xBChlt\xC3\xBCrme gesprengt \xE2\x80\x93 \"AKW\" A &bogus; &");
     free(t);
+}
+
+/* html_title.c SHOWN_HEADLINE: the headline the page shows decides between metadata titles */
+static void test_title_shown_headline(void **state)
+{
+    (void)state;
+    /* the heading sets its kicker apart and og:title gives the headline alone: that, not the
+     * JSON-LD's "kicker: headline" */
+    bti_title_sources a = {"Harbour fire: Warehouse burns for a third night", "Warehouse burns for a third night",
+                           NULL, "Harbour fire: Warehouse burns for a third night", NULL, NULL, NULL,
+                           "Harbour fire Warehouse burns for a third night", "Harbour fire",
+                           "Warehouse burns for a third night"};
+    char *t = bti_html_title_choose(&a, NULL, NULL);
+    assert_string_equal(t, "Warehouse burns for a third night");
+    free(t);
+    /* no metadata title gives it alone: the kicker stays, in the "K: H" form a source writes */
+    bti_title_sources b = {"Harbour fire - Warehouse burns for a third night",
+                           "Harbour fire: Warehouse burns for a third night", NULL, NULL, NULL, NULL, NULL,
+                           "Harbour fire Warehouse burns for a third night", "Harbour fire",
+                           "Warehouse burns for a third night"};
+    t = bti_html_title_choose(&b, NULL, NULL);
+    assert_string_equal(t, "Harbour fire: Warehouse burns for a third night");
+    free(t);
+    /* the metadata joins another kicker than the one shown: the headline proper */
+    bti_title_sources c = {NULL, "Night of smoke: Warehouse burns for a third night", NULL,
+                           "Night of smoke: Warehouse burns for a third night", NULL, NULL, NULL,
+                           "Harbour fire Warehouse burns for a third night", "Harbour fire",
+                           "Warehouse burns for a third night"};
+    t = bti_html_title_choose(&c, NULL, NULL);
+    assert_string_equal(t, "Warehouse burns for a third night");
+    free(t);
+    /* ... the shown kicker with it is the headline as the page states it */
+    bti_title_sources d = {NULL, "Harbour fire: Warehouse burns for a third night", NULL, NULL, NULL, NULL,
+                           NULL, "Harbour fire Warehouse burns for a third night", "Harbour fire",
+                           "Warehouse burns for a third night"};
+    t = bti_html_title_choose(&d, NULL, NULL);
+    assert_string_equal(t, "Harbour fire: Warehouse burns for a third night");
+    free(t);
+    /* a heading marked itemprop=headline that og:title repeats wins over the JSON-LD's */
+    bti_title_sources e = {"Minister suggests he will keep the gifts", "Minister defiant over gifts",
+                           "Minister defiant over gifts", NULL, NULL, "Minister suggests he will keep the gifts",
+                           "Minister defiant over gifts", "Minister defiant over gifts", NULL, NULL};
+    t = bti_html_title_choose(&e, NULL, NULL);
+    assert_string_equal(t, "Minister defiant over gifts");
+    free(t);
+    /* ... not without the page's own schema mark: the JSON-LD headline stays */
+    bti_title_sources f = {"Minister suggests he will keep the gifts", "Minister defiant over gifts", NULL,
+                           NULL, NULL, "Minister suggests he will keep the gifts", "Minister defiant over gifts",
+                           "Minister defiant over gifts", NULL, NULL};
+    t = bti_html_title_choose(&f, NULL, NULL);
+    assert_string_equal(t, "Minister suggests he will keep the gifts");
+    free(t);
+
+    /* end to end: an <h1> in the breadcrumb, the article header's <h2> of kicker and headline
+     * spans (the headline in og:title), the JSON-LD with its kicker */
+    bt_article *m = extract_ok(
+        "<html><head><title>Harbour fire: Warehouse burns for a third night - Hafenblatt</title>"
+        "<meta property=\"og:title\" content=\"Warehouse burns for a third night\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"headline\":\"Harbour fire: Warehouse burns for a third night\"}</script>"
+        "</head><body><nav class=\"breadcrumb\"><a href=\"/\">Home</a>"
+        "<h1>Harbour fire: Warehouse burns for a third night</h1></nav>"
+        "<article><header><h2><span class=\"x1\">Harbour fire</span>"
+        "<span class=\"x2\">Warehouse burns for a third night</span></h2></header>"
+        "<div class=\"content\">" PARAS "</div></article></body></html>");
+    assert_string_equal(m->title, "Warehouse burns for a third night");
+    bt_article_free(m);
+    /* an <h1> of kicker, hidden separator and headline; the metadata's kicker is another */
+    m = extract_ok(
+        "<html><head><title>Night of smoke: Warehouse burns for a third night - Hafenblatt</title>"
+        "<meta property=\"og:title\" content=\"Night of smoke: Warehouse burns for a third night\">"
+        "</head><body><article><header><h1><span class=\"overline\">Harbour fire</span>"
+        "<span class=\"sr-only\"> - </span><span class=\"hide\">:</span>"
+        "<span class=\"text\">Warehouse burns for a third night</span></h1></header>"
+        "<div class=\"content\">" PARAS "</div></article></body></html>");
+    assert_string_equal(m->title, "Warehouse burns for a third night");
+    bt_article_free(m);
+    /* a heading whose own text runs on into a span is one headline, not kicker and headline */
+    m = extract_ok(
+        "<html><head><title>Night of smoke: Norwegian sentenced to life - Hafenblatt</title>"
+        "<meta property=\"og:title\" content=\"Night of smoke: Norwegian sentenced to life\">"
+        "</head><body><article><header><h1>Norwegian sentenced <span class=\"x\">to life</span></h1>"
+        "</header><div class=\"content\">" PARAS "</div></article></body></html>");
+    assert_string_equal(m->title, "Night of smoke: Norwegian sentenced to life");
+    bt_article_free(m);
 }
 
 static void test_title_suffix(void **state)
@@ -2142,6 +2227,7 @@ int main(void)
         cmocka_unit_test(test_ld_article_body),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
+        cmocka_unit_test(test_title_shown_headline),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),
         cmocka_unit_test(test_text_language),
         cmocka_unit_test(test_thin_hinted_box),

@@ -248,7 +248,15 @@ int bti_date_is_midnight(const char *iso);
 typedef struct bti_title_sources {
     const char *ld_headline, *og_title, *itemprop_headline, *tw_title, *meta_title, *doc_title,
         *h1;
+    /* the headline the page shows (its first <h1>, else the heading of the article's header)
+     * and, when that heading sets a kicker apart in its own element, the kicker and the
+     * headline proper (bti_title_heading_parts) */
+    const char *shown, *shown_kicker, *shown_head;
 } bti_title_sources;
+/* A heading's kicker and headline proper when it is made of two elements, a short kicker and
+ * the headline ("<h2><span>Kicker</span><span>Headline</span></h2>"; hidden or bare
+ * separators between them left out): 1 with both malloc'ed, else 0 (both NULL). */
+int bti_title_heading_parts(const xmlNode *h, char **kicker, char **head);
 /* The headline chosen among them by agreement, site name cut (malloc'ed), or NULL. */
 char *bti_html_title_choose(const bti_title_sources *src, const char *site, const char *host);
 /* s with its HTML character references decoded, cleaned (malloc'ed), or NULL. */

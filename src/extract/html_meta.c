@@ -42,6 +42,9 @@ typedef struct raw {
     unsigned char ld_field[MAX_AUTHORS];
     size_t n_ld_authors;
     int ld_found;
+    /* the first <h1> (of r->h1), and the first heading <h2> of an article's header: the
+     * headline the page shows when its <h1> is a breadcrumb's (SHOWN_HEADLINE) */
+    const xmlNode *h1_node, *header_h2;
 } raw;
 
 static void set_once(char **slot, const char *s)
@@ -427,6 +430,15 @@ static void item_author(raw *r, const xmlNode *n)
     }
 }
 
+/* Whether a heading sits in an article's header: an <hgroup>, <header> or <article> holds it. */
+static int in_article_header(const xmlNode *n)
+{
+    for (const xmlNode *p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
+        if (bti_html_is(p, "hgroup") || bti_html_is(p, "header") || bti_html_is(p, "article"))
+            return 1;
+    return 0;
+}
+
 static void walk(raw *r, const xmlNode *first)
 {
     bti_walk w;
@@ -485,11 +497,15 @@ static void walk(raw *r, const xmlNode *first)
         int furn = furn_top || (BTI_INFO(n)->flags & (BTI_NF_NEGATIVE | BTI_NF_RELATED));
         if (!r->h1 && !furn && bti_html_is(n, "h1")) {
             char *s = bti_html_text(n);
-            if (s && *s)
+            if (s && *s) {
                 r->h1 = s;
-            else
+                r->h1_node = n;
+            } else {
                 free(s);
+            }
         }
+        if (!r->header_h2 && !furn && bti_html_is(n, "h2") && in_article_header(n))
+            r->header_h2 = n;
         const char *ip = bti_html_peek(n, "itemprop");
         if (ip && !furn) {
             if (!strcasecmp(ip, "datePublished")) {
@@ -836,9 +852,19 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
             break;
         }
 
+    /* SHOWN_HEADLINE: the <h1>, else the article header's <h2>, with its kicker apart */
+    const xmlNode *shown_node = r.h1_node ? r.h1_node : r.header_h2;
+    char *shown = r.h1_node ? NULL : shown_node ? bti_html_text(shown_node) : NULL;
+    char *kicker = NULL, *head = NULL;
+    if (shown_node)
+        bti_title_heading_parts(shown_node, &kicker, &head);
     bti_title_sources ts = {r.ld_headline, r.og_title, r.itemprop_headline, r.tw_title,
-                            r.meta_title, r.doc_title, r.h1};
+                            r.meta_title,  r.doc_title, r.h1,  shown ? shown : r.h1,
+                            kicker,        head};
     m->title = bti_html_title_choose(&ts, site, host);
+    free(shown);
+    free(kicker);
+    free(head);
     /* A headline that still carries more than the page's <h1> says ("New Zealand -
      * Wikipedia"): prefer the <h1>. A short <h1> counts only when a separator follows it. */
     if (m->title && r.h1 && !bti_html_same_text(m->title, r.h1)) {

@@ -12,7 +12,17 @@
  *                     Judy Lybke ...") goes when more metadata sources give the headline
  *                     without it than sources give it with it;
  *   UNESCAPE          JSON-LD strings written with HTML entities ("K&uuml;hlt&uuml;rme") are
- *                     decoded (JSON has its own escapes; an entity in it is the CMS's slip). */
+ *                     decoded (JSON has its own escapes; an entity in it is the CMS's slip);
+ *   SHOWN_HEADLINE    the headline the page shows (its <h1>, else the heading of the
+ *                     article's header when the <h1> is a breadcrumb's) decides between
+ *                     metadata titles that disagree. When the heading sets a kicker apart in
+ *                     its own element (<span class=kicker>K</span><span>H</span>), the
+ *                     metadata title that is H alone wins, else the one that is K and H (in
+ *                     the "K: H" form when one writes it so); a choice "X: H" whose head X is
+ *                     not the shown kicker gives H (X is the metadata's own kicker). A heading
+ *                     without a kicker wins only when the page marks it as its schema headline
+ *                     (itemprop) and og:title says the same: the JSON-LD or <title> a CMS
+ *                     fills for search engines then says otherwise. */
 #include "extract/html_internal.h"
 
 #include <libxml/HTMLparser.h>
@@ -27,6 +37,13 @@
 #define ELLIPSIS_BYTES 3 /* "…" in UTF-8 */
 
 static const char *const KICKER_SEPS[] = {": ", " - ", " – ", " — ", " | ", "：", ": - "};
+/* the separator a kicker line is written with when it joins its headline ("Dachzeile: ...") */
+#define KICKER_COLON ": "
+/* a heading's part with no ASCII letter or digit and at most this many bytes is a separator
+ * between kicker and headline (":" or "–" set between two spans), not a part */
+#define SEPARATOR_MAX_BYTES 3
+/* how far a heading's lone wrapper elements (<a>, <span>) are followed down to its parts */
+#define HEADING_WRAP_DEPTH 3
 
 static void put_utf8(char *o, size_t *k, unsigned long c)
 {
@@ -180,7 +197,157 @@ static int dash_cut(const char *full, const char *cut)
     return 0;
 }
 
+/* Whether a heading part is a separator only (":", " – "). */
+static int separator_only(const char *t)
+{
+    size_t n = strlen(t);
+    if (n > SEPARATOR_MAX_BYTES)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A' && t[i] <= 'Z') ||
+            (t[i] >= '0' && t[i] <= '9'))
+            return 0;
+    return 1;
+}
+
+int bti_title_heading_parts(const xmlNode *h, char **kicker, char **head)
+{
+    *kicker = *head = NULL;
+    char *part[2] = {NULL, NULL};
+    for (int wrap = 0; h && wrap <= HEADING_WRAP_DEPTH; wrap++) {
+        size_t np = 0;
+        const xmlNode *only = NULL;
+        int bare = 0, more = 0;
+        for (const xmlNode *c = h->children; c && !bare && !more; c = c->next) {
+            if (c->type == XML_TEXT_NODE) {
+                for (const xmlChar *p = c->content; p && *p && !bare; p++)
+                    bare = *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r';
+                continue;
+            }
+            if (c->type != XML_ELEMENT_NODE || !c->_private || (BTI_INFO(c)->flags & BTI_NF_SKIP))
+                continue;
+            char *t = bti_html_text(c);
+            if (!t || !*t || separator_only(t)) {
+                free(t);
+                continue;
+            }
+            if (np == 2) {
+                free(t);
+                more = 1;
+                continue;
+            }
+            only = c;
+            part[np++] = t;
+        }
+        if (!bare && !more && np == 2 &&
+            bti_html_count_words(part[0], strlen(part[0])) <= KICKER_MAX_WORDS &&
+            bti_html_count_words(part[1], strlen(part[1])) >= KICKER_MIN_WORDS) {
+            *kicker = part[0];
+            *head = part[1];
+            return 1;
+        }
+        free(part[0]);
+        free(part[1]);
+        part[0] = part[1] = NULL;
+        /* a lone wrapper (<a><span>K</span><span>H</span></a>): its parts are the heading's */
+        h = !bare && !more && np == 1 ? only : NULL;
+    }
+    return 0;
+}
+
 enum { SRC_LD, SRC_OG, SRC_ITEMPROP, SRC_TW, SRC_META, SRC_DOC, SRC_H1, N_SRC };
+
+/* The metadata title (JSON-LD, og, twitter, <meta name=title>, <title>) that
+ * is the text `want`, written as its source writes it (a site's tail cut), malloc'ed; a title
+ * that joins a kicker with KICKER_COLON first when `kicker` is given; NULL when none. */
+static char *metadata_saying(const char *want, const char *kicker, char *const *named,
+                             const char *site, const char *host)
+{
+    static const int order[] = {SRC_OG, SRC_TW, SRC_LD, SRC_META, SRC_DOC};
+    char *found = NULL;
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        const char *t = named[order[k]];
+        if (!t)
+            continue;
+        char *c = NULL;
+        if (!bti_html_same_text(t, want)) {
+            c = bti_html_strip_site(t, site, host);
+            if (!c || !bti_html_same_text(c, want)) {
+                free(c);
+                continue;
+            }
+        }
+        if (!c && !(c = strdup(t)))
+            break;
+        if (!kicker) {
+            free(found);
+            return c;
+        }
+        size_t kl = strlen(kicker);
+        int colon = !strncmp(c, kicker, kl) && !strncmp(c + kl, KICKER_COLON, strlen(KICKER_COLON));
+        if (colon) {
+            free(found);
+            return c;
+        }
+        if (!found)
+            found = c;
+        else
+            free(c);
+    }
+    return found;
+}
+
+/* SHOWN_HEADLINE (see the top): the headline to put in place of `title`, malloc'ed, or NULL
+ * to keep it. */
+static char *shown_headline(const char *title, const bti_title_sources *src, char *const *named,
+                            const char *site, const char *host)
+{
+    const char *k = src->shown_kicker, *h = src->shown_head;
+    if (k && h) {
+        if (bti_html_same_text(title, h))
+            return NULL;
+        char *m = metadata_saying(h, NULL, named, site, host);
+        if (m)
+            return m;
+        size_t kl = strlen(k), hl = strlen(h);
+        char *both = malloc(kl + hl + 2);
+        if (!both)
+            return NULL;
+        memcpy(both, k, kl);
+        both[kl] = ' ';
+        memcpy(both + kl + 1, h, hl + 1);
+        if (!bti_html_same_text(title, both) || strncmp(title, k, kl) ||
+            strncmp(title + kl, KICKER_COLON, strlen(KICKER_COLON)))
+            m = metadata_saying(both, k, named, site, host);
+        free(both);
+        if (m && !strcmp(m, title)) {
+            free(m);
+            return NULL;
+        }
+        if (m)
+            return m;
+        /* "X: H" where the page shows kicker K over H: X is the metadata's own kicker */
+        for (size_t s = 0; s < sizeof KICKER_SEPS / sizeof KICKER_SEPS[0]; s++) {
+            const char *rest = after_kicker(title, KICKER_SEPS[s]);
+            if (rest && bti_html_same_text(rest, h)) {
+                size_t xl = (size_t)(strstr(title, KICKER_SEPS[s]) - title);
+                char *x = strndup(title, xl);
+                int other = x && !bti_html_same_text(x, k);
+                free(x);
+                return other ? strdup(rest) : NULL;
+            }
+        }
+        return NULL;
+    }
+    /* a heading without a kicker: it wins when the page marks it as its schema headline
+     * (itemprop) and its og:title says the same: the JSON-LD or <title> a CMS fills for
+     * search engines says otherwise */
+    if (!src->shown || bti_html_same_text(title, src->shown) ||
+        !bti_html_same_text(named[SRC_ITEMPROP], src->shown) ||
+        !bti_html_same_text(named[SRC_OG], src->shown))
+        return NULL;
+    return strdup(named[SRC_OG]);
+}
 
 char *bti_html_title_choose(const bti_title_sources *src, const char *site, const char *host)
 {
@@ -257,6 +424,11 @@ char *bti_html_title_choose(const bti_title_sources *src, const char *site, cons
     if (bare) {
         free(title);
         title = bare;
+    }
+    char *shown = shown_headline(title, src, named, site, host);
+    if (shown) {
+        free(title);
+        title = shown;
     }
 done:
     for (size_t i = 0; i < N_SRC; i++)
