@@ -645,6 +645,14 @@ static void test_title_shown_headline(void **state)
         "<div class=\"content\">" PARAS "</div></article></body></html>");
     assert_string_equal(m->title, "Warehouse burns for a third night");
     bt_article_free(m);
+    /* the shown kicker is the metadata's, whatever its quotes: the title stays whole */
+    m = extract_ok(
+        "<html><head><title>Editor's Letter: goodbye for now - Hafenblatt</title>"
+        "<meta property=\"og:title\" content=\"Editor's Letter: goodbye for now\">"
+        "</head><body><article><header><h1><b>Editor\xE2\x80\x99s Letter:</b><i> goodbye for now</i></h1>"
+        "</header><div class=\"content\">" PARAS "</div></article></body></html>");
+    assert_string_equal(m->title, "Editor's Letter: goodbye for now");
+    bt_article_free(m);
     /* a heading whose own text runs on into a span is one headline, not kicker and headline */
     m = extract_ok(
         "<html><head><title>Night of smoke: Norwegian sentenced to life - Hafenblatt</title>"

@@ -24,10 +24,12 @@
  *                     (itemprop) and og:title says the same: the JSON-LD or <title> a CMS
  *                     fills for search engines then says otherwise. */
 #include "extract/html_internal.h"
+#include "text/alloc.h"
 
 #include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* A kicker's headline must be a headline, not a word or two that happen to end the title */
 #define KICKER_MIN_WORDS 3
@@ -197,6 +199,55 @@ static int dash_cut(const char *full, const char *cut)
     return 0;
 }
 
+/* The next letter, digit or mark of folded UTF-8 text at *p (punctuation, symbols and spaces
+ * passed over), or -1 at its end. */
+static utf8proc_int32_t next_letter(const utf8proc_uint8_t **p, const utf8proc_uint8_t *end)
+{
+    while (*p < end) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(*p, end - *p, &c);
+        if (n <= 0) {
+            (*p)++;
+            continue;
+        }
+        *p += n;
+        switch (utf8proc_category(c)) {
+        case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+        case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+        case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+        case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+            return c;
+        default:
+            break;
+        }
+    }
+    return -1;
+}
+
+/* Whether a and b say the same words: folded, their letters and digits alike, whatever the
+ * quotes, dashes and spaces between ("Editor's Letter:" is "Editor’s Letter"). */
+static int same_words(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    size_t na, nb;
+    char *fa = bti_fold_dup(a, strlen(a), &na), *fb = bti_fold_dup(b, strlen(b), &nb);
+    int same = fa && fb;
+    const utf8proc_uint8_t *pa = (const utf8proc_uint8_t *)fa, *pb = (const utf8proc_uint8_t *)fb;
+    const utf8proc_uint8_t *ea = pa + (same ? na : 0), *eb = pb + (same ? nb : 0);
+    int any = 0;
+    while (same) {
+        utf8proc_int32_t ca = next_letter(&pa, ea), cb = next_letter(&pb, eb);
+        same = ca == cb;
+        if (ca < 0)
+            break;
+        any = 1;
+    }
+    free(fa);
+    free(fb);
+    return same && any;
+}
+
 /* Whether a heading part is a separator only (":", " – "). */
 static int separator_only(const char *t)
 {
@@ -257,9 +308,21 @@ int bti_title_heading_parts(const xmlNode *h, char **kicker, char **head)
 
 enum { SRC_LD, SRC_OG, SRC_ITEMPROP, SRC_TW, SRC_META, SRC_DOC, SRC_H1, N_SRC };
 
-/* The metadata title (JSON-LD, og, twitter, <meta name=title>, <title>) that
- * is the text `want`, written as its source writes it (a site's tail cut), malloc'ed; a title
- * that joins a kicker with KICKER_COLON first when `kicker` is given; NULL when none. */
+/* Whether t opens with `kicker` and KICKER_COLON ("Harbour fire: ..."). */
+static int written_with_colon(const char *t, const char *kicker)
+{
+    const char *c = strstr(t, KICKER_COLON);
+    if (!c)
+        return 0;
+    char *head = strndup(t, (size_t)(c - t));
+    int same = head && same_words(head, kicker);
+    free(head);
+    return same;
+}
+
+/* The metadata title (JSON-LD, og, twitter, <meta name=title>, <title>) that is the text
+ * `want`, written as its source writes it (a site's tail cut), malloc'ed; a title that joins
+ * a kicker with KICKER_COLON first when `kicker` is given; NULL when none. */
 static char *metadata_saying(const char *want, const char *kicker, char *const *named,
                              const char *site, const char *host)
 {
@@ -270,9 +333,10 @@ static char *metadata_saying(const char *want, const char *kicker, char *const *
         if (!t)
             continue;
         char *c = NULL;
-        if (!bti_html_same_text(t, want)) {
+        if (!same_words(t, want)) {
+            /* a site's tail cut; a head cut as a site's name may be the kicker itself */
             c = bti_html_strip_site(t, site, host);
-            if (!c || !bti_html_same_text(c, want)) {
+            if (!c || strncmp(c, t, strlen(c)) || !same_words(c, want)) {
                 free(c);
                 continue;
             }
@@ -283,9 +347,7 @@ static char *metadata_saying(const char *want, const char *kicker, char *const *
             free(found);
             return c;
         }
-        size_t kl = strlen(kicker);
-        int colon = !strncmp(c, kicker, kl) && !strncmp(c + kl, KICKER_COLON, strlen(KICKER_COLON));
-        if (colon) {
+        if (written_with_colon(c, kicker)) {
             free(found);
             return c;
         }
@@ -304,7 +366,7 @@ static char *shown_headline(const char *title, const bti_title_sources *src, cha
 {
     const char *k = src->shown_kicker, *h = src->shown_head;
     if (k && h) {
-        if (bti_html_same_text(title, h))
+        if (same_words(title, h))
             return NULL;
         char *m = metadata_saying(h, NULL, named, site, host);
         if (m)
@@ -316,8 +378,7 @@ static char *shown_headline(const char *title, const bti_title_sources *src, cha
         memcpy(both, k, kl);
         both[kl] = ' ';
         memcpy(both + kl + 1, h, hl + 1);
-        if (!bti_html_same_text(title, both) || strncmp(title, k, kl) ||
-            strncmp(title + kl, KICKER_COLON, strlen(KICKER_COLON)))
+        if (!same_words(title, both) || !written_with_colon(title, k))
             m = metadata_saying(both, k, named, site, host);
         free(both);
         if (m && !strcmp(m, title)) {
@@ -329,10 +390,10 @@ static char *shown_headline(const char *title, const bti_title_sources *src, cha
         /* "X: H" where the page shows kicker K over H: X is the metadata's own kicker */
         for (size_t s = 0; s < sizeof KICKER_SEPS / sizeof KICKER_SEPS[0]; s++) {
             const char *rest = after_kicker(title, KICKER_SEPS[s]);
-            if (rest && bti_html_same_text(rest, h)) {
+            if (rest && same_words(rest, h)) {
                 size_t xl = (size_t)(strstr(title, KICKER_SEPS[s]) - title);
                 char *x = strndup(title, xl);
-                int other = x && !bti_html_same_text(x, k);
+                int other = x && !same_words(x, k);
                 free(x);
                 return other ? strdup(rest) : NULL;
             }
@@ -342,9 +403,9 @@ static char *shown_headline(const char *title, const bti_title_sources *src, cha
     /* a heading without a kicker: it wins when the page marks it as its schema headline
      * (itemprop) and its og:title says the same: the JSON-LD or <title> a CMS fills for
      * search engines says otherwise */
-    if (!src->shown || bti_html_same_text(title, src->shown) ||
-        !bti_html_same_text(named[SRC_ITEMPROP], src->shown) ||
-        !bti_html_same_text(named[SRC_OG], src->shown))
+    if (!src->shown || same_words(title, src->shown) ||
+        !same_words(named[SRC_ITEMPROP], src->shown) ||
+        !same_words(named[SRC_OG], src->shown))
         return NULL;
     return strdup(named[SRC_OG]);
 }
