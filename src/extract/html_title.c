@@ -459,10 +459,13 @@ char *bti_html_title_choose(const bti_title_sources *src, const char *site, cons
     title = loose;
     /* AGREE_VISIBLE: the <h1> and the <title> agree against the chosen source: that is the
      * headline, unless the choice is a JSON-LD headline that a social title (og, twitter)
-     * stands beside. Without those, a JSON-LD "headline" may be a schema's description of the
-     * page ("Wikimedia list article") */
+     * stands beside, or og:title that twitter:title repeats (SOCIAL_PAIR: the publisher wrote
+     * its headline for sharing twice, the <title> is the search engines'). Without those, a
+     * JSON-LD "headline" may be a schema's description of the page ("Wikimedia list
+     * article") */
+    int social_pair = p == SRC_OG && bti_html_same_text(named[SRC_TW], named[SRC_OG]);
     if (named[SRC_H1] && named[SRC_DOC] && !bti_html_same_text(title, named[SRC_H1]) &&
-        (p != SRC_LD || (!named[SRC_OG] && !named[SRC_TW]))) {
+        (p != SRC_LD || (!named[SRC_OG] && !named[SRC_TW])) && !social_pair) {
         char *doc = bti_html_strip_site(raw[SRC_DOC], site, host);
         int agree = doc && bti_html_same_text(doc, named[SRC_H1]);
         free(doc);
