@@ -620,6 +620,21 @@ static void test_title_shown_headline(void **state)
     t = bti_html_title_choose(&f, NULL, NULL);
     assert_string_equal(t, "Minister suggests he will keep the gifts");
     free(t);
+    /* SOCIAL_PAIR: og:title that twitter:title repeats stays against an <h1> and <title> that
+     * agree with each other */
+    bti_title_sources g = {NULL, "Oil dream, experts warn it won't be easy", NULL,
+                           "Oil dream, experts warn it won't be easy", NULL,
+                           "Oil dream for US firms, experts warn it won't be cheap or easy | Hafenblatt",
+                           "Oil dream for US firms, experts warn it won't be cheap or easy",
+                           "Oil dream for US firms, experts warn it won't be cheap or easy", NULL, NULL};
+    t = bti_html_title_choose(&g, "Hafenblatt", NULL);
+    assert_string_equal(t, "Oil dream, experts warn it won't be easy");
+    free(t);
+    /* ... og:title alone gives way to them (AGREE_VISIBLE) */
+    g.tw_title = NULL;
+    t = bti_html_title_choose(&g, "Hafenblatt", NULL);
+    assert_string_equal(t, "Oil dream for US firms, experts warn it won't be cheap or easy");
+    free(t);
 
     /* end to end: an <h1> in the breadcrumb, the article header's <h2> of kicker and headline
      * spans (the headline in og:title), the JSON-LD with its kicker */
