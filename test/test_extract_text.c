@@ -1013,6 +1013,35 @@ static void test_repeated_label(void **state)
     bt_article_free(a);
 }
 
+/* A sentence the page prints twice or more is a widget's (an ad slot's notice between the
+ * paragraphs, a paywall box set twice): no copy is the article's; a sentence said once is. */
+static void test_repeated_sentences(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = 0;
+    for (int box = 0; box < 2; box++) /* the paywall box, set twice */
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "SUBSCRIBE TO UNLOCK\n\n"
+                              "Subscribe now to read the latest news in your city and across the "
+                              "country.\n\n"
+                              "Daily puzzles, including the crossword, and the morning edition on "
+                              "any device you own.\n\n");
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 8; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the story: the council voted to reopen the ferry, "
+                              "which closed in 2019 when its operator gave up.\n\n"
+                              "This advertisement has not loaded yet, but your article continues "
+                              "below.\n\n", k + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_int_equal(a->n_body, 8);
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_non_null(strstr(a->body[k], "Paragraph"));
+    bt_article_free(a);
+}
+
 /* Datelines, captions and credits between an article's paragraphs are not the headlines of a
  * teaser list: counted as such, they cut the article's run by 3 and a notice above won. */
 static void test_teaser_heads_not_captions(void **state)
@@ -1419,6 +1448,7 @@ int main(void)
         cmocka_unit_test(test_counted_comments),
         cmocka_unit_test(test_table_rows_not_prose),
         cmocka_unit_test(test_repeated_label),
+        cmocka_unit_test(test_repeated_sentences),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

@@ -956,6 +956,72 @@ static int mark_repeated_labels(ctx *c)
     return 0;
 }
 
+/* Pass 1c, repeated sentences: a sentence the page prints twice or more is a widget's
+ * (a consent notice over every embed, "This advertisement has not loaded yet, but your
+ * article continues below.", a paywall box set twice): an article does not repeat its own
+ * paragraphs. Left in, the copies read as prose and a box of them can outscore the article.
+ * A capture that repeats much of its prose (the article twice, a mobile and a desktop copy)
+ * is left alone: there the copies are the article. Headings and headline-like lines are left
+ * alone too (a headline is printed as the page's title and again over the article). */
+#define REPEAT_MIN_WORDS (LABEL_MAX_WORDS + 1) /* shorter lines are labels (above) */
+#define REPEAT_MIN_COPIES 2
+#define REPEAT_MAX_SHARE_PCT 40 /* sentences repeated past this share: a doubled capture */
+
+static int repeat_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level && b->words >= REPEAT_MIN_WORDS && tx_is_prose(b);
+}
+
+static int mark_repeated_sentences(ctx *c)
+{
+    tx_block *B = c->d.b;
+    size_t n = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        n += repeat_line(&B[i]);
+    if (n < REPEAT_MIN_COPIES)
+        return 0;
+    uint64_t *keys = malloc(n * sizeof *keys);
+    if (!keys)
+        return BT_ENOMEM;
+    n = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        if (repeat_line(&B[i]))
+            keys[n++] = B[i].key;
+    qsort(keys, n, sizeof *keys, cmp_key);
+    /* the share is of distinct sentences: a widget repeats one or two many times, a
+     * doubled capture repeats most of them */
+    size_t distinct = 0, repeated = 0;
+    for (size_t k = 0; k < n; k++)
+        if (k == 0 || keys[k] != keys[k - 1]) {
+            distinct++;
+            repeated += k + 1 < n && keys[k + 1] == keys[k];
+        }
+    if (!repeated || repeated * 100 > distinct * REPEAT_MAX_SHARE_PCT) {
+        free(keys);
+        return 0;
+    }
+    for (size_t i = 0; i < c->d.n; i++) {
+        if (!repeat_line(&B[i]) || c->role[i] == R_STOP || c->junk[i])
+            continue;
+        /* a copy right after its twin is the line printed twice (a crawler's copy): one of
+         * them is the article's, and the body rules drop the other */
+        if ((i > 0 && B[i - 1].key == B[i].key) || (i + 1 < c->d.n && B[i + 1].key == B[i].key))
+            continue;
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (keys[mid] < B[i].key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo + 1 < n && keys[lo + 1] == B[i].key)
+            c->junk[i] = JUNK_RULE;
+    }
+    free(keys);
+    return 0;
+}
+
 static void mark_furniture(ctx *c)
 {
     tx_block *B = c->d.b;
@@ -1620,7 +1686,7 @@ static int extract(ctx *c, const bt_capture *cap)
 {
     int rc;
     mark_furniture(c);
-    if ((rc = mark_repeated_labels(c)))
+    if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
         return rc;
     size_t rs, re;
     if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)
