@@ -1042,6 +1042,38 @@ static void test_repeated_sentences(void **state)
     bt_article_free(a);
 }
 
+/* Below an article under its first-level headline, another first-level headline opens the
+ * next story (an endless-scroll page): a longer next story is not this page's article. The
+ * same headline set again (the article in full below its preview) opens nothing new. */
+static void test_next_headline(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 2; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "# Ferry across the river to run again\n\n"
+                              "The council voted on Tuesday to reopen the ferry, which closed in "
+                              "2019 when its last operator gave up (%s).\n\n",
+                              k ? "in full" : "preview");
+    for (int k = 0; k < 3; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the ferry story says when the boats will run and "
+                              "what a crossing will cost.\n\n", k + 1);
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "# Striker signs for his old club\n\n");
+    for (int k = 0; k < 8; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the football story, which is longer than the first "
+                              "one and tells of the transfer, the fee and the fans.\n\n", k + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    size_t n = a->n_body + (a->lede != NULL);
+    assert_int_equal(n, 5);
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "football"));
+    bt_article_free(a);
+}
+
 /* Datelines, captions and credits between an article's paragraphs are not the headlines of a
  * teaser list: counted as such, they cut the article's run by 3 and a notice above won. */
 static void test_teaser_heads_not_captions(void **state)
@@ -1449,6 +1481,7 @@ int main(void)
         cmocka_unit_test(test_table_rows_not_prose),
         cmocka_unit_test(test_repeated_label),
         cmocka_unit_test(test_repeated_sentences),
+        cmocka_unit_test(test_next_headline),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

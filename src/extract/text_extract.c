@@ -50,6 +50,7 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
 #define NAV_GAP 16     /* menu items that end a run of prose (a site menu, not a list of links
                           the article gives) */
+#define NEXT_HEADLINE_PARAS 3 /* paragraphs an article has before a first-level heading ends it */
 #define RESUME_LOOK 3  /* blocks of a box's last card that may open the run after it */
 #define JOIN_LONE_GAP (RUN_GAP + 2) /* a lone paragraph further below is a widget's notice */
 #define SIGNED_OFF_WORDS 8     /* a byline or "Nguồn:" line between body and box */
@@ -383,6 +384,7 @@ typedef struct run {
     int weak;    /* teaser-like or under a section heading */
     int section; /* a section heading precedes it since the previous run */
     int box;     /* only a related heading and its few headline-like items precede it */
+    int other;   /* below a next headline: another article (pass "next headline") */
 } run;
 
 /* A line that may head a teaser: headline-like, and not a line an article has between its
@@ -405,6 +407,10 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
     int promo_since = 0; /* the box since the last run is a promo box only */
     int menu_since = 0;  /* the last run ended at a site menu */
+    int h1_since = 0, run_h1 = 0; /* a first-level heading met so far; above this run */
+    uint64_t h1_key = 0;          /* the last first-level heading's */
+    int next_article = 0, other_since = 0; /* a next headline was met: the runs below it
+                                             * are another article's */
     size_t box_items = 0;
     run *runs = NULL;
     size_t nr = 0, capr = 0;
@@ -414,7 +420,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
         if (prose) {
             if (cs == NONE)
-                cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section;
+                cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section,
+                run_h1 = h1_since;
             signed_off = 0;
             ce = i;
             gap = nav_gap = 0;
@@ -423,6 +430,13 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             paras++;
             if (has_end_mark(B[i].text, B[i].len))
                 stop = 1;
+        } else if (cs != NONE && !stop && run_h1 && B[i].level == 1 && B[i].key != h1_key &&
+                   paras >= NEXT_HEADLINE_PARAS && B[i].words >= LINE_MIN_WORDS && !c->junk[i]) {
+            /* pass "next headline": below an article that opened under a first-level
+             * heading, another first-level heading opens another article (an endless-scroll
+             * page, the next story): the runs from there on are that one's. The same
+             * headline again is the article restated in full below its preview. */
+            stop = 1, menu_since = 1, next_article = 1;
         } else if (cs != NONE && !stop) {
             if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
                 gap++;
@@ -470,7 +484,9 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             /* a promo box has lines of its own (a pitch, a button, a notice) before the
              * article resumes, so the paragraphs after it need not come in a row */
             run r = {cs, ce, score, 0,
-                     section_since || (box_since && !resumes && !promo_since), resumes};
+                     section_since || (box_since && !resumes && !promo_since), resumes,
+                     other_since};
+            other_since |= next_article;
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
@@ -493,6 +509,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 promo_since = promo && (!box_since || promo_since), box_since = 1, box_items = 0;
         } else if (i < n && B[i].level == 1) {
             in_section = 0;
+            h1_since |= cs == NONE;
+            h1_key = B[i].key;
         } else if (i < n && box_since && cs == NONE && !c->junk[i] && B[i].kind == TB_TEXT) {
             box_items++;
         } else if (i < n && !prose && !box_since && !c->junk[i] && B[i].kind == TB_TEXT &&
@@ -507,7 +525,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     }
     size_t best = NONE;
     for (size_t k = 0; k < nr; k++)
-        if (best == NONE || runs[k].score > runs[best].score)
+        if (best == NONE || (runs[k].other == runs[best].other && runs[k].score > runs[best].score) ||
+            runs[best].other > runs[k].other)
             best = k;
     if (best != NONE) {
         size_t lo = best, hi = best;
