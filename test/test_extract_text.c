@@ -1074,6 +1074,34 @@ static void test_next_headline(void **state)
     bt_article_free(a);
 }
 
+/* A section's heading set more than once ("Most Popular" over a box every few paragraphs)
+ * heads a widget inside the article: the article resumes after each copy. Taken as the
+ * site's section, it left the rest of the article "in a section" and cut it off. */
+static void test_inline_box_heading(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "The Best Sleeping Bags for Every Trip\n\n");
+    for (int part = 0; part < 3; part++) {
+        for (int k = 0; k < 3; k++)
+            o += (size_t)snprintf(buf + o, sizeof buf - o,
+                                  "   Part %d, paragraph %d: we slept in each bag for a week of "
+                                  "nights in the hills, in rain and frost, and noted how warm "
+                                  "it kept us.\n\n", part + 1, k + 1);
+        if (part < 2)
+            o += (size_t)snprintf(buf + o, sizeof buf - o,
+                                  "Most Popular\n\n"
+                                  "     * The Phone That Folds Twice Is Here %d\n"
+                                  "     * Why Your Router Needs a Reboot %d\n\n", part, part);
+    }
+    bt_article *a = extract_ok(buf);
+    size_t paras = a->lede && strstr(a->lede, "paragraph");
+    for (size_t k = 0; k < a->n_body; k++)
+        paras += strstr(a->body[k], "paragraph") != NULL;
+    assert_int_equal(paras, 9);
+    bt_article_free(a);
+}
+
 /* Datelines, captions and credits between an article's paragraphs are not the headlines of a
  * teaser list: counted as such, they cut the article's run by 3 and a notice above won. */
 static void test_teaser_heads_not_captions(void **state)
@@ -1482,6 +1510,7 @@ int main(void)
         cmocka_unit_test(test_repeated_label),
         cmocka_unit_test(test_repeated_sentences),
         cmocka_unit_test(test_next_headline),
+        cmocka_unit_test(test_inline_box_heading),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

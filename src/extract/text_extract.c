@@ -398,6 +398,17 @@ static int teaser_head(const tx_block *b)
                                 tx_byline(b->text, b->len, o, l, MAX_AUTHORS));
 }
 
+/* Pass "inline box": a section's heading the page sets more than once ("Most Popular" over
+ * a box between every few paragraphs) heads a widget inside the article, not the site's
+ * section below it: the article resumes after each copy, as after a promo box. */
+static int inline_box_heading(const ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->d.n; k++)
+        if (k != i && c->role[k] == R_STOP && c->d.b[k].key == c->d.b[i].key)
+            return 1;
+    return 0;
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
@@ -501,7 +512,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         if (i < n && c->role[i] == R_STOP) {
             /* a promo box (newsletter, podcast) is a widget like a related box: the
              * article may resume after it */
-            int promo = tx_is_promo_heading(&B[i]);
+            int promo = tx_is_promo_heading(&B[i]) || inline_box_heading(c, i);
             in_section = tx_is_section_heading(&B[i]) && !promo;
             if (in_section || (box_since && !promo) || signed_off)
                 section_since = 1;
