@@ -1102,6 +1102,33 @@ static void test_inline_box_heading(void **state)
     bt_article_free(a);
 }
 
+/* A paywall notice (lexicon HTML_PAYWALL) is a box, not a paragraph, and the offer's line
+ * after it does not join the article as a lone paragraph would. */
+static void test_paywall_notice(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Quake shakes the southern coast overnight\n\n"
+        "A strong earthquake shook the southern coast late on Monday, the weather agency said, "
+        "and a tsunami advisory was issued for two prefectures.\n\n"
+        "The agency said the quake was not linked to the expected megaquake, but asked people "
+        "near the coast to stay alert.\n\n"
+        "This article is for subscribers only. Subscribers to the printed paper can register "
+        "for free.\n\n"
+        "- Unlimited articles on the site and in the app, every day of the year.\n"
+        "- Newsletters with the latest news.\n\n"
+        "Latest news\n\n"
+        "- Train line stops after the quake, no injuries\n"
+        "- Ferry service resumes on the island\n");
+    size_t n = a->n_body + (a->lede != NULL);
+    assert_int_equal(n, 2);
+    for (size_t k = 0; k < a->n_body; k++) {
+        assert_null(strstr(a->body[k], "subscribers"));
+        assert_null(strstr(a->body[k], "Unlimited"));
+    }
+    bt_article_free(a);
+}
+
 /* Datelines, captions and credits between an article's paragraphs are not the headlines of a
  * teaser list: counted as such, they cut the article's run by 3 and a notice above won. */
 static void test_teaser_heads_not_captions(void **state)
@@ -1511,6 +1538,7 @@ int main(void)
         cmocka_unit_test(test_repeated_sentences),
         cmocka_unit_test(test_next_headline),
         cmocka_unit_test(test_inline_box_heading),
+        cmocka_unit_test(test_paywall_notice),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

@@ -418,6 +418,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
     int promo_since = 0; /* the box since the last run is a promo box only */
     int menu_since = 0;  /* the last run ended at a site menu */
+    int paywall_since = 0; /* the box since the last run is a paywall's offer */
     int h1_since = 0, run_h1 = 0; /* a first-level heading met so far; above this run */
     uint64_t h1_key = 0;          /* the last first-level heading's */
     int next_article = 0, other_since = 0; /* a next headline was met: the runs below it
@@ -495,8 +496,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             /* a promo box has lines of its own (a pitch, a button, a notice) before the
              * article resumes, so the paragraphs after it need not come in a row */
             run r = {cs, ce, score, 0,
-                     section_since || (box_since && !resumes && !promo_since), resumes,
-                     other_since};
+                     section_since || (box_since && !resumes && !promo_since),
+                     resumes || (paywall_since && cs == ce), other_since};
             other_since |= next_article;
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
@@ -504,7 +505,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 r.score /= TEASER_DIV, r.weak = 1;
             runs[nr++] = r;
             section_since = menu_since;
-            box_since = promo_since = menu_since = 0;
+            box_since = promo_since = menu_since = paywall_since = 0;
             cs = NONE;
         }
         /* a related box inside the article ("Tin liên quan" and a few titles) is a widget:
@@ -512,7 +513,11 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         if (i < n && c->role[i] == R_STOP) {
             /* a promo box (newsletter, podcast) is a widget like a related box: the
              * article may resume after it */
-            int promo = tx_is_promo_heading(&B[i]) || inline_box_heading(c, i);
+            /* a paywall notice is one too, whose offer (a line or two) is no article:
+             * a lone paragraph after it does not join the article (pass "paywall box") */
+            int paywall = tx_is_paywall_notice(&B[i]);
+            int promo = tx_is_promo_heading(&B[i]) || inline_box_heading(c, i) || paywall;
+            paywall_since |= paywall;
             in_section = tx_is_section_heading(&B[i]) && !promo;
             if (in_section || (box_since && !promo) || signed_off)
                 section_since = 1;
@@ -1058,7 +1063,8 @@ static void mark_furniture(ctx *c)
     for (size_t i = 0; i < c->d.n; i++) {
         tx_block *b = &B[i];
         /* a section's name inside a navigation run is a menu item, no heading */
-        if (!(b->flags & TBF_NAV) && (tx_is_related_heading(b) || tx_is_section_heading(b)))
+        if (!(b->flags & TBF_NAV) && (tx_is_related_heading(b) || tx_is_section_heading(b) ||
+                                       tx_is_paywall_notice(b)))
             c->role[i] = R_STOP;
         else if (tx_is_furniture(b) || tx_is_slug(b, c->d.vietnamese) || tx_is_relative_time(b) ||
                  tx_is_breadcrumb(b) || (b->flags & TBF_NAV))
