@@ -1129,6 +1129,30 @@ static void test_paywall_notice(void **state)
     bt_article_free(a);
 }
 
+/* A line closed by a copyright sign and a credit is a photo's caption (lynx prints captions
+ * as plain indented lines), not a paragraph; a paragraph that names a copyright mid-way is. */
+static void test_copyright_caption(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Marathon runners brave the wind along the harbour\n\n"
+        "   Thousands of runners set off from the exhibition halls on Sunday morning, and the\n"
+        "   wind off the river made the second half of the course hard for everyone.\n\n"
+        "   Runners in fancy dress on the course near the harbour, where the crowd was\n"
+        "   thickest. © IMAGO/Beautiful Sports/R. Smith\n\n"
+        "   The winner crossed the line after two hours and five minutes, a minute slower than\n"
+        "   last year, and said the wind had cost him the course record.\n\n"
+        "   The organisers said the © sign on the medals had been printed in error, and that\n"
+        "   every runner who finished would be sent a new one in the summer.\n");
+    size_t paras = a->lede != NULL;
+    for (size_t k = 0; k < a->n_body; k++) {
+        assert_null(strstr(a->body[k], "fancy dress"));
+        paras++;
+    }
+    assert_int_equal(paras, 3);
+    bt_article_free(a);
+}
+
 /* Datelines, captions and credits between an article's paragraphs are not the headlines of a
  * teaser list: counted as such, they cut the article's run by 3 and a notice above won. */
 static void test_teaser_heads_not_captions(void **state)
@@ -1539,6 +1563,7 @@ int main(void)
         cmocka_unit_test(test_next_headline),
         cmocka_unit_test(test_inline_box_heading),
         cmocka_unit_test(test_paywall_notice),
+        cmocka_unit_test(test_copyright_caption),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

@@ -227,6 +227,21 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
 }
 
 /* A caption that stands without an image marker: ends with a photo credit. */
+/* "Batman on the course near the harbour. © IMAGO/R. Smith": a photo's credit after a
+ * copyright sign closes a caption (lynx prints captions as plain lines); an article's
+ * paragraph does not end so. Only the tail counts, a few words after the sign. */
+#define COPYRIGHT_TAIL_WORDS 8
+
+static int copyright_tail(const tx_block *b)
+{
+    static const char sign[] = "\xC2\xA9";
+    size_t at = NONE;
+    for (size_t i = 0; i + 1 < b->len; i++)
+        if (!memcmp(b->text + i, sign, 2))
+            at = i;
+    return at != NONE && at > 0 && tx_count_words(b->text + at, b->len - at) <= COPYRIGHT_TAIL_WORDS;
+}
+
 static int bare_caption(const tx_block *b)
 {
     size_t cl, co, crl;
@@ -234,6 +249,8 @@ static int bare_caption(const tx_block *b)
         return 0;
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
     if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
+        return 1;
+    if (copyright_tail(b))
         return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
