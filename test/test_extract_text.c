@@ -1151,6 +1151,23 @@ static void test_copyright_caption(void **state)
     }
     assert_int_equal(paras, 3);
     bt_article_free(a);
+    /* a closing bracket naming a photographer and an agency, parted by a slash, is a credit;
+     * a unit's slash is not */
+    a = extract_ok(
+        "Marathon runners brave the wind along the harbour\n\n"
+        "   Thousands of runners set off from the exhibition halls on Sunday morning, and the\n"
+        "   wind off the river made the second half of the course hard for everyone.\n\n"
+        "   The winner waves to the crowd at the finish line on Sunday. (Anna Berg/The\n"
+        "   Associated Press)\n\n"
+        "   The winner crossed the line after two hours and five minutes, running into a head\n"
+        "   wind that gusted at times to more than 60 km (about 37 mi/h).\n");
+    paras = a->lede != NULL;
+    for (size_t k = 0; k < a->n_body; k++) {
+        assert_null(strstr(a->body[k], "waves to the crowd"));
+        paras++;
+    }
+    assert_int_equal(paras, 2);
+    bt_article_free(a);
 }
 
 /* Datelines, captions and credits between an article's paragraphs are not the headlines of a

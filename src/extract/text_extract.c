@@ -22,6 +22,7 @@
 
 #include <utf8proc.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -242,6 +243,31 @@ static int copyright_tail(const tx_block *b)
     return at != NONE && at > 0 && tx_count_words(b->text + at, b->len - at) <= COPYRIGHT_TAIL_WORDS;
 }
 
+/* "... in Gaza City, in April 2022. (Adel Hana/The Associated Press)": a closing bracket
+ * naming a photographer and an agency, parted by a slash, is a photo's credit; the
+ * bracketed abbreviations a paragraph ends with ("(OSZE)", "(PSPC)") have no slash. */
+#define SLASH_CREDIT_WORDS 8
+
+static int slash_credit_tail(const tx_block *b)
+{
+    size_t e = b->len;
+    while (e && (b->text[e - 1] == '.' || b->text[e - 1] == ' '))
+        e--;
+    if (!e || b->text[e - 1] != ')')
+        return 0;
+    size_t o = e - 1, slash = NONE;
+    while (o && b->text[o - 1] != '(' && b->text[o - 1] != ')') {
+        o--;
+        if (b->text[o] == '/')
+            slash = o;
+    }
+    /* names: capitals on both sides of the slash ("2.450km/h" is a unit) */
+    if (!o || b->text[o - 1] != '(' || slash == NONE || slash == o || slash + 2 >= e ||
+        !isupper((unsigned char)b->text[o]) || !isupper((unsigned char)b->text[slash + 1]))
+        return 0;
+    return tx_count_words(b->text + o, e - 1 - o) <= SLASH_CREDIT_WORDS;
+}
+
 static int bare_caption(const tx_block *b)
 {
     size_t cl, co, crl;
@@ -250,7 +276,7 @@ static int bare_caption(const tx_block *b)
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
     if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
         return 1;
-    if (copyright_tail(b))
+    if (copyright_tail(b) || slash_credit_tail(b))
         return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
