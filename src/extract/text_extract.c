@@ -227,7 +227,6 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
     return rc;
 }
 
-/* A caption that stands without an image marker: ends with a photo credit. */
 /* "Batman on the course near the harbour. © IMAGO/R. Smith": a photo's credit after a
  * copyright sign closes a caption (lynx prints captions as plain lines); an article's
  * paragraph does not end so. Only the tail counts, a few words after the sign. */
@@ -268,6 +267,7 @@ static int slash_credit_tail(const tx_block *b)
     return tx_count_words(b->text + o, e - 1 - o) <= SLASH_CREDIT_WORDS;
 }
 
+/* A caption that stands without an image marker: ends with a photo credit. */
 static int bare_caption(const tx_block *b)
 {
     size_t cl, co, crl;
@@ -441,15 +441,28 @@ static int teaser_head(const tx_block *b)
                                 tx_byline(b->text, b->len, o, l, MAX_AUTHORS));
 }
 
+/* Orders block keys (qsort). */
+static int cmp_key(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
 /* Pass "inline box": a section's heading the page sets more than once ("Most Popular" over
  * a box between every few paragraphs) heads a widget inside the article, not the site's
- * section below it: the article resumes after each copy, as after a promo box. */
-static int inline_box_heading(const ctx *c, size_t i)
+ * section below it: the article resumes after each copy, as after a promo box. `keys` are
+ * the keys of the page's stop headings, sorted. */
+static int inline_box_heading(const uint64_t *keys, size_t n, uint64_t key)
 {
-    for (size_t k = 0; k < c->d.n; k++)
-        if (k != i && c->role[k] == R_STOP && c->d.b[k].key == c->d.b[i].key)
-            return 1;
-    return 0;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (keys[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo + 1 < n && keys[lo + 1] == key;
 }
 
 static int find_body(ctx *c, size_t *rs, size_t *re)
@@ -470,6 +483,17 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     run *runs = NULL;
     size_t nr = 0, capr = 0;
     *rs = *re = NONE;
+    size_t nstop = 0;
+    for (size_t i = 0; i < n; i++)
+        nstop += c->role[i] == R_STOP;
+    uint64_t *stop_keys = malloc((nstop ? nstop : 1) * sizeof *stop_keys);
+    if (!stop_keys)
+        return 0;
+    nstop = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c->role[i] == R_STOP)
+            stop_keys[nstop++] = B[i].key;
+    qsort(stop_keys, nstop, sizeof *stop_keys, cmp_key);
     for (size_t i = 0; i <= n; i++) {
         int stop = i == n || c->role[i] == R_STOP;
         int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
@@ -512,6 +536,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 run *nrn = realloc(runs, nc * sizeof *nrn);
                 if (!nrn) {
                     free(runs);
+                    free(stop_keys);
                     return 0;
                 }
                 runs = nrn;
@@ -555,11 +580,12 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
          * the prose after it is the same article. A site-wide section is not. */
         if (i < n && c->role[i] == R_STOP) {
             /* a promo box (newsletter, podcast) is a widget like a related box: the
-             * article may resume after it */
-            /* a paywall notice is one too, whose offer (a line or two) is no article:
-             * a lone paragraph after it does not join the article (pass "paywall box") */
+             * article may resume after it. A paywall notice is one too, whose offer (a line
+             * or two) is no article: a lone paragraph after it does not join the article
+             * (pass "paywall box") */
             int paywall = tx_is_paywall_notice(&B[i]);
-            int promo = tx_is_promo_heading(&B[i]) || inline_box_heading(c, i) || paywall;
+            int promo = tx_is_promo_heading(&B[i]) || paywall ||
+                        inline_box_heading(stop_keys, nstop, B[i].key);
             paywall_since |= paywall;
             in_section = tx_is_section_heading(&B[i]) && !promo;
             if (in_section || (box_since && !promo) || signed_off)
@@ -602,6 +628,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         *re = runs[hi].e;
     }
     free(runs);
+    free(stop_keys);
     return *rs != NONE;
 }
 
@@ -983,12 +1010,6 @@ done:
  * (a page may name a section twice). */
 #define LABEL_MAX_WORDS 3
 #define LABEL_MIN_REPEATS 3
-
-static int cmp_key(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
 
 static int label_line(const tx_block *b)
 {
