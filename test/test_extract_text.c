@@ -1013,6 +1013,163 @@ static void test_repeated_label(void **state)
     bt_article_free(a);
 }
 
+/* A sentence the page prints twice or more is a widget's (an ad slot's notice between the
+ * paragraphs, a paywall box set twice): no copy is the article's; a sentence said once is. */
+static void test_repeated_sentences(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = 0;
+    for (int box = 0; box < 2; box++) /* the paywall box, set twice */
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "SUBSCRIBE TO UNLOCK\n\n"
+                              "Subscribe now to read the latest news in your city and across the "
+                              "country.\n\n"
+                              "Daily puzzles, including the crossword, and the morning edition on "
+                              "any device you own.\n\n");
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 8; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the story: the council voted to reopen the ferry, "
+                              "which closed in 2019 when its operator gave up.\n\n"
+                              "This advertisement has not loaded yet, but your article continues "
+                              "below.\n\n", k + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_int_equal(a->n_body, 8);
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_non_null(strstr(a->body[k], "Paragraph"));
+    bt_article_free(a);
+}
+
+/* Below an article under its first-level headline, another first-level headline opens the
+ * next story (an endless-scroll page): a longer next story is not this page's article. The
+ * same headline set again (the article in full below its preview) opens nothing new. */
+static void test_next_headline(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 2; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "# Ferry across the river to run again\n\n"
+                              "The council voted on Tuesday to reopen the ferry, which closed in "
+                              "2019 when its last operator gave up (%s).\n\n",
+                              k ? "in full" : "preview");
+    for (int k = 0; k < 3; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the ferry story says when the boats will run and "
+                              "what a crossing will cost.\n\n", k + 1);
+    o += (size_t)snprintf(buf + o, sizeof buf - o, "# Striker signs for his old club\n\n");
+    for (int k = 0; k < 8; k++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the football story, which is longer than the first "
+                              "one and tells of the transfer, the fee and the fans.\n\n", k + 1);
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    size_t n = a->n_body + (a->lede != NULL);
+    assert_int_equal(n, 5);
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "football"));
+    bt_article_free(a);
+}
+
+/* A section's heading set more than once ("Most Popular" over a box every few paragraphs)
+ * heads a widget inside the article: the article resumes after each copy. Taken as the
+ * site's section, it left the rest of the article "in a section" and cut it off. */
+static void test_inline_box_heading(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "The Best Sleeping Bags for Every Trip\n\n");
+    for (int part = 0; part < 3; part++) {
+        for (int k = 0; k < 3; k++)
+            o += (size_t)snprintf(buf + o, sizeof buf - o,
+                                  "   Part %d, paragraph %d: we slept in each bag for a week of "
+                                  "nights in the hills, in rain and frost, and noted how warm "
+                                  "it kept us.\n\n", part + 1, k + 1);
+        if (part < 2)
+            o += (size_t)snprintf(buf + o, sizeof buf - o,
+                                  "Most Popular\n\n"
+                                  "     * The Phone That Folds Twice Is Here %d\n"
+                                  "     * Why Your Router Needs a Reboot %d\n\n", part, part);
+    }
+    bt_article *a = extract_ok(buf);
+    size_t paras = a->lede && strstr(a->lede, "paragraph");
+    for (size_t k = 0; k < a->n_body; k++)
+        paras += strstr(a->body[k], "paragraph") != NULL;
+    assert_int_equal(paras, 9);
+    bt_article_free(a);
+}
+
+/* A paywall notice (lexicon HTML_PAYWALL) is a box, not a paragraph, and the offer's line
+ * after it does not join the article as a lone paragraph would. */
+static void test_paywall_notice(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Quake shakes the southern coast overnight\n\n"
+        "A strong earthquake shook the southern coast late on Monday, the weather agency said, "
+        "and a tsunami advisory was issued for two prefectures.\n\n"
+        "The agency said the quake was not linked to the expected megaquake, but asked people "
+        "near the coast to stay alert.\n\n"
+        "This article is for subscribers only. Subscribers to the printed paper can register "
+        "for free.\n\n"
+        "- Unlimited articles on the site and in the app, every day of the year.\n"
+        "- Newsletters with the latest news.\n\n"
+        "Latest news\n\n"
+        "- Train line stops after the quake, no injuries\n"
+        "- Ferry service resumes on the island\n");
+    size_t n = a->n_body + (a->lede != NULL);
+    assert_int_equal(n, 2);
+    for (size_t k = 0; k < a->n_body; k++) {
+        assert_null(strstr(a->body[k], "subscribers"));
+        assert_null(strstr(a->body[k], "Unlimited"));
+    }
+    bt_article_free(a);
+}
+
+/* A line closed by a copyright sign and a credit is a photo's caption (lynx prints captions
+ * as plain indented lines), not a paragraph; a paragraph that names a copyright mid-way is. */
+static void test_copyright_caption(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Marathon runners brave the wind along the harbour\n\n"
+        "   Thousands of runners set off from the exhibition halls on Sunday morning, and the\n"
+        "   wind off the river made the second half of the course hard for everyone.\n\n"
+        "   Runners in fancy dress on the course near the harbour, where the crowd was\n"
+        "   thickest. © IMAGO/Beautiful Sports/R. Smith\n\n"
+        "   The winner crossed the line after two hours and five minutes, a minute slower than\n"
+        "   last year, and said the wind had cost him the course record.\n\n"
+        "   The organisers said the © sign on the medals had been printed in error, and that\n"
+        "   every runner who finished would be sent a new one in the summer.\n");
+    size_t paras = a->lede != NULL;
+    for (size_t k = 0; k < a->n_body; k++) {
+        assert_null(strstr(a->body[k], "fancy dress"));
+        paras++;
+    }
+    assert_int_equal(paras, 3);
+    bt_article_free(a);
+    /* a closing bracket naming a photographer and an agency, parted by a slash, is a credit;
+     * a unit's slash is not */
+    a = extract_ok(
+        "Marathon runners brave the wind along the harbour\n\n"
+        "   Thousands of runners set off from the exhibition halls on Sunday morning, and the\n"
+        "   wind off the river made the second half of the course hard for everyone.\n\n"
+        "   The winner waves to the crowd at the finish line on Sunday. (Anna Berg/The\n"
+        "   Associated Press)\n\n"
+        "   The winner crossed the line after two hours and five minutes, running into a head\n"
+        "   wind that gusted at times to more than 60 km (about 37 mi/h).\n");
+    paras = a->lede != NULL;
+    for (size_t k = 0; k < a->n_body; k++) {
+        assert_null(strstr(a->body[k], "waves to the crowd"));
+        paras++;
+    }
+    assert_int_equal(paras, 2);
+    bt_article_free(a);
+}
+
 /* Datelines, captions and credits between an article's paragraphs are not the headlines of a
  * teaser list: counted as such, they cut the article's run by 3 and a notice above won. */
 static void test_teaser_heads_not_captions(void **state)
@@ -1419,6 +1576,11 @@ int main(void)
         cmocka_unit_test(test_counted_comments),
         cmocka_unit_test(test_table_rows_not_prose),
         cmocka_unit_test(test_repeated_label),
+        cmocka_unit_test(test_repeated_sentences),
+        cmocka_unit_test(test_next_headline),
+        cmocka_unit_test(test_inline_box_heading),
+        cmocka_unit_test(test_paywall_notice),
+        cmocka_unit_test(test_copyright_caption),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

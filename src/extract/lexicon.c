@@ -448,6 +448,7 @@ static const entry TABLE[] = {
     {"read next", 9, LX(HTML_RELATED_MARK)},
     {"recommended", 11, LX(SECTION_HEAD)},
     {"recommended for you", 19, LX(HTML_ENDS_ARTICLE) | LX(SECTION_HEAD)},
+    {"recommended from", 16, LX(SECTION_PREFIX)},
     {"redaccion", 9, LX(BYLINE_ACCOUNT)},
     {"redaction", 9, LX(BYLINE_ACCOUNT)},
     {"redaktion", 9, LX(BYLINE_ACCOUNT)},

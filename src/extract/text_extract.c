@@ -22,6 +22,7 @@
 
 #include <utf8proc.h>
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +51,7 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
 #define NAV_GAP 16     /* menu items that end a run of prose (a site menu, not a list of links
                           the article gives) */
+#define NEXT_HEADLINE_PARAS 3 /* paragraphs an article has before a first-level heading ends it */
 #define RESUME_LOOK 3  /* blocks of a box's last card that may open the run after it */
 #define JOIN_LONE_GAP (RUN_GAP + 2) /* a lone paragraph further below is a widget's notice */
 #define SIGNED_OFF_WORDS 8     /* a byline or "Nguồn:" line between body and box */
@@ -225,6 +227,46 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
     return rc;
 }
 
+/* "Batman on the course near the harbour. © IMAGO/R. Smith": a photo's credit after a
+ * copyright sign closes a caption (lynx prints captions as plain lines); an article's
+ * paragraph does not end so. Only the tail counts, a few words after the sign. */
+#define COPYRIGHT_TAIL_WORDS 8
+
+static int copyright_tail(const tx_block *b)
+{
+    static const char sign[] = "\xC2\xA9";
+    size_t at = NONE;
+    for (size_t i = 0; i + 1 < b->len; i++)
+        if (!memcmp(b->text + i, sign, 2))
+            at = i;
+    return at != NONE && at > 0 && tx_count_words(b->text + at, b->len - at) <= COPYRIGHT_TAIL_WORDS;
+}
+
+/* "... in Gaza City, in April 2022. (Adel Hana/The Associated Press)": a closing bracket
+ * naming a photographer and an agency, parted by a slash, is a photo's credit; the
+ * bracketed abbreviations a paragraph ends with ("(OSZE)", "(PSPC)") have no slash. */
+#define SLASH_CREDIT_WORDS 8
+
+static int slash_credit_tail(const tx_block *b)
+{
+    size_t e = b->len;
+    while (e && (b->text[e - 1] == '.' || b->text[e - 1] == ' '))
+        e--;
+    if (!e || b->text[e - 1] != ')')
+        return 0;
+    size_t o = e - 1, slash = NONE;
+    while (o && b->text[o - 1] != '(' && b->text[o - 1] != ')') {
+        o--;
+        if (b->text[o] == '/')
+            slash = o;
+    }
+    /* names: capitals on both sides of the slash ("2.450km/h" is a unit) */
+    if (!o || b->text[o - 1] != '(' || slash == NONE || slash == o || slash + 2 >= e ||
+        !isupper((unsigned char)b->text[o]) || !isupper((unsigned char)b->text[slash + 1]))
+        return 0;
+    return tx_count_words(b->text + o, e - 1 - o) <= SLASH_CREDIT_WORDS;
+}
+
 /* A caption that stands without an image marker: ends with a photo credit. */
 static int bare_caption(const tx_block *b)
 {
@@ -233,6 +275,8 @@ static int bare_caption(const tx_block *b)
         return 0;
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
     if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
+        return 1;
+    if (copyright_tail(b) || slash_credit_tail(b))
         return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
@@ -383,6 +427,7 @@ typedef struct run {
     int weak;    /* teaser-like or under a section heading */
     int section; /* a section heading precedes it since the previous run */
     int box;     /* only a related heading and its few headline-like items precede it */
+    int other;   /* below a next headline: another article (pass "next headline") */
 } run;
 
 /* A line that may head a teaser: headline-like, and not a line an article has between its
@@ -396,6 +441,30 @@ static int teaser_head(const tx_block *b)
                                 tx_byline(b->text, b->len, o, l, MAX_AUTHORS));
 }
 
+/* Orders block keys (qsort). */
+static int cmp_key(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Pass "inline box": a section's heading the page sets more than once ("Most Popular" over
+ * a box between every few paragraphs) heads a widget inside the article, not the site's
+ * section below it: the article resumes after each copy, as after a promo box. `keys` are
+ * the keys of the page's stop headings, sorted. */
+static int inline_box_heading(const uint64_t *keys, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (keys[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo + 1 < n && keys[lo + 1] == key;
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
@@ -405,16 +474,33 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
     int promo_since = 0; /* the box since the last run is a promo box only */
     int menu_since = 0;  /* the last run ended at a site menu */
+    int paywall_since = 0; /* the box since the last run is a paywall's offer */
+    int h1_since = 0, run_h1 = 0; /* a first-level heading met so far; above this run */
+    uint64_t h1_key = 0;          /* the last first-level heading's */
+    int next_article = 0, other_since = 0; /* a next headline was met: the runs below it
+                                             * are another article's */
     size_t box_items = 0;
     run *runs = NULL;
     size_t nr = 0, capr = 0;
     *rs = *re = NONE;
+    size_t nstop = 0;
+    for (size_t i = 0; i < n; i++)
+        nstop += c->role[i] == R_STOP;
+    uint64_t *stop_keys = malloc((nstop ? nstop : 1) * sizeof *stop_keys);
+    if (!stop_keys)
+        return 0;
+    nstop = 0;
+    for (size_t i = 0; i < n; i++)
+        if (c->role[i] == R_STOP)
+            stop_keys[nstop++] = B[i].key;
+    qsort(stop_keys, nstop, sizeof *stop_keys, cmp_key);
     for (size_t i = 0; i <= n; i++) {
         int stop = i == n || c->role[i] == R_STOP;
         int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
         if (prose) {
             if (cs == NONE)
-                cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section;
+                cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section,
+                run_h1 = h1_since;
             signed_off = 0;
             ce = i;
             gap = nav_gap = 0;
@@ -423,6 +509,13 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             paras++;
             if (has_end_mark(B[i].text, B[i].len))
                 stop = 1;
+        } else if (cs != NONE && !stop && run_h1 && B[i].level == 1 && B[i].key != h1_key &&
+                   paras >= NEXT_HEADLINE_PARAS && B[i].words >= LINE_MIN_WORDS && !c->junk[i]) {
+            /* pass "next headline": below an article that opened under a first-level
+             * heading, another first-level heading opens another article (an endless-scroll
+             * page, the next story): the runs from there on are that one's. The same
+             * headline again is the article restated in full below its preview. */
+            stop = 1, menu_since = 1, next_article = 1;
         } else if (cs != NONE && !stop) {
             if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
                 gap++;
@@ -443,6 +536,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 run *nrn = realloc(runs, nc * sizeof *nrn);
                 if (!nrn) {
                     free(runs);
+                    free(stop_keys);
                     return 0;
                 }
                 runs = nrn;
@@ -470,22 +564,29 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             /* a promo box has lines of its own (a pitch, a button, a notice) before the
              * article resumes, so the paragraphs after it need not come in a row */
             run r = {cs, ce, score, 0,
-                     section_since || (box_since && !resumes && !promo_since), resumes};
+                     section_since || (box_since && !resumes && !promo_since),
+                     resumes || (paywall_since && cs == ce), other_since};
+            other_since |= next_article;
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
                 r.score /= TEASER_DIV, r.weak = 1;
             runs[nr++] = r;
             section_since = menu_since;
-            box_since = promo_since = menu_since = 0;
+            box_since = promo_since = menu_since = paywall_since = 0;
             cs = NONE;
         }
         /* a related box inside the article ("Tin liên quan" and a few titles) is a widget:
          * the prose after it is the same article. A site-wide section is not. */
         if (i < n && c->role[i] == R_STOP) {
             /* a promo box (newsletter, podcast) is a widget like a related box: the
-             * article may resume after it */
-            int promo = tx_is_promo_heading(&B[i]);
+             * article may resume after it. A paywall notice is one too, whose offer (a line
+             * or two) is no article: a lone paragraph after it does not join the article
+             * (pass "paywall box") */
+            int paywall = tx_is_paywall_notice(&B[i]);
+            int promo = tx_is_promo_heading(&B[i]) || paywall ||
+                        inline_box_heading(stop_keys, nstop, B[i].key);
+            paywall_since |= paywall;
             in_section = tx_is_section_heading(&B[i]) && !promo;
             if (in_section || (box_since && !promo) || signed_off)
                 section_since = 1;
@@ -493,6 +594,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 promo_since = promo && (!box_since || promo_since), box_since = 1, box_items = 0;
         } else if (i < n && B[i].level == 1) {
             in_section = 0;
+            h1_since |= cs == NONE;
+            h1_key = B[i].key;
         } else if (i < n && box_since && cs == NONE && !c->junk[i] && B[i].kind == TB_TEXT) {
             box_items++;
         } else if (i < n && !prose && !box_since && !c->junk[i] && B[i].kind == TB_TEXT &&
@@ -507,7 +610,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     }
     size_t best = NONE;
     for (size_t k = 0; k < nr; k++)
-        if (best == NONE || runs[k].score > runs[best].score)
+        if (best == NONE || (runs[k].other == runs[best].other && runs[k].score > runs[best].score) ||
+            runs[best].other > runs[k].other)
             best = k;
     if (best != NONE) {
         size_t lo = best, hi = best;
@@ -524,6 +628,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         *re = runs[hi].e;
     }
     free(runs);
+    free(stop_keys);
     return *rs != NONE;
 }
 
@@ -906,12 +1011,6 @@ done:
 #define LABEL_MAX_WORDS 3
 #define LABEL_MIN_REPEATS 3
 
-static int cmp_key(const void *x, const void *y)
-{
-    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 static int label_line(const tx_block *b)
 {
     return b->kind == TB_TEXT && !b->level && b->words <= LABEL_MAX_WORDS;
@@ -956,13 +1055,80 @@ static int mark_repeated_labels(ctx *c)
     return 0;
 }
 
+/* Pass 1c, repeated sentences: a sentence the page prints twice or more is a widget's
+ * (a consent notice over every embed, "This advertisement has not loaded yet, but your
+ * article continues below.", a paywall box set twice): an article does not repeat its own
+ * paragraphs. Left in, the copies read as prose and a box of them can outscore the article.
+ * A capture that repeats much of its prose (the article twice, a mobile and a desktop copy)
+ * is left alone: there the copies are the article. Headings and headline-like lines are left
+ * alone too (a headline is printed as the page's title and again over the article). */
+#define REPEAT_MIN_WORDS (LABEL_MAX_WORDS + 1) /* shorter lines are labels (above) */
+#define REPEAT_MIN_COPIES 2
+#define REPEAT_MAX_SHARE_PCT 40 /* sentences repeated past this share: a doubled capture */
+
+static int repeat_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level && b->words >= REPEAT_MIN_WORDS && tx_is_prose(b);
+}
+
+static int mark_repeated_sentences(ctx *c)
+{
+    tx_block *B = c->d.b;
+    size_t n = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        n += repeat_line(&B[i]);
+    if (n < REPEAT_MIN_COPIES)
+        return 0;
+    uint64_t *keys = malloc(n * sizeof *keys);
+    if (!keys)
+        return BT_ENOMEM;
+    n = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        if (repeat_line(&B[i]))
+            keys[n++] = B[i].key;
+    qsort(keys, n, sizeof *keys, cmp_key);
+    /* the share is of distinct sentences: a widget repeats one or two many times, a
+     * doubled capture repeats most of them */
+    size_t distinct = 0, repeated = 0;
+    for (size_t k = 0; k < n; k++)
+        if (k == 0 || keys[k] != keys[k - 1]) {
+            distinct++;
+            repeated += k + 1 < n && keys[k + 1] == keys[k];
+        }
+    if (!repeated || repeated * 100 > distinct * REPEAT_MAX_SHARE_PCT) {
+        free(keys);
+        return 0;
+    }
+    for (size_t i = 0; i < c->d.n; i++) {
+        if (!repeat_line(&B[i]) || c->role[i] == R_STOP || c->junk[i])
+            continue;
+        /* a copy right after its twin is the line printed twice (a crawler's copy): one of
+         * them is the article's, and the body rules drop the other */
+        if ((i > 0 && B[i - 1].key == B[i].key) || (i + 1 < c->d.n && B[i + 1].key == B[i].key))
+            continue;
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (keys[mid] < B[i].key)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo + 1 < n && keys[lo + 1] == B[i].key)
+            c->junk[i] = JUNK_RULE;
+    }
+    free(keys);
+    return 0;
+}
+
 static void mark_furniture(ctx *c)
 {
     tx_block *B = c->d.b;
     for (size_t i = 0; i < c->d.n; i++) {
         tx_block *b = &B[i];
         /* a section's name inside a navigation run is a menu item, no heading */
-        if (!(b->flags & TBF_NAV) && (tx_is_related_heading(b) || tx_is_section_heading(b)))
+        if (!(b->flags & TBF_NAV) && (tx_is_related_heading(b) || tx_is_section_heading(b) ||
+                                       tx_is_paywall_notice(b)))
             c->role[i] = R_STOP;
         else if (tx_is_furniture(b) || tx_is_slug(b, c->d.vietnamese) || tx_is_relative_time(b) ||
                  tx_is_breadcrumb(b) || (b->flags & TBF_NAV))
@@ -1620,7 +1786,7 @@ static int extract(ctx *c, const bt_capture *cap)
 {
     int rc;
     mark_furniture(c);
-    if ((rc = mark_repeated_labels(c)))
+    if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
         return rc;
     size_t rs, re;
     if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)

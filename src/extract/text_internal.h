@@ -82,6 +82,9 @@ int tx_is_section_heading(const tx_block *b);
 /* Heading of a promo box ("Newsletter", "Sign up", "Podcast"): a section heading that a page
  * also sets inside the article, between paragraphs. */
 int tx_is_promo_heading(const tx_block *b);
+/* A paywall notice ("Dieser Artikel ist nur für Abonnenten", "この記事は会員限定です"): what
+ * follows is the offer, not the article (lexicon HTML_PAYWALL). */
+int tx_is_paywall_notice(const tx_block *b);
 /* Heading of the portal's "most read" box ("Đọc nhiều", "Xem nhiều", "Most popular"). */
 int tx_is_most_read_heading(const tx_block *b);
 /* A line after which a related block cannot go on: tags, previous/next post, comments. */

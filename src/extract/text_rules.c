@@ -11,6 +11,8 @@
 #define SHARE_ROW_MAX_WORDS 40  /* a line longer than this ending in "Chia sẻ" is a paragraph */
 #define SHARE_ROW_MIN_WORDS 2   /* one "Share" alone is a word, not a row of buttons */
 #define FURNITURE_PREFIX_WORDS 14 /* "Theo dõi báo X trên Google News": a line, not a text */
+#define PAYWALL_LINE_MAX 200    /* a paywall notice is a line */
+#define PAYWALL_ENDS " .,:;!?\xE3" /* its words end at a space or a mark (CJK marks: E3 ..) */
 #define COPYRIGHT_MAX_WORDS 20  /* a copyright line names the owner and the licence */
 #define WEATHER_MAX_WORDS 8     /* "Hà Nội 25°C": a widget, not a sentence about heat */
 #define MIN_LETTERS 2           /* fewer letters or digits: punctuation, a bullet, an icon */
@@ -94,6 +96,12 @@ int tx_is_section_heading(const tx_block *b)
 int tx_is_promo_heading(const tx_block *b)
 {
     return b->kind == TB_TEXT && phrase_eq(b, BTI_LEX_PROMO_HEAD);
+}
+
+int tx_is_paywall_notice(const tx_block *b)
+{
+    return b->kind == TB_TEXT && b->len <= PAYWALL_LINE_MAX &&
+           bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, b->text, b->len, PAYWALL_ENDS) > 0;
 }
 
 int tx_is_most_read_heading(const tx_block *b)
