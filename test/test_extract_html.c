@@ -1788,6 +1788,57 @@ static void test_ld_article_body(void **state)
     bt_article_free(a);
 }
 
+/* A framework's page (Next.js) whose DOM is an empty shell: the article's markup is a JSON
+ * string in a script, '<' escaped as \u003c. That markup's paragraphs are the article, without
+ * the template's slots ("$$AD$$"); a page whose DOM shows its text keeps it, and a short
+ * markup string (a widget's) is not read. */
+static void test_script_markup_body(void **state)
+{
+    (void)state;
+    char mk[8192] = "\\u003cdiv class=\\\"editor-img-box\\\"\\u003e\\u003cimg src=\\\"/a.jpg\\\"\\u003e"
+                    "\\u003c/div\\u003e$$AD_SLOT$$";
+    for (int i = 0; i < 6; i++)
+        strcat(mk, "\\u003cp class=\\\"editor-p\\\"\\u003eThe council voted on Tuesday to rebuild "
+                   "the old bridge over the river, which engineers closed in spring after "
+                   "finding cracks in two of its piers.\\u003c/p\\u003e");
+    const char *shell =
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+        "<div id=\"article\">%s</div>"
+        "<script>self.__next_f.push([1,\"24:T1b7b,\"])</script>"
+        "<script>self.__next_f.push([1,\"%s\"])</script>"
+        "<script>self.__next_f.push([1,\"5:[\\\"$\\\",\\\"div\\\",null,{}]\\n\"])</script>"
+        "</body></html>";
+    static char buf[16384];
+    snprintf(buf, sizeof buf, shell, "", mk);
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 6);
+    assert_string_equal(a->body[0], "The council voted on Tuesday to rebuild the old bridge over "
+                                    "the river, which engineers closed in spring after finding "
+                                    "cracks in two of its piers.");
+    bt_article_free(a);
+    /* the DOM shows a text of its own: it stays */
+    const char *own = "<p>Buses will take a diversion for the two years of works, adding some ten "
+                      "minutes to the trip, the transport office said on Wednesday.</p>"
+                      "<p>The new bridge will carry a cycle lane on each side and open in the "
+                      "autumn of the year after next, the council added in its statement.</p>"
+                      "<p>Residents asked for a footbridge while the works last; the council said "
+                      "it would look into the cost and report back at its next meeting.</p>"
+                      "<p>Shops on the quay fear the diversion will keep their customers away "
+                      "and asked for help with the rent while the bridge is closed.</p>";
+    snprintf(buf, sizeof buf, shell, own, mk);
+    a = extract_ok(buf);
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[0], "diversion"));
+    bt_article_free(a);
+    /* a markup string too short to be an article's is not read */
+    mk[strlen(mk) - 4 * 220] = '\0';
+    snprintf(buf, sizeof buf, shell, "", mk);
+    bt_article *none = NULL;
+    bt_error err;
+    assert_int_equal(extract(buf, strlen(buf), NULL, &none, &err), BT_ENOARTICLE);
+    assert_null(none);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2139,7 +2190,7 @@ int main(void)
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_announce_lines),
         cmocka_unit_test(test_link_line_letters),
-        cmocka_unit_test(test_ld_article_body),
+        cmocka_unit_test(test_ld_article_body), cmocka_unit_test(test_script_markup_body),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),
