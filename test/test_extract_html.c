@@ -1839,6 +1839,37 @@ static void test_script_markup_body(void **state)
     assert_null(none);
 }
 
+/* A short line printed again and again between the paragraphs ("Article content" above each ad
+ * slot) is the layout's label and leaves, every time; a line of code or a result the text
+ * repeats ("x = 1", "Result: 12 g") stays, and so does a label printed only twice. */
+static void test_repeated_labels(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "The council voted on Tuesday to rebuild the old bridge over the river.",
+        "Engineers closed it in spring after finding cracks in two of its piers.",
+        "Buses will take a diversion for the two years of works, the office said.",
+        "The new bridge will carry a cycle lane on each side, the council added."};
+    char buf[8192] = "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+                     "<div class=\"article-body\">";
+    for (size_t i = 0; i < 4; i++) {
+        strcat(buf, "<p>Article content</p><p>");
+        strcat(buf, paras[i]);
+        strcat(buf, "</p><p>Result: 12 g</p>");
+        if (i < 2)
+            strcat(buf, "<p>Story continues below</p>");
+    }
+    strcat(buf, "</div></body></html>");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 10);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_string_not_equal(a->body[i], "Article content");
+    assert_string_equal(a->body[0], paras[0]);
+    assert_string_equal(a->body[1], "Result: 12 g");
+    assert_string_equal(a->body[2], "Story continues below");
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2191,6 +2222,7 @@ int main(void)
         cmocka_unit_test(test_announce_lines),
         cmocka_unit_test(test_link_line_letters),
         cmocka_unit_test(test_ld_article_body), cmocka_unit_test(test_script_markup_body),
+        cmocka_unit_test(test_repeated_labels),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),

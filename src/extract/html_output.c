@@ -1939,6 +1939,80 @@ static void sort_lines(out *o)
     }
 }
 
+/* Pass 5b: a short line the page prints again and again between its paragraphs ("Article
+ * content" above each ad slot, "Story continues below"): a label of the layout, never the
+ * article's, whatever its words. */
+#define REPEAT_LABEL_MAX 40 /* a label is a few words, not a sentence */
+#define REPEAT_LABEL_MIN 3  /* printed this often in one text, it is the layout's */
+
+typedef struct label_ref {
+    const char *text;
+    size_t i;
+} label_ref;
+
+static int label_cmp(const void *x, const void *y)
+{
+    const label_ref *a = x, *b = y;
+    int c = strcmp(a->text, b->text);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* A label's shape: words of letters only. Digits and marks make it a line of code, a
+ * formula or a score, which a text may well repeat ("}", "x = 0", "Lösung: 12 g"). */
+static int label_shaped(const para *p)
+{
+    if (p->len > REPEAT_LABEL_MAX || !p->len)
+        return 0;
+    for (size_t i = 0; i < p->len; i++) {
+        unsigned char c = (unsigned char)p->text[i];
+        if (!(c == ' ' || c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+            return 0;
+    }
+    return 1;
+}
+
+static void drop_repeated_labels(out *o)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < o->pn; i++)
+        n += label_shaped(&o->pv[i]);
+    if (n < REPEAT_LABEL_MIN || o->rc)
+        return;
+    label_ref *r = malloc(n * sizeof *r);
+    unsigned char *drop = calloc(o->pn, 1);
+    if (!r || !drop) {
+        free(r);
+        free(drop);
+        o->rc = BT_ENOMEM;
+        return;
+    }
+    n = 0;
+    for (size_t i = 0; i < o->pn; i++)
+        if (label_shaped(&o->pv[i]))
+            r[n++] = (label_ref){o->pv[i].text, i};
+    qsort(r, n, sizeof *r, label_cmp);
+    size_t dropped = 0;
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && !strcmp(r[a].text, r[b].text);)
+            b++;
+        for (size_t k = a; b - a >= REPEAT_LABEL_MIN && k < b; k++, dropped++)
+            drop[r[k].i] = 1;
+    }
+    size_t w = 0;
+    for (size_t i = 0; dropped && i < o->pn; i++) {
+        if (drop[i]) {
+            free(o->pv[i].text);
+            free(o->pv[i].href);
+        } else {
+            o->pv[w++] = o->pv[i];
+        }
+    }
+    if (dropped)
+        o->pn = w;
+    free(r);
+    free(drop);
+}
+
 /* Pass 6: no sapo marked: a first paragraph that repeats the page's description is one,
  * unless it is a plain <p> among the text's own (the site's excerpt took the first
  * paragraph). */
@@ -2183,6 +2257,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     take_described_sapo(&o);
     take_related_outside(&o, scope);
     sort_lines(&o);
+    drop_repeated_labels(&o);
     take_description_sapo(&o);
     take_styled_sapo(&o);
     take_header_standfirst(&o);
