@@ -2125,6 +2125,16 @@ static void test_paywall_notice(void **state)
     assert_false(test_body_has(a, "RESERVED"));
     assert_false(test_body_has(a, "Daily puzzles"));
     bt_article_free(a);
+    /* the notice in its second sentence, after the share left to read: the text ends there */
+    a = extract_ok(
+        "<html lang=\"fr\"><head><title>Paywall</title></head><body><div class=\"story\">" PARAS
+        "<p>Le conseil publiera le rapport complet la semaine prochaine, selon la mairie.</p>"
+        "<p>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</p>"
+        "<p>Vous pouvez lire ce journal sur un seul appareil à la fois.</p></div></body></html>");
+    assert_true(test_body_has(a, "rapport complet"));
+    assert_false(test_body_has(a, "Il vous reste"));
+    assert_false(test_body_has(a, "seul appareil"));
+    bt_article_free(a);
 }
 
 /* The lenient second try keeps its answer when it gathers more text, counted down the

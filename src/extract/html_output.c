@@ -1749,11 +1749,24 @@ static int rule_promo_line(out *o, size_t i)
  * follows is shorter than what the page showed before it; else (the text goes on) the
  * notice alone leaves. */
 
+/* Whether line t opens with a paywall notice, or one of its sentences does ("Il vous reste
+ * 57 % de cet article à lire. La suite est réservée aux abonnés."): a notice often leads with
+ * the share left to read, which no word list can spell. */
+static int paywall_notice(const char *t, size_t len)
+{
+    if (bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, t, len, PAYWALL_ENDS))
+        return 1;
+    for (size_t j = 2; j < len; j++)
+        if (t[j - 1] == ' ' && (t[j - 2] == '.' || t[j - 2] == '!' || t[j - 2] == ':') &&
+            bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, t + j, len - j, PAYWALL_ENDS))
+            return 1;
+    return 0;
+}
+
 static int rule_paywall(out *o, size_t i)
 {
     const para *p = &o->pv[i];
-    if (i == 0 || p->len > PAYWALL_LINE_MAX ||
-        !bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, p->text, p->len, PAYWALL_ENDS))
+    if (i == 0 || p->len > PAYWALL_LINE_MAX || !paywall_notice(p->text, p->len))
         return 0;
     size_t before = 0, after = 0;
     for (size_t k = 0; k < o->pn; k++)
