@@ -1840,7 +1840,7 @@ static void test_script_markup_body(void **state)
 }
 
 /* A short line printed again and again between the paragraphs ("Article content" above each ad
- * slot) is the layout's label and leaves, every time; a line of code or a result the text
+ * slot, a sentence or two of letters and marks) is the layout's label and leaves, every time; a line of code or a result the text
  * repeats ("x = 1", "Result: 12 g") stays, and so does a label printed only twice. */
 static void test_repeated_labels(void **state)
 {
@@ -1856,14 +1856,17 @@ static void test_repeated_labels(void **state)
         strcat(buf, "<p>Article content</p><p>");
         strcat(buf, paras[i]);
         strcat(buf, "</p><p>Result: 12 g</p>");
+        strcat(buf, "<p>Seen this before? Hide ads.</p>");
         if (i < 2)
             strcat(buf, "<p>Story continues below</p>");
     }
     strcat(buf, "</div></body></html>");
     bt_article *a = extract_ok(buf);
     assert_int_equal(a->n_body, 10);
-    for (size_t i = 0; i < a->n_body; i++)
+    for (size_t i = 0; i < a->n_body; i++) {
         assert_string_not_equal(a->body[i], "Article content");
+        assert_string_not_equal(a->body[i], "Seen this before? Hide ads.");
+    }
     assert_string_equal(a->body[0], paras[0]);
     assert_string_equal(a->body[1], "Result: 12 g");
     assert_string_equal(a->body[2], "Story continues below");

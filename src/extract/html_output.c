@@ -1970,15 +1970,17 @@ static int label_cmp(const void *x, const void *y)
     return c ? c : (a->i > b->i) - (a->i < b->i);
 }
 
-/* A label's shape: words of letters only. Digits and marks make it a line of code, a
- * formula or a score, which a text may well repeat ("}", "x = 0", "Lösung: 12 g"). */
+/* A label's shape: words of letters and a sentence's marks ("Don't want to see this? Remove
+ * ads"). Digits and other marks make it a line of code, a formula or a score, which a text
+ * may well repeat ("}", "x = 0", "Lösung: 12 g"). */
 static int label_shaped(const para *p)
 {
     if (p->len > REPEAT_LABEL_MAX || !p->len)
         return 0;
     for (size_t i = 0; i < p->len; i++) {
         unsigned char c = (unsigned char)p->text[i];
-        if (!(c == ' ' || c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+        if (!(c == ' ' || c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+              (c && strchr("'?!.,", c))))
             return 0;
     }
     return 1;
