@@ -1873,6 +1873,38 @@ static void test_repeated_labels(void **state)
     bt_article_free(a);
 }
 
+/* A page built of modules: the headline in one block, then each few paragraphs, each
+ * subheading in a sibling block of one class, every paragraph six levels down, where the
+ * best block scores under the sibling floor. Its siblings of the same class are the rest of
+ * the text; the header module stays out of the text (its standfirst is the lede). */
+static void test_module_siblings(void **state)
+{
+    (void)state;
+#define MODULE(x) "<div class=\"con\"><div class=\"modCon\"><div class=\"mod\"><div class=\"boxCon\">" \
+                  "<div class=\"box\">" x "</div></div></div></div></div>"
+    bt_article *a = extract_ok(
+        "<html lang=\"de\"><head><title>Brücke wird gesperrt</title></head><body>"
+        "<nav><a href=\"/\">Start</a> <a href=\"/nrw\">NRW</a></nav><article>"
+        MODULE("<h1>Brücke wird gesperrt</h1><p class=\"einleitung\">Die alte Brücke über den "
+               "Fluss wird ab Montag für zwei Jahre gesperrt, die Stadt baut sie neu.</p>")
+        MODULE("<p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse in zwei Pfeilern "
+               "gefunden, deren Reparatur teurer wäre als ein Neubau.</p>")
+        MODULE("<h2>Umleitung für die Busse</h2>")
+        MODULE("<p>Die Busse fahren während der Bauzeit eine Umleitung, die etwa zehn Minuten "
+               "länger dauert, sagte das Verkehrsamt am Dienstag.</p><p>Die neue Brücke soll "
+               "auf beiden Seiten einen Radweg bekommen, erklärte die Stadt, und im Herbst des "
+               "übernächsten Jahres eröffnet werden, wenn das Wetter mitspielt.</p><p>Anwohner "
+               "hatten eine Fußgängerbrücke für die Bauzeit gefordert; die Stadt will die "
+               "Kosten prüfen und im nächsten Ausschuss berichten.</p>")
+        "</article><footer><a href=\"/impressum\">Impressum</a></footer></body></html>");
+#undef MODULE
+    assert_true(test_body_has(a, "Risse in zwei Pfeilern"));
+    assert_true(test_body_has(a, "Umleitung für die Busse"));
+    assert_true(test_body_has(a, "Fußgängerbrücke"));
+    assert_false(test_body_has(a, "für zwei Jahre gesperrt"));
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2236,6 +2268,7 @@ int main(void)
         cmocka_unit_test(test_link_line_letters),
         cmocka_unit_test(test_ld_article_body), cmocka_unit_test(test_script_markup_body),
         cmocka_unit_test(test_repeated_labels),
+        cmocka_unit_test(test_module_siblings),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),
