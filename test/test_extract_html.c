@@ -1905,6 +1905,32 @@ static void test_module_siblings(void **state)
     bt_article_free(a);
 }
 
+/* A pull quote (a sentence of the text set again between the paragraphs) is said once, in
+ * its paragraph; a subheading that opens the next paragraph's words stays, and so does a
+ * line that opens the paragraph after it. */
+static void test_pull_quotes(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+        "<div class=\"article-body\"><p>The council voted on Tuesday to rebuild the old bridge "
+        "over the river, which engineers closed in spring after finding cracks.</p>"
+        "<blockquote class=\"pullquote\"><p>“We cannot patch it any longer.”</p></blockquote>"
+        "<p>The mayor said the vote was the only way forward: “We cannot patch it any longer, "
+        "and a new bridge will last a century,” she told the meeting.</p>"
+        "<h2>Buses will take a diversion</h2><p>Buses will take a diversion for the two years "
+        "of works, adding some ten minutes to the trip, the transport office said.</p>"
+        "<p>Residents asked for a footbridge while the works last.</p><p>Residents asked for a "
+        "footbridge while the works last, and the council said it would look into the cost.</p>"
+        "</div></body></html>");
+    assert_int_equal(a->n_body, 6);
+    assert_string_equal(a->body[2], "Buses will take a diversion");
+    assert_string_equal(a->body[4], "Residents asked for a footbridge while the works last.");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_string_not_equal(a->body[i], "“We cannot patch it any longer.”");
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2269,6 +2295,7 @@ int main(void)
         cmocka_unit_test(test_ld_article_body), cmocka_unit_test(test_script_markup_body),
         cmocka_unit_test(test_repeated_labels),
         cmocka_unit_test(test_module_siblings),
+        cmocka_unit_test(test_pull_quotes),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),

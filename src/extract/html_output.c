@@ -2028,6 +2028,76 @@ static void drop_repeated_labels(out *o)
     free(drop);
 }
 
+/* Pass 5c: a pull quote, a sentence of the text set again large between the paragraphs
+ * ("In der Stunde schlachten wir hier so 45 Schweine." beside the paragraph that quotes it):
+ * a short line found whole inside a longer paragraph nearby, past its opening, is said once,
+ * there. Quotes and the closing mark are left off the comparison (the paragraph quotes it
+ * inside a sentence); headings and bold lines stay (a subheading may repeat a phrase). */
+#define PULL_MIN 25   /* the words compared: shorter ones recur in any text */
+#define PULL_MAX 300  /* a pull quote is a sentence or two */
+#define PULL_REACH 12 /* paragraphs either side where its source sits */
+#define PULL_LEAD_SLACK 4 /* bytes (an opening quote) before a match that opens the paragraph */
+
+static int quote_mark(const char *t, size_t n, size_t *len)
+{
+    static const char *const marks[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                         "\xE2\x80\x9E", "\xE2\x80\x98", "\xE2\x80\x99",
+                                         "\xC2\xAB", "\xC2\xBB"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t l = strlen(marks[i]);
+        if (n >= l && !memcmp(t, marks[i], l)) {
+            *len = l;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void drop_pull_quotes(out *o)
+{
+    for (size_t i = 0; i < o->pn && !o->rc;) {
+        const para *p = &o->pv[i];
+        size_t a = 0, b = p->len, l;
+        if (p->len > PULL_MAX || p->len < PULL_MIN || (p->flags & (P_HEADING | P_STRONG))) {
+            i++;
+            continue;
+        }
+        while (a < b && (p->text[a] == ' ' || quote_mark(p->text + a, b - a, &l)))
+            a += p->text[a] == ' ' ? 1 : l;
+        for (int cut = 1; cut && b > a;) {
+            cut = 0;
+            if (strchr(".!?, ", p->text[b - 1])) {
+                b--;
+                cut = 1;
+            }
+            for (size_t k = 1; k <= 3 && k <= b - a && !cut; k++)
+                if (quote_mark(p->text + b - k, k, &l) && l == k) {
+                    b -= k;
+                    cut = 1;
+                }
+        }
+        int found = 0;
+        if (b - a >= PULL_MIN) {
+            char *core = strndup(p->text + a, b - a);
+            if (!core) {
+                o->rc = BT_ENOMEM;
+                return;
+            }
+            size_t from = i > PULL_REACH ? i - PULL_REACH : 0;
+            for (size_t j = from; j < o->pn && j <= i + PULL_REACH && !found; j++) {
+                const char *at = j != i && o->pv[j].len > p->len ? strstr(o->pv[j].text, core) : NULL;
+                /* a line opening the paragraph is its lead-in or a teaser of it, not a quote */
+                found = at && at - o->pv[j].text > PULL_LEAD_SLACK;
+            }
+            free(core);
+        }
+        if (found)
+            drop_para(o, i);
+        else
+            i++;
+    }
+}
+
 /* Pass 6: no sapo marked: a first paragraph that repeats the page's description is one,
  * unless it is a plain <p> among the text's own (the site's excerpt took the first
  * paragraph). */
@@ -2273,6 +2343,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     take_related_outside(&o, scope);
     sort_lines(&o);
     drop_repeated_labels(&o);
+    drop_pull_quotes(&o);
     take_description_sapo(&o);
     take_styled_sapo(&o);
     take_header_standfirst(&o);
