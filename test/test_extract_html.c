@@ -2198,6 +2198,30 @@ static void test_paywall_notice(void **state)
     bt_article_free(a);
 }
 
+/* The text in layout wrappers of one furniture-sounding class ("sidebar-grid__container"),
+ * ads between them: the lenient retry takes the one with most text, and its twin with the
+ * first paragraphs is the text too. */
+static void test_wrapper_twin(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><main><h1>Old bridge to close</h1>"
+        "<div class=\"sidebar-grid__container\"><div class=\"sidebar-grid__content\">"
+        "<p>LONDON — The old bridge over the river will close on Monday for two years, the "
+        "council said, after engineers found cracks in two of its piers this spring.</p></div>"
+        "<aside class=\"sidebar-grid__sidebar\"><div class=\"ad\">Advertisement</div></aside></div>"
+        "<div class=\"ad\">Advertisement</div>"
+        "<div class=\"sidebar-grid__container\"><div class=\"sidebar-grid__content\">"
+        SECTION_PARAS SECTION_PARAS "</div></div><div class=\"ad\">Advertisement</div>"
+        "<div class=\"sidebar-grid__container\"><div class=\"sidebar-grid__content\">"
+        SECTION_PARAS SECTION_PARAS "</div></div></main></body></html>");
+    assert_true(test_body_has(a, "LONDON"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "Advertisement"));
+    bt_article_free(a);
+}
+
 /* The lenient second try keeps its answer when it gathers more text, counted down the
  * single-child wrappers it climbed through: text nested deep under a layout wrapper named
  * "sidebar-grid" is found, not lost to the first try's empty answer. */
@@ -2296,6 +2320,7 @@ int main(void)
         cmocka_unit_test(test_repeated_labels),
         cmocka_unit_test(test_module_siblings),
         cmocka_unit_test(test_pull_quotes),
+        cmocka_unit_test(test_wrapper_twin),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_jsonld_wrapped), cmocka_unit_test(test_date_model),

@@ -730,11 +730,33 @@ static int el_related_box(out *o, const xmlNode *k, bti_node_info *in, int depth
     return 1;
 }
 
+/* Whether a sibling of k wears k's class and is no furniture: a layout wrapper that holds
+ * most of the text ("sidebar-grid__container") passed the lenient retry, and the same wrapper
+ * around the text's first paragraphs, cut off from the rest by an ad, is the text too. */
+#define TWIN_SCAN_MAX 64 /* siblings looked at: the halves sit side by side */
+
+static int text_wrapper_twin(const bti_html_ctx *ctx, const xmlNode *k)
+{
+    const char *kc = bti_html_peek(k, "class");
+    if (!ctx->lenient || !kc || !*kc || !k->parent)
+        return 0;
+    size_t seen = 0;
+    for (const xmlNode *s = k->parent->children; s && seen < TWIN_SCAN_MAX; s = s->next, seen++) {
+        if (s == k || s->type != XML_ELEMENT_NODE || !s->_private)
+            continue;
+        const char *sc = bti_html_peek(s, "class");
+        if (sc && !strcmp(sc, kc) && !bti_html_furniture(ctx, BTI_INFO(s)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Share bars, comment boxes, ads, hidden blocks (html_node.c's furniture). */
 static int el_furniture(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
-    (void)k, (void)depth;
-    if (!bti_html_furniture(o->ctx, in))
+    (void)depth;
+    if (!bti_html_furniture(o->ctx, in) ||
+        (!(in->flags & BTI_NF_SKIP) && text_wrapper_twin(o->ctx, k)))
         return 0;
     flush(o);
     return 1;
