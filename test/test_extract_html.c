@@ -1931,6 +1931,34 @@ static void test_pull_quotes(void **state)
     bt_article_free(a);
 }
 
+/* A consent box standing in for an embed the reader has not allowed (its heading
+ * "Empfohlener redaktioneller Inhalt", the explanation, the toggle, the data line) leaves
+ * whole; the text after it stays, and so does a paragraph that only starts with such words. */
+static void test_consent_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"de\"><head><title>Brücke</title></head><body><h1>Brücke</h1>"
+        "<div class=\"article-body\"><p>Die alte Brücke über den Fluss wird ab Montag für zwei "
+        "Jahre gesperrt, teilte die Stadtverwaltung am Dienstag mit.</p>"
+        "<div class=\"embed\"><div class=\"info-box\"><div class=\"h3\">Empfohlener redaktioneller "
+        "Inhalt</div><p>An dieser Stelle findest du einen externen Inhalt, der den Artikel "
+        "ergänzt.</p><label><input type=\"checkbox\"> Inhalte erlauben</label>"
+        "<p class=\"info\">Personenbezogene Daten können an Drittplattformen übermittelt werden."
+        "</p></div></div>"
+        "<p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse in zwei Pfeilern gefunden, "
+        "deren Reparatur teurer wäre als ein Neubau.</p>"
+        "<div class=\"note\"><p>Externer Inhalt wie das Video der Stadt zeigt die Risse an beiden "
+        "Pfeilern aus der Nähe, aufgenommen bei der Prüfung im April.</p></div>"
+        "</div></body></html>");
+    assert_int_equal(a->n_body, 3);
+    assert_false(test_body_has(a, "Empfohlener"));
+    assert_false(test_body_has(a, "Drittplattformen"));
+    assert_true(test_body_has(a, "Risse in zwei Pfeilern"));
+    assert_true(test_body_has(a, "Video der Stadt"));
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2319,7 +2347,7 @@ int main(void)
         cmocka_unit_test(test_ld_article_body), cmocka_unit_test(test_script_markup_body),
         cmocka_unit_test(test_repeated_labels),
         cmocka_unit_test(test_module_siblings),
-        cmocka_unit_test(test_pull_quotes),
+        cmocka_unit_test(test_pull_quotes), cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_wrapper_twin),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),

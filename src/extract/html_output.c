@@ -769,12 +769,10 @@ static int el_furniture(out *o, const xmlNode *k, bti_node_info *in, int depth)
 #define PAYWALL_LINE_MAX 200
 #define PAYWALL_PEEK 64      /* bytes of the first text looked at */
 
-static int el_paywall_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
+/* The first text of block k, down its first children that hold any ("" when none). */
+static const char *first_words(const xmlNode *k)
 {
-    (void)depth;
-    if (!(in->flags & BTI_NF_BLOCK) || !in->text || in->text > PAYWALL_BOX_MAX)
-        return 0;
-    const xmlNode *t = k->children; /* the first text, down the first children */
+    const xmlNode *t = k->children;
     while (t && t->type != XML_TEXT_NODE) {
         if (t->type != XML_ELEMENT_NODE || !t->_private || (BTI_INFO(t)->flags & BTI_NF_SKIP) ||
             !BTI_INFO(t)->text)
@@ -785,12 +783,41 @@ static int el_paywall_box(out *o, const xmlNode *k, bti_node_info *in, int depth
     const char *s = t && t->content ? (const char *)t->content : "";
     while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
         s++;
+    return s;
+}
+
+static int el_paywall_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
+{
+    (void)depth;
+    if (!(in->flags & BTI_NF_BLOCK) || !in->text || in->text > PAYWALL_BOX_MAX)
+        return 0;
+    const char *s = first_words(k);
     size_t n = strnlen(s, PAYWALL_PEEK);
     if (!bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, s, n, PAYWALL_ENDS))
         return 0;
     flush(o);
     /* the notice stays as a line, for rule_paywall to judge what follows it */
     push_para(o, s, strnlen(s, PAYWALL_LINE_MAX), 0, 0, 0, 0, NULL);
+    return 1;
+}
+
+/* A consent box standing in for an embed (a video, a post) the reader has not allowed: its
+ * heading (lexicon HTML_CONSENT_BOX, "Empfohlener redaktioneller Inhalt"), what the embed
+ * would be, the consent toggle and the data-protection line: none of it the article's. */
+#define CONSENT_BOX_MAX 1200 /* a heading and a few lines of consent, not a section */
+#define CONSENT_HEAD_SLACK 2 /* bytes after the heading's words (a colon, a space) */
+
+static int el_consent_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
+{
+    (void)depth;
+    if (!(in->flags & BTI_NF_BLOCK) || !in->text || in->text > CONSENT_BOX_MAX)
+        return 0;
+    const char *s = first_words(k);
+    size_t n = strnlen(s, PAYWALL_PEEK);
+    size_t head = bti_lex_raw_prefix(BTI_LEX_HTML_CONSENT_BOX, s, n, NULL);
+    if (!head || head + CONSENT_HEAD_SLACK < n) /* the heading alone, not a sentence opening so */
+        return 0;
+    flush(o);
     return 1;
 }
 
@@ -1018,8 +1045,9 @@ static int el_container(out *o, const xmlNode *k, bti_node_info *in, int depth)
 }
 
 static const element_rule ELEMENT_RULES[] = {
-    el_after_end,     el_related_box, el_furniture,  el_paywall_box, el_image_box, el_marked_sapo,
-    el_byline,        el_caption,     el_furniture_row, el_meta_row, el_story_card,
+    el_after_end,     el_related_box, el_furniture,  el_paywall_box, el_consent_box,
+    el_image_box,     el_marked_sapo, el_byline,     el_caption,     el_furniture_row,
+    el_meta_row,      el_story_card,
     el_link_box,      el_paragraph,   el_inline,     el_container,
 };
 
