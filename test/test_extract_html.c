@@ -1959,6 +1959,24 @@ static void test_consent_box(void **state)
     bt_article_free(a);
 }
 
+/* A relative time stamp set as a line ("14 hours ago") leaves; a sentence that opens with a
+ * number and a time word stays. */
+static void test_relative_time_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+        "<div class=\"article-body\"><p>The council voted on Tuesday to rebuild the old bridge "
+        "over the river, which engineers closed in spring after finding cracks.</p>"
+        "<p>14 hours ago</p><p>Buses will take a diversion for the two years of works, adding "
+        "some ten minutes to the trip, the transport office said.</p>"
+        "<p>3 days ago the council met the bus operators.</p></div></body></html>");
+    assert_int_equal(a->n_body, 3);
+    assert_false(test_body_has(a, "14 hours ago"));
+    assert_true(test_body_has(a, "3 days ago the council"));
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2348,6 +2366,7 @@ int main(void)
         cmocka_unit_test(test_repeated_labels),
         cmocka_unit_test(test_module_siblings),
         cmocka_unit_test(test_pull_quotes), cmocka_unit_test(test_consent_box),
+        cmocka_unit_test(test_relative_time_line),
         cmocka_unit_test(test_wrapper_twin),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),

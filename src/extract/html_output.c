@@ -1984,9 +1984,29 @@ static int rule_marked_link(out *o, size_t i)
     return 1;
 }
 
+/* A relative time stamp set as a line ("1 day ago", "14 hours ago", "5 phút trước"): a story
+ * card's or a post's age, never the article's words. The units are the text extractor's
+ * (lexicon TIME_UNIT). */
+#define RELTIME_LINE_MAX 24
+
+static int rule_relative_time(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    size_t d = 0;
+    while (d < p->len && p->text[d] >= '0' && p->text[d] <= '9')
+        d++;
+    if (p->len > RELTIME_LINE_MAX || !d || d + 1 >= p->len || p->text[d] != ' ' ||
+        bti_lex_raw_prefix(BTI_LEX_TIME_UNIT, p->text + d + 1, p->len - d - 1, NULL) !=
+            p->len - d - 1)
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
 static const para_rule PARA_RULES[] = {
-    rule_repeats_title, rule_furniture_line, rule_paywall, rule_promo_line, rule_marked_label,
-    rule_bracketed_link, rule_link_line, rule_marked_link, rule_credit_line,
+    rule_repeats_title,  rule_furniture_line, rule_paywall,     rule_promo_line,
+    rule_marked_label,   rule_bracketed_link, rule_link_line,   rule_marked_link,
+    rule_credit_line,    rule_relative_time,
 };
 
 /* Pass 5: furniture lines and inline related links out of the text (the bracketed link
