@@ -1977,6 +1977,24 @@ static void test_relative_time_line(void **state)
     bt_article_free(a);
 }
 
+/* A related mark set off by a bar ("READ MORE | <a>Title</a>", "FUNDA OLUNYE UDABA LAPHA |
+ * <a>...</a>") is an inline related link: it leaves the text for the related list. */
+static void test_bar_related_mark(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+        "<div class=\"article-body\"><p>The council voted on Tuesday to rebuild the old bridge "
+        "over the river, which engineers closed in spring after finding cracks.</p>"
+        "<p>READ MORE | <a href=\"/ferry\">Ferry to the islands runs again from Wednesday</a></p>"
+        "<p>Buses will take a diversion for the two years of works, adding some ten minutes to "
+        "the trip, the transport office said.</p></div></body></html>");
+    assert_int_equal(a->n_body, 2);
+    assert_int_equal(a->n_related, 1);
+    assert_string_equal(a->related[0].title, "Ferry to the islands runs again from Wednesday");
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2367,6 +2385,7 @@ int main(void)
         cmocka_unit_test(test_module_siblings),
         cmocka_unit_test(test_pull_quotes), cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_relative_time_line),
+        cmocka_unit_test(test_bar_related_mark),
         cmocka_unit_test(test_wrapper_twin),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),

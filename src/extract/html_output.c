@@ -100,7 +100,7 @@ static int ends_article(const char *t)
 static int starts_with_mark(const char *t, int need_colon)
 {
     size_t tl = strlen(t);
-    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, tl, " :>?\xC2");
+    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, tl, " :>?|\xC2");
     if (l) {
         const char *r = t + l;
         while (*r == ' ')
@@ -108,7 +108,7 @@ static int starts_with_mark(const char *t, int need_colon)
         if (!need_colon) {
             if (*r == '\0' || *r == ':' || *r == '>' || (*r == '?' && !r[1]) || t[tl - 1] == ':')
                 return 1;
-        } else if (*r == ':' || *r == '>' || !strncmp(r, "»", 2)) {
+        } else if (*r == ':' || *r == '>' || *r == '|' || !strncmp(r, "»", 2)) {
             return 1;
         }
     }
@@ -1967,6 +1967,9 @@ static int rule_marked_link(out *o, size_t i)
     const char *t = p->text;
     const char *c = strstr(t, ":");
     const char *r = strstr(t, "»");
+    const char *bar = strstr(t, " | "); /* "READ MORE | Title" */
+    if (bar && (!c || bar < c))
+        c = bar + 1;
     if (!strncmp(t, ">>", 2))
         c = t + 1;
     else if (!strncmp(t, "►", 3))

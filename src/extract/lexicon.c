@@ -215,6 +215,7 @@ static const entry TABLE[] = {
     {"foto", 4, LX(HTML_CREDIT_EN)},
     {"from the section", 16, LX(FURNITURE)},
     {"fuente", 6, LX(HTML_CREDIT_EN)},
+    {"funda olunye udaba lapha", 24, LX(HTML_RELATED_MARK)},
     {"further information", 19, LX(HTML_FURNITURE_LINE)},
     {"further reading", 15, LX(HTML_RELATED_MARK)},
     {"gallery", 7, LX(KIND_PHOTO)},
