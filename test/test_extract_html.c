@@ -1995,6 +1995,22 @@ static void test_bar_related_mark(void **state)
     bt_article_free(a);
 }
 
+/* A Japanese share bar set as lines ("シェア", "ブックマーク", "ポスト": the kana's voicing
+ * marks apart in the folded keys) leaves the text. */
+static void test_japanese_share_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"ja\"><head><title>地震</title></head><body><h1>地震</h1>"
+        "<div class=\"article-body\"><p>気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震が"
+        "あったと発表した。震源の深さは約30キロと推定される。</p><p>ポスト</p><p>シェア</p>"
+        "<p>ブックマーク</p><p>この地震で、気象庁は高知県と宮崎県に1メートルの津波注意報を出した。"
+        "</p></div></body></html>");
+    assert_int_equal(a->n_body, 2);
+    assert_false(test_body_has(a, "シェア"));
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2386,6 +2402,7 @@ int main(void)
         cmocka_unit_test(test_pull_quotes), cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_relative_time_line),
         cmocka_unit_test(test_bar_related_mark),
+        cmocka_unit_test(test_japanese_share_lines),
         cmocka_unit_test(test_wrapper_twin),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),

@@ -659,6 +659,11 @@ static const entry TABLE[] = {
     {"© ", 3, LX(FURNITURE_PREFIX)},
     {"おすすめ情報", 18, LX(HTML_ENDS_ARTICLE)},
     {"この記事は会員限定です", 36, LX(HTML_PAYWALL)},
+    {"みんなのポストを見る", 33, LX(HTML_FURNITURE_LINE)}, /* folded: the voicing mark apart */
+    {"シェア", 9, LX(HTML_FURNITURE_LINE)},
+    {"ブックマーク", 21, LX(HTML_FURNITURE_LINE)}, /* folded: the voicing mark apart */
+    {"ポスト", 12, LX(HTML_FURNITURE_LINE)}, /* folded: the voicing mark apart */
+    {"メール", 9, LX(HTML_FURNITURE_LINE)},
     {"作者", 6, LX(BYLINE_PREFIX)},
     {"编辑", 6, LX(BYLINE_PREFIX)},
     {"记者", 6, LX(BYLINE_PREFIX)},
