@@ -1896,6 +1896,229 @@ static void test_ld_article_body(void **state)
     bt_article_free(a);
 }
 
+/* A framework's page (Next.js) whose DOM is an empty shell: the article's markup is a JSON
+ * string in a script, '<' escaped as \u003c. That markup's paragraphs are the article, without
+ * the template's slots ("$$AD$$"); a page whose DOM shows its text keeps it, and a short
+ * markup string (a widget's) is not read. */
+static void test_script_markup_body(void **state)
+{
+    (void)state;
+    char mk[8192] = "\\u003cdiv class=\\\"editor-img-box\\\"\\u003e\\u003cimg src=\\\"/a.jpg\\\"\\u003e"
+                    "\\u003c/div\\u003e$$AD_SLOT$$";
+    for (int i = 0; i < 6; i++)
+        strcat(mk, "\\u003cp class=\\\"editor-p\\\"\\u003eThe council voted on Tuesday to rebuild "
+                   "the old bridge over the river, which engineers closed in spring after "
+                   "finding cracks in two of its piers.\\u003c/p\\u003e");
+    const char *shell =
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+        "<div id=\"article\">%s</div>"
+        "<script>self.__next_f.push([1,\"24:T1b7b,\"])</script>"
+        "<script>self.__next_f.push([1,\"%s\"])</script>"
+        "<script>self.__next_f.push([1,\"5:[\\\"$\\\",\\\"div\\\",null,{}]\\n\"])</script>"
+        "</body></html>";
+    static char buf[16384];
+    snprintf(buf, sizeof buf, shell, "", mk);
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 6);
+    assert_string_equal(a->body[0], "The council voted on Tuesday to rebuild the old bridge over "
+                                    "the river, which engineers closed in spring after finding "
+                                    "cracks in two of its piers.");
+    bt_article_free(a);
+    /* the DOM shows a text of its own: it stays */
+    const char *own = "<p>Buses will take a diversion for the two years of works, adding some ten "
+                      "minutes to the trip, the transport office said on Wednesday.</p>"
+                      "<p>The new bridge will carry a cycle lane on each side and open in the "
+                      "autumn of the year after next, the council added in its statement.</p>"
+                      "<p>Residents asked for a footbridge while the works last; the council said "
+                      "it would look into the cost and report back at its next meeting.</p>"
+                      "<p>Shops on the quay fear the diversion will keep their customers away "
+                      "and asked for help with the rent while the bridge is closed.</p>";
+    snprintf(buf, sizeof buf, shell, own, mk);
+    a = extract_ok(buf);
+    assert_int_equal(a->n_body, 4);
+    assert_non_null(strstr(a->body[0], "diversion"));
+    bt_article_free(a);
+    /* a markup string too short to be an article's is not read */
+    mk[strlen(mk) - 4 * 220] = '\0';
+    snprintf(buf, sizeof buf, shell, "", mk);
+    bt_article *none = NULL;
+    bt_error err;
+    assert_int_equal(extract(buf, strlen(buf), NULL, &none, &err), BT_ENOARTICLE);
+    assert_null(none);
+}
+
+/* A short line printed again and again between the paragraphs ("Article content" above each ad
+ * slot, a sentence or two of letters and marks) is the layout's label and leaves, every time; a line of code or a result the text
+ * repeats ("x = 1", "Result: 12 g") stays, and so does a label printed only twice. */
+static void test_repeated_labels(void **state)
+{
+    (void)state;
+    static const char *const paras[] = {
+        "The council voted on Tuesday to rebuild the old bridge over the river.",
+        "Engineers closed it in spring after finding cracks in two of its piers.",
+        "Buses will take a diversion for the two years of works, the office said.",
+        "The new bridge will carry a cycle lane on each side, the council added."};
+    char buf[8192] = "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+                     "<div class=\"article-body\">";
+    for (size_t i = 0; i < 4; i++) {
+        strcat(buf, "<p>Article content</p><p>");
+        strcat(buf, paras[i]);
+        strcat(buf, "</p><p>Result: 12 g</p>");
+        strcat(buf, "<p>Seen this before? Hide ads.</p>");
+        if (i < 2)
+            strcat(buf, "<p>Story continues below</p>");
+    }
+    strcat(buf, "</div></body></html>");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_body, 10);
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_string_not_equal(a->body[i], "Article content");
+        assert_string_not_equal(a->body[i], "Seen this before? Hide ads.");
+    }
+    assert_string_equal(a->body[0], paras[0]);
+    assert_string_equal(a->body[1], "Result: 12 g");
+    assert_string_equal(a->body[2], "Story continues below");
+    bt_article_free(a);
+}
+
+/* A page built of modules: the headline in one block, then each few paragraphs, each
+ * subheading in a sibling block of one class, every paragraph six levels down, where the
+ * best block scores under the sibling floor. Its siblings of the same class are the rest of
+ * the text; the header module stays out of the text (its standfirst is the lede). */
+static void test_module_siblings(void **state)
+{
+    (void)state;
+#define MODULE(x) "<div class=\"con\"><div class=\"modCon\"><div class=\"mod\"><div class=\"boxCon\">" \
+                  "<div class=\"box\">" x "</div></div></div></div></div>"
+    bt_article *a = extract_ok(
+        "<html lang=\"de\"><head><title>Brücke wird gesperrt</title></head><body>"
+        "<nav><a href=\"/\">Start</a> <a href=\"/nrw\">NRW</a></nav><article>"
+        MODULE("<h1>Brücke wird gesperrt</h1><p class=\"einleitung\">Die alte Brücke über den "
+               "Fluss wird ab Montag für zwei Jahre gesperrt, die Stadt baut sie neu.</p>")
+        MODULE("<p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse in zwei Pfeilern "
+               "gefunden, deren Reparatur teurer wäre als ein Neubau.</p>")
+        MODULE("<h2>Umleitung für die Busse</h2>")
+        MODULE("<p>Die Busse fahren während der Bauzeit eine Umleitung, die etwa zehn Minuten "
+               "länger dauert, sagte das Verkehrsamt am Dienstag.</p><p>Die neue Brücke soll "
+               "auf beiden Seiten einen Radweg bekommen, erklärte die Stadt, und im Herbst des "
+               "übernächsten Jahres eröffnet werden, wenn das Wetter mitspielt.</p><p>Anwohner "
+               "hatten eine Fußgängerbrücke für die Bauzeit gefordert; die Stadt will die "
+               "Kosten prüfen und im nächsten Ausschuss berichten.</p>")
+        "</article><footer><a href=\"/impressum\">Impressum</a></footer></body></html>");
+#undef MODULE
+    assert_true(test_body_has(a, "Risse in zwei Pfeilern"));
+    assert_true(test_body_has(a, "Umleitung für die Busse"));
+    assert_true(test_body_has(a, "Fußgängerbrücke"));
+    assert_false(test_body_has(a, "für zwei Jahre gesperrt"));
+    bt_article_free(a);
+}
+
+/* A pull quote (a sentence of the text set again between the paragraphs) is said once, in
+ * its paragraph; a subheading that opens the next paragraph's words stays, and so does a
+ * line that opens the paragraph after it. */
+static void test_pull_quotes(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+        "<div class=\"article-body\"><p>The council voted on Tuesday to rebuild the old bridge "
+        "over the river, which engineers closed in spring after finding cracks.</p>"
+        "<blockquote class=\"pullquote\"><p>“We cannot patch it any longer.”</p></blockquote>"
+        "<p>The mayor said the vote was the only way forward: “We cannot patch it any longer, "
+        "and a new bridge will last a century,” she told the meeting.</p>"
+        "<h2>Buses will take a diversion</h2><p>Buses will take a diversion for the two years "
+        "of works, adding some ten minutes to the trip, the transport office said.</p>"
+        "<p>Residents asked for a footbridge while the works last.</p><p>Residents asked for a "
+        "footbridge while the works last, and the council said it would look into the cost.</p>"
+        "</div></body></html>");
+    assert_int_equal(a->n_body, 6);
+    assert_string_equal(a->body[2], "Buses will take a diversion");
+    assert_string_equal(a->body[4], "Residents asked for a footbridge while the works last.");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_string_not_equal(a->body[i], "“We cannot patch it any longer.”");
+    bt_article_free(a);
+}
+
+/* A consent box standing in for an embed the reader has not allowed (its heading
+ * "Empfohlener redaktioneller Inhalt", the explanation, the toggle, the data line) leaves
+ * whole; the text after it stays, and so does a paragraph that only starts with such words. */
+static void test_consent_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"de\"><head><title>Brücke</title></head><body><h1>Brücke</h1>"
+        "<div class=\"article-body\"><p>Die alte Brücke über den Fluss wird ab Montag für zwei "
+        "Jahre gesperrt, teilte die Stadtverwaltung am Dienstag mit.</p>"
+        "<div class=\"embed\"><div class=\"info-box\"><div class=\"h3\">Empfohlener redaktioneller "
+        "Inhalt</div><p>An dieser Stelle findest du einen externen Inhalt, der den Artikel "
+        "ergänzt.</p><label><input type=\"checkbox\"> Inhalte erlauben</label>"
+        "<p class=\"info\">Personenbezogene Daten können an Drittplattformen übermittelt werden."
+        "</p></div></div>"
+        "<p>Ingenieure hatten bei einer Prüfung im Frühjahr Risse in zwei Pfeilern gefunden, "
+        "deren Reparatur teurer wäre als ein Neubau.</p>"
+        "<div class=\"note\"><p>Externer Inhalt wie das Video der Stadt zeigt die Risse an beiden "
+        "Pfeilern aus der Nähe, aufgenommen bei der Prüfung im April.</p></div>"
+        "</div></body></html>");
+    assert_int_equal(a->n_body, 3);
+    assert_false(test_body_has(a, "Empfohlener"));
+    assert_false(test_body_has(a, "Drittplattformen"));
+    assert_true(test_body_has(a, "Risse in zwei Pfeilern"));
+    assert_true(test_body_has(a, "Video der Stadt"));
+    bt_article_free(a);
+}
+
+/* A relative time stamp set as a line ("14 hours ago") leaves; a sentence that opens with a
+ * number and a time word stays. */
+static void test_relative_time_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+        "<div class=\"article-body\"><p>The council voted on Tuesday to rebuild the old bridge "
+        "over the river, which engineers closed in spring after finding cracks.</p>"
+        "<p>14 hours ago</p><p>Buses will take a diversion for the two years of works, adding "
+        "some ten minutes to the trip, the transport office said.</p>"
+        "<p>3 days ago the council met the bus operators.</p></div></body></html>");
+    assert_int_equal(a->n_body, 3);
+    assert_false(test_body_has(a, "14 hours ago"));
+    assert_true(test_body_has(a, "3 days ago the council"));
+    bt_article_free(a);
+}
+
+/* A related mark set off by a bar ("READ MORE | <a>Title</a>", "FUNDA OLUNYE UDABA LAPHA |
+ * <a>...</a>") is an inline related link: it leaves the text for the related list. */
+static void test_bar_related_mark(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Bridge</title></head><body><h1>Bridge</h1>"
+        "<div class=\"article-body\"><p>The council voted on Tuesday to rebuild the old bridge "
+        "over the river, which engineers closed in spring after finding cracks.</p>"
+        "<p>READ MORE | <a href=\"/ferry\">Ferry to the islands runs again from Wednesday</a></p>"
+        "<p>Buses will take a diversion for the two years of works, adding some ten minutes to "
+        "the trip, the transport office said.</p></div></body></html>");
+    assert_int_equal(a->n_body, 2);
+    assert_int_equal(a->n_related, 1);
+    assert_string_equal(a->related[0].title, "Ferry to the islands runs again from Wednesday");
+    bt_article_free(a);
+}
+
+/* A Japanese share bar set as lines ("シェア", "ブックマーク", "ポスト": the kana's voicing
+ * marks apart in the folded keys) leaves the text. */
+static void test_japanese_share_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"ja\"><head><title>地震</title></head><body><h1>地震</h1>"
+        "<div class=\"article-body\"><p>気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震が"
+        "あったと発表した。震源の深さは約30キロと推定される。</p><p>ポスト</p><p>シェア</p>"
+        "<p>ブックマーク</p><p>この地震で、気象庁は高知県と宮崎県に1メートルの津波注意報を出した。"
+        "</p></div></body></html>");
+    assert_int_equal(a->n_body, 2);
+    assert_false(test_body_has(a, "シェア"));
+    bt_article_free(a);
+}
+
 /* A photo's credit set as a line of the text leaves; a caption set as a line keeps its words
  * and loses its credit; a paragraph that names a source in its sentences stays whole. */
 static void test_credit_lines(void **state)
@@ -2151,6 +2374,40 @@ static void test_paywall_notice(void **state)
     assert_false(test_body_has(a, "RESERVED"));
     assert_false(test_body_has(a, "Daily puzzles"));
     bt_article_free(a);
+    /* the notice in its second sentence, after the share left to read: the text ends there */
+    a = extract_ok(
+        "<html lang=\"fr\"><head><title>Paywall</title></head><body><div class=\"story\">" PARAS
+        "<p>Le conseil publiera le rapport complet la semaine prochaine, selon la mairie.</p>"
+        "<p>Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés.</p>"
+        "<p>Vous pouvez lire ce journal sur un seul appareil à la fois.</p></div></body></html>");
+    assert_true(test_body_has(a, "rapport complet"));
+    assert_false(test_body_has(a, "Il vous reste"));
+    assert_false(test_body_has(a, "seul appareil"));
+    bt_article_free(a);
+}
+
+/* The text in layout wrappers of one furniture-sounding class ("sidebar-grid__container"),
+ * ads between them: the lenient retry takes the one with most text, and its twin with the
+ * first paragraphs is the text too. */
+static void test_wrapper_twin(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><main><h1>Old bridge to close</h1>"
+        "<div class=\"sidebar-grid__container\"><div class=\"sidebar-grid__content\">"
+        "<p>LONDON — The old bridge over the river will close on Monday for two years, the "
+        "council said, after engineers found cracks in two of its piers this spring.</p></div>"
+        "<aside class=\"sidebar-grid__sidebar\"><div class=\"ad\">Advertisement</div></aside></div>"
+        "<div class=\"ad\">Advertisement</div>"
+        "<div class=\"sidebar-grid__container\"><div class=\"sidebar-grid__content\">"
+        SECTION_PARAS SECTION_PARAS "</div></div><div class=\"ad\">Advertisement</div>"
+        "<div class=\"sidebar-grid__container\"><div class=\"sidebar-grid__content\">"
+        SECTION_PARAS SECTION_PARAS "</div></div></main></body></html>");
+    assert_true(test_body_has(a, "LONDON"));
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "Advertisement"));
+    bt_article_free(a);
 }
 
 /* The lenient second try keeps its answer when it gathers more text, counted down the
@@ -2247,7 +2504,14 @@ int main(void)
         cmocka_unit_test(test_nul_bytes),
         cmocka_unit_test(test_announce_lines),
         cmocka_unit_test(test_link_line_letters),
-        cmocka_unit_test(test_ld_article_body),
+        cmocka_unit_test(test_ld_article_body), cmocka_unit_test(test_script_markup_body),
+        cmocka_unit_test(test_repeated_labels),
+        cmocka_unit_test(test_module_siblings),
+        cmocka_unit_test(test_pull_quotes), cmocka_unit_test(test_consent_box),
+        cmocka_unit_test(test_relative_time_line),
+        cmocka_unit_test(test_bar_related_mark),
+        cmocka_unit_test(test_japanese_share_lines),
+        cmocka_unit_test(test_wrapper_twin),
         cmocka_unit_test(test_styled_standfirst), cmocka_unit_test(test_publisher_byline),
         cmocka_unit_test(test_layout_wrapper),  cmocka_unit_test(test_title_choice),
         cmocka_unit_test(test_title_shown_headline),

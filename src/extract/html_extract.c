@@ -133,9 +133,10 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
     bti_html_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     rc = bti_html_parse(html, hlen, origin, &ctx.doc, err);
-    free(conv);
-    if (rc)
+    if (rc) {
+        free(conv);
         return rc;
+    }
     bti_html_meta m;
     memset(&m, 0, sizeof m);
     char *src = NULL;
@@ -152,6 +153,11 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
     ctx.title = m.title ? m.title : m.h1;
     xmlNodePtr content = bti_html_find_content(&ctx);
     if (content && (rc = bti_html_output(&ctx, content, &m, a)) != 0) {
+        rc = bt_error_set(err, rc, "%s: out of memory", origin);
+        goto done;
+    }
+    /* after pass 9: a framework's page whose text is in its scripts' state */
+    if ((rc = bti_html_script_body(&ctx, &m, html, hlen, a)) != 0) {
         rc = bt_error_set(err, rc, "%s: out of memory", origin);
         goto done;
     }
@@ -228,6 +234,7 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
 oom:
     rc = bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
 done:
+    free(conv);
     free(src);
     bti_html_meta_free(&m);
     free(ctx.info);

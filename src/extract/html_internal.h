@@ -280,6 +280,12 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
 /* html_ldbody.c: the article's paragraphs replaced by its JSON-LD articleBody when the text
  * shown is a short teaser that opens it (a paywall). 0 or BT_ENOMEM. */
 int bti_html_ld_body(const bti_html_meta *m, bt_article *a);
+/* html_script_body.c: the article's lede, paragraphs, pictures and links replaced by those of
+ * the markup a framework's script carries (a JSON string opening with an escaped '<') when the
+ * DOM of html[0, len) gave next to no text and the markup holds several times more. 0 or
+ * BT_ENOMEM. */
+int bti_html_script_body(const bti_html_ctx *ctx, const bti_html_meta *m, const char *html,
+                         size_t len, bt_article *a);
 
 /* ---- html_byline.c ---- */
 /* Called with each name of a byline (not yet cleaned), in order. */

@@ -100,7 +100,7 @@ static int ends_article(const char *t)
 static int starts_with_mark(const char *t, int need_colon)
 {
     size_t tl = strlen(t);
-    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, tl, " :>?\xC2");
+    size_t l = bti_lex_raw_prefix(BTI_LEX_HTML_RELATED_MARK, t, tl, " :>?|\xC2");
     if (l) {
         const char *r = t + l;
         while (*r == ' ')
@@ -108,7 +108,7 @@ static int starts_with_mark(const char *t, int need_colon)
         if (!need_colon) {
             if (*r == '\0' || *r == ':' || *r == '>' || (*r == '?' && !r[1]) || t[tl - 1] == ':')
                 return 1;
-        } else if (*r == ':' || *r == '>' || !strncmp(r, "»", 2)) {
+        } else if (*r == ':' || *r == '>' || *r == '|' || !strncmp(r, "»", 2)) {
             return 1;
         }
     }
@@ -730,11 +730,33 @@ static int el_related_box(out *o, const xmlNode *k, bti_node_info *in, int depth
     return 1;
 }
 
+/* Whether a sibling of k wears k's class and is no furniture: a layout wrapper that holds
+ * most of the text ("sidebar-grid__container") passed the lenient retry, and the same wrapper
+ * around the text's first paragraphs, cut off from the rest by an ad, is the text too. */
+#define TWIN_SCAN_MAX 64 /* siblings looked at: the halves sit side by side */
+
+static int text_wrapper_twin(const bti_html_ctx *ctx, const xmlNode *k)
+{
+    const char *kc = bti_html_peek(k, "class");
+    if (!ctx->lenient || !kc || !*kc || !k->parent)
+        return 0;
+    size_t seen = 0;
+    for (const xmlNode *s = k->parent->children; s && seen < TWIN_SCAN_MAX; s = s->next, seen++) {
+        if (s == k || s->type != XML_ELEMENT_NODE || !s->_private)
+            continue;
+        const char *sc = bti_html_peek(s, "class");
+        if (sc && !strcmp(sc, kc) && !bti_html_furniture(ctx, BTI_INFO(s)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Share bars, comment boxes, ads, hidden blocks (html_node.c's furniture). */
 static int el_furniture(out *o, const xmlNode *k, bti_node_info *in, int depth)
 {
-    (void)k, (void)depth;
-    if (!bti_html_furniture(o->ctx, in))
+    (void)depth;
+    if (!bti_html_furniture(o->ctx, in) ||
+        (!(in->flags & BTI_NF_SKIP) && text_wrapper_twin(o->ctx, k)))
         return 0;
     flush(o);
     return 1;
@@ -747,12 +769,10 @@ static int el_furniture(out *o, const xmlNode *k, bti_node_info *in, int depth)
 #define PAYWALL_LINE_MAX 200
 #define PAYWALL_PEEK 64      /* bytes of the first text looked at */
 
-static int el_paywall_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
+/* The first text of block k, down its first children that hold any ("" when none). */
+static const char *first_words(const xmlNode *k)
 {
-    (void)depth;
-    if (!(in->flags & BTI_NF_BLOCK) || !in->text || in->text > PAYWALL_BOX_MAX)
-        return 0;
-    const xmlNode *t = k->children; /* the first text, down the first children */
+    const xmlNode *t = k->children;
     while (t && t->type != XML_TEXT_NODE) {
         if (t->type != XML_ELEMENT_NODE || !t->_private || (BTI_INFO(t)->flags & BTI_NF_SKIP) ||
             !BTI_INFO(t)->text)
@@ -763,12 +783,41 @@ static int el_paywall_box(out *o, const xmlNode *k, bti_node_info *in, int depth
     const char *s = t && t->content ? (const char *)t->content : "";
     while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
         s++;
+    return s;
+}
+
+static int el_paywall_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
+{
+    (void)depth;
+    if (!(in->flags & BTI_NF_BLOCK) || !in->text || in->text > PAYWALL_BOX_MAX)
+        return 0;
+    const char *s = first_words(k);
     size_t n = strnlen(s, PAYWALL_PEEK);
     if (!bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, s, n, PAYWALL_ENDS))
         return 0;
     flush(o);
     /* the notice stays as a line, for rule_paywall to judge what follows it */
     push_para(o, s, strnlen(s, PAYWALL_LINE_MAX), 0, 0, 0, 0, NULL);
+    return 1;
+}
+
+/* A consent box standing in for an embed (a video, a post) the reader has not allowed: its
+ * heading (lexicon HTML_CONSENT_BOX, "Empfohlener redaktioneller Inhalt"), what the embed
+ * would be, the consent toggle and the data-protection line: none of it the article's. */
+#define CONSENT_BOX_MAX 1200 /* a heading and a few lines of consent, not a section */
+#define CONSENT_HEAD_SLACK 2 /* bytes after the heading's words (a colon, a space) */
+
+static int el_consent_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
+{
+    (void)depth;
+    if (!(in->flags & BTI_NF_BLOCK) || !in->text || in->text > CONSENT_BOX_MAX)
+        return 0;
+    const char *s = first_words(k);
+    size_t n = strnlen(s, PAYWALL_PEEK);
+    size_t head = bti_lex_raw_prefix(BTI_LEX_HTML_CONSENT_BOX, s, n, NULL);
+    if (!head || head + CONSENT_HEAD_SLACK < n) /* the heading alone, not a sentence opening so */
+        return 0;
+    flush(o);
     return 1;
 }
 
@@ -996,8 +1045,9 @@ static int el_container(out *o, const xmlNode *k, bti_node_info *in, int depth)
 }
 
 static const element_rule ELEMENT_RULES[] = {
-    el_after_end,     el_related_box, el_furniture,  el_paywall_box, el_image_box, el_marked_sapo,
-    el_byline,        el_caption,     el_furniture_row, el_meta_row, el_story_card,
+    el_after_end,     el_related_box, el_furniture,  el_paywall_box, el_consent_box,
+    el_image_box,     el_marked_sapo, el_byline,     el_caption,     el_furniture_row,
+    el_meta_row,      el_story_card,
     el_link_box,      el_paragraph,   el_inline,     el_container,
 };
 
@@ -1749,11 +1799,24 @@ static int rule_promo_line(out *o, size_t i)
  * follows is shorter than what the page showed before it; else (the text goes on) the
  * notice alone leaves. */
 
+/* Whether line t opens with a paywall notice, or one of its sentences does ("Il vous reste
+ * 57 % de cet article à lire. La suite est réservée aux abonnés."): a notice often leads with
+ * the share left to read, which no word list can spell. */
+static int paywall_notice(const char *t, size_t len)
+{
+    if (bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, t, len, PAYWALL_ENDS))
+        return 1;
+    for (size_t j = 2; j < len; j++)
+        if (t[j - 1] == ' ' && (t[j - 2] == '.' || t[j - 2] == '!' || t[j - 2] == ':') &&
+            bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, t + j, len - j, PAYWALL_ENDS))
+            return 1;
+    return 0;
+}
+
 static int rule_paywall(out *o, size_t i)
 {
     const para *p = &o->pv[i];
-    if (i == 0 || p->len > PAYWALL_LINE_MAX ||
-        !bti_lex_raw_prefix(BTI_LEX_HTML_PAYWALL, p->text, p->len, PAYWALL_ENDS))
+    if (i == 0 || p->len > PAYWALL_LINE_MAX || !paywall_notice(p->text, p->len))
         return 0;
     size_t before = 0, after = 0;
     for (size_t k = 0; k < o->pn; k++)
@@ -1904,6 +1967,9 @@ static int rule_marked_link(out *o, size_t i)
     const char *t = p->text;
     const char *c = strstr(t, ":");
     const char *r = strstr(t, "»");
+    const char *bar = strstr(t, " | "); /* "READ MORE | Title" */
+    if (bar && (!c || bar < c))
+        c = bar + 1;
     if (!strncmp(t, ">>", 2))
         c = t + 1;
     else if (!strncmp(t, "►", 3))
@@ -1921,9 +1987,29 @@ static int rule_marked_link(out *o, size_t i)
     return 1;
 }
 
+/* A relative time stamp set as a line ("1 day ago", "14 hours ago", "5 phút trước"): a story
+ * card's or a post's age, never the article's words. The units are the text extractor's
+ * (lexicon TIME_UNIT). */
+#define RELTIME_LINE_MAX 24
+
+static int rule_relative_time(out *o, size_t i)
+{
+    const para *p = &o->pv[i];
+    size_t d = 0;
+    while (d < p->len && p->text[d] >= '0' && p->text[d] <= '9')
+        d++;
+    if (p->len > RELTIME_LINE_MAX || !d || d + 1 >= p->len || p->text[d] != ' ' ||
+        bti_lex_raw_prefix(BTI_LEX_TIME_UNIT, p->text + d + 1, p->len - d - 1, NULL) !=
+            p->len - d - 1)
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
 static const para_rule PARA_RULES[] = {
-    rule_repeats_title, rule_furniture_line, rule_paywall, rule_promo_line, rule_marked_label,
-    rule_bracketed_link, rule_link_line, rule_marked_link, rule_credit_line,
+    rule_repeats_title,  rule_furniture_line, rule_paywall,     rule_promo_line,
+    rule_marked_label,   rule_bracketed_link, rule_link_line,   rule_marked_link,
+    rule_credit_line,    rule_relative_time,
 };
 
 /* Pass 5: furniture lines and inline related links out of the text (the bracketed link
@@ -1935,6 +2021,152 @@ static void sort_lines(out *o)
         for (size_t r = 0; r < sizeof PARA_RULES / sizeof PARA_RULES[0] && !dropped; r++)
             dropped = PARA_RULES[r](o, i);
         if (!dropped)
+            i++;
+    }
+}
+
+/* Pass 5b: a short line the page prints again and again between its paragraphs ("Article
+ * content" above each ad slot, "Story continues below"): a label of the layout, never the
+ * article's, whatever its words. */
+#define REPEAT_LABEL_MAX 40 /* a label is a few words, not a sentence */
+#define REPEAT_LABEL_MIN 3  /* printed this often in one text, it is the layout's */
+
+typedef struct label_ref {
+    const char *text;
+    size_t i;
+} label_ref;
+
+static int label_cmp(const void *x, const void *y)
+{
+    const label_ref *a = x, *b = y;
+    int c = strcmp(a->text, b->text);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* A label's shape: words of letters and a sentence's marks ("Don't want to see this? Remove
+ * ads"). Digits and other marks make it a line of code, a formula or a score, which a text
+ * may well repeat ("}", "x = 0", "Lösung: 12 g"). */
+static int label_shaped(const para *p)
+{
+    if (p->len > REPEAT_LABEL_MAX || !p->len)
+        return 0;
+    for (size_t i = 0; i < p->len; i++) {
+        unsigned char c = (unsigned char)p->text[i];
+        if (!(c == ' ' || c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+              (c && strchr("'?!.,", c))))
+            return 0;
+    }
+    return 1;
+}
+
+static void drop_repeated_labels(out *o)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < o->pn; i++)
+        n += label_shaped(&o->pv[i]);
+    if (n < REPEAT_LABEL_MIN || o->rc)
+        return;
+    label_ref *r = malloc(n * sizeof *r);
+    unsigned char *drop = calloc(o->pn, 1);
+    if (!r || !drop) {
+        free(r);
+        free(drop);
+        o->rc = BT_ENOMEM;
+        return;
+    }
+    n = 0;
+    for (size_t i = 0; i < o->pn; i++)
+        if (label_shaped(&o->pv[i]))
+            r[n++] = (label_ref){o->pv[i].text, i};
+    qsort(r, n, sizeof *r, label_cmp);
+    size_t dropped = 0;
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && !strcmp(r[a].text, r[b].text);)
+            b++;
+        for (size_t k = a; b - a >= REPEAT_LABEL_MIN && k < b; k++, dropped++)
+            drop[r[k].i] = 1;
+    }
+    size_t w = 0;
+    for (size_t i = 0; dropped && i < o->pn; i++) {
+        if (drop[i]) {
+            free(o->pv[i].text);
+            free(o->pv[i].href);
+        } else {
+            o->pv[w++] = o->pv[i];
+        }
+    }
+    if (dropped)
+        o->pn = w;
+    free(r);
+    free(drop);
+}
+
+/* Pass 5c: a pull quote, a sentence of the text set again large between the paragraphs
+ * ("In der Stunde schlachten wir hier so 45 Schweine." beside the paragraph that quotes it):
+ * a short line found whole inside a longer paragraph nearby, past its opening, is said once,
+ * there. Quotes and the closing mark are left off the comparison (the paragraph quotes it
+ * inside a sentence); headings and bold lines stay (a subheading may repeat a phrase). */
+#define PULL_MIN 25   /* the words compared: shorter ones recur in any text */
+#define PULL_MAX 300  /* a pull quote is a sentence or two */
+#define PULL_REACH 12 /* paragraphs either side where its source sits */
+#define PULL_LEAD_SLACK 4 /* bytes (an opening quote) before a match that opens the paragraph */
+
+static int quote_mark(const char *t, size_t n, size_t *len)
+{
+    static const char *const marks[] = {"\"", "'", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                                         "\xE2\x80\x9E", "\xE2\x80\x98", "\xE2\x80\x99",
+                                         "\xC2\xAB", "\xC2\xBB"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        size_t l = strlen(marks[i]);
+        if (n >= l && !memcmp(t, marks[i], l)) {
+            *len = l;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void drop_pull_quotes(out *o)
+{
+    for (size_t i = 0; i < o->pn && !o->rc;) {
+        const para *p = &o->pv[i];
+        size_t a = 0, b = p->len, l;
+        if (p->len > PULL_MAX || p->len < PULL_MIN || (p->flags & (P_HEADING | P_STRONG))) {
+            i++;
+            continue;
+        }
+        while (a < b && (p->text[a] == ' ' || quote_mark(p->text + a, b - a, &l)))
+            a += p->text[a] == ' ' ? 1 : l;
+        for (int cut = 1; cut && b > a;) {
+            cut = 0;
+            if (strchr(".!?, ", p->text[b - 1])) {
+                b--;
+                cut = 1;
+            }
+            for (size_t k = 1; k <= 3 && k <= b - a && !cut; k++)
+                if (quote_mark(p->text + b - k, k, &l) && l == k) {
+                    b -= k;
+                    cut = 1;
+                }
+        }
+        int found = 0;
+        if (b - a >= PULL_MIN) {
+            char *core = strndup(p->text + a, b - a);
+            if (!core) {
+                o->rc = BT_ENOMEM;
+                return;
+            }
+            size_t from = i > PULL_REACH ? i - PULL_REACH : 0;
+            for (size_t j = from; j < o->pn && j <= i + PULL_REACH && !found; j++) {
+                const char *at = j != i && o->pv[j].len > p->len ? strstr(o->pv[j].text, core) : NULL;
+                /* a line opening the paragraph is its lead-in or a teaser of it, not a quote */
+                found = at && at - o->pv[j].text > PULL_LEAD_SLACK;
+            }
+            free(core);
+        }
+        if (found)
+            drop_para(o, i);
+        else
             i++;
     }
 }
@@ -2183,6 +2415,8 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     take_described_sapo(&o);
     take_related_outside(&o, scope);
     sort_lines(&o);
+    drop_repeated_labels(&o);
+    drop_pull_quotes(&o);
     take_description_sapo(&o);
     take_styled_sapo(&o);
     take_header_standfirst(&o);

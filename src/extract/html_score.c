@@ -237,6 +237,40 @@ static double thin_hint_penalty(const bti_node_info *in)
     return (double)in->weight * (double)(HINT_FULL_TEXT - in->ptext) / HINT_FULL_TEXT;
 }
 
+/* A page built of modules cuts its article into a run of sibling blocks of one class
+ * ("con": a module for each few paragraphs, each subheading, each photo), every paragraph
+ * five or more levels down, where the scoring hands an ancestor little: the best block then
+ * scores under the sibling floor and no sibling can reach it. Below that floor a sibling of
+ * the best one's class that holds text, not links, is the article's next module. */
+#define SIB_FLOOR 10          /* a sibling must score this much (or a fifth of the best) */
+#define MODULE_MAX_LINK 0.25  /* a module of the text, not a list of links */
+
+/* Whether n holds an <h1>: the page's header module (headline, standfirst, byline), which
+ * the header passes read, not a module of the text. */
+static int holds_h1(const xmlNode *n)
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.depth == 0 && k != n)
+            break; /* n's own subtree only */
+        if (w.leaving || k->type != XML_ELEMENT_NODE)
+            continue;
+        if (bti_html_is(k, "h1"))
+            return 1;
+        descend = w.depth < BTI_HTML_MAX_DEPTH;
+    }
+    return 0;
+}
+
+static int module_sibling(double top_score, double same_class_bonus, const xmlNode *s,
+                          const bti_node_info *si)
+{
+    return top_score < SIB_FLOOR && same_class_bonus > 0 && si->text > 0 &&
+           link_density(si) < MODULE_MAX_LINK && !holds_h1(s);
+}
+
 static xmlNodePtr find_once(bti_html_ctx *ctx);
 static xmlNodePtr find_content_scored(bti_html_ctx *ctx);
 
@@ -468,7 +502,7 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
     if (!parent || !parent->_private)
         return top;
     double ts = BTI_INFO(top)->score;
-    double sib_threshold = ts * 0.2 > 10 ? ts * 0.2 : 10;
+    double sib_threshold = ts * 0.2 > SIB_FLOOR ? ts * 0.2 : SIB_FLOOR;
     const char *tc = cls(top);
     int kept = 0;
     for (xmlNodePtr s = parent->children; s; s = s->next) {
@@ -491,7 +525,8 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
          * judge it by its prose then */
         int deep_prose = !si->scored && si->text >= 500 && si->paras >= 2 &&
                          link_density(si) < 0.25;
-        if ((si->text > 0 && ss + bonus >= sib_threshold) || prose(s, si) || deep_prose) {
+        if ((si->text > 0 && ss + bonus >= sib_threshold) || prose(s, si) || deep_prose ||
+            module_sibling(ts, bonus, s, si)) {
             si->flags |= BTI_NF_KEEP;
             kept++;
         }

@@ -127,6 +127,10 @@ typedef uint64_t bti_lex_set;
 /* HTML: the opening words of a paywall notice ("この記事は会員限定です", "This article is for
  * subscribers"): the notice and the offer after it end the text (rule_paywall). */
 #define BTI_LEX_HTML_PAYWALL BTI_LEX_BIT(44)
+/* HTML: the heading of a consent box standing in for an embed the reader has not allowed
+ * ("Empfohlener redaktioneller Inhalt", "External content"): the box, its explanation and
+ * its consent lines leave whole (html_output.c's el_consent_box). */
+#define BTI_LEX_HTML_CONSENT_BOX BTI_LEX_BIT(45)
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40
