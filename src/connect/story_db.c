@@ -205,8 +205,11 @@ static void art_of_row(sqlite3_stmt *q, art *a)
     memset(a, 0, sizeof *a);
     a->n = sqlite3_column_int64(q, 0);
     const char *id = (const char *)sqlite3_column_text(q, 1);
-    snprintf(a->id, sizeof a->id, "%s", id ? id : "");
-    a->tie = id ? bti_hash64(id, strlen(id), TIE_SEED) : 0;
+    if (id) { /* a plain copy: snprintf was a sixth of reading 100,000 keys */
+        size_t len = strlen(id);
+        memcpy(a->id, id, len < sizeof a->id ? len : sizeof a->id - 1);
+        a->tie = bti_hash64(id, len, TIE_SEED);
+    }
     int64_t pub = bti_connect_epoch((const char *)sqlite3_column_text(q, 2));
     if (pub != BTI_DUPS_NO_DATE) {
         a->date = pub;
