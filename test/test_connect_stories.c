@@ -788,12 +788,81 @@ static void test_multi_day(void **state)
     bt_store_close(s);
 }
 
+/* ---- runs that come after the clustered articles ------------------------------------------- */
+
+/* Undated records of vi[which[0..n)] (no "published"), in one run. */
+static void ingest_vi_undated(const char *db, const int *which, size_t n)
+{
+    char *all = calloc(n + 1, 4096);
+    assert_non_null(all);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct vi_article *a = &vi[which[i]];
+        snprintf(all + len, 4096,
+                 "{\"title\": \"%s\", \"source\": \"%s\", \"lang\": \"vi\","
+                 " \"body\": [\"%s\"]}\n",
+                 a->title, a->source, a->body ? a->body : flood_body);
+        len += strlen(all + len);
+    }
+    ingest_text(db, all);
+    free(all);
+}
+
+/* CONTINUE_AT_END and UNDATED_ORDER (story_db.c): a run's undated articles share one
+ * added_at; a later run's come after them, so its catch-up continues from the state saved at
+ * the end of the last one and reads its own articles only. Seen by changing a clustered
+ * article's words behind the store's back: a catch-up that re-read the day (as every one
+ * did before, undated articles of a day being ties) would move it out of the flood. An
+ * article that sorts before the clustered ones (dated two years earlier) makes the catch-up
+ * start again from a saved state, which reads the changed words: then it equals a rebuild. */
+static void test_continue_at_end(void **state)
+{
+    fixture *f = *state;
+    const int first[] = {FLOOD1, FLOOD2, GOLD};
+    ingest_vi_undated(f->db, first, 3);
+    bt_store *s = NULL;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(DISTINCT added_at) FROM articles"), 1);
+    int64_t flood = story_of_title(s, vi[FLOOD1].title);
+    assert_int_equal(story_of_title(s, vi[FLOOD2].title), flood);
+    /* FLOOD2 now reads as football news */
+    char sql[1024];
+    snprintf(sql, sizeof sql, "UPDATE articles SET title = 'Tuyển Việt Nam tập trung cho AFF"
+                              " Cup', lede = NULL, body = '%s' WHERE title = '%s'",
+             vi[FOOTBALL].body, vi[FLOOD2].title);
+    assert_int_equal(sqlite3_exec(bti_store_db(s), sql, NULL, NULL, NULL), SQLITE_OK);
+    bt_store_close(s);
+    sleep(1); /* the next run's added_at is a later second */
+    const int second[] = {TRAFFIC};
+    ingest_vi_undated(f->db, second, 1);
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(DISTINCT added_at) FROM articles"), 2);
+    assert_int_equal(story_of_title(s, "Tuyển Việt Nam tập trung cho AFF Cup"), flood);
+    assert_int_not_equal(story_of_title(s, vi[TRAFFIC].title), flood);
+    bt_store_close(s);
+    /* an article before them all: from the start again, the changed words read */
+    const int late[] = {FOOTBALL};
+    ingest_vi(f->db, late, 1);
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    flood = story_of_title(s, vi[FLOOD1].title);
+    assert_int_not_equal(story_of_title(s, "Tuyển Việt Nam tập trung cho AFF Cup"), flood);
+    char *before = partition(s);
+    assert_int_equal(bt_stories_rebuild(s, &err), 0);
+    char *after = partition(s);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    bt_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_vi_timeline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_any_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_multi_day, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_continue_at_end, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rm_readd, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_5, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),

@@ -45,7 +45,10 @@ static const bti_migration connect_steps[] = {
      *   the row number of each of its documents (`docs`, 64-bit native integers): the writer
      *   loads the newest state from before its earliest new article and adds that day's
      *   articles and the later ones again with the new ones, in one order whatever the order
-     *   of arrival (story_db.c). Removing an article drops the states: the next writer starts
+     *   of arrival (story_db.c); and under `day` = INT64_MAX the state after the last
+     *   clustered article, from which a writer whose new articles all come later continues
+     *   (INT64_MAX - 1: which article that is, and how many documents the state holds).
+     *   Removing an article drops the states: the next writer starts
      *   over, and gets what a rebuild gets. The trigger keeps the sizes and dates of the
      *   stories true at once (a removed central article: the reader takes another member's
      *   title). */

@@ -3,16 +3,18 @@
  *
  * Order of arrival must not matter within a day, so the clustering never sees articles in
  * the order they came: it sees them in one canonical order, by day (of publication, else of
- * addition), then time of publication, then a hash of the id (TIE_ORDER). An article that
- * arrives after others of its day have been clustered cannot simply be appended, so the
- * store keeps the clustering's state as it stood before each of the last two days
- * (story_state), and each catch-up loads the newest state from before its earliest new
- * article and adds the articles from that day on again, new ones in their place, in the
- * canonical order. An article older than every saved state (a late one, or one stored by
- * other means long after) makes the catch-up start from nothing: slower, the same result.
- * So a catch-up
- * gives exactly what a rebuild from the stored articles gives, whatever the order in which
- * they were added, whatever the batches.
+ * addition), then time (of publication, else of addition: UNDATED_ORDER), then a hash of the
+ * id (TIE_ORDER). When every new article comes after every clustered one in that order (the
+ * usual case), the catch-up continues from the state saved at the end of the last one
+ * (CONTINUE_AT_END) and reads and adds the new articles only. An article that sorts before
+ * some clustered one cannot simply be appended, so the store also keeps the clustering's
+ * state as it stood before each of the last two days (story_state), and such a catch-up
+ * loads the newest state from before its earliest new article and adds the articles from
+ * that day on again, new ones in their place, in the canonical order. An article older than
+ * every saved state (a late one, or one stored by other means long after) makes the
+ * catch-up start from nothing: slower, the same result. So a catch-up gives exactly what a
+ * rebuild from the stored articles gives, whatever the order in which they were added,
+ * whatever the batches; and the stories of dated articles do not depend on that order.
  *
  * One catch-up is one transaction: the memberships, the stories' rows and the saved state
  * change together or not at all (a writer killed before it leaves the articles waiting,
@@ -45,8 +47,21 @@
  * first wrong join takes a whole story along). A hash is a shuffle that does not depend on
  * the order of arrival. The seed is any fixed value. */
 #define TIE_SEED 0x5354u
+/* UNDATED_ORDER: an article with no date of publication is placed at the time it was
+ * added, the only time it has. An ingest run stamps all its articles with its start
+ * (bti_store_set_add_time), so a run's undated articles are ties, ordered by TIE_ORDER
+ * whatever their order in the run, and a later run's come after them: they are appended
+ * (CONTINUE_AT_END) rather than mixed into the day, which would make every run re-add the
+ * whole day's undated articles (with no dates, a whole collection added today). What that
+ * gives up: which run brought an undated article can change its story (never the equality
+ * of a catch-up and a rebuild). Before: the end of the day added, all of a day's undated
+ * articles ties. */
 /* No day at all: the state before every article. */
 #define DAY_NONE INT64_MIN
+/* The story_state key of the state after the last clustered article (CONTINUE_AT_END),
+ * above every day. */
+#define END_STATE INT64_MAX
+#define END_MARK (INT64_MAX - 1)
 
 /* A stored article as the catch-up orders it. */
 typedef struct art {
@@ -129,19 +144,21 @@ static int nomem(bt_error *err)
     return bt_error_set(err, BT_ENOMEM, "stories: out of memory");
 }
 
-/* The newest saved state from before day `upto` (the earliest day that has changed) that
- * this library can continue: into c->set, c->doc_n and *day. Otherwise an empty set and *day
- * = DAY_NONE. */
-static int load_state(catchup *c, int64_t upto, int64_t *day, bt_error *err)
+/* The saved state of row `key` of story_state (exact), else the newest from before day
+ * `key` (the earliest day that has changed), if this library can continue it: into c->set,
+ * c->doc_n and *day (the row's key). Otherwise c->set stays NULL and *day = DAY_NONE. */
+static int load_row(catchup *c, int64_t key, int exact, int64_t *day, bt_error *err)
 {
     *day = DAY_NONE;
     sqlite3_stmt *q;
-    int rc = bti_store_prepare(c->s, "SELECT day, state, docs FROM story_state WHERE day <= ?"
-                                     " ORDER BY day DESC LIMIT 1",
+    int rc = bti_store_prepare(c->s,
+                               exact ? "SELECT day, state, docs FROM story_state WHERE day = ?"
+                                     : "SELECT day, state, docs FROM story_state WHERE day <= ?"
+                                       " ORDER BY day DESC LIMIT 1",
                                "reading story_state", &q, err);
     if (rc)
         return rc;
-    sqlite3_bind_int64(q, 1, upto);
+    sqlite3_bind_int64(q, 1, key);
     int st = sqlite3_step(q);
     if (st == SQLITE_ROW) {
         const void *blob = sqlite3_column_blob(q, 1);
@@ -170,21 +187,58 @@ static int load_state(catchup *c, int64_t upto, int64_t *day, bt_error *err)
     sqlite3_finalize(q);
     if (st != SQLITE_ROW && st != SQLITE_DONE)
         return bti_store_db_error(c->s, "reading story_state", err);
-    if (!c->set)
-        return bti_story_set_new(NULL, &c->set, err);
     return 0;
 }
 
-/* Every stored article with its canonical key and whether it waits for a story. */
-static int read_articles(catchup *c, bt_error *err)
+/* The newest saved day state from before day `upto`, or an empty set and *day = DAY_NONE. */
+static int load_state(catchup *c, int64_t upto, int64_t *day, bt_error *err)
+{
+    int rc = load_row(c, upto, 0, day, err);
+    if (!rc && !c->set)
+        rc = bti_story_set_new(NULL, &c->set, err);
+    return rc;
+}
+
+/* One article's canonical key from a row of (n, id, published, added_at, pending). */
+static void art_of_row(sqlite3_stmt *q, art *a)
+{
+    memset(a, 0, sizeof *a);
+    a->n = sqlite3_column_int64(q, 0);
+    const char *id = (const char *)sqlite3_column_text(q, 1);
+    if (id) { /* a plain copy: snprintf was a sixth of reading 100,000 keys */
+        size_t len = strlen(id);
+        memcpy(a->id, id, len < sizeof a->id ? len : sizeof a->id - 1);
+        a->tie = bti_hash64(id, len, TIE_SEED);
+    }
+    int64_t pub = bti_connect_epoch((const char *)sqlite3_column_text(q, 2));
+    if (pub != BTI_DUPS_NO_DATE) {
+        a->date = pub;
+        a->time = pub;
+        a->day = floor_div(pub, DAY_SECONDS);
+    } else {
+        /* undated: clustered as of the latest date seen (story.h), ordered by when it was
+         * added (UNDATED_ORDER) */
+        int64_t added = bti_connect_epoch((const char *)sqlite3_column_text(q, 3));
+        a->date = BTI_STORY_NO_DATE;
+        a->day = added != BTI_DUPS_NO_DATE ? floor_div(added, DAY_SECONDS) : 0;
+        a->time = added != BTI_DUPS_NO_DATE ? added : DAY_SECONDS - 1;
+    }
+    a->pending = sqlite3_column_int(q, 4);
+}
+
+/* The stored articles with their canonical keys and whether each waits for a story: those
+ * of row number above `after` (-1: every one). */
+static int read_articles(catchup *c, int64_t after, bt_error *err)
 {
     sqlite3_stmt *q;
     int rc = bti_store_prepare(c->s,
                                "SELECT a.n, a.id, a.published, a.added_at, sa.story IS NULL"
-                               " FROM articles a LEFT JOIN story_articles sa ON sa.article = a.n",
+                               " FROM articles a LEFT JOIN story_articles sa ON sa.article = a.n"
+                               " WHERE a.n > ?",
                                "reading articles for stories", &q, err);
     if (rc)
         return rc;
+    sqlite3_bind_int64(q, 1, after);
     int st;
     while ((st = sqlite3_step(q)) == SQLITE_ROW) {
         if (bti_array_grow((void **)&c->arts, &c->caparts, c->narts + 1, sizeof *c->arts)) {
@@ -192,25 +246,7 @@ static int read_articles(catchup *c, bt_error *err)
             return nomem(err);
         }
         art *a = &c->arts[c->narts++];
-        memset(a, 0, sizeof *a);
-        a->n = sqlite3_column_int64(q, 0);
-        const char *id = (const char *)sqlite3_column_text(q, 1);
-        snprintf(a->id, sizeof a->id, "%s", id ? id : "");
-        a->tie = id ? bti_hash64(id, strlen(id), TIE_SEED) : 0;
-        int64_t pub = bti_connect_epoch((const char *)sqlite3_column_text(q, 2));
-        if (pub != BTI_DUPS_NO_DATE) {
-            a->date = pub;
-            a->time = pub;
-            a->day = floor_div(pub, DAY_SECONDS);
-        } else {
-            /* undated: clustered as of the latest date seen (story.h), ordered on the day it
-             * was added, after that day's dated articles */
-            int64_t added = bti_connect_epoch((const char *)sqlite3_column_text(q, 3));
-            a->date = BTI_STORY_NO_DATE;
-            a->day = added != BTI_DUPS_NO_DATE ? floor_div(added, DAY_SECONDS) : 0;
-            a->time = a->day * DAY_SECONDS + DAY_SECONDS - 1;
-        }
-        a->pending = sqlite3_column_int(q, 4);
+        art_of_row(q, a);
         if (a->n > c->max_n)
             c->max_n = a->n;
     }
@@ -466,10 +502,156 @@ static int write_stories(catchup *c, uint32_t from, bt_error *err)
     return rc;
 }
 
+/* One or two integers of the first row of `sql` (*w may be NULL). */
+static int query_i64(catchup *c, const char *sql, int64_t *v, int64_t *w, bt_error *err)
+{
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s, sql, "reading stories", &q, err);
+    if (rc)
+        return rc;
+    if (sqlite3_step(q) != SQLITE_ROW)
+        rc = bti_store_db_error(c->s, "reading stories", err);
+    else {
+        *v = sqlite3_column_int64(q, 0);
+        if (w)
+            *w = sqlite3_column_int64(q, 1);
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
+/* END_MARK: the row beside the end state saying what it holds (the last clustered article's
+ * row number and the count of documents, two int64 in `docs`, an empty `state`), so that a
+ * catch-up that cannot continue from it (a late article) knows so before loading it. */
+static int read_mark(catchup *c, int64_t mark[2], bt_error *err)
+{
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s, "SELECT docs FROM story_state WHERE day = ?",
+                               "reading story_state", &q, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(q, 1, END_MARK);
+    int st = sqlite3_step(q);
+    if (st == SQLITE_ROW && sqlite3_column_bytes(q, 0) == 2 * (int)sizeof(int64_t))
+        memcpy(mark, sqlite3_column_blob(q, 0), 2 * sizeof(int64_t));
+    sqlite3_finalize(q);
+    if (st != SQLITE_ROW && st != SQLITE_DONE)
+        return bti_store_db_error(c->s, "reading story_state", err);
+    return 0;
+}
+
+static int write_mark(catchup *c, bt_error *err)
+{
+    int64_t mark[2] = {c->ndoc_n ? c->doc_n[c->ndoc_n - 1] : -1, (int64_t)c->ndoc_n};
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s,
+                               "INSERT OR REPLACE INTO story_state(day, state, docs)"
+                               " VALUES (?, x'', ?)",
+                               "writing story_state", &q, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(q, 1, END_MARK);
+    sqlite3_bind_blob(q, 2, mark, sizeof mark, SQLITE_STATIC);
+    if (sqlite3_step(q) != SQLITE_DONE)
+        rc = bti_store_db_error(c->s, "writing story_state", err);
+    sqlite3_finalize(q);
+    return rc;
+}
+
+/* Forgets what try_continue loaded, for the path from a day state. */
+static void drop_loaded(catchup *c)
+{
+    bti_story_set_free(c->set);
+    c->set = NULL;
+    free(c->doc_n);
+    c->doc_n = NULL;
+    c->ndoc_n = c->capdoc_n = 0;
+    c->narts = 0;
+    c->max_n = 0;
+}
+
+/* CONTINUE_AT_END: when every waiting article comes after every clustered one in the
+ * canonical order (the usual case: today's news after this morning's, undated ones of a
+ * later run after those of an earlier one, UNDATED_ORDER), the clustering continues from
+ * the state saved at the end of the last catch-up, and only the waiting articles are read
+ * and added: the same sequence of additions as a rebuild, so the same stories, at a cost
+ * that does not grow with the day. *ok = 1 when it applies (c->arts then holds the waiting
+ * articles only, *day the day of the last clustered one), 2 when nothing waits; 0 leaves
+ * nothing loaded. The end state is trusted only if it holds as many documents as there are
+ * clustered articles: it is written with them in one transaction, and removing an article
+ * deletes every saved state (schema.c's trigger). */
+static int try_continue(catchup *c, int *ok, int64_t *day, bt_error *err)
+{
+    *ok = 0;
+    int64_t nall = 0, ndone = 0, maxdone = -1;
+    int rc = query_i64(c, "SELECT count(*) FROM articles", &nall, NULL, err);
+    if (!rc)
+        rc = query_i64(c, "SELECT count(*), coalesce(max(article), -1) FROM story_articles",
+                       &ndone, &maxdone, err);
+    if (rc)
+        return rc;
+    if (nall == ndone) {
+        *ok = 2;
+        return 0;
+    }
+    /* what the end state holds, without loading it (END_MARK) */
+    int64_t mark[2] = {-1, -1};
+    rc = read_mark(c, mark, err);
+    if (rc || mark[1] != ndone)
+        return rc; /* none, or not of these articles: the day path */
+    /* waiting articles are added after the clustered ones (higher row numbers) unless rows
+     * were reused: then the count differs and the day path runs */
+    rc = read_articles(c, maxdone, err);
+    if (rc)
+        return rc;
+    if ((int64_t)c->narts != nall - ndone)
+        goto no;
+    for (size_t i = 0; i < c->narts; i++)
+        if (!c->arts[i].pending)
+            goto no;
+    art last;
+    if (ndone) {
+        sqlite3_stmt *q;
+        rc = bti_store_prepare(c->s, "SELECT n, id, published, added_at, 0 FROM articles"
+                                     " WHERE n = ?", "reading articles for stories", &q, err);
+        if (rc)
+            return rc;
+        sqlite3_bind_int64(q, 1, mark[0]);
+        int st = sqlite3_step(q);
+        if (st == SQLITE_ROW)
+            art_of_row(q, &last);
+        sqlite3_finalize(q);
+        if (st != SQLITE_ROW) {
+            if (st != SQLITE_DONE)
+                return bti_store_db_error(c->s, "reading articles for stories", err);
+            goto no;
+        }
+        for (size_t i = 0; i < c->narts; i++)
+            if (cmp_art(&last, &c->arts[i]) >= 0)
+                goto no;
+        *day = last.day;
+    } else
+        *day = DAY_NONE;
+    int64_t key;
+    rc = load_row(c, END_STATE, 1, &key, err);
+    if (rc)
+        return rc;
+    if (!c->set || (int64_t)c->ndoc_n != ndone ||
+        (ndone && c->doc_n[c->ndoc_n - 1] != mark[0]))
+        goto no;
+    if (maxdone > c->max_n)
+        c->max_n = maxdone;
+    *ok = 1;
+    return 0;
+no:
+    drop_loaded(c);
+    return 0;
+}
+
 static int update(catchup *c, int rebuild, bt_error *err)
 {
-    int64_t day;
-    int rc = 0;
+    int64_t day = DAY_NONE;
+    int rc = 0, at_end = 0;
     if (rebuild) {
         char *msg = NULL;
         if (sqlite3_exec(bti_store_db(c->s), "DELETE FROM story_articles; DELETE FROM stories;"
@@ -478,10 +660,18 @@ static int update(catchup *c, int rebuild, bt_error *err)
         sqlite3_free(msg);
         if (rc)
             return rc;
+    } else {
+        rc = try_continue(c, &at_end, &day, err);
+        if (rc)
+            return rc;
+        if (at_end == 2)
+            return 0; /* nothing waits */
     }
-    rc = read_articles(c, err);
-    if (rc)
-        return rc;
+    if (!at_end) {
+        rc = read_articles(c, -1, err);
+        if (rc)
+            return rc;
+    }
     int64_t min_pending = INT64_MAX, max_day = DAY_NONE;
     for (size_t i = 0; i < c->narts; i++) {
         if (c->arts[i].pending && c->arts[i].day < min_pending)
@@ -491,7 +681,9 @@ static int update(catchup *c, int rebuild, bt_error *err)
     }
     if (!rebuild && min_pending == INT64_MAX)
         return 0; /* nothing waits */
-    if (rebuild) {
+    if (at_end)
+        rc = 0; /* loaded by try_continue */
+    else if (rebuild) {
         day = DAY_NONE;
         rc = bti_story_set_new(NULL, &c->set, err);
     } else
@@ -518,7 +710,8 @@ static int update(catchup *c, int rebuild, bt_error *err)
         return rc;
     if (c->narts)
         qsort(c->arts, c->narts, sizeof *c->arts, cmp_art);
-    /* the states before each of the newest days, those not saved yet (the one loaded is) */
+    /* the states before each of the newest days, those not saved yet (the one loaded is,
+     * and so is the one before the last clustered article's day when continuing) */
     int64_t save[STATES_KEPT];
     size_t nsave = 0, next = 0;
     for (int k = STATES_KEPT - 1; k >= 0; k--)
@@ -527,7 +720,7 @@ static int update(catchup *c, int rebuild, bt_error *err)
     uint32_t from = bti_story_doc_count(c->set);
     for (size_t i = 0; i < c->narts && !rc; i++) {
         const art *a = &c->arts[i];
-        if (day != DAY_NONE && a->day < day)
+        if (!at_end && day != DAY_NONE && a->day < day)
             continue; /* in the loaded state already */
         while (!rc && next < nsave && a->day >= save[next])
             rc = save_state(c, save[next++], err);
@@ -536,8 +729,13 @@ static int update(catchup *c, int rebuild, bt_error *err)
     }
     while (!rc && next < nsave)
         rc = save_state(c, save[next++], err);
+    /* the state after the last article, before the merges for what is shown */
+    if (!rc)
+        rc = save_state(c, END_STATE, err);
+    if (!rc)
+        rc = write_mark(c, err);
     if (!rc && max_day != DAY_NONE) {
-        /* older states are left behind */
+        /* older states are left behind (the end state's key is above every day) */
         sqlite3_stmt *q;
         rc = bti_store_prepare(c->s, "DELETE FROM story_state WHERE day <= ?",
                                "writing story_state", &q, err);
@@ -557,6 +755,30 @@ static int update(catchup *c, int rebuild, bt_error *err)
     return rc;
 }
 
+/* STATE_NO_SECURE_DELETE: SQLite as Debian builds it zeroes every page it frees
+ * (secure_delete), and each catch-up replaces a saved state of ~130-200 bytes an article
+ * (13 MB at 20,000 VietNews articles): zeroing the old one doubled what saving it wrote.
+ * A replaced state holds only what the store still holds (removing an article deletes every
+ * state, under the store's own setting), so the catch-up turns it off for itself and puts
+ * the connection's setting back after. Returns the setting before (-1: unknown). */
+static int secure_delete(bt_store *s, int set)
+{
+    sqlite3 *db = bti_store_db(s);
+    sqlite3_stmt *q;
+    int before = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA secure_delete", -1, &q, NULL) == SQLITE_OK) {
+        if (sqlite3_step(q) == SQLITE_ROW)
+            before = sqlite3_column_int(q, 0);
+        sqlite3_finalize(q);
+    }
+    if (set >= 0 && before != set) {
+        char sql[48];
+        snprintf(sql, sizeof sql, "PRAGMA secure_delete = %d", set);
+        sqlite3_exec(db, sql, NULL, NULL, NULL); /* best effort: only slower without */
+    }
+    return before;
+}
+
 int bti_stories_update(bt_store *s, int rebuild, bt_error *err)
 {
     catchup c;
@@ -565,7 +787,10 @@ int bti_stories_update(bt_store *s, int rebuild, bt_error *err)
     int rc = bt_store_begin(s, err);
     if (rc)
         return rc;
+    int secure = secure_delete(s, 0);
     rc = update(&c, rebuild, err);
+    if (secure > 0)
+        secure_delete(s, secure);
     catchup_free(&c);
     if (rc) {
         bt_error e;

@@ -4,6 +4,7 @@
  * there is a store, and calls the callbacks. */
 #include "core/opts.h"
 #include "ingest/ingest_internal.h"
+#include "store/db.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -616,6 +617,9 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
         pthread_cond_broadcast(&p.cv);
         pthread_mutex_unlock(&p.mu);
     } else {
+        /* one run, one added_at: the run's undated articles are ties to the stories' order */
+        if (g->store)
+            bti_store_set_add_time(g->store, (int64_t)time(NULL));
         write_loop(&w);
         pthread_join(reader, NULL);
     }
@@ -638,6 +642,8 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
             set_fatal(&w, &e);
         }
     }
+    if (g->store)
+        bti_store_set_add_time(g->store, 0);
     atomic_store(&g->stop_asked, 0); /* asked for this run: the next one starts afresh */
     if (!rc && !w.st.stopped) {
         w.st.inputs = p.inputs;

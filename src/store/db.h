@@ -32,6 +32,12 @@ int bti_store_prepare(bt_store *s, const char *sql, const char *what, sqlite3_st
  * connection; best effort: a connection that refuses them only reads slower. */
 void bti_store_read_mostly(bt_store *s);
 
+/* The time (seconds since the epoch) stored as added_at for the articles added from now on,
+ * instead of the clock at each add; 0: the clock again. An ingest run stamps all its articles
+ * with its start, so that they are one run to the stories' order (connect/story_db.c: an
+ * undated article is ordered by when it was added, ties by a hash). */
+void bti_store_set_add_time(bt_store *s, int64_t t);
+
 /* ---- adding with the caller's id ------------------------------------------------------- */
 
 /* What an id of the user's own may hold: it goes into URLs (/api/articles/ID), file names

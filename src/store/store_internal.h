@@ -38,6 +38,7 @@ struct bt_store {
     int in_batch;
     int read_mostly;    /* bti_store_read_mostly has set the connection up */
     int64_t index_from; /* articles from this n on are not in the FTS index yet; 0: none */
+    int64_t add_time;   /* added_at of what is added now (bti_store_set_add_time); 0: the clock */
     sqlite3_stmt *st[ST_COUNT];
 };
 

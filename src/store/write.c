@@ -7,9 +7,9 @@
 #include <string.h>
 #include <time.h>
 
-static void now_iso(char out[32])
+static void now_iso(const bt_store *s, char out[32])
 {
-    time_t t = time(NULL);
+    time_t t = s->add_time ? (time_t)s->add_time : time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -53,6 +53,8 @@ static int join_lines(bti_buf *b, char *const *v, size_t n, size_t stride)
     b->data[b->len] = '\0';
     return 0;
 }
+
+void bti_store_set_add_time(bt_store *s, int64_t t) { s->add_time = t; }
 
 int bti_store_kind_known(const char *name) { return bt_article_kind_known(name); }
 
@@ -248,7 +250,7 @@ static int add_in_tx(bt_store *s, const bt_article *a, const bt_origin *o, int o
     if (bti_store_hash_value(hex, &hash))
         return bt_error_set(err, BT_EINVAL, "%s: '%s' is not a content hash (16 hex digits)",
                             origin ? origin : "article", hex);
-    now_iso(now);
+    now_iso(s, now);
     char existing[17];
     int rc = lookup(s, ST_HAS_CAPTURE, hash, NULL, NULL, existing, err);
     if (rc < 0)
