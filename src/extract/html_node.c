@@ -534,13 +534,18 @@ static void text_stats(const char *s, size_t *len, size_t *commas)
  * stays furniture. */
 static int discussion(const xmlNode *k)
 {
-    static const char *const words[] = {"comment", "reply", "discussion", "forum", "kommentar"};
+    static const struct {
+        const char *w;
+        size_t len;
+    } words[] = {{"comment", 7}, {"reply", 5}, {"discussion", 10}, {"forum", 5}, {"kommentar", 9}};
     const char *parts[2] = {bti_html_peek(k, "class"), bti_html_peek(k, "id")};
     for (int i = 0; i < 2; i++)
-        for (const char *p = parts[i]; p && *p; p++)
+        for (const char *p = parts[i]; p && *p; p++) {
+            char c = (char)(*p | 0x20); /* only 'C' and 'c' give 'c': the first letters first */
             for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-                if (!strncasecmp(p, words[w], strlen(words[w])))
+                if (c == words[w].w[0] && !strncasecmp(p, words[w].w, words[w].len))
                     return 1;
+        }
     return 0;
 }
 
@@ -710,13 +715,15 @@ int bti_html_annotate(bti_html_ctx *ctx)
 {
     xmlNode *root = xmlDocGetRootElement(ctx->doc);
     size_t n = count_elements(root);
-    ctx->info = calloc(n ? n : 1, sizeof *ctx->info);
+    /* not zeroed: annotate() clears each record as it hands it out, and the records of
+     * elements it never reaches (below the depth limit) are left out of n_info */
+    ctx->info = malloc((n ? n : 1) * sizeof *ctx->info);
     if (!ctx->info)
         return BT_ENOMEM;
-    ctx->n_info = n;
     size_t next = 0;
     ctx->deep_text = 0;
     annotate(ctx, root, &next);
+    ctx->n_info = next;
     open_text_boxes(root);
     ctx->total_text = root && root->_private ? BTI_INFO(root)->text : 0;
     /* Elements below the depth limit were counted but never reached: their _private stays

@@ -113,7 +113,10 @@ static unsigned stopword_mask(const char *w)
     size_t lo = 0, hi = N_STOPWORDS;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, STOPWORDS[mid].word);
+        /* the first bytes decide most steps: strcmp only when they agree */
+        int c = (unsigned char)w[0] - (unsigned char)STOPWORDS[mid].word[0];
+        if (!c)
+            c = strcmp(w, STOPWORDS[mid].word);
         if (!c)
             return STOPWORDS[mid].mask;
         if (c < 0)
