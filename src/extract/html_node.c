@@ -505,18 +505,26 @@ static size_t subtree_text(const xmlNode *n)
 static void text_stats(const char *s, size_t *len, size_t *commas)
 {
     int space = 1;
+    size_t l = *len, c = *commas;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p > ' ' && *p != ',') { /* most bytes: a letter of a word */
+            space = 0;
+            l++;
+            continue;
+        }
         if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
             if (!space)
-                (*len)++;
+                l++;
             space = 1;
             continue;
         }
         space = 0;
-        (*len)++;
+        l++;
         if (*p == ',')
-            (*commas)++;
+            c++;
     }
+    *len = l;
+    *commas = c;
 }
 
 /* A layout wrapper named for its place ("sidebar-grid", "widget-wrap") around the block
@@ -655,7 +663,8 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
         int frame = bti_html_is(k, "iframe");
         /* script, style, iframe and the like hold no elements in a browser: elements under
          * one are the page, misnested by the parser, not the tag's own content */
-        int misnested = t && (frame || skip_tag(t)) && has_element_child(k) &&
+        int skip = t && skip_tag(t);
+        int misnested = t && (frame || skip) && has_element_child(k) &&
                         !bti_html_is(k, "nav") && !bti_html_is(k, "svg") && !bti_html_is(k, "math") &&
                         !bti_html_is(k, "select") && !bti_html_is(k, "object") &&
                         !bti_html_is(k, "video") && !bti_html_is(k, "audio") &&
@@ -663,7 +672,7 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
                         !bti_html_is(k, "label") && !bti_html_is(k, "button") && !bti_html_is(k, "menu");
         node_attrs at;
         read_attrs(k, &at);
-        if (!t || (!misnested && (skip_tag(t) || frame)) || hidden(k, &at)) {
+        if (!t || (!misnested && (skip || frame)) || hidden(k, &at)) {
             in->flags |= BTI_NF_SKIP;
         } else {
             unsigned h = hint_scan(at.cls, at.id);
