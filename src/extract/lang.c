@@ -257,8 +257,6 @@ static size_t lower_word(const char *s, size_t n, char *buf, size_t cap)
     return n;
 }
 
-/* STOPWORDS: hits per profile over the sample, and hits of words no other profile has (what
- * tells Norwegian from Danish, French from Spanish); the number of words read. */
 /* The bytes of `bytes` marked in set: a word starts after the marks of one set and ends at
  * a mark of the other, tested a byte at a time (each byte of a multi-byte mark such as «
  * counts, as strchr over the same string found it), without a strchr per byte of text. */
@@ -269,6 +267,8 @@ static void byte_set(unsigned char set[256], const char *bytes)
         set[*b] = 1;
 }
 
+/* STOPWORDS: hits per profile over the sample, and hits of words no other profile has (what
+ * tells Norwegian from Danish, French from Spanish); the number of words read. */
 static size_t count_stopwords(const bt_article *a, size_t hits[N_PROFILES], size_t own[N_PROFILES])
 {
     size_t words = 0;
