@@ -3,7 +3,9 @@
 # HTML pages: token P/R/F1 against gold, pages/s per core, peak RSS on a 10 MB page.
 # Installs the JS peers from bench/package-lock.json (npm ci into bench/node_modules) and
 # expects python3-readability (scripts/install-deps.sh --bench). BENCH_SECONDS (default 5)
-# is the time per tool; BENCH_CORE (default 0) the core all tools are pinned to.
+# is the time per tool; BENCH_CORE (default 0) the core all tools are pinned to; BENCH_PASSES
+# (default 2) the interleaved passes, best kept; BENCH_BASELINE another build's
+# bench_extract_html run beside. Rates are pages per second of CPU time (wall time beside).
 set -eu
 cd "$(dirname "$0")/.."
 make -s build/release/bench/bench_extract_html

@@ -602,6 +602,101 @@ static void lexicon_credit_word(void **state)
     assert_int_equal(bti_lex_credit_word(BTI_LEX_CREDIT_VI, BTI_LEX_CREDIT_EN, s, strlen(s), 1), 5);
 }
 
+/* bti_lex_credit_words reads both lists in one walk: each reading is what bti_lex_credit_word
+ * gives with that list alone (the English one in ASCII only). */
+static void lexicon_credit_words_one_walk(void **state)
+{
+    (void)state;
+    const char *cases[] = {"Ảnh minh hoạ: TTXVN", "ẢNH: Hoàng Sơn", "Photo by Jane Doe",
+                           "Photograph: Jane Doe", "Vídeo: EPV", "Nguồn: Reuters", "Credit: AP",
+                           "Image credit: Google", "photo: x", "Không có gì", "", "P"};
+    const bti_lex_set vi = BTI_LEX_CREDIT_VI | BTI_LEX_HTML_CREDIT_VI;
+    const bti_lex_set en = BTI_LEX_CREDIT_EN | BTI_LEX_HTML_CREDIT_EN;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *s = cases[i];
+        size_t n = strlen(s), en_len = 99;
+        size_t vl = bti_lex_credit_words(vi, en, s, n, &en_len);
+        assert_int_equal(vl, bti_lex_credit_word(vi, 0, s, n, 0));
+        assert_int_equal(en_len, bti_lex_credit_word(0, en, s, n, 0));
+    }
+    size_t en_len;
+    const char *s = "Ảnh: TTXVN";
+    assert_int_equal(bti_lex_credit_words(vi, en, s, strlen(s), &en_len), strlen("Ảnh"));
+    assert_int_equal(en_len, 0);
+    s = "Photograph: Jane Doe";
+    assert_int_equal(bti_lex_credit_words(vi, en, s, strlen(s), &en_len), 0);
+    assert_int_equal(en_len, strlen("Photograph"));
+}
+
+/* The word share as html_standfirst.c first computed it: every word of a looked for at every
+ * byte of b. bti_word_share must give the same on any input. */
+static double word_share_scan(const char *a, const char *b, size_t min)
+{
+    size_t n = 0, hit = 0, bl = strlen(b);
+    for (const char *p = a; *p;) {
+        while (*p && (*p == ' ' || (*p > 0 && *p < '0') || *p == ',' || *p == ';' || *p == ':'))
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ')
+            p++;
+        size_t wl = (size_t)(p - s);
+        while (wl && strchr(".,;:!?\"')", s[wl - 1]))
+            wl--;
+        if (wl < min)
+            continue;
+        n++;
+        for (const char *q = b; q + wl <= b + bl; q++) {
+            if (memcmp(q, s, wl))
+                continue;
+            int left = q == b || q[-1] == ' ' || (q[-1] > 0 && q[-1] < '0');
+            char r = q[wl];
+            int right = !r || r == ' ' || (r > 0 && r < '0') || r == ':' || r == ';' || r == '?' ||
+                        r == '!';
+            if (left && right) {
+                hit++;
+                break;
+            }
+        }
+    }
+    return n ? (double)hit / (double)n : 0;
+}
+
+static void word_share_linear(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "",
+        "the",
+        "the cat sat on the mat.",
+        "Mat, cat; the: sat! on? (the) \"mat\"",
+        "the category of cats is not the cat",
+        "u.s. officials said u.s-based firms (u.s.) paid $5,000/day",
+        "well-known well known wellknown -known known- well",
+        "nguoi dan dat xe qua doan duong ngap, nguoi dan",
+        "người dân dắt xe qua đoạn đường ngập: người dân",
+        "a b c ab abc abcd abcde abc.d abc:d abc;d abc?d abc!d",
+        "mat mat mat mat matter mats",
+        "x\ty z\nw tab\tword new\nline",
+        "«quoted» “curly” words—dashes…",
+        "catcatcat cat cat.cat cat/cat",
+    };
+    size_t nt = sizeof texts / sizeof texts[0];
+    for (size_t min = 1; min <= 6; min++)
+        for (size_t i = 0; i < nt; i++)
+            for (size_t j = 0; j < nt; j++) {
+                double want = word_share_scan(texts[i], texts[j], min);
+                double got = bti_word_share(texts[i], texts[j], min);
+                if (got != want)
+                    fail_msg("min %zu, a \"%s\", b \"%s\": %f, want %f", min, texts[i], texts[j],
+                             got, want);
+            }
+    /* a text of many words against a long one: each word found or not, as written */
+    assert_true(bti_word_share("the cat sat", "a cat sat there", 3) == 2.0 / 3.0);
+    assert_true(bti_word_share("category", "the cat", 3) == 0.0);
+    assert_true(bti_word_share("cat", "category cat", 3) == 1.0);
+    assert_true(bti_word_share("", "anything", 3) == 0.0);
+}
+
 static void tx_split_credit_rule(void **state)
 {
     (void)state;
@@ -662,6 +757,8 @@ int main(void)
         cmocka_unit_test(tx_is_relative_time_rule),
         cmocka_unit_test(tx_inline_related_prefix_rule),
         cmocka_unit_test(lexicon_credit_word),
+        cmocka_unit_test(lexicon_credit_words_one_walk),
+        cmocka_unit_test(word_share_linear),
         cmocka_unit_test(tx_split_credit_rule),
         cmocka_unit_test(html_split_credit_rule),
         cmocka_unit_test(mark_furniture_pass),

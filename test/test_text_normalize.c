@@ -86,6 +86,20 @@ static void test_space_and_quotes(void **state)
     assert_norm("ĐẢNG Ủy", BT_NORM_LOWER, "đảng ủy");
 }
 
+/* Text between spaces is copied a run at a time: runs that mix ASCII, multi-byte letters and
+ * marks, ended by ASCII and non-ASCII spaces, keep every byte; lowercasing still maps each
+ * letter. */
+static void test_space_runs_copied_whole(void **state)
+{
+    (void)state;
+    assert_norm("Đà\u00a0Nẵng—“Hội An”\u2009x\t\ty", BT_NORM_SPACE, "Đà Nẵng—“Hội An” x y");
+    assert_norm("abc", BT_NORM_SPACE, "abc");
+    assert_norm("\u3000日本語テキスト\u3000", BT_NORM_SPACE, "日本語テキスト");
+    assert_norm("a\u200b" "b c\xc2\x85" "d", BT_NORM_SPACE, "a b c d");
+    assert_norm("ĐÀ Nẵng\u00a0ÉTÉ", BT_NORM_SPACE | BT_NORM_LOWER, "đà nẵng été");
+    assert_norm("ĐÀ\u00a0Nẵng", BT_NORM_LOWER, "đà\u00a0nẵng");
+}
+
 static void test_invalid_input_replaced(void **state)
 {
     (void)state;
@@ -95,6 +109,7 @@ static void test_invalid_input_replaced(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_space_runs_copied_whole),
         cmocka_unit_test(test_tones_styles_compare_equal),
         cmocka_unit_test(test_tones_leave_correct_words),
         cmocka_unit_test(test_tones_nfd_and_lower),

@@ -45,13 +45,14 @@ static char *trim_dup(const char *s, size_t n, const char *strip)
  * ':' ("Photo by X": after "by "), 0 when not. */
 static size_t key_at(const char *s, size_t pos, size_t len)
 {
-    size_t kl = bti_lex_credit_word(BTI_LEX_CREDIT_VI | BTI_LEX_HTML_CREDIT_VI, 0, s + pos,
-                                    len - pos, 0);
+    size_t en;
+    size_t kl = bti_lex_credit_words(BTI_LEX_CREDIT_VI | BTI_LEX_HTML_CREDIT_VI,
+                                     BTI_LEX_CREDIT_EN | BTI_LEX_HTML_CREDIT_EN, s + pos,
+                                     len - pos, &en);
     /* English words capitalised, as the captions' labels are ("Photo:", "PHOTO:"), and
      * "photo:": a lowercase "credit:" runs on from "Image credit:" */
     if (!kl) {
-        kl = bti_lex_credit_word(0, BTI_LEX_CREDIT_EN | BTI_LEX_HTML_CREDIT_EN, s + pos,
-                                 len - pos, 0);
+        kl = en;
         if (kl && !(s[pos] >= 'A' && s[pos] <= 'Z') && strncmp(s + pos, "photo", kl))
             kl = 0;
     }

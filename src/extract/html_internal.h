@@ -213,6 +213,10 @@ int bti_standfirst_is_headline(const char *lede, const bti_html_meta *m);
 /* Whether text t says what the page's description `desc` says (one starts with the other,
  * or they share most of their words). */
 int bti_standfirst_agrees(const char *t, const char *desc);
+/* The share of a's words (`min` bytes or more; words end at spaces, less trailing
+ * punctuation) that occur in b between word edges: in [0, 1], 0 when a has no such word, -1
+ * when out of memory. Linear in the two texts (word_share.c). */
+double bti_word_share(const char *a, const char *b, size_t min);
 /* "(TNO) Sáng nay ...": the bytes of spaces after the bracketed mark name[0..nl) that ends
  * at `after` when it is a publisher's mark no dash follows (an agency's capitals, then a
  * capitalised sentence), else 0. */

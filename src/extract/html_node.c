@@ -505,18 +505,26 @@ static size_t subtree_text(const xmlNode *n)
 static void text_stats(const char *s, size_t *len, size_t *commas)
 {
     int space = 1;
+    size_t l = *len, c = *commas;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p > ' ' && *p != ',') { /* most bytes: a letter of a word */
+            space = 0;
+            l++;
+            continue;
+        }
         if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
             if (!space)
-                (*len)++;
+                l++;
             space = 1;
             continue;
         }
         space = 0;
-        (*len)++;
+        l++;
         if (*p == ',')
-            (*commas)++;
+            c++;
     }
+    *len = l;
+    *commas = c;
 }
 
 /* A layout wrapper named for its place ("sidebar-grid", "widget-wrap") around the block
@@ -534,13 +542,18 @@ static void text_stats(const char *s, size_t *len, size_t *commas)
  * stays furniture. */
 static int discussion(const xmlNode *k)
 {
-    static const char *const words[] = {"comment", "reply", "discussion", "forum", "kommentar"};
+    static const struct {
+        const char *w;
+        size_t len;
+    } words[] = {{"comment", 7}, {"reply", 5}, {"discussion", 10}, {"forum", 5}, {"kommentar", 9}};
     const char *parts[2] = {bti_html_peek(k, "class"), bti_html_peek(k, "id")};
     for (int i = 0; i < 2; i++)
-        for (const char *p = parts[i]; p && *p; p++)
+        for (const char *p = parts[i]; p && *p; p++) {
+            char c = (char)(*p | 0x20); /* only 'C' and 'c' give 'c': the first letters first */
             for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-                if (!strncasecmp(p, words[w], strlen(words[w])))
+                if (c == words[w].w[0] && !strncasecmp(p, words[w].w, words[w].len))
                     return 1;
+        }
     return 0;
 }
 
@@ -650,7 +663,8 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
         int frame = bti_html_is(k, "iframe");
         /* script, style, iframe and the like hold no elements in a browser: elements under
          * one are the page, misnested by the parser, not the tag's own content */
-        int misnested = t && (frame || skip_tag(t)) && has_element_child(k) &&
+        int skip = t && skip_tag(t);
+        int misnested = t && (frame || skip) && has_element_child(k) &&
                         !bti_html_is(k, "nav") && !bti_html_is(k, "svg") && !bti_html_is(k, "math") &&
                         !bti_html_is(k, "select") && !bti_html_is(k, "object") &&
                         !bti_html_is(k, "video") && !bti_html_is(k, "audio") &&
@@ -658,7 +672,7 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
                         !bti_html_is(k, "label") && !bti_html_is(k, "button") && !bti_html_is(k, "menu");
         node_attrs at;
         read_attrs(k, &at);
-        if (!t || (!misnested && (skip_tag(t) || frame)) || hidden(k, &at)) {
+        if (!t || (!misnested && (skip || frame)) || hidden(k, &at)) {
             in->flags |= BTI_NF_SKIP;
         } else {
             unsigned h = hint_scan(at.cls, at.id);
@@ -710,13 +724,15 @@ int bti_html_annotate(bti_html_ctx *ctx)
 {
     xmlNode *root = xmlDocGetRootElement(ctx->doc);
     size_t n = count_elements(root);
-    ctx->info = calloc(n ? n : 1, sizeof *ctx->info);
+    /* not zeroed: annotate() clears each record as it hands it out, and the records of
+     * elements it never reaches (below the depth limit) are left out of n_info */
+    ctx->info = malloc((n ? n : 1) * sizeof *ctx->info);
     if (!ctx->info)
         return BT_ENOMEM;
-    ctx->n_info = n;
     size_t next = 0;
     ctx->deep_text = 0;
     annotate(ctx, root, &next);
+    ctx->n_info = next;
     open_text_boxes(root);
     ctx->total_text = root && root->_private ? BTI_INFO(root)->text : 0;
     /* Elements below the depth limit were counted but never reached: their _private stays

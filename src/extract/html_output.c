@@ -182,28 +182,32 @@ static void push_para(out *o, const char *s, size_t n, unsigned flags, size_t li
     p->href = href ? strdup(href) : NULL;
 }
 
-static int text_space(xmlChar c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Text as it reads: source line breaks are spaces ('\n' marks a <br> or block edge), except
  * in preformatted text (`pre`), where each source line is a line of its own: the record folds
  * white space inside a paragraph (spec/article.md), so a <pre> block becomes one paragraph a
  * line rather than one long line (bantin/article.h). */
-static int add_text(bti_buf *b, const char *s, size_t n, int pre)
+static int add_text(bti_buf *b, const char *s, size_t n, int pre, size_t *seen)
 {
     if (bti_buf_grow(b, n))
         return BT_ENOMEM;
+    size_t spaces = 0; /* ' ', '\t', '\r', '\n' as written: the rest adds to *seen */
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
-        if (pre && c == '\r') /* CR LF and a lone CR end a line as LF does */
+        if ((unsigned char)c > ' ') { /* most bytes: none of the four below */
+        } else if (c == ' ') {
+            spaces++;
+        } else if (pre && c == '\r') { /* CR LF and a lone CR end a line as LF does */
+            spaces++;
             c = i + 1 < n && s[i + 1] == '\n' ? ' ' : '\n';
-        else if (c == '\t' || c == '\r' || (c == '\n' && !pre))
-            c = ' ';
+        } else if (c == '\t' || c == '\r' || c == '\n') {
+            spaces++;
+            if (c != '\n' || !pre)
+                c = ' ';
+        }
         b->data[b->len++] = c;
     }
     b->data[b->len] = '\0';
+    *seen += n - spaces;
     return 0;
 }
 
@@ -234,13 +238,9 @@ static int gather(inl *g, const xmlNode *n, int in_link, int in_strong)
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
             if (!k->content)
                 continue;
-            size_t l = strlen((const char *)k->content);
-            if (add_text(g->b, (const char *)k->content, l, g->pre || pre_top))
+            size_t l = strlen((const char *)k->content), nonspace = 0;
+            if (add_text(g->b, (const char *)k->content, l, g->pre || pre_top, &nonspace))
                 return BT_ENOMEM;
-            size_t nonspace = 0;
-            for (size_t i = 0; i < l; i++)
-                if (!text_space(k->content[i]))
-                    nonspace++;
             g->text += nonspace;
             if (in_link || link_top)
                 g->link += nonspace;
@@ -1085,11 +1085,8 @@ static void walk(out *o, const xmlNode *n)
             if ((keep_only && top) || !k->content)
                 continue;
             size_t l = strlen((const char *)k->content);
-            if (add_text(&o->pend, (const char *)k->content, l, 0))
+            if (add_text(&o->pend, (const char *)k->content, l, 0, &o->pend_text))
                 o->rc = BT_ENOMEM;
-            for (size_t i = 0; i < l; i++)
-                if (!text_space(k->content[i]))
-                    o->pend_text++;
             continue;
         }
         if (k->type != XML_ELEMENT_NODE || !k->_private)

@@ -503,6 +503,23 @@ static char *drop_nuls(const char *in, size_t len, size_t *n_out)
     return c;
 }
 
+/* htmlReadMemory's parse, but with XML_SKIP_IDS: libxml2 would register every id= and
+ * name= value in a hash table of the document (xmlAddID) that no walk reads, and free it
+ * again with the tree. */
+static xmlDocPtr read_doc(const char *buf, size_t n, int opts)
+{
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buf, (int)n);
+    if (!ctxt)
+        return NULL;
+    htmlCtxtUseOptions(ctxt, opts);
+    ctxt->loadsubset |= XML_SKIP_IDS;
+    htmlParseDocument(ctxt);
+    xmlDocPtr doc = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    htmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
 int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *out,
                   bt_error *err)
 {
@@ -530,7 +547,7 @@ int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *
     if (prc)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
     blank_internal_subset(s.out, s.o);
-    xmlDocPtr doc = htmlReadMemory(s.out, (int)s.o, NULL, NULL, opts);
+    xmlDocPtr doc = read_doc(s.out, s.o, opts);
     free(s.out);
     if (!doc || !xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);

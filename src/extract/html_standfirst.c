@@ -253,38 +253,6 @@ static int sentence_end(const char *t)
     return 0;
 }
 
-/* The share of a's words (SF_WORD_MIN bytes or more, folded) that occur in b. */
-static double word_share(const char *a, const char *b)
-{
-    size_t n = 0, hit = 0;
-    size_t bl = strlen(b);
-    for (const char *p = a; *p;) {
-        while (*p && (*p == ' ' || (*p > 0 && *p < '0') || *p == ',' || *p == ';' || *p == ':'))
-            p++;
-        const char *s = p;
-        while (*p && *p != ' ')
-            p++;
-        size_t wl = (size_t)(p - s);
-        while (wl && strchr(".,;:!?\"')", s[wl - 1]))
-            wl--;
-        if (wl < SF_WORD_MIN)
-            continue;
-        n++;
-        for (const char *q = b; q + wl <= b + bl; q++) {
-            if (memcmp(q, s, wl))
-                continue;
-            int left = q == b || q[-1] == ' ' || (q[-1] > 0 && q[-1] < '0');
-            char r = q[wl];
-            int right = !r || r == ' ' || (r > 0 && r < '0') || r == ':' || r == ';' || r == '?' || r == '!';
-            if (left && right) {
-                hit++;
-                break;
-            }
-        }
-    }
-    return n ? (double)hit / (double)n : 0;
-}
-
 /* Whether text t says what the description says: one starts with the other (a description
  * cut short, a standfirst with a dateline added), or they share most of their words. */
 int bti_standfirst_agrees(const char *t, const char *desc)
@@ -301,8 +269,10 @@ int bti_standfirst_agrees(const char *t, const char *desc)
         if (dl > 3 && !strcmp(fd + dl - 3, "..."))
             fd[dl -= 3] = '\0';
         hit = (tl >= dl && strstr(ft, fd) != NULL) || (dl >= tl && tl >= SF_DESC_MIN && !strncmp(fd, ft, tl)) ||
-              (word_share(ft, fd) >= SF_DESC_SHARE && word_share(fd, ft) >= SF_DESC_SHARE) ||
-              (dl >= SF_DESC_CUT_MIN && tl > dl && word_share(fd, ft) >= SF_DESC_CUT_SHARE);
+              (bti_word_share(ft, fd, SF_WORD_MIN) >= SF_DESC_SHARE &&
+               bti_word_share(fd, ft, SF_WORD_MIN) >= SF_DESC_SHARE) ||
+              (dl >= SF_DESC_CUT_MIN && tl > dl &&
+               bti_word_share(fd, ft, SF_WORD_MIN) >= SF_DESC_CUT_SHARE);
     }
     free(ft);
     free(fd);

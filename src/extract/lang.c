@@ -113,7 +113,10 @@ static unsigned stopword_mask(const char *w)
     size_t lo = 0, hi = N_STOPWORDS;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, STOPWORDS[mid].word);
+        /* the first bytes decide most steps: strcmp only when they agree */
+        int c = (unsigned char)w[0] - (unsigned char)STOPWORDS[mid].word[0];
+        if (!c)
+            c = strcmp(w, STOPWORDS[mid].word);
         if (!c)
             return STOPWORDS[mid].mask;
         if (c < 0)
@@ -197,6 +200,14 @@ static const char *by_script(const bt_article *a)
         if (!s)
             break;
         for (const unsigned char *p = (const unsigned char *)s; *p;) {
+            if (*p < 0x80) { /* ASCII, most of a Latin text: a letter or nothing */
+                unsigned char b = (unsigned char)(*p++ | 0x20);
+                if (b >= 'a' && b <= 'z') {
+                    n[SC_LATIN]++;
+                    total++;
+                }
+                continue;
+            }
             uint32_t c = next_cp(&p);
             int sc = script_of(c);
             if (sc < 0)
@@ -246,20 +257,33 @@ static size_t lower_word(const char *s, size_t n, char *buf, size_t cap)
     return n;
 }
 
+/* The bytes of `bytes` marked in set: a word starts after the marks of one set and ends at
+ * a mark of the other, tested a byte at a time (each byte of a multi-byte mark such as «
+ * counts, as strchr over the same string found it), without a strchr per byte of text. */
+static void byte_set(unsigned char set[256], const char *bytes)
+{
+    memset(set, 0, 256);
+    for (const unsigned char *b = (const unsigned char *)bytes; *b; b++)
+        set[*b] = 1;
+}
+
 /* STOPWORDS: hits per profile over the sample, and hits of words no other profile has (what
  * tells Norwegian from Danish, French from Spanish); the number of words read. */
 static size_t count_stopwords(const bt_article *a, size_t hits[N_PROFILES], size_t own[N_PROFILES])
 {
     size_t words = 0;
+    unsigned char lead[256], ends[256];
+    byte_set(lead, " ,.;:!?\"'()«»„“”–-");
+    byte_set(ends, " ,.;:!?\"()«»");
     for (size_t i = 0; i < SAMPLE_PARAS && words < SAMPLE_WORDS; i++) {
         const char *s = sample(a, i);
         if (!s)
             break;
         while (*s && words < SAMPLE_WORDS) {
-            while (*s && strchr(" ,.;:!?\"'()«»„“”–-", *s))
+            while (*s && lead[(unsigned char)*s])
                 s++;
             const char *e = s;
-            while (*e && !strchr(" ,.;:!?\"()«»", *e))
+            while (*e && !ends[(unsigned char)*e])
                 e++;
             if (e == s)
                 break;

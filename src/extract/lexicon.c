@@ -776,11 +776,14 @@ static size_t seq_len(unsigned char c)
 }
 
 /* The text is folded a character at a time while some entry still starts with the key so
- * far, and looked up at each boundary. */
-size_t bti_lex_raw_prefix(bti_lex_set lists, const char *s, size_t n, const char *ends)
+ * far, and looked up at each boundary. The walk does not depend on the lists, so one walk
+ * answers for two sets at once: the longest entry of `a` (returned) and of `b` (*best_b). */
+static size_t raw_prefix2(bti_lex_set a, bti_lex_set b, const char *s, size_t n,
+                          const char *ends, size_t *best_b)
 {
     range r = {0, N_ENTRIES};
     size_t kl = 0, best = 0, j = 0, lim = n < MAX_RAW ? n : MAX_RAW;
+    *best_b = 0;
     while (j < lim && r.lo < r.hi) {
         unsigned char c = (unsigned char)s[j];
         if (c < 0x80) {
@@ -800,10 +803,20 @@ size_t bti_lex_raw_prefix(bti_lex_set lists, const char *s, size_t n, const char
                 narrow(&r, kl++, (unsigned char)one[q]);
             j += cl;
         }
-        if (at_entry(&r, kl, lists) && boundary(s, j, n, ends))
-            best = j;
+        if (at_entry(&r, kl, a | b) && boundary(s, j, n, ends)) {
+            if (at_entry(&r, kl, a))
+                best = j;
+            if (at_entry(&r, kl, b))
+                *best_b = j;
+        }
     }
     return best;
+}
+
+size_t bti_lex_raw_prefix(bti_lex_set lists, const char *s, size_t n, const char *ends)
+{
+    size_t none;
+    return raw_prefix2(lists, 0, s, n, ends, &none);
 }
 
 /* Whether the text at s starts with a capital letter ("Ảnh", "ẢNH", "Photo"). */
@@ -814,15 +827,23 @@ static int capitalised(const char *s, size_t len)
     return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+size_t bti_lex_credit_words(bti_lex_set vi, bti_lex_set en, const char *s, size_t n,
+                            size_t *en_len)
+{
+    size_t l = raw_prefix2(vi, en, s, n, " :", en_len);
+    for (size_t i = 0; i < *en_len; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            *en_len = 0;
+            break;
+        }
+    return l;
+}
+
 size_t bti_lex_credit_word(bti_lex_set vi, bti_lex_set en, const char *s, size_t n, int capital)
 {
-    size_t l = bti_lex_raw_prefix(vi, s, n, " :");
-    if (!l) {
-        l = bti_lex_raw_prefix(en, s, n, " :");
-        for (size_t i = 0; i < l; i++)
-            if ((unsigned char)s[i] >= 0x80)
-                return 0;
-    }
+    size_t en_len, l = bti_lex_credit_words(vi, en, s, n, &en_len);
+    if (!l)
+        l = en_len;
     if (l && capital && !capitalised(s, n))
         return 0;
     return l;

@@ -152,6 +152,11 @@ size_t bti_lex_raw_prefix(bti_lex_set lists, const char *s, size_t n, const char
  * length, 0 when none. With `capital` the word must start with a capital letter. */
 size_t bti_lex_credit_word(bti_lex_set vi, bti_lex_set en, const char *s, size_t n, int capital);
 
+/* Both of bti_lex_credit_word's readings from one walk over the text: the Vietnamese word's
+ * raw length (returned) and the English one's (*en_len, ASCII spellings only), 0 for none. */
+size_t bti_lex_credit_words(bti_lex_set vi, bti_lex_set en, const char *s, size_t n,
+                            size_t *en_len);
+
 /* 1 when the whole of text s[0..n) (not folded) is an entry of one of `lists`. */
 int bti_lex_raw_has(bti_lex_set lists, const char *s, size_t n);
 

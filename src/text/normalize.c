@@ -97,9 +97,29 @@ char *bti_normalize(const char *s, size_t len, unsigned flags, size_t *outlen)
             uint8_t enc[4];
             if (bti_buf_add(&out, enc, (size_t)bti_utf8_put(enc, utf8proc_tolower(c))))
                 goto oom;
-        } else if (bti_buf_add(&out, p, (size_t)k))
-            goto oom;
+            p += k;
+            continue;
+        }
+        /* copied as written: the whole run up to the next space (or to the end when spaces
+         * stay), in one append rather than one per character */
+        const uint8_t *run = p;
         p += k;
+        while (p < end && !(flags & BT_NORM_LOWER)) {
+            if (*p < 0x80) {
+                if (*p == ' ' || (*p >= 0x09 && *p <= 0x0D)) {
+                    if (flags & BT_NORM_SPACE)
+                        break;
+                }
+                p++;
+                continue;
+            }
+            k = bti_utf8_next(p, end, &c);
+            if ((flags & BT_NORM_SPACE) && is_space_cp(c))
+                break;
+            p += k;
+        }
+        if (bti_buf_add(&out, run, (size_t)(p - run)))
+            goto oom;
     }
     free(nfc);
     nfc = NULL;
