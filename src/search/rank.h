@@ -40,8 +40,20 @@ typedef struct bti_rank_plan {
     /* 1: score the query's positive words as one phrase, side by side in the typed order
      * (what phrase_match finds), from the instances of an AND of the words: BM25 of that
      * phrase with IDF 1, as bti_rank gives a phrase tier, and 0 where the words are apart.
-     * One walk of the words then both counts the window and finds the phrase (search.c). */
+     * One walk of the words then both counts the window and finds the phrase (search.c).
+     * 2: both: the row's score as for 0 is returned, and bti_rank also leaves the whole
+     * phrase's score (as 1 gives it) and the tier scores in `out`, so that the same walk
+     * ranks the words apart in tiers (search.c, phrase_window). With 1 it leaves out.whole
+     * too. A walk may switch between 1 and 2 from one row to the next. */
     int whole;
+    struct {
+        double whole; /* the whole phrase's score (whole 1 or 2), 0 where the words are apart */
+        int tier;     /* (2) 0: every positive word in the title, 1: in the title or lede
+                         (search.c's title_match and tier_match), 2: else */
+        double title; /* (2) the score from the title only (as under title_match's column
+                         filter), when tier is 0 */
+        double lede;  /* (2) from the title and lede only, when tier is 0 or 1 */
+    } out;
 } bti_rank_plan;
 
 /* Registers bti_rank (FTS5 auxiliary), bti_day_in (dates.h) and bti_words_match (scalar: 1
