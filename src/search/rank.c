@@ -224,35 +224,43 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     }
     double wf = rp->whole ? whole_freq(api, fts, rp) : 0;
     rp->out.whole = 0;
-    if (rp->whole == 1 && wf == 0) {
+    /* whole 2: the columns each positive word is in, from the first instance of each (an
+     * instance list is in column order, the title first, then the lede), and so which of the
+     * walk's open lists (bti_rank_plan.open) the row enters: only then is it scored */
+    int ranked = rp->whole == 0;
+    if (rp->whole == 2) {
+        uint64_t want = 0, in_title = 0, in_lede = 0;
+        for (size_t i = 0; i < rp->n_phrase && (int)i < api->xPhraseCount(fts); i++) {
+            const bti_qphrase *ph = &rp->phrase[i];
+            if (ph->role != BTI_QP_FOLDED || ph->term < 0 || ph->term >= 64)
+                continue;
+            uint64_t bit = (uint64_t)1 << ph->term;
+            Fts5PhraseIter it;
+            int col = -1, off = 0;
+            want |= bit;
+            if (api->xPhraseFirst(fts, (int)i, &it, &col, &off) != SQLITE_OK)
+                col = -1;
+            if (col == BTI_FTS_TITLE)
+                in_title |= bit;
+            if (col == BTI_FTS_TITLE || col == BTI_FTS_LEDE)
+                in_lede |= bit;
+        }
+        int tier = !want ? 2 : in_title == want ? 0 : in_lede == want ? 1 : 2;
+        rp->out.tier = tier;
+        ranked = (rp->open & BTI_RANK_OPEN_EVERY) || (tier <= 1 && (rp->open & BTI_RANK_OPEN_LEDE)) ||
+                 (tier == 0 && (rp->open & BTI_RANK_OPEN_TITLE));
+    }
+    rp->out.ranked = ranked;
+    if (!ranked && wf == 0) {
         sqlite3_result_double(ctx, 0.0);
         return; /* the words apart: no look at the row's length */
     }
     int n = 0;
-    rc = rp->whole == 1 ? SQLITE_OK : api->xInstCount(fts, &n);
+    rc = ranked ? api->xInstCount(fts, &n) : SQLITE_OK;
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    /* the columns each positive word is in (out.tier) */
-    uint64_t want = 0, in_title = 0, in_lede = 0;
-    for (size_t i = 0; rp->whole == 2 && i < rp->n_phrase; i++)
-        if (rp->phrase[i].role == BTI_QP_FOLDED && rp->phrase[i].term >= 0 &&
-            rp->phrase[i].term < 64)
-            want |= (uint64_t)1 << rp->phrase[i].term;
-    for (int i = 0; i < n && want; i++) {
-        int ph, col, off;
-        if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
-            break;
-        if (ph >= 0 && (size_t)ph < rp->n_phrase && rp->phrase[ph].term >= 0 &&
-            rp->phrase[ph].term < 64 && (want >> rp->phrase[ph].term & 1)) {
-            if (col == BTI_FTS_TITLE)
-                in_title |= (uint64_t)1 << rp->phrase[ph].term;
-            if (col == BTI_FTS_TITLE || col == BTI_FTS_LEDE)
-                in_lede |= (uint64_t)1 << rp->phrase[ph].term;
-        }
-    }
-    rp->out.tier = !want ? 2 : in_title == want ? 0 : in_lede == want ? 1 : 2;
     int row_len = 0;
     sqlite3_int64 total_len = 0, rows = 0;
     if ((rc = api->xColumnSize(fts, -1, &row_len)) != SQLITE_OK ||
@@ -266,19 +274,16 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
     /* the whole phrase: BM25 with IDF 1, no boosts (a whole phrase has no parts to boost) */
     if (wf > 0)
         rp->out.whole = wf * (BM25_K1 + 1) / (wf + norm);
-    if (rp->whole == 1) {
+    if (!ranked) {
         sqlite3_result_double(ctx, rp->out.whole);
         return;
     }
     double score = score_cols(api, fts, rp, n, ALL_COLS, norm);
-    if (rp->whole == 2) {
-        rp->out.title = rp->out.tier == 0 ? score_cols(api, fts, rp, n, 1u << BTI_FTS_TITLE, norm)
-                                          : 0;
-        rp->out.lede = rp->out.tier <= 1 ? score_cols(api, fts, rp, n,
-                                                      1u << BTI_FTS_TITLE | 1u << BTI_FTS_LEDE,
-                                                      norm)
-                                         : 0;
-    }
+    rp->out.title = rp->out.lede = 0;
+    if (rp->whole == 2 && rp->out.tier == 0 && (rp->open & BTI_RANK_OPEN_TITLE))
+        rp->out.title = score_cols(api, fts, rp, n, 1u << BTI_FTS_TITLE, norm);
+    if (rp->whole == 2 && rp->out.tier <= 1 && (rp->open & BTI_RANK_OPEN_LEDE))
+        rp->out.lede = score_cols(api, fts, rp, n, 1u << BTI_FTS_TITLE | 1u << BTI_FTS_LEDE, norm);
     if (rp->recency && nval >= 2) {
         long d = bti_date_days((const char *)sqlite3_value_text(val[1]));
         if (d >= 0) {

@@ -742,6 +742,7 @@ typedef struct walk_tiers {
 typedef struct phrase_walk {
     int on;          /* eligible: the walk replaces phrase_first's scan (and window()) */
     int count;       /* the walk counts the window too (an undated query) */
+    int phrase;      /* the walk looks for the folded phrase (else it only counts) */
     int done;        /* ran: total, more and range hold the window's (with count) */
     int64_t total;
     int more;
@@ -771,9 +772,10 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
     bti_rank_plan rp = {.q = p, .phrase = p->fphrase, .n_phrase = p->n_fphrase, .n_idf = 1,
                         .idf = {1.0}, .whole = 1};
     walk_tiers *wt = &pw->wt;
-    if (pw->count && wt->every) {
+    if (pw->count && pw->phrase && wt->every) {
         rp.n_idf = -1;
         rp.whole = 2;
+        rp.open = BTI_RANK_OPEN_EVERY | BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
         wt->on = 1;
     }
     int dated = p->since[0] || p->until[0];
@@ -783,8 +785,9 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
     pw->more = 0;
     pw->range[0] = within[0];
     pw->range[1] = within[1];
+    int64_t hi = within[1]; /* the next leg's newest rowid */
     /* leg 0: both; leg 1: the count alone, below the last row walked */
-    for (int leg = 0; leg < 2 && !(leg && counted); leg++) {
+    for (int leg = pw->phrase ? 0 : 1; leg < 2 && !(leg && counted); leg++) {
         char sql[320];
         snprintf(sql, sizeof sql,
                  "SELECT rowid%s FROM articles_fts WHERE articles_fts MATCH ?1"
@@ -793,7 +796,7 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
                  : dated ? ", CASE WHEN bti_day_in(rowid, ?3, ?4) THEN bti_rank(articles_fts, ?2)"
                            " ELSE 0 END"
                          : ", bti_rank(articles_fts, ?2)",
-                 (long long)within[0], (long long)(leg ? last - 1 : last));
+                 (long long)within[0], (long long)hi);
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
             return db_fail(db, "the store has no usable index", err);
@@ -811,7 +814,7 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
             last = sqlite3_column_int64(st, 0);
             if (first < 0)
                 first = last;
-            int ranked = !leg && rp.whole == 2; /* this row's words apart ranked */
+            int ranked = !leg && rp.whole == 2 && rp.out.ranked; /* the words apart scored */
             if (!counted) {
                 ++pw->total;
                 if (pw->total > BT_SEARCH_TOTAL_MAX ||
@@ -832,10 +835,16 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
                 if (seen >= PHRASE_WALK)
                     found = 1; /* the phrase's walk is over (PHRASE_WALK) */
                 /* the words apart are ranked while the phrase does not fill the page, within
-                 * the window, until the title tier is full in a result larger than TIER_MIN */
-                if (ranked && (counted || hits >= need ||
-                               (wt->n_tier[0] >= TIER_RANK && wt->n_every >= TIER_MIN))) {
-                    rp.whole = 1;
+                 * the window, each row only when a list still takes it (a full title list
+                 * leaves the next unused) */
+                if (rp.whole == 2) {
+                    rp.open = (wt->n_every < TIER_MIN ? BTI_RANK_OPEN_EVERY : 0) |
+                              (wt->n_tier[0] < TIER_RANK ? BTI_RANK_OPEN_TITLE : 0) |
+                              (wt->n_tier[1] < TIER_RANK && wt->n_tier[0] < TIER_RANK
+                                   ? BTI_RANK_OPEN_LEDE
+                                   : 0);
+                    if (counted || hits >= need || !rp.open)
+                        rp.whole = 1;
                     if (hits >= need)
                         wt->on = 0; /* the phrase fills the page: no use for them */
                 }
@@ -850,6 +859,7 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
             last = within[0]; /* every article with the words walked */
             break;
         }
+        hi = last - 1;
     }
     if (pw->more)
         pw->range[0] = wlast;
@@ -862,6 +872,19 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
         pw->low = reach < (double)(first - within[0]) ? first - (int64_t)reach : within[0];
     }
     pw->done = pw->count;
+    return 0;
+}
+
+/* The rowid of the newest article (0 when none). 0, or an error. */
+static int newest_rowid(sqlite3 *db, int64_t *top, bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    *top = 0;
+    if (sqlite3_prepare_v2(db, "SELECT max(n) FROM articles", -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, "reading the articles", err);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *top = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
     return 0;
 }
 
@@ -881,20 +904,36 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
                          .recency = like->recency, .now_days = like->now_days, .n_idf = 1,
                          .idf = {1.0}};
     if (pw->on) {
-        /* the folded phrase (and the window) in one walk of the words, then the marks as
-         * typed among the articles it looked at: those holding them are among the folded
-         * phrase's */
+        /* The marks as typed first among the newest WINDOW_SPAN articles; when they fill the
+         * page the folded phrase cannot enter, and the walk only counts (and the marks as
+         * typed go on over the older articles it would have looked at). Else the folded
+         * phrase (and the window) in one walk of the words, then the marks as typed over
+         * the older articles it looked at: those holding them are among the folded
+         * phrase's. The two stretches of the marks' scan give its newest PHRASE_RANK. */
         heap pool = {NULL, 0, ph->k > PHRASE_RANK ? ph->k : PHRASE_RANK, 0, 1};
         if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
             return bt_error_set(err, BT_ENOMEM, "search: out of memory");
-        int64_t n = 0, looked[2] = {0, within[1]};
-        int rc = phrase_window(db, p, need, WINDOW_SPAN, within, &pool, pw, err);
-        looked[0] = pw->low;
-        if (!rc && p->exact_phrase_match) {
+        int64_t n = 0, top = within[1], recent[2] = {within[0], within[1]};
+        int rc = 0;
+        pw->phrase = 1;
+        if (p->exact_phrase_match) {
+            if (top == INT64_MAX)
+                rc = newest_rowid(db, &top, err);
+            if (!rc && top - WINDOW_SPAN + 1 > recent[0])
+                recent[0] = top - WINDOW_SPAN + 1;
             ph->tier = 2;
-            rc = scan(db, p, p->exact_phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, 0, looked,
-                      &rpx, ph, &n, err);
+            if (!rc)
+                rc = scan(db, p, p->exact_phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, 0, recent,
+                          &rpx, ph, &n, err);
+            pw->phrase = ph->n < ph->k;
         }
+        if (!rc && (pw->phrase || pw->count))
+            rc = phrase_window(db, p, need, WINDOW_SPAN, within, &pool, pw, err);
+        int64_t older[2] = {pw->low, recent[0] - 1}, m = 0;
+        if (!rc && p->exact_phrase_match && n < PHRASE_RANK && (pw->phrase || pw->count) &&
+            older[0] <= older[1])
+            rc = scan(db, p, p->exact_phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK - n, 0, older,
+                      &rpx, ph, &m, err);
         if (!rc && ph->n < ph->k)
             rc = p->exact_phrase_match ? marks_in_text(db, p, &pool, ph, err)
                                        : prefer_reading(db, p, &pool, err);
