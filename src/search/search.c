@@ -775,7 +775,8 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
     if (pw->count && pw->phrase && wt->every) {
         rp.n_idf = -1;
         rp.whole = 2;
-        rp.open = BTI_RANK_OPEN_EVERY | BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
+        rp.open = p->has_phrase ? BTI_RANK_OPEN_EVERY
+                                : BTI_RANK_OPEN_EVERY | BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
         wt->on = 1;
     }
     int dated = p->since[0] || p->until[0];
@@ -837,7 +838,14 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
                 /* the words apart are ranked while the phrase does not fill the page, within
                  * the window, each row only when a list still takes it (a full title list
                  * leaves the next unused) */
-                if (rp.whole == 2) {
+                if (rp.whole == 2 && p->has_phrase) {
+                    /* a query with a "phrase" ranks its newest TIER_RANK (rank_best) */
+                    rp.open = wt->n_every < TIER_RANK ? BTI_RANK_OPEN_EVERY : 0;
+                    if (counted || hits >= need || !rp.open)
+                        rp.whole = 1;
+                    if (hits >= need)
+                        wt->on = 0;
+                } else if (rp.whole == 2) {
                     rp.open = (wt->n_every < TIER_MIN ? BTI_RANK_OPEN_EVERY : 0) |
                               (wt->n_tier[0] < TIER_RANK ? BTI_RANK_OPEN_TITLE : 0) |
                               (wt->n_tier[1] < TIER_RANK && wt->n_tier[0] < TIER_RANK
@@ -928,7 +936,8 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
             pw->phrase = ph->n < ph->k;
         }
         if (!rc && (pw->phrase || pw->count))
-            rc = phrase_window(db, p, need, WINDOW_SPAN, within, &pool, pw, err);
+            rc = phrase_window(db, p, need, p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN,
+                               within, &pool, pw, err);
         int64_t older[2] = {pw->low, recent[0] - 1}, m = 0;
         if (!rc && p->exact_phrase_match && n < PHRASE_RANK && (pw->phrase || pw->count) &&
             older[0] <= older[1])
@@ -1100,7 +1109,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
     if (!join && dated && (rc = date_range(db, p, within, err)))
         goto done;
     /* the folded phrase and the window in one walk (phrase_window) */
-    pw.on = !join && !h->by_date && !pairs && p->phrase_match && !p->has_phrase && h->k &&
+    pw.on = !join && !h->by_date && !pairs && p->phrase_match && h->k &&
             h->k <= TIER_MAX_K;
     pw.count = !dated;
     if (pw.on && pw.count) {
@@ -1184,7 +1193,10 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
             /* A larger result is ranked on the folded expressions, which walk half the
              * posting lists of a query typed with marks; its best candidates get the
              * accent-exact boost from their title and lede afterwards (boost_exact). */
-            if (pool.k) {
+            if (pool.k && pw.wt.on) {
+                /* ranked by the walk: the newest pool.k */
+                walk_ranked(pw.wt.every, pw.wt.n_every < pool.k ? pw.wt.n_every : pool.k, &wide);
+            } else if (pool.k) {
                 /* ranked by the window: every match, or the newest pool.k */
                 wide.n = pool.n;
             } else if (r->total <= TIER_MIN && !more) {
