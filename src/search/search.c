@@ -710,10 +710,11 @@ static int marks_in_text(sqlite3 *db, const bti_qplan *p, heap *pool, const heap
  * are among its words', so the phrase walk and the window walked the same newest stretch of
  * the same posting lists twice. Here the words are walked newest first once, each scored as
  * the whole phrase (bti_rank_plan.whole: 0 where the words are apart), the window counted on
- * the way by its own rules (an undated query; a dated one is counted by window(), and its
- * phrase looked for among the articles within the dates only); when one of the two is done,
- * the other goes on alone: the count without positions, or the phrase over the older
- * articles, until PHRASE_WALK articles holding the words have been looked at.
+ * the way by its own rules (window(): a dated query counts and ranks the articles within the
+ * dates, and its phrase is looked for among them); when one of the two is done, the other
+ * goes on alone: the count without positions, or the phrase over the older articles, until
+ * PHRASE_WALK articles holding the words have been looked at. A query with no filter on
+ * the article's row, a page within the first TIER_MAX_K and no phrase index takes it.
  *
  * PHRASE_WALK bounds the work of a phrase of frequent syllables held by few articles: without
  * the phrase index, finding it means reading the positions of every article holding all its
@@ -741,14 +742,13 @@ typedef struct walk_tiers {
 
 typedef struct phrase_walk {
     int on;          /* eligible: the walk replaces phrase_first's scan (and window()) */
-    int count;       /* the walk counts the window too (an undated query) */
     int phrase;      /* the walk looks for the folded phrase (else it only counts) */
-    int done;        /* ran: total, more and range hold the window's (with count) */
+    int done;        /* ran: total, more and range hold the window's */
     int64_t total;
     int more;
     int64_t range[2];
     int64_t low;     /* the oldest rowid the phrase was looked for at */
-    walk_tiers wt;   /* with count: the words apart, ranked on the way */
+    walk_tiers wt;   /* the words apart, ranked on the way */
 } phrase_walk;
 
 /* Adds the walk's row `rowid`, ranked by bti_rank (whole 2: `out`), to the lists it belongs
@@ -772,16 +772,17 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
     bti_rank_plan rp = {.q = p, .phrase = p->fphrase, .n_phrase = p->n_fphrase, .n_idf = 1,
                         .idf = {1.0}, .whole = 1};
     walk_tiers *wt = &pw->wt;
-    if (pw->count && pw->phrase && wt->every) {
+    if (pw->phrase && wt->every) {
         rp.n_idf = -1;
         rp.whole = 2;
-        rp.open = p->has_phrase ? BTI_RANK_OPEN_EVERY
-                                : BTI_RANK_OPEN_EVERY | BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
+        rp.open = p->has_phrase || p->since[0] || p->until[0]
+                      ? BTI_RANK_OPEN_EVERY
+                      : BTI_RANK_OPEN_EVERY | BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
         wt->on = 1;
     }
     int dated = p->since[0] || p->until[0];
     int64_t seen = 0, first = -1, last = within[1], wlast = INT64_MAX, hits = 0;
-    int counted = !pw->count, found = 0, step = SQLITE_DONE;
+    int counted = 0, found = 0, step = SQLITE_DONE;
     pw->total = 0;
     pw->more = 0;
     pw->range[0] = within[0];
@@ -791,12 +792,13 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
     for (int leg = pw->phrase ? 0 : 1; leg < 2 && !(leg && counted); leg++) {
         char sql[320];
         snprintf(sql, sizeof sql,
-                 "SELECT rowid%s FROM articles_fts WHERE articles_fts MATCH ?1"
+                 "SELECT rowid, %s, %s FROM articles_fts WHERE articles_fts MATCH ?1"
                  " AND rowid BETWEEN %lld AND %lld ORDER BY rowid DESC",
-                 leg     ? ""
-                 : dated ? ", CASE WHEN bti_day_in(rowid, ?3, ?4) THEN bti_rank(articles_fts, ?2)"
+                 dated ? "bti_day_in(rowid, ?3, ?4)" : "1",
+                 leg     ? "0"
+                 : dated ? "CASE WHEN bti_day_in(rowid, ?3, ?4) THEN bti_rank(articles_fts, ?2)"
                            " ELSE 0 END"
-                         : ", bti_rank(articles_fts, ?2)",
+                         : "bti_rank(articles_fts, ?2)",
                  (long long)within[0], (long long)hi);
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -804,7 +806,7 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
         sqlite3_bind_text(st, 1, p->count_match, -1, SQLITE_STATIC);
         if (!leg)
             sqlite3_bind_pointer(st, 2, &rp, BTI_RANK_PLAN_TYPE, NULL);
-        if (!leg && dated) {
+        if (dated) {
             if (p->since[0])
                 sqlite3_bind_text(st, 3, p->since, -1, SQLITE_STATIC);
             if (p->until[0])
@@ -815,9 +817,10 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
             last = sqlite3_column_int64(st, 0);
             if (first < 0)
                 first = last;
-            int ranked = !leg && rp.whole == 2 && rp.out.ranked; /* the words apart scored */
+            int in = sqlite3_column_int(st, 1); /* within the dates (bti_rank ran) */
+            int ranked = !leg && in && rp.whole == 2 && rp.out.ranked; /* words apart scored */
             if (!counted) {
-                ++pw->total;
+                pw->total += in;
                 if (pw->total > BT_SEARCH_TOTAL_MAX ||
                     ((seen >= WINDOW_WALK || first - last >= span) && pw->total >= need)) {
                     pw->more = counted = 1;
@@ -825,22 +828,24 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
                 }
             }
             if (!leg) {
-                double whole = dated ? sqlite3_column_double(st, 1) : rp.out.whole;
+                double whole = in ? rp.out.whole : 0;
                 if (whole > 0) {
                     cand c = {last, whole, "", pool->tier, 0};
                     heap_push(pool, &c);
                     found = ++hits >= PHRASE_RANK;
                 }
                 if (ranked)
-                    walk_tiers_add(wt, last, sqlite3_column_double(st, 1), &rp);
+                    walk_tiers_add(wt, last, sqlite3_column_double(st, 2), &rp);
                 if (seen >= PHRASE_WALK)
                     found = 1; /* the phrase's walk is over (PHRASE_WALK) */
                 /* the words apart are ranked while the phrase does not fill the page, within
                  * the window, each row only when a list still takes it (a full title list
                  * leaves the next unused) */
-                if (rp.whole == 2 && p->has_phrase) {
-                    /* a query with a "phrase" ranks its newest TIER_RANK (rank_best) */
-                    rp.open = wt->n_every < TIER_RANK ? BTI_RANK_OPEN_EVERY : 0;
+                if (rp.whole == 2 && (p->has_phrase || dated)) {
+                    /* a query with a "phrase" ranks its newest TIER_RANK, a dated one its
+                     * newest TIER_MIN within the dates (rank_best) */
+                    rp.open = wt->n_every < (dated ? TIER_MIN : TIER_RANK) ? BTI_RANK_OPEN_EVERY
+                                                                           : 0;
                     if (counted || hits >= need || !rp.open)
                         rp.whole = 1;
                     if (hits >= need)
@@ -879,7 +884,7 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
         double reach = (double)(first - last + 1) * PHRASE_WALK / (double)seen;
         pw->low = reach < (double)(first - within[0]) ? first - (int64_t)reach : within[0];
     }
-    pw->done = pw->count;
+    pw->done = 1;
     return 0;
 }
 
@@ -935,12 +940,11 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
                           &rpx, ph, &n, err);
             pw->phrase = ph->n < ph->k;
         }
-        if (!rc && (pw->phrase || pw->count))
+        if (!rc)
             rc = phrase_window(db, p, need, p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN,
                                within, &pool, pw, err);
         int64_t older[2] = {pw->low, recent[0] - 1}, m = 0;
-        if (!rc && p->exact_phrase_match && n < PHRASE_RANK && (pw->phrase || pw->count) &&
-            older[0] <= older[1])
+        if (!rc && p->exact_phrase_match && n < PHRASE_RANK && older[0] <= older[1])
             rc = scan(db, p, p->exact_phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK - n, 0, older,
                       &rpx, ph, &m, err);
         if (!rc && ph->n < ph->k)
@@ -1111,8 +1115,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
     /* the folded phrase and the window in one walk (phrase_window) */
     pw.on = !join && !h->by_date && !pairs && p->phrase_match && h->k &&
             h->k <= TIER_MAX_K;
-    pw.count = !dated;
-    if (pw.on && pw.count) {
+    if (pw.on) {
         pw.wt.every = malloc(TIER_MIN * sizeof *pw.wt.every);
         pw.wt.tier[0] = malloc(TIER_RANK * sizeof *pw.wt.tier[0]);
         pw.wt.tier[1] = malloc(TIER_RANK * sizeof *pw.wt.tier[1]);
