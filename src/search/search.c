@@ -735,6 +735,7 @@ static int marks_in_text(sqlite3 *db, const bti_qplan *p, heap *pool, const heap
 typedef struct walk_tiers {
     cand *every;     /* TIER_MIN */
     size_t n_every;
+    int every_on;    /* every is collected (a dated query, a "phrase": what they rank) */
     cand *tier[2];   /* TIER_RANK each: in the title; in the title or lede */
     size_t n_tier[2];
     int on;          /* ranked: the lists hold what the tiers' scans would give */
@@ -756,7 +757,7 @@ typedef struct phrase_walk {
 static void walk_tiers_add(walk_tiers *wt, int64_t rowid, double score, const bti_rank_plan *rp)
 {
     cand c = {rowid, score, "", 0, 0};
-    if (wt->n_every < TIER_MIN)
+    if (wt->every_on && wt->n_every < TIER_MIN)
         wt->every[wt->n_every++] = c;
     for (int t = 0; t < 2; t++)
         if (rp->out.tier <= t && wt->n_tier[t] < TIER_RANK) {
@@ -775,9 +776,8 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
     if (pw->phrase && wt->every) {
         rp.n_idf = -1;
         rp.whole = 2;
-        rp.open = p->has_phrase || p->since[0] || p->until[0]
-                      ? BTI_RANK_OPEN_EVERY
-                      : BTI_RANK_OPEN_EVERY | BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
+        wt->every_on = p->has_phrase || p->since[0] || p->until[0];
+        rp.open = wt->every_on ? BTI_RANK_OPEN_EVERY : BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
         wt->on = 1;
     }
     int dated = p->since[0] || p->until[0];
@@ -851,8 +851,7 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
                     if (hits >= need)
                         wt->on = 0;
                 } else if (rp.whole == 2) {
-                    rp.open = (wt->n_every < TIER_MIN ? BTI_RANK_OPEN_EVERY : 0) |
-                              (wt->n_tier[0] < TIER_RANK ? BTI_RANK_OPEN_TITLE : 0) |
+                    rp.open = (wt->n_tier[0] < TIER_RANK ? BTI_RANK_OPEN_TITLE : 0) |
                               (wt->n_tier[1] < TIER_RANK && wt->n_tier[0] < TIER_RANK
                                    ? BTI_RANK_OPEN_LEDE
                                    : 0);
@@ -1185,7 +1184,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
             /* small: every match ranked on the folded expressions, then the accent-exact
              * boost from the whole text of those that can reach the page (the index has
              * exact forms for titles and ledes only) */
-            if (pw.wt.on)
+            if (pw.wt.on && pw.wt.every_on)
                 walk_ranked(pw.wt.every, pw.wt.n_every, &wide);
             else if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
                                 err)))
@@ -1204,19 +1203,21 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
                 wide.n = pool.n;
             } else if (r->total <= TIER_MIN && !more) {
                 /* every match ranked */
-                if (pw.wt.on)
+                if (pw.wt.on && pw.wt.every_on)
                     walk_ranked(pw.wt.every, pw.wt.n_every, &wide);
                 else if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide,
                                     &n, err)))
                     goto done;
             } else if (pw.wt.on) {
-                /* the same tiers, as the walk ranked them */
+                /* the same tiers, the first two as the walk ranked them (the last, the
+                 * newest TIER_RANK of all, is a short scan) */
                 walk_ranked(pw.wt.tier[0], pw.wt.n_tier[0], &wide);
                 if (wide.n < h->k)
                     walk_ranked(pw.wt.tier[1], pw.wt.n_tier[1], &wide);
-                if (wide.n < h->k)
-                    walk_ranked(pw.wt.every,
-                                pw.wt.n_every < TIER_RANK ? pw.wt.n_every : TIER_RANK, &wide);
+                if (wide.n < h->k &&
+                    (rc = scan(db, p, p->count_match, SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rpf,
+                               &wide, &n, err)))
+                    goto done;
             } else {
                 /* In tiers: the articles with the words in the title, then in title or
                  * lede, then anywhere, until a tier fills the page; of each tier, the
