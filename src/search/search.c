@@ -735,7 +735,7 @@ static int marks_in_text(sqlite3 *db, const bti_qplan *p, heap *pool, const heap
 typedef struct walk_tiers {
     cand *every;     /* TIER_MIN */
     size_t n_every;
-    int every_on;    /* every is collected (a dated query, a "phrase": what they rank) */
+    int every_on;    /* every is collected (a dated query: what it ranks) */
     cand *tier[2];   /* TIER_RANK each: in the title; in the title or lede */
     size_t n_tier[2];
     int on;          /* ranked: the lists hold what the tiers' scans would give */
@@ -776,7 +776,7 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
     if (pw->phrase && wt->every) {
         rp.n_idf = -1;
         rp.whole = 2;
-        wt->every_on = p->has_phrase || p->since[0] || p->until[0];
+        wt->every_on = p->since[0] || p->until[0];
         rp.open = wt->every_on ? BTI_RANK_OPEN_EVERY : BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
         wt->on = 1;
     }
@@ -841,11 +841,9 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
                 /* the words apart are ranked while the phrase does not fill the page, within
                  * the window, each row only when a list still takes it (a full title list
                  * leaves the next unused) */
-                if (rp.whole == 2 && (p->has_phrase || dated)) {
-                    /* a query with a "phrase" ranks its newest TIER_RANK, a dated one its
-                     * newest TIER_MIN within the dates (rank_best) */
-                    rp.open = wt->n_every < (dated ? TIER_MIN : TIER_RANK) ? BTI_RANK_OPEN_EVERY
-                                                                           : 0;
+                if (rp.whole == 2 && dated) {
+                    /* a dated query ranks its newest TIER_MIN within the dates (rank_best) */
+                    rp.open = wt->n_every < TIER_MIN ? BTI_RANK_OPEN_EVERY : 0;
                     if (counted || hits >= need || !rp.open)
                         rp.whole = 1;
                     if (hits >= need)
@@ -940,8 +938,7 @@ static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_ran
             pw->phrase = ph->n < ph->k;
         }
         if (!rc)
-            rc = phrase_window(db, p, need, p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN,
-                               within, &pool, pw, err);
+            rc = phrase_window(db, p, need, WINDOW_SPAN, within, &pool, pw, err);
         int64_t older[2] = {pw->low, recent[0] - 1}, m = 0;
         if (!rc && p->exact_phrase_match && n < PHRASE_RANK && older[0] <= older[1])
             rc = scan(db, p, p->exact_phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK - n, 0, older,
@@ -1112,7 +1109,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
     if (!join && dated && (rc = date_range(db, p, within, err)))
         goto done;
     /* the folded phrase and the window in one walk (phrase_window) */
-    pw.on = !join && !h->by_date && !pairs && p->phrase_match && h->k &&
+    pw.on = !join && !h->by_date && !pairs && p->phrase_match && !p->has_phrase && h->k &&
             h->k <= TIER_MAX_K;
     if (pw.on) {
         pw.wt.every = malloc(TIER_MIN * sizeof *pw.wt.every);
