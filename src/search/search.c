@@ -902,10 +902,11 @@ static int newest_rowid(sqlite3 *db, int64_t *top, bt_error *err)
  * order, with the marks as typed (tier 2) and folded (tier 1), PHRASE_RANK of each at most,
  * ranked by BM25 of the phrase (the title weighing most) into `ph`; they come before the
  * rest (tier 0, the words anywhere, with the side-by-side boost of bti_rank for partial
- * adjacency). A phrase is looked for directly in the whole index, not within the newest
- * matches of its words that the window walks: a phrase held by a few articles among many
- * holding its syllables is found wherever those few are. The IDF of a tier's one phrase is
- * the same for every article it ranks, so it is not worked out (1). */
+ * adjacency). A phrase is looked for well past the newest matches of its words that the
+ * window walks: among the newest PHRASE_WALK articles holding them (phrase_window), or in
+ * the whole index (a "quoted phrase", filters on the article's row, the phrase index), so a
+ * phrase held by a few articles among many holding its syllables is found. The IDF of a
+ * tier's one phrase is the same for every article it ranks, so it is not worked out (1). */
 static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_rank_plan *like,
                         int64_t need, const int64_t within[2], phrase_walk *pw, heap *ph,
                         bt_error *err)
