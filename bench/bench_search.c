@@ -5,6 +5,7 @@
  *   bench_search mrr   [--articles N] [--dir DIR] [--corpus PATH]
  *   bench_search speed [--articles N] [--queries N] [--dir DIR] [--corpus PATH] [--reuse]
  *                      [--slow N] [--no-stock] [--phrase-index] [--optimize] [--dups]
+ *   bench_search queries [--queries N] [--corpus PATH]
  *
  * mrr: the first N corpus articles with distinct titles of 3+ syllables; for each, three
  * queries from its title: (a) as written, (b) without marks, (c) lowercased without marks
@@ -18,7 +19,8 @@
  * --optimize merges both indexes into one segment and vacuums both files before timing (as
  * after a bulk load: `bantin vacuum`). --dups makes the store's near-duplicate groups
  * (bt_dups_rebuild) and times bantin a second time with all_copies (no group collapse), to
- * give what one result per group costs. */
+ * give what one result per group costs. queries: the speed mix, "kind<TAB>query" a line (kinds
+ * numbered in the order of the speed table), to profile one kind with search_queries. */
 #include "bantin.h"
 #include "text/alloc.h"
 #include "search/query.h"
@@ -736,6 +738,23 @@ static char **make_queries(const src *c, size_t nc, size_t nq, int **kind_out)
     return q;
 }
 
+/* `bench_search queries`: the speed mix, one "kind<TAB>query" a line, for profiling one kind
+ * with search_queries under callgrind (bench/README.md, issue 15). */
+static int run_queries(const char *corpus, size_t nq)
+{
+    size_t nc;
+    src *c = load_corpus(corpus, 60000, &nc);
+    int *kind;
+    char **q = make_queries(c, nc, nq, &kind);
+    for (size_t i = 0; i < nq; i++) {
+        printf("%d\t%s\n", kind[i], q[i]);
+        free(q[i]);
+    }
+    free(q);
+    free(kind);
+    return 0;
+}
+
 static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, int reuse,
                      size_t slow, int no_stock)
 {
@@ -917,8 +936,9 @@ static int run_speed(const char *dir, const char *corpus, size_t n, size_t nq, i
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || (strcmp(argv[1], "mrr") && strcmp(argv[1], "speed"))) {
-        fprintf(stderr, "usage: bench_search mrr|speed [--articles N] [--queries N] "
+    if (argc < 2 ||
+        (strcmp(argv[1], "mrr") && strcmp(argv[1], "speed") && strcmp(argv[1], "queries"))) {
+        fprintf(stderr, "usage: bench_search mrr|speed|queries [--articles N] [--queries N] "
                         "[--dir DIR] [--corpus PATH] [--reuse] [--slow N] [--no-stock] "
                         "[--phrase-index] [--optimize]\n");
         return 2;
@@ -957,5 +977,7 @@ int main(int argc, char **argv)
     if (nq > 2000)
         nq = 2000;
     mkdir(dir, 0755);
+    if (!strcmp(argv[1], "queries"))
+        return run_queries(corpus, nq);
     return !strcmp(argv[1], "mrr") ? run_mrr(dir, corpus, n) : run_speed(dir, corpus, n, nq, reuse, slow, no_stock);
 }

@@ -414,6 +414,68 @@ static void test_old_phrase_past_the_count(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* The bound on the phrase's walk (search.c, PHRASE_WALK): the folded phrase is looked for
+ * among the newest 20,000 articles holding all its words, as the words' tiers are ranked
+ * from the newest, because finding a rare phrase of frequent syllables means reading the
+ * positions of every article holding them, over the whole store. One old article with the
+ * phrase behind more than that many newer ones with the words apart is past the walk: the
+ * page is the newer ones (words apart), the total is "10,000+". With the phrase index
+ * (pairs: one short posting list) the phrase is looked for in the whole index again, and the
+ * old article comes first. */
+#define PAST_WALK 20100 /* above PHRASE_WALK */
+static void test_phrase_past_the_walk(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bantin-typed-walk-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    bt_error err;
+    bt_store *s;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    for (int i = 0; i <= PAST_WALK; i++) {
+        char title[96], body[160];
+        if (i == 0) {
+            snprintf(title, sizeof title, "Ngày cuối năm ở thành phố");
+            snprintf(body, sizeof body, "Người dân đi chợ Bến Thành sắm Tết.");
+        } else {
+            snprintf(title, sizeof title, "Ga Bến Thành %d", i);
+            snprintf(body, sizeof body, "Gần chợ, chuyến %d.", i);
+        }
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+        assert_int_equal(bt_article_add_para(a, body), 0);
+        assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    static const char *const q[] = {"cho ben thanh", "chợ Bến Thành"};
+    for (int pairs = 0; pairs < 2; pairs++) {
+        if (pairs)
+            assert_int_equal(bt_store_set_phrase_index(s, 1, &err), 0);
+        for (size_t i = 0; i < 2; i++) {
+            bt_search_results *r = NULL;
+            assert_int_equal(bt_search_run(s, q[i], NULL, &r, &err), 0);
+            assert_int_equal(r->n, 10);
+            assert_int_equal(r->total, BT_SEARCH_TOTAL_MAX);
+            assert_int_equal(r->total_more, 1);
+            int first = !strcmp(r->hits[0].title, "Ngày cuối năm ở thành phố");
+            if (first != pairs)
+                fail_msg("search '%s'%s: first is '%s'", q[i], pairs ? " (phrase index)" : "",
+                         r->hits[0].title);
+            for (size_t h = pairs; h < r->n; h++)
+                assert_non_null(strstr(r->hits[h].title, "Ga Bến Thành"));
+            bt_search_results_free(r);
+        }
+    }
+    bt_store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +483,7 @@ int main(void)
         cmocka_unit_test(test_frequent_syllables_alone),
         cmocka_unit_test(test_old_phrase_among_many),
         cmocka_unit_test(test_old_phrase_past_the_count),
+        cmocka_unit_test(test_phrase_past_the_walk),
         cmocka_unit_test(test_marks_in_bodies),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

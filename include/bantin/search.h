@@ -23,11 +23,14 @@
  * Phrases first: when the query's words are plain ones (no OR, prefix or field), the articles
  * holding all of them side by side in the typed order come first, those with the marks as
  * typed before those that only fold to them (`chợ Bến Thành`: "chợ Bến Thành", then "cho
- * Ben Thanh", then the words apart); each such tier is looked for in the whole store (not
- * only among the newest matches of the words) and ranked by BM25 of the phrase, at most its
- * 500 newest articles. Then the rest, ranked as below, partial adjacency first through the
- * side-by-side boost. A title with some of the words never beats a body with the whole
- * phrase. Scores stay in result order (a phrase tier's are lifted above those below it).
+ * Ben Thanh", then the words apart); each such tier is looked for among the newest 20,000
+ * articles holding all the words, well past the newest matches the words apart are ranked
+ * from (in the whole store with the phrase index, bantin/store.h, for a "quoted phrase" and
+ * with author:, kind: or a date order: finding a rare phrase of frequent syllables otherwise
+ * means reading the positions of every article holding them), and ranked by BM25 of the
+ * phrase, at most its 500 newest articles. Then the rest, ranked as below, partial adjacency
+ * first through the side-by-side boost. A title with some of the words never beats a body
+ * with the whole phrase. Scores stay in result order (a phrase tier's are lifted above those below it).
  *
  * Ranking: BM25 over the fields with weights title > lede > source > body > captions, times
  * a boost for the words typed with marks that the article has in exactly that form (so

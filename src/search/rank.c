@@ -136,63 +136,36 @@ static double whole_freq(const Fts5ExtensionApi *api, Fts5Context *fts, const bt
     return freq;
 }
 
-static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
-                    int nval, sqlite3_value **val)
+/* The row's score from its instances in the columns `cols` (a bit per column; ALL_COLS:
+ * all): BM25 of each phrase times the side-by-side and accent-exact boosts. The score of a
+ * statement with a column filter ({title} : ...) is the same, from the title's instances
+ * only (what FTS5 gives there), which bti_rank_plan.whole 2 works out in one call. */
+#define ALL_COLS (~0u)
+static double score_cols(const Fts5ExtensionApi *api, Fts5Context *fts, const bti_rank_plan *rp,
+                         int n, unsigned cols, double norm)
 {
-    if (nval < 1) {
-        sqlite3_result_error(ctx, "bti_rank: expects (table, plan [, published])", -1);
-        return;
-    }
-    bti_rank_plan *rp = sqlite3_value_pointer(val[0], BTI_RANK_PLAN_TYPE);
-    if (!rp) {
-        sqlite3_result_error(ctx, "bti_rank: no plan", -1);
-        return;
-    }
     const bti_qplan *q = rp->q;
-    int rc = SQLITE_OK;
-    if (rp->n_idf < 0 && (rc = compute_idf(api, fts, rp)) != SQLITE_OK) {
-        sqlite3_result_error_code(ctx, rc);
-        return;
-    }
-    double freq[BTI_RANK_MAX_PHRASES] = {0};
-    if (rp->whole && (freq[0] = whole_freq(api, fts, rp)) == 0) {
-        sqlite3_result_double(ctx, 0.0);
-        return; /* the words apart: no look at the row's length */
-    }
-    int n = 0;
-    rc = rp->whole ? SQLITE_OK : api->xInstCount(fts, &n);
-    if (rc != SQLITE_OK) {
-        sqlite3_result_error_code(ctx, rc);
-        return;
-    }
-    for (int i = 0; i < n && !rp->whole; i++) {
+    double freq[BTI_RANK_MAX_PHRASES]; /* zeroed up to n_idf: a walk ranks every row */
+    memset(freq, 0, (size_t)(rp->n_idf > 0 ? rp->n_idf : 1) * sizeof *freq);
+    for (int i = 0; i < n; i++) {
         int ph, col, off;
         if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
             break;
-        if (ph >= 0 && ph < rp->n_idf && col >= 0 && col < BTI_FTS_NCOL)
+        if (ph >= 0 && ph < rp->n_idf && col >= 0 && col < BTI_FTS_NCOL && (cols >> col & 1))
             freq[ph] += col_weight[col];
     }
-    int row_len = 0;
-    sqlite3_int64 total_len = 0, rows = 0;
-    if ((rc = api->xColumnSize(fts, -1, &row_len)) != SQLITE_OK ||
-        (rc = api->xColumnTotalSize(fts, -1, &total_len)) != SQLITE_OK ||
-        (rc = api->xRowCount(fts, &rows)) != SQLITE_OK) {
-        sqlite3_result_error_code(ctx, rc);
-        return;
-    }
-    double avg = rows > 0 && total_len > 0 ? (double)total_len / (double)rows : 1.0;
-    double norm = BM25_K1 * (1 - BM25_B + BM25_B * (double)row_len / avg);
     double score = 0;
     for (int i = 0; i < rp->n_idf; i++)
         if (freq[i] > 0)
             score += rp->idf[i] * freq[i] * (BM25_K1 + 1) / (freq[i] + norm);
     uint64_t exact = 0;
     double adj[64] = {0};
-    for (int i = 0; i < n && !rp->whole; i++) { /* a whole phrase has no parts to boost */
+    for (int i = 0; i < n; i++) {
         int ph, col, off;
         if (api->xInst(fts, i, &ph, &col, &off) != SQLITE_OK)
             break;
-        if (ph < 0 || (size_t)ph >= rp->n_phrase || rp->phrase[ph].term < 0)
+        if (ph < 0 || (size_t)ph >= rp->n_phrase || rp->phrase[ph].term < 0 ||
+            (col >= 0 && col < 32 && !(cols >> col & 1)))
             continue;
         const bti_qphrase *p = &rp->phrase[ph];
         if (p->role == BTI_QP_EXACT)
@@ -229,11 +202,96 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         score *= 1.0 + W_ADJ * adj_sum / n_pairs;
     if (q->n_exact_terms)
         score *= 1.0 + BTI_RANK_W_EXACT * __builtin_popcountll(exact) / q->n_exact_terms;
+    return score;
+}
+
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+                    int nval, sqlite3_value **val)
+{
+    if (nval < 1) {
+        sqlite3_result_error(ctx, "bti_rank: expects (table, plan [, published])", -1);
+        return;
+    }
+    bti_rank_plan *rp = sqlite3_value_pointer(val[0], BTI_RANK_PLAN_TYPE);
+    if (!rp) {
+        sqlite3_result_error(ctx, "bti_rank: no plan", -1);
+        return;
+    }
+    int rc = SQLITE_OK;
+    if (rp->n_idf < 0 && (rc = compute_idf(api, fts, rp)) != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    double wf = rp->whole ? whole_freq(api, fts, rp) : 0;
+    rp->out.whole = 0;
+    /* whole 2: the columns each positive word is in, from the first instance of each (an
+     * instance list is in column order, the title first, then the lede), and so which of the
+     * walk's open lists (bti_rank_plan.open) the row enters: only then is it scored */
+    int ranked = rp->whole == 0;
+    if (rp->whole == 2) {
+        uint64_t want = 0, in_title = 0, in_lede = 0;
+        for (size_t i = 0; i < rp->n_phrase && (int)i < api->xPhraseCount(fts); i++) {
+            const bti_qphrase *ph = &rp->phrase[i];
+            if (ph->role != BTI_QP_FOLDED || ph->term < 0 || ph->term >= 64)
+                continue;
+            uint64_t bit = (uint64_t)1 << ph->term;
+            Fts5PhraseIter it;
+            int col = -1, off = 0;
+            want |= bit;
+            if (api->xPhraseFirst(fts, (int)i, &it, &col, &off) != SQLITE_OK)
+                col = -1;
+            if (col == BTI_FTS_TITLE)
+                in_title |= bit;
+            if (col == BTI_FTS_TITLE || col == BTI_FTS_LEDE)
+                in_lede |= bit;
+        }
+        int tier = !want ? 2 : in_title == want ? 0 : in_lede == want ? 1 : 2;
+        rp->out.tier = tier;
+        ranked = (rp->open & BTI_RANK_OPEN_EVERY) || (tier <= 1 && (rp->open & BTI_RANK_OPEN_LEDE)) ||
+                 (tier == 0 && (rp->open & BTI_RANK_OPEN_TITLE));
+    }
+    rp->out.ranked = ranked;
+    if (!ranked && wf == 0) {
+        sqlite3_result_double(ctx, 0.0);
+        return; /* the words apart: no look at the row's length */
+    }
+    int n = 0;
+    rc = ranked ? api->xInstCount(fts, &n) : SQLITE_OK;
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    int row_len = 0;
+    sqlite3_int64 total_len = 0, rows = 0;
+    if ((rc = api->xColumnSize(fts, -1, &row_len)) != SQLITE_OK ||
+        (rc = api->xColumnTotalSize(fts, -1, &total_len)) != SQLITE_OK ||
+        (rc = api->xRowCount(fts, &rows)) != SQLITE_OK) {
+        sqlite3_result_error_code(ctx, rc);
+        return;
+    }
+    double avg = rows > 0 && total_len > 0 ? (double)total_len / (double)rows : 1.0;
+    double norm = BM25_K1 * (1 - BM25_B + BM25_B * (double)row_len / avg);
+    /* the whole phrase: BM25 with IDF 1, no boosts (a whole phrase has no parts to boost) */
+    if (wf > 0)
+        rp->out.whole = wf * (BM25_K1 + 1) / (wf + norm);
+    if (!ranked) {
+        sqlite3_result_double(ctx, rp->out.whole);
+        return;
+    }
+    double score = score_cols(api, fts, rp, n, ALL_COLS, norm);
+    rp->out.title = rp->out.lede = 0;
+    if (rp->whole == 2 && rp->out.tier == 0 && (rp->open & BTI_RANK_OPEN_TITLE))
+        rp->out.title = score_cols(api, fts, rp, n, 1u << BTI_FTS_TITLE, norm);
+    if (rp->whole == 2 && rp->out.tier <= 1 && (rp->open & BTI_RANK_OPEN_LEDE))
+        rp->out.lede = score_cols(api, fts, rp, n, 1u << BTI_FTS_TITLE | 1u << BTI_FTS_LEDE, norm);
     if (rp->recency && nval >= 2) {
         long d = bti_date_days((const char *)sqlite3_value_text(val[1]));
         if (d >= 0) {
             double age = rp->now_days > d ? (double)(rp->now_days - d) : 0.0;
-            score *= 1.0 + W_RECENT * pow(0.5, age / HALF_LIFE);
+            double boost = 1.0 + W_RECENT * pow(0.5, age / HALF_LIFE);
+            score *= boost;
+            rp->out.title *= boost;
+            rp->out.lede *= boost;
         }
     }
     sqlite3_result_double(ctx, score);

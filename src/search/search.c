@@ -706,113 +706,268 @@ static int marks_in_text(sqlite3 *db, const bti_qplan *p, heap *pool, const heap
 }
 
 /* The window (window()) and the folded phrase tier's newest PHRASE_RANK articles in one
- * walk, for an undated query with no filter on the article's row (`pw` below): the phrase's
- * articles are among its words', so the phrase walk and the window walked the same newest
- * stretch of the same posting lists twice. Here the words are walked newest first once,
- * each scored as the whole phrase (bti_rank_plan.whole: 0 where the words are apart), the
- * window counted on the way by its own rules; when one of the two is done, the other goes on
- * alone: the count without positions, or the phrase as its own FTS5 query over the older
- * articles (so a phrase held by a few old articles is still found across the whole index).
- * Gives what window() and the scan of phrase_match would: the same total, range and phrase
- * articles with the same scores (the unmarked and marked queries of bench/README.md's
- * issue 15 section compared hit by hit). */
+ * walk, for a query with no filter on the article's row (`pw` below): the phrase's articles
+ * are among its words', so the phrase walk and the window walked the same newest stretch of
+ * the same posting lists twice. Here the words are walked newest first once, each scored as
+ * the whole phrase (bti_rank_plan.whole: 0 where the words are apart), the window counted on
+ * the way by its own rules (window(): a dated query counts and ranks the articles within the
+ * dates, and its phrase is looked for among them); when one of the two is done, the other
+ * goes on alone: the count without positions, or the phrase over the older articles, until
+ * PHRASE_WALK articles holding the words have been looked at. A query with no filter on
+ * the article's row, a page within the first TIER_MAX_K and no phrase index takes it.
+ *
+ * PHRASE_WALK bounds the work of a phrase of frequent syllables held by few articles: without
+ * the phrase index, finding it means reading the positions of every article holding all its
+ * syllables (FTS5's own phrase query walks the same posting lists), over the whole store:
+ * 50,000 articles for `bi to duoc` at 200,000, a quarter of a million at 1,000,000, several
+ * times the whole p99 budget (bench/README.md, issue 15). Newest first, as the words' tiers
+ * are ranked: the phrase is found among the newest PHRASE_WALK articles holding its words
+ * (at 20,000 articles, every one of them for every phrase of the typed-phrase set), with the
+ * phrase index among all (its pairs are one posting list). */
+#define PHRASE_WALK 20000
+/* What the walk of an undated query ranks of the words apart on the way, for rank_best (as
+ * its scans of the window would: tier_scan): the first TIER_MIN articles of the window (every
+ * one of a result of up to TIER_MIN), and the first TIER_RANK with every word in the title,
+ * and in the title or lede (the tiers of a larger result), newest first. The title tier, a
+ * scan of its own, used to walk the window's posting lists again, and the next tier again:
+ * here each article is ranked once, by the bti_rank call that looks for the phrase
+ * (bti_rank_plan.whole 2), while the phrase tiers do not fill the page. */
+typedef struct walk_tiers {
+    cand *every;     /* TIER_MIN */
+    size_t n_every;
+    int every_on;    /* every is collected (a dated query: what it ranks) */
+    cand *tier[2];   /* TIER_RANK each: in the title; in the title or lede */
+    size_t n_tier[2];
+    int on;          /* ranked: the lists hold what the tiers' scans would give */
+} walk_tiers;
+
 typedef struct phrase_walk {
-    int on;          /* eligible: the walk replaces phrase_first's scan and window() */
+    int on;          /* eligible: the walk replaces phrase_first's scan (and window()) */
+    int phrase;      /* the walk looks for the folded phrase (else it only counts) */
     int done;        /* ran: total, more and range hold the window's */
     int64_t total;
     int more;
     int64_t range[2];
+    int64_t low;     /* the oldest rowid the phrase was looked for at */
+    walk_tiers wt;   /* the words apart, ranked on the way */
 } phrase_walk;
 
-static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span,
-                         bti_rank_plan *rp_phrase, heap *pool, phrase_walk *pw, bt_error *err)
+/* Adds the walk's row `rowid`, ranked by bti_rank (whole 2: `out`), to the lists it belongs
+ * to, each with the score the tier's scan would give it (under the tier's column filter). */
+static void walk_tiers_add(walk_tiers *wt, int64_t rowid, double score, const bti_rank_plan *rp)
 {
-    bti_rank_plan whole = {p, p->fphrase, p->n_fphrase, 0, 0, 1, {1.0}, 1};
-    int64_t seen = 0, first = -1, last = INT64_MAX, wlast = INT64_MAX, hits = 0;
+    cand c = {rowid, score, "", 0, 0};
+    if (wt->every_on && wt->n_every < TIER_MIN)
+        wt->every[wt->n_every++] = c;
+    for (int t = 0; t < 2; t++)
+        if (rp->out.tier <= t && wt->n_tier[t] < TIER_RANK) {
+            c.score = t ? rp->out.lede : rp->out.title;
+            wt->tier[t][wt->n_tier[t]++] = c;
+        }
+}
+
+static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t span,
+                         const int64_t within[2], heap *pool, phrase_walk *pw, bt_error *err)
+{
+    /* the whole phrase (1), and the words apart as the tiers rank them (2) while needed */
+    bti_rank_plan rp = {.q = p, .phrase = p->fphrase, .n_phrase = p->n_fphrase, .n_idf = 1,
+                        .idf = {1.0}, .whole = 1};
+    walk_tiers *wt = &pw->wt;
+    if (pw->phrase && wt->every) {
+        rp.n_idf = -1;
+        rp.whole = 2;
+        wt->every_on = p->since[0] || p->until[0];
+        rp.open = wt->every_on ? BTI_RANK_OPEN_EVERY : BTI_RANK_OPEN_LEDE | BTI_RANK_OPEN_TITLE;
+        wt->on = 1;
+    }
+    int dated = p->since[0] || p->until[0];
+    int64_t seen = 0, first = -1, last = within[1], wlast = INT64_MAX, hits = 0;
     int counted = 0, found = 0, step = SQLITE_DONE;
     pw->total = 0;
     pw->more = 0;
-    pw->range[0] = 0;
-    pw->range[1] = INT64_MAX;
+    pw->range[0] = within[0];
+    pw->range[1] = within[1];
+    int64_t hi = within[1]; /* the next leg's newest rowid */
     /* leg 0: both; leg 1: the count alone, below the last row walked */
-    for (int leg = 0; leg < 2 && !counted; leg++) {
-        char sql[200];
+    for (int leg = pw->phrase ? 0 : 1; leg < 2 && !(leg && counted); leg++) {
+        char sql[320];
         snprintf(sql, sizeof sql,
-                 "SELECT rowid%s FROM articles_fts WHERE articles_fts MATCH ?1"
-                 " AND rowid < %lld ORDER BY rowid DESC",
-                 leg ? "" : ", bti_rank(articles_fts, ?2)", (long long)last);
+                 "SELECT rowid, %s, %s FROM articles_fts WHERE articles_fts MATCH ?1"
+                 " AND rowid BETWEEN %lld AND %lld ORDER BY rowid DESC",
+                 dated ? "bti_day_in(rowid, ?3, ?4)" : "1",
+                 leg     ? "0"
+                 : dated ? "CASE WHEN bti_day_in(rowid, ?3, ?4) THEN bti_rank(articles_fts, ?2)"
+                           " ELSE 0 END"
+                         : "bti_rank(articles_fts, ?2)",
+                 (long long)within[0], (long long)hi);
         sqlite3_stmt *st = NULL;
         if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
             return db_fail(db, "the store has no usable index", err);
         sqlite3_bind_text(st, 1, p->count_match, -1, SQLITE_STATIC);
         if (!leg)
-            sqlite3_bind_pointer(st, 2, &whole, BTI_RANK_PLAN_TYPE, NULL);
+            sqlite3_bind_pointer(st, 2, &rp, BTI_RANK_PLAN_TYPE, NULL);
+        if (dated) {
+            if (p->since[0])
+                sqlite3_bind_text(st, 3, p->since, -1, SQLITE_STATIC);
+            if (p->until[0])
+                sqlite3_bind_text(st, 4, p->until, -1, SQLITE_STATIC);
+        }
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             seen++;
             last = sqlite3_column_int64(st, 0);
             if (first < 0)
                 first = last;
-            ++pw->total;
-            if (!leg && sqlite3_column_double(st, 1) > 0) {
-                cand c = {last, sqlite3_column_double(st, 1), "", pool->tier, 0};
-                size_t i = 0; /* as scan(): those of the marks as typed stay in their tier */
-                while (i < pool->n && pool->v[i].rowid != c.rowid)
-                    i++;
-                if (i == pool->n)
+            int in = sqlite3_column_int(st, 1); /* within the dates (bti_rank ran) */
+            int ranked = !leg && in && rp.whole == 2 && rp.out.ranked; /* words apart scored */
+            if (!counted) {
+                pw->total += in;
+                if (pw->total > BT_SEARCH_TOTAL_MAX ||
+                    ((seen >= WINDOW_WALK || first - last >= span) && pw->total >= need)) {
+                    pw->more = counted = 1;
+                    wlast = last;
+                }
+            }
+            if (!leg) {
+                double whole = in ? rp.out.whole : 0;
+                if (whole > 0) {
+                    cand c = {last, whole, "", pool->tier, 0};
                     heap_push(pool, &c);
-                found = ++hits >= PHRASE_RANK;
+                    found = ++hits >= PHRASE_RANK;
+                }
+                if (ranked)
+                    walk_tiers_add(wt, last, sqlite3_column_double(st, 2), &rp);
+                if (seen >= PHRASE_WALK)
+                    found = 1; /* the phrase's walk is over (PHRASE_WALK) */
+                /* the words apart are ranked while the phrase does not fill the page, within
+                 * the window, each row only when a list still takes it (a full title list
+                 * leaves the next unused) */
+                if (rp.whole == 2 && dated) {
+                    /* a dated query ranks its newest TIER_MIN within the dates (rank_best) */
+                    rp.open = wt->n_every < TIER_MIN ? BTI_RANK_OPEN_EVERY : 0;
+                    if (counted || hits >= need || !rp.open)
+                        rp.whole = 1;
+                    if (hits >= need)
+                        wt->on = 0;
+                } else if (rp.whole == 2) {
+                    rp.open = (wt->n_tier[0] < TIER_RANK ? BTI_RANK_OPEN_TITLE : 0) |
+                              (wt->n_tier[1] < TIER_RANK && wt->n_tier[0] < TIER_RANK
+                                   ? BTI_RANK_OPEN_LEDE
+                                   : 0);
+                    if (counted || hits >= need || !rp.open)
+                        rp.whole = 1;
+                    if (hits >= need)
+                        wt->on = 0; /* the phrase fills the page: no use for them */
+                }
             }
-            if (pw->total > BT_SEARCH_TOTAL_MAX ||
-                ((seen >= WINDOW_WALK || first - last >= span) && pw->total >= need)) {
-                pw->more = counted = 1;
-                wlast = last;
-            }
-            if (counted || (found && !leg))
+            if ((leg && counted) || (!leg && found && rp.whole != 2))
                 break;
         }
         sqlite3_finalize(st);
         if (step != SQLITE_ROW && step != SQLITE_DONE)
             return db_fail(db, "the index refused the query", err);
         if (step == SQLITE_DONE) {
-            counted = found = 1; /* every article with the words walked */
+            last = within[0]; /* every article with the words walked */
             break;
         }
-        if (!found)
-            break; /* counted: the phrase goes on alone */
+        hi = last - 1;
     }
     if (pw->more)
         pw->range[0] = wlast;
+    pw->low = last;
+    if (step != SQLITE_DONE && seen < PHRASE_WALK && first >= last) {
+        /* stopped at the phrase's newest PHRASE_RANK: where PHRASE_WALK articles with the
+         * words would have reached, at the density of those walked (how far the marks as
+         * typed are looked for: those of phrase_first's exact scan) */
+        double reach = (double)(first - last + 1) * PHRASE_WALK / (double)seen;
+        pw->low = reach < (double)(first - within[0]) ? first - (int64_t)reach : within[0];
+    }
     pw->done = 1;
-    if (found)
-        return 0;
-    /* the phrase in the articles older than the walk, as phrase_first's scan */
-    int64_t older[2] = {0, last - 1}, n = 0;
-    return scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK - hits, 0, older,
-                rp_phrase, pool, &n, err);
+    return 0;
+}
+
+/* The rowid of the newest article (0 when none). 0, or an error. */
+static int newest_rowid(sqlite3 *db, int64_t *top, bt_error *err)
+{
+    sqlite3_stmt *st = NULL;
+    *top = 0;
+    if (sqlite3_prepare_v2(db, "SELECT max(n) FROM articles", -1, &st, NULL) != SQLITE_OK)
+        return db_fail(db, "reading the articles", err);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        *top = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return 0;
 }
 
 /* The whole-phrase tiers: the articles holding the query's words side by side in the typed
  * order, with the marks as typed (tier 2) and folded (tier 1), PHRASE_RANK of each at most,
  * ranked by BM25 of the phrase (the title weighing most) into `ph`; they come before the
  * rest (tier 0, the words anywhere, with the side-by-side boost of bti_rank for partial
- * adjacency). A phrase is looked for directly in the whole index, not within the newest
- * matches of its words that the window walks: a phrase held by a few articles among many
- * holding its syllables is found wherever those few are. The IDF of a tier's one phrase is
- * the same for every article it ranks, so it is not worked out (1). */
+ * adjacency). A phrase is looked for well past the newest matches of its words that the
+ * window walks: among the newest PHRASE_WALK articles holding them (phrase_window), or in
+ * the whole index (a "quoted phrase", filters on the article's row, the phrase index), so a
+ * phrase held by a few articles among many holding its syllables is found. The IDF of a
+ * tier's one phrase is the same for every article it ranks, so it is not worked out (1). */
 static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_rank_plan *like,
-                        int64_t need, phrase_walk *pw, heap *ph, bt_error *err)
+                        int64_t need, const int64_t within[2], phrase_walk *pw, heap *ph,
+                        bt_error *err)
 {
+    bti_rank_plan rpx = {.q = p, .phrase = p->xphrase, .n_phrase = p->n_pphrase,
+                         .recency = like->recency, .now_days = like->now_days, .n_idf = 1,
+                         .idf = {1.0}};
+    if (pw->on) {
+        /* The marks as typed first among the newest WINDOW_SPAN articles; when they fill the
+         * page the folded phrase cannot enter, and the walk only counts (and the marks as
+         * typed go on over the older articles it would have looked at). Else the folded
+         * phrase (and the window) in one walk of the words, then the marks as typed over
+         * the older articles it looked at: those holding them are among the folded
+         * phrase's. The two stretches of the marks' scan give its newest PHRASE_RANK. */
+        heap pool = {NULL, 0, ph->k > PHRASE_RANK ? ph->k : PHRASE_RANK, 0, 1};
+        if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
+            return bt_error_set(err, BT_ENOMEM, "search: out of memory");
+        int64_t n = 0, top = within[1], recent[2] = {within[0], within[1]};
+        int rc = 0;
+        pw->phrase = 1;
+        if (p->exact_phrase_match) {
+            if (top == INT64_MAX)
+                rc = newest_rowid(db, &top, err);
+            if (!rc && top - WINDOW_SPAN + 1 > recent[0])
+                recent[0] = top - WINDOW_SPAN + 1;
+            ph->tier = 2;
+            if (!rc)
+                rc = scan(db, p, p->exact_phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, 0, recent,
+                          &rpx, ph, &n, err);
+            pw->phrase = ph->n < ph->k;
+        }
+        if (!rc)
+            rc = phrase_window(db, p, need, WINDOW_SPAN, within, &pool, pw, err);
+        int64_t older[2] = {pw->low, recent[0] - 1}, m = 0;
+        if (!rc && p->exact_phrase_match && n < PHRASE_RANK && older[0] <= older[1])
+            rc = scan(db, p, p->exact_phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK - n, 0, older,
+                      &rpx, ph, &m, err);
+        if (!rc && ph->n < ph->k)
+            rc = p->exact_phrase_match ? marks_in_text(db, p, &pool, ph, err)
+                                       : prefer_reading(db, p, &pool, err);
+        for (size_t i = 0; !rc && i < pool.n; i++) {
+            size_t j = 0; /* those of the marks as typed stay in their tier */
+            while (j < ph->n && ph->v[j].rowid != pool.v[i].rowid)
+                j++;
+            if (j == ph->n)
+                heap_push(ph, &pool.v[i]);
+        }
+        free(pool.v);
+        return rc;
+    }
     for (int x = p->exact_phrase_match ? 1 : 0; x >= 0; x--) {
-        bti_rank_plan rp = {p, x ? p->xphrase : p->pphrase, p->n_pphrase, like->recency,
-                            like->now_days, 1, {1.0}, 0};
+        bti_rank_plan rp = {.q = p, .phrase = x ? p->xphrase : p->pphrase,
+                            .n_phrase = p->n_pphrase, .recency = like->recency,
+                            .now_days = like->now_days, .n_idf = 1, .idf = {1.0}};
         int64_t n = 0;
         if (!x) { /* the folded phrase, its newest PHRASE_RANK, then re-tiered */
             heap pool = {NULL, 0, ph->k > PHRASE_RANK ? ph->k : PHRASE_RANK, 0, 1};
             if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
                 return bt_error_set(err, BT_ENOMEM, "search: out of memory");
-            int rc = pw->on ? phrase_window(db, p, need, WINDOW_SPAN, &rp, &pool, pw, err)
-                            : scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join,
-                                   NULL, &rp, &pool, &n, err);
+            int rc = scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL, &rp,
+                          &pool, &n, err);
             if (!rc)
                 rc = p->exact_phrase_match ? marks_in_text(db, p, &pool, ph, err)
                                            : prefer_reading(db, p, &pool, err);
@@ -900,6 +1055,19 @@ static int merge_tiers(heap *h, const heap *ph)
     return 0;
 }
 
+/* Pushes the candidates a walk ranked (walk_tiers) into `h`, leaving out those already in
+ * it, as a scan of the same articles would. */
+static void walk_ranked(const cand *v, size_t n, heap *h)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t i = 0;
+        while (i < h->n && h->v[i].rowid != v[k].rowid)
+            i++;
+        if (i == h->n)
+            heap_push(h, &v[k]);
+    }
+}
+
 /* Ranks the best k matches of plan p into *h (allocated here, sorted best first, a phrase
  * tier's scores lifted above those below it), and r's total and total_more. `pairs`: the
  * store has the phrase index. */
@@ -913,6 +1081,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
     *h = (heap){NULL, 0, k, opts->sort == BT_SORT_DATE, 0};
     heap ph = {NULL, 0, k, 0, 0};   /* the whole-phrase tiers' best (phrase_first) */
     heap wide = {NULL, 0, 0, 0, 0}; /* a large result's candidates before boost_exact */
+    phrase_walk pw = {0};           /* the folded phrase and the window in one walk */
     r->total = 0;
     r->total_more = 0;
     if (bti_rank_register(db) != SQLITE_OK) {
@@ -922,9 +1091,11 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
     int recency = (opts->flags & BT_SEARCH_RECENCY) != 0;
     int join = !p->match || p->n_author || p->n_not_author || p->kind[0] || h->by_date || recency;
     long today = (long)(time(NULL) / 86400);
-    bti_rank_plan rp = {p, p->phrase, p->n_phrase, recency, today, -1, {0}, 0};
+    bti_rank_plan rp = {.q = p, .phrase = p->phrase, .n_phrase = p->n_phrase,
+                        .recency = recency, .now_days = today, .n_idf = -1};
     /* the folded expressions' (a large result's) */
-    bti_rank_plan rpf = {p, p->fphrase, p->n_fphrase, recency, today, -1, {0}, 0};
+    bti_rank_plan rpf = {.q = p, .phrase = p->fphrase, .n_phrase = p->n_fphrase,
+                         .recency = recency, .now_days = today, .n_idf = -1};
 
     h->v = malloc((h->k ? h->k : 1) * sizeof *h->v);
     if (!h->v) {
@@ -933,10 +1104,23 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
     }
     if (!join && (p->since[0] || p->until[0]) && (rc = sync_days(db, err)))
         goto done;
+    int dated = p->since[0] || p->until[0];
+    /* the rowids of the articles within the dates (bti_day_span) */
+    int64_t within[2] = {0, INT64_MAX};
+    if (!join && dated && (rc = date_range(db, p, within, err)))
+        goto done;
     /* the folded phrase and the window in one walk (phrase_window) */
-    phrase_walk pw = {0};
-    pw.on = !join && !h->by_date && !p->since[0] && !p->until[0] && !pairs && p->phrase_match &&
-            !p->has_phrase && h->k && h->k <= TIER_MAX_K;
+    pw.on = !join && !h->by_date && !pairs && p->phrase_match && !p->has_phrase && h->k &&
+            h->k <= TIER_MAX_K;
+    if (pw.on) {
+        pw.wt.every = malloc(TIER_MIN * sizeof *pw.wt.every);
+        pw.wt.tier[0] = malloc(TIER_RANK * sizeof *pw.wt.tier[0]);
+        pw.wt.tier[1] = malloc(TIER_RANK * sizeof *pw.wt.tier[1]);
+        if (!pw.wt.every || !pw.wt.tier[0] || !pw.wt.tier[1]) {
+            rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
+            goto done;
+        }
+    }
     /* The whole-phrase tiers first: when they fill the page, the words apart are only
      * counted, not ranked. */
     if (h->k && !h->by_date && p->phrase_match) {
@@ -944,7 +1128,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
         }
-        if ((rc = phrase_first(db, p, join, &rp, (int64_t)h->k, &pw, &ph, err)))
+        if ((rc = phrase_first(db, p, join, &rp, (int64_t)h->k, within, &pw, &ph, err)))
             goto done;
     }
     int page_full = ph.k && ph.n >= ph.k;
@@ -967,14 +1151,15 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
         }
-        int dated = p->since[0] || p->until[0];
         heap pool = {wide.v, 0, 0, 0, 0};
         if (h->k && h->k <= TIER_MAX_K && !page_full)
             pool.k = dated ? TIER_MIN : p->has_phrase ? TIER_RANK : 0;
         /* a phrase looks at the positions of every article holding its words */
         int64_t span = p->has_phrase ? WINDOW_SPAN_PHRASE : WINDOW_SPAN;
-        if (dated && (rc = date_range(db, p, range, err)))
-            goto done;
+        if (dated) {
+            range[0] = within[0];
+            range[1] = within[1];
+        }
         if (pw.done) {
             r->total = pw.total;
             more = pw.more;
@@ -997,21 +1182,39 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
             /* small: every match ranked on the folded expressions, then the accent-exact
              * boost from the whole text of those that can reach the page (the index has
              * exact forms for titles and ledes only) */
-            if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
-                           err)) ||
-                (rc = boost_exact(db, p, 1, &wide, h, err)))
+            if (pw.wt.on && pw.wt.every_on)
+                walk_ranked(pw.wt.every, pw.wt.n_every, &wide);
+            else if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
+                                err)))
+                goto done;
+            if ((rc = boost_exact(db, p, 1, &wide, h, err)))
                 goto done;
         } else {
             /* A larger result is ranked on the folded expressions, which walk half the
              * posting lists of a query typed with marks; its best candidates get the
              * accent-exact boost from their title and lede afterwards (boost_exact). */
-            if (pool.k) {
+            if (pool.k && pw.wt.on) {
+                /* ranked by the walk: the newest pool.k */
+                walk_ranked(pw.wt.every, pw.wt.n_every < pool.k ? pw.wt.n_every : pool.k, &wide);
+            } else if (pool.k) {
                 /* ranked by the window: every match, or the newest pool.k */
                 wide.n = pool.n;
             } else if (r->total <= TIER_MIN && !more) {
                 /* every match ranked */
-                if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide, &n,
-                               err)))
+                if (pw.wt.on && pw.wt.every_on)
+                    walk_ranked(pw.wt.every, pw.wt.n_every, &wide);
+                else if ((rc = scan(db, p, p->count_match, SCAN_RANK, 0, 0, range, &rpf, &wide,
+                                    &n, err)))
+                    goto done;
+            } else if (pw.wt.on) {
+                /* the same tiers, the first two as the walk ranked them (the last, the
+                 * newest TIER_RANK of all, is a short scan) */
+                walk_ranked(pw.wt.tier[0], pw.wt.n_tier[0], &wide);
+                if (wide.n < h->k)
+                    walk_ranked(pw.wt.tier[1], pw.wt.n_tier[1], &wide);
+                if (wide.n < h->k &&
+                    (rc = scan(db, p, p->count_match, SCAN_RANK_NEWEST, TIER_RANK, 0, range, &rpf,
+                               &wide, &n, err)))
                     goto done;
             } else {
                 /* In tiers: the articles with the words in the title, then in title or
@@ -1048,6 +1251,9 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
 done:
     free(ph.v);
     free(wide.v);
+    free(pw.wt.every);
+    free(pw.wt.tier[0]);
+    free(pw.wt.tier[1]);
     return rc;
 }
 
