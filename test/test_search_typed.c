@@ -365,11 +365,11 @@ static void test_marks_in_bodies(void **state)
 }
 
 /* An unmarked phrase read as the collection uses it, from the index's counts: among the
- * articles holding `la ma`, three say "La Mã" and four "là ma túy" (the text's cohesion ties
- * and the more held reading, "là ma", won); twelve more hold "là" without "ma", which the
- * phrase's articles never show but the index counts: "là ma" is a sliver of "là", "La Mã"
- * all of "mã" (search/reading_count.c). La Mã comes first, and its snippet marks that reading
- * only, not the "là" of the same sentence (search/reading_mark.c). */
+ * articles holding `la ma`, three say "La Mã" and four "là ma túy" (the text read prefers
+ * "là ma"); twelve more hold "là" without "ma", which the phrase's articles never show but
+ * the index counts: "là ma" is a sliver of "là", "La Mã" all of "mã" in titles
+ * (search/reading_count.c). La Mã comes first, and its snippet marks that reading, not the
+ * "là" of the same sentence (search/reading_mark.c). Both fail on main. */
 static void test_reading_from_index(void **state)
 {
     (void)state;
@@ -383,7 +383,10 @@ static void test_reading_from_index(void **state)
         char title[96], body[160];
         if (i < 3) {
             snprintf(title, sizeof title, "Đế chế La Mã, phần %d", i + 1);
-            snprintf(body, sizeof body, "Hôm nay là ngày đẹp trời ở thành La Mã cổ kính.");
+            /* "mã" apart in the body: the text read finds "La Mã" less cohesive (6 of 12 "mã")
+             * than "là ma" (4 of 7 "là"); the index has exact forms of titles only here */
+            snprintf(body, sizeof body,
+                     "Thành La Mã có mã bưu chính và mã vùng riêng, là nơi du khách ghé thăm.");
         } else if (i < 7) {
             snprintf(title, sizeof title, "Gói bột trắng nghi là ma túy, vụ %d", i);
             snprintf(body, sizeof body, "Công an đang giám định gói bột.");
@@ -406,14 +409,16 @@ static void test_reading_from_index(void **state)
         if (strncmp(r->hits[i].title, "Đế chế La Mã", strlen("Đế chế La Mã")))
             fail_msg("search 'la ma': result %zu is '%s'", i + 1, r->hits[i].title);
     const bt_search_hit *h = &r->hits[0];
-    assert_true(h->n_highlights > 0);
+    int la_ma = 0;
     for (size_t k = 0; k < h->n_highlights; k++) {
         char mark[64];
         size_t len = h->highlights[k][1] - h->highlights[k][0];
         snprintf(mark, sizeof mark, "%.*s", (int)len, h->snippet + h->highlights[k][0]);
-        if (strcmp(mark, "La Mã") && strcmp(mark, "La") && strcmp(mark, "Mã"))
-            fail_msg("search 'la ma': the snippet '%s' marks '%s'", h->snippet, mark);
+        if (!strcmp(mark, "là"))
+            fail_msg("search 'la ma': the snippet '%s' marks 'là'", h->snippet);
+        la_ma += !strcmp(mark, "La") || !strcmp(mark, "Mã");
     }
+    assert_int_equal(la_ma, 2);
     bt_search_results_free(r);
     bt_store_close(s);
     char cmd[128];

@@ -629,7 +629,7 @@ static int prefer_reading(sqlite3 *db, bti_qplan *p, heap *pool, bt_error *err)
         if (!rc)
             rc = bti_readings_merge(&all, &held[i]);
     }
-    if (!rc && all.n > 1) {
+    if (!rc && all.n > 0) { /* one reading too: the snippet marks it */
         /* of the readings at least READING_MIN articles hold, the most cohesive: a word's
          * syllables stay together ("mã" beside "La"), a chance neighbour is a sliver of a
          * frequent syllable's use ("là" beside "ma"); more articles break a tie. On the
