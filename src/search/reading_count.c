@@ -19,23 +19,34 @@
 
 typedef struct counter {
     sqlite3_stmt *st;
-    int64_t lo; /* the window's first rowid */
+    int64_t lo, top; /* the window's first and last rowids */
     /* the marked syllables counted so far, and their counts */
     size_t n;
     char *form[BTI_READING_CANDIDATES * BTI_PHRASE_TIER_MAX];
     int64_t held[BTI_READING_CANDIDATES * BTI_PHRASE_TIER_MAX];
 } counter;
 
-/* The articles of the window matching the FTS5 expression `match`: 0 or more, -1 on an
+/* The articles of the window matching the FTS5 expression `match`, walked newest first: the
+ * first BTI_READING_SAMPLE counted, the rest of the window estimated from the rowids they
+ * span (a frequent syllable's posting list is not walked to its end). 0 or more, -1 on an
  * error of the index. */
 static int64_t count_match(counter *c, const char *match, size_t len)
 {
     sqlite3_reset(c->st);
     sqlite3_bind_text(c->st, 1, match, (int)len, SQLITE_STATIC);
     sqlite3_bind_int64(c->st, 2, c->lo);
-    if (sqlite3_step(c->st) != SQLITE_ROW)
+    sqlite3_bind_int(c->st, 3, BTI_READING_SAMPLE);
+    int64_t n = 0, last = c->top;
+    int step;
+    while ((step = sqlite3_step(c->st)) == SQLITE_ROW) {
+        n++;
+        last = sqlite3_column_int64(c->st, 0);
+    }
+    if (step != SQLITE_DONE)
         return -1;
-    return sqlite3_column_int64(c->st, 0);
+    if (n < BTI_READING_SAMPLE)
+        return n;
+    return (int64_t)((double)n * (double)(c->top - c->lo + 1) / (double)(c->top - last + 1));
 }
 
 /* Appends to `b` the index term of one syllable of a reading: its exact form when it has
@@ -79,14 +90,16 @@ static int64_t form_held(counter *c, const char *syl, size_t len)
 }
 
 /* Weighs reading `v`: *held the articles of the window holding it side by side, *most
- * those holding its most used marked syllable (0 when it has none: nothing the index tells
- * apart). A syllable without marks is matched by its folded key, which the marked readings
+ * those holding its most used marked syllable; *plain when it has none (then *held counts
+ * the folded phrase in titles and ledes). A syllable without marks is matched by its folded key, which the marked readings
  * also have: `"\x01bản do"` counts "bản đồ" too (refines() takes those out). 0, -1 on an
  * error of the index, -2 out of memory. */
-static int weigh(counter *c, const char *v, int64_t *held, int64_t *most)
+static int weigh(counter *c, const char *v, int count_plain, int64_t *held, int64_t *most,
+                 int *plain)
 {
     *held = 0;
     *most = 0;
+    *plain = 1;
     bti_buf b = BTI_BUF_INIT;
     int oom = bti_buf_addc(&b, '"') != 0;
     for (const char *s = v; *s && !oom;) {
@@ -95,6 +108,7 @@ static int weigh(counter *c, const char *v, int64_t *held, int64_t *most)
         int marked = 0;
         oom |= (s != v && bti_buf_addc(&b, ' ')) || put_term(&b, s, len, &marked);
         if (marked && !oom) {
+            *plain = 0;
             int64_t k = form_held(c, s, len);
             if (k < 0) {
                 bti_buf_free(&b);
@@ -110,7 +124,13 @@ static int weigh(counter *c, const char *v, int64_t *held, int64_t *most)
         bti_buf_free(&b);
         return -2;
     }
-    if (*most == 0) {
+    if ((!*plain && *most == 0) || (*plain && !count_plain)) {
+        bti_buf_free(&b);
+        return 0; /* no title or lede of the window holds its marked syllables; or without
+                     marks and not the text's choice: it can be neither picked nor taken out
+                     of another's count */
+    }
+    if (*plain) {
         /* no exact form to count by: the folded phrase in titles and ledes, every reading's
          * (the caller takes the marked ones out) */
         bti_buf t = BTI_BUF_INIT;
@@ -183,16 +203,18 @@ int bti_reading_pick(sqlite3 *db, const bti_readings *r, size_t chosen, size_t *
     if (sqlite3_prepare_v2(db, "SELECT max(n) FROM articles", -1, &top, NULL) != SQLITE_OK ||
         sqlite3_step(top) != SQLITE_ROW ||
         sqlite3_prepare_v2(db,
-                           "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1 "
-                           "AND rowid >= ?2",
+                           "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
+                           "AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3",
                            -1, &c->st, NULL) != SQLITE_OK) {
         rc = bt_error_set(err, BT_EDB, "search: counting the readings: %s", sqlite3_errmsg(db));
         goto done;
     }
-    c->lo = sqlite3_column_int64(top, 0) - BTI_READING_WINDOW + 1;
+    c->top = sqlite3_column_int64(top, 0);
+    c->lo = c->top - BTI_READING_WINDOW + 1;
     int64_t held[BTI_READING_CANDIDATES], most[BTI_READING_CANDIDATES];
+    int plain[BTI_READING_CANDIDATES];
     for (size_t i = 0; i < n_cand; i++) {
-        int w = weigh(c, r->v[cand[i]], &held[i], &most[i]);
+        int w = weigh(c, r->v[cand[i]], i == t, &held[i], &most[i], &plain[i]);
         if (w == -2) {
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
@@ -220,7 +242,7 @@ int bti_reading_pick(sqlite3 *db, const bti_readings *r, size_t chosen, size_t *
     }
     if (b == n_cand || b == t)
         goto done; /* the text's choice stands */
-    if (most[t] == 0) {
+    if (plain[t]) {
         /* A reading without marks (a name, a loanword: Nam Phi, song sinh) has no syllable
          * count to weigh its cohesion by: it stands while as many articles hold it. */
         if (k[t] < BTI_READING_MIN_HELD || k[t] < k[b])

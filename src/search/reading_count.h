@@ -20,6 +20,10 @@
 /* Articles the counts look at: the newest this many (a bound on the posting lists walked;
  * recent use is what a reader means). */
 #define BTI_READING_WINDOW 20000
+/* Articles of a count walked at most, newest first; past them the window's count is
+ * estimated from the rowids they span (as rank.c's IDF sample): what bounds the work of a
+ * frequent syllable ("là", "đang": a third of all titles and ledes). */
+#define BTI_READING_SAMPLE 200
 /* Articles of the window a reading must be held by before it is preferred. */
 #define BTI_READING_MIN_HELD 2
 
