@@ -195,6 +195,12 @@ int bti_reading_pick(sqlite3 *db, const bti_readings *r, size_t chosen, size_t *
         t++;
     if (t == n_cand)
         cand[t = n_cand - 1] = chosen;
+    /* nothing to weigh when the text's choice is nearly all of the phrase's uses */
+    size_t others = 0;
+    for (size_t i = 0; i < n_cand; i++)
+        others += i == t ? 0 : r->occ[cand[i]];
+    if (r->occ[chosen] >= BTI_READING_DOMINANT * others)
+        return 0;
     counter *c = calloc(1, sizeof *c);
     if (!c)
         return bt_error_set(err, BT_ENOMEM, "search: out of memory");

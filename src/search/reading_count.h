@@ -16,10 +16,15 @@
 
 /* Readings weighed at most: of those found in the phrase's best articles (reading.h), the
  * ones they hold most often, and the text's choice. */
-#define BTI_READING_CANDIDATES 6
+#define BTI_READING_CANDIDATES 3
 /* Articles the counts look at: the newest this many (a bound on the posting lists walked;
  * recent use is what a reader means). */
 #define BTI_READING_WINDOW 20000
+/* The text's choice is taken without a count when it occurs this many times as often as
+ * the other candidates together in the phrase's best articles (`ve may bay`: "vé máy bay"
+ * all but once): the counts cost a few FTS5 queries each (bench/README.md). */
+#define BTI_READING_DOMINANT 8
+
 /* Articles of a count walked at most, newest first; past them the window's count is
  * estimated from the rowids they span (as rank.c's IDF sample): what bounds the work of a
  * frequent syllable ("là", "đang": a third of all titles and ledes). */
