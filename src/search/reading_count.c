@@ -1,7 +1,8 @@
 /* reading_count.c: the reading of an unmarked phrase the collection uses as a phrase, from
  * the index's counts (reading_count.h): each candidate reading an FTS5 phrase of its exact
  * forms (a syllable without marks by its folded key), each of its marked syllables a single
- * exact form, counted over the newest BTI_READING_WINDOW articles. Exact forms are indexed in
+ * exact form, counted over the newest BTI_READING_WINDOW articles (the newest
+ * BTI_READING_SAMPLE matches of each, the rest estimated). Exact forms are indexed in
  * titles and ledes only, so every count is one of titles and ledes: short posting lists,
  * where the folded keys' lists hold a tenth or more of all articles each. */
 #include "search/reading_count.h"
@@ -91,9 +92,10 @@ static int64_t form_held(counter *c, const char *syl, size_t len)
 
 /* Weighs reading `v`: *held the articles of the window holding it side by side, *most
  * those holding its most used marked syllable; *plain when it has none (then *held counts
- * the folded phrase in titles and ledes). A syllable without marks is matched by its folded key, which the marked readings
- * also have: `"\x01bản do"` counts "bản đồ" too (refines() takes those out). 0, -1 on an
- * error of the index, -2 out of memory. */
+ * the folded phrase in titles and ledes, and only with `count_plain`). A syllable without
+ * marks is matched by its folded key, which the marked readings also have: `"\x01bản do"`
+ * counts "bản đồ" too (refines() takes those out). 0, -1 on an error of the index, -2 out
+ * of memory. */
 static int weigh(counter *c, const char *v, int count_plain, int64_t *held, int64_t *most,
                  int *plain)
 {

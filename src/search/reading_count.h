@@ -45,7 +45,8 @@
  * those holding its most used marked syllable: "là ma" is a sliver of "là", which the
  * phrase's articles hardly show); more holders break a tie. *best is its index in r->v when
  * it is BTI_READING_OVERRIDE times as cohesive as the text's choice (a choice without marks:
- * when more articles hold it), else (size_t)-1: the text's choice stands. 0, or an error. */
+ * when more articles hold it), else (size_t)-1: the text's choice stands (also, with no
+ * count, when it is BTI_READING_DOMINANT times the others). 0, or an error. */
 int bti_reading_pick(sqlite3 *db, const bti_readings *r, size_t chosen, size_t *best,
                      bt_error *err);
 
