@@ -17,6 +17,8 @@
 #include "search/query.h"
 #include "search/rank.h"
 #include "search/reading.h"
+#include "search/reading_count.h"
+#include "search/reading_mark.h"
 #include "search/snippet.h"
 #include "store/db.h"
 
@@ -600,7 +602,7 @@ static int sync_days(sqlite3 *db, bt_error *err)
 /* titles and ledes read: the best 100 read as well as all 500 (u-reading 0.774 both) */
 #define READING_TITLES 100
 #define READING_MIN 2
-static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error *err)
+static int prefer_reading(sqlite3 *db, bti_qplan *p, heap *pool, bt_error *err)
 {
     sqlite3_stmt *st = NULL, *st_short = NULL;
     if (sqlite3_prepare_v2(db, "SELECT title, lede, body, captions FROM articles WHERE n = ?1",
@@ -627,7 +629,7 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
         if (!rc)
             rc = bti_readings_merge(&all, &held[i]);
     }
-    if (!rc && all.n > 1) {
+    if (!rc && all.n > 0) { /* one reading too: the snippet marks it */
         /* of the readings at least READING_MIN articles hold, the most cohesive: a word's
          * syllables stay together ("mã" beside "La"), a chance neighbour is a sliver of a
          * frequent syllable's use ("là" beside "ma"); more articles break a tie. On the
@@ -647,9 +649,23 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
                 best = k;
             }
         }
-        for (size_t i = 0; i < n && best_n >= READING_MIN; i++)
+        /* The index's counts (reading_count.h) weigh the readings over the newest
+         * articles, where the text read sees the phrase's articles only ("là" is rare among
+         * those of `la ma`, everywhere else). */
+        size_t pick = (size_t)-1, m = 0;
+        if (best_n >= READING_MIN)
+            rc = bti_reading_pick(db, &all, best, &pick, err);
+        for (size_t i = 0; !rc && pick < all.n && i < n; i++)
+            m += bti_readings_has(&held[i], all.v[pick]);
+        if (m >= READING_MIN) {
+            best = pick;
+            best_n = m;
+        }
+        for (size_t i = 0; !rc && i < n && best_n >= READING_MIN; i++)
             if (bti_readings_has(&held[i], all.v[best]))
                 pool->v[i].tier = 2;
+        if (!rc && best_n >= READING_MIN && bti_reading_mark(p, all.v[best]))
+            rc = BT_ENOMEM;
     }
     for (size_t i = 0; held && i < n; i++)
         bti_readings_free(&held[i]);
@@ -657,7 +673,9 @@ static int prefer_reading(sqlite3 *db, const bti_qplan *p, heap *pool, bt_error 
     bti_readings_free(&all);
     sqlite3_finalize(st);
     sqlite3_finalize(st_short);
-    return rc ? bt_error_set(err, BT_ENOMEM, "search: out of memory") : 0;
+    if (rc == BT_ENOMEM)
+        return bt_error_set(err, BT_ENOMEM, "search: out of memory");
+    return rc;
 }
 
 /* The marks as typed in the bodies and captions: the index holds exact forms for the titles
@@ -907,7 +925,7 @@ static int newest_rowid(sqlite3 *db, int64_t *top, bt_error *err)
  * the whole index (a "quoted phrase", filters on the article's row, the phrase index), so a
  * phrase held by a few articles among many holding its syllables is found. The IDF of a
  * tier's one phrase is the same for every article it ranks, so it is not worked out (1). */
-static int phrase_first(sqlite3 *db, const bti_qplan *p, int join, const bti_rank_plan *like,
+static int phrase_first(sqlite3 *db, bti_qplan *p, int join, const bti_rank_plan *like,
                         int64_t need, const int64_t within[2], phrase_walk *pw, heap *ph,
                         bt_error *err)
 {
