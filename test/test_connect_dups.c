@@ -220,6 +220,82 @@ static void test_tone_placement(void **state)
     free_doc(&b);
 }
 
+/* A word shingle's hash by its definition (shingle.c: run_hash over the last k token
+ * hashes, polynomial in RUN_MUL, then splitmix64's finaliser), to check the rolling sum the
+ * shingler keeps (ROLLING_SHINGLE) against it. */
+#define REF_MUL 0x9E3779B97F4A7C15ull
+
+static uint64_t ref_mix(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xBF58476D1CE4E5B9ull;
+    x ^= x >> 27;
+    x *= 0x94D049BB133111EBull;
+    x ^= x >> 31;
+    return x;
+}
+
+typedef struct {
+    uint64_t h[256];
+    size_t n;
+} ref_tokens;
+
+static int ref_token(void *ctx, const bt_token *t)
+{
+    ref_tokens *r = ctx;
+    assert_true(r->n < 256);
+    r->h[r->n++] = bti_hash64(t->text, t->len, 0);
+    return 0;
+}
+
+static void ref_word_shingles(const bti_dups_opts *o, const char *part, bti_u64s *out)
+{
+    ref_tokens r = {.n = 0};
+    assert_int_equal(bt_tokenize(part, strlen(part), BT_TOKENIZE_FOLD, ref_token, &r), 0);
+    size_t k = o->shingle_words;
+    if (r.n > 0 && r.n < k) { /* a short part: its one shingle of all its words */
+        uint64_t h = o->seed ^ (uint64_t)r.n;
+        for (size_t j = 0; j < r.n; j++)
+            h = h * REF_MUL + r.h[j];
+        assert_int_equal(bti_u64s_push(out, ref_mix(h) & ~BTI_SHINGLE_NUMBER), 0);
+    }
+    for (size_t i = k; i <= r.n; i++) {
+        uint64_t h = o->seed ^ (uint64_t)k;
+        for (size_t j = i - k; j < i; j++)
+            h = h * REF_MUL + r.h[j];
+        assert_int_equal(bti_u64s_push(out, ref_mix(h) & ~BTI_SHINGLE_NUMBER), 0);
+    }
+}
+
+/* The shingler's rolling sum gives exactly the shingles of the definition, for every part
+ * (the sum starts again at each), long parts whose ring wraps many times, a part shorter than
+ * k, and another k: a stored band index keeps matching what later adds compute. */
+static void test_rolling_shingles(void **state)
+{
+    (void)state;
+    const char *parts[3] = {
+        "Người dân Hà Nội đón mưa bão, lũ lụt miền Bắc; hội nghị thượng đỉnh về hiệp định "
+        "thương mại kết thúc hôm qua với nhiều cam kết mới của các bên tham gia đàm phán",
+        "Thuỷ điện khoẻ mạnh",
+        "bóng đá đội tuyển trận đấu sông Hồng cầu đường cao tốc trường học sinh viên"};
+    unsigned ks[2] = {0, 3};
+    for (size_t v = 0; v < 2; v++) {
+        bti_dups_opts o;
+        bti_dups_opts_init(&o);
+        if (ks[v])
+            o.shingle_words = ks[v];
+        bti_u64s got = {0}, want = {0};
+        assert_int_equal(bti_shingles_unsorted(&o, parts, NULL, 3, &got), 0);
+        for (size_t p = 0; p < 3; p++)
+            ref_word_shingles(&o, parts[p], &want);
+        assert_true(want.n > 40);
+        assert_int_equal(got.n, want.n); /* no numbers here: word shingles only */
+        assert_memory_equal(got.v, want.v, want.n * sizeof *want.v);
+        bti_u64s_free(&got);
+        bti_u64s_free(&want);
+    }
+}
+
 static void test_reordered(void **state)
 {
     (void)state;
@@ -640,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_identical),
         cmocka_unit_test(test_marks_stripped),
         cmocka_unit_test(test_tone_placement),
+        cmocka_unit_test(test_rolling_shingles),
         cmocka_unit_test(test_reordered),
         cmocka_unit_test(test_abridged),
         cmocka_unit_test(test_shared_paragraph),

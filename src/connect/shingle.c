@@ -82,6 +82,8 @@ typedef struct walk {
     bti_u64s *out;
     uint64_t ring[BTI_DUPS_MAX_SHINGLE_WORDS]; /* the last k token hashes */
     size_t count;                              /* tokens of the current part so far */
+    uint64_t roll;                             /* ROLLING_SHINGLE: the ring's polynomial */
+    uint64_t mul_k, base;                      /* RUN_MUL^k; run_hash's seed term for k */
     uint64_t nring[BTI_DUPS_NUMBER_RUN];       /* the last numbers' hashes */
     size_t ncount;                             /* numbers of the current part so far */
 } walk;
@@ -105,6 +107,20 @@ static uint64_t run_hash(uint64_t seed, const uint64_t *ring, size_t k, size_t c
     return mix64(h);
 }
 
+/* ROLLING_SHINGLE: a full shingle's run_hash(seed, ring, k, count, k) is
+ * mix64((seed ^ k) * RUN_MUL^k + sum of the k hashes times RUN_MUL^(k-1-j)), all mod 2^64,
+ * so the sum is kept as the tokens pass (times RUN_MUL, plus the new hash, minus the one
+ * leaving times RUN_MUL^k): the same values with one multiply-add a token instead of k (the
+ * k-step loop was a third of a shingle's cost after the tokenizer). */
+static void roll_init(walk *w)
+{
+    uint64_t m = 1, k = w->o->shingle_words;
+    for (uint64_t j = 0; j < k; j++)
+        m *= RUN_MUL;
+    w->mul_k = m;
+    w->base = (w->o->seed ^ k) * m;
+}
+
 static int word_shingle(walk *w, size_t n)
 {
     uint64_t h = run_hash(w->o->seed, w->ring, w->o->shingle_words, w->count, n);
@@ -122,10 +138,12 @@ static int on_token(void *ctx, const bt_token *tok)
     walk *w = ctx;
     size_t k = w->o->shingle_words;
     uint64_t th = bti_hash64(tok->text, tok->len, 0);
-    w->ring[w->count % k] = th;
+    uint64_t *slot = &w->ring[w->count % k];
+    w->roll = w->roll * RUN_MUL + th - (w->count >= k ? *slot * w->mul_k : 0);
+    *slot = th;
     w->count++;
     if (w->count >= k) {
-        int rc = word_shingle(w, k);
+        int rc = bti_u64s_push(w->out, mix64(w->base + w->roll) & ~BTI_SHINGLE_NUMBER);
         if (rc)
             return rc;
     }
@@ -213,11 +231,13 @@ int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
                           const size_t *lens, size_t nparts, bti_u64s *out)
 {
     walk w = {.o = o, .out = out};
+    roll_init(&w);
     out->n = 0;
     for (size_t p = 0; p < nparts; p++) {
         if (!parts[p])
             continue;
         w.count = w.ncount = 0;
+        w.roll = 0;
         int rc = bt_tokenize(parts[p], lens ? lens[p] : strlen(parts[p]), BT_TOKENIZE_FOLD,
                              on_token, &w);
         if (rc)
