@@ -1129,6 +1129,62 @@ static void test_paywall_notice(void **state)
     bt_article_free(a);
 }
 
+/* Pass "cut teaser": lines stopping on an ellipsis with no sentence before it are teasers cut
+ * to fit a box (a video list), not paragraphs, however many; a paragraph that trails off after
+ * a sentence is one. */
+static void test_cut_teasers(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Quake shakes the southern coast overnight\n\n"
+        "A strong earthquake shook the southern coast late on Monday, the weather agency said, "
+        "and a tsunami advisory was issued for two prefectures along the coast.\n\n"
+        "The mayor spoke to reporters at midnight. He wanted to say more, but he could not...\n\n"
+        "Videos\n\n"
+        "0:48\n\nThis year the spring festival falls on the second of February for the first time in...\n\n"
+        "1:50\n\nSparks flew into the house like fire, said the owner of the burnt home in the...\n\n"
+        "0:45\n\nThe singer talks about growing old, parting and being alone in a positive way and...\n\n"
+        "0:30\n\nAn island that hosts a defence base, and the shadow of a buyer from abroad that...\n\n"
+        "0:55\n\nA student was hit with a hammer during a class at the university, police said the...\n");
+    int quake = a->lede && strstr(a->lede, "earthquake");
+    int mayor = 0;
+    for (size_t k = 0; k < a->n_body; k++) {
+        quake |= strstr(a->body[k], "earthquake") != NULL;
+        mayor |= strstr(a->body[k], "could not") != NULL;
+        assert_null(strstr(a->body[k], "festival"));
+        assert_null(strstr(a->body[k], "hammer"));
+    }
+    assert_true(quake);
+    assert_true(mayor);
+    bt_article_free(a);
+}
+
+/* Pass "list run": a run whose paragraphs are all whole-line links is a list of stories (each
+ * a linked summary), not the article, even when it weighs more. */
+static void test_link_line_list_run(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Council approves the new bridge over the river\n\n"
+        "The city council approved the new bridge over the river on Tuesday, after two years of "
+        "debate about its cost and the route of the traffic.\n\n"
+        "Work starts in the spring and should take three years, the council said.\n\n"
+        "Share\n\nPrint\n\nComments\n\nNewsletter\n\nFollow us\n\nAdvertisement\n\n"
+        "Most watched\n\n"
+        "[The old ferry across the river will keep running until the bridge opens in three years.](/a)\n\n"
+        "[Residents near the harbour worry about the noise of the works during the coming summer.](/b)\n\n"
+        "[The mayor says the bridge will cut the commute of thousands of people by half an hour.](/c)\n\n"
+        "[Engineers tested the river bed last year and found it strong enough for the new pillars.](/d)\n");
+    int bridge = a->lede && strstr(a->lede, "approved");
+    for (size_t k = 0; k < a->n_body; k++) {
+        bridge |= strstr(a->body[k], "approved") != NULL;
+        assert_null(strstr(a->body[k], "ferry"));
+        assert_null(strstr(a->body[k], "Engineers"));
+    }
+    assert_true(bridge);
+    bt_article_free(a);
+}
+
 /* A line closed by a copyright sign and a credit is a photo's caption (lynx prints captions
  * as plain indented lines), not a paragraph; a paragraph that names a copyright mid-way is. */
 static void test_copyright_caption(void **state)
@@ -1581,6 +1637,8 @@ int main(void)
         cmocka_unit_test(test_inline_box_heading),
         cmocka_unit_test(test_paywall_notice),
         cmocka_unit_test(test_copyright_caption),
+        cmocka_unit_test(test_cut_teasers),
+        cmocka_unit_test(test_link_line_list_run),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

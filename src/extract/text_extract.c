@@ -47,6 +47,7 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define RUN_IN_SECTION_DIV 4   /* prose under a section heading is a teaser list, mostly */
 #define TEASER_HEADS_PCT 70    /* a run whose blocks are this many headlines per paragraph ... */
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
+#define LIST_RUN_MIN_PARAS 3   /* pass "list run": paragraphs of a run made of link lines only */
 #define BOX_MAX_ITEMS 8        /* a related box inside the article lists a few titles */
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
 #define NAV_GAP 16     /* menu items that end a run of prose (a site menu, not a list of links
@@ -470,6 +471,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     tx_block *B = c->d.b;
     size_t n = c->d.n;
     size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
+    size_t items = 0; /* the run's paragraphs that are whole-line links */
     size_t nav_gap = 0; /* menu items since the run's last paragraph */
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
     int promo_since = 0; /* the box since the last run is a promo box only */
@@ -499,14 +501,15 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
         if (prose) {
             if (cs == NONE)
-                cs = i, score = 0, paras = 0, heads = heads_in = 0, run_in_section = in_section,
-                run_h1 = h1_since;
+                cs = i, score = 0, paras = items = 0, heads = heads_in = 0,
+                run_in_section = in_section, run_h1 = h1_since;
             signed_off = 0;
             ce = i;
             gap = nav_gap = 0;
             heads_in = heads; /* headlines after the run's last paragraph are not in it */
             score += B[i].len;
             paras++;
+            items += (B[i].flags & TBF_LINKLINE) != 0;
             if (has_end_mark(B[i].text, B[i].len))
                 stop = 1;
         } else if (cs != NONE && !stop && run_h1 && B[i].level == 1 && B[i].key != h1_key &&
@@ -570,6 +573,12 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
+                r.score /= TEASER_DIV, r.weak = 1;
+            /* pass "list run": paragraphs that are all whole-line links are teasers'
+             * summaries (a list of stories, each linked); an article's paragraphs are not
+             * links, all of them. (Bullets alone are not enough: a paywall's offer and an
+             * article's own lists are bullets too.) */
+            else if (paras >= LIST_RUN_MIN_PARAS && items == paras)
                 r.score /= TEASER_DIV, r.weak = 1;
             runs[nr++] = r;
             section_since = menu_since;
@@ -1653,6 +1662,8 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
         (d2.end - d2.start) * 2 >= b->len)
         return 1;
     if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
+        return 1;
+    if (!tx_is_prose(b) && tx_is_cut_teaser(b->text, b->len))
         return 1;
     if (!tx_is_prose(b) && !sentence_end(b)) {
         size_t k = i + 1;

@@ -97,6 +97,9 @@ int tx_is_furniture(const tx_block *b);
 size_t tx_share_tail(const tx_block *b);
 /* A full sentence paragraph: the stuff article bodies are made of. */
 int tx_is_prose(const tx_block *b);
+/* A line stopping on an ellipsis with no sentence ended before it: a teaser cut to fit its
+ * box (pass "cut teaser"); below the prose length it is no paragraph. */
+int tx_is_cut_teaser(const char *s, size_t len);
 /* A short title-like line: a headline, a related-story title. */
 int tx_is_headline_like(const tx_block *b);
 /* "A A": a line that is one string printed twice (link image alt + link text). Returns the

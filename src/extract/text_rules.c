@@ -248,6 +248,34 @@ static unsigned last_char(const char *s, size_t len)
     return 0;
 }
 
+/* Whether s holds a CJK full stop, exclamation or question mark (。！？). */
+static int find_cjk_stop(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i + 2 < len; i++)
+        if ((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
+            (u[i] == 0xEF && u[i + 1] == 0xBC && (u[i + 2] == 0x81 || u[i + 2] == 0x9F)))
+            return 1;
+    return 0;
+}
+
+/* Pass "cut teaser": a line that stops on an ellipsis ("…", "...") with no sentence ended
+ * before it is a teaser's headline or summary cut to fit its box, not a paragraph (below
+ * PROSE_WORDS). A paragraph trailing off ("... Nein, er konnte nicht...") has said a
+ * sentence or more before. */
+int tx_is_cut_teaser(const char *s, size_t len)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (len < 3 || (memcmp(s + len - 3, "\xE2\x80\xA6", 3) && memcmp(s + len - 3, "...", 3)))
+        return 0;
+    for (size_t i = 1; i + 1 < len - 3; i++)
+        if (s[i + 1] == ' ' && (s[i] == '.' || s[i] == '?' || s[i] == '!' || s[i] == ';'))
+            return 0;
+    /* 。！？ inside: CJK sentences end without a space */
+    return !find_cjk_stop(s, len - 3);
+}
+
 int tx_is_prose(const tx_block *b)
 {
     if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_ROW)))
@@ -255,6 +283,8 @@ int tx_is_prose(const tx_block *b)
     unsigned c = last_char(b->text, b->len);
     if (b->words >= PROSE_WORDS)
         return 1;
+    if (tx_is_cut_teaser(b->text, b->len))
+        return 0;
     if (b->words >= SENTENCE_WORDS && (c == '.' || c == '!' || c == ';'))
         return 1;
     if (b->words >= LONG_SENTENCE_WORDS && (c == '?' || c == ':' || c == ','))
