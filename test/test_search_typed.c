@@ -538,6 +538,57 @@ static void test_phrase_past_the_walk(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* A query that is its phrase (quoted) counts its articles from the phrase tier's own walk
+ * (PHRASE_COVERS, src/search/search.c): held by fewer than the 500 newest it ranks, the
+ * total is exact, where the window's second walk stopped (a page found, 30,000 articles
+ * back) at a lower bound. 12 articles hold "cá trái": the 10 newest and the 2 oldest of
+ * PAST_SPAN; the rest hold other words. With an exclusion too (the same in both). */
+#define PAST_SPAN 30100 /* above the window's span for a phrase (30,000 articles) */
+static void test_quoted_phrase_total(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bantin-typed-span-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    bt_error err;
+    bt_store *s;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    for (int i = 0; i < PAST_SPAN; i++) {
+        char title[96];
+        if (i < 2 || i >= PAST_SPAN - 10)
+            snprintf(title, sizeof title, "Bắt tàu đánh cá trái phép %d", i);
+        else
+            snprintf(title, sizeof title, "Tin vắn số %d", i);
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+        assert_int_equal(bt_article_add_para(a, title), 0);
+        assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    /* unmarked: typed with marks, the phrase as typed fills the page from the titles'
+     * exact forms, and the window counts as before */
+    static const char *const q[] = {"\"ca trai\"", "\"ca trai\" -metro"};
+    for (size_t i = 0; i < 2; i++) {
+        bt_search_results *r = NULL;
+        assert_int_equal(bt_search_run(s, q[i], NULL, &r, &err), 0);
+        assert_int_equal(r->n, 10);
+        if (r->total != 12 || r->total_more)
+            fail_msg("search '%s': total %lld%s, not 12", q[i], (long long)r->total,
+                     r->total_more ? "+" : "");
+        for (size_t h = 0; h < r->n; h++)
+            assert_non_null(strstr(r->hits[h].title, "cá trái"));
+        bt_search_results_free(r);
+    }
+    bt_store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -546,6 +597,7 @@ int main(void)
         cmocka_unit_test(test_old_phrase_among_many),
         cmocka_unit_test(test_old_phrase_past_the_count),
         cmocka_unit_test(test_phrase_past_the_walk),
+        cmocka_unit_test(test_quoted_phrase_total),
         cmocka_unit_test(test_marks_in_bodies),
         cmocka_unit_test(test_reading_from_index),
     };

@@ -916,6 +916,21 @@ static int newest_rowid(sqlite3 *db, int64_t *top, bt_error *err)
     return 0;
 }
 
+/* PHRASE_COVERS: a query that is its phrase ("quoted", or its words as one quoted phrase,
+ * with the same exclusions: p->phrase_match is p->count_match) matches the articles of its
+ * folded phrase tier, whose scan (phrase_first) walked them newest first, the PHRASE_RANK
+ * newest at most, before the window would walk them again (and, for a result of up to
+ * EXACT_MAX, the ranking a third time: to the start of the store for a rare phrase of
+ * frequent syllables). The window's answer is taken from the scan's rows when they hold it:
+ * all of them were seen (the total is exact, every one is ranked in the phrase tier), or the
+ * window's rule (window()) stops within them, undated only: a dated window also counts
+ * the rows outside the dates it walks, which the scan does not return. 1 when answered (*total, *more, range[0] as window() sets them), else 0. */
+typedef struct phrase_rows {
+    int64_t row[PHRASE_RANK];
+    size_t n;
+    int all; /* every article matching the phrase is among them */
+} phrase_rows;
+
 /* The whole-phrase tiers: the articles holding the query's words side by side in the typed
  * order, with the marks as typed (tier 2) and folded (tier 1), PHRASE_RANK of each at most,
  * ranked by BM25 of the phrase (the title weighing most) into `ph`; they come before the
@@ -927,8 +942,10 @@ static int newest_rowid(sqlite3 *db, int64_t *top, bt_error *err)
  * tier's one phrase is the same for every article it ranks, so it is not worked out (1). */
 static int phrase_first(sqlite3 *db, bti_qplan *p, int join, const bti_rank_plan *like,
                         int64_t need, const int64_t within[2], phrase_walk *pw, heap *ph,
-                        bt_error *err)
+                        phrase_rows *seen, bt_error *err)
 {
+    seen->n = 0;
+    seen->all = 0;
     bti_rank_plan rpx = {.q = p, .phrase = p->xphrase, .n_phrase = p->n_pphrase,
                          .recency = like->recency, .now_days = like->now_days, .n_idf = 1,
                          .idf = {1.0}};
@@ -986,6 +1003,11 @@ static int phrase_first(sqlite3 *db, bti_qplan *p, int join, const bti_rank_plan
                 return bt_error_set(err, BT_ENOMEM, "search: out of memory");
             int rc = scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL, &rp,
                           &pool, &n, err);
+            if (!rc) { /* the rows the window would walk first (window_from_phrase) */
+                for (size_t i = 0; i < pool.n && seen->n < PHRASE_RANK; i++)
+                    seen->row[seen->n++] = pool.v[i].rowid;
+                seen->all = n < PHRASE_RANK; /* stopped short of its limit: every match */
+            }
             if (!rc)
                 rc = p->exact_phrase_match ? marks_in_text(db, p, &pool, ph, err)
                                            : prefer_reading(db, p, &pool, err);
@@ -1086,6 +1108,36 @@ static void walk_ranked(const cand *v, size_t n, heap *h)
     }
 }
 
+static int cmp_rowid_desc(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static int window_from_phrase(phrase_rows *seen, int dated, int64_t need, int64_t span,
+                              int64_t range[2], int64_t *total, int *more)
+{
+    *more = 0;
+    if (seen->all) {
+        *total = (int64_t)seen->n;
+        return 1;
+    }
+    if (dated)
+        return 0;
+    qsort(seen->row, seen->n, sizeof *seen->row, cmp_rowid_desc);
+    for (size_t i = 0; i < seen->n; i++) {
+        int64_t t = (int64_t)i + 1;
+        if (t > BT_SEARCH_TOTAL_MAX ||
+            ((t >= WINDOW_WALK || seen->row[0] - seen->row[i] >= span) && t >= need)) {
+            *total = t;
+            *more = 1;
+            range[0] = seen->row[i];
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Ranks the best k matches of plan p into *h (allocated here, sorted best first, a phrase
  * tier's scores lifted above those below it), and r's total and total_more. `pairs`: the
  * store has the phrase index. */
@@ -1100,6 +1152,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
     heap ph = {NULL, 0, k, 0, 0};   /* the whole-phrase tiers' best (phrase_first) */
     heap wide = {NULL, 0, 0, 0, 0}; /* a large result's candidates before boost_exact */
     phrase_walk pw = {0};           /* the folded phrase and the window in one walk */
+    phrase_rows seen = {0};         /* the folded phrase tier's scan (window_from_phrase) */
     r->total = 0;
     r->total_more = 0;
     if (bti_rank_register(db) != SQLITE_OK) {
@@ -1146,10 +1199,14 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
             rc = bt_error_set(err, BT_ENOMEM, "search: out of memory");
             goto done;
         }
-        if ((rc = phrase_first(db, p, join, &rp, (int64_t)h->k, within, &pw, &ph, err)))
+        if ((rc = phrase_first(db, p, join, &rp, (int64_t)h->k, within, &pw, &ph, &seen, err)))
             goto done;
     }
     int page_full = ph.k && ph.n >= ph.k;
+    /* a query that is its phrase: the window from the phrase tier's scan (PHRASE_COVERS) */
+    int same = seen.n && !join && !h->by_date && p->count_match &&
+               !strcmp(p->phrase_match, p->count_match);
+    int covered = 0;
     if (!p->match || h->by_date || join) {
         /* every match read and ranked: a date order, filters on the article's row */
         if ((rc = scan(db, p, p->match, SCAN_RANK, 0, join, NULL, &rp, h, &r->total, err)))
@@ -1178,7 +1235,10 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
             range[0] = within[0];
             range[1] = within[1];
         }
-        if (pw.done) {
+        if (same && (covered = window_from_phrase(&seen, dated, (int64_t)h->k, span, range,
+                                                  &r->total, &more))) {
+            ; /* every article of the page in `ph` already (PHRASE_COVERS) */
+        } else if (pw.done) {
             r->total = pw.total;
             more = pw.more;
             range[0] = pw.range[0];
@@ -1190,7 +1250,7 @@ static int rank_best(sqlite3 *db, bti_qplan *p, const bt_search_opts *opts, int 
         if (r->total > BT_SEARCH_TOTAL_MAX)
             r->total = BT_SEARCH_TOTAL_MAX;
         r->total_more = more;
-        if (h->k == 0 || r->total == 0 || page_full)
+        if (h->k == 0 || r->total == 0 || page_full || (covered && !more))
             ;
         else if (h->k > TIER_MAX_K) {
             /* a deep page: every match ranked, exact forms from the index (titles, ledes) */
