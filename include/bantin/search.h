@@ -57,9 +57,8 @@
  *   those with them in title or lede, then all, stopping at the first tier that fills the
  *   page (BM25's field weights would rank a lower tier below anyway); of each tier, the 500
  *   newest. A query with a "phrase" (or a hyphenated word) ranks the 500 newest of its
- *   matches, a dated one the 1,000 newest within the dates, as the window walks them; a
- *   query that is one "quoted phrase" (undated) the newest within its window (at most 500).
- *   So an older article can miss page one of a query that matches many (news search favours the
+ *   matches, a dated one the 1,000 newest within the dates, as the window walks them. So an
+ *   older article can miss page one of a query that matches many (news search favours the
  *   recent; more words or since:/until: reach it). Deeper pages rank every match; queries
  *   sorted by date, with author: filters or the recency boost read every match and keep
  *   `total` exact.

@@ -321,13 +321,10 @@ enum { SCAN_RANK, SCAN_RANK_NEWEST };
  * `h`. `join` reads each article's row (filters on it, a date order, the recency boost);
  * without it a date filter is answered by bti_day_in, and `range` (or NULL) bounds the
  * rowids. */
-static int scan_stop(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int64_t cap,
-                     int join, const int64_t range[2], bti_rank_plan *rp, heap *h, int64_t *total,
-                     const int64_t stop[2], int *stopped, bt_error *err)
+static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int64_t cap,
+                int join, const int64_t range[2], bti_rank_plan *rp, heap *h, int64_t *total,
+                bt_error *err)
 {
-    int64_t first = -1;
-    if (stopped)
-        *stopped = 0;
     bti_buf sql = BTI_BUF_INIT;
     int oom = 0;
     const char *rowid = join ? "a.n" : "articles_fts.rowid";
@@ -406,8 +403,6 @@ static int scan_stop(sqlite3 *db, const bti_qplan *p, const char *expr, int mode
         cand c;
         c.tier = h->tier;
         c.rowid = sqlite3_column_int64(st, 0);
-        if (first < 0)
-            first = c.rowid;
         if (mode == SCAN_RANK_NEWEST) {
             size_t i = 0;
             while (i < h->n && h->v[i].rowid != c.rowid)
@@ -419,22 +414,11 @@ static int scan_stop(sqlite3 *db, const bti_qplan *p, const char *expr, int mode
         const unsigned char *pub = sqlite3_column_text(st, 2);
         snprintf(c.pub, sizeof c.pub, "%s", pub ? (const char *)pub : "");
         heap_push(h, &c);
-        if (stop && *total >= stop[0] && first - c.rowid >= stop[1]) {
-            *stopped = 1; /* the window's rule (window()) */
-            break;
-        }
     }
     sqlite3_finalize(st);
-    if (step != SQLITE_DONE && step != SQLITE_ROW)
+    if (step != SQLITE_DONE)
         return db_fail(db, "the index refused the query", err);
     return 0;
-}
-
-static int scan(sqlite3 *db, const bti_qplan *p, const char *expr, int mode, int64_t cap,
-                int join, const int64_t range[2], bti_rank_plan *rp, heap *h, int64_t *total,
-                bt_error *err)
-{
-    return scan_stop(db, p, expr, mode, cap, join, range, rp, h, total, NULL, NULL, err);
 }
 
 /* The window of a large result: the articles matching `p->count_match` (and the date filter)
@@ -1017,20 +1001,12 @@ static int phrase_first(sqlite3 *db, bti_qplan *p, int join, const bti_rank_plan
             heap pool = {NULL, 0, ph->k > PHRASE_RANK ? ph->k : PHRASE_RANK, 0, 1};
             if (!(pool.v = malloc(pool.k * sizeof *pool.v)))
                 return bt_error_set(err, BT_ENOMEM, "search: out of memory");
-            /* PHRASE_IN_WINDOW: a query that is its phrase, undated, ranks its newest
-             * holders within the window (the window's rule, window()), not the newest
-             * PHRASE_RANK wherever they are: the one walk of a frequent phrase of common
-             * syllables is bounded as any large result's (bantin/search.h) */
-            int same = !join && !p->since[0] && !p->until[0] && p->count_match &&
-                       !strcmp(p->phrase_match, p->count_match), stopped = 0;
-            int64_t stop[2] = {need, WINDOW_SPAN_PHRASE};
-            int rc = scan_stop(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL,
-                               &rp, &pool, &n, same ? stop : NULL, &stopped, err);
+            int rc = scan(db, p, p->phrase_match, SCAN_RANK_NEWEST, PHRASE_RANK, join, NULL, &rp,
+                          &pool, &n, err);
             if (!rc) { /* the rows the window would walk first (window_from_phrase) */
                 for (size_t i = 0; i < pool.n && seen->n < PHRASE_RANK; i++)
                     seen->row[seen->n++] = pool.v[i].rowid;
-                /* stopped short of its limit: every match */
-                seen->all = n < PHRASE_RANK && !stopped;
+                seen->all = n < PHRASE_RANK; /* stopped short of its limit: every match */
             }
             if (!rc)
                 rc = p->exact_phrase_match ? marks_in_text(db, p, &pool, ph, err)
