@@ -1169,6 +1169,63 @@ static void check_parse(const char *html)
     bti_html_doc_free(doc);
 }
 
+/* The parse leaves out comments (no walk reads them), ending each where libxml2 2.9 would
+ * ("<!-->" does not end at its own '>'); the text around one reads as one text node. */
+static void test_parse_drops_comments(void **state)
+{
+    (void)state;
+    const char *html = "<html><body><p id=\"a\">one <!-- note <div class=\"x\">y</div> -->two</p>"
+                       "<!--> still a comment --><p id=\"b\">x<!----></p><!---> h --><p>z</p>"
+                       "<p>open <!-- never ended</p></body></html>";
+    xmlDocPtr doc = NULL;
+    bt_error err;
+    assert_int_equal(bti_html_parse(html, strlen(html), "t", &doc, &err), 0);
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    int comments = 0, ps = 0;
+    for (const xmlNode *n = root; n;) { /* iterative pre-order walk */
+        comments += n->type == XML_COMMENT_NODE;
+        ps += n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, "p");
+        if (n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next && n != root)
+            n = n->parent;
+        n = n && n != root ? n->next : NULL;
+    }
+    /* the one never ended is left to libxml2 as written (it reports and drops it) */
+    assert_int_equal(comments, 0);
+    assert_int_equal(ps, 4);
+    const xmlNode *a = find_el(root, "p");
+    assert_non_null(a->children);
+    assert_int_equal(a->children->type, XML_TEXT_NODE);
+    assert_string_equal((const char *)a->children->content, "one two");
+    assert_null(a->children->next);
+    assert_null(find_el(root, "div"));
+    bti_html_doc_free(doc);
+}
+
+/* Short text nodes are kept inside the node (HTML_PARSE_COMPACT, which libxml2 2.9 applies
+ * only with the context's dictionary of names on): no allocation of their own. */
+static void test_parse_short_text_inline(void **state)
+{
+    (void)state;
+    const char *html = "<html><body><p>Tin <b>ngắn</b> and a longer run of text here</p></body></html>";
+    xmlDocPtr doc = NULL;
+    bt_error err;
+    assert_int_equal(bti_html_parse(html, strlen(html), "t", &doc, &err), 0);
+    const xmlNode *b = find_el(xmlDocGetRootElement(doc), "b");
+    assert_non_null(b);
+    const xmlNode *t = b->children;
+    assert_non_null(t);
+    assert_int_equal(t->type, XML_TEXT_NODE);
+    assert_string_equal((const char *)t->content, "ngắn");
+    assert_ptr_equal(t->content, (const xmlChar *)&t->properties);
+    assert_non_null(b->next);
+    assert_string_equal((const char *)b->next->content, " and a longer run of text here");
+    bti_html_doc_free(doc);
+}
+
 static void test_attr_values(void **state)
 {
     (void)state;
@@ -2489,6 +2546,7 @@ int main(void)
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),
         cmocka_unit_test(test_long_class),      cmocka_unit_test(test_attr_values),
+        cmocka_unit_test(test_parse_drops_comments), cmocka_unit_test(test_parse_short_text_inline),
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),

@@ -27,6 +27,8 @@ int bti_html_is_heading(const xmlNode *n)
 /* Borrowed attribute value (no copy). */
 static const char *attr_peek(const xmlNode *n, const char *name)
 {
+    if (n->type != XML_ELEMENT_NODE) /* a short text node keeps its bytes where properties are */
+        return NULL;
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
             return a->children && !a->children->next ? bti_html_attr_value(a) : "";
@@ -42,6 +44,8 @@ typedef struct node_attrs {
 static void read_attrs(const xmlNode *n, node_attrs *at)
 {
     memset(at, 0, sizeof *at);
+    if (n->type != XML_ELEMENT_NODE) /* a short text node keeps its bytes where properties are */
+        return;
     for (xmlAttrPtr a = n->properties; a; a = a->next) {
         const char *nm = (const char *)a->name;
         const char **slot = NULL;

@@ -117,6 +117,8 @@ static int starts_with_mark(const char *t, int need_colon)
 
 static const char *attr_of(const xmlNode *n, const char *name)
 {
+    if (n->type != XML_ELEMENT_NODE) /* a short text node keeps its bytes where properties are */
+        return NULL;
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && a->name[0] == (xmlChar)name[0] && strcmp((const char *)a->name, name) == 0)
             return bti_html_attr_value(a);

@@ -364,6 +364,23 @@ static int all_space(const char *p, const char *end)
     return p == end;
 }
 
+/* Where the comment opened at lt ends (past its "-->"), or NULL when lt does not open one
+ * that ends: libxml2 2.9 ends a comment at the first "-->" after "<!--" (so "<!-->" does not
+ * end there), and reports one that never ends; that is left to it as written. */
+static const char *comment_end(const char *lt, const char *end)
+{
+    if (end - lt < 7 || memcmp(lt, "<!--", 4) != 0)
+        return NULL;
+    for (const char *q = lt + 4; q + 3 <= end; q++) {
+        q = memchr(q, '-', (size_t)(end - q));
+        if (!q || q + 3 > end)
+            return NULL;
+        if (q[1] == '-' && q[2] == '>')
+            return q + 3;
+    }
+    return NULL;
+}
+
 /* A copy of the page without the bodies of <script>, <style> and <svg>, without the
  * attributes nobody reads and with long attribute values moved to the side buffer. */
 static int pre_pass(const char *in, size_t len, slim *s)
@@ -420,7 +437,9 @@ static int pre_pass(const char *in, size_t len, slim *s)
         }
         const char *body, *close, *next;
         int keep;
-        if (raw_body(lt, end, &body, &close, &keep)) {
+        if ((next = comment_end(lt, end)) != NULL) {
+            p = next; /* no reader walks comments: libxml2 need not build them */
+        } else if (raw_body(lt, end, &body, &close, &keep)) {
             size_t o0 = s->o, v0 = s->v;
             next = slim_tag(lt, end, s);
             if (!next || next != body) { /* keep the open tag as written */
@@ -505,7 +524,11 @@ static char *drop_nuls(const char *in, size_t len, size_t *n_out)
 
 /* htmlReadMemory's parse, but with XML_SKIP_IDS: libxml2 would register every id= and
  * name= value in a hash table of the document (xmlAddID) that no walk reads, and free it
- * again with the tree. */
+ * again with the tree. dictNames, which htmlCtxtUseOptions turns off, is what makes libxml2
+ * 2.9 honour HTML_PARSE_COMPACT: text under 16 bytes is kept inside its node (in the
+ * properties and nsDef fields: no walk may read those of a text node) and white space runs
+ * and texts of up to 3 bytes come from the context's dictionary, which the document keeps a
+ * reference to; each would otherwise be an allocation and a free. */
 static xmlDocPtr read_doc(const char *buf, size_t n, int opts)
 {
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buf, (int)n);
@@ -513,6 +536,7 @@ static xmlDocPtr read_doc(const char *buf, size_t n, int opts)
         return NULL;
     htmlCtxtUseOptions(ctxt, opts);
     ctxt->loadsubset |= XML_SKIP_IDS;
+    ctxt->dictNames = 1;
     htmlParseDocument(ctxt);
     xmlDocPtr doc = ctxt->myDoc;
     ctxt->myDoc = NULL;

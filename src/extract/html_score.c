@@ -199,6 +199,8 @@ static int element_children(xmlNodePtr n)
 
 static const char *cls(xmlNodePtr n)
 {
+    if (n->type != XML_ELEMENT_NODE) /* a short text node keeps its bytes where properties are */
+        return NULL;
     for (xmlAttrPtr a = n->properties; a; a = a->next)
         if (a->name && !strcmp((const char *)a->name, "class") && a->children &&
             a->children->type == XML_TEXT_NODE)
