@@ -1185,6 +1185,52 @@ static void test_link_line_list_run(void **state)
     bt_article_free(a);
 }
 
+/* Pass "list run", nearly all links: a box of the site's services (a name, a linked blurb,
+ * twenty times) with one blurb left unlinked is a list still, not the article. */
+static void test_link_line_list_run_share(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Council approves the new bridge over the river\n\n"
+        "The city council approved the new bridge over the river on Tuesday, after two years of "
+        "debate about its cost and the route of the traffic through the old town.\n\n"
+        "Work starts in the spring and should take three years, the council said, and the ferry "
+        "will keep running until the first cars cross.\n\n"
+        "The opposition voted against the plan, saying the money would be better spent on the "
+        "buses and on the schools of the eastern districts.\n\n"
+        "Share\n\nPrint\n\nComments\n\nNewsletter\n\nFollow us\n\nAdvertisement\n\n"
+        "[Garden Club](/s/1)\n\n[Our garden club shows readers the gardens of the city, one "
+        "each week.](/s/1)\n\n"
+        "[Book Fair](/s/2)\n\n[The book fair brings writers and readers together every "
+        "autumn in the halls.](/s/2)\n\n"
+        "[Travel Desk](/s/3)\n\n[Our travel desk plans trips for readers to the coast and "
+        "the mountains.](/s/3)\n\n"
+        "[Archive](/s/4)\n\n[The archive holds every page the paper has printed since its "
+        "first issue.](/s/4)\n\n"
+        "[School Page](/s/5)\n\n[The school page brings the paper into classrooms with "
+        "worksheets and visits.](/s/5)\n\n"
+        "[Job Market](/s/6)\n\n[The job market lists openings from employers across the "
+        "region every day.](/s/6)\n\n"
+        "[Health Site](/s/7)\n\n[Our health site explains medicine and care for families "
+        "in plain words.](/s/7)\n\n"
+        "[Sports Club](/s/8)\n\n[The sports club project supports young athletes in every "
+        "town of the region.](/s/8)\n\n"
+        "[Food Guide](/s/9)\n\n[The food guide reviews restaurants and markets of the city "
+        "each weekend.](/s/9)\n\n"
+        "[Events](/s/10)\n\n[The events page lists the talks and concerts the paper holds "
+        "for its readers.](/s/10)\n\n"
+        "Photo Prints\n\nThe photo print shop sells prints of the best pictures the paper "
+        "has taken over the years.\n");
+    int bridge = a->lede && strstr(a->lede, "approved");
+    for (size_t k = 0; k < a->n_body; k++) {
+        bridge |= strstr(a->body[k], "approved") != NULL;
+        assert_null(strstr(a->body[k], "garden club"));
+        assert_null(strstr(a->body[k], "photo print"));
+    }
+    assert_true(bridge);
+    bt_article_free(a);
+}
+
 /* A line closed by a copyright sign and a credit is a photo's caption (lynx prints captions
  * as plain indented lines), not a paragraph; a paragraph that names a copyright mid-way is. */
 static void test_copyright_caption(void **state)
@@ -1639,6 +1685,7 @@ int main(void)
         cmocka_unit_test(test_copyright_caption),
         cmocka_unit_test(test_cut_teasers),
         cmocka_unit_test(test_link_line_list_run),
+        cmocka_unit_test(test_link_line_list_run_share),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),
