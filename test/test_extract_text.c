@@ -1231,6 +1231,55 @@ static void test_link_line_list_run_share(void **state)
     bt_article_free(a);
 }
 
+/* Pass "enumeration line": a label, a fullwidth colon and names parted by enumeration commas
+ * ("宮崎県：延岡市、西都市") is the article's list, not a gap of the run nor a teaser's headline:
+ * the article goes on through the whole list below its paragraph. A "label：value" line and
+ * a sentence with a colon are not enumerations. */
+static void test_cjk_enumeration_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "- [速報](/n) - [政治](/p) - [経済](/e) - [国際](/w) - [社会](/s) - [天気](/t)\n\n"
+        "# 九州南部で震度５弱の地震　津波注意報\n\n"
+        "2025年1月13日 21時30分\n\n"
+        "気象庁は１３日夜、九州の南の海を震源とする地震があったと発表した。震源の深さは約３０キロ、"
+        "地震の規模は６．９と推定される。この地震で、気象庁は二つの県に１メートルの津波注意報を出し、"
+        "沿岸の住民に海岸から離れるよう呼びかけた。\n\n"
+        "各地の震度は次のとおり。\n\n"
+        "＜震度５弱＞\n\n"
+        "南県：高川町、新原町、港市\n\n"
+        "＜震度４＞\n\n"
+        "南県：延岡市、西原市、木村町\n\n"
+        "北県：久川市、白石町\n\n"
+        "東県：神田市、白浜町、青木村\n\n"
+        "西県：大川市、臼井市、佐木市、竹原市\n\n"
+        "中県：本山市、霧野市、串田市、南浜市、伊田市、姶川市、鹿野市、垂木市、曽根市、大崎町、"
+        "東良町、肝田町、高森町、南原村、熊野市、八代市、菊川市、宇土市、宇城市、合志市\n\n"
+        "ニュース\n\nスポーツ\n\nエンタメ\n\nくらし\n\n"
+        "[新しい駅ビルが来月開業へ　地元の店も多数出店](/a)\n\n"
+        "[市長選の投票率が過去最低に　若者の関心低く](/b)\n\n"
+        "[冬の観光客が増加　温泉地ににぎわい戻る](/c)\n");
+    int nobeoka = 0, last = 0;
+    for (size_t k = 0; k < a->n_body; k++) {
+        nobeoka |= strstr(a->body[k], "延岡市") != NULL;
+        last |= strstr(a->body[k], "合志市") != NULL;
+    }
+    assert_true(nobeoka);
+    assert_true(last);
+    bt_article_free(a);
+    tx_block b = {0};
+    b.kind = TB_TEXT;
+    b.text = (char *)"南県：延岡市、西原市";
+    b.len = strlen(b.text);
+    assert_true(tx_is_enumeration(&b));
+    b.text = (char *)"写真：山田太郎";
+    b.len = strlen(b.text);
+    assert_false(tx_is_enumeration(&b));
+    b.text = (char *)"記者の話：今日は、雨が降ったので、試合は中止になりました。";
+    b.len = strlen(b.text);
+    assert_false(tx_is_enumeration(&b));
+}
+
 /* A line closed by a copyright sign and a credit is a photo's caption (lynx prints captions
  * as plain indented lines), not a paragraph; a paragraph that names a copyright mid-way is. */
 static void test_copyright_caption(void **state)
@@ -1686,6 +1735,7 @@ int main(void)
         cmocka_unit_test(test_cut_teasers),
         cmocka_unit_test(test_link_line_list_run),
         cmocka_unit_test(test_link_line_list_run_share),
+        cmocka_unit_test(test_cjk_enumeration_lines),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

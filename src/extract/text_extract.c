@@ -522,7 +522,10 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
              * headline again is the article restated in full below its preview. */
             stop = 1, menu_since = 1, next_article = 1;
         } else if (cs != NONE && !stop) {
-            if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
+            /* an enumeration line ("宮崎県：延岡市、西都市") goes on the article's list: no gap,
+             * no teaser's headline (pass "enumeration line") */
+            if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION) &&
+                !tx_is_enumeration(&B[i])) {
                 gap++;
                 heads += teaser_head(&B[i]);
             } else if (B[i].flags & TBF_NAV) {
@@ -1667,7 +1670,9 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
         return 1;
     if (!tx_is_prose(b) && tx_is_cut_teaser(b->text, b->len))
         return 1;
-    if (!tx_is_prose(b) && !sentence_end(b)) {
+    /* an enumeration line is the article's list, a paragraph of it (pass "enumeration
+     * line"); other short lines that end no sentence are subheadings over prose or labels */
+    if (!tx_is_prose(b) && !sentence_end(b) && !tx_is_enumeration(b)) {
         size_t k = i + 1;
         while (k < n && k <= i + SUBHEAD_LOOKAHEAD &&
                (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
