@@ -1185,6 +1185,101 @@ static void test_link_line_list_run(void **state)
     bt_article_free(a);
 }
 
+/* Pass "list run", nearly all links: a box of the site's services (a name, a linked blurb,
+ * twenty times) with one blurb left unlinked is a list still, not the article. */
+static void test_link_line_list_run_share(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Council approves the new bridge over the river\n\n"
+        "The city council approved the new bridge over the river on Tuesday, after two years of "
+        "debate about its cost and the route of the traffic through the old town.\n\n"
+        "Work starts in the spring and should take three years, the council said, and the ferry "
+        "will keep running until the first cars cross.\n\n"
+        "The opposition voted against the plan, saying the money would be better spent on the "
+        "buses and on the schools of the eastern districts.\n\n"
+        "Share\n\nPrint\n\nComments\n\nNewsletter\n\nFollow us\n\nAdvertisement\n\n"
+        "[Garden Club](/s/1)\n\n[Our garden club shows readers the gardens of the city, one "
+        "each week.](/s/1)\n\n"
+        "[Book Fair](/s/2)\n\n[The book fair brings writers and readers together every "
+        "autumn in the halls.](/s/2)\n\n"
+        "[Travel Desk](/s/3)\n\n[Our travel desk plans trips for readers to the coast and "
+        "the mountains.](/s/3)\n\n"
+        "[Archive](/s/4)\n\n[The archive holds every page the paper has printed since its "
+        "first issue.](/s/4)\n\n"
+        "[School Page](/s/5)\n\n[The school page brings the paper into classrooms with "
+        "worksheets and visits.](/s/5)\n\n"
+        "[Job Market](/s/6)\n\n[The job market lists openings from employers across the "
+        "region every day.](/s/6)\n\n"
+        "[Health Site](/s/7)\n\n[Our health site explains medicine and care for families "
+        "in plain words.](/s/7)\n\n"
+        "[Sports Club](/s/8)\n\n[The sports club project supports young athletes in every "
+        "town of the region.](/s/8)\n\n"
+        "[Food Guide](/s/9)\n\n[The food guide reviews restaurants and markets of the city "
+        "each weekend.](/s/9)\n\n"
+        "[Events](/s/10)\n\n[The events page lists the talks and concerts the paper holds "
+        "for its readers.](/s/10)\n\n"
+        "Photo Prints\n\nThe photo print shop sells prints of the best pictures the paper "
+        "has taken over the years.\n");
+    int bridge = a->lede && strstr(a->lede, "approved");
+    for (size_t k = 0; k < a->n_body; k++) {
+        bridge |= strstr(a->body[k], "approved") != NULL;
+        assert_null(strstr(a->body[k], "garden club"));
+        assert_null(strstr(a->body[k], "photo print"));
+    }
+    assert_true(bridge);
+    bt_article_free(a);
+}
+
+/* Pass "enumeration line": a label, a fullwidth colon and names parted by enumeration commas
+ * ("宮崎県：延岡市、西都市") is the article's list, not a gap of the run nor a teaser's headline:
+ * the article goes on through the whole list below its paragraph. A "label：value" line and
+ * a sentence with a colon are not enumerations. */
+static void test_cjk_enumeration_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "- [速報](/n) - [政治](/p) - [経済](/e) - [国際](/w) - [社会](/s) - [天気](/t)\n\n"
+        "# 九州南部で震度５弱の地震　津波注意報\n\n"
+        "2025年1月13日 21時30分\n\n"
+        "気象庁は１３日夜、九州の南の海を震源とする地震があったと発表した。震源の深さは約３０キロ、"
+        "地震の規模は６．９と推定される。この地震で、気象庁は二つの県に１メートルの津波注意報を出し、"
+        "沿岸の住民に海岸から離れるよう呼びかけた。\n\n"
+        "各地の震度は次のとおり。\n\n"
+        "＜震度５弱＞\n\n"
+        "南県：高川町、新原町、港市\n\n"
+        "＜震度４＞\n\n"
+        "南県：延岡市、西原市、木村町\n\n"
+        "北県：久川市、白石町\n\n"
+        "東県：神田市、白浜町、青木村\n\n"
+        "西県：大川市、臼井市、佐木市、竹原市\n\n"
+        "中県：本山市、霧野市、串田市、南浜市、伊田市、姶川市、鹿野市、垂木市、曽根市、大崎町、"
+        "東良町、肝田町、高森町、南原村、熊野市、八代市、菊川市、宇土市、宇城市、合志市\n\n"
+        "ニュース\n\nスポーツ\n\nエンタメ\n\nくらし\n\n"
+        "[新しい駅ビルが来月開業へ　地元の店も多数出店](/a)\n\n"
+        "[市長選の投票率が過去最低に　若者の関心低く](/b)\n\n"
+        "[冬の観光客が増加　温泉地ににぎわい戻る](/c)\n");
+    int nobeoka = 0, last = 0;
+    for (size_t k = 0; k < a->n_body; k++) {
+        nobeoka |= strstr(a->body[k], "延岡市") != NULL;
+        last |= strstr(a->body[k], "合志市") != NULL;
+    }
+    assert_true(nobeoka);
+    assert_true(last);
+    bt_article_free(a);
+    tx_block b = {0};
+    b.kind = TB_TEXT;
+    b.text = (char *)"南県：延岡市、西原市";
+    b.len = strlen(b.text);
+    assert_true(tx_is_enumeration(&b));
+    b.text = (char *)"写真：山田太郎";
+    b.len = strlen(b.text);
+    assert_false(tx_is_enumeration(&b));
+    b.text = (char *)"記者の話：今日は、雨が降ったので、試合は中止になりました。";
+    b.len = strlen(b.text);
+    assert_false(tx_is_enumeration(&b));
+}
+
 /* A line closed by a copyright sign and a credit is a photo's caption (lynx prints captions
  * as plain indented lines), not a paragraph; a paragraph that names a copyright mid-way is. */
 static void test_copyright_caption(void **state)
@@ -1639,6 +1734,8 @@ int main(void)
         cmocka_unit_test(test_copyright_caption),
         cmocka_unit_test(test_cut_teasers),
         cmocka_unit_test(test_link_line_list_run),
+        cmocka_unit_test(test_link_line_list_run_share),
+        cmocka_unit_test(test_cjk_enumeration_lines),
         cmocka_unit_test(test_teaser_heads_not_captions),
         cmocka_unit_test(test_title_inside_run),
         cmocka_unit_test(test_pandoc_wrapped_raw_link),

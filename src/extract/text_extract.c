@@ -47,7 +47,9 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define RUN_IN_SECTION_DIV 4   /* prose under a section heading is a teaser list, mostly */
 #define TEASER_HEADS_PCT 70    /* a run whose blocks are this many headlines per paragraph ... */
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
-#define LIST_RUN_MIN_PARAS 3   /* pass "list run": paragraphs of a run made of link lines only */
+#define LIST_RUN_MIN_PARAS 3   /* pass "list run": paragraphs of a run made of link lines ... */
+#define LIST_RUN_LINKS_PCT 90  /* ... all of them or nearly (a box's one unlinked blurb) */
+#define LIST_RUN_DIV 4         /* a list of linked blurbs weighs a quarter of its bytes */
 #define BOX_MAX_ITEMS 8        /* a related box inside the article lists a few titles */
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
 #define NAV_GAP 16     /* menu items that end a run of prose (a site menu, not a list of links
@@ -520,7 +522,10 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
              * headline again is the article restated in full below its preview. */
             stop = 1, menu_since = 1, next_article = 1;
         } else if (cs != NONE && !stop) {
-            if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION)) {
+            /* an enumeration line ("宮崎県：延岡市、西都市") goes on the article's list: no gap,
+             * no teaser's headline (pass "enumeration line") */
+            if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION) &&
+                !tx_is_enumeration(&B[i])) {
                 gap++;
                 heads += teaser_head(&B[i]);
             } else if (B[i].flags & TBF_NAV) {
@@ -574,12 +579,12 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
                 r.score /= TEASER_DIV, r.weak = 1;
-            /* pass "list run": paragraphs that are all whole-line links are teasers'
-             * summaries (a list of stories, each linked); an article's paragraphs are not
-             * links, all of them. (Bullets alone are not enough: a paywall's offer and an
-             * article's own lists are bullets too.) */
-            else if (paras >= LIST_RUN_MIN_PARAS && items == paras)
-                r.score /= TEASER_DIV, r.weak = 1;
+            /* pass "list run": paragraphs that are all (or all but one in ten) whole-line
+             * links are teasers' summaries or a box of the site's services, each linked; an
+             * article's paragraphs are not links, nearly all of them. (Bullets alone are
+             * not enough: a paywall's offer and an article's own lists are bullets too.) */
+            else if (paras >= LIST_RUN_MIN_PARAS && items * 100 >= paras * LIST_RUN_LINKS_PCT)
+                r.score /= LIST_RUN_DIV, r.weak = 1;
             runs[nr++] = r;
             section_since = menu_since;
             box_since = promo_since = menu_since = paywall_since = 0;
@@ -1665,7 +1670,9 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
         return 1;
     if (!tx_is_prose(b) && tx_is_cut_teaser(b->text, b->len))
         return 1;
-    if (!tx_is_prose(b) && !sentence_end(b)) {
+    /* an enumeration line is the article's list, a paragraph of it (pass "enumeration
+     * line"); other short lines that end no sentence are subheadings over prose or labels */
+    if (!tx_is_prose(b) && !sentence_end(b) && !tx_is_enumeration(b)) {
         size_t k = i + 1;
         while (k < n && k <= i + SUBHEAD_LOOKAHEAD &&
                (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||

@@ -100,6 +100,9 @@ int tx_is_prose(const tx_block *b);
 /* A line stopping on an ellipsis with no sentence ended before it: a teaser cut to fit its
  * box (pass "cut teaser"); below the prose length it is no paragraph. */
 int tx_is_cut_teaser(const char *s, size_t len);
+/* "宮崎県：延岡市、西都市": a label, a colon and names parted by enumeration commas (pass
+ * "enumeration line"): the article's list, not a headline. */
+int tx_is_enumeration(const tx_block *b);
 /* A short title-like line: a headline, a related-story title. */
 int tx_is_headline_like(const tx_block *b);
 /* "A A": a line that is one string printed twice (link image alt + link text). Returns the

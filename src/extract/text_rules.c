@@ -28,6 +28,9 @@
 #define BREADCRUMB_MAX_WORDS 12 /* a path of sections, not a sentence with a ">" */
 #define VN_MIN_HITS 3           /* Vietnamese letters in a text: a few make it Vietnamese ... */
 #define VN_SHORT_LEN 40         /* ... and in a short text one is enough */
+#define ENUM_LABEL_MAX_CPS 10   /* "宮崎県：": an enumeration's label is a name ... */
+#define ENUM_ITEM_MAX_CPS 12    /* ... and its items are names too, not clauses */
+#define ENUM_MIN_ITEMS 2        /* one item after a colon is a "label: value" line */
 
 /* Folded text without trailing punctuation and colons: "tin lien quan:" -> "tin lien quan". */
 static size_t core_len(const char *f, size_t n)
@@ -290,6 +293,48 @@ int tx_is_prose(const tx_block *b)
     if (b->words >= LONG_SENTENCE_WORDS && (c == '?' || c == ':' || c == ','))
         return 1;
     return 0;
+}
+
+/* Pass "enumeration line": "宮崎県：延岡市、西都市、木城町": a label, a colon and names parted by
+ * enumeration commas, as CJK articles list places, results or members. Such a line is part
+ * of the article (a table set as text), neither a teaser's headline nor furniture. */
+#define FW_COLON "\xEF\xBC\x9A"   /* ： */
+#define IDEO_COMMA "\xE3\x80\x81" /* 、 */
+#define FW_COMMA "\xEF\xBC\x8C"   /* ， */
+#define IDEO_STOP "\xE3\x80\x82"  /* 。 */
+int tx_is_enumeration(const tx_block *b)
+{
+    if (b->kind != TB_TEXT || b->len < 3)
+        return 0;
+    const char *s = b->text, *e = s + b->len;
+    size_t cps = 0, items = 1;
+    while (s < e && cps <= ENUM_LABEL_MAX_CPS) {
+        if (e - s >= 3 && !memcmp(s, FW_COLON, 3))
+            break;
+        if (*s == ' ' || *s == ':' || (e - s >= 3 && !memcmp(s, IDEO_STOP, 3)))
+            return 0;
+        cps += ((unsigned char)*s & 0xC0) != 0x80;
+        s++;
+    }
+    if (s >= e || !cps || cps > ENUM_LABEL_MAX_CPS)
+        return 0;
+    s += 3;
+    cps = 0;
+    while (s < e) {
+        if (e - s >= 3 && (!memcmp(s, IDEO_COMMA, 3) || !memcmp(s, FW_COMMA, 3))) {
+            if (!cps)
+                return 0;
+            items++, cps = 0, s += 3;
+            continue;
+        }
+        if (e - s >= 3 && (!memcmp(s, IDEO_STOP, 3) || !memcmp(s, FW_COLON, 3)))
+            return 0;
+        cps += ((unsigned char)*s & 0xC0) != 0x80;
+        if (cps > ENUM_ITEM_MAX_CPS)
+            return 0;
+        s++;
+    }
+    return cps && items >= ENUM_MIN_ITEMS;
 }
 
 int tx_is_headline_like(const tx_block *b)
