@@ -451,11 +451,8 @@ static int cmp_key(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-/* Pass "inline box": a section's heading the page sets more than once ("Most Popular" over
- * a box between every few paragraphs) heads a widget inside the article, not the site's
- * section below it: the article resumes after each copy, as after a promo box. `keys` are
- * the keys of the page's stop headings, sorted. */
-static int inline_box_heading(const uint64_t *keys, size_t n, uint64_t key)
+/* How many copies of key sorted `keys` hold, counted up to `cap`. */
+static size_t key_copies(const uint64_t *keys, size_t n, uint64_t key, size_t cap)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -465,7 +462,41 @@ static int inline_box_heading(const uint64_t *keys, size_t n, uint64_t key)
         else
             hi = mid;
     }
-    return lo + 1 < n && keys[lo + 1] == key;
+    size_t k = lo;
+    while (k < n && keys[k] == key && k - lo < cap)
+        k++;
+    return k - lo;
+}
+
+/* The keys of the blocks `pick` takes, sorted, into *keys (NULL when there are fewer than
+ * `min`; the caller frees them); *n their count. */
+static int picked_keys(const ctx *c, int (*pick)(const tx_block *), size_t min, uint64_t **keys,
+                       size_t *n)
+{
+    const tx_block *B = c->d.b;
+    *keys = NULL;
+    *n = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        *n += pick(&B[i]) != 0;
+    if (*n < min)
+        return 0;
+    if (!(*keys = malloc(*n * sizeof **keys)))
+        return BT_ENOMEM;
+    *n = 0;
+    for (size_t i = 0; i < c->d.n; i++)
+        if (pick(&B[i]))
+            (*keys)[(*n)++] = B[i].key;
+    qsort(*keys, *n, sizeof **keys, cmp_key);
+    return 0;
+}
+
+/* Pass "inline box": a section's heading the page sets more than once ("Most Popular" over
+ * a box between every few paragraphs) heads a widget inside the article, not the site's
+ * section below it: the article resumes after each copy, as after a promo box. `keys` are
+ * the keys of the page's stop headings, sorted. */
+static int inline_box_heading(const uint64_t *keys, size_t n, uint64_t key)
+{
+    return key_copies(keys, n, key, 2) >= 2;
 }
 
 static int find_body(ctx *c, size_t *rs, size_t *re)
@@ -1033,35 +1064,16 @@ static int label_line(const tx_block *b)
 static int mark_repeated_labels(ctx *c)
 {
     tx_block *B = c->d.b;
-    size_t n = 0;
-    for (size_t i = 0; i < c->d.n; i++)
-        n += label_line(&B[i]);
-    if (n < LABEL_MIN_REPEATS)
-        return 0;
-    uint64_t *keys = malloc(n * sizeof *keys);
-    if (!keys)
-        return BT_ENOMEM;
-    n = 0;
-    for (size_t i = 0; i < c->d.n; i++)
-        if (label_line(&B[i]))
-            keys[n++] = B[i].key;
-    qsort(keys, n, sizeof *keys, cmp_key);
+    uint64_t *keys;
+    size_t n;
+    int rc = picked_keys(c, label_line, LABEL_MIN_REPEATS, &keys, &n);
+    if (rc || !keys)
+        return rc;
     for (size_t i = 0; i < c->d.n; i++) {
         if (!label_line(&B[i]) || c->role[i] == R_STOP || c->junk[i])
             continue;
-        /* the first copy of the key, then count the copies */
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (keys[mid] < B[i].key)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t k = lo;
-        while (k < n && keys[k] == B[i].key && k - lo < LABEL_MIN_REPEATS)
-            k++;
-        if (k - lo >= LABEL_MIN_REPEATS && ((i > 0 && tx_is_prose(&B[i - 1])) ||
+        if (key_copies(keys, n, B[i].key, LABEL_MIN_REPEATS) >= LABEL_MIN_REPEATS &&
+            ((i > 0 && tx_is_prose(&B[i - 1])) ||
                                             (i + 1 < c->d.n && tx_is_prose(&B[i + 1]))))
             c->junk[i] = JUNK_RULE;
     }
@@ -1088,19 +1100,11 @@ static int repeat_line(const tx_block *b)
 static int mark_repeated_sentences(ctx *c)
 {
     tx_block *B = c->d.b;
-    size_t n = 0;
-    for (size_t i = 0; i < c->d.n; i++)
-        n += repeat_line(&B[i]);
-    if (n < REPEAT_MIN_COPIES)
-        return 0;
-    uint64_t *keys = malloc(n * sizeof *keys);
-    if (!keys)
-        return BT_ENOMEM;
-    n = 0;
-    for (size_t i = 0; i < c->d.n; i++)
-        if (repeat_line(&B[i]))
-            keys[n++] = B[i].key;
-    qsort(keys, n, sizeof *keys, cmp_key);
+    uint64_t *keys;
+    size_t n;
+    int rc = picked_keys(c, repeat_line, REPEAT_MIN_COPIES, &keys, &n);
+    if (rc || !keys)
+        return rc;
     /* the share is of distinct sentences: a widget repeats one or two many times, a
      * doubled capture repeats most of them */
     size_t distinct = 0, repeated = 0;
@@ -1120,15 +1124,7 @@ static int mark_repeated_sentences(ctx *c)
          * them is the article's, and the body rules drop the other */
         if ((i > 0 && B[i - 1].key == B[i].key) || (i + 1 < c->d.n && B[i + 1].key == B[i].key))
             continue;
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (keys[mid] < B[i].key)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        if (lo + 1 < n && keys[lo + 1] == B[i].key)
+        if (key_copies(keys, n, B[i].key, 2) >= 2)
             c->junk[i] = JUNK_RULE;
     }
     free(keys);

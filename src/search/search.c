@@ -931,6 +931,19 @@ typedef struct phrase_rows {
     int all; /* every article matching the phrase is among them */
 } phrase_rows;
 
+/* The folded phrase's pool into the phrase tiers: those of the marks as typed stay in
+ * their tier (2), the rest join as the folded phrase's. */
+static void push_folded(heap *ph, const heap *pool)
+{
+    for (size_t i = 0; i < pool->n; i++) {
+        size_t j = 0;
+        while (j < ph->n && ph->v[j].rowid != pool->v[i].rowid)
+            j++;
+        if (j == ph->n)
+            heap_push(ph, &pool->v[i]);
+    }
+}
+
 /* The whole-phrase tiers: the articles holding the query's words side by side in the typed
  * order, with the marks as typed (tier 2) and folded (tier 1), PHRASE_RANK of each at most,
  * ranked by BM25 of the phrase (the title weighing most) into `ph`; they come before the
@@ -982,13 +995,8 @@ static int phrase_first(sqlite3 *db, bti_qplan *p, int join, const bti_rank_plan
         if (!rc && ph->n < ph->k)
             rc = p->exact_phrase_match ? marks_in_text(db, p, &pool, ph, err)
                                        : prefer_reading(db, p, &pool, err);
-        for (size_t i = 0; !rc && i < pool.n; i++) {
-            size_t j = 0; /* those of the marks as typed stay in their tier */
-            while (j < ph->n && ph->v[j].rowid != pool.v[i].rowid)
-                j++;
-            if (j == ph->n)
-                heap_push(ph, &pool.v[i]);
-        }
+        if (!rc)
+            push_folded(ph, &pool);
         free(pool.v);
         return rc;
     }
@@ -1011,13 +1019,8 @@ static int phrase_first(sqlite3 *db, bti_qplan *p, int join, const bti_rank_plan
             if (!rc)
                 rc = p->exact_phrase_match ? marks_in_text(db, p, &pool, ph, err)
                                            : prefer_reading(db, p, &pool, err);
-            for (size_t i = 0; !rc && i < pool.n; i++) {
-                size_t j = 0; /* those of the marks as typed stay in their tier */
-                while (j < ph->n && ph->v[j].rowid != pool.v[i].rowid)
-                    j++;
-                if (j == ph->n)
-                    heap_push(ph, &pool.v[i]);
-            }
+            if (!rc)
+                push_folded(ph, &pool);
             free(pool.v);
             return rc;
         }
