@@ -73,28 +73,19 @@ static size_t source_prefix(const char *t, int vi, char **src)
     return (size_t)(p - t);
 }
 
-/* A video player inside the article's container: <video>, or an <iframe> of a video host or
- * player ("youtube.com/embed", "player.vimeo.com", a portal's "/video/" player page). */
-static int holds_player(const xmlNode *n)
+/* A video player: <video>, or an <iframe> of a video host or player ("youtube.com/embed",
+ * "player.vimeo.com", a portal's "/video/" player page); one inside the article's container
+ * makes the page a video's. */
+static int is_player(const xmlNode *k)
 {
     static const char *const hosts[] = {"youtube", "youtu.be", "vimeo", "dailymotion",
                                         "player", "/video", "video."};
-    bti_walk w;
-    int descend = 0;
-    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
-        descend = 0;
-        if (w.depth == 0 && k != n)
-            break; /* n's own subtree only */
-        if (w.leaving || k->type != XML_ELEMENT_NODE)
-            continue;
-        if (bti_html_is(k, "video"))
+    if (bti_html_is(k, "video"))
+        return 1;
+    const char *src = bti_html_is(k, "iframe") ? bti_html_peek(k, "src") : NULL;
+    for (size_t i = 0; src && i < sizeof hosts / sizeof hosts[0]; i++)
+        if (strstr(src, hosts[i]))
             return 1;
-        const char *src = bti_html_is(k, "iframe") ? bti_html_peek(k, "src") : NULL;
-        for (size_t i = 0; src && i < sizeof hosts / sizeof hosts[0]; i++)
-            if (strstr(src, hosts[i]))
-                return 1;
-        descend = w.depth < BTI_HTML_MAX_DEPTH;
-    }
     return 0;
 }
 
@@ -171,7 +162,7 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
     if (bti_html_most_read(&ctx, a))
         goto oom;
     bti_kind_signals ks = {m.title ? m.title : m.h1, m.og_type, m.ld_type, m.ld_other,
-                           content && holds_player(content), a->lede ? strlen(a->lede) : 0,
+                           content && bti_html_holds(content, is_player), a->lede ? strlen(a->lede) : 0,
                            a->n_images};
     for (size_t i = 0; i < a->n_body; i++)
         ks.text_bytes += strlen(a->body[i]);

@@ -159,6 +159,9 @@ static inline int bti_html_is(const xmlNode *n, const char *tag)
            strcmp((const char *)n->name, tag) == 0;
 }
 int bti_html_is_heading(const xmlNode *n);
+/* Whether n or an element of its subtree is one `is` takes (an iterative walk, to
+ * BTI_HTML_MAX_DEPTH): the "does it hold a ...?" question of several passes. */
+int bti_html_holds(const xmlNode *n, int (*is)(const xmlNode *));
 /* Appends the visible text of `n` (white space folded, <br> as a space) to b. */
 int bti_html_text_append(const xmlNode *n, bti_buf *b);
 /* The folded, NFC text of a node (malloc'ed, "" when empty), or NULL when out of memory. */

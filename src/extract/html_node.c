@@ -24,6 +24,23 @@ int bti_html_is_heading(const xmlNode *n)
     return (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && t[2] == '\0';
 }
 
+int bti_html_holds(const xmlNode *n, int (*is)(const xmlNode *))
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.depth == 0 && k != n)
+            break; /* n's own subtree only */
+        if (w.leaving || k->type != XML_ELEMENT_NODE)
+            continue;
+        if (is(k))
+            return 1;
+        descend = w.depth < BTI_HTML_MAX_DEPTH;
+    }
+    return 0;
+}
+
 /* Borrowed attribute value (no copy). */
 static const char *attr_peek(const xmlNode *n, const char *name)
 {

@@ -247,30 +247,18 @@ static double thin_hint_penalty(const bti_node_info *in)
 #define SIB_FLOOR 10          /* a sibling must score this much (or a fifth of the best) */
 #define MODULE_MAX_LINK 0.25  /* a module of the text, not a list of links */
 
-/* Whether n holds an <h1>: the page's header module (headline, standfirst, byline), which
- * the header passes read, not a module of the text. */
-static int holds_h1(const xmlNode *n)
+/* An <h1>: a sibling holding one is the page's header module (headline, standfirst,
+ * byline), which the header passes read, not a module of the text. */
+static int is_h1(const xmlNode *k)
 {
-    bti_walk w;
-    int descend = 0;
-    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
-        descend = 0;
-        if (w.depth == 0 && k != n)
-            break; /* n's own subtree only */
-        if (w.leaving || k->type != XML_ELEMENT_NODE)
-            continue;
-        if (bti_html_is(k, "h1"))
-            return 1;
-        descend = w.depth < BTI_HTML_MAX_DEPTH;
-    }
-    return 0;
+    return bti_html_is(k, "h1");
 }
 
 static int module_sibling(double top_score, double same_class_bonus, const xmlNode *s,
                           const bti_node_info *si)
 {
     return top_score < SIB_FLOOR && same_class_bonus > 0 && si->text > 0 &&
-           link_density(si) < MODULE_MAX_LINK && !holds_h1(s);
+           link_density(si) < MODULE_MAX_LINK && !bti_html_holds(s, is_h1);
 }
 
 static xmlNodePtr find_once(bti_html_ctx *ctx);
