@@ -246,7 +246,8 @@ static int read_articles(catchup *c, int64_t after, bt_error *err)
     int st;
     size_t at = 0;
     while ((st = sqlite3_step(q)) == SQLITE_ROW) {
-        if (bti_array_grow((void **)&c->arts, &c->caparts, c->narts + 1, sizeof *c->arts)) {
+        if (c->narts == c->caparts && /* a call a row only when full: 100,000 rows */
+            bti_array_grow((void **)&c->arts, &c->caparts, c->narts + 1, sizeof *c->arts)) {
             sqlite3_finalize(q);
             return nomem(err);
         }
@@ -273,7 +274,8 @@ static int read_memberships(catchup *c, bt_error *err)
         return rc;
     int st;
     while ((st = sqlite3_step(q)) == SQLITE_ROW) {
-        if (bti_array_grow((void **)&c->old, &c->capold, c->nold + 1, sizeof *c->old)) {
+        if (c->nold == c->capold &&
+            bti_array_grow((void **)&c->old, &c->capold, c->nold + 1, sizeof *c->old)) {
             sqlite3_finalize(q);
             return nomem(err);
         }
