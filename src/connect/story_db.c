@@ -597,9 +597,13 @@ static int try_continue(catchup *c, int *ok, int64_t *day, bt_error *err)
     *ok = 0;
     int64_t nall = 0, ndone = 0, maxdone = -1;
     int rc = query_i64(c, "SELECT count(*) FROM articles", &nall, NULL, err);
+    /* COUNT_APART: asked together, the count and the maximum scanned every membership
+     * (~37 M instructions at 100,000); apart, SQLite counts the B-tree's pages and reads the
+     * maximum from its last one */
     if (!rc)
-        rc = query_i64(c, "SELECT count(*), coalesce(max(article), -1) FROM story_articles",
-                       &ndone, &maxdone, err);
+        rc = query_i64(c, "SELECT count(*) FROM story_articles", &ndone, NULL, err);
+    if (!rc && ndone)
+        rc = query_i64(c, "SELECT max(article) FROM story_articles", &maxdone, NULL, err);
     if (rc)
         return rc;
     if (nall == ndone) {
