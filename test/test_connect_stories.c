@@ -10,6 +10,8 @@
 
 #include "bantin.h"
 #include "store/db.h" /* to look into the tables, and to write a schema-5 file */
+#include "connect/connect.h"
+#include "core/date.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -856,6 +858,48 @@ static void test_continue_at_end(void **state)
     bt_store_close(s);
 }
 
+/* EPOCH_CANONICAL: the store's own date format is read field by field; it must give what the
+ * general finder gives, and leave every other string to it. */
+static int64_t epoch_by_finder(const char *iso)
+{
+    bti_date d;
+    if (!bti_date_find(iso, strlen(iso), &d))
+        return BTI_DUPS_NO_DATE;
+    int64_t t = (int64_t)bti_days_from_civil(d.year, d.month, d.day) * 86400;
+    if (d.has_time)
+        t += d.hour * 3600 + d.minute * 60 + d.second;
+    if (d.has_offset)
+        t -= (int64_t)d.offset_min * 60;
+    return t;
+}
+
+static void test_epoch_canonical(void **state)
+{
+    (void)state;
+    static const char *const iso[] = {
+        "2014-04-14T00:00:00Z", "1999-12-31T23:59:59Z", "2024-02-29T12:30:05Z",
+        "1970-01-01T00:00:00Z", "1900-01-01T00:00:01Z", "2200-12-31T23:59:59Z",
+        "1969-07-20T20:17:40Z", "2026-12-04T21:15:38Z",
+        /* not the canonical shape, or out of range: the finder's answer */
+        "2023-02-29T10:00:00Z", "2014-04-14T24:00:00Z", "2014-04-14T10:60:00Z",
+        "2014-04-14T10:00:00+07:00", "2014-04-14T10:00:00.5Z", "2014-04-14", "1899-12-31T10:00:00Z",
+        "2014-04-14T10:00:00Zx", "2014-4-14T10:00:00Z", "Mon, 14 Apr 2014 10:00:00 GMT", ""};
+    for (size_t i = 0; i < sizeof iso / sizeof *iso; i++) {
+        int64_t want = epoch_by_finder(iso[i]);
+        assert_int_equal(bti_connect_epoch(iso[i]), want);
+    }
+    /* every second of a day and every day of a leap year, in the canonical shape */
+    char buf[80];
+    for (int m = 1; m <= 12; m++)
+        for (int d = 1; d <= bti_days_in_month(2024, m); d++) {
+            snprintf(buf, sizeof buf, "2024-%02d-%02dT%02d:%02d:%02dZ", m, d, d % 24, (m * d) % 60,
+                     (m + d) % 60);
+            assert_int_equal(bti_connect_epoch(buf), epoch_by_finder(buf));
+        }
+    assert_int_equal(bti_connect_epoch("1970-01-02T00:00:00Z"), 86400);
+    assert_int_equal(bti_connect_epoch(NULL), BTI_DUPS_NO_DATE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -868,6 +912,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sigkill, setup, teardown),
+        cmocka_unit_test(test_epoch_canonical),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
