@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-    "usage: bantin search [--db PATH] [--sort relevance|date] [--limit N] [--offset N]\n"
+    "usage: bantin search [--db PATH] [--sort relevance|date] [-n|--limit N] [--offset N]\n"
     "                     [--recent] [--all] [--format text|json] [--color=auto|always|never]\n"
     "                     [--explain] [--] QUERY...\n"
     "\n"
@@ -22,7 +22,7 @@ static const char usage_text[] =
     "  prefix*        words starting so       title: source: author:  in that field\n"
     "  since:2021-08-01  until:2021-09-01     published on or after / on or before\n"
     "\n"
-    "  --sort date    newest first (default: relevance)   --limit N (10)   --offset N (0)\n"
+    "  --sort date    newest first (default: relevance)   -n, --limit N (10)   --offset N (0)\n"
     "  --recent       boost recent articles               --format json    one object\n"
     "  --explain      print the FTS5 expression the query compiles to, then stop\n"
     "  --color=WHEN   matched words in bold: auto (on a terminal, unless NO_COLOR is set),\n"
@@ -42,6 +42,16 @@ static int parse_count(const char *opt, const char *v, size_t *out)
     }
     *out = (size_t)n;
     return 0;
+}
+
+static int all_digits(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
 }
 
 static void print_text(const bt_search_results *r, const bt_search_opts *o, int color)
@@ -177,6 +187,21 @@ int cmd_search(int argc, char **argv)
             fputs(usage_text, stdout);
             free(query);
             return 0;
+        }
+        /* -n N or -nN, the count as head and grep users type it: read as query words they
+         * would exclude the letter n; -nato stays an exclusion */
+        const char *count = !opts_done && a[0] == '-' && a[1] == 'n'
+                                ? (a[2] ? a + 2 : has ? argv[i + 1] : NULL)
+                                : NULL;
+        if (count && all_digits(count)) {
+            if (!a[2])
+                i++;
+            int rc = parse_count("-n", count, &o.limit);
+            if (rc) {
+                free(query);
+                return rc;
+            }
+            continue;
         }
         /* a query word (a -word excludes: not an option) */
         size_t n = strlen(a);

@@ -580,6 +580,15 @@ static void test_ambiguous_prefix(void **state)
     assert_non_null(strstr(last_out, "--offset 5 --limit 5"));
     assert_int_equal(run("%s search --db %s --limit 5 --offset 35 đoạn", bin, db), 0);
     assert_null(strstr(last_out, "--offset 40"));
+    /* -n N and -nN are the count as head takes it, not an exclusion of the letter n */
+    assert_int_equal(run("%s search --db %s -n 3 đoạn", bin, db), 0);
+    assert_non_null(strstr(last_out, "--offset 3 --limit 3"));
+    assert_int_equal(run("%s search --db %s -n4 đoạn", bin, db), 0);
+    assert_non_null(strstr(last_out, "--offset 4 --limit 4"));
+    assert_int_equal(run("%s search --db %s -n 99999 đoạn", bin, db), 2);
+    /* a word after -n stays a query: -nato excludes nato */
+    assert_int_equal(run("%s search --db %s --limit 5 đoạn -nato", bin, db), 0);
+    assert_non_null(strstr(last_out, "--offset 5 --limit 5"));
 }
 
 /* A page nested `depth` elements deep around its text, written to DIR/name. */
