@@ -1800,6 +1800,8 @@ static int extract(ctx *c, const bt_capture *cap)
 {
     int rc;
     mark_furniture(c);
+    /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
+    tx_lynx_mark(&c->d, c->junk, JUNK_RULE);
     if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
         return rc;
     size_t rs, re;

@@ -1,0 +1,99 @@
+/* text_lynx.c: what the layout of a lynx dump (`lynx -dump -nolist`) tells, where no markup
+ * is left to tell it. lynx shows no links and no heading marks, but it keeps the page's
+ * block structure in white space: a paragraph (<p>, <br><br>) is set apart by a blank line,
+ * while the text of <div>s and <span>s (teaser cards, buttons, widgets) follows the line
+ * above it directly; paragraphs are indented three columns, headings sit at the margin and
+ * list items carry a bullet. These passes mark as furniture what that structure gives away. */
+#include "extract/text_internal.h"
+
+#include <stddef.h>
+
+#define LYNX_MIN_PROSE 3       /* paragraphs needed to judge a capture's layout */
+#define LYNX_INDENT_PCT 75     /* share of indented paragraphs that makes it a lynx dump */
+#define GLUED_MIN_WORDS 15     /* shorter glued lines are captions, kept as they were */
+#define SPACED_PCT 70          /* share of paragraphs set apart by a blank line that makes the
+                                  article's paragraphs <p>s (pass "glued text") */
+
+/* Whether the capture is laid out as a lynx dump: its paragraphs are indented. */
+static int lynx_layout(const tx_doc *d, size_t *prose, size_t *spaced)
+{
+    size_t ind = 0;
+    *prose = *spaced = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const tx_block *b = &d->b[i];
+        if (b->level || (b->flags & TBF_LIST) || !tx_is_prose(b))
+            continue;
+        (*prose)++;
+        if (b->flags & TBF_INDENT) {
+            ind++;
+            *spaced += (b->flags & TBF_BLANK_BEFORE) != 0;
+        }
+    }
+    return *prose >= LYNX_MIN_PROSE && ind * 100 >= *prose * LYNX_INDENT_PCT;
+}
+
+/* Pass "glued text": when the page sets its paragraphs apart by blank lines (most are), a
+ * line of prose that follows the text above it with no blank line is not one of them: it is
+ * a <div>'s text, a teaser's summary under its title, a widget's notice. */
+static int glued_prose(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level &&
+           b->words >= GLUED_MIN_WORDS && tx_is_prose(b);
+}
+
+static void mark_glued(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 1; i < d->n; i++) {
+        const tx_block *b = &d->b[i];
+        if (junk[i] || !glued_prose(b))
+            continue;
+        junk[i] = mark;
+    }
+}
+
+/* Pass "bullet cards": lynx marks list items with a bullet and no link: a teaser list, a box
+ * of the site's services, comes out as bullets whose text reads as prose. An article's own
+ * list follows the paragraph that opens it (indented, as lynx sets paragraphs); bullets with
+ * no paragraph above them (only a heading at the margin, buttons, furniture) are cards. */
+#define CARDS_MIN_ITEMS 5 /* fewer bullets may be a list the article opens under a heading */
+
+/* A paragraph that may open a list: prose, or a line introducing it ("... next week:"). */
+static int opens_list(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & TBF_LIST) && !b->level &&
+           (tx_is_prose(b) || (b->len && b->text[b->len - 1] == ':'));
+}
+
+static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n;) {
+        if (!(d->b[i].flags & TBF_LIST)) {
+            i++;
+            continue;
+        }
+        size_t j = i, items = 0;
+        while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT)) {
+            items += (d->b[j].flags & TBF_LIST) && !junk[j];
+            j++;
+        }
+        size_t p = i;
+        while (p > 0 && (junk[p - 1] || d->b[p - 1].kind != TB_TEXT))
+            p--;
+        int opened = p > 0 && opens_list(&d->b[p - 1]);
+        if (!opened && items >= CARDS_MIN_ITEMS)
+            for (size_t k = i; k < j; k++)
+                if ((d->b[k].flags & TBF_LIST) && !junk[k] && tx_is_prose(&d->b[k]))
+                    junk[k] = mark;
+        i = j;
+    }
+}
+
+void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    size_t prose, spaced;
+    if (!lynx_layout(d, &prose, &spaced))
+        return;
+    mark_bullet_cards(d, junk, mark);
+    if (spaced * 100 >= prose * SPACED_PCT)
+        mark_glued(d, junk, mark);
+}
