@@ -1,6 +1,7 @@
 /* test_extract_text_lynx.c: the passes that read a lynx dump's layout (text_lynx.c): prose
- * glued to the line above it (a <div>'s text, not a <p>) and bullets standing apart from any
- * paragraph are no part of the article. The captures are lynx-style text written here. */
+ * glued to the line above it (a <div>'s text, not a <p>), bullets standing apart from any
+ * paragraph and a photo's alt text printed twice are no part of the article. The captures
+ * are lynx-style text written here. */
 #include "support.h"
 
 #include "bantin.h"
@@ -108,6 +109,38 @@ static void test_bullet_cards(void **state)
     bt_article_free(a);
 }
 
+/* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
+ * credit, on two lines or run into one line: a photo's text, not a paragraph. */
+static void test_alt_twins(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   The first ferry of the morning leaves the new terminal for the islands.\n"
+        "   The first ferry of the morning leaves the new terminal for the islands.\n"
+        "   Harbour office and town archive\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   Workers pull an old wooden pile out of the harbour mud with a crane. Workers\n"
+        "   pull an old wooden pile out of the harbour mud with a crane. Port authority\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "first ferry of the morning"));
+    assert_false(has_text(a, "harbour mud"));
+    bt_article_free(a);
+}
+
 /* Neither pass touches a capture that does not indent its paragraphs (plain text, Markdown):
  * there a paragraph glued to a line above it is the article's. */
 static void test_not_a_lynx_dump(void **state)
@@ -132,6 +165,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_bullet_cards),
+        cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@
 #include "extract/text_internal.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #define LYNX_MIN_PROSE 3       /* paragraphs needed to judge a capture's layout */
 #define LYNX_INDENT_PCT 75     /* share of indented paragraphs that makes it a lynx dump */
@@ -88,12 +89,53 @@ static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned cha
     }
 }
 
+/* Pass "alt twins": lynx prints a photo's alt text where the image was, and the caption
+ * under it often repeats that text before a credit: "Rescuers at the site" then "Rescuers
+ * at the site (Photo: AP)", on two lines or run into one. Text printed twice in a row is a
+ * photo's, never a paragraph's. */
+#define ALT_MIN_LEN 24   /* bytes: shorter repeats are labels ("Video", a name) */
+#define ALT_MAX_LEN 400  /* an alt text is a sentence or two */
+
+/* Whether b's text starts with a's whole text, at a word's end. */
+static int starts_with_twin(const tx_block *a, const tx_block *b)
+{
+    return a->kind == TB_TEXT && a->len >= ALT_MIN_LEN && a->len <= ALT_MAX_LEN &&
+           b->len >= a->len && !memcmp(b->text, a->text, a->len) &&
+           (b->len == a->len || b->text[a->len] == ' ');
+}
+
+/* Whether the block's text opens with a stretch that it then repeats: "A A (credit)". */
+static int repeats_opening(const tx_block *b)
+{
+    for (size_t k = ALT_MIN_LEN; k <= ALT_MAX_LEN && 2 * k + 1 <= b->len; k++)
+        if (b->text[k] == ' ' && !memcmp(b->text, b->text + k + 1, k) &&
+            (2 * k + 1 == b->len || b->text[2 * k + 1] == ' '))
+            return 1;
+    return 0;
+}
+
+static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const tx_block *b = &d->b[i];
+        /* headlines sit at the margin and are printed twice too (the page's title, the
+         * article's): only indented text is a photo's */
+        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) || !(b->flags & TBF_INDENT))
+            continue;
+        if (i + 1 < d->n && (d->b[i + 1].flags & TBF_INDENT) && starts_with_twin(b, &d->b[i + 1]))
+            junk[i] = junk[i + 1] = mark;
+        else if (repeats_opening(b))
+            junk[i] = mark;
+    }
+}
+
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
         return;
     mark_bullet_cards(d, junk, mark);
+    mark_alt_twins(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, mark);
 }
