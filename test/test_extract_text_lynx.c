@@ -78,6 +78,29 @@ static void test_glued_teasers(void **state)
     bt_article_free(a);
 }
 
+/* A <div>'s prose inside the article (a newsletter box's notice) is no paragraph, but the
+ * article goes on through it: the paragraph after the box is still the article's. */
+static void test_glued_notice_inside(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   skip past newsletter promotion\n"
+        "   Sign up to Harbour Notes\n"
+        "   Free weekly newsletter\n"
+        "   The week's stories from the coast\n"
+        "   Enter your email address\n"
+        "   (BUTTON) Sign up\n"
+        "   Privacy notice: newsletters may hold news about our partners, and you can leave them at any time you like.\n"
+        "   after newsletter promotion\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "Privacy notice"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": a box of bullets whose text reads as prose, with no paragraph above it
  * (a heading only), is a list of cards; a list the article opens with a paragraph is its own. */
 static void test_bullet_cards(void **state)
@@ -164,6 +187,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_glued_teasers),
+        cmocka_unit_test(test_glued_notice_inside),
         cmocka_unit_test(test_bullet_cards),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),

@@ -35,7 +35,8 @@ static int lynx_layout(const tx_doc *d, size_t *prose, size_t *spaced)
 
 /* Pass "glued text": when the page sets its paragraphs apart by blank lines (most are), a
  * line of prose that follows the text above it with no blank line is not one of them: it is
- * a <div>'s text, a teaser's summary under its title, a widget's notice. */
+ * a <div>'s text, a teaser's summary under its title, a widget's notice. It gets its own
+ * mark: the body pass lets the article go on through it, as through any widget's text. */
 static int glued_prose(const tx_block *b)
 {
     return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level &&
@@ -122,14 +123,21 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
          * article's): only indented text is a photo's */
         if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) || !(b->flags & TBF_INDENT))
             continue;
-        if (i + 1 < d->n && (d->b[i + 1].flags & TBF_INDENT) && starts_with_twin(b, &d->b[i + 1]))
-            junk[i] = junk[i + 1] = mark;
+        if (i + 1 < d->n && (d->b[i + 1].flags & TBF_INDENT) && starts_with_twin(b, &d->b[i + 1])) {
+            /* a caption with a credit the caption rules know ("(Ảnh: ...)") is left to them:
+             * they make the pair a photo with its caption */
+            size_t cl, co, cr;
+            const tx_block *cap = &d->b[i + 1];
+            if (!tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
+                junk[i] = junk[i + 1] = mark;
+        }
         else if (repeats_opening(b))
             junk[i] = mark;
     }
 }
 
-void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark)
+void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
+                  unsigned char glued)
 {
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
@@ -137,5 +145,5 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark)
     mark_bullet_cards(d, junk, mark);
     mark_alt_twins(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
-        mark_glued(d, junk, mark);
+        mark_glued(d, junk, glued);
 }
