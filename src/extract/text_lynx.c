@@ -11,7 +11,6 @@
 
 #define LYNX_MIN_PROSE 3       /* paragraphs needed to judge a capture's layout */
 #define LYNX_INDENT_PCT 75     /* share of indented paragraphs that makes it a lynx dump */
-#define GLUED_MIN_WORDS 15     /* shorter glued lines are captions, kept as they were */
 #define SPACED_PCT 70          /* share of paragraphs set apart by a blank line that makes the
                                   article's paragraphs <p>s (pass "glued text") */
 
@@ -40,7 +39,7 @@ static int lynx_layout(const tx_doc *d, size_t *prose, size_t *spaced)
 static int glued_prose(const tx_block *b)
 {
     return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level &&
-           b->words >= GLUED_MIN_WORDS && tx_is_prose(b);
+           tx_is_prose(b);
 }
 
 static void mark_glued(const tx_doc *d, unsigned char *junk, unsigned char mark)
