@@ -101,6 +101,23 @@ static void test_glued_notice_inside(void **state)
     bt_article_free(a);
 }
 
+/* Paragraphs parted by single <br>s come glued one after another: they are the article's,
+ * not a card's lines. */
+static void test_glued_paragraphs_kept(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The first passengers were mostly islanders going home again.\n"
+        "   Some said the new waiting room was the warmest on the coast.\n"
+        "   Others missed the old kiosk and its fish soup at every boat.\n\n"
+        "   The council will decide next month what to do with the old kiosk building.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "warmest on the coast"));
+    assert_true(has_text(a, "fish soup"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": a box of bullets whose text reads as prose, with no paragraph above it
  * (a heading only), is a list of cards; a list the article opens with a paragraph is its own. */
 static void test_bullet_cards(void **state)
@@ -188,6 +205,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_glued_notice_inside),
+        cmocka_unit_test(test_glued_paragraphs_kept),
         cmocka_unit_test(test_bullet_cards),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),

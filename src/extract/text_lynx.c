@@ -48,6 +48,10 @@ static void mark_glued(const tx_doc *d, unsigned char *junk, unsigned char mark)
         const tx_block *b = &d->b[i];
         if (junk[i] || !glued_prose(b))
             continue;
+        /* paragraphs parted by single <br>s come glued one after another: an article set so,
+         * not a card's line */
+        if (glued_prose(&d->b[i - 1]) || (i + 1 < d->n && glued_prose(&d->b[i + 1])))
+            continue;
         junk[i] = mark;
     }
 }
