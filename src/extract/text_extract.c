@@ -92,6 +92,7 @@ typedef struct ctx {
 #define POSTED_BY_LEN (sizeof POSTED_BY - 1)
 #define JUNK_RULE 1 /* furniture by a rule */
 #define JUNK_SITE 2 /* recurs across the site's pages (site model) */
+#define JUNK_GLUED 3 /* a <div>'s prose in a lynx dump: no paragraph, but no gap either */
 
 static int is_date_line(const tx_block *b, bti_date *dt)
 {
@@ -561,6 +562,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 heads += teaser_head(&B[i]);
             } else if (B[i].flags & TBF_NAV) {
                 nav_gap++;
+            } else if (c->junk[i] == JUNK_GLUED) {
+                gap = 0; /* a widget's text: the page's prose goes on (text_lynx.c) */
             }
             /* a site menu between two paragraphs parts a notice above it from the article,
              * as a section heading does */
@@ -1800,6 +1803,8 @@ static int extract(ctx *c, const bt_capture *cap)
 {
     int rc;
     mark_furniture(c);
+    /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
+    tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
     if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
         return rc;
     size_t rs, re;

@@ -142,6 +142,15 @@ size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t 
 /* "Theo Reuters", "Nguồn: TTXVN", "Source: AP": an attribution line; 1 when it is one. */
 int tx_is_attribution(const char *s, size_t len);
 
+/* ---- lynx dumps (text_lynx.c) ---------------------------------------------------------- */
+
+/* In a capture laid out as a lynx dump, sets junk[i] = mark for the blocks its layout shows
+ * to be no paragraph of the article (bullets standing apart from any paragraph, a photo's
+ * alt text printed twice), and junk[i] = glued for prose glued to the line above (a <div>'s
+ * text: no paragraph, though the page's text goes on through it). Other captures are left
+ * alone. */
+void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
+
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 
 /* Whether the block recurs across the model's pages often enough to be furniture. */

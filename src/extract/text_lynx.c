@@ -1,0 +1,152 @@
+/* text_lynx.c: what the layout of a lynx dump (`lynx -dump -nolist`) tells, where no markup
+ * is left to tell it. lynx shows no links and no heading marks, but it keeps the page's
+ * block structure in white space: a paragraph (<p>, <br><br>) is set apart by a blank line,
+ * while the text of <div>s and <span>s (teaser cards, buttons, widgets) follows the line
+ * above it directly; paragraphs are indented three columns, headings sit at the margin and
+ * list items carry a bullet. These passes mark as furniture what that structure gives away. */
+#include "extract/text_internal.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define LYNX_MIN_PROSE 3       /* paragraphs needed to judge a capture's layout */
+#define LYNX_INDENT_PCT 75     /* share of indented paragraphs that makes it a lynx dump */
+#define SPACED_PCT 70          /* share of paragraphs set apart by a blank line that makes the
+                                  article's paragraphs <p>s (pass "glued text") */
+
+/* Whether the capture is laid out as a lynx dump: its paragraphs are indented. */
+static int lynx_layout(const tx_doc *d, size_t *prose, size_t *spaced)
+{
+    size_t ind = 0;
+    *prose = *spaced = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const tx_block *b = &d->b[i];
+        if (b->level || (b->flags & TBF_LIST) || !tx_is_prose(b))
+            continue;
+        (*prose)++;
+        if (b->flags & TBF_INDENT) {
+            ind++;
+            *spaced += (b->flags & TBF_BLANK_BEFORE) != 0;
+        }
+    }
+    return *prose >= LYNX_MIN_PROSE && ind * 100 >= *prose * LYNX_INDENT_PCT;
+}
+
+/* Pass "glued text": when the page sets its paragraphs apart by blank lines (most are), a
+ * line of prose that follows the text above it with no blank line is not one of them: it is
+ * a <div>'s text, a teaser's summary under its title, a widget's notice. It gets its own
+ * mark: the body pass lets the article go on through it, as through any widget's text. */
+static int glued_prose(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level &&
+           tx_is_prose(b);
+}
+
+static void mark_glued(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 1; i < d->n; i++) {
+        const tx_block *b = &d->b[i];
+        if (junk[i] || !glued_prose(b))
+            continue;
+        /* paragraphs parted by single <br>s come glued one after another: an article set so,
+         * not a card's line */
+        if (glued_prose(&d->b[i - 1]) || (i + 1 < d->n && glued_prose(&d->b[i + 1])))
+            continue;
+        junk[i] = mark;
+    }
+}
+
+/* Pass "bullet cards": lynx marks list items with a bullet and no link: a teaser list, a box
+ * of the site's services, comes out as bullets whose text reads as prose. An article's own
+ * list follows the paragraph that opens it (indented, as lynx sets paragraphs); bullets with
+ * no paragraph above them (only a heading at the margin, buttons, furniture) are cards. */
+#define CARDS_MIN_ITEMS 5 /* fewer bullets may be a list the article opens under a heading */
+
+/* A paragraph that may open a list: prose, or a line introducing it ("... next week:"). */
+static int opens_list(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & TBF_LIST) && !b->level &&
+           (tx_is_prose(b) || (b->len && b->text[b->len - 1] == ':'));
+}
+
+static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n;) {
+        if (!(d->b[i].flags & TBF_LIST)) {
+            i++;
+            continue;
+        }
+        size_t j = i, items = 0;
+        while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT)) {
+            items += (d->b[j].flags & TBF_LIST) && !junk[j];
+            j++;
+        }
+        size_t p = i;
+        while (p > 0 && (junk[p - 1] || d->b[p - 1].kind != TB_TEXT))
+            p--;
+        int opened = p > 0 && opens_list(&d->b[p - 1]);
+        if (!opened && items >= CARDS_MIN_ITEMS)
+            for (size_t k = i; k < j; k++)
+                if ((d->b[k].flags & TBF_LIST) && !junk[k] && tx_is_prose(&d->b[k]))
+                    junk[k] = mark;
+        i = j;
+    }
+}
+
+/* Pass "alt twins": lynx prints a photo's alt text where the image was, and the caption
+ * under it often repeats that text before a credit: "Rescuers at the site" then "Rescuers
+ * at the site (Photo: AP)", on two lines or run into one. Text printed twice in a row is a
+ * photo's, never a paragraph's. */
+#define ALT_MIN_LEN 24   /* bytes: shorter repeats are labels ("Video", a name) */
+#define ALT_MAX_LEN 400  /* an alt text is a sentence or two */
+
+/* Whether b's text starts with a's whole text, at a word's end. */
+static int starts_with_twin(const tx_block *a, const tx_block *b)
+{
+    return a->kind == TB_TEXT && a->len >= ALT_MIN_LEN && a->len <= ALT_MAX_LEN &&
+           b->len >= a->len && !memcmp(b->text, a->text, a->len) &&
+           (b->len == a->len || b->text[a->len] == ' ');
+}
+
+/* Whether the block's text opens with a stretch that it then repeats: "A A (credit)". */
+static int repeats_opening(const tx_block *b)
+{
+    for (size_t k = ALT_MIN_LEN; k <= ALT_MAX_LEN && 2 * k + 1 <= b->len; k++)
+        if (b->text[k] == ' ' && !memcmp(b->text, b->text + k + 1, k) &&
+            (2 * k + 1 == b->len || b->text[2 * k + 1] == ' '))
+            return 1;
+    return 0;
+}
+
+static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const tx_block *b = &d->b[i];
+        /* headlines sit at the margin and are printed twice too (the page's title, the
+         * article's): only indented text is a photo's */
+        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) || !(b->flags & TBF_INDENT))
+            continue;
+        if (i + 1 < d->n && (d->b[i + 1].flags & TBF_INDENT) && starts_with_twin(b, &d->b[i + 1])) {
+            /* a caption with a credit the caption rules know ("(Ảnh: ...)") is left to them:
+             * they make the pair a photo with its caption */
+            size_t cl, co, cr;
+            const tx_block *cap = &d->b[i + 1];
+            if (!tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
+                junk[i] = junk[i + 1] = mark;
+        }
+        else if (repeats_opening(b))
+            junk[i] = mark;
+    }
+}
+
+void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
+                  unsigned char glued)
+{
+    size_t prose, spaced;
+    if (!lynx_layout(d, &prose, &spaced))
+        return;
+    mark_bullet_cards(d, junk, mark);
+    mark_alt_twins(d, junk, mark);
+    if (spaced * 100 >= prose * SPACED_PCT)
+        mark_glued(d, junk, glued);
+}

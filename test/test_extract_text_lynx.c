@@ -1,0 +1,214 @@
+/* test_extract_text_lynx.c: the passes that read a lynx dump's layout (text_lynx.c): prose
+ * glued to the line above it (a <div>'s text, not a <p>), bullets standing apart from any
+ * paragraph and a photo's alt text printed twice are no part of the article. The captures
+ * are lynx-style text written here. */
+#include "support.h"
+
+#include "bantin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bt_article *extract_ok(const char *text)
+{
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = text;
+    cap.len = strlen(text);
+    cap.origin = "test.txt";
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
+    assert_non_null(a);
+    return a;
+}
+
+/* Whether the article's lede or a paragraph of its body holds `s`. */
+static int has_text(const bt_article *a, const char *s)
+{
+    if (a->lede && strstr(a->lede, s))
+        return 1;
+    for (size_t k = 0; k < a->n_body; k++)
+        if (strstr(a->body[k], s))
+            return 1;
+    return 0;
+}
+
+/* An article of four paragraphs, as lynx prints them: indented, wrapped, a blank line apart. */
+#define LYNX_ARTICLE                                                                       \
+    "Harbour town opens its new ferry terminal after years of delays\n\n"                  \
+    "   The new ferry terminal opened on Monday morning, four years after the\n"          \
+    "   first stone was laid and two years later than the town had promised, and\n"       \
+    "   the first boat left for the islands with every seat taken by residents.\n\n"      \
+    "   Building the terminal cost nearly twice what the council had planned,\n"         \
+    "   mostly because the old quay turned out to rest on rotten wooden piles\n"          \
+    "   that had to be pulled out one by one before any concrete could be poured.\n\n"    \
+    "   The mayor said the delays had been worth it, since the terminal would\n"         \
+    "   serve the town for at least fifty years, and thanked the residents who\n"         \
+    "   had put up with the noise of the pile drivers for three long summers.\n\n"       \
+    "   Ferries will leave every hour in summer and every two hours in winter,\n"        \
+    "   and tickets bought at the terminal will cost the same as they did at the\n"       \
+    "   old quay until the end of the year, the operator said in a statement.\n\n"
+
+/* Pass "glued text": teaser cards after the article, each a title and a summary with no
+ * blank line between them (<div>s), are no paragraphs of it, though the summaries read as
+ * prose. */
+static void test_glued_teasers(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Elsewhere on our pages\n\n"
+        "   Bakery on the main square closes after ninety years\n"
+        "   The family that ran the bakery for three generations says no one in it wants to take over the ovens.\n"
+        "   Storm knocks out power in the northern villages\n"
+        "   Hundreds of homes spent the night without light after the wind brought down two of the old power lines.\n"
+        "   Council votes to rebuild the old swimming pool\n"
+        "   The pool closed five years ago after cracks were found in its floor and the council has now found the money.\n"
+        "   School choir wins the regional contest again\n"
+        "   The choir of the town school won the regional contest for the third year in a row with a song of its own.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "three long summers"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "three generations"));
+    assert_false(has_text(a, "power lines"));
+    assert_false(has_text(a, "cracks were found"));
+    assert_false(has_text(a, "song of its own"));
+    bt_article_free(a);
+}
+
+/* A <div>'s prose inside the article (a newsletter box's notice) is no paragraph, but the
+ * article goes on through it: the paragraph after the box is still the article's. */
+static void test_glued_notice_inside(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   skip past newsletter promotion\n"
+        "   Sign up to Harbour Notes\n"
+        "   Free weekly newsletter\n"
+        "   The week's stories from the coast\n"
+        "   Enter your email address\n"
+        "   (BUTTON) Sign up\n"
+        "   Privacy notice: newsletters may hold news about our partners, and you can leave them at any time you like.\n"
+        "   after newsletter promotion\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "Privacy notice"));
+    bt_article_free(a);
+}
+
+/* Paragraphs parted by single <br>s come glued one after another: they are the article's,
+ * not a card's lines. */
+static void test_glued_paragraphs_kept(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The first passengers were mostly islanders going home again.\n"
+        "   Some said the new waiting room was the warmest on the coast.\n"
+        "   Others missed the old kiosk and its fish soup at every boat.\n\n"
+        "   The council will decide next month what to do with the old kiosk building.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "warmest on the coast"));
+    assert_true(has_text(a, "fish soup"));
+    bt_article_free(a);
+}
+
+/* Pass "bullet cards": a box of bullets whose text reads as prose, with no paragraph above it
+ * (a heading only), is a list of cards; a list the article opens with a paragraph is its own. */
+static void test_bullet_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The operator listed what changes for passengers from next week:\n\n"
+        "     * The morning boat to the outer island will leave half an hour earlier.\n"
+        "     * Bicycles will travel free of charge on every boat until the autumn.\n"
+        "     * Season tickets from the old quay will be valid at the new terminal.\n"
+        "     * Cars will have to be booked a day ahead during the summer months.\n"
+        "     * The night boat on Saturdays will run again from the first of June.\n\n"
+        "Read also\n\n"
+        "     * A fisherman from the harbour caught a tuna heavier than his own boat.\n"
+        "     * The lighthouse on the point will be painted red and white again soon.\n"
+        "     * Two seals were seen resting on the beach below the church last week.\n"
+        "     * The sailing club has elected a new chair after a long and noisy meeting.\n"
+        "     * A new bus line will link the station with the hospital from the spring.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "half an hour earlier"));
+    assert_true(has_text(a, "first of June"));
+    assert_false(has_text(a, "tuna heavier"));
+    assert_false(has_text(a, "painted red and white"));
+    assert_false(has_text(a, "two seals") || has_text(a, "Two seals"));
+    assert_false(has_text(a, "noisy meeting"));
+    assert_false(has_text(a, "hospital from the spring"));
+    bt_article_free(a);
+}
+
+/* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
+ * credit, on two lines or run into one line: a photo's text, not a paragraph. */
+static void test_alt_twins(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   The first ferry of the morning leaves the new terminal for the islands.\n"
+        "   The first ferry of the morning leaves the new terminal for the islands.\n"
+        "   Harbour office and town archive\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   Workers pull an old wooden pile out of the harbour mud with a crane. Workers\n"
+        "   pull an old wooden pile out of the harbour mud with a crane. Port authority\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "first ferry of the morning"));
+    assert_false(has_text(a, "harbour mud"));
+    bt_article_free(a);
+}
+
+/* Neither pass touches a capture that does not indent its paragraphs (plain text, Markdown):
+ * there a paragraph glued to a line above it is the article's. */
+static void test_not_a_lynx_dump(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Harbour town opens its new ferry terminal after years of delays\n\n"
+        "The new ferry terminal opened on Monday morning, four years after the first stone was "
+        "laid and two years later than the town had promised, and the first boat left full.\n"
+        "Building the terminal cost nearly twice what the council had planned, mostly because "
+        "the old quay turned out to rest on rotten wooden piles that had to be pulled out.\n"
+        "The mayor said the delays had been worth it, since the terminal would serve the town "
+        "for at least fifty years, and thanked the residents for their patience all along.\n");
+    assert_true(has_text(a, "first boat left full"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "patience all along"));
+    bt_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_glued_teasers),
+        cmocka_unit_test(test_glued_notice_inside),
+        cmocka_unit_test(test_glued_paragraphs_kept),
+        cmocka_unit_test(test_bullet_cards),
+        cmocka_unit_test(test_alt_twins),
+        cmocka_unit_test(test_not_a_lynx_dump),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
