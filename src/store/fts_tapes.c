@@ -86,11 +86,19 @@ void bti_store_give_tapes(bt_store *s, bti_tape *tapes[BTI_FTS_TAPES])
     }
 }
 
+/* How many queued tapes past the next one a text is compared with: a tape whose text the
+ * index never reads (a text the store keeps otherwise than it was given) is passed over
+ * rather than holding up every later one of the batch. */
+#define TAPES_LOOKAHEAD BTI_FTS_TAPES
+
 const bti_tape *bti_fts_tapes_take(bti_fts_tapes *q, const char *text, size_t len)
 {
-    if (q->next >= q->n || !bti_tape_is_of(q->v[q->next], text, len))
-        return NULL;
-    return q->v[q->next++];
+    for (size_t i = q->next; i < q->n && i <= q->next + TAPES_LOOKAHEAD; i++)
+        if (bti_tape_is_of(q->v[i], text, len)) {
+            q->next = i + 1;
+            return q->v[i];
+        }
+    return NULL;
 }
 
 void bti_fts_tapes_clear(bti_fts_tapes *q)

@@ -19,8 +19,9 @@ typedef struct bti_fts_tapes {
 /* Frees the queued tapes (after the batch's texts were indexed, or were not). */
 void bti_fts_tapes_clear(bti_fts_tapes *q);
 
-/* The tape recorded of exactly text[0..len) when it is the next queued one (it is then
- * consumed), else NULL: the tokenizer tokenises the text itself. */
+/* The tape recorded of exactly text[0..len) when it is the next queued one or one of the
+ * few after it (it and those before it are then consumed), else NULL: the tokenizer
+ * tokenises the text itself. */
 const bti_tape *bti_fts_tapes_take(bti_fts_tapes *q, const char *text, size_t len);
 
 /* Joins strings with '\n' as the store keeps body, authors and captions (write.c). */
