@@ -227,6 +227,23 @@ int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t 
     return rc ? rc : bti_u64s_sort_unique(out);
 }
 
+static void part_start(walk *w)
+{
+    w->count = w->ncount = 0;
+    w->roll = 0;
+}
+
+/* A part shorter than k tokens (or than a number run) gives one shingle of all of them. */
+static int part_end(walk *w)
+{
+    int rc = 0;
+    if (w->count > 0 && w->count < w->o->shingle_words && (rc = word_shingle(w, w->count)))
+        return rc;
+    if (w->ncount > 0 && w->ncount < BTI_DUPS_NUMBER_RUN)
+        rc = number_run(w, w->ncount);
+    return rc;
+}
+
 int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
                           const size_t *lens, size_t nparts, bti_u64s *out)
 {
@@ -236,18 +253,60 @@ int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
     for (size_t p = 0; p < nparts; p++) {
         if (!parts[p])
             continue;
-        w.count = w.ncount = 0;
-        w.roll = 0;
+        part_start(&w);
         int rc = bt_tokenize(parts[p], lens ? lens[p] : strlen(parts[p]), BT_TOKENIZE_FOLD,
                              on_token, &w);
         if (rc)
             return rc < 0 ? rc : BT_ENOMEM;
-        if (w.count > 0 && w.count < o->shingle_words && (rc = word_shingle(&w, w.count)))
-            return rc;
-        if (w.ncount > 0 && w.ncount < BTI_DUPS_NUMBER_RUN && (rc = number_run(&w, w.ncount)))
+        if ((rc = part_end(&w)))
             return rc;
     }
     return 0;
+}
+
+/* One tape as one part, or (`lines`) as the parts its newlines separate: the tokenizer never
+ * makes a token across a newline, so the tokens between two are those of the line alone. */
+static int tape_parts(walk *w, const bti_tape *t, int lines)
+{
+    if (!t)
+        return 0;
+    part_start(w);
+    bt_token tok = {0};
+    size_t prev_end = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const bti_tape_tok *e = &t->tok[i];
+        int rc;
+        /* the gap is most often one space: no call to look at it */
+        size_t gap = e->start - prev_end;
+        if (lines && i > 0 &&
+            (gap == 1 ? t->text[prev_end] == '\n'
+                      : gap > 1 && memchr(t->text + prev_end, '\n', gap) != NULL)) {
+            if ((rc = part_end(w)))
+                return rc;
+            part_start(w);
+        }
+        prev_end = (size_t)e->start + e->len;
+        tok.text = t->bytes + e->key; /* what on_token reads of a token */
+        tok.len = e->key_len;
+        tok.flags = e->flags;
+        if ((rc = on_token(w, &tok)))
+            return rc;
+    }
+    return part_end(w);
+}
+
+int bti_shingles_of_tapes(const bti_dups_opts *o, const bti_tape *title, const bti_tape *lede,
+                          const bti_tape *body, bti_u64s *out)
+{
+    walk w = {.o = o, .out = out};
+    roll_init(&w);
+    out->n = 0;
+    int rc = tape_parts(&w, title, 0);
+    if (!rc)
+        rc = tape_parts(&w, lede, 0);
+    if (!rc)
+        rc = tape_parts(&w, body, 1);
+    return rc;
 }
 
 int bti_has_words(const uint64_t *set, size_t n)
