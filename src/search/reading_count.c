@@ -181,6 +181,36 @@ static int weigh(counter *c, const char *v, int count_plain, int64_t *held, int6
     return 0;
 }
 
+/* The statements of a counter (its `st` and `up`). 0 or an SQLite code. */
+static int counter_prepare(sqlite3 *db, counter *c)
+{
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
+                                "AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3",
+                                -1, &c->st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db,
+                                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
+                                "AND rowid >= ?2 ORDER BY rowid ASC LIMIT ?3",
+                                -1, &c->up, NULL);
+    return rc;
+}
+
+int bti_reading_count(sqlite3 *db, const char *match, int64_t lo, int64_t top, int64_t *n,
+                      bt_error *err)
+{
+    counter c = {.lo = lo, .top = top};
+    int rc = 0;
+    *n = counter_prepare(db, &c) == SQLITE_OK ? count_match(&c, match, strlen(match)) : -1;
+    if (*n < 0) {
+        *n = 0;
+        rc = bt_error_set(err, BT_EDB, "search: counting the readings: %s", sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(c.st);
+    sqlite3_finalize(c.up);
+    return rc;
+}
+
 /* 1 when reading `a` is `b` with marks on some of b's syllables without (and the same
  * syllables elsewhere): b's phrase count holds a's. */
 static int refines(const char *a, const char *b)
@@ -238,15 +268,7 @@ int bti_reading_pick(sqlite3 *db, const bti_readings *r, size_t chosen, size_t *
     int rc = 0;
     sqlite3_stmt *top = NULL;
     if (sqlite3_prepare_v2(db, "SELECT max(n) FROM articles", -1, &top, NULL) != SQLITE_OK ||
-        sqlite3_step(top) != SQLITE_ROW ||
-        sqlite3_prepare_v2(db,
-                           "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
-                           "AND rowid >= ?2 ORDER BY rowid DESC LIMIT ?3",
-                           -1, &c->st, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db,
-                           "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 "
-                           "AND rowid >= ?2 ORDER BY rowid ASC LIMIT ?3",
-                           -1, &c->up, NULL) != SQLITE_OK) {
+        sqlite3_step(top) != SQLITE_ROW || counter_prepare(db, c) != SQLITE_OK) {
         rc = bt_error_set(err, BT_EDB, "search: counting the readings: %s", sqlite3_errmsg(db));
         goto done;
     }
