@@ -7,6 +7,8 @@
 #include "support.h"
 
 #include "bantin.h"
+#include "search/reading_count.h"
+#include "store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -589,6 +591,99 @@ static void test_quoted_phrase_total(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* A reading's count over the newest articles (search/reading_count.c, COUNT_UPWARD): a
+ * phrase of exact forms that the window never holds side by side, while its syllables fill
+ * every lede of the window and of the 1,500 older articles; only the 5 oldest hold the
+ * phrase. The count is 0, and it reads the window's pages only: FTS5 checks a scan's rowid
+ * bound at a match, so a count walked newest first went on through the older articles'
+ * posting lists down to the oldest holder (it fails so). The counts that the window holds
+ * more of, up to and past BTI_READING_SAMPLE, are what the walk newest first gives. */
+#define COUNT_OLDER 1500
+static int64_t pages_read(sqlite3 *db)
+{
+    int hit = 0, miss = 0, hi = 0;
+    sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_HIT, &hit, &hi, 1);
+    sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &miss, &hi, 1);
+    return (int64_t)hit + miss;
+}
+
+static void test_reading_count_window(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bantin-typed-count-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.db", dir);
+    bt_error err;
+    bt_store *s;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    char lede[2048] = "";
+    for (int k = 0; k < 30; k++)
+        strcat(lede, "Bến xe và Thành ủy. ");
+    int64_t first = 0, top = 0;
+    for (int i = 0; i < 5 + COUNT_OLDER + 300; i++) {
+        char title[96], id[17];
+        if (i < 5)
+            snprintf(title, sizeof title, "Chợ Bến Thành xưa, phần %d", i + 1);
+        else
+            snprintf(title, sizeof title, "Tin số %d", i);
+        bt_article *a = bt_article_new();
+        assert_non_null(a);
+        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+        assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+        if (i >= 5)
+            assert_int_equal(bt_article_set(&a->lede, lede, strlen(lede)), 0);
+        assert_int_equal(bt_article_add_para(a, "Nội dung."), 0);
+        assert_int_equal(test_store_add(s, a, NULL, id, &err), BT_STORE_ADDED);
+        bt_article_free(a);
+    }
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    sqlite3 *db = bti_store_db(s);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT min(n), max(n) FROM articles", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    first = sqlite3_column_int64(st, 0);
+    top = sqlite3_column_int64(st, 1);
+    sqlite3_finalize(st);
+    char phrase[64], pair[64];
+    size_t n = 0;
+    n += (size_t)snprintf(phrase, sizeof phrase, "\"");
+    n += bti_store_exact_term("Bến", strlen("Bến"), phrase + n, sizeof phrase - n);
+    phrase[n++] = ' ';
+    n += bti_store_exact_term("Thành", strlen("Thành"), phrase + n, sizeof phrase - n);
+    snprintf(phrase + n, sizeof phrase - n, "\"");
+    n = (size_t)snprintf(pair, sizeof pair, "\"");
+    n += bti_store_exact_term("Bến", strlen("Bến"), pair + n, sizeof pair - n);
+    snprintf(pair + n, sizeof pair - n, " xe\"");
+    int64_t k = -1;
+    /* the whole store: the 5 oldest */
+    assert_int_equal(bti_reading_count(db, phrase, first, top, &k, &err), 0);
+    assert_int_equal(k, 5);
+    /* the newest 100: none, and their pages only */
+    int64_t whole = pages_read(db);
+    assert_int_equal(bti_reading_count(db, phrase, top - 99, top, &k, &err), 0);
+    whole = pages_read(db);
+    assert_int_equal(k, 0);
+    assert_int_equal(bti_reading_count(db, pair, top - 99, top, &k, &err), 0);
+    int64_t window = pages_read(db);
+    if (whole > 2 * window + 8)
+        fail_msg("a count of none in the newest 100 read %lld pages (one of its 100 holders: "
+                 "%lld)", (long long)whole, (long long)window);
+    /* "Bến xe" in every lede but the 5 oldest: exact below BTI_READING_SAMPLE and at it,
+     * estimated above it from the newest BTI_READING_SAMPLE */
+    assert_int_equal(bti_reading_count(db, pair, top - 150, top, &k, &err), 0);
+    assert_int_equal(k, 151);
+    assert_int_equal(bti_reading_count(db, pair, top - BTI_READING_SAMPLE + 1, top, &k, &err), 0);
+    assert_int_equal(k, BTI_READING_SAMPLE);
+    assert_int_equal(bti_reading_count(db, pair, top - 299, top, &k, &err), 0);
+    assert_int_equal(k, 300);
+    bt_store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -600,6 +695,7 @@ int main(void)
         cmocka_unit_test(test_quoted_phrase_total),
         cmocka_unit_test(test_marks_in_bodies),
         cmocka_unit_test(test_reading_from_index),
+        cmocka_unit_test(test_reading_count_window),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

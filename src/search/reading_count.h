@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Readings weighed at most: of those found in the phrase's best articles (reading.h), the
  * ones they hold most often, and the text's choice. */
@@ -49,5 +50,12 @@
  * count, when it is BTI_READING_DOMINANT times the others). 0, or an error. */
 int bti_reading_pick(sqlite3 *db, const bti_readings *r, size_t chosen, size_t *best,
                      bt_error *err);
+
+/* The articles with rowid `lo` to `top` (the newest) matching the FTS5 expression `match`,
+ * as bti_reading_pick counts them: exact up to BTI_READING_SAMPLE, else estimated from the
+ * rowids the newest BTI_READING_SAMPLE span (reading_count.c, COUNT_UPWARD). 0, or an
+ * error. */
+int bti_reading_count(sqlite3 *db, const char *match, int64_t lo, int64_t top, int64_t *n,
+                      bt_error *err);
 
 #endif
