@@ -598,7 +598,7 @@ static int add_copy(bti_story_set *s, const bti_story_doc *doc, int64_t date, ui
         return bt_error_set(err, BT_ENOMEM, "story add: out of memory");
     doc_rec *d = &s->docs[s->ndocs];
     memset(d, 0, sizeof *d);
-    d->story = sid;
+    d->story = d->joined = sid;
     d->date = date;
     d->voff = (uint32_t)s->nv;
     d->vn = 0; /* no vector: it counts in no walk */
@@ -683,7 +683,7 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
     st->dirty = 1;
 
     doc_rec *d = &s->docs[s->ndocs];
-    d->story = best;
+    d->story = d->joined = best;
     d->date = date;
     d->voff = (uint32_t)s->nv;
     d->vn = v->n;

@@ -62,6 +62,15 @@
  * above every day. */
 #define END_STATE INT64_MAX
 #define END_MARK (INT64_MAX - 1)
+/* PARTS_SHARED (story.h): the saved states' documents are rows of story_state of their own,
+ * part k under PART_KEY(k), below every day (no day is within 2^32 of INT64_MIN); `state`
+ * holds the part (no titles: the store has them), `docs` the row numbers of its documents.
+ * A state's own row holds the rest (its core, and an empty `docs`) and reads the parts
+ * below its document count. A part holds the same bytes for a document whenever it is
+ * written, so one run writes the parts its new documents fall in and its states' cores
+ * (~2 MB at 100,000 articles), not the whole clustering (~15 MB) for each state. */
+#define PART_KEY(k) (INT64_MIN + 1 + (int64_t)(k))
+#define DAYS_ABOVE (INT64_MIN + 1 + ((int64_t)1 << 32))
 
 /* A stored article as the catch-up orders it. */
 typedef struct art {
@@ -121,6 +130,8 @@ typedef struct catchup {
     member *old;             /* the memberships before, by article */
     size_t nold, capold;
     int64_t *old_of;         /* articles.n -> its story before (-1: none), up to max_n */
+    uint32_t saved_docs;     /* documents whose parts in the store hold them as the set
+                                does (PARTS_SHARED): the loaded ones, then the saved ones */
     int64_t *dirty;          /* story ids whose rows are written again */
     size_t ndirty, capdirty;
     sqlite3_stmt *text, *pairs;
@@ -146,6 +157,54 @@ static int nomem(bt_error *err)
     return bt_error_set(err, BT_ENOMEM, "stories: out of memory");
 }
 
+/* The documents of a loaded core from their parts (PARTS_SHARED), with their row numbers
+ * into c->doc_n. 1 when they were all there and loaded, 0 when not (start from nothing). */
+static int load_parts(catchup *c, int *ok, bt_error *err)
+{
+    *ok = 0;
+    uint32_t want = bti_story_docs_missing(c->set);
+    c->doc_n = malloc(want ? want * sizeof *c->doc_n : 1);
+    if (!c->doc_n)
+        return nomem(err);
+    c->capdoc_n = want;
+    c->ndoc_n = 0;
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s, "SELECT state, docs FROM story_state"
+                                     " WHERE day >= ? AND day < ? ORDER BY day",
+                               "reading story_state", &q, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(q, 1, PART_KEY(0));
+    sqlite3_bind_int64(q, 2, PART_KEY((want + BTI_STORY_PART_DOCS - 1) / BTI_STORY_PART_DOCS));
+    int st, good = 1;
+    while (good && (st = sqlite3_step(q)) == SQLITE_ROW) {
+        uint32_t missing = bti_story_docs_missing(c->set);
+        const void *part = sqlite3_column_blob(q, 0);
+        size_t len = (size_t)sqlite3_column_bytes(q, 0);
+        const void *docs = sqlite3_column_blob(q, 1);
+        size_t n = (size_t)sqlite3_column_bytes(q, 1) / sizeof *c->doc_n;
+        bt_error e;
+        if (!missing || !part || bti_story_load_docs(c->set, part, len, &e)) {
+            good = 0;
+            break;
+        }
+        size_t took = missing - bti_story_docs_missing(c->set);
+        if (n < took) {
+            good = 0;
+            break;
+        }
+        memcpy(c->doc_n + c->ndoc_n, docs, took * sizeof *c->doc_n);
+        c->ndoc_n += took;
+    }
+    sqlite3_finalize(q);
+    if (good && st != SQLITE_DONE)
+        return bti_store_db_error(c->s, "reading story_state", err);
+    bt_error e;
+    if (good && c->ndoc_n == want && bti_story_load_end(c->set, &e) == 0)
+        *ok = 1;
+    return 0;
+}
+
 /* The saved state of row `key` of story_state (exact), else the newest from before day
  * `key` (the earliest day that has changed), if this library can continue it: into c->set,
  * c->doc_n and *day (the row's key). Otherwise c->set stays NULL and *day = DAY_NONE. */
@@ -154,41 +213,43 @@ static int load_row(catchup *c, int64_t key, int exact, int64_t *day, bt_error *
     *day = DAY_NONE;
     sqlite3_stmt *q;
     int rc = bti_store_prepare(c->s,
-                               exact ? "SELECT day, state, docs FROM story_state WHERE day = ?"
-                                     : "SELECT day, state, docs FROM story_state WHERE day <= ?"
-                                       " ORDER BY day DESC LIMIT 1",
+                               exact ? "SELECT day, state FROM story_state WHERE day = ?"
+                                     : "SELECT day, state FROM story_state WHERE day <= ?"
+                                       " AND day > ? ORDER BY day DESC LIMIT 1",
                                "reading story_state", &q, err);
     if (rc)
         return rc;
     sqlite3_bind_int64(q, 1, key);
-    int st = sqlite3_step(q);
+    if (!exact)
+        sqlite3_bind_int64(q, 2, DAYS_ABOVE);
+    int st = sqlite3_step(q), ok = 0;
+    int64_t found = DAY_NONE;
     if (st == SQLITE_ROW) {
         const void *blob = sqlite3_column_blob(q, 1);
         size_t len = (size_t)sqlite3_column_bytes(q, 1);
-        const void *docs = sqlite3_column_blob(q, 2);
-        size_t dlen = (size_t)sqlite3_column_bytes(q, 2);
         bt_error e;
-        if (blob && bti_story_load(NULL, blob, len, &c->set, &e) == 0) {
-            size_t n = dlen / sizeof(int64_t);
-            if (n == bti_story_doc_count(c->set) && dlen % sizeof(int64_t) == 0) {
-                c->doc_n = malloc(n ? dlen : 1);
-                if (!c->doc_n) {
-                    sqlite3_finalize(q);
-                    return nomem(err);
-                }
-                if (n)
-                    memcpy(c->doc_n, docs, dlen);
-                c->ndoc_n = c->capdoc_n = n;
-                *day = sqlite3_column_int64(q, 0);
-            } else { /* not what it says: start from nothing */
-                bti_story_set_free(c->set);
-                c->set = NULL;
-            }
-        }
+        found = sqlite3_column_int64(q, 0);
+        if (blob && bti_story_load_core(NULL, blob, len, NULL, &c->set, &e) == 0)
+            ok = 1;
     }
     sqlite3_finalize(q);
     if (st != SQLITE_ROW && st != SQLITE_DONE)
         return bti_store_db_error(c->s, "reading story_state", err);
+    if (ok) {
+        rc = load_parts(c, &ok, err);
+        if (rc)
+            return rc;
+    }
+    if (!ok) { /* not what it says: start from nothing */
+        bti_story_set_free(c->set);
+        c->set = NULL;
+        free(c->doc_n);
+        c->doc_n = NULL;
+        c->ndoc_n = c->capdoc_n = 0;
+        return 0;
+    }
+    c->saved_docs = (uint32_t)c->ndoc_n;
+    *day = found;
     return 0;
 }
 
@@ -376,27 +437,47 @@ static int add_article(catchup *c, const art *a, bt_error *err)
     return 0;
 }
 
-static int save_state(catchup *c, int64_t day, bt_error *err)
+/* One row of story_state. */
+static int put_row(catchup *c, int64_t key, const bti_buf *state, const void *docs,
+                   size_t dlen, bt_error *err)
 {
-    bti_buf b = BTI_BUF_INIT;
-    if (bti_story_save(c->set, &b)) {
-        bti_buf_free(&b);
-        return nomem(err);
-    }
     sqlite3_stmt *q;
     int rc = bti_store_prepare(c->s,
                                "INSERT OR REPLACE INTO story_state(day, state, docs)"
                                " VALUES (?, ?, ?)",
                                "writing story_state", &q, err);
-    if (!rc) {
-        sqlite3_bind_int64(q, 1, day);
-        sqlite3_bind_blob64(q, 2, b.data ? b.data : "", b.len, SQLITE_STATIC);
-        sqlite3_bind_blob64(q, 3, c->doc_n ? (const void *)c->doc_n : "",
-                            c->ndoc_n * sizeof *c->doc_n, SQLITE_STATIC);
-        if (sqlite3_step(q) != SQLITE_DONE)
-            rc = bti_store_db_error(c->s, "writing story_state", err);
-        sqlite3_finalize(q);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(q, 1, key);
+    sqlite3_bind_blob64(q, 2, state->data ? state->data : "", state->len, SQLITE_STATIC);
+    sqlite3_bind_blob64(q, 3, docs ? docs : "", dlen, SQLITE_STATIC);
+    if (sqlite3_step(q) != SQLITE_DONE)
+        rc = bti_store_db_error(c->s, "writing story_state", err);
+    sqlite3_finalize(q);
+    return rc;
+}
+
+/* The state as it stands under `day`: its core, and the parts of the documents added since
+ * the parts were last written (PARTS_SHARED). */
+static int save_state(catchup *c, int64_t day, bt_error *err)
+{
+    bti_buf b = BTI_BUF_INIT;
+    int rc = bti_story_save_core(c->set, &b) ? nomem(err) : 0;
+    if (!rc)
+        rc = put_row(c, day, &b, NULL, 0, err);
+    uint32_t n = bti_story_doc_count(c->set);
+    for (uint32_t from = c->saved_docs - c->saved_docs % BTI_STORY_PART_DOCS;
+         !rc && from < n && n > c->saved_docs; from += BTI_STORY_PART_DOCS) {
+        uint32_t to = n - from > BTI_STORY_PART_DOCS ? from + BTI_STORY_PART_DOCS : n;
+        bti_buf_reset(&b);
+        if (bti_story_save_docs(c->set, from, to, 0, &b))
+            rc = nomem(err);
+        else
+            rc = put_row(c, PART_KEY(from / BTI_STORY_PART_DOCS), &b, c->doc_n + from,
+                         (to - from) * sizeof *c->doc_n, err);
     }
+    if (!rc)
+        c->saved_docs = n;
     bti_buf_free(&b);
     return rc;
 }
@@ -578,6 +659,7 @@ static void drop_loaded(catchup *c)
     free(c->doc_n);
     c->doc_n = NULL;
     c->ndoc_n = c->capdoc_n = 0;
+    c->saved_docs = 0;
     c->narts = 0;
     c->max_n = 0;
 }
@@ -760,13 +842,29 @@ static int update(catchup *c, int rebuild, bt_error *err)
         rc = save_state(c, END_STATE, err);
     if (!rc)
         rc = write_mark(c, err);
+    if (!rc) {
+        /* parts beyond the end state's documents belong to no state (a history replaced) */
+        uint32_t n = bti_story_doc_count(c->set);
+        sqlite3_stmt *q;
+        rc = bti_store_prepare(c->s, "DELETE FROM story_state WHERE day >= ? AND day < ?",
+                               "writing story_state", &q, err);
+        if (!rc) {
+            sqlite3_bind_int64(q, 1, PART_KEY((n + BTI_STORY_PART_DOCS - 1) /
+                                              BTI_STORY_PART_DOCS));
+            sqlite3_bind_int64(q, 2, DAYS_ABOVE);
+            if (sqlite3_step(q) != SQLITE_DONE)
+                rc = bti_store_db_error(c->s, "writing story_state", err);
+            sqlite3_finalize(q);
+        }
+    }
     if (!rc && max_day != DAY_NONE) {
         /* older states are left behind (the end state's key is above every day) */
         sqlite3_stmt *q;
-        rc = bti_store_prepare(c->s, "DELETE FROM story_state WHERE day <= ?",
+        rc = bti_store_prepare(c->s, "DELETE FROM story_state WHERE day <= ? AND day > ?",
                                "writing story_state", &q, err);
         if (!rc) {
             sqlite3_bind_int64(q, 1, max_day - STATES_KEPT);
+            sqlite3_bind_int64(q, 2, DAYS_ABOVE);
             if (sqlite3_step(q) != SQLITE_DONE)
                 rc = bti_store_db_error(c->s, "writing story_state", err);
             sqlite3_finalize(q);
