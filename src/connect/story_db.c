@@ -136,6 +136,7 @@ typedef struct catchup {
     size_t ndirty, capdirty;
     sqlite3_stmt *text, *pairs;
     bti_buf buf;
+    bti_buf state;           /* save_state's bytes, kept for the next save */
 } catchup;
 
 static void catchup_free(catchup *c)
@@ -150,6 +151,7 @@ static void catchup_free(catchup *c)
     sqlite3_finalize(c->text);
     sqlite3_finalize(c->pairs);
     bti_buf_free(&c->buf);
+    bti_buf_free(&c->state);
 }
 
 static int nomem(bt_error *err)
@@ -461,24 +463,24 @@ static int put_row(catchup *c, int64_t key, const bti_buf *state, const void *do
  * the parts were last written (PARTS_SHARED). */
 static int save_state(catchup *c, int64_t day, bt_error *err)
 {
-    bti_buf b = BTI_BUF_INIT;
-    int rc = bti_story_save_core(c->set, &b) ? nomem(err) : 0;
+    bti_buf *b = &c->state;
+    bti_buf_reset(b);
+    int rc = bti_story_save_core(c->set, b) ? nomem(err) : 0;
     if (!rc)
-        rc = put_row(c, day, &b, NULL, 0, err);
+        rc = put_row(c, day, b, NULL, 0, err);
     uint32_t n = bti_story_doc_count(c->set);
     for (uint32_t from = c->saved_docs - c->saved_docs % BTI_STORY_PART_DOCS;
          !rc && from < n && n > c->saved_docs; from += BTI_STORY_PART_DOCS) {
         uint32_t to = n - from > BTI_STORY_PART_DOCS ? from + BTI_STORY_PART_DOCS : n;
-        bti_buf_reset(&b);
-        if (bti_story_save_docs(c->set, from, to, 0, &b))
+        bti_buf_reset(b);
+        if (bti_story_save_docs(c->set, from, to, 0, b))
             rc = nomem(err);
         else
-            rc = put_row(c, PART_KEY(from / BTI_STORY_PART_DOCS), &b, c->doc_n + from,
+            rc = put_row(c, PART_KEY(from / BTI_STORY_PART_DOCS), b, c->doc_n + from,
                          (to - from) * sizeof *c->doc_n, err);
     }
     if (!rc)
         c->saved_docs = n;
-    bti_buf_free(&b);
     return rc;
 }
 

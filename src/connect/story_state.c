@@ -44,6 +44,13 @@ int bti_story_save_core(const bti_story_set *s, bti_buf *b)
     uint32_t magic = STATE_MAGIC, version = STATE_VERSION, endian = ENDIAN_MARK;
     double cfg[CFG_N];
     cfg_values(&s->cfg, cfg);
+    /* room for all of it at once: a few MB grown by doubling were copied twice over */
+    const bti_story_dict *dd = &s->dict;
+    size_t need = 256 + dd->nchars + (size_t)dd->n * 24 + (size_t)s->nst * 64;
+    for (uint32_t i = 0; i < s->nst; i++)
+        need += (size_t)s->st[i].c.n * 8 + (size_t)s->st[i].nmem * 4;
+    if (bti_buf_grow(b, need))
+        return BT_ENOMEM;
     int rc = PUT(b, magic) | PUT(b, version) | PUT(b, endian) | PUT(b, cfg);
     rc |= PUT(b, s->now) | PUT(b, s->have_now) | PUT(b, s->since_merge);
     /* the dictionary */
