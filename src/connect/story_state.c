@@ -254,12 +254,19 @@ int bti_story_load_core(const bti_story_config *cfg, const void *data, size_t le
     if (!r.bad && (s->want_docs == UINT32_MAX || nv > (uint64_t)s->want_docs * s->cfg.doc_terms))
         r.bad = 1;
     s->want_nv = (size_t)nv;
-    for (uint32_t i = 0; !r.bad && i < s->nst; i++)
+    /* every document is a member of one story: the count the parts must bring is bounded
+     * by the core's own bytes before anything is allocated for it */
+    uint64_t members = 0;
+    for (uint32_t i = 0; !r.bad && i < s->nst; i++) {
+        members += s->st[i].nmem;
         for (uint32_t k = 0; k < s->st[i].nmem; k++)
             if (s->st[i].mem[k] >= s->want_docs) {
                 r.bad = 1;
                 break;
             }
+    }
+    if (!r.bad && s->want_docs > members)
+        r.bad = 1;
     /* room for every document, so that the parts are copied in place */
     if (!r.bad && s->want_docs) {
         if (!(s->docs = malloc((size_t)s->want_docs * sizeof *s->docs)))
