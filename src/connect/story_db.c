@@ -183,7 +183,7 @@ static int load_parts(catchup *c, int *ok, bt_error *err)
         return rc;
     sqlite3_bind_int64(q, 1, PART_KEY(0));
     sqlite3_bind_int64(q, 2, PART_KEY((want + BTI_STORY_PART_DOCS - 1) / BTI_STORY_PART_DOCS));
-    int st, good = 1;
+    int st = SQLITE_DONE, good = 1;
     while (good && (st = sqlite3_step(q)) == SQLITE_ROW) {
         uint32_t missing = bti_story_docs_missing(c->set);
         const void *part = sqlite3_column_blob(q, 0);
