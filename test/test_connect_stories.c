@@ -858,6 +858,101 @@ static void test_continue_at_end(void **state)
     bt_store_close(s);
 }
 
+/* PARTS_SHARED (story_db.c): a day state reads its documents from parts that later states
+ * wrote again with more documents in them, the prefix of its own count. Seen as in
+ * test_continue_at_end: FLOOD1 (the 27th, UTC) is clustered, then its words are changed
+ * behind the store; FLOOD2 comes late, before GOLD on the 28th, so the catch-up starts again
+ * from the state saved before the 28th, whose one document is FLOOD1 as it was read: it stays
+ * in the flood. A catch-up that could not load that state (and started from nothing) would
+ * read FLOOD1's new words, as the rebuild at the end does. */
+static void test_replay_reads_parts(void **state)
+{
+    fixture *f = *state;
+    const int first[] = {FLOOD1, FLOOD3, GOLD};
+    ingest_vi(f->db, first, 3);
+    bt_store *s = NULL;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    /* one part of three documents; the states before the 27th and the 28th and at the end */
+    assert_int_equal(count(s, "SELECT count(*) FROM story_state WHERE day < -9e18"), 1);
+    assert_int_equal(count(s, "SELECT count(*) FROM story_state WHERE day > -9e18"), 4);
+    char sql[1024];
+    snprintf(sql, sizeof sql, "UPDATE articles SET title = 'Tuyển Việt Nam tập trung cho AFF"
+                              " Cup', lede = NULL, body = '%s' WHERE title = '%s'",
+             vi[FOOTBALL].body, vi[FLOOD1].title);
+    assert_int_equal(sqlite3_exec(bti_store_db(s), sql, NULL, NULL, NULL), SQLITE_OK);
+    bt_store_close(s);
+    const int late[] = {FLOOD2};
+    ingest_vi(f->db, late, 1);
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    int64_t flood = story_of_title(s, vi[FLOOD2].title);
+    assert_int_equal(story_of_title(s, vi[FLOOD3].title), flood);
+    assert_int_equal(story_of_title(s, "Tuyển Việt Nam tập trung cho AFF Cup"), flood);
+    assert_int_equal(bt_stories_rebuild(s, &err), 0);
+    flood = story_of_title(s, vi[FLOOD2].title);
+    assert_int_not_equal(story_of_title(s, "Tuyển Việt Nam tập trung cho AFF Cup"), flood);
+    bt_store_close(s);
+}
+
+/* A store whose saved states were written before PARTS_SHARED (state version 2: each state
+ * one blob holding its documents, `docs` their row numbers, no parts): the next catch-up
+ * refuses them, clusters from nothing once, and gives what a rebuild gives, in parts. The
+ * old rows are made from the new ones: the version field set back to 2, the parts dropped. */
+static void test_states_before_parts(void **state)
+{
+    fixture *f = *state;
+    const int first[] = {FLOOD1, FLOOD2, GOLD};
+    ingest_vi(f->db, first, 3);
+    bt_store *s = NULL;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    sqlite3 *db = bti_store_db(s);
+    assert_int_equal(sqlite3_exec(db, "DELETE FROM story_state WHERE day < -9e18", NULL, NULL,
+                                  NULL),
+                     SQLITE_OK);
+    sqlite3_stmt *q = NULL, *put = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT day, state FROM story_state"
+                                            " WHERE length(state) > 8", -1, &q, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "UPDATE story_state SET state = ?2 WHERE day = ?1",
+                                        -1, &put, NULL),
+                     SQLITE_OK);
+    int rows = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        size_t len = (size_t)sqlite3_column_bytes(q, 1);
+        unsigned char *b = malloc(len);
+        assert_non_null(b);
+        memcpy(b, sqlite3_column_blob(q, 1), len);
+        const uint32_t old_version = 2;
+        memcpy(b + 4, &old_version, sizeof old_version);
+        sqlite3_bind_int64(put, 1, sqlite3_column_int64(q, 0));
+        sqlite3_bind_blob(put, 2, b, (int)len, SQLITE_TRANSIENT);
+        assert_int_equal(sqlite3_step(put), SQLITE_DONE);
+        sqlite3_reset(put);
+        free(b);
+        rows++;
+    }
+    sqlite3_finalize(q);
+    sqlite3_finalize(put);
+    assert_true(rows >= 2);
+    bt_store_close(s);
+    const int more[] = {FLOOD3, FOOTBALL};
+    ingest_vi(f->db, more, 2);
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM story_articles"), 5);
+    assert_int_equal(count(s, "SELECT count(*) FROM story_state WHERE day < -9e18"), 1);
+    int64_t flood = story_of_title(s, vi[FLOOD1].title);
+    assert_int_equal(story_of_title(s, vi[FLOOD3].title), flood);
+    assert_int_not_equal(story_of_title(s, vi[FOOTBALL].title), flood);
+    char *before = partition(s);
+    assert_int_equal(bt_stories_rebuild(s, &err), 0);
+    char *after = partition(s);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    bt_store_close(s);
+}
+
 /* EPOCH_CANONICAL: the store's own date format is read field by field; it must give what the
  * general finder gives, and leave every other string to it. */
 static int64_t epoch_by_finder(const char *iso)
@@ -907,6 +1002,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_any_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_multi_day, setup, teardown),
         cmocka_unit_test_setup_teardown(test_continue_at_end, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_replay_reads_parts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_states_before_parts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rm_readd, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_5, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),

@@ -441,6 +441,93 @@ static void test_save_load(void **state)
 }
 
 
+/* PARTS_SHARED: a core saved at some point reads its documents from a part written later
+ * (the prefix of its own count), and the set it gives goes on as the one that was saved, even
+ * when merges in between moved those documents' stories: a part holds the story each
+ * document joined, not the one a later merge made it. Documents start stories of their own
+ * (threshold 0.99) and a merge pass joins those of one topic. */
+static void add_items(bti_story_set *set, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        bti_story_doc d = {en_items[i].title, strlen(en_items[i].title), NULL, 0,
+                           T0 + (int64_t)i * HOUR, "en", 0};
+        bt_error err = {0};
+        assert_int_equal(bti_story_add(set, &d, NULL, &err), 0);
+    }
+}
+
+static void test_save_parts(void **state)
+{
+    (void)state;
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.threshold = 0.99;
+    cfg.merge_threshold = 0.05;
+    cfg.adopt_factor = 0.05;
+    cfg.merge_every = 0;
+    size_t n = sizeof en_items / sizeof en_items[0], half = 6;
+    bti_story_set *a, *early, *late;
+    bt_error err;
+    assert_int_equal(bti_story_set_new(&cfg, &a, &err), 0);
+    add_items(a, 0, half);
+    bti_buf core = BTI_BUF_INIT, part1 = BTI_BUF_INIT, part2 = BTI_BUF_INIT;
+    assert_int_equal(bti_story_save_core(a, &core), 0);
+    assert_int_equal(bti_story_save_docs(a, 0, half, 1, &part1), 0);
+    uint32_t before[6];
+    for (uint32_t d = 0; d < half; d++)
+        before[d] = bti_story_of(a, d);
+    size_t merged = 0;
+    assert_int_equal(bti_story_merge(a, &merged, &err), 0);
+    assert_true(merged > 0);
+    add_items(a, half, n);
+    /* documents of the first half were merged into other stories since */
+    int moved = 0;
+    for (uint32_t d = 0; d < half; d++)
+        moved += bti_story_of(a, d) != before[d];
+    assert_true(moved > 0);
+    assert_int_equal(bti_story_save_docs(a, 0, n, 0, &part2), 0);
+    /* from either part, the set as it was saved: documents in their stories of then */
+    assert_int_equal(bti_story_load_core(&cfg, core.data, core.len, NULL, &early, &err), 0);
+    assert_int_equal(bti_story_docs_missing(early), half);
+    assert_int_equal(bti_story_load_docs(early, part1.data, part1.len, &err), 0);
+    assert_int_equal(bti_story_load_end(early, &err), 0);
+    assert_int_equal(bti_story_load_core(&cfg, core.data, core.len, NULL, &late, &err), 0);
+    assert_int_equal(bti_story_load_docs(late, part2.data, part2.len, &err), 0);
+    assert_int_equal(bti_story_docs_missing(late), 0);
+    assert_int_equal(bti_story_load_end(late, &err), 0);
+    for (uint32_t d = 0; d < half; d++) {
+        assert_int_equal(bti_story_of(early, d), before[d]);
+        assert_int_equal(bti_story_of(late, d), before[d]);
+    }
+    bti_story_info info;
+    assert_int_equal(bti_story_get(early, before[0], &info), 0);
+    assert_string_equal(info.title, en_items[0].title);
+    assert_int_equal(bti_story_get(late, before[0], &info), 0);
+    assert_string_equal(info.title, ""); /* saved without titles */
+    /* and both go on as the set that was never saved */
+    bti_story_set *sets[2] = {early, late};
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(bti_story_merge(sets[k], NULL, &err), 0);
+        add_items(sets[k], half, n);
+        for (uint32_t d = 0; d < n; d++)
+            assert_int_equal(bti_story_of(sets[k], d), bti_story_of(a, d));
+        assert_int_equal(bti_story_count(sets[k]), bti_story_count(a));
+    }
+    /* a part that does not start where the set's documents end, or cut short: refused */
+    bti_story_set *bad;
+    assert_int_equal(bti_story_load_core(&cfg, core.data, core.len, NULL, &bad, &err), 0);
+    assert_int_equal(bti_story_load_docs(bad, part2.data, part2.len - 1, &err), BT_EPARSE);
+    assert_int_equal(bti_story_load_end(bad, &err), BT_EPARSE);
+    bti_story_set_free(bad);
+    assert_int_equal(bti_story_save_docs(a, 1, 3, 0, &part1), BT_EINVAL);
+    bti_buf_free(&core);
+    bti_buf_free(&part1);
+    bti_buf_free(&part2);
+    bti_story_set_free(early);
+    bti_story_set_free(late);
+    bti_story_set_free(a);
+}
+
 /* A story told over days by several outlets, each follow-up a day or three after the last,
  * stays one story when its articles (title and lede) share many terms with it, though the
  * decay halves its similarity every 12 hours; two other events of the same days that share
@@ -564,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_merge_converging),
         cmocka_unit_test(test_text_and_bad_input),
         cmocka_unit_test(test_save_load),
+        cmocka_unit_test(test_save_parts),
         cmocka_unit_test(test_copy_joins),
         cmocka_unit_test(test_multi_day_story),
         cmocka_unit_test(test_kth_selection),

@@ -598,7 +598,7 @@ static int add_copy(bti_story_set *s, const bti_story_doc *doc, int64_t date, ui
         return bt_error_set(err, BT_ENOMEM, "story add: out of memory");
     doc_rec *d = &s->docs[s->ndocs];
     memset(d, 0, sizeof *d);
-    d->story = sid;
+    d->story = d->joined = sid;
     d->date = date;
     d->voff = (uint32_t)s->nv;
     d->vn = 0; /* no vector: it counts in no walk */
@@ -683,7 +683,7 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
     st->dirty = 1;
 
     doc_rec *d = &s->docs[s->ndocs];
-    d->story = best;
+    d->story = d->joined = best;
     d->date = date;
     d->voff = (uint32_t)s->nv;
     d->vn = v->n;
@@ -920,11 +920,18 @@ int bti_story_reindex(bti_story_set *s)
     }
     s->stamp = s->seen_stamp = 0;
     /* the centroid index holds every live story under each of its terms: the lazily kept
-     * lists of the set that was saved held these and dead entries a walk skips */
+     * lists of the set that was saved held these and dead entries a walk skips.
+     * REINDEX_WINDOW: a story whose last document is out of the window of the latest date
+     * is dropped by the first walk that meets it and never comes back (the latest date only
+     * grows), so it is not put on the lists at all; nor are the documents under a term
+     * before its first one in the window, which the neighbour walk's start pointer skips
+     * for the same reason. A load at 100,000 articles indexed three weeks of them for a
+     * window of one. */
+    double w = s->cfg.window_days * DAY;
     for (uint32_t sid = 0; sid < s->nst; sid++) {
         story *st = &s->st[sid];
         st->cver = 1; /* the entries below are not read yet (version 0) */
-        if (st->merged_into != BTI_STORY_NONE)
+        if (st->merged_into != BTI_STORY_NONE || (double)(s->now - st->last) > w)
             continue;
         for (uint32_t k = 0; k < st->c.n; k++)
             if (idx_push(s, st->c.id[k], sid))
@@ -939,7 +946,12 @@ int bti_story_reindex(bti_story_set *s)
      * the same order, and the table and document arrays sized as knn_reserve sizes them. */
     uint32_t ndocs = s->ndocs, maxterm = 0;
     int any = 0;
-    for (uint32_t d = 0; d < ndocs; d++) {
+    /* the documents before the first one in the window go under no term: every list is
+     * empty until then (documents come in date order in the store: they all go) */
+    uint32_t first = 0;
+    while (first < ndocs && (double)(s->now - s->docs[first].date) > w)
+        first++;
+    for (uint32_t d = first; d < ndocs; d++) {
         const doc_rec *r = &s->docs[d];
         for (uint32_t i = 0; i < r->vn; i++)
             if (s->vid[r->voff + i] >= maxterm) {
@@ -952,10 +964,14 @@ int bti_story_reindex(bti_story_set *s)
         if (knn_reserve(s, &top))
             return BT_ENOMEM;
     while (s->capd < ndocs + 1);
-    for (uint32_t d = 0; d < ndocs; d++) {
+    for (uint32_t d = first; d < ndocs; d++) {
         const doc_rec *r = &s->docs[d];
-        for (uint32_t i = 0; i < r->vn; i++)
-            s->didx[s->vid[r->voff + i]].n++; /* counts first (a loaded set's lists are empty) */
+        int gone = (double)(s->now - r->date) > w;
+        for (uint32_t i = 0; i < r->vn; i++) {
+            dlist *l = &s->didx[s->vid[r->voff + i]];
+            if (l->n || !gone) /* counts first (a loaded set's lists are empty) */
+                l->n++;
+        }
     }
     for (uint32_t t = 0; t < s->ndidx; t++) {
         dlist *l = &s->didx[t];
@@ -964,11 +980,13 @@ int bti_story_reindex(bti_story_set *s)
         if (want && grow32((void **)&l->p, &l->cap, want, sizeof *l->p))
             return BT_ENOMEM;
     }
-    for (uint32_t d = 0; d < ndocs; d++) {
+    for (uint32_t d = first; d < ndocs; d++) {
         const doc_rec *r = &s->docs[d];
+        int gone = (double)(s->now - r->date) > w;
         for (uint32_t i = 0; i < r->vn; i++) {
             dlist *l = &s->didx[s->vid[r->voff + i]];
-            l->p[l->n++] = (dpost){d, s->vw[r->voff + i]};
+            if (l->n || !gone) /* the same choice as when counting */
+                l->p[l->n++] = (dpost){d, s->vw[r->voff + i]};
         }
     }
     return 0;

@@ -113,9 +113,19 @@ size_t bti_story_terms(const bti_story_set *set, uint32_t id, const char **terms
  * *n their count. NULL when there is no such live story. */
 const uint32_t *bti_story_members(const bti_story_set *set, uint32_t id, uint32_t *n);
 
-/* ---- saved and loaded (story_state.c) ---------------------------------------------------- */
+/* ---- saved and loaded (story_state.c) ----------------------------------------------------
+ *
+ * PARTS_SHARED: a saved set is a core (the counters, the term dictionary and the stories:
+ * what later documents change) and its documents in parts of BTI_STORY_PART_DOCS, from
+ * document 0 (each one's story as it joined it, date, vector and, when asked, title: what
+ * never changes once it is added). A part written again holds the same bytes for the
+ * documents it held before, so the parts are shared by every state saved along one sequence
+ * of additions, each reading the prefix of its own document count; a saver writes only the
+ * parts its new documents fall in. */
+#define BTI_STORY_PART_DOCS 1024u
 
-/* Appends the whole state of `set` to `b` (bytes for bti_story_load). 0 or BT_ENOMEM. */
+/* Appends the whole state of `set` to `b` (the core, then one part of every document with
+ * titles: bytes for bti_story_load). 0 or BT_ENOMEM. */
 struct bti_buf;
 int bti_story_save(const bti_story_set *set, struct bti_buf *b);
 
@@ -124,5 +134,24 @@ int bti_story_save(const bti_story_set *set, struct bti_buf *b);
  * BT_EPARSE (damaged bytes) or BT_ENOMEM. */
 int bti_story_load(const bti_story_config *cfg, const void *data, size_t len,
                    bti_story_set **out, bt_error *err);
+
+/* The core alone. 0 or BT_ENOMEM. */
+int bti_story_save_core(const bti_story_set *set, struct bti_buf *b);
+
+/* The part of documents [from, to) (to - from <= BTI_STORY_PART_DOCS; from a multiple of
+ * it), with their titles when `titles` (else a set loading it has empty titles for them: the
+ * store keeps its own). 0, BT_EINVAL or BT_ENOMEM. */
+int bti_story_save_docs(const bti_story_set *set, uint32_t from, uint32_t to, int titles,
+                        struct bti_buf *b);
+
+/* Loading by parts: the core into *out (*used, when not NULL, the bytes it took; NULL: it
+ * must take all of `len`), then the parts in order while bti_story_docs_missing says
+ * documents are missing (each takes what it holds of them), then bti_story_load_end. Errors
+ * as bti_story_load; after a failure the caller frees the set. */
+int bti_story_load_core(const bti_story_config *cfg, const void *data, size_t len,
+                        size_t *used, bti_story_set **out, bt_error *err);
+uint32_t bti_story_docs_missing(const bti_story_set *set);
+int bti_story_load_docs(bti_story_set *set, const void *data, size_t len, bt_error *err);
+int bti_story_load_end(bti_story_set *set, bt_error *err);
 
 #endif

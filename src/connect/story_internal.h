@@ -97,6 +97,7 @@ typedef struct story {
 typedef struct doc_rec {
     uint32_t story;   /* the story it joined, or one it was merged into (follow merged_into
                          for the survivor) */
+    uint32_t joined;  /* the story it joined, never changed: what is saved (PARTS_SHARED) */
     uint32_t voff, vn; /* its vector in the pooled arrays */
     uint32_t toff;    /* its title in the title pool */
     int64_t date;
@@ -172,6 +173,8 @@ struct bti_story_set {
     int64_t now;           /* the latest date seen */
     int have_now;
     uint32_t since_merge;
+    uint32_t want_docs;    /* while loading by parts: the documents the core counts, */
+    size_t want_nv;        /* and their vectors' entries */
 };
 
 /* Rebuilds what a set derives from its stories and documents (the term indexes, the walk

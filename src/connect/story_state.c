@@ -3,7 +3,9 @@
  * stored article (story_db.c keeps the bytes in the store). What is saved is what the next
  * assignment reads: the term dictionary with its document frequencies and name counts, the
  * stories (centroids, dates, members), the documents (vectors, dates, titles) and the
- * counters; the term indexes are derived again on load (bti_story_reindex). The bytes are
+ * counters; the term indexes are derived again on load (bti_story_reindex). The documents
+ * are saved apart from the rest, in parts that do not change once written (PARTS_SHARED,
+ * story.h), so that a run writes what it added, not the collection. The bytes are
  * native-endian floats and integers: a store moved to another architecture is rebuilt (the
  * header does not match), never misread. */
 #include "connect/story_internal.h"
@@ -12,7 +14,10 @@
 #include <string.h>
 
 #define STATE_MAGIC 0x42545353u /* "BTSS" */
-#define STATE_VERSION 2u /* 2: reprints are silent members (story.c) */
+#define STATE_VERSION 3u /* 2: reprints are silent members (story.c); 3: the documents in
+                            * parts (PARTS_SHARED) */
+#define PART_MAGIC 0x42545350u /* "BTSP" */
+#define PART_TITLES 1u
 #define ENDIAN_MARK 0x01020304u
 
 static int put(bti_buf *b, const void *p, size_t n)
@@ -34,11 +39,18 @@ static void cfg_values(const bti_story_config *c, double v[CFG_N])
     memcpy(v, x, sizeof x);
 }
 
-int bti_story_save(const bti_story_set *s, bti_buf *b)
+int bti_story_save_core(const bti_story_set *s, bti_buf *b)
 {
     uint32_t magic = STATE_MAGIC, version = STATE_VERSION, endian = ENDIAN_MARK;
     double cfg[CFG_N];
     cfg_values(&s->cfg, cfg);
+    /* room for all of it at once: a few MB grown by doubling were copied twice over */
+    const bti_story_dict *dd = &s->dict;
+    size_t need = 256 + dd->nchars + (size_t)dd->n * 24 + (size_t)s->nst * 64;
+    for (uint32_t i = 0; i < s->nst; i++)
+        need += (size_t)s->st[i].c.n * 8 + (size_t)s->st[i].nmem * 4;
+    if (bti_buf_grow(b, need))
+        return BT_ENOMEM;
     int rc = PUT(b, magic) | PUT(b, version) | PUT(b, endian) | PUT(b, cfg);
     rc |= PUT(b, s->now) | PUT(b, s->have_now) | PUT(b, s->since_merge);
     /* the dictionary */
@@ -57,12 +69,52 @@ int bti_story_save(const bti_story_set *s, bti_buf *b)
               PUT(b, st->merged_into) | PUT(b, st->dirty);
         rc |= PUT(b, st->nmem) | put(b, st->mem, st->nmem * sizeof *st->mem);
     }
-    /* the documents */
-    rc |= PUT(b, s->ndocs) | put(b, s->docs, s->ndocs * sizeof *s->docs);
-    rc |= PUT(b, s->nv) | put(b, s->vid, s->nv * sizeof *s->vid) |
-          put(b, s->vw, s->nv * sizeof *s->vw);
-    rc |= PUT(b, s->ntitles) | put(b, s->titles, s->ntitles);
+    /* how many documents and vector entries the parts hold for this core */
+    uint64_t nv = s->nv;
+    rc |= PUT(b, s->ndocs) | PUT(b, nv);
     return rc ? BT_ENOMEM : 0;
+}
+
+/* A part: its magic, first document, count and flags; each document's story as it joined
+ * it, its vector's length and its date; the vectors' ids, then their weights; the titles
+ * (NUL-terminated) when PART_TITLES. Offsets into the set's pools are not saved: they
+ * follow from the lengths. */
+int bti_story_save_docs(const bti_story_set *s, uint32_t from, uint32_t to, int titles,
+                        bti_buf *b)
+{
+    if (from > to || to > s->ndocs || to - from > BTI_STORY_PART_DOCS ||
+        from % BTI_STORY_PART_DOCS)
+        return BT_EINVAL;
+    uint32_t magic = PART_MAGIC, n = to - from, flags = titles ? PART_TITLES : 0;
+    int rc = PUT(b, magic) | PUT(b, from) | PUT(b, n) | PUT(b, flags);
+    for (uint32_t i = from; i < to && !rc; i++)
+        rc |= PUT(b, s->docs[i].joined);
+    for (uint32_t i = from; i < to && !rc; i++)
+        rc |= PUT(b, s->docs[i].vn);
+    for (uint32_t i = from; i < to && !rc; i++)
+        rc |= PUT(b, s->docs[i].date);
+    if (n && !rc) { /* the documents' vectors are one run of the pool, in their order */
+        size_t v0 = s->docs[from].voff, v1 = s->docs[to - 1].voff + s->docs[to - 1].vn;
+        rc |= put(b, s->vid + v0, (v1 - v0) * sizeof *s->vid) |
+              put(b, s->vw + v0, (v1 - v0) * sizeof *s->vw);
+    }
+    if (n && titles && !rc) {
+        size_t t0 = s->docs[from].toff;
+        size_t t1 = to < s->ndocs ? s->docs[to].toff : s->ntitles;
+        rc |= put(b, s->titles + t0, t1 - t0);
+    }
+    return rc ? BT_ENOMEM : 0;
+}
+
+int bti_story_save(const bti_story_set *s, bti_buf *b)
+{
+    int rc = bti_story_save_core(s, b);
+    for (uint32_t from = 0; !rc && from < s->ndocs; from += BTI_STORY_PART_DOCS) {
+        uint32_t to = s->ndocs - from > BTI_STORY_PART_DOCS ? from + BTI_STORY_PART_DOCS
+                                                             : s->ndocs;
+        rc = bti_story_save_docs(s, from, to, 1, b);
+    }
+    return rc;
 }
 
 typedef struct rd {
@@ -101,8 +153,13 @@ static void *get_array(rd *r, size_t n, size_t elem)
     return p;
 }
 
-int bti_story_load(const bti_story_config *cfg, const void *data, size_t len,
-                   bti_story_set **out, bt_error *err)
+static int damaged(bt_error *err, size_t len)
+{
+    return bt_error_set(err, BT_EPARSE, "story state: damaged (%zu bytes)", len);
+}
+
+int bti_story_load_core(const bti_story_config *cfg, const void *data, size_t len,
+                        size_t *used, bti_story_set **out, bt_error *err)
 {
     *out = NULL;
     bti_story_set *s;
@@ -191,39 +248,199 @@ int bti_story_load(const bti_story_config *cfg, const void *data, size_t len,
         if (!r.bad && st->merged_into != BTI_STORY_NONE && st->merged_into >= nst)
             r.bad = 1;
     }
-    GET(&r, s->ndocs);
-    s->docs = get_array(&r, s->ndocs, sizeof *s->docs);
-    s->capdocs = s->ndocs;
-    GET(&r, s->nv);
-    s->vid = get_array(&r, s->nv, sizeof *s->vid);
-    s->vw = get_array(&r, s->nv, sizeof *s->vw);
-    s->capv = s->nv;
-    GET(&r, s->ntitles);
-    s->titles = get_array(&r, s->ntitles, 1);
-    s->captitles = s->ntitles;
-    for (uint32_t i = 0; !r.bad && i < s->ndocs; i++) {
-        const doc_rec *dr = &s->docs[i];
-        if (dr->story >= s->nst || (size_t)dr->voff + dr->vn > s->nv || dr->toff >= s->ntitles)
-            r.bad = 1;
-    }
-    for (size_t i = 0; !r.bad && i < s->nv; i++)
-        if (s->vid[i] >= d->n)
-            r.bad = 1;
-    for (uint32_t i = 0; !r.bad && i < s->nst; i++)
+    uint64_t nv = 0;
+    GET(&r, s->want_docs);
+    GET(&r, nv);
+    if (!r.bad && (s->want_docs == UINT32_MAX || nv > (uint64_t)s->want_docs * s->cfg.doc_terms))
+        r.bad = 1;
+    s->want_nv = (size_t)nv;
+    /* every document is a member of one story: the count the parts must bring is bounded
+     * by the core's own bytes before anything is allocated for it */
+    uint64_t members = 0;
+    for (uint32_t i = 0; !r.bad && i < s->nst; i++) {
+        members += s->st[i].nmem;
         for (uint32_t k = 0; k < s->st[i].nmem; k++)
-            if (s->st[i].mem[k] >= s->ndocs) {
+            if (s->st[i].mem[k] >= s->want_docs) {
                 r.bad = 1;
                 break;
             }
-    if (!r.bad && (r.left || (s->ntitles && s->titles[s->ntitles - 1] != 0)))
+    }
+    if (!r.bad && s->want_docs > members)
+        r.bad = 1;
+    /* room for every document, so that the parts are copied in place */
+    if (!r.bad && s->want_docs) {
+        if (!(s->docs = malloc((size_t)s->want_docs * sizeof *s->docs)))
+            r.bad = 1;
+        else
+            s->capdocs = s->want_docs;
+    }
+    if (!r.bad && s->want_nv) {
+        s->vid = malloc(s->want_nv * sizeof *s->vid);
+        s->vw = malloc(s->want_nv * sizeof *s->vw);
+        if (!s->vid || !s->vw)
+            r.bad = 1;
+        else
+            s->capv = s->want_nv;
+    }
+    if (!r.bad && !used && r.left)
         r.bad = 1;
     if (r.bad) {
         bti_story_set_free(s);
-        return bt_error_set(err, BT_EPARSE, "story state: damaged (%zu bytes)", len);
+        return damaged(err, len);
     }
-    if (bti_story_reindex(s)) {
-        bti_story_set_free(s);
+    if (used)
+        *used = len - r.left;
+    *out = s;
+    return 0;
+}
+
+uint32_t bti_story_docs_missing(const bti_story_set *s)
+{
+    return s && s->want_docs > s->ndocs ? s->want_docs - s->ndocs : 0;
+}
+
+int bti_story_load_docs(bti_story_set *s, const void *data, size_t len, bt_error *err)
+{
+    rd r = {data, len, 0};
+    uint32_t magic, from, n, flags;
+    GET(&r, magic);
+    GET(&r, from);
+    GET(&r, n);
+    GET(&r, flags);
+    if (r.bad || magic != PART_MAGIC || from != s->ndocs || n > BTI_STORY_PART_DOCS ||
+        (size_t)n * 16 > r.left)
+        return damaged(err, len);
+    /* the prefix this set holds: a part written again later holds more documents */
+    uint32_t k = bti_story_docs_missing(s);
+    if (k > n)
+        k = n;
+    const unsigned char *joined = r.p, *vn = r.p + (size_t)n * 4, *date = r.p + (size_t)n * 8;
+    r.p += (size_t)n * 16;
+    r.left -= (size_t)n * 16;
+    size_t vall = 0, vk = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t m;
+        memcpy(&m, vn + (size_t)i * 4, 4);
+        if (m > s->cfg.doc_terms)
+            return damaged(err, len);
+        vall += m;
+        if (i < k)
+            vk += m;
+    }
+    if (vall > r.left / 8 || s->nv + vk > s->want_nv || s->ndocs + k > s->capdocs)
+        return damaged(err, len);
+    const unsigned char *vid = r.p, *vw = r.p + vall * 4;
+    r.p += vall * 8;
+    r.left -= vall * 8;
+    /* titles: the first k of the n that follow, or none */
+    const char *t = (const char *)r.p;
+    size_t tlen = 0;
+    if (flags & PART_TITLES) {
+        uint32_t seen = 0;
+        size_t end = 0;
+        for (size_t i = 0; i < r.left && seen < n; i++)
+            if (!t[i]) {
+                if (++seen == k)
+                    tlen = i + 1;
+                end = i + 1;
+            }
+        if (seen != n || end != r.left)
+            return damaged(err, len);
+    } else if (r.left)
+        return damaged(err, len);
+    size_t tneed = flags & PART_TITLES ? tlen : k;
+    if (bti_array_grow((void **)&s->titles, &s->captitles, s->ntitles + tneed + 1, 1))
         return bt_error_set(err, BT_ENOMEM, "story state: out of memory");
+    memcpy(s->vid + s->nv, vid, vk * 4);
+    memcpy(s->vw + s->nv, vw, vk * 4);
+    for (size_t i = 0; i < vk; i++)
+        if (s->vid[s->nv + i] >= s->dict.n)
+            return damaged(err, len);
+    if (flags & PART_TITLES)
+        memcpy(s->titles + s->ntitles, t, tlen);
+    else
+        memset(s->titles + s->ntitles, 0, k);
+    size_t voff = s->nv, toff = s->ntitles;
+    for (uint32_t i = 0; i < k; i++) {
+        doc_rec *dr = &s->docs[s->ndocs + i];
+        memcpy(&dr->joined, joined + (size_t)i * 4, 4);
+        memcpy(&dr->vn, vn + (size_t)i * 4, 4);
+        memcpy(&dr->date, date + (size_t)i * 8, 8);
+        if (dr->joined >= s->nst)
+            return damaged(err, len);
+        dr->story = dr->joined;
+        dr->voff = (uint32_t)voff;
+        dr->toff = (uint32_t)toff;
+        voff += dr->vn;
+        toff += (flags & PART_TITLES) ? strlen(s->titles + toff) + 1 : 1;
+    }
+    s->ndocs += k;
+    s->nv += vk;
+    s->ntitles += tneed;
+    return 0;
+}
+
+int bti_story_load_end(bti_story_set *s, bt_error *err)
+{
+    if (s->ndocs != s->want_docs || s->nv != s->want_nv)
+        return bt_error_set(err, BT_EPARSE, "story state: %u of %u documents saved",
+                            s->ndocs, s->want_docs);
+    s->want_docs = 0;
+    s->want_nv = 0;
+    if (bti_story_reindex(s))
+        return bt_error_set(err, BT_ENOMEM, "story state: out of memory");
+    return 0;
+}
+
+int bti_story_load(const bti_story_config *cfg, const void *data, size_t len,
+                   bti_story_set **out, bt_error *err)
+{
+    *out = NULL;
+    size_t used = 0;
+    bti_story_set *s;
+    int rc = bti_story_load_core(cfg, data, len, &used, &s, err);
+    if (rc)
+        return rc;
+    const unsigned char *p = (const unsigned char *)data + used;
+    size_t left = len - used;
+    while (!rc && bti_story_docs_missing(s)) {
+        /* a part's length: its header and its fixed and variable arrays */
+        uint32_t hdr[4];
+        if (left < sizeof hdr) {
+            rc = damaged(err, len);
+            break;
+        }
+        memcpy(hdr, p, sizeof hdr);
+        uint32_t n = hdr[2];
+        if (n > BTI_STORY_PART_DOCS || (size_t)n * 16 > left - sizeof hdr) {
+            rc = damaged(err, len);
+            break;
+        }
+        size_t plen = sizeof hdr + (size_t)n * 16, vall = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t m;
+            memcpy(&m, p + sizeof hdr + (size_t)n * 4 + (size_t)i * 4, 4);
+            vall += m;
+        }
+        if (vall > (left - plen) / 8) {
+            rc = damaged(err, len);
+            break;
+        }
+        plen += vall * 8;
+        if (hdr[3] & PART_TITLES) /* n strings */
+            for (uint32_t seen = 0; seen < n && plen < left; plen++)
+                seen += p[plen] == 0;
+        rc = bti_story_load_docs(s, p, plen, err);
+        p += plen;
+        left -= plen;
+    }
+    if (!rc && left)
+        rc = damaged(err, len);
+    if (!rc)
+        rc = bti_story_load_end(s, err);
+    if (rc) {
+        bti_story_set_free(s);
+        return rc;
     }
     *out = s;
     return 0;
