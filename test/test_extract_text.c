@@ -313,6 +313,95 @@ static void test_lynx_alt_text(void **state)
     }
 }
 
+/* ---- html2text's block links (text_block_link.c) --------------------------------------- */
+
+/* "[" ... "](url)" around a card's lines: the lines inside are link lines with the URL, the
+ * bracket lines go, text after ")" stays a block; the summary under a card that another card
+ * follows is navigation, the paragraph under a lone card is not. */
+static void test_html2text_block_links(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "[\n\n"
+        "### A first story about the harbour\n\n"
+        "](https://example.org/harbour \"A first story\") Jane Roe\n\n"
+        "[\n\n"
+        "### A second story about the bridge\n\n"
+        "](/bridge)\n\n"
+        "The summary of the second story, which says what the bridge costs and when.\n\n"
+        "[\n\n"
+        "## A third story\n\n"
+        "](/third)\n\n"
+        "This paragraph follows a lone card and is the article's own text once more.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 6);
+    assert_string_equal(d.b[0].text, "A first story about the harbour");
+    assert_true(d.b[0].flags & TBF_LINKLINE);
+    assert_int_equal(d.b[0].level, 3);
+    assert_string_equal(d.b[0].url, "https://example.org/harbour");
+    assert_string_equal(d.b[1].text, "Jane Roe");
+    assert_null(d.b[1].url);
+    assert_false(d.b[1].flags & TBF_LINKLINE);
+    assert_string_equal(d.b[2].url, "/bridge");
+    assert_true(d.b[3].flags & TBF_NAV); /* a card follows it: the second card's summary */
+    assert_false(tx_is_prose(&d.b[3]));
+    assert_string_equal(d.b[4].url, "/third");
+    assert_false(d.b[5].flags & TBF_NAV);
+    assert_true(tx_is_prose(&d.b[5]));
+    tx_doc_free(&d);
+    /* a bracket with no closing link within reach, and prose opening with "](": text */
+    static const char odd[] = "[\n\n](not a url) but words\n";
+    assert_int_equal(tx_doc_build(&d, odd, strlen(odd)), 0);
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.b[0].text, "[");
+    tx_doc_free(&d);
+}
+
+/* A list of cards below the article, each a linked heading ending like a sentence and a
+ * summary: the article ends where the list begins, and the box of one card in the middle of
+ * the article does not cut it (the paragraph right below the card reads as its summary). */
+static void test_html2text_card_list(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The city council approved the new harbour plan on Monday evening after a debate that "
+        "lasted more than six hours and drew a large crowd to the town hall.\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region grants its permits in time.\n\n"
+        "[\n\n"
+        "### Related: the harbour's history, told by the people who worked there for decades.\n\n"
+        "](/harbour-history)\n\n"
+        "Opponents of the plan said the costs had been underestimated and asked for an "
+        "independent review, which the majority rejected in a vote late in the night.\n\n"
+        "The mayor said the city would publish every contract so that citizens can follow how "
+        "the money is spent over the coming years of construction.\n\n"
+        "## More stories\n\n"
+        "[\n\n"
+        "### Schools in the district will get new sports halls, the education office said today.\n\n"
+        "](/schools)\n\n"
+        "The education office presented its plans for the district's schools on Tuesday, with "
+        "new halls, new playgrounds and a canteen for each of them by the end of the decade.\n\n"
+        "[\n\n"
+        "### The museum reopens after two years of renovation and shows its old collection.\n\n"
+        "](/museum)\n\n"
+        "The museum opened its doors again on Sunday and thousands of visitors came to see the "
+        "rooms that architects had rebuilt from the cellar to the roof in two years of work.\n\n"
+        "[\n\n"
+        "### A new bus line links the station to the university and the hospital from May on.\n\n"
+        "](/bus)\n\n"
+        "The transport company will run the new line every ten minutes during the day and every "
+        "half hour at night, with electric buses bought from a company in the region.\n");
+    assert_int_equal(a->n_body, 3);
+    assert_non_null(strstr(a->body[2], "The mayor said"));
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "education office"));
+        assert_null(strstr(a->body[i], "Related:"));
+    }
+    bt_article_free(a);
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -1704,6 +1793,8 @@ int main(void)
         cmocka_unit_test(test_rendered_captions),
         cmocka_unit_test(test_lynx_alt_text),
         cmocka_unit_test(test_related_and_furniture),
+        cmocka_unit_test(test_html2text_block_links),
+        cmocka_unit_test(test_html2text_card_list),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),

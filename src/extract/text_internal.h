@@ -63,6 +63,12 @@ typedef struct tx_doc {
 int tx_doc_build(tx_doc *d, const char *text, size_t len);
 void tx_doc_free(tx_doc *d);
 
+/* ---- block links (text_block_link.c) ---------------------------------------------------- */
+
+/* Pass "block link": html2text's "[" ... "](url)" around a card's lines, rejoined into link
+ * lines with that URL; the bracket lines go. 0 or BT_ENOMEM. */
+int tx_join_block_links(tx_doc *d);
+
 /* Words in s: runs of non-space bytes (the text is white-space folded). */
 size_t tx_count_words(const char *s, size_t len);
 
