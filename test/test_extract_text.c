@@ -402,6 +402,33 @@ static void test_html2text_card_list(void **state)
     bt_article_free(a);
 }
 
+/* A "Comment" button between the headline and the first paragraph (html2text writes buttons
+ * as text) is no comment section: the article's two parts around a gallery join. */
+static void test_header_button(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "Jane Roe Published 3 May 2024\n\n"
+        "Comment\n\n"
+        "The city council approved the new harbour plan on Monday evening after a debate that "
+        "lasted more than six hours and drew a large crowd to the town hall.\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region grants its permits in time.\n\n"
+        "The old warehouses (Picture: A. Smith)\n\nThe quay at night (Picture: A. Smith)\n\n"
+        "A ferry in the harbour (Picture: B. Jones)\n\nThe town hall (Picture: B. Jones)\n\n"
+        "Crowds before the vote (Picture: C. Lee)\n\nThe mayor speaking (Picture: C. Lee)\n\n"
+        "Protesters outside (Picture: D. Ray)\n\nThe park as planned (Picture: D. Ray)\n\n"
+        "Opponents of the plan said the costs had been underestimated and asked for an "
+        "independent review, which the majority rejected in a vote late in the night.\n\n"
+        "The mayor said the city would publish every contract so that citizens can follow how "
+        "the money is spent over the coming years of construction and beyond that.\n");
+    assert_true(a->n_body >= 4);
+    assert_non_null(strstr(a->body[0], "approved the new harbour plan"));
+    assert_non_null(strstr(a->body[a->n_body - 1], "The mayor said"));
+    bt_article_free(a);
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -1795,6 +1822,7 @@ int main(void)
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_html2text_block_links),
         cmocka_unit_test(test_html2text_card_list),
+        cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),

@@ -1145,6 +1145,10 @@ static void mark_furniture(ctx *c)
             c->junk[i] = JUNK_RULE;
         else if (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key))
             c->junk[i] = JUNK_SITE;
+        /* pass "header button" (text_header_button.c): "Comment" below the headline */
+        if (c->role[i] == R_STOP && !tx_is_related_heading(b) && !tx_is_paywall_notice(b) &&
+            tx_is_header_button(&c->d, i))
+            c->role[i] = R_NONE, c->junk[i] = JUNK_RULE;
     }
 }
 

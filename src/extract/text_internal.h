@@ -148,6 +148,12 @@ size_t tx_byline(const char *s, size_t len, size_t off[], size_t lens[], size_t 
 /* "Theo Reuters", "Nguồn: TTXVN", "Source: AP": an attribution line; 1 when it is one. */
 int tx_is_attribution(const char *s, size_t len);
 
+/* ---- header buttons (text_header_button.c) ---------------------------------------------- */
+
+/* Whether block i, a section heading, stands in the article's header: a few blocks below a
+ * first-level headline with no paragraph or heading between (a "Comment" button). */
+int tx_is_header_button(const tx_doc *d, size_t i);
+
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 
 /* Whether the block recurs across the model's pages often enough to be furniture. */
