@@ -429,6 +429,39 @@ static void test_header_button(void **state)
     bt_article_free(a);
 }
 
+/* html2text writes "&copy;" as "(C)": a caption's credit "(C) dpa" marks it as a caption
+ * (not a paragraph) as "©" does; a lead photo's caption above the standfirst does not hide
+ * the standfirst. */
+static void test_html2text_copyright_captions(void **state)
+{
+    (void)state;
+    static const char *const signs[] = {"(C)", "\xC2\xA9"};
+    for (size_t s = 0; s < 2; s++) {
+        char md[2048];
+        snprintf(md, sizeof md,
+                 "# The council approves the new harbour plan after a long debate\n\n"
+                 "The mayor at the town hall on Monday. %s dpa | Jane Roe\n\n"
+                 "**The city council approved the harbour plan after six hours of debate. "
+                 "The works begin next spring.**\n\n"
+                 "The debate lasted more than six hours and drew a large crowd to the town "
+                 "hall, where opponents and supporters of the plan waited for the vote.\n\n"
+                 "A crowd waits outside the town hall before the vote. %s Jane Roe\n\n"
+                 "The plan foresees a new quay, a ferry terminal and a park along the water, "
+                 "and the first works are to begin next spring if the region agrees.\n",
+                 signs[s], signs[s]);
+        bt_article *a = extract_ok(md);
+        assert_non_null(a->lede);
+        assert_non_null(strstr(a->lede, "approved the harbour plan"));
+        assert_int_equal(a->n_body, 2);
+        for (size_t i = 0; i < a->n_body; i++)
+            assert_null(strstr(a->body[i], "Jane Roe"));
+        bt_article_free(a);
+    }
+    /* "(C)" inside a word or a name is no sign */
+    assert_int_equal(tx_last_copyright_sign("Team (C) wins", 13), 5);
+    assert_int_equal(tx_last_copyright_sign("F(C) Basel (Cologne)", 20), (size_t)-1);
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -1823,6 +1856,7 @@ int main(void)
         cmocka_unit_test(test_html2text_block_links),
         cmocka_unit_test(test_html2text_card_list),
         cmocka_unit_test(test_header_button),
+        cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),

@@ -237,11 +237,7 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
 
 static int copyright_tail(const tx_block *b)
 {
-    static const char sign[] = "\xC2\xA9";
-    size_t at = NONE;
-    for (size_t i = 0; i + 1 < b->len; i++)
-        if (!memcmp(b->text + i, sign, 2))
-            at = i;
+    size_t at = tx_last_copyright_sign(b->text, b->len); /* "©" or html2text's "(C)" */
     return at != NONE && at > 0 && tx_count_words(b->text + at, b->len - at) <= COPYRIGHT_TAIL_WORDS;
 }
 
@@ -1383,6 +1379,9 @@ static int take_sapo(ctx *c, size_t j, size_t re, int image_above)
 {
     tx_block *B = c->d.b;
     int rc;
+    /* the lead photo's caption above the standfirst (its image left out by the renderer) */
+    while (j < re && (c->junk[j] || bare_caption(&B[j])))
+        j++, image_above = 1;
     if (j > re || B[j].kind != TB_TEXT || B[j].words < SAPO_MIN_WORDS || bare_caption(&B[j]) ||
         tx_doubled_half(B[j].text, B[j].len))
         return 0;

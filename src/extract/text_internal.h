@@ -154,6 +154,12 @@ int tx_is_attribution(const char *s, size_t len);
  * first-level headline with no paragraph or heading between (a "Comment" button). */
 int tx_is_header_button(const tx_doc *d, size_t i);
 
+/* ---- ASCII stand-ins (text_ascii_sign.c) ------------------------------------------------- */
+
+/* Offset of the last copyright sign in s: "©" or html2text's "(C)" as a word; (size_t)-1
+ * when there is none. */
+size_t tx_last_copyright_sign(const char *s, size_t len);
+
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 
 /* Whether the block recurs across the model's pages often enough to be furniture. */
