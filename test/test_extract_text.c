@@ -462,6 +462,45 @@ static void test_html2text_copyright_captions(void **state)
     assert_int_equal(tx_last_copyright_sign("F(C) Basel (Cologne)", 20), (size_t)-1);
 }
 
+/* A list article: numbered headings over its items, with a credit and an embed's label
+ * between them, is as dense in headline-like lines as a teaser list, but numbered in
+ * sequence: it stays the article's and joins the introduction above it. */
+static void test_listicle_items(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Five numbers that show how large the harbour project is\n\n"
+        "The harbour project is the largest building site the city has seen in a century, and "
+        "its costs have grown with every year of planning since the first design.\n\n"
+        "To show what the project means for the city, we have gathered five numbers.\n\n"
+        "Read also\n\n[The council approves the harbour plan](/plan)\n\nAdvertisement\n\n"
+        "## The numbers\n\nPhoto by John Poe\n\n"
+        "### 1. The new quay will be two kilometres long.\n\n"
+        "#### Embedded content not available\n\nPhoto by Jane Roe\n\n"
+        "### 2. Four thousand people will work on the site at the peak of construction.\n\n"
+        "#### Embedded content not available\n\nPhoto by John Poe\n\n"
+        "### 3. The ferry terminal will handle two million passengers a year when it opens.\n\n"
+        "#### Embedded content not available\n\nPhoto by Jane Roe\n\n"
+        "### 4. The park along the water will cover as much ground as forty football pitches.\n\n"
+        "#### Embedded content not available\n\nPhoto by John Poe\n\n"
+        "### 5. The whole project will cost the city and the region about two billion euros.\n\n"
+        "#### Embedded content not available\n\nPhoto by Jane Roe\n\n"
+        "The council will decide on the last permits in the autumn, after the public has had "
+        "its say in a series of meetings in every district of the city.\n");
+    int found = 0;
+    for (size_t i = 0; i < a->n_body; i++)
+        found |= strstr(a->body[i], "two million passengers") != NULL;
+    assert_true(found);
+    assert_non_null(strstr(a->body[0], "largest building site"));
+    bt_article_free(a);
+    /* numbers out of sequence are no list's items */
+    static const char md[] = "## 3. One\n\n## 7. Two\n\n## 1. Three\n\n## 2. Four\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(tx_listicle_items(&d, 0, d.n - 1), 2);
+    tx_doc_free(&d);
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -1857,6 +1896,7 @@ int main(void)
         cmocka_unit_test(test_html2text_card_list),
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),
+        cmocka_unit_test(test_listicle_items),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),

@@ -47,6 +47,7 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define RUN_IN_SECTION_DIV 4   /* prose under a section heading is a teaser list, mostly */
 #define TEASER_HEADS_PCT 70    /* a run whose blocks are this many headlines per paragraph ... */
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
+#define LISTICLE_MIN_ITEMS 3   /* ... unless it numbers this many headings in sequence */
 #define LIST_RUN_MIN_PARAS 3   /* pass "list run": paragraphs of a run made of link lines ... */
 #define LIST_RUN_LINKS_PCT 90  /* ... all of them or nearly (a box's one unlinked blurb) */
 #define LIST_RUN_DIV 4         /* a list of linked blurbs weighs a quarter of its bytes */
@@ -604,7 +605,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             other_since |= next_article;
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
-            if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
+            if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT &&
+                tx_listicle_items(&c->d, cs, ce) < LISTICLE_MIN_ITEMS) /* pass "listicle" */
                 r.score /= TEASER_DIV, r.weak = 1;
             /* pass "list run": paragraphs that are all (or all but one in ten) whole-line
              * links are teasers' summaries or a box of the site's services, each linked; an

@@ -160,6 +160,12 @@ int tx_is_header_button(const tx_doc *d, size_t i);
  * when there is none. */
 size_t tx_last_copyright_sign(const char *s, size_t len);
 
+/* ---- listicles (text_listicle.c) -------------------------------------------------------- */
+
+/* The longest sequence of headings numbered one after the other ("1. ...", "2. ...") among
+ * blocks s..e: the items of a list article. */
+size_t tx_listicle_items(const tx_doc *d, size_t s, size_t e);
+
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 
 /* Whether the block recurs across the model's pages often enough to be furniture. */
