@@ -501,6 +501,38 @@ static void test_listicle_items(void **state)
     tx_doc_free(&d);
 }
 
+/* A caption closing on its credit, names around a slash after the last sentence ("...
+ * stellen. Imago/Blaulicht-News.de"), is a caption where the renderer left its image out;
+ * units and pairs in lower case ("km/h", "und/oder") end no caption. */
+static void test_slash_credit_tail(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "Supporters of the plan wait outside the town hall before the vote. Jane Roe/Agency\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "Ferries will leave the new quay at 30 km/h, and the mayor said the city would publish "
+        "every contract and/or tender before the works begin in spring.\n");
+    assert_true(a->n_body >= 2);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Jane Roe"));
+    assert_non_null(strstr(a->body[a->n_body - 1], "km/h"));
+    bt_article_free(a);
+    static const char *const yes[] = {"A crowd waits. AP Photo/Eric Gay, File",
+                                      "Viel Ruhe hilft.Unsplash/Kelly Sikkema",
+                                      "Ein Brand in Ukraine. HANDOUT / AFP"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(tx_slash_credit_tail(yes[i], strlen(yes[i])));
+    static const char *const no[] = {"It ran at 30 km/h. Then it stopped/slowed",
+                                     "Jane Roe/Agency", "A crowd waits. Jane Roe/Agency.",
+                                     "The service runs 24/7 now. Really"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(tx_slash_credit_tail(no[i], strlen(no[i])));
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -1897,6 +1929,7 @@ int main(void)
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
+        cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),

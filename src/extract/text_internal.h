@@ -166,6 +166,12 @@ size_t tx_last_copyright_sign(const char *s, size_t len);
  * blocks s..e: the items of a list article. */
 size_t tx_listicle_items(const tx_doc *d, size_t s, size_t e);
 
+/* ---- credit tails (text_credit_tail.c) --------------------------------------------------- */
+
+/* A caption's credit after its last sentence, names parted by a slash ("... stellen.
+ * Imago/Blaulicht-News.de"): 1 when s ends with one. */
+int tx_slash_credit_tail(const char *s, size_t len);
+
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 
 /* Whether the block recurs across the model's pages often enough to be furniture. */
