@@ -350,6 +350,14 @@ static void test_html2text_block_links(void **state)
     assert_false(d.b[5].flags & TBF_NAV);
     assert_true(tx_is_prose(&d.b[5]));
     tx_doc_free(&d);
+    /* two cards in a row: the line closing one opens the next, "](url) [" */
+    static const char row[] = "[\n\n### The first card\n\n](/one) [\n\n### The second card\n\n](/two)\n";
+    assert_int_equal(tx_doc_build(&d, row, strlen(row)), 0);
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.b[0].url, "/one");
+    assert_string_equal(d.b[1].text, "The second card");
+    assert_string_equal(d.b[1].url, "/two");
+    tx_doc_free(&d);
     /* a bracket with no closing link within reach, and prose opening with "](": text */
     static const char odd[] = "[\n\n](not a url) but words\n";
     assert_int_equal(tx_doc_build(&d, odd, strlen(odd)), 0);

@@ -54,6 +54,14 @@ static size_t closing_link(const tx_block *b, size_t *ul)
     return i;
 }
 
+/* "[" alone, or a closing link with the next card's "[" after it: "](url) [". */
+static int opens_card(const tx_block *b)
+{
+    size_t ul;
+    return is_open_bracket(b) ||
+           (b->len >= 2 && !memcmp(b->text + b->len - 2, " [", 2) && closing_link(b, &ul));
+}
+
 static void free_block(tx_block *b)
 {
     free(b->text);
@@ -128,6 +136,10 @@ int tx_join_block_links(tx_doc *d)
             d->n = out;
             return kept;
         }
+        if (kept && is_open_bracket(&B[j])) {
+            i = j; /* "](url) [": the next card opens on the line that closes this one */
+            continue;
+        }
         if (kept)
             B[out++] = B[j];
         else
@@ -138,7 +150,7 @@ int tx_join_block_links(tx_doc *d)
          * prose. A lone card is a box inside the article, whose prose goes on below it. */
         if (!kept && i < d->n && B[i].kind == TB_TEXT && !B[i].level && !is_open_bracket(&B[i]))
             for (size_t k = i + 1; k < d->n && k <= i + BLURB_NEXT_CARD; k++)
-                if (is_open_bracket(&B[k])) {
+                if (opens_card(&B[k])) {
                     B[i].flags |= TBF_NAV;
                     break;
                 }
