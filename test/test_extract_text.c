@@ -466,8 +466,9 @@ static void test_html2text_copyright_captions(void **state)
         bt_article_free(a);
     }
     /* "(C)" inside a word or a name is no sign */
-    assert_int_equal(tx_last_copyright_sign("Team (C) wins", 13), 5);
-    assert_int_equal(tx_last_copyright_sign("F(C) Basel (Cologne)", 20), (size_t)-1);
+    assert_int_equal(tx_copyright_sign_in_tail("Team (C) wins", 13, 8), 5);
+    assert_int_equal(tx_copyright_sign_in_tail("F(C) Basel (Cologne)", 20, 8), (size_t)-1);
+    assert_int_equal(tx_copyright_sign_in_tail("(C) a b c", 9, 2), (size_t)-1);
 }
 
 /* A list article: numbered headings over its items, with a credit and an embed's label

@@ -10,9 +10,16 @@
 #define COPYRIGHT_SIGN "\xC2\xA9"
 #define COPYRIGHT_ASCII "(C)"
 
-size_t tx_last_copyright_sign(const char *s, size_t len)
+size_t tx_copyright_sign_in_tail(const char *s, size_t len, size_t max_words)
 {
+    size_t spaces = 0;
     for (size_t i = len; i-- > 0;) {
+        char c = s[i];
+        /* the sign is wanted within the last words only: stop past them */
+        if (c == ' ' && ++spaces > max_words)
+            break;
+        if (c != COPYRIGHT_SIGN[0] && c != COPYRIGHT_ASCII[0])
+            continue;
         if (i + 2 <= len && !memcmp(s + i, COPYRIGHT_SIGN, 2))
             return i;
         /* "(C)" as a word of its own: "(C) dpa", not "(Cologne)" or "F(C)" */

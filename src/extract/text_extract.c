@@ -238,7 +238,8 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
 
 static int copyright_tail(const tx_block *b)
 {
-    size_t at = tx_last_copyright_sign(b->text, b->len); /* "©" or html2text's "(C)" */
+    /* "©" or html2text's "(C)" */
+    size_t at = tx_copyright_sign_in_tail(b->text, b->len, COPYRIGHT_TAIL_WORDS);
     return at != NONE && at > 0 && tx_count_words(b->text + at, b->len - at) <= COPYRIGHT_TAIL_WORDS;
 }
 
