@@ -542,6 +542,25 @@ static void test_slash_credit_tail(void **state)
         assert_false(tx_slash_credit_tail(no[i], strlen(no[i])));
 }
 
+/* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
+ * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
+static void test_foto_credit(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Befürworter des Plans auf die Abstimmung warteten.\n\n"
+        "Befürworter des Plans warten vor dem Rathaus auf die Abstimmung. Foto: Jane Roe\n\n"
+        "(Foto: Agentur)\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Foto:"));
+    assert_non_null(strstr(a->body[a->n_body - 1], "Fährterminal"));
+    bt_article_free(a);
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -1939,6 +1958,7 @@ int main(void)
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
         cmocka_unit_test(test_slash_credit_tail),
+        cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),
