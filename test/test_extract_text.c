@@ -313,6 +313,254 @@ static void test_lynx_alt_text(void **state)
     }
 }
 
+/* ---- html2text's block links (text_block_link.c) --------------------------------------- */
+
+/* "[" ... "](url)" around a card's lines: the lines inside are link lines with the URL, the
+ * bracket lines go, text after ")" stays a block; the summary under a card that another card
+ * follows is navigation, the paragraph under a lone card is not. */
+static void test_html2text_block_links(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "[\n\n"
+        "### A first story about the harbour\n\n"
+        "](https://example.org/harbour \"A first story\") Jane Roe\n\n"
+        "[\n\n"
+        "### A second story about the bridge\n\n"
+        "](/bridge)\n\n"
+        "The summary of the second story, which says what the bridge costs and when.\n\n"
+        "[\n\n"
+        "## A third story\n\n"
+        "](/third)\n\n"
+        "This paragraph follows a lone card and is the article's own text once more.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 6);
+    assert_string_equal(d.b[0].text, "A first story about the harbour");
+    assert_true(d.b[0].flags & TBF_LINKLINE);
+    assert_int_equal(d.b[0].level, 3);
+    assert_string_equal(d.b[0].url, "https://example.org/harbour");
+    assert_string_equal(d.b[1].text, "Jane Roe");
+    assert_null(d.b[1].url);
+    assert_false(d.b[1].flags & TBF_LINKLINE);
+    assert_string_equal(d.b[2].url, "/bridge");
+    assert_true(d.b[3].flags & TBF_NAV); /* a card follows it: the second card's summary */
+    assert_false(tx_is_prose(&d.b[3]));
+    assert_string_equal(d.b[4].url, "/third");
+    assert_false(d.b[5].flags & TBF_NAV);
+    assert_true(tx_is_prose(&d.b[5]));
+    tx_doc_free(&d);
+    /* two cards in a row: the line closing one opens the next, "](url) [" */
+    static const char row[] = "[\n\n### The first card\n\n](/one) [\n\n### The second card\n\n](/two)\n";
+    assert_int_equal(tx_doc_build(&d, row, strlen(row)), 0);
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.b[0].url, "/one");
+    assert_string_equal(d.b[1].text, "The second card");
+    assert_string_equal(d.b[1].url, "/two");
+    tx_doc_free(&d);
+    /* a bracket with no closing link within reach, and prose opening with "](": text */
+    static const char odd[] = "[\n\n](not a url) but words\n";
+    assert_int_equal(tx_doc_build(&d, odd, strlen(odd)), 0);
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.b[0].text, "[");
+    tx_doc_free(&d);
+}
+
+/* A list of cards below the article, each a linked heading ending like a sentence and a
+ * summary: the article ends where the list begins, and the box of one card in the middle of
+ * the article does not cut it (the paragraph right below the card reads as its summary). */
+static void test_html2text_card_list(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The city council approved the new harbour plan on Monday evening after a debate that "
+        "lasted more than six hours and drew a large crowd to the town hall.\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region grants its permits in time.\n\n"
+        "[\n\n"
+        "### Related: the harbour's history, told by the people who worked there for decades.\n\n"
+        "](/harbour-history)\n\n"
+        "Opponents of the plan said the costs had been underestimated and asked for an "
+        "independent review, which the majority rejected in a vote late in the night.\n\n"
+        "The mayor said the city would publish every contract so that citizens can follow how "
+        "the money is spent over the coming years of construction.\n\n"
+        "## More stories\n\n"
+        "[\n\n"
+        "### Schools in the district will get new sports halls, the education office said today.\n\n"
+        "](/schools)\n\n"
+        "The education office presented its plans for the district's schools on Tuesday, with "
+        "new halls, new playgrounds and a canteen for each of them by the end of the decade.\n\n"
+        "[\n\n"
+        "### The museum reopens after two years of renovation and shows its old collection.\n\n"
+        "](/museum)\n\n"
+        "The museum opened its doors again on Sunday and thousands of visitors came to see the "
+        "rooms that architects had rebuilt from the cellar to the roof in two years of work.\n\n"
+        "[\n\n"
+        "### A new bus line links the station to the university and the hospital from May on.\n\n"
+        "](/bus)\n\n"
+        "The transport company will run the new line every ten minutes during the day and every "
+        "half hour at night, with electric buses bought from a company in the region.\n");
+    assert_int_equal(a->n_body, 3);
+    assert_non_null(strstr(a->body[2], "The mayor said"));
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "education office"));
+        assert_null(strstr(a->body[i], "Related:"));
+    }
+    bt_article_free(a);
+}
+
+/* A "Comment" button between the headline and the first paragraph (html2text writes buttons
+ * as text) is no comment section: the article's two parts around a gallery join. */
+static void test_header_button(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "Jane Roe Published 3 May 2024\n\n"
+        "Comment\n\n"
+        "The city council approved the new harbour plan on Monday evening after a debate that "
+        "lasted more than six hours and drew a large crowd to the town hall.\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region grants its permits in time.\n\n"
+        "The old warehouses (Picture: A. Smith)\n\nThe quay at night (Picture: A. Smith)\n\n"
+        "A ferry in the harbour (Picture: B. Jones)\n\nThe town hall (Picture: B. Jones)\n\n"
+        "Crowds before the vote (Picture: C. Lee)\n\nThe mayor speaking (Picture: C. Lee)\n\n"
+        "Protesters outside (Picture: D. Ray)\n\nThe park as planned (Picture: D. Ray)\n\n"
+        "Opponents of the plan said the costs had been underestimated and asked for an "
+        "independent review, which the majority rejected in a vote late in the night.\n\n"
+        "The mayor said the city would publish every contract so that citizens can follow how "
+        "the money is spent over the coming years of construction and beyond that.\n");
+    assert_true(a->n_body >= 4);
+    assert_non_null(strstr(a->body[0], "approved the new harbour plan"));
+    assert_non_null(strstr(a->body[a->n_body - 1], "The mayor said"));
+    bt_article_free(a);
+}
+
+/* html2text writes "&copy;" as "(C)": a caption's credit "(C) dpa" marks it as a caption
+ * (not a paragraph) as "©" does; a lead photo's caption above the standfirst does not hide
+ * the standfirst. */
+static void test_html2text_copyright_captions(void **state)
+{
+    (void)state;
+    static const char *const signs[] = {"(C)", "\xC2\xA9"};
+    for (size_t s = 0; s < 2; s++) {
+        char md[2048];
+        snprintf(md, sizeof md,
+                 "# The council approves the new harbour plan after a long debate\n\n"
+                 "The mayor at the town hall on Monday. %s dpa | Jane Roe\n\n"
+                 "**The city council approved the harbour plan after six hours of debate. "
+                 "The works begin next spring.**\n\n"
+                 "The debate lasted more than six hours and drew a large crowd to the town "
+                 "hall, where opponents and supporters of the plan waited for the vote.\n\n"
+                 "A crowd waits outside the town hall before the vote. %s Jane Roe\n\n"
+                 "The plan foresees a new quay, a ferry terminal and a park along the water, "
+                 "and the first works are to begin next spring if the region agrees.\n",
+                 signs[s], signs[s]);
+        bt_article *a = extract_ok(md);
+        assert_non_null(a->lede);
+        assert_non_null(strstr(a->lede, "approved the harbour plan"));
+        assert_int_equal(a->n_body, 2);
+        for (size_t i = 0; i < a->n_body; i++)
+            assert_null(strstr(a->body[i], "Jane Roe"));
+        bt_article_free(a);
+    }
+    /* "(C)" inside a word or a name is no sign */
+    assert_int_equal(tx_copyright_sign_in_tail("Team (C) wins", 13, 8), 5);
+    assert_int_equal(tx_copyright_sign_in_tail("F(C) Basel (Cologne)", 20, 8), (size_t)-1);
+    assert_int_equal(tx_copyright_sign_in_tail("(C) a b c", 9, 2), (size_t)-1);
+}
+
+/* A list article: numbered headings over its items, with a credit and an embed's label
+ * between them, is as dense in headline-like lines as a teaser list, but numbered in
+ * sequence: it stays the article's and joins the introduction above it. */
+static void test_listicle_items(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Five numbers that show how large the harbour project is\n\n"
+        "The harbour project is the largest building site the city has seen in a century, and "
+        "its costs have grown with every year of planning since the first design.\n\n"
+        "To show what the project means for the city, we have gathered five numbers.\n\n"
+        "Read also\n\n[The council approves the harbour plan](/plan)\n\nAdvertisement\n\n"
+        "## The numbers\n\nPhoto by John Poe\n\n"
+        "### 1. The new quay will be two kilometres long.\n\n"
+        "#### Embedded content not available\n\nPhoto by Jane Roe\n\n"
+        "### 2. Four thousand people will work on the site at the peak of construction.\n\n"
+        "#### Embedded content not available\n\nPhoto by John Poe\n\n"
+        "### 3. The ferry terminal will handle two million passengers a year when it opens.\n\n"
+        "#### Embedded content not available\n\nPhoto by Jane Roe\n\n"
+        "### 4. The park along the water will cover as much ground as forty football pitches.\n\n"
+        "#### Embedded content not available\n\nPhoto by John Poe\n\n"
+        "### 5. The whole project will cost the city and the region about two billion euros.\n\n"
+        "#### Embedded content not available\n\nPhoto by Jane Roe\n\n"
+        "The council will decide on the last permits in the autumn, after the public has had "
+        "its say in a series of meetings in every district of the city.\n");
+    int found = 0;
+    for (size_t i = 0; i < a->n_body; i++)
+        found |= strstr(a->body[i], "two million passengers") != NULL;
+    assert_true(found);
+    assert_non_null(strstr(a->body[0], "largest building site"));
+    bt_article_free(a);
+    /* numbers out of sequence are no list's items */
+    static const char md[] = "## 3. One\n\n## 7. Two\n\n## 1. Three\n\n## 2. Four\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(tx_listicle_items(&d, 0, d.n - 1), 2);
+    tx_doc_free(&d);
+}
+
+/* A caption closing on its credit, names around a slash after the last sentence ("...
+ * stellen. Imago/Blaulicht-News.de"), is a caption where the renderer left its image out;
+ * units and pairs in lower case ("km/h", "und/oder") end no caption. */
+static void test_slash_credit_tail(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "Supporters of the plan wait outside the town hall before the vote. Jane Roe/Agency\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "Ferries will leave the new quay at 30 km/h, and the mayor said the city would publish "
+        "every contract and/or tender before the works begin in spring.\n");
+    assert_true(a->n_body >= 2);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Jane Roe"));
+    assert_non_null(strstr(a->body[a->n_body - 1], "km/h"));
+    bt_article_free(a);
+    static const char *const yes[] = {"A crowd waits. AP Photo/Eric Gay, File",
+                                      "Viel Ruhe hilft.Unsplash/Kelly Sikkema",
+                                      "Ein Brand in Ukraine. HANDOUT / AFP"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(tx_slash_credit_tail(yes[i], strlen(yes[i])));
+    static const char *const no[] = {"It ran at 30 km/h. Then it stopped/slowed",
+                                     "Jane Roe/Agency", "A crowd waits. Jane Roe/Agency.",
+                                     "The service runs 24/7 now. Really"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(tx_slash_credit_tail(no[i], strlen(no[i])));
+}
+
+/* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
+ * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
+static void test_foto_credit(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Befürworter des Plans auf die Abstimmung warteten.\n\n"
+        "Befürworter des Plans warten vor dem Rathaus auf die Abstimmung. Foto: Jane Roe\n\n"
+        "(Foto: Agentur)\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Foto:"));
+    assert_non_null(strstr(a->body[a->n_body - 1], "Fährterminal"));
+    bt_article_free(a);
+}
+
 static void test_related_and_furniture(void **state)
 {
     (void)state;
@@ -1704,6 +1952,13 @@ int main(void)
         cmocka_unit_test(test_rendered_captions),
         cmocka_unit_test(test_lynx_alt_text),
         cmocka_unit_test(test_related_and_furniture),
+        cmocka_unit_test(test_html2text_block_links),
+        cmocka_unit_test(test_html2text_card_list),
+        cmocka_unit_test(test_header_button),
+        cmocka_unit_test(test_html2text_copyright_captions),
+        cmocka_unit_test(test_listicle_items),
+        cmocka_unit_test(test_slash_credit_tail),
+        cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),
         cmocka_unit_test(test_pandoc_raw_html),

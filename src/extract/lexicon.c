@@ -212,7 +212,7 @@ static const entry TABLE[] = {
     {"follow us", 9, LX(FURNITURE) | LX(HTML_PROMO_LINE)},
     {"follow us on", 12, LX(FURNITURE_PREFIX) | LX(HTML_PROMO_LINE)},
     {"for the latest stories", 22, LX(HTML_PROMO_LINE)},
-    {"foto", 4, LX(HTML_CREDIT_EN)},
+    {"foto", 4, LX(HTML_CREDIT_EN) | LX(CREDIT_EN)},
     {"from the section", 16, LX(FURNITURE)},
     {"fuente", 6, LX(HTML_CREDIT_EN)},
     {"funda olunye udaba lapha", 24, LX(HTML_RELATED_MARK)},

@@ -67,7 +67,8 @@ typedef uint64_t bti_lex_set;
  * text_credit.c tx_split_credit (capitalised only: in running text a lowercase "ảnh:"
  * is prose) and html_caption.c (captions are set apart by the markup: any case). */
 #define BTI_LEX_CREDIT_VI BTI_LEX_BIT(17)
-/* Both: an English credit word ("Photo: X", "Photo by Y", "Credit: Z"), capitalised and
+/* Both: a credit word, English or the "Foto" of many languages ("Photo: X", "Photo by Y",
+ * "Credit: Z", "Foto: W"), capitalised and
  * spelt in ASCII: folded, "Vídeo: EPV" (Spanish) would match "video" and "image
  * credit:" would match "credit", and neither is a credit label in those places. */
 #define BTI_LEX_CREDIT_EN BTI_LEX_BIT(18)

@@ -47,6 +47,7 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define RUN_IN_SECTION_DIV 4   /* prose under a section heading is a teaser list, mostly */
 #define TEASER_HEADS_PCT 70    /* a run whose blocks are this many headlines per paragraph ... */
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
+#define LISTICLE_MIN_ITEMS 3   /* ... unless it numbers this many headings in sequence */
 #define LIST_RUN_MIN_PARAS 3   /* pass "list run": paragraphs of a run made of link lines ... */
 #define LIST_RUN_LINKS_PCT 90  /* ... all of them or nearly (a box's one unlinked blurb) */
 #define LIST_RUN_DIV 4         /* a list of linked blurbs weighs a quarter of its bytes */
@@ -238,11 +239,8 @@ static int add_image(ctx *c, const char *src, const char *text, size_t len)
 
 static int copyright_tail(const tx_block *b)
 {
-    static const char sign[] = "\xC2\xA9";
-    size_t at = NONE;
-    for (size_t i = 0; i + 1 < b->len; i++)
-        if (!memcmp(b->text + i, sign, 2))
-            at = i;
+    /* "©" or html2text's "(C)" */
+    size_t at = tx_copyright_sign_in_tail(b->text, b->len, COPYRIGHT_TAIL_WORDS);
     return at != NONE && at > 0 && tx_count_words(b->text + at, b->len - at) <= COPYRIGHT_TAIL_WORDS;
 }
 
@@ -280,7 +278,7 @@ static int bare_caption(const tx_block *b)
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
     if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
         return 1;
-    if (copyright_tail(b) || slash_credit_tail(b))
+    if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len))
         return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
@@ -611,7 +609,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             other_since |= next_article;
             if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
-            if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT)
+            if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT &&
+                tx_listicle_items(&c->d, cs, ce) < LISTICLE_MIN_ITEMS) /* pass "listicle" */
                 r.score /= TEASER_DIV, r.weak = 1;
             /* pass "list run": paragraphs that are all (or all but one in ten) whole-line
              * links are teasers' summaries or a box of the site's services, each linked; an
@@ -1148,6 +1147,10 @@ static void mark_furniture(ctx *c)
             c->junk[i] = JUNK_RULE;
         else if (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key))
             c->junk[i] = JUNK_SITE;
+        /* pass "header button" (text_header_button.c): "Comment" below the headline */
+        if (c->role[i] == R_STOP && !tx_is_related_heading(b) && !tx_is_paywall_notice(b) &&
+            tx_is_header_button(&c->d, i))
+            c->role[i] = R_NONE, c->junk[i] = JUNK_RULE;
     }
 }
 
@@ -1382,6 +1385,9 @@ static int take_sapo(ctx *c, size_t j, size_t re, int image_above)
 {
     tx_block *B = c->d.b;
     int rc;
+    /* the lead photo's caption above the standfirst (its image left out by the renderer) */
+    while (j < re && (c->junk[j] || bare_caption(&B[j])))
+        j++, image_above = 1;
     if (j > re || B[j].kind != TB_TEXT || B[j].words < SAPO_MIN_WORDS || bare_caption(&B[j]) ||
         tx_doubled_half(B[j].text, B[j].len))
         return 0;

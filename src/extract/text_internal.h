@@ -63,6 +63,12 @@ typedef struct tx_doc {
 int tx_doc_build(tx_doc *d, const char *text, size_t len);
 void tx_doc_free(tx_doc *d);
 
+/* ---- block links (text_block_link.c) ---------------------------------------------------- */
+
+/* Pass "block link": html2text's "[" ... "](url)" around a card's lines, rejoined into link
+ * lines with that URL; the bracket lines go. 0 or BT_ENOMEM. */
+int tx_join_block_links(tx_doc *d);
+
 /* Words in s: runs of non-space bytes (the text is white-space folded). */
 size_t tx_count_words(const char *s, size_t len);
 
@@ -150,6 +156,29 @@ int tx_is_attribution(const char *s, size_t len);
  * text: no paragraph, though the page's text goes on through it). Other captures are left
  * alone. */
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
+/* ---- header buttons (text_header_button.c) ---------------------------------------------- */
+
+/* Whether block i, a section heading, stands in the article's header: a few blocks below a
+ * first-level headline with no paragraph or heading between (a "Comment" button). */
+int tx_is_header_button(const tx_doc *d, size_t i);
+
+/* ---- ASCII stand-ins (text_ascii_sign.c) ------------------------------------------------- */
+
+/* Offset of the last copyright sign in s ("©" or html2text's "(C)" as a word) with at most
+ * max_words words after it; (size_t)-1 when there is none. */
+size_t tx_copyright_sign_in_tail(const char *s, size_t len, size_t max_words);
+
+/* ---- listicles (text_listicle.c) -------------------------------------------------------- */
+
+/* The longest sequence of headings numbered one after the other ("1. ...", "2. ...") among
+ * blocks s..e: the items of a list article. */
+size_t tx_listicle_items(const tx_doc *d, size_t s, size_t e);
+
+/* ---- credit tails (text_credit_tail.c) --------------------------------------------------- */
+
+/* A caption's credit after its last sentence, names parted by a slash ("... stellen.
+ * Imago/Blaulicht-News.de"): 1 when s ends with one. */
+int tx_slash_credit_tail(const char *s, size_t len);
 
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 

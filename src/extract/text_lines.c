@@ -949,6 +949,10 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         tx_doc_free(d);
         return rc;
     }
+    if ((rc = tx_join_block_links(d))) {
+        tx_doc_free(d);
+        return rc;
+    }
     /* Navigation: runs of short list items or link lines. */
     for (size_t i = 0; i < d->n;) {
         size_t j = i;

@@ -283,6 +283,9 @@ int tx_is_prose(const tx_block *b)
 {
     if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_ROW)))
         return 0;
+    /* a heading that is one link is a teaser's title, however it ends */
+    if (b->level && (b->flags & TBF_LINKLINE))
+        return 0;
     unsigned c = last_char(b->text, b->len);
     if (b->words >= PROSE_WORDS)
         return 1;

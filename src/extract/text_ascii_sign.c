@@ -1,0 +1,31 @@
+/* text_ascii_sign.c: signs a renderer wrote in ASCII. html2text (unless run with
+ * --unicode-snob) replaces some named entities with ASCII stand-ins: "&copy;" becomes "(C)",
+ * so a photo credit "© dpa" under a caption reads "(C) dpa". The rules that look for a
+ * copyright sign take the stand-in as the sign. (Its letters are lost too: "&uuml;" becomes
+ * "u", which no rule can undo.) */
+#include "extract/text_internal.h"
+
+#include <string.h>
+
+#define COPYRIGHT_SIGN "\xC2\xA9"
+#define COPYRIGHT_ASCII "(C)"
+
+size_t tx_copyright_sign_in_tail(const char *s, size_t len, size_t max_words)
+{
+    size_t spaces = 0;
+    for (size_t i = len; i-- > 0;) {
+        char c = s[i];
+        /* the sign is wanted within the last words only: stop past them */
+        if (c == ' ' && ++spaces > max_words)
+            break;
+        if (c != COPYRIGHT_SIGN[0] && c != COPYRIGHT_ASCII[0])
+            continue;
+        if (i + 2 <= len && !memcmp(s + i, COPYRIGHT_SIGN, 2))
+            return i;
+        /* "(C)" as a word of its own: "(C) dpa", not "(Cologne)" or "F(C)" */
+        if (i + 3 <= len && !memcmp(s + i, COPYRIGHT_ASCII, 3) && (i == 0 || s[i - 1] == ' ') &&
+            (i + 3 == len || s[i + 3] == ' '))
+            return i;
+    }
+    return (size_t)-1;
+}
