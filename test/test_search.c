@@ -475,6 +475,60 @@ static void test_date_filter_relevance(void **state)
     bt_search_results_free(r);
 }
 
+/* The rowid range of a date filter (dates.c's bti_day_span) skips the blocks of articles
+ * whose days cannot be within the dates: over three blocks, the articles within the dates
+ * near the start, in the middle and at the very end, an article without a date and one
+ * whose date is not YYYY-MM-DD (judged on its row, as text) are found, no more. */
+static void test_date_span_blocks(void **state)
+{
+    fixture *f = *state;
+    bt_error err;
+    enum { N = 2600 }; /* past two blocks of SPAN_BLOCK (1024) rowids */
+    const int in[3] = {3, 1500, N - 1};
+    assert_int_equal(bt_store_begin(f->s, &err), 0);
+    for (int i = 0; i < N; i++) {
+        char title[96], date[32];
+        snprintf(title, sizeof title, "Đèo Hải Vân số %d", i);
+        int y = i == in[0] || i == in[1] || i == in[2] ? 2021 : 2018 + 2 * (i % 2);
+        snprintf(date, sizeof date, "%d-%02d-15T08:00:00+07:00", y, 1 + i % 12);
+        /* 1800: no date; 1900: "2021-04-3", within 2021 and April 2021 as text */
+        add_one(f, title, i == 1800 ? NULL : i == 1900 ? "2021-04-3" : date,
+                "Sương mù trên đèo.", "gen");
+    }
+    assert_int_equal(bt_store_commit(f->s, &err), 0);
+    const char *queries[] = {"đèo since:2021-01-01 until:2021-12-31", "deo since:2021 until:2021",
+                             "\"đèo hải\" since:2021 until:2021"};
+    for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+        bt_search_opts o = BT_SEARCH_OPTS_INIT;
+        o.sort = BT_SORT_DATE;
+        bt_search_results *r = run(f, queries[q], &o);
+        if (r->total != 4 || r->total_more || r->n != 4)
+            fail_msg("'%s': total %lld%s, %zu hits", queries[q], (long long)r->total,
+                     r->total_more ? "+" : "", r->n);
+        int seen = 0;
+        for (size_t i = 0; i < r->n; i++)
+            for (int k = 0; k < 4; k++) {
+                char want[32];
+                snprintf(want, sizeof want, "Đèo Hải Vân số %d", k < 3 ? in[k] : 1900);
+                seen |= !strcmp(r->hits[i].title, want) << k;
+            }
+        assert_int_equal(seen, 15);
+        bt_search_results_free(r);
+        r = run(f, queries[q], NULL); /* by relevance: the window walks the range */
+        assert_int_equal(r->total, 4);
+        bt_search_results_free(r);
+    }
+    bt_search_results *r = run(f, "đèo since:2022-01-01 until:2022-12-31", NULL);
+    assert_int_equal(r->total, 0);
+    bt_search_results_free(r);
+    r = run(f, "đèo since:2021-04-01 until:2021-04-30", NULL); /* in[0] (April) and 1900 */
+    assert_int_equal(r->total, 2);
+    bt_search_results_free(r);
+    r = run(f, "đèo since:2019-01-01 until:2019-12-31", NULL); /* between 2018 and 2020: none */
+    assert_int_equal(r->total, 0);
+    bt_search_results_free(r);
+}
+
 /* The phrase index (bt_store_set_phrase_index): phrases matched by their syllable pairs find
  * exactly the articles the positional match finds, with the same totals; snippets still mark
  * every syllable of the phrase; articles added later get pairs too; switching back gives the
@@ -736,6 +790,7 @@ int main(void)
         cmocka_unit_test(test_large_result),
         cmocka_unit_test(test_mid_result_exact),
         cmocka_unit_test(test_date_filter_relevance),
+        cmocka_unit_test(test_date_span_blocks),
         cmocka_unit_test(test_phrase_index),
         cmocka_unit_test(test_phrase_index_error),
         cmocka_unit_test(test_window_ranked),

@@ -9,10 +9,18 @@
 
 #define DAY_NONE 0     /* no date: never within a range */
 #define DAY_UNKNOWN -1 /* not in the array or not YYYY-MM-DD (bti_date_key): ask the table */
+/* SPAN_BLOCK: rowids summarised by one block's earliest and latest day, so that bti_day_span
+ * skips the blocks that cannot hold a day of the range instead of reading every article's:
+ * the scan of the whole array cost 13 M instructions a dated query at 1,000,000 articles,
+ * more than the rest of the filter (bench/README.md, issue 15) */
+#define SPAN_BLOCK 1024
 
 typedef struct day_cache {
     int32_t *day;     /* by rowid: YYYYMMDD, DAY_NONE or DAY_UNKNOWN */
     int64_t n;        /* rowids 0..n-1 are in `day` */
+    /* by block of SPAN_BLOCK rowids: the earliest and latest day in it (DAY_UNKNOWN counts
+     * as any day, DAY_NONE as none: min > max when the block holds no date) */
+    int32_t *blk_min, *blk_max;
     int64_t version;  /* PRAGMA data_version when read */
     int64_t changes;  /* sqlite3_total_changes64 when read */
     int valid;
@@ -31,6 +39,39 @@ static int64_t data_version(sqlite3 *db)
         v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return v;
+}
+
+/* Fills the block summaries of c->day (SPAN_BLOCK). */
+static int blocks_read(day_cache *c)
+{
+    int64_t nb = (c->n + SPAN_BLOCK - 1) / SPAN_BLOCK;
+    int32_t *mn = realloc(c->blk_min, (size_t)(nb ? nb : 1) * sizeof *mn);
+    if (mn)
+        c->blk_min = mn;
+    int32_t *mx = realloc(c->blk_max, (size_t)(nb ? nb : 1) * sizeof *mx);
+    if (mx)
+        c->blk_max = mx;
+    if (!mn || !mx)
+        return SQLITE_NOMEM;
+    for (int64_t b = 0; b < nb; b++) {
+        int32_t lo = INT32_MAX, hi = INT32_MIN;
+        int64_t end = (b + 1) * SPAN_BLOCK < c->n ? (b + 1) * SPAN_BLOCK : c->n;
+        for (int64_t i = b * SPAN_BLOCK; i < end; i++) {
+            int32_t d = c->day[i];
+            if (d == DAY_UNKNOWN) {
+                lo = INT32_MIN;
+                hi = INT32_MAX;
+                break;
+            }
+            if (d == DAY_NONE)
+                continue;
+            lo = d < lo ? d : lo;
+            hi = d > hi ? d : hi;
+        }
+        mn[b] = lo;
+        mx[b] = hi;
+    }
+    return SQLITE_OK;
 }
 
 static int cache_read(day_cache *c, sqlite3 *db)
@@ -72,6 +113,9 @@ static int cache_read(day_cache *c, sqlite3 *db)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return rc;
+    rc = blocks_read(c);
+    if (rc != SQLITE_OK)
+        return rc;
     c->version = version;
     c->changes = changes;
     c->valid = 1;
@@ -101,6 +145,37 @@ static int row_in(sqlite3 *db, int64_t n, sqlite3_value *lo, sqlite3_value *hi, 
     rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
     sqlite3_finalize(st);
     return rc;
+}
+
+/* Argument `arg` of bti_day_in, a bound of the range (NULL: `open`), as a YYYYMMDD key in
+ * *key (DAY_UNKNOWN when not a date). The bounds are a query's parameters, the same on
+ * every row: parsed on the first row and kept as SQLite's auxiliary data of the argument
+ * (sqlite3_set_auxdata) for the next ones. 1 when *key is to be kept (bound_keep). */
+static int bound_of(sqlite3_context *ctx, sqlite3_value **val, int arg, int32_t open,
+                    int32_t *key)
+{
+    const int32_t *kept = sqlite3_get_auxdata(ctx, arg);
+    if (kept) {
+        *key = *kept;
+        return 0;
+    }
+    if (sqlite3_value_type(val[arg]) == SQLITE_NULL)
+        *key = open;
+    else
+        *key = bti_date_key(sqlite3_value_text(val[arg]), sqlite3_value_bytes(val[arg]));
+    return 1;
+}
+
+/* Keeps `key` as argument `arg`'s auxiliary data (last: SQLite may free it at once). */
+static void bound_keep(sqlite3_context *ctx, int arg, int keep, int32_t key)
+{
+    if (!keep)
+        return;
+    int32_t *k = sqlite3_malloc(sizeof *k);
+    if (!k)
+        return; /* parsed again on the next row */
+    *k = key;
+    sqlite3_set_auxdata(ctx, arg, k, sqlite3_free);
 }
 
 static void day_in_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
@@ -134,16 +209,39 @@ static void day_in_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
         sqlite3_result_int(ctx, 0);
         return;
     }
-    int in = 1;
-    if (sqlite3_value_type(val[1]) != SQLITE_NULL) {
-        int32_t lo = bti_date_key(sqlite3_value_text(val[1]), sqlite3_value_bytes(val[1]));
-        in = lo != DAY_UNKNOWN && d >= lo;
+    int32_t lo, hi;
+    int keep_lo = bound_of(ctx, val, 1, 0, &lo), keep_hi = bound_of(ctx, val, 2, INT32_MAX, &hi);
+    sqlite3_result_int(ctx, lo != DAY_UNKNOWN && hi != DAY_UNKNOWN && d >= lo && d <= hi);
+    bound_keep(ctx, 1, keep_lo, lo);
+    bound_keep(ctx, 2, keep_hi, hi);
+}
+
+/* 1 when day d is within [lo, hi] or unknown (bti_day_in may accept it). */
+static int day_may(int32_t d, int32_t lo, int32_t hi)
+{
+    return d == DAY_UNKNOWN || (d != DAY_NONE && d >= lo && d <= hi);
+}
+
+/* The lowest (last 0) or highest (1) rowid whose day may be within [lo, hi], -1 when none:
+ * the blocks whose days cannot be are skipped whole (SPAN_BLOCK). */
+static int64_t span_end(const day_cache *c, int32_t lo, int32_t hi, int last)
+{
+    int64_t nb = (c->n + SPAN_BLOCK - 1) / SPAN_BLOCK;
+    for (int64_t k = 0; k < nb; k++) {
+        int64_t b = last ? nb - 1 - k : k;
+        if (c->blk_min[b] > hi || c->blk_max[b] < lo)
+            continue;
+        int64_t from = b * SPAN_BLOCK, to = (b + 1) * SPAN_BLOCK < c->n ? (b + 1) * SPAN_BLOCK : c->n;
+        if (!last) {
+            for (int64_t i = from; i < to; i++)
+                if (day_may(c->day[i], lo, hi))
+                    return i;
+        } else
+            for (int64_t i = to; i-- > from;)
+                if (day_may(c->day[i], lo, hi))
+                    return i;
     }
-    if (in && sqlite3_value_type(val[2]) != SQLITE_NULL) {
-        int32_t hi = bti_date_key(sqlite3_value_text(val[2]), sqlite3_value_bytes(val[2]));
-        in = hi != DAY_UNKNOWN && d <= hi;
-    }
-    sqlite3_result_int(ctx, in);
+    return -1;
 }
 
 /* bti_day_span(LO, HI, WHICH): the lowest (WHICH 0) or highest (1) rowid of an article
@@ -172,15 +270,7 @@ static void day_span_fn(sqlite3_context *ctx, int nval, sqlite3_value **val)
         return;
     }
     if (!c->span_valid || c->span_lo != lo || c->span_hi != hi) {
-        int64_t first = -1, last = -1;
-        for (int64_t i = 0; i < c->n; i++) {
-            int32_t d = c->day[i];
-            if (d == DAY_UNKNOWN || (d != DAY_NONE && d >= lo && d <= hi)) {
-                if (first < 0)
-                    first = i;
-                last = i;
-            }
-        }
+        int64_t first = span_end(c, lo, hi, 0), last = first < 0 ? -1 : span_end(c, lo, hi, 1);
         c->span[0] = first;
         c->span[1] = last;
         c->span_lo = lo;
@@ -199,6 +289,8 @@ static void cache_free(void *p)
     if (!c)
         return;
     free(c->day);
+    free(c->blk_min);
+    free(c->blk_max);
     free(c);
 }
 

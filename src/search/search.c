@@ -812,10 +812,9 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
         snprintf(sql, sizeof sql,
                  "SELECT rowid, %s, %s FROM articles_fts WHERE articles_fts MATCH ?1"
                  " AND rowid BETWEEN %lld AND %lld ORDER BY rowid DESC",
-                 dated ? "bti_day_in(rowid, ?3, ?4)" : "1",
+                 dated && leg ? "bti_day_in(rowid, ?3, ?4)" : "1",
                  leg     ? "0"
-                 : dated ? "CASE WHEN bti_day_in(rowid, ?3, ?4) THEN bti_rank(articles_fts, ?2)"
-                           " ELSE 0 END"
+                 : dated ? "CASE WHEN bti_day_in(rowid, ?3, ?4) THEN bti_rank(articles_fts, ?2) END"
                          : "bti_rank(articles_fts, ?2)",
                  (long long)within[0], (long long)hi);
         sqlite3_stmt *st = NULL;
@@ -835,7 +834,11 @@ static int phrase_window(sqlite3 *db, const bti_qplan *p, int64_t need, int64_t 
             last = sqlite3_column_int64(st, 0);
             if (first < 0)
                 first = last;
-            int in = sqlite3_column_int(st, 1); /* within the dates (bti_rank ran) */
+            /* within the dates (bti_rank ran); in the ranking leg the dates are asked once
+             * a row (DATED_ONCE: the rank is NULL outside them; asking twice cost 3 M
+             * instructions a dated query at 1,000,000 articles, bench/README.md) */
+            int in = dated && !leg ? sqlite3_column_type(st, 2) != SQLITE_NULL
+                                   : sqlite3_column_int(st, 1);
             int ranked = !leg && in && rp.whole == 2 && rp.out.ranked; /* words apart scored */
             if (!counted) {
                 pw->total += in;
