@@ -89,6 +89,25 @@ void bti_html_doc_free(xmlDocPtr doc);
 /* The value of attribute a, borrowed from its document: "" when it has none. */
 const char *bti_html_attr_value(const xmlAttr *a);
 
+/* ---- html_build.c ---- */
+/* The memory a parsed document's nodes, values and text live in (doc->_private), and the
+ * handlers that build the tree into it from libxml2's parser events. */
+typedef struct bti_html_mem bti_html_mem;
+bti_html_mem *bti_html_mem_new(void);
+void bti_html_mem_free(bti_html_mem *m);
+/* Attribute values the parser reports are first passed to resolve(value, arg): when it returns
+ * another string (one inside `side`), the tree points at that one. m takes `side` (malloc'ed,
+ * may be NULL) and frees it with itself. */
+void bti_html_mem_values(bti_html_mem *m, char *side,
+                         const char *(*resolve)(const char *value, const void *arg),
+                         const void *arg);
+/* Makes ctxt's events build the tree in m (ctxt->_private). */
+void bti_html_build_attach(htmlParserCtxtPtr ctxt, bti_html_mem *m);
+/* Whether building ran out of memory (the parse was stopped). */
+int bti_html_build_failed(const bti_html_mem *m);
+/* Frees a document built with m as its _private, and m. */
+void bti_html_build_free(xmlDocPtr doc);
+
 /* ---- html_node.c ---- */
 enum {
     BTI_NF_SKIP = 0x1,      /* never content: script, style, nav, hidden, forms, ... */

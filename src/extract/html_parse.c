@@ -7,8 +7,8 @@
  * libxml2 2.9 reads text and attribute values one character at a time, at some 70 to 110
  * instructions a byte, so a pre-pass hands it less: no script/style/svg bodies, only the
  * attributes the extractor reads, white space runs outside <pre> cut to one byte, and long
- * attribute values moved to a side buffer owned by the document (doc->_private), the tag
- * holding a short reference that bti_html_attr_value() resolves. */
+ * attribute values moved to a side buffer owned by the document, the tag holding a short
+ * reference that the tree builder (html_build.c) resolves to the value's place there. */
 #include "extract/html_internal.h"
 
 #include <libxml/parser.h>
@@ -144,12 +144,11 @@ static size_t move_value(slim *s, size_t w, const char *q, size_t n, char quote)
     return w;
 }
 
-const char *bti_html_attr_value(const xmlAttr *a)
+/* The value a moved attribute's reference t stands for in the side buffer vals (t itself when
+ * it is not a reference into it). */
+static const char *moved_value(const char *t, const void *side)
 {
-    if (!a->children || a->children->type != XML_TEXT_NODE || !a->children->content)
-        return "";
-    const char *t = (const char *)a->children->content;
-    const char *vals = a->doc ? a->doc->_private : NULL;
+    const char *vals = side;
     if (t[0] != VAL_MARK || !vals)
         return t;
     size_t used;
@@ -168,6 +167,13 @@ const char *bti_html_attr_value(const xmlAttr *a)
         off |= (size_t)v << shift;
     }
     return off >= sizeof used && off < used ? vals + off : t;
+}
+
+const char *bti_html_attr_value(const xmlAttr *a)
+{
+    if (!a->children || a->children->type != XML_TEXT_NODE || !a->children->content)
+        return "";
+    return (const char *)a->children->content;
 }
 
 /* Copies the start tag at lt with only the kept attributes to s. Returns where the input
@@ -524,23 +530,26 @@ static char *drop_nuls(const char *in, size_t len, size_t *n_out)
 
 /* htmlReadMemory's parse, but with XML_SKIP_IDS: libxml2 would register every id= and
  * name= value in a hash table of the document (xmlAddID) that no walk reads, and free it
- * again with the tree. dictNames, which htmlCtxtUseOptions turns off, is what makes libxml2
- * 2.9 honour HTML_PARSE_COMPACT: text under 16 bytes is kept inside its node (in the
- * properties and nsDef fields: no walk may read those of a text node) and white space runs
- * and texts of up to 3 bytes come from the context's dictionary, which the document keeps a
- * reference to; each would otherwise be an allocation and a free. */
-static xmlDocPtr read_doc(const char *buf, size_t n, int opts)
+ * again with the tree. The element and attribute names of the tree html_build.c links (in
+ * memory m owns; *oom: it ran out) are the parser's dictionary strings. */
+static xmlDocPtr read_doc(const char *buf, size_t n, int opts, bti_html_mem *m, int *oom)
 {
+    *oom = 0;
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buf, (int)n);
     if (!ctxt)
         return NULL;
     htmlCtxtUseOptions(ctxt, opts);
     ctxt->loadsubset |= XML_SKIP_IDS;
-    ctxt->dictNames = 1;
+    bti_html_build_attach(ctxt, m);
     htmlParseDocument(ctxt);
     xmlDocPtr doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
+    /* libxml2 2.9 gives an HTML document no reference to the dictionary (xmlSAX2StartDocument
+     * does so for XML only): the names outlive the context through this one */
+    if (doc && !doc->dict && xmlDictReference(ctxt->dict) == 0)
+        doc->dict = ctxt->dict;
     htmlFreeParserCtxt(ctxt);
+    *oom = bti_html_build_failed(m);
     return doc;
 }
 
@@ -557,7 +566,7 @@ int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *
      * (Debian 12) nests as deep as the page does, without recursion (tested at 100,000);
      * 2.11 and later stop at 2048 even so. The walks stop at BTI_HTML_MAX_DEPTH. */
     int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
+               HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
     char *clean = NULL;
     size_t n = len;
     if (memchr(utf8, '\0', len)) {
@@ -565,28 +574,35 @@ int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *
             return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
         n = n < len ? n : len; /* as it is: tells the compiler the copy's bound */
     }
+    bti_html_mem *m = bti_html_mem_new();
     slim s;
-    int prc = pre_pass(clean ? clean : utf8, n, &s);
+    int prc = m ? pre_pass(clean ? clean : utf8, n, &s) : BT_ENOMEM;
     free(clean);
-    if (prc)
+    if (prc) {
+        bti_html_mem_free(m);
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
+    }
+    bti_html_mem_values(m, s.vals, moved_value, s.vals);
     blank_internal_subset(s.out, s.o);
-    xmlDocPtr doc = read_doc(s.out, s.o, opts);
+    int oom;
+    xmlDocPtr doc = read_doc(s.out, s.o, opts, m, &oom);
     free(s.out);
-    if (!doc || !xmlDocGetRootElement(doc)) {
-        xmlFreeDoc(doc);
-        free(s.vals);
+    if (!doc) {
+        bti_html_mem_free(m);
         return bt_error_set(err, BT_ENOARTICLE, "%s: no HTML document could be parsed", origin);
     }
-    doc->_private = s.vals;
+    doc->_private = m;
+    if (oom || !xmlDocGetRootElement(doc)) {
+        bti_html_doc_free(doc);
+        return oom ? bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin)
+                   : bt_error_set(err, BT_ENOARTICLE, "%s: no HTML document could be parsed",
+                                  origin);
+    }
     *out = doc;
     return 0;
 }
 
 void bti_html_doc_free(xmlDocPtr doc)
 {
-    if (!doc)
-        return;
-    free(doc->_private);
-    xmlFreeDoc(doc);
+    bti_html_build_free(doc);
 }
