@@ -33,9 +33,10 @@ typedef struct block {
 struct bti_html_mem {
     block *blocks;     /* the newest first */
     size_t next_cap;   /* the size of the next block */
-    const char *(*resolve)(const char *value, const void *arg); /* attribute values moved out */
-    const void *resolve_arg;
-    char *side;        /* owned: the buffer `resolve` points into */
+    char *side;                /* owned: attribute values the pre-pass took out of the tags */
+    bti_html_moved *moved;     /* owned: which tag and attribute each is of, in tag order */
+    size_t n_moved, next_moved; /* how many; the first not yet given to an element */
+    int lost;                   /* some were given to none */
     int failed;        /* out of memory: the parse was stopped */
     xmlNode *text;     /* the text node last written, */
     size_t text_len;   /* its length */
@@ -94,16 +95,16 @@ void bti_html_mem_free(bti_html_mem *m)
         free(b);
     }
     free(m->side);
+    free(m->moved);
     free(m);
 }
 
-void bti_html_mem_values(bti_html_mem *m, char *side,
-                         const char *(*resolve)(const char *value, const void *arg),
-                         const void *arg)
+void bti_html_mem_values(bti_html_mem *m, char *side, bti_html_moved *moved, size_t n)
 {
     m->side = side;
-    m->resolve = resolve;
-    m->resolve_arg = arg;
+    m->moved = moved;
+    m->n_moved = n;
+    m->next_moved = 0;
 }
 
 static bti_html_mem *mem_of(void *ctx)
@@ -185,6 +186,26 @@ static const xmlChar *local_name(xmlParserCtxtPtr ctxt, const xmlChar *full)
     return l ? l : full;
 }
 
+/* The values the pre-pass moved out of the start tag libxml2 reports now (*n of them): it
+ * reports an element with the tag's '>' (or "/>") next in its input, and the pre-pass keyed
+ * them by the offset of that '>'. */
+static const bti_html_moved *moved_of(xmlParserCtxtPtr ctxt, size_t *n)
+{
+    bti_html_mem *m = mem_of(ctxt);
+    xmlParserInputPtr in = ctxt->input;
+    size_t at = (size_t)in->consumed + (size_t)(in->cur - in->base) + (*in->cur == '/');
+    if (m->next_moved < m->n_moved && m->moved[m->next_moved].at < at) {
+        m->lost = 1; /* a tag with values that libxml2 read otherwise than the pre-pass */
+        while (m->next_moved < m->n_moved && m->moved[m->next_moved].at < at)
+            m->next_moved++;
+    }
+    size_t first = m->next_moved;
+    while (m->next_moved < m->n_moved && m->moved[m->next_moved].at == at)
+        m->next_moved++;
+    *n = m->next_moved - first;
+    return m->moved + first;
+}
+
 static void start_element(void *ctx, const xmlChar *fullname, const xmlChar **atts)
 {
     xmlParserCtxtPtr ctxt = ctx;
@@ -212,10 +233,23 @@ static void start_element(void *ctx, const xmlChar *fullname, const xmlChar **at
     }
     if (!atts)
         return;
+    const bti_html_moved *moved = NULL;
+    size_t n_moved = 0;
+    if (m->next_moved < m->n_moved) {
+        size_t i = 0;
+        while (atts[i] && atts[i + 1] && atts[i + 1][0])
+            i += 2;
+        if (atts[i]) /* a name without a value: the pre-pass may have moved it */
+            moved = moved_of(ctxt, &n_moved);
+    }
     xmlAttr *lastattr = NULL;
     for (size_t i = 0; atts[i]; i += 2) {
         const xmlChar *name = atts[i], *value = atts[i + 1];
-        if (!value && htmlIsBooleanAttr(name))
+        const char *v = NULL;
+        for (size_t k = 0; (!value || !value[0]) && !v && k < n_moved; k++)
+            if (strcmp(moved[k].name, (const char *)name) == 0) /* the first, as libxml2 keeps */
+                v = moved[k].value;
+        if (!value && !v && htmlIsBooleanAttr(name))
             value = name;
         xmlAttr *a = mem_alloc(m, sizeof *a);
         if (!a) {
@@ -227,14 +261,12 @@ static void start_element(void *ctx, const xmlChar *fullname, const xmlChar **at
         a->name = name;
         a->parent = n;
         a->doc = doc;
-        if (value) {
+        if (value || v) {
             xmlNode *t = new_node(ctxt, XML_TEXT_NODE, xmlStringText);
             if (!t)
                 return;
             t->line = 0;
-            const char *v = m->resolve ? m->resolve((const char *)value, m->resolve_arg)
-                                       : (const char *)value;
-            if (v == (const char *)value && !(v = mem_strndup(m, v, strlen(v)))) {
+            if (!v && !(v = mem_strndup(m, (const char *)value, strlen((const char *)value)))) {
                 failed(ctxt);
                 return;
             }
@@ -370,6 +402,11 @@ int bti_html_build_failed(const bti_html_mem *m)
     return m->failed;
 }
 
+int bti_html_build_lost(const bti_html_mem *m)
+{
+    return m->lost || m->next_moved < m->n_moved;
+}
+
 void bti_html_build_free(xmlDocPtr doc)
 {
     if (!doc)
@@ -394,4 +431,11 @@ void bti_html_build_free(xmlDocPtr doc)
     doc->last = tail;
     xmlFreeDoc(doc);
     bti_html_mem_free(m);
+}
+
+const char *bti_html_attr_value(const xmlAttr *a)
+{
+    if (!a->children || a->children->type != XML_TEXT_NODE || !a->children->content)
+        return "";
+    return (const char *)a->children->content;
 }

@@ -95,16 +95,26 @@ const char *bti_html_attr_value(const xmlAttr *a);
 typedef struct bti_html_mem bti_html_mem;
 bti_html_mem *bti_html_mem_new(void);
 void bti_html_mem_free(bti_html_mem *m);
-/* Attribute values the parser reports are first passed to resolve(value, arg): when it returns
- * another string (one inside `side`), the tree points at that one. m takes `side` (malloc'ed,
- * may be NULL) and frees it with itself. */
-void bti_html_mem_values(bti_html_mem *m, char *side,
-                         const char *(*resolve)(const char *value, const void *arg),
-                         const void *arg);
+/* An attribute value the pre-pass took out of its tag (which keeps the name alone): `at` is the
+ * offset of the tag's '>' in the text libxml2 parses, name is the attribute's in
+ * lower case. */
+typedef struct bti_html_moved {
+    size_t at;
+    const char *name;
+    const char *value;
+} bti_html_moved;
+/* Gives m the moved values (n, sorted by `at`; values inside `side`): the tree has them where
+ * libxml2 reports their attributes without a value. m takes `side` and `moved` (malloc'ed,
+ * may be NULL) and frees them with itself. */
+void bti_html_mem_values(bti_html_mem *m, char *side, bti_html_moved *moved, size_t n);
 /* Makes ctxt's events build the tree in m (ctxt->_private). */
 void bti_html_build_attach(htmlParserCtxtPtr ctxt, bti_html_mem *m);
 /* Whether building ran out of memory (the parse was stopped). */
 int bti_html_build_failed(const bti_html_mem *m);
+/* Whether some moved values were given to no element: libxml2 read some tag otherwise than
+ * the pre-pass did (a quote left open in a tag it copied as written, ...), and may have given
+ * others to the wrong one. */
+int bti_html_build_lost(const bti_html_mem *m);
 /* Frees a document built with m as its _private, and m. */
 void bti_html_build_free(xmlDocPtr doc);
 
