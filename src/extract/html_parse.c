@@ -109,7 +109,84 @@ typedef struct slim {
     size_t v;
     bti_html_moved *mv; /* .value holds the offset in vals until the pass is done */
     size_t n_mv, cap_mv;
+    size_t *asis;       /* where the start tags copied as written begin in out */
+    size_t n_asis, cap_asis;
+    int overrun;        /* libxml2 reads one of those on into a later tag (see parse_page) */
 } slim;
+
+/* Notes a start tag written as it was, at out + at: libxml2 may read it otherwise than the
+ * pre-pass (a quote left open, a '<' inside). */
+static void note_verbatim(slim *s, size_t at)
+{
+    if (!s->vals || s->overrun)
+        return;
+    if (s->n_asis == s->cap_asis) {
+        size_t cap = s->cap_asis ? 2 * s->cap_asis : 64;
+        size_t *g = realloc(s->asis, cap * sizeof *g);
+        if (!g) {
+            s->overrun = 1; /* cannot tell: as if it did */
+            return;
+        }
+        s->asis = g;
+        s->cap_asis = cap;
+    }
+    s->asis[s->n_asis++] = at;
+}
+
+static int blank(char c) /* libxml2's IS_BLANK_CH */
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int name_char(char c) /* what htmlParseHTMLName reads */
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+/* Where libxml2 2.9's htmlParseStartTag ends the start tag whose name begins at p: at its
+ * '>' (or the '>' of "/>"), or `end` when it runs to the end of the page. It reads attribute
+ * names, values quoted (to the same quote, wherever that is) or not (to a blank or '>'), and
+ * skips anything else to a blank or the tag's end. */
+static const char *libxml2_tag_end(const char *p, const char *end)
+{
+    while (p < end && name_char(*p))
+        p++;
+    for (;;) {
+        while (p < end && blank(*p))
+            p++;
+        if (p >= end)
+            return end;
+        if (*p == '>')
+            return p;
+        if (*p == '/' && p + 1 < end && p[1] == '>')
+            return p + 1;
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' || *p == ':' ||
+            *p == '.') {
+            while (p < end && name_char(*p))
+                p++;
+            while (p < end && blank(*p))
+                p++;
+            if (p < end && *p == '=') {
+                p++;
+                while (p < end && blank(*p))
+                    p++;
+                if (p < end && (*p == '"' || *p == '\'')) {
+                    const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+                    if (!q)
+                        return end;
+                    p = q + 1;
+                } else {
+                    while (p < end && !blank(*p) && *p != '>')
+                        p++;
+                }
+            }
+        } else {
+            while (p < end && !blank(*p) && *p != '>' && !(*p == '/' && p + 1 < end && p[1] == '>'))
+                p++;
+        }
+    }
+}
 
 /* Moves the quoted value q[0, n) of attribute `name` to the side buffer; the tag is written
  * with the name alone, and the tree builder puts the value back from there (libxml2 reads a
@@ -392,6 +469,9 @@ static int pre_pass(const char *in, size_t len, int move, slim *s)
     s->v = 0;
     s->mv = NULL;
     s->n_mv = s->cap_mv = 0;
+    s->asis = NULL;
+    s->n_asis = s->cap_asis = 0;
+    s->overrun = 0;
     if (!s->out || (move && !s->vals)) {
         free(s->out);
         free(s->vals);
@@ -439,11 +519,13 @@ static int pre_pass(const char *in, size_t len, int move, slim *s)
         if ((next = comment_end(lt, end)) != NULL) {
             p = next; /* no reader walks comments: libxml2 need not build them */
         } else if (raw_body(lt, end, &body, &close, &keep)) {
-            size_t o0 = s->o, v0 = s->v;
+            size_t o0 = s->o, v0 = s->v, mv0 = s->n_mv;
             next = slim_tag(lt, end, s);
             if (!next || next != body) { /* keep the open tag as written */
                 s->o = o0;
                 s->v = v0;
+                s->n_mv = mv0;
+                note_verbatim(s, o0);
                 memcpy(out + s->o, lt, (size_t)(body - lt));
                 s->o += (size_t)(body - lt);
             }
@@ -459,11 +541,27 @@ static int pre_pass(const char *in, size_t len, int move, slim *s)
             out[s->o++] = '<';
             p = lt + 1;
             verbatim = p < end && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+            if (verbatim)
+                note_verbatim(s, s->o - 1);
         }
     }
     out[s->o] = '\0';
     for (size_t k = 0; k < s->n_mv; k++)
         s->mv[k].value = s->vals + (uintptr_t)s->mv[k].value;
+    /* a tag libxml2 reads on past the next '<' matters when it takes in the end of one with
+     * moved values */
+    for (size_t k = 0, m = 0; m < s->n_mv && !s->overrun && k < s->n_asis; k++) {
+        const char *lt = out + s->asis[k], *oend = out + s->o;
+        const char *next = memchr(lt + 1, '<', (size_t)(oend - lt - 1));
+        if (!next)
+            break;
+        size_t te = (size_t)(libxml2_tag_end(lt + 1, oend) - out);
+        while (m < s->n_mv && s->mv[m].at < (size_t)(next - out))
+            m++;
+        s->overrun = m < s->n_mv && s->mv[m].at <= te;
+    }
+    free(s->asis);
+    s->asis = NULL;
     return 0;
 }
 
@@ -571,6 +669,18 @@ static int parse_page(const char *in, size_t n, int move, xmlDocPtr *doc, int *a
     if (!m || pre_pass(in, n, move, &s)) {
         bti_html_mem_free(m);
         return BT_ENOMEM;
+    }
+    if (s.overrun && s.n_mv) {
+        /* libxml2 would read a tag copied as written on into later ones, some of which may
+         * have had values moved: those would go to the wrong element or none. The page's
+         * values stay in their tags. */
+        free(s.out);
+        free(s.vals);
+        free(s.mv);
+        if (pre_pass(in, n, 0, &s)) {
+            bti_html_mem_free(m);
+            return BT_ENOMEM;
+        }
     }
     bti_html_mem_values(m, s.vals, s.mv, s.n_mv);
     blank_internal_subset(s.out, s.o);
