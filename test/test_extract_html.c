@@ -1205,24 +1205,107 @@ static void test_parse_drops_comments(void **state)
     bti_html_doc_free(doc);
 }
 
-/* Short text nodes are kept inside the node (HTML_PARSE_COMPACT, which libxml2 2.9 applies
- * only with the context's dictionary of names on): no allocation of their own. */
-static void test_parse_short_text_inline(void **state)
+/* The tree as text, one line a node: kind, name, attributes (value or none), text. */
+static void dump_tree(const xmlNode *n, int depth, bti_buf *b)
+{
+    char line[64];
+    for (; n; n = n->next) {
+        snprintf(line, sizeof line, "%*s%d %s", depth, "", (int)n->type,
+                 n->name ? (const char *)n->name : "-");
+        bti_buf_add(b, line, strlen(line));
+        for (const xmlAttr *a = n->type == XML_ELEMENT_NODE ? n->properties : NULL; a; a = a->next) {
+            const char *v = a->children && a->children->content ? (const char *)a->children->content
+                                                                 : NULL;
+            bti_buf_add(b, " ", 1);
+            bti_buf_add(b, (const char *)a->name, strlen((const char *)a->name));
+            bti_buf_add(b, v ? "=[" : " (none)", v ? 2 : 7);
+            if (v) {
+                bti_buf_add(b, v, strlen(v));
+                bti_buf_add(b, "]", 1);
+            }
+        }
+        if (n->type != XML_ELEMENT_NODE && n->content) {
+            bti_buf_add(b, " {", 2);
+            bti_buf_add(b, (const char *)n->content, strlen((const char *)n->content));
+            bti_buf_add(b, "}", 1);
+        }
+        bti_buf_add(b, "\n", 1);
+        if (n->type == XML_ELEMENT_NODE)
+            dump_tree(n->children, depth + 1, b);
+    }
+}
+
+/* bti_html_parse builds the tree libxml2's own builder would (html_build.c), on pages the
+ * pre-pass leaves as they are but for the attribute values it moves out of the tags: names
+ * with a namespace prefix, boolean and value-less attributes, a repeated attribute (the first
+ * value kept), text split by entities (one node), a JSON-LD script, a processing instruction,
+ * elements and text after </html>, tags ended by "/>", an unquoted value, and a
+ * tag copied as written whose open quote makes libxml2 read the next tags otherwise than the
+ * pre-pass (the page is parsed again with its values in place). Names are the document's
+ * dictionary strings, nodes and text live in memory the document owns. */
+static void test_parse_tree_built(void **state)
 {
     (void)state;
-    const char *html = "<html><body><p>Tin <b>ngắn</b> and a longer run of text here</p></body></html>";
+    static const char *const pages[] = {
+        "<html lang=\"vi\"><head><title>T &amp; t</title></head><body class=\"b\">"
+        "<p id=\"a\" class=\"x\" class=\"y\">one &amp; two &lt;b&gt; three</p>"
+        "<o:p class=\"w\">word</o:p><fb:like href=\"https://e.com/?a=1&amp;b=2\"/>"
+        "<input type=\"checkbox\" \"q\" checked><div hidden class>x</div>"
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script>"
+        "<img src=\"a.jpg\"/><img src=b.jpg><a href='x\"y' rel=\"nofollow\">l</a>"
+        "<p class=\"\">e</p></body></html><p class=\"after\">after</p>tail",
+        "<?xml version=\"1.0\"?><!DOCTYPE html><html><body><div class=\"k\">a</div>"
+        "<span class=\"s\" lang=\"en\">b</span></body></html>",
+        "<html><body><div class=\"a><p class=\"b\">t</p><p class=\"c\" id=\"d\">u</p>"
+        "<span itemprop=\"name\">v</span></body></html>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        xmlDocPtr doc = NULL;
+        bt_error err;
+        assert_int_equal(bti_html_parse(pages[i], strlen(pages[i]), "t", &doc, &err), 0);
+        htmlDocPtr ref = htmlReadMemory(pages[i], (int)strlen(pages[i]), NULL, "UTF-8",
+                                        HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                            HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
+                                            HTML_PARSE_NOBLANKS);
+        assert_non_null(ref);
+        bti_buf got = {0}, want = {0};
+        dump_tree(doc->children, 0, &got);
+        dump_tree(ref->children, 0, &want);
+        assert_non_null(got.data);
+        assert_non_null(want.data);
+        assert_string_equal(got.data, want.data);
+        const xmlNode *root = xmlDocGetRootElement(doc);
+        assert_non_null(doc->dict);
+        assert_true(xmlDictOwns(doc->dict, root->name));
+        const xmlNode *body = find_el(root, "body");
+        assert_true(body && body->children && body->children->properties);
+        assert_true(xmlDictOwns(doc->dict, body->children->properties->name));
+        bti_buf_free(&got);
+        bti_buf_free(&want);
+        xmlFreeDoc(ref);
+        bti_html_doc_free(doc);
+    }
+}
+
+/* Bytes that are not UTF-8 make libxml2 switch decoders partway, and its offsets no longer
+ * match the pre-pass's: the page is parsed again, its attribute values left in the tags. */
+static void test_parse_values_after_bad_bytes(void **state)
+{
+    (void)state;
+    const char *html = "<html><body><p class=\"one\">\xff\xfe</p><p class=\"two\">caf\xc3\xa9</p>"
+                       "<a href=\"https://example.com/b\" class=\"k\">link</a></body></html>";
     xmlDocPtr doc = NULL;
     bt_error err;
     assert_int_equal(bti_html_parse(html, strlen(html), "t", &doc, &err), 0);
-    const xmlNode *b = find_el(xmlDocGetRootElement(doc), "b");
-    assert_non_null(b);
-    const xmlNode *t = b->children;
-    assert_non_null(t);
-    assert_int_equal(t->type, XML_TEXT_NODE);
-    assert_string_equal((const char *)t->content, "ngắn");
-    assert_ptr_equal(t->content, (const xmlChar *)&t->properties);
-    assert_non_null(b->next);
-    assert_string_equal((const char *)b->next->content, " and a longer run of text here");
+    const xmlNode *root = xmlDocGetRootElement(doc);
+    const xmlNode *p = find_el(root, "p"), *a = find_el(root, "a");
+    assert_non_null(p);
+    assert_non_null(a);
+    assert_string_equal(attr_value(p, "class"), "one");
+    assert_non_null(p->next);
+    assert_string_equal(attr_value(p->next, "class"), "two");
+    assert_string_equal(attr_value(a, "href"), "https://example.com/b");
+    assert_string_equal(attr_value(a, "class"), "k");
     bti_html_doc_free(doc);
 }
 
@@ -2546,7 +2629,8 @@ int main(void)
         cmocka_unit_test(test_no_text),         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_huge_page),       cmocka_unit_test(test_binary),
         cmocka_unit_test(test_long_class),      cmocka_unit_test(test_attr_values),
-        cmocka_unit_test(test_parse_drops_comments), cmocka_unit_test(test_parse_short_text_inline),
+        cmocka_unit_test(test_parse_drops_comments), cmocka_unit_test(test_parse_tree_built),
+        cmocka_unit_test(test_parse_values_after_bad_bytes),
         cmocka_unit_test(test_threads),         cmocka_unit_test(test_dantri_gold),
         cmocka_unit_test(test_inline_img),      cmocka_unit_test(test_doctype_subset),
         cmocka_unit_test(test_deep_content),    cmocka_unit_test(test_pre_lines),

@@ -89,6 +89,35 @@ void bti_html_doc_free(xmlDocPtr doc);
 /* The value of attribute a, borrowed from its document: "" when it has none. */
 const char *bti_html_attr_value(const xmlAttr *a);
 
+/* ---- html_build.c ---- */
+/* The memory a parsed document's nodes, values and text live in (doc->_private), and the
+ * handlers that build the tree into it from libxml2's parser events. */
+typedef struct bti_html_mem bti_html_mem;
+bti_html_mem *bti_html_mem_new(void);
+void bti_html_mem_free(bti_html_mem *m);
+/* An attribute value the pre-pass took out of its tag (which keeps the name alone): `at` is the
+ * offset of the tag's '>' in the text libxml2 parses, name is the attribute's in
+ * lower case. */
+typedef struct bti_html_moved {
+    size_t at;
+    const char *name;
+    const char *value;
+} bti_html_moved;
+/* Gives m the moved values (n, sorted by `at`; values inside `side`): the tree has them where
+ * libxml2 reports their attributes without a value. m takes `side` and `moved` (malloc'ed,
+ * may be NULL) and frees them with itself. */
+void bti_html_mem_values(bti_html_mem *m, char *side, bti_html_moved *moved, size_t n);
+/* Makes ctxt's events build the tree in m (ctxt->_private). */
+void bti_html_build_attach(htmlParserCtxtPtr ctxt, bti_html_mem *m);
+/* Whether building ran out of memory (the parse was stopped). */
+int bti_html_build_failed(const bti_html_mem *m);
+/* Whether some moved values were given to no element: libxml2 read some tag otherwise than
+ * the pre-pass did (a quote left open in a tag it copied as written, ...), and may have given
+ * others to the wrong one. */
+int bti_html_build_lost(const bti_html_mem *m);
+/* Frees a document built with m as its _private, and m. */
+void bti_html_build_free(xmlDocPtr doc);
+
 /* ---- html_node.c ---- */
 enum {
     BTI_NF_SKIP = 0x1,      /* never content: script, style, nav, hidden, forms, ... */

@@ -6,13 +6,17 @@
  *
  * libxml2 2.9 reads text and attribute values one character at a time, at some 70 to 110
  * instructions a byte, so a pre-pass hands it less: no script/style/svg bodies, only the
- * attributes the extractor reads, white space runs outside <pre> cut to one byte, and long
- * attribute values moved to a side buffer owned by the document (doc->_private), the tag
- * holding a short reference that bti_html_attr_value() resolves. */
+ * attributes the extractor reads, white space runs outside <pre> cut to one byte, and the
+ * quoted attribute values moved to a side buffer owned by the document: the tag keeps the
+ * name alone, and the tree builder (html_build.c) puts the value back, found by the offset of
+ * the tag's end, where libxml2 stands when it reports the element. Should libxml2 read some
+ * tag otherwise than the pre-pass did (a quote left open in a tag copied as written) so that
+ * a value finds no element, the page is parsed again with its values left in place. */
 #include "extract/html_internal.h"
 
 #include <libxml/parser.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -69,8 +73,9 @@ static size_t raw_body(const char *p, const char *end, const char **body, const 
 }
 
 /* Attributes the extractor reads; the others (data-reactid, onclick, srcset, width, ...) are
- * most of a modern page's markup and would cost libxml2 an allocation each. */
-static int kept_attr(const char *n, size_t l)
+ * most of a modern page's markup and would cost libxml2 an allocation each. Returns the name
+ * as libxml2 reports it (lower case), or NULL. */
+static const char *kept_attr(const char *n, size_t l, unsigned *index)
 {
     static const struct {
         const char *name;
@@ -83,9 +88,11 @@ static int kept_attr(const char *n, size_t l)
                 {"charset", 7},   {"align", 5}};
     char c = (char)(n[0] | 0x20);
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-        if (keep[i].len == l && keep[i].name[0] == c && strncasecmp(n, keep[i].name, l) == 0)
-            return 1;
-    return 0;
+        if (keep[i].len == l && keep[i].name[0] == c && strncasecmp(n, keep[i].name, l) == 0) {
+            *index = (unsigned)i;
+            return keep[i].name;
+        }
+    return NULL;
 }
 
 static int space(char c)
@@ -93,28 +100,102 @@ static int space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* The pre-pass's output: the copy libxml2 parses, and the side buffer of moved attribute
- * values (NULL when none may be moved): the bytes it uses as a size_t, then the values, each
- * NUL-terminated. */
+/* The pre-pass's output: the copy libxml2 parses; the side buffer of moved attribute values
+ * (NULL when none may be moved), each NUL-terminated; and which tag each belongs to. */
 typedef struct slim {
     char *out;
     size_t o;
     char *vals;
     size_t v;
+    bti_html_moved *mv; /* .value holds the offset in vals until the pass is done */
+    size_t n_mv, cap_mv;
+    size_t *asis;       /* where the start tags copied as written begin in out */
+    size_t n_asis, cap_asis;
+    int overrun;        /* libxml2 reads one of those on into a later tag (see parse_page) */
 } slim;
 
-/* A moved value is written as VAL_MARK and its offset in the side buffer, six bits a byte
- * from VAL_DIGITS: no byte libxml2 treats specially in an attribute value. */
-#define VAL_MARK '\x01'
-static const char VAL_DIGITS[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-
-/* Moves the quoted value q[0, n) to the side buffer and writes its quoted reference at
- * s->out + w; returns where the output continues, or 0 (nothing done) when libxml2 would not
- * read the value as its bytes (a character reference, an entity but &amp;, a NUL) or it is
- * too short to be worth a reference. */
-static size_t move_value(slim *s, size_t w, const char *q, size_t n, char quote)
+/* Notes a start tag written as it was, at out + at: libxml2 may read it otherwise than the
+ * pre-pass (a quote left open, a '<' inside). */
+static void note_verbatim(slim *s, size_t at)
 {
-    if (!s->vals || n < 8 || memchr(q, '\0', n))
+    if (!s->vals || s->overrun)
+        return;
+    if (s->n_asis == s->cap_asis) {
+        size_t cap = s->cap_asis ? 2 * s->cap_asis : 64;
+        size_t *g = realloc(s->asis, cap * sizeof *g);
+        if (!g) {
+            s->overrun = 1; /* cannot tell: as if it did */
+            return;
+        }
+        s->asis = g;
+        s->cap_asis = cap;
+    }
+    s->asis[s->n_asis++] = at;
+}
+
+static int blank(char c) /* libxml2's IS_BLANK_CH */
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int name_char(char c) /* what htmlParseHTMLName reads */
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+/* Where libxml2 2.9's htmlParseStartTag ends the start tag whose name begins at p: at its
+ * '>' (or the '>' of "/>"), or `end` when it runs to the end of the page. It reads attribute
+ * names, values quoted (to the same quote, wherever that is) or not (to a blank or '>'), and
+ * skips anything else to a blank or the tag's end. */
+static const char *libxml2_tag_end(const char *p, const char *end)
+{
+    while (p < end && name_char(*p))
+        p++;
+    for (;;) {
+        while (p < end && blank(*p))
+            p++;
+        if (p >= end)
+            return end;
+        if (*p == '>')
+            return p;
+        if (*p == '/' && p + 1 < end && p[1] == '>')
+            return p + 1;
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' || *p == ':' ||
+            *p == '.') {
+            while (p < end && name_char(*p))
+                p++;
+            while (p < end && blank(*p))
+                p++;
+            if (p < end && *p == '=') {
+                p++;
+                while (p < end && blank(*p))
+                    p++;
+                if (p < end && (*p == '"' || *p == '\'')) {
+                    const char *q = memchr(p + 1, *p, (size_t)(end - p - 1));
+                    if (!q)
+                        return end;
+                    p = q + 1;
+                } else {
+                    while (p < end && !blank(*p) && *p != '>')
+                        p++;
+                }
+            }
+        } else {
+            while (p < end && !blank(*p) && *p != '>' && !(*p == '/' && p + 1 < end && p[1] == '>'))
+                p++;
+        }
+    }
+}
+
+/* Moves the quoted value q[0, n) of attribute `name` to the side buffer; the tag is written
+ * with the name alone, and the tree builder puts the value back from there (libxml2 reads a
+ * value a byte at a time, with an allocation and a growth or two each). Returns 0 (nothing
+ * done) when libxml2 would not read the value as its bytes (a character reference, an entity
+ * but &amp;, a NUL), or -1 when out of memory. */
+static int move_value(slim *s, const char *name, const char *q, size_t n)
+{
+    if (!s->vals || memchr(q, '\0', n))
         return 0;
     size_t off = s->v;
     const char *amp = memchr(q, '&', n);
@@ -134,40 +215,16 @@ static size_t move_value(slim *s, size_t w, const char *q, size_t n, char quote)
         }
     }
     s->vals[s->v++] = '\0';
-    s->out[w++] = quote;
-    s->out[w++] = VAL_MARK;
-    do {
-        s->out[w++] = VAL_DIGITS[off & 63];
-        off >>= 6;
-    } while (off);
-    s->out[w++] = quote;
-    return w;
-}
-
-const char *bti_html_attr_value(const xmlAttr *a)
-{
-    if (!a->children || a->children->type != XML_TEXT_NODE || !a->children->content)
-        return "";
-    const char *t = (const char *)a->children->content;
-    const char *vals = a->doc ? a->doc->_private : NULL;
-    if (t[0] != VAL_MARK || !vals)
-        return t;
-    size_t used;
-    memcpy(&used, vals, sizeof used);
-    size_t off = 0;
-    int shift = 0;
-    for (const char *d = t + 1; *d && shift < 48; d++, shift += 6) {
-        unsigned v = *d >= '0' && *d <= '9'   ? (unsigned)(*d - '0')
-                     : *d >= 'A' && *d <= 'Z' ? (unsigned)(*d - 'A' + 10)
-                     : *d >= 'a' && *d <= 'z' ? (unsigned)(*d - 'a' + 36)
-                     : *d == '-'              ? 62u
-                     : *d == '_'              ? 63u
-                                              : 64u;
-        if (v == 64) /* not a reference */
-            return t;
-        off |= (size_t)v << shift;
+    if (s->n_mv == s->cap_mv) {
+        size_t cap = s->cap_mv ? 2 * s->cap_mv : 256;
+        bti_html_moved *g = realloc(s->mv, cap * sizeof *g);
+        if (!g)
+            return -1;
+        s->mv = g;
+        s->cap_mv = cap;
     }
-    return off >= sizeof used && off < used ? vals + off : t;
+    s->mv[s->n_mv++] = (bti_html_moved){0, name, (const char *)(uintptr_t)off};
+    return 1;
 }
 
 /* Copies the start tag at lt with only the kept attributes to s. Returns where the input
@@ -176,7 +233,7 @@ static const char *slim_tag(const char *lt, const char *end, slim *s)
 {
     const char *p = lt + 1;
     char *out = s->out;
-    size_t w = s->o, v0 = s->v;
+    size_t w = s->o, v0 = s->v, mv0 = s->n_mv;
     if (p >= end || !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
         return NULL;
     while (p < end && !space(*p) && *p != '>' && *p != '/')
@@ -187,8 +244,14 @@ static const char *slim_tag(const char *lt, const char *end, slim *s)
     memcpy(out + w, lt, nl);
     w += nl;
     int meta = nl == 5 && strncasecmp(lt + 1, "meta", 4) == 0;
+    /* libxml2 drops a second <html>, <head> or <body> with its attributes: their values
+     * stay, so that every moved value has an element that takes it */
+    int own = !((nl == 5 && (strncasecmp(lt + 1, "html", 4) == 0 ||
+                             strncasecmp(lt + 1, "head", 4) == 0 ||
+                             strncasecmp(lt + 1, "body", 4) == 0)));
     size_t tag_start = s->o;
     int closed = 0;
+    unsigned seen = 0; /* the kept attributes written, by index */
     for (;;) {
         while (p < end && (space(*p) || *p == '/'))
             p++;
@@ -197,6 +260,10 @@ static const char *slim_tag(const char *lt, const char *end, slim *s)
         if (*p == '>') {
             if (p[-1] == '/')
                 out[w++] = '/';
+            /* the tag's end, next to where libxml2 stands when it reports the element: its
+             * moved values' key */
+            for (size_t k = mv0; k < s->n_mv; k++)
+                s->mv[k].at = w;
             out[w++] = '>';
             p++;
             closed = 1;
@@ -232,31 +299,41 @@ static const char *slim_tag(const char *lt, const char *end, slim *s)
             vend = q;
             p = q;
         }
-        if (kept_attr(name, len)) {
+        unsigned ki;
+        const char *kept = kept_attr(name, len, &ki);
+        if (kept && (seen & (1u << ki))) {
+            /* libxml2 keeps an attribute's first value and drops the others */
+        } else if (kept) {
+            seen |= 1u << ki;
             out[w++] = ' ';
-            size_t moved = 0;
-            if (qv) {
-                memcpy(out + w, name, len);
-                out[w + len] = '=';
-                moved = move_value(s, w + len + 1, qv + 1, (size_t)(vend - qv - 2), *qv);
+            int moved = 0;
+            size_t vn = qv ? (size_t)(vend - qv - 2) : 0;
+            /* a meta tag's value that is the word charset stays, to be hidden below */
+            if (qv && own && !(meta && vn == 7 && strncasecmp(qv + 1, "charset", 7) == 0) &&
+                (moved = move_value(s, kept, qv + 1, vn)) < 0) {
+                s->v = v0;
+                s->n_mv = mv0;
+                return NULL;
             }
-            if (moved) {
-                w = moved;
-            } else {
-                memcpy(out + w, name, (size_t)(vend - name));
-                w += (size_t)(vend - name);
-            }
+            size_t wl = moved ? len : (size_t)(vend - name);
+            memcpy(out + w, name, wl);
+            w += wl;
         }
     }
     if (!closed) { /* not plain: nothing written, nothing moved */
         s->v = v0;
+        s->n_mv = mv0;
         return NULL;
     }
-    if (meta) /* the bytes are UTF-8 now, whatever the tag declared: hide its charset= from
-               * libxml2, which would otherwise switch decoders halfway */
+    if (meta) { /* the bytes are UTF-8 now, whatever the tag declared: hide its charset= from
+                 * libxml2, which would otherwise switch decoders halfway */
         for (size_t i = tag_start; i + 7 <= w; i++)
             if (strncasecmp(out + i, "charset", 7) == 0)
                 out[i + 5] = 'z';
+        for (size_t k = mv0; k < s->n_mv; k++)
+            if (strcmp(s->mv[k].name, "charset") == 0)
+                s->mv[k].name = "charszt"; /* as libxml2 now reads the name */
+    }
     s->o = w;
     return p;
 }
@@ -382,18 +459,20 @@ static const char *comment_end(const char *lt, const char *end)
 }
 
 /* A copy of the page without the bodies of <script>, <style> and <svg>, without the
- * attributes nobody reads and with long attribute values moved to the side buffer. */
-static int pre_pass(const char *in, size_t len, slim *s)
+ * attributes nobody reads and, when `move`, with attribute values moved to the side buffer. */
+static int pre_pass(const char *in, size_t len, int move, slim *s)
 {
     /* a kept attribute written with no space before it gains one: never more than doubles */
     s->out = len < ((size_t)-1 - 16) / 2 ? malloc(2 * len + 16) : NULL;
-    /* a moved value leaves at least its two quotes behind; a page with the reference mark
-     * in it moves none, so that no attribute of its own reads as a reference */
-    int marked = memchr(in, VAL_MARK, len) != NULL;
-    s->vals = marked ? NULL : malloc(sizeof(size_t) + len + 1);
+    s->vals = move ? malloc(len + 1) : NULL;
     s->o = 0;
-    s->v = sizeof(size_t);
-    if (!s->out || (!marked && !s->vals)) {
+    s->v = 0;
+    s->mv = NULL;
+    s->n_mv = s->cap_mv = 0;
+    s->asis = NULL;
+    s->n_asis = s->cap_asis = 0;
+    s->overrun = 0;
+    if (!s->out || (move && !s->vals)) {
         free(s->out);
         free(s->vals);
         return BT_ENOMEM;
@@ -440,11 +519,13 @@ static int pre_pass(const char *in, size_t len, slim *s)
         if ((next = comment_end(lt, end)) != NULL) {
             p = next; /* no reader walks comments: libxml2 need not build them */
         } else if (raw_body(lt, end, &body, &close, &keep)) {
-            size_t o0 = s->o, v0 = s->v;
+            size_t o0 = s->o, v0 = s->v, mv0 = s->n_mv;
             next = slim_tag(lt, end, s);
             if (!next || next != body) { /* keep the open tag as written */
                 s->o = o0;
                 s->v = v0;
+                s->n_mv = mv0;
+                note_verbatim(s, o0);
                 memcpy(out + s->o, lt, (size_t)(body - lt));
                 s->o += (size_t)(body - lt);
             }
@@ -460,11 +541,27 @@ static int pre_pass(const char *in, size_t len, slim *s)
             out[s->o++] = '<';
             p = lt + 1;
             verbatim = p < end && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+            if (verbatim)
+                note_verbatim(s, s->o - 1);
         }
     }
     out[s->o] = '\0';
-    if (s->vals)
-        memcpy(s->vals, &s->v, sizeof s->v);
+    for (size_t k = 0; k < s->n_mv; k++)
+        s->mv[k].value = s->vals + (uintptr_t)s->mv[k].value;
+    /* a tag libxml2 reads on past the next '<' matters when it takes in the end of one with
+     * moved values */
+    for (size_t k = 0, m = 0; m < s->n_mv && !s->overrun && k < s->n_asis; k++) {
+        const char *lt = out + s->asis[k], *oend = out + s->o;
+        const char *next = memchr(lt + 1, '<', (size_t)(oend - lt - 1));
+        if (!next)
+            break;
+        size_t te = (size_t)(libxml2_tag_end(lt + 1, oend) - out);
+        while (m < s->n_mv && s->mv[m].at < (size_t)(next - out))
+            m++;
+        s->overrun = m < s->n_mv && s->mv[m].at <= te;
+    }
+    free(s->asis);
+    s->asis = NULL;
     return 0;
 }
 
@@ -524,24 +621,83 @@ static char *drop_nuls(const char *in, size_t len, size_t *n_out)
 
 /* htmlReadMemory's parse, but with XML_SKIP_IDS: libxml2 would register every id= and
  * name= value in a hash table of the document (xmlAddID) that no walk reads, and free it
- * again with the tree. dictNames, which htmlCtxtUseOptions turns off, is what makes libxml2
- * 2.9 honour HTML_PARSE_COMPACT: text under 16 bytes is kept inside its node (in the
- * properties and nsDef fields: no walk may read those of a text node) and white space runs
- * and texts of up to 3 bytes come from the context's dictionary, which the document keeps a
- * reference to; each would otherwise be an allocation and a free. */
-static xmlDocPtr read_doc(const char *buf, size_t n, int opts)
+ * again with the tree. The element and attribute names of the tree html_build.c links (in
+ * memory m owns; *oom: it ran out) are the parser's dictionary strings. *shifted: libxml2
+ * switched decoders partway (bytes that are not UTF-8 after all), so that its offsets are no
+ * longer the pre-pass's. */
+static xmlDocPtr read_doc(const char *buf, size_t n, int opts, bti_html_mem *m, int *oom,
+                          int *shifted)
 {
+    *oom = *shifted = 0;
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buf, (int)n);
     if (!ctxt)
         return NULL;
     htmlCtxtUseOptions(ctxt, opts);
     ctxt->loadsubset |= XML_SKIP_IDS;
-    ctxt->dictNames = 1;
+    bti_html_build_attach(ctxt, m);
     htmlParseDocument(ctxt);
     xmlDocPtr doc = ctxt->myDoc;
     ctxt->myDoc = NULL;
+    /* libxml2 2.9 gives an HTML document no reference to the dictionary (xmlSAX2StartDocument
+     * does so for XML only): the names outlive the context through this one */
+    if (doc && !doc->dict && xmlDictReference(ctxt->dict) == 0)
+        doc->dict = ctxt->dict;
+    *shifted = (ctxt->input && ctxt->input->buf && ctxt->input->buf->encoder) ||
+               bti_html_build_lost(m);
+
     htmlFreeParserCtxt(ctxt);
+    *oom = bti_html_build_failed(m);
     return doc;
+}
+
+/* One parse of in[0, n): the pre-pass (moving attribute values out when `move`), then
+ * libxml2. *doc is NULL when no document came out. Returns BT_ENOMEM or 0; *again: values were
+ * moved and libxml2's offsets shifted, so that they may have gone to the wrong elements: the
+ * page must be parsed again without moving any. */
+static int parse_page(const char *in, size_t n, int move, xmlDocPtr *doc, int *again)
+{
+    *doc = NULL;
+    *again = 0;
+    /* XML_PARSE_HUGE: libxml2 otherwise stops at 256 nested elements and the page fails;
+     * the nested tables of old portals and builder markup go that deep. With it libxml2 2.9
+     * (Debian 12) nests as deep as the page does, without recursion (tested at 100,000);
+     * 2.11 and later stop at 2048 even so. The walks stop at BTI_HTML_MAX_DEPTH. */
+    int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+               HTML_PARSE_RECOVER | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
+    bti_html_mem *m = bti_html_mem_new();
+    slim s;
+    if (!m || pre_pass(in, n, move, &s)) {
+        bti_html_mem_free(m);
+        return BT_ENOMEM;
+    }
+    if (s.overrun && s.n_mv) {
+        /* libxml2 would read a tag copied as written on into later ones, some of which may
+         * have had values moved: those would go to the wrong element or none. The page's
+         * values stay in their tags. */
+        free(s.out);
+        free(s.vals);
+        free(s.mv);
+        if (pre_pass(in, n, 0, &s)) {
+            bti_html_mem_free(m);
+            return BT_ENOMEM;
+        }
+    }
+    bti_html_mem_values(m, s.vals, s.mv, s.n_mv);
+    blank_internal_subset(s.out, s.o);
+    int oom, shifted;
+    *doc = read_doc(s.out, s.o, opts, m, &oom, &shifted);
+    free(s.out);
+    if (!*doc) {
+        bti_html_mem_free(m);
+        return oom ? BT_ENOMEM : 0;
+    }
+    (*doc)->_private = m;
+    *again = shifted && s.n_mv;
+    if (oom || *again) {
+        bti_html_doc_free(*doc);
+        *doc = NULL;
+    }
+    return oom ? BT_ENOMEM : 0;
 }
 
 int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *out,
@@ -552,12 +708,6 @@ int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *
         return bt_error_set(err, BT_ELIMIT, "%s: page is %zu MB, over the %u MB limit for HTML",
                             origin, len >> 20, BTI_HTML_MAX_BYTES >> 20);
     pthread_once(&init_once, init_libxml);
-    /* XML_PARSE_HUGE: libxml2 otherwise stops at 256 nested elements and the page fails;
-     * the nested tables of old portals and builder markup go that deep. With it libxml2 2.9
-     * (Debian 12) nests as deep as the page does, without recursion (tested at 100,000);
-     * 2.11 and later stop at 2048 even so. The walks stop at BTI_HTML_MAX_DEPTH. */
-    int opts = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_RECOVER | HTML_PARSE_COMPACT | HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
     char *clean = NULL;
     size_t n = len;
     if (memchr(utf8, '\0', len)) {
@@ -565,28 +715,24 @@ int bti_html_parse(const char *utf8, size_t len, const char *origin, xmlDocPtr *
             return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
         n = n < len ? n : len; /* as it is: tells the compiler the copy's bound */
     }
-    slim s;
-    int prc = pre_pass(clean ? clean : utf8, n, &s);
+    const char *in = clean ? clean : utf8;
+    xmlDocPtr doc;
+    int again;
+    int rc = parse_page(in, n, 1, &doc, &again);
+    if (!rc && again)
+        rc = parse_page(in, n, 0, &doc, &again);
     free(clean);
-    if (prc)
+    if (rc)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
-    blank_internal_subset(s.out, s.o);
-    xmlDocPtr doc = read_doc(s.out, s.o, opts);
-    free(s.out);
     if (!doc || !xmlDocGetRootElement(doc)) {
-        xmlFreeDoc(doc);
-        free(s.vals);
+        bti_html_doc_free(doc);
         return bt_error_set(err, BT_ENOARTICLE, "%s: no HTML document could be parsed", origin);
     }
-    doc->_private = s.vals;
     *out = doc;
     return 0;
 }
 
 void bti_html_doc_free(xmlDocPtr doc)
 {
-    if (!doc)
-        return;
-    free(doc->_private);
-    xmlFreeDoc(doc);
+    bti_html_build_free(doc);
 }
