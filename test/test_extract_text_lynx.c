@@ -149,6 +149,59 @@ static void test_bullet_cards(void **state)
     bt_article_free(a);
 }
 
+/* Pass "bullet cards": a card's headline and time stamp follow its bullet glued, without a
+ * bullet of their own; the list of cards goes on through them, so its five bullets are
+ * counted as one box, even after a short article. */
+static void test_bullet_cards_with_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n\n"
+        "Related stories\n\n"
+        "     * Fishermen unload the morning catch on the old quay below the church,\n"
+        "       where the boats of the town have moored since the end of the war and\n"
+        "       where the fish market is held every Friday morning in the summer.\n"
+        "    Old quay to close at the end of the month\n"
+        "       10:01\n"
+        "     * The lighthouse keeper climbs the stairs of the tower on the point,\n"
+        "       which is to be painted red and white again this summer, for the first\n"
+        "       time since the keeper's father looked after the light in the sixties.\n"
+        "    Lighthouse gets a fresh coat of paint\n"
+        "       09:30\n"
+        "     * Two seals rest on the beach below the church, where walkers stopped\n"
+        "       to watch them for most of the afternoon while children from the town\n"
+        "       school counted the birds that had gathered on the rocks around them.\n"
+        "    Seals return to the town beach\n"
+        "       08:15\n"
+        "     * Members of the sailing club gather in the clubhouse for the meeting\n"
+        "       at which a new chair was elected after three rounds of voting and a\n"
+        "       long debate about the fees for the moorings in the inner harbour.\n"
+        "    Sailing club elects a new chair\n"
+        "       07:45\n"
+        "     * A bus waits at the station for the first run of the new line to the\n"
+        "       hospital, which opens in the spring and will run every half hour on\n"
+        "       working days and every hour at the weekend, the company announced.\n"
+        "    New bus line to link station and hospital\n"
+        "       07:00\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "morning catch"));
+    assert_false(has_text(a, "painted red and white"));
+    assert_false(has_text(a, "walkers stopped"));
+    assert_false(has_text(a, "new chair was elected"));
+    assert_false(has_text(a, "opens in the spring"));
+    bt_article_free(a);
+}
+
 /* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
  * credit, on two lines or run into one line: a photo's text, not a paragraph. */
 static void test_alt_twins(void **state)
@@ -207,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_glued_notice_inside),
         cmocka_unit_test(test_glued_paragraphs_kept),
         cmocka_unit_test(test_bullet_cards),
+        cmocka_unit_test(test_bullet_cards_with_lines),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };

@@ -69,6 +69,14 @@ static int opens_list(const tx_block *b)
            (tx_is_prose(b) || (b->len && b->text[b->len - 1] == ':'));
 }
 
+/* A line a card sets under its bullet: a teaser's headline or time stamp in a <div> of the
+ * <li>, glued to the bullet's text (no blank line) and indented, but without the bullet
+ * lynx gives the item itself. The cards' list goes on through it. */
+static int card_line(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
+}
+
 static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
     for (size_t i = 0; i < d->n;) {
@@ -77,7 +85,8 @@ static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned cha
             continue;
         }
         size_t j = i, items = 0;
-        while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT)) {
+        while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT ||
+                            card_line(&d->b[j]))) {
             items += (d->b[j].flags & TBF_LIST) && !junk[j];
             j++;
         }
