@@ -202,6 +202,124 @@ static void test_bullet_cards_with_lines(void **state)
     bt_article_free(a);
 }
 
+/* Pass "title cards": a box of the site's services, each a title, a blank line and a
+ * summary, with the next title glued under the summary: the chain is a box, not paragraphs
+ * of the article above it. */
+static void test_title_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Our other sites\n"
+        "\n"
+        "   Harbour Weekly\n"
+        "\n"
+        "   Our weekly paper for the islands brings news of the ferries, the fishing fleet and the town council every Friday.\n"
+        "   Kids Corner\n"
+        "\n"
+        "   A paper written for children, with puzzles, stories from the schools and a page of drawings sent in by young readers.\n"
+        "   Garden Club\n"
+        "\n"
+        "   Tips for gardens by the sea from the members of the town's oldest club, who have grown roses in the salty wind for decades.\n"
+        "   Job Board\n"
+        "\n"
+        "   Offers of work in the harbour, the shops and the hotels of the coast, updated every morning by our team of editors.\n"
+        "   Events Guide\n"
+        "\n"
+        "   Concerts, markets and festivals in the town and on the islands, with the times of the boats that take you there and back.\n"
+        "   Archive\n"
+        "\n"
+        "   Every issue of the paper since it was founded, searchable online, from the first report on the old quay to today's news.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "fishing fleet"));
+    assert_false(has_text(a, "drawings sent in"));
+    assert_false(has_text(a, "salty wind"));
+    assert_false(has_text(a, "team of editors"));
+    assert_false(has_text(a, "boats that take you"));
+    assert_false(has_text(a, "today's news"));
+    bt_article_free(a);
+}
+
+/* A Japanese page as lynx dumps it: a menu, three paragraphs broken mid-word at column 74,
+ * a photo's caption glued under the first, a list of related headlines. */
+#define LYNX_JAPANESE \
+    "     * ホーム\n" \
+    "     * ニュース\n" \
+    "     * 国際\n" \
+    "     * 経済\n" \
+    "     * 政治\n" \
+    "     * 社会\n" \
+    "     * スポーツ\n" \
+    "     * 文化\n" \
+    "     * 科学\n" \
+    "     * 天気\n" \
+    "     * 地域\n" \
+    "     * 港町\n" \
+    "     * 島\n" \
+    "     * 連載\n" \
+    "     * 写真\n" \
+    "     * 動画\n" \
+    "     * 特集\n" \
+    "     * 社説\n" \
+    "     * 投稿\n" \
+    "     * 検索\n" \
+    "     * ヘルプ\n" \
+    "     * ログイン\n" \
+    "     * 登録\n" \
+    "     * 会社\n" \
+    "     * 案内\n" \
+    "     * 広告\n" \
+    "     * 採用\n" \
+    "     * 規約\n" \
+    "     * お問い合わせ\n" \
+    "     * サイトマップ\n" \
+    "\n" \
+    "港町に新フェリーターミナル 四年越しの開業\n" \
+    "\n" \
+    "   港町の新しいフェリーターミナルが月曜日の朝に開業した。最初の石が置かれてから四年、町が約束した時期より二年遅れての開業となったが、島へ向かう最\n" \
+    "   初の船は住民で満席となり、岸壁には見送りの人々が大勢集まった。\n" \
+    "   新しいターミナルを出る朝一番のフェリー、港の岸壁から撮影した＝港湾事務所提供\n" \
+    "\n" \
+    "   ターミナルの建設費は町議会が計画した額のほぼ二倍に膨らんだ。古い岸壁が腐った木の杭の上に建っていたことが工事の途中で分かり、コンクリートを流し\n" \
+    "   込む前に杭を一本ずつ引き抜かなければならなかったためである。\n" \
+    "\n" \
+    "   町長は遅れはあったものの、新しいターミナルは少なくとも五十年は町を支えると述べ、三度の夏にわたって杭打ちの騒音に耐えた住民に感謝した。運航会社\n" \
+    "   によると、夏は一時間ごと、冬は二時間ごとに船が出る予定だ。\n" \
+    "\n" \
+    "関連記事\n" \
+    "\n" \
+    "     * 駅前の商店街に新しい図書館が開館し、初日から多くの親子連れでにぎわう\n" \
+    "     * 島の小学校で最後の卒業式、児童三人が十年間通った校舎に別れを告げる\n" \
+    "     * 灯台の塗り替え工事が始まり、半世紀ぶりに赤と白の縞模様がよみがえる予定\n" \
+    "     * 漁協の朝市に県外からの客が増え、地元の魚を求める行列が岸壁まで続く\n" \
+    "     * 町のバス路線が再編され、病院と駅を結ぶ新しい便が春から毎時運行される\n" \
+    "     * 港の倉庫を改装した美術館が来月開館、地元出身の画家の作品を常設展示\n"
+
+/* Pass "wrap: CJK column": too few full lines for the median test, but the lines broken
+ * between two ideographs at the widest column tell it: the paragraphs are joined whole. */
+static void test_cjk_wrap_column(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(LYNX_JAPANESE);
+    assert_true(has_text(a, "島へ向かう最初の船は住民で満席となり"));
+    assert_true(has_text(a, "コンクリートを流し込む前に"));
+    assert_true(has_text(a, "運航会社によると"));
+    bt_article_free(a);
+}
+
+/* A line ending on "。" short of the column is a line's end: the caption glued under the
+ * paragraph is not run into it, however long its first word. */
+static void test_cjk_full_stop(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(LYNX_JAPANESE);
+    assert_true(has_text(a, "見送りの人々が大勢集まった。"));
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "集まった。 新しいターミナル"));
+    bt_article_free(a);
+}
+
 /* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
  * credit, on two lines or run into one line: a photo's text, not a paragraph. */
 static void test_alt_twins(void **state)
@@ -261,6 +379,9 @@ int main(void)
         cmocka_unit_test(test_glued_paragraphs_kept),
         cmocka_unit_test(test_bullet_cards),
         cmocka_unit_test(test_bullet_cards_with_lines),
+        cmocka_unit_test(test_title_cards),
+        cmocka_unit_test(test_cjk_wrap_column),
+        cmocka_unit_test(test_cjk_full_stop),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };

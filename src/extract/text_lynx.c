@@ -148,6 +148,48 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
     }
 }
 
+/* Pass "title cards": a box of the site's services or stories, each a title and a summary,
+ * comes out of lynx as the summary (a <p>, set apart by a blank line) with the next card's
+ * title glued right under it, then a blank line and that card's summary: paragraph, glued
+ * short line, paragraph, again and again. An article's paragraphs follow one another with
+ * blank lines between; a caption glued under one of them now and then makes no such chain. */
+#define TITLE_CARDS_MIN 4  /* summaries in a chain that make it a box */
+#define TITLE_CARD_LINES 2 /* glued lines a card's title may take (a title, a label) */
+
+/* A summary of the chain: prose set apart by a blank line, as lynx sets a <p>. */
+static int card_summary(const tx_block *b)
+{
+    return b->kind == TB_TEXT && (b->flags & TBF_BLANK_BEFORE) && !(b->flags & TBF_LIST) &&
+           !b->level && tx_is_prose(b);
+}
+
+/* The summary after the one at i, with the glued title lines between, or d->n. */
+static size_t next_card(const tx_doc *d, size_t i)
+{
+    size_t k = i + 1;
+    while (k < d->n && k - i <= TITLE_CARD_LINES && !(d->b[k].flags & TBF_BLANK_BEFORE) &&
+           !tx_is_prose(&d->b[k]))
+        k++;
+    return k > i + 1 && k < d->n && card_summary(&d->b[k]) ? k : d->n;
+}
+
+static void mark_title_cards(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (!card_summary(&d->b[i]))
+            continue;
+        size_t cards = 1, last = i;
+        for (size_t k = next_card(d, i); k < d->n; k = next_card(d, k))
+            cards++, last = k;
+        if (cards < TITLE_CARDS_MIN)
+            continue;
+        for (size_t k = i; k <= last; k++)
+            if (!junk[k])
+                junk[k] = mark;
+        i = last;
+    }
+}
+
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
                   unsigned char glued)
 {
@@ -156,6 +198,7 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
         return;
     mark_bullet_cards(d, junk, mark);
     mark_alt_twins(d, junk, mark);
+    mark_title_cards(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
 }
