@@ -320,6 +320,76 @@ static void test_cjk_full_stop(void **state)
     bt_article_free(a);
 }
 
+/* Pass "repeated box": the same box of titles set between paragraphs again and again and
+ * after the article is a widget: none of its lines is the article's, and the article goes on
+ * through each copy. */
+static void test_repeated_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n"
+        "\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n"
+        "\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles that\n"
+        "   had to be pulled out one by one before any concrete could be poured.\n"
+        "\n"
+        "   Most Popular\n"
+        "   Bakery on the main square closes after ninety years\n"
+        "   Anna Berg\n"
+        "   Storm knocks out power in the northern villages\n"
+        "   Jan Roth\n"
+        "   Council votes to rebuild the old swimming pool\n"
+        "   Mia Holm\n"
+        "   School choir wins the regional contest again\n"
+        "   Per Lund\n"
+        "\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who had\n"
+        "   put up with the noise of the pile drivers for three long summers.\n"
+        "\n"
+        "   Ferries will leave every hour in summer and every two hours in winter, and\n"
+        "   tickets bought at the terminal will cost the same as they did at the old\n"
+        "   quay until the end of the year, the operator said in a statement.\n"
+        "\n"
+        "   Most Popular\n"
+        "   Bakery on the main square closes after ninety years\n"
+        "   Anna Berg\n"
+        "   Storm knocks out power in the northern villages\n"
+        "   Jan Roth\n"
+        "   Council votes to rebuild the old swimming pool\n"
+        "   Mia Holm\n"
+        "   School choir wins the regional contest again\n"
+        "   Per Lund\n"
+        "\n"
+        "   The old quay will be turned into a park with benches and a playground, the\n"
+        "   council decided last week, after a long debate in which some members\n"
+        "   argued for selling the land to a hotel chain instead.\n"
+        "\n"
+        "   Fishermen who moored their boats at the old quay will get places in the\n"
+        "   inner harbour, where a new pontoon is being built and should be ready\n"
+        "   before the start of the herring season in the autumn.\n"
+        "\n"
+        "   Most Popular\n"
+        "   Bakery on the main square closes after ninety years\n"
+        "   Anna Berg\n"
+        "   Storm knocks out power in the northern villages\n"
+        "   Jan Roth\n"
+        "   Council votes to rebuild the old swimming pool\n"
+        "   Mia Holm\n"
+        "   School choir wins the regional contest again\n"
+        "   Per Lund\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "three long summers"));
+    assert_true(has_text(a, "herring season in the autumn"));
+    assert_false(has_text(a, "School choir wins"));
+    assert_false(has_text(a, "Most Popular"));
+    bt_article_free(a);
+}
+
 /* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
  * credit, on two lines or run into one line: a photo's text, not a paragraph. */
 static void test_alt_twins(void **state)
@@ -382,6 +452,7 @@ int main(void)
         cmocka_unit_test(test_title_cards),
         cmocka_unit_test(test_cjk_wrap_column),
         cmocka_unit_test(test_cjk_full_stop),
+        cmocka_unit_test(test_repeated_box),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };

@@ -7,6 +7,8 @@
 #include "extract/text_internal.h"
 
 #include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LYNX_MIN_PROSE 3       /* paragraphs needed to judge a capture's layout */
@@ -190,6 +192,73 @@ static void mark_title_cards(const tx_doc *d, unsigned char *junk, unsigned char
     }
 }
 
+/* Pass "repeated box": a widget the template sets again and again down the page ("Most
+ * Popular" and its titles between every few paragraphs of a buying guide) comes out as the
+ * same lines in the same order each time. An article does not repeat a stretch of its own
+ * lines, nor does a list of different stories: a stretch of non-prose lines printed twice or
+ * more is the widget, and the article goes on through each copy. (Repeated prose is left to
+ * the repeated-sentence pass, which knows a doubled capture from a widget.) */
+#define REPEAT_BOX_MIN_LINES 4 /* shorter repeats are labels ("Specs:", a price) */
+#define REPEAT_BOX_COPIES 8    /* copies of a line looked at: a box set more often is rare */
+
+static int box_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !tx_is_prose(b);
+}
+
+typedef struct key_at {
+    uint64_t key;
+    size_t i;
+} key_at;
+
+static int cmp_key_at(const void *x, const void *y)
+{
+    const key_at *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static void mark_repeated_boxes(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    if (d->n < 2 * REPEAT_BOX_MIN_LINES)
+        return;
+    key_at *k = malloc(d->n * sizeof *k);
+    size_t *next = malloc(d->n * sizeof *next); /* the next block with the same key */
+    if (!k || !next) {
+        free(k);
+        free(next);
+        return; /* a pass that only marks: without memory the page is left as it is */
+    }
+    for (size_t i = 0; i < d->n; i++)
+        k[i] = (key_at){d->b[i].key, i}, next[i] = d->n;
+    qsort(k, d->n, sizeof *k, cmp_key_at);
+    for (size_t t = 0; t + 1 < d->n; t++)
+        if (k[t].key == k[t + 1].key)
+            next[k[t].i] = k[t + 1].i;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!box_line(&d->b[i]))
+            continue;
+        size_t copies = 0;
+        for (size_t j = next[i]; j < d->n && copies < REPEAT_BOX_COPIES; j = next[j], copies++) {
+            size_t len = 0;
+            while (j + len < d->n && i + len < j && d->b[i + len].key == d->b[j + len].key &&
+                   box_line(&d->b[i + len]) && box_line(&d->b[j + len]))
+                len++;
+            if (len < REPEAT_BOX_MIN_LINES)
+                continue;
+            for (size_t t = 0; t < len; t++) {
+                if (!junk[i + t])
+                    junk[i + t] = mark;
+                if (!junk[j + t])
+                    junk[j + t] = mark;
+            }
+        }
+    }
+    free(k);
+    free(next);
+}
+
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
                   unsigned char glued)
 {
@@ -199,6 +268,7 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     mark_bullet_cards(d, junk, mark);
     mark_alt_twins(d, junk, mark);
     mark_title_cards(d, junk, mark);
+    mark_repeated_boxes(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
 }
