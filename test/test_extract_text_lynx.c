@@ -320,6 +320,68 @@ static void test_cjk_full_stop(void **state)
     bt_article_free(a);
 }
 
+/* A Japanese paragraph opens on an ideographic space: such a line starts a paragraph, even
+ * glued under a line that is short of the column (a dateline above the first one). */
+static void test_cjk_indent(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "     * ホーム\n"
+        "     * ニュース\n"
+        "     * 国際\n"
+        "     * 経済\n"
+        "     * 政治\n"
+        "     * 社会\n"
+        "     * スポーツ\n"
+        "     * 文化\n"
+        "     * 科学\n"
+        "     * 天気\n"
+        "     * 地域\n"
+        "     * 港町\n"
+        "     * 島\n"
+        "     * 連載\n"
+        "     * 写真\n"
+        "     * 動画\n"
+        "     * 特集\n"
+        "     * 社説\n"
+        "     * 投稿\n"
+        "     * 検索\n"
+        "     * ヘルプ\n"
+        "     * ログイン\n"
+        "     * 登録\n"
+        "     * 会社\n"
+        "     * 案内\n"
+        "     * 広告\n"
+        "     * 採用\n"
+        "     * 規約\n"
+        "     * お問い合わせ\n"
+        "     * サイトマップ\n"
+        "\n"
+        "港町に新フェリーターミナル 四年越しの開業\n"
+        "\n"
+        "   2025年4月14日 09時30分\n"
+        "   　港町の新しいフェリーターミナルが月曜日の朝に開業した。最初の石が置かれてから四年、町が約束した時期より二年遅れての開業となったが、島へ向かう\n"
+        "   最初の船は住民で満席となり、岸壁には見送りの人々が大勢集まった。\n"
+        "   　ターミナルの建設費は町議会が計画した額のほぼ二倍に膨らんだ。古い岸壁が腐った木の杭の上に建っていたことが工事の途中で分かり、コンクリートを流\n"
+        "   し込む前に杭を一本ずつ引き抜かなければならなかったためである。\n"
+        "   　町長は遅れはあったものの、新しいターミナルは少なくとも五十年は町を支えると述べ、三度の夏にわたって杭打ちの騒音に耐えた住民に感謝した。運航会\n"
+        "   社によると、夏は一時間ごと、冬は二時間ごとに船が出る予定だ。\n"
+        "\n"
+        "関連記事\n"
+        "\n"
+        "     * 駅前の商店街に新しい図書館が開館し、初日から多くの親子連れでにぎわう\n"
+        "     * 島の小学校で最後の卒業式、児童三人が十年間通った校舎に別れを告げる\n"
+        "     * 灯台の塗り替え工事が始まり、半世紀ぶりに赤と白の縞模様がよみがえる予定\n"
+        "     * 漁協の朝市に県外からの客が増え、地元の魚を求める行列が岸壁まで続く\n"
+        "     * 町のバス路線が再編され、病院と駅を結ぶ新しい便が春から毎時運行される\n"
+        "     * 港の倉庫を改装した美術館が来月開館、地元出身の画家の作品を常設展示\n");
+    assert_true(has_text(a, "港町の新しいフェリーターミナルが"));
+    assert_true(has_text(a, "コンクリートを流し込む前に"));
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "09時30分 "));
+    bt_article_free(a);
+}
+
 /* Pass "repeated box": the same box of titles set between paragraphs again and again and
  * after the article is a widget: none of its lines is the article's, and the article goes on
  * through each copy. */
@@ -452,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_title_cards),
         cmocka_unit_test(test_cjk_wrap_column),
         cmocka_unit_test(test_cjk_full_stop),
+        cmocka_unit_test(test_cjk_indent),
         cmocka_unit_test(test_repeated_box),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),

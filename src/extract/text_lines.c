@@ -866,6 +866,9 @@ static int wrapped(const raw_line *a, const raw_line *b, size_t W)
      * same "word", so lynx breaks after one only at its column (pass "wrap: CJK column") */
     if (ends_cjk_sentence(a) && a->cols < W)
         return 0;
+    /* a line opening on an ideographic space is a Japanese paragraph's indented first line */
+    if (b->len >= 3 && !memcmp(b->s, "\xE3\x80\x80", 3))
+        return 0;
     size_t need = a->cols + 1 + first_word_cols(b);
     if (need + 12 <= W)
         return 0;
