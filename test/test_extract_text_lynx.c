@@ -452,6 +452,36 @@ static void test_repeated_box(void **state)
     bt_article_free(a);
 }
 
+/* Pass "lost byte" (text_mojibake.c): lynx reads a UTF-8 page declared Latin-1 and drops the
+ * bytes it takes for controls and soft hyphens, leaving a lone "Ã" where ß (C3 9F) or í
+ * (C3 AD) was; inside a word the letters repaired elsewhere tell which (ä ö ü: ß; á é ó: í). */
+static void test_lost_byte(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Neue FÃ¤hre fÃ¼r die Inseln\n\n"
+        "   Die neue FÃ¤hre fÃ¤hrt ab Montag zu den Inseln. Sie ist groÃ und schnell, und\n"
+        "   die StraÃe zum Hafen wurde fÃ¼r die Fahrgäste eigens verbreitert.\n\n"
+        "   Der BÃ¼rgermeister sagte, er weiÃ, dass die Arbeiten lange gedauert haben,\n"
+        "   aber die FÃ¤hre werde der Stadt viele Jahre dienen, sagte er am Montag.\n\n"
+        "   Im Sommer fÃ¤hrt sie stÃ¼ndlich, im Winter alle zwei Stunden zu den Inseln.\n");
+    assert_true(has_text(a, "Sie ist groß und schnell"));
+    assert_true(has_text(a, "die Straße zum Hafen"));
+    assert_true(has_text(a, "er weiß, dass"));
+    bt_article_free(a);
+    a = extract_ok(
+        "El nuevo ferri ya navega a las islas\n\n"
+        "   El nuevo ferri saliÃ³ el lunes hacia las islas. La travesÃa durÃ³ menos de una\n"
+        "   hora y el dÃa fue soleado, segÃºn contaron los pasajeros a la llegada.\n\n"
+        "   El alcalde dijo que las obras se alargaron mÃ¡s de lo previsto, pero que la\n"
+        "   terminal servirÃ¡ a la ciudad durante muchos aÃ±os, y lo repitiÃ³ allÃ mismo.\n\n"
+        "   En verano habrÃ¡ un barco cada hora y en invierno uno cada dos horas.\n");
+    assert_true(has_text(a, "La travesía duró"));
+    assert_true(has_text(a, "el día fue soleado"));
+    assert_true(has_text(a, "allí mismo"));
+    bt_article_free(a);
+}
+
 /* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
  * credit, on two lines or run into one line: a photo's text, not a paragraph. */
 static void test_alt_twins(void **state)
@@ -516,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_cjk_full_stop),
         cmocka_unit_test(test_cjk_indent),
         cmocka_unit_test(test_repeated_box),
+        cmocka_unit_test(test_lost_byte),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };
