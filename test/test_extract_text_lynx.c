@@ -482,6 +482,47 @@ static void test_lost_byte(void **state)
     bt_article_free(a);
 }
 
+/* Pass "next article": below the article an endless-scroll page prints the next story, its
+ * headline at the margin like a subheading; its date row, worded as the article's, tells it
+ * apart. The next story is no part of the article, however long. */
+static void test_next_article(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   Published 06.01.2026 - 17:29\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "Storm knocks out power in the northern villages for a second night\n\n"
+        "   Anna Berg\n"
+        "   Published 06.01.2026 - 16:25\n\n"
+        "   Hundreds of homes in the northern villages spent a second night without\n"
+        "   light after the wind brought down two of the old power lines on the hill\n"
+        "   road, and the repair crews could not reach them before the morning.\n\n"
+        "   The power company said the lines would be replaced by cables laid in the\n"
+        "   ground next year, a plan the villages have asked for since the last storm\n"
+        "   cut them off for three days in the middle of a cold and snowy winter.\n\n"
+        "   Schools in the villages stayed closed on Tuesday, and the council opened\n"
+        "   the sports hall in the valley for families who wanted a warm place to\n"
+        "   sleep, with beds and hot meals provided by volunteers from the church.\n\n"
+        "   The wind is expected to ease on Wednesday, though the forecasters warned\n"
+        "   that another storm could reach the coast at the weekend and bring heavy\n"
+        "   rain to the valleys that flooded twice in the autumn of the last year.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "three long summers"));
+    assert_false(has_text(a, "second night without"));
+    assert_false(has_text(a, "hot meals provided"));
+    assert_false(has_text(a, "flooded twice"));
+    bt_article_free(a);
+}
+
 /* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
  * credit, on two lines or run into one line: a photo's text, not a paragraph. */
 static void test_alt_twins(void **state)
@@ -547,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_cjk_indent),
         cmocka_unit_test(test_repeated_box),
         cmocka_unit_test(test_lost_byte),
+        cmocka_unit_test(test_next_article),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };

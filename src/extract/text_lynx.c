@@ -5,6 +5,7 @@
  * above it directly; paragraphs are indented three columns, headings sit at the margin and
  * list items carry a bullet. These passes mark as furniture what that structure gives away. */
 #include "extract/text_internal.h"
+#include "core/date.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -259,6 +260,66 @@ static void mark_repeated_boxes(const tx_doc *d, unsigned char *junk, unsigned c
     free(next);
 }
 
+/* Pass "next article": an endless-scroll page prints the next story below the article, and
+ * lynx gives its headline no mark a heading would have in Markdown: it stands at the margin
+ * like the article's subheadings. What tells it is the story's header coming again: a line
+ * at the margin, then within a few lines a date row worded as the article's own ("Published
+ * 06.01.2026 - 17:29" under the headline, "Published 06.01.2026 - 16:25" under the next).
+ * From that headline on the page is other stories. */
+#define NEXT_HEAD_LOOK 6    /* blocks between a headline and its date row */
+#define NEXT_MIN_PARAS 3    /* paragraphs the article has before the next one can start */
+#define DATE_ROW_WORDS 8    /* a date row is a short line */
+
+/* Whether the block is a short line with a date in it; its text before the date in *pre. */
+static int date_row(const tx_block *b, size_t *pre)
+{
+    bti_date dt;
+    if (b->kind != TB_TEXT || b->words > DATE_ROW_WORDS || !bti_date_find(b->text, b->len, &dt) ||
+        !dt.start)
+        return 0;
+    *pre = dt.start;
+    return 1;
+}
+
+/* The headline at the margin within a few blocks above the date row at i, or d->n. */
+static size_t head_above(const tx_doc *d, size_t i)
+{
+    for (size_t k = i; k-- > 0 && i - k <= NEXT_HEAD_LOOK;) {
+        const tx_block *b = &d->b[k];
+        if (b->kind == TB_TEXT && !b->level && !(b->flags & (TBF_INDENT | TBF_LIST)) &&
+            b->words >= NEXT_MIN_PARAS)
+            return k;
+    }
+    return d->n;
+}
+
+static void mark_next_article(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    size_t first = d->n, pre = 0;
+    for (size_t i = 0; i < d->n && first == d->n; i++)
+        if (!junk[i] && date_row(&d->b[i], &pre) && head_above(d, i) < d->n)
+            first = i;
+    for (size_t i = first + 1; i < d->n; i++) {
+        size_t p2;
+        if (junk[i] || !date_row(&d->b[i], &p2) || p2 != pre ||
+            memcmp(d->b[i].text, d->b[first].text, pre))
+            continue;
+        size_t h = head_above(d, i);
+        if (h == d->n || h <= first)
+            continue;
+        /* the article's paragraphs stand between its date row and the next headline */
+        size_t before = 0;
+        for (size_t k = first + 1; k < h; k++)
+            before += !junk[k] && tx_is_prose(&d->b[k]);
+        if (before < NEXT_MIN_PARAS)
+            continue;
+        for (size_t k = h; k < d->n; k++)
+            if (!junk[k])
+                junk[k] = mark;
+        return;
+    }
+}
+
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
                   unsigned char glued)
 {
@@ -269,6 +330,7 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     mark_alt_twins(d, junk, mark);
     mark_title_cards(d, junk, mark);
     mark_repeated_boxes(d, junk, mark);
+    mark_next_article(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
 }
