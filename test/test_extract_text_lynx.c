@@ -523,6 +523,28 @@ static void test_next_article(void **state)
     bt_article_free(a);
 }
 
+/* Pass "lynx apostrophe": lynx prints some apostrophes as the modifier letter U+02BC, a
+ * letter that joins "arenʼt" into one word; between Latin letters it is folded back to "'". */
+static void test_lynx_apostrophe(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid, and the townʼs first boat left for the islands with\n"
+        "   every seat taken by residents who didnʼt want to miss the occasion.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n");
+    assert_true(has_text(a, "the town's first boat"));
+    assert_true(has_text(a, "who didn't want"));
+    assert_false(has_text(a, "\xCA\xBC"));
+    bt_article_free(a);
+}
+
 /* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
  * credit, on two lines or run into one line: a photo's text, not a paragraph. */
 static void test_alt_twins(void **state)
@@ -589,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_repeated_box),
         cmocka_unit_test(test_lost_byte),
         cmocka_unit_test(test_next_article),
+        cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };

@@ -334,3 +334,61 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
 }
+
+/* Pass "lynx apostrophe": lynx prints some ASCII apostrophes of a page as U+02BC, the
+ * modifier letter apostrophe ("arenʼt", "lʼEuropa"), which is a letter: a word with it reads
+ * as one word with no match for "aren't". Between two Latin letters it is an apostrophe of
+ * English, French, Italian or German text (the orthographies that use U+02BC as a letter
+ * write it in other scripts or at a word's start), folded back to "'". */
+#define MOD_APOS "\xCA\xBC"
+
+/* Whether the byte before s[i] ends a Latin letter (ASCII, or two bytes of Latin-1 or
+ * Latin Extended-A: lead byte C3-C5). */
+static int latin_before(const char *s, size_t i)
+{
+    unsigned char c = i ? (unsigned char)s[i - 1] : 0;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return 1;
+    return i >= 2 && (c & 0xC0) == 0x80 && (unsigned char)s[i - 2] >= 0xC3 &&
+           (unsigned char)s[i - 2] <= 0xC5;
+}
+
+static int latin_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = i < len ? (unsigned char)s[i] : 0;
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+           (c >= 0xC3 && c <= 0xC5 && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80);
+}
+
+int tx_lynx_apostrophes(const char *s, size_t len, char **out, size_t *outlen)
+{
+    *out = NULL;
+    *outlen = 0;
+    size_t n = 0;
+    for (const char *p = s; (p = memchr(p, 0xCA, len - (size_t)(p - s))) != NULL; p++) {
+        size_t i = (size_t)(p - s);
+        n += i + 1 < len && (unsigned char)s[i + 1] == 0xBC && latin_before(s, i) &&
+             latin_at(s, len, i + 2);
+        if (i + 1 >= len)
+            break;
+    }
+    if (!n)
+        return 0;
+    char *r = malloc(len + 1);
+    if (!r)
+        return BT_ENOMEM;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        if (i + 1 < len && !memcmp(s + i, MOD_APOS, 2) && latin_before(s, i) &&
+            latin_at(s, len, i + 2)) {
+            r[o++] = '\'';
+            i += 2;
+        } else {
+            r[o++] = s[i++];
+        }
+    }
+    r[o] = '\0';
+    *out = r;
+    *outlen = o;
+    return 1;
+}
