@@ -270,12 +270,21 @@ static void mark_repeated_boxes(const tx_doc *d, unsigned char *junk, unsigned c
 #define NEXT_MIN_PARAS 3    /* paragraphs the article has before the next one can start */
 #define DATE_ROW_WORDS 8    /* a date row is a short line */
 
+static int has_figure(const tx_block *b)
+{
+    for (size_t i = 0; i < b->len; i++)
+        if (b->text[i] >= '0' && b->text[i] <= '9')
+            return 1;
+    return 0;
+}
+
 /* Whether the block is a short line with a date in it; its text before the date in *pre. */
 static int date_row(const tx_block *b, size_t *pre)
 {
     bti_date dt;
-    if (b->kind != TB_TEXT || b->words > DATE_ROW_WORDS || !bti_date_find(b->text, b->len, &dt) ||
-        !dt.start)
+    /* the date parser is dear: a line with no figure in it holds no date */
+    if (b->kind != TB_TEXT || b->words > DATE_ROW_WORDS || !has_figure(b) ||
+        !bti_date_find(b->text, b->len, &dt) || !dt.start)
         return 0;
     *pre = dt.start;
     return 1;
@@ -297,12 +306,14 @@ static void mark_next_article(const tx_doc *d, unsigned char *junk, unsigned cha
 {
     size_t first = d->n, pre = 0;
     for (size_t i = 0; i < d->n && first == d->n; i++)
-        if (!junk[i] && date_row(&d->b[i], &pre) && head_above(d, i) < d->n)
+        if (!junk[i] && head_above(d, i) < d->n && date_row(&d->b[i], &pre))
             first = i;
     for (size_t i = first + 1; i < d->n; i++) {
         size_t p2;
-        if (junk[i] || !date_row(&d->b[i], &p2) || p2 != pre ||
-            memcmp(d->b[i].text, d->b[first].text, pre))
+        /* worded as the article's: the same text before the date (compared first, as the
+         * cheaper test) */
+        if (junk[i] || d->b[i].len <= pre || memcmp(d->b[i].text, d->b[first].text, pre) ||
+            !date_row(&d->b[i], &p2) || p2 != pre)
             continue;
         size_t h = head_above(d, i);
         if (h == d->n || h <= first)
