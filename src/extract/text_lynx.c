@@ -3,7 +3,8 @@
  * block structure in white space: a paragraph (<p>, <br><br>) is set apart by a blank line,
  * while the text of <div>s and <span>s (teaser cards, buttons, widgets) follows the line
  * above it directly; paragraphs are indented three columns, headings sit at the margin and
- * list items carry a bullet. These passes mark as furniture what that structure gives away. */
+ * list items carry a bullet. These passes mark as furniture what that structure gives away;
+ * one more ("lynx apostrophe") undoes a character lynx substitutes in the text itself. */
 #include "extract/text_internal.h"
 #include "core/date.h"
 
