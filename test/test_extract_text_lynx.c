@@ -149,6 +149,402 @@ static void test_bullet_cards(void **state)
     bt_article_free(a);
 }
 
+/* Pass "bullet cards": a card's headline and time stamp follow its bullet glued, without a
+ * bullet of their own; the list of cards goes on through them, so its five bullets are
+ * counted as one box, even after a short article. */
+static void test_bullet_cards_with_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n\n"
+        "Related stories\n\n"
+        "     * Fishermen unload the morning catch on the old quay below the church,\n"
+        "       where the boats of the town have moored since the end of the war and\n"
+        "       where the fish market is held every Friday morning in the summer.\n"
+        "    Old quay to close at the end of the month\n"
+        "       10:01\n"
+        "     * The lighthouse keeper climbs the stairs of the tower on the point,\n"
+        "       which is to be painted red and white again this summer, for the first\n"
+        "       time since the keeper's father looked after the light in the sixties.\n"
+        "    Lighthouse gets a fresh coat of paint\n"
+        "       09:30\n"
+        "     * Two seals rest on the beach below the church, where walkers stopped\n"
+        "       to watch them for most of the afternoon while children from the town\n"
+        "       school counted the birds that had gathered on the rocks around them.\n"
+        "    Seals return to the town beach\n"
+        "       08:15\n"
+        "     * Members of the sailing club gather in the clubhouse for the meeting\n"
+        "       at which a new chair was elected after three rounds of voting and a\n"
+        "       long debate about the fees for the moorings in the inner harbour.\n"
+        "    Sailing club elects a new chair\n"
+        "       07:45\n"
+        "     * A bus waits at the station for the first run of the new line to the\n"
+        "       hospital, which opens in the spring and will run every half hour on\n"
+        "       working days and every hour at the weekend, the company announced.\n"
+        "    New bus line to link station and hospital\n"
+        "       07:00\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "morning catch"));
+    assert_false(has_text(a, "painted red and white"));
+    assert_false(has_text(a, "walkers stopped"));
+    assert_false(has_text(a, "new chair was elected"));
+    assert_false(has_text(a, "opens in the spring"));
+    bt_article_free(a);
+}
+
+/* Pass "title cards": a box of the site's services, each a title, a blank line and a
+ * summary, with the next title glued under the summary: the chain is a box, not paragraphs
+ * of the article above it. */
+static void test_title_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Our other sites\n"
+        "\n"
+        "   Harbour Weekly\n"
+        "\n"
+        "   Our weekly paper for the islands brings news of the ferries, the fishing fleet and the town council every Friday.\n"
+        "   Kids Corner\n"
+        "\n"
+        "   A paper written for children, with puzzles, stories from the schools and a page of drawings sent in by young readers.\n"
+        "   Garden Club\n"
+        "\n"
+        "   Tips for gardens by the sea from the members of the town's oldest club, who have grown roses in the salty wind for decades.\n"
+        "   Job Board\n"
+        "\n"
+        "   Offers of work in the harbour, the shops and the hotels of the coast, updated every morning by our team of editors.\n"
+        "   Events Guide\n"
+        "\n"
+        "   Concerts, markets and festivals in the town and on the islands, with the times of the boats that take you there and back.\n"
+        "   Archive\n"
+        "\n"
+        "   Every issue of the paper since it was founded, searchable online, from the first report on the old quay to today's news.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "fishing fleet"));
+    assert_false(has_text(a, "drawings sent in"));
+    assert_false(has_text(a, "salty wind"));
+    assert_false(has_text(a, "team of editors"));
+    assert_false(has_text(a, "boats that take you"));
+    assert_false(has_text(a, "today's news"));
+    bt_article_free(a);
+}
+
+/* A Japanese page as lynx dumps it: a menu, three paragraphs broken mid-word at column 74,
+ * a photo's caption glued under the first, a list of related headlines. */
+#define LYNX_JAPANESE \
+    "     * ホーム\n" \
+    "     * ニュース\n" \
+    "     * 国際\n" \
+    "     * 経済\n" \
+    "     * 政治\n" \
+    "     * 社会\n" \
+    "     * スポーツ\n" \
+    "     * 文化\n" \
+    "     * 科学\n" \
+    "     * 天気\n" \
+    "     * 地域\n" \
+    "     * 港町\n" \
+    "     * 島\n" \
+    "     * 連載\n" \
+    "     * 写真\n" \
+    "     * 動画\n" \
+    "     * 特集\n" \
+    "     * 社説\n" \
+    "     * 投稿\n" \
+    "     * 検索\n" \
+    "     * ヘルプ\n" \
+    "     * ログイン\n" \
+    "     * 登録\n" \
+    "     * 会社\n" \
+    "     * 案内\n" \
+    "     * 広告\n" \
+    "     * 採用\n" \
+    "     * 規約\n" \
+    "     * お問い合わせ\n" \
+    "     * サイトマップ\n" \
+    "\n" \
+    "港町に新フェリーターミナル 四年越しの開業\n" \
+    "\n" \
+    "   港町の新しいフェリーターミナルが月曜日の朝に開業した。最初の石が置かれてから四年、町が約束した時期より二年遅れての開業となったが、島へ向かう最\n" \
+    "   初の船は住民で満席となり、岸壁には見送りの人々が大勢集まった。\n" \
+    "   新しいターミナルを出る朝一番のフェリー、港の岸壁から撮影した＝港湾事務所提供\n" \
+    "\n" \
+    "   ターミナルの建設費は町議会が計画した額のほぼ二倍に膨らんだ。古い岸壁が腐った木の杭の上に建っていたことが工事の途中で分かり、コンクリートを流し\n" \
+    "   込む前に杭を一本ずつ引き抜かなければならなかったためである。\n" \
+    "\n" \
+    "   町長は遅れはあったものの、新しいターミナルは少なくとも五十年は町を支えると述べ、三度の夏にわたって杭打ちの騒音に耐えた住民に感謝した。運航会社\n" \
+    "   によると、夏は一時間ごと、冬は二時間ごとに船が出る予定だ。\n" \
+    "\n" \
+    "関連記事\n" \
+    "\n" \
+    "     * 駅前の商店街に新しい図書館が開館し、初日から多くの親子連れでにぎわう\n" \
+    "     * 島の小学校で最後の卒業式、児童三人が十年間通った校舎に別れを告げる\n" \
+    "     * 灯台の塗り替え工事が始まり、半世紀ぶりに赤と白の縞模様がよみがえる予定\n" \
+    "     * 漁協の朝市に県外からの客が増え、地元の魚を求める行列が岸壁まで続く\n" \
+    "     * 町のバス路線が再編され、病院と駅を結ぶ新しい便が春から毎時運行される\n" \
+    "     * 港の倉庫を改装した美術館が来月開館、地元出身の画家の作品を常設展示\n"
+
+/* Pass "wrap: CJK column": too few full lines for the median test, but the lines broken
+ * between two ideographs at the widest column tell it: the paragraphs are joined whole. */
+static void test_cjk_wrap_column(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(LYNX_JAPANESE);
+    assert_true(has_text(a, "島へ向かう最初の船は住民で満席となり"));
+    assert_true(has_text(a, "コンクリートを流し込む前に"));
+    assert_true(has_text(a, "運航会社によると"));
+    bt_article_free(a);
+}
+
+/* A line ending on "。" short of the column is a line's end: the caption glued under the
+ * paragraph is not run into it, however long its first word. */
+static void test_cjk_full_stop(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(LYNX_JAPANESE);
+    assert_true(has_text(a, "見送りの人々が大勢集まった。"));
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "集まった。 新しいターミナル"));
+    bt_article_free(a);
+}
+
+/* A Japanese paragraph opens on an ideographic space: such a line starts a paragraph, even
+ * glued under a line that is short of the column (a dateline above the first one). */
+static void test_cjk_indent(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "     * ホーム\n"
+        "     * ニュース\n"
+        "     * 国際\n"
+        "     * 経済\n"
+        "     * 政治\n"
+        "     * 社会\n"
+        "     * スポーツ\n"
+        "     * 文化\n"
+        "     * 科学\n"
+        "     * 天気\n"
+        "     * 地域\n"
+        "     * 港町\n"
+        "     * 島\n"
+        "     * 連載\n"
+        "     * 写真\n"
+        "     * 動画\n"
+        "     * 特集\n"
+        "     * 社説\n"
+        "     * 投稿\n"
+        "     * 検索\n"
+        "     * ヘルプ\n"
+        "     * ログイン\n"
+        "     * 登録\n"
+        "     * 会社\n"
+        "     * 案内\n"
+        "     * 広告\n"
+        "     * 採用\n"
+        "     * 規約\n"
+        "     * お問い合わせ\n"
+        "     * サイトマップ\n"
+        "\n"
+        "港町に新フェリーターミナル 四年越しの開業\n"
+        "\n"
+        "   2025年4月14日 09時30分\n"
+        "   　港町の新しいフェリーターミナルが月曜日の朝に開業した。最初の石が置かれてから四年、町が約束した時期より二年遅れての開業となったが、島へ向かう\n"
+        "   最初の船は住民で満席となり、岸壁には見送りの人々が大勢集まった。\n"
+        "   　ターミナルの建設費は町議会が計画した額のほぼ二倍に膨らんだ。古い岸壁が腐った木の杭の上に建っていたことが工事の途中で分かり、コンクリートを流\n"
+        "   し込む前に杭を一本ずつ引き抜かなければならなかったためである。\n"
+        "   　町長は遅れはあったものの、新しいターミナルは少なくとも五十年は町を支えると述べ、三度の夏にわたって杭打ちの騒音に耐えた住民に感謝した。運航会\n"
+        "   社によると、夏は一時間ごと、冬は二時間ごとに船が出る予定だ。\n"
+        "\n"
+        "関連記事\n"
+        "\n"
+        "     * 駅前の商店街に新しい図書館が開館し、初日から多くの親子連れでにぎわう\n"
+        "     * 島の小学校で最後の卒業式、児童三人が十年間通った校舎に別れを告げる\n"
+        "     * 灯台の塗り替え工事が始まり、半世紀ぶりに赤と白の縞模様がよみがえる予定\n"
+        "     * 漁協の朝市に県外からの客が増え、地元の魚を求める行列が岸壁まで続く\n"
+        "     * 町のバス路線が再編され、病院と駅を結ぶ新しい便が春から毎時運行される\n"
+        "     * 港の倉庫を改装した美術館が来月開館、地元出身の画家の作品を常設展示\n");
+    assert_true(has_text(a, "港町の新しいフェリーターミナルが"));
+    assert_true(has_text(a, "コンクリートを流し込む前に"));
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "09時30分 "));
+    bt_article_free(a);
+}
+
+/* Pass "repeated box": the same box of titles set between paragraphs again and again and
+ * after the article is a widget: none of its lines is the article's, and the article goes on
+ * through each copy. */
+static void test_repeated_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n"
+        "\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n"
+        "\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles that\n"
+        "   had to be pulled out one by one before any concrete could be poured.\n"
+        "\n"
+        "   Most Popular\n"
+        "   Bakery on the main square closes after ninety years\n"
+        "   Anna Berg\n"
+        "   Storm knocks out power in the northern villages\n"
+        "   Jan Roth\n"
+        "   Council votes to rebuild the old swimming pool\n"
+        "   Mia Holm\n"
+        "   School choir wins the regional contest again\n"
+        "   Per Lund\n"
+        "\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who had\n"
+        "   put up with the noise of the pile drivers for three long summers.\n"
+        "\n"
+        "   Ferries will leave every hour in summer and every two hours in winter, and\n"
+        "   tickets bought at the terminal will cost the same as they did at the old\n"
+        "   quay until the end of the year, the operator said in a statement.\n"
+        "\n"
+        "   Most Popular\n"
+        "   Bakery on the main square closes after ninety years\n"
+        "   Anna Berg\n"
+        "   Storm knocks out power in the northern villages\n"
+        "   Jan Roth\n"
+        "   Council votes to rebuild the old swimming pool\n"
+        "   Mia Holm\n"
+        "   School choir wins the regional contest again\n"
+        "   Per Lund\n"
+        "\n"
+        "   The old quay will be turned into a park with benches and a playground, the\n"
+        "   council decided last week, after a long debate in which some members\n"
+        "   argued for selling the land to a hotel chain instead.\n"
+        "\n"
+        "   Fishermen who moored their boats at the old quay will get places in the\n"
+        "   inner harbour, where a new pontoon is being built and should be ready\n"
+        "   before the start of the herring season in the autumn.\n"
+        "\n"
+        "   Most Popular\n"
+        "   Bakery on the main square closes after ninety years\n"
+        "   Anna Berg\n"
+        "   Storm knocks out power in the northern villages\n"
+        "   Jan Roth\n"
+        "   Council votes to rebuild the old swimming pool\n"
+        "   Mia Holm\n"
+        "   School choir wins the regional contest again\n"
+        "   Per Lund\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "three long summers"));
+    assert_true(has_text(a, "herring season in the autumn"));
+    assert_false(has_text(a, "School choir wins"));
+    assert_false(has_text(a, "Most Popular"));
+    bt_article_free(a);
+}
+
+/* Pass "lost byte" (text_mojibake.c): lynx reads a UTF-8 page declared Latin-1 and drops the
+ * bytes it takes for controls and soft hyphens, leaving a lone "Ã" where ß (C3 9F) or í
+ * (C3 AD) was; inside a word the letters repaired elsewhere tell which (ä ö ü: ß; á é ó: í). */
+static void test_lost_byte(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Neue FÃ¤hre fÃ¼r die Inseln\n\n"
+        "   Die neue FÃ¤hre fÃ¤hrt ab Montag zu den Inseln. Sie ist groÃ und schnell, und\n"
+        "   die StraÃe zum Hafen wurde fÃ¼r die Fahrgäste eigens verbreitert.\n\n"
+        "   Der BÃ¼rgermeister sagte, er weiÃ, dass die Arbeiten lange gedauert haben,\n"
+        "   aber die FÃ¤hre werde der Stadt viele Jahre dienen, sagte er am Montag.\n\n"
+        "   Im Sommer fÃ¤hrt sie stÃ¼ndlich, im Winter alle zwei Stunden zu den Inseln.\n");
+    assert_true(has_text(a, "Sie ist groß und schnell"));
+    assert_true(has_text(a, "die Straße zum Hafen"));
+    assert_true(has_text(a, "er weiß, dass"));
+    bt_article_free(a);
+    a = extract_ok(
+        "El nuevo ferri ya navega a las islas\n\n"
+        "   El nuevo ferri saliÃ³ el lunes hacia las islas. La travesÃa durÃ³ menos de una\n"
+        "   hora y el dÃa fue soleado, segÃºn contaron los pasajeros a la llegada.\n\n"
+        "   El alcalde dijo que las obras se alargaron mÃ¡s de lo previsto, pero que la\n"
+        "   terminal servirÃ¡ a la ciudad durante muchos aÃ±os, y lo repitiÃ³ allÃ mismo.\n\n"
+        "   En verano habrÃ¡ un barco cada hora y en invierno uno cada dos horas.\n");
+    assert_true(has_text(a, "La travesía duró"));
+    assert_true(has_text(a, "el día fue soleado"));
+    assert_true(has_text(a, "allí mismo"));
+    bt_article_free(a);
+}
+
+/* Pass "next article": below the article an endless-scroll page prints the next story, its
+ * headline at the margin like a subheading; its date row, worded as the article's, tells it
+ * apart. The next story is no part of the article, however long. */
+static void test_next_article(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   Published 06.01.2026 - 17:29\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "Storm knocks out power in the northern villages for a second night\n\n"
+        "   Anna Berg\n"
+        "   Published 06.01.2026 - 16:25\n\n"
+        "   Hundreds of homes in the northern villages spent a second night without\n"
+        "   light after the wind brought down two of the old power lines on the hill\n"
+        "   road, and the repair crews could not reach them before the morning.\n\n"
+        "   The power company said the lines would be replaced by cables laid in the\n"
+        "   ground next year, a plan the villages have asked for since the last storm\n"
+        "   cut them off for three days in the middle of a cold and snowy winter.\n\n"
+        "   Schools in the villages stayed closed on Tuesday, and the council opened\n"
+        "   the sports hall in the valley for families who wanted a warm place to\n"
+        "   sleep, with beds and hot meals provided by volunteers from the church.\n\n"
+        "   The wind is expected to ease on Wednesday, though the forecasters warned\n"
+        "   that another storm could reach the coast at the weekend and bring heavy\n"
+        "   rain to the valleys that flooded twice in the autumn of the last year.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "three long summers"));
+    assert_false(has_text(a, "second night without"));
+    assert_false(has_text(a, "hot meals provided"));
+    assert_false(has_text(a, "flooded twice"));
+    bt_article_free(a);
+}
+
+/* Pass "lynx apostrophe": lynx prints some apostrophes as the modifier letter U+02BC, a
+ * letter that joins "arenʼt" into one word; between Latin letters it is folded back to "'". */
+static void test_lynx_apostrophe(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid, and the townʼs first boat left for the islands with\n"
+        "   every seat taken by residents who didnʼt want to miss the occasion.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n");
+    assert_true(has_text(a, "the town's first boat"));
+    assert_true(has_text(a, "who didn't want"));
+    assert_false(has_text(a, "\xCA\xBC"));
+    bt_article_free(a);
+}
+
 /* Pass "alt twins": lynx prints a photo's alt text, then the caption that repeats it with a
  * credit, on two lines or run into one line: a photo's text, not a paragraph. */
 static void test_alt_twins(void **state)
@@ -207,6 +603,15 @@ int main(void)
         cmocka_unit_test(test_glued_notice_inside),
         cmocka_unit_test(test_glued_paragraphs_kept),
         cmocka_unit_test(test_bullet_cards),
+        cmocka_unit_test(test_bullet_cards_with_lines),
+        cmocka_unit_test(test_title_cards),
+        cmocka_unit_test(test_cjk_wrap_column),
+        cmocka_unit_test(test_cjk_full_stop),
+        cmocka_unit_test(test_cjk_indent),
+        cmocka_unit_test(test_repeated_box),
+        cmocka_unit_test(test_lost_byte),
+        cmocka_unit_test(test_next_article),
+        cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };

@@ -1885,7 +1885,16 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
     int mr = tx_repair_mojibake(text, len, &fixed, &flen);
     if (mr < 0)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);
-    int built = mr ? tx_doc_build(&c.d, fixed, flen) : tx_doc_build(&c.d, text, len);
+    /* Pass 0b: lynx's modifier-letter apostrophes are apostrophes (text_lynx.c) */
+    char *apos = NULL;
+    size_t alen = 0;
+    int ar = mr ? tx_lynx_apostrophes(fixed, flen, &apos, &alen)
+                : tx_lynx_apostrophes(text, len, &apos, &alen);
+    int built = ar < 0 ? BT_ENOMEM
+                : ar   ? tx_doc_build(&c.d, apos, alen)
+                : mr   ? tx_doc_build(&c.d, fixed, flen)
+                       : tx_doc_build(&c.d, text, len);
+    free(apos);
     free(fixed);
     if (built)
         return bt_error_set(err, BT_ENOMEM, "%s: out of memory", origin);

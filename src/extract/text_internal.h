@@ -156,6 +156,12 @@ int tx_is_attribution(const char *s, size_t len);
  * text: no paragraph, though the page's text goes on through it). Other captures are left
  * alone. */
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
+
+/* Folds the modifier letter apostrophe (U+02BC) lynx prints for some ASCII apostrophes back
+ * to "'" between Latin letters: 1 with the text in *out (the caller frees it), 0 when there
+ * is none, BT_ENOMEM. */
+int tx_lynx_apostrophes(const char *s, size_t len, char **out, size_t *outlen);
+
 /* ---- header buttons (text_header_button.c) ---------------------------------------------- */
 
 /* Whether block i, a section heading, stands in the article's header: a few blocks below a

@@ -852,14 +852,51 @@ static int ends_sentence(const raw_line *a)
  * a line ending a sentence well before the column is a real line end, and so is one ending a
  * sentence before a short line that ends none (a heading the renderer set right below, as
  * lynx does with "Tin liên quan"). */
+/* Whether the line ends on a full stop of Chinese or Japanese (。！？). */
+static int ends_cjk_sentence(const raw_line *a)
+{
+    const unsigned char *u = (const unsigned char *)a->s + a->len - 3;
+    return a->len >= 3 && ((u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82) ||
+                           (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F)));
+}
+
 static int wrapped(const raw_line *a, const raw_line *b, size_t W)
 {
+    /* Chinese and Japanese set no space after a full stop: the next sentence runs on in the
+     * same "word", so lynx breaks after one only at its column (pass "wrap: CJK column") */
+    if (ends_cjk_sentence(a) && a->cols < W)
+        return 0;
+    /* a line opening on an ideographic space is a Japanese paragraph's indented first line */
+    if (b->len >= 3 && !memcmp(b->s, "\xE3\x80\x80", 3))
+        return 0;
     size_t need = a->cols + 1 + first_word_cols(b);
     if (need + 12 <= W)
         return 0;
     if (!ends_sentence(a))
         return 1;
     return need + 2 > W && !(b->cols * 2 < W && !ends_sentence(b));
+}
+
+/* Pass "wrap: CJK column": lynx breaks Chinese and Japanese text at the column itself, in
+ * mid-word, so a wrapped CJK paragraph shows lines that end on an ideograph exactly at the
+ * page's widest column, the next line going on in ideographs. Such pages are mostly short
+ * paragraphs and menus, too few full lines for the median test of wrap_width: two lines
+ * broken so at the same widest column are enough to tell the column. */
+#define CJK_WRAP_MIN_FULL 2
+
+static size_t cjk_wrap_width(const raw_line *L, size_t n)
+{
+    size_t W = 0, full = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        const raw_line *a = &L[i], *b = &L[i + 1];
+        if (a->blank || b->blank || a->len < 3 || a->cols < W ||
+            !cjk_join(a->s, a->len, b))
+            continue;
+        if (a->cols > W)
+            W = a->cols, full = 0;
+        full++;
+    }
+    return full >= CJK_WRAP_MIN_FULL && W >= 40 && W <= 100 ? W : 0;
 }
 
 int tx_doc_build(tx_doc *d, const char *text, size_t len)
@@ -893,6 +930,8 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
     }
     d->vietnamese = tx_has_vietnamese(text, len);
     size_t W = wrap_width(L, n);
+    if (!W)
+        W = cjk_wrap_width(L, n);
     bti_buf para = BTI_BUF_INIT;
     int rc = 0, blank = 1;
     for (size_t i = 0; i < n && !rc;) {

@@ -3,10 +3,14 @@
  * block structure in white space: a paragraph (<p>, <br><br>) is set apart by a blank line,
  * while the text of <div>s and <span>s (teaser cards, buttons, widgets) follows the line
  * above it directly; paragraphs are indented three columns, headings sit at the margin and
- * list items carry a bullet. These passes mark as furniture what that structure gives away. */
+ * list items carry a bullet. These passes mark as furniture what that structure gives away;
+ * one more ("lynx apostrophe") undoes a character lynx substitutes in the text itself. */
 #include "extract/text_internal.h"
+#include "core/date.h"
 
 #include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define LYNX_MIN_PROSE 3       /* paragraphs needed to judge a capture's layout */
@@ -69,6 +73,14 @@ static int opens_list(const tx_block *b)
            (tx_is_prose(b) || (b->len && b->text[b->len - 1] == ':'));
 }
 
+/* A line a card sets under its bullet: a teaser's headline or time stamp in a <div> of the
+ * <li>, glued to the bullet's text (no blank line) and indented, but without the bullet
+ * lynx gives the item itself. The cards' list goes on through it. */
+static int card_line(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
+}
+
 static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
     for (size_t i = 0; i < d->n;) {
@@ -77,7 +89,8 @@ static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned cha
             continue;
         }
         size_t j = i, items = 0;
-        while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT)) {
+        while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT ||
+                            card_line(&d->b[j]))) {
             items += (d->b[j].flags & TBF_LIST) && !junk[j];
             j++;
         }
@@ -139,6 +152,186 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
     }
 }
 
+/* Pass "title cards": a box of the site's services or stories, each a title and a summary,
+ * comes out of lynx as the summary (a <p>, set apart by a blank line) with the next card's
+ * title glued right under it, then a blank line and that card's summary: paragraph, glued
+ * short line, paragraph, again and again. An article's paragraphs follow one another with
+ * blank lines between; a caption glued under one of them now and then makes no such chain. */
+#define TITLE_CARDS_MIN 4  /* summaries in a chain that make it a box */
+#define TITLE_CARD_LINES 2 /* glued lines a card's title may take (a title, a label) */
+
+/* A summary of the chain: prose set apart by a blank line, as lynx sets a <p>. */
+static int card_summary(const tx_block *b)
+{
+    return b->kind == TB_TEXT && (b->flags & TBF_BLANK_BEFORE) && !(b->flags & TBF_LIST) &&
+           !b->level && tx_is_prose(b);
+}
+
+/* The summary after the one at i, with the glued title lines between, or d->n. */
+static size_t next_card(const tx_doc *d, size_t i)
+{
+    size_t k = i + 1;
+    while (k < d->n && k - i <= TITLE_CARD_LINES && !(d->b[k].flags & TBF_BLANK_BEFORE) &&
+           !tx_is_prose(&d->b[k]))
+        k++;
+    return k > i + 1 && k < d->n && card_summary(&d->b[k]) ? k : d->n;
+}
+
+static void mark_title_cards(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        if (!card_summary(&d->b[i]))
+            continue;
+        size_t cards = 1, last = i;
+        for (size_t k = next_card(d, i); k < d->n; k = next_card(d, k))
+            cards++, last = k;
+        if (cards < TITLE_CARDS_MIN)
+            continue;
+        for (size_t k = i; k <= last; k++)
+            if (!junk[k])
+                junk[k] = mark;
+        i = last;
+    }
+}
+
+/* Pass "repeated box": a widget the template sets again and again down the page ("Most
+ * Popular" and its titles between every few paragraphs of a buying guide) comes out as the
+ * same lines in the same order each time. An article does not repeat a stretch of its own
+ * lines, nor does a list of different stories: a stretch of non-prose lines printed twice or
+ * more is the widget, and the article goes on through each copy. (Repeated prose is left to
+ * the repeated-sentence pass, which knows a doubled capture from a widget.) */
+#define REPEAT_BOX_MIN_LINES 4 /* shorter repeats are labels ("Specs:", a price) */
+#define REPEAT_BOX_COPIES 8    /* copies of a line looked at: a box set more often is rare */
+
+static int box_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !tx_is_prose(b);
+}
+
+typedef struct key_at {
+    uint64_t key;
+    size_t i;
+} key_at;
+
+static int cmp_key_at(const void *x, const void *y)
+{
+    const key_at *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static void mark_repeated_boxes(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    if (d->n < 2 * REPEAT_BOX_MIN_LINES)
+        return;
+    key_at *k = malloc(d->n * sizeof *k);
+    size_t *next = malloc(d->n * sizeof *next); /* the next block with the same key */
+    if (!k || !next) {
+        free(k);
+        free(next);
+        return; /* a pass that only marks: without memory the page is left as it is */
+    }
+    for (size_t i = 0; i < d->n; i++)
+        k[i] = (key_at){d->b[i].key, i}, next[i] = d->n;
+    qsort(k, d->n, sizeof *k, cmp_key_at);
+    for (size_t t = 0; t + 1 < d->n; t++)
+        if (k[t].key == k[t + 1].key)
+            next[k[t].i] = k[t + 1].i;
+    for (size_t i = 0; i < d->n; i++) {
+        if (!box_line(&d->b[i]))
+            continue;
+        size_t copies = 0;
+        for (size_t j = next[i]; j < d->n && copies < REPEAT_BOX_COPIES; j = next[j], copies++) {
+            size_t len = 0;
+            while (j + len < d->n && i + len < j && d->b[i + len].key == d->b[j + len].key &&
+                   box_line(&d->b[i + len]) && box_line(&d->b[j + len]))
+                len++;
+            if (len < REPEAT_BOX_MIN_LINES)
+                continue;
+            for (size_t t = 0; t < len; t++) {
+                if (!junk[i + t])
+                    junk[i + t] = mark;
+                if (!junk[j + t])
+                    junk[j + t] = mark;
+            }
+        }
+    }
+    free(k);
+    free(next);
+}
+
+/* Pass "next article": an endless-scroll page prints the next story below the article, and
+ * lynx gives its headline no mark a heading would have in Markdown: it stands at the margin
+ * like the article's subheadings. What tells it is the story's header coming again: a line
+ * at the margin, then within a few lines a date row worded as the article's own ("Published
+ * 06.01.2026 - 17:29" under the headline, "Published 06.01.2026 - 16:25" under the next).
+ * From that headline on the page is other stories. */
+#define NEXT_HEAD_LOOK 6    /* blocks between a headline and its date row */
+#define NEXT_MIN_PARAS 3    /* paragraphs the article has before the next one can start */
+#define DATE_ROW_WORDS 8    /* a date row is a short line */
+
+static int has_figure(const tx_block *b)
+{
+    for (size_t i = 0; i < b->len; i++)
+        if (b->text[i] >= '0' && b->text[i] <= '9')
+            return 1;
+    return 0;
+}
+
+/* Whether the block is a short line with a date in it; its text before the date in *pre. */
+static int date_row(const tx_block *b, size_t *pre)
+{
+    bti_date dt;
+    /* the date parser is dear: a line with no figure in it holds no date */
+    if (b->kind != TB_TEXT || b->words > DATE_ROW_WORDS || !has_figure(b) ||
+        !bti_date_find(b->text, b->len, &dt) || !dt.start)
+        return 0;
+    *pre = dt.start;
+    return 1;
+}
+
+/* The headline at the margin within a few blocks above the date row at i, or d->n. */
+static size_t head_above(const tx_doc *d, size_t i)
+{
+    for (size_t k = i; k-- > 0 && i - k <= NEXT_HEAD_LOOK;) {
+        const tx_block *b = &d->b[k];
+        if (b->kind == TB_TEXT && !b->level && !(b->flags & (TBF_INDENT | TBF_LIST)) &&
+            b->words >= NEXT_MIN_PARAS)
+            return k;
+    }
+    return d->n;
+}
+
+static void mark_next_article(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    size_t first = d->n, pre = 0;
+    for (size_t i = 0; i < d->n && first == d->n; i++)
+        if (!junk[i] && head_above(d, i) < d->n && date_row(&d->b[i], &pre))
+            first = i;
+    for (size_t i = first + 1; i < d->n; i++) {
+        size_t p2;
+        /* worded as the article's: the same text before the date (compared first, as the
+         * cheaper test) */
+        if (junk[i] || d->b[i].len <= pre || memcmp(d->b[i].text, d->b[first].text, pre) ||
+            !date_row(&d->b[i], &p2) || p2 != pre)
+            continue;
+        size_t h = head_above(d, i);
+        if (h == d->n || h <= first)
+            continue;
+        /* the article's paragraphs stand between its date row and the next headline */
+        size_t before = 0;
+        for (size_t k = first + 1; k < h; k++)
+            before += !junk[k] && tx_is_prose(&d->b[k]);
+        if (before < NEXT_MIN_PARAS)
+            continue;
+        for (size_t k = h; k < d->n; k++)
+            if (!junk[k])
+                junk[k] = mark;
+        return;
+    }
+}
+
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
                   unsigned char glued)
 {
@@ -147,6 +340,67 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
         return;
     mark_bullet_cards(d, junk, mark);
     mark_alt_twins(d, junk, mark);
+    mark_title_cards(d, junk, mark);
+    mark_repeated_boxes(d, junk, mark);
+    mark_next_article(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
+}
+
+/* Pass "lynx apostrophe": lynx prints some ASCII apostrophes of a page as U+02BC, the
+ * modifier letter apostrophe ("arenʼt", "lʼEuropa"), which is a letter: a word with it reads
+ * as one word with no match for "aren't". Between two Latin letters it is an apostrophe of
+ * English, French, Italian or German text (the orthographies that use U+02BC as a letter
+ * write it in other scripts or at a word's start), folded back to "'". */
+#define MOD_APOS "\xCA\xBC"
+
+/* Whether the byte before s[i] ends a Latin letter (ASCII, or two bytes of Latin-1 or
+ * Latin Extended-A: lead byte C3-C5). */
+static int latin_before(const char *s, size_t i)
+{
+    unsigned char c = i ? (unsigned char)s[i - 1] : 0;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return 1;
+    return i >= 2 && (c & 0xC0) == 0x80 && (unsigned char)s[i - 2] >= 0xC3 &&
+           (unsigned char)s[i - 2] <= 0xC5;
+}
+
+static int latin_at(const char *s, size_t len, size_t i)
+{
+    unsigned char c = i < len ? (unsigned char)s[i] : 0;
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+           (c >= 0xC3 && c <= 0xC5 && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80);
+}
+
+int tx_lynx_apostrophes(const char *s, size_t len, char **out, size_t *outlen)
+{
+    *out = NULL;
+    *outlen = 0;
+    size_t n = 0;
+    for (const char *p = s; (p = memchr(p, 0xCA, len - (size_t)(p - s))) != NULL; p++) {
+        size_t i = (size_t)(p - s);
+        n += i + 1 < len && (unsigned char)s[i + 1] == 0xBC && latin_before(s, i) &&
+             latin_at(s, len, i + 2);
+        if (i + 1 >= len)
+            break;
+    }
+    if (!n)
+        return 0;
+    char *r = malloc(len + 1);
+    if (!r)
+        return BT_ENOMEM;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        if (i + 1 < len && !memcmp(s + i, MOD_APOS, 2) && latin_before(s, i) &&
+            latin_at(s, len, i + 2)) {
+            r[o++] = '\'';
+            i += 2;
+        } else {
+            r[o++] = s[i++];
+        }
+    }
+    r[o] = '\0';
+    *out = r;
+    *outlen = o;
+    return 1;
 }

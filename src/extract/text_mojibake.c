@@ -57,11 +57,40 @@ static int sequence_at(const char *s, size_t len, unsigned char out[4], size_t *
     return 1;
 }
 
+/* Pass "lost byte": the reader drops the bytes it takes for control characters (0x80-0x9F)
+ * and soft hyphens (0xAD), so a two-byte letter whose second byte is one of those is left as
+ * a lone "Ã" (0xC3). Inside a word (after a small letter) only two letters of that set are
+ * small: ß (C3 9F) and í (C3 AD); the letters the text repaired elsewhere tell which of the
+ * two it uses: ä ö ü are German's, á é ó ú ñ the Romance languages'. */
+#define LOST_C3 "\xC3\x83" /* "Ã": the lead byte read as Latin-1 */
+
+enum { LOST_NONE, LOST_SZ, LOST_I };
+
+/* Which letter a lone "Ã" inside a word stands for, from the repaired letters' tally. */
+static int lost_letter(size_t german, size_t romance)
+{
+    return german > romance ? LOST_SZ : romance > german ? LOST_I : LOST_NONE;
+}
+
+/* Whether the lone "Ã" at s[i] (2 bytes) sits inside a word: a small letter before it, a
+ * small letter, white space or punctuation after it. */
+static int lost_inside_word(const char *s, size_t len, size_t i, const char *r, size_t o)
+{
+    unsigned char prev = o ? (unsigned char)r[o - 1] : 0;
+    unsigned char next = i + 2 < len ? (unsigned char)s[i + 2] : ' ';
+    /* a repaired small letter (C3 A0-BF) ends on a continuation byte: count it as a letter */
+    int prev_small = (prev >= 'a' && prev <= 'z') ||
+                     (o >= 2 && (unsigned char)r[o - 2] == 0xC3 && prev >= 0xA0 && prev <= 0xBF);
+    int next_ok = (next >= 'a' && next <= 'z') || next == ' ' || next == '\n' || next == ',' ||
+                  next == '.' || next == ';' || next == ':' || next == '!' || next == '?';
+    return prev_small && next_ok;
+}
+
 int tx_repair_mojibake(const char *s, size_t len, char **out, size_t *outlen)
 {
     *out = NULL;
     *outlen = 0;
-    size_t seqs = 0, seq_chars = 0, non_ascii = 0;
+    size_t seqs = 0, seq_chars = 0, non_ascii = 0, german = 0, romance = 0;
     unsigned char b[4];
     size_t n, used;
     for (size_t i = 0; i < len;) {
@@ -72,6 +101,11 @@ int tx_repair_mojibake(const char *s, size_t len, char **out, size_t *outlen)
         if (sequence_at(s + i, len - i, b, &n, &used)) {
             seqs++;
             seq_chars += n;
+            if (n == 2 && b[0] == 0xC3) {
+                german += b[1] == 0xA4 || b[1] == 0xB6 || b[1] == 0xBC;
+                romance += b[1] == 0xA1 || b[1] == 0xA9 || b[1] == 0xB3 || b[1] == 0xBA ||
+                           b[1] == 0xB1;
+            }
             non_ascii += n;
             i += used;
             continue;
@@ -87,11 +121,17 @@ int tx_repair_mojibake(const char *s, size_t len, char **out, size_t *outlen)
     if (!r)
         return BT_ENOMEM;
     size_t o = 0;
+    int lost = lost_letter(german, romance);
     for (size_t i = 0; i < len;) {
         if ((unsigned char)s[i] >= 0xC2 && sequence_at(s + i, len - i, b, &n, &used)) {
             memcpy(r + o, b, n);
             o += n;
             i += used;
+        } else if (lost != LOST_NONE && i + 1 < len && !memcmp(s + i, LOST_C3, 2) &&
+                   lost_inside_word(s, len, i, r, o)) {
+            r[o++] = (char)0xC3;
+            r[o++] = (char)(lost == LOST_SZ ? 0x9F : 0xAD);
+            i += 2;
         } else {
             r[o++] = s[i++];
         }
