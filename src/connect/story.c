@@ -165,6 +165,7 @@ void bti_story_set_free(bti_story_set *s)
     free(s->nknn);
     free(s->nshare);
     free(s->kround);
+    free(s->knear);
     free(s->acc);
     free(s->accmax);
     free(s->acc_stamp);
@@ -395,6 +396,10 @@ static int walk_reserve(bti_story_set *s, uint32_t want)
             return BT_ENOMEM;
         memset(kr + s->capwalk, 0, (want - s->capwalk) * sizeof *kr);
         s->kround = kr;
+        uint32_t *kn = realloc(s->knear, want * sizeof *kn);
+        if (!kn)
+            return BT_ENOMEM;
+        s->knear = kn;
         s->capwalk = want;
     }
     return 0;
@@ -502,6 +507,41 @@ static int knn_reserve(bti_story_set *s, const bti_svec *v)
     return 0;
 }
 
+/* Ranks document d's cosine (s->dacc) among the nearest members of its story sid, the story
+ * put on the walk's list first when it is in the window of `date`. 0 when it is not. */
+static int knn_rank(bti_story_set *s, uint32_t sid, uint32_t d, int64_t date)
+{
+    /* WINDOW_ONCE: a story stamped this round passed in_window for this date already
+     * (walk and this loop stamp only after it): asked once a story, not once a
+     * document (in_window's two conversions to double a document were ~3% of a
+     * catch-up into 20,000 undated articles) */
+    if (s->acc_stamp[sid] != s->stamp) {
+        if (!in_window(s, &s->st[sid], date))
+            return 0;
+        s->acc_stamp[sid] = s->stamp;
+        s->acc[sid] = 0;
+        s->accmax[sid] = 0;
+        s->nknn[sid] = 0;
+        s->nshare[sid] = 0;
+        s->touched[s->ntouched++] = sid;
+    }
+    /* keep the KNN largest, in descending order */
+    s->knn_ranked++;
+    float c = s->dacc[d];
+    float *top = s->knn + (size_t)sid * KNN;
+    unsigned n = s->nknn[sid];
+    if (n == KNN && c <= top[KNN - 1])
+        return 1;
+    unsigned at = n < KNN ? n++ : KNN - 1;
+    while (at > 0 && top[at - 1] < c) {
+        top[at] = top[at - 1];
+        at--;
+    }
+    top[at] = c;
+    s->nknn[sid] = (unsigned char)n;
+    return 1;
+}
+
 /* The neighbour scores: for each story within the window of `date`, the mean cosine of the
  * document with its min(KNN, size) most similar members, from the recent documents sharing
  * a term. A story of many different headlines has a diluted centroid; a new headline close
@@ -547,6 +587,7 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
     int bounded = s->cfg.threshold > 0 && s->cfg.knn > 0 && !s->knn_all;
     float near = bounded ? (float)(s->cfg.threshold / s->cfg.knn * (1.0 - 1e-6)) : 0.0f;
     uint32_t nnear = 0;
+    size_t near_members = 0;
     if (bounded) {
         for (uint32_t k = 0; k < s->ndtouched; k++) {
             uint32_t d = s->dtouched[k];
@@ -557,11 +598,30 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
                 sid = doc_story(s, d);
             if (s->kround[sid] != s->stamp) {
                 s->kround[sid] = s->stamp;
-                nnear++;
+                s->knear[nnear++] = sid;
+                near_members += s->st[sid].nmem;
             }
         }
         if (!nnear)
             return;
+        /* KNN_BY_MEMBERS: when those stories have fewer members than there are touched
+         * documents, their touched members are found through the stories' member lists
+         * (a member was touched when its stamp is this walk's) instead of asking every
+         * touched document its story: the same documents, ranked in another order, which
+         * the ranking does not see (it keeps the KNN largest values) */
+        if (near_members < s->ndtouched) {
+            for (uint32_t k = 0; k < nnear; k++) {
+                uint32_t sid = s->knear[k];
+                const story *st = &s->st[sid];
+                for (uint32_t m = 0; m < st->nmem; m++) {
+                    uint32_t d = st->mem[m];
+                    if (d < s->capd && s->dacc_stamp[d] == s->dstamp &&
+                        !knn_rank(s, sid, d, date))
+                        break; /* out of the window: so for every member */
+                }
+            }
+            return;
+        }
     }
     for (uint32_t k = 0; k < s->ndtouched; k++) {
         uint32_t d = s->dtouched[k];
@@ -571,34 +631,7 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
             sid = doc_story(s, d);
         if (bounded && s->kround[sid] != s->stamp)
             continue;
-        /* WINDOW_ONCE: a story stamped this round passed in_window for this date already
-         * (walk and this loop stamp only after it): asked once a story, not once a
-         * document (in_window's two conversions to double a document were ~3% of a
-         * catch-up into 20,000 undated articles) */
-        if (s->acc_stamp[sid] != s->stamp) {
-            if (!in_window(s, &s->st[sid], date))
-                continue;
-            s->acc_stamp[sid] = s->stamp;
-            s->acc[sid] = 0;
-            s->accmax[sid] = 0;
-            s->nknn[sid] = 0;
-            s->nshare[sid] = 0;
-            s->touched[s->ntouched++] = sid;
-        }
-        /* keep the KNN largest, in descending order */
-        s->knn_ranked++;
-        float c = s->dacc[d];
-        float *top = s->knn + (size_t)sid * KNN;
-        unsigned n = s->nknn[sid];
-        if (n == KNN && c <= top[KNN - 1])
-            continue;
-        unsigned at = n < KNN ? n++ : KNN - 1;
-        while (at > 0 && top[at - 1] < c) {
-            top[at] = top[at - 1];
-            at--;
-        }
-        top[at] = c;
-        s->nknn[sid] = (unsigned char)n;
+        knn_rank(s, sid, d, date);
     }
 }
 

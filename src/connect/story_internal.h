@@ -172,6 +172,7 @@ struct bti_story_set {
     uint16_t *nshare;      /* story id -> terms of the current walk found in its centroid */
     uint32_t *kround;      /* story id -> the walk's stamp when a member came near enough
                               for its neighbour score to count (KNN_BOUND) */
+    uint32_t *knear;       /* those stories, this walk's (KNN_BY_MEMBERS) */
     unsigned char knn_all; /* rank every touched document's story (KNN_BOUND off: tests) */
     uint64_t knn_ranked;   /* touched documents ranked among their story's nearest (tests) */
     int64_t now;           /* the latest date seen */
