@@ -923,15 +923,27 @@ int bti_story_get(const bti_story_set *s, uint32_t id, bti_story_info *info)
         if (dt > info->last)
             info->last = dt;
     }
-    /* the most central member: the largest dot product with the centroid */
+    /* the most central member: the largest dot product with the centroid. CENTRAL_BY_MERGE:
+     * both vectors are sorted by term, so one pass over the two finds the shared terms (a
+     * search of the centroid for each of the member's terms was ~50 M instructions of a
+     * catch-up into 20,000 articles); the products are added in the member's order, as
+     * before (an absent term added nothing) */
     uint32_t best = st->nmem ? st->mem[0] : BTI_STORY_NONE;
     double best_dot = -1;
+    const uint32_t *cid = st->c.id;
+    const float *cw = st->c.w;
+    uint32_t cn = st->c.n;
     for (uint32_t i = 0; i < st->nmem; i++) {
         const doc_rec *d = &s->docs[st->mem[i]];
+        const uint32_t *vid = s->vid + d->voff;
+        const float *vw = s->vw + d->voff;
         double dot = 0;
-        for (uint32_t k = 0; k < d->vn; k++) {
-            int found;
-            dot += s->vw[d->voff + k] * svec_get(&st->c, s->vid[d->voff + k], &found);
+        uint32_t j = 0;
+        for (uint32_t k = 0; k < d->vn && j < cn; k++) {
+            while (j < cn && cid[j] < vid[k])
+                j++;
+            if (j < cn && cid[j] == vid[k])
+                dot += vw[k] * cw[j];
         }
         if (dot > best_dot)
             best = st->mem[i], best_dot = dot;
