@@ -709,6 +709,40 @@ static void test_stop_words_in_place(void **state)
     }
 }
 
+/* CENTRAL_BY_MERGE: a story's central member is the one whose vector has the largest dot
+ * product with the centroid (the earliest on a tie), as a plain double loop finds it. */
+static void test_central_member(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    size_t n = sizeof en_items / sizeof *en_items;
+    free(run(set, en_items, n, "en"));
+    free(run(set, vi_items, sizeof vi_items / sizeof *vi_items, "vi"));
+    int checked = 0;
+    for (uint32_t sid = 0; sid < bti_story_count(set); sid++) {
+        bti_story_info info;
+        if (bti_story_get(set, sid, &info))
+            continue;
+        const story *st = &set->st[sid];
+        uint32_t best = st->mem[0];
+        double best_dot = -1;
+        for (uint32_t i = 0; i < st->nmem; i++) {
+            const doc_rec *d = &set->docs[st->mem[i]];
+            double dot = 0;
+            for (uint32_t k = 0; k < d->vn; k++)
+                for (uint32_t j = 0; j < st->c.n; j++)
+                    if (st->c.id[j] == set->vid[d->voff + k])
+                        dot += set->vw[d->voff + k] * st->c.w[j];
+            if (dot > best_dot)
+                best = st->mem[i], best_dot = dot;
+        }
+        assert_int_equal(info.central_doc, best);
+        checked += st->nmem > 1;
+    }
+    assert_true(checked >= 3);
+    bti_story_set_free(set);
+}
+
 static void test_kth_selection(void **state)
 {
     (void)state;
@@ -751,6 +785,7 @@ int main(void)
         cmocka_unit_test(test_kth_selection),
         cmocka_unit_test(test_knn_bound_same_stories),
         cmocka_unit_test(test_stop_words_in_place),
+        cmocka_unit_test(test_central_member),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }
