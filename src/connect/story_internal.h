@@ -170,6 +170,11 @@ struct bti_story_set {
     float *knn;            /* story -> its KNN best member cosines (capwalk * KNN) */
     unsigned char *nknn;
     uint16_t *nshare;      /* story id -> terms of the current walk found in its centroid */
+    uint32_t *kround;      /* story id -> the walk's stamp when a member came near enough
+                              for its neighbour score to count (KNN_BOUND) */
+    uint32_t *knear;       /* those stories, this walk's (KNN_BY_MEMBERS) */
+    unsigned char knn_all; /* rank every touched document's story (KNN_BOUND off: tests) */
+    uint64_t knn_ranked;   /* touched documents ranked among their story's nearest (tests) */
     int64_t now;           /* the latest date seen */
     int have_now;
     uint32_t since_merge;
