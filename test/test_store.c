@@ -461,6 +461,62 @@ static void test_shared_tokens(void **state)
     }
 }
 
+static int64_t file_bytes(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    fseek(f, 0, SEEK_END);
+    int64_t n = ftell(f);
+    fclose(f);
+    return n;
+}
+
+/* A writer keeps up to BTI_STORE_WAL_PAGES pages in the WAL before copying them back (store.c):
+ * batches committed meanwhile are in the WAL, readable by another connection, and the last
+ * connection to close copies them into the file and removes the WAL. */
+static void test_wal_window(void **state)
+{
+    (void)state;
+    char *path = temp_db();
+    char wal[600];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    bt_store *s, *r;
+    bt_error err;
+    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
+    assert_int_equal(count(s, "PRAGMA wal_autocheckpoint"), BTI_STORE_WAL_PAGES);
+    char body[4096];
+    for (int b = 0; b < 12; b++) {
+        assert_int_equal(bt_store_begin(s, &err), 0);
+        for (int i = 0; i < 100; i++) {
+            char title[64];
+            snprintf(title, sizeof title, "Tin số %d lô %d", i, b);
+            int len = 0;
+            for (int k = 0; k < 60; k++)
+                len += snprintf(body + len, sizeof body - (size_t)len, "từ%d_%d_%d ", b, i, k);
+            bt_article *a = make(title, body, NULL);
+            assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
+            bt_article_free(a);
+        }
+        assert_int_equal(bt_store_commit(s, &err), 0);
+    }
+    /* the committed batches are in the WAL, not yet copied into the file */
+    int64_t pages = count(s, "PRAGMA page_count");
+    assert_true(file_bytes(wal) > 4096 * 200);
+    assert_true(file_bytes(path) < 4096 * pages);
+    assert_int_equal(bt_store_open(path, BT_STORE_READONLY, &r, &err), 0);
+    assert_int_equal(count(r, "SELECT count(*) FROM articles"), 1200);
+    bt_store_close(r);
+    bt_store_close(s);
+    assert_int_equal(file_bytes(wal), -1);
+    assert_true(file_bytes(path) >= 4096 * pages);
+    assert_int_equal(bt_store_open(path, 0, &r, &err), 0);
+    assert_int_equal(count(r, "SELECT count(*) FROM articles"), 1200);
+    assert_int_equal(bt_store_check(r, &err), 0);
+    bt_store_close(r);
+    rm_db(path);
+}
+
 static void exec_sql(const char *path, const char *sql)
 {
     sqlite3 *db;
@@ -575,8 +631,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_add_get_round_trip), cmocka_unit_test(test_duplicates_fold),
         cmocka_unit_test(test_tokenizer),          cmocka_unit_test(test_remove_iterate),
-        cmocka_unit_test(test_batch_index),
-        cmocka_unit_test(test_shared_tokens),
+        cmocka_unit_test(test_batch_index),        cmocka_unit_test(test_shared_tokens),
+        cmocka_unit_test(test_wal_window),
         cmocka_unit_test(test_schema_versions),    cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_friend_interface),
     };

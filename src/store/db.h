@@ -27,6 +27,19 @@ int bti_store_db_error(bt_store *s, const char *what, bt_error *err);
 int bti_store_prepare(bt_store *s, const char *sql, const char *what, sqlite3_stmt **st,
                       bt_error *err);
 
+/* The WAL a writer lets grow before it copies the pages back into the file, in pages (4 KB:
+ * 256 MB). Each batch writes every page it touched to the WAL, and the random-key indexes
+ * (articles.id, origins.content_hash, the folded-title index) touch about one leaf per
+ * article once they outgrow a batch, the same leaves again a few batches later; a checkpoint
+ * copies each page once however often the WAL holds it, so a longer WAL copies each leaf
+ * once for several batches. At 300,000 articles (`bench_search speed`) the build took 1.43x
+ * the stock FTS5 insert's CPU with 8192 pages (a checkpoint after nearly every batch), 1.31x
+ * with this, 1.29x with twice this (bench/README.md, issue 15, wt-xbuild2). The price: up to
+ * this much WAL beside the file while a writer is open (the last connection to close copies
+ * it back and removes it), and a longer recovery after a crash; what a commit keeps across a
+ * crash is unchanged. */
+#define BTI_STORE_WAL_PAGES 65536
+
 /* Sets the connection up for a stage that mostly reads (search): a query reads pages of
  * posting lists all over the file, so the file is mapped (no read() and no copy; SQLite caps
  * the map at 2 GB) and a 64 MB page cache keeps a query's hot pages for the next. Once per

@@ -209,6 +209,10 @@ static int check_ours(bt_store *s, bt_error *err)
     return 0;
 }
 
+/* A number as the text of an SQL statement. */
+#define BTI_STR_(x) #x
+#define BTI_STR(x) BTI_STR_(x)
+
 /* Opens s->db at `path` (immutable: as a read-only file nobody writes meanwhile) and makes it
  * ready: settings, schema, statements. */
 static int open_db(bt_store *s, const char *path, unsigned flags, const char *vfs, int immutable,
@@ -242,7 +246,8 @@ static int open_db(bt_store *s, const char *path, unsigned flags, const char *vf
                  * every page an add touches */
                 (rc = exec(s, "PRAGMA temp_store = MEMORY", "cannot open", err)) ||
                 (rc = exec(s, "PRAGMA cache_size = -65536", "cannot open", err)) ||
-                (rc = exec(s, "PRAGMA wal_autocheckpoint = 8192", "cannot open", err))))
+                (rc = exec(s, "PRAGMA wal_autocheckpoint = " BTI_STR(BTI_STORE_WAL_PAGES),
+                           "cannot open", err))))
         return rc;
     if ((rc = bti_schema_migrate(s, err)))
         return rc;
