@@ -510,6 +510,56 @@ static void test_listicle_items(void **state)
     tx_doc_free(&d);
 }
 
+/* A "most read" box set once inside the article (a heading and a few linked titles with
+ * their authors) is a widget, as a related box is: the article resumes below it. The box
+ * at the page's foot, followed by a lone notice, ends the article as before. */
+static void test_most_read_box_inside(void **state)
+{
+    (void)state;
+    static const char top[] =
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "## Most Read\n\n"
+        "[The ferry company doubles its fares for the winter season](/a)\n\nJane Roe\n\n"
+        "[A storm floods the old town for the second time this year](/b)\n\nJohn Poe\n\n"
+        "[The football club signs a young striker from the north](/c)\n\nAnna Berg\n\n";
+    static const char below[] =
+        "Opponents of the plan said they would take the council to court, arguing that the "
+        "region had not studied the effects of the new quay on the birds of the estuary.\n\n"
+        "The mayor answered that every study had been published and that the works would "
+        "create thousands of jobs in a city that has lost many of its old industries.\n\n"
+        "Supporters pointed to the ferry terminal, which is to handle two million passengers "
+        "a year and bring visitors to the shops and restaurants of the old town.\n\n"
+        "The region will decide on the last permits in the autumn, after the public has had "
+        "its say in a series of meetings held in every district of the city.\n";
+    char md[4096];
+    snprintf(md, sizeof md, "%s%s", top, below);
+    bt_article *a = extract_ok(md);
+    int first = 0, last = 0, box = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        first |= strstr(a->body[i], "six hours") != NULL;
+        last |= strstr(a->body[i], "every district") != NULL;
+        box |= strstr(a->body[i], "ferry company") != NULL || !strcmp(a->body[i], "Jane Roe");
+    }
+    assert_true(first);
+    assert_true(last);
+    assert_false(box);
+    assert_int_equal(a->n_most_read, 3);
+    bt_article_free(a);
+    /* at the page's foot: a lone notice below the box is no part of the article */
+    snprintf(md, sizeof md, "%s%s", top,
+             "Our newsletter brings the day's news from the region to your inbox every "
+             "morning, and you can cancel it at any time with one click.\n");
+    a = extract_ok(md);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "newsletter"));
+    assert_non_null(strstr(a->body[0], "six hours"));
+    bt_article_free(a);
+}
+
 /* A caption closing on its credit, names around a slash after the last sentence ("...
  * stellen. Imago/Blaulicht-News.de"), is a caption where the renderer left its image out;
  * units and pairs in lower case ("km/h", "und/oder") end no caption. */
@@ -1957,6 +2007,7 @@ int main(void)
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
+        cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

@@ -634,7 +634,10 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             int promo = tx_is_promo_heading(&B[i]) || paywall ||
                         inline_box_heading(stop_keys, nstop, B[i].key);
             paywall_since |= paywall;
-            in_section = tx_is_section_heading(&B[i]) && !promo;
+            /* a "most read" box is a few titles, like a related box: set once inside the
+             * article, the article resumes below it in paragraphs in a row (pass "most read
+             * box") */
+            in_section = tx_is_section_heading(&B[i]) && !promo && !tx_is_most_read_heading(&B[i]);
             if (in_section || (box_since && !promo) || signed_off)
                 section_since = 1;
             else
