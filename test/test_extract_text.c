@@ -560,6 +560,62 @@ static void test_most_read_box_inside(void **state)
     bt_article_free(a);
 }
 
+/* A "Trending" box set once between an article's paragraphs (a few stories, each a title, a
+ * teaser and a section label) is a story box: the article resumes below it, further below
+ * than after a related box. Teasers below it (titles and summaries in turn) stay out. */
+static void test_story_box_inside(void **state)
+{
+    (void)state;
+    static const char top[] =
+        "# The region buys back the old ferry line after ten years of private service\n\n"
+        "The region has agreed to buy back the ferry line it sold ten years ago, after the "
+        "private company that runs it cut the winter service twice in one year.\n\n"
+        "The deal, signed on Monday, costs the region forty million euros and includes the "
+        "three ships that serve the islands, the quays and the ticket offices.\n\n"
+        "## Trending\n\n"
+        "### A storm floods the old town for the second time this year\n\n"
+        "The water rose to the doors of the town hall\n\nWeather\n\n"
+        "### The football club signs a young striker from the north\n\n"
+        "The striker moves for a record fee\n\nSport\n\n"
+        "### The council votes on the new harbour plan next week\n\n"
+        "The plan has divided the town\n\nPolitics\n\n"
+        "### The museum opens a new wing for its ship models\n\n"
+        "Two hundred models go on show\n\nCulture\n\n";
+    static const char below[] =
+        "The islanders welcomed the news, saying that the private company had treated the "
+        "line as a business and forgotten that it is the only way to reach the mainland.\n\n"
+        "The region plans to restore the full winter timetable by December and to order a "
+        "fourth ship, which would let it keep the line running while one is repaired.\n\n"
+        "The company said in a statement that it had run the line at a loss for years and "
+        "that it would help the region take over the service without any break.\n";
+    char md[4096];
+    snprintf(md, sizeof md, "%s%s", top, below);
+    bt_article *a = extract_ok(md);
+    int first = 0, last = 0, box = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        first |= strstr(a->body[i], "forty million") != NULL;
+        last |= strstr(a->body[i], "without any break") != NULL;
+        box |= strstr(a->body[i], "record fee") != NULL;
+    }
+    assert_true(first);
+    assert_true(last);
+    assert_false(box);
+    bt_article_free(a);
+    /* the site's section of that name at the page's foot: its teasers are no article */
+    snprintf(md, sizeof md, "%s%s", top,
+             "### The ferry company answers its critics in a long letter\n\n"
+             "The company's director wrote to every islander to explain the cuts of the "
+             "winter service and the state of the ships, which are older than planned.\n\n"
+             "### The islands' school gets a new roof before the winter\n\n"
+             "The works took the whole summer and cost the region more than a million euros, "
+             "twice what the first estimate had said in the spring.\n");
+    a = extract_ok(md);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "every islander"));
+    assert_non_null(strstr(a->body[0], "forty million") ? a->body[0] : a->body[1]);
+    bt_article_free(a);
+}
+
 /* A caption closing on its credit, names around a slash after the last sentence ("...
  * stellen. Imago/Blaulicht-News.de"), is a caption where the renderer left its image out;
  * units and pairs in lower case ("km/h", "und/oder") end no caption. */
@@ -2008,6 +2064,7 @@ int main(void)
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
         cmocka_unit_test(test_most_read_box_inside),
+        cmocka_unit_test(test_story_box_inside),
         cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

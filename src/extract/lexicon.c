@@ -574,7 +574,7 @@ static const entry TABLE[] = {
     {"top stories", 11, LX(SECTION_HEAD)},
     {"traffic team", 12, LX(BYLINE_ACCOUNT)},
     {"trang chu", 9, LX(FURNITURE)},
-    {"trending", 8, LX(SECTION_HEAD)},
+    {"trending", 8, LX(SECTION_HEAD) | LX(STORY_BOX_HEAD)},
     {"tro lai", 7, LX(FURNITURE)},
     {"truc tiep", 9, LX(KIND_LIVE)},
     {"tu khoa", 7, LX(HTML_FOOT_LABEL) | LX(POST_LABEL) | LX(SECTION_HEAD) | LX(SECTION_PREFIX)},

@@ -93,6 +93,9 @@ int tx_is_promo_heading(const tx_block *b);
 int tx_is_paywall_notice(const tx_block *b);
 /* Heading of the portal's "most read" box ("Đọc nhiều", "Xem nhiều", "Most popular"). */
 int tx_is_most_read_heading(const tx_block *b);
+/* Heading of a box of the site's stories ("Most read", "Trending"): a page may set it once
+ * inside the article, between paragraphs (lexicon MOST_READ_HEAD, STORY_BOX_HEAD). */
+int tx_is_story_box_heading(const tx_block *b);
 /* A line after which a related block cannot go on: tags, previous/next post, comments. */
 int tx_ends_related(const tx_block *b);
 /* Furniture phrase (font-size buttons, "Xin chờ", share/follow lines, ads, weather). */

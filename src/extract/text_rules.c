@@ -113,6 +113,12 @@ int tx_is_most_read_heading(const tx_block *b)
            phrase_eq(b, BTI_LEX_MOST_READ_HEAD);
 }
 
+int tx_is_story_box_heading(const tx_block *b)
+{
+    return b->kind == TB_TEXT && b->words <= SECTION_MAX_WORDS &&
+           phrase_eq(b, BTI_LEX_MOST_READ_HEAD | BTI_LEX_STORY_BOX_HEAD);
+}
+
 static int in_list(const char *w, size_t n, bti_lex_set lists)
 {
     return bti_lex_has(lists, w, n);
