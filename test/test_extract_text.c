@@ -616,6 +616,38 @@ static void test_story_box_inside(void **state)
     bt_article_free(a);
 }
 
+/* A tweet embedded in the article, a quote signed "— Name (@handle) Date" on its last
+ * line, is the network's text: its lines leave the body; the article's own quote (no
+ * handle) stays. */
+static void test_embedded_post(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The region buys back the old ferry line after ten years of private service\n\n"
+        "The region has agreed to buy back the ferry line it sold ten years ago, after the "
+        "private company that runs it cut the winter service twice in one year.\n\n"
+        "> We will run the ferries for the islanders again, every day of the year, and not "
+        "for the shareholders of a company on the mainland.\n\n"
+        "The deal, signed on Monday, costs the region forty million euros and includes the "
+        "three ships that serve the islands, the quays and the ticket offices.\n\n"
+        "> Finally! The islands get their ferries back after ten long years of cuts and "
+        "cancelled crossings in the winter [pic.example.com/x1](https://t.example/x1)\n>\n"
+        "> — Island Voice (@island_voice) [May 6, 2024](https://x.example/status/1)\n\n"
+        "The islanders welcomed the news, saying that the private company had treated the "
+        "line as a business and forgotten that it is the only way to reach the mainland.\n");
+    int own = 0, post = 0, last = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        own |= strstr(a->body[i], "shareholders") != NULL;
+        post |= strstr(a->body[i], "ten long years") != NULL ||
+                strstr(a->body[i], "@island_voice") != NULL;
+        last |= strstr(a->body[i], "only way to reach") != NULL;
+    }
+    assert_true(own);
+    assert_false(post);
+    assert_true(last);
+    bt_article_free(a);
+}
+
 /* A caption closing on its credit, names around a slash after the last sentence ("...
  * stellen. Imago/Blaulicht-News.de"), is a caption where the renderer left its image out;
  * units and pairs in lower case ("km/h", "und/oder") end no caption. */
@@ -2065,6 +2097,7 @@ int main(void)
         cmocka_unit_test(test_listicle_items),
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),
+        cmocka_unit_test(test_embedded_post),
         cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

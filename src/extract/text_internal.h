@@ -37,6 +37,7 @@ enum { TB_TEXT = 0, TB_IMAGE = 1 };
 #define TBF_HTML         0x100u /* came from raw HTML embedded in Markdown */
 #define TBF_ROW          0x200u /* a row of three cells or more: a data table, not prose */
 #define TBF_KICKER_CUT   0x400u /* a kicker's <span> was left out (pandoc raw HTML) */
+#define TBF_QUOTE        0x800u /* a Markdown quote ("> ...") */
 
 typedef struct tx_block {
     char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */
@@ -159,6 +160,12 @@ int tx_is_attribution(const char *s, size_t len);
  * text: no paragraph, though the page's text goes on through it). Other captures are left
  * alone. */
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
+/* ---- embedded posts (text_embed_post.c) ----------------------------------------------- */
+
+/* Sets junk[i] = mark for the lines of social posts embedded in a Markdown capture: a quote
+ * signed on its last line "— Name (@handle) Date" (a tweet), the signature and the quote's
+ * lines above it. */
+void tx_embed_post_mark(const tx_doc *d, unsigned char *junk, unsigned char mark);
 /* ---- header buttons (text_header_button.c) ---------------------------------------------- */
 
 /* Whether block i, a section heading, stands in the article's header: a few blocks below a
