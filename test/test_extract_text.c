@@ -648,6 +648,26 @@ static void test_embedded_post(void **state)
     bt_article_free(a);
 }
 
+/* A paragraph signed with the author's initials after its last sentence ("... fünf
+ * Festnahmen. / ab") is prose however short; a credit after a caption is no sign-off. */
+static void test_initials_signoff(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "Erst am Montag ging die Polizei gegen den Drogenhandel im Viertel vor. Es gab dabei "
+        "fünf Festnahmen. / ab\n\n"
+        "Die Polizei bei der Razzia im Viertel am Montag / Lorenzo Marina\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 2);
+    assert_true(tx_is_prose(&d.b[0]));
+    assert_false(tx_is_prose(&d.b[1]));
+    tx_doc_free(&d);
+    assert_int_equal(tx_initials_signoff("Es gab Festnahmen. / ab", 23), 5);
+    assert_int_equal(tx_initials_signoff("Es gab Festnahmen / ab", 22), 0);
+    assert_int_equal(tx_initials_signoff("Am Montag. / Lorenzo", 20), 0);
+}
+
 /* A caption closing on its credit, names around a slash after the last sentence ("...
  * stellen. Imago/Blaulicht-News.de"), is a caption where the renderer left its image out;
  * units and pairs in lower case ("km/h", "und/oder") end no caption. */
@@ -2098,6 +2118,7 @@ int main(void)
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),
         cmocka_unit_test(test_embedded_post),
+        cmocka_unit_test(test_initials_signoff),
         cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

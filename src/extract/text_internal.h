@@ -160,6 +160,9 @@ int tx_is_attribution(const char *s, size_t len);
  * text: no paragraph, though the page's text goes on through it). Other captures are left
  * alone. */
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
+/* The bytes of an author's initials signing the paragraph after its last sentence (" / ab"
+ * in "... Festnahmen. / ab"), 0 when there are none (text_signoff.c). */
+size_t tx_initials_signoff(const char *s, size_t len);
 /* ---- embedded posts (text_embed_post.c) ----------------------------------------------- */
 
 /* Sets junk[i] = mark for the lines of social posts embedded in a Markdown capture: a quote
