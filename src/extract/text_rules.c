@@ -292,10 +292,10 @@ int tx_is_prose(const tx_block *b)
     /* a heading that is one link is a teaser's title, however it ends */
     if (b->level && (b->flags & TBF_LINKLINE))
         return 0;
-    /* "... Festnahmen. / ab": the initials after the last sentence (text_signoff.c) */
-    unsigned c = last_char(b->text, b->len - tx_initials_signoff(b->text, b->len));
     if (b->words >= PROSE_WORDS)
         return 1;
+    /* "... Festnahmen. / ab": the initials after the last sentence (text_signoff.c) */
+    unsigned c = last_char(b->text, b->len - tx_initials_signoff(b->text, b->len));
     if (tx_is_cut_teaser(b->text, b->len))
         return 0;
     if (b->words >= SENTENCE_WORDS && (c == '.' || c == '!' || c == ';'))
