@@ -510,6 +510,164 @@ static void test_listicle_items(void **state)
     tx_doc_free(&d);
 }
 
+/* A "most read" box set once inside the article (a heading and a few linked titles with
+ * their authors) is a widget, as a related box is: the article resumes below it. The box
+ * at the page's foot, followed by a lone notice, ends the article as before. */
+static void test_most_read_box_inside(void **state)
+{
+    (void)state;
+    static const char top[] =
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "## Most Read\n\n"
+        "[The ferry company doubles its fares for the winter season](/a)\n\nJane Roe\n\n"
+        "[A storm floods the old town for the second time this year](/b)\n\nJohn Poe\n\n"
+        "[The football club signs a young striker from the north](/c)\n\nAnna Berg\n\n";
+    static const char below[] =
+        "Opponents of the plan said they would take the council to court, arguing that the "
+        "region had not studied the effects of the new quay on the birds of the estuary.\n\n"
+        "The mayor answered that every study had been published and that the works would "
+        "create thousands of jobs in a city that has lost many of its old industries.\n\n"
+        "Supporters pointed to the ferry terminal, which is to handle two million passengers "
+        "a year and bring visitors to the shops and restaurants of the old town.\n\n"
+        "The region will decide on the last permits in the autumn, after the public has had "
+        "its say in a series of meetings held in every district of the city.\n";
+    char md[4096];
+    snprintf(md, sizeof md, "%s%s", top, below);
+    bt_article *a = extract_ok(md);
+    int first = 0, last = 0, box = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        first |= strstr(a->body[i], "six hours") != NULL;
+        last |= strstr(a->body[i], "every district") != NULL;
+        box |= strstr(a->body[i], "ferry company") != NULL || !strcmp(a->body[i], "Jane Roe");
+    }
+    assert_true(first);
+    assert_true(last);
+    assert_false(box);
+    assert_int_equal(a->n_most_read, 3);
+    bt_article_free(a);
+    /* at the page's foot: a lone notice below the box is no part of the article */
+    snprintf(md, sizeof md, "%s%s", top,
+             "Our newsletter brings the day's news from the region to your inbox every "
+             "morning, and you can cancel it at any time with one click.\n");
+    a = extract_ok(md);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "newsletter"));
+    assert_non_null(strstr(a->body[0], "six hours"));
+    bt_article_free(a);
+}
+
+/* A "Trending" box set once between an article's paragraphs (a few stories, each a title, a
+ * teaser and a section label) is a story box: the article resumes below it, further below
+ * than after a related box. Teasers below it (titles and summaries in turn) stay out. */
+static void test_story_box_inside(void **state)
+{
+    (void)state;
+    static const char top[] =
+        "# The region buys back the old ferry line after ten years of private service\n\n"
+        "The region has agreed to buy back the ferry line it sold ten years ago, after the "
+        "private company that runs it cut the winter service twice in one year.\n\n"
+        "The deal, signed on Monday, costs the region forty million euros and includes the "
+        "three ships that serve the islands, the quays and the ticket offices.\n\n"
+        "## Trending\n\n"
+        "### A storm floods the old town for the second time this year\n\n"
+        "The water rose to the doors of the town hall\n\nWeather\n\n"
+        "### The football club signs a young striker from the north\n\n"
+        "The striker moves for a record fee\n\nSport\n\n"
+        "### The council votes on the new harbour plan next week\n\n"
+        "The plan has divided the town\n\nPolitics\n\n"
+        "### The museum opens a new wing for its ship models\n\n"
+        "Two hundred models go on show\n\nCulture\n\n";
+    static const char below[] =
+        "The islanders welcomed the news, saying that the private company had treated the "
+        "line as a business and forgotten that it is the only way to reach the mainland.\n\n"
+        "The region plans to restore the full winter timetable by December and to order a "
+        "fourth ship, which would let it keep the line running while one is repaired.\n\n"
+        "The company said in a statement that it had run the line at a loss for years and "
+        "that it would help the region take over the service without any break.\n";
+    char md[4096];
+    snprintf(md, sizeof md, "%s%s", top, below);
+    bt_article *a = extract_ok(md);
+    int first = 0, last = 0, box = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        first |= strstr(a->body[i], "forty million") != NULL;
+        last |= strstr(a->body[i], "without any break") != NULL;
+        box |= strstr(a->body[i], "record fee") != NULL;
+    }
+    assert_true(first);
+    assert_true(last);
+    assert_false(box);
+    bt_article_free(a);
+    /* the site's section of that name at the page's foot: its teasers are no article */
+    snprintf(md, sizeof md, "%s%s", top,
+             "### The ferry company answers its critics in a long letter\n\n"
+             "The company's director wrote to every islander to explain the cuts of the "
+             "winter service and the state of the ships, which are older than planned.\n\n"
+             "### The islands' school gets a new roof before the winter\n\n"
+             "The works took the whole summer and cost the region more than a million euros, "
+             "twice what the first estimate had said in the spring.\n");
+    a = extract_ok(md);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "every islander"));
+    assert_non_null(strstr(a->body[0], "forty million") ? a->body[0] : a->body[1]);
+    bt_article_free(a);
+}
+
+/* A tweet embedded in the article, a quote signed "— Name (@handle) Date" on its last
+ * line, is the network's text: its lines leave the body; the article's own quote (no
+ * handle) stays. */
+static void test_embedded_post(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The region buys back the old ferry line after ten years of private service\n\n"
+        "The region has agreed to buy back the ferry line it sold ten years ago, after the "
+        "private company that runs it cut the winter service twice in one year.\n\n"
+        "> We will run the ferries for the islanders again, every day of the year, and not "
+        "for the shareholders of a company on the mainland.\n\n"
+        "The deal, signed on Monday, costs the region forty million euros and includes the "
+        "three ships that serve the islands, the quays and the ticket offices.\n\n"
+        "> Finally! The islands get their ferries back after ten long years of cuts and "
+        "cancelled crossings in the winter [pic.example.com/x1](https://t.example/x1)\n>\n"
+        "> — Island Voice (@island_voice) [May 6, 2024](https://x.example/status/1)\n\n"
+        "The islanders welcomed the news, saying that the private company had treated the "
+        "line as a business and forgotten that it is the only way to reach the mainland.\n");
+    int own = 0, post = 0, last = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        own |= strstr(a->body[i], "shareholders") != NULL;
+        post |= strstr(a->body[i], "ten long years") != NULL ||
+                strstr(a->body[i], "@island_voice") != NULL;
+        last |= strstr(a->body[i], "only way to reach") != NULL;
+    }
+    assert_true(own);
+    assert_false(post);
+    assert_true(last);
+    bt_article_free(a);
+}
+
+/* A paragraph signed with the author's initials after its last sentence ("... fünf
+ * Festnahmen. / ab") is prose however short; a credit after a caption is no sign-off. */
+static void test_initials_signoff(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "Erst am Montag ging die Polizei gegen den Drogenhandel im Viertel vor. Es gab dabei "
+        "fünf Festnahmen. / ab\n\n"
+        "Die Polizei bei der Razzia im Viertel am Montag / Lorenzo Marina\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 2);
+    assert_true(tx_is_prose(&d.b[0]));
+    assert_false(tx_is_prose(&d.b[1]));
+    tx_doc_free(&d);
+    assert_int_equal(tx_initials_signoff("Es gab Festnahmen. / ab", 23), 5);
+    assert_int_equal(tx_initials_signoff("Es gab Festnahmen / ab", 22), 0);
+    assert_int_equal(tx_initials_signoff("Am Montag. / Lorenzo", 20), 0);
+}
+
 /* A caption closing on its credit, names around a slash after the last sentence ("...
  * stellen. Imago/Blaulicht-News.de"), is a caption where the renderer left its image out;
  * units and pairs in lower case ("km/h", "und/oder") end no caption. */
@@ -1957,6 +2115,10 @@ int main(void)
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
+        cmocka_unit_test(test_most_read_box_inside),
+        cmocka_unit_test(test_story_box_inside),
+        cmocka_unit_test(test_embedded_post),
+        cmocka_unit_test(test_initials_signoff),
         cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

@@ -132,6 +132,10 @@ typedef uint64_t bti_lex_set;
  * ("Empfohlener redaktioneller Inhalt", "External content"): the box, its explanation and
  * its consent lines leave whole (html_output.c's el_consent_box). */
 #define BTI_LEX_HTML_CONSENT_BOX BTI_LEX_BIT(45)
+/* Text: the heading of a box of the site's stories that pages also drop between an
+ * article's paragraphs ("Trending"); with the "most read" headings, a story box: the
+ * article may resume below it (text_extract.c's pass "story box"). */
+#define BTI_LEX_STORY_BOX_HEAD BTI_LEX_BIT(55)
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40

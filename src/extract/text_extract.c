@@ -52,7 +52,9 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define LIST_RUN_LINKS_PCT 90  /* ... all of them or nearly (a box's one unlinked blurb) */
 #define LIST_RUN_DIV 4         /* a list of linked blurbs weighs a quarter of its bytes */
 #define BOX_MAX_ITEMS 8        /* a related box inside the article lists a few titles */
+#define STORY_BOX_MAX_LINES 24 /* a story box's few stories: title, teaser, label, photo each */
 #define JOIN_GAP (4 * RUN_GAP) /* blocks a widget may take between two runs of one body */
+#define STORY_JOIN_GAP (JOIN_GAP + STORY_BOX_MAX_LINES) /* ... and a story box besides */
 #define NAV_GAP 16     /* menu items that end a run of prose (a site menu, not a list of links
                           the article gives) */
 #define NEXT_HEADLINE_PARAS 3 /* paragraphs an article has before a first-level heading ends it */
@@ -430,6 +432,7 @@ typedef struct run {
     int section; /* a section heading precedes it since the previous run */
     int box;     /* only a related heading and its few headline-like items precede it */
     int other;   /* below a next headline: another article (pass "next headline") */
+    int story;   /* the article resumes below a story box (pass "story box") */
 } run;
 
 /* A line that may head a teaser: headline-like, and not a line an article has between its
@@ -514,6 +517,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     int next_article = 0, other_since = 0; /* a next headline was met: the runs below it
                                              * are another article's */
     size_t box_items = 0;
+    int story_since = 0; /* the box since the last run is a story box */
     run *runs = NULL;
     size_t nr = 0, capr = 0;
     *rs = *re = NONE;
@@ -584,7 +588,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             }
             /* after a box the article resumes with paragraphs in a row; teasers (a title,
              * its summary, a title...) are another box */
-            int resumes = box_since && box_items <= BOX_MAX_ITEMS && cs < ce;
+            int resumes = box_since && cs < ce &&
+                          box_items <= (story_since ? STORY_BOX_MAX_LINES : BOX_MAX_ITEMS);
             if (resumes) {
                 /* the box's last card (a photo's caption, a title) may open the run: the
                  * article resumes where two paragraphs first stand in a row, within a few
@@ -605,9 +610,11 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
              * article resumes, so the paragraphs after it need not come in a row */
             run r = {cs, ce, score, 0,
                      section_since || (box_since && !resumes && !promo_since),
-                     resumes || (paywall_since && cs == ce), other_since};
+                     resumes || (paywall_since && cs == ce), other_since, story_since && resumes};
             other_since |= next_article;
-            if (run_in_section)
+            if (r.story)
+                in_section = 0;
+            else if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT &&
                 tx_listicle_items(&c->d, cs, ce) < LISTICLE_MIN_ITEMS) /* pass "listicle" */
@@ -620,7 +627,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 r.score /= LIST_RUN_DIV, r.weak = 1;
             runs[nr++] = r;
             section_since = menu_since;
-            box_since = promo_since = menu_since = paywall_since = 0;
+            box_since = promo_since = menu_since = paywall_since = story_since = 0;
             cs = NONE;
         }
         /* a related box inside the article ("Tin liên quan" and a few titles) is a widget:
@@ -634,11 +641,17 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             int promo = tx_is_promo_heading(&B[i]) || paywall ||
                         inline_box_heading(stop_keys, nstop, B[i].key);
             paywall_since |= paywall;
+            /* a story box ("Most read", "Trending") is a few stories' titles, like a related
+             * box: set once inside the article, the article resumes below it in paragraphs
+             * in a row, further below than after a related box; else it is the site's
+             * section it names (pass "story box") */
+            int story = tx_is_story_box_heading(&B[i]);
             in_section = tx_is_section_heading(&B[i]) && !promo;
-            if (in_section || (box_since && !promo) || signed_off)
+            if ((in_section && !story) || (box_since && !promo) || signed_off)
                 section_since = 1;
             else
-                promo_since = promo && (!box_since || promo_since), box_since = 1, box_items = 0;
+                promo_since = promo && (!box_since || promo_since), box_since = 1, box_items = 0,
+                story_since = story;
         } else if (i < n && B[i].level == 1) {
             in_section = 0;
             h1_since |= cs == NONE;
@@ -663,12 +676,13 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
     if (best != NONE) {
         size_t lo = best, hi = best;
         while (lo > 0 && !runs[lo].section && !runs[lo - 1].weak &&
-               runs[lo].s - runs[lo - 1].e <= JOIN_GAP)
+               runs[lo].s - runs[lo - 1].e <= (runs[lo].story ? STORY_JOIN_GAP : JOIN_GAP))
             lo--;
         while (hi + 1 < nr && !runs[hi + 1].section && !runs[hi + 1].weak &&
                (!runs[hi + 1].box || runs[hi + 1].e > runs[hi + 1].s) &&
                runs[hi + 1].s - runs[hi].e <=
-                   (runs[hi + 1].s < runs[hi + 1].e ? JOIN_GAP : JOIN_LONE_GAP) &&
+                   (runs[hi + 1].story ? STORY_JOIN_GAP
+                    : runs[hi + 1].s < runs[hi + 1].e ? JOIN_GAP : JOIN_LONE_GAP) &&
                !has_end_mark(B[runs[hi].e].text, B[runs[hi].e].len))
             hi++;
         *rs = runs[lo].s;
@@ -1811,6 +1825,8 @@ static int extract(ctx *c, const bt_capture *cap)
     mark_furniture(c);
     /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
     tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
+    /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
+    tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);
     if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
         return rc;
     size_t rs, re;

@@ -37,6 +37,7 @@ enum { TB_TEXT = 0, TB_IMAGE = 1 };
 #define TBF_HTML         0x100u /* came from raw HTML embedded in Markdown */
 #define TBF_ROW          0x200u /* a row of three cells or more: a data table, not prose */
 #define TBF_KICKER_CUT   0x400u /* a kicker's <span> was left out (pandoc raw HTML) */
+#define TBF_QUOTE        0x800u /* a Markdown quote ("> ...") */
 
 typedef struct tx_block {
     char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */
@@ -93,6 +94,9 @@ int tx_is_promo_heading(const tx_block *b);
 int tx_is_paywall_notice(const tx_block *b);
 /* Heading of the portal's "most read" box ("Đọc nhiều", "Xem nhiều", "Most popular"). */
 int tx_is_most_read_heading(const tx_block *b);
+/* Heading of a box of the site's stories ("Most read", "Trending"): a page may set it once
+ * inside the article, between paragraphs (lexicon MOST_READ_HEAD, STORY_BOX_HEAD). */
+int tx_is_story_box_heading(const tx_block *b);
 /* A line after which a related block cannot go on: tags, previous/next post, comments. */
 int tx_ends_related(const tx_block *b);
 /* Furniture phrase (font-size buttons, "Xin chờ", share/follow lines, ads, weather). */
@@ -161,6 +165,17 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsi
  * to "'" between Latin letters: 1 with the text in *out (the caller frees it), 0 when there
  * is none, BT_ENOMEM. */
 int tx_lynx_apostrophes(const char *s, size_t len, char **out, size_t *outlen);
+
+/* The bytes of an author's initials signing the paragraph after its last sentence (" / ab"
+ * in "... Festnahmen. / ab"), 0 when there are none (text_signoff.c). */
+size_t tx_initials_signoff(const char *s, size_t len);
+
+/* ---- embedded posts (text_embed_post.c) ----------------------------------------------- */
+
+/* Sets junk[i] = mark for the lines of social posts embedded in a Markdown capture: a quote
+ * signed on its last line "— Name (@handle) Date" (a tweet), the signature and the quote's
+ * lines above it. */
+void tx_embed_post_mark(const tx_doc *d, unsigned char *junk, unsigned char mark);
 
 /* ---- header buttons (text_header_button.c) ---------------------------------------------- */
 

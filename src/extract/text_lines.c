@@ -565,6 +565,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     b.flags = flags | (indent >= 2 ? TBF_INDENT : 0);
     /* block-level Markdown */
     while (len && s[0] == '>' ) { /* blockquote */
+        b.flags |= TBF_QUOTE;
         s++, len--;
         while (len && s[0] == ' ')
             s++, len--;

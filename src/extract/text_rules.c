@@ -113,6 +113,12 @@ int tx_is_most_read_heading(const tx_block *b)
            phrase_eq(b, BTI_LEX_MOST_READ_HEAD);
 }
 
+int tx_is_story_box_heading(const tx_block *b)
+{
+    return b->kind == TB_TEXT && b->words <= SECTION_MAX_WORDS &&
+           phrase_eq(b, BTI_LEX_MOST_READ_HEAD | BTI_LEX_STORY_BOX_HEAD);
+}
+
 static int in_list(const char *w, size_t n, bti_lex_set lists)
 {
     return bti_lex_has(lists, w, n);
@@ -286,9 +292,10 @@ int tx_is_prose(const tx_block *b)
     /* a heading that is one link is a teaser's title, however it ends */
     if (b->level && (b->flags & TBF_LINKLINE))
         return 0;
-    unsigned c = last_char(b->text, b->len);
     if (b->words >= PROSE_WORDS)
         return 1;
+    /* "... Festnahmen. / ab": the initials after the last sentence (text_signoff.c) */
+    unsigned c = last_char(b->text, b->len - tx_initials_signoff(b->text, b->len));
     if (tx_is_cut_teaser(b->text, b->len))
         return 0;
     if (b->words >= SENTENCE_WORDS && (c == '.' || c == '!' || c == ';'))
