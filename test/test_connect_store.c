@@ -415,12 +415,12 @@ static void test_upgrade_from_4(void **state)
     bt_store *s;
     bt_error err;
     assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
-    /* undo the store's view of step 7 -> 8 (its index is made again by the step), top's
+    /* undo top's step 8 -> 9, the store's view of step 7 -> 8 (its index is made again by the step), top's
      * step 6 -> 7 and connect's steps 5 -> 6 and 4 -> 5: what bantin of schema 4 wrote */
     assert_int_equal(sqlite3_exec(bti_store_db(s),
                                   "DROP VIEW articles_fts_text;"
                                   " DROP TRIGGER top_articles_ad; DROP TABLE views;"
-                                  " DROP TABLE most_read; DROP INDEX articles_title_key;"
+                                  " DROP TABLE most_read; DROP INDEX articles_title_hash;"
                                   " DROP INDEX articles_kind; ALTER TABLE articles DROP COLUMN kind;"
                                   " DROP TRIGGER stories_articles_ad; DROP TABLE story_state;"
                                   " DROP TABLE story_articles; DROP TABLE stories;"

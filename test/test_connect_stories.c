@@ -484,12 +484,12 @@ static void test_upgrade_from_5(void **state)
     bt_store *s;
     bt_error err;
     assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
-    /* undo the store's view of 7 -> 8 (its index is made again by the step), top's step
+    /* undo top's step 8 -> 9, the store's view of 7 -> 8 (its index is made again by the step), top's step
      * 6 -> 7 and the stories' 5 -> 6: a store of schema 5 */
     assert_int_equal(sqlite3_exec(bti_store_db(s),
                                   "DROP VIEW articles_fts_text;"
                                   " DROP TRIGGER top_articles_ad; DROP TABLE views;"
-                                  " DROP TABLE most_read; DROP INDEX articles_title_key;"
+                                  " DROP TABLE most_read; DROP INDEX articles_title_hash;"
                                   " DROP INDEX articles_kind; ALTER TABLE articles DROP COLUMN kind;"
                                   " DROP TRIGGER stories_articles_ad; DROP TABLE story_state;"
                                   " DROP TABLE story_articles; DROP TABLE stories;"

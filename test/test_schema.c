@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 /* The released steps: 0 -> 1, 1 -> 2, 2 -> 3, 3 -> 4 (the store's), 4 -> 5 (connect's),
- * 5 -> 6 (top's), 7 -> 8 (the store's). */
+ * 5 -> 6 (top's), 7 -> 8 (the store's), 8 -> 9 (top's). */
 static const char *const old_steps[] = {
     /* 0 -> 1: articles and what hangs off them */
     "CREATE TABLE articles("
@@ -160,6 +160,9 @@ static const char *const old_steps[] = {
     "    VALUES (new.n, new.title, new.lede, char(3) || new.body, char(3) || new.captions,"
     " new.source);"
     "END;",
+    /* 8 -> 9 (top): articles by the hash of their folded title */
+    "DROP INDEX articles_title_key;"
+    "CREATE INDEX articles_title_hash ON articles(bantin_title_hash(title));",
 };
 
 /* Step 8's table, made again over the view (without the phrase option, as a new store). */
@@ -212,7 +215,7 @@ static void write_old(const char *path, int version)
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     assert_int_equal(bti_fts_register(db, NULL), SQLITE_OK);
-    assert_int_equal(bti_fold_sql_register(db), SQLITE_OK); /* step 6's index calls it */
+    assert_int_equal(bti_fold_sql_register(db), SQLITE_OK); /* steps 7 and 9's indexes */
     exec_ok(db, "PRAGMA journal_mode = WAL");
     for (int v = 0; v < version; v++) {
         exec_ok(db, old_steps[v]);
@@ -416,6 +419,89 @@ static void test_exact_forms_upgrade(void **state)
     }
 }
 
+/* 8 -> 9: the index of folded titles replaced by one of their 64-bit hashes; a box item of a
+ * page stored at 8 still finds its article by its headline (another case, no marks), the
+ * look-up reads the new index, and new articles go into it. */
+static int64_t mentions_of(bt_store *s, const char *id)
+{
+    bt_error err;
+    bt_top_list *l = NULL;
+    if (bt_top(s, 30, BT_TOP_MENTIONS, 10, "2022-01-31", &l, &err))
+        fail_msg("top: %s", err.msg);
+    int64_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->items[i].id, id))
+            n = l->items[i].count;
+    bt_top_list_free(l);
+    return n;
+}
+
+static void test_title_hash_upgrade(void **state)
+{
+    fixture *f = *state;
+    write_old(f->path, 8);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    exec_ok(db, "INSERT INTO most_read(article, pos, title, url) VALUES"
+                " (2, 0, 'MY VA TALIBAN NOI LAI DAM PHAN HOA BINH', NULL),"
+                " (2, 1, 'Đàm phán mới ở Doha', 'https://example.org/other'),"
+                " (2, 2, 'Một bài không có trong kho', NULL);");
+    assert_int_equal(sqlite3_close(db), SQLITE_OK);
+    bt_error err;
+    bt_store *s = NULL;
+    if (bt_store_open(f->path, 0, &s, &err))
+        fail_msg("open: %s", err.msg);
+    bt_store_close(s);
+    char *got = schema_text(f->path);
+    assert_null(strstr(got, "articles_title_key"));
+    assert_non_null(strstr(got, "articles_title_hash"));
+    free(got);
+    assert_int_equal(bt_store_open(f->path, 0, &s, &err), 0);
+    assert_int_equal(mentions_of(s, "00000000000000a1"), 1);
+    /* the look-up by title reads the index, not the table */
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s),
+                                        "EXPLAIN QUERY PLAN SELECT n FROM articles WHERE"
+                                        " bantin_title_hash(title) = bantin_title_hash(?1)"
+                                        " AND bantin_fold(title) = bantin_fold(?1)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    int indexed = 0;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        indexed |= strstr((const char *)sqlite3_column_text(st, 3), "articles_title_hash") != 0;
+    sqlite3_finalize(st);
+    assert_true(indexed);
+    /* the index holds the hash's values: the same for any case and marks, and never to change
+     * without a step that makes the index again */
+    assert_int_equal(sqlite3_prepare_v2(bti_store_db(s),
+                                        "SELECT bantin_title_hash('Giá vàng hôm nay'),"
+                                        " bantin_title_hash('GIA VANG HOM NAY'),"
+                                        " bantin_title_hash('Giá vàng hôm qua'),"
+                                        " bantin_title_hash(NULL)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
+    assert_int_not_equal(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 2));
+    assert_int_equal((uint64_t)sqlite3_column_int64(st, 0), 0x48e94c248961f21aULL);
+    assert_int_equal(sqlite3_column_type(st, 3), SQLITE_NULL);
+    sqlite3_finalize(st);
+    /* an article added after the upgrade is found by its title too (the box was stored
+     * before it: mentions are resolved when counted) */
+    bt_article *a = bt_article_new();
+    assert_non_null(a);
+    const char *title = "Đàm phán mới ở Doha";
+    assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
+    assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
+    assert_int_equal(bt_article_add_para(a, "Các bên gặp lại nhau."), 0);
+    char id[17];
+    assert_int_equal(test_store_add(s, a, NULL, id, &err), BT_STORE_ADDED);
+    bt_article_free(a);
+    assert_int_equal(mentions_of(s, id), 1);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    bt_store_close(s);
+}
+
 /* The steps of all stages number the versions once each, and the newest is the library's. */
 static void test_stage_steps(void **state)
 {
@@ -427,27 +513,28 @@ static void test_stage_steps(void **state)
     assert_ptr_equal(bti_stage_schemas[0], &bti_store_schema);
 
     /* a later stage's steps continue the numbering (the store's own steps take 1-4 and 8,
-     * connect's 5-6, top's 7) */
-    static const bti_migration later[] = {{9, "CREATE TABLE t9(x);"}, {10, "DROP TABLE t9;"}};
+     * connect's 5-6, top's 7 and 9) */
+    static const bti_migration later[] = {{10, "CREATE TABLE t10(x);"},
+                                          {11, "DROP TABLE t10;"}};
     const bti_stage_schema stage = {"later", later, 2};
     const bti_stage_schema *const two[] = {&bti_store_schema, &bti_connect_schema,
                                            &bti_top_schema, &stage, NULL};
     assert_int_equal(bti_schema_check(two, &v, &err), 0);
-    assert_int_equal(v, 10);
+    assert_int_equal(v, 11);
 
     /* a gap, a version taken twice, steps out of order: refused, naming what */
-    static const bti_migration gap[] = {{10, "SELECT 1;"}};
+    static const bti_migration gap[] = {{11, "SELECT 1;"}};
     const bti_stage_schema gap_stage = {"gap", gap, 1};
     const bti_stage_schema *const with_gap[] = {&bti_store_schema, &bti_connect_schema,
                                                 &bti_top_schema, &gap_stage, NULL};
     assert_int_equal(bti_schema_check(with_gap, &v, &err), BT_EINVAL);
-    assert_non_null(strstr(err.msg, "version 9"));
+    assert_non_null(strstr(err.msg, "version 10"));
     static const bti_migration dup[] = {{4, "SELECT 1;"}};
     const bti_stage_schema dup_stage = {"dup", dup, 1};
     const bti_stage_schema *const with_dup[] = {&bti_store_schema, &dup_stage, NULL};
     assert_int_equal(bti_schema_check(with_dup, &v, &err), BT_EINVAL);
     assert_non_null(strstr(err.msg, "version 4"));
-    static const bti_migration backwards[] = {{10, "SELECT 1;"}, {9, "SELECT 1;"}};
+    static const bti_migration backwards[] = {{11, "SELECT 1;"}, {10, "SELECT 1;"}};
     const bti_stage_schema back_stage = {"backwards", backwards, 2};
     const bti_stage_schema *const with_back[] = {&bti_store_schema, &bti_connect_schema,
                                                  &bti_top_schema, &back_stage, NULL};
@@ -461,6 +548,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_current_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_older_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exact_forms_upgrade, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_title_hash_upgrade, setup, teardown),
         cmocka_unit_test(test_stage_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

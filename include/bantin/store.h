@@ -9,7 +9,8 @@
  *            authors (names joined by "\n"), body (paragraphs joined by "\n"),
  *            captions (image captions joined by "\n", for the index), added_at,
  *            kind (NULL for an article, else bt_article.kind; indexed), and an index on
- *            bantin_fold(title), an SQL function every connection of the store has)
+ *            bantin_title_hash(title), the 64-bit hash of bantin_fold(title): SQL functions
+ *            every connection of the store has)
  *   origins(article = articles.n, origin, content_hash INTEGER UNIQUE (the 64-bit value of
  *            bt_store_content_hash's hex digits), size, added_at)  the captures
  *   images(article, pos, src, caption, credit), related(article, pos, title, url)
@@ -55,7 +56,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define BT_STORE_SCHEMA_VERSION 8
+#define BT_STORE_SCHEMA_VERSION 9
 
 /* bt_store_open flags */
 #define BT_STORE_READONLY 0x1u /* open an existing file for reading only; when its place

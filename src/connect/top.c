@@ -67,7 +67,8 @@ static const char VIEWS_SQL[] =
 
 /* A box's day is its page's: the page shows the box as it was when published (else added).
  * An item names the article with its URL, else the first stored with its folded title (the
- * index on bantin_fold(title) answers both look-ups without a scan). */
+ * index on the folded title's hash, bantin_title_hash, finds the candidates without a scan;
+ * their folded titles are then compared, so a collision never matches). */
 static const char MENTIONS_SQL[] =
     "WITH box AS ("
     "  SELECT m.title, m.url FROM most_read m JOIN articles p ON p.n = m.article"
@@ -76,6 +77,7 @@ static const char MENTIONS_SQL[] =
     "  SELECT coalesce((SELECT n FROM articles WHERE box.url IS NOT NULL AND url = box.url"
     "                   ORDER BY n LIMIT 1),"
     "                  (SELECT n FROM articles WHERE length(box.title) >= ?4"
+    "                   AND bantin_title_hash(title) = bantin_title_hash(box.title)"
     "                   AND bantin_fold(title) = bantin_fold(box.title) ORDER BY n LIMIT 1))"
     "    AS n FROM box),"
     " t AS (SELECT n AS article, count(*) AS c FROM hit WHERE n IS NOT NULL GROUP BY n)"

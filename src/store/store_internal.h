@@ -76,8 +76,9 @@ int bti_store_index_pending(bt_store *s, bt_error *err);
  * found in `tapes` (NULL: none). SQLITE_OK or an SQLite code. */
 int bti_fts_register(sqlite3 *db, bti_fts_tapes *tapes);
 
-/* Registers the SQL function bantin_fold(text) (fold_sql.c) on `db`: the store's index of
- * folded titles (schema step 6) and the look-ups that use it call it on every connection.
+/* Registers the SQL functions bantin_fold(text) and bantin_title_hash(text) (fold_sql.c) on
+ * `db`: the store's index of folded-title hashes (schema step 9) and the look-ups that use it
+ * call them on every connection.
  * SQLITE_OK or an SQLite code. */
 int bti_fold_sql_register(sqlite3 *db);
 
