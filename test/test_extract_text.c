@@ -510,6 +510,54 @@ static void test_listicle_items(void **state)
     tx_doc_free(&d);
 }
 
+/* A buying guide: each product's section under its heading (a photo's credit, the product's
+ * name, a price link, then paragraphs) is as dense in headline-like lines as a teaser list,
+ * but its paragraphs are long and stand in pairs: an article's sections, joined into the
+ * body. Teasers below it (a headline, one short summary each) stay out. */
+static void test_long_paragraphs_guide(void **state)
+{
+    (void)state;
+    static const char *const products[] = {"Harbour Lamp Deluxe 20", "Quay Lantern Mini 15",
+                                           "Ferry Light Pro 30", "Estuary Torch 12"};
+    static const char box[] =
+        "## Most Popular\n\n"
+        "[The ferry company doubles its fares for the winter season](/a)\n\nJane Roe\n\n"
+        "[A storm floods the old town for the second time this year](/b)\n\nJohn Poe\n\n";
+    char md[16384];
+    int o = snprintf(md, sizeof md,
+                     "# The Best Camping Lamps for Every Trip\n\n"
+                     "We took a dozen lamps to the coast, the hills and a few campsites in the "
+                     "rain over the past year, and we kept using only four of them.\n\n%s", box);
+    for (size_t k = 0; k < 4; k++)
+        o += snprintf(md + o, sizeof md - (size_t)o,
+                      "## The Best Lamp Number %zu for Long Nights\n\nPhotograph: Jane Roe\n\n"
+                      "%s\n\n[$85 at Shop](https://shop.example/%zu)\n\n"
+                      "The %s gave the most light for its weight of every lamp we tried, and its "
+                      "battery lasted through three long nights on the coast without a charge, "
+                      "which none of the cheaper lamps managed in the same cold and wind; we also "
+                      "liked the soft setting for reading in the tent before sleep.\n\n"
+                      "The case of the %s is made of a tough plastic that survived two falls onto the rocks "
+                      "by the harbour, and the switch is easy to find with gloves on in the dark, "
+                      "though the strap that holds it to a tent loop is a little short for the "
+                      "thicker loops of larger family tents we used on the trip.\n\n"
+                      "Specs:\n\n  * _Weight:_ **200 g**\n  * _Battery:_ **40 hours**\n\n%s",
+                      k + 1, products[k], k, products[k], products[k], k % 2 ? box : "");
+    snprintf(md + o, sizeof md - (size_t)o,
+             "## More from the shop\n\n"
+             "### The ferry company doubles its fares for the winter\n\nPrices rise in October.\n\n"
+             "### A storm floods the old town again this year\n\nThe water came at night.\n\n"
+             "### The football club signs a young striker\n\nHe comes from the north.\n");
+    bt_article *a = extract_ok(md);
+    int found = 0, teaser = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        found += strstr(a->body[i], "gave the most light") != NULL;
+        teaser |= strstr(a->body[i], "Prices rise") != NULL;
+    }
+    assert_int_equal(found, 4);
+    assert_false(teaser);
+    bt_article_free(a);
+}
+
 /* A "most read" box set once inside the article (a heading and a few linked titles with
  * their authors) is a widget, as a related box is: the article resumes below it. The box
  * at the page's foot, followed by a lone notice, ends the article as before. */
@@ -2115,6 +2163,7 @@ int main(void)
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
+        cmocka_unit_test(test_long_paragraphs_guide),
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),
         cmocka_unit_test(test_embedded_post),
