@@ -558,6 +558,48 @@ static void test_long_paragraphs_guide(void **state)
     bt_article_free(a);
 }
 
+/* A consent box over an embed (its heading, what the embed would show, the consent
+ * sentence, the privacy policy's link, the embed's link) is the page's notice: it leaves the
+ * body through its last linked line; the article's short paragraph below it stays. A box
+ * heading with no linked line below it goes alone. */
+static void test_consent_box(void **state)
+{
+    (void)state;
+    static const char *const tails[] = {
+        "Link to the [video](https://video.example/watch?v=1)\n\n",
+        "",
+    };
+    for (size_t t = 0; t < 2; t++) {
+        char md[4096];
+        snprintf(md, sizeof md,
+                 "# The council approves the new harbour plan after a long debate\n\n"
+                 "The debate lasted more than six hours and drew a large crowd to the town hall, "
+                 "where opponents and supporters of the plan waited for the vote.\n\n"
+                 "The mayor spoke last and showed a film about the new quay and the park.\n\n"
+                 "### External content\n\n"
+                 "Here you find a video from a platform that adds to the article.\n\n"
+                 "Allow the video\n\n"
+                 "I agree that the video is shown to me. Personal data may go to the platform, "
+                 "see our [privacy policy](/privacy).\n\n%s"
+                 "The new quay will be two kilometres long and take five years to build.\n\n"
+                 "The plan foresees a ferry terminal and a park along the water, and the first "
+                 "works are to begin next spring if the region agrees.\n",
+                 tails[t]);
+        bt_article *a = extract_ok(md);
+        int quay = 0, consent = 0, head = 0;
+        for (size_t i = 0; i < a->n_body; i++) {
+            quay |= strstr(a->body[i], "two kilometres long") != NULL;
+            consent |= strstr(a->body[i], "I agree") != NULL || strstr(a->body[i], "Allow") != NULL;
+            head |= strstr(a->body[i], "External content") != NULL;
+        }
+        assert_true(quay);
+        assert_false(head);
+        if (t == 0)
+            assert_false(consent);
+        bt_article_free(a);
+    }
+}
+
 /* A "most read" box set once inside the article (a heading and a few linked titles with
  * their authors) is a widget, as a related box is: the article resumes below it. The box
  * at the page's foot, followed by a lone notice, ends the article as before. */
@@ -2167,6 +2209,7 @@ int main(void)
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),
         cmocka_unit_test(test_embedded_post),
+        cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_initials_signoff),
         cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_foto_credit),

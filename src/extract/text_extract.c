@@ -1846,6 +1846,8 @@ static int extract(ctx *c, const bt_capture *cap)
     tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);
+    /* Pass 1f: a consent box over an embed is the page's notice (text_consent_box.c) */
+    tx_consent_box_mark(&c->d, c->junk, JUNK_RULE);
     if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
         return rc;
     size_t rs, re;

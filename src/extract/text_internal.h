@@ -177,6 +177,13 @@ size_t tx_initials_signoff(const char *s, size_t len);
  * lines above it. */
 void tx_embed_post_mark(const tx_doc *d, unsigned char *junk, unsigned char mark);
 
+/* ---- consent boxes (text_consent_box.c) ---------------------------------------------- */
+
+/* Sets junk[i] = mark for the lines of consent boxes standing in for embeds: a heading the
+ * lexicon knows (HTML_CONSENT_BOX) and the lines below it through the last one, a few
+ * lines down, that carries a link. */
+void tx_consent_box_mark(const tx_doc *d, unsigned char *junk, unsigned char mark);
+
 /* ---- header buttons (text_header_button.c) ---------------------------------------------- */
 
 /* Whether block i, a section heading, stands in the article's header: a few blocks below a
