@@ -19,8 +19,11 @@ void tx_consent_box_mark(const tx_doc *d, unsigned char *junk, unsigned char mar
 {
     for (size_t i = 0; i < d->n; i++) {
         const tx_block *h = &d->b[i];
-        if (h->kind != TB_TEXT || h->words > CONSENT_HEAD_WORDS ||
-            !bti_lex_raw_prefix(BTI_LEX_HTML_CONSENT_BOX, h->text, h->len, NULL))
+        /* a heading of its own: no link, no menu's or list's item (the cheap tests first:
+         * this runs for every line) */
+        if (h->kind != TB_TEXT || h->words > CONSENT_HEAD_WORDS || h->url || !h->fold ||
+            (h->flags & (TBF_LIST | TBF_LINKLINE | TBF_NAV)) ||
+            !bti_lex_prefix(BTI_LEX_HTML_CONSENT_BOX, h->fold, h->flen, NULL))
             continue;
         size_t end = i, bytes = h->len;
         for (size_t k = i + 1; k < d->n && k <= i + CONSENT_BOX_LINES; k++) {
