@@ -758,6 +758,34 @@ static void test_initials_signoff(void **state)
     assert_int_equal(tx_initials_signoff("Am Montag. / Lorenzo", 20), 0);
 }
 
+/* A photo's credit on a line of its own (the renderer left the photo out), names around a
+ * slash: no paragraph of the body. A date's slash, a sentence, a lower-case word are not. */
+static void test_slash_credit_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "Jane Roe/Harbour Press via Example Images\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "JOHN POE/AFP\n\n"
+        "Opponents said they would take the council to court over the birds of the estuary.\n");
+    assert_int_equal(a->n_body, 2);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strchr(a->body[i], '/'));
+    bt_article_free(a);
+    static const char *const yes[] = {"STR/AFP via Getty Images", "Lichtgut/Christoph Schmidt"};
+    static const char *const no[] = {"December 25, 2023/January 1, 2024, Issue",
+                                     "Der Ost/West-Konflikt ist beendet.", "Kiew und/oder Moskau",
+                                     "Roe/Poe. The vote came late", "Jane Roe"};
+    for (size_t i = 0; i < 2; i++)
+        assert_true(tx_slash_credit_line(yes[i], strlen(yes[i])));
+    for (size_t i = 0; i < 5; i++)
+        assert_false(tx_slash_credit_line(no[i], strlen(no[i])));
+}
+
 /* A caption closing on its credit, names around a slash after the last sentence ("...
  * stellen. Imago/Blaulicht-News.de"), is a caption where the renderer left its image out;
  * units and pairs in lower case ("km/h", "und/oder") end no caption. */
@@ -2212,6 +2240,7 @@ int main(void)
         cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_initials_signoff),
         cmocka_unit_test(test_slash_credit_tail),
+        cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),

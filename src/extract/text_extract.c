@@ -284,6 +284,9 @@ static int bare_caption(const tx_block *b)
         return 1;
     if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len))
         return 1;
+    /* a credit alone on its line (a heading's or a link's names are no credit) */
+    if (!b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) && tx_slash_credit_line(b->text, b->len))
+        return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
     /* "Nguồn: ..." also ends paragraphs that cite a document: only short lines are captions */

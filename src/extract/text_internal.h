@@ -208,6 +208,10 @@ size_t tx_listicle_items(const tx_doc *d, size_t s, size_t e);
  * Imago/Blaulicht-News.de"): 1 when s ends with one. */
 int tx_slash_credit_tail(const char *s, size_t len);
 
+/* 1 when s[0..len) is a photo credit on a line of its own: capitalised names, a slash
+ * between two of them, a few words and no sentence end ("STR/AFP via Getty Images"). */
+int tx_slash_credit_line(const char *s, size_t len);
+
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 
 /* Whether the block recurs across the model's pages often enough to be furniture. */
