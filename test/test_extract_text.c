@@ -510,6 +510,96 @@ static void test_listicle_items(void **state)
     tx_doc_free(&d);
 }
 
+/* A buying guide: each product's section under its heading (a photo's credit, the product's
+ * name, a price link, then paragraphs) is as dense in headline-like lines as a teaser list,
+ * but its paragraphs are long and stand in pairs: an article's sections, joined into the
+ * body. Teasers below it (a headline, one short summary each) stay out. */
+static void test_long_paragraphs_guide(void **state)
+{
+    (void)state;
+    static const char *const products[] = {"Harbour Lamp Deluxe 20", "Quay Lantern Mini 15",
+                                           "Ferry Light Pro 30", "Estuary Torch 12"};
+    static const char box[] =
+        "## Most Popular\n\n"
+        "[The ferry company doubles its fares for the winter season](/a)\n\nJane Roe\n\n"
+        "[A storm floods the old town for the second time this year](/b)\n\nJohn Poe\n\n";
+    char md[16384];
+    int o = snprintf(md, sizeof md,
+                     "# The Best Camping Lamps for Every Trip\n\n"
+                     "We took a dozen lamps to the coast, the hills and a few campsites in the "
+                     "rain over the past year, and we kept using only four of them.\n\n%s", box);
+    for (size_t k = 0; k < 4; k++)
+        o += snprintf(md + o, sizeof md - (size_t)o,
+                      "## The Best Lamp Number %zu for Long Nights\n\nPhotograph: Jane Roe\n\n"
+                      "%s\n\n[$85 at Shop](https://shop.example/%zu)\n\n"
+                      "The %s gave the most light for its weight of every lamp we tried, and its "
+                      "battery lasted through three long nights on the coast without a charge, "
+                      "which none of the cheaper lamps managed in the same cold and wind; we also "
+                      "liked the soft setting for reading in the tent before sleep.\n\n"
+                      "The case of the %s is made of a tough plastic that survived two falls onto the rocks "
+                      "by the harbour, and the switch is easy to find with gloves on in the dark, "
+                      "though the strap that holds it to a tent loop is a little short for the "
+                      "thicker loops of larger family tents we used on the trip.\n\n"
+                      "Specs:\n\n  * _Weight:_ **200 g**\n  * _Battery:_ **40 hours**\n\n%s",
+                      k + 1, products[k], k, products[k], products[k], k % 2 ? box : "");
+    snprintf(md + o, sizeof md - (size_t)o,
+             "## More from the shop\n\n"
+             "### The ferry company doubles its fares for the winter\n\nPrices rise in October.\n\n"
+             "### A storm floods the old town again this year\n\nThe water came at night.\n\n"
+             "### The football club signs a young striker\n\nHe comes from the north.\n");
+    bt_article *a = extract_ok(md);
+    int found = 0, teaser = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        found += strstr(a->body[i], "gave the most light") != NULL;
+        teaser |= strstr(a->body[i], "Prices rise") != NULL;
+    }
+    assert_int_equal(found, 4);
+    assert_false(teaser);
+    bt_article_free(a);
+}
+
+/* A consent box over an embed (its heading, what the embed would show, the consent
+ * sentence, the privacy policy's link, the embed's link) is the page's notice: it leaves the
+ * body through its last linked line; the article's short paragraph below it stays. A box
+ * heading with no linked line below it goes alone. */
+static void test_consent_box(void **state)
+{
+    (void)state;
+    static const char *const tails[] = {
+        "Link to the [video](https://video.example/watch?v=1)\n\n",
+        "",
+    };
+    for (size_t t = 0; t < 2; t++) {
+        char md[4096];
+        snprintf(md, sizeof md,
+                 "# The council approves the new harbour plan after a long debate\n\n"
+                 "The debate lasted more than six hours and drew a large crowd to the town hall, "
+                 "where opponents and supporters of the plan waited for the vote.\n\n"
+                 "The mayor spoke last and showed a film about the new quay and the park.\n\n"
+                 "### External content\n\n"
+                 "Here you find a video from a platform that adds to the article.\n\n"
+                 "Allow the video\n\n"
+                 "I agree that the video is shown to me. Personal data may go to the platform, "
+                 "see our [privacy policy](/privacy).\n\n%s"
+                 "The new quay will be two kilometres long and take five years to build.\n\n"
+                 "The plan foresees a ferry terminal and a park along the water, and the first "
+                 "works are to begin next spring if the region agrees.\n",
+                 tails[t]);
+        bt_article *a = extract_ok(md);
+        int quay = 0, consent = 0, head = 0;
+        for (size_t i = 0; i < a->n_body; i++) {
+            quay |= strstr(a->body[i], "two kilometres long") != NULL;
+            consent |= strstr(a->body[i], "I agree") != NULL || strstr(a->body[i], "Allow") != NULL;
+            head |= strstr(a->body[i], "External content") != NULL;
+        }
+        assert_true(quay);
+        assert_false(head);
+        if (t == 0)
+            assert_false(consent);
+        bt_article_free(a);
+    }
+}
+
 /* A "most read" box set once inside the article (a heading and a few linked titles with
  * their authors) is a widget, as a related box is: the article resumes below it. The box
  * at the page's foot, followed by a lone notice, ends the article as before. */
@@ -666,6 +756,34 @@ static void test_initials_signoff(void **state)
     assert_int_equal(tx_initials_signoff("Es gab Festnahmen. / ab", 23), 5);
     assert_int_equal(tx_initials_signoff("Es gab Festnahmen / ab", 22), 0);
     assert_int_equal(tx_initials_signoff("Am Montag. / Lorenzo", 20), 0);
+}
+
+/* A photo's credit on a line of its own (the renderer left the photo out), names around a
+ * slash: no paragraph of the body. A date's slash, a sentence, a lower-case word are not. */
+static void test_slash_credit_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "Jane Roe/Harbour Press via Example Images\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "JOHN POE/AFP\n\n"
+        "Opponents said they would take the council to court over the birds of the estuary.\n");
+    assert_int_equal(a->n_body, 2);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strchr(a->body[i], '/'));
+    bt_article_free(a);
+    static const char *const yes[] = {"STR/AFP via Getty Images", "Lichtgut/Christoph Schmidt"};
+    static const char *const no[] = {"December 25, 2023/January 1, 2024, Issue",
+                                     "Der Ost/West-Konflikt ist beendet.", "Kiew und/oder Moskau",
+                                     "Roe/Poe. The vote came late", "Jane Roe"};
+    for (size_t i = 0; i < 2; i++)
+        assert_true(tx_slash_credit_line(yes[i], strlen(yes[i])));
+    for (size_t i = 0; i < 5; i++)
+        assert_false(tx_slash_credit_line(no[i], strlen(no[i])));
 }
 
 /* A caption closing on its credit, names around a slash after the last sentence ("...
@@ -2115,11 +2233,14 @@ int main(void)
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
+        cmocka_unit_test(test_long_paragraphs_guide),
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),
         cmocka_unit_test(test_embedded_post),
+        cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_initials_signoff),
         cmocka_unit_test(test_slash_credit_tail),
+        cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),
         cmocka_unit_test(test_lynx_unwrap),

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define SLASH_TAIL_WORDS 8 /* "Keystone/The White House via AP/Adam Schultz" */
+#define SLASH_JOIN_MAX 3   /* a lower-case word among the names joins them: "via", "von" */
 
 static int upper_at(const char *s, size_t len, size_t i)
 {
@@ -44,4 +45,34 @@ int tx_slash_credit_tail(const char *s, size_t len)
     while (k < len && s[k] == ' ')
         k++;
     return upper_at(s, len, k);
+}
+
+/* A credit on a line of its own, under a photo a renderer left out: "Andrea Roe/Getty
+ * Images", "STR/AFP via Getty Images". Names only: capitalised, a slash between two of them
+ * with no space ("2023/January" is a date), no sentence end, a few words; a line of prose
+ * holds a verb and ends. */
+int tx_slash_credit_line(const char *s, size_t len)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (!upper_at(s, len, 0) || strchr(".!?:", s[len - 1]) ||
+        tx_count_words(s, len) > SLASH_TAIL_WORDS)
+        return 0;
+    int slash = 0;
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (strchr(".!?", s[i]) && s[i + 1] == ' ')
+            return 0; /* a sentence ends inside: a caption with its credit, seen above */
+        if (s[i] == ' ') {
+            /* every word capitalised but short joining ones ("via", "von", "de") */
+            size_t w = i + 1, e = w;
+            while (e < len && s[e] != ' ' && s[e] != '/')
+                e++;
+            if (!upper_at(s, len, w) && !(s[w] >= '0' && s[w] <= '9') && e - w > SLASH_JOIN_MAX)
+                return 0;
+        }
+        if (s[i] == '/' && s[i - 1] != ' ' && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
+            upper_at(s, len, i + 1))
+            slash = 1;
+    }
+    return slash;
 }

@@ -48,6 +48,8 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define TEASER_HEADS_PCT 70    /* a run whose blocks are this many headlines per paragraph ... */
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
 #define LISTICLE_MIN_ITEMS 3   /* ... unless it numbers this many headings in sequence */
+#define LONG_PARA_WORDS 50     /* ... or its paragraphs run this many words on average ... */
+#define LONG_PARA_ROW_PCT 50   /* ... and this share of them stand under a paragraph */
 #define LIST_RUN_MIN_PARAS 3   /* pass "list run": paragraphs of a run made of link lines ... */
 #define LIST_RUN_LINKS_PCT 90  /* ... all of them or nearly (a box's one unlinked blurb) */
 #define LIST_RUN_DIV 4         /* a list of linked blurbs weighs a quarter of its bytes */
@@ -282,6 +284,9 @@ static int bare_caption(const tx_block *b)
         return 1;
     if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len))
         return 1;
+    /* a credit alone on its line (a heading's or a link's names are no credit) */
+    if (!b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) && tx_slash_credit_line(b->text, b->len))
+        return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
     /* "Nguồn: ..." also ends paragraphs that cite a document: only short lines are captions */
@@ -501,12 +506,23 @@ static int inline_box_heading(const uint64_t *keys, size_t n, uint64_t key)
     return key_copies(keys, n, key, 2) >= 2;
 }
 
+/* Pass "long paragraphs": a teaser's summary is a sentence or two under its headline, one
+ * per headline. Paragraphs long on average, half of them standing under another paragraph,
+ * are an article's sections under many small headings (a buying guide: each product's
+ * heading, photo, name and prices), however many headline-like lines it has. */
+static int long_paragraphs(size_t paras, size_t words, size_t in_row)
+{
+    return words >= paras * LONG_PARA_WORDS && in_row * 100 >= paras * LONG_PARA_ROW_PCT;
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
     size_t n = c->d.n;
     size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
     size_t items = 0; /* the run's paragraphs that are whole-line links */
+    size_t run_words = 0, in_row = 0; /* the run's words; its paragraphs under a paragraph */
+    int last_prose = 0;               /* the last text block was a paragraph */
     size_t nav_gap = 0; /* menu items since the run's last paragraph */
     int in_section = 0, run_in_section = 0, section_since = 0, box_since = 0, signed_off = 0;
     int promo_since = 0; /* the box since the last run is a promo box only */
@@ -538,7 +554,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         if (prose) {
             if (cs == NONE)
                 cs = i, score = 0, paras = items = 0, heads = heads_in = 0,
-                run_in_section = in_section, run_h1 = h1_since;
+                run_in_section = in_section, run_h1 = h1_since, run_words = in_row = 0,
+                last_prose = 0;
             signed_off = 0;
             ce = i;
             gap = nav_gap = 0;
@@ -546,6 +563,9 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             score += B[i].len;
             paras++;
             items += (B[i].flags & TBF_LINKLINE) != 0;
+            run_words += B[i].words;
+            in_row += last_prose;
+            last_prose = 1;
             if (has_end_mark(B[i].text, B[i].len))
                 stop = 1;
         } else if (cs != NONE && !stop && run_h1 && B[i].level == 1 && B[i].key != h1_key &&
@@ -561,6 +581,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION) &&
                 !tx_is_enumeration(&B[i])) {
                 gap++;
+                last_prose = 0;
                 heads += teaser_head(&B[i]);
             } else if (B[i].flags & TBF_NAV) {
                 nav_gap++;
@@ -617,7 +638,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
             else if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT &&
-                tx_listicle_items(&c->d, cs, ce) < LISTICLE_MIN_ITEMS) /* pass "listicle" */
+                tx_listicle_items(&c->d, cs, ce) < LISTICLE_MIN_ITEMS && /* pass "listicle" */
+                !long_paragraphs(paras, run_words, in_row))
                 r.score /= TEASER_DIV, r.weak = 1;
             /* pass "list run": paragraphs that are all (or all but one in ten) whole-line
              * links are teasers' summaries or a box of the site's services, each linked; an
@@ -1827,6 +1849,8 @@ static int extract(ctx *c, const bt_capture *cap)
     tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);
+    /* Pass 1f: a consent box over an embed is the page's notice (text_consent_box.c) */
+    tx_consent_box_mark(&c->d, c->junk, JUNK_RULE);
     if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
         return rc;
     size_t rs, re;

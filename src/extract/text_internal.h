@@ -177,6 +177,13 @@ size_t tx_initials_signoff(const char *s, size_t len);
  * lines above it. */
 void tx_embed_post_mark(const tx_doc *d, unsigned char *junk, unsigned char mark);
 
+/* ---- consent boxes (text_consent_box.c) ---------------------------------------------- */
+
+/* Sets junk[i] = mark for the lines of consent boxes standing in for embeds: a heading the
+ * lexicon knows (HTML_CONSENT_BOX) and the lines below it through the last one, a few
+ * lines down, that carries a link. */
+void tx_consent_box_mark(const tx_doc *d, unsigned char *junk, unsigned char mark);
+
 /* ---- header buttons (text_header_button.c) ---------------------------------------------- */
 
 /* Whether block i, a section heading, stands in the article's header: a few blocks below a
@@ -200,6 +207,10 @@ size_t tx_listicle_items(const tx_doc *d, size_t s, size_t e);
 /* A caption's credit after its last sentence, names parted by a slash ("... stellen.
  * Imago/Blaulicht-News.de"): 1 when s ends with one. */
 int tx_slash_credit_tail(const char *s, size_t len);
+
+/* 1 when s[0..len) is a photo credit on a line of its own: capitalised names, a slash
+ * between two of them, a few words and no sentence end ("STR/AFP via Getty Images"). */
+int tx_slash_credit_line(const char *s, size_t len);
 
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 
