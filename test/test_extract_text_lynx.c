@@ -577,6 +577,44 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "gallery twins": a gallery set with no <p> of its own runs on from the paragraph above
+ * it, each photo as its alt text, the caption repeating it and a credit; the paragraph keeps
+ * its own sentences, before the photos and after the last one's credit. */
+static void test_gallery_twins(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles.\n"
+        "   Workers pull an old wooden pile out of the harbour mud with a crane.\n"
+        "   Workers pull an old wooden pile out of the harbour mud with a\n"
+        "   crane.Jo Smith (Port Authority) The concrete base of the new quay is\n"
+        "   poured at night. The concrete base of the new quay is poured at\n"
+        "   night.Jo Smith (Port Authority) Divers checked every new pile before\n"
+        "   the deck was laid on top of them.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   The first ferry of the morning leaves the new terminal at six o'clock.\n"
+        "   The first ferry of the morning leaves the new terminal at six o'clock.\n"
+        "   The first ferry of the morning leaves the new terminal at six o'clock.\n"
+        "   Port Authority\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "rest on rotten wooden piles. Divers checked every new pile"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "harbour mud"));
+    assert_false(has_text(a, "poured at night"));
+    /* printed three times from the paragraph's start: the photo's alone, dropped whole */
+    assert_false(has_text(a, "first ferry of the morning"));
+    bt_article_free(a);
+}
+
 /* Neither pass touches a capture that does not indent its paragraphs (plain text, Markdown):
  * there a paragraph glued to a line above it is the article's. */
 static void test_not_a_lynx_dump(void **state)
@@ -613,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_next_article),
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
+        cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_not_a_lynx_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

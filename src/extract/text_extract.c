@@ -1824,6 +1824,8 @@ static int extract(ctx *c, const bt_capture *cap)
     int rc;
     mark_furniture(c);
     /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
+    if ((rc = tx_lynx_cut_twins(&c->d)))
+        return rc;
     tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);

@@ -6,6 +6,7 @@
  * list items carry a bullet. These passes mark as furniture what that structure gives away;
  * one more ("lynx apostrophe") undoes a character lynx substitutes in the text itself. */
 #include "extract/text_internal.h"
+#include "text/alloc.h"
 #include "core/date.h"
 
 #include <stddef.h>
@@ -345,6 +346,89 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     mark_next_article(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
+}
+
+/* Pass "gallery twins": a gallery's photos set in the article's <div> with no <p> around
+ * them run on from the paragraph above in lynx's dump, each as its alt text, the caption
+ * repeating it and a credit: "... en su carta. A A Credit B B Credit". A stretch printed twice
+ * in a row from a sentence's start is such a photo; the paragraph keeps its text before the
+ * first twin and after the last twin's credit. (A paragraph opening on a twin is the photo's
+ * alone: pass "alt twins".) */
+#define TWIN_TAIL_WORDS 12 /* text after the last twin that is its credit and buttons */
+
+/* The length of the stretch at s[p] printed again right after it ("A A"), or 0. */
+static size_t twin_at(const char *s, size_t len, size_t p)
+{
+    for (size_t k = p + ALT_MIN_LEN; k <= p + ALT_MAX_LEN && 2 * k - p + 1 <= len; k++)
+        if (s[k] == ' ' && s[k + 1] == s[p] && !memcmp(s + p, s + k + 1, k - p))
+            return k - p;
+    return 0;
+}
+
+/* Whether s[p] starts a sentence: after a full stop, a closing bracket or quote and a space. */
+static int sentence_start(const char *s, size_t p)
+{
+    return p >= 2 && s[p - 1] == ' ' && strchr(".!?)\"", s[p - 2]) &&
+           !((unsigned char)s[p] >= 'a' && (unsigned char)s[p] <= 'z');
+}
+
+static int cut_twins(tx_block *b)
+{
+    const char *s = b->text;
+    size_t first = 0, end = 0;
+    /* a photo's alone, printed twice or three times: pass "alt twins" drops it whole */
+    if (twin_at(s, b->len, 0))
+        return 0;
+    for (size_t p = ALT_MIN_LEN; p + 2 * ALT_MIN_LEN < b->len; p++) {
+        if (p < end || !sentence_start(s, p))
+            continue;
+        size_t L = twin_at(s, b->len, p);
+        if (!L)
+            continue;
+        if (!first)
+            first = p;
+        end = p + 2 * L + 1;
+    }
+    if (!first)
+        return 0;
+    size_t keep = first - 1; /* without the space before the twin */
+    size_t tail = end;
+    if (tx_count_words(s + end, b->len - end) <= TWIN_TAIL_WORDS)
+        tail = b->len;
+    else /* the credit of the last photo: up to the next sentence's start */
+        while (tail < b->len && !sentence_start(s, tail))
+            tail++;
+    size_t n = b->len - tail;
+    if (n) {
+        b->text[keep++] = ' ';
+        memmove(b->text + keep, b->text + tail, n);
+    }
+    b->len = keep + n;
+    b->text[b->len] = '\0';
+    b->words = tx_count_words(b->text, b->len);
+    free(b->fold);
+    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
+    if (!b->fold)
+        return BT_ENOMEM;
+    b->key = tx_key(b->fold, b->flen);
+    return 0;
+}
+
+int tx_lynx_cut_twins(tx_doc *d)
+{
+    size_t prose, spaced;
+    if (!lynx_layout(d, &prose, &spaced))
+        return 0;
+    for (size_t i = 0; i < d->n; i++) {
+        tx_block *b = &d->b[i];
+        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) ||
+            !(b->flags & TBF_INDENT) || b->len < 3 * ALT_MIN_LEN)
+            continue;
+        int rc = cut_twins(b);
+        if (rc)
+            return rc;
+    }
+    return 0;
 }
 
 /* Pass "lynx apostrophe": lynx prints some ASCII apostrophes of a page as U+02BC, the
