@@ -577,6 +577,36 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "bullet cards": two numbered items, each a photo's caption with its story's headline
+ * glued under it, are a related box's cards, not a list the article gives: the article goes
+ * on below the box. */
+static void test_lined_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Read More\n"
+        "    1. Passengers wait on the old quay for the last ferry before it closed for\n"
+        "       good last autumn.\n"
+        "       Old quay to become a park after the terminal opens\n"
+        "    2. Pile drivers stand idle on the harbour front after the council stopped\n"
+        "       the works for the summer.\n"
+        "       Council pauses harbour works over noise complaints\n\n"
+        "   Advertisement\n\n"
+        "   The operator plans to add a night ferry next year if the new timetable\n"
+        "   draws enough passengers in its first summer, a spokesman for the company\n"
+        "   said, and will decide on it after counting the tickets sold by September.\n\n"
+        "   Residents of the islands have asked for the night ferry for years, since\n"
+        "   the last boat home now leaves before most restaurants in the town close\n"
+        "   and a taxi boat costs more than a week of ordinary return tickets.\n");
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "add a night ferry next year"));
+    assert_true(has_text(a, "taxi boat costs more"));
+    assert_false(has_text(a, "Passengers wait on the old quay"));
+    assert_false(has_text(a, "Pile drivers stand idle"));
+    bt_article_free(a);
+}
+
 /* Pass "gallery twins": a gallery set with no <p> of its own runs on from the paragraph above
  * it, each photo as its alt text, the caption repeating it and a credit; the paragraph keeps
  * its own sentences, before the photos and after the last one's credit. */
@@ -652,6 +682,7 @@ int main(void)
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_gallery_twins),
+        cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_not_a_lynx_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -66,6 +66,8 @@ static void mark_glued(const tx_doc *d, unsigned char *junk, unsigned char mark)
  * list follows the paragraph that opens it (indented, as lynx sets paragraphs); bullets with
  * no paragraph above them (only a heading at the margin, buttons, furniture) are cards. */
 #define CARDS_MIN_ITEMS 5 /* fewer bullets may be a list the article opens under a heading */
+#define LINED_CARDS_MIN 2 /* ... unless each bullet has a line of its own glued under it (its
+                             story's headline under a photo's caption): a card each */
 
 /* A paragraph that may open a list: prose, or a line introducing it ("... next week:"). */
 static int opens_list(const tx_block *b)
@@ -89,17 +91,20 @@ static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned cha
             i++;
             continue;
         }
-        size_t j = i, items = 0;
+        size_t j = i, items = 0, lined = 0;
         while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT ||
                             card_line(&d->b[j]))) {
-            items += (d->b[j].flags & TBF_LIST) && !junk[j];
+            int item = (d->b[j].flags & TBF_LIST) && !junk[j];
+            items += item;
+            lined += item && j + 1 < d->n && !junk[j + 1] && d->b[j + 1].kind == TB_TEXT &&
+                     card_line(&d->b[j + 1]);
             j++;
         }
         size_t p = i;
         while (p > 0 && (junk[p - 1] || d->b[p - 1].kind != TB_TEXT))
             p--;
         int opened = p > 0 && opens_list(&d->b[p - 1]);
-        if (!opened && items >= CARDS_MIN_ITEMS)
+        if (!opened && (items >= CARDS_MIN_ITEMS || (lined >= LINED_CARDS_MIN && lined == items)))
             for (size_t k = i; k < j; k++)
                 if ((d->b[k].flags & TBF_LIST) && !junk[k] && tx_is_prose(&d->b[k]))
                     junk[k] = mark;
