@@ -361,12 +361,23 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
  * alone: pass "alt twins".) */
 #define TWIN_TAIL_WORDS 12 /* text after the last twin that is its credit and buttons */
 
-/* The length of the stretch at s[p] printed again right after it ("A A"), or 0. */
+/* The length of the stretch at s[p] printed again right after it ("A A"), or 0. The second
+ * copy starts after a space with the first copy's first letter, a capital as a rule: only
+ * those are tried (memchr, as this runs at every sentence of a dump). */
 static size_t twin_at(const char *s, size_t len, size_t p)
 {
-    for (size_t k = p + ALT_MIN_LEN; k <= p + ALT_MAX_LEN && 2 * k - p + 1 <= len; k++)
-        if (s[k] == ' ' && s[k + 1] == s[p] && !memcmp(s + p, s + k + 1, k - p))
-            return k - p;
+    size_t k = p + ALT_MIN_LEN + 1, lim = p + ALT_MAX_LEN + 1;
+    while (k <= lim && 2 * k - p - 1 <= len) {
+        const char *at = memchr(s + k, s[p], (lim < len ? lim + 1 : len) - k);
+        if (!at)
+            return 0;
+        k = (size_t)(at - s); /* the second copy's start */
+        if (2 * k - p - 1 > len)
+            return 0;
+        if (s[k - 1] == ' ' && !memcmp(s + p, s + k, k - 1 - p))
+            return k - 1 - p;
+        k++;
+    }
     return 0;
 }
 
@@ -385,7 +396,15 @@ static int cut_twins(tx_block *b)
     if (twin_at(s, b->len, 0))
         return 0;
     for (size_t p = ALT_MIN_LEN; p + 2 * ALT_MIN_LEN < b->len; p++) {
-        if (p < end || !sentence_start(s, p))
+        /* the first photo follows a sentence's full stop; the next ones may follow the
+         * credit's bracket: looked for byte by byte after the first */
+        if (!first) {
+            const char *st = memchr(s + p - 2, '.', b->len - (p - 2));
+            if (!st)
+                break;
+            p = (size_t)(st - s) + 2;
+        }
+        if (p < end || p + 2 * ALT_MIN_LEN >= b->len || !sentence_start(s, p))
             continue;
         size_t L = twin_at(s, b->len, p);
         if (!L)
