@@ -607,6 +607,50 @@ static void test_lined_cards(void **state)
     bt_article_free(a);
 }
 
+/* Lines around an article's own numbered list of embeds are no teasers' headlines: a
+ * widget's label printed under every item (pass "label again") and photo credits on a line
+ * of their own ("Jo Smith/Harbour Press via Baltic Images").
+ * The list goes on the article. */
+static void test_embed_list_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Harbour master Ann Berg\n   Ferry operator Baltic Lines\n   Opened 2024\n"
+        "   Berths 4\n   Car lanes 3\n   Seats 400\n   Cafe 50 seats\n   Parking 220 cars\n\n"
+        "   The terminal in numbers:\n\n"
+        "1. The new terminal handles twelve hundred passengers an hour at its busiest.\n\n"
+        "External content not available\n\n"
+        "   Your privacy settings block the loading of all external content (for\n"
+        "   example graphics and social networks). Change them to show it.\n"
+        "   (BUTTON) Change privacy settings\n"
+        "   Jo Smith/Harbour Press via Baltic Images\n\n"
+        "2. Its roof carries solar panels that cover most of the building's power needs.\n\n"
+        "External content not available\n\n"
+        "   Your privacy settings block the loading of all external content (for\n"
+        "   example graphics and social networks). Change them to show it.\n"
+        "   (BUTTON) Change privacy settings\n"
+        "   Jo Smith/Harbour Press via Baltic Images\n\n"
+        "3. The waiting hall has room for four hundred people and a cafe for fifty.\n\n"
+        "External content not available\n\n"
+        "   Your privacy settings block the loading of all external content (for\n"
+        "   example graphics and social networks). Change them to show it.\n"
+        "   (BUTTON) Change privacy settings\n"
+        "   Terminal waiting hall\n"
+        "   Jo Smith/Harbour Press via Baltic Images\n\n"
+        "4. Cars queue on three lanes that the old quay had no room for at all.\n\n"
+        "External content not available\n\n"
+        "   Your privacy settings block the loading of all external content (for\n"
+        "   example graphics and social networks). Change them to show it.\n"
+        "   (BUTTON) Change privacy settings\n"
+        "   Jo Smith/Harbour Press via Baltic Images\n\n"
+        "   The council will publish the full costs of the terminal next month.\n");
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "twelve hundred passengers"));
+    assert_true(has_text(a, "three lanes that the old quay"));
+    bt_article_free(a);
+}
+
 /* Pass "gallery twins": a gallery set with no <p> of its own runs on from the paragraph above
  * it, each photo as its alt text, the caption repeating it and a credit; the paragraph keeps
  * its own sentences, before the photos and after the last one's credit. */
@@ -683,6 +727,7 @@ int main(void)
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
+        cmocka_unit_test(test_embed_list_lines),
         cmocka_unit_test(test_not_a_lynx_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -45,3 +45,16 @@ int tx_slash_credit_tail(const char *s, size_t len)
         k++;
     return upper_at(s, len, k);
 }
+
+int tx_slash_credit_line(const char *s, size_t len)
+{
+    if (!len || len > 2 * SLASH_TAIL_WORDS * 8 || !upper_at(s, len, 0) ||
+        tx_count_words(s, len) > SLASH_TAIL_WORDS || memchr(s, ':', len) ||
+        strchr(".!?", s[len - 1]))
+        return 0;
+    const char *slash = memchr(s, '/', len);
+    if (!slash)
+        return 0;
+    size_t k = (size_t)(slash - s) + 1;
+    return upper_at(s, len, k);
+}

@@ -206,6 +206,10 @@ size_t tx_listicle_items(const tx_doc *d, size_t s, size_t e);
  * Imago/Blaulicht-News.de"): 1 when s ends with one. */
 int tx_slash_credit_tail(const char *s, size_t len);
 
+/* A photo's credit on a line of its own, names parted by a slash, no sentence or colon
+ * ("Noel Celis/Getty Images", "STR/AFP via Getty Images"): 1 when s is one. */
+int tx_slash_credit_line(const char *s, size_t len);
+
 /* ---- site model (text_site.c) ---------------------------------------------------------- */
 
 /* Whether the block recurs across the model's pages often enough to be furniture. */
