@@ -577,6 +577,118 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "bullet cards": two numbered items, each a photo's caption with its story's headline
+ * glued under it, are a related box's cards, not a list the article gives: the article goes
+ * on below the box. */
+static void test_lined_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Read More\n"
+        "    1. Passengers wait on the old quay for the last ferry before it closed for\n"
+        "       good last autumn.\n"
+        "       Old quay to become a park after the terminal opens\n"
+        "    2. Pile drivers stand idle on the harbour front after the council stopped\n"
+        "       the works for the summer.\n"
+        "       Council pauses harbour works over noise complaints\n\n"
+        "   Advertisement\n\n"
+        "   The operator plans to add a night ferry next year if the new timetable\n"
+        "   draws enough passengers in its first summer, a spokesman for the company\n"
+        "   said, and will decide on it after counting the tickets sold by September.\n\n"
+        "   Residents of the islands have asked for the night ferry for years, since\n"
+        "   the last boat home now leaves before most restaurants in the town close\n"
+        "   and a taxi boat costs more than a week of ordinary return tickets.\n");
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "add a night ferry next year"));
+    assert_true(has_text(a, "taxi boat costs more"));
+    assert_false(has_text(a, "Passengers wait on the old quay"));
+    assert_false(has_text(a, "Pile drivers stand idle"));
+    bt_article_free(a);
+}
+
+/* Lines around an article's own numbered list of embeds are no teasers' headlines: a
+ * widget's label printed under every item (pass "label again") and photo credits on a line
+ * of their own ("Jo Smith/Harbour Press via Baltic Images").
+ * The list goes on the article. */
+static void test_embed_list_lines(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Harbour master Ann Berg\n   Ferry operator Baltic Lines\n   Opened 2024\n"
+        "   Berths 4\n   Car lanes 3\n   Seats 400\n   Cafe 50 seats\n   Parking 220 cars\n\n"
+        "   The terminal in numbers:\n\n"
+        "1. The new terminal handles twelve hundred passengers an hour at its busiest.\n\n"
+        "External content not available\n\n"
+        "   Your privacy settings block the loading of all external content (for\n"
+        "   example graphics and social networks). Change them to show it.\n"
+        "   (BUTTON) Change privacy settings\n"
+        "   Jo Smith/Harbour Press via Baltic Images\n\n"
+        "2. Its roof carries solar panels that cover most of the building's power needs.\n\n"
+        "External content not available\n\n"
+        "   Your privacy settings block the loading of all external content (for\n"
+        "   example graphics and social networks). Change them to show it.\n"
+        "   (BUTTON) Change privacy settings\n"
+        "   Jo Smith/Harbour Press via Baltic Images\n\n"
+        "3. The waiting hall has room for four hundred people and a cafe for fifty.\n\n"
+        "External content not available\n\n"
+        "   Your privacy settings block the loading of all external content (for\n"
+        "   example graphics and social networks). Change them to show it.\n"
+        "   (BUTTON) Change privacy settings\n"
+        "   Terminal waiting hall\n"
+        "   Jo Smith/Harbour Press via Baltic Images\n\n"
+        "4. Cars queue on three lanes that the old quay had no room for at all.\n\n"
+        "External content not available\n\n"
+        "   Your privacy settings block the loading of all external content (for\n"
+        "   example graphics and social networks). Change them to show it.\n"
+        "   (BUTTON) Change privacy settings\n"
+        "   Jo Smith/Harbour Press via Baltic Images\n\n"
+        "   The council will publish the full costs of the terminal next month.\n");
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "twelve hundred passengers"));
+    assert_true(has_text(a, "three lanes that the old quay"));
+    bt_article_free(a);
+}
+
+/* Pass "gallery twins": a gallery set with no <p> of its own runs on from the paragraph above
+ * it, each photo as its alt text, the caption repeating it and a credit; the paragraph keeps
+ * its own sentences, before the photos and after the last one's credit. */
+static void test_gallery_twins(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles.\n"
+        "   Workers pull an old wooden pile out of the harbour mud with a crane.\n"
+        "   Workers pull an old wooden pile out of the harbour mud with a\n"
+        "   crane.Jo Smith (Port Authority) The concrete base of the new quay is\n"
+        "   poured at night. The concrete base of the new quay is poured at\n"
+        "   night.Jo Smith (Port Authority) Divers checked every new pile before\n"
+        "   the deck was laid on top of them.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   The first ferry of the morning leaves the new terminal at six o'clock.\n"
+        "   The first ferry of the morning leaves the new terminal at six o'clock.\n"
+        "   The first ferry of the morning leaves the new terminal at six o'clock.\n"
+        "   Port Authority\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "rest on rotten wooden piles. Divers checked every new pile"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "harbour mud"));
+    assert_false(has_text(a, "poured at night"));
+    /* printed three times from the paragraph's start: the photo's alone, dropped whole */
+    assert_false(has_text(a, "first ferry of the morning"));
+    bt_article_free(a);
+}
+
 /* Neither pass touches a capture that does not indent its paragraphs (plain text, Markdown):
  * there a paragraph glued to a line above it is the article's. */
 static void test_not_a_lynx_dump(void **state)
@@ -613,6 +725,9 @@ int main(void)
         cmocka_unit_test(test_next_article),
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
+        cmocka_unit_test(test_gallery_twins),
+        cmocka_unit_test(test_lined_cards),
+        cmocka_unit_test(test_embed_list_lines),
         cmocka_unit_test(test_not_a_lynx_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

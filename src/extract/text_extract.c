@@ -447,8 +447,21 @@ static int teaser_head(const tx_block *b)
     bti_date dt;
     size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
     return tx_is_headline_like(b) && !is_date_line(b, &dt) && !bare_caption(b) &&
-           !credit_only(b) && !(b->words <= TITLE_BYLINE_WORDS &&
+           !credit_only(b) && !tx_slash_credit_line(b->text, b->len) &&
+           !(b->words <= TITLE_BYLINE_WORDS &&
                                 tx_byline(b->text, b->len, o, l, MAX_AUTHORS));
+}
+
+/* Pass "label again": a widget's label printed again within a few blocks ("External
+ * content not available" under each embed) heads no teaser: a teaser list's headlines
+ * differ from one another. */
+#define LABEL_AGAIN_LOOK 8 /* blocks back a repeated label is looked for */
+static int label_again(const tx_block *B, size_t i)
+{
+    for (size_t k = i; k-- > 0 && i - k <= LABEL_AGAIN_LOOK;)
+        if (B[k].key == B[i].key && B[k].len == B[i].len)
+            return 1;
+    return 0;
 }
 
 /* Orders block keys (qsort). */
@@ -582,7 +595,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 !tx_is_enumeration(&B[i])) {
                 gap++;
                 last_prose = 0;
-                heads += teaser_head(&B[i]);
+                heads += teaser_head(&B[i]) && !label_again(B, i);
             } else if (B[i].flags & TBF_NAV) {
                 nav_gap++;
             } else if (c->junk[i] == JUNK_GLUED) {
@@ -1846,6 +1859,8 @@ static int extract(ctx *c, const bt_capture *cap)
     int rc;
     mark_furniture(c);
     /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
+    if ((rc = tx_lynx_cut_twins(&c->d)))
+        return rc;
     tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);

@@ -161,6 +161,11 @@ int tx_is_attribution(const char *s, size_t len);
  * alone. */
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
 
+/* Pass "gallery twins": in a capture laid out as a lynx dump, cuts out of a paragraph the
+ * photos glued to its end or middle, each printed as its alt text and the caption repeating
+ * it ("... carta. A A Credit B B Credit"). 0 or BT_ENOMEM. */
+int tx_lynx_cut_twins(tx_doc *d);
+
 /* Folds the modifier letter apostrophe (U+02BC) lynx prints for some ASCII apostrophes back
  * to "'" between Latin letters: 1 with the text in *out (the caller frees it), 0 when there
  * is none, BT_ENOMEM. */

@@ -6,6 +6,7 @@
  * list items carry a bullet. These passes mark as furniture what that structure gives away;
  * one more ("lynx apostrophe") undoes a character lynx substitutes in the text itself. */
 #include "extract/text_internal.h"
+#include "text/alloc.h"
 #include "core/date.h"
 
 #include <stddef.h>
@@ -65,6 +66,8 @@ static void mark_glued(const tx_doc *d, unsigned char *junk, unsigned char mark)
  * list follows the paragraph that opens it (indented, as lynx sets paragraphs); bullets with
  * no paragraph above them (only a heading at the margin, buttons, furniture) are cards. */
 #define CARDS_MIN_ITEMS 5 /* fewer bullets may be a list the article opens under a heading */
+#define LINED_CARDS_MIN 2 /* ... unless each bullet has a line of its own glued under it (its
+                             story's headline under a photo's caption): a card each */
 
 /* A paragraph that may open a list: prose, or a line introducing it ("... next week:"). */
 static int opens_list(const tx_block *b)
@@ -88,17 +91,20 @@ static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned cha
             i++;
             continue;
         }
-        size_t j = i, items = 0;
+        size_t j = i, items = 0, lined = 0;
         while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT ||
                             card_line(&d->b[j]))) {
-            items += (d->b[j].flags & TBF_LIST) && !junk[j];
+            int item = (d->b[j].flags & TBF_LIST) && !junk[j];
+            items += item;
+            lined += item && j + 1 < d->n && !junk[j + 1] && d->b[j + 1].kind == TB_TEXT &&
+                     card_line(&d->b[j + 1]);
             j++;
         }
         size_t p = i;
         while (p > 0 && (junk[p - 1] || d->b[p - 1].kind != TB_TEXT))
             p--;
         int opened = p > 0 && opens_list(&d->b[p - 1]);
-        if (!opened && items >= CARDS_MIN_ITEMS)
+        if (!opened && (items >= CARDS_MIN_ITEMS || (lined >= LINED_CARDS_MIN && lined == items)))
             for (size_t k = i; k < j; k++)
                 if ((d->b[k].flags & TBF_LIST) && !junk[k] && tx_is_prose(&d->b[k]))
                     junk[k] = mark;
@@ -345,6 +351,108 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     mark_next_article(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
+}
+
+/* Pass "gallery twins": a gallery's photos set in the article's <div> with no <p> around
+ * them run on from the paragraph above in lynx's dump, each as its alt text, the caption
+ * repeating it and a credit: "... en su carta. A A Credit B B Credit". A stretch printed twice
+ * in a row from a sentence's start is such a photo; the paragraph keeps its text before the
+ * first twin and after the last twin's credit. (A paragraph opening on a twin is the photo's
+ * alone: pass "alt twins".) */
+#define TWIN_TAIL_WORDS 12 /* text after the last twin that is its credit and buttons */
+
+/* The length of the stretch at s[p] printed again right after it ("A A"), or 0. The second
+ * copy starts after a space with the first copy's first letter, a capital as a rule: only
+ * those are tried (memchr, as this runs at every sentence of a dump). */
+static size_t twin_at(const char *s, size_t len, size_t p)
+{
+    size_t k = p + ALT_MIN_LEN + 1, lim = p + ALT_MAX_LEN + 1;
+    while (k <= lim && 2 * k - p - 1 <= len) {
+        const char *at = memchr(s + k, s[p], (lim < len ? lim + 1 : len) - k);
+        if (!at)
+            return 0;
+        k = (size_t)(at - s); /* the second copy's start */
+        if (2 * k - p - 1 > len)
+            return 0;
+        if (s[k - 1] == ' ' && !memcmp(s + p, s + k, k - 1 - p))
+            return k - 1 - p;
+        k++;
+    }
+    return 0;
+}
+
+/* Whether s[p] starts a sentence: after a full stop, a closing bracket or quote and a space. */
+static int sentence_start(const char *s, size_t p)
+{
+    return p >= 2 && s[p - 1] == ' ' && strchr(".!?)\"", s[p - 2]) &&
+           !((unsigned char)s[p] >= 'a' && (unsigned char)s[p] <= 'z');
+}
+
+static int cut_twins(tx_block *b)
+{
+    const char *s = b->text;
+    size_t first = 0, end = 0;
+    /* a photo's alone, printed twice or three times: pass "alt twins" drops it whole */
+    if (twin_at(s, b->len, 0))
+        return 0;
+    for (size_t p = ALT_MIN_LEN; p + 2 * ALT_MIN_LEN < b->len; p++) {
+        /* the first photo follows a sentence's full stop; the next ones may follow the
+         * credit's bracket: looked for byte by byte after the first */
+        if (!first) {
+            const char *st = memchr(s + p - 2, '.', b->len - (p - 2));
+            if (!st)
+                break;
+            p = (size_t)(st - s) + 2;
+        }
+        if (p < end || p + 2 * ALT_MIN_LEN >= b->len || !sentence_start(s, p))
+            continue;
+        size_t L = twin_at(s, b->len, p);
+        if (!L)
+            continue;
+        if (!first)
+            first = p;
+        end = p + 2 * L + 1;
+    }
+    if (!first)
+        return 0;
+    size_t keep = first - 1; /* without the space before the twin */
+    size_t tail = end;
+    if (tx_count_words(s + end, b->len - end) <= TWIN_TAIL_WORDS)
+        tail = b->len;
+    else /* the credit of the last photo: up to the next sentence's start */
+        while (tail < b->len && !sentence_start(s, tail))
+            tail++;
+    size_t n = b->len - tail;
+    if (n) {
+        b->text[keep++] = ' ';
+        memmove(b->text + keep, b->text + tail, n);
+    }
+    b->len = keep + n;
+    b->text[b->len] = '\0';
+    b->words = tx_count_words(b->text, b->len);
+    free(b->fold);
+    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
+    if (!b->fold)
+        return BT_ENOMEM;
+    b->key = tx_key(b->fold, b->flen);
+    return 0;
+}
+
+int tx_lynx_cut_twins(tx_doc *d)
+{
+    size_t prose, spaced;
+    if (!lynx_layout(d, &prose, &spaced))
+        return 0;
+    for (size_t i = 0; i < d->n; i++) {
+        tx_block *b = &d->b[i];
+        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) ||
+            !(b->flags & TBF_INDENT) || b->len < 3 * ALT_MIN_LEN)
+            continue;
+        int rc = cut_twins(b);
+        if (rc)
+            return rc;
+    }
+    return 0;
 }
 
 /* Pass "lynx apostrophe": lynx prints some ASCII apostrophes of a page as U+02BC, the
