@@ -276,6 +276,23 @@ static int in_window(const bti_story_set *s, const story *st, int64_t date)
     return (double)(date - st->last) <= w && (double)(st->first - date) <= w;
 }
 
+/* Puts story sid on this round's list of touched stories, its sums zeroed, the first time
+ * it is met; 0 when it is out of the window of `date` (then it is not put). */
+static int touch_story(bti_story_set *s, uint32_t sid, int64_t date)
+{
+    if (s->acc_stamp[sid] == s->stamp)
+        return 1;
+    if (!in_window(s, &s->st[sid], date))
+        return 0;
+    s->acc_stamp[sid] = s->stamp;
+    s->acc[sid] = 0;
+    s->accmax[sid] = 0;
+    s->nknn[sid] = 0;
+    s->nshare[sid] = 0;
+    s->touched[s->ntouched++] = sid;
+    return 1;
+}
+
 /* Walks the index lists of vector (ids, ws, n) and leaves in s->touched the live stories
  * within the window of `date` sharing a term, with their dot products in s->acc. Drops
  * dead entries on the way. */
@@ -317,16 +334,8 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
             l->s[k++] = e;
             if (sid == self)
                 continue;
-            if (s->acc_stamp[sid] != s->stamp) { /* stamped: in the window (WINDOW_ONCE) */
-                if (!in_window(s, st, date))
-                    continue;
-                s->acc_stamp[sid] = s->stamp;
-                s->acc[sid] = 0;
-                s->accmax[sid] = 0;
-                s->nknn[sid] = 0;
-                s->nshare[sid] = 0;
-                s->touched[s->ntouched++] = sid;
-            }
+            if (!touch_story(s, sid, date)) /* stamped: in the window (WINDOW_ONCE) */
+                continue;
             s->nshare[sid]++;
             s->acc[sid] += ws[i] * cw;
             if (ws[i] * cw > s->accmax[sid])
@@ -515,16 +524,8 @@ static int knn_rank(bti_story_set *s, uint32_t sid, uint32_t d, int64_t date)
      * (walk and this loop stamp only after it): asked once a story, not once a
      * document (in_window's two conversions to double a document were ~3% of a
      * catch-up into 20,000 undated articles) */
-    if (s->acc_stamp[sid] != s->stamp) {
-        if (!in_window(s, &s->st[sid], date))
-            return 0;
-        s->acc_stamp[sid] = s->stamp;
-        s->acc[sid] = 0;
-        s->accmax[sid] = 0;
-        s->nknn[sid] = 0;
-        s->nshare[sid] = 0;
-        s->touched[s->ntouched++] = sid;
-    }
+    if (!touch_story(s, sid, date))
+        return 0;
     /* keep the KNN largest, in descending order */
     s->knn_ranked++;
     float c = s->dacc[d];

@@ -10,21 +10,30 @@
 
 #include <stdlib.h>
 
+/* The folded text of the function's argument (the caller frees it), or NULL with the
+ * result already set: NULL for a NULL argument, an out-of-memory error. */
+static char *fold_arg(sqlite3_context *ctx, sqlite3_value *v, size_t *outlen)
+{
+    *outlen = 0;
+    if (sqlite3_value_type(v) == SQLITE_NULL) {
+        sqlite3_result_null(ctx);
+        return NULL;
+    }
+    const char *s = (const char *)sqlite3_value_text(v);
+    size_t len = (size_t)sqlite3_value_bytes(v);
+    char *key = s ? bti_fold_dup(s, len, outlen) : NULL;
+    if (!key)
+        sqlite3_result_error_nomem(ctx);
+    return key;
+}
+
 static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-        sqlite3_result_null(ctx);
-        return;
-    }
-    const char *s = (const char *)sqlite3_value_text(argv[0]);
-    size_t len = (size_t)sqlite3_value_bytes(argv[0]), outlen = 0;
-    char *key = s ? bti_fold_dup(s, len, &outlen) : NULL;
-    if (!key) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    sqlite3_result_text(ctx, key, (int)outlen, free);
+    size_t outlen;
+    char *key = fold_arg(ctx, argv[0], &outlen);
+    if (key)
+        sqlite3_result_text(ctx, key, (int)outlen, free);
 }
 
 /* The seed of the folded-title hash. An index holds the values: never change it (or the
@@ -37,17 +46,10 @@ static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void title_hash_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
-    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-        sqlite3_result_null(ctx);
+    size_t outlen;
+    char *key = fold_arg(ctx, argv[0], &outlen);
+    if (!key)
         return;
-    }
-    const char *s = (const char *)sqlite3_value_text(argv[0]);
-    size_t len = (size_t)sqlite3_value_bytes(argv[0]), outlen = 0;
-    char *key = s ? bti_fold_dup(s, len, &outlen) : NULL;
-    if (!key) {
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
     uint64_t h = bti_hash64(key, outlen, TITLE_HASH_SEED);
     free(key);
     sqlite3_result_int64(ctx, (sqlite3_int64)h);
