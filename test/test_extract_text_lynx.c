@@ -50,6 +50,43 @@ static int has_text(const bt_article *a, const char *s)
     "   and tickets bought at the terminal will cost the same as they did at the\n"       \
     "   old quay until the end of the year, the operator said in a statement.\n\n"
 
+/* Pass "widget label": a video box inside the article ends on its player's label ("Video"),
+ * indented and glued under the box's credit line: no section heading, the article goes on
+ * below the box. Without the pass the label ends the article's first part, and the longer
+ * part below the box is taken alone. */
+static void test_widget_label(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Video Harbour town opens its new ferry terminal\n\n"
+        "   The first boat leaves the new terminal for the islands.\n\n"
+        "   Mon 14.04.2025 10:12 01:00 min\n\n"
+        "   Rights: Harbour Broadcasting\n"
+        "   Video\n\n"
+        "A terminal built for fifty years\n\n"
+        "   The terminal's hall has room for four hundred passengers, a cafe with\n"
+        "   fifty seats and a waiting room for families, and its roof carries solar\n"
+        "   panels that cover most of the power the building needs on a sunny day.\n\n"
+        "   The old quay will be turned into a park with a playground and a small\n"
+        "   stage for concerts, the council said, once the last of the rotten piles\n"
+        "   under it has been pulled out and the harbour wall has been repaired.\n\n"
+        "   The operator plans to add a night ferry next year if the new timetable\n"
+        "   draws enough passengers in its first summer, a spokesman for the company\n"
+        "   said, and will decide on it after counting the tickets sold by September.\n\n"
+        "   Residents of the islands have asked for the night ferry for years, since\n"
+        "   the last boat home now leaves before most restaurants in the town close\n"
+        "   and a taxi boat costs more than a week of ordinary return tickets.\n\n"
+        "   Fishermen who moor their boats at the old quay will get berths in the\n"
+        "   new marina beside the terminal, free of charge for the first two years,\n"
+        "   under an agreement the council signed with their association in March.\n");
+    assert_true(has_text(a, "first stone was laid"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "room for four hundred passengers"));
+    assert_true(has_text(a, "free of charge for the first two years"));
+    bt_article_free(a);
+}
+
 /* Pass "glued text": teaser cards after the article, each a title and a summary with no
  * blank line between them (<div>s), are no paragraphs of it, though the summaries read as
  * prose. */
@@ -728,6 +765,7 @@ int main(void)
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),
+        cmocka_unit_test(test_widget_label),
         cmocka_unit_test(test_not_a_lynx_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1862,6 +1862,7 @@ static int extract(ctx *c, const bt_capture *cap)
     if ((rc = tx_lynx_cut_twins(&c->d)))
         return rc;
     tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
+    tx_lynx_widget_labels(&c->d, c->role, R_STOP, R_NONE, c->junk, JUNK_RULE);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);
     /* Pass 1f: a consent box over an embed is the page's notice (text_consent_box.c) */

@@ -160,6 +160,10 @@ int tx_is_attribution(const char *s, size_t len);
  * text: no paragraph, though the page's text goes on through it). Other captures are left
  * alone. */
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
+/* In a capture laid out as a lynx dump, a section heading (role[i] == stop) that the layout
+ * shows to be a widget's one-word label gets role none and junk mark (pass "widget label"). */
+void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char stop,
+                           unsigned char none, unsigned char *junk, unsigned char mark);
 
 /* Pass "gallery twins": in a capture laid out as a lynx dump, cuts out of a paragraph the
  * photos glued to its end or middle, each printed as its alt text and the caption repeating

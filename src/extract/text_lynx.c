@@ -6,6 +6,7 @@
  * list items carry a bullet. These passes mark as furniture what that structure gives away;
  * one more ("lynx apostrophe") undoes a character lynx substitutes in the text itself. */
 #include "extract/text_internal.h"
+#include "extract/lexicon.h"
 #include "text/alloc.h"
 #include "core/date.h"
 
@@ -351,6 +352,36 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     mark_next_article(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
+}
+
+/* Pass "widget label": lynx sets a heading at the margin, after a blank line. A word that
+ * names a medium ("Video", "Audio", "Gallery": the lexicon's article kinds) but stands
+ * indented and glued to the line above is a <div>'s text, the label a media box prints under
+ * its player and credit, no heading: the article goes on below the box. (Other glued words,
+ * "Newsletter", "Comments", do end articles: only a medium's name is a player's label.) A
+ * word between words is a menu's item ("World", "Video", "Travel"): the label stands under a
+ * line of some words (the player's credit), and no word of a menu follows it. */
+#define WIDGET_LABEL_MAX_WORDS 1 /* a label is a word; a heading of two words may be real */
+#define WIDGET_LABEL_KINDS (BTI_LEX_KIND_VIDEO | BTI_LEX_KIND_PHOTO | BTI_LEX_KIND_PODCAST)
+
+static int widget_label(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level && b->words <= WIDGET_LABEL_MAX_WORDS &&
+           (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST | TBF_NAV)) &&
+           b->fold && bti_lex_has(WIDGET_LABEL_KINDS, b->fold, b->flen);
+}
+
+void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char stop,
+                           unsigned char none, unsigned char *junk, unsigned char mark)
+{
+    size_t prose, spaced;
+    if (!lynx_layout(d, &prose, &spaced))
+        return;
+    for (size_t i = 1; i < d->n; i++)
+        if (role[i] == stop && widget_label(&d->b[i]) && d->b[i - 1].kind == TB_TEXT &&
+            d->b[i - 1].words > WIDGET_LABEL_MAX_WORDS &&
+            (i + 1 == d->n || d->b[i + 1].words > WIDGET_LABEL_MAX_WORDS))
+            role[i] = none, junk[i] = mark;
 }
 
 /* Pass "gallery twins": a gallery's photos set in the article's <div> with no <p> around
