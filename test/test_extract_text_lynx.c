@@ -50,6 +50,30 @@ static int has_text(const bt_article *a, const char *s)
     "   and tickets bought at the terminal will cost the same as they did at the\n"       \
     "   old quay until the end of the year, the operator said in a statement.\n\n"
 
+/* Pass "author box": a box on the author below the article prints the name twice on lines of
+ * its own, a role glued under them, then the bio: no part of the article, nor is the
+ * feedback notice below it. */
+static void test_author_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Ann Berg\n\n"
+        "   Ann Berg\n"
+        "   Reporter\n"
+        "   Has written for the paper since 2015 about the harbour, the ferries and\n"
+        "   the islands, and before that reported on the town's council for a radio\n"
+        "   station in the capital, where she also presented the morning news show.\n\n"
+        "   Should you have found an error in the text, write to the editors, who\n"
+        "   will read every message and correct the article as soon as they can.\n\n"
+        "   Topics #Harbour #Ferries\n");
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "first stone was laid"));
+    assert_false(has_text(a, "Has written for the paper since 2015"));
+    assert_false(has_text(a, "found an error in the text"));
+    bt_article_free(a);
+}
+
 /* Pass "widget label": a video box inside the article ends on its player's label ("Video"),
  * indented and glued under the box's credit line: no section heading, the article goes on
  * below the box. Without the pass the label ends the article's first part, and the longer
@@ -766,6 +790,7 @@ int main(void)
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),
         cmocka_unit_test(test_widget_label),
+        cmocka_unit_test(test_author_box),
         cmocka_unit_test(test_not_a_lynx_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

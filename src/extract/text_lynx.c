@@ -11,6 +11,7 @@
 #include "core/date.h"
 
 #include <stddef.h>
+#include <utf8proc.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,6 +355,40 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
         mark_glued(d, junk, glued);
 }
 
+/* Pass "author box": a box on the author below the article prints the name twice (the
+ * photo's alt text, then the name itself), each on a line of its own, and glued under them a
+ * role, a button or the bio. The box is no part of the article, nor is what follows it
+ * (topics, feedback forms, comments): the first name line is a section heading. A byline
+ * above the article prints the name once, in a line of its own words ("Von X", "X | City"). */
+#define AUTHOR_BOX_MIN_WORDS 2 /* a first name and a surname ... */
+#define AUTHOR_BOX_MAX_WORDS 5 /* ... or a few more, no sentence */
+
+/* Every word opens on a capital letter: names ("María R. Sahuquillo"), no sentence. */
+static int capitalised_words(const char *s, size_t len)
+{
+    for (size_t p = 0; p < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + p, len - p, &cp);
+        if (k <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+            return 0;
+        const char *sp = memchr(s + p, ' ', len - p);
+        p = sp ? (size_t)(sp - s) + 1 : len;
+    }
+    return 1;
+}
+
+static int author_box(const tx_doc *d, size_t i)
+{
+    const tx_block *b = &d->b[i];
+    if (i + 2 >= d->n || b->kind != TB_TEXT || b->level || b->words < AUTHOR_BOX_MIN_WORDS ||
+        b->words > AUTHOR_BOX_MAX_WORDS || (b->flags & (TBF_LIST | TBF_NAV)))
+        return 0;
+    const tx_block *twin = &d->b[i + 1], *under = &d->b[i + 2];
+    return twin->kind == TB_TEXT && twin->key == b->key && twin->len == b->len &&
+           !memcmp(twin->text, b->text, b->len) && under->kind == TB_TEXT &&
+           !(under->flags & TBF_BLANK_BEFORE) && capitalised_words(b->text, b->len);
+}
+
 /* Pass "widget label": lynx sets a heading at the margin, after a blank line. A word that
  * names a medium ("Video", "Audio", "Gallery": the lexicon's article kinds) but stands
  * indented and glued to the line above is a <div>'s text, the label a media box prints under
@@ -377,6 +412,9 @@ void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char s
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
         return;
+    for (size_t i = 0; i < d->n; i++)
+        if (!junk[i] && author_box(d, i))
+            role[i] = stop;
     for (size_t i = 1; i < d->n; i++)
         if (role[i] == stop && widget_label(&d->b[i]) && d->b[i - 1].kind == TB_TEXT &&
             d->b[i - 1].words > WIDGET_LABEL_MAX_WORDS &&
