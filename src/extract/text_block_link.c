@@ -27,12 +27,12 @@ static int is_open_bracket(const tx_block *b)
     return b->kind == TB_TEXT && b->len == 1 && b->text[0] == '[';
 }
 
-/* Length of the "](url)" that opens b's text (its URL at text+2, *ul bytes), or 0. */
-static size_t closing_link(const tx_block *b, size_t *ul)
+/* End of the "](url)" at offset o of b's text (its URL at text+o+2, *ul bytes), or 0. */
+static size_t closing_link_at(const tx_block *b, size_t o, size_t *ul)
 {
-    if (b->kind != TB_TEXT || b->len < 3 || b->text[0] != ']' || b->text[1] != '(')
+    if (b->kind != TB_TEXT || b->len < o + 3 || b->text[o] != ']' || b->text[o + 1] != '(')
         return 0;
-    size_t depth = 1, i = 2, end = 0;
+    size_t depth = 1, i = o + 2, end = 0;
     for (; i < b->len && depth; i++) {
         if (b->text[i] == '(')
             depth++;
@@ -50,8 +50,95 @@ static size_t closing_link(const tx_block *b, size_t *ul)
     }
     if (depth)
         return 0;
-    *ul = (end ? end : i - 1) - 2;
+    *ul = (end ? end : i - 1) - o - 2;
     return i;
+}
+
+/* Length of the "](url)" that opens b's text (its URL at text+2, *ul bytes), or 0. */
+static size_t closing_link(const tx_block *b, size_t *ul)
+{
+    return closing_link_at(b, 0, ul);
+}
+
+/* A card's brackets may hold its first and last lines: "[Kicker Headline" opens it (a "["
+ * never closed on its line) and "Price Shop](url)" closes it (a "](url)" ending the line with
+ * no "[" before it), as html2text writes a product or teaser box whose first and last
+ * elements are inline. The offset of that "](" (its URL at text+off+2, *ul bytes), or 0. */
+static int opens_glued(const tx_block *b)
+{
+    return b->kind == TB_TEXT && b->len > 1 && b->text[0] == '[' &&
+           !memchr(b->text, ']', b->len);
+}
+
+static size_t closing_glued(const tx_block *b, size_t *ul)
+{
+    if (b->kind != TB_TEXT || b->len < 4 || b->text[b->len - 1] != ')' || memchr(b->text, '[', b->len))
+        return 0;
+    for (size_t o = b->len - 3; o > 0; o--)
+        if (b->text[o] == ']' && b->text[o + 1] == '(')
+            return closing_link_at(b, o, ul) == b->len ? o : 0;
+    return 0;
+}
+
+/* Cuts the block's text to [from, to) and refolds it: 0 or BT_ENOMEM. */
+static int keep_span(tx_block *b, size_t from, size_t to)
+{
+    size_t n = to - from;
+    memmove(b->text, b->text + from, n);
+    b->text[n] = '\0';
+    b->len = n;
+    b->words = tx_count_words(b->text, n);
+    free(b->fold);
+    b->fold = bti_fold_dup(b->text, n, &b->flen);
+    if (!b->fold)
+        return BT_ENOMEM;
+    b->key = tx_key(b->fold, b->flen);
+    return 0;
+}
+
+/* Sets b's link to the URL of ul bytes at url, unless it has one: 0 or BT_ENOMEM. */
+static int set_link(tx_block *b, const char *url, size_t ul)
+{
+    if (!b->url) {
+        b->url = malloc(ul + 1);
+        if (!b->url)
+            return BT_ENOMEM;
+        memcpy(b->url, url, ul);
+        b->url[ul] = '\0';
+    }
+    b->flags |= TBF_LINKLINE;
+    return 0;
+}
+
+/* Pass "glued card": the card whose brackets hold text ("[Kicker ...", "... Shop](url)")
+ * becomes link lines like a bracketed card's: its first line loses the "[", its last the
+ * "](url)", and every line from the first to the last takes the link. 1 when i opens such a
+ * card, 0 when not, BT_ENOMEM. */
+static int join_glued_card(tx_doc *d, size_t i)
+{
+    tx_block *B = d->b;
+    if (!opens_glued(&B[i]))
+        return 0;
+    size_t j = i + 1, ul = 0, off = 0;
+    while (j < d->n && j - i <= BLOCK_LINK_MAX_BLOCKS && !opens_glued(&B[j]) &&
+           !is_open_bracket(&B[j]) && !(off = closing_glued(&B[j], &ul)))
+        j++;
+    if (!off)
+        return 0;
+    /* the URL is copied before the cut moves the closing line's text */
+    char *url = malloc(ul + 1);
+    if (!url)
+        return BT_ENOMEM;
+    memcpy(url, B[j].text + off + 2, ul);
+    url[ul] = '\0';
+    int rc = keep_span(&B[i], 1, B[i].len);
+    if (!rc)
+        rc = keep_span(&B[j], 0, off);
+    for (size_t k = i; !rc && k <= j; k++)
+        if (B[k].kind == TB_TEXT)
+            rc = set_link(&B[k], url, ul);
+    free(url);
+    return rc ? rc : 1;
 }
 
 /* "[" alone, or a closing link with the next card's "[" after it: "](url) [". */
@@ -100,6 +187,13 @@ int tx_join_block_links(tx_doc *d)
     size_t out = 0;
     for (size_t i = 0; i < d->n;) {
         size_t j = i + 1, ul = 0, cut = 0;
+        int glued = join_glued_card(d, i);
+        if (glued < 0) {
+            for (size_t k = i; k < d->n; k++)
+                B[out++] = B[k];
+            d->n = out;
+            return glued;
+        }
         if (is_open_bracket(&B[i]))
             while (j < d->n && j - i <= BLOCK_LINK_MAX_BLOCKS && !is_open_bracket(&B[j]) &&
                    !(cut = closing_link(&B[j], &ul)))

@@ -85,8 +85,10 @@ int tx_is_section_heading(const tx_block *b)
         return 0;
     size_t st = core_start(b->fold, b->flen);
     const char *f = b->fold + st;
-    size_t n = b->flen - st, pl = bti_lex_prefix(BTI_LEX_COUNTED_BOX, f, n, " ");
-    if (pl && n > pl + 2 && f[pl + 1] == '(' && f[pl + 2] >= '0' && f[pl + 2] <= '9')
+    size_t n = b->flen - st, pl = bti_lex_prefix(BTI_LEX_COUNTED_BOX, f, n, " (");
+    /* the count's bracket may be glued on: "Kommentare(0)", a count in an element of its own */
+    size_t o = pl < n && f[pl] == ' ' ? pl + 1 : pl;
+    if (pl && n > o + 1 && f[o] == '(' && f[o + 1] >= '0' && f[o + 1] <= '9')
         return 1;
     /* or the count comes first: "3 Kommentare", "12 comments" */
     size_t d = 0;
