@@ -315,37 +315,6 @@ static void test_lynx_alt_text(void **state)
 
 /* ---- html2text's block links (text_block_link.c) --------------------------------------- */
 
-/* A collapsible box's button printed with both labels ("Box aufklappen Box zuklappen", "Vis
- * mer Vis mindre") is junk: the article runs on around it; a line whose halves differ in more
- * than one word, an odd count of words or a heading is no such button. */
-static void test_toggle_line(void **state)
-{
-    (void)state;
-    static const char md[] =
-        "# Die alte Fähre fährt wieder\n\n"
-        "Der Stadtrat hat am Dienstag beschlossen, die alte Fähre über den Fluss wieder "
-        "in Betrieb zu nehmen, die seit 2019 stillsteht.\n\n"
-        "Personen-Box aufklappen Personen-Box zuklappen\n\n"
-        "Die Fähre soll ab dem Sommer jede halbe Stunde fahren, teilte die Stadt am Abend mit.\n\n"
-        "Show more Show less\n\n"
-        "Die Fahrt kostet zwei Euro, für Kinder ist sie frei, sagte der Bürgermeister.\n";
-    bt_article *a = extract_ok(md);
-    assert_int_equal(a->n_body, 3);
-    for (size_t i = 0; i < a->n_body; i++) {
-        assert_null(strstr(a->body[i], "aufklappen"));
-        assert_null(strstr(a->body[i], "Show more"));
-    }
-    bt_article_free(a);
-    static const char other[] = "Das Land braucht jetzt mehr Geld\n\nBox auf Box zu Box\n\n"
-                                "## Show more Show less\n";
-    tx_doc d;
-    assert_int_equal(tx_doc_build(&d, other, strlen(other)), 0);
-    assert_int_equal(d.n, 3);
-    for (size_t i = 0; i < d.n; i++)
-        assert_false(tx_is_toggle_line(&d.b[i]));
-    tx_doc_free(&d);
-}
-
 /* A card whose brackets hold its first and last lines ("[Kicker Product ...", "Price Shop](url)"):
  * both lose their brackets and every line of the card is a link line with its URL; a "["
  * closed on its own line, or a "](url)" line with a "[" before it, is no such card. */
@@ -2295,7 +2264,6 @@ int main(void)
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_html2text_block_links),
         cmocka_unit_test(test_html2text_glued_card),
-        cmocka_unit_test(test_toggle_line),
         cmocka_unit_test(test_html2text_card_list),
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),

@@ -1867,8 +1867,6 @@ static int extract(ctx *c, const bt_capture *cap)
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);
     /* Pass 1f: a consent box over an embed is the page's notice (text_consent_box.c) */
     tx_consent_box_mark(&c->d, c->junk, JUNK_RULE);
-    /* Pass 1g: a collapsible box's button with both labels (text_toggle_line.c) */
-    tx_toggle_line_mark(&c->d, c->junk, JUNK_RULE);
     if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
         return rc;
     size_t rs, re;

@@ -193,14 +193,6 @@ void tx_embed_post_mark(const tx_doc *d, unsigned char *junk, unsigned char mark
  * lines down, that carries a link. */
 void tx_consent_box_mark(const tx_doc *d, unsigned char *junk, unsigned char mark);
 
-/* ---- collapsible boxes' buttons (text_toggle_line.c) ------------------------------------ */
-
-/* Whether block b is a button's two labels side by side: an even count of 4 to 8 words
- * whose halves differ in one word ("Box aufklappen Box zuklappen"). */
-int tx_is_toggle_line(const tx_block *b);
-/* Sets junk[i] = mark for those lines. */
-void tx_toggle_line_mark(const tx_doc *d, unsigned char *junk, unsigned char mark);
-
 /* ---- header buttons (text_header_button.c) ---------------------------------------------- */
 
 /* Whether block i, a section heading, stands in the article's header: a few blocks below a
