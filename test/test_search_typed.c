@@ -428,22 +428,18 @@ static void test_reading_from_index(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
-/* The same past the window's count: with more than 10,000 newer articles holding the words
- * apart, the one walk of the words (search.c, phrase_window) stops counting at "10,000+"
- * before it reaches the old article, and the phrase goes on alone over the older articles:
- * the old article is still first, and the total is the window's. */
-#define MORE 10050 /* above the 10,000 articles a window counts (bantin/search.h) */
-static void test_old_phrase_past_the_count(void **state)
+/* A store in a new folder dir (path: its file) holding one old article with "chợ Bến Thành"
+ * side by side in its body, then `newer` newer ones with the words apart ("Ga Bến Thành N",
+ * "Gần chợ"): the phrase behind more articles than a walk or a count reads. */
+static bt_store *old_phrase_store(char *dir, char *path, size_t pathsz, int newer)
 {
-    (void)state;
-    char dir[] = "/tmp/bantin-typed-more-XXXXXX", path[64];
     assert_non_null(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/t.db", dir);
+    snprintf(path, pathsz, "%s/t.db", dir);
     bt_error err;
     bt_store *s;
     assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
     assert_int_equal(bt_store_begin(s, &err), 0);
-    for (int i = 0; i <= MORE; i++) {
+    for (int i = 0; i <= newer; i++) {
         char title[96], body[160];
         if (i == 0) {
             snprintf(title, sizeof title, "Ngày cuối năm ở thành phố");
@@ -461,6 +457,20 @@ static void test_old_phrase_past_the_count(void **state)
         bt_article_free(a);
     }
     assert_int_equal(bt_store_commit(s, &err), 0);
+    return s;
+}
+
+/* The same past the window's count: with more than 10,000 newer articles holding the words
+ * apart, the one walk of the words (search.c, phrase_window) stops counting at "10,000+"
+ * before it reaches the old article, and the phrase goes on alone over the older articles:
+ * the old article is still first, and the total is the window's. */
+#define MORE 10050 /* above the 10,000 articles a window counts (bantin/search.h) */
+static void test_old_phrase_past_the_count(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bantin-typed-more-XXXXXX", path[64];
+    bt_error err;
+    bt_store *s = old_phrase_store(dir, path, sizeof path, MORE);
     static const char *const q[] = {"cho ben thanh", "chợ Bến Thành"};
     for (size_t i = 0; i < 2; i++) {
         bt_search_results *r = NULL;
@@ -491,30 +501,8 @@ static void test_phrase_past_the_walk(void **state)
 {
     (void)state;
     char dir[] = "/tmp/bantin-typed-walk-XXXXXX", path[64];
-    assert_non_null(mkdtemp(dir));
-    snprintf(path, sizeof path, "%s/t.db", dir);
     bt_error err;
-    bt_store *s;
-    assert_int_equal(bt_store_open(path, 0, &s, &err), 0);
-    assert_int_equal(bt_store_begin(s, &err), 0);
-    for (int i = 0; i <= PAST_WALK; i++) {
-        char title[96], body[160];
-        if (i == 0) {
-            snprintf(title, sizeof title, "Ngày cuối năm ở thành phố");
-            snprintf(body, sizeof body, "Người dân đi chợ Bến Thành sắm Tết.");
-        } else {
-            snprintf(title, sizeof title, "Ga Bến Thành %d", i);
-            snprintf(body, sizeof body, "Gần chợ, chuyến %d.", i);
-        }
-        bt_article *a = bt_article_new();
-        assert_non_null(a);
-        assert_int_equal(bt_article_set(&a->title, title, strlen(title)), 0);
-        assert_int_equal(bt_article_set(&a->origin, "mem", 3), 0);
-        assert_int_equal(bt_article_add_para(a, body), 0);
-        assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
-        bt_article_free(a);
-    }
-    assert_int_equal(bt_store_commit(s, &err), 0);
+    bt_store *s = old_phrase_store(dir, path, sizeof path, PAST_WALK);
     static const char *const q[] = {"cho ben thanh", "chợ Bến Thành"};
     for (int pairs = 0; pairs < 2; pairs++) {
         if (pairs)
