@@ -40,6 +40,13 @@ int bti_store_prepare(bt_store *s, const char *sql, const char *what, sqlite3_st
  * crash is unchanged. */
 #define BTI_STORE_WAL_PAGES 65536
 
+/* How long a writer waits for another one's batch, in milliseconds, before it gives up with
+ * "database is locked". */
+#define BTI_STORE_BUSY_MS 60000
+
+/* The step between tries to turn a new store to WAL, which SQLite does not wait for. */
+#define BTI_STORE_WAL_RETRY_MS 5
+
 /* Sets the connection up for a stage that mostly reads (search): a query reads pages of
  * posting lists all over the file, so the file is mapped (no read() and no copy; SQLite caps
  * the map at 2 GB) and a 64 MB page cache keeps a query's hot pages for the next. Once per

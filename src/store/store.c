@@ -209,6 +209,21 @@ static int check_ours(bt_store *s, bt_error *err)
     return 0;
 }
 
+/* Turns the store to WAL. SQLite takes the lock for that change without its busy handler: a
+ * second writer opening a new file while the first turns it (or while a reader of the first
+ * holds it) gets SQLITE_BUSY at once. Retry for as long as a batch would be waited for. */
+static int set_wal(bt_store *s, bt_error *err)
+{
+    for (int waited = 0;; waited += BTI_STORE_WAL_RETRY_MS) {
+        int rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            return 0;
+        if ((rc & 0xff) != SQLITE_BUSY || waited >= BTI_STORE_BUSY_MS)
+            return bti_store_db_error(s, "cannot open (turning on WAL)", err);
+        sqlite3_sleep(BTI_STORE_WAL_RETRY_MS);
+    }
+}
+
 /* A number as the text of an SQL statement. */
 #define BTI_STR_(x) #x
 #define BTI_STR(x) BTI_STR_(x)
@@ -231,7 +246,7 @@ static int open_db(bt_store *s, const char *path, unsigned flags, const char *vf
                      : bt_error_set(err, BT_ENOMEM, "%s: out of memory", path);
     sqlite3_extended_result_codes(s->db, 1);
     /* Writers take turns: wait for the other one's batch rather than fail. */
-    sqlite3_busy_timeout(s->db, 60000);
+    sqlite3_busy_timeout(s->db, BTI_STORE_BUSY_MS);
     if ((rc = check_ours(s, err)))
         return rc;
     if (bti_fts_register(s->db, &s->tapes) != SQLITE_OK)
@@ -240,7 +255,7 @@ static int open_db(bt_store *s, const char *path, unsigned flags, const char *vf
         return bt_error_set(err, BT_ENOMEM, "%s: cannot register bantin_fold", path);
     /* WAL: readers never block the writer; synchronous=NORMAL keeps every committed batch
      * across a crash of the process (a power loss may lose the last ones, never corrupt). */
-    if (!ro && ((rc = exec(s, "PRAGMA journal_mode = WAL", "cannot open", err)) ||
+    if (!ro && ((rc = set_wal(s, err)) ||
                 (rc = exec(s, "PRAGMA synchronous = NORMAL", "cannot open", err)) ||
                 /* statement and savepoint journals in memory: on disk they cost a write of
                  * every page an add touches */
