@@ -3,7 +3,8 @@
  * exact-hash baseline and plain MinHash-LSH at the datatrove setting; signatures per second.
  *
  * usage: bench_dups [--gold build/dups_gold.jsonl] [--split dev|test|all]
- *                   [--k N] [--bands N] [--rows N] [--jaccard X] [--containment X]
+ *                   [--k N] [--bands N] [--rows N] [--min-shared N] [--jaccard X]
+ *                   [--containment X]
  *                   [--min-cs N] [--sweep] [--kinds]
  * --sweep prints P/R/F1 over a grid of settings (for tuning on the dev split); --kinds adds
  * recall per kind of copy and the share of each kind of hard negative wrongly joined;
@@ -455,6 +456,8 @@ int main(int argc, char **argv)
             o.bands = (unsigned)atoi(argv[++i]);
         else if (!strcmp(a, "--rows") && val)
             o.rows = (unsigned)atoi(argv[++i]);
+        else if (!strcmp(a, "--min-shared") && val)
+            o.min_shared = (unsigned)atoi(argv[++i]);
         else if (!strcmp(a, "--jaccard") && val)
             o.min_jaccard = atof(argv[++i]);
         else if (!strcmp(a, "--containment") && val)
@@ -475,7 +478,7 @@ int main(int argc, char **argv)
             errors = 1;
         else {
             fprintf(stderr, "usage: bench_dups [--gold F] [--split dev|test|all] [--k N] "
-                            "[--bands N] [--rows N] [--jaccard X] [--containment X] "
+                            "[--bands N] [--rows N] [--min-shared N] [--jaccard X] [--containment X] "
                             "[--min-cs N] [--num-c X] [--num-runs N] [--permutations] [--sweep] "
                             "[--kinds] [--errors]\n");
             return 2;
@@ -532,7 +535,7 @@ int main(int argc, char **argv)
            "----------------------------------------------");
     if (sweep) {
         static const unsigned kk[] = {3, 4, 5, 6};
-        static const unsigned br[][2] = {{32, 2}, {20, 3}};
+        static const unsigned br[][3] = {{16, 1, 2}, {12, 1, 2}, {32, 2, 1}, {20, 3, 1}};
         static const double jj[] = {0.4, 0.5, 0.6};
         static const double cc[] = {0.6, 0.65, 0.7, 0.75, 0.8};
         static const size_t mm[] = {10, 30};
@@ -544,6 +547,7 @@ int main(int argc, char **argv)
             for (size_t bi = 0; bi < sizeof br / sizeof *br; bi++) {
                 s.bands = br[bi][0];
                 s.rows = br[bi][1];
+                s.min_shared = br[bi][2];
                 size_t nc;
                 bti_dup_pair *cand = candidates(&v, &sh, &s, &nc);
                 for (size_t ji = 0; ji < sizeof jj / sizeof *jj; ji++)
@@ -612,6 +616,7 @@ int main(int argc, char **argv)
         p.shingle_words = 5;
         p.bands = 14;
         p.rows = 8;
+        p.min_shared = 1; /* any one band key: plain LSH */
         p.verify = 0;
         p.max_bucket = 0;
         p.one_permutation = 0; /* plain: 112 permutations */

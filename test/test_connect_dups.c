@@ -651,6 +651,7 @@ static void test_opts_and_index(void **state)
     assert_int_equal(ix.remove(ix.self, 12345, 10), 0);
     bti_dups_opts_init(&o);
     o.bands = 1;
+    o.min_shared = 1;
     o.max_bucket = 3;
     uint64_t key = 3 * 0x9E3779B97F4A7C15ull;
     bti_u64s c = {0};
@@ -674,6 +675,73 @@ static void test_opts_and_index(void **state)
     bti_dups_free(dd);
     bti_band_mem_free(m);
     free_doc(&a);
+}
+
+/* MIN_SHARED_KEYS: with one row a band, a candidate must be under min_shared of the
+ * article's keys (one shared key is one shared shingle); CROWDED_LAST: an id under keys whose
+ * buckets had room ranks before the newest ids of full buckets when max_verify cuts. */
+static void test_min_shared_keys(void **state)
+{
+    (void)state;
+    bti_band_mem *m;
+    assert_int_equal(bti_band_mem_new(&m), 0);
+    bti_band_index ix = bti_band_mem_index(m);
+    const uint64_t keys[4] = {0x1111, 0x2222, 0x3333, 0x4444};
+    assert_int_equal(ix.add(ix.self, keys[0], 10), 0); /* 10: one key */
+    assert_int_equal(ix.add(ix.self, keys[0], 20), 0); /* 20: two keys */
+    assert_int_equal(ix.add(ix.self, keys[1], 20), 0);
+    assert_int_equal(ix.add(ix.self, keys[1], 30), 0); /* 30: three keys */
+    assert_int_equal(ix.add(ix.self, keys[2], 30), 0);
+    assert_int_equal(ix.add(ix.self, keys[3], 30), 0);
+    bti_dups_opts o;
+    bti_dups_opts_init(&o);
+    o.bands = 4;
+    o.rows = 1;
+    o.min_shared = 2;
+    bti_u64s c = {0};
+    assert_int_equal(bti_dups_candidates(&o, &ix, keys, 99, &c), 0);
+    assert_int_equal(c.n, 2);
+    assert_int_equal(c.v[0], 20);
+    assert_int_equal(c.v[1], 30);
+    o.min_shared = 3;
+    assert_int_equal(bti_dups_candidates(&o, &ix, keys, 99, &c), 0);
+    assert_int_equal(c.n, 1);
+    assert_int_equal(c.v[0], 30);
+    o.min_shared = 1;
+    assert_int_equal(bti_dups_candidates(&o, &ix, keys, 30, &c), 0); /* itself left out */
+    assert_int_equal(c.n, 2);
+    assert_int_equal(c.v[0], 10);
+    assert_int_equal(c.v[1], 20);
+    o.min_shared = 5; /* more than the bands */
+    bt_error err;
+    bti_dups *dd = NULL;
+    assert_int_equal(bti_dups_new(&o, NULL, &dd, &err), BT_EINVAL);
+    bti_band_mem_free(m);
+
+    /* keys 0-1 crowded by 40 newer ids each (a template), id 5 alone under keys 2-3 and
+     * under key 0 too old to be read: it shares 2 keys with room, the newest share 2 full */
+    assert_int_equal(bti_band_mem_new(&m), 0);
+    ix = bti_band_mem_index(m);
+    assert_int_equal(ix.add(ix.self, keys[2], 5), 0);
+    assert_int_equal(ix.add(ix.self, keys[3], 5), 0);
+    assert_int_equal(ix.add(ix.self, keys[0], 5), 0);
+    for (int64_t id = 100; id < 140; id++) {
+        assert_int_equal(ix.add(ix.self, keys[0], id), 0);
+        assert_int_equal(ix.add(ix.self, keys[1], id), 0);
+    }
+    bti_dups_opts_init(&o);
+    o.bands = 4;
+    o.rows = 1;
+    o.min_shared = 2;
+    o.max_bucket = 8;
+    o.max_verify = 4;
+    assert_int_equal(bti_dups_candidates(&o, &ix, keys, 999, &c), 0);
+    assert_int_equal(c.n, 4);
+    assert_int_equal(c.v[0], 5); /* first, before the newest of the template's */
+    assert_int_equal(c.v[1], 137);
+    assert_int_equal(c.v[3], 139);
+    bti_u64s_free(&c);
+    bti_band_mem_free(m);
 }
 
 /* The signature estimates Jaccard: agreement of the minima within a few points. */
@@ -785,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_templated_records),
         cmocka_unit_test(test_groups),
         cmocka_unit_test(test_opts_and_index),
+        cmocka_unit_test(test_min_shared_keys),
         cmocka_unit_test(test_signature_estimates_jaccard),
         cmocka_unit_test(test_one_permutation),
         cmocka_unit_test(test_token_hash_one_pass),

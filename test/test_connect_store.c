@@ -267,8 +267,8 @@ static void test_groups(void **state)
     /* bad input: an unknown id */
     assert_int_equal(bt_dups_of(s, "0123456789abcdef", &one, &err), BT_ENOTFOUND);
     assert_non_null(strstr(err.msg, "0123456789abcdef"));
-    /* one look-up per band: each indexed article has its 32 keys */
-    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), 32 * NREC);
+    /* one look-up per band: each indexed article has its BTI_DUPS_BANDS keys */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), BTI_DUPS_BANDS * NREC);
     bt_store_close(s);
 }
 
@@ -438,6 +438,44 @@ static void test_upgrade_from_4(void **state)
     bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_int_equal(st.schema_version, BT_STORE_SCHEMA_VERSION);
+    char orig[17];
+    id_of(s, "Hai bên nối lại đàm phán", orig);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
+    assert_non_null(g);
+    assert_int_equal(g->n, 2);
+    bt_dup_group_free(g);
+    bt_store_close(s);
+}
+
+/* A store whose band keys were made with other parameters (before MIN_SHARED_KEYS: 32 bands
+ * of 2 rows) has its index made again by the first writer: every article under this
+ * version's keys only, the parameters recorded, the groups the same. */
+static void test_old_band_params_rebuilt(void **state)
+{
+    fixture *f = *state;
+    const int order[] = {ORIG, COPY, OTHER};
+    ingest(f->db, order, 3, 0);
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    assert_int_equal(sqlite3_exec(bti_store_db(s),
+                                  "UPDATE connect_meta SET value ="
+                                  " 'k=5 bands=32 rows=2 seed=62616e74696e6475 oph run=poly'"
+                                  " WHERE key = 'dups_params';"
+                                  " INSERT INTO dup_bands(key, article)"
+                                  " SELECT key + 1, article FROM dup_bands;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), 2 * BTI_DUPS_BANDS * 3);
+    bt_store_close(s);
+    const int none[] = {0};
+    ingest(f->db, none, 0, 0); /* a writer */
+    assert_int_equal(bt_store_open(f->db, BT_STORE_READONLY, &s, &err), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), BTI_DUPS_BANDS * 3);
+    assert_int_equal(count(s, "SELECT count(*) FROM connect_meta WHERE key = 'dups_params'"
+                              " AND value LIKE 'k=5 bands=32 rows=2 %'"),
+                     0);
     char orig[17];
     id_of(s, "Hai bên nối lại đàm phán", orig);
     bt_dup_group *g = NULL;
@@ -837,6 +875,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_remove, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_and_catch_up, setup, teardown),
         cmocka_unit_test_setup_teardown(test_upgrade_from_4, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_old_band_params_rebuilt, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_words, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cli, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_groups, setup, teardown),

@@ -8,9 +8,16 @@
 
 /* ---- candidates ------------------------------------------------------------------------------ */
 
+/* While gathering, an entry is (id << ENTRY_SHIFT | band); once every bucket is read, the band
+ * is replaced by CROWDED_BIT when the band's bucket was full (BTI_DUPS_MAX_BUCKET ids: a key
+ * some template shares, see below). Row numbers stay far below 2^55. */
+#define ENTRY_SHIFT 8
+#define CROWDED_BIT 1u
+
 typedef struct gather {
     bti_u64s *out;
     int64_t self;
+    unsigned band;
     size_t left; /* ids still to read from this bucket; SIZE_MAX: no limit */
     int rc;
 } gather;
@@ -18,15 +25,10 @@ typedef struct gather {
 static int on_id(void *ctx, int64_t id)
 {
     gather *g = ctx;
-    if (id != g->self && (g->rc = bti_u64s_push(g->out, (uint64_t)id)))
+    if (id != g->self &&
+        (g->rc = bti_u64s_push(g->out, (uint64_t)id << ENTRY_SHIFT | g->band)))
         return BTI_STOP;
     return --g->left == 0 ? BTI_STOP : 0;
-}
-
-static int cmp_i64(const void *a, const void *b)
-{
-    int64_t x = (int64_t) * (const uint64_t *)a, y = (int64_t) * (const uint64_t *)b;
-    return (x > y) - (x < y);
 }
 
 /* find_all's rows: the cap counted per key. */
@@ -48,50 +50,51 @@ static int on_key_id(void *ctx, uint64_t key, int64_t id)
     if (b == g->n || id == g->self || (g->max && g->taken[b] >= g->max))
         return 0;
     g->taken[b]++;
-    return (g->rc = bti_u64s_push(g->out, (uint64_t)id)) ? BTI_STOP : 0;
+    return (g->rc = bti_u64s_push(g->out, (uint64_t)id << ENTRY_SHIFT | b)) ? BTI_STOP : 0;
 }
 
-/* A distinct candidate and the number of band keys it shares with the article. */
+/* A distinct candidate, the band keys it shares with the article, and how many of those
+ * keys had room in their bucket. */
 typedef struct ranked {
     uint64_t id;
-    unsigned shared;
+    unsigned shared, roomy;
 } ranked;
 
+/* CROWDED_LAST: the most keys shared in buckets that were not full first, then the most
+ * keys, then the newest. */
 static int cmp_ranked(const void *a, const void *b)
 {
     const ranked *x = a, *y = b;
+    if (x->roomy != y->roomy)
+        return x->roomy < y->roomy ? 1 : -1;
     if (x->shared != y->shared)
         return x->shared < y->shared ? 1 : -1;
-    return cmp_i64(&y->id, &x->id); /* the newest first */
+    return (x->id < y->id) - (x->id > y->id); /* the newest first */
 }
 
-/* out->v sorted with repeats: keeps the o->max_verify ids repeated most (see
- * BTI_DUPS_MAX_VERIFY), sorted again. */
-static int keep_most_shared(const bti_dups_opts *o, bti_u64s *out, size_t distinct)
+/* The entries of out (sorted: an id's entries together) as distinct candidates, those under
+ * fewer than `min` keys dropped (MIN_SHARED_KEYS). Returns how many; r has room for out->n. */
+static size_t rank_entries(const bti_u64s *out, unsigned min, ranked *r)
 {
-    ranked *r = malloc(distinct * sizeof *r);
-    if (!r)
-        return BT_ENOMEM;
     size_t n = 0;
-    for (size_t i = 0; i < out->n; i++) {
-        if (n && r[n - 1].id == out->v[i])
-            r[n - 1].shared++;
-        else
-            r[n++] = (ranked){out->v[i], 1};
+    for (size_t i = 0; i < out->n;) {
+        uint64_t id = out->v[i] >> ENTRY_SHIFT;
+        ranked c = {id, 0, 0};
+        for (; i < out->n && out->v[i] >> ENTRY_SHIFT == id; i++) {
+            c.shared++;
+            c.roomy += !(out->v[i] & CROWDED_BIT);
+        }
+        if (c.shared >= min)
+            r[n++] = c;
     }
-    qsort(r, n, sizeof *r, cmp_ranked);
-    out->n = 0;
-    for (size_t i = 0; i < o->max_verify; i++)
-        out->v[out->n++] = r[i].id;
-    free(r);
-    bti_sort_u64(out->v, out->v + out->n, out->n); /* cap >= 2n: the scratch after */
-    return 0;
+    return n;
 }
 
 int bti_dups_candidates(const bti_dups_opts *o, const bti_band_index *ix, const uint64_t *keys,
                         int64_t self, bti_u64s *out)
 {
     out->n = 0;
+    size_t taken[BTI_DUPS_MAX_HASHES] = {0};
     if (ix->find_all) {
         gather_all g = {out, self, keys, o->bands, o->max_bucket, {0}, 0};
         int rc = ix->find_all(ix->self, keys, o->bands, o->max_bucket, on_key_id, &g);
@@ -99,19 +102,26 @@ int bti_dups_candidates(const bti_dups_opts *o, const bti_band_index *ix, const 
             return g.rc;
         if (rc < 0)
             return rc;
+        memcpy(taken, g.taken, sizeof taken);
     }
     for (unsigned b = 0; !ix->find_all && b < o->bands; b++) {
-        gather g = {out, self, o->max_bucket ? o->max_bucket : SIZE_MAX, 0};
+        size_t max = o->max_bucket ? o->max_bucket : SIZE_MAX;
+        gather g = {out, self, b, max, 0};
         int rc = ix->find(ix->self, keys[b], on_id, &g);
         if (g.rc)
             return g.rc;
         if (rc < 0)
             return rc;
+        taken[b] = max - g.left;
     }
-    if (out->n <= 1)
+    /* a bucket read to its cap: its ids count as shared keys, but rank after the others */
+    for (size_t i = 0; i < out->n; i++) {
+        unsigned b = (unsigned)(out->v[i] & ((1u << ENTRY_SHIFT) - 1));
+        int crowded = o->max_bucket && taken[b] >= o->max_bucket;
+        out->v[i] = (out->v[i] >> ENTRY_SHIFT << ENTRY_SHIFT) | (crowded ? CROWDED_BIT : 0);
+    }
+    if (!out->n)
         return 0;
-    if (!o->max_verify)
-        return bti_u64s_sort_unique(out);
     if (out->cap < 2 * out->n) { /* the sort's scratch goes after the values */
         uint64_t *v = realloc(out->v, 2 * out->n * sizeof *v);
         if (!v)
@@ -119,14 +129,21 @@ int bti_dups_candidates(const bti_dups_opts *o, const bti_band_index *ix, const 
         out->v = v;
         out->cap = 2 * out->n;
     }
-    /* ids as unsigned: the order only has to put repeats together */
     bti_sort_u64(out->v, out->v + out->n, out->n);
-    size_t distinct = 1;
-    for (size_t i = 1; i < out->n; i++)
-        distinct += out->v[i] != out->v[i - 1];
-    if (distinct > o->max_verify)
-        return keep_most_shared(o, out, distinct);
-    return bti_u64s_sort_unique(out);
+    ranked *r = malloc(out->n * sizeof *r);
+    if (!r)
+        return BT_ENOMEM;
+    size_t n = rank_entries(out, o->min_shared ? o->min_shared : 1, r);
+    if (o->max_verify && n > o->max_verify) {
+        qsort(r, n, sizeof *r, cmp_ranked);
+        n = o->max_verify;
+    }
+    out->n = 0;
+    for (size_t i = 0; i < n; i++)
+        out->v[out->n++] = r[i].id;
+    free(r);
+    bti_sort_u64(out->v, out->v + out->n, out->n);
+    return 0;
 }
 
 /* ---- the collection -------------------------------------------------------------------------- */

@@ -38,13 +38,19 @@
  * distinctive (a random 5-syllable run rarely recurs across unrelated news) while one edited
  * word only disturbs 5 shingles; 3 and 4 let boilerplate phrases link unrelated articles. */
 #define BTI_DUPS_SHINGLE_WORDS 5
-/* Bands x rows of the signature. 2 rows a band make a candidate of almost every pair at
- * Jaccard 0.3 (1 - (1 - 0.3^2)^32 = 0.95), low enough for an article quoted whole inside
- * one three times longer, which containment then accepts; random pairs (Jaccard ~0.01)
- * collide with probability ~0.003 and are dropped by the exact check. 32 bands = 64 hashes
- * keep the signature cheap (>= 10,000 articles/s per core). */
-#define BTI_DUPS_BANDS 32
-#define BTI_DUPS_ROWS 2
+/* Bands x rows of the signature, and MIN_SHARED_KEYS: the band keys a candidate must share.
+ * One row a band, 16 bands, and a candidate shares 2 of the 16 keys or more: two sets share
+ * a key with probability J (their Jaccard) a band, so a pair at J 0.25 (an article quoted
+ * whole inside one four times longer, which containment then accepts) is a candidate with
+ * probability 1 - 0.75^16 - 16 x 0.25 x 0.75^15 = 0.94, at J 0.5 with 0.9997, while a random
+ * pair (J ~0.01) needs two chance agreements (~0.01). The former 32 bands x 2 rows
+ * (1 - (1 - J^2)^32: 0.87 at J 0.25) wrote twice the band rows, the largest part of the
+ * writer's cost of a signature (bench/README.md, seventh pass, wt-xconn11); one key shared
+ * is enough for a candidate only with twice the bands (8x the candidates on the gold).
+ * Recall on both halves of the gold is the same or higher, precision the same. */
+#define BTI_DUPS_BANDS 16
+#define BTI_DUPS_ROWS 1
+#define BTI_DUPS_MIN_SHARED 2
 /* Jaccard of the shingle sets at or above which two articles are duplicates: a copy with a
  * rewritten headline, swapped lede, furniture and 10-25% of paragraphs dropped stays above
  * 0.5, while follow-ups sharing background paragraphs stay far below. */
@@ -86,11 +92,14 @@
 #define BTI_DUPS_MAX_BUCKET 16
 /* At most this many candidates verified per addition, those sharing the most band keys
  * first (the share of bands two signatures share estimates J^rows: a copy at J >= 0.5
- * shares about 8 of 32, an edited re-publication at J 0.8 about 20, a sibling of a template
- * at J 0.2-0.4 1-5). Templated short texts (one sentence differing by a number) make every
+ * shares about 8 of 16, an edited re-publication at J 0.8 about 13, a sibling of a template
+ * at J 0.2-0.4 3-6). Templated short texts (one sentence differing by a number) make every
  * earlier record a candidate: verifying them all made an addition cost the size of the
  * collection (3 minutes for 20,000 such records). Real lists are far shorter (0.6 candidates
- * an article on the gold), and one verified link is all a group needs. */
+ * an article on the gold), and one verified link is all a group needs. CROWDED_LAST: keys
+ * whose bucket was read to BTI_DUPS_MAX_BUCKET are a template's, and their newest ids would
+ * outrank an early copy sharing fewer keys in all; the candidates sharing the most keys in
+ * buckets with room are taken first (then the most keys, then the newest). */
 #define BTI_DUPS_MAX_VERIFY 16
 /* Upper bound of bands x rows. */
 #define BTI_DUPS_MAX_HASHES 256
@@ -99,6 +108,7 @@
 typedef struct bti_dups_opts {
     unsigned shingle_words;         /* k */
     unsigned bands, rows;           /* signature = bands * rows minima */
+    unsigned min_shared;            /* band keys a candidate must share (MIN_SHARED_KEYS) */
     double min_jaccard;             /* a pair is a duplicate when J >= min_jaccard */
     double min_containment;         /* ... or C >= min_containment */
     size_t min_containment_shingles; /* ... and the smaller set has this many shingles */

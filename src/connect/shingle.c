@@ -14,6 +14,7 @@ void bti_dups_opts_init(bti_dups_opts *o)
     o->shingle_words = BTI_DUPS_SHINGLE_WORDS;
     o->bands = BTI_DUPS_BANDS;
     o->rows = BTI_DUPS_ROWS;
+    o->min_shared = BTI_DUPS_MIN_SHARED;
     o->min_jaccard = BTI_DUPS_MIN_JACCARD;
     o->min_containment = BTI_DUPS_MIN_CONTAINMENT;
     o->min_containment_shingles = BTI_DUPS_MIN_CONTAINMENT_SHINGLES;
@@ -36,6 +37,9 @@ int bti_dups_opts_check(const bti_dups_opts *o, bt_error *err)
     if (o->bands < 1 || o->rows < 1 || o->bands * o->rows > BTI_DUPS_MAX_HASHES)
         return bt_error_set(err, BT_EINVAL, "dups: %u bands x %u rows not in 1..%d hashes",
                             o->bands, o->rows, BTI_DUPS_MAX_HASHES);
+    if (o->min_shared > o->bands)
+        return bt_error_set(err, BT_EINVAL, "dups: %u shared keys of %u bands", o->min_shared,
+                            o->bands);
     if (!(o->min_jaccard > 0 && o->min_jaccard <= 1) ||
         !(o->min_containment > 0 && o->min_containment <= 1) ||
         !(o->min_number_containment >= 0 && o->min_number_containment <= 1))
