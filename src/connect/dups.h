@@ -168,6 +168,8 @@ int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
 int bti_shingles_of_tapes(const bti_dups_opts *o, const bti_tape *title, const bti_tape *lede,
                           const bti_tape *body, bti_u64s *out);
 
+/* WORD_HASH: the hash of one token (its folded key) in a shingle (shingle.c). */
+uint64_t bti_word_hash(const char *text, size_t len);
 /* The index of the first number run of a sorted set (= its count of word shingles). */
 size_t bti_words_end(const uint64_t *set, size_t n);
 /* 1 when a set (sorted or not) holds a word shingle. */

@@ -15,7 +15,7 @@
 static void params_text(const bti_dups_opts *o, char *out, size_t cap)
 {
     snprintf(out, cap, "k=%u bands=%u rows=%u seed=%016llx%s", o->shingle_words, o->bands,
-             o->rows, (unsigned long long)o->seed, o->one_permutation ? " oph run=poly" : " run=poly");
+             o->rows, (unsigned long long)o->seed, o->one_permutation ? " oph run=poly word=2" : " run=poly word=2");
 }
 
 /* EPOCH_CANONICAL: the store keeps dates as the writer formats them,

@@ -68,6 +68,9 @@ void bti_u64s_free(bti_u64s *a)
     a->n = a->cap = 0;
 }
 
+/* Odd multiplier between a long token's 8-byte words (WORD_HASH). */
+#define RUN_MUL_WORD 0xA0761D6478BD642Full
+
 /* splitmix64's finaliser: a bijection that spreads every input bit over the output. */
 static uint64_t mix64(uint64_t x)
 {
@@ -80,6 +83,42 @@ static uint64_t mix64(uint64_t x)
 }
 
 /* ---- shingles ------------------------------------------------------------------------------- */
+
+static inline uint64_t load32le(const unsigned char *p)
+{
+    return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+}
+
+static inline uint64_t load64le(const unsigned char *p)
+{
+    return load32le(p) | load32le(p + 4) << 32;
+}
+
+/* WORD_HASH: a shingle's token hash. Tokens are syllables, most of 1-8 bytes: two
+ * overlapping 4-byte loads (4-8 bytes) or three single bytes (1-3) give a word that, with
+ * the length, tells the token's bytes apart (no collision below 9 bytes), and mix64 spreads
+ * it; longer tokens are taken 8 bytes at a time, the last word overlapping. Reads only the
+ * token's own bytes. ~15 instructions a syllable where bti_hash64 took ~68 (its tail copy
+ * and two rounds): hashing was two thirds of a signature made from tapes. */
+uint64_t bti_word_hash(const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    uint64_t h = (uint64_t)len * 0xC13FA9A902A6328Full;
+    if (len <= 8) {
+        uint64_t w;
+        if (len >= 4)
+            w = load32le(p) | load32le(p + len - 4) << 32;
+        else if (len)
+            w = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1];
+        else
+            w = 0;
+        return mix64(h ^ w);
+    }
+    size_t i = 0;
+    for (; i + 8 < len; i += 8)
+        h = mix64(h ^ load64le(p + i)) * RUN_MUL_WORD;
+    return mix64(h ^ load64le(p + len - 8) ^ 0x8000000000000000ull);
+}
 
 typedef struct walk {
     const bti_dups_opts *o;
@@ -141,7 +180,7 @@ static int on_token(void *ctx, const bt_token *tok)
 {
     walk *w = ctx;
     size_t k = w->o->shingle_words;
-    uint64_t th = bti_hash64(tok->text, tok->len, 0);
+    uint64_t th = bti_word_hash(tok->text, tok->len);
     uint64_t *slot = &w->ring[w->count % k];
     w->roll = w->roll * RUN_MUL + th - (w->count >= k ? *slot * w->mul_k : 0);
     *slot = th;
