@@ -3,16 +3,17 @@
  *
  * Near-duplicates are found as articles arrive (bt_ingest, i.e. `bantin add`), in the store's
  * own file: each article's word 5-shingles over its folded text (title, lede, paragraphs;
- * case, marks and tone placement do not matter) give a MinHash signature of 32 bands x 2 rows;
- * the articles sharing a band key are candidates (one indexed look-up per band, never a scan
- * of the collection), and a candidate is a duplicate when the exact shingle sets have
- * Jaccard >= 0.5 or containment (share of the smaller found in the other) >= 0.7, the smaller
- * having >= 30 shingles, unless both carry >= 10 runs of figures and fewer than half agree
- * (template pages: weather, lottery, prices). Groups are the connected components of the
- * verified pairs; a group's original is its earliest article (published, then first added).
- * An addition reads at most 16 ids a band key (the newest) and checks at most 16 candidates
- * (those sharing the most keys): templated texts (one sentence repeated with another figure)
- * make every earlier one a candidate, and one verified link is all a group needs.
+ * case, marks and tone placement do not matter) give a MinHash signature of 16 bands of one
+ * row; the articles sharing 2 of the 16 band keys are candidates (one indexed look-up per
+ * band, never a scan of the collection), and a candidate is a duplicate when the exact
+ * shingle sets have Jaccard >= 0.5 or containment (share of the smaller found in the other)
+ * >= 0.7, the smaller having >= 30 shingles, unless both carry >= 10 runs of figures and
+ * fewer than half agree (template pages: weather, lottery, prices). Groups are the connected
+ * components of the verified pairs; a group's original is its earliest article (published,
+ * then first added). An addition reads at most 16 ids a band key (the newest) and checks at
+ * most 16 candidates (those sharing the most keys whose buckets were not full): templated
+ * texts (one sentence repeated with another figure) make every earlier one a candidate, and
+ * one verified link is all a group needs.
  * bench/README.md gives the precision and recall. bt_search_run shows one result per group
  * by default (bantin/search.h).
  *
