@@ -543,6 +543,63 @@ static void test_listicle_items(void **state)
     tx_doc_free(&d);
 }
 
+/* Pass "introduced list": a guide's opening paragraphs hold a list its sentence introduces
+ * ("... at these shops:"), every item a short title-like line. Counted as teasers'
+ * headlines, they made the opening a teaser list, cut off from the product sections below
+ * it; items under a colon are the article's own. */
+static int body_has(const bt_article *a, const char *s)
+{
+    for (size_t i = 0; i < a->n_body; i++)
+        if (strstr(a->body[i], s))
+            return 1;
+    return 0;
+}
+
+static void test_introduced_list(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"Harbour Deluxe", "Quay Mini", "Ferry Pro"};
+    static const char *const paras[] = {
+        "gave the most light for its weight of every lamp we tried, and its battery lasted "
+        "through three long nights on the coast without a charge.",
+        "folds flat into a small case, which makes it easy to carry in a rucksack, and its "
+        "handle doubles as a hook for the roof of a tent when the wind blows.",
+        "is not the cheapest lamp of the test, but it is the one we would buy again for a week "
+        "in the hills or a weekend by the sea in the autumn rain.",
+        "took an hour longer to charge than the others, which matters little on a campsite "
+        "with power but a lot on a long walk far from any socket.",
+        "has a dimmer that goes low enough to read by without waking the rest of the tent, a "
+        "small thing that we came to miss on every other lamp.",
+        "survived a fall onto the rocks of the harbour wall with only a scratch on its glass, "
+        "and it kept working after a night left out in heavy rain."};
+    char md[8192];
+    int o = snprintf(md, sizeof md,
+        "The best camping lamps for long nights\n\n"
+        "Camping lamps have become one of the most wanted things in outdoor shops this year, "
+        "and prices have risen with the demand since the spring.\n\n"
+        "My top picks may sell out soon. These are the best places to look for them:\n\n"
+        "- Harbour Outdoor camping lamps\n"
+        "- Quay Sports camping lamps (their two-lamp set is the same as our top pick)\n"
+        "- Ferry Hardware camping lamps\n- Estuary Supplies camping lamps\n\n"
+        "Stocks are low online too, but most shops say that new lamps will arrive before the "
+        "summer holidays begin.\n\n");
+    for (int k = 0; k < 3; k++)
+        o += snprintf(md + o, sizeof md - (size_t)o,
+            "## %d. The %s lamp\n\nCurrently %d pounds at Harbour Outdoor\n\n"
+            "Best lamp number %d, %d/10\n\nWe like: the %s light\n\n"
+            "We do not like: the %s battery\n\nThe %s tested at home\n\n"
+            "Weighs %d00 grams\n\n"
+            "The %s %s\n\nThe %s %s\n\n",
+            k + 1, names[k], 80 + k, k + 1, 9 - k, k ? "cold" : "warm", k ? "small" : "heavy",
+            names[k], 6 + k, names[k], paras[2 * k], names[k], paras[2 * k + 1]);
+    (void)o;
+    bt_article *a = extract_ok(md);
+    assert_true(body_has(a, "most wanted things in outdoor shops"));
+    assert_true(body_has(a, "Stocks are low online"));
+    assert_true(body_has(a, "three long nights"));
+    bt_article_free(a);
+}
+
 /* A buying guide: each product's section under its heading (a photo's credit, the product's
  * name, a price link, then paragraphs) is as dense in headline-like lines as a teaser list,
  * but its paragraphs are long and stand in pairs: an article's sections, joined into the
@@ -2268,6 +2325,7 @@ int main(void)
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
+        cmocka_unit_test(test_introduced_list),
         cmocka_unit_test(test_long_paragraphs_guide),
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),

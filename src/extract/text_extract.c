@@ -528,6 +528,18 @@ static int long_paragraphs(size_t paras, size_t words, size_t in_row)
     return words >= paras * LONG_PARA_WORDS && in_row * 100 >= paras * LONG_PARA_ROW_PCT;
 }
 
+/* Pass "introduced list": items under a line that introduces them ("... at these shops:")
+ * are the article's own list, however headline-like each item reads: no teaser's headline.
+ * A teaser list's titles follow a section's name or one another, not a sentence opening
+ * them with a colon. */
+static int introduces_list(const tx_block *b)
+{
+    size_t len = b->len;
+    while (len && b->text[len - 1] == ' ')
+        len--;
+    return len && b->text[len - 1] == ':' && b->words >= LINE_MIN_WORDS;
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
@@ -547,6 +559,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                                              * are another article's */
     size_t box_items = 0;
     int story_since = 0; /* the box since the last run is a story box */
+    int introduced = 0;  /* the last line that is no list item introduces a list */
     run *runs = NULL;
     size_t nr = 0, capr = 0;
     *rs = *re = NONE;
@@ -595,7 +608,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 !tx_is_enumeration(&B[i])) {
                 gap++;
                 last_prose = 0;
-                heads += teaser_head(&B[i]) && !label_again(B, i);
+                heads += teaser_head(&B[i]) && !label_again(B, i) &&
+                         !((B[i].flags & TBF_LIST) && introduced);
             } else if (B[i].flags & TBF_NAV) {
                 nav_gap++;
             } else if (c->junk[i] == JUNK_GLUED) {
@@ -702,6 +716,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                           tx_is_attribution(B[i].text, B[i].len) ||
                           !strncmp(B[i].text, "Nguồn", strlen("Nguồn"));
         }
+        if (i < n && !c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_LIST))
+            introduced = introduces_list(&B[i]);
     }
     size_t best = NONE;
     for (size_t k = 0; k < nr; k++)
