@@ -638,6 +638,40 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "image lead": a figure lynx prints as the placeholder image's file name, then the
+ * photo's credit, alt text and credit again in one paragraph, its caption glued under it:
+ * no paragraph of the article, though the alt text reads as a sentence. The file name in
+ * the middle of a line opens nothing. */
+static void test_image_lead(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   [grey-placeholder.png] Harbour Press A crowd of residents waits on the\n"
+        "   new quay for the first ferry, some of them holding flags and balloons.\n"
+        "   Harbour Press\n"
+        "   Residents waited for hours to board the first ferry to the islands\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor said the delays had been worth it [flag.png] since the terminal\n"
+        "   would serve the town for at least fifty years, and thanked the residents\n"
+        "   who had put up with the noise of the pile drivers for three summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "thanked the residents"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "holding flags and balloons"));
+    assert_false(has_text(a, "waited for hours"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": two numbered items, each a photo's caption with its story's headline
  * glued under it, are a related box's cards, not a list the article gives: the article goes
  * on below the box. */
@@ -786,6 +820,7 @@ int main(void)
         cmocka_unit_test(test_next_article),
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
+        cmocka_unit_test(test_image_lead),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),

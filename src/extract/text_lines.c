@@ -119,6 +119,7 @@ typedef struct inline_state {
     size_t a_start; /* 1 + output length where an open <a> began, 0 outside one */
     int unseen;     /* inside a kicker's <span>: 1 + spans nested in it */
     int kicker_cut; /* a kicker's <span> was left out */
+    int file_image_lead; /* the text opens on an image lynx names by its file ("[a.jpg] ...") */
 } inline_state;
 
 static int is_punct(char c)
@@ -295,6 +296,15 @@ static size_t html_tag(inline_state *st, const char *s, size_t len)
     return n;
 }
 
+/* Whether the output holds anything but white space. */
+static int has_text(const bti_buf *b)
+{
+    for (size_t i = 0; i < b->len; i++)
+        if (b->data[i] != ' ')
+            return 1;
+    return 0;
+}
+
 /* Markdown link or image at s[0] == '[' : returns bytes consumed, or 0 when not a link. */
 static size_t md_link(inline_state *st, const char *s, size_t len, int image, int depth)
 {
@@ -328,8 +338,10 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
             size_t el = strlen(exts[e]);
             for (size_t q = 1; q + el <= close; q++)
                 if (!strncasecmp(s + q, exts[e], el) &&
-                    (q + el == close || s[q + el] == '?' || exts[e][0] != '.'))
+                    (q + el == close || s[q + el] == '?' || exts[e][0] != '.')) {
+                    st->file_image_lead |= !has_text(&st->out);
                     return close + 1;
+                }
         }
         return 0;
     }
@@ -353,7 +365,7 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
             break;
         }
     if (image) {
-        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
+        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0};
         clean_inline(&sub, s + 1, close - 1, depth + 1);
         char *alt = bti_buf_detach(&sub.out, NULL);
         free(sub.img_src);
@@ -607,7 +619,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (only_url(s, len))
         return 0; /* lynx reference list entries */
 
-    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
+    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0};
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
@@ -615,6 +627,8 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         b.flags |= TBF_CAPTION;
     if (st.kicker_cut)
         b.flags |= TBF_KICKER_CUT;
+    if (st.file_image_lead)
+        b.flags |= TBF_IMAGE_LEAD;
     size_t tl;
     /* the decoded capture is NFC already: only white space is left to fold */
     char *text = tx_fold_space(st.out.data ? st.out.data : "", st.out.len, &tl);

@@ -340,6 +340,30 @@ static void mark_next_article(const tx_doc *d, unsigned char *junk, unsigned cha
     }
 }
 
+/* Pass "image lead": lynx names an image that has no alt text by its file ("[photo.jpg]"),
+ * and what runs on after it in the same paragraph is the figure's: a second image's alt
+ * text and credits ("[placeholder.png] Getty Images Heads of state gathered ... Getty
+ * Images"), the lines glued under it its caption. An article's paragraph opens on its words,
+ * not on an image. */
+#define IMAGE_CAPTION_LINES 2 /* glued lines under the figure that are its caption */
+
+static void mark_image_leads(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const tx_block *b = &d->b[i];
+        if (!(b->flags & TBF_IMAGE_LEAD) || b->kind != TB_TEXT || b->level ||
+            (b->flags & TBF_LIST))
+            continue;
+        if (!junk[i])
+            junk[i] = mark;
+        for (size_t k = i + 1; k < d->n && k <= i + IMAGE_CAPTION_LINES &&
+                               d->b[k].kind == TB_TEXT && card_line(&d->b[k]);
+             k++)
+            if (!junk[k])
+                junk[k] = mark;
+    }
+}
+
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
                   unsigned char glued)
 {
@@ -347,6 +371,7 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     if (!lynx_layout(d, &prose, &spaced))
         return;
     mark_bullet_cards(d, junk, mark);
+    mark_image_leads(d, junk, mark);
     mark_alt_twins(d, junk, mark);
     mark_title_cards(d, junk, mark);
     mark_repeated_boxes(d, junk, mark);
