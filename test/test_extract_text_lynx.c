@@ -672,6 +672,35 @@ static void test_image_lead(void **state)
     bt_article_free(a);
 }
 
+/* Pass "figure below": a figure under a paragraph with no blank line between, its image named
+ * by a long file name with a query that lynx wraps: the paragraph ends on its full stop, the
+ * figure (name, caption, credit) is a block of its own and no part of the article. */
+static void test_figure_below(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay rested on rotten wooden piles.\n"
+        "   [5d1c8e2a-77b4-4c1e-9a3f-2b6e0d9c4f11?format=auto&amp;w=40&amp;s=8c2e41\n"
+        "   9a07f3b5d6e2c1a4f8b9d0e7c6a5b4c3d2] Divers inspect the old piles under\n"
+        "   the quay before the works. Photo: Harbour Office\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "rested on rotten wooden piles."));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "Divers inspect"));
+    assert_false(has_text(a, "format=auto"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": two numbered items, each a photo's caption with its story's headline
  * glued under it, are a related box's cards, not a list the article gives: the article goes
  * on below the box. */
@@ -821,6 +850,7 @@ int main(void)
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_image_lead),
+        cmocka_unit_test(test_figure_below),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),

@@ -296,6 +296,35 @@ static size_t html_tag(inline_state *st, const char *s, size_t len)
     return n;
 }
 
+/* lynx names an image that has no alt text by its file: the last part of its URL, query
+ * included. Whether s[0..len) (what is inside the brackets, or a first line's part of it)
+ * holds such a query, a '?' with a '=' after it. */
+static int query_name(const char *s, size_t len)
+{
+    const char *q = memchr(s, '?', len);
+    return q && memchr(q, '=', len - (size_t)(q - s)) != NULL;
+}
+
+/* Whether line s opens on an image lynx names by its file ("[photo.jpg]", "[a1b2?w=40&s=..."):
+ * the first word, a '[' then a name with an image's extension or a query, closed or not
+ * (a long name wraps). */
+static int opens_on_file_image(const char *s, size_t len)
+{
+    if (len < 2 || s[0] != '[')
+        return 0;
+    size_t t = 1;
+    while (t < len && s[t] != ']' && s[t] != ' ' && s[t] != '[')
+        t++;
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", NULL};
+    for (size_t e = 0; exts[e]; e++) {
+        size_t el = strlen(exts[e]);
+        for (size_t q = 1; q + el <= t; q++)
+            if (!strncasecmp(s + q, exts[e], el) && (q + el == t || s[q + el] == '?'))
+                return 1;
+    }
+    return query_name(s + 1, t - 1);
+}
+
 /* Whether the output holds anything but white space. */
 static int has_text(const bti_buf *b)
 {
@@ -334,14 +363,17 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
         size_t spaces = 0;
         for (size_t q = 1; q < close; q++)
             spaces += s[q] == ' ';
-        for (size_t e = 0; exts[e] && spaces <= 1; e++) {
+        int name = 0;
+        for (size_t e = 0; exts[e] && spaces <= 1 && !name; e++) {
             size_t el = strlen(exts[e]);
-            for (size_t q = 1; q + el <= close; q++)
-                if (!strncasecmp(s + q, exts[e], el) &&
-                    (q + el == close || s[q + el] == '?' || exts[e][0] != '.')) {
-                    st->file_image_lead |= !has_text(&st->out);
-                    return close + 1;
-                }
+            for (size_t q = 1; q + el <= close && !name; q++)
+                name = !strncasecmp(s + q, exts[e], el) &&
+                       (q + el == close || s[q + el] == '?' || exts[e][0] != '.');
+        }
+        /* ... or by a file name with its query ("[3f7a...?format=auto&w=40&s=...]") */
+        if (name || (spaces <= 1 && query_name(s + 1, close - 1))) {
+            st->file_image_lead |= !has_text(&st->out);
+            return close + 1;
         }
         return 0;
     }
@@ -889,6 +921,10 @@ static int wrapped(const raw_line *a, const raw_line *b, size_t W)
         return 0;
     if (!ends_sentence(a))
         return 1;
+    /* pass "figure below": a figure set under a paragraph opens on its image's file name, a
+     * long word no line could hold: after a sentence's end it starts a block of its own */
+    if (opens_on_file_image(b->s, b->len))
+        return 0;
     return need + 2 > W && !(b->cols * 2 < W && !ends_sentence(b));
 }
 
