@@ -600,6 +600,44 @@ static void test_introduced_list(void **state)
     bt_article_free(a);
 }
 
+/* Pass "answered questions": a guide's FAQ, each question a heading with its answer right
+ * below, is as dense in headline-like lines as a teaser list; it is the article's last
+ * section and joins the body. */
+static void test_answered_questions(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The best camping lamps for long nights\n\n"
+        "We took a dozen lamps to the coast, the hills and a few campsites in the rain over "
+        "the past year, and we kept using only four of them on every trip we made.\n\n"
+        "The Harbour Deluxe gave the most light for its weight of every lamp we tried, and "
+        "its battery lasted through three long nights on the coast without a charge.\n\n"
+        "The Quay Mini folds flat into a small case, which makes it easy to carry in a "
+        "rucksack, and its handle doubles as a hook for the roof of a tent.\n\n"
+        "The Ferry Pro has a dimmer that goes low enough to read by without waking the rest of "
+        "the tent, a small thing that we came to miss on every other lamp.\n\n"
+        "85 pounds\n\nBuy now\n\nPrice at\n\nHarbour Outdoor\n\n"
+        "62 pounds\n\nBuy now\n\nPrice at\n\nQuay Sports\n\n"
+        "## Camping lamp FAQ\n\n"
+        "### How bright should a camping lamp be?\n\n"
+        "Around 300 lumens is enough for a tent, and more only drains the battery faster.\n\n"
+        "### Can you leave a camping lamp on overnight?\n\n"
+        "Most lamps will run through a night on their lowest setting, but a timer saves the "
+        "battery for the walk back.\n\n"
+        "Our lamps on test at a campsite in the hills\n\n"
+        "### How long does a lamp take to charge?\n\n"
+        "Two to four hours from a wall socket, and about twice as long from a small power "
+        "bank.\n\n"
+        "### Do camping lamps work in the cold?\n\n"
+        "They do, though a battery loses a third of its charge below freezing.\n\n"
+        "View the latest camping lamp deals\n\n"
+        "Related Topics\n\n- Camping\n- Lamps\n- Outdoors\n- Travel\n");
+    assert_true(body_has(a, "three long nights"));
+    assert_true(body_has(a, "Around 300 lumens"));
+    assert_true(body_has(a, "twice as long from a small power"));
+    bt_article_free(a);
+}
+
 /* A buying guide: each product's section under its heading (a photo's credit, the product's
  * name, a price link, then paragraphs) is as dense in headline-like lines as a teaser list,
  * but its paragraphs are long and stand in pairs: an article's sections, joined into the
@@ -2326,6 +2364,7 @@ int main(void)
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
         cmocka_unit_test(test_introduced_list),
+        cmocka_unit_test(test_answered_questions),
         cmocka_unit_test(test_long_paragraphs_guide),
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),

@@ -540,11 +540,27 @@ static int introduces_list(const tx_block *b)
     return len && b->text[len - 1] == ':' && b->words >= LINE_MIN_WORDS;
 }
 
+/* Pass "answered questions": headings that ask questions, each with the paragraph answering
+ * it right below ("How long does it take clothes to dry?"), are the sections of an explainer
+ * or a guide's FAQ, no teasers' headlines. One question among headlines may be a teaser's
+ * (its summary or the next card's caption below it): it takes two. */
+#define FAQ_MIN_QUESTIONS 2
+static int answered(const ctx *c, size_t i)
+{
+    const tx_block *b = &c->d.b[i];
+    size_t len = b->len;
+    while (len && b->text[len - 1] == ' ')
+        len--;
+    return len && b->text[len - 1] == '?' && i + 1 < c->d.n && !c->junk[i + 1] &&
+           c->role[i + 1] != R_STOP && tx_is_prose(&c->d.b[i + 1]);
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
     size_t n = c->d.n;
     size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
+    size_t asked = 0, asked_in = 0; /* of the heads, questions with their answer below */
     size_t items = 0; /* the run's paragraphs that are whole-line links */
     size_t run_words = 0, in_row = 0; /* the run's words; its paragraphs under a paragraph */
     int last_prose = 0;               /* the last text block was a paragraph */
@@ -579,13 +595,14 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
         if (prose) {
             if (cs == NONE)
-                cs = i, score = 0, paras = items = 0, heads = heads_in = 0,
+                cs = i, score = 0, paras = items = 0, heads = heads_in = asked = asked_in = 0,
                 run_in_section = in_section, run_h1 = h1_since, run_words = in_row = 0,
                 last_prose = 0;
             signed_off = 0;
             ce = i;
             gap = nav_gap = 0;
             heads_in = heads; /* headlines after the run's last paragraph are not in it */
+            asked_in = asked;
             score += B[i].len;
             paras++;
             items += (B[i].flags & TBF_LINKLINE) != 0;
@@ -608,8 +625,10 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 !tx_is_enumeration(&B[i])) {
                 gap++;
                 last_prose = 0;
-                heads += teaser_head(&B[i]) && !label_again(B, i) &&
-                         !((B[i].flags & TBF_LIST) && introduced);
+                int head = teaser_head(&B[i]) && !label_again(B, i) &&
+                           !((B[i].flags & TBF_LIST) && introduced);
+                heads += head;
+                asked += head && answered(c, i);
             } else if (B[i].flags & TBF_NAV) {
                 nav_gap++;
             } else if (c->junk[i] == JUNK_GLUED) {
@@ -664,6 +683,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 in_section = 0;
             else if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
+            if (asked_in >= FAQ_MIN_QUESTIONS)
+                heads_in -= asked_in;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT &&
                 tx_listicle_items(&c->d, cs, ce) < LISTICLE_MIN_ITEMS && /* pass "listicle" */
                 !long_paragraphs(paras, run_words, in_row))
