@@ -778,6 +778,41 @@ static void test_most_read_box_inside(void **state)
     bt_article_free(a);
 }
 
+/* Pass "story box resumes": a "Trending" box whose cards read as prose (each story's title
+ * run into its photo's alt text, a sentence) takes more lines than a related box's last
+ * card: the article resumes further below, where its paragraphs stand in a row again, and
+ * the cards stay out of the body. */
+static void test_story_box_prose_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The region buys back the old ferry line after ten years of private service\n\n"
+        "The region has agreed to buy back the ferry line it sold ten years ago, after the "
+        "private company that runs it cut the winter service twice in one year.\n\n"
+        "The deal, signed on Monday, costs the region forty million euros and includes the "
+        "three ships that serve the islands, the quays and the ticket offices.\n\n"
+        "## Trending\n\n"
+        "A storm floods the old town. Water stands at the doors of the town hall after a "
+        "night of rain.\n\nWeather\n\n"
+        "The football club signs a striker. A young player poses in the club's shirt at the "
+        "stadium.\n\nSport\n\n"
+        "The council votes on the harbour plan. Councillors raise their hands in the old "
+        "town hall.\n\nPolitics\n\n"
+        "The museum opens a new wing. Ship models stand in glass cases in a bright new "
+        "room.\n\nCulture\n\n"
+        "The islanders welcomed the news, saying that the private company had treated the "
+        "line as a business and forgotten that it is the only way to reach the mainland.\n\n"
+        "The region plans to restore the full winter timetable by December and to order a "
+        "fourth ship, which would let it keep the line running while one is repaired.\n\n"
+        "The company said in a statement that it had run the line at a loss for years and "
+        "that it would help the region take over the service without any break.\n");
+    assert_true(body_has(a, "forty million"));
+    assert_true(body_has(a, "without any break"));
+    assert_false(body_has(a, "Ship models stand"));
+    assert_false(body_has(a, "young player poses"));
+    bt_article_free(a);
+}
+
 /* A "Trending" box set once between an article's paragraphs (a few stories, each a title, a
  * teaser and a section label) is a story box: the article resumes below it, further below
  * than after a related box. Teasers below it (titles and summaries in turn) stay out. */
@@ -2368,6 +2403,7 @@ int main(void)
         cmocka_unit_test(test_long_paragraphs_guide),
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),
+        cmocka_unit_test(test_story_box_prose_cards),
         cmocka_unit_test(test_embedded_post),
         cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_initials_signoff),

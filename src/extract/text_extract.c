@@ -555,6 +555,16 @@ static int answered(const ctx *c, size_t i)
            c->role[i + 1] != R_STOP && tx_is_prose(&c->d.b[i + 1]);
 }
 
+/* Whether the prose among blocks s..e-1 is all as short as a card's text (a title run into
+ * its teaser or its photo's alt text): a longer paragraph is an article's. */
+static int short_cards(const ctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (!c->junk[k] && c->d.b[k].words >= LONG_PARA_WORDS && tx_is_prose(&c->d.b[k]))
+            return 0;
+    return 1;
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
@@ -663,13 +673,24 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                  * blocks (pass "box resumes") */
                 resumes = 0;
                 size_t from = cs, seen = 0;
-                while (!resumes && from < ce && seen++ <= RESUME_LOOK) {
+                /* a story box's cards may read as prose (a headline run into its photo's
+                 * alt text): below one the article may resume as far down as the box's
+                 * lines reach, where two paragraphs that are no widget's text stand in a
+                 * row; the cards above them leave the run (pass "story box resumes") */
+                while (!resumes && from < ce &&
+                       (seen++ <= RESUME_LOOK ||
+                        (story_since && from - cs <= STORY_BOX_MAX_LINES))) {
                     size_t k = from + 1;
                     while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
                                       (B[k].flags & (TBF_CAPTION | TBF_CELL)) ||
                                       bare_caption(&B[k])))
                         k++;
-                    resumes = tx_is_prose(&B[from]) && tx_is_prose(&B[k]);
+                    resumes = tx_is_prose(&B[from]) && tx_is_prose(&B[k]) &&
+                              (seen <= RESUME_LOOK + 1 || (!c->junk[from] && !c->junk[k]));
+                    if (resumes && seen > RESUME_LOOK + 1 && short_cards(c, cs, from))
+                        for (; cs < from; cs++)
+                            if (!c->junk[cs])
+                                c->junk[cs] = JUNK_RULE;
                     from = k;
                 }
             }
