@@ -638,6 +638,41 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "near twins": a photo's alt text and the caption glued under it differ in a word or
+ * two ("(l)", a button's label): both are the photo's, no paragraph. Two paragraphs glued
+ * one under the other that open alike only in part stay. */
+static void test_near_twins(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   The mayor (l) and the harbour master: The two cut the ribbon at the\n"
+        "   terminal's gate on Monday. Enlarge the picture\n"
+        "   The mayor and the harbour master: The two opened the terminal after four\n"
+        "   years of building.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years.\n"
+        "   The mayor also thanked the residents who had put up with the noise of\n"
+        "   the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "terminal would serve the town"));
+    assert_true(has_text(a, "pile drivers for three long summers"));
+    assert_false(has_text(a, "cut the ribbon"));
+    assert_false(has_text(a, "opened the terminal after four"));
+    bt_article_free(a);
+}
+
 /* Pass "image lead": a figure lynx prints as the placeholder image's file name, then the
  * photo's credit, alt text and credit again in one paragraph, its caption glued under it:
  * no paragraph of the article, though the alt text reads as a sentence. The file name in
@@ -849,6 +884,7 @@ int main(void)
         cmocka_unit_test(test_next_article),
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
+        cmocka_unit_test(test_near_twins),
         cmocka_unit_test(test_image_lead),
         cmocka_unit_test(test_figure_below),
         cmocka_unit_test(test_gallery_twins),

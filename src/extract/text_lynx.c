@@ -139,6 +139,57 @@ static int repeats_opening(const tx_block *b)
     return 0;
 }
 
+/* Pass "near twins": the alt text and the caption under it may differ in a word or two
+ * ("Jesus Christus (l) und Donald Trump: Der US-Präsident ... Vergrößern des Bildes", then
+ * "Jesus Christus und Donald Trump: Der US-Präsident ..."): a line glued under another that
+ * opens on the same two words and on nearly all of its first few is the same photo's. */
+#define NEAR_TWIN_WORDS 6 /* opening words of the upper line compared ... */
+#define NEAR_TWIN_LOOK 8  /* ... with those of the lower line */
+#define NEAR_TWIN_SAME 5  /* found there: a word may be dropped or reworded */
+#define NEAR_TWIN_WORD 32 /* bytes of a word compared */
+
+/* The opening words of s, ASCII punctuation dropped and ASCII letters lowercased; returns
+ * how many (words that are all punctuation are skipped). */
+static size_t opening_words(const char *s, size_t len, char w[][NEAR_TWIN_WORD], size_t max)
+{
+    size_t n = 0, p = 0;
+    while (p < len && n < max) {
+        size_t k = 0;
+        for (; p < len && s[p] != ' '; p++) {
+            unsigned char c = (unsigned char)s[p];
+            if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
+                continue;
+            if (k + 1 < NEAR_TWIN_WORD)
+                w[n][k++] = (char)(c < 0x80 ? (c | 0x20) : c);
+        }
+        p++;
+        if (k) {
+            w[n][k] = '\0';
+            n++;
+        }
+    }
+    return n;
+}
+
+static int near_twins(const tx_block *a, const tx_block *b)
+{
+    if (a->words < NEAR_TWIN_WORDS || b->words < NEAR_TWIN_WORDS)
+        return 0;
+    char wa[NEAR_TWIN_WORDS][NEAR_TWIN_WORD], wb[NEAR_TWIN_LOOK][NEAR_TWIN_WORD];
+    size_t na = opening_words(a->text, a->len, wa, NEAR_TWIN_WORDS);
+    size_t nb = opening_words(b->text, b->len, wb, NEAR_TWIN_LOOK);
+    if (na < NEAR_TWIN_WORDS || nb < 2 || strcmp(wa[0], wb[0]) || strcmp(wa[1], wb[1]))
+        return 0;
+    size_t same = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!strcmp(wa[i], wb[j])) {
+                same++;
+                break;
+            }
+    return same >= NEAR_TWIN_SAME;
+}
+
 static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -157,6 +208,15 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
         }
         else if (repeats_opening(b))
             junk[i] = mark;
+        else if (i + 1 < d->n && d->b[i + 1].kind == TB_TEXT && !d->b[i + 1].level &&
+                 (d->b[i + 1].flags & TBF_INDENT) &&
+                 !(d->b[i + 1].flags & (TBF_BLANK_BEFORE | TBF_LIST)) &&
+                 near_twins(b, &d->b[i + 1])) {
+            size_t cl, co, cr;
+            const tx_block *cap = &d->b[i + 1];
+            if (!tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
+                junk[i] = junk[i + 1] = mark;
+        }
     }
 }
 
