@@ -736,6 +736,40 @@ static void test_figure_below(void **state)
     bt_article_free(a);
 }
 
+/* Pass "inline cards": a box of cards set between two paragraphs, each a bullet ("More on
+ * this") with its story's title glued under it: the titles are no teaser list's headlines,
+ * so the paragraphs around the box stay the article's, below a box of headlines too. */
+static void test_inline_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Headlines\n"
+        "   All headlines\n"
+        "   Video The new bridge opens to traffic\n"
+        "   Text The football club signs a striker\n"
+        "   Text A storm floods the old town again\n"
+        "   Text The museum opens a new wing\n"
+        "   Text The council votes on the harbour plan\n"
+        "   Text A new school opens in the north\n"
+        "   Show all headlines\n\n"
+        "   The islanders welcomed the news, saying that the ferries had been the only\n"
+        "   way to reach the mainland for as long as anyone on the islands remembered.\n"
+        "     * More on this\n"
+        "       Harbour: The old quay closes for good after a last summer\n"
+        "     * More on this\n"
+        "       Ferries: The operator orders a fourth ship for the winter\n"
+        "     * More on this\n"
+        "       Islands: The school boat gets a new timetable in autumn\n\n"
+        "   The council will decide in the spring whether the old quay is torn down\n"
+        "   or kept as a place for fishing boats and the summer market of the town.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "only way to reach the mainland"));
+    assert_true(has_text(a, "summer market of the town"));
+    assert_false(has_text(a, "fourth ship for the winter"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": two numbered items, each a photo's caption with its story's headline
  * glued under it, are a related box's cards, not a list the article gives: the article goes
  * on below the box. */
@@ -889,6 +923,7 @@ int main(void)
         cmocka_unit_test(test_figure_below),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
+        cmocka_unit_test(test_inline_cards),
         cmocka_unit_test(test_embed_list_lines),
         cmocka_unit_test(test_widget_label),
         cmocka_unit_test(test_author_box),

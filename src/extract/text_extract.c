@@ -98,6 +98,8 @@ typedef struct ctx {
 #define JUNK_RULE 1 /* furniture by a rule */
 #define JUNK_SITE 2 /* recurs across the site's pages (site model) */
 #define JUNK_GLUED 3 /* a <div>'s prose in a lynx dump: no paragraph, but no gap either */
+#define JUNK_CARD 4  /* a line of a box of cards in a lynx dump: no paragraph, no teaser's
+                        headline, but a gap like any box's line */
 
 static int is_date_line(const tx_block *b, bti_date *dt)
 {
@@ -631,11 +633,11 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         } else if (cs != NONE && !stop) {
             /* an enumeration line ("宮崎県：延岡市、西都市") goes on the article's list: no gap,
              * no teaser's headline (pass "enumeration line") */
-            if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION) &&
-                !tx_is_enumeration(&B[i])) {
+            if ((!c->junk[i] || c->junk[i] == JUNK_CARD) && B[i].kind == TB_TEXT &&
+                !(B[i].flags & TBF_CAPTION) && !tx_is_enumeration(&B[i])) {
                 gap++;
                 last_prose = 0;
-                int head = teaser_head(&B[i]) && !label_again(B, i) &&
+                int head = !c->junk[i] && teaser_head(&B[i]) && !label_again(B, i) &&
                            !((B[i].flags & TBF_LIST) && introduced);
                 heads += head;
                 asked += head && answered(c, i);
@@ -1919,7 +1921,7 @@ static int extract(ctx *c, const bt_capture *cap)
     /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
     if ((rc = tx_lynx_cut_twins(&c->d)))
         return rc;
-    tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
+    tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED, JUNK_CARD);
     tx_lynx_widget_labels(&c->d, c->role, R_STOP, R_NONE, c->junk, JUNK_RULE);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);

@@ -86,7 +86,14 @@ static int card_line(const tx_block *b)
     return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
 }
 
-static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark)
+/* Whether the line ends on a colon, introducing the list below it. */
+static int introduces_items(const tx_block *b)
+{
+    return b->len && b->text[b->len - 1] == ':';
+}
+
+static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark,
+                              unsigned char card)
 {
     for (size_t i = 0; i < d->n;) {
         if (!(d->b[i].flags & TBF_LIST)) {
@@ -106,10 +113,19 @@ static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned cha
         while (p > 0 && (junk[p - 1] || d->b[p - 1].kind != TB_TEXT))
             p--;
         int opened = p > 0 && opens_list(&d->b[p - 1]);
-        if (!opened && (items >= CARDS_MIN_ITEMS || (lined >= LINED_CARDS_MIN && lined == items)))
+        int lined_cards = lined >= LINED_CARDS_MIN && lined == items;
+        if (!opened && (items >= CARDS_MIN_ITEMS || lined_cards))
             for (size_t k = i; k < j; k++)
                 if ((d->b[k].flags & TBF_LIST) && !junk[k] && tx_is_prose(&d->b[k]))
                     junk[k] = mark;
+        /* pass "inline cards": cards with a line glued under each bullet ("More on this" and
+         * a story's title, three times) set between two paragraphs are a box too, unless
+         * the paragraph above introduces them (a colon): their lines are no teaser list's
+         * headlines, though they part the paragraphs around them as any box does */
+        if (lined_cards && !(p > 0 && introduces_items(&d->b[p - 1])))
+            for (size_t k = i; k < j; k++)
+                if (!junk[k] && d->b[k].kind == TB_TEXT)
+                    junk[k] = card;
         i = j;
     }
 }
@@ -425,12 +441,12 @@ static void mark_image_leads(const tx_doc *d, unsigned char *junk, unsigned char
 }
 
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
-                  unsigned char glued)
+                  unsigned char glued, unsigned char card)
 {
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
         return;
-    mark_bullet_cards(d, junk, mark);
+    mark_bullet_cards(d, junk, mark, card);
     mark_image_leads(d, junk, mark);
     mark_alt_twins(d, junk, mark);
     mark_title_cards(d, junk, mark);
