@@ -673,6 +673,38 @@ static void test_near_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "caption run-on": a photo's caption glued under a paragraph whose last line ends a
+ * sentence close to the wrap column reads as the paragraph's next line; ending on a credit,
+ * it is the caption: the paragraph ends at its sentence, the caption goes. A credit alone
+ * under a sentence is a caption's own credit: that caption stays whole (and out). */
+static void test_caption_run_on(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before the concrete was poured.\n"
+        "   Councillors visit the building site in the rain (Photo: Harbour Office)\n\n"
+        "   Divers inspect the old wooden piles under the quay before the works began.\n"
+        "   Photo: Harbour Office for the Harbour Town Courier via Coastal Images\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "before the concrete was poured."));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "building site in the rain"));
+    /* a credit alone under a caption's sentence: the caption is left whole */
+    assert_false(has_text(a, "Divers inspect"));
+    bt_article_free(a);
+}
+
 /* Pass "image lead": a figure lynx prints as the placeholder image's file name, then the
  * photo's credit, alt text and credit again in one paragraph, its caption glued under it:
  * no paragraph of the article, though the alt text reads as a sentence. The file name in
@@ -921,6 +953,7 @@ int main(void)
         cmocka_unit_test(test_near_twins),
         cmocka_unit_test(test_image_lead),
         cmocka_unit_test(test_figure_below),
+        cmocka_unit_test(test_caption_run_on),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_inline_cards),

@@ -52,6 +52,8 @@ typedef struct tx_block {
     int level;       /* heading level 1..6, 0 for none */
     unsigned flags;  /* TBF_* */
     uint64_t key;    /* hash of the folded text: repetition and site-model lookups */
+    size_t tail_words; /* words of the lines a wrapped paragraph took after a line ending a
+                          sentence (the join may be a line break: a caption glued under it) */
 } tx_block;
 
 typedef struct tx_doc {
@@ -172,6 +174,11 @@ void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char s
  * photos glued to its end or middle, each printed as its alt text and the caption repeating
  * it ("... carta. A A Credit B B Credit"). 0 or BT_ENOMEM. */
 int tx_lynx_cut_twins(tx_doc *d);
+
+/* Pass "caption run-on": in a capture laid out as a lynx dump, cuts off a paragraph the
+ * caption glued under it, the lines after its last sentence-ending line when they end on a
+ * photo's credit. 0 or BT_ENOMEM. */
+int tx_lynx_cut_captions(tx_doc *d);
 
 /* Folds the modifier letter apostrophe (U+02BC) lynx prints for some ASCII apostrophes back
  * to "'" between Latin letters: 1 with the text in *out (the caller frees it), 0 when there

@@ -996,7 +996,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         size_t indent = L[i].indent;
         bti_buf_reset(&para);
         rc = bti_buf_add(&para, L[i].s, L[i].len);
-        size_t j = i + 1;
+        size_t j = i + 1, soft = 0; /* soft: where the last line ending a sentence ended */
         /* an HTML tag left open at the end of the line continues on the next ones */
         int tag_open = open_tag(L[i].s, L[i].len);
         if (tag_open) {
@@ -1023,14 +1023,19 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
                        list_marker(L[i].s, L[i].len, &skip)) &&
                      L[j].s[0] != '#' && (L[j].s[0] != '<' || inline_tag(L[j].s, L[j].len))))) {
                 lt |= memchr(L[j].s, '<', L[j].len) != NULL;
+                if (ends_sentence(&L[j - 1]))
+                    soft = para.len;
                 if (!cjk_join(para.data, para.len, &L[j]))
                     rc = rc ? rc : bti_buf_addc(&para, ' ');
                 rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);
                 j++;
             }
         }
+        size_t had = d->n;
         if (!rc)
             rc = make_block(d, para.data, para.len, indent, flags);
+        if (!rc && soft && d->n > had)
+            d->b[d->n - 1].tail_words = tx_count_words(para.data + soft, para.len - soft);
         i = j;
     }
     bti_buf_free(&para);

@@ -625,6 +625,72 @@ int tx_lynx_cut_twins(tx_doc *d)
     return 0;
 }
 
+/* Pass "caption run-on": a photo set under a paragraph with no alt text shows only its
+ * caption, glued to the paragraph's last line; when that line ends a sentence and the
+ * caption's first word would not fit on it, the unwrapper cannot tell the line break from a
+ * wrap ("... from the audience." / "One of the protesters said ... (Photo: PA Wire)"). A
+ * paragraph whose lines after its last sentence-ending line end on a photo's credit ends
+ * at that sentence: the rest is the caption. */
+#define RUNON_CAPTION_MIN_WORDS 2  /* words of the caption before its credit */
+#define RUNON_CAPTION_MAX_WORDS 70 /* a caption is no longer than the longest one bare_caption
+                                      takes */
+
+/* The offset where the last `words` words of s start. */
+static size_t last_words_at(const char *s, size_t len, size_t words)
+{
+    size_t p = len;
+    for (size_t w = 0; w < words && p > 0; w++) {
+        while (p > 0 && s[p - 1] == ' ')
+            p--;
+        while (p > 0 && s[p - 1] != ' ')
+            p--;
+    }
+    return p;
+}
+
+static int cut_caption(tx_block *b)
+{
+    size_t t = b->tail_words;
+    if (!t || t >= b->words || t > RUNON_CAPTION_MAX_WORDS)
+        return 0;
+    size_t at = last_words_at(b->text, b->len, t), cl, co, cr;
+    /* the tail is a caption, words before its credit: a credit alone under a sentence is
+     * the credit of a caption that sentence ends, which the caption rules take whole */
+    if (!at || !tx_split_credit(b->text + at, b->len - at, &cl, &co, &cr) ||
+        tx_count_words(b->text + at, cl) < RUNON_CAPTION_MIN_WORDS)
+        return 0;
+    size_t keep = at;
+    while (keep && b->text[keep - 1] == ' ')
+        keep--;
+    b->len = keep;
+    b->text[keep] = '\0';
+    b->words = tx_count_words(b->text, b->len);
+    b->tail_words = 0;
+    free(b->fold);
+    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
+    if (!b->fold)
+        return BT_ENOMEM;
+    b->key = tx_key(b->fold, b->flen);
+    return 0;
+}
+
+int tx_lynx_cut_captions(tx_doc *d)
+{
+    size_t prose, spaced;
+    if (!lynx_layout(d, &prose, &spaced))
+        return 0;
+    for (size_t i = 0; i < d->n; i++) {
+        tx_block *b = &d->b[i];
+        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) ||
+            !(b->flags & TBF_INDENT) || !b->tail_words)
+            continue;
+        int rc = cut_caption(b);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 /* Pass "lynx apostrophe": lynx prints some ASCII apostrophes of a page as U+02BC, the
  * modifier letter apostrophe ("arenʼt", "lʼEuropa"), which is a letter: a word with it reads
  * as one word with no match for "aren't". Between two Latin letters it is an apostrophe of
