@@ -1919,7 +1919,7 @@ static int extract(ctx *c, const bt_capture *cap)
     int rc;
     mark_furniture(c);
     /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
-    if ((rc = tx_lynx_cut_twins(&c->d)) || (rc = tx_lynx_cut_captions(&c->d)))
+    if ((rc = tx_lynx_cut(&c->d)))
         return rc;
     tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED, JUNK_CARD);
     tx_lynx_widget_labels(&c->d, c->role, R_STOP, R_NONE, c->junk, JUNK_RULE);

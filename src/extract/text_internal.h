@@ -170,15 +170,13 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsi
 void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char stop,
                            unsigned char none, unsigned char *junk, unsigned char mark);
 
-/* Pass "gallery twins": in a capture laid out as a lynx dump, cuts out of a paragraph the
- * photos glued to its end or middle, each printed as its alt text and the caption repeating
- * it ("... carta. A A Credit B B Credit"). 0 or BT_ENOMEM. */
-int tx_lynx_cut_twins(tx_doc *d);
 
-/* Pass "caption run-on": in a capture laid out as a lynx dump, cuts off a paragraph the
- * caption glued under it, the lines after its last sentence-ending line when they end on a
- * photo's credit. 0 or BT_ENOMEM. */
-int tx_lynx_cut_captions(tx_doc *d);
+/* In a capture laid out as a lynx dump, cuts photos out of the paragraphs they run into:
+ * pass "gallery twins", the photos glued to a paragraph's end or middle, each printed as its
+ * alt text and the caption repeating it ("... carta. A A Credit B B Credit"); pass "caption
+ * run-on", the caption glued under a paragraph, the lines after its last sentence-ending
+ * line when they end on a photo's credit. 0 or BT_ENOMEM. */
+int tx_lynx_cut(tx_doc *d);
 
 /* Folds the modifier letter apostrophe (U+02BC) lynx prints for some ASCII apostrophes back
  * to "'" between Latin letters: 1 with the text in *out (the caller frees it), 0 when there

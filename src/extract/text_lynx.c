@@ -608,22 +608,6 @@ static int cut_twins(tx_block *b)
     return 0;
 }
 
-int tx_lynx_cut_twins(tx_doc *d)
-{
-    size_t prose, spaced;
-    if (!lynx_layout(d, &prose, &spaced))
-        return 0;
-    for (size_t i = 0; i < d->n; i++) {
-        tx_block *b = &d->b[i];
-        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) ||
-            !(b->flags & TBF_INDENT) || b->len < 3 * ALT_MIN_LEN)
-            continue;
-        int rc = cut_twins(b);
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
 
 /* Pass "caption run-on": a photo set under a paragraph with no alt text shows only its
  * caption, glued to the paragraph's last line; when that line ends a sentence and the
@@ -674,17 +658,21 @@ static int cut_caption(tx_block *b)
     return 0;
 }
 
-int tx_lynx_cut_captions(tx_doc *d)
+int tx_lynx_cut(tx_doc *d)
 {
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
         return 0;
     for (size_t i = 0; i < d->n; i++) {
         tx_block *b = &d->b[i];
-        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) ||
-            !(b->flags & TBF_INDENT) || !b->tail_words)
+        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) || !(b->flags & TBF_INDENT))
             continue;
-        int rc = cut_caption(b);
+        size_t len = b->len;
+        int rc = len >= 3 * ALT_MIN_LEN ? cut_twins(b) : 0;
+        if (b->len != len)
+            b->tail_words = 0; /* the lines' words no longer end the text as they did */
+        if (!rc && b->tail_words)
+            rc = cut_caption(b);
         if (rc)
             return rc;
     }
