@@ -533,13 +533,15 @@ static int long_paragraphs(size_t paras, size_t words, size_t in_row)
 /* Pass "introduced list": items under a line that introduces them ("... at these shops:")
  * are the article's own list, however headline-like each item reads: no teaser's headline.
  * A teaser list's titles follow a section's name or one another, not a sentence opening
- * them with a colon. */
+ * them with a colon; a label with a colon ("Read more:", "Lesen Sie auch:") is a box's. */
+#define INTRO_MIN_WORDS 5 /* a sentence, not a box's label */
+
 static int introduces_list(const tx_block *b)
 {
     size_t len = b->len;
     while (len && b->text[len - 1] == ' ')
         len--;
-    return len && b->text[len - 1] == ':' && b->words >= LINE_MIN_WORDS;
+    return len && b->text[len - 1] == ':' && b->words >= INTRO_MIN_WORDS;
 }
 
 /* Pass "answered questions": headings that ask questions, each with the paragraph answering
