@@ -543,6 +543,101 @@ static void test_listicle_items(void **state)
     tx_doc_free(&d);
 }
 
+/* Pass "introduced list": a guide's opening paragraphs hold a list its sentence introduces
+ * ("... at these shops:"), every item a short title-like line. Counted as teasers'
+ * headlines, they made the opening a teaser list, cut off from the product sections below
+ * it; items under a colon are the article's own. */
+static int body_has(const bt_article *a, const char *s)
+{
+    for (size_t i = 0; i < a->n_body; i++)
+        if (strstr(a->body[i], s))
+            return 1;
+    return 0;
+}
+
+static void test_introduced_list(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"Harbour Deluxe", "Quay Mini", "Ferry Pro"};
+    static const char *const paras[] = {
+        "gave the most light for its weight of every lamp we tried, and its battery lasted "
+        "through three long nights on the coast without a charge.",
+        "folds flat into a small case, which makes it easy to carry in a rucksack, and its "
+        "handle doubles as a hook for the roof of a tent when the wind blows.",
+        "is not the cheapest lamp of the test, but it is the one we would buy again for a week "
+        "in the hills or a weekend by the sea in the autumn rain.",
+        "took an hour longer to charge than the others, which matters little on a campsite "
+        "with power but a lot on a long walk far from any socket.",
+        "has a dimmer that goes low enough to read by without waking the rest of the tent, a "
+        "small thing that we came to miss on every other lamp.",
+        "survived a fall onto the rocks of the harbour wall with only a scratch on its glass, "
+        "and it kept working after a night left out in heavy rain."};
+    char md[8192];
+    int o = snprintf(md, sizeof md,
+        "The best camping lamps for long nights\n\n"
+        "Camping lamps have become one of the most wanted things in outdoor shops this year, "
+        "and prices have risen with the demand since the spring.\n\n"
+        "My top picks may sell out soon. These are the best places to look for them:\n\n"
+        "- Harbour Outdoor camping lamps\n"
+        "- Quay Sports camping lamps (their two-lamp set is the same as our top pick)\n"
+        "- Ferry Hardware camping lamps\n- Estuary Supplies camping lamps\n\n"
+        "Stocks are low online too, but most shops say that new lamps will arrive before the "
+        "summer holidays begin.\n\n");
+    for (int k = 0; k < 3; k++)
+        o += snprintf(md + o, sizeof md - (size_t)o,
+            "## %d. The %s lamp\n\nCurrently %d pounds at Harbour Outdoor\n\n"
+            "Best lamp number %d, %d/10\n\nWe like: the %s light\n\n"
+            "We do not like: the %s battery\n\nThe %s tested at home\n\n"
+            "Weighs %d00 grams\n\n"
+            "The %s %s\n\nThe %s %s\n\n",
+            k + 1, names[k], 80 + k, k + 1, 9 - k, k ? "cold" : "warm", k ? "small" : "heavy",
+            names[k], 6 + k, names[k], paras[2 * k], names[k], paras[2 * k + 1]);
+    (void)o;
+    bt_article *a = extract_ok(md);
+    assert_true(body_has(a, "most wanted things in outdoor shops"));
+    assert_true(body_has(a, "Stocks are low online"));
+    assert_true(body_has(a, "three long nights"));
+    bt_article_free(a);
+}
+
+/* Pass "answered questions": a guide's FAQ, each question a heading with its answer right
+ * below, is as dense in headline-like lines as a teaser list; it is the article's last
+ * section and joins the body. */
+static void test_answered_questions(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The best camping lamps for long nights\n\n"
+        "We took a dozen lamps to the coast, the hills and a few campsites in the rain over "
+        "the past year, and we kept using only four of them on every trip we made.\n\n"
+        "The Harbour Deluxe gave the most light for its weight of every lamp we tried, and "
+        "its battery lasted through three long nights on the coast without a charge.\n\n"
+        "The Quay Mini folds flat into a small case, which makes it easy to carry in a "
+        "rucksack, and its handle doubles as a hook for the roof of a tent.\n\n"
+        "The Ferry Pro has a dimmer that goes low enough to read by without waking the rest of "
+        "the tent, a small thing that we came to miss on every other lamp.\n\n"
+        "85 pounds\n\nBuy now\n\nPrice at\n\nHarbour Outdoor\n\n"
+        "62 pounds\n\nBuy now\n\nPrice at\n\nQuay Sports\n\n"
+        "## Camping lamp FAQ\n\n"
+        "### How bright should a camping lamp be?\n\n"
+        "Around 300 lumens is enough for a tent, and more only drains the battery faster.\n\n"
+        "### Can you leave a camping lamp on overnight?\n\n"
+        "Most lamps will run through a night on their lowest setting, but a timer saves the "
+        "battery for the walk back.\n\n"
+        "Our lamps on test at a campsite in the hills\n\n"
+        "### How long does a lamp take to charge?\n\n"
+        "Two to four hours from a wall socket, and about twice as long from a small power "
+        "bank.\n\n"
+        "### Do camping lamps work in the cold?\n\n"
+        "They do, though a battery loses a third of its charge below freezing.\n\n"
+        "View the latest camping lamp deals\n\n"
+        "Related Topics\n\n- Camping\n- Lamps\n- Outdoors\n- Travel\n");
+    assert_true(body_has(a, "three long nights"));
+    assert_true(body_has(a, "Around 300 lumens"));
+    assert_true(body_has(a, "twice as long from a small power"));
+    bt_article_free(a);
+}
+
 /* A buying guide: each product's section under its heading (a photo's credit, the product's
  * name, a price link, then paragraphs) is as dense in headline-like lines as a teaser list,
  * but its paragraphs are long and stand in pairs: an article's sections, joined into the
@@ -680,6 +775,41 @@ static void test_most_read_box_inside(void **state)
     for (size_t i = 0; i < a->n_body; i++)
         assert_null(strstr(a->body[i], "newsletter"));
     assert_non_null(strstr(a->body[0], "six hours"));
+    bt_article_free(a);
+}
+
+/* Pass "story box resumes": a "Trending" box whose cards read as prose (each story's title
+ * run into its photo's alt text, a sentence) takes more lines than a related box's last
+ * card: the article resumes further below, where its paragraphs stand in a row again, and
+ * the cards stay out of the body. */
+static void test_story_box_prose_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The region buys back the old ferry line after ten years of private service\n\n"
+        "The region has agreed to buy back the ferry line it sold ten years ago, after the "
+        "private company that runs it cut the winter service twice in one year.\n\n"
+        "The deal, signed on Monday, costs the region forty million euros and includes the "
+        "three ships that serve the islands, the quays and the ticket offices.\n\n"
+        "## Trending\n\n"
+        "A storm floods the old town. Water stands at the doors of the town hall after a "
+        "night of rain.\n\nWeather\n\n"
+        "The football club signs a striker. A young player poses in the club's shirt at the "
+        "stadium.\n\nSport\n\n"
+        "The council votes on the harbour plan. Councillors raise their hands in the old "
+        "town hall.\n\nPolitics\n\n"
+        "The museum opens a new wing. Ship models stand in glass cases in a bright new "
+        "room.\n\nCulture\n\n"
+        "The islanders welcomed the news, saying that the private company had treated the "
+        "line as a business and forgotten that it is the only way to reach the mainland.\n\n"
+        "The region plans to restore the full winter timetable by December and to order a "
+        "fourth ship, which would let it keep the line running while one is repaired.\n\n"
+        "The company said in a statement that it had run the line at a loss for years and "
+        "that it would help the region take over the service without any break.\n");
+    assert_true(body_has(a, "forty million"));
+    assert_true(body_has(a, "without any break"));
+    assert_false(body_has(a, "Ship models stand"));
+    assert_false(body_has(a, "young player poses"));
     bt_article_free(a);
 }
 
@@ -2268,9 +2398,12 @@ int main(void)
         cmocka_unit_test(test_header_button),
         cmocka_unit_test(test_html2text_copyright_captions),
         cmocka_unit_test(test_listicle_items),
+        cmocka_unit_test(test_introduced_list),
+        cmocka_unit_test(test_answered_questions),
         cmocka_unit_test(test_long_paragraphs_guide),
         cmocka_unit_test(test_most_read_box_inside),
         cmocka_unit_test(test_story_box_inside),
+        cmocka_unit_test(test_story_box_prose_cards),
         cmocka_unit_test(test_embedded_post),
         cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_initials_signoff),

@@ -638,6 +638,170 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "near twins": a photo's alt text and the caption glued under it differ in a word or
+ * two ("(l)", a button's label): both are the photo's, no paragraph. Two paragraphs glued
+ * one under the other that open alike only in part stay. */
+static void test_near_twins(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   The mayor (l) and the harbour master: The two cut the ribbon at the\n"
+        "   terminal's gate on Monday. Enlarge the picture\n"
+        "   The mayor and the harbour master: The two opened the terminal after four\n"
+        "   years of building.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years.\n"
+        "   The mayor also thanked the residents who had put up with the noise of\n"
+        "   the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "terminal would serve the town"));
+    assert_true(has_text(a, "pile drivers for three long summers"));
+    assert_false(has_text(a, "cut the ribbon"));
+    assert_false(has_text(a, "opened the terminal after four"));
+    bt_article_free(a);
+}
+
+/* Pass "caption run-on": a photo's caption glued under a paragraph whose last line ends a
+ * sentence close to the wrap column reads as the paragraph's next line; ending on a credit,
+ * it is the caption: the paragraph ends at its sentence, the caption goes. A credit alone
+ * under a sentence is a caption's own credit: that caption stays whole (and out). */
+static void test_caption_run_on(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before the concrete was poured.\n"
+        "   Councillors visit the building site in the rain (Photo: Harbour Office)\n\n"
+        "   Divers inspect the old wooden piles under the quay before the works began.\n"
+        "   Photo: Harbour Office for the Harbour Town Courier via Coastal Images\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "before the concrete was poured."));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "building site in the rain"));
+    /* a credit alone under a caption's sentence: the caption is left whole */
+    assert_false(has_text(a, "Divers inspect"));
+    bt_article_free(a);
+}
+
+/* Pass "image lead": a figure lynx prints as the placeholder image's file name, then the
+ * photo's credit, alt text and credit again in one paragraph, its caption glued under it:
+ * no paragraph of the article, though the alt text reads as a sentence. The file name in
+ * the middle of a line opens nothing. */
+static void test_image_lead(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   [grey-placeholder.png] Harbour Press A crowd of residents waits on the\n"
+        "   new quay for the first ferry, some of them holding flags and balloons.\n"
+        "   Harbour Press\n"
+        "   Residents waited for hours to board the first ferry to the islands\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor said the delays had been worth it [flag.png] since the terminal\n"
+        "   would serve the town for at least fifty years, and thanked the residents\n"
+        "   who had put up with the noise of the pile drivers for three summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "thanked the residents"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "holding flags and balloons"));
+    assert_false(has_text(a, "waited for hours"));
+    bt_article_free(a);
+}
+
+/* Pass "figure below": a figure under a paragraph with no blank line between, its image named
+ * by a long file name with a query that lynx wraps: the paragraph ends on its full stop, the
+ * figure (name, caption, credit) is a block of its own and no part of the article. */
+static void test_figure_below(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay rested on rotten wooden piles.\n"
+        "   [5d1c8e2a-77b4-4c1e-9a3f-2b6e0d9c4f11?format=auto&amp;w=40&amp;s=8c2e41\n"
+        "   9a07f3b5d6e2c1a4f8b9d0e7c6a5b4c3d2] Divers inspect the old piles under\n"
+        "   the quay before the works. Photo: Harbour Office\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "rested on rotten wooden piles."));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "Divers inspect"));
+    assert_false(has_text(a, "format=auto"));
+    bt_article_free(a);
+}
+
+/* Pass "inline cards": a box of cards set between two paragraphs, each a bullet ("More on
+ * this") with its story's title glued under it: the titles are no teaser list's headlines,
+ * so the paragraphs around the box stay the article's, below a box of headlines too. */
+static void test_inline_cards(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Headlines\n"
+        "   All headlines\n"
+        "   Video The new bridge opens to traffic\n"
+        "   Text The football club signs a striker\n"
+        "   Text A storm floods the old town again\n"
+        "   Text The museum opens a new wing\n"
+        "   Text The council votes on the harbour plan\n"
+        "   Text A new school opens in the north\n"
+        "   Show all headlines\n\n"
+        "   The islanders welcomed the news, saying that the ferries had been the only\n"
+        "   way to reach the mainland for as long as anyone on the islands remembered.\n"
+        "     * More on this\n"
+        "       Harbour: The old quay closes for good after a last summer\n"
+        "     * More on this\n"
+        "       Ferries: The operator orders a fourth ship for the winter\n"
+        "     * More on this\n"
+        "       Islands: The school boat gets a new timetable in autumn\n\n"
+        "   The council will decide in the spring whether the old quay is torn down\n"
+        "   or kept as a place for fishing boats and the summer market of the town.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "only way to reach the mainland"));
+    assert_true(has_text(a, "summer market of the town"));
+    assert_false(has_text(a, "fourth ship for the winter"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": two numbered items, each a photo's caption with its story's headline
  * glued under it, are a related box's cards, not a list the article gives: the article goes
  * on below the box. */
@@ -786,8 +950,13 @@ int main(void)
         cmocka_unit_test(test_next_article),
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
+        cmocka_unit_test(test_near_twins),
+        cmocka_unit_test(test_image_lead),
+        cmocka_unit_test(test_figure_below),
+        cmocka_unit_test(test_caption_run_on),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
+        cmocka_unit_test(test_inline_cards),
         cmocka_unit_test(test_embed_list_lines),
         cmocka_unit_test(test_widget_label),
         cmocka_unit_test(test_author_box),

@@ -98,6 +98,8 @@ typedef struct ctx {
 #define JUNK_RULE 1 /* furniture by a rule */
 #define JUNK_SITE 2 /* recurs across the site's pages (site model) */
 #define JUNK_GLUED 3 /* a <div>'s prose in a lynx dump: no paragraph, but no gap either */
+#define JUNK_CARD 4  /* a line of a box of cards in a lynx dump: no paragraph, no teaser's
+                        headline, but a gap like any box's line */
 
 static int is_date_line(const tx_block *b, bti_date *dt)
 {
@@ -528,11 +530,51 @@ static int long_paragraphs(size_t paras, size_t words, size_t in_row)
     return words >= paras * LONG_PARA_WORDS && in_row * 100 >= paras * LONG_PARA_ROW_PCT;
 }
 
+/* Pass "introduced list": items under a line that introduces them ("... at these shops:")
+ * are the article's own list, however headline-like each item reads: no teaser's headline.
+ * A teaser list's titles follow a section's name or one another, not a sentence opening
+ * them with a colon; a label with a colon ("Read more:", "Lesen Sie auch:") is a box's. */
+#define INTRO_MIN_WORDS 5 /* a sentence, not a box's label */
+
+static int introduces_list(const tx_block *b)
+{
+    size_t len = b->len;
+    while (len && b->text[len - 1] == ' ')
+        len--;
+    return len && b->text[len - 1] == ':' && b->words >= INTRO_MIN_WORDS;
+}
+
+/* Pass "answered questions": headings that ask questions, each with the paragraph answering
+ * it right below ("How long does it take clothes to dry?"), are the sections of an explainer
+ * or a guide's FAQ, no teasers' headlines. One question among headlines may be a teaser's
+ * (its summary or the next card's caption below it): it takes two. */
+#define FAQ_MIN_QUESTIONS 2
+static int answered(const ctx *c, size_t i)
+{
+    const tx_block *b = &c->d.b[i];
+    size_t len = b->len;
+    while (len && b->text[len - 1] == ' ')
+        len--;
+    return len && b->text[len - 1] == '?' && i + 1 < c->d.n && !c->junk[i + 1] &&
+           c->role[i + 1] != R_STOP && tx_is_prose(&c->d.b[i + 1]);
+}
+
+/* Whether the prose among blocks s..e-1 is all as short as a card's text (a title run into
+ * its teaser or its photo's alt text): a longer paragraph is an article's. */
+static int short_cards(const ctx *c, size_t s, size_t e)
+{
+    for (size_t k = s; k < e; k++)
+        if (!c->junk[k] && c->d.b[k].words >= LONG_PARA_WORDS && tx_is_prose(&c->d.b[k]))
+            return 0;
+    return 1;
+}
+
 static int find_body(ctx *c, size_t *rs, size_t *re)
 {
     tx_block *B = c->d.b;
     size_t n = c->d.n;
     size_t cs = NONE, ce = NONE, gap = 0, score = 0, paras = 0, heads = 0, heads_in = 0;
+    size_t asked = 0, asked_in = 0; /* of the heads, questions with their answer below */
     size_t items = 0; /* the run's paragraphs that are whole-line links */
     size_t run_words = 0, in_row = 0; /* the run's words; its paragraphs under a paragraph */
     int last_prose = 0;               /* the last text block was a paragraph */
@@ -547,6 +589,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                                              * are another article's */
     size_t box_items = 0;
     int story_since = 0; /* the box since the last run is a story box */
+    int introduced = 0;  /* the last line that is no list item introduces a list */
     run *runs = NULL;
     size_t nr = 0, capr = 0;
     *rs = *re = NONE;
@@ -566,13 +609,14 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         int prose = !stop && !c->junk[i] && tx_is_prose(&B[i]);
         if (prose) {
             if (cs == NONE)
-                cs = i, score = 0, paras = items = 0, heads = heads_in = 0,
+                cs = i, score = 0, paras = items = 0, heads = heads_in = asked = asked_in = 0,
                 run_in_section = in_section, run_h1 = h1_since, run_words = in_row = 0,
                 last_prose = 0;
             signed_off = 0;
             ce = i;
             gap = nav_gap = 0;
             heads_in = heads; /* headlines after the run's last paragraph are not in it */
+            asked_in = asked;
             score += B[i].len;
             paras++;
             items += (B[i].flags & TBF_LINKLINE) != 0;
@@ -591,11 +635,14 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
         } else if (cs != NONE && !stop) {
             /* an enumeration line ("宮崎県：延岡市、西都市") goes on the article's list: no gap,
              * no teaser's headline (pass "enumeration line") */
-            if (!c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_CAPTION) &&
-                !tx_is_enumeration(&B[i])) {
+            if ((!c->junk[i] || c->junk[i] == JUNK_CARD) && B[i].kind == TB_TEXT &&
+                !(B[i].flags & TBF_CAPTION) && !tx_is_enumeration(&B[i])) {
                 gap++;
                 last_prose = 0;
-                heads += teaser_head(&B[i]) && !label_again(B, i);
+                int head = !c->junk[i] && teaser_head(&B[i]) && !label_again(B, i) &&
+                           !((B[i].flags & TBF_LIST) && introduced);
+                heads += head;
+                asked += head && answered(c, i);
             } else if (B[i].flags & TBF_NAV) {
                 nav_gap++;
             } else if (c->junk[i] == JUNK_GLUED) {
@@ -630,13 +677,24 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                  * blocks (pass "box resumes") */
                 resumes = 0;
                 size_t from = cs, seen = 0;
-                while (!resumes && from < ce && seen++ <= RESUME_LOOK) {
+                /* a story box's cards may read as prose (a headline run into its photo's
+                 * alt text): below one the article may resume as far down as the box's
+                 * lines reach, where two paragraphs that are no widget's text stand in a
+                 * row; the cards above them leave the run (pass "story box resumes") */
+                while (!resumes && from < ce &&
+                       (seen++ <= RESUME_LOOK ||
+                        (story_since && from - cs <= STORY_BOX_MAX_LINES))) {
                     size_t k = from + 1;
                     while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
                                       (B[k].flags & (TBF_CAPTION | TBF_CELL)) ||
                                       bare_caption(&B[k])))
                         k++;
-                    resumes = tx_is_prose(&B[from]) && tx_is_prose(&B[k]);
+                    resumes = tx_is_prose(&B[from]) && tx_is_prose(&B[k]) &&
+                              (seen <= RESUME_LOOK + 1 || (!c->junk[from] && !c->junk[k]));
+                    if (resumes && seen > RESUME_LOOK + 1 && short_cards(c, cs, from))
+                        for (; cs < from; cs++)
+                            if (!c->junk[cs])
+                                c->junk[cs] = JUNK_RULE;
                     from = k;
                 }
             }
@@ -650,6 +708,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                 in_section = 0;
             else if (run_in_section)
                 r.score /= RUN_IN_SECTION_DIV, r.weak = 1;
+            if (asked_in >= FAQ_MIN_QUESTIONS)
+                heads_in -= asked_in;
             if (paras >= TEASER_MIN_PARAS && heads_in * 100 >= paras * TEASER_HEADS_PCT &&
                 tx_listicle_items(&c->d, cs, ce) < LISTICLE_MIN_ITEMS && /* pass "listicle" */
                 !long_paragraphs(paras, run_words, in_row))
@@ -702,6 +762,8 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                           tx_is_attribution(B[i].text, B[i].len) ||
                           !strncmp(B[i].text, "Nguồn", strlen("Nguồn"));
         }
+        if (i < n && !c->junk[i] && B[i].kind == TB_TEXT && !(B[i].flags & TBF_LIST))
+            introduced = introduces_list(&B[i]);
     }
     size_t best = NONE;
     for (size_t k = 0; k < nr; k++)
@@ -1859,9 +1921,9 @@ static int extract(ctx *c, const bt_capture *cap)
     int rc;
     mark_furniture(c);
     /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
-    if ((rc = tx_lynx_cut_twins(&c->d)))
+    if ((rc = tx_lynx_cut(&c->d)))
         return rc;
-    tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
+    tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED, JUNK_CARD);
     tx_lynx_widget_labels(&c->d, c->role, R_STOP, R_NONE, c->junk, JUNK_RULE);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);

@@ -38,6 +38,7 @@ enum { TB_TEXT = 0, TB_IMAGE = 1 };
 #define TBF_ROW          0x200u /* a row of three cells or more: a data table, not prose */
 #define TBF_KICKER_CUT   0x400u /* a kicker's <span> was left out (pandoc raw HTML) */
 #define TBF_QUOTE        0x800u /* a Markdown quote ("> ...") */
+#define TBF_IMAGE_LEAD  0x1000u /* opens on an image lynx shows by its file name ("[a.jpg]") */
 
 typedef struct tx_block {
     char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */
@@ -51,6 +52,8 @@ typedef struct tx_block {
     int level;       /* heading level 1..6, 0 for none */
     unsigned flags;  /* TBF_* */
     uint64_t key;    /* hash of the folded text: repetition and site-model lookups */
+    size_t tail_words; /* words of the lines a wrapped paragraph took after a line ending a
+                          sentence (the join may be a line break: a caption glued under it) */
 } tx_block;
 
 typedef struct tx_doc {
@@ -156,19 +159,24 @@ int tx_is_attribution(const char *s, size_t len);
 
 /* In a capture laid out as a lynx dump, sets junk[i] = mark for the blocks its layout shows
  * to be no paragraph of the article (bullets standing apart from any paragraph, a photo's
- * alt text printed twice), and junk[i] = glued for prose glued to the line above (a <div>'s
- * text: no paragraph, though the page's text goes on through it). Other captures are left
- * alone. */
-void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
+ * alt text printed twice), junk[i] = glued for prose glued to the line above (a <div>'s
+ * text: no paragraph, though the page's text goes on through it) and junk[i] = card for
+ * the lines of a box of cards set between paragraphs (no paragraph and no teaser's
+ * headline, but a box parting the text around it). Other captures are left alone. */
+void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued,
+                  unsigned char card);
 /* In a capture laid out as a lynx dump, a section heading (role[i] == stop) that the layout
  * shows to be a widget's one-word label gets role none and junk mark (pass "widget label"). */
 void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char stop,
                            unsigned char none, unsigned char *junk, unsigned char mark);
 
-/* Pass "gallery twins": in a capture laid out as a lynx dump, cuts out of a paragraph the
- * photos glued to its end or middle, each printed as its alt text and the caption repeating
- * it ("... carta. A A Credit B B Credit"). 0 or BT_ENOMEM. */
-int tx_lynx_cut_twins(tx_doc *d);
+
+/* In a capture laid out as a lynx dump, cuts photos out of the paragraphs they run into:
+ * pass "gallery twins", the photos glued to a paragraph's end or middle, each printed as its
+ * alt text and the caption repeating it ("... carta. A A Credit B B Credit"); pass "caption
+ * run-on", the caption glued under a paragraph, the lines after its last sentence-ending
+ * line when they end on a photo's credit. 0 or BT_ENOMEM. */
+int tx_lynx_cut(tx_doc *d);
 
 /* Folds the modifier letter apostrophe (U+02BC) lynx prints for some ASCII apostrophes back
  * to "'" between Latin letters: 1 with the text in *out (the caller frees it), 0 when there

@@ -119,6 +119,7 @@ typedef struct inline_state {
     size_t a_start; /* 1 + output length where an open <a> began, 0 outside one */
     int unseen;     /* inside a kicker's <span>: 1 + spans nested in it */
     int kicker_cut; /* a kicker's <span> was left out */
+    int file_image_lead; /* the text opens on an image lynx names by its file ("[a.jpg] ...") */
 } inline_state;
 
 static int is_punct(char c)
@@ -295,6 +296,44 @@ static size_t html_tag(inline_state *st, const char *s, size_t len)
     return n;
 }
 
+/* lynx names an image that has no alt text by its file: the last part of its URL, query
+ * included. Whether s[0..len) (what is inside the brackets, or a first line's part of it)
+ * holds such a query, a '?' with a '=' after it. */
+static int query_name(const char *s, size_t len)
+{
+    const char *q = memchr(s, '?', len);
+    return q && memchr(q, '=', len - (size_t)(q - s)) != NULL;
+}
+
+/* Whether line s opens on an image lynx names by its file ("[photo.jpg]", "[a1b2?w=40&s=..."):
+ * the first word, a '[' then a name with an image's extension or a query, closed or not
+ * (a long name wraps). */
+static int opens_on_file_image(const char *s, size_t len)
+{
+    if (len < 2 || s[0] != '[')
+        return 0;
+    size_t t = 1;
+    while (t < len && s[t] != ']' && s[t] != ' ' && s[t] != '[')
+        t++;
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", NULL};
+    for (size_t e = 0; exts[e]; e++) {
+        size_t el = strlen(exts[e]);
+        for (size_t q = 1; q + el <= t; q++)
+            if (!strncasecmp(s + q, exts[e], el) && (q + el == t || s[q + el] == '?'))
+                return 1;
+    }
+    return query_name(s + 1, t - 1);
+}
+
+/* Whether the output holds anything but white space. */
+static int has_text(const bti_buf *b)
+{
+    for (size_t i = 0; i < b->len; i++)
+        if (b->data[i] != ' ')
+            return 1;
+    return 0;
+}
+
 /* Markdown link or image at s[0] == '[' : returns bytes consumed, or 0 when not a link. */
 static size_t md_link(inline_state *st, const char *s, size_t len, int image, int depth)
 {
@@ -324,12 +363,17 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
         size_t spaces = 0;
         for (size_t q = 1; q < close; q++)
             spaces += s[q] == ' ';
-        for (size_t e = 0; exts[e] && spaces <= 1; e++) {
+        int name = 0;
+        for (size_t e = 0; exts[e] && spaces <= 1 && !name; e++) {
             size_t el = strlen(exts[e]);
-            for (size_t q = 1; q + el <= close; q++)
-                if (!strncasecmp(s + q, exts[e], el) &&
-                    (q + el == close || s[q + el] == '?' || exts[e][0] != '.'))
-                    return close + 1;
+            for (size_t q = 1; q + el <= close && !name; q++)
+                name = !strncasecmp(s + q, exts[e], el) &&
+                       (q + el == close || s[q + el] == '?' || exts[e][0] != '.');
+        }
+        /* ... or by a file name with its query ("[3f7a...?format=auto&w=40&s=...]") */
+        if (name || (spaces <= 1 && query_name(s + 1, close - 1))) {
+            st->file_image_lead |= !has_text(&st->out);
+            return close + 1;
         }
         return 0;
     }
@@ -353,7 +397,7 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
             break;
         }
     if (image) {
-        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
+        inline_state sub = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0};
         clean_inline(&sub, s + 1, close - 1, depth + 1);
         char *alt = bti_buf_detach(&sub.out, NULL);
         free(sub.img_src);
@@ -607,7 +651,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (only_url(s, len))
         return 0; /* lynx reference list entries */
 
-    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
+    inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0};
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
@@ -615,6 +659,8 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         b.flags |= TBF_CAPTION;
     if (st.kicker_cut)
         b.flags |= TBF_KICKER_CUT;
+    if (st.file_image_lead)
+        b.flags |= TBF_IMAGE_LEAD;
     size_t tl;
     /* the decoded capture is NFC already: only white space is left to fold */
     char *text = tx_fold_space(st.out.data ? st.out.data : "", st.out.len, &tl);
@@ -875,6 +921,10 @@ static int wrapped(const raw_line *a, const raw_line *b, size_t W)
         return 0;
     if (!ends_sentence(a))
         return 1;
+    /* pass "figure below": a figure set under a paragraph opens on its image's file name, a
+     * long word no line could hold: after a sentence's end it starts a block of its own */
+    if (opens_on_file_image(b->s, b->len))
+        return 0;
     return need + 2 > W && !(b->cols * 2 < W && !ends_sentence(b));
 }
 
@@ -946,7 +996,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         size_t indent = L[i].indent;
         bti_buf_reset(&para);
         rc = bti_buf_add(&para, L[i].s, L[i].len);
-        size_t j = i + 1;
+        size_t j = i + 1, soft = 0; /* soft: where the last line ending a sentence ended */
         /* an HTML tag left open at the end of the line continues on the next ones */
         int tag_open = open_tag(L[i].s, L[i].len);
         if (tag_open) {
@@ -973,14 +1023,19 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
                        list_marker(L[i].s, L[i].len, &skip)) &&
                      L[j].s[0] != '#' && (L[j].s[0] != '<' || inline_tag(L[j].s, L[j].len))))) {
                 lt |= memchr(L[j].s, '<', L[j].len) != NULL;
+                if (ends_sentence(&L[j - 1]))
+                    soft = para.len;
                 if (!cjk_join(para.data, para.len, &L[j]))
                     rc = rc ? rc : bti_buf_addc(&para, ' ');
                 rc = rc ? rc : bti_buf_add(&para, L[j].s, L[j].len);
                 j++;
             }
         }
+        size_t had = d->n;
         if (!rc)
             rc = make_block(d, para.data, para.len, indent, flags);
+        if (!rc && soft && d->n > had)
+            d->b[d->n - 1].tail_words = tx_count_words(para.data + soft, para.len - soft);
         i = j;
     }
     bti_buf_free(&para);

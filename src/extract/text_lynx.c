@@ -86,7 +86,14 @@ static int card_line(const tx_block *b)
     return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
 }
 
-static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark)
+/* Whether the line ends on a colon, introducing the list below it. */
+static int introduces_items(const tx_block *b)
+{
+    return b->len && b->text[b->len - 1] == ':';
+}
+
+static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark,
+                              unsigned char card)
 {
     for (size_t i = 0; i < d->n;) {
         if (!(d->b[i].flags & TBF_LIST)) {
@@ -106,10 +113,19 @@ static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned cha
         while (p > 0 && (junk[p - 1] || d->b[p - 1].kind != TB_TEXT))
             p--;
         int opened = p > 0 && opens_list(&d->b[p - 1]);
-        if (!opened && (items >= CARDS_MIN_ITEMS || (lined >= LINED_CARDS_MIN && lined == items)))
+        int lined_cards = lined >= LINED_CARDS_MIN && lined == items;
+        if (!opened && (items >= CARDS_MIN_ITEMS || lined_cards))
             for (size_t k = i; k < j; k++)
                 if ((d->b[k].flags & TBF_LIST) && !junk[k] && tx_is_prose(&d->b[k]))
                     junk[k] = mark;
+        /* pass "inline cards": cards with a line glued under each bullet ("More on this" and
+         * a story's title, three times) set between two paragraphs are a box too, unless
+         * the paragraph above introduces them (a colon): their lines are no teaser list's
+         * headlines, though they part the paragraphs around them as any box does */
+        if (lined_cards && !(p > 0 && introduces_items(&d->b[p - 1])))
+            for (size_t k = i; k < j; k++)
+                if (!junk[k] && d->b[k].kind == TB_TEXT)
+                    junk[k] = card;
         i = j;
     }
 }
@@ -139,6 +155,57 @@ static int repeats_opening(const tx_block *b)
     return 0;
 }
 
+/* Pass "near twins": the alt text and the caption under it may differ in a word or two
+ * ("Jesus Christus (l) und Donald Trump: Der US-Präsident ... Vergrößern des Bildes", then
+ * "Jesus Christus und Donald Trump: Der US-Präsident ..."): a line glued under another that
+ * opens on the same two words and on nearly all of its first few is the same photo's. */
+#define NEAR_TWIN_WORDS 6 /* opening words of the upper line compared ... */
+#define NEAR_TWIN_LOOK 8  /* ... with those of the lower line */
+#define NEAR_TWIN_SAME 5  /* found there: a word may be dropped or reworded */
+#define NEAR_TWIN_WORD 32 /* bytes of a word compared */
+
+/* The opening words of s, ASCII punctuation dropped and ASCII letters lowercased; returns
+ * how many (words that are all punctuation are skipped). */
+static size_t opening_words(const char *s, size_t len, char w[][NEAR_TWIN_WORD], size_t max)
+{
+    size_t n = 0, p = 0;
+    while (p < len && n < max) {
+        size_t k = 0;
+        for (; p < len && s[p] != ' '; p++) {
+            unsigned char c = (unsigned char)s[p];
+            if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9'))
+                continue;
+            if (k + 1 < NEAR_TWIN_WORD)
+                w[n][k++] = (char)(c < 0x80 ? (c | 0x20) : c);
+        }
+        p++;
+        if (k) {
+            w[n][k] = '\0';
+            n++;
+        }
+    }
+    return n;
+}
+
+static int near_twins(const tx_block *a, const tx_block *b)
+{
+    if (a->words < NEAR_TWIN_WORDS || b->words < NEAR_TWIN_WORDS)
+        return 0;
+    char wa[NEAR_TWIN_WORDS][NEAR_TWIN_WORD], wb[NEAR_TWIN_LOOK][NEAR_TWIN_WORD];
+    size_t na = opening_words(a->text, a->len, wa, NEAR_TWIN_WORDS);
+    size_t nb = opening_words(b->text, b->len, wb, NEAR_TWIN_LOOK);
+    if (na < NEAR_TWIN_WORDS || nb < 2 || strcmp(wa[0], wb[0]) || strcmp(wa[1], wb[1]))
+        return 0;
+    size_t same = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (!strcmp(wa[i], wb[j])) {
+                same++;
+                break;
+            }
+    return same >= NEAR_TWIN_SAME;
+}
+
 static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -157,6 +224,15 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
         }
         else if (repeats_opening(b))
             junk[i] = mark;
+        else if (i + 1 < d->n && d->b[i + 1].kind == TB_TEXT && !d->b[i + 1].level &&
+                 (d->b[i + 1].flags & TBF_INDENT) &&
+                 !(d->b[i + 1].flags & (TBF_BLANK_BEFORE | TBF_LIST)) &&
+                 near_twins(b, &d->b[i + 1])) {
+            size_t cl, co, cr;
+            const tx_block *cap = &d->b[i + 1];
+            if (!tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
+                junk[i] = junk[i + 1] = mark;
+        }
     }
 }
 
@@ -340,13 +416,38 @@ static void mark_next_article(const tx_doc *d, unsigned char *junk, unsigned cha
     }
 }
 
+/* Pass "image lead": lynx names an image that has no alt text by its file ("[photo.jpg]"),
+ * and what runs on after it in the same paragraph is the figure's: a second image's alt
+ * text and credits ("[placeholder.png] Getty Images Heads of state gathered ... Getty
+ * Images"), the lines glued under it its caption. An article's paragraph opens on its words,
+ * not on an image. */
+#define IMAGE_CAPTION_LINES 2 /* glued lines under the figure that are its caption */
+
+static void mark_image_leads(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const tx_block *b = &d->b[i];
+        if (!(b->flags & TBF_IMAGE_LEAD) || b->kind != TB_TEXT || b->level ||
+            (b->flags & TBF_LIST))
+            continue;
+        if (!junk[i])
+            junk[i] = mark;
+        for (size_t k = i + 1; k < d->n && k <= i + IMAGE_CAPTION_LINES &&
+                               d->b[k].kind == TB_TEXT && card_line(&d->b[k]);
+             k++)
+            if (!junk[k])
+                junk[k] = mark;
+    }
+}
+
 void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
-                  unsigned char glued)
+                  unsigned char glued, unsigned char card)
 {
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
         return;
-    mark_bullet_cards(d, junk, mark);
+    mark_bullet_cards(d, junk, mark, card);
+    mark_image_leads(d, junk, mark);
     mark_alt_twins(d, junk, mark);
     mark_title_cards(d, junk, mark);
     mark_repeated_boxes(d, junk, mark);
@@ -507,17 +608,71 @@ static int cut_twins(tx_block *b)
     return 0;
 }
 
-int tx_lynx_cut_twins(tx_doc *d)
+
+/* Pass "caption run-on": a photo set under a paragraph with no alt text shows only its
+ * caption, glued to the paragraph's last line; when that line ends a sentence and the
+ * caption's first word would not fit on it, the unwrapper cannot tell the line break from a
+ * wrap ("... from the audience." / "One of the protesters said ... (Photo: PA Wire)"). A
+ * paragraph whose lines after its last sentence-ending line end on a photo's credit ends
+ * at that sentence: the rest is the caption. */
+#define RUNON_CAPTION_MIN_WORDS 2  /* words of the caption before its credit */
+#define RUNON_CAPTION_MAX_WORDS 70 /* a caption is no longer than the longest one bare_caption
+                                      takes */
+
+/* The offset where the last `words` words of s start. */
+static size_t last_words_at(const char *s, size_t len, size_t words)
+{
+    size_t p = len;
+    for (size_t w = 0; w < words && p > 0; w++) {
+        while (p > 0 && s[p - 1] == ' ')
+            p--;
+        while (p > 0 && s[p - 1] != ' ')
+            p--;
+    }
+    return p;
+}
+
+static int cut_caption(tx_block *b)
+{
+    size_t t = b->tail_words;
+    if (!t || t >= b->words || t > RUNON_CAPTION_MAX_WORDS)
+        return 0;
+    size_t at = last_words_at(b->text, b->len, t), cl, co, cr;
+    /* the tail is a caption, words before its credit: a credit alone under a sentence is
+     * the credit of a caption that sentence ends, which the caption rules take whole */
+    if (!at || !tx_split_credit(b->text + at, b->len - at, &cl, &co, &cr) ||
+        tx_count_words(b->text + at, cl) < RUNON_CAPTION_MIN_WORDS)
+        return 0;
+    size_t keep = at;
+    while (keep && b->text[keep - 1] == ' ')
+        keep--;
+    b->len = keep;
+    b->text[keep] = '\0';
+    b->words = tx_count_words(b->text, b->len);
+    b->tail_words = 0;
+    free(b->fold);
+    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
+    if (!b->fold)
+        return BT_ENOMEM;
+    b->key = tx_key(b->fold, b->flen);
+    return 0;
+}
+
+int tx_lynx_cut(tx_doc *d)
 {
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
         return 0;
     for (size_t i = 0; i < d->n; i++) {
         tx_block *b = &d->b[i];
-        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) ||
-            !(b->flags & TBF_INDENT) || b->len < 3 * ALT_MIN_LEN)
+        if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) || !(b->flags & TBF_INDENT))
             continue;
-        int rc = cut_twins(b);
+        size_t len = b->len;
+        int rc = len >= 3 * ALT_MIN_LEN ? cut_twins(b) : 0;
+        if (b->len != len)
+            b->tail_words = 0; /* the lines' words no longer end the text as they did */
+        if (!rc && b->tail_words)
+            rc = cut_caption(b);
         if (rc)
             return rc;
     }
