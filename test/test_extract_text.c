@@ -1342,6 +1342,42 @@ static void test_mojibake_repair(void **state)
     bt_article_free(a);
 }
 
+/* Pass "folded letters" (text_unfold.c): html2text writes the letters a page spelt as named
+ * entities bare ("Kuhlturme"); the capture's own spellings (a headline, a link's text or
+ * title, seen twice) restore them in the paragraphs that hold no accented letter, not a bare word
+ * that stands in an accented paragraph ("wurde" beside "würde"), not a spelling seen once
+ * against a bare word seen once, not a word spelt two ways. */
+static void test_unfold_letters(void **state)
+{
+    (void)state;
+    const char *text =
+        "# Kühltürme gesprengt\n\n"
+        "[Mehr für Sie](/a \"Kühltürme: alles für Sie\")\n\n"
+        "[Für Sie](/b \"Für Sie\")\n\n"
+        "Die Kuhlturme fielen fur alle sichtbar. Man wurde Zeuge. Fur viele ein Ende. Es war "
+        "ein general strike, sagte man, legere, legere und legere.\n\n"
+        "Größer wurde nichts: die Türme würden fallen, sagte der général, légère und "
+        "lègere.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, text, strlen(text)), 0);
+    const char *want = "Die Kühltürme fielen für alle sichtbar. Man wurde Zeuge. Für viele ein "
+                       "Ende. Es war ein general strike, sagte man, legere, legere und legere.";
+    int found = 0;
+    for (size_t i = 0; i < d.n; i++)
+        if (!strncmp(d.b[i].text, "Die K", 5) && d.b[i].len > 40) {
+            assert_string_equal(d.b[i].text, want);
+            assert_int_equal(d.b[i].len, strlen(want));
+            found = 1;
+        }
+    assert_true(found);
+    tx_doc_free(&d);
+    /* no accented letter anywhere, or in every paragraph: nothing to do */
+    const char *plain = "# Fur trade\n\nThe fur trade grew.\n";
+    assert_int_equal(tx_doc_build(&d, plain, strlen(plain)), 0);
+    assert_string_equal(d.b[1].text, "The fur trade grew.");
+    tx_doc_free(&d);
+}
+
 /* A related box inside the article ends with its card (a photo's caption, the story's
  * title): the article resumes after it where two paragraphs stand in a row. */
 static void test_box_card_then_resume(void **state)
@@ -2294,6 +2330,7 @@ int main(void)
         cmocka_unit_test(test_raw_kicker_span),
         cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_mojibake_repair),
+        cmocka_unit_test(test_unfold_letters),
         cmocka_unit_test(test_box_card_then_resume),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),

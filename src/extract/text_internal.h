@@ -79,6 +79,16 @@ char *tx_fold_space(const char *s, size_t len, size_t *outlen);
 
 /* The key of a folded text (letters and digits only) used to compare lines. */
 uint64_t tx_key(const char *fold, size_t flen);
+/* The key of a long paragraph (one with no folded text): its own letters and digits. */
+uint64_t tx_raw_key(const char *s, size_t len);
+
+/* ---- folded letters (text_unfold.c) ------------------------------------------------------ */
+
+/* Pass "folded letters": restores the accents html2text took off the letters a page spelt
+ * as named entities ("Kuhlturme" -> "Kühltürme"), from the spellings of the capture
+ * text[0..len) d was built from, in the paragraphs that hold no such letter. 0 or
+ * BT_ENOMEM. */
+int tx_unfold_letters(tx_doc *d, const char *text, size_t len);
 
 /* ---- rules (text_rules.c) -------------------------------------------------------------- */
 

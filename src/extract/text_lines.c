@@ -62,7 +62,7 @@ uint64_t tx_key(const char *fold, size_t flen) { return alnum_key(fold, flen, 0x
 #define FOLD_WORDS 30
 
 /* The key of a long paragraph, which is not folded (cheaper): its own letters and digits. */
-static uint64_t raw_key(const char *s, size_t len) { return alnum_key(s, len, 0x7261776b6579ULL); }
+uint64_t tx_raw_key(const char *s, size_t len) { return alnum_key(s, len, 0x7261776b6579ULL); }
 
 /* Length of the white-space character at s[0] (the set bt_normalize folds), or 0. */
 static size_t space_at(const unsigned char *s, size_t len)
@@ -668,7 +668,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         }
         b.key = tx_key(b.fold, b.flen);
     } else
-        b.key = raw_key(text, tl);
+        b.key = tx_raw_key(text, tl);
     rc = add_block(d, &b);
     if (rc) {
         free(b.text);
@@ -989,7 +989,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         tx_doc_free(d);
         return rc;
     }
-    if ((rc = tx_join_block_links(d))) {
+    if ((rc = tx_join_block_links(d)) || (rc = tx_unfold_letters(d, text, len))) {
         tx_doc_free(d);
         return rc;
     }
