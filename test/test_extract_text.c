@@ -129,6 +129,9 @@ static void test_credits(void **state)
     check_credit("Đoàn xe trên cao tốc (Ảnh: TTXVN).", "Đoàn xe trên cao tốc", "TTXVN");
     check_credit("Công trường (Ảnh minh họa: Mạnh Quân).", "Công trường", "Mạnh Quân");
     check_credit("Farmers in the delta. Photo: AP", "Farmers in the delta.", "AP");
+    /* British papers' "Picture:" in brackets after the caption */
+    check_credit("Guides advise to stock up on food (Picture: Getty Images)",
+                 "Guides advise to stock up on food", "Getty Images");
     check_credit("Đại sứ tới Qatar. Ảnh: Sorin Furcoi/Al Jazeera", "Đại sứ tới Qatar.", "Sorin Furcoi/Al Jazeera");
     check_credit("Ông nói rằng việc chụp ảnh: không được phép trong khu vực này.", NULL, NULL);
     check_credit("Một câu bình thường không có ghi công.", NULL, NULL);

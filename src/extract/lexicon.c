@@ -416,6 +416,7 @@ static const entry TABLE[] = {
     {"photographs", 11, LX(HTML_CREDIT_EN)},
     {"photos", 6, LX(HTML_CREDIT_EN) | LX(KIND_PHOTO)},
     {"phut truoc", 10, LX(TIME_UNIT)},
+    {"picture", 7, LX(CREDIT_EN)},
     {"pinnen", 6, LX(HTML_FURNITURE_LINE)},
     {"pinterest", 9, LX(SHARE_WORD)},
     {"play video", 10, LX(FURNITURE)},
