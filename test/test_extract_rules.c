@@ -322,6 +322,27 @@ static void pair_split_captions_pass(void **state)
     assert_string_equal(a->images[0].credit, "MINH ANH");
     assert_false(test_body_has(a, "dắt xe"));
     bt_article_free(a);
+    /* a sentence is a caption between a photo (html2text's bare image link) and a credit ... */
+    a = article_with("", "[ ](https://example.org/a.jpg?w=800)\n\n"
+                         "Người dân dắt xe qua đoạn đường ngập.\n\nẢnh: Minh Anh", "");
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].credit, "Minh Anh");
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    /* ... or above a credit in brackets, a credit word's or names around a slash */
+    a = article_with("", "Người dân dắt xe qua đoạn đường ngập.\n\n(Ảnh: Minh Anh)", "");
+    assert_int_equal(a->n_images, 1);
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    a = article_with("", "Người dân dắt xe qua đoạn đường ngập.\n\n(Minh Anh / TTXVN)", "");
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].credit, "Minh Anh / TTXVN");
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    /* a sentence above a bare credit, no photo's place between, stays the body's */
+    a = article_with("", "Người dân dắt xe qua đoạn đường ngập.\n\nẢnh: Minh Anh", "");
+    assert_true(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
 }
 
 static void rule_image(void **state)

@@ -811,13 +811,16 @@ static void test_slash_credit_line(void **state)
     for (size_t i = 0; i < a->n_body; i++)
         assert_null(strchr(a->body[i], '/'));
     bt_article_free(a);
-    static const char *const yes[] = {"STR/AFP via Getty Images", "Lichtgut/Christoph Schmidt"};
+    /* in brackets the slash may be spaced; an initial's full stop ends no sentence */
+    static const char *const yes[] = {"STR/AFP via Getty Images", "Lichtgut/Christoph Schmidt",
+                                      "(Robert F. Bukaty / AP)"};
     static const char *const no[] = {"December 25, 2023/January 1, 2024, Issue",
                                      "Der Ost/West-Konflikt ist beendet.", "Kiew und/oder Moskau",
-                                     "Roe/Poe. The vote came late", "Jane Roe"};
-    for (size_t i = 0; i < 2; i++)
+                                     "Roe/Poe. The vote came late", "Jane Roe",
+                                     "Robert F. Bukaty / AP", "(Roe went home. Poe / AP)"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         assert_true(tx_slash_credit_line(yes[i], strlen(yes[i])));
-    for (size_t i = 0; i < 5; i++)
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
         assert_false(tx_slash_credit_line(no[i], strlen(no[i])));
 }
 

@@ -496,6 +496,21 @@ static int list_marker(const char *s, size_t len, size_t *skip)
     return 0;
 }
 
+/* Whether a URL names an image file by its extension (before a query or a fragment). */
+static int image_url(const char *u, size_t len)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"};
+    size_t e = 0;
+    while (e < len && u[e] != '?' && u[e] != '#')
+        e++;
+    for (size_t k = 0; k < sizeof exts / sizeof exts[0]; k++) {
+        size_t el = strlen(exts[k]);
+        if (e > el && !strncasecmp(u + e - el, exts[k], el))
+            return 1;
+    }
+    return 0;
+}
+
 static int only_url(const char *s, size_t len)
 {
     if (!(len > 7 && (!strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) ||
@@ -627,6 +642,14 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (len > 4 && ((s[0] == '*' && s[1] == '*' && s[len - 1] == '*') ||
                     (s[0] == '_' && s[len - 1] == '_')))
         b.flags |= TBF_EMPH;
+    /* Pass "bare image link": html2text --ignore-images leaves the link around a photo as
+     * "[ ](photo.jpg)", no text: the photo's place, which its caption below reads by */
+    if (tl == 0 && !st.had_img && st.links == 1 && st.link_url &&
+        image_url(st.link_url, strlen(st.link_url))) {
+        st.had_img = 1;
+        st.img_src = st.link_url;
+        st.link_url = NULL;
+    }
     if (tl == 0 && st.had_img) {
         free(text);
         b.kind = TB_IMAGE;
