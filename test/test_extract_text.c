@@ -1384,6 +1384,22 @@ static void test_unfold_letters(void **state)
     tx_doc_free(&d);
 }
 
+/* Pass "drop cap" (text_lines.c): html2text writes a paragraph's bold initial as "**W** hat";
+ * the initial joins its word. A bold word of one letter before a capital stays apart. */
+static void test_drop_cap(void **state)
+{
+    (void)state;
+    const char *text = "# Blasts shatter homes\n\n"
+                       "**W** hat frustrates the villagers most is the dust.\n\n"
+                       "**A** Chinese-owned quarry has come under heavy criticism.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, text, strlen(text)), 0);
+    assert_int_equal(d.n, 3);
+    assert_string_equal(d.b[1].text, "What frustrates the villagers most is the dust.");
+    assert_string_equal(d.b[2].text, "A Chinese-owned quarry has come under heavy criticism.");
+    tx_doc_free(&d);
+}
+
 /* A related box inside the article ends with its card (a photo's caption, the story's
  * title): the article resumes after it where two paragraphs stand in a row. */
 static void test_box_card_then_resume(void **state)
@@ -2337,6 +2353,7 @@ int main(void)
         cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_mojibake_repair),
         cmocka_unit_test(test_unfold_letters),
+        cmocka_unit_test(test_drop_cap),
         cmocka_unit_test(test_box_card_then_resume),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),

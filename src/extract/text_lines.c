@@ -429,6 +429,13 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
                 if (next == ' ' && r + 1 < len && strchr(",.;:!?)", s[r + 1]) && st->out.len &&
                     st->out.data[st->out.len - 1] != ' ')
                     used++;
+                /* pass "drop cap": ... and between a paragraph's bold initial and the rest of
+                 * its word ("**W** hat" for "<b>W</b>hat"); a lone capital set in bold before
+                 * a lower-case letter is no word of its own */
+                if (depth == 0 && i == run + 1 && !memcmp(s, s + i, run) && st->out.len == 1 &&
+                    s[run] >= 'A' && s[run] <= 'Z' && next == ' ' && r + 1 < len &&
+                    s[r + 1] >= 'a' && s[r + 1] <= 'z')
+                    used++;
             } else {
                 bti_buf_add(&st->out, s + i, run);
                 used = run;
