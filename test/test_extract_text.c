@@ -505,6 +505,20 @@ static void test_html2text_copyright_captions(void **state)
     assert_int_equal(tx_copyright_sign_in_tail("Team (C) wins", 13, 8), 5);
     assert_int_equal(tx_copyright_sign_in_tail("F(C) Basel (Cologne)", 20, 8), (size_t)-1);
     assert_int_equal(tx_copyright_sign_in_tail("(C) a b c", 9, 2), (size_t)-1);
+    /* the "/" and "|" parting a credit's names are no words */
+    const char *cred = "(C) picture alliance / Foto X | Foto X";
+    assert_int_equal(tx_copyright_sign_in_tail(cred, strlen(cred), 6), 0);
+    bt_article *a = extract_ok(
+        "# Füchse im Viertelfinale\n\n"
+        "Die Füchse stehen im Pokal-Viertelfinale, nachdem sie den ThSV Eisenach klar "
+        "geschlagen haben.\n\n"
+        "Kapitän Max Darj sichert den Ball. Gegen die Berliner bleibt Eisenach chancenlos. (C) "
+        "picture alliance / Foto Huebner | Foto Huebner\n\n"
+        "Der Spielmacher blickt auf und spielt den Ball passgenau zwischen zwei Eisenachern "
+        "hindurch, der Ball berührt den Hallenboden einmal.\n");
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "sichert den Ball"));
+    bt_article_free(a);
 }
 
 /* A list article: numbered headings over its items, with a credit and an embed's label

@@ -245,7 +245,12 @@ static int copyright_tail(const tx_block *b)
 {
     /* "©" or html2text's "(C)" */
     size_t at = tx_copyright_sign_in_tail(b->text, b->len, COPYRIGHT_TAIL_WORDS);
-    return at != NONE && at > 0 && tx_count_words(b->text + at, b->len - at) <= COPYRIGHT_TAIL_WORDS;
+    if (at == NONE || at == 0)
+        return 0;
+    size_t words = tx_count_words(b->text + at, b->len - at);
+    for (size_t i = at + 1; i < b->len; i++)
+        words -= b->text[i - 1] == ' ' && tx_lone_separator(b->text, b->len, i);
+    return words <= COPYRIGHT_TAIL_WORDS;
 }
 
 /* "... in Gaza City, in April 2022. (Adel Hana/The Associated Press)": a closing bracket

@@ -214,6 +214,8 @@ int tx_is_header_button(const tx_doc *d, size_t i);
 /* Offset of the last copyright sign in s ("©" or html2text's "(C)" as a word) with at most
  * max_words words after it; (size_t)-1 when there is none. */
 size_t tx_copyright_sign_in_tail(const char *s, size_t len, size_t max_words);
+/* Whether s[i] is a "/" or "|" standing alone as a word (a credit's separator). */
+int tx_lone_separator(const char *s, size_t len, size_t i);
 
 /* ---- listicles (text_listicle.c) -------------------------------------------------------- */
 
