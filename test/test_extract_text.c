@@ -1414,6 +1414,42 @@ static void test_drop_cap(void **state)
     tx_doc_free(&d);
 }
 
+/* Pass "link row" (text_lines.c): a line of links with only separators between them (a
+ * ticker, a share bar, a tag list as html2text writes them) is no paragraph, however long and
+ * however it ends; a paragraph with links in its sentences is one, and so is an enumeration
+ * of linked names. */
+static void test_link_row(void **state)
+{
+    (void)state;
+    const char *text =
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "[Mayor resigns over the budget after a long dispute with the council](/a)"
+        "[Storm closes the ferry to the islands for the whole weekend](/b)"
+        "[Schools reopen after the summer break with new teachers](/c)\n\n"
+        "The debate lasted more than six hours and drew a [large crowd](/d) to the town hall, "
+        "where opponents and supporters of the plan waited for the vote.\n\n"
+        "[Share via email.](/e) [Share via messenger.](/f) [Share via print.](/g)\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n";
+    bt_article *a = extract_ok(text);
+    assert_string_equal(a->title, "The council approves the new harbour plan after a long debate");
+    size_t paras = a->lede != NULL;
+    assert_true(!a->lede || !strstr(a->lede, "Mayor resigns"));
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Mayor resigns"));
+        assert_null(strstr(a->body[i], "Share via"));
+        paras++;
+    }
+    assert_int_equal(paras, 2);
+    bt_article_free(a);
+    tx_doc d;
+    const char *en = "[佐賀県](/a)：[神埼市](/b)、[白石町](/c)\n";
+    assert_int_equal(tx_doc_build(&d, en, strlen(en)), 0);
+    assert_int_equal(d.n, 1);
+    assert_false(d.b[0].flags & TBF_LINKROW);
+    tx_doc_free(&d);
+}
+
 /* A related box inside the article ends with its card (a photo's caption, the story's
  * title): the article resumes after it where two paragraphs stand in a row. */
 static void test_box_card_then_resume(void **state)
@@ -2368,6 +2404,7 @@ int main(void)
         cmocka_unit_test(test_mojibake_repair),
         cmocka_unit_test(test_unfold_letters),
         cmocka_unit_test(test_drop_cap),
+        cmocka_unit_test(test_link_row),
         cmocka_unit_test(test_box_card_then_resume),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),

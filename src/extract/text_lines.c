@@ -578,6 +578,8 @@ size_t tx_count_words(const char *s, size_t len)
 }
 
 #define ROW_MIN_SEPS 2 /* cell separators in a table row of three cells */
+#define LINK_ROW_MIN 3 /* links in a line that is a row of them */
+#define LINK_ROW_SEP 3 /* bytes between two of them: ", ", " | ", " · " */
 
 /* Turns one logical line (maybe several joined physical lines) into a block. */
 static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
@@ -685,6 +687,13 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     }
     b.text = text;
     b.len = tl;
+    /* pass "link row": a line of links and nothing else between them but a separator each
+     * (html2text writes a ticker's, a share bar's or a tag list's links on one line) is no
+     * paragraph, whatever its length; an enumeration of linked names ("県：市、町") is the
+     * article's list */
+    if (b.kind == TB_TEXT && st.links >= LINK_ROW_MIN &&
+        st.link_bytes + LINK_ROW_SEP * st.links >= st.out.len && !tx_is_enumeration(&b))
+        b.flags |= TBF_LINKROW;
     b.words = tx_count_words(text, tl);
     /* Folding costs a Unicode decomposition per letter: only short blocks need their key
      * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
