@@ -339,8 +339,14 @@ static void pair_split_captions_pass(void **state)
     assert_string_equal(a->images[0].credit, "Minh Anh / TTXVN");
     assert_false(test_body_has(a, "dắt xe"));
     bt_article_free(a);
-    /* a sentence above a bare credit, no photo's place between, stays the body's */
+    /* one short sentence above a bare credit is a caption too; a paragraph of two, no
+     * photo's place between, stays the body's */
     a = article_with("", "Người dân dắt xe qua đoạn đường ngập.\n\nẢnh: Minh Anh", "");
+    assert_int_equal(a->n_images, 1);
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    a = article_with("", "Người dân dắt xe qua đoạn đường ngập. Nước rút chậm.\n\nẢnh: Minh Anh",
+                     "");
     assert_true(test_body_has(a, "dắt xe"));
     bt_article_free(a);
 }

@@ -1105,6 +1105,7 @@ done:
 #define VN_SAPO_MORE 2       /* and the body goes on after it for some paragraphs */
 #define CAPLINE_MIN_WORDS 2  /* a caption on its own line says something ... */
 #define CAPLINE_MAX_WORDS 30 /* ... in a line, not a paragraph */
+#define CAPLINE_SENTENCE_WORDS 20 /* a caption's one sentence above a bare credit */
 #define ALT_MAX_WORDS 70     /* alt text is as long as the longest caption (bare_caption) */
 #define BRACKET_MIN_LEN 8    /* "[Read: X]": brackets around a real title */
 #define BRACKET_MIN_WORDS 3
@@ -1486,11 +1487,29 @@ static int read_boxes_in_body(ctx *c, size_t start, size_t re)
     return 0;
 }
 
+/* A caption's sentence: one, short (a paragraph above a photo with no caption of its own
+ * says more, in more sentences: a product's description and its maker's credit). */
+static int one_sentence_caption(const tx_block *b)
+{
+    if (b->words > CAPLINE_SENTENCE_WORDS)
+        return 0;
+    const char *t = b->text;
+    for (size_t k = 1; k + 1 < b->len; k++) {
+        /* an initial's full stop ("Robert F. Bukaty") ends no sentence */
+        int initial = isupper((unsigned char)t[k - 1]) && (k == 1 || t[k - 2] == ' ');
+        if (strchr(".!?", t[k]) && t[k + 1] == ' ' && !initial)
+            return 0;
+    }
+    return 1;
+}
+
 /* Pass 9: a short line that is no sentence right above a line of only a credit is the
  * photo's caption (the renderer may print it twice: alt text and caption); so is a short
  * sentence between a photo and a credit (a renderer that leaves the photo out of the text
- * may keep its place: html2text's bare image link), or above a credit in brackets ("(Foto:
- * X)": a bracket sets a credit after its caption, a photo without one has it bare). */
+ * may keep its place: html2text's bare image link), above a credit in brackets ("(Foto:
+ * X)": a bracket sets a credit after its caption, a photo without one has it bare), or one
+ * sentence of a caption's length above a bare credit (html2text, which leaves photos out,
+ * prints the caption and then its credit). */
 static void pair_split_captions(ctx *c, size_t start, size_t re)
 {
     tx_block *B = c->d.b;
@@ -1503,7 +1522,8 @@ static void pair_split_captions(ctx *c, size_t start, size_t re)
             bare_caption(&B[cj]))
             continue;
         size_t ph = prev_block(c, cj, start);
-        if (sentence_end(&B[cj]) && B[i].text[0] != '(' && (ph == NONE || B[ph].kind != TB_IMAGE))
+        if (sentence_end(&B[cj]) && B[i].text[0] != '(' && (ph == NONE || B[ph].kind != TB_IMAGE) &&
+            !one_sentence_caption(&B[cj]))
             continue;
         c->role[i] = c->role[cj] = R_CAPLINE;
         size_t h = prev_block(c, cj, start);
