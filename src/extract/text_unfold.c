@@ -47,37 +47,63 @@ static int foldable_at(const unsigned char *s, size_t left)
     return left >= 2 && s[0] == 0xC3 && base_of(s[1]);
 }
 
-/* Whether s holds a foldable letter. */
+/* The offset of the first foldable letter in s[from..len), or len. */
+static size_t next_foldable(const unsigned char *s, size_t len, size_t from)
+{
+    while (from < len) {
+        const unsigned char *p = memchr(s + from, 0xC3, len - from);
+        if (!p)
+            return len;
+        from = (size_t)(p - s);
+        if (foldable_at(p, len - from))
+            return from;
+        from++;
+    }
+    return len;
+}
+
 static int has_foldable(const char *s, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    for (const unsigned char *p = memchr(u, 0xC3, len); p; ) {
-        size_t at = (size_t)(p - u);
-        if (foldable_at(p, len - at))
-            return 1;
-        p = at + 1 < len ? memchr(p + 1, 0xC3, len - at - 1) : NULL;
-    }
-    return 0;
+    return next_foldable((const unsigned char *)s, len, 0) < len;
 }
 
 /* A word byte: an ASCII letter or digit, or a byte of a multi-byte character other than
- * punctuation (U+0080-U+00BF: no-break space, guillemets, signs; U+2000-U+2FFF: dashes,
- * quotes). */
+ * punctuation (lead bytes C2, U+0080-U+00BF: no-break space, guillemets, signs; E2,
+ * U+2000-U+2FFF: dashes, quotes). A table: this runs over every byte of the paragraphs. */
+static const unsigned char WORD_BYTE[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* The end of the word that starts at s[i] (i itself when s[i] starts none). A character
+ * is taken whole: its continuation bytes follow its lead byte. */
 static size_t word_end(const unsigned char *s, size_t len, size_t i)
 {
-    while (i < len) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-                break;
-            i++;
-            continue;
-        }
-        if (c == 0xC2 || c == 0xE2)
-            break;
+    while (i < len && WORD_BYTE[s[i]]) {
         i++;
-        while (i < len && (s[i] & 0xC0) == 0x80)
-            i++;
+        if (s[i - 1] >= 0xC0)
+            while (i < len && (s[i] & 0xC0) == 0x80)
+                i++;
+    }
+    return i;
+}
+
+/* The start of the word that holds s[i]. */
+static size_t word_start(const unsigned char *s, size_t i)
+{
+    while (i > 0) {
+        size_t k = i - 1;
+        while (k > 0 && (s[k] & 0xC0) == 0x80)
+            k--;
+        if (!WORD_BYTE[s[k]])
+            break;
+        i = k;
     }
     return i;
 }
@@ -117,16 +143,45 @@ static uint32_t fold_hash(const unsigned char *s, size_t len)
 enum { E_FREE, E_SPELT, E_MIXED, E_WORD };
 
 typedef struct entry {
-    const unsigned char *w; /* the spelling (E_SPELT) or any word of the entry */
+    const unsigned char *w; /* the spelling */
     uint32_t wl, hash;
     uint32_t spelt, bare; /* counts: the spelling; the bare word in unaccented paragraphs */
     int state;
 } entry;
 
+/* The spellings, and a cheap sieve in front of them: a bit per (first letter, last letter,
+ * length) of their folded forms (most words of a paragraph are no spelling's bare form). */
+#define SIEVE_BITS 4096
 typedef struct table {
     entry *e;
-    size_t cap; /* a power of two, over twice the words put in */
+    size_t cap; /* a power of two, over twice the spellings put in */
+    uint64_t sieve[SIEVE_BITS / 64];
 } table;
+
+static size_t sieve_bit(unsigned char first, unsigned char last, size_t len)
+{
+    return (((size_t)first * 31u + last) * 64u + (len < 63 ? len : 63)) % SIEVE_BITS;
+}
+
+static void sieve_add(table *t, const unsigned char *w, size_t wl)
+{
+    size_t i = 0, n = 0;
+    unsigned char first = 0, last = 0;
+    while (i < wl) {
+        last = folded_at(w, wl, &i);
+        if (!n++)
+            first = last;
+    }
+    size_t bit = sieve_bit(first, last, n);
+    t->sieve[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+/* Whether a bare word (no foldable letter: its bytes are its folded form) may be in. */
+static int sieve_may(const table *t, const unsigned char *w, size_t wl)
+{
+    size_t bit = sieve_bit(w[0], w[wl - 1], wl);
+    return t->sieve[bit / 64] >> (bit % 64) & 1;
+}
 
 /* The entry of a word's folded form: taken, or a free one to fill. */
 static entry *slot(table *t, const unsigned char *w, size_t wl)
@@ -143,90 +198,74 @@ static entry *slot(table *t, const unsigned char *w, size_t wl)
     }
 }
 
-/* The words of s[0..len) (with a foldable letter only, or all): the table's size. */
-static size_t count_words(const unsigned char *s, size_t len, int spelt_only)
+/* Phase 1: the accented spellings anywhere in the capture, link targets and titles too
+ * (html2text folds no attribute), found from their accented letters. */
+static void collect_spellings(table *t, const unsigned char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        size_t e = word_end(s, len, i);
-        if (e == i) {
-            i++;
-            continue;
-        }
-        n += !spelt_only || has_foldable((const char *)s + i, e - i);
-        i = e;
-    }
-    return n;
-}
-
-/* Phase 1: the accented spellings anywhere in the capture (spelt = 1: link targets and
- * titles too, which html2text does not fold), then the bare words standing in accented
- * paragraphs (spelt = 0). */
-static void collect(table *t, const unsigned char *s, size_t len, int spelt)
-{
-    for (size_t i = 0; i < len;) {
-        size_t e = word_end(s, len, i);
-        if (e == i) {
-            i++;
-            continue;
-        }
-        size_t wl = e - i;
-        int has = has_foldable((const char *)s + i, wl);
-        if (wl <= UNFOLD_MAX_WORD && has == spelt) {
-            entry *en = slot(t, s + i, wl);
-            if (!spelt) {
-                if (en->state == E_FREE)
-                    en->w = s + i, en->wl = (uint32_t)wl;
-                en->state = E_WORD;
-            } else if (en->state == E_FREE) {
+    for (size_t at = next_foldable(s, len, 0); at < len;) {
+        size_t b = word_start(s, at), e = word_end(s, len, b);
+        size_t wl = e - b;
+        if (wl && wl <= UNFOLD_MAX_WORD) {
+            entry *en = slot(t, s + b, wl);
+            if (en->state == E_FREE) {
                 en->state = E_SPELT;
-                en->w = s + i, en->wl = (uint32_t)wl;
+                en->w = s + b, en->wl = (uint32_t)wl;
                 en->spelt = 1;
-            } else if (en->state == E_SPELT) {
-                if (en->wl == wl && !memcmp(en->w, s + i, wl))
-                    en->spelt++;
-                else
-                    en->state = E_MIXED;
+                sieve_add(t, s + b, wl);
+            } else if (en->wl == wl && !memcmp(en->w, s + b, wl)) {
+                en->spelt++;
+            } else {
+                en->state = E_MIXED;
             }
         }
-        i = e;
+        at = next_foldable(s, len, e > at ? e : at + 2);
     }
 }
 
-/* The entry of a bare word of an unaccented paragraph, or NULL. */
+/* The E_SPELT or E_WORD entry of a bare word, or NULL. */
 static entry *lookup(table *t, const unsigned char *w, size_t wl)
 {
+    if (wl > UNFOLD_MAX_WORD || !sieve_may(t, w, wl))
+        return NULL;
     entry *e = slot(t, w, wl);
-    return e->state == E_FREE ? NULL : e;
+    return e->state == E_SPELT || e->state == E_WORD ? e : NULL;
 }
 
-/* Phase 2 (count = 1) counts the bare words; phase 3 (count = 0) rewrites the paragraph,
- * 1 when it did, BT_ENOMEM. */
-static int visit(table *t, tx_block *b, int count)
+/* Phase 2 (mode COUNT) counts a paragraph's bare words that are spellings folded (1 when
+ * it holds one); phase 3 (WORDS) marks those standing in an accented paragraph as words of
+ * their own; phase 4 (REWRITE) restores the others: 1 when it did, BT_ENOMEM. */
+enum { COUNT, WORDS, REWRITE };
+
+static int visit(table *t, tx_block *b, int mode)
 {
     const unsigned char *s = (const unsigned char *)b->text;
     bti_buf out = BTI_BUF_INIT;
     size_t copied = 0;
+    int found = 0;
     for (size_t i = 0; i < b->len;) {
-        size_t e = word_end(s, b->len, i);
-        if (e == i) {
+        if (!WORD_BYTE[s[i]]) { /* a character that is no letter, whole */
             i++;
+            while (i < b->len && (s[i] & 0xC0) == 0x80)
+                i++;
             continue;
         }
-        entry *en = e - i <= UNFOLD_MAX_WORD ? lookup(t, s + i, e - i) : NULL;
-        if (en && en->state == E_SPELT) {
-            if (count)
-                en->bare++;
-            else if (en->spelt >= UNFOLD_MIN_SPELT || en->bare >= UNFOLD_MIN_BARE) {
-                bti_buf_add(&out, (const char *)s + copied, i - copied);
-                bti_buf_add(&out, (const char *)en->w, en->wl);
-                copied = e;
-            }
+        size_t e = word_end(s, b->len, i);
+        entry *en = lookup(t, s + i, e - i);
+        if (en && mode == COUNT && en->state == E_SPELT) {
+            en->bare++;
+            found = 1;
+        } else if (en && mode == WORDS && en->bare && !has_foldable((const char *)s + i, e - i)) {
+            en->state = E_WORD;
+        } else if (en && mode == REWRITE && en->state == E_SPELT &&
+                   (en->spelt >= UNFOLD_MIN_SPELT || en->bare >= UNFOLD_MIN_BARE)) {
+            bti_buf_add(&out, (const char *)s + copied, i - copied);
+            bti_buf_add(&out, (const char *)en->w, en->wl);
+            copied = e;
         }
         i = e;
     }
-    if (count || !copied)
-        return 0;
+    if (mode != REWRITE || !copied)
+        return found;
     bti_buf_add(&out, (const char *)s + copied, b->len - copied);
     size_t nl;
     char *t2 = bti_buf_detach(&out, &nl);
@@ -242,42 +281,40 @@ static int visit(table *t, tx_block *b, int count)
 
 int tx_unfold_letters(tx_doc *d, const char *text, size_t len)
 {
-    if (d->vietnamese || !has_foldable(text, len))
+    const unsigned char *u = (const unsigned char *)text;
+    size_t spellings = 0;
+    for (size_t at = next_foldable(u, len, 0); at < len; at = next_foldable(u, len, at + 2))
+        spellings++;
+    if (d->vietnamese || !spellings)
         return 0;
-    unsigned char *acc = calloc(d->n + 1, 1);
-    if (!acc)
-        return BT_ENOMEM;
-    size_t accented = 0, words = count_words((const unsigned char *)text, len, 1);
-    for (size_t i = 0; i < d->n; i++)
-        if (d->b[i].kind == TB_TEXT && has_foldable(d->b[i].text, d->b[i].len)) {
-            acc[i] = 1;
-            accented++;
-            words += count_words((const unsigned char *)d->b[i].text, d->b[i].len, 0);
-        }
-    if (accented == d->n) {
-        free(acc);
-        return 0;
-    }
-    table t = {NULL, 64};
-    while (t.cap < 2 * words + 64)
+    /* 0: no paragraph; 1: accented; 2: unaccented; 3: unaccented, with a spelling's bare form */
+    unsigned char *kind = calloc(d->n + 1, 1);
+    table t = {NULL, 64, {0}};
+    while (t.cap < 2 * spellings + 64)
         t.cap *= 2;
     t.e = calloc(t.cap, sizeof *t.e);
-    if (!t.e) {
-        free(acc);
+    if (!t.e || !kind) {
+        free(t.e);
+        free(kind);
         return BT_ENOMEM;
     }
-    collect(&t, (const unsigned char *)text, len, 1);
+    collect_spellings(&t, u, len);
+    int any = 0, rc = 0;
     for (size_t i = 0; i < d->n; i++)
-        if (acc[i])
-            collect(&t, (const unsigned char *)d->b[i].text, d->b[i].len, 0);
-    int rc = 0;
-    for (size_t i = 0; i < d->n; i++)
-        if (d->b[i].kind == TB_TEXT && !acc[i])
-            visit(&t, &d->b[i], 1);
-    for (size_t i = 0; i < d->n && rc >= 0; i++)
-        if (d->b[i].kind == TB_TEXT && !acc[i])
-            rc = visit(&t, &d->b[i], 0);
+        if (d->b[i].kind == TB_TEXT) {
+            kind[i] = has_foldable(d->b[i].text, d->b[i].len) ? 1 : 2;
+            if (kind[i] == 2 && visit(&t, &d->b[i], COUNT))
+                kind[i] = 3, any = 1;
+        }
+    if (any) {
+        for (size_t i = 0; i < d->n; i++)
+            if (kind[i] == 1)
+                visit(&t, &d->b[i], WORDS);
+        for (size_t i = 0; i < d->n && rc >= 0; i++)
+            if (kind[i] == 3)
+                rc = visit(&t, &d->b[i], REWRITE);
+    }
     free(t.e);
-    free(acc);
+    free(kind);
     return rc < 0 ? rc : 0;
 }
