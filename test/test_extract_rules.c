@@ -183,6 +183,8 @@ static void tx_is_section_heading_rule(void **state)
     assert_true(block_test(tx_is_section_heading, "MOST READ"));
     assert_true(block_test(tx_is_section_heading, "Dòng sự kiện: Bão số 3"));
     assert_true(block_test(tx_is_section_heading, "Bình luận (12)"));
+    /* a tag box's heading over the site's topic links ends the article */
+    assert_true(block_test(tx_is_section_heading, "Mehr lesen über"));
     assert_false(block_test(tx_is_section_heading, "Bình luận (x)"));
     assert_false(block_test(tx_is_section_heading, "Đọc nhiều sách giúp trẻ học tốt"));
 }

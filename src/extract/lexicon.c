@@ -344,6 +344,7 @@ static const entry TABLE[] = {
     {"meest gelezen", 13, LX(HTML_ENDS_ARTICLE)},
     {"mehr dazu", 9, LX(HTML_RELATED_MARK)},
     {"mehr informationen", 18, LX(HTML_FURNITURE_LINE)},
+    {"mehr lesen uber", 15, LX(SECTION_HEAD)},
     {"mehr themen", 11, LX(HTML_RELATED_MARK)},
     {"mehr zum thema", 14, LX(HTML_ENDS_ARTICLE) | LX(HTML_RELATED_MARK)},
     {"meistgelesen", 12, LX(HTML_ENDS_ARTICLE)},
