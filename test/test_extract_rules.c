@@ -183,6 +183,8 @@ static void tx_is_section_heading_rule(void **state)
     assert_true(block_test(tx_is_section_heading, "MOST READ"));
     assert_true(block_test(tx_is_section_heading, "Dòng sự kiện: Bão số 3"));
     assert_true(block_test(tx_is_section_heading, "Bình luận (12)"));
+    /* a tag box's heading over the site's topic links ends the article */
+    assert_true(block_test(tx_is_section_heading, "Mehr lesen über"));
     assert_false(block_test(tx_is_section_heading, "Bình luận (x)"));
     assert_false(block_test(tx_is_section_heading, "Đọc nhiều sách giúp trẻ học tốt"));
 }
@@ -321,6 +323,33 @@ static void pair_split_captions_pass(void **state)
     assert_string_equal(a->images[0].caption, "Người dân dắt xe qua đoạn đường ngập");
     assert_string_equal(a->images[0].credit, "MINH ANH");
     assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    /* a sentence is a caption between a photo (html2text's bare image link) and a credit ... */
+    a = article_with("", "[ ](https://example.org/a.jpg?w=800)\n\n"
+                         "Người dân dắt xe qua đoạn đường ngập.\n\nẢnh: Minh Anh", "");
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].credit, "Minh Anh");
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    /* ... or above a credit in brackets, a credit word's or names around a slash */
+    a = article_with("", "Người dân dắt xe qua đoạn đường ngập.\n\n(Ảnh: Minh Anh)", "");
+    assert_int_equal(a->n_images, 1);
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    a = article_with("", "Người dân dắt xe qua đoạn đường ngập.\n\n(Minh Anh / TTXVN)", "");
+    assert_int_equal(a->n_images, 1);
+    assert_string_equal(a->images[0].credit, "Minh Anh / TTXVN");
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    /* one short sentence above a bare credit is a caption too; a paragraph of two, no
+     * photo's place between, stays the body's */
+    a = article_with("", "Người dân dắt xe qua đoạn đường ngập.\n\nẢnh: Minh Anh", "");
+    assert_int_equal(a->n_images, 1);
+    assert_false(test_body_has(a, "dắt xe"));
+    bt_article_free(a);
+    a = article_with("", "Người dân dắt xe qua đoạn đường ngập. Nước rút chậm.\n\nẢnh: Minh Anh",
+                     "");
+    assert_true(test_body_has(a, "dắt xe"));
     bt_article_free(a);
 }
 

@@ -129,6 +129,9 @@ static void test_credits(void **state)
     check_credit("Đoàn xe trên cao tốc (Ảnh: TTXVN).", "Đoàn xe trên cao tốc", "TTXVN");
     check_credit("Công trường (Ảnh minh họa: Mạnh Quân).", "Công trường", "Mạnh Quân");
     check_credit("Farmers in the delta. Photo: AP", "Farmers in the delta.", "AP");
+    /* British papers' "Picture:" in brackets after the caption */
+    check_credit("Guides advise to stock up on food (Picture: Getty Images)",
+                 "Guides advise to stock up on food", "Getty Images");
     check_credit("Đại sứ tới Qatar. Ảnh: Sorin Furcoi/Al Jazeera", "Đại sứ tới Qatar.", "Sorin Furcoi/Al Jazeera");
     check_credit("Ông nói rằng việc chụp ảnh: không được phép trong khu vực này.", NULL, NULL);
     check_credit("Một câu bình thường không có ghi công.", NULL, NULL);
@@ -502,6 +505,20 @@ static void test_html2text_copyright_captions(void **state)
     assert_int_equal(tx_copyright_sign_in_tail("Team (C) wins", 13, 8), 5);
     assert_int_equal(tx_copyright_sign_in_tail("F(C) Basel (Cologne)", 20, 8), (size_t)-1);
     assert_int_equal(tx_copyright_sign_in_tail("(C) a b c", 9, 2), (size_t)-1);
+    /* the "/" and "|" parting a credit's names are no words */
+    const char *cred = "(C) picture alliance / Foto X | Foto X";
+    assert_int_equal(tx_copyright_sign_in_tail(cred, strlen(cred), 6), 0);
+    bt_article *a = extract_ok(
+        "# Füchse im Viertelfinale\n\n"
+        "Die Füchse stehen im Pokal-Viertelfinale, nachdem sie den ThSV Eisenach klar "
+        "geschlagen haben.\n\n"
+        "Kapitän Max Darj sichert den Ball. Gegen die Berliner bleibt Eisenach chancenlos. (C) "
+        "picture alliance / Foto Huebner | Foto Huebner\n\n"
+        "Der Spielmacher blickt auf und spielt den Ball passgenau zwischen zwei Eisenachern "
+        "hindurch, der Ball berührt den Hallenboden einmal.\n");
+    for (size_t k = 0; k < a->n_body; k++)
+        assert_null(strstr(a->body[k], "sichert den Ball"));
+    bt_article_free(a);
 }
 
 /* A list article: numbered headings over its items, with a credit and an embed's label
@@ -938,13 +955,16 @@ static void test_slash_credit_line(void **state)
     for (size_t i = 0; i < a->n_body; i++)
         assert_null(strchr(a->body[i], '/'));
     bt_article_free(a);
-    static const char *const yes[] = {"STR/AFP via Getty Images", "Lichtgut/Christoph Schmidt"};
+    /* in brackets the slash may be spaced; an initial's full stop ends no sentence */
+    static const char *const yes[] = {"STR/AFP via Getty Images", "Lichtgut/Christoph Schmidt",
+                                      "(Robert F. Bukaty / AP)"};
     static const char *const no[] = {"December 25, 2023/January 1, 2024, Issue",
                                      "Der Ost/West-Konflikt ist beendet.", "Kiew und/oder Moskau",
-                                     "Roe/Poe. The vote came late", "Jane Roe"};
-    for (size_t i = 0; i < 2; i++)
+                                     "Roe/Poe. The vote came late", "Jane Roe",
+                                     "Robert F. Bukaty / AP", "(Roe went home. Poe / AP)"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         assert_true(tx_slash_credit_line(yes[i], strlen(yes[i])));
-    for (size_t i = 0; i < 5; i++)
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
         assert_false(tx_slash_credit_line(no[i], strlen(no[i])));
 }
 
@@ -1470,6 +1490,94 @@ static void test_mojibake_repair(void **state)
     assert_string_equal(a->title, "La revancha del campeón");
     assert_non_null(strstr(a->body[0], "El tetracampeón eligió los micrófonos"));
     bt_article_free(a);
+}
+
+/* Pass "folded letters" (text_unfold.c): html2text writes the letters a page spelt as named
+ * entities bare ("Kuhlturme"); the capture's own spellings (a headline, a link's text or
+ * title, seen twice) restore them in the paragraphs that hold no accented letter, not a bare word
+ * that stands in an accented paragraph ("wurde" beside "würde"), not a spelling seen once
+ * against a bare word seen once, not a word spelt two ways. */
+static void test_unfold_letters(void **state)
+{
+    (void)state;
+    const char *text =
+        "# Kühltürme gesprengt\n\n"
+        "[Mehr für Sie](/a \"Kühltürme: alles für Sie\")\n\n"
+        "[Für Sie](/b \"Für Sie\")\n\n"
+        "Die Kuhlturme fielen fur alle sichtbar. Man wurde Zeuge. Fur viele ein Ende. Es war "
+        "ein general strike, sagte man, legere, legere und legere.\n\n"
+        "Größer wurde nichts: die Türme würden fallen, sagte der général, légère und "
+        "lègere.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, text, strlen(text)), 0);
+    const char *want = "Die Kühltürme fielen für alle sichtbar. Man wurde Zeuge. Für viele ein "
+                       "Ende. Es war ein general strike, sagte man, legere, legere und legere.";
+    int found = 0;
+    for (size_t i = 0; i < d.n; i++)
+        if (!strncmp(d.b[i].text, "Die K", 5) && d.b[i].len > 40) {
+            assert_string_equal(d.b[i].text, want);
+            assert_int_equal(d.b[i].len, strlen(want));
+            found = 1;
+        }
+    assert_true(found);
+    tx_doc_free(&d);
+    /* no accented letter anywhere, or in every paragraph: nothing to do */
+    const char *plain = "# Fur trade\n\nThe fur trade grew.\n";
+    assert_int_equal(tx_doc_build(&d, plain, strlen(plain)), 0);
+    assert_string_equal(d.b[1].text, "The fur trade grew.");
+    tx_doc_free(&d);
+}
+
+/* Pass "drop cap" (text_lines.c): html2text writes a paragraph's bold initial as "**W** hat";
+ * the initial joins its word. A bold word of one letter before a capital stays apart. */
+static void test_drop_cap(void **state)
+{
+    (void)state;
+    const char *text = "# Blasts shatter homes\n\n"
+                       "**W** hat frustrates the villagers most is the dust.\n\n"
+                       "**A** Chinese-owned quarry has come under heavy criticism.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, text, strlen(text)), 0);
+    assert_int_equal(d.n, 3);
+    assert_string_equal(d.b[1].text, "What frustrates the villagers most is the dust.");
+    assert_string_equal(d.b[2].text, "A Chinese-owned quarry has come under heavy criticism.");
+    tx_doc_free(&d);
+}
+
+/* Pass "link row" (text_lines.c): a line of links with only separators between them (a
+ * ticker, a share bar, a tag list as html2text writes them) is no paragraph, however long and
+ * however it ends; a paragraph with links in its sentences is one, and so is an enumeration
+ * of linked names. */
+static void test_link_row(void **state)
+{
+    (void)state;
+    const char *text =
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "[Mayor resigns over the budget after a long dispute with the council](/a)"
+        "[Storm closes the ferry to the islands for the whole weekend](/b)"
+        "[Schools reopen after the summer break with new teachers](/c)\n\n"
+        "The debate lasted more than six hours and drew a [large crowd](/d) to the town hall, "
+        "where opponents and supporters of the plan waited for the vote.\n\n"
+        "[Share via email.](/e) [Share via messenger.](/f) [Share via print.](/g)\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n";
+    bt_article *a = extract_ok(text);
+    assert_string_equal(a->title, "The council approves the new harbour plan after a long debate");
+    size_t paras = a->lede != NULL;
+    assert_true(!a->lede || !strstr(a->lede, "Mayor resigns"));
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Mayor resigns"));
+        assert_null(strstr(a->body[i], "Share via"));
+        paras++;
+    }
+    assert_int_equal(paras, 2);
+    bt_article_free(a);
+    tx_doc d;
+    const char *en = "[佐賀県](/a)：[神埼市](/b)、[白石町](/c)\n";
+    assert_int_equal(tx_doc_build(&d, en, strlen(en)), 0);
+    assert_int_equal(d.n, 1);
+    assert_false(d.b[0].flags & TBF_LINKROW);
+    tx_doc_free(&d);
 }
 
 /* A related box inside the article ends with its card (a photo's caption, the story's
@@ -2427,6 +2535,9 @@ int main(void)
         cmocka_unit_test(test_raw_kicker_span),
         cmocka_unit_test(test_sapo_above_meta_rows),
         cmocka_unit_test(test_mojibake_repair),
+        cmocka_unit_test(test_unfold_letters),
+        cmocka_unit_test(test_drop_cap),
+        cmocka_unit_test(test_link_row),
         cmocka_unit_test(test_box_card_then_resume),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),

@@ -10,13 +10,19 @@
 #define COPYRIGHT_SIGN "\xC2\xA9"
 #define COPYRIGHT_ASCII "(C)"
 
+int tx_lone_separator(const char *s, size_t len, size_t i)
+{
+    return i < len && (s[i] == '/' || s[i] == '|') && (i + 1 == len || s[i + 1] == ' ');
+}
+
 size_t tx_copyright_sign_in_tail(const char *s, size_t len, size_t max_words)
 {
     size_t spaces = 0;
     for (size_t i = len; i-- > 0;) {
         char c = s[i];
-        /* the sign is wanted within the last words only: stop past them */
-        if (c == ' ' && ++spaces > max_words)
+        /* the sign is wanted within the last words only: stop past them ("/" and "|"
+         * parting the names of a credit are no words: "(C) picture alliance / dpa") */
+        if (c == ' ' && !tx_lone_separator(s, len, i + 1) && ++spaces > max_words)
             break;
         if (c != COPYRIGHT_SIGN[0] && c != COPYRIGHT_ASCII[0])
             continue;

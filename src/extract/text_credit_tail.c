@@ -48,19 +48,24 @@ int tx_slash_credit_tail(const char *s, size_t len)
 }
 
 /* A credit on a line of its own, under a photo a renderer left out: "Andrea Roe/Getty
- * Images", "STR/AFP via Getty Images". Names only: capitalised, a slash between two of them
- * with no space ("2023/January" is a date), no sentence end, a few words; a line of prose
- * holds a verb and ends. */
+ * Images", "STR/AFP via Getty Images", "(Robert F. Bukaty / AP)". Names only: capitalised
+ * (an initial's full stop ends no sentence), a slash between two of them with no space
+ * ("2023/January" is a date) unless brackets set the line apart, no sentence end, a few
+ * words; a line of prose holds a verb and ends. */
 int tx_slash_credit_line(const char *s, size_t len)
 {
     while (len && s[len - 1] == ' ')
         len--;
-    if (!upper_at(s, len, 0) || strchr(".!?:", s[len - 1]) ||
+    int bracketed = len > 2 && s[0] == '(' && s[len - 1] == ')';
+    if (bracketed)
+        s++, len -= 2;
+    if (!len || !upper_at(s, len, 0) || strchr(".!?:", s[len - 1]) ||
         tx_count_words(s, len) > SLASH_TAIL_WORDS)
         return 0;
     int slash = 0;
     for (size_t i = 1; i + 1 < len; i++) {
-        if (strchr(".!?", s[i]) && s[i + 1] == ' ')
+        int initial = s[i] == '.' && upper_at(s, len, i - 1) && (i == 1 || s[i - 2] == ' ');
+        if (strchr(".!?", s[i]) && s[i + 1] == ' ' && !initial)
             return 0; /* a sentence ends inside: a caption with its credit, seen above */
         if (s[i] == ' ') {
             /* every word capitalised but short joining ones ("via", "von", "de") */
@@ -72,6 +77,9 @@ int tx_slash_credit_line(const char *s, size_t len)
         }
         if (s[i] == '/' && s[i - 1] != ' ' && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
             upper_at(s, len, i + 1))
+            slash = 1;
+        if (bracketed && s[i] == '/' && s[i - 1] == ' ' && s[i + 1] == ' ' &&
+            upper_at(s, len, i + 2))
             slash = 1;
     }
     return slash;

@@ -247,7 +247,12 @@ static int copyright_tail(const tx_block *b)
 {
     /* "©" or html2text's "(C)" */
     size_t at = tx_copyright_sign_in_tail(b->text, b->len, COPYRIGHT_TAIL_WORDS);
-    return at != NONE && at > 0 && tx_count_words(b->text + at, b->len - at) <= COPYRIGHT_TAIL_WORDS;
+    if (at == NONE || at == 0)
+        return 0;
+    size_t words = tx_count_words(b->text + at, b->len - at);
+    for (size_t i = at + 1; i < b->len; i++)
+        words -= b->text[i - 1] == ' ' && tx_lone_separator(b->text, b->len, i);
+    return words <= COPYRIGHT_TAIL_WORDS;
 }
 
 /* "... in Gaza City, in April 2022. (Adel Hana/The Associated Press)": a closing bracket
@@ -313,6 +318,16 @@ static int credit_only(const tx_block *b)
     return cl == 0;
 }
 
+/* A credit on a line of its own: a credit word's ("Foto: X", "(Photo: Y)"), or names parted
+ * by a slash in brackets ("(Robert F. Bukaty / AP)"; bare, "Anna Berg/Jan Roth" may be a
+ * byline of two). */
+static int credit_line(const tx_block *b)
+{
+    return credit_only(b) || (b->kind == TB_TEXT && b->text[0] == '(' && !b->level &&
+                              !(b->flags & (TBF_LIST | TBF_LINKLINE)) &&
+                              tx_slash_credit_line(b->text, b->len));
+}
+
 /* Whether block b is the alt text of the caption below it: the caption's words without its
  * credit (lynx prints a figure's alt text, then its caption with the credit). */
 static int alt_of_caption(const tx_block *b, const tx_block *cap)
@@ -330,6 +345,14 @@ static int alt_of_caption(const tx_block *b, const tx_block *cap)
 /* The caption and credit of a photo from two lines: "caption" and "ẢNH: X" below it. */
 static int add_split_caption(ctx *c, const tx_block *cap, const tx_block *cred)
 {
+    if (!credit_only(cred)) {
+        /* names without a credit word: the line is the credit, without its brackets */
+        int br = cred->len > 2 && cred->text[0] == '(' && cred->text[cred->len - 1] == ')';
+        char *cr = tx_fold_space(cred->text + br, cred->len - 2 * (size_t)br, NULL);
+        int rc = cr ? bt_article_add_image(c->a, NULL, cap->text, cr) : BT_ENOMEM;
+        free(cr);
+        return rc;
+    }
     size_t len = cap->len + 3 + cred->len;
     char *t = malloc(len + 1);
     if (!t)
@@ -1144,6 +1167,7 @@ done:
 #define VN_SAPO_MORE 2       /* and the body goes on after it for some paragraphs */
 #define CAPLINE_MIN_WORDS 2  /* a caption on its own line says something ... */
 #define CAPLINE_MAX_WORDS 30 /* ... in a line, not a paragraph */
+#define CAPLINE_SENTENCE_WORDS 20 /* a caption's one sentence above a bare credit */
 #define ALT_MAX_WORDS 70     /* alt text is as long as the longest caption (bare_caption) */
 #define BRACKET_MIN_LEN 8    /* "[Read: X]": brackets around a real title */
 #define BRACKET_MIN_WORDS 3
@@ -1525,18 +1549,43 @@ static int read_boxes_in_body(ctx *c, size_t start, size_t re)
     return 0;
 }
 
+/* A caption's sentence: one, short (a paragraph above a photo with no caption of its own
+ * says more, in more sentences: a product's description and its maker's credit). */
+static int one_sentence_caption(const tx_block *b)
+{
+    if (b->words > CAPLINE_SENTENCE_WORDS)
+        return 0;
+    const char *t = b->text;
+    for (size_t k = 1; k + 1 < b->len; k++) {
+        /* an initial's full stop ("Robert F. Bukaty") ends no sentence */
+        int initial = isupper((unsigned char)t[k - 1]) && (k == 1 || t[k - 2] == ' ');
+        if (strchr(".!?", t[k]) && t[k + 1] == ' ' && !initial)
+            return 0;
+    }
+    return 1;
+}
+
 /* Pass 9: a short line that is no sentence right above a line of only a credit is the
- * photo's caption (the renderer may print it twice: alt text and caption). */
+ * photo's caption (the renderer may print it twice: alt text and caption); so is a short
+ * sentence between a photo and a credit (a renderer that leaves the photo out of the text
+ * may keep its place: html2text's bare image link), above a credit in brackets ("(Foto:
+ * X)": a bracket sets a credit after its caption, a photo without one has it bare), or one
+ * sentence of a caption's length above a bare credit (html2text, which leaves photos out,
+ * prints the caption and then its credit). */
 static void pair_split_captions(ctx *c, size_t start, size_t re)
 {
     tx_block *B = c->d.b;
     for (size_t i = start; i <= re; i++) {
-        if (c->role[i] != R_NONE || c->junk[i] || !credit_only(&B[i]))
+        if (c->role[i] != R_NONE || c->junk[i] || !credit_line(&B[i]))
             continue;
         size_t cj = prev_block(c, i, start);
         if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT ||
             B[cj].words < CAPLINE_MIN_WORDS || B[cj].words > CAPLINE_MAX_WORDS ||
-            sentence_end(&B[cj]) || bare_caption(&B[cj]))
+            bare_caption(&B[cj]))
+            continue;
+        size_t ph = prev_block(c, cj, start);
+        if (sentence_end(&B[cj]) && B[i].text[0] != '(' && (ph == NONE || B[ph].kind != TB_IMAGE) &&
+            !one_sentence_caption(&B[cj]))
             continue;
         c->role[i] = c->role[cj] = R_CAPLINE;
         size_t h = prev_block(c, cj, start);
@@ -1562,7 +1611,7 @@ typedef int (*body_rule)(ctx *c, walk *w, size_t i);
 /* A caption paired with its credit line (pass 9): one photo, from the two lines. */
 static int rule_split_caption(ctx *c, walk *w, size_t i)
 {
-    if (c->role[i] != R_CAPLINE || !credit_only(&c->d.b[i]))
+    if (c->role[i] != R_CAPLINE || !credit_line(&c->d.b[i]))
         return 0;
     int rc = add_split_caption(c, &c->d.b[prev_block(c, i, w->start)], &c->d.b[i]);
     return rc ? rc : 1;
@@ -1782,7 +1831,7 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
     if (b->words <= DATE_LINE_MAX_WORDS && is_date_line(b, &d2) &&
         (d2.end - d2.start) * 2 >= b->len)
         return 1;
-    if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
+    if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_LINKROW)))
         return 1;
     if (!tx_is_prose(b) && tx_is_cut_teaser(b->text, b->len))
         return 1;

@@ -39,6 +39,7 @@ enum { TB_TEXT = 0, TB_IMAGE = 1 };
 #define TBF_KICKER_CUT   0x400u /* a kicker's <span> was left out (pandoc raw HTML) */
 #define TBF_QUOTE        0x800u /* a Markdown quote ("> ...") */
 #define TBF_IMAGE_LEAD  0x1000u /* opens on an image lynx shows by its file name ("[a.jpg]") */
+#define TBF_LINKROW     0x2000u /* only links on one line (pass "link row"): no paragraph */
 
 typedef struct tx_block {
     char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */
@@ -82,6 +83,16 @@ char *tx_fold_space(const char *s, size_t len, size_t *outlen);
 
 /* The key of a folded text (letters and digits only) used to compare lines. */
 uint64_t tx_key(const char *fold, size_t flen);
+/* The key of a long paragraph (one with no folded text): its own letters and digits. */
+uint64_t tx_raw_key(const char *s, size_t len);
+
+/* ---- folded letters (text_unfold.c) ------------------------------------------------------ */
+
+/* Pass "folded letters": restores the accents html2text took off the letters a page spelt
+ * as named entities ("Kuhlturme" -> "Kühltürme"), from the spellings of the capture
+ * text[0..len) d was built from, in the paragraphs that hold no such letter. 0 or
+ * BT_ENOMEM. */
+int tx_unfold_letters(tx_doc *d, const char *text, size_t len);
 
 /* ---- rules (text_rules.c) -------------------------------------------------------------- */
 
@@ -212,6 +223,8 @@ int tx_is_header_button(const tx_doc *d, size_t i);
 /* Offset of the last copyright sign in s ("©" or html2text's "(C)" as a word) with at most
  * max_words words after it; (size_t)-1 when there is none. */
 size_t tx_copyright_sign_in_tail(const char *s, size_t len, size_t max_words);
+/* Whether s[i] is a "/" or "|" standing alone as a word (a credit's separator). */
+int tx_lone_separator(const char *s, size_t len, size_t i);
 
 /* ---- listicles (text_listicle.c) -------------------------------------------------------- */
 

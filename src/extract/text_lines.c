@@ -62,7 +62,7 @@ uint64_t tx_key(const char *fold, size_t flen) { return alnum_key(fold, flen, 0x
 #define FOLD_WORDS 30
 
 /* The key of a long paragraph, which is not folded (cheaper): its own letters and digits. */
-static uint64_t raw_key(const char *s, size_t len) { return alnum_key(s, len, 0x7261776b6579ULL); }
+uint64_t tx_raw_key(const char *s, size_t len) { return alnum_key(s, len, 0x7261776b6579ULL); }
 
 /* Length of the white-space character at s[0] (the set bt_normalize folds), or 0. */
 static size_t space_at(const unsigned char *s, size_t len)
@@ -473,6 +473,13 @@ static void clean_inline(inline_state *st, const char *s, size_t len, int depth)
                 if (next == ' ' && r + 1 < len && strchr(",.;:!?)", s[r + 1]) && st->out.len &&
                     st->out.data[st->out.len - 1] != ' ')
                     used++;
+                /* pass "drop cap": ... and between a paragraph's bold initial and the rest of
+                 * its word ("**W** hat" for "<b>W</b>hat"); a lone capital set in bold before
+                 * a lower-case letter is no word of its own */
+                if (depth == 0 && i == run + 1 && !memcmp(s, s + i, run) && st->out.len == 1 &&
+                    s[run] >= 'A' && s[run] <= 'Z' && next == ' ' && r + 1 < len &&
+                    s[r + 1] >= 'a' && s[r + 1] <= 'z')
+                    used++;
             } else {
                 bti_buf_add(&st->out, s + i, run);
                 used = run;
@@ -540,6 +547,21 @@ static int list_marker(const char *s, size_t len, size_t *skip)
     return 0;
 }
 
+/* Whether a URL names an image file by its extension (before a query or a fragment). */
+static int image_url(const char *u, size_t len)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"};
+    size_t e = 0;
+    while (e < len && u[e] != '?' && u[e] != '#')
+        e++;
+    for (size_t k = 0; k < sizeof exts / sizeof exts[0]; k++) {
+        size_t el = strlen(exts[k]);
+        if (e > el && !strncasecmp(u + e - el, exts[k], el))
+            return 1;
+    }
+    return 0;
+}
+
 static int only_url(const char *s, size_t len)
 {
     if (!(len > 7 && (!strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) ||
@@ -600,6 +622,8 @@ size_t tx_count_words(const char *s, size_t len)
 }
 
 #define ROW_MIN_SEPS 2 /* cell separators in a table row of three cells */
+#define LINK_ROW_MIN 3 /* links in a line that is a row of them */
+#define LINK_ROW_SEP 3 /* bytes between two of them: ", ", " | ", " · " */
 
 /* Turns one logical line (maybe several joined physical lines) into a block. */
 static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
@@ -673,6 +697,14 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     if (len > 4 && ((s[0] == '*' && s[1] == '*' && s[len - 1] == '*') ||
                     (s[0] == '_' && s[len - 1] == '_')))
         b.flags |= TBF_EMPH;
+    /* Pass "bare image link": html2text --ignore-images leaves the link around a photo as
+     * "[ ](photo.jpg)", no text: the photo's place, which its caption below reads by */
+    if (tl == 0 && !st.had_img && st.links == 1 && st.link_url &&
+        image_url(st.link_url, strlen(st.link_url))) {
+        st.had_img = 1;
+        st.img_src = st.link_url;
+        st.link_url = NULL;
+    }
     if (tl == 0 && st.had_img) {
         free(text);
         b.kind = TB_IMAGE;
@@ -701,6 +733,13 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     }
     b.text = text;
     b.len = tl;
+    /* pass "link row": a line of links and nothing else between them but a separator each
+     * (html2text writes a ticker's, a share bar's or a tag list's links on one line) is no
+     * paragraph, whatever its length; an enumeration of linked names ("県：市、町") is the
+     * article's list */
+    if (b.kind == TB_TEXT && st.links >= LINK_ROW_MIN &&
+        st.link_bytes + LINK_ROW_SEP * st.links >= st.out.len && !tx_is_enumeration(&b))
+        b.flags |= TBF_LINKROW;
     b.words = tx_count_words(text, tl);
     /* Folding costs a Unicode decomposition per letter: only short blocks need their key
      * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
@@ -714,7 +753,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         }
         b.key = tx_key(b.fold, b.flen);
     } else
-        b.key = raw_key(text, tl);
+        b.key = tx_raw_key(text, tl);
     rc = add_block(d, &b);
     if (rc) {
         free(b.text);
@@ -1044,7 +1083,7 @@ int tx_doc_build(tx_doc *d, const char *text, size_t len)
         tx_doc_free(d);
         return rc;
     }
-    if ((rc = tx_join_block_links(d))) {
+    if ((rc = tx_join_block_links(d)) || (rc = tx_unfold_letters(d, text, len))) {
         tx_doc_free(d);
         return rc;
     }
