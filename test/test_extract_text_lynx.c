@@ -179,6 +179,38 @@ static void test_glued_paragraphs_kept(void **state)
     bt_article_free(a);
 }
 
+/* Pass "glued box": a related box under the article whose cards print their summaries glued
+ * under their headlines, two lines each (a <div> each, as paragraphs set with <br>s would
+ * come): in a dump whose paragraphs stand apart, that prose is the cards', not the article
+ * resuming below the box's heading. */
+static void test_glued_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The council will decide next month what to do with the old kiosk building.\n\n"
+        "   Related stories\n"
+        "   4 min.\n"
+        "   Bakery on the main square closes\n"
+        "   The family ran the bakery on the square for ninety years.\n"
+        "   No one in the family wants to take over the old ovens.\n"
+        "   3 min.\n"
+        "   Storm knocks out power in the villages\n"
+        "   Hundreds of homes spent all of the night in the dark.\n"
+        "   The wind brought down two of the old power lines there.\n"
+        "   2 min.\n"
+        "   Council votes to rebuild the old pool\n"
+        "   The pool closed after cracks were found in its old floor.\n"
+        "   The council has now found all of the money to rebuild it.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "old kiosk building"));
+    assert_false(has_text(a, "ninety years"));
+    assert_false(has_text(a, "power lines"));
+    assert_false(has_text(a, "cracks were found"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": a box of bullets whose text reads as prose, with no paragraph above it
  * (a heading only), is a list of cards; a list the article opens with a paragraph is its own. */
 static void test_bullet_cards(void **state)
@@ -775,6 +807,7 @@ int main(void)
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_glued_notice_inside),
         cmocka_unit_test(test_glued_paragraphs_kept),
+        cmocka_unit_test(test_glued_box),
         cmocka_unit_test(test_bullet_cards),
         cmocka_unit_test(test_bullet_cards_with_lines),
         cmocka_unit_test(test_title_cards),

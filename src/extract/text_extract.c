@@ -88,6 +88,7 @@ typedef struct ctx {
     uint64_t *rel_keys;    /* related titles taken, for deduplication */
     size_t n_rel;
     int indented;          /* the capture indents its paragraphs (lynx) */
+    int lynx;              /* laid out as a lynx dump (text_lynx.c) */
     bti_date pub;          /* the published date as read, zoned once the language is known */
     int have_pub;
 } ctx;
@@ -913,11 +914,40 @@ static int set_published(ctx *c, const bti_date *dt)
     return bt_article_set(&c->a->published, iso, strlen(iso));
 }
 
+/* Pass "glued box": in a lynx dump, a <p> is set apart by a blank line while a <div>'s text
+ * is glued to the line above. When the article's paragraphs above a box's heading stand
+ * apart (most of them: captions and notices come glued), prose glued under the heading is a
+ * card's summary, never the article resuming below the box. (Counted above the heading: the
+ * box's own cards would tip a share over the whole dump.) */
+#define GLUED_BOX_SPACED_PCT 50
+
+static int glued_cards_below(const ctx *c, size_t h)
+{
+    if (!c->lynx)
+        return 0;
+    size_t prose = 0, spaced = 0;
+    for (size_t k = 0; k < h; k++) {
+        const tx_block *b = &c->d.b[k];
+        if (c->junk[k] || b->level || (b->flags & TBF_LIST) || !(b->flags & TBF_INDENT) ||
+            !tx_is_prose(b))
+            continue;
+        prose++;
+        spaced += (b->flags & TBF_BLANK_BEFORE) != 0;
+    }
+    return prose && spaced * 100 >= prose * GLUED_BOX_SPACED_PCT;
+}
+
+static int glued_card(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
+}
+
 /* Reads a related-story block under heading h. */
 static int read_related_block(ctx *c, size_t h, size_t re)
 {
     tx_block *B = c->d.b;
     size_t items = 0;
+    int cards = h < re && glued_cards_below(c, h);
     for (size_t k = h + 1; k < c->d.n && k <= h + BOX_MAX_BLOCKS && items < BOX_MAX_TITLES; k++) {
         tx_block *b = &B[k];
         if (c->role[k] == R_STOP || tx_is_relative_time(b) || tx_ends_related(b))
@@ -932,8 +962,11 @@ static int read_related_block(ctx *c, size_t h, size_t re)
             c->role[k] = R_RELATED;
             continue;
         }
-        /* a box inside the body ends where the body's paragraphs resume, or a photo */
-        if (h < re && (c->role[k] == R_BODY || tx_is_prose(b) || b->kind == TB_IMAGE ||
+        /* a box inside the body ends where the body's paragraphs resume, or a photo; in a
+         * lynx dump whose paragraphs stand apart, prose glued to the line above is a card's
+         * summary (a <div>'s text), no paragraph resuming (pass "glued box") */
+        if (h < re && (c->role[k] == R_BODY || (tx_is_prose(b) && !(cards && glued_card(b))) ||
+                       b->kind == TB_IMAGE ||
                        (b->flags & TBF_CAPTION) || bare_caption(b) ||
                        (k + 1 < c->d.n && alt_of_caption(b, &B[k + 1]))))
             break;
@@ -1861,7 +1894,7 @@ static int extract(ctx *c, const bt_capture *cap)
     /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
     if ((rc = tx_lynx_cut_twins(&c->d)))
         return rc;
-    tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
+    c->lynx = tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED);
     tx_lynx_widget_labels(&c->d, c->role, R_STOP, R_NONE, c->junk, JUNK_RULE);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);

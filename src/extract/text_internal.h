@@ -158,8 +158,8 @@ int tx_is_attribution(const char *s, size_t len);
  * to be no paragraph of the article (bullets standing apart from any paragraph, a photo's
  * alt text printed twice), and junk[i] = glued for prose glued to the line above (a <div>'s
  * text: no paragraph, though the page's text goes on through it). Other captures are left
- * alone. */
-void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
+ * alone. Returns 1 when the capture is laid out as a lynx dump, else 0. */
+int tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued);
 /* In a capture laid out as a lynx dump, a section heading (role[i] == stop) that the layout
  * shows to be a widget's one-word label gets role none and junk mark (pass "widget label"). */
 void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char stop,

@@ -340,12 +340,12 @@ static void mark_next_article(const tx_doc *d, unsigned char *junk, unsigned cha
     }
 }
 
-void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
-                  unsigned char glued)
+int tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
+                 unsigned char glued)
 {
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
-        return;
+        return 0;
     mark_bullet_cards(d, junk, mark);
     mark_alt_twins(d, junk, mark);
     mark_title_cards(d, junk, mark);
@@ -353,6 +353,7 @@ void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     mark_next_article(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
+    return 1;
 }
 
 /* Pass "author box": a box on the author below the article prints the name twice (the
