@@ -670,6 +670,36 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
+ * a photo's alt text, caption and credit, no paragraph. */
+static void test_near_twins(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor cuts the ribbon at the terminal on Monday, the 4th of March 2024\n"
+        "   in the harbour The mayor cuts the ribbon at the terminal on Monday, 4th\n"
+        "   of March 2024, in the harbour. Jane Doe/Copyright 2024 Port Photo.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "three long summers"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "cuts the ribbon"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": two numbered items, each a photo's caption with its story's headline
  * glued under it, are a related box's cards, not a list the article gives: the article goes
  * on below the box. */
@@ -819,6 +849,7 @@ int main(void)
         cmocka_unit_test(test_next_article),
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
+        cmocka_unit_test(test_near_twins),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),

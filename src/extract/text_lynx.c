@@ -139,6 +139,38 @@ static int repeats_opening(const tx_block *b)
     return 0;
 }
 
+/* Pass "near twins": the alt text and the caption need not be the same to the byte ("am
+ * Montag, den 5. Januar 2026 im" over "am Montag, 5. Januar 2026, im"), and Chinese or
+ * Japanese captions come joined to their alt text with no space between (lynx's wrap rejoined
+ * as one word). A block that opens with a stretch it prints again at a word's start (or
+ * right after, in CJK) further on, and ends within a credit's length of where that second
+ * copy would end, is such a photo too. */
+#define TWIN_OPEN_LEN ALT_MIN_LEN /* bytes of the opening that must come again */
+#define TWIN_CREDIT_MAX 160       /* bytes the second copy may run past the first's length
+                                     (words the caption adds, the credit) */
+
+static int near_twin(const tx_block *b)
+{
+    const char *s = b->text;
+    if (b->len < 2 * TWIN_OPEN_LEN + 1)
+        return 0;
+    size_t lim = ALT_MAX_LEN + 1;
+    for (size_t p = TWIN_OPEN_LEN; p <= lim && p + TWIN_OPEN_LEN <= b->len; p++) {
+        const char *at = memchr(s + p, s[0], (lim < b->len ? lim + 1 : b->len) - p);
+        if (!at)
+            return 0;
+        p = (size_t)(at - s);
+        if (p + TWIN_OPEN_LEN > b->len || b->len > 2 * p + TWIN_CREDIT_MAX)
+            return 0; /* past here the block is too long for two copies and a credit */
+        /* at a word's start, or at a CJK character right after another (3-byte UTF-8) */
+        int start = s[p - 1] == ' ' ||
+                    ((unsigned char)s[p] >= 0xE3 && p >= 3 && (unsigned char)s[p - 3] >= 0xE3);
+        if (start && !memcmp(s, s + p, TWIN_OPEN_LEN))
+            return 1;
+    }
+    return 0;
+}
+
 static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -155,7 +187,7 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
             if (!tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
                 junk[i] = junk[i + 1] = mark;
         }
-        else if (repeats_opening(b))
+        else if (repeats_opening(b) || near_twin(b))
             junk[i] = mark;
     }
 }
