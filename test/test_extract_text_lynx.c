@@ -670,6 +670,26 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "button line": lynx prints a <button> as "(BUTTON)" and its label; a line opening on
+ * one (a lightbox button labelled with the photo's caption, "Show more") is no paragraph,
+ * while the article around it is read as before. */
+static void test_button_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   (BUTTON) Workers pull an old wooden pile out of the harbour mud with a crane.\n"
+        "   (BUTTON) Show more\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "harbour mud"));
+    assert_false(has_text(a, "Show more"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -850,6 +870,7 @@ int main(void)
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_near_twins),
+        cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),

@@ -1753,7 +1753,7 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
     if (b->words <= DATE_LINE_MAX_WORDS && is_date_line(b, &d2) &&
         (d2.end - d2.start) * 2 >= b->len)
         return 1;
-    if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
+    if (b->kind != TB_TEXT || (b->flags & TBF_NAV) || tx_lynx_button_line(b))
         return 1;
     if (!tx_is_prose(b) && tx_is_cut_teaser(b->text, b->len))
         return 1;

@@ -170,6 +170,10 @@ void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char s
  * it ("... carta. A A Credit B B Credit"). 0 or BT_ENOMEM. */
 int tx_lynx_cut_twins(tx_doc *d);
 
+/* Pass "button line": a line opening on lynx's "(BUTTON)" and shorter than a paragraph is a
+ * control's label, no paragraph of the body. */
+int tx_lynx_button_line(const tx_block *b);
+
 /* Folds the modifier letter apostrophe (U+02BC) lynx prints for some ASCII apostrophes back
  * to "'" between Latin letters: 1 with the text in *out (the caller frees it), 0 when there
  * is none, BT_ENOMEM. */

@@ -614,3 +614,19 @@ int tx_lynx_apostrophes(const char *s, size_t len, char **out, size_t *outlen)
     *outlen = o;
     return 1;
 }
+
+/* Pass "button line": lynx prints a <button> as "(BUTTON)" and its label. A line that opens
+ * on one is a control's (share, sign up, show more, a photo's lightbox button with the
+ * caption as its label), no paragraph: an article's paragraph does not start inside a
+ * button. Only a paragraph's length of text after it (a whole paragraph a page set in a
+ * toggle) is kept. The line still parts the page's runs as before (the body's span is not
+ * changed, only what is read from it), and lines that end on a button ("12.03.2024
+ * (BUTTON) teilen": a dateline's share button) are left to the date passes. */
+#define BUTTON_MARK "(BUTTON)"
+#define BUTTON_LINE_MAX_WORDS 40 /* PROSE_WORDS: longer, it is a paragraph behind a toggle */
+
+int tx_lynx_button_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && b->words < BUTTON_LINE_MAX_WORDS &&
+           b->len >= sizeof BUTTON_MARK - 1 && !memcmp(b->text, BUTTON_MARK, sizeof BUTTON_MARK - 1);
+}
