@@ -690,6 +690,25 @@ static void test_button_line(void **state)
     bt_article_free(a);
 }
 
+/* Pass "related line" (text_lines.c): in an article set with <br>s (no blank lines), a
+ * "READ MORE: <title>" line after a sentence's end near the wrap column is a link of its own,
+ * not the rest of the paragraph above it. */
+static void test_related_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The first passengers were mostly islanders going home again at dawn.\n"
+        "   READ MORE: Storm knocks out power in the northern villages overnight\n"
+        "   Some said the new waiting room was the warmest on the coast by far.\n\n"
+        "   The council will decide next month what to do with the old kiosk building.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "islanders going home again at dawn."));
+    assert_false(has_text(a, "READ MORE"));
+    assert_false(has_text(a, "northern villages"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -871,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_near_twins),
         cmocka_unit_test(test_button_line),
+        cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),

@@ -875,6 +875,10 @@ static int wrapped(const raw_line *a, const raw_line *b, size_t W)
         return 0;
     if (!ends_sentence(a))
         return 1;
+    /* pass "related line": after a sentence's end, "Read more: <title>" opens a line of its
+     * own (a link set between paragraphs parted by <br>s), not the sentence's paragraph */
+    if (tx_inline_related_prefix(b->s, b->len))
+        return 0;
     return need + 2 > W && !(b->cols * 2 < W && !ends_sentence(b));
 }
 
