@@ -709,6 +709,29 @@ static void test_related_line(void **state)
     bt_article_free(a);
 }
 
+/* Pass "photo card" (text_extract.c): a "Read more" box inside the article holds a card, the
+ * photo's alt text (a short sentence, set apart) and the story's title at the margin under
+ * it: neither is the article's, which resumes below the box. */
+static void test_photo_card(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Read more\n\n"
+        "   Aerial view of the old quay during a hot summer afternoon.\n\n"
+        "Council ditches controversial harbour parking meter plan\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n\n"
+        "   Work on the park will start in the spring and should be finished before\n"
+        "   the summer holidays, when the town expects the most visitors to come.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_true(has_text(a, "most visitors"));
+    assert_false(has_text(a, "Aerial view"));
+    assert_false(has_text(a, "parking meter"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -891,6 +914,7 @@ int main(void)
         cmocka_unit_test(test_near_twins),
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
+        cmocka_unit_test(test_photo_card),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),

@@ -942,6 +942,24 @@ static int glued_card(const tx_block *b)
     return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
 }
 
+/* Pass "photo card": a related box's card in a lynx dump is the photo's alt text (indented,
+ * set apart like a paragraph, a sentence of a caption's length) and the story's title under
+ * it at the margin, where lynx sets headings; the article resuming below the box opens on a
+ * paragraph that no margin title follows. */
+#define PHOTO_CARD_MAX_WORDS 30 /* a caption in a line (CAPLINE_MAX_WORDS), no paragraph */
+
+static int photo_card(const ctx *c, size_t k)
+{
+    const tx_block *B = c->d.b, *b = &B[k];
+    if (!c->lynx || !(b->flags & TBF_INDENT) || b->words > PHOTO_CARD_MAX_WORDS)
+        return 0;
+    size_t t = k + 1;
+    while (t < c->d.n && c->junk[t])
+        t++;
+    return t < c->d.n && B[t].kind == TB_TEXT && !(B[t].flags & (TBF_INDENT | TBF_LIST)) &&
+           c->role[t] != R_STOP && !tx_is_prose(&B[t]) && tx_is_headline_like(&B[t]);
+}
+
 /* Reads a related-story block under heading h. */
 static int read_related_block(ctx *c, size_t h, size_t re)
 {
@@ -965,7 +983,8 @@ static int read_related_block(ctx *c, size_t h, size_t re)
         /* a box inside the body ends where the body's paragraphs resume, or a photo; in a
          * lynx dump whose paragraphs stand apart, prose glued to the line above is a card's
          * summary (a <div>'s text), no paragraph resuming (pass "glued box") */
-        if (h < re && (c->role[k] == R_BODY || (tx_is_prose(b) && !(cards && glued_card(b))) ||
+        if (h < re && (c->role[k] == R_BODY ||
+                       (tx_is_prose(b) && !(cards && glued_card(b)) && !photo_card(c, k)) ||
                        b->kind == TB_IMAGE ||
                        (b->flags & TBF_CAPTION) || bare_caption(b) ||
                        (k + 1 < c->d.n && alt_of_caption(b, &B[k + 1]))))
