@@ -732,6 +732,25 @@ static void test_photo_card(void **state)
     bt_article_free(a);
 }
 
+/* Pass "alt over glued caption" (text_extract.c): an indented line that ends no sentence,
+ * with a <div>'s prose glued under it, is a photo's alt text over its caption; lynx sets a
+ * subheading at the margin. */
+static void test_alt_over_glued_caption(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Workers on the roof of the new terminal building in the harbour of the\n"
+        "   old town\n"
+        "   The roof of the terminal was finished last autumn after a long delay.\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "Workers on the roof"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -915,6 +934,7 @@ int main(void)
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_photo_card),
+        cmocka_unit_test(test_alt_over_glued_caption),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_embed_list_lines),
