@@ -733,8 +733,8 @@ static void test_photo_card(void **state)
 }
 
 /* Pass "alt over glued caption" (text_extract.c): an indented line that ends no sentence,
- * with a <div>'s prose glued under it, is a photo's alt text over its caption; lynx sets a
- * subheading at the margin. */
+ * with a <div>'s prose or a credit line glued under it, is a photo's alt text over its
+ * caption; lynx sets a subheading at the margin. */
 static void test_alt_over_glued_caption(void **state)
 {
     (void)state;
@@ -744,10 +744,16 @@ static void test_alt_over_glued_caption(void **state)
         "   old town\n"
         "   The roof of the terminal was finished last autumn after a long delay.\n\n"
         "   The old quay will become a park with benches and a small playground,\n"
-        "   the council said, once the last of the rotten piles has been removed.\n");
+        "   the council said, once the last of the rotten piles has been removed.\n\n"
+        "   Benches on the old quay at dusk\n"
+        "   Jane Doe/Getty Images\n\n"
+        "   Work on the park will start in the spring and should be finished before\n"
+        "   the summer holidays, when the town expects the most visitors to come.\n");
     assert_true(has_text(a, "first boat left for the islands"));
     assert_true(has_text(a, "small playground"));
+    assert_true(has_text(a, "most visitors"));
     assert_false(has_text(a, "Workers on the roof"));
+    assert_false(has_text(a, "Benches on the old quay"));
     bt_article_free(a);
 }
 
