@@ -745,7 +745,7 @@ static void test_alt_over_glued_caption(void **state)
         "   The roof of the terminal was finished last autumn after a long delay.\n\n"
         "   The old quay will become a park with benches and a small playground,\n"
         "   the council said, once the last of the rotten piles has been removed.\n\n"
-        "   Benches on the old quay at dusk\n"
+        "   Benches on the old quay at dusk.\n"
         "   Jane Doe/Getty Images\n\n"
         "   Work on the park will start in the spring and should be finished before\n"
         "   the summer holidays, when the town expects the most visitors to come.\n");

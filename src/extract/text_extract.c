@@ -1778,15 +1778,15 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
         return 1;
     /* an enumeration line is the article's list, a paragraph of it (pass "enumeration
      * line"); other short lines that end no sentence are subheadings over prose or labels */
+    /* pass "alt over glued caption": lynx sets subheadings at the margin; an indented line
+     * short of a paragraph with a <div>'s prose glued under it (JUNK_GLUED, text_lynx.c) or
+     * a caption or credit line glued under it ("Name/Getty Images") is a photo's alt text
+     * over its caption, no subheading nor a short paragraph */
+    if (c->lynx && !tx_is_prose(b) && (b->flags & TBF_INDENT) && i + 1 < n &&
+        (c->junk[i + 1] == JUNK_GLUED ||
+         (!(B[i + 1].flags & TBF_BLANK_BEFORE) && bare_caption(&B[i + 1]))))
+        return 1;
     if (!tx_is_prose(b) && !sentence_end(b) && !tx_is_enumeration(b)) {
-        /* pass "alt over glued caption": lynx sets subheadings at the margin; an indented
-         * line with a <div>'s prose glued under it (JUNK_GLUED, text_lynx.c) or a caption or
-         * credit line glued under it ("Name/Getty Images") is a photo's alt text over its
-         * caption, no subheading */
-        if (c->lynx && (b->flags & TBF_INDENT) && i + 1 < n &&
-            (c->junk[i + 1] == JUNK_GLUED ||
-             (!(B[i + 1].flags & TBF_BLANK_BEFORE) && bare_caption(&B[i + 1]))))
-            return 1;
         size_t k = i + 1;
         while (k < n && k <= i + SUBHEAD_LOOKAHEAD &&
                (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
