@@ -757,6 +757,30 @@ static void test_alt_over_glued_caption(void **state)
     bt_article_free(a);
 }
 
+/* Pass "caption label" (text_extract.c): a line opening on a caption's label ("Legende:"),
+ * or an alt text's sentence and then the label, is a photo's caption, no paragraph. */
+static void test_caption_label(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Legende: The mayor cuts the ribbon at the new terminal on Monday. Port\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n\n"
+        "   An old man sits on a bench in front of the harbour office at dusk.\n"
+        "   Legende: Tom Berg has watched the boats leave the quay for sixty years\n"
+        "   and says he will miss the old kiosk most of all. Port\n\n"
+        "   Work on the park will start in the spring and should be finished before\n"
+        "   the summer holidays, when the town expects the most visitors to come.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_true(has_text(a, "most visitors"));
+    assert_false(has_text(a, "cuts the ribbon"));
+    assert_false(has_text(a, "sixty years"));
+    assert_false(has_text(a, "An old man"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -937,6 +961,7 @@ int main(void)
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_near_twins),
+        cmocka_unit_test(test_caption_label),
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_photo_card),

@@ -274,6 +274,30 @@ static int slash_credit_tail(const tx_block *b)
     return tx_count_words(b->text + o, e - 1 - o) <= SLASH_CREDIT_WORDS;
 }
 
+/* Pass "caption label": a line opening on a caption's label and a colon ("Legende: ...",
+ * "Bildunterschrift: ...", "Caption: ..."; lexicon CAPTION_LABEL) is a photo's caption, as
+ * BBC's "Image caption ..." is: a renderer prints the label a page hides for screen
+ * readers. The photo's alt text, a sentence, may come first on the line (lynx runs the two
+ * together when the alt text fills its line). */
+#define LABEL_ALT_MAX_LEN 200 /* bytes of an alt text before the label */
+
+static int label_at(const char *s, size_t len)
+{
+    size_t n = bti_lex_raw_prefix(BTI_LEX_CAPTION_LABEL, s, len, " :");
+    while (n && n < len && s[n] == ' ')
+        n++;
+    return n && n + 1 < len && s[n] == ':';
+}
+
+static int caption_label(const tx_block *b)
+{
+    if (label_at(b->text, b->len))
+        return 1;
+    const char *e = memchr(b->text, '.', b->len < LABEL_ALT_MAX_LEN ? b->len : LABEL_ALT_MAX_LEN);
+    size_t p = e ? (size_t)(e - b->text) + 2 : 0;
+    return e && p < b->len && b->text[p - 1] == ' ' && label_at(b->text + p, b->len - p);
+}
+
 /* A caption that stands without an image marker: ends with a photo credit. */
 static int bare_caption(const tx_block *b)
 {
@@ -281,7 +305,8 @@ static int bare_caption(const tx_block *b)
     if (b->kind != TB_TEXT || b->words > CAPTION_MAX_WORDS || b->len > CAPTION_MAX_LEN)
         return 0;
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
-    if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
+    if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14) ||
+        caption_label(b))
         return 1;
     if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len))
         return 1;
