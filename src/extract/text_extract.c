@@ -281,8 +281,13 @@ static int slash_credit_tail(const tx_block *b)
  * together when the alt text fills its line). */
 #define LABEL_ALT_MAX_LEN 200 /* bytes of an alt text before the label */
 
+#define LABEL_MAX_LEN 18 /* bytes of the longest label and its colon ("Bildunterschrift:") */
+
 static int label_at(const char *s, size_t len)
 {
+    /* the cheap test first: bare_caption runs for most lines, few have a colon this early */
+    if (!memchr(s, ':', len < LABEL_MAX_LEN ? len : LABEL_MAX_LEN))
+        return 0;
     size_t n = bti_lex_raw_prefix(BTI_LEX_CAPTION_LABEL, s, len, " :");
     while (n && n < len && s[n] == ' ')
         n++;
