@@ -781,6 +781,28 @@ static void test_caption_label(void **state)
     bt_article_free(a);
 }
 
+/* Pass "related label" (text_extract.c): "Lesen Sie auch:" alone on its line and the
+ * linked story's title on the next: a related link, no subheading of the article. */
+static void test_related_label(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Lesen Sie auch:\n\n"
+        "Storm knocks out power in the northern villages overnight\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "northern villages"));
+    assert_false(has_text(a, "Lesen Sie auch"));
+    int found = 0;
+    for (size_t k = 0; k < a->n_related; k++)
+        found |= strstr(a->related[k].title, "northern villages") != NULL;
+    assert_true(found);
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -962,6 +984,7 @@ int main(void)
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_near_twins),
         cmocka_unit_test(test_caption_label),
+        cmocka_unit_test(test_related_label),
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_photo_card),

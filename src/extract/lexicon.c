@@ -315,7 +315,7 @@ static const entry TABLE[] = {
     {"les mer", 7, LX(HTML_RELATED_MARK)},
     {"les ogsa", 8, LX(HTML_RELATED_MARK)},
     {"les plus lus", 12, LX(HTML_ENDS_ARTICLE)},
-    {"lesen sie auch", 14, LX(HTML_RELATED_MARK)},
+    {"lesen sie auch", 14, LX(HTML_RELATED_MARK) | LX(INLINE_RELATED)},
     {"lesen sie hier", 14, LX(HTML_RELATED_MARK)},
     {"lien", 4, LX(SHARE_WORD)},
     {"lien he quang cao", 17, LX(FURNITURE_PREFIX)},

@@ -1688,11 +1688,40 @@ static int rule_bracketed_link(ctx *c, walk *w, size_t i)
     return rc ? rc : 1;
 }
 
+/* Pass "related label": the label alone on its line ("Lesen Sie auch:"), the title on the
+ * next (a renderer sets the link's heading as a block of its own): that title, when it reads
+ * as one, is the related link. */
+static int related_label(const ctx *c, size_t i, size_t *t)
+{
+    const tx_block *B = c->d.b, *b = &B[i];
+    if (b->len < 2 || b->text[b->len - 1] != ':' || b->words > INLINE_RELATED_MAX_WORDS)
+        return 0;
+    size_t n = bti_lex_raw_prefix(BTI_LEX_INLINE_RELATED, b->text, b->len, " :");
+    while (n && n < b->len && b->text[n] == ' ')
+        n++;
+    if (!n || n + 1 != b->len)
+        return 0;
+    size_t k = i + 1;
+    while (k < c->d.n && c->junk[k])
+        k++;
+    if (k >= c->d.n || c->role[k] != R_NONE || B[k].kind != TB_TEXT || tx_is_prose(&B[k]) ||
+        !tx_is_headline_like(&B[k]))
+        return 0;
+    *t = k;
+    return 1;
+}
+
 /* "Xem thêm: <title>", ">> <title>": an inline related link. */
 static int rule_inline_related(ctx *c, walk *w, size_t i)
 {
     (void)w;
     tx_block *b = &c->d.b[i];
+    size_t t;
+    if (related_label(c, i, &t)) {
+        c->role[i] = c->role[t] = R_RELATED;
+        int rc = add_related(c, c->d.b[t].text, c->d.b[t].len, c->d.b[t].url);
+        return rc ? rc : 1;
+    }
     size_t pre = tx_inline_related_prefix(b->text, b->len);
     if (!pre || b->words > INLINE_RELATED_MAX_WORDS)
         return 0;
