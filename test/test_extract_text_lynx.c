@@ -803,6 +803,26 @@ static void test_related_label(void **state)
     bt_article_free(a);
 }
 
+/* Pass "alt at paragraph end": a photo's alt text run on from the paragraph above, its
+ * caption (the alt text again and a credit) glued under it: the paragraph loses the alt text. */
+static void test_alt_at_paragraph_end(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said. Children wait at the quay for the first boat of the\n"
+        "   summer.\n"
+        "   Children wait at the quay for the first boat of the summer. © Harbour\n"
+        "   Gazette\n\n"
+        "   Work on the park will start in the spring and should be finished before\n"
+        "   the summer holidays, when the town expects the most visitors to come.\n");
+    assert_true(has_text(a, "small playground"));
+    assert_true(has_text(a, "most visitors"));
+    assert_false(has_text(a, "Children wait"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -985,6 +1005,7 @@ int main(void)
         cmocka_unit_test(test_near_twins),
         cmocka_unit_test(test_caption_label),
         cmocka_unit_test(test_related_label),
+        cmocka_unit_test(test_alt_at_paragraph_end),
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_photo_card),

@@ -540,6 +540,41 @@ static int cut_twins(tx_block *b)
     return 0;
 }
 
+/* Pass "alt at paragraph end": a photo's alt text glued to the end of the paragraph above
+ * it, its caption (the alt text again, and a credit) glued under the paragraph as a block of
+ * its own: "... Klasse. A" then "A (c) Credit". The paragraph ends on a stretch, from a
+ * sentence's start, that the block below opens with: it is cut off the paragraph. */
+static size_t alt_tail(const tx_block *b, const tx_block *next)
+{
+    if (next->kind != TB_TEXT || (next->flags & (TBF_BLANK_BEFORE | TBF_LIST)) || next->level ||
+        !(next->flags & TBF_INDENT) || next->len < ALT_MIN_LEN)
+        return 0;
+    const char *s = b->text;
+    for (const char *st = memchr(s, '.', b->len); st; st = memchr(st + 1, '.', b->len - (size_t)(st + 1 - s))) {
+        size_t p = (size_t)(st - s) + 2;
+        if (p + ALT_MIN_LEN > b->len)
+            break;
+        size_t L = b->len - p;
+        if (L > ALT_MAX_LEN || !sentence_start(s, p))
+            continue;
+        if (next->len >= L && !memcmp(next->text, s + p, L) &&
+            (next->len == L || next->text[L] == ' '))
+            return p;
+    }
+    return 0;
+}
+
+static int refold(tx_block *b)
+{
+    b->words = tx_count_words(b->text, b->len);
+    free(b->fold);
+    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
+    if (!b->fold)
+        return BT_ENOMEM;
+    b->key = tx_key(b->fold, b->flen);
+    return 0;
+}
+
 int tx_lynx_cut_twins(tx_doc *d)
 {
     size_t prose, spaced;
@@ -553,6 +588,13 @@ int tx_lynx_cut_twins(tx_doc *d)
         int rc = cut_twins(b);
         if (rc)
             return rc;
+        size_t p = i + 1 < d->n ? alt_tail(b, &d->b[i + 1]) : 0;
+        if (p) {
+            b->len = p - 1; /* without the space before the alt text */
+            b->text[b->len] = '\0';
+            if ((rc = refold(b)))
+                return rc;
+        }
     }
     return 0;
 }
