@@ -823,6 +823,25 @@ static void test_alt_at_paragraph_end(void **state)
     bt_article_free(a);
 }
 
+/* Pass "stutter line": share buttons printed as icon alt, label and title ("facebook
+ * Facebook facebook ..."), a long line of words repeating the one before: no text. */
+static void test_stutter_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   facebook Facebook facebook twitter Twitter twitter flipboard Flipboard\n"
+        "   flipboard send Send send linkedin Linkedin linkedin messenger Messenger\n"
+        "   messenger telegram Telegram telegram threads Threads threads whatsapp\n"
+        "   Whatsapp whatsapp bluesky Bluesky bluesky reddit Reddit reddit vk VK vk\n"
+        "   xing Xing xing mail Mail mail print Print print copy Copy copy save Save\n\n"
+        LYNX_ARTICLE);
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "Flipboard"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -1006,6 +1025,7 @@ int main(void)
         cmocka_unit_test(test_caption_label),
         cmocka_unit_test(test_related_label),
         cmocka_unit_test(test_alt_at_paragraph_end),
+        cmocka_unit_test(test_stutter_line),
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_photo_card),

@@ -192,6 +192,55 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
     }
 }
 
+/* Pass "stutter line": lynx prints a share button's icon alt text, label and title one after
+ * another ("facebook Facebook facebook twitter Twitter twitter ..."): a line whose words
+ * mostly repeat the word before them, letter case aside, is a row of buttons, no text. */
+#define STUTTER_MIN_WORDS 6 /* two buttons at least */
+#define STUTTER_PCT 50      /* words equal to the one before them */
+
+/* The next word of s[*p..len) (white space folded: one space between words). */
+static int next_word(const char *s, size_t len, size_t *p, size_t *ws, size_t *wl)
+{
+    if (*p >= len)
+        return 0;
+    const char *sp = memchr(s + *p, ' ', len - *p);
+    size_t e = sp ? (size_t)(sp - s) : len;
+    *ws = *p, *wl = e - *p, *p = e + 1;
+    return 1;
+}
+
+static int same_word(const char *s, size_t a, size_t al, size_t b, size_t bl)
+{
+    if (al != bl)
+        return 0;
+    for (size_t k = 0; k < al; k++)
+        if (((unsigned char)s[a + k] | 0x20) != ((unsigned char)s[b + k] | 0x20))
+            return 0;
+    return 1;
+}
+
+static int stutter_line(const tx_block *b)
+{
+    if (b->kind != TB_TEXT || b->words < STUTTER_MIN_WORDS)
+        return 0;
+    size_t p = 0, ws, wl, ps = 0, pl = 0, words = 0, same = 0;
+    while (next_word(b->text, b->len, &p, &ws, &wl)) {
+        same += words && same_word(b->text, ps, pl, ws, wl);
+        /* the cheap test first: a row of buttons stutters from its first word on */
+        if (++words == 2 && !same)
+            return 0;
+        ps = ws, pl = wl;
+    }
+    return same * 100 >= words * STUTTER_PCT;
+}
+
+static void mark_stutter_lines(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (!junk[i] && stutter_line(&d->b[i]))
+            junk[i] = mark;
+}
+
 /* Pass "title cards": a box of the site's services or stories, each a title and a summary,
  * comes out of lynx as the summary (a <p>, set apart by a blank line) with the next card's
  * title glued right under it, then a blank line and that card's summary: paragraph, glued
@@ -383,6 +432,7 @@ int tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
     mark_title_cards(d, junk, mark);
     mark_repeated_boxes(d, junk, mark);
     mark_next_article(d, junk, mark);
+    mark_stutter_lines(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
     return 1;
