@@ -842,6 +842,23 @@ static void test_stutter_line(void **state)
     bt_article_free(a);
 }
 
+/* Pass "margin run" (text_extract.c): lynx indents paragraphs; a short line over a line at
+ * the margin, however that one ends, is a headline of a teaser list, no subheading. */
+static void test_margin_run(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Mayor opens the harbour festival with a song\n\n"
+        "Storm warning: the coast braces itself for the first autumn gale tonight!\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "harbour festival"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -1026,6 +1043,7 @@ int main(void)
         cmocka_unit_test(test_related_label),
         cmocka_unit_test(test_alt_at_paragraph_end),
         cmocka_unit_test(test_stutter_line),
+        cmocka_unit_test(test_margin_run),
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_photo_card),

@@ -1852,8 +1852,10 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
                 c->role[k] == R_CAPLINE || c->role[k] == R_CAPTION ||
                 (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
             k++;
+        /* in a lynx dump a paragraph is indented: a line at the margin under a short line is
+         * another headline of a teaser list, however it ends */
         if (b->words < SUBHEAD_MIN_WORDS || k >= n || !tx_is_prose(&B[k]) ||
-            c->role[k] == R_STOP)
+            c->role[k] == R_STOP || (c->lynx && !(B[k].flags & TBF_INDENT)))
             return 1;
     }
     return 0;
