@@ -859,6 +859,27 @@ static void test_margin_run(void **state)
     bt_article_free(a);
 }
 
+/* Pass "section's most read" (text_rules.c): "Most viewed in USA", a most-read heading named
+ * for a region, is a section heading: the list under it is no part of the article. */
+static void test_most_read_in(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Most viewed in Harbourshire\n\n"
+        "    1. Rescuers search the beach after a fishing boat capsized in a storm\n"
+        "       near the old lighthouse on Sunday night.\n\n"
+        "   Fishermen say the coast guard came too late to save the boat and its nets.\n\n"
+        "    2. The old lighthouse keeper waves from the gallery of the tower at dusk\n"
+        "       on the last evening before it closed.\n\n"
+        "   The lighthouse closes after a hundred and twenty years of service to ships.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "coast guard came too late"));
+    assert_false(has_text(a, "hundred and twenty years"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -1044,6 +1065,7 @@ int main(void)
         cmocka_unit_test(test_alt_at_paragraph_end),
         cmocka_unit_test(test_stutter_line),
         cmocka_unit_test(test_margin_run),
+        cmocka_unit_test(test_most_read_in),
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_photo_card),
