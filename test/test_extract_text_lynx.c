@@ -880,6 +880,27 @@ static void test_most_read_in(void **state)
     bt_article_free(a);
 }
 
+/* Pass "embedded post" (text_embed_post.c) in a lynx dump: no quote marks, the tweet's
+ * <blockquote> set two columns deeper than the paragraphs and signed "— Name (@handle)
+ * Date": the network's text, no paragraph. */
+static void test_lynx_embedded_post(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "     The new terminal is a disgrace to the town and its ferry passengers,\n"
+        "     and the council should be ashamed of the cost of it all.\n"
+        "     pic.twitter.com/abc123\n\n"
+        "     — Harbour Watch (@HarbourWatch) March 4, 2024\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "disgrace"));
+    assert_false(has_text(a, "HarbourWatch"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": the caption repeats the alt text with a word or a comma changed: still
  * a photo's alt text, caption and credit, no paragraph. */
 static void test_near_twins(void **state)
@@ -1066,6 +1087,7 @@ int main(void)
         cmocka_unit_test(test_stutter_line),
         cmocka_unit_test(test_margin_run),
         cmocka_unit_test(test_most_read_in),
+        cmocka_unit_test(test_lynx_embedded_post),
         cmocka_unit_test(test_button_line),
         cmocka_unit_test(test_related_line),
         cmocka_unit_test(test_photo_card),

@@ -557,12 +557,14 @@ size_t tx_count_words(const char *s, size_t len)
 
 #define ROW_MIN_SEPS 2 /* cell separators in a table row of three cells */
 
+#define DEEP_INDENT 5 /* lynx: paragraphs at 3 columns, a <blockquote> at 5 */
+
 /* Turns one logical line (maybe several joined physical lines) into a block. */
 static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
 {
     tx_block b;
     memset(&b, 0, sizeof b);
-    b.flags = flags | (indent >= 2 ? TBF_INDENT : 0);
+    b.flags = flags | (indent >= 2 ? TBF_INDENT : 0) | (indent >= DEEP_INDENT ? TBF_DEEP : 0);
     /* block-level Markdown */
     while (len && s[0] == '>' ) { /* blockquote */
         b.flags |= TBF_QUOTE;
