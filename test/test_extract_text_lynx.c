@@ -179,6 +179,38 @@ static void test_glued_paragraphs_kept(void **state)
     bt_article_free(a);
 }
 
+/* Pass "glued box": a related box under the article whose cards print their summaries glued
+ * under their headlines, two lines each (a <div> each, as paragraphs set with <br>s would
+ * come): in a dump whose paragraphs stand apart, that prose is the cards', not the article
+ * resuming below the box's heading. */
+static void test_glued_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The council will decide next month what to do with the old kiosk building.\n\n"
+        "   Related stories\n"
+        "   4 min.\n"
+        "   Bakery on the main square closes\n"
+        "   The family ran the bakery on the square for ninety years.\n"
+        "   No one in the family wants to take over the old ovens.\n"
+        "   3 min.\n"
+        "   Storm knocks out power in the villages\n"
+        "   Hundreds of homes spent all of the night in the dark.\n"
+        "   The wind brought down two of the old power lines there.\n"
+        "   2 min.\n"
+        "   Council votes to rebuild the old pool\n"
+        "   The pool closed after cracks were found in its old floor.\n"
+        "   The council has now found all of the money to rebuild it.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "old kiosk building"));
+    assert_false(has_text(a, "ninety years"));
+    assert_false(has_text(a, "power lines"));
+    assert_false(has_text(a, "cracks were found"));
+    bt_article_free(a);
+}
+
 /* Pass "bullet cards": a box of bullets whose text reads as prose, with no paragraph above it
  * (a heading only), is a list of cards; a list the article opens with a paragraph is its own. */
 static void test_bullet_cards(void **state)
@@ -638,6 +670,237 @@ static void test_alt_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "button line": lynx prints a <button> as "(BUTTON)" and its label; a line opening on
+ * one (a lightbox button labelled with the photo's caption, "Show more") is no paragraph,
+ * while the article around it is read as before. */
+static void test_button_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   (BUTTON) Workers pull an old wooden pile out of the harbour mud with a crane.\n"
+        "   (BUTTON) Show more\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "harbour mud"));
+    assert_false(has_text(a, "Show more"));
+    bt_article_free(a);
+}
+
+/* Pass "related line" (text_lines.c): in an article set with <br>s (no blank lines), a
+ * "READ MORE: <title>" line after a sentence's end near the wrap column is a link of its own,
+ * not the rest of the paragraph above it. */
+static void test_related_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The first passengers were mostly islanders going home again at dawn.\n"
+        "   READ MORE: Storm knocks out power in the northern villages overnight\n"
+        "   Some said the new waiting room was the warmest on the coast by far.\n\n"
+        "   The council will decide next month what to do with the old kiosk building.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "islanders going home again at dawn."));
+    assert_false(has_text(a, "READ MORE"));
+    assert_false(has_text(a, "northern villages"));
+    bt_article_free(a);
+}
+
+/* Pass "photo card" (text_extract.c): a "Read more" box inside the article holds a card, the
+ * photo's alt text (a short sentence, set apart) and the story's title at the margin under
+ * it: neither is the article's, which resumes below the box. */
+static void test_photo_card(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Read more\n\n"
+        "   Aerial view of the old quay during a hot summer afternoon.\n\n"
+        "Council ditches controversial harbour parking meter plan\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n\n"
+        "   Work on the park will start in the spring and should be finished before\n"
+        "   the summer holidays, when the town expects the most visitors to come.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_true(has_text(a, "most visitors"));
+    assert_false(has_text(a, "Aerial view"));
+    assert_false(has_text(a, "parking meter"));
+    bt_article_free(a);
+}
+
+/* Pass "alt over glued caption" (text_extract.c): an indented line that ends no sentence,
+ * with a <div>'s prose or a credit line glued under it, is a photo's alt text over its
+ * caption; lynx sets a subheading at the margin. */
+static void test_alt_over_glued_caption(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Workers on the roof of the new terminal building in the harbour of the\n"
+        "   old town\n"
+        "   The roof of the terminal was finished last autumn after a long delay.\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n\n"
+        "   Benches on the old quay at dusk.\n"
+        "   Jane Doe/Getty Images\n\n"
+        "   Work on the park will start in the spring and should be finished before\n"
+        "   the summer holidays, when the town expects the most visitors to come.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_true(has_text(a, "most visitors"));
+    assert_false(has_text(a, "Workers on the roof"));
+    assert_false(has_text(a, "Benches on the old quay"));
+    bt_article_free(a);
+}
+
+/* Pass "caption label" (text_extract.c): a line opening on a caption's label ("Legende:"),
+ * or an alt text's sentence and then the label, is a photo's caption, no paragraph. */
+static void test_caption_label(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Legende: The mayor cuts the ribbon at the new terminal on Monday. Port\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n\n"
+        "   An old man sits on a bench in front of the harbour office at dusk.\n"
+        "   Legende: Tom Berg has watched the boats leave the quay for sixty years\n"
+        "   and says he will miss the old kiosk most of all. Port\n\n"
+        "   Work on the park will start in the spring and should be finished before\n"
+        "   the summer holidays, when the town expects the most visitors to come.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_true(has_text(a, "most visitors"));
+    assert_false(has_text(a, "cuts the ribbon"));
+    assert_false(has_text(a, "sixty years"));
+    assert_false(has_text(a, "An old man"));
+    bt_article_free(a);
+}
+
+/* Pass "related label" (text_extract.c): "Lesen Sie auch:" alone on its line and the
+ * linked story's title on the next: a related link, no subheading of the article. */
+static void test_related_label(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   Lesen Sie auch:\n\n"
+        "Storm knocks out power in the northern villages overnight\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "northern villages"));
+    assert_false(has_text(a, "Lesen Sie auch"));
+    int found = 0;
+    for (size_t k = 0; k < a->n_related; k++)
+        found |= strstr(a->related[k].title, "northern villages") != NULL;
+    assert_true(found);
+    bt_article_free(a);
+}
+
+/* Pass "alt at paragraph end": a photo's alt text run on from the paragraph above, its
+ * caption (the alt text again and a credit) glued under it: the paragraph loses the alt text. */
+static void test_alt_at_paragraph_end(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said. Children wait at the quay for the first boat of the\n"
+        "   summer.\n"
+        "   Children wait at the quay for the first boat of the summer. © Harbour\n"
+        "   Gazette\n\n"
+        "   Work on the park will start in the spring and should be finished before\n"
+        "   the summer holidays, when the town expects the most visitors to come.\n");
+    assert_true(has_text(a, "small playground"));
+    assert_true(has_text(a, "most visitors"));
+    assert_false(has_text(a, "Children wait"));
+    bt_article_free(a);
+}
+
+/* Pass "stutter line": share buttons printed as icon alt, label and title ("facebook
+ * Facebook facebook ..."), a long line of words repeating the one before: no text. */
+static void test_stutter_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   facebook Facebook facebook twitter Twitter twitter flipboard Flipboard\n"
+        "   flipboard send Send send linkedin Linkedin linkedin messenger Messenger\n"
+        "   messenger telegram Telegram telegram threads Threads threads whatsapp\n"
+        "   Whatsapp whatsapp bluesky Bluesky bluesky reddit Reddit reddit vk VK vk\n"
+        "   xing Xing xing mail Mail mail print Print print copy Copy copy save Save\n\n"
+        LYNX_ARTICLE);
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "Flipboard"));
+    bt_article_free(a);
+}
+
+/* Pass "margin run" (text_extract.c): lynx indents paragraphs; a short line over a line at
+ * the margin, however that one ends, is a headline of a teaser list, no subheading. */
+static void test_margin_run(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Mayor opens the harbour festival with a song\n\n"
+        "Storm warning: the coast braces itself for the first autumn gale tonight!\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "harbour festival"));
+    bt_article_free(a);
+}
+
+/* Pass "section's most read" (text_rules.c): "Most viewed in USA", a most-read heading named
+ * for a region, is a section heading: the list under it is no part of the article. */
+static void test_most_read_in(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "Most viewed in Harbourshire\n\n"
+        "    1. Rescuers search the beach after a fishing boat capsized in a storm\n"
+        "       near the old lighthouse on Sunday night.\n\n"
+        "   Fishermen say the coast guard came too late to save the boat and its nets.\n\n"
+        "    2. The old lighthouse keeper waves from the gallery of the tower at dusk\n"
+        "       on the last evening before it closed.\n\n"
+        "   The lighthouse closes after a hundred and twenty years of service to ships.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "coast guard came too late"));
+    assert_false(has_text(a, "hundred and twenty years"));
+    bt_article_free(a);
+}
+
+/* Pass "embedded post" (text_embed_post.c) in a lynx dump: no quote marks, the tweet's
+ * <blockquote> set two columns deeper than the paragraphs and signed "— Name (@handle)
+ * Date": the network's text, no paragraph. */
+static void test_lynx_embedded_post(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        LYNX_ARTICLE
+        "     The new terminal is a disgrace to the town and its ferry passengers,\n"
+        "     and the council should be ashamed of the cost of it all.\n"
+        "     pic.twitter.com/abc123\n\n"
+        "     — Harbour Watch (@HarbourWatch) March 4, 2024\n\n"
+        "   The old quay will become a park with benches and a small playground,\n"
+        "   the council said, once the last of the rotten piles has been removed.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "small playground"));
+    assert_false(has_text(a, "disgrace"));
+    assert_false(has_text(a, "HarbourWatch"));
+    bt_article_free(a);
+}
+
 /* Pass "near twins": a photo's alt text and the caption glued under it differ in a word or
  * two ("(l)", a button's label): both are the photo's, no paragraph. Two paragraphs glued
  * one under the other that open alike only in part stay. */
@@ -673,6 +936,36 @@ static void test_near_twins(void **state)
     bt_article_free(a);
 }
 
+/* Pass "glued twins": the caption repeats the alt text with a word or a comma changed, glued
+ * to it in one block: still a photo's alt text, caption and credit, no paragraph. */
+static void test_glued_twins(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Harbour town opens its new ferry terminal after years of delays\n\n"
+        "   The new ferry terminal opened on Monday morning, four years after the\n"
+        "   first stone was laid and two years later than the town had promised, and\n"
+        "   the first boat left for the islands with every seat taken by residents.\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor cuts the ribbon at the terminal on Monday, the 4th of March 2024\n"
+        "   in the harbour The mayor cuts the ribbon at the terminal on Monday, 4th\n"
+        "   of March 2024, in the harbour. Jane Doe/Copyright 2024 Port Photo.\n\n"
+        "   The mayor said the delays had been worth it, since the terminal would\n"
+        "   serve the town for at least fifty years, and thanked the residents who\n"
+        "   had put up with the noise of the pile drivers for three long summers.\n\n"
+        "   Ferries will leave every hour in summer and every two hours in winter,\n"
+        "   and tickets bought at the terminal will cost the same as they did at the\n"
+        "   old quay until the end of the year, the operator said in a statement.\n");
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "three long summers"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "cuts the ribbon"));
+    bt_article_free(a);
+}
+
 /* Pass "caption run-on": a photo's caption glued under a paragraph whose last line ends a
  * sentence close to the wrap column reads as the paragraph's next line; ending on a credit,
  * it is the caption: the paragraph ends at its sentence, the caption goes. A credit alone
@@ -691,6 +984,12 @@ static void test_caption_run_on(void **state)
         "   Councillors visit the building site in the rain (Photo: Harbour Office)\n\n"
         "   Divers inspect the old wooden piles under the quay before the works began.\n"
         "   Photo: Harbour Office for the Harbour Town Courier via Coastal Images\n\n"
+        "   Building the terminal cost nearly twice what the council had planned,\n"
+        "   mostly because the old quay turned out to rest on rotten wooden piles\n"
+        "   that had to be pulled out one by one before any concrete could be poured.\n\n"
+        "   The mayor cuts the ribbon at the terminal on Monday, the 4th of March 2024\n"
+        "   in the harbour The mayor cuts the ribbon at the terminal on Monday, 4th\n"
+        "   of March 2024, in the harbour. Jane Doe/Copyright 2024 Port Photo.\n\n"
         "   The mayor said the delays had been worth it, since the terminal would\n"
         "   serve the town for at least fifty years, and thanked the residents who\n"
         "   had put up with the noise of the pile drivers for three long summers.\n\n"
@@ -799,6 +1098,11 @@ static void test_inline_cards(void **state)
     assert_true(has_text(a, "only way to reach the mainland"));
     assert_true(has_text(a, "summer market of the town"));
     assert_false(has_text(a, "fourth ship for the winter"));
+    assert_true(has_text(a, "first boat left for the islands"));
+    assert_true(has_text(a, "rotten wooden piles"));
+    assert_true(has_text(a, "three long summers"));
+    assert_true(has_text(a, "operator said in a statement"));
+    assert_false(has_text(a, "cuts the ribbon"));
     bt_article_free(a);
 }
 
@@ -939,6 +1243,7 @@ int main(void)
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_glued_notice_inside),
         cmocka_unit_test(test_glued_paragraphs_kept),
+        cmocka_unit_test(test_glued_box),
         cmocka_unit_test(test_bullet_cards),
         cmocka_unit_test(test_bullet_cards_with_lines),
         cmocka_unit_test(test_title_cards),
@@ -951,9 +1256,21 @@ int main(void)
         cmocka_unit_test(test_lynx_apostrophe),
         cmocka_unit_test(test_alt_twins),
         cmocka_unit_test(test_near_twins),
+        cmocka_unit_test(test_glued_twins),
         cmocka_unit_test(test_image_lead),
         cmocka_unit_test(test_figure_below),
         cmocka_unit_test(test_caption_run_on),
+        cmocka_unit_test(test_caption_label),
+        cmocka_unit_test(test_related_label),
+        cmocka_unit_test(test_alt_at_paragraph_end),
+        cmocka_unit_test(test_stutter_line),
+        cmocka_unit_test(test_margin_run),
+        cmocka_unit_test(test_most_read_in),
+        cmocka_unit_test(test_lynx_embedded_post),
+        cmocka_unit_test(test_button_line),
+        cmocka_unit_test(test_related_line),
+        cmocka_unit_test(test_photo_card),
+        cmocka_unit_test(test_alt_over_glued_caption),
         cmocka_unit_test(test_gallery_twins),
         cmocka_unit_test(test_lined_cards),
         cmocka_unit_test(test_inline_cards),

@@ -1,6 +1,6 @@
 /* text_embed_post.c: a social post embedded in an article (a tweet). Markdown renderings
  * keep the embed's <blockquote> as a quote whose last line signs it, "— Name (@handle)
- * Date": the post is the network's text, quoted by the page, not the article's own prose,
+ * Date" (lynx sets the quote deeper than its paragraphs): the post is the network's text, quoted by the page, not the article's own prose,
  * so its quote lines and its signature leave the body. An article's own quotes (a speech, a
  * letter) carry no handle in their last line. */
 #include "extract/text_internal.h"
@@ -44,13 +44,23 @@ static int post_signature(const tx_block *b)
     return 0;
 }
 
+/* lynx prints no quote marks: a <blockquote> is set two columns deeper than the paragraphs
+ * (TBF_DEEP), which a list's items are too, with their bullet */
+static unsigned quoted(const tx_block *b)
+{
+    if (b->flags & TBF_QUOTE)
+        return TBF_QUOTE;
+    return (b->flags & (TBF_DEEP | TBF_LIST)) == TBF_DEEP ? TBF_DEEP : 0;
+}
+
 void tx_embed_post_mark(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
     for (size_t i = 0; i < d->n; i++) {
-        if (!(d->b[i].flags & TBF_QUOTE) || !post_signature(&d->b[i]))
+        unsigned q = quoted(&d->b[i]);
+        if (!q || !post_signature(&d->b[i]))
             continue;
         junk[i] = mark;
-        for (size_t k = i; k-- > 0 && i - k <= POST_MAX_LINES && (d->b[k].flags & TBF_QUOTE);)
+        for (size_t k = i; k-- > 0 && i - k <= POST_MAX_LINES && quoted(&d->b[k]) == q;)
             junk[k] = mark;
     }
 }

@@ -88,6 +88,7 @@ typedef struct ctx {
     uint64_t *rel_keys;    /* related titles taken, for deduplication */
     size_t n_rel;
     int indented;          /* the capture indents its paragraphs (lynx) */
+    int lynx;              /* laid out as a lynx dump (text_lynx.c) */
     bti_date pub;          /* the published date as read, zoned once the language is known */
     int have_pub;
 } ctx;
@@ -280,6 +281,35 @@ static int slash_credit_tail(const tx_block *b)
     return tx_count_words(b->text + o, e - 1 - o) <= SLASH_CREDIT_WORDS;
 }
 
+/* Pass "caption label": a line opening on a caption's label and a colon ("Legende: ...",
+ * "Bildunterschrift: ...", "Caption: ..."; lexicon CAPTION_LABEL) is a photo's caption, as
+ * BBC's "Image caption ..." is: a renderer prints the label a page hides for screen
+ * readers. The photo's alt text, a sentence, may come first on the line (lynx runs the two
+ * together when the alt text fills its line). */
+#define LABEL_ALT_MAX_LEN 200 /* bytes of an alt text before the label */
+
+#define LABEL_MAX_LEN 18 /* bytes of the longest label and its colon ("Bildunterschrift:") */
+
+static int label_at(const char *s, size_t len)
+{
+    /* the cheap test first: bare_caption runs for most lines, few have a colon this early */
+    if (!memchr(s, ':', len < LABEL_MAX_LEN ? len : LABEL_MAX_LEN))
+        return 0;
+    size_t n = bti_lex_raw_prefix(BTI_LEX_CAPTION_LABEL, s, len, " :");
+    while (n && n < len && s[n] == ' ')
+        n++;
+    return n && n + 1 < len && s[n] == ':';
+}
+
+static int caption_label(const tx_block *b)
+{
+    if (label_at(b->text, b->len))
+        return 1;
+    const char *e = memchr(b->text, '.', b->len < LABEL_ALT_MAX_LEN ? b->len : LABEL_ALT_MAX_LEN);
+    size_t p = e ? (size_t)(e - b->text) + 2 : 0;
+    return e && p < b->len && b->text[p - 1] == ' ' && label_at(b->text + p, b->len - p);
+}
+
 /* A caption that stands without an image marker: ends with a photo credit. */
 static int bare_caption(const tx_block *b)
 {
@@ -287,7 +317,8 @@ static int bare_caption(const tx_block *b)
     if (b->kind != TB_TEXT || b->words > CAPTION_MAX_WORDS || b->len > CAPTION_MAX_LEN)
         return 0;
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
-    if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
+    if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14) ||
+        caption_label(b))
         return 1;
     if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len))
         return 1;
@@ -998,11 +1029,58 @@ static int set_published(ctx *c, const bti_date *dt)
     return bt_article_set(&c->a->published, iso, strlen(iso));
 }
 
+/* Pass "glued box": in a lynx dump, a <p> is set apart by a blank line while a <div>'s text
+ * is glued to the line above. When the article's paragraphs above a box's heading stand
+ * apart (most of them: captions and notices come glued), prose glued under the heading is a
+ * card's summary, never the article resuming below the box. (Counted above the heading: the
+ * box's own cards would tip a share over the whole dump.) */
+#define GLUED_BOX_SPACED_PCT 50
+
+static int glued_cards_below(const ctx *c, size_t h)
+{
+    if (!c->lynx)
+        return 0;
+    size_t prose = 0, spaced = 0;
+    for (size_t k = 0; k < h; k++) {
+        const tx_block *b = &c->d.b[k];
+        if (c->junk[k] || b->level || (b->flags & TBF_LIST) || !(b->flags & TBF_INDENT) ||
+            !tx_is_prose(b))
+            continue;
+        prose++;
+        spaced += (b->flags & TBF_BLANK_BEFORE) != 0;
+    }
+    return prose && spaced * 100 >= prose * GLUED_BOX_SPACED_PCT;
+}
+
+static int glued_card(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
+}
+
+/* Pass "photo card": a related box's card in a lynx dump is the photo's alt text (indented,
+ * set apart like a paragraph, a sentence of a caption's length) and the story's title under
+ * it at the margin, where lynx sets headings; the article resuming below the box opens on a
+ * paragraph that no margin title follows. */
+#define PHOTO_CARD_MAX_WORDS 30 /* a caption in a line (CAPLINE_MAX_WORDS), no paragraph */
+
+static int photo_card(const ctx *c, size_t k)
+{
+    const tx_block *B = c->d.b, *b = &B[k];
+    if (!c->lynx || !(b->flags & TBF_INDENT) || b->words > PHOTO_CARD_MAX_WORDS)
+        return 0;
+    size_t t = k + 1;
+    while (t < c->d.n && c->junk[t])
+        t++;
+    return t < c->d.n && B[t].kind == TB_TEXT && !(B[t].flags & (TBF_INDENT | TBF_LIST)) &&
+           c->role[t] != R_STOP && !tx_is_prose(&B[t]) && tx_is_headline_like(&B[t]);
+}
+
 /* Reads a related-story block under heading h. */
 static int read_related_block(ctx *c, size_t h, size_t re)
 {
     tx_block *B = c->d.b;
     size_t items = 0;
+    int cards = h < re && glued_cards_below(c, h);
     for (size_t k = h + 1; k < c->d.n && k <= h + BOX_MAX_BLOCKS && items < BOX_MAX_TITLES; k++) {
         tx_block *b = &B[k];
         if (c->role[k] == R_STOP || tx_is_relative_time(b) || tx_ends_related(b))
@@ -1017,8 +1095,12 @@ static int read_related_block(ctx *c, size_t h, size_t re)
             c->role[k] = R_RELATED;
             continue;
         }
-        /* a box inside the body ends where the body's paragraphs resume, or a photo */
-        if (h < re && (c->role[k] == R_BODY || tx_is_prose(b) || b->kind == TB_IMAGE ||
+        /* a box inside the body ends where the body's paragraphs resume, or a photo; in a
+         * lynx dump whose paragraphs stand apart, prose glued to the line above is a card's
+         * summary (a <div>'s text), no paragraph resuming (pass "glued box") */
+        if (h < re && (c->role[k] == R_BODY ||
+                       (tx_is_prose(b) && !(cards && glued_card(b)) && !photo_card(c, k)) ||
+                       b->kind == TB_IMAGE ||
                        (b->flags & TBF_CAPTION) || bare_caption(b) ||
                        (k + 1 < c->d.n && alt_of_caption(b, &B[k + 1]))))
             break;
@@ -1717,11 +1799,40 @@ static int rule_bracketed_link(ctx *c, walk *w, size_t i)
     return rc ? rc : 1;
 }
 
+/* Pass "related label": the label alone on its line ("Lesen Sie auch:"), the title on the
+ * next (a renderer sets the link's heading as a block of its own): that title, when it reads
+ * as one, is the related link. */
+static int related_label(const ctx *c, size_t i, size_t *t)
+{
+    const tx_block *B = c->d.b, *b = &B[i];
+    if (b->len < 2 || b->text[b->len - 1] != ':' || b->words > INLINE_RELATED_MAX_WORDS)
+        return 0;
+    size_t n = bti_lex_raw_prefix(BTI_LEX_INLINE_RELATED, b->text, b->len, " :");
+    while (n && n < b->len && b->text[n] == ' ')
+        n++;
+    if (!n || n + 1 != b->len)
+        return 0;
+    size_t k = i + 1;
+    while (k < c->d.n && c->junk[k])
+        k++;
+    if (k >= c->d.n || c->role[k] != R_NONE || B[k].kind != TB_TEXT || tx_is_prose(&B[k]) ||
+        !tx_is_headline_like(&B[k]))
+        return 0;
+    *t = k;
+    return 1;
+}
+
 /* "Xem thêm: <title>", ">> <title>": an inline related link. */
 static int rule_inline_related(ctx *c, walk *w, size_t i)
 {
     (void)w;
     tx_block *b = &c->d.b[i];
+    size_t t;
+    if (related_label(c, i, &t)) {
+        c->role[i] = c->role[t] = R_RELATED;
+        int rc = add_related(c, c->d.b[t].text, c->d.b[t].len, c->d.b[t].url);
+        return rc ? rc : 1;
+    }
     size_t pre = tx_inline_related_prefix(b->text, b->len);
     if (!pre || b->words > INLINE_RELATED_MAX_WORDS)
         return 0;
@@ -1831,12 +1942,20 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
     if (b->words <= DATE_LINE_MAX_WORDS && is_date_line(b, &d2) &&
         (d2.end - d2.start) * 2 >= b->len)
         return 1;
-    if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_LINKROW)))
+    if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_LINKROW)) || tx_lynx_button_line(b))
         return 1;
     if (!tx_is_prose(b) && tx_is_cut_teaser(b->text, b->len))
         return 1;
     /* an enumeration line is the article's list, a paragraph of it (pass "enumeration
      * line"); other short lines that end no sentence are subheadings over prose or labels */
+    /* pass "alt over glued caption": lynx sets subheadings at the margin; an indented line
+     * short of a paragraph with a <div>'s prose glued under it (JUNK_GLUED, text_lynx.c) or
+     * a caption or credit line glued under it ("Name/Getty Images") is a photo's alt text
+     * over its caption, no subheading nor a short paragraph */
+    if (c->lynx && !tx_is_prose(b) && (b->flags & TBF_INDENT) && i + 1 < n &&
+        (c->junk[i + 1] == JUNK_GLUED ||
+         (!(B[i + 1].flags & TBF_BLANK_BEFORE) && bare_caption(&B[i + 1]))))
+        return 1;
     if (!tx_is_prose(b) && !sentence_end(b) && !tx_is_enumeration(b)) {
         size_t k = i + 1;
         while (k < n && k <= i + SUBHEAD_LOOKAHEAD &&
@@ -1844,8 +1963,10 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
                 c->role[k] == R_CAPLINE || c->role[k] == R_CAPTION ||
                 (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
             k++;
+        /* in a lynx dump a paragraph is indented: a line at the margin under a short line is
+         * another headline of a teaser list, however it ends */
         if (b->words < SUBHEAD_MIN_WORDS || k >= n || !tx_is_prose(&B[k]) ||
-            c->role[k] == R_STOP)
+            c->role[k] == R_STOP || (c->lynx && !(B[k].flags & TBF_INDENT)))
             return 1;
     }
     return 0;
@@ -1972,7 +2093,7 @@ static int extract(ctx *c, const bt_capture *cap)
     /* Pass 1d: what a lynx dump's layout shows is no paragraph (text_lynx.c) */
     if ((rc = tx_lynx_cut(&c->d)))
         return rc;
-    tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED, JUNK_CARD);
+    c->lynx = tx_lynx_mark(&c->d, c->junk, JUNK_RULE, JUNK_GLUED, JUNK_CARD);
     tx_lynx_widget_labels(&c->d, c->role, R_STOP, R_NONE, c->junk, JUNK_RULE);
     /* Pass 1e: a tweet embedded as a signed quote is the network's text (text_embed_post.c) */
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);

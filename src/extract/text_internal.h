@@ -40,6 +40,8 @@ enum { TB_TEXT = 0, TB_IMAGE = 1 };
 #define TBF_QUOTE        0x800u /* a Markdown quote ("> ...") */
 #define TBF_IMAGE_LEAD  0x1000u /* opens on an image lynx shows by its file name ("[a.jpg]") */
 #define TBF_LINKROW     0x2000u /* only links on one line (pass "link row"): no paragraph */
+#define TBF_DEEP        0x4000u /* indented 5 columns or more: lynx sets a <blockquote> two
+                                   columns deeper than its paragraphs */
 
 typedef struct tx_block {
     char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */
@@ -173,9 +175,10 @@ int tx_is_attribution(const char *s, size_t len);
  * alt text printed twice), junk[i] = glued for prose glued to the line above (a <div>'s
  * text: no paragraph, though the page's text goes on through it) and junk[i] = card for
  * the lines of a box of cards set between paragraphs (no paragraph and no teaser's
- * headline, but a box parting the text around it). Other captures are left alone. */
-void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued,
-                  unsigned char card);
+ * headline, but a box parting the text around it). Other captures are left alone. Returns 1
+ * when the capture is laid out as a lynx dump, else 0. */
+int tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsigned char glued,
+                 unsigned char card);
 /* In a capture laid out as a lynx dump, a section heading (role[i] == stop) that the layout
  * shows to be a widget's one-word label gets role none and junk mark (pass "widget label"). */
 void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char stop,
@@ -188,6 +191,10 @@ void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char s
  * run-on", the caption glued under a paragraph, the lines after its last sentence-ending
  * line when they end on a photo's credit. 0 or BT_ENOMEM. */
 int tx_lynx_cut(tx_doc *d);
+
+/* Pass "button line": a line opening on lynx's "(BUTTON)" and shorter than a paragraph is a
+ * control's label, no paragraph of the body. */
+int tx_lynx_button_line(const tx_block *b);
 
 /* Folds the modifier letter apostrophe (U+02BC) lynx prints for some ASCII apostrophes back
  * to "'" between Latin letters: 1 with the text in *out (the caller frees it), 0 when there

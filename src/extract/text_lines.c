@@ -625,12 +625,14 @@ size_t tx_count_words(const char *s, size_t len)
 #define LINK_ROW_MIN 3 /* links in a line that is a row of them */
 #define LINK_ROW_SEP 3 /* bytes between two of them: ", ", " | ", " · " */
 
+#define DEEP_INDENT 5 /* lynx: paragraphs at 3 columns, a <blockquote> at 5 */
+
 /* Turns one logical line (maybe several joined physical lines) into a block. */
 static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
 {
     tx_block b;
     memset(&b, 0, sizeof b);
-    b.flags = flags | (indent >= 2 ? TBF_INDENT : 0);
+    b.flags = flags | (indent >= 2 ? TBF_INDENT : 0) | (indent >= DEEP_INDENT ? TBF_DEEP : 0);
     /* block-level Markdown */
     while (len && s[0] == '>' ) { /* blockquote */
         b.flags |= TBF_QUOTE;
@@ -963,6 +965,10 @@ static int wrapped(const raw_line *a, const raw_line *b, size_t W)
     /* pass "figure below": a figure set under a paragraph opens on its image's file name, a
      * long word no line could hold: after a sentence's end it starts a block of its own */
     if (opens_on_file_image(b->s, b->len))
+        return 0;
+    /* pass "related line": after a sentence's end, "Read more: <title>" opens a line of its
+     * own (a link set between paragraphs parted by <br>s), not the sentence's paragraph */
+    if (tx_inline_related_prefix(b->s, b->len))
         return 0;
     return need + 2 > W && !(b->cols * 2 < W && !ends_sentence(b));
 }

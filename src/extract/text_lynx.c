@@ -206,6 +206,38 @@ static int near_twins(const tx_block *a, const tx_block *b)
     return same >= NEAR_TWIN_SAME;
 }
 
+/* Pass "glued twins": the alt text and the caption need not be the same to the byte ("am
+ * Montag, den 5. Januar 2026 im" over "am Montag, 5. Januar 2026, im"), and Chinese or
+ * Japanese captions come joined to their alt text with no space between (lynx's wrap rejoined
+ * as one word). A block that opens with a stretch it prints again at a word's start (or
+ * right after, in CJK) further on, and ends within a credit's length of where that second
+ * copy would end, is such a photo too. */
+#define TWIN_OPEN_LEN ALT_MIN_LEN /* bytes of the opening that must come again */
+#define TWIN_CREDIT_MAX 160       /* bytes the second copy may run past the first's length
+                                     (words the caption adds, the credit) */
+
+static int glued_twin(const tx_block *b)
+{
+    const char *s = b->text;
+    if (b->len < 2 * TWIN_OPEN_LEN + 1)
+        return 0;
+    size_t lim = ALT_MAX_LEN + 1;
+    for (size_t p = TWIN_OPEN_LEN; p <= lim && p + TWIN_OPEN_LEN <= b->len; p++) {
+        const char *at = memchr(s + p, s[0], (lim < b->len ? lim + 1 : b->len) - p);
+        if (!at)
+            return 0;
+        p = (size_t)(at - s);
+        if (p + TWIN_OPEN_LEN > b->len || b->len > 2 * p + TWIN_CREDIT_MAX)
+            return 0; /* past here the block is too long for two copies and a credit */
+        /* at a word's start, or at a CJK character right after another (3-byte UTF-8) */
+        int start = s[p - 1] == ' ' ||
+                    ((unsigned char)s[p] >= 0xE3 && p >= 3 && (unsigned char)s[p - 3] >= 0xE3);
+        if (start && !memcmp(s, s + p, TWIN_OPEN_LEN))
+            return 1;
+    }
+    return 0;
+}
+
 static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
     for (size_t i = 0; i < d->n; i++) {
@@ -222,7 +254,7 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
             if (!tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
                 junk[i] = junk[i + 1] = mark;
         }
-        else if (repeats_opening(b))
+        else if (repeats_opening(b) || glued_twin(b))
             junk[i] = mark;
         else if (i + 1 < d->n && d->b[i + 1].kind == TB_TEXT && !d->b[i + 1].level &&
                  (d->b[i + 1].flags & TBF_INDENT) &&
@@ -234,6 +266,55 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
                 junk[i] = junk[i + 1] = mark;
         }
     }
+}
+
+/* Pass "stutter line": lynx prints a share button's icon alt text, label and title one after
+ * another ("facebook Facebook facebook twitter Twitter twitter ..."): a line whose words
+ * mostly repeat the word before them, letter case aside, is a row of buttons, no text. */
+#define STUTTER_MIN_WORDS 6 /* two buttons at least */
+#define STUTTER_PCT 50      /* words equal to the one before them */
+
+/* The next word of s[*p..len) (white space folded: one space between words). */
+static int next_word(const char *s, size_t len, size_t *p, size_t *ws, size_t *wl)
+{
+    if (*p >= len)
+        return 0;
+    const char *sp = memchr(s + *p, ' ', len - *p);
+    size_t e = sp ? (size_t)(sp - s) : len;
+    *ws = *p, *wl = e - *p, *p = e + 1;
+    return 1;
+}
+
+static int same_word(const char *s, size_t a, size_t al, size_t b, size_t bl)
+{
+    if (al != bl)
+        return 0;
+    for (size_t k = 0; k < al; k++)
+        if (((unsigned char)s[a + k] | 0x20) != ((unsigned char)s[b + k] | 0x20))
+            return 0;
+    return 1;
+}
+
+static int stutter_line(const tx_block *b)
+{
+    if (b->kind != TB_TEXT || b->words < STUTTER_MIN_WORDS)
+        return 0;
+    size_t p = 0, ws, wl, ps = 0, pl = 0, words = 0, same = 0;
+    while (next_word(b->text, b->len, &p, &ws, &wl)) {
+        same += words && same_word(b->text, ps, pl, ws, wl);
+        /* the cheap test first: a row of buttons stutters from its first word on */
+        if (++words == 2 && !same)
+            return 0;
+        ps = ws, pl = wl;
+    }
+    return same * 100 >= words * STUTTER_PCT;
+}
+
+static void mark_stutter_lines(const tx_doc *d, unsigned char *junk, unsigned char mark)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (!junk[i] && stutter_line(&d->b[i]))
+            junk[i] = mark;
 }
 
 /* Pass "title cards": a box of the site's services or stories, each a title and a summary,
@@ -440,20 +521,22 @@ static void mark_image_leads(const tx_doc *d, unsigned char *junk, unsigned char
     }
 }
 
-void tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
-                  unsigned char glued, unsigned char card)
+int tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark,
+                 unsigned char glued, unsigned char card)
 {
     size_t prose, spaced;
     if (!lynx_layout(d, &prose, &spaced))
-        return;
+        return 0;
     mark_bullet_cards(d, junk, mark, card);
     mark_image_leads(d, junk, mark);
     mark_alt_twins(d, junk, mark);
     mark_title_cards(d, junk, mark);
     mark_repeated_boxes(d, junk, mark);
     mark_next_article(d, junk, mark);
+    mark_stutter_lines(d, junk, mark);
     if (spaced * 100 >= prose * SPACED_PCT)
         mark_glued(d, junk, glued);
+    return 1;
 }
 
 /* Pass "author box": a box on the author below the article prints the name twice (the
@@ -608,6 +691,40 @@ static int cut_twins(tx_block *b)
     return 0;
 }
 
+/* Pass "alt at paragraph end": a photo's alt text glued to the end of the paragraph above
+ * it, its caption (the alt text again, and a credit) glued under the paragraph as a block of
+ * its own: "... Klasse. A" then "A (c) Credit". The paragraph ends on a stretch, from a
+ * sentence's start, that the block below opens with: it is cut off the paragraph. */
+static size_t alt_tail(const tx_block *b, const tx_block *next)
+{
+    if (next->kind != TB_TEXT || (next->flags & (TBF_BLANK_BEFORE | TBF_LIST)) || next->level ||
+        !(next->flags & TBF_INDENT) || next->len < ALT_MIN_LEN)
+        return 0;
+    const char *s = b->text;
+    for (const char *st = memchr(s, '.', b->len); st; st = memchr(st + 1, '.', b->len - (size_t)(st + 1 - s))) {
+        size_t p = (size_t)(st - s) + 2;
+        if (p + ALT_MIN_LEN > b->len)
+            break;
+        size_t L = b->len - p;
+        if (L > ALT_MAX_LEN || !sentence_start(s, p))
+            continue;
+        if (next->len >= L && !memcmp(next->text, s + p, L) &&
+            (next->len == L || next->text[L] == ' '))
+            return p;
+    }
+    return 0;
+}
+
+static int refold(tx_block *b)
+{
+    b->words = tx_count_words(b->text, b->len);
+    free(b->fold);
+    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
+    if (!b->fold)
+        return BT_ENOMEM;
+    b->key = tx_key(b->fold, b->flen);
+    return 0;
+}
 
 /* Pass "caption run-on": a photo set under a paragraph with no alt text shows only its
  * caption, glued to the paragraph's last line; when that line ends a sentence and the
@@ -648,14 +765,8 @@ static int cut_caption(tx_block *b)
         keep--;
     b->len = keep;
     b->text[keep] = '\0';
-    b->words = tx_count_words(b->text, b->len);
     b->tail_words = 0;
-    free(b->fold);
-    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
-    if (!b->fold)
-        return BT_ENOMEM;
-    b->key = tx_key(b->fold, b->flen);
-    return 0;
+    return refold(b);
 }
 
 int tx_lynx_cut(tx_doc *d)
@@ -675,6 +786,13 @@ int tx_lynx_cut(tx_doc *d)
             rc = cut_caption(b);
         if (rc)
             return rc;
+        size_t p = i + 1 < d->n ? alt_tail(b, &d->b[i + 1]) : 0;
+        if (p) {
+            b->len = p - 1; /* without the space before the alt text */
+            b->text[b->len] = '\0';
+            if ((rc = refold(b)))
+                return rc;
+        }
     }
     return 0;
 }
@@ -735,4 +853,20 @@ int tx_lynx_apostrophes(const char *s, size_t len, char **out, size_t *outlen)
     *out = r;
     *outlen = o;
     return 1;
+}
+
+/* Pass "button line": lynx prints a <button> as "(BUTTON)" and its label. A line that opens
+ * on one is a control's (share, sign up, show more, a photo's lightbox button with the
+ * caption as its label), no paragraph: an article's paragraph does not start inside a
+ * button. Only a paragraph's length of text after it (a whole paragraph a page set in a
+ * toggle) is kept. The line still parts the page's runs as before (the body's span is not
+ * changed, only what is read from it), and lines that end on a button ("12.03.2024
+ * (BUTTON) teilen": a dateline's share button) are left to the date passes. */
+#define BUTTON_MARK "(BUTTON)"
+#define BUTTON_LINE_MAX_WORDS 40 /* PROSE_WORDS: longer, it is a paragraph behind a toggle */
+
+int tx_lynx_button_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && b->words < BUTTON_LINE_MAX_WORDS &&
+           b->len >= sizeof BUTTON_MARK - 1 && !memcmp(b->text, BUTTON_MARK, sizeof BUTTON_MARK - 1);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #define PHRASE_MAX_WORDS 8      /* a heading or a button label is a few words */
+#define MOST_READ_IN_WORDS 3   /* "Most viewed in New South Wales": a place or a section */
 #define SECTION_MAX_WORDS 10    /* "Bình luận (8) Tin mới nhất": a counted box may say more */
 #define SHARE_ROW_MAX_WORDS 40  /* a line longer than this ending in "Chia sẻ" is a paragraph */
 #define SHARE_ROW_MIN_WORDS 2   /* one "Share" alone is a word, not a row of buttons */
@@ -74,6 +75,16 @@ int tx_is_related_heading(const tx_block *b)
     return b->kind == TB_TEXT && phrase_eq(b, BTI_LEX_RELATED_HEAD);
 }
 
+/* Whether the folded text holds the word "in": the cheap test before a lexicon lookup, as
+ * every line is asked whether it is a section's heading. */
+static int has_in(const char *f, size_t n)
+{
+    for (const char *p = f; (p = memchr(p, 'i', n - (size_t)(p - f))) != NULL; p++)
+        if (p > f && p[-1] == ' ' && (size_t)(p - f) + 2 < n && p[1] == 'n' && p[2] == ' ')
+            return 1;
+    return 0;
+}
+
 int tx_is_section_heading(const tx_block *b)
 {
     if (b->kind != TB_TEXT || b->words > SECTION_MAX_WORDS)
@@ -84,6 +95,14 @@ int tx_is_section_heading(const tx_block *b)
     if (!b->fold)
         return 0;
     size_t st = core_start(b->fold, b->flen);
+    /* pass "section's most read": a most-read box named for the site's section or region,
+     * "Most viewed in USA", "Most read in Sport": the heading, "in" and a name of a few words */
+    size_t ml = has_in(b->fold + st, b->flen - st)
+                    ? bti_lex_prefix(BTI_LEX_MOST_READ_HEAD, b->fold + st, b->flen - st, " ")
+                    : 0;
+    if (ml && b->flen - st > ml + 4 && !memcmp(b->fold + st + ml, " in ", 4) &&
+        tx_count_words(b->fold + st + ml + 4, b->flen - st - ml - 4) <= MOST_READ_IN_WORDS)
+        return 1;
     const char *f = b->fold + st;
     size_t n = b->flen - st, pl = bti_lex_prefix(BTI_LEX_COUNTED_BOX, f, n, " (");
     /* the count's bracket may be glued on: "Kommentare(0)", a count in an element of its own */
