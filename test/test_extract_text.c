@@ -850,6 +850,43 @@ static void test_slash_credit_tail(void **state)
         assert_false(tx_slash_credit_tail(no[i], strlen(no[i])));
 }
 
+/* A caption closing on its credit in brackets, the agency alone or after the photographer
+ * ("... harbour. (AP)", "... vote. Jane Roe (REUTERS)"), is a caption where html2text printed
+ * the <figcaption> as a plain line; an author's initials ("(kas)"), a remark in brackets and
+ * a long paragraph end no caption. */
+static void test_bracket_credit_tail(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "Supporters of the plan wait outside the town hall before the vote.  (AP)\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "The old quay at dawn, a day before the vote. Jane Roe (REUTERS)\n\n"
+        "Opponents said they would take the council to court over the birds of the estuary, "
+        "and the mayor said the city would publish every contract and tender.\n");
+    assert_int_equal(a->n_body, 2);
+    assert_int_equal(a->n_images, 2);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strchr(a->body[i], '('));
+    assert_non_null(strstr(a->body[1], "Opponents"));
+    bt_article_free(a);
+    static const char *const yes[] = {"A crowd waits. (AP)", "Islands for sale. (Bespoke Real Estate)",
+                                      "A rally in Des Moines, Iowa. (Courtesy of Jane Roe)",
+                                      "Agentes en el campamento, el 11 de octubre. Florion Goga (REUTERS)"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(tx_bracket_credit_tail(yes[i], strlen(yes[i])));
+    static const char *const no[] = {"Der Eintritt ist frei. (kas)", "(AP)",
+                                     "Es geht weiter. (Tekst gaat verder onder de foto.)",
+                                     "Der Umsatz stieg um 3 Prozent (2023)",
+                                     "Sie sagte, es gehe um die Stadt (Berlin)",
+                                     "A crowd waits. He said it was a very long day (Monday Night Club)"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(tx_bracket_credit_tail(no[i], strlen(no[i])));
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2275,6 +2312,7 @@ int main(void)
         cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_initials_signoff),
         cmocka_unit_test(test_slash_credit_tail),
+        cmocka_unit_test(test_bracket_credit_tail),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

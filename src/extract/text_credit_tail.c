@@ -8,6 +8,7 @@
 #include "extract/text_internal.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 #define SLASH_TAIL_WORDS 8 /* "Keystone/The White House via AP/Adam Schultz" */
 #define SLASH_JOIN_MAX 3   /* a lower-case word among the names joins them: "via", "von" */
@@ -75,4 +76,79 @@ int tx_slash_credit_line(const char *s, size_t len)
             slash = 1;
     }
     return slash;
+}
+
+/* Pass "bracketed credit after the caption": a caption closes with its credit in brackets
+ * after its last sentence, the agency alone or after the photographer's name: "... Jeffrey
+ * Epstein. (AP)", "... el 11 de octubre. Florion Goga (REUTERS)", "... Des Moines, Iowa.
+ * (Courtesy of Tanner Fischer)". html2text prints a <figcaption> as a plain line, so the
+ * credit is all that tells it from a paragraph. A paragraph ends so rarely, and then with an
+ * author's initials in lower case ("(kas)"), a remark ("(Tekst gaat verder onder de foto.)")
+ * or a long last sentence: the credit must be names (capitalised words, short joining ones
+ * between them), no sentence, and the line a caption's length. */
+#define BRACKET_CREDIT_WORDS 5      /* "(Bespoke Real Estate)", "(Courtesy of Jane Roe)" */
+#define BRACKET_CREDIT_NAME_WORDS 4 /* the photographer's name before it */
+#define BRACKET_CREDIT_LINE_WORDS 40 /* a caption is a sentence or two ... */
+#define BRACKET_CAPTION_MIN_WORDS 3  /* ... of some words, not a bracket alone */
+
+/* Whether the word s[0..len) opens with a capital letter. */
+static int capital_word(const char *s, size_t len)
+{
+    utf8proc_int32_t cp;
+    if (!len || utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &cp) <= 0)
+        return 0;
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Whether s[0..len) is words that name (capitalised, or short joining words between them),
+ * at least one and at most max of them, with no sentence mark inside. */
+static int names_only(const char *s, size_t len, size_t max)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (i == w)
+            break;
+        if (++words > max)
+            return 0;
+        for (size_t k = w; k < i; k++)
+            if ((s[k] >= '0' && s[k] <= '9') ||
+                ((s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == ':') && k + 1 == i))
+                return 0;
+        if (capital_word(s + w, i - w))
+            caps++;
+        else if (i - w > SLASH_JOIN_MAX)
+            return 0;
+    }
+    return caps > 0;
+}
+
+int tx_bracket_credit_tail(const char *s, size_t len)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (len < 4 || s[len - 1] != ')' || tx_count_words(s, len) > BRACKET_CREDIT_LINE_WORDS)
+        return 0;
+    size_t o = len - 1;
+    while (o && s[o - 1] != '(' && s[o - 1] != ')')
+        o--;
+    if (!o || s[o - 1] != '(' || !names_only(s + o, len - 1 - o, BRACKET_CREDIT_WORDS))
+        return 0;
+    /* back over the photographer's name to the caption's last sentence end */
+    size_t e = o - 1;
+    while (e && s[e - 1] == ' ')
+        e--;
+    size_t n = e;
+    while (n && !strchr(".!?\"", s[n - 1]) &&
+           !(n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+             ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0xA6)) &&
+           !(n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB))
+        n--;
+    if (n < 2 || tx_count_words(s, n) < BRACKET_CAPTION_MIN_WORDS)
+        return 0;
+    return n == e || names_only(s + n, e - n, BRACKET_CREDIT_NAME_WORDS);
 }

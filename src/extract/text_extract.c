@@ -282,7 +282,8 @@ static int bare_caption(const tx_block *b)
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
     if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
         return 1;
-    if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len))
+    if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len) ||
+        tx_bracket_credit_tail(b->text, b->len))
         return 1;
     /* a credit alone on its line (a heading's or a link's names are no credit) */
     if (!b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) && tx_slash_credit_line(b->text, b->len))

@@ -217,6 +217,11 @@ size_t tx_listicle_items(const tx_doc *d, size_t s, size_t e);
  * Imago/Blaulicht-News.de"): 1 when s ends with one. */
 int tx_slash_credit_tail(const char *s, size_t len);
 
+/* A caption's credit in brackets after its last sentence, the agency alone or after the
+ * photographer's name ("... Epstein. (AP)", "... octubre. Florion Goga (REUTERS)"), on a
+ * line of a caption's length: 1 when s ends with one. */
+int tx_bracket_credit_tail(const char *s, size_t len);
+
 /* 1 when s[0..len) is a photo credit on a line of its own: capitalised names, a slash
  * between two of them, a few words and no sentence end ("STR/AFP via Getty Images"). */
 int tx_slash_credit_line(const char *s, size_t len);
