@@ -887,6 +887,32 @@ static void test_bracket_credit_tail(void **state)
         assert_false(tx_bracket_credit_tail(no[i], strlen(no[i])));
 }
 
+/* A credit written out in words, "Copyright 2026 The AP. All rights reserved.", after the
+ * photographer's slash or a space, closes a caption as "©" does; "Copyright" without a year
+ * is a word of the text. */
+static void test_copyright_word_credit(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Befürworter des Plans auf die Abstimmung warteten.\n\n"
+        "Der Rat tagt am Montag, 5. Januar 2026 im Rathaus Jane Roe/Copyright 2026 The AP. All "
+        "rights reserved.\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Copyright"));
+    assert_int_equal(a->n_images, 1);
+    bt_article_free(a);
+    const char *yes = "Im Rathaus Jane Roe/Copyright 2026 The AP. All rights reserved.";
+    assert_int_equal(tx_copyright_sign_in_tail(yes, strlen(yes), 8), 20);
+    static const char *const no[] = {"Das Copyright liegt beim Verlag.", "Im Rathaus.Copyright 2026",
+                                     "Copyright-Fragen 2026 klären"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_int_equal(tx_copyright_sign_in_tail(no[i], strlen(no[i]), 8), (size_t)-1);
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2313,6 +2339,7 @@ int main(void)
         cmocka_unit_test(test_initials_signoff),
         cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_bracket_credit_tail),
+        cmocka_unit_test(test_copyright_word_credit),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

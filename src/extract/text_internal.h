@@ -201,7 +201,7 @@ int tx_is_header_button(const tx_doc *d, size_t i);
 
 /* ---- ASCII stand-ins (text_ascii_sign.c) ------------------------------------------------- */
 
-/* Offset of the last copyright sign in s ("©" or html2text's "(C)" as a word) with at most
+/* Offset of the last copyright sign in s ("©", html2text's "(C)" as a word, or "Copyright" and a year) with at most
  * max_words words after it; (size_t)-1 when there is none. */
 size_t tx_copyright_sign_in_tail(const char *s, size_t len, size_t max_words);
 
