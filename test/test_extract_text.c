@@ -913,6 +913,35 @@ static void test_copyright_word_credit(void **state)
         assert_int_equal(tx_copyright_sign_in_tail(no[i], strlen(no[i]), 8), (size_t)-1);
 }
 
+/* html2text --ignore-images keeps the link around a photo as an empty "[](url)": the text
+ * after it on the line is the photo's caption, no paragraph, whatever it ends with. */
+static void test_empty_link_lead(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "[](/photo/20241203-1/)Supporters of the plan wait outside the town hall before the "
+        "vote, which lasted more than six hours on Monday.\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "Opponents said they would take the council to court over the birds of the estuary, "
+        "and the mayor said the city would publish every contract and tender.\n");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Supporters"));
+    assert_int_equal(a->n_images, 1);
+    assert_non_null(strstr(a->images[0].caption, "Supporters"));
+    bt_article_free(a);
+    /* a link with text is no trace of a photo */
+    const char *md = "[Supporters](/photo/1) of the plan wait outside the town hall.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 1);
+    assert_false(d.b[0].flags & TBF_CAPTION);
+    tx_doc_free(&d);
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2340,6 +2369,7 @@ int main(void)
         cmocka_unit_test(test_slash_credit_tail),
         cmocka_unit_test(test_bracket_credit_tail),
         cmocka_unit_test(test_copyright_word_credit),
+        cmocka_unit_test(test_empty_link_lead),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

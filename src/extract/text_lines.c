@@ -557,6 +557,21 @@ size_t tx_count_words(const char *s, size_t len)
 
 #define ROW_MIN_SEPS 2 /* cell separators in a table row of three cells */
 
+/* Pass "empty link lead": html2text run with --ignore-images keeps the link around a photo
+ * it leaves out, as an empty "[](url)"; a line opening on one goes on with what the page
+ * set beside the linked photo: its caption ("[](/photo/1)Crowds at the harbour"), or a
+ * button's or a player's label ("[](/video/2) Now playing"). No paragraph opens so: the
+ * line is taken as a caption. */
+static int empty_link_lead(const char *s, size_t len)
+{
+    size_t i = 1;
+    if (len < 4 || s[0] != '[')
+        return 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i + 1 < len && s[i] == ']' && s[i + 1] == '(';
+}
+
 /* Turns one logical line (maybe several joined physical lines) into a block. */
 static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
 {
@@ -611,7 +626,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
-    if (st.caption)
+    if (st.caption || empty_link_lead(s, len))
         b.flags |= TBF_CAPTION;
     if (st.kicker_cut)
         b.flags |= TBF_KICKER_CUT;
