@@ -942,6 +942,37 @@ static void test_empty_link_lead(void **state)
     tx_doc_free(&d);
 }
 
+/* A credit in brackets on a line of its own, "(Bild: Agentur / Jane Roe)", makes the line
+ * above it a caption even when that line is a sentence: html2text prints a photo's caption
+ * and credit as two plain lines. "Bild" opens a credit in brackets only ("Erstes Bild: So
+ * sieht der Hafen aus" is a headline); a line of two sentences above a credit stays. */
+static void test_bracketed_credit_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Erstes Bild: So sieht der neue Hafen der Stadt aus\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "Befürworter des Plans warten vor dem Rathaus auf die Abstimmung über den Hafen.\n\n"
+        "(Bild: Bild erstellt mit KI durch die Agentur / Jane Roe)\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n\n"
+        "Der Rat stimmte am Abend ab. Die Gegner wollen nun vor Gericht ziehen.\n\n"
+        "(Bild: Agentur)\n\n"
+        "Die Stadt will alle Verträge veröffentlichen, bevor die Arbeiten im Frühjahr beginnen, "
+        "sagte der Bürgermeister.\n");
+    assert_string_equal(a->title, "Erstes Bild: So sieht der neue Hafen der Stadt aus");
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Befürworter"));
+        assert_null(strstr(a->body[i], "(Bild"));
+    }
+    int kept = 0;
+    for (size_t i = 0; i < a->n_body; i++)
+        kept |= strstr(a->body[i], "Der Rat stimmte") != NULL;
+    assert_true(kept);
+    bt_article_free(a);
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -950,7 +981,7 @@ static void test_foto_credit(void **state)
     bt_article *a = extract_ok(
         "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
         "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
-        "Gegner und Befürworter des Plans auf die Abstimmung warteten.\n\n"
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
         "Befürworter des Plans warten vor dem Rathaus auf die Abstimmung. Foto: Jane Roe\n\n"
         "(Foto: Agentur)\n\n"
         "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
@@ -2370,6 +2401,7 @@ int main(void)
         cmocka_unit_test(test_bracket_credit_tail),
         cmocka_unit_test(test_copyright_word_credit),
         cmocka_unit_test(test_empty_link_lead),
+        cmocka_unit_test(test_bracketed_credit_line),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

@@ -273,6 +273,8 @@ static int slash_credit_tail(const tx_block *b)
     return tx_count_words(b->text + o, e - 1 - o) <= SLASH_CREDIT_WORDS;
 }
 
+static int bracketed_credit_line(const tx_block *b);
+
 /* A caption that stands without an image marker: ends with a photo credit. */
 static int bare_caption(const tx_block *b)
 {
@@ -286,6 +288,8 @@ static int bare_caption(const tx_block *b)
         tx_bracket_credit_tail(b->text, b->len))
         return 1;
     /* a credit alone on its line (a heading's or a link's names are no credit) */
+    if (bracketed_credit_line(b))
+        return 1;
     if (!b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) && tx_slash_credit_line(b->text, b->len))
         return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
@@ -305,11 +309,34 @@ static int bare_caption(const tx_block *b)
 static int credit_only(const tx_block *b)
 {
     size_t cl, co, crl;
+    if (bracketed_credit_line(b))
+        return 1;
     if (b->kind != TB_TEXT || b->words > CREDIT_ONLY_WORDS || !tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
     while (cl && (b->text[cl - 1] == ' ' || b->text[cl - 1] == '-' || b->text[cl - 1] == '|'))
         cl--;
     return cl == 0;
+}
+
+/* Pass "bracketed credit line": "(Bild: Verbraucherzentrale.de / Phishingradar)", a credit
+ * in brackets on a line of its own under its caption. The brackets set the line apart as a
+ * caption's markup does, so the credit words of captions marked in HTML count ("Bild",
+ * "Bildquelle", which a line of text may open with: "Erstes Bild: So könnte ..."), and the
+ * credit may say more than a name or two ("(Bild: erstellt mit KI durch heise online / dmk)"). */
+#define BRACKETED_CREDIT_WORDS 16
+
+static int bracketed_credit_line(const tx_block *b)
+{
+    if (b->kind != TB_TEXT || b->words > BRACKETED_CREDIT_WORDS || b->len < 4 ||
+        b->text[0] != '(' || b->text[b->len - 1] != ')' || memchr(b->text + 1, ')', b->len - 2))
+        return 0;
+    size_t w = bti_lex_credit_word(BTI_LEX_CREDIT_VI | BTI_LEX_HTML_CREDIT_VI,
+                                   BTI_LEX_CREDIT_EN | BTI_LEX_HTML_CREDIT_EN, b->text + 1,
+                                   b->len - 2, 1);
+    size_t k = 1 + w;
+    while (w && k < b->len && b->text[k] == ' ')
+        k++;
+    return w && k + 1 < b->len && b->text[k] == ':';
 }
 
 /* Whether block b is the alt text of the caption below it: the caption's words without its
@@ -1464,8 +1491,21 @@ static int read_boxes_in_body(ctx *c, size_t start, size_t re)
     return 0;
 }
 
-/* Pass 9: a short line that is no sentence right above a line of only a credit is the
- * photo's caption (the renderer may print it twice: alt text and caption). */
+/* Whether the line holds one sentence at most: no sentence ends inside it (". " before a
+ * capital). */
+static int one_sentence(const tx_block *b)
+{
+    for (size_t i = 1; i + 2 < b->len; i++)
+        if ((b->text[i] == '.' || b->text[i] == '!' || b->text[i] == '?') && b->text[i + 1] == ' ' &&
+            isupper((unsigned char)b->text[i + 2]) && !isupper((unsigned char)b->text[i - 1]))
+            return 0;
+    return 1;
+}
+
+/* Pass 9: a short line right above a line of only a credit is the photo's caption (the
+ * renderer may print it twice: alt text and caption). A line that is no sentence is one
+ * whatever the credit; a sentence is one above a credit in brackets, which no paragraph
+ * ends on (pass "bracketed credit line"), when it is the only sentence of its line. */
 static void pair_split_captions(ctx *c, size_t start, size_t re)
 {
     tx_block *B = c->d.b;
@@ -1475,7 +1515,8 @@ static void pair_split_captions(ctx *c, size_t start, size_t re)
         size_t cj = prev_block(c, i, start);
         if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT ||
             B[cj].words < CAPLINE_MIN_WORDS || B[cj].words > CAPLINE_MAX_WORDS ||
-            sentence_end(&B[cj]) || bare_caption(&B[cj]))
+            (sentence_end(&B[cj]) && !(bracketed_credit_line(&B[i]) && one_sentence(&B[cj]))) ||
+            bare_caption(&B[cj]))
             continue;
         c->role[i] = c->role[cj] = R_CAPLINE;
         size_t h = prev_block(c, cj, start);
