@@ -973,6 +973,37 @@ static void test_bracketed_credit_line(void **state)
     bt_article_free(a);
 }
 
+/* A Markdown heading the HTML extractor knows to open the page's other stories ends the
+ * article in a text capture too: "Meistgelesene Artikel" a section (the prose under it is
+ * another box's), "Mehr zum Thema" a related box the article may go on after. */
+static void test_ending_heading(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n\n"
+        "## Mehr zum Thema\n\n"
+        "  * [Der alte Hafen schließt nach hundert Jahren](/a/1)\n"
+        "  * [Was der neue Kai kosten wird](/a/2)\n\n"
+        "Die Gegner wollen nun vor Gericht ziehen, weil sie um die Vögel an der Mündung des "
+        "Flusses fürchten, sagte ihre Sprecherin am Abend.\n\n"
+        "Die Stadt will alle Verträge veröffentlichen, bevor die Arbeiten im Frühjahr beginnen, "
+        "sagte der Bürgermeister nach der Sitzung.\n\n"
+        "## Meistgelesene Artikel\n\n"
+        "### Anmelden\n\n"
+        "Für die Registrierung benötigen wir zusätzliche Angaben zu Ihrer Person und Ihrer "
+        "Adresse.\n\n"
+        "Bitte melden Sie sich an, um einen Kommentar zu erfassen, oder legen Sie ein Konto an.\n");
+    assert_true(a->n_body >= 3);
+    assert_non_null(strstr(a->body[a->n_body - 1], "Bürgermeister"));
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Registrierung"));
+    bt_article_free(a);
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2402,6 +2433,7 @@ int main(void)
         cmocka_unit_test(test_copyright_word_credit),
         cmocka_unit_test(test_empty_link_lead),
         cmocka_unit_test(test_bracketed_credit_line),
+        cmocka_unit_test(test_ending_heading),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

@@ -69,9 +69,25 @@ static int phrase_prefix(const tx_block *b, bti_lex_set lists)
     return bti_lex_prefix(lists, b->fold + st, b->flen - st, ": ") != 0;
 }
 
+/* Pass "ending heading": set as a heading of the Markdown, a title the HTML extractor knows
+ * to open the page's other stories (lexicon HTML_ENDS_ARTICLE) ends the article as it does
+ * there: a section's heading ("Meistgelesene Artikel"), or a related box's when the HTML
+ * reads it as one too ("Mehr zum Thema", HTML_RELATED_MARK), which a page may set between
+ * paragraphs with the article going on below it. Lines that are no heading are left to the
+ * text lists (a teaser's "Most read" label). */
+enum { ENDS_NONE, ENDS_SECTION, ENDS_RELATED };
+
+static int ending_heading(const tx_block *b)
+{
+    if (!b->level || b->kind != TB_TEXT || !phrase_eq(b, BTI_LEX_HTML_ENDS_ARTICLE))
+        return ENDS_NONE;
+    return phrase_eq(b, BTI_LEX_HTML_RELATED_MARK) ? ENDS_RELATED : ENDS_SECTION;
+}
+
 int tx_is_related_heading(const tx_block *b)
 {
-    return b->kind == TB_TEXT && phrase_eq(b, BTI_LEX_RELATED_HEAD);
+    return b->kind == TB_TEXT &&
+           (phrase_eq(b, BTI_LEX_RELATED_HEAD) || ending_heading(b) == ENDS_RELATED);
 }
 
 int tx_is_section_heading(const tx_block *b)
@@ -79,6 +95,8 @@ int tx_is_section_heading(const tx_block *b)
     if (b->kind != TB_TEXT || b->words > SECTION_MAX_WORDS)
         return 0;
     if (phrase_eq(b, BTI_LEX_SECTION_HEAD) || phrase_prefix(b, BTI_LEX_SECTION_PREFIX))
+        return 1;
+    if (ending_heading(b) == ENDS_SECTION)
         return 1;
     /* a comment box counts its entries: "Bình luận (8) Tin mới nhất", "Comments (12)" */
     if (!b->fold)
