@@ -1004,6 +1004,31 @@ static void test_ending_heading(void **state)
     bt_article_free(a);
 }
 
+/* A line opening with a caption's label and a colon ("Legende: ...", "Caption: ...") is a
+ * caption html2text printed as a plain line, whatever it ends with; the label without its
+ * colon opens a sentence like any word. */
+static void test_caption_label(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "Legende: Befürworter des Plans warten vor dem Rathaus auf die Abstimmung.  SRF\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n\n"
+        "Legende und Wahrheit liegen beim alten Hafen nah beieinander, sagen die Fischer, die "
+        "dort seit Generationen ihre Boote festmachen.\n");
+    assert_int_equal(a->n_images, 1);
+    int kept = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Legende:"));
+        kept |= strstr(a->body[i], "Legende und Wahrheit") != NULL;
+    }
+    assert_true(kept);
+    bt_article_free(a);
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2434,6 +2459,7 @@ int main(void)
         cmocka_unit_test(test_empty_link_lead),
         cmocka_unit_test(test_bracketed_credit_line),
         cmocka_unit_test(test_ending_heading),
+        cmocka_unit_test(test_caption_label),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

@@ -136,6 +136,10 @@ typedef uint64_t bti_lex_set;
  * article's paragraphs ("Trending"); with the "most read" headings, a story box: the
  * article may resume below it (text_extract.c's pass "story box"). */
 #define BTI_LEX_STORY_BOX_HEAD BTI_LEX_BIT(55)
+/* Text: the label a caption opens with, before a colon ("Legende: ...", "Bildunterschrift:
+ * ...", "Caption: ..."): html2text prints a <figcaption> as a plain line, and the label is
+ * what tells it from a paragraph (text_extract.c's pass "caption label"). */
+#define BTI_LEX_CAPTION_LABEL BTI_LEX_BIT(54)
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40

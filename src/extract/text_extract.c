@@ -275,6 +275,17 @@ static int slash_credit_tail(const tx_block *b)
 
 static int bracketed_credit_line(const tx_block *b);
 
+/* Pass "caption label": a line opening with a caption's label and its colon ("Legende: Siham
+ * Zein ad-Din auf dem Karama-Platz. SRF", "Bildunterschrift: ..."), the lexicon's
+ * CAPTION_LABEL, is a caption html2text printed as a plain line. */
+static int caption_label(const tx_block *b)
+{
+    size_t l = bti_lex_raw_prefix(BTI_LEX_CAPTION_LABEL, b->text, b->len, " :");
+    while (l && l < b->len && b->text[l] == ' ')
+        l++;
+    return l && l + 1 < b->len && b->text[l] == ':';
+}
+
 /* A caption that stands without an image marker: ends with a photo credit. */
 static int bare_caption(const tx_block *b)
 {
@@ -283,6 +294,8 @@ static int bare_caption(const tx_block *b)
         return 0;
     /* BBC-style labels: "Media caption ...", "Image caption ..." */
     if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14))
+        return 1;
+    if (caption_label(b))
         return 1;
     if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len) ||
         tx_bracket_credit_tail(b->text, b->len))
