@@ -1029,6 +1029,34 @@ static void test_caption_label(void **state)
     bt_article_free(a);
 }
 
+/* A short heading over a list of links (the article's tags under "Mehr lesen über") heads a
+ * box of the site's: a notice a few lines below it is no paragraph of the article. A
+ * subheading over prose goes on being the article's. */
+static void test_link_list_heading(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "#### Der Plan\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n\n"
+        "####  Mehr lesen über \n\n"
+        "  * [ Hafen ](/thema/hafen/)\n"
+        "  * [ Stadtrat ](/thema/rat/)\n"
+        "  * [ Verkehr ](/thema/verkehr/)\n"
+        "  * [ Umwelt ](/thema/umwelt/)\n\n"
+        "Kennen Sie schon unsere Angebote?\n\n"
+        "Den Podcast beenden?\n\n"
+        "Sie haben vermutlich einen Ad-Blocker aktiviert. Aus diesem Grund können die Funktionen "
+        "des Players eingeschränkt sein. Bitte deaktivieren Sie den Ad-Blocker.\n");
+    assert_non_null(strstr(a->body[a->n_body - 1], "Fährterminal"));
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Ad-Blocker"));
+    bt_article_free(a);
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2460,6 +2488,7 @@ int main(void)
         cmocka_unit_test(test_bracketed_credit_line),
         cmocka_unit_test(test_ending_heading),
         cmocka_unit_test(test_caption_label),
+        cmocka_unit_test(test_link_list_heading),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

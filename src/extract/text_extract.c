@@ -1223,6 +1223,25 @@ static int mark_repeated_sentences(ctx *c)
     return 0;
 }
 
+/* Pass "link list heading": a short heading right over a list of links, one short link an
+ * item ("Mehr lesen über" over the article's tags, "Themen", "Service" over a menu), heads
+ * a box of the site's, not a part of the article: it ends the run as a section heading
+ * does, so a notice below the box ("Sie haben vermutlich einen Ad-Blocker aktiviert") joins
+ * no article. A headline or a subheading says more than a box's label. */
+#define LINK_LIST_HEAD_MAX_WORDS 4
+#define LINK_LIST_MIN_ITEMS 4
+
+static int link_list_heading(const ctx *c, size_t i)
+{
+    const tx_block *B = c->d.b;
+    if (!B[i].level || B[i].kind != TB_TEXT || B[i].words > LINK_LIST_HEAD_MAX_WORDS)
+        return 0;
+    size_t k = i + 1, items = 0;
+    while (k < c->d.n && (B[k].flags & TBF_NAV) && (B[k].flags & TBF_LINKLINE) && !B[k].level)
+        k++, items++;
+    return items >= LINK_LIST_MIN_ITEMS;
+}
+
 static void mark_furniture(ctx *c)
 {
     tx_block *B = c->d.b;
@@ -1237,6 +1256,8 @@ static void mark_furniture(ctx *c)
             c->junk[i] = JUNK_RULE;
         else if (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key))
             c->junk[i] = JUNK_SITE;
+        if (c->role[i] == R_NONE && !c->junk[i] && link_list_heading(c, i))
+            c->role[i] = R_STOP;
         /* pass "header button" (text_header_button.c): "Comment" below the headline */
         if (c->role[i] == R_STOP && !tx_is_related_heading(b) && !tx_is_paywall_notice(b) &&
             tx_is_header_button(&c->d, i))
