@@ -1057,6 +1057,39 @@ static void test_link_list_heading(void **state)
     bt_article_free(a);
 }
 
+/* A line of page elements html2text glued together (a poll's answers, a gallery's
+ * captions: sentence marks run into the next capital) is no paragraph; a paragraph with one
+ * such typo, or one whose own sentences outnumber the seams, is. */
+static void test_glued_row(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "Ja, unbedingt.Nein, das wäre zu teuer.Nur wenn die Region zahlt.Ich bin mir nicht "
+        "sicher.\n\n"
+        "Der Plan sieht einen neuen Kai vor.Ein Fährterminal und ein Park am Wasser kommen "
+        "hinzu, und die ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n");
+    int kept = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "unbedingt"));
+        kept |= strstr(a->body[i], "Fährterminal") != NULL;
+    }
+    assert_true(kept);
+    bt_article_free(a);
+    static const char *const no[] = {
+        "Der Rat tagte am Abend. Er stimmte ab. Die Gegner gingen. Dann kam der Regen.Es war "
+        "kalt.Alle gingen heim.",
+        "Das iPhone und YouTube sind Marken, sagte er am Montag.Dann ging er."};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        tx_doc d;
+        assert_int_equal(tx_doc_build(&d, no[i], strlen(no[i])), 0);
+        assert_false(tx_is_glued_row(&d.b[0]));
+        tx_doc_free(&d);
+    }
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2489,6 +2522,7 @@ int main(void)
         cmocka_unit_test(test_ending_heading),
         cmocka_unit_test(test_caption_label),
         cmocka_unit_test(test_link_list_heading),
+        cmocka_unit_test(test_glued_row),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

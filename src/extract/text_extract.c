@@ -1252,7 +1252,7 @@ static void mark_furniture(ctx *c)
                                        tx_is_paywall_notice(b)))
             c->role[i] = R_STOP;
         else if (tx_is_furniture(b) || tx_is_slug(b, c->d.vietnamese) || tx_is_relative_time(b) ||
-                 tx_is_breadcrumb(b) || (b->flags & TBF_NAV))
+                 tx_is_breadcrumb(b) || (b->flags & TBF_NAV) || tx_is_glued_row(b))
             c->junk[i] = JUNK_RULE;
         else if (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key))
             c->junk[i] = JUNK_SITE;

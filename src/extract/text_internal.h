@@ -113,6 +113,10 @@ int tx_is_cut_teaser(const char *s, size_t len);
 /* "宮崎県：延岡市、西都市": a label, a colon and names parted by enumeration commas (pass
  * "enumeration line"): the article's list, not a headline. */
 int tx_is_enumeration(const tx_block *b);
+/* A line of page elements html2text wrote without spaces between them ("Ja, unbedingt.Nein,
+ * das wäre Zensur.Nur wenn ..."): sentence marks glued to the next capital twice or more
+ * (pass "glued elements"). */
+int tx_is_glued_row(const tx_block *b);
 /* A short title-like line: a headline, a related-story title. */
 int tx_is_headline_like(const tx_block *b);
 /* "A A": a line that is one string printed twice (link image alt + link text). Returns the

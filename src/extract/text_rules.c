@@ -5,6 +5,7 @@
 #include "extract/text_internal.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 #define PHRASE_MAX_WORDS 8      /* a heading or a button label is a few words */
 #define SECTION_MAX_WORDS 10    /* "Bình luận (8) Tin mới nhất": a counted box may say more */
@@ -469,4 +470,60 @@ size_t tx_inline_related_prefix(const char *s, size_t len)
         return i < len ? i : 0;
     }
     return 0;
+}
+
+/* Pass "glued elements": html2text writes the text of adjacent inline elements without a
+ * space between them: a gallery's captions ("... el 1 de agosto de 2024.Alketa Misja (dpa)
+ * Agentes ..."), a poll's answers ("Ja, unbedingt.Nein, das wäre Zensur.Nur wenn ..."), a
+ * teaser's summary and author ("... gegen das Geldhaus.Swen Uhlig"). A sentence mark glued
+ * to the capital of the next word, after a small letter or a digit, is such a seam; an
+ * article's paragraph may show one (a typo, "z.B."), never two. */
+#define GLUED_MIN_SEAMS 2
+
+/* The code point that ends at s[i - 1] (i > 0), decoded backwards over its UTF-8 bytes. */
+static utf8proc_int32_t cp_before(const char *s, size_t i)
+{
+    size_t st = i - 1;
+    while (st > 0 && i - st < 4 && ((unsigned char)s[st] & 0xC0) == 0x80)
+        st--;
+    utf8proc_int32_t cp = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)s + st, (utf8proc_ssize_t)(i - st), &cp);
+    return cp;
+}
+
+static int glued_seam(const char *s, size_t len, size_t i)
+{
+    if (i == 0 || i + 2 >= len)
+        return 0;
+    utf8proc_int32_t a = cp_before(s, i), b = -1, c = -1;
+    if (a < 0 || !(utf8proc_category(a) == UTF8PROC_CATEGORY_LL ||
+                   utf8proc_category(a) == UTF8PROC_CATEGORY_ND))
+        return 0;
+    utf8proc_ssize_t bl = utf8proc_iterate((const utf8proc_uint8_t *)s + i + 1,
+                                           (utf8proc_ssize_t)(len - i - 1), &b);
+    if (bl <= 0 || utf8proc_category(b) != UTF8PROC_CATEGORY_LU ||
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i + 1 + bl,
+                         (utf8proc_ssize_t)(len - i - 1 - (size_t)bl), &c) <= 0)
+        return 0;
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+int tx_is_glued_row(const tx_block *b)
+{
+    if (b->kind != TB_TEXT)
+        return 0;
+    size_t seams = 0, spaced = 0;
+    for (size_t i = 1; i + 2 < b->len; i++) {
+        char ch = b->text[i];
+        if (ch != '.' && ch != '!' && ch != '?' && ch != ')')
+            continue;
+        if (b->text[i + 1] == ' ')
+            spaced += ch != ')' && b->text[i + 2] >= 'A' && b->text[i + 2] <= 'Z';
+        else
+            seams += glued_seam(b->text, b->len, i);
+    }
+    /* a paragraph a renderer ran into such a row (lynx glues a <div>'s text to the
+     * paragraph above) keeps its own sentences apart: it is no row when they outnumber
+     * the seams */
+    return seams >= GLUED_MIN_SEAMS && seams > spaced;
 }
