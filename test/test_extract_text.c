@@ -1090,6 +1090,41 @@ static void test_glued_row(void **state)
     }
 }
 
+/* A caption closing on a credit of names after its last sentence, with no mark of its own
+ * ("... harbour. Jane Roe for Example News"), is a caption inside the body; a headline that
+ * ends so stays the headline, and a paragraph ending on a mark, a date or a byline's names
+ * is no caption. */
+static void test_named_credit_tail(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Sinkt der Zins? Klare Ansage\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "Supporters of the plan wait outside the town hall. Jane Roe for Example News\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "Opponents said they would take the council to court over the birds of the estuary, "
+        "and the mayor said the city would publish every contract and tender.\n");
+    assert_string_equal(a->title, "Sinkt der Zins? Klare Ansage");
+    assert_int_equal(a->n_images, 1);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Jane Roe"));
+    bt_article_free(a);
+    static const char *const yes[] = {"The ART team and their rocket. Advanced Rocket Technologies",
+                                      "A woman takes a picture of the dock. AP Photo"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(tx_named_credit_tail(yes[i], strlen(yes[i])));
+    static const char *const no[] = {
+        "India says official spoke with U.S. Secretary of State Marco Rubio",
+        "Der Bundestag beschließt einen Gedenktag am 15. Juni",
+        "Wir können alles - nur nicht lahm! Ein Kommentar von Jan Sellner",
+        "It is used as a weapon of war, he said. advertisementDon't want to see this? Remove ads",
+        "The plan was approved. The mayor", "Supporters wait outside. Jane Roe."};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(tx_named_credit_tail(no[i], strlen(no[i])));
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2523,6 +2558,7 @@ int main(void)
         cmocka_unit_test(test_caption_label),
         cmocka_unit_test(test_link_list_heading),
         cmocka_unit_test(test_glued_row),
+        cmocka_unit_test(test_named_credit_tail),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

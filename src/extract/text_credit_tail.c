@@ -5,6 +5,7 @@
  * it is known to be a caption; where it left images out (html2text --ignore-images) the
  * credit is all that tells. A paragraph does not end on capitalised names around a slash
  * after its last full stop; "km/h", "24/7" and "und/oder" are no names. */
+#include "extract/lexicon.h"
 #include "extract/text_internal.h"
 
 #include <string.h>
@@ -100,6 +101,17 @@ static int capital_word(const char *s, size_t len)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+/* The code point that ends s[0..len), or -1. */
+static utf8proc_int32_t cp_at_end(const char *s, size_t len)
+{
+    size_t st = len - 1;
+    while (st > 0 && len - st < 4 && ((unsigned char)s[st] & 0xC0) == 0x80)
+        st--;
+    utf8proc_int32_t cp = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)s + st, (utf8proc_ssize_t)(len - st), &cp);
+    return cp;
+}
+
 /* Whether s[0..len) is words that name (capitalised, or short joining words between them),
  * at least one and at most max of them, with no sentence mark inside. */
 static int names_only(const char *s, size_t len, size_t max)
@@ -151,4 +163,60 @@ int tx_bracket_credit_tail(const char *s, size_t len)
     if (n < 2 || tx_count_words(s, n) < BRACKET_CAPTION_MIN_WORDS)
         return 0;
     return n == e || names_only(s + n, e - n, BRACKET_CREDIT_NAME_WORDS);
+}
+
+/* Pass "named credit after the caption": a caption closes with its credit, names after its
+ * last sentence with no mark of their own: "... south of Duqm. Tara Atkinson for Rest of
+ * World", "... Horus 4 rocket. Advanced Rocket Technologies", "... Venezuela. AP Photo". A
+ * paragraph ends on a mark; a line ending on names after a sentence is a caption whose
+ * image html2text left out. The names are capitalised words, short joining ones and "for"
+ * between them (no digits: "am 15. Juni" is a date), two or more, the last capitalised; a
+ * byline's word ("Ein Kommentar von Jan Sellner") makes a byline, not a credit, and the
+ * sentence must end on a small letter ("U.S. Secretary of State Marco Rubio" is no
+ * sentence end). */
+#define NAMED_CREDIT_MIN_WORDS 2
+#define NAMED_CREDIT_MAX_WORDS 8
+#define NAMED_CREDIT_FOR "for"
+
+int tx_named_credit_tail(const char *s, size_t len)
+{
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (!len || tx_count_words(s, len) > BRACKET_CREDIT_LINE_WORDS)
+        return 0;
+    /* ends on a letter (a name), not on a mark */
+    utf8proc_int32_t cp = cp_at_end(s, len);
+    if (cp < 0 || !(utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+                    utf8proc_category(cp) == UTF8PROC_CATEGORY_LL))
+        return 0;
+    /* the last sentence end: a mark after a small letter, a space, a capital */
+    size_t tail = 0;
+    for (size_t i = len - 1; i-- > 1 && !tail;)
+        if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' &&
+            upper_at(s, len, i + 2) && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+            tail = i + 2;
+    if (!tail || tx_count_words(s, tail) < BRACKET_CAPTION_MIN_WORDS)
+        return 0;
+    size_t words = 0;
+    const char *last = NULL;
+    size_t last_len = 0;
+    for (size_t i = tail; i < len;) {
+        size_t w = i;
+        while (i < len && s[i] != ' ')
+            i++;
+        if (++words > NAMED_CREDIT_MAX_WORDS)
+            return 0;
+        for (size_t k = w; k < i; k++)
+            if ((s[k] >= '0' && s[k] <= '9') || s[k] == ':' || s[k] == ',')
+                return 0;
+        if (bti_lex_raw_has(BTI_LEX_BYLINE_PREFIX, s + w, i - w))
+            return 0;
+        if (!capital_word(s + w, i - w) && i - w > SLASH_JOIN_MAX &&
+            !(i - w == strlen(NAMED_CREDIT_FOR) && !memcmp(s + w, NAMED_CREDIT_FOR, i - w)))
+            return 0;
+        last = s + w, last_len = i - w;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    return words >= NAMED_CREDIT_MIN_WORDS && capital_word(last, last_len);
 }

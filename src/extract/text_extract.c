@@ -1642,8 +1642,13 @@ static int rule_alt_above_caption(ctx *c, walk *w, size_t i)
 static int rule_caption(ctx *c, walk *w, size_t i)
 {
     tx_block *b = &c->d.b[i];
+    /* a credit of names after the last sentence ("... Duqm. Tara Atkinson for Rest of
+     * World") is read inside the body only: a headline may end so ("Sinkt der Leitzins?
+     * Klare Ansage") */
     if (!(b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bare_caption(b)) ||
-          (bare_caption(b) && i <= w->re)))
+          ((bare_caption(b) || (!b->level && b->kind == TB_TEXT &&
+                                tx_named_credit_tail(b->text, b->len))) &&
+           i <= w->re)))
         return 0;
     c->role[i] = R_CAPTION;
     int rc = add_image(c, NULL, b->text, b->len);

@@ -226,6 +226,10 @@ int tx_slash_credit_tail(const char *s, size_t len);
  * line of a caption's length: 1 when s ends with one. */
 int tx_bracket_credit_tail(const char *s, size_t len);
 
+/* A caption's credit as names after its last sentence, with no mark of their own ("...
+ * south of Duqm. Tara Atkinson for Rest of World"): 1 when s ends with one. */
+int tx_named_credit_tail(const char *s, size_t len);
+
 /* 1 when s[0..len) is a photo credit on a line of its own: capitalised names, a slash
  * between two of them, a few words and no sentence end ("STR/AFP via Getty Images"). */
 int tx_slash_credit_line(const char *s, size_t len);
