@@ -1125,6 +1125,41 @@ static void test_named_credit_tail(void **state)
         assert_false(tx_named_credit_tail(no[i], strlen(no[i])));
 }
 
+/* A line that is nothing but links side by side (a box of related stories html2text set
+ * on one line, a menu after its label) is no paragraph and no headline; a paragraph with
+ * links in it, and an enumeration whose names are linked, stay the article's. */
+static void test_link_row(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Special coverage [ Climate ](/s/1)[ Destination Harbour ](/s/2)[ Discover the "
+        "North Sea Coast and its Islands ](/s/3)[ Explore the Old Town ](/s/4)\n\n"
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and [supporters](/p/1) of the plan waited for the [vote](/p/2) on "
+        "[Monday](/p/3).\n\n"
+        "[Ferry operator says the new quay comes too late for the summer season](/a/1) "
+        "[Birds of the estuary are at risk, say the opponents of the new harbour plan](/a/2) "
+        "[Mayor promises to publish every contract for the works on the harbour](/a/3)\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n");
+    assert_string_equal(a->title, "The council approves the new harbour plan after a long debate");
+    int linked = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Ferry operator"));
+        linked |= strstr(a->body[i], "supporters of the plan") != NULL;
+    }
+    assert_true(linked || (a->lede && strstr(a->lede, "supporters of the plan")));
+    assert_true(a->lede == NULL || strstr(a->lede, "Special coverage") == NULL);
+    bt_article_free(a);
+    const char *md = "[佐賀県](/a/saga)：[神埼市](/t/1)、[白石町](/t/2)、[有田町](/t/3)\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 1);
+    assert_false(d.b[0].flags & TBF_LINKROW);
+    tx_doc_free(&d);
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2559,6 +2594,7 @@ int main(void)
         cmocka_unit_test(test_link_list_heading),
         cmocka_unit_test(test_glued_row),
         cmocka_unit_test(test_named_credit_tail),
+        cmocka_unit_test(test_link_row),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

@@ -821,7 +821,7 @@ static int title_candidate(ctx *c, size_t i)
     bti_date dt;
     if (c->junk[i] || c->role[i] == R_STOP || b->kind != TB_TEXT)
         return 0;
-    if (b->flags & (TBF_NAV | TBF_CELL | TBF_CAPTION))
+    if (b->flags & (TBF_NAV | TBF_CELL | TBF_CAPTION | TBF_LINKROW))
         return 0;
     if ((b->flags & TBF_LIST) && b->level == 0)
         return 0;
@@ -1801,7 +1801,7 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
     if (b->words <= DATE_LINE_MAX_WORDS && is_date_line(b, &d2) &&
         (d2.end - d2.start) * 2 >= b->len)
         return 1;
-    if (b->kind != TB_TEXT || (b->flags & TBF_NAV))
+    if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_LINKROW)))
         return 1;
     if (!tx_is_prose(b) && tx_is_cut_teaser(b->text, b->len))
         return 1;

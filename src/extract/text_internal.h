@@ -38,6 +38,7 @@ enum { TB_TEXT = 0, TB_IMAGE = 1 };
 #define TBF_ROW          0x200u /* a row of three cells or more: a data table, not prose */
 #define TBF_KICKER_CUT   0x400u /* a kicker's <span> was left out (pandoc raw HTML) */
 #define TBF_QUOTE        0x800u /* a Markdown quote ("> ...") */
+#define TBF_LINKROW      0x1000u /* nothing but links side by side: a row of links, no prose */
 
 typedef struct tx_block {
     char *text;      /* cleaned text: markup removed, NFC, white space folded (owned) */

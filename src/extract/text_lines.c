@@ -556,6 +556,9 @@ size_t tx_count_words(const char *s, size_t len)
 }
 
 #define ROW_MIN_SEPS 2 /* cell separators in a table row of three cells */
+#define LINK_ROW_MIN_LINKS 3 /* links side by side that make a line a row of links ... */
+#define LINK_ROW_SLACK 3     /* ... with a separator or two between them ("|", "·"), */
+#define LINK_ROW_LINKED_PCT 90 /* ... or a label before them ("Special coverage [A][B]...") */
 
 /* Pass "empty link lead": html2text run with --ignore-images keeps the link around a photo
  * it leaves out, as an empty "[](url)"; a line opening on one goes on with what the page
@@ -623,6 +626,7 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         return 0; /* lynx reference list entries */
 
     inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0};
+    int link_row = 0;
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
@@ -666,11 +670,21 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
                 b.flags |= TBF_LINKLINE;
             b.url = st.link_url;
             st.link_url = NULL;
+        } else {
+            link_row = st.links >= LINK_ROW_MIN_LINKS &&
+                       (st.link_bytes + st.links + LINK_ROW_SLACK >= st.out.len ||
+                        st.link_bytes * 100 >= st.out.len * LINK_ROW_LINKED_PCT);
         }
     }
     b.text = text;
     b.len = tl;
     b.words = tx_count_words(text, tl);
+    /* pass "link row": a line that is nothing but links side by side (a box of related
+     * stories html2text set on one line) is no paragraph; it parts runs of prose as any line
+     * does (navigation would not). An enumeration whose names are linked ("佐賀県：神埼市、
+     * 白石町") is the article's. */
+    if (link_row && !tx_is_enumeration(&b))
+        b.flags |= TBF_LINKROW;
     /* Folding costs a Unicode decomposition per letter: only short blocks need their key
      * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
     if (b.words <= FOLD_WORDS) {

@@ -308,7 +308,7 @@ int tx_is_cut_teaser(const char *s, size_t len)
 
 int tx_is_prose(const tx_block *b)
 {
-    if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_ROW)))
+    if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_ROW | TBF_LINKROW)))
         return 0;
     /* a heading that is one link is a teaser's title, however it ends */
     if (b->level && (b->flags & TBF_LINKLINE))
