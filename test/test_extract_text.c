@@ -399,6 +399,39 @@ static void test_html2text_block_links(void **state)
     tx_doc_free(&d);
 }
 
+/* A card's brackets may end lines of text: "[Tennis](/t)[" opens a card on the line of a
+ * link before it, "heise Security](/n/1)" closes one after the card's label. The lines
+ * inside take the link, the closing line's text is the card's (navigation), the bracket
+ * lines go, and no "](" is left in any block. */
+static void test_block_link_card_ends(void **state)
+{
+    (void)state;
+    const char *md = "[Tennis](https://example.com/tennis)[\n\n"
+                     "## It is my time to push on, says the player after her first win\n\n"
+                     "](https://example.com/story-1 \"It is my time\")\n\n"
+                     "### Lesen Sie auch\n\n"
+                     "[\n\n"
+                     "### Europol nimmt Plattform vom Netz\n\n"
+                     "heise Security](/news/europol-1.html)\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    size_t headline = d.n, label = d.n;
+    for (size_t i = 0; i < d.n; i++) {
+        assert_null(strstr(d.b[i].text, "]("));
+        assert_false(d.b[i].len == 1 && d.b[i].text[0] == '[');
+        if (strstr(d.b[i].text, "It is my time"))
+            headline = i;
+        if (!strcmp(d.b[i].text, "heise Security"))
+            label = i;
+    }
+    assert_true(headline < d.n && label < d.n);
+    assert_true(d.b[headline].flags & TBF_LINKLINE);
+    assert_string_equal(d.b[headline].url, "https://example.com/story-1");
+    assert_true(d.b[label].flags & TBF_NAV);
+    assert_string_equal(d.b[label].url, "/news/europol-1.html");
+    tx_doc_free(&d);
+}
+
 /* A list of cards below the article, each a linked heading ending like a sentence and a
  * summary: the article ends where the list begins, and the box of one card in the middle of
  * the article does not cut it (the paragraph right below the card reads as its summary). */
@@ -2573,6 +2606,7 @@ int main(void)
         cmocka_unit_test(test_lynx_alt_text),
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_html2text_block_links),
+        cmocka_unit_test(test_block_link_card_ends),
         cmocka_unit_test(test_html2text_glued_card),
         cmocka_unit_test(test_html2text_card_list),
         cmocka_unit_test(test_header_button),
