@@ -1193,6 +1193,32 @@ static void test_link_row(void **state)
     tx_doc_free(&d);
 }
 
+/* A credit of names around a slash on a line of its own ("Jane Roe/dpa": an agency may
+ * write its name in small letters) makes the one-sentence line above it the caption, as a
+ * credit in brackets does. */
+static void test_slash_credit_pair(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "«Wir bauen den Hafen für die nächsten hundert Jahre», sagt Bürgermeisterin Jana Roe "
+        "vor dem Rathaus.\n\n"
+        "Philipp von Ditfurth/dpa\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n");
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "hundert Jahre"));
+        assert_null(strstr(a->body[i], "dpa"));
+    }
+    assert_int_equal(a->n_images, 1);
+    bt_article_free(a);
+    assert_true(tx_slash_credit_line("Philipp von Ditfurth/dpa", 24));
+    assert_false(tx_slash_credit_line("Kiew und/oder", 13));
+    assert_false(tx_slash_credit_line("Jane Roe/dpa und Reuters", 24));
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -2629,6 +2655,7 @@ int main(void)
         cmocka_unit_test(test_glued_row),
         cmocka_unit_test(test_named_credit_tail),
         cmocka_unit_test(test_link_row),
+        cmocka_unit_test(test_slash_credit_pair),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),

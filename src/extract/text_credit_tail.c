@@ -49,6 +49,27 @@ int tx_slash_credit_tail(const char *s, size_t len)
     return upper_at(s, len, k);
 }
 
+/* An agency that writes its name in small letters closing the line after the slash
+ * ("Philipp von Ditfurth/dpa"): one short word of letters. */
+#define AGENCY_MAX_LEN 4
+
+static int agency_word(const char *s, size_t len, size_t i)
+{
+    size_t e = i;
+    while (e < len && s[e] >= 'a' && s[e] <= 'z')
+        e++;
+    return e == len && e > i && e - i <= AGENCY_MAX_LEN;
+}
+
+/* Whether the word that ends at s[i] (a slash) opens with a capital: a name. */
+static int capital_before(const char *s, size_t i)
+{
+    size_t w = i;
+    while (w && s[w - 1] != ' ')
+        w--;
+    return upper_at(s, i, w);
+}
+
 /* A credit on a line of its own, under a photo a renderer left out: "Andrea Roe/Getty
  * Images", "STR/AFP via Getty Images". Names only: capitalised, a slash between two of them
  * with no space ("2023/January" is a date), no sentence end, a few words; a line of prose
@@ -73,7 +94,7 @@ int tx_slash_credit_line(const char *s, size_t len)
                 return 0;
         }
         if (s[i] == '/' && s[i - 1] != ' ' && !(s[i - 1] >= '0' && s[i - 1] <= '9') &&
-            upper_at(s, len, i + 1))
+            (upper_at(s, len, i + 1) || (agency_word(s, len, i + 1) && capital_before(s, i))))
             slash = 1;
     }
     return slash;

@@ -1536,20 +1536,34 @@ static int one_sentence(const tx_block *b)
     return 1;
 }
 
+/* A credit of names around a slash on a line of its own ("Philipp von Ditfurth/dpa"); a
+ * heading's, a list's or a link's names are no credit. */
+static int slash_credit_only(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) &&
+           tx_slash_credit_line(b->text, b->len);
+}
+
 /* Pass 9: a short line right above a line of only a credit is the photo's caption (the
  * renderer may print it twice: alt text and caption). A line that is no sentence is one
- * whatever the credit; a sentence is one above a credit in brackets, which no paragraph
- * ends on (pass "bracketed credit line"), when it is the only sentence of its line. */
+ * whatever the credit; a sentence is one above a credit set apart, in brackets (pass
+ * "bracketed credit line") or names around a slash with no credit word ("Jane Roe/dpa";
+ * "Photo: X" also stands alone under a photo without a caption), when it is the only
+ * sentence of its line and a caption's length: a paragraph runs longer. */
+#define CAPLINE_SENTENCE_MAX_WORDS 24
 static void pair_split_captions(ctx *c, size_t start, size_t re)
 {
     tx_block *B = c->d.b;
     for (size_t i = start; i <= re; i++) {
-        if (c->role[i] != R_NONE || c->junk[i] || !credit_only(&B[i]))
+        int worded = credit_only(&B[i]);
+        int apart = bracketed_credit_line(&B[i]) || (!worded && slash_credit_only(&B[i]));
+        if (c->role[i] != R_NONE || c->junk[i] || !(worded || apart))
             continue;
         size_t cj = prev_block(c, i, start);
         if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT ||
             B[cj].words < CAPLINE_MIN_WORDS || B[cj].words > CAPLINE_MAX_WORDS ||
-            (sentence_end(&B[cj]) && !(bracketed_credit_line(&B[i]) && one_sentence(&B[cj]))) ||
+            (sentence_end(&B[cj]) && !(apart && one_sentence(&B[cj]) &&
+                                       B[cj].words <= CAPLINE_SENTENCE_MAX_WORDS)) ||
             bare_caption(&B[cj]))
             continue;
         c->role[i] = c->role[cj] = R_CAPLINE;
@@ -1576,7 +1590,7 @@ typedef int (*body_rule)(ctx *c, walk *w, size_t i);
 /* A caption paired with its credit line (pass 9): one photo, from the two lines. */
 static int rule_split_caption(ctx *c, walk *w, size_t i)
 {
-    if (c->role[i] != R_CAPLINE || !credit_only(&c->d.b[i]))
+    if (c->role[i] != R_CAPLINE || !(credit_only(&c->d.b[i]) || slash_credit_only(&c->d.b[i])))
         return 0;
     int rc = add_split_caption(c, &c->d.b[prev_block(c, i, w->start)], &c->d.b[i]);
     return rc ? rc : 1;
