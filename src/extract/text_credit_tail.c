@@ -203,12 +203,13 @@ int tx_named_credit_tail(const char *s, size_t len)
 {
     while (len && s[len - 1] == ' ')
         len--;
-    if (!len || tx_count_words(s, len) > BRACKET_CREDIT_LINE_WORDS)
+    if (!len)
         return 0;
-    /* ends on a letter (a name), not on a mark */
+    /* ends on a letter (a name), not on a mark: the cheap test first, most lines end on one */
     utf8proc_int32_t cp = cp_at_end(s, len);
     if (cp < 0 || !(utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
-                    utf8proc_category(cp) == UTF8PROC_CATEGORY_LL))
+                    utf8proc_category(cp) == UTF8PROC_CATEGORY_LL) ||
+        tx_count_words(s, len) > BRACKET_CREDIT_LINE_WORDS)
         return 0;
     /* the last sentence end: a mark after a small letter, a space, a capital */
     size_t tail = 0;

@@ -513,13 +513,17 @@ int tx_is_glued_row(const tx_block *b)
     if (b->kind != TB_TEXT)
         return 0;
     size_t seams = 0, spaced = 0;
-    for (size_t i = 1; i + 2 < b->len; i++) {
-        char ch = b->text[i];
-        if (ch != '.' && ch != '!' && ch != '?' && ch != ')')
-            continue;
-        if (b->text[i + 1] == ' ')
+    /* the block's text is NUL-terminated: strpbrk skips to the marks at its own speed */
+    for (const char *p = b->len > 2 ? strpbrk(b->text + 1, ".!?)") : NULL; p;
+         p = strpbrk(p + 1, ".!?)")) {
+        size_t i = (size_t)(p - b->text);
+        if (i + 2 >= b->len)
+            break;
+        char ch = *p;
+        unsigned char nx = (unsigned char)b->text[i + 1];
+        if (nx == ' ')
             spaced += ch != ')' && b->text[i + 2] >= 'A' && b->text[i + 2] <= 'Z';
-        else
+        else if ((nx >= 'A' && nx <= 'Z') || nx >= 0xC3) /* a capital may follow: decode */
             seams += glued_seam(b->text, b->len, i);
     }
     /* a paragraph a renderer ran into such a row (lynx glues a <div>'s text to the
