@@ -402,6 +402,39 @@ static void test_html2text_block_links(void **state)
     tx_doc_free(&d);
 }
 
+/* A card's brackets may end lines of text: "[Tennis](/t)[" opens a card on the line of a
+ * link before it, "heise Security](/n/1)" closes one after the card's label. The lines
+ * inside take the link, the closing line's text is the card's (navigation), the bracket
+ * lines go, and no "](" is left in any block. */
+static void test_block_link_card_ends(void **state)
+{
+    (void)state;
+    const char *md = "[Tennis](https://example.com/tennis)[\n\n"
+                     "## It is my time to push on, says the player after her first win\n\n"
+                     "](https://example.com/story-1 \"It is my time\")\n\n"
+                     "### Lesen Sie auch\n\n"
+                     "[\n\n"
+                     "### Europol nimmt Plattform vom Netz\n\n"
+                     "heise Security](/news/europol-1.html)\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    size_t headline = d.n, label = d.n;
+    for (size_t i = 0; i < d.n; i++) {
+        assert_null(strstr(d.b[i].text, "]("));
+        assert_false(d.b[i].len == 1 && d.b[i].text[0] == '[');
+        if (strstr(d.b[i].text, "It is my time"))
+            headline = i;
+        if (!strcmp(d.b[i].text, "heise Security"))
+            label = i;
+    }
+    assert_true(headline < d.n && label < d.n);
+    assert_true(d.b[headline].flags & TBF_LINKLINE);
+    assert_string_equal(d.b[headline].url, "https://example.com/story-1");
+    assert_true(d.b[label].flags & TBF_NAV);
+    assert_string_equal(d.b[label].url, "/news/europol-1.html");
+    tx_doc_free(&d);
+}
+
 /* A list of cards below the article, each a linked heading ending like a sentence and a
  * summary: the article ends where the list begins, and the box of one card in the middle of
  * the article does not cut it (the paragraph right below the card reads as its summary). */
@@ -1000,6 +1033,342 @@ static void test_slash_credit_tail(void **state)
         assert_false(tx_slash_credit_tail(no[i], strlen(no[i])));
 }
 
+/* A caption closing on its credit in brackets, the agency alone or after the photographer
+ * ("... harbour. (AP)", "... vote. Jane Roe (REUTERS)"), is a caption where html2text printed
+ * the <figcaption> as a plain line; an author's initials ("(kas)"), a remark in brackets and
+ * a long paragraph end no caption. */
+static void test_bracket_credit_tail(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "Supporters of the plan wait outside the town hall before the vote.  (AP)\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "The old quay at dawn, a day before the vote. Jane Roe (REUTERS)\n\n"
+        "Opponents said they would take the council to court over the birds of the estuary, "
+        "and the mayor said the city would publish every contract and tender.\n");
+    assert_int_equal(a->n_body, 2);
+    assert_int_equal(a->n_images, 2);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strchr(a->body[i], '('));
+    assert_non_null(strstr(a->body[1], "Opponents"));
+    bt_article_free(a);
+    static const char *const yes[] = {"A crowd waits. (AP)", "Islands for sale. (Bespoke Real Estate)",
+                                      "A rally in Des Moines, Iowa. (Courtesy of Jane Roe)",
+                                      "Agentes en el campamento, el 11 de octubre. Florion Goga (REUTERS)"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(tx_bracket_credit_tail(yes[i], strlen(yes[i])));
+    static const char *const no[] = {"Der Eintritt ist frei. (kas)", "(AP)",
+                                     "Es geht weiter. (Tekst gaat verder onder de foto.)",
+                                     "Der Umsatz stieg um 3 Prozent (2023)",
+                                     "Sie sagte, es gehe um die Stadt (Berlin)",
+                                     "A crowd waits. He said it was a very long day (Monday Night Club)"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(tx_bracket_credit_tail(no[i], strlen(no[i])));
+}
+
+/* A credit written out in words, "Copyright 2026 The AP. All rights reserved.", after the
+ * photographer's slash or a space, closes a caption as "©" does; "Copyright" without a year
+ * is a word of the text. */
+static void test_copyright_word_credit(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Befürworter des Plans auf die Abstimmung warteten.\n\n"
+        "Der Rat tagt am Montag, 5. Januar 2026 im Rathaus Jane Roe/Copyright 2026 The AP. All "
+        "rights reserved.\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Copyright"));
+    assert_int_equal(a->n_images, 1);
+    bt_article_free(a);
+    const char *yes = "Im Rathaus Jane Roe/Copyright 2026 The AP. All rights reserved.";
+    assert_int_equal(tx_copyright_sign_in_tail(yes, strlen(yes), 8), 20);
+    static const char *const no[] = {"Das Copyright liegt beim Verlag.", "Im Rathaus.Copyright 2026",
+                                     "Copyright-Fragen 2026 klären"};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_int_equal(tx_copyright_sign_in_tail(no[i], strlen(no[i]), 8), (size_t)-1);
+}
+
+/* html2text --ignore-images keeps the link around a photo as an empty "[](url)": the text
+ * after it on the line is the photo's caption, no paragraph, whatever it ends with. */
+static void test_empty_link_lead(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "[](/photo/20241203-1/)Supporters of the plan wait outside the town hall before the "
+        "vote, which lasted more than six hours on Monday.\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "Opponents said they would take the council to court over the birds of the estuary, "
+        "and the mayor said the city would publish every contract and tender.\n");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Supporters"));
+    assert_int_equal(a->n_images, 1);
+    assert_non_null(strstr(a->images[0].caption, "Supporters"));
+    bt_article_free(a);
+    /* a link with text is no trace of a photo */
+    const char *md = "[Supporters](/photo/1) of the plan wait outside the town hall.\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 1);
+    assert_false(d.b[0].flags & TBF_CAPTION);
+    tx_doc_free(&d);
+}
+
+/* A credit in brackets on a line of its own, "(Bild: Agentur / Jane Roe)", makes the line
+ * above it a caption even when that line is a sentence: html2text prints a photo's caption
+ * and credit as two plain lines. "Bild" opens a credit in brackets only ("Erstes Bild: So
+ * sieht der Hafen aus" is a headline); a line of two sentences above a credit stays. */
+static void test_bracketed_credit_line(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Erstes Bild: So sieht der neue Hafen der Stadt aus\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "Befürworter des Plans warten vor dem Rathaus auf die Abstimmung über den Hafen.\n\n"
+        "(Bild: Bild erstellt mit KI durch die Agentur / Jane Roe)\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n\n"
+        "Der Rat stimmte am Abend ab. Die Gegner wollen nun vor Gericht ziehen.\n\n"
+        "(Bild: Agentur)\n\n"
+        "Die Stadt will alle Verträge veröffentlichen, bevor die Arbeiten im Frühjahr beginnen, "
+        "sagte der Bürgermeister.\n");
+    assert_string_equal(a->title, "Erstes Bild: So sieht der neue Hafen der Stadt aus");
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Befürworter"));
+        assert_null(strstr(a->body[i], "(Bild"));
+    }
+    int kept = 0;
+    for (size_t i = 0; i < a->n_body; i++)
+        kept |= strstr(a->body[i], "Der Rat stimmte") != NULL;
+    assert_true(kept);
+    bt_article_free(a);
+}
+
+/* A Markdown heading the HTML extractor knows to open the page's other stories ends the
+ * article in a text capture too: "Meistgelesene Artikel" a section (the prose under it is
+ * another box's), "Mehr zum Thema" a related box the article may go on after. */
+static void test_ending_heading(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n\n"
+        "## Mehr zum Thema\n\n"
+        "  * [Der alte Hafen schließt nach hundert Jahren](/a/1)\n"
+        "  * [Was der neue Kai kosten wird](/a/2)\n\n"
+        "Die Gegner wollen nun vor Gericht ziehen, weil sie um die Vögel an der Mündung des "
+        "Flusses fürchten, sagte ihre Sprecherin am Abend.\n\n"
+        "Die Stadt will alle Verträge veröffentlichen, bevor die Arbeiten im Frühjahr beginnen, "
+        "sagte der Bürgermeister nach der Sitzung.\n\n"
+        "## Meistgelesene Artikel\n\n"
+        "### Anmelden\n\n"
+        "Für die Registrierung benötigen wir zusätzliche Angaben zu Ihrer Person und Ihrer "
+        "Adresse.\n\n"
+        "Bitte melden Sie sich an, um einen Kommentar zu erfassen, oder legen Sie ein Konto an.\n");
+    assert_true(a->n_body >= 3);
+    assert_non_null(strstr(a->body[a->n_body - 1], "Bürgermeister"));
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Registrierung"));
+    bt_article_free(a);
+}
+
+/* A line opening with a caption's label and a colon ("Legende: ...", "Caption: ...") is a
+ * caption html2text printed as a plain line, whatever it ends with; the label without its
+ * colon opens a sentence like any word. */
+static void test_caption_label(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "Legende: Befürworter des Plans warten vor dem Rathaus auf die Abstimmung.  SRF\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n\n"
+        "Legende und Wahrheit liegen beim alten Hafen nah beieinander, sagen die Fischer, die "
+        "dort seit Generationen ihre Boote festmachen.\n");
+    assert_int_equal(a->n_images, 1);
+    int kept = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Legende:"));
+        kept |= strstr(a->body[i], "Legende und Wahrheit") != NULL;
+    }
+    assert_true(kept);
+    bt_article_free(a);
+}
+
+/* A short heading over a list of links (the article's tags under "Mehr lesen über") heads a
+ * box of the site's: a notice a few lines below it is no paragraph of the article. A
+ * subheading over prose goes on being the article's. */
+static void test_link_list_heading(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "#### Der Plan\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n\n"
+        "####  Mehr lesen über \n\n"
+        "  * [ Hafen ](/thema/hafen/)\n"
+        "  * [ Stadtrat ](/thema/rat/)\n"
+        "  * [ Verkehr ](/thema/verkehr/)\n"
+        "  * [ Umwelt ](/thema/umwelt/)\n\n"
+        "Kennen Sie schon unsere Angebote?\n\n"
+        "Den Podcast beenden?\n\n"
+        "Sie haben vermutlich einen Ad-Blocker aktiviert. Aus diesem Grund können die Funktionen "
+        "des Players eingeschränkt sein. Bitte deaktivieren Sie den Ad-Blocker.\n");
+    assert_non_null(strstr(a->body[a->n_body - 1], "Fährterminal"));
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Ad-Blocker"));
+    bt_article_free(a);
+}
+
+/* A line of page elements html2text glued together (a poll's answers, a gallery's
+ * captions: sentence marks run into the next capital) is no paragraph; a paragraph with one
+ * such typo, or one whose own sentences outnumber the seams, is. */
+static void test_glued_row(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "Ja, unbedingt.Nein, das wäre zu teuer.Nur wenn die Region zahlt.Ich bin mir nicht "
+        "sicher.\n\n"
+        "Der Plan sieht einen neuen Kai vor.Ein Fährterminal und ein Park am Wasser kommen "
+        "hinzu, und die ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n");
+    int kept = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "unbedingt"));
+        kept |= strstr(a->body[i], "Fährterminal") != NULL;
+    }
+    assert_true(kept);
+    bt_article_free(a);
+    static const char *const no[] = {
+        "Der Rat tagte am Abend. Er stimmte ab. Die Gegner gingen. Dann kam der Regen.Es war "
+        "kalt.Alle gingen heim.",
+        "Das iPhone und YouTube sind Marken, sagte er am Montag.Dann ging er."};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        tx_doc d;
+        assert_int_equal(tx_doc_build(&d, no[i], strlen(no[i])), 0);
+        assert_false(tx_is_glued_row(&d.b[0]));
+        tx_doc_free(&d);
+    }
+}
+
+/* A caption closing on a credit of names after its last sentence, with no mark of its own
+ * ("... harbour. Jane Roe for Example News"), is a caption inside the body; a headline that
+ * ends so stays the headline, and a paragraph ending on a mark, a date or a byline's names
+ * is no caption. */
+static void test_named_credit_tail(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Sinkt der Zins? Klare Ansage\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and supporters of the plan waited for the vote.\n\n"
+        "Supporters of the plan wait outside the town hall. Jane Roe for Example News\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n\n"
+        "Opponents said they would take the council to court over the birds of the estuary, "
+        "and the mayor said the city would publish every contract and tender.\n");
+    assert_string_equal(a->title, "Sinkt der Zins? Klare Ansage");
+    assert_int_equal(a->n_images, 1);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Jane Roe"));
+    bt_article_free(a);
+    static const char *const yes[] = {"The ART team and their rocket. Advanced Rocket Technologies",
+                                      "A woman takes a picture of the dock. AP Photo"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(tx_named_credit_tail(yes[i], strlen(yes[i])));
+    static const char *const no[] = {
+        "India says official spoke with U.S. Secretary of State Marco Rubio",
+        "Der Bundestag beschließt einen Gedenktag am 15. Juni",
+        "Wir können alles - nur nicht lahm! Ein Kommentar von Jan Sellner",
+        "It is used as a weapon of war, he said. advertisementDon't want to see this? Remove ads",
+        "The plan was approved. The mayor", "Supporters wait outside. Jane Roe."};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(tx_named_credit_tail(no[i], strlen(no[i])));
+}
+
+/* A line that is nothing but links side by side (a box of related stories html2text set
+ * on one line, a menu after its label) is no paragraph and no headline; a paragraph with
+ * links in it, and an enumeration whose names are linked, stay the article's. */
+static void test_link_row(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "Special coverage [ Climate ](/s/1)[ Destination Harbour ](/s/2)[ Discover the "
+        "North Sea Coast and its Islands ](/s/3)[ Explore the Old Town ](/s/4)\n\n"
+        "# The council approves the new harbour plan after a long debate\n\n"
+        "The debate lasted more than six hours and drew a large crowd to the town hall, where "
+        "opponents and [supporters](/p/1) of the plan waited for the [vote](/p/2) on "
+        "[Monday](/p/3).\n\n"
+        "[Ferry operator says the new quay comes too late for the summer season](/a/1) "
+        "[Birds of the estuary are at risk, say the opponents of the new harbour plan](/a/2) "
+        "[Mayor promises to publish every contract for the works on the harbour](/a/3)\n\n"
+        "The plan foresees a new quay, a ferry terminal and a park along the water, and the "
+        "first works are to begin next spring if the region agrees.\n");
+    assert_string_equal(a->title, "The council approves the new harbour plan after a long debate");
+    int linked = 0;
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "Ferry operator"));
+        linked |= strstr(a->body[i], "supporters of the plan") != NULL;
+    }
+    assert_true(linked || (a->lede && strstr(a->lede, "supporters of the plan")));
+    assert_true(a->lede == NULL || strstr(a->lede, "Special coverage") == NULL);
+    bt_article_free(a);
+    const char *md = "[佐賀県](/a/saga)：[神埼市](/t/1)、[白石町](/t/2)、[有田町](/t/3)\n";
+    tx_doc d;
+    assert_int_equal(tx_doc_build(&d, md, strlen(md)), 0);
+    assert_int_equal(d.n, 1);
+    assert_false(d.b[0].flags & TBF_LINKROW);
+    tx_doc_free(&d);
+}
+
+/* A credit of names around a slash on a line of its own ("Jane Roe/dpa": an agency may
+ * write its name in small letters) makes the one-sentence line above it the caption, as a
+ * credit in brackets does. */
+static void test_slash_credit_pair(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
+        "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
+        "«Wir bauen den Hafen für die nächsten hundert Jahre», sagt Bürgermeisterin Jana Roe "
+        "vor dem Rathaus.\n\n"
+        "Philipp von Ditfurth/dpa\n\n"
+        "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
+        "ersten Arbeiten sollen im nächsten Frühjahr beginnen.\n");
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "hundert Jahre"));
+        assert_null(strstr(a->body[i], "dpa"));
+    }
+    assert_int_equal(a->n_images, 1);
+    bt_article_free(a);
+    assert_true(tx_slash_credit_line("Philipp von Ditfurth/dpa", 24));
+    assert_false(tx_slash_credit_line("Kiew und/oder", 13));
+    assert_false(tx_slash_credit_line("Jane Roe/dpa und Reuters", 24));
+}
+
 /* "Foto:" labels a photo credit in German, the Nordic languages, Dutch, Italian, Spanish and
  * Czech: a credit line of its own, or closing a caption, is no paragraph of the body. */
 static void test_foto_credit(void **state)
@@ -1008,7 +1377,7 @@ static void test_foto_credit(void **state)
     bt_article *a = extract_ok(
         "# Der Rat beschließt den neuen Hafenplan nach langer Debatte\n\n"
         "Die Debatte dauerte mehr als sechs Stunden und zog viele Menschen ins Rathaus, wo "
-        "Gegner und Befürworter des Plans auf die Abstimmung warteten.\n\n"
+        "Gegner und Freunde des Plans auf die Abstimmung warteten.\n\n"
         "Befürworter des Plans warten vor dem Rathaus auf die Abstimmung. Foto: Jane Roe\n\n"
         "(Foto: Agentur)\n\n"
         "Der Plan sieht einen neuen Kai, ein Fährterminal und einen Park am Wasser vor, und die "
@@ -1548,7 +1917,7 @@ static void test_drop_cap(void **state)
  * ticker, a share bar, a tag list as html2text writes them) is no paragraph, however long and
  * however it ends; a paragraph with links in its sentences is one, and so is an enumeration
  * of linked names. */
-static void test_link_row(void **state)
+static void test_link_row_separators(void **state)
 {
     (void)state;
     const char *text =
@@ -2501,6 +2870,7 @@ int main(void)
         cmocka_unit_test(test_lynx_alt_text),
         cmocka_unit_test(test_related_and_furniture),
         cmocka_unit_test(test_html2text_block_links),
+        cmocka_unit_test(test_block_link_card_ends),
         cmocka_unit_test(test_html2text_glued_card),
         cmocka_unit_test(test_html2text_card_list),
         cmocka_unit_test(test_header_button),
@@ -2516,6 +2886,17 @@ int main(void)
         cmocka_unit_test(test_consent_box),
         cmocka_unit_test(test_initials_signoff),
         cmocka_unit_test(test_slash_credit_tail),
+        cmocka_unit_test(test_bracket_credit_tail),
+        cmocka_unit_test(test_copyright_word_credit),
+        cmocka_unit_test(test_empty_link_lead),
+        cmocka_unit_test(test_bracketed_credit_line),
+        cmocka_unit_test(test_ending_heading),
+        cmocka_unit_test(test_caption_label),
+        cmocka_unit_test(test_link_list_heading),
+        cmocka_unit_test(test_glued_row),
+        cmocka_unit_test(test_named_credit_tail),
+        cmocka_unit_test(test_link_row),
+        cmocka_unit_test(test_slash_credit_pair),
         cmocka_unit_test(test_slash_credit_line),
         cmocka_unit_test(test_foto_credit),
         cmocka_unit_test(test_markdown_capture),
@@ -2537,7 +2918,7 @@ int main(void)
         cmocka_unit_test(test_mojibake_repair),
         cmocka_unit_test(test_unfold_letters),
         cmocka_unit_test(test_drop_cap),
-        cmocka_unit_test(test_link_row),
+        cmocka_unit_test(test_link_row_separators),
         cmocka_unit_test(test_box_card_then_resume),
         cmocka_unit_test(test_headlines_after_run),
         cmocka_unit_test(test_byline_line_not_title),

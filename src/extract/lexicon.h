@@ -136,9 +136,11 @@ typedef uint64_t bti_lex_set;
  * article's paragraphs ("Trending"); with the "most read" headings, a story box: the
  * article may resume below it (text_extract.c's pass "story box"). */
 #define BTI_LEX_STORY_BOX_HEAD BTI_LEX_BIT(55)
-/* Label opening a photo's caption before a colon ("Legende:", "Bildunterschrift:",
- * "Caption:"): the line is the caption (text_extract.c's pass "caption label"). */
-#define BTI_LEX_CAPTION_LABEL BTI_LEX_BIT(59)
+/* Text: the label a caption opens with, before a colon ("Legende: ...", "Bildunterschrift:
+ * ...", "Caption: ..."): html2text prints a <figcaption> as a plain line and lynx an alt
+ * text's sentence before it; the label is what tells it from a paragraph (text_extract.c's
+ * pass "caption label"). */
+#define BTI_LEX_CAPTION_LABEL BTI_LEX_BIT(54)
 
 /* The longest key of the lexicon in bytes: a folded text longer than that is no entry. */
 #define BTI_LEX_MAX_KEY 40

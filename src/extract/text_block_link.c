@@ -181,6 +181,52 @@ static int keep_tail(tx_block *b, size_t cut)
     return 1;
 }
 
+/* A line of text whose last "[" opens a card the lines below close ("Tennis[": html2text
+ * ran the card's bracket on after the link before it). */
+static int opens_at_end(const tx_block *b)
+{
+    return b->kind == TB_TEXT && b->len > 1 && b->text[b->len - 1] == '[' &&
+           !memchr(b->text, ']', b->len) && !memchr(b->text, '[', b->len - 1);
+}
+
+/* Pass "card ends": the card from block i to block j whose brackets end lines of text: the
+ * opening "[" at the end of block i (lead: that line is left as it is, a label before the
+ * card), the closing "](url)" at offset goff of block j with text before it, or opening
+ * block j (cut bytes, its tail kept). The lines inside and the closing line's text take the
+ * link; blocks left empty get len 0. */
+static int close_card_ends(tx_doc *d, size_t i, size_t j, int lead, size_t goff, size_t cut,
+                           size_t ul)
+{
+    tx_block *B = d->b;
+    char *url = malloc(ul + 1);
+    if (!url)
+        return BT_ENOMEM;
+    memcpy(url, B[j].text + goff + 2, ul);
+    url[ul] = '\0';
+    int rc = 0;
+    if (!lead)
+        B[i].len = 0; /* the "[" alone; a line it ends keeps it, and reads as no sentence */
+    for (size_t k = i + 1; !rc && k < j; k++)
+        if (B[k].kind == TB_TEXT)
+            rc = set_link(&B[k], url, ul);
+    if (!rc && goff) {
+        /* the card's last element (a label, a blurb) is the card's, navigation like the
+         * blurb under a card (pass "card blurb") */
+        rc = keep_span(&B[j], 0, goff);
+        if (!rc)
+            rc = set_link(&B[j], url, ul);
+        B[j].flags |= TBF_NAV;
+    } else if (!rc) {
+        int kept = keep_tail(&B[j], cut);
+        if (kept < 0)
+            rc = kept;
+        else if (!kept)
+            B[j].len = 0;
+    }
+    free(url);
+    return rc;
+}
+
 int tx_join_block_links(tx_doc *d)
 {
     tx_block *B = d->b;
@@ -194,10 +240,31 @@ int tx_join_block_links(tx_doc *d)
             d->n = out;
             return glued;
         }
-        if (is_open_bracket(&B[i]))
+        size_t goff = 0;
+        int lead = opens_at_end(&B[i]);
+        if (is_open_bracket(&B[i]) || lead)
             while (j < d->n && j - i <= BLOCK_LINK_MAX_BLOCKS && !is_open_bracket(&B[j]) &&
-                   !(cut = closing_link(&B[j], &ul)))
+                   !opens_at_end(&B[j]) && !(cut = closing_link(&B[j], &ul)) &&
+                   !(goff = closing_glued(&B[j], &ul)))
                 j++;
+        if (goff || (cut && lead)) {
+            /* pass "card ends": the card's brackets end lines of text ("... Tennis](url)[",
+             * "heise Security](url)"): those lines keep their text */
+            int rc = close_card_ends(d, i, j, lead, goff, cut, ul);
+            if (rc < 0) {
+                for (size_t k = i; k < d->n; k++)
+                    B[out++] = B[k];
+                d->n = out;
+                return rc;
+            }
+            for (size_t k = i; k <= j; k++)
+                if (B[k].len || B[k].kind != TB_TEXT)
+                    B[out++] = B[k];
+                else
+                    free_block(&B[k]);
+            i = j + 1;
+            continue;
+        }
         if (!cut) {
             B[out++] = B[i++];
             continue;

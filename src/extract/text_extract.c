@@ -281,6 +281,8 @@ static int slash_credit_tail(const tx_block *b)
     return tx_count_words(b->text + o, e - 1 - o) <= SLASH_CREDIT_WORDS;
 }
 
+static int bracketed_credit_line(const tx_block *b);
+
 /* Pass "caption label": a line opening on a caption's label and a colon ("Legende: ...",
  * "Bildunterschrift: ...", "Caption: ..."; lexicon CAPTION_LABEL) is a photo's caption, as
  * BBC's "Image caption ..." is: a renderer prints the label a page hides for screen
@@ -320,9 +322,12 @@ static int bare_caption(const tx_block *b)
     if (!strncmp(b->text, "Media caption ", 14) || !strncmp(b->text, "Image caption ", 14) ||
         caption_label(b))
         return 1;
-    if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len))
+    if (copyright_tail(b) || slash_credit_tail(b) || tx_slash_credit_tail(b->text, b->len) ||
+        tx_bracket_credit_tail(b->text, b->len))
         return 1;
     /* a credit alone on its line (a heading's or a link's names are no credit) */
+    if (bracketed_credit_line(b))
+        return 1;
     if (!b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) && tx_slash_credit_line(b->text, b->len))
         return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
@@ -342,6 +347,8 @@ static int bare_caption(const tx_block *b)
 static int credit_only(const tx_block *b)
 {
     size_t cl, co, crl;
+    if (bracketed_credit_line(b))
+        return 1;
     if (b->kind != TB_TEXT || b->words > CREDIT_ONLY_WORDS || !tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
     while (cl && (b->text[cl - 1] == ' ' || b->text[cl - 1] == '-' || b->text[cl - 1] == '|'))
@@ -357,6 +364,27 @@ static int credit_line(const tx_block *b)
     return credit_only(b) || (b->kind == TB_TEXT && b->text[0] == '(' && !b->level &&
                               !(b->flags & (TBF_LIST | TBF_LINKLINE)) &&
                               tx_slash_credit_line(b->text, b->len));
+}
+
+/* Pass "bracketed credit line": "(Bild: Verbraucherzentrale.de / Phishingradar)", a credit
+ * in brackets on a line of its own under its caption. The brackets set the line apart as a
+ * caption's markup does, so the credit words of captions marked in HTML count ("Bild",
+ * "Bildquelle", which a line of text may open with: "Erstes Bild: So könnte ..."), and the
+ * credit may say more than a name or two ("(Bild: erstellt mit KI durch heise online / dmk)"). */
+#define BRACKETED_CREDIT_WORDS 16
+
+static int bracketed_credit_line(const tx_block *b)
+{
+    if (b->kind != TB_TEXT || b->words > BRACKETED_CREDIT_WORDS || b->len < 4 ||
+        b->text[0] != '(' || b->text[b->len - 1] != ')' || memchr(b->text + 1, ')', b->len - 2))
+        return 0;
+    size_t w = bti_lex_credit_word(BTI_LEX_CREDIT_VI | BTI_LEX_HTML_CREDIT_VI,
+                                   BTI_LEX_CREDIT_EN | BTI_LEX_HTML_CREDIT_EN, b->text + 1,
+                                   b->len - 2, 1);
+    size_t k = 1 + w;
+    while (w && k < b->len && b->text[k] == ' ')
+        k++;
+    return w && k + 1 < b->len && b->text[k] == ':';
 }
 
 /* Whether block b is the alt text of the caption below it: the caption's words without its
@@ -896,7 +924,7 @@ static int title_candidate(ctx *c, size_t i)
     bti_date dt;
     if (c->junk[i] || c->role[i] == R_STOP || b->kind != TB_TEXT)
         return 0;
-    if (b->flags & (TBF_NAV | TBF_CELL | TBF_CAPTION))
+    if (b->flags & (TBF_NAV | TBF_CELL | TBF_CAPTION | TBF_LINKROW))
         return 0;
     if ((b->flags & TBF_LIST) && b->level == 0)
         return 0;
@@ -1350,6 +1378,25 @@ static int mark_repeated_sentences(ctx *c)
     return 0;
 }
 
+/* Pass "link list heading": a short heading right over a list of links, one short link an
+ * item ("Mehr lesen über" over the article's tags, "Themen", "Service" over a menu), heads
+ * a box of the site's, not a part of the article: it ends the run as a section heading
+ * does, so a notice below the box ("Sie haben vermutlich einen Ad-Blocker aktiviert") joins
+ * no article. A headline or a subheading says more than a box's label. */
+#define LINK_LIST_HEAD_MAX_WORDS 4
+#define LINK_LIST_MIN_ITEMS 4
+
+static int link_list_heading(const ctx *c, size_t i)
+{
+    const tx_block *B = c->d.b;
+    if (!B[i].level || B[i].kind != TB_TEXT || B[i].words > LINK_LIST_HEAD_MAX_WORDS)
+        return 0;
+    size_t k = i + 1, items = 0;
+    while (k < c->d.n && (B[k].flags & TBF_NAV) && (B[k].flags & TBF_LINKLINE) && !B[k].level)
+        k++, items++;
+    return items >= LINK_LIST_MIN_ITEMS;
+}
+
 static void mark_furniture(ctx *c)
 {
     tx_block *B = c->d.b;
@@ -1360,10 +1407,12 @@ static void mark_furniture(ctx *c)
                                        tx_is_paywall_notice(b)))
             c->role[i] = R_STOP;
         else if (tx_is_furniture(b) || tx_is_slug(b, c->d.vietnamese) || tx_is_relative_time(b) ||
-                 tx_is_breadcrumb(b) || (b->flags & TBF_NAV))
+                 tx_is_breadcrumb(b) || (b->flags & TBF_NAV) || tx_is_glued_row(b))
             c->junk[i] = JUNK_RULE;
         else if (b->kind == TB_TEXT && tx_site_is_boilerplate(c->site, b->key))
             c->junk[i] = JUNK_SITE;
+        if (c->role[i] == R_NONE && !c->junk[i] && link_list_heading(c, i))
+            c->role[i] = R_STOP;
         /* pass "header button" (text_header_button.c): "Comment" below the headline */
         if (c->role[i] == R_STOP && !tx_is_related_heading(b) && !tx_is_paywall_notice(b) &&
             tx_is_header_button(&c->d, i))
@@ -1647,18 +1696,42 @@ static int one_sentence_caption(const tx_block *b)
     return 1;
 }
 
+/* Whether the line holds one sentence at most: no sentence ends inside it (". " before a
+ * capital). */
+static int one_sentence(const tx_block *b)
+{
+    for (size_t i = 1; i + 2 < b->len; i++)
+        if ((b->text[i] == '.' || b->text[i] == '!' || b->text[i] == '?') && b->text[i + 1] == ' ' &&
+            isupper((unsigned char)b->text[i + 2]) && !isupper((unsigned char)b->text[i - 1]))
+            return 0;
+    return 1;
+}
+
+/* A credit of names around a slash on a line of its own ("Philipp von Ditfurth/dpa"); a
+ * heading's, a list's or a link's names are no credit. */
+static int slash_credit_only(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) &&
+           tx_slash_credit_line(b->text, b->len);
+}
+
 /* Pass 9: a short line that is no sentence right above a line of only a credit is the
- * photo's caption (the renderer may print it twice: alt text and caption); so is a short
- * sentence between a photo and a credit (a renderer that leaves the photo out of the text
- * may keep its place: html2text's bare image link), above a credit in brackets ("(Foto:
- * X)": a bracket sets a credit after its caption, a photo without one has it bare), or one
+ * photo's caption (the renderer may print it twice: alt text and caption). A sentence is one
+ * between a photo and a credit (a renderer that leaves the photo out of the text may keep
+ * its place: html2text's bare image link), one sentence above a credit in brackets ("(Foto:
+ * X)": a bracket sets a credit after its caption, a photo without one has it bare), and one
  * sentence of a caption's length above a bare credit (html2text, which leaves photos out,
- * prints the caption and then its credit). */
+ * prints the caption and then its credit) or above a credit set apart: in brackets (pass
+ * "bracketed credit line") or names around a slash with no credit word ("Jane Roe/dpa"): a
+ * paragraph runs longer. */
+#define CAPLINE_SENTENCE_MAX_WORDS 24
 static void pair_split_captions(ctx *c, size_t start, size_t re)
 {
     tx_block *B = c->d.b;
     for (size_t i = start; i <= re; i++) {
-        if (c->role[i] != R_NONE || c->junk[i] || !credit_line(&B[i]))
+        int worded = credit_line(&B[i]);
+        int apart = bracketed_credit_line(&B[i]) || (!worded && slash_credit_only(&B[i]));
+        if (c->role[i] != R_NONE || c->junk[i] || !(worded || apart))
             continue;
         size_t cj = prev_block(c, i, start);
         if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT ||
@@ -1666,8 +1739,10 @@ static void pair_split_captions(ctx *c, size_t start, size_t re)
             bare_caption(&B[cj]))
             continue;
         size_t ph = prev_block(c, cj, start);
-        if (sentence_end(&B[cj]) && B[i].text[0] != '(' && (ph == NONE || B[ph].kind != TB_IMAGE) &&
-            !one_sentence_caption(&B[cj]))
+        if (sentence_end(&B[cj]) && !(B[i].text[0] == '(' && one_sentence(&B[cj])) &&
+            (ph == NONE || B[ph].kind != TB_IMAGE) &&
+            !one_sentence_caption(&B[cj]) &&
+            !(apart && one_sentence(&B[cj]) && B[cj].words <= CAPLINE_SENTENCE_MAX_WORDS))
             continue;
         c->role[i] = c->role[cj] = R_CAPLINE;
         size_t h = prev_block(c, cj, start);
@@ -1693,7 +1768,7 @@ typedef int (*body_rule)(ctx *c, walk *w, size_t i);
 /* A caption paired with its credit line (pass 9): one photo, from the two lines. */
 static int rule_split_caption(ctx *c, walk *w, size_t i)
 {
-    if (c->role[i] != R_CAPLINE || !credit_line(&c->d.b[i]))
+    if (c->role[i] != R_CAPLINE || !(credit_line(&c->d.b[i]) || slash_credit_only(&c->d.b[i])))
         return 0;
     int rc = add_split_caption(c, &c->d.b[prev_block(c, i, w->start)], &c->d.b[i]);
     return rc ? rc : 1;
@@ -1759,8 +1834,13 @@ static int rule_alt_above_caption(ctx *c, walk *w, size_t i)
 static int rule_caption(ctx *c, walk *w, size_t i)
 {
     tx_block *b = &c->d.b[i];
+    /* a credit of names after the last sentence ("... Duqm. Tara Atkinson for Rest of
+     * World") is read inside the body only: a headline may end so ("Sinkt der Leitzins?
+     * Klare Ansage") */
     if (!(b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bare_caption(b)) ||
-          (bare_caption(b) && i <= w->re)))
+          ((bare_caption(b) || (!b->level && b->kind == TB_TEXT &&
+                                tx_named_credit_tail(b->text, b->len))) &&
+           i <= w->re)))
         return 0;
     c->role[i] = R_CAPTION;
     int rc = add_image(c, NULL, b->text, b->len);

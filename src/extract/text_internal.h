@@ -129,6 +129,10 @@ int tx_is_cut_teaser(const char *s, size_t len);
 /* "宮崎県：延岡市、西都市": a label, a colon and names parted by enumeration commas (pass
  * "enumeration line"): the article's list, not a headline. */
 int tx_is_enumeration(const tx_block *b);
+/* A line of page elements html2text wrote without spaces between them ("Ja, unbedingt.Nein,
+ * das wäre Zensur.Nur wenn ..."): sentence marks glued to the next capital twice or more
+ * (pass "glued elements"). */
+int tx_is_glued_row(const tx_block *b);
 /* A short title-like line: a headline, a related-story title. */
 int tx_is_headline_like(const tx_block *b);
 /* "A A": a line that is one string printed twice (link image alt + link text). Returns the
@@ -227,7 +231,7 @@ int tx_is_header_button(const tx_doc *d, size_t i);
 
 /* ---- ASCII stand-ins (text_ascii_sign.c) ------------------------------------------------- */
 
-/* Offset of the last copyright sign in s ("©" or html2text's "(C)" as a word) with at most
+/* Offset of the last copyright sign in s ("©", html2text's "(C)" as a word, or "Copyright" and a year) with at most
  * max_words words after it; (size_t)-1 when there is none. */
 size_t tx_copyright_sign_in_tail(const char *s, size_t len, size_t max_words);
 /* Whether s[i] is a "/" or "|" standing alone as a word (a credit's separator). */
@@ -244,6 +248,15 @@ size_t tx_listicle_items(const tx_doc *d, size_t s, size_t e);
 /* A caption's credit after its last sentence, names parted by a slash ("... stellen.
  * Imago/Blaulicht-News.de"): 1 when s ends with one. */
 int tx_slash_credit_tail(const char *s, size_t len);
+
+/* A caption's credit in brackets after its last sentence, the agency alone or after the
+ * photographer's name ("... Epstein. (AP)", "... octubre. Florion Goga (REUTERS)"), on a
+ * line of a caption's length: 1 when s ends with one. */
+int tx_bracket_credit_tail(const char *s, size_t len);
+
+/* A caption's credit as names after its last sentence, with no mark of their own ("...
+ * south of Duqm. Tara Atkinson for Rest of World"): 1 when s ends with one. */
+int tx_named_credit_tail(const char *s, size_t len);
 
 /* 1 when s[0..len) is a photo credit on a line of its own: capitalised names, a slash
  * between two of them, a few words and no sentence end ("STR/AFP via Getty Images"). */

@@ -622,10 +622,25 @@ size_t tx_count_words(const char *s, size_t len)
 }
 
 #define ROW_MIN_SEPS 2 /* cell separators in a table row of three cells */
-#define LINK_ROW_MIN 3 /* links in a line that is a row of them */
-#define LINK_ROW_SEP 3 /* bytes between two of them: ", ", " | ", " · " */
+#define LINK_ROW_MIN_LINKS 3   /* links side by side that make a line a row of links ... */
+#define LINK_ROW_SEP 3         /* ... with a separator between each two (", ", " | ", " · "), */
+#define LINK_ROW_LINKED_PCT 90 /* ... or a label before them ("Special coverage [A][B]...") */
 
 #define DEEP_INDENT 5 /* lynx: paragraphs at 3 columns, a <blockquote> at 5 */
+/* Pass "empty link lead": html2text run with --ignore-images keeps the link around a photo
+ * it leaves out, as an empty "[](url)"; a line opening on one goes on with what the page
+ * set beside the linked photo: its caption ("[](/photo/1)Crowds at the harbour"), or a
+ * button's or a player's label ("[](/video/2) Now playing"). No paragraph opens so: the
+ * line is taken as a caption. */
+static int empty_link_lead(const char *s, size_t len)
+{
+    size_t i = 1;
+    if (len < 4 || s[0] != '[')
+        return 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i + 1 < len && s[i] == ']' && s[i + 1] == '(';
+}
 
 /* Turns one logical line (maybe several joined physical lines) into a block. */
 static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsigned flags)
@@ -678,10 +693,11 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
         return 0; /* lynx reference list entries */
 
     inline_state st = {BTI_BUF_INIT, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0};
+    int link_row = 0;
     clean_inline(&st, s, len, 0);
     if (st.html)
         b.flags |= TBF_HTML;
-    if (st.caption)
+    if (st.caption || empty_link_lead(s, len))
         b.flags |= TBF_CAPTION;
     if (st.kicker_cut)
         b.flags |= TBF_KICKER_CUT;
@@ -731,18 +747,22 @@ static int make_block(tx_doc *d, const char *s, size_t len, size_t indent, unsig
                 b.flags |= TBF_LINKLINE;
             b.url = st.link_url;
             st.link_url = NULL;
+        } else {
+            link_row = st.links >= LINK_ROW_MIN_LINKS &&
+                       (st.link_bytes + LINK_ROW_SEP * st.links >= st.out.len ||
+                        st.link_bytes * 100 >= st.out.len * LINK_ROW_LINKED_PCT);
         }
     }
     b.text = text;
     b.len = tl;
-    /* pass "link row": a line of links and nothing else between them but a separator each
-     * (html2text writes a ticker's, a share bar's or a tag list's links on one line) is no
-     * paragraph, whatever its length; an enumeration of linked names ("県：市、町") is the
-     * article's list */
-    if (b.kind == TB_TEXT && st.links >= LINK_ROW_MIN &&
-        st.link_bytes + LINK_ROW_SEP * st.links >= st.out.len && !tx_is_enumeration(&b))
-        b.flags |= TBF_LINKROW;
     b.words = tx_count_words(text, tl);
+    /* pass "link row": a line that is nothing but links side by side, a separator between
+     * each two (html2text writes a ticker's, a share bar's, a tag list's or a box of related
+     * stories' links on one line), is no paragraph whatever its length; it parts runs of
+     * prose as any line does (navigation would not). An enumeration whose names are linked
+     * ("佐賀県：神埼市、白石町") is the article's list. */
+    if (link_row && !tx_is_enumeration(&b))
+        b.flags |= TBF_LINKROW;
     /* Folding costs a Unicode decomposition per letter: only short blocks need their key
      * folded (phrases, titles, doubled and mirrored lines); paragraphs are keyed raw. */
     if (b.words <= FOLD_WORDS) {

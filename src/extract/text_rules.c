@@ -5,6 +5,7 @@
 #include "extract/text_internal.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 #define PHRASE_MAX_WORDS 8      /* a heading or a button label is a few words */
 #define MOST_READ_IN_WORDS 3   /* "Most viewed in New South Wales": a place or a section */
@@ -70,9 +71,25 @@ static int phrase_prefix(const tx_block *b, bti_lex_set lists)
     return bti_lex_prefix(lists, b->fold + st, b->flen - st, ": ") != 0;
 }
 
+/* Pass "ending heading": set as a heading of the Markdown, a title the HTML extractor knows
+ * to open the page's other stories (lexicon HTML_ENDS_ARTICLE) ends the article as it does
+ * there: a section's heading ("Meistgelesene Artikel"), or a related box's when the HTML
+ * reads it as one too ("Mehr zum Thema", HTML_RELATED_MARK), which a page may set between
+ * paragraphs with the article going on below it. Lines that are no heading are left to the
+ * text lists (a teaser's "Most read" label). */
+enum { ENDS_NONE, ENDS_SECTION, ENDS_RELATED };
+
+static int ending_heading(const tx_block *b)
+{
+    if (!b->level || b->kind != TB_TEXT || !phrase_eq(b, BTI_LEX_HTML_ENDS_ARTICLE))
+        return ENDS_NONE;
+    return phrase_eq(b, BTI_LEX_HTML_RELATED_MARK) ? ENDS_RELATED : ENDS_SECTION;
+}
+
 int tx_is_related_heading(const tx_block *b)
 {
-    return b->kind == TB_TEXT && phrase_eq(b, BTI_LEX_RELATED_HEAD);
+    return b->kind == TB_TEXT &&
+           (phrase_eq(b, BTI_LEX_RELATED_HEAD) || ending_heading(b) == ENDS_RELATED);
 }
 
 /* Whether the folded text holds the word "in": the cheap test before a lexicon lookup, as
@@ -90,6 +107,8 @@ int tx_is_section_heading(const tx_block *b)
     if (b->kind != TB_TEXT || b->words > SECTION_MAX_WORDS)
         return 0;
     if (phrase_eq(b, BTI_LEX_SECTION_HEAD) || phrase_prefix(b, BTI_LEX_SECTION_PREFIX))
+        return 1;
+    if (ending_heading(b) == ENDS_SECTION)
         return 1;
     /* a comment box counts its entries: "Bình luận (8) Tin mới nhất", "Comments (12)" */
     if (!b->fold)
@@ -470,4 +489,64 @@ size_t tx_inline_related_prefix(const char *s, size_t len)
         return i < len ? i : 0;
     }
     return 0;
+}
+
+/* Pass "glued elements": html2text writes the text of adjacent inline elements without a
+ * space between them: a gallery's captions ("... el 1 de agosto de 2024.Alketa Misja (dpa)
+ * Agentes ..."), a poll's answers ("Ja, unbedingt.Nein, das wäre Zensur.Nur wenn ..."), a
+ * teaser's summary and author ("... gegen das Geldhaus.Swen Uhlig"). A sentence mark glued
+ * to the capital of the next word, after a small letter or a digit, is such a seam; an
+ * article's paragraph may show one (a typo, "z.B."), never two. */
+#define GLUED_MIN_SEAMS 2
+
+/* The code point that ends at s[i - 1] (i > 0), decoded backwards over its UTF-8 bytes. */
+static utf8proc_int32_t cp_before(const char *s, size_t i)
+{
+    size_t st = i - 1;
+    while (st > 0 && i - st < 4 && ((unsigned char)s[st] & 0xC0) == 0x80)
+        st--;
+    utf8proc_int32_t cp = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)s + st, (utf8proc_ssize_t)(i - st), &cp);
+    return cp;
+}
+
+static int glued_seam(const char *s, size_t len, size_t i)
+{
+    if (i == 0 || i + 2 >= len)
+        return 0;
+    utf8proc_int32_t a = cp_before(s, i), b = -1, c = -1;
+    if (a < 0 || !(utf8proc_category(a) == UTF8PROC_CATEGORY_LL ||
+                   utf8proc_category(a) == UTF8PROC_CATEGORY_ND))
+        return 0;
+    utf8proc_ssize_t bl = utf8proc_iterate((const utf8proc_uint8_t *)s + i + 1,
+                                           (utf8proc_ssize_t)(len - i - 1), &b);
+    if (bl <= 0 || utf8proc_category(b) != UTF8PROC_CATEGORY_LU ||
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i + 1 + bl,
+                         (utf8proc_ssize_t)(len - i - 1 - (size_t)bl), &c) <= 0)
+        return 0;
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+int tx_is_glued_row(const tx_block *b)
+{
+    if (b->kind != TB_TEXT)
+        return 0;
+    size_t seams = 0, spaced = 0;
+    /* the block's text is NUL-terminated: strpbrk skips to the marks at its own speed */
+    for (const char *p = b->len > 2 ? strpbrk(b->text + 1, ".!?)") : NULL; p;
+         p = strpbrk(p + 1, ".!?)")) {
+        size_t i = (size_t)(p - b->text);
+        if (i + 2 >= b->len)
+            break;
+        char ch = *p;
+        unsigned char nx = (unsigned char)b->text[i + 1];
+        if (nx == ' ')
+            spaced += ch != ')' && b->text[i + 2] >= 'A' && b->text[i + 2] <= 'Z';
+        else if ((nx >= 'A' && nx <= 'Z') || nx >= 0xC3) /* a capital may follow: decode */
+            seams += glued_seam(b->text, b->len, i);
+    }
+    /* a paragraph a renderer ran into such a row (lynx glues a <div>'s text to the
+     * paragraph above) keeps its own sentences apart: it is no row when they outnumber
+     * the seams */
+    return seams >= GLUED_MIN_SEAMS && seams > spaced;
 }
