@@ -12,13 +12,12 @@
 #include "connect/story_internal.h"
 
 #include "bantin/text.h"
-#include "core/hash.h"
+#include "connect/dups.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define DICT_SEED 0x73746f7279ull /* "story": any fixed value; ids do not depend on it */
 #define PAIR_MAX 256              /* longest pair term kept (bytes); longer ones are noise */
 
 /* A line is in title case ("Xbox One Shipments Top 5 Million") when at least this share of
@@ -143,17 +142,28 @@ static int dict_rehash(bti_story_dict *d, uint32_t nslots)
     return 0;
 }
 
-/* The id of term s[0..len), added when new; UINT32_MAX when out of memory. */
+/* The length of term `id`'s string: terms are stored one after another, each with its NUL. */
+static size_t term_len(const bti_story_dict *d, uint32_t id)
+{
+    uint32_t end = id + 1 < d->n ? d->off[id + 1] : (uint32_t)d->nchars;
+    return end - d->off[id] - 1;
+}
+
+/* The id of term s[0..len), added when new; UINT32_MAX when out of memory. INTERN_WORD_HASH:
+ * the term's hash is the shingles' word hash (bti_word_hash, two overlapping loads for a
+ * syllable, ~15 instructions where bti_hash64 took ~70), and a slot whose hash matches is
+ * confirmed by length and memcmp, not strncmp (a saved state of another hash is another
+ * STATE_VERSION: replayed, story_state.c). */
 static uint32_t dict_intern(bti_story_dict *d, const char *s, size_t len)
 {
     if (d->n + 1 > d->nslots / 2 && dict_rehash(d, d->nslots ? d->nslots * 2 : 1024))
         return UINT32_MAX;
-    uint64_t h = bti_hash64(s, len, DICT_SEED);
+    uint64_t h = bti_word_hash(s, len);
     uint32_t j = (uint32_t)h & (d->nslots - 1);
     for (; d->slots[j]; j = (j + 1) & (d->nslots - 1)) {
         uint32_t id = d->slots[j] - 1;
-        const char *t = d->chars + d->off[id];
-        if (d->hash[id] == h && strncmp(t, s, len) == 0 && t[len] == 0)
+        if (d->hash[id] == h && term_len(d, id) == len &&
+            memcmp(d->chars + d->off[id], s, len) == 0)
             return id;
     }
     if (d->n == d->cap) {
