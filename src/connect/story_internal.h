@@ -70,6 +70,11 @@ typedef struct bti_story_scratch {
     size_t nchars, capchars;
     void *tid;        /* (term, weight) entries before they are merged */
     size_t nt, capt;
+    /* STOP_PACKED (story_terms.c): the stop words (English, Vietnamese) as 8-byte integers,
+     * sorted, made at the first vector */
+    uint64_t stop_packed[2][128];
+    uint32_t nstop[2];
+    int stop_ready;
 } bti_story_scratch;
 
 void bti_story_scratch_free(bti_story_scratch *s);
