@@ -709,6 +709,95 @@ static void test_stop_words_in_place(void **state)
     }
 }
 
+/* STOP_PACKED: stop words are found as packed integers, so a word that is a stop word's
+ * prefix, or one with a byte more, or a byte changed, or of 8 bytes beyond the list's, is a
+ * term; the longest stop words (8 bytes: "trong", "những" and "được" are 5-6 bytes of UTF-8,
+ * "photos" 6) still are stop words. */
+static void test_stop_words_packed(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *lang;
+        uint32_t terms;
+    } cases[] = {
+        {"the about photos those", "en", 0},
+        {"abou abouts thf photo photoss", "en", 5},
+        {"whichxyz", "en", 1},
+        {"được những trong", "vi", 0},
+        {"đượ đượcc nhữnh", "vi", 3},
+    };
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.pair_weight = 0; /* unigrams only: one term a word */
+    cfg.syllable_weight = 1;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        bti_story_dict d = {0};
+        bti_story_scratch sc = {0};
+        bti_svec v = {0};
+        bti_story_doc doc = {cases[c].text, strlen(cases[c].text), NULL, 0, T0, cases[c].lang, 0};
+        assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v), 0);
+        assert_int_equal(v.n, cases[c].terms);
+        bti_svec_free(&v);
+        bti_story_dict_free(&d);
+        bti_story_scratch_free(&sc);
+    }
+}
+
+/* INTERN_WORD_HASH: terms that are prefixes of one another, or differ in a byte past the
+ * eighth, are distinct terms, and met again in another order they get their first ids. */
+static void test_intern_prefixes(void **state)
+{
+    (void)state;
+    static const char *docs[2] = {"kim kimb kimbe kimber lengthie lengthier abcdefghij abcdefghik",
+                                  "abcdefghik abcdefghij lengthier lengthie kimber kimbe kimb kim"};
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    bti_story_dict d = {0};
+    bti_story_scratch sc = {0};
+    bti_svec v[2] = {{0}};
+    for (int k = 0; k < 2; k++) {
+        bti_story_doc doc = {docs[k], strlen(docs[k]), NULL, 0, T0, "en", 0};
+        assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v[k]), 0);
+        assert_int_equal(d.n, 8);
+    }
+    assert_int_equal(v[0].n, 8);
+    assert_int_equal(v[1].n, 8);
+    assert_memory_equal(v[0].id, v[1].id, 8 * sizeof *v[0].id);
+    for (uint32_t i = 0; i < d.n; i++) /* each stored once, NUL-terminated */
+        assert_int_equal(strlen(d.chars + d.off[i]) + 1,
+                         (i + 1 < d.n ? d.off[i + 1] : (uint32_t)d.nchars) - d.off[i]);
+    bti_svec_free(&v[0]);
+    bti_svec_free(&v[1]);
+    bti_story_dict_free(&d);
+    bti_story_scratch_free(&sc);
+}
+
+/* A state saved by the version before INTERN_WORD_HASH holds other hashes: its terms would
+ * not be found again, so it is refused (the store then replays its articles). */
+static void test_state_of_old_hash_refused(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    size_t n = sizeof en_items / sizeof *en_items;
+    free(run(set, en_items, n, "en"));
+    bti_buf core = BTI_BUF_INIT;
+    assert_int_equal(bti_story_save_core(set, &core), 0);
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    bti_story_set *loaded = NULL;
+    bt_error err = {0};
+    assert_int_equal(bti_story_load_core(&cfg, core.data, core.len, NULL, &loaded, &err), 0);
+    bti_story_set_free(loaded);
+    loaded = NULL;
+    uint32_t old = 3;
+    memcpy((char *)core.data + sizeof(uint32_t), &old, sizeof old); /* magic, then version */
+    assert_int_equal(bti_story_load_core(&cfg, core.data, core.len, NULL, &loaded, &err),
+                     BT_ENOTFOUND);
+    assert_null(loaded);
+    bti_buf_free(&core);
+    bti_story_set_free(set);
+}
+
 /* CENTRAL_BY_MERGE: a story's central member is the one whose vector has the largest dot
  * product with the centroid (the earliest on a tie), as a plain double loop finds it. */
 static void test_central_member(void **state)
@@ -786,6 +875,9 @@ int main(void)
         cmocka_unit_test(test_knn_bound_same_stories),
         cmocka_unit_test(test_stop_words_in_place),
         cmocka_unit_test(test_central_member),
+        cmocka_unit_test(test_stop_words_packed),
+        cmocka_unit_test(test_intern_prefixes),
+        cmocka_unit_test(test_state_of_old_hash_refused),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }
