@@ -772,6 +772,48 @@ static void test_intern_prefixes(void **state)
     bti_story_scratch_free(&sc);
 }
 
+/* PAIR_CACHE: a pair found again by its words' ids is the term its string names: the same
+ * ids whether the cache holds it or not (emptied, as after a load), and no term added. */
+static void test_pair_cache(void **state)
+{
+    (void)state;
+    static const char *text = "Mưa lớn ở Hà Nội, đường phố Hà Nội ngập sâu sau mưa lớn";
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    bti_story_dict d = {0};
+    bti_story_scratch sc = {0};
+    bti_svec v[3] = {{0}};
+    uint32_t terms = 0;
+    for (int k = 0; k < 3; k++) {
+        if (k == 2) { /* the cache emptied */
+            free(d.pkey);
+            free(d.pval);
+            d.pkey = NULL;
+            d.pval = NULL;
+            d.npairs = d.npslots = 0;
+        }
+        bti_story_doc doc = {text, strlen(text), NULL, 0, T0, "vi", 0};
+        assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v[k]), 0);
+        if (k == 0) {
+            terms = d.n;
+            assert_int_equal(d.npairs, 6); /* mưa lớn, hà nội, đường phố, phố hà, nội ngập, ngập sâu */
+            assert_true(d.npairs < d.n);
+        }
+        assert_int_equal(d.n, terms);
+        assert_int_equal(v[k].n, v[0].n);
+        assert_memory_equal(v[k].id, v[0].id, v[0].n * sizeof *v[0].id);
+    }
+    uint32_t pairs = 0; /* each pair term ("word word") is in the cache again */
+    for (uint32_t i = 0; i < d.n; i++)
+        pairs += strchr(bti_story_dict_term(&d, i), ' ') != NULL;
+    assert_int_equal(pairs, 6);
+    assert_int_equal(d.npairs, pairs);
+    for (int k = 0; k < 3; k++)
+        bti_svec_free(&v[k]);
+    bti_story_dict_free(&d);
+    bti_story_scratch_free(&sc);
+}
+
 /* A state saved by the version before INTERN_WORD_HASH holds other hashes: its terms would
  * not be found again, so it is refused (the store then replays its articles). */
 static void test_state_of_old_hash_refused(void **state)
@@ -877,6 +919,7 @@ int main(void)
         cmocka_unit_test(test_central_member),
         cmocka_unit_test(test_stop_words_packed),
         cmocka_unit_test(test_intern_prefixes),
+        cmocka_unit_test(test_pair_cache),
         cmocka_unit_test(test_state_of_old_hash_refused),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);

@@ -23,6 +23,11 @@ typedef struct bti_story_dict {
     uint64_t *hash;   /* term id -> hash, to grow the table without rehashing strings */
     uint32_t nslots;  /* a power of two */
     uint64_t ndocs;   /* documents counted in df */
+    /* PAIR_CACHE (story_terms.c): (first id, second id) -> pair term id + 1, 0 empty; a
+     * cache, not saved: empty after a load, bounded */
+    uint64_t *pkey;
+    uint32_t *pval;
+    uint32_t npairs, npslots;
 } bti_story_dict;
 
 void bti_story_dict_free(bti_story_dict *d);
