@@ -709,6 +709,137 @@ static void test_stop_words_in_place(void **state)
     }
 }
 
+/* STOP_PACKED: stop words are found as packed integers, so a word that is a stop word's
+ * prefix, or one with a byte more, or a byte changed, or of 8 bytes beyond the list's, is a
+ * term; the longest stop words (8 bytes: "trong", "những" and "được" are 5-6 bytes of UTF-8,
+ * "photos" 6) still are stop words. */
+static void test_stop_words_packed(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *lang;
+        uint32_t terms;
+    } cases[] = {
+        {"the about photos those", "en", 0},
+        {"abou abouts thf photo photoss", "en", 5},
+        {"whichxyz", "en", 1},
+        {"được những trong", "vi", 0},
+        {"đượ đượcc nhữnh", "vi", 3},
+    };
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.pair_weight = 0; /* unigrams only: one term a word */
+    cfg.syllable_weight = 1;
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        bti_story_dict d = {0};
+        bti_story_scratch sc = {0};
+        bti_svec v = {0};
+        bti_story_doc doc = {cases[c].text, strlen(cases[c].text), NULL, 0, T0, cases[c].lang, 0};
+        assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v), 0);
+        assert_int_equal(v.n, cases[c].terms);
+        bti_svec_free(&v);
+        bti_story_dict_free(&d);
+        bti_story_scratch_free(&sc);
+    }
+}
+
+/* INTERN_WORD_HASH: terms that are prefixes of one another, or differ in a byte past the
+ * eighth, are distinct terms, and met again in another order they get their first ids. */
+static void test_intern_prefixes(void **state)
+{
+    (void)state;
+    static const char *docs[2] = {"kim kimb kimbe kimber lengthie lengthier abcdefghij abcdefghik",
+                                  "abcdefghik abcdefghij lengthier lengthie kimber kimbe kimb kim"};
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    bti_story_dict d = {0};
+    bti_story_scratch sc = {0};
+    bti_svec v[2] = {{0}};
+    for (int k = 0; k < 2; k++) {
+        bti_story_doc doc = {docs[k], strlen(docs[k]), NULL, 0, T0, "en", 0};
+        assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v[k]), 0);
+        assert_int_equal(d.n, 8);
+    }
+    assert_int_equal(v[0].n, 8);
+    assert_int_equal(v[1].n, 8);
+    assert_memory_equal(v[0].id, v[1].id, 8 * sizeof *v[0].id);
+    for (uint32_t i = 0; i < d.n; i++) /* each stored once, NUL-terminated */
+        assert_int_equal(strlen(d.chars + d.off[i]) + 1,
+                         (i + 1 < d.n ? d.off[i + 1] : (uint32_t)d.nchars) - d.off[i]);
+    bti_svec_free(&v[0]);
+    bti_svec_free(&v[1]);
+    bti_story_dict_free(&d);
+    bti_story_scratch_free(&sc);
+}
+
+/* PAIR_CACHE: a pair found again by its words' ids is the term its string names: the same
+ * ids whether the cache holds it or not (emptied, as after a load), and no term added. */
+static void test_pair_cache(void **state)
+{
+    (void)state;
+    static const char *text = "Mưa lớn ở Hà Nội, đường phố Hà Nội ngập sâu sau mưa lớn";
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    bti_story_dict d = {0};
+    bti_story_scratch sc = {0};
+    bti_svec v[3] = {{0}};
+    uint32_t terms = 0;
+    for (int k = 0; k < 3; k++) {
+        if (k == 2) { /* the cache emptied */
+            free(d.pkey);
+            free(d.pval);
+            d.pkey = NULL;
+            d.pval = NULL;
+            d.npairs = d.npslots = 0;
+        }
+        bti_story_doc doc = {text, strlen(text), NULL, 0, T0, "vi", 0};
+        assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v[k]), 0);
+        if (k == 0) {
+            terms = d.n;
+            assert_int_equal(d.npairs, 6); /* mưa lớn, hà nội, đường phố, phố hà, nội ngập, ngập sâu */
+            assert_true(d.npairs < d.n);
+        }
+        assert_int_equal(d.n, terms);
+        assert_int_equal(v[k].n, v[0].n);
+        assert_memory_equal(v[k].id, v[0].id, v[0].n * sizeof *v[0].id);
+    }
+    uint32_t pairs = 0; /* each pair term ("word word") is in the cache again */
+    for (uint32_t i = 0; i < d.n; i++)
+        pairs += strchr(bti_story_dict_term(&d, i), ' ') != NULL;
+    assert_int_equal(pairs, 6);
+    assert_int_equal(d.npairs, pairs);
+    for (int k = 0; k < 3; k++)
+        bti_svec_free(&v[k]);
+    bti_story_dict_free(&d);
+    bti_story_scratch_free(&sc);
+}
+
+/* A state saved by the version before INTERN_WORD_HASH holds other hashes: its terms would
+ * not be found again, so it is refused (the store then replays its articles). */
+static void test_state_of_old_hash_refused(void **state)
+{
+    (void)state;
+    bti_story_set *set = new_set();
+    size_t n = sizeof en_items / sizeof *en_items;
+    free(run(set, en_items, n, "en"));
+    bti_buf core = BTI_BUF_INIT;
+    assert_int_equal(bti_story_save_core(set, &core), 0);
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    bti_story_set *loaded = NULL;
+    bt_error err = {0};
+    assert_int_equal(bti_story_load_core(&cfg, core.data, core.len, NULL, &loaded, &err), 0);
+    bti_story_set_free(loaded);
+    loaded = NULL;
+    uint32_t old = 3;
+    memcpy((char *)core.data + sizeof(uint32_t), &old, sizeof old); /* magic, then version */
+    assert_int_equal(bti_story_load_core(&cfg, core.data, core.len, NULL, &loaded, &err),
+                     BT_ENOTFOUND);
+    assert_null(loaded);
+    bti_buf_free(&core);
+    bti_story_set_free(set);
+}
+
 /* CENTRAL_BY_MERGE: a story's central member is the one whose vector has the largest dot
  * product with the centroid (the earliest on a tie), as a plain double loop finds it. */
 static void test_central_member(void **state)
@@ -786,6 +917,10 @@ int main(void)
         cmocka_unit_test(test_knn_bound_same_stories),
         cmocka_unit_test(test_stop_words_in_place),
         cmocka_unit_test(test_central_member),
+        cmocka_unit_test(test_stop_words_packed),
+        cmocka_unit_test(test_intern_prefixes),
+        cmocka_unit_test(test_pair_cache),
+        cmocka_unit_test(test_state_of_old_hash_refused),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }

@@ -328,13 +328,19 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
                 if (!found)
                     continue;
                 e.ver = st->cver;
+                l->s[k] = e;
+            } else if (k != j) { /* KEEP_IN_PLACE: an entry kept where it is is not rewritten */
+                l->s[k] = e;
             }
+            k++;
             float cw = e.w;
             s->seen[sid] = s->seen_stamp;
-            l->s[k++] = e;
             if (sid == self)
                 continue;
-            if (!touch_story(s, sid, date)) /* stamped: in the window (WINDOW_ONCE) */
+            /* TOUCH_INLINE: a story met under an earlier term of this walk is stamped
+             * already (in the window, WINDOW_ONCE): the stamp is compared here, not in a call
+             * a posting (on 3,000 articles 2.35 M calls, two in three for a stamped story) */
+            if (s->acc_stamp[sid] != s->stamp && !touch_story(s, sid, date))
                 continue;
             s->nshare[sid]++;
             s->acc[sid] += ws[i] * cw;

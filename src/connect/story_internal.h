@@ -23,6 +23,11 @@ typedef struct bti_story_dict {
     uint64_t *hash;   /* term id -> hash, to grow the table without rehashing strings */
     uint32_t nslots;  /* a power of two */
     uint64_t ndocs;   /* documents counted in df */
+    /* PAIR_CACHE (story_terms.c): (first id, second id) -> pair term id + 1, 0 empty; a
+     * cache, not saved: empty after a load, bounded */
+    uint64_t *pkey;
+    uint32_t *pval;
+    uint32_t npairs, npslots;
 } bti_story_dict;
 
 void bti_story_dict_free(bti_story_dict *d);
@@ -70,6 +75,11 @@ typedef struct bti_story_scratch {
     size_t nchars, capchars;
     void *tid;        /* (term, weight) entries before they are merged */
     size_t nt, capt;
+    /* STOP_PACKED (story_terms.c): the stop words (English, Vietnamese) as 8-byte integers,
+     * sorted, made at the first vector */
+    uint64_t stop_packed[2][128];
+    uint32_t nstop[2];
+    int stop_ready;
 } bti_story_scratch;
 
 void bti_story_scratch_free(bti_story_scratch *s);

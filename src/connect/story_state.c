@@ -14,8 +14,9 @@
 #include <string.h>
 
 #define STATE_MAGIC 0x42545353u /* "BTSS" */
-#define STATE_VERSION 3u /* 2: reprints are silent members (story.c); 3: the documents in
-                            * parts (PARTS_SHARED) */
+#define STATE_VERSION 4u /* 2: reprints are silent members (story.c); 3: the documents in
+                            * parts (PARTS_SHARED); 4: the terms' hashes are bti_word_hash's
+                            * (INTERN_WORD_HASH, story_terms.c) */
 #define PART_MAGIC 0x42545350u /* "BTSP" */
 #define PART_TITLES 1u
 #define ENDIAN_MARK 0x01020304u

@@ -12,13 +12,12 @@
 #include "connect/story_internal.h"
 
 #include "bantin/text.h"
-#include "core/hash.h"
+#include "connect/dups.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define DICT_SEED 0x73746f7279ull /* "story": any fixed value; ids do not depend on it */
 #define PAIR_MAX 256              /* longest pair term kept (bytes); longer ones are noise */
 
 /* A line is in title case ("Xbox One Shipments Top 5 Million") when at least this share of
@@ -39,16 +38,14 @@
 #define IDF_CACHED 16
 
 /* ---- stop words -------------------------------------------------------------------------- */
-/* STOP_BY_FIRST_BYTE: a token longer than the longest stop word is none; else only the words
- * of its first byte are compared (a run of the byte-sorted list, found by a search on that
- * byte alone), in place. A copy of every token and a bsearch of whole strings were ~45 M
- * instructions of clustering 3,000 VietNews articles (a tenth of making their vectors). */
+/* A token longer than the longest stop word is none; the rest fit an integer (STOP_PACKED).
+ * (Before: STOP_BY_FIRST_BYTE, the words of the token's first byte compared in place; before
+ * that, a copy of every token and a bsearch of whole strings.) */
 #define STOP_MAX_BYTES 8
 /* Function words and headline furniture; short on purpose: the IDF discounts the rest. The
  * Vietnamese list is of accented keys (lowercase, canonical tone placement), so that folding
- * does not also drop the words they fold together with (là/lá, và/vả). Sorted by bytes (strcmp)
- * for the search by first byte (STOP_BY_FIRST_BYTE): test_connect_story checks the order
- * and the lengths. */
+ * does not also drop the words they fold together with (là/lá, và/vả). Sorted by bytes (strcmp),
+ * for the reader; test_connect_story checks the order and the lengths. */
 static const char *const stop_en[] = {
     "a", "about", "after", "again", "all", "also", "am", "an", "and", "any",
     "are", "as", "at", "be", "been", "before", "being", "but", "by", "can",
@@ -82,34 +79,58 @@ int bti_story_stop_sorted(void)
 }
 
 
-static int in_list(const char *const *list, size_t n, const char *key, size_t len)
+/* STOP_PACKED: a key of at most STOP_MAX_BYTES bytes packed into an integer, its bytes in
+ * order and zeros after (no key holds a NUL): two keys are equal when their integers are.
+ * The lists are packed once a scratch and sorted, and a token is one such integer searched
+ * for: ~140 instructions a token with a search by first byte and a compare of strings (32 M
+ * on 3,000 VietNews articles), a third of that so. */
+static uint64_t pack_key(const char *key, size_t len)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++)
+        v |= (uint64_t)(unsigned char)key[i] << (8 * i);
+    return v;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void stop_pack(bti_story_scratch *s)
+{
+    const char *const *lists[2] = {stop_en, stop_vi};
+    size_t n[2] = {sizeof stop_en / sizeof *stop_en, sizeof stop_vi / sizeof *stop_vi};
+    for (int l = 0; l < 2; l++) {
+        uint32_t k = 0;
+        for (size_t i = 0; i < n[l] && k < sizeof s->stop_packed[l] / sizeof *s->stop_packed[l];
+             i++) {
+            size_t len = strlen(lists[l][i]);
+            if (len && len <= STOP_MAX_BYTES) /* bti_story_stop_sorted checks they all are */
+                s->stop_packed[l][k++] = pack_key(lists[l][i], len);
+        }
+        qsort(s->stop_packed[l], k, sizeof *s->stop_packed[l], cmp_u64);
+        s->nstop[l] = k;
+    }
+    s->stop_ready = 1;
+}
+
+static int is_stop(const bti_story_scratch *s, int vi, const char *key, size_t len)
 {
     if (len == 0 || len > STOP_MAX_BYTES)
         return 0;
-    unsigned char c0 = (unsigned char)key[0];
-    size_t lo = 0, hi = n;
+    uint64_t v = pack_key(key, len);
+    const uint64_t *a = s->stop_packed[vi != 0];
+    uint32_t lo = 0, hi = s->nstop[vi != 0];
     while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if ((unsigned char)list[mid][0] < c0)
+        uint32_t mid = (lo + hi) / 2;
+        if (a[mid] < v)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < n && (unsigned char)list[lo][0] == c0; lo++) {
-        const char *e = list[lo];
-        size_t i = 1;
-        while (i < len && e[i] && e[i] == key[i])
-            i++;
-        if (i == len && e[len] == 0)
-            return 1;
-    }
-    return 0;
-}
-
-static int is_stop(int vi, const char *key, size_t len)
-{
-    return vi ? in_list(stop_vi, sizeof stop_vi / sizeof *stop_vi, key, len)
-              : in_list(stop_en, sizeof stop_en / sizeof *stop_en, key, len);
+    return lo < s->nstop[vi != 0] && a[lo] == v;
 }
 
 /* ---- dictionary -------------------------------------------------------------------------- */
@@ -123,6 +144,8 @@ void bti_story_dict_free(bti_story_dict *d)
     free(d->caps);
     free(d->slots);
     free(d->hash);
+    free(d->pkey);
+    free(d->pval);
     memset(d, 0, sizeof *d);
 }
 
@@ -143,17 +166,28 @@ static int dict_rehash(bti_story_dict *d, uint32_t nslots)
     return 0;
 }
 
-/* The id of term s[0..len), added when new; UINT32_MAX when out of memory. */
+/* The length of term `id`'s string: terms are stored one after another, each with its NUL. */
+static size_t term_len(const bti_story_dict *d, uint32_t id)
+{
+    uint32_t end = id + 1 < d->n ? d->off[id + 1] : (uint32_t)d->nchars;
+    return end - d->off[id] - 1;
+}
+
+/* The id of term s[0..len), added when new; UINT32_MAX when out of memory. INTERN_WORD_HASH:
+ * the term's hash is the shingles' word hash (bti_word_hash, two overlapping loads for a
+ * syllable, ~15 instructions where bti_hash64 took ~70), and a slot whose hash matches is
+ * confirmed by length and memcmp, not strncmp (a saved state of another hash is another
+ * STATE_VERSION: replayed, story_state.c). */
 static uint32_t dict_intern(bti_story_dict *d, const char *s, size_t len)
 {
     if (d->n + 1 > d->nslots / 2 && dict_rehash(d, d->nslots ? d->nslots * 2 : 1024))
         return UINT32_MAX;
-    uint64_t h = bti_hash64(s, len, DICT_SEED);
+    uint64_t h = bti_word_hash(s, len);
     uint32_t j = (uint32_t)h & (d->nslots - 1);
     for (; d->slots[j]; j = (j + 1) & (d->nslots - 1)) {
         uint32_t id = d->slots[j] - 1;
-        const char *t = d->chars + d->off[id];
-        if (d->hash[id] == h && strncmp(t, s, len) == 0 && t[len] == 0)
+        if (d->hash[id] == h && term_len(d, id) == len &&
+            memcmp(d->chars + d->off[id], s, len) == 0)
             return id;
     }
     if (d->n == d->cap) {
@@ -199,6 +233,74 @@ static uint32_t dict_intern(bti_story_dict *d, const char *s, size_t len)
     d->hash[id] = h;
     d->slots[j] = id + 1;
     return id;
+}
+
+/* PAIR_CACHE: a pair term found again by its two words' ids, not by its string: building
+ * "word word", hashing and comparing it was ~190 instructions a pair (141 K pairs, 26 M on
+ * 3,000 articles). The ids name the words, so the pair's string follows from them; the
+ * string is interned, as before, the first time a pair is met (after a load too: the cache is
+ * not saved). At most PAIR_CACHE_SLOTS slots (12 MB); pairs met after it is half full are
+ * interned by their string. A cache that cannot grow is not an error. */
+#define PAIR_CACHE_SLOTS (1u << 20)
+
+static uint32_t pair_slot(uint64_t key, uint32_t nslots)
+{
+    return (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (nslots - 1);
+}
+
+static void pair_cache_put(bti_story_dict *d, uint64_t key, uint32_t pid)
+{
+    if (d->npairs + 1 > d->npslots / 2) {
+        if (d->npslots >= PAIR_CACHE_SLOTS)
+            return;
+        uint32_t n = d->npslots ? d->npslots * 2 : 4096;
+        uint64_t *k = malloc((size_t)n * sizeof *k);
+        uint32_t *v = calloc(n, sizeof *v);
+        if (!k || !v) {
+            free(k);
+            free(v);
+            return;
+        }
+        for (uint32_t i = 0; i < d->npslots; i++)
+            if (d->pval[i]) {
+                uint32_t j = pair_slot(d->pkey[i], n);
+                while (v[j])
+                    j = (j + 1) & (n - 1);
+                k[j] = d->pkey[i];
+                v[j] = d->pval[i];
+            }
+        free(d->pkey);
+        free(d->pval);
+        d->pkey = k;
+        d->pval = v;
+        d->npslots = n;
+    }
+    uint32_t j = pair_slot(key, d->npslots);
+    while (d->pval[j])
+        j = (j + 1) & (d->npslots - 1);
+    d->pkey[j] = key;
+    d->pval[j] = pid + 1;
+    d->npairs++;
+}
+
+/* The id of the pair of terms a and b (strings sa[0..la), sb[0..lb)), added when new;
+ * UINT32_MAX when out of memory. */
+static uint32_t pair_intern(bti_story_dict *d, uint32_t a, const char *sa, size_t la,
+                            uint32_t b, const char *sb, size_t lb)
+{
+    uint64_t key = (uint64_t)a << 32 | b;
+    if (d->npslots)
+        for (uint32_t j = pair_slot(key, d->npslots); d->pval[j]; j = (j + 1) & (d->npslots - 1))
+            if (d->pkey[j] == key)
+                return d->pval[j] - 1;
+    char pair[PAIR_MAX + 1];
+    memcpy(pair, sa, la);
+    pair[la] = ' ';
+    memcpy(pair + la + 1, sb, lb);
+    uint32_t pid = dict_intern(d, pair, la + lb + 1);
+    if (pid != UINT32_MAX)
+        pair_cache_put(d, key, pid);
+    return pid;
 }
 
 /* ---- sparse vectors ---------------------------------------------------------------------- */
@@ -251,6 +353,10 @@ typedef struct walk {
 } walk;
 
 
+/* Records a token: its folded key, and its accented key when it has a distinct one (else
+ * the folded key serves as both: ASCII tokens, whose accent is their text). Room is asked
+ * for only when the arrays are full (LEAN_TOKEN: two calls, a clear of the record and two
+ * copies a token were ~155 instructions, 36 M on 3,000 articles). */
 static int on_token(void *ctx, const bt_token *t)
 {
     walk *w = ctx;
@@ -258,29 +364,39 @@ static int on_token(void *ctx, const bt_token *t)
     if (w->limit == 0)
         return 1; /* the lede is read: stop the walk */
     w->limit--;
+    const char *acc = t->accent ? t->accent : t->text;
     size_t alen = t->accent ? t->accent_len : t->len;
-    if (bti_array_grow((void **)&s->toks, &s->captoks, s->ntoks + 1, sizeof(tok)) ||
-        bti_array_grow((void **)&s->chars, &s->capchars, s->nchars + t->len + alen + 2, 1)) {
+    int same = acc == t->text || (alen == t->len && memcmp(acc, t->text, alen) == 0);
+    if ((s->ntoks + 1 > s->captoks &&
+         bti_array_grow((void **)&s->toks, &s->captoks, s->ntoks + 1, sizeof(tok))) ||
+        (s->nchars + t->len + alen + 2 > s->capchars &&
+         bti_array_grow((void **)&s->chars, &s->capchars, s->nchars + t->len + alen + 2, 1))) {
         w->rc = BT_ENOMEM;
         return 1;
     }
     tok *k = (tok *)s->toks + s->ntoks++;
-    memset(k, 0, sizeof *k);
     k->foff = (uint32_t)s->nchars;
     k->flen = (uint32_t)t->len;
     memcpy(s->chars + s->nchars, t->text, t->len);
     s->nchars += t->len;
     s->chars[s->nchars++] = 0;
-    k->aoff = (uint32_t)s->nchars;
+    if (same) {
+        k->aoff = k->foff;
+    } else {
+        k->aoff = (uint32_t)s->nchars;
+        memcpy(s->chars + s->nchars, acc, alen);
+        s->nchars += alen;
+        s->chars[s->nchars++] = 0;
+    }
     k->alen = (uint32_t)alen;
-    memcpy(s->chars + s->nchars, t->accent ? t->accent : t->text, alen);
-    s->nchars += alen;
-    s->chars[s->nchars++] = 0;
     k->start = t->start;
     k->end = t->end;
     k->flags = t->flags;
     k->field = w->field;
-    k->marked = alen != t->len || memcmp(t->accent ? t->accent : t->text, t->text, alen) != 0;
+    k->stop = k->name = k->told = 0;
+    k->marked = !same;
+    k->id = 0;
+    k->namef = 0;
     return 0;
 }
 
@@ -485,11 +601,13 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
     if (!doc->lang || !doc->lang[0])
         en = !vi; /* unknown and unmarked: most likely English */
 
+    if (!s->stop_ready)
+        stop_pack(s);
     for (size_t i = 0; i < n; i++) {
         if (vi)
-            t[i].stop = (unsigned char)is_stop(1, s->chars + t[i].aoff, t[i].alen);
+            t[i].stop = (unsigned char)is_stop(s, 1, s->chars + t[i].aoff, t[i].alen);
         else
-            t[i].stop = (unsigned char)((en && is_stop(0, s->chars + t[i].foff, t[i].flen)) ||
+            t[i].stop = (unsigned char)((en && is_stop(s, 0, s->chars + t[i].foff, t[i].flen)) ||
                                         t[i].flen < 2);
     }
     mark_names(t, 0, split, src[0]);
@@ -530,11 +648,8 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
         if (i + 1 < n && pw > 0 && t[i + 1].field == t[i].field && !t[i + 1].stop &&
             adjacent(src[t[i].field], t[i].end, t[i + 1].start) &&
             t[i].flen + t[i + 1].flen + 1 <= PAIR_MAX) {
-            char pair[PAIR_MAX + 1];
-            memcpy(pair, s->chars + t[i].foff, t[i].flen);
-            pair[t[i].flen] = ' ';
-            memcpy(pair + t[i].flen + 1, s->chars + t[i + 1].foff, t[i + 1].flen);
-            uint32_t pid = dict_intern(d, pair, t[i].flen + t[i + 1].flen + 1);
+            uint32_t pid = pair_intern(d, t[i].id, s->chars + t[i].foff, t[i].flen,
+                                       t[i + 1].id, s->chars + t[i + 1].foff, t[i + 1].flen);
             if (pid == UINT32_MAX)
                 return BT_ENOMEM;
             double pn = t[i].namef < t[i + 1].namef ? t[i].namef : t[i + 1].namef;
