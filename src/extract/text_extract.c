@@ -98,8 +98,9 @@ typedef struct ctx {
 #define JUNK_RULE 1 /* furniture by a rule */
 #define JUNK_SITE 2 /* recurs across the site's pages (site model) */
 #define JUNK_GLUED 3 /* a <div>'s prose in a lynx dump: no paragraph, but no gap either */
-#define JUNK_CARD 4  /* a line of a box of cards in a lynx dump: no paragraph, no teaser's
-                        headline, but a gap like any box's line */
+#define JUNK_CARD 4  /* a line of a box of cards in a lynx dump (or a repeated box's short
+                        line): no paragraph, no teaser's headline, but a gap like any box's
+                        line */
 
 static int is_date_line(const tx_block *b, bti_date *dt)
 {
@@ -1210,6 +1211,60 @@ static int repeat_line(const tx_block *b)
     return b->kind == TB_TEXT && !b->level && b->words >= REPEAT_MIN_WORDS && tx_is_prose(b);
 }
 
+/* Pass 1c', the repeated box's short lines: a box the page prints twice (a paywall's offer
+ * above and below the article's end) holds short lines beside its sentences: its pitch and
+ * its list's shorter items ("Enjoy the latest news.", "Support local journalism."), too
+ * short to be taken as sentences above. A line that is no paragraph, printed twice or more
+ * and standing next to a taken sentence of the box (or to another such line), is the same
+ * box's. A heading, a paragraph, a line printed once or one already furniture ends the
+ * walk: the box's title, the article, an advert's label. Paragraphs are left to the pass
+ * above: a list item printed once with a full stop and once without is no repeated
+ * sentence, and taking it moved a paywalled page's body below its sign-in box (and its
+ * headline with it). The lines taken still part runs as a box's lines do (JUNK_CARD): the
+ * body's runs are found as before, only without these lines. */
+static int box_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level;
+}
+
+static int box_twin(const ctx *c, size_t i, const uint64_t *all, size_t na)
+{
+    const tx_block *B = c->d.b;
+    if (c->junk[i] || !box_line(&B[i]) || tx_is_prose(&B[i]) || c->role[i] == R_STOP)
+        return 0;
+    if ((i > 0 && B[i - 1].key == B[i].key) || (i + 1 < c->d.n && B[i + 1].key == B[i].key))
+        return 0; /* the line printed twice in a row: one copy is the article's */
+    return key_copies(all, na, B[i].key, REPEAT_MIN_COPIES) >= REPEAT_MIN_COPIES;
+}
+
+/* Whether block i is a sentence the repeated-sentence pass took. */
+static int box_sentence(const ctx *c, size_t i, const uint64_t *keys, size_t n)
+{
+    return c->junk[i] == JUNK_RULE && repeat_line(&c->d.b[i]) &&
+           key_copies(keys, n, c->d.b[i].key, REPEAT_MIN_COPIES) >= REPEAT_MIN_COPIES;
+}
+
+static int mark_repeated_box_lines(ctx *c, const uint64_t *keys, size_t n)
+{
+    uint64_t *all;
+    size_t na;
+    int rc = picked_keys(c, box_line, REPEAT_MIN_COPIES, &all, &na);
+    if (rc || !all)
+        return rc;
+    for (size_t i = 0; i < c->d.n; i++) {
+        if (!box_sentence(c, i, keys, n))
+            continue;
+        for (size_t j = i; j-- > 0 && !box_sentence(c, j, keys, n) && box_twin(c, j, all, na);)
+            c->junk[j] = JUNK_CARD;
+        for (size_t j = i + 1; j < c->d.n && !box_sentence(c, j, keys, n) &&
+                               box_twin(c, j, all, na);
+             j++)
+            c->junk[j] = JUNK_CARD;
+    }
+    free(all);
+    return 0;
+}
+
 static int mark_repeated_sentences(ctx *c)
 {
     tx_block *B = c->d.b;
@@ -1240,8 +1295,9 @@ static int mark_repeated_sentences(ctx *c)
         if (key_copies(keys, n, B[i].key, 2) >= 2)
             c->junk[i] = JUNK_RULE;
     }
+    int rc2 = mark_repeated_box_lines(c, keys, n);
     free(keys);
-    return 0;
+    return rc2;
 }
 
 static void mark_furniture(ctx *c)
