@@ -87,6 +87,8 @@ typedef struct ctx {
     uint64_t title_key;
     uint64_t *rel_keys;    /* related titles taken, for deduplication */
     size_t n_rel;
+    uint64_t *lead_keys;   /* the lead-ins of the page's lines, sorted (pass "page's lead-in") */
+    size_t n_lead;
     int indented;          /* the capture indents its paragraphs (lynx) */
     bti_date pub;          /* the published date as read, zoned once the language is known */
     int have_pub;
@@ -1705,6 +1707,70 @@ static int rule_doubled_link(ctx *c, walk *w, size_t i)
     return rc ? rc : 1;
 }
 
+/* Pass "page's lead-in": the lexicon knows the lead-ins of inline related links in the
+ * languages it has ("Read more:", "Xem thêm:"); a page in another language, or a site's own
+ * wording, sets its lead-in the same way: a few words, a bar or a colon, then another
+ * story's title ("FUNDA OLUNYE UDABA LAPHA | <title>"). What gives it away is the page
+ * using it again and again, each time over a different title, between paragraphs. The
+ * lead-in must be two words or more ("Foto:", "Frage:", "Interview |" are one) and the
+ * tail a title, not a sentence (a transcript's "Jane Doe: <answer.>"). */
+#define LEAD_IN_MIN_WORDS 2
+#define LEAD_IN_MAX_WORDS 5
+#define LEAD_IN_MAX_LEN 60   /* bytes before the bar or colon */
+#define LEAD_IN_MIN_COPIES 3 /* lines opening with it: a label used once or twice is a heading's */
+#define LEAD_IN_MIN_TAIL 12  /* bytes of title after it */
+
+/* The line's lead-in, its length in *plen, and where its title starts; 0 if none. */
+static size_t lead_in(const tx_block *b, size_t *plen)
+{
+    if (b->kind != TB_TEXT || b->level || b->words > INLINE_RELATED_MAX_WORDS)
+        return 0;
+    const char *t = b->text;
+    size_t i = 0, words = 1;
+    while (i < b->len && i < LEAD_IN_MAX_LEN && t[i] != '|' && t[i] != ':')
+        words += t[i++] == ' ' && i < b->len && t[i] != ' ' && t[i] != '|' && t[i] != ':';
+    if (i == b->len || i >= LEAD_IN_MAX_LEN || words < LEAD_IN_MIN_WORDS ||
+        words > LEAD_IN_MAX_WORDS)
+        return 0;
+    size_t p = i;
+    while (p > 0 && t[p - 1] == ' ')
+        p--;
+    size_t s = i + 1;
+    while (s < b->len && t[s] == ' ')
+        s++;
+    unsigned last = (unsigned char)t[b->len - 1];
+    if (!p || b->len - s < LEAD_IN_MIN_TAIL || last == '.' || last == '!' || last == '?')
+        return 0;
+    *plen = p;
+    return s;
+}
+
+static int collect_lead_ins(ctx *c)
+{
+    size_t n = 0, p;
+    for (size_t i = 0; i < c->d.n; i++)
+        n += lead_in(&c->d.b[i], &p) != 0;
+    if (n < LEAD_IN_MIN_COPIES)
+        return 0;
+    if (!(c->lead_keys = malloc(n * sizeof *c->lead_keys)))
+        return BT_ENOMEM;
+    for (size_t i = 0; i < c->d.n; i++)
+        if (lead_in(&c->d.b[i], &p))
+            c->lead_keys[c->n_lead++] = tx_key(c->d.b[i].text, p);
+    qsort(c->lead_keys, c->n_lead, sizeof *c->lead_keys, cmp_key);
+    return 0;
+}
+
+/* Where the title starts after the page's own lead-in, or 0. */
+static size_t page_lead_in(const ctx *c, const tx_block *b)
+{
+    size_t p, s = c->n_lead ? lead_in(b, &p) : 0;
+    if (!s || key_copies(c->lead_keys, c->n_lead, tx_key(b->text, p), LEAD_IN_MIN_COPIES) <
+                  LEAD_IN_MIN_COPIES)
+        return 0;
+    return s;
+}
+
 /* "[Read: Other story]", "[Other story]": a bracketed link to another story. */
 static int rule_bracketed_link(ctx *c, walk *w, size_t i)
 {
@@ -1730,6 +1796,8 @@ static int rule_inline_related(ctx *c, walk *w, size_t i)
     (void)w;
     tx_block *b = &c->d.b[i];
     size_t pre = tx_inline_related_prefix(b->text, b->len);
+    if (!pre)
+        pre = page_lead_in(c, b);
     if (!pre || b->words > INLINE_RELATED_MAX_WORDS)
         return 0;
     c->role[i] = R_RELATED;
@@ -1985,7 +2053,8 @@ static int extract(ctx *c, const bt_capture *cap)
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);
     /* Pass 1f: a consent box over an embed is the page's notice (text_consent_box.c) */
     tx_consent_box_mark(&c->d, c->junk, JUNK_RULE);
-    if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
+    if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)) ||
+        (rc = collect_lead_ins(c)))
         return rc;
     size_t rs, re;
     if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)
@@ -2093,6 +2162,7 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
     free(c.role);
     free(c.junk);
     free(c.rel_keys);
+    free(c.lead_keys);
     tx_doc_free(&c.d);
     if (rc)
         return bt_error_set(err, rc, "%s: out of memory", origin);
