@@ -2207,6 +2207,80 @@ static void test_repeated_sentences(void **state)
     bt_article_free(a);
 }
 
+/* A box printed twice (a paywall's offer) holds short lines beside its sentences: its
+ * pitch and its list's shorter items, too short to be sentences of their own. Printed as
+ * often and standing with the box's repeated sentences, they are the box's lines, not the
+ * article's (pass "repeated box's short lines"). */
+static void test_repeated_box_lines(void **state)
+{
+    (void)state;
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 8; k++) {
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the story: the council voted to reopen the ferry, "
+                              "which closed in 2019 when its operator gave up.\n\n", k + 1);
+        if (k == 3 || k == 7)
+            o += (size_t)snprintf(buf + o, sizeof buf - o,
+                                  "Enjoy the latest local news.\n\n"
+                                  "  * Unlimited online access to the paper and its sister sites "
+                                  "with one account.\n"
+                                  "  * Daily puzzles and the crossword.\n"
+                                  "  * Support local journalism.\n\n");
+    }
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    for (size_t k = 0; k < a->n_body; k++) {
+        assert_null(strstr(a->body[k], "Enjoy the latest"));
+        assert_null(strstr(a->body[k], "puzzles"));
+        assert_null(strstr(a->body[k], "Support local"));
+    }
+    size_t paras = 0;
+    for (size_t k = 0; k < a->n_body; k++)
+        paras += strstr(a->body[k], "Paragraph") != NULL;
+    assert_int_equal(paras, 8);
+    bt_article_free(a);
+}
+
+/* A page sets its own lead-in over links to other stories between the paragraphs ("MORE
+ * FROM THE DESK | <title>"), in words no lexicon lists: used three times over different
+ * titles, it marks them related stories, not the article (pass "page's lead-in"). A
+ * speaker's name over an answer (a sentence) is no lead-in, however often it comes. */
+static void test_page_lead_in(void **state)
+{
+    (void)state;
+    static const char *titles[] = {"Bridge repairs close the harbour road for a month",
+                                   "Night buses return to the valley towns",
+                                   "Council names a new head of the port authority"};
+    char buf[8192];
+    size_t o = (size_t)snprintf(buf, sizeof buf, "# Ferry across the river to run again\n\n");
+    for (int k = 0; k < 9; k++) {
+        o += (size_t)snprintf(buf + o, sizeof buf - o,
+                              "Paragraph %d of the story: the council voted to reopen the ferry, "
+                              "which closed in 2019 when its operator gave up.\n\n", k + 1);
+        if (k % 3 == 1)
+            o += (size_t)snprintf(buf + o, sizeof buf - o,
+                                  "MORE FROM THE DESK | %s\n\nJane Doe: We will run boat %d at "
+                                  "six in the morning.\n\n", titles[k / 3], k / 3 + 1);
+    }
+    bt_article *a = extract_ok(buf);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    size_t spoken = 0;
+    for (size_t k = 0; k < a->n_body; k++) {
+        assert_null(strstr(a->body[k], "MORE FROM"));
+        spoken += strstr(a->body[k], "Jane Doe:") != NULL;
+    }
+    assert_int_equal(spoken, 3);
+    assert_true(a->n_related >= 3);
+    for (int k = 0; k < 3; k++) {
+        int found = 0;
+        for (size_t r = 0; r < a->n_related; r++)
+            found |= !strcmp(a->related[r].title, titles[k]);
+        assert_true(found);
+    }
+    bt_article_free(a);
+}
+
 /* Below an article under its first-level headline, another first-level headline opens the
  * next story (an endless-scroll page): a longer next story is not this page's article. The
  * same headline set again (the article in full below its preview) opens nothing new. */
@@ -2926,6 +3000,8 @@ int main(void)
         cmocka_unit_test(test_table_rows_not_prose),
         cmocka_unit_test(test_repeated_label),
         cmocka_unit_test(test_repeated_sentences),
+        cmocka_unit_test(test_repeated_box_lines),
+        cmocka_unit_test(test_page_lead_in),
         cmocka_unit_test(test_next_headline),
         cmocka_unit_test(test_inline_box_heading),
         cmocka_unit_test(test_paywall_notice),

@@ -87,6 +87,8 @@ typedef struct ctx {
     uint64_t title_key;
     uint64_t *rel_keys;    /* related titles taken, for deduplication */
     size_t n_rel;
+    uint64_t *lead_keys;   /* the lead-ins of the page's lines, sorted (pass "page's lead-in") */
+    size_t n_lead;
     int indented;          /* the capture indents its paragraphs (lynx) */
     int lynx;              /* laid out as a lynx dump (text_lynx.c) */
     bti_date pub;          /* the published date as read, zoned once the language is known */
@@ -99,8 +101,9 @@ typedef struct ctx {
 #define JUNK_RULE 1 /* furniture by a rule */
 #define JUNK_SITE 2 /* recurs across the site's pages (site model) */
 #define JUNK_GLUED 3 /* a <div>'s prose in a lynx dump: no paragraph, but no gap either */
-#define JUNK_CARD 4  /* a line of a box of cards in a lynx dump: no paragraph, no teaser's
-                        headline, but a gap like any box's line */
+#define JUNK_CARD 4  /* a line of a box of cards in a lynx dump (or a repeated box's short
+                        line): no paragraph, no teaser's headline, but a gap like any box's
+                        line */
 
 static int is_date_line(const tx_block *b, bti_date *dt)
 {
@@ -1344,6 +1347,60 @@ static int repeat_line(const tx_block *b)
     return b->kind == TB_TEXT && !b->level && b->words >= REPEAT_MIN_WORDS && tx_is_prose(b);
 }
 
+/* Pass 1c', the repeated box's short lines: a box the page prints twice (a paywall's offer
+ * above and below the article's end) holds short lines beside its sentences: its pitch and
+ * its list's shorter items ("Enjoy the latest news.", "Support local journalism."), too
+ * short to be taken as sentences above. A line that is no paragraph, printed twice or more
+ * and standing next to a taken sentence of the box (or to another such line), is the same
+ * box's. A heading, a paragraph, a line printed once or one already furniture ends the
+ * walk: the box's title, the article, an advert's label. Paragraphs are left to the pass
+ * above: a list item printed once with a full stop and once without is no repeated
+ * sentence, and taking it moved a paywalled page's body below its sign-in box (and its
+ * headline with it). The lines taken still part runs as a box's lines do (JUNK_CARD): the
+ * body's runs are found as before, only without these lines. */
+static int box_line(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level;
+}
+
+static int box_twin(const ctx *c, size_t i, const uint64_t *all, size_t na)
+{
+    const tx_block *B = c->d.b;
+    if (c->junk[i] || !box_line(&B[i]) || tx_is_prose(&B[i]) || c->role[i] == R_STOP)
+        return 0;
+    if ((i > 0 && B[i - 1].key == B[i].key) || (i + 1 < c->d.n && B[i + 1].key == B[i].key))
+        return 0; /* the line printed twice in a row: one copy is the article's */
+    return key_copies(all, na, B[i].key, REPEAT_MIN_COPIES) >= REPEAT_MIN_COPIES;
+}
+
+/* Whether block i is a sentence the repeated-sentence pass took. */
+static int box_sentence(const ctx *c, size_t i, const uint64_t *keys, size_t n)
+{
+    return c->junk[i] == JUNK_RULE && repeat_line(&c->d.b[i]) &&
+           key_copies(keys, n, c->d.b[i].key, REPEAT_MIN_COPIES) >= REPEAT_MIN_COPIES;
+}
+
+static int mark_repeated_box_lines(ctx *c, const uint64_t *keys, size_t n)
+{
+    uint64_t *all;
+    size_t na;
+    int rc = picked_keys(c, box_line, REPEAT_MIN_COPIES, &all, &na);
+    if (rc || !all)
+        return rc;
+    for (size_t i = 0; i < c->d.n; i++) {
+        if (!box_sentence(c, i, keys, n))
+            continue;
+        for (size_t j = i; j-- > 0 && !box_sentence(c, j, keys, n) && box_twin(c, j, all, na);)
+            c->junk[j] = JUNK_CARD;
+        for (size_t j = i + 1; j < c->d.n && !box_sentence(c, j, keys, n) &&
+                               box_twin(c, j, all, na);
+             j++)
+            c->junk[j] = JUNK_CARD;
+    }
+    free(all);
+    return 0;
+}
+
 static int mark_repeated_sentences(ctx *c)
 {
     tx_block *B = c->d.b;
@@ -1374,8 +1431,9 @@ static int mark_repeated_sentences(ctx *c)
         if (key_copies(keys, n, B[i].key, 2) >= 2)
             c->junk[i] = JUNK_RULE;
     }
+    int rc2 = mark_repeated_box_lines(c, keys, n);
     free(keys);
-    return 0;
+    return rc2;
 }
 
 /* Pass "link list heading": a short heading right over a list of links, one short link an
@@ -1860,6 +1918,70 @@ static int rule_doubled_link(ctx *c, walk *w, size_t i)
     return rc ? rc : 1;
 }
 
+/* Pass "page's lead-in": the lexicon knows the lead-ins of inline related links in the
+ * languages it has ("Read more:", "Xem thêm:"); a page in another language, or a site's own
+ * wording, sets its lead-in the same way: a few words, a bar or a colon, then another
+ * story's title ("FUNDA OLUNYE UDABA LAPHA | <title>"). What gives it away is the page
+ * using it again and again, each time over a different title, between paragraphs. The
+ * lead-in must be two words or more ("Foto:", "Frage:", "Interview |" are one) and the
+ * tail a title, not a sentence (a transcript's "Jane Doe: <answer.>"). */
+#define LEAD_IN_MIN_WORDS 2
+#define LEAD_IN_MAX_WORDS 5
+#define LEAD_IN_MAX_LEN 60   /* bytes before the bar or colon */
+#define LEAD_IN_MIN_COPIES 3 /* lines opening with it: a label used once or twice is a heading's */
+#define LEAD_IN_MIN_TAIL 12  /* bytes of title after it */
+
+/* The line's lead-in, its length in *plen, and where its title starts; 0 if none. */
+static size_t lead_in(const tx_block *b, size_t *plen)
+{
+    if (b->kind != TB_TEXT || b->level || b->words > INLINE_RELATED_MAX_WORDS)
+        return 0;
+    const char *t = b->text;
+    size_t i = 0, words = 1;
+    while (i < b->len && i < LEAD_IN_MAX_LEN && t[i] != '|' && t[i] != ':')
+        words += t[i++] == ' ' && i < b->len && t[i] != ' ' && t[i] != '|' && t[i] != ':';
+    if (i == b->len || i >= LEAD_IN_MAX_LEN || words < LEAD_IN_MIN_WORDS ||
+        words > LEAD_IN_MAX_WORDS)
+        return 0;
+    size_t p = i;
+    while (p > 0 && t[p - 1] == ' ')
+        p--;
+    size_t s = i + 1;
+    while (s < b->len && t[s] == ' ')
+        s++;
+    unsigned last = (unsigned char)t[b->len - 1];
+    if (!p || b->len - s < LEAD_IN_MIN_TAIL || last == '.' || last == '!' || last == '?')
+        return 0;
+    *plen = p;
+    return s;
+}
+
+static int collect_lead_ins(ctx *c)
+{
+    size_t n = 0, p;
+    for (size_t i = 0; i < c->d.n; i++)
+        n += lead_in(&c->d.b[i], &p) != 0;
+    if (n < LEAD_IN_MIN_COPIES)
+        return 0;
+    if (!(c->lead_keys = malloc(n * sizeof *c->lead_keys)))
+        return BT_ENOMEM;
+    for (size_t i = 0; i < c->d.n; i++)
+        if (lead_in(&c->d.b[i], &p))
+            c->lead_keys[c->n_lead++] = tx_key(c->d.b[i].text, p);
+    qsort(c->lead_keys, c->n_lead, sizeof *c->lead_keys, cmp_key);
+    return 0;
+}
+
+/* Where the title starts after the page's own lead-in, or 0. */
+static size_t page_lead_in(const ctx *c, const tx_block *b)
+{
+    size_t p, s = c->n_lead ? lead_in(b, &p) : 0;
+    if (!s || key_copies(c->lead_keys, c->n_lead, tx_key(b->text, p), LEAD_IN_MIN_COPIES) <
+                  LEAD_IN_MIN_COPIES)
+        return 0;
+    return s;
+}
+
 /* "[Read: Other story]", "[Other story]": a bracketed link to another story. */
 static int rule_bracketed_link(ctx *c, walk *w, size_t i)
 {
@@ -1914,6 +2036,8 @@ static int rule_inline_related(ctx *c, walk *w, size_t i)
         return rc ? rc : 1;
     }
     size_t pre = tx_inline_related_prefix(b->text, b->len);
+    if (!pre)
+        pre = page_lead_in(c, b);
     if (!pre || b->words > INLINE_RELATED_MAX_WORDS)
         return 0;
     c->role[i] = R_RELATED;
@@ -2179,7 +2303,8 @@ static int extract(ctx *c, const bt_capture *cap)
     tx_embed_post_mark(&c->d, c->junk, JUNK_RULE);
     /* Pass 1f: a consent box over an embed is the page's notice (text_consent_box.c) */
     tx_consent_box_mark(&c->d, c->junk, JUNK_RULE);
-    if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)))
+    if ((rc = mark_repeated_labels(c)) || (rc = mark_repeated_sentences(c)) ||
+        (rc = collect_lead_ins(c)))
         return rc;
     size_t rs, re;
     if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)
@@ -2287,6 +2412,7 @@ int bti_extract_text(const char *text, size_t len, const bt_capture *cap,
     free(c.role);
     free(c.junk);
     free(c.rel_keys);
+    free(c.lead_keys);
     tx_doc_free(&c.d);
     if (rc)
         return bt_error_set(err, rc, "%s: out of memory", origin);
