@@ -1767,6 +1767,47 @@ static void test_author_fields(void **state)
     bt_article_free(a);
 }
 
+/* SIGNING_PUBLISHER and PUBLISHER_COAUTHOR: the article's JSON-LD naming its publisher as
+ * author is the byline when no person signs anywhere; beside a person's entry it is the desk
+ * signing with its reporter. A site-wide <meta name=author> naming the site is neither. */
+static void test_publisher_author(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><head><title>Dam opened</title>"
+                       "<meta property=\"og:site_name\" content=\"Harbour Post\">%s</head><body>"
+                       "<h1>Dam opened</h1><article>%s" PARAS "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+             "{\"@type\":\"Organization\",\"name\":\"Harbour Post\"}}</script>", "");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Harbour Post");
+    bt_article_free(a);
+    /* a person's byline in the page wins over the publisher's signature */
+    snprintf(page, sizeof page, head,
+             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+             "{\"@type\":\"Person\",\"name\":\"Harbour Post\"}}</script>",
+             "<p class=\"byline\">By Anna Berg</p>");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head,
+             "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
+             "[{\"@type\":\"Person\",\"name\":\"Anna Berg\"},"
+             "{\"@type\":\"Organization\",\"name\":\"Harbour Post\"}]}</script>", "");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[1], "Harbour Post");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<meta name=\"author\" content=\"Harbour Post\">", "");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+}
+
 /* A byline line under the headline that no class marks ("von <a>Dr. Max Roth</a>"), and
  * an opening bold line that reads as a heading, not names ("Die Wahl zur Europawahl"). */
 static void test_byline_after_heading(void **state)
@@ -2640,6 +2681,7 @@ int main(void)
         cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
+        cmocka_unit_test(test_publisher_author),
         cmocka_unit_test(test_byline_box_line), cmocka_unit_test(test_byline_after_heading),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_credit_lines),

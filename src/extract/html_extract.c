@@ -161,6 +161,13 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
     }
     if (bti_html_most_read(&ctx, a))
         goto oom;
+    /* SIGNING_PUBLISHER: no person signs anywhere on the page (metadata, byline, closing
+     * line), but the article's JSON-LD names its publisher as the author ("BBC News",
+     * "kicker"): that is the byline the page gives. A site-wide <meta name=author> naming
+     * the site is a template's, not the article's statement, and is not read so. */
+    for (size_t i = 0; !a->n_authors && i < m.n_org_authors; i++)
+        if (bt_article_add_author(a, m.org_authors[i]))
+            goto oom;
     bti_kind_signals ks = {m.title ? m.title : m.h1, m.og_type, m.ld_type, m.ld_other,
                            content && bti_html_holds(content, is_player), a->lede ? strlen(a->lede) : 0,
                            a->n_images};

@@ -229,6 +229,11 @@ typedef struct bti_html_meta {
     char *ld_body;     /* the JSON-LD article object's articleBody (lines kept) or NULL */
     char **authors;
     size_t n_authors;
+    /* SIGNING_PUBLISHER: the JSON-LD article's author entries that name the publisher
+     * ("BBC News", {"@type":"Organization","name":"kicker"}), kept apart: they are the
+     * authors only when the page names no person anywhere (html_extract.c) */
+    char **org_authors;
+    size_t n_org_authors;
 } bti_html_meta;
 
 /* ---- html_standfirst.c ---- */

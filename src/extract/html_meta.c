@@ -191,10 +191,10 @@ static void ld_author(raw *r, json_t *v, int depth)
         json_array_foreach(v, i, x) ld_author(r, x, depth + 1);
     } else if (json_is_object(v)) {
         const char *t = json_string_value(json_object_get(v, "@type"));
-        if (t && strcmp(t, "Organization") == 0 && !r->ld_publisher) {
+        /* an organisation signing the article names the publisher when nothing else does;
+         * its name is still read as an author entry, for SIGNING_PUBLISHER */
+        if (t && strcmp(t, "Organization") == 0 && !r->ld_publisher)
             set_once(&r->ld_publisher, json_string_value(json_object_get(v, "name")));
-            return;
-        }
         if (ld_account(v))
             return;
         const char *name = jstr(v, "name");
@@ -910,8 +910,28 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
             if (publisher[i])
                 imprint[fields[l][i]] = 1;
         }
+        /* PUBLISHER_COAUTHOR: in the JSON-LD list, an entry of its own that names the
+         * publisher beside a person's ("Julian Seiferth", {"Organization": "t-online"}) is
+         * the desk signing with its reporter, and stays; inside one field ("SPIEGEL ONLINE,
+         * Hamburg, Germany") it is the imprint, and goes */
+        int person_entry = 0;
+        for (size_t i = 0; i < ns[l]; i++)
+            person_entry |= !publisher[i] && !imprint[fields[l][i]];
         for (size_t i = 0; i < ns[l]; i++) {
             const char *a = lists[l][i];
+            int own = !(i > 0 && fields[l][i - 1] == fields[l][i]) &&
+                      !(i + 1 < ns[l] && fields[l][i + 1] == fields[l][i]);
+            if (publisher[i] && l == 0 && own && person_entry) {
+                m->authors[m->n_authors++] = strdup(a);
+                continue;
+            }
+            if (publisher[i] && l == 0 && own) {
+                if (!m->org_authors)
+                    m->org_authors = calloc(ns[l], sizeof *m->org_authors);
+                char *c = m->org_authors ? strdup(a) : NULL;
+                if (c)
+                    m->org_authors[m->n_org_authors++] = c;
+            }
             if (publisher[i] || (imprint[fields[l][i]] && !bti_name_is_person(a, strlen(a))))
                 continue;
             m->authors[m->n_authors++] = strdup(lists[l][i]);
@@ -942,5 +962,8 @@ void bti_html_meta_free(bti_html_meta *m)
     for (size_t i = 0; i < m->n_authors; i++)
         free(m->authors[i]);
     free(m->authors);
+    for (size_t i = 0; i < m->n_org_authors; i++)
+        free(m->org_authors[i]);
+    free(m->org_authors);
     memset(m, 0, sizeof *m);
 }
