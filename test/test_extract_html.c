@@ -1604,6 +1604,16 @@ static void test_byline_names(void **state)
     assert_string_equal(ns.v[0], "John E Smith");
     ns = cut("Jean Roy (avec Luc Martin et Paul Roy)", BTI_BYLINE_TEXT);
     assert_int_equal(ns.n, 1);
+    /* NAME_ROLE_SUFFIX: a role written after the name goes, a role alone is left be */
+    ns = cut("신현주 기자", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "신현주");
+    ns = cut("박준석 특파원", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "박준석");
+    ns = cut("기자", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "기자");
     /* a metadata field is cut only where every piece is a name */
     ns = cut("Doe, John", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 1);

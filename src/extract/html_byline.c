@@ -100,6 +100,23 @@ static size_t without_role_mark(const char *s, size_t n)
     return k && memchr(s, ' ', k) ? k : n;
 }
 
+/* NAME_ROLE_SUFFIX: "신현주 기자" (reporter), "김철수 특파원" (correspondent): Korean bylines
+ * write the writer's role after the name as a word of its own; the name is what stays. The
+ * length of s[0..n) without it (n when its last word is no role, or is all there is). */
+static size_t without_role_word(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    size_t w = n;
+    while (w && s[w - 1] != ' ')
+        w--;
+    if (!w || w == n || !bti_lex_raw_has(BTI_LEX_NAME_ROLE, s + w, n - w))
+        return n;
+    while (w && s[w - 1] == ' ')
+        w--;
+    return w ? w : n;
+}
+
 /* Whether s[0..n) is a title written after a name ("PhD", "Jr."): no name of its own. */
 static int title_piece(const char *s, size_t n)
 {
@@ -138,6 +155,7 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
             while (end > start && (s[end - 1] == ',' || s[end - 1] == ';' || s[end - 1] == ' '))
                 end--;
             end = start + without_role_mark(s + start, end - start);
+            end = start + without_role_word(s + start, end - start);
             if (end > start && !title_piece(s + start, end - start))
                 from[np] = start, to[np++] = end;
             if (i == n)

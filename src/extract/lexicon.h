@@ -97,6 +97,9 @@ typedef uint64_t bti_lex_set;
  * html_byline.c drops it as a piece of its own, it names nobody; byline_name.c lets it open
  * a name. */
 #define BTI_LEX_NAME_TITLE BTI_LEX_BIT(37)
+/* HTML: a role written after a name, as a word of its own ("신현주 기자": reporter; "특파원":
+ * correspondent): html_byline.c cuts it off the name (NAME_ROLE_SUFFIX). */
+#define BTI_LEX_NAME_ROLE BTI_LEX_BIT(31)
 /* HTML: a company's legal form ("GmbH", "Ltd", "Inc"): an author field holding one names an
  * organisation, whose commas are its own ("Verlag GmbH, Nürnberg, Germany"): byline_name.c. */
 #define BTI_LEX_ORG_FORM BTI_LEX_BIT(38)
