@@ -1777,6 +1777,32 @@ static void test_author_fields(void **state)
     bt_article_free(a);
 }
 
+/* LEDE_BYLINE_TAIL: the standfirst closing with "Von <i>Name</i>" loses the byline, which
+ * names the author; a closing sentence that is no byline stays. */
+static void test_lede_byline_tail(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body>"
+                       "<h1>Damm geöffnet</h1><article><p class=\"teaser\">Der alte Damm am Fluss ist "
+                       "seit Jahren geschlossen. Nun wird er wieder geöffnet. %s</p>" PARAS
+                       "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "<i>Von Eva Kirchner-Berg </i>");
+    bt_article *a = extract_ok(page);
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "Der alte Damm am Fluss ist seit Jahren geschlossen. Nun wird er "
+                                 "wieder geöffnet.");
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Eva Kirchner-Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "Von allen Seiten kam Lob.");
+    a = extract_ok(page);
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "Von allen Seiten kam Lob."));
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+}
+
 /* SIGNING_PUBLISHER and PUBLISHER_COAUTHOR: the article's JSON-LD naming its publisher as
  * author is the byline when no person signs anywhere; beside a person's entry it is the desk
  * signing with its reporter. A site-wide <meta name=author> naming the site is neither. */
@@ -2691,7 +2717,7 @@ int main(void)
         cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
-        cmocka_unit_test(test_publisher_author),
+        cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),
         cmocka_unit_test(test_byline_box_line), cmocka_unit_test(test_byline_after_heading),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_credit_lines),

@@ -2361,6 +2361,51 @@ static void take_bylines(out *o, xmlNodePtr scope)
     free(line);
 }
 
+/* LEDE_BYLINE_TAIL: a standfirst that closes with its writer's byline after its last
+ * sentence ("... wieder lebendig. Von Eva Kirchner-Rätsch", "... talks. By Jane Doe"): the
+ * byline goes to the authors (when nothing named them) and leaves the lede. Only a byline
+ * word of the lexicon followed by persons' names is cut: a closing quotation or a source is
+ * the sapo's own. */
+#define LEDE_TAIL_MAX 80 /* a byline of two or three names, not a sentence */
+
+static void lede_person(const char *s, size_t len, void *ctx)
+{
+    int *all = ctx;
+    if (!bti_name_is_person(s, len))
+        *all = 0;
+}
+
+static void lede_byline_tail(out *o)
+{
+    char *t = o->lede;
+    size_t n = t ? strlen(t) : 0;
+    while (n && t[n - 1] == ' ')
+        n--;
+    size_t at = n;
+    while (at > 1 && !(t[at - 1] == ' ' && strchr(".!?", t[at - 2])))
+        at--;
+    if (at <= 1 || n - at > LEDE_TAIL_MAX)
+        return;
+    size_t pl = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, t + at, n - at, " ");
+    if (!pl || at + pl >= n || t[at + pl] != ' ')
+        return;
+    char *tail = strndup(t + at, n - at);
+    if (!tail) {
+        o->rc = BT_ENOMEM;
+        return;
+    }
+    int all = 1;
+    if (bti_byline_names(tail, BTI_BYLINE_TEXT, lede_person, &all) && all) {
+        if (!o->a->n_authors)
+            byline_authors(o, tail);
+        size_t cut = at;
+        while (cut && t[cut - 1] == ' ')
+            cut--;
+        t[cut] = '\0';
+    }
+    free(tail);
+}
+
 /* Pass 10: the paragraphs into the article, and the sapo. The end mark "./." closes
  * Vietnamese official news: it is a full stop. */
 static void emit_article(out *o)
@@ -2378,6 +2423,8 @@ static void emit_article(out *o)
         if (bt_article_add_para(o->a, t))
             o->rc = BT_ENOMEM;
     }
+    if (o->lede && !o->rc)
+        lede_byline_tail(o);
     if (o->lede && *o->lede && !o->rc && bt_article_set(&o->a->lede, o->lede, strlen(o->lede)))
         o->rc = BT_ENOMEM;
 }
