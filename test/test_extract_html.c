@@ -1803,6 +1803,42 @@ static void test_lede_byline_tail(void **state)
     bt_article_free(a);
 }
 
+/* DESCRIBED_RUN: a standfirst set as three paragraphs alike, which the description gives
+ * whole (cut short by the site inside the last): all three are the lede, none the text. A
+ * paragraph alike that the description does not go on with stays text. */
+#define SV_PARAS                                                                                   \
+    "<p class=\"x2\">Dammen byggdes på trettiotalet och har sedan dess skyddat staden mot "        \
+    "vårfloden, men en spricka upptäcktes förra året.</p><p class=\"x2\">Reparationen tog "       \
+    "elva månader och kostade mer än väntat, enligt kommunens tekniska kontor.</p>"               \
+    "<p class=\"x2\">Från och med måndag får bilar åter köra över krönet under dagtid, "          \
+    "meddelar kommunen i ett pressmeddelande.</p>"
+
+static void test_described_run(void **state)
+{
+    (void)state;
+    const char *head =
+        "<html lang=\"sv\"><head><title>Dammen öppnas</title><meta name=\"description\" "
+        "content=\"Den gamla dammen har varit stängd i åratal. Nu öppnas den igen.  – Vi är glada, "
+        "säger Anna Berg från kom\"></head><body><article><h1>Dammen öppnas</h1>"
+        "<p class=\"x1\">Den gamla dammen har varit stängd i åratal.</p>"
+        "<p class=\"x1\">Nu öppnas den igen.</p>"
+        "<p class=\"x1\">%s</p><div class=\"ad\"></div>" SV_PARAS "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "– Vi är glada, säger Anna Berg från kommunen.");
+    bt_article *a = extract_ok(page);
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "Den gamla dammen har varit stängd i åratal. Nu öppnas den igen. "
+                                 "– Vi är glada, säger Anna Berg från kommunen.");
+    assert_false(test_body_has(a, "Nu öppnas den igen."));
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "– Vi är ledsna, säger Anna Berg från kommunen.");
+    a = extract_ok(page);
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, "Den gamla dammen har varit stängd i åratal. Nu öppnas den igen.");
+    bt_article_free(a);
+}
+#undef SV_PARAS
+
 /* SIGNING_PUBLISHER and PUBLISHER_COAUTHOR: the article's JSON-LD naming its publisher as
  * author is the byline when no person signs anywhere; beside a person's entry it is the desk
  * signing with its reporter. A site-wide <meta name=author> naming the site is neither. */
@@ -2718,6 +2754,7 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),
+        cmocka_unit_test(test_described_run),
         cmocka_unit_test(test_byline_box_line), cmocka_unit_test(test_byline_after_heading),    cmocka_unit_test(test_streamed_segment),
         cmocka_unit_test(test_page_zone),       cmocka_unit_test(test_furniture_languages),
         cmocka_unit_test(test_credit_lines),
