@@ -582,6 +582,21 @@ static void html_author_bio(void **state)
     bt_article_free(a);
 }
 
+/* Pass "reading time": the reading-time widget on a line of its own leaves; a bare time
+ * ("15 min", a recipe's or a video's) stays. */
+static void html_rule_reading_time(void **state)
+{
+    (void)state;
+    bt_article *a = page_with("<p>4 Min Read</p>\n<p>Lesezeit: 2 Minuten</p>\n<p>Temps de lecture : 3 min</p>\n"
+                              "<p>5 Min. Lesedauer</p>\n<p>15 min</p>\n", "");
+    assert_false(test_body_has(a, "Read"));
+    assert_false(test_body_has(a, "Lesezeit"));
+    assert_false(test_body_has(a, "Temps de lecture"));
+    assert_false(test_body_has(a, "Lesedauer"));
+    assert_true(test_body_has(a, "15 min"));
+    bt_article_free(a);
+}
+
 static void html_rule_repeats_title(void **state)
 {
     (void)state;
@@ -872,6 +887,7 @@ int main(void)
         cmocka_unit_test(html_el_image_box),
         cmocka_unit_test(html_trim_edges),
         cmocka_unit_test(html_author_bio),
+        cmocka_unit_test(html_rule_reading_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

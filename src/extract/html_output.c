@@ -2006,10 +2006,78 @@ static int rule_relative_time(out *o, size_t i)
     return 1;
 }
 
+/* Pass "reading time": a line that only says how long the article takes to read ("4 Min
+ * Read", "5 Minuten Lesezeit", "Reading time: 3 minutes", "Temps de lecture : 2 min"):
+ * the meta row's widget set on a line of its own, never the article's words. The whole line
+ * must be a label, a number (or a range), a unit of minutes and a closing word; nothing more. */
+#define READING_LINE_MAX 48
+
+/* The word among ws[] that opens s (ASCII case folded), followed by an end, a space, ':' or
+ * '.': its length, else 0. */
+static size_t lead_word(const char *s, size_t n, const char *const *ws, size_t nw)
+{
+    for (size_t i = 0; i < nw; i++) {
+        size_t l = strlen(ws[i]);
+        if (l <= n && !strncasecmp(s, ws[i], l) && (l == n || strchr(" :.", s[l])))
+            return l;
+    }
+    return 0;
+}
+
+static size_t skip_marks(const char *s, size_t i, size_t n)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ':' || s[i] == '.' || s[i] == '|'))
+        i++;
+    return i;
+}
+
+static int reading_time_line(const char *t, size_t n)
+{
+    static const char *const labels[] = {"estimated reading time", "reading time", "read time",
+                                         "lesezeit", "lesedauer", "temps de lecture",
+                                         "tiempo de lectura", "tempo di lettura", "czas czytania"};
+    static const char *const units[] = {"minutes", "minute", "mins", "min", "minuten", "minutos",
+                                        "minuti", "minut"};
+    static const char *const closers[] = {"read", "reading", "lesezeit", "lesedauer", "lesen",
+                                          "de lecture", "de lectura", "di lettura", "czytania"};
+    if (n > READING_LINE_MAX)
+        return 0;
+    size_t i = 0, l;
+    int said = 0; /* a label or a closing word says it is reading time: a bare "15 min" is a
+                   * recipe's time or a video's length */
+    for (int k = 0; k < 2 && (l = lead_word(t + i, n - i, labels, sizeof labels / sizeof labels[0])); k++) {
+        i = skip_marks(t, i + l, n);
+        said = 1;
+    }
+    size_t d = i;
+    while (i < n && ((t[i] >= '0' && t[i] <= '9') || (i > d && t[i] == '-')))
+        i++;
+    if (i == d || t[i - 1] == '-')
+        return 0;
+    while (i < n && t[i] == ' ')
+        i++;
+    if (!(l = lead_word(t + i, n - i, units, sizeof units / sizeof units[0])))
+        return 0;
+    i = skip_marks(t, i + l, n);
+    if (i < n && (l = lead_word(t + i, n - i, closers, sizeof closers / sizeof closers[0]))) {
+        i = skip_marks(t, i + l, n);
+        said = 1;
+    }
+    return said && i == n;
+}
+
+static int rule_reading_time(out *o, size_t i)
+{
+    if (!reading_time_line(o->pv[i].text, o->pv[i].len))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
 static const para_rule PARA_RULES[] = {
     rule_repeats_title,  rule_furniture_line, rule_paywall,     rule_promo_line,
     rule_marked_label,   rule_bracketed_link, rule_link_line,   rule_marked_link,
-    rule_credit_line,    rule_relative_time,
+    rule_credit_line,    rule_relative_time,  rule_reading_time,
 };
 
 /* Pass 5: furniture lines and inline related links out of the text (the bracketed link
