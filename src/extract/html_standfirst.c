@@ -390,6 +390,15 @@ const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root,
         if (at_text && !seen) /* the headline is spelt otherwise: judge the text's start alone */
             seen = 1;
         bti_node_info *in = BTI_INFO(k);
+        /* pass "headline in a photo box": a box classed as a photo's ("ct-header-small-img")
+         * that holds the headline is the page's header laid out beside its photo, not a
+         * media box: the walk goes in, to the headline and the standfirst under it */
+        if ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) && !(in->flags & (BTI_NF_SKIP | BTI_NF_RELATED)) &&
+            !seen && !at_text && !leaf_block(in) && !bti_html_is(k, "figure") &&
+            !bti_html_is(k, "figcaption") && in->text >= SF_MIN_TEXT && holds_h1(k)) {
+            descend = 1;
+            continue;
+        }
         /* a box whose class says caption or photo but that holds no photo ("content-header__
          * accreditation"): looked into, where only the description or a class confirms */
         if ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) && !(in->flags & (BTI_NF_SKIP | BTI_NF_RELATED)) &&
