@@ -1602,6 +1602,10 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
                 : after_title(o, lscope->children, BTI_NF_LEDE, o->content, &seen, &stopped);
         if (l && ldens(BTI_INFO(l)) < LEDE_MAX_LINK_DENSITY)
             o->lede = bti_standfirst_run_text(l);
+        if (o->lede && bti_standfirst_dated(o->lede)) { /* a source-and-date line */
+            free(o->lede);
+            o->lede = NULL;
+        }
         lscope = lscope->parent;
     }
 }
