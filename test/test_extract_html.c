@@ -1412,6 +1412,44 @@ static void test_described_standfirst(void **state)
     "<article class=\"story\"><div class=\"top\">" GROUP "<div class=\"who\">By Ann Lee</div></div>" \
     "<div class=\"body\">" HS_TEXT "</div></article></body></html>"
 
+/* Pass "headline in a photo box" (html_standfirst.c): a header laid out beside its photo,
+ * classed as a photo's box, still holds the headline and the standfirst under it. */
+#define HS_PHOTO_PAGE(BOX, HEADER)                                                                \
+    "<html lang=\"en\"><head><title>Old bridge to close - The Valley Times</title></head><body>" \
+    "<div class=\"main\"><div class=\"" BOX "\"><figure><img src=\"/bridge.jpg\" alt=\"\">"       \
+    "</figure><h1>Old bridge to close</h1>" HEADER "</div>"                                      \
+    "<div class=\"body\">" HS_TEXT "</div></div></body></html>"
+
+static void test_header_standfirst_photo_box(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(HS_PHOTO_PAGE("header-small-img", "<div>" HS_STANDFIRST "</div>"));
+    assert_non_null(a->lede);
+    assert_string_equal(a->lede, HS_STANDFIRST);
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+}
+
+/* Pass "dated line" (html_standfirst.c, and the marked sapo of html_output.c): a short line
+ * under the headline that holds a date is the source-and-date line, not the standfirst,
+ * whether found by its place or by a class that names a subtitle. */
+static void test_dated_line_no_standfirst(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(HS_PHOTO_PAGE("header-small-img", "<div>Translation published by The Valley "
+                                                                "Times on 30 April 2019, 13:10 GMT.</div>"));
+    assert_null(a->lede);
+    assert_true(a->n_body == 3);
+    bt_article_free(a);
+    a = extract_ok("<html lang=\"en\"><head><title>Old bridge to close - The Valley Times</title></head><body>"
+                   "<div class=\"content\"><div class=\"c-page-header\"><div class=\"container\"><h1>Old bridge "
+                   "to close</h1><p class=\"c-page-header__subtitle\">The Valley Times &bull; 02.02.2022</p></div>"
+                   "</div><div class=\"bg\"><div class=\"container\"><div class=\"row\"><div class=\"body\">" HS_TEXT
+                   "</div></div></div></div></div></body></html>");
+    assert_null(a->lede);
+    bt_article_free(a);
+}
+
 static void test_header_standfirst(void **state)
 {
     (void)state;
@@ -2750,6 +2788,8 @@ int main(void)
         cmocka_unit_test(test_deep_5000),       cmocka_unit_test(test_deep_past_limit_warns),
         cmocka_unit_test(test_related_capped),  cmocka_unit_test(test_described_standfirst),
         cmocka_unit_test(test_header_standfirst),
+        cmocka_unit_test(test_header_standfirst_photo_box),
+        cmocka_unit_test(test_dated_line_no_standfirst),
         cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),

@@ -529,6 +529,74 @@ static bt_article *page_with(const char *mid, const char *foot)
     return a;
 }
 
+/* An English page by Jane Fielding: a headline, four paragraphs, then `foot`. */
+static bt_article *bio_page(const char *foot)
+{
+    static const char fmt[] =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"author\" content=\"Jane Fielding\"><title>Harbour bridge to close for repairs</title>"
+        "</head><body><article><h1>Harbour bridge to close for repairs</h1>\n"
+        "<p>The harbour bridge will close to traffic for six weeks from Monday while engineers replace "
+        "the worn bearings under its central span, the city council said on Tuesday.</p>\n"
+        "<p>Buses will be diverted over the river crossing further north, adding about fifteen minutes "
+        "to journeys between the old town and the ferry terminal during the morning rush.</p>\n"
+        "<p>Cyclists and pedestrians will still be able to use the walkway on the eastern side, though "
+        "it will shut on two weekends when the heaviest parts are lifted into place by crane.</p>\n"
+        "<p>The council said the work, which was planned last year, had been brought forward after an "
+        "inspection found the bearings had moved more than expected during the winter storms.</p>\n"
+        "%s</article></body></html>\n";
+    size_t n = sizeof fmt + strlen(foot);
+    char *t = malloc(n);
+    assert_non_null(t);
+    snprintf(t, n, fmt, foot);
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = t;
+    cap.len = strlen(t);
+    cap.origin = "bio.html";
+    bt_article *a = NULL;
+    bt_error err;
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
+    free(t);
+    assert_non_null(a);
+    assert_true(test_body_has(a, "Buses will be diverted"));
+    return a;
+}
+
+/* Pass "author bio": the writer's box under the text leaves; a sentence about a person the
+ * article speaks of (their surname is in the text) stays. */
+static void html_author_bio(void **state)
+{
+    (void)state;
+    bt_article *a = bio_page("<div class=\"about\"><p>Jane Fielding</p><p>Jane Fielding is a transport "
+                             "reporter for the Harbour Gazette. She covers roads, rail and ferries.</p></div>\n");
+    assert_int_equal(a->n_authors, 1);
+    assert_false(test_body_has(a, "transport reporter"));
+    assert_false(test_body_has(a, "Jane Fielding"));
+    assert_true(test_body_has(a, "winter storms"));
+    bt_article_free(a);
+    a = bio_page("<p>Fielding, who chairs the works committee, said the closure was unavoidable.</p>\n"
+                 "<p>Jane Fielding is a councillor for the harbour ward and has pressed for the repairs "
+                 "since the storms.</p>\n");
+    assert_true(test_body_has(a, "councillor for the harbour ward"));
+    bt_article_free(a);
+}
+
+/* Pass "reading time": the reading-time widget on a line of its own leaves; a bare time
+ * ("15 min", a recipe's or a video's) stays. */
+static void html_rule_reading_time(void **state)
+{
+    (void)state;
+    bt_article *a = page_with("<p>4 Min Read</p>\n<p>Lesezeit: 2 Minuten</p>\n<p>Temps de lecture : 3 min</p>\n"
+                              "<p>5 Min. Lesedauer</p>\n<p>15 min</p>\n", "");
+    assert_false(test_body_has(a, "Read"));
+    assert_false(test_body_has(a, "Lesezeit"));
+    assert_false(test_body_has(a, "Temps de lecture"));
+    assert_false(test_body_has(a, "Lesedauer"));
+    assert_true(test_body_has(a, "15 min"));
+    bt_article_free(a);
+}
+
 static void html_rule_repeats_title(void **state)
 {
     (void)state;
@@ -818,6 +886,8 @@ int main(void)
         cmocka_unit_test(html_heading_marks),
         cmocka_unit_test(html_el_image_box),
         cmocka_unit_test(html_trim_edges),
+        cmocka_unit_test(html_author_bio),
+        cmocka_unit_test(html_rule_reading_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

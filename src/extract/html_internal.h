@@ -242,6 +242,9 @@ typedef struct bti_html_meta {
  * that paragraph when its class, type or the description sets it apart; confirmed by the
  * meta description, its type or its place (by the description alone when described_only);
  * NULL when none. Furniture as ctx judges it is passed over. */
+/* Whether t is a short line holding a date (a source-and-date line under the headline, "X •
+ * 02.02.2022"): no sapo or standfirst, whatever its class says (html_standfirst.c). */
+int bti_standfirst_dated(const char *t);
 const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root, const xmlNode *stop,
                                    const char *first, const bti_html_meta *m, int described_only);
 /* Whether a lede chosen by class is the page's headline again (a "lead-title" box, a kicker

@@ -2,7 +2,8 @@
  * paragraphs, lists, block quotes and subheadings become body paragraphs; figures, caption
  * tables and image boxes become images with their credits split off; related-story boxes and
  * "Xem thêm:" lines become related links; the sapo becomes the lede; a closing "Theo X" /
- * signature line becomes the byline. Furniture inside the container (share bars, comment
+ * signature line becomes the byline; the author's bio box at the text's edges leaves (pass 9b).
+ * Furniture inside the container (share bars, comment
  * boxes, ads, hidden blocks) is left out. */
 #include "core/date.h"
 #include "text/alloc.h"
@@ -1601,6 +1602,10 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
                 : after_title(o, lscope->children, BTI_NF_LEDE, o->content, &seen, &stopped);
         if (l && ldens(BTI_INFO(l)) < LEDE_MAX_LINK_DENSITY)
             o->lede = bti_standfirst_run_text(l);
+        if (o->lede && bti_standfirst_dated(o->lede)) { /* a source-and-date line */
+            free(o->lede);
+            o->lede = NULL;
+        }
         lscope = lscope->parent;
     }
 }
@@ -2005,10 +2010,78 @@ static int rule_relative_time(out *o, size_t i)
     return 1;
 }
 
+/* Pass "reading time": a line that only says how long the article takes to read ("4 Min
+ * Read", "5 Minuten Lesezeit", "Reading time: 3 minutes", "Temps de lecture : 2 min"):
+ * the meta row's widget set on a line of its own, never the article's words. The whole line
+ * must be a label, a number (or a range), a unit of minutes and a closing word; nothing more. */
+#define READING_LINE_MAX 48
+
+/* The word among ws[] that opens s (ASCII case folded), followed by an end, a space, ':' or
+ * '.': its length, else 0. */
+static size_t lead_word(const char *s, size_t n, const char *const *ws, size_t nw)
+{
+    for (size_t i = 0; i < nw; i++) {
+        size_t l = strlen(ws[i]);
+        if (l <= n && !strncasecmp(s, ws[i], l) && (l == n || strchr(" :.", s[l])))
+            return l;
+    }
+    return 0;
+}
+
+static size_t skip_marks(const char *s, size_t i, size_t n)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ':' || s[i] == '.' || s[i] == '|'))
+        i++;
+    return i;
+}
+
+static int reading_time_line(const char *t, size_t n)
+{
+    static const char *const labels[] = {"estimated reading time", "reading time", "read time",
+                                         "lesezeit", "lesedauer", "temps de lecture",
+                                         "tiempo de lectura", "tempo di lettura", "czas czytania"};
+    static const char *const units[] = {"minutes", "minute", "mins", "min", "minuten", "minutos",
+                                        "minuti", "minut"};
+    static const char *const closers[] = {"read", "reading", "lesezeit", "lesedauer", "lesen",
+                                          "de lecture", "de lectura", "di lettura", "czytania"};
+    if (n > READING_LINE_MAX)
+        return 0;
+    size_t i = 0, l;
+    int said = 0; /* a label or a closing word says it is reading time: a bare "15 min" is a
+                   * recipe's time or a video's length */
+    for (int k = 0; k < 2 && (l = lead_word(t + i, n - i, labels, sizeof labels / sizeof labels[0])); k++) {
+        i = skip_marks(t, i + l, n);
+        said = 1;
+    }
+    size_t d = i;
+    while (i < n && ((t[i] >= '0' && t[i] <= '9') || (i > d && t[i] == '-')))
+        i++;
+    if (i == d || t[i - 1] == '-')
+        return 0;
+    while (i < n && t[i] == ' ')
+        i++;
+    if (!(l = lead_word(t + i, n - i, units, sizeof units / sizeof units[0])))
+        return 0;
+    i = skip_marks(t, i + l, n);
+    if (i < n && (l = lead_word(t + i, n - i, closers, sizeof closers / sizeof closers[0]))) {
+        i = skip_marks(t, i + l, n);
+        said = 1;
+    }
+    return said && i == n;
+}
+
+static int rule_reading_time(out *o, size_t i)
+{
+    if (!reading_time_line(o->pv[i].text, o->pv[i].len))
+        return 0;
+    drop_para(o, i);
+    return 1;
+}
+
 static const para_rule PARA_RULES[] = {
     rule_repeats_title,  rule_furniture_line, rule_paywall,     rule_promo_line,
     rule_marked_label,   rule_bracketed_link, rule_link_line,   rule_marked_link,
-    rule_credit_line,    rule_relative_time,
+    rule_credit_line,    rule_relative_time,  rule_reading_time,
 };
 
 /* Pass 5: furniture lines and inline related links out of the text (the bracketed link
@@ -2491,6 +2564,83 @@ static void lede_byline_tail(out *o)
     free(tail);
 }
 
+/* Pass 9b, "author bio": the author box a page prints above or below the text ("Jane Doe is
+ * a politics reporter for X.", "Max Muster ist Redakteur bei Y"): a paragraph that opens with
+ * one of the article's authors (known by now: meta, JSON-LD, bylines) and a verb saying who
+ * the author is. It is the site's furniture about the writer, never the article, which
+ * quotes people by their surname or after a first mention. Only at the text's edges and
+ * only short: a profile whose whole text is about its subject is not cut. A line that is
+ * the name alone, just before such a bio, is the box's heading and leaves with it. */
+#define BIO_EDGE 5          /* the author box sits within this many paragraphs of either end */
+#define BIO_MAX 600         /* a bio is a few sentences, not a section of the article */
+#define BIO_MIN_LEFT 3      /* the text keeps this many paragraphs, or it is the profile */
+#define BIO_NAME_MIN 5      /* a full name, not an initial or a one-word handle */
+
+static int bio_opens(const char *t, const char *name)
+{
+    /* "is", "was", "has", "writes", "covers"; "ist", "war"; "est", "es", "é", "è", "jest" */
+    static const char *const verbs[] = {" is ",     " was ", " has ", " writes ", " covers ",
+                                        " ist ",    " war ", " est ", " es ",     " é ",
+                                        " \xC3\xA8 ", " jest "};
+    size_t nl = strlen(name);
+    if (nl < BIO_NAME_MIN || !strchr(name, ' ') || strncmp(t, name, nl))
+        return 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        if (!strncmp(t + nl, verbs[i], strlen(verbs[i])))
+            return 1;
+    return 0;
+}
+
+/* Whether the name's last word (the surname) is in a paragraph other than `skip`: the
+ * article speaks of the person (an interview, a profile, a byline mistaken for the subject),
+ * so a sentence about them is the article's, not the writer's box. */
+static int surname_in_text(const out *o, const char *name, size_t skip)
+{
+    const char *sur = strrchr(name, ' ');
+    sur = sur ? sur + 1 : name;
+    if (!*sur)
+        return 0;
+    for (size_t i = 0; i < o->pn; i++)
+        if (i != skip && strstr(o->pv[i].text, sur) && !bti_html_same_text(o->pv[i].text, name))
+            return 1;
+    return 0;
+}
+
+static int bio_of_author(const out *o, size_t i)
+{
+    for (size_t j = 0; j < o->a->n_authors; j++)
+        if (bio_opens(o->pv[i].text, o->a->authors[j]) && !surname_in_text(o, o->a->authors[j], i))
+            return 1;
+    return 0;
+}
+
+static int author_name_line(const out *o, const char *t)
+{
+    for (size_t j = 0; j < o->a->n_authors; j++)
+        if (bti_html_same_text(t, o->a->authors[j]))
+            return 1;
+    return 0;
+}
+
+static void drop_author_bios(out *o)
+{
+    if (!o->a->n_authors)
+        return;
+    for (size_t i = 0; i < o->pn && !o->rc;) {
+        const para *p = &o->pv[i];
+        int edge = i < BIO_EDGE || i + BIO_EDGE >= o->pn;
+        if (!edge || p->len > BIO_MAX || o->pn <= BIO_MIN_LEFT || !bio_of_author(o, i)) {
+            i++;
+            continue;
+        }
+        drop_para(o, i);
+        if (i > 0 && author_name_line(o, o->pv[i - 1].text)) {
+            drop_para(o, i - 1);
+            i--;
+        }
+    }
+}
+
 /* Pass 10: the paragraphs into the article, and the sapo. The end mark "./." closes
  * Vietnamese official news: it is a full stop. */
 static void emit_article(out *o)
@@ -2555,6 +2705,7 @@ int bti_html_output(bti_html_ctx *ctx, xmlNodePtr content, const bti_html_meta *
     byline_paragraphs(&o);
     trim_edges(&o); /* pass 8 */
     take_bylines(&o, scope);
+    drop_author_bios(&o); /* pass 9b */
     emit_article(&o);
     if (!o.rc)
         o.rc = bti_html_ld_body(m, a); /* pass 9: a teaser's text from its articleBody */

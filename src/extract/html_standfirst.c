@@ -7,6 +7,7 @@
  * heading under the headline, wholly bold, a standfirst class), or it reads as one or more
  * sentences where nothing but furniture stands between it and the headline. Also the
  * publisher's mark in brackets that opens a sapo without a dash ("(TNO) Sáng nay ..."). */
+#include "core/date.h"
 #include "extract/html_internal.h"
 #include "extract/lexicon.h"
 #include "text/alloc.h"
@@ -325,9 +326,29 @@ static int holds_h1(const xmlNode *n)
  * headline may confirm it; at the text's first paragraph (at_text) only what sets it apart
  * does: a standfirst class, or the description's words or type in a block unlike the
  * paragraphs after it (a site's excerpt that took its first paragraph is still text). */
+/* Pass "dated line": a short line under the headline that holds a date ("Handball Schweiz •
+ * 02.02.2022", "Übersetzung veröffentlicht am 30 April 2019 13:10 GMT") is the post's source
+ * and date line, whatever its class ("page-header__subtitle", "post-description") says: no
+ * standfirst. A standfirst that names a date says more than this. */
+#define SF_DATED_MAX 100
+
+int bti_standfirst_dated(const char *t)
+{
+    bti_date d;
+    size_t n = strlen(t);
+    return n < SF_DATED_MAX && bti_date_find(t, n, &d);
+}
+
+static int dated_line(const char *t, const bti_node_info *in)
+{
+    return in->text < SF_DATED_MAX && bti_standfirst_dated(t);
+}
+
 static const xmlNode *judge(const xmlNode *k, const bti_node_info *in, const char *t,
                             const bti_html_meta *m, int at_text, int prose_before, int described_only)
 {
+    if (dated_line(t, in))
+        return NULL;
     if (described_only) {
         const xmlNode *box = item_box(k);
         char *bt = box ? bti_html_text(box) : NULL;
@@ -390,6 +411,15 @@ const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root,
         if (at_text && !seen) /* the headline is spelt otherwise: judge the text's start alone */
             seen = 1;
         bti_node_info *in = BTI_INFO(k);
+        /* pass "headline in a photo box": a box classed as a photo's ("ct-header-small-img")
+         * that holds the headline is the page's header laid out beside its photo, not a
+         * media box: the walk goes in, to the headline and the standfirst under it */
+        if ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) && !(in->flags & (BTI_NF_SKIP | BTI_NF_RELATED)) &&
+            !seen && !at_text && !leaf_block(in) && !bti_html_is(k, "figure") &&
+            !bti_html_is(k, "figcaption") && in->text >= SF_MIN_TEXT && holds_h1(k)) {
+            descend = 1;
+            continue;
+        }
         /* a box whose class says caption or photo but that holds no photo ("content-header__
          * accreditation"): looked into, where only the description or a class confirms */
         if ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) && !(in->flags & (BTI_NF_SKIP | BTI_NF_RELATED)) &&
