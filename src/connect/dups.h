@@ -142,7 +142,11 @@ int bti_u64s_push(bti_u64s *a, uint64_t x);
 void bti_u64s_free(bti_u64s *a);
 /* Sorts v[0..n) ascending, tmp[0..n) as scratch (linear: a radix sort past a few dozen). */
 void bti_sort_u64(uint64_t *v, uint64_t *tmp, size_t n);
-/* Sorts a ascending and drops repeats. 0 or BT_ENOMEM. */
+/* The same for hashes, values spread evenly (HASH_SORT, shingle.c): faster on them, correct
+ * on any values. */
+void bti_sort_hashes(uint64_t *v, uint64_t *tmp, size_t n);
+/* Sorts a ascending (bti_sort_hashes: its values are shingle hashes) and drops repeats.
+ * 0 or BT_ENOMEM. */
 int bti_u64s_sort_unique(bti_u64s *a);
 
 /* The top bit of a set's element: clear for a word shingle, set for a run of numbers (see
