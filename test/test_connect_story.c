@@ -745,6 +745,92 @@ static void test_stop_words_packed(void **state)
     }
 }
 
+/* STOP_HASHED: every word of each stop list is found in its table (a document of them all
+ * has no term), and each with its last byte changed, or a byte added, is a term. */
+static void test_stop_words_hashed(void **state)
+{
+    (void)state;
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.pair_weight = 0;
+    cfg.syllable_weight = 1;
+    for (int vi = 0; vi < 2; vi++) {
+        size_t n;
+        const char *const *w = bti_story_stop_words(vi, &n);
+        assert_true(n > 40 && n <= 128);
+        for (int alter = 0; alter < 3; alter++) {
+            char text[4096] = "";
+            for (size_t i = 0; i < n; i++) {
+                char word[16];
+                snprintf(word, sizeof word, "%s", w[i]);
+                size_t len = strlen(word);
+                if (alter == 1)
+                    word[len - 1] = word[len - 1] == 'q' ? 'z' : 'q';
+                else if (alter == 2)
+                    word[len] = 'q', word[len + 1] = '\0';
+                strcat(text, i ? " " : "");
+                strcat(text, word);
+            }
+            bti_story_dict d = {0};
+            bti_story_scratch sc = {0};
+            bti_svec v = {0};
+            cfg.doc_terms = 4096;
+            bti_story_doc doc = {text, strlen(text), NULL, 0, T0, vi ? "vi" : "en", 0};
+            assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v), 0);
+            if (alter == 0)
+                assert_int_equal(v.n, 0);
+            else /* every altered word a term (some of them the same term) */
+                assert_true(v.n > n / 2);
+            bti_svec_free(&v);
+            bti_story_dict_free(&d);
+            bti_story_scratch_free(&sc);
+        }
+    }
+}
+
+/* BYTES_THAT_VARY: a document's terms come out in id order when their ids differ in the
+ * first, second and third bytes (a dictionary of 70,000 terms), and in the first only. */
+static void test_vector_ids_sorted(void **state)
+{
+    (void)state;
+    bti_story_config cfg;
+    bti_story_config_default(&cfg);
+    cfg.pair_weight = 0;
+    cfg.syllable_weight = 1;
+    cfg.doc_terms = 4096;
+    bti_story_dict d = {0};
+    bti_story_scratch sc = {0};
+    bti_svec v = {0};
+    char *text = malloc(70000 * 8);
+    assert_non_null(text);
+    for (int part = 0; part < 7; part++) { /* ids 0 .. 69,999 */
+        size_t len = 0;
+        for (int i = part * 10000; i < (part + 1) * 10000; i++)
+            len += (size_t)sprintf(text + len, "w%dx ", i);
+        bti_story_doc doc = {NULL, 0, text, len, T0, "en", 0};
+        cfg.text_tokens = 10000;
+        assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v), 0);
+    }
+    assert_true(d.n >= 70000);
+    static const int mixes[2][12] = {{69001, 3, 70, 300, 65600, 12, 257, 40000, 255, 66000, 1, 5},
+                                     {9, 3, 70, 30, 60, 12, 25, 40, 55, 66, 1, 5}};
+    for (int m = 0; m < 2; m++) {
+        size_t len = 0;
+        for (int k = 0; k < 12; k++)
+            for (int rep = 0; rep < 3; rep++) /* each three times, and among 36 entries */
+                len += (size_t)sprintf(text + len, "w%dx ", mixes[m][k]);
+        bti_story_doc doc = {NULL, 0, text, len, T0, "en", 0};
+        assert_int_equal(bti_story_vector(&d, &sc, &cfg, &doc, &v), 0);
+        assert_int_equal(v.n, 12);
+        for (uint32_t i = 1; i < v.n; i++)
+            assert_true(v.id[i - 1] < v.id[i]);
+    }
+    free(text);
+    bti_svec_free(&v);
+    bti_story_dict_free(&d);
+    bti_story_scratch_free(&sc);
+}
+
 /* INTERN_WORD_HASH: terms that are prefixes of one another, or differ in a byte past the
  * eighth, are distinct terms, and met again in another order they get their first ids. */
 static void test_intern_prefixes(void **state)
@@ -1023,6 +1109,8 @@ int main(void)
         cmocka_unit_test(test_pair_cache),
         cmocka_unit_test(test_state_of_old_hash_refused),
         cmocka_unit_test(test_story_tapes),
+        cmocka_unit_test(test_stop_words_hashed),
+        cmocka_unit_test(test_vector_ids_sorted),
     };
     return cmocka_run_group_tests_name("connect_story", tests, NULL, NULL);
 }

@@ -47,7 +47,7 @@ int bti_dups_opts_check(const bti_dups_opts *o, bt_error *err)
     return 0;
 }
 
-int bti_u64s_push(bti_u64s *a, uint64_t x)
+int bti_u64s_push_grow(bti_u64s *a, uint64_t x)
 {
     if (a->n == a->cap) {
         size_t cap = a->cap ? a->cap * 2 : 256;
