@@ -877,6 +877,44 @@ static void test_one_permutation(void **state)
     }
 }
 
+/* HASH_SORT: the sort of shingle hashes orders exactly as the radix sort, on spread hashes
+ * of every size around its thresholds, with repeats, and on values that are not spread
+ * (small ids, one top byte, one value): those fill one bucket, sorted by the radix sort. */
+static void test_sort_hashes(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {0, 1, 2, 47, 48, 49, 50, 100, 465, 2000, 9000, 20000};
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int kind = 0; kind < 5; kind++)
+        for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+            size_t n = sizes[k];
+            uint64_t *a = malloc((2 * n + 1) * sizeof *a), *b = malloc((2 * n + 1) * sizeof *b);
+            assert_non_null(a);
+            assert_non_null(b);
+            for (size_t i = 0; i < n; i++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                uint64_t v = x;
+                if (kind == 1) /* repeats */
+                    v = x % 97 * 0x0123456789ABCDEFu;
+                else if (kind == 2) /* not spread: row ids */
+                    v = x % 5000;
+                else if (kind == 3) /* one top byte */
+                    v = (x >> 8) | (UINT64_C(0xA5) << 56);
+                else if (kind == 4) /* one value */
+                    v = 42;
+                a[i] = b[i] = v;
+            }
+            bti_sort_u64(a, a + n, n);
+            bti_sort_hashes(b, b + n, n);
+            if (n)
+                assert_memory_equal(a, b, n * sizeof *a);
+            for (size_t i = 1; i < n; i++)
+                assert_true(a[i - 1] <= a[i]);
+            free(a);
+            free(b);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -899,6 +937,7 @@ int main(void)
         cmocka_unit_test(test_one_permutation),
         cmocka_unit_test(test_token_hash_one_pass),
         cmocka_unit_test(test_word_hash),
+        cmocka_unit_test(test_sort_hashes),
     };
     return cmocka_run_group_tests_name("connect_dups", tests, NULL, NULL);
 }

@@ -47,7 +47,7 @@ int bti_dups_opts_check(const bti_dups_opts *o, bt_error *err)
     return 0;
 }
 
-int bti_u64s_push(bti_u64s *a, uint64_t x)
+int bti_u64s_push_grow(bti_u64s *a, uint64_t x)
 {
     if (a->n == a->cap) {
         size_t cap = a->cap ? a->cap * 2 : 256;
@@ -243,6 +243,56 @@ void bti_sort_u64(uint64_t *v, uint64_t *tmp, size_t n)
         memcpy(v, src, n * sizeof *v);
 }
 
+/* HASH_SORT: a shingle set's values are hashes, spread evenly (the number runs in the upper
+ * half, BTI_SHINGLE_NUMBER): one pass counts them by their top bits, one scatters them into
+ * about n / HASH_BUCKET buckets in order, and each bucket (a few values) is finished by an
+ * insertion sort, where the radix sort made 8 passes of counts and moves (~190 instructions
+ * a value on the ~465-value sets of VietNews articles: 68 M of the writer's 436 M on 3,000
+ * records, sorting the sets of articles with a candidate). A bucket that is not small (values
+ * that are not spread) is sorted by the radix sort, so no input costs more than about twice
+ * the radix sort. Above 2^HASH_MAX_BITS buckets the counters would not fit a stack frame. */
+#define HASH_BUCKET 2
+#define HASH_MIN_BITS 4
+#define HASH_MAX_BITS 12
+
+void bti_sort_hashes(uint64_t *v, uint64_t *tmp, size_t n)
+{
+    if (n <= SMALL_SORT) {
+        bti_sort_u64(v, tmp, n);
+        return;
+    }
+    unsigned bits = HASH_MIN_BITS;
+    while (bits < HASH_MAX_BITS && ((size_t)1 << bits) < n / HASH_BUCKET)
+        bits++;
+    unsigned shift = 64 - bits;
+    size_t nb = (size_t)1 << bits;
+    size_t start[((size_t)1 << HASH_MAX_BITS) + 1];
+    memset(start, 0, (nb + 1) * sizeof *start);
+    for (size_t i = 0; i < n; i++)
+        start[(v[i] >> shift) + 1]++;
+    for (size_t b = 0; b < nb; b++)
+        start[b + 1] += start[b];
+    /* scattered into tmp, start[b] moving to the end of bucket b: copied back after */
+    for (size_t i = 0; i < n; i++)
+        tmp[start[v[i] >> shift]++] = v[i];
+    memcpy(v, tmp, n * sizeof *v);
+    size_t from = 0;
+    for (size_t b = 0; b < nb; b++) {
+        size_t to = start[b];
+        if (to - from > SMALL_SORT)
+            bti_sort_u64(v + from, tmp, to - from);
+        else
+            for (size_t i = from + 1; i < to; i++) {
+                uint64_t x = v[i];
+                size_t j = i;
+                for (; j > from && v[j - 1] > x; j--)
+                    v[j] = v[j - 1];
+                v[j] = x;
+            }
+        from = to;
+    }
+}
+
 int bti_u64s_sort_unique(bti_u64s *a)
 {
     if (a->n <= 1)
@@ -254,7 +304,7 @@ int bti_u64s_sort_unique(bti_u64s *a)
         a->v = v;
         a->cap = 2 * a->n;
     }
-    bti_sort_u64(a->v, a->v + a->n, a->n);
+    bti_sort_hashes(a->v, a->v + a->n, a->n);
     size_t u = 1;
     for (size_t i = 1; i < a->n; i++)
         if (a->v[i] != a->v[u - 1])

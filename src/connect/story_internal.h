@@ -38,6 +38,8 @@ static inline const char *bti_story_dict_term(const bti_story_dict *d, uint32_t 
 
 /* 1 when the stop lists are in strcmp order, as their binary search needs (for the tests). */
 int bti_story_stop_sorted(void);
+/* A stop list (vi: the Vietnamese one), its length in *n (for the tests). */
+const char *const *bti_story_stop_words(int vi, size_t *n);
 
 /* A sparse vector sorted by term id. */
 typedef struct bti_svec {
@@ -67,6 +69,9 @@ static inline int bti_story_tw_before(bti_story_tw x, bti_story_tw y)
     return x.w > y.w || (x.w == y.w && x.id < y.id);
 }
 
+/* STOP_HASHED (story_terms.c): slots of a stop list's table (a power of two, 4x the list). */
+#define BTI_STORY_STOP_SLOTS 512
+
 /* Scratch of bti_story_vector, kept between calls to save allocations. */
 typedef struct bti_story_scratch {
     void *toks;
@@ -76,9 +81,10 @@ typedef struct bti_story_scratch {
     void *tid;        /* (term, weight) entries before they are merged */
     size_t nt, capt;
     /* STOP_PACKED (story_terms.c): the stop words (English, Vietnamese) as 8-byte integers,
-     * sorted, made at the first vector */
+     * sorted, made at the first vector; STOP_HASHED: the same in open-addressed tables */
     uint64_t stop_packed[2][128];
     uint32_t nstop[2];
+    uint64_t stop_slots[2][BTI_STORY_STOP_SLOTS];
     int stop_ready;
 } bti_story_scratch;
 
@@ -89,6 +95,10 @@ void bti_story_scratch_free(bti_story_scratch *s);
  * dictionary's document frequencies first. Returns 0 or BT_ENOMEM. */
 int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_config *cfg,
                      const bti_story_doc *doc, bti_svec *out);
+/* The same, replaying the tapes of title and text that serve (bti_story_add_taped). */
+int bti_story_vector_taped(bti_story_dict *d, bti_story_scratch *s, const bti_story_config *cfg,
+                           const bti_story_doc *doc, const struct bti_tape *const tapes[2],
+                           bti_svec *out);
 
 /* ---- the clustering's state (story.c; saved and loaded by story_state.c) ---- */
 
