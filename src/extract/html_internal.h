@@ -264,6 +264,13 @@ size_t bti_standfirst_bare_mark(const char *name, size_t nl, const char *after);
 /* The text of a marked standfirst block k with the alike marked blocks right after it
  * ("<p class=lead>" three times), joined by spaces (malloc'ed; NULL when out of memory). */
 char *bti_standfirst_run_text(const xmlNode *k);
+/* DESCRIBED_RUN: a standfirst set as several paragraphs alike (the same tag and class, one
+ * sentence each) that the description gives whole ("18-åriga Hanna försvann ... Polisen har
+ * nu inlett ... – Allmänhet har hittat ..."): the block found, k, is its first paragraph,
+ * and the paragraphs right after it that go on with the description's words, in order, are
+ * the rest of it (the last may run past a description the site cut short). k's text t
+ * (malloc'ed, taken) with theirs joined by spaces, or NULL when out of memory. */
+char *bti_standfirst_described_run(char *t, const xmlNode *k, const char *desc);
 
 int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *m, bt_error *err);
 void bti_html_meta_free(bti_html_meta *m);

@@ -2340,87 +2340,6 @@ static int within(const xmlNode *n, const xmlNode *k)
  * its class repeats the headline or is a photo's caption with its credit, or says something else than the description (a caption in
  * a "lead" box) while a block set apart says what it says. The block found leaves the text
  * if the walk kept it, and so do the paragraphs it holds. */
-/* DESCRIBED_RUN: a standfirst set as several paragraphs alike (the same tag and class, one
- * sentence each) that the description gives whole ("18-åriga Hanna försvann ... Polisen har
- * nu inlett ... – Allmänhet har hittat ..."): the block found is its first paragraph, and
- * the paragraphs right after it that go on with the description's words, in order, are the
- * rest of it (the last may run past a description the site cut short). */
-#define RUN_MAX_ITEMS 6 /* a standfirst's sentences, not the text's paragraphs */
-
-/* s folded, runs of spaces as one, no space at either end (malloc'ed). */
-static char *fold_squeezed(const char *s)
-{
-    size_t n = 0;
-    char *f = bti_fold_dup(s, strlen(s), &n);
-    if (!f)
-        return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++)
-        if (f[i] != ' ' || (o && f[o - 1] != ' '))
-            f[o++] = f[i];
-    while (o && f[o - 1] == ' ')
-        o--;
-    f[o] = '\0';
-    return f;
-}
-
-static char *described_run(char *t, const xmlNode *k, const char *desc)
-{
-    char *fd = fold_squeezed(desc), *ft = fold_squeezed(t);
-    size_t at = ft ? strlen(ft) : 0;
-    int ok = fd && ft && at && !strncmp(fd, ft, at), items = 1;
-    free(ft);
-    for (const xmlNode *s = k->next; ok && s && k->_private; s = s->next) {
-        if (s->type == XML_TEXT_NODE) {
-            int blank = 1;
-            for (const xmlChar *c = s->content; c && *c && blank; c++)
-                blank = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
-            if (!blank)
-                break;
-            continue;
-        }
-        if (s->type != XML_ELEMENT_NODE || !s->_private)
-            continue;
-        const bti_node_info *si = BTI_INFO(s);
-        while (fd[at] == ' ')
-            at++;
-        if (!fd[at] || strcmp((const char *)s->name, (const char *)k->name) ||
-            !same_class(bti_html_peek(k, "class"), bti_html_peek(s, "class")) ||
-            (si->flags & (BTI_NF_SKIP | BTI_NF_BLOCK)) || !si->text || ++items > RUN_MAX_ITEMS)
-            break;
-        char *st = bti_html_text(s);
-        char *fs = st ? fold_squeezed(st) : NULL;
-        if (!fs) {
-            free(st);
-            free(t);
-            t = NULL;
-            break;
-        }
-        size_t sl = strlen(fs), rl = strlen(fd + at);
-        int on = sl && !strncmp(fd + at, fs, sl < rl ? sl : rl);
-        free(fs);
-        if (!on) {
-            free(st);
-            break;
-        }
-        at += sl < rl ? sl : rl;
-        size_t tl = strlen(t), stl = strlen(st);
-        char *j = realloc(t, tl + 1 + stl + 1);
-        if (!j) {
-            free(st);
-            free(t);
-            t = NULL;
-            break;
-        }
-        t = j;
-        t[tl] = ' ';
-        memcpy(t + tl + 1, st, stl + 1);
-        free(st);
-    }
-    free(fd);
-    return t;
-}
-
 static void take_header_standfirst(out *o)
 {
     /* the alike marked paragraphs a standfirst took along are not text too */
@@ -2457,7 +2376,7 @@ static void take_header_standfirst(out *o)
         o->rc = BT_ENOMEM;
         return;
     }
-    if (o->m->description && !(t = described_run(t, k, o->m->description))) {
+    if (o->m->description && !(t = bti_standfirst_described_run(t, k, o->m->description))) {
         o->rc = BT_ENOMEM;
         return;
     }

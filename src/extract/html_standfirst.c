@@ -84,14 +84,19 @@ static int same_attr(const xmlNode *a, const xmlNode *b, const char *name)
     return (!x && !y) || (x && y && !strcmp(x, y));
 }
 
+/* Whether s is set as k is: the same tag and class. */
+static int set_alike(const xmlNode *s, const xmlNode *k)
+{
+    return !strcmp((const char *)s->name, (const char *)k->name) && same_attr(s, k, "class");
+}
+
 /* The first of a run of paragraphs alike (same tag and class, prose after it): the article's
  * text begins here, whatever the container walk kept, so its place alone does not make it
  * a standfirst. */
 static int starts_run(const xmlNode *k)
 {
     const xmlNode *s = next_text_sibling(k);
-    return s && s->name && k->name && !strcmp((const char *)s->name, (const char *)k->name) &&
-           same_attr(k, s, "class") && BTI_INFO(s)->text >= SF_MIN_TEXT;
+    return s && s->name && k->name && set_alike(s, k) && BTI_INFO(s)->text >= SF_MIN_TEXT;
 }
 
 /* A standfirst set as a few items (a "preamble" of short paragraphs, a bullet summary): the
@@ -113,8 +118,7 @@ static const xmlNode *item_box(const xmlNode *k)
         if (c->type != XML_ELEMENT_NODE || !c->_private || (BTI_INFO(c)->flags & BTI_NF_SKIP) ||
             !BTI_INFO(c)->text)
             continue;
-        if (strcmp((const char *)c->name, (const char *)k->name) || !same_attr(c, k, "class") ||
-            !leaf_block(BTI_INFO(c)))
+        if (!set_alike(c, k) || !leaf_block(BTI_INFO(c)))
             return NULL;
         items++;
     }
@@ -528,7 +532,46 @@ size_t bti_standfirst_bare_mark(const char *name, size_t nl, const char *after)
 
 /* ---- a standfirst set as a run of marked paragraphs -------------------------------------- */
 
-#define RUN_MAX_ITEMS 6 /* "<p class=lead>" three times: one standfirst; more is the text */
+/* "<p class=lead>" three times, a described standfirst's sentences (DESCRIBED_RUN): one
+ * standfirst; more is the text */
+#define RUN_MAX_ITEMS 6
+
+/* The element after s among its siblings that has node info, across blank text and
+ * comments; NULL at the end, or at text that is not blank: the run k opens ends there. The
+ * walk over a block's alike next siblings of both runs below. */
+static const xmlNode *next_in_run(const xmlNode *s)
+{
+    for (s = s->next; s; s = s->next) {
+        if (s->type == XML_TEXT_NODE) {
+            for (const xmlChar *c = s->content; c && *c; c++)
+                if (*c != ' ' && *c != '\n' && *c != '\t' && *c != '\r')
+                    return NULL;
+            continue;
+        }
+        if (s->type == XML_ELEMENT_NODE && s->_private)
+            return s;
+    }
+    return NULL;
+}
+
+/* Appends a space and st (freed here) to *t: 0, or BT_ENOMEM with *t freed and NULL (st
+ * NULL is out of memory too). */
+static int join_text(char **t, char *st)
+{
+    size_t tl = strlen(*t), sl = st ? strlen(st) : 0;
+    char *j = st ? realloc(*t, tl + 1 + sl + 1) : NULL;
+    if (!j) {
+        free(st);
+        free(*t);
+        *t = NULL;
+        return BT_ENOMEM;
+    }
+    j[tl] = ' ';
+    memcpy(j + tl + 1, st, sl + 1);
+    free(st);
+    *t = j;
+    return 0;
+}
 
 char *bti_standfirst_run_text(const xmlNode *k)
 {
@@ -536,37 +579,69 @@ char *bti_standfirst_run_text(const xmlNode *k)
     if (!t || !k->_private)
         return t;
     size_t items = 1, total = BTI_INFO(k)->text;
-    for (const xmlNode *s = k->next; s && items < RUN_MAX_ITEMS; s = s->next) {
-        if (s->type == XML_TEXT_NODE) {
-            int blank = 1;
-            for (const xmlChar *c = s->content; c && *c && blank; c++)
-                blank = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
-            if (!blank)
-                break;
-            continue;
-        }
-        if (s->type != XML_ELEMENT_NODE || !s->_private)
-            continue;
+    for (const xmlNode *s = next_in_run(k); s && items < RUN_MAX_ITEMS; s = next_in_run(s)) {
         const bti_node_info *si = BTI_INFO(s);
         if (si->flags & BTI_NF_SKIP)
             continue;
-        if (strcmp((const char *)s->name, (const char *)k->name) || !same_attr(s, k, "class") ||
-            !(si->flags & BTI_NF_LEDE) || !leaf_block(si) || !si->text || holds_media(s) ||
-            total + si->text > SF_MAX_TEXT)
+        if (!set_alike(s, k) || !(si->flags & BTI_NF_LEDE) || !leaf_block(si) || !si->text ||
+            holds_media(s) || total + si->text > SF_MAX_TEXT)
             break;
-        char *st = bti_html_text(s);
-        size_t tl = strlen(t), sl = st ? strlen(st) : 0;
-        char *j = st ? realloc(t, tl + 1 + sl + 1) : NULL;
-        if (!j) {
-            free(st);
-            free(t);
+        if (join_text(&t, bti_html_text(s)))
             return NULL;
-        }
-        t = j;
-        t[tl] = ' ';
-        memcpy(t + tl + 1, st, sl + 1);
-        free(st);
         items++, total += si->text;
     }
+    return t;
+}
+
+/* s folded, runs of spaces as one, no space at either end (malloc'ed). */
+static char *fold_squeezed(const char *s)
+{
+    size_t n = 0;
+    char *f = bti_fold_dup(s, strlen(s), &n);
+    if (!f)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        if (f[i] != ' ' || (o && f[o - 1] != ' '))
+            f[o++] = f[i];
+    while (o && f[o - 1] == ' ')
+        o--;
+    f[o] = '\0';
+    return f;
+}
+
+char *bti_standfirst_described_run(char *t, const xmlNode *k, const char *desc)
+{
+    char *fd = fold_squeezed(desc), *ft = fold_squeezed(t);
+    size_t at = ft ? strlen(ft) : 0;
+    int ok = fd && ft && at && !strncmp(fd, ft, at), items = 1;
+    free(ft);
+    for (const xmlNode *s = ok && k->_private ? next_in_run(k) : NULL; s; s = next_in_run(s)) {
+        const bti_node_info *si = BTI_INFO(s);
+        while (fd[at] == ' ')
+            at++;
+        if (!fd[at] || !set_alike(s, k) || (si->flags & (BTI_NF_SKIP | BTI_NF_BLOCK)) || !si->text ||
+            ++items > RUN_MAX_ITEMS)
+            break;
+        char *st = bti_html_text(s);
+        char *fs = st ? fold_squeezed(st) : NULL;
+        if (!fs) {
+            free(st);
+            free(t);
+            t = NULL;
+            break;
+        }
+        size_t sl = strlen(fs), rl = strlen(fd + at);
+        int on = sl && !strncmp(fd + at, fs, sl < rl ? sl : rl);
+        free(fs);
+        if (!on) {
+            free(st);
+            break;
+        }
+        at += sl < rl ? sl : rl;
+        if (join_text(&t, st))
+            break;
+    }
+    free(fd);
     return t;
 }
