@@ -87,13 +87,7 @@ static int keep_span(tx_block *b, size_t from, size_t to)
     memmove(b->text, b->text + from, n);
     b->text[n] = '\0';
     b->len = n;
-    b->words = tx_count_words(b->text, n);
-    free(b->fold);
-    b->fold = bti_fold_dup(b->text, n, &b->flen);
-    if (!b->fold)
-        return BT_ENOMEM;
-    b->key = tx_key(b->fold, b->flen);
-    return 0;
+    return tx_block_refold(b);
 }
 
 /* Sets b's link to the URL of ul bytes at url, unless it has one: 0 or BT_ENOMEM. */
@@ -168,17 +162,12 @@ static int keep_tail(tx_block *b, size_t cut)
     memmove(b->text, b->text + cut, n);
     b->text[n] = '\0';
     b->len = n;
-    b->words = tx_count_words(b->text, n);
     b->flags &= ~(TBF_LINKLINE | TBF_LIST);
     free(b->url);
     b->url = NULL;
-    free(b->fold);
     /* the tail is short (a name, "More news"): folded whatever its length, keyed on that */
-    b->fold = bti_fold_dup(b->text, n, &b->flen);
-    if (!b->fold)
-        return BT_ENOMEM;
-    b->key = tx_key(b->fold, b->flen);
-    return 1;
+    int rc = tx_block_refold(b);
+    return rc ? rc : 1;
 }
 
 /* A line of text whose last "[" opens a card the lines below close ("Tennis[": html2text

@@ -85,6 +85,9 @@ char *tx_fold_space(const char *s, size_t len, size_t *outlen);
 
 /* The key of a folded text (letters and digits only) used to compare lines. */
 uint64_t tx_key(const char *fold, size_t flen);
+/* Counts, folds and keys b's text again after a pass cut or rewrote it (folded whatever its
+ * length, unlike tx_doc_build's long paragraphs): 0 or BT_ENOMEM. */
+int tx_block_refold(tx_block *b);
 /* The key of a long paragraph (one with no folded text): its own letters and digits. */
 uint64_t tx_raw_key(const char *s, size_t len);
 

@@ -59,6 +59,17 @@ static uint64_t alnum_key(const char *s, size_t len, uint64_t seed)
 /* (a folded text has no capitals: the lowercasing leaves it as it is) */
 uint64_t tx_key(const char *fold, size_t flen) { return alnum_key(fold, flen, 0x62746b6579ULL); }
 
+int tx_block_refold(tx_block *b)
+{
+    b->words = tx_count_words(b->text, b->len);
+    free(b->fold);
+    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
+    if (!b->fold)
+        return BT_ENOMEM;
+    b->key = tx_key(b->fold, b->flen);
+    return 0;
+}
+
 #define FOLD_WORDS 30
 
 /* The key of a long paragraph, which is not folded (cheaper): its own letters and digits. */

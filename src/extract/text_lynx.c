@@ -682,13 +682,7 @@ static int cut_twins(tx_block *b)
     }
     b->len = keep + n;
     b->text[b->len] = '\0';
-    b->words = tx_count_words(b->text, b->len);
-    free(b->fold);
-    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
-    if (!b->fold)
-        return BT_ENOMEM;
-    b->key = tx_key(b->fold, b->flen);
-    return 0;
+    return tx_block_refold(b);
 }
 
 /* Pass "alt at paragraph end": a photo's alt text glued to the end of the paragraph above
@@ -712,17 +706,6 @@ static size_t alt_tail(const tx_block *b, const tx_block *next)
             (next->len == L || next->text[L] == ' '))
             return p;
     }
-    return 0;
-}
-
-static int refold(tx_block *b)
-{
-    b->words = tx_count_words(b->text, b->len);
-    free(b->fold);
-    b->fold = bti_fold_dup(b->text, b->len, &b->flen);
-    if (!b->fold)
-        return BT_ENOMEM;
-    b->key = tx_key(b->fold, b->flen);
     return 0;
 }
 
@@ -766,7 +749,7 @@ static int cut_caption(tx_block *b)
     b->len = keep;
     b->text[keep] = '\0';
     b->tail_words = 0;
-    return refold(b);
+    return tx_block_refold(b);
 }
 
 int tx_lynx_cut(tx_doc *d)
@@ -790,7 +773,7 @@ int tx_lynx_cut(tx_doc *d)
         if (p) {
             b->len = p - 1; /* without the space before the alt text */
             b->text[b->len] = '\0';
-            if ((rc = refold(b)))
+            if ((rc = tx_block_refold(b)))
                 return rc;
         }
     }
