@@ -130,17 +130,6 @@ static int capital_word(const char *s, size_t len)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
-/* The code point that ends s[0..len), or -1. */
-static utf8proc_int32_t cp_at_end(const char *s, size_t len)
-{
-    size_t st = len - 1;
-    while (st > 0 && len - st < 4 && ((unsigned char)s[st] & 0xC0) == 0x80)
-        st--;
-    utf8proc_int32_t cp = -1;
-    utf8proc_iterate((const utf8proc_uint8_t *)s + st, (utf8proc_ssize_t)(len - st), &cp);
-    return cp;
-}
-
 /* Whether s[0..len) is words that name (capitalised, or short joining words between them),
  * at least one and at most max of them, with no sentence mark inside. */
 static int names_only(const char *s, size_t len, size_t max)
@@ -214,7 +203,7 @@ int tx_named_credit_tail(const char *s, size_t len)
     if (!len)
         return 0;
     /* ends on a letter (a name), not on a mark: the cheap test first, most lines end on one */
-    utf8proc_int32_t cp = cp_at_end(s, len);
+    utf8proc_int32_t cp = tx_cp_before(s, len);
     if (cp < 0 || !(utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
                     utf8proc_category(cp) == UTF8PROC_CATEGORY_LL) ||
         tx_count_words(s, len) > BRACKET_CREDIT_LINE_WORDS)

@@ -78,6 +78,9 @@ int tx_join_block_links(tx_doc *d);
 
 /* Words in s: runs of non-space bytes (the text is white-space folded). */
 size_t tx_count_words(const char *s, size_t len);
+/* The code point that ends at s[i - 1] (i > 0), decoded backwards over its UTF-8 bytes; -1
+ * when those bytes are no character. */
+int32_t tx_cp_before(const char *s, size_t i);
 
 /* A copy of NFC UTF-8 `s` with white space folded to single spaces and trimmed (the
  * BT_NORM_SPACE rule without the NFC pass the decoder already made). NULL when out of memory. */

@@ -609,6 +609,16 @@ static int cjk_at(const unsigned char *s, size_t left)
     return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF);
 }
 
+int32_t tx_cp_before(const char *s, size_t i)
+{
+    size_t st = i - 1;
+    while (st > 0 && i - st < 4 && ((unsigned char)s[st] & 0xC0) == 0x80)
+        st--;
+    utf8proc_int32_t cp = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)s + st, (utf8proc_ssize_t)(i - st), &cp);
+    return cp;
+}
+
 size_t tx_count_words(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;

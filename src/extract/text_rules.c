@@ -499,22 +499,11 @@ size_t tx_inline_related_prefix(const char *s, size_t len)
  * article's paragraph may show one (a typo, "z.B."), never two. */
 #define GLUED_MIN_SEAMS 2
 
-/* The code point that ends at s[i - 1] (i > 0), decoded backwards over its UTF-8 bytes. */
-static utf8proc_int32_t cp_before(const char *s, size_t i)
-{
-    size_t st = i - 1;
-    while (st > 0 && i - st < 4 && ((unsigned char)s[st] & 0xC0) == 0x80)
-        st--;
-    utf8proc_int32_t cp = -1;
-    utf8proc_iterate((const utf8proc_uint8_t *)s + st, (utf8proc_ssize_t)(i - st), &cp);
-    return cp;
-}
-
 static int glued_seam(const char *s, size_t len, size_t i)
 {
     if (i == 0 || i + 2 >= len)
         return 0;
-    utf8proc_int32_t a = cp_before(s, i), b = -1, c = -1;
+    utf8proc_int32_t a = tx_cp_before(s, i), b = -1, c = -1;
     if (a < 0 || !(utf8proc_category(a) == UTF8PROC_CATEGORY_LL ||
                    utf8proc_category(a) == UTF8PROC_CATEGORY_ND))
         return 0;
