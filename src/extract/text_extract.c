@@ -286,6 +286,14 @@ static int slash_credit_tail(const tx_block *b)
 
 static int bracketed_credit_line(const tx_block *b);
 
+/* A credit of names around a slash on a line of its own ("Philipp von Ditfurth/dpa"); a
+ * heading's, a list's or a link's names are no credit. */
+static int slash_credit_only(const tx_block *b)
+{
+    return b->kind == TB_TEXT && !b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) &&
+           tx_slash_credit_line(b->text, b->len);
+}
+
 /* Pass "caption label": a line opening on a caption's label and a colon ("Legende: ...",
  * "Bildunterschrift: ...", "Caption: ..."; lexicon CAPTION_LABEL) is a photo's caption, as
  * BBC's "Image caption ..." is: a renderer prints the label a page hides for screen
@@ -331,7 +339,7 @@ static int bare_caption(const tx_block *b)
     /* a credit alone on its line (a heading's or a link's names are no credit) */
     if (bracketed_credit_line(b))
         return 1;
-    if (!b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) && tx_slash_credit_line(b->text, b->len))
+    if (slash_credit_only(b))
         return 1;
     if (!tx_split_credit(b->text, b->len, &cl, &co, &crl))
         return 0;
@@ -364,9 +372,7 @@ static int credit_only(const tx_block *b)
  * byline of two). */
 static int credit_line(const tx_block *b)
 {
-    return credit_only(b) || (b->kind == TB_TEXT && b->text[0] == '(' && !b->level &&
-                              !(b->flags & (TBF_LIST | TBF_LINKLINE)) &&
-                              tx_slash_credit_line(b->text, b->len));
+    return credit_only(b) || (b->kind == TB_TEXT && b->text[0] == '(' && slash_credit_only(b));
 }
 
 /* Pass "bracketed credit line": "(Bild: Verbraucherzentrale.de / Phishingradar)", a credit
@@ -1763,14 +1769,6 @@ static int one_sentence(const tx_block *b)
             isupper((unsigned char)b->text[i + 2]) && !isupper((unsigned char)b->text[i - 1]))
             return 0;
     return 1;
-}
-
-/* A credit of names around a slash on a line of its own ("Philipp von Ditfurth/dpa"); a
- * heading's, a list's or a link's names are no credit. */
-static int slash_credit_only(const tx_block *b)
-{
-    return b->kind == TB_TEXT && !b->level && !(b->flags & (TBF_LIST | TBF_LINKLINE)) &&
-           tx_slash_credit_line(b->text, b->len);
 }
 
 /* Pass 9: a short line that is no sentence right above a line of only a credit is the
