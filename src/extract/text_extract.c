@@ -1089,11 +1089,6 @@ static int glued_cards_below(const ctx *c, size_t h)
     return prose && spaced * 100 >= prose * GLUED_BOX_SPACED_PCT;
 }
 
-static int glued_card(const tx_block *b)
-{
-    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
-}
-
 /* Pass "photo card": a related box's card in a lynx dump is the photo's alt text (indented,
  * set apart like a paragraph, a sentence of a caption's length) and the story's title under
  * it at the margin, where lynx sets headings; the article resuming below the box opens on a
@@ -1136,7 +1131,7 @@ static int read_related_block(ctx *c, size_t h, size_t re)
          * lynx dump whose paragraphs stand apart, prose glued to the line above is a card's
          * summary (a <div>'s text), no paragraph resuming (pass "glued box") */
         if (h < re && (c->role[k] == R_BODY ||
-                       (tx_is_prose(b) && !(cards && glued_card(b)) && !photo_card(c, k)) ||
+                       (tx_is_prose(b) && !(cards && tx_lynx_glued(b)) && !photo_card(c, k)) ||
                        b->kind == TB_IMAGE ||
                        (b->flags & TBF_CAPTION) || bare_caption(b) ||
                        (k + 1 < c->d.n && alt_of_caption(b, &B[k + 1]))))

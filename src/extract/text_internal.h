@@ -193,6 +193,9 @@ int tx_lynx_mark(const tx_doc *d, unsigned char *junk, unsigned char mark, unsig
  * shows to be a widget's one-word label gets role none and junk mark (pass "widget label"). */
 void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char stop,
                            unsigned char none, unsigned char *junk, unsigned char mark);
+/* Whether a lynx dump's line is glued to the line above: indented as text, with no blank
+ * line before it, no bullet and no heading (a <div>'s text, where a <p> stands apart). */
+int tx_lynx_glued(const tx_block *b);
 
 
 /* In a capture laid out as a lynx dump, cuts photos out of the paragraphs they run into:

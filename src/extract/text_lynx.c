@@ -43,11 +43,12 @@ static int lynx_layout(const tx_doc *d, size_t *prose, size_t *spaced)
  * line of prose that follows the text above it with no blank line is not one of them: it is
  * a <div>'s text, a teaser's summary under its title, a widget's notice. It gets its own
  * mark: the body pass lets the article go on through it, as through any widget's text. */
-static int glued_prose(const tx_block *b)
+int tx_lynx_glued(const tx_block *b)
 {
-    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level &&
-           tx_is_prose(b);
+    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
 }
+
+static int glued_prose(const tx_block *b) { return tx_lynx_glued(b) && tx_is_prose(b); }
 
 static void mark_glued(const tx_doc *d, unsigned char *junk, unsigned char mark)
 {
@@ -78,14 +79,6 @@ static int opens_list(const tx_block *b)
            (tx_is_prose(b) || (b->len && b->text[b->len - 1] == ':'));
 }
 
-/* A line a card sets under its bullet: a teaser's headline or time stamp in a <div> of the
- * <li>, glued to the bullet's text (no blank line) and indented, but without the bullet
- * lynx gives the item itself. The cards' list goes on through it. */
-static int card_line(const tx_block *b)
-{
-    return (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST)) && !b->level;
-}
-
 /* Whether the line ends on a colon, introducing the list below it. */
 static int introduces_items(const tx_block *b)
 {
@@ -100,13 +93,16 @@ static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned cha
             i++;
             continue;
         }
+        /* a line a card sets under its bullet, glued (a teaser's headline or time stamp in a
+         * <div> of the <li>, without the bullet lynx gives the item itself): the cards'
+         * list goes on through it */
         size_t j = i, items = 0, lined = 0;
         while (j < d->n && ((d->b[j].flags & TBF_LIST) || junk[j] || d->b[j].kind != TB_TEXT ||
-                            card_line(&d->b[j]))) {
+                            tx_lynx_glued(&d->b[j]))) {
             int item = (d->b[j].flags & TBF_LIST) && !junk[j];
             items += item;
             lined += item && j + 1 < d->n && !junk[j + 1] && d->b[j + 1].kind == TB_TEXT &&
-                     card_line(&d->b[j + 1]);
+                     tx_lynx_glued(&d->b[j + 1]);
             j++;
         }
         size_t p = i;
@@ -256,9 +252,7 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
         }
         else if (repeats_opening(b) || glued_twin(b))
             junk[i] = mark;
-        else if (i + 1 < d->n && d->b[i + 1].kind == TB_TEXT && !d->b[i + 1].level &&
-                 (d->b[i + 1].flags & TBF_INDENT) &&
-                 !(d->b[i + 1].flags & (TBF_BLANK_BEFORE | TBF_LIST)) &&
+        else if (i + 1 < d->n && d->b[i + 1].kind == TB_TEXT && tx_lynx_glued(&d->b[i + 1]) &&
                  near_twins(b, &d->b[i + 1])) {
             size_t cl, co, cr;
             const tx_block *cap = &d->b[i + 1];
@@ -514,7 +508,7 @@ static void mark_image_leads(const tx_doc *d, unsigned char *junk, unsigned char
         if (!junk[i])
             junk[i] = mark;
         for (size_t k = i + 1; k < d->n && k <= i + IMAGE_CAPTION_LINES &&
-                               d->b[k].kind == TB_TEXT && card_line(&d->b[k]);
+                               d->b[k].kind == TB_TEXT && tx_lynx_glued(&d->b[k]);
              k++)
             if (!junk[k])
                 junk[k] = mark;
@@ -585,9 +579,8 @@ static int author_box(const tx_doc *d, size_t i)
 
 static int widget_label(const tx_block *b)
 {
-    return b->kind == TB_TEXT && !b->level && b->words <= WIDGET_LABEL_MAX_WORDS &&
-           (b->flags & TBF_INDENT) && !(b->flags & (TBF_BLANK_BEFORE | TBF_LIST | TBF_NAV)) &&
-           b->fold && bti_lex_has(WIDGET_LABEL_KINDS, b->fold, b->flen);
+    return b->kind == TB_TEXT && b->words <= WIDGET_LABEL_MAX_WORDS && tx_lynx_glued(b) &&
+           !(b->flags & TBF_NAV) && b->fold && bti_lex_has(WIDGET_LABEL_KINDS, b->fold, b->flen);
 }
 
 void tx_lynx_widget_labels(const tx_doc *d, unsigned char *role, unsigned char stop,
@@ -691,8 +684,7 @@ static int cut_twins(tx_block *b)
  * sentence's start, that the block below opens with: it is cut off the paragraph. */
 static size_t alt_tail(const tx_block *b, const tx_block *next)
 {
-    if (next->kind != TB_TEXT || (next->flags & (TBF_BLANK_BEFORE | TBF_LIST)) || next->level ||
-        !(next->flags & TBF_INDENT) || next->len < ALT_MIN_LEN)
+    if (next->kind != TB_TEXT || !tx_lynx_glued(next) || next->len < ALT_MIN_LEN)
         return 0;
     const char *s = b->text;
     for (const char *st = memchr(s, '.', b->len); st; st = memchr(st + 1, '.', b->len - (size_t)(st + 1 - s))) {
