@@ -242,23 +242,18 @@ static void mark_alt_twins(const tx_doc *d, unsigned char *junk, unsigned char m
          * article's): only indented text is a photo's */
         if (b->kind != TB_TEXT || b->level || (b->flags & TBF_LIST) || !(b->flags & TBF_INDENT))
             continue;
-        if (i + 1 < d->n && (d->b[i + 1].flags & TBF_INDENT) && starts_with_twin(b, &d->b[i + 1])) {
-            /* a caption with a credit the caption rules know ("(Ảnh: ...)") is left to them:
-             * they make the pair a photo with its caption */
-            size_t cl, co, cr;
-            const tx_block *cap = &d->b[i + 1];
-            if (!tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
-                junk[i] = junk[i + 1] = mark;
-        }
-        else if (repeats_opening(b) || glued_twin(b))
+        const tx_block *cap = i + 1 < d->n ? &d->b[i + 1] : NULL;
+        int pair = cap && (cap->flags & TBF_INDENT) && starts_with_twin(b, cap);
+        if (!pair && (repeats_opening(b) || glued_twin(b))) {
             junk[i] = mark;
-        else if (i + 1 < d->n && d->b[i + 1].kind == TB_TEXT && tx_lynx_glued(&d->b[i + 1]) &&
-                 near_twins(b, &d->b[i + 1])) {
-            size_t cl, co, cr;
-            const tx_block *cap = &d->b[i + 1];
-            if (!tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
-                junk[i] = junk[i + 1] = mark;
+            continue;
         }
+        pair = pair || (cap && cap->kind == TB_TEXT && tx_lynx_glued(cap) && near_twins(b, cap));
+        /* a caption with a credit the caption rules know ("(Ảnh: ...)") is left to them:
+         * they make the pair a photo with its caption */
+        size_t cl, co, cr;
+        if (pair && !tx_split_credit(cap->text, cap->len, &cl, &co, &cr))
+            junk[i] = junk[i + 1] = mark;
     }
 }
 
