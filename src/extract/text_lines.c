@@ -316,9 +316,22 @@ static int query_name(const char *s, size_t len)
     return q && memchr(q, '=', len - (size_t)(q - s)) != NULL;
 }
 
+/* Whether s[1..end) (after a '[') is such a file name: an image's extension at its end or
+ * before its query, or a query. */
+static int file_image_name(const char *s, size_t end)
+{
+    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"};
+    for (size_t e = 0; e < sizeof exts / sizeof exts[0]; e++) {
+        size_t el = strlen(exts[e]);
+        for (size_t q = 1; q + el <= end; q++)
+            if (!strncasecmp(s + q, exts[e], el) && (q + el == end || s[q + el] == '?'))
+                return 1;
+    }
+    return query_name(s + 1, end - 1);
+}
+
 /* Whether line s opens on an image lynx names by its file ("[photo.jpg]", "[a1b2?w=40&s=..."):
- * the first word, a '[' then a name with an image's extension or a query, closed or not
- * (a long name wraps). */
+ * the first word, a '[' then a file name, closed or not (a long name wraps). */
 static int opens_on_file_image(const char *s, size_t len)
 {
     if (len < 2 || s[0] != '[')
@@ -326,14 +339,7 @@ static int opens_on_file_image(const char *s, size_t len)
     size_t t = 1;
     while (t < len && s[t] != ']' && s[t] != ' ' && s[t] != '[')
         t++;
-    static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", NULL};
-    for (size_t e = 0; exts[e]; e++) {
-        size_t el = strlen(exts[e]);
-        for (size_t q = 1; q + el <= t; q++)
-            if (!strncasecmp(s + q, exts[e], el) && (q + el == t || s[q + el] == '?'))
-                return 1;
-    }
-    return query_name(s + 1, t - 1);
+    return file_image_name(s, t);
 }
 
 /* Whether the output holds anything but white space. */
@@ -368,21 +374,19 @@ static size_t md_link(inline_state *st, const char *s, size_t len, int image, in
             k++;
         if (k == close)
             return close + 1;
-        /* lynx shows images as "[photo.jpg]" or "[IMG]" */
-        static const char *const exts[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", "IMG",
-                                           "image", NULL};
+        /* lynx shows images as "[IMG]", or by a file name ("[photo.jpg]", with its query:
+         * "[3f7a...?format=auto&w=40&s=...]") */
+        static const char *const marks[] = {"IMG", "image"};
         size_t spaces = 0;
         for (size_t q = 1; q < close; q++)
             spaces += s[q] == ' ';
-        int name = 0;
-        for (size_t e = 0; exts[e] && spaces <= 1 && !name; e++) {
-            size_t el = strlen(exts[e]);
+        int name = spaces <= 1 && file_image_name(s, close);
+        for (size_t e = 0; e < sizeof marks / sizeof marks[0] && spaces <= 1 && !name; e++) {
+            size_t el = strlen(marks[e]);
             for (size_t q = 1; q + el <= close && !name; q++)
-                name = !strncasecmp(s + q, exts[e], el) &&
-                       (q + el == close || s[q + el] == '?' || exts[e][0] != '.');
+                name = !strncasecmp(s + q, marks[e], el);
         }
-        /* ... or by a file name with its query ("[3f7a...?format=auto&w=40&s=...]") */
-        if (name || (spaces <= 1 && query_name(s + 1, close - 1))) {
+        if (name) {
             st->file_image_lead |= !has_text(&st->out);
             return close + 1;
         }
