@@ -1182,13 +1182,20 @@ static void drop_para(out *o, size_t i)
     o->pn--;
 }
 
+/* Whether t is the name of one of the article's authors (known so far). */
+static int is_author_name(const out *o, const char *t)
+{
+    for (size_t j = 0; j < o->a->n_authors; j++)
+        if (bti_html_same_text(t, o->a->authors[j]))
+            return 1;
+    return 0;
+}
+
 static void add_author(out *o, const char *name)
 {
-    if (o->m->n_authors) /* the page's metadata named them already */
+    /* the page's metadata named them already, or the name is in */
+    if (o->m->n_authors || is_author_name(o, name))
         return;
-    for (size_t i = 0; i < o->a->n_authors; i++)
-        if (bti_html_same_text(o->a->authors[i], name))
-            return;
     if (bt_article_add_author(o->a, name))
         o->rc = BT_ENOMEM;
 }
@@ -1310,8 +1317,7 @@ static void trim_edges(out *o)
             break;
         for (size_t i = 0; i < sizeof head / sizeof head[0] && !drop; i++)
             drop = !strncmp(p->text, head[i], strlen(head[i])) && p->len < EDGE_LINE_MAX;
-        for (size_t i = 0; i < o->a->n_authors && !drop; i++)
-            drop = bti_html_same_text(p->text, o->a->authors[i]);
+        drop = drop || is_author_name(o, p->text);
         for (size_t i = 0; i < o->m->n_authors && !drop; i++)
             drop = bti_html_same_text(p->text, o->m->authors[i]);
         if (!drop)
@@ -2533,14 +2539,6 @@ static int bio_of_author(const out *o, size_t i)
     return 0;
 }
 
-static int author_name_line(const out *o, const char *t)
-{
-    for (size_t j = 0; j < o->a->n_authors; j++)
-        if (bti_html_same_text(t, o->a->authors[j]))
-            return 1;
-    return 0;
-}
-
 static void drop_author_bios(out *o)
 {
     if (!o->a->n_authors)
@@ -2553,7 +2551,7 @@ static void drop_author_bios(out *o)
             continue;
         }
         drop_para(o, i);
-        if (i > 0 && author_name_line(o, o->pv[i - 1].text)) {
+        if (i > 0 && is_author_name(o, o->pv[i - 1].text)) {
             drop_para(o, i - 1);
             i--;
         }
