@@ -216,6 +216,16 @@ static int close_card_ends(tx_doc *d, size_t i, size_t j, int lead, size_t goff,
     return rc;
 }
 
+/* The way out on an error: the blocks moved so far (to B[0..out)) are in place, the rest,
+ * from `from` on, are moved after them as they are, so each block is held once. Returns rc. */
+static int keep_rest(tx_doc *d, size_t out, size_t from, int rc)
+{
+    for (size_t k = from; k < d->n; k++)
+        d->b[out++] = d->b[k];
+    d->n = out;
+    return rc;
+}
+
 int tx_join_block_links(tx_doc *d)
 {
     tx_block *B = d->b;
@@ -223,12 +233,8 @@ int tx_join_block_links(tx_doc *d)
     for (size_t i = 0; i < d->n;) {
         size_t j = i + 1, ul = 0, cut = 0;
         int glued = join_glued_card(d, i);
-        if (glued < 0) {
-            for (size_t k = i; k < d->n; k++)
-                B[out++] = B[k];
-            d->n = out;
-            return glued;
-        }
+        if (glued < 0)
+            return keep_rest(d, out, i, glued);
         size_t goff = 0;
         int lead = opens_at_end(&B[i]);
         if (is_open_bracket(&B[i]) || lead)
@@ -240,12 +246,8 @@ int tx_join_block_links(tx_doc *d)
             /* pass "card ends": the card's brackets end lines of text ("... Tennis](url)[",
              * "heise Security](url)"): those lines keep their text */
             int rc = close_card_ends(d, i, j, lead, goff, cut, ul);
-            if (rc < 0) {
-                for (size_t k = i; k < d->n; k++)
-                    B[out++] = B[k];
-                d->n = out;
-                return rc;
-            }
+            if (rc < 0)
+                return keep_rest(d, out, i, rc);
             for (size_t k = i; k <= j; k++)
                 if (B[k].len || B[k].kind != TB_TEXT)
                     B[out++] = B[k];
@@ -259,19 +261,9 @@ int tx_join_block_links(tx_doc *d)
             continue;
         }
         /* the blocks inside the brackets are the link's text */
-        const char *url = B[j].text + 2;
-        for (size_t k = i + 1; k < j; k++) {
-            if (B[k].kind != TB_TEXT)
-                continue;
-            if (!B[k].url) {
-                B[k].url = malloc(ul + 1);
-                if (!B[k].url)
-                    return BT_ENOMEM;
-                memcpy(B[k].url, url, ul);
-                B[k].url[ul] = '\0';
-            }
-            B[k].flags |= TBF_LINKLINE;
-        }
+        for (size_t k = i + 1; k < j; k++)
+            if (B[k].kind == TB_TEXT && set_link(&B[k], B[j].text + 2, ul))
+                return keep_rest(d, out, i, BT_ENOMEM);
         unsigned blank = B[i].flags & TBF_BLANK_BEFORE;
         free_block(&B[i]);
         if (i + 1 < j)
@@ -279,13 +271,8 @@ int tx_join_block_links(tx_doc *d)
         for (size_t k = i + 1; k < j; k++)
             B[out++] = B[k];
         int kept = keep_tail(&B[j], cut);
-        if (kept < 0) {
-            /* the blocks moved so far are in place; the rest stay where they were */
-            for (size_t k = j; k < d->n; k++)
-                B[out++] = B[k];
-            d->n = out;
-            return kept;
-        }
+        if (kept < 0)
+            return keep_rest(d, out, j, kept);
         if (kept && is_open_bracket(&B[j])) {
             i = j; /* "](url) [": the next card opens on the line that closes this one */
             continue;
