@@ -72,17 +72,17 @@ static void mark_glued(const tx_doc *d, unsigned char *junk, unsigned char mark)
 #define LINED_CARDS_MIN 2 /* ... unless each bullet has a line of its own glued under it (its
                              story's headline under a photo's caption): a card each */
 
-/* A paragraph that may open a list: prose, or a line introducing it ("... next week:"). */
-static int opens_list(const tx_block *b)
-{
-    return (b->flags & TBF_INDENT) && !(b->flags & TBF_LIST) && !b->level &&
-           (tx_is_prose(b) || (b->len && b->text[b->len - 1] == ':'));
-}
-
 /* Whether the line ends on a colon, introducing the list below it. */
 static int introduces_items(const tx_block *b)
 {
     return b->len && b->text[b->len - 1] == ':';
+}
+
+/* A paragraph that may open a list: prose, or a line introducing it ("... next week:"). */
+static int opens_list(const tx_block *b)
+{
+    return (b->flags & TBF_INDENT) && !(b->flags & TBF_LIST) && !b->level &&
+           (tx_is_prose(b) || introduces_items(b));
 }
 
 static void mark_bullet_cards(const tx_doc *d, unsigned char *junk, unsigned char mark,
