@@ -921,11 +921,11 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
             const char *a = lists[l][i];
             int own = !(i > 0 && fields[l][i - 1] == fields[l][i]) &&
                       !(i + 1 < ns[l] && fields[l][i + 1] == fields[l][i]);
-            if (publisher[i] && l == 0 && own && person_entry) {
-                m->authors[m->n_authors++] = strdup(a);
-                continue;
-            }
             if (publisher[i] && l == 0 && own) {
+                if (person_entry) {
+                    m->authors[m->n_authors++] = strdup(a);
+                    continue;
+                }
                 if (!m->org_authors)
                     m->org_authors = calloc(ns[l], sizeof *m->org_authors);
                 char *c = m->org_authors ? strdup(a) : NULL;
