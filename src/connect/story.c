@@ -459,13 +459,12 @@ static uint32_t find(const bti_story_set *s, uint32_t id)
     return id;
 }
 
-/* The story document `d` is in now; its record and the chain of merges on the way are
- * pointed at the survivor, so that the next look-up is one step (path compression). */
-static uint32_t doc_story(bti_story_set *s, uint32_t d)
+/* doc_story for a document whose story was merged: its record and the chain of merges on
+ * the way are pointed at the survivor, so that the next look-up is one step (path
+ * compression). */
+static uint32_t doc_story_merged(bti_story_set *s, uint32_t d)
 {
     uint32_t id = s->docs[d].story;
-    if (s->st[id].merged_into == BTI_STORY_NONE)
-        return id;
     uint32_t root = find(s, id);
     while (s->st[id].merged_into != BTI_STORY_NONE) {
         uint32_t next = s->st[id].merged_into;
@@ -474,6 +473,14 @@ static uint32_t doc_story(bti_story_set *s, uint32_t d)
     }
     s->docs[d].story = root;
     return root;
+}
+
+/* The story document `d` is in now: its own, without a call when that was not merged since
+ * (most). */
+static inline uint32_t doc_story(bti_story_set *s, uint32_t d)
+{
+    uint32_t id = s->docs[d].story;
+    return s->st[id].merged_into == BTI_STORY_NONE ? id : doc_story_merged(s, d);
 }
 
 /* Room for one more document in the neighbour walk's arrays and its vector in the lists. */
@@ -600,9 +607,7 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
             uint32_t d = s->dtouched[k];
             if (s->dacc[d] < near)
                 continue;
-            uint32_t sid = s->docs[d].story;
-            if (s->st[sid].merged_into != BTI_STORY_NONE)
-                sid = doc_story(s, d);
+            uint32_t sid = doc_story(s, d);
             if (s->kround[sid] != s->stamp) {
                 s->kround[sid] = s->stamp;
                 s->knear[nnear++] = sid;
@@ -632,10 +637,7 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
     }
     for (uint32_t k = 0; k < s->ndtouched; k++) {
         uint32_t d = s->dtouched[k];
-        /* the document's story, without a call when it was not merged since (most) */
-        uint32_t sid = s->docs[d].story;
-        if (s->st[sid].merged_into != BTI_STORY_NONE)
-            sid = doc_story(s, d);
+        uint32_t sid = doc_story(s, d);
         if (bounded && s->kround[sid] != s->stamp)
             continue;
         knn_rank(s, sid, d, date);
