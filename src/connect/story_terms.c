@@ -265,6 +265,16 @@ static uint32_t pair_slot(uint64_t key, uint32_t nslots)
     return (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (nslots - 1);
 }
 
+/* Puts (key, val) in the first free slot from key's of a table of n slots. */
+static void pair_slot_put(uint64_t *keys, uint32_t *vals, uint32_t n, uint64_t key, uint32_t val)
+{
+    uint32_t j = pair_slot(key, n);
+    while (vals[j])
+        j = (j + 1) & (n - 1);
+    keys[j] = key;
+    vals[j] = val;
+}
+
 static void pair_cache_put(bti_story_dict *d, uint64_t key, uint32_t pid)
 {
     if (d->npairs + 1 > d->npslots / 2) {
@@ -279,24 +289,15 @@ static void pair_cache_put(bti_story_dict *d, uint64_t key, uint32_t pid)
             return;
         }
         for (uint32_t i = 0; i < d->npslots; i++)
-            if (d->pval[i]) {
-                uint32_t j = pair_slot(d->pkey[i], n);
-                while (v[j])
-                    j = (j + 1) & (n - 1);
-                k[j] = d->pkey[i];
-                v[j] = d->pval[i];
-            }
+            if (d->pval[i])
+                pair_slot_put(k, v, n, d->pkey[i], d->pval[i]);
         free(d->pkey);
         free(d->pval);
         d->pkey = k;
         d->pval = v;
         d->npslots = n;
     }
-    uint32_t j = pair_slot(key, d->npslots);
-    while (d->pval[j])
-        j = (j + 1) & (d->npslots - 1);
-    d->pkey[j] = key;
-    d->pval[j] = pid + 1;
+    pair_slot_put(d->pkey, d->pval, d->npslots, key, pid + 1);
     d->npairs++;
 }
 
