@@ -276,12 +276,9 @@ static int in_window(const bti_story_set *s, const story *st, int64_t date)
     return (double)(date - st->last) <= w && (double)(st->first - date) <= w;
 }
 
-/* Puts story sid on this round's list of touched stories, its sums zeroed, the first time
- * it is met; 0 when it is out of the window of `date` (then it is not put). */
-static int touch_story(bti_story_set *s, uint32_t sid, int64_t date)
+/* touch_story for a story not stamped this round. */
+static int touch_story_new(bti_story_set *s, uint32_t sid, int64_t date)
 {
-    if (s->acc_stamp[sid] == s->stamp)
-        return 1;
     if (!in_window(s, &s->st[sid], date))
         return 0;
     s->acc_stamp[sid] = s->stamp;
@@ -291,6 +288,16 @@ static int touch_story(bti_story_set *s, uint32_t sid, int64_t date)
     s->nshare[sid] = 0;
     s->touched[s->ntouched++] = sid;
     return 1;
+}
+
+/* Puts story sid on this round's list of touched stories, its sums zeroed, the first time
+ * it is met; 0 when it is out of the window of `date` (then it is not put). TOUCH_INLINE: a
+ * story met under an earlier term of this walk is stamped already (in the window,
+ * WINDOW_ONCE): the stamp is compared inline, not in a call a posting (on 3,000 articles
+ * 2.35 M calls, two in three for a stamped story). */
+static inline int touch_story(bti_story_set *s, uint32_t sid, int64_t date)
+{
+    return s->acc_stamp[sid] == s->stamp || touch_story_new(s, sid, date);
 }
 
 /* Walks the index lists of vector (ids, ws, n) and leaves in s->touched the live stories
@@ -337,10 +344,7 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
             s->seen[sid] = s->seen_stamp;
             if (sid == self)
                 continue;
-            /* TOUCH_INLINE: a story met under an earlier term of this walk is stamped
-             * already (in the window, WINDOW_ONCE): the stamp is compared here, not in a call
-             * a posting (on 3,000 articles 2.35 M calls, two in three for a stamped story) */
-            if (s->acc_stamp[sid] != s->stamp && !touch_story(s, sid, date))
+            if (!touch_story(s, sid, date))
                 continue;
             s->nshare[sid]++;
             s->acc[sid] += ws[i] * cw;
