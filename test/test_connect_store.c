@@ -179,6 +179,19 @@ static void id_of(bt_store *s, const char *title, char id[17])
     sqlite3_finalize(st);
 }
 
+/* The original's group (ORIG's title) has n articles. */
+static void assert_orig_group(bt_store *s, size_t n)
+{
+    char orig[17];
+    bt_error err;
+    id_of(s, "Hai bên nối lại đàm phán", orig);
+    bt_dup_group *g = NULL;
+    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
+    assert_non_null(g);
+    assert_int_equal(g->n, n);
+    bt_dup_group_free(g);
+}
+
 /* The groups as text: "G: id sim, id sim; ..." (ids only when with_sim is 0). */
 static char *groups_text(bt_store *s, double min_sim, int with_sim)
 {
@@ -390,18 +403,11 @@ static void test_empty_and_catch_up(void **state)
     assert_int_equal(bt_article_set(&a->origin, "direct", 6), 0);
     assert_int_equal(test_store_add(s, a, NULL, NULL, &err), BT_STORE_ADDED);
     bt_article_free(a);
-    char orig[17];
-    id_of(s, "Hai bên nối lại đàm phán", orig);
-    bt_dup_group *g = NULL;
-    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
-    assert_int_equal(g->n, 2);
-    bt_dup_group_free(g);
+    assert_orig_group(s, 2);
     bt_store_close(s);
     ingest(f->db, order, 0, 0);
     assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
-    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
-    assert_int_equal(g->n, 3);
-    bt_dup_group_free(g);
+    assert_orig_group(s, 3);
     bt_store_close(s);
 }
 
@@ -438,13 +444,7 @@ static void test_upgrade_from_4(void **state)
     bt_store_stats st = BT_STORE_STATS_INIT;
     assert_int_equal(bt_store_stats_get(s, &st, &err), 0);
     assert_int_equal(st.schema_version, BT_STORE_SCHEMA_VERSION);
-    char orig[17];
-    id_of(s, "Hai bên nối lại đàm phán", orig);
-    bt_dup_group *g = NULL;
-    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
-    assert_non_null(g);
-    assert_int_equal(g->n, 2);
-    bt_dup_group_free(g);
+    assert_orig_group(s, 2);
     bt_store_close(s);
 }
 
@@ -476,13 +476,7 @@ static void test_old_band_params_rebuilt(void **state)
     assert_int_equal(count(s, "SELECT count(*) FROM connect_meta WHERE key = 'dups_params'"
                               " AND value LIKE 'k=5 bands=32 rows=2 %'"),
                      0);
-    char orig[17];
-    id_of(s, "Hai bên nối lại đàm phán", orig);
-    bt_dup_group *g = NULL;
-    assert_int_equal(bt_dups_of(s, orig, &g, &err), 0);
-    assert_non_null(g);
-    assert_int_equal(g->n, 2);
-    bt_dup_group_free(g);
+    assert_orig_group(s, 2);
     bt_store_close(s);
 }
 

@@ -14,8 +14,9 @@
  * which candidates pass: a rebuild applies new ones (bantin connect --rebuild). */
 static void params_text(const bti_dups_opts *o, char *out, size_t cap)
 {
-    snprintf(out, cap, "k=%u bands=%u rows=%u seed=%016llx%s", o->shingle_words, o->bands,
-             o->rows, (unsigned long long)o->seed, o->one_permutation ? " oph run=poly word=2" : " run=poly word=2");
+    /* run=poly, word=2: the shingles' run and word hashes (shingle.c, WORD_HASH) */
+    snprintf(out, cap, "k=%u bands=%u rows=%u seed=%016llx%s run=poly word=2", o->shingle_words,
+             o->bands, o->rows, (unsigned long long)o->seed, o->one_permutation ? " oph" : "");
 }
 
 /* EPOCH_CANONICAL: the store keeps dates as the writer formats them,

@@ -204,6 +204,18 @@ static int on_token(void *ctx, const bt_token *tok)
  * one-line records made the radix sort a fifth of the cost of adding them). */
 #define SMALL_SORT 48
 
+/* Sorts v[0..n) in place: for a few values (SMALL_SORT, HASH_SORT's buckets). */
+static inline void insertion_sort(uint64_t *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 /* Sorts v[0..n) with tmp[0..n) as scratch: least-significant-digit radix sort, 8 passes of
  * a byte, a pass skipped when every value has the same byte there. qsort's calls through a
  * comparison function were a third of the cost of a signature (a few hundred shingles an
@@ -211,13 +223,7 @@ static int on_token(void *ctx, const bt_token *tok)
 void bti_sort_u64(uint64_t *v, uint64_t *tmp, size_t n)
 {
     if (n <= SMALL_SORT) {
-        for (size_t i = 1; i < n; i++) {
-            uint64_t x = v[i];
-            size_t j = i;
-            for (; j > 0 && v[j - 1] > x; j--)
-                v[j] = v[j - 1];
-            v[j] = x;
-        }
+        insertion_sort(v, n);
         return;
     }
     uint64_t *src = v, *dst = tmp;
@@ -282,13 +288,7 @@ void bti_sort_hashes(uint64_t *v, uint64_t *tmp, size_t n)
         if (to - from > SMALL_SORT)
             bti_sort_u64(v + from, tmp, to - from);
         else
-            for (size_t i = from + 1; i < to; i++) {
-                uint64_t x = v[i];
-                size_t j = i;
-                for (; j > from && v[j - 1] > x; j--)
-                    v[j] = v[j - 1];
-                v[j] = x;
-            }
+            insertion_sort(v + from, to - from);
         from = to;
     }
 }

@@ -396,7 +396,6 @@ static int copy_of(catchup *c, int64_t n, uint32_t *out, bt_error *err)
     return 0;
 }
 
-/* Clusters one stored article: its title, lede and opening as the story set reads them. */
 /* ---- STORY_TAPES (connect.h) ------------------------------------------------------------ */
 
 static int cmp_kept(const void *a, const void *b)
@@ -483,6 +482,7 @@ void bti_story_tapes_clear(bti_story_tapes *k)
     memset(k, 0, sizeof *k);
 }
 
+/* Clusters one stored article: its title, lede and opening as the story set reads them. */
 static int add_article(catchup *c, const art *a, bt_error *err)
 {
     sqlite3_bind_int64(c->text, 1, a->n);
@@ -1094,8 +1094,6 @@ static int update(catchup *c, int rebuild, bt_error *err)
  * A replaced state holds only what the store still holds (removing an article deletes every
  * state, under the store's own setting), so the catch-up turns it off for itself and puts
  * the connection's setting back after. Returns the setting before (-1: unknown). */
-static int stories_update(bt_store *s, int rebuild, bti_story_tapes *k, bt_error *err);
-
 static int secure_delete(bt_store *s, int set)
 {
     sqlite3 *db = bti_store_db(s);
@@ -1112,16 +1110,6 @@ static int secure_delete(bt_store *s, int set)
         sqlite3_exec(db, sql, NULL, NULL, NULL); /* best effort: only slower without */
     }
     return before;
-}
-
-int bti_stories_update(bt_store *s, int rebuild, bt_error *err)
-{
-    return stories_update(s, rebuild, NULL, err);
-}
-
-int bti_stories_update_tapes(bt_store *s, bti_story_tapes *k, bt_error *err)
-{
-    return stories_update(s, 0, k, err);
 }
 
 static int stories_update(bt_store *s, int rebuild, bti_story_tapes *k, bt_error *err)
@@ -1144,4 +1132,14 @@ static int stories_update(bt_store *s, int rebuild, bti_story_tapes *k, bt_error
         return rc;
     }
     return bt_store_commit(s, err);
+}
+
+int bti_stories_update(bt_store *s, int rebuild, bt_error *err)
+{
+    return stories_update(s, rebuild, NULL, err);
+}
+
+int bti_stories_update_tapes(bt_store *s, bti_story_tapes *k, bt_error *err)
+{
+    return stories_update(s, 0, k, err);
 }

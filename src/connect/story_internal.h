@@ -80,10 +80,8 @@ typedef struct bti_story_scratch {
     size_t nchars, capchars;
     void *tid;        /* (term, weight) entries before they are merged */
     size_t nt, capt;
-    /* STOP_PACKED (story_terms.c): the stop words (English, Vietnamese) as 8-byte integers,
-     * sorted, made at the first vector; STOP_HASHED: the same in open-addressed tables */
-    uint64_t stop_packed[2][128];
-    uint32_t nstop[2];
+    /* STOP_PACKED, STOP_HASHED (story_terms.c): the stop words (English, Vietnamese) as
+     * 8-byte integers in open-addressed tables, made at the first vector */
     uint64_t stop_slots[2][BTI_STORY_STOP_SLOTS];
     int stop_ready;
 } bti_story_scratch;

@@ -85,12 +85,11 @@ int bti_story_stop_sorted(void)
     return 1;
 }
 
-
 /* STOP_PACKED: a key of at most STOP_MAX_BYTES bytes packed into an integer, its bytes in
  * order and zeros after (no key holds a NUL): two keys are equal when their integers are.
- * The lists are packed once a scratch and sorted, and a token is one such integer searched
- * for: ~140 instructions a token with a search by first byte and a compare of strings (32 M
- * on 3,000 VietNews articles), a third of that so. */
+ * The lists are packed once a scratch, and a token is one such integer searched for: ~140
+ * instructions a token with a search by first byte and a compare of strings (32 M on 3,000
+ * VietNews articles), a third of that so. */
 static uint64_t pack_key(const char *key, size_t len)
 {
     uint64_t v = 0;
@@ -99,20 +98,18 @@ static uint64_t pack_key(const char *key, size_t len)
     return v;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* STOP_HASHED: the packed stop words are also put in an open-addressed table (at most 128
- * words a list in 512 slots: a probe or two), where a token was searched for by halving the
- * sorted list (~7 steps: 24 M of the vectors' 222 M on 3,000 VietNews articles). A packed key
- * is never 0 (at least one byte, none a NUL), which marks an empty slot. */
+/* STOP_HASHED: the packed stop words are put in an open-addressed table (at most
+ * STOP_LIST_MAX words a list in 512 slots: a probe or two), where a token was searched for by
+ * halving the sorted list (~7 steps: 24 M of the vectors' 222 M on 3,000 VietNews articles). A
+ * packed key is never 0 (at least one byte, none a NUL), which marks an empty slot. */
 #define STOP_SLOTS BTI_STORY_STOP_SLOTS
 #define STOP_SLOT_BITS 9
-_Static_assert(STOP_SLOTS == 1 << STOP_SLOT_BITS && STOP_SLOTS >= 4 * 128,
+#define STOP_LIST_MAX 128
+_Static_assert(STOP_SLOTS == 1 << STOP_SLOT_BITS && STOP_SLOTS >= 4 * STOP_LIST_MAX,
                "the table's slots: a power of two, four times a list at most");
+_Static_assert(sizeof stop_en / sizeof *stop_en <= STOP_LIST_MAX &&
+                   sizeof stop_vi / sizeof *stop_vi <= STOP_LIST_MAX,
+               "a stop list fills at most a quarter of its table");
 
 static size_t stop_slot(uint64_t v)
 {
@@ -124,21 +121,16 @@ static void stop_pack(bti_story_scratch *s)
     const char *const *lists[2] = {stop_en, stop_vi};
     size_t n[2] = {sizeof stop_en / sizeof *stop_en, sizeof stop_vi / sizeof *stop_vi};
     for (int l = 0; l < 2; l++) {
-        uint32_t k = 0;
-        for (size_t i = 0; i < n[l] && k < sizeof s->stop_packed[l] / sizeof *s->stop_packed[l];
-             i++) {
-            size_t len = strlen(lists[l][i]);
-            if (len && len <= STOP_MAX_BYTES) /* bti_story_stop_sorted checks they all are */
-                s->stop_packed[l][k++] = pack_key(lists[l][i], len);
-        }
-        qsort(s->stop_packed[l], k, sizeof *s->stop_packed[l], cmp_u64);
-        s->nstop[l] = k;
         memset(s->stop_slots[l], 0, sizeof s->stop_slots[l]);
-        for (uint32_t i = 0; i < k; i++) {
-            size_t j = stop_slot(s->stop_packed[l][i]);
+        for (size_t i = 0; i < n[l]; i++) {
+            size_t len = strlen(lists[l][i]);
+            if (!len || len > STOP_MAX_BYTES) /* bti_story_stop_sorted checks none is */
+                continue;
+            uint64_t v = pack_key(lists[l][i], len);
+            size_t j = stop_slot(v);
             while (s->stop_slots[l][j])
                 j = (j + 1) & (STOP_SLOTS - 1);
-            s->stop_slots[l][j] = s->stop_packed[l][i];
+            s->stop_slots[l][j] = v;
         }
     }
     s->stop_ready = 1;
@@ -273,6 +265,16 @@ static uint32_t pair_slot(uint64_t key, uint32_t nslots)
     return (uint32_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (nslots - 1);
 }
 
+/* Puts (key, val) in the first free slot from key's of a table of n slots. */
+static void pair_slot_put(uint64_t *keys, uint32_t *vals, uint32_t n, uint64_t key, uint32_t val)
+{
+    uint32_t j = pair_slot(key, n);
+    while (vals[j])
+        j = (j + 1) & (n - 1);
+    keys[j] = key;
+    vals[j] = val;
+}
+
 static void pair_cache_put(bti_story_dict *d, uint64_t key, uint32_t pid)
 {
     if (d->npairs + 1 > d->npslots / 2) {
@@ -287,24 +289,15 @@ static void pair_cache_put(bti_story_dict *d, uint64_t key, uint32_t pid)
             return;
         }
         for (uint32_t i = 0; i < d->npslots; i++)
-            if (d->pval[i]) {
-                uint32_t j = pair_slot(d->pkey[i], n);
-                while (v[j])
-                    j = (j + 1) & (n - 1);
-                k[j] = d->pkey[i];
-                v[j] = d->pval[i];
-            }
+            if (d->pval[i])
+                pair_slot_put(k, v, n, d->pkey[i], d->pval[i]);
         free(d->pkey);
         free(d->pval);
         d->pkey = k;
         d->pval = v;
         d->npslots = n;
     }
-    uint32_t j = pair_slot(key, d->npslots);
-    while (d->pval[j])
-        j = (j + 1) & (d->npslots - 1);
-    d->pkey[j] = key;
-    d->pval[j] = pid + 1;
+    pair_slot_put(d->pkey, d->pval, d->npslots, key, pid + 1);
     d->npairs++;
 }
 

@@ -455,10 +455,8 @@ static void deliver(writer *w, slot *j)
         bti_store_give_tapes(g->store, j->tapes);
         if (j->story_text) /* and when the run's articles join their stories */
             bti_story_tapes_keep(&w->story_tapes, id, &j->story_title, &j->story_text);
-    }
-    if (rc == BT_STORE_ADDED)
         w->b_added++;
-    else if (rc == BT_STORE_MERGED)
+    } else if (rc == BT_STORE_MERGED)
         w->b_merged++;
     else if (rc == BT_STORE_SEEN)
         w->st.seen++;
