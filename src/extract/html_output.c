@@ -2019,20 +2019,9 @@ static int rule_relative_time(out *o, size_t i)
 /* Pass "reading time": a line that only says how long the article takes to read ("4 Min
  * Read", "5 Minuten Lesezeit", "Reading time: 3 minutes", "Temps de lecture : 2 min"):
  * the meta row's widget set on a line of its own, never the article's words. The whole line
- * must be a label, a number (or a range), a unit of minutes and a closing word; nothing more. */
+ * must be a label, a number (or a range), a unit of minutes and a closing word (the lexicon's
+ * READING_LABEL, READING_UNIT and READING_CLOSER lists); nothing more. */
 #define READING_LINE_MAX 48
-
-/* The word among ws[] that opens s (ASCII case folded), followed by an end, a space, ':' or
- * '.': its length, else 0. */
-static size_t lead_word(const char *s, size_t n, const char *const *ws, size_t nw)
-{
-    for (size_t i = 0; i < nw; i++) {
-        size_t l = strlen(ws[i]);
-        if (l <= n && !strncasecmp(s, ws[i], l) && (l == n || strchr(" :.", s[l])))
-            return l;
-    }
-    return 0;
-}
 
 static size_t skip_marks(const char *s, size_t i, size_t n)
 {
@@ -2041,21 +2030,21 @@ static size_t skip_marks(const char *s, size_t i, size_t n)
     return i;
 }
 
+/* The word of the lexicon's list `l` that opens t[i..n), followed by an end, a space, ':' or
+ * '.': its raw length, else 0. */
+static size_t reading_word(bti_lex_set l, const char *t, size_t i, size_t n)
+{
+    return bti_lex_raw_prefix(l, t + i, n - i, " :.");
+}
+
 static int reading_time_line(const char *t, size_t n)
 {
-    static const char *const labels[] = {"estimated reading time", "reading time", "read time",
-                                         "lesezeit", "lesedauer", "temps de lecture",
-                                         "tiempo de lectura", "tempo di lettura", "czas czytania"};
-    static const char *const units[] = {"minutes", "minute", "mins", "min", "minuten", "minutos",
-                                        "minuti", "minut"};
-    static const char *const closers[] = {"read", "reading", "lesezeit", "lesedauer", "lesen",
-                                          "de lecture", "de lectura", "di lettura", "czytania"};
     if (n > READING_LINE_MAX)
         return 0;
     size_t i = 0, l;
     int said = 0; /* a label or a closing word says it is reading time: a bare "15 min" is a
                    * recipe's time or a video's length */
-    for (int k = 0; k < 2 && (l = lead_word(t + i, n - i, labels, sizeof labels / sizeof labels[0])); k++) {
+    for (int k = 0; k < 2 && (l = reading_word(BTI_LEX_READING_LABEL, t, i, n)); k++) {
         i = skip_marks(t, i + l, n);
         said = 1;
     }
@@ -2066,10 +2055,10 @@ static int reading_time_line(const char *t, size_t n)
         return 0;
     while (i < n && t[i] == ' ')
         i++;
-    if (!(l = lead_word(t + i, n - i, units, sizeof units / sizeof units[0])))
+    if (!(l = reading_word(BTI_LEX_READING_UNIT, t, i, n)))
         return 0;
     i = skip_marks(t, i + l, n);
-    if (i < n && (l = lead_word(t + i, n - i, closers, sizeof closers / sizeof closers[0]))) {
+    if (i < n && (l = reading_word(BTI_LEX_READING_CLOSER, t, i, n))) {
         i = skip_marks(t, i + l, n);
         said = 1;
     }

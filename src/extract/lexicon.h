@@ -100,6 +100,12 @@ typedef uint64_t bti_lex_set;
 /* HTML: a role written after a name, as a word of its own ("신현주 기자": reporter; "특파원":
  * correspondent): html_byline.c cuts it off the name (NAME_ROLE_SUFFIX). */
 #define BTI_LEX_NAME_ROLE BTI_LEX_BIT(31)
+/* HTML: the words of a reading-time line ("4 Min Read", "Lesezeit: 2 Minuten", "Temps de
+ * lecture : 3 min"): its label, its unit of minutes and the word that may close it
+ * (html_output.c's pass "reading time"; a line needs a label or a closing word). */
+#define BTI_LEX_READING_LABEL BTI_LEX_BIT(32)
+#define BTI_LEX_READING_UNIT BTI_LEX_BIT(33)
+#define BTI_LEX_READING_CLOSER BTI_LEX_BIT(34)
 /* HTML: a company's legal form ("GmbH", "Ltd", "Inc"): an author field holding one names an
  * organisation, whose commas are its own ("Verlag GmbH, Nürnberg, Germany"): byline_name.c. */
 #define BTI_LEX_ORG_FORM BTI_LEX_BIT(38)
