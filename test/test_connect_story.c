@@ -4,9 +4,7 @@
  * converge; the story's title, dates, members and key terms; a set saved and loaded again. */
 #include "support.h"
 
-#include "connect/connect.h"
 #include "connect/story_internal.h"
-#include "text/tape.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -986,105 +984,6 @@ static void test_kth_selection(void **state)
     }
 }
 
-/* The vector of a document (with its tapes, or NULL) with a fresh dictionary (ids in order
- * of meeting). */
-static void vector_of(const bti_story_doc *doc, bti_tape *const *tapes, bti_svec *v)
-{
-    bti_story_config cfg;
-    bti_story_config_default(&cfg);
-    cfg.doc_terms = 4096; /* every term kept: a change to any token shows */
-    bti_story_dict d = {0};
-    bti_story_scratch sc = {0};
-    const bti_tape *t[2] = {tapes ? tapes[0] : NULL, tapes ? tapes[1] : NULL};
-    assert_int_equal(bti_story_vector_taped(&d, &sc, &cfg, doc, t, v), 0);
-    bti_story_dict_free(&d);
-    bti_story_scratch_free(&sc);
-}
-
-static int same_vector(const bti_svec *a, const bti_svec *b)
-{
-    return a->n == b->n && memcmp(a->id, b->id, a->n * sizeof *a->id) == 0 &&
-           memcmp(a->w, b->w, a->n * sizeof *a->w) == 0;
-}
-
-/* STORY_TAPES (connect.h): the clustering's tapes made from an article's FTS tapes hold its
- * title and the text the catch-up reads (lede, newline, body) up to the tokens it reads; a
- * document given them has the vector it has tokenised; an altered tape shows in the vector
- * (so it is replayed), a tape of another text is not used. A short body and one past
- * text_tokens. */
-static void test_story_tapes(void **state)
-{
-    (void)state;
-    const char *title = "Mưa lớn ở Hà Nội, đường phố ngập sâu";
-    const char *lede = "Chiều nay, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập.";
-    char body[2048] = "Theo Trung tâm Dự báo, mưa còn kéo dài.\nNgười dân Thủ đô đi lại khó khăn";
-    for (int round = 0; round < 2; round++) {
-        if (round == 1) /* past the text's first text_tokens tokens */
-            for (int k = 0; k < 6; k++)
-                strcat(body, "\nCác tuyến đường Láng, Nguyễn Trãi và Trường Chinh ngập nửa mét.");
-        unsigned both = BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY;
-        char folded[2100];
-        snprintf(folded, sizeof folded, "%s%s", BTI_FTS_FOLDED_ONLY, body);
-        bti_tape *tt, *lt, *bt, *st, *sx;
-        assert_int_equal(bti_tape_record(title, strlen(title), both, &tt), 0);
-        assert_int_equal(bti_tape_record(lede, strlen(lede), both, &lt), 0);
-        assert_int_equal(bti_tape_record(folded, strlen(folded), BT_TOKENIZE_FOLD, &bt), 0);
-        assert_int_equal(bti_story_tapes_of(tt, lt, bt, &st, &sx), 0);
-        assert_non_null(st);
-        assert_non_null(sx);
-        char text[2200];
-        snprintf(text, sizeof text, "%s\n%s", lede, body);
-        assert_true(bti_tape_is_of(st, title, strlen(title)));
-        assert_true(bti_tape_is_of(sx, text, strlen(text)));
-        bti_story_config cfg;
-        bti_story_config_default(&cfg);
-        if (round == 0)
-            assert_int_equal(sx->limit, 0);
-        else
-            assert_int_equal(sx->limit, cfg.text_tokens);
-
-        bti_story_doc plain = {title, strlen(title), text, strlen(text), T0, "vi", 0};
-        bti_tape *taped[2] = {st, sx};
-        bti_svec a = {0}, b = {0}, c = {0};
-        vector_of(&plain, NULL, &a);
-        vector_of(&plain, taped, &b);
-        assert_true(a.n > 10);
-        assert_true(same_vector(&a, &b));
-        /* the last token the text tape holds made a copy of its first (keys and flags):
-         * replayed, it changes the vector */
-        bti_tape_tok last = sx->tok[sx->n - 1];
-        sx->tok[sx->n - 1].key = sx->tok[0].key;
-        sx->tok[sx->n - 1].key_len = sx->tok[0].key_len;
-        sx->tok[sx->n - 1].acc_len = sx->tok[0].acc_len;
-        sx->tok[sx->n - 1].flags = sx->tok[0].flags;
-        vector_of(&plain, taped, &c);
-        assert_false(same_vector(&a, &c));
-        sx->tok[sx->n - 1] = last;
-        bti_svec_free(&c);
-        /* another text (a byte changed): tokenised, not replayed */
-        text[strlen(lede) + 3] = 'X';
-        bti_svec d = {0}, e = {0};
-        vector_of(&plain, NULL, &d);
-        vector_of(&plain, taped, &e);
-        assert_true(same_vector(&d, &e));
-        bti_svec_free(&a);
-        bti_svec_free(&b);
-        bti_svec_free(&d);
-        bti_svec_free(&e);
-        /* kept by id, found by the catch-up; over the bound, freed */
-        bti_story_tapes k = {0};
-        bti_story_tapes_keep(&k, "abc", &st, &sx);
-        assert_null(st);
-        assert_null(sx);
-        assert_int_equal(k.n, 1);
-        assert_true(k.bytes > strlen(text));
-        bti_story_tapes_clear(&k);
-        bti_tape_free(tt);
-        bti_tape_free(lt);
-        bti_tape_free(bt);
-    }
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1108,7 +1007,6 @@ int main(void)
         cmocka_unit_test(test_intern_prefixes),
         cmocka_unit_test(test_pair_cache),
         cmocka_unit_test(test_state_of_old_hash_refused),
-        cmocka_unit_test(test_story_tapes),
         cmocka_unit_test(test_stop_words_hashed),
         cmocka_unit_test(test_vector_ids_sorted),
     };

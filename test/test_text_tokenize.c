@@ -269,57 +269,6 @@ static void test_tape_replays_the_walk(void **state)
     free(big);
 }
 
-/* STORY_TAPES: a copy of a tape and texts appended to it give the walk of the joined text
- * (joined after a newline, which no token spans), up to a number of tokens kept as the
- * tape's limit; a tape with a limit gets the text only. */
-static void test_tape_append_joins(void **state)
-{
-    (void)state;
-    const char *lede = "Thuỷ điện HÀ NỘI đón 3.000 khách";
-    const char *body = "Ông Nguyễn Văn A cho biết, iPhone 15 về 20/10.\nMưa lớn kéo dài";
-    char joined[256];
-    snprintf(joined, sizeof joined, "%s\n%s", lede, body);
-    unsigned both = BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY;
-    bti_tape *l;
-    assert_int_equal(bti_tape_record(lede, strlen(lede), both, &l), 0);
-    size_t nlede = l->n;
-    for (size_t max = 0; max < 30; max += 3) {
-        tok_log want = {.len = 0}, got = {.len = 0};
-        bti_tape *w;
-        assert_int_equal(bti_tape_record(joined, strlen(joined), both, &w), 0);
-        size_t all = w->n;
-        assert_true(all > nlede + 10 && all < 30);
-        bti_tape *t;
-        assert_int_equal(bti_tape_dup(l, max, &t), 0);
-        assert_int_equal(bti_tape_append(t, "\n", 1, max), 0);
-        assert_int_equal(bti_tape_append(t, body, strlen(body), max), 0);
-        assert_true(bti_tape_is_of(t, joined, strlen(joined)));
-        size_t n = max && max < all ? max : all;
-        assert_int_equal(t->n, n);
-        assert_int_equal(t->limit, max && max <= all ? max : 0);
-        w->n = n; /* the walk of the joined text, cut where the appended one stopped */
-        assert_int_equal(bti_tape_play(w, log_token, &want), 0);
-        assert_int_equal(bti_tape_play(t, log_token, &got), 0);
-        assert_string_equal(got.out, want.out);
-        bti_tape_free(t);
-        bti_tape_free(w);
-    }
-    /* from the empty tape: the body alone */
-    bti_tape *e, *b;
-    assert_int_equal(bti_tape_empty(both, &e), 0);
-    assert_true(bti_tape_is_of(e, "", 0));
-    assert_int_equal(bti_tape_append(e, body, strlen(body), 0), 0);
-    assert_int_equal(bti_tape_record(body, strlen(body), both, &b), 0);
-    tok_log want = {.len = 0}, got = {.len = 0};
-    bti_tape_play(b, log_token, &want);
-    bti_tape_play(e, log_token, &got);
-    assert_string_equal(got.out, want.out);
-    assert_int_equal(e->limit, 0);
-    bti_tape_free(e);
-    bti_tape_free(b);
-    bti_tape_free(l);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,7 +279,6 @@ int main(void)
         cmocka_unit_test(test_keys_match_fold_and_normalize),
         cmocka_unit_test(test_cli_tokens),
         cmocka_unit_test(test_tape_replays_the_walk),
-        cmocka_unit_test(test_tape_append_joins),
     };
     return cmocka_run_group_tests_name("text_tokenize", tests, NULL, NULL);
 }

@@ -89,44 +89,6 @@ int bti_connect_rebuild(bt_store *s, bt_error *err);
  * whatever order the articles were stored in, within a day. 0 or a negative BT_E*. */
 int bti_stories_update(bt_store *s, int rebuild, bt_error *err);
 
-/* STORY_TAPES: the walks the clustering reads of an article (its title, and the text it reads:
- * the lede, a newline, the body's first bytes, up to the tokens it reads), made in ingest's
- * workers from the FTS tapes (SHARED_TOKENS) and kept, by article id, until the run's
- * catch-up replays them instead of tokenising again. The catch-up still reads the text from
- * the store and uses a tape only when it is of exactly that text (story.h), so a text the
- * store keeps otherwise, or an article whose tapes were not kept, is tokenised as before. */
-typedef struct bti_story_kept {
-    char id[17];
-    struct bti_tape *title, *text;
-} bti_story_kept;
-
-typedef struct bti_story_tapes {
-    bti_story_kept *v;
-    size_t n, cap;
-    size_t bytes;   /* what the kept tapes hold */
-    int sorted;
-} bti_story_tapes;
-
-/* What a run keeps at most (~5 KB an article on VietNews records: ~13,000 articles); past
- * it, later articles are tokenised by the catch-up as before. */
-#define BTI_STORY_TAPES_MAX_BYTES ((size_t)64 << 20)
-
-/* The clustering's tapes of an article from its FTS tapes (title and lede with accented
- * keys, the body's as the store joins it): *title and *text, both NULL when they cannot be
- * made. 0 or BT_ENOMEM. */
-int bti_story_tapes_of(const struct bti_tape *title, const struct bti_tape *lede,
-                       const struct bti_tape *body, struct bti_tape **title_out,
-                       struct bti_tape **text_out);
-
-/* Keeps the tapes of the stored article `id` (taken: *title and *text set to NULL; freed
- * when over BTI_STORY_TAPES_MAX_BYTES or out of memory). */
-void bti_story_tapes_keep(bti_story_tapes *k, const char *id, struct bti_tape **title,
-                          struct bti_tape **text);
-void bti_story_tapes_clear(bti_story_tapes *k);
-
-/* bti_stories_update (not a rebuild) replaying the kept tapes (`k` may be NULL). */
-int bti_stories_update_tapes(bt_store *s, bti_story_tapes *k, bt_error *err);
-
 /* The sorted shingle set of the stored article with row n into *out, and its published
  * time (seconds since the epoch, BTI_DUPS_NO_DATE without a readable date; `published` may
  * be NULL). `row` is the caller's statement of BTI_CONNECT_ROW_SQL (reset after). 0,

@@ -698,12 +698,6 @@ static int add_copy(bti_story_set *s, const bti_story_doc *doc, int64_t date, ui
 
 int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_error *err)
 {
-    return bti_story_add_taped(s, doc, NULL, out, err);
-}
-
-int bti_story_add_taped(bti_story_set *s, const bti_story_doc *doc,
-                        const struct bti_tape *const tapes[2], uint32_t *out, bt_error *err)
-{
     if (!s || !doc)
         return bt_error_set(err, BT_EINVAL, "story add: no set or document");
     if (s->ndocs == UINT32_MAX - 1 || s->dict.n >= 0x7fffffffu)
@@ -717,7 +711,7 @@ int bti_story_add_taped(bti_story_set *s, const bti_story_doc *doc,
         (double)(date - s->docs[doc->copy_of - 1].date) < COPY_DAYS * DAY)
         return add_copy(s, doc, date, out, err);
 
-    if (bti_story_vector_taped(&s->dict, &s->scratch, &s->cfg, doc, tapes, &s->vec))
+    if (bti_story_vector(&s->dict, &s->scratch, &s->cfg, doc, &s->vec))
         return bt_error_set(err, BT_ENOMEM, "story add: out of memory");
     bti_svec *v = &s->vec;
 

@@ -21,8 +21,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct bti_tape;
-
 /* A document's date when it has none: it is taken to be as late as the latest seen. */
 #define BTI_STORY_NO_DATE INT64_MIN
 #define BTI_STORY_NONE UINT32_MAX
@@ -82,13 +80,6 @@ void bti_story_set_free(bti_story_set *set);
  * BT_EINVAL, BT_ELIMIT (2^32 documents) or BT_ENOMEM; on failure the document is in no story
  * (its words may have been counted in the IDF already). */
 int bti_story_add(bti_story_set *set, const bti_story_doc *doc, uint32_t *story, bt_error *err);
-
-/* bti_story_add with the walks of the title (tapes[0]) and the text (tapes[1]) recorded
- * before (STORY_TAPES, text/tape.h, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY): a tape is replayed
- * instead of tokenising when it is of exactly that text and holds as many tokens as are
- * read (NULL: tokenised here). */
-int bti_story_add_taped(bti_story_set *set, const bti_story_doc *doc,
-                        const struct bti_tape *const tapes[2], uint32_t *story, bt_error *err);
 
 /* Merges stories whose centroids have converged (a pass over the stories changed since the
  * last pass); *merged (when not NULL) counts the merges. Returns 0 or BT_ENOMEM. */

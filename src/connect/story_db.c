@@ -27,7 +27,6 @@
 #include "connect/story_internal.h"
 #include "core/buf.h"
 #include "core/hash.h"
-#include "text/tape.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,7 +140,6 @@ typedef struct catchup {
     int64_t *dirty;          /* story ids whose rows are written again */
     size_t ndirty, capdirty;
     sqlite3_stmt *text, *pairs;
-    bti_story_tapes *tapes;  /* STORY_TAPES: the run's, sorted by id (NULL: none) */
     bti_buf buf;
     bti_buf state;           /* save_state's bytes, kept for the next save */
 } catchup;
@@ -396,92 +394,6 @@ static int copy_of(catchup *c, int64_t n, uint32_t *out, bt_error *err)
     return 0;
 }
 
-/* ---- STORY_TAPES (connect.h) ------------------------------------------------------------ */
-
-static int cmp_kept(const void *a, const void *b)
-{
-    return strcmp(((const bti_story_kept *)a)->id, ((const bti_story_kept *)b)->id);
-}
-
-static const bti_story_kept *find_kept(bti_story_tapes *k, const char *id)
-{
-    if (!k || !k->n)
-        return NULL;
-    if (!k->sorted) {
-        qsort(k->v, k->n, sizeof *k->v, cmp_kept);
-        k->sorted = 1;
-    }
-    bti_story_kept key;
-    snprintf(key.id, sizeof key.id, "%s", id);
-    return bsearch(&key, k->v, k->n, sizeof *k->v, cmp_kept);
-}
-
-int bti_story_tapes_of(const bti_tape *title, const bti_tape *lede, const bti_tape *body,
-                       bti_tape **title_out, bti_tape **text_out)
-{
-    *title_out = *text_out = NULL;
-    const unsigned both = BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY;
-    const size_t plen = sizeof BTI_FTS_FOLDED_ONLY - 1;
-    /* the clustering reads every token of the title, and text_tokens of the text (the
-     * default: a set made with more tokens finds these tapes short and tokenises) */
-    bti_story_config cfg;
-    bti_story_config_default(&cfg);
-    size_t max = cfg.text_tokens;
-    if (!title || title->opts != both || title->limit || (lede && (lede->opts != both ||
-        lede->limit)) || !body || body->text_len < plen ||
-        memcmp(body->text, BTI_FTS_FOLDED_ONLY, plen) != 0)
-        return 0;
-    /* the text as add_article reads it: lede, newline, the body's first TEXT_BYTES */
-    size_t blen = body->text_len - plen;
-    if (blen > TEXT_BYTES)
-        blen = TEXT_BYTES;
-    bti_tape *text = NULL;
-    int rc = lede ? bti_tape_dup(lede, max, &text) : bti_tape_empty(both, &text);
-    if (!rc && lede)
-        rc = bti_tape_append(text, "\n", 1, max);
-    if (!rc)
-        rc = bti_tape_append(text, body->text + plen, blen, max);
-    if (!rc)
-        rc = bti_tape_dup(title, 0, title_out);
-    if (rc) {
-        bti_tape_free(text);
-        return rc == BT_ENOMEM ? rc : 0;
-    }
-    *text_out = text;
-    return 0;
-}
-
-void bti_story_tapes_keep(bti_story_tapes *k, const char *id, bti_tape **title,
-                          bti_tape **text)
-{
-    size_t size = bti_tape_size(*title) + bti_tape_size(*text);
-    if (!*title || !*text || strlen(id) >= sizeof k->v->id ||
-        k->bytes + size > BTI_STORY_TAPES_MAX_BYTES ||
-        (k->n == k->cap &&
-         bti_array_grow((void **)&k->v, &k->cap, k->n + 1, sizeof *k->v))) {
-        bti_tape_free(*title);
-        bti_tape_free(*text);
-    } else {
-        bti_story_kept *e = &k->v[k->n++];
-        memcpy(e->id, id, strlen(id) + 1);
-        e->title = *title;
-        e->text = *text;
-        k->bytes += size;
-        k->sorted = 0;
-    }
-    *title = *text = NULL;
-}
-
-void bti_story_tapes_clear(bti_story_tapes *k)
-{
-    for (size_t i = 0; i < k->n; i++) {
-        bti_tape_free(k->v[i].title);
-        bti_tape_free(k->v[i].text);
-    }
-    free(k->v);
-    memset(k, 0, sizeof *k);
-}
-
 /* Clusters one stored article: its title, lede and opening as the story set reads them. */
 static int add_article(catchup *c, const art *a, bt_error *err)
 {
@@ -514,11 +426,9 @@ static int add_article(catchup *c, const art *a, bt_error *err)
     else
         rc = copy_of(c, a->n, &copy, err);
     if (!rc) {
-        const bti_story_kept *kept = find_kept(c->tapes, a->id);
         bti_story_doc d = {title, title ? strlen(title) : 0, c->buf.data, c->buf.len, a->date,
                            langbuf[0] ? langbuf : NULL, copy};
-        const bti_tape *tapes[2] = {kept ? kept->title : NULL, kept ? kept->text : NULL};
-        rc = bti_story_add_taped(c->set, &d, tapes, NULL, err);
+        rc = bti_story_add(c->set, &d, NULL, err);
         if (rc) {
             bt_error e = *err;
             bt_error_set(err, rc, "stories: article %s: %s", a->id, e.msg);
@@ -1112,12 +1022,11 @@ static int secure_delete(bt_store *s, int set)
     return before;
 }
 
-static int stories_update(bt_store *s, int rebuild, bti_story_tapes *k, bt_error *err)
+int bti_stories_update(bt_store *s, int rebuild, bt_error *err)
 {
     catchup c;
     memset(&c, 0, sizeof c);
     c.s = s;
-    c.tapes = k;
     int rc = bt_store_begin(s, err);
     if (rc)
         return rc;
@@ -1132,14 +1041,4 @@ static int stories_update(bt_store *s, int rebuild, bti_story_tapes *k, bt_error
         return rc;
     }
     return bt_store_commit(s, err);
-}
-
-int bti_stories_update(bt_store *s, int rebuild, bt_error *err)
-{
-    return stories_update(s, rebuild, NULL, err);
-}
-
-int bti_stories_update_tapes(bt_store *s, bti_story_tapes *k, bt_error *err)
-{
-    return stories_update(s, 0, k, err);
 }

@@ -93,10 +93,6 @@ void bti_story_scratch_free(bti_story_scratch *s);
  * dictionary's document frequencies first. Returns 0 or BT_ENOMEM. */
 int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_config *cfg,
                      const bti_story_doc *doc, bti_svec *out);
-/* The same, replaying the tapes of title and text that serve (bti_story_add_taped). */
-int bti_story_vector_taped(bti_story_dict *d, bti_story_scratch *s, const bti_story_config *cfg,
-                           const bti_story_doc *doc, const struct bti_tape *const tapes[2],
-                           bti_svec *out);
 
 /* ---- the clustering's state (story.c; saved and loaded by story_state.c) ---- */
 

@@ -13,7 +13,6 @@
 
 #include "bantin/text.h"
 #include "connect/dups.h"
-#include "text/tape.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -591,23 +590,8 @@ void bti_story_scratch_free(bti_story_scratch *s)
     memset(s, 0, sizeof *s);
 }
 
-/* STORY_TAPES (story.h): a tape serves a field when it walked exactly that text as this walk
- * would (folded and accented keys) and read at least the tokens this walk reads. */
-static int tape_serves(const bti_tape *t, const char *src, size_t len, size_t limit)
-{
-    return t && t->opts == (BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY) &&
-           (t->limit == 0 || t->limit >= limit) && bti_tape_is_of(t, src, len);
-}
-
 int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_config *cfg,
                      const bti_story_doc *doc, bti_svec *out)
-{
-    return bti_story_vector_taped(d, s, cfg, doc, NULL, out);
-}
-
-int bti_story_vector_taped(bti_story_dict *d, bti_story_scratch *s, const bti_story_config *cfg,
-                           const bti_story_doc *doc, const bti_tape *const tapes[2],
-                           bti_svec *out)
 {
     s->ntoks = s->nchars = s->nt = 0;
     out->n = 0;
@@ -616,10 +600,7 @@ int bti_story_vector_taped(bti_story_dict *d, bti_story_scratch *s, const bti_st
     size_t split = 0;
     for (unsigned char f = 0; f < 2; f++) {
         walk w = {s, f, f ? cfg->text_tokens : SIZE_MAX, 0};
-        const bti_tape *tape = tapes ? tapes[f] : NULL;
-        int rc = tape_serves(tape, src[f], len[f], w.limit)
-                     ? bti_tape_play(tape, on_token, &w)
-                     : bt_tokenize(src[f], len[f], BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &w);
+        int rc = bt_tokenize(src[f], len[f], BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &w);
         if (w.rc)
             return w.rc;
         if (rc < 0)

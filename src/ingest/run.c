@@ -26,7 +26,6 @@ typedef struct slot {
     bt_article *article;
     bti_dup_sig *dup_sig; /* its near-duplicate signature, made by the worker */
     bti_tape *tapes[BTI_FTS_TAPES]; /* its FTS texts tokenised by the worker (SHARED_TOKENS) */
-    bti_tape *story_title, *story_text; /* what the stories read of them (STORY_TAPES) */
     int rc;
     bt_error err;
     bt_error warn; /* what the extraction left out (code 0: nothing) */
@@ -72,8 +71,6 @@ static void slot_clear(slot *j)
     bti_dup_sig_free(j->dup_sig);
     for (int i = 0; i < BTI_FTS_TAPES; i++)
         bti_tape_free(j->tapes[i]);
-    bti_tape_free(j->story_title);
-    bti_tape_free(j->story_text);
     memset(j, 0, sizeof *j);
 }
 
@@ -301,13 +298,10 @@ static void run_job(run *p, slot *j)
      * back. */
     if (!j->rc && p->g->dups) {
         bti_store_fts_tapes_of(j->article, j->tapes);
-        if (j->tapes[BTI_FTS_TAPE_TITLE]) {
+        if (j->tapes[BTI_FTS_TAPE_TITLE])
             bti_dup_sig_of_tapes(j->tapes[BTI_FTS_TAPE_TITLE], j->tapes[BTI_FTS_TAPE_LEDE],
                                  j->tapes[BTI_FTS_TAPE_BODY], &j->dup_sig);
-            /* STORY_TAPES (connect.h): the run's catch-up replays these too */
-            bti_story_tapes_of(j->tapes[BTI_FTS_TAPE_TITLE], j->tapes[BTI_FTS_TAPE_LEDE],
-                               j->tapes[BTI_FTS_TAPE_BODY], &j->story_title, &j->story_text);
-        } else
+        else
             bti_dup_sig_of(j->article, &j->dup_sig);
     }
     /* the bytes are not needed any more (the hash and size are kept): free them now */
@@ -351,7 +345,6 @@ typedef struct writer {
     double batch_start, start;
     int fatal;
     bt_error fatal_err;
-    bti_story_tapes story_tapes; /* STORY_TAPES: the run's added articles', for the catch-up */
 } writer;
 
 static void fail(writer *w, const bt_error *err, const bt_ingest_item *item,
@@ -453,8 +446,6 @@ static void deliver(writer *w, slot *j)
     }
     if (rc == BT_STORE_ADDED) { /* replayed when the batch's articles are indexed */
         bti_store_give_tapes(g->store, j->tapes);
-        if (j->story_text) /* and when the run's articles join their stories */
-            bti_story_tapes_keep(&w->story_tapes, id, &j->story_title, &j->story_text);
         w->b_added++;
     } else if (rc == BT_STORE_MERGED)
         w->b_merged++;
@@ -661,12 +652,11 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
          * clustering re-reads the last days in one order (connect/story_db.c), which a
          * batch cannot; a run killed before this leaves them for the next one */
         bt_error e;
-        if (bti_stories_update_tapes(g->store, &w.story_tapes, &e)) {
+        if (bti_stories_update(g->store, 0, &e)) {
             fail(&w, &e, NULL, BT_INGEST_COMMIT);
             set_fatal(&w, &e);
         }
     }
-    bti_story_tapes_clear(&w.story_tapes);
     if (g->store)
         bti_store_set_add_time(g->store, 0);
     atomic_store(&g->stop_asked, 0); /* asked for this run: the next one starts afresh */

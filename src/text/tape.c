@@ -109,101 +109,6 @@ int bti_tape_record(const char *s, size_t len, unsigned opts, bti_tape **out)
     return 0;
 }
 
-int bti_tape_empty(unsigned opts, bti_tape **out)
-{
-    bti_tape *t = calloc(1, sizeof *t);
-    *out = NULL;
-    if (!t)
-        return BT_ENOMEM;
-    t->opts = opts;
-    if (!(t->text = calloc(1, 1)) || grow_bytes(t, 64) || grow_toks(t, 16)) {
-        bti_tape_free(t);
-        return BT_ENOMEM;
-    }
-    *out = t;
-    return 0;
-}
-
-int bti_tape_dup(const bti_tape *t, size_t max, bti_tape **out)
-{
-    *out = NULL;
-    if (!t)
-        return 0;
-    size_t n = max && max < t->n ? max : t->n;
-    /* the keys of the first n tokens: up to the next token's, or all */
-    size_t nbytes = n < t->n ? t->tok[n].key : t->nbytes;
-    bti_tape *c = calloc(1, sizeof *c);
-    if (!c)
-        return BT_ENOMEM;
-    c->opts = t->opts;
-    c->limit = n < t->n ? n : t->limit;
-    c->text = malloc(t->text_len + 1);
-    c->tok = malloc((n ? n : 1) * sizeof *c->tok);
-    c->bytes = malloc(nbytes ? nbytes : 1);
-    if (!c->text || !c->tok || !c->bytes) {
-        bti_tape_free(c);
-        return BT_ENOMEM;
-    }
-    memcpy(c->text, t->text, t->text_len + 1);
-    c->text_len = t->text_len;
-    if (n)
-        memcpy(c->tok, t->tok, n * sizeof *c->tok);
-    if (nbytes)
-        memcpy(c->bytes, t->bytes, nbytes);
-    c->n = n;
-    c->cap = n ? n : 1;
-    c->nbytes = nbytes;
-    c->cap_bytes = nbytes ? nbytes : 1;
-    *out = c;
-    return 0;
-}
-
-typedef struct appending {
-    bti_tape *t;
-    size_t shift, left; /* offset of the appended text; tokens still to record (0: all) */
-    int rc;
-} appending;
-
-static int on_appended(void *ctx, const bt_token *tok)
-{
-    appending *a = ctx;
-    if ((a->rc = on_token(a->t, tok)))
-        return 1;
-    a->t->tok[a->t->n - 1].start += (uint32_t)a->shift; /* an offset in the joined text */
-    if (a->left && --a->left == 0) {
-        a->t->limit = a->t->n; /* the walk stops here: more may follow in the text */
-        return 2;
-    }
-    return 0;
-}
-
-int bti_tape_append(bti_tape *t, const char *s, size_t len, size_t max)
-{
-    if (!t)
-        return BT_EINVAL;
-    if (!len)
-        return 0;
-    if (len >= UINT32_MAX / 4 - t->text_len)
-        return BT_EINVAL;
-    char *text = realloc(t->text, t->text_len + len + 1);
-    if (!text)
-        return BT_ENOMEM;
-    t->text = text;
-    memcpy(t->text + t->text_len, s, len);
-    t->text[t->text_len + len] = '\0';
-    size_t shift = t->text_len;
-    t->text_len += len;
-    if (t->limit || (max && t->n >= max)) {
-        t->limit = t->n; /* the walk stopped before: the text only */
-        return 0;
-    }
-    appending a = {t, shift, max ? max - t->n : 0, 0};
-    int rc = bt_tokenize(s, len, t->opts, on_appended, &a);
-    if (a.rc)
-        return a.rc;
-    return rc < 0 ? rc : 0;
-}
-
 void bti_tape_free(bti_tape *t)
 {
     if (!t)
@@ -242,7 +147,7 @@ int bti_tape_play(const bti_tape *t, int (*cb)(void *ctx, const bt_token *tok), 
 
 int bti_tape_is_of(const bti_tape *t, const char *s, size_t len)
 {
-    return t && t->text_len == len && (len == 0 || memcmp(t->text, s, len) == 0);
+    return t && t->text_len == len && memcmp(t->text, s, len) == 0;
 }
 
 size_t bti_tape_size(const bti_tape *t)

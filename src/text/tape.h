@@ -26,8 +26,6 @@ typedef struct bti_tape_tok {
 
 typedef struct bti_tape {
     unsigned opts; /* the walk's BT_TOKENIZE_* */
-    size_t limit; /* 0: every token of the text; else the walk stopped after this many (the
-                     text may hold more: a reader that reads no further can use the tape) */
     char *text; /* the text recorded (a NUL-terminated copy) */
     size_t text_len;
     bti_tape_tok *tok;
@@ -41,21 +39,6 @@ typedef struct bti_tape {
  * or more. */
 int bti_tape_record(const char *s, size_t len, unsigned opts, bti_tape **out);
 void bti_tape_free(bti_tape *t);
-
-/* A tape of the empty text, to append to. 0 or BT_ENOMEM. */
-int bti_tape_empty(unsigned opts, bti_tape **out);
-
-/* A copy of the tape's text and of its first `max` tokens (0: all) in *out (NULL for NULL).
- * 0 or BT_ENOMEM. */
-int bti_tape_dup(const bti_tape *t, size_t max, bti_tape **out);
-
-/* Appends s[0..len) to the tape's text and records its tokens, at most `max` tokens in the
- * tape (0: all), their offsets in the joined text: the tape of text + s as bt_tokenize(text +
- * s) would walk it when text ends in a byte that no token spans (a newline), up to the
- * limit, which the tape keeps when the walk stopped there. A tape with a limit already gets
- * the text only. 0, BT_ENOMEM or BT_EINVAL (as bti_tape_record); on failure the caller
- * frees the tape. */
-int bti_tape_append(bti_tape *t, const char *s, size_t len, size_t max);
 
 /* Token i of the tape as bt_tokenize handed it (valid while the tape lives). */
 void bti_tape_token(const bti_tape *t, size_t i, bt_token *out);
