@@ -90,6 +90,21 @@ int test_run(const char *cmd, char **out, char **err)
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+bt_article *test_extract(const char *data, const char *origin)
+{
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = data;
+    cap.len = strlen(data);
+    cap.origin = origin;
+    bt_article *a = NULL;
+    bt_error err;
+    if (bt_extract(&cap, NULL, &a, &err))
+        fail_msg("extract of %s failed: %s", origin, err.msg);
+    assert_non_null(a);
+    return a;
+}
+
 int test_body_has(const bt_article *a, const char *needle)
 {
     for (size_t i = 0; i < a->n_body; i++)

@@ -23,6 +23,9 @@ char *test_write_temp(const char *data, size_t len, const char *suffix);
  * printed on stdout/stderr (either may be NULL to discard). */
 int test_run(const char *cmd, char **out, char **err);
 
+/* Extracts the NUL-terminated capture `data` named `origin` (its extension tells text from
+ * HTML); fails the test with the library's message unless an article comes out. */
+bt_article *test_extract(const char *data, const char *origin);
 /* 1 when a paragraph of the article's body contains `needle`. */
 int test_body_has(const bt_article *a, const char *needle);
 /* bt_store_add's outcome (BT_STORE_SEEN, _ADDED, _MERGED) or its negative BT_E*: one value

@@ -17,16 +17,7 @@
 
 static bt_article *extract_text(const char *text)
 {
-    bt_capture cap;
-    memset(&cap, 0, sizeof cap);
-    cap.data = text;
-    cap.len = strlen(text);
-    cap.origin = "rules.txt";
-    bt_article *a = NULL;
-    bt_error err;
-    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
-    assert_non_null(a);
-    return a;
+    return test_extract(text, "rules.txt");
 }
 
 /* The first block of `line` built the way the extractor builds it. */
@@ -515,16 +506,8 @@ static bt_article *page_with(const char *mid, const char *foot)
     char *t = malloc(n);
     assert_non_null(t);
     snprintf(t, n, "%s%s%s%s%s%s%s</article></body></html>\n", head, HP1, mid, HP2, HP3, HP4, foot);
-    bt_capture cap;
-    memset(&cap, 0, sizeof cap);
-    cap.data = t;
-    cap.len = strlen(t);
-    cap.origin = "rules.html";
-    bt_article *a = NULL;
-    bt_error err;
-    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
+    bt_article *a = test_extract(t, "rules.html");
     free(t);
-    assert_non_null(a);
     assert_true(test_body_has(a, "đội thoát nước"));
     return a;
 }
@@ -549,16 +532,8 @@ static bt_article *bio_page(const char *foot)
     char *t = malloc(n);
     assert_non_null(t);
     snprintf(t, n, fmt, foot);
-    bt_capture cap;
-    memset(&cap, 0, sizeof cap);
-    cap.data = t;
-    cap.len = strlen(t);
-    cap.origin = "bio.html";
-    bt_article *a = NULL;
-    bt_error err;
-    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
+    bt_article *a = test_extract(t, "bio.html");
     free(t);
-    assert_non_null(a);
     assert_true(test_body_has(a, "Buses will be diverted"));
     return a;
 }

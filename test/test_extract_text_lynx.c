@@ -11,16 +11,7 @@
 
 static bt_article *extract_ok(const char *text)
 {
-    bt_capture cap;
-    memset(&cap, 0, sizeof cap);
-    cap.data = text;
-    cap.len = strlen(text);
-    cap.origin = "test.txt";
-    bt_article *a = NULL;
-    bt_error err;
-    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
-    assert_non_null(a);
-    return a;
+    return test_extract(text, "test.txt");
 }
 
 /* Whether the article's lede or a paragraph of its body holds `s`. */

@@ -12,16 +12,7 @@
 
 static bt_article *extract_ok(const char *text)
 {
-    bt_capture cap;
-    memset(&cap, 0, sizeof cap);
-    cap.data = text;
-    cap.len = strlen(text);
-    cap.origin = "test.txt";
-    bt_error err;
-    bt_article *a = NULL;
-    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
-    assert_non_null(a);
-    return a;
+    return test_extract(text, "test.txt");
 }
 
 static int has_para(const bt_article *a, const char *prefix)
