@@ -10,7 +10,6 @@
 
 #include "bantin.h"
 #include "connect/dups.h"
-#include "store/db.h"
 #include "core/hash.h"
 
 #include <stdio.h>
@@ -295,63 +294,6 @@ static void test_rolling_shingles(void **state)
         bti_u64s_free(&got);
         bti_u64s_free(&want);
     }
-}
-
-/* SHARED_TOKENS: the shingles from the tapes of an article's FTS texts (the body joined
- * with newlines after the folded-only byte) equal those of its parts tokenised one by one:
- * paragraphs (an empty one, one of punctuation, one with a newline inside, short ones),
- * number runs, decomposed marks, shingles of 5 and 3 words. */
-static void test_shingles_of_tapes(void **state)
-{
-    (void)state;
-    const char *paras[] = {
-        "Người dân Hà Nội đón mưa bão, lũ lụt miền Bắc; hội nghị thượng đỉnh về hiệp định",
-        "",
-        "Giá vàng 3.000 đồng, 1,5 triệu, 20/10/2021 và 7 - 8 - 9 - 10 - 11 con số",
-        "!!! ... ---",
-        "Thuy\xcc\x89 \xc4\x91ie\xcc\xa3n kho\xe1\xba\xbb",
-        "Hai dòng\nmột đoạn: đàm phán hoà bình kết thúc hôm qua với nhiều cam kết",
-        "Ngắn",
-        "12 13"};
-    bt_article *a = bt_article_new();
-    assert_non_null(a);
-    assert_int_equal(bt_article_set(&a->title, "Bão số 5 đổ bộ", strlen("Bão số 5 đổ bộ")), 0);
-    assert_int_equal(bt_article_set(&a->lede, "Gió giật cấp 12", strlen("Gió giật cấp 12")), 0);
-    size_t np = sizeof paras / sizeof *paras;
-    for (size_t i = 0; i < np; i++)
-        assert_int_equal(bt_article_add_para(a, paras[i]), 0);
-    const char *parts[2 + sizeof paras / sizeof *paras];
-    parts[0] = a->title;
-    parts[1] = a->lede;
-    for (size_t i = 0; i < a->n_body; i++)
-        parts[2 + i] = a->body[i];
-    bti_tape *t[BTI_FTS_TAPES];
-    assert_int_equal(bti_store_fts_tapes_of(a, t), 0);
-    unsigned ks[2] = {0, 3};
-    for (size_t v = 0; v < 2; v++) {
-        bti_dups_opts o;
-        bti_dups_opts_init(&o);
-        if (ks[v])
-            o.shingle_words = ks[v];
-        bti_u64s want = {0}, got = {0};
-        assert_int_equal(bti_shingles_unsorted(&o, parts, NULL, 2 + a->n_body, &want), 0);
-        assert_int_equal(bti_shingles_of_tapes(&o, t[BTI_FTS_TAPE_TITLE], t[BTI_FTS_TAPE_LEDE],
-                                               t[BTI_FTS_TAPE_BODY], &got),
-                         0);
-        assert_true(want.n > 30);
-        assert_int_equal(got.n, want.n);
-        assert_memory_equal(got.v, want.v, want.n * sizeof *want.v);
-        /* no lede, no title: those parts are left out alike */
-        assert_int_equal(bti_shingles_unsorted(&o, parts + 2, NULL, a->n_body, &want), 0);
-        assert_int_equal(bti_shingles_of_tapes(&o, NULL, NULL, t[BTI_FTS_TAPE_BODY], &got), 0);
-        assert_int_equal(got.n, want.n);
-        assert_memory_equal(got.v, want.v, want.n * sizeof *want.v);
-        bti_u64s_free(&got);
-        bti_u64s_free(&want);
-    }
-    for (int i = 0; i < BTI_FTS_TAPES; i++)
-        bti_tape_free(t[i]);
-    bt_article_free(a);
 }
 
 static void test_reordered(void **state)
@@ -922,7 +864,6 @@ int main(void)
         cmocka_unit_test(test_marks_stripped),
         cmocka_unit_test(test_tone_placement),
         cmocka_unit_test(test_rolling_shingles),
-        cmocka_unit_test(test_shingles_of_tapes),
         cmocka_unit_test(test_reordered),
         cmocka_unit_test(test_abridged),
         cmocka_unit_test(test_shared_paragraph),

@@ -342,125 +342,6 @@ static void test_batch_index(void **state)
     rm_db(path);
 }
 
-/* The index's instances (term, article, column, offset), one line each, in one string. */
-static char *index_instances(bt_store *s)
-{
-    sqlite3 *db = bti_store_db(s);
-    assert_int_equal(sqlite3_exec(db,
-                                  "CREATE VIRTUAL TABLE IF NOT EXISTS temp.inst USING "
-                                  "fts5vocab(main, articles_fts, instance)",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db,
-                                        "SELECT group_concat(term || ' ' || doc || ' ' || col "
-                                        "|| ' ' || offset, char(10)) FROM temp.inst",
-                                        -1, &st, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    char *out = strdup((const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    return out;
-}
-
-/* SHARED_TOKENS (store/db.h): the tapes given with the added articles are what the index
- * reads at the commit (a tape altered here shows in the index), the same index as
- * tokenising the texts; a tape of another text is not used; tapes outside a batch, or of a
- * rolled-back batch, are freed (ASan). */
-static void test_shared_tokens(void **state)
-{
-    (void)state;
-    const char *titles[3] = {"Người dân Hà Nội", "Thuỷ điện khoẻ mạnh", "Bão số 5 đổ bộ"};
-    const char *paras[3] = {"Mưa lớn, 3.000 hộ dân.", "Hai bên đã đàm đạo.", "Gió giật cấp 12."};
-    char *path[2] = {temp_db(), temp_db()};
-    bt_store *s[2];
-    bt_error err;
-    char *inst[2];
-    for (int k = 0; k < 2; k++) { /* 0: with tapes, 1: without */
-        assert_int_equal(bt_store_open(path[k], 0, &s[k], &err), 0);
-        assert_int_equal(bt_store_begin(s[k], &err), 0);
-        for (int i = 0; i < 3; i++) {
-            bt_article *a = make(titles[i], paras[i], NULL);
-            assert_int_equal(bt_article_add_para(a, ""), 0);
-            assert_int_equal(bt_article_add_para(a, "Đoạn ba\ncó dòng mới."), 0);
-            bti_tape *t[BTI_FTS_TAPES];
-            assert_int_equal(bti_store_fts_tapes_of(a, t), 0);
-            assert_non_null(t[BTI_FTS_TAPE_TITLE]);
-            assert_null(t[BTI_FTS_TAPE_LEDE]); /* no lede: no tape */
-            assert_non_null(t[BTI_FTS_TAPE_BODY]);
-            assert_non_null(t[BTI_FTS_TAPE_CAPTIONS]);
-            assert_int_equal(test_store_add(s[k], a, NULL, NULL, &err), BT_STORE_ADDED);
-            if (k == 0)
-                bti_store_give_tapes(s[k], t);
-            for (int j = 0; j < BTI_FTS_TAPES; j++) {
-                if (k == 0)
-                    assert_null(t[j]); /* the store owns them */
-                bti_tape_free(t[j]);
-            }
-            bt_article_free(a);
-        }
-        assert_int_equal(bt_store_commit(s[k], &err), 0);
-        assert_int_equal(bt_store_check(s[k], &err), 0);
-        inst[k] = index_instances(s[k]);
-    }
-    assert_true(strlen(inst[0]) > 100);
-    assert_string_equal(inst[0], inst[1]);
-    assert_int_equal(matches(s[0], "\"\x01thủy\""), 1); /* exact forms come from the tape */
-    assert_int_equal(matches(s[0], "dong moi"), 3);
-
-    /* a tape altered behind the store is what the index reads: the tape was used, though a
-     * tape of a text the index never reads was queued before it */
-    assert_int_equal(bt_store_begin(s[0], &err), 0);
-    bt_article *a = make("Lũ lụt miền Trung", "Nước dâng cao.", NULL);
-    bti_tape *t[BTI_FTS_TAPES];
-    bt_article *never = make("Không bao giờ đọc", "Không.", NULL);
-    assert_int_equal(bti_store_fts_tapes_of(never, t), 0);
-    bt_article_free(never);
-    bti_tape_free(t[BTI_FTS_TAPE_BODY]);
-    bti_tape_free(t[BTI_FTS_TAPE_CAPTIONS]);
-    t[BTI_FTS_TAPE_BODY] = t[BTI_FTS_TAPE_CAPTIONS] = NULL;
-    bti_store_give_tapes(s[0], t); /* its title's tape only: never read by the index */
-    assert_int_equal(bti_store_fts_tapes_of(a, t), 0);
-    bti_tape *title = t[BTI_FTS_TAPE_TITLE];
-    assert_int_equal(title->tok[0].key_len, 2);
-    memcpy(title->bytes + title->tok[0].key, "qz", 2); /* "lu" */
-    assert_int_equal(test_store_add(s[0], a, NULL, NULL, &err), BT_STORE_ADDED);
-    bti_store_give_tapes(s[0], t);
-    assert_int_equal(bt_store_commit(s[0], &err), 0);
-    assert_int_equal(matches(s[0], "qz"), 1);
-    assert_int_equal(matches(s[0], "lut"), 1);
-
-    /* another article's tapes are not used for this one's texts */
-    assert_int_equal(bt_store_begin(s[0], &err), 0);
-    bt_article *b = make("Giá vàng tăng mạnh", "Thị trường sôi động.", NULL);
-    bt_article *c = make("Tỷ giá đô la", "Ngân hàng điều chỉnh.", NULL);
-    assert_int_equal(bti_store_fts_tapes_of(c, t), 0);
-    assert_int_equal(test_store_add(s[0], b, NULL, NULL, &err), BT_STORE_ADDED);
-    bti_store_give_tapes(s[0], t);
-    assert_int_equal(bt_store_commit(s[0], &err), 0);
-    assert_int_equal(matches(s[0], "gia vang"), 1);
-    assert_int_equal(matches(s[0], "ngan hang"), 0);
-
-    /* given outside a batch, or in a batch rolled back: freed */
-    assert_int_equal(bti_store_fts_tapes_of(c, t), 0);
-    bti_store_give_tapes(s[0], t);
-    assert_int_equal(bt_store_begin(s[0], &err), 0);
-    assert_int_equal(bti_store_fts_tapes_of(c, t), 0);
-    assert_int_equal(test_store_add(s[0], c, NULL, NULL, &err), BT_STORE_ADDED);
-    bti_store_give_tapes(s[0], t);
-    assert_int_equal(bt_store_rollback(s[0], &err), 0);
-    assert_int_equal(matches(s[0], "ngan hang"), 0);
-
-    bt_article_free(a);
-    bt_article_free(b);
-    bt_article_free(c);
-    for (int k = 0; k < 2; k++) {
-        free(inst[k]);
-        bt_store_close(s[k]);
-        rm_db(path[k]);
-    }
-}
-
 static int64_t file_bytes(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -631,8 +512,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_add_get_round_trip), cmocka_unit_test(test_duplicates_fold),
         cmocka_unit_test(test_tokenizer),          cmocka_unit_test(test_remove_iterate),
-        cmocka_unit_test(test_batch_index),        cmocka_unit_test(test_shared_tokens),
-        cmocka_unit_test(test_wal_window),
+        cmocka_unit_test(test_batch_index),        cmocka_unit_test(test_wal_window),
         cmocka_unit_test(test_schema_versions),    cmocka_unit_test(test_open_errors),
         cmocka_unit_test(test_friend_interface),
     };

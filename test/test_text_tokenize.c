@@ -2,7 +2,6 @@
  * punctuation dropped, the upper-initial flag, folded and accented keys. */
 #include "support.h"
 #include "text/alloc.h"
-#include "text/tape.h"
 
 #include "bantin.h"
 
@@ -214,61 +213,6 @@ static void test_cli_tokens(void **state)
     free(err);
 }
 
-/* Every field of every token, and whether the accented key is the key's own buffer. */
-typedef struct tok_log {
-    char out[8192];
-    size_t len;
-} tok_log;
-
-static int log_token(void *ctx, const bt_token *t)
-{
-    tok_log *l = ctx;
-    int n = snprintf(l->out + l->len, sizeof l->out - l->len, "%.*s|%zu|%zu|%u|%s|%.*s|%zu\n",
-                     (int)t->len, t->text, t->start, t->end, t->flags,
-                     !t->accent ? "none" : t->accent == t->text ? "same" : "own",
-                     t->accent ? (int)t->accent_len : 0, t->accent ? t->accent : "",
-                     t->accent_len);
-    assert_true(n > 0 && (size_t)n < sizeof l->out - l->len);
-    l->len += (size_t)n;
-    return 0;
-}
-
-/* A tape (text/tape.h) replays the walk it recorded: the same tokens, offsets, flags, keys,
- * accented keys (the key's buffer exactly when the walk's was), with and without _KEY; an
- * empty text gives no tape, a token of 64 KB or more makes the recording fail. */
-static void test_tape_replays_the_walk(void **state)
-{
-    (void)state;
-    const char *text = "Người dân HÀ NỘI đón 3.000 khách, Thuỷ điện kho\xe1\xba\xbb; "
-                       "e\xcc\x81 iPhone 15 \xcc\x86 Zalmay Khalilzad \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0";
-    unsigned opts[2] = {BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, BT_TOKENIZE_FOLD};
-    for (int i = 0; i < 2; i++) {
-        tok_log want = {.len = 0}, got = {.len = 0};
-        assert_int_equal(bt_tokenize(text, strlen(text), opts[i], log_token, &want), 0);
-        bti_tape *t;
-        assert_int_equal(bti_tape_record(text, strlen(text), opts[i], &t), 0);
-        assert_non_null(t);
-        assert_int_equal(t->opts, opts[i]);
-        assert_true(bti_tape_is_of(t, text, strlen(text)));
-        assert_false(bti_tape_is_of(t, text, strlen(text) - 1));
-        assert_int_equal(bti_tape_play(t, log_token, &got), 0);
-        assert_true(want.len > 200);
-        assert_string_equal(got.out, want.out);
-        assert_true(bti_tape_size(t) > strlen(text));
-        bti_tape_free(t);
-    }
-    bti_tape *t = (bti_tape *)1;
-    assert_int_equal(bti_tape_record("", 0, BT_TOKENIZE_FOLD, &t), 0);
-    assert_null(t);
-    size_t n = 70000;
-    char *big = malloc(n + 1);
-    memset(big, 'a', n);
-    big[n] = '\0';
-    assert_int_equal(bti_tape_record(big, n, BT_TOKENIZE_FOLD, &t), BT_EINVAL);
-    assert_null(t);
-    free(big);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,7 +222,6 @@ int main(void)
         cmocka_unit_test(test_stop_and_long_tokens),
         cmocka_unit_test(test_keys_match_fold_and_normalize),
         cmocka_unit_test(test_cli_tokens),
-        cmocka_unit_test(test_tape_replays_the_walk),
     };
     return cmocka_run_group_tests_name("text_tokenize", tests, NULL, NULL);
 }

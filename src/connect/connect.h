@@ -65,10 +65,6 @@ void bti_connect_close(bti_connect *c);
  * with newlines inside a paragraph made spaces, which tokenize alike). Thread-safe. */
 typedef struct bti_dup_sig bti_dup_sig;
 int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out); /* 0 or BT_ENOMEM */
-/* The same signature from the tapes of the article's FTS texts (store/db.h's SHARED_TOKENS:
- * the title's, the lede's and the body's, any NULL), without tokenising again. */
-int bti_dup_sig_of_tapes(const bti_tape *title, const bti_tape *lede, const bti_tape *body,
-                         bti_dup_sig **out); /* 0 or BT_ENOMEM */
 void bti_dup_sig_free(bti_dup_sig *s);
 
 /* Indexes the stored article `id` (just added, in the caller's transaction): its shingles

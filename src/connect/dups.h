@@ -25,7 +25,6 @@
 #define BT_CONNECT_DUPS_H
 
 #include "bantin/common.h"
-#include "text/tape.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -173,13 +172,6 @@ int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t 
  * articles need (the sort is for the exact check of a candidate, which most never have). */
 int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
                           const size_t *lens, size_t nparts, bti_u64s *out);
-
-/* SHARED_TOKENS (store/db.h): the same unsorted hashes from the tapes of an article's texts
- * (title, lede, and the body whose paragraphs are the runs of tokens between newlines; any
- * may be NULL) instead of tokenising them again: equal to bti_shingles_unsorted of the
- * title, the lede and the paragraphs the body tape recorded. 0 or BT_ENOMEM. */
-int bti_shingles_of_tapes(const bti_dups_opts *o, const bti_tape *title, const bti_tape *lede,
-                          const bti_tape *body, bti_u64s *out);
 
 /* WORD_HASH: the hash of one token (its folded key) in a shingle (shingle.c). */
 uint64_t bti_word_hash(const char *text, size_t len);

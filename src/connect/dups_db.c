@@ -246,24 +246,6 @@ int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out)
     return 0;
 }
 
-int bti_dup_sig_of_tapes(const bti_tape *title, const bti_tape *lede, const bti_tape *body,
-                         bti_dup_sig **out)
-{
-    *out = NULL;
-    bti_dup_sig *s = calloc(1, sizeof *s);
-    if (!s)
-        return BT_ENOMEM;
-    bti_dups_opts o;
-    bti_dups_opts_init(&o);
-    if (bti_shingles_of_tapes(&o, title, lede, body, &s->sh)) {
-        bti_dup_sig_free(s);
-        return BT_ENOMEM;
-    }
-    keys_of(&o, &s->sh, s->keys);
-    *out = s;
-    return 0;
-}
-
 void bti_dup_sig_free(bti_dup_sig *s)
 {
     if (!s)

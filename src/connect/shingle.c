@@ -99,7 +99,8 @@ static inline uint64_t load64le(const unsigned char *p)
  * the length, tells the token's bytes apart (no collision below 9 bytes), and mix64 spreads
  * it; longer tokens are taken 8 bytes at a time, the last word overlapping. Reads only the
  * token's own bytes. ~15 instructions a syllable where bti_hash64 took ~68 (its tail copy
- * and two rounds): hashing was two thirds of a signature made from tapes. */
+ * and two rounds): hashing was two thirds of a signature made from tokens recorded already
+ * (SHARED_TOKENS' tapes, since taken out: bench/README.md, issue 16, twelfth pass). */
 uint64_t bti_word_hash(const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -355,51 +356,6 @@ int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
             return rc;
     }
     return 0;
-}
-
-/* One tape as one part, or (`lines`) as the parts its newlines separate: the tokenizer never
- * makes a token across a newline, so the tokens between two are those of the line alone. */
-static int tape_parts(walk *w, const bti_tape *t, int lines)
-{
-    if (!t)
-        return 0;
-    part_start(w);
-    bt_token tok = {0};
-    size_t prev_end = 0;
-    for (size_t i = 0; i < t->n; i++) {
-        const bti_tape_tok *e = &t->tok[i];
-        int rc;
-        /* the gap is most often one space: no call to look at it */
-        size_t gap = e->start - prev_end;
-        if (lines && i > 0 &&
-            (gap == 1 ? t->text[prev_end] == '\n'
-                      : gap > 1 && memchr(t->text + prev_end, '\n', gap) != NULL)) {
-            if ((rc = part_end(w)))
-                return rc;
-            part_start(w);
-        }
-        prev_end = (size_t)e->start + e->len;
-        tok.text = t->bytes + e->key; /* what on_token reads of a token */
-        tok.len = e->key_len;
-        tok.flags = e->flags;
-        if ((rc = on_token(w, &tok)))
-            return rc;
-    }
-    return part_end(w);
-}
-
-int bti_shingles_of_tapes(const bti_dups_opts *o, const bti_tape *title, const bti_tape *lede,
-                          const bti_tape *body, bti_u64s *out)
-{
-    walk w = {.o = o, .out = out};
-    roll_init(&w);
-    out->n = 0;
-    int rc = tape_parts(&w, title, 0);
-    if (!rc)
-        rc = tape_parts(&w, lede, 0);
-    if (!rc)
-        rc = tape_parts(&w, body, 1);
-    return rc;
 }
 
 int bti_has_words(const uint64_t *set, size_t n)

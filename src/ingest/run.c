@@ -25,7 +25,6 @@ typedef struct slot {
     char hash[17];
     bt_article *article;
     bti_dup_sig *dup_sig; /* its near-duplicate signature, made by the worker */
-    bti_tape *tapes[BTI_FTS_TAPES]; /* its FTS texts tokenised by the worker (SHARED_TOKENS) */
     int rc;
     bt_error err;
     bt_error warn; /* what the extraction left out (code 0: nothing) */
@@ -69,8 +68,6 @@ static void slot_clear(slot *j)
     free(j->where);
     bt_article_free(j->article);
     bti_dup_sig_free(j->dup_sig);
-    for (int i = 0; i < BTI_FTS_TAPES; i++)
-        bti_tape_free(j->tapes[i]);
     memset(j, 0, sizeof *j);
 }
 
@@ -289,21 +286,17 @@ static void run_job(run *p, slot *j)
                                  j->origin);
         }
     }
-    /* with near-duplicates on, the texts the FTS index and the signature read are tokenised
-     * once, here, in parallel, not in the writer (SHARED_TOKENS, store/db.h; on failure the
-     * index tokenises them itself); then the signature from those tokens (NULL on failure:
-     * the writer computes it from the stored text). Without, the index tokenises them in the
-     * writer as before: recording and replaying a tape costs ~4% more instructions than
-     * tokenising once (3,000 corpus records), which only a second reader of the tokens pays
-     * back. */
-    if (!j->rc && p->g->dups) {
-        bti_store_fts_tapes_of(j->article, j->tapes);
-        if (j->tapes[BTI_FTS_TAPE_TITLE])
-            bti_dup_sig_of_tapes(j->tapes[BTI_FTS_TAPE_TITLE], j->tapes[BTI_FTS_TAPE_LEDE],
-                                 j->tapes[BTI_FTS_TAPE_BODY], &j->dup_sig);
-        else
-            bti_dup_sig_of(j->article, &j->dup_sig);
-    }
+    /* the near-duplicate signature here, in parallel, not in the writer (NULL on failure:
+     * the writer computes it from the stored text). It tokenises the title, lede and body
+     * itself, and the FTS index tokenises them again in the writer at the batch's commit:
+     * one tokenisation per reader. Tokenising once here and replaying the recorded tokens
+     * for both (SHARED_TOKENS' tapes) counted ~5% fewer instructions but cost more CPU
+     * natively: every token and key copied into a tape, a batch's tapes (~4.7 bytes a byte
+     * of text) held until the commit. Without them, `bantin add` of 3,000 corpus records
+     * with connect on, ABBA x8: 1.01 -> 0.92 s CPU, --jobs 1 1.13 -> 1.02 s (bench/README.md,
+     * issue 16, twelfth pass). */
+    if (!j->rc && p->g->dups)
+        bti_dup_sig_of(j->article, &j->dup_sig);
     /* the bytes are not needed any more (the hash and size are kept): free them now */
     free(j->data);
     j->data = NULL;
@@ -444,10 +437,9 @@ static void deliver(writer *w, slot *j)
             return;
         }
     }
-    if (rc == BT_STORE_ADDED) { /* replayed when the batch's articles are indexed */
-        bti_store_give_tapes(g->store, j->tapes);
+    if (rc == BT_STORE_ADDED)
         w->b_added++;
-    } else if (rc == BT_STORE_MERGED)
+    else if (rc == BT_STORE_MERGED)
         w->b_merged++;
     else if (rc == BT_STORE_SEEN)
         w->st.seen++;

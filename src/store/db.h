@@ -8,7 +8,6 @@
 #define BTI_STORE_DB_H
 
 #include "bantin/store.h"
-#include "text/tape.h"
 
 #include <sqlite3.h>
 #include <stddef.h>
@@ -121,6 +120,10 @@ enum { BTI_FTS_TITLE, BTI_FTS_LEDE, BTI_FTS_BODY, BTI_FTS_CAPTIONS, BTI_FTS_SOUR
  * one before it in the same column); a quoted MATCH string starting with the pair prefix is
  * read as the pairs of its tokens side by side: "\x02dam phan hoa" is the phrase of the
  * tokens "dam phan", "phan hoa".
+ * It tokenises every document text itself, in the writer at the batch's commit, also when
+ * ingest's workers have tokenised the same texts for the near-duplicate signature: replaying
+ * tokens the workers recorded (SHARED_TOKENS' tapes) cost more CPU natively than tokenising
+ * twice (connect on, 3,000 corpus records: 1.01 s with the tapes, 0.92 s without; ingest/run.c).
  *
  * The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
 #define BTI_FTS_TOKENIZER "bantin"
@@ -180,32 +183,5 @@ extern const bti_stage_schema bti_top_schema; /* most read, kind (connect/top_sc
 /* The highest version of all the stages' steps (= BT_STORE_SCHEMA_VERSION), or BT_EINVAL
  * with a message when the steps do not number 1, 2, ... each once. */
 int bti_schema_check(const bti_stage_schema *const *stages, int *version, bt_error *err);
-
-/* ---- tapes of the FTS texts (fts_tapes.c) ---------------------------------------------------
- * SHARED_TOKENS: the texts the FTS index reads of an article (BTI_FTS_VALUES_P) are
- * tokenised once, where ingest has threads to spare, and the tape replayed by the FTS
- * tokenizer at the batch's commit and read by the near-duplicate shingles, instead of three
- * walks of the same text (one of them in the single writer). A tape is used only for a text
- * equal byte for byte to the one it recorded, so the index is the same with or without. */
-enum {
-    BTI_FTS_TAPE_TITLE,
-    BTI_FTS_TAPE_LEDE,
-    BTI_FTS_TAPE_BODY,     /* BTI_FTS_FOLDED_ONLY + the paragraphs joined with '\n' */
-    BTI_FTS_TAPE_CAPTIONS, /* BTI_FTS_FOLDED_ONLY + the captions joined with '\n' */
-    BTI_FTS_TAPES
-};
-
-/* What the tapes of an open batch may hold; past it, given tapes are freed (the index
- * tokenises those texts itself). */
-#define BTI_FTS_TAPES_MAX_BYTES ((size_t)64 << 20)
-
-/* Records the tapes of article a's FTS texts into out (NULL for an empty text, the source
- * is left to the tokenizer). Thread-safe. 0, or BT_ENOMEM (or BT_EINVAL: a token of 64 KB
- * or more) with every entry NULL: the index tokenises the texts itself. */
-int bti_store_fts_tapes_of(const bt_article *a, bti_tape *out[BTI_FTS_TAPES]);
-
-/* Gives the store the tapes of the article it has just added in the open batch, in the
- * order articles are added; the store owns them after (the entries are set to NULL). */
-void bti_store_give_tapes(bt_store *s, bti_tape *tapes[BTI_FTS_TAPES]);
 
 #endif

@@ -5,27 +5,6 @@
 #define BTI_STORE_INTERNAL_H
 
 #include "store/db.h"
-#include "core/buf.h"
-#include "text/tape.h"
-
-/* Tapes of the FTS texts of the articles added in the open batch (fts_tapes.c), in the
- * order the index will read them; `next` is the first not replayed yet. */
-typedef struct bti_fts_tapes {
-    bti_tape **v;
-    size_t n, cap, next;
-    size_t bytes; /* what the queued tapes hold */
-} bti_fts_tapes;
-
-/* Frees the queued tapes (after the batch's texts were indexed, or were not). */
-void bti_fts_tapes_clear(bti_fts_tapes *q);
-
-/* The tape recorded of exactly text[0..len) when it is the next queued one or one of the
- * few after it (it and those before it are then consumed), else NULL: the tokenizer
- * tokenises the text itself. */
-const bti_tape *bti_fts_tapes_take(bti_fts_tapes *q, const char *text, size_t len);
-
-/* Joins strings with '\n' as the store keeps body, authors and captions (write.c). */
-int bti_store_join_lines(bti_buf *b, char *const *v, size_t n, size_t stride);
 
 /* The prepared statements of a store, by purpose. */
 enum {
@@ -60,7 +39,6 @@ struct bt_store {
     int read_mostly;    /* bti_store_read_mostly has set the connection up */
     int64_t index_from; /* articles from this n on are not in the FTS index yet; 0: none */
     int64_t add_time;   /* added_at of what is added now (bti_store_set_add_time); 0: the clock */
-    bti_fts_tapes tapes; /* given by bti_store_give_tapes, replayed by the FTS tokenizer */
     sqlite3_stmt *st[ST_COUNT];
 };
 
@@ -72,9 +50,8 @@ int bti_store_hash_value(const char *hex, int64_t *v);
  * write.c); 0 or an error. */
 int bti_store_index_pending(bt_store *s, bt_error *err);
 
-/* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c), replaying the document texts
- * found in `tapes` (NULL: none). SQLITE_OK or an SQLite code. */
-int bti_fts_register(sqlite3 *db, bti_fts_tapes *tapes);
+/* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
+int bti_fts_register(sqlite3 *db);
 
 /* Registers the SQL functions bantin_fold(text) and bantin_title_hash(text) (fold_sql.c) on
  * `db`: the store's index of folded-title hashes (schema step 9) and the look-ups that use it

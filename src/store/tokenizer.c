@@ -97,54 +97,35 @@ static int on_token(void *vctx, const bt_token *t)
     return c->xToken(c->fts_ctx, 0, t->text, (int)t->len, (int)t->start, (int)t->end);
 }
 
-/* A table's tokenizer: whether it indexes pairs, and the store's queue of tapes (NULL on a
- * connection without one). */
-typedef struct tok_handle {
-    int phrases;
-    bti_fts_tapes *tapes;
-} tok_handle;
+/* Stateless: the handle only tells the two kinds of table apart. */
+static const char plain_handle = 0, phrases_handle = 0;
 
-static int tok_create(void *tapes, const char **argv, int argc, Fts5Tokenizer **out)
+static int tok_create(void *unused, const char **argv, int argc, Fts5Tokenizer **out)
 {
+    (void)unused;
     if (argc > 1 || (argc == 1 && strcmp(argv[0], BTI_FTS_PHRASES_OPTION) != 0))
         return SQLITE_ERROR; /* the only option: "phrases" */
-    tok_handle *h = malloc(sizeof *h);
-    if (!h)
-        return SQLITE_NOMEM;
-    h->phrases = argc == 1;
-    h->tapes = tapes;
-    *out = (Fts5Tokenizer *)(void *)h;
+    *out = (Fts5Tokenizer *)(void *)(argc ? &phrases_handle : &plain_handle);
     return SQLITE_OK;
 }
 
-static void tok_delete(Fts5Tokenizer *t) { free(t); }
+static void tok_delete(Fts5Tokenizer *t) { (void)t; }
 
 static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *text, int len,
                         int (*xToken)(void *, int, const char *, int, int, int))
 {
     if (len <= 0)
         return SQLITE_OK;
-    const tok_handle *h = (const tok_handle *)(void *)t;
     tok_ctx c;
     c.text = text;
     c.fts_ctx = fts_ctx;
     c.xToken = xToken;
     c.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     c.folded_only = !c.query && text[0] == BTI_FTS_FOLDED_ONLY[0];
-    c.phrases = h->phrases;
+    c.phrases = (const void *)t == (const void *)&phrases_handle;
     c.pair_mode = c.query && c.phrases && text[0] == BTI_FTS_PAIR_PREFIX[0];
     c.prev_len = 0;
-    /* SHARED_TOKENS (db.h): a document text of the batch being indexed, tokenised already */
-    const bti_tape *tape = flags == FTS5_TOKENIZE_DOCUMENT && h->tapes
-                               ? bti_fts_tapes_take(h->tapes, text, (size_t)len)
-                               : NULL;
-    /* a tape of folded keys only serves a text whose exact forms are not indexed */
-    if (tape && tape->opts != (BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY) &&
-        !(c.folded_only && tape->opts == BT_TOKENIZE_FOLD))
-        tape = NULL;
-    int rc = tape ? bti_tape_play(tape, on_token, &c)
-                  : bt_tokenize(text, (size_t)len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token,
-                                &c);
+    int rc = bt_tokenize(text, (size_t)len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &c);
     if (rc < 0)
         return SQLITE_NOMEM;
     return rc;
@@ -162,14 +143,14 @@ fts5_api *bti_fts5_api(sqlite3 *db)
     return api;
 }
 
-int bti_fts_register(sqlite3 *db, bti_fts_tapes *tapes)
+int bti_fts_register(sqlite3 *db)
 {
     fts5_api *api = bti_fts5_api(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     /* FTS5 copies the struct and never writes through the pointer. */
     static const fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
-    return api->xCreateTokenizer(api, BTI_FTS_TOKENIZER, tapes, (fts5_tokenizer *)&tok, NULL);
+    return api->xCreateTokenizer(api, BTI_FTS_TOKENIZER, NULL, (fts5_tokenizer *)&tok, NULL);
 }
 
 size_t bti_store_exact_term(const char *word, size_t len, char *out, size_t cap)

@@ -25,7 +25,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 
 /* Joins strings with '\n' (a '\n' inside one becomes a space: the spec's strings have white
  * space folded, so this only guards the separator). Empty strings are left out. */
-int bti_store_join_lines(bti_buf *b, char *const *v, size_t n, size_t stride)
+static int join_lines(bti_buf *b, char *const *v, size_t n, size_t stride)
 {
     bti_buf_reset(b);
     size_t need = 0;
@@ -126,9 +126,9 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
 {
     bti_buf authors = BTI_BUF_INIT, body = BTI_BUF_INIT, captions = BTI_BUF_INIT;
     int rc = 0;
-    if (bti_store_join_lines(&authors, a->authors, a->n_authors, sizeof(char *)) ||
-        bti_store_join_lines(&body, a->body, a->n_body, sizeof(char *)) ||
-        bti_store_join_lines(&captions, a->n_images ? &a->images[0].caption : NULL, a->n_images,
+    if (join_lines(&authors, a->authors, a->n_authors, sizeof(char *)) ||
+        join_lines(&body, a->body, a->n_body, sizeof(char *)) ||
+        join_lines(&captions, a->n_images ? &a->images[0].caption : NULL, a->n_images,
                    sizeof(bt_image))) {
         rc = bt_error_set(err, BT_ENOMEM, "out of memory");
         goto out;
@@ -312,7 +312,6 @@ int bti_store_index_pending(bt_store *s, bt_error *err)
     int rc = run(s, st, "indexing the new articles", err);
     if (!rc)
         s->index_from = 0;
-    bti_fts_tapes_clear(&s->tapes);
     return rc;
 }
 
