@@ -622,23 +622,6 @@ static const char *col(sqlite3_stmt *st, int i)
     return t ? t : "";
 }
 
-/* An SQLite varint (FTS5's docsize record) at p (n bytes left) into *v; its length, 0 when
- * cut short. */
-static size_t varint(const unsigned char *p, size_t n, uint64_t *v)
-{
-    *v = 0;
-    for (size_t i = 0; i < n && i < 9; i++) {
-        if (i == 8) {
-            *v = (*v << 8) | p[i];
-            return 9;
-        }
-        *v = (*v << 7) | (p[i] & 0x7f);
-        if (!(p[i] & 0x80))
-            return i + 1;
-    }
-    return 0;
-}
-
 /* The tokens of row's title, lede and body, from FTS5's own docsize table. */
 static int doc_length(ctx *x, sqlite3_stmt *st, int64_t row, double *len)
 {
@@ -650,7 +633,7 @@ static int doc_length(ctx *x, sqlite3_stmt *st, int64_t row, double *len)
         size_t n = (size_t)sqlite3_column_bytes(st, 0), at = 0;
         for (int col = 0; col <= BTI_FTS_BODY && at < n; col++) {
             uint64_t v;
-            size_t k = varint(p + at, n - at, &v);
+            size_t k = bti_fts_varint(p + at, n - at, &v);
             if (!k)
                 break;
             at += k;

@@ -618,22 +618,46 @@ static int write_date(char out[64], int y, int mo, int d, int h, int mi, int s, 
 
 #define FRAC_MAX 6 /* digits of a fraction of a second kept: microseconds, as ISO readers take */
 
+/* "HH:MM[:SS]" at *pp: 1 when read (*pp past it), 0 when there is no time of day (the date
+ * stands alone), -1 when the seconds are malformed (not a date). */
+static int clock_time(const char **pp, int *h, int *mi, int *s)
+{
+    if (!fixed_digits(pp, 2, h) || *(*pp)++ != ':' || !fixed_digits(pp, 2, mi))
+        return 0;
+    if (**pp == ':') {
+        (*pp)++;
+        if (!fixed_digits(pp, 2, s))
+            return -1;
+    }
+    return 1;
+}
+
+/* The date with its time of day and the zone written at p (else the page's default): a time
+ * without a zone is not a full date, so then only the day is kept. */
+static int write_zoned(char out[64], int y, int mo, int d, int h, int mi, int s, const char *frac,
+                       const char *p, int have_default, int def)
+{
+    int off = 0;
+    if (!meta_offset(p, &off)) {
+        if (!have_default)
+            return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
+        off = def;
+    }
+    return write_date(out, y, mo, d, h, mi, s, frac, 1, 1, off);
+}
+
 static int iso(const char *p, int have_default, int def, char out[64])
 {
-    int y, mo, d, h = 0, mi = 0, s = 0, off = 0;
+    int y, mo, d, h = 0, mi = 0, s = 0;
     if (!fixed_digits(&p, 4, &y) || *p++ != '-' || !fixed_digits(&p, 2, &mo) || *p++ != '-' ||
         !fixed_digits(&p, 2, &d))
         return 0;
     if (*p != 'T' && *p != 't' && *p != ' ')
         return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
     p++;
-    if (!fixed_digits(&p, 2, &h) || *p++ != ':' || !fixed_digits(&p, 2, &mi))
-        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
-    if (*p == ':') {
-        p++;
-        if (!fixed_digits(&p, 2, &s))
-            return 0;
-    }
+    int clock = clock_time(&p, &h, &mi, &s);
+    if (clock <= 0)
+        return clock ? 0 : write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
     char frac[FRAC_MAX + 1] = "";
     if (*p == '.' || *p == ',') { /* fractions of a second: kept, to the microsecond */
         size_t n = 0;
@@ -642,20 +666,13 @@ static int iso(const char *p, int have_default, int def, char out[64])
                 frac[n++] = *p;
         frac[n] = '\0';
     }
-    int have_off = meta_offset(p, &off);
-    if (!have_off && have_default) {
-        off = def;
-        have_off = 1;
-    }
-    if (!have_off) /* a time without a zone is not a full date: keep the day */
-        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
-    return write_date(out, y, mo, d, h, mi, s, frac, 1, have_off, off);
+    return write_zoned(out, y, mo, d, h, mi, s, frac, p, have_default, def);
 }
 
 /* "Sat, 24 Dec 2022 10:24:43 +0700" (the weekday optional) */
 static int rfc822(const char *p, int have_default, int def, char out[64])
 {
-    int d, mo, y, h, mi, s = 0, off = 0;
+    int d, mo, y, h = 0, mi = 0, s = 0;
     const char *comma = strchr(p, ',');
     if (comma && comma - p <= 10)
         p = comma + 1;
@@ -677,21 +694,10 @@ static int rfc822(const char *p, int have_default, int def, char out[64])
         return 0;
     while (*p == ' ')
         p++;
-    if (!fixed_digits(&p, 2, &h) || *p++ != ':' || !fixed_digits(&p, 2, &mi))
-        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
-    if (*p == ':') {
-        p++;
-        if (!fixed_digits(&p, 2, &s))
-            return 0;
-    }
-    int have_off = meta_offset(p, &off);
-    if (!have_off && have_default) {
-        off = def;
-        have_off = 1;
-    }
-    if (!have_off)
-        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
-    return write_date(out, y, mo, d, h, mi, s, "", 1, 1, off);
+    int clock = clock_time(&p, &h, &mi, &s);
+    if (clock <= 0)
+        return clock ? 0 : write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
+    return write_zoned(out, y, mo, d, h, mi, s, "", p, have_default, def);
 }
 
 /* "24/12/2022 10:24" or "24-12-2022": day first, as Vietnamese pages write it in their meta

@@ -1404,30 +1404,60 @@ static void byline_paragraphs(out *o)
     }
 }
 
-static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
-                                 int *stopped)
+/* The walk's node k, or the next one after it (the walk not descending into those passed
+ * over), that is an element with node info and none of the flags `skip`; NULL at the walk's
+ * end, or at `stop` (*stopped set). The block walks below start each step with it. */
+static const xmlNode *block_at(bti_walk *w, const xmlNode *k, unsigned skip, const xmlNode *stop,
+                               int *stopped)
 {
-    bti_walk w;
-    int descend = 0;
-    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
-        descend = 0;
-        if (w.leaving)
+    for (; k; k = bti_walk_next(w, 0)) {
+        if (w->leaving)
             continue;
         if (k == stop) {
             *stopped = 1;
             return NULL;
         }
-        if (k->type != XML_ELEMENT_NODE || !k->_private)
-            continue;
+        if (k->type == XML_ELEMENT_NODE && k->_private && !(BTI_INFO(k)->flags & skip))
+            return k;
+    }
+    return NULL;
+}
+
+/* Whether block k is the page's headline (the title or the h1, by their short form). */
+static int is_headline(const out *o, const xmlNode *k, const bti_node_info *in)
+{
+    if (!(bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) || !in->text ||
+        in->text >= TITLE_BLOCK_MAX)
+        return 0;
+    char *t = bti_html_text(k);
+    int same = t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1));
+    free(t);
+    return same;
+}
+
+/* A block marked `flag` (sapo, byline) that reads as one: within the flag's size bounds, not
+ * a list item, and a standfirst holds no media. */
+static int flag_block_fits(const xmlNode *k, const bti_node_info *in, unsigned flag)
+{
+    int lede = flag == BTI_NF_LEDE;
+    return (in->flags & flag) && in->text >= (lede ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
+           in->text < (lede ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bti_html_is(k, "li") &&
+           !(lede && holds_media(k));
+}
+
+static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
+                                 int *stopped)
+{
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = block_at(&w, bti_walk_first(&w, n), BTI_NF_SKIP | BTI_NF_RELATED, stop, stopped); k;
+         k = block_at(&w, bti_walk_next(&w, descend), BTI_NF_SKIP | BTI_NF_RELATED, stop, stopped)) {
+        descend = 0;
         bti_node_info *in = BTI_INFO(k);
-        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED))
-            continue;
         /* "lead-asset": a lead photo and its caption are not the standfirst */
         if (flag == BTI_NF_LEDE && ((in->flags & BTI_NF_CAPTION) || ((in->flags & BTI_NF_LEDE) && in->imgs)))
             continue;
-        if ((in->flags & flag) && in->text >= (flag == BTI_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
-            in->text < (flag == BTI_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bti_html_is(k, "li") &&
-            !bti_html_is(k, "body") && !(flag == BTI_NF_LEDE && holds_media(k)))
+        if (flag_block_fits(k, in, flag) && !bti_html_is(k, "body"))
             return k;
         descend = 1;
     }
@@ -1442,34 +1472,16 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
 {
     bti_walk w;
     int descend = 0;
-    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+    for (const xmlNode *k = block_at(&w, bti_walk_first(&w, n), BTI_NF_SKIP | BTI_NF_RELATED, stop, stopped); k;
+         k = block_at(&w, bti_walk_next(&w, descend), BTI_NF_SKIP | BTI_NF_RELATED, stop, stopped)) {
         descend = 0;
-        if (w.leaving)
-            continue;
-        if (k == stop) {
-            *stopped = 1;
-            return NULL;
-        }
-        if (k->type != XML_ELEMENT_NODE || !k->_private)
-            continue;
         bti_node_info *in = BTI_INFO(k);
-        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED))
-            continue;
         /* a photo's caption ("lead-asset-caption") is not the standfirst */
         if (*seen && ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
             continue;
-        if (!*seen && (bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) && in->text &&
-            in->text < TITLE_BLOCK_MAX) {
-            char *t = bti_html_text(k);
-            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
-                *seen = 1;
-            free(t);
-            if (*seen)
-                continue;
-        }
-        if (*seen && (in->flags & flag) && in->text >= (flag == BTI_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
-            in->text < (flag == BTI_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bti_html_is(k, "li") &&
-            !(flag == BTI_NF_LEDE && holds_media(k)))
+        if (!*seen && (*seen = is_headline(o, k, in)))
+            continue;
+        if (*seen && flag_block_fits(k, in, flag))
             return k;
         descend = 1;
     }
@@ -1483,28 +1495,12 @@ static const xmlNode *lead_photo(const out *o, const xmlNode *n, const xmlNode *
 {
     bti_walk w;
     int descend = 0;
-    for (const xmlNode *k = bti_walk_first(&w, n); k; k = bti_walk_next(&w, descend)) {
+    for (const xmlNode *k = block_at(&w, bti_walk_first(&w, n), BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_NEGATIVE, stop, stopped); k;
+         k = block_at(&w, bti_walk_next(&w, descend), BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_NEGATIVE, stop, stopped)) {
         descend = 0;
-        if (w.leaving)
-            continue;
-        if (k == stop) {
-            *stopped = 1;
-            return NULL;
-        }
-        if (k->type != XML_ELEMENT_NODE || !k->_private)
-            continue;
         bti_node_info *in = BTI_INFO(k);
-        if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_NEGATIVE))
+        if (!*seen && (*seen = is_headline(o, k, in)))
             continue;
-        if (!*seen && (bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) && in->text &&
-            in->text < TITLE_BLOCK_MAX) {
-            char *t = bti_html_text(k);
-            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
-                *seen = 1;
-            free(t);
-            if (*seen)
-                continue;
-        }
         if (*seen && is_image_box(k, in) && in->imgs == 1 && in->text >= 10) /* captioned */
             return k;
         if (*seen && in->imgs == 0)
@@ -1659,15 +1655,8 @@ static const xmlNode *described_block(const out *o, const xmlNode *n, const char
         if (in->flags & (BTI_NF_SKIP | BTI_NF_RELATED | BTI_NF_CAPTION | BTI_NF_IMAGEBOX) ||
             bti_html_is(k, "head") || bti_html_is(k, "a"))
             continue;
-        if (!*seen && (bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) && in->text &&
-            in->text < TITLE_BLOCK_MAX) {
-            char *t = bti_html_text(k);
-            if (t && (same_short(t, strlen(t), o->m->title) || same_short(t, strlen(t), o->m->h1)))
-                *seen = 1;
-            free(t);
-            if (*seen)
-                continue;
-        }
+        if (!*seen && (*seen = is_headline(o, k, in)))
+            continue;
         if (*seen && in->text + DESC_WINDOW_SLACK >= fdl &&
             in->text <= (cut ? SAPO_MAX_TEXT : fdl + DESC_WINDOW_SLACK) &&
             ldens(in) < LEDE_MAX_LINK_DENSITY && !holds_media(k) && described(fd, fdl, cut, k))

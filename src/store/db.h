@@ -93,6 +93,11 @@ int bti_store_kind_known(const char *name);
  * are indexed by these), and they are columns of `articles` of the same names. */
 enum { BTI_FTS_TITLE, BTI_FTS_LEDE, BTI_FTS_BODY, BTI_FTS_CAPTIONS, BTI_FTS_SOURCE, BTI_FTS_NCOL };
 
+/* One varint of FTS5's docsize record (its per-column token counts: SQLite's varint format,
+ * 7 bits a byte, the ninth byte whole) at p, n bytes left, into *v: its length, 0 when cut
+ * short. The index check (store.c) and related's length norm (connect/related.c) read it. */
+size_t bti_fts_varint(const unsigned char *p, size_t n, uint64_t *v);
+
 /* The column list, each name after the prefix `p` (a string literal: "", "new.", "a."). */
 #define BTI_FTS_COLUMNS_P(p) p "title, " p "lede, " p "body, " p "captions, " p "source"
 #define BTI_FTS_COLUMNS BTI_FTS_COLUMNS_P("")

@@ -470,8 +470,7 @@ static int count_token(void *ctx, const bt_token *t)
     return 0;
 }
 
-/* FTS5's column sizes are varints (SQLite's 4-bit-continuation format). */
-static size_t get_varint(const unsigned char *p, size_t n, uint64_t *v)
+size_t bti_fts_varint(const unsigned char *p, size_t n, uint64_t *v)
 {
     *v = 0;
     for (size_t i = 0; i < n && i < 9; i++) {
@@ -516,7 +515,7 @@ static int check_index_rows(bt_store *s, bt_error *err)
                 bt_tokenize(text, (size_t)sqlite3_column_bytes(st, 1 + c), BT_TOKENIZE_FOLD,
                             count_token, &tokens);
             uint64_t v = 0;
-            size_t k = get_varint(sz + at, szlen - at, &v);
+            size_t k = bti_fts_varint(sz + at, szlen - at, &v);
             at += k;
             if (!k || (int64_t)v != tokens)
                 rc = bt_error_set(err, BT_EDB,
