@@ -81,6 +81,10 @@ void bti_story_set_free(bti_story_set *set);
  * (its words may have been counted in the IDF already). */
 int bti_story_add(bti_story_set *set, const bti_story_doc *doc, uint32_t *story, bt_error *err);
 
+/* Makes room for `docs` more documents at once (RESERVE_AHEAD, story.c): a caller that knows
+ * how many it will add saves the arrays' doublings. Changes no result. 0 or BT_ENOMEM. */
+int bti_story_reserve(bti_story_set *set, uint32_t docs);
+
 /* Merges stories whose centroids have converged (a pass over the stories changed since the
  * last pass); *merged (when not NULL) counts the merges. Returns 0 or BT_ENOMEM. */
 int bti_story_merge(bti_story_set *set, size_t *merged, bt_error *err);

@@ -945,6 +945,16 @@ static int update(catchup *c, int rebuild, bt_error *err)
         if (max_day != DAY_NONE && max_day - k > day)
             save[nsave++] = max_day - k;
     uint32_t from = bti_story_doc_count(c->set);
+    /* RESERVE_AHEAD (story.c): the set, and the row numbers of its documents, sized once
+     * for the articles this catch-up adds */
+    size_t todo = 0;
+    for (size_t i = 0; i < c->narts; i++)
+        todo += at_end || day == DAY_NONE || c->arts[i].day >= day;
+    if (todo > UINT32_MAX)
+        todo = UINT32_MAX;
+    if (bti_story_reserve(c->set, (uint32_t)todo) ||
+        bti_array_grow((void **)&c->doc_n, &c->capdoc_n, c->ndoc_n + todo, sizeof *c->doc_n))
+        return nomem(err);
     for (size_t i = 0; i < c->narts && !rc; i++) {
         const art *a = &c->arts[i];
         if (!at_end && day != DAY_NONE && a->day < day)
