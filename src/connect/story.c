@@ -56,6 +56,31 @@ static int grow32(void **p, uint32_t *cap, uint32_t need, size_t elem)
     return rc;
 }
 
+/* POSTINGS_SMALL: a term's lists (the stories under it, the recent documents under it) start
+ * with room for LIST_FIRST entries and double, where bti_array_grow starts at 64: most terms
+ * are rare. On 3,000 VietNews articles 7,640 story lists held 24,000 entries in room for
+ * 490,000 (5.9 MB) and 9,619 document lists 95,000 in room for 668,000 (5.3 MB): the first
+ * touches of that memory were ~1,100 of the catch-up's 5,500 page faults, and the mallocs
+ * that handed it out ~20 of its ~400 perf samples. Only the room changes, never the lists. */
+#define LIST_FIRST 4u
+
+static int list_grow(void **p, uint32_t *cap, uint32_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : LIST_FIRST;
+    while (c < need)
+        c *= 2;
+    if (c > UINT32_MAX || c > SIZE_MAX / elem)
+        return BT_ENOMEM;
+    void *q = realloc(*p, c * elem);
+    if (!q)
+        return BT_ENOMEM;
+    *p = q;
+    *cap = (uint32_t)c;
+    return 0;
+}
+
 /* One configuration for every language and set: each value was chosen on the two English
  * development sets together (bench/README.md, "connect: stories", has the measurements),
  * never per set, and where the sets disagreed the value in between was kept. */
@@ -191,22 +216,40 @@ static float svec_get(const bti_svec *v, uint32_t t, int *found)
     return *found ? v->w[lo] : 0.0f;
 }
 
+/* TABLE_CALLOC: the term tables (term id -> its list of stories, of recent documents) grow
+ * by doubling past the largest term id, so up to half of a table lies above every id yet
+ * handed out. Grown by realloc and memset, all of it was written at once (on 3,000 VietNews
+ * articles 65,536 entries for 34,934 terms: ~590 page faults); a new zeroed table (calloc:
+ * the system's zero pages, touched only where a term is written) and a copy of the old part
+ * leave the part above the ids untouched. The tables' contents are the same. */
+static void *table_grow(void *old, uint32_t n, uint32_t want, size_t elem)
+{
+    void *p = calloc(want, elem);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, old, (size_t)n * elem);
+    free(old);
+    return p;
+}
+
 static int idx_push(bti_story_set *s, uint32_t term, uint32_t story_id)
 {
     if (term >= s->nidx) {
         uint32_t n = s->nidx ? s->nidx : 1024;
         while (n <= term)
             n *= 2;
-        plist *p = realloc(s->idx, n * sizeof *p);
+        plist *p = table_grow(s->idx, s->nidx, n, sizeof *p);
         if (!p)
             return BT_ENOMEM;
-        memset(p + s->nidx, 0, (n - s->nidx) * sizeof *p);
         s->idx = p;
         s->nidx = n;
     }
     plist *l = &s->idx[term];
-    if (grow32((void **)&l->s, &l->cap, l->n + 1, sizeof *l->s))
+    if (list_grow((void **)&l->s, &l->cap, l->n + 1, sizeof *l->s))
         return BT_ENOMEM;
+    if (term >= s->idx_top)
+        s->idx_top = term + 1;
     l->s[l->n++] = (spost){story_id, 0, 0.0f};
     return 0;
 }
@@ -314,7 +357,7 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
     }
     double w = s->cfg.window_days * DAY;
     for (uint32_t i = 0; i < n; i++) {
-        if (ids[i] >= s->nidx)
+        if (ids[i] >= s->idx_top) /* no list yet (IDX_TOP) */
             continue;
         plist *l = &s->idx[ids[i]];
         if (++s->seen_stamp == 0) {
@@ -487,37 +530,41 @@ static inline uint32_t doc_story(bti_story_set *s, uint32_t d)
     return s->st[id].merged_into == BTI_STORY_NONE ? id : doc_story_merged(s, d);
 }
 
+/* The neighbour walk's per-document arrays for c documents. */
+static int knn_docs(bti_story_set *s, uint32_t c)
+{
+    float *a = realloc(s->dacc, c * sizeof *a);
+    if (!a)
+        return BT_ENOMEM;
+    s->dacc = a;
+    uint32_t *b = realloc(s->dacc_stamp, c * sizeof *b);
+    if (!b)
+        return BT_ENOMEM;
+    s->dacc_stamp = b;
+    memset(b + s->capd, 0, (c - s->capd) * sizeof *b);
+    uint32_t *t = realloc(s->dtouched, c * sizeof *t);
+    if (!t)
+        return BT_ENOMEM;
+    s->dtouched = t;
+    s->capd = c;
+    return 0;
+}
+
 /* Room for one more document in the neighbour walk's arrays and its vector in the lists. */
 static int knn_reserve(bti_story_set *s, const bti_svec *v)
 {
     uint32_t need = s->ndocs + 1;
-    if (s->capd < need) {
-        uint32_t c = s->capd ? s->capd * 2 : 1024;
-        float *a = realloc(s->dacc, c * sizeof *a);
-        if (!a)
-            return BT_ENOMEM;
-        s->dacc = a;
-        uint32_t *b = realloc(s->dacc_stamp, c * sizeof *b);
-        if (!b)
-            return BT_ENOMEM;
-        s->dacc_stamp = b;
-        memset(b + s->capd, 0, (c - s->capd) * sizeof *b);
-        uint32_t *t = realloc(s->dtouched, c * sizeof *t);
-        if (!t)
-            return BT_ENOMEM;
-        s->dtouched = t;
-        s->capd = c;
-    }
+    if (s->capd < need && knn_docs(s, s->capd ? s->capd * 2 : 1024))
+        return BT_ENOMEM;
     for (uint32_t i = 0; i < v->n; i++) {
         uint32_t term = v->id[i];
         if (term >= s->ndidx) {
             uint32_t n = s->ndidx ? s->ndidx : 1024;
             while (n <= term)
                 n *= 2;
-            dlist *p = realloc(s->didx, n * sizeof *p);
+            dlist *p = table_grow(s->didx, s->ndidx, n, sizeof *p);
             if (!p)
                 return BT_ENOMEM;
-            memset(p + s->ndidx, 0, (n - s->ndidx) * sizeof *p);
             s->didx = p;
             s->ndidx = n;
         }
@@ -527,7 +574,7 @@ static int knn_reserve(bti_story_set *s, const bti_svec *v)
             l->n -= l->start;
             l->start = 0;
         }
-        if (grow32((void **)&l->p, &l->cap, l->n + 1, sizeof *l->p))
+        if (list_grow((void **)&l->p, &l->cap, l->n + 1, sizeof *l->p))
             return BT_ENOMEM;
     }
     return 0;
@@ -791,6 +838,61 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
 
     if (s->cfg.merge_every && ++s->since_merge >= s->cfg.merge_every)
         return bti_story_merge(s, NULL, err);
+    return 0;
+}
+
+/* RESERVE_AHEAD: a catch-up knows how many documents it will add; the set's arrays and
+ * tables are sized for them at once instead of doubling as they come, each doubling a copy of
+ * what was there, a rehash, and new memory first touched (a catch-up of 3,000 VietNews
+ * articles into an empty set rehashed its term table 7 times and its pair cache 4, and copied
+ * the pooled vectors, the document records and the dictionary's arrays as often). The
+ * estimates are what such a first catch-up took: 34,934 terms and 32,343 pairs for 3,000
+ * articles (RESERVE_TERMS an article; RESERVE_PAIRS a little under the 10.8 measured,
+ * as 11 doubled the pair cache to 131,072 slots that 65,536 held at half full), 32 terms a vector (doc_terms); a later
+ * catch-up brings fewer new terms, and the room it does not use is never touched (the
+ * tables are calloc'd, TABLE_CALLOC). At most RESERVE_DOCS_MAX documents are reserved for:
+ * past that the arrays double as before. Only the room changes, never the result. */
+#define RESERVE_TERMS 12u
+#define RESERVE_PAIRS 10u
+#define RESERVE_DOCS_MAX 8192u
+
+int bti_story_reserve(bti_story_set *s, uint32_t docs)
+{
+    if (!s || !docs)
+        return 0;
+    if (docs > RESERVE_DOCS_MAX)
+        docs = RESERVE_DOCS_MAX;
+    if (s->ndocs > UINT32_MAX - 2 - docs)
+        return 0;
+    uint32_t terms = docs * RESERVE_TERMS;
+    if (bti_story_dict_reserve(&s->dict, terms, docs * RESERVE_PAIRS))
+        return BT_ENOMEM;
+    uint64_t nterms = (uint64_t)s->dict.n + terms;
+    if (nterms < UINT32_MAX && nterms > s->nidx) {
+        plist *p = table_grow(s->idx, s->nidx, (uint32_t)nterms, sizeof *p);
+        if (!p)
+            return BT_ENOMEM;
+        s->idx = p;
+        s->nidx = (uint32_t)nterms;
+    }
+    uint32_t ndocs = s->ndocs + docs;
+    if (grow32((void **)&s->docs, &s->capdocs, ndocs, sizeof *s->docs))
+        return BT_ENOMEM;
+    size_t nv = s->nv + (size_t)docs * s->cfg.doc_terms, capvw = s->capv;
+    if (bti_array_grow((void **)&s->vw, &capvw, nv, sizeof *s->vw) ||
+        bti_array_grow((void **)&s->vid, &s->capv, nv, sizeof *s->vid))
+        return BT_ENOMEM;
+    if (!s->cfg.knn)
+        return 0;
+    if (nterms < UINT32_MAX && nterms > s->ndidx) {
+        dlist *p = table_grow(s->didx, s->ndidx, (uint32_t)nterms, sizeof *p);
+        if (!p)
+            return BT_ENOMEM;
+        s->didx = p;
+        s->ndidx = (uint32_t)nterms;
+    }
+    if (s->capd < ndocs + 1 && knn_docs(s, ndocs + 1))
+        return BT_ENOMEM;
     return 0;
 }
 
@@ -1077,7 +1179,7 @@ int bti_story_reindex(bti_story_set *s)
         dlist *l = &s->didx[t];
         uint32_t want = l->n;
         l->n = 0;
-        if (want && grow32((void **)&l->p, &l->cap, want, sizeof *l->p))
+        if (want && list_grow((void **)&l->p, &l->cap, want, sizeof *l->p))
             return BT_ENOMEM;
     }
     for (uint32_t d = first; d < ndocs; d++) {

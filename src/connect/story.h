@@ -81,6 +81,10 @@ void bti_story_set_free(bti_story_set *set);
  * (its words may have been counted in the IDF already). */
 int bti_story_add(bti_story_set *set, const bti_story_doc *doc, uint32_t *story, bt_error *err);
 
+/* Makes room for `docs` more documents at once (RESERVE_AHEAD, story.c): a caller that knows
+ * how many it will add saves the arrays' doublings. Changes no result. 0 or BT_ENOMEM. */
+int bti_story_reserve(bti_story_set *set, uint32_t docs);
+
 /* Merges stories whose centroids have converged (a pass over the stories changed since the
  * last pass); *merged (when not NULL) counts the merges. Returns 0 or BT_ENOMEM. */
 int bti_story_merge(bti_story_set *set, size_t *merged, bt_error *err);
@@ -137,6 +141,14 @@ int bti_story_load(const bti_story_config *cfg, const void *data, size_t len,
 
 /* The core alone. 0 or BT_ENOMEM. */
 int bti_story_save_core(const bti_story_set *set, struct bti_buf *b);
+
+/* The core's length in bytes, and the same bytes handed to `sink` in order, in pieces
+ * (STATE_STREAMED, story_state.c; `scratch` gathers the small ones). A sink returns 0 or an
+ * error, which bti_story_save_core_to returns (else 0 or BT_ENOMEM). */
+typedef int (*bti_story_sink)(void *ctx, const void *data, size_t len);
+uint64_t bti_story_core_size(const bti_story_set *set);
+int bti_story_save_core_to(const bti_story_set *set, struct bti_buf *scratch,
+                           bti_story_sink sink, void *ctx);
 
 /* The part of documents [from, to) (to - from <= BTI_STORY_PART_DOCS; from a multiple of
  * it), with their titles when `titles` (else a set loading it has empty titles for them: the

@@ -464,15 +464,75 @@ static int put_row(catchup *c, int64_t key, const bti_buf *state, const void *do
     return rc;
 }
 
+/* A piece of a core into its row's blob (STATE_STREAMED). */
+typedef struct blob_out {
+    sqlite3_blob *blob;
+    uint64_t off, len;
+} blob_out;
+
+static int blob_sink(void *ctx, const void *data, size_t len)
+{
+    blob_out *o = ctx;
+    if (len > o->len - o->off)
+        return SQLITE_ERROR; /* longer than counted: never, the same code counts */
+    for (size_t at = 0; at < len;) {
+        size_t n = len - at < (1u << 30) ? len - at : (1u << 30);
+        int rc = sqlite3_blob_write(o->blob, (const char *)data + at, (int)n, (int)o->off);
+        if (rc != SQLITE_OK)
+            return rc;
+        at += n;
+        o->off += n;
+    }
+    return 0;
+}
+
+/* The core's row under `key`: STATE_STREAMED (story_state.c): the row is made with a blob of
+ * zeros of the core's length (SQLite writes the zeros of a record's last bytes into its pages
+ * without building them: `docs` is empty), and the core is written into it in pieces, never
+ * whole in memory. */
+static int put_core(catchup *c, int64_t key, bt_error *err)
+{
+    uint64_t len = bti_story_core_size(c->set);
+    if (len > 0x7fffffffu)
+        return bt_error_set(err, BT_ELIMIT, "stories: a saved state of %llu bytes",
+                            (unsigned long long)len);
+    sqlite3_stmt *q;
+    int rc = bti_store_prepare(c->s,
+                               "INSERT OR REPLACE INTO story_state(day, state, docs)"
+                               " VALUES (?, zeroblob(?), x'')",
+                               "writing story_state", &q, err);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(q, 1, key);
+    sqlite3_bind_int64(q, 2, (sqlite3_int64)len);
+    if (sqlite3_step(q) != SQLITE_DONE)
+        rc = bti_store_db_error(c->s, "writing story_state", err);
+    sqlite3_finalize(q);
+    if (rc)
+        return rc;
+    blob_out o = {NULL, 0, len};
+    if (sqlite3_blob_open(bti_store_db(c->s), "main", "story_state", "state", key, 1,
+                          &o.blob) != SQLITE_OK) {
+        rc = bti_store_db_error(c->s, "writing story_state", err);
+        sqlite3_blob_close(o.blob);
+        return rc;
+    }
+    int st = bti_story_save_core_to(c->set, &c->state, blob_sink, &o);
+    if (st == BT_ENOMEM)
+        rc = nomem(err);
+    else if (st || o.off != len)
+        rc = bti_store_db_error(c->s, "writing story_state", err);
+    if (sqlite3_blob_close(o.blob) != SQLITE_OK && !rc)
+        rc = bti_store_db_error(c->s, "writing story_state", err);
+    return rc;
+}
+
 /* The state as it stands under `day`: its core, and the parts of the documents added since
  * the parts were last written (PARTS_SHARED). */
 static int save_state(catchup *c, int64_t day, bt_error *err)
 {
     bti_buf *b = &c->state;
-    bti_buf_reset(b);
-    int rc = bti_story_save_core(c->set, b) ? nomem(err) : 0;
-    if (!rc)
-        rc = put_row(c, day, b, NULL, 0, err);
+    int rc = put_core(c, day, err);
     uint32_t n = bti_story_doc_count(c->set);
     for (uint32_t from = c->saved_docs - c->saved_docs % BTI_STORY_PART_DOCS;
          !rc && from < n && n > c->saved_docs; from += BTI_STORY_PART_DOCS) {
@@ -945,6 +1005,16 @@ static int update(catchup *c, int rebuild, bt_error *err)
         if (max_day != DAY_NONE && max_day - k > day)
             save[nsave++] = max_day - k;
     uint32_t from = bti_story_doc_count(c->set);
+    /* RESERVE_AHEAD (story.c): the set, and the row numbers of its documents, sized once
+     * for the articles this catch-up adds */
+    size_t todo = 0;
+    for (size_t i = 0; i < c->narts; i++)
+        todo += at_end || day == DAY_NONE || c->arts[i].day >= day;
+    if (todo > UINT32_MAX)
+        todo = UINT32_MAX;
+    if (bti_story_reserve(c->set, (uint32_t)todo) ||
+        bti_array_grow((void **)&c->doc_n, &c->capdoc_n, c->ndoc_n + todo, sizeof *c->doc_n))
+        return nomem(err);
     for (size_t i = 0; i < c->narts && !rc; i++) {
         const art *a = &c->arts[i];
         if (!at_end && day != DAY_NONE && a->day < day)

@@ -274,30 +274,80 @@ static void pair_slot_put(uint64_t *keys, uint32_t *vals, uint32_t n, uint64_t k
     vals[j] = val;
 }
 
+/* The pair cache moved to a table of n slots; 0, or 1 when there is no memory for it (the
+ * cache stays as it was). */
+static int pair_cache_resize(bti_story_dict *d, uint32_t n)
+{
+    uint64_t *k = malloc((size_t)n * sizeof *k);
+    uint32_t *v = calloc(n, sizeof *v);
+    if (!k || !v) {
+        free(k);
+        free(v);
+        return 1;
+    }
+    for (uint32_t i = 0; i < d->npslots; i++)
+        if (d->pval[i])
+            pair_slot_put(k, v, n, d->pkey[i], d->pval[i]);
+    free(d->pkey);
+    free(d->pval);
+    d->pkey = k;
+    d->pval = v;
+    d->npslots = n;
+    return 0;
+}
+
 static void pair_cache_put(bti_story_dict *d, uint64_t key, uint32_t pid)
 {
     if (d->npairs + 1 > d->npslots / 2) {
-        if (d->npslots >= PAIR_CACHE_SLOTS)
+        if (d->npslots >= PAIR_CACHE_SLOTS ||
+            pair_cache_resize(d, d->npslots ? d->npslots * 2 : 4096))
             return;
-        uint32_t n = d->npslots ? d->npslots * 2 : 4096;
-        uint64_t *k = malloc((size_t)n * sizeof *k);
-        uint32_t *v = calloc(n, sizeof *v);
-        if (!k || !v) {
-            free(k);
-            free(v);
-            return;
-        }
-        for (uint32_t i = 0; i < d->npslots; i++)
-            if (d->pval[i])
-                pair_slot_put(k, v, n, d->pkey[i], d->pval[i]);
-        free(d->pkey);
-        free(d->pval);
-        d->pkey = k;
-        d->pval = v;
-        d->npslots = n;
     }
     pair_slot_put(d->pkey, d->pval, d->npslots, key, pid + 1);
     d->npairs++;
+}
+
+int bti_story_dict_reserve(bti_story_dict *d, uint32_t terms, uint32_t pairs)
+{
+    uint64_t want = (uint64_t)d->n + terms;
+    if (want >= 0x7fffffffu)
+        return 0; /* bti_story_add refuses that many terms anyway */
+    if (want > d->cap) {
+        uint32_t cap = (uint32_t)want;
+        uint32_t *off = realloc(d->off, cap * sizeof *off);
+        if (!off)
+            return BT_ENOMEM;
+        d->off = off;
+        uint32_t *df = realloc(d->df, cap * sizeof *df);
+        if (!df)
+            return BT_ENOMEM;
+        d->df = df;
+        uint32_t *seen = realloc(d->seen, cap * sizeof *seen);
+        if (!seen)
+            return BT_ENOMEM;
+        d->seen = seen;
+        uint32_t *caps = realloc(d->caps, cap * sizeof *caps);
+        if (!caps)
+            return BT_ENOMEM;
+        d->caps = caps;
+        uint64_t *hash = realloc(d->hash, cap * sizeof *hash);
+        if (!hash)
+            return BT_ENOMEM;
+        d->hash = hash;
+        d->cap = cap;
+    }
+    /* dict_intern keeps the table at most half full */
+    uint64_t slots = d->nslots ? d->nslots : 1024;
+    while (want + 1 > slots / 2)
+        slots *= 2;
+    if (slots > d->nslots && slots <= UINT32_MAX && dict_rehash(d, (uint32_t)slots))
+        return BT_ENOMEM;
+    uint64_t pslots = d->npslots ? d->npslots : 4096;
+    while ((uint64_t)d->npairs + pairs + 1 > pslots / 2 && pslots < PAIR_CACHE_SLOTS)
+        pslots *= 2;
+    if (pairs && pslots > d->npslots)
+        pair_cache_resize(d, (uint32_t)pslots); /* a cache: no memory is not an error */
+    return 0;
 }
 
 /* The id of the pair of terms a and b (strings sa[0..la), sb[0..lb)), added when new;
