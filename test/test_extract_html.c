@@ -744,6 +744,28 @@ static void test_windows1258(void **state)
     free(buf);
 }
 
+/* Pass "C1 as Windows-1252": numeric references written with Windows-1252 code values read as
+ * the quotes and dashes they stand for, in the title and the text alike */
+static void test_c1_references(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>The &#0147;lock box&#0148; plan</title></head><body>"
+        "<article><h1>The &#0147;lock box&#0148; plan</h1>"
+        "<p>The senator called it &#147;a promise&#148; and said it wasn&#x92;t over &#151; "
+        "not by a long way, as the caf\xc3\xa9 owners of the town keep telling everyone.</p>"
+        "<p>Her office said the fund would be kept apart from the budget so that no later "
+        "government could borrow from it, a pledge she has made at every town hall this year.</p>"
+        "<p>Opponents answered that the plan leaves the hard questions of the fund&#146;s future "
+        "to the next parliament, and that the numbers in it were not checked by anyone.</p>"
+        "</article></body></html>");
+    assert_string_equal(a->title, "The \xe2\x80\x9clock box\xe2\x80\x9d plan");
+    assert_true(test_body_has(a, "called it \xe2\x80\x9c" "a promise\xe2\x80\x9d and said it "
+                                 "wasn\xe2\x80\x99t over \xe2\x80\x94 not"));
+    assert_false(test_body_has(a, "\xc2\x93"));
+    bt_article_free(a);
+}
+
 static void test_no_text(void **state)
 {
     (void)state;
@@ -2818,7 +2840,7 @@ int main(void)
         cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
         cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
-        cmocka_unit_test(test_text_widget),
+        cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
