@@ -766,6 +766,32 @@ static void test_c1_references(void **state)
     bt_article_free(a);
 }
 
+/* Pass "microdata token lists": itemprop="author creator" holds the author, whose name may sit
+ * in the profile link; a name inside a nested property (the affiliation) is not the author's */
+static void test_itemprop_token_list(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ward closes</title></head><body><article>"
+        "<h1>Ward closes</h1><p class=\"dateline\">"
+        "<span itemprop=\"author creator\">By <a href=\"/p/jo-baker\">"
+        "<span itemprop=\"name\">Jo Baker</span></a>, </span>"
+        "<span itemprop=\"creator author\"><a href=\"/p/li-wen\"><span "
+        "itemprop=\"affiliation\"><span itemprop=\"name\">City Desk</span></span>"
+        "<span itemprop=\"name\">Li Wen</span></a></span></p>"
+        "<p>The hospital said the ward would close at the end of the month, after two years in "
+        "which it had struggled to find nurses willing to work nights on the old site.</p>"
+        "<p>Patients will be moved to the new building across the river, which opened in the "
+        "spring and still has beds to spare, the trust said in a letter to families.</p>"
+        "<p>Staff were told on Monday; the union said it had not been consulted and would ask "
+        "for a meeting with the board before any patient is moved.</p>"
+        "</article></body></html>");
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Jo Baker");
+    assert_string_equal(a->authors[1], "Li Wen");
+    bt_article_free(a);
+}
+
 static void test_no_text(void **state)
 {
     (void)state;
@@ -2841,6 +2867,7 @@ int main(void)
         cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
+        cmocka_unit_test(test_itemprop_token_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
