@@ -792,6 +792,32 @@ static void test_itemprop_token_list(void **state)
     bt_article_free(a);
 }
 
+/* the rNews and OriginalPublicationDate meta names carry the publication date; a microdata
+ * itemprop listing datePublished among other names is read too */
+static void test_meta_date_names(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {
+        "<meta property=\"rnews:datePublished\" content=\"2010-02-22T11:53:04+00:00\">",
+        "<meta name=\"OriginalPublicationDate\" content=\"2010-02-22T11:53:04+00:00\">",
+        "<meta itemprop=\"dateCreated datePublished\" content=\"2010-02-22T11:53:04+00:00\">",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        char page[2048];
+        snprintf(page, sizeof page,
+                 "<html lang=\"en\"><head><title>Dates</title>%s</head><body><div>"
+                 "<p>The council met on Monday to decide on the new bridge, which has been argued "
+                 "over for a decade by the two towns it is meant to join across the river.</p>"
+                 "<p>A vote is expected next month, once the engineers have answered the questions "
+                 "the councillors sent them about the cost of the foundations.</p></div></body></html>",
+                 heads[i]);
+        bt_article *a = extract_ok(page);
+        assert_non_null(a->published);
+        assert_string_equal(a->published, "2010-02-22T11:53:04+00:00");
+        bt_article_free(a);
+    }
+}
+
 static void test_no_text(void **state)
 {
     (void)state;
@@ -2867,7 +2893,7 @@ int main(void)
         cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
-        cmocka_unit_test(test_itemprop_token_list),
+        cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -401,7 +401,9 @@ static void meta_tag(raw *r, const xmlNode *n)
                      !strcmp(k, "sailthru.date") || !strcmp(k, "parsely-pub-date") ||
                      !strcmp(k, "article:published") || !strcmp(k, "datepublished") ||
                      !strcmp(k, "citation_publication_date") || !strcmp(k, "created") ||
-                     !strcmp(k, "cxenseparse:publishtime")) /* cXense's, on many news CMSs */
+                     !strcmp(k, "cxenseparse:publishtime") || /* cXense's, on many news CMSs */
+                     !strcmp(k, "rnews:datepublished") ||     /* IPTC's rNews vocabulary */
+                     !strcmp(k, "originalpublicationdate"))   /* older portals' name for it */
                 set_once(&r->meta_date, content);
             else if (!strcmp(k, "cxenseparse:recs:publishtime"))
                 set_once(&r->wall_date, content);
