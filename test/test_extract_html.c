@@ -818,6 +818,41 @@ static void test_meta_date_names(void **state)
     }
 }
 
+/* Pass "wrapped paragraph": a template that wraps each opening paragraph in a <div> of its own,
+ * with a related-links box between them and the block holding the rest of the text, keeps
+ * those opening paragraphs; a wrapped line of links beside them stays out */
+static void test_wrapped_paragraphs(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ferry service cut</title></head><body>"
+        "<h1>Ferry service cut</h1><div id=\"main\">"
+        "<div class=\"par1\"><p>The island's only ferry will sail twice a day instead of four "
+        "times from next month, the operator said, blaming the price of fuel.</p></div>"
+        "<div class=\"par2\"><p>Islanders, who rely on the boat for school, work and the "
+        "hospital on the mainland, said they had not been asked.</p></div>"
+        "<div class=\"par3\"><p><a href=\"/a\">Bus timetable</a> <a href=\"/b\">Rail fares</a> "
+        "<a href=\"/c\">Road works this week</a></p></div>"
+        "<div class=\"related\"><ul><li><a href=\"/x\">Harbour wall repaired</a></li>"
+        "<li><a href=\"/y\">New pier opens</a></li></ul></div>"
+        "<div class=\"text\"><p>The operator said the cut would save it more than a million "
+        "pounds a year, and that it had looked at every other option, including a smaller boat, "
+        "before deciding.</p><p>The council, which pays part of the cost of the service, said it "
+        "would ask the operator to keep the early sailing, which most commuters use, and to run "
+        "an extra boat on market days.</p><p>A petition against the cut, started by the island's "
+        "school, had been signed by more than two thousand people by Tuesday evening, its "
+        "organisers said, more than the island's whole population.</p><p>The operator said it "
+        "would meet islanders next week, but warned that the timetable, which takes effect on "
+        "the first of the month, could not be changed again this year.</p></div>"
+        "</div></body></html>");
+    assert_true(test_body_has(a, "twice a day instead of four"));
+    assert_true(test_body_has(a, "had not been asked"));
+    assert_true(test_body_has(a, "more than a million"));
+    assert_false(test_body_has(a, "Rail fares"));
+    assert_false(test_body_has(a, "Harbour wall"));
+    bt_article_free(a);
+}
+
 static void test_no_text(void **state)
 {
     (void)state;
@@ -2894,6 +2929,7 @@ int main(void)
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
         cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
+        cmocka_unit_test(test_wrapped_paragraphs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

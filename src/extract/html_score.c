@@ -225,6 +225,58 @@ static int prose(xmlNodePtr n, bti_node_info *in)
     return 0;
 }
 
+/* Pass "wrapped paragraph": some templates wrap each paragraph of the text in a <div> of its
+ * own (div.firstPar > p, div.secondPar > p ...), and an inline box between them (related
+ * links) leaves the first few such wrappers as siblings of the block that scored best. A
+ * sibling that only wraps one paragraph, through at most WRAPPED_P_DEPTH plain elements with
+ * no text of their own, is kept when that paragraph is prose of some length, the sibling comes
+ * before the best block and it is one of a run of such wrappers: a lone wrapped paragraph is
+ * as often a notice (cookies, copyright, "report an error") or the standfirst, which the
+ * header passes read, and a short line in a box ("Weather tomorrow: sunny.") is a widget. */
+#define WRAPPED_P_DEPTH 2
+#define WRAPPED_P_MIN_TEXT 80 /* bytes: Readability's bar for a bare <p> sibling */
+#define WRAPPED_P_MAX_LINK 0.25
+
+static xmlNodePtr wrapped_paragraph(xmlNodePtr s);
+
+/* Whether element s is a wrapper of one paragraph of prose (see above). */
+static int wrapped_prose(xmlNodePtr s)
+{
+    if (!s || !s->_private || !BTI_INFO(s)->text ||
+        (BTI_INFO(s)->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED)))
+        return 0;
+    xmlNodePtr wp = wrapped_paragraph(s);
+    return wp && BTI_INFO(wp)->text > WRAPPED_P_MIN_TEXT &&
+           link_density(BTI_INFO(wp)) < WRAPPED_P_MAX_LINK;
+}
+
+/* The element sibling after s that the walks see, or NULL. */
+static xmlNodePtr next_element(xmlNodePtr s)
+{
+    for (s = s->next; s; s = s->next)
+        if (s->type == XML_ELEMENT_NODE && s->_private && !(BTI_INFO(s)->flags & BTI_NF_SKIP))
+            return s;
+    return NULL;
+}
+
+static xmlNodePtr wrapped_paragraph(xmlNodePtr s)
+{
+    for (int d = 0; d < WRAPPED_P_DEPTH; d++) {
+        if (element_children(s) != 1)
+            return NULL;
+        xmlNodePtr c = s->children;
+        while (c->type != XML_ELEMENT_NODE || !c->_private || (BTI_INFO(c)->flags & BTI_NF_SKIP))
+            c = c->next;
+        bti_node_info *ci = BTI_INFO(c);
+        if (ci->text != BTI_INFO(s)->text || (ci->flags & (BTI_NF_NEGATIVE | BTI_NF_RELATED)))
+            return NULL; /* the wrapper has text of its own, or the child is furniture */
+        if (bti_html_is(c, "p"))
+            return c;
+        s = c;
+    }
+    return NULL;
+}
+
 /* Class-hint credit earned by text: a "content"/"article" class earns its weight only over
  * as much paragraph text as an article's opening holds; a hinted box around one short line
  * (a headline wrapper classed "content-h1", an info box) must not outscore the body whose
@@ -494,17 +546,20 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
     double ts = BTI_INFO(top)->score;
     double sib_threshold = ts * 0.2 > SIB_FLOOR ? ts * 0.2 : SIB_FLOOR;
     const char *tc = cls(top);
-    int kept = 0;
+    int kept = 0, seen_top = 0, prev_wrapped = 0;
     for (xmlNodePtr s = parent->children; s; s = s->next) {
         if (s->type != XML_ELEMENT_NODE || !s->_private)
             continue;
         bti_node_info *si = BTI_INFO(s);
         if (s == top) {
             si->flags |= BTI_NF_KEEP;
+            seen_top = 1;
             continue;
         }
-        if (si->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED))
+        if (si->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED)) {
+            prev_wrapped &= (si->flags & BTI_NF_SKIP) != 0; /* furniture ends a run */
             continue;
+        }
         double bonus = 0;
         const char *sc = cls(s);
         if (tc && sc && *tc && !strcmp(tc, sc))
@@ -515,8 +570,13 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
          * judge it by its prose then */
         int deep_prose = !si->scored && si->text >= 500 && si->paras >= 2 &&
                          link_density(si) < 0.25;
+        /* a run of wrapped paragraphs before the best block: the previous one was one, or
+         * the next one is */
+        int wrapped = !seen_top && wrapped_prose(s);
+        int in_run = wrapped && (prev_wrapped || wrapped_prose(next_element(s)));
+        prev_wrapped = wrapped;
         if ((si->text > 0 && ss + bonus >= sib_threshold) || prose(s, si) || deep_prose ||
-            module_sibling(ts, bonus, s, si)) {
+            module_sibling(ts, bonus, s, si) || in_run) {
             si->flags |= BTI_NF_KEEP;
             kept++;
         }
