@@ -853,6 +853,31 @@ static void test_wrapped_paragraphs(void **state)
     bt_article_free(a);
 }
 
+/* a date line at the head of the text is measured in characters: in Greek or Arabic the same
+ * weekday, date and "last updated" take twice the bytes they take in English */
+static void test_date_line_characters(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html><head><title>Bridge to be rebuilt</title></head><body><div class=\"story\">"
+        "<h1>Bridge to be rebuilt</h1>"
+        "<div>\xce\x9a\xcf\x85\xcf\x81\xce\xb9\xce\xb1\xce\xba\xce\xae, 04 "
+        "\xce\x91\xcf\x85\xce\xb3\xce\xbf\xcf\x8d\xcf\x83\xcf\x84\xce\xbf\xcf\x85 2013, "
+        "\xcf\x84\xce\xb5\xce\xbb\xce\xb5\xcf\x85\xcf\x84\xce\xb1\xce\xaf\xce\xb1 "
+        "\xce\xb5\xce\xbd\xce\xb7\xce\xbc\xce\xad\xcf\x81\xcf\x89\xcf\x83\xce\xb7 "
+        "02:21 (GMT+0300)</div>"
+        "<p>The council voted on Tuesday to rebuild the old bridge over the river, which engineers "
+        "closed in spring after finding cracks in two of its piers and rust in the deck.</p>"
+        "<p>The mayor said the vote was the only way forward, and that a new bridge would last a "
+        "century, while the old one could not be patched any longer without risk.</p>"
+        "<p>Work is due to start next year and last two years, during which buses will take a "
+        "longer route through the town centre, adding ten minutes to the journey.</p>"
+        "</div></body></html>");
+    assert_false(test_body_has(a, "GMT+0300"));
+    assert_true(test_body_has(a, "The council voted"));
+    bt_article_free(a);
+}
+
 static void test_no_text(void **state)
 {
     (void)state;
@@ -2929,7 +2954,7 @@ int main(void)
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
         cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
-        cmocka_unit_test(test_wrapped_paragraphs),
+        cmocka_unit_test(test_wrapped_paragraphs), cmocka_unit_test(test_date_line_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

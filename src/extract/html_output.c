@@ -35,7 +35,8 @@
 #define NAME_MIN_WORDS 2     /* one word is a label or a nickname, not an author */
 #define BYLINE_OPENING_LINES 3 /* a bold byline line opens the text or follows a short standfirst */
 #define BYLINE_CLOSING_LINES 2 /* a byline line closes the text or comes before a short line */
-#define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone */
+#define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone (characters, not
+                                * bytes: an Arabic or Greek line takes two bytes a letter) */
 #define DATE_MIN_DIGITS 4    /* a date has day, month and year digits */
 #define DATE_LETTER_SLACK 12 /* and few letters beyond its month or weekday */
 #define EDGE_ROUNDS 6        /* lines taken off each edge of the text, at most */
@@ -1285,7 +1286,10 @@ static int date_line(const char *t, size_t len)
                                          "July", "August", "September", "October", "November",
                                          "December", "Jan ", "Feb ", "Mar ", "Apr ", "Jun ",
                                          "Jul ", "Aug ", "Sep ", "Oct ", "Nov ", "Dec "};
-    if (len > DATE_LINE_MAX)
+    size_t chars = 0; /* UTF-8 lead bytes: every byte but the continuation ones */
+    for (size_t i = 0; i < len && chars <= DATE_LINE_MAX; i++)
+        chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+    if (chars > DATE_LINE_MAX)
         return 0;
     for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
         if (!strncmp(t, starts[i], strlen(starts[i])))
