@@ -878,6 +878,35 @@ static void test_date_line_characters(void **state)
     bt_article_free(a);
 }
 
+/* Pass "marked body": of two blocks of like weight, the one marked itemprop=articleBody is the
+ * article; a second marked block means the marks say nothing */
+static void test_marked_body(void **state)
+{
+    (void)state;
+    static const char *const marks[] = {" itemprop=\"articleBody\"", ""};
+    for (int twice = 0; twice < 2; twice++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html lang=\"en\"><head><title>Storm closes port</title></head><body>"
+                 "<div%s><p>Readers also liked: our guide to the best walks along the coast this "
+                 "autumn, with maps, the cafes worth a stop and where to park when the town car "
+                 "parks are full on a sunny weekend, plus the tide times for every beach.</p></div>"
+                 "<div itemprop=\"articleBody\"><p>The port closed on Sunday as the storm reached "
+                 "the coast, with waves of six metres breaking over the harbour wall and ferries "
+                 "kept in the bay until the wind, which reached 120 km an hour, eases.</p>"
+                 "<p>Harbour staff said the closure would last at least until Monday.</p></div>"
+                 "</body></html>",
+                 marks[twice == 0 ? 1 : 0]);
+        bt_article *a = extract_ok(page);
+        assert_true(test_body_has(a, "waves of six metres"));
+        if (twice == 0)
+            assert_false(test_body_has(a, "best walks along the coast"));
+        else
+            assert_true(test_body_has(a, "best walks along the coast"));
+        bt_article_free(a);
+    }
+}
+
 static void test_no_text(void **state)
 {
     (void)state;
@@ -2955,6 +2984,7 @@ int main(void)
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
         cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
         cmocka_unit_test(test_wrapped_paragraphs), cmocka_unit_test(test_date_line_characters),
+        cmocka_unit_test(test_marked_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

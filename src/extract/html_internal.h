@@ -169,6 +169,8 @@ typedef struct bti_html_ctx {
     int lenient;        /* second try: keep "furniture" that holds much of the page's text */
     const char *title;  /* the page's headline from its metadata, or NULL (html_score.c) */
     size_t deep_text;   /* text bytes below BTI_HTML_MAX_DEPTH: left out (a warning says so) */
+    xmlNode *marked_body; /* the element marked itemprop=articleBody, when one is (html_score.c) */
+    size_t n_marked_body; /* how many are: the pass trusts a single one */
 } bti_html_ctx;
 
 #define BTI_INFO(n) ((bti_node_info *)(n)->_private)

@@ -716,6 +716,10 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
             if (h & BTI_H_LEDE)
                 in->flags |= BTI_NF_LEDE;
             const char *ip = at.itemprop, *rel = at.rel;
+            if (ip && words_match(ip, "articleBody")) { /* pass "marked body", html_score.c */
+                ctx->marked_body = k;
+                ctx->n_marked_body++;
+            }
             if ((h & BTI_H_BYLINE) || (ip && words_match(ip, "author")) ||
                 (rel && words_match(rel, "author")))
                 in->flags |= BTI_NF_BYLINE;
@@ -753,6 +757,8 @@ int bti_html_annotate(bti_html_ctx *ctx)
         return BT_ENOMEM;
     size_t next = 0;
     ctx->deep_text = 0;
+    ctx->marked_body = NULL;
+    ctx->n_marked_body = 0;
     annotate(ctx, root, &next);
     ctx->n_info = next;
     open_text_boxes(root);

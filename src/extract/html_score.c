@@ -7,8 +7,10 @@
  * arc90's Readability, which the best extractors still build on. Added to it, each a named
  * step below: bare text between <br>s scores as paragraphs (bare_runs), class credit is
  * earned with text (HINT_FULL_TEXT), a twin of the best block joins it (TWIN_SHARE), the
- * lenient retry is judged by the text it gathers (gathered), and among several <article>s the
- * one headed by the page's title wins (own_article). */
+ * lenient retry is judged by the text it gathers (gathered), among several <article>s the
+ * one headed by the page's title wins (own_article), a run of wrapped opening paragraphs
+ * before the best block joins it (wrapped paragraph), and a single block marked
+ * itemprop=articleBody narrows a wider container to it (marked body). */
 #include "extract/html_internal.h"
 
 #include <stdlib.h>
@@ -390,10 +392,33 @@ static xmlNodePtr own_article(const bti_html_ctx *ctx, xmlNodePtr content)
     return own;
 }
 
+/* Pass "marked body": a page that marks its text with schema.org microdata
+ * (itemprop=articleBody) says which block is the article. When the scoring chose a wider
+ * container around it (the marked block and a block of like weight beside it, a teaser or
+ * an unmarked box), the container narrows to the marked block, provided there is exactly one,
+ * it holds prose (enough text, few links) and not a mere fraction of the container's text. */
+#define MARKED_MIN_TEXT 200   /* bytes: an article's text, not a marked summary line */
+#define MARKED_MAX_LINK 0.3
+#define MARKED_MIN_SHARE 0.25 /* of the container's text: a marked first paragraph alone is
+                               * not the article */
+
+static xmlNodePtr marked_body(const bti_html_ctx *ctx, xmlNodePtr content)
+{
+    xmlNodePtr mb = ctx->marked_body;
+    if (ctx->n_marked_body != 1 || !content || !mb || !mb->_private || mb == content)
+        return content;
+    const bti_node_info *mi = BTI_INFO(mb), *ci = BTI_INFO(content);
+    if ((mi->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED)) ||
+        mi->text < MARKED_MIN_TEXT || link_density(mi) >= MARKED_MAX_LINK ||
+        (double)mi->text < MARKED_MIN_SHARE * (double)ci->text || !contains(content, mb))
+        return content;
+    return mb;
+}
+
 xmlNodePtr bti_html_find_content(bti_html_ctx *ctx)
 {
     xmlNodePtr c = find_content_scored(ctx);
-    return own_article(ctx, c);
+    return marked_body(ctx, own_article(ctx, c));
 }
 
 /* The paragraph text a container gathers: its own, or that of its kept children when it was
