@@ -907,6 +907,56 @@ static void test_marked_body(void **state)
     }
 }
 
+/* Pass "author box description": the bio in an author box's "description", opening with the
+ * name shown before the box, is not the article's standfirst; a box classed "author" holding
+ * the byline and the excerpt keeps the excerpt as the lede */
+static void test_author_box_description(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Council buys the old mill</title></head><body>"
+        "<div class=\"top\"><h1>Council buys the old mill</h1>"
+        "<div class=\"meta\"><span class=\"name\">Mia Cole</span> posted on 3 May 2024</div>"
+        "<div class=\"author-dropdown\"><a href=\"/author/mia-cole/\">View Author Page</a>"
+        "<div class=\"description\"><p>Mia Cole writes about housing and local politics. She "
+        "studied history in York and worked for two regional papers before joining us.</p>"
+        "</div></div></div>"
+        "<div class=\"post-body\"><p>The council has bought the old mill on the river for "
+        "two million pounds, and plans to turn it into forty flats and a small museum of the "
+        "town's weaving trade.</p><p>Work could start next spring, once the plans have been "
+        "approved, the council's housing chief said, adding that a third of the flats would be "
+        "let at social rents.</p><p>Residents had asked for years that the building, empty "
+        "since 1998, be saved before its roof gave way.</p><p>The mill, built in 1821, "
+        "employed four hundred people at its height, most of them women and children from the "
+        "streets around it.</p><p>A trust set up by former workers has kept a collection of "
+        "looms and photographs, and will run the museum, the council said, with a grant from "
+        "the lottery fund.</p><p>Opposition councillors said the price was too high for a "
+        "building that needs a new roof, and asked for the survey to be published in full.</p>"
+        "</div></body></html>");
+    assert_true(a->lede == NULL || strstr(a->lede, "writes about housing") == NULL);
+    assert_false(test_body_has(a, "writes about housing"));
+    assert_true(test_body_has(a, "forty flats"));
+    bt_article_free(a);
+
+    a = extract_ok(
+        "<html lang=\"en\"><head><title>Council buys the old mill</title></head><body>"
+        "<div class=\"top\"><h1>Council buys the old mill</h1><div class=\"author\">"
+        "<div class=\"infos\">By <a class=\"author\" href=\"/author/mia-cole/\">Mia Cole</a>"
+        "</div><p class=\"excerpt\">The town's empty mill will become flats and a museum of "
+        "weaving after the council agreed to buy it for two million pounds.</p></div></div>"
+        "<div class=\"post-body\"><p>The council has bought the old mill on the river for "
+        "two million pounds, and plans to turn it into forty flats and a small museum of the "
+        "town's weaving trade.</p><p>Work could start next spring, once the plans have been "
+        "approved, the council's housing chief said, adding that a third of the flats would be "
+        "let at social rents.</p><p>Residents had asked for years that the building, empty "
+        "since 1998, be saved before its roof gave way.</p><p>The mill, built in 1821, "
+        "employed four hundred people at its height, most of them women and children from the "
+        "streets around it.</p></div></body></html>");
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "empty mill will become flats"));
+    bt_article_free(a);
+}
+
 static void test_no_text(void **state)
 {
     (void)state;
@@ -2984,7 +3034,7 @@ int main(void)
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
         cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
         cmocka_unit_test(test_wrapped_paragraphs), cmocka_unit_test(test_date_line_characters),
-        cmocka_unit_test(test_marked_body),
+        cmocka_unit_test(test_marked_body), cmocka_unit_test(test_author_box_description),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -193,6 +193,11 @@ int bti_html_is_heading(const xmlNode *n);
 /* Whether n or an element of its subtree is one `is` takes (an iterative walk, to
  * BTI_HTML_MAX_DEPTH): the "does it hold a ...?" question of several passes. */
 int bti_html_holds(const xmlNode *n, int (*is)(const xmlNode *));
+/* Whether n is an author's box (classed or marked as the author's, holding blocks) that holds
+ * a block classed as a description opening with the author's name: the author's bio, never
+ * the standfirst (html_standfirst.c). */
+struct bti_html_meta;
+int bti_html_author_box(const xmlNode *n, const struct bti_html_meta *m);
 /* Appends the visible text of `n` (white space folded, <br> as a space) to b. */
 int bti_html_text_append(const xmlNode *n, bti_buf *b);
 /* The folded, NFC text of a node (malloc'ed, "" when empty), or NULL when out of memory. */

@@ -574,7 +574,7 @@ static int before_text(const out *o)
 static size_t words(const char *s);
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
-                                 int *stopped);
+                                 int *stopped, const bti_html_meta *m);
 static int has_titled_link(const xmlNode *n);
 static void related_box(out *o, const xmlNode *n);
 
@@ -926,7 +926,7 @@ static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
         free(t);
         flush(o);
         int stopped = 0;
-        const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, &stopped);
+        const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, &stopped, o->m);
         char *bt = b ? byline_text(b) : NULL;
         if (bt && !bti_byline_name_line(bt, NULL, NULL)) { /* the row's own names line */
             char *line = bti_byline_box_line(k);
@@ -1409,7 +1409,7 @@ static void byline_paragraphs(out *o)
 }
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
-                                 int *stopped)
+                                 int *stopped, const bti_html_meta *m)
 {
     bti_walk w;
     int descend = 0;
@@ -1429,6 +1429,9 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
         /* "lead-asset": a lead photo and its caption are not the standfirst */
         if (flag == BTI_NF_LEDE && ((in->flags & BTI_NF_CAPTION) || ((in->flags & BTI_NF_LEDE) && in->imgs)))
             continue;
+        /* pass "author box description" (html_standfirst.c): the walk ends at the box */
+        if (flag == BTI_NF_LEDE && (in->flags & BTI_NF_BYLINE) && bti_html_author_box(k, m))
+            return NULL;
         if ((in->flags & flag) && in->text >= (flag == BTI_NF_LEDE ? SAPO_MIN_TEXT : FLAG_BYLINE_MIN) &&
             in->text < (flag == BTI_NF_LEDE ? SAPO_MAX_TEXT : BYLINE_BOX_MAX) && !bti_html_is(k, "li") &&
             !bti_html_is(k, "body") && !(flag == BTI_NF_LEDE && holds_media(k)))
@@ -1462,6 +1465,8 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
         /* a photo's caption ("lead-asset-caption") is not the standfirst */
         if (*seen && ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
             continue;
+        if (flag == BTI_NF_LEDE && (in->flags & BTI_NF_BYLINE) && bti_html_author_box(k, o->m))
+            return NULL;
         if (!*seen && (bti_html_is_heading(k) || (in->hints & BTI_H_TITLE)) && in->text &&
             in->text < TITLE_BLOCK_MAX) {
             char *t = bti_html_text(k);
@@ -1608,7 +1613,7 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
         int stopped = 0, seen = 0;
         const xmlNode *l =
             up == 0 && scope
-                ? first_flag(lscope->children, BTI_NF_LEDE, o->content, &stopped)
+                ? first_flag(lscope->children, BTI_NF_LEDE, o->content, &stopped, o->m)
                 : after_title(o, lscope->children, BTI_NF_LEDE, o->content, &seen, &stopped);
         if (l && ldens(BTI_INFO(l)) < LEDE_MAX_LINK_DENSITY)
             o->lede = bti_standfirst_run_text(l);
@@ -2417,7 +2422,7 @@ static void take_bylines(out *o, xmlNodePtr scope)
         int stopped = 0, seen = 0;
         const xmlNode *b =
             up == 0 && scope
-                ? first_flag(bscope->children, BTI_NF_BYLINE, o->content, &stopped)
+                ? first_flag(bscope->children, BTI_NF_BYLINE, o->content, &stopped, o->m)
                 : after_title(o, bscope->children, BTI_NF_BYLINE, o->content, &seen, &stopped);
         if (b) {
             char *t = bti_html_text(b);
