@@ -744,6 +744,219 @@ static void test_windows1258(void **state)
     free(buf);
 }
 
+/* Pass "C1 as Windows-1252": numeric references written with Windows-1252 code values read as
+ * the quotes and dashes they stand for, in the title and the text alike */
+static void test_c1_references(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>The &#0147;lock box&#0148; plan</title></head><body>"
+        "<article><h1>The &#0147;lock box&#0148; plan</h1>"
+        "<p>The senator called it &#147;a promise&#148; and said it wasn&#x92;t over &#151; "
+        "not by a long way, as the caf\xc3\xa9 owners of the town keep telling everyone.</p>"
+        "<p>Her office said the fund would be kept apart from the budget so that no later "
+        "government could borrow from it, a pledge she has made at every town hall this year.</p>"
+        "<p>Opponents answered that the plan leaves the hard questions of the fund&#146;s future "
+        "to the next parliament, and that the numbers in it were not checked by anyone.</p>"
+        "</article></body></html>");
+    assert_string_equal(a->title, "The \xe2\x80\x9clock box\xe2\x80\x9d plan");
+    assert_true(test_body_has(a, "called it \xe2\x80\x9c" "a promise\xe2\x80\x9d and said it "
+                                 "wasn\xe2\x80\x99t over \xe2\x80\x94 not"));
+    assert_false(test_body_has(a, "\xc2\x93"));
+    bt_article_free(a);
+}
+
+/* Pass "microdata token lists": itemprop="author creator" holds the author, whose name may sit
+ * in the profile link; a name inside a nested property (the affiliation) is not the author's */
+static void test_itemprop_token_list(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ward closes</title></head><body><article>"
+        "<h1>Ward closes</h1><p class=\"dateline\">"
+        "<span itemprop=\"author creator\">By <a href=\"/p/jo-baker\">"
+        "<span itemprop=\"name\">Jo Baker</span></a>, </span>"
+        "<span itemprop=\"creator author\"><a href=\"/p/li-wen\"><span "
+        "itemprop=\"affiliation\"><span itemprop=\"name\">City Desk</span></span>"
+        "<span itemprop=\"name\">Li Wen</span></a></span></p>"
+        "<p>The hospital said the ward would close at the end of the month, after two years in "
+        "which it had struggled to find nurses willing to work nights on the old site.</p>"
+        "<p>Patients will be moved to the new building across the river, which opened in the "
+        "spring and still has beds to spare, the trust said in a letter to families.</p>"
+        "<p>Staff were told on Monday; the union said it had not been consulted and would ask "
+        "for a meeting with the board before any patient is moved.</p>"
+        "</article></body></html>");
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Jo Baker");
+    assert_string_equal(a->authors[1], "Li Wen");
+    bt_article_free(a);
+}
+
+/* the rNews and OriginalPublicationDate meta names carry the publication date; a microdata
+ * itemprop listing datePublished among other names is read too */
+static void test_meta_date_names(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {
+        "<meta property=\"rnews:datePublished\" content=\"2010-02-22T11:53:04+00:00\">",
+        "<meta name=\"OriginalPublicationDate\" content=\"2010-02-22T11:53:04+00:00\">",
+        "<meta itemprop=\"dateCreated datePublished\" content=\"2010-02-22T11:53:04+00:00\">",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        char page[2048];
+        snprintf(page, sizeof page,
+                 "<html lang=\"en\"><head><title>Dates</title>%s</head><body><div>"
+                 "<p>The council met on Monday to decide on the new bridge, which has been argued "
+                 "over for a decade by the two towns it is meant to join across the river.</p>"
+                 "<p>A vote is expected next month, once the engineers have answered the questions "
+                 "the councillors sent them about the cost of the foundations.</p></div></body></html>",
+                 heads[i]);
+        bt_article *a = extract_ok(page);
+        assert_non_null(a->published);
+        assert_string_equal(a->published, "2010-02-22T11:53:04+00:00");
+        bt_article_free(a);
+    }
+}
+
+/* Pass "wrapped paragraph": a template that wraps each opening paragraph in a <div> of its own,
+ * with a related-links box between them and the block holding the rest of the text, keeps
+ * those opening paragraphs; a wrapped line of links beside them stays out */
+static void test_wrapped_paragraphs(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Ferry service cut</title></head><body>"
+        "<h1>Ferry service cut</h1><div id=\"main\">"
+        "<div class=\"par1\"><p>The island's only ferry will sail twice a day instead of four "
+        "times from next month, the operator said, blaming the price of fuel.</p></div>"
+        "<div class=\"par2\"><p>Islanders, who rely on the boat for school, work and the "
+        "hospital on the mainland, said they had not been asked.</p></div>"
+        "<div class=\"par3\"><p><a href=\"/a\">Bus timetable</a> <a href=\"/b\">Rail fares</a> "
+        "<a href=\"/c\">Road works this week</a></p></div>"
+        "<div class=\"related\"><ul><li><a href=\"/x\">Harbour wall repaired</a></li>"
+        "<li><a href=\"/y\">New pier opens</a></li></ul></div>"
+        "<div class=\"text\"><p>The operator said the cut would save it more than a million "
+        "pounds a year, and that it had looked at every other option, including a smaller boat, "
+        "before deciding.</p><p>The council, which pays part of the cost of the service, said it "
+        "would ask the operator to keep the early sailing, which most commuters use, and to run "
+        "an extra boat on market days.</p><p>A petition against the cut, started by the island's "
+        "school, had been signed by more than two thousand people by Tuesday evening, its "
+        "organisers said, more than the island's whole population.</p><p>The operator said it "
+        "would meet islanders next week, but warned that the timetable, which takes effect on "
+        "the first of the month, could not be changed again this year.</p></div>"
+        "</div></body></html>");
+    assert_true(test_body_has(a, "twice a day instead of four"));
+    assert_true(test_body_has(a, "had not been asked"));
+    assert_true(test_body_has(a, "more than a million"));
+    assert_false(test_body_has(a, "Rail fares"));
+    assert_false(test_body_has(a, "Harbour wall"));
+    bt_article_free(a);
+}
+
+/* a date line at the head of the text is measured in characters: in Greek or Arabic the same
+ * weekday, date and "last updated" take twice the bytes they take in English */
+static void test_date_line_characters(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html><head><title>Bridge to be rebuilt</title></head><body><div class=\"story\">"
+        "<h1>Bridge to be rebuilt</h1>"
+        "<div>\xce\x9a\xcf\x85\xcf\x81\xce\xb9\xce\xb1\xce\xba\xce\xae, 04 "
+        "\xce\x91\xcf\x85\xce\xb3\xce\xbf\xcf\x8d\xcf\x83\xcf\x84\xce\xbf\xcf\x85 2013, "
+        "\xcf\x84\xce\xb5\xce\xbb\xce\xb5\xcf\x85\xcf\x84\xce\xb1\xce\xaf\xce\xb1 "
+        "\xce\xb5\xce\xbd\xce\xb7\xce\xbc\xce\xad\xcf\x81\xcf\x89\xcf\x83\xce\xb7 "
+        "02:21 (GMT+0300)</div>"
+        "<p>The council voted on Tuesday to rebuild the old bridge over the river, which engineers "
+        "closed in spring after finding cracks in two of its piers and rust in the deck.</p>"
+        "<p>The mayor said the vote was the only way forward, and that a new bridge would last a "
+        "century, while the old one could not be patched any longer without risk.</p>"
+        "<p>Work is due to start next year and last two years, during which buses will take a "
+        "longer route through the town centre, adding ten minutes to the journey.</p>"
+        "</div></body></html>");
+    assert_false(test_body_has(a, "GMT+0300"));
+    assert_true(test_body_has(a, "The council voted"));
+    bt_article_free(a);
+}
+
+/* Pass "marked body": of two blocks of like weight, the one marked itemprop=articleBody is the
+ * article; a second marked block means the marks say nothing */
+static void test_marked_body(void **state)
+{
+    (void)state;
+    static const char *const marks[] = {" itemprop=\"articleBody\"", ""};
+    for (int twice = 0; twice < 2; twice++) {
+        char page[4096];
+        snprintf(page, sizeof page,
+                 "<html lang=\"en\"><head><title>Storm closes port</title></head><body>"
+                 "<div%s><p>Readers also liked: our guide to the best walks along the coast this "
+                 "autumn, with maps, the cafes worth a stop and where to park when the town car "
+                 "parks are full on a sunny weekend, plus the tide times for every beach.</p></div>"
+                 "<div itemprop=\"articleBody\"><p>The port closed on Sunday as the storm reached "
+                 "the coast, with waves of six metres breaking over the harbour wall and ferries "
+                 "kept in the bay until the wind, which reached 120 km an hour, eases.</p>"
+                 "<p>Harbour staff said the closure would last at least until Monday.</p></div>"
+                 "</body></html>",
+                 marks[twice == 0 ? 1 : 0]);
+        bt_article *a = extract_ok(page);
+        assert_true(test_body_has(a, "waves of six metres"));
+        if (twice == 0)
+            assert_false(test_body_has(a, "best walks along the coast"));
+        else
+            assert_true(test_body_has(a, "best walks along the coast"));
+        bt_article_free(a);
+    }
+}
+
+/* Pass "author box description": the bio in an author box's "description", opening with the
+ * name shown before the box, is not the article's standfirst; a box classed "author" holding
+ * the byline and the excerpt keeps the excerpt as the lede */
+static void test_author_box_description(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Council buys the old mill</title></head><body>"
+        "<div class=\"top\"><h1>Council buys the old mill</h1>"
+        "<div class=\"meta\"><span class=\"name\">Mia Cole</span> posted on 3 May 2024</div>"
+        "<div class=\"author-dropdown\"><a href=\"/author/mia-cole/\">View Author Page</a>"
+        "<div class=\"description\"><p>Mia Cole writes about housing and local politics. She "
+        "studied history in York and worked for two regional papers before joining us.</p>"
+        "</div></div></div>"
+        "<div class=\"post-body\"><p>The council has bought the old mill on the river for "
+        "two million pounds, and plans to turn it into forty flats and a small museum of the "
+        "town's weaving trade.</p><p>Work could start next spring, once the plans have been "
+        "approved, the council's housing chief said, adding that a third of the flats would be "
+        "let at social rents.</p><p>Residents had asked for years that the building, empty "
+        "since 1998, be saved before its roof gave way.</p><p>The mill, built in 1821, "
+        "employed four hundred people at its height, most of them women and children from the "
+        "streets around it.</p><p>A trust set up by former workers has kept a collection of "
+        "looms and photographs, and will run the museum, the council said, with a grant from "
+        "the lottery fund.</p><p>Opposition councillors said the price was too high for a "
+        "building that needs a new roof, and asked for the survey to be published in full.</p>"
+        "</div></body></html>");
+    assert_true(a->lede == NULL || strstr(a->lede, "writes about housing") == NULL);
+    assert_false(test_body_has(a, "writes about housing"));
+    assert_true(test_body_has(a, "forty flats"));
+    bt_article_free(a);
+
+    a = extract_ok(
+        "<html lang=\"en\"><head><title>Council buys the old mill</title></head><body>"
+        "<div class=\"top\"><h1>Council buys the old mill</h1><div class=\"author\">"
+        "<div class=\"infos\">By <a class=\"author\" href=\"/author/mia-cole/\">Mia Cole</a>"
+        "</div><p class=\"excerpt\">The town's empty mill will become flats and a museum of "
+        "weaving after the council agreed to buy it for two million pounds.</p></div></div>"
+        "<div class=\"post-body\"><p>The council has bought the old mill on the river for "
+        "two million pounds, and plans to turn it into forty flats and a small museum of the "
+        "town's weaving trade.</p><p>Work could start next spring, once the plans have been "
+        "approved, the council's housing chief said, adding that a third of the flats would be "
+        "let at social rents.</p><p>Residents had asked for years that the building, empty "
+        "since 1998, be saved before its roof gave way.</p><p>The mill, built in 1821, "
+        "employed four hundred people at its height, most of them women and children from the "
+        "streets around it.</p></div></body></html>");
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "empty mill will become flats"));
+    bt_article_free(a);
+}
+
 static void test_no_text(void **state)
 {
     (void)state;
@@ -2818,7 +3031,10 @@ int main(void)
         cmocka_unit_test(test_promo_lines),     cmocka_unit_test(test_bare_text_body),
         cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
-        cmocka_unit_test(test_text_widget),
+        cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
+        cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
+        cmocka_unit_test(test_wrapped_paragraphs), cmocka_unit_test(test_date_line_characters),
+        cmocka_unit_test(test_marked_body), cmocka_unit_test(test_author_box_description),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

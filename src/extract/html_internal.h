@@ -169,6 +169,8 @@ typedef struct bti_html_ctx {
     int lenient;        /* second try: keep "furniture" that holds much of the page's text */
     const char *title;  /* the page's headline from its metadata, or NULL (html_score.c) */
     size_t deep_text;   /* text bytes below BTI_HTML_MAX_DEPTH: left out (a warning says so) */
+    xmlNode *marked_body; /* the element marked itemprop=articleBody, when one is (html_score.c) */
+    size_t n_marked_body; /* how many are: the pass trusts a single one */
 } bti_html_ctx;
 
 #define BTI_INFO(n) ((bti_node_info *)(n)->_private)
@@ -191,6 +193,11 @@ int bti_html_is_heading(const xmlNode *n);
 /* Whether n or an element of its subtree is one `is` takes (an iterative walk, to
  * BTI_HTML_MAX_DEPTH): the "does it hold a ...?" question of several passes. */
 int bti_html_holds(const xmlNode *n, int (*is)(const xmlNode *));
+/* Whether n is an author's box (classed or marked as the author's, holding blocks) that holds
+ * a block classed as a description opening with the author's name: the author's bio, never
+ * the standfirst (html_standfirst.c). */
+struct bti_html_meta;
+int bti_html_author_box(const xmlNode *n, const struct bti_html_meta *m);
 /* Appends the visible text of `n` (white space folded, <br> as a space) to b. */
 int bti_html_text_append(const xmlNode *n, bti_buf *b);
 /* The folded, NFC text of a node (malloc'ed, "" when empty), or NULL when out of memory. */

@@ -325,6 +325,25 @@ static void ld_script(raw *r, const xmlNode *n)
 
 /* ---- tags ---- */
 
+/* Pass "microdata token lists": an itemprop value is a list of property names separated by
+ * white space (itemprop="author creator", one element for both, as schema.org's own examples
+ * and large CMSs write it); the element holds each property named. */
+static int itemprop_has(const char *ip, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = ip; *p;) {
+        while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ' && !(*e >= '\t' && *e <= '\r'))
+            e++;
+        if ((size_t)(e - p) == n && strncasecmp(p, name, n) == 0)
+            return 1;
+        p = e;
+    }
+    return 0;
+}
+
 static void meta_tag(raw *r, const xmlNode *n)
 {
     const char *prop = bti_html_peek(n, "property"), *name = bti_html_peek(n, "name");
@@ -382,7 +401,9 @@ static void meta_tag(raw *r, const xmlNode *n)
                      !strcmp(k, "sailthru.date") || !strcmp(k, "parsely-pub-date") ||
                      !strcmp(k, "article:published") || !strcmp(k, "datepublished") ||
                      !strcmp(k, "citation_publication_date") || !strcmp(k, "created") ||
-                     !strcmp(k, "cxenseparse:publishtime")) /* cXense's, on many news CMSs */
+                     !strcmp(k, "cxenseparse:publishtime") || /* cXense's, on many news CMSs */
+                     !strcmp(k, "rnews:datepublished") ||     /* IPTC's rNews vocabulary */
+                     !strcmp(k, "originalpublicationdate"))   /* older portals' name for it */
                 set_once(&r->meta_date, content);
             else if (!strcmp(k, "cxenseparse:recs:publishtime"))
                 set_once(&r->wall_date, content);
@@ -397,27 +418,49 @@ static void meta_tag(raw *r, const xmlNode *n)
     if (content && equiv && strcasecmp(equiv, "content-language") == 0)
         set_once(&r->content_lang, content);
     if (content && ip) {
-        if (!strcasecmp(ip, "datePublished"))
+        if (itemprop_has(ip, "datePublished"))
             set_once(&r->itemprop_date, content);
-        else if (!strcasecmp(ip, "headline"))
+        else if (itemprop_has(ip, "headline"))
             set_once(&r->itemprop_headline, content);
     }
+}
+
+/* how deep below an itemprop=author element its itemprop=name is looked for: the name is
+ * often wrapped in the profile link (<span itemprop=author><a><span itemprop=name>) */
+#define ITEM_NAME_DEPTH 3
+
+/* The itemprop=name element at most `depth` levels below n, or NULL. */
+static const xmlNode *item_name(const xmlNode *n, int depth)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        const char *ip = bti_html_peek(c, "itemprop");
+        if (ip && itemprop_has(ip, "name"))
+            return c;
+    }
+    if (depth <= 1)
+        return NULL;
+    /* not into another property (itemprop=affiliation): a name there is that item's */
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        const xmlNode *f;
+        if (c->type == XML_ELEMENT_NODE && !bti_html_peek(c, "itemprop") &&
+            (f = item_name(c, depth - 1)) != NULL)
+            return f;
+    }
+    return NULL;
 }
 
 static void item_author(raw *r, const xmlNode *n)
 {
     /* <span itemprop=author><span itemprop=name>X</span></span> or the text itself */
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        const char *ip = bti_html_peek(c, "itemprop");
-        int is_name = ip && strcasecmp(ip, "name") == 0;
-        if (is_name) {
-            char *t = bti_html_text(c);
-            add_author(r->item_authors, r->item_field, &r->n_item_authors, t);
-            free(t);
-            return;
-        }
+    const xmlNode *name = item_name(n, ITEM_NAME_DEPTH);
+    if (name) {
+        const char *nc = bti_html_peek(name, "content");
+        char *t = nc ? NULL : bti_html_text(name);
+        add_author(r->item_authors, r->item_field, &r->n_item_authors, nc ? nc : t);
+        free(t);
+        return;
     }
     const char *content = bti_html_peek(n, "content");
     if (content) {
@@ -508,14 +551,14 @@ static void walk(raw *r, const xmlNode *first)
             r->header_h2 = n;
         const char *ip = bti_html_peek(n, "itemprop");
         if (ip && !furn) {
-            if (!strcasecmp(ip, "datePublished")) {
+            if (itemprop_has(ip, "datePublished")) {
                 const char *d = bti_html_peek(n, "datetime");
                 if (!d)
                     d = bti_html_peek(n, "content");
                 set_once(&r->itemprop_date, d);
-            } else if (!strcasecmp(ip, "author") || !strcasecmp(ip, "creator")) {
+            } else if (itemprop_has(ip, "author") || itemprop_has(ip, "creator")) {
                 item_author(r, n);
-            } else if (!strcasecmp(ip, "headline") && !r->itemprop_headline) {
+            } else if (itemprop_has(ip, "headline") && !r->itemprop_headline) {
                 r->itemprop_headline = bti_html_text(n);
             }
         }

@@ -12,6 +12,7 @@
 #include "bantin/text.h"
 
 #include <libxml/uri.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -715,6 +716,10 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
             if (h & BTI_H_LEDE)
                 in->flags |= BTI_NF_LEDE;
             const char *ip = at.itemprop, *rel = at.rel;
+            if (ip && words_match(ip, "articleBody")) { /* pass "marked body", html_score.c */
+                ctx->marked_body = k;
+                ctx->n_marked_body++;
+            }
             if ((h & BTI_H_BYLINE) || (ip && words_match(ip, "author")) ||
                 (rel && words_match(rel, "author")))
                 in->flags |= BTI_NF_BYLINE;
@@ -752,6 +757,8 @@ int bti_html_annotate(bti_html_ctx *ctx)
         return BT_ENOMEM;
     size_t next = 0;
     ctx->deep_text = 0;
+    ctx->marked_body = NULL;
+    ctx->n_marked_body = 0;
     annotate(ctx, root, &next);
     ctx->n_info = next;
     open_text_boxes(root);
@@ -804,14 +811,83 @@ int bti_html_text_append(const xmlNode *n, bti_buf *b)
     return text_rec(n->children, b);
 }
 
+/* Pass "C1 as Windows-1252": the C1 controls U+0080..U+009F are no text's characters; in a
+ * page they are numeric references written with Windows-1252 code values ("&#0147;" for the
+ * opening quote), which HTML5 reads as the Windows-1252 characters and libxml2 2.9 does not,
+ * or Windows-1252 bytes a page labelled Latin-1 was decoded with. They become the characters
+ * the page meant (the five codes Windows-1252 leaves undefined stay as they are). */
+#define C1_LEAD 0xC2 /* UTF-8 lead byte of U+0080..U+00BF */
+#define C1_LAST 0x9F /* second byte of U+009F, the last C1 control */
+static const uint16_t C1_CP1252[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+static int c1_at(const unsigned char *u, size_t i, size_t len)
+{
+    return u[i] == C1_LEAD && i + 1 < len && u[i + 1] <= C1_LAST && C1_CP1252[u[i + 1] - 0x80];
+}
+
+/* s[0, len) with its C1 controls read as Windows-1252 (*out NULL when it has none, the
+ * common case: one memchr for the lead byte). Returns BT_ENOMEM or 0. */
+static int c1_as_cp1252(const char *s, size_t from, size_t len, char **out, size_t *n_out)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    *out = NULL;
+    const unsigned char *p = u + from;
+    for (;;) {
+        p = memchr(p, C1_LEAD, len - (size_t)(p - u));
+        if (!p || c1_at(u, (size_t)(p - u), len))
+            break;
+        p++;
+    }
+    if (!p)
+        return 0;
+    /* each two-byte control becomes at most three bytes */
+    char *o = malloc(len + len / 2 + 1);
+    if (!o)
+        return BT_ENOMEM;
+    size_t k = (size_t)(p - u);
+    memcpy(o, s, k);
+    for (size_t i = k; i < len;) {
+        if (c1_at(u, i, len)) {
+            unsigned c = C1_CP1252[u[i + 1] - 0x80];
+            if (c < 0x800) {
+                o[k++] = (char)(0xC0 | (c >> 6));
+                o[k++] = (char)(0x80 | (c & 0x3F));
+            } else {
+                o[k++] = (char)(0xE0 | (c >> 12));
+                o[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+                o[k++] = (char)(0x80 | (c & 0x3F));
+            }
+            i += 2;
+        } else {
+            o[k++] = s[i++];
+        }
+    }
+    o[k] = '\0';
+    *out = o;
+    *n_out = k;
+    return 0;
+}
+
 char *bti_html_clean(const char *s, size_t len)
 {
     if (!s)
         return bti_normalize("", 0, BT_NORM_SPACE, NULL);
     /* ASCII is already NFC: fold its white space here and spare utf8proc the work */
     for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
-            return bti_normalize(s, len, BT_NORM_SPACE, NULL);
+        if ((unsigned char)s[i] >= 0x80 || s[i] == '\0') {
+            char *fixed;
+            size_t n;
+            if (c1_as_cp1252(s, i, len, &fixed, &n))
+                return NULL;
+            if (!fixed)
+                return bti_normalize(s, len, BT_NORM_SPACE, NULL);
+            char *c = bti_normalize(fixed, n, BT_NORM_SPACE, NULL);
+            free(fixed);
+            return c;
+        }
     char *out = malloc(len + 1);
     if (!out)
         return NULL;

@@ -35,7 +35,8 @@
 #define NAME_MIN_WORDS 2     /* one word is a label or a nickname, not an author */
 #define BYLINE_OPENING_LINES 3 /* a bold byline line opens the text or follows a short standfirst */
 #define BYLINE_CLOSING_LINES 2 /* a byline line closes the text or comes before a short line */
-#define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone */
+#define DATE_LINE_MAX 70     /* a date line: weekday, date, time, zone (characters, not
+                                * bytes: an Arabic or Greek line takes two bytes a letter) */
 #define DATE_MIN_DIGITS 4    /* a date has day, month and year digits */
 #define DATE_LETTER_SLACK 12 /* and few letters beyond its month or weekday */
 #define EDGE_ROUNDS 6        /* lines taken off each edge of the text, at most */
@@ -573,7 +574,7 @@ static int before_text(const out *o)
 static size_t words(const char *s);
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
-                                 int *stopped);
+                                 int *stopped, const bti_html_meta *m);
 static int has_titled_link(const xmlNode *n);
 static void related_box(out *o, const xmlNode *n);
 
@@ -925,7 +926,7 @@ static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
         free(t);
         flush(o);
         int stopped = 0;
-        const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, &stopped);
+        const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, &stopped, o->m);
         char *bt = b ? byline_text(b) : NULL;
         if (bt && !bti_byline_name_line(bt, NULL, NULL)) { /* the row's own names line */
             char *line = bti_byline_box_line(k);
@@ -1285,7 +1286,10 @@ static int date_line(const char *t, size_t len)
                                          "July", "August", "September", "October", "November",
                                          "December", "Jan ", "Feb ", "Mar ", "Apr ", "Jun ",
                                          "Jul ", "Aug ", "Sep ", "Oct ", "Nov ", "Dec "};
-    if (len > DATE_LINE_MAX)
+    size_t chars = 0; /* UTF-8 lead bytes: every byte but the continuation ones */
+    for (size_t i = 0; i < len && chars <= DATE_LINE_MAX; i++)
+        chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+    if (chars > DATE_LINE_MAX)
         return 0;
     for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
         if (!strncmp(t, starts[i], strlen(starts[i])))
@@ -1446,7 +1450,7 @@ static int flag_block_fits(const xmlNode *k, const bti_node_info *in, unsigned f
 }
 
 static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode *stop,
-                                 int *stopped)
+                                 int *stopped, const bti_html_meta *m)
 {
     bti_walk w;
     int descend = 0;
@@ -1457,6 +1461,9 @@ static const xmlNode *first_flag(const xmlNode *n, unsigned flag, const xmlNode 
         /* "lead-asset": a lead photo and its caption are not the standfirst */
         if (flag == BTI_NF_LEDE && ((in->flags & BTI_NF_CAPTION) || ((in->flags & BTI_NF_LEDE) && in->imgs)))
             continue;
+        /* pass "author box description" (html_standfirst.c): the walk ends at the box */
+        if (flag == BTI_NF_LEDE && (in->flags & BTI_NF_BYLINE) && bti_html_author_box(k, m))
+            return NULL;
         if (flag_block_fits(k, in, flag) && !bti_html_is(k, "body"))
             return k;
         descend = 1;
@@ -1479,6 +1486,8 @@ static const xmlNode *after_title(const out *o, const xmlNode *n, unsigned flag,
         /* a photo's caption ("lead-asset-caption") is not the standfirst */
         if (*seen && ((in->flags & (BTI_NF_CAPTION | BTI_NF_IMAGEBOX)) || ((in->flags & flag) && in->imgs)))
             continue;
+        if (flag == BTI_NF_LEDE && (in->flags & BTI_NF_BYLINE) && bti_html_author_box(k, o->m))
+            return NULL;
         if (!*seen && (*seen = is_headline(o, k, in)))
             continue;
         if (*seen && flag_block_fits(k, in, flag))
@@ -1600,7 +1609,7 @@ static void take_marked_sapo(out *o, xmlNodePtr scope)
         int stopped = 0, seen = 0;
         const xmlNode *l =
             up == 0 && scope
-                ? first_flag(lscope->children, BTI_NF_LEDE, o->content, &stopped)
+                ? first_flag(lscope->children, BTI_NF_LEDE, o->content, &stopped, o->m)
                 : after_title(o, lscope->children, BTI_NF_LEDE, o->content, &seen, &stopped);
         if (l && ldens(BTI_INFO(l)) < LEDE_MAX_LINK_DENSITY)
             o->lede = bti_standfirst_run_text(l);
@@ -2402,7 +2411,7 @@ static void take_bylines(out *o, xmlNodePtr scope)
         int stopped = 0, seen = 0;
         const xmlNode *b =
             up == 0 && scope
-                ? first_flag(bscope->children, BTI_NF_BYLINE, o->content, &stopped)
+                ? first_flag(bscope->children, BTI_NF_BYLINE, o->content, &stopped, o->m)
                 : after_title(o, bscope->children, BTI_NF_BYLINE, o->content, &seen, &stopped);
         if (b) {
             char *t = bti_html_text(b);

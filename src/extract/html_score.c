@@ -7,8 +7,10 @@
  * arc90's Readability, which the best extractors still build on. Added to it, each a named
  * step below: bare text between <br>s scores as paragraphs (bare_runs), class credit is
  * earned with text (HINT_FULL_TEXT), a twin of the best block joins it (TWIN_SHARE), the
- * lenient retry is judged by the text it gathers (gathered), and among several <article>s the
- * one headed by the page's title wins (own_article). */
+ * lenient retry is judged by the text it gathers (gathered), among several <article>s the
+ * one headed by the page's title wins (own_article), a run of wrapped opening paragraphs
+ * before the best block joins it (wrapped paragraph), and a single block marked
+ * itemprop=articleBody narrows a wider container to it (marked body). */
 #include "extract/html_internal.h"
 
 #include <stdlib.h>
@@ -225,6 +227,58 @@ static int prose(xmlNodePtr n, bti_node_info *in)
     return 0;
 }
 
+/* Pass "wrapped paragraph": some templates wrap each paragraph of the text in a <div> of its
+ * own (div.firstPar > p, div.secondPar > p ...), and an inline box between them (related
+ * links) leaves the first few such wrappers as siblings of the block that scored best. A
+ * sibling that only wraps one paragraph, through at most WRAPPED_P_DEPTH plain elements with
+ * no text of their own, is kept when that paragraph is prose of some length, the sibling comes
+ * before the best block and it is one of a run of such wrappers: a lone wrapped paragraph is
+ * as often a notice (cookies, copyright, "report an error") or the standfirst, which the
+ * header passes read, and a short line in a box ("Weather tomorrow: sunny.") is a widget. */
+#define WRAPPED_P_DEPTH 2
+#define WRAPPED_P_MIN_TEXT 80 /* bytes: Readability's bar for a bare <p> sibling */
+#define WRAPPED_P_MAX_LINK 0.25
+
+static xmlNodePtr wrapped_paragraph(xmlNodePtr s);
+
+/* Whether element s is a wrapper of one paragraph of prose (see above). */
+static int wrapped_prose(xmlNodePtr s)
+{
+    if (!s || !s->_private || !BTI_INFO(s)->text ||
+        (BTI_INFO(s)->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED)))
+        return 0;
+    xmlNodePtr wp = wrapped_paragraph(s);
+    return wp && BTI_INFO(wp)->text > WRAPPED_P_MIN_TEXT &&
+           link_density(BTI_INFO(wp)) < WRAPPED_P_MAX_LINK;
+}
+
+/* The element sibling after s that the walks see, or NULL. */
+static xmlNodePtr next_element(xmlNodePtr s)
+{
+    for (s = s->next; s; s = s->next)
+        if (s->type == XML_ELEMENT_NODE && s->_private && !(BTI_INFO(s)->flags & BTI_NF_SKIP))
+            return s;
+    return NULL;
+}
+
+static xmlNodePtr wrapped_paragraph(xmlNodePtr s)
+{
+    for (int d = 0; d < WRAPPED_P_DEPTH; d++) {
+        if (element_children(s) != 1)
+            return NULL;
+        xmlNodePtr c = s->children;
+        while (c->type != XML_ELEMENT_NODE || !c->_private || (BTI_INFO(c)->flags & BTI_NF_SKIP))
+            c = c->next;
+        bti_node_info *ci = BTI_INFO(c);
+        if (ci->text != BTI_INFO(s)->text || (ci->flags & (BTI_NF_NEGATIVE | BTI_NF_RELATED)))
+            return NULL; /* the wrapper has text of its own, or the child is furniture */
+        if (bti_html_is(c, "p"))
+            return c;
+        s = c;
+    }
+    return NULL;
+}
+
 /* Class-hint credit earned by text: a "content"/"article" class earns its weight only over
  * as much paragraph text as an article's opening holds; a hinted box around one short line
  * (a headline wrapper classed "content-h1", an info box) must not outscore the body whose
@@ -338,10 +392,33 @@ static xmlNodePtr own_article(const bti_html_ctx *ctx, xmlNodePtr content)
     return own;
 }
 
+/* Pass "marked body": a page that marks its text with schema.org microdata
+ * (itemprop=articleBody) says which block is the article. When the scoring chose a wider
+ * container around it (the marked block and a block of like weight beside it, a teaser or
+ * an unmarked box), the container narrows to the marked block, provided there is exactly one,
+ * it holds prose (enough text, few links) and not a mere fraction of the container's text. */
+#define MARKED_MIN_TEXT 200   /* bytes: an article's text, not a marked summary line */
+#define MARKED_MAX_LINK 0.3
+#define MARKED_MIN_SHARE 0.25 /* of the container's text: a marked first paragraph alone is
+                               * not the article */
+
+static xmlNodePtr marked_body(const bti_html_ctx *ctx, xmlNodePtr content)
+{
+    xmlNodePtr mb = ctx->marked_body;
+    if (ctx->n_marked_body != 1 || !content || !mb || !mb->_private || mb == content)
+        return content;
+    const bti_node_info *mi = BTI_INFO(mb), *ci = BTI_INFO(content);
+    if ((mi->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED)) ||
+        mi->text < MARKED_MIN_TEXT || link_density(mi) >= MARKED_MAX_LINK ||
+        (double)mi->text < MARKED_MIN_SHARE * (double)ci->text || !contains(content, mb))
+        return content;
+    return mb;
+}
+
 xmlNodePtr bti_html_find_content(bti_html_ctx *ctx)
 {
     xmlNodePtr c = find_content_scored(ctx);
-    return own_article(ctx, c);
+    return marked_body(ctx, own_article(ctx, c));
 }
 
 /* The paragraph text a container gathers: its own, or that of its kept children when it was
@@ -494,17 +571,20 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
     double ts = BTI_INFO(top)->score;
     double sib_threshold = ts * 0.2 > SIB_FLOOR ? ts * 0.2 : SIB_FLOOR;
     const char *tc = cls(top);
-    int kept = 0;
+    int kept = 0, seen_top = 0, prev_wrapped = 0;
     for (xmlNodePtr s = parent->children; s; s = s->next) {
         if (s->type != XML_ELEMENT_NODE || !s->_private)
             continue;
         bti_node_info *si = BTI_INFO(s);
         if (s == top) {
             si->flags |= BTI_NF_KEEP;
+            seen_top = 1;
             continue;
         }
-        if (si->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED))
+        if (si->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED)) {
+            prev_wrapped &= (si->flags & BTI_NF_SKIP) != 0; /* furniture ends a run */
             continue;
+        }
         double bonus = 0;
         const char *sc = cls(s);
         if (tc && sc && *tc && !strcmp(tc, sc))
@@ -515,8 +595,13 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
          * judge it by its prose then */
         int deep_prose = !si->scored && si->text >= 500 && si->paras >= 2 &&
                          link_density(si) < 0.25;
+        /* a run of wrapped paragraphs before the best block: the previous one was one, or
+         * the next one is */
+        int wrapped = !seen_top && wrapped_prose(s);
+        int in_run = wrapped && (prev_wrapped || wrapped_prose(next_element(s)));
+        prev_wrapped = wrapped;
         if ((si->text > 0 && ss + bonus >= sib_threshold) || prose(s, si) || deep_prose ||
-            module_sibling(ts, bonus, s, si)) {
+            module_sibling(ts, bonus, s, si) || in_run) {
             si->flags |= BTI_NF_KEEP;
             kept++;
         }

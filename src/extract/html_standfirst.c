@@ -34,6 +34,91 @@
 #define SF_MIN_ITEMS 2         /* a standfirst in items has two or more */
 #define SF_STOP_PREFIX 60      /* bytes of the text's first paragraph that recognise it */       /* how deep a caption or a player hides in a media box */
 
+/* Pass "author box description": a block classed as a description inside a box classed or
+ * marked as the author's (a profile drop-down: the name, a photo, "View author page", a bio
+ * in div.description) is the author's biography, not the article's standfirst, when it opens
+ * with the author's name, as the page's metadata gives it or as the box (or the short header
+ * row just before it) shows it once more ("Alexia Tsotsis currently works ..."): a box classed "author" that holds the byline and
+ * the article's excerpt is the header. The header standfirst walk steps over such a box; the marked-sapo walks of
+ * html_output.c end at it, as they did when they took the bio and its links refused it (a
+ * block marked further on, a newsletter's "description", is not the standfirst either). */
+#define BIO_NAME_WORDS 2     /* the words of the bio's opening that are the author's name */
+#define BIO_ROW_MAX_TEXT 1500 /* bytes: a header row before the box, not the page's text */
+#define BIO_NAME_SIBLINGS 2   /* elements before the box where its name may stand */
+
+static int marked_lede(const xmlNode *k)
+{
+    return k->_private && (BTI_INFO(k)->flags & BTI_NF_LEDE);
+}
+
+/* The first BTI_NF_LEDE element under n, or NULL. */
+static const xmlNode *first_marked(const xmlNode *n)
+{
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || !c->_private)
+            continue;
+        if (marked_lede(c))
+            return c;
+        const xmlNode *f = first_marked(c);
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+/* Whether the opening words of `bio` (BIO_NAME_WORDS of them) occur twice in `box`: once in
+ * the bio, once more as the name the box shows. */
+static int opens_with_box_name(const char *bio, const char *box)
+{
+    size_t n = 0;
+    int words = 0;
+    while (bio[n] && words < BIO_NAME_WORDS) {
+        if (bio[n] == ' ')
+            words++;
+        if (words < BIO_NAME_WORDS)
+            n++;
+    }
+    if (words < BIO_NAME_WORDS - 1 || n < 3)
+        return 0;
+    char *w = strndup(bio, n);
+    if (!w)
+        return 0;
+    const char *first = strstr(box, w);
+    int twice = first && strstr(first + 1, w) != NULL;
+    free(w);
+    return twice;
+}
+
+int bti_html_author_box(const xmlNode *k, const bti_html_meta *m)
+{
+    if (!k->_private)
+        return 0;
+    const bti_node_info *in = BTI_INFO(k);
+    if (!(in->flags & BTI_NF_BYLINE) || (in->flags & BTI_NF_LEDE) || !(in->flags & BTI_NF_BLOCK))
+        return 0;
+    const xmlNode *d = first_marked(k);
+    if (!d)
+        return 0;
+    /* the name may stand just before the box (div.meta-info with the name and the date, then
+     * the drop-down with the bio): the box's text and its previous siblings' */
+    bti_buf b = BTI_BUF_INIT;
+    int sibs = 0, oom = 0;
+    for (const xmlNode *p = k->prev; p && sibs < BIO_NAME_SIBLINGS && !oom; p = p->prev) {
+        if (p->type != XML_ELEMENT_NODE || !p->_private || BTI_INFO(p)->text > BIO_ROW_MAX_TEXT)
+            continue;
+        sibs++;
+        oom = bti_html_text_append(p, &b) || bti_buf_addc(&b, ' ');
+    }
+    oom = oom || bti_html_text_append(k, &b) || bti_buf_addc(&b, '\0');
+    char *bio = bti_html_text(d), *box = oom ? NULL : b.data;
+    int yes = bio && box && opens_with_box_name(bio, box);
+    for (size_t i = 0; bio && m && i < m->n_authors && !yes; i++)
+        yes = m->authors[i] && *m->authors[i] && !strncmp(bio, m->authors[i], strlen(m->authors[i]));
+    free(bio);
+    bti_buf_free(&b);
+    return yes;
+}
+
 /* A leaf block: its text is not split over block children (a <div> around one <p> is not
  * a leaf; the <p> is). */
 static int leaf_block(const bti_node_info *in) { return !(in->flags & BTI_NF_BLOCK); }
@@ -470,7 +555,7 @@ const xmlNode *bti_standfirst_find(const bti_html_ctx *ctx, const xmlNode *root,
             continue;
         }
         if (!leaf_block(in) && !at_text) {
-            descend = 1;
+            descend = !bti_html_author_box(k, m);
             continue;
         }
         if (++blocks > SF_MAX_BLOCKS)
