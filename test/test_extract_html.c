@@ -1918,6 +1918,51 @@ static void test_publisher_author(void **state)
     bt_article_free(a);
 }
 
+/* RIGHTS_HOLDER: a site-wide <meta name=author> naming the group the copyright line names
+ * ("Copyright (c) Harbour Media Group 2022") beside the reporter's article:author is not a
+ * byline; alone, it may be a blogger who owns the page, and stays. */
+static void test_rights_holder_author(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><head><title>Dam opened</title>"
+                       "<meta name=\"author\" content=\"Harbour Media Group\">"
+                       "<meta name=\"copyright\" content=\"Copyright (c) Harbour Media Group 2022\">"
+                       "%s</head><body><h1>Dam opened</h1><article>" PARAS "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "<meta property=\"article:author\" content=\"Anna Berg\">");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Harbour Media Group");
+    bt_article_free(a);
+}
+
+/* GLUED_PREFIX: "<span>By</span>Anna Berg" reads "ByAnna Berg" without its markup: the
+ * prefix glued to a capitalised name is still the prefix; "Byron" is a name, not "By ron". */
+static void test_glued_byline_prefix(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1>"
+                       "<a href=\"/user/anna/\" class=\"article__author\" title=\"author\">%s</a>"
+                       " <span class=\"time\"><time>Dec 9, 2016</time></span>" PARAS
+                       "</div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "<span>By</span>Anna Berg");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<span>By</span> Byron Berg");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Byron Berg");
+    bt_article_free(a);
+}
+
 /* A byline line under the headline that no class marks ("von <a>Dr. Max Roth</a>"), and
  * an opening bold line that reads as a heading, not names ("Die Wahl zur Europawahl"). */
 static void test_byline_after_heading(void **state)
@@ -2792,6 +2837,7 @@ int main(void)
         cmocka_unit_test(test_dated_line_no_standfirst),
         cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
+        cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),
         cmocka_unit_test(test_described_run),

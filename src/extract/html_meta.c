@@ -8,6 +8,7 @@
 
 #include "bantin/text.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,7 @@ typedef struct raw {
     char *ld_headline, *ld_date, *ld_url, *ld_desc, *ld_lang, *ld_publisher;
     char *ld_body; /* its articleBody, entities decoded, lines kept (html_ldbody.c) */
     char *og_type, *ld_type, *ld_other; /* the kind's evidence (extract/kind.c) */
+    char *rights; /* <meta name=copyright>: who holds the page's rights (RIGHTS_HOLDER) */
     char *ld_authors[MAX_AUTHORS];
     unsigned char ld_field[MAX_AUTHORS];
     size_t n_ld_authors;
@@ -370,6 +372,9 @@ static void meta_tag(raw *r, const xmlNode *n)
                 set_once(&r->meta_desc, content);
             else if (!strcmp(k, "og:locale"))
                 set_once(&r->og_locale, content);
+            else if (!strcmp(k, "copyright") || !strcmp(k, "dc.rights") ||
+                     !strcmp(k, "dcterms.rights") || !strcmp(k, "dcterms.rightsholder"))
+                set_once(&r->rights, content);
             else if (!strcmp(k, "article:published_time") || !strcmp(k, "og:published_time") ||
                      !strcmp(k, "og:article:published_time") ||
                      !strcmp(k, "article:published:time")) /* spelt as og:site:name is */
@@ -536,7 +541,7 @@ static void raw_free(raw *r)
                   &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date, &r->wall_date,
                   &r->itemprop_headline, &r->ld_headline, &r->ld_date, &r->ld_url,
                   &r->ld_desc, &r->ld_lang, &r->ld_publisher, &r->ld_body, &r->og_type,
-                  &r->ld_type, &r->ld_other};
+                  &r->ld_type, &r->ld_other, &r->rights};
     for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
         free(*s[i]);
     for (size_t i = 0; i < r->n_meta_authors; i++)
@@ -642,6 +647,29 @@ static char *letters(const char *s, size_t words)
     }
     f[o] = '\0';
     return f;
+}
+
+/* RIGHTS_HOLDER: whether `name` is the one the page's copyright line names ("Copyright (c)
+ * Condé Nast 2022"): a site-wide <meta name=author> often names the group that owns the
+ * title, not who wrote the article. Compared folded, on whole words. */
+#define RIGHTS_HOLDER_MIN_LEN 4 /* bytes of the folded name: "AP" in "(c) AP Images" is no proof */
+static int holds_rights(const char *name, const char *rights)
+{
+    if (!name || !rights)
+        return 0;
+    size_t nl = 0, rl = 0;
+    char *fn = bti_fold_dup(name, strlen(name), &nl), *fr = bti_fold_dup(rights, strlen(rights), &rl);
+    int hit = 0;
+    if (fn && fr && nl >= RIGHTS_HOLDER_MIN_LEN) {
+        for (const char *p = fr; !hit && (p = strstr(p, fn)); p++) {
+            unsigned char before = p > fr ? (unsigned char)p[-1] : ' ';
+            unsigned char after = (unsigned char)p[nl];
+            hit = !isalnum(before) && before < 0x80 && !isalnum(after) && after < 0x80;
+        }
+    }
+    free(fn);
+    free(fr);
+    return hit;
 }
 
 int bti_html_names_publisher(const char *name, const char *site, const char *host)
@@ -917,8 +945,20 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
         int person_entry = 0;
         for (size_t i = 0; i < ns[l]; i++)
             person_entry |= !publisher[i] && !imprint[fields[l][i]];
+        /* RIGHTS_HOLDER: in the meta tags, the copyright's holder named beside a person's
+         * name is the group that owns the title; alone it may be the blogger who owns their
+         * page, and stays. JSON-LD types its entries: PUBLISHER_COAUTHOR judges those. */
+        unsigned char holder[MAX_AUTHORS];
+        int other_person = 0;
+        for (size_t i = 0; i < ns[l]; i++) {
+            holder[i] = l > 0 && holds_rights(lists[l][i], r.rights);
+            other_person |= !holder[i] && !publisher[i] &&
+                            bti_name_is_person(lists[l][i], strlen(lists[l][i]));
+        }
         for (size_t i = 0; i < ns[l]; i++) {
             const char *a = lists[l][i];
+            if (holder[i] && other_person)
+                continue;
             int own = !(i > 0 && fields[l][i - 1] == fields[l][i]) &&
                       !(i + 1 < ns[l] && fields[l][i + 1] == fields[l][i]);
             if (publisher[i] && l == 0 && own) {
