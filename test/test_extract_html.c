@@ -1963,6 +1963,23 @@ static void test_glued_byline_prefix(void **state)
     bt_article_free(a);
 }
 
+/* HTML_FURNITURE_LINE: a skip link, a gallery button and an ad's label printed as lines of
+ * the text ("Skip Navigation", "View Images", "Advertisement - story continues below"). */
+static void test_furniture_line_labels(void **state)
+{
+    (void)state;
+    const char *page = "<html lang=\"en\"><body><div><h1>Dam opened</h1><article>"
+                       "<p>Skip Navigation</p><p>View Images</p>" PARAS
+                       "<p>Advertisement - story continues below</p>" PARAS
+                       "</article></div></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_false(test_body_has(a, "Skip Navigation"));
+    assert_false(test_body_has(a, "View Images"));
+    assert_false(test_body_has(a, "Advertisement - story continues below"));
+    assert_true(a->n_body >= 2);
+    bt_article_free(a);
+}
+
 /* A byline line under the headline that no class marks ("von <a>Dr. Max Roth</a>"), and
  * an opening bold line that reads as a heading, not names ("Die Wahl zur Europawahl"). */
 static void test_byline_after_heading(void **state)
@@ -2838,6 +2855,7 @@ int main(void)
         cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
+        cmocka_unit_test(test_furniture_line_labels),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),
         cmocka_unit_test(test_described_run),
