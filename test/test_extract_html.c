@@ -1980,6 +1980,48 @@ static void test_furniture_line_labels(void **state)
     bt_article_free(a);
 }
 
+/* REL_AUTHOR: links HTML marks as the author's (<a rel="author">) sign the article when
+ * nothing else names a person; a login ("admin") is nobody's name. */
+static void test_rel_author(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1><div class=\"x\">%s</div>"
+                       PARAS "</div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<a href=\"/u/anna/\" rel=\"nofollow author\">Anna Berg</a> and "
+             "<a href=\"/u/jan/\" rel=\"author\">Jan Roth</a>");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[1], "Jan Roth");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<a href=\"/u/admin/\" rel=\"author\">admin</a>");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+}
+
+/* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
+ * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
+static void test_lead_label(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1><article>%s" PARAS
+                       "</article></div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "<p>Tech \xE2\x80\x94</p>");
+    bt_article *a = extract_ok(page);
+    assert_false(test_body_has(a, "Tech \xE2\x80\x94"));
+    assert_true(a->n_body >= 1 && strlen(a->body[0]) > 40);
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<p>Berlin.</p>");
+    a = extract_ok(page);
+    assert_true(a->n_body >= 1);
+    assert_string_equal(a->body[0], "Berlin.");
+    bt_article_free(a);
+}
+
 /* A byline line under the headline that no class marks ("von <a>Dr. Max Roth</a>"), and
  * an opening bold line that reads as a heading, not names ("Die Wahl zur Europawahl"). */
 static void test_byline_after_heading(void **state)
@@ -2855,7 +2897,8 @@ int main(void)
         cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
-        cmocka_unit_test(test_furniture_line_labels),
+        cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
+        cmocka_unit_test(test_lead_label),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),
         cmocka_unit_test(test_described_run),

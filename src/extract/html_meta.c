@@ -35,6 +35,9 @@ typedef struct raw {
     char *item_authors[MAX_AUTHORS];
     unsigned char item_field[MAX_AUTHORS];
     size_t n_item_authors;
+    char *rel_authors[MAX_AUTHORS]; /* REL_AUTHOR */
+    unsigned char rel_field[MAX_AUTHORS];
+    size_t n_rel_authors;
     /* JSON-LD article */
     char *ld_headline, *ld_date, *ld_url, *ld_desc, *ld_lang, *ld_publisher;
     char *ld_body; /* its articleBody, entities decoded, lines kept (html_ldbody.c) */
@@ -409,6 +412,30 @@ static void meta_tag(raw *r, const xmlNode *n)
     }
 }
 
+/* REL_AUTHOR: HTML's own mark for a link to the article's author (<a rel="author">,
+ * hAuthor/WordPress bylines): its text names them. */
+#define REL_AUTHOR_MAX_BYTES 64 /* a name or two: a longer link text is a teaser */
+static void rel_author(raw *r, const xmlNode *a)
+{
+    const char *rel = bti_html_peek(a, "rel");
+    if (!rel)
+        return;
+    int hit = 0;
+    for (const char *p = rel; *p && !hit;) {
+        while (*p == ' ')
+            p++;
+        size_t l = strcspn(p, " ");
+        hit = l == 6 && !strncasecmp(p, "author", 6);
+        p += l;
+    }
+    if (!hit)
+        return;
+    char *t = bti_html_text(a);
+    if (t && *t && strlen(t) <= REL_AUTHOR_MAX_BYTES)
+        add_author(r->rel_authors, r->rel_field, &r->n_rel_authors, t);
+    free(t);
+}
+
 static void item_author(raw *r, const xmlNode *n)
 {
     /* <span itemprop=author><span itemprop=name>X</span></span> or the text itself */
@@ -524,6 +551,8 @@ static void walk(raw *r, const xmlNode *first)
                 r->itemprop_headline = bti_html_text(n);
             }
         }
+        if (!furn && bti_html_is(n, "a"))
+            rel_author(r, n);
         if (bti_html_is(n, "time") && !furn && !r->time_date) {
             set_once(&r->time_date, bti_html_peek(n, "datetime"));
         }
@@ -550,6 +579,8 @@ static void raw_free(raw *r)
         free(r->item_authors[i]);
     for (size_t i = 0; i < r->n_ld_authors; i++)
         free(r->ld_authors[i]);
+    for (size_t i = 0; i < r->n_rel_authors; i++)
+        free(r->rel_authors[i]);
 }
 
 /* ---- choosing ---- */
@@ -981,6 +1012,18 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
             m->authors = NULL;
         }
     }
+    /* REL_AUTHOR: only names that read as a person's ("admin" is a login) */
+    for (size_t i = 0; i < r.n_rel_authors; i++) {
+        const char *a = r.rel_authors[i];
+        if (!bti_name_is_person(a, strlen(a)) || bti_html_names_publisher(a, site, host) ||
+            (host && names_site(a, NULL, host)))
+            continue;
+        if (!m->rel_authors && !(m->rel_authors = calloc(r.n_rel_authors, sizeof *m->rel_authors)))
+            break;
+        char *c = strdup(a);
+        if (c)
+            m->rel_authors[m->n_rel_authors++] = c;
+    }
     free(host);
     raw_free(&r);
     return 0;
@@ -1005,5 +1048,8 @@ void bti_html_meta_free(bti_html_meta *m)
     for (size_t i = 0; i < m->n_org_authors; i++)
         free(m->org_authors[i]);
     free(m->org_authors);
+    for (size_t i = 0; i < m->n_rel_authors; i++)
+        free(m->rel_authors[i]);
+    free(m->rel_authors);
     memset(m, 0, sizeof *m);
 }
