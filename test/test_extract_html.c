@@ -2022,6 +2022,24 @@ static void test_lead_label(void **state)
     bt_article_free(a);
 }
 
+/* GLUED_SITE_SUFFIX: the site's name written on to the headline without spaces
+ * ("…Monday:Harbour Post", "…opened_Harbour Post") is a suffix like " | Harbour Post". */
+static void test_glued_site_suffix(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><head><meta property=\"og:site_name\" content=\"Harbour Post\">"
+                       "<title>%s</title></head><body><article>" PARAS "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "The dam on the river opened on Monday:Harbour Post");
+    bt_article *a = extract_ok(page);
+    assert_string_equal(a->title, "The dam on the river opened on Monday");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "The dam opened_Harbour Post");
+    a = extract_ok(page);
+    assert_string_equal(a->title, "The dam opened");
+    bt_article_free(a);
+}
+
 /* A byline line under the headline that no class marks ("von <a>Dr. Max Roth</a>"), and
  * an opening bold line that reads as a heading, not names ("Die Wahl zur Europawahl"). */
 static void test_byline_after_heading(void **state)
@@ -2898,7 +2916,7 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
         cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
-        cmocka_unit_test(test_lead_label),
+        cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),
         cmocka_unit_test(test_described_run),

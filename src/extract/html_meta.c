@@ -759,6 +759,8 @@ static int is_site_name(const char *part, const char *site)
     return pl == sl && !memcmp(part, site, sl);
 }
 
+#define GLUED_SITE_MIN_BYTES 4 /* a site's name and a headline: "AP" glued on may be a word's end */
+
 /* One suffix or prefix off; `strict`: only one that names the site. */
 static char *strip_site_once(const char *title, const char *site, const char *host, int strict)
 {
@@ -769,6 +771,20 @@ static char *strip_site_once(const char *title, const char *site, const char *ho
     if (!title)
         return NULL;
     size_t tl = strlen(title);
+    /* GLUED_SITE_SUFFIX: the site's own name written on without spaces
+     * ("…「Treeviz」:phpspot開発日誌", "Headline_Site"): cut when it is the whole suffix */
+    static const char *const glued[] = {":", "_", "|", "/", "：", "｜"};
+    size_t sn = site ? strlen(site) : 0;
+    if (sn >= GLUED_SITE_MIN_BYTES && tl > sn && !strcmp(title + tl - sn, site)) {
+        for (size_t g = 0; g < sizeof glued / sizeof glued[0]; g++) {
+            size_t gl = strlen(glued[g]);
+            if (tl - sn <= gl || memcmp(title + tl - sn - gl, glued[g], gl))
+                continue;
+            size_t head = tl - sn - gl;
+            if (title[head - 1] != ' ' && head >= GLUED_SITE_MIN_BYTES)
+                return strndup(title, head);
+        }
+    }
     /* the last separator whose far side names the site, or is short next to a long headline */
     for (size_t s = 0; s < sizeof seps / sizeof seps[0]; s++) {
         const char *sep = seps[s];
