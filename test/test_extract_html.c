@@ -2131,6 +2131,128 @@ static void test_publisher_author(void **state)
     bt_article_free(a);
 }
 
+/* RIGHTS_HOLDER: a site-wide <meta name=author> naming the group the copyright line names
+ * ("Copyright (c) Harbour Media Group 2022") beside the reporter's article:author is not a
+ * byline; alone, it may be a blogger who owns the page, and stays. */
+static void test_rights_holder_author(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><head><title>Dam opened</title>"
+                       "<meta name=\"author\" content=\"Harbour Media Group\">"
+                       "<meta name=\"copyright\" content=\"Copyright (c) Harbour Media Group 2022\">"
+                       "%s</head><body><h1>Dam opened</h1><article>" PARAS "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "<meta property=\"article:author\" content=\"Anna Berg\">");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Harbour Media Group");
+    bt_article_free(a);
+}
+
+/* GLUED_PREFIX: "<span>By</span>Anna Berg" reads "ByAnna Berg" without its markup: the
+ * prefix glued to a capitalised name is still the prefix; "Byron" is a name, not "By ron". */
+static void test_glued_byline_prefix(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1>"
+                       "<a href=\"/user/anna/\" class=\"article__author\" title=\"author\">%s</a>"
+                       " <span class=\"time\"><time>Dec 9, 2016</time></span>" PARAS
+                       "</div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "<span>By</span>Anna Berg");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<span>By</span> Byron Berg");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Byron Berg");
+    bt_article_free(a);
+}
+
+/* HTML_FURNITURE_LINE: a skip link, a gallery button and an ad's label printed as lines of
+ * the text ("Skip Navigation", "View Images", "Advertisement - story continues below"). */
+static void test_furniture_line_labels(void **state)
+{
+    (void)state;
+    const char *page = "<html lang=\"en\"><body><div><h1>Dam opened</h1><article>"
+                       "<p>Skip Navigation</p><p>View Images</p>" PARAS
+                       "<p>Advertisement - story continues below</p>" PARAS
+                       "</article></div></body></html>";
+    bt_article *a = extract_ok(page);
+    assert_false(test_body_has(a, "Skip Navigation"));
+    assert_false(test_body_has(a, "View Images"));
+    assert_false(test_body_has(a, "Advertisement - story continues below"));
+    assert_true(a->n_body >= 2);
+    bt_article_free(a);
+}
+
+/* REL_AUTHOR: links HTML marks as the author's (<a rel="author">) sign the article when
+ * nothing else names a person; a login ("admin") is nobody's name. */
+static void test_rel_author(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1><div class=\"x\">%s</div>"
+                       PARAS "</div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<a href=\"/u/anna/\" rel=\"nofollow author\">Anna Berg</a> and "
+             "<a href=\"/u/jan/\" rel=\"author\">Jan Roth</a>");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[1], "Jan Roth");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<a href=\"/u/admin/\" rel=\"author\">admin</a>");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+}
+
+/* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
+ * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
+static void test_lead_label(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1><article>%s" PARAS
+                       "</article></div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "<p>Tech \xE2\x80\x94</p>");
+    bt_article *a = extract_ok(page);
+    assert_false(test_body_has(a, "Tech \xE2\x80\x94"));
+    assert_true(a->n_body >= 1 && strlen(a->body[0]) > 40);
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<p>Berlin.</p>");
+    a = extract_ok(page);
+    assert_true(a->n_body >= 1);
+    assert_string_equal(a->body[0], "Berlin.");
+    bt_article_free(a);
+}
+
+/* GLUED_SITE_SUFFIX: the site's name written on to the headline without spaces
+ * ("…Monday:Harbour Post", "…opened_Harbour Post") is a suffix like " | Harbour Post". */
+static void test_glued_site_suffix(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><head><meta property=\"og:site_name\" content=\"Harbour Post\">"
+                       "<title>%s</title></head><body><article>" PARAS "</article></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "The dam on the river opened on Monday:Harbour Post");
+    bt_article *a = extract_ok(page);
+    assert_string_equal(a->title, "The dam on the river opened on Monday");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "The dam opened_Harbour Post");
+    a = extract_ok(page);
+    assert_string_equal(a->title, "The dam opened");
+    bt_article_free(a);
+}
+
 /* A byline line under the headline that no class marks ("von <a>Dr. Max Roth</a>"), and
  * an opening bold line that reads as a heading, not names ("Die Wahl zur Europawahl"). */
 static void test_byline_after_heading(void **state)
@@ -3005,6 +3127,9 @@ int main(void)
         cmocka_unit_test(test_dated_line_no_standfirst),
         cmocka_unit_test(test_bare_source_mark),
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
+        cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
+        cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
+        cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),
         cmocka_unit_test(test_described_run),

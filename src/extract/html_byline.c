@@ -13,6 +13,10 @@
 #define LABEL_MAX_WORDS 3 /* "Tác giả:", "Bài và ảnh:", "Text:": a label before a colon is short */
 #define CLOSING_LINE_MAX 256 /* a closing byline line: a label and a few names */
 #define ROLE_MARK_MAX 8 /* "(TH)", "(dpa)", "[AFP]": one short word */
+/* GLUED_PREFIX: "<span>By</span>Travis Haney" reads "ByTravis Haney" once its markup is
+ * gone: a capitalised prefix word glued to a capitalised word is the prefix when what
+ * follows it reads as a person's name ("TextEdit is..." stays a sentence) */
+#define UPPER_ASCII "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 /* CJK text closes a label with the full-width colon ("责编：牛镛") and lists names with the
  * ideographic comma ("牛镛、岳弘彬"). */
@@ -31,6 +35,13 @@ size_t bti_byline_prefix(const char *s, size_t n)
     while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
         i++;
     size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s + i, n - i, " :" FULL_COLON_LEAD);
+    if (!l && i < n && s[i] >= 'A' && s[i] <= 'Z') { /* GLUED_PREFIX */
+        size_t g = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s + i, n - i, UPPER_ASCII);
+        size_t e = i + g;
+        if (g && e + 1 < n && s[e + 1] >= 'a' && s[e + 1] <= 'z' &&
+            bti_name_is_person(s + e, n - e))
+            return e;
+    }
     if (!l) { /* no known word: a short label closed by a colon */
         size_t words = 1, j = i;
         while (j < n && s[j] != ':' && !full_colon(s + j, n - j) && words <= LABEL_MAX_WORDS)

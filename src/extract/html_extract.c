@@ -165,6 +165,10 @@ int bti_extract_html(const bt_capture *cap, const bt_extract_opts *opts, bt_arti
      * line), but the article's JSON-LD names its publisher as the author ("BBC News",
      * "kicker"): that is the byline the page gives. A site-wide <meta name=author> naming
      * the site is a template's, not the article's statement, and is not read so. */
+    /* REL_AUTHOR (html_meta.c): a person's <a rel=author> link signs before the publisher */
+    for (size_t i = 0, none = !a->n_authors; none && i < m.n_rel_authors; i++)
+        if (bt_article_add_author(a, m.rel_authors[i]))
+            goto oom;
     for (size_t i = 0; !a->n_authors && i < m.n_org_authors; i++)
         if (bt_article_add_author(a, m.org_authors[i]))
             goto oom;

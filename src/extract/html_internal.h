@@ -241,6 +241,10 @@ typedef struct bti_html_meta {
      * authors only when the page names no person anywhere (html_extract.c) */
     char **org_authors;
     size_t n_org_authors;
+    /* REL_AUTHOR: the names of the page's <a rel=author> links, outside furniture: the byline
+     * when nothing else names a person */
+    char **rel_authors;
+    size_t n_rel_authors;
 } bti_html_meta;
 
 /* ---- html_standfirst.c ---- */

@@ -8,6 +8,7 @@
 
 #include "bantin/text.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,10 +35,14 @@ typedef struct raw {
     char *item_authors[MAX_AUTHORS];
     unsigned char item_field[MAX_AUTHORS];
     size_t n_item_authors;
+    char *rel_authors[MAX_AUTHORS]; /* REL_AUTHOR */
+    unsigned char rel_field[MAX_AUTHORS];
+    size_t n_rel_authors;
     /* JSON-LD article */
     char *ld_headline, *ld_date, *ld_url, *ld_desc, *ld_lang, *ld_publisher;
     char *ld_body; /* its articleBody, entities decoded, lines kept (html_ldbody.c) */
     char *og_type, *ld_type, *ld_other; /* the kind's evidence (extract/kind.c) */
+    char *rights; /* <meta name=copyright>: who holds the page's rights (RIGHTS_HOLDER) */
     char *ld_authors[MAX_AUTHORS];
     unsigned char ld_field[MAX_AUTHORS];
     size_t n_ld_authors;
@@ -389,6 +394,9 @@ static void meta_tag(raw *r, const xmlNode *n)
                 set_once(&r->meta_desc, content);
             else if (!strcmp(k, "og:locale"))
                 set_once(&r->og_locale, content);
+            else if (!strcmp(k, "copyright") || !strcmp(k, "dc.rights") ||
+                     !strcmp(k, "dcterms.rights") || !strcmp(k, "dcterms.rightsholder"))
+                set_once(&r->rights, content);
             else if (!strcmp(k, "article:published_time") || !strcmp(k, "og:published_time") ||
                      !strcmp(k, "og:article:published_time") ||
                      !strcmp(k, "article:published:time")) /* spelt as og:site:name is */
@@ -449,6 +457,30 @@ static const xmlNode *item_name(const xmlNode *n, int depth)
             return f;
     }
     return NULL;
+}
+
+/* REL_AUTHOR: HTML's own mark for a link to the article's author (<a rel="author">,
+ * hAuthor/WordPress bylines): its text names them. */
+#define REL_AUTHOR_MAX_BYTES 64 /* a name or two: a longer link text is a teaser */
+static void rel_author(raw *r, const xmlNode *a)
+{
+    const char *rel = bti_html_peek(a, "rel");
+    if (!rel)
+        return;
+    int hit = 0;
+    for (const char *p = rel; *p && !hit;) {
+        while (*p == ' ')
+            p++;
+        size_t l = strcspn(p, " ");
+        hit = l == 6 && !strncasecmp(p, "author", 6);
+        p += l;
+    }
+    if (!hit)
+        return;
+    char *t = bti_html_text(a);
+    if (t && *t && strlen(t) <= REL_AUTHOR_MAX_BYTES)
+        add_author(r->rel_authors, r->rel_field, &r->n_rel_authors, t);
+    free(t);
 }
 
 static void item_author(raw *r, const xmlNode *n)
@@ -562,6 +594,8 @@ static void walk(raw *r, const xmlNode *first)
                 r->itemprop_headline = bti_html_text(n);
             }
         }
+        if (!furn && bti_html_is(n, "a"))
+            rel_author(r, n);
         if (bti_html_is(n, "time") && !furn && !r->time_date) {
             set_once(&r->time_date, bti_html_peek(n, "datetime"));
         }
@@ -579,7 +613,7 @@ static void raw_free(raw *r)
                   &r->og_date, &r->meta_date, &r->itemprop_date, &r->time_date, &r->wall_date,
                   &r->itemprop_headline, &r->ld_headline, &r->ld_date, &r->ld_url,
                   &r->ld_desc, &r->ld_lang, &r->ld_publisher, &r->ld_body, &r->og_type,
-                  &r->ld_type, &r->ld_other};
+                  &r->ld_type, &r->ld_other, &r->rights};
     for (size_t i = 0; i < sizeof s / sizeof s[0]; i++)
         free(*s[i]);
     for (size_t i = 0; i < r->n_meta_authors; i++)
@@ -588,6 +622,8 @@ static void raw_free(raw *r)
         free(r->item_authors[i]);
     for (size_t i = 0; i < r->n_ld_authors; i++)
         free(r->ld_authors[i]);
+    for (size_t i = 0; i < r->n_rel_authors; i++)
+        free(r->rel_authors[i]);
 }
 
 /* ---- choosing ---- */
@@ -687,6 +723,29 @@ static char *letters(const char *s, size_t words)
     return f;
 }
 
+/* RIGHTS_HOLDER: whether `name` is the one the page's copyright line names ("Copyright (c)
+ * Condé Nast 2022"): a site-wide <meta name=author> often names the group that owns the
+ * title, not who wrote the article. Compared folded, on whole words. */
+#define RIGHTS_HOLDER_MIN_LEN 4 /* bytes of the folded name: "AP" in "(c) AP Images" is no proof */
+static int holds_rights(const char *name, const char *rights)
+{
+    if (!name || !rights)
+        return 0;
+    size_t nl = 0, rl = 0;
+    char *fn = bti_fold_dup(name, strlen(name), &nl), *fr = bti_fold_dup(rights, strlen(rights), &rl);
+    int hit = 0;
+    if (fn && fr && nl >= RIGHTS_HOLDER_MIN_LEN) {
+        for (const char *p = fr; !hit && (p = strstr(p, fn)); p++) {
+            unsigned char before = p > fr ? (unsigned char)p[-1] : ' ';
+            unsigned char after = (unsigned char)p[nl];
+            hit = !isalnum(before) && before < 0x80 && !isalnum(after) && after < 0x80;
+        }
+    }
+    free(fn);
+    free(fr);
+    return hit;
+}
+
 int bti_html_names_publisher(const char *name, const char *site, const char *host)
 {
     if (!name)
@@ -743,6 +802,8 @@ static int is_site_name(const char *part, const char *site)
     return pl == sl && !memcmp(part, site, sl);
 }
 
+#define GLUED_SITE_MIN_BYTES 4 /* a site's name and a headline: "AP" glued on may be a word's end */
+
 /* One suffix or prefix off; `strict`: only one that names the site. */
 static char *strip_site_once(const char *title, const char *site, const char *host, int strict)
 {
@@ -753,6 +814,20 @@ static char *strip_site_once(const char *title, const char *site, const char *ho
     if (!title)
         return NULL;
     size_t tl = strlen(title);
+    /* GLUED_SITE_SUFFIX: the site's own name written on without spaces
+     * ("…「Treeviz」:phpspot開発日誌", "Headline_Site"): cut when it is the whole suffix */
+    static const char *const glued[] = {":", "_", "|", "/", "：", "｜"};
+    size_t sn = site ? strlen(site) : 0;
+    if (sn >= GLUED_SITE_MIN_BYTES && tl > sn && !strcmp(title + tl - sn, site)) {
+        for (size_t g = 0; g < sizeof glued / sizeof glued[0]; g++) {
+            size_t gl = strlen(glued[g]);
+            if (tl - sn <= gl || memcmp(title + tl - sn - gl, glued[g], gl))
+                continue;
+            size_t head = tl - sn - gl;
+            if (title[head - 1] != ' ' && head >= GLUED_SITE_MIN_BYTES)
+                return strndup(title, head);
+        }
+    }
     /* the last separator whose far side names the site, or is short next to a long headline */
     for (size_t s = 0; s < sizeof seps / sizeof seps[0]; s++) {
         const char *sep = seps[s];
@@ -960,8 +1035,20 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
         int person_entry = 0;
         for (size_t i = 0; i < ns[l]; i++)
             person_entry |= !publisher[i] && !imprint[fields[l][i]];
+        /* RIGHTS_HOLDER: in the meta tags, the copyright's holder named beside a person's
+         * name is the group that owns the title; alone it may be the blogger who owns their
+         * page, and stays. JSON-LD types its entries: PUBLISHER_COAUTHOR judges those. */
+        unsigned char holder[MAX_AUTHORS];
+        int other_person = 0;
+        for (size_t i = 0; i < ns[l]; i++) {
+            holder[i] = l > 0 && holds_rights(lists[l][i], r.rights);
+            other_person |= !holder[i] && !publisher[i] &&
+                            bti_name_is_person(lists[l][i], strlen(lists[l][i]));
+        }
         for (size_t i = 0; i < ns[l]; i++) {
             const char *a = lists[l][i];
+            if (holder[i] && other_person)
+                continue;
             int own = !(i > 0 && fields[l][i - 1] == fields[l][i]) &&
                       !(i + 1 < ns[l] && fields[l][i + 1] == fields[l][i]);
             if (publisher[i] && l == 0 && own) {
@@ -983,6 +1070,18 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
             free(m->authors);
             m->authors = NULL;
         }
+    }
+    /* REL_AUTHOR: only names that read as a person's ("admin" is a login) */
+    for (size_t i = 0; i < r.n_rel_authors; i++) {
+        const char *a = r.rel_authors[i];
+        if (!bti_name_is_person(a, strlen(a)) || bti_html_names_publisher(a, site, host) ||
+            (host && names_site(a, NULL, host)))
+            continue;
+        if (!m->rel_authors && !(m->rel_authors = calloc(r.n_rel_authors, sizeof *m->rel_authors)))
+            break;
+        char *c = strdup(a);
+        if (c)
+            m->rel_authors[m->n_rel_authors++] = c;
     }
     free(host);
     raw_free(&r);
@@ -1008,5 +1107,8 @@ void bti_html_meta_free(bti_html_meta *m)
     for (size_t i = 0; i < m->n_org_authors; i++)
         free(m->org_authors[i]);
     free(m->org_authors);
+    for (size_t i = 0; i < m->n_rel_authors; i++)
+        free(m->rel_authors[i]);
+    free(m->rel_authors);
     memset(m, 0, sizeof *m);
 }

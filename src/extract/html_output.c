@@ -1309,6 +1309,23 @@ static int date_line(const char *t, size_t len)
     return digits >= DATE_MIN_DIGITS && (clock || month) && letters <= digits + DATE_LETTER_SLACK;
 }
 
+/* LEAD_LABEL: a word or two alone above the text's first paragraph ("Tech —", "Corona",
+ * "Gesundheit", "Hauptinhalt", "Up Next") is a kicker, a section's name or a skip link's
+ * target, never the article's first line: the text opens with a sentence. A line that ends
+ * a sentence ("Berlin.") may be a dateline, one closed by a comma a salutation ("Liebe
+ * Leser,"), and a heading ("Künstlerischer Lebenslauf") opens a section: they stay. */
+#define LEAD_LABEL_MAX_WORDS 2
+#define LEAD_LABEL_MAX_BYTES 32
+static int lead_label(const out *o)
+{
+    const para *p = &o->pv[0], *next = &o->pv[1];
+    if (!p->len || p->len > LEAD_LABEL_MAX_BYTES || next->len < TEXT_PARA_MIN ||
+        (p->flags & P_HEADING) || bti_html_count_words(p->text, p->len) > LEAD_LABEL_MAX_WORDS)
+        return 0;
+    char last = p->text[p->len - 1];
+    return !strchr(".!?,", last);
+}
+
 /* Bylines, datelines and tags around the text: "By Jane Doe", "From: Herald Sun", the
  * page's author repeated, a date line; at the foot "Tags: …", "Từ khóa: …", "© …". */
 static void trim_edges(out *o)
@@ -1326,6 +1343,8 @@ static void trim_edges(out *o)
             drop = bti_html_same_text(p->text, o->m->authors[i]);
         if (!drop)
             drop = date_line(p->text, p->len);
+        if (!drop)
+            drop = lead_label(o);
         if (!drop)
             break;
         drop_para(o, 0);
