@@ -67,6 +67,22 @@ typedef struct bti_dup_sig bti_dup_sig;
 int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out); /* 0 or BT_ENOMEM */
 void bti_dup_sig_free(bti_dup_sig *s);
 
+/* INDEX_TOKENS: the same signature made from tokens handed over one by one, by the FTS
+ * index as it tokenises the stored row n at the batch's commit (store/db.h's token sink;
+ * ingest/run.c connects the two): the title, the lede and each paragraph a part, in that
+ * order, each opened by bti_dup_sig_part. The walk is shingle.c's, so the set and keys equal
+ * bti_dup_sig_of's when the tokens and parts do (the index's folded tokens are
+ * bt_tokenize's). A signature is reused by bti_dup_sig_start (its buffer kept). token
+ * always returns 0 (a failure is kept, not reported: the index goes on); finish: 0, or
+ * BT_ENOMEM when a token could not be kept (then the signature must not be used). A
+ * signature made for row n is used by bti_connect_add only for row n. */
+int bti_dup_sig_new(bti_dup_sig **out); /* 0 or BT_ENOMEM */
+void bti_dup_sig_start(bti_dup_sig *s, int64_t n);
+void bti_dup_sig_part(bti_dup_sig *s);
+int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t);
+int bti_dup_sig_finish(bti_dup_sig *s);
+void bti_dup_sig_drop(bti_dup_sig *s); /* not to be used: finish will say BT_ENOMEM */
+
 /* Indexes the stored article `id` (just added, in the caller's transaction): its shingles
  * (`sig`, or from the stored text when NULL), one look-up per band, the exact check of each
  * candidate, the verified pairs and band keys written. 0 or a negative BT_E* naming the
