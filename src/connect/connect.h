@@ -82,6 +82,10 @@ void bti_dup_sig_part(bti_dup_sig *s);
 int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t);
 int bti_dup_sig_finish(bti_dup_sig *s);
 void bti_dup_sig_drop(bti_dup_sig *s); /* not to be used: finish will say BT_ENOMEM */
+/* What a signature holds (for tests): its shingles in the order made, and its band keys
+ * (bti_dups_opts' bands of them, 0 for a set without words). */
+const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n);
+const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s);
 
 /* Indexes the stored article `id` (just added, in the caller's transaction): its shingles
  * (`sig`, or from the stored text when NULL), one look-up per band, the exact check of each

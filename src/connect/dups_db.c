@@ -283,6 +283,14 @@ int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t)
 
 void bti_dup_sig_drop(bti_dup_sig *s) { s->failed = 1; }
 
+const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n)
+{
+    *n = s->sh.n;
+    return s->sh.v;
+}
+
+const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s) { return s->keys; }
+
 int bti_dup_sig_finish(bti_dup_sig *s)
 {
     if (s->in_part && !s->failed && bti_walk_part_end(&s->walk))
