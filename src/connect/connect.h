@@ -59,8 +59,9 @@ typedef struct bti_connect bti_connect;
 int bti_connect_open(bt_store *s, bti_connect **out, bt_error *err);
 void bti_connect_close(bti_connect *c);
 
-/* An article's shingle set and band keys, computed from the extracted record where there
- * are threads to spare (ingest's extraction workers): the same set as from the stored text
+/* An article's shingle set and band keys, computed from the extracted record (the reference
+ * that INDEX_TOKENS' signatures, below, equal; ingest makes them from the index's tokens
+ * now, where its workers made these): the same set as from the stored text
  * (the store keeps the parts as given, less empty paragraphs, which give no shingle, and
  * with newlines inside a paragraph made spaces, which tokenize alike). Thread-safe. */
 typedef struct bti_dup_sig bti_dup_sig;

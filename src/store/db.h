@@ -162,10 +162,11 @@ size_t bti_fts_varint(const unsigned char *p, size_t n, uint64_t *v);
  * one before it in the same column); a quoted MATCH string starting with the pair prefix is
  * read as the pairs of its tokens side by side: "\x02dam phan hoa" is the phrase of the
  * tokens "dam phan", "phan hoa".
- * It tokenises every document text itself, in the writer at the batch's commit, also when
- * ingest's workers have tokenised the same texts for the near-duplicate signature: replaying
- * tokens the workers recorded (SHARED_TOKENS' tapes) cost more CPU natively than tokenising
- * twice (connect on, 3,000 corpus records: 1.01 s with the tapes, 0.92 s without; ingest/run.c).
+ * It tokenises every document text itself, in the writer at the batch's commit, and hands the
+ * new rows' title, lede and body tokens on to the store's token sink when one is set
+ * (INDEX_TOKENS, below: ingest's near-duplicate signatures); replaying tokens the workers
+ * recorded instead (SHARED_TOKENS' tapes) cost more CPU natively than tokenising twice
+ * (connect on, 3,000 corpus records: 1.01 s with the tapes, 0.92 s without).
  *
  * The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
 #define BTI_FTS_TOKENIZER "bantin"
