@@ -214,7 +214,7 @@ static void write_old(const char *path, int version)
 {
     sqlite3 *db = NULL;
     assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(bti_fts_register(db), SQLITE_OK);
+    assert_int_equal(bti_fts_register(db, NULL), SQLITE_OK);
     assert_int_equal(bti_fold_sql_register(db), SQLITE_OK); /* steps 7 and 9's indexes */
     exec_ok(db, "PRAGMA journal_mode = WAL");
     for (int v = 0; v < version; v++) {
@@ -383,7 +383,7 @@ static void test_exact_forms_upgrade(void **state)
         if (phrases) { /* `bantin index --phrases` as version 7 made it */
             sqlite3 *db = NULL;
             assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-            assert_int_equal(bti_fts_register(db), SQLITE_OK);
+            assert_int_equal(bti_fts_register(db, NULL), SQLITE_OK);
             exec_ok(db, "DROP TABLE articles_fts;"
                         "CREATE VIRTUAL TABLE articles_fts USING fts5(title, lede, body, "
                         "captions, source, content='articles', content_rowid='n',"

@@ -59,13 +59,34 @@ typedef struct bti_connect bti_connect;
 int bti_connect_open(bt_store *s, bti_connect **out, bt_error *err);
 void bti_connect_close(bti_connect *c);
 
-/* An article's shingle set and band keys, computed from the extracted record where there
- * are threads to spare (ingest's extraction workers): the same set as from the stored text
+/* An article's shingle set and band keys, computed from the extracted record (the reference
+ * that INDEX_TOKENS' signatures, below, equal; ingest makes them from the index's tokens
+ * now, where its workers made these): the same set as from the stored text
  * (the store keeps the parts as given, less empty paragraphs, which give no shingle, and
  * with newlines inside a paragraph made spaces, which tokenize alike). Thread-safe. */
 typedef struct bti_dup_sig bti_dup_sig;
 int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out); /* 0 or BT_ENOMEM */
 void bti_dup_sig_free(bti_dup_sig *s);
+
+/* INDEX_TOKENS: the same signature made from tokens handed over one by one, by the FTS
+ * index as it tokenises the stored row n at the batch's commit (store/db.h's token sink;
+ * ingest/run.c connects the two): the title, the lede and each paragraph a part, in that
+ * order, each opened by bti_dup_sig_part. The walk is shingle.c's, so the set and keys equal
+ * bti_dup_sig_of's when the tokens and parts do (the index's folded tokens are
+ * bt_tokenize's). A signature is reused by bti_dup_sig_start (its buffer kept). token
+ * always returns 0 (a failure is kept, not reported: the index goes on); finish: 0, or
+ * BT_ENOMEM when a token could not be kept (then the signature must not be used). A
+ * signature made for row n is used by bti_connect_add only for row n. */
+int bti_dup_sig_new(bti_dup_sig **out); /* 0 or BT_ENOMEM */
+void bti_dup_sig_start(bti_dup_sig *s, int64_t n);
+void bti_dup_sig_part(bti_dup_sig *s);
+int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t);
+int bti_dup_sig_finish(bti_dup_sig *s);
+void bti_dup_sig_drop(bti_dup_sig *s); /* not to be used: finish will say BT_ENOMEM */
+/* What a signature holds (for tests): its shingles in the order made, and its band keys
+ * (bti_dups_opts' bands of them, 0 for a set without words). */
+const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n);
+const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s);
 
 /* Indexes the stored article `id` (just added, in the caller's transaction): its shingles
  * (`sig`, or from the stored text when NULL), one look-up per band, the exact check of each

@@ -25,6 +25,7 @@
 #define BT_CONNECT_DUPS_H
 
 #include "bantin/common.h"
+#include "bantin/text.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -172,6 +173,26 @@ int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t 
  * articles need (the sort is for the exact check of a candidate, which most never have). */
 int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
                           const size_t *lens, size_t nparts, bti_u64s *out);
+
+/* The walk that makes the shingles of a stream of tokens, part by part (bti_shingles_unsorted
+ * runs it on bt_tokenize's tokens; INDEX_TOKENS, connect.h, on the FTS index's): the same
+ * hashes whichever tokenisation hands it the same folded tokens with the same part
+ * boundaries. init resets `out`; each part between part_start and part_end; token and
+ * part_end: 0 or BT_ENOMEM. */
+typedef struct bti_shingle_walk {
+    const bti_dups_opts *o;
+    bti_u64s *out;
+    uint64_t ring[BTI_DUPS_MAX_SHINGLE_WORDS]; /* the last k token hashes */
+    size_t count;                              /* tokens of the current part so far */
+    uint64_t roll;                             /* ROLLING_SHINGLE: the ring's polynomial */
+    uint64_t mul_k, base;                      /* RUN_MUL^k; run_hash's seed term for k */
+    uint64_t nring[BTI_DUPS_NUMBER_RUN];       /* the last numbers' hashes */
+    size_t ncount;                             /* numbers of the current part so far */
+} bti_shingle_walk;
+void bti_walk_init(bti_shingle_walk *w, const bti_dups_opts *o, bti_u64s *out);
+void bti_walk_part_start(bti_shingle_walk *w);
+int bti_walk_token(bti_shingle_walk *w, const bt_token *tok);
+int bti_walk_part_end(bti_shingle_walk *w);
 
 /* WORD_HASH: the hash of one token (its folded key) in a shingle (shingle.c). */
 uint64_t bti_word_hash(const char *text, size_t len);

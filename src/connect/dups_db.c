@@ -205,6 +205,12 @@ static int cache_check(bti_connect *c, bt_error *err)
 struct bti_dup_sig {
     bti_u64s sh; /* unsorted, with repeats: sorted by the writer when it has a candidate */
     uint64_t keys[BTI_DUPS_MAX_HASHES];
+    /* INDEX_TOKENS (connect.h): made from a stream of tokens for the stored row n */
+    int64_t n;        /* 0: made from the article (bti_dup_sig_of), for whichever row */
+    int in_part;      /* a part is open */
+    int failed;       /* a token could not be kept (BT_ENOMEM): not to be used */
+    bti_dups_opts o;  /* the walk's options */
+    bti_shingle_walk walk;
 };
 
 /* The band keys of a set, sorted or not (its word shingles: none, 0 and no keys). */
@@ -243,6 +249,56 @@ int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out)
     }
     keys_of(&o, &s->sh, s->keys);
     *out = s;
+    return 0;
+}
+
+int bti_dup_sig_new(bti_dup_sig **out)
+{
+    *out = calloc(1, sizeof **out);
+    return *out ? 0 : BT_ENOMEM;
+}
+
+void bti_dup_sig_start(bti_dup_sig *s, int64_t n)
+{
+    s->n = n;
+    s->in_part = s->failed = 0;
+    bti_dups_opts_init(&s->o);
+    bti_walk_init(&s->walk, &s->o, &s->sh);
+}
+
+void bti_dup_sig_part(bti_dup_sig *s)
+{
+    if (s->in_part && !s->failed && bti_walk_part_end(&s->walk))
+        s->failed = 1;
+    bti_walk_part_start(&s->walk);
+    s->in_part = 1;
+}
+
+int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t)
+{
+    if (!s->failed && bti_walk_token(&s->walk, t))
+        s->failed = 1;
+    return 0;
+}
+
+void bti_dup_sig_drop(bti_dup_sig *s) { s->failed = 1; }
+
+const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n)
+{
+    *n = s->sh.n;
+    return s->sh.v;
+}
+
+const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s) { return s->keys; }
+
+int bti_dup_sig_finish(bti_dup_sig *s)
+{
+    if (s->in_part && !s->failed && bti_walk_part_end(&s->walk))
+        s->failed = 1;
+    s->in_part = 0;
+    if (s->failed)
+        return BT_ENOMEM;
+    keys_of(&s->o, &s->sh, s->keys);
     return 0;
 }
 
@@ -351,6 +407,8 @@ int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_e
         return bt_error_set(err, BT_ENOTFOUND, "dups: no stored article %s", id);
     if (st != SQLITE_ROW)
         return bti_store_db_error(c->s, "finding an article for the near-duplicates", err);
+    if (sig && sig->n && sig->n != n)
+        sig = NULL; /* INDEX_TOKENS: made for another row; from the stored text */
     int rc = sig ? add_set(c, n, &sig->sh, 0, sig->keys, err) : add_n(c, n, err);
     if (!rc)
         rc = set_upto(c, n, err);

@@ -121,16 +121,7 @@ uint64_t bti_word_hash(const char *text, size_t len)
     return mix64(h ^ load64le(p + len - 8) ^ 0x8000000000000000ull);
 }
 
-typedef struct walk {
-    const bti_dups_opts *o;
-    bti_u64s *out;
-    uint64_t ring[BTI_DUPS_MAX_SHINGLE_WORDS]; /* the last k token hashes */
-    size_t count;                              /* tokens of the current part so far */
-    uint64_t roll;                             /* ROLLING_SHINGLE: the ring's polynomial */
-    uint64_t mul_k, base;                      /* RUN_MUL^k; run_hash's seed term for k */
-    uint64_t nring[BTI_DUPS_NUMBER_RUN];       /* the last numbers' hashes */
-    size_t ncount;                             /* numbers of the current part so far */
-} walk;
+typedef bti_shingle_walk walk;
 
 /* Multiplier of the polynomial that combines a run's token hashes (odd, from the golden
  * ratio): the tokens' hashes are uniform already, so one multiply-add a token and one
@@ -177,9 +168,8 @@ static int number_run(walk *w, size_t n)
     return bti_u64s_push(w->out, h | BTI_SHINGLE_NUMBER);
 }
 
-static int on_token(void *ctx, const bt_token *tok)
+int bti_walk_token(bti_shingle_walk *w, const bt_token *tok)
 {
-    walk *w = ctx;
     size_t k = w->o->shingle_words;
     uint64_t th = bti_word_hash(tok->text, tok->len);
     uint64_t *slot = &w->ring[w->count % k];
@@ -321,14 +311,14 @@ int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t 
     return rc ? rc : bti_u64s_sort_unique(out);
 }
 
-static void part_start(walk *w)
+void bti_walk_part_start(bti_shingle_walk *w)
 {
     w->count = w->ncount = 0;
     w->roll = 0;
 }
 
 /* A part shorter than k tokens (or than a number run) gives one shingle of all of them. */
-static int part_end(walk *w)
+int bti_walk_part_end(bti_shingle_walk *w)
 {
     int rc = 0;
     if (w->count > 0 && w->count < w->o->shingle_words && (rc = word_shingle(w, w->count)))
@@ -338,21 +328,31 @@ static int part_end(walk *w)
     return rc;
 }
 
+void bti_walk_init(bti_shingle_walk *w, const bti_dups_opts *o, bti_u64s *out)
+{
+    memset(w, 0, sizeof *w);
+    w->o = o;
+    w->out = out;
+    roll_init(w);
+    out->n = 0;
+}
+
+static int on_token(void *ctx, const bt_token *tok) { return bti_walk_token(ctx, tok); }
+
 int bti_shingles_unsorted(const bti_dups_opts *o, const char *const *parts,
                           const size_t *lens, size_t nparts, bti_u64s *out)
 {
-    walk w = {.o = o, .out = out};
-    roll_init(&w);
-    out->n = 0;
+    walk w;
+    bti_walk_init(&w, o, out);
     for (size_t p = 0; p < nparts; p++) {
         if (!parts[p])
             continue;
-        part_start(&w);
+        bti_walk_part_start(&w);
         int rc = bt_tokenize(parts[p], lens ? lens[p] : strlen(parts[p]), BT_TOKENIZE_FOLD,
                              on_token, &w);
         if (rc)
             return rc < 0 ? rc : BT_ENOMEM;
-        if ((rc = part_end(&w)))
+        if ((rc = bti_walk_part_end(&w)))
             return rc;
     }
     return 0;

@@ -24,7 +24,6 @@ typedef struct slot {
     bt_kind ckind;
     char hash[17];
     bt_article *article;
-    bti_dup_sig *dup_sig; /* its near-duplicate signature, made by the worker */
     int rc;
     bt_error err;
     bt_error warn; /* what the extraction left out (code 0: nothing) */
@@ -67,7 +66,6 @@ static void slot_clear(slot *j)
     free(j->fetched_at);
     free(j->where);
     bt_article_free(j->article);
-    bti_dup_sig_free(j->dup_sig);
     memset(j, 0, sizeof *j);
 }
 
@@ -286,17 +284,15 @@ static void run_job(run *p, slot *j)
                                  j->origin);
         }
     }
-    /* the near-duplicate signature here, in parallel, not in the writer (NULL on failure:
-     * the writer computes it from the stored text). It tokenises the title, lede and body
-     * itself, and the FTS index tokenises them again in the writer at the batch's commit:
-     * one tokenisation per reader. Tokenising once here and replaying the recorded tokens
-     * for both (SHARED_TOKENS' tapes) counted ~5% fewer instructions but cost more CPU
-     * natively: every token and key copied into a tape, a batch's tapes (~4.7 bytes a byte
-     * of text) held until the commit. Without them, `bantin add` of 3,000 corpus records
-     * with connect on, ABBA x8: 1.01 -> 0.92 s CPU, --jobs 1 1.13 -> 1.02 s (bench/README.md,
-     * issue 16, twelfth pass). */
-    if (!j->rc && p->g->dups)
-        bti_dup_sig_of(j->article, &j->dup_sig);
+    /* INDEX_TOKENS: no near-duplicate signature here any more: the FTS index hands the
+     * writer the tokens of the article's title, lede and body as it indexes them at the
+     * batch's commit (connect_batch), where the workers tokenised the same texts once more
+     * for it (the signature was ~195 of ~3,000 perf samples of `bantin add` of 3,000 corpus
+     * records with connect on, --jobs 1, 178 of them tokenising). Recording the workers'
+     * tokens for the index instead (SHARED_TOKENS' tapes) cost more CPU natively than
+     * tokenising twice. With the index's tokens, an add of those 3,000 records, ABBA x8:
+     * 1.17 -> 1.02 s CPU with default jobs, 1.00 -> 0.95 s with --jobs 1, connect off
+     * unchanged (bench/README.md, issue 16, twelfth and fourteenth passes). */
     /* the bytes are not needed any more (the hash and size are kept): free them now */
     free(j->data);
     j->data = NULL;
@@ -338,6 +334,15 @@ typedef struct writer {
     double batch_start, start;
     int fatal;
     bt_error fatal_err;
+    /* INDEX_TOKENS: the batch's new articles to connect at its commit, in order, and the
+     * signatures the index's tokens make (kept from batch to batch, buffers and all) */
+    bti_token_sink sink;
+    char (*pend)[17];
+    size_t npend, cap_pend;
+    bti_dup_sig **sigs;
+    size_t nsigs, cap_sigs; /* signatures started in this batch; allocated */
+    bti_dup_sig *cur;       /* the row whose texts the index is tokenising */
+    int64_t cur_n;
 } writer;
 
 static void fail(writer *w, const bt_error *err, const bt_ingest_item *item,
@@ -360,6 +365,80 @@ static void set_fatal(writer *w, const bt_error *err)
 {
     w->fatal = 1;
     w->fatal_err = *err;
+}
+
+/* ---- INDEX_TOKENS: the signatures from the index's tokens ----------------------------------- */
+
+static int pend_push(writer *w, const char id[17])
+{
+    if (w->npend == w->cap_pend) {
+        size_t cap = w->cap_pend ? 2 * w->cap_pend : 256;
+        char(*v)[17] = realloc(w->pend, cap * sizeof *v);
+        if (!v)
+            return BT_ENOMEM;
+        w->pend = v;
+        w->cap_pend = cap;
+    }
+    memcpy(w->pend[w->npend++], id, 17);
+    return 0;
+}
+
+/* The store's token sink (store/db.h): a row's title starts the next signature of the pool;
+ * its lede and body go on with it. */
+static void *sink_text(void *ctx, int64_t n, int col)
+{
+    writer *w = ctx;
+    if (col == BTI_SINK_TITLE) {
+        w->cur = NULL;
+        if (w->nsigs < w->cap_sigs) {
+            w->cur = w->sigs[w->nsigs++];
+            w->cur_n = n;
+            bti_dup_sig_start(w->cur, n);
+        }
+        return w->cur;
+    }
+    if (!w->cur || w->cur_n != n)
+        return NULL;
+    if (col == BTI_SINK_STOP) { /* handed over in part: not to be used */
+        bti_dup_sig_drop(w->cur);
+        return NULL;
+    }
+    return w->cur;
+}
+
+static void sink_part(void *t) { bti_dup_sig_part(t); }
+
+static int sink_token(void *t, const bt_token *tok) { return bti_dup_sig_token(t, tok); }
+
+/* The near-duplicate step of the batch's new articles, in the order they were added, in the
+ * batch's transaction, before its COMMIT: the index is written first (bti_store_index_batch),
+ * its tokens making the signatures; an article whose signature it did not make (its texts not
+ * handed over whole, or no memory) is signed from its stored text, the same set (connect.h).
+ * 0 or an error (the caller rolls the batch back: articles and dup rows go together). */
+static int connect_batch(writer *w, bt_error *err)
+{
+    bt_ingest *g = w->p->g;
+    if (!g->dups || !w->npend)
+        return 0;
+    if (w->cap_sigs < w->npend) {
+        bti_dup_sig **v = realloc(w->sigs, w->npend * sizeof *v);
+        if (v) {
+            w->sigs = v;
+            while (w->cap_sigs < w->npend && !bti_dup_sig_new(&w->sigs[w->cap_sigs]))
+                w->cap_sigs++;
+        }
+    }
+    w->nsigs = 0;
+    w->cur = NULL;
+    int rc = bti_store_index_batch(g->store, err);
+    for (size_t i = 0; !rc && i < w->npend; i++) {
+        bti_dup_sig *sig = i < w->nsigs && !bti_dup_sig_finish(w->sigs[i]) ? w->sigs[i] : NULL;
+        rc = bti_connect_add(g->dups, w->pend[i], sig, err);
+    }
+    w->npend = 0;
+    w->nsigs = 0;
+    w->cur = NULL;
+    return rc;
 }
 
 static void deliver(writer *w, slot *j)
@@ -427,15 +506,14 @@ static void deliver(writer *w, slot *j)
 
     if (rc == 0)
         rc = outcome;
-    if (rc == BT_STORE_ADDED && g->dups) {
-        /* in the same transaction as the article: a crash loses both or neither */
-        if (bti_connect_add(g->dups, id, j->dup_sig, &err)) {
-            w->st.failed++;
-            w->st.failed_store++;
-            fail(w, &err, &item, BT_INGEST_STORE);
-            set_fatal(w, &err); /* the batch is rolled back: the article is not half stored */
-            return;
-        }
+    if (rc == BT_STORE_ADDED && g->dups && pend_push(w, id)) {
+        /* connected at the commit (connect_batch), in the same transaction */
+        bt_error_set(&err, BT_ENOMEM, "ingest: out of memory");
+        w->st.failed++;
+        w->st.failed_store++;
+        fail(w, &err, &item, BT_INGEST_STORE);
+        set_fatal(w, &err); /* the batch is rolled back: the article is not half stored */
+        return;
     }
     if (rc == BT_STORE_ADDED)
         w->b_added++;
@@ -461,7 +539,13 @@ static void deliver(writer *w, slot *j)
 static void commit(writer *w)
 {
     bt_error err;
-    if (bt_store_commit(w->p->g->store, &err)) {
+    if (connect_batch(w, &err)) {
+        w->st.failed_store++;
+        fail(w, &err, NULL, BT_INGEST_STORE);
+        set_fatal(w, &err);
+        bt_store_rollback(w->p->g->store, NULL); /* the articles go with their dup rows */
+        w->st.failed += w->b_added + w->b_merged;
+    } else if (bt_store_commit(w->p->g->store, &err)) {
         fail(w, &err, NULL, BT_INGEST_COMMIT);
         set_fatal(w, &err);
         w->st.failed += w->b_added + w->b_merged;
@@ -536,6 +620,7 @@ static void write_loop(writer *w)
                 w->st.failed += w->b_added + w->b_merged;
             }
             w->in_batch = 0;
+            w->npend = 0;
             pthread_mutex_lock(&p->mu);
             p->stop = 1;
             pthread_cond_broadcast(&p->cv);
@@ -627,7 +712,13 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
         /* one run, one added_at: the run's undated articles are ties to the stories' order */
         if (g->store)
             bti_store_set_add_time(g->store, (int64_t)time(NULL));
+        if (g->store && g->dups) {
+            w.sink = (bti_token_sink){&w, sink_text, sink_part, sink_token};
+            bti_store_set_token_sink(g->store, &w.sink);
+        }
         write_loop(&w);
+        if (g->store)
+            bti_store_set_token_sink(g->store, NULL);
         pthread_join(reader, NULL);
     }
     for (unsigned i = 0; i < started; i++)
@@ -636,6 +727,10 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
         slot_clear(&p.slots[i]);
     free(p.slots);
     free(workers);
+    for (size_t i = 0; i < w.cap_sigs; i++)
+        bti_dup_sig_free(w.sigs[i]);
+    free(w.sigs);
+    free(w.pend);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
     bti_inputs_clear(g);

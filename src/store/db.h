@@ -8,6 +8,7 @@
 #define BTI_STORE_DB_H
 
 #include "bantin/store.h"
+#include "bantin/text.h"
 
 #include <sqlite3.h>
 #include <stddef.h>
@@ -57,6 +58,42 @@ void bti_store_read_mostly(bt_store *s);
  * with its start, so that they are one run to the stories' order (connect/story_db.c: an
  * undated article is ordered by when it was added, ties by a hash). */
 void bti_store_set_add_time(bt_store *s, int64_t t);
+
+/* ---- INDEX_TOKENS: the index's tokens handed on ------------------------------------------- */
+
+/* A token sink: while the FTS index tokenises the new articles of a batch (at the commit, or
+ * at bti_store_index_batch), it hands the folded tokens of each new row's title, lede and
+ * body (BT_TOKENIZE_FOLD's: the key, flags and offsets) to the sink, so that a stage that
+ * needs those tokens too does not tokenise the texts again. Why: with connect on, ingest's
+ * workers tokenised every article for its near-duplicate signature (~178 of ~3,000 perf
+ * samples of an add of 3,000 corpus records, --jobs 1) and the index tokenised the same
+ * texts again; recording the tokens instead (SHARED_TOKENS' tapes) cost more than
+ * tokenising (bench/README.md, issue 16, twelfth and fourteenth passes).
+ * For each such text: `text` (row n, column BTI_SINK_*) gives the context for its tokens, or
+ * NULL to skip it; then `part` before the text's first token and again before the first
+ * token after a newline of the body (its paragraphs are stored one a line), `token` for each
+ * token. The rows come in the order they were added (n ascending), each row's texts in the
+ * order title, lede (when not NULL), body. The sink's failures are its own: it cannot stop
+ * the index. A text the index does not tokenise as the store expects (its length is not the
+ * stored one's) ends the hand-over for the rest of the batch: the sink sees no more rows (if
+ * row n was handed over in part, `text` is called once more with n and BTI_SINK_STOP), and
+ * its users must make what they need otherwise for rows it did not see whole. */
+enum { BTI_SINK_STOP = -1, BTI_SINK_TITLE, BTI_SINK_LEDE, BTI_SINK_BODY };
+typedef struct bti_token_sink {
+    void *ctx;
+    void *(*text)(void *ctx, int64_t n, int col);
+    void (*part)(void *tctx);
+    int (*token)(void *tctx, const bt_token *t);
+} bti_token_sink;
+
+/* Sets (NULL: clears) the store's sink; kept by pointer, it must outlive its use. Set it
+ * outside a batch. */
+void bti_store_set_token_sink(bt_store *s, const bti_token_sink *sink);
+
+/* Adds the articles added in the open batch so far to the FTS index now (handing their
+ * tokens to the sink), rather than at bt_store_commit, so that what the sink made can be
+ * written in the same transaction. 0 or the store's error (the caller rolls the batch back). */
+int bti_store_index_batch(bt_store *s, bt_error *err);
 
 /* ---- adding with the caller's id ------------------------------------------------------- */
 
@@ -125,10 +162,11 @@ size_t bti_fts_varint(const unsigned char *p, size_t n, uint64_t *v);
  * one before it in the same column); a quoted MATCH string starting with the pair prefix is
  * read as the pairs of its tokens side by side: "\x02dam phan hoa" is the phrase of the
  * tokens "dam phan", "phan hoa".
- * It tokenises every document text itself, in the writer at the batch's commit, also when
- * ingest's workers have tokenised the same texts for the near-duplicate signature: replaying
- * tokens the workers recorded (SHARED_TOKENS' tapes) cost more CPU natively than tokenising
- * twice (connect on, 3,000 corpus records: 1.01 s with the tapes, 0.92 s without; ingest/run.c).
+ * It tokenises every document text itself, in the writer at the batch's commit, and hands the
+ * new rows' title, lede and body tokens on to the store's token sink when one is set
+ * (INDEX_TOKENS, below: ingest's near-duplicate signatures); replaying tokens the workers
+ * recorded instead (SHARED_TOKENS' tapes) cost more CPU natively than tokenising twice
+ * (connect on, 3,000 corpus records: 1.01 s with the tapes, 0.92 s without).
  *
  * The name the FTS5 tokenizer is registered under, and the byte that starts exact forms. */
 #define BTI_FTS_TOKENIZER "bantin"

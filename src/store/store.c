@@ -249,7 +249,7 @@ static int open_db(bt_store *s, const char *path, unsigned flags, const char *vf
     sqlite3_busy_timeout(s->db, BTI_STORE_BUSY_MS);
     if ((rc = check_ours(s, err)))
         return rc;
-    if (bti_fts_register(s->db) != SQLITE_OK)
+    if (bti_fts_register(s->db, s) != SQLITE_OK)
         return bt_error_set(err, BT_EUNSUPPORTED, "%s: this SQLite has no FTS5", path);
     if (bti_fold_sql_register(s->db) != SQLITE_OK)
         return bt_error_set(err, BT_ENOMEM, "%s: cannot register bantin_fold", path);
@@ -336,6 +336,7 @@ void bt_store_close(bt_store *s)
     if (s->in_batch)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     sqlite3_close(s->db);
+    free(s->sink_rows);
     free(s->path);
     free(s);
 }
@@ -362,6 +363,8 @@ int bt_store_commit(bt_store *s, bt_error *err)
     }
     s->in_batch = 0;
     s->index_from = 0;
+    s->sink_nrows = 0;
+    s->sink_broken = 0;
     return rc;
 }
 
@@ -371,6 +374,8 @@ int bt_store_rollback(bt_store *s, bt_error *err)
         return bt_error_set(err, BT_EINVAL, "%s: no batch is open", s->path);
     s->in_batch = 0;
     s->index_from = 0;
+    s->sink_nrows = 0;
+    s->sink_broken = 0;
     return exec(s, "ROLLBACK", "rolling back a batch", err);
 }
 

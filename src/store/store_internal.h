@@ -31,6 +31,9 @@ enum {
     ST_COUNT
 };
 
+/* The index's columns (BTI_FTS_COLUMNS), in its order: the first three are the sink's. */
+enum { BTI_SINK_COL_CAPTIONS = BTI_SINK_BODY + 1, BTI_SINK_COL_SOURCE, BTI_SINK_COLS };
+
 struct bt_store {
     sqlite3 *db;
     char *path;
@@ -40,7 +43,23 @@ struct bt_store {
     int64_t index_from; /* articles from this n on are not in the FTS index yet; 0: none */
     int64_t add_time;   /* added_at of what is added now (bti_store_set_add_time); 0: the clock */
     sqlite3_stmt *st[ST_COUNT];
+    /* INDEX_TOKENS (db.h): the sink, the lengths of the texts of the batch's new rows as the
+     * index will read them (-1: NULL, not tokenised), and the tokenizer's place among them */
+    const bti_token_sink *sink;
+    struct bti_sink_row {
+        int64_t n;
+        int64_t len[BTI_SINK_COLS];
+    } *sink_rows;
+    size_t sink_nrows, sink_cap;
+    int sink_on;     /* the index is tokenising the rows: hand their tokens over */
+    int sink_broken; /* the hand-over stopped for this batch (db.h) */
+    size_t sink_row; /* the row the next text belongs to */
+    int sink_col;    /* its column, of the index's (BTI_FTS_COLUMNS) */
 };
+
+/* INDEX_TOKENS: called by the tokenizer for each document text while sink_on: the column of
+ * the text (BTI_SINK_*) and the sink's context for it, or NULL (not handed over). */
+void *bti_store_sink_text(bt_store *s, const char *text, int len, int *col);
 
 /* The 64-bit value of a 16-hex-digit content hash (as origins.content_hash stores it).
  * 0 or BT_EINVAL. */
@@ -50,8 +69,9 @@ int bti_store_hash_value(const char *hex, int64_t *v);
  * write.c); 0 or an error. */
 int bti_store_index_pending(bt_store *s, bt_error *err);
 
-/* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c). SQLITE_OK or an SQLite code. */
-int bti_fts_register(sqlite3 *db);
+/* Registers the "bantin" FTS5 tokenizer on `db` (tokenizer.c), for store `s` (NULL: none;
+ * its token sink gets the index's tokens, INDEX_TOKENS). SQLITE_OK or an SQLite code. */
+int bti_fts_register(sqlite3 *db, bt_store *s);
 
 /* Registers the SQL functions bantin_fold(text) and bantin_title_hash(text) (fold_sql.c) on
  * `db`: the store's index of folded-title hashes (schema step 9) and the look-ups that use it

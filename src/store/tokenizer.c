@@ -31,6 +31,11 @@ typedef struct tok_ctx {
     size_t prev_len; /* the previous token's folded key, 0 when none or too long */
     char prev[BTI_FTS_PAIR_MAX_KEY];
     char small[256]; /* BTI_FTS_EXACT_PREFIX + the accented key, when it fits */
+    /* INDEX_TOKENS (db.h): the store's sink and its context for this text, when handed on */
+    const bti_token_sink *sink;
+    void *sink_t;
+    int sink_body;    /* the body: its lines are parts */
+    size_t sink_prev; /* the end of the previous token */
 } tok_ctx;
 
 /* Hands FTS5 the prefixed exact form of a token; its accented key comes from the same
@@ -97,35 +102,73 @@ static int on_token(void *vctx, const bt_token *t)
     return c->xToken(c->fts_ctx, 0, t->text, (int)t->len, (int)t->start, (int)t->end);
 }
 
-/* Stateless: the handle only tells the two kinds of table apart. */
-static const char plain_handle = 0, phrases_handle = 0;
-
-static int tok_create(void *unused, const char **argv, int argc, Fts5Tokenizer **out)
+/* INDEX_TOKENS: a document token also goes to the store's sink (db.h), the body's lines as
+ * parts: a newline between the previous token and this one opens a part. */
+static int on_token_sink(void *vctx, const bt_token *t)
 {
-    (void)unused;
+    tok_ctx *c = vctx;
+    if (c->sink_body) /* the gap is a byte or two: a loop, not a call of memchr */
+        for (size_t i = c->sink_prev; i < t->start; i++)
+            if (c->text[i] == '\n') {
+                c->sink->part(c->sink_t);
+                break;
+            }
+    c->sink_prev = t->end;
+    c->sink->token(c->sink_t, t);
+    return on_token(vctx, t);
+}
+
+/* The handle tells the two kinds of table apart and knows the store whose sink gets the
+ * tokens (NULL: none). */
+typedef struct tok_handle {
+    bt_store *s;
+    int phrases;
+} tok_handle;
+
+static int tok_create(void *store, const char **argv, int argc, Fts5Tokenizer **out)
+{
     if (argc > 1 || (argc == 1 && strcmp(argv[0], BTI_FTS_PHRASES_OPTION) != 0))
         return SQLITE_ERROR; /* the only option: "phrases" */
-    *out = (Fts5Tokenizer *)(void *)(argc ? &phrases_handle : &plain_handle);
+    tok_handle *h = malloc(sizeof *h);
+    if (!h)
+        return SQLITE_NOMEM;
+    h->s = store;
+    h->phrases = argc;
+    *out = (Fts5Tokenizer *)(void *)h;
     return SQLITE_OK;
 }
 
-static void tok_delete(Fts5Tokenizer *t) { (void)t; }
+static void tok_delete(Fts5Tokenizer *t) { free(t); }
 
 static int tok_tokenize(Fts5Tokenizer *t, void *fts_ctx, int flags, const char *text, int len,
                         int (*xToken)(void *, int, const char *, int, int, int))
 {
+    const tok_handle *h = (const tok_handle *)(const void *)t;
+    int query = (flags & FTS5_TOKENIZE_QUERY) != 0, col = 0;
+    void *sink_t = NULL;
+    if (!query && h->s && h->s->sink_on) /* before the empty text's return: it is counted */
+        sink_t = bti_store_sink_text(h->s, text, len, &col);
     if (len <= 0)
         return SQLITE_OK;
     tok_ctx c;
     c.text = text;
     c.fts_ctx = fts_ctx;
     c.xToken = xToken;
-    c.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+    c.query = query;
     c.folded_only = !c.query && text[0] == BTI_FTS_FOLDED_ONLY[0];
-    c.phrases = (const void *)t == (const void *)&phrases_handle;
+    c.phrases = h->phrases;
     c.pair_mode = c.query && c.phrases && text[0] == BTI_FTS_PAIR_PREFIX[0];
     c.prev_len = 0;
-    int rc = bt_tokenize(text, (size_t)len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, on_token, &c);
+    c.sink = NULL;
+    c.sink_t = sink_t;
+    if (sink_t) {
+        c.sink = h->s->sink;
+        c.sink_body = col == BTI_SINK_BODY;
+        c.sink_prev = 0;
+        c.sink->part(sink_t);
+    }
+    int rc = bt_tokenize(text, (size_t)len, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY,
+                         sink_t ? on_token_sink : on_token, &c);
     if (rc < 0)
         return SQLITE_NOMEM;
     return rc;
@@ -143,14 +186,14 @@ fts5_api *bti_fts5_api(sqlite3 *db)
     return api;
 }
 
-int bti_fts_register(sqlite3 *db)
+int bti_fts_register(sqlite3 *db, bt_store *s)
 {
     fts5_api *api = bti_fts5_api(db);
     if (!api || api->iVersion < 2)
         return SQLITE_ERROR;
     /* FTS5 copies the struct and never writes through the pointer. */
     static const fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
-    return api->xCreateTokenizer(api, BTI_FTS_TOKENIZER, NULL, (fts5_tokenizer *)&tok, NULL);
+    return api->xCreateTokenizer(api, BTI_FTS_TOKENIZER, s, (fts5_tokenizer *)&tok, NULL);
 }
 
 size_t bti_store_exact_term(const char *word, size_t len, char *out, size_t cap)

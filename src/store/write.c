@@ -121,6 +121,61 @@ static int insert_origin(bt_store *s, int64_t n, const char *origin, int64_t has
     return run(s, st, "storing the origin", err);
 }
 
+/* INDEX_TOKENS (db.h): one more row for the sink: 0 or BT_ENOMEM. */
+static int sink_row_add(bt_store *s, int64_t n, const int64_t len[BTI_SINK_COLS])
+{
+    if (s->sink_nrows == s->sink_cap) {
+        size_t cap = s->sink_cap ? 2 * s->sink_cap : 256;
+        struct bti_sink_row *v = realloc(s->sink_rows, cap * sizeof *v);
+        if (!v)
+            return BT_ENOMEM;
+        s->sink_rows = v;
+        s->sink_cap = cap;
+    }
+    struct bti_sink_row *r = &s->sink_rows[s->sink_nrows++];
+    r->n = n;
+    memcpy(r->len, len, sizeof r->len);
+    return 0;
+}
+
+void bti_store_set_token_sink(bt_store *s, const bti_token_sink *sink)
+{
+    s->sink = sink;
+    s->sink_nrows = 0;
+    s->sink_broken = 0;
+}
+
+/* FTS5 tokenises each row's columns in their order and skips a NULL one; a text that is not
+ * the next expected one (its length differs) means that is not so here: the hand-over stops
+ * (db.h). */
+void *bti_store_sink_text(bt_store *s, const char *text, int len, int *col)
+{
+    (void)text;
+    if (s->sink_broken)
+        return NULL;
+    while (s->sink_row < s->sink_nrows &&
+           (s->sink_col >= BTI_SINK_COLS ||
+            s->sink_rows[s->sink_row].len[s->sink_col] < 0)) {
+        if (s->sink_col >= BTI_SINK_COLS) {
+            s->sink_row++;
+            s->sink_col = 0;
+        } else
+            s->sink_col++;
+    }
+    if (s->sink_row >= s->sink_nrows ||
+        s->sink_rows[s->sink_row].len[s->sink_col] != (int64_t)(len > 0 ? len : 0)) {
+        s->sink_broken = 1;
+        if (s->sink_row < s->sink_nrows && s->sink_col <= BTI_SINK_BODY)
+            s->sink->text(s->sink->ctx, s->sink_rows[s->sink_row].n, BTI_SINK_STOP);
+        return NULL;
+    }
+    int c = s->sink_col++;
+    if (c > BTI_SINK_BODY)
+        return NULL;
+    *col = c;
+    return s->sink->text(s->sink->ctx, s->sink_rows[s->sink_row].n, c);
+}
+
 static int insert_article(bt_store *s, const bt_article *a, const char *id, const char *now,
                           int64_t *n, bt_error *err)
 {
@@ -152,6 +207,16 @@ static int insert_article(bt_store *s, const bt_article *a, const char *id, cons
     *n = sqlite3_last_insert_rowid(s->db);
     if (!s->index_from)
         s->index_from = *n; /* rowids only grow within a write transaction */
+    if (s->sink && s->in_batch && !s->sink_broken) {
+        /* INDEX_TOKENS: the lengths of the texts as the index will read them
+         * (BTI_FTS_VALUES_P: the body and captions after their one-byte mark) */
+        int64_t len[BTI_SINK_COLS] = {(int64_t)strlen(a->title ? a->title : ""),
+                                      a->lede ? (int64_t)strlen(a->lede) : -1,
+                                      1 + (int64_t)body.len, 1 + (int64_t)captions.len,
+                                      a->source ? (int64_t)strlen(a->source) : -1};
+        if (sink_row_add(s, *n, len))
+            s->sink_broken = 1; /* no memory: the sink's users make it otherwise */
+    }
     for (size_t i = 0; i < a->n_images; i++) {
         st = s->st[ST_INS_IMAGE];
         sqlite3_bind_int64(st, 1, *n);
@@ -309,10 +374,24 @@ int bti_store_index_pending(bt_store *s, bt_error *err)
         return 0;
     sqlite3_stmt *st = s->st[ST_INDEX_FROM];
     sqlite3_bind_int64(st, 1, s->index_from);
+    /* INDEX_TOKENS: the rows recorded by insert_article, in the statement's order (ORDER BY n) */
+    s->sink_on = s->sink && s->sink_nrows && !s->sink_broken;
+    s->sink_row = 0;
+    s->sink_col = 0;
     int rc = run(s, st, "indexing the new articles", err);
+    s->sink_on = 0;
+    s->sink_nrows = 0;
+    s->sink_broken = 0;
     if (!rc)
         s->index_from = 0;
     return rc;
+}
+
+int bti_store_index_batch(bt_store *s, bt_error *err)
+{
+    if (!s->in_batch)
+        return bt_error_set(err, BT_EINVAL, "%s: no batch is open", s->path);
+    return bti_store_index_pending(s, err);
 }
 
 /* Steps a one-shot prepared statement (savepoints). */
@@ -360,7 +439,10 @@ static int add(bt_store *s, const bt_article *a, const bt_origin *o, int own, ch
                          : sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (ok != SQLITE_OK)
         return bti_store_db_error(s, "starting to store", err);
+    size_t sink_rows = s->sink_nrows;
     int rc = add_in_tx(s, a, o, own, id, err);
+    if (rc < 0)
+        s->sink_nrows = sink_rows; /* its row is rolled back */
     if (!s->in_batch && rc >= 0) {
         int irc = bti_store_index_pending(s, err);
         if (irc)
