@@ -36,6 +36,15 @@ static bt_article *extract_ok(const char *html)
     return a;
 }
 
+/* Extracts page, which must name exactly one author: `want`. */
+static void expect_sole_author(const char *page, const char *want)
+{
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], want);
+    bt_article_free(a);
+}
+
 static bt_article *extract_file(const char *name)
 {
     char path[512];
@@ -1999,14 +2008,11 @@ static void test_author_fields(void **state)
              "[{\"@type\":\"Person\",\"givenName\":\"Anna Giulia\",\"familyName\":\"Fink\"},"
              "{\"@type\":\"Person\",\"name\":\"Site D\",\"url\":\"https://x.example/author/admin/\"}]}"
              "</script>");
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Giulia Fink");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Giulia Fink");
     snprintf(page, sizeof page, head,
              "<meta name=\"author\" content=\"a.berg@example.com\">"
              "<meta name=\"cXenseParse:author\" content=\"Anna Berg und Jan Roth, dpa\">");
-    a = extract_ok(page);
+    bt_article *a = extract_ok(page);
     assert_int_equal(a->n_authors, 3);
     assert_string_equal(a->authors[0], "Anna Berg");
     assert_string_equal(a->authors[2], "dpa");
@@ -2022,10 +2028,7 @@ static void test_author_fields(void **state)
     snprintf(page, sizeof page, head,
              "<meta property=\"og:site_name\" content=\"Harbour Post\">"
              "<meta name=\"author\" content=\"Anna Berg, Harbour Post\">");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
 }
 
 /* LEDE_BYLINE_TAIL: the standfirst closing with "Von <i>Name</i>" loses the byline, which
@@ -2103,24 +2106,18 @@ static void test_publisher_author(void **state)
     snprintf(page, sizeof page, head,
              "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
              "{\"@type\":\"Organization\",\"name\":\"Harbour Post\"}}</script>", "");
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Harbour Post");
-    bt_article_free(a);
+    expect_sole_author(page, "Harbour Post");
     /* a person's byline in the page wins over the publisher's signature */
     snprintf(page, sizeof page, head,
              "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
              "{\"@type\":\"Person\",\"name\":\"Harbour Post\"}}</script>",
              "<p class=\"byline\">By Anna Berg</p>");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
     snprintf(page, sizeof page, head,
              "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":"
              "[{\"@type\":\"Person\",\"name\":\"Anna Berg\"},"
              "{\"@type\":\"Organization\",\"name\":\"Harbour Post\"}]}</script>", "");
-    a = extract_ok(page);
+    bt_article *a = extract_ok(page);
     assert_int_equal(a->n_authors, 2);
     assert_string_equal(a->authors[0], "Anna Berg");
     assert_string_equal(a->authors[1], "Harbour Post");
@@ -2143,15 +2140,9 @@ static void test_rights_holder_author(void **state)
                        "%s</head><body><h1>Dam opened</h1><article>" PARAS "</article></body></html>";
     char page[4096];
     snprintf(page, sizeof page, head, "<meta property=\"article:author\" content=\"Anna Berg\">");
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
     snprintf(page, sizeof page, head, "");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Harbour Media Group");
-    bt_article_free(a);
+    expect_sole_author(page, "Harbour Media Group");
 }
 
 /* GLUED_PREFIX: "<span>By</span>Anna Berg" reads "ByAnna Berg" without its markup: the
@@ -2165,15 +2156,9 @@ static void test_glued_byline_prefix(void **state)
                        "</div></body></html>";
     char page[4096];
     snprintf(page, sizeof page, head, "<span>By</span>Anna Berg");
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
     snprintf(page, sizeof page, head, "<span>By</span> Byron Berg");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Byron Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Byron Berg");
 }
 
 /* HTML_FURNITURE_LINE: a skip link, a gallery button and an ad's label printed as lines of
@@ -2262,14 +2247,11 @@ static void test_byline_after_heading(void **state)
         "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body><div class=\"reader\">"
         "<h1>Damm geöffnet</h1><div><p class=\"meta\"> von <a href=\"/autoren/roth\">Dr. Max Roth"
         "</a></p><p>20.10.2025</p></div></div><article>" PARAS "</article></body></html>";
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Dr. Max Roth");
-    bt_article_free(a);
+    expect_sole_author(page, "Dr. Max Roth");
     page = "<html lang=\"de\"><head><title>Damm geöffnet</title></head><body><h1>Damm geöffnet"
            "</h1><article><p><strong>Die Wahl zur Europawahl</strong></p>" PARAS
            "</article></body></html>";
-    a = extract_ok(page);
+    bt_article *a = extract_ok(page);
     assert_int_equal(a->n_authors, 0);
     assert_true(test_body_has(a, "Die Wahl zur Europawahl"));
     bt_article_free(a);
@@ -2285,10 +2267,7 @@ static void test_byline_box_line(void **state)
         "<h1>Damm geöffnet</h1><div class=\"authors\"><span>capital</span><ul><li><span>von"
         "</span> <span>Jana Roth</span></li></ul><ul><li><time datetime=\"2024-11-05T15:36:00+01:00\">"
         "05. November 2024</time></li><li>3 Min</li></ul></div>" PARAS "</article></body></html>";
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Jana Roth");
-    bt_article_free(a);
+    expect_sole_author(page, "Jana Roth");
 }
 
 /* React's streamed segment (<div hidden id="S:1">, moved into place by its script) is shown
