@@ -189,6 +189,34 @@ static size_t term_len(const bti_story_dict *d, uint32_t id)
     return end - d->off[id] - 1;
 }
 
+/* Room for `cap` terms in the dictionary's per-term arrays (cap > d->cap): 0 or BT_ENOMEM
+ * (the arrays grown so far stay valid). */
+static int dict_grow(bti_story_dict *d, uint32_t cap)
+{
+    uint32_t *off = realloc(d->off, cap * sizeof *off);
+    if (!off)
+        return BT_ENOMEM;
+    d->off = off;
+    uint32_t *df = realloc(d->df, cap * sizeof *df);
+    if (!df)
+        return BT_ENOMEM;
+    d->df = df;
+    uint32_t *seen = realloc(d->seen, cap * sizeof *seen);
+    if (!seen)
+        return BT_ENOMEM;
+    d->seen = seen;
+    uint32_t *caps = realloc(d->caps, cap * sizeof *caps);
+    if (!caps)
+        return BT_ENOMEM;
+    d->caps = caps;
+    uint64_t *hash = realloc(d->hash, cap * sizeof *hash);
+    if (!hash)
+        return BT_ENOMEM;
+    d->hash = hash;
+    d->cap = cap;
+    return 0;
+}
+
 /* The id of term s[0..len), added when new; UINT32_MAX when out of memory. INTERN_WORD_HASH:
  * the term's hash is the shingles' word hash (bti_word_hash, two overlapping loads for a
  * syllable, ~15 instructions where bti_hash64 took ~70), and a slot whose hash matches is
@@ -206,30 +234,8 @@ static uint32_t dict_intern(bti_story_dict *d, const char *s, size_t len)
             memcmp(d->chars + d->off[id], s, len) == 0)
             return id;
     }
-    if (d->n == d->cap) {
-        uint32_t cap = d->cap ? d->cap * 2 : 1024;
-        uint32_t *off = realloc(d->off, cap * sizeof *off);
-        if (!off)
-            return UINT32_MAX;
-        d->off = off;
-        uint32_t *df = realloc(d->df, cap * sizeof *df);
-        if (!df)
-            return UINT32_MAX;
-        d->df = df;
-        uint32_t *seen = realloc(d->seen, cap * sizeof *seen);
-        if (!seen)
-            return UINT32_MAX;
-        d->seen = seen;
-        uint32_t *caps = realloc(d->caps, cap * sizeof *caps);
-        if (!caps)
-            return UINT32_MAX;
-        d->caps = caps;
-        uint64_t *hash = realloc(d->hash, cap * sizeof *hash);
-        if (!hash)
-            return UINT32_MAX;
-        d->hash = hash;
-        d->cap = cap;
-    }
+    if (d->n == d->cap && dict_grow(d, d->cap ? d->cap * 2 : 1024))
+        return UINT32_MAX;
     if (d->nchars + len + 1 > d->capchars) {
         size_t cap = d->capchars ? d->capchars : 1 << 16;
         while (cap < d->nchars + len + 1)
@@ -312,30 +318,8 @@ int bti_story_dict_reserve(bti_story_dict *d, uint32_t terms, uint32_t pairs)
     uint64_t want = (uint64_t)d->n + terms;
     if (want >= 0x7fffffffu)
         return 0; /* bti_story_add refuses that many terms anyway */
-    if (want > d->cap) {
-        uint32_t cap = (uint32_t)want;
-        uint32_t *off = realloc(d->off, cap * sizeof *off);
-        if (!off)
-            return BT_ENOMEM;
-        d->off = off;
-        uint32_t *df = realloc(d->df, cap * sizeof *df);
-        if (!df)
-            return BT_ENOMEM;
-        d->df = df;
-        uint32_t *seen = realloc(d->seen, cap * sizeof *seen);
-        if (!seen)
-            return BT_ENOMEM;
-        d->seen = seen;
-        uint32_t *caps = realloc(d->caps, cap * sizeof *caps);
-        if (!caps)
-            return BT_ENOMEM;
-        d->caps = caps;
-        uint64_t *hash = realloc(d->hash, cap * sizeof *hash);
-        if (!hash)
-            return BT_ENOMEM;
-        d->hash = hash;
-        d->cap = cap;
-    }
+    if (want > d->cap && dict_grow(d, (uint32_t)want))
+        return BT_ENOMEM;
     /* dict_intern keeps the table at most half full */
     uint64_t slots = d->nslots ? d->nslots : 1024;
     while (want + 1 > slots / 2)
