@@ -1279,6 +1279,9 @@ done:
 #define VN_SAPO_MIN_WORDS 12 /* a Vietnamese sapo is a sentence or two ... */
 #define VN_SAPO_MAX_WORDS 80 /* ... not the article's first long paragraph */
 #define VN_SAPO_MORE 2       /* and the body goes on after it for some paragraphs */
+#define LEDE_UNDER_TITLE_MAX_WORDS 70 /* pass "lede under the headline": a standfirst is a
+                                         sentence or three, not a long first paragraph */
+#define LEDE_UNDER_TITLE_MORE 1       /* ... and the body goes on after it */
 #define CAPLINE_MIN_WORDS 2  /* a caption on its own line says something ... */
 #define CAPLINE_MAX_WORDS 30 /* ... in a line, not a paragraph */
 #define CAPLINE_SENTENCE_WORDS 20 /* a caption's one sentence above a bare credit */
@@ -1658,6 +1661,27 @@ static int take_meta_rows(ctx *c, size_t start, size_t re, int *dated, size_t *f
     return 0;
 }
 
+/* Pass "lede under the headline": outside Vietnamese captures (whose sapo has its own rule
+ * below), a renderer drops what set a standfirst apart (its class, its size), and what is
+ * left is its place: the paragraph right under the headline, nothing but furniture between
+ * them, a sentence or three long (a deck may end without a full stop), with the body going
+ * on after it. */
+static int lede_under_title(const ctx *c, size_t j, size_t re)
+{
+    const tx_block *B = c->d.b;
+    if (c->title == NONE || j <= c->title || B[j].kind != TB_TEXT || B[j].level ||
+        (B[j].flags & (TBF_LIST | TBF_CELL | TBF_CAPTION | TBF_LINKLINE | TBF_LINKROW | TBF_NAV | TBF_ROW)) ||
+        B[j].words < SAPO_MIN_WORDS || B[j].words > LEDE_UNDER_TITLE_MAX_WORDS)
+        return 0;
+    for (size_t q = c->title + 1; q < j; q++)
+        if (!c->junk[q])
+            return 0;
+    size_t more = 0;
+    for (size_t q = j + 1; q <= re && q < c->d.n; q++)
+        more += !c->junk[q] && tx_is_prose(&B[q]);
+    return more >= LEDE_UNDER_TITLE_MORE;
+}
+
 /* Whether the first paragraph j is set apart from the body, as a sapo is: by a source prefix
  * ("TTO - "), by its markup (a heading, bold), by Vietnamese custom (a sentence or two over
  * more paragraphs), or by what follows it (a photo, a caption, an indent change). */
@@ -1694,6 +1718,8 @@ static int sapo_apart(ctx *c, size_t j, size_t re, size_t skip, int image_above)
         }
         apart = c->role[q] == R_BYLINE || c->role[q] == R_DATE;
     }
+    if (!apart && !c->d.vietnamese)
+        apart = lede_under_title(c, j, re);
     if (!apart && k <= re) {
         const tx_block *nb = &B[k];
         apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||

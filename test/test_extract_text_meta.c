@@ -1,0 +1,62 @@
+/* test_extract_text_meta.c: the metadata a text capture of a page never seen keeps once a
+ * renderer (pandoc, html2text, lynx) has dropped the markup that named it: the standfirst
+ * under the headline, and the passes that find the dateline, the byline and the headline
+ * by their place and wording alone. Each page here is written for the test. */
+#include "support.h"
+
+#include "bantin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bt_article *extract_ok(const char *text)
+{
+    bt_capture cap;
+    memset(&cap, 0, sizeof cap);
+    cap.data = text;
+    cap.len = strlen(text);
+    cap.origin = "test.txt";
+    bt_error err;
+    bt_article *a = NULL;
+    assert_int_equal(bt_extract(&cap, NULL, &a, &err), 0);
+    assert_non_null(a);
+    return a;
+}
+
+#define BODY_EN                                                                                  \
+    "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "     \
+    "last boat failed an inspection by the harbour office.\n\n"                                   \
+    "Residents of the east bank had asked for years to have it back, and the vote was "          \
+    "unanimous after a short debate in the town hall.\n\n"                                        \
+    "A new boat is being built at the yard downstream and should be ready in March, the "        \
+    "mayor said after the meeting.\n"
+
+/* Pass "lede under the headline": the paragraph right under the headline, with nothing but
+ * furniture between them, is the standfirst, full stop or not; a paragraph under a byline
+ * is the body's. */
+static void test_lede_under_title(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok("# Ferry across the river to run again\n\n"
+                               "The city brings back a service the east bank has missed for six "
+                               "years and wants it running by the spring\n\n" BODY_EN);
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "six years"));
+    assert_int_equal(a->n_body, 3);
+    assert_non_null(strstr(a->body[0], "The council voted"));
+    bt_article_free(a);
+    /* a byline between them: the first paragraph is the article's */
+    a = extract_ok("# Ferry across the river to run again\n\n"
+                   "By Jane Doe and John Roe\n\n" BODY_EN);
+    assert_null(a->lede);
+    assert_int_equal(a->n_body, 3);
+    bt_article_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lede_under_title),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
