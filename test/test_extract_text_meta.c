@@ -6,6 +6,7 @@
 
 #include "bantin.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,10 +54,54 @@ static void test_lede_under_title(void **state)
     bt_article_free(a);
 }
 
+static int has_author(const bt_article *a, const char *name)
+{
+    for (size_t i = 0; i < a->n_authors; i++)
+        if (!strcmp(a->authors[i], name))
+            return 1;
+    return 0;
+}
+
+/* Pass "byline near the headline": the shapes a byline box renders to (a label over the
+ * names, names over the dateline, a meta row), read when the names are people's; a photo's
+ * credit is none, nor is a label over the dateline. */
+static void test_byline_near_title(void **state)
+{
+    (void)state;
+    static const char *const tops[] = {
+        "# Ferry across the river to run again\n\nKommentar von\n\nJane Doe\n\n",
+        "# Ferry across the river to run again\n\nAuthor of the article:\n\nJane Doe\n\n",
+        "# Ferry across the river to run again\n\nJane Doe\n\n28.04.2024, 19:09 Uhr\n\n",
+        "# Ferry across the river to run again\n\nDo 25.04.24 | 14:07 Uhr | Von Jane Doe\n\n",
+    };
+    char buf[2048];
+    for (size_t k = 0; k < sizeof tops / sizeof tops[0]; k++) {
+        snprintf(buf, sizeof buf, "%s%s", tops[k], BODY_EN);
+        bt_article *a = extract_ok(buf);
+        assert_int_equal(a->n_authors, 1);
+        assert_true(has_author(a, "Jane Doe"));
+        for (size_t i = 0; i < a->n_body; i++)
+            assert_null(strstr(a->body[i], "Jane Doe"));
+        bt_article_free(a);
+    }
+    static const char *const none[] = {
+        "# Ferry across the river to run again\n\nImage: Jane Doe\n\n",
+        "# Ferry across the river to run again\n\nPolitik\n\n28.04.2024, 19:09 Uhr\n\n",
+        "# Ferry across the river to run again\n\n28.04.2024, 19:09 Uhr\n\nJane Doe\n\n",
+    };
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
+        snprintf(buf, sizeof buf, "%s%s", none[k], BODY_EN);
+        bt_article *a = extract_ok(buf);
+        assert_int_equal(a->n_authors, 0);
+        bt_article_free(a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lede_under_title),
+        cmocka_unit_test(test_byline_near_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

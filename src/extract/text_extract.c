@@ -1627,6 +1627,117 @@ static int take_lexicon_bylines(ctx *c, size_t dlo, size_t rs)
     return 0;
 }
 
+/* Pass 5c "byline near the headline", outside Vietnamese captures when no byline was read
+ * yet: a renderer keeps a byline's words but drops the box that marked it, and it comes out
+ * in one of a few shapes around the headline and its dateline:
+ *  - a meta row, a date and a time beside "Von X" ("Do 25.04.24 | 14:07 Uhr | Von X");
+ *  - a byline word and names only ("Von Anna Berg und Jan Roth", "By Jane Doe"): a word
+ *    of the lexicon's, never any label with a colon ("Image: Jane Doe" credits a photo);
+ *  - the byline word on a line of its own, the names on the next ("von" / "Jane Doe",
+ *    "Author of the article:" / "Jane Doe"), as a box's label and its name render;
+ *  - names alone on the line right above the dateline ("Jane Doe" / "28.04.2024"); below
+ *    it a name is a photo's caption or a tag as often ("Donald Trump" under the date).
+ * Each name must read as a person's (bti_name_is_person: two to four capitalised words), so
+ * a section's label or a headline is never one. The first line that gives names is the
+ * byline. */
+#define NEAR_BYLINE_AFTER 12   /* blocks under the headline a byline may sit (a standfirst, a
+                                  photo and its caption, a share bar above it) */
+#define NEAR_BYLINE_MAX_LEN 120 /* a byline line, not a paragraph naming people */
+#define BYLINE_LABEL_MAX_WORDS 4 /* "Kommentar von", "Author of the article:": a label */
+
+typedef struct name_sink {
+    ctx *c;
+    int rc;
+    size_t taken;
+} name_sink;
+
+static void near_name(const char *s, size_t len, void *v)
+{
+    name_sink *k = v;
+    if (k->rc < 0)
+        return;
+    char *name = tx_fold_space(s, len, NULL);
+    if (!name) {
+        k->rc = BT_ENOMEM;
+        return;
+    }
+    size_t nl = strlen(name);
+    while (nl && (name[nl - 1] == ',' || name[nl - 1] == ' '))
+        name[--nl] = '\0';
+    if (nl && bti_name_is_person(name, nl) && !bti_name_is_account(name, nl)) {
+        int dup = 0;
+        for (size_t q = 0; q < k->c->a->n_authors; q++)
+            dup |= !strcmp(k->c->a->authors[q], name);
+        int rc = dup ? 0 : bt_article_add_author(k->c->a, name);
+        if (rc)
+            k->rc = rc;
+        else
+            k->taken++;
+    }
+    free(name);
+}
+
+/* A line that is a byline's label only: "von", "Kommentar von", "Author of the article:". */
+static int byline_label_only(const tx_block *b)
+{
+    if (b->kind != TB_TEXT || !b->len || b->words > BYLINE_LABEL_MAX_WORDS)
+        return 0;
+    size_t e = b->len;
+    int colon = b->text[e - 1] == ':';
+    e -= colon;
+    size_t w = e;
+    while (w && b->text[w - 1] != ' ')
+        w--;
+    if (w < e && bti_lex_raw_has(BTI_LEX_BYLINE_PREFIX, b->text + w, e - w))
+        return 1;
+    return colon && bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :") != 0;
+}
+
+/* The next block after i that is text; NONE past `end`. */
+static size_t next_text(const ctx *c, size_t i, size_t end)
+{
+    for (size_t j = i + 1; j < c->d.n && j <= end; j++)
+        if (c->d.b[j].kind == TB_TEXT)
+            return j;
+    return NONE;
+}
+
+static int take_near_bylines(ctx *c, size_t dlo, size_t t)
+{
+    if (c->d.vietnamese || c->a->n_authors || t == NONE)
+        return 0;
+    tx_block *B = c->d.b;
+    size_t end = t + NEAR_BYLINE_AFTER < c->d.n ? t + NEAR_BYLINE_AFTER : c->d.n - 1;
+    name_sink k = {c, 0, 0};
+    for (size_t i = dlo; i <= end && !k.taken; i++) {
+        const tx_block *b = &B[i];
+        if (b->kind != TB_TEXT || b->len > NEAR_BYLINE_MAX_LEN || c->role[i] == R_TITLE ||
+            c->role[i] == R_LEDE || c->role[i] == R_STOP)
+            continue;
+        size_t at = i, j;
+        if (bti_byline_row(b->text, NULL, NULL))
+            bti_byline_row(b->text, near_name, &k);
+        else if (bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :") &&
+                 bti_byline_name_line(b->text, NULL, NULL))
+            bti_byline_name_line(b->text, near_name, &k);
+        else if (byline_label_only(b) && (j = next_text(c, i, end)) != NONE &&
+                 B[j].len <= NEAR_BYLINE_MAX_LEN && bti_byline_name_line(B[j].text, NULL, NULL)) {
+            bti_byline_name_line(B[j].text, near_name, &k);
+            at = j;
+        } else if (i + 1 < c->d.n && c->role[i + 1] == R_DATE &&
+                   bti_byline_plain_line(b->text, NULL, NULL))
+            bti_byline_plain_line(b->text, near_name, &k);
+        if (k.rc < 0)
+            return k.rc;
+        if (k.taken) { /* a meta row stays the dateline it is too */
+            if (c->role[i] != R_DATE)
+                c->role[i] = R_BYLINE;
+            c->role[at] = c->role[at] == R_DATE ? R_DATE : R_BYLINE;
+        }
+    }
+    return 0;
+}
+
 /* Pass 6: the meta rows under a headline: a byline, alone or before share buttons ("Nguyễn
  * Hùng Chia sẻ Bình luận"), a WordPress "Đăng bởi X". Sets *first to the first block after
  * them and *image_above when it is a photo (a sapo is set above the lead photo). */
@@ -2336,7 +2447,7 @@ static int extract(ctx *c, const bt_capture *cap)
     size_t start = t != NONE && t + 1 < rs ? t + 1 : rs;
     size_t dlo = t != NONE && t > DATE_ABOVE_TITLE ? t - DATE_ABOVE_TITLE : 0;
     if ((rc = take_dateline(c, dlo, rs)) || (rc = take_english_bylines(c, dlo, rs)) ||
-        (rc = take_lexicon_bylines(c, dlo, rs)))
+        (rc = take_lexicon_bylines(c, dlo, rs)) || (rc = take_near_bylines(c, dlo, t)))
         return rc;
     int date_near_title = c->a->published != NULL, image_above;
     size_t first;
