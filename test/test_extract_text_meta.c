@@ -97,11 +97,31 @@ static void test_byline_near_title(void **state)
     }
 }
 
+/* Pass "sole H1": the page's one first-level heading is its headline when the run of prose
+ * began above it, at a notice; the notice is no part of the article. */
+static void test_sole_h1(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "## Ferry news\n\n"
+        "We apologize, but this video has failed to load. Try refreshing your browser, or tap "
+        "here to see other videos from our team.\n\n"
+        "# Ferry across the river to run again\n\n" BODY_EN);
+    assert_string_equal(a->title, "Ferry across the river to run again");
+    assert_true(!a->lede || !strstr(a->lede, "apologize"));
+    for (size_t i = 0; i < a->n_body; i++) {
+        assert_null(strstr(a->body[i], "apologize"));
+        assert_null(strstr(a->body[i], "Ferry across"));
+    }
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lede_under_title),
         cmocka_unit_test(test_byline_near_title),
+        cmocka_unit_test(test_sole_h1),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

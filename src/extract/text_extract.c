@@ -982,6 +982,29 @@ static size_t find_title(ctx *c, size_t rs)
     return NONE;
 }
 
+/* Pass "sole H1": a Markdown capture (pandoc, html2text) keeps the page's <h1> as "# ...",
+ * and a news page has one: its headline. When the page sets one first-level heading (its
+ * copies aside: a share dialog may repeat it) and the headline found by walking back from
+ * the body is no first-level heading, the body's run began at a notice or a teaser ("Try
+ * refreshing your browser", a subscription box) and the H1 is the headline; the body starts
+ * under it when the run took it in. */
+static size_t sole_h1(ctx *c, size_t t)
+{
+    /* a lynx dump marks no heading: a "# " there is a tag list's */
+    if ((t != NONE && c->d.b[t].level == 1) || c->lynx || c->indented)
+        return t;
+    size_t h = NONE;
+    for (size_t i = 0; i < c->d.n; i++) {
+        if (c->d.b[i].level != 1 || c->d.b[i].kind != TB_TEXT)
+            continue;
+        if (h != NONE && c->d.b[i].key != c->d.b[h].key)
+            return t; /* two headlines: a front page's, or an H1 for the logo */
+        if (h == NONE)
+            h = i;
+    }
+    return h != NONE && title_candidate(c, h) ? h : t;
+}
+
 /* Pass 3b, when no headline stands above the body: a headline a few blocks into the run
  * that the page sets twice (the headline and its copy in a share bar, a breadcrumb or the
  * image's alt text): the run began at a notice above it ("your browser is out of date"). */
@@ -2439,7 +2462,15 @@ static int extract(ctx *c, const bt_capture *cap)
     size_t rs, re;
     if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)
         return rc;
-    size_t t = c->title != NONE ? c->title : find_title(c, rs);
+    size_t t = c->title;
+    if (t == NONE) {
+        size_t walked = find_title(c, rs);
+        t = sole_h1(c, walked);
+        /* the sole H1 inside the run: what the run took above it is a notice, not the
+         * article (as in pass 3b) */
+        if (t != walked && t > rs && t < re)
+            rs = t + 1;
+    }
     if (t == NONE && (t = title_inside(c, rs, re)) != NONE)
         rs = t + 1; /* what the run took above its headline is a notice, not the article */
     if (t != NONE && c->title == NONE && (rc = set_title(c, t)))
