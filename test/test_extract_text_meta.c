@@ -116,12 +116,46 @@ static void test_sole_h1(void **state)
     bt_article_free(a);
 }
 
+/* Pass "timed dateline under the headline": a date with a time of day on a line of its own a
+ * few paragraphs under the headline is the publication time; a date without a time there is
+ * not taken (an event's, a photo's). */
+static void test_timed_dateline(void **state)
+{
+    (void)state;
+    static const char *const fmt =
+        "# Ferry across the river to run again\n\n"
+        "The city brings back a service the east bank has missed for six years and wants it "
+        "running by the spring.\n\n"
+        "The council voted on Tuesday to reopen the river ferry, which closed in 2019 after its "
+        "last boat failed an inspection by the harbour office.\n\n"
+        "Residents of the east bank had asked for years to have it back, and the vote was "
+        "unanimous after a short debate.\n\n"
+        "%s\n\n"
+        "A new boat is being built at the yard downstream and should be ready in March, the "
+        "mayor said after the meeting.\n\n"
+        "The first crossings are planned for the spring, with a boat every half hour on "
+        "weekdays and every hour at weekends.\n";
+    char buf[2048];
+    snprintf(buf, sizeof buf, fmt, "January 28, 2025 11:30 am");
+    bt_article *a = extract_ok(buf);
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2025-01-28T11:30:00+00:00");
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "January 28"));
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, fmt, "January 28, 2025");
+    a = extract_ok(buf);
+    assert_null(a->published);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lede_under_title),
         cmocka_unit_test(test_byline_near_title),
         cmocka_unit_test(test_sole_h1),
+        cmocka_unit_test(test_timed_dateline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1555,6 +1555,31 @@ static int take_dateline(ctx *c, size_t dlo, size_t rs)
     return 0;
 }
 
+/* Pass 4b "timed dateline under the headline": when the dateline pass found none (the body's
+ * run began further down: a standfirst, a byline box, a photo and its credit stand between),
+ * a date with a time of day on a short line in the blocks under the headline is the
+ * publication's ("Stand: 28. April 2023, 05:00 Uhr", "January 28, 2025 11:30 am"). A time is
+ * required: a bare date there is as often a photo's or an event's. */
+#define TIMED_DATE_AFTER 16 /* blocks under the headline searched: past a byline box and a
+                               photo's caption and credit */
+
+static int take_timed_dateline(ctx *c, size_t t, size_t rs)
+{
+    if (c->a->published || t == NONE)
+        return 0;
+    bti_date dt;
+    for (size_t i = t + 1; i < c->d.n && i <= t + TIMED_DATE_AFTER && i <= rs + DATE_BELOW_BODY;
+         i++) {
+        if (c->role[i] != R_NONE || c->junk[i] == JUNK_SITE)
+            continue;
+        if (is_date_line(&c->d.b[i], &dt) && dt.has_time) {
+            c->role[i] = R_DATE;
+            return set_published(c, &dt);
+        }
+    }
+    return 0;
+}
+
 /* Pass 5: English bylines sit near the headline: "By Jane Doe". */
 static int take_english_bylines(ctx *c, size_t dlo, size_t rs)
 {
@@ -2477,7 +2502,8 @@ static int extract(ctx *c, const bt_capture *cap)
         return rc;
     size_t start = t != NONE && t + 1 < rs ? t + 1 : rs;
     size_t dlo = t != NONE && t > DATE_ABOVE_TITLE ? t - DATE_ABOVE_TITLE : 0;
-    if ((rc = take_dateline(c, dlo, rs)) || (rc = take_english_bylines(c, dlo, rs)) ||
+    if ((rc = take_dateline(c, dlo, rs)) || (rc = take_timed_dateline(c, t, re)) ||
+        (rc = take_english_bylines(c, dlo, rs)) ||
         (rc = take_lexicon_bylines(c, dlo, rs)) || (rc = take_near_bylines(c, dlo, t)))
         return rc;
     int date_near_title = c->a->published != NULL, image_above;
