@@ -521,9 +521,9 @@ static void test_header_button(void **state)
         "independent review, which the majority rejected in a vote late in the night.\n\n"
         "The mayor said the city would publish every contract so that citizens can follow how "
         "the money is spent over the coming years of construction and beyond that.\n");
-    assert_true(a->n_body >= 4);
-    assert_non_null(strstr(a->body[0], "approved the new harbour plan"));
-    assert_non_null(strstr(a->body[a->n_body - 1], "The mayor said"));
+    assert_true(n_paras(a) >= 4);
+    assert_non_null(strstr(para_at(a, 0), "approved the new harbour plan"));
+    assert_non_null(strstr(para_at(a, n_paras(a) - 1), "The mayor said"));
     bt_article_free(a);
 }
 
@@ -2635,8 +2635,8 @@ static void test_title_inside_run(void **state)
         "   The service will run every half hour from six in the morning, and a crossing will "
         "cost as much as a bus ticket in the city centre, the council said.\n");
     assert_string_equal(a->title, "Ferry across the river to run again after six years");
-    assert_int_equal(a->n_body, 2);
-    assert_non_null(strstr(a->body[0], "council voted"));
+    assert_int_equal(n_paras(a), 2);
+    assert_non_null(strstr(para_at(a, 0), "council voted"));
     bt_article_free(a);
 }
 

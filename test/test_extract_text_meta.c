@@ -32,9 +32,10 @@ static bt_article *extract_ok(const char *text)
     "A new boat is being built at the yard downstream and should be ready in March, the "        \
     "mayor said after the meeting.\n"
 
-/* Pass "lede under the headline": the paragraph right under the headline, with nothing but
- * furniture between them, is the standfirst, full stop or not; a paragraph under a byline
- * is the body's. */
+/* Pass "lede under the headline": the first paragraph under the headline is the
+ * standfirst, full stop or not, with nothing but furniture between them, or past the meta
+ * rows (byline, reading time) and the lead photo with its credit, which leave the body; a
+ * lone paragraph is the article's body, no standfirst. */
 static void test_lede_under_title(void **state)
 {
     (void)state;
@@ -46,11 +47,21 @@ static void test_lede_under_title(void **state)
     assert_int_equal(a->n_body, 3);
     assert_non_null(strstr(a->body[0], "The council voted"));
     bt_article_free(a);
-    /* a byline between them: the first paragraph is the article's */
     a = extract_ok("# Ferry across the river to run again\n\n"
-                   "By Jane Doe and John Roe\n\n" BODY_EN);
+                   "By Jane Doe and John Roe\n\n"
+                   "Reading time: 2 min\n\n"
+                   "![The old ferry at the east bank](ferry.jpg)\n\n"
+                   "Photo: Anna Berg\n\n" BODY_EN);
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "The council voted"));
+    assert_int_equal(a->n_body, 2);
+    for (size_t i = 0; i < a->n_body; i++)
+        assert_null(strstr(a->body[i], "Reading time"));
+    bt_article_free(a);
+    a = extract_ok("# Ferry across the river to run again\n\n"
+                   "The council voted on Tuesday to reopen the river ferry, which closed in 2019 "
+                   "after its last boat failed an inspection by the harbour office.\n");
     assert_null(a->lede);
-    assert_int_equal(a->n_body, 3);
     bt_article_free(a);
 }
 

@@ -93,6 +93,7 @@ typedef struct ctx {
     int lynx;              /* laid out as a lynx dump (text_lynx.c) */
     bti_date pub;          /* the published date as read, zoned once the language is known */
     int have_pub;
+    size_t run_start;      /* the body's run as pass 2 found it (before the headline moves it) */
 } ctx;
 
 #define NONE ((size_t)-1)
@@ -1305,6 +1306,10 @@ done:
 #define LEDE_UNDER_TITLE_MAX_WORDS 70 /* pass "lede under the headline": a standfirst is a
                                          sentence or three, not a long first paragraph */
 #define LEDE_UNDER_TITLE_MORE 1       /* ... and the body goes on after it */
+#define LEDE_UNDER_TITLE_LOOK 16      /* blocks under the headline it may stand: past a byline
+                                         box, a share bar, a photo and its credit */
+#define LEDE_META_MAX_WORDS 8         /* a meta row between them: "16.05.2024 • Lesezeit: 5
+                                         Minuten", "Link kopiert" */
 #define CAPLINE_MIN_WORDS 2  /* a caption on its own line says something ... */
 #define CAPLINE_MAX_WORDS 30 /* ... in a line, not a paragraph */
 #define CAPLINE_SENTENCE_WORDS 20 /* a caption's one sentence above a bare credit */
@@ -1822,23 +1827,61 @@ static int take_meta_rows(ctx *c, size_t start, size_t re, int *dated, size_t *f
 
 /* Pass "lede under the headline": outside Vietnamese captures (whose sapo has its own rule
  * below), a renderer drops what set a standfirst apart (its class, its size), and what is
- * left is its place: the paragraph right under the headline, nothing but furniture between
- * them, a sentence or three long (a deck may end without a full stop), with the body going
- * on after it. */
-static int lede_under_title(const ctx *c, size_t j, size_t re)
+ * left is its place: the first paragraph under the headline, a sentence or three long (a
+ * deck may end without a full stop), with the body going on after it. Between them may stand
+ * only furniture, the meta rows (dateline, byline, reading time: short lines that are no
+ * prose), the headline's copy and the lead photo with its caption and credit; past those, it must open
+ * the body's run. Returns the paragraph, or NONE. */
+/* A clock time in the line ("21:17"): a line that is no sentence and shows one is a meta
+ * row, whatever else it says ("毎日新聞 2025/1/14 21:17（最終更新 1/14 21:17） 789文字"). */
+static int shows_clock(const tx_block *b)
+{
+    const char *t = b->text;
+    for (size_t k = 1; k + 2 < b->len; k++)
+        if (t[k] == ':' && isdigit((unsigned char)t[k - 1]) && isdigit((unsigned char)t[k + 1]) &&
+            isdigit((unsigned char)t[k + 2]))
+            return 1;
+    return 0;
+}
+
+static size_t lede_under_title(const ctx *c, size_t re)
 {
     const tx_block *B = c->d.b;
-    if (c->title == NONE || j <= c->title || B[j].kind != TB_TEXT || B[j].level ||
-        (B[j].flags & (TBF_LIST | TBF_CELL | TBF_CAPTION | TBF_LINKLINE | TBF_LINKROW | TBF_NAV | TBF_ROW)) ||
-        B[j].words < SAPO_MIN_WORDS || B[j].words > LEDE_UNDER_TITLE_MAX_WORDS)
-        return 0;
-    for (size_t q = c->title + 1; q < j; q++)
-        if (!c->junk[q])
-            return 0;
+    bti_date dt;
+    if (c->title == NONE || c->d.vietnamese)
+        return NONE;
+    size_t j = c->title + 1, end = c->title + LEDE_UNDER_TITLE_LOOK;
+    int past_meta = 0;
+    for (; j <= re && j < c->d.n && j <= end; j++) {
+        const tx_block *b = &B[j];
+        if (c->junk[j])
+            continue;
+        /* a caption over its credit line is the photo's ("... / Image: Jane Doe") */
+        size_t k = j + 1;
+        while (k < c->d.n && c->junk[k])
+            k++;
+        int over_credit = k < c->d.n && credit_line(&B[k]);
+        if (c->role[j] == R_DATE || c->role[j] == R_BYLINE || b->kind == TB_IMAGE ||
+            (b->flags & TBF_CAPTION) || b->key == c->title_key || bare_caption(b) ||
+            over_credit || credit_line(b) || is_date_line(b, &dt) ||
+            (b->kind == TB_TEXT && !tx_is_prose(b) && !sentence_end(b) && shows_clock(b)) ||
+            (b->kind == TB_TEXT && !b->level && b->words <= LEDE_META_MAX_WORDS && !tx_is_prose(b))) {
+            past_meta = 1;
+            continue;
+        }
+        break;
+    }
+    /* past meta rows and photos, the paragraph must open the body's run: above it, the
+     * page's widgets (a share row, a newsletter box, a photo's alt text) come first */
+    if ((past_meta && j < c->run_start) || j > re || j >= c->d.n || j > end || c->role[j] != R_NONE || B[j].kind != TB_TEXT ||
+        B[j].level || (B[j].flags & (TBF_LIST | TBF_CELL | TBF_CAPTION | TBF_LINKLINE | TBF_LINKROW | TBF_NAV | TBF_ROW)) ||
+        B[j].words < SAPO_MIN_WORDS || B[j].words > LEDE_UNDER_TITLE_MAX_WORDS ||
+        tx_doubled_half(B[j].text, B[j].len))
+        return NONE;
     size_t more = 0;
     for (size_t q = j + 1; q <= re && q < c->d.n; q++)
         more += !c->junk[q] && tx_is_prose(&B[q]);
-    return more >= LEDE_UNDER_TITLE_MORE;
+    return more >= LEDE_UNDER_TITLE_MORE ? j : NONE;
 }
 
 /* Whether the first paragraph j is set apart from the body, as a sapo is: by a source prefix
@@ -1877,8 +1920,6 @@ static int sapo_apart(ctx *c, size_t j, size_t re, size_t skip, int image_above)
         }
         apart = c->role[q] == R_BYLINE || c->role[q] == R_DATE;
     }
-    if (!apart && !c->d.vietnamese)
-        apart = lede_under_title(c, j, re);
     if (!apart && k <= re) {
         const tx_block *nb = &B[k];
         apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
@@ -1898,13 +1939,24 @@ static int take_sapo(ctx *c, size_t j, size_t re, int image_above)
     /* the lead photo's caption above the standfirst (its image left out by the renderer) */
     while (j < re && (c->junk[j] || bare_caption(&B[j])))
         j++, image_above = 1;
-    if (j > re || B[j].kind != TB_TEXT || B[j].words < SAPO_MIN_WORDS || bare_caption(&B[j]) ||
-        tx_doubled_half(B[j].text, B[j].len))
-        return 0;
-    size_t so = 0, sl = 0;
-    size_t skip = tx_source_prefix(B[j].text, B[j].len, &so, &sl);
-    if (!sapo_apart(c, j, re, skip, image_above))
-        return 0;
+    size_t so = 0, sl = 0, skip = 0;
+    int set_apart = !(j > re || B[j].kind != TB_TEXT || B[j].words < SAPO_MIN_WORDS ||
+                      bare_caption(&B[j]) || tx_doubled_half(B[j].text, B[j].len));
+    if (set_apart) {
+        skip = tx_source_prefix(B[j].text, B[j].len, &so, &sl);
+        set_apart = sapo_apart(c, j, re, skip, image_above);
+    }
+    if (!set_apart) { /* else the first paragraph under the headline, by its place alone */
+        if ((j = lede_under_title(c, re)) == NONE)
+            return 0;
+        skip = tx_source_prefix(B[j].text, B[j].len, &so, &sl);
+        /* the meta rows passed over above it ("Lesezeit: 2 min") are no paragraphs */
+        for (size_t q = c->title + 1; q < j; q++)
+            if (c->role[q] == R_NONE && !c->junk[q] && B[q].kind == TB_TEXT && !B[q].level &&
+                B[q].words <= LEDE_META_MAX_WORDS && !tx_is_prose(&B[q]) && !bare_caption(&B[q]) &&
+                !credit_line(&B[q]) && !(B[q].flags & TBF_CAPTION))
+                c->role[q] = R_JUNK;
+    }
     c->role[j] = R_LEDE;
     if ((rc = set_str(&c->a->lede, B[j].text + skip, B[j].len - skip)))
         return rc;
@@ -2487,6 +2539,7 @@ static int extract(ctx *c, const bt_capture *cap)
     size_t rs, re;
     if (!find_body(c, &rs, &re) && (rc = short_capture_body(c, &rs, &re)) <= 0)
         return rc;
+    c->run_start = rs;
     size_t t = c->title;
     if (t == NONE) {
         size_t walked = find_title(c, rs);
