@@ -74,8 +74,9 @@ static int has_author(const bt_article *a, const char *name)
 }
 
 /* Pass "byline near the headline": the shapes a byline box renders to (a label over the
- * names, names over the dateline, a meta row), read when the names are people's; a photo's
- * credit is none, nor is a label over the dateline. */
+ * names, names over the dateline, a meta row, a byline word and names before a role or a
+ * date, names before the date on the dateline), read when the names are people's; a photo's
+ * credit is none, nor is a label over the dateline or a headline opening with "Von der". */
 static void test_byline_near_title(void **state)
 {
     (void)state;
@@ -84,6 +85,9 @@ static void test_byline_near_title(void **state)
         "# Ferry across the river to run again\n\nAuthor of the article:\n\nJane Doe\n\n",
         "# Ferry across the river to run again\n\nJane Doe\n\n28.04.2024, 19:09 Uhr\n\n",
         "# Ferry across the river to run again\n\nDo 25.04.24 | 14:07 Uhr | Von Jane Doe\n\n",
+        "# Ferry across the river to run again\n\nVon Jane Doe, Redakteurin für Verkehr\n\n",
+        "# Ferry across the river to run again\n\nby Jane Doe Jul. 19, 2026 9:45 am\n\n",
+        "# Ferry across the river to run again\n\nJane Doe, 26.04.2024 10:00 Uhr\n\n",
     };
     char buf[2048];
     for (size_t k = 0; k < sizeof tops / sizeof tops[0]; k++) {
@@ -99,6 +103,7 @@ static void test_byline_near_title(void **state)
         "# Ferry across the river to run again\n\nImage: Jane Doe\n\n",
         "# Ferry across the river to run again\n\nPolitik\n\n28.04.2024, 19:09 Uhr\n\n",
         "# Ferry across the river to run again\n\n28.04.2024, 19:09 Uhr\n\nJane Doe\n\n",
+        "# Ferry across the river to run again\n\nVon der Leyen fordert eine Fähre für alle\n\n",
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++) {
         snprintf(buf, sizeof buf, "%s%s", none[k], BODY_EN);

@@ -1688,6 +1688,9 @@ static int take_lexicon_bylines(ctx *c, size_t dlo, size_t rs)
  *    of the lexicon's, never any label with a colon ("Image: Jane Doe" credits a photo);
  *  - the byline word on a line of its own, the names on the next ("von" / "Jane Doe",
  *    "Author of the article:" / "Jane Doe"), as a box's label and its name render;
+ *  - a byline word, names, then a role, a place or the date ("Von Anna Berg, Redakteurin",
+ *    "by Jane Doe Jul. 19, 2026"): leading_names() below;
+ *  - names before the date on the dateline ("Jane Doe, 26.04.2024 10:00 Uhr");
  *  - names alone on the line right above the dateline ("Jane Doe" / "28.04.2024"); below
  *    it a name is a photo's caption or a tag as often ("Donald Trump" under the date).
  * Each name must read as a person's (bti_name_is_person: two to four capitalised words), so
@@ -1746,6 +1749,71 @@ static int byline_label_only(const tx_block *b)
     return colon && bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :") != 0;
 }
 
+/* Shape 5, "leading names": a byline word, then names, then whatever the renderer ran into
+ * the line (a role, a place, the date, an agency after "mit"): "Von Anna Berg, Redakteurin
+ * für Finanzen", "by Jane Doe Jul. 19, 2026 9:45 am", "Von Jan Roth ¶ Redaktionsleiter".
+ * The line is cut at its date; names are runs of capitalised words parted by commas and
+ * joining words, and the first word that is neither ends them. The number of names taken. */
+static size_t leading_names(const char *s, size_t n, name_sink *k)
+{
+    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s, n, " :");
+    if (!l)
+        return 0;
+    bti_date dt;
+    if (bti_date_find(s, n, &dt) && dt.start > l)
+        n = dt.start;
+    size_t before = k->taken, p = l, ns = NONE, ne = 0;
+    for (;;) {
+        while (p < n && (s[p] == ' ' || s[p] == ':'))
+            p++;
+        size_t w = p;
+        while (p < n && s[p] != ' ' && s[p] != ',')
+            p++;
+        int comma = p < n && s[p] == ',';
+        int name_word = p > w && bti_upper_letter(s + w, p - w) && !isdigit((unsigned char)s[p - 1]);
+        if (name_word) {
+            if (ns == NONE)
+                ns = w;
+            ne = p;
+        }
+        if (ns != NONE && (!name_word || comma || p >= n)) {
+            near_name(s + ns, ne - ns, k);
+            ns = NONE;
+        }
+        if (p >= n || k->rc < 0 ||
+            (!name_word && !bti_lex_raw_has(BTI_LEX_NAME_JOIN, s + w, p - w)))
+            break;
+        if (comma)
+            p++;
+    }
+    return k->taken - before;
+}
+
+/* Shape 6, "names before the date": the dateline opens with names and no byline word
+ * ("Jane Doe, 26.04.2024 10:00 Uhr", "Jane Doe | 28.04.2024"): plain names only. */
+static void names_before_date(const tx_block *b, name_sink *k)
+{
+    bti_date dt;
+    if (b->len > NEAR_BYLINE_MAX_LEN || !bti_date_find(b->text, b->len, &dt) || !dt.start)
+        return;
+    size_t e = dt.start;
+    for (;;) {
+        if (e && strchr(" ,|-", b->text[e - 1]))
+            e--;
+        else if (e >= 3 && !memcmp(b->text + e - 3, "\xE2\x80\xA2", 3)) /* • */
+            e -= 3;
+        else if (e >= 2 && !memcmp(b->text + e - 2, "\xC2\xB7", 2)) /* · */
+            e -= 2;
+        else
+            break;
+    }
+    char line[NEAR_BYLINE_MAX_LEN + 1];
+    memcpy(line, b->text, e);
+    line[e] = '\0';
+    if (e && bti_byline_plain_line(line, NULL, NULL))
+        bti_byline_plain_line(line, near_name, k);
+}
+
 /* The next block after i that is text; NONE past `end`. */
 static size_t next_text(const ctx *c, size_t i, size_t end)
 {
@@ -1780,6 +1848,8 @@ static int take_near_bylines(ctx *c, size_t dlo, size_t t)
         } else if (i + 1 < c->d.n && c->role[i + 1] == R_DATE &&
                    bti_byline_plain_line(b->text, NULL, NULL))
             bti_byline_plain_line(b->text, near_name, &k);
+        else if (!leading_names(b->text, b->len, &k) && c->role[i] == R_DATE)
+            names_before_date(b, &k);
         if (k.rc < 0)
             return k.rc;
         if (k.taken) { /* a meta row stays the dateline it is too */
