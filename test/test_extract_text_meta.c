@@ -165,6 +165,29 @@ static void test_timed_dateline(void **state)
     bt_article_free(a);
 }
 
+/* Pass "author's note": with no byline, the note on the writer under the article names
+ * them; a sentence under it that opens with a name and "ist" is no such note. */
+static void test_author_note(void **state)
+{
+    (void)state;
+    static const char *const fmt = "# Ferry across the river to run again\n\n" BODY_EN "\n"
+                                   "Share this article\n\n%s\n";
+    char buf[2048];
+    snprintf(buf, sizeof buf, fmt,
+             "Jane Doe is a reporter who covers transport and the harbour for the paper since "
+             "2019.");
+    bt_article *a = extract_ok(buf);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Jane Doe");
+    bt_article_free(a);
+    snprintf(buf, sizeof buf, fmt,
+             "Kai Wegner ist der Regierende Bürgermeister von Berlin und will die Fähre auch in "
+             "der Hauptstadt.");
+    a = extract_ok(buf);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_byline_near_title),
         cmocka_unit_test(test_sole_h1),
         cmocka_unit_test(test_timed_dateline),
+        cmocka_unit_test(test_author_note),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2550,6 +2550,56 @@ static int take_foot_dateline(ctx *c, size_t re, int date_near_title)
     return 0;
 }
 
+/* Pass 11b "author's note": with no byline read, the note about its writer under the article
+ * ("Jane Doe is a producer for ...", "Anna Berg ist Redakteurin ...") names the author: a
+ * paragraph below the body that opens with a person's name (bti_name_is_person) and words
+ * that describe a writer (note_verbs).
+ * Each note names one writer; a page with several writers gives several notes. */
+#define NOTE_TAIL 40          /* blocks under the body searched (share bars, tags, comments) */
+#define NOTE_NAME_MAX_WORDS 4 /* a name, then the verb */
+/* English describes a writer with "is a"; German's "ist" opens any sentence ("Kai Wegner ist
+ * ..."), so there the profession must follow */
+static const char *const note_verbs[] = {" is a ", " is an ", " is the ", " writes ", " covers ",
+                                         " reports ", " ist Redakteur", " ist Autor",
+                                         " ist Korrespondent", " ist Reporter",
+                                         " arbeitet als Redakteur", " schreibt für "};
+
+static int take_author_notes(ctx *c, size_t re)
+{
+    if (c->d.vietnamese || c->a->n_authors)
+        return 0;
+    name_sink k = {c, 0, 0};
+    for (size_t i = re + 1; i < c->d.n && i <= re + NOTE_TAIL && c->a->n_authors < MAX_AUTHORS;
+         i++) {
+        const tx_block *b = &c->d.b[i];
+        if (b->kind != TB_TEXT || c->role[i] != R_NONE || b->level || !tx_is_prose(b))
+            continue;
+        /* the name: the words before the verb, a few, each capitalised */
+        size_t words = 0, e = NONE;
+        for (size_t p = 0; p < b->len && words <= NOTE_NAME_MAX_WORDS && e == NONE; p++) {
+            if (b->text[p] != ' ')
+                continue;
+            words++;
+            for (size_t v = 0; v < sizeof note_verbs / sizeof note_verbs[0]; v++) {
+                size_t vl = strlen(note_verbs[v]);
+                if (p + vl <= b->len && !memcmp(b->text + p, note_verbs[v], vl)) {
+                    e = p;
+                    break;
+                }
+            }
+        }
+        if (e == NONE || words < 2)
+            continue;
+        size_t before = k.taken;
+        near_name(b->text, e, &k);
+        if (k.rc < 0)
+            return k.rc;
+        if (k.taken > before)
+            c->role[i] = R_BYLINE;
+    }
+    return 0;
+}
+
 /* Pass 12: related-story blocks under their heading, anywhere after the headline. */
 static int read_related_boxes(ctx *c, size_t t, size_t start, size_t re)
 {
@@ -2636,6 +2686,7 @@ static int extract(ctx *c, const bt_capture *cap)
         return rc;
     pair_split_captions(c, start, re);
     if ((rc = read_body(c, start, re)) || (rc = take_foot_dateline(c, re, date_near_title)) ||
+        (rc = take_author_notes(c, re)) ||
         (rc = read_related_boxes(c, t, start, re)) || (rc = take_source(c, cap)))
         return rc;
     /* Pass 14: the portal's "most read" box, for bantin top (text_most_read.c). */
