@@ -463,10 +463,28 @@ static int add_byline(ctx *c, const tx_block *b)
  * "Kim Kha 16/11/2023 18:40": the byline before the date. 1 when authors were taken. */
 static int add_byline_span(ctx *c, const char *text, size_t len);
 
+/* The label a dateline opens with ("Published Thursday 27 July 2017", "Aktualisiert am"):
+ * capitalised like a name, and the word before a date like a byline, yet it names nobody. */
+static const char *const date_labels[] = {"Published ", "Updated ", "Posted ", "Last updated ",
+                                          "Veröffentlicht ", "Aktualisiert ", "Erschienen ",
+                                          "Stand "};
+
+static int date_label(const char *s, size_t len)
+{
+    for (size_t k = 0; k < sizeof date_labels / sizeof date_labels[0]; k++) {
+        size_t n = strlen(date_labels[k]);
+        if (len >= n && !memcmp(s, date_labels[k], n))
+            return 1;
+    }
+    return 0;
+}
+
 /* The byline before a date ("Kim Kha 16/11/2023", "Đăng bởi X 09/12/2023"): the place makes
  * it one, so a name without diacritics is taken too. */
 static int byline_before_date(ctx *c, const char *s, size_t len)
 {
+    if (date_label(s, len))
+        return 0;
     if (len > POSTED_BY_LEN && !strncmp(s, POSTED_BY, POSTED_BY_LEN))
         s += POSTED_BY_LEN, len -= POSTED_BY_LEN;
     else if (len > 3 && !strncmp(s, "By ", 3))
@@ -1631,8 +1649,9 @@ static int lexicon_byline_names(ctx *c, const tx_block *b)
 {
     size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :");
     const char *p = b->text + l, *e = b->text + b->len, *ns = NULL, *ne = NULL;
-    size_t words = 0;
-    int taken = 0, rc = 0;
+    const char *at[MAX_AUTHORS];
+    size_t len[MAX_AUTHORS], wn[MAX_AUTHORS], n = 0, words = 0;
+    int stray = 0, rc = 0, taken = 0;
     while (p <= e) {
         while (p < e && (*p == ' ' || *p == ':'))
             p++;
@@ -1650,14 +1669,29 @@ static int lexicon_byline_names(ctx *c, const tx_block *b)
             words++;
         }
         if (ns && (!name_word || comma || p >= e)) {
-            if ((rc = add_name(c, ns, (size_t)(ne - ns), words)) < 0)
-                return rc;
-            taken |= rc > 0;
+            /* a piece of the wrong size is a desk or a place; inside the list (not its last
+             * piece, "..., Nairobi") it means the rest is the writer's title ("Jane Doe,
+             * Senior Staff Technologist, Speech, Privacy, and Technology Project") */
+            int fits = words >= NAME_MIN_WORDS && words <= NAME_MAX_WORDS;
+            if (!fits && p < e)
+                stray = 1;
+            if (fits && n < MAX_AUTHORS) {
+                at[n] = ns;
+                len[n] = (size_t)(ne - ns);
+                wn[n++] = words;
+            }
             ns = NULL;
         }
         if (p >= e)
             break;
         p++;
+    }
+    if (stray && n > 1)
+        n = 1;
+    for (size_t k = 0; k < n; k++) {
+        if ((rc = add_name(c, at[k], len[k], wn[k])) < 0)
+            return rc;
+        taken |= rc > 0;
     }
     return taken;
 }
@@ -1691,7 +1725,8 @@ static int take_lexicon_bylines(ctx *c, size_t dlo, size_t rs)
  *  - a byline word, names, then a role, a place or the date ("Von Anna Berg, Redakteurin",
  *    "by Jane Doe Jul. 19, 2026"): leading_names() below;
  *  - names before the date on the dateline ("Jane Doe, 26.04.2024 10:00 Uhr");
- *  - names alone on the line right above the dateline ("Jane Doe" / "28.04.2024"); below
+ *  - names alone on the line right above the dateline ("Jane Doe" / "28.04.2024"), unless
+ *    the dateline has its own byline word ("By Jane Doe March 18"); below
  *    it a name is a photo's caption or a tag as often ("Donald Trump" under the date).
  * Each name must read as a person's (bti_name_is_person: two to four capitalised words), so
  * a section's label or a headline is never one. The first line that gives names is the
@@ -1720,7 +1755,8 @@ static void near_name(const char *s, size_t len, void *v)
     size_t nl = strlen(name);
     while (nl && (name[nl - 1] == ',' || name[nl - 1] == ' '))
         name[--nl] = '\0';
-    if (nl && bti_name_is_person(name, nl) && !bti_name_is_account(name, nl)) {
+    if (nl && bti_name_is_person(name, nl) && !bti_name_is_account(name, nl) &&
+        !date_label(name, nl)) {
         int dup = 0;
         for (size_t q = 0; q < k->c->a->n_authors; q++)
             dup |= !strcmp(k->c->a->authors[q], name);
@@ -1744,7 +1780,10 @@ static int byline_label_only(const tx_block *b)
     size_t w = e;
     while (w && b->text[w - 1] != ' ')
         w--;
-    if (w < e && bti_lex_raw_has(BTI_LEX_BYLINE_PREFIX, b->text + w, e - w))
+    /* without a colon the word closes a phrase in lower case ("Kommentar von") or stands
+     * alone ("Von"): "Resize Text" is a button */
+    if (w < e && bti_lex_raw_has(BTI_LEX_BYLINE_PREFIX, b->text + w, e - w) &&
+        (colon || w == 0 || !bti_upper_letter(b->text + w, e - w)))
         return 1;
     return colon && bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :") != 0;
 }
@@ -1754,6 +1793,26 @@ static int byline_label_only(const tx_block *b)
  * für Finanzen", "by Jane Doe Jul. 19, 2026 9:45 am", "Von Jan Roth ¶ Redaktionsleiter".
  * The line is cut at its date; names are runs of capitalised words parted by commas and
  * joining words, and the first word that is neither ends them. The number of names taken. */
+#define LEADING_MAX_PIECES 8
+/* Month names (English, German) and their short forms: the date's first word when the line's
+ * date has no year for bti_date_find to read ("By Jane Doe March 18 at 3:57 PM"); capitalised,
+ * they would run into the name. */
+static const char *const month_words[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober",
+    "Dezember", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Mär", "Okt", "Dez"};
+
+static int month_word(const char *w, size_t n)
+{
+    if (n && w[n - 1] == '.')
+        n--;
+    for (size_t k = 0; k < sizeof month_words / sizeof month_words[0]; k++)
+        if (strlen(month_words[k]) == n && !memcmp(w, month_words[k], n))
+            return 1;
+    return 0;
+}
+
 static size_t leading_names(const char *s, size_t n, name_sink *k)
 {
     size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s, n, " :");
@@ -1762,7 +1821,8 @@ static size_t leading_names(const char *s, size_t n, name_sink *k)
     bti_date dt;
     if (bti_date_find(s, n, &dt) && dt.start > l)
         n = dt.start;
-    size_t before = k->taken, p = l, ns = NONE, ne = 0;
+    size_t off[LEADING_MAX_PIECES], len[LEADING_MAX_PIECES], np = 0, p = l, ns = NONE, ne = 0;
+    int stray = 0; /* a capitalised piece that is no person's name: a role, a desk */
     for (;;) {
         while (p < n && (s[p] == ' ' || s[p] == ':'))
             p++;
@@ -1770,22 +1830,34 @@ static size_t leading_names(const char *s, size_t n, name_sink *k)
         while (p < n && s[p] != ' ' && s[p] != ',')
             p++;
         int comma = p < n && s[p] == ',';
-        int name_word = p > w && bti_upper_letter(s + w, p - w) && !isdigit((unsigned char)s[p - 1]);
+        int name_word = p > w && bti_upper_letter(s + w, p - w) &&
+                        !isdigit((unsigned char)s[p - 1]) && !month_word(s + w, p - w);
         if (name_word) {
             if (ns == NONE)
                 ns = w;
             ne = p;
         }
         if (ns != NONE && (!name_word || comma || p >= n)) {
-            near_name(s + ns, ne - ns, k);
+            if (bti_name_is_person(s + ns, ne - ns) && np < LEADING_MAX_PIECES) {
+                off[np] = ns;
+                len[np++] = ne - ns;
+            } else if (comma)
+                stray = 1; /* inside the list; a last piece is a place ("..., Nairobi") */
             ns = NONE;
         }
-        if (p >= n || k->rc < 0 ||
-            (!name_word && !bti_lex_raw_has(BTI_LEX_NAME_JOIN, s + w, p - w)))
+        if (p >= n || (!name_word && !bti_lex_raw_has(BTI_LEX_NAME_JOIN, s + w, p - w)))
             break;
         if (comma)
             p++;
     }
+    /* "By Jane Doe, Senior Staff Technologist, Speech, Privacy, and Technology Project": past
+     * a piece that names nobody, the capitalised words are the writer's title, not more
+     * writers */
+    if (stray && np > 1)
+        np = 1;
+    size_t before = k->taken;
+    for (size_t q = 0; q < np && k->rc >= 0; q++)
+        near_name(s + off[q], len[q], k);
     return k->taken - before;
 }
 
@@ -1823,6 +1895,15 @@ static size_t next_text(const ctx *c, size_t i, size_t end)
     return NONE;
 }
 
+/* Not a list's item, or the only item of its list ("* Jane Doe" over the dateline, where
+ * "- Older Article / - Newer Article" and a menu's items are lists). */
+static int lone_item(const ctx *c, size_t i)
+{
+    const tx_block *B = c->d.b;
+    return !(B[i].flags & TBF_LIST) || ((i == 0 || !(B[i - 1].flags & TBF_LIST)) &&
+                                        (i + 1 >= c->d.n || !(B[i + 1].flags & TBF_LIST)));
+}
+
 static int take_near_bylines(ctx *c, size_t dlo, size_t t)
 {
     if (c->d.vietnamese || c->a->n_authors || t == NONE)
@@ -1830,34 +1911,46 @@ static int take_near_bylines(ctx *c, size_t dlo, size_t t)
     tx_block *B = c->d.b;
     size_t end = t + NEAR_BYLINE_AFTER < c->d.n ? t + NEAR_BYLINE_AFTER : c->d.n - 1;
     name_sink k = {c, 0, 0};
-    for (size_t i = dlo; i <= end && !k.taken; i++) {
-        const tx_block *b = &B[i];
-        if (b->kind != TB_TEXT || b->len > NEAR_BYLINE_MAX_LEN || c->role[i] == R_TITLE ||
-            c->role[i] == R_LEDE || c->role[i] == R_STOP)
-            continue;
-        size_t at = i, j;
-        if (bti_byline_row(b->text, NULL, NULL))
-            bti_byline_row(b->text, near_name, &k);
-        else if (bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :") &&
-                 bti_byline_name_line(b->text, NULL, NULL))
-            bti_byline_name_line(b->text, near_name, &k);
-        else if (byline_label_only(b) && (j = next_text(c, i, end)) != NONE &&
-                 B[j].len <= NEAR_BYLINE_MAX_LEN && bti_byline_name_line(B[j].text, NULL, NULL)) {
-            bti_byline_name_line(B[j].text, near_name, &k);
-            at = j;
-        } else if (i + 1 < c->d.n && c->role[i + 1] == R_DATE &&
-                   bti_byline_plain_line(b->text, NULL, NULL))
-            bti_byline_plain_line(b->text, near_name, &k);
-        else if (!leading_names(b->text, b->len, &k) && c->role[i] == R_DATE)
-            names_before_date(b, &k);
-        if (k.rc < 0)
-            return k.rc;
-        if (k.taken) { /* a meta row stays the dateline it is too */
-            if (c->role[i] != R_DATE)
-                c->role[i] = R_BYLINE;
-            c->role[at] = c->role[at] == R_DATE ? R_DATE : R_BYLINE;
+    /* the shapes with a byline's word first, anywhere in the window; names that only their
+     * place beside the dateline marks after ("Print Article Comments" above "By Jane Doe
+     * March 18 at 3:57 PM" is a tool bar) */
+    for (int tier = 0; tier < 2 && !k.taken; tier++)
+        for (size_t i = dlo; i <= end && !k.taken; i++) {
+            const tx_block *b = &B[i];
+            if (b->kind != TB_TEXT || b->len > NEAR_BYLINE_MAX_LEN || c->role[i] == R_TITLE ||
+                c->role[i] == R_LEDE || c->role[i] == R_STOP)
+                continue;
+            size_t at = i, j;
+            if (tier == 0) {
+                if (bti_byline_row(b->text, NULL, NULL))
+                    bti_byline_row(b->text, near_name, &k);
+                else if (leading_names(b->text, b->len, &k))
+                    ;
+                else if (bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :") &&
+                         bti_byline_name_line(b->text, NULL, NULL))
+                    bti_byline_name_line(b->text, near_name, &k);
+                else if (byline_label_only(b) && (j = next_text(c, i, end)) != NONE &&
+                         B[j].len <= NEAR_BYLINE_MAX_LEN &&
+                         bti_byline_name_line(B[j].text, NULL, NULL)) {
+                    bti_byline_name_line(B[j].text, near_name, &k);
+                    at = j;
+                }
+            } else if (i + 1 < c->d.n && c->role[i + 1] == R_DATE &&
+                       !bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, B[i + 1].text, B[i + 1].len,
+                                           " :") &&
+                       !(b->flags & TBF_NAV) && lone_item(c, i) &&
+                       bti_byline_plain_line(b->text, NULL, NULL))
+                bti_byline_plain_line(b->text, near_name, &k);
+            else if (c->role[i] == R_DATE)
+                names_before_date(b, &k);
+            if (k.rc < 0)
+                return k.rc;
+            if (k.taken) { /* a meta row stays the dateline it is too */
+                if (c->role[i] != R_DATE)
+                    c->role[i] = R_BYLINE;
+                c->role[at] = c->role[at] == R_DATE ? R_DATE : R_BYLINE;
+            }
         }
-    }
     return 0;
 }
 
