@@ -116,6 +116,27 @@ static int is_date_line(const tx_block *b, bti_date *dt)
     return (dt->end - dt->start) * DATE_SHARE >= b->len || b->words <= DATE_SHORT_WORDS;
 }
 
+/* Whether the line holds a digit: no date without one, and bti_date_find is dear. */
+static int has_digit(const tx_block *b)
+{
+    for (size_t k = 0; k < b->len; k++)
+        if (b->text[k] >= '0' && b->text[k] <= '9')
+            return 1;
+    return 0;
+}
+
+/* A clock time in the line ("21:17"): a line that is no sentence and shows one is a meta
+ * row, whatever else it says ("毎日新聞 2025/1/14 21:17（最終更新 1/14 21:17） 789文字"). */
+static int shows_clock(const tx_block *b)
+{
+    const char *t = b->text;
+    for (size_t k = 1; k + 2 < b->len; k++)
+        if (t[k] == ':' && isdigit((unsigned char)t[k - 1]) && isdigit((unsigned char)t[k + 1]) &&
+            isdigit((unsigned char)t[k + 2]))
+            return 1;
+    return 0;
+}
+
 /* Ends like a sentence: ". ! ? …" before closing quotes. */
 static int sentence_end(const tx_block *b)
 {
@@ -1581,8 +1602,8 @@ static int take_dateline(ctx *c, size_t dlo, size_t rs)
 /* Pass 4b "timed dateline under the headline": when the dateline pass found none (the body's
  * run began further down: a standfirst, a byline box, a photo and its credit stand between),
  * a date with a time of day on a short line in the blocks under the headline is the
- * publication's ("Stand: 28. April 2023, 05:00 Uhr", "January 28, 2025 11:30 am"). A time is
- * required: a bare date there is as often a photo's or an event's. */
+ * publication's ("Stand: 28. April 2023, 05:00 Uhr", "January 28, 2025 11:30 am"). A clock
+ * time ("05:00") is required: a bare date there is as often a photo's or an event's. */
 #define TIMED_DATE_AFTER 16 /* blocks under the headline searched: past a byline box and a
                                photo's caption and credit */
 
@@ -1595,7 +1616,8 @@ static int take_timed_dateline(ctx *c, size_t t, size_t rs)
          i++) {
         if (c->role[i] != R_NONE || c->junk[i] == JUNK_SITE)
             continue;
-        if (is_date_line(&c->d.b[i], &dt) && dt.has_time) {
+        /* a clock first: bti_date_find is dear, and most lines show none */
+        if (shows_clock(&c->d.b[i]) && is_date_line(&c->d.b[i], &dt) && dt.has_time) {
             c->role[i] = R_DATE;
             return set_published(c, &dt);
         }
@@ -1995,18 +2017,6 @@ static int take_meta_rows(ctx *c, size_t start, size_t re, int *dated, size_t *f
  * only furniture, the meta rows (dateline, byline, reading time: short lines that are no
  * prose), the headline's copy and the lead photo with its caption and credit; past those, it must open
  * the body's run. Returns the paragraph, or NONE. */
-/* A clock time in the line ("21:17"): a line that is no sentence and shows one is a meta
- * row, whatever else it says ("毎日新聞 2025/1/14 21:17（最終更新 1/14 21:17） 789文字"). */
-static int shows_clock(const tx_block *b)
-{
-    const char *t = b->text;
-    for (size_t k = 1; k + 2 < b->len; k++)
-        if (t[k] == ':' && isdigit((unsigned char)t[k - 1]) && isdigit((unsigned char)t[k + 1]) &&
-            isdigit((unsigned char)t[k + 2]))
-            return 1;
-    return 0;
-}
-
 static size_t lede_under_title(const ctx *c, size_t re)
 {
     const tx_block *B = c->d.b;
@@ -2026,7 +2036,7 @@ static size_t lede_under_title(const ctx *c, size_t re)
         int over_credit = k < c->d.n && credit_line(&B[k]);
         if (c->role[j] == R_DATE || c->role[j] == R_BYLINE || b->kind == TB_IMAGE ||
             (b->flags & TBF_CAPTION) || b->key == c->title_key || bare_caption(b) ||
-            over_credit || credit_line(b) || is_date_line(b, &dt) ||
+            over_credit || credit_line(b) || (has_digit(b) && is_date_line(b, &dt)) ||
             (b->kind == TB_TEXT && !tx_is_prose(b) && !sentence_end(b) && shows_clock(b)) ||
             (b->kind == TB_TEXT && !b->level && b->words <= LEDE_META_MAX_WORDS && !tx_is_prose(b))) {
             past_meta = 1;
