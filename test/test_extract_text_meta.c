@@ -88,6 +88,7 @@ static void test_byline_near_title(void **state)
         "# Ferry across the river to run again\n\nVon Jane Doe, Redakteurin für Verkehr\n\n",
         "# Ferry across the river to run again\n\nby Jane Doe Jul. 19, 2026 9:45 am\n\n",
         "# Ferry across the river to run again\n\nJane Doe, 26.04.2024 10:00 Uhr\n\n",
+        "# Ferry across the river to run again\n\nKommentar von Jane Doe\n\n",
         /* a button's "Text" labels no byline; the month ends the name */
         "# Ferry across the river to run again\n\nResize Text\n\nPrint Article Comments\n\n"
         "By Jane Doe March 18 at 3:57 PM\n\n",
@@ -111,6 +112,8 @@ static void test_byline_near_title(void **state)
         "# Ferry across the river to run again\n\n28.04.2024, 19:09 Uhr\n\nJane Doe\n\n",
         "# Ferry across the river to run again\n\nVon der Leyen fordert eine Fähre für alle\n\n",
         "# Ferry across the river to run again\n\nPublished Thursday 27 July 2017 10:00\n\n",
+        /* "von" after a word or two, names not closing the line: a preposition */
+        "# Ferry across the river to run again\n\nDie Fähre von Kapitän Jonas fährt wieder\n\n",
         "# Ferry across the river to run again\n\n-   Older Article\n-   Newer Article\n\n"
         "28.04.2024, 19:09 Uhr\n\n",
     };

@@ -1745,7 +1745,8 @@ static int take_lexicon_bylines(ctx *c, size_t dlo, size_t rs)
  *  - the byline word on a line of its own, the names on the next ("von" / "Jane Doe",
  *    "Author of the article:" / "Jane Doe"), as a box's label and its name render;
  *  - a byline word, names, then a role, a place or the date ("Von Anna Berg, Redakteurin",
- *    "by Jane Doe Jul. 19, 2026"): leading_names() below;
+ *    "by Jane Doe Jul. 19, 2026"), maybe after the piece's kind when the names close the line
+ *    ("Kommentar von Anna Berg"): leading_names() below;
  *  - names before the date on the dateline ("Jane Doe, 26.04.2024 10:00 Uhr");
  *  - names alone on the line right above the dateline ("Jane Doe" / "28.04.2024"), unless
  *    the dateline has its own byline word ("By Jane Doe March 18"); below
@@ -1835,16 +1836,42 @@ static int month_word(const char *w, size_t n)
     return 0;
 }
 
+/* "Kommentar von X", "Analysis by X": a word or two naming the piece, then the byline word
+ * in lower case; the offset of that word, or 0. */
+#define BYLINE_KIND_MAX_WORDS 2
+static size_t byline_after_kind(const char *s, size_t n)
+{
+    size_t words = 0;
+    for (size_t p = 1; p + 1 < n && words < BYLINE_KIND_MAX_WORDS; p++) {
+        if (s[p] != ' ')
+            continue;
+        words++;
+        if (s[p + 1] >= 'a' && s[p + 1] <= 'z' &&
+            bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s + p + 1, n - p - 1, " :"))
+            return p + 1;
+    }
+    return 0;
+}
+
 static size_t leading_names(const char *s, size_t n, name_sink *k)
 {
     size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s, n, " :");
-    if (!l)
-        return 0;
+    int kind = 0;
+    if (!l) {
+        size_t at = byline_after_kind(s, n);
+        if (!at)
+            return 0;
+        s += at;
+        n -= at;
+        l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s, n, " :");
+        kind = 1;
+    }
     bti_date dt;
     if (bti_date_find(s, n, &dt) && dt.start > l)
         n = dt.start;
     size_t off[LEADING_MAX_PIECES], len[LEADING_MAX_PIECES], np = 0, p = l, ns = NONE, ne = 0;
     int stray = 0; /* a capitalised piece that is no person's name: a role, a desk */
+    int prev_comma = 0, clean_end = 0;
     for (;;) {
         while (p < n && (s[p] == ' ' || s[p] == ':'))
             p++;
@@ -1867,11 +1894,20 @@ static size_t leading_names(const char *s, size_t n, name_sink *k)
                 stray = 1; /* inside the list; a last piece is a place ("..., Nairobi") */
             ns = NONE;
         }
-        if (p >= n || (!name_word && !bti_lex_raw_has(BTI_LEX_NAME_JOIN, s + w, p - w)))
+        int join = !name_word && bti_lex_raw_has(BTI_LEX_NAME_JOIN, s + w, p - w);
+        if (p >= n || (!name_word && !join)) {
+            /* the names close the line, or what follows them comes after a comma */
+            clean_end = name_word ? p >= n : prev_comma;
             break;
+        }
+        prev_comma = comma;
         if (comma)
             p++;
     }
+    /* after a piece's kind the byline word is a preposition as often ("Kühltürme von AKW
+     * Gundremmingen gesprengt"): the names must close the line */
+    if (kind && !clean_end)
+        return 0;
     /* "By Jane Doe, Senior Staff Technologist, Speech, Privacy, and Technology Project": past
      * a piece that names nobody, the capitalised words are the writer's title, not more
      * writers */
