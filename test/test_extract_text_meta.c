@@ -35,7 +35,7 @@ static bt_article *extract_ok(const char *text)
 /* Pass "lede under the headline": the first paragraph under the headline is the
  * standfirst, full stop or not, with nothing but furniture between them, or past the meta
  * rows (byline, reading time) and the lead photo with its credit, which leave the body; a
- * lone paragraph is the article's body, no standfirst. */
+ * lone paragraph is the article's body, no standfirst; a deck set as a subheading is one. */
 static void test_lede_under_title(void **state)
 {
     (void)state;
@@ -62,6 +62,17 @@ static void test_lede_under_title(void **state)
                    "The council voted on Tuesday to reopen the river ferry, which closed in 2019 "
                    "after its last boat failed an inspection by the harbour office.\n");
     assert_null(a->lede);
+    bt_article_free(a);
+    /* a deck set as a subheading is the standfirst; a section's short heading is none */
+    a = extract_ok("# Ferry across the river to run again\n\n"
+                   "## The city brings back a service the east bank has missed for six years\n\n"
+                   BODY_EN);
+    assert_non_null(a->lede);
+    assert_non_null(strstr(a->lede, "six years"));
+    assert_int_equal(a->n_body, 3);
+    bt_article_free(a);
+    a = extract_ok("# Ferry across the river to run again\n\n## Background\n\n" BODY_EN);
+    assert_true(!a->lede || !strstr(a->lede, "Background"));
     bt_article_free(a);
 }
 

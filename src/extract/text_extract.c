@@ -1347,6 +1347,7 @@ done:
 #define LEDE_UNDER_TITLE_MORE 1       /* ... and the body goes on after it */
 #define LEDE_UNDER_TITLE_LOOK 16      /* blocks under the headline it may stand: past a byline
                                          box, a share bar, a photo and its credit */
+#define LEDE_DECK_MIN_WORDS 8         /* a deck set as a subheading: a sentence */
 #define LEDE_META_MAX_WORDS 8         /* a meta row between them: "16.05.2024 • Lesezeit: 5
                                          Minuten", "Link kopiert" */
 #define CAPLINE_MIN_WORDS 2  /* a caption on its own line says something ... */
@@ -2049,10 +2050,11 @@ static int take_meta_rows(ctx *c, size_t start, size_t re, int *dated, size_t *f
 /* Pass "lede under the headline": outside Vietnamese captures (whose sapo has its own rule
  * below), a renderer drops what set a standfirst apart (its class, its size), and what is
  * left is its place: the first paragraph under the headline, a sentence or three long (a
- * deck may end without a full stop), with the body going on after it. Between them may stand
- * only furniture, the meta rows (dateline, byline, reading time: short lines that are no
- * prose), the headline's copy and the lead photo with its caption and credit; past those, it must open
- * the body's run. Returns the paragraph, or NONE. */
+ * deck may end without a full stop, or be set as a subheading), with the body going on
+ * after it. Between them may stand only furniture, the meta rows (dateline, byline, reading
+ * time: short lines that are no prose), the headline's copy and the lead photo with its
+ * caption and credit; past those, it must open the body's run. Returns the paragraph, or
+ * NONE. */
 static size_t lede_under_title(const ctx *c, size_t re)
 {
     const tx_block *B = c->d.b;
@@ -2082,8 +2084,10 @@ static size_t lede_under_title(const ctx *c, size_t re)
     }
     /* past meta rows and photos, the paragraph must open the body's run: above it, the
      * page's widgets (a share row, a newsletter box, a photo's alt text) come first */
+    /* a deck set as a subheading ("## The appointment came days after ...") is one too: a
+     * sentence, where a section's heading is a few words */
     if ((past_meta && j < c->run_start) || j > re || j >= c->d.n || j > end || c->role[j] != R_NONE || B[j].kind != TB_TEXT ||
-        B[j].level || (B[j].flags & (TBF_LIST | TBF_CELL | TBF_CAPTION | TBF_LINKLINE | TBF_LINKROW | TBF_NAV | TBF_ROW)) ||
+        B[j].level == 1 || (B[j].level && B[j].words < LEDE_DECK_MIN_WORDS) || (B[j].flags & (TBF_LIST | TBF_CELL | TBF_CAPTION | TBF_LINKLINE | TBF_LINKROW | TBF_NAV | TBF_ROW)) ||
         B[j].words < SAPO_MIN_WORDS || B[j].words > LEDE_UNDER_TITLE_MAX_WORDS ||
         tx_doubled_half(B[j].text, B[j].len))
         return NONE;
