@@ -100,16 +100,22 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
 
 /* ---- the clustering's state (story.c; saved and loaded by story_state.c) ---- */
 
+/* STORY_HOT_FIRST: what the centroid walk asks of every story under a term (is it merged,
+ * in the window, is its weight there current) comes first, in 16 bytes that never straddle
+ * a cache line (the records are 80 bytes: at offsets 0, 16, 32 and 48 of one), then the
+ * centroid that a stale weight is read from; before, `last`, `merged_into` and `cver` lay at
+ * bytes 40-80, across two lines for most stories. */
 typedef struct story {
+    int64_t last;
+    uint32_t merged_into; /* BTI_STORY_NONE while alive */
+    uint32_t cver;        /* changes with the centroid (not saved: 1 after a load) */
     bti_svec c;         /* centroid: the sum of its documents' unit vectors, faded, truncated */
     double norm;
-    int64_t first, last;
+    int64_t first;
     uint32_t size;        /* documents that shape it: its members but reprints (story.c) */
-    uint32_t merged_into; /* BTI_STORY_NONE while alive */
-    uint32_t *mem;
     uint32_t nmem, capmem;
     unsigned char dirty;  /* changed since its last merge check */
-    uint32_t cver;        /* changes with the centroid (not saved: 1 after a load) */
+    uint32_t *mem;
 } story;
 
 typedef struct doc_rec {
