@@ -656,14 +656,22 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
         const dpost *const p = l->p;
         const uint32_t ln = l->n;
         uint32_t from = ln - l->start > KNN_RECENT ? ln - KNN_RECENT : l->start;
+        /* KNN_BRANCHLESS: whether a document is met for the first time this walk is a coin
+         * toss for the branch predictor (a third of the ~1,600 postings an article on 3,000
+         * articles); the sum so far is masked to +0 instead (what it was set to before the
+         * first product was added), the stamp always written, and the document always put
+         * after the touched ones, the count moved only when it is new */
         for (uint32_t j = from; j < ln; j++) {
             uint32_t d = p[j].doc;
-            if (dacc_stamp[d] != dstamp) {
-                dacc_stamp[d] = dstamp;
-                dacc[d] = 0;
-                dtouched[ndtouched++] = d;
-            }
-            dacc[d] += wi * p[j].w;
+            uint32_t old = dacc_stamp[d] == dstamp ? UINT32_MAX : 0, bits;
+            memcpy(&bits, &dacc[d], sizeof bits);
+            bits &= old;
+            float sum;
+            memcpy(&sum, &bits, sizeof sum);
+            dacc_stamp[d] = dstamp;
+            dtouched[ndtouched] = d;
+            ndtouched += ~old & 1u;
+            dacc[d] = sum + wi * p[j].w;
         }
     }
     s->ndtouched = ndtouched;
