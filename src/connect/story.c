@@ -372,6 +372,9 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
     uint32_t *const seen = s->seen, *const acc_stamp = s->acc_stamp;
     float *const acc = s->acc, *const accmax = s->accmax;
     uint16_t *const nshare = s->nshare;
+    unsigned char *const nknn = s->nknn;
+    uint32_t *const touched = s->touched;
+    uint32_t ntouched = 0;
     for (uint32_t i = 0; i < n; i++) {
         const uint32_t term = ids[i];
         if (term >= top) /* no list yet (IDX_TOP) */
@@ -408,15 +411,35 @@ static void walk(bti_story_set *s, const uint32_t *ids, const float *ws, uint32_
             seen[sid] = sstamp;
             if (sid == self)
                 continue;
-            if (acc_stamp[sid] != stamp && !touch_story_new(s, sid, date))
-                continue; /* TOUCH_INLINE */
-            nshare[sid]++;
-            acc[sid] += wi * cw;
-            if (wi * cw > accmax[sid])
-                accmax[sid] = wi * cw;
+            /* TOUCH_BRANCHLESS: whether the story is met for the first time this walk is a
+             * coin toss for the branch predictor; the window is asked of every story met
+             * (touch_story_new's question, its answer used only for a new one) and the
+             * sums are masked to the zeros touch_story_new would set, the story always put
+             * after the touched ones and counted only when new (touched has room for one
+             * more than the stories) */
+            uint32_t fresh = acc_stamp[sid] != stamp;
+            int inwin = ((double)(date - st->last) <= w) & ((double)(st->first - date) <= w);
+            if (fresh & !inwin)
+                continue;
+            uint32_t keep = fresh ? 0 : UINT32_MAX, bits;
+            float sum, most, part = wi * cw;
+            memcpy(&bits, &acc[sid], sizeof bits);
+            bits &= keep;
+            memcpy(&sum, &bits, sizeof sum);
+            memcpy(&bits, &accmax[sid], sizeof bits);
+            bits &= keep;
+            memcpy(&most, &bits, sizeof most);
+            acc_stamp[sid] = stamp;
+            nknn[sid] &= (unsigned char)keep;
+            nshare[sid] = (uint16_t)((nshare[sid] & keep) + 1);
+            touched[ntouched] = sid;
+            ntouched += fresh;
+            acc[sid] = sum + part;
+            accmax[sid] = part > most ? part : most;
         }
         l->n = k;
     }
+    s->ntouched = ntouched;
 }
 
 /* Similarity halves every decay_days of `gap` (seconds). */
@@ -458,7 +481,7 @@ static int walk_reserve(bti_story_set *s, uint32_t want)
         if (!b)
             return BT_ENOMEM;
         s->seen = b;
-        uint32_t *t = realloc(s->touched, want * sizeof *t);
+        uint32_t *t = realloc(s->touched, ((size_t)want + 1) * sizeof *t); /* TOUCH_BRANCHLESS */
         if (!t)
             return BT_ENOMEM;
         s->touched = t;

@@ -109,9 +109,9 @@ typedef struct story {
     int64_t last;
     uint32_t merged_into; /* BTI_STORY_NONE while alive */
     uint32_t cver;        /* changes with the centroid (not saved: 1 after a load) */
+    int64_t first;
     bti_svec c;         /* centroid: the sum of its documents' unit vectors, faded, truncated */
     double norm;
-    int64_t first;
     uint32_t size;        /* documents that shape it: its members but reprints (story.c) */
     uint32_t nmem, capmem;
     unsigned char dirty;  /* changed since its last merge check */
