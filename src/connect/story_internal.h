@@ -63,8 +63,9 @@ typedef struct bti_story_tw {
     float w;
 } bti_story_tw;
 
-/* The entry of rank k (from 0) of a[0..n) in that order; a is reordered. A selection, linear
- * on average: the cuts were qsorts of the whole vector, a fifth of the clustering's time. */
+/* The entry of rank k (from 0) of a[0..n) in that order; a may be reordered. A selection,
+ * linear on average: the cuts were qsorts of the whole vector, a fifth of the clustering's
+ * time. */
 bti_story_tw bti_story_kth(bti_story_tw *a, size_t n, size_t k);
 
 /* 1 when x comes before y in that order. */
