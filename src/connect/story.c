@@ -714,9 +714,9 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
     uint32_t nnear = 0;
     size_t near_members = 0;
     if (bounded) {
-        for (uint32_t k = 0; k < s->ndtouched; k++) {
-            uint32_t d = s->dtouched[k];
-            if (s->dacc[d] < near)
+        for (uint32_t k = 0; k < ndtouched; k++) { /* WALK_LOCALS */
+            uint32_t d = dtouched[k];
+            if (dacc[d] < near)
                 continue;
             uint32_t sid = doc_story(s, d);
             if (s->kround[sid] != s->stamp) {
