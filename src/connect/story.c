@@ -673,9 +673,9 @@ static void knn_walk(bti_story_set *s, const bti_svec *v, int64_t date)
         if (v->id[i] >= s->ndidx)
             continue;
         dlist *l = &s->didx[v->id[i]];
-        while (l->start < l->n && (double)(s->now - l->head) > w) /* HEAD_DATE */
+        while (l->start < l->n && (double)(s->now - s->docs[l->head].date) > w) /* HEAD_DOC */
             if (++l->start < l->n)
-                l->head = s->docs[l->p[l->start].doc].date;
+                l->head = l->p[l->start].doc;
         const float wi = v->w[i];
         const dpost *const p = l->p;
         const uint32_t ln = l->n;
@@ -890,8 +890,8 @@ int bti_story_add(bti_story_set *s, const bti_story_doc *doc, uint32_t *out, bt_
     if (s->cfg.knn)
         for (uint32_t i = 0; i < v->n; i++) {
             dlist *l = &s->didx[v->id[i]];
-            if (l->start == l->n) /* HEAD_DATE */
-                l->head = date;
+            if (l->start == l->n) /* HEAD_DOC */
+                l->head = s->ndocs;
             l->p[l->n++] = (dpost){s->ndocs, v->w[i]};
         }
     keep_title(s, d, doc->title, tlen);
@@ -1251,8 +1251,8 @@ int bti_story_reindex(bti_story_set *s)
         for (uint32_t i = 0; i < r->vn; i++) {
             dlist *l = &s->didx[s->vid[r->voff + i]];
             if (l->n || !gone) { /* the same choice as when counting */
-                if (l->n == 0) /* HEAD_DATE (start is 0) */
-                    l->head = r->date;
+                if (l->n == 0) /* HEAD_DOC (start is 0) */
+                    l->head = d;
                 l->p[l->n++] = (dpost){d, s->vw[r->voff + i]};
             }
         }
