@@ -28,7 +28,15 @@ typedef struct bti_story_dict {
     uint64_t *pkey;
     uint32_t *pval;
     uint32_t npairs, npslots;
+    /* WORD_CACHE (story_terms.c): a word of at most 8 bytes, packed -> its term id; a cache,
+     * not saved: made at the first vector, empty after a load */
+    struct bti_word_slot *wcache;
 } bti_story_dict;
+
+typedef struct bti_word_slot {
+    uint64_t key; /* the packed word; 0: empty */
+    uint32_t id;
+} bti_word_slot;
 
 void bti_story_dict_free(bti_story_dict *d);
 /* Room for `terms` more terms (the arrays, the table at most half full) and `pairs` more in

@@ -162,6 +162,7 @@ void bti_story_dict_free(bti_story_dict *d)
     free(d->hash);
     free(d->pkey);
     free(d->pval);
+    free(d->wcache);
     memset(d, 0, sizeof *d);
 }
 
@@ -254,6 +255,36 @@ static uint32_t dict_intern(bti_story_dict *d, const char *s, size_t len)
     d->df[id] = d->seen[id] = d->caps[id] = 0;
     d->hash[id] = h;
     d->slots[j] = id + 1;
+    return id;
+}
+
+/* WORD_CACHE: a word's id found by the word packed into an integer (STOP_PACKED) in a small
+ * direct-mapped table, before the dictionary is asked: most words of a collection are a few
+ * thousand (Vietnamese syllables above all), and dict_intern's look-up reads the table, the
+ * term's hash, its offset and its string, four places in ~1.3 MB (unigram look-ups were ~6%
+ * of the clustering on 3,000 VietNews articles). A word of more than WORD_CACHE_BYTES bytes,
+ * or one whose slot holds another, asks the dictionary, and takes the slot. The ids are the
+ * dictionary's, whichever way they are found. */
+#define WORD_CACHE_BYTES 8
+#define WORD_CACHE_BITS 13
+#define WORD_CACHE_SLOTS (1u << WORD_CACHE_BITS)
+
+/* The id of word s[0..len), added when new; UINT32_MAX when out of memory. */
+static uint32_t word_intern(bti_story_dict *d, const char *s, size_t len)
+{
+    if (len == 0 || len > WORD_CACHE_BYTES)
+        return dict_intern(d, s, len);
+    if (!d->wcache && !(d->wcache = calloc(WORD_CACHE_SLOTS, sizeof *d->wcache)))
+        return dict_intern(d, s, len); /* a cache: no memory is not an error */
+    uint64_t key = 0;
+    for (size_t i = 0; i < len; i++) /* STOP_PACKED's packing (pack_key) */
+        key |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    bti_word_slot *w = &d->wcache[(key * 0x9E3779B97F4A7C15u) >> (64 - WORD_CACHE_BITS)];
+    if (w->key == key)
+        return w->id;
+    uint32_t id = dict_intern(d, s, len);
+    if (id != UINT32_MAX)
+        *w = (bti_word_slot){key, id};
     return id;
 }
 
@@ -754,7 +785,7 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
             continue;
         if (en)
             t[i].flen = (uint32_t)s_stem(s->chars + t[i].foff, t[i].flen);
-        t[i].id = dict_intern(d, s->chars + t[i].foff, t[i].flen);
+        t[i].id = word_intern(d, s->chars + t[i].foff, t[i].flen);
         if (t[i].id == UINT32_MAX)
             return BT_ENOMEM;
         uint32_t id = t[i].id;
