@@ -162,6 +162,7 @@ void bti_story_dict_free(bti_story_dict *d)
     free(d->hash);
     free(d->pkey);
     free(d->pval);
+    free(d->wcache);
     memset(d, 0, sizeof *d);
 }
 
@@ -257,6 +258,36 @@ static uint32_t dict_intern(bti_story_dict *d, const char *s, size_t len)
     return id;
 }
 
+/* WORD_CACHE: a word's id found by the word packed into an integer (STOP_PACKED) in a small
+ * direct-mapped table, before the dictionary is asked: most words of a collection are a few
+ * thousand (Vietnamese syllables above all), and dict_intern's look-up reads the table, the
+ * term's hash, its offset and its string, four places in ~1.3 MB (unigram look-ups were ~6%
+ * of the clustering on 3,000 VietNews articles). A word of more than WORD_CACHE_BYTES bytes,
+ * or one whose slot holds another, asks the dictionary, and takes the slot. The ids are the
+ * dictionary's, whichever way they are found. */
+#define WORD_CACHE_BYTES 8
+#define WORD_CACHE_BITS 13
+#define WORD_CACHE_SLOTS (1u << WORD_CACHE_BITS)
+
+/* The id of word s[0..len), added when new; UINT32_MAX when out of memory. */
+static uint32_t word_intern(bti_story_dict *d, const char *s, size_t len)
+{
+    if (len == 0 || len > WORD_CACHE_BYTES)
+        return dict_intern(d, s, len);
+    if (!d->wcache && !(d->wcache = calloc(WORD_CACHE_SLOTS, sizeof *d->wcache)))
+        return dict_intern(d, s, len); /* a cache: no memory is not an error */
+    uint64_t key = 0;
+    for (size_t i = 0; i < len; i++) /* STOP_PACKED's packing (pack_key) */
+        key |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    bti_word_slot *w = &d->wcache[(key * 0x9E3779B97F4A7C15u) >> (64 - WORD_CACHE_BITS)];
+    if (w->key == key)
+        return w->id;
+    uint32_t id = dict_intern(d, s, len);
+    if (id != UINT32_MAX)
+        *w = (bti_word_slot){key, id};
+    return id;
+}
+
 /* PAIR_CACHE: a pair term found again by its two words' ids, not by its string: building
  * "word word", hashing and comparing it was ~190 instructions a pair (141 K pairs, 26 M on
  * 3,000 articles). The ids name the words, so the pair's string follows from them; the
@@ -313,6 +344,13 @@ static void pair_cache_put(bti_story_dict *d, uint64_t key, uint32_t pid)
     d->npairs++;
 }
 
+/* RESERVE_CHARS: the terms' strings are reserved for with the terms (RESERVE_AHEAD, story.c),
+ * at this many bytes a term with its NUL: most terms are Vietnamese syllable pairs ("ha noi",
+ * 7-10 bytes); a catch-up of 3,000 VietNews articles grew the strings from 64 KB by doubling,
+ * copying what was there each time (~1% of its time in perf). Room is only room: an estimate
+ * short of the need costs a doubling, as before. */
+#define RESERVE_TERM_BYTES 10u
+
 int bti_story_dict_reserve(bti_story_dict *d, uint32_t terms, uint32_t pairs)
 {
     uint64_t want = (uint64_t)d->n + terms;
@@ -320,6 +358,14 @@ int bti_story_dict_reserve(bti_story_dict *d, uint32_t terms, uint32_t pairs)
         return 0; /* bti_story_add refuses that many terms anyway */
     if (want > d->cap && dict_grow(d, (uint32_t)want))
         return BT_ENOMEM;
+    uint64_t chars = d->nchars + (uint64_t)terms * RESERVE_TERM_BYTES;
+    if (chars > d->capchars && chars <= UINT32_MAX) {
+        char *c = realloc(d->chars, (size_t)chars);
+        if (!c)
+            return BT_ENOMEM;
+        d->chars = c;
+        d->capchars = (size_t)chars;
+    }
     /* dict_intern keeps the table at most half full */
     uint64_t slots = d->nslots ? d->nslots : 1024;
     while (want + 1 > slots / 2)
@@ -532,8 +578,69 @@ static size_t s_stem(char *w, size_t n)
 
 typedef bti_story_tw term_w;
 
+/* KTH_KEYED: with no weight negative or NaN (the vectors' and centroids' weights are sums and
+ * products of positive ones), "heavier first, then the lower id" is the order of one integer,
+ * the weight's bits above the id's complement (a float's bits order the non-negative floats
+ * as their values, and +0 is the only zero then), so the selection compares integers instead
+ * of a float and, on a tie, the ids: the selections were ~8% of the clustering's time (the
+ * centroid's cut after every addition, the vector's). Up to KTH_KEYED_MAX entries (on the
+ * stack); the same entry is found. */
+#define KTH_KEYED_MAX 512
+#define KTH_FLOAT_MAX_BITS 0x7f800000u /* +infinity: above it NaNs, then the negatives */
+
+/* The key of rank k (from 0) of a[0..n) in descending order; a is reordered. Quickselect with
+ * branchless partitions (the element swapped in place whichever side it goes to, the bound
+ * moved by the comparison): a branch per comparison was a coin toss. The larger keys go in
+ * front of the pivot's equals, the smaller after, and the range that holds rank k is kept. */
+static uint64_t kth_desc(uint64_t *a, size_t n, size_t k)
+{
+    size_t l = 0, r = n;
+    while (r - l > 1) {
+        uint64_t x = a[l + (r - l) / 2];
+        size_t p = l;
+        for (size_t i = l; i < r; i++) {
+            uint64_t v = a[i];
+            a[i] = a[p];
+            a[p] = v;
+            p += v > x;
+        }
+        size_t q = p;
+        for (size_t i = p; i < r; i++) {
+            uint64_t v = a[i];
+            a[i] = a[q];
+            a[q] = v;
+            q += v == x;
+        }
+        if (k < p)
+            r = p;
+        else if (k < q)
+            return x;
+        else
+            l = q;
+    }
+    return a[l];
+}
+
 bti_story_tw bti_story_kth(bti_story_tw *a, size_t n, size_t k)
 {
+    if (n <= KTH_KEYED_MAX) {
+        uint64_t key[KTH_KEYED_MAX];
+        uint32_t ok = 1;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t b;
+            memcpy(&b, &a[i].w, sizeof b);
+            ok &= b <= KTH_FLOAT_MAX_BITS;
+            key[i] = (uint64_t)b << 32 | (UINT32_MAX - a[i].id);
+        }
+        if (ok) {
+            uint64_t x = kth_desc(key, n, k);
+            uint32_t b = (uint32_t)(x >> 32);
+            bti_story_tw got;
+            got.id = UINT32_MAX - (uint32_t)x;
+            memcpy(&got.w, &b, sizeof got.w);
+            return got;
+        }
+    }
     /* Hoare's FIND (Wirth's formulation), pivot at the rank sought */
     ptrdiff_t l = 0, r = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
     while (l < r) {
@@ -678,7 +785,7 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
             continue;
         if (en)
             t[i].flen = (uint32_t)s_stem(s->chars + t[i].foff, t[i].flen);
-        t[i].id = dict_intern(d, s->chars + t[i].foff, t[i].flen);
+        t[i].id = word_intern(d, s->chars + t[i].foff, t[i].flen);
         if (t[i].id == UINT32_MAX)
             return BT_ENOMEM;
         uint32_t id = t[i].id;
