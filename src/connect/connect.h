@@ -43,6 +43,10 @@ int bti_shingle_cache_new(size_t slots, size_t max_bytes, bti_shingle_cache **ou
 void bti_shingle_cache_free(bti_shingle_cache *c);
 int bti_shingle_cache_put(bti_shingle_cache *c, int64_t n, const uint64_t *v, size_t len,
                           int sorted);
+/* SIG_MOVED: put_owned keeps `set`'s own buffer instead of a copy (the writer's signatures
+ * are made exactly sized for it, dups_db.c): *set is emptied when kept; one larger than the
+ * whole budget is not kept and stays the caller's. Never fails. */
+void bti_shingle_cache_put_owned(bti_shingle_cache *c, int64_t n, bti_u64s *set, int sorted);
 const bti_u64s *bti_shingle_cache_get(bti_shingle_cache *c, int64_t n);
 void bti_shingle_cache_forget(bti_shingle_cache *c, int64_t n);
 void bti_shingle_cache_clear(bti_shingle_cache *c);
@@ -73,12 +77,19 @@ void bti_dup_sig_free(bti_dup_sig *s);
  * ingest/run.c connects the two): the title, the lede and each paragraph a part, in that
  * order, each opened by bti_dup_sig_part. The walk is shingle.c's, so the set and keys equal
  * bti_dup_sig_of's when the tokens and parts do (the index's folded tokens are
- * bt_tokenize's). A signature is reused by bti_dup_sig_start (its buffer kept). token
+ * bt_tokenize's). SIG_BUILDER (dups_db.c): a builder makes one signature at a time, in its
+ * own buffer; starting the next one closes the one before (its set copied out exactly
+ * sized, its keys made), as finish does. A signature is reused by bti_dup_sig_start. token
  * always returns 0 (a failure is kept, not reported: the index goes on); finish: 0, or
  * BT_ENOMEM when a token could not be kept (then the signature must not be used). A
- * signature made for row n is used by bti_connect_add only for row n. */
+ * signature made for row n is used by bti_connect_add only for row n, which moves its set
+ * into the writer's shingle cache (SIG_MOVED). A builder and its signatures are freed in
+ * either order. */
+typedef struct bti_dup_builder bti_dup_builder;
+int bti_dup_builder_new(bti_dup_builder **out); /* 0 or BT_ENOMEM */
+void bti_dup_builder_free(bti_dup_builder *b);
 int bti_dup_sig_new(bti_dup_sig **out); /* 0 or BT_ENOMEM */
-void bti_dup_sig_start(bti_dup_sig *s, int64_t n);
+void bti_dup_sig_start(bti_dup_builder *b, bti_dup_sig *s, int64_t n);
 void bti_dup_sig_part(bti_dup_sig *s);
 int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t);
 int bti_dup_sig_finish(bti_dup_sig *s);
@@ -89,10 +100,10 @@ const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n);
 const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s);
 
 /* Indexes the stored article `id` (just added, in the caller's transaction): its shingles
- * (`sig`, or from the stored text when NULL), one look-up per band, the exact check of each
+ * (`sig`, or from the stored text when NULL; a builder's `sig` gives its set up), one look-up per band, the exact check of each
  * candidate, the verified pairs and band keys written. 0 or a negative BT_E* naming the
  * article. */
-int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err);
+int bti_connect_add(bti_connect *c, const char *id, bti_dup_sig *sig, bt_error *err);
 
 /* Empties the index and adds every stored article again in the order they were added, in
  * one transaction of its own (not inside a batch). */

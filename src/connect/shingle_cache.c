@@ -76,25 +76,26 @@ void bti_shingle_cache_forget(bti_shingle_cache *c, int64_t n)
         drop(c, s);
 }
 
-int bti_shingle_cache_put(bti_shingle_cache *c, int64_t n, const uint64_t *v, size_t len,
-                          int sorted)
+/* Row n's slot emptied for a set of `len` values: the slot, or NULL when the set is larger
+ * than the whole budget (not kept). */
+static cslot *take_slot(bti_shingle_cache *c, int64_t n, size_t len)
 {
     if (n <= 0)
-        return 0;
+        return NULL;
     cslot *s = slot_of(c, n);
     if (s->n)
         drop(c, s);
-    if (len * sizeof *v > c->max_bytes)
-        return 0; /* larger than the whole budget: not kept */
-    s->set.v = malloc((len ? len : 1) * sizeof *v);
-    if (!s->set.v)
-        return BT_ENOMEM;
-    if (len)
-        memcpy(s->set.v, v, len * sizeof *v);
-    s->set.n = s->set.cap = len;
+    if (len * sizeof *s->set.v > c->max_bytes)
+        return NULL;
+    return s;
+}
+
+/* Row n now held in slot s: the oldest rows go while the sets pass the budget. */
+static void placed(bti_shingle_cache *c, cslot *s, int64_t n, int sorted)
+{
     s->n = n;
     s->sorted = sorted;
-    c->bytes += len * sizeof *v;
+    c->bytes += s->set.cap * sizeof *s->set.v;
     if (!c->lo || n < c->lo)
         c->lo = n;
     if (n > c->hi)
@@ -105,7 +106,33 @@ int bti_shingle_cache_put(bti_shingle_cache *c, int64_t n, const uint64_t *v, si
         bti_shingle_cache_forget(c, c->lo);
         c->lo++;
     }
+}
+
+int bti_shingle_cache_put(bti_shingle_cache *c, int64_t n, const uint64_t *v, size_t len,
+                          int sorted)
+{
+    cslot *s = take_slot(c, n, len);
+    if (!s)
+        return 0;
+    s->set.v = malloc((len ? len : 1) * sizeof *v);
+    if (!s->set.v)
+        return BT_ENOMEM;
+    if (len)
+        memcpy(s->set.v, v, len * sizeof *v);
+    s->set.n = s->set.cap = len;
+    placed(c, s, n, sorted);
     return 0;
+}
+
+void bti_shingle_cache_put_owned(bti_shingle_cache *c, int64_t n, bti_u64s *set, int sorted)
+{
+    cslot *s = take_slot(c, n, set->n);
+    if (!s || !set->v)
+        return; /* not kept: the caller still owns it */
+    s->set = *set;
+    set->v = NULL;
+    set->n = set->cap = 0;
+    placed(c, s, n, sorted);
 }
 
 const bti_u64s *bti_shingle_cache_get(bti_shingle_cache *c, int64_t n)

@@ -342,6 +342,7 @@ typedef struct writer {
     bti_dup_sig **sigs;
     size_t nsigs, cap_sigs; /* signatures started in this batch; allocated */
     bti_dup_sig *cur;       /* the row whose texts the index is tokenising */
+    bti_dup_builder *builder; /* SIG_BUILDER: makes them one after another */
     int64_t cur_n;
 } writer;
 
@@ -390,10 +391,10 @@ static void *sink_text(void *ctx, int64_t n, int col)
     writer *w = ctx;
     if (col == BTI_SINK_TITLE) {
         w->cur = NULL;
-        if (w->nsigs < w->cap_sigs) {
+        if (w->nsigs < w->cap_sigs && w->builder) {
             w->cur = w->sigs[w->nsigs++];
             w->cur_n = n;
-            bti_dup_sig_start(w->cur, n);
+            bti_dup_sig_start(w->builder, w->cur, n);
         }
         return w->cur;
     }
@@ -420,6 +421,8 @@ static int connect_batch(writer *w, bt_error *err)
     bt_ingest *g = w->p->g;
     if (!g->dups || !w->npend)
         return 0;
+    if (!w->builder && bti_dup_builder_new(&w->builder))
+        w->builder = NULL; /* no signatures: each article signed from its stored text */
     if (w->cap_sigs < w->npend) {
         bti_dup_sig **v = realloc(w->sigs, w->npend * sizeof *v);
         if (v) {
@@ -730,6 +733,7 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     for (size_t i = 0; i < w.cap_sigs; i++)
         bti_dup_sig_free(w.sigs[i]);
     free(w.sigs);
+    bti_dup_builder_free(w.builder);
     free(w.pend);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
