@@ -34,6 +34,15 @@ void bti_band_filter_free(bti_band_filter *f);
 int bti_band_filter_add(bti_band_filter *f, uint64_t key); /* 0 or BT_ENOMEM */
 int bti_band_filter_may_hold(const bti_band_filter *f, uint64_t key);
 
+/* SET_SLABS: the memory that the shingle cache and the signatures' builder keep their sets in,
+ * in slabs of BTI_SLAB_BYTES aligned on their size (bti_slab_new, shingle_cache.c; NULL when
+ * there is no memory; freed by free()). Where the system has transparent huge pages (Linux,
+ * madvise), a slab is asked for as one: its first touch is one page fault instead of 512.
+ * On this VM a fault costs ~10 us: the cache's ~9 MB and the batch's signatures were ~3,500
+ * of the faults of an add of 3,000 corpus records (bench/README.md, issue 16, fifteenth pass). */
+#define BTI_SLAB_BYTES ((size_t)2 << 20)
+void *bti_slab_new(void);
+
 /* The shingle sets of the rows indexed last (shingle_cache.c): at most `slots` rows and
  * about `max_bytes` of sets. put copies v (sorted unique when `sorted`; else sorted by the
  * first get), replacing what row n held (0 or BT_ENOMEM); get gives row n's sorted unique
@@ -43,10 +52,6 @@ int bti_shingle_cache_new(size_t slots, size_t max_bytes, bti_shingle_cache **ou
 void bti_shingle_cache_free(bti_shingle_cache *c);
 int bti_shingle_cache_put(bti_shingle_cache *c, int64_t n, const uint64_t *v, size_t len,
                           int sorted);
-/* SIG_MOVED: put_owned keeps `set`'s own buffer instead of a copy (the writer's signatures
- * are made exactly sized for it, dups_db.c): *set is emptied when kept; one larger than the
- * whole budget is not kept and stays the caller's. Never fails. */
-void bti_shingle_cache_put_owned(bti_shingle_cache *c, int64_t n, bti_u64s *set, int sorted);
 const bti_u64s *bti_shingle_cache_get(bti_shingle_cache *c, int64_t n);
 void bti_shingle_cache_forget(bti_shingle_cache *c, int64_t n);
 void bti_shingle_cache_clear(bti_shingle_cache *c);
@@ -78,16 +83,18 @@ void bti_dup_sig_free(bti_dup_sig *s);
  * order, each opened by bti_dup_sig_part. The walk is shingle.c's, so the set and keys equal
  * bti_dup_sig_of's when the tokens and parts do (the index's folded tokens are
  * bt_tokenize's). SIG_BUILDER (dups_db.c): a builder makes one signature at a time, in its
- * own buffer; starting the next one closes the one before (its set copied out exactly
- * sized, its keys made), as finish does. A signature is reused by bti_dup_sig_start. token
- * always returns 0 (a failure is kept, not reported: the index goes on); finish: 0, or
- * BT_ENOMEM when a token could not be kept (then the signature must not be used). A
- * signature made for row n is used by bti_connect_add only for row n, which moves its set
- * into the writer's shingle cache (SIG_MOVED). A builder and its signatures are freed in
+ * own buffer; starting the next one closes the one before (its set copied into the
+ * builder's slabs, its keys made), as finish does. rewind gives the slabs out again from
+ * the first: the signatures closed before it must not be used after it. A signature is
+ * reused by bti_dup_sig_start. token always returns 0 (a failure is kept, not reported: the
+ * index goes on); finish: 0, or BT_ENOMEM when a token could not be kept (then the
+ * signature must not be used). A signature made for row n is used by bti_connect_add only
+ * for row n (which may sort its set in place). A builder and its signatures are freed in
  * either order. */
 typedef struct bti_dup_builder bti_dup_builder;
 int bti_dup_builder_new(bti_dup_builder **out); /* 0 or BT_ENOMEM */
 void bti_dup_builder_free(bti_dup_builder *b);
+void bti_dup_builder_rewind(bti_dup_builder *b);
 int bti_dup_sig_new(bti_dup_sig **out); /* 0 or BT_ENOMEM */
 void bti_dup_sig_start(bti_dup_builder *b, bti_dup_sig *s, int64_t n);
 void bti_dup_sig_part(bti_dup_sig *s);
@@ -100,7 +107,7 @@ const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n);
 const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s);
 
 /* Indexes the stored article `id` (just added, in the caller's transaction): its shingles
- * (`sig`, or from the stored text when NULL; a builder's `sig` gives its set up), one look-up per band, the exact check of each
+ * (`sig`, or from the stored text when NULL), one look-up per band, the exact check of each
  * candidate, the verified pairs and band keys written. 0 or a negative BT_E* naming the
  * article. */
 int bti_connect_add(bti_connect *c, const char *id, bti_dup_sig *sig, bt_error *err);

@@ -205,27 +205,36 @@ static int cache_check(bti_connect *c, bt_error *err)
 /* SIG_BUILDER: the signatures of a batch are made one at a time (the index tokenises its
  * rows in order), so one walk and one growing buffer serve them all, kept from row to row
  * and batch to batch; a signature is closed (its last part ended, its shingles copied out
- * exactly sized, its band keys made while the set is still in the cache) when the next one
- * starts or when it is finished. Each signature growing its own buffer by doubling (256,
- * 512, 1,024 values for ~650 shingles) and holding it until the commit was, with a batch of
- * 1,000 articles, 7 MB of memory first touched and ~1,800 of an add's page faults on 3,000
- * corpus records, and a copy at each doubling (bench/README.md, issue 16, fifteenth pass). */
+ * into the builder's slabs, its band keys made while the set is still in the cache) when the
+ * next one starts or when it is finished. The slabs (SET_SLABS, connect.h) are given out
+ * again from the first at each batch (bti_dup_builder_rewind): after the first batch, making
+ * the signatures touches no new memory. Each signature growing its own buffer by doubling
+ * (256, 512, 1,024 values for ~650 shingles) and holding it until the commit was, with a
+ * batch of 1,000 articles, 7 MB of memory first touched and ~1,800 of an add's page faults
+ * on 3,000 corpus records, and a copy at each doubling (bench/README.md, issue 16, fifteenth
+ * pass). */
+#define ARENA_VALUES (BTI_SLAB_BYTES / sizeof(uint64_t))
+
 struct bti_dup_builder {
     bti_dups_opts o;
     bti_shingle_walk walk;
     bti_u64s sh;       /* the open signature's shingles */
     bti_dup_sig *open; /* whose they are, NULL: none */
+    uint64_t **slabs;  /* the closed signatures' sets, one after another */
+    size_t nslabs, cap_slabs;
+    size_t at, used; /* the slab given out from, and its values given out */
 };
 
 struct bti_dup_sig {
     /* unsorted, with repeats: sorted by the writer when it has a candidate; one made by a
-     * builder is exactly sized and moved into the writer's shingle cache (SIG_MOVED) */
+     * builder lies in its slabs (or malloc'd, `heap`, when larger than a slab) */
     bti_u64s sh;
     uint64_t keys[BTI_DUPS_BANDS]; /* the default options' bands (the writer's) */
     /* INDEX_TOKENS (connect.h): made from a stream of tokens for the stored row n */
     int64_t n;            /* 0: made from the article (bti_dup_sig_of), for whichever row */
     bti_dup_builder *b;   /* the builder making it, while open */
-    int exact;            /* closed by a builder: its set exactly sized, to be moved */
+    int sortable;         /* closed by a builder: its set the writer's to sort in place */
+    int heap;             /* its set malloc'd (bti_dup_sig_of's, or past a builder's slab) */
     int in_part;          /* a part is open */
     int failed;           /* a token could not be kept (BT_ENOMEM): not to be used */
 };
@@ -259,6 +268,7 @@ int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out)
     bti_dups_opts o;
     bti_dups_opts_init(&o);
     int rc = bti_shingles_unsorted(&o, parts, NULL, np, &s->sh);
+    s->heap = 1;
     free(parts);
     if (rc) {
         bti_dup_sig_free(s);
@@ -287,7 +297,53 @@ void bti_dup_builder_free(bti_dup_builder *b)
         b->open->b = NULL;
     }
     bti_u64s_free(&b->sh);
+    for (size_t i = 0; i < b->nslabs; i++)
+        free(b->slabs[i]);
+    free(b->slabs);
     free(b);
+}
+
+void bti_dup_builder_rewind(bti_dup_builder *b)
+{
+    b->at = b->used = 0;
+}
+
+/* Room for len values in the builder's slabs, or NULL (then the caller mallocs). */
+static uint64_t *builder_room(bti_dup_builder *b, size_t len)
+{
+    if (len > ARENA_VALUES / 4)
+        return NULL; /* a book: alone, not to leave a slab mostly empty */
+    if (b->at < b->nslabs && b->used + len > ARENA_VALUES) {
+        b->at++;
+        b->used = 0;
+    }
+    if (b->at == b->nslabs) {
+        if (b->nslabs == b->cap_slabs) {
+            size_t cap = b->cap_slabs ? 2 * b->cap_slabs : 8;
+            uint64_t **v = realloc(b->slabs, cap * sizeof *v);
+            if (!v)
+                return NULL;
+            b->slabs = v;
+            b->cap_slabs = cap;
+        }
+        if (!(b->slabs[b->nslabs] = bti_slab_new()))
+            return NULL;
+        b->nslabs++;
+        b->used = 0;
+    }
+    uint64_t *v = b->slabs[b->at] + b->used;
+    b->used += len;
+    return v;
+}
+
+/* Gives up the signature's set (a builder's slab space is given out again at its rewind). */
+static void sig_release(bti_dup_sig *s)
+{
+    if (s->heap)
+        free(s->sh.v);
+    s->sh.v = NULL;
+    s->sh.n = s->sh.cap = 0;
+    s->heap = 0;
 }
 
 int bti_dup_sig_new(bti_dup_sig **out)
@@ -309,15 +365,21 @@ static void sig_close(bti_dup_sig *s)
     s->in_part = 0;
     if (s->failed)
         return;
-    s->sh.v = malloc((b->sh.n ? b->sh.n : 1) * sizeof *s->sh.v);
+    size_t len = b->sh.n ? b->sh.n : 1;
+    s->sh.v = builder_room(b, len);
+    if (!s->sh.v) {
+        s->sh.v = malloc(len * sizeof *s->sh.v);
+        s->heap = 1;
+    }
     if (!s->sh.v) {
         s->failed = 1;
         return;
     }
     if (b->sh.n)
         memcpy(s->sh.v, b->sh.v, b->sh.n * sizeof *s->sh.v);
-    s->sh.n = s->sh.cap = b->sh.n;
-    s->exact = 1;
+    s->sh.n = b->sh.n;
+    s->sh.cap = len;
+    s->sortable = 1;
     keys_of(&b->o, &s->sh, s->keys);
 }
 
@@ -325,11 +387,11 @@ void bti_dup_sig_start(bti_dup_builder *b, bti_dup_sig *s, int64_t n)
 {
     if (b->open && b->open != s)
         sig_close(b->open);
-    bti_u64s_free(&s->sh); /* a set not moved into the cache (made for a row not used) */
+    sig_release(s);
     memset(s->keys, 0, sizeof s->keys);
     s->n = n;
     s->b = b;
-    s->in_part = s->failed = s->exact = 0;
+    s->in_part = s->failed = s->sortable = 0;
     bti_walk_init(&b->walk, &b->o, &b->sh);
     b->open = s;
 }
@@ -382,14 +444,14 @@ void bti_dup_sig_free(bti_dup_sig *s)
         return;
     if (s->b && s->b->open == s)
         s->b->open = NULL;
-    bti_u64s_free(&s->sh);
+    sig_release(s);
     free(s);
 }
 
 /* Indexes the article of row n (see bti_connect_add): its set `sh` (sorted unique when
  * `sorted`, else sorted here when there is a candidate to check) and keys. An `owned` set
- * (a signature's, SIG_MOVED) is sorted in place and moved into the shingle cache; another
- * is copied into a scratch to be sorted, and into the cache. */
+ * (a builder's signature, SIG_BUILDER) is sorted in place; another is copied into a scratch
+ * to be sorted. The set is copied into the shingle cache. */
 static int add_set(bti_connect *c, int64_t n, bti_u64s *sh, int sorted, int owned,
                    const uint64_t *keys, bt_error *err)
 {
@@ -427,7 +489,6 @@ static int add_set(bti_connect *c, int64_t n, bti_u64s *sh, int sorted, int owne
             return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
         sh = &c->sh;
         sorted = 1;
-        owned = 0;
     }
     if (c->cand.n && (rc = cache_check(c, err)))
         return rc;
@@ -459,9 +520,7 @@ static int add_set(bti_connect *c, int64_t n, bti_u64s *sh, int sorted, int owne
     }
     if (c->ix.add_all(c->ix.self, keys, c->o.bands, n))
         return bti_store_db_error(c->s, "writing dup_bands", err);
-    if (owned)
-        bti_shingle_cache_put_owned(c->cache, n, sh, sorted);
-    else if (bti_shingle_cache_put(c->cache, n, sh->v, sh->n, sorted))
+    if (bti_shingle_cache_put(c->cache, n, sh->v, sh->n, sorted))
         return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
     return 0;
 }
@@ -507,7 +566,7 @@ int bti_connect_add(bti_connect *c, const char *id, bti_dup_sig *sig, bt_error *
         return bti_store_db_error(c->s, "finding an article for the near-duplicates", err);
     if (sig && sig->n && sig->n != n)
         sig = NULL; /* INDEX_TOKENS: made for another row; from the stored text */
-    int rc = sig ? add_set(c, n, &sig->sh, 0, sig->exact, sig->keys, err) : add_n(c, n, err);
+    int rc = sig ? add_set(c, n, &sig->sh, 0, sig->sortable, sig->keys, err) : add_n(c, n, err);
     if (!rc)
         rc = set_upto(c, n, err);
     if (rc && rc != BT_ENOMEM) {

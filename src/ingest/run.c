@@ -433,6 +433,8 @@ static int connect_batch(writer *w, bt_error *err)
     }
     w->nsigs = 0;
     w->cur = NULL;
+    if (w->builder) /* the last batch's signatures are done with */
+        bti_dup_builder_rewind(w->builder);
     int rc = bti_store_index_batch(g->store, err);
     for (size_t i = 0; !rc && i < w->npend; i++) {
         bti_dup_sig *sig = i < w->nsigs && !bti_dup_sig_finish(w->sigs[i]) ? w->sigs[i] : NULL;
