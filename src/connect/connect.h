@@ -25,6 +25,11 @@ bti_band_index bti_band_db_index(bti_band_db *b);
 void bti_band_db_forget(bti_band_db *b);
 /* Keys whose ids were read from the table so far (the look-ups the filter did not skip). */
 size_t bti_band_db_keys_read(const bti_band_db *b);
+/* DEFER_SORTED (band_db.c): after defer, the keys added are held in memory (look-ups see
+ * them) until flush writes them, in the order of their keys (keep), or drops them (!keep:
+ * the caller rolls back). flush: 0 or BT_EDB. */
+void bti_band_db_defer(bti_band_db *b);
+int bti_band_db_flush(bti_band_db *b, int keep);
 
 /* A filter of band keys (band_filter.c): may_hold is 1 for every key added, and for a few
  * others. `keys`: how many it is first sized for (it grows past them). */
@@ -111,6 +116,13 @@ const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s);
  * candidate, the verified pairs and band keys written. 0 or a negative BT_E* naming the
  * article. */
 int bti_connect_add(bti_connect *c, const char *id, bti_dup_sig *sig, bt_error *err);
+
+/* DEFER_SORTED: between defer and flush, the band-key rows of the articles added (and the
+ * last row indexed, 'dups_upto') are held in memory, written at the flush in the order of
+ * their keys (keep) or dropped (!keep: the caller rolls back; err untouched). Ingest defers
+ * a batch's adds. flush: 0 or a negative BT_E*. */
+void bti_connect_defer(bti_connect *c);
+int bti_connect_flush(bti_connect *c, int keep, bt_error *err);
 
 /* Empties the index and adds every stored article again in the order they were added, in
  * one transaction of its own (not inside a batch). */

@@ -143,6 +143,8 @@ struct bti_connect {
     bti_u64s sh, other, cand;
     bti_shingle_cache *cache;
     int64_t data_version; /* the file's when the cache was last known good */
+    int deferring;        /* DEFER_SORTED: rows and 'dups_upto' held until the flush */
+    int64_t upto_held;    /* the last row added while deferring */
 };
 
 void bti_connect_close(bti_connect *c)
@@ -567,13 +569,32 @@ int bti_connect_add(bti_connect *c, const char *id, bti_dup_sig *sig, bt_error *
     if (sig && sig->n && sig->n != n)
         sig = NULL; /* INDEX_TOKENS: made for another row; from the stored text */
     int rc = sig ? add_set(c, n, &sig->sh, 0, sig->sortable, sig->keys, err) : add_n(c, n, err);
-    if (!rc)
+    if (!rc && c->deferring)
+        c->upto_held = n > c->upto_held ? n : c->upto_held;
+    else if (!rc)
         rc = set_upto(c, n, err);
     if (rc && rc != BT_ENOMEM) {
         bt_error inner = *err;
         bt_error_set(err, rc, "article %s: %s", id, inner.msg);
     }
     return rc;
+}
+
+void bti_connect_defer(bti_connect *c)
+{
+    c->deferring = 1;
+    c->upto_held = 0;
+    bti_band_db_defer(c->bands);
+}
+
+int bti_connect_flush(bti_connect *c, int keep, bt_error *err)
+{
+    if (!c->deferring)
+        return 0;
+    c->deferring = 0;
+    if (bti_band_db_flush(c->bands, keep) && keep)
+        return bti_store_db_error(c->s, "writing dup_bands", err);
+    return keep && c->upto_held ? set_upto(c, c->upto_held, err) : 0;
 }
 
 /* ---- meta, catch-up and rebuild ------------------------------------------------------------ */

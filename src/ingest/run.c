@@ -436,10 +436,14 @@ static int connect_batch(writer *w, bt_error *err)
     if (w->builder) /* the last batch's signatures are done with */
         bti_dup_builder_rewind(w->builder);
     int rc = bti_store_index_batch(g->store, err);
+    bti_connect_defer(g->dups); /* DEFER_SORTED: the batch's band-key rows written at its end */
     for (size_t i = 0; !rc && i < w->npend; i++) {
         bti_dup_sig *sig = i < w->nsigs && !bti_dup_sig_finish(w->sigs[i]) ? w->sigs[i] : NULL;
         rc = bti_connect_add(g->dups, w->pend[i], sig, err);
     }
+    int frc = bti_connect_flush(g->dups, !rc, err);
+    if (!rc)
+        rc = frc;
     w->npend = 0;
     w->nsigs = 0;
     w->cur = NULL;
