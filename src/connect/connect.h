@@ -106,6 +106,10 @@ void bti_dup_sig_part(bti_dup_sig *s);
 int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t);
 int bti_dup_sig_finish(bti_dup_sig *s);
 void bti_dup_sig_drop(bti_dup_sig *s); /* not to be used: finish will say BT_ENOMEM */
+/* part and token as a token sink's (store/db.h) callbacks take them, `s` a bti_dup_sig:
+ * ingest's sink calls them directly (a call a token less). */
+void bti_dup_sig_sink_part(void *s);
+int bti_dup_sig_sink_token(void *s, const bt_token *t);
 /* What a signature holds (for tests): its shingles in the order made, and its band keys
  * (bti_dups_opts' bands of them, 0 for a set without words). */
 const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n);

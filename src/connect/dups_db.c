@@ -418,6 +418,16 @@ int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t)
     return 0;
 }
 
+void bti_dup_sig_sink_part(void *s) { bti_dup_sig_part(s); }
+
+int bti_dup_sig_sink_token(void *s, const bt_token *t)
+{
+    bti_dup_sig *g = s;
+    if (!g->failed && (!g->b || g->b->open != g || bti_walk_token(&g->b->walk, t)))
+        g->failed = 1;
+    return 0;
+}
+
 void bti_dup_sig_drop(bti_dup_sig *s)
 {
     s->failed = 1;

@@ -407,9 +407,6 @@ static void *sink_text(void *ctx, int64_t n, int col)
     return w->cur;
 }
 
-static void sink_part(void *t) { bti_dup_sig_part(t); }
-
-static int sink_token(void *t, const bt_token *tok) { return bti_dup_sig_token(t, tok); }
 
 /* The near-duplicate step of the batch's new articles, in the order they were added, in the
  * batch's transaction, before its COMMIT: the index is written first (bti_store_index_batch),
@@ -722,7 +719,8 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
         if (g->store)
             bti_store_set_add_time(g->store, (int64_t)time(NULL));
         if (g->store && g->dups) {
-            w.sink = (bti_token_sink){&w, sink_text, sink_part, sink_token};
+            w.sink = (bti_token_sink){&w, sink_text, bti_dup_sig_sink_part,
+                                      bti_dup_sig_sink_token};
             bti_store_set_token_sink(g->store, &w.sink);
         }
         write_loop(&w);
