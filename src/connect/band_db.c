@@ -43,6 +43,7 @@ struct bti_band_db {
     /* DEFER_SORTED: the rows added since defer, in order, chained by key (newest first) */
     int deferring;
     sqlite3_stmt *add_pairs; /* BTI_DUPS_BANDS rows of their own keys and ids at once */
+    sqlite3_stmt *add_many;  /* FLUSH_ROWS of them */
     uint64_t *pkey;
     int64_t *pid;
     uint32_t *pnext; /* the previous row of the same chain + 1; 0: none */
@@ -62,6 +63,9 @@ struct bti_band_db {
  * would give had they been written. FLUSH_BITS: the sort's buckets (top bits of the key),
  * more than the table's leaves at any size a batch is written into. */
 #define FLUSH_BITS 12
+/* FLUSH_ROWS: rows a statement at the flush (then BTI_DUPS_BANDS, then one): a statement's
+ * step, reset and binding cost less a row with more rows. */
+#define FLUSH_ROWS 128
 
 /* The parameters of the insert of all of an article's keys at once: "(?1, ?n+1), (?2, ?n+1),
  * ..." (each key with the id). */
@@ -85,6 +89,17 @@ static void find_all_sql(char *out, size_t cap, unsigned n)
                                 "%sSELECT * FROM (SELECT key, article FROM dup_bands"
                                 " WHERE key = ?%u ORDER BY article DESC LIMIT ?%u)",
                                 i ? " UNION ALL " : "", i + 1, n + 1);
+}
+
+/* The insert of n rows of their own keys and ids. */
+static int prepare_pairs(bt_store *s, unsigned n, sqlite3_stmt **out, bt_error *err)
+{
+    char sql[FLUSH_ROWS * 8 + 80];
+    size_t len = (size_t)snprintf(sql, sizeof sql,
+                                  "INSERT OR IGNORE INTO dup_bands(key, article) VALUES ");
+    for (unsigned i = 0; i < n && len < sizeof sql; i++)
+        len += (size_t)snprintf(sql + len, sizeof sql - len, "%s(?, ?)", i ? ", " : "");
+    return bti_store_prepare(s, sql, "writing dup_bands", out, err);
 }
 
 int bti_band_db_new(bt_store *s, bti_band_db **out, bt_error *err)
@@ -112,14 +127,10 @@ int bti_band_db_new(bt_store *s, bti_band_db **out, bt_error *err)
     snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO dup_bands(key, article) VALUES %s", list);
     if (!rc)
         rc = bti_store_prepare(s, sql, "writing dup_bands", &b->add_all, err);
-    {
-        size_t len = 0;
-        for (unsigned i = 0; i < BTI_DUPS_BANDS; i++)
-            len += (size_t)snprintf(list + len, sizeof list - len, "%s(?, ?)", i ? ", " : "");
-    }
-    snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO dup_bands(key, article) VALUES %s", list);
     if (!rc)
-        rc = bti_store_prepare(s, sql, "writing dup_bands", &b->add_pairs, err);
+        rc = prepare_pairs(s, BTI_DUPS_BANDS, &b->add_pairs, err);
+    if (!rc)
+        rc = prepare_pairs(s, FLUSH_ROWS, &b->add_many, err);
     if (!rc)
         rc = bti_store_prepare(s, "PRAGMA data_version", "reading the data version",
                                &b->version, err);
@@ -151,6 +162,7 @@ void bti_band_db_free(bti_band_db *b)
     sqlite3_finalize(b->scan);
     sqlite3_finalize(b->last);
     sqlite3_finalize(b->add_pairs);
+    sqlite3_finalize(b->add_many);
     bti_band_filter_free(b->filter);
     free(b->pkey);
     free(b->pid);
@@ -362,15 +374,19 @@ int bti_band_db_flush(bti_band_db *b, int keep)
                 rows[start[b->pkey[i] >> (64 - FLUSH_BITS)]++] = i;
         }
         size_t i = 0;
-        for (; !rc && i + BTI_DUPS_BANDS <= n; i += BTI_DUPS_BANDS) {
-            for (unsigned k = 0; k < BTI_DUPS_BANDS; k++) {
-                size_t r = rows ? rows[i + k] : i + k;
-                bind_pair(b->add_pairs, 2 * (int)k + 1, b->pkey[r], b->pid[r]);
+        for (int tier = 0; tier < 2; tier++) {
+            sqlite3_stmt *st = tier ? b->add_pairs : b->add_many;
+            size_t per = tier ? BTI_DUPS_BANDS : FLUSH_ROWS;
+            for (; !rc && i + per <= n; i += per) {
+                for (size_t k = 0; k < per; k++) {
+                    size_t r = rows ? rows[i + k] : i + k;
+                    bind_pair(st, 2 * (int)k + 1, b->pkey[r], b->pid[r]);
+                }
+                int done = sqlite3_step(st);
+                sqlite3_reset(st);
+                if (done != SQLITE_DONE)
+                    rc = BT_EDB;
             }
-            int st = sqlite3_step(b->add_pairs);
-            sqlite3_reset(b->add_pairs);
-            if (st != SQLITE_DONE)
-                rc = BT_EDB;
         }
         for (; !rc && i < n; i++) {
             size_t r = rows ? rows[i] : i;
