@@ -413,9 +413,7 @@ void bti_dup_sig_part(bti_dup_sig *s)
 
 int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t)
 {
-    if (!s->failed && (!s->b || s->b->open != s || bti_walk_token(&s->b->walk, t)))
-        s->failed = 1;
-    return 0;
+    return bti_dup_sig_sink_token(s, t);
 }
 
 void bti_dup_sig_sink_part(void *s) { bti_dup_sig_part(s); }
