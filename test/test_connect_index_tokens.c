@@ -28,6 +28,7 @@ typedef struct sink_state {
     size_t rows;
     bti_dup_sig *cur;
     int64_t cur_n;
+    bti_dup_builder *b;
 } sink_state;
 
 static void *s_text(void *ctx, int64_t n, int col)
@@ -39,7 +40,9 @@ static void *s_text(void *ctx, int64_t n, int col)
             assert_int_equal(bti_dup_sig_new(&k->sig[k->rows]), 0);
         k->cur = k->sig[k->rows];
         k->cur_n = k->n[k->rows++] = n;
-        bti_dup_sig_start(k->cur, n);
+        if (!k->b)
+            assert_int_equal(bti_dup_builder_new(&k->b), 0);
+        bti_dup_sig_start(k->b, k->cur, n);
         return k->cur;
     }
     assert_true(col == BTI_SINK_LEDE || col == BTI_SINK_BODY); /* no STOP here */
@@ -55,6 +58,7 @@ static void sink_free(sink_state *k)
 {
     for (size_t i = 0; i < MAX_ROWS; i++)
         bti_dup_sig_free(k->sig[i]);
+    bti_dup_builder_free(k->b);
 }
 
 /* ---- articles -------------------------------------------------------------------------------- */
@@ -262,10 +266,13 @@ static void test_other_row(void **state)
     assert_int_equal(add(f, records[0], NULL, ids[0]), BT_STORE_ADDED);
     assert_int_equal(add(f, records[1], NULL, ids[1]), BT_STORE_ADDED);
     bti_dup_sig *wrong;
+    bti_dup_builder *b;
+    assert_int_equal(bti_dup_builder_new(&b), 0);
     assert_int_equal(bti_dup_sig_new(&wrong), 0);
-    bti_dup_sig_start(wrong, row_of(f, ids[0]));
+    bti_dup_sig_start(b, wrong, row_of(f, ids[0]));
     assert_int_equal(bti_dup_sig_finish(wrong), 0); /* an empty set: no words, no keys */
     assert_int_equal(bti_connect_add(c, ids[1], wrong, &err), 0);
+    bti_dup_builder_free(b); /* before its signature: either order */
     bti_dup_sig_free(wrong);
     assert_int_equal(bt_store_commit(f->s, &err), 0);
     sqlite3_stmt *st;

@@ -4,8 +4,8 @@
  * whole, a schema-4 file caught up on upgrade, ingest without connect caught up later, bad
  * input (unknown ids, empty store, no date), the band index's filter of stored keys (no key
  * missed, keys never stored not read, another connection's keys seen), the writer's kept
- * shingle sets (oldest out first, none used after another connection removed their article),
- * and the CLI (`bantin dups`, `connect --rebuild`, `show`). */
+ * shingle sets (oldest out first, none used after another connection removed their article;
+ * kept in slabs), a batch's band-key rows held and written at its end, and the CLI (`bantin dups`, `connect --rebuild`, `show`). */
 #include "support.h"
 
 #include "bantin.h"
@@ -761,6 +761,121 @@ static void test_band_filter(void **state)
     bt_store_close(s);
 }
 
+/* The ids find_all gives for `keys` (cap 16), as a count per id (ids below 64). */
+typedef struct tally {
+    size_t per_id[64], total;
+} tally;
+
+static int on_tally(void *ctx, uint64_t key, int64_t id)
+{
+    (void)key;
+    tally *t = ctx;
+    assert_true(id > 0 && id < 64);
+    t->per_id[id]++;
+    t->total++;
+    return 0;
+}
+
+static void tally_of(bti_band_index *ix, const uint64_t *keys, tally *t)
+{
+    memset(t, 0, sizeof *t);
+    assert_int_equal(ix->find_all(ix->self, keys, BTI_DUPS_BANDS, 16, on_tally, t), 0);
+}
+
+/* DEFER_SORTED: rows held between defer and flush are looked up with the table's (a crowded
+ * key's cap counts the held ids first, the newest), written at the flush, or dropped by a
+ * flush that does not keep them; a filter loaded while rows are held knows their keys. */
+static void test_band_defer(void **state)
+{
+    fixture *f = *state;
+    bt_store *s;
+    bt_error err;
+    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
+    bti_band_db *b;
+    assert_int_equal(bti_band_db_new(s, &b, &err), 0);
+    bti_band_index ix = bti_band_db_index(b);
+    uint64_t keys[BTI_DUPS_BANDS], other[BTI_DUPS_BANDS];
+    band_keys(1, keys);
+    assert_int_equal(bt_store_begin(s, &err), 0);
+    for (int64_t a = 1; a <= 10; a++) /* ten articles sharing all their keys, written */
+        assert_int_equal(ix.add_all(ix.self, keys, BTI_DUPS_BANDS, a), 0);
+    bti_band_db_defer(b);
+    for (int64_t a = 11; a <= 20; a++) /* ten more, held */
+        assert_int_equal(ix.add_all(ix.self, keys, BTI_DUPS_BANDS, a), 0);
+    assert_int_equal(ix.add(ix.self, keys[3], 20), 0); /* held already: one row */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), 10 * BTI_DUPS_BANDS);
+    tally t;
+    tally_of(&ix, keys, &t); /* the 16 newest a key: 20..5 */
+    assert_int_equal(t.total, 16 * BTI_DUPS_BANDS);
+    for (int64_t a = 1; a <= 20; a++)
+        assert_int_equal(t.per_id[a], a >= 5 ? BTI_DUPS_BANDS : 0);
+    found fd = {20, 0, 0};
+    assert_int_equal(ix.find(ix.self, keys[0], on_found_one, &fd), 0);
+    assert_int_equal(fd.hits, 1);
+    assert_int_equal(fd.others, 19);
+    /* a filter made now (dropped, then loaded at the second look-up) holds the held keys */
+    band_keys(2, other);
+    assert_int_equal(ix.add_all(ix.self, other, BTI_DUPS_BANDS, 21), 0);
+    bti_band_db_forget(b);
+    for (int i = 0; i < 2; i++) {
+        tally_of(&ix, other, &t);
+        assert_int_equal(t.total, BTI_DUPS_BANDS);
+        assert_int_equal(t.per_id[21], BTI_DUPS_BANDS);
+    }
+    assert_int_equal(bti_band_db_flush(b, 1), 0);
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), 21 * BTI_DUPS_BANDS);
+    tally_of(&ix, keys, &t); /* the same ids from the table */
+    assert_int_equal(t.total, 16 * BTI_DUPS_BANDS);
+    for (int64_t a = 5; a <= 20; a++)
+        assert_int_equal(t.per_id[a], BTI_DUPS_BANDS);
+    bti_band_db_defer(b);
+    band_keys(3, other);
+    assert_int_equal(ix.add_all(ix.self, other, BTI_DUPS_BANDS, 22), 0);
+    assert_int_equal(bti_band_db_flush(b, 0), 0); /* dropped: the caller rolls back */
+    assert_int_equal(count(s, "SELECT count(*) FROM dup_bands"), 21 * BTI_DUPS_BANDS);
+    tally_of(&ix, other, &t);
+    assert_int_equal(t.total, 0);
+    assert_int_equal(bt_store_commit(s, &err), 0);
+    bti_band_db_free(b);
+    bt_store_close(s);
+}
+
+/* SET_SLABS: sets that fill several slabs come back whole and sorted after the oldest went
+ * (their slabs given back and taken again), and one larger than a slab's share is kept
+ * alone. */
+static void test_shingle_cache_slabs(void **state)
+{
+    (void)state;
+    enum { LEN = 60000, ROWS = 40 }; /* 480 KB a set: four a slab */
+    bti_shingle_cache *c;
+    assert_int_equal(bti_shingle_cache_new(64, (size_t)8 << 20, &c), 0); /* ~17 sets */
+    uint64_t *v = malloc(100000 * sizeof *v);
+    assert_non_null(v);
+    for (int64_t n = 1; n <= ROWS; n++) {
+        for (size_t i = 0; i < LEN; i++) /* descending, a repeat at the end */
+            v[i] = (uint64_t)n << 32 | (LEN - 1 - i);
+        v[LEN - 1] = v[LEN - 2];
+        assert_int_equal(bti_shingle_cache_put(c, n, v, LEN, 0), 0);
+    }
+    assert_null(bti_shingle_cache_get(c, 1));
+    for (int64_t n = ROWS - 10; n <= ROWS; n++) {
+        const bti_u64s *got = bti_shingle_cache_get(c, n);
+        assert_non_null(got);
+        assert_int_equal(got->n, LEN - 1);
+        for (size_t i = 0; i < got->n; i++)
+            assert_true(got->v[i] == ((uint64_t)n << 32 | (i + 1)));
+    }
+    for (size_t i = 0; i < 100000; i++)
+        v[i] = i;
+    assert_int_equal(bti_shingle_cache_put(c, ROWS + 1, v, 100000, 1), 0);
+    const bti_u64s *got = bti_shingle_cache_get(c, ROWS + 1);
+    assert_non_null(got);
+    assert_int_equal(got->n, 100000);
+    assert_true(got->v[99999] == 99999);
+    free(v);
+    bti_shingle_cache_free(c);
+}
+
 /* ---- the writer's kept shingle sets --------------------------------------------------------- */
 
 static void expect_set(bti_shingle_cache *c, int64_t n, const uint64_t *want, size_t nw)
@@ -876,6 +991,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cli_no_connect, setup, teardown),
         cmocka_unit_test_setup_teardown(test_band_filter, setup, teardown),
         cmocka_unit_test(test_shingle_cache),
+        cmocka_unit_test_setup_teardown(test_band_defer, setup, teardown),
+        cmocka_unit_test(test_shingle_cache_slabs),
         cmocka_unit_test_setup_teardown(test_kept_sets_and_removal, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

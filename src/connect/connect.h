@@ -25,6 +25,11 @@ bti_band_index bti_band_db_index(bti_band_db *b);
 void bti_band_db_forget(bti_band_db *b);
 /* Keys whose ids were read from the table so far (the look-ups the filter did not skip). */
 size_t bti_band_db_keys_read(const bti_band_db *b);
+/* DEFER_SORTED (band_db.c): after defer, the keys added are held in memory (look-ups see
+ * them) until flush writes them, in the order of their keys (keep), or drops them (!keep:
+ * the caller rolls back). flush: 0 or BT_EDB. */
+void bti_band_db_defer(bti_band_db *b);
+int bti_band_db_flush(bti_band_db *b, int keep);
 
 /* A filter of band keys (band_filter.c): may_hold is 1 for every key added, and for a few
  * others. `keys`: how many it is first sized for (it grows past them). */
@@ -33,6 +38,15 @@ int bti_band_filter_new(size_t keys, bti_band_filter **out); /* 0 or BT_ENOMEM *
 void bti_band_filter_free(bti_band_filter *f);
 int bti_band_filter_add(bti_band_filter *f, uint64_t key); /* 0 or BT_ENOMEM */
 int bti_band_filter_may_hold(const bti_band_filter *f, uint64_t key);
+
+/* SET_SLABS: the memory that the shingle cache and the signatures' builder keep their sets in,
+ * in slabs of BTI_SLAB_BYTES aligned on their size (bti_slab_new, shingle_cache.c; NULL when
+ * there is no memory; freed by free()). Where the system has transparent huge pages (Linux,
+ * madvise), a slab is asked for as one: its first touch is one page fault instead of 512.
+ * On this VM a fault costs ~10 us: the cache's ~9 MB and the batch's signatures were ~3,500
+ * of the faults of an add of 3,000 corpus records (bench/README.md, issue 16, fifteenth pass). */
+#define BTI_SLAB_BYTES ((size_t)2 << 20)
+void *bti_slab_new(void);
 
 /* The shingle sets of the rows indexed last (shingle_cache.c): at most `slots` rows and
  * about `max_bytes` of sets. put copies v (sorted unique when `sorted`; else sorted by the
@@ -73,16 +87,29 @@ void bti_dup_sig_free(bti_dup_sig *s);
  * ingest/run.c connects the two): the title, the lede and each paragraph a part, in that
  * order, each opened by bti_dup_sig_part. The walk is shingle.c's, so the set and keys equal
  * bti_dup_sig_of's when the tokens and parts do (the index's folded tokens are
- * bt_tokenize's). A signature is reused by bti_dup_sig_start (its buffer kept). token
- * always returns 0 (a failure is kept, not reported: the index goes on); finish: 0, or
- * BT_ENOMEM when a token could not be kept (then the signature must not be used). A
- * signature made for row n is used by bti_connect_add only for row n. */
+ * bt_tokenize's). SIG_BUILDER (dups_db.c): a builder makes one signature at a time, in its
+ * own buffer; starting the next one closes the one before (its set copied into the
+ * builder's slabs, its keys made), as finish does. rewind gives the slabs out again from
+ * the first: the signatures closed before it must not be used after it. A signature is
+ * reused by bti_dup_sig_start. token always returns 0 (a failure is kept, not reported: the
+ * index goes on); finish: 0, or BT_ENOMEM when a token could not be kept (then the
+ * signature must not be used). A signature made for row n is used by bti_connect_add only
+ * for row n (which may sort its set in place). A builder and its signatures are freed in
+ * either order. */
+typedef struct bti_dup_builder bti_dup_builder;
+int bti_dup_builder_new(bti_dup_builder **out); /* 0 or BT_ENOMEM */
+void bti_dup_builder_free(bti_dup_builder *b);
+void bti_dup_builder_rewind(bti_dup_builder *b);
 int bti_dup_sig_new(bti_dup_sig **out); /* 0 or BT_ENOMEM */
-void bti_dup_sig_start(bti_dup_sig *s, int64_t n);
+void bti_dup_sig_start(bti_dup_builder *b, bti_dup_sig *s, int64_t n);
 void bti_dup_sig_part(bti_dup_sig *s);
 int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t);
 int bti_dup_sig_finish(bti_dup_sig *s);
 void bti_dup_sig_drop(bti_dup_sig *s); /* not to be used: finish will say BT_ENOMEM */
+/* part and token as a token sink's (store/db.h) callbacks take them, `s` a bti_dup_sig:
+ * ingest's sink calls them directly (a call a token less). */
+void bti_dup_sig_sink_part(void *s);
+int bti_dup_sig_sink_token(void *s, const bt_token *t);
 /* What a signature holds (for tests): its shingles in the order made, and its band keys
  * (bti_dups_opts' bands of them, 0 for a set without words). */
 const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n);
@@ -92,7 +119,14 @@ const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s);
  * (`sig`, or from the stored text when NULL), one look-up per band, the exact check of each
  * candidate, the verified pairs and band keys written. 0 or a negative BT_E* naming the
  * article. */
-int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err);
+int bti_connect_add(bti_connect *c, const char *id, bti_dup_sig *sig, bt_error *err);
+
+/* DEFER_SORTED: between defer and flush, the band-key rows of the articles added (and the
+ * last row indexed, 'dups_upto') are held in memory, written at the flush in the order of
+ * their keys (keep) or dropped (!keep: the caller rolls back; err untouched). Ingest defers
+ * a batch's adds. flush: 0 or a negative BT_E*. */
+void bti_connect_defer(bti_connect *c);
+int bti_connect_flush(bti_connect *c, int keep, bt_error *err);
 
 /* Empties the index and adds every stored article again in the order they were added, in
  * one transaction of its own (not inside a batch). */

@@ -184,6 +184,7 @@ typedef struct bti_shingle_walk {
     bti_u64s *out;
     uint64_t ring[BTI_DUPS_MAX_SHINGLE_WORDS]; /* the last k token hashes */
     size_t count;                              /* tokens of the current part so far */
+    size_t at;                                 /* RING_AT: count % k, the next token's slot */
     uint64_t roll;                             /* ROLLING_SHINGLE: the ring's polynomial */
     uint64_t mul_k, base;                      /* RUN_MUL^k; run_hash's seed term for k */
     uint64_t nring[BTI_DUPS_NUMBER_RUN];       /* the last numbers' hashes */

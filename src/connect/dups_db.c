@@ -143,6 +143,8 @@ struct bti_connect {
     bti_u64s sh, other, cand;
     bti_shingle_cache *cache;
     int64_t data_version; /* the file's when the cache was last known good */
+    int deferring;        /* DEFER_SORTED: rows and 'dups_upto' held until the flush */
+    int64_t upto_held;    /* the last row added while deferring */
 };
 
 void bti_connect_close(bti_connect *c)
@@ -202,15 +204,41 @@ static int cache_check(bti_connect *c, bt_error *err)
     return 0;
 }
 
-struct bti_dup_sig {
-    bti_u64s sh; /* unsorted, with repeats: sorted by the writer when it has a candidate */
-    uint64_t keys[BTI_DUPS_MAX_HASHES];
-    /* INDEX_TOKENS (connect.h): made from a stream of tokens for the stored row n */
-    int64_t n;        /* 0: made from the article (bti_dup_sig_of), for whichever row */
-    int in_part;      /* a part is open */
-    int failed;       /* a token could not be kept (BT_ENOMEM): not to be used */
-    bti_dups_opts o;  /* the walk's options */
+/* SIG_BUILDER: the signatures of a batch are made one at a time (the index tokenises its
+ * rows in order), so one walk and one growing buffer serve them all, kept from row to row
+ * and batch to batch; a signature is closed (its last part ended, its shingles copied out
+ * into the builder's slabs, its band keys made while the set is still in the cache) when the
+ * next one starts or when it is finished. The slabs (SET_SLABS, connect.h) are given out
+ * again from the first at each batch (bti_dup_builder_rewind): after the first batch, making
+ * the signatures touches no new memory. Each signature growing its own buffer by doubling
+ * (256, 512, 1,024 values for ~650 shingles) and holding it until the commit was, with a
+ * batch of 1,000 articles, 7 MB of memory first touched and ~1,800 of an add's page faults
+ * on 3,000 corpus records, and a copy at each doubling (bench/README.md, issue 16, fifteenth
+ * pass). */
+#define ARENA_VALUES (BTI_SLAB_BYTES / sizeof(uint64_t))
+
+struct bti_dup_builder {
+    bti_dups_opts o;
     bti_shingle_walk walk;
+    bti_u64s sh;       /* the open signature's shingles */
+    bti_dup_sig *open; /* whose they are, NULL: none */
+    uint64_t **slabs;  /* the closed signatures' sets, one after another */
+    size_t nslabs, cap_slabs;
+    size_t at, used; /* the slab given out from, and its values given out */
+};
+
+struct bti_dup_sig {
+    /* unsorted, with repeats: sorted by the writer when it has a candidate; one made by a
+     * builder lies in its slabs (or malloc'd, `heap`, when larger than a slab) */
+    bti_u64s sh;
+    uint64_t keys[BTI_DUPS_BANDS]; /* the default options' bands (the writer's) */
+    /* INDEX_TOKENS (connect.h): made from a stream of tokens for the stored row n */
+    int64_t n;            /* 0: made from the article (bti_dup_sig_of), for whichever row */
+    bti_dup_builder *b;   /* the builder making it, while open */
+    int sortable;         /* closed by a builder: its set the writer's to sort in place */
+    int heap;             /* its set malloc'd (bti_dup_sig_of's, or past a builder's slab) */
+    int in_part;          /* a part is open */
+    int failed;           /* a token could not be kept (BT_ENOMEM): not to be used */
 };
 
 /* The band keys of a set, sorted or not (its word shingles: none, 0 and no keys). */
@@ -242,6 +270,7 @@ int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out)
     bti_dups_opts o;
     bti_dups_opts_init(&o);
     int rc = bti_shingles_unsorted(&o, parts, NULL, np, &s->sh);
+    s->heap = 1;
     free(parts);
     if (rc) {
         bti_dup_sig_free(s);
@@ -252,36 +281,158 @@ int bti_dup_sig_of(const bt_article *a, bti_dup_sig **out)
     return 0;
 }
 
+int bti_dup_builder_new(bti_dup_builder **out)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return BT_ENOMEM;
+    bti_dups_opts_init(&(*out)->o);
+    return 0;
+}
+
+void bti_dup_builder_free(bti_dup_builder *b)
+{
+    if (!b)
+        return;
+    if (b->open) {
+        b->open->failed = 1; /* its shingles go with the buffer */
+        b->open->b = NULL;
+    }
+    bti_u64s_free(&b->sh);
+    for (size_t i = 0; i < b->nslabs; i++)
+        free(b->slabs[i]);
+    free(b->slabs);
+    free(b);
+}
+
+void bti_dup_builder_rewind(bti_dup_builder *b)
+{
+    b->at = b->used = 0;
+}
+
+/* Room for len values in the builder's slabs, or NULL (then the caller mallocs). */
+static uint64_t *builder_room(bti_dup_builder *b, size_t len)
+{
+    if (len > ARENA_VALUES / 4)
+        return NULL; /* a book: alone, not to leave a slab mostly empty */
+    if (b->at < b->nslabs && b->used + len > ARENA_VALUES) {
+        b->at++;
+        b->used = 0;
+    }
+    if (b->at == b->nslabs) {
+        if (b->nslabs == b->cap_slabs) {
+            size_t cap = b->cap_slabs ? 2 * b->cap_slabs : 8;
+            uint64_t **v = realloc(b->slabs, cap * sizeof *v);
+            if (!v)
+                return NULL;
+            b->slabs = v;
+            b->cap_slabs = cap;
+        }
+        if (!(b->slabs[b->nslabs] = bti_slab_new()))
+            return NULL;
+        b->nslabs++;
+        b->used = 0;
+    }
+    uint64_t *v = b->slabs[b->at] + b->used;
+    b->used += len;
+    return v;
+}
+
+/* Gives up the signature's set (a builder's slab space is given out again at its rewind). */
+static void sig_release(bti_dup_sig *s)
+{
+    if (s->heap)
+        free(s->sh.v);
+    s->sh.v = NULL;
+    s->sh.n = s->sh.cap = 0;
+    s->heap = 0;
+}
+
 int bti_dup_sig_new(bti_dup_sig **out)
 {
     *out = calloc(1, sizeof **out);
     return *out ? 0 : BT_ENOMEM;
 }
 
-void bti_dup_sig_start(bti_dup_sig *s, int64_t n)
+/* Ends the signature's walk: its shingles copied out of the builder, its keys made. */
+static void sig_close(bti_dup_sig *s)
 {
+    bti_dup_builder *b = s->b;
+    if (!b || b->open != s)
+        return;
+    b->open = NULL;
+    s->b = NULL;
+    if (s->in_part && !s->failed && bti_walk_part_end(&b->walk))
+        s->failed = 1;
+    s->in_part = 0;
+    if (s->failed)
+        return;
+    size_t len = b->sh.n ? b->sh.n : 1;
+    s->sh.v = builder_room(b, len);
+    if (!s->sh.v) {
+        s->sh.v = malloc(len * sizeof *s->sh.v);
+        s->heap = 1;
+    }
+    if (!s->sh.v) {
+        s->failed = 1;
+        return;
+    }
+    if (b->sh.n)
+        memcpy(s->sh.v, b->sh.v, b->sh.n * sizeof *s->sh.v);
+    s->sh.n = b->sh.n;
+    s->sh.cap = len;
+    s->sortable = 1;
+    keys_of(&b->o, &s->sh, s->keys);
+}
+
+void bti_dup_sig_start(bti_dup_builder *b, bti_dup_sig *s, int64_t n)
+{
+    if (b->open && b->open != s)
+        sig_close(b->open);
+    sig_release(s);
+    memset(s->keys, 0, sizeof s->keys);
     s->n = n;
-    s->in_part = s->failed = 0;
-    bti_dups_opts_init(&s->o);
-    bti_walk_init(&s->walk, &s->o, &s->sh);
+    s->b = b;
+    s->in_part = s->failed = s->sortable = 0;
+    bti_walk_init(&b->walk, &b->o, &b->sh);
+    b->open = s;
 }
 
 void bti_dup_sig_part(bti_dup_sig *s)
 {
-    if (s->in_part && !s->failed && bti_walk_part_end(&s->walk))
+    bti_dup_builder *b = s->b;
+    if (!b || b->open != s) {
         s->failed = 1;
-    bti_walk_part_start(&s->walk);
+        return;
+    }
+    if (s->in_part && !s->failed && bti_walk_part_end(&b->walk))
+        s->failed = 1;
+    bti_walk_part_start(&b->walk);
     s->in_part = 1;
 }
 
 int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t)
 {
-    if (!s->failed && bti_walk_token(&s->walk, t))
-        s->failed = 1;
+    return bti_dup_sig_sink_token(s, t);
+}
+
+void bti_dup_sig_sink_part(void *s) { bti_dup_sig_part(s); }
+
+int bti_dup_sig_sink_token(void *s, const bt_token *t)
+{
+    bti_dup_sig *g = s;
+    if (!g->failed && (!g->b || g->b->open != g || bti_walk_token(&g->b->walk, t)))
+        g->failed = 1;
     return 0;
 }
 
-void bti_dup_sig_drop(bti_dup_sig *s) { s->failed = 1; }
+void bti_dup_sig_drop(bti_dup_sig *s)
+{
+    s->failed = 1;
+    if (s->b && s->b->open == s)
+        s->b->open = NULL;
+    s->b = NULL;
+}
 
 const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n)
 {
@@ -293,26 +444,25 @@ const uint64_t *bti_dup_sig_keys(const bti_dup_sig *s) { return s->keys; }
 
 int bti_dup_sig_finish(bti_dup_sig *s)
 {
-    if (s->in_part && !s->failed && bti_walk_part_end(&s->walk))
-        s->failed = 1;
-    s->in_part = 0;
-    if (s->failed)
-        return BT_ENOMEM;
-    keys_of(&s->o, &s->sh, s->keys);
-    return 0;
+    sig_close(s);
+    return s->failed ? BT_ENOMEM : 0;
 }
 
 void bti_dup_sig_free(bti_dup_sig *s)
 {
     if (!s)
         return;
-    bti_u64s_free(&s->sh);
+    if (s->b && s->b->open == s)
+        s->b->open = NULL;
+    sig_release(s);
     free(s);
 }
 
 /* Indexes the article of row n (see bti_connect_add): its set `sh` (sorted unique when
- * `sorted`, else sorted here into scratch when there is a candidate to check) and keys. */
-static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, int sorted,
+ * `sorted`, else sorted here when there is a candidate to check) and keys. An `owned` set
+ * (a builder's signature, SIG_BUILDER) is sorted in place; another is copied into a scratch
+ * to be sorted. The set is copied into the shingle cache. */
+static int add_set(bti_connect *c, int64_t n, bti_u64s *sh, int sorted, int owned,
                    const uint64_t *keys, bt_error *err)
 {
     int rc;
@@ -323,7 +473,24 @@ static int add_set(bti_connect *c, int64_t n, const bti_u64s *sh, int sorted,
     if ((rc = bti_dups_candidates(&c->o, &c->ix, keys, n, &c->cand)))
         return rc == BT_ENOMEM ? bt_error_set(err, rc, "dups: out of memory")
                                : bti_store_db_error(c->s, "reading dup_bands", err);
-    if (c->cand.n && !sorted) {
+    if (c->cand.n && !sorted && owned) {
+        /* sorted in place, the writer's scratch as the sort's: as bti_u64s_sort_unique */
+        if (c->sh.cap < sh->n) {
+            uint64_t *v = realloc(c->sh.v, sh->n * sizeof *v);
+            if (!v)
+                return bt_error_set(err, BT_ENOMEM, "dups: out of memory");
+            c->sh.v = v;
+            c->sh.cap = sh->n;
+        }
+        c->sh.n = 0;
+        bti_sort_hashes(sh->v, c->sh.v, sh->n);
+        size_t u = 1;
+        for (size_t i = 1; i < sh->n; i++)
+            if (sh->v[i] != sh->v[u - 1])
+                sh->v[u++] = sh->v[i];
+        sh->n = u;
+        sorted = 1;
+    } else if (c->cand.n && !sorted) {
         c->sh.n = 0;
         for (size_t i = 0; i < sh->n; i++)
             if (bti_u64s_push(&c->sh, sh->v[i]))
@@ -376,7 +543,7 @@ static int add_n(bti_connect *c, int64_t n, bt_error *err)
         return rc;
     uint64_t keys[BTI_DUPS_MAX_HASHES];
     keys_of(&c->o, &c->sh, keys);
-    return add_set(c, n, &c->sh, 1, keys, err);
+    return add_set(c, n, &c->sh, 1, 0, keys, err);
 }
 
 /* Records that rows up to n are indexed (in the caller's transaction, with the article). */
@@ -396,7 +563,7 @@ static int set_upto(bti_connect *c, int64_t n, bt_error *err)
     return 0;
 }
 
-int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_error *err)
+int bti_connect_add(bti_connect *c, const char *id, bti_dup_sig *sig, bt_error *err)
 {
     sqlite3_stmt *f = c->st[W_FIND_N];
     sqlite3_bind_text(f, 1, id, -1, SQLITE_STATIC);
@@ -409,14 +576,33 @@ int bti_connect_add(bti_connect *c, const char *id, const bti_dup_sig *sig, bt_e
         return bti_store_db_error(c->s, "finding an article for the near-duplicates", err);
     if (sig && sig->n && sig->n != n)
         sig = NULL; /* INDEX_TOKENS: made for another row; from the stored text */
-    int rc = sig ? add_set(c, n, &sig->sh, 0, sig->keys, err) : add_n(c, n, err);
-    if (!rc)
+    int rc = sig ? add_set(c, n, &sig->sh, 0, sig->sortable, sig->keys, err) : add_n(c, n, err);
+    if (!rc && c->deferring)
+        c->upto_held = n > c->upto_held ? n : c->upto_held;
+    else if (!rc)
         rc = set_upto(c, n, err);
     if (rc && rc != BT_ENOMEM) {
         bt_error inner = *err;
         bt_error_set(err, rc, "article %s: %s", id, inner.msg);
     }
     return rc;
+}
+
+void bti_connect_defer(bti_connect *c)
+{
+    c->deferring = 1;
+    c->upto_held = 0;
+    bti_band_db_defer(c->bands);
+}
+
+int bti_connect_flush(bti_connect *c, int keep, bt_error *err)
+{
+    if (!c->deferring)
+        return 0;
+    c->deferring = 0;
+    if (bti_band_db_flush(c->bands, keep) && keep)
+        return bti_store_db_error(c->s, "writing dup_bands", err);
+    return keep && c->upto_held ? set_upto(c, c->upto_held, err) : 0;
 }
 
 /* ---- meta, catch-up and rebuild ------------------------------------------------------------ */

@@ -94,32 +94,41 @@ static inline uint64_t load64le(const unsigned char *p)
     return load32le(p) | load32le(p + 4) << 32;
 }
 
+/* A token longer than 8 bytes (rare: most are syllables), out of line so that the short
+ * path is inlined into the walk. */
+static uint64_t word_hash_long(const unsigned char *p, size_t len, uint64_t h)
+{
+    size_t i = 0;
+    for (; i + 8 < len; i += 8)
+        h = mix64(h ^ load64le(p + i)) * RUN_MUL_WORD;
+    return mix64(h ^ load64le(p + len - 8) ^ 0x8000000000000000ull);
+}
+
 /* WORD_HASH: a shingle's token hash. Tokens are syllables, most of 1-8 bytes: two
  * overlapping 4-byte loads (4-8 bytes) or three single bytes (1-3) give a word that, with
  * the length, tells the token's bytes apart (no collision below 9 bytes), and mix64 spreads
  * it; longer tokens are taken 8 bytes at a time, the last word overlapping. Reads only the
  * token's own bytes. ~15 instructions a syllable where bti_hash64 took ~68 (its tail copy
  * and two rounds): hashing was two thirds of a signature made from tokens recorded already
- * (SHARED_TOKENS' tapes, since taken out: bench/README.md, issue 16, twelfth pass). */
-uint64_t bti_word_hash(const char *text, size_t len)
+ * (SHARED_TOKENS' tapes, since taken out: bench/README.md, issue 16, twelfth pass). The
+ * short path is inlined into the walk (bti_walk_token), a call a token less. */
+static inline uint64_t word_hash(const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text;
     uint64_t h = (uint64_t)len * 0xC13FA9A902A6328Full;
-    if (len <= 8) {
-        uint64_t w;
-        if (len >= 4)
-            w = load32le(p) | load32le(p + len - 4) << 32;
-        else if (len)
-            w = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1];
-        else
-            w = 0;
-        return mix64(h ^ w);
-    }
-    size_t i = 0;
-    for (; i + 8 < len; i += 8)
-        h = mix64(h ^ load64le(p + i)) * RUN_MUL_WORD;
-    return mix64(h ^ load64le(p + len - 8) ^ 0x8000000000000000ull);
+    if (len > 8)
+        return word_hash_long(p, len, h);
+    uint64_t w;
+    if (len >= 4)
+        w = load32le(p) | load32le(p + len - 4) << 32;
+    else if (len)
+        w = (uint64_t)p[0] << 16 | (uint64_t)p[len >> 1] << 8 | p[len - 1];
+    else
+        w = 0;
+    return mix64(h ^ w);
 }
+
+uint64_t bti_word_hash(const char *text, size_t len) { return word_hash(text, len); }
 
 typedef bti_shingle_walk walk;
 
@@ -168,14 +177,18 @@ static int number_run(walk *w, size_t n)
     return bti_u64s_push(w->out, h | BTI_SHINGLE_NUMBER);
 }
 
+/* RING_AT: the ring's slot for the next token is kept as the tokens pass, not taken as
+ * count % k: k is an option, so that was a 64-bit division a token (~2 M tokens on 3,000
+ * corpus records, in the writer: bench/README.md, issue 16, fifteenth pass). */
 int bti_walk_token(bti_shingle_walk *w, const bt_token *tok)
 {
     size_t k = w->o->shingle_words;
-    uint64_t th = bti_word_hash(tok->text, tok->len);
-    uint64_t *slot = &w->ring[w->count % k];
+    uint64_t th = word_hash(tok->text, tok->len); /* inlined: a call a token saved */
+    uint64_t *slot = &w->ring[w->at];
     w->roll = w->roll * RUN_MUL + th - (w->count >= k ? *slot * w->mul_k : 0);
     *slot = th;
     w->count++;
+    w->at = w->at + 1 == k ? 0 : w->at + 1;
     if (w->count >= k) {
         int rc = bti_u64s_push(w->out, mix64(w->base + w->roll) & ~BTI_SHINGLE_NUMBER);
         if (rc)
@@ -313,7 +326,7 @@ int bti_shingles(const bti_dups_opts *o, const char *const *parts, const size_t 
 
 void bti_walk_part_start(bti_shingle_walk *w)
 {
-    w->count = w->ncount = 0;
+    w->count = w->ncount = w->at = 0;
     w->roll = 0;
 }
 
@@ -468,23 +481,22 @@ void bti_band_keys(const bti_dups_opts *o, const uint64_t *sig, uint64_t *keys)
 
 /* ---- exact check --------------------------------------------------------------------------- */
 
+_Static_assert(BTI_SHINGLE_NUMBER == UINT64_C(1) << 63, "the merge takes the top bit");
+
+/* MERGE_BRANCHLESS: the two sorted sets are walked without a branch on their values (the
+ * steps and counts are computed from the comparisons): the values are hashes, so which set
+ * steps next is a coin toss that the branches of a plain merge mispredicted half the time. */
 void bti_overlap_of(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
                     bti_overlap *ov)
 {
     size_t i = 0, j = 0, inter = 0, num_inter = 0;
     while (i < na && j < nb) {
-        if (a[i] < b[j])
-            i++;
-        else if (a[i] > b[j])
-            j++;
-        else {
-            if (a[i] & BTI_SHINGLE_NUMBER)
-                num_inter++;
-            else
-                inter++;
-            i++;
-            j++;
-        }
+        uint64_t x = a[i], y = b[j];
+        size_t eq = x == y, num = (size_t)(x >> 63); /* BTI_SHINGLE_NUMBER */
+        num_inter += eq & num;
+        inter += eq & (num ^ 1);
+        i += x <= y;
+        j += y <= x;
     }
     size_t wa = bti_words_end(a, na), wb = bti_words_end(b, nb);
     ov->inter = inter;

@@ -342,6 +342,7 @@ typedef struct writer {
     bti_dup_sig **sigs;
     size_t nsigs, cap_sigs; /* signatures started in this batch; allocated */
     bti_dup_sig *cur;       /* the row whose texts the index is tokenising */
+    bti_dup_builder *builder; /* SIG_BUILDER: makes them one after another */
     int64_t cur_n;
 } writer;
 
@@ -390,10 +391,10 @@ static void *sink_text(void *ctx, int64_t n, int col)
     writer *w = ctx;
     if (col == BTI_SINK_TITLE) {
         w->cur = NULL;
-        if (w->nsigs < w->cap_sigs) {
+        if (w->nsigs < w->cap_sigs && w->builder) {
             w->cur = w->sigs[w->nsigs++];
             w->cur_n = n;
-            bti_dup_sig_start(w->cur, n);
+            bti_dup_sig_start(w->builder, w->cur, n);
         }
         return w->cur;
     }
@@ -406,9 +407,6 @@ static void *sink_text(void *ctx, int64_t n, int col)
     return w->cur;
 }
 
-static void sink_part(void *t) { bti_dup_sig_part(t); }
-
-static int sink_token(void *t, const bt_token *tok) { return bti_dup_sig_token(t, tok); }
 
 /* The near-duplicate step of the batch's new articles, in the order they were added, in the
  * batch's transaction, before its COMMIT: the index is written first (bti_store_index_batch),
@@ -420,6 +418,8 @@ static int connect_batch(writer *w, bt_error *err)
     bt_ingest *g = w->p->g;
     if (!g->dups || !w->npend)
         return 0;
+    if (!w->builder && bti_dup_builder_new(&w->builder))
+        w->builder = NULL; /* no signatures: each article signed from its stored text */
     if (w->cap_sigs < w->npend) {
         bti_dup_sig **v = realloc(w->sigs, w->npend * sizeof *v);
         if (v) {
@@ -430,11 +430,17 @@ static int connect_batch(writer *w, bt_error *err)
     }
     w->nsigs = 0;
     w->cur = NULL;
+    if (w->builder) /* the last batch's signatures are done with */
+        bti_dup_builder_rewind(w->builder);
     int rc = bti_store_index_batch(g->store, err);
+    bti_connect_defer(g->dups); /* DEFER_SORTED: the batch's band-key rows written at its end */
     for (size_t i = 0; !rc && i < w->npend; i++) {
         bti_dup_sig *sig = i < w->nsigs && !bti_dup_sig_finish(w->sigs[i]) ? w->sigs[i] : NULL;
         rc = bti_connect_add(g->dups, w->pend[i], sig, err);
     }
+    int frc = bti_connect_flush(g->dups, !rc, err);
+    if (!rc)
+        rc = frc;
     w->npend = 0;
     w->nsigs = 0;
     w->cur = NULL;
@@ -713,7 +719,8 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
         if (g->store)
             bti_store_set_add_time(g->store, (int64_t)time(NULL));
         if (g->store && g->dups) {
-            w.sink = (bti_token_sink){&w, sink_text, sink_part, sink_token};
+            w.sink = (bti_token_sink){&w, sink_text, bti_dup_sig_sink_part,
+                                      bti_dup_sig_sink_token};
             bti_store_set_token_sink(g->store, &w.sink);
         }
         write_loop(&w);
@@ -730,6 +737,7 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
     for (size_t i = 0; i < w.cap_sigs; i++)
         bti_dup_sig_free(w.sigs[i]);
     free(w.sigs);
+    bti_dup_builder_free(w.builder);
     free(w.pend);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.cv);
