@@ -278,6 +278,16 @@ int tx_slash_credit_line(const char *s, size_t len);
 int tx_site_is_boilerplate(const bt_site_model *m, uint64_t key);
 
 
+
+/* ---- the source (text_source.c) -------------------------------------------------------- */
+
+/* The site's name from its copyright line ("Tuổi Trẻ Online giữ bản quyền nội dung",
+ * "© 2023 Tin Cửu Long."): 1 with *off and *len its span in b->text (without the generic
+ * "Báo"), 0 when the line names no one. */
+int bti_text_copyright_name(const tx_block *b, size_t *off, size_t *len);
+/* Whether `abbr` ("TTO") is the initials of name[0..nlen) ("Tuổi Trẻ Online"). */
+int bti_text_abbreviates(const char *abbr, const char *name, size_t nlen);
+
 /* ---- roles and the rows under a headline (text_extract.c, text_head_meta.c) ------------- */
 
 /* What text_extract.c's passes make of each block (ctx.role). R_CAPLINE: a caption and its
@@ -293,8 +303,8 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
                         line): no paragraph, no teaser's headline, but a gap like any box's
                         line */
 
-#define MAX_AUTHORS 6          /* names on one byline line ("A, B, C và D") */
-#define SAPO_MIN_WORDS 8     /* below that a first line is a label or a kicker, not a sapo */
+#define MAX_AUTHORS 6    /* names on one byline line ("A, B, C và D") */
+#define SAPO_MIN_WORDS 8 /* below that a first line is a label or a kicker, not a sapo */
 
 /* What the passes about the rows under a headline see of text_extract.c's state: the blocks,
  * their roles (which they set) and furniture marks, the article read so far. */
@@ -329,7 +339,8 @@ size_t bti_text_sole_h1(const tx_head *c, size_t t);
  * (size_t)-1. */
 size_t bti_text_timed_dateline(const tx_head *c, size_t t, size_t last, bti_date *dt);
 /* Pass "byline near the headline": outside Vietnamese captures with no author yet, the
- * byline among blocks dlo..t+12 in one of a renderer's shapes. 0 or BT_ENOMEM. */
+ * byline from block dlo to a few blocks under the headline t, in one of the shapes a
+ * renderer leaves it in. 0 or BT_ENOMEM. */
 int bti_text_near_bylines(const tx_head *c, size_t dlo, size_t t);
 /* Pass "lede under the headline": the first paragraph under the headline, past the meta rows
  * (which it marks R_JUNK) and the lead photo, with the body going on after it up to block
