@@ -26,10 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* R_CAPLINE: a caption and its credit on lines of their own, paired before the body pass */
-enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION, R_CAPLINE,
-            R_RELATED, R_BYLINE, R_STOP };
-
 #define RUN_GAP 6      /* non-prose blocks allowed between two paragraphs of one body */
 #define TITLE_BACK 30  /* how far above the body a headline may sit */
 #define MAX_RELATED 64 /* a page links a few related stories, not hundreds */
@@ -43,7 +39,6 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define NGUON_CAPTION_WORDS 30 /* "Nguồn:" ends captions and paragraphs citing documents */
 #define CREDIT_ONLY_WORDS 8    /* "ẢNH: HOÀNG SƠN": a credit line is a name or two */
 #define META_ROW_WORDS 14      /* a meta row: name, date, time, share buttons */
-#define MAX_AUTHORS 6          /* names on one byline line ("A, B, C và D") */
 #define RUN_IN_SECTION_DIV 4   /* prose under a section heading is a teaser list, mostly */
 #define TEASER_HEADS_PCT 70    /* a run whose blocks are this many headlines per paragraph ... */
 #define TEASER_DIV 3           /* ... is a teaser list: its score is cut */
@@ -71,8 +66,6 @@ enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION,
 #define VN_UTC_OFFSET (7 * 60) /* Vietnamese pages give local time, UTC+7, without a zone */
 #define BOX_MAX_BLOCKS 60      /* a related box ends within this many blocks ... */
 #define BOX_MAX_TITLES 20      /* ... and lists at most this many stories */
-#define COPYRIGHT_MAX_LEN 400  /* a copyright line, not a paragraph mentioning one */
-#define SITE_NAME_MAX_WORDS 6  /* a site's name is a few words */
 #define RELATED_MIN_LEN 3      /* a related title shorter than this is an arrow or a number */
 #define TEASER_MIN_PARAS 2     /* one paragraph under one headline is an article, not a list */
 #define LINE_MIN_WORDS 2       /* a line of one word is a label, never a headline or a body */
@@ -97,16 +90,20 @@ typedef struct ctx {
 } ctx;
 
 #define NONE ((size_t)-1)
+
+/* What text_head_meta.c's passes see of the state. */
+static tx_head head_view(ctx *c)
+{
+    tx_head v = {.d = &c->d, .role = c->role, .junk = c->junk, .a = c->a, .title = c->title,
+                 .title_key = c->title_key, .run_start = c->run_start, .lynx = c->lynx,
+                 .indented = c->indented};
+    return v;
+}
+
 #define POSTED_BY "Đăng bởi " /* WordPress's "Posted by" */
 #define POSTED_BY_LEN (sizeof POSTED_BY - 1)
-#define JUNK_RULE 1 /* furniture by a rule */
-#define JUNK_SITE 2 /* recurs across the site's pages (site model) */
-#define JUNK_GLUED 3 /* a <div>'s prose in a lynx dump: no paragraph, but no gap either */
-#define JUNK_CARD 4  /* a line of a box of cards in a lynx dump (or a repeated box's short
-                        line): no paragraph, no teaser's headline, but a gap like any box's
-                        line */
 
-static int is_date_line(const tx_block *b, bti_date *dt)
+int bti_text_date_line(const tx_block *b, bti_date *dt)
 {
     if (b->kind != TB_TEXT || b->len > DATE_MAX_LEN || b->words > DATE_MAX_WORDS)
         return 0;
@@ -116,29 +113,8 @@ static int is_date_line(const tx_block *b, bti_date *dt)
     return (dt->end - dt->start) * DATE_SHARE >= b->len || b->words <= DATE_SHORT_WORDS;
 }
 
-/* Whether the line holds a digit: no date without one, and bti_date_find is dear. */
-static int has_digit(const tx_block *b)
-{
-    for (size_t k = 0; k < b->len; k++)
-        if (b->text[k] >= '0' && b->text[k] <= '9')
-            return 1;
-    return 0;
-}
-
-/* A clock time in the line ("21:17"): a line that is no sentence and shows one is a meta
- * row, whatever else it says ("毎日新聞 2025/1/14 21:17（最終更新 1/14 21:17） 789文字"). */
-static int shows_clock(const tx_block *b)
-{
-    const char *t = b->text;
-    for (size_t k = 1; k + 2 < b->len; k++)
-        if (t[k] == ':' && isdigit((unsigned char)t[k - 1]) && isdigit((unsigned char)t[k + 1]) &&
-            isdigit((unsigned char)t[k + 2]))
-            return 1;
-    return 0;
-}
-
 /* Ends like a sentence: ". ! ? …" before closing quotes. */
-static int sentence_end(const tx_block *b)
+int bti_text_sentence_end(const tx_block *b)
 {
     size_t n = b->len;
     const unsigned char *s = (const unsigned char *)b->text;
@@ -346,7 +322,7 @@ static int caption_label(const tx_block *b)
 }
 
 /* A caption that stands without an image marker: ends with a photo credit. */
-static int bare_caption(const tx_block *b)
+int bti_text_bare_caption(const tx_block *b)
 {
     size_t cl, co, crl;
     if (b->kind != TB_TEXT || b->words > CAPTION_MAX_WORDS || b->len > CAPTION_MAX_LEN)
@@ -392,7 +368,7 @@ static int credit_only(const tx_block *b)
 /* A credit on a line of its own: a credit word's ("Foto: X", "(Photo: Y)"), or names parted
  * by a slash in brackets ("(Robert F. Bukaty / AP)"; bare, "Anna Berg/Jan Roth" may be a
  * byline of two). */
-static int credit_line(const tx_block *b)
+int bti_text_credit_line(const tx_block *b)
 {
     return credit_only(b) || (b->kind == TB_TEXT && b->text[0] == '(' && slash_credit_only(b));
 }
@@ -425,7 +401,7 @@ static int alt_of_caption(const tx_block *b, const tx_block *cap)
     size_t cl, co, crl;
     /* the cheap test first: this runs for every line */
     if (cap->kind != TB_TEXT || cap->len <= b->len || memcmp(cap->text, b->text, b->len) ||
-        !bare_caption(cap) || !tx_split_credit(cap->text, cap->len, &cl, &co, &crl))
+        !bti_text_bare_caption(cap) || !tx_split_credit(cap->text, cap->len, &cl, &co, &crl))
         return 0;
     while (cl && (cap->text[cl - 1] == ' ' || cap->text[cl - 1] == '-' || cap->text[cl - 1] == '|'))
         cl--;
@@ -484,27 +460,11 @@ static int add_byline(ctx *c, const tx_block *b)
  * "Kim Kha 16/11/2023 18:40": the byline before the date. 1 when authors were taken. */
 static int add_byline_span(ctx *c, const char *text, size_t len);
 
-/* The label a dateline opens with ("Published Thursday 27 July 2017", "Aktualisiert am"):
- * capitalised like a name, and the word before a date like a byline, yet it names nobody. */
-static const char *const date_labels[] = {"Published ", "Updated ", "Posted ", "Last updated ",
-                                          "Veröffentlicht ", "Aktualisiert ", "Erschienen ",
-                                          "Stand "};
-
-static int date_label(const char *s, size_t len)
-{
-    for (size_t k = 0; k < sizeof date_labels / sizeof date_labels[0]; k++) {
-        size_t n = strlen(date_labels[k]);
-        if (len >= n && !memcmp(s, date_labels[k], n))
-            return 1;
-    }
-    return 0;
-}
-
 /* The byline before a date ("Kim Kha 16/11/2023", "Đăng bởi X 09/12/2023"): the place makes
  * it one, so a name without diacritics is taken too. */
 static int byline_before_date(ctx *c, const char *s, size_t len)
 {
-    if (date_label(s, len))
+    if (bti_text_date_label(s, len))
         return 0;
     if (len > POSTED_BY_LEN && !strncmp(s, POSTED_BY, POSTED_BY_LEN))
         s += POSTED_BY_LEN, len -= POSTED_BY_LEN;
@@ -579,7 +539,7 @@ static int teaser_head(const tx_block *b)
 {
     bti_date dt;
     size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
-    return tx_is_headline_like(b) && !is_date_line(b, &dt) && !bare_caption(b) &&
+    return tx_is_headline_like(b) && !bti_text_date_line(b, &dt) && !bti_text_bare_caption(b) &&
            !credit_only(b) && !tx_slash_credit_line(b->text, b->len) &&
            !(b->words <= TITLE_BYLINE_WORDS &&
                                 tx_byline(b->text, b->len, o, l, MAX_AUTHORS));
@@ -818,7 +778,7 @@ static int find_body(ctx *c, size_t *rs, size_t *re)
                     size_t k = from + 1;
                     while (k < ce && (c->junk[k] == JUNK_RULE || B[k].kind != TB_TEXT ||
                                       (B[k].flags & (TBF_CAPTION | TBF_CELL)) ||
-                                      bare_caption(&B[k])))
+                                      bti_text_bare_caption(&B[k])))
                         k++;
                     resumes = tx_is_prose(&B[from]) && tx_is_prose(&B[k]) &&
                               (seen <= RESUME_LOOK + 1 || (!c->junk[from] && !c->junk[k]));
@@ -981,7 +941,8 @@ static int title_candidate(ctx *c, size_t i)
         return 0;
     if (!tx_is_headline_like(b) && !(b->level == 1 && b->words >= LINE_MIN_WORDS))
         return 0;
-    if (is_date_line(b, &dt) || tx_is_attribution(b->text, b->len) || bare_caption(b))
+    if (bti_text_date_line(b, &dt) || tx_is_attribution(b->text, b->len) ||
+        bti_text_bare_caption(b))
         return 0;
     size_t o[MAX_AUTHORS], l[MAX_AUTHORS];
     if (!strncmp(b->text, "By ", 3) || byline_line(b) ||
@@ -1020,29 +981,6 @@ static size_t find_title(ctx *c, size_t rs)
         if (c->d.b[i].level == 1 && title_candidate(c, i))
             return i;
     return NONE;
-}
-
-/* Pass "sole H1": a Markdown capture (pandoc, html2text) keeps the page's <h1> as "# ...",
- * and a news page has one: its headline. When the page sets one first-level heading (its
- * copies aside: a share dialog may repeat it) and the headline found by walking back from
- * the body is no first-level heading, the body's run began at a notice or a teaser ("Try
- * refreshing your browser", a subscription box) and the H1 is the headline; the body starts
- * under it when the run took it in. */
-static size_t sole_h1(ctx *c, size_t t)
-{
-    /* a lynx dump marks no heading: a "# " there is a tag list's */
-    if ((t != NONE && c->d.b[t].level == 1) || c->lynx || c->indented)
-        return t;
-    size_t h = NONE;
-    for (size_t i = 0; i < c->d.n; i++) {
-        if (c->d.b[i].level != 1 || c->d.b[i].kind != TB_TEXT)
-            continue;
-        if (h != NONE && c->d.b[i].key != c->d.b[h].key)
-            return t; /* two headlines: a front page's, or an H1 for the logo */
-        if (h == NONE)
-            h = i;
-    }
-    return h != NONE && title_candidate(c, h) ? h : t;
 }
 
 /* Pass 3b, when no headline stands above the body: a headline a few blocks into the run
@@ -1196,7 +1134,7 @@ static int read_related_block(ctx *c, size_t h, size_t re)
         if (h < re && (c->role[k] == R_BODY ||
                        (tx_is_prose(b) && !(cards && tx_lynx_glued(b)) && !photo_card(c, k)) ||
                        b->kind == TB_IMAGE ||
-                       (b->flags & TBF_CAPTION) || bare_caption(b) ||
+                       (b->flags & TBF_CAPTION) || bti_text_bare_caption(b) ||
                        (k + 1 < c->d.n && alt_of_caption(b, &B[k + 1]))))
             break;
         c->role[k] = R_RELATED;
@@ -1207,7 +1145,7 @@ static int read_related_block(ctx *c, size_t h, size_t re)
         if (tx_is_prose(b) || tx_source_prefix(b->text, b->len, &so, &sl) || !tx_is_headline_like(b))
             continue;
         bti_date dt;
-        if (is_date_line(b, &dt))
+        if (bti_text_date_line(b, &dt))
             continue;
         size_t half = tx_doubled_half(b->text, b->len);
         int rc = add_related(c, b->text, half ? half : b->len, b->url);
@@ -1218,119 +1156,6 @@ static int read_related_block(ctx *c, size_t h, size_t re)
     return 0;
 }
 
-
-/* First occurrence of needle (nl > 0 bytes) in s[0..n), or NULL: memchr finds candidates
- * for its first byte, so a block without it is skipped at memchr's speed. */
-static const char *find_bytes(const char *s, size_t n, const char *needle, size_t nl)
-{
-    const char *p = s, *end = s + n;
-    while ((size_t)(end - p) >= nl) {
-        p = memchr(p, (unsigned char)needle[0], (size_t)(end - p) - nl + 1);
-        if (!p)
-            return NULL;
-        if (!memcmp(p, needle, nl))
-            return p;
-        p++;
-    }
-    return NULL;
-}
-
-/* The site's name from its copyright line: "Tuổi Trẻ Online giữ bản quyền nội dung",
- * "Toàn bộ bản quyền thuộc VnExpress.", "© 2023 Tin Cửu Long. ...". Sets *off and *len in b->text
- * to the name without the generic "Báo"/"Báo điện tử"; 0 when the line names no one. */
-static int copyright_name(const tx_block *b, size_t *off, size_t *len)
-{
-    const char *s = b->text;
-    size_t n = b->len, st = NONE, en = NONE;
-    if (b->kind != TB_TEXT || n > COPYRIGHT_MAX_LEN)
-        return 0;
-    static const char keep[] = " giữ bản quyền";
-    static const char *const owned[] = {"bản quyền thuộc về ", "Bản quyền thuộc về ",
-                                        "bản quyền thuộc ", "Bản quyền thuộc ", NULL};
-    const char *k = find_bytes(s, n, keep, sizeof keep - 1);
-    if (k) {
-        /* the name runs back to the start of its sentence or a mark ("® ", ". ") */
-        en = (size_t)(k - s);
-        st = en;
-        while (st && !(s[st - 1] == ' ' && st >= 2 && (s[st - 2] == '.' || s[st - 2] == ',')) &&
-               !(st >= 3 && !memcmp(s + st - 3, "\xC2\xAE ", 3)))
-            st--;
-    } else {
-        for (size_t q = 0; owned[q] && st == NONE; q++) {
-            size_t ql = strlen(owned[q]);
-            const char *at = find_bytes(s, n, owned[q], ql);
-            if (at)
-                st = (size_t)(at - s) + ql;
-        }
-        if (st == NONE) {
-            /* "© 2023 Name.", "(C) 2024 Name.", "© Copyright ZNEWS.VN." */
-            size_t i = 0;
-            if (n > 2 && !memcmp(s, "\xC2\xA9 ", 3))
-                i = 3;
-            else if (n > 4 && (!memcmp(s, "(C) ", 4) || !memcmp(s, "(c) ", 4)))
-                i = 4;
-            else
-                return 0;
-            if (n - i > 10 && !memcmp(s + i, "Copyright ", 10))
-                i += 10;
-            while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == ' '))
-                i++;
-            st = i;
-        }
-        en = st;
-        while (en < n && s[en] != ',' && s[en] != '|' &&
-               !(s[en] == '.' && (en + 1 == n || s[en + 1] == ' ')) &&
-               !(en + 3 <= n && !memcmp(s + en, " - ", 3)))
-            en++;
-    }
-    static const char *const generic[] = {"Báo điện tử ", "Báo ", "Tạp chí ", NULL};
-    for (size_t q = 0; generic[q]; q++) {
-        size_t gl = strlen(generic[q]);
-        if (en - st > gl && !memcmp(s + st, generic[q], gl))
-            st += gl;
-    }
-    while (st < en && s[st] == ' ')
-        st++;
-    while (en > st && s[en - 1] == ' ')
-        en--;
-    size_t words = 1;
-    for (size_t i = st; i < en; i++)
-        words += s[i] == ' ';
-    /* a name: capitalised, a few words */
-    if (en <= st || words > SITE_NAME_MAX_WORDS || !((s[st] >= 'A' && s[st] <= 'Z') || (unsigned char)s[st] >= 0xC3))
-        return 0;
-    *off = st;
-    *len = en - st;
-    return 1;
-}
-
-/* Whether `abbr` ("TTO", "NLĐO") is the initials of `name` ("Tuổi Trẻ Online", "Người Lao
- * Động"): then the lede prefix is the name abbreviated and the full name wins. */
-static int abbreviates(const char *abbr, const char *name, size_t nlen)
-{
-    size_t al, fl;
-    char *a = bti_fold_dup(abbr, strlen(abbr), &al);
-    char *f = bti_fold_dup(name, nlen, &fl);
-    int ok = 0;
-    if (a && f && al >= 2) {
-        for (size_t i = 0; i < al; i++)
-            if (a[i] < 'a' || a[i] > 'z')
-                goto done;
-        size_t m = 0;
-        for (size_t i = 0; i < fl; i++)
-            if ((i == 0 || f[i - 1] == ' ') && f[i] != ' ') {
-                if (m >= al || f[i] != a[m])
-                    goto done;
-                m++;
-            }
-        ok = m >= 2;
-    }
-done:
-    free(a);
-    free(f);
-    return ok;
-}
-
 /* ---- the passes ------------------------------------------------------------------------- */
 
 #define DATE_ABOVE_TITLE 6   /* a kicker, a breadcrumb, a section name: a dateline may sit a few
@@ -1338,18 +1163,9 @@ done:
 #define DATE_BELOW_BODY 2    /* or just past the body's first line (under a lead photo) */
 #define META_ROWS 4          /* byline, date, share bar, reading time: never more under a title */
 #define SAPO_META_LOOK 2     /* short lines between a standfirst and its byline (a name) */
-#define SAPO_MIN_WORDS 8     /* below that a first line is a label or a kicker, not a sapo */
 #define VN_SAPO_MIN_WORDS 12 /* a Vietnamese sapo is a sentence or two ... */
 #define VN_SAPO_MAX_WORDS 80 /* ... not the article's first long paragraph */
 #define VN_SAPO_MORE 2       /* and the body goes on after it for some paragraphs */
-#define LEDE_UNDER_TITLE_MAX_WORDS 70 /* pass "lede under the headline": a standfirst is a
-                                         sentence or three, not a long first paragraph */
-#define LEDE_UNDER_TITLE_MORE 1       /* ... and the body goes on after it */
-#define LEDE_UNDER_TITLE_LOOK 16      /* blocks under the headline it may stand: past a byline
-                                         box, a share bar, a photo and its credit */
-#define LEDE_DECK_MIN_WORDS 8         /* a deck set as a subheading: a sentence */
-#define LEDE_META_MAX_WORDS 8         /* a meta row between them: "16.05.2024 • Lesezeit: 5
-                                         Minuten", "Link kopiert" */
 #define CAPLINE_MIN_WORDS 2  /* a caption on its own line says something ... */
 #define CAPLINE_MAX_WORDS 30 /* ... in a line, not a paragraph */
 #define CAPLINE_SENTENCE_WORDS 20 /* a caption's one sentence above a bare credit */
@@ -1590,7 +1406,7 @@ static int take_dateline(ctx *c, size_t dlo, size_t rs)
     for (size_t i = dlo; i < c->d.n && i <= rs + DATE_BELOW_BODY; i++) {
         if (c->role[i] == R_TITLE || c->junk[i])
             continue;
-        if (is_date_line(&c->d.b[i], &dt)) {
+        if (bti_text_date_line(&c->d.b[i], &dt)) {
             c->role[i] = R_DATE;
             if (dt.start > 0 && (rc = byline_before_date(c, c->d.b[i].text, dt.start)) < 0)
                 return rc;
@@ -1600,30 +1416,15 @@ static int take_dateline(ctx *c, size_t dlo, size_t rs)
     return 0;
 }
 
-/* Pass 4b "timed dateline under the headline": when the dateline pass found none (the body's
- * run began further down: a standfirst, a byline box, a photo and its credit stand between),
- * a date with a time of day on a short line in the blocks under the headline is the
- * publication's ("Stand: 28. April 2023, 05:00 Uhr", "January 28, 2025 11:30 am"). A clock
- * time ("05:00") is required: a bare date there is as often a photo's or an event's. */
-#define TIMED_DATE_AFTER 16 /* blocks under the headline searched: past a byline box and a
-                               photo's caption and credit */
-
-static int take_timed_dateline(ctx *c, size_t t, size_t rs)
+/* Pass 4b "timed dateline under the headline" (text_head_meta.c), as far as just past the
+ * body's first line */
+static int take_timed_dateline(ctx *c, size_t t, size_t re)
 {
-    if (c->a->published || t == NONE)
-        return 0;
+    tx_head v = head_view(c);
     bti_date dt;
-    for (size_t i = t + 1; i < c->d.n && i <= t + TIMED_DATE_AFTER && i <= rs + DATE_BELOW_BODY;
-         i++) {
-        if (c->role[i] != R_NONE || c->junk[i] == JUNK_SITE)
-            continue;
-        /* a clock first: bti_date_find is dear, and most lines show none */
-        if (shows_clock(&c->d.b[i]) && is_date_line(&c->d.b[i], &dt) && dt.has_time) {
-            c->role[i] = R_DATE;
-            return set_published(c, &dt);
-        }
-    }
-    return 0;
+    return bti_text_timed_dateline(&v, t, re + DATE_BELOW_BODY, &dt) != NONE
+               ? set_published(c, &dt)
+               : 0;
 }
 
 /* Pass 5: English bylines sit near the headline: "By Jane Doe". */
@@ -1737,280 +1538,11 @@ static int take_lexicon_bylines(ctx *c, size_t dlo, size_t rs)
     return 0;
 }
 
-/* Pass 5c "byline near the headline", outside Vietnamese captures when no byline was read
- * yet: a renderer keeps a byline's words but drops the box that marked it, and it comes out
- * in one of a few shapes around the headline and its dateline:
- *  - a meta row, a date and a time beside "Von X" ("Do 25.04.24 | 14:07 Uhr | Von X");
- *  - a byline word and names only ("Von Anna Berg und Jan Roth", "By Jane Doe"): a word
- *    of the lexicon's, never any label with a colon ("Image: Jane Doe" credits a photo);
- *  - the byline word on a line of its own, the names on the next ("von" / "Jane Doe",
- *    "Author of the article:" / "Jane Doe"), as a box's label and its name render;
- *  - a byline word, names, then a role, a place or the date ("Von Anna Berg, Redakteurin",
- *    "by Jane Doe Jul. 19, 2026"), maybe after the piece's kind when the names close the line
- *    ("Kommentar von Anna Berg"): leading_names() below;
- *  - names before the date on the dateline ("Jane Doe, 26.04.2024 10:00 Uhr");
- *  - names alone on the line right above the dateline ("Jane Doe" / "28.04.2024"), unless
- *    the dateline has its own byline word ("By Jane Doe March 18"); below
- *    it a name is a photo's caption or a tag as often ("Donald Trump" under the date).
- * Each name must read as a person's (bti_name_is_person: two to four capitalised words), so
- * a section's label or a headline is never one. The first line that gives names is the
- * byline. */
-#define NEAR_BYLINE_AFTER 12   /* blocks under the headline a byline may sit (a standfirst, a
-                                  photo and its caption, a share bar above it) */
-#define NEAR_BYLINE_MAX_LEN 120 /* a byline line, not a paragraph naming people */
-#define BYLINE_LABEL_MAX_WORDS 4 /* "Kommentar von", "Author of the article:": a label */
-
-typedef struct name_sink {
-    ctx *c;
-    int rc;
-    size_t taken;
-} name_sink;
-
-static void near_name(const char *s, size_t len, void *v)
-{
-    name_sink *k = v;
-    if (k->rc < 0)
-        return;
-    char *name = tx_fold_space(s, len, NULL);
-    if (!name) {
-        k->rc = BT_ENOMEM;
-        return;
-    }
-    size_t nl = strlen(name);
-    while (nl && (name[nl - 1] == ',' || name[nl - 1] == ' '))
-        name[--nl] = '\0';
-    if (nl && bti_name_is_person(name, nl) && !bti_name_is_account(name, nl) &&
-        !date_label(name, nl)) {
-        int dup = 0;
-        for (size_t q = 0; q < k->c->a->n_authors; q++)
-            dup |= !strcmp(k->c->a->authors[q], name);
-        int rc = dup ? 0 : bt_article_add_author(k->c->a, name);
-        if (rc)
-            k->rc = rc;
-        else
-            k->taken++;
-    }
-    free(name);
-}
-
-/* A line that is a byline's label only: "von", "Kommentar von", "Author of the article:". */
-static int byline_label_only(const tx_block *b)
-{
-    if (b->kind != TB_TEXT || !b->len || b->words > BYLINE_LABEL_MAX_WORDS)
-        return 0;
-    size_t e = b->len;
-    int colon = b->text[e - 1] == ':';
-    e -= colon;
-    size_t w = e;
-    while (w && b->text[w - 1] != ' ')
-        w--;
-    /* without a colon the word closes a phrase in lower case ("Kommentar von") or stands
-     * alone ("Von"): "Resize Text" is a button */
-    if (w < e && bti_lex_raw_has(BTI_LEX_BYLINE_PREFIX, b->text + w, e - w) &&
-        (colon || w == 0 || !bti_upper_letter(b->text + w, e - w)))
-        return 1;
-    return colon && bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :") != 0;
-}
-
-/* Shape 5, "leading names": a byline word, then names, then whatever the renderer ran into
- * the line (a role, a place, the date, an agency after "mit"): "Von Anna Berg, Redakteurin
- * für Finanzen", "by Jane Doe Jul. 19, 2026 9:45 am", "Von Jan Roth ¶ Redaktionsleiter".
- * The line is cut at its date; names are runs of capitalised words parted by commas and
- * joining words, and the first word that is neither ends them. The number of names taken. */
-#define LEADING_MAX_PIECES 8
-/* Month names (English, German) and their short forms: the date's first word when the line's
- * date has no year for bti_date_find to read ("By Jane Doe March 18 at 3:57 PM"); capitalised,
- * they would run into the name. */
-static const char *const month_words[] = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Januar", "Februar", "März", "Juni", "Juli", "Oktober",
-    "Dezember", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "Mär", "Okt", "Dez"};
-
-static int month_word(const char *w, size_t n)
-{
-    if (n && w[n - 1] == '.')
-        n--;
-    for (size_t k = 0; k < sizeof month_words / sizeof month_words[0]; k++)
-        if (strlen(month_words[k]) == n && !memcmp(w, month_words[k], n))
-            return 1;
-    return 0;
-}
-
-/* "Kommentar von X", "Analysis by X": a word or two naming the piece, then the byline word
- * in lower case; the offset of that word, or 0. */
-#define BYLINE_KIND_MAX_WORDS 2
-static size_t byline_after_kind(const char *s, size_t n)
-{
-    size_t words = 0;
-    for (size_t p = 1; p + 1 < n && words < BYLINE_KIND_MAX_WORDS; p++) {
-        if (s[p] != ' ')
-            continue;
-        words++;
-        if (s[p + 1] >= 'a' && s[p + 1] <= 'z' &&
-            bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s + p + 1, n - p - 1, " :"))
-            return p + 1;
-    }
-    return 0;
-}
-
-static size_t leading_names(const char *s, size_t n, name_sink *k)
-{
-    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s, n, " :");
-    int kind = 0;
-    if (!l) {
-        size_t at = byline_after_kind(s, n);
-        if (!at)
-            return 0;
-        s += at;
-        n -= at;
-        l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, s, n, " :");
-        kind = 1;
-    }
-    bti_date dt;
-    if (bti_date_find(s, n, &dt) && dt.start > l)
-        n = dt.start;
-    size_t off[LEADING_MAX_PIECES], len[LEADING_MAX_PIECES], np = 0, p = l, ns = NONE, ne = 0;
-    int stray = 0; /* a capitalised piece that is no person's name: a role, a desk */
-    int prev_comma = 0, clean_end = 0;
-    for (;;) {
-        while (p < n && (s[p] == ' ' || s[p] == ':'))
-            p++;
-        size_t w = p;
-        while (p < n && s[p] != ' ' && s[p] != ',')
-            p++;
-        int comma = p < n && s[p] == ',';
-        int name_word = p > w && bti_upper_letter(s + w, p - w) &&
-                        !isdigit((unsigned char)s[p - 1]) && !month_word(s + w, p - w);
-        if (name_word) {
-            if (ns == NONE)
-                ns = w;
-            ne = p;
-        }
-        if (ns != NONE && (!name_word || comma || p >= n)) {
-            if (bti_name_is_person(s + ns, ne - ns) && np < LEADING_MAX_PIECES) {
-                off[np] = ns;
-                len[np++] = ne - ns;
-            } else if (comma)
-                stray = 1; /* inside the list; a last piece is a place ("..., Nairobi") */
-            ns = NONE;
-        }
-        int join = !name_word && bti_lex_raw_has(BTI_LEX_NAME_JOIN, s + w, p - w);
-        if (p >= n || (!name_word && !join)) {
-            /* the names close the line, or what follows them comes after a comma */
-            clean_end = name_word ? p >= n : prev_comma;
-            break;
-        }
-        prev_comma = comma;
-        if (comma)
-            p++;
-    }
-    /* after a piece's kind the byline word is a preposition as often ("Kühltürme von AKW
-     * Gundremmingen gesprengt"): the names must close the line */
-    if (kind && !clean_end)
-        return 0;
-    /* "By Jane Doe, Senior Staff Technologist, Speech, Privacy, and Technology Project": past
-     * a piece that names nobody, the capitalised words are the writer's title, not more
-     * writers */
-    if (stray && np > 1)
-        np = 1;
-    size_t before = k->taken;
-    for (size_t q = 0; q < np && k->rc >= 0; q++)
-        near_name(s + off[q], len[q], k);
-    return k->taken - before;
-}
-
-/* Shape 6, "names before the date": the dateline opens with names and no byline word
- * ("Jane Doe, 26.04.2024 10:00 Uhr", "Jane Doe | 28.04.2024"): plain names only. */
-static void names_before_date(const tx_block *b, name_sink *k)
-{
-    bti_date dt;
-    if (b->len > NEAR_BYLINE_MAX_LEN || !bti_date_find(b->text, b->len, &dt) || !dt.start)
-        return;
-    size_t e = dt.start;
-    for (;;) {
-        if (e && strchr(" ,|-", b->text[e - 1]))
-            e--;
-        else if (e >= 3 && !memcmp(b->text + e - 3, "\xE2\x80\xA2", 3)) /* • */
-            e -= 3;
-        else if (e >= 2 && !memcmp(b->text + e - 2, "\xC2\xB7", 2)) /* · */
-            e -= 2;
-        else
-            break;
-    }
-    char line[NEAR_BYLINE_MAX_LEN + 1];
-    memcpy(line, b->text, e);
-    line[e] = '\0';
-    if (e && bti_byline_plain_line(line, NULL, NULL))
-        bti_byline_plain_line(line, near_name, k);
-}
-
-/* The next block after i that is text; NONE past `end`. */
-static size_t next_text(const ctx *c, size_t i, size_t end)
-{
-    for (size_t j = i + 1; j < c->d.n && j <= end; j++)
-        if (c->d.b[j].kind == TB_TEXT)
-            return j;
-    return NONE;
-}
-
-/* Not a list's item, or the only item of its list ("* Jane Doe" over the dateline, where
- * "- Older Article / - Newer Article" and a menu's items are lists). */
-static int lone_item(const ctx *c, size_t i)
-{
-    const tx_block *B = c->d.b;
-    return !(B[i].flags & TBF_LIST) || ((i == 0 || !(B[i - 1].flags & TBF_LIST)) &&
-                                        (i + 1 >= c->d.n || !(B[i + 1].flags & TBF_LIST)));
-}
-
+/* Pass 5c "byline near the headline" (text_head_meta.c) */
 static int take_near_bylines(ctx *c, size_t dlo, size_t t)
 {
-    if (c->d.vietnamese || c->a->n_authors || t == NONE)
-        return 0;
-    tx_block *B = c->d.b;
-    size_t end = t + NEAR_BYLINE_AFTER < c->d.n ? t + NEAR_BYLINE_AFTER : c->d.n - 1;
-    name_sink k = {c, 0, 0};
-    /* the shapes with a byline's word first, anywhere in the window; names that only their
-     * place beside the dateline marks after ("Print Article Comments" above "By Jane Doe
-     * March 18 at 3:57 PM" is a tool bar) */
-    for (int tier = 0; tier < 2 && !k.taken; tier++)
-        for (size_t i = dlo; i <= end && !k.taken; i++) {
-            const tx_block *b = &B[i];
-            if (b->kind != TB_TEXT || b->len > NEAR_BYLINE_MAX_LEN || c->role[i] == R_TITLE ||
-                c->role[i] == R_LEDE || c->role[i] == R_STOP)
-                continue;
-            size_t at = i, j;
-            if (tier == 0) {
-                if (bti_byline_row(b->text, NULL, NULL))
-                    bti_byline_row(b->text, near_name, &k);
-                else if (leading_names(b->text, b->len, &k))
-                    ;
-                else if (bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, b->text, b->len, " :") &&
-                         bti_byline_name_line(b->text, NULL, NULL))
-                    bti_byline_name_line(b->text, near_name, &k);
-                else if (byline_label_only(b) && (j = next_text(c, i, end)) != NONE &&
-                         B[j].len <= NEAR_BYLINE_MAX_LEN &&
-                         bti_byline_name_line(B[j].text, NULL, NULL)) {
-                    bti_byline_name_line(B[j].text, near_name, &k);
-                    at = j;
-                }
-            } else if (i + 1 < c->d.n && c->role[i + 1] == R_DATE &&
-                       !bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, B[i + 1].text, B[i + 1].len,
-                                           " :") &&
-                       !(b->flags & TBF_NAV) && lone_item(c, i) &&
-                       bti_byline_plain_line(b->text, NULL, NULL))
-                bti_byline_plain_line(b->text, near_name, &k);
-            else if (c->role[i] == R_DATE)
-                names_before_date(b, &k);
-            if (k.rc < 0)
-                return k.rc;
-            if (k.taken) { /* a meta row stays the dateline it is too */
-                if (c->role[i] != R_DATE)
-                    c->role[i] = R_BYLINE;
-                c->role[at] = c->role[at] == R_DATE ? R_DATE : R_BYLINE;
-            }
-        }
-    return 0;
+    tx_head v = head_view(c);
+    return bti_text_near_bylines(&v, dlo, t);
 }
 
 /* Pass 6: the meta rows under a headline: a byline, alone or before share buttons ("Nguyễn
@@ -2047,56 +1579,6 @@ static int take_meta_rows(ctx *c, size_t start, size_t re, int *dated, size_t *f
     return 0;
 }
 
-/* Pass "lede under the headline": outside Vietnamese captures (whose sapo has its own rule
- * below), a renderer drops what set a standfirst apart (its class, its size), and what is
- * left is its place: the first paragraph under the headline, a sentence or three long (a
- * deck may end without a full stop, or be set as a subheading), with the body going on
- * after it. Between them may stand only furniture, the meta rows (dateline, byline, reading
- * time: short lines that are no prose), the headline's copy and the lead photo with its
- * caption and credit; past those, it must open the body's run. Returns the paragraph, or
- * NONE. */
-static size_t lede_under_title(const ctx *c, size_t re)
-{
-    const tx_block *B = c->d.b;
-    bti_date dt;
-    if (c->title == NONE || c->d.vietnamese)
-        return NONE;
-    size_t j = c->title + 1, end = c->title + LEDE_UNDER_TITLE_LOOK;
-    int past_meta = 0;
-    for (; j <= re && j < c->d.n && j <= end; j++) {
-        const tx_block *b = &B[j];
-        if (c->junk[j])
-            continue;
-        /* a caption over its credit line is the photo's ("... / Image: Jane Doe") */
-        size_t k = j + 1;
-        while (k < c->d.n && c->junk[k])
-            k++;
-        int over_credit = k < c->d.n && credit_line(&B[k]);
-        if (c->role[j] == R_DATE || c->role[j] == R_BYLINE || b->kind == TB_IMAGE ||
-            (b->flags & TBF_CAPTION) || b->key == c->title_key || bare_caption(b) ||
-            over_credit || credit_line(b) || (has_digit(b) && is_date_line(b, &dt)) ||
-            (b->kind == TB_TEXT && !tx_is_prose(b) && !sentence_end(b) && shows_clock(b)) ||
-            (b->kind == TB_TEXT && !b->level && b->words <= LEDE_META_MAX_WORDS && !tx_is_prose(b))) {
-            past_meta = 1;
-            continue;
-        }
-        break;
-    }
-    /* past meta rows and photos, the paragraph must open the body's run: above it, the
-     * page's widgets (a share row, a newsletter box, a photo's alt text) come first */
-    /* a deck set as a subheading ("## The appointment came days after ...") is one too: a
-     * sentence, where a section's heading is a few words */
-    if ((past_meta && j < c->run_start) || j > re || j >= c->d.n || j > end || c->role[j] != R_NONE || B[j].kind != TB_TEXT ||
-        B[j].level == 1 || (B[j].level && B[j].words < LEDE_DECK_MIN_WORDS) || (B[j].flags & (TBF_LIST | TBF_CELL | TBF_CAPTION | TBF_LINKLINE | TBF_LINKROW | TBF_NAV | TBF_ROW)) ||
-        B[j].words < SAPO_MIN_WORDS || B[j].words > LEDE_UNDER_TITLE_MAX_WORDS ||
-        tx_doubled_half(B[j].text, B[j].len))
-        return NONE;
-    size_t more = 0;
-    for (size_t q = j + 1; q <= re && q < c->d.n; q++)
-        more += !c->junk[q] && tx_is_prose(&B[q]);
-    return more >= LEDE_UNDER_TITLE_MORE ? j : NONE;
-}
-
 /* Whether the first paragraph j is set apart from the body, as a sapo is: by a source prefix
  * ("TTO - "), by its markup (a heading, bold), by Vietnamese custom (a sentence or two over
  * more paragraphs), or by what follows it (a photo, a caption, an indent change). */
@@ -2108,12 +1590,12 @@ static int sapo_apart(ctx *c, size_t j, size_t re, size_t skip, int image_above)
         k++;
     int apart = skip || B[j].level >= 2 || (B[j].flags & TBF_EMPH);
     /* a sapo is written in sentences: "Continue reading the main story" is not one */
-    if (!skip && !tx_is_prose(&B[j]) && !sentence_end(&B[j]))
+    if (!skip && !tx_is_prose(&B[j]) && !bti_text_sentence_end(&B[j]))
         apart = 0, k = re + 1;
     /* Vietnamese sites set a sapo under every headline: a first paragraph of a sentence
      * or two, before the lead photo, with the body's paragraphs after it */
     if (!apart && c->d.vietnamese && !image_above && tx_is_prose(&B[j]) &&
-        sentence_end(&B[j]) && B[j].words >= VN_SAPO_MIN_WORDS &&
+        bti_text_sentence_end(&B[j]) && B[j].words >= VN_SAPO_MIN_WORDS &&
         B[j].words <= VN_SAPO_MAX_WORDS) {
         size_t more = 0;
         for (size_t q = j + 1; q <= re; q++)
@@ -2136,7 +1618,7 @@ static int sapo_apart(ctx *c, size_t j, size_t re, size_t skip, int image_above)
     if (!apart && k <= re) {
         const tx_block *nb = &B[k];
         apart = nb->kind == TB_IMAGE || (nb->flags & (TBF_CELL | TBF_CAPTION | TBF_LINKLINE)) ||
-                tx_doubled_half(nb->text, nb->len) || bare_caption(nb) ||
+                tx_doubled_half(nb->text, nb->len) || bti_text_bare_caption(nb) ||
                 mirror_key(nb) == c->title_key ||
                 (!(B[j].flags & TBF_INDENT) && (nb->flags & TBF_INDENT));
     }
@@ -2150,25 +1632,21 @@ static int take_sapo(ctx *c, size_t j, size_t re, int image_above)
     tx_block *B = c->d.b;
     int rc;
     /* the lead photo's caption above the standfirst (its image left out by the renderer) */
-    while (j < re && (c->junk[j] || bare_caption(&B[j])))
+    while (j < re && (c->junk[j] || bti_text_bare_caption(&B[j])))
         j++, image_above = 1;
     size_t so = 0, sl = 0, skip = 0;
     int set_apart = !(j > re || B[j].kind != TB_TEXT || B[j].words < SAPO_MIN_WORDS ||
-                      bare_caption(&B[j]) || tx_doubled_half(B[j].text, B[j].len));
+                      bti_text_bare_caption(&B[j]) || tx_doubled_half(B[j].text, B[j].len));
     if (set_apart) {
         skip = tx_source_prefix(B[j].text, B[j].len, &so, &sl);
         set_apart = sapo_apart(c, j, re, skip, image_above);
     }
-    if (!set_apart) { /* else the first paragraph under the headline, by its place alone */
-        if ((j = lede_under_title(c, re)) == NONE)
+    if (!set_apart) { /* else the first paragraph under the headline, by its place alone
+                         (pass "lede under the headline", text_head_meta.c) */
+        tx_head v = head_view(c);
+        if ((j = bti_text_lede_under_title(&v, re)) == NONE)
             return 0;
         skip = tx_source_prefix(B[j].text, B[j].len, &so, &sl);
-        /* the meta rows passed over above it ("Lesezeit: 2 min") are no paragraphs */
-        for (size_t q = c->title + 1; q < j; q++)
-            if (c->role[q] == R_NONE && !c->junk[q] && B[q].kind == TB_TEXT && !B[q].level &&
-                B[q].words <= LEDE_META_MAX_WORDS && !tx_is_prose(&B[q]) && !bare_caption(&B[q]) &&
-                !credit_line(&B[q]) && !(B[q].flags & TBF_CAPTION))
-                c->role[q] = R_JUNK;
     }
     c->role[j] = R_LEDE;
     if ((rc = set_str(&c->a->lede, B[j].text + skip, B[j].len - skip)))
@@ -2230,17 +1708,17 @@ static void pair_split_captions(ctx *c, size_t start, size_t re)
 {
     tx_block *B = c->d.b;
     for (size_t i = start; i <= re; i++) {
-        int worded = credit_line(&B[i]);
+        int worded = bti_text_credit_line(&B[i]);
         int apart = bracketed_credit_line(&B[i]) || (!worded && slash_credit_only(&B[i]));
         if (c->role[i] != R_NONE || c->junk[i] || !(worded || apart))
             continue;
         size_t cj = prev_block(c, i, start);
         if (cj == NONE || c->role[cj] != R_NONE || B[cj].kind != TB_TEXT ||
             B[cj].words < CAPLINE_MIN_WORDS || B[cj].words > CAPLINE_MAX_WORDS ||
-            bare_caption(&B[cj]))
+            bti_text_bare_caption(&B[cj]))
             continue;
         size_t ph = prev_block(c, cj, start);
-        if (sentence_end(&B[cj]) && !(B[i].text[0] == '(' && one_sentence(&B[cj])) &&
+        if (bti_text_sentence_end(&B[cj]) && !(B[i].text[0] == '(' && one_sentence(&B[cj])) &&
             (ph == NONE || B[ph].kind != TB_IMAGE) &&
             !one_sentence_caption(&B[cj]) &&
             !(apart && one_sentence(&B[cj]) && B[cj].words <= CAPLINE_SENTENCE_MAX_WORDS))
@@ -2269,7 +1747,8 @@ typedef int (*body_rule)(ctx *c, walk *w, size_t i);
 /* A caption paired with its credit line (pass 9): one photo, from the two lines. */
 static int rule_split_caption(ctx *c, walk *w, size_t i)
 {
-    if (c->role[i] != R_CAPLINE || !(credit_line(&c->d.b[i]) || slash_credit_only(&c->d.b[i])))
+    if (c->role[i] != R_CAPLINE ||
+        !(bti_text_credit_line(&c->d.b[i]) || slash_credit_only(&c->d.b[i])))
         return 0;
     int rc = add_split_caption(c, &c->d.b[prev_block(c, i, w->start)], &c->d.b[i]);
     return rc ? rc : 1;
@@ -2297,7 +1776,7 @@ static int rule_image(ctx *c, walk *w, size_t i)
     c->role[i] = R_IMAGE;
     const char *src = b->kind == TB_IMAGE ? b->url : NULL;
     if (k < n && c->role[k] == R_NONE && B[k].kind == TB_TEXT &&
-        (B[k].flags & (TBF_CELL | TBF_CAPTION) || bare_caption(&B[k]))) {
+        (B[k].flags & (TBF_CELL | TBF_CAPTION) || bti_text_bare_caption(&B[k]))) {
         c->role[k] = R_CAPTION;
         if ((rc = add_image(c, src, B[k].text, B[k].len)))
             return rc;
@@ -2338,9 +1817,9 @@ static int rule_caption(ctx *c, walk *w, size_t i)
     /* a credit of names after the last sentence ("... Duqm. Tara Atkinson for Rest of
      * World") is read inside the body only: a headline may end so ("Sinkt der Leitzins?
      * Klare Ansage") */
-    if (!(b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bare_caption(b)) ||
-          ((bare_caption(b) || (!b->level && b->kind == TB_TEXT &&
-                                tx_named_credit_tail(b->text, b->len))) &&
+    if (!(b->flags & TBF_CAPTION || ((b->flags & TBF_CELL) && bti_text_bare_caption(b)) ||
+          ((bti_text_bare_caption(b) ||
+            (!b->level && b->kind == TB_TEXT && tx_named_credit_tail(b->text, b->len))) &&
            i <= w->re)))
         return 0;
     c->role[i] = R_CAPTION;
@@ -2586,7 +2065,7 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
     if (i > w->re || w->ended || b->key == w->prev_key)
         return 1;
     bti_date d2;
-    if (b->words <= DATE_LINE_MAX_WORDS && is_date_line(b, &d2) &&
+    if (b->words <= DATE_LINE_MAX_WORDS && bti_text_date_line(b, &d2) &&
         (d2.end - d2.start) * 2 >= b->len)
         return 1;
     if (b->kind != TB_TEXT || (b->flags & (TBF_NAV | TBF_LINKROW)) || tx_lynx_button_line(b))
@@ -2601,14 +2080,14 @@ static int rule_not_a_paragraph(ctx *c, walk *w, size_t i)
      * over its caption, no subheading nor a short paragraph */
     if (c->lynx && !tx_is_prose(b) && (b->flags & TBF_INDENT) && i + 1 < n &&
         (c->junk[i + 1] == JUNK_GLUED ||
-         (!(B[i + 1].flags & TBF_BLANK_BEFORE) && bare_caption(&B[i + 1]))))
+         (!(B[i + 1].flags & TBF_BLANK_BEFORE) && bti_text_bare_caption(&B[i + 1]))))
         return 1;
-    if (!tx_is_prose(b) && !sentence_end(b) && !tx_is_enumeration(b)) {
+    if (!tx_is_prose(b) && !bti_text_sentence_end(b) && !tx_is_enumeration(b)) {
         size_t k = i + 1;
         while (k < n && k <= i + SUBHEAD_LOOKAHEAD &&
                (c->junk[k] || B[k].kind != TB_TEXT || mirror_key(&B[k]) == c->title_key ||
                 c->role[k] == R_CAPLINE || c->role[k] == R_CAPTION ||
-                (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bare_caption(&B[k])))
+                (B[k].flags & (TBF_CAPTION | TBF_CELL)) || bti_text_bare_caption(&B[k])))
             k++;
         /* in a lynx dump a paragraph is indented: a line at the margin under a short line is
          * another headline of a teaser list, however it ends */
@@ -2688,59 +2167,16 @@ static int take_foot_dateline(ctx *c, size_t re, int date_near_title)
     if (c->a->published || date_near_title)
         return 0;
     for (size_t i = re + 1; i < c->d.n && i <= re + TAIL_LEN && c->role[i] != R_STOP; i++)
-        if (c->role[i] == R_NONE && is_date_line(&c->d.b[i], &dt))
+        if (c->role[i] == R_NONE && bti_text_date_line(&c->d.b[i], &dt))
             return set_published(c, &dt);
     return 0;
 }
 
-/* Pass 11b "author's note": with no byline read, the note about its writer under the article
- * ("Jane Doe is a producer for ...", "Anna Berg ist Redakteurin ...") names the author: a
- * paragraph below the body that opens with a person's name (bti_name_is_person) and words
- * that describe a writer (note_verbs).
- * Each note names one writer; a page with several writers gives several notes. */
-#define NOTE_TAIL 40          /* blocks under the body searched (share bars, tags, comments) */
-#define NOTE_NAME_MAX_WORDS 4 /* a name, then the verb */
-/* English describes a writer with "is a"; German's "ist" opens any sentence ("Kai Wegner ist
- * ..."), so there the profession must follow */
-static const char *const note_verbs[] = {" is a ", " is an ", " is the ", " writes ", " covers ",
-                                         " reports ", " ist Redakteur", " ist Autor",
-                                         " ist Korrespondent", " ist Reporter",
-                                         " arbeitet als Redakteur", " schreibt für "};
-
+/* Pass 11b "author's note" (text_head_meta.c) */
 static int take_author_notes(ctx *c, size_t re)
 {
-    if (c->d.vietnamese || c->a->n_authors)
-        return 0;
-    name_sink k = {c, 0, 0};
-    for (size_t i = re + 1; i < c->d.n && i <= re + NOTE_TAIL && c->a->n_authors < MAX_AUTHORS;
-         i++) {
-        const tx_block *b = &c->d.b[i];
-        if (b->kind != TB_TEXT || c->role[i] != R_NONE || b->level || !tx_is_prose(b))
-            continue;
-        /* the name: the words before the verb, a few, each capitalised */
-        size_t words = 0, e = NONE;
-        for (size_t p = 0; p < b->len && words <= NOTE_NAME_MAX_WORDS && e == NONE; p++) {
-            if (b->text[p] != ' ')
-                continue;
-            words++;
-            for (size_t v = 0; v < sizeof note_verbs / sizeof note_verbs[0]; v++) {
-                size_t vl = strlen(note_verbs[v]);
-                if (p + vl <= b->len && !memcmp(b->text + p, note_verbs[v], vl)) {
-                    e = p;
-                    break;
-                }
-            }
-        }
-        if (e == NONE || words < 2)
-            continue;
-        size_t before = k.taken;
-        near_name(b->text, e, &k);
-        if (k.rc < 0)
-            return k.rc;
-        if (k.taken > before)
-            c->role[i] = R_BYLINE;
-    }
-    return 0;
+    tx_head v = head_view(c);
+    return bti_text_author_notes(&v, re);
 }
 
 /* Pass 12: related-story blocks under their heading, anywhere after the headline. */
@@ -2754,16 +2190,16 @@ static int read_related_boxes(ctx *c, size_t t, size_t start, size_t re)
     return 0;
 }
 
-/* Pass 13: the source: the copyright line names the site and wins over an abbreviated lede
- * prefix; else the capture's host. The capture's URL is the article's. */
+/* Pass 13: the source: the copyright line names the site (text_source.c) and wins over an
+ * abbreviated lede prefix; else the capture's host. The capture's URL is the article's. */
 static int take_source(ctx *c, const bt_capture *cap)
 {
     int rc;
     for (size_t i = c->d.n; i-- > 0;) {
         size_t so, sl;
-        if (!copyright_name(&c->d.b[i], &so, &sl))
+        if (!bti_text_copyright_name(&c->d.b[i], &so, &sl))
             continue;
-        if (!c->a->source || abbreviates(c->a->source, c->d.b[i].text + so, sl))
+        if (!c->a->source || bti_text_abbreviates(c->a->source, c->d.b[i].text + so, sl))
             if ((rc = set_str(&c->a->source, c->d.b[i].text + so, sl)))
                 return rc;
         break;
@@ -2806,7 +2242,9 @@ static int extract(ctx *c, const bt_capture *cap)
     size_t t = c->title;
     if (t == NONE) {
         size_t walked = find_title(c, rs);
-        t = sole_h1(c, walked);
+        tx_head v = head_view(c);
+        size_t h = bti_text_sole_h1(&v, walked); /* pass "sole H1" (text_head_meta.c) */
+        t = h != NONE && title_candidate(c, h) ? h : walked;
         /* the sole H1 inside the run: what the run took above it is a notice, not the
          * article (as in pass 3b) */
         if (t != walked && t > rs && t < re)

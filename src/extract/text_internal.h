@@ -4,6 +4,7 @@
 #define BT_EXTRACT_TEXT_INTERNAL_H
 
 #include "bantin/extract.h"
+#include "core/date.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -275,5 +276,80 @@ int tx_slash_credit_line(const char *s, size_t len);
 
 /* Whether the block recurs across the model's pages often enough to be furniture. */
 int tx_site_is_boilerplate(const bt_site_model *m, uint64_t key);
+
+
+
+/* ---- the source (text_source.c) -------------------------------------------------------- */
+
+/* The site's name from its copyright line ("Tuổi Trẻ Online giữ bản quyền nội dung",
+ * "© 2023 Tin Cửu Long."): 1 with *off and *len its span in b->text (without the generic
+ * "Báo"), 0 when the line names no one. */
+int bti_text_copyright_name(const tx_block *b, size_t *off, size_t *len);
+/* Whether `abbr` ("TTO") is the initials of name[0..nlen) ("Tuổi Trẻ Online"). */
+int bti_text_abbreviates(const char *abbr, const char *name, size_t nlen);
+
+/* ---- roles and the rows under a headline (text_extract.c, text_head_meta.c) ------------- */
+
+/* What text_extract.c's passes make of each block (ctx.role). R_CAPLINE: a caption and its
+ * credit on lines of their own, paired before the body pass */
+enum role { R_NONE, R_JUNK, R_TITLE, R_DATE, R_LEDE, R_BODY, R_IMAGE, R_CAPTION, R_CAPLINE,
+            R_RELATED, R_BYLINE, R_STOP };
+
+/* Why a block is furniture (ctx.junk; 0: it is not) */
+#define JUNK_RULE 1 /* furniture by a rule */
+#define JUNK_SITE 2 /* recurs across the site's pages (site model) */
+#define JUNK_GLUED 3 /* a <div>'s prose in a lynx dump: no paragraph, but no gap either */
+#define JUNK_CARD 4  /* a line of a box of cards in a lynx dump (or a repeated box's short
+                        line): no paragraph, no teaser's headline, but a gap like any box's
+                        line */
+
+#define MAX_AUTHORS 6    /* names on one byline line ("A, B, C và D") */
+#define SAPO_MIN_WORDS 8 /* below that a first line is a label or a kicker, not a sapo */
+
+/* What the passes about the rows under a headline see of text_extract.c's state: the blocks,
+ * their roles (which they set) and furniture marks, the article read so far. */
+typedef struct tx_head {
+    const tx_doc *d;
+    unsigned char *role;       /* enum role, per block */
+    const unsigned char *junk; /* JUNK_*, per block */
+    bt_article *a;
+    size_t title;              /* the headline's block, or (size_t)-1 */
+    uint64_t title_key;
+    size_t run_start;          /* the body's run as pass 2 found it (before the headline
+                                  moves it) */
+    int lynx;                  /* laid out as a lynx dump */
+    int indented;              /* indents its paragraphs (lynx) */
+} tx_head;
+
+/* text_extract.c's rules the passes share. A dateline: a short line, most of it a date (*dt). */
+int bti_text_date_line(const tx_block *b, bti_date *dt);
+/* Ends like a sentence: ". ! ? …" before closing quotes. */
+int bti_text_sentence_end(const tx_block *b);
+/* A caption that stands without an image marker: ends with a photo credit. */
+int bti_text_bare_caption(const tx_block *b);
+/* A photo's credit on a line of its own ("Foto: X", "(Robert F. Bukaty / AP)"). */
+int bti_text_credit_line(const tx_block *b);
+
+/* Pass "sole H1": in a Markdown capture whose one first-level heading is not the headline t
+ * walked back to, that heading; NONE ((size_t)-1) when the pass does not apply. The caller
+ * takes it when it may be a headline. */
+size_t bti_text_sole_h1(const tx_head *c, size_t t);
+/* Pass "timed dateline under the headline": with no date yet, a short line with a date and a
+ * time of day among blocks t+1..last gets role R_DATE; its index (the date in *dt) or
+ * (size_t)-1. */
+size_t bti_text_timed_dateline(const tx_head *c, size_t t, size_t last, bti_date *dt);
+/* Pass "byline near the headline": outside Vietnamese captures with no author yet, the
+ * byline from block dlo to a few blocks under the headline t, in one of the shapes a
+ * renderer leaves it in. 0 or BT_ENOMEM. */
+int bti_text_near_bylines(const tx_head *c, size_t dlo, size_t t);
+/* Pass "lede under the headline": the first paragraph under the headline, past the meta rows
+ * (which it marks R_JUNK) and the lead photo, with the body going on after it up to block
+ * re; (size_t)-1 when there is none. */
+size_t bti_text_lede_under_title(const tx_head *c, size_t re);
+/* Pass "author's note": with no author yet, a note under the body (blocks past re) opening
+ * with a writer's name ("Jane Doe is a producer ...") names the author. 0 or BT_ENOMEM. */
+int bti_text_author_notes(const tx_head *c, size_t re);
+/* Whether s opens with a dateline's label ("Published ", "Aktualisiert "): no name. */
+int bti_text_date_label(const char *s, size_t len);
 
 #endif
