@@ -465,47 +465,19 @@ static double decay(const bti_story_set *s, const story *st, int64_t date, uint3
 static int walk_reserve(bti_story_set *s, uint32_t want)
 {
     if (s->capwalk < want) {
-        float *acc = realloc(s->acc, want * sizeof *acc);
-        if (!acc)
+        if (bti_array_resize((void **)&s->acc, want, sizeof *s->acc) ||
+            bti_array_resize((void **)&s->accmax, want, sizeof *s->accmax) ||
+            bti_array_resize((void **)&s->acc_stamp, want, sizeof *s->acc_stamp) ||
+            bti_array_resize((void **)&s->seen, want, sizeof *s->seen) ||
+            /* TOUCH_BRANCHLESS: one entry more */
+            bti_array_resize((void **)&s->touched, (size_t)want + 1, sizeof *s->touched) ||
+            bti_array_resize((void **)&s->knn, (size_t)want * KNN, sizeof *s->knn) ||
+            bti_array_resize((void **)&s->nknn, want, sizeof *s->nknn) ||
+            bti_array_resize((void **)&s->nshare, want, sizeof *s->nshare) ||
+            bti_array_resize((void **)&s->kround, want, sizeof *s->kround) ||
+            bti_array_resize((void **)&s->knear, want, sizeof *s->knear))
             return BT_ENOMEM;
-        s->acc = acc;
-        float *am = realloc(s->accmax, want * sizeof *am);
-        if (!am)
-            return BT_ENOMEM;
-        s->accmax = am;
-        uint32_t *a = realloc(s->acc_stamp, want * sizeof *a);
-        if (!a)
-            return BT_ENOMEM;
-        s->acc_stamp = a;
-        uint32_t *b = realloc(s->seen, want * sizeof *b);
-        if (!b)
-            return BT_ENOMEM;
-        s->seen = b;
-        uint32_t *t = realloc(s->touched, ((size_t)want + 1) * sizeof *t); /* TOUCH_BRANCHLESS */
-        if (!t)
-            return BT_ENOMEM;
-        s->touched = t;
-        float *k = realloc(s->knn, (size_t)want * KNN * sizeof *k);
-        if (!k)
-            return BT_ENOMEM;
-        s->knn = k;
-        unsigned char *nk = realloc(s->nknn, want);
-        if (!nk)
-            return BT_ENOMEM;
-        s->nknn = nk;
-        uint16_t *ns = realloc(s->nshare, want * sizeof *ns);
-        if (!ns)
-            return BT_ENOMEM;
-        s->nshare = ns;
-        uint32_t *kr = realloc(s->kround, want * sizeof *kr);
-        if (!kr)
-            return BT_ENOMEM;
-        memset(kr + s->capwalk, 0, (want - s->capwalk) * sizeof *kr);
-        s->kround = kr;
-        uint32_t *kn = realloc(s->knear, want * sizeof *kn);
-        if (!kn)
-            return BT_ENOMEM;
-        s->knear = kn;
+        memset(s->kround + s->capwalk, 0, (want - s->capwalk) * sizeof *s->kround);
         s->capwalk = want;
     }
     return 0;
@@ -577,19 +549,12 @@ static inline uint32_t doc_story(bti_story_set *s, uint32_t d)
 /* The neighbour walk's per-document arrays for c documents. */
 static int knn_docs(bti_story_set *s, uint32_t c)
 {
-    float *a = realloc(s->dacc, c * sizeof *a);
-    if (!a)
+    if (bti_array_resize((void **)&s->dacc, c, sizeof *s->dacc) ||
+        bti_array_resize((void **)&s->dacc_stamp, c, sizeof *s->dacc_stamp))
         return BT_ENOMEM;
-    s->dacc = a;
-    uint32_t *b = realloc(s->dacc_stamp, c * sizeof *b);
-    if (!b)
+    memset(s->dacc_stamp + s->capd, 0, (c - s->capd) * sizeof *s->dacc_stamp);
+    if (bti_array_resize((void **)&s->dtouched, c, sizeof *s->dtouched))
         return BT_ENOMEM;
-    s->dacc_stamp = b;
-    memset(b + s->capd, 0, (c - s->capd) * sizeof *b);
-    uint32_t *t = realloc(s->dtouched, c * sizeof *t);
-    if (!t)
-        return BT_ENOMEM;
-    s->dtouched = t;
     s->capd = c;
     return 0;
 }

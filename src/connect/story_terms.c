@@ -194,26 +194,12 @@ static size_t term_len(const bti_story_dict *d, uint32_t id)
  * (the arrays grown so far stay valid). */
 static int dict_grow(bti_story_dict *d, uint32_t cap)
 {
-    uint32_t *off = realloc(d->off, cap * sizeof *off);
-    if (!off)
+    if (bti_array_resize((void **)&d->off, cap, sizeof *d->off) ||
+        bti_array_resize((void **)&d->df, cap, sizeof *d->df) ||
+        bti_array_resize((void **)&d->seen, cap, sizeof *d->seen) ||
+        bti_array_resize((void **)&d->caps, cap, sizeof *d->caps) ||
+        bti_array_resize((void **)&d->hash, cap, sizeof *d->hash))
         return BT_ENOMEM;
-    d->off = off;
-    uint32_t *df = realloc(d->df, cap * sizeof *df);
-    if (!df)
-        return BT_ENOMEM;
-    d->df = df;
-    uint32_t *seen = realloc(d->seen, cap * sizeof *seen);
-    if (!seen)
-        return BT_ENOMEM;
-    d->seen = seen;
-    uint32_t *caps = realloc(d->caps, cap * sizeof *caps);
-    if (!caps)
-        return BT_ENOMEM;
-    d->caps = caps;
-    uint64_t *hash = realloc(d->hash, cap * sizeof *hash);
-    if (!hash)
-        return BT_ENOMEM;
-    d->hash = hash;
     d->cap = cap;
     return 0;
 }
@@ -416,14 +402,9 @@ int bti_svec_reserve(bti_svec *v, uint32_t n)
     uint32_t cap = v->cap ? v->cap : 16;
     while (cap < n)
         cap *= 2;
-    uint32_t *id = realloc(v->id, cap * sizeof *id);
-    if (!id)
+    if (bti_array_resize((void **)&v->id, cap, sizeof *v->id) ||
+        bti_array_resize((void **)&v->w, cap, sizeof *v->w))
         return BT_ENOMEM;
-    v->id = id;
-    float *w = realloc(v->w, cap * sizeof *w);
-    if (!w)
-        return BT_ENOMEM;
-    v->w = w;
     v->cap = cap;
     return 0;
 }

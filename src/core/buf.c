@@ -85,6 +85,18 @@ void bti_buf_free(bti_buf *b)
     b->len = b->cap = 0;
 }
 
+int bti_array_resize(void **p, size_t n, size_t elem)
+{
+    if (elem && n > SIZE_MAX / elem)
+        return BT_ENOMEM;
+    size_t bytes = n * elem;
+    void *q = realloc(*p, bytes ? bytes : 1); /* realloc(p, 0) may free p */
+    if (!q)
+        return BT_ENOMEM;
+    *p = q;
+    return 0;
+}
+
 int bti_array_grow(void **p, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)

@@ -17,11 +17,15 @@ typedef struct bti_buf {
 
 #define BTI_BUF_INIT {NULL, 0, 0}
 
-/* Makes room for `extra` more bytes (plus the NUL). */
 /* Makes the array *p (of *cap elements of `elem` bytes) hold at least `need` elements,
  * doubling from 64 so that appends cost amortised O(1). 0, or BT_ENOMEM (*p unchanged). */
 int bti_array_grow(void **p, size_t *cap, size_t need, size_t elem);
+/* Sizes the array *p to exactly n elements of `elem` bytes: for the arrays a structure keeps
+ * in step with a capacity of its own (several arrays, one count). 0, or BT_ENOMEM (*p
+ * unchanged). */
+int bti_array_resize(void **p, size_t n, size_t elem);
 
+/* Makes room for `extra` more bytes (plus the NUL). */
 int bti_buf_grow(bti_buf *b, size_t extra);
 int bti_buf_add(bti_buf *b, const void *data, size_t len);
 int bti_buf_adds(bti_buf *b, const char *s);
