@@ -189,6 +189,15 @@ static void test_meta(void **state)
     assert_meta("2024-02-29T10:00:00Z", 0, "2024-02-29T10:00:00+00:00");
     assert_meta("31/04/2021", 1, NULL);
     assert_meta("2021-08-16T25:00:00Z", 0, NULL);
+    /* WRITTEN_META_DATE: a date written for readers, when it is most of the value; its
+     * time without a zone as above; numbers alone only year first */
+    assert_meta("Updated 4:00 PM EST, Sun November 23, 2014", 0, "2014-11-23T16:00:00-05:00");
+    assert_meta("November 23, 2014", 0, "2014-11-23");
+    assert_meta("Sunday, November 23, 2014 4:00 PM", 0, "2014-11-23");
+    assert_meta("Sunday, November 23, 2014 4:00 PM", 1, "2014-11-23T16:00:00+07:00");
+    assert_meta("2014/11/23 16:00", 1, "2014-11-23T16:00:00+07:00");
+    assert_meta("05/06/2014 16:00", 0, NULL);
+    assert_meta("The council met on November 23, 2014 to decide on the bridge", 0, NULL);
     assert_meta("hôm qua", 1, NULL);
     assert_meta("", 1, NULL);
     assert_meta(NULL, 1, NULL);

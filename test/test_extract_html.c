@@ -827,6 +827,40 @@ static void test_meta_date_names(void **state)
     }
 }
 
+/* LD_EPOCH: a JSON-LD datePublished written as a Unix time, in seconds or milliseconds, is
+ * that instant in UTC; a number that is no time of the web's news (a day written as digits)
+ * is no date */
+static void test_ld_epoch_date(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *value, *want;
+    } cases[] = {
+        {"1676551869", "2023-02-16T12:51:09+00:00"},
+        {"1676551869000", "2023-02-16T12:51:09+00:00"},
+        {"20230216", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char page[2048];
+        snprintf(page, sizeof page,
+                 "<html lang=\"en\"><head><title>Dates</title><script type=\"application/ld+json\">"
+                 "{\"@type\": \"NewsArticle\", \"datePublished\": %s}</script></head><body><div>"
+                 "<p>The council met on Monday to decide on the new bridge, which has been argued "
+                 "over for a decade by the two towns it is meant to join across the river.</p>"
+                 "<p>A vote is expected next month, once the engineers have answered the questions "
+                 "the councillors sent them about the cost of the foundations.</p></div></body></html>",
+                 cases[i].value);
+        bt_article *a = extract_ok(page);
+        if (cases[i].want) {
+            assert_non_null(a->published);
+            assert_string_equal(a->published, cases[i].want);
+        } else {
+            assert_null(a->published);
+        }
+        bt_article_free(a);
+    }
+}
+
 /* Pass "wrapped paragraph": a template that wraps each opening paragraph in a <div> of its own,
  * with a related-links box between them and the block holding the rest of the text, keeps
  * those opening paragraphs; a wrapped line of links beside them stays out */
@@ -3137,6 +3171,7 @@ int main(void)
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
         cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
+        cmocka_unit_test(test_ld_epoch_date),
         cmocka_unit_test(test_wrapped_paragraphs), cmocka_unit_test(test_date_line_characters),
         cmocka_unit_test(test_marked_body), cmocka_unit_test(test_author_box_description),
     };

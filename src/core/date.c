@@ -735,6 +735,40 @@ static int day_first(const char *p, int have_default, int def, char out[64])
     return write_date(out, y, mo, d, h, mi, s, "", 1, 1, off);
 }
 
+/* WRITTEN_META_DATE: a meta value written the way a reader reads a date ("Sunday, November
+ * 23, 2014 4:00 PM", "Nov. 23, 2014, 4:00 p.m. ET", "Updated 4:00 PM EST, Sun November 23,
+ * 2014") is read by the finder of dates in text (bti_date_find), when the date it finds is
+ * most of the value: at least META_DATE_COVER of its bytes (a value that is a sentence with a
+ * date in it is no date). Only dates with a month word or a year first: "05/06/2014" says
+ * nothing of which is the month (day_first reads it on Vietnamese pages). A time without a
+ * zone is not a full date, as in write_zoned: only the day is kept, unless the page's default. */
+#define META_DATE_COVER 0.6
+
+static int written(const char *p, int have_default, int def, char out[64])
+{
+    size_t len = strlen(p);
+    while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\n' ||
+                   p[len - 1] == '\r'))
+        len--;
+    bti_date d;
+    if (!len || !bti_date_find(p, len, &d) || (double)(d.end - d.start) < META_DATE_COVER * len)
+        return 0;
+    int word = 0;
+    for (size_t i = d.start; i < d.end && !word; i++)
+        word = is_alpha(p[i]) && (i == d.start || !is_alpha(p[i - 1])) &&
+               month_word(p, d.end, &(size_t){i});
+    int year_first = d.end - d.start >= 4 && is_digit(p[d.start]) && is_digit(p[d.start + 3]) &&
+                     (d.end - d.start == 4 || !is_digit(p[d.start + 4]));
+    if (!word && !year_first)
+        return 0;
+    if (!d.has_time)
+        return write_date(out, d.year, d.month, d.day, 0, 0, 0, "", 0, 0, 0);
+    if (!d.has_offset && !have_default)
+        return write_date(out, d.year, d.month, d.day, 0, 0, 0, "", 0, 0, 0);
+    return write_date(out, d.year, d.month, d.day, d.hour, d.minute, d.second, "", 1, 1,
+                      d.has_offset ? d.offset_min : def);
+}
+
 int bti_date_parse_meta(const char *s, int have_default, int default_offset_min, char out[64])
 {
     if (!s)
@@ -743,7 +777,8 @@ int bti_date_parse_meta(const char *s, int have_default, int default_offset_min,
         s++;
     return iso(s, have_default, default_offset_min, out) ||
            rfc822(s, have_default, default_offset_min, out) ||
-           day_first(s, have_default, default_offset_min, out);
+           day_first(s, have_default, default_offset_min, out) ||
+           written(s, have_default, default_offset_min, out);
 }
 
 /* ---- search's since:/until: ------------------------------------------------------------- */

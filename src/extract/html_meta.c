@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 enum { MAX_AUTHORS = 16 };
 #define BARE_DAY_LEN 10 /* "YYYY-MM-DD": a day without its time */
@@ -147,6 +148,31 @@ static int type_is_article(json_t *t)
     return 0;
 }
 
+/* LD_EPOCH: a CMS may write datePublished as a Unix time, a JSON number of seconds or of
+ * milliseconds; it is an instant in UTC. A number outside EPOCH_MIN..EPOCH_MAX seconds
+ * (1995-2100, news on the web) in either unit is no publication date: the two ranges do not
+ * meet, so the unit is never in doubt. */
+#define EPOCH_MIN 788918400.0  /* 1995-01-01 */
+#define EPOCH_MAX 4102444800.0 /* 2100-01-01 */
+
+static void ld_epoch(json_t *o, const char *k, char **slot)
+{
+    json_t *v = json_object_get(o, k);
+    if (*slot || !json_is_number(v))
+        return;
+    double x = json_number_value(v);
+    if (x >= EPOCH_MIN * 1000 && x < EPOCH_MAX * 1000)
+        x /= 1000;
+    if (!(x >= EPOCH_MIN && x < EPOCH_MAX))
+        return;
+    time_t t = (time_t)x;
+    struct tm tm;
+    char buf[40];
+    if (!gmtime_r(&t, &tm) || !strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm))
+        return;
+    set_once(slot, buf);
+}
+
 static const char *jstr(json_t *o, const char *k)
 {
     json_t *v = json_object_get(o, k);
@@ -240,7 +266,9 @@ static void ld_article(raw *r, json_t *o)
         free(u);
     }
     set_once(&r->ld_date, jstr(o, "datePublished"));
+    ld_epoch(o, "datePublished", &r->ld_date);
     set_once(&r->ld_date, jstr(o, "dateCreated"));
+    ld_epoch(o, "dateCreated", &r->ld_date);
     set_once(&r->ld_url, jstr(o, "url"));
     set_once(&r->ld_url, jstr(o, "mainEntityOfPage"));
     set_once(&r->ld_desc, jstr(o, "description"));
