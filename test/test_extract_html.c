@@ -67,6 +67,13 @@ static bt_article *extract_file(const char *name)
     "<p>Lực lượng cứu hộ đã sẵn sàng ở nhiều điểm xung yếu, với hàng trăm xuồng máy, xe tải và " \
     "nhu yếu phẩm được chuẩn bị từ trước, chính quyền địa phương cho biết.</p>"
 
+/* Two English paragraphs: a page's text when the test is about its head. */
+#define EN_PARAS                                                                                   \
+    "<p>The council met on Monday to decide on the new bridge, which has been argued over for a "  \
+    "decade by the two towns it is meant to join across the river.</p>"                            \
+    "<p>A vote is expected next month, once the engineers have answered the questions the "        \
+    "councillors sent them about the cost of the foundations.</p>"
+
 static void test_vi_page(void **state)
 {
     (void)state;
@@ -815,10 +822,7 @@ static void test_meta_date_names(void **state)
         char page[2048];
         snprintf(page, sizeof page,
                  "<html lang=\"en\"><head><title>Dates</title>%s</head><body><div>"
-                 "<p>The council met on Monday to decide on the new bridge, which has been argued "
-                 "over for a decade by the two towns it is meant to join across the river.</p>"
-                 "<p>A vote is expected next month, once the engineers have answered the questions "
-                 "the councillors sent them about the cost of the foundations.</p></div></body></html>",
+                 EN_PARAS "</div></body></html>",
                  heads[i]);
         bt_article *a = extract_ok(page);
         assert_non_null(a->published);
@@ -845,10 +849,7 @@ static void test_ld_epoch_date(void **state)
         snprintf(page, sizeof page,
                  "<html lang=\"en\"><head><title>Dates</title><script type=\"application/ld+json\">"
                  "{\"@type\": \"NewsArticle\", \"datePublished\": %s}</script></head><body><div>"
-                 "<p>The council met on Monday to decide on the new bridge, which has been argued "
-                 "over for a decade by the two towns it is meant to join across the river.</p>"
-                 "<p>A vote is expected next month, once the engineers have answered the questions "
-                 "the councillors sent them about the cost of the foundations.</p></div></body></html>",
+                 EN_PARAS "</div></body></html>",
                  cases[i].value);
         bt_article *a = extract_ok(page);
         if (cases[i].want) {
