@@ -29,6 +29,7 @@ typedef struct sink_state {
     bti_dup_sig *cur;
     int64_t cur_n;
     bti_dup_builder *b;
+    int walk; /* SINK_WALK, as ingest's: the context is the builder's walk */
 } sink_state;
 
 static void *s_text(void *ctx, int64_t n, int col)
@@ -43,12 +44,12 @@ static void *s_text(void *ctx, int64_t n, int col)
         if (!k->b)
             assert_int_equal(bti_dup_builder_new(&k->b), 0);
         bti_dup_sig_start(k->b, k->cur, n);
-        return k->cur;
+        return k->walk ? bti_dup_sig_sink(k->cur) : k->cur;
     }
     assert_true(col == BTI_SINK_LEDE || col == BTI_SINK_BODY); /* no STOP here */
     assert_non_null(k->cur);
     assert_int_equal(k->cur_n, n);
-    return k->cur;
+    return k->walk ? bti_dup_sig_sink(k->cur) : k->cur;
 }
 
 static void s_part(void *t) { bti_dup_sig_part(t); }
@@ -105,7 +106,7 @@ typedef struct fix {
     bti_token_sink sink;
 } fix;
 
-static int setup(void **state)
+static int setup_as(void **state, int walk)
 {
     fix *f = calloc(1, sizeof *f);
     snprintf(f->dir, sizeof f->dir, "/tmp/bt_idxtok_XXXXXX");
@@ -113,11 +114,18 @@ static int setup(void **state)
     snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
     bt_error err;
     assert_int_equal(bt_store_open(f->db, 0, &f->s, &err), 0);
-    f->sink = (bti_token_sink){&f->k, s_text, s_part, s_token};
+    f->k.walk = walk;
+    f->sink = walk ? (bti_token_sink){&f->k, s_text, bti_dup_sig_sink_part, bti_walk_sink_token}
+                   : (bti_token_sink){&f->k, s_text, s_part, s_token};
     bti_store_set_token_sink(f->s, &f->sink);
     *state = f;
     return 0;
 }
+
+static int setup(void **state) { return setup_as(state, 0); }
+/* the sink as ingest's: the signatures' walks take the tokens (SINK_WALK), the body's lines
+ * found by NEXT_NEWLINE: the same signatures */
+static int setup_walk(void **state) { return setup_as(state, 1); }
 
 static int teardown(void **state)
 {
@@ -327,6 +335,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_same_signature, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_signature, setup_walk, teardown),
+        cmocka_unit_test_setup_teardown(test_rollback, setup_walk, teardown),
         cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_other_row, setup, teardown),
         cmocka_unit_test_setup_teardown(test_add_equals_rebuild, setup, teardown),

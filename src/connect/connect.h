@@ -106,10 +106,12 @@ void bti_dup_sig_part(bti_dup_sig *s);
 int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t);
 int bti_dup_sig_finish(bti_dup_sig *s);
 void bti_dup_sig_drop(bti_dup_sig *s); /* not to be used: finish will say BT_ENOMEM */
-/* part and token as a token sink's (store/db.h) callbacks take them, `s` a bti_dup_sig:
- * ingest's sink calls them directly (a call a token less). */
-void bti_dup_sig_sink_part(void *s);
-int bti_dup_sig_sink_token(void *s, const bt_token *t);
+/* SINK_WALK: a token sink (store/db.h) hands an open signature's texts to the context
+ * bti_dup_sig_sink gives (NULL: the signature is not open or failed; then it is marked not
+ * to be used), with bti_dup_sig_sink_part and bti_walk_sink_token (dups.h) as its part and
+ * token callbacks: a token goes straight to the signature's walk. */
+void *bti_dup_sig_sink(bti_dup_sig *s);
+void bti_dup_sig_sink_part(void *ctx);
 /* What a signature holds (for tests): its shingles in the order made, and its band keys
  * (bti_dups_opts' bands of them, 0 for a set without words). */
 const uint64_t *bti_dup_sig_shingles(const bti_dup_sig *s, size_t *n);

@@ -189,10 +189,14 @@ typedef struct bti_shingle_walk {
     uint64_t mul_k, base;                      /* RUN_MUL^k; run_hash's seed term for k */
     uint64_t nring[BTI_DUPS_NUMBER_RUN];       /* the last numbers' hashes */
     size_t ncount;                             /* numbers of the current part so far */
+    int failed;                                /* a shingle could not be kept (sink_token) */
 } bti_shingle_walk;
 void bti_walk_init(bti_shingle_walk *w, const bti_dups_opts *o, bti_u64s *out);
 void bti_walk_part_start(bti_shingle_walk *w);
 int bti_walk_token(bti_shingle_walk *w, const bt_token *tok);
+/* The same as a token sink's callback (store/db.h) takes it, `ctx` a bti_shingle_walk: 0
+ * always, a failure kept in the walk's `failed` (SINK_WALK). */
+int bti_walk_sink_token(void *ctx, const bt_token *tok);
 int bti_walk_part_end(bti_shingle_walk *w);
 
 /* WORD_HASH: the hash of one token (its folded key) in a shingle (shingle.c). */

@@ -5,6 +5,7 @@
 #include "connect/connect.h"
 #include "core/date.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,6 +363,8 @@ static void sig_close(bti_dup_sig *s)
         return;
     b->open = NULL;
     s->b = NULL;
+    if (b->walk.failed) /* SINK_WALK: a token the sink handed the walk itself */
+        s->failed = 1;
     if (s->in_part && !s->failed && bti_walk_part_end(&b->walk))
         s->failed = 1;
     s->in_part = 0;
@@ -413,17 +416,32 @@ void bti_dup_sig_part(bti_dup_sig *s)
 
 int bti_dup_sig_token(bti_dup_sig *s, const bt_token *t)
 {
-    return bti_dup_sig_sink_token(s, t);
+    if (!s->failed && (!s->b || s->b->open != s || bti_walk_token(&s->b->walk, t)))
+        s->failed = 1;
+    return 0;
 }
 
-void bti_dup_sig_sink_part(void *s) { bti_dup_sig_part(s); }
-
-int bti_dup_sig_sink_token(void *s, const bt_token *t)
+/* SINK_WALK: the sink's context for a signature is its builder's walk, so that a token goes
+ * from the index to the walk in one call (bti_walk_sink_token) instead of through the
+ * signature's checks (~18 instructions a token, ~1.6 M tokens on 3,000 corpus records);
+ * they are made once a text here instead. */
+void *bti_dup_sig_sink(bti_dup_sig *s)
 {
-    bti_dup_sig *g = s;
-    if (!g->failed && (!g->b || g->b->open != g || bti_walk_token(&g->b->walk, t)))
-        g->failed = 1;
-    return 0;
+    if (!s || s->failed)
+        return NULL;
+    if (!s->b || s->b->open != s) {
+        s->failed = 1; /* its tokens would be lost */
+        return NULL;
+    }
+    return &s->b->walk;
+}
+
+void bti_dup_sig_sink_part(void *ctx)
+{
+    bti_dup_builder *b =
+        (bti_dup_builder *)(void *)((char *)ctx - offsetof(bti_dup_builder, walk));
+    if (b->open)
+        bti_dup_sig_part(b->open);
 }
 
 void bti_dup_sig_drop(bti_dup_sig *s)

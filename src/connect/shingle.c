@@ -180,7 +180,7 @@ static int number_run(walk *w, size_t n)
 /* RING_AT: the ring's slot for the next token is kept as the tokens pass, not taken as
  * count % k: k is an option, so that was a 64-bit division a token (~2 M tokens on 3,000
  * corpus records, in the writer: bench/README.md, issue 16, fifteenth pass). */
-int bti_walk_token(bti_shingle_walk *w, const bt_token *tok)
+static inline int walk_token(bti_shingle_walk *w, const bt_token *tok)
 {
     size_t k = w->o->shingle_words;
     uint64_t th = word_hash(tok->text, tok->len); /* inlined: a call a token saved */
@@ -200,6 +200,17 @@ int bti_walk_token(bti_shingle_walk *w, const bt_token *tok)
         if (w->ncount >= BTI_DUPS_NUMBER_RUN)
             return number_run(w, BTI_DUPS_NUMBER_RUN);
     }
+    return 0;
+}
+
+int bti_walk_token(bti_shingle_walk *w, const bt_token *tok) { return walk_token(w, tok); }
+
+/* SINK_WALK: the index's token sink calls the walk itself, its failure kept in the walk. */
+int bti_walk_sink_token(void *ctx, const bt_token *tok)
+{
+    bti_shingle_walk *w = ctx;
+    if (walk_token(w, tok))
+        w->failed = 1;
     return 0;
 }
 

@@ -396,7 +396,7 @@ static void *sink_text(void *ctx, int64_t n, int col)
             w->cur_n = n;
             bti_dup_sig_start(w->builder, w->cur, n);
         }
-        return w->cur;
+        return bti_dup_sig_sink(w->cur);
     }
     if (!w->cur || w->cur_n != n)
         return NULL;
@@ -404,7 +404,7 @@ static void *sink_text(void *ctx, int64_t n, int col)
         bti_dup_sig_drop(w->cur);
         return NULL;
     }
-    return w->cur;
+    return bti_dup_sig_sink(w->cur);
 }
 
 
@@ -720,7 +720,7 @@ int bt_ingest_run(bt_ingest *g, bt_ingest_stats *st, bt_error *err)
             bti_store_set_add_time(g->store, (int64_t)time(NULL));
         if (g->store && g->dups) {
             w.sink = (bti_token_sink){&w, sink_text, bti_dup_sig_sink_part,
-                                      bti_dup_sig_sink_token};
+                                      bti_walk_sink_token};
             bti_store_set_token_sink(g->store, &w.sink);
         }
         write_loop(&w);
