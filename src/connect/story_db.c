@@ -1168,6 +1168,12 @@ static int update(catchup *c, int rebuild, bt_error *err)
     }
     while (!rc && next < nsave)
         rc = save_state(c, save[next++], err);
+    /* PAGE_CACHE_RELEASE: the page cache holds the clean pages the batches wrote and the
+     * catch-up read (~20 MB on 3,000 corpus records, under a 64 MB cache_size), and saving
+     * the state and the rows takes new pages for what they write, each first touch of new
+     * memory a page fault (716 of the catch-up's ~1,000; ~15 us each in a VM). Released
+     * once the articles are read, their memory serves the writes. */
+    sqlite3_db_release_memory(bti_store_db(c->s));
     /* the state after the last article, before the merges for what is shown */
     if (!rc)
         rc = save_state(c, END_STATE, err);
@@ -1243,13 +1249,6 @@ int bti_stories_update(bt_store *s, int rebuild, bt_error *err)
     if (rc)
         return rc;
     int secure = secure_delete(s, 0);
-    /* PAGE_CACHE_RELEASE: the batches leave the page cache holding the clean pages they wrote
-     * (~20 MB on 3,000 corpus records, under a 64 MB cache_size); the catch-up's state and
-     * rows then took new pages and its arrays new heap, each first touch a page fault (~1,000
-     * faults, 716 of them saving the state; a fault costs ~15 us in a VM). Released, those
-     * pages' memory serves the catch-up's: faults 7,980 -> 6,990 for the add, +0.8% of the
-     * catch-up's instructions (the run's articles read again from the file). */
-    sqlite3_db_release_memory(bti_store_db(s));
     rc = update(&c, rebuild, err);
     if (secure > 0)
         secure_delete(s, secure);
