@@ -1924,6 +1924,12 @@ static void test_byline_names(void **state)
     ns = cut("Mary Writer", BTI_BYLINE_FIELD); /* one word of a name would stay */
     assert_int_equal(ns.n, 1);
     assert_string_equal(ns.v[0], "Mary Writer");
+    ns = cut("Emma MackenzieLifestyle Writer", BTI_BYLINE_FIELD); /* a desk opens it */
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Emma Mackenzie");
+    ns = cut("Ronald MacDonald Writer", BTI_BYLINE_FIELD); /* a capital inside a name */
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Ronald MacDonald");
     ns = cut("Ronald McDonald", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 1);
     assert_string_equal(ns.v[0], "Ronald McDonald");

@@ -132,11 +132,12 @@ static size_t without_role_word(const char *s, size_t n)
  * byline may close the name with the writer's job title, capitalised like the name. The
  * title is the run of capitalised words that ends in a role noun (ROLE_NOUN: "Writer",
  * "Editor", "Correspondent") and opens with one or with a word that opens titles
- * (ROLE_OPENER: "Staff", "Senior", "Chief"), after at least ROLE_NAME_MIN_WORDS words of the
- * name. When the markup put the two side by side ("<a>Howard Blume</a><span>Staff
- * Writer</span>"), the text reads "Howard BlumeStaff Writer": the title may also open inside
- * a word, at a capital after a small letter. What stays must read as a person's name. The
- * length of s[0..n) without the title (n when there is none). */
+ * (ROLE_OPENER: "Staff", "Senior", "Chief", and the desks: "Politics", "Lifestyle"), after
+ * at least ROLE_NAME_MIN_WORDS words of the name. When the markup put the two side by side
+ * ("<a>Howard Blume</a><span>Staff Writer</span>"), the text reads "Howard BlumeStaff
+ * Writer": the title may also open inside a word, at a capital after a small letter (not
+ * "MacDonald": "Donald" opens no title). What stays must read as a person's name. The length
+ * of s[0..n) without the title (n when there is none). */
 #define ROLE_NAME_MIN_WORDS 2
 #define ROLE_MAX_WORDS 12
 

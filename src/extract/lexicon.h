@@ -102,7 +102,8 @@ typedef uint64_t bti_lex_set;
 #define BTI_LEX_NAME_ROLE BTI_LEX_BIT(31)
 /* HTML: a job title written after a name in English ("Howard Blume Staff Writer", "Sam
  * Stein Senior Politics Editor"): the role noun that closes it, and the words that open it
- * before the subject; html_byline.c cuts it off the name (ROLE_PHRASE). */
+ * (a rank, "Staff", or the desk: "Politics", "Lifestyle"); html_byline.c cuts it off the
+ * name (ROLE_PHRASE). */
 #define BTI_LEX_ROLE_NOUN BTI_LEX_BIT(40)
 #define BTI_LEX_ROLE_OPENER BTI_LEX_BIT(41)
 /* HTML: the words of a reading-time line ("4 Min Read", "Lesezeit: 2 Minuten", "Temps de
