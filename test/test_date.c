@@ -198,6 +198,13 @@ static void test_meta(void **state)
     assert_meta("2014/11/23 16:00", 1, "2014-11-23T16:00:00+07:00");
     assert_meta("05/06/2014 16:00", 0, NULL);
     assert_meta("The council met on November 23, 2014 to decide on the bridge", 0, NULL);
+    /* CTIME_DATE: ctime's and Java's Date.toString()'s form, the year last */
+    assert_meta("Sun Nov 23 16:00:00 EDT 2014", 0, "2014-11-23T16:00:00-04:00");
+    assert_meta("Mon Jan 05 09:30:00 UTC 2015", 0, "2015-01-05T09:30:00+00:00");
+    assert_meta("Sun Nov  3 16:00:00 2014", 0, "2014-11-03");
+    assert_meta("Sun Nov  3 16:00:00 2014\n", 1, "2014-11-03T16:00:00+07:00");
+    assert_meta("Sun Nov 23 16:00:00 EDT 2014 in the archive", 0, NULL);
+    assert_meta("Sun Nov 31 16:00:00 EDT 2014", 0, NULL);
     assert_meta("hôm qua", 1, NULL);
     assert_meta("", 1, NULL);
     assert_meta(NULL, 1, NULL);

@@ -1909,6 +1909,30 @@ static void test_byline_names(void **state)
     ns = cut("기자", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 1);
     assert_string_equal(ns.v[0], "기자");
+    /* ROLE_PHRASE: an English job title after the name goes, glued to it or not; a name
+     * whose words only look like one stays */
+    ns = cut("By Howard BlumeStaff Writer", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Howard Blume");
+    ns = cut("Sam Stein Senior Politics Editor", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Sam Stein");
+    ns = cut("Jan van der Berg Staff Writer and Ann Lee", BTI_BYLINE_TEXT);
+    assert_int_equal(ns.n, 2);
+    assert_string_equal(ns.v[0], "Jan van der Berg");
+    assert_string_equal(ns.v[1], "Ann Lee");
+    ns = cut("Mary Writer", BTI_BYLINE_FIELD); /* one word of a name would stay */
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Mary Writer");
+    ns = cut("Emma MackenzieLifestyle Writer", BTI_BYLINE_FIELD); /* a desk opens it */
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Emma Mackenzie");
+    ns = cut("Ronald MacDonald Writer", BTI_BYLINE_FIELD); /* a capital inside a name */
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Ronald MacDonald");
+    ns = cut("Ronald McDonald", BTI_BYLINE_FIELD);
+    assert_int_equal(ns.n, 1);
+    assert_string_equal(ns.v[0], "Ronald McDonald");
     /* a metadata field is cut only where every piece is a name */
     ns = cut("Doe, John", BTI_BYLINE_FIELD);
     assert_int_equal(ns.n, 1);

@@ -735,6 +735,50 @@ static int day_first(const char *p, int have_default, int def, char out[64])
     return write_date(out, y, mo, d, h, mi, s, "", 1, 1, off);
 }
 
+/* CTIME_DATE: "Sun Nov 23 16:00:00 EDT 2014", the form C's ctime/asctime ("Sun Nov  3
+ * 16:00:00 2014", without a zone) and Java's Date.toString() write, and which servers built
+ * on them put in their meta tags as they are: the weekday (optional), the month's name, the
+ * day, the time of day, a zone (an abbreviation, GMT or UTC, optional) and the year last.
+ * The whole value must be that date. Without a zone, the time is the page's default's (else
+ * only the day is kept, as in write_zoned). */
+static int ctime_date(const char *p, int have_default, int def, char out[64])
+{
+    int mo, d, h = 0, mi = 0, s = 0, y;
+    if (is_alpha(p[0]) && is_alpha(p[1]) && is_alpha(p[2]) && p[3] == ' ' && month_name(p + 4))
+        p += 4; /* the weekday */
+    if (!(mo = month_name(p)) || p[3] != ' ')
+        return 0;
+    p += 3;
+    while (*p == ' ')
+        p++;
+    if (!fixed_digits(&p, 1, &d))
+        return 0;
+    if (*p >= '0' && *p <= '9')
+        d = d * 10 + (*p++ - '0');
+    if (*p != ' ')
+        return 0;
+    while (*p == ' ')
+        p++;
+    if (clock_time(&p, &h, &mi, &s) != 1 || *p != ' ')
+        return 0;
+    while (*p == ' ')
+        p++;
+    size_t len = strlen(p), at = 0;
+    int off = 0, zoned = zone_at(p, len, &at, &off);
+    p += at;
+    while (*p == ' ')
+        p++;
+    if (!fixed_digits(&p, 4, &y))
+        return 0;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p)
+        return 0;
+    if (!zoned && !have_default)
+        return write_date(out, y, mo, d, 0, 0, 0, "", 0, 0, 0);
+    return write_date(out, y, mo, d, h, mi, s, "", 1, 1, zoned ? off : def);
+}
+
 /* WRITTEN_META_DATE: a meta value written the way a reader reads a date ("Sunday, November
  * 23, 2014 4:00 PM", "Nov. 23, 2014, 4:00 p.m. ET", "Updated 4:00 PM EST, Sun November 23,
  * 2014") is read by the finder of dates in text (bti_date_find), when the date it finds is
@@ -778,6 +822,7 @@ int bti_date_parse_meta(const char *s, int have_default, int default_offset_min,
     return iso(s, have_default, default_offset_min, out) ||
            rfc822(s, have_default, default_offset_min, out) ||
            day_first(s, have_default, default_offset_min, out) ||
+           ctime_date(s, have_default, default_offset_min, out) ||
            written(s, have_default, default_offset_min, out);
 }
 

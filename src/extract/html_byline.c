@@ -128,6 +128,62 @@ static size_t without_role_word(const char *s, size_t n)
     return w ? w : n;
 }
 
+/* ROLE_PHRASE: "Howard Blume Staff Writer", "Sam Stein Senior Politics Editor": an English
+ * byline may close the name with the writer's job title, capitalised like the name. The
+ * title is the run of capitalised words that ends in a role noun (ROLE_NOUN: "Writer",
+ * "Editor", "Correspondent") and opens with one or with a word that opens titles
+ * (ROLE_OPENER: "Staff", "Senior", "Chief", and the desks: "Politics", "Lifestyle"), after
+ * at least ROLE_NAME_MIN_WORDS words of the name. When the markup put the two side by side
+ * ("<a>Howard Blume</a><span>Staff Writer</span>"), the text reads "Howard BlumeStaff
+ * Writer": the title may also open inside a word, at a capital after a small letter (not
+ * "MacDonald": "Donald" opens no title). What stays must read as a person's name. The length
+ * of s[0..n) without the title (n when there is none). */
+#define ROLE_NAME_MIN_WORDS 2
+#define ROLE_MAX_WORDS 12
+
+static int role_word(bti_lex_set lists, const char *s, size_t n)
+{
+    return n && s[0] >= 'A' && s[0] <= 'Z' && bti_lex_raw_has(lists, s, n);
+}
+
+static size_t without_role_phrase(const char *s, size_t n)
+{
+    while (n && s[n - 1] == ' ')
+        n--;
+    size_t ws[ROLE_MAX_WORDS], we[ROLE_MAX_WORDS], nw = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i == n)
+            break;
+        if (nw == ROLE_MAX_WORDS)
+            return n;
+        ws[nw] = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        we[nw++] = i;
+    }
+    if (nw < 2 || !role_word(BTI_LEX_ROLE_NOUN, s + ws[nw - 1], we[nw - 1] - ws[nw - 1]))
+        return n;
+    const bti_lex_set opens = BTI_LEX_ROLE_NOUN | BTI_LEX_ROLE_OPENER;
+    size_t cut = 0;
+    for (size_t j = 1; j < nw && !cut; j++) {
+        int caps = 1; /* the rest of the title: capitalised words */
+        for (size_t k = j + 1; k < nw && caps; k++)
+            caps = s[ws[k]] >= 'A' && s[ws[k]] <= 'Z';
+        if (!caps)
+            continue;
+        /* glued: the title opens inside word j, at a capital after a small letter */
+        for (size_t p = ws[j] + 1; p < we[j] && !cut; p++)
+            if (s[p - 1] >= 'a' && s[p - 1] <= 'z' && s[p] >= 'A' && s[p] <= 'Z' &&
+                role_word(opens, s + p, we[j] - p) && j + 1 >= ROLE_NAME_MIN_WORDS)
+                cut = p;
+        if (!cut && j >= ROLE_NAME_MIN_WORDS && role_word(opens, s + ws[j], we[j] - ws[j]))
+            cut = we[j - 1];
+    }
+    return cut && bti_name_is_person(s, cut) ? cut : n;
+}
+
 /* Whether s[0..n) is a title written after a name ("PhD", "Jr."): no name of its own. */
 static int title_piece(const char *s, size_t n)
 {
@@ -167,6 +223,7 @@ size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
                 end--;
             end = start + without_role_mark(s + start, end - start);
             end = start + without_role_word(s + start, end - start);
+            end = start + without_role_phrase(s + start, end - start);
             if (end > start && !title_piece(s + start, end - start))
                 from[np] = start, to[np++] = end;
             if (i == n)

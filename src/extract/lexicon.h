@@ -100,6 +100,12 @@ typedef uint64_t bti_lex_set;
 /* HTML: a role written after a name, as a word of its own ("신현주 기자": reporter; "특파원":
  * correspondent): html_byline.c cuts it off the name (NAME_ROLE_SUFFIX). */
 #define BTI_LEX_NAME_ROLE BTI_LEX_BIT(31)
+/* HTML: a job title written after a name in English ("Howard Blume Staff Writer", "Sam
+ * Stein Senior Politics Editor"): the role noun that closes it, and the words that open it
+ * (a rank, "Staff", or the desk: "Politics", "Lifestyle"); html_byline.c cuts it off the
+ * name (ROLE_PHRASE). */
+#define BTI_LEX_ROLE_NOUN BTI_LEX_BIT(40)
+#define BTI_LEX_ROLE_OPENER BTI_LEX_BIT(41)
 /* HTML: the words of a reading-time line ("4 Min Read", "Lesezeit: 2 Minuten", "Temps de
  * lecture : 3 min"): its label, its unit of minutes and the word that may close it
  * (html_output.c's pass "reading time"; a line needs a label or a closing word). */
