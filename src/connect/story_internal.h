@@ -110,14 +110,13 @@ int bti_story_vector(bti_story_dict *d, bti_story_scratch *s, const bti_story_co
 /* ---- the clustering's state (story.c; saved and loaded by story_state.c) ---- */
 
 /* STORY_HOT_FIRST: what the centroid walk asks of every story under a term (is it merged,
- * in the window, is its weight there current) comes first, in 16 bytes that never straddle
- * a cache line (the records are 80 bytes: at offsets 0, 16, 32 and 48 of one), then the
- * centroid that a stale weight is read from; before, `last`, `merged_into` and `cver` lay at
- * bytes 40-80, across two lines for most stories. */
+ * in the window) comes first, in 16 bytes that never straddle a cache line (the records are
+ * 80 bytes: at offsets 0, 16, 32 and 48 of one), then the centroid that a stale weight is
+ * read from. The walks themselves read the story's copy of these in its walk record
+ * (STORY_WALK_LINE): these are the ones saved and read everywhere else. */
 typedef struct story {
     int64_t last;
     uint32_t merged_into; /* BTI_STORY_NONE while alive */
-    uint32_t cver;        /* changes with the centroid (not saved: 1 after a load) */
     int64_t first;
     bti_svec c;         /* centroid: the sum of its documents' unit vectors, faded, truncated */
     double norm;
@@ -126,6 +125,33 @@ typedef struct story {
     unsigned char dirty;  /* changed since its last merge check */
     uint32_t *mem;
 } story;
+
+/* How many of a story's members most similar to a document make its neighbour score. */
+#define KNN 3
+
+/* STORY_WALK_LINE: everything the walks read and write of a story a posting, in one
+ * 64-byte record aligned to a cache line: the copies of its window dates and whether it was
+ * merged (story.c keeps them equal to the story's: new_story, bti_story_add, merge_into,
+ * bti_story_reindex), its centroid's version, and the walk's sums and stamps for it. They
+ * were ten arrays beside the 80-byte story records (acc, accmax, acc_stamp, seen, nshare,
+ * nknn, knn, kround, and the story's own first line): a posting of the centroid walk read
+ * from seven places, each a line of its own in memory. The same values, read and written in
+ * the same order. */
+typedef struct story_walk {
+    int64_t last, first;  /* the story's (copies) */
+    uint32_t merged;      /* 1 when the story was merged into another (merged_into set) */
+    uint32_t cver;        /* changes with the centroid (not saved: 1 after a load) */
+    uint32_t seen;        /* the walk's per-term stamp: a story listed twice under a term */
+    uint32_t acc_stamp;   /* the walk's stamp when its sums below were zeroed */
+    float acc;            /* dot product of the current walk */
+    float accmax;         /* the largest one term's part of it */
+    float knn[KNN];       /* its KNN best member cosines, in descending order */
+    uint32_t kround;      /* the walk's stamp when a member came near enough for its
+                             neighbour score to count (KNN_BOUND) */
+    uint16_t nshare;      /* terms of the current walk found in its centroid */
+    unsigned char nknn;   /* entries of knn */
+} story_walk;
+_Static_assert(sizeof(story_walk) == 64, "a story's walk record is one cache line");
 
 typedef struct doc_rec {
     uint32_t story;   /* the story it joined, or one it was merged into (follow merged_into
@@ -168,8 +194,6 @@ typedef struct dlist {
     uint32_t head;
 } dlist;
 
-/* How many of a story's members most similar to a document make its neighbour score. */
-#define KNN 3
 /* The neighbour walk reads the newest this many documents under each term: the nearest
  * members of a live story are recent, and a word common enough to have more (a city's
  * name over a week of news) adds little to a cosine and much to the time. The dev sets
@@ -199,12 +223,10 @@ struct bti_story_set {
      * read a page of the table never touched (TABLE_CALLOC: a fault to map it, and a second
      * when the term's list was made): ~270 page faults on 3,000 articles */
     uint32_t idx_top;
-    float *acc;            /* story id -> dot product of the current walk */
-    float *accmax;         /* story id -> the largest one term's part of it */
-    uint32_t *acc_stamp, *seen;
+    story_walk *sw;        /* story id -> its walk record (STORY_WALK_LINE) */
     uint32_t *touched;
     uint32_t ntouched;
-    uint32_t capwalk;      /* stories the per-story arrays (acc .. touched, knn, nknn) hold */
+    uint32_t capwalk;      /* stories sw, touched and knear hold */
     uint32_t stamp, seen_stamp;
     dlist *didx;           /* term id -> recent documents */
     uint32_t ndidx;
@@ -212,12 +234,8 @@ struct bti_story_set {
     uint32_t *dacc_stamp;
     uint32_t *dtouched;
     uint32_t ndtouched, capd, dstamp;
-    float *knn;            /* story -> its KNN best member cosines (capwalk * KNN) */
-    unsigned char *nknn;
-    uint16_t *nshare;      /* story id -> terms of the current walk found in its centroid */
-    uint32_t *kround;      /* story id -> the walk's stamp when a member came near enough
-                              for its neighbour score to count (KNN_BOUND) */
-    uint32_t *knear;       /* those stories, this walk's (KNN_BY_MEMBERS) */
+    uint32_t *knear;       /* the stories a member of which came near enough (kround),
+                              this walk's (KNN_BY_MEMBERS) */
     unsigned char knn_all; /* rank every touched document's story (KNN_BOUND off: tests) */
     uint64_t knn_ranked;   /* touched documents ranked among their story's nearest (tests) */
     int64_t now;           /* the latest date seen */
