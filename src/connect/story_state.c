@@ -76,8 +76,6 @@ static int oput(sink_out *o, const void *p, size_t n)
     return bti_buf_add(o->b, p, n);
 }
 
-#define OPUT(o, v) oput((o), &(v), sizeof(v))
-
 /* STATE_COMPACT (version 5): what the saved bytes were mostly made of is written shorter,
  * and what follows from the rest is not written. At 3,000 VietNews articles the end state's
  * core was 1.36 MB and its parts 3 x 278 KB: 2.2 MB written into the store, then into the
