@@ -766,15 +766,14 @@ static int write_stories(catchup *c, uint32_t from, bt_error *err)
                                "INSERT INTO stories(id, size, first, last, central, terms)"
                                " VALUES (?, ?, ?, ?, ?, ?)",
                                "writing stories", &row_new, err);
-    /* PLAIN_INSERTS: the story ids that memberships held before, sorted */
-    int64_t *olds = NULL;
-    size_t nolds = 0;
-    if (!rc && c->nold && !(olds = malloc(c->nold * sizeof *olds)))
+    /* PLAIN_INSERTS: the story ids that memberships held before, marked by row number (a
+     * story's id is its founding article's; one outside the rows is taken as held) */
+    unsigned char *held = NULL;
+    if (!rc && c->nold && !(held = calloc((size_t)c->max_n + 1, 1)))
         rc = nomem(err);
     for (size_t i = 0; i < c->nold && !rc; i++)
-        olds[nolds++] = c->old[i].story;
-    if (nolds)
-        qsort(olds, nolds, sizeof *olds, cmp_i64);
+        if (c->old[i].story >= 0 && c->old[i].story <= c->max_n)
+            held[c->old[i].story] = 1;
     for (uint32_t d = 0; d < ndocs && !rc; d++) {
         uint32_t sid = bti_story_of(c->set, d);
         int64_t now = story_id(c, sid), before = old_story(c, c->doc_n[d]);
@@ -839,7 +838,7 @@ static int write_stories(catchup *c, uint32_t from, bt_error *err)
         if (rc)
             break;
         int st = SQLITE_CONSTRAINT;
-        if (!nolds || !bsearch(&id, olds, nolds, sizeof *olds, cmp_i64)) { /* PLAIN_INSERTS */
+        if (!c->nold || (id >= 0 && id <= c->max_n && !held[id])) { /* PLAIN_INSERTS */
             bind_story(row_new, id, &info, c->doc_n[info.central_doc], &terms);
             st = step_row(row_new);
         }
@@ -852,7 +851,7 @@ static int write_stories(catchup *c, uint32_t from, bt_error *err)
     }
     bti_buf_free(&terms);
     free(lv);
-    free(olds);
+    free(held);
     sqlite3_finalize(put);
     sqlite3_finalize(row);
     sqlite3_finalize(del);

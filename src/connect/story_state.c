@@ -17,10 +17,8 @@
 #define STATE_MAGIC 0x42545353u /* "BTSS" */
 #define STATE_VERSION 5u /* 2: reprints are silent members (story.c); 3: the documents in
                             * parts (PARTS_SHARED); 4: the terms' hashes are bti_word_hash's
-                            * (INTERN_WORD_HASH, story_terms.c); 5: STATE_COMPACT */
-/* A part of STATE_COMPACT (version 5): a part of "BTSP" (version 3-4) is refused as damaged,
- * and the catch-up that read it clusters from nothing, as for a core of another version. */
-#define PART_MAGIC 0x42545351u /* "BTSQ" */
+                            * (INTERN_WORD_HASH, story_terms.c); 5: DICT_COMPACT */
+#define PART_MAGIC 0x42545350u /* "BTSP" */
 #define PART_TITLES 1u
 #define ENDIAN_MARK 0x01020304u
 
@@ -76,41 +74,51 @@ static int oput(sink_out *o, const void *p, size_t n)
     return bti_buf_add(o->b, p, n);
 }
 
-/* STATE_COMPACT (version 5): what the saved bytes were mostly made of is written shorter,
- * and what follows from the rest is not written. At 3,000 VietNews articles the end state's
- * core was 1.36 MB and its parts 3 x 278 KB: 2.2 MB written into the store, then into the
- * WAL at the commit, then into the file at the checkpoint, every catch-up; the commit's time
- * was almost all of it. Now:
- * - the terms' offsets and hashes (12 of a term's 24 bytes beside its string) are not saved:
- *   a load finds the offsets from the NULs between the strings and hashes them again
- *   (bti_word_hash, as dict_intern did);
- * - document frequencies, counts and lengths are LEB128 varints (most frequencies are 1-3);
- * - the name counts (seen, caps), zero for 95% of the terms, are saved for the others only,
- *   as (gap to the term, seen, caps);
- * - term ids (a centroid's, a document's vector: sorted) and a story's members (in order of
- *   arrival) as gaps from the one before, document dates as gaps too (zigzag: undated ones
- *   are INT64_MIN), all modulo 2^32 or 2^64, so that any sequence is written exactly;
- * - weights, norms and dates of stories stay raw (a float's bits do not shrink).
- * The same values load: a load gives the set the version-4 bytes gave. */
+#define OPUT(o, v) oput((o), &(v), sizeof(v))
+
+/* DICT_COMPACT (version 5): the dictionary was most of a saved core (1.14 of 1.36 MB at
+ * 3,000 VietNews articles: its strings, and 24 bytes a term of offset, frequency, name counts
+ * and hash), and the end state's core is written into the store, then into the WAL at the
+ * commit, then into the file at the checkpoint, every catch-up (the commit's time was almost
+ * all of it). Now the terms' offsets and hashes are not saved (a load finds the offsets from
+ * the NULs that end the strings, and hashes each term again with bti_word_hash, as
+ * dict_intern did), the frequencies are LEB128 varints (most are 1-3), and the name counts
+ * (seen, caps), zero for 95% of the terms, are saved for the others only, as (gap to the
+ * term, seen, caps). The core on 3,000 articles: 1.36 MB -> 0.56 MB. The stories and the
+ * documents' parts stay as they lie: written as gaps and varints too (STATE_COMPACT, tried),
+ * the cores and parts of 97,000 articles (~30,000 stories, ~3 M vector ids) took longer to
+ * encode and decode, three cores a catch-up and every part a load, than their bytes saved. */
 #define VARINT_MAX 10
 #define VW_BYTES 4096
 
-typedef struct vw {
+typedef struct vwriter {
     sink_out *o;
     int rc;
     size_t n;
     unsigned char buf[VW_BYTES];
-} vw;
+} vwriter;
 
-static void vw_flush(vw *w)
+/* COUNT_BY_LENGTH: the core is encoded twice a save, once counted for its blob's length
+ * (STATE_STREAMED), once written; counting adds each varint's length from its highest bit,
+ * without writing it. */
+static size_t varint_len(uint64_t v)
+{
+    return v < 0x80 ? 1 : (size_t)(64 - __builtin_clzll(v) + 6) / 7;
+}
+
+static void vw_flush(vwriter *w)
 {
     if (w->n)
         w->rc |= oput(w->o, w->buf, w->n);
     w->n = 0;
 }
 
-static void vw_u(vw *w, uint64_t v)
+static void vw_u(vwriter *w, uint64_t v)
 {
+    if (!w->o->b) { /* COUNT_BY_LENGTH */
+        w->o->n += varint_len(v);
+        return;
+    }
     if (w->n > VW_BYTES - VARINT_MAX)
         vw_flush(w);
     unsigned char *p = w->buf + w->n;
@@ -124,10 +132,14 @@ static void vw_u(vw *w, uint64_t v)
 
 /* Raw bytes in their place among the varints: small ones copied, large arrays passed as they
  * lie (STATE_STREAMED). */
-static void vw_raw(vw *w, const void *p, size_t n)
+static void vw_raw(vwriter *w, const void *p, size_t n)
 {
     if (!n)
         return;
+    if (!w->o->b) { /* COUNT_BY_LENGTH */
+        w->o->n += n;
+        return;
+    }
     if (n <= 64) {
         if (w->n + n > VW_BYTES)
             vw_flush(w);
@@ -141,56 +153,30 @@ static void vw_raw(vw *w, const void *p, size_t n)
 
 #define VW_RAW(w, v) vw_raw((w), &(v), sizeof(v))
 
-/* ids[0..n) as gaps from the one before (from 0), modulo 2^32 */
-static void vw_gaps(vw *w, const uint32_t *ids, uint32_t n)
-{
-    uint32_t prev = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        vw_u(w, (uint32_t)(ids[i] - prev));
-        prev = ids[i];
-    }
-}
-
-static uint64_t zigzag(int64_t v)
-{
-    return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
-}
-
-static int64_t unzigzag(uint64_t u)
-{
-    return (int64_t)((u >> 1) ^ (0 - (u & 1)));
-}
-
 static int save_core(const bti_story_set *s, sink_out *b)
 {
     uint32_t magic = STATE_MAGIC, version = STATE_VERSION, endian = ENDIAN_MARK;
     double cfg[CFG_N];
     cfg_values(&s->cfg, cfg);
     /* room for all of it at once: a few MB grown by doubling were copied twice over */
-    const bti_story_dict *d = &s->dict;
-    size_t need = 256 + d->nchars + (size_t)d->n * 4 + (size_t)s->nst * 48;
+    const bti_story_dict *dd = &s->dict;
+    size_t need = 256 + dd->nchars + (size_t)dd->n * 24 + (size_t)s->nst * 64;
     for (uint32_t i = 0; i < s->nst; i++)
-        need += (size_t)s->st[i].c.n * 9 + (size_t)s->st[i].nmem * 5;
+        need += (size_t)s->st[i].c.n * 8 + (size_t)s->st[i].nmem * 4;
     if (b->b && !b->sink && bti_buf_grow(b->b, need))
         return BT_ENOMEM;
-    vw *w = malloc(sizeof *w);
+    int rc = OPUT(b, magic) | OPUT(b, version) | OPUT(b, endian) | OPUT(b, cfg);
+    rc |= OPUT(b, s->now) | OPUT(b, s->have_now) | OPUT(b, s->since_merge);
+    /* the dictionary */
+    const bti_story_dict *d = &s->dict;
+    rc |= OPUT(b, d->n) | OPUT(b, d->nchars) | OPUT(b, d->ndocs) | OPUT(b, d->nslots);
+    /* DICT_COMPACT: the strings, the frequencies, the name counts that are not zero */
+    vwriter *w = malloc(sizeof *w);
     if (!w)
         return BT_ENOMEM;
     w->o = b;
     w->rc = 0;
     w->n = 0;
-    VW_RAW(w, magic);
-    VW_RAW(w, version);
-    VW_RAW(w, endian);
-    vw_raw(w, cfg, sizeof cfg);
-    VW_RAW(w, s->now);
-    VW_RAW(w, s->have_now);
-    VW_RAW(w, s->since_merge);
-    /* the dictionary: its strings, frequencies, and the name counts that are not zero */
-    VW_RAW(w, d->n);
-    VW_RAW(w, d->nchars);
-    VW_RAW(w, d->ndocs);
-    VW_RAW(w, d->nslots);
     vw_raw(w, d->chars, d->nchars);
     for (uint32_t i = 0; i < d->n; i++)
         vw_u(w, d->df[i]);
@@ -205,29 +191,22 @@ static int save_core(const bti_story_set *s, sink_out *b)
             vw_u(w, d->caps[i]);
             next = i + 1;
         }
+    vw_flush(w);
+    rc |= w->rc;
+    free(w);
     /* the stories */
-    VW_RAW(w, s->nst);
-    for (uint32_t i = 0; i < s->nst && !w->rc; i++) {
+    rc |= OPUT(b, s->nst);
+    for (uint32_t i = 0; i < s->nst && !rc; i++) {
         const story *st = &s->st[i];
-        vw_u(w, st->c.n);
-        vw_gaps(w, st->c.id, st->c.n);
-        vw_raw(w, st->c.w, st->c.n * sizeof *st->c.w);
-        VW_RAW(w, st->norm);
-        VW_RAW(w, st->first);
-        VW_RAW(w, st->last);
-        vw_u(w, st->size);
-        vw_u(w, (uint32_t)(st->merged_into + 1)); /* BTI_STORY_NONE: 0 */
-        VW_RAW(w, st->dirty);
-        vw_u(w, st->nmem);
-        vw_gaps(w, st->mem, st->nmem);
+        rc |= OPUT(b, st->c.n) | oput(b, st->c.id, st->c.n * sizeof *st->c.id) |
+              oput(b, st->c.w, st->c.n * sizeof *st->c.w);
+        rc |= OPUT(b, st->norm) | OPUT(b, st->first) | OPUT(b, st->last) | OPUT(b, st->size) |
+              OPUT(b, st->merged_into) | OPUT(b, st->dirty);
+        rc |= OPUT(b, st->nmem) | oput(b, st->mem, st->nmem * sizeof *st->mem);
     }
     /* how many documents and vector entries the parts hold for this core */
     uint64_t nv = s->nv;
-    VW_RAW(w, s->ndocs);
-    VW_RAW(w, nv);
-    vw_flush(w);
-    int rc = w->rc;
-    free(w);
+    rc |= OPUT(b, s->ndocs) | OPUT(b, nv);
     if (!rc && b->sink && b->b->len) {
         rc = b->err = b->sink(b->ctx, b->b->data, b->b->len);
         bti_buf_reset(b->b);
@@ -256,61 +235,35 @@ int bti_story_save_core_to(const bti_story_set *s, bti_buf *scratch, bti_story_s
     return save_core(s, &o);
 }
 
-/* A part: its magic, first document, count, flags and the length of what follows; each
- * document's story as it joined it, its vector's length and its date (a gap from the one
- * before); the vectors' ids (gaps within each vector), then their weights; the titles
- * (NUL-terminated) when PART_TITLES (STATE_COMPACT). Offsets into the set's pools are not
- * saved: they follow from the lengths. */
-#define PART_HEADER 20u
-
+/* A part: its magic, first document, count and flags; each document's story as it joined
+ * it, its vector's length and its date; the vectors' ids, then their weights; the titles
+ * (NUL-terminated) when PART_TITLES. Offsets into the set's pools are not saved: they
+ * follow from the lengths. */
 int bti_story_save_docs(const bti_story_set *s, uint32_t from, uint32_t to, int titles,
                         bti_buf *b)
 {
     if (from > to || to > s->ndocs || to - from > BTI_STORY_PART_DOCS ||
         from % BTI_STORY_PART_DOCS)
         return BT_EINVAL;
-    uint32_t magic = PART_MAGIC, n = to - from, flags = titles ? PART_TITLES : 0, len = 0;
-    size_t at = b->len;
-    int rc = PUT(b, magic) | PUT(b, from) | PUT(b, n) | PUT(b, flags) | PUT(b, len);
-    if (rc)
-        return BT_ENOMEM;
-    vw *w = malloc(sizeof *w);
-    if (!w)
-        return BT_ENOMEM;
-    sink_out o = {b, NULL, NULL, 0, 0};
-    w->o = &o;
-    w->rc = 0;
-    w->n = 0;
-    for (uint32_t i = from; i < to; i++)
-        vw_u(w, s->docs[i].joined);
-    for (uint32_t i = from; i < to; i++)
-        vw_u(w, s->docs[i].vn);
-    int64_t prev = 0;
-    for (uint32_t i = from; i < to; i++) {
-        vw_u(w, zigzag((int64_t)((uint64_t)s->docs[i].date - (uint64_t)prev)));
-        prev = s->docs[i].date;
-    }
-    for (uint32_t i = from; i < to; i++)
-        vw_gaps(w, s->vid + s->docs[i].voff, s->docs[i].vn);
-    if (n) { /* the documents' vectors are one run of the pool, in their order */
+    uint32_t magic = PART_MAGIC, n = to - from, flags = titles ? PART_TITLES : 0;
+    int rc = PUT(b, magic) | PUT(b, from) | PUT(b, n) | PUT(b, flags);
+    for (uint32_t i = from; i < to && !rc; i++)
+        rc |= PUT(b, s->docs[i].joined);
+    for (uint32_t i = from; i < to && !rc; i++)
+        rc |= PUT(b, s->docs[i].vn);
+    for (uint32_t i = from; i < to && !rc; i++)
+        rc |= PUT(b, s->docs[i].date);
+    if (n && !rc) { /* the documents' vectors are one run of the pool, in their order */
         size_t v0 = s->docs[from].voff, v1 = s->docs[to - 1].voff + s->docs[to - 1].vn;
-        vw_raw(w, s->vw + v0, (v1 - v0) * sizeof *s->vw);
+        rc |= put(b, s->vid + v0, (v1 - v0) * sizeof *s->vid) |
+              put(b, s->vw + v0, (v1 - v0) * sizeof *s->vw);
     }
-    if (n && titles) {
+    if (n && titles && !rc) {
         size_t t0 = s->docs[from].toff;
         size_t t1 = to < s->ndocs ? s->docs[to].toff : s->ntitles;
-        vw_raw(w, s->titles + t0, t1 - t0);
+        rc |= put(b, s->titles + t0, t1 - t0);
     }
-    vw_flush(w);
-    rc = w->rc;
-    free(w);
-    if (rc)
-        return BT_ENOMEM;
-    if (b->len - at - PART_HEADER > UINT32_MAX)
-        return BT_EINVAL; /* never: 1,024 documents */
-    len = (uint32_t)(b->len - at - PART_HEADER);
-    memcpy(b->data + at + 16, &len, sizeof len);
-    return 0;
+    return rc ? BT_ENOMEM : 0;
 }
 
 int bti_story_save(const bti_story_set *s, bti_buf *b)
@@ -360,7 +313,7 @@ static void *get_array(rd *r, size_t n, size_t elem)
     return p;
 }
 
-/* A LEB128 varint (STATE_COMPACT); 0 and r->bad when short or longer than 64 bits. */
+/* A LEB128 varint (DICT_COMPACT); 0 and r->bad when short or longer than 64 bits. */
 static uint64_t get_u(rd *r)
 {
     uint64_t v = 0;
@@ -385,31 +338,6 @@ static uint32_t get_u32(rd *r)
     if (v > UINT32_MAX)
         r->bad = 1;
     return r->bad ? 0 : (uint32_t)v;
-}
-
-/* n ids written as gaps (vw_gaps) into out[0..n) */
-static void get_gaps(rd *r, uint32_t *out, uint32_t n)
-{
-    uint32_t prev = 0;
-    for (uint32_t i = 0; i < n && !r->bad; i++)
-        out[i] = prev = prev + get_u32(r);
-}
-
-/* A new array of n ids written as gaps (NULL and r->bad when short or out of memory): each
- * takes a byte at least. */
-static uint32_t *get_gap_array(rd *r, uint32_t n)
-{
-    if (r->bad || n > r->left) {
-        r->bad = 1;
-        return NULL;
-    }
-    uint32_t *p = malloc(n ? n * sizeof *p : 1);
-    if (!p) {
-        r->bad = 1;
-        return NULL;
-    }
-    get_gaps(r, p, n);
-    return p;
 }
 
 static int damaged(bt_error *err, size_t len)
@@ -456,7 +384,7 @@ int bti_story_load_core(const bti_story_config *cfg, const void *data, size_t le
     d->chars = get_array(&r, d->nchars, 1);
     d->capchars = d->nchars;
     d->cap = d->n;
-    /* STATE_COMPACT: the offsets from the NULs that end the strings, the hashes made again;
+    /* DICT_COMPACT: the offsets from the NULs that end the strings, the hashes made again;
      * a frequency a byte at least */
     if (!r.bad && (d->nchars > UINT32_MAX || d->n > r.left))
         r.bad = 1;
@@ -524,18 +452,18 @@ int bti_story_load_core(const bti_story_config *cfg, const void *data, size_t le
     for (uint32_t i = 0; i < nst && !r.bad; i++) {
         story *st = &s->st[i];
         s->nst = i + 1;
-        st->c.n = get_u32(&r);
-        st->c.id = get_gap_array(&r, st->c.n);
+        GET(&r, st->c.n);
+        st->c.id = get_array(&r, st->c.n, sizeof *st->c.id);
         st->c.w = get_array(&r, st->c.n, sizeof *st->c.w);
         st->c.cap = st->c.n;
         GET(&r, st->norm);
         GET(&r, st->first);
         GET(&r, st->last);
-        st->size = get_u32(&r);
-        st->merged_into = get_u32(&r) - 1; /* 0: BTI_STORY_NONE */
+        GET(&r, st->size);
+        GET(&r, st->merged_into);
         GET(&r, st->dirty);
-        st->nmem = get_u32(&r);
-        st->mem = get_gap_array(&r, st->nmem);
+        GET(&r, st->nmem);
+        st->mem = get_array(&r, st->nmem, sizeof *st->mem);
         st->capmem = st->nmem;
         for (uint32_t k = 0; !r.bad && k < st->c.n; k++)
             if (st->c.id[k] >= d->n)
@@ -597,63 +525,36 @@ uint32_t bti_story_docs_missing(const bti_story_set *s)
 int bti_story_load_docs(bti_story_set *s, const void *data, size_t len, bt_error *err)
 {
     rd r = {data, len, 0};
-    uint32_t magic, from, n, flags, body;
+    uint32_t magic, from, n, flags;
     GET(&r, magic);
     GET(&r, from);
     GET(&r, n);
     GET(&r, flags);
-    GET(&r, body);
-    /* each document holds three varints at least */
     if (r.bad || magic != PART_MAGIC || from != s->ndocs || n > BTI_STORY_PART_DOCS ||
-        body != r.left || (size_t)n * 3 > r.left)
+        (size_t)n * 16 > r.left)
         return damaged(err, len);
     /* the prefix this set holds: a part written again later holds more documents */
     uint32_t k = bti_story_docs_missing(s);
     if (k > n)
         k = n;
-    if (s->ndocs + k > s->capdocs)
-        return damaged(err, len);
-    doc_rec *dr = k ? s->docs + s->ndocs : NULL;
-    for (uint32_t i = 0; i < n && !r.bad; i++) {
-        uint32_t joined = get_u32(&r);
-        if (i < k) { /* a later document may have joined a story this core does not hold */
-            dr[i].joined = joined;
-            if (joined >= s->nst)
-                r.bad = 1;
-        }
-    }
+    const unsigned char *joined = r.p, *vn = r.p + (size_t)n * 4, *date = r.p + (size_t)n * 8;
+    r.p += (size_t)n * 16;
+    r.left -= (size_t)n * 16;
     size_t vall = 0, vk = 0;
-    for (uint32_t i = 0; i < n && !r.bad; i++) {
-        uint32_t m = get_u32(&r);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t m;
+        memcpy(&m, vn + (size_t)i * 4, 4);
         if (m > s->cfg.doc_terms)
-            r.bad = 1;
-        if (i < k)
-            dr[i].vn = m;
+            return damaged(err, len);
         vall += m;
         if (i < k)
             vk += m;
     }
-    int64_t date = 0;
-    for (uint32_t i = 0; i < n && !r.bad; i++) {
-        date = (int64_t)((uint64_t)date + (uint64_t)unzigzag(get_u(&r)));
-        if (i < k)
-            dr[i].date = date;
-    }
-    /* the ids: a byte each at least, then four bytes of weight each */
-    if (r.bad || vall > r.left / 5 || s->nv + vk > s->want_nv)
+    if (vall > r.left / 8 || s->nv + vk > s->want_nv || s->ndocs + k > s->capdocs)
         return damaged(err, len);
-    for (uint32_t i = 0, *at = s->vid + s->nv; i < k; at += dr[i++].vn)
-        get_gaps(&r, at, dr[i].vn); /* gaps within each vector */
-    for (size_t i = vk; i < vall && !r.bad; i++)
-        get_u(&r);
-    if (r.bad || vall * 4 > r.left)
-        return damaged(err, len);
-    for (size_t i = 0; i < vk; i++)
-        if (s->vid[s->nv + i] >= s->dict.n)
-            return damaged(err, len);
-    memcpy(s->vw + s->nv, r.p, vk * 4);
-    r.p += vall * 4;
-    r.left -= vall * 4;
+    const unsigned char *vid = r.p, *vw = r.p + vall * 4;
+    r.p += vall * 8;
+    r.left -= vall * 8;
     /* titles: the first k of the n that follow, or none */
     const char *t = (const char *)r.p;
     size_t tlen = 0;
@@ -673,16 +574,27 @@ int bti_story_load_docs(bti_story_set *s, const void *data, size_t len, bt_error
     size_t tneed = flags & PART_TITLES ? tlen : k;
     if (bti_array_grow((void **)&s->titles, &s->captitles, s->ntitles + tneed + 1, 1))
         return bt_error_set(err, BT_ENOMEM, "story state: out of memory");
+    memcpy(s->vid + s->nv, vid, vk * 4);
+    memcpy(s->vw + s->nv, vw, vk * 4);
+    for (size_t i = 0; i < vk; i++)
+        if (s->vid[s->nv + i] >= s->dict.n)
+            return damaged(err, len);
     if (flags & PART_TITLES)
         memcpy(s->titles + s->ntitles, t, tlen);
     else
         memset(s->titles + s->ntitles, 0, k);
     size_t voff = s->nv, toff = s->ntitles;
     for (uint32_t i = 0; i < k; i++) {
-        dr[i].story = dr[i].joined;
-        dr[i].voff = (uint32_t)voff;
-        dr[i].toff = (uint32_t)toff;
-        voff += dr[i].vn;
+        doc_rec *dr = &s->docs[s->ndocs + i];
+        memcpy(&dr->joined, joined + (size_t)i * 4, 4);
+        memcpy(&dr->vn, vn + (size_t)i * 4, 4);
+        memcpy(&dr->date, date + (size_t)i * 8, 8);
+        if (dr->joined >= s->nst)
+            return damaged(err, len);
+        dr->story = dr->joined;
+        dr->voff = (uint32_t)voff;
+        dr->toff = (uint32_t)toff;
+        voff += dr->vn;
         toff += (flags & PART_TITLES) ? strlen(s->titles + toff) + 1 : 1;
     }
     s->ndocs += k;
@@ -715,18 +627,32 @@ int bti_story_load(const bti_story_config *cfg, const void *data, size_t len,
     const unsigned char *p = (const unsigned char *)data + used;
     size_t left = len - used;
     while (!rc && bti_story_docs_missing(s)) {
-        /* a part's length: its header and the length it gives (STATE_COMPACT) */
-        uint32_t hdr[PART_HEADER / 4];
+        /* a part's length: its header and its fixed and variable arrays */
+        uint32_t hdr[4];
         if (left < sizeof hdr) {
             rc = damaged(err, len);
             break;
         }
         memcpy(hdr, p, sizeof hdr);
-        if (hdr[4] > left - sizeof hdr) {
+        uint32_t n = hdr[2];
+        if (n > BTI_STORY_PART_DOCS || (size_t)n * 16 > left - sizeof hdr) {
             rc = damaged(err, len);
             break;
         }
-        size_t plen = sizeof hdr + hdr[4];
+        size_t plen = sizeof hdr + (size_t)n * 16, vall = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t m;
+            memcpy(&m, p + sizeof hdr + (size_t)n * 4 + (size_t)i * 4, 4);
+            vall += m;
+        }
+        if (vall > (left - plen) / 8) {
+            rc = damaged(err, len);
+            break;
+        }
+        plen += vall * 8;
+        if (hdr[3] & PART_TITLES) /* n strings */
+            for (uint32_t seen = 0; seen < n && plen < left; plen++)
+                seen += p[plen] == 0;
         rc = bti_story_load_docs(s, p, plen, err);
         p += plen;
         left -= plen;
