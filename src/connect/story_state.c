@@ -84,10 +84,10 @@ static int oput(sink_out *o, const void *p, size_t n)
  * the NULs that end the strings, and hashes each term again with bti_word_hash, as
  * dict_intern did), the frequencies are LEB128 varints (most are 1-3), and the name counts
  * (seen, caps), zero for 95% of the terms, are saved for the others only, as (gap to the
- * term, seen, caps). The core on 3,000 articles: 1.36 MB -> 0.56 MB. The stories and the
- * documents' parts stay as they lie: written as gaps and varints too (STATE_COMPACT, tried),
- * the cores and parts of 97,000 articles (~30,000 stories, ~3 M vector ids) took longer to
- * encode and decode, three cores a catch-up and every part a load, than their bytes saved. */
+ * term, seen, caps). The core on 3,000 articles: 1.36 MB -> 0.57 MB. The stories and the
+ * documents' parts stay as they lie, copied on load: written as gaps and varints too
+ * (STATE_COMPACT, tried), every part was decoded a value at a time at each load (~3 M vector
+ * ids at 97,000 articles), and catch-ups there measured slower (bench/README.md). */
 #define VARINT_MAX 10
 #define VW_BYTES 4096
 
