@@ -8,15 +8,16 @@
  * story.h), so that a run writes what it added, not the collection. The bytes are
  * native-endian floats and integers: a store moved to another architecture is rebuilt (the
  * header does not match), never misread. */
+#include "connect/dups.h"
 #include "connect/story_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define STATE_MAGIC 0x42545353u /* "BTSS" */
-#define STATE_VERSION 4u /* 2: reprints are silent members (story.c); 3: the documents in
+#define STATE_VERSION 5u /* 2: reprints are silent members (story.c); 3: the documents in
                             * parts (PARTS_SHARED); 4: the terms' hashes are bti_word_hash's
-                            * (INTERN_WORD_HASH, story_terms.c) */
+                            * (INTERN_WORD_HASH, story_terms.c); 5: DICT_COMPACT */
 #define PART_MAGIC 0x42545350u /* "BTSP" */
 #define PART_TITLES 1u
 #define ENDIAN_MARK 0x01020304u
@@ -75,6 +76,83 @@ static int oput(sink_out *o, const void *p, size_t n)
 
 #define OPUT(o, v) oput((o), &(v), sizeof(v))
 
+/* DICT_COMPACT (version 5): the dictionary was most of a saved core (1.14 of 1.36 MB at
+ * 3,000 VietNews articles: its strings, and 24 bytes a term of offset, frequency, name counts
+ * and hash), and the end state's core is written into the store, then into the WAL at the
+ * commit, then into the file at the checkpoint, every catch-up (the commit's time was almost
+ * all of it). Now the terms' offsets and hashes are not saved (a load finds the offsets from
+ * the NULs that end the strings, and hashes each term again with bti_word_hash, as
+ * dict_intern did), the frequencies are LEB128 varints (most are 1-3), and the name counts
+ * (seen, caps), zero for 95% of the terms, are saved for the others only, as (gap to the
+ * term, seen, caps). The core on 3,000 articles: 1.36 MB -> 0.57 MB. The stories and the
+ * documents' parts stay as they lie, copied on load: written as gaps and varints too
+ * (STATE_COMPACT, tried), every part was decoded a value at a time at each load (~3 M vector
+ * ids at 97,000 articles), and catch-ups there measured slower (bench/README.md). */
+#define VARINT_MAX 10
+#define VW_BYTES 4096
+
+typedef struct vwriter {
+    sink_out *o;
+    int rc;
+    size_t n;
+    unsigned char buf[VW_BYTES];
+} vwriter;
+
+/* COUNT_BY_LENGTH: the core is encoded twice a save, once counted for its blob's length
+ * (STATE_STREAMED), once written; counting adds each varint's length from its highest bit,
+ * without writing it. */
+static size_t varint_len(uint64_t v)
+{
+    return v < 0x80 ? 1 : (size_t)(64 - __builtin_clzll(v) + 6) / 7;
+}
+
+static void vw_flush(vwriter *w)
+{
+    if (w->n)
+        w->rc |= oput(w->o, w->buf, w->n);
+    w->n = 0;
+}
+
+static void vw_u(vwriter *w, uint64_t v)
+{
+    if (!w->o->b) { /* COUNT_BY_LENGTH */
+        w->o->n += varint_len(v);
+        return;
+    }
+    if (w->n > VW_BYTES - VARINT_MAX)
+        vw_flush(w);
+    unsigned char *p = w->buf + w->n;
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    w->n = (size_t)(p - w->buf);
+}
+
+/* Raw bytes in their place among the varints: small ones copied, large arrays passed as they
+ * lie (STATE_STREAMED). */
+static void vw_raw(vwriter *w, const void *p, size_t n)
+{
+    if (!n)
+        return;
+    if (!w->o->b) { /* COUNT_BY_LENGTH */
+        w->o->n += n;
+        return;
+    }
+    if (n <= 64) {
+        if (w->n + n > VW_BYTES)
+            vw_flush(w);
+        memcpy(w->buf + w->n, p, n);
+        w->n += n;
+        return;
+    }
+    vw_flush(w);
+    w->rc |= oput(w->o, p, n);
+}
+
+#define VW_RAW(w, v) vw_raw((w), &(v), sizeof(v))
+
 static int save_core(const bti_story_set *s, sink_out *b)
 {
     uint32_t magic = STATE_MAGIC, version = STATE_VERSION, endian = ENDIAN_MARK;
@@ -92,9 +170,30 @@ static int save_core(const bti_story_set *s, sink_out *b)
     /* the dictionary */
     const bti_story_dict *d = &s->dict;
     rc |= OPUT(b, d->n) | OPUT(b, d->nchars) | OPUT(b, d->ndocs) | OPUT(b, d->nslots);
-    rc |= oput(b, d->chars, d->nchars) | oput(b, d->off, d->n * sizeof *d->off) |
-          oput(b, d->df, d->n * sizeof *d->df) | oput(b, d->seen, d->n * sizeof *d->seen) |
-          oput(b, d->caps, d->n * sizeof *d->caps) | oput(b, d->hash, d->n * sizeof *d->hash);
+    /* DICT_COMPACT: the strings, the frequencies, the name counts that are not zero */
+    vwriter *w = malloc(sizeof *w);
+    if (!w)
+        return BT_ENOMEM;
+    w->o = b;
+    w->rc = 0;
+    w->n = 0;
+    vw_raw(w, d->chars, d->nchars);
+    for (uint32_t i = 0; i < d->n; i++)
+        vw_u(w, d->df[i]);
+    uint32_t named = 0;
+    for (uint32_t i = 0; i < d->n; i++)
+        named += (d->seen[i] | d->caps[i]) != 0;
+    vw_u(w, named);
+    for (uint32_t i = 0, next = 0; i < d->n; i++)
+        if (d->seen[i] | d->caps[i]) {
+            vw_u(w, i - next);
+            vw_u(w, d->seen[i]);
+            vw_u(w, d->caps[i]);
+            next = i + 1;
+        }
+    vw_flush(w);
+    rc |= w->rc;
+    free(w);
     /* the stories */
     rc |= OPUT(b, s->nst);
     for (uint32_t i = 0; i < s->nst && !rc; i++) {
@@ -214,6 +313,33 @@ static void *get_array(rd *r, size_t n, size_t elem)
     return p;
 }
 
+/* A LEB128 varint (DICT_COMPACT); 0 and r->bad when short or longer than 64 bits. */
+static uint64_t get_u(rd *r)
+{
+    uint64_t v = 0;
+    for (unsigned shift = 0; !r->bad && r->left; shift += 7) {
+        unsigned char c = *r->p++;
+        r->left--;
+        if (shift == 63 && c > 1)
+            break;
+        v |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            return v;
+        if (shift == 63)
+            break;
+    }
+    r->bad = 1;
+    return 0;
+}
+
+static uint32_t get_u32(rd *r)
+{
+    uint64_t v = get_u(r);
+    if (v > UINT32_MAX)
+        r->bad = 1;
+    return r->bad ? 0 : (uint32_t)v;
+}
+
 static int damaged(bt_error *err, size_t len)
 {
     return bt_error_set(err, BT_EPARSE, "story state: damaged (%zu bytes)", len);
@@ -257,29 +383,61 @@ int bti_story_load_core(const bti_story_config *cfg, const void *data, size_t le
         d->nslots = 0;
     d->chars = get_array(&r, d->nchars, 1);
     d->capchars = d->nchars;
-    d->off = get_array(&r, d->n, sizeof *d->off);
-    d->df = get_array(&r, d->n, sizeof *d->df);
-    d->seen = get_array(&r, d->n, sizeof *d->seen);
-    d->caps = get_array(&r, d->n, sizeof *d->caps);
-    d->hash = get_array(&r, d->n, sizeof *d->hash);
     d->cap = d->n;
+    /* DICT_COMPACT: the offsets from the NULs that end the strings, the hashes made again;
+     * a frequency a byte at least */
+    if (!r.bad && (d->nchars > UINT32_MAX || d->n > r.left))
+        r.bad = 1;
+    if (!r.bad) {
+        d->off = malloc(d->n ? d->n * sizeof *d->off : 1);
+        d->df = malloc(d->n ? d->n * sizeof *d->df : 1);
+        d->seen = calloc(d->n ? d->n : 1, sizeof *d->seen);
+        d->caps = calloc(d->n ? d->n : 1, sizeof *d->caps);
+        d->hash = malloc(d->n ? d->n * sizeof *d->hash : 1);
+        if (!d->off || !d->df || !d->seen || !d->caps || !d->hash)
+            r.bad = 1;
+    }
+    size_t at = 0;
+    for (uint32_t i = 0; !r.bad && i < d->n; i++) {
+        const char *z = at < d->nchars ? memchr(d->chars + at, 0, d->nchars - at) : NULL;
+        if (!z) {
+            r.bad = 1;
+            break;
+        }
+        size_t end = (size_t)(z - d->chars);
+        d->off[i] = (uint32_t)at;
+        d->hash[i] = bti_word_hash(d->chars + at, end - at);
+        at = end + 1;
+    }
+    if (!r.bad && at != d->nchars)
+        r.bad = 1; /* a string more or fewer than the terms */
+    for (uint32_t i = 0; !r.bad && i < d->n; i++)
+        d->df[i] = get_u32(&r);
+    uint32_t named = r.bad ? 0 : get_u32(&r);
+    if (!r.bad && named > d->n)
+        r.bad = 1;
+    for (uint32_t k = 0, next = 0; !r.bad && k < named; k++) {
+        uint32_t gap = get_u32(&r);
+        if (r.bad || gap >= d->n - next) {
+            r.bad = 1;
+            break;
+        }
+        next += gap;
+        d->seen[next] = get_u32(&r);
+        d->caps[next] = get_u32(&r);
+        next++;
+    }
     if (!r.bad && d->n) {
         d->slots = calloc(d->nslots, sizeof *d->slots);
         if (!d->slots)
             r.bad = 1;
         for (uint32_t i = 0; !r.bad && i < d->n; i++) {
-            if (d->off[i] >= d->nchars) {
-                r.bad = 1;
-                break;
-            }
             uint32_t j = (uint32_t)d->hash[i] & (d->nslots - 1);
             while (d->slots[j])
                 j = (j + 1) & (d->nslots - 1);
             d->slots[j] = i + 1;
         }
     }
-    if (!r.bad && d->nchars && d->chars[d->nchars - 1] != 0)
-        r.bad = 1;
     uint32_t nst = 0;
     GET(&r, nst);
     if (!r.bad && nst > r.left / 16)
