@@ -559,6 +559,16 @@ static int fixed_digits(const char **p, int n, int *out)
     return 1;
 }
 
+/* A day or month of one or two digits at *p ("3", "03", "23"): 1 and *p past it, or 0. */
+static int one_or_two_digits(const char **p, int *out)
+{
+    if (!fixed_digits(p, 1, out))
+        return 0;
+    if (**p >= '0' && **p <= '9')
+        *out = *out * 10 + (*(*p)++ - '0');
+    return 1;
+}
+
 /* Offset "+07:00", "+0700", "+07", "Z", "GMT", "UTC" at *p; minutes in *off. */
 static int meta_offset(const char *p, int *off)
 {
@@ -678,10 +688,8 @@ static int rfc822(const char *p, int have_default, int def, char out[64])
         p = comma + 1;
     while (*p == ' ')
         p++;
-    if (!fixed_digits(&p, 1, &d))
+    if (!one_or_two_digits(&p, &d))
         return 0;
-    if (*p >= '0' && *p <= '9')
-        d = d * 10 + (*p++ - '0');
     while (*p == ' ' || *p == '-')
         p++;
     if (!(mo = month_name(p)))
@@ -705,18 +713,14 @@ static int rfc822(const char *p, int have_default, int def, char out[64])
 static int day_first(const char *p, int have_default, int def, char out[64])
 {
     int d, mo, y, h = 0, mi = 0, s = 0;
-    if (!have_default || !fixed_digits(&p, 1, &d))
+    if (!have_default || !one_or_two_digits(&p, &d))
         return 0;
-    if (*p >= '0' && *p <= '9')
-        d = d * 10 + (*p++ - '0');
     char sep = *p;
     if (sep != '/' && sep != '-')
         return 0;
     p++;
-    if (!fixed_digits(&p, 1, &mo))
+    if (!one_or_two_digits(&p, &mo))
         return 0;
-    if (*p >= '0' && *p <= '9')
-        mo = mo * 10 + (*p++ - '0');
     if (*p++ != sep || !fixed_digits(&p, 4, &y))
         return 0;
     while (*p == ' ' || *p == ',' || *p == 'T')
@@ -751,11 +755,7 @@ static int ctime_date(const char *p, int have_default, int def, char out[64])
     p += 3;
     while (*p == ' ')
         p++;
-    if (!fixed_digits(&p, 1, &d))
-        return 0;
-    if (*p >= '0' && *p <= '9')
-        d = d * 10 + (*p++ - '0');
-    if (*p != ' ')
+    if (!one_or_two_digits(&p, &d) || *p != ' ')
         return 0;
     while (*p == ' ')
         p++;
