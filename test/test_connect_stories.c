@@ -140,6 +140,16 @@ static void ingest_vi(const char *db, const int *which, size_t n)
     free(all);
 }
 
+/* ingest_vi, then the store opened (the caller closes it). */
+static bt_store *ingest_vi_open(const char *db, const int *which, size_t n)
+{
+    ingest_vi(db, which, n);
+    bt_store *s = NULL;
+    bt_error err;
+    assert_int_equal(bt_store_open(db, 0, &s, &err), 0);
+    return s;
+}
+
 static void id_of(bt_store *s, const char *title, char id[17])
 {
     sqlite3_stmt *st;
@@ -923,10 +933,8 @@ static void test_replay_reads_parts(void **state)
 {
     fixture *f = *state;
     const int first[] = {FLOOD1, FLOOD3, GOLD};
-    ingest_vi(f->db, first, 3);
-    bt_store *s = NULL;
+    bt_store *s = ingest_vi_open(f->db, first, 3);
     bt_error err;
-    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
     /* one part of three documents; the states before the 27th and the 28th and at the end */
     assert_int_equal(count(s, "SELECT count(*) FROM story_state WHERE day < -9e18"), 1);
     assert_int_equal(count(s, "SELECT count(*) FROM story_state WHERE day > -9e18"), 4);
@@ -956,10 +964,8 @@ static void test_states_before_parts(void **state)
 {
     fixture *f = *state;
     const int first[] = {FLOOD1, FLOOD2, GOLD};
-    ingest_vi(f->db, first, 3);
-    bt_store *s = NULL;
+    bt_store *s = ingest_vi_open(f->db, first, 3);
     bt_error err;
-    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
     sqlite3 *db = bti_store_db(s);
     assert_int_equal(sqlite3_exec(db, "DELETE FROM story_state WHERE day < -9e18", NULL, NULL,
                                   NULL),
@@ -1031,10 +1037,8 @@ static void test_plain_inserts(void **state)
 {
     fixture *f = *state;
     const int first[] = {FLOOD1, FLOOD2, GOLD};
-    ingest_vi(f->db, first, 3);
-    bt_store *s = NULL;
+    bt_store *s = ingest_vi_open(f->db, first, 3);
     bt_error err;
-    assert_int_equal(bt_store_open(f->db, 0, &s, &err), 0);
     int64_t top = count(s, "SELECT max(n) FROM articles");
     for (int k = 1; k <= 2; k++) { /* under the row numbers the next two articles take */
         char sql[160];
