@@ -2259,6 +2259,46 @@ static void test_rel_author(void **state)
     bt_article_free(a);
 }
 
+/* BYLINE_GROUP: a byline of two linked names marks each name; beside a date (a meta row, or
+ * an aside holding the byline and the date) the line is read whole, not its first mark. */
+static void test_byline_group(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1>%s<article>" PARAS
+                       "</article></div></body></html>";
+    const char *linked = "<div><a rel=\"author\" href=\"/p/anna\">Anna Berg</a> and "
+                         "<a rel=\"author\" href=\"/p/jan\">Jan Roth</a></div>";
+    char box[1024], page[4096];
+    for (int shape = 0; shape < 2; shape++) {
+        if (shape == 0)
+            snprintf(box, sizeof box,
+                     "<aside><address>%s</address><details><summary></summary>First published "
+                     "on Tue 29 Nov 2016 07.46 EST</details></aside>",
+                     linked);
+        else
+            snprintf(box, sizeof box,
+                     "<div class=\"meta\">%s<time datetime=\"2016-11-29T12:46:00Z\">29 Nov "
+                     "2016</time></div>",
+                     linked);
+        snprintf(page, sizeof page, head, box);
+        bt_article *a = extract_ok(page);
+        assert_int_equal(a->n_authors, 2);
+        assert_string_equal(a->authors[0], "Anna Berg");
+        assert_string_equal(a->authors[1], "Jan Roth");
+        bt_article_free(a);
+    }
+    /* one linked name and a label beside it in the element: the mark alone signs */
+    snprintf(box, sizeof box,
+             "<div class=\"meta\"><div><a rel=\"author\" href=\"/p/anna\">Anna Berg</a> "
+             "<a rel=\"author\" href=\"/p/follow\">Follow us on our channels</a> and more</div>"
+             "<time datetime=\"2016-11-29T12:46:00Z\">29 Nov 2016</time></div>");
+    snprintf(page, sizeof page, head, box);
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+}
+
 /* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
  * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
 static void test_lead_label(void **state)
@@ -3167,6 +3207,7 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
         cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
+        cmocka_unit_test(test_byline_group),
         cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),

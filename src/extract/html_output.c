@@ -912,6 +912,27 @@ static int el_furniture_row(out *o, const xmlNode *k, bti_node_info *in, int dep
     return 1;
 }
 
+/* BYLINE_GROUP: a byline of several linked names ("<a rel=author>X</a> and <a rel=author>Y</a>",
+ * The Guardian's) marks each name, so the first mark is one author of the line. When the
+ * element holding that mark holds another beside it and reads as names only, the element
+ * is the byline. */
+static const xmlNode *byline_group(const xmlNode *b)
+{
+    const xmlNode *p = b->parent;
+    if (!p || p->type != XML_ELEMENT_NODE || !p->_private)
+        return b;
+    size_t marks = 0;
+    for (const xmlNode *c = p->children; c && marks < 2; c = c->next)
+        marks += c->type == XML_ELEMENT_NODE && c->_private &&
+                 (BTI_INFO(c)->flags & BTI_NF_BYLINE) != 0;
+    if (marks < 2 || BTI_INFO(p)->text >= BYLINE_BOX_MAX)
+        return b;
+    char *t = bti_html_text(p);
+    int names = t && bti_byline_name_line(t, NULL, NULL) != 0;
+    free(t);
+    return names ? p : b;
+}
+
 /* The meta line under the headline ("By X · March 16, 2024 · 4 min read"): furniture, but
  * its byline names the authors. */
 static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
@@ -927,7 +948,7 @@ static int el_meta_row(out *o, const xmlNode *k, bti_node_info *in, int depth)
         flush(o);
         int stopped = 0;
         const xmlNode *b = first_flag(k->children, BTI_NF_BYLINE, NULL, &stopped, o->m);
-        char *bt = b ? byline_text(b) : NULL;
+        char *bt = b ? byline_text(byline_group(b)) : NULL;
         if (bt && !bti_byline_name_line(bt, NULL, NULL)) { /* the row's own names line */
             char *line = bti_byline_box_line(k);
             if (line) {
@@ -2433,6 +2454,7 @@ static void take_bylines(out *o, xmlNodePtr scope)
                 ? first_flag(bscope->children, BTI_NF_BYLINE, o->content, &stopped, o->m)
                 : after_title(o, bscope->children, BTI_NF_BYLINE, o->content, &seen, &stopped);
         if (b) {
+            b = byline_group(b);
             char *t = bti_html_text(b);
             if (t)
                 byline_authors(o, t);
