@@ -2299,6 +2299,33 @@ static void test_byline_group(void **state)
     bt_article_free(a);
 }
 
+/* BYLINE_LABEL: under the headline, a line no markup calls a byline is one when it opens
+ * with a byline's word; a label word ("Text") needs its colon, as the same word heads a
+ * page's controls ("Text Size Small Medium Large"). */
+static void test_byline_label(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1><div class=\"tools\">"
+                       "%s</div><article>" PARAS "</article></div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<span>AA</span><div><strong>Text Size</strong><ul><li>Small</li><li>Medium</li>"
+             "<li>Large</li></ul></div>");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<div>Text: Anna Berg</div>");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<div>By Jan Roth</div>");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Jan Roth");
+    bt_article_free(a);
+}
+
 /* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
  * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
 static void test_lead_label(void **state)
@@ -3207,7 +3234,7 @@ int main(void)
         cmocka_unit_test(test_byline_names),    cmocka_unit_test(test_byline_name_shape),
         cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
         cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
-        cmocka_unit_test(test_byline_group),
+        cmocka_unit_test(test_byline_group), cmocka_unit_test(test_byline_label),
         cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),

@@ -26,6 +26,18 @@ static int in_running_text(const xmlNode *k)
     return 0;
 }
 
+/* Whether line t[0..n) opens with a byline's word: a label word (BYLINE_LABEL) with its
+ * colon, another with a space or a colon ("Von Eva Roth", "Texto: Ana Ruiz"). */
+static int opens_byline(const char *t, size_t n)
+{
+    size_t l = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, t, n, " :");
+    if (!l || !bti_lex_raw_has(BTI_LEX_BYLINE_LABEL, t, l))
+        return l != 0;
+    while (l < n && t[l] == ' ')
+        l++;
+    return l < n && t[l] == ':';
+}
+
 char *bti_byline_box_line(const xmlNode *box)
 {
     if (!box || !box->children)
@@ -50,7 +62,7 @@ char *bti_byline_box_line(const xmlNode *box)
         size_t n = strlen(t);
         /* the line says it is a byline: its opening word ("von"), or its own byline mark
          * (a section label or a headline in the box has neither) */
-        int marked = bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, t, n, " :") ||
+        int marked = opens_byline(t, n) ||
                      (k->_private && (BTI_INFO(k)->flags & BTI_NF_BYLINE));
         if (n && n < LINE_MAX_BYTES && marked && bti_byline_name_line(t, NULL, NULL))
             return t;
@@ -73,7 +85,7 @@ static char *prefixed_line(const xmlNode *k)
         return NULL;
     char *t = bti_html_text(k);
     size_t n = t ? strlen(t) : 0;
-    if (n && n < LINE_MAX_BYTES && bti_lex_raw_prefix(BTI_LEX_BYLINE_PREFIX, t, n, " :") &&
+    if (n && n < LINE_MAX_BYTES && opens_byline(t, n) &&
         bti_byline_name_line(t, NULL, NULL))
         return t;
     free(t);

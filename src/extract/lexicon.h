@@ -84,6 +84,11 @@ typedef uint64_t bti_lex_set;
 /* A byline's opening word, in the page's languages ("By", "Von", "Par", "Av", "Tác giả"):
  * html_byline.c cuts it before the names. */
 #define BTI_LEX_BYLINE_PREFIX BTI_LEX_BIT(22)
+/* BYLINE_LABEL: of those, the nouns that name the writer's part ("Text", "Texto", "Autor",
+ * "Tác giả"): on a line no markup calls a byline they open one only with their colon ("Text:
+ * Anna Berg"), as the same words head page controls ("Text Size Small Medium Large"):
+ * html_byline_box.c. */
+#define BTI_LEX_BYLINE_LABEL BTI_LEX_BIT(42)
 /* The word that joins the last two names of a byline ("and", "und", "og", "y", "và"):
  * html_byline.c splits there. */
 #define BTI_LEX_NAME_JOIN BTI_LEX_BIT(23)
