@@ -87,6 +87,7 @@ static void test_english(void **state)
     assert_found("August 16, 2021", "2021-08-16T00:00:00+07:00");
     assert_found("Aug. 16, 2021 8:15 PM EDT", "2021-08-16T20:15:00-04:00");
     assert_found("16th August 2021 08:15 UTC", "2021-08-16T08:15:00+00:00");
+    assert_found("Updated: Oct 9, 2019, 11:05 IST", "2019-10-09T11:05:00+05:30");
     assert_found("Sept 1, 2021, 12:05 am", "2021-09-01T00:05:00+07:00");
     assert_found("08/16/2021", "2021-08-16T00:00:00+07:00"); /* month first: day > 12 */
     assert_found("04/08/2021", "2021-08-04T00:00:00+07:00"); /* else day first */

@@ -2326,6 +2326,27 @@ static void test_byline_label(void **state)
     bt_article_free(a);
 }
 
+/* DATELINE_WORD: with no date in the metadata, a short line under the headline that opens
+ * with a dateline's word states the time, whatever its element's class; a line that opens
+ * otherwise does not ("Most read" lists print times too). */
+static void test_dateline_word(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1><div><span "
+                       "class=\"MblGHNMJ\">%s</span></div><article>" PARAS
+                       "</article></div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "Updated: Dec 15, 2016 2:57 PM UTC");
+    bt_article *a = extract_ok(page);
+    assert_non_null(a->published);
+    assert_string_equal(a->published, "2016-12-15T14:57:00+00:00");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "Weather: Dec 15, 2016 2:57 PM UTC");
+    a = extract_ok(page);
+    assert_null(a->published);
+    bt_article_free(a);
+}
+
 /* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
  * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
 static void test_lead_label(void **state)
@@ -3235,6 +3256,7 @@ int main(void)
         cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
         cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
         cmocka_unit_test(test_byline_group), cmocka_unit_test(test_byline_label),
+        cmocka_unit_test(test_dateline_word),
         cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),

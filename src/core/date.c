@@ -276,6 +276,9 @@ static const struct {
     {"EST", -300}, {"EDT", -240}, {"CST", -360}, {"CDT", -300}, {"MST", -420}, {"MDT", -360},
     {"PST", -480}, {"PDT", -420}, {"BST", 60},   {"CET", 60},   {"CEST", 120}, {"EET", 120},
     {"EEST", 180}, {"AEST", 600}, {"AEDT", 660}, {"MSK", 180},
+    /* India's: Ireland's summer time and Israel's standard time share the letters, but in a
+     * dateline (Indian news sites print "11:05 IST") the news says India's */
+    {"IST", 330},
 };
 
 /* A zone at s[*p]: GMT/UTC with or without an offset, or a zone abbreviation. */

@@ -1,9 +1,10 @@
 /* html_dateline.c: the visible dateline of a page without a machine-readable date
  * ("Thứ Hai, 12/09/2022 15:40 (GMT+7)" in a div.detail-time). Looks at short elements whose
- * class/id names a date, in document order, outside furniture (comments and related boxes
+ * class/id names a date or whose text opens with a dateline's word, in document order, outside furniture (comments and related boxes
  * carry dates of their own), and reads them with the date finder of core/date.h. */
 #include "core/date.h"
 #include "extract/html_internal.h"
+#include "extract/lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,21 @@ int bti_html_date_holder(const xmlNode *n)
     return 0;
 }
 
+/* DATELINE_WORD: whether element k's own text opens with a word that announces a time
+ * ("Updated: Dec 15, 2016 2:57 PM UTC", "Published", "Cập nhật"): a date holder whatever its
+ * class says (a build tool's class, "MblGHNMJ", names nothing). Its first text is read in
+ * place: most elements hold none. */
+static int opens_dateline(const xmlNode *k)
+{
+    const xmlNode *c = k->children;
+    if (!c || c->type != XML_TEXT_NODE || !c->content)
+        return 0;
+    const char *t = (const char *)c->content;
+    while (*t == ' ' || *t == '\n' || *t == '\t' || *t == '\r')
+        t++;
+    return bti_lex_raw_prefix(BTI_LEX_DATELINE_WORD, t, strlen(t), " :") != 0;
+}
+
 typedef struct where {
     int vi;
     const char *lang, *host;
@@ -50,7 +66,7 @@ static int find(const xmlNode *n, const where *at, char out[64])
             continue;
         if ((in->flags & BTI_NF_NEGATIVE) && !(in->hints & BTI_H_POS))
             continue;
-        if (in->text && in->text < 160 && bti_html_date_holder(k)) {
+        if (in->text && in->text < 160 && (bti_html_date_holder(k) || opens_dateline(k))) {
             char *t = bti_html_text(k);
             bti_date d;
             /* a day without its time is too weak: lists of other stories print those */
