@@ -2347,6 +2347,31 @@ static void test_dateline_word(void **state)
     bt_article_free(a);
 }
 
+/* ITEM_NAMES: an author item holding several names side by side is a list of authors marked
+ * as one person; one name in the item stays one author. */
+static void test_item_names(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><body><div><h1>Dam opened</h1><div class=\"hidden\" "
+                       "itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">%s"
+                       "</div><article>" PARAS "</article></div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<span itemprop=\"name\">Anna Berg</span><span itemprop=\"name\">Jan Roth</span>");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[1], "Jan Roth");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head,
+             "<span itemprop=\"name\">Anna Berg</span><span itemprop=\"jobTitle\">Senior "
+             "Editor</span>");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+}
+
 /* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
  * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
 static void test_lead_label(void **state)
@@ -3256,7 +3281,7 @@ int main(void)
         cmocka_unit_test(test_rights_holder_author), cmocka_unit_test(test_glued_byline_prefix),
         cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
         cmocka_unit_test(test_byline_group), cmocka_unit_test(test_byline_label),
-        cmocka_unit_test(test_dateline_word),
+        cmocka_unit_test(test_dateline_word), cmocka_unit_test(test_item_names),
         cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),

@@ -516,10 +516,18 @@ static void item_author(raw *r, const xmlNode *n)
     /* <span itemprop=author><span itemprop=name>X</span></span> or the text itself */
     const xmlNode *name = item_name(n, ITEM_NAME_DEPTH);
     if (name) {
-        const char *nc = bti_html_peek(name, "content");
-        char *t = nc ? NULL : bti_html_text(name);
-        add_author(r->item_authors, r->item_field, &r->n_item_authors, nc ? nc : t);
-        free(t);
+        /* ITEM_NAMES: an author item holding several names side by side ("<span
+         * itemprop=name>Paul Wiseman</span><span itemprop=name>Fatima Hussein</span>") is a
+         * list of authors marked as one person: each name signs */
+        for (const xmlNode *k = name; k; k = k->next) {
+            const char *kp = k->type == XML_ELEMENT_NODE ? bti_html_peek(k, "itemprop") : NULL;
+            if (!kp || !itemprop_has(kp, "name"))
+                continue;
+            const char *nc = bti_html_peek(k, "content");
+            char *t = nc ? NULL : bti_html_text(k);
+            add_author(r->item_authors, r->item_field, &r->n_item_authors, nc ? nc : t);
+            free(t);
+        }
         return;
     }
     const char *content = bti_html_peek(n, "content");
