@@ -2372,6 +2372,29 @@ static void test_item_names(void **state)
     bt_article_free(a);
 }
 
+/* SECTION_LABEL: a byline opening with its section's name and a middle dot or a bar signs
+ * with the names after it; names joined by a bar stay names. */
+static void test_section_label(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"de\"><body><div class=\"article\"><div "
+                       "class=\"article__author\">%s</div><h1>Damm eröffnet</h1><article>" PARAS
+                       "</article></div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head, "Politik \xC2\xB7 Jochen Bittner, Tina Hildebrandt");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Jochen Bittner");
+    assert_string_equal(a->authors[1], "Tina Hildebrandt");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "Anna Berg | Jan Roth");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    assert_string_equal(a->authors[1], "Jan Roth");
+    bt_article_free(a);
+}
+
 /* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
  * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
 static void test_lead_label(void **state)
@@ -3282,6 +3305,7 @@ int main(void)
         cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
         cmocka_unit_test(test_byline_group), cmocka_unit_test(test_byline_label),
         cmocka_unit_test(test_dateline_word), cmocka_unit_test(test_item_names),
+        cmocka_unit_test(test_section_label),
         cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),

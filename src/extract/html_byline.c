@@ -205,11 +205,32 @@ static int place_piece(const char *s, size_t from, size_t to)
     return memchr(s + from, ' ', to - from) == NULL;
 }
 
+/* SECTION_LABEL: a byline line may open with its section's name set off by a middle dot or
+ * a bar ("Politik · Jochen Bittner, Tina Hildebrandt", "Opinion | Jane Doe"): one word, then
+ * the mark. Where the names begin after it, or `at` when there is none. */
+static size_t after_section_label(const char *s, size_t n, size_t at)
+{
+    size_t w = at;
+    while (w < n && s[w] != ' ' && !(s[w] >= '0' && s[w] <= '9'))
+        w++;
+    if (w == at || w >= n)
+        return at;
+    size_t m = 0;
+    if (n - w >= 4 && !memcmp(s + w, " \xC2\xB7 ", 4)) /* U+00B7 */
+        m = 4;
+    else if (n - w >= 3 && !memcmp(s + w, " | ", 3))
+        m = 3;
+    return m && w + m < n ? w + m : at;
+}
+
 size_t bti_byline_names(const char *s, int mode, bti_name_fn f, void *ctx)
 {
     size_t n = strlen(s), np = 0;
     size_t from[MAX_PIECES], to[MAX_PIECES];
-    size_t i = bti_byline_prefix(s, n), start = i;
+    size_t i = bti_byline_prefix(s, n);
+    if (mode == BTI_BYLINE_TEXT)
+        i = after_section_label(s, n, i);
+    size_t start = i;
     int depth = 0; /* "X (avec Y et Z)": no cut inside brackets */
     while (i <= n && np < MAX_PIECES) {
         size_t sep = i < n && !depth ? separator(s + i, n - i) : 0;
