@@ -2395,6 +2395,37 @@ static void test_section_label(void **state)
     bt_article_free(a);
 }
 
+/* LOGIN_HANDLE: a meta author written as a login ("annaberg") gives way to the person's name
+ * of the same letters and goes beside another person's name; alone it may be the site's own
+ * lower-case name, and signs. The byline's meta tag (article_author) is read, its e-mail
+ * address dropped. */
+static void test_login_handle(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><head>%s</head><body><div><h1>Dam opened</h1>"
+                       "<article>" PARAS "</article></div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<meta name=\"sailthru.author\" content=\"annaberg\"><meta name=\"article_author\" "
+             "content=\"Anna Berg | aberg@example.com\">");
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head,
+             "<meta name=\"author\" content=\"jroth_42\"><meta name=\"author\" content=\"Anna "
+             "Berg\">");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "Anna Berg");
+    bt_article_free(a);
+    snprintf(page, sizeof page, head, "<meta name=\"author\" content=\"kicker\">");
+    a = extract_ok(page);
+    assert_int_equal(a->n_authors, 1);
+    assert_string_equal(a->authors[0], "kicker");
+    bt_article_free(a);
+}
+
 /* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
  * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
 static void test_lead_label(void **state)
@@ -3305,7 +3336,7 @@ int main(void)
         cmocka_unit_test(test_furniture_line_labels), cmocka_unit_test(test_rel_author),
         cmocka_unit_test(test_byline_group), cmocka_unit_test(test_byline_label),
         cmocka_unit_test(test_dateline_word), cmocka_unit_test(test_item_names),
-        cmocka_unit_test(test_section_label),
+        cmocka_unit_test(test_section_label), cmocka_unit_test(test_login_handle),
         cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),

@@ -67,6 +67,24 @@ int bti_name_is_description(const char *s, size_t n)
     return words > NAME_MAX_WORDS || (words > 2 && lower >= DESCRIPTION_MIN_LOWER);
 }
 
+/* LOGIN_HANDLE: one word of small ASCII letters (digits, dots, dashes, underscores) is a
+ * login ("mikecason" in sailthru.author beside "Mike Cason" in the byline): a person's name as
+ * written for readers has a capital or a space, in every script that has case. Agencies that
+ * write their names small are shorter ("dpa", "epd", "kna"): LOGIN_MIN_LETTERS. */
+#define LOGIN_MIN_LETTERS 5
+int bti_name_is_login(const char *s, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'a' && c <= 'z')
+            letters++;
+        else if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
+            return 0;
+    }
+    return letters >= LOGIN_MIN_LETTERS;
+}
+
 int bti_name_is_account(const char *s, size_t n)
 {
     if (memchr(s, '@', n)) /* an e-mail address or a handle */

@@ -410,6 +410,11 @@ int bti_upper_letter(const char *s, size_t n);
 /* Whether s[0..n) is written as an organisation's name: a company's legal form ("Verlag
  * GmbH") or a lower-case word inside it that no name holds ("Landesanstalt für Wald"). */
 int bti_name_is_organisation(const char *s, size_t n);
+/* LOGIN_HANDLE (byline_name.c): whether s[0..n) is written as a login ("mikecason",
+ * "j.roth_42"): one word of small ASCII letters, digits, dots, dashes, underscores. A site's
+ * lower-case name ("kicker") and a profile URL's slug are written so too: html_meta.c drops
+ * one only beside a person's name. */
+int bti_name_is_login(const char *s, size_t n);
 
 /* ---- html_zone.c ---- */
 /* The offset (minutes east of UTC, summer time included) of wall-clock time y-mo-d h:mi on a

@@ -103,6 +103,14 @@ static void add_name(const char *s, size_t len, void *ctx)
     }
     for (size_t i = 0; i < *l->n; i++)
         if (bti_html_same_text(l->list[i], c)) {
+            /* LOGIN_HANDLE: the login met first ("mikecason") gives way to the name as
+             * written for readers ("Mike Cason"), the same letters */
+            if (bti_name_is_login(l->list[i], strlen(l->list[i])) &&
+                !bti_name_is_login(c, strlen(c))) {
+                free(l->list[i]);
+                l->list[i] = c;
+                return;
+            }
             free(c);
             return;
         }
@@ -444,6 +452,7 @@ static void meta_tag(raw *r, const xmlNode *n)
             else if (!strcmp(k, "cxenseparse:recs:publishtime"))
                 set_once(&r->wall_date, content);
             else if (!strcmp(k, "author") || !strcmp(k, "article:author") ||
+                     !strcmp(k, "article_author") ||
                      !strcmp(k, "dc.creator") || !strcmp(k, "sailthru.author") ||
                      !strcmp(k, "parsely-author") || !strcmp(k, "byl") ||
                      !strcmp(k, "citation_author") || !strcmp(k, "dcterms.creator") ||
@@ -1084,6 +1093,11 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
         for (size_t i = 0; i < ns[l]; i++) {
             const char *a = lists[l][i];
             if (holder[i] && other_person)
+                continue;
+            /* LOGIN_HANDLE: a login beside a person's name ("jroth_42" beside "Anna Berg") is
+             * an account; the site's own lower-case name ("kicker", "t-online") is written so
+             * too, and is judged as the publisher (above) */
+            if (other_person && !publisher[i] && bti_name_is_login(a, strlen(a)))
                 continue;
             int own = !(i > 0 && fields[l][i - 1] == fields[l][i]) &&
                       !(i + 1 < ns[l] && fields[l][i + 1] == fields[l][i]);
