@@ -45,6 +45,22 @@ static void expect_sole_author(const char *page, const char *want)
     bt_article_free(a);
 }
 
+static void expect_no_author(const char *page)
+{
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 0);
+    bt_article_free(a);
+}
+
+static void expect_two_authors(const char *page, const char *first, const char *second)
+{
+    bt_article *a = extract_ok(page);
+    assert_int_equal(a->n_authors, 2);
+    assert_string_equal(a->authors[0], first);
+    assert_string_equal(a->authors[1], second);
+    bt_article_free(a);
+}
+
 static bt_article *extract_file(const char *name)
 {
     char path[512];
@@ -2281,11 +2297,7 @@ static void test_byline_group(void **state)
                      "2016</time></div>",
                      linked);
         snprintf(page, sizeof page, head, box);
-        bt_article *a = extract_ok(page);
-        assert_int_equal(a->n_authors, 2);
-        assert_string_equal(a->authors[0], "Anna Berg");
-        assert_string_equal(a->authors[1], "Jan Roth");
-        bt_article_free(a);
+        expect_two_authors(page, "Anna Berg", "Jan Roth");
     }
     /* one linked name and a label beside it in the element: the mark alone signs */
     snprintf(box, sizeof box,
@@ -2293,10 +2305,7 @@ static void test_byline_group(void **state)
              "<a rel=\"author\" href=\"/p/follow\">Follow us on our channels</a> and more</div>"
              "<time datetime=\"2016-11-29T12:46:00Z\">29 Nov 2016</time></div>");
     snprintf(page, sizeof page, head, box);
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
 }
 
 /* BYLINE_LABEL: under the headline, a line no markup calls a byline is one when it opens
@@ -2311,19 +2320,11 @@ static void test_byline_label(void **state)
     snprintf(page, sizeof page, head,
              "<span>AA</span><div><strong>Text Size</strong><ul><li>Small</li><li>Medium</li>"
              "<li>Large</li></ul></div>");
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 0);
-    bt_article_free(a);
+    expect_no_author(page);
     snprintf(page, sizeof page, head, "<div>Text: Anna Berg</div>");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
     snprintf(page, sizeof page, head, "<div>By Jan Roth</div>");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Jan Roth");
-    bt_article_free(a);
+    expect_sole_author(page, "Jan Roth");
 }
 
 /* DATELINE_WORD: with no date in the metadata, a short line under the headline that opens
@@ -2358,18 +2359,11 @@ static void test_item_names(void **state)
     char page[4096];
     snprintf(page, sizeof page, head,
              "<span itemprop=\"name\">Anna Berg</span><span itemprop=\"name\">Jan Roth</span>");
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 2);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    assert_string_equal(a->authors[1], "Jan Roth");
-    bt_article_free(a);
+    expect_two_authors(page, "Anna Berg", "Jan Roth");
     snprintf(page, sizeof page, head,
              "<span itemprop=\"name\">Anna Berg</span><span itemprop=\"jobTitle\">Senior "
              "Editor</span>");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
 }
 
 /* SECTION_LABEL: a byline opening with its section's name and a middle dot or a bar signs
@@ -2382,17 +2376,9 @@ static void test_section_label(void **state)
                        "</article></div></body></html>";
     char page[4096];
     snprintf(page, sizeof page, head, "Politik \xC2\xB7 Jochen Bittner, Tina Hildebrandt");
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 2);
-    assert_string_equal(a->authors[0], "Jochen Bittner");
-    assert_string_equal(a->authors[1], "Tina Hildebrandt");
-    bt_article_free(a);
+    expect_two_authors(page, "Jochen Bittner", "Tina Hildebrandt");
     snprintf(page, sizeof page, head, "Anna Berg | Jan Roth");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 2);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    assert_string_equal(a->authors[1], "Jan Roth");
-    bt_article_free(a);
+    expect_two_authors(page, "Anna Berg", "Jan Roth");
 }
 
 /* LOGIN_HANDLE: a meta author written as a login ("annaberg") gives way to the person's name
@@ -2408,22 +2394,13 @@ static void test_login_handle(void **state)
     snprintf(page, sizeof page, head,
              "<meta name=\"sailthru.author\" content=\"annaberg\"><meta name=\"article_author\" "
              "content=\"Anna Berg | aberg@example.com\">");
-    bt_article *a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
     snprintf(page, sizeof page, head,
              "<meta name=\"author\" content=\"jroth_42\"><meta name=\"author\" content=\"Anna "
              "Berg\">");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "Anna Berg");
-    bt_article_free(a);
+    expect_sole_author(page, "Anna Berg");
     snprintf(page, sizeof page, head, "<meta name=\"author\" content=\"kicker\">");
-    a = extract_ok(page);
-    assert_int_equal(a->n_authors, 1);
-    assert_string_equal(a->authors[0], "kicker");
-    bt_article_free(a);
+    expect_sole_author(page, "kicker");
 }
 
 /* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not

@@ -205,9 +205,11 @@ static int place_piece(const char *s, size_t from, size_t to)
     return memchr(s + from, ' ', to - from) == NULL;
 }
 
+static size_t row_mark(const char *s, size_t n);
+
 /* SECTION_LABEL: a byline line may open with its section's name set off by a middle dot or
  * a bar ("Politik · Jochen Bittner, Tina Hildebrandt", "Opinion | Jane Doe"): one word, then
- * the mark. Where the names begin after it, or `at` when there is none. */
+ * the mark (row_mark's). Where the names begin after it, or `at` when there is none. */
 static size_t after_section_label(const char *s, size_t n, size_t at)
 {
     size_t w = at;
@@ -215,11 +217,7 @@ static size_t after_section_label(const char *s, size_t n, size_t at)
         w++;
     if (w == at || w >= n)
         return at;
-    size_t m = 0;
-    if (n - w >= 4 && !memcmp(s + w, " \xC2\xB7 ", 4)) /* U+00B7 */
-        m = 4;
-    else if (n - w >= 3 && !memcmp(s + w, " | ", 3))
-        m = 3;
+    size_t m = row_mark(s + w, n - w);
     return m && w + m < n ? w + m : at;
 }
 
