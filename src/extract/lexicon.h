@@ -90,8 +90,9 @@ typedef uint64_t bti_lex_set;
  * html_byline_box.c. */
 #define BTI_LEX_BYLINE_LABEL BTI_LEX_BIT(42)
 /* DATELINE_WORD: the word that opens a line stating the article's time ("Updated: Dec 15,
- * 2016 2:57 PM UTC", "Published", "Cập nhật", "Veröffentlicht"): html_dateline.c reads such
- * a line whatever its element's class says. */
+ * 2016 2:57 PM UTC", "Published", "Cập nhật", "Veröffentlicht", "Stand"): html_dateline.c
+ * reads such a line whatever its element's class says; text captures know it names nobody
+ * (text_head_meta.c, bti_text_date_label). */
 #define BTI_LEX_DATELINE_WORD BTI_LEX_BIT(46)
 /* The word that joins the last two names of a byline ("and", "und", "og", "y", "và"):
  * html_byline.c splits there. */

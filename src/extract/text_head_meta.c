@@ -34,20 +34,12 @@ static int shows_clock(const tx_block *b)
     return 0;
 }
 
-/* The label a dateline opens with ("Published Thursday 27 July 2017", "Aktualisiert am"):
- * capitalised like a name, and the word before a date like a byline, yet it names nobody. */
-static const char *const date_labels[] = {"Published ", "Updated ", "Posted ", "Last updated ",
-                                          "Veröffentlicht ", "Aktualisiert ", "Erschienen ",
-                                          "Stand "};
-
+/* The label a dateline opens with ("Published Thursday 27 July 2017", "Aktualisiert am",
+ * "Updated: ..."): capitalised like a name, and the word before a date like a byline, yet it
+ * names nobody. The lexicon's DATELINE_WORD list, which html_dateline.c reads too. */
 int bti_text_date_label(const char *s, size_t len)
 {
-    for (size_t k = 0; k < sizeof date_labels / sizeof date_labels[0]; k++) {
-        size_t n = strlen(date_labels[k]);
-        if (len >= n && !memcmp(s, date_labels[k], n))
-            return 1;
-    }
-    return 0;
+    return bti_lex_raw_prefix(BTI_LEX_DATELINE_WORD, s, len, " :") != 0;
 }
 
 /* Pass "sole H1": a Markdown capture (pandoc, html2text) keeps the page's <h1> as "# ...",
