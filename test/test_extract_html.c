@@ -2403,6 +2403,22 @@ static void test_login_handle(void **state)
     expect_sole_author(page, "kicker");
 }
 
+/* OWNER_FORM: a meta author that is a company by its legal form, beside another author's
+ * name (of any script), is the site's owner and goes; alone it signs as before. */
+static void test_owner_form(void **state)
+{
+    (void)state;
+    const char *head = "<html lang=\"en\"><head>%s</head><body><div><h1>Dam opened</h1>"
+                       "<article>" PARAS "</article></div></body></html>";
+    char page[4096];
+    snprintf(page, sizeof page, head,
+             "<meta name=\"author\" content=\"harbourmedia Inc.\"><meta "
+             "name=\"cXenseParse:author\" content=\"\xE5\xB0\x8F\xE6\x9A\xAE\">");
+    expect_sole_author(page, "\xE5\xB0\x8F\xE6\x9A\xAE");
+    snprintf(page, sizeof page, head, "<meta name=\"author\" content=\"harbourmedia Inc.\">");
+    expect_sole_author(page, "harbourmedia Inc.");
+}
+
 /* LEAD_LABEL: a word or two alone above the first paragraph ("Tech —") is a kicker, not
  * the text's first line; a line that ends a sentence ("Berlin.") may be a dateline. */
 static void test_lead_label(void **state)
@@ -3314,6 +3330,7 @@ int main(void)
         cmocka_unit_test(test_byline_group), cmocka_unit_test(test_byline_label),
         cmocka_unit_test(test_dateline_word), cmocka_unit_test(test_item_names),
         cmocka_unit_test(test_section_label), cmocka_unit_test(test_login_handle),
+        cmocka_unit_test(test_owner_form),
         cmocka_unit_test(test_lead_label),      cmocka_unit_test(test_glued_site_suffix),
         cmocka_unit_test(test_author_fields),   cmocka_unit_test(test_byline_paragraphs),
         cmocka_unit_test(test_publisher_author), cmocka_unit_test(test_lede_byline_tail),

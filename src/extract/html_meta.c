@@ -1082,17 +1082,23 @@ int bti_html_meta_read(bti_html_ctx *ctx, const bt_capture *cap, bti_html_meta *
             person_entry |= !publisher[i] && !imprint[fields[l][i]];
         /* RIGHTS_HOLDER: in the meta tags, the copyright's holder named beside a person's
          * name is the group that owns the title; alone it may be the blogger who owns their
-         * page, and stays. JSON-LD types its entries: PUBLISHER_COAUTHOR judges those. */
-        unsigned char holder[MAX_AUTHORS];
-        int other_person = 0;
+         * page, and stays. JSON-LD types its entries: PUBLISHER_COAUTHOR judges those.
+         * OWNER_FORM: a company by its legal form ("mediagene Inc.", "Verlag GmbH") is the
+         * owner too, where no copyright tag names it. */
+        unsigned char holder[MAX_AUTHORS], owner[MAX_AUTHORS];
+        int other_person = 0, other_named = 0;
         for (size_t i = 0; i < ns[l]; i++) {
-            holder[i] = l > 0 && holds_rights(lists[l][i], r.rights);
-            other_person |= !holder[i] && !publisher[i] &&
-                            bti_name_is_person(lists[l][i], strlen(lists[l][i]));
+            const char *a = lists[l][i];
+            holder[i] = l > 0 && holds_rights(a, r.rights);
+            owner[i] = l > 0 && bti_name_is_organisation(a, strlen(a)) &&
+                       !bti_name_is_description(a, strlen(a));
+            other_person |= !holder[i] && !publisher[i] && bti_name_is_person(a, strlen(a));
+            other_named |= !holder[i] && !owner[i] && !publisher[i];
         }
         for (size_t i = 0; i < ns[l]; i++) {
             const char *a = lists[l][i];
-            if (holder[i] && other_person)
+            /* OWNER_FORM: beside any other name (a Japanese one reads as no person's here) */
+            if ((holder[i] && other_person) || (owner[i] && other_named))
                 continue;
             /* LOGIN_HANDLE: a login beside a person's name ("jroth_42" beside "Anna Berg") is
              * an account; the site's own lower-case name ("kicker", "t-online") is written so
