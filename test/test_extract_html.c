@@ -52,6 +52,19 @@ static void expect_no_author(const char *page)
     bt_article_free(a);
 }
 
+/* The page's publication time: `want`, or none when NULL. */
+static void expect_published(const char *page, const char *want)
+{
+    bt_article *a = extract_ok(page);
+    if (want) {
+        assert_non_null(a->published);
+        assert_string_equal(a->published, want);
+    } else {
+        assert_null(a->published);
+    }
+    bt_article_free(a);
+}
+
 static void expect_two_authors(const char *page, const char *first, const char *second)
 {
     bt_article *a = extract_ok(page);
@@ -306,14 +319,9 @@ static void test_dates(void **state)
                        "cargo traffic should follow next week.</p></div></body></html>";
     char buf[2048];
     snprintf(buf, sizeof buf, page, "");
-    bt_article *a = extract_ok(buf);
-    assert_null(a->published);
-    bt_article_free(a);
+    expect_published(buf, NULL);
     snprintf(buf, sizeof buf, page, "<meta itemprop=\"datePublished\" content=\"2024-08-22T09:30:00.25+01:00\">");
-    a = extract_ok(buf);
-    assert_non_null(a->published);
-    assert_string_equal(a->published, "2024-08-22T09:30:00.25+01:00");
-    bt_article_free(a);
+    expect_published(buf, "2024-08-22T09:30:00.25+01:00");
 }
 
 /* A video box whose class says "lead" is no standfirst, and screen-reader labels ("Media
@@ -840,10 +848,7 @@ static void test_meta_date_names(void **state)
                  "<html lang=\"en\"><head><title>Dates</title>%s</head><body><div>"
                  EN_PARAS "</div></body></html>",
                  heads[i]);
-        bt_article *a = extract_ok(page);
-        assert_non_null(a->published);
-        assert_string_equal(a->published, "2010-02-22T11:53:04+00:00");
-        bt_article_free(a);
+        expect_published(page, "2010-02-22T11:53:04+00:00");
     }
 }
 
@@ -2338,14 +2343,9 @@ static void test_dateline_word(void **state)
                        "</article></div></body></html>";
     char page[4096];
     snprintf(page, sizeof page, head, "Updated: Dec 15, 2016 2:57 PM UTC");
-    bt_article *a = extract_ok(page);
-    assert_non_null(a->published);
-    assert_string_equal(a->published, "2016-12-15T14:57:00+00:00");
-    bt_article_free(a);
+    expect_published(page, "2016-12-15T14:57:00+00:00");
     snprintf(page, sizeof page, head, "Weather: Dec 15, 2016 2:57 PM UTC");
-    a = extract_ok(page);
-    assert_null(a->published);
-    bt_article_free(a);
+    expect_published(page, NULL);
 }
 
 /* ITEM_NAMES: an author item holding several names side by side is a list of authors marked
@@ -2542,14 +2542,9 @@ static void test_page_zone(void **state)
                        "</head><body><div>" PARAS "</div></body></html>";
     char buf[2048];
     snprintf(buf, sizeof buf, page, "de");
-    bt_article *a = extract_ok(buf);
-    assert_non_null(a->published);
-    assert_string_equal(a->published, "2024-04-25T14:07:00+02:00");
-    bt_article_free(a);
+    expect_published(buf, "2024-04-25T14:07:00+02:00");
     snprintf(buf, sizeof buf, page, "en");
-    a = extract_ok(buf);
-    assert_null(a->published);
-    bt_article_free(a);
+    expect_published(buf, NULL);
 }
 
 /* Furniture in the page's own language: an ad label, a "read also" link, a heading that opens
