@@ -2381,6 +2381,11 @@ static void test_section_label(void **state)
     expect_two_authors(page, "Anna Berg", "Jan Roth");
 }
 
+/* An English page whose <head> holds the meta tags given (%s): the author tests' page. */
+#define META_PAGE                                                                          \
+    "<html lang=\"en\"><head>%s</head><body><div><h1>Dam opened</h1><article>" PARAS        \
+    "</article></div></body></html>"
+
 /* LOGIN_HANDLE: a meta author written as a login ("annaberg") gives way to the person's name
  * of the same letters and goes beside another person's name; alone it may be the site's own
  * lower-case name, and signs. The byline's meta tag (article_author) is read, its e-mail
@@ -2388,8 +2393,7 @@ static void test_section_label(void **state)
 static void test_login_handle(void **state)
 {
     (void)state;
-    const char *head = "<html lang=\"en\"><head>%s</head><body><div><h1>Dam opened</h1>"
-                       "<article>" PARAS "</article></div></body></html>";
+    const char *head = META_PAGE;
     char page[4096];
     snprintf(page, sizeof page, head,
              "<meta name=\"sailthru.author\" content=\"annaberg\"><meta name=\"article_author\" "
@@ -2408,8 +2412,7 @@ static void test_login_handle(void **state)
 static void test_owner_form(void **state)
 {
     (void)state;
-    const char *head = "<html lang=\"en\"><head>%s</head><body><div><h1>Dam opened</h1>"
-                       "<article>" PARAS "</article></div></body></html>";
+    const char *head = META_PAGE;
     char page[4096];
     snprintf(page, sizeof page, head,
              "<meta name=\"author\" content=\"harbourmedia Inc.\"><meta "
