@@ -1,9 +1,11 @@
 /* fuzz_decode.c: libFuzzer target for the text stage: arbitrary bytes through bt_decode in
- * the charset and mode its first byte picks (strict or lenient, trusted or not), then bt_normalize with every flag, bt_fold (exact and
+ * the charset and mode its first byte picks (strict or lenient, trusted or not), and through
+ * bti_decode_named in a charset of the C library's it also picks, then bt_normalize with every flag, bt_fold (exact and
  * short buffers) and bt_tokenize (original, folded and accented keys), checking the
  * promises each makes: valid UTF-8 out, offsets inside the input, the 3x bound of fold. */
 #include "bantin.h"
 #include "text/alloc.h"
+#include "text/charset.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -74,6 +76,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         text_checks(out, n);
         free(out);
     } else if (rc != BT_EPARSE || (flags & BT_DECODE_LENIENT))
+        abort();
+    /* the charsets without a table of ours, through the C library (decode_named.c): any
+     * bytes give valid UTF-8, or the name is refused */
+    static const char *const named[] = {"gb2312", "shift_jis", "euc-kr", "big5",
+                                        "koi8-r", "windows-1251", "iso-8859-2", "x-none"};
+    const char *name = named[(data[0] >> 6) + 4 * (data[0] & 1)];
+    rc = bti_decode_named(in, size, name, &out, &n);
+    if (rc == 0) {
+        if (!bt_utf8_valid(out, n, NULL) || out[n] != '\0')
+            abort();
+        free(out);
+    } else if (rc != 1 && rc != BT_ENOMEM)
         abort();
     return 0;
 }

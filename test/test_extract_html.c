@@ -3297,6 +3297,153 @@ static void test_text_widget(void **state)
     bt_article_free(a);
 }
 
+/* RUBY_TEXT: words annotated with their reading stay in their sentence; the reading goes,
+ * unless the page writes it in parentheses for readers without ruby (<rp>). */
+static void test_ruby_readings(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"ja\"><head><title>法律ができる</title></head><body><article>"
+        "<h1><ruby>法律<rt>ほうりつ</rt></ruby>ができる</h1>"
+        "<p><ruby>子<rt>こ</rt></ruby>どもへの<a href=\"#d\"><ruby><span>虐待</span><rt>ぎゃくたい</rt>"
+        "</ruby></a>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、"
+        "たたいたりする体罰を禁止することになりました。</p>"
+        "<p><ruby>最近<rt>さいきん</rt></ruby>、子どもが亡くなる事件が続いています。このため、国は新しい"
+        "法律を作って、児童相談所の力を強くしました。</p></article></body></html>");
+    assert_int_equal(a->n_body, 2);
+    assert_string_equal(a->body[0], "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、"
+                                    "たたいたりする体罰を禁止することになりました。");
+    assert_false(test_body_has(a, "ほうりつ"));
+    bt_article_free(a);
+    a = extract_ok(
+        "<html lang=\"ja\"><head><title>非常戒厳を宣言</title></head><body><article>"
+        "<h1>非常戒厳を宣言</h1><p>韓国の <ruby>尹錫悦<rp>（</rp><rt>ユンソンニョル</rt><rp>）</rp>"
+        "</ruby> 大統領は３日夜、緊急談話を出し、野党が国政をまひさせているとして「非常戒厳」を宣言した。"
+        "具体的な措置については明らかにされていない。</p><p>尹氏は野党が政府高官への訴追案を提出している"
+        "点などを挙げ、「明白な反国家行為だ」と指摘した。</p></article></body></html>");
+    assert_int_equal(a->n_body, 2);
+    assert_true(test_body_has(a, "韓国の 尹錫悦（ユンソンニョル） 大統領は"));
+    bt_article_free(a);
+}
+
+/* Pass "table in the text": a letter followed by its signatories in a two-column table
+ * (more names and commas than any paragraph) is the letter and the table; a layout table
+ * holding a whole article is still that article alone. */
+#define SIGNERS                                                                               \
+    "Elliot Ackerman<br>Saladin Ambar, Rutgers University<br>Martin Amis<br>Anne Applebaum<br>" \
+    "Marie Arana, author<br>Margaret Atwood<br>John Banville<br>Mia Bay, historian<br>"       \
+    "Louis Begley, writer<br>Roger Berkowitz, Bard College<br>Paul Berman, writer<br>"        \
+    "Sheri Berman, Barnard College<br>Neil Blair, agent<br>David Bromwich<br>"                 \
+    "David Brooks, columnist<br>Ian Buruma, Bard College<br>Lea Carpenter<br>"                 \
+    "Roger Cohen, writer<br>Kamel Daoud<br>Meghan Daum, writer<br>Dexter Filkins<br>"
+static void test_table_in_text(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>A Letter on Open Debate</title></head><body>"
+        "<nav><a href=\"/\">Home</a></nav><article><h1>A Letter on Open Debate</h1>"
+        "<div class=\"entry\"><p>Our cultural institutions are facing a moment of trial, and "
+        "protests for justice are leading to overdue demands for reform across society.</p>"
+        "<p>The free exchange of information and ideas, the lifeblood of a liberal society, is "
+        "daily becoming more constricted, and we need room for experiment and risk.</p>"
+        "<p>We refuse any false choice between justice and freedom, which cannot exist without "
+        "each other, and we expect the public to defend it with us.</p>"
+        "<table><tr><td>" SIGNERS "</td><td>" SIGNERS "</td></tr></table></div></article>"
+        "<footer>Privacy Policy</footer></body></html>");
+    assert_true(test_body_has(a, "facing a moment of trial"));
+    assert_true(test_body_has(a, "false choice between justice and freedom"));
+    assert_true(test_body_has(a, "Saladin Ambar, Rutgers University"));
+    assert_false(test_body_has(a, "Privacy Policy"));
+    bt_article_free(a);
+    a = extract_ok("<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+                   "<table><tr><td><a href=\"/\">Home</a></td></tr><tr><td>"
+                   "<h1>Old bridge to close</h1>" SECTION_PARAS "</td></tr></table>"
+                   "<p>Copyright the Town Gazette.</p></body></html>");
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    assert_false(test_body_has(a, "Copyright"));
+    bt_article_free(a);
+}
+
+/* Pass "furniture wrapper": an article inside a wrapper classed for a place of the page
+ * ("above-footer"), headline included, is found rather than the prose outside it; a box
+ * classed so that holds text-classed prose but no headline stays out. */
+static void test_furniture_wrapper(void **state)
+{
+    (void)state;
+    const char *disclosure =
+        "<section class=\"disclosure-body\"><p>Many of the offers that appear on this website "
+        "are from companies from which we receive compensation. This compensation may impact "
+        "how and where products appear on this site, including the order in which they appear, "
+        "and this site does not include all companies or all available offers.</p><p>Opinions "
+        "expressed here are the author's alone, not those of any bank or issuer, and have not "
+        "been reviewed, approved or otherwise endorsed by any of these entities.</p></section>";
+    char page[8192];
+    snprintf(page, sizeof page,
+             "<html lang=\"en\"><head><title>Old bridge to close</title></head><body>"
+             "<div class=\"above-footer\"><nav><a href=\"/\">Home</a></nav>"
+             "<div class=\"article-header\"><h1>Old bridge to close</h1></div>"
+             "<div class=\"article-body-content\">%s</div></div>%s</body></html>",
+             SECTION_PARAS SECTION_PARAS, disclosure);
+    bt_article *a = extract_ok(page);
+    assert_true(test_body_has(a, "cracks in two of the bridge"));
+    assert_false(test_body_has(a, "compensation"));
+    bt_article_free(a);
+    snprintf(page, sizeof page,
+             "<html lang=\"en\"><head><title>Ferries run again</title></head><body>"
+             "<h1>Ferries run again</h1><div class=\"article-body\">%s</div>"
+             "<div class=\"sidebar\"><div class=\"story-text\">%s</div></div></body></html>",
+             PARAS PARAS, SECTION_PARAS SECTION_PARAS SECTION_PARAS);
+    a = extract_ok(page);
+    assert_true(test_body_has(a, "sơ tán khỏi vùng trũng"));
+    assert_false(test_body_has(a, "cracks in two of the bridge"));
+    bt_article_free(a);
+}
+
+/* A charset without a table of bantin's own, named by the page (GBK) or by the capture's
+ * record (KOI8-R, a text capture), is read in it: the letters, not Latin-1 mojibake. */
+static void test_named_charsets(void **state)
+{
+    (void)state;
+    const char *gbk =
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/>"
+        "<title>\xBA\xD3\xB1\xB1\xB8\xF7\xCA\xD0\xD1\xB2\xD1\xDD\xBD\xE1\xCA\xF8</title></head>"
+        "<body><h1>\xBA\xD3\xB1\xB1\xB8\xF7\xCA\xD0\xD1\xB2\xD1\xDD\xBD\xE1\xCA\xF8</h1><p>"
+        "\xBB\xB0\xBE\xE7\xD4\xDA\xD5\xC5\xBC\xD2\xBF\xDA\xD1\xDD\xB3\xF6\xA3\xAC\xB9\xDB\xD6\xDA"
+        "\xB7\xB4\xCF\xEC\xC7\xBF\xC1\xD2\xA1\xA3\xD5\xE2\xCA\xC7\xD2\xBB\xB8\xF6\xB9\xD8\xD3\xDA"
+        "\xD0\xC5\xCA\xD8\xB3\xD0\xC5\xB5\xB5\xC4\xB9\xCA\xCA\xC2\xA3\xAC\xD1\xDD\xD4\xB1\xC3\xC7"
+        "\xB5\xC4\xB1\xED\xD1\xDD\xB8\xD0\xC8\xCB\xD6\xC1\xC9\xEE\xA1\xA3</p></body></html>";
+    bt_article *a = extract_ok(gbk);
+    assert_string_equal(a->title, "河北各市巡演结束");
+    assert_true(test_body_has(a, "话剧在张家口演出，观众反响强烈。"));
+    bt_article_free(a);
+    const char *koi8 =
+        "\xEE\xCF\xD7\xCF\xD3\xD4\xC9\x20\xC4\xCE\xD1\n\n"
+        "\xEE\xCF\xD7\xCF\xD3\xD4\xC9\x20\xC4\xCE\xD1\x3A\x20\xD7\x20\xED\xCF\xD3\xCB\xD7\xC5\x20"
+        "\xCF\xD4\xCB\xD2\xD9\xCC\xD3\xD1\x20\xCE\xCF\xD7\xD9\xCA\x20\xCD\xCF\xD3\xD4\x20\xDE\xC5"
+        "\xD2\xC5\xDA\x20\xD2\xC5\xCB\xD5\x2C\x20\xC4\xD7\xC9\xD6\xC5\xCE\xC9\xC5\x20\xD0\xCF\x20"
+        "\xCE\xC5\xCD\xD5\x20\xCE\xC1\xDE\xCE\xA3\xD4\xD3\xD1\x20\xD7\x20\xD0\xCF\xCE\xC5\xC4\xC5"
+        "\xCC\xD8\xCE\xC9\xCB\x2E\n";
+    bt_capture cap = {0};
+    cap.data = koi8;
+    cap.len = strlen(koi8);
+    cap.origin = "koi8.txt";
+    cap.kind = BT_KIND_TEXT;
+    cap.charset = "koi8-r";
+    bt_error err;
+    a = NULL;
+    if (bt_extract(&cap, NULL, &a, &err))
+        fail_msg("extract: %s", err.msg);
+    assert_true(test_body_has(a, "в Москве открылся новый мост"));
+    bt_article_free(a);
+    /* a name no library knows: read as before, nothing lost */
+    cap.charset = "x-no-such-charset";
+    a = NULL;
+    if (bt_extract(&cap, NULL, &a, &err))
+        fail_msg("extract: %s", err.msg);
+    assert_true(a->n_body > 0);
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3357,6 +3504,8 @@ int main(void)
         cmocka_unit_test(test_own_article),     cmocka_unit_test(test_paywall_notice),
         cmocka_unit_test(test_lenient_deep_wrappers), cmocka_unit_test(test_twin_halves),
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
+        cmocka_unit_test(test_ruby_readings),   cmocka_unit_test(test_table_in_text),
+        cmocka_unit_test(test_furniture_wrapper), cmocka_unit_test(test_named_charsets),
         cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
         cmocka_unit_test(test_ld_epoch_date),
         cmocka_unit_test(test_wrapped_paragraphs), cmocka_unit_test(test_date_line_characters),

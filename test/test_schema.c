@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 /* The released steps: 0 -> 1, 1 -> 2, 2 -> 3, 3 -> 4 (the store's), 4 -> 5 (connect's),
- * 5 -> 6 (top's), 7 -> 8 (the store's), 8 -> 9 (top's). */
+ * 5 -> 6 (top's), 7 -> 8 (the store's), 8 -> 9 (top's), 9 -> 10 (the store's). */
 static const char *const old_steps[] = {
     /* 0 -> 1: articles and what hangs off them */
     "CREATE TABLE articles("
@@ -163,6 +163,11 @@ static const char *const old_steps[] = {
     /* 8 -> 9 (top): articles by the hash of their folded title */
     "DROP INDEX articles_title_key;"
     "CREATE INDEX articles_title_hash ON articles(bantin_title_hash(title));",
+    /* 9 -> 10: the index made again where a word holds a soft hyphen */
+    "INSERT INTO articles_fts(articles_fts) SELECT 'rebuild' WHERE EXISTS ("
+    "  SELECT 1 FROM articles WHERE instr(title, char(173)) OR instr(coalesce(lede, ''), char(173))"
+    "  OR instr(body, char(173)) OR instr(captions, char(173))"
+    "  OR instr(coalesce(source, ''), char(173)));",
 };
 
 /* Step 8's table, made again over the view (without the phrase option, as a new store). */
@@ -502,6 +507,42 @@ static void test_title_hash_upgrade(void **state)
     bt_store_close(s);
 }
 
+/* 9 -> 10: an article stored at 9 with soft hyphens in a word, indexed as the tokenizer of
+ * that time split it ("Mit", "tel", "al", "ter"): the upgrade makes the index again, so the
+ * word is found whole, the index checks, and changing or removing the article (FTS5
+ * tokenises its stored text again to delete its rows) leaves no row behind. */
+static void test_soft_hyphen_upgrade(void **state)
+{
+    fixture *f = *state;
+    write_old(f->path, 9);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(bti_fts_register(db, NULL), SQLITE_OK);
+    assert_int_equal(bti_fold_sql_register(db), SQLITE_OK);
+    exec_ok(db, "INSERT INTO articles(id, source, title, lang, body, captions, added_at) VALUES"
+                " ('00000000000000c3', 'Weinblatt', 'Wein im Mit' || char(173) || 'tel'"
+                " || char(173) || 'al' || char(173) || 'ter', 'de',"
+                " 'Die Klös' || char(173) || 'ter bauten Wein an.', '', '2022-01-06T00:00:00Z');"
+                "INSERT INTO articles_fts(rowid, title, lede, body, captions, source)"
+                " VALUES (3, 'Wein im Mit tel al ter', NULL, char(3) || 'Die Klös ter bauten"
+                " Wein an.', char(3), 'Weinblatt');");
+    assert_int_equal(sqlite3_close(db), SQLITE_OK);
+    bt_error err;
+    bt_store *s = NULL;
+    if (bt_store_open(f->path, 0, &s, &err))
+        fail_msg("open: %s", err.msg);
+    assert_int_equal(search_total(s, "mittelalter"), 1);
+    assert_int_equal(search_total(s, "klöster"), 1);
+    assert_int_equal(search_total(s, "tel"), 0);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    assert_int_equal(sqlite3_exec(bti_store_db(s), "DELETE FROM articles WHERE n = 3;", NULL,
+                                  NULL, NULL),
+                     SQLITE_OK);
+    assert_int_equal(fts_count(s, "mittelalter"), 0);
+    assert_int_equal(bt_store_check(s, &err), 0);
+    bt_store_close(s);
+}
+
 /* The steps of all stages number the versions once each, and the newest is the library's. */
 static void test_stage_steps(void **state)
 {
@@ -512,29 +553,29 @@ static void test_stage_steps(void **state)
     assert_int_equal(v, BT_STORE_SCHEMA_VERSION);
     assert_ptr_equal(bti_stage_schemas[0], &bti_store_schema);
 
-    /* a later stage's steps continue the numbering (the store's own steps take 1-4 and 8,
-     * connect's 5-6, top's 7 and 9) */
-    static const bti_migration later[] = {{10, "CREATE TABLE t10(x);"},
-                                          {11, "DROP TABLE t10;"}};
+    /* a later stage's steps continue the numbering (the store's own steps take 1-4, 8 and
+     * 10, connect's 5-6, top's 7 and 9) */
+    static const bti_migration later[] = {{11, "CREATE TABLE t11(x);"},
+                                          {12, "DROP TABLE t11;"}};
     const bti_stage_schema stage = {"later", later, 2};
     const bti_stage_schema *const two[] = {&bti_store_schema, &bti_connect_schema,
                                            &bti_top_schema, &stage, NULL};
     assert_int_equal(bti_schema_check(two, &v, &err), 0);
-    assert_int_equal(v, 11);
+    assert_int_equal(v, 12);
 
     /* a gap, a version taken twice, steps out of order: refused, naming what */
-    static const bti_migration gap[] = {{11, "SELECT 1;"}};
+    static const bti_migration gap[] = {{12, "SELECT 1;"}};
     const bti_stage_schema gap_stage = {"gap", gap, 1};
     const bti_stage_schema *const with_gap[] = {&bti_store_schema, &bti_connect_schema,
                                                 &bti_top_schema, &gap_stage, NULL};
     assert_int_equal(bti_schema_check(with_gap, &v, &err), BT_EINVAL);
-    assert_non_null(strstr(err.msg, "version 10"));
+    assert_non_null(strstr(err.msg, "version 11"));
     static const bti_migration dup[] = {{4, "SELECT 1;"}};
     const bti_stage_schema dup_stage = {"dup", dup, 1};
     const bti_stage_schema *const with_dup[] = {&bti_store_schema, &dup_stage, NULL};
     assert_int_equal(bti_schema_check(with_dup, &v, &err), BT_EINVAL);
     assert_non_null(strstr(err.msg, "version 4"));
-    static const bti_migration backwards[] = {{11, "SELECT 1;"}, {10, "SELECT 1;"}};
+    static const bti_migration backwards[] = {{12, "SELECT 1;"}, {11, "SELECT 1;"}};
     const bti_stage_schema back_stage = {"backwards", backwards, 2};
     const bti_stage_schema *const with_back[] = {&bti_store_schema, &bti_connect_schema,
                                                  &bti_top_schema, &back_stage, NULL};
@@ -549,6 +590,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_older_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_exact_forms_upgrade, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_hash_upgrade, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_soft_hyphen_upgrade, setup, teardown),
         cmocka_unit_test(test_stage_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

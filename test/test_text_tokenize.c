@@ -195,6 +195,20 @@ static void test_keys_match_fold_and_normalize(void **state)
                                  check_keys, (void *)text), 0);
 }
 
+/* SOFT_HYPHEN: "Mit&shy;tel&shy;al&shy;ter" is one word, keyed without its soft hyphens,
+ * its offsets and original bytes its own; one at a word's end, or alone, joins nothing. */
+static void test_soft_hyphen(void **state)
+{
+    (void)state;
+#define SHY "\xC2\xAD"
+    const char *s = "Im Mit" SHY "tel" SHY "al" SHY "ter, Klös" SHY "ter" SHY " und " SHY " 12" SHY "34";
+    expect(s, BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY,
+           "im^=im|mittelalter^=mittelalter|kloster^=klöster|und=und|1234#=1234|");
+    expect(s, 0, "Im^|Mit" SHY "tel" SHY "al" SHY "ter^|Klös" SHY "ter^|und|12" SHY "34#|");
+#undef SHY
+    assert_int_equal(bt_tokenize(s, strlen(s), 0, check_offsets, (void *)s), 0);
+}
+
 static void test_cli_tokens(void **state)
 {
     (void)state;
@@ -221,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_offsets_into_original),
         cmocka_unit_test(test_stop_and_long_tokens),
         cmocka_unit_test(test_keys_match_fold_and_normalize),
+        cmocka_unit_test(test_soft_hyphen),
         cmocka_unit_test(test_cli_tokens),
     };
     return cmocka_run_group_tests_name("text_tokenize", tests, NULL, NULL);

@@ -56,7 +56,7 @@ extern "C" {
 #endif
 
 /* The schema version this library writes (PRAGMA user_version). */
-#define BT_STORE_SCHEMA_VERSION 9
+#define BT_STORE_SCHEMA_VERSION 10
 
 /* bt_store_open flags */
 #define BT_STORE_READONLY 0x1u /* open an existing file for reading only; when its place

@@ -3,10 +3,23 @@
 #include "core/opts.h"
 #include "extract/extract_internal.h"
 #include "extract/text_internal.h"
+#include "text/charset.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+int bti_text_decode(const bt_capture *cap, char **text, size_t *tlen, bt_error *derr)
+{
+    bt_charset cs = bt_charset_from_name(cap->charset);
+    if (cs == BT_CS_UNKNOWN && cap->charset && cap->charset[0] &&
+        !bt_utf8_valid(cap->data, cap->len, NULL)) {
+        int r = bti_decode_named(cap->data, cap->len, cap->charset, text, tlen);
+        if (r != 1)
+            return r ? bt_error_set(derr, r, "out of memory") : 0;
+    }
+    return bt_decode(cap->data, cap->len, cs, BT_DECODE_LENIENT, text, tlen, NULL, derr);
+}
 
 static int ascii_ieq(const char *a, const char *b, size_t n)
 {
@@ -139,8 +152,7 @@ int bt_extract_warn(const bt_capture *cap, const bt_extract_opts *opts, bt_artic
         char *text = NULL;
         size_t tlen = 0;
         bt_error derr;
-        rc = bt_decode(cap->data, cap->len, bt_charset_from_name(cap->charset),
-                       BT_DECODE_LENIENT, &text, &tlen, NULL, &derr);
+        rc = bti_text_decode(cap, &text, &tlen, &derr);
         char why[160];
         if (rc)
             bt_error_set(err, rc, "%s: %s", origin, derr.msg);

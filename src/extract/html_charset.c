@@ -9,7 +9,9 @@
 #include "extract/html_internal.h"
 
 #include "bantin/text.h"
+#include "text/charset.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,14 +78,27 @@ int bti_html_to_utf8(const char *in, size_t len, const char *declared, char **ou
         cs = BT_CS_UTF8;
     else if (declared && declared[0])
         cs = bt_charset_from_name(declared);
-    if (cs == BT_CS_UNKNOWN) {
-        char name[48];
-        if (meta_charset(in, len, name, sizeof name))
-            cs = bt_charset_from_name(name);
+    /* the name of a charset without a table of ours, the declared one first */
+    char name[48] = "";
+    if (cs == BT_CS_UNKNOWN && declared && declared[0])
+        snprintf(name, sizeof name, "%s", declared);
+    char meta[48];
+    if (cs == BT_CS_UNKNOWN && meta_charset(in, len, meta, sizeof meta)) {
+        cs = bt_charset_from_name(meta);
+        if (cs == BT_CS_UNKNOWN && !name[0])
+            memcpy(name, meta, sizeof name);
     }
     /* valid UTF-8 (ASCII included: the same in every charset we know) is used as it is */
     if (cs != BT_CS_UTF16LE && cs != BT_CS_UTF16BE && !bom8 && bt_utf8_valid(in, len, NULL))
         return 0;
+    /* a charset named but not one of decode.c's tables: the C library's (decode_named.c) */
+    if (cs == BT_CS_UNKNOWN && name[0]) {
+        int r = bti_decode_named(in, len, name, out, outlen);
+        if (r == BT_ENOMEM)
+            return bt_error_set(err, r, "%s: out of memory", origin);
+        if (r == 0)
+            return 0;
+    }
     bt_error derr;
     bt_charset used;
     int rc = bt_decode(in, len, cs, BT_DECODE_LENIENT, out, outlen, &used, &derr);

@@ -399,6 +399,26 @@ static int skip_tag(const char *t)
     }
 }
 
+/* RUBY_TEXT (html_output.c): a ruby's reading (<rt>, <rtc>) is set over its base as a
+ * pronunciation aid, not read as text, unless the page gives it parentheses to stand in the
+ * line (<rp>(</rp><rt>reading</rt><rp>)</rp>, what a reader without ruby sees, and what
+ * Yomiuri's "尹錫悦（ユンソンニョル）" means to be read as): furigana over every word of an easy
+ * reading page (NHK's) go; readings a page writes with parentheses stay, in them. */
+static int reading_aside(const xmlNode *k)
+{
+    if (!bti_html_is(k, "rt") && !bti_html_is(k, "rtc"))
+        return 0;
+    const xmlNode *r = k->parent;
+    if (r && bti_html_is(r, "rtc"))
+        r = r->parent;
+    if (!r || !bti_html_is(r, "ruby"))
+        return 1;
+    for (const xmlNode *c = r->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && bti_html_is(c, "rp"))
+            return 0;
+    return 1;
+}
+
 /* Elements that break the line of text around them. */
 static int block_tag(const char *t)
 {
@@ -685,7 +705,7 @@ static void annotate(bti_html_ctx *ctx, xmlNode *first, size_t *next)
         int frame = bti_html_is(k, "iframe");
         /* script, style, iframe and the like hold no elements in a browser: elements under
          * one are the page, misnested by the parser, not the tag's own content */
-        int skip = t && skip_tag(t);
+        int skip = t && (skip_tag(t) || reading_aside(k));
         int misnested = t && (frame || skip) && has_element_child(k) &&
                         !bti_html_is(k, "nav") && !bti_html_is(k, "svg") && !bti_html_is(k, "math") &&
                         !bti_html_is(k, "select") && !bti_html_is(k, "object") &&

@@ -127,12 +127,18 @@ static const char *attr_of(const xmlNode *n, const char *name)
     return NULL;
 }
 
+/* RUBY_TEXT: Japanese and Chinese pages annotate words with their reading (furigana,
+ * pinyin) in <ruby>: <ruby>法律<rt>ほうりつ</rt></ruby>. The base text is the sentence, inline
+ * like any phrase markup; the reading over it is a pronunciation aid, left out unless the page
+ * writes it in parentheses (html_node.c, reading_aside). Set apart as blocks, a paragraph of
+ * annotated words came out as one line a word, each followed by its reading. */
 static int inline_tag(const xmlNode *n)
 {
     static const char *const tags[] = {"a", "span", "strong", "b", "em", "i", "u", "font",
                                        "small", "big", "sup", "sub", "time", "abbr", "cite",
                                        "q", "mark", "code", "s", "strike", "del", "ins",
-                                       "kbd", "var", "tt", "bdi", "bdo", "wbr", "nobr", "dfn"};
+                                       "kbd", "var", "tt", "bdi", "bdo", "wbr", "nobr", "dfn",
+                                       "ruby", "rb", "rt", "rp", "rtc", "data", "samp"};
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
         if (n->name[0] == (xmlChar)tags[i][0] && strcmp((const char *)n->name, tags[i]) == 0)
             return 1;

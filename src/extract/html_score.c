@@ -99,7 +99,7 @@ static int inline_child(const xmlNode *k)
 {
     static const char *const tags[] = {"a", "span", "strong", "b", "em", "i", "u", "font",
                                        "small", "sup", "sub", "time", "abbr", "cite", "q",
-                                       "mark", "code", "s", "del", "ins"};
+                                       "mark", "code", "s", "del", "ins", "ruby", "rb", "rt", "rp"};
     if (!k->_private || (BTI_INFO(k)->flags & BTI_NF_BLOCK))
         return 0;
     for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
@@ -446,15 +446,67 @@ static size_t gathered(xmlNodePtr c)
     return 0;
 }
 
+/* Pass "furniture wrapper": a layout wrapper whose class names a place of the page
+ * ("above-footer", "sidebar-grid") around the whole article hides it from the strict try,
+ * which then answers with whatever prose lies outside: on thepointsguy.com a two-paragraph
+ * advertiser disclosure (640 bytes, enough to pass as an article) instead of the ten
+ * paragraphs inside div.above-footer. Such a wrapper is marked BTI_NF_TEXT_BOX (it holds the
+ * block classed as the article's text as most of its text: html_node.c) and holds the
+ * page's headline (an <h1>); when one holds more than WRAPPED_TEXT_SHARE times the text the
+ * strict answer gathered, the lenient try is made as for an answer of too little text, and
+ * it is kept only when it gathers more. Without the headline, such a box is a part of the
+ * page beside the article (a gallery's captions list, classed "legends", on The
+ * Independent), and the strict answer stands. */
+#define WRAPPED_TEXT_SHARE 2
+
+static int text_box_hidden(const bti_html_ctx *ctx, size_t got)
+{
+    int any = 0;
+    for (size_t i = 0; i < ctx->n_info && !any; i++) {
+        unsigned fl = ctx->info[i].flags;
+        any = (fl & (BTI_NF_NEGATIVE | BTI_NF_TEXT_BOX | BTI_NF_SKIP)) ==
+                  (BTI_NF_NEGATIVE | BTI_NF_TEXT_BOX) &&
+              ctx->info[i].text > WRAPPED_TEXT_SHARE * got;
+    }
+    if (!any)
+        return 0; /* the usual case: no walk */
+    const xmlNode *open = NULL; /* the outermost such wrapper the walk is in */
+    bti_walk w;
+    int descend = 0;
+    for (const xmlNode *k = bti_walk_first(&w, xmlDocGetRootElement(ctx->doc)); k;
+         k = bti_walk_next(&w, descend)) {
+        descend = 0;
+        if (w.leaving) {
+            if (k == open)
+                open = NULL;
+            continue;
+        }
+        if (k->type != XML_ELEMENT_NODE || !k->_private)
+            continue;
+        const bti_node_info *in = BTI_INFO(k);
+        if (in->flags & BTI_NF_SKIP)
+            continue;
+        if (!open && (in->flags & (BTI_NF_NEGATIVE | BTI_NF_TEXT_BOX)) ==
+                         (BTI_NF_NEGATIVE | BTI_NF_TEXT_BOX) &&
+            in->text > WRAPPED_TEXT_SHARE * got)
+            open = k;
+        if (open && bti_html_is(k, "h1"))
+            return 1;
+        descend = 1;
+    }
+    return 0;
+}
+
 static xmlNodePtr find_content_scored(bti_html_ctx *ctx)
 {
     /* First with every furniture-classed block left out, as it should be; when that leaves
-     * too little text (a layout wrapper classed "sidebar-right-layout"), again with only the
+     * too little text (a layout wrapper classed "sidebar-right-layout"), or a furniture
+     * wrapper holds the article's text block (pass "furniture wrapper"), again with only the
      * small ones left out. */
     ctx->lenient = 0;
     xmlNodePtr top = find_once(ctx);
     size_t got = gathered(top);
-    if (got >= 500 || got * 4 >= ctx->total_text)
+    if ((got >= 500 || got * 4 >= ctx->total_text) && !text_box_hidden(ctx, got))
         return top;
     for (size_t i = 0; i < ctx->n_info; i++) {
         ctx->info[i].score = 0;
@@ -475,6 +527,43 @@ static xmlNodePtr find_content_scored(bti_html_ctx *ctx)
     }
     ctx->lenient = 0;
     return find_once(ctx);
+}
+
+/* Pass "table in the text": a table inside the article (its list of signatories, a
+ * results table, a timeline) can outscore the paragraphs around it, its cells holding more
+ * text and commas than any one paragraph, and the best candidate is then a row of it, which
+ * the climb does not leave (the table's own score is a sixth of its row's): harpers.org's
+ * open letter came out as its 150 names without the letter. When the best candidate is a
+ * table or a part of one, and the table stands among at least TABLE_PROSE_PARAS paragraphs of
+ * prose of TABLE_PROSE_TEXT bytes together, the table is the candidate, and those
+ * paragraphs are kept beside it as the best block's prose siblings are. A layout table
+ * holding the whole article has no such paragraphs beside it. */
+#define TABLE_PROSE_PARAS 2
+#define TABLE_PROSE_TEXT 400
+#define TABLE_PART_LEVELS 3 /* td/th are scored as paragraphs: tr, tbody, table */
+
+static xmlNodePtr table_in_text(xmlNodePtr top)
+{
+    xmlNodePtr t = top;
+    for (int up = 0; t && up < TABLE_PART_LEVELS && !bti_html_is(t, "table"); up++) {
+        if (!bti_html_is(t, "tr") && !bti_html_is(t, "tbody") && !bti_html_is(t, "thead") &&
+            !bti_html_is(t, "tfoot"))
+            return NULL;
+        t = t->parent;
+    }
+    if (!t || !bti_html_is(t, "table") || !t->parent || outer(t->parent))
+        return NULL;
+    size_t paras = 0, text = 0;
+    for (xmlNodePtr s = t->parent->children; s; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE || !s->_private ||
+            (BTI_INFO(s)->flags & (BTI_NF_SKIP | BTI_NF_NEGATIVE | BTI_NF_RELATED)))
+            continue;
+        if (prose(s, BTI_INFO(s))) {
+            paras++;
+            text += BTI_INFO(s)->text;
+        }
+    }
+    return paras >= TABLE_PROSE_PARAS && text >= TABLE_PROSE_TEXT ? t : NULL;
 }
 
 static xmlNodePtr find_once(bti_html_ctx *ctx)
@@ -564,6 +653,9 @@ static xmlNodePtr find_once(bti_html_ctx *ctx)
     while (top->parent && !outer(top->parent) && top->parent->_private &&
            element_children(top->parent) == 1)
         top = top->parent;
+    xmlNodePtr table = table_in_text(top);
+    if (table)
+        top = table;
     /* siblings that belong to the article */
     xmlNodePtr parent = top->parent;
     if (!parent || !parent->_private)

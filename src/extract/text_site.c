@@ -112,8 +112,7 @@ int bt_site_model_learn(bt_site_model *m, const bt_capture *cap, bt_error *err)
     char *text = NULL;
     size_t tlen = 0;
     bt_error derr;
-    int rc = bt_decode(cap->data, cap->len, bt_charset_from_name(cap->charset),
-                       BT_DECODE_LENIENT, &text, &tlen, NULL, &derr);
+    int rc = bti_text_decode(cap, &text, &tlen, &derr);
     if (rc)
         return bt_error_set(err, rc, "%s: %s", origin, derr.msg);
     tx_doc d;

@@ -8,7 +8,8 @@
  * about 300 bytes or outside the Latin blocks in KEY form). Most tokens take a fast path: an
  * ASCII word's two keys are its lowercase, and a word of ASCII and precomposed Vietnamese
  * letters gets both keys in one pass from the syllable tables (vn_keys); anything else goes
- * through bti_fold_into and accent_key. */
+ * through bti_fold_into and accent_key. A soft hyphen inside a word (SOFT_HYPHEN) joins
+ * its parts: the keys are the word's without it, the offsets and the original its own. */
 #include "bantin/text.h"
 #include "text/alloc.h"
 #include "text/tables.h"
@@ -214,6 +215,7 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
         s = "";
     const uint8_t *base = (const uint8_t *)s, *end = base + len, *p = base;
     char fold_buf[STACK], key_buf[STACK];
+    uint8_t shy_buf[STACK];
     while (p < end) {
         int k;
         int cls = class_at(p, end, &k);
@@ -231,7 +233,7 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
             if (wide_class(c) == C_UPPER)
                 flags = BT_TOK_UPPER_INITIAL;
         }
-        int all_digits = cls == C_DIGIT, has_sep = 0;
+        int all_digits = cls == C_DIGIT, has_sep = 0, shy = 0;
         uint8_t high = *p; /* the OR of the token's lead bytes: ASCII when below 0x80 */
         p += k;
         while (p < end) {
@@ -252,11 +254,38 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
                 p++;
                 continue;
             }
+            /* SOFT_HYPHEN: a break point inside the word, invisible in it */
+            if (p[0] == 0xC2 && end - p >= 3 && p[1] == 0xAD) {
+                int k2;
+                if (class_at(p + 2, end, &k2) != C_OTHER) {
+                    shy = 1;
+                    p += 2;
+                    continue;
+                }
+            }
             break;
         }
         size_t tlen = (size_t)(p - start);
-        bt_token t = {(const char *)start, tlen, (size_t)(start - base), (size_t)(p - base),
-                      flags | (all_digits ? BT_TOK_NUMBER : 0), NULL, 0};
+        const uint8_t *span = start; /* the token's place in s, for its offsets */
+        if (shy && tlen <= STACK) { /* SOFT_HYPHEN: the word without them (a longer one, of
+                                      * no language, keeps them) */
+            uint8_t *dst = shy_buf;
+            size_t n = 0;
+            high = 0;
+            for (size_t i = 0; i < tlen; i++) {
+                if (start[i] == 0xC2 && i + 1 < tlen && start[i + 1] == 0xAD) {
+                    i++;
+                    continue;
+                }
+                if ((start[i] & 0xC0) != 0x80)
+                    high |= start[i];
+                dst[n++] = start[i];
+            }
+            start = dst;
+            tlen = n;
+        }
+        bt_token t = {(const char *)span, (size_t)(p - span), (size_t)(span - base),
+                      (size_t)(p - base), flags | (all_digits ? BT_TOK_NUMBER : 0), NULL, 0};
         char *fold_heap = NULL, *key_heap = NULL;
         if ((opts & (BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY)) && 3 * tlen + 1 <= STACK) {
             if (high < 0x80) {
