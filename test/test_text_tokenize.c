@@ -195,6 +195,15 @@ static void test_keys_match_fold_and_normalize(void **state)
                                  check_keys, (void *)text), 0);
 }
 
+/* A folded key is its length: NUL-terminated there, no NUL inside. */
+static int check_key_len(void *ctx, const bt_token *t)
+{
+    (void)ctx;
+    assert_null(memchr(t->text, '\0', t->len));
+    assert_int_equal(t->text[t->len], '\0');
+    return 0;
+}
+
 /* SOFT_HYPHEN: "Mit&shy;tel&shy;al&shy;ter" is one word, keyed without its soft hyphens,
  * its offsets and original bytes its own; one at a word's end, or alone, joins nothing. */
 static void test_soft_hyphen(void **state)
@@ -207,6 +216,9 @@ static void test_soft_hyphen(void **state)
     expect(s, 0, "Im^|Mit" SHY "tel" SHY "al" SHY "ter^|Klös" SHY "ter^|und|12" SHY "34#|");
 #undef SHY
     assert_int_equal(bt_tokenize(s, strlen(s), 0, check_offsets, (void *)s), 0);
+    assert_int_equal(bt_tokenize(s, strlen(s), BT_TOKENIZE_FOLD, check_key_len, NULL), 0);
+    assert_int_equal(bt_tokenize(s, strlen(s), BT_TOKENIZE_FOLD | BT_TOKENIZE_KEY, check_key_len,
+                                 NULL), 0);
 }
 
 static void test_cli_tokens(void **state)

@@ -295,8 +295,10 @@ int bt_tokenize(const char *s, size_t len, unsigned opts,
                     fold_buf[i] = (char)(start[i] >= 'A' && start[i] <= 'Z' ? start[i] + 32
                                                                                : start[i]);
                 fold_buf[tlen] = '\0';
-                if (opts & BT_TOKENIZE_FOLD)
+                if (opts & BT_TOKENIZE_FOLD) {
                     t.text = fold_buf;
+                    t.len = tlen; /* SOFT_HYPHEN: shorter than the original */
+                }
                 if (opts & BT_TOKENIZE_KEY) {
                     t.accent = fold_buf;
                     t.accent_len = tlen;
