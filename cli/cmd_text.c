@@ -115,7 +115,8 @@ int cmd_decode(int argc, char **argv)
                    "detected when it declares none. --lenient replaces invalid UTF-8 with U+FFFD\n"
                    "instead of failing at its byte offset.\n"
                    "Charsets: utf-8, utf-16le, utf-16be, windows-1258, viscii, tcvn3, vni, "
-                   "windows-1252.\n");
+                   "windows-1252,\nand with --from any other the C library knows (gbk, "
+                   "shift_jis, euc-kr, big5, koi8-r,\nwindows-1251, iso-8859-2...).\n");
             return 0;
         } else if (!file)
             file = argv[i];
@@ -131,23 +132,35 @@ int cmd_decode(int argc, char **argv)
     bt_charset cs = BT_CS_UNKNOWN;
     if (from) {
         cs = bt_charset_from_name(from);
-        if (cs == BT_CS_UNKNOWN) {
-            cli_errorf("decode: unknown charset '%s'", from);
-            return 2;
-        }
         flags |= BT_DECODE_TRUST;
     }
     bt_error err;
     char *data, *out;
     size_t len, outlen;
+    if (from && cs == BT_CS_UNKNOWN) {
+        /* a charset of the C library's (gbk, shift_jis, koi8-r...): refused before the file
+         * is read when no charset has the name */
+        int rc = bt_decode_named("", 0, from, flags, &out, &outlen, &err);
+        if (rc == BT_EUNSUPPORTED) {
+            cli_errorf("decode: unknown charset '%s'", from);
+            return 2;
+        }
+        if (rc) {
+            cli_errorf("%s", err.msg);
+            return 1;
+        }
+        free(out);
+    }
     if (cli_read_file(file, &data, &len, &err)) {
         cli_error(&err, NULL, NULL);
         return 1;
     }
-    if (cs == BT_CS_UNKNOWN)
+    if (!from)
         cs = bt_charset_declared(data, len); /* <meta charset>, XML prolog */
-    bt_charset used;
-    int rc = bt_decode(data, len, cs, flags, &out, &outlen, &used, &err);
+    bt_charset used = cs;
+    int rc = from && cs == BT_CS_UNKNOWN
+                 ? bt_decode_named(data, len, from, flags, &out, &outlen, &err)
+                 : bt_decode(data, len, cs, flags, &out, &outlen, &used, &err);
     free(data);
     if (rc) {
         cli_errorf("%s: %s", file, err.msg);
@@ -155,6 +168,7 @@ int cmd_decode(int argc, char **argv)
     }
     fwrite(out, 1, outlen, stdout);
     free(out);
-    fprintf(stderr, "bantin: %s: decoded as %s\n", file, bt_charset_name(used));
+    fprintf(stderr, "bantin: %s: decoded as %s\n", file,
+            from && cs == BT_CS_UNKNOWN ? from : bt_charset_name(used));
     return 0;
 }

@@ -343,6 +343,44 @@ static void test_names(void **state)
     assert_int_equal(bt_charset_from_name(NULL), BT_CS_UNKNOWN);
 }
 
+/* bt_decode_named: charsets of the C library's, by name; gb2312 read as GBK, the charset
+ * its pages are written in; an invalid byte fails at its offset, or is U+FFFD when lenient;
+ * a name no charset has is refused. */
+static void test_named(void **state)
+{
+    (void)state;
+    const char *ru = "Новости дня: в Москве открылся новый мост";
+    size_t n, outlen;
+    char *koi = via_iconv("KOI8-R", ru, &n), *out = NULL;
+    bt_error err;
+    assert_int_equal(bt_decode_named(koi, n, "koi8-r", 0, &out, &outlen, &err), 0);
+    assert_string_equal(out, ru);
+    assert_int_equal(outlen, strlen(ru));
+    free(out);
+    free(koi);
+    const char *zh = "朱镕基访问河北"; /* 镕 is GBK's, not GB2312's */
+    char *gbk = via_iconv("GBK", zh, &n);
+    assert_int_equal(bt_decode_named(gbk, n, "GB2312", 0, &out, &outlen, &err), 0);
+    assert_string_equal(out, zh);
+    free(out);
+    free(gbk);
+    assert_int_equal(bt_decode_named("ab\xFF", 3, "gbk", 0, &out, &outlen, &err), BT_EPARSE);
+    assert_null(out);
+    assert_non_null(strstr(err.msg, "at byte 2"));
+    assert_int_equal(bt_decode_named("ab\xFF", 3, "gbk", BT_DECODE_LENIENT, &out, &outlen, &err),
+                     0);
+    assert_string_equal(out, "ab\xEF\xBF\xBD");
+    free(out);
+    assert_int_equal(bt_decode_named("ab", 2, "x-no-such-charset", BT_DECODE_LENIENT, &out,
+                                     &outlen, &err),
+                     BT_EUNSUPPORTED);
+    assert_non_null(strstr(err.msg, "x-no-such-charset"));
+    assert_int_equal(bt_decode_named("ab", 2, NULL, 0, &out, &outlen, &err), BT_EUNSUPPORTED);
+    assert_int_equal(bt_decode_named("", 0, "koi8-r", 0, &out, &outlen, &err), 0);
+    assert_string_equal(out, "");
+    free(out);
+}
+
 static void test_declared(void **state)
 {
     (void)state;
@@ -380,6 +418,11 @@ static void test_cli_decode_and_fold(void **state)
     snprintf(cmd, sizeof cmd, "%s decode --from cp1252 %s", test_bantin_bin(), path);
     assert_int_equal(test_run(cmd, &out, &err), 0);
     assert_non_null(strstr(out, "Chieàu"));
+    free(out);
+    free(err);
+    snprintf(cmd, sizeof cmd, "%s decode --from windows-1251 %s", test_bantin_bin(), path);
+    assert_int_equal(test_run(cmd, &out, &err), 0); /* a charset of the C library's */
+    assert_non_null(strstr(err, "decoded as windows-1251"));
     free(out);
     free(err);
     snprintf(cmd, sizeof cmd, "%s decode --from klingon %s", test_bantin_bin(), path);
@@ -425,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_classes),
         cmocka_unit_test(test_empty_bom_nfc),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_named),
         cmocka_unit_test(test_declared),
         cmocka_unit_test(test_cli_decode_and_fold),
     };

@@ -69,6 +69,17 @@ BT_API bt_charset bt_charset_detect(const char *bytes, size_t len);
 BT_API int bt_decode(const char *in, size_t len, bt_charset declared, unsigned flags, char **out,
               size_t *outlen, bt_charset *used, bt_error *err);
 
+/* Decodes `len` bytes in a charset bt_charset has no value for, called by its `name`: any
+ * the C library's iconv knows (gbk, gb18030, shift_jis, euc-jp, euc-kr, big5, koi8-r,
+ * windows-1251, iso-8859-2 ...; gb2312, shift_jis, euc-kr and big5 are read as the charsets
+ * their pages are written in, GBK, Windows-31J, Windows-949 and Big5-HKSCS, as browsers do).
+ * On success *out is a malloc'ed NUL-terminated NFC string (owned by the caller), *outlen its
+ * length. A name no charset has fails with BT_EUNSUPPORTED; an invalid sequence with
+ * BT_EPARSE and "invalid NAME at byte N", or with BT_DECODE_LENIENT becomes U+FFFD, one per
+ * bad byte. The declaration is trusted: nothing is detected or overridden. */
+BT_API int bt_decode_named(const char *in, size_t len, const char *name, unsigned flags,
+                           char **out, size_t *outlen, bt_error *err);
+
 /* Checks that `s` is valid UTF-8 (no overlongs, surrogates, truncation, stray continuation
  * bytes, code points past U+10FFFF). Returns 1 when valid; else 0 and, when `bad` is not
  * NULL, the byte offset of the first invalid sequence. */

@@ -3,7 +3,6 @@
 #include "core/opts.h"
 #include "extract/extract_internal.h"
 #include "extract/text_internal.h"
-#include "text/charset.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,9 +13,10 @@ int bti_text_decode(const bt_capture *cap, char **text, size_t *tlen, bt_error *
     bt_charset cs = bt_charset_from_name(cap->charset);
     if (cs == BT_CS_UNKNOWN && cap->charset && cap->charset[0] &&
         !bt_utf8_valid(cap->data, cap->len, NULL)) {
-        int r = bti_decode_named(cap->data, cap->len, cap->charset, text, tlen);
-        if (r != 1)
-            return r ? bt_error_set(derr, r, "out of memory") : 0;
+        int r = bt_decode_named(cap->data, cap->len, cap->charset, BT_DECODE_LENIENT, text,
+                                tlen, derr);
+        if (r != BT_EUNSUPPORTED)
+            return r; /* else no such charset: detected as an undeclared capture */
     }
     return bt_decode(cap->data, cap->len, cs, BT_DECODE_LENIENT, text, tlen, NULL, derr);
 }

@@ -9,7 +9,6 @@
 #include "extract/html_internal.h"
 
 #include "bantin/text.h"
-#include "text/charset.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,11 +92,12 @@ int bti_html_to_utf8(const char *in, size_t len, const char *declared, char **ou
         return 0;
     /* a charset named but not one of decode.c's tables: the C library's (decode_named.c) */
     if (cs == BT_CS_UNKNOWN && name[0]) {
-        int r = bti_decode_named(in, len, name, out, outlen);
+        bt_error nerr;
+        int r = bt_decode_named(in, len, name, BT_DECODE_LENIENT, out, outlen, &nerr);
         if (r == BT_ENOMEM)
-            return bt_error_set(err, r, "%s: out of memory", origin);
+            return bt_error_set(err, r, "%s: %s", origin, nerr.msg);
         if (r == 0)
-            return 0;
+            return 0; /* else no such charset: detected as an undeclared page */
     }
     bt_error derr;
     bt_charset used;

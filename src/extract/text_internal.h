@@ -13,7 +13,7 @@
 
 /* A text capture's bytes as NFC UTF-8 (*text malloc'ed, *tlen its length): bt_decode in the
  * charset the capture declares, or, for a name decode.c has no table for (GBK, Windows-1251),
- * the C library's (text/decode_named.c); bad sequences as U+FFFD. 0, or the error in *derr. */
+ * the C library's (bt_decode_named); bad sequences as U+FFFD. 0, or the error in *derr. */
 int bti_text_decode(const bt_capture *cap, char **text, size_t *tlen, bt_error *derr);
 
 /* ---- plausibility (text_plausible.c) ------------------------------------------------- */

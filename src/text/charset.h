@@ -14,12 +14,6 @@ bt_charset bti_charset_bom(const char *bytes, size_t len, size_t *bomlen);
 int bti_decode_raw(const char *in, size_t len, bt_charset cs, int lenient, bti_buf *out,
                    size_t *bad);
 
-/* Decodes `len` bytes in the charset called `name` (one decode.c has no table for: GBK,
- * Shift_JIS, Windows-1251 ...; iconv's names, with the Encoding Standard's supersets) to a
- * malloc'ed NFC UTF-8 string in *out, *outlen its length; a bad byte becomes U+FFFD. 0; 1 when
- * no charset has that name (nothing allocated: detect instead); BT_ENOMEM. */
-int bti_decode_named(const char *in, size_t len, const char *name, char **out, size_t *outlen);
-
 /* The legacy charset (or UTF-8 with errors, when utf8_candidate) whose decoding of the bytes
  * reads most like Vietnamese; BT_CS_CP1252 when none does. *margin (when not NULL) is how
  * far the winner's weight is ahead of the runner-up's. */

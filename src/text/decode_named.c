@@ -8,8 +8,9 @@
  * library knows those charsets; it is used for them alone, only when the name is declared
  * (nothing is guessed), and only when the bytes are not UTF-8 already (pages mislabelled
  * with a legacy name over UTF-8 text are common: decode.c keeps them as they are). */
+#include "bantin/text.h"
+#include "core/buf.h"
 #include "text/alloc.h"
-#include "text/charset.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -42,14 +43,18 @@ static const char *superset(const char *name)
 /* NAME_MAX_LEN: a charset name longer than this is no name (a <meta> cut mid-attribute). */
 #define NAME_MAX_LEN 40
 
-int bti_decode_named(const char *in, size_t len, const char *name, char **out, size_t *outlen)
+int bt_decode_named(const char *in, size_t len, const char *name, unsigned flags, char **out,
+                    size_t *outlen, bt_error *err)
 {
     *out = NULL;
     if (!name || !name[0] || strlen(name) > NAME_MAX_LEN)
-        return 1;
+        return bt_error_set(err, BT_EUNSUPPORTED, "decode: no charset is named '%.48s'",
+                            name ? name : "");
     iconv_t cd = iconv_open("UTF-8", superset(name));
     if (cd == (iconv_t)-1)
-        return 1;
+        return bt_error_set(err, BT_EUNSUPPORTED, "decode: unknown charset '%s'", name);
+    if (!in)
+        in = "";
     bti_buf b = BTI_BUF_INIT;
     /* each input byte gives at most 4 bytes of UTF-8 (a U+FFFD for a bad byte: 3) */
     int rc = len > (SIZE_MAX - 1) / 4 ? BT_ENOMEM : bti_buf_grow(&b, len * 4 + 1);
@@ -68,6 +73,11 @@ int bti_decode_named(const char *in, size_t len, const char *name, char **out, s
         }
         /* EILSEQ or EINVAL (cut at the end): one bad byte becomes U+FFFD, as bt_decode's
          * lenient mode does, and the conversion starts again after it */
+        if (!(flags & BT_DECODE_LENIENT)) {
+            rc = bt_error_set(err, BT_EPARSE, "invalid %s at byte %zu", name,
+                              (size_t)(ip - in));
+            break;
+        }
         rc = bti_buf_add(&b, "\xEF\xBF\xBD", 3);
         ip++;
         il--;
@@ -81,5 +91,7 @@ int bti_decode_named(const char *in, size_t len, const char *name, char **out, s
             rc = BT_ENOMEM;
     }
     bti_buf_free(&b);
+    if (rc == BT_ENOMEM)
+        bt_error_set(err, rc, "decode: out of memory");
     return rc;
 }
