@@ -3444,6 +3444,47 @@ static void test_named_charsets(void **state)
     bt_article_free(a);
 }
 
+/* The article ends at its comments' heading ("Kommentare", "Bình luận"), not at a link line
+ * to another story's comments ("Comments (5 posted)" under each story of a weekly edition);
+ * a rights notice opening with the sign at its foot goes, up to RIGHTS_LINE_MAX. */
+static void test_comments_end(void **state)
+{
+    (void)state;
+    bt_article *a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body><article>"
+        "<h1>Old bridge to close</h1>" SECTION_PARAS "<h3>Comments</h3>"
+        "<p>Kritiker2010</p><p>I drive over it every day and never saw a crack, this is a waste "
+        "of money and everyone in town knows it, the council should think again.</p>"
+        "<p>\xC2\xA9 2022, Town Gazette. This article is the copyrighted property of the Town "
+        "Gazette. Written permission must be obtained before reprint in online or print media. "
+        "Republishing or redistribution of this content, including by framing or similar means, "
+        "is prohibited.</p></article></body></html>");
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "waste of money"));
+    assert_false(test_body_has(a, "Kritiker2010"));
+    bt_article_free(a);
+    a = extract_ok(
+        "<html lang=\"en\"><head><title>Old bridge to close</title></head><body><article>"
+        "<h1>Old bridge to close</h1>" SECTION_PARAS
+        "<p>\xC2\xA9 2022, Town Gazette. This article is the copyrighted property of the Town "
+        "Gazette. Written permission must be obtained before reprint in online or print media. "
+        "Republishing or redistribution of this content, including by framing or similar means, "
+        "is prohibited.</p></article></body></html>");
+    assert_true(test_body_has(a, "cycle lane"));
+    assert_false(test_body_has(a, "copyrighted property"));
+    bt_article_free(a);
+    a = extract_ok(
+        "<html lang=\"en\"><head><title>This week</title></head><body><div class=\"content\">"
+        "<h1>This week</h1><h2>Old bridge to close</h2>" SECTION_PARAS
+        "<p><a href=\"/Articles/1/#Comments\">Comments (5 posted)</a></p>"
+        "<h2>Ferries run again</h2><p>The ferries to the islands run again from Monday after "
+        "the repairs to the pier, the operator said, with the summer timetable in force.</p>"
+        "<p>Tickets bought for the cancelled sailings are valid on any ferry until the end of "
+        "the month, and refunds can be asked for at the harbour office.</p></div></body></html>");
+    assert_true(test_body_has(a, "ferries to the islands run again"));
+    bt_article_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3506,6 +3547,7 @@ int main(void)
         cmocka_unit_test(test_text_widget),     cmocka_unit_test(test_c1_references),
         cmocka_unit_test(test_ruby_readings),   cmocka_unit_test(test_table_in_text),
         cmocka_unit_test(test_furniture_wrapper), cmocka_unit_test(test_named_charsets),
+        cmocka_unit_test(test_comments_end),
         cmocka_unit_test(test_itemprop_token_list), cmocka_unit_test(test_meta_date_names),
         cmocka_unit_test(test_ld_epoch_date),
         cmocka_unit_test(test_wrapped_paragraphs), cmocka_unit_test(test_date_line_characters),

@@ -43,6 +43,10 @@
 #define EDGE_LINE_MAX 80     /* a "By"/"From" line: a byline, not a sentence */
 #define FOOT_ROUNDS 4        /* tags, keywords, copyright, share: the foot's lines */
 #define FOOT_LINE_MAX 200    /* a tag list, not a paragraph that starts with "Copyright" */
+#define RIGHTS_LINE_MAX 400  /* "© 2022, Site. This article is the copyrighted property of ...
+                              * Written permission must be obtained before reprint ...": a
+                              * rights notice says what may be done with the page; a line of
+                              * the text never opens with the sign */
 #define FLAG_BYLINE_MIN 2    /* a byline block holds a name */
 #define TITLE_BLOCK_MAX 400  /* a headline block, not a section that holds one */
 #define RELATED_BOX_MAX 4000 /* a related box outside the text: a list, not a column */
@@ -1003,6 +1007,13 @@ static int el_link_box(out *o, const xmlNode *k, bti_node_info *in, int depth)
     return 0;
 }
 
+/* A line that is a link (most of its text): "Comments (5 posted)" under each story of a
+ * weekly edition leads to that story's comments, and announces no section of the page. */
+static int link_line(const para *p)
+{
+    return p->seen && p->link * 2 > p->seen;
+}
+
 /* After paragraph `before` was emitted: a short heading-like line announcing the page's other
  * stories ends the article; one announcing related stories turns related mode on (the link
  * lists after it are related); a paragraph of text turns it off. */
@@ -1011,7 +1022,7 @@ static void heading_marks(out *o, size_t before, const bti_node_info *in)
     if (o->pn == before + 1 && before >= MARK_MIN_BEFORE && o->pv[before].len < MARK_LINE_MAX &&
         ((o->pv[before].flags & (P_HEADING | P_STRONG)) ||
          words(o->pv[before].text) <= MARK_MAX_WORDS) &&
-        ends_article(o->pv[before].text)) {
+        ends_article(o->pv[before].text) && !link_line(&o->pv[before])) {
         o->stopped = 1;
         free(o->pv[before].text);
         free(o->pv[before].href);
@@ -1379,9 +1390,9 @@ static void trim_edges(out *o)
     for (int guard = 0; guard < FOOT_ROUNDS && o->pn > 1; guard++) {
         para *p = &o->pv[o->pn - 1];
         /* the lexicon's foot labels, and the copyright sign that needs no word after it */
-        int drop = p->len < FOOT_LINE_MAX &&
-                   (!strncmp(p->text, "\xC2\xA9", 2) ||
-                    bti_lex_raw_prefix(BTI_LEX_HTML_FOOT_LABEL, p->text, p->len, NULL));
+        int drop = (p->len < FOOT_LINE_MAX &&
+                    bti_lex_raw_prefix(BTI_LEX_HTML_FOOT_LABEL, p->text, p->len, NULL)) ||
+                   (p->len < RIGHTS_LINE_MAX && !strncmp(p->text, "\xC2\xA9", 2));
         if (!drop)
             drop = date_line(p->text, p->len);
         if (!drop)
