@@ -3444,6 +3444,12 @@ static void test_named_charsets(void **state)
     bt_article_free(a);
 }
 
+#define RIGHTS_NOTICE                                                                          \
+    "<p>\xC2\xA9 2022, Town Gazette. This article is the copyrighted property of the Town "     \
+    "Gazette. Written permission must be obtained before reprint in online or print media. "     \
+    "Republishing or redistribution of this content, including by framing or similar means, "  \
+    "is prohibited.</p>"
+
 /* The article ends at its comments' heading ("Kommentare", "Bình luận"), not at a link line
  * to another story's comments ("Comments (5 posted)" under each story of a weekly edition);
  * a rights notice opening with the sign at its foot goes, up to RIGHTS_LINE_MAX. */
@@ -3455,10 +3461,7 @@ static void test_comments_end(void **state)
         "<h1>Old bridge to close</h1>" SECTION_PARAS "<h3>Comments</h3>"
         "<p>Kritiker2010</p><p>I drive over it every day and never saw a crack, this is a waste "
         "of money and everyone in town knows it, the council should think again.</p>"
-        "<p>\xC2\xA9 2022, Town Gazette. This article is the copyrighted property of the Town "
-        "Gazette. Written permission must be obtained before reprint in online or print media. "
-        "Republishing or redistribution of this content, including by framing or similar means, "
-        "is prohibited.</p></article></body></html>");
+        RIGHTS_NOTICE "</article></body></html>");
     assert_true(test_body_has(a, "cycle lane"));
     assert_false(test_body_has(a, "waste of money"));
     assert_false(test_body_has(a, "Kritiker2010"));
@@ -3466,10 +3469,7 @@ static void test_comments_end(void **state)
     a = extract_ok(
         "<html lang=\"en\"><head><title>Old bridge to close</title></head><body><article>"
         "<h1>Old bridge to close</h1>" SECTION_PARAS
-        "<p>\xC2\xA9 2022, Town Gazette. This article is the copyrighted property of the Town "
-        "Gazette. Written permission must be obtained before reprint in online or print media. "
-        "Republishing or redistribution of this content, including by framing or similar means, "
-        "is prohibited.</p></article></body></html>");
+        RIGHTS_NOTICE "</article></body></html>");
     assert_true(test_body_has(a, "cycle lane"));
     assert_false(test_body_has(a, "copyrighted property"));
     bt_article_free(a);
