@@ -572,7 +572,8 @@ static int one_or_two_digits(const char **p, int *out)
     return 1;
 }
 
-/* Offset "+07:00", "+0700", "+07", "Z", "GMT", "UTC" at *p; minutes in *off. */
+/* Offset "+07:00", "+0700", "+07", "+700" (ZONE_HMM), "Z", "GMT", "UTC" at *p; minutes in
+ * *off. */
 static int meta_offset(const char *p, int *off)
 {
     while (*p == ' ')
@@ -588,6 +589,17 @@ static int meta_offset(const char *p, int *off)
         return 0;
     int sign = *p == '-' ? -1 : 1, h, m = 0;
     p++;
+    /* ZONE_HMM: an hour of one digit, written without its zero ("2018-10-29T10:15-500",
+     * washingtonpost.com's datePublished): three digits are H and MM */
+    if (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
+        p[2] <= '9' && !(p[3] >= '0' && p[3] <= '9')) {
+        h = p[0] - '0';
+        m = (p[1] - '0') * 10 + (p[2] - '0');
+        if (m > 59)
+            return 0;
+        *off = sign * (h * 60 + m);
+        return 1;
+    }
     if (!fixed_digits(&p, 2, &h))
         return 0;
     if (*p == ':')
