@@ -358,6 +358,19 @@ static void test_named(void **state)
     assert_int_equal(outlen, strlen(ru));
     free(out);
     free(koi);
+    /* a long text widens twice as it decodes: the buffer grows on the way (OUT_GUESS) */
+    char *many = malloc(15 * 2000 + 1);
+    assert_non_null(many);
+    many[0] = '\0';
+    for (int i = 0; i < 2000; i++)
+        strcat(many, "Новости ");
+    koi = via_iconv("KOI8-R", many, &n);
+    assert_int_equal(n, 8 * 2000); /* a byte a letter */
+    assert_int_equal(bt_decode_named(koi, n, "koi8-r", 0, &out, &outlen, &err), 0);
+    assert_string_equal(out, many);
+    free(out);
+    free(koi);
+    free(many);
     const char *zh = "朱镕基访问河北"; /* 镕 is GBK's, not GB2312's */
     char *gbk = via_iconv("GBK", zh, &n);
     assert_int_equal(bt_decode_named(gbk, n, "GB2312", 0, &out, &outlen, &err), 0);

@@ -56,8 +56,10 @@ int bt_decode_named(const char *in, size_t len, const char *name, unsigned flags
     if (!in)
         in = "";
     bti_buf b = BTI_BUF_INIT;
-    /* each input byte gives at most 4 bytes of UTF-8 (a U+FFFD for a bad byte: 3) */
-    int rc = len > (SIZE_MAX - 1) / 4 ? BT_ENOMEM : bti_buf_grow(&b, len * 4 + 1);
+    /* OUT_GUESS: two bytes of GBK or Shift_JIS give three of UTF-8, one of KOI8-R two; the
+     * buffer grows when a text needs more (E2BIG), rather than being sized for the worst
+     * case (four bytes a byte: 256 MB for a page at the 64 MB limit) */
+    int rc = len > SIZE_MAX / 2 - 64 ? BT_ENOMEM : bti_buf_grow(&b, len + len / 2 + 64);
     char *ip = (char *)in;
     size_t il = len;
     while (!rc && il) {
@@ -68,7 +70,7 @@ int bt_decode_named(const char *in, size_t len, const char *name, unsigned flags
         if (r != (size_t)-1)
             break;
         if (errno == E2BIG) {
-            rc = bti_buf_grow(&b, b.cap); /* a charset of wider output than reckoned */
+            rc = bti_buf_grow(&b, b.cap); /* OUT_GUESS: doubled */
             continue;
         }
         /* EILSEQ or EINVAL (cut at the end): one bad byte becomes U+FFFD, as bt_decode's
