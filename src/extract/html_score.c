@@ -9,8 +9,11 @@
  * earned with text (HINT_FULL_TEXT), a twin of the best block joins it (TWIN_SHARE), the
  * lenient retry is judged by the text it gathers (gathered), among several <article>s the
  * one headed by the page's title wins (own_article), a run of wrapped opening paragraphs
- * before the best block joins it (wrapped paragraph), and a single block marked
- * itemprop=articleBody narrows a wider container to it (marked body). */
+ * before the best block joins it (wrapped paragraph), a single block marked
+ * itemprop=articleBody narrows a wider container to it (marked body), a table among the
+ * text's paragraphs takes them along (table in the text), and a furniture-classed wrapper
+ * around the headline and the text block sends the page to the lenient try (furniture
+ * wrapper). */
 #include "extract/html_internal.h"
 
 #include <stdlib.h>
