@@ -155,8 +155,22 @@ int cmd_decode(int argc, char **argv)
         cli_error(&err, NULL, NULL);
         return 1;
     }
-    if (!from)
+    char declared[48] = "";
+    if (!from) {
         cs = bt_charset_declared(data, len); /* <meta charset>, XML prolog */
+        /* a charset of the C library's declared over bytes that are not UTF-8: read in it,
+         * as extract and add do; a name no charset has leaves it to detection */
+        if (cs == BT_CS_UNKNOWN &&
+            bt_charset_declared_name(data, len, declared, sizeof declared) &&
+            !bt_utf8_valid(data, len, NULL)) {
+            bt_error probe;
+            char *tmp = NULL;
+            size_t tl;
+            if (bt_decode_named("", 0, declared, 0, &tmp, &tl, &probe) == 0)
+                from = declared;
+            free(tmp);
+        }
+    }
     bt_charset used = cs;
     int rc = from && cs == BT_CS_UNKNOWN
                  ? bt_decode_named(data, len, from, flags, &out, &outlen, &err)

@@ -413,6 +413,20 @@ static void test_declared(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         assert_int_equal(bt_charset_declared(cases[i].doc, strlen(cases[i].doc)), cases[i].cs);
+    /* the name as written, known or not */
+    char name[16];
+    const char *sjis = "<meta charset=\"Shift_JIS\">";
+    assert_int_equal(bt_charset_declared_name(sjis, strlen(sjis), name, sizeof name), 9);
+    assert_string_equal(name, "Shift_JIS");
+    const char *xml = "<?xml version=\"1.0\" encoding=\"KOI8-R\"?>";
+    assert_int_equal(bt_charset_declared_name(xml, strlen(xml), name, sizeof name), 6);
+    assert_string_equal(name, "KOI8-R");
+    const char *none = "<p>no declaration here</p>";
+    assert_int_equal(bt_charset_declared_name(none, strlen(none), name, sizeof name), 0);
+    assert_string_equal(name, "");
+    const char *longer = "<meta charset=\"x-a-very-long-charset-name\">";
+    assert_int_equal(bt_charset_declared_name(longer, strlen(longer), name, 8), 7); /* cut */
+    assert_string_equal(name, "x-a-ver");
 }
 
 static void test_cli_decode_and_fold(void **state)
@@ -438,6 +452,25 @@ static void test_cli_decode_and_fold(void **state)
     assert_non_null(strstr(err, "decoded as windows-1251"));
     free(out);
     free(err);
+    /* a page that declares a charset of the C library's is read in it, as extract reads it */
+    size_t kn;
+    char *koi = via_iconv("KOI8-R", "Новости дня", &kn);
+    const char *khead = "<html><head><meta charset=\"koi8-r\"></head><body>";
+    char *kpage = malloc(strlen(khead) + kn + 1);
+    assert_non_null(kpage);
+    memcpy(kpage, khead, strlen(khead));
+    memcpy(kpage + strlen(khead), koi, kn);
+    char *kpath = test_write_temp(kpage, strlen(khead) + kn, ".html");
+    snprintf(cmd, sizeof cmd, "%s decode %s", test_bantin_bin(), kpath);
+    assert_int_equal(test_run(cmd, &out, &err), 0);
+    assert_non_null(strstr(out, "<body>Новости дня"));
+    assert_non_null(strstr(err, "decoded as koi8-r"));
+    free(out);
+    free(err);
+    remove(kpath);
+    free(kpath);
+    free(kpage);
+    free(koi);
     snprintf(cmd, sizeof cmd, "%s decode --from klingon %s", test_bantin_bin(), path);
     assert_int_not_equal(test_run(cmd, &out, &err), 0);
     assert_non_null(strstr(err, "klingon"));

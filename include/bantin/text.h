@@ -43,6 +43,12 @@ BT_API const char *bt_charset_name(bt_charset cs);
  * which still overrides a declaration the bytes contradict. */
 BT_API bt_charset bt_charset_declared(const char *bytes, size_t len);
 
+/* The name of the charset a document or header declares, as written (the same places as
+ * bt_charset_declared looks, known to bt_charset or not: "gbk", "koi8-r"), into name[cap]
+ * (NUL-terminated, cut to fit); its length, 0 when there is none. For a name bt_charset
+ * has no value for, see bt_decode_named. */
+BT_API size_t bt_charset_declared_name(const char *bytes, size_t len, char *name, size_t cap);
+
 /* Guesses the charset of raw bytes: a BOM, else UTF-8 when the bytes are valid UTF-8, else
  * the legacy charset (Windows-1258, VNI, TCVN3, VISCII; or UTF-8 with a few bad bytes) whose
  * decoding of the first 64 KB reads most like Vietnamese (well-formed syllables, no control

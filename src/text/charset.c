@@ -179,8 +179,9 @@ bt_charset bt_charset_detect(const char *bytes, size_t len)
     return bti_charset_guess(bytes, len, 1, NULL);
 }
 
-/* The value after `key` (case-insensitive) and optional blanks, '=' and a quote. */
-static bt_charset value_after(const char *b, size_t len, const char *key)
+/* The name after `key` (case-insensitive, its first occurrence), optional blanks, '=' and a
+ * quote, into name[cap]; its length, 0 when none. */
+static size_t value_after(const char *b, size_t len, const char *key, char *name, size_t cap)
 {
     size_t kl = strlen(key);
     for (size_t i = 0; i + kl < len; i++) {
@@ -197,27 +198,47 @@ static bt_charset value_after(const char *b, size_t len, const char *key)
         j++;
         while (j < len && (b[j] == ' ' || b[j] == '\t' || b[j] == '"' || b[j] == '\''))
             j++;
-        char name[40];
         size_t n = 0;
-        while (j < len && n + 1 < sizeof name &&
+        while (j < len && n + 1 < cap &&
                ((b[j] >= 'a' && b[j] <= 'z') || (b[j] >= 'A' && b[j] <= 'Z') ||
                 (b[j] >= '0' && b[j] <= '9') || b[j] == '-' || b[j] == '_' || b[j] == '.' ||
                 b[j] == ':'))
             name[n++] = b[j++];
         name[n] = '\0';
-        return bt_charset_from_name(name);
+        return n;
     }
-    return BT_CS_UNKNOWN;
+    if (cap)
+        name[0] = '\0';
+    return 0;
+}
+
+/* DECLARED_BYTES: a declaration stands in a document's head (bt_charset_declared) */
+#define DECLARED_BYTES 4096
+
+size_t bt_charset_declared_name(const char *bytes, size_t len, char *name, size_t cap)
+{
+    if (!name || !cap)
+        return 0;
+    name[0] = '\0';
+    if (!bytes)
+        return 0;
+    if (len > DECLARED_BYTES)
+        len = DECLARED_BYTES;
+    size_t n = value_after(bytes, len, "charset", name, cap);
+    return n ? n : value_after(bytes, len, "encoding", name, cap);
 }
 
 bt_charset bt_charset_declared(const char *bytes, size_t len)
 {
     if (!bytes)
         return BT_CS_UNKNOWN;
-    if (len > 4096)
-        len = 4096;
-    bt_charset cs = value_after(bytes, len, "charset");
-    if (cs == BT_CS_UNKNOWN)
-        cs = value_after(bytes, len, "encoding");
+    if (len > DECLARED_BYTES)
+        len = DECLARED_BYTES;
+    char name[40];
+    bt_charset cs = BT_CS_UNKNOWN;
+    if (value_after(bytes, len, "charset", name, sizeof name))
+        cs = bt_charset_from_name(name);
+    if (cs == BT_CS_UNKNOWN && value_after(bytes, len, "encoding", name, sizeof name))
+        cs = bt_charset_from_name(name);
     return cs;
 }
