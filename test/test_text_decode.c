@@ -429,6 +429,31 @@ static void test_declared(void **state)
     assert_string_equal(name, "x-a-ver");
 }
 
+/* `bantin decode` of a page: `head`, then `text` in `charset`; its output holds `want_out`
+ * and its stderr `want_err`. */
+static void decode_page(const char *head, const char *charset, const char *text,
+                        const char *want_out, const char *want_err)
+{
+    size_t n, hl = strlen(head);
+    char *body = via_iconv(charset, text, &n);
+    char *page = malloc(hl + n + 1);
+    assert_non_null(page);
+    memcpy(page, head, hl);
+    memcpy(page + hl, body, n);
+    char *path = test_write_temp(page, hl + n, ".html");
+    char cmd[1024], *out = NULL, *err = NULL;
+    snprintf(cmd, sizeof cmd, "%s decode %s", test_bantin_bin(), path);
+    assert_int_equal(test_run(cmd, &out, &err), 0);
+    assert_non_null(strstr(out, want_out));
+    assert_non_null(strstr(err, want_err));
+    free(out);
+    free(err);
+    remove(path);
+    free(path);
+    free(page);
+    free(body);
+}
+
 static void test_cli_decode_and_fold(void **state)
 {
     (void)state;
@@ -453,47 +478,16 @@ static void test_cli_decode_and_fold(void **state)
     free(out);
     free(err);
     /* a page that declares a charset of the C library's is read in it, as extract reads it */
-    size_t kn;
-    char *koi = via_iconv("KOI8-R", "Новости дня", &kn);
-    const char *khead = "<html><head><meta charset=\"koi8-r\"></head><body>";
-    char *kpage = malloc(strlen(khead) + kn + 1);
-    assert_non_null(kpage);
-    memcpy(kpage, khead, strlen(khead));
-    memcpy(kpage + strlen(khead), koi, kn);
-    char *kpath = test_write_temp(kpage, strlen(khead) + kn, ".html");
-    snprintf(cmd, sizeof cmd, "%s decode %s", test_bantin_bin(), kpath);
-    assert_int_equal(test_run(cmd, &out, &err), 0);
-    assert_non_null(strstr(out, "<body>Новости дня"));
-    assert_non_null(strstr(err, "decoded as koi8-r"));
-    free(out);
-    free(err);
-    remove(kpath);
-    free(kpath);
-    free(kpage);
-    free(koi);
+    decode_page("<html><head><meta charset=\"koi8-r\"></head><body>", "KOI8-R", "Новости дня",
+                "<body>Новости дня", "decoded as koi8-r");
     snprintf(cmd, sizeof cmd, "%s decode --from klingon %s", test_bantin_bin(), path);
     assert_int_not_equal(test_run(cmd, &out, &err), 0);
     assert_non_null(strstr(err, "klingon"));
     free(out);
     free(err);
     /* an HTML page that says UTF-8 but is Windows-1258 */
-    size_t hn;
-    char *body = via_iconv("CP1258", VN, &hn);
-    const char *head = "<html><head><meta charset=\"utf-8\"></head><body><p>";
-    char *page = malloc(strlen(head) + hn + 1);
-    memcpy(page, head, strlen(head));
-    memcpy(page + strlen(head), body, hn);
-    char *hpath = test_write_temp(page, strlen(head) + hn, ".html");
-    snprintf(cmd, sizeof cmd, "%s decode %s", test_bantin_bin(), hpath);
-    assert_int_equal(test_run(cmd, &out, &err), 0);
-    assert_non_null(strstr(out, VN));
-    assert_non_null(strstr(err, "windows-1258"));
-    free(out);
-    free(err);
-    remove(hpath);
-    free(hpath);
-    free(page);
-    free(body);
+    decode_page("<html><head><meta charset=\"utf-8\"></head><body><p>", "CP1258", VN, VN,
+                "windows-1258");
     snprintf(cmd, sizeof cmd, "%s fold 'ĐÀM PHÁN Thuỷ'", test_bantin_bin());
     assert_int_equal(test_run(cmd, &out, &err), 0);
     assert_string_equal(out, "dam phan thuy\n");
